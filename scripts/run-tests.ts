@@ -1,0 +1,107 @@
+/**
+ * The test runner behind `npm test`: finds the test files, provides a real PostgreSQL (the embedded
+ * one in a temporary folder, or TEST_DATABASE_URL), migrates one template database that every test
+ * file clones, then runs node:test.
+ *
+ *   node --import tsx scripts/run-tests.ts [unit|db|browser]...   (default: all three)
+ *
+ * File naming: `*.test.ts(x)` unit (no database), `*.db.test.ts(x)` database/HTTP, `test/browser/*.test.ts` browser.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { createDatabase } from '../src/platform/db/database.ts';
+import { startEmbeddedServer } from '../src/platform/db/embedded-server.ts';
+import { runMigrations } from '../src/platform/db/migrate.ts';
+import { seedReferenceData } from '../src/seed.ts';
+
+type Suite = 'unit' | 'db' | 'browser';
+const requested = process.argv
+  .slice(2)
+  .filter((argument): argument is Suite => ['unit', 'db', 'browser'].includes(argument));
+const suites: Suite[] = requested.length > 0 ? requested : ['unit', 'db', 'browser'];
+
+async function listFiles(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((entry) => entry.isFile() && /\.test\.tsx?$/.test(entry.name))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}
+
+const all = [...(await listFiles('src')), ...(await listFiles('test'))];
+const isBrowser = (file: string) => file.startsWith(`test${path.sep}browser${path.sep}`);
+const isDatabase = (file: string) => /\.db\.test\.tsx?$/.test(file);
+const files = all.filter((file) => {
+  if (isBrowser(file)) return suites.includes('browser');
+  if (isDatabase(file)) return suites.includes('db');
+  return suites.includes('unit');
+});
+const needsDatabase = files.some((file) => isBrowser(file) || isDatabase(file));
+
+let stopServer = async () => {};
+let temporaryFolder: string | null = null;
+const environment: Record<string, string | undefined> = { ...process.env };
+
+if (needsDatabase) {
+  let adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) {
+    temporaryFolder = await mkdtemp(path.join(os.tmpdir(), 'onewindow-test-'));
+    await chmod(temporaryFolder, 0o755);
+    const server = await startEmbeddedServer({ dataDir: temporaryFolder, port: 0, purpose: 'test' });
+    adminUrl = server.connectionString('postgres');
+    stopServer = () => server.stop();
+  }
+  const template = `ow_template_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  const version = await admin.query<{ server_version: string }>('show server_version');
+  console.log(
+    `# PostgreSQL ${version.rows[0]?.server_version} (${process.env.TEST_DATABASE_URL ? 'TEST_DATABASE_URL' : 'embedded'})`,
+  );
+  await admin.query(`create database ${template}`);
+  await admin.end();
+  const templateUrl = new URL(adminUrl);
+  templateUrl.pathname = `/${template}`;
+  await runMigrations(templateUrl.toString());
+  const seeding = createDatabase({
+    connectionString: templateUrl.toString(),
+    maxConnections: 2,
+    idleTimeoutMs: 1000,
+    connectionTimeoutMs: 5000,
+    statementTimeoutMs: 60_000,
+  });
+  await seedReferenceData(seeding.db);
+  await seeding.close();
+  environment.ONEWINDOW_TEST_ADMIN_URL = adminUrl;
+  environment.ONEWINDOW_TEST_TEMPLATE = template;
+  stopServer = ((previous) => async () => {
+    const cleanup = new pg.Client({ connectionString: adminUrl });
+    await cleanup.connect();
+    const leftovers = await cleanup.query<{ datname: string }>(
+      `select datname from pg_database where datname = $1 or datname like $2`,
+      [template, `${template}_%`],
+    );
+    for (const row of leftovers.rows)
+      await cleanup.query(`drop database if exists "${row.datname}" with (force)`);
+    await cleanup.end();
+    await previous();
+  })(stopServer);
+}
+
+console.log(`# ${files.length} test files (${suites.join(', ')})`);
+const exitCode = await new Promise<number>((resolve) => {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files],
+    { stdio: 'inherit', env: environment },
+  );
+  child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+});
+
+await stopServer().catch((error) => console.error('could not clean up the test database:', error));
+if (temporaryFolder) await rm(temporaryFolder, { recursive: true, force: true });
+process.exit(exitCode);

@@ -1,0 +1,339 @@
+/**
+ * `npx onewindow <command>`: operators' command line. It reads the same configuration as the app
+ * (DATA_DIR, DATABASE_URL, …) and works whether or not the app is running: with the embedded database
+ * it uses the running app's server, or starts the server itself for the length of the command.
+ *
+ * Exit codes: 0 done, 1 the command failed, 2 the command line was wrong.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from './config.ts';
+import { staffRoles } from './platform/auth/principal.ts';
+import {
+  createStaff,
+  listStaff,
+  resetStaffPassword,
+  resetStaffTwoFactor,
+} from './platform/auth/staff-service.ts';
+import { upsertCalendarOverride } from './platform/calendar/calendar-repo.ts';
+import { createDatabase, type Database } from './platform/db/database.ts';
+import { EmbeddedDatabaseError } from './platform/db/embedded-server.ts';
+import { MigrationError, runMigrations } from './platform/db/migrate.ts';
+import { ensureEmbeddedDatabase, locateDatabase } from './platform/db/open-database.ts';
+import { DomainError } from './platform/http/errors.ts';
+import { ClassificationFileError, loadClassificationFile } from './platform/reference/reference-repo.ts';
+import { seedReferenceData } from './seed.ts';
+
+type Options = Record<string, { type: 'string' | 'boolean'; description: string; required?: boolean }>;
+
+interface Command {
+  summary: string;
+  usage: string;
+  options: Options;
+  run(values: Record<string, string | boolean | undefined>, context: CommandContext): Promise<void>;
+}
+
+interface CommandContext {
+  db: Database;
+  connectionString: string;
+  print(line: string): void;
+}
+
+class UsageError extends Error {}
+
+const cliActor = { label: 'cli', staffId: null, ip: null } as const;
+
+const commands: Record<string, Command> = {
+  migrate: {
+    summary: 'Apply the database migrations that have not been applied yet.',
+    usage: 'onewindow migrate',
+    options: {},
+    async run(_values, context) {
+      const result = await runMigrations(context.connectionString);
+      context.print(
+        result.applied > 0 ? `Applied ${result.applied} migration(s).` : 'The database is up to date.',
+      );
+    },
+  },
+  seed: {
+    summary: 'Load the reference data (units, districts, villages, classifications, calendar overrides).',
+    usage: 'onewindow seed [--force]',
+    options: { force: { type: 'boolean', description: 'reload even when this version is already loaded' } },
+    async run(values, context) {
+      const result = await seedReferenceData(context.db, { force: values.force === true });
+      context.print(
+        result.skipped
+          ? 'The reference data is already loaded (use --force to reload).'
+          : `Loaded ${result.units} units, ${result.districts} districts, ${result.villages} villages, ` +
+              `${result.serviceClassifications} service classifications, ${result.calendarOverrides} calendar overrides.`,
+      );
+    },
+  },
+  'staff:create': {
+    summary: 'Create a staff account.',
+    usage: 'onewindow staff:create --email E --password P --role R [--unit CODE] [--name NAME]',
+    options: {
+      email: { type: 'string', description: 'sign-in e-mail address', required: true },
+      password: { type: 'string', description: 'at least 12 characters', required: true },
+      role: { type: 'string', description: staffRoles.join(' | '), required: true },
+      unit: {
+        type: 'string',
+        description: 'unit code (required for supervisor and handler), e.g. road-maintenance',
+      },
+      name: { type: 'string', description: 'display name (default: the part of the e-mail before @)' },
+    },
+    async run(values, context) {
+      const email = String(values.email);
+      const staff = await createStaff(context.db, {
+        email,
+        password: String(values.password),
+        role: String(values.role),
+        unitCode: typeof values.unit === 'string' ? values.unit : null,
+        displayName: typeof values.name === 'string' ? values.name : (email.split('@')[0] ?? email),
+        actor: cliActor,
+      });
+      context.print(
+        `Created ${staff.role} ${staff.email}${staff.unitCode ? ` (unit ${staff.unitCode})` : ''}.`,
+      );
+    },
+  },
+  'staff:list': {
+    summary: 'List staff accounts.',
+    usage: 'onewindow staff:list [--json]',
+    options: { json: { type: 'boolean', description: 'print JSON' } },
+    async run(values, context) {
+      const staff = await listStaff(context.db);
+      if (values.json === true) {
+        context.print(JSON.stringify(staff, null, 2));
+        return;
+      }
+      if (staff.length === 0) {
+        context.print('No staff accounts yet. Create one with `onewindow staff:create`.');
+        return;
+      }
+      for (const member of staff) {
+        context.print(
+          [
+            member.email.padEnd(36),
+            member.role.padEnd(14),
+            (member.unitCode ?? '-').padEnd(18),
+            member.hasTwoFactor ? '2FA' : '   ',
+            member.isActive ? 'active' : 'inactive',
+          ].join(' '),
+        );
+      }
+    },
+  },
+  'staff:reset-password': {
+    summary: "Set a staff member's password (also lifts a sign-in lockout).",
+    usage: 'onewindow staff:reset-password --email E --password P',
+    options: {
+      email: { type: 'string', description: 'the account', required: true },
+      password: { type: 'string', description: 'the new password, at least 12 characters', required: true },
+    },
+    async run(values, context) {
+      await resetStaffPassword(context.db, {
+        email: String(values.email),
+        password: String(values.password),
+        actor: cliActor,
+      });
+      context.print(`Password changed for ${values.email}.`);
+    },
+  },
+  'staff:reset-2fa': {
+    summary: "Remove a staff member's two-factor device (they enrol again at the next sign-in).",
+    usage: 'onewindow staff:reset-2fa --email E',
+    options: { email: { type: 'string', description: 'the account', required: true } },
+    async run(values, context) {
+      await resetStaffTwoFactor(context.db, { email: String(values.email), actor: cliActor });
+      context.print(`Two-factor sign-in reset for ${values.email}.`);
+    },
+  },
+  'calendar:override': {
+    summary: 'Mark a day closed (e.g. a typhoon day, 天然災害停止上班) or open, over the official calendar.',
+    usage: 'onewindow calendar:override --date YYYY-MM-DD (--closed | --open) --reason TEXT [--region CODE]',
+    options: {
+      date: { type: 'string', description: 'the day, YYYY-MM-DD', required: true },
+      closed: { type: 'boolean', description: 'offices closed that day' },
+      open: { type: 'boolean', description: 'offices open that day' },
+      reason: { type: 'string', description: 'why, e.g. 颱風停止上班', required: true },
+      region: {
+        type: 'string',
+        description: 'county code it applies to (e.g. 64000 for Kaohsiung); default everywhere',
+      },
+    },
+    async run(values, context) {
+      if (values.closed === values.open) throw new UsageError('give exactly one of --closed or --open');
+      const date = String(values.date);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
+        throw new UsageError(`--date must be a real date as YYYY-MM-DD (got "${date}")`);
+      }
+      await upsertCalendarOverride(context.db, {
+        date,
+        isHoliday: values.closed === true,
+        region: typeof values.region === 'string' ? values.region : null,
+        reason: String(values.reason),
+        source: 'cli',
+        createdBy: 'cli',
+      });
+      context.print(
+        `${date} is now ${values.closed === true ? 'closed' : 'open'}${values.region ? ` in ${values.region}` : ''}.`,
+      );
+    },
+  },
+  'classifications:load': {
+    summary:
+      'Load 主題分類 (theme) or 施政分類 (administrative) codes from a JSON file: [{ code, nameZh, nameEn?, parentCode? }].',
+    usage: 'onewindow classifications:load --kind theme|administrative --file FILE.json',
+    options: {
+      kind: { type: 'string', description: 'theme | administrative', required: true },
+      file: { type: 'string', description: 'a JSON array of rows', required: true },
+    },
+    async run(values, context) {
+      const kind = String(values.kind);
+      if (kind !== 'theme' && kind !== 'administrative')
+        throw new UsageError('--kind must be theme or administrative');
+      let rows: unknown;
+      try {
+        rows = JSON.parse(await readFile(String(values.file), 'utf8'));
+      } catch (error) {
+        throw new UsageError(`cannot read ${values.file} as JSON: ${(error as Error).message}`);
+      }
+      const { loaded } = await loadClassificationFile(context.db, kind, rows as never);
+      context.print(`Loaded ${loaded} ${kind} classification codes.`);
+    },
+  },
+};
+
+function helpText(): string {
+  const width = Math.max(...Object.keys(commands).map((name) => name.length));
+  return [
+    'Usage: onewindow <command> [options]    (onewindow <command> --help for its options)',
+    '',
+    'Commands:',
+    ...Object.entries(commands).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`),
+    '',
+    'Configuration comes from the environment, as for the app: DATABASE_URL (unset: the embedded',
+    'PostgreSQL in DATA_DIR, default ./.data), and the rest listed in .env.example.',
+  ].join('\n');
+}
+
+function commandHelp(name: string, command: Command): string {
+  const lines = [`Usage: ${command.usage}`, '', command.summary];
+  const entries = Object.entries(command.options);
+  if (entries.length > 0) {
+    lines.push('', 'Options:');
+    for (const [option, definition] of entries) {
+      lines.push(
+        `  --${option.padEnd(12)} ${definition.description}${definition.required ? ' (required)' : ''}`,
+      );
+    }
+  }
+  lines.push(`  --${'help'.padEnd(12)} show this help`);
+  return `${lines.join('\n')}\n\n(${name})`;
+}
+
+async function run(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${helpText()}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`onewindow: unknown command "${name}".\n\n${helpText()}\n`);
+    return 2;
+  }
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    const parsed = parseArgs({
+      args: rest,
+      options: {
+        ...Object.fromEntries(
+          Object.entries(command.options).map(([key, option]) => [key, { type: option.type }]),
+        ),
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+    values = parsed.values as Record<string, string | boolean | undefined>;
+  } catch (error) {
+    process.stderr.write(`onewindow ${name}: ${(error as Error).message}\n\n${commandHelp(name, command)}\n`);
+    return 2;
+  }
+  if (values.help === true) {
+    process.stdout.write(`${commandHelp(name, command)}\n`);
+    return 0;
+  }
+  const missing = Object.entries(command.options)
+    .filter(
+      ([option, definition]) =>
+        definition.required && (values[option] === undefined || values[option] === ''),
+    )
+    .map(([option]) => `--${option}`);
+  if (missing.length > 0) {
+    process.stderr.write(
+      `onewindow ${name}: missing ${missing.join(', ')}\n\n${commandHelp(name, command)}\n`,
+    );
+    return 2;
+  }
+
+  const config = loadConfig();
+  const location = await locateDatabase(config, 'cli', (message) => process.stderr.write(`${message}\n`));
+  let database: ReturnType<typeof createDatabase> | null = null;
+  try {
+    if (location.embedded) await ensureEmbeddedDatabase(location.embedded);
+    // Every command needs the current schema; migrating is idempotent and serialised by a lock.
+    if (name !== 'migrate') await runMigrations(location.connectionString);
+    database = createDatabase({
+      connectionString: location.connectionString,
+      maxConnections: 2,
+      idleTimeoutMs: 1000,
+      connectionTimeoutMs: 10_000,
+      statementTimeoutMs: config.databaseStatementTimeoutMs,
+      applicationName: 'onewindow-cli',
+    });
+    await command.run(values, {
+      db: database.db,
+      connectionString: location.connectionString,
+      print: (line) => process.stdout.write(`${line}\n`),
+    });
+    return 0;
+  } finally {
+    await database?.close();
+    await location.embedded?.stop();
+  }
+}
+
+function report(error: unknown): number {
+  if (error instanceof UsageError) {
+    process.stderr.write(`onewindow: ${error.message}\n`);
+    return 2;
+  }
+  if (error instanceof DomainError) {
+    process.stderr.write(`onewindow: ${error.message}\n`);
+    for (const problem of error.problems)
+      process.stderr.write(`  - ${problem.field ? `${problem.field}: ` : ''}${problem.message}\n`);
+    return 1;
+  }
+  if (error instanceof ClassificationFileError) {
+    process.stderr.write(`onewindow: ${error.message}\n`);
+    return 1;
+  }
+  if (
+    error instanceof ConfigError ||
+    error instanceof MigrationError ||
+    error instanceof EmbeddedDatabaseError
+  ) {
+    process.stderr.write(`onewindow: ${error.message}\n`);
+    return 1;
+  }
+  process.stderr.write(`onewindow: ${(error as Error)?.stack ?? String(error)}\n`);
+  return 1;
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => process.exit(report(error)),
+);

@@ -1,0 +1,113 @@
+import path from 'node:path';
+
+/**
+ * The only reader of process.env. Every setting is typed, validated and frozen at boot; an invalid
+ * value stops the start with one message listing every problem (the bureau's 一次告知 rule applied
+ * to operators). Each variable is documented in README.md and .env.example.
+ */
+export interface Config {
+  host: string;
+  port: number;
+  publicBaseUrl: string;
+  dataDir: string;
+  /** Unset: an embedded PostgreSQL is started in `${dataDir}/postgres`. */
+  databaseUrl: string | null;
+  databasePoolMax: number;
+  databaseStatementTimeoutMs: number;
+  embeddedDatabasePort: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  trustProxy: boolean;
+  bodyLimitBytes: number;
+  cookieSecure: boolean;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  loginMaxFailures: number;
+  loginLockoutMinutes: number;
+  rateLimitPerMinute: number;
+  createDemoStaff: boolean;
+  calendarRegion: string;
+  totpIssuer: string;
+  shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+type Environment = Record<string, string | undefined>;
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export function loadConfig(environment: Environment = process.env): Readonly<Config> {
+  const problems: string[] = [];
+  const read = (name: string): string | undefined => {
+    const value = environment[name];
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+  };
+  const integer = (name: string, fallback: number, minimum: number, maximum: number): number => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!/^-?\d+$/.test(raw) || value < minimum || value > maximum) {
+      problems.push(`${name} must be a whole number from ${minimum} to ${maximum} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const boolean = (name: string, fallback: boolean): boolean => {
+    const raw = read(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+    problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  };
+
+  const port = integer('PORT', 3000, 0, 65535);
+  const host = read('HOST') ?? '127.0.0.1';
+  const databaseUrl = read('DATABASE_URL') ?? null;
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const publicBaseUrl = (read('PUBLIC_BASE_URL') ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  try {
+    const url = new URL(publicBaseUrl);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
+  } catch {
+    problems.push(`PUBLIC_BASE_URL must be an http(s) URL (got "${publicBaseUrl}")`);
+  }
+  const logLevel = (read('LOG_LEVEL') ?? 'info') as Config['logLevel'];
+  if (!logLevels.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${logLevels.join(', ')}`);
+
+  const config: Config = {
+    host,
+    port,
+    publicBaseUrl,
+    dataDir: path.resolve(read('DATA_DIR') ?? '.data'),
+    databaseUrl,
+    databasePoolMax: integer('DATABASE_POOL_MAX', 10, 1, 500),
+    databaseStatementTimeoutMs: integer('DATABASE_STATEMENT_TIMEOUT_MS', 15000, 100, 3_600_000),
+    embeddedDatabasePort: integer('EMBEDDED_DATABASE_PORT', 0, 0, 65535),
+    logLevel,
+    trustProxy: boolean('TRUST_PROXY', false),
+    bodyLimitBytes: integer('BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600),
+    cookieSecure: boolean('COOKIE_SECURE', publicBaseUrl.startsWith('https:')),
+    sessionIdleMinutes: integer('SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+    sessionAbsoluteHours: integer('SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 7),
+    loginMaxFailures: integer('LOGIN_MAX_FAILURES', 5, 1, 100),
+    loginLockoutMinutes: integer('LOGIN_LOCKOUT_MINUTES', 15, 1, 24 * 60),
+    rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', 20, 1, 10_000),
+    // Demo staff make a fresh `npm start` explorable; an operator's own database gets none unless asked.
+    createDemoStaff: boolean('DEMO_STAFF', databaseUrl === null),
+    calendarRegion: read('CALENDAR_REGION') ?? '64000',
+    totpIssuer: read('TOTP_ISSUER') ?? 'OneWindow 高雄市政府工務局',
+    shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze(config);
+}

@@ -1,0 +1,111 @@
+/**
+ * The process: read config, start or connect to PostgreSQL, migrate, load reference data, build the
+ * app, listen, and shut down gracefully on SIGINT/SIGTERM (stop taking requests, finish those in
+ * flight, close the pool, stop the embedded PostgreSQL last).
+ */
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { createDemoStaff } from './platform/auth/staff-service.ts';
+import { createDatabase } from './platform/db/database.ts';
+import { EmbeddedDatabaseError } from './platform/db/embedded-server.ts';
+import { MigrationError, runMigrations } from './platform/db/migrate.ts';
+import { ensureEmbeddedDatabase, locateDatabase } from './platform/db/open-database.ts';
+import { systemClock } from './platform/http/clock.ts';
+import { seedReferenceData } from './seed.ts';
+
+const say = (message: string) => process.stdout.write(`${message}\n`);
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const location = await locateDatabase(config, 'app', say);
+  const cleanups: (() => Promise<void>)[] = [];
+  const stopEmbedded = async () => {
+    if (location.embedded) await location.embedded.stop();
+  };
+  cleanups.push(stopEmbedded);
+  let isShuttingDown = false;
+  const shutdown = async (reason: string, exitCode: number) => {
+    if (isShuttingDown) return;
+    isShuttingDown = true;
+    say(`Shutting down (${reason}) …`);
+    const timer = setTimeout(() => {
+      process.stderr.write(`Shutdown took longer than ${config.shutdownTimeoutMs} ms; exiting.\n`);
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    timer.unref();
+    for (const cleanup of cleanups.reverse()) {
+      await cleanup().catch((error: Error) => process.stderr.write(`${error.message}\n`));
+    }
+    process.exit(exitCode);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT', 0));
+  process.once('SIGTERM', () => void shutdown('SIGTERM', 0));
+
+  try {
+    if (location.embedded) {
+      await ensureEmbeddedDatabase(location.embedded);
+      say(`Embedded PostgreSQL in ${config.dataDir}/postgres on 127.0.0.1:${location.embedded.port}.`);
+    }
+    const migrations = await runMigrations(location.connectionString);
+    if (migrations.applied > 0) say(`Applied ${migrations.applied} database migration(s).`);
+    const database = createDatabase({
+      connectionString: location.connectionString,
+      maxConnections: config.databasePoolMax,
+      idleTimeoutMs: 30_000,
+      connectionTimeoutMs: 10_000,
+      statementTimeoutMs: config.databaseStatementTimeoutMs,
+    });
+    cleanups.push(() => database.close());
+    const seeded = await seedReferenceData(database.db);
+    if (!seeded.skipped) {
+      say(
+        `Loaded reference data: ${seeded.units} units, ${seeded.districts} districts, ${seeded.villages} villages, ` +
+          `${seeded.serviceClassifications} service classifications, ${seeded.calendarOverrides} calendar overrides.`,
+      );
+    }
+    if (config.createDemoStaff) {
+      const demo = await createDemoStaff(database.db, { clock: systemClock });
+      if (demo.length > 0) printDemoStaff(demo);
+    }
+    const app = await buildApp({
+      config,
+      db: database.db,
+      pool: database.pool,
+      clock: systemClock,
+      logger: true,
+    });
+    cleanups.push(() => app.close());
+    await app.listen({ host: config.host, port: config.port });
+    say(`OneWindow is ready: ${config.publicBaseUrl}/ (English: ${config.publicBaseUrl}/en)`);
+  } catch (error) {
+    process.stderr.write(`\nOneWindow could not start: ${describe(error)}\n`);
+    await shutdown('start-up failed', 1);
+  }
+}
+
+function printDemoStaff(accounts: { email: string; role: string; password: string }[]): void {
+  say('');
+  say(
+    'Demo staff accounts (shown once; reset with `npx onewindow staff:reset-password --email E --password P`):',
+  );
+  for (const account of accounts)
+    say(`  ${account.role.padEnd(14)} ${account.email.padEnd(36)} ${account.password}`);
+  say('The admin account must set up two-factor sign-in (an authenticator app) at its first sign-in.');
+  say('');
+}
+
+function describe(error: unknown): string {
+  if (
+    error instanceof ConfigError ||
+    error instanceof MigrationError ||
+    error instanceof EmbeddedDatabaseError
+  ) {
+    return error.message;
+  }
+  return error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error);
+}
+
+main().catch((error) => {
+  process.stderr.write(`\nOneWindow could not start: ${describe(error)}\n`);
+  process.exit(1);
+});

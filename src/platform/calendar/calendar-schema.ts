@@ -1,0 +1,37 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+/**
+ * Admin corrections applied on top of the bundled year files: typhoon days (天然災害停止上班),
+ * late changes to the official calendar, regional reopenings. See working-days.ts for how they win.
+ *
+ * At most one row per (date, region), where region NULL (= everywhere) is a value of its own. A
+ * plain unique (date, region) would let NULL repeat, so there are two partial unique indexes; they
+ * are also conflict targets Drizzle can express (it cannot target an expression index).
+ */
+export const calendarOverrides = pgTable(
+  'calendar_overrides',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    date: date('date', { mode: 'string' }).notNull(),
+    /** Region code (e.g. '64000' Kaohsiung City); NULL applies everywhere. */
+    region: text('region'),
+    isHoliday: boolean('is_holiday').notNull(),
+    reason: text('reason').notNull(),
+    /** Where the decision comes from (announcement, official calendar revision). */
+    source: text('source'),
+    createdBy: text('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('calendar_overrides_date_region_unique')
+      .on(table.date, table.region)
+      .where(sql`region is not null`),
+    uniqueIndex('calendar_overrides_date_everywhere_unique').on(table.date).where(sql`region is null`),
+    // '' would be a second spelling of "everywhere" that escapes both indexes.
+    check('calendar_overrides_region_not_empty', sql`region is null or btrim(region) <> ''`),
+    check('calendar_overrides_reason_not_empty', sql`btrim(reason) <> ''`),
+  ],
+);
+
+export type CalendarOverrideRow = typeof calendarOverrides.$inferSelect;

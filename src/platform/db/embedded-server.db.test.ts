@@ -1,0 +1,228 @@
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import pg from 'pg';
+import { createTestDatabase } from '../../../test/helpers/test-database.ts';
+import { runMigrations } from './migrate.ts';
+
+/**
+ * The process-level contracts of the database layer: `npm start` on the embedded PostgreSQL survives a
+ * `kill -9` without repair or data loss, SIGTERM stops PostgreSQL too, the CLI borrows a running server,
+ * and migrations started together by several processes do not collide.
+ */
+
+const folders: string[] = [];
+after(async () => {
+  for (const folder of folders) await rm(folder, { recursive: true, force: true });
+});
+
+async function temporaryDataDir(): Promise<string> {
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'onewindow-embedded-'));
+  await chmod(folder, 0o755);
+  folders.push(folder);
+  return folder;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+}
+
+function startApp(dataDir: string, port: number): Started {
+  let output = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      DATABASE_URL: '',
+      DEMO_STAFF: 'false',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  return { child, output: () => output };
+}
+
+async function waitUntilReady(port: number, started: Started, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (started.child.exitCode !== null) throw new Error(`the app exited early:\n${started.output()}`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/readyz`);
+      if (response.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the app did not become ready:\n${started.output()}`);
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
+    child.once('exit', (code) => resolve(code));
+  });
+}
+
+async function postmasterPid(dataDir: string): Promise<number | null> {
+  try {
+    return Number((await readFile(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0]);
+  } catch {
+    return null;
+  }
+}
+
+async function embeddedQuery(dataDir: string, text: string): Promise<pg.QueryResult> {
+  const port = Number(
+    (await readFile(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[3],
+  );
+  const password = (await readFile(path.join(dataDir, 'postgres-password'), 'utf8')).trim();
+  const client = new pg.Client({
+    host: '127.0.0.1',
+    port,
+    user: 'postgres',
+    password,
+    database: 'onewindow',
+  });
+  await client.connect();
+  try {
+    return await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('npm start on the embedded PostgreSQL', { timeout: 240_000 }, () => {
+  it('starts, survives kill -9 of the app without repair or data loss, and stops PostgreSQL on SIGTERM', async () => {
+    const dataDir = await temporaryDataDir();
+    const port = await freePort();
+
+    const first = startApp(dataDir, port);
+    await waitUntilReady(port, first);
+    await embeddedQuery(dataDir, "insert into app_meta (key, value) values ('crash-test', 'kept')");
+    const orphan = await postmasterPid(dataDir);
+    assert.ok(orphan && isAlive(orphan), 'PostgreSQL runs while the app runs');
+
+    first.child.kill('SIGKILL');
+    await exited(first.child);
+    assert.ok(
+      isAlive(orphan),
+      'after kill -9 of the app its PostgreSQL is still running (the problem to handle)',
+    );
+
+    const second = startApp(dataDir, port);
+    await waitUntilReady(port, second);
+    assert.equal(isAlive(orphan), false, 'the orphaned PostgreSQL was stopped');
+    const rows = await embeddedQuery(dataDir, "select value from app_meta where key = 'crash-test'");
+    assert.equal(rows.rows[0]?.value, 'kept', 'data written before the crash is still there');
+    const health = await (await fetch(`http://127.0.0.1:${port}/healthz`)).json();
+    assert.equal(health.status, 'ok');
+
+    const restarted = await postmasterPid(dataDir);
+    assert.ok(restarted && isAlive(restarted));
+    second.child.kill('SIGTERM');
+    assert.equal(await exited(second.child), 0, `clean exit on SIGTERM:\n${second.output()}`);
+    assert.equal(isAlive(restarted), false, 'SIGTERM stopped PostgreSQL too');
+    assert.equal(
+      existsSync(path.join(dataDir, 'postgres', 'postmaster.pid')),
+      false,
+      'PostgreSQL shut down cleanly',
+    );
+  });
+
+  it('refuses a second app on the same data folder while the first runs, with a clear message', async () => {
+    const dataDir = await temporaryDataDir();
+    const port = await freePort();
+    const first = startApp(dataDir, port);
+    await waitUntilReady(port, first);
+    const second = startApp(dataDir, await freePort());
+    const code = await exited(second.child);
+    assert.equal(code, 1);
+    assert.match(second.output(), /Another OneWindow process .* is using the embedded database/);
+    assert.doesNotMatch(second.output(), /\n\s+at /, 'no stack trace');
+    const stillUp = await fetch(`http://127.0.0.1:${port}/readyz`);
+    assert.equal(stillUp.status, 200, 'the first app is unharmed');
+    first.child.kill('SIGTERM');
+    assert.equal(await exited(first.child), 0);
+  });
+});
+
+describe('runMigrations', () => {
+  it('applies every migration once when three processes migrate the same empty database together', async () => {
+    const database = await createTestDatabase();
+    // The template is already migrated; start from an empty schema to migrate for real.
+    await database.pool.query(
+      'drop schema public cascade; create schema public; drop schema if exists drizzle cascade',
+    );
+    const results = await Promise.all([1, 2, 3].map(() => runMigrations(database.connectionString)));
+    const applied = results.map((result) => result.applied).sort();
+    assert.equal(applied[0], 0);
+    assert.equal(applied[1], 0);
+    assert.ok((applied[2] ?? 0) >= 1, 'one of them applied the migrations');
+    const tables = await database.pool.query(
+      "select count(*)::int as count from information_schema.tables where table_name = 'app_meta'",
+    );
+    assert.equal(tables.rows[0].count, 1);
+  });
+
+  it('fails loudly, naming the problem, when a migration cannot apply', async () => {
+    const database = await createTestDatabase();
+    await database.pool.query(
+      'drop schema public cascade; create schema public; drop schema if exists drizzle cascade',
+    );
+    // A table in the way of the first migration's CREATE TABLE.
+    await database.pool.query('create table app_meta (unexpected int)');
+    await assert.rejects(runMigrations(database.connectionString), (error: Error) => {
+      assert.equal(error.name, 'MigrationError');
+      assert.match(error.message, /could not be applied: .*app_meta.* already exists/);
+      return true;
+    });
+    const applied = await database.pool.query("select to_regclass('drizzle.__drizzle_migrations') as table");
+    const count = applied.rows[0].table
+      ? (await database.pool.query('select count(*)::int as count from drizzle.__drizzle_migrations')).rows[0]
+          .count
+      : 0;
+    assert.equal(count, 0, 'nothing half-applied');
+  });
+
+  it('reports an unreachable database clearly', async () => {
+    await assert.rejects(
+      runMigrations('postgres://nobody:wrong@127.0.0.1:1/none'),
+      /Cannot connect to the database to migrate/,
+    );
+  });
+});

@@ -1,0 +1,23 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type pg from 'pg';
+import type { Config } from '../../config.ts';
+import type { Database } from '../db/database.ts';
+import type { Clock } from './clock.ts';
+
+export type AppInstance = FastifyInstance<
+  Server,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+/** What the process hands the app: configuration, the database, the clock. Nothing else is global. */
+export interface AppDeps {
+  config: Readonly<Config>;
+  db: Database;
+  pool: pg.Pool;
+  clock: Clock;
+}

@@ -1,0 +1,62 @@
+import { eq, sql } from 'drizzle-orm';
+import { seedCalendarOverrides } from './platform/calendar/calendar-repo.ts';
+import { type Database, withTransaction } from './platform/db/database.ts';
+import { appMeta } from './platform/db/meta-schema.ts';
+import { seedGeography } from './platform/geo/geo-repo.ts';
+import { seedServiceClassifications, seedUnits } from './platform/reference/reference-repo.ts';
+
+/**
+ * Bump when the bundled reference data changes, so existing installations reload it at their next
+ * start. Loading is idempotent either way; the version only spares every start the work.
+ */
+export const referenceDataVersion = '2026-11-26.1';
+
+export interface SeedResult {
+  skipped: boolean;
+  units: number;
+  districts: number;
+  villages: number;
+  serviceClassifications: number;
+  calendarOverrides: number;
+}
+
+/** Loads units, districts and villages, classifications and calendar overrides; safe to run again. */
+export async function seedReferenceData(
+  db: Database,
+  options: { force?: boolean } = {},
+): Promise<SeedResult> {
+  return withTransaction(db, async (tx) => {
+    // One seeder at a time across processes; the others wait and then find the version current.
+    await tx.execute(sql`select pg_advisory_xact_lock(4242002)`);
+    const [current] = await tx.select().from(appMeta).where(eq(appMeta.key, 'reference_data_version'));
+    if (!options.force && current?.value === referenceDataVersion) {
+      return {
+        skipped: true,
+        units: 0,
+        districts: 0,
+        villages: 0,
+        serviceClassifications: 0,
+        calendarOverrides: 0,
+      };
+    }
+    const units = await seedUnits(tx);
+    const geography = await seedGeography(tx);
+    const serviceClassifications = await seedServiceClassifications(tx);
+    const calendarOverrides = await seedCalendarOverrides(tx);
+    await tx
+      .insert(appMeta)
+      .values({ key: 'reference_data_version', value: referenceDataVersion })
+      .onConflictDoUpdate({
+        target: appMeta.key,
+        set: { value: referenceDataVersion, updatedAt: sql`now()` },
+      });
+    return {
+      skipped: false,
+      units,
+      districts: geography.districts,
+      villages: geography.villages,
+      serviceClassifications,
+      calendarOverrides,
+    };
+  });
+}

@@ -1,0 +1,107 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { TestContext } from 'node:test';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+/**
+ * Chromium for browser tests: CHROMIUM_PATH, else `chromium` or `google-chrome` on the PATH. We never
+ * download a browser. With none, browser tests are skipped with a notice — except under CI=true,
+ * where a missing browser fails the run.
+ */
+export function findChromium(): string | null {
+  const configured = process.env.CHROMIUM_PATH;
+  if (configured) {
+    if (!existsSync(configured))
+      throw new Error(`CHROMIUM_PATH points to ${configured}, which does not exist.`);
+    return configured;
+  }
+  for (const name of ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable']) {
+    try {
+      const found = execFileSync('which', [name], { encoding: 'utf8' }).trim();
+      if (found) return found;
+    } catch {
+      // not on the PATH; try the next name
+    }
+  }
+  return null;
+}
+
+const missingBrowserNotice =
+  'No Chromium found: browser tests are SKIPPED. Install it (Debian: `apt-get install -y chromium fonts-noto-cjk`) or set CHROMIUM_PATH.';
+
+let sharedBrowser: Promise<Browser> | null = null;
+
+/** Launches (once per test file) the headless browser, or skips the test with a notice. */
+export async function browserOrSkip(context: TestContext): Promise<Browser | null> {
+  const executablePath = findChromium();
+  if (!executablePath) {
+    if (process.env.CI === 'true') throw new Error(`CI=true but ${missingBrowserNotice}`);
+    console.warn(`\n*** ${missingBrowserNotice}\n`);
+    context.skip(missingBrowserNotice);
+    return null;
+  }
+  sharedBrowser ??= chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-dev-shm-usage',
+    ],
+  });
+  return sharedBrowser;
+}
+
+export async function closeBrowser(): Promise<void> {
+  if (sharedBrowser) {
+    const browser = await sharedBrowser;
+    sharedBrowser = null;
+    await browser.close();
+  }
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; html: string }[];
+}
+
+/** Runs axe-core with the WCAG 2.1 A/AA rules on the page and returns the violations. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as {
+        axe: { run: (context: unknown, options: unknown) => Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      nodes: violation.nodes.map((node) => ({ target: node.target, html: node.html })),
+    }));
+  });
+}
+
+/** A readable summary for assertion messages. */
+export function describeViolations(violations: AxeViolation[]): string {
+  return violations
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help}\n    ${violation.nodes.map((node) => node.html).join('\n    ')}`,
+    )
+    .join('\n');
+}

@@ -1,0 +1,42 @@
+import { buildApp } from '../../src/app.ts';
+import { type Config, loadConfig } from '../../src/config.ts';
+import type { AppInstance } from '../../src/platform/http/app-types.ts';
+import type { Clock } from '../../src/platform/http/clock.ts';
+import { createTestDatabase } from './test-database.ts';
+
+/** A clock tests can move: the only fake besides the outside world. */
+export class TestClock implements Clock {
+  current: Date;
+  constructor(start = new Date('2026-03-02T02:00:00Z')) {
+    this.current = new Date(start);
+  }
+  now(): Date {
+    return new Date(this.current);
+  }
+  advance(milliseconds: number): void {
+    this.current = new Date(this.current.getTime() + milliseconds);
+  }
+}
+
+export interface TestApp {
+  app: AppInstance;
+  database: Awaited<ReturnType<typeof createTestDatabase>>;
+  clock: TestClock;
+  config: Readonly<Config>;
+}
+
+/** The real app on its own fresh database (cloned from the template, so reference data is loaded). */
+export async function buildTestApp(
+  options: { environment?: Record<string, string>; clock?: TestClock } = {},
+): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({
+    DATABASE_URL: database.connectionString,
+    DATA_DIR: '.test-data',
+    ...options.environment,
+  });
+  const clock = options.clock ?? new TestClock();
+  const app = await buildApp({ config, db: database.db, pool: database.pool, clock });
+  await app.ready();
+  return { app, database, clock, config };
+}
