@@ -3,7 +3,8 @@
  * one in a temporary folder, or TEST_DATABASE_URL), migrates one template database that every test
  * file clones, then runs node:test.
  *
- *   node --import tsx scripts/run-tests.ts [unit|db|browser]...   (default: all three)
+ *   node --import tsx scripts/run-tests.ts [unit|db|browser]... [path-fragment]...   (default: all three suites)
+ *   e.g. `npm run test:db -- sign-in` runs the database tests whose path contains "sign-in".
  *
  * File naming: `*.test.ts(x)` unit (no database), `*.db.test.ts(x)` database/HTTP, `test/browser/*.test.ts` browser.
  */
@@ -23,6 +24,7 @@ const requested = process.argv
   .slice(2)
   .filter((argument): argument is Suite => ['unit', 'db', 'browser'].includes(argument));
 const suites: Suite[] = requested.length > 0 ? requested : ['unit', 'db', 'browser'];
+const pathFilters = process.argv.slice(2).filter((argument) => !['unit', 'db', 'browser'].includes(argument));
 
 async function listFiles(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
@@ -36,6 +38,7 @@ const all = [...(await listFiles('src')), ...(await listFiles('test'))];
 const isBrowser = (file: string) => file.startsWith(`test${path.sep}browser${path.sep}`);
 const isDatabase = (file: string) => /\.db\.test\.tsx?$/.test(file);
 const files = all.filter((file) => {
+  if (pathFilters.length > 0 && !pathFilters.some((filter) => file.includes(filter))) return false;
   if (isBrowser(file)) return suites.includes('browser');
   if (isDatabase(file)) return suites.includes('db');
   return suites.includes('unit');

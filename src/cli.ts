@@ -16,6 +16,7 @@ import {
   resetStaffTwoFactor,
 } from './platform/auth/staff-service.ts';
 import { upsertCalendarOverride } from './platform/calendar/calendar-repo.ts';
+import { localDate } from './platform/calendar/working-days.ts';
 import { createDatabase, type Database } from './platform/db/database.ts';
 import { EmbeddedDatabaseError } from './platform/db/embedded-server.ts';
 import { MigrationError, runMigrations } from './platform/db/migrate.ts';
@@ -165,7 +166,9 @@ const commands: Record<string, Command> = {
     async run(values, context) {
       if (values.closed === values.open) throw new UsageError('give exactly one of --closed or --open');
       const date = String(values.date);
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
+      try {
+        localDate(date);
+      } catch {
         throw new UsageError(`--date must be a real date as YYYY-MM-DD (got "${date}")`);
       }
       await upsertCalendarOverride(context.db, {
@@ -326,6 +329,12 @@ function report(error: unknown): number {
     error instanceof MigrationError ||
     error instanceof EmbeddedDatabaseError
   ) {
+    process.stderr.write(`onewindow: ${error.message}\n`);
+    return 1;
+  }
+  // Our own errors carry a stable code and a message meant for people; anything else is a bug: show the stack.
+  const code = (error as { code?: unknown })?.code;
+  if (error instanceof Error && typeof code === 'string' && /^[A-Z_]+$/.test(code)) {
     process.stderr.write(`onewindow: ${error.message}\n`);
     return 1;
   }

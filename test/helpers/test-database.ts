@@ -3,6 +3,26 @@ import { after } from 'node:test';
 import pg from 'pg';
 import { createDatabase, type DatabaseHandle } from '../../src/platform/db/database.ts';
 
+interface Created {
+  name: string;
+  close(): Promise<void>;
+}
+const created: Created[] = [];
+
+// Registered when this module is first imported, i.e. at the test file's top level: the databases a file
+// made are dropped when the whole file ends. (An `after` called inside a `before` hook would run as soon
+// as that hook ends.)
+after(async () => {
+  const adminUrl = process.env.ONEWINDOW_TEST_ADMIN_URL;
+  if (!adminUrl || created.length === 0) return;
+  for (const database of created) await database.close().catch(() => {});
+  const dropper = new pg.Client({ connectionString: adminUrl });
+  await dropper.connect();
+  for (const database of created.splice(0))
+    await dropper.query(`drop database if exists ${database.name} with (force)`);
+  await dropper.end();
+});
+
 /**
  * A fresh database for one test file, cloned from the migrated template that scripts/run-tests.ts
  * made. Dropped when the file's tests end.
@@ -30,12 +50,12 @@ export async function createTestDatabase(): Promise<DatabaseHandle & { connectio
     connectionTimeoutMs: 5000,
     statementTimeoutMs: 15000,
   });
-  after(async () => {
+  let isClosed = false;
+  const close = async () => {
+    if (isClosed) return;
+    isClosed = true;
     await handle.close();
-    const dropper = new pg.Client({ connectionString: adminUrl });
-    await dropper.connect();
-    await dropper.query(`drop database if exists ${name} with (force)`);
-    await dropper.end();
-  });
-  return { ...handle, connectionString };
+  };
+  created.push({ name, close });
+  return { ...handle, close, connectionString };
 }

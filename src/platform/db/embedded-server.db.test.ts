@@ -181,6 +181,62 @@ describe('npm start on the embedded PostgreSQL', { timeout: 240_000 }, () => {
   });
 });
 
+function runCli(args: string[], dataDir: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['bin/onewindow.mjs', ...args], {
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout?.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stderr?.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.on('exit', (code) => resolve({ code, output }));
+  });
+}
+
+describe('npx onewindow on the embedded PostgreSQL', { timeout: 240_000 }, () => {
+  it("uses the running app's server, and starts (then stops) its own when the app is stopped", async () => {
+    const dataDir = await temporaryDataDir();
+    const port = await freePort();
+    const app = startApp(dataDir, port);
+    await waitUntilReady(port, app);
+    const serverPid = await postmasterPid(dataDir);
+
+    const created = await runCli(
+      [
+        'staff:create',
+        '--email',
+        'clerk@example.tw',
+        '--password',
+        'counter clerk password',
+        '--role',
+        'counter_clerk',
+      ],
+      dataDir,
+    );
+    assert.equal(created.code, 0, created.output);
+    assert.match(created.output, /Using the running embedded PostgreSQL/);
+    assert.equal(await postmasterPid(dataDir), serverPid, 'the CLI did not start a second server');
+    assert.ok(serverPid && isAlive(serverPid), "the app's server is still running after the CLI finished");
+
+    app.child.kill('SIGTERM');
+    assert.equal(await exited(app.child), 0);
+
+    const listed = await runCli(['staff:list'], dataDir);
+    assert.equal(listed.code, 0, listed.output);
+    assert.match(listed.output, /clerk@example\.tw\s+counter_clerk/);
+    assert.equal(
+      existsSync(path.join(dataDir, 'postgres', 'postmaster.pid')),
+      false,
+      'the CLI stopped the server it started',
+    );
+  });
+});
+
 describe('runMigrations', () => {
   it('applies every migration once when three processes migrate the same empty database together', async () => {
     const database = await createTestDatabase();

@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { buildTestApp, type TestApp } from '../test/helpers/test-app.ts';
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { createDatabase } from './platform/db/database.ts';
+import { systemClock } from './platform/http/clock.ts';
+
+describe('the application shell (HTTP)', () => {
+  let subject: TestApp;
+  before(async () => {
+    subject = await buildTestApp({ environment: { BODY_LIMIT_BYTES: '2048' } });
+  });
+  after(() => subject.app.close());
+
+  it('GET /healthz → 200 { status: ok } with a request id header', async () => {
+    const response = await subject.app.inject({ method: 'GET', url: '/healthz' });
+    assert.equal(response.statusCode, 200);
+    assert.equal(response.json().status, 'ok');
+    assert.equal(typeof response.json().uptimeSeconds, 'number');
+    assert.match(String(response.headers['x-request-id']), /^[0-9a-f-]{36}$/);
+  });
+
+  it('GET /readyz → 200 when the database answers', async () => {
+    const response = await subject.app.inject({ method: 'GET', url: '/readyz' });
+    assert.equal(response.statusCode, 200);
+    assert.deepEqual(response.json(), { status: 'ready', database: 'ok' });
+  });
+
+  it('GET /api/openapi.json → an OpenAPI 3.1 document listing the JSON endpoints and no HTML pages', async () => {
+    const response = await subject.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    assert.equal(response.statusCode, 200);
+    const document = response.json();
+    assert.equal(document.openapi, '3.1.0');
+    assert.ok(document.paths['/healthz']?.get, 'healthz documented');
+    assert.ok(document.paths['/readyz']?.get, 'readyz documented');
+    assert.equal(document.paths['/'], undefined, 'pages are not in the API document');
+  });
+
+  it('GET /api/docs and /en/api/docs → a readable page listing the endpoints', async () => {
+    const chinese = await subject.app.inject({ method: 'GET', url: '/api/docs' });
+    assert.equal(chinese.statusCode, 200);
+    assert.match(chinese.body, /API 說明文件/);
+    assert.match(chinese.body, /<code>\/readyz<\/code>/);
+    const english = await subject.app.inject({ method: 'GET', url: '/en/api/docs' });
+    assert.match(english.body, /API documentation/);
+    assert.match(english.body, /lang="en"/);
+  });
+
+  it('unknown API route → 404 in the one JSON error shape', async () => {
+    const response = await subject.app.inject({ method: 'GET', url: '/api/no-such-thing' });
+    assert.equal(response.statusCode, 404);
+    const body = response.json();
+    assert.equal(body.code, 'NOT_FOUND');
+    assert.equal(typeof body.message, 'string');
+    assert.deepEqual(body.errors, []);
+    assert.equal(body.requestId, response.headers['x-request-id']);
+  });
+
+  it('malformed JSON → 400 MALFORMED_REQUEST with a clear message and no stack trace', async () => {
+    const response = await subject.app.inject({
+      method: 'POST',
+      url: '/staff/sign-in',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      payload: '{"email": "x@y",',
+    });
+    assert.equal(response.statusCode, 400);
+    const body = response.json();
+    assert.equal(body.code, 'MALFORMED_REQUEST');
+    assert.match(body.message, /格式錯誤/);
+    assert.doesNotMatch(response.body, /at .*\.ts:\d+/);
+  });
+
+  it('an oversized body → 413 PAYLOAD_TOO_LARGE', async () => {
+    const response = await subject.app.inject({
+      method: 'POST',
+      url: '/en/staff/sign-in',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      payload: `email=${'a'.repeat(5000)}`,
+    });
+    assert.equal(response.statusCode, 413);
+    assert.equal(response.json().code, 'PAYLOAD_TOO_LARGE');
+    assert.equal(response.json().message, 'What was sent is too large.');
+  });
+
+  it('an unsupported content type → 415 in the error shape', async () => {
+    const response = await subject.app.inject({
+      method: 'POST',
+      url: '/staff/sign-in',
+      headers: { 'content-type': 'application/x-unknown', accept: 'application/json' },
+      payload: 'x',
+    });
+    assert.equal(response.statusCode, 415);
+    assert.equal(response.json().code, 'UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('every response carries a strict Content-Security-Policy and the other security headers', async () => {
+    const response = await subject.app.inject({ method: 'GET', url: '/' });
+    const policy = String(response.headers['content-security-policy']);
+    assert.match(policy, /default-src 'self'/);
+    assert.match(policy, /script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+    assert.doesNotMatch(policy, /unsafe-inline|unsafe-eval/);
+    assert.match(policy, /frame-ancestors 'none'/);
+    assert.equal(response.headers['x-content-type-options'], 'nosniff');
+    assert.equal(response.headers['x-frame-options'], 'DENY');
+    const again = await subject.app.inject({ method: 'GET', url: '/' });
+    assert.notEqual(again.headers['content-security-policy'], policy, 'a fresh nonce per request');
+  });
+});
+
+describe('readiness when the database is gone', () => {
+  it('GET /readyz → 503 { status: unavailable }, GET /healthz still 200', async () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://nobody:none@127.0.0.1:1/none' });
+    const database = createDatabase({
+      connectionString: 'postgres://nobody:none@127.0.0.1:1/none',
+      maxConnections: 1,
+      idleTimeoutMs: 100,
+      connectionTimeoutMs: 500,
+      statementTimeoutMs: 500,
+    });
+    const app = await buildApp({ config, db: database.db, pool: database.pool, clock: systemClock });
+    try {
+      const ready = await app.inject({ method: 'GET', url: '/readyz' });
+      assert.equal(ready.statusCode, 503);
+      assert.deepEqual(ready.json(), { status: 'unavailable', database: 'unreachable' });
+      const health = await app.inject({ method: 'GET', url: '/healthz' });
+      assert.equal(health.statusCode, 200);
+    } finally {
+      await app.close();
+      await database.close();
+    }
+  });
+});

@@ -1,0 +1,177 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { before, describe, it } from 'node:test';
+import { createTestDatabase } from '../test/helpers/test-database.ts';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function onewindow(args: string[], environment: Record<string, string>): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['bin/onewindow.mjs', ...args], {
+      env: { ...process.env, ...environment },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('npx onewindow (against DATABASE_URL)', () => {
+  let environment: Record<string, string>;
+  before(async () => {
+    const database = await createTestDatabase();
+    environment = { DATABASE_URL: database.connectionString };
+  });
+
+  it('--help lists every command and exits 0; no command exits 2', async () => {
+    const help = await onewindow(['--help'], environment);
+    assert.equal(help.code, 0);
+    for (const command of [
+      'migrate',
+      'seed',
+      'staff:create',
+      'staff:list',
+      'staff:reset-password',
+      'calendar:override',
+    ]) {
+      assert.match(help.stdout, new RegExp(`^  ${command} `, 'm'));
+    }
+    assert.equal((await onewindow([], environment)).code, 2);
+  });
+
+  it('an unknown command exits 2 and says so', async () => {
+    const run = await onewindow(['staff:destroy'], environment);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /unknown command "staff:destroy"/);
+  });
+
+  it('staff:create --help explains its options', async () => {
+    const run = await onewindow(['staff:create', '--help'], environment);
+    assert.equal(run.code, 0);
+    assert.match(run.stdout, /--email .*\(required\)/);
+    assert.match(run.stdout, /--unit /);
+  });
+
+  it('staff:create without its options exits 2 naming every missing one', async () => {
+    const run = await onewindow(['staff:create'], environment);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /missing --email, --password, --role/);
+  });
+
+  it('staff:create with bad values exits 1 listing every problem, without a stack trace', async () => {
+    const run = await onewindow(
+      ['staff:create', '--email', 'not-an-email', '--password', 'short', '--role', 'boss'],
+      environment,
+    );
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /email/i);
+    assert.match(run.stderr, /password/i);
+    assert.match(run.stderr, /role/i);
+    assert.doesNotMatch(run.stderr, /\n\s+at /);
+  });
+
+  it('staff:create then staff:list shows the account; a handler needs a unit', async () => {
+    const noUnit = await onewindow(
+      [
+        'staff:create',
+        '--email',
+        'handler.one@example.tw',
+        '--password',
+        'correct horse battery',
+        '--role',
+        'handler',
+      ],
+      environment,
+    );
+    assert.equal(noUnit.code, 1);
+    assert.match(noUnit.stderr, /unit/i);
+
+    const created = await onewindow(
+      [
+        'staff:create',
+        '--email',
+        'handler.one@example.tw',
+        '--password',
+        'correct horse battery',
+        '--role',
+        'handler',
+        '--unit',
+        'road-maintenance',
+      ],
+      environment,
+    );
+    assert.equal(created.code, 0, created.stderr);
+    assert.match(created.stdout, /Created handler handler\.one@example\.tw \(unit road-maintenance\)/);
+
+    const list = await onewindow(['staff:list', '--json'], environment);
+    assert.equal(list.code, 0);
+    const staff = JSON.parse(list.stdout) as { email: string; role: string; unitCode: string | null }[];
+    const found = staff.find((member) => member.email === 'handler.one@example.tw');
+    assert.equal(found?.role, 'handler');
+    assert.equal(found?.unitCode, 'road-maintenance');
+
+    const duplicate = await onewindow(
+      [
+        'staff:create',
+        '--email',
+        'Handler.One@example.tw',
+        '--password',
+        'correct horse battery',
+        '--role',
+        'admin',
+      ],
+      environment,
+    );
+    assert.equal(duplicate.code, 1, 'the same address in other capitals is a duplicate');
+  });
+
+  it('migrate says the database is up to date; seed is idempotent', async () => {
+    const migrate = await onewindow(['migrate'], environment);
+    assert.equal(migrate.code, 0);
+    assert.match(migrate.stdout, /up to date/);
+    const seed = await onewindow(['seed'], environment);
+    assert.equal(seed.code, 0);
+    assert.match(seed.stdout, /already loaded/);
+  });
+
+  it('calendar:override refuses an impossible date (exit 2) and records a real one', async () => {
+    const bad = await onewindow(
+      ['calendar:override', '--date', '2026-02-30', '--closed', '--reason', '颱風'],
+      environment,
+    );
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--date must be a real date/);
+    const good = await onewindow(
+      [
+        'calendar:override',
+        '--date',
+        '2026-08-05',
+        '--closed',
+        '--reason',
+        '颱風停止上班',
+        '--region',
+        '64000',
+      ],
+      environment,
+    );
+    assert.equal(good.code, 0, good.stderr);
+    assert.match(good.stdout, /2026-08-05 is now closed in 64000/);
+  });
+
+  it('an unreachable database is a clear error with exit 1', async () => {
+    const run = await onewindow(['staff:list'], { DATABASE_URL: 'postgres://nobody:none@127.0.0.1:1/none' });
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /Cannot connect to the database/);
+  });
+});

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('gives working defaults for a newcomer: embedded database in ./.data, 127.0.0.1:3000, demo staff', () => {
+    const config = loadConfig({});
+    assert.equal(config.databaseUrl, null);
+    assert.equal(config.dataDir, path.resolve('.data'));
+    assert.equal(config.host, '127.0.0.1');
+    assert.equal(config.port, 3000);
+    assert.equal(config.createDemoStaff, true);
+    assert.equal(config.cookieSecure, false);
+    assert.ok(Object.isFrozen(config));
+  });
+
+  it('with DATABASE_URL: no demo staff unless asked for', () => {
+    assert.equal(loadConfig({ DATABASE_URL: 'postgres://u:p@db/onewindow' }).createDemoStaff, false);
+    assert.equal(
+      loadConfig({ DATABASE_URL: 'postgres://u:p@db/onewindow', DEMO_STAFF: 'true' }).createDemoStaff,
+      true,
+    );
+  });
+
+  it('turns on Secure cookies for an https public address', () => {
+    assert.equal(loadConfig({ PUBLIC_BASE_URL: 'https://pwb.kcg.gov.tw/' }).cookieSecure, true);
+    assert.equal(
+      loadConfig({ PUBLIC_BASE_URL: 'https://pwb.kcg.gov.tw/' }).publicBaseUrl,
+      'https://pwb.kcg.gov.tw',
+    );
+  });
+
+  it('lists every invalid value at once', () => {
+    assert.throws(
+      () =>
+        loadConfig({
+          PORT: 'eighty',
+          DATABASE_URL: 'mysql://x',
+          LOG_LEVEL: 'loud',
+          TRUST_PROXY: 'maybe',
+          SESSION_IDLE_MINUTES: '0',
+          PUBLIC_BASE_URL: 'ftp://x',
+        }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.equal(error.problems.length, 6);
+        assert.match(error.message, /PORT must be a whole number from 0 to 65535 \(got "eighty"\)/);
+        assert.match(error.message, /DATABASE_URL must start with postgres:\/\//);
+        assert.match(error.message, /LOG_LEVEL must be one of/);
+        assert.match(error.message, /TRUST_PROXY must be true or false/);
+        assert.match(error.message, /SESSION_IDLE_MINUTES must be a whole number from 1/);
+        assert.match(error.message, /PUBLIC_BASE_URL must be an http\(s\) URL/);
+        return true;
+      },
+    );
+  });
+});
