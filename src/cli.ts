@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.ts';
+import { cliActor } from './platform/auth/audit-log.ts';
 import { staffRoles } from './platform/auth/principal.ts';
 import {
   createStaff,
@@ -41,8 +42,6 @@ interface CommandContext {
 }
 
 class UsageError extends Error {}
-
-const cliActor = { label: 'cli', staffId: null, ip: null } as const;
 
 const commands: Record<string, Command> = {
   migrate: {

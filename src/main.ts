@@ -5,6 +5,7 @@
  */
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { deleteStaleAuthState } from './platform/auth/auth-housekeeping.ts';
 import { createDemoStaff } from './platform/auth/staff-service.ts';
 import { createDatabase } from './platform/db/database.ts';
 import { EmbeddedDatabaseError } from './platform/db/embedded-server.ts';
@@ -76,6 +77,16 @@ async function main(): Promise<void> {
     });
     cleanups.push(() => app.close());
     await app.listen({ host: config.host, port: config.port });
+    // Ended sessions, old rate-limit windows and forgotten failure counters: reads already ignore them;
+    // this keeps the tables small. Any process may do it at any time.
+    const housekeeping = () =>
+      deleteStaleAuthState(database.db, { now: systemClock.now(), config }).catch((error: Error) =>
+        app.log.warn({ err: error }, 'housekeeping failed'),
+      );
+    await housekeeping();
+    const timer = setInterval(housekeeping, 5 * 60_000);
+    timer.unref();
+    cleanups.push(async () => clearInterval(timer));
     say(`OneWindow is ready: ${config.publicBaseUrl}/ (English: ${config.publicBaseUrl}/en)`);
   } catch (error) {
     process.stderr.write(`\nOneWindow could not start: ${describe(error)}\n`);

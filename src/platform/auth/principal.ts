@@ -1,5 +1,12 @@
 /** The staff roles (ARCHITECTURE/REQUIREMENTS). Supervisors and handlers belong to a unit. */
-export const staffRoles = ['admin', 'secretariat', 'supervisor', 'handler', 'counter_clerk', 'web_editor'] as const;
+export const staffRoles = [
+  'admin',
+  'secretariat',
+  'supervisor',
+  'handler',
+  'counter_clerk',
+  'web_editor',
+] as const;
 export type StaffRole = (typeof staffRoles)[number];
 
 export function isStaffRole(value: string): value is StaffRole {
@@ -19,4 +26,14 @@ export interface StaffPrincipal {
   unitCode: string | null;
   sessionId: string;
   hasTotp: boolean;
+}
+
+/** Administrators must use an authenticator app; every other role may. */
+export function isTwoFactorRequired(role: StaffRole): boolean {
+  return role === 'admin';
+}
+
+/** Signed in, but may reach nothing except the two-factor enrolment until it is done. */
+export function needsTwoFactorEnrolment(staff: Pick<StaffPrincipal, 'role' | 'hasTotp'>): boolean {
+  return isTwoFactorRequired(staff.role) && !staff.hasTotp;
 }

@@ -1,0 +1,165 @@
+/**
+ * Builders and a cookie-keeping client for the auth tests (HTTP and browser). Not a test file itself:
+ * each test builds its own staff members with unique addresses through these.
+ */
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { generate } from 'otplib';
+import type { Database } from '../db/database.ts';
+import type { AppInstance } from '../http/app-types.ts';
+import type { Clock } from '../http/clock.ts';
+import { systemActor } from './audit-log.ts';
+import { staff } from './auth-schema.ts';
+import { roleNeedsUnit, type StaffRole } from './principal.ts';
+import { createStaff } from './staff-service.ts';
+import { newTotpSecret } from './totp.ts';
+
+export interface TestStaffMember {
+  id: string;
+  email: string;
+  password: string;
+  displayName: string;
+  role: StaffRole;
+  /** Set when the member has two-factor enabled. */
+  totpSecret: string | null;
+}
+
+export function uniqueEmail(prefix = 'staff'): string {
+  return `${prefix}.${randomBytes(4).toString('hex')}@test.onewindow.tw`;
+}
+
+/** A staff member through the real service; `withTotp` also enables two-factor with a known secret. */
+export async function aStaffMember(
+  db: Database,
+  options: { role?: StaffRole; withTotp?: boolean; displayName?: string; clock?: Clock } = {},
+): Promise<TestStaffMember> {
+  const role = options.role ?? 'handler';
+  const email = uniqueEmail(role.replaceAll('_', '-'));
+  const password = `pw-${randomBytes(9).toString('base64url')}`;
+  const displayName = options.displayName ?? `測試員工 ${randomBytes(2).toString('hex')}`;
+  const created = await createStaff(db, {
+    email,
+    password,
+    role,
+    unitCode: roleNeedsUnit(role) ? 'road-maintenance' : null,
+    displayName,
+    actor: systemActor,
+  });
+  let totpSecret: string | null = null;
+  if (options.withTotp) {
+    totpSecret = newTotpSecret();
+    const enabledAt = options.clock?.now() ?? new Date();
+    await db.update(staff).set({ totpSecret, totpEnabledAt: enabledAt }).where(eq(staff.id, created.id));
+  }
+  return { id: created.id, email, password, displayName, role, totpSecret };
+}
+
+/** The current code of an authenticator app, at the test clock's time. */
+export async function currentCode(secret: string, clock: Clock, offsetSteps = 0): Promise<string> {
+  return generate({ secret, epoch: Math.floor(clock.now().getTime() / 1000) + offsetSteps * 30 });
+}
+
+interface InjectResponse {
+  statusCode: number;
+  body: string;
+  headers: Record<string, string | string[] | number | undefined>;
+  cookies: {
+    name: string;
+    value: string;
+    maxAge?: number;
+    expires?: Date;
+    httpOnly?: boolean;
+    sameSite?: string;
+    path?: string;
+    secure?: boolean;
+  }[];
+}
+
+/** A browser in miniature: keeps cookies between app.inject calls. */
+export class TestBrowser {
+  readonly cookies = new Map<string, string>();
+  constructor(readonly app: AppInstance) {}
+
+  keep(response: InjectResponse): InjectResponse {
+    for (const cookie of response.cookies) {
+      const isCleared =
+        cookie.value === '' ||
+        cookie.maxAge === 0 ||
+        (cookie.expires !== undefined && cookie.expires.getTime() <= 0);
+      if (isCleared) this.cookies.delete(cookie.name);
+      else this.cookies.set(cookie.name, cookie.value);
+    }
+    return response;
+  }
+
+  cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
+  async get(url: string, headers: Record<string, string> = {}): Promise<InjectResponse> {
+    const response = await this.app.inject({
+      method: 'GET',
+      url,
+      headers: { cookie: this.cookieHeader(), ...headers },
+    });
+    return this.keep(response as unknown as InjectResponse);
+  }
+
+  /** Posts a form; `_csrf` is taken from the given page unless the fields set it. */
+  async post(
+    url: string,
+    fields: Record<string, string>,
+    headers: Record<string, string> = {},
+  ): Promise<InjectResponse> {
+    const response = await this.app.inject({
+      method: 'POST',
+      url,
+      headers: {
+        cookie: this.cookieHeader(),
+        'content-type': 'application/x-www-form-urlencoded',
+        ...headers,
+      },
+      payload: new URLSearchParams(fields).toString(),
+    });
+    return this.keep(response as unknown as InjectResponse);
+  }
+
+  /** Opens a page with a form and posts it with the page's own CSRF token. */
+  async submit(formPage: string, action: string, fields: Record<string, string>): Promise<InjectResponse> {
+    const page = await this.get(formPage);
+    return this.post(action, { _csrf: csrfTokenIn(page.body), ...fields });
+  }
+}
+
+export function csrfTokenIn(html: string): string {
+  const match = /name="_csrf" value="([^"]+)"/.exec(html);
+  if (!match?.[1]) throw new Error('the page has no CSRF field');
+  return match[1];
+}
+
+/** Signs a member in through the real pages (and the code step when they have two-factor). */
+export async function signIn(
+  app: AppInstance,
+  member: TestStaffMember,
+  clock: Clock,
+  lang: 'zh-TW' | 'en' = 'zh-TW',
+): Promise<TestBrowser> {
+  const browser = new TestBrowser(app);
+  const prefix = lang === 'en' ? '/en' : '';
+  const response = await browser.submit(`${prefix}/staff/sign-in`, `${prefix}/staff/sign-in`, {
+    email: member.email,
+    password: member.password,
+  });
+  if (response.statusCode !== 303) throw new Error(`sign-in failed with ${response.statusCode}`);
+  if (member.totpSecret !== null) {
+    const verified = await browser.submit(
+      `${prefix}/staff/sign-in/verify`,
+      `${prefix}/staff/sign-in/verify`,
+      {
+        code: await currentCode(member.totpSecret, clock),
+      },
+    );
+    if (verified.statusCode !== 303) throw new Error(`the code step failed with ${verified.statusCode}`);
+  }
+  return browser;
+}

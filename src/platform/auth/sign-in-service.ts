@@ -1,0 +1,433 @@
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Config } from '../../config.ts';
+import type { Database, DatabaseOrTransaction } from '../db/database.ts';
+import { consumeRateLimit } from '../http/rate-limit.ts';
+import { anonymousActor, type RequestOrigin, recordAudit, staffActor } from './audit-log.ts';
+import { signInFailures, staff } from './auth-schema.ts';
+import { spendPasswordCheckTime, verifyPassword } from './password.ts';
+import type { StaffPrincipal } from './principal.ts';
+import { maskEmail, normaliseEmail, signInFailureKey } from './staff-email.ts';
+import {
+  createStaffSession,
+  deleteStaffSession,
+  type SessionLifetime,
+  type StaffSessionRecord,
+} from './staff-sessions.ts';
+import { checkTotpCode, newTotpSecret } from './totp.ts';
+
+/**
+ * Sign-in as use cases: password step, authenticator step, two-factor enrolment, sign-out. Every outcome,
+ * good or bad, is audited. No web objects here: the routes turn outcomes into pages.
+ */
+
+export type SignInSettings = SessionLifetime & Pick<Config, 'loginMaxFailures' | 'loginLockoutMinutes'>;
+
+/** Authenticator codes: a handful of tries a minute per account makes guessing 6 digits hopeless. */
+const twoFactorAttemptsPerMinute = 5;
+
+export type PasswordStepOutcome =
+  | { kind: 'missing-fields'; fields: ('email' | 'password')[] }
+  | { kind: 'invalid-credentials' }
+  | { kind: 'locked'; retryAfterSeconds: number }
+  | { kind: 'code-required'; token: string }
+  | { kind: 'signed-in'; token: string; principal: StaffPrincipal };
+
+/**
+ * Checks e-mail and password. Unknown address, wrong password and inactive account give the same outcome
+ * in about the same time, and every address (known or not) is locked the same way after too many
+ * failures, so the page never tells whether an account exists. On success the previous session (if any)
+ * is replaced by a new one: a session id fixed before sign-in is worth nothing after it.
+ */
+export async function signInWithPassword(
+  db: Database,
+  options: {
+    email: string;
+    password: string;
+    now: Date;
+    settings: SignInSettings;
+    origin: RequestOrigin;
+    previousSessionId: string | null;
+  },
+): Promise<PasswordStepOutcome> {
+  const email = normaliseEmail(options.email);
+  const missing: ('email' | 'password')[] = [];
+  if (email === '') missing.push('email');
+  if (options.password === '') missing.push('password');
+  if (missing.length > 0) return { kind: 'missing-fields', fields: missing };
+
+  const failureKey = signInFailureKey(email);
+  const attempt = { emailHash: failureKey, email: maskEmail(email) };
+  const lockedUntil = await currentLockout(db, failureKey, options.now);
+  if (lockedUntil !== null) {
+    await recordAudit(db, {
+      occurredAt: options.now,
+      actor: anonymousActor,
+      action: 'staff.sign_in.refused_locked',
+      origin: options.origin,
+      details: attempt,
+    });
+    return { kind: 'locked', retryAfterSeconds: secondsBetween(options.now, lockedUntil) };
+  }
+
+  const [account] = await db
+    .select({
+      id: staff.id,
+      email: staff.email,
+      displayName: staff.displayName,
+      role: staff.role,
+      unitCode: staff.unitCode,
+      passwordHash: staff.passwordHash,
+      isActive: staff.isActive,
+      totpEnabledAt: staff.totpEnabledAt,
+    })
+    .from(staff)
+    .where(eq(sql`lower(${staff.email})`, email));
+  let failure: 'unknown_email' | 'wrong_password' | 'inactive' | null = null;
+  if (!account) {
+    await spendPasswordCheckTime(options.password);
+    failure = 'unknown_email';
+  } else if (!(await verifyPassword(account.passwordHash, options.password))) {
+    failure = 'wrong_password';
+  } else if (!account.isActive) {
+    failure = 'inactive';
+  }
+
+  if (failure !== null || !account) {
+    const lockedNow = await countFailure(db, failureKey, options.now, options.settings);
+    await recordAudit(db, {
+      occurredAt: options.now,
+      actor: anonymousActor,
+      action: 'staff.sign_in.failed',
+      target: account ? { type: 'staff', id: account.id } : undefined,
+      origin: options.origin,
+      details: {
+        ...attempt,
+        reason: failure ?? 'unknown_email',
+        lockedUntil: lockedNow?.toISOString() ?? null,
+      },
+    });
+    if (lockedNow !== null)
+      return { kind: 'locked', retryAfterSeconds: secondsBetween(options.now, lockedNow) };
+    return { kind: 'invalid-credentials' };
+  }
+
+  const hasTotp = account.totpEnabledAt !== null;
+  return db.transaction(async (tx) => {
+    await tx.delete(signInFailures).where(eq(signInFailures.emailHash, failureKey));
+    if (options.previousSessionId !== null) await deleteStaffSession(tx, options.previousSessionId);
+    const { token, session } = await createStaffSession(tx, {
+      staffId: account.id,
+      isMfaComplete: !hasTotp,
+      now: options.now,
+      lifetime: options.settings,
+      origin: options.origin,
+    });
+    const actor = staffActor(account);
+    if (hasTotp) {
+      await recordAudit(tx, {
+        occurredAt: options.now,
+        actor,
+        action: 'staff.sign_in.password_accepted',
+        target: { type: 'staff', id: account.id },
+        origin: options.origin,
+        details: { next: 'authenticator_code' },
+      });
+      return { kind: 'code-required', token };
+    }
+    await tx.update(staff).set({ lastSignInAt: options.now }).where(eq(staff.id, account.id));
+    await recordAudit(tx, {
+      occurredAt: options.now,
+      actor,
+      action: 'staff.sign_in.succeeded',
+      target: { type: 'staff', id: account.id },
+      origin: options.origin,
+      details: { method: 'password' },
+    });
+    return {
+      kind: 'signed-in',
+      token,
+      principal: {
+        id: account.id,
+        email: account.email,
+        displayName: account.displayName,
+        role: account.role,
+        unitCode: account.unitCode,
+        sessionId: session.id,
+        hasTotp: false,
+      },
+    };
+  });
+}
+
+async function currentLockout(db: DatabaseOrTransaction, emailHash: string, now: Date): Promise<Date | null> {
+  const [row] = await db
+    .select({ lockedUntil: signInFailures.lockedUntil })
+    .from(signInFailures)
+    .where(eq(signInFailures.emailHash, emailHash));
+  return row?.lockedUntil && row.lockedUntil.getTime() > now.getTime() ? row.lockedUntil : null;
+}
+
+/**
+ * Adds one failure in a single upsert (concurrent attempts on several processes all count). Failures
+ * older than the lockout period, or from before an ended lockout, are forgotten. Returns the end of the
+ * lockout when this failure started one.
+ */
+async function countFailure(
+  db: DatabaseOrTransaction,
+  emailHash: string,
+  now: Date,
+  settings: SignInSettings,
+): Promise<Date | null> {
+  const lockoutMilliseconds = settings.loginLockoutMinutes * 60_000;
+  const lockUntil = new Date(now.getTime() + lockoutMilliseconds);
+  const forgetBefore = new Date(now.getTime() - lockoutMilliseconds);
+  const previousStillCounts = sql`(${signInFailures.lastFailedAt} > ${forgetBefore}::timestamptz and (${signInFailures.lockedUntil} is null or ${signInFailures.lockedUntil} > ${now}::timestamptz))`;
+  const newCount = sql`(case when ${previousStillCounts} then ${signInFailures.failureCount} + 1 else 1 end)`;
+  const [row] = await db
+    .insert(signInFailures)
+    .values({
+      emailHash,
+      failureCount: 1,
+      lastFailedAt: now,
+      lockedUntil: settings.loginMaxFailures <= 1 ? lockUntil : null,
+    })
+    .onConflictDoUpdate({
+      target: signInFailures.emailHash,
+      set: {
+        failureCount: newCount,
+        lastFailedAt: now,
+        lockedUntil: sql`case when ${newCount} >= ${settings.loginMaxFailures}::int then ${lockUntil}::timestamptz else null end`,
+      },
+    })
+    .returning({ lockedUntil: signInFailures.lockedUntil });
+  return row?.lockedUntil ?? null;
+}
+
+function secondsBetween(from: Date, to: Date): number {
+  return Math.max(1, Math.ceil((to.getTime() - from.getTime()) / 1000));
+}
+
+export type CodeStepOutcome =
+  | { kind: 'no-pending-sign-in' }
+  | { kind: 'missing-code' }
+  | { kind: 'rate-limited'; retryAfterSeconds: number }
+  | { kind: 'wrong-code' }
+  | { kind: 'replayed-code' }
+  | { kind: 'signed-in'; token: string; principal: StaffPrincipal };
+
+/**
+ * The authenticator step. A right code replaces the half-finished session with a complete one (a new id
+ * again); a wrong or already used code is refused and audited.
+ */
+export async function signInWithCode(
+  db: Database,
+  options: {
+    session: StaffSessionRecord | null;
+    code: string;
+    now: Date;
+    settings: SignInSettings;
+    origin: RequestOrigin;
+  },
+): Promise<CodeStepOutcome> {
+  const pending = options.session;
+  if (pending === null || pending.isMfaComplete) return { kind: 'no-pending-sign-in' };
+  if (options.code.trim() === '') return { kind: 'missing-code' };
+  const [account] = await db.select().from(staff).where(eq(staff.id, pending.staffId));
+  if (!account || account.totpSecret === null || account.totpEnabledAt === null)
+    return { kind: 'no-pending-sign-in' };
+
+  const check = await checkCodeForAccount(db, {
+    staffId: account.id,
+    secret: account.totpSecret,
+    lastTimeStep: account.totpLastTimeStep,
+    code: options.code,
+    now: options.now,
+  });
+  const actor = staffActor(account);
+  if (check.kind !== 'accepted') {
+    if (check.kind !== 'rate-limited') {
+      await recordAudit(db, {
+        occurredAt: options.now,
+        actor,
+        action: 'staff.sign_in.two_factor_failed',
+        target: { type: 'staff', id: account.id },
+        origin: options.origin,
+        details: { reason: check.kind === 'replayed-code' ? 'replayed_code' : 'wrong_code' },
+      });
+    }
+    return check;
+  }
+
+  return db.transaction(async (tx) => {
+    await deleteStaffSession(tx, pending.id);
+    const { token, session } = await createStaffSession(tx, {
+      staffId: account.id,
+      isMfaComplete: true,
+      now: options.now,
+      lifetime: options.settings,
+      origin: options.origin,
+    });
+    await tx.update(staff).set({ lastSignInAt: options.now }).where(eq(staff.id, account.id));
+    await recordAudit(tx, {
+      occurredAt: options.now,
+      actor,
+      action: 'staff.sign_in.succeeded',
+      target: { type: 'staff', id: account.id },
+      origin: options.origin,
+      details: { method: 'password_and_authenticator' },
+    });
+    return {
+      kind: 'signed-in' as const,
+      token,
+      principal: {
+        id: account.id,
+        email: account.email,
+        displayName: account.displayName,
+        role: account.role,
+        unitCode: account.unitCode,
+        sessionId: session.id,
+        hasTotp: true,
+      },
+    };
+  });
+}
+
+type CodeCheck =
+  | { kind: 'accepted' }
+  | { kind: 'rate-limited'; retryAfterSeconds: number }
+  | { kind: 'wrong-code' }
+  | { kind: 'replayed-code' };
+
+/**
+ * Rate limit, then the code, then claims the code's time step in one conditional update, so the same code
+ * sent twice at once to two processes still signs in only once.
+ */
+async function checkCodeForAccount(
+  db: DatabaseOrTransaction,
+  options: { staffId: string; secret: string; lastTimeStep: number | null; code: string; now: Date },
+): Promise<CodeCheck> {
+  const limit = await consumeRateLimit(db, {
+    key: `two-factor:staff:${options.staffId}`,
+    limit: twoFactorAttemptsPerMinute,
+    windowSeconds: 60,
+    now: options.now,
+  });
+  if (!limit.allowed) return { kind: 'rate-limited', retryAfterSeconds: limit.retryAfterSeconds };
+  const result = await checkTotpCode({
+    secret: options.secret,
+    code: options.code,
+    now: options.now,
+    lastTimeStep: options.lastTimeStep,
+  });
+  if (result.outcome === 'wrong') return { kind: 'wrong-code' };
+  if (result.outcome === 'replayed') return { kind: 'replayed-code' };
+  const claimed = await db
+    .update(staff)
+    .set({ totpLastTimeStep: result.timeStep })
+    .where(
+      and(
+        eq(staff.id, options.staffId),
+        or(isNull(staff.totpLastTimeStep), lt(staff.totpLastTimeStep, result.timeStep)),
+      ),
+    )
+    .returning({ id: staff.id });
+  return claimed.length === 1 ? { kind: 'accepted' } : { kind: 'replayed-code' };
+}
+
+export type EnrolmentState =
+  | { kind: 'enabled'; enabledAt: Date }
+  | { kind: 'pending'; secret: string; email: string };
+
+/**
+ * The enrolment page's state. A new secret is stored (not yet enabled) the first time, and shown again on
+ * every reload until confirmed, so a QR code scanned a minute ago stays valid.
+ */
+export async function startTwoFactorEnrolment(
+  db: DatabaseOrTransaction,
+  options: { staffId: string },
+): Promise<EnrolmentState> {
+  const [account] = await db
+    .select({ email: staff.email, totpSecret: staff.totpSecret, totpEnabledAt: staff.totpEnabledAt })
+    .from(staff)
+    .where(eq(staff.id, options.staffId));
+  if (!account) throw new Error('startTwoFactorEnrolment: no such staff member');
+  if (account.totpEnabledAt !== null) return { kind: 'enabled', enabledAt: account.totpEnabledAt };
+  if (account.totpSecret !== null)
+    return { kind: 'pending', secret: account.totpSecret, email: account.email };
+  const secret = newTotpSecret();
+  // Two tabs opening the page at once keep the first secret written.
+  const [stored] = await db
+    .update(staff)
+    .set({ totpSecret: secret })
+    .where(and(eq(staff.id, options.staffId), isNull(staff.totpSecret)))
+    .returning({ totpSecret: staff.totpSecret });
+  if (stored?.totpSecret) return { kind: 'pending', secret: stored.totpSecret, email: account.email };
+  return startTwoFactorEnrolment(db, options);
+}
+
+export type EnrolmentOutcome =
+  | { kind: 'enabled' }
+  | { kind: 'already-enabled' }
+  | { kind: 'missing-code' }
+  | { kind: 'rate-limited'; retryAfterSeconds: number }
+  | { kind: 'wrong-code' }
+  | { kind: 'replayed-code' };
+
+/** Turns two-factor on once the person proves their app produces the right codes. */
+export async function confirmTwoFactorEnrolment(
+  db: Database,
+  options: { staff: Pick<StaffPrincipal, 'id' | 'email'>; code: string; now: Date; origin: RequestOrigin },
+): Promise<EnrolmentOutcome> {
+  const [account] = await db.select().from(staff).where(eq(staff.id, options.staff.id));
+  if (!account) throw new Error('confirmTwoFactorEnrolment: no such staff member');
+  if (account.totpEnabledAt !== null) return { kind: 'already-enabled' };
+  if (options.code.trim() === '') return { kind: 'missing-code' };
+  if (account.totpSecret === null) return { kind: 'wrong-code' };
+  const check = await checkCodeForAccount(db, {
+    staffId: account.id,
+    secret: account.totpSecret,
+    lastTimeStep: account.totpLastTimeStep,
+    code: options.code,
+    now: options.now,
+  });
+  if (check.kind !== 'accepted') return check;
+  await db.transaction(async (tx) => {
+    await tx
+      .update(staff)
+      .set({ totpEnabledAt: options.now, updatedAt: options.now })
+      .where(eq(staff.id, account.id));
+    await recordAudit(tx, {
+      occurredAt: options.now,
+      actor: staffActor(options.staff),
+      action: 'staff.two_factor.enabled',
+      target: { type: 'staff', id: account.id },
+      origin: options.origin,
+    });
+  });
+  return { kind: 'enabled' };
+}
+
+/**
+ * Ends the session on the server (the old cookie is worthless afterwards) and records it. Works for a
+ * half-finished sign-in too, whose person is not "signed in" yet.
+ */
+export async function signOut(
+  db: Database,
+  options: { session: StaffSessionRecord; now: Date; origin: RequestOrigin },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [account] = await tx
+      .select({ id: staff.id, email: staff.email })
+      .from(staff)
+      .where(eq(staff.id, options.session.staffId));
+    await deleteStaffSession(tx, options.session.id);
+    if (!account) return;
+    await recordAudit(tx, {
+      occurredAt: options.now,
+      actor: staffActor(account),
+      action: 'staff.signed_out',
+      target: { type: 'staff', id: account.id },
+      origin: options.origin,
+    });
+  });
+}

@@ -1,0 +1,306 @@
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { buildTestApp } from '../../../test/helpers/test-app.ts';
+import { DomainError } from '../http/errors.ts';
+import { consumeRateLimit } from '../http/rate-limit.ts';
+import { cliActor } from './audit-log.ts';
+import { aStaffMember, signIn, TestBrowser, uniqueEmail } from './auth-test-support.ts';
+import { verifyPassword } from './password.ts';
+import { signInFailureKey } from './staff-email.ts';
+import {
+  createDemoStaff,
+  createStaff,
+  listStaff,
+  resetStaffPassword,
+  resetStaffTwoFactor,
+} from './staff-service.ts';
+
+// Top level: the test database helper's clean-up must be registered outside any hook. The demo accounts
+// need a database without staff, so they get an app of their own.
+const subject = await buildTestApp({ environment: { RATE_LIMIT_PER_MINUTE: '10000' } });
+const empty = await buildTestApp();
+after(async () => {
+  await subject.app.close();
+  await empty.app.close();
+});
+const db = subject.database.db;
+
+async function problemsOf(work: Promise<unknown>): Promise<{ field: string; code: string }[]> {
+  try {
+    await work;
+  } catch (error) {
+    assert.ok(error instanceof DomainError, String(error));
+    assert.equal(error.code, 'VALIDATION_FAILED');
+    for (const problem of error.problems) assert.ok(problem.message.length > 0);
+    return error.problems.map(({ field, code }) => ({ field, code }));
+  }
+  assert.fail('expected VALIDATION_FAILED');
+}
+
+describe('createStaff', () => {
+  it('reports every problem at once: e-mail format, password rules, unknown role, missing name', async () => {
+    const problems = await problemsOf(
+      createStaff(db, {
+        email: 'not-an-email',
+        password: 'short',
+        role: 'boss',
+        displayName: ' ',
+        actor: cliActor,
+      }),
+    );
+    assert.deepEqual(problems, [
+      { field: 'email', code: 'invalid_format' },
+      { field: 'displayName', code: 'required' },
+      { field: 'password', code: 'too_short' },
+      { field: 'role', code: 'unknown_role' },
+    ]);
+  });
+
+  it('a supervisor or handler needs a unit; an unknown unit code is named', async () => {
+    const noUnit = await problemsOf(
+      createStaff(db, {
+        email: uniqueEmail(),
+        password: 'long enough password',
+        role: 'supervisor',
+        displayName: '主管',
+        actor: cliActor,
+      }),
+    );
+    assert.deepEqual(noUnit, [{ field: 'unitCode', code: 'required_for_role' }]);
+    try {
+      await createStaff(db, {
+        email: uniqueEmail(),
+        password: 'long enough password',
+        role: 'handler',
+        unitCode: 'no-such-unit',
+        displayName: '承辦',
+        actor: cliActor,
+        lang: 'en',
+      });
+      assert.fail('expected an error');
+    } catch (error) {
+      assert.ok(error instanceof DomainError);
+      assert.deepEqual(error.problems, [
+        { field: 'unitCode', code: 'unknown_unit', message: 'There is no unit with the code “no-such-unit”' },
+      ]);
+    }
+  });
+
+  it('the same address in other capitals or with spaces is a duplicate; the password may not be the address', async () => {
+    const email = uniqueEmail('dup');
+    await createStaff(db, {
+      email,
+      password: 'long enough password',
+      role: 'web_editor',
+      displayName: 'A',
+      actor: cliActor,
+    });
+    const problems = await problemsOf(
+      createStaff(db, {
+        email: ` ${email.toUpperCase()} `,
+        password: email,
+        role: 'web_editor',
+        displayName: 'B',
+        actor: cliActor,
+      }),
+    );
+    assert.deepEqual(problems, [
+      { field: 'email', code: 'duplicate' },
+      { field: 'password', code: 'same_as_email' },
+    ]);
+  });
+
+  it('stores the normalised address and an argon2id hash, and audits the creation with its actor', async () => {
+    const email = uniqueEmail('created');
+    const created = await createStaff(db, {
+      email: email.toUpperCase(),
+      password: 'correct horse battery',
+      role: 'handler',
+      unitCode: 'parks',
+      displayName: ' 黃大華 ',
+      actor: cliActor,
+    });
+    assert.equal(created.email, email);
+    assert.equal(created.displayName, '黃大華');
+    assert.equal(created.unitCode, 'parks');
+    assert.equal(created.hasTwoFactor, false);
+    const row = await subject.database.pool.query<{ password_hash: string }>(
+      'select password_hash from staff where id = $1',
+      [created.id],
+    );
+    const hash = row.rows[0]?.password_hash ?? '';
+    assert.match(hash, /^\$argon2id\$/);
+    assert.equal(await verifyPassword(hash, 'correct horse battery'), true);
+    const audit = await subject.database.pool.query(
+      `select actor_label, actor_staff_id, details from audit_log where action = 'staff.created' and target_id = $1`,
+      [created.id],
+    );
+    assert.deepEqual(audit.rows, [
+      { actor_label: 'cli', actor_staff_id: null, details: { email, role: 'handler', unitCode: 'parks' } },
+    ]);
+  });
+
+  it('listStaff lists accounts without any secret', async () => {
+    const member = await aStaffMember(db, { role: 'counter_clerk' });
+    const listed = (await listStaff(db)).find((entry) => entry.id === member.id);
+    assert.ok(listed);
+    assert.equal(listed.email, member.email);
+    assert.equal(listed.role, 'counter_clerk');
+    assert.equal(listed.isActive, true);
+    assert.deepEqual(Object.keys(listed).sort(), [
+      'createdAt',
+      'displayName',
+      'email',
+      'hasTwoFactor',
+      'id',
+      'isActive',
+      'lastSignInAt',
+      'role',
+      'unitCode',
+    ]);
+  });
+});
+
+describe('resetStaffPassword and resetStaffTwoFactor', () => {
+  it('a new password replaces the old one, lifts the lockout and ends the sessions; audited', async () => {
+    const member = await aStaffMember(db);
+    const browser = await signIn(subject.app, member, subject.clock);
+    for (let failure = 0; failure < 5; failure += 1) {
+      await new TestBrowser(subject.app).submit('/staff/sign-in', '/staff/sign-in', {
+        email: member.email,
+        password: 'wrong guess here',
+      });
+    }
+    await resetStaffPassword(db, { email: member.email, password: 'a brand new password', actor: cliActor });
+    assert.equal((await browser.get('/staff')).statusCode, 303, 'the old session is over');
+    const failures = await subject.database.pool.query(
+      'select 1 from sign_in_failures where email_hash = $1',
+      [signInFailureKey(member.email)],
+    );
+    assert.equal(failures.rowCount, 0);
+    const withOld = await new TestBrowser(subject.app).submit('/staff/sign-in', '/staff/sign-in', {
+      email: member.email,
+      password: member.password,
+    });
+    assert.equal(withOld.statusCode, 401);
+    const withNew = await new TestBrowser(subject.app).submit('/staff/sign-in', '/staff/sign-in', {
+      email: member.email,
+      password: 'a brand new password',
+    });
+    assert.equal(withNew.statusCode, 303);
+    const audit = await subject.database.pool.query(
+      `select actor_label from audit_log where action = 'staff.password_reset' and target_id = $1`,
+      [member.id],
+    );
+    assert.deepEqual(audit.rows, [{ actor_label: 'cli' }]);
+  });
+
+  it('an unknown address and a short password are reported together', async () => {
+    const problems = await problemsOf(
+      resetStaffPassword(db, { email: uniqueEmail('ghost'), password: 'short', actor: cliActor }),
+    );
+    assert.deepEqual(problems, [
+      { field: 'staff', code: 'not_found' },
+      { field: 'password', code: 'too_short' },
+    ]);
+  });
+
+  it('resetting two-factor forgets the authenticator and ends the sessions; the next sign-in needs no code', async () => {
+    const member = await aStaffMember(db, { withTotp: true, clock: subject.clock });
+    subject.clock.advance(30_000);
+    const browser = await signIn(subject.app, member, subject.clock);
+    await resetStaffTwoFactor(db, { email: member.email, actor: cliActor });
+    assert.equal((await browser.get('/staff')).statusCode, 303);
+    const row = await subject.database.pool.query(
+      'select totp_secret, totp_enabled_at from staff where id = $1',
+      [member.id],
+    );
+    assert.deepEqual(row.rows[0], { totp_secret: null, totp_enabled_at: null });
+    const again = await signIn(subject.app, { ...member, totpSecret: null }, subject.clock);
+    assert.equal((await again.get('/staff')).statusCode, 200);
+    const audit = await subject.database.pool.query(
+      `select 1 from audit_log where action = 'staff.two_factor.reset' and target_id = $1`,
+      [member.id],
+    );
+    assert.equal(audit.rowCount, 1);
+  });
+});
+
+describe('createDemoStaff', () => {
+  it('on a database without staff: one account per role with a random 16+ character password; then never again', async () => {
+    const accounts = await createDemoStaff(empty.database.db, { clock: empty.clock });
+    assert.deepEqual(
+      accounts.map((account) => [account.role, account.email]),
+      [
+        ['admin', 'admin@demo.onewindow.tw'],
+        ['secretariat', 'secretariat@demo.onewindow.tw'],
+        ['supervisor', 'supervisor@demo.onewindow.tw'],
+        ['handler', 'handler@demo.onewindow.tw'],
+        ['counter_clerk', 'counter-clerk@demo.onewindow.tw'],
+        ['web_editor', 'web-editor@demo.onewindow.tw'],
+      ],
+    );
+    for (const account of accounts) assert.ok(account.password.length >= 16, account.role);
+    assert.equal(new Set(accounts.map((account) => account.password)).size, accounts.length);
+    const units = (await listStaff(empty.database.db)).map((member) => [member.role, member.unitCode]);
+    assert.deepEqual(new Map(units as [string, string | null][]).get('handler'), 'road-maintenance');
+    assert.deepEqual(new Map(units as [string, string | null][]).get('supervisor'), 'road-maintenance');
+    assert.deepEqual(new Map(units as [string, string | null][]).get('admin'), null);
+
+    const handler = accounts.find((account) => account.role === 'handler');
+    assert.ok(handler);
+    const browser = await signIn(
+      empty.app,
+      { ...handler, id: '', displayName: '', totpSecret: null },
+      empty.clock,
+    );
+    assert.match((await browser.get('/staff')).body, /示範承辦人/);
+
+    assert.deepEqual(await createDemoStaff(empty.database.db, { clock: empty.clock }), [], 'idempotent');
+    assert.equal((await listStaff(empty.database.db)).length, 6);
+  });
+});
+
+describe('the audit log is append-only', () => {
+  it('UPDATE, DELETE and TRUNCATE of audit_log fail', async (context) => {
+    const trigger = await subject.database.pool.query(
+      `select 1 from pg_trigger where tgrelid = 'audit_log'::regclass and not tgisinternal`,
+    );
+    if (trigger.rowCount === 0) {
+      context.skip('the migration from audit-log-append-only.sql is not in migrations/ yet');
+      return;
+    }
+    await aStaffMember(db);
+    await assert.rejects(
+      subject.database.pool.query(`update audit_log set action = 'rewritten'`),
+      /audit_log is append-only: UPDATE/,
+    );
+    await assert.rejects(
+      subject.database.pool.query('delete from audit_log'),
+      /audit_log is append-only: DELETE/,
+    );
+    await assert.rejects(subject.database.pool.query('truncate audit_log cascade'), /append-only: TRUNCATE/);
+    const count = await subject.database.pool.query('select count(*)::int as count from audit_log');
+    assert.ok((count.rows[0] as { count: number }).count > 0);
+  });
+});
+
+describe('consumeRateLimit', () => {
+  it('counts atomically across concurrent callers: exactly the limit is allowed in a window', async () => {
+    const now = new Date('2026-03-02T02:00:15Z');
+    const key = `test:${uniqueEmail()}`;
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => consumeRateLimit(db, { key, limit: 5, windowSeconds: 60, now })),
+    );
+    assert.equal(results.filter((result) => result.allowed).length, 5);
+    for (const result of results.filter((candidate) => !candidate.allowed))
+      assert.equal(result.retryAfterSeconds, 45);
+    const nextWindow = await consumeRateLimit(db, {
+      key,
+      limit: 5,
+      windowSeconds: 60,
+      now: new Date('2026-03-02T02:01:00Z'),
+    });
+    assert.deepEqual(nextWindow, { allowed: true, retryAfterSeconds: 0 });
+  });
+});

@@ -1,0 +1,103 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import { messageFor } from '../../app.ts';
+import type { AppInstance } from './app-types.ts';
+import { DomainError } from './errors.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /**
+     * The token a form puts in its hidden `_csrf` field (JSON clients send it as `x-csrf-token`). Signed
+     * in: the session's token. Anonymous: a double-submit token, created on first read, whose `ow_csrf`
+     * cookie is set on the response only if the page contains it, so only pages with a form set it.
+     */
+    readonly csrfToken: string;
+  }
+  interface FastifyContextConfig {
+    /** `false` exempts a route (e.g. one authenticated another way); it must then protect itself. */
+    csrf?: boolean;
+  }
+}
+
+export const csrfCookieName = 'ow_csrf';
+export const csrfFieldName = '_csrf';
+export const csrfHeaderName = 'x-csrf-token';
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const tokenPattern = /^[A-Za-z0-9_-]{43}$/;
+
+export interface CsrfOptions {
+  isCookieSecure: boolean;
+  /** The signed-in (or half signed-in) session's token, or null without a session. */
+  sessionCsrfToken: (request: FastifyRequest) => string | null;
+}
+
+/** Tokens created during this request, whose cookie the response still has to set. */
+const newAnonymousTokens = new WeakMap<FastifyRequest, string>();
+
+/**
+ * CSRF protection for every unsafe request (ADR 0004). It runs in preValidation: after the body is parsed
+ * but before schema validation, which strips unknown fields such as `_csrf`.
+ */
+export function installCsrf(app: AppInstance, options: CsrfOptions): void {
+  const cookieToken = (request: FastifyRequest): string | null => {
+    const value = request.cookies[csrfCookieName];
+    return value !== undefined && tokenPattern.test(value) ? value : null;
+  };
+  const expectedToken = (request: FastifyRequest): string | null =>
+    options.sessionCsrfToken(request) ?? cookieToken(request);
+
+  app.decorateRequest('csrfToken', {
+    getter(this: FastifyRequest): string {
+      const existing = expectedToken(this) ?? newAnonymousTokens.get(this);
+      if (existing !== undefined) return existing;
+      const token = randomBytes(32).toString('base64url');
+      newAnonymousTokens.set(this, token);
+      return token;
+    },
+  });
+
+  // The cookie goes out only when the token is really in the page (a form): the page shell reads
+  // request.csrfToken on every page, and citizens reading public pages get no cookie from that.
+  app.addHook('onSend', async (request, reply, payload) => {
+    const token = newAnonymousTokens.get(request);
+    if (token === undefined) return payload;
+    const isTokenInPage =
+      typeof payload === 'string' || Buffer.isBuffer(payload) ? payload.includes(token) : payload !== null;
+    if (!isTokenInPage) return payload;
+    reply.setCookie(csrfCookieName, token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      path: '/',
+      secure: options.isCookieSecure,
+    });
+    return payload;
+  });
+
+  app.addHook('preValidation', async (request) => {
+    if (!unsafeMethods.has(request.method) || request.is404) return;
+    if (request.routeOptions.config.csrf === false) return;
+    if (!isTokenEqual(submittedToken(request), expectedToken(request))) {
+      throw new DomainError('CSRF_INVALID', messageFor('CSRF_INVALID', request.lang));
+    }
+  });
+}
+
+/** The token a request carries: the header first (JSON clients), else the form field. */
+function submittedToken(request: FastifyRequest): string | null {
+  const header = request.headers[csrfHeaderName];
+  if (typeof header === 'string' && header !== '') return header;
+  const body = request.body;
+  if (typeof body === 'object' && body !== null && csrfFieldName in body) {
+    const field = (body as Record<string, unknown>)[csrfFieldName];
+    if (typeof field === 'string') return field;
+  }
+  return null;
+}
+
+function isTokenEqual(submitted: string | null, expected: string | null): boolean {
+  if (submitted === null || expected === null) return false;
+  const left = Buffer.from(submitted);
+  const right = Buffer.from(expected);
+  return left.length === right.length && timingSafeEqual(left, right);
+}

@@ -1,0 +1,59 @@
+import { lt, sql } from 'drizzle-orm';
+import { messageFor } from '../../app.ts';
+import { rateLimitHits } from '../auth/auth-schema.ts';
+import type { DatabaseOrTransaction } from '../db/database.ts';
+import type { Lang } from '../web/i18n.ts';
+import { DomainError } from './errors.ts';
+
+export interface RateLimitResult {
+  allowed: boolean;
+  /** Seconds until the current window ends (0 when allowed). */
+  retryAfterSeconds: number;
+}
+
+/**
+ * Counts one hit against `key` in a fixed window and says whether it is within `limit`. One atomic upsert,
+ * so concurrent requests on any number of app processes each get their own count. Time comes from the
+ * caller (the injected clock), never from the database or Date.now().
+ */
+export async function consumeRateLimit(
+  db: DatabaseOrTransaction,
+  options: { key: string; limit: number; windowSeconds: number; now: Date },
+): Promise<RateLimitResult> {
+  const windowMilliseconds = options.windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(options.now.getTime() / windowMilliseconds) * windowMilliseconds);
+  const [row] = await db
+    .insert(rateLimitHits)
+    .values({ key: options.key, windowStart, count: 1 })
+    .onConflictDoUpdate({
+      target: [rateLimitHits.key, rateLimitHits.windowStart],
+      set: { count: sql`${rateLimitHits.count} + 1` },
+    })
+    .returning({ count: rateLimitHits.count });
+  const count = row?.count ?? 1;
+  if (count <= options.limit) return { allowed: true, retryAfterSeconds: 0 };
+  const windowEnd = windowStart.getTime() + windowMilliseconds;
+  return {
+    allowed: false,
+    retryAfterSeconds: Math.max(1, Math.ceil((windowEnd - options.now.getTime()) / 1000)),
+  };
+}
+
+/** consumeRateLimit, throwing RATE_LIMITED (429 with Retry-After) when the limit is passed. */
+export async function enforceRateLimit(
+  db: DatabaseOrTransaction,
+  options: { key: string; limit: number; windowSeconds: number; now: Date; lang: Lang },
+): Promise<void> {
+  const result = await consumeRateLimit(db, options);
+  if (!result.allowed) throw rateLimitedError(options.lang, result.retryAfterSeconds);
+}
+
+export function rateLimitedError(lang: Lang, retryAfterSeconds: number): DomainError {
+  return new DomainError('RATE_LIMITED', messageFor('RATE_LIMITED', lang), { retryAfterSeconds });
+}
+
+/** Drops counters of windows that ended before `before`; run now and then (deleteStaleAuthState in auth-housekeeping.ts). */
+export async function deleteOldRateLimitHits(db: DatabaseOrTransaction, before: Date): Promise<number> {
+  const result = await db.delete(rateLimitHits).where(lt(rateLimitHits.windowStart, before));
+  return result.rowCount ?? 0;
+}

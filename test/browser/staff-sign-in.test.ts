@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { aStaffMember, currentCode } from '../../src/platform/auth/auth-test-support.ts';
+import { axeViolations, browserOrSkip, closeBrowser, describeViolations } from '../helpers/browser.ts';
+import { startTestServer } from '../helpers/test-server.ts';
+
+// Top level: the test database helper's clean-up must be registered outside any hook.
+const server = await startTestServer();
+after(async () => {
+  await closeBrowser();
+  await server.stop();
+});
+
+async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
+  const violations = await axeViolations(page);
+  assert.equal(violations.length, 0, `${what}:\n${describeViolations(violations)}`);
+}
+
+describe('staff sign-in in a browser', () => {
+  it('signs in with password and authenticator code by keyboard alone and lands on /staff showing the name', async (context) => {
+    const browser = await browserOrSkip(context);
+    if (!browser) return;
+    const member = await aStaffMember(server.database.db, {
+      role: 'supervisor',
+      withTotp: true,
+      displayName: '張美玲',
+    });
+    // A normal context: the Content-Security-Policy applies, and any violation shows in the console.
+    const page = await browser.newPage();
+    const policyViolations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) policyViolations.push(message.text());
+    });
+    try {
+      await page.goto(`${server.baseUrl}/staff/sign-in`);
+      await page.focus('#email');
+      await page.keyboard.type(member.email);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(member.password);
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/staff\/sign-in\/verify$/);
+      assert.equal(await page.locator('h1').textContent(), '輸入驗證碼');
+      await page.focus('#code');
+      await page.keyboard.type(await currentCode(member.totpSecret ?? '', server.clock));
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/staff$/);
+      assert.match((await page.locator('main').textContent()) ?? '', /您以 張美玲 的身分登入/);
+      assert.match((await page.locator('main').textContent()) ?? '', /主管/);
+      assert.deepEqual(policyViolations, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('the sign-in and code pages have no WCAG 2.1 AA violations, without and with an error shown; the error summary gets focus', async (context) => {
+    const browser = await browserOrSkip(context);
+    if (!browser) return;
+    // axe-core is injected as an inline script, which our Content-Security-Policy rightly blocks.
+    const browserContext = await browser.newContext({ bypassCSP: true });
+    const page = await browserContext.newPage();
+    try {
+      await page.goto(`${server.baseUrl}/staff/sign-in`);
+      await expectNoAxeViolations(page, 'the sign-in page');
+
+      await page.fill('#email', 'nobody@test.onewindow.tw');
+      await page.fill('#password', 'a wrong password');
+      await page.click('main form[method="post"] button');
+      await page.waitForSelector('.govuk-error-summary');
+      assert.match(await page.title(), /^錯誤：/);
+      assert.equal(
+        await page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary')),
+        true,
+        'focus is on the error summary',
+      );
+      assert.equal(await page.inputValue('#email'), 'nobody@test.onewindow.tw');
+      assert.equal(await page.inputValue('#password'), '');
+      await expectNoAxeViolations(page, 'the sign-in page with an error');
+
+      await page.goto(`${server.baseUrl}/en/staff/sign-in`);
+      await page.click('main form[method="post"] button');
+      await page.waitForSelector('.govuk-error-summary');
+      assert.match(
+        (await page.locator('.govuk-error-summary').textContent()) ?? '',
+        /Enter your e-mail address/,
+      );
+      await expectNoAxeViolations(page, 'the English sign-in page with two errors');
+
+      const member = await aStaffMember(server.database.db, { withTotp: true });
+      await page.goto(`${server.baseUrl}/staff/sign-in`);
+      await page.fill('#email', member.email);
+      await page.fill('#password', member.password);
+      await page.click('main form[method="post"] button');
+      await page.waitForURL(/\/staff\/sign-in\/verify$/);
+      await expectNoAxeViolations(page, 'the code step');
+      await page.fill('#code', '000000');
+      await page.click('main form[method="post"] button');
+      await page.waitForSelector('.govuk-error-summary');
+      await expectNoAxeViolations(page, 'the code step with an error');
+    } finally {
+      await browserContext.close();
+    }
+  });
+
+  it('the two-factor enrolment page (QR code, key, code field) has no WCAG 2.1 AA violations', async (context) => {
+    const browser = await browserOrSkip(context);
+    if (!browser) return;
+    const browserContext = await browser.newContext({ bypassCSP: true });
+    const page = await browserContext.newPage();
+    try {
+      const admin = await aStaffMember(server.database.db, { role: 'admin' });
+      await page.goto(`${server.baseUrl}/staff/sign-in`);
+      await page.fill('#email', admin.email);
+      await page.fill('#password', admin.password);
+      await page.click('main form[method="post"] button');
+      await page.waitForURL(/\/staff\/account\/two-factor$/);
+      assert.equal(await page.locator('main svg[role="img"]').count(), 1);
+      await expectNoAxeViolations(page, 'the enrolment page');
+    } finally {
+      await browserContext.close();
+    }
+  });
+});
