@@ -1,0 +1,40 @@
+/**
+ * `npm run build`: compiles our SCSS (govuk-frontend re-themed with OneWindow's tokens) into
+ * public/build/onewindow.css and copies the browser scripts beside it. Everything under public/ is served
+ * at /assets/, so these land at /assets/build/…. Plain ESM with no TypeScript so it runs on Node 20 and 24
+ * before anything else is set up (`prestart`, `pretest`).
+ */
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as sass from 'sass';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outputFolder = path.join(root, 'public', 'build');
+const require = createRequire(import.meta.url);
+const govukFolder = path.dirname(require.resolve('govuk-frontend/package.json'));
+
+const startedAt = performance.now();
+await mkdir(outputFolder, { recursive: true });
+
+const stylesheet = sass.compile(path.join(root, 'src/platform/web/styles/onewindow.scss'), {
+  loadPaths: [path.join(root, 'node_modules')],
+  style: 'compressed',
+  // Deprecation notices from govuk-frontend's own Sass are theirs to fix; ours are still shown.
+  quietDeps: true,
+});
+await writeFile(path.join(outputFolder, 'onewindow.css'), stylesheet.css);
+
+// govuk-frontend's ES module bundle: app.js imports initAll from it. The GOV.UK fonts and crest images are
+// deliberately not copied: they belong to the UK government (UX.md).
+const copies = [
+  [path.join(govukFolder, 'dist/govuk/govuk-frontend.min.js'), 'govuk-frontend.min.js'],
+  [path.join(root, 'src/platform/web/client/app.js'), 'app.js'],
+];
+for (const [source, name] of copies) await copyFile(source, path.join(outputFolder, name));
+
+const elapsed = Math.round(performance.now() - startedAt);
+console.log(
+  `build: public/build/onewindow.css (${Math.round(stylesheet.css.length / 1024)} KiB) and scripts in ${elapsed} ms`,
+);

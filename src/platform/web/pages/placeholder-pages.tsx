@@ -1,0 +1,172 @@
+import { BUREAU } from '../../reference/units.ts';
+import { BureauContacts } from '../contact-details.tsx';
+import { type Lang, translator } from '../i18n.ts';
+import { findSitePage } from '../site-pages.ts';
+import { UnitDuties } from './home-page.tsx';
+
+/**
+ * The entry points the home page links to are built by later work; until then each path says honestly what
+ * will be there and how to get the same thing done today (phone, counter, 1999).
+ */
+export type PlaceholderPageId = 'report' | 'apply' | 'track' | 'services';
+
+interface PlaceholderContent {
+  comingSoon: string;
+  willOffer: readonly string[];
+  today: readonly string[];
+}
+
+const shared = translator({
+  'zh-TW': {
+    comingHeading: '這裡將會提供',
+    todayHeading: '現在可以這樣辦',
+    contactHeading: '聯絡方式',
+    counter: '臨櫃辦理：{address}，{hours}。',
+  },
+  en: {
+    comingHeading: 'What this page will offer',
+    todayHeading: 'What you can do today',
+    contactHeading: 'Contact details',
+    counter: 'At the counter: {address}, {hours}.',
+  },
+});
+
+const content: Record<PlaceholderPageId, Record<Lang, PlaceholderContent>> = {
+  report: {
+    'zh-TW': {
+      comingSoon: '線上報修正在建置中，完成後就在這個網址提供。',
+      willOffer: [
+        '拍一張照片、在地圖上標出位置（或輸入地址），選擇問題類別，不必登入就能送出。',
+        '類別包括路面坑洞、路燈故障、公園設施損壞、人行道破損等。',
+        '系統依類別與行政區自動分派給負責單位（道路養護工程處、公園處），並給您案件編號與查詢碼。',
+        '附近已有人通報同一問題時會提醒您，修復前後的照片與進度都可以查詢。',
+      ],
+      today: [
+        '撥打市民服務專線 1999，說明地點與問題，話務人員會登記並派工。',
+        '已經危及行車或行人安全時，請立即撥打 1999；發生事故請撥 110 或 119。',
+        '也可以在上班時間撥打本局電話，由承辦單位受理。',
+      ],
+    },
+    en: {
+      comingSoon: 'Online reporting is being built; it will be at this address when ready.',
+      willOffer: [
+        'Take a photo, mark the place on a map (or type an address), choose the kind of problem and send it, without signing in.',
+        'Kinds of problem include potholes, street lights that are out, damaged park facilities and broken sidewalks.',
+        'Your report goes straight to the office in charge (the Road Maintenance Engineering Office or the Parks and Street Lights Office), and you get a case number and a lookup code.',
+        'You will be told if someone has already reported the same problem nearby, and you can follow the repair, with photos before and after.',
+      ],
+      today: [
+        'Call the city hotline 1999 and say where the problem is; the operator records it and dispatches a crew.',
+        'If it endangers traffic or people, call 1999 straight away; for an accident call 110 or 119.',
+        'You can also call the bureau during office hours and the office in charge will take the report.',
+      ],
+    },
+  },
+  apply: {
+    'zh-TW': {
+      comingSoon: '線上申辦正在建置中，完成後就在這個網址提供。',
+      willOffer: [
+        '每個申辦項目的申辦須知：用途、應備文件、費用、處理期限及填寫範例。',
+        '線上填寫表單並上傳文件，可以先存檔、之後再繼續。',
+        '文件不齊時，承辦人一次告知所有需要補正的項目，您可以在線上補件。',
+        '線上繳費，以及預約臨櫃辦理的時段。',
+      ],
+      today: [
+        '請於上班時間攜帶相關文件臨櫃辦理；送件前可先電話詢問承辦單位需要哪些文件。',
+        '送件後會取得收件編號，可用來查詢辦理進度。',
+      ],
+    },
+    en: {
+      comingSoon: 'Online applications are being built; they will be at this address when ready.',
+      willOffer: [
+        'For each service: what it is for, the documents needed, the fee, how long it takes, and a filled-in example.',
+        'Fill in the form and upload documents online, save your progress and come back later.',
+        'If anything is missing, the case officer tells you everything at once, and you can send the rest online.',
+        'Online payment, and booking a time at the counter.',
+      ],
+      today: [
+        'Apply in person at the counter during office hours; call first to ask the office in charge which documents to bring.',
+        'You will get a case number when you hand in your application, which you can use to ask about its progress.',
+      ],
+    },
+  },
+  track: {
+    'zh-TW': {
+      comingSoon: '線上案件查詢正在建置中，完成後就在這個網址提供。',
+      willOffer: [
+        '輸入案件編號與查詢碼，就能看到目前辦理到哪一步、預計完成日期，以及是否需要您補件。',
+        '公開的進度只顯示遮蔽後的個人資料（例如 王○明、0912-***-678）。',
+        '每個案件都附上承辦單位的聯絡方式。',
+      ],
+      today: [
+        '請準備好案件編號（收件編號），於上班時間撥打本局電話詢問辦理進度。',
+        '經 1999 通報的案件，也可以撥打 1999 查詢。',
+      ],
+    },
+    en: {
+      comingSoon: 'Online case tracking is being built; it will be at this address when ready.',
+      willOffer: [
+        'Enter your case number and lookup code to see which step your case is at, the expected completion date, and whether we need anything from you.',
+        'The public view shows personal details masked (for example 王○明, 0912-***-678).',
+        'Every case shows how to contact the office handling it.',
+      ],
+      today: [
+        'Have your case number ready and call the bureau during office hours to ask about progress.',
+        'For a report made through 1999, you can also call 1999 to ask.',
+      ],
+    },
+  },
+  services: {
+    'zh-TW': {
+      comingSoon: '服務項目目錄正在建置中，完成後就在這個網址提供。',
+      willOffer: [
+        '本局所有申辦項目，依業務單位與分類列出。',
+        '每個項目的申辦須知、應備文件、費用、處理期限、標準作業流程及常見問答。',
+      ],
+      today: ['以下是本局各單位的業務，可依業務撥打本局電話，由承辦單位說明。'],
+    },
+    en: {
+      comingSoon: 'The catalogue of services is being built; it will be at this address when ready.',
+      willOffer: [
+        'Every service the bureau provides, listed by office and by topic.',
+        'For each: what it is for, documents, fee, processing time, the standard procedure and frequently asked questions.',
+      ],
+      today: [
+        'Below are the duties of each of the bureau’s offices; call the bureau and the office in charge will explain.',
+      ],
+    },
+  },
+};
+
+export function PlaceholderPage({ lang, id }: { lang: Lang; id: PlaceholderPageId }) {
+  const page = findSitePage(id);
+  const words = content[id][lang];
+  const contact = BUREAU.contact;
+  const counter = shared(lang, 'counter', {
+    address: lang === 'en' ? contact.addressEn : contact.addressZh,
+    hours: lang === 'en' ? contact.serviceHoursEn : contact.serviceHoursZh,
+  });
+  return (
+    <>
+      <h1 class="govuk-heading-xl">{page.title[lang]}</h1>
+      <p class="govuk-body-l">{page.summary[lang]}</p>
+      <div class="govuk-inset-text">{words.comingSoon}</div>
+      <h2 class="govuk-heading-m">{shared(lang, 'comingHeading')}</h2>
+      <ul class="govuk-list govuk-list--bullet">
+        {words.willOffer.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      <h2 class="govuk-heading-m">{shared(lang, 'todayHeading')}</h2>
+      <ul class="govuk-list govuk-list--bullet">
+        {words.today.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+        <li>{counter}</li>
+      </ul>
+      {id === 'services' ? <UnitDuties lang={lang} /> : null}
+      <h2 class="govuk-heading-m">{shared(lang, 'contactHeading')}</h2>
+      <BureauContacts lang={lang} />
+    </>
+  );
+}

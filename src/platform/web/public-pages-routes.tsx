@@ -1,0 +1,100 @@
+import type { ComponentChildren } from 'preact';
+import { Type } from 'typebox';
+import type { AppDeps, AppInstance } from '../http/app-types.ts';
+import { fontSizeCookie, fontSizeReturnPath, fontSizes } from './font-size.ts';
+import { barePath, type Lang, languages, localePath } from './i18n.ts';
+import { pageContext, renderPage, sendPage } from './layout.tsx';
+import { HomePage } from './pages/home-page.tsx';
+import { OpenDataPage } from './pages/open-data-page.tsx';
+import { PersonalDataFilesPage } from './pages/personal-data-files-page.tsx';
+import { PlaceholderPage } from './pages/placeholder-pages.tsx';
+import { PrivacyPage } from './pages/privacy-page.tsx';
+import { SearchPage } from './pages/search-page.tsx';
+import { SitemapPage } from './pages/sitemap-page.tsx';
+import { type SitePageId, sitePages } from './site-pages.ts';
+
+/**
+ * Registers a page at its zh-TW path and its English `/en` path (ADR 0003). The callback receives each URL
+ * so Fastify infers the handler's types from the schema written inline.
+ */
+export function forEachLanguage(path: string, register: (url: string, lang: Lang) => void): void {
+  for (const lang of languages) register(localePath(lang, path), lang);
+}
+
+const SearchQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+});
+
+const FontSizeQuery = Type.Object({
+  size: Type.Union(fontSizes.map((size) => Type.Literal(size))),
+  return: Type.Optional(Type.String({ maxLength: 2000 })),
+});
+
+/** The view of each registry page that has no query; search is registered on its own below. */
+const staticViews: Record<Exclude<SitePageId, 'search'>, (lang: Lang) => ComponentChildren> = {
+  home: (lang) => <HomePage lang={lang} />,
+  report: (lang) => <PlaceholderPage lang={lang} id="report" />,
+  apply: (lang) => <PlaceholderPage lang={lang} id="apply" />,
+  track: (lang) => <PlaceholderPage lang={lang} id="track" />,
+  services: (lang) => <PlaceholderPage lang={lang} id="services" />,
+  sitemap: (lang) => <SitemapPage lang={lang} />,
+  privacy: (lang) => <PrivacyPage lang={lang} />,
+  'open-data': (lang) => <OpenDataPage lang={lang} />,
+  'personal-data-files': (lang) => <PersonalDataFilesPage lang={lang} />,
+};
+
+/** The public pages: home, the entry-point placeholders, the site map, the policies, search, font size. */
+export async function publicPagesRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
+  for (const page of sitePages) {
+    if (page.id === 'search') continue;
+    const view = staticViews[page.id];
+    forEachLanguage(page.path, (url) => {
+      app.get(url, { schema: { hide: true } }, async (request, reply) => {
+        const context = pageContext(request);
+        return sendPage(
+          reply,
+          renderPage(context, {
+            title: page.title[context.lang],
+            description: page.summary[context.lang],
+            pageId: page.id,
+            updatedAt: page.updatedAt,
+            body: view(context.lang),
+          }),
+        );
+      });
+    });
+  }
+
+  const searchPage = sitePages.find((page) => page.id === 'search');
+  if (searchPage) {
+    forEachLanguage(searchPage.path, (url) => {
+      app.get(url, { schema: { hide: true, querystring: SearchQuery } }, async (request, reply) => {
+        const context = pageContext(request);
+        return sendPage(
+          reply,
+          renderPage(context, {
+            title: searchPage.title[context.lang],
+            description: searchPage.summary[context.lang],
+            pageId: searchPage.id,
+            updatedAt: searchPage.updatedAt,
+            body: <SearchPage lang={context.lang} query={request.query.q ?? ''} />,
+          }),
+        );
+      });
+    });
+  }
+
+  // The font-size switch without JavaScript: set the cookie, go back. The English route sends the reader
+  // back to the English page, so the switch never changes the language.
+  forEachLanguage('/preferences/font-size', (url, lang) => {
+    app.get(url, { schema: { hide: true, querystring: FontSizeQuery } }, async (request, reply) => {
+      const target = fontSizeReturnPath(request.query.return) ?? '/';
+      const queryStart = target.indexOf('?');
+      const pathPart = queryStart === -1 ? target : target.slice(0, queryStart);
+      const queryPart = queryStart === -1 ? '' : target.slice(queryStart);
+      reply.header('set-cookie', fontSizeCookie(request.query.size, { isSecure: deps.config.cookieSecure }));
+      reply.header('cache-control', 'no-store');
+      return reply.redirect(`${localePath(lang, barePath(pathPart))}${queryPart}`, 303);
+    });
+  });
+}

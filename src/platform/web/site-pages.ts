@@ -1,0 +1,204 @@
+import { staffPaths } from '../auth/auth-paths.ts';
+import type { Lang } from './i18n.ts';
+
+/**
+ * The one list of public pages. The routes register from it, the header navigation, the footer and the
+ * 網站導覽 (site map) read it, and the tests walk it, so a page cannot exist without being listed (nor be
+ * listed without existing).
+ */
+
+/** The date of this release: the default 更新日期 and DC.Date of every page that does not give its own. */
+export const releaseDate = '2026-11-26';
+
+export type SitePageGroup = 'services' | 'about' | 'policies';
+
+export interface SitePage<Id extends string = string> {
+  /** Stable: part of DC.Identifier (agency code + page id). Never rename one. */
+  readonly id: Id;
+  /** The path without the language prefix; English is under /en (ADR 0003). */
+  readonly path: string;
+  readonly title: Readonly<Record<Lang, string>>;
+  /** A shorter label for the header navigation, when the title is too long or too grand for it. */
+  readonly navigationTitle?: Readonly<Record<Lang, string>>;
+  /** One sentence: the site map's description and the default DC.Description. */
+  readonly summary: Readonly<Record<Lang, string>>;
+  readonly group: SitePageGroup;
+  /** ISO date (YYYY-MM-DD) the content last changed: 更新日期 and DC.Date. */
+  readonly updatedAt: string;
+  /** Shown in the header's main navigation. */
+  readonly isInNavigation: boolean;
+  /** Shown among the footer's policy links (TAIWAN.md: the footer items every government site carries). */
+  readonly isInFooter: boolean;
+}
+
+function page<const Id extends string>(definition: SitePage<Id>): SitePage<Id> {
+  return definition;
+}
+
+export const sitePages = [
+  page({
+    id: 'home',
+    path: '/',
+    title: { 'zh-TW': '工務單一窗口', en: 'OneWindow' },
+    navigationTitle: { 'zh-TW': '首頁', en: 'Home' },
+    summary: {
+      'zh-TW': '高雄市政府工務局的線上服務入口：報修、申辦、查詢案件與服務項目。',
+      en: 'The online front door of the Public Works Bureau: report a problem, apply, track a case, find a service.',
+    },
+    group: 'about',
+    updatedAt: releaseDate,
+    isInNavigation: true,
+    isInFooter: false,
+  }),
+  page({
+    id: 'report',
+    path: '/report',
+    title: { 'zh-TW': '報修', en: 'Report a problem' },
+    summary: {
+      'zh-TW': '通報路面坑洞、路燈故障及公園設施損壞。',
+      en: 'Report potholes, street lights that are out and damaged park facilities.',
+    },
+    group: 'services',
+    updatedAt: releaseDate,
+    isInNavigation: true,
+    isInFooter: false,
+  }),
+  page({
+    id: 'apply',
+    path: '/apply',
+    title: { 'zh-TW': '線上申辦', en: 'Apply online' },
+    summary: {
+      'zh-TW': '線上申請本局受理的各項許可與服務。',
+      en: 'Apply online for the permits and services the bureau handles.',
+    },
+    group: 'services',
+    updatedAt: releaseDate,
+    isInNavigation: true,
+    isInFooter: false,
+  }),
+  page({
+    id: 'track',
+    path: '/track',
+    title: { 'zh-TW': '案件查詢', en: 'Track a case' },
+    summary: {
+      'zh-TW': '以案件編號及查詢碼查看案件辦理進度。',
+      en: 'See where your case is with its case number and lookup code.',
+    },
+    group: 'services',
+    updatedAt: releaseDate,
+    isInNavigation: true,
+    isInFooter: false,
+  }),
+  page({
+    id: 'services',
+    path: '/services',
+    title: { 'zh-TW': '服務項目', en: 'Services' },
+    summary: {
+      'zh-TW': '本局各項服務的申辦須知、應備文件、費用及處理期限。',
+      en: 'What each of the bureau’s services is for, the documents needed, fees and processing times.',
+    },
+    group: 'services',
+    updatedAt: releaseDate,
+    isInNavigation: true,
+    isInFooter: false,
+  }),
+  page({
+    id: 'search',
+    path: '/search',
+    title: { 'zh-TW': '網站搜尋', en: 'Search this site' },
+    summary: {
+      'zh-TW': '搜尋本網站的頁面。',
+      en: 'Search the pages of this site.',
+    },
+    group: 'about',
+    updatedAt: releaseDate,
+    isInNavigation: false,
+    isInFooter: false,
+  }),
+  page({
+    id: 'sitemap',
+    path: '/sitemap',
+    title: { 'zh-TW': '網站導覽', en: 'Site map' },
+    summary: {
+      'zh-TW': '本網站所有頁面、快速鍵及字級設定的說明。',
+      en: 'Every page of this site, the access keys and the text-size switch.',
+    },
+    group: 'about',
+    updatedAt: releaseDate,
+    isInNavigation: true,
+    isInFooter: true,
+  }),
+  page({
+    id: 'privacy',
+    path: '/privacy',
+    title: { 'zh-TW': '隱私權及網站安全政策', en: 'Privacy and website security policy' },
+    summary: {
+      'zh-TW': '本網站蒐集哪些資料、如何使用 Cookie、如何保護您的個人資料及網站安全。',
+      en: 'What this site collects, the cookies it uses, and how your personal data and the site are protected.',
+    },
+    group: 'policies',
+    updatedAt: releaseDate,
+    isInNavigation: false,
+    isInFooter: true,
+  }),
+  page({
+    id: 'open-data',
+    path: '/open-data',
+    title: { 'zh-TW': '政府網站資料開放宣告', en: 'Open data declaration' },
+    summary: {
+      'zh-TW': '本網站內容依政府資料開放授權條款第1版開放使用，以及例外與資料來源說明。',
+      en: 'This site’s content is open under the Open Government Data License, version 1.0; exceptions and sources.',
+    },
+    group: 'policies',
+    updatedAt: releaseDate,
+    isInNavigation: false,
+    isInFooter: true,
+  }),
+  page({
+    id: 'personal-data-files',
+    path: '/personal-data-files',
+    title: { 'zh-TW': '個人資料檔案公開', en: 'Personal data files' },
+    summary: {
+      'zh-TW': '依個人資料保護法第17條公開本平台保有的個人資料檔案。',
+      en: 'The personal data files this platform keeps, published under Article 17 of the Personal Data Protection Act.',
+    },
+    group: 'policies',
+    updatedAt: releaseDate,
+    isInNavigation: false,
+    isInFooter: true,
+  }),
+] as const;
+
+export type SitePageId = (typeof sitePages)[number]['id'];
+
+export type OtherPublicPage = Omit<
+  SitePage,
+  'isInNavigation' | 'isInFooter' | 'updatedAt' | 'navigationTitle'
+>;
+
+/** Public pages that other parts of the platform render; the site map lists them too. */
+export const otherPublicPages: readonly OtherPublicPage[] = [
+  {
+    id: 'staff-sign-in',
+    path: staffPaths.signIn,
+    title: { 'zh-TW': '員工登入', en: 'Staff sign-in' },
+    summary: {
+      'zh-TW': '本局同仁登入後台處理案件。',
+      en: 'Bureau staff sign in here to work on cases.',
+    },
+    group: 'about',
+  },
+];
+
+export function findSitePage(id: SitePageId): SitePage<SitePageId> {
+  const found = sitePages.find((candidate) => candidate.id === id);
+  if (!found) throw new Error(`No site page with id ${id}`);
+  return found;
+}
+
+/** The registered page at a bare path, if any (used to name pages for DC.Identifier). */
+export function sitePageAtPath(path: string): SitePage | undefined {
+  return sitePages.find((candidate) => candidate.path === path);
+}
+
+export const sitePageGroups: readonly SitePageGroup[] = ['services', 'about', 'policies'];
