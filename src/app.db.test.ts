@@ -98,13 +98,13 @@ describe('the application shell (HTTP)', () => {
     const response = await subject.app.inject({ method: 'GET', url: '/' });
     const policy = String(response.headers['content-security-policy']);
     assert.match(policy, /default-src 'self'/);
-    assert.match(policy, /script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+    assert.match(policy, /script-src 'self'(;|$)/);
     assert.doesNotMatch(policy, /unsafe-inline|unsafe-eval/);
     assert.match(policy, /frame-ancestors 'none'/);
     assert.equal(response.headers['x-content-type-options'], 'nosniff');
     assert.equal(response.headers['x-frame-options'], 'DENY');
-    const again = await subject.app.inject({ method: 'GET', url: '/' });
-    assert.notEqual(again.headers['content-security-policy'], policy, 'a fresh nonce per request');
+    const json = await subject.app.inject({ method: 'GET', url: '/healthz' });
+    assert.equal(json.headers['content-security-policy'], policy, 'API responses carry the policy too');
   });
 });
 

@@ -5,7 +5,7 @@ import formBody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import { installAuth } from './platform/auth/auth-routes.tsx';
 import type { AppDeps, AppInstance } from './platform/http/app-types.ts';
 import { DomainError, type ErrorBody, type ErrorCode, type FieldProblem } from './platform/http/errors.ts';
@@ -36,30 +36,35 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     genReqId: () => randomUUID(),
-    requestIdLogLabel: 'requestId',
     // One line per request (onResponse below) instead of Fastify's two.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     routerOptions: { ignoreTrailingSlash: true },
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: true } },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as AppInstance;
 
   app.decorateRequest('lang', 'zh-TW');
-  app.addHook('onRequest', async (request, reply) => {
+  // Set by the session hook inside the site's context; null everywhere else (probes, unknown URLs).
+  app.decorateRequest('staff', null);
+  app.addHook('onRequest', (request, reply, done) => {
     request.lang = langFromPath(request.url);
     reply.header('x-request-id', request.id);
+    done();
   });
   installSecurityHeaders(app, { isHttps: config.publicBaseUrl.startsWith('https:') });
-  app.addHook('onResponse', async (request, reply) => {
-    const line = {
-      method: request.method,
-      path: request.url.split('?')[0],
-      statusCode: reply.statusCode,
-      durationMs: Math.round(reply.elapsedTime * 10) / 10,
-    };
+  app.addHook('onResponse', (request, reply, done) => {
+    const path = request.url.split('?')[0] ?? '/';
     // Load balancers probe these every few seconds; logging each healthy probe would drown the log.
-    const isProbe = line.path === '/healthz' || line.path === '/readyz';
-    if (isProbe && reply.statusCode < 400) request.log.debug(line, 'probe');
-    else request.log.info(line, 'request');
+    const isHealthyProbe = (path === '/healthz' || path === '/readyz') && reply.statusCode < 400;
+    if (!isHealthyProbe) {
+      const line = {
+        method: request.method,
+        path,
+        statusCode: reply.statusCode,
+        durationMs: Math.round(reply.elapsedTime * 10) / 10,
+      };
+      request.log.info(line, 'request');
+    }
+    done();
   });
 
   await app.register(swagger, {
@@ -90,9 +95,14 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
     return handleError(notFound, request, reply);
   });
 
-  await installAuth(app, deps);
+  // Probes and the API description need no cookies, session or CSRF: they live outside the context where
+  // those hooks run (they are on the hot path of every load balancer).
   await app.register(async (scope) => operationsRoutes(scope as AppInstance, deps));
-  await app.register(async (scope) => publicPagesRoutes(scope as AppInstance, deps));
+  await app.register(async (scope) => {
+    const site = scope as AppInstance;
+    await installAuth(site, deps);
+    await site.register(async (pages) => publicPagesRoutes(pages as AppInstance, deps));
+  });
   return app;
 }
 

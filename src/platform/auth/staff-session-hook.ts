@@ -1,4 +1,4 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps, AppInstance } from '../http/app-types.ts';
 import { findStaffSession, type StaffSessionRecord } from './staff-sessions.ts';
 
@@ -46,12 +46,9 @@ export function clearSessionCookie(reply: FastifyReply, options: { isSecure: boo
  * cookie (every citizen) it costs nothing: no database query. Static assets never look the session up.
  */
 export function installStaffSessions(app: AppInstance, deps: AppDeps): void {
-  app.decorateRequest('staff', null);
   app.decorateRequest('staffSession', null);
   app.decorateRequest('sessionEndReason', null);
-  app.addHook('onRequest', async (request, reply) => {
-    const token = request.cookies[sessionCookieName];
-    if (token === undefined || request.url.startsWith('/assets/')) return;
+  const lookUp = async (request: FastifyRequest, reply: FastifyReply, token: string): Promise<void> => {
     const lookup = await findStaffSession(deps.db, { token, now: deps.clock.now(), lifetime: deps.config });
     if (lookup.kind !== 'active') {
       request.sessionEndReason = lookup.kind === 'expired' ? 'expired' : null;
@@ -60,5 +57,11 @@ export function installStaffSessions(app: AppInstance, deps: AppDeps): void {
     }
     request.staffSession = lookup.session;
     request.staff = lookup.session.isMfaComplete ? lookup.principal : null;
+  };
+  // A callback hook, not an async one: the common case (no cookie) then costs no promise at all.
+  app.addHook('onRequest', (request, reply, done) => {
+    const token = request.cookies[sessionCookieName];
+    if (token === undefined || request.url.startsWith('/assets/')) return done();
+    lookUp(request, reply, token).then(() => done(), done);
   });
 }

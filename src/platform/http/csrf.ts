@@ -59,27 +59,29 @@ export function installCsrf(app: AppInstance, options: CsrfOptions): void {
 
   // The cookie goes out only when the token is really in the page (a form): the page shell reads
   // request.csrfToken on every page, and citizens reading public pages get no cookie from that.
-  app.addHook('onSend', async (request, reply, payload) => {
+  // Callback hooks, not async ones: they run on every request and usually do nothing.
+  app.addHook('onSend', (request, reply, payload, done) => {
     const token = newAnonymousTokens.get(request);
-    if (token === undefined) return payload;
+    if (token === undefined) return done(null, payload);
     const isTokenInPage =
       typeof payload === 'string' || Buffer.isBuffer(payload) ? payload.includes(token) : payload !== null;
-    if (!isTokenInPage) return payload;
+    if (!isTokenInPage) return done(null, payload);
     reply.setCookie(csrfCookieName, token, {
       httpOnly: true,
       sameSite: 'strict',
       path: '/',
       secure: options.isCookieSecure,
     });
-    return payload;
+    done(null, payload);
   });
 
-  app.addHook('preValidation', async (request) => {
-    if (!unsafeMethods.has(request.method) || request.is404) return;
-    if (request.routeOptions.config.csrf === false) return;
+  app.addHook('preValidation', (request, _reply, done) => {
+    if (!unsafeMethods.has(request.method) || request.is404) return done();
+    if (request.routeOptions.config.csrf === false) return done();
     if (!isTokenEqual(submittedToken(request), expectedToken(request))) {
-      throw new DomainError('CSRF_INVALID', messageFor('CSRF_INVALID', request.lang));
+      return done(new DomainError('CSRF_INVALID', messageFor('CSRF_INVALID', request.lang)));
     }
+    done();
   });
 }
 

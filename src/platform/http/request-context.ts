@@ -5,8 +5,6 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** From the URL: `/en/...` is English, everything else zh-TW. */
     lang: Lang;
-    /** Per-request nonce for the Content-Security-Policy (any inline <script> must carry it). */
-    cspNonce: string;
     /** The signed-in staff member, or null. Set by the session hook. */
     staff: StaffPrincipal | null;
   }

@@ -4,7 +4,7 @@ import { renderErrorPage } from './error-pages.tsx';
 import type { PageContext } from './layout.tsx';
 
 function context(lang: 'zh-TW' | 'en', path: string): PageContext {
-  return { lang, path, nonce: 'nonce', staff: null };
+  return { lang, path, staff: null };
 }
 
 describe('renderErrorPage', () => {

@@ -14,7 +14,7 @@ const staff: StaffPrincipal = {
 };
 
 function context(overrides: Partial<PageContext> = {}): PageContext {
-  return { lang: 'zh-TW', path: '/privacy', nonce: 'nonce', staff: null, ...overrides };
+  return { lang: 'zh-TW', path: '/privacy', staff: null, ...overrides };
 }
 
 describe('renderPage (the page shell)', () => {

@@ -16,7 +16,6 @@ export interface PageContext {
   lang: Lang;
   /** The path without the language prefix or query, e.g. '/staff/sign-in'. */
   path: string;
-  nonce: string;
   staff: StaffPrincipal | null;
   /** From the `ow_font_size` cookie; absent means medium. */
   fontSize?: FontSize;
@@ -54,11 +53,11 @@ export function pageContext(request: FastifyRequest): PageContext {
   return {
     lang: request.lang,
     path: barePath(request.url),
-    nonce: request.cspNonce,
     staff: request.staff ?? null,
     fontSize: fontSizeFromCookieHeader(request.headers.cookie),
-    // Filled in by the auth layer when it exists; read defensively so the shell works without it.
-    csrfToken: (request as { csrfToken?: string }).csrfToken ?? null,
+    // Only a signed-in page carries a form in the shell (sign-out). Reading the token makes one, so
+    // public pages do not ask for it: they stay identical for every visitor (and cacheable).
+    csrfToken: request.staff ? ((request as { csrfToken?: string }).csrfToken ?? null) : null,
   };
 }
 
@@ -146,6 +145,6 @@ function Breadcrumbs({ lang, items }: { lang: Lang; items: Breadcrumb[] }) {
   );
 }
 
-export function sendPage(reply: FastifyReply, html: string, statusCode = 200): FastifyReply {
+export function sendPage(reply: FastifyReply, html: string | Buffer, statusCode = 200): FastifyReply {
   return reply.code(statusCode).type('text/html; charset=utf-8').send(html);
 }

@@ -4,6 +4,7 @@ import type { AppDeps, AppInstance } from '../http/app-types.ts';
 import { fontSizeCookie, fontSizeReturnPath, fontSizes } from './font-size.ts';
 import { barePath, type Lang, languages, localePath } from './i18n.ts';
 import { pageContext, renderPage, sendPage } from './layout.tsx';
+import { createPageCache } from './page-cache.ts';
 import { HomePage } from './pages/home-page.tsx';
 import { OpenDataPage } from './pages/open-data-page.tsx';
 import { PersonalDataFilesPage } from './pages/personal-data-files-page.tsx';
@@ -45,22 +46,26 @@ const staticViews: Record<Exclude<SitePageId, 'search'>, (lang: Lang) => Compone
 
 /** The public pages: home, the entry-point placeholders, the site map, the policies, search, font size. */
 export async function publicPagesRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
+  // These pages are the same for every anonymous visitor: render each (language, text size) once a minute.
+  const cache = createPageCache({ ttlMs: 60_000, maxEntries: 200 });
   for (const page of sitePages) {
     if (page.id === 'search') continue;
     const view = staticViews[page.id];
     forEachLanguage(page.path, (url) => {
       app.get(url, { schema: { hide: true } }, async (request, reply) => {
         const context = pageContext(request);
-        return sendPage(
-          reply,
+        const render = () =>
           renderPage(context, {
             title: page.title[context.lang],
             description: page.summary[context.lang],
             pageId: page.id,
             updatedAt: page.updatedAt,
             body: view(context.lang),
-          }),
-        );
+          });
+        // A signed-in page shows the staff member and a sign-out form with their token: never cached.
+        const html =
+          context.staff === null ? cache.getOrRender(`${url}|${context.fontSize}`, render) : render();
+        return sendPage(reply, html);
       });
     });
   }
