@@ -7,6 +7,7 @@ import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import { installAuth } from './platform/auth/auth-routes.tsx';
+import { geoRoutes } from './platform/geo/geo-routes.ts';
 import type { AppDeps, AppInstance } from './platform/http/app-types.ts';
 import { DomainError, type ErrorBody, type ErrorCode, type FieldProblem } from './platform/http/errors.ts';
 import { operationsRoutes } from './platform/http/operations-routes.tsx';
@@ -98,6 +99,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
   // Probes and the API description need no cookies, session or CSRF: they live outside the context where
   // those hooks run (they are on the hot path of every load balancer).
   await app.register(async (scope) => operationsRoutes(scope as AppInstance, deps));
+  await app.register(async (scope) => geoRoutes(scope as AppInstance));
   await app.register(async (scope) => {
     const site = scope as AppInstance;
     await installAuth(site, deps);
