@@ -7,11 +7,11 @@
  */
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 // @ts-expect-error autocannon ships no types
 import autocannon from 'autocannon';
+import { findFreePort } from '../src/platform/db/embedded-server.ts';
 
 const connections = 50;
 const durationSeconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -23,18 +23,6 @@ interface Result {
   p99: number;
   errors: number;
   non2xx: number;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 async function load(name: string, url: string, seconds: number): Promise<Result> {
@@ -90,7 +78,7 @@ function stop(child: ChildProcess): Promise<void> {
 // median round is reported — this VM's speed drifts by tens of percent over a minute, so measuring the
 // baseline once and the app later would compare different machines.
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-const baselinePort = await freePort();
+const baselinePort = await findFreePort();
 const baseline = fork(path.resolve('bench/baseline-server.mjs'), [], {
   env: { ...process.env, PORT: String(baselinePort) },
   stdio: 'ignore',
@@ -102,7 +90,7 @@ await new Promise((resolve) => baseline.once('message', resolve));
 const packageJson = JSON.parse(await readFile('package.json', 'utf8')) as { scripts: { start: string } };
 const startArguments = packageJson.scripts.start.replace(/^node\s+/, '').split(/\s+/);
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-bench-'));
-const appPort = await freePort();
+const appPort = await findFreePort();
 const app = spawn(process.execPath, startArguments, {
   env: { ...process.env, DATA_DIR: dataDir, PORT: String(appPort), DEMO_STAFF: 'false', DATABASE_URL: '' },
   stdio: ['ignore', 'pipe', 'inherit'],

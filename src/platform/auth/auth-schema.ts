@@ -114,7 +114,7 @@ export const rateLimitHits = pgTable(
 );
 
 /**
- * Who did what, when, from where. Append-only: audit-log-append-only.sql installs a trigger that refuses
+ * Who did what, when, from where. Append-only: migrations/0001_audit_log_append_only.sql installs a trigger that refuses
  * UPDATE, DELETE and TRUNCATE, so not even the application can rewrite history.
  */
 export const auditLog = pgTable(

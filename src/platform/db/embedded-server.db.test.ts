@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import pg from 'pg';
 import { createTestDatabase } from '../../../test/helpers/test-database.ts';
+import { findFreePort } from './embedded-server.ts';
 import { runMigrations } from './migrate.ts';
 
 /**
@@ -26,18 +26,6 @@ async function temporaryDataDir(): Promise<string> {
   await chmod(folder, 0o755);
   folders.push(folder);
   return folder;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 interface Started {
@@ -129,7 +117,7 @@ function isAlive(pid: number): boolean {
 describe('npm start on the embedded PostgreSQL', { timeout: 240_000 }, () => {
   it('starts, survives kill -9 of the app without repair or data loss, and stops PostgreSQL on SIGTERM', async () => {
     const dataDir = await temporaryDataDir();
-    const port = await freePort();
+    const port = await findFreePort();
 
     const first = startApp(dataDir, port);
     await waitUntilReady(port, first);
@@ -166,10 +154,10 @@ describe('npm start on the embedded PostgreSQL', { timeout: 240_000 }, () => {
 
   it('refuses a second app on the same data folder while the first runs, with a clear message', async () => {
     const dataDir = await temporaryDataDir();
-    const port = await freePort();
+    const port = await findFreePort();
     const first = startApp(dataDir, port);
     await waitUntilReady(port, first);
-    const second = startApp(dataDir, await freePort());
+    const second = startApp(dataDir, await findFreePort());
     const code = await exited(second.child);
     assert.equal(code, 1);
     assert.match(second.output(), /Another OneWindow process .* is using the embedded database/);
@@ -201,7 +189,7 @@ function runCli(args: string[], dataDir: string): Promise<{ code: number | null;
 describe('npx onewindow on the embedded PostgreSQL', { timeout: 240_000 }, () => {
   it("uses the running app's server, and starts (then stops) its own when the app is stopped", async () => {
     const dataDir = await temporaryDataDir();
-    const port = await freePort();
+    const port = await findFreePort();
     const app = startApp(dataDir, port);
     await waitUntilReady(port, app);
     const serverPid = await postmasterPid(dataDir);

@@ -222,7 +222,8 @@ async function stopOrphan(pid: number): Promise<void> {
   }
 }
 
-function findFreePort(): Promise<number> {
+/** A port on 127.0.0.1 that is free now (the OS picks it). */
+export function findFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.unref();

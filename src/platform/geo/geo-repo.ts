@@ -1,6 +1,6 @@
-import { asc, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { asc } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../db/database.ts';
+import { excluded, inBatches } from '../db/sql-helpers.ts';
 import { type BoundingBox, type KaohsiungGeography, loadKaohsiungGeography } from './geo-data.ts';
 import { districts, villages } from './geo-schema.ts';
 
@@ -8,7 +8,6 @@ import { districts, villages } from './geo-schema.ts';
  * Rows per INSERT: a village row carries its whole polygon, so 200 rows keep each statement to a few
  * hundred kilobytes and far below Postgres' 65,535 bind-parameter limit.
  */
-const BATCH_SIZE = 200;
 
 export interface GeographySeedCounts {
   districts: number;
@@ -21,19 +20,6 @@ export interface DistrictSummary {
   nameEn: string;
   countyCode: string;
   bbox: BoundingBox;
-}
-
-function inBatches<T>(rows: readonly T[]): T[][] {
-  const batches: T[][] = [];
-  for (let start = 0; start < rows.length; start += BATCH_SIZE) {
-    batches.push(rows.slice(start, start + BATCH_SIZE));
-  }
-  return batches;
-}
-
-/** `excluded.<column>`: the value the conflicting INSERT proposed, so a re-seed refreshes every field. */
-function excluded(column: AnyPgColumn) {
-  return sql`excluded.${sql.identifier(column.name)}`;
 }
 
 /**

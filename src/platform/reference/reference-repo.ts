@@ -1,6 +1,6 @@
-import { asc, eq, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { asc, eq } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../db/database.ts';
+import { excluded, inBatches } from '../db/sql-helpers.ts';
 import {
   administrativeClassifications,
   serviceClassifications,
@@ -11,7 +11,6 @@ import { type Classification, SERVICE_CLASSIFICATIONS } from './service-classifi
 import { type BureauUnit, UNITS, type UnitCode } from './units.ts';
 
 /** Keeps each INSERT well below Postgres' 65,535 bind-parameter limit whatever a file holds. */
-const BATCH_SIZE = 200;
 
 export type ClassificationKind = 'theme' | 'administrative';
 
@@ -164,19 +163,6 @@ function parentsFirst(rows: Classification[]): Classification[] {
     .map((row, index) => ({ row, index, depth: depthOf(row) }))
     .sort((left, right) => left.depth - right.depth || left.index - right.index)
     .map(({ row }) => row);
-}
-
-function inBatches<T>(rows: readonly T[]): T[][] {
-  const batches: T[][] = [];
-  for (let start = 0; start < rows.length; start += BATCH_SIZE) {
-    batches.push(rows.slice(start, start + BATCH_SIZE));
-  }
-  return batches;
-}
-
-/** `excluded.<column>`: the value the conflicting INSERT proposed, so a re-seed refreshes every field. */
-function excluded(column: AnyPgColumn) {
-  return sql`excluded.${sql.identifier(column.name)}`;
 }
 
 function unitRow(unit: BureauUnit): typeof units.$inferInsert {

@@ -1,3 +1,4 @@
+import { sameSitePath } from '../http/same-site-path.ts';
 /**
  * The font-size switch (小/中/大, TAIWAN.md). Works without JavaScript: a link to
  * `GET /preferences/font-size?size=large&return=/path` sets a cookie and redirects back; the layout reads the
@@ -33,25 +34,9 @@ export function fontSizeCookie(size: FontSize, options: { isSecure: boolean }): 
 }
 
 /**
- * The path to go back to, or null when `value` could lead anywhere but this site: it must be one `/`
- * followed by a non-slash (no `//host`, no `/\host`, which browsers read as `//host`), with no scheme,
- * no control characters and no backslashes at all. (auth/return-path.ts has the same rule but also refuses
- * the sign-in pages, where a reader may well change the text size.)
+ * The path to go back to after changing the text size, or null when `value` could lead anywhere but this
+ * site (the rule is sameSitePath's; unlike sign-in's return path, the sign-in pages are fine targets here).
  */
 export function fontSizeReturnPath(value: string | undefined): string | null {
-  if (value === undefined || value === '' || value.length > 2000) return null;
-  if (!value.startsWith('/')) return null;
-  if (value.startsWith('//')) return null;
-  if (value.includes('\\')) return null;
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point.
-  if (/[\u0000-\u001f\u007f]/.test(value)) return null;
-  const base = 'http://onewindow.invalid';
-  let parsed: URL;
-  try {
-    parsed = new URL(value, base);
-  } catch {
-    return null;
-  }
-  if (parsed.origin !== base) return null;
-  return `${parsed.pathname}${parsed.search}`;
+  return sameSitePath(value);
 }
