@@ -6,7 +6,7 @@
  * Load goes only to 127.0.0.1 and every run is bounded in time.
  */
 import { type ChildProcess, fork, spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 // @ts-expect-error autocannon ships no types
@@ -18,6 +18,8 @@ const durationSeconds = Number(process.env.BENCH_SECONDS ?? 10);
 
 interface Result {
   name: string;
+  /** Server CPU time (user + system) per request: steadier on this VM than requests/s. */
+  cpuMicrosecondsPerRequest: number;
   requestsPerSecond: number;
   p50: number;
   p99: number;
@@ -25,10 +27,21 @@ interface Result {
   non2xx: number;
 }
 
-async function load(name: string, url: string, seconds: number): Promise<Result> {
+/** utime + stime of a process, in milliseconds (Linux clock ticks are 10 ms). */
+async function cpuMilliseconds(pid: number): Promise<number> {
+  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+async function load(name: string, url: string, seconds: number, serverPid: number): Promise<Result> {
+  const cpuBefore = await cpuMilliseconds(serverPid);
   const result = await autocannon({ url, connections, duration: seconds, pipelining: 1 });
+  const cpuAfter = await cpuMilliseconds(serverPid);
   return {
     name,
+    cpuMicrosecondsPerRequest: Math.round(
+      ((cpuAfter - cpuBefore) * 1000) / Math.max(1, result.requests.total),
+    ),
     requestsPerSecond: Math.round(result.requests.average),
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -37,11 +50,11 @@ async function load(name: string, url: string, seconds: number): Promise<Result>
   };
 }
 
-async function measure(name: string, url: string): Promise<Result> {
-  await load(`${name} warm-up`, url, 2);
-  const result = await load(name, url, durationSeconds);
+async function measure(name: string, url: string, serverPid: number): Promise<Result> {
+  await load(`${name} warm-up`, url, 2, serverPid);
+  const result = await load(name, url, durationSeconds, serverPid);
   process.stdout.write(
-    `${name}: ${result.requestsPerSecond} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms\n`,
+    `${name}: ${result.requestsPerSecond} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.cpuMicrosecondsPerRequest} µs server CPU/request\n`,
   );
   return result;
 }
@@ -85,22 +98,24 @@ const baseline = fork(path.resolve('bench/baseline-server.mjs'), [], {
 });
 await new Promise((resolve) => baseline.once('message', resolve));
 
-// The app, as `npm start` runs it (embedded PostgreSQL, info-level request logs written to a pipe), with
+// The app, as `npm start` runs it (embedded PostgreSQL, info-level request logs written to a file), with
 // the same Node flags as `npm start` (read from package.json so the two cannot drift apart).
 const packageJson = JSON.parse(await readFile('package.json', 'utf8')) as { scripts: { start: string } };
 const startArguments = packageJson.scripts.start.replace(/^node\s+/, '').split(/\s+/);
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-bench-'));
+const logFile = await open(path.join(dataDir, 'app.log'), 'w');
 const appPort = await findFreePort();
 const app = spawn(process.execPath, startArguments, {
   env: { ...process.env, DATA_DIR: dataDir, PORT: String(appPort), DEMO_STAFF: 'false', DATABASE_URL: '' },
-  stdio: ['ignore', 'pipe', 'inherit'],
+  // Logs to a file, as under a service manager: a pipe read by this (busy) load-generating process would
+  // slow the app down for a reason no deployment has.
+  stdio: ['ignore', logFile.fd, 'inherit'],
 });
-app.stdout?.resume();
 const appUrl = `http://127.0.0.1:${appPort}`;
 const targets = [
-  { name: 'baseline node:http', url: `http://127.0.0.1:${baselinePort}/` },
-  { name: 'GET /healthz', url: `${appUrl}/healthz` },
-  { name: 'GET / (home page)', url: `${appUrl}/` },
+  { name: 'baseline node:http', url: `http://127.0.0.1:${baselinePort}/`, pid: baseline.pid ?? 0 },
+  { name: 'GET /healthz', url: `${appUrl}/healthz`, pid: app.pid ?? 0 },
+  { name: 'GET / (home page)', url: `${appUrl}/`, pid: app.pid ?? 0 },
 ];
 const perRound: Result[][] = [];
 let peakRss = 0;
@@ -109,13 +124,14 @@ try {
   for (let round = 1; round <= rounds; round++) {
     process.stdout.write(`round ${round}/${rounds}\n`);
     const results: Result[] = [];
-    for (const target of targets) results.push(await measure(target.name, target.url));
+    for (const target of targets) results.push(await measure(target.name, target.url, target.pid));
     perRound.push(results);
   }
   peakRss = await peakRssMegabytes(app.pid ?? 0);
 } finally {
   await stop(app);
   await stop(baseline);
+  await logFile.close();
   await rm(dataDir, { recursive: true, force: true });
 }
 
@@ -135,17 +151,17 @@ const lines = [
   '',
   'Written by `npm run bench` (bench/run.ts). Every figure below comes from one run on one machine; compare',
   'figures only within a run. Load: autocannon in the bench process, 50 connections, pipelining 1,',
-  `${durationSeconds} s per target after a 2 s warm-up, all on 127.0.0.1 (client and server share the two cores).`,
+  `${durationSeconds} s per target after a 2 s warm-up, all on 127.0.0.1 (client and servers share the two cores, as they would on one small host).`,
   '',
   `- Date: ${new Date().toISOString()}`,
   `- Machine: ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 1024 ** 3)} GiB, ${os.type()} ${os.release()}`,
-  `- Node ${process.version}; the app runs as \`npm start\` does (\`${packageJson.scripts.start}\`: embedded PostgreSQL, LOG_LEVEL=info, request logs to a pipe)`,
+  `- Node ${process.version}; the app runs as \`npm start\` does (\`${packageJson.scripts.start}\`: embedded PostgreSQL, LOG_LEVEL=info, request logs to a file)`,
   '',
-  '| target | requests/s | % of baseline | p50 ms | p99 ms | errors | non-2xx |',
-  '|---|---:|---:|---:|---:|---:|---:|',
+  '| target | requests/s | % of baseline | p50 ms | p99 ms | server CPU µs/request | errors | non-2xx |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|',
   ...results.map(
     (result) =>
-      `| ${result.name} | ${result.requestsPerSecond} | ${share(result)} % | ${result.p50} | ${result.p99} | ${result.errors} | ${result.non2xx} |`,
+      `| ${result.name} | ${result.requestsPerSecond} | ${share(result)} % | ${result.p50} | ${result.p99} | ${result.cpuMicrosecondsPerRequest} | ${result.errors} | ${result.non2xx} |`,
   ),
   '',
   `The table is the median of ${rounds} rounds (ranked by the home page's share of the baseline). Every round, in order:`,
