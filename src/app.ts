@@ -7,6 +7,7 @@ import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import pino from 'pino';
+import { catalogueRoutes } from './modules/catalogue/catalogue-routes.tsx';
 import { installAuth } from './platform/auth/auth-routes.tsx';
 import { geoRoutes } from './platform/geo/geo-routes.ts';
 import type { AppDeps, AppInstance } from './platform/http/app-types.ts';
@@ -105,6 +106,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
     const site = scope as AppInstance;
     await installAuth(site, deps);
     await site.register(async (pages) => publicPagesRoutes(pages as AppInstance, deps));
+    await site.register(async (catalogue) => catalogueRoutes(catalogue as AppInstance, deps));
   });
   return app;
 }

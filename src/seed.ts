@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { seedDemoCatalogue } from './modules/catalogue/catalogue-demo-data.ts';
 import { seedCalendarOverrides } from './platform/calendar/calendar-repo.ts';
 import { type Database, withTransaction } from './platform/db/database.ts';
 import { appMeta } from './platform/db/meta-schema.ts';
@@ -9,7 +10,7 @@ import { seedServiceClassifications, seedUnits } from './platform/reference/refe
  * Bump when the bundled reference data changes, so existing installations reload it at their next
  * start. Loading is idempotent either way; the version only spares every start the work.
  */
-export const referenceDataVersion = '2026-11-26.1';
+export const referenceDataVersion = '2026-11-27.1';
 
 export interface SeedResult {
   skipped: boolean;
@@ -18,9 +19,14 @@ export interface SeedResult {
   villages: number;
   serviceClassifications: number;
   calendarOverrides: number;
+  /** Demo catalogue versions written (0 when every demo service is already current). */
+  demoServiceVersions: number;
 }
 
-/** Loads units, districts and villages, classifications and calendar overrides; safe to run again. */
+/**
+ * Loads units, districts and villages, classifications, calendar overrides and the demo service catalogue;
+ * safe to run again.
+ */
 export async function seedReferenceData(
   db: Database,
   options: { force?: boolean } = {},
@@ -37,12 +43,15 @@ export async function seedReferenceData(
         villages: 0,
         serviceClassifications: 0,
         calendarOverrides: 0,
+        demoServiceVersions: 0,
       };
     }
     const units = await seedUnits(tx);
     const geography = await seedGeography(tx);
     const serviceClassifications = await seedServiceClassifications(tx);
     const calendarOverrides = await seedCalendarOverrides(tx);
+    // Small, and it needs the units and classifications just written.
+    const demoServiceVersions = await seedDemoCatalogue(tx);
     await tx
       .insert(appMeta)
       .values({ key: 'reference_data_version', value: referenceDataVersion })
@@ -57,6 +66,7 @@ export async function seedReferenceData(
       villages: geography.villages,
       serviceClassifications,
       calendarOverrides,
+      demoServiceVersions,
     };
   });
 }

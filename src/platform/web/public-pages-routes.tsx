@@ -31,13 +31,15 @@ const FontSizeQuery = Type.Object({
   return: Type.Optional(Type.String({ maxLength: 2000 })),
 });
 
-/** The view of each registry page that has no query; search is registered on its own below. */
-const staticViews: Record<Exclude<SitePageId, 'search'>, (lang: Lang) => ComponentChildren> = {
+/**
+ * The view of each registry page that has no query; search is registered on its own below, and the
+ * services list by the catalogue module (src/modules/catalogue/catalogue-routes.tsx).
+ */
+const staticViews: Record<Exclude<SitePageId, 'search' | 'services'>, (lang: Lang) => ComponentChildren> = {
   home: (lang) => <HomePage lang={lang} />,
   report: (lang) => <PlaceholderPage lang={lang} id="report" />,
   apply: (lang) => <PlaceholderPage lang={lang} id="apply" />,
   track: (lang) => <PlaceholderPage lang={lang} id="track" />,
-  services: (lang) => <PlaceholderPage lang={lang} id="services" />,
   sitemap: (lang) => <SitemapPage lang={lang} />,
   privacy: (lang) => <PrivacyPage lang={lang} />,
   'open-data': (lang) => <OpenDataPage lang={lang} />,
@@ -49,7 +51,7 @@ export async function publicPagesRoutes(app: AppInstance, deps: AppDeps): Promis
   // These pages are the same for every anonymous visitor: render each (language, text size) once a minute.
   const cache = createPageCache({ ttlMs: 60_000, maxEntries: 200 });
   for (const page of sitePages) {
-    if (page.id === 'search') continue;
+    if (page.id === 'search' || page.id === 'services') continue;
     const view = staticViews[page.id];
     forEachLanguage(page.path, (url) => {
       app.get(url, { schema: { hide: true } }, async (request, reply) => {

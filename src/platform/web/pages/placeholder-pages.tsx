@@ -2,13 +2,12 @@ import { BUREAU } from '../../reference/units.ts';
 import { BureauContacts } from '../contact-details.tsx';
 import { type Lang, translator } from '../i18n.ts';
 import { findSitePage } from '../site-pages.ts';
-import { UnitDuties } from './home-page.tsx';
 
 /**
  * The entry points the home page links to are built by later work; until then each path says honestly what
  * will be there and how to get the same thing done today (phone, counter, 1999).
  */
-export type PlaceholderPageId = 'report' | 'apply' | 'track' | 'services';
+export type PlaceholderPageId = 'report' | 'apply' | 'track';
 
 interface PlaceholderContent {
   comingSoon: string;
@@ -116,26 +115,6 @@ const content: Record<PlaceholderPageId, Record<Lang, PlaceholderContent>> = {
       ],
     },
   },
-  services: {
-    'zh-TW': {
-      comingSoon: '服務項目目錄正在建置中，完成後就在這個網址提供。',
-      willOffer: [
-        '本局所有申辦項目，依業務單位與分類列出。',
-        '每個項目的申辦須知、應備文件、費用、處理期限、標準作業流程及常見問答。',
-      ],
-      today: ['以下是本局各單位的業務，可依業務撥打本局電話，由承辦單位說明。'],
-    },
-    en: {
-      comingSoon: 'The catalogue of services is being built; it will be at this address when ready.',
-      willOffer: [
-        'Every service the bureau provides, listed by office and by topic.',
-        'For each: what it is for, documents, fee, processing time, the standard procedure and frequently asked questions.',
-      ],
-      today: [
-        'Below are the duties of each of the bureau’s offices; call the bureau and the office in charge will explain.',
-      ],
-    },
-  },
 };
 
 export function PlaceholderPage({ lang, id }: { lang: Lang; id: PlaceholderPageId }) {
@@ -164,7 +143,6 @@ export function PlaceholderPage({ lang, id }: { lang: Lang; id: PlaceholderPageI
         ))}
         <li>{counter}</li>
       </ul>
-      {id === 'services' ? <UnitDuties lang={lang} /> : null}
       <h2 class="govuk-heading-m">{shared(lang, 'contactHeading')}</h2>
       <BureauContacts lang={lang} />
     </>

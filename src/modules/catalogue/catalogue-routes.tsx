@@ -1,0 +1,145 @@
+import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
+import { DomainError } from '../../platform/http/errors.ts';
+import { listUnits } from '../../platform/reference/reference-repo.ts';
+import { SERVICE_CLASSIFICATIONS } from '../../platform/reference/service-classification.ts';
+import type { Lang } from '../../platform/web/i18n.ts';
+import { pageContext, renderPage, sendPage } from '../../platform/web/layout.tsx';
+import { forEachLanguage } from '../../platform/web/public-pages-routes.tsx';
+import { findSitePage } from '../../platform/web/site-pages.ts';
+import { resolveServiceFilters } from './catalogue-filters.ts';
+import { catalogueText } from './catalogue-messages.ts';
+import {
+  ServiceCodeParams,
+  ServiceDetailResponse,
+  ServiceListQuery,
+  ServiceListResponse,
+  ServiceVersionQuery,
+} from './catalogue-schemas.ts';
+import { getService, listServices, type ServiceDetail, type ServiceSummary } from './catalogue-service.ts';
+import { deadlineText } from './deadline-text.ts';
+import { ServiceListPage } from './views/service-list-page.tsx';
+import { ServiceStartPage } from './views/service-start-page.tsx';
+
+const classificationCodes = new Set(SERVICE_CLASSIFICATIONS.map((classification) => classification.code));
+
+function notFound(lang: Lang): DomainError {
+  return new DomainError('NOT_FOUND', catalogueText(lang, 'notFound'));
+}
+
+function summaryJson(service: ServiceSummary, lang: Lang) {
+  return { ...service, deadlineText: deadlineText(service.deadline, lang) };
+}
+
+function detailJson(service: ServiceDetail, lang: Lang) {
+  return {
+    ...service,
+    deadlineText: deadlineText(service.deadline, lang),
+    publishedAt: service.publishedAt.toISOString(),
+  };
+}
+
+/** The public catalogue: the list and start pages in both languages, and the same data as JSON. */
+export async function catalogueRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
+  const { db } = deps;
+  const servicesPage = findSitePage('services');
+
+  /** The list for a query string: the filters that apply, what was ignored, and the services found. */
+  async function findServices(query: ServiceListQuery, lang: Lang) {
+    const units = await listUnits(db, { activeOnly: true });
+    const { filters, notices } = resolveServiceFilters(query, lang, {
+      unitCodes: new Set(units.map((unit) => unit.code)),
+      classificationCodes,
+    });
+    return { units, filters, notices, services: await listServices(db, filters) };
+  }
+
+  forEachLanguage(servicesPage.path, (url) => {
+    app.get(url, { schema: { hide: true, querystring: ServiceListQuery } }, async (request, reply) => {
+      const context = pageContext(request);
+      const found = await findServices(request.query, context.lang);
+      return sendPage(
+        reply,
+        renderPage(context, {
+          title: servicesPage.title[context.lang],
+          description: servicesPage.summary[context.lang],
+          pageId: servicesPage.id,
+          body: (
+            <ServiceListPage
+              lang={context.lang}
+              lead={catalogueText(context.lang, 'listLead')}
+              classifications={SERVICE_CLASSIFICATIONS}
+              {...found}
+            />
+          ),
+        }),
+      );
+    });
+  });
+
+  forEachLanguage('/services/:code', (url) => {
+    app.get(url, { schema: { hide: true, params: ServiceCodeParams } }, async (request, reply) => {
+      const context = pageContext(request);
+      const service = await getService(db, { code: request.params.code });
+      if (!service) throw notFound(context.lang);
+      const name = context.lang === 'en' ? service.nameEn : service.nameZh;
+      return sendPage(
+        reply,
+        renderPage(context, {
+          title: name,
+          description: context.lang === 'en' ? service.summaryEn : service.summaryZh,
+          pageId: `service-${service.code}`,
+          // The date the current version was published, in Taipei.
+          updatedAt: service.publishedAt.toLocaleDateString('en-CA', { timeZone: 'Asia/Taipei' }),
+          metadata: {
+            service: service.serviceClassificationCode,
+            ...(service.themeClassificationCode ? { theme: service.themeClassificationCode } : {}),
+            ...(service.administrativeClassificationCode
+              ? { cake: service.administrativeClassificationCode }
+              : {}),
+          },
+          breadcrumbs: [{ text: servicesPage.title[context.lang], href: servicesPage.path }],
+          body: <ServiceStartPage lang={context.lang} service={service} />,
+        }),
+      );
+    });
+  });
+
+  app.get(
+    '/api/services',
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary:
+          'The current version of every service, filtered by unit, service classification, online, and keywords (Chinese or English).',
+        querystring: ServiceListQuery,
+        response: { 200: ServiceListResponse },
+      },
+    },
+    async (request) => {
+      const found = await findServices(request.query, request.lang);
+      return {
+        count: found.services.length,
+        services: found.services.map((service) => summaryJson(service, request.lang)),
+        notices: found.notices,
+      };
+    },
+  );
+
+  app.get(
+    '/api/services/:code',
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: 'One service: its current version, or an earlier one with ?version=.',
+        params: ServiceCodeParams,
+        querystring: ServiceVersionQuery,
+        response: { 200: ServiceDetailResponse },
+      },
+    },
+    async (request) => {
+      const service = await getService(db, { code: request.params.code, version: request.query.version });
+      if (!service) throw notFound(request.lang);
+      return detailJson(service, request.lang);
+    },
+  );
+}

@@ -1,0 +1,195 @@
+import { type Static, Type } from 'typebox';
+
+/**
+ * The shapes of the service catalogue: a service definition (what `publishServiceVersion` takes and what
+ * each immutable version stores) and the JSON the API answers with. These schemas check form only; the
+ * rules that need the whole definition or the database (unique ids, known units, sample answers that
+ * name real fields) are in catalogue-validation.ts, which lists every problem at once.
+ */
+
+export const serviceKinds = ['application', 'field_report', 'petition', 'inquiry'] as const;
+export type ServiceKind = (typeof serviceKinds)[number];
+
+export const formFieldTypes = ['text', 'number', 'date', 'choice', 'file', 'location'] as const;
+export type FormFieldType = (typeof formFieldTypes)[number];
+
+export const ChecklistItem = Type.Object({
+  id: Type.String(),
+  nameZh: Type.String(),
+  nameEn: Type.String(),
+  explanationZh: Type.String(),
+  explanationEn: Type.String(),
+  /** The bureau can check it itself (e.g. in the building-permit system): the applicant need not bring paper. */
+  isElectronicallyVerifiable: Type.Boolean(),
+  isRequired: Type.Boolean(),
+});
+export type ChecklistItem = Static<typeof ChecklistItem>;
+
+export const Fee = Type.Object({
+  labelZh: Type.String(),
+  labelEn: Type.String(),
+  /** Whole New Taiwan dollars; 0 when the service is free. */
+  amountTwd: Type.Integer(),
+  noteZh: Type.Optional(Type.String()),
+  noteEn: Type.Optional(Type.String()),
+});
+export type Fee = Static<typeof Fee>;
+
+/** Working days count from the day after receipt; hours run on a 24-hour clock (hazards). */
+export const Deadline = Type.Union([
+  Type.Object({ kind: Type.Literal('working_days'), days: Type.Integer() }),
+  Type.Object({ kind: Type.Literal('hours'), hours: Type.Integer() }),
+]);
+export type Deadline = Static<typeof Deadline>;
+
+export const SopStep = Type.Object({
+  titleZh: Type.String(),
+  titleEn: Type.String(),
+  detailZh: Type.String(),
+  detailEn: Type.String(),
+});
+export type SopStep = Static<typeof SopStep>;
+
+export const ChoiceOption = Type.Object({
+  value: Type.String(),
+  labelZh: Type.String(),
+  labelEn: Type.String(),
+});
+export type ChoiceOption = Static<typeof ChoiceOption>;
+
+const fieldCommon = {
+  id: Type.String(),
+  labelZh: Type.String(),
+  labelEn: Type.String(),
+  hintZh: Type.Optional(Type.String()),
+  hintEn: Type.Optional(Type.String()),
+  isRequired: Type.Boolean(),
+};
+
+export const FormField = Type.Union([
+  Type.Object({ type: Type.Literal('text'), ...fieldCommon, isMultiline: Type.Optional(Type.Boolean()) }),
+  Type.Object({ type: Type.Literal('number'), ...fieldCommon, unitZh: Type.Optional(Type.String()) }),
+  Type.Object({ type: Type.Literal('date'), ...fieldCommon }),
+  Type.Object({ type: Type.Literal('choice'), ...fieldCommon, options: Type.Array(ChoiceOption) }),
+  Type.Object({ type: Type.Literal('file'), ...fieldCommon }),
+  Type.Object({ type: Type.Literal('location'), ...fieldCommon }),
+]);
+export type FormField = Static<typeof FormField>;
+
+/** Example answers by form-field id, shown on the start page as a filled-in sample (填寫範例). */
+export const Sample = Type.Record(Type.String(), Type.String());
+export type Sample = Static<typeof Sample>;
+
+export const ServiceDefinition = Type.Object({
+  code: Type.String({ description: 'URL-safe, lower case, words joined by hyphens' }),
+  isDemo: Type.Optional(Type.Boolean()),
+  nameZh: Type.String(),
+  nameEn: Type.String(),
+  summaryZh: Type.String(),
+  summaryEn: Type.String(),
+  descriptionZh: Type.String(),
+  descriptionEn: Type.String(),
+  kind: Type.Union([
+    Type.Literal('application'),
+    Type.Literal('field_report'),
+    Type.Literal('petition'),
+    Type.Literal('inquiry'),
+  ]),
+  unitCode: Type.String(),
+  checklist: Type.Array(ChecklistItem),
+  fees: Type.Array(Fee),
+  deadline: Deadline,
+  sopSteps: Type.Array(SopStep),
+  formFields: Type.Array(FormField),
+  sample: Sample,
+  serviceClassificationCode: Type.String(),
+  themeClassificationCode: Type.Union([Type.String(), Type.Null()]),
+  administrativeClassificationCode: Type.Union([Type.String(), Type.Null()]),
+  isOnline: Type.Boolean(),
+});
+export type ServiceDefinition = Static<typeof ServiceDefinition>;
+
+/** Filters of the list page and of `GET /api/services` (unknown values are reported, not refused). */
+export const ServiceListQuery = Type.Object({
+  unit: Type.Optional(Type.String({ maxLength: 100 })),
+  classification: Type.Optional(Type.String({ maxLength: 20 })),
+  online: Type.Optional(
+    Type.String({
+      maxLength: 10,
+      description: '"yes" (or "true", "1"): only services that can be done online',
+    }),
+  ),
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+});
+export type ServiceListQuery = Static<typeof ServiceListQuery>;
+
+export const ServiceCodeParams = Type.Object({
+  code: Type.String({ maxLength: 100 }),
+});
+
+export const ServiceVersionQuery = Type.Object({
+  version: Type.Optional(Type.Integer({ minimum: 1 })),
+});
+
+/** The responsible unit and how to reach it (contacts are the bureau's public ones, never a person's). */
+const UnitSummary = Type.Object({
+  code: Type.String(),
+  nameZh: Type.String(),
+  nameEn: Type.String(),
+  phone: Type.String(),
+  addressZh: Type.String(),
+  addressEn: Type.String(),
+  serviceHoursZh: Type.String(),
+  serviceHoursEn: Type.String(),
+});
+
+export const ServiceSummaryResponse = Type.Object({
+  code: Type.String(),
+  version: Type.Integer(),
+  nameZh: Type.String(),
+  nameEn: Type.String(),
+  summaryZh: Type.String(),
+  summaryEn: Type.String(),
+  kind: Type.String(),
+  unit: UnitSummary,
+  deadline: Deadline,
+  /** The deadline in words, in the language of the request. */
+  deadlineText: Type.String(),
+  serviceClassificationCode: Type.String(),
+  isOnline: Type.Boolean(),
+  isDemo: Type.Boolean(),
+});
+
+export const ServiceListResponse = Type.Object({
+  count: Type.Integer(),
+  services: Type.Array(ServiceSummaryResponse),
+  /** Filters that named nothing known and were ignored, each with a sentence in the request's language. */
+  notices: Type.Array(Type.Object({ field: Type.String(), code: Type.String(), message: Type.String() })),
+});
+
+export const ServiceDetailResponse = Type.Object({
+  code: Type.String(),
+  version: Type.Integer(),
+  currentVersion: Type.Integer(),
+  isDemo: Type.Boolean(),
+  nameZh: Type.String(),
+  nameEn: Type.String(),
+  summaryZh: Type.String(),
+  summaryEn: Type.String(),
+  descriptionZh: Type.String(),
+  descriptionEn: Type.String(),
+  kind: Type.String(),
+  unit: UnitSummary,
+  checklist: Type.Array(ChecklistItem),
+  fees: Type.Array(Fee),
+  deadline: Deadline,
+  deadlineText: Type.String(),
+  sopSteps: Type.Array(SopStep),
+  formFields: Type.Array(FormField),
+  sample: Sample,
+  serviceClassificationCode: Type.String(),
+  themeClassificationCode: Type.Union([Type.String(), Type.Null()]),
+  administrativeClassificationCode: Type.Union([Type.String(), Type.Null()]),
+  isOnline: Type.Boolean(),
+  publishedAt: Type.String({ format: 'date-time' }),
+});

@@ -1,0 +1,369 @@
+import { isDeepStrictEqual } from 'node:util';
+import { and, asc, desc, eq, max, type SQL, sql } from 'drizzle-orm';
+import { type AuditActor, type RequestOrigin, recordAudit } from '../../platform/auth/audit-log.ts';
+import type { DatabaseOrTransaction } from '../../platform/db/database.ts';
+import { DomainError } from '../../platform/http/errors.ts';
+import {
+  administrativeClassifications,
+  serviceClassifications,
+  themeClassifications,
+  units,
+} from '../../platform/reference/reference-schema.ts';
+import { bigramsOf, searchTextOf } from '../../platform/search/bigrams.ts';
+import type { Lang } from '../../platform/web/i18n.ts';
+import { services, serviceVersions } from './catalogue-schema.ts';
+import type {
+  ChecklistItem,
+  Deadline,
+  Fee,
+  FormField,
+  Sample,
+  ServiceDefinition,
+  ServiceKind,
+  SopStep,
+} from './catalogue-schemas.ts';
+import { type KnownCodes, validateServiceDefinition } from './catalogue-validation.ts';
+
+/** The responsible unit as pages and the API show it. */
+export interface ServiceUnit {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  phone: string;
+  addressZh: string;
+  addressEn: string;
+  serviceHoursZh: string;
+  serviceHoursEn: string;
+}
+
+export interface ServiceSummary {
+  code: string;
+  version: number;
+  nameZh: string;
+  nameEn: string;
+  summaryZh: string;
+  summaryEn: string;
+  kind: ServiceKind;
+  unit: ServiceUnit;
+  deadline: Deadline;
+  serviceClassificationCode: string;
+  isOnline: boolean;
+  isDemo: boolean;
+}
+
+export interface ServiceDetail extends ServiceSummary {
+  currentVersion: number;
+  descriptionZh: string;
+  descriptionEn: string;
+  checklist: ChecklistItem[];
+  fees: Fee[];
+  sopSteps: SopStep[];
+  formFields: FormField[];
+  sample: Sample;
+  themeClassificationCode: string | null;
+  administrativeClassificationCode: string | null;
+  publishedAt: Date;
+  publishedBy: string;
+}
+
+const validationMessage: Record<Lang, string> = {
+  'zh-TW': '服務項目的內容有問題，請依下列說明修正。',
+  en: 'There is a problem with the service definition; see each item below.',
+};
+
+/** The codes a definition may name, read fresh for each publication (the tables are small). */
+export async function loadKnownCodes(db: DatabaseOrTransaction): Promise<KnownCodes> {
+  const [unitRows, serviceRows, themeRows, administrativeRows] = await Promise.all([
+    db.select({ code: units.code, isActive: units.isActive }).from(units),
+    db.select({ code: serviceClassifications.code }).from(serviceClassifications),
+    db.select({ code: themeClassifications.code }).from(themeClassifications),
+    db.select({ code: administrativeClassifications.code }).from(administrativeClassifications),
+  ]);
+  return {
+    units: new Map(unitRows.map((row) => [row.code, row.isActive])),
+    serviceClassifications: new Set(serviceRows.map((row) => row.code)),
+    themeClassifications: new Set(themeRows.map((row) => row.code)),
+    administrativeClassifications: new Set(administrativeRows.map((row) => row.code)),
+  };
+}
+
+/**
+ * Publishes a definition as the next version of its service (version 1 for a new code) and makes it the
+ * current one, in one transaction with its audit entry. Earlier versions stay as they were: cases keep
+ * the version they were opened under. Throws VALIDATION_FAILED listing every problem; nothing is written then.
+ */
+export async function publishServiceVersion(
+  db: DatabaseOrTransaction,
+  options: { definition: unknown; actor: AuditActor; now: Date; lang?: Lang; origin?: RequestOrigin },
+): Promise<{ code: string; version: number }> {
+  const lang = options.lang ?? 'zh-TW';
+  // Inside a caller's transaction (the seed) this is a savepoint.
+  return db.transaction(async (tx) => {
+    const validation = validateServiceDefinition(options.definition, await loadKnownCodes(tx), { lang });
+    if (!validation.ok)
+      throw new DomainError('VALIDATION_FAILED', validationMessage[lang], { problems: validation.problems });
+    const definition = validation.definition;
+    const isDemo = definition.isDemo ?? false;
+
+    const created = await tx
+      .insert(services)
+      .values({ code: definition.code, currentVersion: 1, isDemo, createdAt: options.now })
+      .onConflictDoNothing()
+      .returning({ code: services.code });
+    let version = 1;
+    if (created.length === 0) {
+      // Serialises publications of one service: the second waits and then takes the next number.
+      await tx.select().from(services).where(eq(services.code, definition.code)).for('update');
+      const [latest] = await tx
+        .select({ version: max(serviceVersions.version) })
+        .from(serviceVersions)
+        .where(eq(serviceVersions.serviceCode, definition.code));
+      version = (latest?.version ?? 0) + 1;
+    }
+
+    await tx.insert(serviceVersions).values({
+      serviceCode: definition.code,
+      version,
+      nameZh: definition.nameZh.trim(),
+      nameEn: definition.nameEn.trim(),
+      summaryZh: definition.summaryZh.trim(),
+      summaryEn: definition.summaryEn.trim(),
+      descriptionZh: definition.descriptionZh.trim(),
+      descriptionEn: definition.descriptionEn.trim(),
+      kind: definition.kind,
+      unitCode: definition.unitCode,
+      checklist: definition.checklist,
+      fees: definition.fees,
+      deadline: definition.deadline,
+      sopSteps: definition.sopSteps,
+      formFields: definition.formFields,
+      sample: definition.sample,
+      serviceClassificationCode: definition.serviceClassificationCode,
+      themeClassificationCode: definition.themeClassificationCode,
+      administrativeClassificationCode: definition.administrativeClassificationCode,
+      isOnline: definition.isOnline,
+      searchText: searchTextOfDefinition(definition),
+      searchNames: searchTextOf(definition.nameZh, definition.nameEn),
+      publishedAt: options.now,
+      publishedBy: options.actor.label,
+    });
+    if (version > 1) {
+      await tx
+        .update(services)
+        .set({ currentVersion: version, isDemo })
+        .where(eq(services.code, definition.code));
+    }
+    await recordAudit(tx, {
+      occurredAt: options.now,
+      actor: options.actor,
+      action: 'catalogue.service_published',
+      target: { type: 'service', id: definition.code },
+      ...(options.origin ? { origin: options.origin } : {}),
+      details: { version },
+    });
+    return { code: definition.code, version };
+  });
+}
+
+/** What a keyword can find: names, summaries, descriptions, checklist items and steps, in both languages. */
+function searchTextOfDefinition(definition: ServiceDefinition): string {
+  return searchTextOf(
+    definition.nameZh,
+    definition.nameEn,
+    definition.summaryZh,
+    definition.summaryEn,
+    definition.descriptionZh,
+    definition.descriptionEn,
+    ...definition.checklist.flatMap((item) => [item.nameZh, item.nameEn]),
+    ...definition.sopSteps.flatMap((step) => [step.titleZh, step.titleEn]),
+  );
+}
+
+const summaryColumns = {
+  code: serviceVersions.serviceCode,
+  version: serviceVersions.version,
+  nameZh: serviceVersions.nameZh,
+  nameEn: serviceVersions.nameEn,
+  summaryZh: serviceVersions.summaryZh,
+  summaryEn: serviceVersions.summaryEn,
+  kind: serviceVersions.kind,
+  deadline: serviceVersions.deadline,
+  serviceClassificationCode: serviceVersions.serviceClassificationCode,
+  isOnline: serviceVersions.isOnline,
+  isDemo: services.isDemo,
+  unitCode: units.code,
+  unitNameZh: units.nameZh,
+  unitNameEn: units.nameEn,
+  unitPhone: units.phone,
+  unitAddressZh: units.addressZh,
+  unitAddressEn: units.addressEn,
+  unitServiceHoursZh: units.serviceHoursZh,
+  unitServiceHoursEn: units.serviceHoursEn,
+};
+
+type SummaryRow = { [K in keyof typeof summaryColumns]: (typeof summaryColumns)[K]['_']['data'] };
+
+function summaryOf(row: SummaryRow): ServiceSummary {
+  return {
+    code: row.code,
+    version: row.version,
+    nameZh: row.nameZh,
+    nameEn: row.nameEn,
+    summaryZh: row.summaryZh,
+    summaryEn: row.summaryEn,
+    // The CHECK constraint keeps the column to these four values.
+    kind: row.kind as ServiceKind,
+    unit: {
+      code: row.unitCode,
+      nameZh: row.unitNameZh,
+      nameEn: row.unitNameEn,
+      phone: row.unitPhone,
+      addressZh: row.unitAddressZh,
+      addressEn: row.unitAddressEn,
+      serviceHoursZh: row.unitServiceHoursZh,
+      serviceHoursEn: row.unitServiceHoursEn,
+    },
+    deadline: row.deadline,
+    serviceClassificationCode: row.serviceClassificationCode,
+    isOnline: row.isOnline,
+    isDemo: row.isDemo,
+  };
+}
+
+export interface ServiceFilters {
+  lang: Lang;
+  unitCode?: string | undefined;
+  classificationCode?: string | undefined;
+  isOnline?: boolean | undefined;
+  /** Keywords in Chinese or English; every term must match. */
+  query?: string | undefined;
+}
+
+/**
+ * The current version of every service matching all the filters. Without a keyword: by unit, then by
+ * name in the reader's language. With one: services whose name matches first, then by relevance.
+ */
+export async function listServices(
+  db: DatabaseOrTransaction,
+  filters: ServiceFilters,
+): Promise<ServiceSummary[]> {
+  const conditions: SQL[] = [];
+  if (filters.unitCode) conditions.push(eq(serviceVersions.unitCode, filters.unitCode));
+  if (filters.classificationCode)
+    conditions.push(eq(serviceVersions.serviceClassificationCode, filters.classificationCode));
+  if (filters.isOnline !== undefined) conditions.push(eq(serviceVersions.isOnline, filters.isOnline));
+  const keywords = filters.query?.trim() ?? '';
+  let tsQuery: SQL | null = null;
+  if (keywords !== '') {
+    const terms = bigramsOf(keywords);
+    // Only punctuation: nothing to look for, so nothing is found (rather than everything).
+    if (terms.length === 0) return [];
+    tsQuery = sql`plainto_tsquery('simple', ${terms.join(' ')})`;
+    // The same expression as the GIN index service_versions_search_idx, so the index serves it.
+    conditions.push(sql`to_tsvector('simple', ${serviceVersions.searchText}) @@ ${tsQuery}`);
+  }
+  const nameColumn = filters.lang === 'en' ? serviceVersions.nameEn : serviceVersions.nameZh;
+  const order: SQL[] =
+    tsQuery === null
+      ? [asc(units.sortOrder), asc(nameColumn), asc(serviceVersions.serviceCode)]
+      : [
+          desc(sql`to_tsvector('simple', ${serviceVersions.searchNames}) @@ ${tsQuery}`),
+          desc(sql`ts_rank(to_tsvector('simple', ${serviceVersions.searchText}), ${tsQuery})`),
+          asc(serviceVersions.serviceCode),
+        ];
+  const rows = await db
+    .select(summaryColumns)
+    .from(serviceVersions)
+    .innerJoin(
+      services,
+      and(
+        eq(services.code, serviceVersions.serviceCode),
+        eq(services.currentVersion, serviceVersions.version),
+      ),
+    )
+    .innerJoin(units, eq(units.code, serviceVersions.unitCode))
+    .where(conditions.length > 0 ? and(...conditions) : undefined)
+    .orderBy(...order);
+  return rows.map(summaryOf);
+}
+
+/** One version of a service (the current one unless `version` is given), or null. */
+export async function getService(
+  db: DatabaseOrTransaction,
+  options: { code: string; version?: number | undefined },
+): Promise<ServiceDetail | null> {
+  const versionCondition =
+    options.version === undefined
+      ? eq(serviceVersions.version, services.currentVersion)
+      : eq(serviceVersions.version, options.version);
+  const [row] = await db
+    .select({
+      ...summaryColumns,
+      currentVersion: services.currentVersion,
+      descriptionZh: serviceVersions.descriptionZh,
+      descriptionEn: serviceVersions.descriptionEn,
+      checklist: serviceVersions.checklist,
+      fees: serviceVersions.fees,
+      sopSteps: serviceVersions.sopSteps,
+      formFields: serviceVersions.formFields,
+      sample: serviceVersions.sample,
+      themeClassificationCode: serviceVersions.themeClassificationCode,
+      administrativeClassificationCode: serviceVersions.administrativeClassificationCode,
+      publishedAt: serviceVersions.publishedAt,
+      publishedBy: serviceVersions.publishedBy,
+    })
+    .from(serviceVersions)
+    .innerJoin(services, eq(services.code, serviceVersions.serviceCode))
+    .innerJoin(units, eq(units.code, serviceVersions.unitCode))
+    .where(and(eq(serviceVersions.serviceCode, options.code), versionCondition))
+    .limit(1);
+  if (!row) return null;
+  return {
+    ...summaryOf(row),
+    currentVersion: row.currentVersion,
+    descriptionZh: row.descriptionZh,
+    descriptionEn: row.descriptionEn,
+    checklist: row.checklist,
+    fees: row.fees,
+    sopSteps: row.sopSteps,
+    formFields: row.formFields,
+    sample: row.sample,
+    themeClassificationCode: row.themeClassificationCode,
+    administrativeClassificationCode: row.administrativeClassificationCode,
+    publishedAt: row.publishedAt,
+    publishedBy: row.publishedBy,
+  };
+}
+
+/** The definition a stored version was published from, to compare with a candidate. */
+export function definitionOfService(service: ServiceDetail): ServiceDefinition {
+  return {
+    code: service.code,
+    isDemo: service.isDemo,
+    nameZh: service.nameZh,
+    nameEn: service.nameEn,
+    summaryZh: service.summaryZh,
+    summaryEn: service.summaryEn,
+    descriptionZh: service.descriptionZh,
+    descriptionEn: service.descriptionEn,
+    kind: service.kind,
+    unitCode: service.unit.code,
+    checklist: service.checklist,
+    fees: service.fees,
+    deadline: service.deadline,
+    sopSteps: service.sopSteps,
+    formFields: service.formFields,
+    sample: service.sample,
+    serviceClassificationCode: service.serviceClassificationCode,
+    themeClassificationCode: service.themeClassificationCode,
+    administrativeClassificationCode: service.administrativeClassificationCode,
+    isOnline: service.isOnline,
+  };
+}
+
+/** Whether publishing `definition` would change nothing (JSON round trip: jsonb drops undefined keys). */
+export function isSameDefinition(stored: ServiceDefinition, candidate: ServiceDefinition): boolean {
+  const plain = (value: ServiceDefinition) =>
+    JSON.parse(JSON.stringify({ ...value, isDemo: value.isDemo ?? false }));
+  return isDeepStrictEqual(plain(stored), plain(candidate));
+}

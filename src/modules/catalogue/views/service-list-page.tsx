@@ -1,0 +1,172 @@
+import type { FieldProblem } from '../../../platform/http/errors.ts';
+import type { ServiceClassification } from '../../../platform/reference/service-classification.ts';
+import type { BureauUnit } from '../../../platform/reference/units.ts';
+import { BUREAU } from '../../../platform/reference/units.ts';
+import { type Lang, localePath } from '../../../platform/web/i18n.ts';
+import { catalogueText as text } from '../catalogue-messages.ts';
+import type { ServiceFilters, ServiceSummary } from '../catalogue-service.ts';
+import { deadlineText } from '../deadline-text.ts';
+
+export interface ServiceListPageProps {
+  lang: Lang;
+  lead: string;
+  filters: ServiceFilters;
+  notices: FieldProblem[];
+  services: ServiceSummary[];
+  units: readonly BureauUnit[];
+  classifications: readonly ServiceClassification[];
+}
+
+/** `/services`: the filters are a plain GET form, so every view of the list is a link that works without JavaScript. */
+export function ServiceListPage(props: ServiceListPageProps) {
+  const { lang, filters, services } = props;
+  const name = (item: { nameZh: string; nameEn: string | null }) =>
+    lang === 'en' ? (item.nameEn ?? item.nameZh) : item.nameZh;
+  const listPath = localePath(lang, '/services');
+  const hasFilters =
+    filters.unitCode !== undefined ||
+    filters.classificationCode !== undefined ||
+    filters.isOnline !== undefined ||
+    filters.query !== undefined;
+  return (
+    <>
+      <h1 class="govuk-heading-xl">{lang === 'en' ? 'Services' : '服務項目'}</h1>
+      <p class="govuk-body-l">{props.lead}</p>
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-one-third">
+          <h2 class="govuk-heading-m">{text(lang, 'filtersHeading')}</h2>
+          <form method="get" action={listPath} novalidate>
+            <div class="govuk-form-group">
+              <label class="govuk-label" for="q">
+                {text(lang, 'keywordLabel')}
+              </label>
+              <div id="q-hint" class="govuk-hint">
+                {text(lang, 'keywordHint')}
+              </div>
+              <input
+                class="govuk-input"
+                id="q"
+                name="q"
+                type="search"
+                value={filters.query ?? ''}
+                aria-describedby="q-hint"
+                maxLength={200}
+              />
+            </div>
+            <div class="govuk-form-group">
+              <label class="govuk-label" for="unit">
+                {text(lang, 'unitLabel')}
+              </label>
+              <select class="govuk-select" id="unit" name="unit">
+                <option value="">{text(lang, 'allOption')}</option>
+                {props.units.map((unit) => (
+                  <option key={unit.code} value={unit.code} selected={unit.code === filters.unitCode}>
+                    {name(unit)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="govuk-form-group">
+              <label class="govuk-label" for="classification">
+                {text(lang, 'classificationLabel')}
+              </label>
+              <select class="govuk-select" id="classification" name="classification">
+                <option value="">{text(lang, 'allOption')}</option>
+                {props.classifications.map((classification) => (
+                  <option
+                    key={classification.code}
+                    value={classification.code}
+                    selected={classification.code === filters.classificationCode}
+                  >
+                    {name(classification)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="govuk-form-group">
+              <fieldset class="govuk-fieldset">
+                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">
+                  {text(lang, 'onlineLegend')}
+                </legend>
+                <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+                  <div class="govuk-checkboxes__item">
+                    <input
+                      class="govuk-checkboxes__input"
+                      id="online"
+                      name="online"
+                      type="checkbox"
+                      value="yes"
+                      checked={filters.isOnline === true}
+                    />
+                    <label class="govuk-label govuk-checkboxes__label" for="online">
+                      {text(lang, 'onlineLabel')}
+                    </label>
+                  </div>
+                </div>
+              </fieldset>
+            </div>
+            <button type="submit" class="govuk-button" data-module="govuk-button">
+              {text(lang, 'applyFilters')}
+            </button>
+          </form>
+          {hasFilters ? (
+            <p class="govuk-body">
+              <a class="govuk-link" href={listPath}>
+                {text(lang, 'clearFilters')}
+              </a>
+            </p>
+          ) : null}
+        </div>
+        <div class="govuk-grid-column-two-thirds">
+          {props.notices.map((notice) => (
+            <div key={notice.field} class="govuk-inset-text" data-notice={notice.code}>
+              {notice.message}
+            </div>
+          ))}
+          <h2 class="govuk-heading-m" id="service-count">
+            {text(lang, 'count', { count: services.length })}
+          </h2>
+          {services.length === 0 ? (
+            <>
+              <p class="govuk-body govuk-!-font-weight-bold">{text(lang, 'emptyHeading')}</p>
+              <p class="govuk-body">{text(lang, 'emptyAdvice', { phone: BUREAU.contact.phone })}</p>
+            </>
+          ) : (
+            <ul class="govuk-list ow-service-list" aria-labelledby="service-count">
+              {services.map((service) => (
+                <li key={service.code} class="ow-service-list__item" data-service-code={service.code}>
+                  <h3 class="govuk-heading-s govuk-!-margin-bottom-1">
+                    <a class="govuk-link" href={localePath(lang, `/services/${service.code}`)}>
+                      {name(service)}
+                    </a>
+                  </h3>
+                  <p class="govuk-body govuk-!-margin-bottom-1">
+                    {lang === 'en' ? service.summaryEn : service.summaryZh}
+                  </p>
+                  <p class="govuk-body-s govuk-!-margin-bottom-4">
+                    {text(lang, 'unitAndDeadline', {
+                      unit: name(service.unit),
+                      deadline: deadlineText(service.deadline, lang),
+                    })}
+                    {service.isOnline ? (
+                      <>
+                        {' '}
+                        <strong class="govuk-tag govuk-tag--green">{text(lang, 'onlineTag')}</strong>
+                      </>
+                    ) : null}
+                    {service.isDemo ? (
+                      <>
+                        {' '}
+                        <strong class="govuk-tag govuk-tag--grey">{text(lang, 'demoTag')}</strong>
+                      </>
+                    ) : null}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+    </>
+  );
+}
