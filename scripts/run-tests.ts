@@ -8,8 +8,9 @@
  *
  * File naming: `*.test.ts(x)` unit (no database), `*.db.test.ts(x)` database/HTTP, `test/browser/*.test.ts` browser.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,6 +45,15 @@ const files = all.filter((file) => {
   return suites.includes('unit');
 });
 const needsDatabase = files.some((file) => isBrowser(file) || isDatabase(file));
+
+// Browser tests need the built stylesheet and scripts; `npm test` builds them first (pretest), and a
+// browser suite run on its own builds them here when they are missing.
+if (
+  files.some(isBrowser) &&
+  !(existsSync('public/build/onewindow.css') && existsSync('public/build/app.js'))
+) {
+  execFileSync(process.execPath, ['scripts/build-assets.mjs'], { stdio: 'inherit' });
+}
 
 let stopServer = async () => {};
 let temporaryFolder: string | null = null;

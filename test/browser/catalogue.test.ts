@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext } from 'playwright-core';
 import { axeViolations, browserOrSkip, closeBrowser, describeViolations } from '../helpers/browser.ts';
@@ -12,9 +10,6 @@ describe('service catalogue in a real browser', () => {
   let axeContext: BrowserContext | null = null;
 
   before(async () => {
-    if (!existsSync('public/build/onewindow.css') || !existsSync('public/build/app.js')) {
-      execFileSync(process.execPath, ['scripts/build-assets.mjs'], { stdio: 'inherit' });
-    }
     server = await startTestServer();
   });
 

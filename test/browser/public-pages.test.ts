@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { localePath } from '../../src/platform/web/i18n.ts';
@@ -46,11 +44,6 @@ describe('public pages in a real browser', () => {
   let axeContext: BrowserContext | null = null;
 
   before(async () => {
-    // The stylesheet and scripts are built by `npm run build` (npm test runs it first); build them here
-    // when this suite is run on its own.
-    if (!existsSync('public/build/onewindow.css') || !existsSync('public/build/app.js')) {
-      execFileSync(process.execPath, ['scripts/build-assets.mjs'], { stdio: 'inherit' });
-    }
     server = await startTestServer();
   });
 

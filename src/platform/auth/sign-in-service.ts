@@ -5,7 +5,7 @@ import { consumeRateLimit } from '../http/rate-limit.ts';
 import { anonymousActor, type RequestOrigin, recordAudit, staffActor } from './audit-log.ts';
 import { signInFailures, staff } from './auth-schema.ts';
 import { spendPasswordCheckTime, verifyPassword } from './password.ts';
-import type { StaffPrincipal } from './principal.ts';
+import type { StaffPrincipal, StaffRole } from './principal.ts';
 import { maskEmail, normaliseEmail, signInFailureKey } from './staff-email.ts';
 import {
   createStaffSession,
@@ -134,28 +134,7 @@ export async function signInWithPassword(
       });
       return { kind: 'code-required', token };
     }
-    await tx.update(staff).set({ lastSignInAt: options.now }).where(eq(staff.id, account.id));
-    await recordAudit(tx, {
-      occurredAt: options.now,
-      actor,
-      action: 'staff.sign_in.succeeded',
-      target: { type: 'staff', id: account.id },
-      origin: options.origin,
-      details: { method: 'password' },
-    });
-    return {
-      kind: 'signed-in',
-      token,
-      principal: {
-        id: account.id,
-        email: account.email,
-        displayName: account.displayName,
-        role: account.role,
-        unitCode: account.unitCode,
-        sessionId: session.id,
-        hasTotp: false,
-      },
-    };
+    return recordSignIn(tx, { account, token, sessionId: session.id, method: 'password', options });
   });
 }
 
@@ -267,29 +246,50 @@ export async function signInWithCode(
       lifetime: options.settings,
       origin: options.origin,
     });
-    await tx.update(staff).set({ lastSignInAt: options.now }).where(eq(staff.id, account.id));
-    await recordAudit(tx, {
-      occurredAt: options.now,
-      actor,
-      action: 'staff.sign_in.succeeded',
-      target: { type: 'staff', id: account.id },
-      origin: options.origin,
-      details: { method: 'password_and_authenticator' },
-    });
-    return {
-      kind: 'signed-in' as const,
+    return recordSignIn(tx, {
+      account,
       token,
-      principal: {
-        id: account.id,
-        email: account.email,
-        displayName: account.displayName,
-        role: account.role,
-        unitCode: account.unitCode,
-        sessionId: session.id,
-        hasTotp: true,
-      },
-    };
+      sessionId: session.id,
+      method: 'password_and_authenticator',
+      options,
+    });
   });
+}
+
+/** The end of every successful sign-in: last sign-in time, the audit row, and who is now signed in. */
+async function recordSignIn(
+  tx: DatabaseOrTransaction,
+  input: {
+    account: { id: string; email: string; displayName: string; role: StaffRole; unitCode: string | null };
+    token: string;
+    sessionId: string;
+    method: 'password' | 'password_and_authenticator';
+    options: { now: Date; origin: RequestOrigin };
+  },
+) {
+  const { account, options } = input;
+  await tx.update(staff).set({ lastSignInAt: options.now }).where(eq(staff.id, account.id));
+  await recordAudit(tx, {
+    occurredAt: options.now,
+    actor: staffActor(account),
+    action: 'staff.sign_in.succeeded',
+    target: { type: 'staff', id: account.id },
+    origin: options.origin,
+    details: { method: input.method },
+  });
+  return {
+    kind: 'signed-in' as const,
+    token: input.token,
+    principal: {
+      id: account.id,
+      email: account.email,
+      displayName: account.displayName,
+      role: account.role,
+      unitCode: account.unitCode,
+      sessionId: input.sessionId,
+      hasTotp: input.method === 'password_and_authenticator',
+    },
+  };
 }
 
 type CodeCheck =

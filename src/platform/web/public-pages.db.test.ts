@@ -1,30 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { requiredMetaNames } from '../../../test/helpers/government-metadata.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { htmlLang, languages, localePath } from './i18n.ts';
 import { sitePages } from './site-pages.ts';
-
-const requiredMetaNames = [
-  'DC.Title',
-  'DC.Creator',
-  'DC.Subject',
-  'DC.Description',
-  'DC.Contributor',
-  'DC.Type',
-  'DC.Format',
-  'DC.Source',
-  'DC.Language',
-  'DC.coverage.t.min',
-  'DC.coverage.t.max',
-  'DC.Publisher',
-  'DC.Date',
-  'DC.Identifier',
-  'DC.Relation',
-  'DC.Rights',
-  'Category.Theme',
-  'Category.Cake',
-  'Category.Service',
-];
 
 function metaContent(html: string, name: string): string | undefined {
   const escaped = name.replaceAll('.', '\\.');
