@@ -1,5 +1,6 @@
 import { type Lang, localePath, translator } from '../i18n.ts';
 import { searchSitePages } from '../site-search.ts';
+import { SitePageListItem } from './site-page-list-item.tsx';
 
 const text = translator({
   'zh-TW': {
@@ -86,13 +87,7 @@ export function SearchPage({ lang, query }: { lang: Lang; query: string }) {
               </p>
               <ul class="govuk-list govuk-list--spaced">
                 {results.map((page) => (
-                  <li key={page.id}>
-                    <a class="govuk-link" href={localePath(lang, page.path)}>
-                      {page.title[lang]}
-                    </a>
-                    <br />
-                    <span class="govuk-body-s">{page.summary[lang]}</span>
-                  </li>
+                  <SitePageListItem key={page.id} page={page} lang={lang} />
                 ))}
               </ul>
             </>

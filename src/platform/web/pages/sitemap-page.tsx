@@ -1,5 +1,6 @@
-import { type Lang, localePath, translator } from '../i18n.ts';
+import { type Lang, translator } from '../i18n.ts';
 import { otherPublicPages, type SitePageGroup, sitePageGroups, sitePages } from '../site-pages.ts';
+import { SitePageListItem } from './site-page-list-item.tsx';
 
 const text = translator({
   'zh-TW': {
@@ -135,13 +136,7 @@ export function SitemapPage({ lang }: { lang: Lang }) {
             {pages
               .filter((page) => page.group === group)
               .map((page) => (
-                <li key={page.id}>
-                  <a class="govuk-link" href={localePath(lang, page.path)}>
-                    {page.title[lang]}
-                  </a>
-                  <br />
-                  <span class="govuk-body-s">{page.summary[lang]}</span>
-                </li>
+                <SitePageListItem key={page.id} page={page} lang={lang} />
               ))}
           </ul>
         </section>
