@@ -7,14 +7,22 @@ import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import pino from 'pino';
+import { casesApiRoutes } from './modules/cases/cases-api-routes.ts';
+import { consoleRoutes } from './modules/cases/console-routes.tsx';
+import { counterRoutes } from './modules/cases/counter-routes.tsx';
+import { trackRoutes } from './modules/cases/track-routes.tsx';
+import { catalogueAdminRoutes } from './modules/catalogue/catalogue-admin-routes.tsx';
 import { catalogueRoutes } from './modules/catalogue/catalogue-routes.tsx';
+import { notificationsRoutes } from './modules/notifications/notifications-routes.tsx';
 import { installAuth } from './platform/auth/auth-routes.tsx';
 import { geoRoutes } from './platform/geo/geo-routes.ts';
 import type { AppDeps, AppInstance } from './platform/http/app-types.ts';
 import { DomainError, type ErrorBody, type ErrorCode, type FieldProblem } from './platform/http/errors.ts';
 import { operationsRoutes } from './platform/http/operations-routes.tsx';
+import { type Jobs, jobsUnavailable } from './platform/jobs/jobs.ts';
 import './platform/http/request-context.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
+import { registerMultipart } from './platform/uploads/multipart.ts';
 import { renderErrorPage } from './platform/web/error-pages.tsx';
 import { langFromPath } from './platform/web/i18n.ts';
 import { pageContext } from './platform/web/layout.tsx';
@@ -22,9 +30,11 @@ import { publicPagesRoutes } from './platform/web/public-pages-routes.tsx';
 
 export const publicFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../public');
 
-export interface BuildAppOptions extends AppDeps {
+export interface BuildAppOptions extends Omit<AppDeps, 'jobs'> {
   /** Pino options; tests pass `false` to keep output quiet. */
   logger?: boolean | Record<string, unknown>;
+  /** main.ts and buildTestApp pass one; without it, sending a job fails loudly. */
+  jobs?: Jobs;
 }
 
 /**
@@ -32,7 +42,8 @@ export interface BuildAppOptions extends AppDeps {
  * main.ts does, and tests call app.inject().
  */
 export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
-  const { logger = false, ...deps } = options;
+  const { logger = false, jobs = jobsUnavailable, ...rest } = options;
+  const deps: AppDeps = { ...rest, jobs };
   const { config } = deps;
   const app = Fastify({
     logger: logger === true ? loggerOptions(config.logLevel) : logger,
@@ -104,9 +115,16 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
   await app.register(async (scope) => geoRoutes(scope as AppInstance));
   await app.register(async (scope) => {
     const site = scope as AppInstance;
+    await registerMultipart(site, config);
     await installAuth(site, deps);
     await site.register(async (pages) => publicPagesRoutes(pages as AppInstance, deps));
     await site.register(async (catalogue) => catalogueRoutes(catalogue as AppInstance, deps));
+    await site.register(async (scope) => notificationsRoutes(scope as AppInstance, deps));
+    await site.register(async (editors) => catalogueAdminRoutes(editors as AppInstance, deps));
+    await site.register(async (scope) => counterRoutes(scope as AppInstance, deps));
+    await site.register(async (scope) => consoleRoutes(scope as AppInstance, deps));
+    await site.register(async (scope) => trackRoutes(scope as AppInstance, deps));
+    await site.register(async (scope) => casesApiRoutes(scope as AppInstance, deps));
   });
   return app;
 }
@@ -181,6 +199,10 @@ const defaultMessages: Record<ErrorCode, { 'zh-TW': string; en: string }> = {
   CONFLICT: {
     'zh-TW': '資料已被他人更新，請重新載入後再試。',
     en: 'Someone else changed this first; reload and try again.',
+  },
+  INVALID_TRANSITION: {
+    'zh-TW': '案件目前的狀態不能執行這個動作。',
+    en: 'This action is not possible in the case’s current state.',
   },
   PAYLOAD_TOO_LARGE: { 'zh-TW': '送出的資料太大。', en: 'What was sent is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { 'zh-TW': '不支援此資料格式。', en: 'This content type is not supported.' },

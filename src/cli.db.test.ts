@@ -145,6 +145,35 @@ describe('npx onewindow (against DATABASE_URL)', () => {
     assert.match(seed.stdout, /already loaded/);
   });
 
+  it('routing:set lists every problem at once; a good rule shows in routing:list and can be removed', async () => {
+    const bad = await onewindow(
+      ['routing:set', '--service', 'no-such-service', '--district', '1', '--unit', 'nowhere'],
+      environment,
+    );
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /no service "no-such-service"/);
+    assert.match(bad.stderr, /no district "1"/);
+    assert.match(bad.stderr, /no active unit "nowhere"/);
+    const good = await onewindow(
+      ['routing:set', '--service', 'pothole-report', '--district', '64000080', '--unit', 'new-works'],
+      environment,
+    );
+    assert.equal(good.code, 0, good.stderr);
+    const list = await onewindow(['routing:list'], environment);
+    assert.match(list.stdout, /^pothole-report\t64000080\t→ new-works/m);
+    assert.match(
+      list.stdout,
+      /^street-tree-pruning\t\d+\t→ road-maintenance\t示範規則/m,
+      'the demo rules are seeded',
+    );
+    const removed = await onewindow(
+      ['routing:remove', '--service', 'pothole-report', '--district', '64000080'],
+      environment,
+    );
+    assert.match(removed.stdout, /Rule removed/);
+    assert.doesNotMatch((await onewindow(['routing:list'], environment)).stdout, /pothole-report/);
+  });
+
   it('calendar:override refuses an impossible date (exit 2) and records a real one', async () => {
     const bad = await onewindow(
       ['calendar:override', '--date', '2026-02-30', '--closed', '--reason', '颱風'],

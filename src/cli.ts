@@ -8,6 +8,13 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.ts';
+import { recomputeOpenDeadlines } from './modules/cases/cases-service.ts';
+import {
+  listRoutingRules,
+  RoutingRuleError,
+  removeRoutingRule,
+  setRoutingRule,
+} from './modules/cases/routing-rules.ts';
 import { cliActor } from './platform/auth/audit-log.ts';
 import { staffRoles } from './platform/auth/principal.ts';
 import {
@@ -181,6 +188,74 @@ const commands: Record<string, Command> = {
       context.print(
         `${date} is now ${values.closed === true ? 'closed' : 'open'}${values.region ? ` in ${values.region}` : ''}.`,
       );
+      const config = loadConfig();
+      const region = typeof values.region === 'string' ? values.region : null;
+      if (region === null || region === config.calendarRegion) {
+        const { checked, moved } = await recomputeOpenDeadlines(context.db, {
+          changedDay: date,
+          calendarRegion: config.calendarRegion,
+          now: new Date(),
+        });
+        context.print(`Deadlines of open cases: ${checked} checked, ${moved} moved.`);
+      }
+    },
+  },
+  'routing:list': {
+    summary: 'List the routing rules (service + district → unit) that override a service’s own unit.',
+    usage: 'onewindow routing:list',
+    options: {},
+    async run(_values, context) {
+      const rules = await listRoutingRules(context.db);
+      if (rules.length === 0) context.print('No routing rules: every case goes to its service’s unit.');
+      for (const rule of rules) {
+        context.print(`${rule.serviceCode}\t${rule.districtCode ?? '*'}\t→ ${rule.unitCode}\t${rule.note}`);
+      }
+    },
+  },
+  'routing:set': {
+    summary: 'Send a service’s new cases (in one district, or everywhere) to another unit.',
+    usage: 'onewindow routing:set --service CODE [--district TOWNCODE] --unit CODE [--note TEXT]',
+    options: {
+      service: { type: 'string', description: 'the service code', required: true },
+      district: { type: 'string', description: 'MOI town code, e.g. 64000080; omit for every district' },
+      unit: { type: 'string', description: 'the unit that takes the cases', required: true },
+      note: { type: 'string', description: 'why (shown in routing:list)' },
+    },
+    async run(values, context) {
+      await setRoutingRule(
+        context.db,
+        {
+          serviceCode: String(values.service),
+          districtCode: typeof values.district === 'string' ? values.district : null,
+          unitCode: String(values.unit),
+          note: typeof values.note === 'string' ? values.note : '',
+        },
+        cliActor,
+        new Date(),
+      );
+      context.print(
+        `New ${values.service} cases${values.district ? ` in ${values.district}` : ''} go to ${values.unit}.`,
+      );
+    },
+  },
+  'routing:remove': {
+    summary: 'Remove a routing rule.',
+    usage: 'onewindow routing:remove --service CODE [--district TOWNCODE]',
+    options: {
+      service: { type: 'string', description: 'the service code', required: true },
+      district: { type: 'string', description: 'MOI town code; omit for the every-district rule' },
+    },
+    async run(values, context) {
+      const removed = await removeRoutingRule(
+        context.db,
+        {
+          serviceCode: String(values.service),
+          districtCode: typeof values.district === 'string' ? values.district : null,
+        },
+        cliActor,
+        new Date(),
+      );
+      context.print(removed ? 'Rule removed.' : 'There was no such rule.');
     },
   },
   'classifications:load': {
@@ -321,6 +396,11 @@ function report(error: unknown): number {
   }
   if (error instanceof ClassificationFileError) {
     process.stderr.write(`onewindow: ${error.message}\n`);
+    return 1;
+  }
+  if (error instanceof RoutingRuleError) {
+    process.stderr.write('onewindow: the routing rule was not saved:\n');
+    for (const problem of error.problems) process.stderr.write(`  - ${problem}\n`);
     return 1;
   }
   if (

@@ -31,6 +31,32 @@ describe('loadConfig', () => {
     );
   });
 
+  it('e-mail: no SMTP_URL keeps mail in the outbox; MAIL_FROM defaults to the public host', () => {
+    const defaults = loadConfig({ PUBLIC_BASE_URL: 'https://pwb.kcg.gov.tw' });
+    assert.equal(defaults.smtpUrl, null);
+    assert.equal(defaults.mailFrom, 'OneWindow <no-reply@pwb.kcg.gov.tw>');
+    const configured = loadConfig({
+      SMTP_URL: 'smtp://mailer:s%40cret@mail.kcg.gov.tw:587',
+      MAIL_FROM: '高雄市政府工務局 <no-reply@pwb.kcg.gov.tw>',
+    });
+    assert.equal(configured.smtpUrl, 'smtp://mailer:s%40cret@mail.kcg.gov.tw:587');
+    assert.equal(configured.mailFrom, '高雄市政府工務局 <no-reply@pwb.kcg.gov.tw>');
+  });
+
+  it('a bad SMTP_URL or MAIL_FROM stops the start, without echoing the password', () => {
+    assert.throws(
+      () => loadConfig({ SMTP_URL: 'http://user:hunter2@mail', MAIL_FROM: 'nobody' }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.equal(error.problems.length, 2);
+        assert.match(error.message, /SMTP_URL must look like smtp:\/\/user:password@host:587/);
+        assert.doesNotMatch(error.message, /hunter2/);
+        assert.match(error.message, /MAIL_FROM must be an address/);
+        return true;
+      },
+    );
+  });
+
   it('lists every invalid value at once', () => {
     assert.throws(
       () =>

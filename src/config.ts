@@ -18,6 +18,10 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   trustProxy: boolean;
   bodyLimitBytes: number;
+  /** Largest single uploaded file; uploads are read into memory, never written to disk. */
+  uploadMaxFileBytes: number;
+  /** Most files one form may send. */
+  uploadMaxFiles: number;
   cookieSecure: boolean;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
@@ -26,8 +30,14 @@ export interface Config {
   rateLimitPerMinute: number;
   createDemoStaff: boolean;
   calendarRegion: string;
+  /** Calendar days after closing in which the applicant may reopen a case. */
+  caseReopenDays: number;
   totpIssuer: string;
   shutdownTimeoutMs: number;
+  /** smtp:// or smtps:// URL of the mail server; null keeps e-mail in the outbox (/staff/outbox). */
+  smtpUrl: string | null;
+  /** The From header of e-mail sent to citizens and staff. */
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -83,6 +93,25 @@ export function loadConfig(environment: Environment = process.env): Readonly<Con
   }
   const logLevel = (read('LOG_LEVEL') ?? 'info') as Config['logLevel'];
   if (!logLevels.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${logLevels.join(', ')}`);
+  const smtpUrl = read('SMTP_URL') ?? null;
+  if (smtpUrl !== null) {
+    try {
+      const url = new URL(smtpUrl);
+      if ((url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || url.hostname === '') throw new Error();
+    } catch {
+      // The URL may hold a password: never echo it.
+      problems.push('SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465');
+    }
+  }
+  const defaultMailHost = URL.canParse(publicBaseUrl) ? new URL(publicBaseUrl).hostname : 'localhost';
+  const mailFrom = read('MAIL_FROM') ?? `OneWindow <no-reply@${defaultMailHost}>`;
+  // 'no-reply@host' or 'Display Name <no-reply@host>'.
+  const mailFromAddress = /<([^<>]*)>\s*$/.exec(mailFrom)?.[1] ?? mailFrom;
+  if (!/^[^\s@<>]+@[^\s@<>]+$/.test(mailFromAddress)) {
+    problems.push(
+      `MAIL_FROM must be an address, e.g. "OneWindow <no-reply@pwb.kcg.gov.tw>" (got "${mailFrom}")`,
+    );
+  }
 
   const config: Config = {
     host,
@@ -96,6 +125,8 @@ export function loadConfig(environment: Environment = process.env): Readonly<Con
     logLevel,
     trustProxy: boolean('TRUST_PROXY', false),
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600),
+    uploadMaxFileBytes: integer('UPLOAD_MAX_FILE_BYTES', 10_485_760, 1024, 104_857_600),
+    uploadMaxFiles: integer('UPLOAD_MAX_FILES', 10, 1, 100),
     cookieSecure: boolean('COOKIE_SECURE', publicBaseUrl.startsWith('https:')),
     sessionIdleMinutes: integer('SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionAbsoluteHours: integer('SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 7),
@@ -105,8 +136,11 @@ export function loadConfig(environment: Environment = process.env): Readonly<Con
     // Demo staff make a fresh `npm start` explorable; an operator's own database gets none unless asked.
     createDemoStaff: boolean('DEMO_STAFF', databaseUrl === null),
     calendarRegion: read('CALENDAR_REGION') ?? '64000',
+    caseReopenDays: integer('CASE_REOPEN_DAYS', 14, 0, 365),
     totpIssuer: read('TOTP_ISSUER') ?? 'OneWindow 高雄市政府工務局',
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
+    smtpUrl,
+    mailFrom,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

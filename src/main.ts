@@ -5,6 +5,9 @@
  */
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { requestReminderScan, startReminderWorker } from './modules/cases/case-reminders.ts';
+import { startNotificationWorker } from './modules/notifications/notifications-service.ts';
+import { createEmailTransport, loggingSmsSender } from './modules/notifications/transports.ts';
 import { deleteStaleAuthState } from './platform/auth/auth-housekeeping.ts';
 import { createDemoStaff } from './platform/auth/staff-service.ts';
 import { createDatabase } from './platform/db/database.ts';
@@ -12,7 +15,13 @@ import { EmbeddedDatabaseError } from './platform/db/embedded-server.ts';
 import { MigrationError, runMigrations } from './platform/db/migrate.ts';
 import { ensureEmbeddedDatabase, locateDatabase } from './platform/db/open-database.ts';
 import { systemClock } from './platform/http/clock.ts';
+import { createJobs, type JobsLog } from './platform/jobs/jobs.ts';
 import { seedReferenceData } from './seed.ts';
+
+const stderrLog: JobsLog = {
+  warn: (_details, message) => process.stderr.write(`${message}\n`),
+  error: (_details, message) => process.stderr.write(`${message}\n`),
+};
 
 const say = (message: string) => process.stdout.write(`${message}\n`);
 
@@ -68,21 +77,58 @@ async function main(): Promise<void> {
       const demo = await createDemoStaff(database.db, { clock: systemClock });
       if (demo.length > 0) printDemoStaff(demo);
     }
+    // Jobs always run: pg-boss installs or upgrades its schema here (under its own advisory lock, so
+    // processes starting together do it once). Stopped after the HTTP server and before the pool: running
+    // handlers may still use the database while they finish.
+    const email = createEmailTransport(config);
+    cleanups.push(async () => email.close());
+    let jobsLog: JobsLog = stderrLog;
+    const jobs = createJobs({
+      connectionString: location.connectionString,
+      log: {
+        warn: (details, message) => jobsLog.warn(details, message),
+        error: (details, message) => jobsLog.error(details, message),
+      },
+    });
+    cleanups.push(() => jobs.stop({ timeoutMs: Math.max(1000, config.shutdownTimeoutMs - 2000) }));
+    await jobs.start();
     const app = await buildApp({
       config,
       db: database.db,
       pool: database.pool,
       clock: systemClock,
+      jobs,
       logger: true,
     });
+    jobsLog = app.log;
     cleanups.push(() => app.close());
     await app.listen({ host: config.host, port: config.port });
+    await startNotificationWorker({
+      jobs,
+      db: database.db,
+      clock: systemClock,
+      transports: { email, sms: loggingSmsSender(app.log) },
+      log: app.log,
+    });
+    const reminderDeps = {
+      db: database.db,
+      jobs,
+      clock: systemClock,
+      publicBaseUrl: config.publicBaseUrl,
+      calendarRegion: config.calendarRegion,
+    };
+    await startReminderWorker(reminderDeps);
+    if (email.kind === 'outbox') {
+      say('No SMTP_URL: e-mail is kept in the outbox, readable by admins at /staff/outbox.');
+    }
     // Ended sessions, old rate-limit windows and forgotten failure counters: reads already ignore them;
     // this keeps the tables small. Any process may do it at any time.
+    // Deadline reminders: a scan job per slot, whichever process asks first (case-reminders.ts).
     const housekeeping = () =>
-      deleteStaleAuthState(database.db, { now: systemClock.now(), config }).catch((error: Error) =>
-        app.log.warn({ err: error }, 'housekeeping failed'),
-      );
+      Promise.all([
+        deleteStaleAuthState(database.db, { now: systemClock.now(), config }),
+        requestReminderScan(reminderDeps),
+      ]).catch((error: Error) => app.log.warn({ err: error }, 'housekeeping failed'));
     await housekeeping();
     const timer = setInterval(housekeeping, 5 * 60_000);
     timer.unref();

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { seedDemoRoutingRules } from './modules/cases/routing-rules.ts';
 import { seedDemoCatalogue } from './modules/catalogue/catalogue-demo-data.ts';
 import { seedCalendarOverrides } from './platform/calendar/calendar-repo.ts';
 import { type Database, withTransaction } from './platform/db/database.ts';
@@ -10,7 +11,7 @@ import { seedServiceClassifications, seedUnits } from './platform/reference/refe
  * Bump when the bundled reference data changes, so existing installations reload it at their next
  * start. Loading is idempotent either way; the version only spares every start the work.
  */
-export const referenceDataVersion = '2026-11-27.1';
+export const referenceDataVersion = '2026-11-27.2';
 
 export interface SeedResult {
   skipped: boolean;
@@ -21,6 +22,7 @@ export interface SeedResult {
   calendarOverrides: number;
   /** Demo catalogue versions written (0 when every demo service is already current). */
   demoServiceVersions: number;
+  demoRoutingRules: number;
 }
 
 /**
@@ -44,6 +46,7 @@ export async function seedReferenceData(
         serviceClassifications: 0,
         calendarOverrides: 0,
         demoServiceVersions: 0,
+        demoRoutingRules: 0,
       };
     }
     const units = await seedUnits(tx);
@@ -52,6 +55,7 @@ export async function seedReferenceData(
     const calendarOverrides = await seedCalendarOverrides(tx);
     // Small, and it needs the units and classifications just written.
     const demoServiceVersions = await seedDemoCatalogue(tx);
+    const demoRoutingRules = await seedDemoRoutingRules(tx);
     await tx
       .insert(appMeta)
       .values({ key: 'reference_data_version', value: referenceDataVersion })
@@ -67,6 +71,7 @@ export async function seedReferenceData(
       serviceClassifications,
       calendarOverrides,
       demoServiceVersions,
+      demoRoutingRules,
     };
   });
 }

@@ -2,6 +2,7 @@ import { buildApp } from '../../src/app.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import type { AppInstance } from '../../src/platform/http/app-types.ts';
 import type { Clock } from '../../src/platform/http/clock.ts';
+import { createJobs, type Jobs } from '../../src/platform/jobs/jobs.ts';
 import { createTestDatabase } from './test-database.ts';
 
 /** A clock tests can move: the only fake besides the outside world. */
@@ -23,6 +24,8 @@ export interface TestApp {
   database: Awaited<ReturnType<typeof createTestDatabase>>;
   clock: TestClock;
   config: Readonly<Config>;
+  /** The app's pg-boss handle: connects on first use, stops when the app closes. No workers run. */
+  jobs: Jobs;
 }
 
 /** The real app on its own fresh database (cloned from the template, so reference data is loaded). */
@@ -36,7 +39,13 @@ export async function buildTestApp(
     ...options.environment,
   });
   const clock = options.clock ?? new TestClock();
-  const app = await buildApp({ config, db: database.db, pool: database.pool, clock });
+  const jobs = createJobs({
+    connectionString: database.connectionString,
+    pollingIntervalSeconds: 0.5,
+    poolMax: 3,
+  });
+  const app = await buildApp({ config, db: database.db, pool: database.pool, clock, jobs });
+  app.addHook('onClose', () => jobs.stop());
   await app.ready();
-  return { app, database, clock, config };
+  return { app, database, clock, config, jobs };
 }

@@ -30,7 +30,8 @@ function summaryJson(service: ServiceSummary, lang: Lang) {
   return { ...service, deadlineText: deadlineText(service.deadline, lang) };
 }
 
-function detailJson(service: ServiceDetail, lang: Lang) {
+/** One version as the API answers it (also the staff API's answer to a publication). */
+export function detailJson(service: ServiceDetail, lang: Lang) {
   return {
     ...service,
     deadlineText: deadlineText(service.deadline, lang),

@@ -193,3 +193,13 @@ export const ServiceDetailResponse = Type.Object({
   isOnline: Type.Boolean(),
   publishedAt: Type.String({ format: 'date-time' }),
 });
+
+/** The editors' form as posted (names like `checklist.0.nameZh`); catalogue-admin-form.ts reads it. */
+export const ServiceFormBody = Type.Record(Type.String(), Type.Unknown());
+
+/** The edit page: `version` shows an earlier version (read-only); the others come back from a publication. */
+export const ServiceEditQuery = Type.Object({
+  version: Type.Optional(Type.Integer({ minimum: 1 })),
+  published: Type.Optional(Type.Integer({ minimum: 1 })),
+  unchanged: Type.Optional(Type.Literal('1')),
+});

@@ -1,8 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
 import { and, asc, desc, eq, max, type SQL, sql } from 'drizzle-orm';
+import { Value } from 'typebox/value';
 import { type AuditActor, type RequestOrigin, recordAudit } from '../../platform/auth/audit-log.ts';
 import type { DatabaseOrTransaction } from '../../platform/db/database.ts';
-import { DomainError } from '../../platform/http/errors.ts';
+import { DomainError, type FieldProblem } from '../../platform/http/errors.ts';
 import {
   administrativeClassifications,
   serviceClassifications,
@@ -10,17 +11,17 @@ import {
   units,
 } from '../../platform/reference/reference-schema.ts';
 import { bigramsOf, searchTextOf } from '../../platform/search/bigrams.ts';
-import type { Lang } from '../../platform/web/i18n.ts';
+import { type Lang, translator } from '../../platform/web/i18n.ts';
 import { services, serviceVersions } from './catalogue-schema.ts';
-import type {
-  ChecklistItem,
-  Deadline,
-  Fee,
-  FormField,
-  Sample,
+import {
+  type ChecklistItem,
+  type Deadline,
+  type Fee,
+  type FormField,
+  type Sample,
   ServiceDefinition,
-  ServiceKind,
-  SopStep,
+  type ServiceKind,
+  type SopStep,
 } from './catalogue-schemas.ts';
 import { type KnownCodes, validateServiceDefinition } from './catalogue-validation.ts';
 
@@ -66,10 +67,31 @@ export interface ServiceDetail extends ServiceSummary {
   publishedBy: string;
 }
 
-const validationMessage: Record<Lang, string> = {
-  'zh-TW': '服務項目的內容有問題，請依下列說明修正。',
-  en: 'There is a problem with the service definition; see each item below.',
-};
+const publicationText = translator({
+  'zh-TW': {
+    invalid: '服務項目的內容有問題，請依下列說明修正。',
+    conflict: '這個服務項目在您編輯期間已有新版本，請先確認後再送出。',
+    codeTaken: '「{code}」已有服務項目使用，請換一個代碼，或改為編輯該服務項目。',
+    versionConflict:
+      '您編輯期間，已有人發布了第 {current} 版（您是從第 {expected} 版開始編輯的）。請先查看第 {current} 版；若仍要以您的內容取代它，再送出一次即可。',
+  },
+  en: {
+    invalid: 'There is a problem with the service definition; see each item below.',
+    conflict: 'This service got a new version while you were editing it; check it before sending again.',
+    codeTaken: '“{code}” is already used by a service; choose another code, or edit that service.',
+    versionConflict:
+      'Version {current} was published while you were editing (you started from version {expected}). Look at version {current} first; to replace it with your content, send the form again.',
+  },
+});
+
+/**
+ * Every problem of a publication at once: the caller's own (a form's parsing) first, then the rules',
+ * except where the caller already reported that field (its message is the more precise one).
+ */
+function mergeProblems(first: readonly FieldProblem[], second: readonly FieldProblem[]): FieldProblem[] {
+  const reported = new Set(first.map((problem) => problem.field));
+  return [...first, ...second.filter((problem) => !reported.has(problem.field))];
+}
 
 /** The codes a definition may name, read fresh for each publication (the tables are small). */
 export async function loadKnownCodes(db: DatabaseOrTransaction): Promise<KnownCodes> {
@@ -87,22 +109,79 @@ export async function loadKnownCodes(db: DatabaseOrTransaction): Promise<KnownCo
   };
 }
 
+export interface PublishOptions {
+  definition: unknown;
+  actor: AuditActor;
+  now: Date;
+  lang?: Lang;
+  origin?: RequestOrigin;
+  /**
+   * The version the editor started from, 0 for a new service. When another publication came first (or
+   * the code of a "new" service is taken), nothing is written and the problem is listed with the rest.
+   * Unset: publish on top of whatever is current (the seed, scripts, the JSON API).
+   */
+  expectedCurrentVersion?: number;
+  /** Problems the caller found before (a form it could not read in full), listed together with the rules'. */
+  knownProblems?: readonly FieldProblem[];
+}
+
 /**
  * Publishes a definition as the next version of its service (version 1 for a new code) and makes it the
  * current one, in one transaction with its audit entry. Earlier versions stay as they were: cases keep
- * the version they were opened under. Throws VALIDATION_FAILED listing every problem; nothing is written then.
+ * the version they were opened under. Throws VALIDATION_FAILED listing every problem (CONFLICT when the
+ * only problem is a publication made since `expectedCurrentVersion`); nothing is written then.
  */
 export async function publishServiceVersion(
   db: DatabaseOrTransaction,
-  options: { definition: unknown; actor: AuditActor; now: Date; lang?: Lang; origin?: RequestOrigin },
+  options: PublishOptions,
 ): Promise<{ code: string; version: number }> {
   const lang = options.lang ?? 'zh-TW';
   // Inside a caller's transaction (the seed) this is a savepoint.
   return db.transaction(async (tx) => {
     const validation = validateServiceDefinition(options.definition, await loadKnownCodes(tx), { lang });
-    if (!validation.ok)
-      throw new DomainError('VALIDATION_FAILED', validationMessage[lang], { problems: validation.problems });
-    const definition = validation.definition;
+    const problems = mergeProblems(options.knownProblems ?? [], validation.ok ? [] : validation.problems);
+    const code = (options.definition as { code?: unknown } | null)?.code;
+    const expected = options.expectedCurrentVersion;
+    if (
+      expected !== undefined &&
+      typeof code === 'string' &&
+      !problems.some((problem) => problem.field === 'code')
+    ) {
+      // Locks the service (when it exists) until the end: a publication racing this one waits, then sees ours.
+      const [existing] = await tx
+        .select({ currentVersion: services.currentVersion })
+        .from(services)
+        .where(eq(services.code, code))
+        .for('update');
+      const current = existing?.currentVersion ?? 0;
+      if (expected === 0 && current > 0) {
+        problems.push({
+          field: 'code',
+          code: 'code_taken',
+          message: publicationText(lang, 'codeTaken', { code }),
+        });
+      } else if (expected !== 0 && current !== expected) {
+        problems.push({
+          field: '',
+          code: 'version_conflict',
+          message: publicationText(lang, 'versionConflict', { current, expected }),
+        });
+      }
+    }
+    if (problems.length > 0) {
+      const isConflictOnly = problems.every((problem) => problem.code === 'version_conflict');
+      throw new DomainError(
+        isConflictOnly ? 'CONFLICT' : 'VALIDATION_FAILED',
+        publicationText(lang, isConflictOnly ? 'conflict' : 'invalid'),
+        { problems },
+      );
+    }
+    if (!validation.ok) throw new Error('unreachable: a failed validation has problems');
+    // Only the properties the schema knows are stored (a JSON client may send more, nested ones included).
+    const definition = Value.Clean(
+      ServiceDefinition,
+      structuredClone(validation.definition),
+    ) as ServiceDefinition;
     const isDemo = definition.isDemo ?? false;
 
     const created = await tx
@@ -111,6 +190,18 @@ export async function publishServiceVersion(
       .onConflictDoNothing()
       .returning({ code: services.code });
     let version = 1;
+    if (created.length === 0 && expected === 0) {
+      // A "new" service whose code another editor took a moment ago (there was no row to lock before).
+      throw new DomainError('VALIDATION_FAILED', publicationText(lang, 'invalid'), {
+        problems: [
+          {
+            field: 'code',
+            code: 'code_taken',
+            message: publicationText(lang, 'codeTaken', { code: definition.code }),
+          },
+        ],
+      });
+    }
     if (created.length === 0) {
       // Serialises publications of one service: the second waits and then takes the next number.
       await tx.select().from(services).where(eq(services.code, definition.code)).for('update');
@@ -366,4 +457,65 @@ export function isSameDefinition(stored: ServiceDefinition, candidate: ServiceDe
   const plain = (value: ServiceDefinition) =>
     JSON.parse(JSON.stringify({ ...value, isDemo: value.isDemo ?? false }));
   return isDeepStrictEqual(plain(stored), plain(candidate));
+}
+
+/** One line of the editors' list: every service, whatever it is, with its current version. */
+export interface EditorServiceRow {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  unitNameZh: string;
+  unitNameEn: string;
+  currentVersion: number;
+  publishedAt: Date;
+  publishedBy: string;
+  isDemo: boolean;
+}
+
+/** Every service for the editors' list, by unit and then code. */
+export async function listServicesForEditors(db: DatabaseOrTransaction): Promise<EditorServiceRow[]> {
+  return db
+    .select({
+      code: services.code,
+      nameZh: serviceVersions.nameZh,
+      nameEn: serviceVersions.nameEn,
+      unitNameZh: units.nameZh,
+      unitNameEn: units.nameEn,
+      currentVersion: services.currentVersion,
+      publishedAt: serviceVersions.publishedAt,
+      publishedBy: serviceVersions.publishedBy,
+      isDemo: services.isDemo,
+    })
+    .from(services)
+    .innerJoin(
+      serviceVersions,
+      and(
+        eq(serviceVersions.serviceCode, services.code),
+        eq(serviceVersions.version, services.currentVersion),
+      ),
+    )
+    .innerJoin(units, eq(units.code, serviceVersions.unitCode))
+    .orderBy(asc(units.sortOrder), asc(services.code));
+}
+
+export interface ServiceVersionRow {
+  version: number;
+  publishedAt: Date;
+  publishedBy: string;
+}
+
+/** A service's versions, newest first (empty for an unknown code). */
+export async function listServiceVersions(
+  db: DatabaseOrTransaction,
+  code: string,
+): Promise<ServiceVersionRow[]> {
+  return db
+    .select({
+      version: serviceVersions.version,
+      publishedAt: serviceVersions.publishedAt,
+      publishedBy: serviceVersions.publishedBy,
+    })
+    .from(serviceVersions)
+    .where(eq(serviceVersions.serviceCode, code))
+    .orderBy(desc(serviceVersions.version));
 }

@@ -20,6 +20,7 @@ export interface TestStaffMember {
   password: string;
   displayName: string;
   role: StaffRole;
+  unitCode: string | null;
   /** Set when the member has two-factor enabled. */
   totpSecret: string | null;
 }
@@ -31,7 +32,14 @@ export function uniqueEmail(prefix = 'staff'): string {
 /** A staff member through the real service; `withTotp` also enables two-factor with a known secret. */
 export async function aStaffMember(
   db: Database,
-  options: { role?: StaffRole; withTotp?: boolean; displayName?: string; clock?: Clock } = {},
+  options: {
+    role?: StaffRole;
+    withTotp?: boolean;
+    displayName?: string;
+    clock?: Clock;
+    /** For supervisors and handlers; default road-maintenance. */
+    unitCode?: string;
+  } = {},
 ): Promise<TestStaffMember> {
   const role = options.role ?? 'handler';
   const email = uniqueEmail(role.replaceAll('_', '-'));
@@ -41,7 +49,7 @@ export async function aStaffMember(
     email,
     password,
     role,
-    unitCode: roleNeedsUnit(role) ? 'road-maintenance' : null,
+    unitCode: roleNeedsUnit(role) ? (options.unitCode ?? 'road-maintenance') : null,
     displayName,
     actor: systemActor,
   });
@@ -51,7 +59,8 @@ export async function aStaffMember(
     const enabledAt = options.clock?.now() ?? new Date();
     await db.update(staff).set({ totpSecret, totpEnabledAt: enabledAt }).where(eq(staff.id, created.id));
   }
-  return { id: created.id, email, password, displayName, role, totpSecret };
+  const unitCode = roleNeedsUnit(role) ? (options.unitCode ?? 'road-maintenance') : null;
+  return { id: created.id, email, password, displayName, role, unitCode, totpSecret };
 }
 
 /** The current code of an authenticator app, at the test clock's time. */

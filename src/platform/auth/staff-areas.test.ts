@@ -4,15 +4,30 @@ import { needsTwoFactorEnrolment } from './principal.ts';
 import { staffAreasFor } from './staff-areas.ts';
 
 describe('staffAreasFor', () => {
-  it('an admin sees the audit log (open) and staff accounts (coming)', () => {
+  it('an admin sees the audit log, the outbox and the templates (open) and staff accounts (coming)', () => {
     assert.deepEqual(staffAreasFor('admin'), [
       { key: 'areaStaffAccounts', path: null },
       { key: 'areaAuditLog', path: '/staff/audit' },
+      { key: 'areaOutbox', path: '/staff/outbox' },
+      { key: 'areaNotificationTemplates', path: '/staff/notification-templates' },
     ]);
   });
 
-  it('a handler sees the case queue only, not the audit log', () => {
-    assert.deepEqual(staffAreasFor('handler'), [{ key: 'areaCaseQueue', path: null }]);
+  it('a handler sees the case queue and the case look-up, not the audit log', () => {
+    assert.deepEqual(staffAreasFor('handler'), [
+      { key: 'areaCaseQueue', path: '/staff/cases' },
+      { key: 'areaCaseLookup', path: '/staff/lookup' },
+    ]);
+  });
+
+  it('a supervisor reaches the queue, supervision and the look-up', () => {
+    const paths = staffAreasFor('supervisor').map((area) => area.path);
+    for (const path of ['/staff/cases', '/staff/supervision', '/staff/lookup'])
+      assert.ok(paths.includes(path), path);
+  });
+
+  it('a web editor sees website content, which leads to the service catalogue', () => {
+    assert.deepEqual(staffAreasFor('web_editor'), [{ key: 'areaContent', path: '/staff/catalogue' }]);
   });
 
   it('every role has at least one area', () => {

@@ -1,3 +1,4 @@
+import { casePaths } from '../../modules/cases/case-paths.ts';
 import type { AuthTextKey } from './auth-messages.ts';
 import { staffPaths } from './auth-paths.ts';
 import type { StaffRole } from './principal.ts';
@@ -9,13 +10,24 @@ export interface StaffArea {
 }
 
 const areas: readonly (StaffArea & { roles: readonly StaffRole[] })[] = [
-  { key: 'areaCaseQueue', path: null, roles: ['handler', 'supervisor'] },
-  { key: 'areaCounterIntake', path: null, roles: ['counter_clerk', 'secretariat'] },
-  { key: 'areaSupervision', path: null, roles: ['supervisor'] },
+  { key: 'areaCaseQueue', path: casePaths.myQueue, roles: ['handler', 'supervisor'] },
+  { key: 'areaCounterIntake', path: casePaths.counter, roles: ['counter_clerk', 'secretariat'] },
+  { key: 'areaSupervision', path: casePaths.supervision, roles: ['supervisor', 'secretariat'] },
+  {
+    key: 'areaCaseLookup',
+    path: casePaths.lookup,
+    roles: ['counter_clerk', 'handler', 'supervisor', 'secretariat'],
+  },
   { key: 'areaPerformance', path: null, roles: ['secretariat'] },
-  { key: 'areaContent', path: null, roles: ['web_editor'] },
+  { key: 'areaContent', path: '/staff/catalogue', roles: ['web_editor'] },
   { key: 'areaStaffAccounts', path: null, roles: ['admin'] },
   { key: 'areaAuditLog', path: staffPaths.audit, roles: ['admin'] },
+  { key: 'areaOutbox', path: '/staff/outbox', roles: ['admin'] },
+  {
+    key: 'areaNotificationTemplates',
+    path: '/staff/notification-templates',
+    roles: ['admin', 'secretariat', 'supervisor'],
+  },
 ];
 
 /** The staff home's list of work areas for a role. */

@@ -238,26 +238,31 @@ describe('createDemoStaff', () => {
         ['handler', 'handler@demo.onewindow.tw'],
         ['counter_clerk', 'counter-clerk@demo.onewindow.tw'],
         ['web_editor', 'web-editor@demo.onewindow.tw'],
+        ['supervisor', 'supervisor-parks@demo.onewindow.tw'],
+        ['handler', 'handler-parks@demo.onewindow.tw'],
       ],
     );
     for (const account of accounts) assert.ok(account.password.length >= 16, account.role);
     assert.equal(new Set(accounts.map((account) => account.password)).size, accounts.length);
-    const units = (await listStaff(empty.database.db)).map((member) => [member.role, member.unitCode]);
-    assert.deepEqual(new Map(units as [string, string | null][]).get('handler'), 'road-maintenance');
-    assert.deepEqual(new Map(units as [string, string | null][]).get('supervisor'), 'road-maintenance');
-    assert.deepEqual(new Map(units as [string, string | null][]).get('admin'), null);
+    const units = new Map(
+      (await listStaff(empty.database.db)).map((member) => [member.email, member.unitCode]),
+    );
+    assert.equal(units.get('handler@demo.onewindow.tw'), 'road-maintenance');
+    assert.equal(units.get('supervisor@demo.onewindow.tw'), 'road-maintenance');
+    assert.equal(units.get('handler-parks@demo.onewindow.tw'), 'parks');
+    assert.equal(units.get('admin@demo.onewindow.tw'), null);
 
     const handler = accounts.find((account) => account.role === 'handler');
     assert.ok(handler);
     const browser = await signIn(
       empty.app,
-      { ...handler, id: '', displayName: '', totpSecret: null },
+      { ...handler, id: '', displayName: '', unitCode: 'road-maintenance', totpSecret: null },
       empty.clock,
     );
     assert.match((await browser.get('/staff')).body, /示範承辦人/);
 
     assert.deepEqual(await createDemoStaff(empty.database.db, { clock: empty.clock }), [], 'idempotent');
-    assert.equal((await listStaff(empty.database.db)).length, 6);
+    assert.equal((await listStaff(empty.database.db)).length, 8);
   });
 });
 

@@ -256,6 +256,22 @@ export async function createDemoStaff(
       });
       accounts.push(account);
     }
+    // A second unit, so that a transfer can be tried end to end (road maintenance → parks).
+    for (const role of ['supervisor', 'handler'] as const) {
+      const account: DemoAccount = {
+        email: `${role}-parks@demo.onewindow.tw`,
+        role,
+        password: randomBytes(15).toString('base64url'),
+      };
+      await createStaff(tx, {
+        ...account,
+        displayName: `${demoDisplayNames[role]}（公園處）`,
+        unitCode: 'parks',
+        actor: systemActor,
+        now: options.clock.now(),
+      });
+      accounts.push(account);
+    }
     return accounts;
   });
 }

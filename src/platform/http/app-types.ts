@@ -4,6 +4,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import type { Config } from '../../config.ts';
 import type { Database } from '../db/database.ts';
+import type { Jobs } from '../jobs/jobs.ts';
 import type { Clock } from './clock.ts';
 
 export type AppInstance = FastifyInstance<
@@ -20,4 +21,6 @@ export interface AppDeps {
   db: Database;
   pool: pg.Pool;
   clock: Clock;
+  /** Background jobs: send them inside a use case's transaction (`jobs.send(queue, data, { tx })`). */
+  jobs: Jobs;
 }

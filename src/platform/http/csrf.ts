@@ -85,10 +85,28 @@ export function installCsrf(app: AppInstance, options: CsrfOptions): void {
   });
 }
 
-/** The token a request carries: the header first (JSON clients), else the form field. */
+/**
+ * A form's action URL for a multipart form (one with files): the token goes in the query, because this
+ * check runs before a multipart body is read, and a query parameter needs no JavaScript (ADR 0004).
+ */
+export function withCsrfQuery(action: string, token: string): string {
+  return `${action}${action.includes('?') ? '&' : '?'}${csrfFieldName}=${encodeURIComponent(token)}`;
+}
+
+/**
+ * The token a request carries: the header first (JSON clients), else the form field; for a multipart body
+ * (not read yet at this point) the `?_csrf=` query parameter instead. Only multipart requests may use
+ * the query, so ordinary forms keep tokens out of URLs.
+ */
 function submittedToken(request: FastifyRequest): string | null {
   const header = request.headers[csrfHeaderName];
   if (typeof header === 'string' && header !== '') return header;
+  if (request.headers['content-type']?.toLowerCase().startsWith('multipart/form-data') === true) {
+    const query = request.query;
+    const field =
+      typeof query === 'object' && query !== null ? (query as Record<string, unknown>)[csrfFieldName] : null;
+    return typeof field === 'string' ? field : null;
+  }
   const body = request.body;
   if (typeof body === 'object' && body !== null && csrfFieldName in body) {
     const field = (body as Record<string, unknown>)[csrfFieldName];

@@ -1,4 +1,4 @@
-import { lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, lt, sql } from 'drizzle-orm';
 import { messageFor } from '../../app.ts';
 import { rateLimitHits } from '../auth/auth-schema.ts';
 import type { DatabaseOrTransaction } from '../db/database.ts';
@@ -37,6 +37,22 @@ export async function consumeRateLimit(
     allowed: false,
     retryAfterSeconds: Math.max(1, Math.ceil((windowEnd - options.now.getTime()) / 1000)),
   };
+}
+
+/**
+ * The windows of `key` that started after `since`, oldest first, with their counts. Counting hits in
+ * one-minute windows with consumeRateLimit and summing the recent ones gives a sliding window (the
+ * public look-up's lockout per case number); the counter itself stays the one atomic upsert above.
+ */
+export async function rateLimitHitsSince(
+  db: DatabaseOrTransaction,
+  options: { key: string; since: Date },
+): Promise<{ windowStart: Date; count: number }[]> {
+  return db
+    .select({ windowStart: rateLimitHits.windowStart, count: rateLimitHits.count })
+    .from(rateLimitHits)
+    .where(and(eq(rateLimitHits.key, options.key), gt(rateLimitHits.windowStart, options.since)))
+    .orderBy(asc(rateLimitHits.windowStart));
 }
 
 /** consumeRateLimit, throwing RATE_LIMITED (429 with Retry-After) when the limit is passed. */

@@ -32,14 +32,17 @@ const FontSizeQuery = Type.Object({
 });
 
 /**
- * The view of each registry page that has no query; search is registered on its own below, and the
- * services list by the catalogue module (src/modules/catalogue/catalogue-routes.tsx).
+ * The view of each registry page that has no query; search is registered on its own below, the services
+ * list by the catalogue module (src/modules/catalogue/catalogue-routes.tsx) and the case look-up by the
+ * cases module (src/modules/cases/track-routes.tsx).
  */
-const staticViews: Record<Exclude<SitePageId, 'search' | 'services'>, (lang: Lang) => ComponentChildren> = {
+const staticViews: Record<
+  Exclude<SitePageId, 'search' | 'services' | 'track'>,
+  (lang: Lang) => ComponentChildren
+> = {
   home: (lang) => <HomePage lang={lang} />,
   report: (lang) => <PlaceholderPage lang={lang} id="report" />,
   apply: (lang) => <PlaceholderPage lang={lang} id="apply" />,
-  track: (lang) => <PlaceholderPage lang={lang} id="track" />,
   sitemap: (lang) => <SitemapPage lang={lang} />,
   privacy: (lang) => <PrivacyPage lang={lang} />,
   'open-data': (lang) => <OpenDataPage lang={lang} />,
@@ -51,7 +54,7 @@ export async function publicPagesRoutes(app: AppInstance, deps: AppDeps): Promis
   // These pages are the same for every anonymous visitor: render each (language, text size) once a minute.
   const cache = createPageCache({ ttlMs: 60_000, maxEntries: 200 });
   for (const page of sitePages) {
-    if (page.id === 'search' || page.id === 'services') continue;
+    if (page.id === 'search' || page.id === 'services' || page.id === 'track') continue;
     const view = staticViews[page.id];
     forEachLanguage(page.path, (url) => {
       app.get(url, { schema: { hide: true } }, async (request, reply) => {

@@ -7,7 +7,7 @@ import { findSitePage } from '../site-pages.ts';
  * The entry points the home page links to are built by later work; until then each path says honestly what
  * will be there and how to get the same thing done today (phone, counter, 1999).
  */
-export type PlaceholderPageId = 'report' | 'apply' | 'track';
+export type PlaceholderPageId = 'report' | 'apply';
 
 interface PlaceholderContent {
   comingSoon: string;
@@ -86,32 +86,6 @@ const content: Record<PlaceholderPageId, Record<Lang, PlaceholderContent>> = {
       today: [
         'Apply in person at the counter during office hours; call first to ask the office in charge which documents to bring.',
         'You will get a case number when you hand in your application, which you can use to ask about its progress.',
-      ],
-    },
-  },
-  track: {
-    'zh-TW': {
-      comingSoon: '線上案件查詢正在建置中，完成後就在這個網址提供。',
-      willOffer: [
-        '輸入案件編號與查詢碼，就能看到目前辦理到哪一步、預計完成日期，以及是否需要您補件。',
-        '公開的進度只顯示遮蔽後的個人資料（例如 王○明、0912-***-678）。',
-        '每個案件都附上承辦單位的聯絡方式。',
-      ],
-      today: [
-        '請準備好案件編號（收件編號），於上班時間撥打本局電話詢問辦理進度。',
-        '經 1999 通報的案件，也可以撥打 1999 查詢。',
-      ],
-    },
-    en: {
-      comingSoon: 'Online case tracking is being built; it will be at this address when ready.',
-      willOffer: [
-        'Enter your case number and lookup code to see which step your case is at, the expected completion date, and whether we need anything from you.',
-        'The public view shows personal details masked (for example 王○明, 0912-***-678).',
-        'Every case shows how to contact the office handling it.',
-      ],
-      today: [
-        'Have your case number ready and call the bureau during office hours to ask about progress.',
-        'For a report made through 1999, you can also call 1999 to ask.',
       ],
     },
   },

@@ -1,0 +1,138 @@
+/**
+ * A closed-loop HTTP load client for the cases benchmark: `concurrency` workers, each sending its next
+ * request when the last one has been answered, every latency recorded (so percentiles are exact, not read
+ * off a histogram), and every response awaited before it returns — so "cases after = cases before + 201
+ * responses" can be checked exactly (autocannon stops with requests in flight and never counts their
+ * answers). Loopback only.
+ */
+import http from 'node:http';
+
+export interface LoadOptions {
+  url: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  /** The body of each request (called once per request). */
+  body?: () => string;
+  concurrency: number;
+  /** Stop after this many requests … */
+  requests?: number;
+  /** … or after this long (requests in flight are still awaited and counted). */
+  durationMs?: number;
+  /**
+   * Client addresses to send from (127.x.y.z): each worker moves to a new one after
+   * `requestsPerAddress` requests. For the public look-up, whose per-IP limit stands for one citizen.
+   */
+  sourceAddress?: () => string;
+  requestsPerAddress?: number;
+}
+
+export interface LoadResult {
+  /** Milliseconds, in completion order. */
+  latencies: number[];
+  statuses: Map<number, number>;
+  errors: number;
+  elapsedMs: number;
+}
+
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const target = new URL(options.url);
+  if (target.hostname !== '127.0.0.1' && target.hostname !== 'localhost')
+    throw new Error('load goes to the loopback address only');
+  const latencies: number[] = [];
+  const statuses = new Map<number, number>();
+  let errors = 0;
+  let issued = 0;
+  const started = performance.now();
+  const deadline = options.durationMs === undefined ? Number.POSITIVE_INFINITY : started + options.durationMs;
+  const limit = options.requests ?? Number.POSITIVE_INFINITY;
+  if (!Number.isFinite(deadline) && !Number.isFinite(limit)) throw new Error('give requests or durationMs');
+
+  const worker = async () => {
+    let agent: http.Agent | null = null;
+    let sentOnAgent = 0;
+    try {
+      while (issued < limit && performance.now() < deadline) {
+        issued += 1;
+        if (
+          agent === null ||
+          (options.sourceAddress !== undefined && sentOnAgent >= (options.requestsPerAddress ?? 20))
+        ) {
+          agent?.destroy();
+          agent = new http.Agent({
+            keepAlive: true,
+            maxSockets: 1,
+            ...(options.sourceAddress === undefined ? {} : { localAddress: options.sourceAddress() }),
+          });
+          sentOnAgent = 0;
+        }
+        sentOnAgent += 1;
+        const body = options.body?.();
+        const begin = performance.now();
+        try {
+          const status = await send(agent, target, options.method ?? 'GET', options.headers ?? {}, body);
+          latencies.push(performance.now() - begin);
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        } catch {
+          errors += 1;
+        }
+      }
+    } finally {
+      agent?.destroy();
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency }, worker));
+  return { latencies, statuses, errors, elapsedMs: performance.now() - started };
+}
+
+function send(
+  agent: http.Agent,
+  target: URL,
+  method: string,
+  headers: Record<string, string>,
+  body: string | undefined,
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        agent,
+        host: target.hostname,
+        port: target.port,
+        path: `${target.pathname}${target.search}`,
+        method,
+        headers: body === undefined ? headers : { ...headers, 'content-length': Buffer.byteLength(body) },
+        timeout: 30_000,
+      },
+      (response) => {
+        response.on('data', () => {});
+        response.on('end', () => resolve(response.statusCode ?? 0));
+        response.on('error', reject);
+      },
+    );
+    request.on('timeout', () => request.destroy(new Error('timeout')));
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+/** The q-th quantile (0..1) by the nearest-rank method, in ms with one decimal. */
+export function percentile(latencies: readonly number[], q: number): number {
+  if (latencies.length === 0) return Number.NaN;
+  const sorted = [...latencies].sort((left, right) => left - right);
+  const rank = Math.max(1, Math.ceil(q * sorted.length));
+  return Math.round((sorted[rank - 1] ?? Number.NaN) * 10) / 10;
+}
+
+/** 127.a.b.c addresses, never 127.0.0.1 and never .0/.255, one after another. */
+export function loopbackAddresses(): () => string {
+  let counter = 0;
+  return () => {
+    let c: number;
+    let address: string;
+    do {
+      counter += 1;
+      c = counter % 256;
+      address = `127.${1 + ((counter >> 16) % 250)}.${(counter >> 8) % 256}.${c}`;
+    } while (c === 0 || c === 255);
+    return address;
+  };
+}

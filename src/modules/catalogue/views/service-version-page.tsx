@@ -1,0 +1,244 @@
+import type { ComponentChildren } from 'preact';
+import { type Lang, localePath } from '../../../platform/web/i18n.ts';
+import { catalogueAdminText as text } from '../catalogue-admin-messages.ts';
+import type { ServiceDetail } from '../catalogue-service.ts';
+import { deadlineText } from '../deadline-text.ts';
+import {
+  catalogueAdminPaths,
+  fieldTypeLabels,
+  formatPublishedAt,
+  kindLabels,
+} from './service-editor-page.tsx';
+
+/**
+ * `/staff/catalogue/:code/edit?version=N` for an earlier version: everything it said, read-only (a version
+ * never changes once published; cases opened under it still follow it).
+ */
+export function ServiceVersionPage({ lang, service }: { lang: Lang; service: ServiceDetail }) {
+  const zhLang = lang === 'en' ? 'zh-Hant-TW' : undefined;
+  const enLang = lang === 'en' ? undefined : 'en';
+  const yesNo = (value: boolean) => text(lang, value ? 'yes' : 'no');
+  const orNone = (value: string | null | undefined) => (value ? value : text(lang, 'none'));
+  const header = (key: Parameters<typeof text>[1]) => (
+    <th scope="col" class="govuk-table__header">
+      {text(lang, key)}
+    </th>
+  );
+  return (
+    <>
+      <h1 class="govuk-heading-l">
+        {text(lang, 'oldVersionTitle', {
+          name: lang === 'en' ? service.nameEn : service.nameZh,
+          version: service.version,
+        })}
+      </h1>
+      <div class="govuk-inset-text">
+        {text(lang, 'oldVersionNotice', { version: service.version, current: service.currentVersion })}
+      </div>
+      <p class="govuk-body">
+        <a class="govuk-link" href={localePath(lang, catalogueAdminPaths.edit(service.code))}>
+          {text(lang, 'backToEdit')}
+        </a>
+      </p>
+
+      <h2 class="govuk-heading-m">{text(lang, 'sectionBasics')}</h2>
+      <dl class="govuk-summary-list" id="version-content">
+        <Item label={text(lang, 'code')}>
+          <code lang="en">{service.code}</code>
+        </Item>
+        <Item label={text(lang, 'historyPublishedAt')}>{formatPublishedAt(lang, service.publishedAt)}</Item>
+        <Item label={text(lang, 'historyPublishedBy')}>{service.publishedBy}</Item>
+        <Item label={text(lang, 'nameZh')} valueLang={zhLang}>
+          {service.nameZh}
+        </Item>
+        <Item label={text(lang, 'nameEn')} valueLang={enLang}>
+          {service.nameEn}
+        </Item>
+        <Item label={text(lang, 'summaryZh')} valueLang={zhLang}>
+          {service.summaryZh}
+        </Item>
+        <Item label={text(lang, 'summaryEn')} valueLang={enLang}>
+          {service.summaryEn}
+        </Item>
+        <Item label={text(lang, 'descriptionZh')} valueLang={zhLang}>
+          {service.descriptionZh}
+        </Item>
+        <Item label={text(lang, 'descriptionEn')} valueLang={enLang}>
+          {service.descriptionEn}
+        </Item>
+        <Item label={text(lang, 'kind')}>{text(lang, kindLabels[service.kind])}</Item>
+        <Item label={text(lang, 'demoLegend')}>{yesNo(service.isDemo)}</Item>
+        <Item label={text(lang, 'unitCode')}>
+          {lang === 'en' ? service.unit.nameEn : service.unit.nameZh}
+        </Item>
+        <Item label={text(lang, 'serviceClassification')}>{service.serviceClassificationCode}</Item>
+        <Item label={text(lang, 'themeClassification')}>{orNone(service.themeClassificationCode)}</Item>
+        <Item label={text(lang, 'administrativeClassification')}>
+          {orNone(service.administrativeClassificationCode)}
+        </Item>
+        <Item label={text(lang, 'isOnline')}>{yesNo(service.isOnline)}</Item>
+        <Item label={text(lang, 'sectionDeadline')}>{deadlineText(service.deadline, lang)}</Item>
+      </dl>
+
+      <h2 class="govuk-heading-m">{text(lang, 'sectionChecklist')}</h2>
+      {service.checklist.length === 0 ? (
+        <p class="govuk-body">{text(lang, 'none')}</p>
+      ) : (
+        <table class="govuk-table">
+          <thead class="govuk-table__head">
+            <tr class="govuk-table__row">
+              {header('itemId')}
+              {header('itemNameZh')}
+              {header('itemNameEn')}
+              {header('isRequired')}
+              {header('isElectronicallyVerifiable')}
+            </tr>
+          </thead>
+          <tbody class="govuk-table__body">
+            {service.checklist.map((item) => (
+              <tr class="govuk-table__row" key={item.id}>
+                <td class="govuk-table__cell">
+                  <code lang="en">{item.id}</code>
+                </td>
+                <td class="govuk-table__cell" lang={zhLang}>
+                  {item.nameZh}
+                  <br />
+                  <span class="govuk-hint">{item.explanationZh}</span>
+                </td>
+                <td class="govuk-table__cell" lang={enLang}>
+                  {item.nameEn}
+                  <br />
+                  <span class="govuk-hint">{item.explanationEn}</span>
+                </td>
+                <td class="govuk-table__cell">{yesNo(item.isRequired)}</td>
+                <td class="govuk-table__cell">{yesNo(item.isElectronicallyVerifiable)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <h2 class="govuk-heading-m">{text(lang, 'sectionFees')}</h2>
+      {service.fees.length === 0 ? (
+        <p class="govuk-body">{text(lang, 'none')}</p>
+      ) : (
+        <table class="govuk-table">
+          <thead class="govuk-table__head">
+            <tr class="govuk-table__row">
+              {header('feeLabelZh')}
+              {header('feeLabelEn')}
+              {header('amountTwd')}
+            </tr>
+          </thead>
+          <tbody class="govuk-table__body">
+            {service.fees.map((fee, index) => (
+              <tr class="govuk-table__row" key={index}>
+                <td class="govuk-table__cell" lang={zhLang}>
+                  {fee.labelZh}
+                  {fee.noteZh ? <span class="govuk-hint">{fee.noteZh}</span> : null}
+                </td>
+                <td class="govuk-table__cell" lang={enLang}>
+                  {fee.labelEn}
+                  {fee.noteEn ? <span class="govuk-hint">{fee.noteEn}</span> : null}
+                </td>
+                <td class="govuk-table__cell govuk-table__cell--numeric">
+                  {fee.amountTwd.toLocaleString('en-US')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <h2 class="govuk-heading-m">{text(lang, 'sectionSteps')}</h2>
+      <ol class="govuk-list govuk-list--number">
+        {service.sopSteps.map((step, index) => (
+          <li key={index}>
+            <strong lang={zhLang}>{step.titleZh}</strong> <span lang={enLang}>({step.titleEn})</span>
+            <br />
+            <span lang={zhLang}>{step.detailZh}</span>
+            <br />
+            <span lang={enLang}>{step.detailEn}</span>
+          </li>
+        ))}
+      </ol>
+
+      <h2 class="govuk-heading-m">{text(lang, 'sectionFields')}</h2>
+      {service.formFields.length === 0 ? (
+        <p class="govuk-body">{text(lang, 'none')}</p>
+      ) : (
+        <table class="govuk-table">
+          <thead class="govuk-table__head">
+            <tr class="govuk-table__row">
+              {header('itemId')}
+              {header('fieldType')}
+              {header('labelZh')}
+              {header('labelEn')}
+              {header('fieldRequired')}
+            </tr>
+          </thead>
+          <tbody class="govuk-table__body">
+            {service.formFields.map((field) => (
+              <tr class="govuk-table__row" key={field.id}>
+                <td class="govuk-table__cell">
+                  <code lang="en">{field.id}</code>
+                </td>
+                <td class="govuk-table__cell">
+                  {text(lang, fieldTypeLabels[field.type])}
+                  {field.type === 'choice' ? (
+                    <ul class="govuk-list govuk-!-font-size-16">
+                      {field.options.map((option) => (
+                        <li key={option.value}>
+                          <code lang="en">{option.value}</code> {option.labelZh} /{' '}
+                          <span lang="en">{option.labelEn}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </td>
+                <td class="govuk-table__cell" lang={zhLang}>
+                  {field.labelZh}
+                </td>
+                <td class="govuk-table__cell" lang={enLang}>
+                  {field.labelEn}
+                </td>
+                <td class="govuk-table__cell">{yesNo(field.isRequired)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <h2 class="govuk-heading-m">{text(lang, 'sectionSample')}</h2>
+      {Object.keys(service.sample).length === 0 ? (
+        <p class="govuk-body">{text(lang, 'none')}</p>
+      ) : (
+        <dl class="govuk-summary-list">
+          {Object.entries(service.sample).map(([id, value]) => (
+            <Item key={id} label={id} labelLang="en">
+              {value}
+            </Item>
+          ))}
+        </dl>
+      )}
+    </>
+  );
+}
+
+function Item(props: {
+  label: string;
+  labelLang?: string;
+  valueLang?: string | undefined;
+  children: ComponentChildren;
+}) {
+  return (
+    <div class="govuk-summary-list__row">
+      <dt class="govuk-summary-list__key" lang={props.labelLang}>
+        {props.label}
+      </dt>
+      <dd class="govuk-summary-list__value" lang={props.valueLang}>
+        {props.children}
+      </dd>
+    </div>
+  );
+}

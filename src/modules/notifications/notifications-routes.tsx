@@ -1,0 +1,111 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ComponentChildren } from 'preact';
+import { Type } from 'typebox';
+import { recordAudit, staffActor } from '../../platform/auth/audit-log.ts';
+import { requireStaff, signedInStaff } from '../../platform/auth/require-staff.ts';
+import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
+import { DomainError } from '../../platform/http/errors.ts';
+import { pageContext, renderPage, sendPage } from '../../platform/web/layout.tsx';
+import { forEachLanguage } from '../../platform/web/public-pages-routes.tsx';
+import { notificationText } from './notifications-messages.ts';
+import { notificationPaths } from './notifications-paths.ts';
+import { getDelivery, listOutbox } from './notifications-service.ts';
+import { notificationTemplates, notificationTopics, renderSample } from './templates/index.ts';
+import { OutboxEntryPageView } from './views/outbox-entry-page.tsx';
+import { OutboxPageView } from './views/outbox-page.tsx';
+import { type TemplateExample, TemplatesPageView } from './views/templates-page.tsx';
+
+const OutboxQuery = Type.Object({
+  page: Type.Integer({ minimum: 1, maximum: 100_000, default: 1 }),
+});
+
+const DeliveryParams = Type.Object({
+  id: Type.String({ maxLength: 100 }),
+});
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function sendStaffView(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: { title: string; body: ComponentChildren; breadcrumbs?: { text: string; href: string }[] },
+): FastifyReply {
+  const html = renderPage(pageContext(request), {
+    title: options.title,
+    body: options.body,
+    isStaffPage: true,
+    ...(options.breadcrumbs ? { breadcrumbs: options.breadcrumbs } : {}),
+  });
+  return sendPage(reply, html);
+}
+
+/** The outbox (admins: what was sent, or kept because no SMTP is set) and the templates page. */
+export async function notificationsRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
+  const { db, clock, config } = deps;
+
+  // Personal data (recipients, message text): no shared or browser cache may keep these pages.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+  });
+
+  forEachLanguage(notificationPaths.outbox, (url, lang) => {
+    app.get(
+      url,
+      { preHandler: requireStaff({ roles: ['admin'] }), schema: { hide: true, querystring: OutboxQuery } },
+      async (request, reply) => {
+        const result = await listOutbox(db, { page: request.query.page });
+        return sendStaffView(request, reply, {
+          title: notificationText(lang, 'outboxTitle'),
+          body: <OutboxPageView lang={lang} result={result} isSmtpConfigured={config.smtpUrl !== null} />,
+        });
+      },
+    );
+  });
+
+  forEachLanguage(notificationPaths.outboxEntry(':id'), (url, lang) => {
+    app.get(
+      url,
+      { preHandler: requireStaff({ roles: ['admin'] }), schema: { hide: true, params: DeliveryParams } },
+      async (request, reply) => {
+        const { id } = request.params;
+        const delivery = uuidPattern.test(id) ? await getDelivery(db, id) : null;
+        if (!delivery) throw new DomainError('NOT_FOUND', notificationText(lang, 'notFound'));
+        // The full recipient and text are personal data: who read them is part of the trail.
+        await recordAudit(db, {
+          occurredAt: clock.now(),
+          actor: staffActor(signedInStaff(request)),
+          action: 'notification_delivery.viewed',
+          target: { type: 'notification_delivery', id: delivery.id },
+          origin: { ip: request.ip, requestId: request.id, userAgent: request.headers['user-agent'] ?? null },
+        });
+        return sendStaffView(request, reply, {
+          title: notificationText(lang, 'entryTitle'),
+          breadcrumbs: [{ text: notificationText(lang, 'outboxTitle'), href: notificationPaths.outbox }],
+          body: <OutboxEntryPageView lang={lang} delivery={delivery} />,
+        });
+      },
+    );
+  });
+
+  forEachLanguage(notificationPaths.templates, (url, lang) => {
+    app.get(
+      url,
+      {
+        preHandler: requireStaff({ roles: ['admin', 'secretariat', 'supervisor'] }),
+        schema: { hide: true },
+      },
+      async (request, reply) => {
+        const examples: TemplateExample[] = notificationTopics.map((topic) => ({
+          topic,
+          audience: notificationTemplates[topic].audience,
+          purpose: notificationTemplates[topic].purpose[lang],
+          rendered: { 'zh-TW': renderSample(topic, 'zh-TW'), en: renderSample(topic, 'en') },
+        }));
+        return sendStaffView(request, reply, {
+          title: notificationText(lang, 'templatesTitle'),
+          body: <TemplatesPageView lang={lang} examples={examples} />,
+        });
+      },
+    );
+  });
+}

@@ -1,0 +1,64 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { cases } from '../cases/cases-schema.ts';
+
+/**
+ * The delivery log: one row per message to one recipient, holding exactly what was (or will be) sent.
+ * Generic on purpose: cases use it now (`case_id`), the management-control module later.
+ */
+
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
+
+export const notificationChannels = ['email', 'sms'] as const;
+export type NotificationChannel = (typeof notificationChannels)[number];
+
+/**
+ * queued: waiting for its first attempt or for a retry (last_error says why the previous one failed).
+ * sent: handed to the SMTP server / SMS gateway. outbox: no SMTP server is configured, the message is
+ * kept here for an admin to read (/staff/outbox). failed: every attempt failed; last_error says why.
+ */
+export const deliveryStates = ['queued', 'sent', 'failed', 'outbox'] as const;
+export type DeliveryState = (typeof deliveryStates)[number];
+
+const quoted = (values: readonly string[]) => sql.raw(values.map((value) => `'${value}'`).join(', '));
+
+export const notificationDeliveries = pgTable(
+  'notification_deliveries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    // The case the message is about (its delivery log); null for messages about anything else.
+    caseId: uuid('case_id').references(() => cases.id),
+    /** What happened, e.g. 'case.received'; also names the template. */
+    topic: text('topic').notNull(),
+    channel: text('channel').$type<NotificationChannel>().notNull(),
+    /** E-mail address or phone number: personal data, masked wherever it is listed. */
+    recipient: text('recipient').notNull(),
+    lang: text('lang').$type<'zh-TW' | 'en'>().notNull(),
+    subject: text('subject').notNull(),
+    bodyText: text('body_text').notNull(),
+    bodyHtml: text('body_html'),
+    state: text('state').$type<DeliveryState>().notNull().default('queued'),
+    /** Attempts made so far (each a real try to send). */
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    /** The caller's key for "this message, once": a retry or a second call with it sends nothing more. */
+    dedupeKey: text('dedupe_key').notNull().unique('notification_deliveries_dedupe_key_unique'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    sentAt: timestamptz('sent_at'),
+    /** While queued after a failure: the earliest time of the next attempt. */
+    nextAttemptAt: timestamptz('next_attempt_at'),
+  },
+  (table) => [
+    index('notification_deliveries_case_idx')
+      .on(table.caseId, table.createdAt)
+      .where(sql`${table.caseId} is not null`),
+    index('notification_deliveries_created_idx').on(table.createdAt),
+    check(
+      'notification_deliveries_channel_known',
+      sql`${table.channel} in (${quoted(notificationChannels)})`,
+    ),
+    check('notification_deliveries_state_known', sql`${table.state} in (${quoted(deliveryStates)})`),
+    check('notification_deliveries_lang_known', sql`${table.lang} in ('zh-TW', 'en')`),
+    check('notification_deliveries_attempts_not_negative', sql`${table.attempts} >= 0`),
+  ],
+);

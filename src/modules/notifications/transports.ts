@@ -1,0 +1,81 @@
+import nodemailer from 'nodemailer';
+import { maskPhone } from './masking.ts';
+
+/**
+ * The outside world of notifications, chosen by configuration: SMTP when SMTP_URL is set, else the
+ * local outbox (the delivery row itself, read at /staff/outbox); SMS through an adapter whose built-in
+ * implementation only logs.
+ */
+
+export interface EmailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html: string | null;
+}
+
+export interface EmailTransport {
+  /** 'outbox': nothing leaves the machine; the worker marks the delivery 'outbox'. */
+  kind: 'smtp' | 'outbox';
+  send(message: EmailMessage): Promise<void>;
+  close(): void;
+}
+
+export interface EmailSettings {
+  /** smtp://user:password@host:587 (STARTTLS when offered) or smtps://…:465; null: the outbox. */
+  smtpUrl: string | null;
+  /** The From header, e.g. 'OneWindow <no-reply@pwb.kcg.gov.tw>'. */
+  mailFrom: string;
+}
+
+export function createEmailTransport(settings: EmailSettings): EmailTransport {
+  if (settings.smtpUrl === null) {
+    return { kind: 'outbox', send: async () => {}, close: () => {} };
+  }
+  const url = new URL(settings.smtpUrl);
+  const isImplicitTls = url.protocol === 'smtps:';
+  const transporter = nodemailer.createTransport({
+    host: url.hostname,
+    port: url.port === '' ? (isImplicitTls ? 465 : 587) : Number(url.port),
+    secure: isImplicitTls,
+    ...(url.username === ''
+      ? {}
+      : { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } }),
+    // nodemailer waits minutes by default; a job attempt should fail fast and be retried instead.
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
+  return {
+    kind: 'smtp',
+    async send(message) {
+      await transporter.sendMail({
+        from: settings.mailFrom,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        ...(message.html === null ? {} : { html: message.html }),
+      });
+    },
+    close: () => transporter.close(),
+  };
+}
+
+/** The SMS gateway adapter. A real one (a telecom's HTTP API) implements the same method. */
+export interface SmsSender {
+  /** Resolves when the gateway accepted the message; throws (and is retried) otherwise. */
+  send(to: string, text: string): Promise<void>;
+}
+
+export interface SmsLog {
+  info(details: Record<string, unknown>, message: string): void;
+}
+
+/** The built-in sender: writes a log line (the number masked) and sends nothing. */
+export function loggingSmsSender(log: SmsLog): SmsSender {
+  return {
+    async send(to, text) {
+      log.info({ to: maskPhone(to), characters: [...text].length }, 'sms (not sent: logging sender)');
+    },
+  };
+}

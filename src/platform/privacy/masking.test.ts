@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { maskAddress, maskName, maskPhone } from './masking.ts';
+
+test('Chinese names keep the first and last character', () => {
+  assert.equal(maskName('王小明'), '王○明');
+  assert.equal(maskName('王明'), '王○');
+  assert.equal(maskName('歐陽小明'), '歐○○明');
+  assert.equal(maskName('林'), '○');
+  assert.equal(maskName('  '), '');
+});
+
+test('Latin names keep initials only', () => {
+  assert.equal(maskName('John Smith'), 'J*** S***');
+});
+
+test('phones keep the prefix and the last three digits', () => {
+  assert.equal(maskPhone('0912345678'), '0912-***-678');
+  assert.equal(maskPhone('0912-345-678'), '0912-***-678');
+  assert.equal(maskPhone('07-3312345'), '07-***-345');
+  assert.equal(maskPhone('123'), '***');
+});
+
+test('addresses lose their numbers', () => {
+  assert.equal(maskAddress('高雄市苓雅區四維三路2號5樓'), '高雄市苓雅區四維三路○號○樓');
+});

@@ -1,0 +1,35 @@
+/**
+ * Masking personal data for public pages, notices to third parties and logs (TAIWAN.md: 個人資料保護法;
+ * the common 王○明 / 0912-***-678 conventions). Masking keeps just enough for the person to recognise
+ * their own case, never enough to identify them.
+ */
+
+/** 王小明 → 王○明; 王明 → 王○; 歐陽小明 → 歐○○明; Latin names: 'John Smith' → 'J*** S***'. */
+export function maskName(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed === '') return '';
+  const characters = [...trimmed];
+  if (/^[\p{Script=Han}·・]+$/u.test(trimmed)) {
+    if (characters.length === 1) return '○';
+    if (characters.length === 2) return `${characters[0]}○`;
+    return `${characters[0]}${'○'.repeat(characters.length - 2)}${characters[characters.length - 1]}`;
+  }
+  return trimmed
+    .split(/\s+/)
+    .map((word) => `${[...word][0] ?? ''}***`)
+    .join(' ');
+}
+
+/** 0912345678 → 0912-***-678; 073312345 → 07-***-345; anything short → '***'. */
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  if (digits.length < 7) return '***';
+  const tail = digits.slice(-3);
+  if (digits.startsWith('09')) return `${digits.slice(0, 4)}-***-${tail}`;
+  return `${digits.slice(0, 2)}-***-${tail}`;
+}
+
+/** Keeps the district and road, hides numbers: 高雄市苓雅區四維三路2號 → 高雄市苓雅區四維三路○號. */
+export function maskAddress(address: string): string {
+  return address.replace(/[0-9０-９]+/g, '○');
+}

@@ -1,0 +1,258 @@
+import { finished } from 'node:stream/promises';
+import multipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import type { Config } from '../../config.ts';
+import type { AppInstance } from '../http/app-types.ts';
+import { DomainError, type FieldProblem } from '../http/errors.ts';
+import { type Lang, translator } from '../web/i18n.ts';
+import { safeUploadFileName } from './file-name.ts';
+import { type AcceptedMediaType, acceptedFormatNames, sniffMediaType } from './sniff.ts';
+
+/** A file that passed every check: its type is what its bytes are, its name is safe to store and offer. */
+export interface UploadedFile {
+  /** The form field it came in (e.g. a checklist item's input). */
+  fieldName: string;
+  /** The browser's name made safe, with an extension that matches the content (see safeUploadFileName). */
+  fileName: string;
+  mediaType: AcceptedMediaType;
+  extension: string;
+  sizeBytes: number;
+  content: Buffer;
+}
+
+export interface MultipartForm {
+  /** Text fields; a name sent more than once gives an array. `_csrf` is not among them. */
+  fields: Record<string, string | string[]>;
+  /** The accepted files, in the order sent. */
+  files: UploadedFile[];
+  /** Every problem with the files and fields, in the user's language; empty when all is well. */
+  problems: FieldProblem[];
+}
+
+export interface UploadLimits {
+  maxFileBytes: number;
+  maxFiles: number;
+  maxFieldBytes: number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Set by registerMultipart in the contexts that read uploads. */
+    uploadLimits: UploadLimits;
+  }
+}
+
+/** Parts (fields + files, including the empty part of every file input left empty) one request may have. */
+const maxParts = 1000;
+
+/**
+ * Lets a Fastify context read `multipart/form-data` (forms with files). Nothing is read until a route calls
+ * readMultipartForm; nothing is ever written to disk. Files larger than the limit are cut off by the parser
+ * and the rest of their bytes discarded, so a too-large file is reported without hanging the request.
+ */
+export async function registerMultipart(
+  app: AppInstance,
+  config: Pick<Config, 'uploadMaxFileBytes' | 'uploadMaxFiles' | 'bodyLimitBytes'>,
+): Promise<void> {
+  const limits: UploadLimits = {
+    maxFileBytes: config.uploadMaxFileBytes,
+    maxFiles: config.uploadMaxFiles,
+    maxFieldBytes: config.bodyLimitBytes,
+  };
+  await app.register(multipart, {
+    // Not "throw at the first": a too-large file is marked truncated, so every problem can be listed.
+    throwFileSizeLimit: false,
+    limits: {
+      fileSize: limits.maxFileBytes,
+      // The count that matters (UPLOAD_MAX_FILES) is checked by readMultipartForm, which does not count the
+      // empty parts that unselected file inputs send; the parser's own limits only stop abuse.
+      files: maxParts,
+      parts: maxParts,
+      fields: maxParts,
+      fieldSize: limits.maxFieldBytes,
+      headerPairs: 100,
+    },
+  });
+  app.decorate('uploadLimits', limits);
+}
+
+const text = translator({
+  'zh-TW': {
+    tooLarge: '「{name}」超過檔案大小上限 {limit}。',
+    empty: '「{name}」是空的檔案。',
+    notAccepted: '「{name}」不是可接受的檔案類型，請改用 {formats} 檔。',
+    tooMany: '一次最多可上傳 {max} 個檔案，您送出了 {count} 個。',
+    fieldTooLong: '欄位「{field}」的內容太長，上限為 {limit}。',
+    tooManyParts: '表單的欄位或檔案太多。',
+    notMultipart: '這個表單必須以檔案上傳格式（multipart/form-data）送出。',
+    malformed: '無法讀取上傳的表單（資料不完整或格式錯誤），請重新送出。',
+  },
+  en: {
+    tooLarge: '“{name}” is larger than the {limit} limit.',
+    empty: '“{name}” is empty.',
+    notAccepted: '“{name}” is not an accepted type of file; send a {formats} file.',
+    tooMany: 'You can send at most {max} files at once; you sent {count}.',
+    fieldTooLong: 'The field “{field}” is too long; the limit is {limit}.',
+    tooManyParts: 'The form has too many fields or files.',
+    notMultipart: 'This form must be sent as a file upload (multipart/form-data).',
+    malformed: 'The uploaded form could not be read (it is incomplete or malformed); please send it again.',
+  },
+});
+
+/** 10485760 → "10 MB", 1536 → "1.5 KB" (binary multiples, the way file managers show sizes). */
+export function formatByteSize(bytes: number): string {
+  const units = ['bytes', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const rounded = Math.round(value * 10) / 10;
+  return `${rounded} ${units[unit]}`;
+}
+
+function formatList(lang: Lang): string {
+  const names = acceptedFormatNames;
+  if (lang === 'zh-TW') return names.join('、');
+  return `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+}
+
+/** The name as the person chose it, for messages only: no folders or control characters, not too long. */
+function displayName(original: string, lang: Lang): string {
+  const base = (original.split(/[/\\]/).pop() ?? '')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '')
+    .trim();
+  const codePoints = [...base];
+  const shown = codePoints.length > 80 ? `${codePoints.slice(0, 79).join('')}…` : base;
+  return shown === '' ? (lang === 'en' ? '(no name)' : '（未命名）') : shown;
+}
+
+const csrfField = '_csrf';
+
+/**
+ * Reads a whole multipart request: every text field, and every file into memory, each file's type sniffed
+ * from its bytes. Problems are collected, not thrown: a file too large (named, with the limit), an empty
+ * file, a file that is not an accepted type (named), too many files, an over-long field. The route adds
+ * its own field problems and answers them all at once.
+ *
+ * The empty part a browser sends for a file input left empty (no name, no bytes) is not a file. Files past
+ * the UPLOAD_MAX_FILES-th are read and discarded (counted for the message, never kept).
+ *
+ * Throws DomainError UNSUPPORTED_MEDIA_TYPE for a request that is not multipart, MALFORMED_REQUEST for one
+ * that cannot be parsed (cut off, bad boundary). CSRF was already checked, from the `x-csrf-token` header
+ * or the `?_csrf=` query parameter of the form's action (ADR 0004).
+ */
+export async function readMultipartForm(request: FastifyRequest, lang: Lang): Promise<MultipartForm> {
+  if (typeof request.isMultipart !== 'function') {
+    throw new Error('readMultipartForm: registerMultipart was not called for this route’s context');
+  }
+  if (!request.isMultipart()) {
+    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', text(lang, 'notMultipart'), {
+      problems: [{ field: '', code: 'multipart_required', message: text(lang, 'notMultipart') }],
+    });
+  }
+  const limits = request.server.uploadLimits;
+  const fieldValues = new Map<string, string[]>();
+  const files: UploadedFile[] = [];
+  const problems: FieldProblem[] = [];
+  let fileCount = 0;
+  let firstExtraField: string | null = null;
+
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'field') {
+        if (part.fieldname === csrfField) continue;
+        if (part.valueTruncated) {
+          problems.push({
+            field: part.fieldname,
+            code: 'too_long',
+            message: text(lang, 'fieldTooLong', {
+              field: part.fieldname,
+              limit: formatByteSize(limits.maxFieldBytes),
+            }),
+          });
+          continue;
+        }
+        const values = fieldValues.get(part.fieldname) ?? [];
+        values.push(typeof part.value === 'string' ? part.value : JSON.stringify(part.value));
+        fieldValues.set(part.fieldname, values);
+        continue;
+      }
+
+      const name = part.filename ?? '';
+      if (fileCount >= limits.maxFiles) {
+        // Read to the end and drop: counted for the message, never kept.
+        let isEmpty = true;
+        part.file.on('data', () => {
+          isEmpty = false;
+        });
+        await finished(part.file.resume());
+        if (name === '' && isEmpty) continue;
+        fileCount += 1;
+        firstExtraField ??= part.fieldname;
+        continue;
+      }
+      const content = await part.toBuffer();
+      const isTruncated = part.file.truncated;
+      if (name === '' && content.length === 0) continue; // a file input left empty
+      fileCount += 1;
+      const shown = displayName(name, lang);
+      if (isTruncated) {
+        problems.push({
+          field: part.fieldname,
+          code: 'file_too_large',
+          message: text(lang, 'tooLarge', { name: shown, limit: formatByteSize(limits.maxFileBytes) }),
+        });
+        continue;
+      }
+      if (content.length === 0) {
+        problems.push({
+          field: part.fieldname,
+          code: 'file_empty',
+          message: text(lang, 'empty', { name: shown }),
+        });
+        continue;
+      }
+      const type = sniffMediaType(content);
+      if (type === null) {
+        problems.push({
+          field: part.fieldname,
+          code: 'file_type_not_accepted',
+          message: text(lang, 'notAccepted', { name: shown, formats: formatList(lang) }),
+        });
+        continue;
+      }
+      files.push({
+        fieldName: part.fieldname,
+        fileName: safeUploadFileName(name, type.mediaType),
+        mediaType: type.mediaType,
+        extension: type.extension,
+        sizeBytes: content.length,
+        content,
+      });
+    }
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT') {
+      // The parser goes on reading (and discarding) the rest of the request by itself.
+      problems.push({ field: '', code: 'too_many_parts', message: text(lang, 'tooManyParts') });
+    } else {
+      throw new DomainError('MALFORMED_REQUEST', text(lang, 'malformed'));
+    }
+  }
+
+  if (fileCount > limits.maxFiles) {
+    problems.push({
+      field: firstExtraField ?? '',
+      code: 'too_many_files',
+      message: text(lang, 'tooMany', { max: limits.maxFiles, count: fileCount }),
+    });
+  }
+  // fromEntries defines own properties, so even a field named `__proto__` stays a plain value.
+  const fields: Record<string, string | string[]> = Object.fromEntries(
+    [...fieldValues].map(([name, values]) => [name, values.length === 1 ? (values[0] ?? '') : values]),
+  );
+  return { fields, files, problems };
+}

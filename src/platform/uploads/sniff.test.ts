@@ -1,0 +1,191 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { contentDisposition, safeUploadFileName } from './file-name.ts';
+import { formatByteSize } from './multipart.ts';
+import { sniffMediaType } from './sniff.ts';
+import {
+  sampleDocx,
+  sampleExe,
+  sampleHeic,
+  sampleJpeg,
+  sampleOds,
+  sampleOdt,
+  samplePdf,
+  samplePng,
+  sampleTiff,
+  sampleWebp,
+  sampleXlsx,
+  storedZip,
+} from './upload-test-support.ts';
+
+describe('sniffMediaType: accepted types, read from the bytes', () => {
+  const cases: [string, Buffer, string, string][] = [
+    ['PDF', samplePdf(), 'application/pdf', 'pdf'],
+    ['JPEG', sampleJpeg(), 'image/jpeg', 'jpg'],
+    ['PNG', samplePng(), 'image/png', 'png'],
+    ['WebP', sampleWebp(), 'image/webp', 'webp'],
+    ['HEIC', sampleHeic(), 'image/heic', 'heic'],
+    ['HEIF (mif1 only)', sampleHeic({ majorBrand: 'mif1', compatible: ['mif1'] }), 'image/heif', 'heif'],
+    [
+      'HEIC (mif1 + heic)',
+      sampleHeic({ majorBrand: 'mif1', compatible: ['mif1', 'heic'] }),
+      'image/heic',
+      'heic',
+    ],
+    ['TIFF', sampleTiff(), 'image/tiff', 'tif'],
+    ['ODT', sampleOdt(), 'application/vnd.oasis.opendocument.text', 'odt'],
+    ['ODS', sampleOds(), 'application/vnd.oasis.opendocument.spreadsheet', 'ods'],
+    ['DOCX', sampleDocx(), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'docx'],
+    ['XLSX', sampleXlsx(), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'xlsx'],
+  ];
+  for (const [label, bytes, mediaType, extension] of cases) {
+    it(`recognises ${label}`, () => {
+      assert.deepEqual(sniffMediaType(bytes), { mediaType, extension });
+    });
+  }
+
+  it('accepts a big-endian TIFF ("MM") too', () => {
+    const little = sampleTiff();
+    const big = Buffer.alloc(little.length);
+    big.write('MM\0*', 0, 'latin1');
+    big.writeUInt32BE(8, 4);
+    big.writeUInt16BE(little.readUInt16LE(8), 8);
+    assert.equal(sniffMediaType(big)?.mediaType, 'image/tiff');
+  });
+
+  it('accepts a JPEG with bytes after its end (phones append motion-photo video)', () => {
+    const withTrailer = Buffer.concat([sampleJpeg(), Buffer.from('ftypmp42 and some video')]);
+    assert.equal(sniffMediaType(withTrailer)?.mediaType, 'image/jpeg');
+  });
+
+  it('reads a Uint8Array as well as a Buffer', () => {
+    assert.equal(sniffMediaType(new Uint8Array(samplePng()))?.mediaType, 'image/png');
+  });
+});
+
+describe('sniffMediaType: refused', () => {
+  it('a Windows executable (MZ), whatever it is called', () => {
+    assert.equal(sniffMediaType(sampleExe()), null);
+  });
+
+  it('an HTML page', () => {
+    assert.equal(sniffMediaType(Buffer.from('<!doctype html><html><body><script>alert(1)</script>')), null);
+  });
+
+  it('an SVG image (it can carry scripts), with or without an XML declaration', () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>';
+    assert.equal(sniffMediaType(Buffer.from(svg)), null);
+    assert.equal(sniffMediaType(Buffer.from(`<?xml version="1.0"?>\n${svg}`)), null);
+  });
+
+  it('a text file renamed .pdf', () => {
+    assert.equal(sniffMediaType(Buffer.from('This is not a PDF, only a name that says so.\n')), null);
+  });
+
+  it('a GIF, a BMP, an AVIF, a legacy Word .doc (OLE) and anything shorter than 8 bytes', () => {
+    assert.equal(sniffMediaType(Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1')), null);
+    assert.equal(sniffMediaType(Buffer.concat([Buffer.from('BM'), Buffer.alloc(60)])), null);
+    assert.equal(sniffMediaType(sampleHeic({ majorBrand: 'avif', compatible: ['avif', 'mif1'] })), null);
+    assert.equal(sniffMediaType(sampleHeic({ majorBrand: 'mif1', compatible: ['mif1', 'avif'] })), null);
+    const ole = Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.alloc(504),
+    ]);
+    assert.equal(sniffMediaType(ole), null);
+    assert.equal(sniffMediaType(Buffer.from('%PDF-')), null);
+  });
+
+  it('a plain zip, a pptx, a macro-enabled docm and an OpenDocument presentation', () => {
+    assert.equal(sniffMediaType(storedZip([['readme.txt', 'hello']])), null);
+    assert.equal(
+      sniffMediaType(
+        storedZip([
+          ['[Content_Types].xml', '<Types/>'],
+          ['ppt/presentation.xml', '<p/>'],
+        ]),
+      ),
+      null,
+    );
+    assert.equal(sniffMediaType(sampleDocx([['word/vbaProject.bin', 'macro']])), null);
+    const odp = storedZip([
+      ['mimetype', 'application/vnd.oasis.opendocument.presentation'],
+      ['content.xml', '<x/>'],
+    ]);
+    assert.equal(sniffMediaType(odp), null);
+  });
+
+  it('an ODT whose mimetype entry is not the first one', () => {
+    const reordered = storedZip([
+      ['content.xml', '<x/>'],
+      ['mimetype', 'application/vnd.oasis.opendocument.text'],
+    ]);
+    assert.equal(sniffMediaType(reordered), null);
+  });
+
+  it('truncated uploads: PDF without %%EOF, JPEG without its end, PNG without IEND, cut WebP/HEIC/TIFF/zip', () => {
+    const cut = (bytes: Buffer, keep: number) => bytes.subarray(0, bytes.length - keep);
+    assert.equal(sniffMediaType(cut(samplePdf(), 7)), null);
+    assert.equal(sniffMediaType(cut(sampleJpeg(), 2)), null);
+    assert.equal(sniffMediaType(sampleJpeg().subarray(0, 40)), null);
+    assert.equal(sniffMediaType(cut(samplePng(), 12)), null);
+    assert.equal(sniffMediaType(cut(sampleWebp(), 4)), null);
+    assert.equal(sniffMediaType(cut(sampleHeic(), 3)), null);
+    assert.equal(sniffMediaType(sampleTiff().subarray(0, 20)), null);
+    assert.equal(sniffMediaType(cut(sampleDocx(), 30)), null);
+    assert.equal(sniffMediaType(cut(sampleOdt(), 30)), null);
+  });
+
+  it('a PNG signature followed by an HTML page', () => {
+    const fake = Buffer.concat([samplePng().subarray(0, 8), Buffer.from('<html><script>alert(1)</script>')]);
+    assert.equal(sniffMediaType(fake), null);
+  });
+});
+
+describe('safeUploadFileName', () => {
+  it('keeps a Chinese name whose extension matches the content', () => {
+    assert.equal(safeUploadFileName('建照申請書.pdf', 'application/pdf'), '建照申請書.pdf');
+    assert.equal(safeUploadFileName('IMG_0001.JPEG', 'image/jpeg'), 'IMG_0001.JPEG');
+  });
+
+  it('replaces an extension that lies about the content, and adds one where none is', () => {
+    assert.equal(safeUploadFileName('scan.pdf', 'image/png'), 'scan.png');
+    assert.equal(safeUploadFileName('report.v2', 'image/png'), 'report.v2.png');
+    assert.equal(safeUploadFileName('現場照片', 'image/jpeg'), '現場照片.jpg');
+  });
+
+  it('drops folders, control and bidirectional characters, and Windows-forbidden characters', () => {
+    assert.equal(safeUploadFileName('C:\\Users\\王\\Desktop\\a.pdf', 'application/pdf'), 'a.pdf');
+    assert.equal(safeUploadFileName('../../etc/passwd', 'application/pdf'), 'passwd.pdf');
+    assert.equal(safeUploadFileName('invoice\u202efdp.exe', 'application/pdf'), 'invoicefdp.pdf');
+    assert.equal(safeUploadFileName('a\u0000b\r\n"c".pdf', 'application/pdf'), 'ab_c_.pdf');
+    assert.equal(safeUploadFileName('...', 'image/png'), 'attachment.png');
+    assert.equal(safeUploadFileName('', 'image/png'), 'attachment.png');
+  });
+
+  it('shortens long names to 120 characters, keeping the extension', () => {
+    const name = safeUploadFileName(`${'長'.repeat(300)}.pdf`, 'application/pdf');
+    assert.equal([...name].length, 120);
+    assert.ok(name.endsWith('長.pdf'));
+  });
+});
+
+describe('contentDisposition', () => {
+  it('gives an ASCII fallback and the exact UTF-8 name (RFC 6266 / 8187)', () => {
+    assert.equal(
+      contentDisposition('attachment', '建照 申請書(1).pdf'),
+      `attachment; filename="__ ___(1).pdf"; filename*=UTF-8''%E5%BB%BA%E7%85%A7%20%E7%94%B3%E8%AB%8B%E6%9B%B8%281%29.pdf`,
+    );
+    assert.equal(
+      contentDisposition('inline', 'a"b\\c.png'),
+      `inline; filename="a_b_c.png"; filename*=UTF-8''a%22b%5Cc.png`,
+    );
+  });
+});
+
+describe('formatByteSize', () => {
+  it('shows sizes the way file managers do', () => {
+    assert.equal(formatByteSize(10_485_760), '10 MB');
+    assert.equal(formatByteSize(1536), '1.5 KB');
+    assert.equal(formatByteSize(500), '500 bytes');
+  });
+});

@@ -1,0 +1,280 @@
+/**
+ * Small, real sample files for the upload tests, built byte by byte (no fixtures on disk). Not a test
+ * file itself. PNG, JPEG, WebP, TIFF and PDF are complete files a viewer opens; the HEIC sample has the
+ * real box structure (ftyp, meta, mdat) but no decodable picture; the zips are stored (uncompressed)
+ * archives with the entries that make them an ODT, ODS, DOCX or XLSX.
+ */
+import { crc32, deflateSync } from 'node:zlib';
+
+const u16be = (value: number) => Buffer.from([(value >> 8) & 0xff, value & 0xff]);
+const u32be = (value: number) => {
+  const buffer = Buffer.alloc(4);
+  buffer.writeUInt32BE(value >>> 0);
+  return buffer;
+};
+const u16le = (value: number) => {
+  const buffer = Buffer.alloc(2);
+  buffer.writeUInt16LE(value);
+  return buffer;
+};
+const u32le = (value: number) => {
+  const buffer = Buffer.alloc(4);
+  buffer.writeUInt32LE(value >>> 0);
+  return buffer;
+};
+
+/** A 2×2 RGB PNG. */
+export function samplePng(): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const typeAndData = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    return Buffer.concat([u32be(data.length), typeAndData, u32be(crc32(typeAndData))]);
+  };
+  const header = Buffer.concat([u32be(2), u32be(2), Buffer.from([8, 2, 0, 0, 0])]);
+  // Each row: filter byte 0, then two RGB pixels.
+  const pixels = Buffer.from([0, 255, 0, 0, 0, 255, 0, 0, 0, 0, 255, 255, 255, 255]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(pixels)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/**
+ * A 1×1 grey baseline JPEG: one quantisation table, one-code Huffman tables, and a scan of two bits (DC
+ * difference 0, end of block) padded with ones.
+ */
+export function sampleJpeg(): Buffer {
+  const segment = (marker: number, data: Buffer) =>
+    Buffer.concat([Buffer.from([0xff, marker]), u16be(data.length + 2), data]);
+  const jfif = Buffer.concat([Buffer.from('JFIF\0', 'ascii'), Buffer.from([1, 1, 0, 0, 1, 0, 1, 0, 0])]);
+  const quantisation = Buffer.concat([Buffer.from([0]), Buffer.alloc(64, 1)]);
+  const frame = Buffer.from([8, 0, 1, 0, 1, 1, 1, 0x11, 0]);
+  const oneCodeTable = (tableClassAndId: number) => {
+    const counts = Buffer.alloc(16);
+    counts[0] = 1;
+    return Buffer.concat([Buffer.from([tableClassAndId]), counts, Buffer.from([0])]);
+  };
+  const scanHeader = Buffer.from([1, 1, 0x00, 0, 63, 0]);
+  return Buffer.concat([
+    Buffer.from([0xff, 0xd8]),
+    segment(0xe0, jfif),
+    segment(0xdb, quantisation),
+    segment(0xc0, frame),
+    segment(0xc4, oneCodeTable(0x00)),
+    segment(0xc4, oneCodeTable(0x10)),
+    segment(0xda, scanHeader),
+    Buffer.from([0x3f]),
+    Buffer.from([0xff, 0xd9]),
+  ]);
+}
+
+/** A 1×1 lossless WebP (the image browsers' WebP feature tests use). */
+export function sampleWebp(): Buffer {
+  return Buffer.from('UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==', 'base64');
+}
+
+/** A 1×1 uncompressed 8-bit grey TIFF, little-endian ("II"), as a flatbed scanner would write (only bigger). */
+export function sampleTiff(): Buffer {
+  const entries: [number, number, number, number][] = [
+    // tag, type (3 = SHORT, 4 = LONG), count, value
+    [256, 3, 1, 1], // ImageWidth
+    [257, 3, 1, 1], // ImageLength
+    [258, 3, 1, 8], // BitsPerSample
+    [259, 3, 1, 1], // Compression: none
+    [262, 3, 1, 1], // PhotometricInterpretation: black is zero
+    [273, 4, 1, 0], // StripOffsets (set below)
+    [278, 3, 1, 1], // RowsPerStrip
+    [279, 4, 1, 1], // StripByteCounts
+  ];
+  const ifdOffset = 8;
+  const pixelOffset = ifdOffset + 2 + entries.length * 12 + 4;
+  const ifd = Buffer.concat([
+    u16le(entries.length),
+    ...entries.map(([tag, type, count, value]) => {
+      const entry = Buffer.alloc(12);
+      entry.writeUInt16LE(tag, 0);
+      entry.writeUInt16LE(type, 2);
+      entry.writeUInt32LE(count, 4);
+      const actual = tag === 273 ? pixelOffset : value;
+      if (type === 3) entry.writeUInt16LE(actual, 8);
+      else entry.writeUInt32LE(actual, 8);
+      return entry;
+    }),
+    u32le(0), // no next IFD
+  ]);
+  return Buffer.concat([Buffer.from('II*\0', 'latin1'), u32le(ifdOffset), ifd, Buffer.from([0x80])]);
+}
+
+/** A one-page PDF saying "OneWindow", with a correct cross-reference table. */
+export function samplePdf(): Buffer {
+  const stream = 'BT /F1 12 Tf 20 20 Td (OneWindow) Tj ET';
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((object, index) => {
+    offsets.push(body.length);
+    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+/** A HEIC's top-level structure: ftyp (heic, compatible mif1), a meta box with a `pict` handler, mdat. */
+export function sampleHeic(options: { majorBrand?: string; compatible?: string[] } = {}): Buffer {
+  const box = (type: string, data: Buffer) =>
+    Buffer.concat([u32be(data.length + 8), Buffer.from(type, 'ascii'), data]);
+  const brands = [options.majorBrand ?? 'heic', ...(options.compatible ?? ['mif1', 'heic'])];
+  const ftyp = box(
+    'ftyp',
+    Buffer.concat([
+      Buffer.from(brands[0] ?? 'heic', 'ascii'),
+      u32be(0),
+      Buffer.from(brands.join(''), 'ascii'),
+    ]),
+  );
+  const handler = box(
+    'hdlr',
+    Buffer.concat([u32be(0), u32be(0), Buffer.from('pict', 'ascii'), Buffer.alloc(12), Buffer.from('\0')]),
+  );
+  const meta = box('meta', Buffer.concat([u32be(0), handler]));
+  const mdat = box('mdat', Buffer.from([0, 0, 0, 1, 0x26, 0x01]));
+  return Buffer.concat([ftyp, meta, mdat]);
+}
+
+/** A zip with every entry stored (not compressed), entries in the given order. */
+export function storedZip(entries: [name: string, content: string | Buffer][]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, rawContent] of entries) {
+    const content = typeof rawContent === 'string' ? Buffer.from(rawContent, 'utf8') : rawContent;
+    const nameBytes = Buffer.from(name, 'utf8');
+    const crc = crc32(content);
+    const common = Buffer.concat([
+      u16le(20), // version needed
+      u16le(0x0800), // flags: UTF-8 names
+      u16le(0), // stored
+      u16le(0), // time
+      u16le(0x5a21), // date
+      u32le(crc),
+      u32le(content.length),
+      u32le(content.length),
+      u16le(nameBytes.length),
+      u16le(0), // extra
+    ]);
+    const local = Buffer.concat([u32le(0x04034b50), common, nameBytes, content]);
+    centrals.push(
+      Buffer.concat([
+        u32le(0x02014b50),
+        u16le(20), // version made by
+        common,
+        u16le(0), // comment
+        u16le(0), // disk
+        u16le(0), // internal attributes
+        u32le(0), // external attributes
+        u32le(offset),
+        nameBytes,
+      ]),
+    );
+    locals.push(local);
+    offset += local.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.concat([
+    u32le(0x06054b50),
+    u16le(0),
+    u16le(0),
+    u16le(entries.length),
+    u16le(entries.length),
+    u32le(directory.length),
+    u32le(offset),
+    u16le(0),
+  ]);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+const manifest = (mediaType: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="${mediaType}"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>`;
+
+export function sampleOdt(): Buffer {
+  const mediaType = 'application/vnd.oasis.opendocument.text';
+  return storedZip([
+    ['mimetype', mediaType],
+    [
+      'content.xml',
+      '<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:text><text:p>施工計畫書</text:p></office:text></office:body></office:document-content>',
+    ],
+    ['META-INF/manifest.xml', manifest(mediaType)],
+  ]);
+}
+
+export function sampleOds(): Buffer {
+  const mediaType = 'application/vnd.oasis.opendocument.spreadsheet';
+  return storedZip([
+    ['mimetype', mediaType],
+    [
+      'content.xml',
+      '<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Sheet1"/></office:spreadsheet></office:body></office:document-content>',
+    ],
+    ['META-INF/manifest.xml', manifest(mediaType)],
+  ]);
+}
+
+const contentTypes = (main: string, mainType: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/${main}" ContentType="${mainType}"/></Types>`;
+const rootRelationships = (main: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="${main}"/></Relationships>`;
+
+export function sampleDocx(extraEntries: [string, string][] = []): Buffer {
+  return storedZip([
+    [
+      '[Content_Types].xml',
+      contentTypes(
+        'word/document.xml',
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml',
+      ),
+    ],
+    ['_rels/.rels', rootRelationships('word/document.xml')],
+    [
+      'word/document.xml',
+      '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>OneWindow</w:t></w:r></w:p></w:body></w:document>',
+    ],
+    ...extraEntries,
+  ]);
+}
+
+export function sampleXlsx(): Buffer {
+  return storedZip([
+    [
+      '[Content_Types].xml',
+      contentTypes(
+        'xl/workbook.xml',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+      ),
+    ],
+    ['_rels/.rels', rootRelationships('xl/workbook.xml')],
+    [
+      'xl/workbook.xml',
+      '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>',
+    ],
+  ]);
+}
+
+/** The start of a Windows executable (MZ header, PE signature): what a renamed .exe looks like. */
+export function sampleExe(): Buffer {
+  const bytes = Buffer.alloc(256);
+  bytes.write('MZ', 0, 'latin1');
+  bytes.writeUInt32LE(0x80, 0x3c);
+  bytes.write('PE\0\0', 0x80, 'latin1');
+  return bytes;
+}

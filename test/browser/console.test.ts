@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import { type CaseRow, openCase } from '../../src/modules/cases/cases-service.ts';
+import { sidewalkReport, testCasesContext } from '../../src/modules/cases/cases-test-support.ts';
+import { aStaffMember, type TestStaffMember } from '../../src/platform/auth/auth-test-support.ts';
+import { axeViolations, browserOrSkip, closeBrowser, describeViolations } from '../helpers/browser.ts';
+import { TestClock } from '../helpers/test-app.ts';
+import { startTestServer } from '../helpers/test-server.ts';
+
+/**
+ * The staff console in Chromium: a handler signs in by keyboard, opens the unit queue and a case, and
+ * sends an action with a missing reason. axe-core finds no WCAG 2.1 AA violation on any of these pages.
+ */
+
+// Top level: the test database helper's clean-up must be registered outside any hook.
+const server = await startTestServer({ clock: new TestClock(new Date('2026-03-02T02:00:00Z')) });
+
+describe('staff console in a real browser', () => {
+  // axe-core is injected as an inline script, which our CSP rightly blocks: these pages bypass it.
+  let context: BrowserContext | null = null;
+  let handler: TestStaffMember;
+  let first: CaseRow;
+
+  before(async () => {
+    const db = server.database.db;
+    handler = await aStaffMember(db, { role: 'handler', displayName: '陳承辦' });
+    first = await openCase(testCasesContext(server), sidewalkReport({ subject: '中正三路人行道破損' }), {
+      kind: 'system',
+    });
+    await openCase(
+      testCasesContext(server),
+      sidewalkReport({
+        serviceCode: 'pothole-report',
+        subject: '博愛二路坑洞',
+        formData: { size: 'large' },
+        applicantName: '李大華',
+      }),
+      { kind: 'system' },
+    );
+  });
+
+  after(async () => {
+    await context?.close();
+    await closeBrowser();
+    await server.stop();
+  });
+
+  async function expectNoViolations(page: Page, what: string): Promise<void> {
+    const violations = await axeViolations(page);
+    assert.deepEqual(violations, [], `${what}:\n${describeViolations(violations)}`);
+  }
+
+  it('a handler signs in, opens the queue and a case page, and an action without its reason shows every problem; axe finds nothing', async (t) => {
+    const browser = await browserOrSkip(t);
+    if (!browser) return;
+    context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+
+    await page.goto(`${server.baseUrl}/staff/cases/unit`);
+    await page.waitForURL(/\/staff\/sign-in/);
+    await page.fill('#email', handler.email);
+    await page.fill('#password', handler.password);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/staff\/cases\/unit$/);
+    assert.equal(await page.locator('h1').textContent(), '單位案件');
+    const rows = await page.locator('tbody tr[data-case-number]').count();
+    assert.equal(rows, 2);
+    assert.equal(await page.locator('tbody tr[data-case-number] .govuk-tag').first().textContent(), '正常');
+    await expectNoViolations(page, 'the unit queue');
+
+    await page.click(`a[href="/staff/cases/${first.caseNumber}"]`);
+    await page.waitForURL(new RegExp(`/staff/cases/${first.caseNumber}$`));
+    assert.equal(await page.locator('h1').textContent(), `案件 ${first.caseNumber}`);
+    assert.match((await page.locator('#applicant').textContent()) ?? '', /王小明/);
+    await expectNoViolations(page, 'the case page');
+
+    // Without JavaScript-only widgets: the action is a <details> with a plain form.
+    await page.click('#action-reject summary');
+    await page.click('#action-reject button[type="submit"]');
+    await page.waitForSelector('.govuk-error-summary');
+    assert.match(await page.title(), /^錯誤：/);
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary')),
+      true,
+      'focus is on the error summary',
+    );
+    assert.match(
+      (await page.locator('.govuk-error-summary').textContent()) ?? '',
+      /請填寫原因或需補正的事項/,
+    );
+    assert.equal(await page.locator('#action-reject').getAttribute('open'), '');
+    await expectNoViolations(page, 'the case page with a validation error');
+
+    await page.goto(`${server.baseUrl}/en/staff/cases/${first.caseNumber}`);
+    assert.equal(await page.locator('h1').textContent(), `Case ${first.caseNumber}`);
+    await expectNoViolations(page, 'the English case page');
+    await page.close();
+  });
+
+  it('a supervisor’s unit queue (with the bulk-assignment checkboxes) and the supervision view have no axe violations', async (t) => {
+    const browser = await browserOrSkip(t);
+    if (!browser) return;
+    const supervisor = await aStaffMember(server.database.db, { role: 'supervisor', displayName: '林主管' });
+    const supervising = await browser.newContext({ bypassCSP: true });
+    const page = await supervising.newPage();
+    try {
+      await page.goto(`${server.baseUrl}/staff/sign-in?return=%2Fstaff%2Fsupervision`);
+      await page.fill('#email', supervisor.email);
+      await page.fill('#password', supervisor.password);
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/staff\/supervision$/);
+      await expectNoViolations(page, 'the supervision view');
+      await page.goto(`${server.baseUrl}/staff/cases/unit`);
+      assert.equal(await page.locator('input[name="caseIds"]').count(), 2);
+      await expectNoViolations(page, 'the supervisor’s unit queue');
+      // Nothing ticked, no officer chosen: both problems at once.
+      await page.click('main form[method="post"] button[type="submit"]');
+      await page.waitForSelector('.govuk-error-summary');
+      assert.equal(await page.locator('.govuk-error-summary li').count(), 2);
+      await expectNoViolations(page, 'the unit queue with an assignment error');
+    } finally {
+      await supervising.close();
+    }
+  });
+
+  it('the queue fits a 320-pixel screen: the wide table scrolls in its own box, not the page', async (t) => {
+    const browser = await browserOrSkip(t);
+    if (!browser || context === null) return;
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 320, height: 740 });
+    await page.goto(`${server.baseUrl}/staff/cases/unit`);
+    const widths = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
+    assert.ok(widths.scroll <= widths.client, `scrollWidth ${widths.scroll} > clientWidth ${widths.client}`);
+    await page.close();
+  });
+});
