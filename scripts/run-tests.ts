@@ -44,6 +44,11 @@ const files = all.filter((file) => {
   if (isDatabase(file)) return suites.includes('db');
   return suites.includes('unit');
 });
+if (files.length === 0) {
+  // `node --test` given no files would run every test it finds, without the template database.
+  console.error(`No ${suites.join('/')} test file matches ${pathFilters.join(' ')}; check the path fragment.`);
+  process.exit(1);
+}
 const needsDatabase = files.some((file) => isBrowser(file) || isDatabase(file));
 
 // Browser tests need the built stylesheet and scripts; `npm test` builds them first (pretest), and a

@@ -487,3 +487,24 @@ describe('transitions and their effects', () => {
     assert.equal(row.consentAt.toISOString(), clock.now().toISOString());
   });
 });
+
+describe('the staff case API in the OpenAPI document', () => {
+  it('lists every case endpoint under the cases tag', async () => {
+    const document = (await subject.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, { tags?: string[] }>>;
+    };
+    const expected: [string, string][] = [
+      ['/api/staff/cases', 'post'],
+      ['/api/staff/cases', 'get'],
+      ['/api/staff/cases/{caseNumber}', 'get'],
+      ['/api/staff/cases/{caseNumber}/events', 'post'],
+      ['/api/staff/case-assignments', 'post'],
+      ['/api/staff/cases/{caseNumber}/extensions', 'post'],
+      ['/api/staff/cases/{caseNumber}/extensions/{extensionId}/decision', 'post'],
+      ['/api/staff/case-lookup', 'get'],
+    ];
+    for (const [path, method] of expected) {
+      assert.deepEqual(document.paths[path]?.[method]?.tags, ['cases'], `${method.toUpperCase()} ${path}`);
+    }
+  });
+});

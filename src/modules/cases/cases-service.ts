@@ -1010,14 +1010,17 @@ export async function getCaseDetail(
     .leftJoin(staff, eq(staff.id, cases.handlerId))
     .where(eq(cases.id, caseId));
   if (found === undefined) return null;
-  const [timeline, extensions] = await Promise.all([
-    db.select().from(caseTimeline).where(eq(caseTimeline.caseId, caseId)).orderBy(asc(caseTimeline.id)),
-    db
-      .select()
-      .from(caseExtensions)
-      .where(eq(caseExtensions.caseId, caseId))
-      .orderBy(asc(caseExtensions.requestedAt)),
-  ]);
+  // One after the other: `db` may be a transaction, whose one connection runs one query at a time.
+  const timeline = await db
+    .select()
+    .from(caseTimeline)
+    .where(eq(caseTimeline.caseId, caseId))
+    .orderBy(asc(caseTimeline.id));
+  const extensions = await db
+    .select()
+    .from(caseExtensions)
+    .where(eq(caseExtensions.caseId, caseId))
+    .orderBy(asc(caseExtensions.requestedAt));
   const row = found.row;
   return {
     row,
@@ -1104,7 +1107,8 @@ export const queuePageSize = 50;
 
 /** A handler's or a unit's open cases, nearest deadline first (paused ones last). */
 export async function listQueue(
-  db: DatabaseOrTransaction,
+  /** The pool, not a transaction: the page and its count run side by side. */
+  db: Database,
   filters: QueueFilters,
   now: Date,
   page = 1,

@@ -95,12 +95,13 @@ function mergeProblems(first: readonly FieldProblem[], second: readonly FieldPro
 
 /** The codes a definition may name, read fresh for each publication (the tables are small). */
 export async function loadKnownCodes(db: DatabaseOrTransaction): Promise<KnownCodes> {
-  const [unitRows, serviceRows, themeRows, administrativeRows] = await Promise.all([
-    db.select({ code: units.code, isActive: units.isActive }).from(units),
-    db.select({ code: serviceClassifications.code }).from(serviceClassifications),
-    db.select({ code: themeClassifications.code }).from(themeClassifications),
-    db.select({ code: administrativeClassifications.code }).from(administrativeClassifications),
-  ]);
+  // One after the other: `db` may be a transaction, whose single connection runs one query at a time.
+  const unitRows = await db.select({ code: units.code, isActive: units.isActive }).from(units);
+  const serviceRows = await db.select({ code: serviceClassifications.code }).from(serviceClassifications);
+  const themeRows = await db.select({ code: themeClassifications.code }).from(themeClassifications);
+  const administrativeRows = await db
+    .select({ code: administrativeClassifications.code })
+    .from(administrativeClassifications);
   return {
     units: new Map(unitRows.map((row) => [row.code, row.isActive])),
     serviceClassifications: new Set(serviceRows.map((row) => row.code)),
