@@ -1,6 +1,5 @@
-import { maskEmail } from '../../platform/auth/staff-email.ts';
 import { toTaipeiLocalDate } from '../../platform/calendar/working-days.ts';
-import { maskAddress, maskName, maskPhone } from '../../platform/privacy/masking.ts';
+import { maskAddress, maskEmail, maskName, maskPhone } from '../../platform/privacy/masking.ts';
 import { BUREAU, findUnit } from '../../platform/reference/units.ts';
 import { formatPageDate } from '../../platform/web/format-date.ts';
 import type { Lang } from '../../platform/web/i18n.ts';

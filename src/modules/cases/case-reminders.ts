@@ -1,10 +1,11 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { loadWorkingCalendar } from '../../platform/calendar/calendar-service.ts';
 import { toTaipeiLocalDate } from '../../platform/calendar/working-days.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { Clock } from '../../platform/http/clock.ts';
 import { defineQueue, type Jobs } from '../../platform/jobs/jobs.ts';
 import { queueNotification } from '../notifications/notifications-service.ts';
+import type { TemplateData } from '../notifications/templates/index.ts';
 import { casePaths } from './case-paths.ts';
 
 /**
@@ -61,6 +62,8 @@ interface ReminderRow extends Record<string, unknown> {
   handler_name: string | null;
 }
 
+type ReminderTopic = 'case.reminder.handler' | 'case.reminder.supervisor';
+
 const openStates = sql.raw(`('received', 'accepted', 'in_progress', 'awaiting_supplement', 'resolved')`);
 
 /** One pass: queues what is due now and returns how many reminders were queued of each kind. */
@@ -73,83 +76,80 @@ export async function scanCaseReminders(
   const caseUrl = (caseNumber: string) =>
     `${deps.publicBaseUrl.replace(/\/$/, '')}${casePaths.casePage(caseNumber)}`;
 
-  const atRisk = await deps.db.execute<ReminderRow>(sql`
-    select c.id as case_id, c.case_number, c.due_at, floor(extract(epoch from c.due_at))::bigint::text as due_epoch,
-           sv.name_zh as service_name, u.name_zh as unit_name, s.id as staff_id, s.email as staff_email,
-           null as handler_name
-    from cases c
-    join service_versions sv on sv.service_code = c.service_code and sv.version = c.service_version
-    join units u on u.code = c.unit_code
-    join staff s on s.is_active and (
-      s.id = c.handler_id or (c.handler_id is null and s.role = 'supervisor' and s.unit_code = c.unit_code))
-    where c.state in ${openStates} and c.at_risk_at <= ${now} and c.due_at >= ${now}
-      and not exists (
-        select 1 from notification_deliveries d
-        where d.dedupe_key = 'case.reminder.handler:' || c.id || ':' || floor(extract(epoch from c.due_at))::bigint || ':' || s.id)
-    order by c.due_at
-    limit ${batchLimit}`);
-  let handler = 0;
-  for (const row of atRisk.rows) {
-    const dueDate = toTaipeiLocalDate(new Date(row.due_at));
+  /** Candidates: open cases matching `when`, each with the people `recipients` names, not yet reminded. */
+  const candidates = (topic: ReminderTopic, recipients: SQL, when: SQL) =>
+    deps.db.execute<ReminderRow>(sql`
+      select c.id as case_id, c.case_number, c.due_at,
+             floor(extract(epoch from c.due_at))::bigint::text as due_epoch,
+             sv.name_zh as service_name, u.name_zh as unit_name, s.id as staff_id, s.email as staff_email,
+             h.display_name as handler_name
+      from cases c
+      join service_versions sv on sv.service_code = c.service_code and sv.version = c.service_version
+      join units u on u.code = c.unit_code
+      join staff s on s.is_active and (${recipients})
+      left join staff h on h.id = c.handler_id
+      where c.state in ${openStates} and ${when}
+        and not exists (
+          select 1 from notification_deliveries d
+          where d.dedupe_key = ${topic} || ':' || c.id || ':' || floor(extract(epoch from c.due_at))::bigint || ':' || s.id)
+      order by c.due_at
+      limit ${batchLimit}`);
+  /** One notification per row, each in its own transaction with its job; true when it is new. */
+  const remind = async <Topic extends ReminderTopic>(
+    topic: Topic,
+    row: ReminderRow,
+    data: TemplateData<Topic>,
+  ): Promise<boolean> => {
     const { isNew } = await deps.db.transaction((tx) =>
       queueNotification(tx, {
         jobs: deps.jobs,
         caseId: row.case_id,
-        topic: 'case.reminder.handler',
+        topic,
         channel: 'email',
         recipient: row.staff_email,
         lang: 'zh-TW',
-        data: {
-          caseNumber: row.case_number,
-          serviceName: row.service_name,
-          dueDate,
-          workingDaysLeft: Math.max(0, calendar.workingDaysBetween(today, dueDate)),
-          caseUrl: caseUrl(row.case_number),
-        },
-        dedupeKey: `case.reminder.handler:${row.case_id}:${row.due_epoch}:${row.staff_id}`,
+        data,
+        dedupeKey: `${topic}:${row.case_id}:${row.due_epoch}:${row.staff_id}`,
       }),
     );
+    return isNew;
+  };
+
+  let handler = 0;
+  const atRisk = await candidates(
+    'case.reminder.handler',
+    sql`s.id = c.handler_id or (c.handler_id is null and s.role = 'supervisor' and s.unit_code = c.unit_code)`,
+    sql`c.at_risk_at <= ${now} and c.due_at >= ${now}`,
+  );
+  for (const row of atRisk.rows) {
+    const dueDate = toTaipeiLocalDate(new Date(row.due_at));
+    const isNew = await remind('case.reminder.handler', row, {
+      caseNumber: row.case_number,
+      serviceName: row.service_name,
+      dueDate,
+      workingDaysLeft: Math.max(0, calendar.workingDaysBetween(today, dueDate)),
+      caseUrl: caseUrl(row.case_number),
+    });
     if (isNew) handler += 1;
   }
 
-  const overdue = await deps.db.execute<ReminderRow>(sql`
-    select c.id as case_id, c.case_number, c.due_at, floor(extract(epoch from c.due_at))::bigint::text as due_epoch,
-           sv.name_zh as service_name, u.name_zh as unit_name, s.id as staff_id, s.email as staff_email,
-           h.display_name as handler_name
-    from cases c
-    join service_versions sv on sv.service_code = c.service_code and sv.version = c.service_version
-    join units u on u.code = c.unit_code
-    join staff s on s.is_active and s.role = 'supervisor' and s.unit_code = c.unit_code
-    left join staff h on h.id = c.handler_id
-    where c.state in ${openStates} and c.due_at < ${now}
-      and not exists (
-        select 1 from notification_deliveries d
-        where d.dedupe_key = 'case.reminder.supervisor:' || c.id || ':' || floor(extract(epoch from c.due_at))::bigint || ':' || s.id)
-    order by c.due_at
-    limit ${batchLimit}`);
   let supervisor = 0;
+  const overdue = await candidates(
+    'case.reminder.supervisor',
+    sql`s.role = 'supervisor' and s.unit_code = c.unit_code`,
+    sql`c.due_at < ${now}`,
+  );
   for (const row of overdue.rows) {
     const dueDate = toTaipeiLocalDate(new Date(row.due_at));
-    const { isNew } = await deps.db.transaction((tx) =>
-      queueNotification(tx, {
-        jobs: deps.jobs,
-        caseId: row.case_id,
-        topic: 'case.reminder.supervisor',
-        channel: 'email',
-        recipient: row.staff_email,
-        lang: 'zh-TW',
-        data: {
-          caseNumber: row.case_number,
-          serviceName: row.service_name,
-          unitName: row.unit_name,
-          handlerName: row.handler_name ?? '（未分派）',
-          dueDate,
-          workingDaysOverdue: Math.max(0, calendar.workingDaysBetween(dueDate, today)),
-          caseUrl: caseUrl(row.case_number),
-        },
-        dedupeKey: `case.reminder.supervisor:${row.case_id}:${row.due_epoch}:${row.staff_id}`,
-      }),
-    );
+    const isNew = await remind('case.reminder.supervisor', row, {
+      caseNumber: row.case_number,
+      serviceName: row.service_name,
+      unitName: row.unit_name,
+      handlerName: row.handler_name ?? '（未分派）',
+      dueDate,
+      workingDaysOverdue: Math.max(0, calendar.workingDaysBetween(dueDate, today)),
+      caseUrl: caseUrl(row.case_number),
+    });
     if (isNew) supervisor += 1;
   }
   return { handler, supervisor };

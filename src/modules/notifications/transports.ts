@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import { maskPhone } from './masking.ts';
+import { maskPhone } from '../../platform/privacy/masking.ts';
 
 /**
  * The outside world of notifications, chosen by configuration: SMTP when SMTP_URL is set, else the

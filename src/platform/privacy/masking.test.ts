@@ -19,6 +19,7 @@ test('phones keep the prefix and the last three digits', () => {
   assert.equal(maskPhone('0912-345-678'), '0912-***-678');
   assert.equal(maskPhone('07-3312345'), '07-***-345');
   assert.equal(maskPhone('123'), '***');
+  assert.equal(maskPhone('+886 912 345 678'), '0912-***-678', 'the international form is the same number');
 });
 
 test('addresses lose their numbers', () => {

@@ -1,3 +1,5 @@
+export { maskEmail } from '../auth/staff-email.ts';
+
 /**
  * Masking personal data for public pages, notices to third parties and logs (TAIWAN.md: 個人資料保護法;
  * the common 王○明 / 0912-***-678 conventions). Masking keeps just enough for the person to recognise
@@ -20,9 +22,10 @@ export function maskName(name: string): string {
     .join(' ');
 }
 
-/** 0912345678 → 0912-***-678; 073312345 → 07-***-345; anything short → '***'. */
+/** 0912345678 → 0912-***-678; 073312345 → 07-***-345; +886 912 345 678 → 0912-***-678; short → '***'. */
 export function maskPhone(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
+  const allDigits = phone.replace(/\D/g, '');
+  const digits = allDigits.startsWith('886') && allDigits.length >= 11 ? `0${allDigits.slice(3)}` : allDigits;
   if (digits.length < 7) return '***';
   const tail = digits.slice(-3);
   if (digits.startsWith('09')) return `${digits.slice(0, 4)}-***-${tail}`;
