@@ -46,7 +46,9 @@ const files = all.filter((file) => {
 });
 if (files.length === 0) {
   // `node --test` given no files would run every test it finds, without the template database.
-  console.error(`No ${suites.join('/')} test file matches ${pathFilters.join(' ')}; check the path fragment.`);
+  console.error(
+    `No ${suites.join('/')} test file matches ${pathFilters.join(' ')}; check the path fragment.`,
+  );
   process.exit(1);
 }
 const needsDatabase = files.some((file) => isBrowser(file) || isDatabase(file));

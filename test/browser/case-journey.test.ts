@@ -9,7 +9,7 @@ import {
 } from '../../src/modules/notifications/notifications-service.ts';
 import { createEmailTransport, loggingSmsSender } from '../../src/modules/notifications/transports.ts';
 import { aStaffMember, type TestStaffMember } from '../../src/platform/auth/auth-test-support.ts';
-import { axeViolations, browserOrSkip, closeBrowser, describeViolations } from '../helpers/browser.ts';
+import { browserOrSkip, closeBrowser, expectNoAxeViolations, signInWithForm } from '../helpers/browser.ts';
 import { type ReceivedMessage, startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server.ts';
 import { startTestServer } from '../helpers/test-server.ts';
 import { waitUntil } from '../helpers/wait-until.ts';
@@ -77,11 +77,12 @@ async function signedInPage(
   contexts.push(context);
   const page = await context.newPage();
   if (!options.bypassCSP) watchPolicy(page);
-  await page.goto(`${server.baseUrl}/staff/sign-in?return=${encodeURIComponent(options.path)}`);
-  await page.fill('#email', member.email);
-  await page.fill('#password', member.password);
-  await page.click('main form[method="post"] button');
-  await page.waitForURL(`${server.baseUrl}${options.path}`);
+  await signInWithForm(
+    page,
+    `${server.baseUrl}/staff/sign-in?return=${encodeURIComponent(options.path)}`,
+    member,
+    `${server.baseUrl}${options.path}`,
+  );
   return page;
 }
 
@@ -89,11 +90,6 @@ function watchPolicy(page: Page): void {
   page.on('console', (message) => {
     if (/Content[- ]Security[- ]Policy/i.test(message.text())) policyViolations.push(message.text());
   });
-}
-
-async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
-  const violations = await axeViolations(page);
-  assert.equal(violations.length, 0, `${what}:\n${describeViolations(violations)}`);
 }
 
 const casePath = () => `/staff/cases/${journey.caseNumber}`;

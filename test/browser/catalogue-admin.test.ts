@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
 import { DEMO_SERVICES } from '../../src/modules/catalogue/catalogue-demo-data.ts';
 import { publishServiceVersion } from '../../src/modules/catalogue/catalogue-service.ts';
 import { cliActor } from '../../src/platform/auth/audit-log.ts';
 import { aStaffMember } from '../../src/platform/auth/auth-test-support.ts';
-import { axeViolations, browserOrSkip, closeBrowser, describeViolations } from '../helpers/browser.ts';
+import { browserOrSkip, closeBrowser, expectNoAxeViolations, signInWithForm } from '../helpers/browser.ts';
 import { startTestServer } from '../helpers/test-server.ts';
 
 // Top level: the test database helper's clean-up must be registered outside any hook.
@@ -14,11 +13,6 @@ after(async () => {
   await closeBrowser();
   await server.stop();
 });
-
-async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
-  const violations = await axeViolations(page);
-  assert.equal(violations.length, 0, `${what}:\n${describeViolations(violations)}`);
-}
 
 describe('catalogue editing in a browser', () => {
   it('a web editor opens the edit page (no WCAG 2.1 AA violations), sends an invalid change, and the focused error summary lists every problem', async (context) => {
@@ -29,11 +23,12 @@ describe('catalogue editing in a browser', () => {
     const browserContext = await browser.newContext({ bypassCSP: true });
     const page = await browserContext.newPage();
     try {
-      await page.goto(`${server.baseUrl}/staff/sign-in?return=${encodeURIComponent('/staff/catalogue')}`);
-      await page.fill('#email', editor.email);
-      await page.fill('#password', editor.password);
-      await page.click('main form[method="post"] button');
-      await page.waitForURL(/\/staff\/catalogue$/);
+      await signInWithForm(
+        page,
+        `${server.baseUrl}/staff/sign-in?return=${encodeURIComponent('/staff/catalogue')}`,
+        editor,
+        /\/staff\/catalogue$/,
+      );
       await expectNoAxeViolations(page, 'the list of services');
 
       await page.click('a[href="/staff/catalogue/street-light-repair/edit"]');
@@ -77,11 +72,7 @@ describe('catalogue editing in a browser', () => {
     const browserContext = await browser.newContext({ bypassCSP: true });
     const page = await browserContext.newPage();
     try {
-      await page.goto(`${server.baseUrl}/en/staff/sign-in`);
-      await page.fill('#email', editor.email);
-      await page.fill('#password', editor.password);
-      await page.click('main form[method="post"] button');
-      await page.waitForURL(/\/en\/staff$/);
+      await signInWithForm(page, `${server.baseUrl}/en/staff/sign-in`, editor, /\/en\/staff$/);
       await page.goto(`${server.baseUrl}/en/staff/catalogue/new`);
       await expectNoAxeViolations(page, 'the English new-service page');
       await page.click('button[name="action"][value="publish"]');

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { type CaseRow, openCase } from '../../src/modules/cases/cases-service.ts';
 import { sidewalkReport, testCasesContext } from '../../src/modules/cases/cases-test-support.ts';
 import { aStaffMember, type TestStaffMember } from '../../src/platform/auth/auth-test-support.ts';
-import { axeViolations, browserOrSkip, closeBrowser, describeViolations } from '../helpers/browser.ts';
+import { browserOrSkip, closeBrowser, expectNoAxeViolations } from '../helpers/browser.ts';
 import { TestClock } from '../helpers/test-app.ts';
 import { startTestServer } from '../helpers/test-server.ts';
 
@@ -46,11 +46,6 @@ describe('staff console in a real browser', () => {
     await server.stop();
   });
 
-  async function expectNoViolations(page: Page, what: string): Promise<void> {
-    const violations = await axeViolations(page);
-    assert.deepEqual(violations, [], `${what}:\n${describeViolations(violations)}`);
-  }
-
   it('a handler signs in, opens the queue and a case page, and an action without its reason shows every problem; axe finds nothing', async (t) => {
     const browser = await browserOrSkip(t);
     if (!browser) return;
@@ -67,13 +62,13 @@ describe('staff console in a real browser', () => {
     const rows = await page.locator('tbody tr[data-case-number]').count();
     assert.equal(rows, 2);
     assert.equal(await page.locator('tbody tr[data-case-number] .govuk-tag').first().textContent(), '正常');
-    await expectNoViolations(page, 'the unit queue');
+    await expectNoAxeViolations(page, 'the unit queue');
 
     await page.click(`a[href="/staff/cases/${first.caseNumber}"]`);
     await page.waitForURL(new RegExp(`/staff/cases/${first.caseNumber}$`));
     assert.equal(await page.locator('h1').textContent(), `案件 ${first.caseNumber}`);
     assert.match((await page.locator('#applicant').textContent()) ?? '', /王小明/);
-    await expectNoViolations(page, 'the case page');
+    await expectNoAxeViolations(page, 'the case page');
 
     // Without JavaScript-only widgets: the action is a <details> with a plain form.
     await page.click('#action-reject summary');
@@ -90,11 +85,11 @@ describe('staff console in a real browser', () => {
       /請填寫原因或需補正的事項/,
     );
     assert.equal(await page.locator('#action-reject').getAttribute('open'), '');
-    await expectNoViolations(page, 'the case page with a validation error');
+    await expectNoAxeViolations(page, 'the case page with a validation error');
 
     await page.goto(`${server.baseUrl}/en/staff/cases/${first.caseNumber}`);
     assert.equal(await page.locator('h1').textContent(), `Case ${first.caseNumber}`);
-    await expectNoViolations(page, 'the English case page');
+    await expectNoAxeViolations(page, 'the English case page');
     await page.close();
   });
 
@@ -110,15 +105,15 @@ describe('staff console in a real browser', () => {
       await page.fill('#password', supervisor.password);
       await page.keyboard.press('Enter');
       await page.waitForURL(/\/staff\/supervision$/);
-      await expectNoViolations(page, 'the supervision view');
+      await expectNoAxeViolations(page, 'the supervision view');
       await page.goto(`${server.baseUrl}/staff/cases/unit`);
       assert.equal(await page.locator('input[name="caseIds"]').count(), 2);
-      await expectNoViolations(page, 'the supervisor’s unit queue');
+      await expectNoAxeViolations(page, 'the supervisor’s unit queue');
       // Nothing ticked, no officer chosen: both problems at once.
       await page.click('main form[method="post"] button[type="submit"]');
       await page.waitForSelector('.govuk-error-summary');
       assert.equal(await page.locator('.govuk-error-summary li').count(), 2);
-      await expectNoViolations(page, 'the unit queue with an assignment error');
+      await expectNoAxeViolations(page, 'the unit queue with an assignment error');
     } finally {
       await supervising.close();
     }

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { caseAttachments, cases } from '../../src/modules/cases/cases-schema.ts';
 import { aStaffMember, type TestStaffMember } from '../../src/platform/auth/auth-test-support.ts';
 import { samplePng } from '../../src/platform/uploads/upload-test-support.ts';
-import { axeViolations, browserOrSkip, closeBrowser, describeViolations } from '../helpers/browser.ts';
+import { browserOrSkip, closeBrowser, expectNoAxeViolations, signInWithForm } from '../helpers/browser.ts';
 import { startTestServer } from '../helpers/test-server.ts';
 
 // Top level: the test database helper's clean-up must be registered outside any hook.
@@ -17,20 +17,11 @@ after(async () => {
   await server.stop();
 });
 
-async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
-  const violations = await axeViolations(page);
-  assert.equal(violations.length, 0, `${what}:\n${describeViolations(violations)}`);
-}
-
 async function signedInPage(browser: Browser, member: TestStaffMember, options: { bypassCSP: boolean }) {
   const context = await browser.newContext({ bypassCSP: options.bypassCSP });
   contexts.push(context);
   const page = await context.newPage();
-  await page.goto(`${server.baseUrl}/staff/sign-in`);
-  await page.fill('#email', member.email);
-  await page.fill('#password', member.password);
-  await page.click('main form[method="post"] button');
-  await page.waitForURL(/\/staff$/);
+  await signInWithForm(page, `${server.baseUrl}/staff/sign-in`, member, /\/staff$/);
   return page;
 }
 

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
 import { aStaffMember, currentCode } from '../../src/platform/auth/auth-test-support.ts';
-import { axeViolations, browserOrSkip, closeBrowser, describeViolations } from '../helpers/browser.ts';
+import { browserOrSkip, closeBrowser, expectNoAxeViolations, signInWithForm } from '../helpers/browser.ts';
 import { startTestServer } from '../helpers/test-server.ts';
 
 // Top level: the test database helper's clean-up must be registered outside any hook.
@@ -11,11 +10,6 @@ after(async () => {
   await closeBrowser();
   await server.stop();
 });
-
-async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
-  const violations = await axeViolations(page);
-  assert.equal(violations.length, 0, `${what}:\n${describeViolations(violations)}`);
-}
 
 describe('staff sign-in in a browser', () => {
   it('signs in with password and authenticator code by keyboard alone and lands on /staff showing the name', async (context) => {
@@ -87,11 +81,7 @@ describe('staff sign-in in a browser', () => {
       await expectNoAxeViolations(page, 'the English sign-in page with two errors');
 
       const member = await aStaffMember(server.database.db, { withTotp: true });
-      await page.goto(`${server.baseUrl}/staff/sign-in`);
-      await page.fill('#email', member.email);
-      await page.fill('#password', member.password);
-      await page.click('main form[method="post"] button');
-      await page.waitForURL(/\/staff\/sign-in\/verify$/);
+      await signInWithForm(page, `${server.baseUrl}/staff/sign-in`, member, /\/staff\/sign-in\/verify$/);
       await expectNoAxeViolations(page, 'the code step');
       await page.fill('#code', '000000');
       await page.click('main form[method="post"] button');
@@ -109,11 +99,7 @@ describe('staff sign-in in a browser', () => {
     const page = await browserContext.newPage();
     try {
       const admin = await aStaffMember(server.database.db, { role: 'admin' });
-      await page.goto(`${server.baseUrl}/staff/sign-in`);
-      await page.fill('#email', admin.email);
-      await page.fill('#password', admin.password);
-      await page.click('main form[method="post"] button');
-      await page.waitForURL(/\/staff\/account\/two-factor$/);
+      await signInWithForm(page, `${server.baseUrl}/staff/sign-in`, admin, /\/staff\/account\/two-factor$/);
       assert.equal(await page.locator('main svg[role="img"]').count(), 1);
       await expectNoAxeViolations(page, 'the enrolment page');
     } finally {

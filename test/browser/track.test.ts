@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { storeAttachments } from '../../src/modules/cases/case-attachments.ts';
 import { type CaseRow, openCase, transitionCase } from '../../src/modules/cases/cases-service.ts';
 import { caseActorOf, sidewalkReport, testCasesContext } from '../../src/modules/cases/cases-test-support.ts';
 import { aStaffMember } from '../../src/platform/auth/auth-test-support.ts';
 import { samplePng } from '../../src/platform/uploads/upload-test-support.ts';
-import { axeViolations, browserOrSkip, closeBrowser, describeViolations } from '../helpers/browser.ts';
+import { browserOrSkip, closeBrowser, expectNoAxeViolations } from '../helpers/browser.ts';
 import { startTestServer } from '../helpers/test-server.ts';
 
 // Top level: the test database helper's clean-up must be registered outside any hook.
@@ -15,11 +15,6 @@ after(async () => {
   await closeBrowser();
   await server.stop();
 });
-
-async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
-  const violations = await axeViolations(page);
-  assert.equal(violations.length, 0, `${what}:\n${describeViolations(violations)}`);
-}
 
 /** An open case with a transfer, a public note and a photo; and a closed one (the reopen form). */
 let openOne: CaseRow;

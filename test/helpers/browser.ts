@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -104,4 +105,27 @@ export function describeViolations(violations: AxeViolation[]): string {
         `${violation.id} (${violation.impact}): ${violation.help}\n    ${violation.nodes.map((node) => node.html).join('\n    ')}`,
     )
     .join('\n');
+}
+
+/** Fails with every WCAG 2.1 A/AA violation axe finds on the page; `what` names the page in the message. */
+export async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
+  const violations = await axeViolations(page);
+  assert.equal(violations.length, 0, `${what}:\n${describeViolations(violations)}`);
+}
+
+/**
+ * Signs a staff member in with the sign-in form at `signInUrl` (e-mail, password, the form's button)
+ * and waits until the browser lands on `landing`.
+ */
+export async function signInWithForm(
+  page: Page,
+  signInUrl: string,
+  member: { email: string; password: string },
+  landing: string | RegExp,
+): Promise<void> {
+  await page.goto(signInUrl);
+  await page.fill('#email', member.email);
+  await page.fill('#password', member.password);
+  await page.click('main form[method="post"] button');
+  await page.waitForURL(landing);
 }

@@ -1,15 +1,17 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ComponentChildren } from 'preact';
-import { authText } from '../../platform/auth/auth-messages.ts';
-import { staffPaths } from '../../platform/auth/auth-paths.ts';
 import type { StaffRole } from '../../platform/auth/principal.ts';
 import { requireStaff, signedInStaff } from '../../platform/auth/require-staff.ts';
+import {
+  keepStaffPagesOutOfCaches,
+  type StaffPageOptions,
+  sendStaffPage,
+  staffHomeCrumb,
+} from '../../platform/auth/staff-pages.ts';
 import { listDistricts } from '../../platform/geo/geo-repo.ts';
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
 import { DomainError, type FieldProblem } from '../../platform/http/errors.ts';
 import { listUnits } from '../../platform/reference/reference-repo.ts';
 import { type Lang, localePath } from '../../platform/web/i18n.ts';
-import { pageContext, renderPage, sendPage } from '../../platform/web/layout.tsx';
 import { forEachLanguage } from '../../platform/web/public-pages-routes.tsx';
 import { getService, listServices } from '../catalogue/catalogue-service.ts';
 import { listDeliveries } from '../notifications/notifications-service.ts';
@@ -135,26 +137,10 @@ export async function consoleRoutes(app: AppInstance, deps: AppDeps): Promise<vo
   const { db } = deps;
 
   // Every console page holds personal data and CSRF tokens: no cache may keep it.
-  app.addHook('onSend', async (_request, reply) => {
-    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
-  });
+  keepStaffPagesOutOfCaches(app);
 
-  const sendConsolePage = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    options: { title: string; body: ComponentChildren; status?: number; hasError?: boolean },
-  ) =>
-    sendPage(
-      reply,
-      renderPage(pageContext(request), {
-        title: options.title,
-        hasError: options.hasError ?? false,
-        isStaffPage: true,
-        breadcrumbs: [{ text: authText(request.lang, 'staffHomeTitle'), href: staffPaths.home }],
-        body: options.body,
-      }),
-      options.status ?? 200,
-    );
+  const sendConsolePage = (request: FastifyRequest, reply: FastifyReply, options: StaffPageOptions) =>
+    sendStaffPage(request, reply, { ...options, breadcrumbs: [staffHomeCrumb(request.lang)] });
 
   // -------------------------------------------------------------------------------------------------
   // Queues

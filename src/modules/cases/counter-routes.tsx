@@ -1,18 +1,20 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ComponentChildren } from 'preact';
 import { Type } from 'typebox';
 import { recordAudit, staffActor } from '../../platform/auth/audit-log.ts';
-import { authText } from '../../platform/auth/auth-messages.ts';
-import { staffPaths } from '../../platform/auth/auth-paths.ts';
 import type { StaffRole } from '../../platform/auth/principal.ts';
 import { requireStaff, signedInStaff } from '../../platform/auth/require-staff.ts';
+import {
+  keepStaffPagesOutOfCaches,
+  type StaffPageOptions,
+  sendStaffPage,
+  staffHomeCrumb,
+} from '../../platform/auth/staff-pages.ts';
 import { listDistricts } from '../../platform/geo/geo-repo.ts';
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
 import { withCsrfQuery } from '../../platform/http/csrf.ts';
 import { DomainError, type FieldProblem } from '../../platform/http/errors.ts';
 import { readMultipartForm } from '../../platform/uploads/multipart.ts';
 import { type Lang, localePath } from '../../platform/web/i18n.ts';
-import { type Breadcrumb, pageContext, renderPage, sendPage } from '../../platform/web/layout.tsx';
 import { forEachLanguage } from '../../platform/web/public-pages-routes.tsx';
 import { getService, listServices, type ServiceDetail } from '../catalogue/catalogue-service.ts';
 import { storeAttachments } from './case-attachments.ts';
@@ -60,35 +62,17 @@ export async function counterRoutes(app: AppInstance, deps: AppDeps): Promise<vo
   const guard = requireStaff({ roles: counterRoles });
 
   // Forms with tokens, and applicants' personal data: no shared or browser cache may keep these pages.
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('cache-control', 'no-store');
-  });
+  keepStaffPagesOutOfCaches(app);
 
   const send = (
     request: FastifyRequest,
     reply: FastifyReply,
-    options: {
-      title: string;
-      body: ComponentChildren;
-      status?: number;
-      hasError?: boolean;
-      breadcrumbs?: Breadcrumb[];
-    },
+    { breadcrumbs = [], ...options }: StaffPageOptions,
   ) =>
-    sendPage(
-      reply,
-      renderPage(pageContext(request), {
-        title: options.title,
-        hasError: options.hasError ?? false,
-        body: options.body,
-        isStaffPage: true,
-        breadcrumbs: [
-          { text: authText(request.lang, 'staffHomeTitle'), href: staffPaths.home },
-          ...(options.breadcrumbs ?? []),
-        ],
-      }),
-      options.status ?? 200,
-    );
+    sendStaffPage(request, reply, {
+      ...options,
+      breadcrumbs: [staffHomeCrumb(request.lang), ...breadcrumbs],
+    });
 
   const showPicker = async (
     request: FastifyRequest,

@@ -1,9 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ComponentChildren } from 'preact';
 import { type RequestOrigin, staffActor } from '../../platform/auth/audit-log.ts';
-import { authText } from '../../platform/auth/auth-messages.ts';
 import { staffPaths } from '../../platform/auth/auth-paths.ts';
 import { requireStaff, signedInStaff } from '../../platform/auth/require-staff.ts';
+import {
+  keepStaffPagesOutOfCaches,
+  type StaffPageOptions,
+  sendStaffPage,
+  staffHomeCrumb,
+} from '../../platform/auth/staff-pages.ts';
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
 import { csrfHeaderName } from '../../platform/http/csrf.ts';
 import { DomainError } from '../../platform/http/errors.ts';
@@ -11,7 +15,6 @@ import { listUnits } from '../../platform/reference/reference-repo.ts';
 import { SERVICE_CLASSIFICATIONS } from '../../platform/reference/service-classification.ts';
 import type { Lang } from '../../platform/web/i18n.ts';
 import { localePath } from '../../platform/web/i18n.ts';
-import { type Breadcrumb, pageContext, renderPage, sendPage } from '../../platform/web/layout.tsx';
 import { forEachLanguage } from '../../platform/web/public-pages-routes.tsx';
 import {
   blankRowsStep,
@@ -78,38 +81,16 @@ export async function catalogueAdminRoutes(app: AppInstance, deps: AppDeps): Pro
   const editorsOnly = requireStaff({ roles: editorRoles });
 
   // Forms with CSRF tokens: no shared or browser cache may keep these pages.
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('cache-control', 'no-store');
-  });
+  keepStaffPagesOutOfCaches(app);
 
-  const sendStaffPage = (
+  const sendAdminPage = (
     request: FastifyRequest,
     reply: FastifyReply,
-    options: {
-      title: string;
-      body: ComponentChildren;
-      status?: number;
-      hasError?: boolean;
-      isList?: boolean;
-    },
+    { isList, ...options }: StaffPageOptions & { isList?: boolean },
   ) => {
-    const context = pageContext(request);
-    const breadcrumbs: Breadcrumb[] = [
-      { text: authText(context.lang, 'staffHomeTitle'), href: staffPaths.home },
-    ];
-    if (!options.isList)
-      breadcrumbs.push({ text: text(context.lang, 'listTitle'), href: catalogueAdminPaths.list });
-    return sendPage(
-      reply,
-      renderPage(context, {
-        title: options.title,
-        hasError: options.hasError ?? false,
-        body: options.body,
-        breadcrumbs,
-        isStaffPage: true,
-      }),
-      options.status ?? 200,
-    );
+    const breadcrumbs = [staffHomeCrumb(request.lang)];
+    if (!isList) breadcrumbs.push({ text: text(request.lang, 'listTitle'), href: catalogueAdminPaths.list });
+    return sendStaffPage(request, reply, { ...options, breadcrumbs });
   };
 
   type EditorView = Omit<ServiceEditorPageProps, 'lang' | 'csrfToken' | 'units' | 'classifications'>;
@@ -121,7 +102,7 @@ export async function catalogueAdminRoutes(app: AppInstance, deps: AppDeps): Pro
       view.current === null
         ? text(lang, 'createTitle')
         : text(lang, 'editTitle', { name: lang === 'en' ? view.current.nameEn : view.current.nameZh });
-    return sendStaffPage(request, reply, {
+    return sendAdminPage(request, reply, {
       title,
       status,
       hasError: view.problems.length > 0,
@@ -148,7 +129,7 @@ export async function catalogueAdminRoutes(app: AppInstance, deps: AppDeps): Pro
 
   forEachLanguage(catalogueAdminPaths.list, (url) => {
     app.get(url, { preHandler: editorsOnly, schema: { hide: true } }, async (request, reply) =>
-      sendStaffPage(request, reply, {
+      sendAdminPage(request, reply, {
         title: text(request.lang, 'listTitle'),
         isList: true,
         body: <ServiceAdminListPage lang={request.lang} services={await listServicesForEditors(db)} />,
@@ -222,7 +203,7 @@ export async function catalogueAdminRoutes(app: AppInstance, deps: AppDeps): Pro
         if (query.version !== undefined && query.version !== current.version) {
           const old = await getService(db, { code: current.code, version: query.version });
           if (!old) throw notFound(lang);
-          return sendStaffPage(request, reply, {
+          return sendAdminPage(request, reply, {
             title: text(lang, 'oldVersionTitle', {
               name: lang === 'en' ? old.nameEn : old.nameZh,
               version: old.version,

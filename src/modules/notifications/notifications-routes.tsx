@@ -1,11 +1,9 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ComponentChildren } from 'preact';
 import { Type } from 'typebox';
 import { recordAudit, staffActor } from '../../platform/auth/audit-log.ts';
 import { requireStaff, signedInStaff } from '../../platform/auth/require-staff.ts';
+import { keepStaffPagesOutOfCaches, sendStaffPage } from '../../platform/auth/staff-pages.ts';
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
 import { DomainError } from '../../platform/http/errors.ts';
-import { pageContext, renderPage, sendPage } from '../../platform/web/layout.tsx';
 import { forEachLanguage } from '../../platform/web/public-pages-routes.tsx';
 import { notificationText } from './notifications-messages.ts';
 import { notificationPaths } from './notifications-paths.ts';
@@ -25,28 +23,12 @@ const DeliveryParams = Type.Object({
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function sendStaffView(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  options: { title: string; body: ComponentChildren; breadcrumbs?: { text: string; href: string }[] },
-): FastifyReply {
-  const html = renderPage(pageContext(request), {
-    title: options.title,
-    body: options.body,
-    isStaffPage: true,
-    ...(options.breadcrumbs ? { breadcrumbs: options.breadcrumbs } : {}),
-  });
-  return sendPage(reply, html);
-}
-
 /** The outbox (admins: what was sent, or kept because no SMTP is set) and the templates page. */
 export async function notificationsRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
   const { db, clock, config } = deps;
 
   // Personal data (recipients, message text): no shared or browser cache may keep these pages.
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('cache-control', 'no-store');
-  });
+  keepStaffPagesOutOfCaches(app);
 
   forEachLanguage(notificationPaths.outbox, (url, lang) => {
     app.get(
@@ -54,7 +36,7 @@ export async function notificationsRoutes(app: AppInstance, deps: AppDeps): Prom
       { preHandler: requireStaff({ roles: ['admin'] }), schema: { hide: true, querystring: OutboxQuery } },
       async (request, reply) => {
         const result = await listOutbox(db, { page: request.query.page });
-        return sendStaffView(request, reply, {
+        return sendStaffPage(request, reply, {
           title: notificationText(lang, 'outboxTitle'),
           body: <OutboxPageView lang={lang} result={result} isSmtpConfigured={config.smtpUrl !== null} />,
         });
@@ -78,7 +60,7 @@ export async function notificationsRoutes(app: AppInstance, deps: AppDeps): Prom
           target: { type: 'notification_delivery', id: delivery.id },
           origin: { ip: request.ip, requestId: request.id, userAgent: request.headers['user-agent'] ?? null },
         });
-        return sendStaffView(request, reply, {
+        return sendStaffPage(request, reply, {
           title: notificationText(lang, 'entryTitle'),
           breadcrumbs: [{ text: notificationText(lang, 'outboxTitle'), href: notificationPaths.outbox }],
           body: <OutboxEntryPageView lang={lang} delivery={delivery} />,
@@ -101,7 +83,7 @@ export async function notificationsRoutes(app: AppInstance, deps: AppDeps): Prom
           purpose: notificationTemplates[topic].purpose[lang],
           rendered: { 'zh-TW': renderSample(topic, 'zh-TW'), en: renderSample(topic, 'en') },
         }));
-        return sendStaffView(request, reply, {
+        return sendStaffPage(request, reply, {
           title: notificationText(lang, 'templatesTitle'),
           body: <TemplatesPageView lang={lang} examples={examples} />,
         });

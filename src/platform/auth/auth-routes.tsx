@@ -1,11 +1,9 @@
 import cookie from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ComponentChildren } from 'preact';
 import type { AppDeps, AppInstance } from '../http/app-types.ts';
 import { installCsrf } from '../http/csrf.ts';
 import { enforceRateLimit, rateLimitedError } from '../http/rate-limit.ts';
 import { type Lang, languages, localePath } from '../web/i18n.ts';
-import { pageContext, renderPage, sendPage } from '../web/layout.tsx';
 import { listAuditLog, type RequestOrigin, recordAudit, staffActor } from './audit-log.ts';
 import { authText } from './auth-messages.ts';
 import { staffPaths } from './auth-paths.ts';
@@ -38,6 +36,7 @@ import {
   startTwoFactorEnrolment,
 } from './sign-in-service.ts';
 import { staffAreasFor } from './staff-areas.ts';
+import { keepStaffPagesOutOfCaches, sendStaffPage } from './staff-pages.ts';
 import { findUnitName } from './staff-service.ts';
 import { clearSessionCookie, installStaffSessions, setSessionCookie } from './staff-session-hook.ts';
 import { groupSecretForReading, totpQrCodeSvg, totpUri } from './totp.ts';
@@ -61,20 +60,6 @@ function requestOrigin(request: FastifyRequest): RequestOrigin {
   return { ip: request.ip, requestId: request.id, userAgent: request.headers['user-agent'] ?? null };
 }
 
-function sendView(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  options: { title: string; hasError?: boolean; status?: number; body: ComponentChildren },
-): FastifyReply {
-  const html = renderPage(pageContext(request), {
-    title: options.title,
-    hasError: options.hasError ?? false,
-    body: options.body,
-    isStaffPage: true,
-  });
-  return sendPage(reply, html, options.status ?? 200);
-}
-
 /** The code field's problem for each refused code, on the sign-in code step and the enrolment page. */
 const codeProblems = {
   'missing-code': { key: 'codeRequired', status: 400 },
@@ -95,9 +80,7 @@ async function authRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
   const cookieOptions = { isSecure: config.cookieSecure, maxAgeSeconds: config.sessionAbsoluteHours * 3600 };
 
   // Pages here carry CSRF tokens and personal details: no shared or browser cache may keep them.
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('cache-control', 'no-store');
-  });
+  keepStaffPagesOutOfCaches(app);
 
   for (const lang of languages) {
     const url = (path: string) => localePath(lang, path);
@@ -114,7 +97,7 @@ async function authRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
         notice?: 'expired' | 'signed-out' | null;
       },
     ) =>
-      sendView(request, reply, {
+      sendStaffPage(request, reply, {
         title: authText(lang, 'signInTitle'),
         hasError: view.errors.length > 0,
         status: view.status,
@@ -217,7 +200,7 @@ async function authRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
       errors: FieldError[],
       status = 200,
     ) =>
-      sendView(request, reply, {
+      sendStaffPage(request, reply, {
         title: authText(lang, 'verifyTitle'),
         hasError: errors.length > 0,
         status,
@@ -296,7 +279,7 @@ async function authRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
       const state = await startTwoFactorEnrolment(db, { staffId: staff.id });
       const title = authText(lang, 'twoFactorTitle');
       if (state.kind === 'enabled') {
-        return sendView(request, reply, {
+        return sendStaffPage(request, reply, {
           title,
           body: (
             <TwoFactorPage lang={lang} kind="enabled" enabledAt={state.enabledAt} justEnabled={justEnabled} />
@@ -304,7 +287,7 @@ async function authRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
         });
       }
       const uri = totpUri({ issuer: config.totpIssuer, email: state.email, secret: state.secret });
-      return sendView(request, reply, {
+      return sendStaffPage(request, reply, {
         title,
         hasError: errors.length > 0,
         status,
@@ -361,7 +344,7 @@ async function authRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
       async (request, reply) => {
         const staff = signedInStaff(request);
         const unit = staff.unitCode ? await findUnitName(db, staff.unitCode) : null;
-        return sendView(request, reply, {
+        return sendStaffPage(request, reply, {
           title: authText(lang, 'staffHomeTitle'),
           body: (
             <StaffHomePage
@@ -391,7 +374,7 @@ async function authRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
           origin: requestOrigin(request),
           details: { page, ...filters },
         });
-        return sendView(request, reply, {
+        return sendStaffPage(request, reply, {
           title: authText(lang, 'auditTitle'),
           body: (
             <AuditLogPageView

@@ -1,5 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { csrfFieldName } from '../http/csrf.ts';
+import { ErrorMessage, Hint, ErrorSummary as SharedErrorSummary } from '../web/components/form-parts.tsx';
+import { Pagination } from '../web/components/pagination.tsx';
 import { formatPageDate } from '../web/format-date.ts';
 import { type Lang, localePath } from '../web/i18n.ts';
 import type { AuditLogPage } from './audit-log.ts';
@@ -19,25 +21,12 @@ export interface FieldError {
   message: string;
 }
 
-/**
- * The GOV.UK error summary at the top of `main`: role=alert so it is announced, tabindex=-1 and
- * autofocus so focus lands on it without any script, one link per problem to its field.
- */
 function ErrorSummary({ lang, errors }: { lang: Lang; errors: FieldError[] }) {
-  if (errors.length === 0) return null;
   return (
-    <div class="govuk-error-summary" data-module="govuk-error-summary" role="alert" tabindex={-1} autofocus>
-      <h2 class="govuk-error-summary__title">{authText(lang, 'errorSummaryTitle')}</h2>
-      <div class="govuk-error-summary__body">
-        <ul class="govuk-list govuk-error-summary__list">
-          {errors.map((error) => (
-            <li key={error.field}>
-              <a href={`#${error.field}`}>{error.message}</a>
-            </li>
-          ))}
-        </ul>
-      </div>
-    </div>
+    <SharedErrorSummary
+      title={authText(lang, 'errorSummaryTitle')}
+      problems={errors.map((error) => ({ target: error.field, message: error.message }))}
+    />
   );
 }
 
@@ -92,17 +81,8 @@ function TextField(props: TextFieldProps) {
       <label class="govuk-label" for={props.id}>
         {props.label}
       </label>
-      {props.hint ? (
-        <div id={`${props.id}-hint`} class="govuk-hint">
-          {props.hint}
-        </div>
-      ) : null}
-      {props.error ? (
-        <p id={`${props.id}-error`} class="govuk-error-message">
-          <span class="govuk-visually-hidden">{authText(props.lang, 'errorPrefix')}</span>
-          {props.error}
-        </p>
-      ) : null}
+      <Hint id={props.id} hint={props.hint} />
+      <ErrorMessage id={props.id} prefix={authText(props.lang, 'errorPrefix')} message={props.error} />
       <input
         class={`govuk-input${props.widthClass ? ` ${props.widthClass}` : ''}${props.error ? ' govuk-input--error' : ''}`}
         id={props.id}
@@ -475,24 +455,13 @@ export function AuditLogPageView(view: AuditLogView) {
           </tbody>
         </table>
       )}
-      {result.page > 1 || result.hasNextPage ? (
-        <nav class="govuk-pagination" aria-label={authText(lang, 'paginationLabel')}>
-          {result.page > 1 ? (
-            <div class="govuk-pagination__prev">
-              <a class="govuk-link govuk-pagination__link" href={pageLink(result.page - 1)} rel="prev">
-                <span class="govuk-pagination__link-title">{authText(lang, 'previousPage')}</span>
-              </a>
-            </div>
-          ) : null}
-          {result.hasNextPage ? (
-            <div class="govuk-pagination__next">
-              <a class="govuk-link govuk-pagination__link" href={pageLink(result.page + 1)} rel="next">
-                <span class="govuk-pagination__link-title">{authText(lang, 'nextPage')}</span>
-              </a>
-            </div>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pagination
+        label={authText(lang, 'paginationLabel')}
+        previousText={authText(lang, 'previousPage')}
+        nextText={authText(lang, 'nextPage')}
+        previousHref={result.page > 1 ? pageLink(result.page - 1) : null}
+        nextHref={result.hasNextPage ? pageLink(result.page + 1) : null}
+      />
     </>
   );
 }

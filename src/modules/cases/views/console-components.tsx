@@ -1,6 +1,12 @@
 import { type ComponentChildren, Fragment } from 'preact';
 import type { StaffRole } from '../../../platform/auth/principal.ts';
 import { csrfFieldName } from '../../../platform/http/csrf.ts';
+import {
+  ErrorMessage,
+  Hint,
+  ErrorSummary as SharedErrorSummary,
+} from '../../../platform/web/components/form-parts.tsx';
+import { Pagination as SharedPagination } from '../../../platform/web/components/pagination.tsx';
 import { type Lang, localePath } from '../../../platform/web/i18n.ts';
 import { type DeadlineStatus, deadlineStatusLabels } from '../case-deadline.ts';
 import { casePaths } from '../case-paths.ts';
@@ -20,21 +26,7 @@ export interface ShownProblem {
 }
 
 export function ErrorSummary({ lang, problems }: { lang: Lang; problems: readonly ShownProblem[] }) {
-  if (problems.length === 0) return null;
-  return (
-    <div class="govuk-error-summary" data-module="govuk-error-summary" role="alert" tabindex={-1} autofocus>
-      <h2 class="govuk-error-summary__title">{text(lang, 'errorSummaryTitle')}</h2>
-      <div class="govuk-error-summary__body">
-        <ul class="govuk-list govuk-error-summary__list">
-          {problems.map((problem, index) => (
-            <li key={index}>
-              <a href={`#${problem.target}`}>{problem.message}</a>
-            </li>
-          ))}
-        </ul>
-      </div>
-    </div>
-  );
+  return <SharedErrorSummary title={text(lang, 'errorSummaryTitle')} problems={problems} />;
 }
 
 export function Banner({
@@ -148,17 +140,8 @@ function Label(props: ControlProps) {
 function HintAndError(props: ControlProps) {
   return (
     <>
-      {props.hint ? (
-        <div id={`${props.id}-hint`} class="govuk-hint">
-          {props.hint}
-        </div>
-      ) : null}
-      {props.error ? (
-        <p id={`${props.id}-error`} class="govuk-error-message">
-          <span class="govuk-visually-hidden">{text(props.lang, 'errorPrefix')}</span>
-          {props.error}
-        </p>
-      ) : null}
+      <Hint id={props.id} hint={props.hint} />
+      <ErrorMessage id={props.id} prefix={text(props.lang, 'errorPrefix')} message={props.error} />
     </>
   );
 }
@@ -290,14 +273,13 @@ export function Pagination({
     .filter((number) => number >= 1 && number <= lastPage)
     .sort((a, b) => a - b);
   return (
-    <nav class="govuk-pagination" aria-label={text(lang, 'paginationLabel')}>
-      {page > 1 ? (
-        <div class="govuk-pagination__prev">
-          <a class="govuk-link govuk-pagination__link" href={href(page - 1)} rel="prev">
-            <span class="govuk-pagination__link-title">{text(lang, 'previousPage')}</span>
-          </a>
-        </div>
-      ) : null}
+    <SharedPagination
+      label={text(lang, 'paginationLabel')}
+      previousText={text(lang, 'previousPage')}
+      nextText={text(lang, 'nextPage')}
+      previousHref={page > 1 ? href(page - 1) : null}
+      nextHref={page < lastPage ? href(page + 1) : null}
+    >
       <ul class="govuk-pagination__list">
         {shown.map((number, index) => (
           <Fragment key={number}>
@@ -319,13 +301,6 @@ export function Pagination({
           </Fragment>
         ))}
       </ul>
-      {page < lastPage ? (
-        <div class="govuk-pagination__next">
-          <a class="govuk-link govuk-pagination__link" href={href(page + 1)} rel="next">
-            <span class="govuk-pagination__link-title">{text(lang, 'nextPage')}</span>
-          </a>
-        </div>
-      ) : null}
-    </nav>
+    </SharedPagination>
   );
 }

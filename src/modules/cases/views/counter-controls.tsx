@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { authText } from '../../../platform/auth/auth-messages.ts';
+import { Hint, ErrorSummary as SharedErrorSummary } from '../../../platform/web/components/form-parts.tsx';
 import type { Lang } from '../../../platform/web/i18n.ts';
 
 /**
@@ -14,25 +15,12 @@ export interface ShownProblem {
   message: string;
 }
 
-/**
- * The error summary at the top of `main`: announced (role=alert), focused without any script
- * (tabindex=-1 and autofocus), one link per problem — every problem, once.
- */
 export function ErrorSummary({ lang, problems }: { lang: Lang; problems: readonly ShownProblem[] }) {
-  if (problems.length === 0) return null;
   return (
-    <div class="govuk-error-summary" data-module="govuk-error-summary" role="alert" tabindex={-1} autofocus>
-      <h2 class="govuk-error-summary__title">{authText(lang, 'errorSummaryTitle')}</h2>
-      <div class="govuk-error-summary__body">
-        <ul class="govuk-list govuk-error-summary__list">
-          {problems.map((problem, index) => (
-            <li key={index}>
-              <a href={`#${problem.inputId}`}>{problem.message}</a>
-            </li>
-          ))}
-        </ul>
-      </div>
-    </div>
+    <SharedErrorSummary
+      title={authText(lang, 'errorSummaryTitle')}
+      problems={problems.map((problem) => ({ target: problem.inputId, message: problem.message }))}
+    />
   );
 }
 
@@ -52,15 +40,6 @@ function describedBy(id: string, hint: string | undefined, messages: readonly st
     (part) => part !== null,
   );
   return ids.length === 0 ? undefined : ids.join(' ');
-}
-
-function Hint({ id, hint }: { id: string; hint: string | undefined }) {
-  if (!hint) return null;
-  return (
-    <div id={`${id}-hint`} class="govuk-hint">
-      {hint}
-    </div>
-  );
 }
 
 function Messages({
@@ -98,6 +77,36 @@ function LabelText({ label, optionalText }: { label: ComponentChildren; optional
   );
 }
 
+/** A labelled control's form group: the label, its hint and messages, then the control. */
+function Field(props: ControlProps & { children: ComponentChildren }) {
+  return (
+    <div class={groupClass(props.messages)}>
+      <label class="govuk-label" for={props.id}>
+        <LabelText label={props.label} optionalText={props.optionalText} />
+      </label>
+      <Hint id={props.id} hint={props.hint} />
+      <Messages lang={props.lang} id={props.id} messages={props.messages} />
+      {props.children}
+    </div>
+  );
+}
+
+/** A group of radios or checkboxes: a fieldset with a legend, its hint and messages, then the items. */
+function Fieldset(props: Omit<ControlProps, 'label'> & { legend: string; children: ComponentChildren }) {
+  return (
+    <div class={groupClass(props.messages)}>
+      <fieldset class="govuk-fieldset" aria-describedby={describedBy(props.id, props.hint, props.messages)}>
+        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">
+          <LabelText label={props.legend} optionalText={props.optionalText} />
+        </legend>
+        <Hint id={props.id} hint={props.hint} />
+        <Messages lang={props.lang} id={props.id} messages={props.messages} />
+        {props.children}
+      </fieldset>
+    </div>
+  );
+}
+
 export function TextInput(
   props: ControlProps & {
     value: string;
@@ -110,12 +119,7 @@ export function TextInput(
 ) {
   const hasError = (props.messages?.length ?? 0) > 0;
   return (
-    <div class={groupClass(props.messages)}>
-      <label class="govuk-label" for={props.id}>
-        <LabelText label={props.label} optionalText={props.optionalText} />
-      </label>
-      <Hint id={props.id} hint={props.hint} />
-      <Messages lang={props.lang} id={props.id} messages={props.messages} />
+    <Field {...props}>
       <input
         class={`govuk-input${props.widthClass ? ` ${props.widthClass}` : ''}${hasError ? ' govuk-input--error' : ''}`}
         id={props.id}
@@ -127,19 +131,14 @@ export function TextInput(
         spellcheck={props.spellcheck ?? false}
         aria-describedby={describedBy(props.id, props.hint, props.messages)}
       />
-    </div>
+    </Field>
   );
 }
 
 export function TextArea(props: ControlProps & { value: string; rows: number }) {
   const hasError = (props.messages?.length ?? 0) > 0;
   return (
-    <div class={groupClass(props.messages)}>
-      <label class="govuk-label" for={props.id}>
-        <LabelText label={props.label} optionalText={props.optionalText} />
-      </label>
-      <Hint id={props.id} hint={props.hint} />
-      <Messages lang={props.lang} id={props.id} messages={props.messages} />
+    <Field {...props}>
       <textarea
         class={`govuk-textarea${hasError ? ' govuk-textarea--error' : ''}`}
         id={props.id}
@@ -149,7 +148,7 @@ export function TextArea(props: ControlProps & { value: string; rows: number }) 
       >
         {props.value}
       </textarea>
-    </div>
+    </Field>
   );
 }
 
@@ -180,12 +179,7 @@ export function Select(
     </option>
   );
   return (
-    <div class={groupClass(props.messages)}>
-      <label class="govuk-label" for={props.id}>
-        <LabelText label={props.label} optionalText={props.optionalText} />
-      </label>
-      <Hint id={props.id} hint={props.hint} />
-      <Messages lang={props.lang} id={props.id} messages={props.messages} />
+    <Field {...props}>
       <select
         class={`govuk-select${hasError ? ' govuk-select--error' : ''}`}
         id={props.id}
@@ -204,7 +198,7 @@ export function Select(
           </optgroup>
         ))}
       </select>
-    </div>
+    </Field>
   );
 }
 
@@ -218,35 +212,28 @@ export function Radios(
   },
 ) {
   return (
-    <div class={groupClass(props.messages)}>
-      <fieldset class="govuk-fieldset" aria-describedby={describedBy(props.id, props.hint, props.messages)}>
-        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">
-          <LabelText label={props.legend} optionalText={props.optionalText} />
-        </legend>
-        <Hint id={props.id} hint={props.hint} />
-        <Messages lang={props.lang} id={props.id} messages={props.messages} />
-        <div class={`govuk-radios govuk-radios--small${props.isInline ? ' govuk-radios--inline' : ''}`}>
-          {props.choices.map((choice, index) => {
-            const inputId = index === 0 ? props.id : `${props.id}-${index + 1}`;
-            return (
-              <div key={choice.value} class="govuk-radios__item">
-                <input
-                  class="govuk-radios__input"
-                  id={inputId}
-                  name={props.name}
-                  type="radio"
-                  value={choice.value}
-                  checked={choice.value === props.value}
-                />
-                <label class="govuk-label govuk-radios__label" for={inputId}>
-                  {choice.label}
-                </label>
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
+    <Fieldset {...props}>
+      <div class={`govuk-radios govuk-radios--small${props.isInline ? ' govuk-radios--inline' : ''}`}>
+        {props.choices.map((choice, index) => {
+          const inputId = index === 0 ? props.id : `${props.id}-${index + 1}`;
+          return (
+            <div key={choice.value} class="govuk-radios__item">
+              <input
+                class="govuk-radios__input"
+                id={inputId}
+                name={props.name}
+                type="radio"
+                value={choice.value}
+                checked={choice.value === props.value}
+              />
+              <label class="govuk-label govuk-radios__label" for={inputId}>
+                {choice.label}
+              </label>
+            </div>
+          );
+        })}
+      </div>
+    </Fieldset>
   );
 }
 
@@ -260,52 +247,42 @@ export function Checkboxes(
   props: Omit<ControlProps, 'label'> & { legend: string; choices: readonly CheckboxChoice[] },
 ) {
   return (
-    <div class={groupClass(props.messages)}>
-      <fieldset class="govuk-fieldset" aria-describedby={describedBy(props.id, props.hint, props.messages)}>
-        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{props.legend}</legend>
-        <Hint id={props.id} hint={props.hint} />
-        <Messages lang={props.lang} id={props.id} messages={props.messages} />
-        <div class="govuk-checkboxes govuk-checkboxes--small">
-          {props.choices.map((choice, index) => {
-            const inputId = index === 0 ? props.id : `${props.id}-${index + 1}`;
-            return (
-              <div key={choice.value} class="govuk-checkboxes__item">
-                <input
-                  class="govuk-checkboxes__input"
-                  id={inputId}
-                  name={props.name}
-                  type="checkbox"
-                  value={choice.value}
-                  checked={choice.isChecked}
-                  disabled={choice.isDisabled}
-                  aria-describedby={choice.hint ? `${inputId}-item-hint` : undefined}
-                />
-                <label class="govuk-label govuk-checkboxes__label" for={inputId}>
-                  {choice.label}
-                </label>
-                {choice.hint ? (
-                  <div id={`${inputId}-item-hint`} class="govuk-hint govuk-checkboxes__hint">
-                    {choice.hint}
-                  </div>
-                ) : null}
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
+    <Fieldset {...props}>
+      <div class="govuk-checkboxes govuk-checkboxes--small">
+        {props.choices.map((choice, index) => {
+          const inputId = index === 0 ? props.id : `${props.id}-${index + 1}`;
+          return (
+            <div key={choice.value} class="govuk-checkboxes__item">
+              <input
+                class="govuk-checkboxes__input"
+                id={inputId}
+                name={props.name}
+                type="checkbox"
+                value={choice.value}
+                checked={choice.isChecked}
+                disabled={choice.isDisabled}
+                aria-describedby={choice.hint ? `${inputId}-item-hint` : undefined}
+              />
+              <label class="govuk-label govuk-checkboxes__label" for={inputId}>
+                {choice.label}
+              </label>
+              {choice.hint ? (
+                <div id={`${inputId}-item-hint`} class="govuk-hint govuk-checkboxes__hint">
+                  {choice.hint}
+                </div>
+              ) : null}
+            </div>
+          );
+        })}
+      </div>
+    </Fieldset>
   );
 }
 
 export function FileInput(props: ControlProps & { isMultiple: boolean; accept: string }) {
   const hasError = (props.messages?.length ?? 0) > 0;
   return (
-    <div class={groupClass(props.messages)}>
-      <label class="govuk-label" for={props.id}>
-        <LabelText label={props.label} optionalText={props.optionalText} />
-      </label>
-      <Hint id={props.id} hint={props.hint} />
-      <Messages lang={props.lang} id={props.id} messages={props.messages} />
+    <Field {...props}>
       <input
         class={`govuk-file-upload${hasError ? ' govuk-file-upload--error' : ''}`}
         id={props.id}
@@ -315,6 +292,6 @@ export function FileInput(props: ControlProps & { isMultiple: boolean; accept: s
         accept={props.accept}
         aria-describedby={describedBy(props.id, props.hint, props.messages)}
       />
-    </div>
+    </Field>
   );
 }

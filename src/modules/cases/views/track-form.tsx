@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { csrfFieldName } from '../../../platform/http/csrf.ts';
 import type { FieldProblem } from '../../../platform/http/errors.ts';
+import { ErrorMessage, ErrorSummary } from '../../../platform/web/components/form-parts.tsx';
 import { type Lang, localePath } from '../../../platform/web/i18n.ts';
 import { findSitePage } from '../../../platform/web/site-pages.ts';
 import { casePaths } from '../case-paths.ts';
@@ -12,25 +13,15 @@ import { trackText } from '../track-messages.ts';
  * inline error messages and the hidden fields that carry the number and code.
  */
 
-/**
- * The error summary at the top of `main`: announced (role=alert), focused without any script
- * (tabindex=-1 and autofocus), every problem listed, each linked to its field when it has one.
- */
 export function TrackErrorSummary({ lang, problems }: { lang: Lang; problems: readonly FieldProblem[] }) {
-  if (problems.length === 0) return null;
   return (
-    <div class="govuk-error-summary" data-module="govuk-error-summary" role="alert" tabindex={-1} autofocus>
-      <h2 class="govuk-error-summary__title">{trackText(lang, 'errorSummaryTitle')}</h2>
-      <div class="govuk-error-summary__body">
-        <ul class="govuk-list govuk-error-summary__list">
-          {problems.map((problem) => (
-            <li key={`${problem.field}:${problem.code}`}>
-              {problem.field === '' ? problem.message : <a href={`#${problem.field}`}>{problem.message}</a>}
-            </li>
-          ))}
-        </ul>
-      </div>
-    </div>
+    <ErrorSummary
+      title={trackText(lang, 'errorSummaryTitle')}
+      problems={problems.map((problem) => ({
+        target: problem.field === '' ? null : problem.field,
+        message: problem.message,
+      }))}
+    />
   );
 }
 
@@ -43,13 +34,7 @@ export function FieldErrorMessage({
   id: string;
   message: string | undefined;
 }) {
-  if (message === undefined) return null;
-  return (
-    <p id={`${id}-error`} class="govuk-error-message">
-      <span class="govuk-visually-hidden">{trackText(lang, 'errorPrefix')}</span>
-      {message}
-    </p>
-  );
+  return <ErrorMessage id={id} prefix={trackText(lang, 'errorPrefix')} message={message} />;
 }
 
 export function problemFor(problems: readonly FieldProblem[], field: string): string | undefined {

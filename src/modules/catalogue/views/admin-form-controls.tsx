@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { Hint, ErrorSummary as SharedErrorSummary } from '../../../platform/web/components/form-parts.tsx';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { inputIdOf, type ShownProblem } from '../catalogue-admin-form.ts';
 import { catalogueAdminText as text } from '../catalogue-admin-messages.ts';
@@ -24,27 +25,15 @@ export function problemsByInput(problems: readonly ShownProblem[]): ProblemsByIn
 /** Where the summary sends the reader for a problem about the form as a whole (a newer version). */
 export const wholeFormAnchor = 'version-history';
 
-/**
- * The error summary at the top of `main`: announced (role=alert), focused without any script
- * (tabindex=-1 and autofocus), one link per problem, every problem listed.
- */
 export function ErrorSummary({ lang, problems }: { lang: Lang; problems: readonly ShownProblem[] }) {
-  if (problems.length === 0) return null;
   return (
-    <div class="govuk-error-summary" data-module="govuk-error-summary" role="alert" tabindex={-1} autofocus>
-      <h2 class="govuk-error-summary__title">{text(lang, 'errorSummaryTitle')}</h2>
-      <div class="govuk-error-summary__body">
-        <ul class="govuk-list govuk-error-summary__list">
-          {problems.map((problem, index) => (
-            <li key={index}>
-              <a href={`#${problem.input === '' ? wholeFormAnchor : inputIdOf(problem.input)}`}>
-                {problem.summary}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </div>
-    </div>
+    <SharedErrorSummary
+      title={text(lang, 'errorSummaryTitle')}
+      problems={problems.map((problem) => ({
+        target: problem.input === '' ? wholeFormAnchor : inputIdOf(problem.input),
+        message: problem.summary,
+      }))}
+    />
   );
 }
 
@@ -84,14 +73,6 @@ function describedBy(id: string, hint: string | undefined, hasError: boolean): s
   return ids.length === 0 ? undefined : ids.join(' ');
 }
 
-function Hint({ id, hint }: { id: string; hint: string | undefined }) {
-  return hint ? (
-    <div id={`${id}-hint`} class="govuk-hint">
-      {hint}
-    </div>
-  ) : null;
-}
-
 function ErrorMessages({ lang, id, messages }: { lang: Lang; id: string; messages: readonly string[] }) {
   if (messages.length === 0) return null;
   return (
@@ -115,12 +96,17 @@ function FormGroup({ hasError, children }: { hasError: boolean; children: Compon
   return <div class={`govuk-form-group${hasError ? ' govuk-form-group--error' : ''}`}>{children}</div>;
 }
 
-export function TextInput(
-  props: ControlProps & { value: string; widthClass?: string; inputMode?: 'numeric'; spellcheck?: boolean },
-) {
+/** The id, the messages and the aria-describedby of the input named `props.name`. */
+function controlOf(props: ControlProps) {
   const id = inputIdOf(props.name);
   const messages = props.problems.get(props.name) ?? [];
   const hasError = messages.length > 0;
+  return { id, messages, hasError, ariaDescribedBy: describedBy(id, props.hint, hasError) };
+}
+
+/** A labelled control's form group: the label, its hint and messages, then the control. */
+function Field(props: ControlProps & { children: ComponentChildren }) {
+  const { id, messages, hasError } = controlOf(props);
   return (
     <FormGroup hasError={hasError}>
       <label class="govuk-label" for={id}>
@@ -128,6 +114,17 @@ export function TextInput(
       </label>
       <Hint id={id} hint={props.hint} />
       <ErrorMessages lang={props.lang} id={id} messages={messages} />
+      {props.children}
+    </FormGroup>
+  );
+}
+
+export function TextInput(
+  props: ControlProps & { value: string; widthClass?: string; inputMode?: 'numeric'; spellcheck?: boolean },
+) {
+  const { id, hasError, ariaDescribedBy } = controlOf(props);
+  return (
+    <Field {...props}>
       <input
         class={`govuk-input${props.widthClass ? ` ${props.widthClass}` : ''}${hasError ? ' govuk-input--error' : ''}`}
         id={id}
@@ -138,34 +135,27 @@ export function TextInput(
         inputMode={props.inputMode}
         spellcheck={props.spellcheck}
         autocomplete="off"
-        aria-describedby={describedBy(id, props.hint, hasError)}
+        aria-describedby={ariaDescribedBy}
       />
-    </FormGroup>
+    </Field>
   );
 }
 
 export function TextArea(props: ControlProps & { value: string; rows: number }) {
-  const id = inputIdOf(props.name);
-  const messages = props.problems.get(props.name) ?? [];
-  const hasError = messages.length > 0;
+  const { id, hasError, ariaDescribedBy } = controlOf(props);
   return (
-    <FormGroup hasError={hasError}>
-      <label class="govuk-label" for={id}>
-        {labelText(props)}
-      </label>
-      <Hint id={id} hint={props.hint} />
-      <ErrorMessages lang={props.lang} id={id} messages={messages} />
+    <Field {...props}>
       <textarea
         class={`govuk-textarea${hasError ? ' govuk-textarea--error' : ''}`}
         id={id}
         name={props.name}
         rows={props.rows}
         lang={props.valueLang}
-        aria-describedby={describedBy(id, props.hint, hasError)}
+        aria-describedby={ariaDescribedBy}
       >
         {props.value}
       </textarea>
-    </FormGroup>
+    </Field>
   );
 }
 
@@ -175,21 +165,14 @@ export interface Choice {
 }
 
 export function Select(props: ControlProps & { value: string; choices: readonly Choice[]; blank?: string }) {
-  const id = inputIdOf(props.name);
-  const messages = props.problems.get(props.name) ?? [];
-  const hasError = messages.length > 0;
+  const { id, hasError, ariaDescribedBy } = controlOf(props);
   return (
-    <FormGroup hasError={hasError}>
-      <label class="govuk-label" for={id}>
-        {labelText(props)}
-      </label>
-      <Hint id={id} hint={props.hint} />
-      <ErrorMessages lang={props.lang} id={id} messages={messages} />
+    <Field {...props}>
       <select
         class={`govuk-select${hasError ? ' govuk-select--error' : ''}`}
         id={id}
         name={props.name}
-        aria-describedby={describedBy(id, props.hint, hasError)}
+        aria-describedby={ariaDescribedBy}
       >
         {props.blank === undefined ? null : (
           <option value="" selected={props.value === ''}>
@@ -202,7 +185,7 @@ export function Select(props: ControlProps & { value: string; choices: readonly 
           </option>
         ))}
       </select>
-    </FormGroup>
+    </Field>
   );
 }
 
@@ -210,12 +193,10 @@ export function Select(props: ControlProps & { value: string; choices: readonly 
 export function Radios(
   props: ControlProps & { value: string; choices: readonly Choice[]; isInline?: boolean },
 ) {
-  const id = inputIdOf(props.name);
-  const messages = props.problems.get(props.name) ?? [];
-  const hasError = messages.length > 0;
+  const { id, messages, hasError, ariaDescribedBy } = controlOf(props);
   return (
     <FormGroup hasError={hasError}>
-      <fieldset class="govuk-fieldset" aria-describedby={describedBy(id, props.hint, hasError)}>
+      <fieldset class="govuk-fieldset" aria-describedby={ariaDescribedBy}>
         <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{labelText(props)}</legend>
         <Hint id={id} hint={props.hint} />
         <ErrorMessages lang={props.lang} id={id} messages={messages} />

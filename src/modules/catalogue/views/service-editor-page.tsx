@@ -85,6 +85,15 @@ export interface ServiceEditorPageProps {
   classifications: readonly ServiceClassification[];
 }
 
+/** The texts that come as a pair, `${label}Zh` and `${label}En`: the labels of a text in both languages. */
+type BilingualLabel = {
+  [Key in CatalogueAdminTextKey]: Key extends `${infer Label}Zh`
+    ? `${Label}En` extends CatalogueAdminTextKey
+      ? Label
+      : never
+    : never;
+}[CatalogueAdminTextKey];
+
 /** Inputs whose value is in the other language than the page get a `lang`, so screen readers say them right. */
 function valueLangs(lang: Lang) {
   return { zh: lang === 'en' ? 'zh-Hant-TW' : undefined, en: lang === 'en' ? undefined : 'en' };
@@ -120,6 +129,31 @@ export function ServiceEditorPage(props: ServiceEditorPageProps) {
   );
   const common = { lang, problems };
   const langs = valueLangs(lang);
+  /**
+   * One text in both languages, side by side: the inputs `${name}Zh` and `${name}En`, labelled by the
+   * texts `${label}Zh` and `${label}En`; text areas when `rows` is given.
+   */
+  const bilingual = (
+    name: string,
+    label: BilingualLabel,
+    [zh, en]: readonly [string, string],
+    { rows, ...options }: { hint?: string; isOptional?: boolean; rows?: number } = {},
+  ) => {
+    const input = (suffix: 'Zh' | 'En', value: string, valueLang: string | undefined) => {
+      const props = {
+        ...common,
+        ...options,
+        name: `${name}${suffix}`,
+        label: text(lang, `${label}${suffix}`),
+      };
+      return rows === undefined ? (
+        <TextInput {...props} value={value} valueLang={valueLang} />
+      ) : (
+        <TextArea {...props} value={value} rows={rows} valueLang={valueLang} />
+      );
+    };
+    return <Pair zh={input('Zh', zh, langs.zh)} en={input('En', en, langs.en)} />;
+  };
   return (
     <>
       <ErrorSummary lang={lang} problems={props.problems} />
@@ -174,72 +208,12 @@ export function ServiceEditorPage(props: ServiceEditorPageProps) {
             </div>
           </dl>
         )}
-        <Pair
-          zh={
-            <TextInput
-              {...common}
-              name="nameZh"
-              label={text(lang, 'nameZh')}
-              value={form.nameZh}
-              valueLang={langs.zh}
-            />
-          }
-          en={
-            <TextInput
-              {...common}
-              name="nameEn"
-              label={text(lang, 'nameEn')}
-              value={form.nameEn}
-              valueLang={langs.en}
-            />
-          }
-        />
-        <Pair
-          zh={
-            <TextArea
-              {...common}
-              name="summaryZh"
-              label={text(lang, 'summaryZh')}
-              hint={text(lang, 'summaryHint')}
-              value={form.summaryZh}
-              rows={2}
-              valueLang={langs.zh}
-            />
-          }
-          en={
-            <TextArea
-              {...common}
-              name="summaryEn"
-              label={text(lang, 'summaryEn')}
-              hint={text(lang, 'summaryHint')}
-              value={form.summaryEn}
-              rows={2}
-              valueLang={langs.en}
-            />
-          }
-        />
-        <Pair
-          zh={
-            <TextArea
-              {...common}
-              name="descriptionZh"
-              label={text(lang, 'descriptionZh')}
-              value={form.descriptionZh}
-              rows={5}
-              valueLang={langs.zh}
-            />
-          }
-          en={
-            <TextArea
-              {...common}
-              name="descriptionEn"
-              label={text(lang, 'descriptionEn')}
-              value={form.descriptionEn}
-              rows={5}
-              valueLang={langs.en}
-            />
-          }
-        />
+        {bilingual('name', 'name', [form.nameZh, form.nameEn])}
+        {bilingual('summary', 'summary', [form.summaryZh, form.summaryEn], {
+          hint: text(lang, 'summaryHint'),
+          rows: 2,
+        })}
+        {bilingual('description', 'description', [form.descriptionZh, form.descriptionEn], { rows: 5 })}
         <Radios
           {...common}
           name="kind"
@@ -334,48 +308,10 @@ export function ServiceEditorPage(props: ServiceEditorPageProps) {
                 spellcheck={false}
                 valueLang="en"
               />
-              <Pair
-                zh={
-                  <TextInput
-                    {...common}
-                    name={at('nameZh')}
-                    label={text(lang, 'itemNameZh')}
-                    value={row.nameZh}
-                    valueLang={langs.zh}
-                  />
-                }
-                en={
-                  <TextInput
-                    {...common}
-                    name={at('nameEn')}
-                    label={text(lang, 'itemNameEn')}
-                    value={row.nameEn}
-                    valueLang={langs.en}
-                  />
-                }
-              />
-              <Pair
-                zh={
-                  <TextArea
-                    {...common}
-                    name={at('explanationZh')}
-                    label={text(lang, 'explanationZh')}
-                    value={row.explanationZh}
-                    rows={2}
-                    valueLang={langs.zh}
-                  />
-                }
-                en={
-                  <TextArea
-                    {...common}
-                    name={at('explanationEn')}
-                    label={text(lang, 'explanationEn')}
-                    value={row.explanationEn}
-                    rows={2}
-                    valueLang={langs.en}
-                  />
-                }
-              />
+              {bilingual(at('name'), 'itemName', [row.nameZh, row.nameEn])}
+              {bilingual(at('explanation'), 'explanation', [row.explanationZh, row.explanationEn], {
+                rows: 2,
+              })}
               <div class="govuk-form-group">
                 <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
                   <Checkbox
@@ -400,26 +336,7 @@ export function ServiceEditorPage(props: ServiceEditorPageProps) {
           const at = (field: string) => `fees.${index}.${field}`;
           return (
             <Row key={at('')} legend={text(lang, 'feeItem', { n: index + 1 })}>
-              <Pair
-                zh={
-                  <TextInput
-                    {...common}
-                    name={at('labelZh')}
-                    label={text(lang, 'feeLabelZh')}
-                    value={row.labelZh}
-                    valueLang={langs.zh}
-                  />
-                }
-                en={
-                  <TextInput
-                    {...common}
-                    name={at('labelEn')}
-                    label={text(lang, 'feeLabelEn')}
-                    value={row.labelEn}
-                    valueLang={langs.en}
-                  />
-                }
-              />
+              {bilingual(at('label'), 'feeLabel', [row.labelZh, row.labelEn])}
               <TextInput
                 {...common}
                 name={at('amountTwd')}
@@ -430,28 +347,7 @@ export function ServiceEditorPage(props: ServiceEditorPageProps) {
                 inputMode="numeric"
                 spellcheck={false}
               />
-              <Pair
-                zh={
-                  <TextInput
-                    {...common}
-                    name={at('noteZh')}
-                    label={text(lang, 'noteZh')}
-                    isOptional
-                    value={row.noteZh}
-                    valueLang={langs.zh}
-                  />
-                }
-                en={
-                  <TextInput
-                    {...common}
-                    name={at('noteEn')}
-                    label={text(lang, 'noteEn')}
-                    isOptional
-                    value={row.noteEn}
-                    valueLang={langs.en}
-                  />
-                }
-              />
+              {bilingual(at('note'), 'note', [row.noteZh, row.noteEn], { isOptional: true })}
             </Row>
           );
         })}
@@ -462,48 +358,8 @@ export function ServiceEditorPage(props: ServiceEditorPageProps) {
           const at = (field: string) => `sopSteps.${index}.${field}`;
           return (
             <Row key={at('')} legend={text(lang, 'stepItem', { n: index + 1 })}>
-              <Pair
-                zh={
-                  <TextInput
-                    {...common}
-                    name={at('titleZh')}
-                    label={text(lang, 'titleZh')}
-                    value={row.titleZh}
-                    valueLang={langs.zh}
-                  />
-                }
-                en={
-                  <TextInput
-                    {...common}
-                    name={at('titleEn')}
-                    label={text(lang, 'titleEn')}
-                    value={row.titleEn}
-                    valueLang={langs.en}
-                  />
-                }
-              />
-              <Pair
-                zh={
-                  <TextArea
-                    {...common}
-                    name={at('detailZh')}
-                    label={text(lang, 'detailZh')}
-                    value={row.detailZh}
-                    rows={2}
-                    valueLang={langs.zh}
-                  />
-                }
-                en={
-                  <TextArea
-                    {...common}
-                    name={at('detailEn')}
-                    label={text(lang, 'detailEn')}
-                    value={row.detailEn}
-                    rows={2}
-                    valueLang={langs.en}
-                  />
-                }
-              />
+              {bilingual(at('title'), 'title', [row.titleZh, row.titleEn])}
+              {bilingual(at('detail'), 'detail', [row.detailZh, row.detailEn], { rows: 2 })}
             </Row>
           );
         })}
@@ -539,48 +395,8 @@ export function ServiceEditorPage(props: ServiceEditorPageProps) {
                   />
                 }
               />
-              <Pair
-                zh={
-                  <TextInput
-                    {...common}
-                    name={at('labelZh')}
-                    label={text(lang, 'labelZh')}
-                    value={row.labelZh}
-                    valueLang={langs.zh}
-                  />
-                }
-                en={
-                  <TextInput
-                    {...common}
-                    name={at('labelEn')}
-                    label={text(lang, 'labelEn')}
-                    value={row.labelEn}
-                    valueLang={langs.en}
-                  />
-                }
-              />
-              <Pair
-                zh={
-                  <TextInput
-                    {...common}
-                    name={at('hintZh')}
-                    label={text(lang, 'hintZh')}
-                    isOptional
-                    value={row.hintZh}
-                    valueLang={langs.zh}
-                  />
-                }
-                en={
-                  <TextInput
-                    {...common}
-                    name={at('hintEn')}
-                    label={text(lang, 'hintEn')}
-                    isOptional
-                    value={row.hintEn}
-                    valueLang={langs.en}
-                  />
-                }
-              />
+              {bilingual(at('label'), 'label', [row.labelZh, row.labelEn])}
+              {bilingual(at('hint'), 'hint', [row.hintZh, row.hintEn], { isOptional: true })}
               <div class="govuk-form-group">
                 <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
                   <Checkbox

@@ -1,4 +1,5 @@
 import { formatTaipeiDateTime } from '../../../platform/auth/auth-views.tsx';
+import { Pagination } from '../../../platform/web/components/pagination.tsx';
 import { type Lang, localePath } from '../../../platform/web/i18n.ts';
 import { channelNames, type NotificationTextKey, notificationText } from '../notifications-messages.ts';
 import { notificationPaths } from '../notifications-paths.ts';
@@ -69,24 +70,13 @@ export function OutboxPageView({ lang, result, isSmtpConfigured }: OutboxPageVie
           </tbody>
         </table>
       )}
-      {result.page > 1 || result.hasNextPage ? (
-        <nav class="govuk-pagination" aria-label={text('paginationLabel')}>
-          {result.page > 1 ? (
-            <div class="govuk-pagination__prev">
-              <a class="govuk-link govuk-pagination__link" href={pageLink(result.page - 1)} rel="prev">
-                <span class="govuk-pagination__link-title">{text('previousPage')}</span>
-              </a>
-            </div>
-          ) : null}
-          {result.hasNextPage ? (
-            <div class="govuk-pagination__next">
-              <a class="govuk-link govuk-pagination__link" href={pageLink(result.page + 1)} rel="next">
-                <span class="govuk-pagination__link-title">{text('nextPage')}</span>
-              </a>
-            </div>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pagination
+        label={text('paginationLabel')}
+        previousText={text('previousPage')}
+        nextText={text('nextPage')}
+        previousHref={result.page > 1 ? pageLink(result.page - 1) : null}
+        nextHref={result.hasNextPage ? pageLink(result.page + 1) : null}
+      />
     </>
   );
 }
