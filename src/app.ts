@@ -13,6 +13,8 @@ import { counterRoutes } from './modules/cases/counter-routes.tsx';
 import { trackRoutes } from './modules/cases/track-routes.tsx';
 import { catalogueAdminRoutes } from './modules/catalogue/catalogue-admin-routes.tsx';
 import { catalogueRoutes } from './modules/catalogue/catalogue-routes.tsx';
+import { controlRoutes } from './modules/control/control-routes.tsx';
+import { controlStaffRoutes } from './modules/control/control-staff-routes.tsx';
 import { notificationsRoutes } from './modules/notifications/notifications-routes.tsx';
 import { installAuth } from './platform/auth/auth-routes.tsx';
 import { geoRoutes } from './platform/geo/geo-routes.ts';
@@ -125,6 +127,8 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
     await site.register(async (scope) => consoleRoutes(scope as AppInstance, deps));
     await site.register(async (scope) => trackRoutes(scope as AppInstance, deps));
     await site.register(async (scope) => casesApiRoutes(scope as AppInstance, deps));
+    await site.register(async (scope) => controlRoutes(scope as AppInstance, deps));
+    await site.register(async (scope) => controlStaffRoutes(scope as AppInstance, deps));
   });
   return app;
 }

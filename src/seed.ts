@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { seedDemoRoutingRules } from './modules/cases/routing-rules.ts';
 import { seedDemoCatalogue } from './modules/catalogue/catalogue-demo-data.ts';
+import { seedPlan101 } from './modules/control/control-seed.ts';
 import { seedCalendarOverrides } from './platform/calendar/calendar-repo.ts';
 import { type Database, withTransaction } from './platform/db/database.ts';
 import { appMeta } from './platform/db/meta-schema.ts';
@@ -11,7 +12,7 @@ import { seedServiceClassifications, seedUnits } from './platform/reference/refe
  * Bump when the bundled reference data changes, so existing installations reload it at their next
  * start. Loading is idempotent either way; the version only spares every start the work.
  */
-export const referenceDataVersion = '2026-11-27.2';
+export const referenceDataVersion = '2026-11-28.1';
 
 export interface SeedResult {
   skipped: boolean;
@@ -23,11 +24,13 @@ export interface SeedResult {
   /** Demo catalogue versions written (0 when every demo service is already current). */
   demoServiceVersions: number;
   demoRoutingRules: number;
+  /** 1 when the 101 (2012) service-quality plan was loaded (first start), else 0. */
+  plans: number;
 }
 
 /**
- * Loads units, districts and villages, classifications, calendar overrides and the demo service catalogue;
- * safe to run again.
+ * Loads units, districts and villages, classifications, calendar overrides, the demo service catalogue and
+ * the 101 (2012) service-quality plan; safe to run again.
  */
 export async function seedReferenceData(
   db: Database,
@@ -47,6 +50,7 @@ export async function seedReferenceData(
         calendarOverrides: 0,
         demoServiceVersions: 0,
         demoRoutingRules: 0,
+        plans: 0,
       };
     }
     const units = await seedUnits(tx);
@@ -56,6 +60,8 @@ export async function seedReferenceData(
     // Small, and it needs the units and classifications just written.
     const demoServiceVersions = await seedDemoCatalogue(tx);
     const demoRoutingRules = await seedDemoRoutingRules(tx);
+    // The 2012 plan as published at first start; never rewritten afterwards.
+    const plans = await seedPlan101(tx);
     await tx
       .insert(appMeta)
       .values({ key: 'reference_data_version', value: referenceDataVersion })
@@ -72,6 +78,7 @@ export async function seedReferenceData(
       calendarOverrides,
       demoServiceVersions,
       demoRoutingRules,
+      plans,
     };
   });
 }

@@ -1,4 +1,5 @@
 import { casePaths } from '../../modules/cases/case-paths.ts';
+import { controlPaths } from '../../modules/control/control-paths.ts';
 import type { AuthTextKey } from './auth-messages.ts';
 import { staffPaths } from './auth-paths.ts';
 import type { StaffRole } from './principal.ts';
@@ -18,7 +19,7 @@ const areas: readonly (StaffArea & { roles: readonly StaffRole[] })[] = [
     path: casePaths.lookup,
     roles: ['counter_clerk', 'handler', 'supervisor', 'secretariat'],
   },
-  { key: 'areaPerformance', path: null, roles: ['secretariat'] },
+  { key: 'areaPerformance', path: controlPaths.staffList, roles: ['secretariat'] },
   { key: 'areaContent', path: '/staff/catalogue', roles: ['web_editor'] },
   { key: 'areaStaffAccounts', path: null, roles: ['admin'] },
   { key: 'areaAuditLog', path: staffPaths.audit, roles: ['admin'] },

@@ -5,6 +5,7 @@
 
 export * from '../../modules/cases/cases-schema.ts';
 export * from '../../modules/catalogue/catalogue-schema.ts';
+export * from '../../modules/control/control-schema.ts';
 export * from '../../modules/notifications/notifications-schema.ts';
 export * from '../auth/auth-schema.ts';
 export * from '../calendar/calendar-schema.ts';

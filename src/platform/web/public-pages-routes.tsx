@@ -33,11 +33,12 @@ const FontSizeQuery = Type.Object({
 
 /**
  * The view of each registry page that has no query; search is registered on its own below, the services
- * list by the catalogue module (src/modules/catalogue/catalogue-routes.tsx) and the case look-up by the
- * cases module (src/modules/cases/track-routes.tsx).
+ * list by the catalogue module (src/modules/catalogue/catalogue-routes.tsx), the case look-up by the
+ * cases module (src/modules/cases/track-routes.tsx) and the plans by the control module
+ * (src/modules/control/control-routes.tsx).
  */
 const staticViews: Record<
-  Exclude<SitePageId, 'search' | 'services' | 'track'>,
+  Exclude<SitePageId, 'search' | 'services' | 'track' | 'plans'>,
   (lang: Lang) => ComponentChildren
 > = {
   home: (lang) => <HomePage lang={lang} />,
@@ -54,7 +55,8 @@ export async function publicPagesRoutes(app: AppInstance, deps: AppDeps): Promis
   // These pages are the same for every anonymous visitor: render each (language, text size) once a minute.
   const cache = createPageCache({ ttlMs: 60_000, maxEntries: 200 });
   for (const page of sitePages) {
-    if (page.id === 'search' || page.id === 'services' || page.id === 'track') continue;
+    if (page.id === 'search' || page.id === 'services' || page.id === 'track' || page.id === 'plans')
+      continue;
     const view = staticViews[page.id];
     forEachLanguage(page.path, (url) => {
       app.get(url, { schema: { hide: true } }, async (request, reply) => {

@@ -103,6 +103,19 @@ export const sitePages = [
     isInFooter: false,
   }),
   page({
+    id: 'plans',
+    path: '/plans',
+    title: { 'zh-TW': '提升服務品質執行計畫', en: 'Service quality plans' },
+    summary: {
+      'zh-TW': '本局各年度提升服務品質執行計畫：實施要項、執行策略、推動作法、完成期限及承辦單位。',
+      en: 'The bureau’s plan for improving service quality, year by year: what it will do, by when, and which units.',
+    },
+    group: 'about',
+    updatedAt: releaseDate,
+    isInNavigation: false,
+    isInFooter: false,
+  }),
+  page({
     id: 'search',
     path: '/search',
     title: { 'zh-TW': '網站搜尋', en: 'Search this site' },

@@ -1,0 +1,27 @@
+/** The control module's URLs (bare, i.e. zh-TW; `localePath(lang, …)` gives the English one). */
+export const controlPaths = {
+  /** The public list (site page 'plans'). */
+  plans: '/plans',
+  plan: (year: number) => `/plans/${year}`,
+  staffList: '/staff/plans',
+  staffCopy: '/staff/plans/copy',
+  staffPlan: (year: number) => `/staff/plans/${year}`,
+  staffPublish: (year: number) => `/staff/plans/${year}/publish`,
+  staffHeader: (year: number) => `/staff/plans/${year}/header`,
+  staffNewItem: (year: number) => `/staff/plans/${year}/items/new`,
+  staffItem: (year: number, itemId: string) => `/staff/plans/${year}/items/${itemId}`,
+  staffNewStrategy: (year: number, itemId: string) => `/staff/plans/${year}/items/${itemId}/strategies/new`,
+  staffStrategy: (year: number, strategyId: string) => `/staff/plans/${year}/strategies/${strategyId}`,
+  staffNewPractice: (year: number, strategyId: string) =>
+    `/staff/plans/${year}/strategies/${strategyId}/practices/new`,
+  staffPractice: (year: number, practiceId: string) => `/staff/plans/${year}/practices/${practiceId}`,
+  /** Appended to an item, strategy or practice path. */
+  removeSuffix: '/remove',
+} as const;
+
+/** Anchors on the pages: one per entry, so an error or a link can point at it. */
+export const anchorOf = {
+  item: (id: string) => `item-${id}`,
+  strategy: (id: string) => `strategy-${id}`,
+  practice: (id: string) => `practice-${id}`,
+} as const;

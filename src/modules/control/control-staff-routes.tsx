@@ -1,0 +1,902 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ComponentChildren } from 'preact';
+import { Type } from 'typebox';
+import { type RequestOrigin, staffActor } from '../../platform/auth/audit-log.ts';
+import { requireStaff, signedInStaff } from '../../platform/auth/require-staff.ts';
+import { keepStaffPagesOutOfCaches, sendStaffPage, staffHomeCrumb } from '../../platform/auth/staff-pages.ts';
+import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
+import { DomainError } from '../../platform/http/errors.ts';
+import { listUnits } from '../../platform/reference/reference-repo.ts';
+import { type Lang, localePath } from '../../platform/web/i18n.ts';
+import type { Breadcrumb } from '../../platform/web/layout.tsx';
+import { forEachLanguage } from '../../platform/web/public-pages-routes.tsx';
+import {
+  copyFormOf,
+  type FormBody,
+  headerFormOf,
+  headerFormOfPlan,
+  inputLabels,
+  itemFormOf,
+  itemFormOfItem,
+  practiceFormOf,
+  practiceFormOfPractice,
+  removeFormOf,
+  showProblems,
+  strategyFormOf,
+  strategyFormOfStrategy,
+} from './control-forms.ts';
+import { controlText as text } from './control-messages.ts';
+import { anchorOf, controlPaths } from './control-paths.ts';
+import { PlanYearParams, unitNamesOf } from './control-routes.tsx';
+import {
+  copyPlan,
+  getPlan,
+  listPlanChanges,
+  listPlans,
+  listPlanVersions,
+  type MutationOptions,
+  type PlanView,
+  publishPlan,
+  removeEntry,
+  saveItem,
+  savePlanHeader,
+  savePractice,
+  saveStrategy,
+} from './control-service.ts';
+import { practiceRef, strategyRef } from './control-types.ts';
+import { lastYearOfFormerUnits } from './control-validation.ts';
+import type { ShownProblem } from './views/form-controls.tsx';
+import {
+  HeaderFormPage,
+  ItemFormPage,
+  PracticeFormPage,
+  type RemovalProps,
+  StrategyFormPage,
+} from './views/staff-plan-forms.tsx';
+import { StaffPlanListPage, StaffPlanPage } from './views/staff-plan-pages.tsx';
+
+/** Who may copy, edit and publish plans: the secretariat (秘書室, which runs 管制查考) and administrators. */
+export const planEditorRoles = ['admin', 'secretariat'] as const;
+
+const uuidPattern = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+const FormBodySchema = Type.Record(Type.String(), Type.Unknown());
+const ItemParams = Type.Object({
+  year: PlanYearParams.properties.year,
+  itemId: Type.String({ pattern: uuidPattern }),
+});
+const StrategyParams = Type.Object({
+  year: PlanYearParams.properties.year,
+  strategyId: Type.String({ pattern: uuidPattern }),
+});
+const PracticeParams = Type.Object({
+  year: PlanYearParams.properties.year,
+  practiceId: Type.String({ pattern: uuidPattern }),
+});
+const OverviewQuery = Type.Object({
+  saved: Type.Optional(Type.Integer({ minimum: 0 })),
+  removed: Type.Optional(Type.Integer({ minimum: 0 })),
+  published: Type.Optional(Type.Literal('1')),
+  copied: Type.Optional(Type.Literal('1')),
+});
+
+function requestOrigin(request: FastifyRequest): RequestOrigin {
+  return { ip: request.ip, requestId: request.id, userAgent: request.headers['user-agent'] ?? null };
+}
+
+function notFound(lang: Lang): DomainError {
+  return new DomainError('NOT_FOUND', text(lang, 'notFound'));
+}
+
+/** A service call whose VALIDATION_FAILED / CONFLICT becomes the problems to show; anything else is thrown. */
+async function attempt<T>(
+  work: () => Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; status: number; error: DomainError }> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (error) {
+    if (error instanceof DomainError && (error.code === 'VALIDATION_FAILED' || error.code === 'CONFLICT'))
+      return { ok: false, status: error.statusCode, error };
+    throw error;
+  }
+}
+
+/**
+ * The secretariat's plan pages: the list with the copy form, each plan's overview (publish, versions,
+ * change log) and one plain form for the plan's texts, an item, a strategy or a practice, each listing every
+ * problem at once. Published plans ask for a reason with each change (control-service.ts).
+ */
+export async function controlStaffRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
+  const { db, clock } = deps;
+  const editorsOnly = requireStaff({ roles: planEditorRoles });
+
+  keepStaffPagesOutOfCaches(app);
+
+  const mutation = (request: FastifyRequest): MutationOptions => ({
+    actor: staffActor(signedInStaff(request)),
+    now: clock.now(),
+    lang: request.lang,
+    origin: requestOrigin(request),
+  });
+
+  const send = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    options: {
+      title: string;
+      body: ComponentChildren;
+      status?: number;
+      hasError?: boolean;
+      plan?: PlanView | null;
+    },
+  ) => {
+    const lang = request.lang;
+    // Staff home › plans › the plan's year: the list has only the first, an overview the first two.
+    const breadcrumbs: Breadcrumb[] = [staffHomeCrumb(lang)];
+    if (options.plan !== undefined) {
+      breadcrumbs.push({ text: text(lang, 'staffListTitle'), href: controlPaths.staffList });
+      if (options.plan !== null)
+        breadcrumbs.push({
+          text: text(lang, 'planYear', { year: options.plan.year, rocYear: options.plan.rocYear }),
+          href: controlPaths.staffPlan(options.plan.year),
+        });
+    }
+    return sendStaffPage(request, reply, {
+      title: options.title,
+      body: options.body,
+      breadcrumbs,
+      ...(options.status === undefined ? {} : { status: options.status }),
+      ...(options.hasError === undefined ? {} : { hasError: options.hasError }),
+    });
+  };
+
+  const loadPlan = async (year: string, lang: Lang): Promise<PlanView> => {
+    const plan = await getPlan(db, Number(year));
+    if (!plan) throw notFound(lang);
+    return plan;
+  };
+
+  const overviewUrl = (lang: Lang, year: number, query: string, anchor = '') =>
+    `${localePath(lang, controlPaths.staffPlan(year))}${query === '' ? '' : `?${query}`}${anchor === '' ? '' : `#${anchor}`}`;
+
+  const savedQuery = (version: number | null) => `saved=${version ?? 0}`;
+
+  // The list and the copy form.
+  const sendList = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    view: { form: { fromYear: string; toYear: string }; problems: ShownProblem[]; status?: number },
+  ) => {
+    const lang = request.lang;
+    const plans = await listPlans(db, { publishedOnly: false });
+    const latestPublished = plans.find((plan) => plan.status === 'published');
+    const form =
+      view.form.fromYear === '' && latestPublished
+        ? { ...view.form, fromYear: String(latestPublished.year) }
+        : view.form;
+    return send(request, reply, {
+      title: text(lang, 'staffListTitle'),
+      status: view.status ?? 200,
+      hasError: view.problems.length > 0,
+      body: (
+        <StaffPlanListPage
+          lang={lang}
+          csrfToken={request.csrfToken}
+          plans={plans}
+          form={form}
+          problems={view.problems}
+          notice={null}
+        />
+      ),
+    });
+  };
+
+  forEachLanguage(controlPaths.staffList, (url) => {
+    app.get(url, { preHandler: editorsOnly, schema: { hide: true } }, async (request, reply) =>
+      sendList(request, reply, { form: { fromYear: '', toYear: '' }, problems: [] }),
+    );
+  });
+
+  forEachLanguage(controlPaths.staffCopy, (url, lang) => {
+    app.post(
+      url,
+      { preHandler: editorsOnly, schema: { hide: true, body: FormBodySchema } },
+      async (request, reply) => {
+        const form = copyFormOf(request.body as FormBody);
+        const outcome = await attempt(() => copyPlan(db, { ...mutation(request), form }));
+        if (!outcome.ok)
+          return sendList(request, reply, {
+            form,
+            problems: showProblems(outcome.error.problems, inputLabels.copy, lang),
+            status: outcome.status,
+          });
+        return reply.redirect(overviewUrl(lang, outcome.value.year, 'copied=1'), 303);
+      },
+    );
+  });
+
+  // A plan's overview, and publishing it.
+  const sendOverview = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    plan: PlanView,
+    view: { problems: ShownProblem[]; notice: string | null; status?: number },
+  ) => {
+    const lang = request.lang;
+    return send(request, reply, {
+      title: plan.title,
+      status: view.status ?? 200,
+      hasError: view.problems.length > 0,
+      plan: null,
+      body: (
+        <StaffPlanPage
+          lang={lang}
+          csrfToken={request.csrfToken}
+          plan={plan}
+          versions={plan.status === 'published' ? await listPlanVersions(db, plan.id) : []}
+          changes={plan.status === 'published' ? await listPlanChanges(db, plan.id) : []}
+          unitNames={await unitNamesOf(deps)}
+          problems={view.problems}
+          notice={view.notice}
+        />
+      ),
+    });
+  };
+
+  forEachLanguage('/staff/plans/:year', (url, lang) => {
+    app.get(
+      url,
+      { preHandler: editorsOnly, schema: { hide: true, params: PlanYearParams, querystring: OverviewQuery } },
+      async (request, reply) => {
+        const plan = await loadPlan(request.params.year, lang);
+        const { query } = request;
+        const notice =
+          query.copied !== undefined
+            ? text(lang, 'copied', { year: plan.year, rocYear: plan.rocYear })
+            : query.published !== undefined
+              ? text(lang, 'published')
+              : query.saved !== undefined
+                ? query.saved > 0
+                  ? text(lang, 'savedVersion', { version: query.saved })
+                  : text(lang, 'saved')
+                : query.removed !== undefined
+                  ? query.removed > 0
+                    ? text(lang, 'removedVersion', { version: query.removed })
+                    : text(lang, 'removed')
+                  : null;
+        return sendOverview(request, reply, plan, { problems: [], notice });
+      },
+    );
+  });
+
+  forEachLanguage('/staff/plans/:year/publish', (url, lang) => {
+    app.post(
+      url,
+      { preHandler: editorsOnly, schema: { hide: true, params: PlanYearParams, body: FormBodySchema } },
+      async (request, reply) => {
+        const plan = await loadPlan(request.params.year, lang);
+        const outcome = await attempt(() => publishPlan(db, plan.year, mutation(request)));
+        if (!outcome.ok)
+          return sendOverview(request, reply, plan, {
+            problems: showProblems(outcome.error.problems, {}, lang),
+            notice: null,
+            status: outcome.status,
+          });
+        return reply.redirect(overviewUrl(lang, plan.year, 'published=1'), 303);
+      },
+    );
+  });
+
+  // The plan's own texts.
+  forEachLanguage('/staff/plans/:year/header', (url, lang) => {
+    const page = (plan: PlanView) => ({
+      lang,
+      title: text(lang, 'headerTitle', { title: plan.title }),
+      year: plan.year,
+      action: controlPaths.staffHeader(plan.year),
+      isPublished: plan.status === 'published',
+    });
+    app.get(
+      url,
+      { preHandler: editorsOnly, schema: { hide: true, params: PlanYearParams } },
+      async (request, reply) => {
+        const plan = await loadPlan(request.params.year, lang);
+        return send(request, reply, {
+          title: page(plan).title,
+          plan,
+          body: (
+            <HeaderFormPage
+              {...page(plan)}
+              csrfToken={request.csrfToken}
+              form={headerFormOfPlan(plan)}
+              problems={[]}
+            />
+          ),
+        });
+      },
+    );
+    app.post(
+      url,
+      { preHandler: editorsOnly, schema: { hide: true, params: PlanYearParams, body: FormBodySchema } },
+      async (request, reply) => {
+        const plan = await loadPlan(request.params.year, lang);
+        const form = headerFormOf(request.body as FormBody);
+        const outcome = await attempt(() => savePlanHeader(db, plan.year, { ...mutation(request), form }));
+        if (!outcome.ok)
+          return send(request, reply, {
+            title: page(plan).title,
+            plan,
+            status: outcome.status,
+            hasError: true,
+            body: (
+              <HeaderFormPage
+                {...page(plan)}
+                csrfToken={request.csrfToken}
+                form={form}
+                problems={showProblems(outcome.error.problems, inputLabels.header, lang)}
+              />
+            ),
+          });
+        return reply.redirect(overviewUrl(lang, plan.year, savedQuery(outcome.value.version)), 303);
+      },
+    );
+  });
+
+  /** A removal: on success back to the overview; on problems the entry's edit page again, with them. */
+  const removal = (
+    lang: Lang,
+    level: 'item' | 'strategy' | 'practice',
+    path: string,
+    form: { confirm: boolean; reason: string } = { confirm: false, reason: '' },
+  ): RemovalProps => ({
+    action: `${path}${controlPaths.removeSuffix}`,
+    lead: text(
+      lang,
+      level === 'item'
+        ? 'removeItemLead'
+        : level === 'strategy'
+          ? 'removeStrategyLead'
+          : 'removePracticeLead',
+    ),
+    confirm: form.confirm,
+    reason: form.reason,
+  });
+  const removalProblems = (error: DomainError, lang: Lang) =>
+    showProblems(error.problems, inputLabels.removal, lang, { reason: 'removeReason' });
+
+  // Items.
+  const findItem = (plan: PlanView, itemId: string, lang: Lang) => {
+    const item = plan.items.find((candidate) => candidate.id === itemId);
+    if (!item) throw notFound(lang);
+    return item;
+  };
+
+  forEachLanguage('/staff/plans/:year/items/new', (url, lang) => {
+    const page = (plan: PlanView) => ({
+      lang,
+      title: text(lang, 'newItemTitle'),
+      year: plan.year,
+      action: controlPaths.staffNewItem(plan.year),
+      isPublished: plan.status === 'published',
+    });
+    app.get(
+      url,
+      { preHandler: editorsOnly, schema: { hide: true, params: PlanYearParams } },
+      async (request, reply) => {
+        const plan = await loadPlan(request.params.year, lang);
+        const next = Math.max(0, ...plan.items.map((item) => item.ordinal)) + 1;
+        return send(request, reply, {
+          title: page(plan).title,
+          plan,
+          body: (
+            <ItemFormPage
+              {...page(plan)}
+              csrfToken={request.csrfToken}
+              form={{ ...itemFormOfItem(null), number: String(next) }}
+              problems={[]}
+            />
+          ),
+        });
+      },
+    );
+    app.post(
+      url,
+      { preHandler: editorsOnly, schema: { hide: true, params: PlanYearParams, body: FormBodySchema } },
+      async (request, reply) => {
+        const plan = await loadPlan(request.params.year, lang);
+        const form = itemFormOf(request.body as FormBody);
+        const outcome = await attempt(() =>
+          saveItem(db, plan.year, { ...mutation(request), itemId: null, form }),
+        );
+        if (!outcome.ok)
+          return send(request, reply, {
+            title: page(plan).title,
+            plan,
+            status: outcome.status,
+            hasError: true,
+            body: (
+              <ItemFormPage
+                {...page(plan)}
+                csrfToken={request.csrfToken}
+                form={form}
+                problems={showProblems(outcome.error.problems, inputLabels.item, lang)}
+              />
+            ),
+          });
+        return reply.redirect(
+          overviewUrl(
+            lang,
+            plan.year,
+            savedQuery(outcome.value.version),
+            anchorOf.item(outcome.value.itemId),
+          ),
+          303,
+        );
+      },
+    );
+  });
+
+  forEachLanguage('/staff/plans/:year/items/:itemId', (url, lang) => {
+    const page = (plan: PlanView, itemId: string) => {
+      const item = findItem(plan, itemId, lang);
+      const path = controlPaths.staffItem(plan.year, item.id);
+      return {
+        item,
+        props: {
+          lang,
+          title: text(lang, 'itemTitle', { ref: item.label }),
+          year: plan.year,
+          action: path,
+          isPublished: plan.status === 'published',
+        },
+        path,
+      };
+    };
+    const render = (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      plan: PlanView,
+      itemId: string,
+      view: {
+        form?: ReturnType<typeof itemFormOf>;
+        problems?: ShownProblem[];
+        removal?: { confirm: boolean; reason: string };
+        status?: number;
+      },
+    ) => {
+      const { item, props, path } = page(plan, itemId);
+      return send(request, reply, {
+        title: props.title,
+        plan,
+        status: view.status ?? 200,
+        hasError: (view.problems ?? []).length > 0,
+        body: (
+          <ItemFormPage
+            {...props}
+            csrfToken={request.csrfToken}
+            form={view.form ?? itemFormOfItem(item)}
+            problems={view.problems ?? []}
+            removal={removal(lang, 'item', path, view.removal)}
+          />
+        ),
+      });
+    };
+    app.get(
+      url,
+      { preHandler: editorsOnly, schema: { hide: true, params: ItemParams } },
+      async (request, reply) =>
+        render(request, reply, await loadPlan(request.params.year, lang), request.params.itemId, {}),
+    );
+    app.post(
+      url,
+      { preHandler: editorsOnly, schema: { hide: true, params: ItemParams, body: FormBodySchema } },
+      async (request, reply) => {
+        const plan = await loadPlan(request.params.year, lang);
+        const { itemId } = request.params;
+        findItem(plan, itemId, lang);
+        const form = itemFormOf(request.body as FormBody);
+        const outcome = await attempt(() => saveItem(db, plan.year, { ...mutation(request), itemId, form }));
+        if (!outcome.ok)
+          return render(request, reply, plan, itemId, {
+            form,
+            problems: showProblems(outcome.error.problems, inputLabels.item, lang),
+            status: outcome.status,
+          });
+        return reply.redirect(
+          overviewUrl(lang, plan.year, savedQuery(outcome.value.version), anchorOf.item(itemId)),
+          303,
+        );
+      },
+    );
+    app.post(
+      `${url}${controlPaths.removeSuffix}`,
+      { preHandler: editorsOnly, schema: { hide: true, params: ItemParams, body: FormBodySchema } },
+      async (request, reply) => {
+        const plan = await loadPlan(request.params.year, lang);
+        const { itemId } = request.params;
+        findItem(plan, itemId, lang);
+        const form = removeFormOf(request.body as FormBody);
+        const outcome = await attempt(() =>
+          removeEntry(db, plan.year, { ...mutation(request), level: 'item', id: itemId, form }),
+        );
+        if (!outcome.ok)
+          return render(request, reply, plan, itemId, {
+            problems: removalProblems(outcome.error, lang),
+            removal: form,
+            status: outcome.status,
+          });
+        return reply.redirect(
+          overviewUrl(lang, plan.year, `removed=${outcome.value.version ?? 0}`, 'items'),
+          303,
+        );
+      },
+    );
+  });
+
+  // Strategies.
+  const findStrategy = (plan: PlanView, strategyId: string, lang: Lang) => {
+    for (const item of plan.items) {
+      const strategy = item.strategies.find((candidate) => candidate.id === strategyId);
+      if (strategy) return { item, strategy };
+    }
+    throw notFound(lang);
+  };
+
+  forEachLanguage('/staff/plans/:year/items/:itemId/strategies/new', (url, lang) => {
+    const page = (plan: PlanView, itemId: string) => {
+      const item = findItem(plan, itemId, lang);
+      return {
+        item,
+        props: {
+          lang,
+          title: text(lang, 'newStrategyTitle', { ref: item.label }),
+          year: plan.year,
+          action: controlPaths.staffNewStrategy(plan.year, item.id),
+          isPublished: plan.status === 'published',
+        },
+      };
+    };
+    app.get(
+      url,
+      { preHandler: editorsOnly, schema: { hide: true, params: ItemParams } },
+      async (request, reply) => {
+        const plan = await loadPlan(request.params.year, lang);
+        const { item, props } = page(plan, request.params.itemId);
+        const next = Math.max(0, ...item.strategies.map((strategy) => strategy.ordinal)) + 1;
+        return send(request, reply, {
+          title: props.title,
+          plan,
+          body: (
+            <StrategyFormPage
+              {...props}
+              csrfToken={request.csrfToken}
+              form={{ ...strategyFormOfStrategy(null), number: String(next) }}
+              problems={[]}
+            />
+          ),
+        });
+      },
+    );
+    app.post(
+      url,
+      { preHandler: editorsOnly, schema: { hide: true, params: ItemParams, body: FormBodySchema } },
+      async (request, reply) => {
+        const plan = await loadPlan(request.params.year, lang);
+        const { item, props } = page(plan, request.params.itemId);
+        const form = strategyFormOf(request.body as FormBody);
+        const outcome = await attempt(() =>
+          saveStrategy(db, plan.year, { ...mutation(request), itemId: item.id, strategyId: null, form }),
+        );
+        if (!outcome.ok)
+          return send(request, reply, {
+            title: props.title,
+            plan,
+            status: outcome.status,
+            hasError: true,
+            body: (
+              <StrategyFormPage
+                {...props}
+                csrfToken={request.csrfToken}
+                form={form}
+                problems={showProblems(outcome.error.problems, inputLabels.strategy, lang)}
+              />
+            ),
+          });
+        return reply.redirect(
+          overviewUrl(
+            lang,
+            plan.year,
+            savedQuery(outcome.value.version),
+            anchorOf.strategy(outcome.value.strategyId),
+          ),
+          303,
+        );
+      },
+    );
+  });
+
+  forEachLanguage('/staff/plans/:year/strategies/:strategyId', (url, lang) => {
+    const render = (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      plan: PlanView,
+      strategyId: string,
+      view: {
+        form?: ReturnType<typeof strategyFormOf>;
+        problems?: ShownProblem[];
+        removal?: { confirm: boolean; reason: string };
+        status?: number;
+      },
+    ) => {
+      const { item, strategy } = findStrategy(plan, strategyId, lang);
+      const path = controlPaths.staffStrategy(plan.year, strategy.id);
+      const title = text(lang, 'strategyTitle', { ref: strategyRef(item.ordinal, strategy.ordinal) });
+      return send(request, reply, {
+        title,
+        plan,
+        status: view.status ?? 200,
+        hasError: (view.problems ?? []).length > 0,
+        body: (
+          <StrategyFormPage
+            lang={lang}
+            title={title}
+            year={plan.year}
+            action={path}
+            isPublished={plan.status === 'published'}
+            csrfToken={request.csrfToken}
+            form={view.form ?? strategyFormOfStrategy(strategy)}
+            problems={view.problems ?? []}
+            removal={removal(lang, 'strategy', path, view.removal)}
+          />
+        ),
+      });
+    };
+    app.get(
+      url,
+      { preHandler: editorsOnly, schema: { hide: true, params: StrategyParams } },
+      async (request, reply) =>
+        render(request, reply, await loadPlan(request.params.year, lang), request.params.strategyId, {}),
+    );
+    app.post(
+      url,
+      { preHandler: editorsOnly, schema: { hide: true, params: StrategyParams, body: FormBodySchema } },
+      async (request, reply) => {
+        const plan = await loadPlan(request.params.year, lang);
+        const { item, strategy } = findStrategy(plan, request.params.strategyId, lang);
+        const form = strategyFormOf(request.body as FormBody);
+        const outcome = await attempt(() =>
+          saveStrategy(db, plan.year, {
+            ...mutation(request),
+            itemId: item.id,
+            strategyId: strategy.id,
+            form,
+          }),
+        );
+        if (!outcome.ok)
+          return render(request, reply, plan, strategy.id, {
+            form,
+            problems: showProblems(outcome.error.problems, inputLabels.strategy, lang),
+            status: outcome.status,
+          });
+        return reply.redirect(
+          overviewUrl(lang, plan.year, savedQuery(outcome.value.version), anchorOf.strategy(strategy.id)),
+          303,
+        );
+      },
+    );
+    app.post(
+      `${url}${controlPaths.removeSuffix}`,
+      { preHandler: editorsOnly, schema: { hide: true, params: StrategyParams, body: FormBodySchema } },
+      async (request, reply) => {
+        const plan = await loadPlan(request.params.year, lang);
+        const { item, strategy } = findStrategy(plan, request.params.strategyId, lang);
+        const form = removeFormOf(request.body as FormBody);
+        const outcome = await attempt(() =>
+          removeEntry(db, plan.year, { ...mutation(request), level: 'strategy', id: strategy.id, form }),
+        );
+        if (!outcome.ok)
+          return render(request, reply, plan, strategy.id, {
+            problems: removalProblems(outcome.error, lang),
+            removal: form,
+            status: outcome.status,
+          });
+        return reply.redirect(
+          overviewUrl(lang, plan.year, `removed=${outcome.value.version ?? 0}`, anchorOf.item(item.id)),
+          303,
+        );
+      },
+    );
+  });
+
+  // Practices.
+  const unitChoices = async (plan: PlanView, lang: Lang, selected: readonly string[]) =>
+    (await listUnits(db))
+      .filter((unit) => unit.isActive || plan.year <= lastYearOfFormerUnits || selected.includes(unit.code))
+      .map((unit) => ({
+        code: unit.code,
+        name: lang === 'en' ? unit.nameEn : unit.nameZh,
+        isActive: unit.isActive,
+      }));
+
+  const findPractice = (plan: PlanView, practiceId: string, lang: Lang) => {
+    for (const item of plan.items)
+      for (const strategy of item.strategies) {
+        const practice = strategy.practices.find((candidate) => candidate.id === practiceId);
+        if (practice) return { item, strategy, practice };
+      }
+    throw notFound(lang);
+  };
+
+  forEachLanguage('/staff/plans/:year/strategies/:strategyId/practices/new', (url, lang) => {
+    const render = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      plan: PlanView,
+      strategyId: string,
+      view: { form?: ReturnType<typeof practiceFormOf>; problems?: ShownProblem[]; status?: number },
+    ) => {
+      const { item, strategy } = findStrategy(plan, strategyId, lang);
+      const next = Math.max(0, ...strategy.practices.map((practice) => practice.ordinal)) + 1;
+      const form = view.form ?? practiceFormOfPractice(null, plan.rocYear, next);
+      const title = text(lang, 'newPracticeTitle', { ref: strategyRef(item.ordinal, strategy.ordinal) });
+      return send(request, reply, {
+        title,
+        plan,
+        status: view.status ?? 200,
+        hasError: (view.problems ?? []).length > 0,
+        body: (
+          <PracticeFormPage
+            lang={lang}
+            title={title}
+            year={plan.year}
+            action={controlPaths.staffNewPractice(plan.year, strategy.id)}
+            isPublished={plan.status === 'published'}
+            csrfToken={request.csrfToken}
+            form={form}
+            units={await unitChoices(plan, lang, form.unitCodes)}
+            problems={view.problems ?? []}
+          />
+        ),
+      });
+    };
+    app.get(
+      url,
+      { preHandler: editorsOnly, schema: { hide: true, params: StrategyParams } },
+      async (request, reply) =>
+        render(request, reply, await loadPlan(request.params.year, lang), request.params.strategyId, {}),
+    );
+    app.post(
+      url,
+      { preHandler: editorsOnly, schema: { hide: true, params: StrategyParams, body: FormBodySchema } },
+      async (request, reply) => {
+        const plan = await loadPlan(request.params.year, lang);
+        const { strategy } = findStrategy(plan, request.params.strategyId, lang);
+        const form = practiceFormOf(request.body as FormBody);
+        const outcome = await attempt(() =>
+          savePractice(db, plan.year, {
+            ...mutation(request),
+            strategyId: strategy.id,
+            practiceId: null,
+            form,
+          }),
+        );
+        if (!outcome.ok)
+          return render(request, reply, plan, strategy.id, {
+            form,
+            problems: showProblems(outcome.error.problems, inputLabels.practice, lang),
+            status: outcome.status,
+          });
+        return reply.redirect(
+          overviewUrl(
+            lang,
+            plan.year,
+            savedQuery(outcome.value.version),
+            anchorOf.practice(outcome.value.practiceId),
+          ),
+          303,
+        );
+      },
+    );
+  });
+
+  forEachLanguage('/staff/plans/:year/practices/:practiceId', (url, lang) => {
+    const render = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      plan: PlanView,
+      practiceId: string,
+      view: {
+        form?: ReturnType<typeof practiceFormOf>;
+        problems?: ShownProblem[];
+        removal?: { confirm: boolean; reason: string };
+        status?: number;
+      },
+    ) => {
+      const { item, strategy, practice } = findPractice(plan, practiceId, lang);
+      const path = controlPaths.staffPractice(plan.year, practice.id);
+      const form = view.form ?? practiceFormOfPractice(practice, plan.rocYear, practice.ordinal);
+      const title = text(lang, 'practiceTitle', {
+        ref: practiceRef(item.ordinal, strategy.ordinal, practice),
+      });
+      return send(request, reply, {
+        title,
+        plan,
+        status: view.status ?? 200,
+        hasError: (view.problems ?? []).length > 0,
+        body: (
+          <PracticeFormPage
+            lang={lang}
+            title={title}
+            year={plan.year}
+            action={path}
+            isPublished={plan.status === 'published'}
+            csrfToken={request.csrfToken}
+            form={form}
+            units={await unitChoices(plan, lang, form.unitCodes)}
+            problems={view.problems ?? []}
+            removal={removal(lang, 'practice', path, view.removal)}
+          />
+        ),
+      });
+    };
+    app.get(
+      url,
+      { preHandler: editorsOnly, schema: { hide: true, params: PracticeParams } },
+      async (request, reply) =>
+        render(request, reply, await loadPlan(request.params.year, lang), request.params.practiceId, {}),
+    );
+    app.post(
+      url,
+      { preHandler: editorsOnly, schema: { hide: true, params: PracticeParams, body: FormBodySchema } },
+      async (request, reply) => {
+        const plan = await loadPlan(request.params.year, lang);
+        const { strategy, practice } = findPractice(plan, request.params.practiceId, lang);
+        const form = practiceFormOf(request.body as FormBody);
+        const outcome = await attempt(() =>
+          savePractice(db, plan.year, {
+            ...mutation(request),
+            strategyId: strategy.id,
+            practiceId: practice.id,
+            form,
+          }),
+        );
+        if (!outcome.ok)
+          return render(request, reply, plan, practice.id, {
+            form,
+            problems: showProblems(outcome.error.problems, inputLabels.practice, lang),
+            status: outcome.status,
+          });
+        return reply.redirect(
+          overviewUrl(lang, plan.year, savedQuery(outcome.value.version), anchorOf.practice(practice.id)),
+          303,
+        );
+      },
+    );
+    app.post(
+      `${url}${controlPaths.removeSuffix}`,
+      { preHandler: editorsOnly, schema: { hide: true, params: PracticeParams, body: FormBodySchema } },
+      async (request, reply) => {
+        const plan = await loadPlan(request.params.year, lang);
+        const { strategy, practice } = findPractice(plan, request.params.practiceId, lang);
+        const form = removeFormOf(request.body as FormBody);
+        const outcome = await attempt(() =>
+          removeEntry(db, plan.year, { ...mutation(request), level: 'practice', id: practice.id, form }),
+        );
+        if (!outcome.ok)
+          return render(request, reply, plan, practice.id, {
+            problems: removalProblems(outcome.error, lang),
+            removal: form,
+            status: outcome.status,
+          });
+        return reply.redirect(
+          overviewUrl(
+            lang,
+            plan.year,
+            `removed=${outcome.value.version ?? 0}`,
+            anchorOf.strategy(strategy.id),
+          ),
+          303,
+        );
+      },
+    );
+  });
+}

@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { getPlan } from '../../src/modules/control/control-service.ts';
+import { aStaffMember } from '../../src/platform/auth/auth-test-support.ts';
+import { browserOrSkip, closeBrowser, expectNoAxeViolations, signInWithForm } from '../helpers/browser.ts';
+import { startTestServer } from '../helpers/test-server.ts';
+
+// Top level: the test database helper's clean-up must be registered outside any hook.
+const server = await startTestServer();
+after(async () => {
+  await closeBrowser();
+  await server.stop();
+});
+
+describe('the service-quality plans in a browser', () => {
+  for (const path of ['/plans', '/plans/2012', '/en/plans', '/en/plans/2012']) {
+    it(`axe: zero WCAG 2.1 AA violations on ${path}`, async (context) => {
+      const browser = await browserOrSkip(context);
+      if (!browser) return;
+      // axe-core is injected as an inline script, which our Content-Security-Policy rightly blocks.
+      const browserContext = await browser.newContext({ bypassCSP: true });
+      try {
+        const page = await browserContext.newPage();
+        const response = await page.goto(`${server.baseUrl}${path}`);
+        assert.equal(response?.status(), 200);
+        await expectNoAxeViolations(page, path);
+      } finally {
+        await browserContext.close();
+      }
+    });
+  }
+
+  it('the plan reads on a 360-pixel phone screen without horizontal scrolling, in both languages', async (context) => {
+    const browser = await browserOrSkip(context);
+    if (!browser) return;
+    const browserContext = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    try {
+      const page = await browserContext.newPage();
+      for (const path of ['/plans/2012', '/en/plans/2012']) {
+        await page.goto(`${server.baseUrl}${path}`);
+        const widths = await page.evaluate(() => ({
+          scroll: document.documentElement.scrollWidth,
+          client: document.documentElement.clientWidth,
+        }));
+        assert.ok(widths.scroll <= widths.client, `${path}: scrollWidth ${widths.scroll} > ${widths.client}`);
+      }
+      // The contents lead to the items.
+      await page.goto(`${server.baseUrl}/plans/2012`);
+      const headings = await page.locator('main h3').allTextContents();
+      assert.deepEqual(headings.slice(0, 2), [
+        '一、提升服務品質，深化服務績效',
+        '二、便捷服務程序，確保流程透明',
+      ]);
+    } finally {
+      await browserContext.close();
+    }
+  });
+
+  it('the secretariat edits a practice through the plain forms: the edit page, its error summary and the overview have no violations', async (context) => {
+    const browser = await browserOrSkip(context);
+    if (!browser) return;
+    const secretariat = await aStaffMember(server.database.db, { role: 'secretariat' });
+    const browserContext = await browser.newContext({ bypassCSP: true });
+    try {
+      const page = await browserContext.newPage();
+      await signInWithForm(
+        page,
+        `${server.baseUrl}/staff/sign-in?return=${encodeURIComponent('/staff/plans')}`,
+        secretariat,
+        /\/staff\/plans$/,
+      );
+      await expectNoAxeViolations(page, 'the list of plans');
+
+      // Copy 2012 to a new year, then open a practice of the draft.
+      await page.fill('#toYear', '2028');
+      await page.click('main form[action="/staff/plans/copy"] button');
+      await page.waitForURL(/\/staff\/plans\/2028\?copied=1$/);
+      await expectNoAxeViolations(page, 'the draft’s overview');
+      const plan = await getPlan(server.database.db, 2028);
+      const practice = plan?.items[0]?.strategies[1]?.practices[8];
+      assert.ok(practice);
+      await page.click(`a[href="/staff/plans/2028/practices/${practice.id}"]`);
+      await page.waitForURL(new RegExp(`/staff/plans/2028/practices/${practice.id}$`));
+      assert.equal(await page.inputValue('#number'), '9');
+      assert.equal(await page.isChecked('#deadlineKind-none'), true);
+      await expectNoAxeViolations(page, 'the practice edit page');
+
+      await page.fill('#text', '');
+      await page.check('#deadlineKind');
+      await page.fill('#deadlineRocYear', '117');
+      await page.fill('#deadlineMonth', '13');
+      await page.check('#everyUnit');
+      await page.check('#unitCodes');
+      await page.click('main form[method="post"] button.govuk-button:not(.govuk-button--warning)');
+      await page.waitForSelector('.govuk-error-summary');
+      assert.match(await page.title(), /^錯誤：編輯推動作法 一\(二\)9/);
+      assert.deepEqual(await page.locator('.govuk-error-summary__list a').allTextContents(), [
+        '推動作法內容：請填寫此欄位。',
+        '月：月份請填 1 到 12。',
+        '承辦單位：已勾選「本局各單位暨所屬機關」，就不必再勾選個別單位；請擇一。',
+      ]);
+      assert.equal(await page.inputValue('#deadlineMonth'), '13', 'what was typed is kept');
+      await expectNoAxeViolations(page, 'the practice edit page with errors');
+    } finally {
+      await browserContext.close();
+    }
+  });
+});
