@@ -50,6 +50,8 @@ export const caseActorRoles: readonly CaseActorRole[] = [
   'handler',
   'counter_clerk',
   'web_editor',
+  'unit_editor',
+  'unit_head',
   'applicant',
 ];
 

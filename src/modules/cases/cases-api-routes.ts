@@ -1,4 +1,5 @@
 import { inArray } from 'drizzle-orm';
+import { staffRoles } from '../../platform/auth/principal.ts';
 import { requireStaff } from '../../platform/auth/require-staff.ts';
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
 import { DomainError } from '../../platform/http/errors.ts';
@@ -46,7 +47,7 @@ export const intakeRoles = ['counter_clerk', 'secretariat', 'supervisor', 'handl
 /** Who may read cases: everyone who works them, and admins (support). Web editors see no personal data. */
 export const caseReaderRoles = ['counter_clerk', 'secretariat', 'supervisor', 'handler', 'admin'] as const;
 /** Actions go through the workflow table, which answers 403 for roles it does not list. */
-const actingRoles = ['counter_clerk', 'secretariat', 'supervisor', 'handler', 'admin', 'web_editor'] as const;
+const actingRoles = staffRoles;
 
 function caseSummary(row: CaseRow, now: Date) {
   return {

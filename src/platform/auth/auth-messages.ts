@@ -183,6 +183,8 @@ const roleNames: Record<Lang, Record<StaffRole, string>> = {
     handler: '承辦人',
     counter_clerk: '臨櫃人員',
     web_editor: '網站編輯',
+    unit_editor: '單位管考承辦人',
+    unit_head: '單位主管（管考）',
   },
   en: {
     admin: 'Administrator',
@@ -191,6 +193,8 @@ const roleNames: Record<Lang, Record<StaffRole, string>> = {
     handler: 'Case handler',
     counter_clerk: 'Counter clerk',
     web_editor: 'Web editor',
+    unit_editor: 'Unit plan editor',
+    unit_head: 'Unit head (plans)',
   },
 };
 

@@ -14,7 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { units } from '../reference/reference-schema.ts';
-import { type StaffRole, staffRoles } from './principal.ts';
+import { type StaffRole, staffRoles, unitRoles } from './principal.ts';
 
 /**
  * Staff accounts, their sessions, sign-in failures, rate-limit counters and the audit log. ADR 0004
@@ -25,6 +25,7 @@ const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
 
 /** `'admin', 'secretariat', …` for the CHECK: the role list in principal.ts is the only source. */
 const roleList = sql.raw(staffRoles.map((role) => `'${role}'`).join(', '));
+const unitRoleList = sql.raw(unitRoles.map((role) => `'${role}'`).join(', '));
 
 export const staff = pgTable(
   'staff',
@@ -58,7 +59,7 @@ export const staff = pgTable(
     // Supervisors and handlers work a unit's queue; without a unit they would see nothing.
     check(
       'staff_unit_for_unit_roles',
-      sql`${table.role} not in ('supervisor', 'handler') or ${table.unitCode} is not null`,
+      sql`${table.role} not in (${unitRoleList}) or ${table.unitCode} is not null`,
     ),
   ],
 );

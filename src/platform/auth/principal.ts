@@ -1,4 +1,8 @@
-/** The staff roles (ARCHITECTURE/REQUIREMENTS). Supervisors and handlers belong to a unit. */
+/**
+ * The staff roles (ARCHITECTURE/REQUIREMENTS). Supervisors and handlers work a unit's cases; unit editors
+ * draft and report their unit's work plan and unit heads approve it (管制查考, issue 4): all four belong to
+ * a unit.
+ */
 export const staffRoles = [
   'admin',
   'secretariat',
@@ -6,6 +10,8 @@ export const staffRoles = [
   'handler',
   'counter_clerk',
   'web_editor',
+  'unit_editor',
+  'unit_head',
 ] as const;
 export type StaffRole = (typeof staffRoles)[number];
 
@@ -13,8 +19,16 @@ export function isStaffRole(value: string): value is StaffRole {
   return (staffRoles as readonly string[]).includes(value);
 }
 
+/** Roles that act for one unit: the account must name it. */
+export const unitRoles = [
+  'supervisor',
+  'handler',
+  'unit_editor',
+  'unit_head',
+] as const satisfies readonly StaffRole[];
+
 export function roleNeedsUnit(role: StaffRole): boolean {
-  return role === 'supervisor' || role === 'handler';
+  return (unitRoles as readonly StaffRole[]).includes(role);
 }
 
 /** Who is signed in, as every route sees it (request.staff). */

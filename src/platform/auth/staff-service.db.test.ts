@@ -238,6 +238,8 @@ describe('createDemoStaff', () => {
         ['handler', 'handler@demo.onewindow.tw'],
         ['counter_clerk', 'counter-clerk@demo.onewindow.tw'],
         ['web_editor', 'web-editor@demo.onewindow.tw'],
+        ['unit_editor', 'unit-editor@demo.onewindow.tw'],
+        ['unit_head', 'unit-head@demo.onewindow.tw'],
         ['supervisor', 'supervisor-parks@demo.onewindow.tw'],
         ['handler', 'handler-parks@demo.onewindow.tw'],
       ],
@@ -262,7 +264,7 @@ describe('createDemoStaff', () => {
     assert.match((await browser.get('/staff')).body, /示範承辦人/);
 
     assert.deepEqual(await createDemoStaff(empty.database.db, { clock: empty.clock }), [], 'idempotent');
-    assert.equal((await listStaff(empty.database.db)).length, 8);
+    assert.equal((await listStaff(empty.database.db)).length, 10);
   });
 });
 

@@ -225,6 +225,8 @@ const demoDisplayNames: Record<StaffRole, string> = {
   handler: '示範承辦人',
   counter_clerk: '示範臨櫃人員',
   web_editor: '示範網站編輯',
+  unit_editor: '示範單位管考承辦人',
+  unit_head: '示範單位主管',
 };
 
 /**
