@@ -210,10 +210,18 @@ export interface CasesRound {
   queue: LatencyFigures;
   overdue: LatencyFigures;
   lookup: LatencyFigures;
+  /** The same three with one request in flight: the latency of one user on an otherwise idle app. */
+  single: {
+    baseline: LatencyFigures;
+    queue: LatencyFigures;
+    overdue: LatencyFigures;
+    lookup: LatencyFigures;
+  };
 }
 
 export const latencyRequests = Number(process.env.BENCH_LATENCY_REQUESTS ?? 1000);
 export const latencyConcurrency = 10;
+export const singleRequests = Math.max(50, Math.round(latencyRequests / 3));
 export const creationConcurrency = 20;
 export const creationSeconds = Number(process.env.BENCH_SECONDS ?? 10);
 
@@ -277,11 +285,17 @@ export async function casesRound(options: {
   const handlerHeaders = { cookie: sessions.handler.cookie, accept: 'application/json' };
   await warm(queueUrl, { headers: handlerHeaders });
   const queue = figures(await latencyRun(queueUrl, { headers: handlerHeaders }), 200);
+  const single = (url: string, extra: Partial<Parameters<typeof runLoad>[0]> = {}) =>
+    runLoad({ url, concurrency: 1, requests: singleRequests, ...extra }).then((result) =>
+      figures(result, 200),
+    );
+  const singleQueue = await single(queueUrl, { headers: handlerHeaders });
 
   const overdueUrl = `${baseUrl}/api/staff/cases?due=overdue`;
   const supervisorHeaders = { cookie: sessions.supervisor.cookie, accept: 'application/json' };
   await warm(overdueUrl, { headers: supervisorHeaders });
   const overdue = figures(await latencyRun(overdueUrl, { headers: supervisorHeaders }), 200);
+  const singleOverdue = await single(overdueUrl, { headers: supervisorHeaders });
 
   // The public look-up: a different real case (right code) each request, from many client addresses.
   let lookupIndex = 0;
@@ -297,11 +311,21 @@ export async function casesRound(options: {
   };
   await warm(`${baseUrl}/api/track`, lookupLoad);
   const lookup = figures(await latencyRun(`${baseUrl}/api/track`, lookupLoad), 200);
+  const singleLookup = await single(`${baseUrl}/api/track`, lookupLoad);
+  const singleBaseline = await single(options.baselineUrl);
   process.stdout.write(
     `p95 (ms): baseline ${baselineLatency.p95}, handler queue ${queue.p95}, unit overdue ${overdue.p95}, look-up ${lookup.p95}` +
-      ` (failures ${queue.failures}/${overdue.failures}/${lookup.failures})\n`,
+      ` (failures ${queue.failures}/${overdue.failures}/${lookup.failures}); one in flight: ${singleQueue.p95}, ${singleOverdue.p95}, ${singleLookup.p95}\n`,
   );
-  return { baselineLatency, baselineThroughput, creation, queue, overdue, lookup };
+  return {
+    baselineLatency,
+    baselineThroughput,
+    creation,
+    queue,
+    overdue,
+    lookup,
+    single: { baseline: singleBaseline, queue: singleQueue, overdue: singleOverdue, lookup: singleLookup },
+  };
 }
 
 export { loopbackAddresses };

@@ -77,7 +77,12 @@ export const benchEmails = {
   supervisor: (unit: string) => `supervisor.${unit}@${staffDomain}`,
   handler: (unit: string, index: number) => `handler.${unit}.${index}@${staffDomain}`,
 };
-const handlersPerUnit = 5;
+/**
+ * Handlers per unit, sized to its share of the requests so that a handler holds ~40 open cases (the queue
+ * the benchmark measures), at least 3: with 1,000,000 cases, ~40 in the parks office, 3 in the units that
+ * only get transferred cases. (A flat 5 per unit would give a parks handler ~300 open cases.)
+ */
+const handlersPerMillionCases = 130;
 const counterClerks = 4;
 const secretariatStaff = 2;
 
@@ -281,8 +286,24 @@ export async function generateCases(options: GenerateOptions): Promise<GenerateR
     const existing = await db.execute<{ count: number }>(sql`select count(*)::int as count from cases`);
     const random = createRandom((options.seed ?? 1) + (existing.rows[0]?.count ?? 0));
     const calendar = await loadWorkingCalendar(db, { region: options.calendarRegion ?? '64000' });
-    const staffByUnit = await ensureBenchStaff(db, random);
     const serviceRefs = await loadServices(db, random);
+    const unitWeights = new Map<string, number>();
+    for (const ref of serviceRefs)
+      unitWeights.set(ref.unitCode, (unitWeights.get(ref.unitCode) ?? 0) + (serviceWeights[ref.code] ?? 3));
+    const totalServiceWeight = [...unitWeights.values()].reduce((sum, weight) => sum + weight, 0);
+    const handlersFor = (unitCode: string) =>
+      Math.min(
+        60,
+        Math.max(
+          3,
+          Math.round(
+            ((unitWeights.get(unitCode) ?? 0) / totalServiceWeight) *
+              (options.cases / 1e6) *
+              handlersPerMillionCases,
+          ),
+        ),
+      );
+    const staffByUnit = await ensureBenchStaff(db, random, handlersFor);
     const routing = await loadRouting(db);
     const districtRows = await db
       .select({ code: districts.code, nameZh: districts.nameZh })
@@ -811,9 +832,9 @@ function generateCase(input: CaseInput) {
       const share =
         kind < 0.86
           ? random.between(0.1, 0.8)
-          : kind < 0.97
+          : kind < 0.98
             ? random.between(0.8, 1.4)
-            : 1.2 + random.exponential(isHourly ? 30 : 5);
+            : 1.2 + random.exponential(isHourly ? 30 : 4);
       if (share > 0.9 && random.chance(0.45)) {
         const amount = Math.max(2, Math.ceil((rule.kind === 'hours' ? rule.hours : rule.days) / 2));
         const extensionId = random.uuid();
@@ -1121,8 +1142,12 @@ async function loadServices(db: Database, random: Random): Promise<ServiceRef[]>
   });
 }
 
-/** Creates (once) the bench staff: per active unit a supervisor and 5 handlers; counter clerks; secretariat. */
-async function ensureBenchStaff(db: Database, random: Random): Promise<Map<string, UnitStaff>> {
+/** Creates (once) the bench staff: per active unit a supervisor and its handlers; counter clerks; secretariat. */
+async function ensureBenchStaff(
+  db: Database,
+  random: Random,
+  handlersFor: (unitCode: string) => number,
+): Promise<Map<string, UnitStaff>> {
   const activeUnits = await db.select({ code: units.code }).from(units).where(eq(units.isActive, true));
   const passwordHash = await hashPassword(benchPassword);
   const pickSurname = weightedPicker(surnames);
@@ -1133,7 +1158,7 @@ async function ensureBenchStaff(db: Database, random: Random): Promise<Map<strin
     wanted.push({ email: benchEmails.secretariat(index), role: 'secretariat', unitCode: 'secretariat' });
   for (const unit of activeUnits) {
     wanted.push({ email: benchEmails.supervisor(unit.code), role: 'supervisor', unitCode: unit.code });
-    for (let index = 1; index <= handlersPerUnit; index += 1)
+    for (let index = 1; index <= handlersFor(unit.code); index += 1)
       wanted.push({ email: benchEmails.handler(unit.code, index), role: 'handler', unitCode: unit.code });
   }
   for (const member of wanted) {

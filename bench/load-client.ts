@@ -122,9 +122,12 @@ export function percentile(latencies: readonly number[], q: number): number {
   return Math.round((sorted[rank - 1] ?? Number.NaN) * 10) / 10;
 }
 
-/** 127.a.b.c addresses, never 127.0.0.1 and never .0/.255, one after another. */
+/**
+ * 127.a.b.c addresses, never 127.0.0.1 and never .0/.255, one after another from a random start (so a
+ * run right after another does not reuse the same addresses within the per-IP limit's minute).
+ */
 export function loopbackAddresses(): () => string {
-  let counter = 0;
+  let counter = Math.floor(Math.random() * 10_000_000);
   return () => {
     let c: number;
     let address: string;

@@ -89,14 +89,17 @@ export function publicDate(lang: Lang, isoDate: string): string {
   return formatPageDate(lang, isoDate);
 }
 
+/** Made once: building an Intl.DateTimeFormat costs ~0.1 ms, once per timeline event of every look-up. */
+const taipeiTime = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Taipei',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
 /** A moment in Taipei: 民國115年3月2日 10:05 / 2 March 2026, 10:05. */
 export function publicDateTime(lang: Lang, at: Date): string {
-  const time = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Taipei',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(at);
+  const time = taipeiTime.format(at);
   const date = publicDate(lang, toTaipeiLocalDate(at));
   return lang === 'en' ? `${date}, ${time}` : `${date} ${time}`;
 }
