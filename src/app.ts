@@ -13,8 +13,10 @@ import { counterRoutes } from './modules/cases/counter-routes.tsx';
 import { trackRoutes } from './modules/cases/track-routes.tsx';
 import { catalogueAdminRoutes } from './modules/catalogue/catalogue-admin-routes.tsx';
 import { catalogueRoutes } from './modules/catalogue/catalogue-routes.tsx';
+import { checksRoutes } from './modules/control/checks-routes.tsx';
 import { controlRoutes } from './modules/control/control-routes.tsx';
 import { controlStaffRoutes } from './modules/control/control-staff-routes.tsx';
+import { workPlanRoutes, workPlanStaffRoutes } from './modules/control/workplan-routes.tsx';
 import { notificationsRoutes } from './modules/notifications/notifications-routes.tsx';
 import { installAuth } from './platform/auth/auth-routes.tsx';
 import { geoRoutes } from './platform/geo/geo-routes.ts';
@@ -129,6 +131,9 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
     await site.register(async (scope) => casesApiRoutes(scope as AppInstance, deps));
     await site.register(async (scope) => controlRoutes(scope as AppInstance, deps));
     await site.register(async (scope) => controlStaffRoutes(scope as AppInstance, deps));
+    await site.register(async (scope) => workPlanRoutes(scope as AppInstance, deps));
+    await site.register(async (scope) => workPlanStaffRoutes(scope as AppInstance, deps));
+    await site.register(async (scope) => checksRoutes(scope as AppInstance, deps));
   });
   return app;
 }

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { buildTestApp, TestClock } from '../../../test/helpers/test-app.ts';
+import { systemActor } from '../../platform/auth/audit-log.ts';
 import { aStaffMember, type TestStaffMember } from '../../platform/auth/auth-test-support.ts';
 import { upsertCalendarOverride } from '../../platform/calendar/calendar-repo.ts';
+import { definitionOfService, getService, publishServiceVersion } from '../catalogue/catalogue-service.ts';
 import { getCaseDetail, openCase, recomputeOpenDeadlines } from './cases-service.ts';
 import {
   caseActorOf,
@@ -11,6 +13,7 @@ import {
   staffApi,
   testCasesContext,
 } from './cases-test-support.ts';
+import { setRoutingRule } from './routing-rules.ts';
 
 /**
  * Whole cases through the HTTP API: every transition's effects (unit, handler, pauses, dates, timeline),
@@ -402,20 +405,49 @@ describe('transitions and their effects', () => {
   });
 
   it('routing rules send a service in a district to another unit', async () => {
-    await subject.database.pool.query(
-      `insert into routing_rules (service_code, district_code, unit_code, note)
-       select 'sidewalk-arcade-damage', code, 'parks', 'test' from districts where name_zh = '旗山區'`,
-    );
     const district = (
       await subject.database.pool.query<{ code: string }>(
         `select code from districts where name_zh = '旗山區'`,
       )
     ).rows[0]?.code;
     assert.ok(district);
+    await setRoutingRule(
+      subject.database.db,
+      { serviceCode: 'sidewalk-arcade-damage', districtCode: district, unitCode: 'parks', note: 'test' },
+      systemActor,
+      clock.now(),
+    );
     const routed = await openByApi(clerkApi, { districtCode: district });
     assert.equal(routed.unitCode, 'parks');
     const elsewhere = await openByApi(clerkApi);
     assert.equal(elsewhere.unitCode, 'road-maintenance');
+  });
+
+  it('a case keeps the service version it was opened under; a new version applies to new cases only', async () => {
+    const before = await openByApi(clerkApi);
+    const current = await getService(subject.database.db, { code: 'sidewalk-arcade-damage' });
+    assert.ok(current);
+    const published = await publishServiceVersion(subject.database.db, {
+      definition: { ...definitionOfService(current), deadline: { kind: 'working_days', days: 10 } },
+      actor: systemActor,
+      now: clock.now(),
+    });
+    const after = await openByApi(clerkApi);
+    const first = await getCaseDetail(
+      subject.database.db,
+      (before as unknown as { id: string }).id,
+      clock.now(),
+    );
+    const second = await getCaseDetail(
+      subject.database.db,
+      (after as unknown as { id: string }).id,
+      clock.now(),
+    );
+    assert.equal(first?.row.serviceVersion, published.version - 1);
+    assert.deepEqual(first?.row.deadlineRule, { kind: 'working_days', days: 5 });
+    assert.equal(second?.row.serviceVersion, published.version);
+    assert.deepEqual(second?.row.deadlineRule, { kind: 'working_days', days: 10 });
+    assert.notEqual(before.expectedCompletionDate, after.expectedCompletionDate);
   });
 
   it('an intake with many mistakes lists them all and writes nothing', async () => {

@@ -1,10 +1,8 @@
-import { and, eq } from 'drizzle-orm';
 import type { Transaction } from '../../platform/db/database.ts';
-import { units } from '../../platform/reference/reference-schema.ts';
 import type { Lang } from '../../platform/web/i18n.ts';
-import { serviceVersions } from '../catalogue/catalogue-schema.ts';
 import type { NotificationChannel } from '../notifications/notifications-schema.ts';
 import { queueNotification } from '../notifications/notifications-service.ts';
+import { serviceVersionNames, unitContact } from './case-reference-cache.ts';
 import type { CaseRow, CasesContext } from './cases-service.ts';
 import { trackUrlOf } from './track-url.ts';
 
@@ -42,19 +40,18 @@ export async function queueCaseNotices(
     channels.push({ channel: 'sms', recipient: row.applicantPhone });
   if (channels.length === 0) return;
   const lang: Lang = row.applicantLang === 'en' ? 'en' : 'zh-TW';
-  const [facts] = await tx
-    .select({
-      serviceNameZh: serviceVersions.nameZh,
-      serviceNameEn: serviceVersions.nameEn,
-      unitNameZh: units.nameZh,
-      unitNameEn: units.nameEn,
-      unitPhone: units.phone,
-    })
-    .from(serviceVersions)
-    .innerJoin(units, eq(units.code, row.unitCode))
-    .where(
-      and(eq(serviceVersions.serviceCode, row.serviceCode), eq(serviceVersions.version, row.serviceVersion)),
-    );
+  const names = await serviceVersionNames(tx, row.serviceCode, row.serviceVersion);
+  const unit = await unitContact(tx, row.unitCode);
+  const facts =
+    names === null || unit === null
+      ? undefined
+      : {
+          serviceNameZh: names.nameZh,
+          serviceNameEn: names.nameEn,
+          unitNameZh: unit.nameZh,
+          unitNameEn: unit.nameEn,
+          unitPhone: unit.phone,
+        };
   if (facts === undefined) throw new Error(`case ${row.caseNumber}: its service version is missing`);
   const common = {
     caseNumber: row.caseNumber,

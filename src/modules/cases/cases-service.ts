@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { type AuditActor, type RequestOrigin, recordAudit } from '../../platform/auth/audit-log.ts';
 import { staff } from '../../platform/auth/auth-schema.ts';
 import type { StaffRole } from '../../platform/auth/principal.ts';
@@ -11,17 +11,21 @@ import {
   type Transaction,
   withTransaction,
 } from '../../platform/db/database.ts';
-import { districts } from '../../platform/geo/geo-schema.ts';
 import { DomainError, type FieldProblem } from '../../platform/http/errors.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 import { units } from '../../platform/reference/reference-schema.ts';
 import type { Lang } from '../../platform/web/i18n.ts';
-import { services, serviceVersions } from '../catalogue/catalogue-schema.ts';
-import type { Deadline, FormField } from '../catalogue/catalogue-schemas.ts';
+import { serviceVersions } from '../catalogue/catalogue-schema.ts';
 import { computeDeadline, type DeadlineStatus, deadlineStatus } from './case-deadline.ts';
 import { caseText } from './case-messages.ts';
 import { type CaseNotice, queueCaseNotices } from './case-notices.ts';
 import { newLookupCode, nextCaseNumber, normaliseCaseNumber, normaliseLookupCode } from './case-number.ts';
+import {
+  currentServiceForCase,
+  isKnownDistrict,
+  routeCase,
+  type ServiceForCase,
+} from './case-reference-cache.ts';
 import {
   type CaseActorRole,
   type CaseEvent,
@@ -43,7 +47,6 @@ import {
   caseExtensions,
   cases,
   caseTimeline,
-  routingRules,
   type StoredPause,
 } from './cases-schema.ts';
 
@@ -114,46 +117,6 @@ export interface OpenCaseInput {
   address?: string | undefined;
   latitude?: number | undefined;
   longitude?: number | undefined;
-}
-
-interface ServiceForCase {
-  code: string;
-  version: number;
-  kind: string;
-  unitCode: string;
-  nameZh: string;
-  nameEn: string;
-  deadline: Deadline;
-  formFields: FormField[];
-  checklist: { id: string; isElectronicallyVerifiable: boolean }[];
-}
-
-async function currentServiceVersion(
-  db: DatabaseOrTransaction,
-  code: string,
-): Promise<ServiceForCase | null> {
-  const [row] = await db
-    .select({
-      code: serviceVersions.serviceCode,
-      version: serviceVersions.version,
-      kind: serviceVersions.kind,
-      unitCode: serviceVersions.unitCode,
-      nameZh: serviceVersions.nameZh,
-      nameEn: serviceVersions.nameEn,
-      deadline: serviceVersions.deadline,
-      formFields: serviceVersions.formFields,
-      checklist: serviceVersions.checklist,
-    })
-    .from(services)
-    .innerJoin(
-      serviceVersions,
-      and(
-        eq(serviceVersions.serviceCode, services.code),
-        eq(serviceVersions.version, services.currentVersion),
-      ),
-    )
-    .where(eq(services.code, code));
-  return row ?? null;
 }
 
 const phonePattern = /^0\d{8,9}$/;
@@ -246,28 +209,6 @@ export function validateOpenCase(
   return problems;
 }
 
-/** The unit a new case goes to: a routing rule for the service and district, else the service's unit. */
-export async function routeCase(
-  db: DatabaseOrTransaction,
-  service: { code: string; unitCode: string },
-  districtCode: string | null,
-): Promise<string> {
-  const [rule] = await db
-    .select({ unitCode: routingRules.unitCode })
-    .from(routingRules)
-    .where(
-      and(
-        eq(routingRules.serviceCode, service.code),
-        districtCode === null
-          ? isNull(routingRules.districtCode)
-          : or(eq(routingRules.districtCode, districtCode), isNull(routingRules.districtCode)),
-      ),
-    )
-    .orderBy(sql`${routingRules.districtCode} nulls last`)
-    .limit(1);
-  return rule?.unitCode ?? service.unitCode;
-}
-
 let calendarCache: { region: string; at: number; calendar: WorkingCalendar } | null = null;
 
 /** The working calendar with overrides; re-read at most every 10 seconds (a typhoon day applies at once). */
@@ -313,14 +254,10 @@ export async function openCase(
   options: OpenCaseOptions = {},
 ): Promise<CaseRow> {
   const { db, now, lang } = context;
-  const service = await currentServiceVersion(db, rawInput.serviceCode);
+  const service = await currentServiceForCase(db, rawInput.serviceCode);
   const input = withApplicantAnswers(rawInput, new Set(service?.formFields.map((field) => field.id) ?? []));
   const districtCode = blank(input.districtCode) ? null : (input.districtCode?.trim() ?? null);
-  const districtKnown =
-    districtCode === null
-      ? true
-      : (await db.select({ code: districts.code }).from(districts).where(eq(districts.code, districtCode)))
-          .length > 0;
+  const districtKnown = districtCode === null ? true : await isKnownDistrict(db, districtCode);
   const problems = [
     ...(options.knownProblems ?? []),
     ...validateOpenCase(input, service, districtKnown, lang),
@@ -345,9 +282,9 @@ export async function openCase(
   // locked only for that upsert, not until the whole intake commits (inside the transaction every
   // concurrent intake queued on that one row — the bench measured 7.5 of 10 pool connections waiting on
   // it). The price: an intake that fails after this line leaves a gap in the day's sequence.
+  const unitCode = await routeCase(db, service, districtCode);
   const caseNumber = await nextCaseNumber(db, now);
   return withTransaction(db, async (tx) => {
-    const unitCode = await routeCase(tx, service, districtCode);
     const phone = normalisePhone(input.applicantPhone);
     const email = (input.applicantEmail ?? '').trim();
     const [row] = await tx

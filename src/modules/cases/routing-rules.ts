@@ -29,6 +29,13 @@ export class RoutingRuleError extends Error {
   }
 }
 
+let routingChanges = 0;
+
+/** Counts rule changes in this process, so that cached rules (the intake path) are read again at once. */
+export function routingGeneration(): number {
+  return routingChanges;
+}
+
 export async function listRoutingRules(db: DatabaseOrTransaction): Promise<RoutingRule[]> {
   return db
     .select({
@@ -68,6 +75,7 @@ export async function setRoutingRule(
     .where(eq(units.code, rule.unitCode));
   if (unit === undefined || !unit.isActive) problems.push(`no active unit "${rule.unitCode}"`);
   if (problems.length > 0) throw new RoutingRuleError(problems);
+  routingChanges += 1;
   await db.transaction(async (tx) => {
     await tx.delete(routingRules).where(ruleKey(rule.serviceCode, rule.districtCode));
     await tx.insert(routingRules).values(rule);
@@ -87,6 +95,7 @@ export async function removeRoutingRule(
   actor: AuditActor,
   now: Date,
 ): Promise<boolean> {
+  routingChanges += 1;
   return db.transaction(async (tx) => {
     const removed = await tx
       .delete(routingRules)

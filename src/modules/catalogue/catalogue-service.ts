@@ -253,8 +253,20 @@ export async function publishServiceVersion(
       ...(options.origin ? { origin: options.origin } : {}),
       details: { version },
     });
+    catalogueChanges += 1;
     return { code: definition.code, version };
   });
+}
+
+let catalogueChanges = 0;
+
+/**
+ * Counts publications in this process: other modules that keep the current versions for a few seconds
+ * (cases, on the intake path) start over when it moves. Other processes see a new version within their
+ * cache's lifetime.
+ */
+export function catalogueGeneration(): number {
+  return catalogueChanges;
 }
 
 /** What a keyword can find: names, summaries, descriptions, checklist items and steps, in both languages. */

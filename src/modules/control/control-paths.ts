@@ -15,6 +15,8 @@ export const controlPaths = {
   staffNewPractice: (year: number, strategyId: string) =>
     `/staff/plans/${year}/strategies/${strategyId}/practices/new`,
   staffPractice: (year: number, practiceId: string) => `/staff/plans/${year}/practices/${practiceId}`,
+  /** Units' work plans (workplan-paths.ts has the rest). */
+  staffWorkPlans: '/staff/work-plans',
   /** Appended to an item, strategy or practice path. */
   removeSuffix: '/remove',
 } as const;

@@ -4,8 +4,10 @@ import { needsTwoFactorEnrolment } from './principal.ts';
 import { staffAreasFor } from './staff-areas.ts';
 
 describe('staffAreasFor', () => {
-  it('an admin sees the audit log, the outbox and the templates (open) and staff accounts (coming)', () => {
+  it('an admin sees the plans, the catalogue, the audit log, the outbox and the templates (open) and staff accounts (coming)', () => {
     assert.deepEqual(staffAreasFor('admin'), [
+      { key: 'areaPerformance', path: '/staff/plans' },
+      { key: 'areaContent', path: '/staff/catalogue' },
       { key: 'areaStaffAccounts', path: null },
       { key: 'areaAuditLog', path: '/staff/audit' },
       { key: 'areaOutbox', path: '/staff/outbox' },

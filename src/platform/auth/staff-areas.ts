@@ -1,4 +1,5 @@
 import { casePaths } from '../../modules/cases/case-paths.ts';
+import { checksPaths } from '../../modules/control/checks-paths.ts';
 import { controlPaths } from '../../modules/control/control-paths.ts';
 import type { AuthTextKey } from './auth-messages.ts';
 import { staffPaths } from './auth-paths.ts';
@@ -19,8 +20,12 @@ const areas: readonly (StaffArea & { roles: readonly StaffRole[] })[] = [
     path: casePaths.lookup,
     roles: ['counter_clerk', 'handler', 'supervisor', 'secretariat'],
   },
-  { key: 'areaPerformance', path: controlPaths.staffList, roles: ['secretariat'] },
-  { key: 'areaContent', path: '/staff/catalogue', roles: ['web_editor'] },
+  { key: 'areaPerformance', path: controlPaths.staffList, roles: ['secretariat', 'admin'] },
+  { key: 'areaWorkPlans', path: controlPaths.staffWorkPlans, roles: ['secretariat'] },
+  { key: 'areaPerformance', path: controlPaths.staffWorkPlans, roles: ['unit_editor', 'unit_head'] },
+  { key: 'areaChecks', path: checksPaths.list, roles: ['secretariat'] },
+  { key: 'areaChecks', path: checksPaths.unit, roles: ['unit_editor', 'unit_head'] },
+  { key: 'areaContent', path: '/staff/catalogue', roles: ['web_editor', 'admin'] },
   { key: 'areaStaffAccounts', path: null, roles: ['admin'] },
   { key: 'areaAuditLog', path: staffPaths.audit, roles: ['admin'] },
   { key: 'areaOutbox', path: '/staff/outbox', roles: ['admin'] },

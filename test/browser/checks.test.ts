@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { aStaffMember } from '../../src/platform/auth/auth-test-support.ts';
+import { browserOrSkip, closeBrowser, expectNoAxeViolations, signInWithForm } from '../helpers/browser.ts';
+import { startTestServer } from '../helpers/test-server.ts';
+
+// Top level: the test database helper's clean-up must be registered outside any hook.
+const server = await startTestServer();
+after(async () => {
+  await closeBrowser();
+  await server.stop();
+});
+
+describe('spot checks in a browser', () => {
+  it('the secretariat sends a bad check (every problem listed), corrects it, and sees the check and the list: no WCAG 2.1 AA violations', async (context) => {
+    const browser = await browserOrSkip(context);
+    if (!browser) return;
+    const secretariat = await aStaffMember(server.database.db, { role: 'secretariat' });
+    const editor = await aStaffMember(server.database.db, {
+      role: 'unit_editor',
+      unitCode: 'road-maintenance',
+    });
+    // axe-core is injected as an inline script, which our Content-Security-Policy rightly blocks.
+    const browserContext = await browser.newContext({ bypassCSP: true });
+    const page = await browserContext.newPage();
+    try {
+      await signInWithForm(
+        page,
+        `${server.baseUrl}/staff/sign-in?return=${encodeURIComponent('/staff/checks/new')}`,
+        secretariat,
+        /\/staff\/checks\/new$/,
+      );
+      await expectNoAxeViolations(page, 'the new-check form');
+
+      await page.fill('#checkDate', '115/2/30');
+      await page.check('#kind');
+      await page.fill('#subject', '服務電話');
+      await page.fill('#score', '120');
+      await page.fill('#action1Description', '接聽電話先報單位名稱');
+      await page.fill('#action1Deadline', '下週');
+      await page.click('main form button[type="submit"]');
+      await page.waitForSelector('.govuk-error-summary');
+      assert.match(await page.title(), /^錯誤：/);
+      const problems = await page.locator('.govuk-error-summary__list a').allTextContents();
+      assert.deepEqual(problems, [
+        '查核日期：請填寫正確的日期，例如 115/3/2 或 2026-03-02。',
+        '受查核單位：請從清單選擇單位。',
+        '分數（0–100）：分數請填 0 到 100 的整數。',
+        '發現事項：請填寫此欄位。',
+        '第 1 項：完成期限：請填寫正確的日期，例如 115/3/2 或 2026-03-02。',
+      ]);
+      await expectNoAxeViolations(page, 'the new-check form with errors');
+
+      await page.fill('#checkDate', '115/3/1');
+      await page.selectOption('#unitCode', 'road-maintenance');
+      await page.fill('#score', '72');
+      await page.fill('#findings', '接聽時未報單位名稱。');
+      await page.fill('#action1Deadline', '115/3/20');
+      await page.click('main form button[type="submit"]');
+      await page.waitForURL(/\/staff\/checks\/[0-9a-f-]{36}\?done=saved$/);
+      assert.match((await page.locator('h1').textContent()) ?? '', /電話禮貌測試：道路養護工程處/);
+      await expectNoAxeViolations(page, 'a check’s page');
+
+      const checkUrl = page.url().replace(/\?.*$/, '');
+      await page.goto(`${server.baseUrl}/staff/checks?year=2026`);
+      assert.equal(await page.locator('main table tbody tr').count(), 1);
+      await expectNoAxeViolations(page, 'the list of checks');
+
+      // The unit's editor: its page, and a follow-up with a problem on the check's page.
+      const unitContext = await browser.newContext({ bypassCSP: true });
+      const unitPage = await unitContext.newPage();
+      try {
+        await signInWithForm(
+          unitPage,
+          `${server.baseUrl}/staff/sign-in?return=${encodeURIComponent('/staff/unit-checks')}`,
+          editor,
+          /\/staff\/unit-checks$/,
+        );
+        assert.equal(await unitPage.locator('main table tbody tr').count(), 1);
+        await expectNoAxeViolations(unitPage, 'the unit’s checks');
+        await unitPage.goto(checkUrl);
+        await unitPage.fill('main form[enctype="multipart/form-data"] input[name="entryDate"]', '115/3/2');
+        await unitPage.click('main form[enctype="multipart/form-data"] button[type="submit"]');
+        await unitPage.waitForSelector('.govuk-error-summary');
+        assert.deepEqual(await unitPage.locator('.govuk-error-summary__list a').allTextContents(), [
+          '辦理情形：請填寫此欄位。',
+        ]);
+        await expectNoAxeViolations(unitPage, 'a follow-up with a problem');
+      } finally {
+        await unitContext.close();
+      }
+    } finally {
+      await browserContext.close();
+    }
+  });
+});
