@@ -119,13 +119,16 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
   await app.register(async (scope) => geoRoutes(scope as AppInstance));
   await app.register(async (scope) => {
     const site = scope as AppInstance;
-    await registerMultipart(site, config);
     await installAuth(site, deps);
     await site.register(async (pages) => publicPagesRoutes(pages as AppInstance, deps));
     await site.register(async (catalogue) => catalogueRoutes(catalogue as AppInstance, deps));
     await site.register(async (scope) => notificationsRoutes(scope as AppInstance, deps));
     await site.register(async (editors) => catalogueAdminRoutes(editors as AppInstance, deps));
-    await site.register(async (scope) => counterRoutes(scope as AppInstance, deps));
+    // Uploads only where forms carry files: @fastify/multipart adds hooks to every request of its context.
+    await site.register(async (scope) => {
+      await registerMultipart(scope as AppInstance, config);
+      await counterRoutes(scope as AppInstance, deps);
+    });
     await site.register(async (scope) => consoleRoutes(scope as AppInstance, deps));
     await site.register(async (scope) => trackRoutes(scope as AppInstance, deps));
     await site.register(async (scope) => casesApiRoutes(scope as AppInstance, deps));
@@ -133,7 +136,10 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
     await site.register(async (scope) => controlStaffRoutes(scope as AppInstance, deps));
     await site.register(async (scope) => workPlanRoutes(scope as AppInstance, deps));
     await site.register(async (scope) => workPlanStaffRoutes(scope as AppInstance, deps));
-    await site.register(async (scope) => checksRoutes(scope as AppInstance, deps));
+    await site.register(async (scope) => {
+      await registerMultipart(scope as AppInstance, config);
+      await checksRoutes(scope as AppInstance, deps);
+    });
   });
   return app;
 }

@@ -347,37 +347,49 @@ describe('CSRF on multipart posts', () => {
   });
 });
 
-describe('the real app reads multipart in the site context', () => {
+describe('the real app reads multipart only where forms carry files', () => {
   let subject: TestApp;
   before(async () => {
     subject = await buildTestApp();
   });
   after(() => subject.app.close());
 
-  it('a multipart post to a site route is CSRF-checked (403 without the token, past the check with it)', async () => {
+  async function anonymousToken() {
     const page = await subject.app.inject({ method: 'GET', url: '/staff/sign-in' });
-    const pageToken = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
-    const csrfCookie = page.cookies.find((entry) => entry.name === csrfCookieName)?.value;
-    assert.ok(pageToken !== undefined && csrfCookie === pageToken);
-    const payload = () => form([['email', 'nobody@example.tw']]);
-    const without = await subject.app.inject({
-      method: 'POST',
-      url: '/staff/sign-in',
-      payload: payload(),
-      headers: { cookie: `${csrfCookieName}=${csrfCookie}`, accept: 'application/json' },
-    });
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
+    const cookie = page.cookies.find((entry) => entry.name === csrfCookieName)?.value;
+    assert.ok(token !== undefined && cookie === token);
+    return { token, headers: { cookie: `${csrfCookieName}=${cookie}`, accept: 'application/json' } };
+  }
+
+  it('a multipart post to the counter form is CSRF-checked (403 without the token, past the check with it)', async () => {
+    const { token, headers } = await anonymousToken();
+    const url = '/staff/counter/new?service=sidewalk-arcade-damage';
+    const payload = () => form([['applicantName', '王小明']]);
+    const without = await subject.app.inject({ method: 'POST', url, payload: payload(), headers });
     assert.equal(without.statusCode, 403);
     assert.equal(without.json().code, 'CSRF_INVALID');
     const withToken = await subject.app.inject({
       method: 'POST',
-      url: withCsrfQuery('/staff/sign-in', pageToken),
+      url: withCsrfQuery(url, token),
       payload: payload(),
-      headers: { cookie: `${csrfCookieName}=${csrfCookie}`, accept: 'application/json' },
+      headers,
     });
-    // Past CSRF, and not refused as an unknown content type (415, before multipart was registered): the
-    // sign-in route reads no multipart body, so its schema finds no body object.
-    assert.equal(withToken.statusCode, 400);
-    assert.equal(withToken.json().code, 'VALIDATION_FAILED');
+    // Past CSRF and not refused as an unknown content type: the next check is the staff sign-in.
+    assert.equal(withToken.statusCode, 401);
+    assert.equal(withToken.json().code, 'UNAUTHENTICATED');
+  });
+
+  it('a page without file uploads does not take multipart bodies (415)', async () => {
+    const { token, headers } = await anonymousToken();
+    const response = await subject.app.inject({
+      method: 'POST',
+      url: withCsrfQuery('/staff/sign-in', token),
+      payload: form([['email', 'nobody@example.tw']]),
+      headers,
+    });
+    assert.equal(response.statusCode, 415);
+    assert.equal(response.json().code, 'UNSUPPORTED_MEDIA_TYPE');
   });
 });
 
