@@ -16,6 +16,8 @@ import { catalogueRoutes } from './modules/catalogue/catalogue-routes.tsx';
 import { checksRoutes } from './modules/control/checks-routes.tsx';
 import { controlRoutes } from './modules/control/control-routes.tsx';
 import { controlStaffRoutes } from './modules/control/control-staff-routes.tsx';
+import { progressRoutes } from './modules/control/progress-routes.tsx';
+import { reportRoutes } from './modules/control/report-routes.tsx';
 import { workPlanRoutes, workPlanStaffRoutes } from './modules/control/workplan-routes.tsx';
 import { notificationsRoutes } from './modules/notifications/notifications-routes.tsx';
 import { installAuth } from './platform/auth/auth-routes.tsx';
@@ -136,9 +138,14 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
     await site.register(async (scope) => controlStaffRoutes(scope as AppInstance, deps));
     await site.register(async (scope) => workPlanRoutes(scope as AppInstance, deps));
     await site.register(async (scope) => workPlanStaffRoutes(scope as AppInstance, deps));
+    await site.register(async (scope) => reportRoutes(scope as AppInstance, deps));
     await site.register(async (scope) => {
       await registerMultipart(scope as AppInstance, config);
       await checksRoutes(scope as AppInstance, deps);
+    });
+    await site.register(async (scope) => {
+      await registerMultipart(scope as AppInstance, config);
+      await progressRoutes(scope as AppInstance, deps);
     });
   });
   return app;

@@ -6,6 +6,10 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { requestReminderScan, startReminderWorker } from './modules/cases/case-reminders.ts';
+import {
+  requestProgressReminderScan,
+  startProgressReminderWorker,
+} from './modules/control/progress-reminders.ts';
 import { startNotificationWorker } from './modules/notifications/notifications-service.ts';
 import { createEmailTransport, loggingSmsSender } from './modules/notifications/transports.ts';
 import { deleteStaleAuthState } from './platform/auth/auth-housekeeping.ts';
@@ -118,6 +122,7 @@ async function main(): Promise<void> {
       calendarRegion: config.calendarRegion,
     };
     await startReminderWorker(reminderDeps);
+    await startProgressReminderWorker(reminderDeps);
     if (email.kind === 'outbox') {
       say('No SMTP_URL: e-mail is kept in the outbox, readable by admins at /staff/outbox.');
     }
@@ -128,6 +133,7 @@ async function main(): Promise<void> {
       Promise.all([
         deleteStaleAuthState(database.db, { now: systemClock.now(), config }),
         requestReminderScan(reminderDeps),
+        requestProgressReminderScan(reminderDeps),
       ]).catch((error: Error) => app.log.warn({ err: error }, 'housekeeping failed'));
     await housekeeping();
     const timer = setInterval(housekeeping, 5 * 60_000);

@@ -580,6 +580,8 @@ describe('notifications without SMTP: the outbox and the staff pages', () => {
       'case.closed',
       'case.reminder.handler',
       'case.reminder.supervisor',
+      'control.report_due',
+      'control.report_missing',
     ]);
     assert.match(main, /【高雄市政府工務局】已收到您的申請（案號 1150302-0042）/);
     assert.match(main, /We have received your application \(case 1150302-0042\)/);

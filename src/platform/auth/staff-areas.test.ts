@@ -7,6 +7,7 @@ describe('staffAreasFor', () => {
   it('an admin sees the plans, the catalogue, the audit log, the outbox and the templates (open) and staff accounts (coming)', () => {
     assert.deepEqual(staffAreasFor('admin'), [
       { key: 'areaPerformance', path: '/staff/plans' },
+      { key: 'areaProgress', path: '/staff/progress' },
       { key: 'areaContent', path: '/staff/catalogue' },
       { key: 'areaStaffAccounts', path: null },
       { key: 'areaAuditLog', path: '/staff/audit' },

@@ -1,6 +1,8 @@
 import { casePaths } from '../../modules/cases/case-paths.ts';
 import { checksPaths } from '../../modules/control/checks-paths.ts';
 import { controlPaths } from '../../modules/control/control-paths.ts';
+import { progressPaths } from '../../modules/control/progress-paths.ts';
+import { reportPaths } from '../../modules/control/report-paths.ts';
 import type { AuthTextKey } from './auth-messages.ts';
 import { staffPaths } from './auth-paths.ts';
 import type { StaffRole } from './principal.ts';
@@ -23,8 +25,14 @@ const areas: readonly (StaffArea & { roles: readonly StaffRole[] })[] = [
   { key: 'areaPerformance', path: controlPaths.staffList, roles: ['secretariat', 'admin'] },
   { key: 'areaWorkPlans', path: controlPaths.staffWorkPlans, roles: ['secretariat'] },
   { key: 'areaPerformance', path: controlPaths.staffWorkPlans, roles: ['unit_editor', 'unit_head'] },
+  {
+    key: 'areaProgress',
+    path: progressPaths.home,
+    roles: ['secretariat', 'admin', 'unit_editor', 'unit_head'],
+  },
   { key: 'areaChecks', path: checksPaths.list, roles: ['secretariat'] },
   { key: 'areaChecks', path: checksPaths.unit, roles: ['unit_editor', 'unit_head'] },
+  { key: 'areaReports', path: reportPaths.list, roles: ['secretariat'] },
   { key: 'areaContent', path: '/staff/catalogue', roles: ['web_editor', 'admin'] },
   { key: 'areaStaffAccounts', path: null, roles: ['admin'] },
   { key: 'areaAuditLog', path: staffPaths.audit, roles: ['admin'] },

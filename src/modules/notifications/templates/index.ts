@@ -6,6 +6,7 @@ import { caseReceived } from './case-received.ts';
 import { handlerReminder, supervisorReminder } from './case-reminders.ts';
 import { caseSupplementRequested } from './case-supplement-requested.ts';
 import { caseTransferred } from './case-transferred.ts';
+import { progressReportDue, progressReportMissing } from './control-progress.ts';
 import type { NotificationTemplate, RenderedMessage } from './template-kit.ts';
 
 export type { CaseExtendedData } from './case-extended.ts';
@@ -15,6 +16,7 @@ export type { CaseReceivedData } from './case-received.ts';
 export type { HandlerReminderData, SupervisorReminderData } from './case-reminders.ts';
 export type { CaseSupplementRequestedData } from './case-supplement-requested.ts';
 export type { CaseTransferredData } from './case-transferred.ts';
+export type { ProgressReportData } from './control-progress.ts';
 export type { NotificationTemplate, RenderedMessage } from './template-kit.ts';
 
 /** Every topic and its template, in the order the templates page shows them. */
@@ -28,6 +30,8 @@ export const notificationTemplates = {
   'case.closed': caseClosed,
   'case.reminder.handler': handlerReminder,
   'case.reminder.supervisor': supervisorReminder,
+  'control.report_due': progressReportDue,
+  'control.report_missing': progressReportMissing,
 } as const;
 
 export type NotificationTopic = keyof typeof notificationTemplates;

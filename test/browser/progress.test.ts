@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { aStaffMember } from '../../src/platform/auth/auth-test-support.ts';
+import { samplePng } from '../../src/platform/uploads/upload-test-support.ts';
+import { browserOrSkip, closeBrowser, expectNoAxeViolations, signInWithForm } from '../helpers/browser.ts';
+import { startTestServer } from '../helpers/test-server.ts';
+
+// Top level: the test database helper's clean-up must be registered outside any hook.
+const server = await startTestServer();
+after(async () => {
+  await closeBrowser();
+  await server.stop();
+});
+
+describe('progress in a browser (管制查考 §3)', () => {
+  it('a unit editor reports progress with a photo; the secretariat’s overview charts read as images with their tables: no WCAG 2.1 AA violations', async (context) => {
+    const browser = await browserOrSkip(context);
+    if (!browser) return;
+    const editor = await aStaffMember(server.database.db, {
+      role: 'unit_editor',
+      unitCode: 'road-maintenance',
+    });
+    const secretariat = await aStaffMember(server.database.db, { role: 'secretariat' });
+    const browserContext = await browser.newContext({ bypassCSP: true });
+    const page = await browserContext.newPage();
+    try {
+      const unitPage = '/staff/progress/2012/road-maintenance?period=2012-03';
+      await signInWithForm(
+        page,
+        `${server.baseUrl}/staff/sign-in?return=${encodeURIComponent(unitPage)}`,
+        editor,
+        /\/staff\/progress\/2012\/road-maintenance\?period=2012-03$/,
+      );
+      await expectNoAxeViolations(page, 'the unit’s progress page');
+
+      // A bad link and no status: both listed, each linked to its input.
+      await page.fill('#p1-links', 'javascript:alert(1)');
+      await page.click('section[data-practice] form button[type="submit"] >> nth=0');
+      await page.waitForSelector('.govuk-error-summary');
+      const links = await page
+        .locator('.govuk-error-summary__list a')
+        .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
+      assert.deepEqual(links.sort(), ['#p1-links', '#p1-status']);
+      await expectNoAxeViolations(page, 'the unit’s progress page with errors');
+
+      await page.check('#p1-status-on_track');
+      await page.fill('#p1-links', '');
+      await page.fill('#p1-narrative', '本月完成教育訓練。');
+      await page.setInputFiles('#p1-evidence', {
+        name: '照片.png',
+        mimeType: 'image/png',
+        buffer: samplePng(),
+      });
+      await page.click('section[data-practice] form button[type="submit"] >> nth=0');
+      await page.waitForURL(/done=saved$/);
+      assert.equal(await page.locator('[data-late="true"]').count(), 1);
+      assert.match(
+        (await page.locator('section[data-practice] >> nth=0').textContent()) ?? '',
+        /照片.*\.png/,
+      );
+      await expectNoAxeViolations(page, 'the unit’s progress page after saving');
+
+      const staffContext = await browser.newContext({ bypassCSP: true });
+      const overview = await staffContext.newPage();
+      try {
+        await signInWithForm(
+          overview,
+          `${server.baseUrl}/staff/sign-in?return=${encodeURIComponent('/staff/progress/2012')}`,
+          secretariat,
+          /\/staff\/progress\/2012$/,
+        );
+        await expectNoAxeViolations(overview, 'the secretariat’s overview');
+        const charts = await overview.locator('main svg').evaluateAll((svgs) =>
+          svgs.map((svg) => {
+            const labelledBy = svg.getAttribute('aria-labelledby') ?? '';
+            const figure = svg.closest('figure');
+            return {
+              role: svg.getAttribute('role'),
+              name: document.getElementById(labelledBy)?.textContent?.trim() ?? '',
+              next: figure?.nextElementSibling?.tagName ?? '',
+            };
+          }),
+        );
+        assert.equal(charts.length, 4);
+        for (const chart of charts) {
+          assert.equal(chart.role, 'img');
+          assert.ok(chart.name.length > 0);
+          assert.equal(chart.next, 'TABLE');
+        }
+        // The accessibility tree: each chart is one image named by its caption.
+        const snapshot = await overview.locator('main').ariaSnapshot();
+        assert.match(snapshot, /img "各實施要項完成率"/);
+        assert.match(snapshot, /img "各單位完成率"/);
+      } finally {
+        await staffContext.close();
+      }
+    } finally {
+      await browserContext.close();
+    }
+  });
+});

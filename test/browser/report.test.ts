@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { aStaffMember } from '../../src/platform/auth/auth-test-support.ts';
+import { browserOrSkip, closeBrowser, expectNoAxeViolations, signInWithForm } from '../helpers/browser.ts';
+import { startTestServer } from '../helpers/test-server.ts';
+
+// Top level: the test database helper's clean-up must be registered outside any hook.
+const server = await startTestServer();
+after(async () => {
+  await closeBrowser();
+  await server.stop();
+});
+
+describe('the annual performance reports in a browser', () => {
+  it('the secretariat reads the list and a unit’s report, and a bad narrative lists its problem: no WCAG 2.1 AA violations', async (context) => {
+    const browser = await browserOrSkip(context);
+    if (!browser) return;
+    const secretariat = await aStaffMember(server.database.db, { role: 'secretariat' });
+    // axe-core is injected as an inline script, which our Content-Security-Policy rightly blocks.
+    const browserContext = await browser.newContext({ bypassCSP: true });
+    const page = await browserContext.newPage();
+    try {
+      await signInWithForm(
+        page,
+        `${server.baseUrl}/staff/sign-in?return=${encodeURIComponent('/staff/reports?year=2012')}`,
+        secretariat,
+        /\/staff\/reports\?year=2012$/,
+      );
+      // The 2012 reports were due on 1 February 2013: the list warns and marks each one overdue.
+      assert.match(
+        (await page.locator('.govuk-warning-text').textContent()) ?? '',
+        /已逾期限 民國102年2月1日/,
+      );
+      assert.ok((await page.locator('main table tbody tr').count()) > 2);
+      await expectNoAxeViolations(page, 'the list of reports');
+
+      await page.click('main table a[href="/staff/reports/2012/road-maintenance"]');
+      await page.waitForURL(/\/staff\/reports\/2012\/road-maintenance$/);
+      assert.match((await page.locator('h1').textContent()) ?? '', /101 年度績效成果報告：道路養護工程處/);
+      assert.ok((await page.locator('main table caption').count()) >= 5);
+      await expectNoAxeViolations(page, 'a unit’s report');
+
+      await page.click('form[action$="/narrative"] button[type="submit"]');
+      await page.waitForSelector('.govuk-error-summary');
+      assert.deepEqual(await page.locator('.govuk-error-summary__list a').allTextContents(), [
+        '請填寫綜合說明。',
+      ]);
+      await expectNoAxeViolations(page, 'a report with a refused narrative');
+
+      await page.fill('#narrative', '本年度各項作法均已推動。');
+      await page.click('form[action$="/narrative"] button[type="submit"]');
+      await page.waitForURL(/\?done=saved$/);
+      assert.match((await page.locator('main').textContent()) ?? '', /本年度各項作法均已推動。/);
+    } finally {
+      await browserContext.close();
+    }
+  });
+});
