@@ -13,6 +13,7 @@ import {
 import type { StaffRole } from '../../platform/auth/principal.ts';
 import { sampleExe, samplePdf, samplePng } from '../../platform/uploads/upload-test-support.ts';
 import { getCheck, listChecksForReport } from './checks-service.ts';
+import { decode, mainOf, summaryOf } from './control-test-support.ts';
 
 type InjectResponse = Awaited<ReturnType<TestBrowser['get']>>;
 
@@ -51,30 +52,6 @@ const subject = await buildTestApp({ environment: { RATE_LIMIT_PER_MINUTE: '1000
 after(() => subject.app.close());
 const db = subject.database.db;
 const day = 24 * 60 * 60 * 1000;
-
-function mainOf(html: string): string {
-  return html.slice(html.indexOf('<main'), html.indexOf('</main>'));
-}
-
-function decode(value: string): string {
-  return value
-    .replaceAll('&quot;', '"')
-    .replaceAll('&lt;', '<')
-    .replaceAll('&gt;', '>')
-    .replaceAll('&#39;', "'")
-    .replaceAll('&amp;', '&');
-}
-
-/** The problems the error summary lists: [link target, text]. */
-function summaryOf(html: string): [string, string][] {
-  const start = html.indexOf('class="govuk-error-summary"');
-  if (start === -1) return [];
-  const summary = html.slice(start, html.indexOf('</ul>', start));
-  return [...summary.matchAll(/<a href="#([^"]+)">([^<]*)<\/a>/g)].map(([, href = '', label = '']) => [
-    href,
-    decode(label),
-  ]);
-}
 
 async function signedIn(role: StaffRole, unitCode?: string): Promise<TestBrowser> {
   const member = await aStaffMember(db, {

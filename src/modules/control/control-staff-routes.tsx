@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
-import { Type } from 'typebox';
+import { type TObject, Type } from 'typebox';
 import { type RequestOrigin, staffActor } from '../../platform/auth/audit-log.ts';
 import { requireStaff, signedInStaff } from '../../platform/auth/require-staff.ts';
 import { keepStaffPagesOutOfCaches, sendStaffPage, staffHomeCrumb } from '../../platform/auth/staff-pages.ts';
@@ -100,6 +100,17 @@ async function attempt<T>(
   }
 }
 
+/** A form's service call: on problems the page again (`again`), else a 303 to `next`'s address. */
+async function submit<T>(
+  reply: FastifyReply,
+  work: () => Promise<T>,
+  again: (error: DomainError, status: number) => unknown,
+  next: (value: T) => string,
+): Promise<unknown> {
+  const outcome = await attempt(work);
+  return outcome.ok ? reply.redirect(next(outcome.value), 303) : again(outcome.error, outcome.status);
+}
+
 /**
  * The secretariat's plan pages: the list with the copy form, each plan's overview (publish, versions,
  * change log) and one plain form for the plan's texts, an item, a strategy or a practice, each listing every
@@ -160,6 +171,18 @@ export async function controlStaffRoutes(app: AppInstance, deps: AppDeps): Promi
 
   const savedQuery = (version: number | null) => `saved=${version ?? 0}`;
 
+  /** What a form page shows: the form sent back, its problems and removal answers, and the status. */
+  type FormView<Form> = {
+    form?: Form;
+    problems?: ShownProblem[];
+    removal?: { confirm: boolean; reason: string };
+    status?: number;
+  };
+  const statusOf = (view: FormView<unknown>) => ({
+    status: view.status ?? 200,
+    hasError: (view.problems ?? []).length > 0,
+  });
+
   // The list and the copy form.
   const sendList = async (
     request: FastifyRequest,
@@ -202,14 +225,17 @@ export async function controlStaffRoutes(app: AppInstance, deps: AppDeps): Promi
       { preHandler: editorsOnly, schema: { hide: true, body: FormBodySchema } },
       async (request, reply) => {
         const form = copyFormOf(request.body as FormBody);
-        const outcome = await attempt(() => copyPlan(db, { ...mutation(request), form }));
-        if (!outcome.ok)
-          return sendList(request, reply, {
-            form,
-            problems: showProblems(outcome.error.problems, inputLabels.copy, lang),
-            status: outcome.status,
-          });
-        return reply.redirect(overviewUrl(lang, outcome.value.year, 'copied=1'), 303);
+        return submit(
+          reply,
+          () => copyPlan(db, { ...mutation(request), form }),
+          (error, status) =>
+            sendList(request, reply, {
+              form,
+              problems: showProblems(error.problems, inputLabels.copy, lang),
+              status,
+            }),
+          (value) => overviewUrl(lang, value.year, 'copied=1'),
+        );
       },
     );
   });
@@ -274,45 +300,52 @@ export async function controlStaffRoutes(app: AppInstance, deps: AppDeps): Promi
       { preHandler: editorsOnly, schema: { hide: true, params: PlanYearParams, body: FormBodySchema } },
       async (request, reply) => {
         const plan = await loadPlan(request.params.year, lang);
-        const outcome = await attempt(() => publishPlan(db, plan.year, mutation(request)));
-        if (!outcome.ok)
-          return sendOverview(request, reply, plan, {
-            problems: showProblems(outcome.error.problems, {}, lang),
-            notice: null,
-            status: outcome.status,
-          });
-        return reply.redirect(overviewUrl(lang, plan.year, 'published=1'), 303);
+        return submit(
+          reply,
+          () => publishPlan(db, plan.year, mutation(request)),
+          (error, status) =>
+            sendOverview(request, reply, plan, {
+              problems: showProblems(error.problems, {}, lang),
+              notice: null,
+              status,
+            }),
+          () => overviewUrl(lang, plan.year, 'published=1'),
+        );
       },
     );
   });
 
   // The plan's own texts.
   forEachLanguage('/staff/plans/:year/header', (url, lang) => {
-    const page = (plan: PlanView) => ({
-      lang,
-      title: text(lang, 'headerTitle', { title: plan.title }),
-      year: plan.year,
-      action: controlPaths.staffHeader(plan.year),
-      isPublished: plan.status === 'published',
-    });
+    const render = (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      plan: PlanView,
+      view: FormView<ReturnType<typeof headerFormOf>>,
+    ) => {
+      const title = text(lang, 'headerTitle', { title: plan.title });
+      return send(request, reply, {
+        title,
+        plan,
+        ...statusOf(view),
+        body: (
+          <HeaderFormPage
+            lang={lang}
+            title={title}
+            year={plan.year}
+            action={controlPaths.staffHeader(plan.year)}
+            isPublished={plan.status === 'published'}
+            csrfToken={request.csrfToken}
+            form={view.form ?? headerFormOfPlan(plan)}
+            problems={view.problems ?? []}
+          />
+        ),
+      });
+    };
     app.get(
       url,
       { preHandler: editorsOnly, schema: { hide: true, params: PlanYearParams } },
-      async (request, reply) => {
-        const plan = await loadPlan(request.params.year, lang);
-        return send(request, reply, {
-          title: page(plan).title,
-          plan,
-          body: (
-            <HeaderFormPage
-              {...page(plan)}
-              csrfToken={request.csrfToken}
-              form={headerFormOfPlan(plan)}
-              problems={[]}
-            />
-          ),
-        });
-      },
+      async (request, reply) => render(request, reply, await loadPlan(request.params.year, lang), {}),
     );
     app.post(
       url,
@@ -320,23 +353,17 @@ export async function controlStaffRoutes(app: AppInstance, deps: AppDeps): Promi
       async (request, reply) => {
         const plan = await loadPlan(request.params.year, lang);
         const form = headerFormOf(request.body as FormBody);
-        const outcome = await attempt(() => savePlanHeader(db, plan.year, { ...mutation(request), form }));
-        if (!outcome.ok)
-          return send(request, reply, {
-            title: page(plan).title,
-            plan,
-            status: outcome.status,
-            hasError: true,
-            body: (
-              <HeaderFormPage
-                {...page(plan)}
-                csrfToken={request.csrfToken}
-                form={form}
-                problems={showProblems(outcome.error.problems, inputLabels.header, lang)}
-              />
-            ),
-          });
-        return reply.redirect(overviewUrl(lang, plan.year, savedQuery(outcome.value.version)), 303);
+        return submit(
+          reply,
+          () => savePlanHeader(db, plan.year, { ...mutation(request), form }),
+          (error, status) =>
+            render(request, reply, plan, {
+              form,
+              problems: showProblems(error.problems, inputLabels.header, lang),
+              status,
+            }),
+          (value) => overviewUrl(lang, plan.year, savedQuery(value.version)),
+        );
       },
     );
   });
@@ -362,6 +389,42 @@ export async function controlStaffRoutes(app: AppInstance, deps: AppDeps): Promi
   });
   const removalProblems = (error: DomainError, lang: Lang) =>
     showProblems(error.problems, inputLabels.removal, lang, { reason: 'removeReason' });
+  /** The entry's removal route: `find` the entry (its id and where the overview opens after it goes). */
+  const removeRoute = (
+    url: string,
+    lang: Lang,
+    params: TObject,
+    level: 'item' | 'strategy' | 'practice',
+    find: (plan: PlanView, params: Record<string, string>) => { id: string; anchor: string },
+    render: (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      plan: PlanView,
+      id: string,
+      view: FormView<never>,
+    ) => unknown,
+  ) =>
+    app.post(
+      `${url}${controlPaths.removeSuffix}`,
+      { preHandler: editorsOnly, schema: { hide: true, params, body: FormBodySchema } },
+      async (request, reply) => {
+        const routeParams = request.params as Record<string, string>;
+        const plan = await loadPlan(routeParams.year ?? '', lang);
+        const { id, anchor } = find(plan, routeParams);
+        const form = removeFormOf(request.body as FormBody);
+        return submit(
+          reply,
+          () => removeEntry(db, plan.year, { ...mutation(request), level, id, form }),
+          (error, status) =>
+            render(request, reply, plan, id, {
+              problems: removalProblems(error, lang),
+              removal: form,
+              status,
+            }),
+          (value) => overviewUrl(lang, plan.year, `removed=${value.version ?? 0}`, anchor),
+        );
+      },
+    );
 
   // Items.
   const findItem = (plan: PlanView, itemId: string, lang: Lang) => {
@@ -371,32 +434,36 @@ export async function controlStaffRoutes(app: AppInstance, deps: AppDeps): Promi
   };
 
   forEachLanguage('/staff/plans/:year/items/new', (url, lang) => {
-    const page = (plan: PlanView) => ({
-      lang,
-      title: text(lang, 'newItemTitle'),
-      year: plan.year,
-      action: controlPaths.staffNewItem(plan.year),
-      isPublished: plan.status === 'published',
-    });
+    const render = (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      plan: PlanView,
+      view: FormView<ReturnType<typeof itemFormOf>>,
+    ) => {
+      const next = Math.max(0, ...plan.items.map((item) => item.ordinal)) + 1;
+      const title = text(lang, 'newItemTitle');
+      return send(request, reply, {
+        title,
+        plan,
+        ...statusOf(view),
+        body: (
+          <ItemFormPage
+            lang={lang}
+            title={title}
+            year={plan.year}
+            action={controlPaths.staffNewItem(plan.year)}
+            isPublished={plan.status === 'published'}
+            csrfToken={request.csrfToken}
+            form={view.form ?? { ...itemFormOfItem(null), number: String(next) }}
+            problems={view.problems ?? []}
+          />
+        ),
+      });
+    };
     app.get(
       url,
       { preHandler: editorsOnly, schema: { hide: true, params: PlanYearParams } },
-      async (request, reply) => {
-        const plan = await loadPlan(request.params.year, lang);
-        const next = Math.max(0, ...plan.items.map((item) => item.ordinal)) + 1;
-        return send(request, reply, {
-          title: page(plan).title,
-          plan,
-          body: (
-            <ItemFormPage
-              {...page(plan)}
-              csrfToken={request.csrfToken}
-              form={{ ...itemFormOfItem(null), number: String(next) }}
-              problems={[]}
-            />
-          ),
-        });
-      },
+      async (request, reply) => render(request, reply, await loadPlan(request.params.year, lang), {}),
     );
     app.post(
       url,
@@ -404,32 +471,16 @@ export async function controlStaffRoutes(app: AppInstance, deps: AppDeps): Promi
       async (request, reply) => {
         const plan = await loadPlan(request.params.year, lang);
         const form = itemFormOf(request.body as FormBody);
-        const outcome = await attempt(() =>
-          saveItem(db, plan.year, { ...mutation(request), itemId: null, form }),
-        );
-        if (!outcome.ok)
-          return send(request, reply, {
-            title: page(plan).title,
-            plan,
-            status: outcome.status,
-            hasError: true,
-            body: (
-              <ItemFormPage
-                {...page(plan)}
-                csrfToken={request.csrfToken}
-                form={form}
-                problems={showProblems(outcome.error.problems, inputLabels.item, lang)}
-              />
-            ),
-          });
-        return reply.redirect(
-          overviewUrl(
-            lang,
-            plan.year,
-            savedQuery(outcome.value.version),
-            anchorOf.item(outcome.value.itemId),
-          ),
-          303,
+        return submit(
+          reply,
+          () => saveItem(db, plan.year, { ...mutation(request), itemId: null, form }),
+          (error, status) =>
+            render(request, reply, plan, {
+              form,
+              problems: showProblems(error.problems, inputLabels.item, lang),
+              status,
+            }),
+          (value) => overviewUrl(lang, plan.year, savedQuery(value.version), anchorOf.item(value.itemId)),
         );
       },
     );
@@ -456,19 +507,13 @@ export async function controlStaffRoutes(app: AppInstance, deps: AppDeps): Promi
       reply: FastifyReply,
       plan: PlanView,
       itemId: string,
-      view: {
-        form?: ReturnType<typeof itemFormOf>;
-        problems?: ShownProblem[];
-        removal?: { confirm: boolean; reason: string };
-        status?: number;
-      },
+      view: FormView<ReturnType<typeof itemFormOf>>,
     ) => {
       const { item, props, path } = page(plan, itemId);
       return send(request, reply, {
         title: props.title,
         plan,
-        status: view.status ?? 200,
-        hasError: (view.problems ?? []).length > 0,
+        ...statusOf(view),
         body: (
           <ItemFormPage
             {...props}
@@ -494,41 +539,29 @@ export async function controlStaffRoutes(app: AppInstance, deps: AppDeps): Promi
         const { itemId } = request.params;
         findItem(plan, itemId, lang);
         const form = itemFormOf(request.body as FormBody);
-        const outcome = await attempt(() => saveItem(db, plan.year, { ...mutation(request), itemId, form }));
-        if (!outcome.ok)
-          return render(request, reply, plan, itemId, {
-            form,
-            problems: showProblems(outcome.error.problems, inputLabels.item, lang),
-            status: outcome.status,
-          });
-        return reply.redirect(
-          overviewUrl(lang, plan.year, savedQuery(outcome.value.version), anchorOf.item(itemId)),
-          303,
+        return submit(
+          reply,
+          () => saveItem(db, plan.year, { ...mutation(request), itemId, form }),
+          (error, status) =>
+            render(request, reply, plan, itemId, {
+              form,
+              problems: showProblems(error.problems, inputLabels.item, lang),
+              status,
+            }),
+          (value) => overviewUrl(lang, plan.year, savedQuery(value.version), anchorOf.item(itemId)),
         );
       },
     );
-    app.post(
-      `${url}${controlPaths.removeSuffix}`,
-      { preHandler: editorsOnly, schema: { hide: true, params: ItemParams, body: FormBodySchema } },
-      async (request, reply) => {
-        const plan = await loadPlan(request.params.year, lang);
-        const { itemId } = request.params;
-        findItem(plan, itemId, lang);
-        const form = removeFormOf(request.body as FormBody);
-        const outcome = await attempt(() =>
-          removeEntry(db, plan.year, { ...mutation(request), level: 'item', id: itemId, form }),
-        );
-        if (!outcome.ok)
-          return render(request, reply, plan, itemId, {
-            problems: removalProblems(outcome.error, lang),
-            removal: form,
-            status: outcome.status,
-          });
-        return reply.redirect(
-          overviewUrl(lang, plan.year, `removed=${outcome.value.version ?? 0}`, 'items'),
-          303,
-        );
-      },
+    removeRoute(
+      url,
+      lang,
+      ItemParams,
+      'item',
+      (plan, { itemId = '' }) => ({
+        id: findItem(plan, itemId, lang).id,
+        anchor: 'items',
+      }),
+      render,
     );
   });
 
@@ -542,73 +575,59 @@ export async function controlStaffRoutes(app: AppInstance, deps: AppDeps): Promi
   };
 
   forEachLanguage('/staff/plans/:year/items/:itemId/strategies/new', (url, lang) => {
-    const page = (plan: PlanView, itemId: string) => {
+    const render = (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      plan: PlanView,
+      itemId: string,
+      view: FormView<ReturnType<typeof strategyFormOf>>,
+    ) => {
       const item = findItem(plan, itemId, lang);
-      return {
-        item,
-        props: {
-          lang,
-          title: text(lang, 'newStrategyTitle', { ref: item.label }),
-          year: plan.year,
-          action: controlPaths.staffNewStrategy(plan.year, item.id),
-          isPublished: plan.status === 'published',
-        },
-      };
+      const next = Math.max(0, ...item.strategies.map((strategy) => strategy.ordinal)) + 1;
+      const title = text(lang, 'newStrategyTitle', { ref: item.label });
+      return send(request, reply, {
+        title,
+        plan,
+        ...statusOf(view),
+        body: (
+          <StrategyFormPage
+            lang={lang}
+            title={title}
+            year={plan.year}
+            action={controlPaths.staffNewStrategy(plan.year, item.id)}
+            isPublished={plan.status === 'published'}
+            csrfToken={request.csrfToken}
+            form={view.form ?? { ...strategyFormOfStrategy(null), number: String(next) }}
+            problems={view.problems ?? []}
+          />
+        ),
+      });
     };
     app.get(
       url,
       { preHandler: editorsOnly, schema: { hide: true, params: ItemParams } },
-      async (request, reply) => {
-        const plan = await loadPlan(request.params.year, lang);
-        const { item, props } = page(plan, request.params.itemId);
-        const next = Math.max(0, ...item.strategies.map((strategy) => strategy.ordinal)) + 1;
-        return send(request, reply, {
-          title: props.title,
-          plan,
-          body: (
-            <StrategyFormPage
-              {...props}
-              csrfToken={request.csrfToken}
-              form={{ ...strategyFormOfStrategy(null), number: String(next) }}
-              problems={[]}
-            />
-          ),
-        });
-      },
+      async (request, reply) =>
+        render(request, reply, await loadPlan(request.params.year, lang), request.params.itemId, {}),
     );
     app.post(
       url,
       { preHandler: editorsOnly, schema: { hide: true, params: ItemParams, body: FormBodySchema } },
       async (request, reply) => {
         const plan = await loadPlan(request.params.year, lang);
-        const { item, props } = page(plan, request.params.itemId);
+        const item = findItem(plan, request.params.itemId, lang);
         const form = strategyFormOf(request.body as FormBody);
-        const outcome = await attempt(() =>
-          saveStrategy(db, plan.year, { ...mutation(request), itemId: item.id, strategyId: null, form }),
-        );
-        if (!outcome.ok)
-          return send(request, reply, {
-            title: props.title,
-            plan,
-            status: outcome.status,
-            hasError: true,
-            body: (
-              <StrategyFormPage
-                {...props}
-                csrfToken={request.csrfToken}
-                form={form}
-                problems={showProblems(outcome.error.problems, inputLabels.strategy, lang)}
-              />
-            ),
-          });
-        return reply.redirect(
-          overviewUrl(
-            lang,
-            plan.year,
-            savedQuery(outcome.value.version),
-            anchorOf.strategy(outcome.value.strategyId),
-          ),
-          303,
+        return submit(
+          reply,
+          () =>
+            saveStrategy(db, plan.year, { ...mutation(request), itemId: item.id, strategyId: null, form }),
+          (error, status) =>
+            render(request, reply, plan, item.id, {
+              form,
+              problems: showProblems(error.problems, inputLabels.strategy, lang),
+              status,
+            }),
+          (value) =>
+            overviewUrl(lang, plan.year, savedQuery(value.version), anchorOf.strategy(value.strategyId)),
         );
       },
     );
@@ -620,12 +639,7 @@ export async function controlStaffRoutes(app: AppInstance, deps: AppDeps): Promi
       reply: FastifyReply,
       plan: PlanView,
       strategyId: string,
-      view: {
-        form?: ReturnType<typeof strategyFormOf>;
-        problems?: ShownProblem[];
-        removal?: { confirm: boolean; reason: string };
-        status?: number;
-      },
+      view: FormView<ReturnType<typeof strategyFormOf>>,
     ) => {
       const { item, strategy } = findStrategy(plan, strategyId, lang);
       const path = controlPaths.staffStrategy(plan.year, strategy.id);
@@ -633,8 +647,7 @@ export async function controlStaffRoutes(app: AppInstance, deps: AppDeps): Promi
       return send(request, reply, {
         title,
         plan,
-        status: view.status ?? 200,
-        hasError: (view.problems ?? []).length > 0,
+        ...statusOf(view),
         body: (
           <StrategyFormPage
             lang={lang}
@@ -663,47 +676,35 @@ export async function controlStaffRoutes(app: AppInstance, deps: AppDeps): Promi
         const plan = await loadPlan(request.params.year, lang);
         const { item, strategy } = findStrategy(plan, request.params.strategyId, lang);
         const form = strategyFormOf(request.body as FormBody);
-        const outcome = await attempt(() =>
-          saveStrategy(db, plan.year, {
-            ...mutation(request),
-            itemId: item.id,
-            strategyId: strategy.id,
-            form,
-          }),
-        );
-        if (!outcome.ok)
-          return render(request, reply, plan, strategy.id, {
-            form,
-            problems: showProblems(outcome.error.problems, inputLabels.strategy, lang),
-            status: outcome.status,
-          });
-        return reply.redirect(
-          overviewUrl(lang, plan.year, savedQuery(outcome.value.version), anchorOf.strategy(strategy.id)),
-          303,
+        return submit(
+          reply,
+          () =>
+            saveStrategy(db, plan.year, {
+              ...mutation(request),
+              itemId: item.id,
+              strategyId: strategy.id,
+              form,
+            }),
+          (error, status) =>
+            render(request, reply, plan, strategy.id, {
+              form,
+              problems: showProblems(error.problems, inputLabels.strategy, lang),
+              status,
+            }),
+          (value) => overviewUrl(lang, plan.year, savedQuery(value.version), anchorOf.strategy(strategy.id)),
         );
       },
     );
-    app.post(
-      `${url}${controlPaths.removeSuffix}`,
-      { preHandler: editorsOnly, schema: { hide: true, params: StrategyParams, body: FormBodySchema } },
-      async (request, reply) => {
-        const plan = await loadPlan(request.params.year, lang);
-        const { item, strategy } = findStrategy(plan, request.params.strategyId, lang);
-        const form = removeFormOf(request.body as FormBody);
-        const outcome = await attempt(() =>
-          removeEntry(db, plan.year, { ...mutation(request), level: 'strategy', id: strategy.id, form }),
-        );
-        if (!outcome.ok)
-          return render(request, reply, plan, strategy.id, {
-            problems: removalProblems(outcome.error, lang),
-            removal: form,
-            status: outcome.status,
-          });
-        return reply.redirect(
-          overviewUrl(lang, plan.year, `removed=${outcome.value.version ?? 0}`, anchorOf.item(item.id)),
-          303,
-        );
+    removeRoute(
+      url,
+      lang,
+      StrategyParams,
+      'strategy',
+      (plan, { strategyId = '' }) => {
+        const { item, strategy } = findStrategy(plan, strategyId, lang);
+        return { id: strategy.id, anchor: anchorOf.item(item.id) };
       },
+      render,
     );
   });
 
@@ -732,7 +733,7 @@ export async function controlStaffRoutes(app: AppInstance, deps: AppDeps): Promi
       reply: FastifyReply,
       plan: PlanView,
       strategyId: string,
-      view: { form?: ReturnType<typeof practiceFormOf>; problems?: ShownProblem[]; status?: number },
+      view: FormView<ReturnType<typeof practiceFormOf>>,
     ) => {
       const { item, strategy } = findStrategy(plan, strategyId, lang);
       const next = Math.max(0, ...strategy.practices.map((practice) => practice.ordinal)) + 1;
@@ -741,8 +742,7 @@ export async function controlStaffRoutes(app: AppInstance, deps: AppDeps): Promi
       return send(request, reply, {
         title,
         plan,
-        status: view.status ?? 200,
-        hasError: (view.problems ?? []).length > 0,
+        ...statusOf(view),
         body: (
           <PracticeFormPage
             lang={lang}
@@ -771,28 +771,23 @@ export async function controlStaffRoutes(app: AppInstance, deps: AppDeps): Promi
         const plan = await loadPlan(request.params.year, lang);
         const { strategy } = findStrategy(plan, request.params.strategyId, lang);
         const form = practiceFormOf(request.body as FormBody);
-        const outcome = await attempt(() =>
-          savePractice(db, plan.year, {
-            ...mutation(request),
-            strategyId: strategy.id,
-            practiceId: null,
-            form,
-          }),
-        );
-        if (!outcome.ok)
-          return render(request, reply, plan, strategy.id, {
-            form,
-            problems: showProblems(outcome.error.problems, inputLabels.practice, lang),
-            status: outcome.status,
-          });
-        return reply.redirect(
-          overviewUrl(
-            lang,
-            plan.year,
-            savedQuery(outcome.value.version),
-            anchorOf.practice(outcome.value.practiceId),
-          ),
-          303,
+        return submit(
+          reply,
+          () =>
+            savePractice(db, plan.year, {
+              ...mutation(request),
+              strategyId: strategy.id,
+              practiceId: null,
+              form,
+            }),
+          (error, status) =>
+            render(request, reply, plan, strategy.id, {
+              form,
+              problems: showProblems(error.problems, inputLabels.practice, lang),
+              status,
+            }),
+          (value) =>
+            overviewUrl(lang, plan.year, savedQuery(value.version), anchorOf.practice(value.practiceId)),
         );
       },
     );
@@ -804,12 +799,7 @@ export async function controlStaffRoutes(app: AppInstance, deps: AppDeps): Promi
       reply: FastifyReply,
       plan: PlanView,
       practiceId: string,
-      view: {
-        form?: ReturnType<typeof practiceFormOf>;
-        problems?: ShownProblem[];
-        removal?: { confirm: boolean; reason: string };
-        status?: number;
-      },
+      view: FormView<ReturnType<typeof practiceFormOf>>,
     ) => {
       const { item, strategy, practice } = findPractice(plan, practiceId, lang);
       const path = controlPaths.staffPractice(plan.year, practice.id);
@@ -820,8 +810,7 @@ export async function controlStaffRoutes(app: AppInstance, deps: AppDeps): Promi
       return send(request, reply, {
         title,
         plan,
-        status: view.status ?? 200,
-        hasError: (view.problems ?? []).length > 0,
+        ...statusOf(view),
         body: (
           <PracticeFormPage
             lang={lang}
@@ -851,52 +840,35 @@ export async function controlStaffRoutes(app: AppInstance, deps: AppDeps): Promi
         const plan = await loadPlan(request.params.year, lang);
         const { strategy, practice } = findPractice(plan, request.params.practiceId, lang);
         const form = practiceFormOf(request.body as FormBody);
-        const outcome = await attempt(() =>
-          savePractice(db, plan.year, {
-            ...mutation(request),
-            strategyId: strategy.id,
-            practiceId: practice.id,
-            form,
-          }),
-        );
-        if (!outcome.ok)
-          return render(request, reply, plan, practice.id, {
-            form,
-            problems: showProblems(outcome.error.problems, inputLabels.practice, lang),
-            status: outcome.status,
-          });
-        return reply.redirect(
-          overviewUrl(lang, plan.year, savedQuery(outcome.value.version), anchorOf.practice(practice.id)),
-          303,
+        return submit(
+          reply,
+          () =>
+            savePractice(db, plan.year, {
+              ...mutation(request),
+              strategyId: strategy.id,
+              practiceId: practice.id,
+              form,
+            }),
+          (error, status) =>
+            render(request, reply, plan, practice.id, {
+              form,
+              problems: showProblems(error.problems, inputLabels.practice, lang),
+              status,
+            }),
+          (value) => overviewUrl(lang, plan.year, savedQuery(value.version), anchorOf.practice(practice.id)),
         );
       },
     );
-    app.post(
-      `${url}${controlPaths.removeSuffix}`,
-      { preHandler: editorsOnly, schema: { hide: true, params: PracticeParams, body: FormBodySchema } },
-      async (request, reply) => {
-        const plan = await loadPlan(request.params.year, lang);
-        const { strategy, practice } = findPractice(plan, request.params.practiceId, lang);
-        const form = removeFormOf(request.body as FormBody);
-        const outcome = await attempt(() =>
-          removeEntry(db, plan.year, { ...mutation(request), level: 'practice', id: practice.id, form }),
-        );
-        if (!outcome.ok)
-          return render(request, reply, plan, practice.id, {
-            problems: removalProblems(outcome.error, lang),
-            removal: form,
-            status: outcome.status,
-          });
-        return reply.redirect(
-          overviewUrl(
-            lang,
-            plan.year,
-            `removed=${outcome.value.version ?? 0}`,
-            anchorOf.strategy(strategy.id),
-          ),
-          303,
-        );
+    removeRoute(
+      url,
+      lang,
+      PracticeParams,
+      'practice',
+      (plan, { practiceId = '' }) => {
+        const { strategy, practice } = findPractice(plan, practiceId, lang);
+        return { id: practice.id, anchor: anchorOf.strategy(strategy.id) };
       },
+      render,
     );
   });
 }

@@ -11,6 +11,7 @@ import {
 import type { StaffRole } from '../../platform/auth/principal.ts';
 import { seedReferenceData } from '../../seed.ts';
 import { getPlan, getPublishedPlan, listPlanChanges, listPlanVersions } from './control-service.ts';
+import { mainOf, metaContent, summaryOf } from './control-test-support.ts';
 import { practiceRef } from './control-types.ts';
 
 // Top level: the test database helper registers its clean-up with node:test's after().
@@ -18,34 +19,6 @@ const subject = await buildTestApp({ environment: { RATE_LIMIT_PER_MINUTE: '1000
 after(() => subject.app.close());
 const db = subject.database.db;
 const pool = subject.database.pool;
-
-function mainOf(html: string): string {
-  return html.slice(html.indexOf('<main'), html.indexOf('</main>'));
-}
-
-function decode(value: string): string {
-  return value
-    .replaceAll('&quot;', '"')
-    .replaceAll('&lt;', '<')
-    .replaceAll('&gt;', '>')
-    .replaceAll('&#39;', "'")
-    .replaceAll('&amp;', '&');
-}
-
-function metaContent(html: string, name: string): string | undefined {
-  return new RegExp(`<meta name="${name.replaceAll('.', '\\.')}" content="([^"]*)"`).exec(html)?.[1];
-}
-
-/** The problems the error summary lists: [link target, text]. */
-function summaryOf(html: string): [string, string][] {
-  const start = html.indexOf('class="govuk-error-summary"');
-  if (start === -1) return [];
-  const summary = html.slice(start, html.indexOf('</ul>', start));
-  return [...summary.matchAll(/<a href="#([^"]+)">([^<]*)<\/a>/g)].map(([, href = '', label = '']) => [
-    href,
-    decode(label),
-  ]);
-}
 
 const get = (url: string) => subject.app.inject({ method: 'GET', url });
 

@@ -14,6 +14,7 @@ import { sampleExe, samplePng } from '../../platform/uploads/upload-test-support
 import { startNotificationWorker } from '../notifications/notifications-service.ts';
 import { createEmailTransport, loggingSmsSender } from '../notifications/transports.ts';
 import { getPlan, type PlanView } from './control-service.ts';
+import { decode } from './control-test-support.ts';
 import { scanProgressReminders } from './progress-reminders.ts';
 import { controlProgressEntries, controlProgressEvidence, controlProgressValues } from './progress-schema.ts';
 import { dueDateOf, periodsOf, practicesCarried, progressOverview } from './progress-service.ts';
@@ -42,15 +43,6 @@ after(async () => {
   await subject.app.close();
   await smtp.close();
 });
-
-function decode(value: string): string {
-  return value
-    .replaceAll('&quot;', '"')
-    .replaceAll('&lt;', '<')
-    .replaceAll('&gt;', '>')
-    .replaceAll('&#39;', "'")
-    .replaceAll('&amp;', '&');
-}
 
 function formData(
   fields: Record<string, string>,

@@ -24,6 +24,7 @@ import { ODS_MEDIA_TYPE } from '../../platform/documents/ods.ts';
 import { ODT_MEDIA_TYPE } from '../../platform/documents/odt.ts';
 import { createCheck } from './checks-service.ts';
 import { copyPlan, getPublishedPlan, publishPlan } from './control-service.ts';
+import { decode, mainOf, summaryOf } from './control-test-support.ts';
 import { controlProgressEntries, controlProgressEvidence, controlProgressValues } from './progress-schema.ts';
 import { controlReports } from './report-schema.ts';
 import { buildReport } from './report-service.ts';
@@ -39,29 +40,6 @@ const year = 2026;
 const unit = 'road-maintenance';
 const otherUnit = 'parks';
 const base = `/staff/reports/${year}`;
-
-function mainOf(html: string): string {
-  return html.slice(html.indexOf('<main'), html.indexOf('</main>'));
-}
-
-function decode(value: string): string {
-  return value
-    .replaceAll('&quot;', '"')
-    .replaceAll('&lt;', '<')
-    .replaceAll('&gt;', '>')
-    .replaceAll('&#39;', "'")
-    .replaceAll('&amp;', '&');
-}
-
-function summaryOf(html: string): [string, string][] {
-  const start = html.indexOf('class="govuk-error-summary"');
-  if (start === -1) return [];
-  const summary = html.slice(start, html.indexOf('</ul>', start));
-  return [...summary.matchAll(/<a href="#([^"]+)">([^<]*)<\/a>/g)].map(([, href = '', label = '']) => [
-    href,
-    decode(label),
-  ]);
-}
 
 function principal(member: TestStaffMember): StaffPrincipal {
   return { ...member, sessionId: 'test', hasTotp: member.totpSecret !== null };

@@ -10,6 +10,7 @@ import {
 } from '../../platform/auth/auth-test-support.ts';
 import type { StaffRole } from '../../platform/auth/principal.ts';
 import { getPlan } from './control-service.ts';
+import { mainOf, metaContent, summaryOf } from './control-test-support.ts';
 import { practiceRef } from './control-types.ts';
 import { getWorkPlan } from './workplan-service.ts';
 
@@ -20,34 +21,6 @@ const db = subject.database.db;
 const pool = subject.database.pool;
 
 const base = '/staff/work-plans';
-
-function mainOf(html: string): string {
-  return html.slice(html.indexOf('<main'), html.indexOf('</main>'));
-}
-
-function decode(value: string): string {
-  return value
-    .replaceAll('&quot;', '"')
-    .replaceAll('&lt;', '<')
-    .replaceAll('&gt;', '>')
-    .replaceAll('&#39;', "'")
-    .replaceAll('&amp;', '&');
-}
-
-function metaContent(html: string, name: string): string | undefined {
-  return new RegExp(`<meta name="${name.replaceAll('.', '\\.')}" content="([^"]*)"`).exec(html)?.[1];
-}
-
-/** The problems the error summary lists: [link target, text]. */
-function summaryOf(html: string): [string, string][] {
-  const start = html.indexOf('class="govuk-error-summary"');
-  if (start === -1) return [];
-  const summary = html.slice(start, html.indexOf('</ul>', start));
-  return [...summary.matchAll(/<a href="#([^"]+)">([^<]*)<\/a>/g)].map(([, href = '', label = '']) => [
-    href,
-    decode(label),
-  ]);
-}
 
 type Member = TestBrowser & { id: string; displayName: string };
 

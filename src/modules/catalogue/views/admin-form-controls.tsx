@@ -1,5 +1,12 @@
 import type { ComponentChildren } from 'preact';
-import { Hint, ErrorSummary as SharedErrorSummary } from '../../../platform/web/components/form-parts.tsx';
+import {
+  describedBy,
+  FormGroup,
+  Hint,
+  type ProblemsByInput,
+  ErrorSummary as SharedErrorSummary,
+  SuccessBanner as SharedSuccessBanner,
+} from '../../../platform/web/components/form-parts.tsx';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { inputIdOf, type ShownProblem } from '../catalogue-admin-form.ts';
 import { catalogueAdminText as text } from '../catalogue-admin-messages.ts';
@@ -9,18 +16,7 @@ import { catalogueAdminText as text } from '../catalogue-admin-messages.ts';
  * messages of the problems on this input, and the control, tied together with ids and aria-describedby.
  */
 
-/** Problems by input name, for the messages beside each input. */
-export type ProblemsByInput = ReadonlyMap<string, readonly string[]>;
-
-export function problemsByInput(problems: readonly ShownProblem[]): ProblemsByInput {
-  const byInput = new Map<string, string[]>();
-  for (const problem of problems) {
-    const messages = byInput.get(problem.input) ?? [];
-    messages.push(problem.message);
-    byInput.set(problem.input, messages);
-  }
-  return byInput;
-}
+export { type ProblemsByInput, problemsByInput } from '../../../platform/web/components/form-parts.tsx';
 
 /** Where the summary sends the reader for a problem about the form as a whole (a newer version). */
 export const wholeFormAnchor = 'version-history';
@@ -38,23 +34,7 @@ export function ErrorSummary({ lang, problems }: { lang: Lang; problems: readonl
 }
 
 export function SuccessBanner({ lang, message }: { lang: Lang; message: string }) {
-  return (
-    <div
-      class="govuk-notification-banner govuk-notification-banner--success"
-      role="alert"
-      aria-labelledby="success-banner-title"
-      data-module="govuk-notification-banner"
-    >
-      <div class="govuk-notification-banner__header">
-        <h2 class="govuk-notification-banner__title" id="success-banner-title">
-          {text(lang, 'successTitle')}
-        </h2>
-      </div>
-      <div class="govuk-notification-banner__content">
-        <p class="govuk-notification-banner__heading">{message}</p>
-      </div>
-    </div>
-  );
+  return <SharedSuccessBanner title={text(lang, 'successTitle')} message={message} />;
 }
 
 interface ControlProps {
@@ -66,11 +46,6 @@ interface ControlProps {
   problems: ProblemsByInput;
   /** The language of the value, when it is not the page's (an English name on a Chinese page). */
   valueLang?: string | undefined;
-}
-
-function describedBy(id: string, hint: string | undefined, hasError: boolean): string | undefined {
-  const ids = [hint ? `${id}-hint` : null, hasError ? `${id}-error` : null].filter((part) => part !== null);
-  return ids.length === 0 ? undefined : ids.join(' ');
 }
 
 function ErrorMessages({ lang, id, messages }: { lang: Lang; id: string; messages: readonly string[] }) {
@@ -90,10 +65,6 @@ function ErrorMessages({ lang, id, messages }: { lang: Lang; id: string; message
 
 function labelText(props: ControlProps): string {
   return props.isOptional ? `${props.label}${text(props.lang, 'optional')}` : props.label;
-}
-
-function FormGroup({ hasError, children }: { hasError: boolean; children: ComponentChildren }) {
-  return <div class={`govuk-form-group${hasError ? ' govuk-form-group--error' : ''}`}>{children}</div>;
 }
 
 /** The id, the messages and the aria-describedby of the input named `props.name`. */

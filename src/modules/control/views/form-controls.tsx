@@ -1,9 +1,13 @@
 import type { ComponentChildren } from 'preact';
 import { csrfFieldName } from '../../../platform/http/csrf.ts';
 import {
+  describedBy,
   ErrorMessage,
+  FormGroup,
   Hint,
+  type ProblemsByInput,
   ErrorSummary as SharedErrorSummary,
+  SuccessBanner as SharedSuccessBanner,
 } from '../../../platform/web/components/form-parts.tsx';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { controlText as text } from '../control-messages.ts';
@@ -22,17 +26,7 @@ export interface ShownProblem {
   message: string;
 }
 
-export type ProblemsByInput = ReadonlyMap<string, readonly string[]>;
-
-export function problemsByInput(problems: readonly ShownProblem[]): ProblemsByInput {
-  const byInput = new Map<string, string[]>();
-  for (const problem of problems) {
-    const messages = byInput.get(problem.input) ?? [];
-    messages.push(problem.message);
-    byInput.set(problem.input, messages);
-  }
-  return byInput;
-}
+export { type ProblemsByInput, problemsByInput } from '../../../platform/web/components/form-parts.tsx';
 
 /** The error summary at the top of `main`: every problem listed, each linked to its input. */
 export function ErrorSummary({ lang, problems }: { lang: Lang; problems: readonly ShownProblem[] }) {
@@ -45,23 +39,8 @@ export function ErrorSummary({ lang, problems }: { lang: Lang; problems: readonl
 }
 
 export function SuccessBanner({ lang, message }: { lang: Lang; message: string | null }) {
-  if (message === null) return null;
-  return (
-    <div
-      class="govuk-notification-banner govuk-notification-banner--success"
-      role="alert"
-      aria-labelledby="success-banner-title"
-      data-module="govuk-notification-banner"
-    >
-      <div class="govuk-notification-banner__header">
-        <h2 class="govuk-notification-banner__title" id="success-banner-title">
-          {text(lang, 'successTitle')}
-        </h2>
-      </div>
-      <div class="govuk-notification-banner__content">
-        <p class="govuk-notification-banner__heading">{message}</p>
-      </div>
-    </div>
+  return message === null ? null : (
+    <SharedSuccessBanner title={text(lang, 'successTitle')} message={message} />
   );
 }
 
@@ -79,11 +58,6 @@ interface ControlProps {
   valueLang?: string | undefined;
 }
 
-function describedBy(id: string, hint: string | undefined, hasError: boolean): string | undefined {
-  const ids = [hint ? `${id}-hint` : null, hasError ? `${id}-error` : null].filter((part) => part !== null);
-  return ids.length === 0 ? undefined : ids.join(' ');
-}
-
 /** The messages of the problems on one input, as one error message (one line each is rarely needed). */
 function ErrorMessages({ lang, id, messages }: { lang: Lang; id: string; messages: readonly string[] }) {
   return (
@@ -93,10 +67,6 @@ function ErrorMessages({ lang, id, messages }: { lang: Lang; id: string; message
       message={messages.length === 0 ? undefined : messages.join(' ')}
     />
   );
-}
-
-function FormGroup({ hasError, children }: { hasError: boolean; children: ComponentChildren }) {
-  return <div class={`govuk-form-group${hasError ? ' govuk-form-group--error' : ''}`}>{children}</div>;
 }
 
 export function TextInput(

@@ -2,13 +2,14 @@ import type { ComponentChildren } from 'preact';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { localePath } from '../../../platform/web/i18n.ts';
 import { formatDate, formatDateTime } from '../control-format.ts';
-import { workPlanText as text } from '../workplan-messages.ts';
+import { workPlanText as text, type WorkPlanTextKey } from '../workplan-messages.ts';
 import { type WorkPlanActionSlug, workPlanPaths } from '../workplan-paths.ts';
 import type { WorkPlanState } from '../workplan-schema.ts';
 import {
   type CarriedPractice,
   minTargetSlots,
   type RowForm,
+  type TargetForm,
   targetField,
   type WorkPlanRow,
   type WorkPlanSummary,
@@ -26,6 +27,20 @@ import {
 } from './form-controls.tsx';
 
 /** The staff and public pages of the units' work plans (issue 4 §2): plain forms, no script needed. */
+
+/** A target's inputs, in order; the numbers (and their unit) get a narrow input. */
+const targetInputs: readonly {
+  part: keyof TargetForm;
+  label: WorkPlanTextKey;
+  widthClass?: string;
+  inputMode?: 'numeric';
+}[] = [
+  { part: 'indicator', label: 'indicatorLabel' },
+  { part: 'unitOfMeasure', label: 'measureUnitLabel', widthClass: 'govuk-input--width-10' },
+  { part: 'baseline', label: 'baselineLabel', widthClass: 'govuk-input--width-10', inputMode: 'numeric' },
+  { part: 'target', label: 'targetLabel', widthClass: 'govuk-input--width-10', inputMode: 'numeric' },
+  { part: 'measurement', label: 'measurementLabel' },
+];
 
 export interface UnitLabel {
   code: string;
@@ -556,46 +571,18 @@ export function RowFormPage(props: {
                 {text(lang, 'targetLegend', { n })}
               </legend>
               {n === 1 ? <p class="govuk-hint">{text(lang, 'targetHint')}</p> : null}
-              <TextInput
-                lang={lang}
-                name={targetField(n, 'indicator')}
-                label={text(lang, 'indicatorLabel')}
-                problems={problems}
-                value={target?.indicator ?? ''}
-              />
-              <TextInput
-                lang={lang}
-                name={targetField(n, 'unitOfMeasure')}
-                label={text(lang, 'measureUnitLabel')}
-                problems={problems}
-                value={target?.unitOfMeasure ?? ''}
-                widthClass="govuk-input--width-10"
-              />
-              <TextInput
-                lang={lang}
-                name={targetField(n, 'baseline')}
-                label={text(lang, 'baselineLabel')}
-                problems={problems}
-                value={target?.baseline ?? ''}
-                widthClass="govuk-input--width-10"
-                inputMode="numeric"
-              />
-              <TextInput
-                lang={lang}
-                name={targetField(n, 'target')}
-                label={text(lang, 'targetLabel')}
-                problems={problems}
-                value={target?.target ?? ''}
-                widthClass="govuk-input--width-10"
-                inputMode="numeric"
-              />
-              <TextInput
-                lang={lang}
-                name={targetField(n, 'measurement')}
-                label={text(lang, 'measurementLabel')}
-                problems={problems}
-                value={target?.measurement ?? ''}
-              />
+              {targetInputs.map((input) => (
+                <TextInput
+                  key={input.part}
+                  lang={lang}
+                  name={targetField(n, input.part)}
+                  label={text(lang, input.label)}
+                  problems={problems}
+                  value={target?.[input.part] ?? ''}
+                  widthClass={input.widthClass}
+                  inputMode={input.inputMode}
+                />
+              ))}
             </fieldset>
           );
         })}

@@ -1,4 +1,9 @@
-/** GOV.UK Frontend pieces every form uses: the error summary, an input's error message and its hint. */
+import type { ComponentChildren } from 'preact';
+
+/**
+ * GOV.UK Frontend pieces every form uses: the error summary, an input's error message and hint, its form group
+ * and aria-describedby, the problems by input, and the success banner.
+ */
 
 /** A problem in the error summary: its message, and the id of the input it links to (null: no link). */
 export interface SummaryProblem {
@@ -57,6 +62,50 @@ export function Hint({ id, hint }: { id: string; hint: string | undefined }) {
   return (
     <div id={`${id}-hint`} class="govuk-hint">
       {hint}
+    </div>
+  );
+}
+
+/** Problems by input name, for the messages beside each input. */
+export type ProblemsByInput = ReadonlyMap<string, readonly string[]>;
+
+export function problemsByInput(problems: readonly { input: string; message: string }[]): ProblemsByInput {
+  const byInput = new Map<string, string[]>();
+  for (const problem of problems) {
+    const messages = byInput.get(problem.input) ?? [];
+    messages.push(problem.message);
+    byInput.set(problem.input, messages);
+  }
+  return byInput;
+}
+
+/** An input's aria-describedby: its hint and its error message, when it has them. */
+export function describedBy(id: string, hint: string | undefined, hasError: boolean): string | undefined {
+  const ids = [hint ? `${id}-hint` : null, hasError ? `${id}-error` : null].filter((part) => part !== null);
+  return ids.length === 0 ? undefined : ids.join(' ');
+}
+
+export function FormGroup({ hasError, children }: { hasError: boolean; children: ComponentChildren }) {
+  return <div class={`govuk-form-group${hasError ? ' govuk-form-group--error' : ''}`}>{children}</div>;
+}
+
+/** The green banner a saved form comes back with (GOV.UK notification banner, success). */
+export function SuccessBanner({ title, message }: { title: string; message: string }) {
+  return (
+    <div
+      class="govuk-notification-banner govuk-notification-banner--success"
+      role="alert"
+      aria-labelledby="success-banner-title"
+      data-module="govuk-notification-banner"
+    >
+      <div class="govuk-notification-banner__header">
+        <h2 class="govuk-notification-banner__title" id="success-banner-title">
+          {title}
+        </h2>
+      </div>
+      <div class="govuk-notification-banner__content">
+        <p class="govuk-notification-banner__heading">{message}</p>
+      </div>
     </div>
   );
 }
