@@ -806,108 +806,119 @@ export async function requestExtension(
       internalNote: options.reason.trim(),
       data: { extensionId: extension.id, amount: options.amount },
     });
+    // A supervisor's own request needs no second person: it is decided at once, in the same transaction.
+    if (actor.role === 'supervisor') {
+      await decideExtensionIn(
+        tx,
+        context,
+        {
+          caseId: row.id,
+          extensionId: extension.id,
+          approve: true,
+          note: '',
+          expectedVersion: row.version + 1,
+        },
+        actor,
+      );
+      return { extensionId: extension.id, approved: true };
+    }
     return { extensionId: extension.id, approved: false };
-  }).then(async (result) => {
-    // A supervisor's own request needs no second person: it is decided at once.
-    if (actor.role !== 'supervisor') return result;
-    const [current] = await db
-      .select({ version: cases.version })
-      .from(cases)
-      .where(eq(cases.id, options.caseId));
-    await decideExtension(
-      context,
-      {
-        caseId: options.caseId,
-        extensionId: result.extensionId,
-        approve: true,
-        note: '',
-        expectedVersion: current?.version ?? 0,
-      },
-      actor,
-    );
-    return { extensionId: result.extensionId, approved: true };
   });
+}
+
+export interface ExtensionDecision {
+  caseId: string;
+  extensionId: string;
+  approve: boolean;
+  note: string;
+  expectedVersion: number;
 }
 
 export async function decideExtension(
   context: CasesContext,
-  options: { caseId: string; extensionId: string; approve: boolean; note: string; expectedVersion: number },
+  options: ExtensionDecision,
   actor: CaseActor & { kind: 'staff' },
 ): Promise<CaseRow> {
-  const { db, now, lang } = context;
-  return withTransaction(db, async (tx) => {
-    const row = await lockCase(tx, options.caseId, lang);
-    if (!checkVersion(row, options.expectedVersion)) throw await staleVersionError(tx, row, lang);
-    if (actor.role !== 'supervisor')
-      throw new DomainError(
-        'FORBIDDEN',
-        caseText(lang, 'roleNotAllowed', { event: lang === 'en' ? 'approve an extension' : '核定展延' }),
-      );
-    const guardProblems = failedGuards(['own_unit'], row, actor, context);
-    if (guardProblems.length > 0)
-      throw new DomainError('FORBIDDEN', guardProblems.map((problem) => problem.message).join(' '), {
-        problems: guardProblems,
-      });
-    const [extension] = await tx
-      .select()
-      .from(caseExtensions)
-      .where(and(eq(caseExtensions.id, options.extensionId), eq(caseExtensions.caseId, row.id)))
-      .for('update');
-    if (extension === undefined) throw new DomainError('NOT_FOUND', caseText(lang, 'extensionNotFound'));
-    if (extension.state !== 'pending')
-      throw new DomainError('CONFLICT', caseText(lang, 'extensionNotPending'));
-    if (finishedStates.has(row.state as CaseState))
-      throw new DomainError('INVALID_TRANSITION', caseText(lang, 'extensionNotOpen'));
-    await tx
-      .update(caseExtensions)
-      .set({
-        state: options.approve ? 'approved' : 'refused',
-        decidedBy: actor.id,
-        decidedAt: now,
-        decisionNote: options.note.trim() || null,
-      })
-      .where(eq(caseExtensions.id, extension.id));
-    const extensionAmount = row.extensionAmount + (options.approve ? extension.amount : 0);
-    const deadline = options.approve
-      ? computeDeadline(await calendarFor(tx, context.calendarRegion), {
-          receivedAt: row.receivedAt,
-          deadlineRule: row.deadlineRule,
-          pauses: row.pauses,
-          extensionAmount,
-        })
-      : { dueAt: row.dueAt, atRiskAt: row.atRiskAt, expectedCompletionDate: row.expectedCompletionDate };
-    const [updated] = await tx
-      .update(cases)
-      .set({
-        extensionAmount,
-        dueAt: deadline.dueAt,
-        atRiskAt: deadline.atRiskAt,
-        expectedCompletionDate: deadline.expectedCompletionDate ?? row.expectedCompletionDate,
-        version: row.version + 1,
-        updatedAt: now,
-      })
-      .where(eq(cases.id, row.id))
-      .returning();
-    if (updated === undefined) throw new Error('update of cases returned no row');
-    await tx.insert(caseTimeline).values({
-      caseId: row.id,
-      occurredAt: now,
-      kind: options.approve ? 'extension_approved' : 'extension_refused',
-      actorStaffId: actor.id,
-      actorLabel: actor.displayName,
-      // The applicant is told the new date and the reason (the reason is the handler's, approved).
-      publicNote: options.approve ? extension.reason : null,
-      internalNote: options.note.trim() || null,
-      data: {
-        extensionId: extension.id,
-        amount: extension.amount,
-        expectedCompletionDate: updated.expectedCompletionDate,
-      },
+  return withTransaction(context.db, (tx) => decideExtensionIn(tx, context, options, actor));
+}
+
+async function decideExtensionIn(
+  tx: Transaction,
+  context: CasesContext,
+  options: ExtensionDecision,
+  actor: CaseActor & { kind: 'staff' },
+): Promise<CaseRow> {
+  const { now, lang } = context;
+  const row = await lockCase(tx, options.caseId, lang);
+  if (!checkVersion(row, options.expectedVersion)) throw await staleVersionError(tx, row, lang);
+  if (actor.role !== 'supervisor')
+    throw new DomainError(
+      'FORBIDDEN',
+      caseText(lang, 'roleNotAllowed', { event: lang === 'en' ? 'approve an extension' : '核定展延' }),
+    );
+  const guardProblems = failedGuards(['own_unit'], row, actor, context);
+  if (guardProblems.length > 0)
+    throw new DomainError('FORBIDDEN', guardProblems.map((problem) => problem.message).join(' '), {
+      problems: guardProblems,
     });
-    if (options.approve)
-      await queueCaseNotices(tx, context, updated, [{ topic: 'case.extended', detail: extension.reason }]);
-    return updated;
+  const [extension] = await tx
+    .select()
+    .from(caseExtensions)
+    .where(and(eq(caseExtensions.id, options.extensionId), eq(caseExtensions.caseId, row.id)))
+    .for('update');
+  if (extension === undefined) throw new DomainError('NOT_FOUND', caseText(lang, 'extensionNotFound'));
+  if (extension.state !== 'pending') throw new DomainError('CONFLICT', caseText(lang, 'extensionNotPending'));
+  if (finishedStates.has(row.state as CaseState))
+    throw new DomainError('INVALID_TRANSITION', caseText(lang, 'extensionNotOpen'));
+  await tx
+    .update(caseExtensions)
+    .set({
+      state: options.approve ? 'approved' : 'refused',
+      decidedBy: actor.id,
+      decidedAt: now,
+      decisionNote: options.note.trim() || null,
+    })
+    .where(eq(caseExtensions.id, extension.id));
+  const extensionAmount = row.extensionAmount + (options.approve ? extension.amount : 0);
+  const deadline = options.approve
+    ? computeDeadline(await calendarFor(tx, context.calendarRegion), {
+        receivedAt: row.receivedAt,
+        deadlineRule: row.deadlineRule,
+        pauses: row.pauses,
+        extensionAmount,
+      })
+    : { dueAt: row.dueAt, atRiskAt: row.atRiskAt, expectedCompletionDate: row.expectedCompletionDate };
+  const [updated] = await tx
+    .update(cases)
+    .set({
+      extensionAmount,
+      dueAt: deadline.dueAt,
+      atRiskAt: deadline.atRiskAt,
+      expectedCompletionDate: deadline.expectedCompletionDate ?? row.expectedCompletionDate,
+      version: row.version + 1,
+      updatedAt: now,
+    })
+    .where(eq(cases.id, row.id))
+    .returning();
+  if (updated === undefined) throw new Error('update of cases returned no row');
+  await tx.insert(caseTimeline).values({
+    caseId: row.id,
+    occurredAt: now,
+    kind: options.approve ? 'extension_approved' : 'extension_refused',
+    actorStaffId: actor.id,
+    actorLabel: actor.displayName,
+    // The applicant is told the new date and the reason (the reason is the handler's, approved).
+    publicNote: options.approve ? extension.reason : null,
+    internalNote: options.note.trim() || null,
+    data: {
+      extensionId: extension.id,
+      amount: extension.amount,
+      expectedCompletionDate: updated.expectedCompletionDate,
+    },
   });
+  if (options.approve)
+    await queueCaseNotices(tx, context, updated, [{ topic: 'case.extended', detail: extension.reason }]);
+  return updated;
 }
 
 // ---------------------------------------------------------------------------------------------------------
