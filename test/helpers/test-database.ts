@@ -18,10 +18,30 @@ after(async () => {
   for (const database of created) await database.close().catch(() => {});
   const dropper = new pg.Client({ connectionString: adminUrl });
   await dropper.connect();
-  for (const database of created.splice(0))
-    await dropper.query(`drop database if exists ${database.name} with (force)`);
-  await dropper.end();
+  try {
+    for (const database of created.splice(0)) await dropWithRetry(dropper, database.name);
+  } finally {
+    // An open client would keep the test process alive after a failure.
+    await dropper.end();
+  }
 });
+
+/**
+ * `with (force)` ends other sessions on the database. On PostgreSQL 15 an autovacuum worker busy with the
+ * clone counts as another role's session: a role without pg_signal_backend is refused (42501) until the
+ * worker is done, so a refusal is retried for a few seconds.
+ */
+async function dropWithRetry(dropper: pg.Client, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await dropper.query(`drop database if exists ${name} with (force)`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '42501' || attempt >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
 
 /**
  * A fresh database for one test file, cloned from the migrated template that scripts/run-tests.ts
