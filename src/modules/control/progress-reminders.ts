@@ -5,6 +5,7 @@ import { defineQueue, type Jobs } from '../../platform/jobs/jobs.ts';
 import { queueNotification } from '../notifications/notifications-service.ts';
 import { taipeiIsoDate } from './control-format.ts';
 import { getPlan } from './control-service.ts';
+import { scanReportReminders } from './report-reminders.ts';
 import { addDays, dueDateOf, periodsOf, practicesCarried, settingsOf } from './progress-service.ts';
 
 /**
@@ -13,7 +14,8 @@ import { addDays, dueDateOf, periodsOf, practicesCarried, settingsOf } from './p
  * entry is due it e-mails the editors of each unit that has not reported every practice it carries; after
  * the due date it e-mails the unit's editors and head. The delivery's dedupe key
  * `control.report_<kind>:<plan>:<unit>:<period>:<staff>` (the plan standing for the unit's set of
- * practices) makes a second scan, a retry or a second process send nothing twice.
+ * practices) makes a second scan, a retry or a second process send nothing twice. The same job also runs
+ * the annual reports' reminders (report-reminders.ts).
  */
 
 export const progressReminderQueue = defineQueue<{ slot: number }>({
@@ -46,6 +48,7 @@ export async function startProgressReminderWorker(deps: ProgressReminderDeps): P
   await deps.jobs.ensureQueue(progressReminderQueue);
   await deps.jobs.work(progressReminderQueue, async () => {
     await scanProgressReminders(deps);
+    await scanReportReminders(deps);
   });
 }
 

@@ -6,7 +6,6 @@ import { ODS_MEDIA_TYPE } from '../../platform/documents/ods.ts';
 import { ODT_MEDIA_TYPE } from '../../platform/documents/odt.ts';
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
 import { DomainError, type FieldProblem } from '../../platform/http/errors.ts';
-import { listUnits } from '../../platform/reference/reference-repo.ts';
 import { contentDisposition } from '../../platform/uploads/file-name.ts';
 import { formatPageDate } from '../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../platform/web/i18n.ts';
@@ -21,13 +20,13 @@ import {
   bureauSubject,
   isOverdue,
   issueReport,
-  listReportRecords,
   mayEditReport,
   mayReadReport,
   type NarrativeForm,
   type ReportData,
   type ReportMutation,
   reportDueDate,
+  reportSubjects,
   saveNarrative,
 } from './report-service.ts';
 import type { ShownProblem } from './views/form-controls.tsx';
@@ -128,26 +127,20 @@ export async function reportRoutes(app: AppInstance, deps: AppDeps): Promise<voi
         let entries: ReportListEntry[] = [];
         let warning: string | null = null;
         if (year !== null) {
-          const records = await listReportRecords(db, year);
-          const byUnit = new Map(records.map((record) => [record.unitCode ?? bureauSubject, record]));
-          const unitRows = (await listUnits(db)).filter((unit) => unit.isActive || byUnit.has(unit.code));
+          entries = (await reportSubjects(db, year)).map((subject) => ({
+            subject: subject.subject,
+            name:
+              subject.subject === bureauSubject
+                ? text(lang, 'bureauReport')
+                : lang === 'en'
+                  ? subject.nameEn
+                  : subject.nameZh,
+            state: subject.state,
+            dueDate: subject.dueDate,
+            issuedAt: subject.issuedAt,
+            overdue: isOverdue(subject.state, subject.dueDate, today),
+          }));
           const dueDate = reportDueDate(year);
-          const entryOf = (subject: string, name: string): ReportListEntry => {
-            const record = byUnit.get(subject);
-            const state = record?.state ?? 'none';
-            return {
-              subject,
-              name,
-              state,
-              dueDate: record?.dueDate ?? dueDate,
-              issuedAt: record?.issuedAt ?? null,
-              overdue: isOverdue(state, record?.dueDate ?? dueDate, today),
-            };
-          };
-          entries = [
-            entryOf(bureauSubject, text(lang, 'bureauReport')),
-            ...unitRows.map((unit) => entryOf(unit.code, lang === 'en' ? unit.nameEn : unit.nameZh)),
-          ];
           const unissued = entries.filter((entry) => entry.state !== 'issued').length;
           const due = formatPageDate(lang, dueDate);
           const shownYear = lang === 'en' ? year : year - 1911;

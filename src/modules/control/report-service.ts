@@ -3,6 +3,7 @@ import { type RequestOrigin, recordAudit, staffActor } from '../../platform/auth
 import type { StaffPrincipal } from '../../platform/auth/principal.ts';
 import type { Database, DatabaseOrTransaction } from '../../platform/db/database.ts';
 import { DomainError, type FieldProblem } from '../../platform/http/errors.ts';
+import { listUnits } from '../../platform/reference/reference-repo.ts';
 import { units } from '../../platform/reference/reference-schema.ts';
 import type { Lang } from '../../platform/web/i18n.ts';
 import { type CheckView, listChecksForReport } from './checks-service.ts';
@@ -157,6 +158,43 @@ const acceptedStates = ['accepted', 'published'] as const;
 
 export async function listReportRecords(db: DatabaseOrTransaction, year: number) {
   return db.select().from(controlReports).where(eq(controlReports.year, year));
+}
+
+/** One report of a year as the list and the reminders see it: the bureau first, then every unit. */
+export interface ReportSubject {
+  /** A unit code or `bureau`. */
+  subject: string;
+  nameZh: string;
+  nameEn: string;
+  state: ReportState | 'none';
+  dueDate: string;
+  issuedAt: Date | null;
+}
+
+/**
+ * The reports a year should have: the bureau's and every active unit's (and a unit since made inactive
+ * whose report was started), with their state — 'none' before the first save.
+ */
+export async function reportSubjects(db: DatabaseOrTransaction, year: number): Promise<ReportSubject[]> {
+  const [records, unitRows] = await Promise.all([listReportRecords(db, year), listUnits(db)]);
+  const byUnit = new Map(records.map((record) => [record.unitCode ?? bureauSubject, record]));
+  const subjectOf = (subject: string, nameZh: string, nameEn: string): ReportSubject => {
+    const record = byUnit.get(subject);
+    return {
+      subject,
+      nameZh,
+      nameEn,
+      state: record?.state ?? 'none',
+      dueDate: record?.dueDate ?? reportDueDate(year),
+      issuedAt: record?.issuedAt ?? null,
+    };
+  };
+  return [
+    subjectOf(bureauSubject, '全局', 'The bureau'),
+    ...unitRows
+      .filter((unit) => unit.isActive || byUnit.has(unit.code))
+      .map((unit) => subjectOf(unit.code, unit.nameZh, unit.nameEn)),
+  ];
 }
 
 function subjectCondition(unitCode: string | null) {

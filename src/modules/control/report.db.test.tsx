@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { buildTestApp } from '../../../test/helpers/test-app.ts';
 import { staffActor } from '../../platform/auth/audit-log.ts';
-import { auditLog } from '../../platform/auth/auth-schema.ts';
+import { auditLog, staff } from '../../platform/auth/auth-schema.ts';
 import {
   aStaffMember,
   csrfTokenIn,
@@ -22,12 +22,14 @@ import {
 } from '../../platform/documents/documents-test-support.ts';
 import { ODS_MEDIA_TYPE } from '../../platform/documents/ods.ts';
 import { ODT_MEDIA_TYPE } from '../../platform/documents/odt.ts';
+import { notificationDeliveries } from '../notifications/notifications-schema.ts';
 import { createCheck } from './checks-service.ts';
 import { copyPlan, getPublishedPlan, publishPlan } from './control-service.ts';
 import { decode, mainOf, summaryOf } from './control-test-support.ts';
 import { controlProgressEntries, controlProgressEvidence, controlProgressValues } from './progress-schema.ts';
+import { scanReportReminders } from './report-reminders.ts';
 import { controlReports } from './report-schema.ts';
-import { buildReport } from './report-service.ts';
+import { buildReport, reportSubjects } from './report-service.ts';
 import { controlWorkPlanTargets } from './workplan-schema.ts';
 import { carriedPractices, createWorkPlan, saveRow, transitionWorkPlan } from './workplan-service.ts';
 
@@ -461,6 +463,56 @@ describe('the annual performance report', () => {
     assert.ok(!issuedPage.includes('name="narrative"'), 'no narrative form once issued');
     const again = await secretariatBrowser.post(`${base}/${unit}/issue`, { _csrf: csrf, version: '3' });
     assert.equal(again.statusCode, 409);
+  });
+
+  it('the secretariat is e-mailed the reports not issued, once 14 days before 1 February and once after it', async () => {
+    const deps = {
+      db,
+      jobs: subject.jobs,
+      clock: subject.clock,
+      publicBaseUrl: subject.config.publicBaseUrl,
+    };
+    const secretariats = await db
+      .select({ id: staff.id, email: staff.email })
+      .from(staff)
+      .where(and(eq(staff.role, 'secretariat'), eq(staff.isActive, true)));
+    assert.ok(secretariats.length >= 2);
+    const subjects = await reportSubjects(db, year);
+    const issuedUnit = subjects.find((entry) => entry.subject === unit);
+    assert.equal(issuedUnit?.state, 'issued', 'the previous test issued the unit’s report');
+    const saved = subject.clock.now();
+    try {
+      subject.clock.current = new Date('2027-01-16T17:00:00Z'); // 2027-01-17 in Taipei: 15 days before
+      assert.deepEqual(await scanReportReminders(deps), { due: 0, overdue: 0 });
+      subject.clock.current = new Date('2027-01-17T16:30:00Z'); // 2027-01-18 00:30 in Taipei
+      assert.deepEqual(await scanReportReminders(deps), { due: secretariats.length, overdue: 0 });
+      assert.deepEqual(await scanReportReminders(deps), { due: 0, overdue: 0 }, 'never twice');
+      const due = await db
+        .select()
+        .from(notificationDeliveries)
+        .where(eq(notificationDeliveries.topic, 'control.annual_report_due'));
+      assert.deepEqual(due.map((row) => row.recipient).sort(), secretariats.map((row) => row.email).sort());
+      const [first] = due;
+      assert.equal(first?.subject, '【績效成果報告提醒】115年度報告請於民國116年2月1日前發布');
+      assert.ok(first?.bodyText.includes(`尚有 ${subjects.length - 1} 份未發布：全局、`));
+      assert.ok(
+        !first?.bodyText.includes(`${issuedUnit.nameZh}、`) && !first?.bodyText.endsWith(issuedUnit.nameZh),
+      );
+      assert.ok(first?.bodyText.includes(`/staff/reports?year=${year}`));
+
+      subject.clock.current = new Date('2027-02-01T15:00:00Z'); // 2027-02-01 23:00 in Taipei: the due day
+      assert.deepEqual(await scanReportReminders(deps), { due: 0, overdue: 0 });
+      subject.clock.current = new Date('2027-02-01T16:00:00Z'); // 2027-02-02 in Taipei: overdue
+      assert.deepEqual(await scanReportReminders(deps), { due: 0, overdue: secretariats.length });
+      assert.deepEqual(await scanReportReminders(deps), { due: 0, overdue: 0 }, 'never twice');
+      const [overdue] = await db
+        .select()
+        .from(notificationDeliveries)
+        .where(eq(notificationDeliveries.topic, 'control.annual_report_overdue'));
+      assert.equal(overdue?.subject, `【績效成果報告逾期】115年度尚有 ${subjects.length - 1} 份未發布`);
+    } finally {
+      subject.clock.current = saved;
+    }
   });
 
   it('a unit reads its own report only; other roles get 403', async () => {

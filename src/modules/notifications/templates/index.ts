@@ -7,6 +7,7 @@ import { handlerReminder, supervisorReminder } from './case-reminders.ts';
 import { caseSupplementRequested } from './case-supplement-requested.ts';
 import { caseTransferred } from './case-transferred.ts';
 import { progressReportDue, progressReportMissing } from './control-progress.ts';
+import { annualReportDue, annualReportOverdue } from './control-report.ts';
 import type { NotificationTemplate, RenderedMessage } from './template-kit.ts';
 
 export type { CaseExtendedData } from './case-extended.ts';
@@ -17,6 +18,7 @@ export type { HandlerReminderData, SupervisorReminderData } from './case-reminde
 export type { CaseSupplementRequestedData } from './case-supplement-requested.ts';
 export type { CaseTransferredData } from './case-transferred.ts';
 export type { ProgressReportData } from './control-progress.ts';
+export type { AnnualReportData } from './control-report.ts';
 export type { NotificationTemplate, RenderedMessage } from './template-kit.ts';
 
 /** Every topic and its template, in the order the templates page shows them. */
@@ -32,6 +34,8 @@ export const notificationTemplates = {
   'case.reminder.supervisor': supervisorReminder,
   'control.report_due': progressReportDue,
   'control.report_missing': progressReportMissing,
+  'control.annual_report_due': annualReportDue,
+  'control.annual_report_overdue': annualReportOverdue,
 } as const;
 
 export type NotificationTopic = keyof typeof notificationTemplates;
