@@ -62,6 +62,26 @@ describe('spot checks in a browser', () => {
       await expectNoAxeViolations(page, 'a check’s page');
 
       const checkUrl = page.url().replace(/\?.*$/, '');
+      // A correction: the reason is required once recorded; the corrections list shows before → after.
+      await page.click('main a[href$="/edit"]');
+      await page.waitForURL(/\/edit$/);
+      await expectNoAxeViolations(page, 'the correction form');
+      await page.fill('#score', '80');
+      await page.click('main form button[type="submit"]');
+      await page.waitForSelector('.govuk-error-summary');
+      assert.deepEqual(await page.locator('.govuk-error-summary__list a').allTextContents(), [
+        '修正原因：請說明修正的原因。',
+      ]);
+      await expectNoAxeViolations(page, 'the correction form with errors');
+      await page.fill('#reason', '錄音複聽後更正分數');
+      await page.click('main form button[type="submit"]');
+      await page.waitForURL(/\?done=revised$/);
+      assert.match(
+        (await page.locator('main table[aria-labelledby="revisions"]').textContent()) ?? '',
+        /分數：72 → 80/,
+      );
+      await expectNoAxeViolations(page, 'a check with its corrections');
+
       await page.goto(`${server.baseUrl}/staff/checks?year=2026`);
       assert.equal(await page.locator('main table tbody tr').count(), 1);
       await expectNoAxeViolations(page, 'the list of checks');

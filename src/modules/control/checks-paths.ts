@@ -3,6 +3,7 @@ export const checksPaths = {
   list: '/staff/checks',
   newCheck: '/staff/checks/new',
   check: (id: string) => `/staff/checks/${id}`,
+  edit: (id: string) => `/staff/checks/${id}/edit`,
   confirm: (id: string) => `/staff/checks/${id}/confirm`,
   followUps: (id: string, actionId: string) => `/staff/checks/${id}/actions/${actionId}/follow-ups`,
   close: (id: string, actionId: string) => `/staff/checks/${id}/actions/${actionId}/close`,

@@ -29,11 +29,16 @@ import {
   getCheck,
   listChecks,
   listChecksForUnit,
+  listRevisions,
   mayClose,
   mayConfirm,
   mayFollowUp,
   mayRecordSpotChecks,
+  mayRevise,
+  type ReviseForm,
   readEvidence,
+  reasonRequired,
+  reviseCheck,
 } from './checks-service.ts';
 import { taipeiIsoDate } from './control-format.ts';
 import { bodyValue, type FormBody } from './control-forms.ts';
@@ -71,6 +76,7 @@ const CheckQuery = Type.Object({
   done: Type.Optional(
     Type.Union([
       Type.Literal('saved'),
+      Type.Literal('revised'),
       Type.Literal('followUp'),
       Type.Literal('closed'),
       Type.Literal('confirmed'),
@@ -124,13 +130,15 @@ function shown(problems: readonly FieldProblem[], lang: Lang, rename: (field: st
         )
       : checkLabels[problem.field]
         ? text(lang, checkLabels[problem.field] as ChecksTextKey)
-        : problem.field === 'entryDate'
-          ? text(lang, 'followUpDateLabel')
-          : problem.field === 'note'
-            ? text(lang, 'followUpNoteLabel')
-            : problem.field === 'evidence'
-              ? text(lang, 'evidenceLabel')
-              : null;
+        : problem.field === 'reason'
+          ? text(lang, 'reasonLabel')
+          : problem.field === 'entryDate'
+            ? text(lang, 'followUpDateLabel')
+            : problem.field === 'note'
+              ? text(lang, 'followUpNoteLabel')
+              : problem.field === 'evidence'
+                ? text(lang, 'evidenceLabel')
+                : null;
     const input = problem.field === '' ? 'main-content' : rename(problem.field);
     return {
       input,
@@ -338,6 +346,7 @@ export async function checksRoutes(app: AppInstance, deps: AppDeps): Promise<voi
     const unitNames = await unitNamesOf(deps);
     const permissions: CheckPermissions = {
       confirm: mayConfirm(staff, check),
+      revise: mayRevise(staff, check),
       followUp: new Set(check.actions.filter((action) => mayFollowUp(staff, check, action)).map((a) => a.id)),
       close: new Set(check.actions.filter((action) => mayClose(staff, check, action)).map((a) => a.id)),
     };
@@ -359,6 +368,7 @@ export async function checksRoutes(app: AppInstance, deps: AppDeps): Promise<voi
           notice={view.notice}
           problems={problems}
           followUpForm={view.followUpForm ?? null}
+          revisions={await listRevisions(db, check.id)}
         />
       ),
     });
@@ -366,6 +376,7 @@ export async function checksRoutes(app: AppInstance, deps: AppDeps): Promise<voi
 
   const notices = {
     saved: 'saved',
+    revised: 'revisedNotice',
     followUp: 'followUpSaved',
     closed: 'actionClosedNotice',
     confirmed: 'confirmed',
@@ -385,6 +396,106 @@ export async function checksRoutes(app: AppInstance, deps: AppDeps): Promise<voi
 
   const back = (lang: Lang, checkId: string, done: keyof typeof notices, anchor = '') =>
     `${localePath(lang, checksPaths.check(checkId))}?done=${done}${anchor === '' ? '' : `#${anchor}`}`;
+
+  // Correcting a check (mayRevise: the secretariat a spot check, the unit its self-assessment).
+  const sendRevision = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    check: CheckView,
+    form: ReviseForm,
+    version: number,
+    problems: ShownProblem[],
+    status = 200,
+  ) => {
+    const lang = request.lang;
+    const title = text(lang, check.origin === 'spot_check' ? 'editTitle' : 'editSelfTitle');
+    const unitNames = await unitNamesOf(deps);
+    return send(request, reply, {
+      title,
+      status,
+      hasError: problems.length > 0,
+      crumbs: [
+        check.origin === 'spot_check' ? listCrumb(lang) : unitCrumb(lang),
+        { text: checkTitle(lang, check, unitNames), href: checksPaths.check(check.id) },
+      ],
+      body: (
+        <CheckFormPage
+          lang={lang}
+          title={title}
+          action={checksPaths.edit(check.id)}
+          csrfToken={request.csrfToken}
+          form={form}
+          problems={problems}
+          unitNames={unitNames}
+          unitFixed={check.origin === 'spot_check' ? null : check.unitCode}
+          submitLabel={text(lang, 'saveRevision')}
+          revision={{
+            version,
+            reason: form.reason,
+            reasonRequired: reasonRequired(check),
+            existingActions: check.actions,
+          }}
+        />
+      ),
+    });
+  };
+
+  forEachLanguage('/staff/checks/:id/edit', (url, lang) => {
+    app.get(
+      url,
+      { preHandler: writers, schema: { hide: true, params: CheckParams } },
+      async (request, reply) => {
+        const check = await loadCheck(request.params.id, lang);
+        if (!mayRevise(signedInStaff(request), check))
+          throw new DomainError('FORBIDDEN', text(lang, 'forbidden'));
+        const form: ReviseForm = {
+          ...emptyCheckForm(check.unitCode),
+          checkDate: check.checkDate,
+          kind: check.kind,
+          subject: check.subject,
+          score: check.score === null ? '' : String(check.score),
+          findings: check.findings,
+          reason: '',
+        };
+        return sendRevision(request, reply, check, form, check.version, []);
+      },
+    );
+    app.post(
+      url,
+      { preHandler: writers, schema: { hide: true, params: CheckParams, body: FormBodySchema } },
+      async (request, reply) => {
+        const body = request.body as FormBody;
+        const form: ReviseForm = { ...checkFormOf(body), reason: bodyValue(body, 'reason') };
+        const versionText = bodyValue(body, 'version');
+        const version = /^\d{1,9}$/.test(versionText) ? Number(versionText) : -1;
+        const unitNames = await unitNamesOf(deps);
+        const outcome = await attempt(() =>
+          reviseCheck(db, {
+            ...mutation(request),
+            checkId: request.params.id,
+            version,
+            form,
+            unitCodes: new Set(unitNames.keys()),
+          }),
+        );
+        if (!outcome.ok) {
+          const check = await loadCheck(request.params.id, lang);
+          const stale = outcome.error.problems.some((problem) => problem.code === 'stale_version');
+          return sendRevision(
+            request,
+            reply,
+            check,
+            form,
+            // A stale form is shown again with the version it was made from: reopening is the way on.
+            stale ? version : check.version,
+            shown(outcome.error.problems, lang),
+            outcome.status,
+          );
+        }
+        return reply.redirect(back(lang, request.params.id, 'revised'), 303);
+      },
+    );
+  });
 
   forEachLanguage('/staff/checks/:id/confirm', (url, lang) => {
     app.post(

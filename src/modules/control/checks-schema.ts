@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { check, customType, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { staff } from '../../platform/auth/auth-schema.ts';
 import { units } from '../../platform/reference/reference-schema.ts';
 
@@ -34,6 +45,10 @@ export const controlChecks = pgTable(
     confirmedAt: timestamptz('confirmed_at'),
     confirmedById: uuid('confirmed_by_id').references(() => staff.id),
     confirmedByName: text('confirmed_by_name'),
+    /** Grows with every correction: the edit form carries it, a stale one is refused. */
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamptz('updated_at'),
+    updatedByName: text('updated_by_name'),
   },
   (table) => [
     check('control_checks_origin_known', sql`${table.origin} in ('spot_check', 'self_assessment')`),
@@ -109,4 +124,34 @@ export const controlCheckEvidence = pgTable(
     uploadedAt: timestamptz('uploaded_at').notNull(),
   },
   (table) => [index('control_check_evidence_follow_up').on(table.followUpId)],
+);
+
+/** One field's value before and after a correction, as the check page shows it. */
+export interface CheckFieldChange {
+  field: 'checkDate' | 'unitCode' | 'kind' | 'subject' | 'score' | 'findings' | 'actions';
+  before: string;
+  after: string;
+}
+
+/**
+ * A correction of a recorded check or self-assessment (and of a draft): who, when, why, and each field
+ * before and after. Append-only (migration `0012_control_check_revisions` refuses updates and deletes).
+ */
+export const controlCheckRevisions = pgTable(
+  'control_check_revisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    checkId: uuid('check_id')
+      .notNull()
+      .references(() => controlChecks.id),
+    /** The check's version this correction made. */
+    version: integer('version').notNull(),
+    revisedAt: timestamptz('revised_at').notNull(),
+    revisedById: uuid('revised_by_id').references(() => staff.id),
+    revisedByName: text('revised_by_name').notNull(),
+    /** Empty for a draft's correction; required once a check is recorded or confirmed. */
+    reason: text('reason').notNull(),
+    changes: jsonb('changes').$type<CheckFieldChange[]>().notNull(),
+  },
+  (table) => [index('control_check_revisions_check').on(table.checkId, table.version)],
 );

@@ -14,11 +14,14 @@ import type { Lang } from '../../platform/web/i18n.ts';
 import { normaliseDateInput } from '../cases/counter-form.ts';
 import { type ChecksTextKey, checksText as text } from './checks-messages.ts';
 import {
+  type CheckFieldChange,
   controlCheckActions,
   controlCheckEvidence,
   controlCheckFollowUps,
+  controlCheckRevisions,
   controlChecks,
 } from './checks-schema.ts';
+import { formatDateTime } from './control-format.ts';
 
 /**
  * 陸、管制查考: spot checks and tests (平時測試及查核) recorded by the secretariat, units' self-assessments
@@ -80,7 +83,20 @@ export interface CheckView {
   createdByName: string;
   confirmedAt: Date | null;
   confirmedByName: string | null;
+  /** Grows with every correction (reviseCheck); the edit form carries it. */
+  version: number;
+  updatedAt: Date | null;
+  updatedByName: string | null;
   actions: CheckAction[];
+}
+
+/** A correction as the check page lists it. */
+export interface CheckRevision {
+  version: number;
+  revisedAt: Date;
+  revisedByName: string;
+  reason: string;
+  changes: CheckFieldChange[];
 }
 
 export interface ActionForm {
@@ -113,7 +129,7 @@ export interface ChecksMutation {
   origin: RequestOrigin;
 }
 
-const limits = { subject: 500, findings: 5000, description: 2000, note: 2000 } as const;
+const limits = { subject: 500, findings: 5000, description: 2000, note: 2000, reason: 1000 } as const;
 
 /** An action's state on a day: closed → done; past its deadline → overdue; otherwise open. */
 export function actionState(action: { closedAt: Date | null; deadline: string }, today: string): ActionState {
@@ -248,6 +264,21 @@ export function mayConfirm(staff: Pick<StaffPrincipal, 'role' | 'unitCode'>, che
   );
 }
 
+/**
+ * Who corrects a check: a spot check, the secretariat (and admins); a self-assessment, its unit's editor
+ * or head while it is a draft, its unit head once confirmed.
+ */
+export function mayRevise(staff: Pick<StaffPrincipal, 'role' | 'unitCode'>, check: CheckView): boolean {
+  if (check.origin === 'spot_check') return isSecretariat(staff);
+  if (staff.unitCode !== check.unitCode) return false;
+  return check.status === 'draft' ? isUnitRole(staff) : staff.role === 'unit_head';
+}
+
+/** A correction needs its reason once the check is recorded or confirmed (a draft is still the unit's own). */
+export function reasonRequired(check: Pick<CheckView, 'status'>): boolean {
+  return check.status !== 'draft';
+}
+
 /** The responsible unit's editor or head (and the secretariat) record follow-up on an open action. */
 export function mayFollowUp(
   staff: Pick<StaffPrincipal, 'role' | 'unitCode'>,
@@ -363,6 +394,9 @@ async function assemble(db: DatabaseOrTransaction, rows: CheckRow[], today: stri
     createdByName: row.createdByName,
     confirmedAt: row.confirmedAt,
     confirmedByName: row.confirmedByName,
+    version: row.version,
+    updatedAt: row.updatedAt,
+    updatedByName: row.updatedByName,
     actions: actionsOf.get(row.id) ?? [],
   }));
 }
@@ -696,6 +730,166 @@ export async function closeAction(
       target: { type: 'control_check_action', id: action.id },
       origin: input.origin,
       details: { checkId: check.id, wasOverdue: action.state === 'overdue' },
+    });
+  });
+}
+
+const formOrder = ['checkDate', 'unitCode', 'kind', 'subject', 'score', 'findings', 'reason'];
+
+/** The error summary follows the form: the check's fields, the reason, then the action rows. */
+function inFormOrder(problems: FieldProblem[]): FieldProblem[] {
+  const rank = (field: string) => {
+    const index = formOrder.indexOf(field);
+    return index === -1 ? formOrder.length : index;
+  };
+  return problems
+    .map((problem, index) => ({ problem, index }))
+    .sort((a, b) => rank(a.problem.field) - rank(b.problem.field) || a.index - b.index)
+    .map(({ problem }) => problem);
+}
+
+export async function listRevisions(db: DatabaseOrTransaction, checkId: string): Promise<CheckRevision[]> {
+  return db
+    .select({
+      version: controlCheckRevisions.version,
+      revisedAt: controlCheckRevisions.revisedAt,
+      revisedByName: controlCheckRevisions.revisedByName,
+      reason: controlCheckRevisions.reason,
+      changes: controlCheckRevisions.changes,
+    })
+    .from(controlCheckRevisions)
+    .where(eq(controlCheckRevisions.checkId, checkId))
+    .orderBy(asc(controlCheckRevisions.version));
+}
+
+export interface ReviseForm extends CheckForm {
+  reason: string;
+}
+
+/**
+ * Corrects a check: its date, unit (a spot check's), kind, subject, score and findings, and adds corrective
+ * actions (the ones recorded stay: they carry follow-up; the secretariat closes them). Every problem at
+ * once, the reason among them once the check is recorded; a form made from an earlier version is refused
+ * naming who changed it and when; nothing changed is a problem too. Writes the check, its new actions,
+ * a revision (each field before and after: append-only) and the audit entry in one transaction.
+ */
+export async function reviseCheck(
+  db: Database,
+  input: ChecksMutation & {
+    checkId: string;
+    version: number;
+    form: ReviseForm;
+    unitCodes: ReadonlySet<string>;
+  },
+): Promise<void> {
+  const { staff, lang } = input;
+  await db.transaction(async (tx) => {
+    await tx
+      .select({ id: controlChecks.id })
+      .from(controlChecks)
+      .where(eq(controlChecks.id, input.checkId))
+      .for('update');
+    const check = await loadForChange(tx, input.checkId, input);
+    if (!mayRevise(staff, check)) throw forbidden(lang);
+    if (check.version !== input.version) {
+      const message = text(lang, 'staleCheck', {
+        name: check.updatedByName ?? check.createdByName,
+        at: formatDateTime(lang, check.updatedAt ?? check.createdAt),
+      });
+      throw new DomainError('CONFLICT', message, {
+        problems: [{ field: '', code: 'stale_version', message }],
+      });
+    }
+    const form =
+      check.origin === 'self_assessment' ? { ...input.form, unitCode: check.unitCode } : input.form;
+    const { problems, value } = validateCheckForm(form, {
+      lang,
+      today: input.today,
+      unitCodes: input.unitCodes,
+    });
+    const reason = input.form.reason.trim();
+    if (reasonRequired(check) && reason === '')
+      problems.push({ field: 'reason', code: 'required', message: text(lang, 'reasonRequired') });
+    else if (reason.length > limits.reason)
+      problems.push({
+        field: 'reason',
+        code: 'too_long',
+        message: text(lang, 'tooLong', { max: limits.reason }),
+      });
+    const checkDate = parseDate(form.checkDate.trim());
+    if (checkDate !== null)
+      for (const action of check.actions)
+        if (action.closedAt === null && action.deadline < checkDate)
+          problems.push({
+            field: 'checkDate',
+            code: 'after_action_deadline',
+            message: text(lang, 'checkAfterActionDeadline', { n: action.ordinal }),
+          });
+    if (problems.length > 0 || value === null) throw invalid(lang, inFormOrder(problems));
+
+    const scoreText = (score: number | null) => (score === null ? '' : String(score));
+    const pairs: [CheckFieldChange['field'], string, string][] = [
+      ['checkDate', check.checkDate, value.checkDate],
+      ['unitCode', check.unitCode, value.unitCode],
+      ['kind', check.kind, value.kind],
+      ['subject', check.subject, value.subject],
+      ['score', scoreText(check.score), scoreText(value.score)],
+      ['findings', check.findings, value.findings],
+    ];
+    const changes: CheckFieldChange[] = pairs
+      .filter(([, before, after]) => before !== after)
+      .map(([field, before, after]) => ({ field, before, after }));
+    if (value.actions.length > 0)
+      changes.push({
+        field: 'actions',
+        before: '',
+        after: value.actions.map((action) => action.description).join('\n'),
+      });
+    if (changes.length === 0)
+      throw invalid(lang, [{ field: '', code: 'no_change', message: text(lang, 'noChange') }]);
+
+    const version = check.version + 1;
+    await tx
+      .update(controlChecks)
+      .set({
+        checkDate: value.checkDate,
+        unitCode: value.unitCode,
+        kind: value.kind,
+        subject: value.subject,
+        score: value.score,
+        findings: value.findings,
+        version,
+        updatedAt: input.now,
+        updatedByName: staff.displayName,
+      })
+      .where(eq(controlChecks.id, check.id));
+    const firstOrdinal = check.actions.reduce((max, action) => Math.max(max, action.ordinal), 0) + 1;
+    if (value.actions.length > 0)
+      await tx.insert(controlCheckActions).values(
+        value.actions.map((action, index) => ({
+          checkId: check.id,
+          ordinal: firstOrdinal + index,
+          description: action.description,
+          deadline: action.deadline,
+          unitCode: action.unitCode,
+        })),
+      );
+    await tx.insert(controlCheckRevisions).values({
+      checkId: check.id,
+      version,
+      revisedAt: input.now,
+      revisedById: staff.id,
+      revisedByName: staff.displayName,
+      reason,
+      changes,
+    });
+    await recordAudit(tx, {
+      occurredAt: input.now,
+      actor: actorOf(staff),
+      action: check.origin === 'spot_check' ? 'control.check.revise' : 'control.self_assessment.revise',
+      target: { type: 'control_check', id: check.id },
+      origin: input.origin,
+      details: { version, fields: changes.map((change) => change.field), newActions: value.actions.length },
     });
   });
 }

@@ -4,12 +4,14 @@ import { formatPageDate } from '../../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../../platform/web/i18n.ts';
 import { checksText as text } from '../checks-messages.ts';
 import { actionAnchor, checksPaths } from '../checks-paths.ts';
+import type { CheckFieldChange } from '../checks-schema.ts';
 import {
   type ActionState,
   actionRows,
   type CheckAction,
   type CheckFilter,
   type CheckForm,
+  type CheckRevision,
   type CheckView,
   checkKinds,
   type FollowUpForm,
@@ -238,6 +240,7 @@ export function ChecksListPage(props: {
 /** Which forms the signed-in member sees on a check's page. */
 export interface CheckPermissions {
   confirm: boolean;
+  revise: boolean;
   followUp: ReadonlySet<string>;
   close: ReadonlySet<string>;
 }
@@ -466,6 +469,7 @@ export function CheckPage(props: {
   notice: string | null;
   problems: ShownProblem[];
   followUpForm: { actionId: string; form: FollowUpForm } | null;
+  revisions: readonly CheckRevision[];
 }) {
   const { lang, check } = props;
   const row = (label: string, value: string | number) => (
@@ -495,6 +499,13 @@ export function CheckPage(props: {
             )
           : null}
       </dl>
+      {props.permissions.revise ? (
+        <p class="govuk-body">
+          <a class="govuk-link" href={localePath(lang, checksPaths.edit(check.id))}>
+            {text(lang, 'editLink')}
+          </a>
+        </p>
+      ) : null}
       <h2 class="govuk-heading-m">{text(lang, 'findingsLabel')}</h2>
       {check.findings.split('\n').map((line, index) => (
         <p key={index} class="govuk-body">
@@ -524,9 +535,88 @@ export function CheckPage(props: {
           followUpForm={props.followUpForm ? { ...props.followUpForm, problems: props.problems } : null}
         />
       ))}
+      {props.revisions.length > 0 ? (
+        <RevisionsTable lang={lang} revisions={props.revisions} unitNames={props.unitNames} />
+      ) : null}
     </>
   );
 }
+
+/** Each correction: when, by whom, why, and each field before → after (values as the page shows them). */
+function RevisionsTable(props: { lang: Lang; revisions: readonly CheckRevision[]; unitNames: UnitNames }) {
+  const { lang } = props;
+  const fieldLabel = (field: CheckFieldChange['field']) =>
+    field === 'actions'
+      ? text(lang, 'changeActions')
+      : text(lang, field === 'score' ? 'colScore' : checkFieldLabels[field]);
+  const shownValue = (field: CheckFieldChange['field'], value: string) => {
+    if (value === '') return text(lang, 'emptyValue');
+    if (field === 'checkDate') return formatPageDate(lang, value);
+    if (field === 'unitCode') return unitLabel(props.unitNames, value, lang);
+    if (field === 'kind' && (checkKinds as readonly string[]).includes(value))
+      return text(lang, `kind_${value as CheckView['kind']}`);
+    return value;
+  };
+  return (
+    <>
+      <h2 class="govuk-heading-m" id="revisions">
+        {text(lang, 'revisionsHeading')}
+      </h2>
+      <table class="govuk-table" aria-labelledby="revisions">
+        <thead class="govuk-table__head">
+          <tr class="govuk-table__row">
+            <th scope="col" class="govuk-table__header">
+              {text(lang, 'colRevisedAt')}
+            </th>
+            <th scope="col" class="govuk-table__header">
+              {text(lang, 'colRevisedBy')}
+            </th>
+            <th scope="col" class="govuk-table__header">
+              {text(lang, 'colReason')}
+            </th>
+            <th scope="col" class="govuk-table__header">
+              {text(lang, 'colChanges')}
+            </th>
+          </tr>
+        </thead>
+        <tbody class="govuk-table__body">
+          {props.revisions.map((revision) => (
+            <tr key={revision.version} class="govuk-table__row" data-revision={revision.version}>
+              <td class="govuk-table__cell">{formatDateTime(lang, revision.revisedAt)}</td>
+              <td class="govuk-table__cell">{revision.revisedByName}</td>
+              <td class="govuk-table__cell">
+                {revision.reason === '' ? text(lang, 'noReason') : revision.reason}
+              </td>
+              <td class="govuk-table__cell">
+                <ul class="govuk-list">
+                  {revision.changes.map((change) => (
+                    <li key={change.field}>
+                      {change.field === 'actions'
+                        ? `${fieldLabel('actions')}${lang === 'en' ? ': ' : '：'}${change.after.split('\n').join(lang === 'en' ? '; ' : '；')}`
+                        : text(lang, 'changeArrow', {
+                            field: fieldLabel(change.field),
+                            before: shownValue(change.field, change.before),
+                            after: shownValue(change.field, change.after),
+                          })}
+                    </li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+const checkFieldLabels = {
+  checkDate: 'checkDateLabel',
+  unitCode: 'unitLabel',
+  kind: 'kindLabel',
+  subject: 'subjectLabel',
+  findings: 'findingsLabel',
+} as const;
 
 export function emptyCheckForm(unitCode = ''): CheckForm {
   return {
@@ -551,8 +641,15 @@ export function CheckFormPage(props: {
   unitNames: UnitNames;
   unitFixed: string | null;
   submitLabel: string;
+  /** Correcting a recorded check: its version, the reason, and the actions it already has. */
+  revision?: {
+    version: number;
+    reason: string;
+    reasonRequired: boolean;
+    existingActions: readonly CheckAction[];
+  };
 }) {
-  const { lang, form } = props;
+  const { lang, form, revision } = props;
   const problems = problemsByInput(props.problems);
   const units = unitChoices(props.unitNames, lang);
   return (
@@ -619,7 +716,36 @@ export function CheckFormPage(props: {
           rows={5}
           problems={problems}
         />
-        <h2 class="govuk-heading-m">{text(lang, 'actionsHeading')}</h2>
+        {revision ? (
+          <>
+            <input type="hidden" name="version" value={String(revision.version)} />
+            <TextArea
+              lang={lang}
+              name="reason"
+              label={text(lang, 'reasonLabel')}
+              hint={text(lang, revision.reasonRequired ? 'reasonHint' : 'reasonOptionalHint')}
+              value={revision.reason}
+              rows={2}
+              problems={problems}
+            />
+            {revision.existingActions.length > 0 ? (
+              <>
+                <h2 class="govuk-heading-m">{text(lang, 'existingActionsHeading')}</h2>
+                <p class="govuk-body">{text(lang, 'existingActionsHint')}</p>
+                <ol class="govuk-list govuk-list--number">
+                  {revision.existingActions.map((action) => (
+                    <li key={action.id}>
+                      {action.description}（{formatPageDate(lang, action.deadline)}）
+                    </li>
+                  ))}
+                </ol>
+              </>
+            ) : null}
+            <h2 class="govuk-heading-m">{text(lang, 'newActionsHeading')}</h2>
+          </>
+        ) : (
+          <h2 class="govuk-heading-m">{text(lang, 'actionsHeading')}</h2>
+        )}
         <p class="govuk-body">{text(lang, 'actionsHint')}</p>
         {form.actions.map((row, index) => {
           const n = index + 1;
