@@ -60,6 +60,20 @@ describe('progress in a browser (管制查考 §3)', () => {
       );
       await expectNoAxeViolations(page, 'the unit’s progress page after saving');
 
+      // A wrong photo is removed after a question page (a plain form, no JavaScript needed).
+      await page.click('section[data-practice] >> nth=0 >> a[href$="/remove"]');
+      await page.waitForURL(/\/staff\/progress\/evidence\/[0-9a-f-]{36}\/remove$/);
+      assert.match((await page.locator('h1').textContent()) ?? '', /確定要移除「照片.*\.png」嗎？/);
+      await expectNoAxeViolations(page, 'the evidence removal question');
+      await page.click('main form button[type="submit"]');
+      await page.waitForURL(/done=removed$/);
+      assert.match((await page.locator('.govuk-notification-banner').textContent()) ?? '', /已移除佐證資料/);
+      assert.doesNotMatch(
+        (await page.locator('section[data-practice] >> nth=0').textContent()) ?? '',
+        /照片.*\.png/,
+      );
+      await expectNoAxeViolations(page, 'the unit’s progress page after removing evidence');
+
       const staffContext = await browser.newContext({ bypassCSP: true });
       const overview = await staffContext.newPage();
       try {

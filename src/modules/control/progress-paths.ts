@@ -7,4 +7,5 @@ export const progressPaths = {
     `/staff/progress/${year}/${unit}/${period}/entries`,
   settings: (year: number | string) => `/staff/progress/${year}/settings`,
   evidence: (id: string) => `/staff/progress/evidence/${id}`,
+  removeEvidence: (id: string) => `/staff/progress/evidence/${id}/remove`,
 };

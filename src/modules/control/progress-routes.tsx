@@ -13,6 +13,7 @@ import { taipeiIsoDate } from './control-format.ts';
 import { bodyValue, type FormBody } from './control-forms.ts';
 import { unitNamesOf } from './control-routes.tsx';
 import { getPlan, listPlans } from './control-service.ts';
+import { type EvidenceSummary, findProgressEvidence, removeProgressEvidence } from './progress-evidence.ts';
 import { progressText as text } from './progress-messages.ts';
 import { progressPaths } from './progress-paths.ts';
 import {
@@ -35,6 +36,7 @@ import {
   type FailedForm,
   inputId,
   OverviewPage,
+  RemoveEvidencePage,
   type SettingsFormState,
   UnitProgressPage,
   unitName,
@@ -53,7 +55,7 @@ const EntryParams = Type.Object({
 });
 const UnitQuery = Type.Object({
   period: Type.Optional(Type.String({ maxLength: 10 })),
-  done: Type.Optional(Type.Literal('saved')),
+  done: Type.Optional(Type.Union([Type.Literal('saved'), Type.Literal('removed')])),
 });
 const FormBodySchema = Type.Record(Type.String(), Type.Unknown());
 const EvidenceParams = Type.Object({ id: Type.String({ pattern: uuidPattern }) });
@@ -207,14 +209,16 @@ export async function progressRoutes(app: AppInstance, deps: AppDeps): Promise<v
       entry: entries.get(item.practice.id) ?? null,
     }));
     const problems = [...options.generalProblems, ...(options.failed?.problems ?? [])];
+    const title = text(lang, 'unitTitle', { unit: unitName(unitNames, options.unitCode, lang), period });
     return sendStaffPage(request, reply, {
-      title: text(lang, 'unitTitle', { unit: unitName(unitNames, options.unitCode, lang), period }),
+      title,
       breadcrumbs: [staffHomeCrumb(lang)],
       status: options.status,
       hasError: problems.length > 0,
       body: (
         <UnitProgressPage
           lang={lang}
+          title={title}
           year={options.year}
           unitCode={options.unitCode}
           period={period}
@@ -239,7 +243,12 @@ export async function progressRoutes(app: AppInstance, deps: AppDeps): Promise<v
           year: Number(request.params.year),
           unitCode: request.params.unit,
           period: request.query.period,
-          notice: request.query.done === 'saved' ? text(lang, 'saved') : null,
+          notice:
+            request.query.done === 'saved'
+              ? text(lang, 'saved')
+              : request.query.done === 'removed'
+                ? text(lang, 'evidenceRemoved')
+                : null,
           failed: null,
           generalProblems: [],
           status: 200,
@@ -316,6 +325,83 @@ export async function progressRoutes(app: AppInstance, deps: AppDeps): Promise<v
         }
         const back = `${localePath(lang, progressPaths.unit(year, unit))}?period=${encodeURIComponent(period)}&done=saved`;
         return reply.redirect(back, 303);
+      },
+    );
+  });
+
+  // Removing evidence: a question page, then the removal (progress-evidence.ts says who and until when).
+  const sendRemove = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    evidence: EvidenceSummary,
+    problems: ShownProblem[],
+    status: number,
+  ) => {
+    const lang = request.lang;
+    const back = `${localePath(lang, progressPaths.unit(evidence.year, evidence.unitCode))}?period=${encodeURIComponent(evidence.period)}`;
+    return sendStaffPage(request, reply, {
+      title: text(lang, 'evidenceRemoveTitle'),
+      status,
+      hasError: problems.length > 0,
+      breadcrumbs: [
+        staffHomeCrumb(lang),
+        { text: unitName(await unitNamesOf(deps), evidence.unitCode, lang), href: back },
+      ],
+      body: (
+        <RemoveEvidencePage
+          lang={lang}
+          label={evidence.label}
+          action={progressPaths.removeEvidence(evidence.id)}
+          back={back}
+          csrfToken={request.csrfToken}
+          problems={problems}
+        />
+      ),
+    });
+  };
+
+  forEachLanguage('/staff/progress/evidence/:id/remove', (url, lang) => {
+    app.get(
+      url,
+      { preHandler: writers, schema: { hide: true, params: EvidenceParams } },
+      async (request, reply) => {
+        const evidence = await findProgressEvidence(db, request.params.id, signedInStaff(request));
+        if (!evidence) throw notFound(lang);
+        return sendRemove(request, reply, evidence, [], 200);
+      },
+    );
+    app.post(
+      url,
+      { preHandler: writers, schema: { hide: true, params: EvidenceParams, body: FormBodySchema } },
+      async (request, reply) => {
+        const staff = signedInStaff(request);
+        try {
+          const removed = await removeProgressEvidence(db, {
+            staff,
+            now: clock.now(),
+            lang,
+            origin: {
+              ip: request.ip,
+              requestId: request.id,
+              userAgent: request.headers['user-agent'] ?? null,
+            },
+            evidenceId: request.params.id,
+          });
+          const back = `${localePath(lang, progressPaths.unit(removed.year, removed.unitCode))}?period=${encodeURIComponent(removed.period)}&done=removed`;
+          return reply.redirect(back, 303);
+        } catch (error) {
+          if (!(error instanceof DomainError) || error.code !== 'CONFLICT') throw error;
+          const evidence = await findProgressEvidence(db, request.params.id, staff);
+          if (!evidence) throw error;
+          const problems = error.problems.map(
+            (problem: FieldProblem): ShownProblem => ({
+              input: 'main-content',
+              summary: problem.message,
+              message: problem.message,
+            }),
+          );
+          return sendRemove(request, reply, evidence, problems, error.statusCode);
+        }
       },
     );
   });

@@ -3,8 +3,10 @@ import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/helpers/smtp-server.ts';
 import { buildTestApp } from '../../../test/helpers/test-app.ts';
+import { auditLog } from '../../platform/auth/auth-schema.ts';
 import {
   aStaffMember,
+  csrfTokenIn,
   signIn,
   type TestBrowser,
   type TestStaffMember,
@@ -18,6 +20,7 @@ import { decode } from './control-test-support.ts';
 import { scanProgressReminders } from './progress-reminders.ts';
 import { controlProgressEntries, controlProgressEvidence, controlProgressValues } from './progress-schema.ts';
 import { dueDateOf, periodsOf, practicesCarried, progressOverview } from './progress-service.ts';
+import { controlReports } from './report-schema.ts';
 import { controlWorkPlanRows, controlWorkPlans, controlWorkPlanTargets } from './workplan-schema.ts';
 
 type InjectResponse = Awaited<ReturnType<TestBrowser['get']>>;
@@ -346,6 +349,87 @@ describe('progress entries (管制查考 §3)', () => {
       const chartEnd = html.indexOf('</figure>', html.indexOf(`id="${caption}"`));
       assert.ok(html.slice(chartEnd, chartEnd + 40).includes('<table'), `${caption}: its table follows`);
     }
+  });
+});
+
+describe('removing evidence', () => {
+  it('the unit removes a wrong photo after confirming (bytes deleted, audited), not once its annual report is issued', async () => {
+    const [entry] = await db
+      .select()
+      .from(controlProgressEntries)
+      .where(and(eq(controlProgressEntries.unitCode, unit), eq(controlProgressEntries.period, '2012-03')));
+    assert.ok(entry, 'the first test entered March');
+    const evidenceOf = () =>
+      db.select().from(controlProgressEvidence).where(eq(controlProgressEvidence.entryId, entry.id));
+    const photo = (await evidenceOf()).find((item) => item.kind === 'file');
+    assert.ok(photo?.fileName);
+    const removeUrl = `/staff/progress/evidence/${photo.id}/remove`;
+
+    const unitPage = await editor.get(`/staff/progress/2012/${unit}?period=2012-03`);
+    assert.ok(unitPage.body.includes(`href="${removeUrl}"`), 'each evidence item links to its removal');
+    const otherUnit = await signedIn('unit_editor', unit === 'parks' ? 'road-maintenance' : 'parks');
+    assert.equal((await otherUnit.get(removeUrl)).statusCode, 404, 'another unit learns nothing');
+    const handler = await signedIn('handler', unit);
+    assert.equal((await handler.get(removeUrl)).statusCode, 403);
+
+    const question = await editor.get(removeUrl);
+    assert.equal(question.statusCode, 200);
+    assert.ok(decode(question.body).includes(`確定要移除「${photo.fileName}」嗎？`));
+    const csrf = csrfTokenIn(question.body);
+    assert.equal(
+      (
+        await otherUnit.post(removeUrl, {
+          _csrf: csrfTokenIn(
+            (
+              await otherUnit.get(`/staff/progress/2012/${unit === 'parks' ? 'road-maintenance' : 'parks'}`)
+            ).body,
+          ),
+        })
+      ).statusCode,
+      404,
+    );
+
+    // Once the unit's 2012 report is issued, its evidence stays.
+    const now = subject.clock.now();
+    await db.insert(controlReports).values({
+      year: 2012,
+      unitCode: unit,
+      state: 'issued',
+      narrative: '已發布',
+      dueDate: '2013-02-01',
+      version: 2,
+      createdAt: now,
+      updatedAt: now,
+      updatedBy: 'test',
+      issuedAt: now,
+      issuedBy: 'test',
+    });
+    const refused = await editor.post(removeUrl, { _csrf: csrf });
+    assert.equal(refused.statusCode, 409);
+    assert.ok(decode(refused.body).includes('101 年度績效成果報告已發布，其佐證資料不能再移除。'));
+    assert.equal((await evidenceOf()).length, 2);
+    await db.delete(controlReports).where(eq(controlReports.unitCode, unit));
+
+    const removed = await editor.post(removeUrl, { _csrf: csrf });
+    assert.equal(removed.statusCode, 303);
+    assert.equal(removed.headers.location, `/staff/progress/2012/${unit}?period=2012-03&done=removed`);
+    assert.deepEqual(
+      (await evidenceOf()).map((item) => item.kind),
+      ['link'],
+      'the photo is gone, the link stays',
+    );
+    assert.equal((await editor.get(`/staff/progress/evidence/${photo.id}`)).statusCode, 404);
+    assert.equal((await editor.post(removeUrl, { _csrf: csrf })).statusCode, 404, 'twice: not found');
+    const [audit] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'control.progress.evidence_remove'), eq(auditLog.targetId, entry.id)));
+    assert.equal(audit?.details.fileName, photo.fileName);
+    assert.equal(audit?.details.sha256, photo.sha256);
+    assert.equal(audit?.details.sizeBytes, photo.sizeBytes);
+    const after = await editor.get(`/staff/progress/2012/${unit}?period=2012-03&done=removed`);
+    assert.ok(decode(after.body).includes('已移除佐證資料。'));
+    assert.ok(!after.body.includes(removeUrl));
   });
 });
 

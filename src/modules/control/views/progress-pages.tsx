@@ -240,6 +240,7 @@ export function OverviewPage(props: {
     <>
       <ErrorSummary lang={lang} problems={props.problems} />
       <SuccessBanner lang={lang} message={props.notice} />
+      <h1 class="govuk-heading-l">{text(lang, 'overviewTitle', { year: overview.plan.year })}</h1>
       <SettingsForm
         lang={lang}
         action={localePath(lang, progressPaths.settings(overview.plan.year))}
@@ -584,6 +585,8 @@ function PracticeForm(props: {
 
 export function UnitProgressPage(props: {
   lang: Lang;
+  /** The page's heading (the same as its title). */
+  title: string;
   year: number;
   unitCode: string;
   period: string;
@@ -601,6 +604,7 @@ export function UnitProgressPage(props: {
     <>
       <ErrorSummary lang={lang} problems={props.problems} />
       <SuccessBanner lang={lang} message={props.notice} />
+      <h1 class="govuk-heading-l">{props.title}</h1>
       <form
         method="get"
         action={localePath(lang, progressPaths.unit(props.year, props.unitCode))}
@@ -656,7 +660,7 @@ export function UnitProgressPage(props: {
               {row.entry.evidence.length > 0 ? (
                 <ul class="govuk-list govuk-list--bullet">
                   {row.entry.evidence.map((item) => (
-                    <li key={item.id}>
+                    <li key={item.id} data-evidence={item.id}>
                       {item.kind === 'file' ? (
                         <a class="govuk-link" href={localePath(lang, progressPaths.evidence(item.id))}>
                           {item.fileName}
@@ -665,7 +669,14 @@ export function UnitProgressPage(props: {
                         <a class="govuk-link" href={item.url ?? '#'} rel="noopener noreferrer">
                           {item.url}
                         </a>
-                      )}
+                      )}{' '}
+                      <a
+                        class="govuk-link govuk-!-font-size-16"
+                        href={localePath(lang, progressPaths.removeEvidence(item.id))}
+                      >
+                        {text(lang, 'evidenceRemoveLink')}
+                        <span class="govuk-visually-hidden"> {item.fileName ?? item.url}</span>
+                      </a>
                     </li>
                   ))}
                 </ul>
@@ -684,6 +695,44 @@ export function UnitProgressPage(props: {
           />
         </section>
       ))}
+    </>
+  );
+}
+
+/** Asks before removing a piece of evidence (a plain form: works without JavaScript). */
+export function RemoveEvidencePage(props: {
+  lang: Lang;
+  label: string;
+  action: string;
+  back: string;
+  csrfToken: string;
+  problems: ShownProblem[];
+}) {
+  const { lang } = props;
+  return (
+    <>
+      {props.problems.length > 0 ? <ErrorSummary lang={lang} problems={props.problems} /> : null}
+      <h1 class="govuk-heading-l">{text(lang, 'evidenceRemoveQuestion', { name: props.label })}</h1>
+      <div class="govuk-warning-text">
+        <span class="govuk-warning-text__icon" aria-hidden="true">
+          !
+        </span>
+        <strong class="govuk-warning-text__text">
+          <span class="govuk-visually-hidden">{lang === 'en' ? 'Warning' : '注意'}</span>
+          {text(lang, 'evidenceRemoveWarning')}
+        </strong>
+      </div>
+      <form method="post" action={localePath(lang, props.action)} novalidate>
+        <CsrfField token={props.csrfToken} />
+        <div class="govuk-button-group">
+          <button type="submit" class="govuk-button govuk-button--warning">
+            {text(lang, 'evidenceRemoveButton')}
+          </button>
+          <a class="govuk-link" href={props.back}>
+            {text(lang, 'evidenceRemoveCancel')}
+          </a>
+        </div>
+      </form>
     </>
   );
 }
