@@ -8,6 +8,7 @@ export const checksPaths = {
   followUps: (id: string, actionId: string) => `/staff/checks/${id}/actions/${actionId}/follow-ups`,
   close: (id: string, actionId: string) => `/staff/checks/${id}/actions/${actionId}/close`,
   evidence: (id: string, evidenceId: string) => `/staff/checks/${id}/evidence/${evidenceId}`,
+  removeEvidence: (id: string, evidenceId: string) => `/staff/checks/${id}/evidence/${evidenceId}/remove`,
   unit: '/staff/unit-checks',
   newSelfAssessment: '/staff/unit-checks/new',
 } as const;

@@ -26,6 +26,7 @@ import {
   confirmCheck,
   createCheck,
   type FollowUpForm,
+  findEvidence,
   getCheck,
   listChecks,
   listChecksForUnit,
@@ -34,10 +35,12 @@ import {
   mayConfirm,
   mayFollowUp,
   mayRecordSpotChecks,
+  mayRemoveEvidence,
   mayRevise,
   type ReviseForm,
   readEvidence,
   reasonRequired,
+  removeEvidence,
   reviseCheck,
 } from './checks-service.ts';
 import { taipeiIsoDate } from './control-format.ts';
@@ -53,7 +56,7 @@ import {
   type ListFilterForm,
   UnitChecksPage,
 } from './views/checks-pages.tsx';
-import type { ShownProblem } from './views/form-controls.tsx';
+import { ConfirmRemovalPage, type ShownProblem } from './views/form-controls.tsx';
 
 const uuidPattern = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 const FormBodySchema = Type.Record(Type.String(), Type.Unknown());
@@ -77,6 +80,7 @@ const CheckQuery = Type.Object({
     Type.Union([
       Type.Literal('saved'),
       Type.Literal('revised'),
+      Type.Literal('evidenceRemoved'),
       Type.Literal('followUp'),
       Type.Literal('closed'),
       Type.Literal('confirmed'),
@@ -349,6 +353,9 @@ export async function checksRoutes(app: AppInstance, deps: AppDeps): Promise<voi
       revise: mayRevise(staff, check),
       followUp: new Set(check.actions.filter((action) => mayFollowUp(staff, check, action)).map((a) => a.id)),
       close: new Set(check.actions.filter((action) => mayClose(staff, check, action)).map((a) => a.id)),
+      removeEvidence: new Set(
+        check.actions.filter((action) => mayRemoveEvidence(staff, action)).map((a) => a.id),
+      ),
     };
     const problems = view.problems ?? [];
     return send(request, reply, {
@@ -377,6 +384,7 @@ export async function checksRoutes(app: AppInstance, deps: AppDeps): Promise<voi
   const notices = {
     saved: 'saved',
     revised: 'revisedNotice',
+    evidenceRemoved: 'evidenceRemoved',
     followUp: 'followUpSaved',
     closed: 'actionClosedNotice',
     confirmed: 'confirmed',
@@ -588,6 +596,55 @@ export async function checksRoutes(app: AppInstance, deps: AppDeps): Promise<voi
           mediaType: file.mediaType as AcceptedMediaType,
         });
         return reply.headers(headers).send(file.content);
+      },
+    );
+  });
+
+  // Removing a follow-up's evidence: a question page, then the removal.
+  forEachLanguage('/staff/checks/:id/evidence/:evidenceId/remove', (url, lang) => {
+    const question = async (
+      request: FastifyRequest<{ Params: { id: string; evidenceId: string } }>,
+      reply: FastifyReply,
+    ) => {
+      const check = await loadCheck(request.params.id, lang);
+      const found = findEvidence(check, request.params.evidenceId);
+      if (!found) throw new DomainError('NOT_FOUND', text(lang, 'notFound'));
+      if (!mayRemoveEvidence(signedInStaff(request), found.action))
+        throw new DomainError('FORBIDDEN', text(lang, 'forbidden'));
+      const unitNames = await unitNamesOf(deps);
+      const back = `${localePath(lang, checksPaths.check(check.id))}#${actionAnchor(found.action.id)}`;
+      return send(request, reply, {
+        title: text(lang, 'evidenceRemoveTitle'),
+        crumbs: [
+          listCrumb(lang),
+          { text: checkTitle(lang, check, unitNames), href: checksPaths.check(check.id) },
+        ],
+        body: (
+          <ConfirmRemovalPage
+            lang={lang}
+            question={text(lang, 'evidenceRemoveQuestion', { name: found.file.fileName })}
+            warning={text(lang, 'evidenceRemoveWarning')}
+            button={text(lang, 'evidenceRemoveButton')}
+            cancel={text(lang, 'evidenceRemoveCancel')}
+            action={localePath(lang, checksPaths.removeEvidence(check.id, found.file.id))}
+            back={back}
+            csrfToken={request.csrfToken}
+            problems={[]}
+          />
+        ),
+      });
+    };
+    app.get(url, { preHandler: writers, schema: { hide: true, params: EvidenceParams } }, question);
+    app.post(
+      url,
+      { preHandler: writers, schema: { hide: true, params: EvidenceParams, body: FormBodySchema } },
+      async (request, reply) => {
+        await removeEvidence(db, {
+          ...mutation(request),
+          checkId: request.params.id,
+          evidenceId: request.params.evidenceId,
+        });
+        return reply.redirect(back(lang, request.params.id, 'evidenceRemoved'), 303);
       },
     );
   });

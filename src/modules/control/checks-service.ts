@@ -894,6 +894,70 @@ export async function reviseCheck(
   });
 }
 
+/**
+ * Who removes a follow-up's evidence file (a wrong photo, one with someone's personal data): the
+ * secretariat (and admins) at any time; the responsible unit's editor or head while the action is open.
+ */
+export function mayRemoveEvidence(
+  staff: Pick<StaffPrincipal, 'role' | 'unitCode'>,
+  action: Pick<CheckAction, 'unitCode' | 'closedAt'>,
+): boolean {
+  if (isSecretariat(staff)) return true;
+  return isUnitRole(staff) && staff.unitCode === action.unitCode && action.closedAt === null;
+}
+
+/** A follow-up's evidence file with the action it belongs to (for the removal question), or null. */
+export function findEvidence(
+  check: CheckView,
+  evidenceId: string,
+): { file: EvidenceFile; action: CheckAction } | null {
+  for (const action of check.actions)
+    for (const followUp of action.followUps)
+      for (const file of followUp.evidence) if (file.id === evidenceId) return { file, action };
+  return null;
+}
+
+/**
+ * Removes a follow-up's evidence file: the row and its bytes are deleted; the audit entry
+ * `control.check.evidence_remove` keeps its name, type, size and SHA-256, who and when.
+ */
+export async function removeEvidence(
+  db: Database,
+  input: ChecksMutation & { checkId: string; evidenceId: string },
+): Promise<void> {
+  const { lang } = input;
+  await db.transaction(async (tx) => {
+    await tx
+      .select({ id: controlChecks.id })
+      .from(controlChecks)
+      .where(eq(controlChecks.id, input.checkId))
+      .for('update');
+    const check = await loadForChange(tx, input.checkId, input);
+    const found = findEvidence(check, input.evidenceId);
+    if (!found) throw notFound(lang);
+    if (!mayRemoveEvidence(input.staff, found.action)) throw forbidden(lang);
+    const [removed] = await tx
+      .delete(controlCheckEvidence)
+      .where(eq(controlCheckEvidence.id, found.file.id))
+      .returning({ sha256: controlCheckEvidence.sha256 });
+    await recordAudit(tx, {
+      occurredAt: input.now,
+      actor: actorOf(input.staff),
+      action: 'control.check.evidence_remove',
+      target: { type: 'control_check_action', id: found.action.id },
+      origin: input.origin,
+      details: {
+        checkId: check.id,
+        evidenceId: found.file.id,
+        fileName: found.file.fileName,
+        mediaType: found.file.mediaType,
+        sizeBytes: found.file.sizeBytes,
+        sha256: removed?.sha256 ?? null,
+      },
+    });
+  });
+}
+
 /** One evidence file with its bytes, only if it belongs to that check; null otherwise. */
 export async function readEvidence(
   db: DatabaseOrTransaction,

@@ -257,6 +257,37 @@ describe('spot checks and tests (平時測試及查核)', async () => {
     assert.equal(download.headers['x-content-type-options'], 'nosniff');
     const elsewhere = await handler.get(`/staff/checks/${randomUUID()}/evidence/${png.id}`);
     assert.equal(elsewhere.statusCode, 404);
+
+    // The PDF was the wrong file: the responsible unit removes it after a question page.
+    const pdf = entry?.evidence.find((file) => file.mediaType === 'application/pdf');
+    assert.ok(pdf);
+    const remove = `/staff/checks/${checkId}/evidence/${pdf.id}/remove`;
+    assert.ok(mainOf((await parksHead.get(page)).body).includes(`href="${remove}"`));
+    assert.ok(!mainOf((await handler.get(page)).body).includes(`href="${remove}"`));
+    assert.equal((await handler.get(remove)).statusCode, 403);
+    assert.equal((await roadEditor.get(remove)).statusCode, 403, 'not the responsible unit of action 2');
+    const question = await parksHead.get(remove);
+    assert.equal(question.statusCode, 200);
+    assert.ok(decode(mainOf(question.body)).includes('確定要移除「簽到表.pdf」嗎？'));
+    const removed = await parksHead.post(remove, { _csrf: csrfTokenIn(question.body) });
+    assert.equal(removed.statusCode, 303);
+    assert.equal(removed.headers.location, `/staff/checks/${checkId}?done=evidenceRemoved`);
+    const after = await getCheck(db, checkId, '2026-03-02');
+    assert.deepEqual(
+      after?.actions[1]?.followUps.at(-1)?.evidence.map((file) => file.fileName),
+      ['訓練照片.png'],
+    );
+    assert.equal((await handler.get(`/staff/checks/${checkId}/evidence/${pdf.id}`)).statusCode, 404);
+    const [audit] = await db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'control.check.evidence_remove'));
+    assert.equal(audit?.details.fileName, '簽到表.pdf');
+    assert.match(String(audit?.details.sha256), /^[0-9a-f]{64}$/);
+    assert.match(
+      decode(mainOf((await parksHead.get(`${page}?done=evidenceRemoved`)).body)),
+      /已移除佐證資料。/,
+    );
   });
 
   it('the secretariat closes an action; nobody else may', async () => {

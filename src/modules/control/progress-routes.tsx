@@ -31,12 +31,11 @@ import {
   settingsOf,
   targetsOf,
 } from './progress-service.ts';
-import type { ShownProblem } from './views/form-controls.tsx';
+import { ConfirmRemovalPage, type ShownProblem } from './views/form-controls.tsx';
 import {
   type FailedForm,
   inputId,
   OverviewPage,
-  RemoveEvidencePage,
   type SettingsFormState,
   UnitProgressPage,
   unitName,
@@ -348,10 +347,13 @@ export async function progressRoutes(app: AppInstance, deps: AppDeps): Promise<v
         { text: unitName(await unitNamesOf(deps), evidence.unitCode, lang), href: back },
       ],
       body: (
-        <RemoveEvidencePage
+        <ConfirmRemovalPage
           lang={lang}
-          label={evidence.label}
-          action={progressPaths.removeEvidence(evidence.id)}
+          question={text(lang, 'evidenceRemoveQuestion', { name: evidence.label })}
+          warning={text(lang, 'evidenceRemoveWarning')}
+          button={text(lang, 'evidenceRemoveButton')}
+          cancel={text(lang, 'evidenceRemoveCancel')}
+          action={localePath(lang, progressPaths.removeEvidence(evidence.id))}
           back={back}
           csrfToken={request.csrfToken}
           problems={problems}

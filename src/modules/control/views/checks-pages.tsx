@@ -243,6 +243,8 @@ export interface CheckPermissions {
   revise: boolean;
   followUp: ReadonlySet<string>;
   close: ReadonlySet<string>;
+  /** Actions whose follow-up evidence the reader may remove. */
+  removeEvidence: ReadonlySet<string>;
 }
 
 /** A follow-up form's input: one form per action on the page, so ids carry the action's id, names do not. */
@@ -391,6 +393,18 @@ function ActionSection(props: {
                           >
                             {file.fileName}
                           </a>
+                          {props.permissions.removeEvidence.has(action.id) ? (
+                            <>
+                              {' '}
+                              <a
+                                class="govuk-link govuk-!-font-size-16"
+                                href={localePath(lang, checksPaths.removeEvidence(check.id, file.id))}
+                              >
+                                {text(lang, 'evidenceRemoveLink')}
+                                <span class="govuk-visually-hidden"> {file.fileName}</span>
+                              </a>
+                            </>
+                          ) : null}
                         </li>
                       ))}
                     </ul>

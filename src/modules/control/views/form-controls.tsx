@@ -203,3 +203,44 @@ export function SingleCheckbox(props: ControlProps & { value: string; checked: b
     </FormGroup>
   );
 }
+
+/** Asks before removing something (a plain form: works without JavaScript); the warning says what is lost. */
+export function ConfirmRemovalPage(props: {
+  lang: Lang;
+  question: string;
+  warning: string;
+  button: string;
+  cancel: string;
+  action: string;
+  back: string;
+  csrfToken: string;
+  problems: readonly ShownProblem[];
+}) {
+  const { lang } = props;
+  return (
+    <>
+      {props.problems.length > 0 ? <ErrorSummary lang={lang} problems={props.problems} /> : null}
+      <h1 class="govuk-heading-l">{props.question}</h1>
+      <div class="govuk-warning-text">
+        <span class="govuk-warning-text__icon" aria-hidden="true">
+          !
+        </span>
+        <strong class="govuk-warning-text__text">
+          <span class="govuk-visually-hidden">{lang === 'en' ? 'Warning' : '注意'}</span>
+          {props.warning}
+        </strong>
+      </div>
+      <form method="post" action={props.action} novalidate>
+        <CsrfField token={props.csrfToken} />
+        <div class="govuk-button-group">
+          <button type="submit" class="govuk-button govuk-button--warning">
+            {props.button}
+          </button>
+          <a class="govuk-link" href={props.back}>
+            {props.cancel}
+          </a>
+        </div>
+      </form>
+    </>
+  );
+}
