@@ -143,13 +143,7 @@ export const checksText = translator({
     changeActions: '新增矯正措施',
     changeArrow: '{field}：{before} → {after}',
     emptyValue: '（空白）',
-    evidenceRemoveLink: '移除',
-    evidenceRemoveTitle: '移除佐證資料',
-    evidenceRemoveQuestion: '確定要移除「{name}」嗎？',
-    evidenceRemoveWarning: '移除後檔案會從系統刪除，無法復原；稽核紀錄會保留檔名、大小與移除人。',
-    evidenceRemoveButton: '移除佐證資料',
     evidenceRemoveCancel: '取消，回到查核紀錄',
-    evidenceRemoved: '已移除佐證資料。',
   },
   en: {
     invalid: 'There is a problem with the check. Correct the following.',
@@ -294,14 +288,7 @@ export const checksText = translator({
     changeActions: 'New corrective actions',
     changeArrow: '{field}: {before} → {after}',
     emptyValue: '(empty)',
-    evidenceRemoveLink: 'Remove',
-    evidenceRemoveTitle: 'Remove evidence',
-    evidenceRemoveQuestion: 'Are you sure you want to remove “{name}”?',
-    evidenceRemoveWarning:
-      'The file is deleted from the system and cannot be recovered; the audit log keeps its name, size and who removed it.',
-    evidenceRemoveButton: 'Remove the evidence',
     evidenceRemoveCancel: 'Cancel and go back to the check',
-    evidenceRemoved: 'The evidence has been removed.',
   },
 });
 

@@ -45,6 +45,7 @@ import {
 } from './checks-service.ts';
 import { taipeiIsoDate } from './control-format.ts';
 import { bodyValue, type FormBody } from './control-forms.ts';
+import { controlText } from './control-messages.ts';
 import { unitNamesOf } from './control-routes.tsx';
 import {
   CheckFormPage,
@@ -56,7 +57,7 @@ import {
   type ListFilterForm,
   UnitChecksPage,
 } from './views/checks-pages.tsx';
-import { ConfirmRemovalPage, type ShownProblem } from './views/form-controls.tsx';
+import { EvidenceRemovalPage, type ShownProblem } from './views/form-controls.tsx';
 
 const uuidPattern = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 const FormBodySchema = Type.Record(Type.String(), Type.Unknown());
@@ -384,7 +385,6 @@ export async function checksRoutes(app: AppInstance, deps: AppDeps): Promise<voi
   const notices = {
     saved: 'saved',
     revised: 'revisedNotice',
-    evidenceRemoved: 'evidenceRemoved',
     followUp: 'followUpSaved',
     closed: 'actionClosedNotice',
     confirmed: 'confirmed',
@@ -397,12 +397,18 @@ export async function checksRoutes(app: AppInstance, deps: AppDeps): Promise<voi
       async (request, reply) => {
         const check = await loadCheck(request.params.id, lang);
         const done = request.query.done;
-        return sendCheck(request, reply, check, { notice: done ? text(lang, notices[done]) : null });
+        const notice =
+          done === undefined
+            ? null
+            : done === 'evidenceRemoved'
+              ? controlText(lang, 'evidenceRemoved')
+              : text(lang, notices[done]);
+        return sendCheck(request, reply, check, { notice });
       },
     );
   });
 
-  const back = (lang: Lang, checkId: string, done: keyof typeof notices, anchor = '') =>
+  const back = (lang: Lang, checkId: string, done: keyof typeof notices | 'evidenceRemoved', anchor = '') =>
     `${localePath(lang, checksPaths.check(checkId))}?done=${done}${anchor === '' ? '' : `#${anchor}`}`;
 
   // Correcting a check (mayRevise: the secretariat a spot check, the unit its self-assessment).
@@ -614,17 +620,15 @@ export async function checksRoutes(app: AppInstance, deps: AppDeps): Promise<voi
       const unitNames = await unitNamesOf(deps);
       const back = `${localePath(lang, checksPaths.check(check.id))}#${actionAnchor(found.action.id)}`;
       return send(request, reply, {
-        title: text(lang, 'evidenceRemoveTitle'),
+        title: controlText(lang, 'evidenceRemoveTitle'),
         crumbs: [
           listCrumb(lang),
           { text: checkTitle(lang, check, unitNames), href: checksPaths.check(check.id) },
         ],
         body: (
-          <ConfirmRemovalPage
+          <EvidenceRemovalPage
             lang={lang}
-            question={text(lang, 'evidenceRemoveQuestion', { name: found.file.fileName })}
-            warning={text(lang, 'evidenceRemoveWarning')}
-            button={text(lang, 'evidenceRemoveButton')}
+            name={found.file.fileName}
             cancel={text(lang, 'evidenceRemoveCancel')}
             action={localePath(lang, checksPaths.removeEvidence(check.id, found.file.id))}
             back={back}

@@ -575,6 +575,16 @@ async function loadForChange(db: DatabaseOrTransaction, checkId: string, input: 
   return check;
 }
 
+/** Locks the check's row for the rest of the transaction (one change at a time), then reads it. */
+async function lockForChange(tx: DatabaseOrTransaction, input: ChecksMutation & { checkId: string }) {
+  await tx
+    .select({ id: controlChecks.id })
+    .from(controlChecks)
+    .where(eq(controlChecks.id, input.checkId))
+    .for('update');
+  return loadForChange(tx, input.checkId, input);
+}
+
 function findAction(check: CheckView, actionId: string, lang: Lang): CheckAction {
   const action = check.actions.find((candidate) => candidate.id === actionId);
   if (!action) throw notFound(lang);
@@ -584,12 +594,7 @@ function findAction(check: CheckView, actionId: string, lang: Lang): CheckAction
 /** The unit head confirms the unit's draft self-assessment. */
 export async function confirmCheck(db: Database, input: ChecksMutation & { checkId: string }): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx
-      .select({ id: controlChecks.id })
-      .from(controlChecks)
-      .where(eq(controlChecks.id, input.checkId))
-      .for('update');
-    const check = await loadForChange(tx, input.checkId, input);
+    const check = await lockForChange(tx, input);
     if (
       check.origin !== 'self_assessment' ||
       input.staff.role !== 'unit_head' ||
@@ -784,12 +789,7 @@ export async function reviseCheck(
 ): Promise<void> {
   const { staff, lang } = input;
   await db.transaction(async (tx) => {
-    await tx
-      .select({ id: controlChecks.id })
-      .from(controlChecks)
-      .where(eq(controlChecks.id, input.checkId))
-      .for('update');
-    const check = await loadForChange(tx, input.checkId, input);
+    const check = await lockForChange(tx, input);
     if (!mayRevise(staff, check)) throw forbidden(lang);
     if (check.version !== input.version) {
       const message = text(lang, 'staleCheck', {
@@ -927,12 +927,7 @@ export async function removeEvidence(
 ): Promise<void> {
   const { lang } = input;
   await db.transaction(async (tx) => {
-    await tx
-      .select({ id: controlChecks.id })
-      .from(controlChecks)
-      .where(eq(controlChecks.id, input.checkId))
-      .for('update');
-    const check = await loadForChange(tx, input.checkId, input);
+    const check = await lockForChange(tx, input);
     const found = findEvidence(check, input.evidenceId);
     if (!found) throw notFound(lang);
     if (!mayRemoveEvidence(input.staff, found.action)) throw forbidden(lang);

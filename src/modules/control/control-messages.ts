@@ -150,6 +150,12 @@ export const controlText = translator({
     backToPlan: '回到計畫',
 
     // Forms
+    evidenceRemoveLink: '移除',
+    evidenceRemoveTitle: '移除佐證資料',
+    evidenceRemoveQuestion: '確定要移除「{name}」嗎？',
+    evidenceRemoveWarning: '移除後檔案會從系統刪除，無法復原；稽核紀錄會保留檔名、大小與移除人。',
+    evidenceRemoveButton: '移除佐證資料',
+    evidenceRemoved: '已移除佐證資料。',
     errorSummaryTitle: '有問題需要修正',
     errorPrefix: '錯誤：',
     successTitle: '完成',
@@ -360,6 +366,13 @@ export const controlText = translator({
     removedVersion: 'Removed; this is version {version}.',
     backToPlan: 'Back to the plan',
 
+    evidenceRemoveLink: 'Remove',
+    evidenceRemoveTitle: 'Remove evidence',
+    evidenceRemoveQuestion: 'Are you sure you want to remove “{name}”?',
+    evidenceRemoveWarning:
+      'The file is deleted from the system and cannot be recovered; the audit log keeps its name, size and who removed it.',
+    evidenceRemoveButton: 'Remove the evidence',
+    evidenceRemoved: 'The evidence has been removed.',
     errorSummaryTitle: 'There is a problem',
     errorPrefix: 'Error:',
     successTitle: 'Success',

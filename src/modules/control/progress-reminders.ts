@@ -5,8 +5,8 @@ import { defineQueue, type Jobs } from '../../platform/jobs/jobs.ts';
 import { queueNotification } from '../notifications/notifications-service.ts';
 import { taipeiIsoDate } from './control-format.ts';
 import { getPlan } from './control-service.ts';
-import { scanReportReminders } from './report-reminders.ts';
 import { addDays, dueDateOf, periodsOf, practicesCarried, settingsOf } from './progress-service.ts';
+import { scanReportReminders } from './report-reminders.ts';
 
 /**
  * 管制查考 §3 reminders. A scan job (requested by every process's housekeeping, one per time slot, like

@@ -11,6 +11,7 @@ import { forEachLanguage } from '../../platform/web/public-pages-routes.tsx';
 import { attachmentResponseHeaders } from '../cases/case-attachments.ts';
 import { taipeiIsoDate } from './control-format.ts';
 import { bodyValue, type FormBody } from './control-forms.ts';
+import { controlText } from './control-messages.ts';
 import { unitNamesOf } from './control-routes.tsx';
 import { getPlan, listPlans } from './control-service.ts';
 import { type EvidenceSummary, findProgressEvidence, removeProgressEvidence } from './progress-evidence.ts';
@@ -31,7 +32,7 @@ import {
   settingsOf,
   targetsOf,
 } from './progress-service.ts';
-import { ConfirmRemovalPage, type ShownProblem } from './views/form-controls.tsx';
+import { EvidenceRemovalPage, type ShownProblem } from './views/form-controls.tsx';
 import {
   type FailedForm,
   inputId,
@@ -246,7 +247,7 @@ export async function progressRoutes(app: AppInstance, deps: AppDeps): Promise<v
             request.query.done === 'saved'
               ? text(lang, 'saved')
               : request.query.done === 'removed'
-                ? text(lang, 'evidenceRemoved')
+                ? controlText(lang, 'evidenceRemoved')
                 : null,
           failed: null,
           generalProblems: [],
@@ -339,7 +340,7 @@ export async function progressRoutes(app: AppInstance, deps: AppDeps): Promise<v
     const lang = request.lang;
     const back = `${localePath(lang, progressPaths.unit(evidence.year, evidence.unitCode))}?period=${encodeURIComponent(evidence.period)}`;
     return sendStaffPage(request, reply, {
-      title: text(lang, 'evidenceRemoveTitle'),
+      title: controlText(lang, 'evidenceRemoveTitle'),
       status,
       hasError: problems.length > 0,
       breadcrumbs: [
@@ -347,11 +348,9 @@ export async function progressRoutes(app: AppInstance, deps: AppDeps): Promise<v
         { text: unitName(await unitNamesOf(deps), evidence.unitCode, lang), href: back },
       ],
       body: (
-        <ConfirmRemovalPage
+        <EvidenceRemovalPage
           lang={lang}
-          question={text(lang, 'evidenceRemoveQuestion', { name: evidence.label })}
-          warning={text(lang, 'evidenceRemoveWarning')}
-          button={text(lang, 'evidenceRemoveButton')}
+          name={evidence.label}
           cancel={text(lang, 'evidenceRemoveCancel')}
           action={localePath(lang, progressPaths.removeEvidence(evidence.id))}
           back={back}

@@ -22,6 +22,7 @@ import {
   Choices,
   CsrfField,
   ErrorSummary,
+  EvidenceRemovalLink,
   type ProblemsByInput,
   problemsByInput,
   type ShownProblem,
@@ -396,13 +397,11 @@ function ActionSection(props: {
                           {props.permissions.removeEvidence.has(action.id) ? (
                             <>
                               {' '}
-                              <a
-                                class="govuk-link govuk-!-font-size-16"
+                              <EvidenceRemovalLink
+                                lang={lang}
                                 href={localePath(lang, checksPaths.removeEvidence(check.id, file.id))}
-                              >
-                                {text(lang, 'evidenceRemoveLink')}
-                                <span class="govuk-visually-hidden"> {file.fileName}</span>
-                              </a>
+                                name={file.fileName ?? ''}
+                              />
                             </>
                           ) : null}
                         </li>

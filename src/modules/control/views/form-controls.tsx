@@ -204,15 +204,14 @@ export function SingleCheckbox(props: ControlProps & { value: string; checked: b
   );
 }
 
-/** Asks before removing something (a plain form: works without JavaScript); the warning says what is lost. */
-export function ConfirmRemovalPage(props: {
+/** Asks before removing an evidence file or link (a plain form: works without JavaScript). */
+export function EvidenceRemovalPage(props: {
   lang: Lang;
-  question: string;
-  warning: string;
-  button: string;
-  cancel: string;
+  /** The file's name or the link. */
+  name: string;
   action: string;
   back: string;
+  cancel: string;
   csrfToken: string;
   problems: readonly ShownProblem[];
 }) {
@@ -220,21 +219,21 @@ export function ConfirmRemovalPage(props: {
   return (
     <>
       {props.problems.length > 0 ? <ErrorSummary lang={lang} problems={props.problems} /> : null}
-      <h1 class="govuk-heading-l">{props.question}</h1>
+      <h1 class="govuk-heading-l">{text(lang, 'evidenceRemoveQuestion', { name: props.name })}</h1>
       <div class="govuk-warning-text">
         <span class="govuk-warning-text__icon" aria-hidden="true">
           !
         </span>
         <strong class="govuk-warning-text__text">
           <span class="govuk-visually-hidden">{lang === 'en' ? 'Warning' : '注意'}</span>
-          {props.warning}
+          {text(lang, 'evidenceRemoveWarning')}
         </strong>
       </div>
       <form method="post" action={props.action} novalidate>
         <CsrfField token={props.csrfToken} />
         <div class="govuk-button-group">
           <button type="submit" class="govuk-button govuk-button--warning">
-            {props.button}
+            {text(lang, 'evidenceRemoveButton')}
           </button>
           <a class="govuk-link" href={props.back}>
             {props.cancel}
@@ -242,5 +241,15 @@ export function ConfirmRemovalPage(props: {
         </div>
       </form>
     </>
+  );
+}
+
+/** The link beside an evidence item to its removal question (the item named for screen readers). */
+export function EvidenceRemovalLink(props: { lang: Lang; href: string; name: string }) {
+  return (
+    <a class="govuk-link govuk-!-font-size-16" href={props.href}>
+      {text(props.lang, 'evidenceRemoveLink')}
+      <span class="govuk-visually-hidden"> {props.name}</span>
+    </a>
   );
 }

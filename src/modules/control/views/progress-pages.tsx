@@ -17,6 +17,7 @@ import {
   Choices,
   CsrfField,
   ErrorSummary,
+  EvidenceRemovalLink,
   problemsByInput,
   type ShownProblem,
   SuccessBanner,
@@ -670,13 +671,11 @@ export function UnitProgressPage(props: {
                           {item.url}
                         </a>
                       )}{' '}
-                      <a
-                        class="govuk-link govuk-!-font-size-16"
+                      <EvidenceRemovalLink
+                        lang={lang}
                         href={localePath(lang, progressPaths.removeEvidence(item.id))}
-                      >
-                        {text(lang, 'evidenceRemoveLink')}
-                        <span class="govuk-visually-hidden"> {item.fileName ?? item.url}</span>
-                      </a>
+                        name={item.fileName ?? item.url ?? ''}
+                      />
                     </li>
                   ))}
                 </ul>
