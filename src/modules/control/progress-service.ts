@@ -275,7 +275,7 @@ export async function saveProgress(db: Database, input: SaveProgressInput): Prom
   }
   const links = linksOf(form.links);
   for (const link of links) if (!isHttpUrl(link)) problem('links', text(lang, 'badLink', { link }));
-  if (form.narrative.length > 5000) problem('narrative', text(lang, 'narrativeLabel'));
+  if (form.narrative.length > 5000) problem('narrative', text(lang, 'narrativeTooLong', { max: 5000 }));
   if (problems.length > 0)
     throw new DomainError('VALIDATION_FAILED', problems[0]?.message ?? '', { problems });
 

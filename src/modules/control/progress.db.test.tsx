@@ -240,7 +240,7 @@ describe('progress entries (管制查考 §3)', () => {
         {
           practiceId,
           status: 'finished',
-          narrative: '',
+          narrative: '說'.repeat(5001),
           [`value-${targets.rate}`]: 'abc',
           links: 'ftp://x.example/a',
         },
@@ -256,9 +256,16 @@ describe('progress entries (管制查考 §3)', () => {
     const index = carried.findIndex((item) => item.practice.id === practiceId) + 1;
     assert.deepEqual(
       targetsOfLinks.sort(),
-      [`p${index}-evidence`, `p${index}-links`, `p${index}-status`, `p${index}-value-${targets.rate}`].sort(),
+      [
+        `p${index}-evidence`,
+        `p${index}-links`,
+        `p${index}-narrative`,
+        `p${index}-status`,
+        `p${index}-value-${targets.rate}`,
+      ].sort(),
     );
     assert.match(decode(summary), /「即時辦結率」的實際值必須是數字/);
+    assert.match(decode(summary), /執行說明不可超過 5000 個字。/);
     assert.match(decode(summary), /setup\.exe/);
 
     // A practice the unit does not carry, a period outside the year, a bad status and value: all in one answer.
