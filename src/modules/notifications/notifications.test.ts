@@ -15,7 +15,7 @@ describe('notification templates', () => {
         assert.match(message.text, lang === 'zh-TW' ? /請勿直接回覆。$/ : /please do not reply to it\.$/);
       }
     }
-    assert.equal(notificationTopics.length, 11);
+    assert.equal(notificationTopics.length, 13);
   });
 
   it('a supplement request lists every missing item at once, numbered, and the due date in 民國 years', () => {
