@@ -116,7 +116,16 @@ console.log(`# ${files.length} test files (${suites.join(', ')})`);
 const exitCode = await new Promise<number>((resolve) => {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files],
+    [
+      '--import',
+      './src/preload.mjs',
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter=spec',
+      '--test-concurrency=2',
+      ...files,
+    ],
     { stdio: 'inherit', env: environment },
   );
   child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
