@@ -7,11 +7,23 @@
  *   4. case creation at the counter API, the handler's queue, a unit's overdue view and the public
  *      look-up, beside the baseline measured the same way (bench/cases-bench.ts), and the plans of the
  *      queries behind them.
- * Writes docs/benchmarks.md. Load goes only to 127.0.0.x and every run is bounded in time.
+ *   5. management control (issue 4 §8), on a database of 20 years of plans and 30 units reporting monthly
+ *      (bench/generate-control.ts): the secretariat's progress overview, one unit's and the bureau-wide
+ *      annual report (page and ODF), and the plans of the queries behind them (bench/control-bench.ts).
+ * Writes docs/benchmarks.md, section by section (bench/benchmarks-file.ts): a section not run keeps its
+ * text. Load goes only to 127.0.0.x and every run is bounded in time.
  *
- * Environment: BENCH_ROUNDS (3), BENCH_SECONDS (10), BENCH_CASES (1000000), BENCH_LATENCY_REQUESTS (1000),
- * BENCH_CASES_DIR (a folder to keep the generated database in and reuse on the next run with the same
- * BENCH_CASES; default: a temporary folder, generated afresh and removed), BENCH_OUTPUT (docs/benchmarks.md).
+ * Environment:
+ *   BENCH_ONLY: the sections to run, comma-separated: `cases` (1–4: the issue 2 targets and the cases,
+ *     measured in the same rounds on one app) and `control` (5); default `cases,control`. E.g.
+ *     `BENCH_ONLY=control npm run bench`.
+ *   cases: BENCH_ROUNDS (3), BENCH_SECONDS (10), BENCH_CASES (1000000), BENCH_LATENCY_REQUESTS (1000),
+ *     BENCH_CASES_DIR (a folder to keep the generated database in and reuse on the next run with the same
+ *     BENCH_CASES; default: a temporary folder, generated afresh and removed).
+ *   control: BENCH_CONTROL_DIR (likewise, reused while years, units and the latest year match),
+ *     BENCH_CONTROL_YEARS (20), BENCH_CONTROL_UNITS (30), BENCH_CONTROL_REQUESTS (overview requests per
+ *     step, 1000), BENCH_CONTROL_RUNS (runs per report target, 10).
+ *   BENCH_OUTPUT (docs/benchmarks.md).
  */
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -22,6 +34,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { findFreePort, startEmbeddedServer } from '../src/platform/db/embedded-server.ts';
+import { writeBenchmarks } from './benchmarks-file.ts';
 import {
   type CasesRound,
   type CasesSubjects,
@@ -38,12 +51,32 @@ import {
   signIn,
   singleRequests,
 } from './cases-bench.ts';
+import { controlSection } from './control-bench.ts';
 import { benchEmails, benchPassword, describeResult, type GenerateResult } from './generate-cases.ts';
 
 const connections = 50;
 const durationSeconds = Number(process.env.BENCH_SECONDS ?? 10);
 const casesWanted = Number(process.env.BENCH_CASES ?? 1_000_000);
 const benchStarted = performance.now();
+const knownSections = ['cases', 'control'];
+const sections = new Set(
+  (process.env.BENCH_ONLY ?? knownSections.join(','))
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== ''),
+);
+for (const name of sections)
+  if (!knownSections.includes(name))
+    throw new Error(`BENCH_ONLY: unknown section ${name} (known: ${knownSections.join(', ')})`);
+// BENCH_OUTPUT: write elsewhere (trial runs), keeping the other sections and the notes of that file.
+const output = process.env.BENCH_OUTPUT ?? 'docs/benchmarks.md';
+if (!sections.has('cases')) {
+  // The control section alone: the rest of this file is the cases part.
+  const control = sections.has('control') ? await controlSection() : null;
+  await writeBenchmarks(output, { main: null, control });
+  process.stdout.write(`Wrote ${output}\n`);
+  process.exit(0);
+}
 
 interface Result {
   name: string;
@@ -430,11 +463,7 @@ function casesSection(): string[] {
   ];
 }
 
-// BENCH_OUTPUT: write elsewhere (trial runs), keeping the notes of that file.
-const output = process.env.BENCH_OUTPUT ?? 'docs/benchmarks.md';
-const existing = await readFile(existsSync(output) ? output : 'docs/benchmarks.md', 'utf8').catch(() => '');
-const notes = existing.includes('<!-- notes -->')
-  ? existing.slice(existing.indexOf('<!-- notes -->'))
-  : '<!-- notes -->\n';
-await writeFile(output, `${lines.join('\n')}\n${notes}`);
+// The control section runs on its own database and app, after the cases part has stopped its own.
+const control = sections.has('control') ? await controlSection() : null;
+await writeBenchmarks(output, { main: lines, control });
 process.stdout.write(`Wrote ${output}\n`);

@@ -87,6 +87,15 @@ export const controlProgressEntries = pgTable(
     // The secretariat's overview and the reminder scan: a year's entries by unit and period.
     index('control_progress_entries_year_unit_period').on(table.year, table.unitCode, table.period),
     index('control_progress_entries_practice').on(table.practiceId),
+    // The latest entry per (practice, unit) of a year (the overview's completion, the reports) in index
+    // order, read from the index alone (status is a key column: drizzle has no INCLUDE); issue 4 §8.
+    index('control_progress_entries_latest').on(
+      table.year,
+      table.practiceId,
+      table.unitCode,
+      table.period.desc().nullsFirst(),
+      table.status,
+    ),
   ],
 );
 

@@ -511,11 +511,21 @@ export async function progressOverview(
   }
 
   const targets = await targetsOf(db, year, null);
-  const latestValues = await db.execute<{ target_id: string; value: number }>(sql`
-    select distinct on (v.target_id) v.target_id, v.value
-    from control_progress_values v join control_progress_entries e on e.id = v.entry_id
-    where e.year = ${year}
-    order by v.target_id, e.period desc, e.updated_at desc`);
+  // Target by target (by the values' target index), not every value of the year's entries (issue 4 §8).
+  const targetIds = targets.map((target) => target.id);
+  const latestValues =
+    targetIds.length === 0
+      ? { rows: [] }
+      : await db.execute<{ target_id: string; value: number }>(sql`
+    select t.id as target_id, latest.value
+    from unnest(${sql.param(targetIds)}::uuid[]) as t(id)
+    cross join lateral (
+      select v.value
+      from control_progress_values v join control_progress_entries e on e.id = v.entry_id
+      where v.target_id = t.id and e.year = ${year}
+      order by e.period desc, e.updated_at desc
+      limit 1
+    ) latest`);
   const latestOf = new Map(latestValues.rows.map((row) => [row.target_id, Number(row.value)]));
   const shortOfTarget: OverviewView['shortOfTarget'] = [];
   for (const target of targets) {

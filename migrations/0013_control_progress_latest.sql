@@ -1,0 +1,1 @@
+CREATE INDEX "control_progress_entries_latest" ON "control_progress_entries" USING btree ("year","practice_id","unit_code","period" DESC NULLS FIRST,"status");
