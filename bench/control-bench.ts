@@ -15,9 +15,9 @@
  * BENCH_CONTROL_UNITS (30), BENCH_CONTROL_REQUESTS (overview requests per run, 1000),
  * BENCH_CONTROL_RUNS (report runs per target, 10).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, open, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { drizzle } from 'drizzle-orm/node-postgres';
@@ -25,9 +25,10 @@ import pg from 'pg';
 import { progressOverview } from '../src/modules/control/progress-service.ts';
 import { buildReport } from '../src/modules/control/report-service.ts';
 import type { Database } from '../src/platform/db/database.ts';
-import { findFreePort, startEmbeddedServer } from '../src/platform/db/embedded-server.ts';
+import { startEmbeddedServer } from '../src/platform/db/embedded-server.ts';
 import { elements, odfText, readOdfPackage } from '../src/platform/documents/documents-test-support.ts';
 import { ODT_MEDIA_TYPE } from '../src/platform/documents/odt.ts';
+import { median, runToEnd, startBenchApp, stop, waitFor } from './bench-support.ts';
 import { type QueryPlan, signIn } from './cases-bench.ts';
 import { benchPassword } from './generate-cases.ts';
 import { type ControlGenerateResult, controlBenchEmails, describeControlResult } from './generate-control.ts';
@@ -68,40 +69,6 @@ interface ControlFigures {
   bureauOdt: RunTimes;
 }
 
-function waitFor(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  return (async () => {
-    while (Date.now() < deadline) {
-      try {
-        if ((await fetch(url)).ok) return;
-      } catch {
-        // not up yet
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-  })();
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
-
-function runToEnd(child: ChildProcess): Promise<void> {
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`exited with ${code}`))));
-  });
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((left, right) => left - right);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
 type Generation = ControlGenerateResult & { generatedAt: string; reused: boolean };
@@ -311,22 +278,7 @@ export async function controlSection(): Promise<string[]> {
   const sectionStarted = performance.now();
   const generation = await prepareDatabase(dataDir);
 
-  const packageJson = JSON.parse(await readFile('package.json', 'utf8')) as { scripts: { start: string } };
-  const startArguments = packageJson.scripts.start.replace(/^node\s+/, '').split(/\s+/);
-  const logFile = await open(path.join(dataDir, 'app.log'), 'w');
-  const appPort = await findFreePort();
-  const app = spawn(process.execPath, startArguments, {
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: String(appPort),
-      DEMO_STAFF: 'false',
-      DATABASE_URL: '',
-      RATE_LIMIT_PER_MINUTE: '10000',
-    },
-    stdio: ['ignore', logFile.fd, 'inherit'],
-  });
-  const appUrl = `http://127.0.0.1:${appPort}`;
+  const { app, appUrl } = await startBenchApp(dataDir);
   let pool: pg.Pool | null = null;
   const loadAverages: number[] = [];
   try {
@@ -427,7 +379,6 @@ export async function controlSection(): Promise<string[]> {
   } finally {
     await pool?.end();
     await stop(app);
-    await logFile.close();
     if (cachedDir === undefined || cachedDir === '') await rm(dataDir, { recursive: true, force: true });
   }
 }

@@ -1,25 +1,3 @@
-/**
- * `npm run bench:generate -- --cases 1000000 [--database-url URL | --data-dir DIR] [--seed 1] [--keep-indexes]`
- *
- * Fills a OneWindow database with realistic cases for the benchmark (issue 3 §10): N cases received over
- * the last 5 years (more in recent years; fewer on holidays), for every demo service at its current
- * version, routed as the app routes them (the service's unit, the routing rules, some transfers), in
- * every state with a timeline that follows the workflow table, handled by generated staff (5 handlers and
- * a supervisor per active unit, counter clerks and the secretariat). Deadline fields are computed with
- * the real working calendar (case-deadline.ts), from the same pauses and extensions the app would have.
- *
- * How the states come about: each case gets a whole life (acceptance, work, perhaps a supplement or an
- * extension, an answer, closing — or a transfer, forward, rejection, withdrawal or merge) at times drawn
- * relative to its deadline, on office hours for working-day services; whatever lies after "now" has not
- * happened yet. So old cases are finished, recent ones open, and the few that overran are overdue.
- *
- * Speed: one transaction; non-unique indexes and foreign keys of the case tables are dropped first and
- * rebuilt (and validated) at the end from their own definitions, so the schema ends exactly as migrated;
- * rows go in with COPY (pg-copy-streams) while the next batch is generated. Without --database-url it
- * starts an embedded PostgreSQL in --data-dir (default: a new temporary folder, kept and printed).
- * The app must not be running on that database meanwhile.
- */
-import { once } from 'node:events';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,7 +5,6 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { computeDeadline } from '../src/modules/cases/case-deadline.ts';
 import { formatCaseNumber } from '../src/modules/cases/case-number.ts';
 import { type CaseState, finishedStates } from '../src/modules/cases/case-workflow.ts';
@@ -44,6 +21,7 @@ import { ensureEmbeddedDatabase } from '../src/platform/db/open-database.ts';
 import { districts } from '../src/platform/geo/geo-schema.ts';
 import { units } from '../src/platform/reference/reference-schema.ts';
 import { seedReferenceData } from '../src/seed.ts';
+import { copyField, copyRows, DAY, HOUR, nullField } from './bench-support.ts';
 import {
   agencies,
   channelsByKind,
@@ -115,39 +93,8 @@ export interface GenerateResult {
 // ---------------------------------------------------------------------------------------------------------
 // COPY text format
 
-const nullField = '\\N';
-function field(value: string | null): string {
-  if (value === null) return nullField;
-  // Backslash, tab, newline and carriage return are the only characters COPY's text format escapes.
-  return /[\\\t\n\r]/.test(value)
-    ? value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
-    : value;
-}
 const iso = (ms: number | null) => (ms === null ? nullField : new Date(ms).toISOString());
-const json = (value: unknown) => field(JSON.stringify(value));
-
-async function copyRows(client: pg.Client, table: string, columns: string, rows: string[]): Promise<void> {
-  if (rows.length === 0) return;
-  const stream = client.query(copyFrom(`copy ${table} (${columns}) from stdin`));
-  const done = new Promise<void>((resolve, reject) => {
-    stream.on('finish', resolve);
-    stream.on('error', reject);
-  });
-  // Written in ~1 MB pieces so the socket is fed while this process generates the next batch.
-  const piece: string[] = [];
-  let size = 0;
-  for (const row of rows) {
-    piece.push(row);
-    size += row.length;
-    if (size > 500_000) {
-      if (!stream.write(piece.join(''))) await once(stream, 'drain');
-      piece.length = 0;
-      size = 0;
-    }
-  }
-  stream.end(piece.join(''));
-  await done;
-}
+const json = (value: unknown) => copyField(JSON.stringify(value));
 
 const caseColumns =
   'id, case_number, lookup_code, kind, channel, service_code, service_version, unit_code, handler_id, state, version, ' +
@@ -163,8 +110,6 @@ const extensionColumns =
 // ---------------------------------------------------------------------------------------------------------
 // Time
 
-const HOUR = 3_600_000;
-const DAY = 86_400_000;
 const TAIPEI = 8 * HOUR;
 const dayNumberOf = (ms: number) => Math.floor((ms + TAIPEI) / DAY);
 const startOfDayNumber = (dayNumber: number) => dayNumber * DAY - TAIPEI;
@@ -991,14 +936,14 @@ function generateCase(input: CaseInput) {
     }
     const target = (event as PlannedEvent & { caseId?: string }).caseId ?? id;
     eventRows.push(
-      `${eventId}\t${target}\t${iso(event.at)}\t${event.kind}\t${event.kind === 'created' || event.to === null ? nullField : previous}\t${event.to ?? nullField}\t${isStaff ? actor.id : nullField}\t${field(isStaff ? actor.name : actor)}\t${field(event.publicNote ?? null)}\t${field(event.internalNote ?? null)}\t${json(data)}\n`,
+      `${eventId}\t${target}\t${iso(event.at)}\t${event.kind}\t${event.kind === 'created' || event.to === null ? nullField : previous}\t${event.to ?? nullField}\t${isStaff ? actor.id : nullField}\t${copyField(isStaff ? actor.name : actor)}\t${copyField(event.publicNote ?? null)}\t${copyField(event.internalNote ?? null)}\t${json(data)}\n`,
     );
     eventId += 1;
     const extension = (event as PlannedEvent & { extension?: ExtensionPlan }).extension;
     if (extension !== undefined) {
       const decided = extension.decidedAt <= now;
       extensionRows.push(
-        `${extension.extensionId}\t${id}\t${extension.amount}\t${field(extension.reason)}\t${extension.requester.id}\t${iso(extension.requestedAt)}\t${decided ? (extension.approved ? 'approved' : 'refused') : 'pending'}\t${decided ? extension.supervisor.id : nullField}\t${decided ? iso(extension.decidedAt) : nullField}\t${nullField}\n`,
+        `${extension.extensionId}\t${id}\t${extension.amount}\t${copyField(extension.reason)}\t${extension.requester.id}\t${iso(extension.requestedAt)}\t${decided ? (extension.approved ? 'approved' : 'refused') : 'pending'}\t${decided ? extension.supervisor.id : nullField}\t${decided ? iso(extension.decidedAt) : nullField}\t${nullField}\n`,
       );
     }
   }
@@ -1050,10 +995,10 @@ function generateCase(input: CaseInput) {
 
   const caseRow =
     `${id}\t${input.caseNumber}\t${lookupCode}\t${service.kind}\t${input.channel}\t${service.code}\t${service.version}\t${life.unitCode}\t${life.handler?.id ?? nullField}\t${state}\t${version}\t` +
-    `${isCompany ? 'company' : 'person'}\t${field(applicantName)}\t${field(company)}\t${phone ?? nullField}\t${email ?? nullField}\t${field(applicantAddress)}\t${lang}\t` +
-    `${iso(receivedAt)}\t${field(subject)}\t${field(description)}\t${random.pick(service.formDataTexts)}\t${service.checklistText}\t${district.code}\t${field(address)}\t${nullField}\t${nullField}\t` +
-    `${iso(receivedAt)}\t${service.deadlineText}\t${json(life.pauses)}\t${life.extensionAmount}\t${iso(dueAt)}\t${iso(current.atRiskAt?.getTime() ?? null)}\t${expected ?? nullField}\t${field(life.resolution)}\t` +
-    `${iso(life.resolvedAt)}\t${iso(life.closedAt)}\t${field(life.forwardedTo)}\t${life.mergedIntoId ?? nullField}\t${iso(receivedAt)}\t${iso(updatedAt)}\n`;
+    `${isCompany ? 'company' : 'person'}\t${copyField(applicantName)}\t${copyField(company)}\t${phone ?? nullField}\t${email ?? nullField}\t${copyField(applicantAddress)}\t${lang}\t` +
+    `${iso(receivedAt)}\t${copyField(subject)}\t${copyField(description)}\t${random.pick(service.formDataTexts)}\t${service.checklistText}\t${district.code}\t${copyField(address)}\t${nullField}\t${nullField}\t` +
+    `${iso(receivedAt)}\t${service.deadlineText}\t${json(life.pauses)}\t${life.extensionAmount}\t${iso(dueAt)}\t${iso(current.atRiskAt?.getTime() ?? null)}\t${expected ?? nullField}\t${copyField(life.resolution)}\t` +
+    `${iso(life.resolvedAt)}\t${iso(life.closedAt)}\t${copyField(life.forwardedTo)}\t${life.mergedIntoId ?? nullField}\t${iso(receivedAt)}\t${iso(updatedAt)}\n`;
 
   // Remember a few recent cases per service as merge targets.
   let recent = input.recentByService.get(service.code);

@@ -24,7 +24,6 @@
  * The app must not be running on that database meanwhile.
  */
 import { createHash } from 'node:crypto';
-import { once } from 'node:events';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,7 +31,6 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { copyPlan, getPlan, publishPlan } from '../src/modules/control/control-service.ts';
 import { dueDateOf, practicesCarried } from '../src/modules/control/progress-service.ts';
 import { systemActor } from '../src/platform/auth/audit-log.ts';
@@ -42,6 +40,7 @@ import { startEmbeddedServer } from '../src/platform/db/embedded-server.ts';
 import { runMigrations } from '../src/platform/db/migrate.ts';
 import { ensureEmbeddedDatabase } from '../src/platform/db/open-database.ts';
 import { seedReferenceData } from '../src/seed.ts';
+import { copyField, copyRows, DAY, HOUR, nullField } from './bench-support.ts';
 import { createRandom, givenNameCharacters, type Random, surnames, weightedPicker } from './case-fixtures.ts';
 import { benchEmails, benchPassword } from './generate-cases.ts';
 
@@ -81,36 +80,6 @@ export interface ControlGenerateResult {
 
 // ---------------------------------------------------------------------------------------------------------
 // COPY
-
-const nullField = '\\N';
-function field(value: string | null): string {
-  if (value === null) return nullField;
-  return /[\\\t\n\r]/.test(value)
-    ? value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
-    : value;
-}
-
-async function copyRows(client: pg.Client, table: string, columns: string, rows: string[]): Promise<void> {
-  if (rows.length === 0) return;
-  const stream = client.query(copyFrom(`copy ${table} (${columns}) from stdin`));
-  const done = new Promise<void>((resolve, reject) => {
-    stream.on('finish', resolve);
-    stream.on('error', reject);
-  });
-  const piece: string[] = [];
-  let size = 0;
-  for (const row of rows) {
-    piece.push(row);
-    size += row.length;
-    if (size > 500_000) {
-      if (!stream.write(piece.join(''))) await once(stream, 'drain');
-      piece.length = 0;
-      size = 0;
-    }
-  }
-  stream.end(piece.join(''));
-  await done;
-}
 
 const entryColumns =
   'id, plan_id, year, unit_code, practice_id, period, due_date, status, narrative, is_late, entered_by_staff_id, entered_by, entered_at, updated_at';
@@ -196,8 +165,6 @@ const pdfSha = createHash('sha256').update(pdfBytes).digest('hex');
 // ---------------------------------------------------------------------------------------------------------
 // Time (Taipei)
 
-const HOUR = 3_600_000;
-const DAY = 86_400_000;
 /** An instant on the Taipei date `isoDate`, between 08:30 and 17:30. */
 function officeTime(isoDate: string, random: Random): Date {
   return new Date(Date.parse(`${isoDate}T00:30:00Z`) + random.next() * 9 * HOUR);
@@ -511,7 +478,7 @@ export async function generateControl(options: ControlGenerateOptions): Promise<
             const entryId = random.uuid();
             const at = enteredAt.toISOString();
             entryRows.push(
-              `${entryId}\t${plan.id}\t${year}\t${unitCode}\t${practice.id}\t${period}\t${dueDate}\t${status}\t${field(random.pick(narratives))}\t${isLate ? 't' : 'f'}\t${editor.id}\t${field(editor.name)}\t${at}\t${at}\n`,
+              `${entryId}\t${plan.id}\t${year}\t${unitCode}\t${practice.id}\t${period}\t${dueDate}\t${status}\t${copyField(random.pick(narratives))}\t${isLate ? 't' : 'f'}\t${editor.id}\t${copyField(editor.name)}\t${at}\t${at}\n`,
             );
             for (const target of targetsHere) {
               const share = month / 12;

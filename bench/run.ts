@@ -25,15 +25,16 @@
  *     step, 1000), BENCH_CONTROL_RUNS (runs per report target, 10).
  *   BENCH_OUTPUT (docs/benchmarks.md).
  */
-import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 // @ts-expect-error autocannon ships no types
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { findFreePort, startEmbeddedServer } from '../src/platform/db/embedded-server.ts';
+import { median, runToEnd, startBenchApp, stop, waitFor } from './bench-support.ts';
 import { writeBenchmarks } from './benchmarks-file.ts';
 import {
   type CasesRound,
@@ -121,20 +122,6 @@ async function measure(name: string, url: string, serverPid: number): Promise<Re
   return result;
 }
 
-async function waitFor(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
-
 async function peakRssMegabytes(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   const kilobytes = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
@@ -144,21 +131,6 @@ async function peakRssMegabytes(pid: number): Promise<number> {
 /** Starts the process's high-water mark again from its current RSS (Linux: clear_refs 5). */
 async function resetPeakRss(pid: number): Promise<void> {
   await writeFile(`/proc/${pid}/clear_refs`, '5').catch(() => {});
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
-
-function runToEnd(child: ChildProcess): Promise<void> {
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`exited with ${code}`))));
-  });
 }
 
 // ---- The database: 1,000,000 generated cases in the bench's own embedded PostgreSQL data folder.
@@ -215,27 +187,8 @@ const baseline = fork(path.resolve('bench/baseline-server.mjs'), [], {
 });
 await new Promise((resolve) => baseline.once('message', resolve));
 
-// The app, as `npm start` runs it (embedded PostgreSQL, info-level request logs written to a file), with
-// the same Node flags as `npm start` (read from package.json so the two cannot drift apart).
+const { app, appUrl } = await startBenchApp(dataDir);
 const packageJson = JSON.parse(await readFile('package.json', 'utf8')) as { scripts: { start: string } };
-const startArguments = packageJson.scripts.start.replace(/^node\s+/, '').split(/\s+/);
-const logFile = await open(path.join(dataDir, 'app.log'), 'w');
-const appPort = await findFreePort();
-const app = spawn(process.execPath, startArguments, {
-  env: {
-    ...process.env,
-    DATA_DIR: dataDir,
-    PORT: String(appPort),
-    DEMO_STAFF: 'false',
-    DATABASE_URL: '',
-    // The bench signs in a few staff from one address; the public look-up's own limits stay as they are.
-    RATE_LIMIT_PER_MINUTE: '10000',
-  },
-  // Logs to a file, as under a service manager: a pipe read by this (busy) load-generating process would
-  // slow the app down for a reason no deployment has.
-  stdio: ['ignore', logFile.fd, 'inherit'],
-});
-const appUrl = `http://127.0.0.1:${appPort}`;
 const baselineUrl = `http://127.0.0.1:${baselinePort}/`;
 const targets = [
   { name: 'baseline node:http', url: baselineUrl, pid: baseline.pid ?? 0 },
@@ -297,7 +250,6 @@ try {
   await pool?.end();
   await stop(app);
   await stop(baseline);
-  await logFile.close();
   if (cachedDir === undefined || cachedDir === '') await rm(dataDir, { recursive: true, force: true });
 }
 
@@ -351,11 +303,6 @@ const lines = [
   '',
   ...casesSection(),
 ];
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((left, right) => left - right);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 function casesSection(): string[] {
   if (generation === null || subjects === null || casesRounds.length === 0) return [];
