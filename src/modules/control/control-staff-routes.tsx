@@ -25,7 +25,7 @@ import {
   strategyFormOf,
   strategyFormOfStrategy,
 } from './control-forms.ts';
-import { controlText as text } from './control-messages.ts';
+import { type ControlTextKey, controlText as text } from './control-messages.ts';
 import { anchorOf, controlPaths } from './control-paths.ts';
 import { PlanYearParams, unitNamesOf } from './control-routes.tsx';
 import {
@@ -315,57 +315,90 @@ export async function controlStaffRoutes(app: AppInstance, deps: AppDeps): Promi
     );
   });
 
-  // The plan's own texts.
-  forEachLanguage('/staff/plans/:year/header', (url, lang) => {
-    const render = (
-      request: FastifyRequest,
-      reply: FastifyReply,
-      plan: PlanView,
-      view: FormView<ReturnType<typeof headerFormOf>>,
-    ) => {
-      const title = text(lang, 'headerTitle', { title: plan.title });
-      return send(request, reply, {
-        title,
-        plan,
-        ...statusOf(view),
-        body: (
-          <HeaderFormPage
-            lang={lang}
-            title={title}
-            year={plan.year}
-            action={controlPaths.staffHeader(plan.year)}
-            isPublished={plan.status === 'published'}
-            csrfToken={request.csrfToken}
-            form={view.form ?? headerFormOfPlan(plan)}
-            problems={view.problems ?? []}
-          />
-        ),
-      });
-    };
+  type RouteParams = Record<string, string>;
+  type Render<Form> = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    plan: PlanView,
+    params: RouteParams,
+    view: FormView<Form>,
+  ) => unknown;
+
+  /**
+   * One form page of the plan: GET shows it, POST sends the form to `save`. Problems show the page again
+   * with them (`labels` name the inputs); success goes back to the overview, at `anchor`.
+   */
+  const formRoutes = <Form, Saved extends { version: number | null }>(
+    url: string,
+    lang: Lang,
+    spec: {
+      params: TObject;
+      render: Render<Form>;
+      formOf: (body: FormBody) => Form;
+      labels: Readonly<Record<string, ControlTextKey>>;
+      save: (request: FastifyRequest, plan: PlanView, params: RouteParams, form: Form) => Promise<Saved>;
+      anchor: (params: RouteParams, saved: Saved) => string;
+    },
+  ) => {
     app.get(
       url,
-      { preHandler: editorsOnly, schema: { hide: true, params: PlanYearParams } },
-      async (request, reply) => render(request, reply, await loadPlan(request.params.year, lang), {}),
+      { preHandler: editorsOnly, schema: { hide: true, params: spec.params } },
+      async (request, reply) => {
+        const params = request.params as RouteParams;
+        return spec.render(request, reply, await loadPlan(params.year ?? '', lang), params, {});
+      },
     );
     app.post(
       url,
-      { preHandler: editorsOnly, schema: { hide: true, params: PlanYearParams, body: FormBodySchema } },
+      { preHandler: editorsOnly, schema: { hide: true, params: spec.params, body: FormBodySchema } },
       async (request, reply) => {
-        const plan = await loadPlan(request.params.year, lang);
-        const form = headerFormOf(request.body as FormBody);
+        const params = request.params as RouteParams;
+        const plan = await loadPlan(params.year ?? '', lang);
+        const form = spec.formOf(request.body as FormBody);
         return submit(
           reply,
-          () => savePlanHeader(db, plan.year, { ...mutation(request), form }),
+          () => spec.save(request, plan, params, form),
           (error, status) =>
-            render(request, reply, plan, {
+            spec.render(request, reply, plan, params, {
               form,
-              problems: showProblems(error.problems, inputLabels.header, lang),
+              problems: showProblems(error.problems, spec.labels, lang),
               status,
             }),
-          (value) => overviewUrl(lang, plan.year, savedQuery(value.version)),
+          (saved) => overviewUrl(lang, plan.year, savedQuery(saved.version), spec.anchor(params, saved)),
         );
       },
     );
+  };
+
+  // The plan's own texts.
+  forEachLanguage('/staff/plans/:year/header', (url, lang) => {
+    formRoutes(url, lang, {
+      params: PlanYearParams,
+      render: (request, reply, plan, _params, view: FormView<ReturnType<typeof headerFormOf>>) => {
+        const title = text(lang, 'headerTitle', { title: plan.title });
+        return send(request, reply, {
+          title,
+          plan,
+          ...statusOf(view),
+          body: (
+            <HeaderFormPage
+              lang={lang}
+              title={title}
+              year={plan.year}
+              action={controlPaths.staffHeader(plan.year)}
+              isPublished={plan.status === 'published'}
+              csrfToken={request.csrfToken}
+              form={view.form ?? headerFormOfPlan(plan)}
+              problems={view.problems ?? []}
+            />
+          ),
+        });
+      },
+      formOf: headerFormOf,
+      labels: inputLabels.header,
+      save: (request, plan, _params, form) => savePlanHeader(db, plan.year, { ...mutation(request), form }),
+      anchor: () => '',
+    });
   });
 
   /** A removal: on success back to the overview; on problems the entry's edit page again, with them. */
@@ -395,20 +428,14 @@ export async function controlStaffRoutes(app: AppInstance, deps: AppDeps): Promi
     lang: Lang,
     params: TObject,
     level: 'item' | 'strategy' | 'practice',
-    find: (plan: PlanView, params: Record<string, string>) => { id: string; anchor: string },
-    render: (
-      request: FastifyRequest,
-      reply: FastifyReply,
-      plan: PlanView,
-      id: string,
-      view: FormView<never>,
-    ) => unknown,
+    find: (plan: PlanView, params: RouteParams) => { id: string; anchor: string },
+    render: Render<never>,
   ) =>
     app.post(
       `${url}${controlPaths.removeSuffix}`,
       { preHandler: editorsOnly, schema: { hide: true, params, body: FormBodySchema } },
       async (request, reply) => {
-        const routeParams = request.params as Record<string, string>;
+        const routeParams = request.params as RouteParams;
         const plan = await loadPlan(routeParams.year ?? '', lang);
         const { id, anchor } = find(plan, routeParams);
         const form = removeFormOf(request.body as FormBody);
@@ -416,7 +443,7 @@ export async function controlStaffRoutes(app: AppInstance, deps: AppDeps): Promi
           reply,
           () => removeEntry(db, plan.year, { ...mutation(request), level, id, form }),
           (error, status) =>
-            render(request, reply, plan, id, {
+            render(request, reply, plan, routeParams, {
               problems: removalProblems(error, lang),
               removal: form,
               status,
@@ -434,14 +461,42 @@ export async function controlStaffRoutes(app: AppInstance, deps: AppDeps): Promi
   };
 
   forEachLanguage('/staff/plans/:year/items/new', (url, lang) => {
-    const render = (
-      request: FastifyRequest,
-      reply: FastifyReply,
-      plan: PlanView,
-      view: FormView<ReturnType<typeof itemFormOf>>,
-    ) => {
-      const next = Math.max(0, ...plan.items.map((item) => item.ordinal)) + 1;
-      const title = text(lang, 'newItemTitle');
+    formRoutes(url, lang, {
+      params: PlanYearParams,
+      render: (request, reply, plan, _params, view: FormView<ReturnType<typeof itemFormOf>>) => {
+        const next = Math.max(0, ...plan.items.map((item) => item.ordinal)) + 1;
+        const title = text(lang, 'newItemTitle');
+        return send(request, reply, {
+          title,
+          plan,
+          ...statusOf(view),
+          body: (
+            <ItemFormPage
+              lang={lang}
+              title={title}
+              year={plan.year}
+              action={controlPaths.staffNewItem(plan.year)}
+              isPublished={plan.status === 'published'}
+              csrfToken={request.csrfToken}
+              form={view.form ?? { ...itemFormOfItem(null), number: String(next) }}
+              problems={view.problems ?? []}
+            />
+          ),
+        });
+      },
+      formOf: itemFormOf,
+      labels: inputLabels.item,
+      save: (request, plan, _params, form) =>
+        saveItem(db, plan.year, { ...mutation(request), itemId: null, form }),
+      anchor: (_params, saved) => anchorOf.item(saved.itemId),
+    });
+  });
+
+  forEachLanguage('/staff/plans/:year/items/:itemId', (url, lang) => {
+    const render: Render<ReturnType<typeof itemFormOf>> = (request, reply, plan, params, view) => {
+      const item = findItem(plan, params.itemId ?? '', lang);
+      const path = controlPaths.staffItem(plan.year, item.id);
+      const title = text(lang, 'itemTitle', { ref: item.label });
       return send(request, reply, {
         title,
         plan,
@@ -451,72 +506,8 @@ export async function controlStaffRoutes(app: AppInstance, deps: AppDeps): Promi
             lang={lang}
             title={title}
             year={plan.year}
-            action={controlPaths.staffNewItem(plan.year)}
+            action={path}
             isPublished={plan.status === 'published'}
-            csrfToken={request.csrfToken}
-            form={view.form ?? { ...itemFormOfItem(null), number: String(next) }}
-            problems={view.problems ?? []}
-          />
-        ),
-      });
-    };
-    app.get(
-      url,
-      { preHandler: editorsOnly, schema: { hide: true, params: PlanYearParams } },
-      async (request, reply) => render(request, reply, await loadPlan(request.params.year, lang), {}),
-    );
-    app.post(
-      url,
-      { preHandler: editorsOnly, schema: { hide: true, params: PlanYearParams, body: FormBodySchema } },
-      async (request, reply) => {
-        const plan = await loadPlan(request.params.year, lang);
-        const form = itemFormOf(request.body as FormBody);
-        return submit(
-          reply,
-          () => saveItem(db, plan.year, { ...mutation(request), itemId: null, form }),
-          (error, status) =>
-            render(request, reply, plan, {
-              form,
-              problems: showProblems(error.problems, inputLabels.item, lang),
-              status,
-            }),
-          (value) => overviewUrl(lang, plan.year, savedQuery(value.version), anchorOf.item(value.itemId)),
-        );
-      },
-    );
-  });
-
-  forEachLanguage('/staff/plans/:year/items/:itemId', (url, lang) => {
-    const page = (plan: PlanView, itemId: string) => {
-      const item = findItem(plan, itemId, lang);
-      const path = controlPaths.staffItem(plan.year, item.id);
-      return {
-        item,
-        props: {
-          lang,
-          title: text(lang, 'itemTitle', { ref: item.label }),
-          year: plan.year,
-          action: path,
-          isPublished: plan.status === 'published',
-        },
-        path,
-      };
-    };
-    const render = (
-      request: FastifyRequest,
-      reply: FastifyReply,
-      plan: PlanView,
-      itemId: string,
-      view: FormView<ReturnType<typeof itemFormOf>>,
-    ) => {
-      const { item, props, path } = page(plan, itemId);
-      return send(request, reply, {
-        title: props.title,
-        plan,
-        ...statusOf(view),
-        body: (
-          <ItemFormPage
-            {...props}
             csrfToken={request.csrfToken}
             form={view.form ?? itemFormOfItem(item)}
             problems={view.problems ?? []}
@@ -525,42 +516,23 @@ export async function controlStaffRoutes(app: AppInstance, deps: AppDeps): Promi
         ),
       });
     };
-    app.get(
-      url,
-      { preHandler: editorsOnly, schema: { hide: true, params: ItemParams } },
-      async (request, reply) =>
-        render(request, reply, await loadPlan(request.params.year, lang), request.params.itemId, {}),
-    );
-    app.post(
-      url,
-      { preHandler: editorsOnly, schema: { hide: true, params: ItemParams, body: FormBodySchema } },
-      async (request, reply) => {
-        const plan = await loadPlan(request.params.year, lang);
-        const { itemId } = request.params;
-        findItem(plan, itemId, lang);
-        const form = itemFormOf(request.body as FormBody);
-        return submit(
-          reply,
-          () => saveItem(db, plan.year, { ...mutation(request), itemId, form }),
-          (error, status) =>
-            render(request, reply, plan, itemId, {
-              form,
-              problems: showProblems(error.problems, inputLabels.item, lang),
-              status,
-            }),
-          (value) => overviewUrl(lang, plan.year, savedQuery(value.version), anchorOf.item(itemId)),
-        );
+    formRoutes(url, lang, {
+      params: ItemParams,
+      render,
+      formOf: itemFormOf,
+      labels: inputLabels.item,
+      save: (request, plan, params, form) => {
+        const item = findItem(plan, params.itemId ?? '', lang);
+        return saveItem(db, plan.year, { ...mutation(request), itemId: item.id, form });
       },
-    );
+      anchor: (params) => anchorOf.item(params.itemId ?? ''),
+    });
     removeRoute(
       url,
       lang,
       ItemParams,
       'item',
-      (plan, { itemId = '' }) => ({
-        id: findItem(plan, itemId, lang).id,
-        anchor: 'items',
-      }),
+      (plan, { itemId = '' }) => ({ id: findItem(plan, itemId, lang).id, anchor: 'items' }),
       render,
     );
   });
@@ -575,73 +547,43 @@ export async function controlStaffRoutes(app: AppInstance, deps: AppDeps): Promi
   };
 
   forEachLanguage('/staff/plans/:year/items/:itemId/strategies/new', (url, lang) => {
-    const render = (
-      request: FastifyRequest,
-      reply: FastifyReply,
-      plan: PlanView,
-      itemId: string,
-      view: FormView<ReturnType<typeof strategyFormOf>>,
-    ) => {
-      const item = findItem(plan, itemId, lang);
-      const next = Math.max(0, ...item.strategies.map((strategy) => strategy.ordinal)) + 1;
-      const title = text(lang, 'newStrategyTitle', { ref: item.label });
-      return send(request, reply, {
-        title,
-        plan,
-        ...statusOf(view),
-        body: (
-          <StrategyFormPage
-            lang={lang}
-            title={title}
-            year={plan.year}
-            action={controlPaths.staffNewStrategy(plan.year, item.id)}
-            isPublished={plan.status === 'published'}
-            csrfToken={request.csrfToken}
-            form={view.form ?? { ...strategyFormOfStrategy(null), number: String(next) }}
-            problems={view.problems ?? []}
-          />
-        ),
-      });
-    };
-    app.get(
-      url,
-      { preHandler: editorsOnly, schema: { hide: true, params: ItemParams } },
-      async (request, reply) =>
-        render(request, reply, await loadPlan(request.params.year, lang), request.params.itemId, {}),
-    );
-    app.post(
-      url,
-      { preHandler: editorsOnly, schema: { hide: true, params: ItemParams, body: FormBodySchema } },
-      async (request, reply) => {
-        const plan = await loadPlan(request.params.year, lang);
-        const item = findItem(plan, request.params.itemId, lang);
-        const form = strategyFormOf(request.body as FormBody);
-        return submit(
-          reply,
-          () =>
-            saveStrategy(db, plan.year, { ...mutation(request), itemId: item.id, strategyId: null, form }),
-          (error, status) =>
-            render(request, reply, plan, item.id, {
-              form,
-              problems: showProblems(error.problems, inputLabels.strategy, lang),
-              status,
-            }),
-          (value) =>
-            overviewUrl(lang, plan.year, savedQuery(value.version), anchorOf.strategy(value.strategyId)),
-        );
+    formRoutes(url, lang, {
+      params: ItemParams,
+      render: (request, reply, plan, params, view: FormView<ReturnType<typeof strategyFormOf>>) => {
+        const item = findItem(plan, params.itemId ?? '', lang);
+        const next = Math.max(0, ...item.strategies.map((strategy) => strategy.ordinal)) + 1;
+        const title = text(lang, 'newStrategyTitle', { ref: item.label });
+        return send(request, reply, {
+          title,
+          plan,
+          ...statusOf(view),
+          body: (
+            <StrategyFormPage
+              lang={lang}
+              title={title}
+              year={plan.year}
+              action={controlPaths.staffNewStrategy(plan.year, item.id)}
+              isPublished={plan.status === 'published'}
+              csrfToken={request.csrfToken}
+              form={view.form ?? { ...strategyFormOfStrategy(null), number: String(next) }}
+              problems={view.problems ?? []}
+            />
+          ),
+        });
       },
-    );
+      formOf: strategyFormOf,
+      labels: inputLabels.strategy,
+      save: (request, plan, params, form) => {
+        const item = findItem(plan, params.itemId ?? '', lang);
+        return saveStrategy(db, plan.year, { ...mutation(request), itemId: item.id, strategyId: null, form });
+      },
+      anchor: (_params, saved) => anchorOf.strategy(saved.strategyId),
+    });
   });
 
   forEachLanguage('/staff/plans/:year/strategies/:strategyId', (url, lang) => {
-    const render = (
-      request: FastifyRequest,
-      reply: FastifyReply,
-      plan: PlanView,
-      strategyId: string,
-      view: FormView<ReturnType<typeof strategyFormOf>>,
-    ) => {
-      const { item, strategy } = findStrategy(plan, strategyId, lang);
+    const render: Render<ReturnType<typeof strategyFormOf>> = (request, reply, plan, params, view) => {
+      const { item, strategy } = findStrategy(plan, params.strategyId ?? '', lang);
       const path = controlPaths.staffStrategy(plan.year, strategy.id);
       const title = text(lang, 'strategyTitle', { ref: strategyRef(item.ordinal, strategy.ordinal) });
       return send(request, reply, {
@@ -663,38 +605,22 @@ export async function controlStaffRoutes(app: AppInstance, deps: AppDeps): Promi
         ),
       });
     };
-    app.get(
-      url,
-      { preHandler: editorsOnly, schema: { hide: true, params: StrategyParams } },
-      async (request, reply) =>
-        render(request, reply, await loadPlan(request.params.year, lang), request.params.strategyId, {}),
-    );
-    app.post(
-      url,
-      { preHandler: editorsOnly, schema: { hide: true, params: StrategyParams, body: FormBodySchema } },
-      async (request, reply) => {
-        const plan = await loadPlan(request.params.year, lang);
-        const { item, strategy } = findStrategy(plan, request.params.strategyId, lang);
-        const form = strategyFormOf(request.body as FormBody);
-        return submit(
-          reply,
-          () =>
-            saveStrategy(db, plan.year, {
-              ...mutation(request),
-              itemId: item.id,
-              strategyId: strategy.id,
-              form,
-            }),
-          (error, status) =>
-            render(request, reply, plan, strategy.id, {
-              form,
-              problems: showProblems(error.problems, inputLabels.strategy, lang),
-              status,
-            }),
-          (value) => overviewUrl(lang, plan.year, savedQuery(value.version), anchorOf.strategy(strategy.id)),
-        );
+    formRoutes(url, lang, {
+      params: StrategyParams,
+      render,
+      formOf: strategyFormOf,
+      labels: inputLabels.strategy,
+      save: (request, plan, params, form) => {
+        const { item, strategy } = findStrategy(plan, params.strategyId ?? '', lang);
+        return saveStrategy(db, plan.year, {
+          ...mutation(request),
+          itemId: item.id,
+          strategyId: strategy.id,
+          form,
+        });
       },
-    );
+      anchor: (params) => anchorOf.strategy(params.strategyId ?? ''),
+    });
     removeRoute(
       url,
       lang,
@@ -728,80 +654,50 @@ export async function controlStaffRoutes(app: AppInstance, deps: AppDeps): Promi
   };
 
   forEachLanguage('/staff/plans/:year/strategies/:strategyId/practices/new', (url, lang) => {
-    const render = async (
-      request: FastifyRequest,
-      reply: FastifyReply,
-      plan: PlanView,
-      strategyId: string,
-      view: FormView<ReturnType<typeof practiceFormOf>>,
-    ) => {
-      const { item, strategy } = findStrategy(plan, strategyId, lang);
-      const next = Math.max(0, ...strategy.practices.map((practice) => practice.ordinal)) + 1;
-      const form = view.form ?? practiceFormOfPractice(null, plan.rocYear, next);
-      const title = text(lang, 'newPracticeTitle', { ref: strategyRef(item.ordinal, strategy.ordinal) });
-      return send(request, reply, {
-        title,
-        plan,
-        ...statusOf(view),
-        body: (
-          <PracticeFormPage
-            lang={lang}
-            title={title}
-            year={plan.year}
-            action={controlPaths.staffNewPractice(plan.year, strategy.id)}
-            isPublished={plan.status === 'published'}
-            csrfToken={request.csrfToken}
-            form={form}
-            units={await unitChoices(plan, lang, form.unitCodes)}
-            problems={view.problems ?? []}
-          />
-        ),
-      });
-    };
-    app.get(
-      url,
-      { preHandler: editorsOnly, schema: { hide: true, params: StrategyParams } },
-      async (request, reply) =>
-        render(request, reply, await loadPlan(request.params.year, lang), request.params.strategyId, {}),
-    );
-    app.post(
-      url,
-      { preHandler: editorsOnly, schema: { hide: true, params: StrategyParams, body: FormBodySchema } },
-      async (request, reply) => {
-        const plan = await loadPlan(request.params.year, lang);
-        const { strategy } = findStrategy(plan, request.params.strategyId, lang);
-        const form = practiceFormOf(request.body as FormBody);
-        return submit(
-          reply,
-          () =>
-            savePractice(db, plan.year, {
-              ...mutation(request),
-              strategyId: strategy.id,
-              practiceId: null,
-              form,
-            }),
-          (error, status) =>
-            render(request, reply, plan, strategy.id, {
-              form,
-              problems: showProblems(error.problems, inputLabels.practice, lang),
-              status,
-            }),
-          (value) =>
-            overviewUrl(lang, plan.year, savedQuery(value.version), anchorOf.practice(value.practiceId)),
-        );
+    formRoutes(url, lang, {
+      params: StrategyParams,
+      render: async (request, reply, plan, params, view: FormView<ReturnType<typeof practiceFormOf>>) => {
+        const { item, strategy } = findStrategy(plan, params.strategyId ?? '', lang);
+        const next = Math.max(0, ...strategy.practices.map((practice) => practice.ordinal)) + 1;
+        const form = view.form ?? practiceFormOfPractice(null, plan.rocYear, next);
+        const title = text(lang, 'newPracticeTitle', { ref: strategyRef(item.ordinal, strategy.ordinal) });
+        return send(request, reply, {
+          title,
+          plan,
+          ...statusOf(view),
+          body: (
+            <PracticeFormPage
+              lang={lang}
+              title={title}
+              year={plan.year}
+              action={controlPaths.staffNewPractice(plan.year, strategy.id)}
+              isPublished={plan.status === 'published'}
+              csrfToken={request.csrfToken}
+              form={form}
+              units={await unitChoices(plan, lang, form.unitCodes)}
+              problems={view.problems ?? []}
+            />
+          ),
+        });
       },
-    );
+      formOf: practiceFormOf,
+      labels: inputLabels.practice,
+      save: (request, plan, params, form) => {
+        const { strategy } = findStrategy(plan, params.strategyId ?? '', lang);
+        return savePractice(db, plan.year, {
+          ...mutation(request),
+          strategyId: strategy.id,
+          practiceId: null,
+          form,
+        });
+      },
+      anchor: (_params, saved) => anchorOf.practice(saved.practiceId),
+    });
   });
 
   forEachLanguage('/staff/plans/:year/practices/:practiceId', (url, lang) => {
-    const render = async (
-      request: FastifyRequest,
-      reply: FastifyReply,
-      plan: PlanView,
-      practiceId: string,
-      view: FormView<ReturnType<typeof practiceFormOf>>,
-    ) => {
-      const { item, strategy, practice } = findPractice(plan, practiceId, lang);
+    const render: Render<ReturnType<typeof practiceFormOf>> = async (request, reply, plan, params, view) => {
+      const { item, strategy, practice } = findPractice(plan, params.practiceId ?? '', lang);
       const path = controlPaths.staffPractice(plan.year, practice.id);
       const form = view.form ?? practiceFormOfPractice(practice, plan.rocYear, practice.ordinal);
       const title = text(lang, 'practiceTitle', {
@@ -827,38 +723,22 @@ export async function controlStaffRoutes(app: AppInstance, deps: AppDeps): Promi
         ),
       });
     };
-    app.get(
-      url,
-      { preHandler: editorsOnly, schema: { hide: true, params: PracticeParams } },
-      async (request, reply) =>
-        render(request, reply, await loadPlan(request.params.year, lang), request.params.practiceId, {}),
-    );
-    app.post(
-      url,
-      { preHandler: editorsOnly, schema: { hide: true, params: PracticeParams, body: FormBodySchema } },
-      async (request, reply) => {
-        const plan = await loadPlan(request.params.year, lang);
-        const { strategy, practice } = findPractice(plan, request.params.practiceId, lang);
-        const form = practiceFormOf(request.body as FormBody);
-        return submit(
-          reply,
-          () =>
-            savePractice(db, plan.year, {
-              ...mutation(request),
-              strategyId: strategy.id,
-              practiceId: practice.id,
-              form,
-            }),
-          (error, status) =>
-            render(request, reply, plan, practice.id, {
-              form,
-              problems: showProblems(error.problems, inputLabels.practice, lang),
-              status,
-            }),
-          (value) => overviewUrl(lang, plan.year, savedQuery(value.version), anchorOf.practice(practice.id)),
-        );
+    formRoutes(url, lang, {
+      params: PracticeParams,
+      render,
+      formOf: practiceFormOf,
+      labels: inputLabels.practice,
+      save: (request, plan, params, form) => {
+        const { strategy, practice } = findPractice(plan, params.practiceId ?? '', lang);
+        return savePractice(db, plan.year, {
+          ...mutation(request),
+          strategyId: strategy.id,
+          practiceId: practice.id,
+          form,
+        });
       },
-    );
+      anchor: (params) => anchorOf.practice(params.practiceId ?? ''),
+    });
     removeRoute(
       url,
       lang,
