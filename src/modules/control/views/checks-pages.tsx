@@ -25,6 +25,7 @@ import {
   EvidenceRemovalLink,
   type ProblemsByInput,
   problemsByInput,
+  ScopedField,
   type ShownProblem,
   SuccessBanner,
   TextArea,
@@ -248,69 +249,6 @@ export interface CheckPermissions {
   removeEvidence: ReadonlySet<string>;
 }
 
-/** A follow-up form's input: one form per action on the page, so ids carry the action's id, names do not. */
-function FollowUpInput(props: {
-  lang: Lang;
-  kind: 'input' | 'textarea' | 'file';
-  name: string;
-  id: string;
-  label: string;
-  hint?: string;
-  value: string;
-  problems: ProblemsByInput;
-}) {
-  const { id } = props;
-  const messages = props.problems.get(id) ?? [];
-  const hasError = messages.length > 0;
-  const described = [props.hint ? `${id}-hint` : null, hasError ? `${id}-error` : null]
-    .filter((part) => part !== null)
-    .join(' ');
-  return (
-    <div class={`govuk-form-group${hasError ? ' govuk-form-group--error' : ''}`}>
-      <label class="govuk-label" for={id}>
-        {props.label}
-      </label>
-      <Hint id={id} hint={props.hint} />
-      {hasError ? (
-        <p id={`${id}-error`} class="govuk-error-message">
-          <span class="govuk-visually-hidden">{props.lang === 'en' ? 'Error:' : '錯誤：'}</span>{' '}
-          {messages.join(' ')}
-        </p>
-      ) : null}
-      {props.kind === 'file' ? (
-        <input
-          class={`govuk-file-upload${hasError ? ' govuk-file-upload--error' : ''}`}
-          id={id}
-          name={props.name}
-          type="file"
-          multiple
-          aria-describedby={described === '' ? undefined : described}
-        />
-      ) : props.kind === 'input' ? (
-        <input
-          class={`govuk-input govuk-input--width-10${hasError ? ' govuk-input--error' : ''}`}
-          id={id}
-          name={props.name}
-          type="text"
-          value={props.value}
-          autocomplete="off"
-          aria-describedby={described === '' ? undefined : described}
-        />
-      ) : (
-        <textarea
-          class={`govuk-textarea${hasError ? ' govuk-textarea--error' : ''}`}
-          id={id}
-          name={props.name}
-          rows={3}
-          aria-describedby={described === '' ? undefined : described}
-        >
-          {props.value}
-        </textarea>
-      )}
-    </div>
-  );
-}
-
 function ActionSection(props: {
   lang: Lang;
   check: CheckView;
@@ -427,7 +365,7 @@ function ActionSection(props: {
         >
           <CsrfField token={props.csrfToken} />
           <h4 class="govuk-heading-s">{text(lang, 'followUpFormHeading', { n })}</h4>
-          <FollowUpInput
+          <ScopedField
             lang={lang}
             kind="input"
             name="entryDate"
@@ -437,7 +375,7 @@ function ActionSection(props: {
             value={mine?.form.entryDate ?? ''}
             problems={problems}
           />
-          <FollowUpInput
+          <ScopedField
             lang={lang}
             kind="textarea"
             name="note"
@@ -446,7 +384,7 @@ function ActionSection(props: {
             value={mine?.form.note ?? ''}
             problems={problems}
           />
-          <FollowUpInput
+          <ScopedField
             lang={lang}
             kind="file"
             name="evidence"

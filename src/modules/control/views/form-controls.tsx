@@ -253,3 +253,65 @@ export function EvidenceRemovalLink(props: { lang: Lang; href: string; name: str
     </a>
   );
 }
+
+/**
+ * An input in one of several forms on a page (one per action, one per practice): its id carries the form's
+ * scope, its name does not. Label, hint, the messages of the problems on that id, and the control.
+ */
+export function ScopedField(props: {
+  lang: Lang;
+  kind: 'input' | 'textarea' | 'file';
+  name: string;
+  id: string;
+  label: string;
+  hint?: string;
+  value: string;
+  problems: ProblemsByInput;
+  rows?: number;
+  inputMode?: 'decimal';
+}) {
+  const { id } = props;
+  const messages = props.problems.get(id) ?? [];
+  const hasError = messages.length > 0;
+  const described = describedBy(id, props.hint, hasError);
+  return (
+    <FormGroup hasError={hasError}>
+      <label class="govuk-label" for={id}>
+        {props.label}
+      </label>
+      <Hint id={id} hint={props.hint} />
+      <ErrorMessage id={id} prefix={text(props.lang, 'errorPrefix')} message={messages.join(' ')} />
+      {props.kind === 'file' ? (
+        <input
+          class={`govuk-file-upload${hasError ? ' govuk-file-upload--error' : ''}`}
+          id={id}
+          name={props.name}
+          type="file"
+          multiple
+          aria-describedby={described}
+        />
+      ) : props.kind === 'input' ? (
+        <input
+          class={`govuk-input govuk-input--width-10${hasError ? ' govuk-input--error' : ''}`}
+          id={id}
+          name={props.name}
+          type="text"
+          inputMode={props.inputMode}
+          value={props.value}
+          autocomplete="off"
+          aria-describedby={described}
+        />
+      ) : (
+        <textarea
+          class={`govuk-textarea${hasError ? ' govuk-textarea--error' : ''}`}
+          id={id}
+          name={props.name}
+          rows={props.rows ?? 3}
+          aria-describedby={described}
+        >
+          {props.value}
+        </textarea>
+      )}
+    </FormGroup>
+  );
+}

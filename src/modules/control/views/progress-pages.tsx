@@ -19,6 +19,7 @@ import {
   ErrorSummary,
   EvidenceRemovalLink,
   problemsByInput,
+  ScopedField,
   type ShownProblem,
   SuccessBanner,
   TextInput,
@@ -454,10 +455,8 @@ function PracticeForm(props: {
   const { lang, index, row } = props;
   const id = (field: string) => inputId(index, field);
   const failed = props.failed?.practiceId === row.carried.practice.id ? props.failed : null;
-  const messagesOf = (field: string) =>
-    (failed?.problems ?? [])
-      .filter((problem) => problem.input === id(field))
-      .map((problem) => problem.message);
+  const problems = problemsByInput(failed?.problems ?? []);
+  const messagesOf = (field: string) => problems.get(id(field)) ?? [];
   const status = failed?.form.status ?? row.entry?.status ?? '';
   const narrative = failed?.form.narrative ?? row.entry?.narrative ?? '';
   const group = (field: string) =>
@@ -500,82 +499,56 @@ function PracticeForm(props: {
           </div>
         </fieldset>
       </div>
-      <div class={group('narrative')}>
-        <label class="govuk-label" for={id('narrative')}>
-          {text(lang, 'narrativeLabel')}
-        </label>
-        <FieldError lang={lang} id={id('narrative')} messages={messagesOf('narrative')} />
-        <textarea
-          class="govuk-textarea"
-          id={id('narrative')}
-          name="narrative"
-          rows={3}
-          aria-describedby={described('narrative')}
-        >
-          {narrative}
-        </textarea>
-      </div>
+      <ScopedField
+        lang={lang}
+        kind="textarea"
+        name="narrative"
+        id={id('narrative')}
+        label={text(lang, 'narrativeLabel')}
+        value={narrative}
+        problems={problems}
+      />
       {row.targets.map((target) => {
-        const field = `value-${target.id}`;
         const previous = row.entry?.values.get(target.id);
-        const value = failed
-          ? (failed.form.values[target.id] ?? '')
-          : previous === undefined
-            ? ''
-            : String(previous);
-        const hasError = messagesOf(field).length > 0;
         return (
-          <div class={group(field)} key={target.id}>
-            <label class="govuk-label" for={id(field)}>
-              {text(lang, 'valueLabel', {
-                indicator: target.indicator,
-                unit: target.unitOfMeasure,
-                target: target.target,
-              })}
-            </label>
-            <FieldError lang={lang} id={id(field)} messages={messagesOf(field)} />
-            <input
-              class={`govuk-input govuk-input--width-10${hasError ? ' govuk-input--error' : ''}`}
-              id={id(field)}
-              name={field}
-              type="text"
-              inputMode="decimal"
-              autocomplete="off"
-              value={value}
-              aria-describedby={described(field)}
-            />
-          </div>
+          <ScopedField
+            key={target.id}
+            lang={lang}
+            kind="input"
+            inputMode="decimal"
+            name={`value-${target.id}`}
+            id={id(`value-${target.id}`)}
+            label={text(lang, 'valueLabel', {
+              indicator: target.indicator,
+              unit: target.unitOfMeasure,
+              target: target.target,
+            })}
+            value={
+              failed ? (failed.form.values[target.id] ?? '') : previous === undefined ? '' : String(previous)
+            }
+            problems={problems}
+          />
         );
       })}
-      <div class={group('evidence')}>
-        <label class="govuk-label" for={id('evidence')}>
-          {text(lang, 'filesLabel')}
-        </label>
-        <FieldError lang={lang} id={id('evidence')} messages={messagesOf('evidence')} />
-        <input
-          class="govuk-file-upload"
-          id={id('evidence')}
-          name="evidence"
-          type="file"
-          multiple
-          aria-describedby={described('evidence')}
-        />
-      </div>
-      <div class={group('links')}>
-        <label class="govuk-label" for={id('links')}>
-          {text(lang, 'linksLabel')}
-        </label>
-        <FieldError lang={lang} id={id('links')} messages={messagesOf('links')} />
-        <textarea
-          class="govuk-textarea"
-          id={id('links')}
-          name="links"
-          rows={2}
-          aria-describedby={described('links')}
-        >
-          {failed?.form.links ?? ''}
-        </textarea>
-      </div>
+      <ScopedField
+        lang={lang}
+        kind="file"
+        name="evidence"
+        id={id('evidence')}
+        label={text(lang, 'filesLabel')}
+        value=""
+        problems={problems}
+      />
+      <ScopedField
+        lang={lang}
+        kind="textarea"
+        rows={2}
+        name="links"
+        id={id('links')}
+        label={text(lang, 'linksLabel')}
+        value={failed?.form.links ?? ''}
+        problems={problems}
+      />
       <button type="submit" class="govuk-button" data-module="govuk-button">
         {text(lang, 'save')}
         <span class="govuk-visually-hidden"> {row.carried.ref}</span>
