@@ -572,6 +572,11 @@ describe('the management-control journey in a browser (issue 4 §7)', () => {
     const [first, second] = journey.practices;
     assert.ok(first && second);
 
+    // The year's overview first: its charts are SVG, drawn under the policy (no inline styles).
+    await page.goto(`${server.baseUrl}/staff/progress/${year}`);
+    assert.equal(await page.locator('main figure svg[role="img"]').count(), 4);
+    await checkAxe(secretariat, 'the secretariat’s overview of 2026');
+
     await page.goto(`${server.baseUrl}/staff/reports?year=${year}`);
     const link = page.locator(`main table a[href="${reportPath}"]`);
     assert.equal(await link.count(), 1);

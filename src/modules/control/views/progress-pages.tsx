@@ -76,7 +76,6 @@ export function BarChart(props: {
         aria-labelledby={captionId}
         viewBox={`0 0 ${labelWidth + barWidth + 80} ${height}`}
         width="100%"
-        style="max-width: 700px"
         xmlns="http://www.w3.org/2000/svg"
       >
         <title>{props.caption}</title>
