@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { isApiRequest, messageFor } from '../../app.ts';
+import { isApiRequest } from '../http/error-handler.ts';
+import { messageFor } from '../http/error-messages.ts';
 import { DomainError } from '../http/errors.ts';
 import { localePath } from '../web/i18n.ts';
 import { authText } from './auth-messages.ts';

@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { messageFor } from '../../app.ts';
 import type { AppInstance } from './app-types.ts';
+import { messageFor } from './error-messages.ts';
 import { DomainError } from './errors.ts';
 
 declare module 'fastify' {

@@ -1,8 +1,8 @@
 import { and, asc, eq, gt, lt, sql } from 'drizzle-orm';
-import { messageFor } from '../../app.ts';
 import { rateLimitHits } from '../auth/auth-schema.ts';
 import type { DatabaseOrTransaction } from '../db/database.ts';
 import type { Lang } from '../web/i18n.ts';
+import { messageFor } from './error-messages.ts';
 import { DomainError } from './errors.ts';
 
 export interface RateLimitResult {
