@@ -7,20 +7,9 @@ import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyRequest, LogController } from 'fastify';
 import pino from 'pino';
-import { casesApiRoutes } from './modules/cases/cases-api-routes.ts';
-import { consoleRoutes } from './modules/cases/console-routes.tsx';
-import { counterRoutes } from './modules/cases/counter-routes.tsx';
-import { trackRoutes } from './modules/cases/track-routes.tsx';
-import { catalogueAdminRoutes } from './modules/catalogue/catalogue-admin-routes.tsx';
-import { catalogueRoutes } from './modules/catalogue/catalogue-routes.tsx';
-import { checksRoutes } from './modules/control/checks-routes.tsx';
-import { controlRoutes } from './modules/control/control-routes.tsx';
-import { controlStaffRoutes } from './modules/control/control-staff-routes.tsx';
-import { progressRoutes } from './modules/control/progress-routes.tsx';
-import { reportRoutes } from './modules/control/report-routes.tsx';
-import { workPlanRoutes, workPlanStaffRoutes } from './modules/control/workplan-routes.tsx';
-import { notificationsRoutes } from './modules/notifications/notifications-routes.tsx';
+import { modules as allModules } from './modules/index.ts';
 import { installAuth } from './platform/auth/auth-routes.tsx';
+import { platformStaffAreas } from './platform/auth/staff-areas.ts';
 import { geoRoutes } from './platform/geo/geo-routes.ts';
 import type { AppDeps, AppInstance } from './platform/http/app-types.ts';
 import { installErrorHandlers } from './platform/http/error-handler.ts';
@@ -28,7 +17,8 @@ import { operationsRoutes } from './platform/http/operations-routes.tsx';
 import { type Jobs, jobsUnavailable } from './platform/jobs/jobs.ts';
 import './platform/http/request-context.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
-import { registerMultipart } from './platform/uploads/multipart.ts';
+import type { AppModule } from './platform/modules/app-module.ts';
+import { buildRegistry, registerModuleRoutes } from './platform/modules/compose.ts';
 import { langFromPath } from './platform/web/i18n.ts';
 import { publicPagesRoutes } from './platform/web/public-pages-routes.tsx';
 
@@ -39,6 +29,8 @@ export interface BuildAppOptions extends Omit<AppDeps, 'jobs'> {
   logger?: boolean | Record<string, unknown>;
   /** main.ts and buildTestApp pass one; without it, sending a job fails loudly. */
   jobs?: Jobs;
+  /** The business modules (default: every one, `src/modules/index.ts`); a test may build with fewer. */
+  modules?: readonly AppModule[];
 }
 
 /**
@@ -46,7 +38,7 @@ export interface BuildAppOptions extends Omit<AppDeps, 'jobs'> {
  * main.ts does, and tests call app.inject().
  */
 export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
-  const { logger = false, jobs = jobsUnavailable, ...rest } = options;
+  const { logger = false, jobs = jobsUnavailable, modules = allModules, ...rest } = options;
   const deps: AppDeps = { ...rest, jobs };
   const { config } = deps;
   const app = Fastify({
@@ -106,38 +98,17 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
 
   installErrorHandlers(app);
 
-  // Probes and the API description need no cookies, session or CSRF: they live outside the context where
-  // those hooks run (they are on the hot path of every load balancer).
+  const registry = buildRegistry(modules, { staffAreas: platformStaffAreas });
+  // Probes, the API description and open machine APIs need no cookies, session or CSRF: they live outside
+  // the context where those hooks run (they are on the hot path of every load balancer).
   await app.register(async (scope) => operationsRoutes(scope as AppInstance, deps));
   await app.register(async (scope) => geoRoutes(scope as AppInstance));
+  await registerModuleRoutes({ root: app, site: app }, deps, registry, 'root');
   await app.register(async (scope) => {
     const site = scope as AppInstance;
-    await installAuth(site, deps);
+    await installAuth(site, deps, registry);
     await site.register(async (pages) => publicPagesRoutes(pages as AppInstance, deps));
-    await site.register(async (catalogue) => catalogueRoutes(catalogue as AppInstance, deps));
-    await site.register(async (scope) => notificationsRoutes(scope as AppInstance, deps));
-    await site.register(async (editors) => catalogueAdminRoutes(editors as AppInstance, deps));
-    // Uploads only where forms carry files: @fastify/multipart adds hooks to every request of its context.
-    await site.register(async (scope) => {
-      await registerMultipart(scope as AppInstance, config);
-      await counterRoutes(scope as AppInstance, deps);
-    });
-    await site.register(async (scope) => consoleRoutes(scope as AppInstance, deps));
-    await site.register(async (scope) => trackRoutes(scope as AppInstance, deps));
-    await site.register(async (scope) => casesApiRoutes(scope as AppInstance, deps));
-    await site.register(async (scope) => controlRoutes(scope as AppInstance, deps));
-    await site.register(async (scope) => controlStaffRoutes(scope as AppInstance, deps));
-    await site.register(async (scope) => workPlanRoutes(scope as AppInstance, deps));
-    await site.register(async (scope) => workPlanStaffRoutes(scope as AppInstance, deps));
-    await site.register(async (scope) => reportRoutes(scope as AppInstance, deps));
-    await site.register(async (scope) => {
-      await registerMultipart(scope as AppInstance, config);
-      await checksRoutes(scope as AppInstance, deps);
-    });
-    await site.register(async (scope) => {
-      await registerMultipart(scope as AppInstance, config);
-      await progressRoutes(scope as AppInstance, deps);
-    });
+    await registerModuleRoutes({ root: app, site }, deps, registry, 'site');
   });
   return app;
 }

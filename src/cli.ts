@@ -8,13 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.ts';
-import { recomputeOpenDeadlines } from './modules/cases/cases-service.ts';
-import {
-  listRoutingRules,
-  RoutingRuleError,
-  removeRoutingRule,
-  setRoutingRule,
-} from './modules/cases/routing-rules.ts';
+import { modules } from './modules/index.ts';
 import { cliActor } from './platform/auth/audit-log.ts';
 import { staffRoles } from './platform/auth/principal.ts';
 import {
@@ -30,7 +24,10 @@ import { EmbeddedDatabaseError } from './platform/db/embedded-server.ts';
 import { MigrationError, runMigrations } from './platform/db/migrate.ts';
 import { ensureEmbeddedDatabase, locateDatabase } from './platform/db/open-database.ts';
 import { DomainError } from './platform/http/errors.ts';
-import { ClassificationFileError, loadClassificationFile } from './platform/reference/reference-repo.ts';
+import { CommandFailure } from './platform/modules/command-failure.ts';
+import { announceCalendarChange } from './platform/modules/compose.ts';
+import { ClassificationFileError } from './platform/reference/classification-rows.ts';
+import { loadClassificationFile } from './platform/reference/reference-repo.ts';
 import { seedReferenceData } from './seed.ts';
 
 type Options = Record<string, { type: 'string' | 'boolean'; description: string; required?: boolean }>;
@@ -50,7 +47,7 @@ interface CommandContext {
 
 class UsageError extends Error {}
 
-const commands: Record<string, Command> = {
+const platformCommands: Record<string, Command> = {
   migrate: {
     summary: 'Apply the database migrations that have not been applied yet.',
     usage: 'onewindow migrate',
@@ -191,71 +188,14 @@ const commands: Record<string, Command> = {
       const config = loadConfig();
       const region = typeof values.region === 'string' ? values.region : null;
       if (region === null || region === config.calendarRegion) {
-        const { checked, moved } = await recomputeOpenDeadlines(context.db, {
+        const lines = await announceCalendarChange(modules, {
+          db: context.db,
           changedDay: date,
           calendarRegion: config.calendarRegion,
           now: new Date(),
         });
-        context.print(`Deadlines of open cases: ${checked} checked, ${moved} moved.`);
+        for (const line of lines) context.print(line);
       }
-    },
-  },
-  'routing:list': {
-    summary: 'List the routing rules (service + district → unit) that override a service’s own unit.',
-    usage: 'onewindow routing:list',
-    options: {},
-    async run(_values, context) {
-      const rules = await listRoutingRules(context.db);
-      if (rules.length === 0) context.print('No routing rules: every case goes to its service’s unit.');
-      for (const rule of rules) {
-        context.print(`${rule.serviceCode}\t${rule.districtCode ?? '*'}\t→ ${rule.unitCode}\t${rule.note}`);
-      }
-    },
-  },
-  'routing:set': {
-    summary: 'Send a service’s new cases (in one district, or everywhere) to another unit.',
-    usage: 'onewindow routing:set --service CODE [--district TOWNCODE] --unit CODE [--note TEXT]',
-    options: {
-      service: { type: 'string', description: 'the service code', required: true },
-      district: { type: 'string', description: 'MOI town code, e.g. 64000080; omit for every district' },
-      unit: { type: 'string', description: 'the unit that takes the cases', required: true },
-      note: { type: 'string', description: 'why (shown in routing:list)' },
-    },
-    async run(values, context) {
-      await setRoutingRule(
-        context.db,
-        {
-          serviceCode: String(values.service),
-          districtCode: typeof values.district === 'string' ? values.district : null,
-          unitCode: String(values.unit),
-          note: typeof values.note === 'string' ? values.note : '',
-        },
-        cliActor,
-        new Date(),
-      );
-      context.print(
-        `New ${values.service} cases${values.district ? ` in ${values.district}` : ''} go to ${values.unit}.`,
-      );
-    },
-  },
-  'routing:remove': {
-    summary: 'Remove a routing rule.',
-    usage: 'onewindow routing:remove --service CODE [--district TOWNCODE]',
-    options: {
-      service: { type: 'string', description: 'the service code', required: true },
-      district: { type: 'string', description: 'MOI town code; omit for the every-district rule' },
-    },
-    async run(values, context) {
-      const removed = await removeRoutingRule(
-        context.db,
-        {
-          serviceCode: String(values.service),
-          districtCode: typeof values.district === 'string' ? values.district : null,
-        },
-        cliActor,
-        new Date(),
-      );
-      context.print(removed ? 'Rule removed.' : 'There was no such rule.');
     },
   },
   'classifications:load': {
@@ -281,6 +221,13 @@ const commands: Record<string, Command> = {
     },
   },
 };
+
+/** The platform's commands, then each module's (`commands` in its manifest). */
+const commands: Record<string, Command> = Object.assign(
+  {},
+  platformCommands,
+  ...modules.map((module) => module.commands ?? {}),
+);
 
 function helpText(): string {
   const width = Math.max(...Object.keys(commands).map((name) => name.length));
@@ -398,8 +345,8 @@ function report(error: unknown): number {
     process.stderr.write(`onewindow: ${error.message}\n`);
     return 1;
   }
-  if (error instanceof RoutingRuleError) {
-    process.stderr.write('onewindow: the routing rule was not saved:\n');
+  if (error instanceof CommandFailure) {
+    process.stderr.write(`onewindow: ${error.message}\n`);
     for (const problem of error.problems) process.stderr.write(`  - ${problem}\n`);
     return 1;
   }

@@ -5,13 +5,7 @@
  */
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { requestReminderScan, startReminderWorker } from './modules/cases/case-reminders.ts';
-import {
-  requestProgressReminderScan,
-  startProgressReminderWorker,
-} from './modules/control/progress-reminders.ts';
-import { startNotificationWorker } from './modules/notifications/notifications-service.ts';
-import { createEmailTransport, loggingSmsSender } from './modules/notifications/transports.ts';
+import { modules } from './modules/index.ts';
 import { deleteStaleAuthState } from './platform/auth/auth-housekeeping.ts';
 import { createDemoStaff } from './platform/auth/staff-service.ts';
 import { createDatabase } from './platform/db/database.ts';
@@ -20,6 +14,7 @@ import { MigrationError, runMigrations } from './platform/db/migrate.ts';
 import { ensureEmbeddedDatabase, locateDatabase } from './platform/db/open-database.ts';
 import { systemClock } from './platform/http/clock.ts';
 import { createJobs, type JobsLog } from './platform/jobs/jobs.ts';
+import { requestModuleScans, startModuleWorkers } from './platform/modules/compose.ts';
 import { seedReferenceData } from './seed.ts';
 
 const stderrLog: JobsLog = {
@@ -74,7 +69,11 @@ async function main(): Promise<void> {
     if (!seeded.skipped) {
       say(
         `Loaded reference data: ${seeded.units} units, ${seeded.districts} districts, ${seeded.villages} villages, ` +
-          `${seeded.serviceClassifications} service classifications, ${seeded.calendarOverrides} calendar overrides.`,
+          `${seeded.serviceClassifications} service classifications, ${seeded.calendarOverrides} calendar overrides` +
+          Object.entries(seeded.modules)
+            .map(([name, count]) => `, ${count} ${name}`)
+            .join('') +
+          '.',
       );
     }
     if (config.createDemoStaff) {
@@ -83,9 +82,12 @@ async function main(): Promise<void> {
     }
     // Jobs always run: pg-boss installs or upgrades its schema here (under its own advisory lock, so
     // processes starting together do it once). Stopped after the HTTP server and before the pool: running
-    // handlers may still use the database while they finish.
-    const email = createEmailTransport(config);
-    cleanups.push(async () => email.close());
+    // handlers may still use the database while they finish; what the workers hold (an SMTP connection)
+    // is let go after that.
+    const workerStops: (() => Promise<void>)[] = [];
+    cleanups.push(async () => {
+      for (const stop of workerStops.reverse()) await stop();
+    });
     let jobsLog: JobsLog = stderrLog;
     const jobs = createJobs({
       connectionString: location.connectionString,
@@ -107,33 +109,18 @@ async function main(): Promise<void> {
     jobsLog = app.log;
     cleanups.push(() => app.close());
     await app.listen({ host: config.host, port: config.port });
-    await startNotificationWorker({
-      jobs,
-      db: database.db,
-      clock: systemClock,
-      transports: { email, sms: loggingSmsSender(app.log) },
-      log: app.log,
-    });
-    const reminderDeps = {
-      db: database.db,
-      jobs,
-      clock: systemClock,
-      publicBaseUrl: config.publicBaseUrl,
-      calendarRegion: config.calendarRegion,
-    };
-    await startReminderWorker(reminderDeps);
-    await startProgressReminderWorker(reminderDeps);
-    if (email.kind === 'outbox') {
+    const workerContext = { db: database.db, jobs, clock: systemClock, config, log: app.log };
+    workerStops.push(...(await startModuleWorkers(modules, workerContext)));
+    if (config.smtpUrl === null) {
       say('No SMTP_URL: e-mail is kept in the outbox, readable by admins at /staff/outbox.');
     }
     // Ended sessions, old rate-limit windows and forgotten failure counters: reads already ignore them;
     // this keeps the tables small. Any process may do it at any time.
-    // Deadline reminders: a scan job per slot, whichever process asks first (case-reminders.ts).
+    // The modules' scans (deadline and progress reminders): a job per slot, whichever process asks first.
     const housekeeping = () =>
       Promise.all([
         deleteStaleAuthState(database.db, { now: systemClock.now(), config }),
-        requestReminderScan(reminderDeps),
-        requestProgressReminderScan(reminderDeps),
+        requestModuleScans(modules, workerContext),
       ]).catch((error: Error) => app.log.warn({ err: error }, 'housekeeping failed'));
     await housekeeping();
     const timer = setInterval(housekeeping, 5 * 60_000);

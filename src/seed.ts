@@ -1,11 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
-import { seedDemoRoutingRules } from './modules/cases/routing-rules.ts';
-import { seedDemoCatalogue } from './modules/catalogue/catalogue-demo-data.ts';
-import { seedPlan101 } from './modules/control/control-seed.ts';
+import { modules as allModules } from './modules/index.ts';
 import { seedCalendarOverrides } from './platform/calendar/calendar-repo.ts';
 import { type Database, withTransaction } from './platform/db/database.ts';
 import { appMeta } from './platform/db/meta-schema.ts';
 import { seedGeography } from './platform/geo/geo-repo.ts';
+import type { AppModule } from './platform/modules/app-module.ts';
+import { seedModules } from './platform/modules/compose.ts';
 import { seedServiceClassifications, seedUnits } from './platform/reference/reference-repo.ts';
 
 /**
@@ -21,20 +21,18 @@ export interface SeedResult {
   villages: number;
   serviceClassifications: number;
   calendarOverrides: number;
-  /** Demo catalogue versions written (0 when every demo service is already current). */
-  demoServiceVersions: number;
-  demoRoutingRules: number;
-  /** 1 when the 101 (2012) service-quality plan was loaded (first start), else 0. */
-  plans: number;
+  /** Rows each module's seeds wrote, by seed name ('demo service versions', 'routing rules', 'plans' …). */
+  modules: Record<string, number>;
 }
 
 /**
- * Loads units, districts and villages, classifications, calendar overrides, the demo service catalogue and
- * the 101 (2012) service-quality plan; safe to run again.
+ * Loads units, districts and villages, classifications and calendar overrides, then each module's seeds in
+ * module order (the demo service catalogue, demo routing rules, the 101 (2012) service-quality plan …); safe
+ * to run again.
  */
 export async function seedReferenceData(
   db: Database,
-  options: { force?: boolean } = {},
+  options: { force?: boolean; modules?: readonly AppModule[] } = {},
 ): Promise<SeedResult> {
   return withTransaction(db, async (tx) => {
     // One seeder at a time across processes; the others wait and then find the version current.
@@ -48,20 +46,15 @@ export async function seedReferenceData(
         villages: 0,
         serviceClassifications: 0,
         calendarOverrides: 0,
-        demoServiceVersions: 0,
-        demoRoutingRules: 0,
-        plans: 0,
+        modules: {},
       };
     }
     const units = await seedUnits(tx);
     const geography = await seedGeography(tx);
     const serviceClassifications = await seedServiceClassifications(tx);
     const calendarOverrides = await seedCalendarOverrides(tx);
-    // Small, and it needs the units and classifications just written.
-    const demoServiceVersions = await seedDemoCatalogue(tx);
-    const demoRoutingRules = await seedDemoRoutingRules(tx);
-    // The 2012 plan as published at first start; never rewritten afterwards.
-    const plans = await seedPlan101(tx);
+    // The modules' data needs the units and classifications just written.
+    const moduleCounts = await seedModules(tx, options.modules ?? allModules);
     await tx
       .insert(appMeta)
       .values({ key: 'reference_data_version', value: referenceDataVersion })
@@ -76,9 +69,7 @@ export async function seedReferenceData(
       villages: geography.villages,
       serviceClassifications,
       calendarOverrides,
-      demoServiceVersions,
-      demoRoutingRules,
-      plans,
+      modules: moduleCounts,
     };
   });
 }

@@ -329,7 +329,7 @@ describe('the whole journey of a case in a browser (issue 3 §9)', () => {
       .from(cases)
       .where(eq(cases.caseNumber, journey.caseNumber));
     assert.ok(row);
-    const emails = (await listDeliveries(server.database.db, { caseId: row.id })).filter(
+    const emails = (await listDeliveries(server.database.db, { type: 'case', id: row.id })).filter(
       (delivery) => delivery.channel === 'email',
     );
     assert.deepEqual(emails.map((delivery) => delivery.topic).sort(), [

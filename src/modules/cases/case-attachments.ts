@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../platform/db/database.ts';
-import { contentDisposition } from '../../platform/uploads/file-name.ts';
 import type { UploadedFile } from '../../platform/uploads/multipart.ts';
 import type { AcceptedMediaType } from '../../platform/uploads/sniff.ts';
 import { caseAttachments } from './cases-schema.ts';
@@ -105,28 +104,6 @@ export async function readAttachment(
     .from(caseAttachments)
     .where(and(eq(caseAttachments.id, attachmentId), eq(caseAttachments.caseId, caseId)));
   return row === undefined ? null : { ...asMetadata(row), content: row.content };
-}
-
-/** Types a browser shows safely by itself; everything else is offered as a download. */
-const inlineTypes = new Set<string>(['image/jpeg', 'image/png', 'image/webp', 'application/pdf']);
-
-/**
- * Headers for serving an attachment: the sniffed type (never the name's), `nosniff` so the browser does not
- * guess another, `attachment` unless it is an image or PDF the browser shows itself (or `download` is
- * asked for), the name in both Content-Disposition forms, and never cached outside the browser's memory.
- */
-export function attachmentResponseHeaders(
-  attachment: Pick<AttachmentMetadata, 'fileName' | 'mediaType' | 'sizeBytes'>,
-  options: { download?: boolean } = {},
-): Record<string, string> {
-  const isInline = options.download !== true && inlineTypes.has(attachment.mediaType);
-  return {
-    'content-type': attachment.mediaType,
-    'content-length': String(attachment.sizeBytes),
-    'content-disposition': contentDisposition(isInline ? 'inline' : 'attachment', attachment.fileName),
-    'x-content-type-options': 'nosniff',
-    'cache-control': 'private, no-store',
-  };
 }
 
 function asMetadata(row: {

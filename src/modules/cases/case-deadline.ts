@@ -4,7 +4,7 @@ import {
   toTaipeiLocalDate,
   type WorkingCalendar,
 } from '../../platform/calendar/working-days.ts';
-import type { Deadline } from '../catalogue/catalogue-schemas.ts';
+import type { Deadline } from '../catalogue/index.ts';
 import type { StoredPause } from './cases-schema.ts';
 
 /**

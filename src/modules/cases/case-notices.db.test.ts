@@ -161,7 +161,7 @@ describe('notices to the applicant', () => {
     const closing = (await waitForMail(email, 5))[4];
     assert.ok(closing?.text.includes('步道地磚已於 4 月 9 日更換。'), '結案通知 carries the answer');
 
-    const deliveries = await listDeliveries(subject.database.db, { caseId: row.id });
+    const deliveries = await listDeliveries(subject.database.db, { type: 'case', id: row.id });
     const emailTopics = deliveries
       .filter((d) => d.channel === 'email')
       .map((d) => d.topic)
@@ -213,7 +213,7 @@ describe('notices to the applicant', () => {
       ),
       (error: unknown) => error instanceof DomainError && error.code === 'VALIDATION_FAILED',
     );
-    const deliveries = await listDeliveries(subject.database.db, { caseId: row.id });
+    const deliveries = await listDeliveries(subject.database.db, { type: 'case', id: row.id });
     assert.deepEqual(
       deliveries.map((delivery) => delivery.topic).sort(),
       ['case.received', 'case.received'],
@@ -276,7 +276,9 @@ describe('deadline reminders', () => {
     clock.current = taipei('2026-05-15T08:00:00');
     const again = await scanCaseReminders(reminderDeps());
     assert.ok(again.handler >= 1, JSON.stringify(again));
-    const handlerDeliveries = (await listDeliveries(subject.database.db, { caseId: row.id })).filter(
+    const handlerDeliveries = (
+      await listDeliveries(subject.database.db, { type: 'case', id: row.id })
+    ).filter(
       (delivery) => delivery.topic === 'case.reminder.handler' && delivery.recipient === handler.email,
     );
     assert.equal(handlerDeliveries.length, 2);

@@ -1,9 +1,9 @@
 import type { Transaction } from '../../platform/db/database.ts';
 import type { Lang } from '../../platform/web/i18n.ts';
-import type { NotificationChannel } from '../notifications/notifications-schema.ts';
-import { queueNotification } from '../notifications/notifications-service.ts';
+import { type NotificationChannel, queueNotification } from '../notifications/index.ts';
 import { serviceVersionNames, unitContact } from './case-reference-cache.ts';
 import type { CaseRow, CasesContext } from './cases-service.ts';
+import { caseTopics } from './templates/index.ts';
 import { trackUrlOf } from './track-url.ts';
 
 /**
@@ -64,7 +64,7 @@ export async function queueCaseNotices(
     for (const { channel, recipient } of channels) {
       const base = {
         jobs: context.jobs,
-        caseId: row.id,
+        subject: { type: 'case', id: row.id },
         channel,
         recipient,
         lang,
@@ -75,7 +75,7 @@ export async function queueCaseNotices(
         case 'case.received':
           await queueNotification(tx, {
             ...base,
-            topic: notice.topic,
+            topic: caseTopics.received,
             data: {
               ...common,
               lookupCode: row.lookupCode,
@@ -86,7 +86,7 @@ export async function queueCaseNotices(
         case 'case.transferred':
           await queueNotification(tx, {
             ...base,
-            topic: notice.topic,
+            topic: caseTopics.transferred,
             data: {
               caseNumber: common.caseNumber,
               serviceName: common.serviceName,
@@ -99,14 +99,14 @@ export async function queueCaseNotices(
         case 'case.extended':
           await queueNotification(tx, {
             ...base,
-            topic: notice.topic,
+            topic: caseTopics.extended,
             data: { ...common, newDate: row.expectedCompletionDate ?? '', reason: detail },
           });
           break;
         case 'case.supplement_requested':
           await queueNotification(tx, {
             ...base,
-            topic: notice.topic,
+            topic: caseTopics.supplementRequested,
             data: {
               ...common,
               // One line per item as the handler listed them: everything missing, asked for once.
@@ -120,7 +120,7 @@ export async function queueCaseNotices(
         case 'case.forwarded':
           await queueNotification(tx, {
             ...base,
-            topic: notice.topic,
+            topic: caseTopics.forwarded,
             data: {
               caseNumber: common.caseNumber,
               serviceName: common.serviceName,
@@ -130,7 +130,11 @@ export async function queueCaseNotices(
           });
           break;
         case 'case.closed':
-          await queueNotification(tx, { ...base, topic: notice.topic, data: { ...common, answer: detail } });
+          await queueNotification(tx, {
+            ...base,
+            topic: caseTopics.closed,
+            data: { ...common, answer: detail },
+          });
           break;
       }
     }

@@ -1,33 +1,22 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../platform/db/database.ts';
 import { districts } from '../../platform/geo/geo-schema.ts';
 import { units } from '../../platform/reference/reference-schema.ts';
-import { services, serviceVersions } from '../catalogue/catalogue-schema.ts';
-import type { Deadline, FormField } from '../catalogue/catalogue-schemas.ts';
-import { catalogueGeneration } from '../catalogue/catalogue-service.ts';
+import { currentServiceVersion, getServiceVersion, type ServiceVersionFacts } from '../catalogue/index.ts';
 import { routingRules } from './cases-schema.ts';
 import { routingGeneration } from './routing-rules.ts';
 
 /**
  * Reference data the intake path reads on every case, kept in the process for a few seconds instead of
- * four round trips per case (measured in docs/benchmarks.md: the intake is bound by the app's CPU, much of
+ * four round trips per case (the catalogue keeps its own service versions the same way) (measured in docs/benchmarks.md: the intake is bound by the app's CPU, much of
  * it spent on round trips). A change made in this process (a new service version, a routing rule) is seen
  * at once; one made in another process within `freshForMs`. Districts never change while running.
  */
 
 const freshForMs = 5_000;
 
-export interface ServiceForCase {
-  code: string;
-  version: number;
-  kind: string;
-  unitCode: string;
-  nameZh: string;
-  nameEn: string;
-  deadline: Deadline;
-  formFields: FormField[];
-  checklist: { id: string; isElectronicallyVerifiable: boolean }[];
-}
+/** A service version as a case is opened under it. */
+export type ServiceForCase = ServiceVersionFacts;
 
 interface Kept<T> {
   at: number;
@@ -35,42 +24,12 @@ interface Kept<T> {
   value: T;
 }
 
-const currentServices = new Map<string, Kept<ServiceForCase | null>>();
-
-/** The service's current version, as a case is opened under it. */
+/** The service's current version, as a case is opened under it (the catalogue keeps it a few seconds). */
 export async function currentServiceForCase(
   db: DatabaseOrTransaction,
   code: string,
 ): Promise<ServiceForCase | null> {
-  const kept = currentServices.get(code);
-  const generation = catalogueGeneration();
-  if (kept !== undefined && kept.generation === generation && Date.now() - kept.at < freshForMs)
-    return kept.value;
-  const [row] = await db
-    .select({
-      code: serviceVersions.serviceCode,
-      version: serviceVersions.version,
-      kind: serviceVersions.kind,
-      unitCode: serviceVersions.unitCode,
-      nameZh: serviceVersions.nameZh,
-      nameEn: serviceVersions.nameEn,
-      deadline: serviceVersions.deadline,
-      formFields: serviceVersions.formFields,
-      checklist: serviceVersions.checklist,
-    })
-    .from(services)
-    .innerJoin(
-      serviceVersions,
-      and(
-        eq(serviceVersions.serviceCode, services.code),
-        eq(serviceVersions.version, services.currentVersion),
-      ),
-    )
-    .where(eq(services.code, code));
-  const value = row ?? null;
-  if (currentServices.size > 1000) currentServices.clear();
-  currentServices.set(code, { at: Date.now(), generation, value });
-  return value;
+  return currentServiceVersion(db, code);
 }
 
 let districtCodes: Promise<Set<string>> | null = null;
@@ -129,20 +88,12 @@ export async function unitContact(
   return row ?? null;
 }
 
-const serviceNames = new Map<string, { nameZh: string; nameEn: string } | null>();
-
-/** A service version's names: versions never change, so they are kept for the life of the process. */
+/** A service version's names (versions never change: the catalogue keeps them for the process's life). */
 export async function serviceVersionNames(
   db: DatabaseOrTransaction,
   code: string,
   version: number,
 ): Promise<{ nameZh: string; nameEn: string } | null> {
-  const key = `${code}@${version}`;
-  if (serviceNames.has(key)) return serviceNames.get(key) ?? null;
-  const [row] = await db
-    .select({ nameZh: serviceVersions.nameZh, nameEn: serviceVersions.nameEn })
-    .from(serviceVersions)
-    .where(and(eq(serviceVersions.serviceCode, code), eq(serviceVersions.version, version)));
-  if (row !== undefined) serviceNames.set(key, row);
-  return row ?? null;
+  const found = await getServiceVersion(db, code, version);
+  return found === null ? null : { nameZh: found.nameZh, nameEn: found.nameEn };
 }

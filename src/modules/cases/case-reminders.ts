@@ -4,9 +4,10 @@ import { toTaipeiLocalDate } from '../../platform/calendar/working-days.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { Clock } from '../../platform/http/clock.ts';
 import { defineQueue, type Jobs } from '../../platform/jobs/jobs.ts';
-import { queueNotification } from '../notifications/notifications-service.ts';
-import type { TemplateData } from '../notifications/templates/index.ts';
+import type { NotificationTopic } from '../../platform/notify/template-kit.ts';
+import { queueNotification } from '../notifications/index.ts';
 import { casePaths } from './case-paths.ts';
+import { caseTopics } from './templates/index.ts';
 
 /**
  * Deadline reminders (issue 3 §3): the handler when a case becomes at risk (≥ 80 % of its time used), the
@@ -95,21 +96,21 @@ export async function scanCaseReminders(
       order by c.due_at
       limit ${batchLimit}`);
   /** One notification per row, each in its own transaction with its job; true when it is new. */
-  const remind = async <Topic extends ReminderTopic>(
-    topic: Topic,
+  const remind = async <Data>(
+    topic: NotificationTopic<Data>,
     row: ReminderRow,
-    data: TemplateData<Topic>,
+    data: Data,
   ): Promise<boolean> => {
     const { isNew } = await deps.db.transaction((tx) =>
       queueNotification(tx, {
         jobs: deps.jobs,
-        caseId: row.case_id,
+        subject: { type: 'case', id: row.case_id },
         topic,
         channel: 'email',
         recipient: row.staff_email,
         lang: 'zh-TW',
         data,
-        dedupeKey: `${topic}:${row.case_id}:${row.due_epoch}:${row.staff_id}`,
+        dedupeKey: `${topic.topic}:${row.case_id}:${row.due_epoch}:${row.staff_id}`,
       }),
     );
     return isNew;
@@ -123,7 +124,7 @@ export async function scanCaseReminders(
   );
   for (const row of atRisk.rows) {
     const dueDate = toTaipeiLocalDate(new Date(row.due_at));
-    const isNew = await remind('case.reminder.handler', row, {
+    const isNew = await remind(caseTopics.handlerReminder, row, {
       caseNumber: row.case_number,
       serviceName: row.service_name,
       dueDate,
@@ -141,7 +142,7 @@ export async function scanCaseReminders(
   );
   for (const row of overdue.rows) {
     const dueDate = toTaipeiLocalDate(new Date(row.due_at));
-    const isNew = await remind('case.reminder.supervisor', row, {
+    const isNew = await remind(caseTopics.supervisorReminder, row, {
       caseNumber: row.case_number,
       serviceName: row.service_name,
       unitName: row.unit_name,

@@ -19,7 +19,7 @@ import { staff } from '../../platform/auth/auth-schema.ts';
 import { districts } from '../../platform/geo/geo-schema.ts';
 import { units } from '../../platform/reference/reference-schema.ts';
 import { services, serviceVersions } from '../catalogue/catalogue-schema.ts';
-import type { Deadline } from '../catalogue/catalogue-schemas.ts';
+import type { Deadline } from '../catalogue/index.ts';
 import { caseEvents, caseStates } from './case-workflow.ts';
 
 /**

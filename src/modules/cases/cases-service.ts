@@ -15,7 +15,7 @@ import { DomainError, type FieldProblem } from '../../platform/http/errors.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 import { units } from '../../platform/reference/reference-schema.ts';
 import type { Lang } from '../../platform/web/i18n.ts';
-import { serviceVersions } from '../catalogue/catalogue-schema.ts';
+import { getServiceVersion } from '../catalogue/index.ts';
 import { computeDeadline, type DeadlineStatus, deadlineStatus } from './case-deadline.ts';
 import { caseText } from './case-messages.ts';
 import { type CaseNotice, queueCaseNotices } from './case-notices.ts';
@@ -943,25 +943,17 @@ export async function getCaseDetail(
   const [found] = await db
     .select({
       row: cases,
-      serviceNameZh: serviceVersions.nameZh,
-      serviceNameEn: serviceVersions.nameEn,
       unitNameZh: units.nameZh,
       unitNameEn: units.nameEn,
       unitPhone: units.phone,
       handlerName: staff.displayName,
     })
     .from(cases)
-    .innerJoin(
-      serviceVersions,
-      and(
-        eq(serviceVersions.serviceCode, cases.serviceCode),
-        eq(serviceVersions.version, cases.serviceVersion),
-      ),
-    )
     .innerJoin(units, eq(units.code, cases.unitCode))
     .leftJoin(staff, eq(staff.id, cases.handlerId))
     .where(eq(cases.id, caseId));
   if (found === undefined) return null;
+  const service = await getServiceVersion(db, found.row.serviceCode, found.row.serviceVersion);
   // One after the other: `db` may be a transaction, whose one connection runs one query at a time.
   const timeline = await db
     .select()
@@ -976,8 +968,8 @@ export async function getCaseDetail(
   const row = found.row;
   return {
     row,
-    serviceNameZh: found.serviceNameZh,
-    serviceNameEn: found.serviceNameEn,
+    serviceNameZh: service?.nameZh ?? found.row.serviceCode,
+    serviceNameEn: service?.nameEn ?? found.row.serviceCode,
     unit: { code: row.unitCode, nameZh: found.unitNameZh, nameEn: found.unitNameEn, phone: found.unitPhone },
     handler: row.handlerId === null ? null : { id: row.handlerId, displayName: found.handlerName ?? '' },
     timeline,
@@ -1083,8 +1075,7 @@ export async function listQueue(
         state: cases.state,
         subject: cases.subject,
         serviceCode: cases.serviceCode,
-        serviceNameZh: serviceVersions.nameZh,
-        serviceNameEn: serviceVersions.nameEn,
+        serviceVersion: cases.serviceVersion,
         districtCode: cases.districtCode,
         unitCode: cases.unitCode,
         handlerId: cases.handlerId,
@@ -1096,13 +1087,6 @@ export async function listQueue(
         version: cases.version,
       })
       .from(cases)
-      .innerJoin(
-        serviceVersions,
-        and(
-          eq(serviceVersions.serviceCode, cases.serviceCode),
-          eq(serviceVersions.version, cases.serviceVersion),
-        ),
-      )
       .leftJoin(staff, eq(staff.id, cases.handlerId))
       .where(where)
       .orderBy(sql`${cases.dueAt} asc nulls last`, asc(cases.receivedAt))
@@ -1110,10 +1094,23 @@ export async function listQueue(
       .offset((Math.max(1, page) - 1) * queuePageSize),
     db.select({ total: sql<number>`count(*)::int` }).from(cases).where(where),
   ]);
+  // Names from the catalogue's kept versions (a version never changes): no join per page.
+  const names = new Map<string, { nameZh: string; nameEn: string }>();
+  for (const row of rows) {
+    const key = `${row.serviceCode}@${row.serviceVersion}`;
+    if (names.has(key)) continue;
+    const version = await getServiceVersion(db, row.serviceCode, row.serviceVersion);
+    names.set(key, {
+      nameZh: version?.nameZh ?? row.serviceCode,
+      nameEn: version?.nameEn ?? row.serviceCode,
+    });
+  }
   return {
     total: count?.total ?? 0,
-    items: rows.map((row) => ({
+    items: rows.map(({ serviceVersion, ...row }) => ({
       ...row,
+      serviceNameZh: names.get(`${row.serviceCode}@${serviceVersion}`)?.nameZh ?? row.serviceCode,
+      serviceNameEn: names.get(`${row.serviceCode}@${serviceVersion}`)?.nameEn ?? row.serviceCode,
       state: row.state as CaseState,
       status: deadlineStatus({ dueAt: row.dueAt, atRiskAt: row.atRiskAt, isFinished: false }, now),
     })),

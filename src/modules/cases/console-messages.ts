@@ -76,9 +76,6 @@ const messages = {
     handlerRequired: '請選擇要指派的承辦人。',
     bulkAssigned: '已將 {count} 件案件分派給 {handler}。',
     paginationLabel: '案件清單分頁',
-    previousPage: '上一頁',
-    nextPage: '下一頁',
-    pageNumber: '第 {page} 頁',
 
     // Case page
     caseTitle: '案件 {caseNumber}',
@@ -384,9 +381,6 @@ const messages = {
     handlerRequired: 'Choose the case officer to assign the cases to.',
     bulkAssigned: '{count} cases assigned to {handler}.',
     paginationLabel: 'Pages of the case list',
-    previousPage: 'Previous',
-    nextPage: 'Next',
-    pageNumber: 'Page {page}',
 
     caseTitle: 'Case {caseNumber}',
     contentsLabel: 'On this page',

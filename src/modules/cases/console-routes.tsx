@@ -11,11 +11,12 @@ import { listDistricts } from '../../platform/geo/geo-repo.ts';
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
 import { DomainError, type FieldProblem } from '../../platform/http/errors.ts';
 import { listUnits } from '../../platform/reference/reference-repo.ts';
+import { attachmentResponseHeaders } from '../../platform/uploads/download-headers.ts';
 import { type Lang, localePath } from '../../platform/web/i18n.ts';
 import { forEachLanguage } from '../../platform/web/public-pages-routes.tsx';
-import { getService, listServices } from '../catalogue/catalogue-service.ts';
-import { listDeliveries } from '../notifications/notifications-service.ts';
-import { attachmentResponseHeaders, listAttachments, readAttachment } from './case-attachments.ts';
+import { getService, listServices } from '../catalogue/index.ts';
+import { listDeliveries } from '../notifications/index.ts';
+import { listAttachments, readAttachment } from './case-attachments.ts';
 import { caseText } from './case-messages.ts';
 import { casePaths } from './case-paths.ts';
 import { listUnitHandlers, staffNamesById } from './case-staff-repo.ts';
@@ -374,7 +375,7 @@ export async function consoleRoutes(app: AppInstance, deps: AppDeps): Promise<vo
     const [service, attachments, deliveries, units, districts, handlers, staffNames] = await Promise.all([
       getService(db, { code: row.serviceCode, version: row.serviceVersion }),
       listAttachments(db, row.id),
-      listDeliveries(db, { caseId: row.id }),
+      listDeliveries(db, { type: 'case', id: row.id }),
       listUnits(db),
       row.districtCode === null ? Promise.resolve([]) : listDistricts(db),
       isSupervisorOfUnit && !isFinished ? listUnitHandlers(db, row.unitCode) : Promise.resolve(null),

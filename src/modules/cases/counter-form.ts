@@ -1,8 +1,8 @@
 import type { FieldProblem } from '../../platform/http/errors.ts';
 import type { UploadedFile } from '../../platform/uploads/multipart.ts';
+import { isIsoDate, normaliseDateInput } from '../../platform/web/date-input.ts';
 import type { Lang } from '../../platform/web/i18n.ts';
-import type { FormField } from '../catalogue/catalogue-schemas.ts';
-import type { ServiceDetail } from '../catalogue/catalogue-service.ts';
+import type { FormField, ServiceDetail } from '../catalogue/index.ts';
 import type { AttachmentUpload } from './case-attachments.ts';
 import { caseText } from './case-messages.ts';
 import type { CaseChannel } from './cases-schema.ts';
@@ -127,32 +127,6 @@ export function readCounterForm(
     checklist: [...new Set(many(fields, checklistInput))],
     consent: one(fields, 'consent') === 'yes',
   };
-}
-
-/**
- * A date as people write it, as an ISO date: 2026-12-01, 2026/12/1, 115/12/01 and 115.12.1 (民國 years),
- * 115年12月1日, full-width digits. Anything else is returned as typed, for validation to refuse.
- */
-export function normaliseDateInput(input: string): string {
-  const text = input.normalize('NFKC').trim();
-  const match = /^(?:民國)?\s*(\d{2,4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text);
-  if (match === null) return input.trim();
-  const rawYear = Number(match[1]);
-  const year = rawYear < 1911 ? rawYear + 1911 : rawYear;
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    return input.trim();
-  }
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/** A real calendar date written YYYY-MM-DD. */
-function isIsoDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
 }
 
 function answerFor(field: FormField, typed: string): string {

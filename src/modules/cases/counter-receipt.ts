@@ -1,10 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import type { DatabaseOrTransaction } from '../../platform/db/database.ts';
 import { units } from '../../platform/reference/reference-schema.ts';
 import type { Lang } from '../../platform/web/i18n.ts';
-import { serviceVersions } from '../catalogue/catalogue-schema.ts';
-import type { ChecklistItem, Deadline } from '../catalogue/catalogue-schemas.ts';
+import { type ChecklistItem, type Deadline, getServiceVersion } from '../catalogue/index.ts';
 import { listAttachments } from './case-attachments.ts';
 import { normaliseCaseNumber } from './case-number.ts';
 import { cases } from './cases-schema.ts';
@@ -60,13 +59,10 @@ export async function loadCounterReceipt(
       applicantLang: cases.applicantLang,
       serviceCode: cases.serviceCode,
       serviceVersion: cases.serviceVersion,
-      serviceNameZh: serviceVersions.nameZh,
-      serviceNameEn: serviceVersions.nameEn,
       receivedAt: cases.receivedAt,
       dueAt: cases.dueAt,
       expectedCompletionDate: cases.expectedCompletionDate,
       deadlineRule: cases.deadlineRule,
-      checklist: serviceVersions.checklist,
       checklistReceived: cases.checklistReceived,
       unitCode: units.code,
       unitNameZh: units.nameZh,
@@ -78,16 +74,11 @@ export async function loadCounterReceipt(
       unitServiceHoursEn: units.serviceHoursEn,
     })
     .from(cases)
-    .innerJoin(
-      serviceVersions,
-      and(
-        eq(serviceVersions.serviceCode, cases.serviceCode),
-        eq(serviceVersions.version, cases.serviceVersion),
-      ),
-    )
     .innerJoin(units, eq(units.code, cases.unitCode))
     .where(eq(cases.caseNumber, normaliseCaseNumber(caseNumber)));
   if (row === undefined) return null;
+  const service = await getServiceVersion(db, row.serviceCode, row.serviceVersion);
+  if (service === null) throw new Error(`case ${row.caseNumber}: its service version is missing`);
   const attachments = await listAttachments(db, row.caseId);
   return {
     caseId: row.caseId,
@@ -100,13 +91,13 @@ export async function loadCounterReceipt(
     applicantLang: row.applicantLang as Lang,
     serviceCode: row.serviceCode,
     serviceVersion: row.serviceVersion,
-    serviceNameZh: row.serviceNameZh,
-    serviceNameEn: row.serviceNameEn,
+    serviceNameZh: service.nameZh,
+    serviceNameEn: service.nameEn,
     receivedAt: row.receivedAt,
     dueAt: row.dueAt,
     expectedCompletionDate: row.expectedCompletionDate,
     deadlineRule: row.deadlineRule,
-    checklist: row.checklist,
+    checklist: service.checklist,
     checklistReceived: row.checklistReceived,
     attachmentNames: attachments.map((attachment) => attachment.fileName),
     unit: {

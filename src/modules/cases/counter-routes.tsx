@@ -16,7 +16,7 @@ import { DomainError, type FieldProblem } from '../../platform/http/errors.ts';
 import { readMultipartForm } from '../../platform/uploads/multipart.ts';
 import { type Lang, localePath } from '../../platform/web/i18n.ts';
 import { forEachLanguage } from '../../platform/web/public-pages-routes.tsx';
-import { getService, listServices, type ServiceDetail } from '../catalogue/catalogue-service.ts';
+import { getService, listServices, type ServiceDetail } from '../catalogue/index.ts';
 import { storeAttachments } from './case-attachments.ts';
 import { casePaths } from './case-paths.ts';
 import { casesContext, staffCaseActor } from './cases-http.ts';

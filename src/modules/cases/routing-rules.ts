@@ -2,8 +2,9 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { type AuditActor, recordAudit } from '../../platform/auth/audit-log.ts';
 import type { DatabaseOrTransaction } from '../../platform/db/database.ts';
 import { districts } from '../../platform/geo/geo-schema.ts';
+import { CommandFailure } from '../../platform/modules/command-failure.ts';
 import { units } from '../../platform/reference/reference-schema.ts';
-import { services } from '../catalogue/catalogue-schema.ts';
+import { serviceExists } from '../catalogue/index.ts';
 import { routingRules } from './cases-schema.ts';
 
 /**
@@ -20,12 +21,10 @@ export interface RoutingRule {
   note: string;
 }
 
-export class RoutingRuleError extends Error {
-  readonly problems: string[];
+export class RoutingRuleError extends CommandFailure {
+  override name = 'RoutingRuleError';
   constructor(problems: string[]) {
-    super(problems.join('; '));
-    this.name = 'RoutingRuleError';
-    this.problems = problems;
+    super('the routing rule was not saved:', problems);
   }
 }
 
@@ -56,11 +55,7 @@ export async function setRoutingRule(
   now: Date,
 ): Promise<void> {
   const problems: string[] = [];
-  const [service] = await db
-    .select({ code: services.code })
-    .from(services)
-    .where(eq(services.code, rule.serviceCode));
-  if (service === undefined) problems.push(`no service "${rule.serviceCode}"`);
+  if (!(await serviceExists(db, rule.serviceCode))) problems.push(`no service "${rule.serviceCode}"`);
   if (rule.districtCode !== null) {
     const [district] = await db
       .select({ code: districts.code })

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { type RequestOrigin, staffActor } from '../../platform/auth/audit-log.ts';
+import { requestOrigin } from '../../platform/auth/actor-context.ts';
+import { staffActor } from '../../platform/auth/audit-log.ts';
 import { staffPaths } from '../../platform/auth/auth-paths.ts';
 import { requireStaff, signedInStaff } from '../../platform/auth/require-staff.ts';
 import {
@@ -55,10 +56,6 @@ import { ServiceVersionPage } from './views/service-version-page.tsx';
 
 /** Who may create and edit services (pages and API alike). */
 const editorRoles = ['admin', 'web_editor'] as const;
-
-function requestOrigin(request: FastifyRequest): RequestOrigin {
-  return { ip: request.ip, requestId: request.id, userAgent: request.headers['user-agent'] ?? null };
-}
 
 function notFound(lang: Lang): DomainError {
   return new DomainError('NOT_FOUND', catalogueText(lang, 'notFound'));

@@ -10,8 +10,8 @@ import type { StaffPrincipal } from '../../platform/auth/principal.ts';
 import type { Database, DatabaseOrTransaction } from '../../platform/db/database.ts';
 import { DomainError, type FieldProblem } from '../../platform/http/errors.ts';
 import type { UploadedFile } from '../../platform/uploads/multipart.ts';
+import { normaliseDateInput } from '../../platform/web/date-input.ts';
 import type { Lang } from '../../platform/web/i18n.ts';
-import { normaliseDateInput } from '../cases/counter-form.ts';
 import { type ChecksTextKey, checksText as text } from './checks-messages.ts';
 import {
   type CheckFieldChange,

@@ -102,7 +102,7 @@ describe('the 101 (2012) plan, loaded at first start', () => {
 
   it('loads once: a second seeding leaves the plan as it is', async () => {
     const result = await seedReferenceData(db, { force: true });
-    assert.equal(result.plans, 0);
+    assert.equal(result.modules.plans, 0);
     const { rows } = await pool.query<{ count: string }>(
       `select count(*) from control_plans where year = 2012`,
     );

@@ -2,11 +2,12 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.ts';
 import type { Clock } from '../../platform/http/clock.ts';
 import { defineQueue, type Jobs } from '../../platform/jobs/jobs.ts';
-import { queueNotification } from '../notifications/notifications-service.ts';
+import { queueNotification } from '../notifications/index.ts';
 import { taipeiIsoDate } from './control-format.ts';
 import { getPlan } from './control-service.ts';
 import { addDays, dueDateOf, periodsOf, practicesCarried, settingsOf } from './progress-service.ts';
 import { scanReportReminders } from './report-reminders.ts';
+import { controlTopics } from './templates/index.ts';
 
 /**
  * 管制查考 §3 reminders. A scan job (requested by every process's housekeeping, one per time slot, like
@@ -100,17 +101,18 @@ export async function scanProgressReminders(
         carriedOf.set(row.unit_code, practicesCarried(plan, row.unit_code).length);
 
     for (const { period, dueDate, kind } of work) {
-      const topic = kind === 'due' ? 'control.report_due' : 'control.report_missing';
+      const topic = kind === 'due' ? controlTopics.reportDue : controlTopics.reportMissing;
       for (const person of staffRows.rows) {
         if (kind === 'due' && person.role !== 'unit_editor') continue;
         const carried = carriedOf.get(person.unit_code) ?? 0;
         const missingCount = carried - (enteredOf.get(`${person.unit_code}|${period}`) ?? 0);
         if (carried === 0 || missingCount <= 0) continue;
-        const dedupeKey = `${topic}:${plan.id}:${person.unit_code}:${period}:${person.id}`;
+        const dedupeKey = `${topic.topic}:${plan.id}:${person.unit_code}:${period}:${person.id}`;
         if (sentKeys.has(dedupeKey)) continue;
         const { isNew } = await deps.db.transaction((tx) =>
           queueNotification(tx, {
             jobs: deps.jobs,
+            subject: { type: 'unit', id: person.unit_code },
             topic,
             channel: 'email',
             recipient: person.email,

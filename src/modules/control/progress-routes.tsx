@@ -4,11 +4,11 @@ import { requireStaff, signedInStaff } from '../../platform/auth/require-staff.t
 import { keepStaffPagesOutOfCaches, sendStaffPage, staffHomeCrumb } from '../../platform/auth/staff-pages.ts';
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
 import { DomainError, type FieldProblem } from '../../platform/http/errors.ts';
+import { attachmentResponseHeaders } from '../../platform/uploads/download-headers.ts';
 import { readMultipartForm } from '../../platform/uploads/multipart.ts';
 import type { AcceptedMediaType } from '../../platform/uploads/sniff.ts';
 import { type Lang, localePath } from '../../platform/web/i18n.ts';
 import { forEachLanguage } from '../../platform/web/public-pages-routes.tsx';
-import { attachmentResponseHeaders } from '../cases/case-attachments.ts';
 import { taipeiIsoDate } from './control-format.ts';
 import { bodyValue, type FormBody } from './control-forms.ts';
 import { controlText } from './control-messages.ts';

@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { queueNotification } from '../notifications/notifications-service.ts';
+import { queueNotification } from '../notifications/index.ts';
 import { taipeiIsoDate } from './control-format.ts';
 import { getPlan } from './control-service.ts';
 import type { ProgressReminderDeps } from './progress-reminders.ts';
 import { addDays } from './progress-service.ts';
 import { bureauSubject, reportDueDate, reportSubjects } from './report-service.ts';
+import { controlTopics } from './templates/index.ts';
 
 /**
  * 管制查考 §5 reminders for the annual performance reports (seed 陸: the year's results reach the
@@ -37,13 +38,14 @@ export async function scanReportReminders(
     if (plan?.status !== 'published') continue;
     const unissued = (await reportSubjects(deps.db, year)).filter((subject) => subject.state !== 'issued');
     if (unissued.length === 0) continue;
-    const topic = `control.annual_report_${kind}` as const;
+    const topic = kind === 'due' ? controlTopics.annualReportDue : controlTopics.annualReportOverdue;
     const recipients = await deps.db.execute<{ id: string; email: string }>(sql`
       select id, email from staff where is_active and role = 'secretariat' order by id`);
     for (const person of recipients.rows) {
       const { isNew } = await deps.db.transaction((tx) =>
         queueNotification(tx, {
           jobs: deps.jobs,
+          subject: { type: 'control.report_year', id: String(year) },
           topic,
           channel: 'email',
           recipient: person.email,
@@ -56,7 +58,7 @@ export async function scanReportReminders(
             ),
             pageUrl: `${base}/staff/reports?year=${year}`,
           },
-          dedupeKey: `${topic}:${year}:${person.id}`,
+          dedupeKey: `${topic.topic}:${year}:${person.id}`,
         }),
       );
       if (isNew) counts[kind] += 1;

@@ -1,14 +1,15 @@
 import { Type } from 'typebox';
+import { requestOrigin } from '../../platform/auth/actor-context.ts';
 import { recordAudit, staffActor } from '../../platform/auth/audit-log.ts';
 import { requireStaff, signedInStaff } from '../../platform/auth/require-staff.ts';
 import { keepStaffPagesOutOfCaches, sendStaffPage } from '../../platform/auth/staff-pages.ts';
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
 import { DomainError } from '../../platform/http/errors.ts';
+import type { ModuleRegistry } from '../../platform/modules/app-module.ts';
 import { forEachLanguage } from '../../platform/web/public-pages-routes.tsx';
 import { notificationText } from './notifications-messages.ts';
 import { notificationPaths } from './notifications-paths.ts';
 import { getDelivery, listOutbox } from './notifications-service.ts';
-import { notificationTemplates, notificationTopics, renderSample } from './templates/index.ts';
 import { OutboxEntryPageView } from './views/outbox-entry-page.tsx';
 import { OutboxPageView } from './views/outbox-page.tsx';
 import { type TemplateExample, TemplatesPageView } from './views/templates-page.tsx';
@@ -24,7 +25,11 @@ const DeliveryParams = Type.Object({
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The outbox (admins: what was sent, or kept because no SMTP is set) and the templates page. */
-export async function notificationsRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
+export async function notificationsRoutes(
+  app: AppInstance,
+  deps: AppDeps,
+  registry: Pick<ModuleRegistry, 'notificationTopics'>,
+): Promise<void> {
   const { db, clock, config } = deps;
 
   // Personal data (recipients, message text): no shared or browser cache may keep these pages.
@@ -58,7 +63,7 @@ export async function notificationsRoutes(app: AppInstance, deps: AppDeps): Prom
           actor: staffActor(signedInStaff(request)),
           action: 'notification_delivery.viewed',
           target: { type: 'notification_delivery', id: delivery.id },
-          origin: { ip: request.ip, requestId: request.id, userAgent: request.headers['user-agent'] ?? null },
+          origin: requestOrigin(request),
         });
         return sendStaffPage(request, reply, {
           title: notificationText(lang, 'entryTitle'),
@@ -77,11 +82,11 @@ export async function notificationsRoutes(app: AppInstance, deps: AppDeps): Prom
         schema: { hide: true },
       },
       async (request, reply) => {
-        const examples: TemplateExample[] = notificationTopics.map((topic) => ({
-          topic,
-          audience: notificationTemplates[topic].audience,
-          purpose: notificationTemplates[topic].purpose[lang],
-          rendered: { 'zh-TW': renderSample(topic, 'zh-TW'), en: renderSample(topic, 'en') },
+        const examples: TemplateExample[] = registry.notificationTopics.map((topic) => ({
+          topic: topic.topic,
+          audience: topic.audience,
+          purpose: topic.purpose[lang],
+          rendered: { 'zh-TW': topic.renderSample('zh-TW'), en: topic.renderSample('en') },
         }));
         return sendStaffPage(request, reply, {
           title: notificationText(lang, 'templatesTitle'),

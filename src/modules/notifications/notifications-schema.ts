@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { cases } from '../cases/cases-schema.ts';
 
 /**
  * The delivery log: one row per message to one recipient, holding exactly what was (or will be) sent.
- * Generic on purpose: cases use it now (`case_id`), the management-control module later.
+ * Any module may notify: a row points at what it is about by subject type and id (`case` + the case's id,
+ * `unit` + a unit code, …), so each subject's page can show its own log.
  */
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
@@ -26,8 +26,9 @@ export const notificationDeliveries = pgTable(
   'notification_deliveries',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    // The case the message is about (its delivery log); null for messages about anything else.
-    caseId: uuid('case_id').references(() => cases.id),
+    /** What the message is about, e.g. 'case' (with the case's id), 'unit'; null with the id for nothing in particular. */
+    subjectType: text('subject_type'),
+    subjectId: text('subject_id'),
     /** What happened, e.g. 'case.received'; also names the template. */
     topic: text('topic').notNull(),
     channel: text('channel').$type<NotificationChannel>().notNull(),
@@ -49,9 +50,9 @@ export const notificationDeliveries = pgTable(
     nextAttemptAt: timestamptz('next_attempt_at'),
   },
   (table) => [
-    index('notification_deliveries_case_idx')
-      .on(table.caseId, table.createdAt)
-      .where(sql`${table.caseId} is not null`),
+    index('notification_deliveries_subject_idx')
+      .on(table.subjectType, table.subjectId, table.createdAt)
+      .where(sql`${table.subjectType} is not null`),
     index('notification_deliveries_created_idx').on(table.createdAt),
     check(
       'notification_deliveries_channel_known',
@@ -60,5 +61,9 @@ export const notificationDeliveries = pgTable(
     check('notification_deliveries_state_known', sql`${table.state} in (${quoted(deliveryStates)})`),
     check('notification_deliveries_lang_known', sql`${table.lang} in ('zh-TW', 'en')`),
     check('notification_deliveries_attempts_not_negative', sql`${table.attempts} >= 0`),
+    check(
+      'notification_deliveries_subject_whole',
+      sql`(${table.subjectType} is null) = (${table.subjectId} is null)`,
+    ),
   ],
 );

@@ -1,7 +1,9 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Database, DatabaseOrTransaction } from '../../platform/db/database.ts';
+import { pageOfRows, pageWindow } from '../../platform/db/paging.ts';
 import type { Clock } from '../../platform/http/clock.ts';
 import { defineQueue, type JobContext, type Jobs } from '../../platform/jobs/jobs.ts';
+import type { NotificationTopic } from '../../platform/notify/template-kit.ts';
 import type { Lang } from '../../platform/web/i18n.ts';
 import { maskRecipient } from './masking.ts';
 import {
@@ -9,7 +11,6 @@ import {
   type NotificationChannel,
   notificationDeliveries,
 } from './notifications-schema.ts';
-import { type NotificationTopic, renderNotification, type TemplateData } from './templates/index.ts';
 import type { EmailTransport, SmsSender } from './transports.ts';
 
 /**
@@ -29,17 +30,24 @@ export const notificationDeliveryQueue = defineQueue<{ deliveryId: string }>({
   policy: 'exclusive',
 });
 
-export interface QueueNotificationOptions<Topic extends NotificationTopic> {
+/** What a message is about: `{ type: 'case', id: caseId }`; its page lists the deliveries (listDeliveries). */
+export interface NotificationSubject {
+  /** Lower case, owned by the module that sends: 'case', 'unit', 'control.report_year'. */
+  type: string;
+  id: string;
+}
+
+export interface QueueNotificationOptions<Data> {
   jobs: Jobs;
-  /** The case the message is about, for its delivery log; null for anything else. */
-  caseId?: string | null;
-  /** Also the template: its data type follows from it. */
-  topic: Topic;
+  /** What the message is about, for that thing's delivery log; null for nothing in particular. */
+  subject: NotificationSubject | null;
+  /** The topic (defined by the module that sends it) names the template; `data` is typed by it. */
+  topic: NotificationTopic<Data>;
   channel: NotificationChannel;
   /** An e-mail address or a phone number. */
   recipient: string;
   lang: Lang;
-  data: TemplateData<Topic>;
+  data: Data;
   /**
    * "This message, once": e.g. `case.received:${caseId}:email`, `case.reminder.handler:${caseId}:${dueDate}`.
    * A second call with the same key (a retried request, a double click, a second process) does nothing.
@@ -58,18 +66,20 @@ export interface QueuedNotification {
  * its delivery job — all in the caller's transaction `tx`: if the caller's change rolls back, there is
  * no row and no job.
  */
-export async function queueNotification<Topic extends NotificationTopic>(
+export async function queueNotification<Data>(
   tx: DatabaseOrTransaction,
-  options: QueueNotificationOptions<Topic>,
+  options: QueueNotificationOptions<Data>,
 ): Promise<QueuedNotification> {
   const recipient = options.recipient.trim();
-  if (recipient === '') throw new Error(`queueNotification(${options.topic}): the recipient is empty`);
-  const message = renderNotification(options.topic, options.lang, options.data);
+  const topic = options.topic.topic;
+  if (recipient === '') throw new Error(`queueNotification(${topic}): the recipient is empty`);
+  const message = options.topic.render(options.lang, options.data);
   const inserted = await tx
     .insert(notificationDeliveries)
     .values({
-      caseId: options.caseId ?? null,
-      topic: options.topic,
+      subjectType: options.subject?.type ?? null,
+      subjectId: options.subject?.id ?? null,
+      topic,
       channel: options.channel,
       recipient,
       lang: options.lang,
@@ -218,7 +228,8 @@ export async function startNotificationWorker(
 
 export interface DeliveryRow {
   id: string;
-  caseId: string | null;
+  subjectType: string | null;
+  subjectId: string | null;
   topic: string;
   channel: NotificationChannel;
   recipient: string;
@@ -239,15 +250,20 @@ function toDeliveryRow(row: typeof notificationDeliveries.$inferSelect): Deliver
   return rest;
 }
 
-/** A case's delivery log, newest first (for the staff case page). Recipients in full: staff only. */
+/** One subject's delivery log, newest first (e.g. on the staff case page). Recipients in full: staff only. */
 export async function listDeliveries(
   db: DatabaseOrTransaction,
-  options: { caseId: string },
+  subject: NotificationSubject,
 ): Promise<DeliveryRow[]> {
   const rows = await db
     .select()
     .from(notificationDeliveries)
-    .where(eq(notificationDeliveries.caseId, options.caseId))
+    .where(
+      and(
+        eq(notificationDeliveries.subjectType, subject.type),
+        eq(notificationDeliveries.subjectId, subject.id),
+      ),
+    )
     .orderBy(desc(notificationDeliveries.createdAt), desc(notificationDeliveries.id));
   return rows.map(toDeliveryRow);
 }
@@ -276,7 +292,7 @@ export async function listOutbox(
   db: DatabaseOrTransaction,
   options: { page: number; pageSize?: number },
 ): Promise<OutboxPage> {
-  const pageSize = options.pageSize ?? outboxPageSize;
+  const window = pageWindow(options.page, options.pageSize ?? outboxPageSize);
   const rows = await db
     .select({
       id: notificationDeliveries.id,
@@ -289,14 +305,13 @@ export async function listOutbox(
     })
     .from(notificationDeliveries)
     .orderBy(desc(notificationDeliveries.createdAt), desc(notificationDeliveries.id))
-    .limit(pageSize + 1)
-    .offset((options.page - 1) * pageSize);
+    .limit(window.limit)
+    .offset(window.offset);
+  const shown = pageOfRows(rows, window);
   return {
-    rows: rows
-      .slice(0, pageSize)
-      .map((row) => ({ ...row, recipient: maskRecipient(row.channel, row.recipient) })),
-    page: options.page,
-    hasNextPage: rows.length > pageSize,
+    rows: shown.rows.map((row) => ({ ...row, recipient: maskRecipient(row.channel, row.recipient) })),
+    page: window.page,
+    hasNextPage: shown.hasNextPage,
   };
 }
 

@@ -8,8 +8,8 @@ import { waitUntil } from '../../../test/helpers/wait-until.ts';
 import { auditLog } from '../../platform/auth/auth-schema.ts';
 import { aStaffMember, signIn } from '../../platform/auth/auth-test-support.ts';
 import { systemClock } from '../../platform/http/clock.ts';
-import { openCase } from '../cases/cases-service.ts';
-import { sidewalkReport, testCasesContext } from '../cases/cases-test-support.ts';
+import type { CaseReceivedData } from '../cases/templates/case-received.ts';
+import { caseTopics } from '../cases/templates/index.ts';
 import { notificationDeliveries } from './notifications-schema.ts';
 import {
   deliverNotification,
@@ -18,7 +18,6 @@ import {
   queueNotification,
   startNotificationWorker,
 } from './notifications-service.ts';
-import type { CaseReceivedData } from './templates/index.ts';
 import { createEmailTransport, loggingSmsSender } from './transports.ts';
 
 const mailFrom = 'OneWindow <no-reply@test.onewindow.tw>';
@@ -42,17 +41,9 @@ const receivedEn: CaseReceivedData = {
 
 const silentLog = { info: () => {}, warn: () => {} };
 
-/**
- * A real case for the delivery log to point at (its foreign key). The applicant has only a landline and
- * no e-mail, so the case itself sends nothing and the counts below are the test's own.
- */
-async function aCaseId(subject: TestApp): Promise<string> {
-  const row = await openCase(
-    testCasesContext(subject),
-    sidewalkReport({ applicantEmail: '', applicantPhone: '073312345' }),
-    { kind: 'system' },
-  );
-  return row.id;
+/** What the messages below are about: a case's id (the delivery log points at a subject, not a row). */
+async function aCaseId(_subject: TestApp): Promise<string> {
+  return randomUUID();
 }
 
 function mainOf(html: string): string {
@@ -118,8 +109,8 @@ describe('notifications over SMTP (queue, worker, retries)', () => {
     const queued = await db().transaction((tx) =>
       queueNotification(tx, {
         jobs: subject.jobs,
-        caseId,
-        topic: 'case.received',
+        subject: { type: 'case', id: caseId },
+        topic: caseTopics.received,
         channel: 'email',
         recipient: 'wang.xiaoming@example.com',
         lang: 'zh-TW',
@@ -144,7 +135,8 @@ describe('notifications over SMTP (queue, worker, retries)', () => {
     assert.equal(row.bodyText.trim(), message.text.trim());
     assert.equal(row.attempts, 1);
     assert.equal(row.lastError, null);
-    assert.equal(row.caseId, caseId);
+    assert.equal(row.subjectType, 'case');
+    assert.equal(row.subjectId, caseId);
     assert.equal(row.lang, 'zh-TW');
     assert.ok(row.sentAt instanceof Date);
     assert.equal(row.nextAttemptAt, null);
@@ -155,8 +147,8 @@ describe('notifications over SMTP (queue, worker, retries)', () => {
     const queued = await db().transaction((tx) =>
       queueNotification(tx, {
         jobs: subject.jobs,
-        caseId,
-        topic: 'case.received',
+        subject: { type: 'case', id: caseId },
+        topic: caseTopics.received,
         channel: 'email',
         recipient: 'jane.doe@example.com',
         lang: 'en',
@@ -180,8 +172,8 @@ describe('notifications over SMTP (queue, worker, retries)', () => {
     const caseId = await aCaseId(subject);
     const options = {
       jobs: subject.jobs,
-      caseId,
-      topic: 'case.extended' as const,
+      subject: { type: 'case', id: caseId },
+      topic: caseTopics.extended,
       channel: 'email' as const,
       recipient: 'twice@example.com',
       lang: 'zh-TW' as const,
@@ -212,7 +204,7 @@ describe('notifications over SMTP (queue, worker, retries)', () => {
     const rows = await db()
       .select()
       .from(notificationDeliveries)
-      .where(eq(notificationDeliveries.caseId, caseId));
+      .where(eq(notificationDeliveries.subjectId, caseId));
     assert.equal(rows.length, 1);
     const jobs = await subject.database.pool.query(
       "select count(*)::int as count from pgboss.job where name = 'notification.deliver' and data->>'deliveryId' = $1",
@@ -227,8 +219,8 @@ describe('notifications over SMTP (queue, worker, retries)', () => {
     const queued = await db().transaction((tx) =>
       queueNotification(tx, {
         jobs: subject.jobs,
-        caseId,
-        topic: 'case.received',
+        subject: { type: 'case', id: caseId },
+        topic: caseTopics.received,
         channel: 'email',
         recipient: 'once@example.com',
         lang: 'zh-TW',
@@ -259,8 +251,8 @@ describe('notifications over SMTP (queue, worker, retries)', () => {
     const queued = await db().transaction((tx) =>
       queueNotification(tx, {
         jobs: subject.jobs,
-        caseId,
-        topic: 'case.received',
+        subject: { type: 'case', id: caseId },
+        topic: caseTopics.received,
         channel: 'email',
         recipient: 'refused.applicant@example.com',
         lang: 'zh-TW',
@@ -303,7 +295,8 @@ describe('notifications over SMTP (queue, worker, retries)', () => {
     const [row] = await db()
       .insert(notificationDeliveries)
       .values({
-        caseId,
+        subjectType: 'case',
+        subjectId: caseId,
         topic: 'case.received',
         channel: 'email',
         recipient: 'flaky@example.com',
@@ -354,8 +347,8 @@ describe('notifications over SMTP (queue, worker, retries)', () => {
       db().transaction(async (tx) => {
         await queueNotification(tx, {
           jobs: subject.jobs,
-          caseId,
-          topic: 'case.received',
+          subject: { type: 'case', id: caseId },
+          topic: caseTopics.received,
           channel: 'email',
           recipient: 'rolled.back@example.com',
           lang: 'zh-TW',
@@ -367,7 +360,7 @@ describe('notifications over SMTP (queue, worker, retries)', () => {
       /the case could not be saved/,
     );
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    assert.deepEqual(await listDeliveries(db(), { caseId }), []);
+    assert.deepEqual(await listDeliveries(db(), { type: 'case', id: caseId }), []);
     const jobs = await subject.database.pool.query(
       "select count(*)::int as count from pgboss.job where name = 'notification.deliver' and created_on > now() - interval '1 minute' and data->>'deliveryId' not in (select id::text from notification_deliveries)",
     );
@@ -381,8 +374,8 @@ describe('notifications over SMTP (queue, worker, retries)', () => {
     const queued = await db().transaction((tx) =>
       queueNotification(tx, {
         jobs: subject.jobs,
-        caseId,
-        topic: 'case.received',
+        subject: { type: 'case', id: caseId },
+        topic: caseTopics.received,
         channel: 'sms',
         recipient: '0912-345-678',
         lang: 'zh-TW',
@@ -404,19 +397,24 @@ describe('notifications over SMTP (queue, worker, retries)', () => {
     const caseId = await aCaseId(subject);
     const base = {
       jobs: subject.jobs,
-      caseId,
+      subject: { type: 'case', id: caseId },
       channel: 'email' as const,
       recipient: 'log.reader@example.com',
       lang: 'zh-TW' as const,
     };
     const first = await db().transaction((tx) =>
-      queueNotification(tx, { ...base, topic: 'case.received', data: received, dedupeKey: `${caseId}:1` }),
+      queueNotification(tx, {
+        ...base,
+        topic: caseTopics.received,
+        data: received,
+        dedupeKey: `${caseId}:1`,
+      }),
     );
     await waitForState(first.deliveryId, 'sent');
     const second = await db().transaction((tx) =>
       queueNotification(tx, {
         ...base,
-        topic: 'case.transferred',
+        topic: caseTopics.transferred,
         data: {
           caseNumber: received.caseNumber,
           serviceName: received.serviceName,
@@ -428,7 +426,7 @@ describe('notifications over SMTP (queue, worker, retries)', () => {
       }),
     );
     await waitForState(second.deliveryId, 'sent');
-    const log = await listDeliveries(db(), { caseId });
+    const log = await listDeliveries(db(), { type: 'case', id: caseId });
     assert.deepEqual(
       log.map((row) => [row.topic, row.state, row.attempts, row.recipient]),
       [
@@ -437,7 +435,10 @@ describe('notifications over SMTP (queue, worker, retries)', () => {
       ],
     );
     assert.equal(log[0]?.subject, '【高雄市政府工務局】您的案件已改由新建工程處辦理（案號 1150302-0042）');
-    assert.equal(await listDeliveries(db(), { caseId: randomUUID() }).then((rows) => rows.length), 0);
+    assert.equal(
+      await listDeliveries(db(), { type: 'case', id: randomUUID() }).then((rows) => rows.length),
+      0,
+    );
   });
 });
 
@@ -462,8 +463,8 @@ describe('notifications without SMTP: the outbox and the staff pages', () => {
     const queued = await subject.database.db.transaction((tx) =>
       queueNotification(tx, {
         jobs: subject.jobs,
-        caseId,
-        topic: 'case.received',
+        subject: { type: 'case', id: caseId },
+        topic: caseTopics.received,
         channel: 'email',
         recipient,
         lang,

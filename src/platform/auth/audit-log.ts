@@ -1,5 +1,6 @@
 import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../db/database.ts';
+import { pageOfRows, pageWindow } from '../db/paging.ts';
 import { auditLog } from './auth-schema.ts';
 import type { StaffPrincipal } from './principal.ts';
 
@@ -79,8 +80,7 @@ export async function listAuditLog(
   db: DatabaseOrTransaction,
   options: { page: number; action?: string; actorLabel?: string; pageSize?: number },
 ): Promise<AuditLogPage> {
-  const pageSize = options.pageSize ?? auditLogPageSize;
-  const page = Math.max(1, options.page);
+  const window = pageWindow(Math.max(1, options.page), options.pageSize ?? auditLogPageSize);
   const conditions: SQL[] = [];
   if (options.action) conditions.push(eq(auditLog.action, options.action));
   if (options.actorLabel) conditions.push(eq(auditLog.actorLabel, options.actorLabel));
@@ -98,7 +98,7 @@ export async function listAuditLog(
     .from(auditLog)
     .where(conditions.length > 0 ? and(...conditions) : undefined)
     .orderBy(desc(auditLog.occurredAt), desc(auditLog.id))
-    .limit(pageSize + 1)
-    .offset((page - 1) * pageSize);
-  return { rows: rows.slice(0, pageSize), page, hasNextPage: rows.length > pageSize };
+    .limit(window.limit)
+    .offset(window.offset);
+  return { ...pageOfRows(rows, window), page: window.page };
 }

@@ -3,8 +3,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps, AppInstance } from '../http/app-types.ts';
 import { installCsrf } from '../http/csrf.ts';
 import { enforceRateLimit, rateLimitedError } from '../http/rate-limit.ts';
+import type { ModuleRegistry } from '../modules/app-module.ts';
 import { type Lang, languages, localePath } from '../web/i18n.ts';
-import { listAuditLog, type RequestOrigin, recordAudit, staffActor } from './audit-log.ts';
+import { requestOrigin } from './actor-context.ts';
+import { listAuditLog, recordAudit, staffActor } from './audit-log.ts';
 import { authText } from './auth-messages.ts';
 import { staffPaths } from './auth-paths.ts';
 import {
@@ -46,18 +48,18 @@ import { groupSecretForReading, totpQrCodeSvg, totpUri } from './totp.ts';
  * cookies, the session hook that sets request.staff, CSRF on every unsafe request, then the sign-in,
  * two-factor, staff home and audit log routes.
  */
-export async function installAuth(app: AppInstance, deps: AppDeps): Promise<void> {
+export async function installAuth(
+  app: AppInstance,
+  deps: AppDeps,
+  registry: Pick<ModuleRegistry, 'staffAreas'>,
+): Promise<void> {
   await app.register(cookie);
   installStaffSessions(app, deps);
   installCsrf(app, {
     isCookieSecure: deps.config.cookieSecure,
     sessionCsrfToken: (request) => request.staffSession?.csrfToken ?? null,
   });
-  await app.register(async (scope) => authRoutes(scope as AppInstance, deps));
-}
-
-function requestOrigin(request: FastifyRequest): RequestOrigin {
-  return { ip: request.ip, requestId: request.id, userAgent: request.headers['user-agent'] ?? null };
+  await app.register(async (scope) => authRoutes(scope as AppInstance, deps, registry));
 }
 
 /** The code field's problem for each refused code, on the sign-in code step and the enrolment page. */
@@ -75,7 +77,11 @@ function withReturn(path: string, returnPath: string | null): string {
   return returnPath === null ? path : `${path}?${new URLSearchParams({ return: returnPath }).toString()}`;
 }
 
-async function authRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
+async function authRoutes(
+  app: AppInstance,
+  deps: AppDeps,
+  registry: Pick<ModuleRegistry, 'staffAreas'>,
+): Promise<void> {
   const { db, clock, config } = deps;
   const cookieOptions = { isSecure: config.cookieSecure, maxAgeSeconds: config.sessionAbsoluteHours * 3600 };
 
@@ -351,7 +357,7 @@ async function authRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
               lang={lang}
               staff={staff}
               unitName={unit ? (lang === 'en' ? unit.nameEn : unit.nameZh) : staff.unitCode}
-              areas={staffAreasFor(staff.role)}
+              areas={staffAreasFor(registry.staffAreas, staff.role)}
             />
           ),
         });

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { csrfFieldName } from '../http/csrf.ts';
+import type { StaffArea } from '../modules/app-module.ts';
 import { ErrorMessage, Hint, ErrorSummary as SharedErrorSummary } from '../web/components/form-parts.tsx';
 import { Pagination } from '../web/components/pagination.tsx';
 import { formatPageDate } from '../web/format-date.ts';
@@ -8,7 +9,6 @@ import type { AuditLogPage } from './audit-log.ts';
 import { type AuthTextKey, authText, roleName } from './auth-messages.ts';
 import { staffPaths } from './auth-paths.ts';
 import type { StaffPrincipal } from './principal.ts';
-import type { StaffArea } from './staff-areas.ts';
 
 /**
  * The pages of staff sign-in, two-factor, staff home and the audit log: GOV.UK Frontend markup, no
@@ -333,15 +333,15 @@ export function StaffHomePage(view: StaffHomeView) {
       <h2 class="govuk-heading-m">{authText(lang, 'areasHeading')}</h2>
       <ul class="govuk-list govuk-list--spaced">
         {view.areas.map((area) => (
-          <li key={area.key}>
+          <li key={area.id} data-area={area.id}>
             {area.path === null ? (
               <>
-                {authText(lang, area.key)}{' '}
+                {area.label[lang]}{' '}
                 <strong class="govuk-tag govuk-tag--grey">{authText(lang, 'comingSoon')}</strong>
               </>
             ) : (
               <a class="govuk-link" href={localePath(lang, area.path)}>
-                {authText(lang, area.key)}
+                {area.label[lang]}
               </a>
             )}
           </li>
@@ -455,13 +455,7 @@ export function AuditLogPageView(view: AuditLogView) {
           </tbody>
         </table>
       )}
-      <Pagination
-        label={authText(lang, 'paginationLabel')}
-        previousText={authText(lang, 'previousPage')}
-        nextText={authText(lang, 'nextPage')}
-        previousHref={result.page > 1 ? pageLink(result.page - 1) : null}
-        nextHref={result.hasNextPage ? pageLink(result.page + 1) : null}
-      />
+      <Pagination lang={lang} page={result.page} hasNextPage={result.hasNextPage} href={pageLink} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { defineQueue, minimumRetryDelaySeconds } from './jobs.ts';
+import { defineQueue, minimumRetryDelaySeconds } from './queues.ts';
 
 describe('minimumRetryDelaySeconds (pg-boss back-off without its jitter)', () => {
   it('without back-off: the fixed delay', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { validateClassificationRows } from './reference-repo.ts';
+import { validateClassificationRows } from './classification-rows.ts';
 import { PUBLIC_WORKS_SERVICE_CODES, SERVICE_CLASSIFICATIONS } from './service-classification.ts';
 import { BUREAU, currentSuccessors, findUnit, UNITS } from './units.ts';
 

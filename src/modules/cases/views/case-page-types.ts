@@ -1,7 +1,7 @@
 import type { StaffRole } from '../../../platform/auth/principal.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
-import type { ServiceDetail } from '../../catalogue/catalogue-service.ts';
-import type { DeliveryRow } from '../../notifications/notifications-service.ts';
+import type { ServiceDetail } from '../../catalogue/index.ts';
+import type { DeliveryRow } from '../../notifications/index.ts';
 import type { AttachmentMetadata } from '../case-attachments.ts';
 import type { UnitHandler } from '../case-staff-repo.ts';
 import type { CaseEvent, Transition } from '../case-workflow.ts';

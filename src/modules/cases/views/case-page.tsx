@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { type Lang, localePath } from '../../../platform/web/i18n.ts';
-import { deadlineText } from '../../catalogue/deadline-text.ts';
+import { deadlineText } from '../../catalogue/index.ts';
 import { casePaths } from '../case-paths.ts';
 import { type CaseState, isCaseEvent, isCaseState } from '../case-workflow.ts';
 import type { CaseDetail } from '../cases-service.ts';

@@ -1,4 +1,4 @@
-import { type ComponentChildren, Fragment } from 'preact';
+import type { ComponentChildren } from 'preact';
 import type { StaffRole } from '../../../platform/auth/principal.ts';
 import { csrfFieldName } from '../../../platform/http/csrf.ts';
 import {
@@ -6,7 +6,6 @@ import {
   Hint,
   ErrorSummary as SharedErrorSummary,
 } from '../../../platform/web/components/form-parts.tsx';
-import { Pagination as SharedPagination } from '../../../platform/web/components/pagination.tsx';
 import { type Lang, localePath } from '../../../platform/web/i18n.ts';
 import { type DeadlineStatus, deadlineStatusLabels } from '../case-deadline.ts';
 import { casePaths } from '../case-paths.ts';
@@ -253,54 +252,5 @@ export function ConsoleNav({ lang, role, current }: { lang: Lang; role: StaffRol
         ))}
       </ul>
     </nav>
-  );
-}
-
-/** GOV.UK pagination: previous, the pages around this one, next. */
-export function Pagination({
-  lang,
-  page,
-  lastPage,
-  href,
-}: {
-  lang: Lang;
-  page: number;
-  lastPage: number;
-  href: (page: number) => string;
-}) {
-  if (lastPage <= 1) return null;
-  const shown = [...new Set([1, page - 1, page, page + 1, lastPage])]
-    .filter((number) => number >= 1 && number <= lastPage)
-    .sort((a, b) => a - b);
-  return (
-    <SharedPagination
-      label={text(lang, 'paginationLabel')}
-      previousText={text(lang, 'previousPage')}
-      nextText={text(lang, 'nextPage')}
-      previousHref={page > 1 ? href(page - 1) : null}
-      nextHref={page < lastPage ? href(page + 1) : null}
-    >
-      <ul class="govuk-pagination__list">
-        {shown.map((number, index) => (
-          <Fragment key={number}>
-            {index > 0 && number - (shown[index - 1] ?? number) > 1 ? (
-              <li key={`gap-${number}`} class="govuk-pagination__item govuk-pagination__item--ellipses">
-                ⋯
-              </li>
-            ) : null}
-            <li class={`govuk-pagination__item${number === page ? ' govuk-pagination__item--current' : ''}`}>
-              <a
-                class="govuk-link govuk-pagination__link"
-                href={href(number)}
-                aria-label={text(lang, 'pageNumber', { page: number })}
-                aria-current={number === page ? 'page' : undefined}
-              >
-                {number}
-              </a>
-            </li>
-          </Fragment>
-        ))}
-      </ul>
-    </SharedPagination>
   );
 }

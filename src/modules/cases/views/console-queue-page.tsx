@@ -1,5 +1,6 @@
 import type { StaffRole } from '../../../platform/auth/principal.ts';
 import type { FieldProblem } from '../../../platform/http/errors.ts';
+import { Pagination } from '../../../platform/web/components/pagination.tsx';
 import { type Lang, localePath } from '../../../platform/web/i18n.ts';
 import { casePaths } from '../case-paths.ts';
 import type { UnitHandler } from '../case-staff-repo.ts';
@@ -15,7 +16,6 @@ import {
   ConsoleNav,
   CsrfField,
   ErrorSummary,
-  Pagination,
   Select,
   type ShownProblem,
   StatusTag,
@@ -348,7 +348,13 @@ export function QueuePage(props: QueuePageProps) {
       ) : (
         <div class="ow-table-scroll">{table}</div>
       )}
-      <Pagination lang={lang} page={page} lastPage={lastPage} href={pageHref} />
+      <Pagination
+        lang={lang}
+        label={text(lang, 'paginationLabel')}
+        page={page}
+        pageCount={lastPage}
+        href={pageHref}
+      />
     </>
   );
 }

@@ -3,9 +3,8 @@ import { formatByteSize } from '../../../platform/uploads/multipart.ts';
 import { extensionsByMediaType } from '../../../platform/uploads/sniff.ts';
 import { telephoneHref } from '../../../platform/web/contact-details.tsx';
 import { type Lang, localePath } from '../../../platform/web/i18n.ts';
-import type { FormField } from '../../catalogue/catalogue-schemas.ts';
-import type { ServiceDetail } from '../../catalogue/catalogue-service.ts';
-import { deadlineText } from '../../catalogue/deadline-text.ts';
+import type { FormField, ServiceDetail } from '../../catalogue/index.ts';
+import { deadlineText } from '../../catalogue/index.ts';
 import { casePaths } from '../case-paths.ts';
 import {
   answerInputId,

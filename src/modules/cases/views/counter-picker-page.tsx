@@ -1,6 +1,6 @@
 import { type Lang, localePath } from '../../../platform/web/i18n.ts';
-import type { ServiceSummary } from '../../catalogue/catalogue-service.ts';
-import { deadlineText } from '../../catalogue/deadline-text.ts';
+import type { ServiceSummary } from '../../catalogue/index.ts';
+import { deadlineText } from '../../catalogue/index.ts';
 import { casePaths } from '../case-paths.ts';
 import { counterText as text } from '../counter-messages.ts';
 import { type ChoiceGroup, ErrorSummary, Select, TextInput } from './counter-controls.tsx';

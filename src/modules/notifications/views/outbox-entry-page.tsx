@@ -29,7 +29,9 @@ export function OutboxEntryPageView({ lang, delivery }: { lang: Lang; delivery: 
         {delivery.sentAt ? row('rowSent', formatTaipeiDateTime(delivery.sentAt)) : null}
         {delivery.nextAttemptAt ? row('rowNextAttempt', formatTaipeiDateTime(delivery.nextAttemptAt)) : null}
         {delivery.lastError ? row('rowLastError', delivery.lastError, 'last-error') : null}
-        {delivery.caseId ? row('rowCase', <code>{delivery.caseId}</code>) : null}
+        {delivery.subjectType === null
+          ? null
+          : row('rowAbout', <code>{`${delivery.subjectType} ${delivery.subjectId ?? ''}`}</code>)}
       </dl>
       <h2 class="govuk-heading-m">{text('bodyHeading')}</h2>
       <MessageText text={delivery.bodyText} lang={htmlLang(delivery.lang)} data-body />

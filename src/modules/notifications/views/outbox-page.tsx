@@ -70,13 +70,7 @@ export function OutboxPageView({ lang, result, isSmtpConfigured }: OutboxPageVie
           </tbody>
         </table>
       )}
-      <Pagination
-        label={text('paginationLabel')}
-        previousText={text('previousPage')}
-        nextText={text('nextPage')}
-        previousHref={result.page > 1 ? pageLink(result.page - 1) : null}
-        nextHref={result.hasNextPage ? pageLink(result.page + 1) : null}
-      />
+      <Pagination lang={lang} page={result.page} hasNextPage={result.hasNextPage} href={pageLink} />
     </>
   );
 }

@@ -1,10 +1,10 @@
+import type { RenderedMessage } from '../../../platform/notify/template-kit.ts';
 import { htmlLang, type Lang, languages } from '../../../platform/web/i18n.ts';
 import { type NotificationTextKey, notificationText } from '../notifications-messages.ts';
-import type { NotificationTopic, RenderedMessage } from '../templates/index.ts';
 import { MessageText } from './message-text.tsx';
 
 export interface TemplateExample {
-  topic: NotificationTopic;
+  topic: string;
   audience: 'applicant' | 'staff';
   purpose: string;
   rendered: Record<Lang, RenderedMessage>;

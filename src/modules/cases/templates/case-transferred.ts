@@ -1,4 +1,4 @@
-import { facts, letter, type NotificationTemplate, subject } from './template-kit.ts';
+import { facts, letter, type NotificationTemplate, subject } from '../../../platform/notify/template-kit.ts';
 
 export interface CaseTransferredData {
   caseNumber: string;

@@ -1,4 +1,4 @@
-import { date, facts, letter, type NotificationTemplate } from './template-kit.ts';
+import { date, facts, letter, type NotificationTemplate } from '../../../platform/notify/template-kit.ts';
 
 /** 管制查考 §3: a unit's periodic progress report, before it is due and when it is missing. */
 export interface ProgressReportData {

@@ -1,4 +1,10 @@
-import { date, facts, letter, type NotificationTemplate, subject } from './template-kit.ts';
+import {
+  date,
+  facts,
+  letter,
+  type NotificationTemplate,
+  subject,
+} from '../../../platform/notify/template-kit.ts';
 
 export interface CaseReceivedData {
   caseNumber: string;

@@ -1,4 +1,4 @@
-import { date, facts, letter, type NotificationTemplate } from './template-kit.ts';
+import { date, facts, letter, type NotificationTemplate } from '../../../platform/notify/template-kit.ts';
 
 /** 管制查考 §5: the year's performance reports (績效成果), due 1 February of the following year. */
 export interface AnnualReportData {

@@ -1,4 +1,4 @@
-import { date, facts, letter, type NotificationTemplate } from './template-kit.ts';
+import { date, facts, letter, type NotificationTemplate } from '../../../platform/notify/template-kit.ts';
 
 export interface HandlerReminderData {
   caseNumber: string;

@@ -1,0 +1,36 @@
+/**
+ * The service catalogue: what the module brings to the app, and its public surface for other modules.
+ * Other modules import from here only (npm run lint checks it).
+ */
+import type { AppModule } from '../../platform/modules/app-module.ts';
+import { catalogueAdminRoutes } from './catalogue-admin-routes.tsx';
+import { seedDemoCatalogue } from './catalogue-demo-data.ts';
+import { catalogueRoutes } from './catalogue-routes.tsx';
+
+export type { ChecklistItem, Deadline, FormField } from './catalogue-schemas.ts';
+export { getService, listServices, type ServiceDetail, type ServiceSummary } from './catalogue-service.ts';
+export { deadlineExplanation, deadlineText } from './deadline-text.ts';
+export {
+  currentServiceVersion,
+  getServiceVersion,
+  type ServiceVersionFacts,
+  serviceExists,
+} from './service-versions.ts';
+
+export const catalogueModule: AppModule = {
+  name: 'catalogue',
+  routes: [{ register: catalogueRoutes }, { register: catalogueAdminRoutes }],
+  staffAreas: [
+    {
+      id: 'catalogue.content',
+      group: 'content',
+      label: {
+        'zh-TW': '網站內容：公告、常見問答、書表與標準作業程序',
+        en: 'Website content: announcements, FAQ, forms and procedures',
+      },
+      path: '/staff/catalogue',
+      roles: ['web_editor', 'admin'],
+    },
+  ],
+  seeds: [{ name: 'demo service versions', run: (tx) => seedDemoCatalogue(tx) }],
+};

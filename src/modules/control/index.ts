@@ -1,0 +1,114 @@
+/**
+ * Management control (管制查考): the yearly plan, units' work plans, progress, spot checks and the annual
+ * report. What the module brings to the app, and its public surface for other modules. Other modules
+ * import from here only (npm run lint checks it).
+ */
+import type { AppModule } from '../../platform/modules/app-module.ts';
+import { checksPaths } from './checks-paths.ts';
+import { checksRoutes } from './checks-routes.tsx';
+import { controlPaths } from './control-paths.ts';
+import { controlRoutes } from './control-routes.tsx';
+import { seedPlan101 } from './control-seed.ts';
+import { controlStaffRoutes } from './control-staff-routes.tsx';
+import { progressPaths } from './progress-paths.ts';
+import { requestProgressReminderScan, startProgressReminderWorker } from './progress-reminders.ts';
+import { progressRoutes } from './progress-routes.tsx';
+import { reportPaths } from './report-paths.ts';
+import { reportRoutes } from './report-routes.tsx';
+import { controlTopics } from './templates/index.ts';
+import { workPlanRoutes, workPlanStaffRoutes } from './workplan-routes.tsx';
+
+const performance = {
+  'zh-TW': '管考：執行計畫進度、績效指標與年度績效報告',
+  en: 'Performance: the execution plan, indicators and the annual report',
+};
+const checks = {
+  'zh-TW': '平時測試及查核：電話禮貌測試、臨櫃訪查、自行管理考核與矯正措施追蹤',
+  en: 'Spot checks: phone courtesy tests, counter visits, self-assessments and corrective actions',
+};
+
+export const controlModule: AppModule = {
+  name: 'control',
+  routes: [
+    { register: controlRoutes },
+    { register: controlStaffRoutes },
+    { register: workPlanRoutes },
+    { register: workPlanStaffRoutes },
+    { register: reportRoutes },
+    { register: checksRoutes, takesFiles: true },
+    { register: progressRoutes, takesFiles: true },
+  ],
+  staffAreas: [
+    {
+      id: 'control.plans',
+      group: 'performance',
+      label: performance,
+      path: controlPaths.staffList,
+      roles: ['secretariat', 'admin'],
+    },
+    {
+      id: 'control.work-plans',
+      group: 'performance',
+      label: {
+        'zh-TW': '各單位工作計畫：審查、退回修正與刊登',
+        en: 'Units’ work plans: review, return for changes, publish',
+      },
+      path: controlPaths.staffWorkPlans,
+      roles: ['secretariat'],
+    },
+    {
+      id: 'control.unit-work-plans',
+      group: 'performance',
+      label: performance,
+      path: controlPaths.staffWorkPlans,
+      roles: ['unit_editor', 'unit_head'],
+    },
+    {
+      id: 'control.progress',
+      group: 'performance',
+      label: {
+        'zh-TW': '執行進度：各單位按期填報進度與佐證，秘書室檢視完成率與缺漏',
+        en: 'Progress: units report each period with evidence; the secretariat sees the gaps',
+      },
+      path: progressPaths.home,
+      roles: ['secretariat', 'admin', 'unit_editor', 'unit_head'],
+    },
+    {
+      id: 'control.checks',
+      group: 'performance',
+      label: checks,
+      path: checksPaths.list,
+      roles: ['secretariat'],
+    },
+    {
+      id: 'control.unit-checks',
+      group: 'performance',
+      label: checks,
+      path: checksPaths.unit,
+      roles: ['unit_editor', 'unit_head'],
+    },
+    {
+      id: 'control.reports',
+      group: 'performance',
+      label: {
+        'zh-TW': '年度績效成果報告：各單位及全局，撰寫說明、發布與下載',
+        en: 'Annual performance reports: units and the bureau; narrative, issue, download',
+      },
+      path: reportPaths.list,
+      roles: ['secretariat'],
+    },
+  ],
+  workers: [
+    {
+      name: 'progress and annual-report reminders',
+      async start({ db, jobs, clock, config }) {
+        await startProgressReminderWorker({ db, jobs, clock, publicBaseUrl: config.publicBaseUrl });
+        return undefined;
+      },
+    },
+  ],
+  scans: [{ name: 'progress and annual-report reminders', request: requestProgressReminderScan }],
+  // The 2012 plan as published at first start; never rewritten afterwards.
+  seeds: [{ name: 'plans', run: (tx) => seedPlan101(tx) }],
+  notificationTopics: Object.values(controlTopics),
+};

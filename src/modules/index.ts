@@ -1,0 +1,17 @@
+import type { AppModule } from '../platform/modules/app-module.ts';
+import { casesModule } from './cases/index.ts';
+import { catalogueModule } from './catalogue/index.ts';
+import { controlModule } from './control/index.ts';
+import { notificationsModule } from './notifications/index.ts';
+
+/**
+ * Every business module, in order: seeds run in this order (the catalogue before the routing rules that
+ * name its services), routes are registered in it, and the staff home lists areas in it within each group.
+ * Adding a module is one line here (CONTRIBUTING.md, "Add a module"); nothing else names a module.
+ */
+export const modules: readonly AppModule[] = [
+  catalogueModule,
+  casesModule,
+  notificationsModule,
+  controlModule,
+];

@@ -1,0 +1,62 @@
+/**
+ * Notifications: the delivery log any module writes to (queueNotification, with the topic it defines and
+ * the subject the message is about), the delivery worker, the outbox and the templates page. Other modules
+ * import from here only (npm run lint checks it).
+ */
+import type { AppModule } from '../../platform/modules/app-module.ts';
+import { notificationPaths } from './notifications-paths.ts';
+import { notificationsRoutes } from './notifications-routes.tsx';
+import { startNotificationWorker } from './notifications-service.ts';
+import { createEmailTransport, loggingSmsSender } from './transports.ts';
+
+export type { NotificationChannel } from './notifications-schema.ts';
+export {
+  type DeliveryRow,
+  listDeliveries,
+  type NotificationSubject,
+  queueNotification,
+} from './notifications-service.ts';
+
+export const notificationsModule: AppModule = {
+  name: 'notifications',
+  routes: [{ register: notificationsRoutes }],
+  staffAreas: [
+    {
+      id: 'notifications.outbox',
+      group: 'administration',
+      label: {
+        'zh-TW': '通知寄送紀錄：寄給民眾與同仁的電子郵件與簡訊（未設定郵件伺服器時的寄件匣）',
+        en: 'Notifications sent: e-mail and text messages to citizens and staff (the outbox when no mail server is set)',
+      },
+      path: notificationPaths.outbox,
+      roles: ['admin'],
+    },
+    {
+      id: 'notifications.templates',
+      group: 'administration',
+      label: {
+        'zh-TW': '通知範本：系統寄出的每一種通知內容',
+        en: 'Notification templates: the wording of every notification',
+      },
+      path: notificationPaths.templates,
+      roles: ['admin', 'secretariat', 'supervisor'],
+    },
+  ],
+  workers: [
+    {
+      name: 'notification delivery',
+      // SMTP when SMTP_URL is set, else the outbox; SMS through the adapter that only logs.
+      async start({ db, jobs, clock, config, log }) {
+        const email = createEmailTransport(config);
+        await startNotificationWorker({
+          jobs,
+          db,
+          clock,
+          transports: { email, sms: loggingSmsSender(log) },
+          log,
+        });
+        return async () => email.close();
+      },
+    },
+  ],
+};

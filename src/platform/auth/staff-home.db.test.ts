@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { aStaffMember, signIn } from './auth-test-support.ts';
+import { type StaffRole, staffRoles } from './principal.ts';
+
+/** What each role finds on the staff home (the modules' manifests and the platform's own areas). */
+const expectedAreas: Record<StaffRole, string[]> = {
+  admin: [
+    'control.plans',
+    'control.progress',
+    'catalogue.content',
+    'platform.staff-accounts',
+    'platform.audit-log',
+    'notifications.outbox',
+    'notifications.templates',
+  ],
+  secretariat: [
+    'cases.counter',
+    'cases.supervision',
+    'cases.lookup',
+    'control.plans',
+    'control.work-plans',
+    'control.progress',
+    'control.checks',
+    'control.reports',
+    'notifications.templates',
+  ],
+  supervisor: ['cases.queue', 'cases.supervision', 'cases.lookup', 'notifications.templates'],
+  handler: ['cases.queue', 'cases.lookup'],
+  counter_clerk: ['cases.counter', 'cases.lookup'],
+  web_editor: ['catalogue.content'],
+  unit_editor: ['control.unit-work-plans', 'control.progress', 'control.unit-checks'],
+  unit_head: ['control.unit-work-plans', 'control.progress', 'control.unit-checks'],
+};
+
+describe('the staff home', () => {
+  let subject: TestApp;
+  before(async () => {
+    subject = await buildTestApp();
+  });
+  after(() => subject.app.close());
+
+  for (const role of staffRoles) {
+    it(`a ${role} sees their work areas, and each one opens for them`, async () => {
+      const member = await aStaffMember(subject.database.db, {
+        role,
+        withTotp: role === 'admin',
+        clock: subject.clock,
+      });
+      const browser = await signIn(subject.app, member, subject.clock);
+      const home = await browser.get('/staff');
+      assert.equal(home.statusCode, 200);
+      const areas = [
+        ...home.body.matchAll(/<li data-area="([^"]+)">(?:<a class="govuk-link" href="([^"]+)">)?/g),
+      ];
+      assert.deepEqual(
+        areas.map((match) => match[1]),
+        expectedAreas[role],
+      );
+      for (const [, id, href] of areas) {
+        if (href === undefined) continue;
+        // An area may send on to its current page (the progress of this year): follow that.
+        let page = await browser.get(href);
+        for (let hops = 0; page.statusCode === 303 && hops < 3; hops += 1)
+          page = await browser.get(String(page.headers.location));
+        assert.equal(page.statusCode, 200, `${role}: ${id} → ${href} answered ${page.statusCode}`);
+      }
+      const english = await browser.get('/en/staff');
+      assert.match(english.body, /href="\/en\/staff\//);
+    });
+  }
+});

@@ -1,0 +1,136 @@
+import type { Config } from '../../config.ts';
+import type { StaffRole } from '../auth/principal.ts';
+import type { Database, Transaction } from '../db/database.ts';
+import type { AppDeps, AppInstance } from '../http/app-types.ts';
+import type { Clock } from '../http/clock.ts';
+import type { Jobs } from '../jobs/jobs.ts';
+import type { ListedTopic } from '../notify/template-kit.ts';
+import type { Lang } from '../web/i18n.ts';
+
+/**
+ * The one description a business module gives of itself (`src/modules/<name>/index.ts` exports it as
+ * `module`). The composition root — `app.ts`, `main.ts`, `seed.ts`, `cli.ts` — loops over the list in
+ * `src/modules/index.ts`; nothing else names a module. Everything here is optional: a module brings only
+ * what it has. CONTRIBUTING.md ("Add a module") shows a whole one.
+ */
+export interface AppModule {
+  /** Folder name, kebab-case: `cases`, `control`. Used in logs and messages. */
+  readonly name: string;
+  /** Route groups, each registered in its own Fastify context (hooks and plugins stay inside it). */
+  readonly routes?: readonly RouteGroup[];
+  /** Lines on the staff home, per role. */
+  readonly staffAreas?: readonly StaffArea[];
+  /** Queue workers started by `main.ts` in every app process (the CLI starts none). */
+  readonly workers?: readonly ModuleWorker[];
+  /** Asked for every few minutes by every process; the job's queue keeps one per slot. */
+  readonly scans?: readonly ScheduledScan[];
+  /** Reference and demo data, loaded in module order inside the seed's one transaction (idempotent). */
+  readonly seeds?: readonly ModuleSeed[];
+  /** Every message the module sends, with its template in both languages (/staff/notification-templates). */
+  readonly notificationTopics?: readonly ListedTopic[];
+  /** The audit-log actions the module records, with what they mean (the audit log's filter). */
+  readonly auditActions?: readonly AuditAction[];
+  /** Called after the working-day calendar changed (a typhoon day): e.g. recompute open deadlines. */
+  readonly onCalendarChange?: (context: CalendarChangeContext) => Promise<string | null>;
+  /** `npx onewindow <name>` commands of the module. */
+  readonly commands?: Readonly<Record<string, ModuleCommand>>;
+}
+
+export type Words = Readonly<Record<Lang, string>>;
+
+export interface RouteGroup {
+  register(app: AppInstance, deps: AppDeps, registry: ModuleRegistry): Promise<void>;
+  /**
+   * The forms of these routes carry files: @fastify/multipart is registered in this group's context only
+   * (it adds hooks to every request of its context).
+   */
+  readonly takesFiles?: boolean;
+  /**
+   * Outside the site context: no cookies, staff session or CSRF (probes, open machine APIs). Pages and
+   * staff routes stay inside.
+   */
+  readonly isOutsideSite?: boolean;
+}
+
+/** Groups order the staff home: case work first, administration last. */
+export const staffAreaGroups = ['casework', 'performance', 'content', 'administration'] as const;
+export type StaffAreaGroup = (typeof staffAreaGroups)[number];
+
+export interface StaffArea {
+  /** Stable id (tests, anchors): `cases.queue`. */
+  readonly id: string;
+  readonly group: StaffAreaGroup;
+  /** The line on the staff home: what the area is for. */
+  readonly label: Words;
+  /** Null while the area is announced but not built ("coming soon"). */
+  readonly path: string | null;
+  readonly roles: readonly StaffRole[];
+}
+
+/** What a worker or a scan gets: the process's database, jobs, clock, configuration and log. */
+export interface WorkerContext {
+  readonly db: Database;
+  readonly jobs: Jobs;
+  readonly clock: Clock;
+  readonly config: Readonly<Config>;
+  readonly log: WorkerLog;
+}
+
+export interface WorkerLog {
+  info(details: Record<string, unknown>, message: string): void;
+  warn(details: Record<string, unknown>, message: string): void;
+  error(details: Record<string, unknown>, message: string): void;
+}
+
+export interface ModuleWorker {
+  readonly name: string;
+  /** Starts working its queue; may return what to do at shutdown (after the HTTP server has closed). */
+  start(context: WorkerContext): Promise<(() => Promise<void>) | undefined>;
+}
+
+export interface ScheduledScan {
+  readonly name: string;
+  /** Asks for this slot's scan job; several processes asking at once give one job. */
+  request(context: Pick<WorkerContext, 'db' | 'jobs' | 'clock'>): Promise<void>;
+}
+
+export interface ModuleSeed {
+  /** What it loads, as the start-up message counts it: 'demo services', 'routing rules'. */
+  readonly name: string;
+  /** Writes what is missing or changed, in the seed's transaction; returns how many rows it wrote. */
+  run(tx: Transaction): Promise<number>;
+}
+
+export interface AuditAction {
+  /** As recorded: `case.view`, `control.plan.publish`. */
+  readonly action: string;
+  readonly label: Words;
+}
+
+export interface CalendarChangeContext {
+  readonly db: Database;
+  /** The day whose status changed (YYYY-MM-DD). */
+  readonly changedDay: string;
+  readonly calendarRegion: string;
+  readonly now: Date;
+}
+
+export interface ModuleCommand {
+  readonly summary: string;
+  readonly usage: string;
+  readonly options: Readonly<
+    Record<string, { type: 'string' | 'boolean'; description: string; required?: boolean }>
+  >;
+  run(
+    values: Record<string, string | boolean | undefined>,
+    context: { db: Database; print(line: string): void },
+  ): Promise<void>;
+}
+
+/** What the modules bring together, computed once from the list: read by the platform's own pages. */
+export interface ModuleRegistry {
+  readonly modules: readonly AppModule[];
+  readonly staffAreas: readonly StaffArea[];
+  readonly notificationTopics: readonly ListedTopic[];
+  readonly auditActions: readonly AuditAction[];
+}

@@ -1,0 +1,177 @@
+import { type Static, type TObject, type TSchema, Type } from 'typebox';
+import { Value } from 'typebox/value';
+import type { FieldProblem } from '../../http/errors.ts';
+import type { Lang } from '../i18n.ts';
+import { formText } from './form-text.ts';
+
+/**
+ * The one way a page reads a posted form. A form is a TypeBox object of the field kinds below, with each
+ * field's label in both languages. `readForm` turns the posted body (strings, or lists of strings for
+ * repeated names) into typed values — trimmed text, ticked boxes as booleans or lists — and checks them
+ * against the schema, listing every problem at once in the user's language. The page then shows itself
+ * again with `values` (what was typed) and the problems, or passes `values` to its use case, which adds
+ * the business rules' problems the same way.
+ *
+ * The route's own body schema stays permissive (strings of bounded length): a person's mistake is
+ * answered by the form page, never by a bare 400.
+ */
+
+export type Words = Readonly<Record<Lang, string>>;
+
+/**
+ * Whether the text holds a character neither PostgreSQL nor a person can use: NUL and the other C0 controls
+ * but tab and line breaks, DEL, or half of a surrogate pair.
+ */
+export function hasUnusableCharacter(text: string): boolean {
+  if (!text.isWellFormed()) return true;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f) return true;
+  }
+  return false;
+}
+
+interface TextOptions {
+  /** What a person may type here, and so also a bound on what anyone may send. */
+  maxLength: number;
+  isRequired?: boolean;
+  minLength?: number;
+  /** A pattern the trimmed text must match, with what to say when it does not. */
+  pattern?: { source: string; message: Words };
+}
+
+/** The field kinds of a form. Each takes what an HTML form sends and gives a typed value. */
+export const field = {
+  /** Text, trimmed. Optional text is '' when left empty. */
+  text: (options: TextOptions) =>
+    Type.String({
+      maxLength: options.maxLength,
+      ...(options.isRequired || options.minLength ? { minLength: options.minLength ?? 1 } : {}),
+      ...(options.pattern ? { pattern: options.pattern.source, 'x-message': options.pattern.message } : {}),
+      'x-kind': 'text',
+    }),
+  /** One of a fixed set (radios, a select); '' when nothing was chosen and the choice is optional. */
+  choice: <const Values extends readonly string[], const IsRequired extends boolean = false>(
+    values: Values,
+    options: { isRequired?: IsRequired } = {},
+  ) =>
+    Type.Unsafe<IsRequired extends true ? Values[number] : Values[number] | ''>({
+      anyOf: [...values, ...(options.isRequired ? [] : [''])].map((value) => ({ const: value })),
+      'x-kind': 'choice',
+    }),
+  /** A single checkbox: ticked or not. `isRequired`: it must be ticked (a confirmation). */
+  tick: (options: { isRequired?: boolean } = {}) =>
+    Type.Boolean({ ...(options.isRequired ? { const: true } : {}), 'x-kind': 'tick' }),
+  /** Checkboxes sharing a name: the values ticked (none: []). */
+  ticks: (options: { maxItems: number; maxLength?: number; isRequired?: boolean }) =>
+    Type.Array(Type.String({ maxLength: options.maxLength ?? 200 }), {
+      maxItems: options.maxItems,
+      ...(options.isRequired ? { minItems: 1 } : {}),
+      'x-kind': 'ticks',
+    }),
+};
+
+export interface FormDefinition<Schema extends TObject> {
+  readonly schema: Schema;
+  /** Each field's label, as the page shows it: messages name the field by it. */
+  readonly labels: { readonly [Key in keyof Static<Schema>]: Words };
+}
+
+/** A form: its fields (made with `field`) and their labels. */
+export function defineForm<Schema extends TObject>(
+  schema: Schema,
+  labels: FormDefinition<Schema>['labels'],
+): FormDefinition<Schema> {
+  return Object.freeze({ schema, labels });
+}
+
+export interface ReadForm<Values> {
+  /** What was sent, as typed values: show them again, or pass them on. */
+  values: Values;
+  /** Every problem, at most one per field, in the order of the form's fields. */
+  problems: FieldProblem[];
+}
+
+type Posted = Readonly<Record<string, unknown>> | null | undefined;
+
+function firstText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
+  return '';
+}
+
+function allTexts(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return list.filter((entry): entry is string => typeof entry === 'string' && entry.trim() !== '');
+}
+
+function kindOf(schema: TSchema): string {
+  return String((schema as { 'x-kind'?: unknown })['x-kind'] ?? 'text');
+}
+
+/** English labels begin a sentence's object in lower case ("Enter the reason"), acronyms aside. */
+function inSentence(lang: Lang, label: string): string {
+  if (lang !== 'en' || /^[A-Z]{2}/.test(label)) return label;
+  return `the ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
+}
+
+export function readForm<Schema extends TObject>(
+  form: FormDefinition<Schema>,
+  body: Posted,
+  lang: Lang,
+): ReadForm<Static<Schema>> {
+  const posted = body ?? {};
+  const values: Record<string, unknown> = {};
+  const problems: FieldProblem[] = [];
+  for (const [name, schema] of Object.entries(form.schema.properties) as [string, TSchema][]) {
+    const raw = Object.hasOwn(posted, name) ? posted[name] : undefined;
+    const label = (form.labels as Record<string, Words>)[name]?.[lang] ?? name;
+    const kind = kindOf(schema);
+    if (kind === 'tick') values[name] = firstText(raw).trim() !== '';
+    else if (kind === 'ticks') values[name] = [...new Set(allTexts(raw).map((entry) => entry.trim()))];
+    else values[name] = firstText(raw).trim();
+    const value = values[name];
+    const say = (key: Parameters<typeof formText>[1], extra: Record<string, string | number> = {}) =>
+      problems.push({
+        field: name,
+        code: key,
+        message: formText(lang, key, { label: inSentence(lang, label), ...extra }),
+      });
+    const texts = typeof value === 'string' ? [value] : Array.isArray(value) ? (value as string[]) : [];
+    if (texts.some(hasUnusableCharacter)) {
+      say('notAllowed');
+      continue;
+    }
+    // Optional text left empty is fine whatever its pattern or minimum.
+    if (kind === 'text' && value === '' && !('minLength' in schema)) continue;
+    const [error] = Value.Errors(schema, value);
+    if (error === undefined) continue;
+    const limit = (error.params as { limit?: number }).limit ?? 0;
+    switch (error.keyword) {
+      case 'minLength':
+        if (limit <= 1) say('required');
+        else say('tooShort', { limit });
+        break;
+      case 'maxLength':
+        say('tooLong', { limit, length: typeof value === 'string' ? [...value].length : 0 });
+        break;
+      case 'pattern': {
+        const message = (schema as { 'x-message'?: Words })['x-message'];
+        if (message === undefined) say('badFormat');
+        else problems.push({ field: name, code: 'pattern', message: message[lang] });
+        break;
+      }
+      case 'minItems':
+      case 'const':
+      case 'anyOf':
+        say(kind === 'tick' ? 'required' : 'choose');
+        break;
+      case 'maxItems':
+        say('tooMany', { limit });
+        break;
+      default:
+        say('badFormat');
+    }
+  }
+  return { values: values as Static<Schema>, problems };
+}
