@@ -3,6 +3,7 @@ import { type Config, loadConfig } from '../../src/config.ts';
 import type { AppInstance } from '../../src/platform/http/app-types.ts';
 import type { Clock } from '../../src/platform/http/clock.ts';
 import { createJobs, type Jobs } from '../../src/platform/jobs/jobs.ts';
+import type { AppModule } from '../../src/platform/modules/app-module.ts';
 import { createTestDatabase } from './test-database.ts';
 
 /** A clock tests can move: the only fake besides the outside world. */
@@ -30,7 +31,12 @@ export interface TestApp {
 
 /** The real app on its own fresh database (cloned from the template, so reference data is loaded). */
 export async function buildTestApp(
-  options: { environment?: Record<string, string>; clock?: TestClock } = {},
+  options: {
+    environment?: Record<string, string>;
+    clock?: TestClock;
+    /** The business modules (default: every one in src/modules/index.ts). */
+    modules?: readonly AppModule[];
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({
@@ -44,7 +50,14 @@ export async function buildTestApp(
     pollingIntervalSeconds: 0.5,
     poolMax: 3,
   });
-  const app = await buildApp({ config, db: database.db, pool: database.pool, clock, jobs });
+  const app = await buildApp({
+    config,
+    db: database.db,
+    pool: database.pool,
+    clock,
+    jobs,
+    ...(options.modules ? { modules: options.modules } : {}),
+  });
   app.addHook('onClose', () => jobs.stop());
   await app.ready();
   return { app, database, clock, config, jobs };

@@ -15,8 +15,7 @@ import { DomainError } from '../../platform/http/errors.ts';
 import { listUnits } from '../../platform/reference/reference-repo.ts';
 import { SERVICE_CLASSIFICATIONS } from '../../platform/reference/service-classification.ts';
 import type { Lang } from '../../platform/web/i18n.ts';
-import { localePath } from '../../platform/web/i18n.ts';
-import { forEachLanguage } from '../../platform/web/public-pages-routes.tsx';
+import { forEachLanguage, localePath } from '../../platform/web/i18n.ts';
 import {
   blankRowsStep,
   bodyValue,

@@ -8,9 +8,8 @@ import { DomainError, type FieldProblem } from '../../platform/http/errors.ts';
 import { attachmentResponseHeaders } from '../../platform/uploads/download-headers.ts';
 import { readMultipartForm } from '../../platform/uploads/multipart.ts';
 import type { AcceptedMediaType } from '../../platform/uploads/sniff.ts';
-import { type Lang, localePath } from '../../platform/web/i18n.ts';
+import { forEachLanguage, type Lang, localePath } from '../../platform/web/i18n.ts';
 import type { Breadcrumb } from '../../platform/web/layout.tsx';
-import { forEachLanguage } from '../../platform/web/public-pages-routes.tsx';
 import { type ChecksTextKey, checksText as text } from './checks-messages.ts';
 import { actionAnchor, checksPaths } from './checks-paths.ts';
 import {

@@ -7,9 +7,8 @@ import { keepStaffPagesOutOfCaches, sendStaffPage, staffHomeCrumb } from '../../
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
 import { DomainError } from '../../platform/http/errors.ts';
 import { listUnits } from '../../platform/reference/reference-repo.ts';
-import { type Lang, localePath } from '../../platform/web/i18n.ts';
+import { forEachLanguage, type Lang, localePath } from '../../platform/web/i18n.ts';
 import type { Breadcrumb } from '../../platform/web/layout.tsx';
-import { forEachLanguage } from '../../platform/web/public-pages-routes.tsx';
 import {
   copyFormOf,
   type FormBody,

@@ -6,9 +6,8 @@ import { keepStaffPagesOutOfCaches, sendStaffPage, staffHomeCrumb } from '../../
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
 import { DomainError, type FieldProblem } from '../../platform/http/errors.ts';
 import { listUnits } from '../../platform/reference/reference-repo.ts';
-import { type Lang, localePath } from '../../platform/web/i18n.ts';
+import { forEachLanguage, type Lang, localePath } from '../../platform/web/i18n.ts';
 import { pageContext, renderPage, sendPage } from '../../platform/web/layout.tsx';
-import { forEachLanguage } from '../../platform/web/public-pages-routes.tsx';
 import { findSitePage } from '../../platform/web/site-pages.ts';
 import { taipeiIsoDate } from './control-format.ts';
 import { controlPaths } from './control-paths.ts';

@@ -6,7 +6,7 @@ import { keepStaffPagesOutOfCaches, sendStaffPage } from '../../platform/auth/st
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
 import { DomainError } from '../../platform/http/errors.ts';
 import type { ModuleRegistry } from '../../platform/modules/app-module.ts';
-import { forEachLanguage } from '../../platform/web/public-pages-routes.tsx';
+import { forEachLanguage } from '../../platform/web/i18n.ts';
 import { notificationText } from './notifications-messages.ts';
 import { notificationPaths } from './notifications-paths.ts';
 import { getDelivery, listOutbox } from './notifications-service.ts';

@@ -60,3 +60,11 @@ export interface ErrorBody {
   errors: FieldProblem[];
   requestId: string;
 }
+
+/**
+ * "There is no such thing here": 404 with the module's own sentence (「找不到這個案件。」). One helper so every
+ * module says it the same way; the sentence names what was not found.
+ */
+export function notFound(message: string): DomainError {
+  return new DomainError('NOT_FOUND', message);
+}

@@ -39,3 +39,8 @@ export function translator<K extends string>(messages: Messages<K>) {
     );
   };
 }
+
+/** Registers a route in both languages: the bare path (zh-TW) and the /en one. */
+export function forEachLanguage(path: string, register: (url: string, lang: Lang) => void): void {
+  for (const lang of languages) register(localePath(lang, path), lang);
+}

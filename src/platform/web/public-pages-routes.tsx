@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { Type } from 'typebox';
 import type { AppDeps, AppInstance } from '../http/app-types.ts';
 import { fontSizeCookie, fontSizeReturnPath, fontSizes } from './font-size.ts';
-import { barePath, type Lang, languages, localePath } from './i18n.ts';
+import { barePath, forEachLanguage, type Lang, localePath } from './i18n.ts';
 import { pageContext, renderPage, sendPage } from './layout.tsx';
 import { createPageCache } from './page-cache.ts';
 import { HomePage } from './pages/home-page.tsx';
@@ -18,9 +18,6 @@ import { type SitePageId, sitePages } from './site-pages.ts';
  * Registers a page at its zh-TW path and its English `/en` path (ADR 0003). The callback receives each URL
  * so Fastify infers the handler's types from the schema written inline.
  */
-export function forEachLanguage(path: string, register: (url: string, lang: Lang) => void): void {
-  for (const lang of languages) register(localePath(lang, path), lang);
-}
 
 const SearchQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 200 })),

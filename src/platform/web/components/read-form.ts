@@ -175,3 +175,16 @@ export function readForm<Schema extends TObject>(
   }
   return { values: values as Static<Schema>, problems };
 }
+
+/**
+ * The body schema of a route that reads its form with readForm: any fields, each a string or a list of
+ * strings, bounded in size (a stranger's 10 MB field is refused by Fastify, not shown back). What the fields
+ * must hold is the form's business, answered on the page.
+ */
+export const postedForm = Type.Record(
+  Type.String({ maxLength: 200 }),
+  Type.Union([
+    Type.String({ maxLength: 100_000 }),
+    Type.Array(Type.String({ maxLength: 100_000 }), { maxItems: 1000 }),
+  ]),
+);
