@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { cases } from '../../src/modules/cases/cases-schema.ts';
@@ -7,8 +7,8 @@ import { listDeliveries } from '../../src/modules/notifications/index.ts';
 import { aStaffMember, type TestStaffMember } from '../../src/platform/auth/auth-test-support.ts';
 import { browserOrSkip, expectNoAxeViolations, tabUntilFocused } from '../helpers/browser.ts';
 import { startBrowserTestServer } from '../helpers/browser-test-server.ts';
-import { startNotificationDelivery, testMailFrom } from '../helpers/notification-delivery.ts';
-import { type ReceivedMessage, startSmtpServer } from '../helpers/smtp-server.ts';
+import { withEmailDelivery } from '../helpers/notification-delivery.ts';
+import type { ReceivedMessage } from '../helpers/smtp-server.ts';
 import { waitUntil } from '../helpers/wait-until.ts';
 
 /**
@@ -22,20 +22,10 @@ import { waitUntil } from '../helpers/wait-until.ts';
  * The steps share the case: each `it` is one step, in order.
  */
 
-// The SMTP server comes first: the app is configured with its URL, so the notices really go over SMTP.
 // The default test clock: Monday 2 March 2026, 10:00 in Taipei.
-const smtp = await startSmtpServer();
-const server = await startBrowserTestServer({ environment: { SMTP_URL: smtp.url, MAIL_FROM: testMailFrom } });
-let stopNotificationDelivery = async () => {};
-
-before(async () => {
-  stopNotificationDelivery = await startNotificationDelivery(server);
-});
-
-after(async () => {
-  await stopNotificationDelivery();
-  await smtp.close();
-});
+const { app: server, smtp } = await withEmailDelivery((environment) =>
+  startBrowserTestServer({ environment }),
+);
 
 const applicant = {
   name: '王小明',

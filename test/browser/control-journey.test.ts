@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { getPlan } from '../../src/modules/control/control-service.ts';
 import {
@@ -14,8 +14,8 @@ import { ODT_MEDIA_TYPE } from '../../src/platform/documents/odt.ts';
 import { samplePng } from '../../src/platform/uploads/upload-test-support.ts';
 import { browserOrSkip, expectNoAxeViolations } from '../helpers/browser.ts';
 import { startBrowserTestServer } from '../helpers/browser-test-server.ts';
-import { startNotificationDelivery, testMailFrom } from '../helpers/notification-delivery.ts';
-import { type ReceivedMessage, startSmtpServer } from '../helpers/smtp-server.ts';
+import { withEmailDelivery } from '../helpers/notification-delivery.ts';
+import type { ReceivedMessage } from '../helpers/smtp-server.ts';
 import { waitUntil } from '../helpers/wait-until.ts';
 
 /**
@@ -36,23 +36,11 @@ import { waitUntil } from '../helpers/wait-until.ts';
  * The steps share the state: each `it` is one step, in order.
  */
 
-// The SMTP server comes first: the app is configured with its URL, so notifications really go over SMTP.
 // The default test clock: Monday 2 March 2026, 10:00 in Taipei.
-const smtp = await startSmtpServer();
-const server = await startBrowserTestServer({
-  environment: { SMTP_URL: smtp.url, MAIL_FROM: testMailFrom, RATE_LIMIT_PER_MINUTE: '10000' },
-});
+const { app: server, smtp } = await withEmailDelivery((environment) =>
+  startBrowserTestServer({ environment: { ...environment, RATE_LIMIT_PER_MINUTE: '10000' } }),
+);
 const db = server.database.db;
-let stopNotificationDelivery = async () => {};
-
-before(async () => {
-  stopNotificationDelivery = await startNotificationDelivery(server);
-});
-
-after(async () => {
-  await stopNotificationDelivery();
-  await smtp.close();
-});
 
 const year = 2026;
 const unit = 'road-maintenance';
