@@ -148,6 +148,11 @@ export function phaseTimer(log?: (line: string) => void) {
   };
 }
 
+/** The phases of a generation, as its summary says them. */
+export function describePhases(phases: { name: string; seconds: number }[]): string {
+  return `Phases: ${phases.map((entry) => `${entry.name} ${entry.seconds} s`).join('; ')}.`;
+}
+
 /**
  * The database a generator fills, migrated and seeded: a small pool for the app's own functions and one
  * client for the long transaction of COPYs (not yet connected). Close both when done.

@@ -15,6 +15,7 @@ import {
   copyField,
   copyRows,
   DAY,
+  describePhases,
   dropIndexesForLoad,
   generatorConnection,
   HOUR,
@@ -1090,7 +1091,7 @@ export function describeResult(result: GenerateResult): string[] {
     `Generated ${result.cases.toLocaleString('en')} cases, ${result.events.toLocaleString('en')} timeline events and ${result.extensions.toLocaleString('en')} extensions in ${result.seconds} s.`,
     `States: ${states}.`,
     `Open ${result.open.toLocaleString('en')} (overdue ${result.overdue.toLocaleString('en')}, paused ${result.pausedOpen.toLocaleString('en')}).`,
-    `Phases: ${result.phases.map((entry) => `${entry.name} ${entry.seconds} s`).join('; ')}.`,
+    describePhases(result.phases),
   ];
 }
 

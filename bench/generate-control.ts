@@ -33,6 +33,7 @@ import {
   copyField,
   copyRows,
   DAY,
+  describePhases,
   dropIndexesForLoad,
   generatorConnection,
   HOUR,
@@ -617,7 +618,7 @@ export function describeControlResult(result: ControlGenerateResult): string[] {
     `Generated in ${result.seconds} s: ${result.years.length} published plans (${result.years[0]}–${result.years.at(-1)}, ${result.practicesPerYear} practices each), ${result.units} active units (${result.benchUnits} of them bench units), ${result.workPlans.toLocaleString('en')} accepted/published work plans with ${result.targets.toLocaleString('en')} quantified targets.`,
     `Progress: ${result.entries.toLocaleString('en')} entries (${result.lateEntries.toLocaleString('en')} late), ${result.values.toLocaleString('en')} measured values, evidence ${result.evidenceLinks.toLocaleString('en')} links and ${result.evidenceFiles.toLocaleString('en')} files; ${result.missingInLatestYear.toLocaleString('en')} reports missing in past periods of ${result.years.at(-1)}.`,
     `Checks: ${result.checks.toLocaleString('en')} with ${result.actions.toLocaleString('en')} actions and ${result.followUps.toLocaleString('en')} follow-ups.`,
-    `Phases: ${result.phases.map((entry) => `${entry.name} ${entry.seconds} s`).join('; ')}.`,
+    describePhases(result.phases),
   ];
 }
 
