@@ -33,4 +33,10 @@ export const catalogueModule: AppModule = {
     },
   ],
   seeds: [{ name: 'demo service versions', run: (tx) => seedDemoCatalogue(tx) }],
+  auditActions: [
+    {
+      action: 'catalogue.service_published',
+      label: { 'zh-TW': '發布服務項目的新版本', en: 'Service version published' },
+    },
+  ],
 };

@@ -1,9 +1,8 @@
 import type { ComponentChildren } from 'preact';
-import { formatTaipeiDateTime } from '../../../platform/auth/auth-views.tsx';
 import { csrfFieldName } from '../../../platform/http/csrf.ts';
 import type { ServiceClassification } from '../../../platform/reference/service-classification.ts';
 import type { BureauUnit } from '../../../platform/reference/units.ts';
-import { formatPageDate } from '../../../platform/web/format-date.ts';
+import { formatPageDateTime } from '../../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../../platform/web/i18n.ts';
 import {
   blankChecklistRow,
@@ -40,8 +39,7 @@ export const catalogueAdminPaths = {
 
 /** 「民國115年3月2日 10:00」 / "2 March 2026 10:00", in Taipei time (ADR 0006). */
 export function formatPublishedAt(lang: Lang, date: Date): string {
-  const taipei = formatTaipeiDateTime(date);
-  return `${formatPageDate(lang, taipei.slice(0, 10))} ${taipei.slice(11, 16)}`;
+  return formatPageDateTime(lang, date);
 }
 
 export const kindLabels: Record<ServiceKind, CatalogueAdminTextKey> = {

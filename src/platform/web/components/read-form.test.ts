@@ -106,6 +106,20 @@ describe('readForm', () => {
     assert.deepEqual(emoji.problems, []);
   });
 
+  it('keeps a field marked untrimmed exactly as sent (a password), and still bounds it', () => {
+    const secret = defineForm(Type.Object({ password: field.text({ maxLength: 8, isTrimmed: false }) }), {
+      password: { 'zh-TW': '密碼', en: 'Password' },
+    });
+    assert.deepEqual(readForm(secret, { password: ' a b ' }, 'en'), {
+      values: { password: ' a b ' },
+      problems: [],
+    });
+    assert.deepEqual(
+      readForm(secret, { password: ' '.repeat(9) }, 'zh-TW').problems.map((problem) => problem.message),
+      ['密碼最多 8 個字（現為 9 個字）'],
+    );
+  });
+
   it('counts characters, not UTF-16 units, when saying how long the text is', () => {
     const within = readForm(form, { reason: '𠀋'.repeat(10), decision: 'refuse', confirm: 'on' }, 'zh-TW');
     assert.deepEqual(within.problems, []);

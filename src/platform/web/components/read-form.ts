@@ -38,6 +38,8 @@ interface TextOptions {
   minLength?: number;
   /** A pattern the trimmed text must match, with what to say when it does not. */
   pattern?: { source: string; message: Words };
+  /** False keeps the text exactly as sent, spaces included (a password). */
+  isTrimmed?: boolean;
 }
 
 /** The field kinds of a form. Each takes what an HTML form sends and gives a typed value. */
@@ -48,6 +50,7 @@ export const field = {
       maxLength: options.maxLength,
       ...(options.isRequired || options.minLength ? { minLength: options.minLength ?? 1 } : {}),
       ...(options.pattern ? { pattern: options.pattern.source, 'x-message': options.pattern.message } : {}),
+      ...(options.isTrimmed === false ? { 'x-untrimmed': true } : {}),
       'x-kind': 'text',
     }),
   /** One of a fixed set (radios, a select); '' when nothing was chosen and the choice is optional. */
@@ -129,6 +132,7 @@ export function readForm<Schema extends TObject>(
     const kind = kindOf(schema);
     if (kind === 'tick') values[name] = firstText(raw).trim() !== '';
     else if (kind === 'ticks') values[name] = [...new Set(allTexts(raw).map((entry) => entry.trim()))];
+    else if ((schema as { 'x-untrimmed'?: boolean })['x-untrimmed']) values[name] = firstText(raw);
     else values[name] = firstText(raw).trim();
     const value = values[name];
     const say = (key: Parameters<typeof formText>[1], extra: Record<string, string | number> = {}) =>
