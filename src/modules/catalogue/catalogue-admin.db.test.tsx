@@ -495,6 +495,47 @@ describe('catalogue editors: creating and editing through the form', () => {
     );
   });
 
+  it('an over-long field is answered on the form page (400) in the forms kit’s words, listed with every other problem, what was typed kept', async () => {
+    const code = uniqueCode('too-long');
+    await aService(code);
+    const browser = await signedIn('web_editor');
+    const fields = fieldsOfForm((await browser.get(`/staff/catalogue/${code}/edit`)).body);
+    const longName = '路燈'.repeat(51);
+    const response = await browser.post(`/staff/catalogue/${code}/edit`, {
+      ...fields,
+      action: 'publish',
+      nameZh: longName,
+      nameEn: '',
+      'checklist.0.nameZh': 'x\u0000',
+    });
+    assert.equal(response.statusCode, 400);
+    assert.match(response.body, /<title>錯誤：編輯服務項目：/);
+    assert.deepEqual(summaryOf(response.body), [
+      ['nameZh', '中文名稱最多 100 個字（現為 102 個字）'],
+      ['nameEn', '英文名稱：請填寫此欄位。'],
+      ['checklist-0-nameZh', '第 1 項文件的中文名稱含有無法使用的字元'],
+    ]);
+    const main = mainOf(response.body);
+    assert.match(
+      main,
+      /id="nameZh-error"[^>]*><span class="govuk-visually-hidden">錯誤：<\/span>中文名稱最多 100 個字/,
+    );
+    assert.equal(fieldsOfForm(response.body).nameZh, longName);
+    assert.equal((await getService(db, { code }))?.version, 1, 'nothing is published');
+
+    const english = await signedIn('web_editor', 'en');
+    const englishFields = fieldsOfForm((await english.get(`/en/staff/catalogue/${code}/edit`)).body);
+    const englishResponse = await english.post(`/en/staff/catalogue/${code}/edit`, {
+      ...englishFields,
+      action: 'publish',
+      summaryEn: 'x'.repeat(601),
+    });
+    assert.equal(englishResponse.statusCode, 400);
+    assert.deepEqual(summaryOf(englishResponse.body), [
+      ['summaryEn', 'The summary in English must be 600 characters or fewer (it has 601)'],
+    ]);
+  });
+
   it('a form without its CSRF token, or with a wrong one, is refused with 403 and publishes nothing', async () => {
     const code = uniqueCode('csrf');
     await aService(code);

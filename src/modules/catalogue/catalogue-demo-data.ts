@@ -1,5 +1,3 @@
-import { systemActor } from '../../platform/auth/audit-log.ts';
-import type { DatabaseOrTransaction } from '../../platform/db/database.ts';
 import type { UnitCode } from '../../platform/reference/units.ts';
 import type {
   ChecklistItem,
@@ -9,12 +7,6 @@ import type {
   ServiceDefinition,
   SopStep,
 } from './catalogue-schemas.ts';
-import {
-  definitionOfService,
-  getService,
-  isSameDefinition,
-  publishServiceVersion,
-} from './catalogue-service.ts';
 
 /**
  * A DEMONSTRATION catalogue drawn from the seed plan (高雄市政府工務局 101 年度提升服務品質執行計畫) and
@@ -1001,21 +993,3 @@ export const DEMO_SERVICES: readonly ServiceDefinition[] = [
     isOnline: false,
   }),
 ];
-
-/**
- * Publishes each demo service that is missing or whose content changed (as a new version, so cases keep
- * theirs), and leaves alone a service the bureau has made its own (not demo). Runs through
- * publishServiceVersion, so the demo data passes the same validation as an editor's. Returns how many
- * versions were written.
- */
-export async function seedDemoCatalogue(db: DatabaseOrTransaction, now: Date = new Date()): Promise<number> {
-  let published = 0;
-  for (const definition of DEMO_SERVICES) {
-    const current = await getService(db, { code: definition.code });
-    if (current !== null && (!current.isDemo || isSameDefinition(definitionOfService(current), definition)))
-      continue;
-    await publishServiceVersion(db, { definition, actor: systemActor, now });
-    published += 1;
-  }
-  return published;
-}

@@ -91,6 +91,12 @@ describe('readForm', () => {
       problems.map((problem) => problem.message),
       ['Enter the reason'],
     );
+    const tooLong = readForm(form, { reason: 'x'.repeat(11), decision: 'approve', confirm: 'on' }, 'en');
+    assert.deepEqual(
+      tooLong.problems.map((problem) => problem.message),
+      ['The reason must be 10 characters or fewer (it has 11)'],
+      'a sentence that starts with the field starts with a capital',
+    );
   });
 
   it('refuses characters PostgreSQL or a person cannot use: NUL, control characters, lone surrogates', () => {

@@ -118,6 +118,11 @@ function inSentence(lang: Lang, label: string): string {
   return `the ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
 }
 
+/** A message that starts with the field ("the reason must be …") starts with a capital all the same. */
+function sentence(message: string): string {
+  return `${message.charAt(0).toUpperCase()}${message.slice(1)}`;
+}
+
 export function readForm<Schema extends TObject>(
   form: FormDefinition<Schema>,
   body: Posted,
@@ -139,7 +144,7 @@ export function readForm<Schema extends TObject>(
       problems.push({
         field: name,
         code: key,
-        message: formText(lang, key, { label: inSentence(lang, label), ...extra }),
+        message: sentence(formText(lang, key, { label: inSentence(lang, label), ...extra })),
       });
     const texts = typeof value === 'string' ? [value] : Array.isArray(value) ? (value as string[]) : [];
     if (texts.some(hasUnusableCharacter)) {
