@@ -1,18 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  type FormBody,
-  formOfDefinition,
-  readServiceForm,
-  type ServiceForm,
-} from './catalogue-admin-form.ts';
+import type { PostedBody } from '../../platform/web/components/read-form.ts';
+import { formOfDefinition, readServiceForm, type ServiceForm } from './catalogue-admin-form.ts';
 import { DEMO_SERVICES } from './catalogue-demo-data.ts';
 import { isSameDefinition } from './service-definition.ts';
 import { definitionOfForm } from './service-form-definition.ts';
 import { editorProblemsOnPage, inputNameOf, problemsOnInputs } from './service-form-problems.ts';
 
 /** A body read as the routes read it (creating: the code from the body). */
-function formOfBody(body: FormBody, lang: 'zh-TW' | 'en' = 'zh-TW'): ServiceForm {
+function formOfBody(body: PostedBody, lang: 'zh-TW' | 'en' = 'zh-TW'): ServiceForm {
   const reading = readServiceForm(body, { lang });
   assert.deepEqual(reading.problems, []);
   return reading.form;

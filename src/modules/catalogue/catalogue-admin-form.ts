@@ -5,6 +5,8 @@ import {
   defineForm,
   field,
   hasUnusableCharacter,
+  type PostedBody,
+  postedText,
   readForm,
 } from '../../platform/web/components/read-form.ts';
 import type { Lang } from '../../platform/web/i18n.ts';
@@ -196,31 +198,9 @@ export function blankRow<Part extends RepeatingPart>(part: Part): Rows[Part][num
   return row as unknown as Rows[Part][number];
 }
 
-/** The form of a new service: nothing chosen for the editor (GOV.UK: no radio is ticked in advance). */
+/** The form of a new service: nothing typed, nothing chosen (GOV.UK: no radio is ticked in advance). */
 export function emptyServiceForm(): ServiceForm {
-  return {
-    code: '',
-    isDemo: false,
-    nameZh: '',
-    nameEn: '',
-    summaryZh: '',
-    summaryEn: '',
-    descriptionZh: '',
-    descriptionEn: '',
-    kind: '',
-    unitCode: '',
-    serviceClassificationCode: '',
-    themeClassificationCode: '',
-    administrativeClassificationCode: '',
-    isOnline: false,
-    'deadline.kind': '',
-    'deadline.amount': '',
-    checklist: [],
-    fees: [],
-    sopSteps: [],
-    formFields: [],
-    sample: '',
-  };
+  return readServiceForm({}, { lang: 'zh-TW' }).form;
 }
 
 /** A stored definition as the form shows it. */
@@ -284,25 +264,14 @@ function sampleLines(definition: ServiceDefinition): string {
     .join('\n');
 }
 
-/** A posted form body as @fastify/formbody parses it: a value is a string, or an array for a repeated name. */
-export type FormBody = Readonly<Record<string, unknown>>;
-
-/** One value of a body: a string, the first of a repeated name, or '' when absent. */
-export function bodyValue(body: FormBody, name: string): string {
-  const value = Object.hasOwn(body, name) ? body[name] : undefined;
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
-  return '';
-}
-
 /** A whole number from a hidden field, or the fallback when it is missing or was tampered with. */
-export function hiddenNumber(body: FormBody, name: string, fallback: number): number {
-  const value = bodyValue(body, name);
+export function hiddenNumber(body: PostedBody, name: string, fallback: number): number {
+  const value = postedText(body, name);
   return /^\d{1,6}$/.test(value) ? Number(value) : fallback;
 }
 
 /** The row numbers a body holds for a part, in order (at most 1,000 rows: three digits). */
-function rowNumbers(body: FormBody, part: RepeatingPart): number[] {
+function rowNumbers(body: PostedBody, part: RepeatingPart): number[] {
   const pattern = new RegExp(`^${part}\\.(\\d{1,3})\\.`);
   const numbers = new Set<number>();
   for (const name of Object.keys(body)) {
@@ -316,14 +285,14 @@ function rowNumbers(body: FormBody, part: RepeatingPart): number[] {
  * A part's rows as posted, compacted: rows whose text inputs are all blank are dropped (ticks and the
  * type alone do not make a row). Text is kept as typed; a tick is ticked when it sends anything.
  */
-function rowsOf<Part extends RepeatingPart>(body: FormBody, part: Part): Rows[Part] {
+function rowsOf<Part extends RepeatingPart>(body: PostedBody, part: Part): Rows[Part] {
   const inputs = Object.keys(rowParts[part].inputs);
   const rows: Record<string, string | boolean>[] = [];
   for (const number of rowNumbers(body, part)) {
     const row: Record<string, string | boolean> = {};
     let hasText = false;
     for (const input of inputs) {
-      const value = bodyValue(body, `${part}.${number}.${input}`);
+      const value = postedText(body, `${part}.${number}.${input}`);
       if (tickInputs.has(input)) row[input] = value !== '';
       else row[input] = value;
       if (!tickInputs.has(input) && !choiceInputs.has(input) && value.trim() !== '') hasText = true;
@@ -360,7 +329,7 @@ export interface ServiceFormReading {
  * (from the URL: it cannot change); creating, it is read from the body.
  */
 export function readServiceForm(
-  body: FormBody,
+  body: PostedBody,
   options: { lang: Lang; code?: string | undefined },
 ): ServiceFormReading {
   const posted = options.code === undefined ? body : { ...body, code: options.code };

@@ -14,14 +14,12 @@ import { DomainError, notFound } from '../../platform/http/errors.ts';
 import { listUnits } from '../../platform/reference/reference-repo.ts';
 import { SERVICE_CLASSIFICATIONS } from '../../platform/reference/service-classification.ts';
 import { FormProblems } from '../../platform/web/components/form-problems.ts';
-import { postedForm } from '../../platform/web/components/read-form.ts';
+import { type PostedBody, postedForm, postedText } from '../../platform/web/components/read-form.ts';
 import { forEachLanguage, type Lang, localePath } from '../../platform/web/i18n.ts';
 import {
   blankRowsStep,
-  bodyValue,
   defaultBlankRows,
   emptyServiceForm,
-  type FormBody,
   formOfDefinition,
   hiddenNumber,
   maxBlankRows,
@@ -116,7 +114,7 @@ export async function catalogueAdminRoutes(app: AppInstance, deps: AppDeps): Pro
    * only problem is a version published meanwhile, whose number the form then carries).
    */
   const publishFromForm = async (
-    request: FastifyRequest<{ Body: FormBody }>,
+    request: FastifyRequest<{ Body: PostedBody }>,
     reply: FastifyReply,
     current: ServiceDetail | null,
   ) => {
@@ -124,7 +122,7 @@ export async function catalogueAdminRoutes(app: AppInstance, deps: AppDeps): Pro
     const { form, problems: formProblems } = readServiceForm(body, { lang, code: current?.code });
     const blankRows = Math.min(hiddenNumber(body, 'blankRows', defaultBlankRows), maxBlankRows);
     const baseVersion = current === null ? 0 : hiddenNumber(body, 'baseVersion', current.version);
-    if (bodyValue(body, 'action') === 'add-rows')
+    if (postedText(body, 'action') === 'add-rows')
       return showEditor(request, reply, {
         current,
         form,

@@ -88,6 +88,18 @@ async function signedIn(role: StaffRole, lang: 'zh-TW' | 'en' = 'zh-TW'): Promis
   return signIn(subject.app, member, subject.clock, lang);
 }
 
+/** The edit page's form as it comes, sent with `changes` to publish. */
+async function publishEdited(
+  browser: TestBrowser,
+  code: string,
+  changes: Record<string, string>,
+  lang: 'zh-TW' | 'en' = 'zh-TW',
+) {
+  const path = `${lang === 'en' ? '/en' : ''}/staff/catalogue/${code}/edit`;
+  const fields = fieldsOfForm((await browser.get(path)).body);
+  return browser.post(path, { ...fields, action: 'publish', ...changes });
+}
+
 /** A service of its own for one test, published as version 1 by the command line. */
 async function aService(code: string): Promise<ServiceDefinition> {
   const template = DEMO_SERVICES.find(
@@ -477,14 +489,12 @@ describe('catalogue editors: creating and editing through the form', () => {
     assert.match(main, /govuk-form-group--error/);
     assert.equal((await getService(db, { code }))?.version, 1, 'nothing is published');
 
-    const english = await signedIn('web_editor', 'en');
-    const englishFields = fieldsOfForm((await english.get(`/en/staff/catalogue/${code}/edit`)).body);
-    const englishResponse = await english.post(`/en/staff/catalogue/${code}/edit`, {
-      ...englishFields,
-      action: 'publish',
-      'deadline.amount': 'x',
-      'checklist.0.nameZh': '',
-    });
+    const englishResponse = await publishEdited(
+      await signedIn('web_editor', 'en'),
+      code,
+      { 'deadline.amount': 'x', 'checklist.0.nameZh': '' },
+      'en',
+    );
     assert.equal(englishResponse.statusCode, 400);
     assert.deepEqual(
       summaryOf(englishResponse.body).map(([, label]) => label),
@@ -498,12 +508,8 @@ describe('catalogue editors: creating and editing through the form', () => {
   it('an over-long field is answered on the form page (400) in the forms kit’s words, listed with every other problem, what was typed kept', async () => {
     const code = uniqueCode('too-long');
     await aService(code);
-    const browser = await signedIn('web_editor');
-    const fields = fieldsOfForm((await browser.get(`/staff/catalogue/${code}/edit`)).body);
     const longName = '路燈'.repeat(51);
-    const response = await browser.post(`/staff/catalogue/${code}/edit`, {
-      ...fields,
-      action: 'publish',
+    const response = await publishEdited(await signedIn('web_editor'), code, {
       nameZh: longName,
       nameEn: '',
       'checklist.0.nameZh': 'x\u0000',
@@ -523,13 +529,12 @@ describe('catalogue editors: creating and editing through the form', () => {
     assert.equal(fieldsOfForm(response.body).nameZh, longName);
     assert.equal((await getService(db, { code }))?.version, 1, 'nothing is published');
 
-    const english = await signedIn('web_editor', 'en');
-    const englishFields = fieldsOfForm((await english.get(`/en/staff/catalogue/${code}/edit`)).body);
-    const englishResponse = await english.post(`/en/staff/catalogue/${code}/edit`, {
-      ...englishFields,
-      action: 'publish',
-      summaryEn: 'x'.repeat(601),
-    });
+    const englishResponse = await publishEdited(
+      await signedIn('web_editor', 'en'),
+      code,
+      { summaryEn: 'x'.repeat(601) },
+      'en',
+    );
     assert.equal(englishResponse.statusCode, 400);
     assert.deepEqual(summaryOf(englishResponse.body), [
       ['summaryEn', 'The summary in English must be 600 characters or fewer (it has 601)'],

@@ -333,6 +333,12 @@ function summaryOf(row: SummaryRow): ServiceSummary {
   };
 }
 
+/** Joins a service to its current version (and only that one). */
+export const isCurrentVersion = and(
+  eq(services.code, serviceVersions.serviceCode),
+  eq(services.currentVersion, serviceVersions.version),
+);
+
 export interface ServiceFilters {
   lang: Lang;
   unitCode?: string | undefined;
@@ -377,13 +383,7 @@ export async function listServices(
   const rows = await db
     .select(summaryColumns)
     .from(serviceVersions)
-    .innerJoin(
-      services,
-      and(
-        eq(services.code, serviceVersions.serviceCode),
-        eq(services.currentVersion, serviceVersions.version),
-      ),
-    )
+    .innerJoin(services, isCurrentVersion)
     .innerJoin(units, eq(units.code, serviceVersions.unitCode))
     .where(conditions.length > 0 ? and(...conditions) : undefined)
     .orderBy(...order);
@@ -469,13 +469,7 @@ export async function listServicesForEditors(db: DatabaseOrTransaction): Promise
       isDemo: services.isDemo,
     })
     .from(services)
-    .innerJoin(
-      serviceVersions,
-      and(
-        eq(serviceVersions.serviceCode, services.code),
-        eq(serviceVersions.version, services.currentVersion),
-      ),
-    )
+    .innerJoin(serviceVersions, isCurrentVersion)
     .innerJoin(units, eq(units.code, serviceVersions.unitCode))
     .orderBy(asc(units.sortOrder), asc(services.code));
 }

@@ -12,6 +12,16 @@ after(() => subject.app.close());
 /** The clock moves half a minute per test, so each test's codes belong to their own time step. */
 const nextStep = () => subject.clock.advance(30_000);
 
+/** A browser past the password step, on the code step. */
+async function atTheCodeStep(member: { email: string; password: string }): Promise<TestBrowser> {
+  const browser = new TestBrowser(subject.app);
+  await browser.submit('/staff/sign-in', '/staff/sign-in', {
+    email: member.email,
+    password: member.password,
+  });
+  return browser;
+}
+
 describe('the authenticator code step', () => {
   it('with two-factor on, the password alone does not sign in: it leads to the code page', async () => {
     nextStep();
@@ -43,11 +53,7 @@ describe('the authenticator code step', () => {
       withTotp: true,
       displayName: '陳雅婷',
     });
-    const browser = new TestBrowser(subject.app);
-    await browser.submit('/staff/sign-in', '/staff/sign-in', {
-      email: member.email,
-      password: member.password,
-    });
+    const browser = await atTheCodeStep(member);
     const pendingToken = browser.cookies.get('ow_session');
     const response = await browser.submit('/staff/sign-in/verify', '/staff/sign-in/verify', {
       code: await currentCode(member.totpSecret ?? '', subject.clock),
@@ -77,11 +83,7 @@ describe('the authenticator code step', () => {
     nextStep();
     const member = await aStaffMember(subject.database.db, { withTotp: true });
     const secret = member.totpSecret ?? '';
-    const browser = new TestBrowser(subject.app);
-    await browser.submit('/staff/sign-in', '/staff/sign-in', {
-      email: member.email,
-      password: member.password,
-    });
+    const browser = await atTheCodeStep(member);
     const tooOld = await browser.submit('/staff/sign-in/verify', '/staff/sign-in/verify', {
       code: await currentCode(secret, subject.clock, -2),
     });
@@ -95,11 +97,7 @@ describe('the authenticator code step', () => {
   it('a wrong code → 401 with the error summary linked to the code field; still not signed in', async () => {
     nextStep();
     const member = await aStaffMember(subject.database.db, { withTotp: true });
-    const browser = new TestBrowser(subject.app);
-    await browser.submit('/staff/sign-in', '/staff/sign-in', {
-      email: member.email,
-      password: member.password,
-    });
+    const browser = await atTheCodeStep(member);
     const right = await currentCode(member.totpSecret ?? '', subject.clock);
     const wrong = String((Number(right) + 1) % 1_000_000).padStart(6, '0');
     const response = await browser.submit('/staff/sign-in/verify', '/staff/sign-in/verify', { code: wrong });
@@ -121,21 +119,13 @@ describe('the authenticator code step', () => {
     nextStep();
     const member = await aStaffMember(subject.database.db, { withTotp: true });
     const code = await currentCode(member.totpSecret ?? '', subject.clock);
-    const first = new TestBrowser(subject.app);
-    await first.submit('/staff/sign-in', '/staff/sign-in', {
-      email: member.email,
-      password: member.password,
-    });
+    const first = await atTheCodeStep(member);
     assert.equal(
       (await first.submit('/staff/sign-in/verify', '/staff/sign-in/verify', { code })).statusCode,
       303,
     );
 
-    const second = new TestBrowser(subject.app);
-    await second.submit('/staff/sign-in', '/staff/sign-in', {
-      email: member.email,
-      password: member.password,
-    });
+    const second = await atTheCodeStep(member);
     const replay = await second.submit('/staff/sign-in/verify', '/staff/sign-in/verify', { code });
     assert.equal(replay.statusCode, 401);
     assert.match(replay.body, /這組驗證碼已經用過，請等待下一組驗證碼。/);
@@ -150,11 +140,7 @@ describe('the authenticator code step', () => {
   it('more than 5 codes a minute for one account → 429 with Retry-After', async () => {
     nextStep();
     const member = await aStaffMember(subject.database.db, { withTotp: true });
-    const browser = new TestBrowser(subject.app);
-    await browser.submit('/staff/sign-in', '/staff/sign-in', {
-      email: member.email,
-      password: member.password,
-    });
+    const browser = await atTheCodeStep(member);
     const statuses: number[] = [];
     let last = { headers: {} as Record<string, unknown>, body: '' };
     for (let attempt = 0; attempt < 6; attempt += 1) {

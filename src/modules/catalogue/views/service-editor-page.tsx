@@ -147,6 +147,43 @@ export function ServiceEditorPage(props: ServiceEditorPageProps) {
       )}
     </>
   );
+  /** A yes-or-no setting of the service: one box under its legend, labelled by the text of its name. */
+  const yesOrNo = (input: 'isDemo' | 'isOnline', legend: CatalogueAdminTextKey, isChecked: boolean) => (
+    <Checkboxes
+      {...common}
+      name={input}
+      legend={text(lang, legend)}
+      choices={[{ value: 'yes', label: text(lang, input) }]}
+      checked={isChecked ? ['yes'] : []}
+    />
+  );
+  const chooseOne = (
+    input: 'unitCode' | 'serviceClassificationCode',
+    label: CatalogueAdminTextKey,
+    choices: readonly Choice[],
+  ) => (
+    <Select
+      {...common}
+      name={input}
+      label={text(lang, label)}
+      value={form[input]}
+      choices={choices}
+      blank={text(lang, 'chooseOption')}
+    />
+  );
+  const optionalCode = (
+    input: 'themeClassificationCode' | 'administrativeClassificationCode',
+    label: CatalogueAdminTextKey,
+  ) => (
+    <TextInput
+      {...common}
+      name={input}
+      label={text(lang, label)}
+      isOptional
+      value={form[input]}
+      widthClass="govuk-input--width-10"
+    />
+  );
   const tick = (input: string, key: CatalogueAdminTextKey, isChecked: boolean) => (
     <SingleCheckbox {...common} name={input} label={text(lang, key)} value="yes" isChecked={isChecked} />
   );
@@ -216,60 +253,16 @@ export function ServiceEditorPage(props: ServiceEditorPageProps) {
           isInline
           choices={serviceKinds.map((kind) => ({ value: kind, label: text(lang, kindLabels[kind]) }))}
         />
-        <Checkboxes
-          {...common}
-          name="isDemo"
-          legend={text(lang, 'demoLegend')}
-          choices={[{ value: 'yes', label: text(lang, 'isDemo') }]}
-          checked={form.isDemo ? ['yes'] : []}
-        />
+        {yesOrNo('isDemo', 'demoLegend', form.isDemo)}
 
         <Section id="unit" title={text(lang, 'sectionUnit')} />
-        <Select
-          {...common}
-          name="unitCode"
-          label={text(lang, 'unitCode')}
-          value={form.unitCode}
-          choices={unitChoices}
-          blank={text(lang, 'chooseOption')}
-        />
-        <Select
-          {...common}
-          name="serviceClassificationCode"
-          label={text(lang, 'serviceClassification')}
-          value={form.serviceClassificationCode}
-          choices={classificationChoices}
-          blank={text(lang, 'chooseOption')}
-        />
+        {chooseOne('unitCode', 'unitCode', unitChoices)}
+        {chooseOne('serviceClassificationCode', 'serviceClassification', classificationChoices)}
         <Pair
-          zh={
-            <TextInput
-              {...common}
-              name="themeClassificationCode"
-              label={text(lang, 'themeClassification')}
-              isOptional
-              value={form.themeClassificationCode}
-              widthClass="govuk-input--width-10"
-            />
-          }
-          en={
-            <TextInput
-              {...common}
-              name="administrativeClassificationCode"
-              label={text(lang, 'administrativeClassification')}
-              isOptional
-              value={form.administrativeClassificationCode}
-              widthClass="govuk-input--width-10"
-            />
-          }
+          zh={optionalCode('themeClassificationCode', 'themeClassification')}
+          en={optionalCode('administrativeClassificationCode', 'administrativeClassification')}
         />
-        <Checkboxes
-          {...common}
-          name="isOnline"
-          legend={text(lang, 'onlineLegend')}
-          choices={[{ value: 'yes', label: text(lang, 'isOnline') }]}
-          checked={form.isOnline ? ['yes'] : []}
-        />
+        {yesOrNo('isOnline', 'onlineLegend', form.isOnline)}
 
         <Section id="deadline" title={text(lang, 'sectionDeadline')} />
         <Radios

@@ -47,25 +47,25 @@ export function ServiceListPage(props: ServiceListPageProps) {
               autocomplete="on"
               maxLength={200}
             />
-            <Select
-              lang={lang}
-              name="unit"
-              label={text(lang, 'unitLabel')}
-              value={filters.unitCode ?? ''}
-              blank={text(lang, 'allOption')}
-              choices={props.units.map((unit) => ({ value: unit.code, label: name(unit) }))}
-            />
-            <Select
-              lang={lang}
-              name="classification"
-              label={text(lang, 'classificationLabel')}
-              value={filters.classificationCode ?? ''}
-              blank={text(lang, 'allOption')}
-              choices={props.classifications.map((classification) => ({
-                value: classification.code,
-                label: name(classification),
-              }))}
-            />
+            {[
+              { name: 'unit', label: 'unitLabel' as const, value: filters.unitCode, items: props.units },
+              {
+                name: 'classification',
+                label: 'classificationLabel' as const,
+                value: filters.classificationCode,
+                items: props.classifications,
+              },
+            ].map((filter) => (
+              <Select
+                key={filter.name}
+                lang={lang}
+                name={filter.name}
+                label={text(lang, filter.label)}
+                value={filter.value ?? ''}
+                blank={text(lang, 'allOption')}
+                choices={filter.items.map((item) => ({ value: item.code, label: name(item) }))}
+              />
+            ))}
             <Checkboxes
               lang={lang}
               name="online"

@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import { type ComponentChildren, Fragment } from 'preact';
 import { formatPageDateTime } from '../../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../../platform/web/i18n.ts';
 import { type CatalogueAdminTextKey, catalogueAdminText as text } from '../catalogue-admin-messages.ts';
@@ -40,24 +40,16 @@ export function ServiceVersionPage({ lang, service }: { lang: Lang; service: Ser
         </Item>
         <Item label={text(lang, 'historyPublishedAt')}>{formatPageDateTime(lang, service.publishedAt)}</Item>
         <Item label={text(lang, 'historyPublishedBy')}>{service.publishedBy}</Item>
-        <Item label={text(lang, 'nameZh')} valueLang={zhLang}>
-          {service.nameZh}
-        </Item>
-        <Item label={text(lang, 'nameEn')} valueLang={enLang}>
-          {service.nameEn}
-        </Item>
-        <Item label={text(lang, 'summaryZh')} valueLang={zhLang}>
-          {service.summaryZh}
-        </Item>
-        <Item label={text(lang, 'summaryEn')} valueLang={enLang}>
-          {service.summaryEn}
-        </Item>
-        <Item label={text(lang, 'descriptionZh')} valueLang={zhLang}>
-          {service.descriptionZh}
-        </Item>
-        <Item label={text(lang, 'descriptionEn')} valueLang={enLang}>
-          {service.descriptionEn}
-        </Item>
+        {(['name', 'summary', 'description'] as const).map((part) => (
+          <Fragment key={part}>
+            <Item label={text(lang, `${part}Zh`)} valueLang={zhLang}>
+              {service[`${part}Zh`]}
+            </Item>
+            <Item label={text(lang, `${part}En`)} valueLang={enLang}>
+              {service[`${part}En`]}
+            </Item>
+          </Fragment>
+        ))}
         <Item label={text(lang, 'kind')}>{text(lang, kindLabels[service.kind])}</Item>
         <Item label={text(lang, 'demoLegend')}>{yesNo(service.isDemo)}</Item>
         <Item label={text(lang, 'unitCode')}>

@@ -95,12 +95,23 @@ export interface ReadForm<Values> {
   problems: FieldProblem[];
 }
 
-type Posted = Readonly<Record<string, unknown>> | null | undefined;
+/** A posted form as @fastify/formbody parses it: a value is a string, or a list for a repeated name. */
+export type PostedBody = Readonly<Record<string, unknown>>;
+
+type Posted = PostedBody | null | undefined;
 
 function firstText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
   return '';
+}
+
+/**
+ * One posted value as sent, for what a form definition does not describe (a hidden field, which button was
+ * pressed, numbered rows): the string, the first of a repeated name, or '' when absent.
+ */
+export function postedText(body: PostedBody, name: string): string {
+  return firstText(Object.hasOwn(body, name) ? body[name] : undefined);
 }
 
 function allTexts(value: unknown): string[] {
