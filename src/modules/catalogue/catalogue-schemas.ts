@@ -178,9 +178,6 @@ export const ServiceDetailResponse = Type.Object({
   publishedAt: Type.String({ format: 'date-time' }),
 });
 
-/** The editors' form as posted (names like `checklist.0.nameZh`); catalogue-admin-form.ts reads it. */
-export const ServiceFormBody = Type.Record(Type.String(), Type.Unknown());
-
 /** The edit page: `version` shows an earlier version (read-only); the others come back from a publication. */
 export const ServiceEditQuery = Type.Object({
   version: Type.Optional(Type.Integer({ minimum: 1 })),

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { AuditAction, StaffArea } from '../modules/app-module.ts';
 import {
   Banner,
+  Button,
   type Choice,
   CsrfField,
   ErrorSummary,
@@ -89,9 +90,7 @@ export function SignInPage(view: SignInView) {
             autocomplete="current-password"
             problems={problems}
           />
-          <button type="submit" class="govuk-button" data-module="govuk-button">
-            {authText(lang, 'signInButton')}
-          </button>
+          <Button>{authText(lang, 'signInButton')}</Button>
         </form>
       </div>
     </div>
@@ -117,9 +116,7 @@ export function VerifyCodePage(view: CodeView) {
           <CsrfField token={view.csrfToken} />
           <ReturnField returnPath={view.returnPath} />
           <CodeField lang={lang} problems={problems} />
-          <button type="submit" class="govuk-button" data-module="govuk-button">
-            {authText(lang, 'verifyButton')}
-          </button>
+          <Button>{authText(lang, 'verifyButton')}</Button>
         </form>
         <p class="govuk-body">
           <a class="govuk-link" href={localePath(lang, staffPaths.signIn)}>
@@ -223,9 +220,7 @@ export function TwoFactorPage(view: TwoFactorView) {
         <form method="post" action={localePath(lang, staffPaths.twoFactor)} novalidate>
           <CsrfField token={view.csrfToken} />
           <CodeField lang={lang} problems={view.problems} />
-          <button type="submit" class="govuk-button" data-module="govuk-button">
-            {authText(lang, 'twoFactorConfirmButton')}
-          </button>
+          <Button>{authText(lang, 'twoFactorConfirmButton')}</Button>
         </form>
       </div>
     </div>
@@ -347,9 +342,7 @@ export function AuditLogPageView(view: AuditLogView) {
           />
         </Fieldset>
         <div class="govuk-button-group">
-          <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">
-            {authText(lang, 'auditFilterButton')}
-          </button>
+          <Button isSecondary>{authText(lang, 'auditFilterButton')}</Button>
           <a class="govuk-link" href={localePath(lang, staffPaths.audit)}>
             {authText(lang, 'auditClearFilters')}
           </a>

@@ -12,6 +12,16 @@ after(() => subject.app.close());
 /** The clock moves half a minute per test, so each test's codes belong to their own time step. */
 const nextStep = () => subject.clock.advance(30_000);
 
+/** An administrator with two-factor on, signed in. */
+async function aSignedInAdmin() {
+  const admin = await aStaffMember(subject.database.db, {
+    role: 'admin',
+    withTotp: true,
+    clock: subject.clock,
+  });
+  return { admin, browser: await signIn(subject.app, admin, subject.clock) };
+}
+
 /** A browser past the password step, on the code step. */
 async function atTheCodeStep(member: { email: string; password: string }): Promise<TestBrowser> {
   const browser = new TestBrowser(subject.app);
@@ -251,12 +261,7 @@ describe('the audit log page', () => {
 
   it('an admin sees entries newest first, filters by action and actor in the URL, pages, and the viewing is audited', async () => {
     nextStep();
-    const admin = await aStaffMember(subject.database.db, {
-      role: 'admin',
-      withTotp: true,
-      clock: subject.clock,
-    });
-    const browser = await signIn(subject.app, admin, subject.clock);
+    const { admin, browser } = await aSignedInAdmin();
     const marker = `test.marker.${Date.now()}`;
     const base = subject.clock.now().getTime();
     for (let index = 0; index < 55; index += 1) {
@@ -311,12 +316,7 @@ describe('the audit log page', () => {
 
   it('each row shows its action’s label from the registry beside its code; the filter offers every known action by its label, and filters by it', async () => {
     nextStep();
-    const admin = await aStaffMember(subject.database.db, {
-      role: 'admin',
-      withTotp: true,
-      clock: subject.clock,
-    });
-    const browser = await signIn(subject.app, admin, subject.clock);
+    const { admin, browser } = await aSignedInAdmin();
     await recordAudit(subject.database.db, {
       occurredAt: subject.clock.now(),
       actor: systemActor,

@@ -2,6 +2,7 @@ import { type ComponentChildren, Fragment } from 'preact';
 import type { ServiceClassification } from '../../../platform/reference/service-classification.ts';
 import type { BureauUnit } from '../../../platform/reference/units.ts';
 import {
+  Button,
   Checkboxes,
   type Choice,
   CsrfField,
@@ -184,6 +185,18 @@ export function ServiceEditorPage(props: ServiceEditorPageProps) {
       widthClass="govuk-input--width-10"
     />
   );
+  /** A row's id (a checklist item's, a form field's): URL-safe, in English. */
+  const itemId = (input: string, value: string, widthClass?: string) => (
+    <TextInput
+      {...common}
+      name={input}
+      label={text(lang, 'itemId')}
+      hint={text(lang, 'itemIdHint')}
+      value={value}
+      widthClass={widthClass}
+      valueLang="en"
+    />
+  );
   const tick = (input: string, key: CatalogueAdminTextKey, isChecked: boolean) => (
     <SingleCheckbox {...common} name={input} label={text(lang, key)} value="yes" isChecked={isChecked} />
   );
@@ -289,15 +302,7 @@ export function ServiceEditorPage(props: ServiceEditorPageProps) {
           { id: 'checklist', title: 'sectionChecklist', row: 'checklistItem' },
           (row, at) => (
             <>
-              <TextInput
-                {...common}
-                name={at('id')}
-                label={text(lang, 'itemId')}
-                hint={text(lang, 'itemIdHint')}
-                value={row.id}
-                widthClass="govuk-input--width-20"
-                valueLang="en"
-              />
+              {itemId(at('id'), row.id, 'govuk-input--width-20')}
               {bilingual(at('name'), 'itemName', [row.nameZh, row.nameEn])}
               {bilingual(at('explanation'), 'explanation', [row.explanationZh, row.explanationEn], {
                 rows: 2,
@@ -350,16 +355,7 @@ export function ServiceEditorPage(props: ServiceEditorPageProps) {
                   }))}
                 />
               }
-              en={
-                <TextInput
-                  {...common}
-                  name={at('id')}
-                  label={text(lang, 'itemId')}
-                  hint={text(lang, 'itemIdHint')}
-                  value={row.id}
-                  valueLang="en"
-                />
-              }
+              en={itemId(at('id'), row.id)}
             />
             {bilingual(at('label'), 'label', [row.labelZh, row.labelEn])}
             {bilingual(at('hint'), 'hint', [row.hintZh, row.hintEn], { isOptional: true })}
@@ -399,18 +395,12 @@ export function ServiceEditorPage(props: ServiceEditorPageProps) {
 
         {/* The publish button comes first: pressing Enter in a field sends the form, not "add rows". */}
         <div class="govuk-button-group">
-          <button type="submit" name="action" value="publish" class="govuk-button" data-module="govuk-button">
+          <Button name="action" value="publish">
             {text(lang, current === null ? 'create' : 'publish')}
-          </button>
-          <button
-            type="submit"
-            name="action"
-            value="add-rows"
-            class="govuk-button govuk-button--secondary"
-            data-module="govuk-button"
-          >
+          </Button>
+          <Button name="action" value="add-rows" isSecondary>
             {text(lang, 'addRows')}
-          </button>
+          </Button>
           <a class="govuk-link" href={localePath(lang, catalogueAdminPaths.list)}>
             {text(lang, 'cancel')}
           </a>

@@ -2,7 +2,7 @@ import type { FieldProblem } from '../../../platform/http/errors.ts';
 import type { ServiceClassification } from '../../../platform/reference/service-classification.ts';
 import type { BureauUnit } from '../../../platform/reference/units.ts';
 import { BUREAU } from '../../../platform/reference/units.ts';
-import { Checkboxes, Select, TextInput } from '../../../platform/web/components/form-controls.tsx';
+import { Button, Checkboxes, Select, TextInput } from '../../../platform/web/components/form-controls.tsx';
 import { type Lang, localePath } from '../../../platform/web/i18n.ts';
 import { catalogueText as text } from '../catalogue-messages.ts';
 import type { ServiceFilters, ServiceSummary } from '../catalogue-service.ts';
@@ -73,9 +73,7 @@ export function ServiceListPage(props: ServiceListPageProps) {
               choices={[{ value: 'yes', label: text(lang, 'onlineLabel') }]}
               checked={filters.isOnline === true ? ['yes'] : []}
             />
-            <button type="submit" class="govuk-button" data-module="govuk-button">
-              {text(lang, 'applyFilters')}
-            </button>
+            <Button>{text(lang, 'applyFilters')}</Button>
           </form>
           {hasFilters ? (
             <p class="govuk-body">

@@ -380,6 +380,29 @@ export function FileInput(props: ControlProps & { isMultiple?: boolean; accept?:
   );
 }
 
+/**
+ * A form's submit button. `name` and `value` say which button was pressed when a form has several (the
+ * first in the page is the one Enter presses); secondary buttons are the lesser actions.
+ */
+export function Button(props: {
+  children: ComponentChildren;
+  name?: string;
+  value?: string;
+  isSecondary?: boolean;
+}) {
+  return (
+    <button
+      type="submit"
+      name={props.name}
+      value={props.value}
+      class={`govuk-button${props.isSecondary ? ' govuk-button--secondary' : ''}`}
+      data-module="govuk-button"
+    >
+      {props.children}
+    </button>
+  );
+}
+
 export function CsrfField({ token }: { token: string }) {
   return <input type="hidden" name={csrfFieldName} value={token} />;
 }

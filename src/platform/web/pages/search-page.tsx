@@ -1,4 +1,4 @@
-import { TextInput } from '../components/form-controls.tsx';
+import { Button, TextInput } from '../components/form-controls.tsx';
 import { type Lang, localePath, translator } from '../i18n.ts';
 import { searchSitePages } from '../site-search.ts';
 import { SitePageListItem } from './site-page-list-item.tsx';
@@ -66,9 +66,7 @@ export function SearchPage({ lang, query }: { lang: Lang; query: string }) {
           autocomplete="on"
           maxLength={100}
         />
-        <button type="submit" class="govuk-button">
-          {text(lang, 'button')}
-        </button>
+        <Button>{text(lang, 'button')}</Button>
       </form>
       {trimmed === '' ? null : (
         <>
