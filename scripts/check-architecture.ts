@@ -43,8 +43,6 @@ const databasePackages = /^(pg|pg-boss|drizzle-orm)(\/|$)/;
  */
 const unitTestsStillLoadingTheDatabase = new Set([
   'src/modules/cases/counter-form.test.ts',
-  'src/modules/catalogue/catalogue-admin-form.test.ts',
-  'src/modules/catalogue/catalogue-validation.test.ts',
   'src/modules/control/control-validation.test.ts',
   'src/modules/control/report.test.ts',
 ]);

@@ -19,6 +19,16 @@ after(() => subject.app.close());
 /** The clock moves half a minute per test, so each test's codes belong to their own time step. */
 const nextStep = () => subject.clock.advance(30_000);
 
+/** An administrator with two-factor on, signed in. */
+async function aSignedInAdmin() {
+  const admin = await aStaffMember(subject.database.db, {
+    role: 'admin',
+    withTotp: true,
+    clock: subject.clock,
+  });
+  return { admin, browser: await signIn(subject.app, admin, subject.clock) };
+}
+
 describe('the authenticator code step', () => {
   it('with two-factor on, the password alone does not sign in: it leads to the code page', async () => {
     nextStep();
@@ -239,12 +249,7 @@ describe('the audit log page', () => {
 
   it('an admin sees entries newest first, filters by action and actor in the URL, pages, and the viewing is audited', async () => {
     nextStep();
-    const admin = await aStaffMember(subject.database.db, {
-      role: 'admin',
-      withTotp: true,
-      clock: subject.clock,
-    });
-    const browser = await signIn(subject.app, admin, subject.clock);
+    const { admin, browser } = await aSignedInAdmin();
     const marker = `test.marker.${Date.now()}`;
     const base = subject.clock.now().getTime();
     for (let index = 0; index < 55; index += 1) {
@@ -295,5 +300,62 @@ describe('the audit log page', () => {
       ],
     );
     assert.equal(views.rows[0]?.actor_label, admin.email);
+  });
+
+  it('each row shows its action’s label from the registry beside its code; the filter offers every known action by its label, and filters by it', async () => {
+    nextStep();
+    const { admin, browser } = await aSignedInAdmin();
+    await recordAudit(subject.database.db, {
+      occurredAt: subject.clock.now(),
+      actor: systemActor,
+      action: 'catalogue.service_published',
+      target: { type: 'service', id: 'label-test' },
+      details: { version: 7 },
+    });
+    // The admin's own sign-in, labelled by the platform's list.
+    const page = await browser.get(`/staff/audit?actor=${encodeURIComponent(admin.email)}`);
+    assert.equal(page.statusCode, 200);
+    assert.match(
+      page.body,
+      /<td class="govuk-table__cell" data-action="staff\.sign_in\.succeeded">員工登入<br\/><code>staff\.sign_in\.succeeded<\/code><\/td>/,
+    );
+    const filter = page.body.slice(page.body.indexOf('<select'), page.body.indexOf('</select>'));
+    assert.match(filter, /<select class="govuk-select" id="action" name="action"/);
+    assert.match(filter, /<option value selected>所有動作<\/option>/);
+    for (const [action, label] of [
+      ['staff.sign_in.failed', '登入失敗'],
+      ['audit_log.viewed', '查閱稽核紀錄'],
+      ['catalogue.service_published', '發布服務項目的新版本'],
+      ['notification_delivery.viewed', '查閱通知的收件人與全文'],
+    ] as const)
+      assert.match(
+        filter,
+        new RegExp(`<option value="${action.replaceAll('.', '\\.')}">${label}（${action}）</option>`),
+      );
+
+    const filtered = await browser.get('/staff/audit?action=catalogue.service_published&actor=system');
+    assert.match(filtered.body, /<option value="catalogue\.service_published" selected>/);
+    const actions = [...filtered.body.matchAll(/<td class="govuk-table__cell" data-action="([^"]+)"/g)].map(
+      (match) => match[1],
+    );
+    assert.ok(actions.length >= 1);
+    assert.ok(
+      actions.every((action) => action === 'catalogue.service_published'),
+      actions.join(', '),
+    );
+    assert.match(filtered.body, /label-test/);
+    // The catalogue's action is labelled by the catalogue's manifest.
+    assert.match(
+      filtered.body,
+      /data-action="catalogue\.service_published">發布服務項目的新版本<br\/><code>catalogue\.service_published<\/code>/,
+    );
+
+    const english = await browser.get('/en/staff/audit?action=catalogue.service_published');
+    assert.match(english.body, /<option value>Any action<\/option>/);
+    assert.match(
+      english.body,
+      /<option value="catalogue\.service_published" selected>Service version published \(catalogue\.service_published\)<\/option>/,
+    );
+    assert.match(english.body, /data-action="catalogue\.service_published">Service version published<br\/>/);
   });
 });
