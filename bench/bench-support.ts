@@ -1,14 +1,25 @@
 /**
- * What the benchmark's parts share: COPY rows into PostgreSQL (the generators), and start, wait for and
- * stop the app as `npm start` runs it (the bench sections).
+ * What the benchmark's parts share: for the generators, the database they fill (embedded or given), their
+ * phases, COPY, dropping and rebuilding indexes, the bench staff and the command line; for the bench
+ * sections, the generated database (reused or made afresh), starting, waiting for and stopping the app as
+ * `npm start` runs it, and the lines of docs/benchmarks.md they have in common.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { open, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import type pg from 'pg';
+import { pathToFileURL } from 'node:url';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { findFreePort } from '../src/platform/db/embedded-server.ts';
+import { hashPassword } from '../src/platform/auth/password.ts';
+import { createDatabase, type Database } from '../src/platform/db/database.ts';
+import { findFreePort, startEmbeddedServer } from '../src/platform/db/embedded-server.ts';
+import { runMigrations } from '../src/platform/db/migrate.ts';
+import { ensureEmbeddedDatabase } from '../src/platform/db/open-database.ts';
+import { seedReferenceData } from '../src/seed.ts';
 
 export const HOUR = 3_600_000;
 export const DAY = 86_400_000;
@@ -111,4 +122,247 @@ export async function startBenchApp(dataDir: string): Promise<{ app: ChildProces
   });
   app.once('exit', () => void logFile.close());
   return { app, appUrl: `http://127.0.0.1:${appPort}` };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The generators
+
+/** The phases of a generation and how long each took; `phase(name)` ends the current one. */
+export function phaseTimer(log?: (line: string) => void) {
+  const started = performance.now();
+  const phases: { name: string; seconds: number }[] = [];
+  let phaseStart = started;
+  const tenths = (milliseconds: number) => Math.round(milliseconds / 100) / 10;
+  return {
+    phases,
+    phase(name: string): void {
+      const at = performance.now();
+      phases.push({ name, seconds: tenths(at - phaseStart) });
+      phaseStart = at;
+      log?.(`  ${name}: ${phases.at(-1)?.seconds} s`);
+    },
+    /** Milliseconds since the timer started. */
+    elapsedMs: () => performance.now() - started,
+    /** Seconds since the timer started, to a tenth. */
+    seconds: () => tenths(performance.now() - started),
+  };
+}
+
+/** The phases of a generation, as its summary says them. */
+export function describePhases(phases: { name: string; seconds: number }[]): string {
+  return `Phases: ${phases.map((entry) => `${entry.name} ${entry.seconds} s`).join('; ')}.`;
+}
+
+/**
+ * The database a generator fills, migrated and seeded: a small pool for the app's own functions and one
+ * client for the long transaction of COPYs (not yet connected). Close both when done.
+ */
+export async function openGeneratorDatabase(
+  connectionString: string,
+  applicationName: string,
+): Promise<{ database: ReturnType<typeof createDatabase>; client: pg.Client }> {
+  await runMigrations(connectionString);
+  const database = createDatabase({
+    connectionString,
+    maxConnections: 2,
+    idleTimeoutMs: 10_000,
+    connectionTimeoutMs: 10_000,
+    statementTimeoutMs: 0,
+    applicationName,
+  });
+  const client = new pg.Client({ connectionString, application_name: applicationName });
+  await seedReferenceData(database.db);
+  return { database, client };
+}
+
+export interface DroppedIndexes {
+  /** The definitions of the dropped indexes (CREATE INDEX …). */
+  indexes: string[];
+  foreignKeys: { table: string; name: string; definition: string }[];
+}
+
+/**
+ * Drops the non-unique indexes of `indexesOf` and the foreign keys of `foreignKeysOf` (tables) in the
+ * client's transaction, so that COPY does not maintain them row by row; `rebuildIndexes` puts them back
+ * from their own definitions.
+ */
+export async function dropIndexesForLoad(
+  client: pg.Client,
+  tables: { indexesOf: string[]; foreignKeysOf: string[] },
+): Promise<DroppedIndexes> {
+  const regclasses = (names: string[]) => names.map((name) => `'${name}'::regclass`).join(', ');
+  const indexes = await client.query<{ name: string; definition: string }>(`
+    select indexrelid::regclass::text as name, pg_get_indexdef(indexrelid) as definition
+    from pg_index where indrelid in (${regclasses(tables.indexesOf)})
+      and not indisprimary and not indisunique`);
+  const foreignKeys = await client.query<{ table: string; name: string; definition: string }>(`
+    select conrelid::regclass::text as table, conname as name, pg_get_constraintdef(oid) as definition
+    from pg_constraint where contype = 'f' and conrelid in (${regclasses(tables.foreignKeysOf)})`);
+  for (const foreignKey of foreignKeys.rows)
+    await client.query(`alter table ${foreignKey.table} drop constraint "${foreignKey.name}"`);
+  for (const index of indexes.rows) await client.query(`drop index ${index.name}`);
+  return { indexes: indexes.rows.map((row) => row.definition), foreignKeys: foreignKeys.rows };
+}
+
+/** Rebuilds what dropIndexesForLoad dropped (the foreign keys validated), each step a phase. */
+export async function rebuildIndexes(
+  client: pg.Client,
+  dropped: DroppedIndexes,
+  options: { phase: (name: string) => void; logEachIndex?: (line: string) => void },
+): Promise<void> {
+  for (const definition of dropped.indexes) {
+    const indexStart = performance.now();
+    await client.query(definition);
+    options.logEachIndex?.(
+      `  ${definition.replace(/^CREATE INDEX (\S+) .*/, '$1')}: ${((performance.now() - indexStart) / 1000).toFixed(1)} s`,
+    );
+  }
+  options.phase('rebuild indexes');
+  for (const foreignKey of dropped.foreignKeys)
+    await client.query(
+      `alter table ${foreignKey.table} add constraint "${foreignKey.name}" ${foreignKey.definition}`,
+    );
+  options.phase('re-add and validate foreign keys');
+}
+
+/** Every generated staff member has this password (one argon2 hash, computed once). Bench data only. */
+export const benchPassword = 'bench-password-not-a-secret';
+
+/** Adds the bench staff that are not there yet (by e-mail), all with benchPassword, each named by `nameOf`. */
+export async function insertBenchStaff(
+  db: Database,
+  members: { email: string; role: string; unitCode: string | null }[],
+  nameOf: () => string,
+): Promise<void> {
+  const passwordHash = await hashPassword(benchPassword);
+  for (const member of members)
+    await db.execute(sql`
+      insert into staff (email, display_name, password_hash, role, unit_code)
+      values (${member.email}, ${nameOf()}, ${passwordHash}, ${member.role}, ${member.unitCode})
+      on conflict ((lower(email))) do nothing`);
+}
+
+/**
+ * The connection string a generator's command line asks for: --database-url (or DATABASE_URL), else an
+ * embedded PostgreSQL in --data-dir (default: a new temporary folder named with `temporaryPrefix`), started
+ * here and stopped by `stop`.
+ */
+export async function generatorConnection(options: {
+  databaseUrl: string | undefined;
+  dataDir: string | undefined;
+  temporaryPrefix: string;
+}): Promise<{ connectionString: string; stop: () => Promise<void> }> {
+  const given = options.databaseUrl ?? process.env.DATABASE_URL ?? '';
+  if (given !== '') return { connectionString: given, stop: async () => {} };
+  const dataDir = path.resolve(
+    options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), options.temporaryPrefix))),
+  );
+  const embedded = await startEmbeddedServer({
+    dataDir,
+    port: 0,
+    purpose: 'cli',
+    log: (line) => process.stdout.write(`${line}\n`),
+  });
+  await ensureEmbeddedDatabase(embedded);
+  process.stdout.write(`Embedded PostgreSQL in ${dataDir} (start the app on it with DATA_DIR=${dataDir}).\n`);
+  return { connectionString: embedded.connectionString('onewindow'), stop: () => embedded.stop() };
+}
+
+/** A generator's result as JSON with the time it was made: the marker the bench sections read. */
+export async function writeResultFile(file: string | undefined, result: object): Promise<void> {
+  if (file === undefined) return;
+  await writeFile(file, `${JSON.stringify({ ...result, generatedAt: new Date().toISOString() })}\n`);
+}
+
+/** Runs `main` when the module is the script node was started with (not when a bench section imports it). */
+export function runAsScript(moduleUrl: string, main: () => Promise<void>): void {
+  if (process.argv[1] === undefined || moduleUrl !== pathToFileURL(process.argv[1]).href) return;
+  main().catch((error: Error) => {
+    process.stderr.write(`${error.stack ?? error.message}\n`);
+    process.exit(1);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The bench sections
+
+/**
+ * The folder a section keeps its database in: `configured` (a BENCH_*_DIR, kept and reused), else a new
+ * temporary one that the section removes when done.
+ */
+export async function benchDataDir(
+  configured: string | undefined,
+  temporaryPrefix: string,
+): Promise<{ dataDir: string; isTemporary: boolean }> {
+  const isTemporary = configured === undefined || configured === '';
+  const dataDir = isTemporary
+    ? await mkdtemp(path.join(os.tmpdir(), temporaryPrefix))
+    : path.resolve(configured);
+  await mkdir(dataDir, { recursive: true });
+  return { dataDir, isTemporary };
+}
+
+/**
+ * The generated database in `dataDir`: reused when the generator's marker file there `fits`, else made
+ * afresh by the generator `script` (run with `args` and the Node flags of its npm script), which writes the
+ * marker.
+ */
+export async function generatedDatabase<Result extends object>(options: {
+  dataDir: string;
+  markerName: string;
+  fits: (marker: Result & { generatedAt: string }) => boolean;
+  reusing: (marker: Result & { generatedAt: string }) => string;
+  generating: string;
+  script: string;
+  args: string[];
+}): Promise<Result & { generatedAt: string; reused: boolean }> {
+  const markerFile = path.join(options.dataDir, options.markerName);
+  const readMarker = async () =>
+    JSON.parse(await readFile(markerFile, 'utf8')) as Result & { generatedAt: string };
+  if (existsSync(markerFile)) {
+    const marker = await readMarker();
+    if (options.fits(marker)) {
+      process.stdout.write(`${options.reusing(marker)}\n`);
+      return { ...marker, reused: true };
+    }
+  }
+  await rm(path.join(options.dataDir, 'postgres'), { recursive: true, force: true });
+  await rm(markerFile, { force: true });
+  process.stdout.write(`${options.generating}\n`);
+  const generator = spawn(
+    process.execPath,
+    [
+      '--max-semi-space-size=64',
+      '--import',
+      'tsx',
+      options.script,
+      ...options.args,
+      '--data-dir',
+      options.dataDir,
+      '--result-file',
+      markerFile,
+    ],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  await runToEnd(generator);
+  return { ...(await readMarker()), reused: false };
+}
+
+/** The bench's own connections (counts, choosing subjects, plans) to the server the app runs on `dataDir`. */
+export async function benchPool(dataDir: string): Promise<pg.Pool> {
+  const server = await startEmbeddedServer({ dataDir, port: 0, purpose: 'cli' });
+  return new pg.Pool({ connectionString: server.connectionString('onewindow'), max: 2 });
+}
+
+/** The machine, for the report: CPU, cores, memory, system. */
+export function machineDescription(): string {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  return `${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 1024 ** 3)} GiB, ${os.type()} ${os.release()}`;
+}
+
+export const verdict = (isMet: boolean) => (isMet ? 'met' : '**not met**');
+
+/** A query and its plan, as the report shows them. */
+export function queryPlanLines(heading: string, plan: { sql: string; plan: string }): string[] {
+  return [`#### ${heading}`, '', '```sql', plan.sql, '```', '', '```', plan.plan, '```', ''];
 }

@@ -9,7 +9,7 @@ import type pg from 'pg';
 import { findCaseForApplicant, listQueue, openStateList } from '../src/modules/cases/cases-service.ts';
 import type { Database } from '../src/platform/db/database.ts';
 import { benchEmails } from './generate-cases.ts';
-import { type LoadResult, loopbackAddresses, percentile, runLoad } from './load-client.ts';
+import { type LatencyFigures, latencyFigures, loopbackAddresses, runLoad } from './load-client.ts';
 
 export interface StaffSession {
   cookie: string;
@@ -182,27 +182,6 @@ export async function creationBodies(pool: pg.Pool, baseUrl: string, clerk: Staf
   return bodies;
 }
 
-export interface LatencyFigures {
-  count: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  perSecond: number;
-  failures: number;
-}
-
-function figures(result: LoadResult, okStatus: number): LatencyFigures {
-  const ok = result.statuses.get(okStatus) ?? 0;
-  return {
-    count: result.latencies.length,
-    p50: percentile(result.latencies, 0.5),
-    p95: percentile(result.latencies, 0.95),
-    p99: percentile(result.latencies, 0.99),
-    perSecond: Math.round((ok / result.elapsedMs) * 1000),
-    failures: result.errors + (result.latencies.length - ok),
-  };
-}
-
 export interface CasesRound {
   baselineLatency: LatencyFigures;
   baselineThroughput: LatencyFigures;
@@ -244,8 +223,8 @@ export async function casesRound(options: {
 
   // The baseline, measured with the same client and the same concurrency as each target below.
   await warm(options.baselineUrl);
-  const baselineLatency = figures(await latencyRun(options.baselineUrl), 200);
-  const baselineThroughput = figures(
+  const baselineLatency = latencyFigures(await latencyRun(options.baselineUrl), 200);
+  const baselineThroughput = latencyFigures(
     await runLoad({
       url: options.baselineUrl,
       concurrency: creationConcurrency,
@@ -273,7 +252,7 @@ export async function casesRound(options: {
   const creationResult = await runLoad({ ...creationLoad, durationMs: creationSeconds * 1000 });
   const after = await countCases(options.pool);
   const created = creationResult.statuses.get(201) ?? 0;
-  const creation = { ...figures(creationResult, 201), before, after, created };
+  const creation = { ...latencyFigures(creationResult, 201), before, after, created };
   process.stdout.write(
     `case creation: ${creation.perSecond}/s (baseline ${baselineThroughput.perSecond} req/s), p95 ${creation.p95} ms; ` +
       `cases ${before} → ${after} (+${after - before}), 201 responses ${created}, failures ${creation.failures}\n`,
@@ -284,17 +263,17 @@ export async function casesRound(options: {
   const queueUrl = `${baseUrl}/api/staff/cases?scope=mine`;
   const handlerHeaders = { cookie: sessions.handler.cookie, accept: 'application/json' };
   await warm(queueUrl, { headers: handlerHeaders });
-  const queue = figures(await latencyRun(queueUrl, { headers: handlerHeaders }), 200);
+  const queue = latencyFigures(await latencyRun(queueUrl, { headers: handlerHeaders }), 200);
   const single = (url: string, extra: Partial<Parameters<typeof runLoad>[0]> = {}) =>
     runLoad({ url, concurrency: 1, requests: singleRequests, ...extra }).then((result) =>
-      figures(result, 200),
+      latencyFigures(result, 200),
     );
   const singleQueue = await single(queueUrl, { headers: handlerHeaders });
 
   const overdueUrl = `${baseUrl}/api/staff/cases?due=overdue`;
   const supervisorHeaders = { cookie: sessions.supervisor.cookie, accept: 'application/json' };
   await warm(overdueUrl, { headers: supervisorHeaders });
-  const overdue = figures(await latencyRun(overdueUrl, { headers: supervisorHeaders }), 200);
+  const overdue = latencyFigures(await latencyRun(overdueUrl, { headers: supervisorHeaders }), 200);
   const singleOverdue = await single(overdueUrl, { headers: supervisorHeaders });
 
   // The public look-up: a different real case (right code) each request, from many client addresses.
@@ -310,7 +289,7 @@ export async function casesRound(options: {
     requestsPerAddress: 20,
   };
   await warm(`${baseUrl}/api/track`, lookupLoad);
-  const lookup = figures(await latencyRun(`${baseUrl}/api/track`, lookupLoad), 200);
+  const lookup = latencyFigures(await latencyRun(`${baseUrl}/api/track`, lookupLoad), 200);
   const singleLookup = await single(`${baseUrl}/api/track`, lookupLoad);
   const singleBaseline = await single(options.baselineUrl);
   process.stdout.write(

@@ -15,24 +15,31 @@
  * BENCH_CONTROL_UNITS (30), BENCH_CONTROL_REQUESTS (overview requests per run, 1000),
  * BENCH_CONTROL_RUNS (report runs per target, 10).
  */
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { drizzle } from 'drizzle-orm/node-postgres';
-import pg from 'pg';
+import type pg from 'pg';
 import { progressOverview } from '../src/modules/control/progress-service.ts';
 import { buildReport } from '../src/modules/control/report-service.ts';
 import type { Database } from '../src/platform/db/database.ts';
-import { startEmbeddedServer } from '../src/platform/db/embedded-server.ts';
 import { elements, odfText, readOdfPackage } from '../src/platform/documents/documents-test-support.ts';
 import { ODT_MEDIA_TYPE } from '../src/platform/documents/odt.ts';
-import { median, runToEnd, startBenchApp, stop, waitFor } from './bench-support.ts';
+import {
+  benchDataDir,
+  benchPassword,
+  benchPool,
+  generatedDatabase,
+  machineDescription,
+  median,
+  queryPlanLines,
+  startBenchApp,
+  stop,
+  verdict,
+  waitFor,
+} from './bench-support.ts';
 import { type QueryPlan, signIn } from './cases-bench.ts';
-import { benchPassword } from './generate-cases.ts';
 import { type ControlGenerateResult, controlBenchEmails, describeControlResult } from './generate-control.ts';
-import { percentile, runLoad } from './load-client.ts';
+import { type LatencyFigures, latencyFigures, runLoad } from './load-client.ts';
 
 const yearsWanted = Number(process.env.BENCH_CONTROL_YEARS ?? 20);
 const unitsWanted = Number(process.env.BENCH_CONTROL_UNITS ?? 30);
@@ -43,16 +50,6 @@ const stepLimitMs = 180_000;
 
 const taipeiToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
-interface Timing {
-  count: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-  perSecond: number;
-  failures: number;
-}
-
 interface RunTimes {
   runs: number;
   median: number;
@@ -61,8 +58,8 @@ interface RunTimes {
 }
 
 interface ControlFigures {
-  overviewSingle: Timing;
-  overviewTen: Timing;
+  overviewSingle: LatencyFigures;
+  overviewTen: LatencyFigures;
   unitPage: RunTimes;
   unitOdt: RunTimes;
   bureauPage: RunTimes;
@@ -74,49 +71,21 @@ const round1 = (value: number) => Math.round(value * 10) / 10;
 type Generation = ControlGenerateResult & { generatedAt: string; reused: boolean };
 
 /** The database: reused from BENCH_CONTROL_DIR when it matches, else generated (bench/generate-control.ts). */
-async function prepareDatabase(dataDir: string): Promise<Generation> {
-  const markerFile = path.join(dataDir, 'bench-control.json');
+function prepareDatabase(dataDir: string): Promise<Generation> {
   const latestYear = Number(taipeiToday().slice(0, 4));
-  if (existsSync(markerFile)) {
-    const marker = JSON.parse(await readFile(markerFile, 'utf8')) as ControlGenerateResult & {
-      generatedAt: string;
-    };
-    if (
+  return generatedDatabase<ControlGenerateResult>({
+    dataDir,
+    markerName: 'bench-control.json',
+    fits: (marker) =>
       marker.years.length === yearsWanted &&
       marker.units === unitsWanted &&
-      marker.years.at(-1) === latestYear
-    ) {
-      process.stdout.write(
-        `Reusing the management-control database generated ${marker.generatedAt} in ${dataDir}.\n`,
-      );
-      return { ...marker, reused: true };
-    }
-  }
-  await rm(path.join(dataDir, 'postgres'), { recursive: true, force: true });
-  await rm(markerFile, { force: true });
-  process.stdout.write(
-    `Generating ${yearsWanted} years of management control for ${unitsWanted} units in ${dataDir} …\n`,
-  );
-  const generator = spawn(
-    process.execPath,
-    [
-      '--max-semi-space-size=64',
-      '--import',
-      'tsx',
-      'bench/generate-control.ts',
-      '--years',
-      String(yearsWanted),
-      '--units',
-      String(unitsWanted),
-      '--data-dir',
-      dataDir,
-      '--result-file',
-      markerFile,
-    ],
-    { stdio: ['ignore', 'inherit', 'inherit'] },
-  );
-  await runToEnd(generator);
-  return { ...(JSON.parse(await readFile(markerFile, 'utf8')) as Generation), reused: false };
+      marker.years.at(-1) === latestYear,
+    reusing: (marker) =>
+      `Reusing the management-control database generated ${marker.generatedAt} in ${dataDir}.`,
+    generating: `Generating ${yearsWanted} years of management control for ${unitsWanted} units in ${dataDir} …`,
+    script: 'bench/generate-control.ts',
+    args: ['--years', String(yearsWanted), '--units', String(unitsWanted)],
+  });
 }
 
 interface Subjects {
@@ -165,19 +134,6 @@ async function chooseSubjects(pool: pg.Pool, year: number): Promise<Subjects> {
     entries: total.entries,
     values: total.values,
     sizeMb: Math.round(Number(total.size) / 1024 ** 2),
-  };
-}
-
-function timing(result: Awaited<ReturnType<typeof runLoad>>): Timing {
-  const ok = result.statuses.get(200) ?? 0;
-  return {
-    count: result.latencies.length,
-    p50: percentile(result.latencies, 0.5),
-    p95: percentile(result.latencies, 0.95),
-    p99: percentile(result.latencies, 0.99),
-    max: percentile(result.latencies, 1),
-    perSecond: Math.round((ok / result.elapsedMs) * 1000),
-    failures: result.errors + (result.latencies.length - ok),
   };
 }
 
@@ -269,12 +225,10 @@ async function explainAll(pool: pg.Pool, title: string, run: (db: Database) => P
 }
 
 export async function controlSection(): Promise<string[]> {
-  const cachedDir = process.env.BENCH_CONTROL_DIR;
-  const dataDir =
-    cachedDir === undefined || cachedDir === ''
-      ? await mkdtemp(path.join(os.tmpdir(), 'onewindow-bench-control-'))
-      : path.resolve(cachedDir);
-  await mkdir(dataDir, { recursive: true });
+  const { dataDir, isTemporary } = await benchDataDir(
+    process.env.BENCH_CONTROL_DIR,
+    'onewindow-bench-control-',
+  );
   const sectionStarted = performance.now();
   const generation = await prepareDatabase(dataDir);
 
@@ -283,8 +237,7 @@ export async function controlSection(): Promise<string[]> {
   const loadAverages: number[] = [];
   try {
     await waitFor(`${appUrl}/readyz`, 120_000);
-    const server = await startEmbeddedServer({ dataDir, port: 0, purpose: 'cli' });
-    pool = new pg.Pool({ connectionString: server.connectionString('onewindow'), max: 2 });
+    pool = await benchPool(dataDir);
     const year = generation.years.at(-1) ?? Number(taipeiToday().slice(0, 4));
     const subjects = await chooseSubjects(pool, year);
     const session = await signIn(appUrl, controlBenchEmails.secretariat, benchPassword);
@@ -300,7 +253,7 @@ export async function controlSection(): Promise<string[]> {
       if (!firstBody.includes(expected)) throw new Error(`the overview lacks ${expected}`);
     loadAverages.push(os.loadavg()[0] ?? 0);
     await runLoad({ url: overviewUrl, headers, concurrency: 10, requests: 100, durationMs: stepLimitMs });
-    const overviewSingle = timing(
+    const overviewSingle = latencyFigures(
       await runLoad({
         url: overviewUrl,
         headers,
@@ -312,7 +265,7 @@ export async function controlSection(): Promise<string[]> {
     process.stdout.write(
       `overview, one in flight: p50 ${overviewSingle.p50} ms, p95 ${overviewSingle.p95} ms (${overviewSingle.count} requests)\n`,
     );
-    const overviewTen = timing(
+    const overviewTen = latencyFigures(
       await runLoad({
         url: overviewUrl,
         headers,
@@ -379,7 +332,7 @@ export async function controlSection(): Promise<string[]> {
   } finally {
     await pool?.end();
     await stop(app);
-    if (cachedDir === undefined || cachedDir === '') await rm(dataDir, { recursive: true, force: true });
+    if (isTemporary) await rm(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -392,9 +345,7 @@ function sectionLines(input: {
   minutes: number;
 }): string[] {
   const { generation, subjects, figures } = input;
-  const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
-  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  const load = (name: string, value: Timing) =>
+  const load = (name: string, value: LatencyFigures) =>
     `| ${name} | ${value.count} | ${value.perSecond} | ${value.p50} | ${value.p95} | ${value.p99} | ${round1(value.max)} | ${value.failures} |`;
   const runs = (name: string, value: RunTimes) =>
     `| ${name} | ${value.runs} | ${value.median} | ${value.max} | ${Math.round(value.bytes / 1024).toLocaleString('en')} KiB |`;
@@ -406,7 +357,7 @@ function sectionLines(input: {
     '## Management control (issue 4 §8)',
     '',
     `- Date: ${new Date().toISOString()}`,
-    `- Machine: ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 1024 ** 3)} GiB, ${os.type()} ${os.release()}; Node ${process.version}; the app as \`npm start\` runs it (embedded PostgreSQL, request logs to a file).`,
+    `- Machine: ${machineDescription()}; Node ${process.version}; the app as \`npm start\` runs it (embedded PostgreSQL, request logs to a file).`,
     `- The machine's 1-minute load average before the overview, before the reports and after them: ${input.loadAverages.map((value) => value.toFixed(1)).join(', ')} (2 cores: above ~2, other processes competed for them).`,
     '',
     `On a database of **${subjects.entries.toLocaleString('en')} progress entries** (${subjects.values.toLocaleString('en')} measured values; ${subjects.sizeMb.toLocaleString('en')} MB), filled by bench/generate-control.ts:`,
@@ -450,20 +401,7 @@ function sectionLines(input: {
     ]),
     '',
     ...heaviest.flatMap((plan) =>
-      plan === undefined
-        ? []
-        : [
-            `#### ${plan.title}, the heaviest`,
-            '',
-            '```sql',
-            plan.sql,
-            '```',
-            '',
-            '```',
-            plan.plan,
-            '```',
-            '',
-          ],
+      plan === undefined ? [] : queryPlanLines(`${plan.title}, the heaviest`, plan),
     ),
   ];
 }

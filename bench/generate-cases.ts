@@ -1,27 +1,32 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
-import pg from 'pg';
 import { computeDeadline } from '../src/modules/cases/case-deadline.ts';
 import { formatCaseNumber } from '../src/modules/cases/case-number.ts';
 import { type CaseState, finishedStates } from '../src/modules/cases/case-workflow.ts';
 import type { StoredPause } from '../src/modules/cases/cases-schema.ts';
 import { services, serviceVersions } from '../src/modules/catalogue/catalogue-schema.ts';
 import type { ChecklistItem, Deadline, FormField } from '../src/modules/catalogue/catalogue-schemas.ts';
-import { hashPassword } from '../src/platform/auth/password.ts';
 import { loadWorkingCalendar } from '../src/platform/calendar/calendar-service.ts';
 import type { WorkingCalendar } from '../src/platform/calendar/working-days.ts';
-import { createDatabase, type Database } from '../src/platform/db/database.ts';
-import { startEmbeddedServer } from '../src/platform/db/embedded-server.ts';
-import { runMigrations } from '../src/platform/db/migrate.ts';
-import { ensureEmbeddedDatabase } from '../src/platform/db/open-database.ts';
+import type { Database } from '../src/platform/db/database.ts';
 import { districts } from '../src/platform/geo/geo-schema.ts';
 import { units } from '../src/platform/reference/reference-schema.ts';
-import { seedReferenceData } from '../src/seed.ts';
-import { copyField, copyRows, DAY, HOUR, nullField } from './bench-support.ts';
+import {
+  copyField,
+  copyRows,
+  DAY,
+  describePhases,
+  dropIndexesForLoad,
+  generatorConnection,
+  HOUR,
+  insertBenchStaff,
+  nullField,
+  openGeneratorDatabase,
+  phaseTimer,
+  rebuildIndexes,
+  runAsScript,
+  writeResultFile,
+} from './bench-support.ts';
 import {
   agencies,
   channelsByKind,
@@ -46,8 +51,6 @@ import {
 // ---------------------------------------------------------------------------------------------------------
 // The generated staff, known to the benchmark (bench/run.ts signs in as them).
 
-/** Every generated staff member has this password (one argon2 hash, computed once). Bench data only. */
-export const benchPassword = 'bench-password-not-a-secret';
 const staffDomain = 'bench.example.org';
 export const benchEmails = {
   counterClerk: (index: number) => `counter.${index}@${staffDomain}`,
@@ -200,33 +203,16 @@ function formDataVariants(fields: readonly FormField[], random: Random): string[
 
 export async function generateCases(options: GenerateOptions): Promise<GenerateResult> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const started = performance.now();
-  const phases: { name: string; seconds: number }[] = [];
-  let phaseStart = started;
-  const phase = (name: string) => {
-    const at = performance.now();
-    phases.push({ name, seconds: Math.round((at - phaseStart) / 100) / 10 });
-    phaseStart = at;
-  };
+  const { phases, phase, elapsedMs, seconds: elapsedSeconds } = phaseTimer();
   const years = options.years ?? 5;
   const now = (options.now ?? new Date()).getTime();
 
-  await runMigrations(options.connectionString);
-  const database = createDatabase({
-    connectionString: options.connectionString,
-    maxConnections: 2,
-    idleTimeoutMs: 10_000,
-    connectionTimeoutMs: 10_000,
-    statementTimeoutMs: 0,
-    applicationName: 'onewindow-bench-generate',
-  });
-  const client = new pg.Client({
-    connectionString: options.connectionString,
-    application_name: 'onewindow-bench-generate',
-  });
+  const { database, client } = await openGeneratorDatabase(
+    options.connectionString,
+    'onewindow-bench-generate',
+  );
   try {
     const { db } = database;
-    await seedReferenceData(db);
     // A second run on the same database must not draw the same ids: the seed moves with what is there.
     const existing = await db.execute<{ count: number }>(sql`select count(*)::int as count from cases`);
     const random = createRandom((options.seed ?? 1) + (existing.rows[0]?.count ?? 0));
@@ -301,25 +287,12 @@ export async function generateCases(options: GenerateOptions): Promise<GenerateR
     await client.query('begin');
     await client.query("set local maintenance_work_mem = '1GB'");
     await client.query('set local synchronous_commit = off');
-    const dropped = {
-      indexes: [] as string[],
-      foreignKeys: [] as { table: string; name: string; definition: string }[],
-    };
-    if (!options.keepIndexes) {
-      const indexes = await client.query<{ name: string; definition: string }>(`
-        select indexrelid::regclass::text as name, pg_get_indexdef(indexrelid) as definition
-        from pg_index where indrelid in ('cases'::regclass, 'case_events'::regclass)
-          and not indisprimary and not indisunique`);
-      const foreignKeys = await client.query<{ table: string; name: string; definition: string }>(`
-        select conrelid::regclass::text as table, conname as name, pg_get_constraintdef(oid) as definition
-        from pg_constraint where contype = 'f'
-          and conrelid in ('cases'::regclass, 'case_events'::regclass, 'case_extensions'::regclass)`);
-      for (const foreignKey of foreignKeys.rows)
-        await client.query(`alter table ${foreignKey.table} drop constraint "${foreignKey.name}"`);
-      for (const index of indexes.rows) await client.query(`drop index ${index.name}`);
-      dropped.indexes = indexes.rows.map((row) => row.definition);
-      dropped.foreignKeys = foreignKeys.rows;
-    }
+    const dropped = options.keepIndexes
+      ? null
+      : await dropIndexesForLoad(client, {
+          indexesOf: ['cases', 'case_events'],
+          foreignKeysOf: ['cases', 'case_events', 'case_extensions'],
+        });
     const existingCounters = new Map(
       (
         await client.query<{ day: string; last: number }>(
@@ -426,7 +399,7 @@ export async function generateCases(options: GenerateOptions): Promise<GenerateR
       else await new Promise((resolve) => setImmediate(resolve));
       if (totalCases - lastReport >= options.cases / 20 || dayIndex === perDay.length - 1) {
         lastReport = totalCases;
-        const seconds = (performance.now() - started) / 1000;
+        const seconds = elapsedMs() / 1000;
         log(
           `  ${totalCases.toLocaleString('en')} / ${options.cases.toLocaleString('en')} cases (${Math.round((totalCases / options.cases) * 100)} %), ` +
             `${totalEvents.toLocaleString('en')} events, ${seconds.toFixed(0)} s, ${Math.round(totalCases / seconds).toLocaleString('en')} cases/s`,
@@ -446,26 +419,12 @@ export async function generateCases(options: GenerateOptions): Promise<GenerateR
     await client.query(
       "select setval(pg_get_serial_sequence('case_events', 'id'), (select coalesce(max(id), 1) from case_events))",
     );
-    if (!options.keepIndexes) {
-      for (const definition of dropped.indexes) {
-        const indexStart = performance.now();
-        await client.query(definition);
-        log(
-          `  ${definition.replace(/^CREATE INDEX (\S+) .*/, '$1')}: ${((performance.now() - indexStart) / 1000).toFixed(1)} s`,
-        );
-      }
-      phase('rebuild indexes');
-      for (const foreignKey of dropped.foreignKeys)
-        await client.query(
-          `alter table ${foreignKey.table} add constraint "${foreignKey.name}" ${foreignKey.definition}`,
-        );
-      phase('re-add and validate foreign keys');
-    }
+    if (dropped !== null) await rebuildIndexes(client, dropped, { phase, logEachIndex: log });
     await client.query('commit');
     await client.query('vacuum (analyze) cases, case_events, case_extensions, case_number_counters');
     phase('vacuum analyze');
 
-    const seconds = Math.round((performance.now() - started) / 100) / 10;
+    const seconds = elapsedSeconds();
     return {
       cases: totalCases,
       events: totalEvents,
@@ -823,27 +782,31 @@ function generateCase(input: CaseInput) {
       const resolvedAt = Math.max(at + 10 * 60_000, snap(receivedAt + pausedFor + share * span));
       at = resolvedAt;
       const resolution = random.pick(resolutions);
-      push({
-        at: resolvedAt,
-        kind: 'resolve',
-        to: 'resolved',
-        actor: handler as StaffRef,
-        apply: (life) => {
-          life.resolution = resolution;
-          life.resolvedAt = resolvedAt;
-          life.pauses = [...life.pauses, { from: new Date(resolvedAt).toISOString(), to: null }];
-        },
-      });
-      const closedAt = laterBy(random.exponential(0.6 * DAY));
-      push({
-        at: closedAt,
-        kind: 'close',
-        to: 'closed',
-        actor: handler as StaffRef,
-        apply: (life) => {
-          life.closedAt = closedAt;
-        },
-      });
+      /** The handler answers at `when`: the deadline stops from then. */
+      const resolveAt = (when: number) =>
+        push({
+          at: when,
+          kind: 'resolve',
+          to: 'resolved',
+          actor: handler as StaffRef,
+          apply: (life) => {
+            life.resolution = resolution;
+            life.resolvedAt = when;
+            life.pauses = [...life.pauses, { from: new Date(when).toISOString(), to: null }];
+          },
+        });
+      const closeAt = (when: number) =>
+        push({
+          at: when,
+          kind: 'close',
+          to: 'closed',
+          actor: handler as StaffRef,
+          apply: (life) => {
+            life.closedAt = when;
+          },
+        });
+      resolveAt(resolvedAt);
+      closeAt(laterBy(random.exponential(0.6 * DAY)));
       if (random.chance(0.004)) {
         const reopenedAt = laterBy(random.between(1, 10) * DAY);
         push({
@@ -859,28 +822,8 @@ function generateCase(input: CaseInput) {
             life.pauses = closeOpenPause(life.pauses, reopenedAt);
           },
         });
-        const secondAt = laterBy(random.between(0.2, 0.8) * span);
-        push({
-          at: secondAt,
-          kind: 'resolve',
-          to: 'resolved',
-          actor: handler as StaffRef,
-          apply: (life) => {
-            life.resolution = resolution;
-            life.resolvedAt = secondAt;
-            life.pauses = [...life.pauses, { from: new Date(secondAt).toISOString(), to: null }];
-          },
-        });
-        const secondClose = laterBy(random.exponential(0.5 * DAY));
-        push({
-          at: secondClose,
-          kind: 'close',
-          to: 'closed',
-          actor: handler as StaffRef,
-          apply: (life) => {
-            life.closedAt = secondClose;
-          },
-        });
+        resolveAt(laterBy(random.between(0.2, 0.8) * span));
+        closeAt(laterBy(random.exponential(0.5 * DAY)));
       }
     }
   }
@@ -1094,7 +1037,6 @@ async function ensureBenchStaff(
   handlersFor: (unitCode: string) => number,
 ): Promise<Map<string, UnitStaff>> {
   const activeUnits = await db.select({ code: units.code }).from(units).where(eq(units.isActive, true));
-  const passwordHash = await hashPassword(benchPassword);
   const pickSurname = weightedPicker(surnames);
   const wanted: { email: string; role: string; unitCode: string | null }[] = [];
   for (let index = 1; index <= counterClerks; index += 1)
@@ -1106,12 +1048,7 @@ async function ensureBenchStaff(
     for (let index = 1; index <= handlersFor(unit.code); index += 1)
       wanted.push({ email: benchEmails.handler(unit.code, index), role: 'handler', unitCode: unit.code });
   }
-  for (const member of wanted) {
-    await db.execute(sql`
-      insert into staff (email, display_name, password_hash, role, unit_code)
-      values (${member.email}, ${personName(random, pickSurname)}, ${passwordHash}, ${member.role}, ${member.unitCode})
-      on conflict ((lower(email))) do nothing`);
-  }
+  await insertBenchStaff(db, wanted, () => personName(random, pickSurname));
   const rows = await db.execute<{
     id: string;
     email: string;
@@ -1154,7 +1091,7 @@ export function describeResult(result: GenerateResult): string[] {
     `Generated ${result.cases.toLocaleString('en')} cases, ${result.events.toLocaleString('en')} timeline events and ${result.extensions.toLocaleString('en')} extensions in ${result.seconds} s.`,
     `States: ${states}.`,
     `Open ${result.open.toLocaleString('en')} (overdue ${result.overdue.toLocaleString('en')}, paused ${result.pausedOpen.toLocaleString('en')}).`,
-    `Phases: ${result.phases.map((entry) => `${entry.name} ${entry.seconds} s`).join('; ')}.`,
+    describePhases(result.phases),
   ];
 }
 
@@ -1173,25 +1110,11 @@ async function main(): Promise<void> {
   });
   const cases = Number(values.cases);
   if (!Number.isInteger(cases) || cases < 1) throw new Error('--cases must be a positive whole number');
-  let connectionString = values['database-url'] ?? process.env.DATABASE_URL ?? '';
-  let stop = async () => {};
-  if (connectionString === '') {
-    const dataDir = path.resolve(
-      values['data-dir'] ?? (await mkdtemp(path.join(os.tmpdir(), 'onewindow-cases-'))),
-    );
-    const embedded = await startEmbeddedServer({
-      dataDir,
-      port: 0,
-      purpose: 'cli',
-      log: (line) => process.stdout.write(`${line}\n`),
-    });
-    await ensureEmbeddedDatabase(embedded);
-    connectionString = embedded.connectionString('onewindow');
-    stop = () => embedded.stop();
-    process.stdout.write(
-      `Embedded PostgreSQL in ${dataDir} (start the app on it with DATA_DIR=${dataDir}).\n`,
-    );
-  }
+  const { connectionString, stop } = await generatorConnection({
+    databaseUrl: values['database-url'],
+    dataDir: values['data-dir'],
+    temporaryPrefix: 'onewindow-cases-',
+  });
   try {
     process.stdout.write(`Generating ${cases.toLocaleString('en')} cases …\n`);
     const result = await generateCases({
@@ -1202,19 +1125,10 @@ async function main(): Promise<void> {
       keepIndexes: values['keep-indexes'],
     });
     for (const line of describeResult(result)) process.stdout.write(`${line}\n`);
-    if (values['result-file'] !== undefined)
-      await writeFile(
-        values['result-file'],
-        `${JSON.stringify({ ...result, generatedAt: new Date().toISOString() })}\n`,
-      );
+    await writeResultFile(values['result-file'], result);
   } finally {
     await stop();
   }
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((error: Error) => {
-    process.stderr.write(`${error.stack ?? error.message}\n`);
-    process.exit(1);
-  });
-}
+runAsScript(import.meta.url, main);

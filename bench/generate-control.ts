@@ -24,25 +24,29 @@
  * The app must not be running on that database meanwhile.
  */
 import { createHash } from 'node:crypto';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { copyPlan, getPlan, publishPlan } from '../src/modules/control/control-service.ts';
 import { dueDateOf, practicesCarried } from '../src/modules/control/progress-service.ts';
 import { systemActor } from '../src/platform/auth/audit-log.ts';
-import { hashPassword } from '../src/platform/auth/password.ts';
-import { createDatabase } from '../src/platform/db/database.ts';
-import { startEmbeddedServer } from '../src/platform/db/embedded-server.ts';
-import { runMigrations } from '../src/platform/db/migrate.ts';
-import { ensureEmbeddedDatabase } from '../src/platform/db/open-database.ts';
-import { seedReferenceData } from '../src/seed.ts';
-import { copyField, copyRows, DAY, HOUR, nullField } from './bench-support.ts';
+import {
+  copyField,
+  copyRows,
+  DAY,
+  describePhases,
+  dropIndexesForLoad,
+  generatorConnection,
+  HOUR,
+  insertBenchStaff,
+  nullField,
+  openGeneratorDatabase,
+  phaseTimer,
+  rebuildIndexes,
+  runAsScript,
+  writeResultFile,
+} from './bench-support.ts';
 import { createRandom, givenNameCharacters, type Random, surnames, weightedPicker } from './case-fixtures.ts';
-import { benchEmails, benchPassword } from './generate-cases.ts';
+import { benchEmails } from './generate-cases.ts';
 
 export const controlBenchEmails = {
   secretariat: benchEmails.secretariat(1),
@@ -184,15 +188,7 @@ function personName(random: Random, pickSurname: (random: Random) => string): st
 
 export async function generateControl(options: ControlGenerateOptions): Promise<ControlGenerateResult> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const started = performance.now();
-  const phases: { name: string; seconds: number }[] = [];
-  let phaseStart = started;
-  const phase = (name: string) => {
-    const at = performance.now();
-    phases.push({ name, seconds: Math.round((at - phaseStart) / 100) / 10 });
-    phaseStart = at;
-    log(`  ${name}: ${phases.at(-1)?.seconds} s`);
-  };
+  const { phases, phase, elapsedMs, seconds: elapsedSeconds } = phaseTimer(log);
   const now = options.now ?? new Date();
   const today = taipeiDate(now);
   const latestYear = Number(today.slice(0, 4));
@@ -202,22 +198,12 @@ export async function generateControl(options: ControlGenerateOptions): Promise<
   const random = createRandom(options.seed ?? 1);
   const pickSurname = weightedPicker(surnames);
 
-  await runMigrations(options.connectionString);
-  const database = createDatabase({
-    connectionString: options.connectionString,
-    maxConnections: 2,
-    idleTimeoutMs: 10_000,
-    connectionTimeoutMs: 10_000,
-    statementTimeoutMs: 0,
-    applicationName: 'onewindow-bench-control',
-  });
-  const client = new pg.Client({
-    connectionString: options.connectionString,
-    application_name: 'onewindow-bench-control',
-  });
+  const { database, client } = await openGeneratorDatabase(
+    options.connectionString,
+    'onewindow-bench-control',
+  );
   try {
     const { db } = database;
-    await seedReferenceData(db);
     const existing = await db.execute<{ count: number }>(
       sql`select count(*)::int as count from control_progress_entries`,
     );
@@ -245,7 +231,6 @@ export async function generateControl(options: ControlGenerateOptions): Promise<
     ).rows.map((row) => row.code);
 
     // ---- staff: the secretariat and an editor per unit (one argon2 hash for all)
-    const passwordHash = await hashPassword(benchPassword);
     const wanted = [
       { email: controlBenchEmails.secretariat, role: 'secretariat', unitCode: 'secretariat' },
       ...unitCodes.map((code) => ({
@@ -254,11 +239,7 @@ export async function generateControl(options: ControlGenerateOptions): Promise<
         unitCode: code,
       })),
     ];
-    for (const member of wanted)
-      await db.execute(sql`
-        insert into staff (email, display_name, password_hash, role, unit_code)
-        values (${member.email}, ${personName(random, pickSurname)}, ${passwordHash}, ${member.role}, ${member.unitCode})
-        on conflict ((lower(email))) do nothing`);
+    await insertBenchStaff(db, wanted, () => personName(random, pickSurname));
     const staffRows = await db.execute<{
       id: string;
       display_name: string;
@@ -294,16 +275,15 @@ export async function generateControl(options: ControlGenerateOptions): Promise<
     await client.query('begin');
     await client.query("set local maintenance_work_mem = '512MB'");
     await client.query('set local synchronous_commit = off');
-    const progressTables = `'control_progress_entries'::regclass, 'control_progress_values'::regclass, 'control_progress_evidence'::regclass`;
-    const indexes = await client.query<{ name: string; definition: string }>(`
-      select indexrelid::regclass::text as name, pg_get_indexdef(indexrelid) as definition
-      from pg_index where indrelid in (${progressTables}) and not indisprimary and not indisunique`);
-    const foreignKeys = await client.query<{ table: string; name: string; definition: string }>(`
-      select conrelid::regclass::text as table, conname as name, pg_get_constraintdef(oid) as definition
-      from pg_constraint where contype = 'f' and conrelid in (${progressTables})`);
-    for (const foreignKey of foreignKeys.rows)
-      await client.query(`alter table ${foreignKey.table} drop constraint "${foreignKey.name}"`);
-    for (const index of indexes.rows) await client.query(`drop index ${index.name}`);
+    const progressTables = [
+      'control_progress_entries',
+      'control_progress_values',
+      'control_progress_evidence',
+    ];
+    const dropped = await dropIndexesForLoad(client, {
+      indexesOf: progressTables,
+      foreignKeysOf: progressTables,
+    });
 
     const result: ControlGenerateResult = {
       years,
@@ -611,24 +591,18 @@ export async function generateControl(options: ControlGenerateOptions): Promise<
           );
       }
       log(
-        `  ${year}: ${entryRows.length.toLocaleString('en')} entries, ${valueRows.length.toLocaleString('en')} values (${result.entries.toLocaleString('en')} in all, ${((performance.now() - started) / 1000).toFixed(0)} s)`,
+        `  ${year}: ${entryRows.length.toLocaleString('en')} entries, ${valueRows.length.toLocaleString('en')} values (${result.entries.toLocaleString('en')} in all, ${(elapsedMs() / 1000).toFixed(0)} s)`,
       );
     }
     phase('work plans, progress, checks, reports');
 
-    for (const index of indexes.rows) await client.query(index.definition);
-    phase('rebuild indexes');
-    for (const foreignKey of foreignKeys.rows)
-      await client.query(
-        `alter table ${foreignKey.table} add constraint "${foreignKey.name}" ${foreignKey.definition}`,
-      );
-    phase('re-add and validate foreign keys');
+    await rebuildIndexes(client, dropped, { phase });
     await client.query('commit');
     await client.query(
       'vacuum (analyze) control_progress_entries, control_progress_values, control_progress_evidence, control_work_plans, control_work_plan_rows, control_work_plan_targets, control_checks, control_check_actions, control_check_follow_ups, control_reports, control_plan_practices, units',
     );
     phase('vacuum analyze');
-    result.seconds = Math.round((performance.now() - started) / 100) / 10;
+    result.seconds = elapsedSeconds();
     return result;
   } catch (error) {
     await client.query('rollback').catch(() => {});
@@ -644,7 +618,7 @@ export function describeControlResult(result: ControlGenerateResult): string[] {
     `Generated in ${result.seconds} s: ${result.years.length} published plans (${result.years[0]}–${result.years.at(-1)}, ${result.practicesPerYear} practices each), ${result.units} active units (${result.benchUnits} of them bench units), ${result.workPlans.toLocaleString('en')} accepted/published work plans with ${result.targets.toLocaleString('en')} quantified targets.`,
     `Progress: ${result.entries.toLocaleString('en')} entries (${result.lateEntries.toLocaleString('en')} late), ${result.values.toLocaleString('en')} measured values, evidence ${result.evidenceLinks.toLocaleString('en')} links and ${result.evidenceFiles.toLocaleString('en')} files; ${result.missingInLatestYear.toLocaleString('en')} reports missing in past periods of ${result.years.at(-1)}.`,
     `Checks: ${result.checks.toLocaleString('en')} with ${result.actions.toLocaleString('en')} actions and ${result.followUps.toLocaleString('en')} follow-ups.`,
-    `Phases: ${result.phases.map((entry) => `${entry.name} ${entry.seconds} s`).join('; ')}.`,
+    describePhases(result.phases),
   ];
 }
 
@@ -659,25 +633,11 @@ async function main(): Promise<void> {
       'result-file': { type: 'string' },
     },
   });
-  let connectionString = values['database-url'] ?? process.env.DATABASE_URL ?? '';
-  let stop = async () => {};
-  if (connectionString === '') {
-    const dataDir = path.resolve(
-      values['data-dir'] ?? (await mkdtemp(path.join(os.tmpdir(), 'onewindow-control-'))),
-    );
-    const embedded = await startEmbeddedServer({
-      dataDir,
-      port: 0,
-      purpose: 'cli',
-      log: (line) => process.stdout.write(`${line}\n`),
-    });
-    await ensureEmbeddedDatabase(embedded);
-    connectionString = embedded.connectionString('onewindow');
-    stop = () => embedded.stop();
-    process.stdout.write(
-      `Embedded PostgreSQL in ${dataDir} (start the app on it with DATA_DIR=${dataDir}).\n`,
-    );
-  }
+  const { connectionString, stop } = await generatorConnection({
+    databaseUrl: values['database-url'],
+    dataDir: values['data-dir'],
+    temporaryPrefix: 'onewindow-control-',
+  });
   try {
     process.stdout.write(
       `Generating ${values.years} years of management control for ${values.units} units …\n`,
@@ -689,19 +649,10 @@ async function main(): Promise<void> {
       seed: Number(values.seed),
     });
     for (const line of describeControlResult(result)) process.stdout.write(`${line}\n`);
-    if (values['result-file'] !== undefined)
-      await writeFile(
-        values['result-file'],
-        `${JSON.stringify({ ...result, generatedAt: new Date().toISOString() })}\n`,
-      );
+    await writeResultFile(values['result-file'], result);
   } finally {
     await stop();
   }
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((error: Error) => {
-    process.stderr.write(`${error.stack ?? error.message}\n`);
-    process.exit(1);
-  });
-}
+runAsScript(import.meta.url, main);

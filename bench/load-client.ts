@@ -122,6 +122,32 @@ export function percentile(latencies: readonly number[], q: number): number {
   return Math.round((sorted[rank - 1] ?? Number.NaN) * 10) / 10;
 }
 
+/** What the report shows of a load run: its count, latency percentiles, rate of `okStatus` answers, failures. */
+export interface LatencyFigures {
+  count: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  /** Answers with `okStatus` per second. */
+  perSecond: number;
+  /** Errors and answers other than `okStatus`. */
+  failures: number;
+}
+
+export function latencyFigures(result: LoadResult, okStatus = 200): LatencyFigures {
+  const ok = result.statuses.get(okStatus) ?? 0;
+  return {
+    count: result.latencies.length,
+    p50: percentile(result.latencies, 0.5),
+    p95: percentile(result.latencies, 0.95),
+    p99: percentile(result.latencies, 0.99),
+    max: percentile(result.latencies, 1),
+    perSecond: Math.round((ok / result.elapsedMs) * 1000),
+    failures: result.errors + (result.latencies.length - ok),
+  };
+}
+
 /**
  * 127.a.b.c addresses, never 127.0.0.1 and never .0/.255, one after another from a random start (so a
  * run right after another does not reuse the same addresses within the per-IP limit's minute).

@@ -25,16 +25,27 @@
  *     step, 1000), BENCH_CONTROL_RUNS (runs per report target, 10).
  *   BENCH_OUTPUT (docs/benchmarks.md).
  */
-import { fork, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { fork } from 'node:child_process';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 // @ts-expect-error autocannon ships no types
 import autocannon from 'autocannon';
-import pg from 'pg';
-import { findFreePort, startEmbeddedServer } from '../src/platform/db/embedded-server.ts';
-import { median, runToEnd, startBenchApp, stop, waitFor } from './bench-support.ts';
+import type pg from 'pg';
+import { findFreePort } from '../src/platform/db/embedded-server.ts';
+import {
+  benchDataDir,
+  benchPassword,
+  benchPool,
+  generatedDatabase,
+  machineDescription,
+  median,
+  queryPlanLines,
+  startBenchApp,
+  stop,
+  verdict,
+  waitFor,
+} from './bench-support.ts';
 import { writeBenchmarks } from './benchmarks-file.ts';
 import {
   type CasesRound,
@@ -53,7 +64,7 @@ import {
   singleRequests,
 } from './cases-bench.ts';
 import { controlSection } from './control-bench.ts';
-import { benchEmails, benchPassword, describeResult, type GenerateResult } from './generate-cases.ts';
+import { benchEmails, describeResult, type GenerateResult } from './generate-cases.ts';
 
 const connections = 50;
 const durationSeconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -134,47 +145,17 @@ async function resetPeakRss(pid: number): Promise<void> {
 }
 
 // ---- The database: 1,000,000 generated cases in the bench's own embedded PostgreSQL data folder.
-const cachedDir = process.env.BENCH_CASES_DIR;
-const dataDir =
-  cachedDir === undefined || cachedDir === ''
-    ? await mkdtemp(path.join(os.tmpdir(), 'onewindow-bench-'))
-    : path.resolve(cachedDir);
-await mkdir(dataDir, { recursive: true });
-const markerFile = path.join(dataDir, 'bench-cases.json');
-let generation: (GenerateResult & { generatedAt: string; reused: boolean }) | null = null;
-if (existsSync(markerFile)) {
-  const marker = JSON.parse(await readFile(markerFile, 'utf8')) as GenerateResult & { generatedAt: string };
-  if (marker.cases === casesWanted) generation = { ...marker, reused: true };
-}
-if (generation === null) {
-  await rm(path.join(dataDir, 'postgres'), { recursive: true, force: true });
-  process.stdout.write(`Generating ${casesWanted.toLocaleString('en')} cases in ${dataDir} …\n`);
-  const generator = spawn(
-    process.execPath,
-    [
-      '--max-semi-space-size=64',
-      '--import',
-      'tsx',
-      'bench/generate-cases.ts',
-      '--cases',
-      String(casesWanted),
-      '--data-dir',
-      dataDir,
-      '--result-file',
-      markerFile,
-    ],
-    { stdio: ['ignore', 'inherit', 'inherit'] },
-  );
-  await runToEnd(generator);
-  generation = {
-    ...(JSON.parse(await readFile(markerFile, 'utf8')) as GenerateResult & { generatedAt: string }),
-    reused: false,
-  };
-} else {
-  process.stdout.write(
-    `Reusing ${generation.cases.toLocaleString('en')} cases generated ${generation.generatedAt} in ${dataDir}.\n`,
-  );
-}
+const { dataDir, isTemporary } = await benchDataDir(process.env.BENCH_CASES_DIR, 'onewindow-bench-');
+const generation = await generatedDatabase<GenerateResult>({
+  dataDir,
+  markerName: 'bench-cases.json',
+  fits: (marker) => marker.cases === casesWanted,
+  reusing: (marker) =>
+    `Reusing ${marker.cases.toLocaleString('en')} cases generated ${marker.generatedAt} in ${dataDir}.`,
+  generating: `Generating ${casesWanted.toLocaleString('en')} cases in ${dataDir} …`,
+  script: 'bench/generate-cases.ts',
+  args: ['--cases', String(casesWanted)],
+});
 
 // Both servers run for the whole bench; the targets are measured in turn, in several rounds, and the
 // median round is reported — this VM's speed drifts by tens of percent over a minute, so measuring the
@@ -208,8 +189,7 @@ let pool: pg.Pool | null = null;
 try {
   await waitFor(`${appUrl}/readyz`, 120_000);
   // The bench's own connection (counts, choosing whom to act as, plans), to the app's running server.
-  const server = await startEmbeddedServer({ dataDir, port: 0, purpose: 'cli' });
-  pool = new pg.Pool({ connectionString: server.connectionString('onewindow'), max: 2 });
+  pool = await benchPool(dataDir);
   const appPid = app.pid ?? 0;
   const addresses = loopbackAddresses();
   let prepared: { subjects: CasesSubjects; sessions: Parameters<typeof casesRound>[0]['sessions'] } | null =
@@ -250,7 +230,7 @@ try {
   await pool?.end();
   await stop(app);
   await stop(baseline);
-  if (cachedDir === undefined || cachedDir === '') await rm(dataDir, { recursive: true, force: true });
+  if (isTemporary) await rm(dataDir, { recursive: true, force: true });
 }
 
 /** The round whose home-page share of the baseline is the median one: its three figures belong together. */
@@ -262,8 +242,6 @@ const baselineResult = results[0] as Result;
 const [, health, home] = results as [Result, Result, Result];
 const share = (result: Result) =>
   Math.round((result.requestsPerSecond / baselineResult.requestsPerSecond) * 100);
-const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
 const lines = [
   '# Benchmarks',
   '',
@@ -272,7 +250,7 @@ const lines = [
   `${durationSeconds} s per target after a 2 s warm-up, all on 127.0.0.1 (client and servers share the two cores, as they would on one small host).`,
   '',
   `- Date: ${new Date().toISOString()}`,
-  `- Machine: ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 1024 ** 3)} GiB, ${os.type()} ${os.release()}`,
+  `- Machine: ${machineDescription()}`,
   `- Node ${process.version}; the app runs as \`npm start\` does (\`${packageJson.scripts.start}\`: embedded PostgreSQL, LOG_LEVEL=info, request logs to a file)`,
   '',
   '| target | requests/s | % of baseline | p50 ms | p99 ms | server CPU µs/request | errors | non-2xx |',
@@ -305,7 +283,7 @@ const lines = [
 ];
 
 function casesSection(): string[] {
-  if (generation === null || subjects === null || casesRounds.length === 0) return [];
+  if (subjects === null || casesRounds.length === 0) return [];
   const pick = (select: (round: CasesRound) => number) => median(casesRounds.map(select));
   const creationRate = pick((round) => round.creation.perSecond);
   const queueP95 = pick((round) => round.queue.p95);
@@ -395,18 +373,7 @@ function casesSection(): string[] {
     '',
     "The SQL is captured from the app's own functions (`listQueue` as the queue API calls it, `findCaseForApplicant` as the look-up does) through drizzle's query logger, and run again with the same parameters under `EXPLAIN (ANALYZE, BUFFERS)` after the load.",
     '',
-    ...plans.flatMap((plan) => [
-      `#### ${plan.title}`,
-      '',
-      '```sql',
-      plan.sql,
-      '```',
-      '',
-      '```',
-      plan.plan,
-      '```',
-      '',
-    ]),
+    ...plans.flatMap((plan) => queryPlanLines(plan.title, plan)),
   ];
 }
 

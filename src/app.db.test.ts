@@ -13,6 +13,15 @@ describe('the application shell (HTTP)', () => {
   });
   after(() => subject.app.close());
 
+  /** A POST from a JSON client (accept: application/json) with this content type and body. */
+  const postAsJsonClient = (url: string, contentType: string, payload: string) =>
+    subject.app.inject({
+      method: 'POST',
+      url,
+      headers: { 'content-type': contentType, accept: 'application/json' },
+      payload,
+    });
+
   it('GET /healthz → 200 { status: ok } with a request id header', async () => {
     const response = await subject.app.inject({ method: 'GET', url: '/healthz' });
     assert.equal(response.statusCode, 200);
@@ -58,12 +67,7 @@ describe('the application shell (HTTP)', () => {
   });
 
   it('malformed JSON → 400 MALFORMED_REQUEST with a clear message and no stack trace', async () => {
-    const response = await subject.app.inject({
-      method: 'POST',
-      url: '/staff/sign-in',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      payload: '{"email": "x@y",',
-    });
+    const response = await postAsJsonClient('/staff/sign-in', 'application/json', '{"email": "x@y",');
     assert.equal(response.statusCode, 400);
     const body = response.json();
     assert.equal(body.code, 'MALFORMED_REQUEST');
@@ -72,26 +76,21 @@ describe('the application shell (HTTP)', () => {
   });
 
   it('an oversized body → 413 PAYLOAD_TOO_LARGE', async () => {
-    const response = await subject.app.inject({
-      method: 'POST',
-      url: '/en/staff/sign-in',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      payload: `email=${'a'.repeat(5000)}`,
-    });
+    const response = await postAsJsonClient(
+      '/en/staff/sign-in',
+      'application/x-www-form-urlencoded',
+      `email=${'a'.repeat(5000)}`,
+    );
     assert.equal(response.statusCode, 413);
     assert.equal(response.json().code, 'PAYLOAD_TOO_LARGE');
     assert.equal(response.json().message, 'What was sent is too large.');
   });
 
   it('an unsupported content type → 415 in the error shape', async () => {
-    const response = await subject.app.inject({
-      method: 'POST',
-      url: '/staff/sign-in',
-      headers: { 'content-type': 'application/x-unknown', accept: 'application/json' },
-      payload: 'x',
-    });
+    const response = await postAsJsonClient('/staff/sign-in', 'application/x-unknown', 'x');
     assert.equal(response.statusCode, 415);
     assert.equal(response.json().code, 'UNSUPPORTED_MEDIA_TYPE');
+    assert.equal(response.json().requestId, response.headers['x-request-id']);
   });
 
   it('every response carries a strict Content-Security-Policy and the other security headers', async () => {
@@ -125,6 +124,7 @@ describe('readiness when the database is gone', () => {
       assert.deepEqual(ready.json(), { status: 'unavailable', database: 'unreachable' });
       const health = await app.inject({ method: 'GET', url: '/healthz' });
       assert.equal(health.statusCode, 200);
+      assert.equal(health.json().status, 'ok');
     } finally {
       await app.close();
       await database.close();

@@ -30,7 +30,13 @@ import { ClassificationFileError } from './platform/reference/classification-row
 import { loadClassificationFile } from './platform/reference/reference-repo.ts';
 import { seedReferenceData } from './seed.ts';
 
-type Options = Record<string, { type: 'string' | 'boolean'; description: string; required?: boolean }>;
+interface CommandOption {
+  type: 'string' | 'boolean';
+  description: string;
+  required?: boolean;
+}
+
+type Options = Record<string, CommandOption>;
 
 interface Command {
   summary: string;
@@ -47,6 +53,22 @@ interface CommandContext {
 
 class UsageError extends Error {}
 
+/** An option with a value (`--name VALUE`); a required one missing stops the command before it runs. */
+function valueOption(description: string, presence: 'required' | 'optional' = 'optional'): CommandOption {
+  return { type: 'string', description, ...(presence === 'required' ? { required: true } : {}) };
+}
+
+/** An option without a value (`--force`): true when given. */
+function flagOption(description: string): CommandOption {
+  return { type: 'boolean', description };
+}
+
+/** The value of an optional option, or null when it was not given. */
+function optionalValue(values: Record<string, string | boolean | undefined>, name: string): string | null {
+  const value = values[name];
+  return typeof value === 'string' ? value : null;
+}
+
 const platformCommands: Record<string, Command> = {
   migrate: {
     summary: 'Apply the database migrations that have not been applied yet.',
@@ -62,7 +84,7 @@ const platformCommands: Record<string, Command> = {
   seed: {
     summary: 'Load the reference data (units, districts, villages, classifications, calendar overrides).',
     usage: 'onewindow seed [--force]',
-    options: { force: { type: 'boolean', description: 'reload even when this version is already loaded' } },
+    options: { force: flagOption('reload even when this version is already loaded') },
     async run(values, context) {
       const result = await seedReferenceData(context.db, { force: values.force === true });
       context.print(
@@ -77,14 +99,11 @@ const platformCommands: Record<string, Command> = {
     summary: 'Create a staff account.',
     usage: 'onewindow staff:create --email E --password P --role R [--unit CODE] [--name NAME]',
     options: {
-      email: { type: 'string', description: 'sign-in e-mail address', required: true },
-      password: { type: 'string', description: 'at least 12 characters', required: true },
-      role: { type: 'string', description: staffRoles.join(' | '), required: true },
-      unit: {
-        type: 'string',
-        description: 'unit code (required for supervisor and handler), e.g. road-maintenance',
-      },
-      name: { type: 'string', description: 'display name (default: the part of the e-mail before @)' },
+      email: valueOption('sign-in e-mail address', 'required'),
+      password: valueOption('at least 12 characters', 'required'),
+      role: valueOption(staffRoles.join(' | '), 'required'),
+      unit: valueOption('unit code (required for supervisor and handler), e.g. road-maintenance'),
+      name: valueOption('display name (default: the part of the e-mail before @)'),
     },
     async run(values, context) {
       const email = String(values.email);
@@ -92,8 +111,8 @@ const platformCommands: Record<string, Command> = {
         email,
         password: String(values.password),
         role: String(values.role),
-        unitCode: typeof values.unit === 'string' ? values.unit : null,
-        displayName: typeof values.name === 'string' ? values.name : (email.split('@')[0] ?? email),
+        unitCode: optionalValue(values, 'unit'),
+        displayName: optionalValue(values, 'name') ?? email.split('@')[0] ?? email,
         actor: cliActor,
       });
       context.print(
@@ -104,7 +123,7 @@ const platformCommands: Record<string, Command> = {
   'staff:list': {
     summary: 'List staff accounts.',
     usage: 'onewindow staff:list [--json]',
-    options: { json: { type: 'boolean', description: 'print JSON' } },
+    options: { json: flagOption('print JSON') },
     async run(values, context) {
       const staff = await listStaff(context.db);
       if (values.json === true) {
@@ -132,8 +151,8 @@ const platformCommands: Record<string, Command> = {
     summary: "Set a staff member's password (also lifts a sign-in lockout).",
     usage: 'onewindow staff:reset-password --email E --password P',
     options: {
-      email: { type: 'string', description: 'the account', required: true },
-      password: { type: 'string', description: 'the new password, at least 12 characters', required: true },
+      email: valueOption('the account', 'required'),
+      password: valueOption('the new password, at least 12 characters', 'required'),
     },
     async run(values, context) {
       await resetStaffPassword(context.db, {
@@ -147,7 +166,7 @@ const platformCommands: Record<string, Command> = {
   'staff:reset-2fa': {
     summary: "Remove a staff member's two-factor device (they enrol again at the next sign-in).",
     usage: 'onewindow staff:reset-2fa --email E',
-    options: { email: { type: 'string', description: 'the account', required: true } },
+    options: { email: valueOption('the account', 'required') },
     async run(values, context) {
       await resetStaffTwoFactor(context.db, { email: String(values.email), actor: cliActor });
       context.print(`Two-factor sign-in reset for ${values.email}.`);
@@ -157,14 +176,11 @@ const platformCommands: Record<string, Command> = {
     summary: 'Mark a day closed (e.g. a typhoon day, 天然災害停止上班) or open, over the official calendar.',
     usage: 'onewindow calendar:override --date YYYY-MM-DD (--closed | --open) --reason TEXT [--region CODE]',
     options: {
-      date: { type: 'string', description: 'the day, YYYY-MM-DD', required: true },
-      closed: { type: 'boolean', description: 'offices closed that day' },
-      open: { type: 'boolean', description: 'offices open that day' },
-      reason: { type: 'string', description: 'why, e.g. 颱風停止上班', required: true },
-      region: {
-        type: 'string',
-        description: 'county code it applies to (e.g. 64000 for Kaohsiung); default everywhere',
-      },
+      date: valueOption('the day, YYYY-MM-DD', 'required'),
+      closed: flagOption('offices closed that day'),
+      open: flagOption('offices open that day'),
+      reason: valueOption('why, e.g. 颱風停止上班', 'required'),
+      region: valueOption('county code it applies to (e.g. 64000 for Kaohsiung); default everywhere'),
     },
     async run(values, context) {
       if (values.closed === values.open) throw new UsageError('give exactly one of --closed or --open');
@@ -174,10 +190,11 @@ const platformCommands: Record<string, Command> = {
       } catch {
         throw new UsageError(`--date must be a real date as YYYY-MM-DD (got "${date}")`);
       }
+      const region = optionalValue(values, 'region');
       await upsertCalendarOverride(context.db, {
         date,
         isHoliday: values.closed === true,
-        region: typeof values.region === 'string' ? values.region : null,
+        region,
         reason: String(values.reason),
         source: 'cli',
         createdBy: 'cli',
@@ -186,7 +203,6 @@ const platformCommands: Record<string, Command> = {
         `${date} is now ${values.closed === true ? 'closed' : 'open'}${values.region ? ` in ${values.region}` : ''}.`,
       );
       const config = loadConfig();
-      const region = typeof values.region === 'string' ? values.region : null;
       if (region === null || region === config.calendarRegion) {
         const lines = await announceCalendarChange(modules, {
           db: context.db,
@@ -203,8 +219,8 @@ const platformCommands: Record<string, Command> = {
       'Load 主題分類 (theme) or 施政分類 (administrative) codes from a JSON file: [{ code, nameZh, nameEn?, parentCode? }].',
     usage: 'onewindow classifications:load --kind theme|administrative --file FILE.json',
     options: {
-      kind: { type: 'string', description: 'theme | administrative', required: true },
-      file: { type: 'string', description: 'a JSON array of rows', required: true },
+      kind: valueOption('theme | administrative', 'required'),
+      file: valueOption('a JSON array of rows', 'required'),
     },
     async run(values, context) {
       const kind = String(values.kind);

@@ -1,17 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { cases } from '../../src/modules/cases/cases-schema.ts';
-import {
-  listDeliveries,
-  startNotificationWorker,
-} from '../../src/modules/notifications/notifications-service.ts';
-import { createEmailTransport, loggingSmsSender } from '../../src/modules/notifications/transports.ts';
+import { listDeliveries } from '../../src/modules/notifications/index.ts';
 import { aStaffMember, type TestStaffMember } from '../../src/platform/auth/auth-test-support.ts';
-import { browserOrSkip, closeBrowser, expectNoAxeViolations, signInWithForm } from '../helpers/browser.ts';
-import { type ReceivedMessage, startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server.ts';
-import { startTestServer } from '../helpers/test-server.ts';
+import { browserOrSkip, expectNoAxeViolations, tabUntilFocused } from '../helpers/browser.ts';
+import { startBrowserTestServer } from '../helpers/browser-test-server.ts';
+import { withEmailDelivery } from '../helpers/notification-delivery.ts';
+import type { ReceivedMessage } from '../helpers/smtp-server.ts';
 import { waitUntil } from '../helpers/wait-until.ts';
 
 /**
@@ -25,32 +22,10 @@ import { waitUntil } from '../helpers/wait-until.ts';
  * The steps share the case: each `it` is one step, in order.
  */
 
-// Top level: the test database helper's clean-up must be registered outside any hook.
 // The default test clock: Monday 2 March 2026, 10:00 in Taipei.
-const server = await startTestServer();
-let smtp: TestSmtpServer;
-const contexts: BrowserContext[] = [];
-
-before(async () => {
-  smtp = await startSmtpServer();
-  await startNotificationWorker({
-    jobs: server.jobs,
-    db: server.database.db,
-    clock: server.clock,
-    transports: {
-      email: createEmailTransport({ smtpUrl: smtp.url, mailFrom: 'OneWindow <no-reply@test.onewindow.tw>' }),
-      sms: loggingSmsSender({ info: () => {} }),
-    },
-    log: { info: () => {}, warn: () => {} },
-  });
-});
-
-after(async () => {
-  for (const context of contexts) await context.close();
-  await closeBrowser();
-  await server.stop();
-  await smtp.close();
-});
+const { app: server, smtp } = await withEmailDelivery((environment) =>
+  startBrowserTestServer({ environment }),
+);
 
 const applicant = {
   name: '王小明',
@@ -68,28 +43,13 @@ const journey = { caseNumber: '', lookupCode: '' };
 /** Every Content-Security-Policy message seen on the journey's pages (which do not bypass it). */
 const policyViolations: string[] = [];
 
-async function signedInPage(
+/** `member` signed in on `path`: under the policy (watched), or in a context for axe that bypasses it. */
+function signedInPage(
   browser: Browser,
   member: TestStaffMember,
   options: { bypassCSP: boolean; path: string },
 ): Promise<Page> {
-  const context = await browser.newContext({ bypassCSP: options.bypassCSP });
-  contexts.push(context);
-  const page = await context.newPage();
-  if (!options.bypassCSP) watchPolicy(page);
-  await signInWithForm(
-    page,
-    `${server.baseUrl}/staff/sign-in?return=${encodeURIComponent(options.path)}`,
-    member,
-    `${server.baseUrl}${options.path}`,
-  );
-  return page;
-}
-
-function watchPolicy(page: Page): void {
-  page.on('console', (message) => {
-    if (/Content[- ]Security[- ]Policy/i.test(message.text())) policyViolations.push(message.text());
-  });
+  return server.staffPage(browser, member, options.path, options.bypassCSP ? {} : { policyViolations });
 }
 
 const casePath = () => `/staff/cases/${journey.caseNumber}`;
@@ -255,19 +215,11 @@ describe('the whole journey of a case in a browser (issue 3 §9)', () => {
     const browser = await browserOrSkip(t);
     if (!browser) return;
     assert.ok(journey.caseNumber, 'step 1 opened the case');
-    const context = await browser.newContext();
-    contexts.push(context);
-    const page = await context.newPage();
-    watchPolicy(page);
+    const page = await server.newPolicyPage(browser, policyViolations);
 
     await page.goto(`${server.baseUrl}/track`);
-    // From the top of the page, Tab until the case number field has focus (skip link, header, navigation…).
-    let presses = 0;
-    while ((await page.evaluate(() => document.activeElement?.id)) !== 'caseNumber') {
-      await page.keyboard.press('Tab');
-      presses += 1;
-      assert.ok(presses < 80, 'the case number field is reachable with Tab');
-    }
+    // From the top of the page (skip link, header, navigation…) to the case number field.
+    await tabUntilFocused(page, 'caseNumber', 'the case number field');
     await page.keyboard.type(journey.caseNumber);
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'lookupCode');
@@ -343,10 +295,7 @@ describe('the whole journey of a case in a browser (issue 3 §9)', () => {
     const browser = await browserOrSkip(t);
     if (!browser) return;
     assert.ok(journey.caseNumber, 'step 1 opened the case');
-    // axe-core is injected as an inline script, which our CSP rightly blocks: this context bypasses it.
-    const context = await browser.newContext({ bypassCSP: true });
-    contexts.push(context);
-    const page = await context.newPage();
+    const page = await server.newAxePage(browser);
 
     await page.goto(`${server.baseUrl}/services`);
     assert.equal(await page.locator('main a[href="/services/sidewalk-arcade-damage"]').count(), 1);

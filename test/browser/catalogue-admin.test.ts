@@ -1,34 +1,19 @@
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { DEMO_SERVICES } from '../../src/modules/catalogue/catalogue-demo-data.ts';
 import { publishServiceVersion } from '../../src/modules/catalogue/catalogue-service.ts';
 import { cliActor } from '../../src/platform/auth/audit-log.ts';
-import { aStaffMember } from '../../src/platform/auth/auth-test-support.ts';
-import { browserOrSkip, closeBrowser, expectNoAxeViolations, signInWithForm } from '../helpers/browser.ts';
-import { startTestServer } from '../helpers/test-server.ts';
+import { browserOrSkip, expectFocusedErrorSummary, expectNoAxeViolations } from '../helpers/browser.ts';
+import { startBrowserTestServer } from '../helpers/browser-test-server.ts';
 
-// Top level: the test database helper's clean-up must be registered outside any hook.
-const server = await startTestServer();
-after(async () => {
-  await closeBrowser();
-  await server.stop();
-});
+const server = await startBrowserTestServer();
 
 describe('catalogue editing in a browser', () => {
   it('a web editor opens the edit page (no WCAG 2.1 AA violations), sends an invalid change, and the focused error summary lists every problem', async (context) => {
     const browser = await browserOrSkip(context);
     if (!browser) return;
-    const editor = await aStaffMember(server.database.db, { role: 'web_editor' });
-    // axe-core is injected as an inline script, which our Content-Security-Policy rightly blocks.
-    const browserContext = await browser.newContext({ bypassCSP: true });
-    const page = await browserContext.newPage();
+    const page = await server.staffPage(browser, { role: 'web_editor' }, '/staff/catalogue');
     try {
-      await signInWithForm(
-        page,
-        `${server.baseUrl}/staff/sign-in?return=${encodeURIComponent('/staff/catalogue')}`,
-        editor,
-        /\/staff\/catalogue$/,
-      );
       await expectNoAxeViolations(page, 'the list of services');
 
       await page.click('a[href="/staff/catalogue/street-light-repair/edit"]');
@@ -43,11 +28,7 @@ describe('catalogue editing in a browser', () => {
       await page.click('button[name="action"][value="publish"]');
       await page.waitForSelector('.govuk-error-summary');
       assert.match(await page.title(), /^錯誤：編輯服務項目：路燈維修/);
-      assert.equal(
-        await page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary')),
-        true,
-        'focus is on the error summary',
-      );
+      await expectFocusedErrorSummary(page);
       const problems = await page.locator('.govuk-error-summary__list a').allTextContents();
       assert.deepEqual(problems, [
         '英文名稱：請填寫此欄位。',
@@ -61,19 +42,15 @@ describe('catalogue editing in a browser', () => {
       await page.click('.govuk-error-summary__list a[href="#deadline-amount"]');
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'deadline-amount');
     } finally {
-      await browserContext.close();
+      await page.context().close();
     }
   });
 
   it('the new-service page and an earlier version have no WCAG 2.1 AA violations, in both languages', async (context) => {
     const browser = await browserOrSkip(context);
     if (!browser) return;
-    const editor = await aStaffMember(server.database.db, { role: 'web_editor' });
-    const browserContext = await browser.newContext({ bypassCSP: true });
-    const page = await browserContext.newPage();
+    const page = await server.staffPage(browser, { role: 'web_editor' }, '/en/staff/catalogue/new');
     try {
-      await signInWithForm(page, `${server.baseUrl}/en/staff/sign-in`, editor, /\/en\/staff$/);
-      await page.goto(`${server.baseUrl}/en/staff/catalogue/new`);
       await expectNoAxeViolations(page, 'the English new-service page');
       await page.click('button[name="action"][value="publish"]');
       await page.waitForSelector('.govuk-error-summary');
@@ -103,7 +80,7 @@ describe('catalogue editing in a browser', () => {
       assert.equal(await page.locator('main form[method="post"]').count(), 0, 'read-only');
       await expectNoAxeViolations(page, 'an earlier version');
     } finally {
-      await browserContext.close();
+      await page.context().close();
     }
   });
 });

@@ -1,35 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
-import { aStaffMember } from '../../src/platform/auth/auth-test-support.ts';
-import { browserOrSkip, closeBrowser, expectNoAxeViolations, signInWithForm } from '../helpers/browser.ts';
-import { startTestServer } from '../helpers/test-server.ts';
+import { describe, it } from 'node:test';
+import { browserOrSkip, expectNoAxeViolations } from '../helpers/browser.ts';
+import { startBrowserTestServer } from '../helpers/browser-test-server.ts';
 
-// Top level: the test database helper's clean-up must be registered outside any hook.
-const server = await startTestServer();
-after(async () => {
-  await closeBrowser();
-  await server.stop();
-});
+const server = await startBrowserTestServer();
 
 describe('spot checks in a browser', () => {
   it('the secretariat sends a bad check (every problem listed), corrects it, and sees the check and the list: no WCAG 2.1 AA violations', async (context) => {
     const browser = await browserOrSkip(context);
     if (!browser) return;
-    const secretariat = await aStaffMember(server.database.db, { role: 'secretariat' });
-    const editor = await aStaffMember(server.database.db, {
-      role: 'unit_editor',
-      unitCode: 'road-maintenance',
-    });
-    // axe-core is injected as an inline script, which our Content-Security-Policy rightly blocks.
-    const browserContext = await browser.newContext({ bypassCSP: true });
-    const page = await browserContext.newPage();
+    const page = await server.staffPage(browser, { role: 'secretariat' }, '/staff/checks/new');
     try {
-      await signInWithForm(
-        page,
-        `${server.baseUrl}/staff/sign-in?return=${encodeURIComponent('/staff/checks/new')}`,
-        secretariat,
-        /\/staff\/checks\/new$/,
-      );
       await expectNoAxeViolations(page, 'the new-check form');
 
       await page.fill('#checkDate', '115/2/30');
@@ -87,15 +68,12 @@ describe('spot checks in a browser', () => {
       await expectNoAxeViolations(page, 'the list of checks');
 
       // The unit's editor: its page, and a follow-up with a problem on the check's page.
-      const unitContext = await browser.newContext({ bypassCSP: true });
-      const unitPage = await unitContext.newPage();
+      const unitPage = await server.staffPage(
+        browser,
+        { role: 'unit_editor', unitCode: 'road-maintenance' },
+        '/staff/unit-checks',
+      );
       try {
-        await signInWithForm(
-          unitPage,
-          `${server.baseUrl}/staff/sign-in?return=${encodeURIComponent('/staff/unit-checks')}`,
-          editor,
-          /\/staff\/unit-checks$/,
-        );
         assert.equal(await unitPage.locator('main table tbody tr').count(), 1);
         await expectNoAxeViolations(unitPage, 'the unit’s checks');
         await unitPage.goto(checkUrl);
@@ -107,10 +85,10 @@ describe('spot checks in a browser', () => {
         ]);
         await expectNoAxeViolations(unitPage, 'a follow-up with a problem');
       } finally {
-        await unitContext.close();
+        await unitPage.context().close();
       }
     } finally {
-      await browserContext.close();
+      await page.context().close();
     }
   });
 });

@@ -1,23 +1,27 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { BrowserContext } from 'playwright-core';
 import { type CaseRow, openCase } from '../../src/modules/cases/cases-service.ts';
 import { sidewalkReport, testCasesContext } from '../../src/modules/cases/cases-test-support.ts';
 import { aStaffMember, type TestStaffMember } from '../../src/platform/auth/auth-test-support.ts';
-import { browserOrSkip, closeBrowser, expectNoAxeViolations } from '../helpers/browser.ts';
+import {
+  browserOrSkip,
+  expectFocusedErrorSummary,
+  expectNoAxeViolations,
+  expectNoSidewaysScrolling,
+} from '../helpers/browser.ts';
+import { startBrowserTestServer } from '../helpers/browser-test-server.ts';
 import { TestClock } from '../helpers/test-app.ts';
-import { startTestServer } from '../helpers/test-server.ts';
 
 /**
  * The staff console in Chromium: a handler signs in by keyboard, opens the unit queue and a case, and
  * sends an action with a missing reason. axe-core finds no WCAG 2.1 AA violation on any of these pages.
  */
 
-// Top level: the test database helper's clean-up must be registered outside any hook.
-const server = await startTestServer({ clock: new TestClock(new Date('2026-03-02T02:00:00Z')) });
+const server = await startBrowserTestServer({ clock: new TestClock(new Date('2026-03-02T02:00:00Z')) });
 
 describe('staff console in a real browser', () => {
-  // axe-core is injected as an inline script, which our CSP rightly blocks: these pages bypass it.
+  // The handler's session, for axe (which needs the CSP bypassed), shared by the tests below.
   let context: BrowserContext | null = null;
   let handler: TestStaffMember;
   let first: CaseRow;
@@ -40,17 +44,11 @@ describe('staff console in a real browser', () => {
     );
   });
 
-  after(async () => {
-    await context?.close();
-    await closeBrowser();
-    await server.stop();
-  });
-
   it('a handler signs in, opens the queue and a case page, and an action without its reason shows every problem; axe finds nothing', async (t) => {
     const browser = await browserOrSkip(t);
     if (!browser) return;
-    context = await browser.newContext({ bypassCSP: true });
-    const page = await context.newPage();
+    const page = await server.newAxePage(browser);
+    context = page.context();
 
     await page.goto(`${server.baseUrl}/staff/cases/unit`);
     await page.waitForURL(/\/staff\/sign-in/);
@@ -74,12 +72,7 @@ describe('staff console in a real browser', () => {
     await page.click('#action-reject summary');
     await page.click('#action-reject button[type="submit"]');
     await page.waitForSelector('.govuk-error-summary');
-    assert.match(await page.title(), /^錯誤：/);
-    assert.equal(
-      await page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary')),
-      true,
-      'focus is on the error summary',
-    );
+    await expectFocusedErrorSummary(page);
     assert.match(
       (await page.locator('.govuk-error-summary').textContent()) ?? '',
       /請填寫原因或需補正的事項/,
@@ -97,8 +90,7 @@ describe('staff console in a real browser', () => {
     const browser = await browserOrSkip(t);
     if (!browser) return;
     const supervisor = await aStaffMember(server.database.db, { role: 'supervisor', displayName: '林主管' });
-    const supervising = await browser.newContext({ bypassCSP: true });
-    const page = await supervising.newPage();
+    const page = await server.newAxePage(browser);
     try {
       await page.goto(`${server.baseUrl}/staff/sign-in?return=%2Fstaff%2Fsupervision`);
       await page.fill('#email', supervisor.email);
@@ -115,7 +107,7 @@ describe('staff console in a real browser', () => {
       assert.equal(await page.locator('.govuk-error-summary li').count(), 2);
       await expectNoAxeViolations(page, 'the unit queue with an assignment error');
     } finally {
-      await supervising.close();
+      await page.context().close();
     }
   });
 
@@ -125,11 +117,7 @@ describe('staff console in a real browser', () => {
     const page = await context.newPage();
     await page.setViewportSize({ width: 320, height: 740 });
     await page.goto(`${server.baseUrl}/staff/cases/unit`);
-    const widths = await page.evaluate(() => ({
-      scroll: document.documentElement.scrollWidth,
-      client: document.documentElement.clientWidth,
-    }));
-    assert.ok(widths.scroll <= widths.client, `scrollWidth ${widths.scroll} > clientWidth ${widths.client}`);
+    await expectNoSidewaysScrolling(page);
     await page.close();
   });
 });

@@ -1,22 +1,21 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
 import { getPlan } from '../../src/modules/control/control-service.ts';
 import {
   requestProgressReminderScan,
   startProgressReminderWorker,
 } from '../../src/modules/control/progress-reminders.ts';
 import { carriedPractices, getWorkPlan } from '../../src/modules/control/workplan-service.ts';
-import { startNotificationWorker } from '../../src/modules/notifications/notifications-service.ts';
-import { createEmailTransport, loggingSmsSender } from '../../src/modules/notifications/transports.ts';
 import { aStaffMember, type TestStaffMember } from '../../src/platform/auth/auth-test-support.ts';
 import { element, odfText, readOdfPackage } from '../../src/platform/documents/documents-test-support.ts';
 import { ODT_MEDIA_TYPE } from '../../src/platform/documents/odt.ts';
 import { samplePng } from '../../src/platform/uploads/upload-test-support.ts';
-import { browserOrSkip, closeBrowser, expectNoAxeViolations, signInWithForm } from '../helpers/browser.ts';
-import { type ReceivedMessage, startSmtpServer } from '../helpers/smtp-server.ts';
-import { startTestServer } from '../helpers/test-server.ts';
+import { browserOrSkip, expectNoAxeViolations } from '../helpers/browser.ts';
+import { startBrowserTestServer } from '../helpers/browser-test-server.ts';
+import { withEmailDelivery } from '../helpers/notification-delivery.ts';
+import type { ReceivedMessage } from '../helpers/smtp-server.ts';
 import { waitUntil } from '../helpers/wait-until.ts';
 
 /**
@@ -37,35 +36,11 @@ import { waitUntil } from '../helpers/wait-until.ts';
  * The steps share the state: each `it` is one step, in order.
  */
 
-// Top level: the test database helper's clean-up must be registered outside any hook. The SMTP server
-// comes first: the app is configured with its URL, so notifications really go over SMTP.
 // The default test clock: Monday 2 March 2026, 10:00 in Taipei.
-const smtp = await startSmtpServer();
-const mailFrom = 'OneWindow <no-reply@test.onewindow.tw>';
-const server = await startTestServer({
-  environment: { SMTP_URL: smtp.url, MAIL_FROM: mailFrom, RATE_LIMIT_PER_MINUTE: '10000' },
-});
+const { app: server, smtp } = await withEmailDelivery((environment) =>
+  startBrowserTestServer({ environment: { ...environment, RATE_LIMIT_PER_MINUTE: '10000' } }),
+);
 const db = server.database.db;
-const contexts: BrowserContext[] = [];
-const email = createEmailTransport(server.config);
-
-before(async () => {
-  await startNotificationWorker({
-    jobs: server.jobs,
-    db,
-    clock: server.clock,
-    transports: { email, sms: loggingSmsSender({ info: () => {} }) },
-    log: { info: () => {}, warn: () => {} },
-  });
-});
-
-after(async () => {
-  for (const context of contexts) await context.close();
-  await closeBrowser();
-  await server.stop();
-  email.close();
-  await smtp.close();
-});
 
 const year = 2026;
 const unit = 'road-maintenance';
@@ -129,28 +104,11 @@ function exactly(path: string): RegExp {
   return new RegExp(`^${`${server.baseUrl}${path}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 }
 
-function watchPolicy(page: Page): void {
-  page.on('console', (message) => {
-    if (/Content[- ]Security[- ]Policy/i.test(message.text())) policyViolations.push(message.text());
-  });
-}
-
 /** Signs `member` in with the sign-in form (under the policy) and opens the axe context with the session. */
 async function signIn(browser: Browser, member: TestStaffMember, path: string): Promise<Person> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  const page = await context.newPage();
-  watchPolicy(page);
-  await signInWithForm(
-    page,
-    `${server.baseUrl}/staff/sign-in?return=${encodeURIComponent(path)}`,
-    member,
-    exactly(path),
-  );
-  const auditContext = await browser.newContext({ bypassCSP: true });
-  contexts.push(auditContext);
-  await auditContext.addCookies(await context.cookies());
-  const audit = await auditContext.newPage();
+  const page = await server.staffPage(browser, member, path, { policyViolations });
+  const audit = await server.newAxePage(browser);
+  await audit.context().addCookies(await page.context().cookies());
   return { member, page, audit };
 }
 
@@ -207,9 +165,7 @@ describe('the management-control journey in a browser (issue 4 §7)', () => {
     const browser = await browserOrSkip(t);
     if (!browser) return;
     // The sign-in page, the first page of the journey.
-    const anonymous = await browser.newContext({ bypassCSP: true });
-    contexts.push(anonymous);
-    const signInPage = await anonymous.newPage();
+    const signInPage = await server.newAxePage(browser);
     await signInPage.goto(`${server.baseUrl}/staff/sign-in?return=${encodeURIComponent('/staff/plans')}`);
     await expectNoAxeViolations(signInPage, 'the staff sign-in page');
 

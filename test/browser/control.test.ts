@@ -1,31 +1,23 @@
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { getPlan } from '../../src/modules/control/control-service.ts';
-import { aStaffMember } from '../../src/platform/auth/auth-test-support.ts';
-import { browserOrSkip, closeBrowser, expectNoAxeViolations, signInWithForm } from '../helpers/browser.ts';
-import { startTestServer } from '../helpers/test-server.ts';
+import { browserOrSkip, expectNoAxeViolations, expectNoSidewaysScrolling } from '../helpers/browser.ts';
+import { startBrowserTestServer } from '../helpers/browser-test-server.ts';
 
-// Top level: the test database helper's clean-up must be registered outside any hook.
-const server = await startTestServer();
-after(async () => {
-  await closeBrowser();
-  await server.stop();
-});
+const server = await startBrowserTestServer();
 
 describe('the service-quality plans in a browser', () => {
   for (const path of ['/plans', '/plans/2012', '/en/plans', '/en/plans/2012']) {
     it(`axe: zero WCAG 2.1 AA violations on ${path}`, async (context) => {
       const browser = await browserOrSkip(context);
       if (!browser) return;
-      // axe-core is injected as an inline script, which our Content-Security-Policy rightly blocks.
-      const browserContext = await browser.newContext({ bypassCSP: true });
+      const page = await server.newAxePage(browser);
       try {
-        const page = await browserContext.newPage();
         const response = await page.goto(`${server.baseUrl}${path}`);
         assert.equal(response?.status(), 200);
         await expectNoAxeViolations(page, path);
       } finally {
-        await browserContext.close();
+        await page.context().close();
       }
     });
   }
@@ -33,16 +25,12 @@ describe('the service-quality plans in a browser', () => {
   it('the plan reads on a 360-pixel phone screen without horizontal scrolling, in both languages', async (context) => {
     const browser = await browserOrSkip(context);
     if (!browser) return;
-    const browserContext = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const browserContext = await server.newContext(browser, { viewport: { width: 360, height: 740 } });
     try {
       const page = await browserContext.newPage();
       for (const path of ['/plans/2012', '/en/plans/2012']) {
         await page.goto(`${server.baseUrl}${path}`);
-        const widths = await page.evaluate(() => ({
-          scroll: document.documentElement.scrollWidth,
-          client: document.documentElement.clientWidth,
-        }));
-        assert.ok(widths.scroll <= widths.client, `${path}: scrollWidth ${widths.scroll} > ${widths.client}`);
+        await expectNoSidewaysScrolling(page, path);
       }
       // The contents lead to the items.
       await page.goto(`${server.baseUrl}/plans/2012`);
@@ -59,16 +47,8 @@ describe('the service-quality plans in a browser', () => {
   it('the secretariat edits a practice through the plain forms: the edit page, its error summary and the overview have no violations', async (context) => {
     const browser = await browserOrSkip(context);
     if (!browser) return;
-    const secretariat = await aStaffMember(server.database.db, { role: 'secretariat' });
-    const browserContext = await browser.newContext({ bypassCSP: true });
+    const page = await server.staffPage(browser, { role: 'secretariat' }, '/staff/plans');
     try {
-      const page = await browserContext.newPage();
-      await signInWithForm(
-        page,
-        `${server.baseUrl}/staff/sign-in?return=${encodeURIComponent('/staff/plans')}`,
-        secretariat,
-        /\/staff\/plans$/,
-      );
       await expectNoAxeViolations(page, 'the list of plans');
 
       // Copy 2012 to a new year, then open a practice of the draft.
@@ -102,7 +82,7 @@ describe('the service-quality plans in a browser', () => {
       assert.equal(await page.inputValue('#deadlineMonth'), '13', 'what was typed is kept');
       await expectNoAxeViolations(page, 'the practice edit page with errors');
     } finally {
-      await browserContext.close();
+      await page.context().close();
     }
   });
 });

@@ -1,44 +1,20 @@
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
-import type { Browser, BrowserContext } from 'playwright-core';
 import { caseAttachments, cases } from '../../src/modules/cases/cases-schema.ts';
-import { aStaffMember, type TestStaffMember } from '../../src/platform/auth/auth-test-support.ts';
 import { samplePng } from '../../src/platform/uploads/upload-test-support.ts';
-import { browserOrSkip, closeBrowser, expectNoAxeViolations, signInWithForm } from '../helpers/browser.ts';
-import { startTestServer } from '../helpers/test-server.ts';
+import { browserOrSkip, expectFocusedErrorSummary, expectNoAxeViolations } from '../helpers/browser.ts';
+import { startBrowserTestServer } from '../helpers/browser-test-server.ts';
 
-// Top level: the test database helper's clean-up must be registered outside any hook.
-const server = await startTestServer();
-const contexts: BrowserContext[] = [];
-after(async () => {
-  for (const context of contexts) await context.close();
-  await closeBrowser();
-  await server.stop();
-});
-
-async function signedInPage(browser: Browser, member: TestStaffMember, options: { bypassCSP: boolean }) {
-  const context = await browser.newContext({ bypassCSP: options.bypassCSP });
-  contexts.push(context);
-  const page = await context.newPage();
-  await signInWithForm(page, `${server.baseUrl}/staff/sign-in`, member, /\/staff$/);
-  return page;
-}
+const server = await startBrowserTestServer();
 
 describe('counter intake in a browser', () => {
   it('a counter clerk picks a service, fills the form, attaches a scan and gets a printable receipt', async (t) => {
     const browser = await browserOrSkip(t);
     if (!browser) return;
-    const clerk = await aStaffMember(server.database.db, {
-      role: 'counter_clerk',
-      displayName: '櫃台 陳先生',
-    });
-    // A normal context: the Content-Security-Policy applies, and any violation shows in the console.
-    const page = await signedInPage(browser, clerk, { bypassCSP: false });
+    const clerk = { role: 'counter_clerk', displayName: '櫃台 陳先生' } as const;
     const policyViolations: string[] = [];
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) policyViolations.push(message.text());
-    });
+    const page = await server.staffPage(browser, clerk, '/staff', { policyViolations });
 
     await page.click('main a[href="/staff/counter"]');
     await page.waitForURL(/\/staff\/counter$/);
@@ -108,9 +84,7 @@ describe('counter intake in a browser', () => {
   it('axe: zero WCAG 2.1 AA violations on the service picker, the form with errors (summary focused) and the receipt', async (t) => {
     const browser = await browserOrSkip(t);
     if (!browser) return;
-    const clerk = await aStaffMember(server.database.db, { role: 'counter_clerk' });
-    // axe-core is injected as an inline script, which our CSP rightly blocks: this context bypasses it.
-    const page = await signedInPage(browser, clerk, { bypassCSP: true });
+    const page = await server.staffPage(browser, { role: 'counter_clerk' }, '/staff');
 
     await page.goto(`${server.baseUrl}/staff/counter?q=${encodeURIComponent('路燈')}`);
     await expectNoAxeViolations(page, 'the service picker with search results');
@@ -120,12 +94,7 @@ describe('counter intake in a browser', () => {
     await page.fill('#applicantEmail', 'not-an-e-mail');
     await page.click('main form[enctype="multipart/form-data"] button[type="submit"]');
     await page.waitForSelector('.govuk-error-summary');
-    assert.match(await page.title(), /^錯誤：/);
-    assert.equal(
-      await page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary')),
-      true,
-      'focus is on the error summary',
-    );
+    await expectFocusedErrorSummary(page);
     const problems = await page.locator('.govuk-error-summary__list li').count();
     assert.ok(problems >= 4, `${problems} problems listed`);
     assert.equal(await page.inputValue('#applicantEmail'), 'not-an-e-mail');

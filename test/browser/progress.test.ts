@@ -1,36 +1,21 @@
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
-import { aStaffMember } from '../../src/platform/auth/auth-test-support.ts';
+import { describe, it } from 'node:test';
 import { samplePng } from '../../src/platform/uploads/upload-test-support.ts';
-import { browserOrSkip, closeBrowser, expectNoAxeViolations, signInWithForm } from '../helpers/browser.ts';
-import { startTestServer } from '../helpers/test-server.ts';
+import { browserOrSkip, expectNoAxeViolations } from '../helpers/browser.ts';
+import { startBrowserTestServer } from '../helpers/browser-test-server.ts';
 
-// Top level: the test database helper's clean-up must be registered outside any hook.
-const server = await startTestServer();
-after(async () => {
-  await closeBrowser();
-  await server.stop();
-});
+const server = await startBrowserTestServer();
 
 describe('progress in a browser (管制查考 §3)', () => {
   it('a unit editor reports progress with a photo; the secretariat’s overview charts read as images with their tables: no WCAG 2.1 AA violations', async (context) => {
     const browser = await browserOrSkip(context);
     if (!browser) return;
-    const editor = await aStaffMember(server.database.db, {
-      role: 'unit_editor',
-      unitCode: 'road-maintenance',
-    });
-    const secretariat = await aStaffMember(server.database.db, { role: 'secretariat' });
-    const browserContext = await browser.newContext({ bypassCSP: true });
-    const page = await browserContext.newPage();
+    const page = await server.staffPage(
+      browser,
+      { role: 'unit_editor', unitCode: 'road-maintenance' },
+      '/staff/progress/2012/road-maintenance?period=2012-03',
+    );
     try {
-      const unitPage = '/staff/progress/2012/road-maintenance?period=2012-03';
-      await signInWithForm(
-        page,
-        `${server.baseUrl}/staff/sign-in?return=${encodeURIComponent(unitPage)}`,
-        editor,
-        /\/staff\/progress\/2012\/road-maintenance\?period=2012-03$/,
-      );
       await expectNoAxeViolations(page, 'the unit’s progress page');
 
       // A bad link and no status: both listed, each linked to its input.
@@ -74,15 +59,8 @@ describe('progress in a browser (管制查考 §3)', () => {
       );
       await expectNoAxeViolations(page, 'the unit’s progress page after removing evidence');
 
-      const staffContext = await browser.newContext({ bypassCSP: true });
-      const overview = await staffContext.newPage();
+      const overview = await server.staffPage(browser, { role: 'secretariat' }, '/staff/progress/2012');
       try {
-        await signInWithForm(
-          overview,
-          `${server.baseUrl}/staff/sign-in?return=${encodeURIComponent('/staff/progress/2012')}`,
-          secretariat,
-          /\/staff\/progress\/2012$/,
-        );
         await expectNoAxeViolations(overview, 'the secretariat’s overview');
         const charts = await overview.locator('main svg').evaluateAll((svgs) =>
           svgs.map((svg) => {
@@ -106,10 +84,10 @@ describe('progress in a browser (管制查考 §3)', () => {
         assert.match(snapshot, /img "各實施要項完成率"/);
         assert.match(snapshot, /img "各單位完成率"/);
       } finally {
-        await staffContext.close();
+        await overview.context().close();
       }
     } finally {
-      await browserContext.close();
+      await page.context().close();
     }
   });
 });

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { localePath } from '../../src/platform/web/i18n.ts';
 import { sitePages } from '../../src/platform/web/site-pages.ts';
-import { axeViolations, browserOrSkip, closeBrowser, describeViolations } from '../helpers/browser.ts';
-import { startTestServer } from '../helpers/test-server.ts';
+import { browserOrSkip, expectNoAxeViolations } from '../helpers/browser.ts';
+import { startBrowserTestServer } from '../helpers/browser-test-server.ts';
+
+const server = await startBrowserTestServer();
 
 /** CJK fonts we accept for Chinese text; without fonts-noto-cjk Chromium falls back to one without CJK glyphs. */
 const cjkFontPattern = /Noto Sans CJK|Noto Sans TC|Source Han Sans|PingFang|JhengHei/i;
@@ -38,28 +40,14 @@ async function pressAccessKey(page: Page, letter: string): Promise<void> {
 }
 
 describe('public pages in a real browser', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
   let context: BrowserContext | null = null;
-  // axe-core is injected as an inline script, which our CSP rightly blocks: only the axe pages bypass it.
-  let axeContext: BrowserContext | null = null;
-
-  before(async () => {
-    server = await startTestServer();
-  });
-
-  after(async () => {
-    await context?.close();
-    await axeContext?.close();
-    await closeBrowser();
-    await server?.stop();
-  });
 
   async function openPage(
     browser: Browser,
     path: string,
     viewport = { width: 1280, height: 900 },
   ): Promise<Page> {
-    context ??= await browser.newContext();
+    context ??= await server.newContext(browser);
     const page = await context.newPage();
     await page.setViewportSize(viewport);
     await page.goto(`${server.baseUrl}${path}`);
@@ -96,7 +84,7 @@ describe('public pages in a real browser', () => {
   it('pages load under the strict CSP with no console errors (app.js and govuk-frontend run)', async (t) => {
     const browser = await browserOrSkip(t);
     if (!browser) return;
-    context ??= await browser.newContext();
+    context ??= await server.newContext(browser);
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('console', (message) => {
@@ -156,7 +144,7 @@ describe('public pages in a real browser', () => {
   it('the text-size switch works without JavaScript (a link and a redirect) and with it (in place)', async (t) => {
     const browser = await browserOrSkip(t);
     if (!browser) return;
-    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    const noScript = await server.newContext(browser, { javaScriptEnabled: false });
     try {
       const page = await noScript.newPage();
       await page.goto(`${server.baseUrl}/privacy`);
@@ -186,22 +174,20 @@ describe('public pages in a real browser', () => {
     it(`${path}: axe finds no WCAG 2.1 AA violations, and nothing scrolls sideways at 360 px`, async (t) => {
       const browser = await browserOrSkip(t);
       if (!browser) return;
-      axeContext ??= await browser.newContext({ bypassCSP: true });
-      const page = await axeContext.newPage();
+      const page = await server.newAxePage(browser);
       await page.goto(`${server.baseUrl}${path}`);
-      const violations = await axeViolations(page);
-      assert.equal(violations.length, 0, describeViolations(violations));
+      await expectNoAxeViolations(page, path);
       await page.setViewportSize({ width: 360, height: 740 });
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(scrollWidth <= 360, `scrollWidth ${scrollWidth} at 360 px`);
-      await page.close();
+      await page.context().close();
     });
   }
 
   it('at 360 px with the large text size, the home page still does not scroll sideways', async (t) => {
     const browser = await browserOrSkip(t);
     if (!browser) return;
-    const large = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const large = await server.newContext(browser, { viewport: { width: 360, height: 740 } });
     try {
       await large.addCookies([{ name: 'ow_font_size', value: 'large', url: server.baseUrl }]);
       const page = await large.newPage();

@@ -1,31 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
-import { aStaffMember } from '../../src/platform/auth/auth-test-support.ts';
-import { browserOrSkip, closeBrowser, expectNoAxeViolations, signInWithForm } from '../helpers/browser.ts';
-import { startTestServer } from '../helpers/test-server.ts';
+import { describe, it } from 'node:test';
+import { browserOrSkip, expectNoAxeViolations } from '../helpers/browser.ts';
+import { startBrowserTestServer } from '../helpers/browser-test-server.ts';
 
-// Top level: the test database helper's clean-up must be registered outside any hook.
-const server = await startTestServer();
-after(async () => {
-  await closeBrowser();
-  await server.stop();
-});
+const server = await startBrowserTestServer();
 
 describe('the annual performance reports in a browser', () => {
   it('the secretariat reads the list and a unit’s report, and a bad narrative lists its problem: no WCAG 2.1 AA violations', async (context) => {
     const browser = await browserOrSkip(context);
     if (!browser) return;
-    const secretariat = await aStaffMember(server.database.db, { role: 'secretariat' });
-    // axe-core is injected as an inline script, which our Content-Security-Policy rightly blocks.
-    const browserContext = await browser.newContext({ bypassCSP: true });
-    const page = await browserContext.newPage();
+    const page = await server.staffPage(browser, { role: 'secretariat' }, '/staff/reports?year=2012');
     try {
-      await signInWithForm(
-        page,
-        `${server.baseUrl}/staff/sign-in?return=${encodeURIComponent('/staff/reports?year=2012')}`,
-        secretariat,
-        /\/staff\/reports\?year=2012$/,
-      );
       // The 2012 reports were due on 1 February 2013: the list warns and marks each one overdue.
       assert.match(
         (await page.locator('.govuk-warning-text').textContent()) ?? '',
@@ -52,7 +37,7 @@ describe('the annual performance reports in a browser', () => {
       await page.waitForURL(/\?done=saved$/);
       assert.match((await page.locator('main').textContent()) ?? '', /本年度各項作法均已推動。/);
     } finally {
-      await browserContext.close();
+      await page.context().close();
     }
   });
 });

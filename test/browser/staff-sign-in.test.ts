@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { aStaffMember, currentCode } from '../../src/platform/auth/auth-test-support.ts';
-import { browserOrSkip, closeBrowser, expectNoAxeViolations, signInWithForm } from '../helpers/browser.ts';
-import { startTestServer } from '../helpers/test-server.ts';
+import {
+  browserOrSkip,
+  expectFocusedErrorSummary,
+  expectNoAxeViolations,
+  signInWithForm,
+} from '../helpers/browser.ts';
+import { startBrowserTestServer } from '../helpers/browser-test-server.ts';
 
-// Top level: the test database helper's clean-up must be registered outside any hook.
-const server = await startTestServer();
-after(async () => {
-  await closeBrowser();
-  await server.stop();
-});
+const server = await startBrowserTestServer();
 
 describe('staff sign-in in a browser', () => {
   it('signs in with password and authenticator code by keyboard alone and lands on /staff showing the name', async (context) => {
@@ -20,12 +20,8 @@ describe('staff sign-in in a browser', () => {
       withTotp: true,
       displayName: '張美玲',
     });
-    // A normal context: the Content-Security-Policy applies, and any violation shows in the console.
-    const page = await browser.newPage();
     const policyViolations: string[] = [];
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) policyViolations.push(message.text());
-    });
+    const page = await server.newPolicyPage(browser, policyViolations);
     try {
       await page.goto(`${server.baseUrl}/staff/sign-in`);
       await page.focus('#email');
@@ -43,16 +39,14 @@ describe('staff sign-in in a browser', () => {
       assert.match((await page.locator('main').textContent()) ?? '', /主管/);
       assert.deepEqual(policyViolations, []);
     } finally {
-      await page.close();
+      await page.context().close();
     }
   });
 
   it('the sign-in and code pages have no WCAG 2.1 AA violations, without and with an error shown; the error summary gets focus', async (context) => {
     const browser = await browserOrSkip(context);
     if (!browser) return;
-    // axe-core is injected as an inline script, which our Content-Security-Policy rightly blocks.
-    const browserContext = await browser.newContext({ bypassCSP: true });
-    const page = await browserContext.newPage();
+    const page = await server.newAxePage(browser);
     try {
       await page.goto(`${server.baseUrl}/staff/sign-in`);
       await expectNoAxeViolations(page, 'the sign-in page');
@@ -61,12 +55,7 @@ describe('staff sign-in in a browser', () => {
       await page.fill('#password', 'a wrong password');
       await page.click('main form[method="post"] button');
       await page.waitForSelector('.govuk-error-summary');
-      assert.match(await page.title(), /^錯誤：/);
-      assert.equal(
-        await page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary')),
-        true,
-        'focus is on the error summary',
-      );
+      await expectFocusedErrorSummary(page);
       assert.equal(await page.inputValue('#email'), 'nobody@test.onewindow.tw');
       assert.equal(await page.inputValue('#password'), '');
       await expectNoAxeViolations(page, 'the sign-in page with an error');
@@ -88,22 +77,21 @@ describe('staff sign-in in a browser', () => {
       await page.waitForSelector('.govuk-error-summary');
       await expectNoAxeViolations(page, 'the code step with an error');
     } finally {
-      await browserContext.close();
+      await page.context().close();
     }
   });
 
   it('the two-factor enrolment page (QR code, key, code field) has no WCAG 2.1 AA violations', async (context) => {
     const browser = await browserOrSkip(context);
     if (!browser) return;
-    const browserContext = await browser.newContext({ bypassCSP: true });
-    const page = await browserContext.newPage();
+    const page = await server.newAxePage(browser);
     try {
       const admin = await aStaffMember(server.database.db, { role: 'admin' });
       await signInWithForm(page, `${server.baseUrl}/staff/sign-in`, admin, /\/staff\/account\/two-factor$/);
       assert.equal(await page.locator('main svg[role="img"]').count(), 1);
       await expectNoAxeViolations(page, 'the enrolment page');
     } finally {
-      await browserContext.close();
+      await page.context().close();
     }
   });
 });

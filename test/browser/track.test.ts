@@ -1,20 +1,19 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { BrowserContext } from 'playwright-core';
+import { before, describe, it } from 'node:test';
 import { storeAttachments } from '../../src/modules/cases/case-attachments.ts';
 import { type CaseRow, openCase, transitionCase } from '../../src/modules/cases/cases-service.ts';
 import { caseActorOf, sidewalkReport, testCasesContext } from '../../src/modules/cases/cases-test-support.ts';
 import { aStaffMember } from '../../src/platform/auth/auth-test-support.ts';
-import { samplePng } from '../../src/platform/uploads/upload-test-support.ts';
-import { browserOrSkip, closeBrowser, expectNoAxeViolations } from '../helpers/browser.ts';
-import { startTestServer } from '../helpers/test-server.ts';
+import { uploadedPng } from '../../src/platform/uploads/upload-test-support.ts';
+import {
+  browserOrSkip,
+  expectFocusedErrorSummary,
+  expectNoAxeViolations,
+  tabUntilFocused,
+} from '../helpers/browser.ts';
+import { startBrowserTestServer } from '../helpers/browser-test-server.ts';
 
-// Top level: the test database helper's clean-up must be registered outside any hook.
-const server = await startTestServer();
-after(async () => {
-  await closeBrowser();
-  await server.stop();
-});
+const server = await startBrowserTestServer();
 
 /** An open case with a transfer, a public note and a photo; and a closed one (the reopen form). */
 let openOne: CaseRow;
@@ -37,20 +36,10 @@ before(async () => {
   openOne = await move(openOne, 'transfer', { targetUnit: 'parks', reason: '地點在公園範圍內。' });
   openOne = await move(openOne, 'accept', {}, parksHandler);
   openOne = await move(openOne, 'start', { publicNote: '已派員現場勘查。' }, parksHandler);
-  const png = samplePng();
   await storeAttachments(
     db,
     openOne.id,
-    [
-      {
-        fieldName: 'attachments',
-        fileName: '現場照片.png',
-        mediaType: 'image/png',
-        extension: 'png',
-        sizeBytes: png.length,
-        content: png,
-      },
-    ],
+    [uploadedPng('現場照片.png')],
     { staffId: clerk.id },
     server.clock.now(),
   );
@@ -72,18 +61,11 @@ const trackUrl = (prefix: '' | '/en', row: CaseRow) =>
   `${server.baseUrl}${prefix}/track?${new URLSearchParams({ case: row.caseNumber, code: row.lookupCode }).toString()}`;
 
 describe('the public look-up in a browser', () => {
-  // axe-core is injected as an inline script, which our CSP rightly blocks: these pages bypass it.
-  let axeContext: BrowserContext | null = null;
-  after(async () => {
-    await axeContext?.close();
-  });
-
   for (const prefix of ['', '/en'] as const) {
     it(`axe: zero WCAG 2.1 AA violations on ${prefix}/track empty, with an error, and with cases`, async (t) => {
       const browser = await browserOrSkip(t);
       if (!browser) return;
-      axeContext ??= await browser.newContext({ bypassCSP: true });
-      const page = await axeContext.newPage();
+      const page = await server.newAxePage(browser);
       try {
         const response = await page.goto(`${server.baseUrl}${prefix}/track`);
         assert.equal(response?.status(), 200);
@@ -92,11 +74,7 @@ describe('the public look-up in a browser', () => {
         await page.click('main form[method="post"] button[type="submit"]');
         await page.waitForSelector('.govuk-error-summary');
         assert.equal(await page.locator('.govuk-error-summary li').count(), 2);
-        assert.equal(
-          await page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary')),
-          true,
-          'focus is on the error summary',
-        );
+        await expectFocusedErrorSummary(page);
         await expectNoAxeViolations(page, `${prefix}/track with two problems`);
 
         await page.fill('#caseNumber', openOne.caseNumber);
@@ -120,7 +98,7 @@ describe('the public look-up in a browser', () => {
         await page.waitForSelector('.govuk-error-summary');
         await expectNoAxeViolations(page, `${prefix}/track with a problem in the reopen form`);
       } finally {
-        await page.close();
+        await page.context().close();
       }
     });
   }
@@ -128,20 +106,12 @@ describe('the public look-up in a browser', () => {
   it('the form is filled in and sent with the keyboard alone, under the Content-Security-Policy', async (t) => {
     const browser = await browserOrSkip(t);
     if (!browser) return;
-    const page = await browser.newPage();
     const policyViolations: string[] = [];
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) policyViolations.push(message.text());
-    });
+    const page = await server.newPolicyPage(browser, policyViolations);
     try {
       await page.goto(`${server.baseUrl}/track`);
-      // From the top of the page, Tab until the case number field has focus (skip link, header, navigation…).
-      let presses = 0;
-      while ((await page.evaluate(() => document.activeElement?.id)) !== 'caseNumber') {
-        await page.keyboard.press('Tab');
-        presses += 1;
-        assert.ok(presses < 80, 'the case number field is reachable with Tab');
-      }
+      // From the top of the page (skip link, header, navigation…) to the case number field.
+      await tabUntilFocused(page, 'caseNumber', 'the case number field');
       await page.keyboard.type(openOne.caseNumber);
       await page.keyboard.press('Tab');
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'lookupCode');
@@ -159,7 +129,7 @@ describe('the public look-up in a browser', () => {
       assert.doesNotMatch(main, /0912345678|王小明/);
       assert.deepEqual(policyViolations, []);
     } finally {
-      await page.close();
+      await page.context().close();
     }
   });
 });

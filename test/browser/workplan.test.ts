@@ -1,42 +1,26 @@
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { getWorkPlan } from '../../src/modules/control/workplan-service.ts';
-import { aStaffMember } from '../../src/platform/auth/auth-test-support.ts';
 import type { StaffRole } from '../../src/platform/auth/principal.ts';
-import { browserOrSkip, closeBrowser, expectNoAxeViolations, signInWithForm } from '../helpers/browser.ts';
-import { startTestServer } from '../helpers/test-server.ts';
+import { browserOrSkip, expectNoAxeViolations } from '../helpers/browser.ts';
+import { startBrowserTestServer } from '../helpers/browser-test-server.ts';
 
-// Top level: the test database helper's clean-up must be registered outside any hook.
-const server = await startTestServer();
-after(async () => {
-  await closeBrowser();
-  await server.stop();
-});
+const server = await startBrowserTestServer();
 
 const unit = 'planning';
 const planPath = `/staff/work-plans/2012/${unit}`;
 
+/** A new staff member of `role` (of the plan's unit when the role has one), signed in and on `landing`. */
 async function personAt(
   browser: Browser,
   contexts: BrowserContext[],
   role: StaffRole,
   landing: string,
 ): Promise<Page> {
-  const member = await aStaffMember(server.database.db, {
-    role,
-    ...(role === 'unit_editor' || role === 'unit_head' ? { unitCode: unit } : {}),
-  });
-  // axe-core is injected as an inline script, which our Content-Security-Policy rightly blocks.
-  const context = await browser.newContext({ bypassCSP: true });
-  contexts.push(context);
-  const page = await context.newPage();
-  await signInWithForm(
-    page,
-    `${server.baseUrl}/staff/sign-in?return=${encodeURIComponent(landing)}`,
-    member,
-    new RegExp(`${landing.replace(/[?.]/g, (char) => `\\${char}`)}$`),
-  );
+  const hasUnit = role === 'unit_editor' || role === 'unit_head';
+  const page = await server.staffPage(browser, { role, ...(hasUnit ? { unitCode: unit } : {}) }, landing);
+  contexts.push(page.context());
   return page;
 }
 

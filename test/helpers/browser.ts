@@ -121,11 +121,54 @@ export async function signInWithForm(
   page: Page,
   signInUrl: string,
   member: { email: string; password: string },
-  landing: string | RegExp,
+  landing: string | RegExp | ((url: URL) => boolean),
 ): Promise<void> {
   await page.goto(signInUrl);
   await page.fill('#email', member.email);
   await page.fill('#password', member.password);
   await page.click('main form[method="post"] button');
   await page.waitForURL(landing);
+}
+
+/**
+ * Collects every Content-Security-Policy message the page's console shows into `violations` (and returns
+ * it): a page under the policy asserts the list stays empty.
+ */
+export function watchContentSecurityPolicy(page: Page, violations: string[] = []): string[] {
+  page.on('console', (message) => {
+    if (/Content[- ]Security[- ]Policy/i.test(message.text())) violations.push(message.text());
+  });
+  return violations;
+}
+
+/** A page refused with problems: its title begins 錯誤： (Error: in English) and the error summary has the focus. */
+export async function expectFocusedErrorSummary(page: Page): Promise<void> {
+  assert.match(await page.title(), /^(錯誤：|Error: )/);
+  assert.equal(
+    await page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary')),
+    true,
+    'focus is on the error summary',
+  );
+}
+
+/** Presses Tab from where the focus is until the element with `id` has it (as a keyboard user would). */
+export async function tabUntilFocused(page: Page, id: string, what = `#${id}`): Promise<void> {
+  let presses = 0;
+  while ((await page.evaluate(() => document.activeElement?.id)) !== id) {
+    await page.keyboard.press('Tab');
+    presses += 1;
+    assert.ok(presses < 80, `${what} is reachable with Tab`);
+  }
+}
+
+/** The page is no wider than the window: nothing scrolls sideways. */
+export async function expectNoSidewaysScrolling(page: Page, what = page.url()): Promise<void> {
+  const widths = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  assert.ok(
+    widths.scroll <= widths.client,
+    `${what}: scrollWidth ${widths.scroll} > clientWidth ${widths.client}`,
+  );
 }

@@ -2,9 +2,10 @@ import { buildApp } from '../../src/app.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import type { AppInstance } from '../../src/platform/http/app-types.ts';
 import type { Clock } from '../../src/platform/http/clock.ts';
-import { createJobs, type Jobs } from '../../src/platform/jobs/jobs.ts';
+import type { Jobs } from '../../src/platform/jobs/jobs.ts';
 import type { AppModule } from '../../src/platform/modules/app-module.ts';
 import { createTestDatabase } from './test-database.ts';
+import { createTestJobs } from './test-jobs.ts';
 
 /** A clock tests can move: the only fake besides the outside world. */
 export class TestClock implements Clock {
@@ -45,11 +46,7 @@ export async function buildTestApp(
     ...options.environment,
   });
   const clock = options.clock ?? new TestClock();
-  const jobs = createJobs({
-    connectionString: database.connectionString,
-    pollingIntervalSeconds: 0.5,
-    poolMax: 3,
-  });
+  const jobs = createTestJobs(database.connectionString);
   const app = await buildApp({
     config,
     db: database.db,

@@ -8,6 +8,7 @@ import { generate } from 'otplib';
 import type { Database } from '../db/database.ts';
 import type { AppInstance } from '../http/app-types.ts';
 import type { Clock } from '../http/clock.ts';
+import type { Lang } from '../web/i18n.ts';
 import { systemActor } from './audit-log.ts';
 import { staff } from './auth-schema.ts';
 import { roleNeedsUnit, type StaffRole } from './principal.ts';
@@ -138,7 +139,25 @@ export class TestBrowser {
     const page = await this.get(formPage);
     return this.post(action, { _csrf: csrfTokenIn(page.body), ...fields });
   }
+
+  /** The sign-in form's password step, sent with these fields (e-mail, password, maybe `return`). */
+  submitSignIn(fields: Record<string, string>, lang: Lang = 'zh-TW'): Promise<InjectResponse> {
+    const path = `${langPrefix(lang)}/staff/sign-in`;
+    return this.submit(path, path, fields);
+  }
+
+  /** The code step of a sign-in with two-factor, sent with this authenticator code. */
+  submitCode(
+    code: string,
+    fields: Record<string, string> = {},
+    lang: Lang = 'zh-TW',
+  ): Promise<InjectResponse> {
+    const path = `${langPrefix(lang)}/staff/sign-in/verify`;
+    return this.submit(path, path, { code, ...fields });
+  }
 }
+
+const langPrefix = (lang: Lang) => (lang === 'en' ? '/en' : '');
 
 export function csrfTokenIn(html: string): string {
   const match = /name="_csrf" value="([^"]+)"/.exec(html);
@@ -146,28 +165,31 @@ export function csrfTokenIn(html: string): string {
   return match[1];
 }
 
+/**
+ * A browser that has sent the member's e-mail and password and nothing more: signed in, or (with
+ * two-factor) left at the code step.
+ */
+export async function afterPasswordStep(
+  app: AppInstance,
+  member: Pick<TestStaffMember, 'email' | 'password'>,
+  lang: Lang = 'zh-TW',
+): Promise<TestBrowser> {
+  const browser = new TestBrowser(app);
+  const response = await browser.submitSignIn({ email: member.email, password: member.password }, lang);
+  if (response.statusCode !== 303) throw new Error(`sign-in failed with ${response.statusCode}`);
+  return browser;
+}
+
 /** Signs a member in through the real pages (and the code step when they have two-factor). */
 export async function signIn(
   app: AppInstance,
   member: TestStaffMember,
   clock: Clock,
-  lang: 'zh-TW' | 'en' = 'zh-TW',
+  lang: Lang = 'zh-TW',
 ): Promise<TestBrowser> {
-  const browser = new TestBrowser(app);
-  const prefix = lang === 'en' ? '/en' : '';
-  const response = await browser.submit(`${prefix}/staff/sign-in`, `${prefix}/staff/sign-in`, {
-    email: member.email,
-    password: member.password,
-  });
-  if (response.statusCode !== 303) throw new Error(`sign-in failed with ${response.statusCode}`);
+  const browser = await afterPasswordStep(app, member, lang);
   if (member.totpSecret !== null) {
-    const verified = await browser.submit(
-      `${prefix}/staff/sign-in/verify`,
-      `${prefix}/staff/sign-in/verify`,
-      {
-        code: await currentCode(member.totpSecret, clock),
-      },
-    );
+    const verified = await browser.submitCode(await currentCode(member.totpSecret, clock), {}, lang);
     if (verified.statusCode !== 303) throw new Error(`the code step failed with ${verified.statusCode}`);
   }
   return browser;

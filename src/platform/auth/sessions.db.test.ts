@@ -6,6 +6,7 @@ import { createDatabase } from '../db/database.ts';
 import { consumeRateLimit } from '../http/rate-limit.ts';
 import { deleteStaleAuthState } from './auth-housekeeping.ts';
 import { aStaffMember, csrfTokenIn, signIn, TestBrowser } from './auth-test-support.ts';
+import { signInFailureKey } from './staff-email.ts';
 
 // Top level: the test database helper's clean-up must be registered outside any hook. Defaults: idle
 // timeout 30 minutes, absolute lifetime 12 hours.
@@ -112,12 +113,19 @@ describe('session lifetime', () => {
     const member = await aStaffMember(subject.database.db);
     const browser = await signIn(subject.app, member, subject.clock);
     await subject.database.pool.query('update staff set is_active = false where id = $1', [member.id]);
-    assert.equal((await browser.get('/staff')).statusCode, 303);
-    const again = await new TestBrowser(subject.app).submit('/staff/sign-in', '/staff/sign-in', {
+    const next = await browser.get('/staff');
+    assert.equal(next.statusCode, 303);
+    assert.equal(next.headers.location, '/staff/sign-in?return=%2Fstaff');
+    const sessions = await subject.database.pool.query('select 1 from staff_sessions where staff_id = $1', [
+      member.id,
+    ]);
+    assert.equal(sessions.rowCount, 0, 'the session is ended, not only refused');
+    const again = await new TestBrowser(subject.app).submitSignIn({
       email: member.email,
       password: member.password,
     });
-    assert.equal(again.statusCode, 401, 'an inactive account gets the generic message');
+    assert.equal(again.statusCode, 401);
+    assert.match(again.body, /電子郵件或密碼不正確。/, 'an inactive account gets the generic message');
   });
 });
 
@@ -128,7 +136,7 @@ describe('deleteStaleAuthState', () => {
     await signIn(subject.app, idle, subject.clock);
     subject.clock.advance(minutes(31));
     const liveBrowser = await signIn(subject.app, live, subject.clock);
-    await new TestBrowser(subject.app).submit('/staff/sign-in', '/staff/sign-in', {
+    await new TestBrowser(subject.app).submitSignIn({
       email: live.email,
       password: 'one wrong guess',
     });
@@ -159,15 +167,19 @@ describe('deleteStaleAuthState', () => {
       oldKey,
     ]);
     assert.equal(oldWindow.rowCount, 0);
-    const failures = await subject.database.pool.query('select count(*)::int as count from sign_in_failures');
-    assert.ok((failures.rows[0] as { count: number }).count >= 1, 'a fresh failure still counts');
+    const liveFailures = () =>
+      subject.database.pool.query('select 1 from sign_in_failures where email_hash = $1', [
+        signInFailureKey(live.email),
+      ]);
+    assert.equal((await liveFailures()).rowCount, 1, 'a fresh failure still counts');
 
     subject.clock.advance(minutes(16));
     const later = await deleteStaleAuthState(subject.database.db, {
       now: subject.clock.now(),
       config: subject.config,
     });
-    assert.ok(later.signInFailures >= 1, 'forgotten after the lockout period');
+    assert.ok(later.signInFailures >= 1);
+    assert.equal((await liveFailures()).rowCount, 0, 'forgotten after the lockout period');
   });
 });
 
@@ -198,7 +210,11 @@ describe('several app processes', () => {
 
       const signedOut = await onSecond.post('/staff/sign-out', { _csrf: csrfTokenIn(home.body) });
       assert.equal(signedOut.statusCode, 303);
-      assert.equal((await onFirst.get('/staff')).statusCode, 303, 'the first process sees the sign-out');
+      assert.equal(
+        (await onFirst.get('/staff')).headers.location,
+        '/staff/sign-in?return=%2Fstaff',
+        'the first process sees the sign-out',
+      );
     } finally {
       await second.close();
       await secondHandle.close();

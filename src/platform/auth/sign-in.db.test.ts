@@ -68,7 +68,7 @@ describe('staff sign-in', () => {
   it('the right password → 303 to /staff with an HttpOnly SameSite=Lax session cookie; /staff shows the name', async () => {
     const member = await aStaffMember(subject.database.db, { role: 'handler', displayName: '王小明' });
     const browser = new TestBrowser(subject.app);
-    const response = await browser.submit('/staff/sign-in', '/staff/sign-in', {
+    const response = await browser.submitSignIn({
       email: member.email.toUpperCase(),
       password: member.password,
     });
@@ -116,11 +116,11 @@ describe('staff sign-in', () => {
 
   it('a wrong password and an unknown e-mail → the same 401 page and generic message; e-mail kept, password not', async () => {
     const member = await aStaffMember(subject.database.db);
-    const wrongPassword = await new TestBrowser(subject.app).submit('/staff/sign-in', '/staff/sign-in', {
+    const wrongPassword = await new TestBrowser(subject.app).submitSignIn({
       email: member.email,
       password: 'not the password at all',
     });
-    const unknownEmail = await new TestBrowser(subject.app).submit('/staff/sign-in', '/staff/sign-in', {
+    const unknownEmail = await new TestBrowser(subject.app).submitSignIn({
       email: 'nobody.here@test.onewindow.tw',
       password: 'not the password at all',
     });
@@ -147,7 +147,7 @@ describe('staff sign-in', () => {
   });
 
   it('empty fields → 400 listing both at once, each linked to its field', async () => {
-    const response = await new TestBrowser(subject.app).submit('/staff/sign-in', '/staff/sign-in', {
+    const response = await new TestBrowser(subject.app).submitSignIn({
       email: '  ',
       password: '',
     });
@@ -161,14 +161,14 @@ describe('staff sign-in', () => {
   it('an over-long address is answered on the page (400, the forms kit’s message), and no attempt is counted', async () => {
     const member = await aStaffMember(subject.database.db);
     const browser = new TestBrowser(subject.app);
-    const response = await browser.submit('/staff/sign-in', '/staff/sign-in', {
+    const response = await browser.submitSignIn({
       email: `${'x'.repeat(320)}@`,
       password: member.password,
     });
     assert.equal(response.statusCode, 400);
     assert.match(response.body, /<a href="#email">電子郵件最多 320 個字（現為 321 個字）<\/a>/);
     assert.match(response.body, /aria-describedby="email-error"/);
-    const signedIn = await browser.submit('/staff/sign-in', '/staff/sign-in', {
+    const signedIn = await browser.submitSignIn({
       email: member.email,
       password: member.password,
     });
@@ -178,8 +178,7 @@ describe('staff sign-in', () => {
   it('after 5 failures the address is locked: even the right password → 429 until the lockout ends', async () => {
     const member = await aStaffMember(subject.database.db);
     const browser = new TestBrowser(subject.app);
-    const attempt = (password: string) =>
-      browser.submit('/staff/sign-in', '/staff/sign-in', { email: member.email, password });
+    const attempt = (password: string) => browser.submitSignIn({ email: member.email, password });
     for (let failure = 1; failure <= 4; failure += 1) {
       assert.equal((await attempt(`wrong password ${failure}`)).statusCode, 401);
     }
@@ -209,13 +208,10 @@ describe('staff sign-in', () => {
     const browser = new TestBrowser(subject.app);
     const statuses: number[] = [];
     for (let failure = 1; failure <= 5; failure += 1) {
-      statuses.push(
-        (await browser.submit('/staff/sign-in', '/staff/sign-in', { email, password: `wrong ${failure}` }))
-          .statusCode,
-      );
+      statuses.push((await browser.submitSignIn({ email, password: `wrong ${failure}` })).statusCode);
     }
     assert.deepEqual(statuses, [401, 401, 401, 401, 429]);
-    const sixth = await browser.submit('/staff/sign-in', '/staff/sign-in', {
+    const sixth = await browser.submitSignIn({
       email,
       password: 'anything else',
     });
@@ -226,7 +222,7 @@ describe('staff sign-in', () => {
 
   it('failures are audited with a masked e-mail and its hash, never the password or the full address', async () => {
     const email = uniqueEmail('audit-failure');
-    const response = await new TestBrowser(subject.app).submit('/staff/sign-in', '/staff/sign-in', {
+    const response = await new TestBrowser(subject.app).submitSignIn({
       email,
       password: 'secret attempt 123',
     });
@@ -298,7 +294,7 @@ describe('staff sign-in', () => {
     assert.equal(safe.headers.location, '/staff?x=1');
     const page = await new TestBrowser(subject.app).get('/staff/sign-in?return=%2Fstaff%3Fx%3D1');
     assert.match(page.body, /name="return" value="\/staff\?x=1"/);
-    const unsafe = await new TestBrowser(subject.app).submit('/staff/sign-in', '/staff/sign-in', {
+    const unsafe = await new TestBrowser(subject.app).submitSignIn({
       email: member.email,
       password: member.password,
       return: '//evil.example/steal',

@@ -3,7 +3,14 @@ import { after, describe, it } from 'node:test';
 import { generate } from 'otplib';
 import { buildTestApp } from '../../../test/helpers/test-app.ts';
 import { recordAudit, systemActor } from './audit-log.ts';
-import { aStaffMember, csrfTokenIn, currentCode, signIn, TestBrowser } from './auth-test-support.ts';
+import {
+  afterPasswordStep,
+  aStaffMember,
+  csrfTokenIn,
+  currentCode,
+  signIn,
+  TestBrowser,
+} from './auth-test-support.ts';
 
 // Top level: the test database helper's clean-up must be registered outside any hook.
 const subject = await buildTestApp({ environment: { RATE_LIMIT_PER_MINUTE: '10000' } });
@@ -20,16 +27,6 @@ async function aSignedInAdmin() {
     clock: subject.clock,
   });
   return { admin, browser: await signIn(subject.app, admin, subject.clock) };
-}
-
-/** A browser past the password step, on the code step. */
-async function atTheCodeStep(member: { email: string; password: string }): Promise<TestBrowser> {
-  const browser = new TestBrowser(subject.app);
-  await browser.submit('/staff/sign-in', '/staff/sign-in', {
-    email: member.email,
-    password: member.password,
-  });
-  return browser;
 }
 
 describe('the authenticator code step', () => {
@@ -63,10 +60,9 @@ describe('the authenticator code step', () => {
       withTotp: true,
       displayName: '陳雅婷',
     });
-    const browser = await atTheCodeStep(member);
+    const browser = await afterPasswordStep(subject.app, member);
     const pendingToken = browser.cookies.get('ow_session');
-    const response = await browser.submit('/staff/sign-in/verify', '/staff/sign-in/verify', {
-      code: await currentCode(member.totpSecret ?? '', subject.clock),
+    const response = await browser.submitCode(await currentCode(member.totpSecret ?? '', subject.clock), {
       return: '/staff?from=mail',
     });
     assert.equal(response.statusCode, 303);
@@ -93,29 +89,31 @@ describe('the authenticator code step', () => {
     nextStep();
     const member = await aStaffMember(subject.database.db, { withTotp: true });
     const secret = member.totpSecret ?? '';
-    const browser = await atTheCodeStep(member);
-    const tooOld = await browser.submit('/staff/sign-in/verify', '/staff/sign-in/verify', {
-      code: await currentCode(secret, subject.clock, -2),
-    });
+    const browser = await afterPasswordStep(subject.app, member);
+    const tooOld = await browser.submitCode(await currentCode(secret, subject.clock, -2));
     assert.equal(tooOld.statusCode, 401);
-    const slightlyOld = await browser.submit('/staff/sign-in/verify', '/staff/sign-in/verify', {
-      code: await currentCode(secret, subject.clock, -1),
-    });
+    assert.match(tooOld.body, /<a href="#code">驗證碼不正確/);
+    assert.equal((await browser.get('/staff')).headers.location, '/staff/sign-in?return=%2Fstaff');
+    const slightlyOld = await browser.submitCode(await currentCode(secret, subject.clock, -1));
     assert.equal(slightlyOld.statusCode, 303);
+    assert.equal(slightlyOld.headers.location, '/staff');
+    const home = await browser.get('/staff');
+    assert.equal(home.statusCode, 200);
+    assert.match(home.body, new RegExp(`您以 ${member.displayName} 的身分登入`));
   });
 
   it('a wrong code → 401 with the error summary linked to the code field; still not signed in', async () => {
     nextStep();
     const member = await aStaffMember(subject.database.db, { withTotp: true });
-    const browser = await atTheCodeStep(member);
+    const browser = await afterPasswordStep(subject.app, member);
     const right = await currentCode(member.totpSecret ?? '', subject.clock);
     const wrong = String((Number(right) + 1) % 1_000_000).padStart(6, '0');
-    const response = await browser.submit('/staff/sign-in/verify', '/staff/sign-in/verify', { code: wrong });
+    const response = await browser.submitCode(wrong);
     assert.equal(response.statusCode, 401);
     assert.match(response.body, /<title>錯誤：輸入驗證碼/);
     assert.match(response.body, /<a href="#code">驗證碼不正確/);
     assert.equal((await browser.get('/staff')).statusCode, 303);
-    const empty = await browser.submit('/staff/sign-in/verify', '/staff/sign-in/verify', { code: ' ' });
+    const empty = await browser.submitCode(' ');
     assert.equal(empty.statusCode, 400);
     assert.match(empty.body, /<a href="#code">請輸入 6 位數驗證碼<\/a>/);
     const failures = await subject.database.pool.query(
@@ -129,34 +127,27 @@ describe('the authenticator code step', () => {
     nextStep();
     const member = await aStaffMember(subject.database.db, { withTotp: true });
     const code = await currentCode(member.totpSecret ?? '', subject.clock);
-    const first = await atTheCodeStep(member);
-    assert.equal(
-      (await first.submit('/staff/sign-in/verify', '/staff/sign-in/verify', { code })).statusCode,
-      303,
-    );
+    const first = await afterPasswordStep(subject.app, member);
+    assert.equal((await first.submitCode(code)).statusCode, 303);
 
-    const second = await atTheCodeStep(member);
-    const replay = await second.submit('/staff/sign-in/verify', '/staff/sign-in/verify', { code });
+    const second = await afterPasswordStep(subject.app, member);
+    const replay = await second.submitCode(code);
     assert.equal(replay.statusCode, 401);
     assert.match(replay.body, /這組驗證碼已經用過，請等待下一組驗證碼。/);
 
     subject.clock.advance(30_000);
-    const next = await second.submit('/staff/sign-in/verify', '/staff/sign-in/verify', {
-      code: await currentCode(member.totpSecret ?? '', subject.clock),
-    });
+    const next = await second.submitCode(await currentCode(member.totpSecret ?? '', subject.clock));
     assert.equal(next.statusCode, 303);
   });
 
   it('more than 5 codes a minute for one account → 429 with Retry-After', async () => {
     nextStep();
     const member = await aStaffMember(subject.database.db, { withTotp: true });
-    const browser = await atTheCodeStep(member);
+    const browser = await afterPasswordStep(subject.app, member);
     const statuses: number[] = [];
     let last = { headers: {} as Record<string, unknown>, body: '' };
     for (let attempt = 0; attempt < 6; attempt += 1) {
-      const response = await browser.submit('/staff/sign-in/verify', '/staff/sign-in/verify', {
-        code: '000000',
-      });
+      const response = await browser.submitCode('000000');
       statuses.push(response.statusCode);
       last = response;
     }
@@ -182,10 +173,7 @@ describe('two-factor for administrators', () => {
     nextStep();
     const admin = await aStaffMember(subject.database.db, { role: 'admin' });
     const browser = new TestBrowser(subject.app);
-    const signedIn = await browser.submit('/staff/sign-in', '/staff/sign-in', {
-      email: admin.email,
-      password: admin.password,
-    });
+    const signedIn = await browser.submitSignIn({ email: admin.email, password: admin.password });
     assert.equal(signedIn.headers.location, '/staff/account/two-factor');
     for (const path of ['/staff', '/staff/audit', '/en/staff']) {
       const response = await browser.get(path);

@@ -1,8 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestDatabase } from '../../../test/helpers/test-database.ts';
+import { createTestJobs } from '../../../test/helpers/test-jobs.ts';
 import { waitUntil } from '../../../test/helpers/wait-until.ts';
-import { createJobs, defineQueue, type JobContext, type Jobs } from './jobs.ts';
+import { createJobs, defineQueue, type JobContext, type Jobs, type Queue } from './jobs.ts';
+
+/** A queue that never retries, unless the test says otherwise. */
+function queueWithoutRetries<Data extends object>(
+  name: string,
+  changes: Pick<Queue<Data>, 'policy'> = {},
+): Queue<Data> {
+  return defineQueue<Data>({ name, retryLimit: 0, retryDelaySeconds: 0, retryBackoff: false, ...changes });
+}
 
 describe('jobs (pg-boss)', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -12,16 +21,8 @@ describe('jobs (pg-boss)', () => {
 
   before(async () => {
     database = await createTestDatabase();
-    first = createJobs({
-      connectionString: database.connectionString,
-      pollingIntervalSeconds: 0.5,
-      poolMax: 3,
-    });
-    second = createJobs({
-      connectionString: database.connectionString,
-      pollingIntervalSeconds: 0.5,
-      poolMax: 3,
-    });
+    first = createTestJobs(database.connectionString);
+    second = createTestJobs(database.connectionString);
   });
   after(async () => {
     await Promise.all([first.stop(), second.stop()]);
@@ -47,12 +48,7 @@ describe('jobs (pg-boss)', () => {
   });
 
   it('a job sent in a transaction that rolls back does not exist; one that commits does', async () => {
-    const queue = defineQueue<{ n: number }>({
-      name: 'test.outbox',
-      retryLimit: 0,
-      retryDelaySeconds: 0,
-      retryBackoff: false,
-    });
+    const queue = queueWithoutRetries<{ n: number }>('test.outbox');
     await assert.rejects(
       database.db.transaction(async (tx) => {
         const id = await first.send(queue, { n: 1 }, { tx });
@@ -105,14 +101,8 @@ describe('jobs (pg-boss)', () => {
   });
 
   it("an 'exclusive' queue keeps one job per singletonKey; a 'standard' one does not deduplicate", async () => {
-    const exclusive = defineQueue<{ n: number }>({
-      name: 'test.exclusive',
-      retryLimit: 0,
-      retryDelaySeconds: 0,
-      retryBackoff: false,
-      policy: 'exclusive',
-    });
-    const standard = defineQueue<{ n: number }>({ ...exclusive, name: 'test.standard', policy: 'standard' });
+    const exclusive = queueWithoutRetries<{ n: number }>('test.exclusive', { policy: 'exclusive' });
+    const standard = queueWithoutRetries<{ n: number }>('test.standard', { policy: 'standard' });
     const firstId = await first.send(
       exclusive,
       { n: 1 },
@@ -131,19 +121,21 @@ describe('jobs (pg-boss)', () => {
     assert.ok(firstId);
     assert.equal(again, null);
     assert.ok(otherKey);
-    assert.equal((await jobRows('test.exclusive')).length, 2);
+    assert.deepEqual(
+      (await jobRows('test.exclusive')).map((row) => row.data),
+      [{ n: 1 }, { n: 3 }],
+      'the second job of case-1 was not added',
+    );
     await first.send(standard, { n: 1 }, { tx: database.db, singletonKey: 'k' });
     await first.send(standard, { n: 2 }, { tx: database.db, singletonKey: 'k' });
-    assert.equal((await jobRows('test.standard')).length, 2);
+    assert.deepEqual(
+      (await jobRows('test.standard')).map((row) => row.data),
+      [{ n: 1 }, { n: 2 }],
+    );
   });
 
   it('workers in two processes share a queue: each job runs exactly once', async () => {
-    const queue = defineQueue<{ n: number }>({
-      name: 'test.shared',
-      retryLimit: 0,
-      retryDelaySeconds: 0,
-      retryBackoff: false,
-    });
+    const queue = queueWithoutRetries<{ n: number }>('test.shared');
     const seen: { by: string; n: number }[] = [];
     const handler = (by: string) => async (job: JobContext<{ n: number }>) => {
       seen.push({ by, n: job.data.n });

@@ -5,6 +5,7 @@
  * archives with the entries that make them an ODT, ODS, DOCX or XLSX.
  */
 import { crc32, deflateSync } from 'node:zlib';
+import type { UploadedFile } from './multipart.ts';
 
 const u16be = (value: number) => Buffer.from([(value >> 8) & 0xff, value & 0xff]);
 const u32be = (value: number) => {
@@ -38,6 +39,19 @@ export function samplePng(): Buffer {
     chunk('IDAT', deflateSync(pixels)),
     chunk('IEND', Buffer.alloc(0)),
   ]);
+}
+
+/** samplePng as the multipart reader passes it on: a file that passed every check, named `fileName`. */
+export function uploadedPng(fileName: string, fieldName = 'attachments'): UploadedFile {
+  const content = samplePng();
+  return {
+    fieldName,
+    fileName,
+    mediaType: 'image/png',
+    extension: 'png',
+    sizeBytes: content.length,
+    content,
+  };
 }
 
 /**

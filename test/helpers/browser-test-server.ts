@@ -1,0 +1,95 @@
+import { after } from 'node:test';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { aStaffMember, type TestStaffMember } from '../../src/platform/auth/auth-test-support.ts';
+import { closeBrowser, signInWithForm, watchContentSecurityPolicy } from './browser.ts';
+import { startTestServer } from './test-server.ts';
+
+type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+/** Who signs in: a member made earlier, or the options of a new one (`aStaffMember`). */
+export type StaffToSignIn = TestStaffMember | NonNullable<Parameters<typeof aStaffMember>[1]>;
+
+export interface BrowserTestServer extends TestServer {
+  /** A browser context that is closed when the file's tests end, if the test has not closed it. */
+  newContext(browser: Browser, options?: BrowserContextOptions): Promise<BrowserContext>;
+  /**
+   * A page for axe: its context bypasses the Content-Security-Policy, because axe-core is injected as an
+   * inline script, which the policy rightly blocks.
+   */
+  newAxePage(browser: Browser, options?: BrowserContextOptions): Promise<Page>;
+  /** A page under the Content-Security-Policy; every policy message in its console is added to `violations`. */
+  newPolicyPage(browser: Browser, violations: string[]): Promise<Page>;
+  /**
+   * A staff member signed in with the sign-in form (`?return=path`) on a page of their own, left at `path`.
+   * The page is for axe unless `policyViolations` is given: then it runs under the policy, watched from
+   * the sign-in page on.
+   */
+  staffPage(
+    browser: Browser,
+    staff: StaffToSignIn,
+    path: string,
+    options?: { policyViolations?: string[] },
+  ): Promise<Page>;
+}
+
+/**
+ * The set-up of a browser test file: the real app on a free port (its own database), and, when the
+ * file's tests end, every context opened through it, the shared Chromium and the app closed. Call it at
+ * the top level of the file: the test database's clean-up must be registered outside any hook.
+ */
+export async function startBrowserTestServer(
+  options: Parameters<typeof startTestServer>[0] = {},
+): Promise<BrowserTestServer> {
+  const server = await startTestServer(options);
+  const openContexts = new Set<BrowserContext>();
+  after(async () => {
+    for (const context of openContexts) await context.close();
+    await closeBrowser();
+    await server.stop();
+  });
+
+  async function newContext(browser: Browser, contextOptions: BrowserContextOptions = {}) {
+    const context = await browser.newContext(contextOptions);
+    openContexts.add(context);
+    context.on('close', () => openContexts.delete(context));
+    return context;
+  }
+
+  async function newAxePage(browser: Browser, contextOptions: BrowserContextOptions = {}) {
+    const context = await newContext(browser, { ...contextOptions, bypassCSP: true });
+    return context.newPage();
+  }
+
+  async function newPolicyPage(browser: Browser, violations: string[]) {
+    const page = await (await newContext(browser)).newPage();
+    watchContentSecurityPolicy(page, violations);
+    return page;
+  }
+
+  async function staffPage(
+    browser: Browser,
+    staff: StaffToSignIn,
+    path: string,
+    pageOptions: { policyViolations?: string[] } = {},
+  ) {
+    const member = 'password' in staff ? staff : await aStaffMember(server.database.db, staff);
+    const page = pageOptions.policyViolations
+      ? await newPolicyPage(browser, pageOptions.policyViolations)
+      : await newAxePage(browser);
+    const landing = `${server.baseUrl}${path}`;
+    await signInWithForm(
+      page,
+      `${server.baseUrl}${signInPathFor(path)}?return=${encodeURIComponent(path)}`,
+      member,
+      (url) => url.href === landing,
+    );
+    return page;
+  }
+
+  return Object.assign(server, { newContext, newAxePage, newPolicyPage, staffPage });
+}
+
+/** The sign-in page in the language of `path`. */
+function signInPathFor(path: string): string {
+  return path === '/en' || path.startsWith('/en/') ? '/en/staff/sign-in' : '/staff/sign-in';
+}
