@@ -6,7 +6,7 @@
  */
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
-import { findCaseForApplicant, listQueue, openStateList } from '../src/modules/cases/cases-service.ts';
+import { findCaseForApplicant, listQueue, openStateList } from '../src/modules/cases/core/cases-service.ts';
 import type { Database } from '../src/platform/db/database.ts';
 import { benchEmails } from './generate-cases.ts';
 import { type LoadResult, loopbackAddresses, percentile, runLoad } from './load-client.ts';

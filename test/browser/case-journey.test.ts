@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { cases } from '../../src/modules/cases/cases-schema.ts';
+import { cases } from '../../src/modules/cases/core/cases-schema.ts';
 import {
   listDeliveries,
   startNotificationWorker,

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext } from 'playwright-core';
-import { type CaseRow, openCase } from '../../src/modules/cases/cases-service.ts';
-import { sidewalkReport, testCasesContext } from '../../src/modules/cases/cases-test-support.ts';
+import { type CaseRow, openCase } from '../../src/modules/cases/core/cases-service.ts';
+import { sidewalkReport, testCasesContext } from '../../src/modules/cases/core/cases-test-support.ts';
 import { aStaffMember, type TestStaffMember } from '../../src/platform/auth/auth-test-support.ts';
 import { browserOrSkip, closeBrowser, expectNoAxeViolations } from '../helpers/browser.ts';
 import { TestClock } from '../helpers/test-app.ts';

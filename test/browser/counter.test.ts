@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { caseAttachments, cases } from '../../src/modules/cases/cases-schema.ts';
+import { caseAttachments, cases } from '../../src/modules/cases/core/cases-schema.ts';
 import { aStaffMember, type TestStaffMember } from '../../src/platform/auth/auth-test-support.ts';
 import { samplePng } from '../../src/platform/uploads/upload-test-support.ts';
 import { browserOrSkip, closeBrowser, expectNoAxeViolations, signInWithForm } from '../helpers/browser.ts';

@@ -3,16 +3,16 @@
  * other modules. Other modules import from here only (npm run lint checks it).
  */
 import type { AppModule } from '../../platform/modules/app-module.ts';
-import { casePaths } from './case-paths.ts';
-import { requestReminderScan, startReminderWorker } from './case-reminders.ts';
-import { casesApiRoutes } from './cases-api-routes.ts';
-import { recomputeOpenDeadlines } from './cases-service.ts';
-import { consoleRoutes } from './console-routes.tsx';
-import { counterRoutes } from './counter-routes.tsx';
-import { routingCommands } from './routing-commands.ts';
-import { seedDemoRoutingRules } from './routing-rules.ts';
-import { caseTopics } from './templates/index.ts';
-import { trackRoutes } from './track-routes.tsx';
+import { casesApiRoutes } from './api/cases-api-routes.ts';
+import { consoleRoutes } from './console/console-routes.tsx';
+import { casePaths } from './core/case-paths.ts';
+import { requestReminderScan, startReminderWorker } from './core/case-reminders.ts';
+import { recomputeOpenDeadlines } from './core/cases-service.ts';
+import { routingCommands } from './core/routing-commands.ts';
+import { seedDemoRoutingRules } from './core/routing-rules.ts';
+import { caseTopics } from './core/templates/index.ts';
+import { counterRoutes } from './counter/counter-routes.tsx';
+import { trackRoutes } from './track/track-routes.tsx';
 
 export const casesModule: AppModule = {
   name: 'cases',

@@ -1,0 +1,150 @@
+import type { FieldProblem } from '../../../platform/http/errors.ts';
+import type { Lang } from '../../../platform/web/i18n.ts';
+import { isCaseState } from '../core/case-workflow.ts';
+import type { QueueFilters } from '../core/cases-service.ts';
+import { consoleText } from './console-messages.ts';
+import type { QueueQuery } from './console-schemas.ts';
+
+/** The queue's filters as the form shows them again (what applied; '' for none). */
+export interface QueueSelection {
+  state: string;
+  service: string;
+  district: string;
+  due: '' | 'soon' | 'overdue';
+  unassigned: boolean;
+  handler: string;
+  unit: string;
+}
+
+export interface ResolvedQueue {
+  filters: QueueFilters;
+  selection: QueueSelection;
+  page: number;
+  /** Filters that named nothing known: ignored, and the reader is told (never a 400 or a 500). */
+  notices: FieldProblem[];
+}
+
+export interface KnownValues {
+  serviceCodes: ReadonlySet<string>;
+  districtCodes: ReadonlySet<string>;
+  /** The unit's case officers, when one unit is shown; null: the handler filter does not apply. */
+  handlerIds: ReadonlySet<string> | null;
+  /** The units one may choose (the secretariat); null: the unit is fixed by the scope. */
+  unitCodes: ReadonlySet<string> | null;
+}
+
+/** Fixed by who is looking: a handler's own queue, a unit's, or (secretariat) any unit. */
+export interface QueueScope {
+  handlerId?: string;
+  unitCode?: string;
+}
+
+const truthy = new Set(['yes', 'true', '1', 'on']);
+
+/**
+ * Turns the queue's query string into listQueue filters. A value that names no state, service, district,
+ * officer or unit (an old bookmark, a mistyped link) is ignored with a notice: the reader still gets a
+ * useful list and is told which filter did not apply.
+ */
+export function resolveQueueFilters(
+  query: QueueQuery,
+  lang: Lang,
+  known: KnownValues,
+  scope: QueueScope,
+): ResolvedQueue {
+  const notices: FieldProblem[] = [];
+  const ignore = (field: string, key: Parameters<typeof consoleText>[1], value: string) =>
+    notices.push({ field, code: 'ignored', message: consoleText(lang, key, { value }) });
+  const filters: QueueFilters = { ...scope };
+  const selection: QueueSelection = {
+    state: '',
+    service: '',
+    district: '',
+    due: '',
+    unassigned: false,
+    handler: '',
+    unit: '',
+  };
+
+  const state = query.state?.trim() ?? '';
+  if (state !== '') {
+    if (isCaseState(state)) {
+      filters.state = state;
+      selection.state = state;
+    } else ignore('state', 'ignoredState', state);
+  }
+  const service = query.service?.trim() ?? '';
+  if (service !== '') {
+    if (known.serviceCodes.has(service)) {
+      filters.serviceCode = service;
+      selection.service = service;
+    } else ignore('service', 'ignoredService', service);
+  }
+  const district = query.district?.trim() ?? '';
+  if (district !== '') {
+    if (known.districtCodes.has(district)) {
+      filters.districtCode = district;
+      selection.district = district;
+    } else ignore('district', 'ignoredDistrict', district);
+  }
+  const due = query.due?.trim() ?? '';
+  if (due !== '') {
+    if (due === 'soon' || due === 'overdue') {
+      filters.due = due;
+      selection.due = due;
+    } else ignore('due', 'ignoredDue', due);
+  }
+  if (truthy.has(query.unassigned?.trim().toLowerCase() ?? '')) {
+    filters.unassigned = true;
+    selection.unassigned = true;
+  }
+  const unit = query.unit?.trim() ?? '';
+  if (unit !== '' && known.unitCodes !== null) {
+    if (known.unitCodes.has(unit)) {
+      filters.unitCode = unit;
+      selection.unit = unit;
+    } else ignore('unit', 'ignoredUnit', unit);
+  }
+  const handler = query.handler?.trim() ?? '';
+  if (handler !== '' && scope.handlerId === undefined) {
+    if (known.handlerIds?.has(handler) === true) {
+      filters.handlerId = handler;
+      selection.handler = handler;
+    } else ignore('handler', 'ignoredHandler', handler);
+  }
+  let page = 1;
+  const pageText = query.page?.trim() ?? '';
+  if (pageText !== '') {
+    const parsed = /^\d{1,6}$/.test(pageText) ? Number(pageText) : Number.NaN;
+    if (Number.isInteger(parsed) && parsed >= 1) page = parsed;
+    else ignore('page', 'ignoredPage', pageText);
+  }
+  return { filters, selection, page, notices };
+}
+
+/** The query string of a selection (for pagination links and coming back after an assignment). */
+export function selectionQuery(selection: QueueSelection, page = 1): URLSearchParams {
+  const query = new URLSearchParams();
+  if (selection.unit !== '') query.set('unit', selection.unit);
+  if (selection.state !== '') query.set('state', selection.state);
+  if (selection.service !== '') query.set('service', selection.service);
+  if (selection.district !== '') query.set('district', selection.district);
+  if (selection.due !== '') query.set('due', selection.due);
+  if (selection.handler !== '') query.set('handler', selection.handler);
+  if (selection.unassigned) query.set('unassigned', 'yes');
+  if (page > 1) query.set('page', String(page));
+  return query;
+}
+
+const returnKeys = ['unit', 'state', 'service', 'district', 'due', 'handler', 'unassigned', 'page'] as const;
+
+/** The filters a bulk-assignment form carried back, keeping only the queue's own keys. */
+export function safeReturnQuery(raw: string): URLSearchParams {
+  const given = new URLSearchParams(raw);
+  const kept = new URLSearchParams();
+  for (const key of returnKeys) {
+    const value = given.get(key);
+    if (value !== null && value.length <= 100) kept.set(key, value);
+  }
+  return kept;
+}

@@ -1,0 +1,106 @@
+/**
+ * Builders for the cases tests (HTTP, DB and browser). Not a test file itself.
+ */
+import type { TestStaffMember } from '../../../platform/auth/auth-test-support.ts';
+import { signIn } from '../../../platform/auth/auth-test-support.ts';
+import type { AppInstance } from '../../../platform/http/app-types.ts';
+import type { Clock } from '../../../platform/http/clock.ts';
+import type { Lang } from '../../../platform/web/i18n.ts';
+import type { CaseActor, CasesContext, OpenCaseInput } from './cases-service.ts';
+
+interface TestAppLike {
+  database: { db: CasesContext['db'] };
+  jobs: CasesContext['jobs'];
+  clock: Clock;
+  config: { calendarRegion: string; caseReopenDays: number; publicBaseUrl: string };
+}
+
+export function testCasesContext(subject: TestAppLike, lang: Lang = 'zh-TW'): CasesContext {
+  return {
+    db: subject.database.db,
+    now: subject.clock.now(),
+    lang,
+    calendarRegion: subject.config.calendarRegion,
+    reopenDays: subject.config.caseReopenDays,
+    publicBaseUrl: subject.config.publicBaseUrl,
+    jobs: subject.jobs,
+  };
+}
+
+export function caseActorOf(member: TestStaffMember): CaseActor & { kind: 'staff' } {
+  return {
+    kind: 'staff',
+    id: member.id,
+    displayName: member.displayName,
+    email: member.email,
+    role: member.role,
+    unitCode: member.unitCode,
+  };
+}
+
+/** A walk-in report for the road maintenance office (5 working days). */
+export function sidewalkReport(overrides: Partial<OpenCaseInput> = {}): OpenCaseInput {
+  return {
+    serviceCode: 'sidewalk-arcade-damage',
+    channel: 'counter',
+    applicantType: 'person',
+    applicantName: '王小明',
+    applicantPhone: '0912345678',
+    applicantEmail: 'wang@example.tw',
+    applicantLang: 'zh-TW',
+    consent: true,
+    description: '中正三路 50 號前人行道地磚鬆動，長者差點跌倒。',
+    formData: { 'place-kind': 'sidewalk' },
+    address: '高雄市新興區中正三路 50 號前',
+    ...overrides,
+  };
+}
+
+export interface StaffApi {
+  get(url: string): Promise<{ statusCode: number; json: () => unknown; body: string }>;
+  post(url: string, body: unknown): Promise<{ statusCode: number; json: () => unknown; body: string }>;
+}
+
+/**
+ * A signed-in staff member calling the JSON API with the session's CSRF token. Tests move the clock by
+ * days, past the session's timeouts: the member then signs in again, as a person would, and retries.
+ */
+export async function staffApi(app: AppInstance, member: TestStaffMember, clock: Clock): Promise<StaffApi> {
+  let session = await startSession(app, member, clock);
+  const call = async (method: 'GET' | 'POST', url: string, body?: unknown, isRetry = false) => {
+    const response = await app.inject({
+      method,
+      url,
+      headers: {
+        cookie: session.cookie,
+        accept: 'application/json',
+        ...(method === 'POST'
+          ? { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken }
+          : {}),
+      },
+      ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+    });
+    const code = response.statusCode === 401 || response.statusCode === 403 ? safeCode(response.body) : null;
+    if (!isRetry && (code === 'SESSION_EXPIRED' || code === 'UNAUTHENTICATED' || code === 'CSRF_INVALID')) {
+      session = await startSession(app, member, clock);
+      return call(method, url, body, true);
+    }
+    return { statusCode: response.statusCode, body: response.body, json: () => response.json() as unknown };
+  };
+  return { get: (url) => call('GET', url), post: (url, body) => call('POST', url, body) };
+}
+
+async function startSession(app: AppInstance, member: TestStaffMember, clock: Clock) {
+  const browser = await signIn(app, member, clock);
+  const response = await browser.get('/api/staff/session');
+  const { csrfToken } = JSON.parse(response.body) as { csrfToken: string };
+  return { cookie: browser.cookieHeader(), csrfToken };
+}
+
+function safeCode(body: string): string | null {
+  try {
+    return (JSON.parse(body) as { code?: string }).code ?? null;
+  } catch {
+    return null;
+  }
+}
