@@ -4,13 +4,14 @@
  */
 import type { AppModule } from '../../platform/modules/app-module.ts';
 import { casesApiRoutes } from './api/cases-api-routes.ts';
-import { consoleRoutes } from './console/console-routes.tsx';
-import { casePaths } from './core/case-paths.ts';
+import { consolePaths } from './console/console-paths.ts';
+import { consoleRoutes } from './console/console-routes.ts';
 import { requestReminderScan, startReminderWorker } from './core/case-reminders.ts';
-import { recomputeOpenDeadlines } from './core/cases-service.ts';
+import { recomputeOpenDeadlines } from './core/recompute-deadlines.ts';
 import { routingCommands } from './core/routing-commands.ts';
 import { seedDemoRoutingRules } from './core/routing-rules.ts';
 import { caseTopics } from './core/templates/index.ts';
+import { counterPaths } from './counter/counter-paths.ts';
 import { counterRoutes } from './counter/counter-routes.tsx';
 import { trackRoutes } from './track/track-routes.tsx';
 
@@ -22,12 +23,14 @@ export const casesModule: AppModule = {
     { register: trackRoutes },
     { register: casesApiRoutes },
   ],
+  // The home links each role is offered: a subset of who may open the page (the actions table: a unit test
+  // checks each area's roles against the action it leads to).
   staffAreas: [
     {
       id: 'cases.queue',
       group: 'casework',
       label: { 'zh-TW': '案件待辦：本單位依期限排序的案件', en: "Case queue: your unit's cases by deadline" },
-      path: casePaths.myQueue,
+      path: consolePaths.myQueue,
       roles: ['handler', 'supervisor'],
     },
     {
@@ -37,7 +40,7 @@ export const casesModule: AppModule = {
         'zh-TW': '臨櫃收件：受理申辦並列印收件憑證',
         en: 'Counter intake: take applications and print receipts',
       },
-      path: casePaths.counter,
+      path: counterPaths.counter,
       roles: ['counter_clerk', 'secretariat'],
     },
     {
@@ -47,7 +50,7 @@ export const casesModule: AppModule = {
         'zh-TW': '督導：逾期與即將逾期的案件、工作量、展延核定',
         en: 'Supervision: overdue and at-risk cases, workload, extensions to approve',
       },
-      path: casePaths.supervision,
+      path: consolePaths.supervision,
       roles: ['supervisor', 'secretariat'],
     },
     {
@@ -57,7 +60,7 @@ export const casesModule: AppModule = {
         'zh-TW': '案件查詢：依案件編號、申請人電話或姓名查詢（電話詢問）',
         en: 'Find a case: by case number, the applicant’s phone or name (phone enquiries)',
       },
-      path: casePaths.lookup,
+      path: consolePaths.lookup,
       roles: ['counter_clerk', 'handler', 'supervisor', 'secretariat'],
     },
   ],
@@ -79,9 +82,28 @@ export const casesModule: AppModule = {
   scans: [{ name: 'case deadline reminders', request: requestReminderScan }],
   seeds: [{ name: 'routing rules', run: seedDemoRoutingRules }],
   notificationTopics: Object.values(caseTopics),
+  auditActions: [
+    {
+      action: 'case.view',
+      label: {
+        'zh-TW': '檢視案件（含申請人個人資料）',
+        en: 'Case viewed (with the applicant’s personal data)',
+      },
+    },
+    {
+      action: 'case.lookup',
+      label: { 'zh-TW': '查詢案件（電話詢問）', en: 'Cases looked up (phone enquiry)' },
+    },
+    { action: 'case.receipt_view', label: { 'zh-TW': '開啟收件憑證', en: 'Receipt opened for printing' } },
+    { action: 'routing.set', label: { 'zh-TW': '設定分文規則', en: 'Routing rule set' } },
+    { action: 'routing.remove', label: { 'zh-TW': '刪除分文規則', en: 'Routing rule removed' } },
+  ],
   async onCalendarChange({ db, changedDay, calendarRegion, now }) {
     const { checked, moved } = await recomputeOpenDeadlines(db, { changedDay, calendarRegion, now });
     return `Deadlines of open cases: ${checked} checked, ${moved} moved.`;
   },
   commands: routingCommands,
 };
+
+export type { CaseReceivedData } from './core/templates/case-received.ts';
+export { caseTopics } from './core/templates/index.ts';

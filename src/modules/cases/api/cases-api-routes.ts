@@ -1,30 +1,27 @@
-import { inArray } from 'drizzle-orm';
-import { staffRoles } from '../../../platform/auth/principal.ts';
 import { requireStaff } from '../../../platform/auth/require-staff.ts';
 import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
-import { DomainError } from '../../../platform/http/errors.ts';
+import { notFound } from '../../../platform/http/errors.ts';
+import { assignCases } from '../core/assignment.ts';
+import { listScope, rolesFor } from '../core/case-actions.ts';
+import type { CaseRow } from '../core/case-actor.ts';
 import { deadlineStatus } from '../core/case-deadline.ts';
 import { caseText } from '../core/case-messages.ts';
-import { type CaseState, finishedStates } from '../core/case-workflow.ts';
-import { casesContext, staffCaseActor } from '../core/cases-http.ts';
-import { cases } from '../core/cases-schema.ts';
 import {
-  assignCases,
-  availableTransitions,
   type CaseDetail,
-  type CaseRow,
-  decideExtension,
-  findCaseIdByNumber,
+  caseIdOrNotFound,
+  caseIdsByNumbers,
   getCaseDetail,
   listQueue,
-  openCase,
   queuePageSize,
-  recordCaseView,
-  requestExtension,
-  staffLookup,
-  transitionCase,
-} from '../core/cases-service.ts';
+} from '../core/case-queries.ts';
+import { recordCaseView, staffLookup } from '../core/case-reading.ts';
+import { casesContext, staffCaseActor } from '../core/case-request-context.ts';
+import { decideExtension, requestExtension } from '../core/extensions.ts';
+import { openCase } from '../core/open-case.ts';
 import { trackUrlOf } from '../core/track-url.ts';
+import { transitionCase } from '../core/transition-case.ts';
+import { availableTransitions } from '../core/transition-guards.ts';
+import { type CaseState, finishedStates, workflowStaffRoles } from '../core/workflows.ts';
 import {
   AssignBody,
   CaseDetailResponse,
@@ -41,13 +38,6 @@ import {
   TransitionBody,
   TransitionResponse,
 } from './cases-schemas.ts';
-
-/** Who may take requests in (every channel): the counter, the secretariat's dispatch, the units. */
-export const intakeRoles = ['counter_clerk', 'secretariat', 'supervisor', 'handler'] as const;
-/** Who may read cases: everyone who works them, and admins (support). Web editors see no personal data. */
-export const caseReaderRoles = ['counter_clerk', 'secretariat', 'supervisor', 'handler', 'admin'] as const;
-/** Actions go through the workflow table, which answers 403 for roles it does not list. */
-const actingRoles = staffRoles;
 
 function caseSummary(row: CaseRow, now: Date) {
   return {
@@ -73,16 +63,10 @@ function caseSummary(row: CaseRow, now: Date) {
 export async function casesApiRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
   const { db, clock, config } = deps;
 
-  async function caseIdOr404(caseNumber: string, lang: 'zh-TW' | 'en'): Promise<string> {
-    const id = await findCaseIdByNumber(db, caseNumber);
-    if (id === null) throw new DomainError('NOT_FOUND', caseText(lang, 'caseNotFound'));
-    return id;
-  }
-
   app.post(
     '/api/staff/cases',
     {
-      preHandler: requireStaff({ roles: intakeRoles }),
+      preHandler: requireStaff({ roles: rolesFor('open') }),
       schema: {
         tags: ['cases'],
         summary: 'Open a case for any service of any unit (counter, phone, e-mail, 1999 or API intake).',
@@ -105,7 +89,7 @@ export async function casesApiRoutes(app: AppInstance, deps: AppDeps): Promise<v
   app.get(
     '/api/staff/cases',
     {
-      preHandler: requireStaff({ roles: caseReaderRoles }),
+      preHandler: requireStaff({ roles: rolesFor('work_queue') }),
       schema: {
         tags: ['cases'],
         summary:
@@ -117,8 +101,9 @@ export async function casesApiRoutes(app: AppInstance, deps: AppDeps): Promise<v
     async (request) => {
       const actor = staffCaseActor(request);
       const query = request.query;
-      const isUnitRole = actor.role === 'handler' || actor.role === 'supervisor';
-      const unitCode = isUnitRole ? (actor.unitCode ?? undefined) : query.unit;
+      // The queue the table gives the role: its own unit's, or (secretariat) the unit asked for, or all.
+      const unitCode =
+        listScope(actor.role, 'work_queue') === 'own_unit' ? (actor.unitCode ?? undefined) : query.unit;
       const page = query.page ?? 1;
       const now = clock.now();
       const result = await listQueue(
@@ -206,7 +191,7 @@ export async function casesApiRoutes(app: AppInstance, deps: AppDeps): Promise<v
   app.get(
     '/api/staff/cases/:caseNumber',
     {
-      preHandler: requireStaff({ roles: caseReaderRoles }),
+      preHandler: requireStaff({ roles: rolesFor('read') }),
       schema: {
         tags: ['cases'],
         summary: 'One case with its timeline and the actions available to you now. Each read is audited.',
@@ -215,9 +200,9 @@ export async function casesApiRoutes(app: AppInstance, deps: AppDeps): Promise<v
       },
     },
     async (request) => {
-      const id = await caseIdOr404(request.params.caseNumber, request.lang);
+      const id = await caseIdOrNotFound(db, request.params.caseNumber, request.lang);
       const detail = await getCaseDetail(db, id, clock.now());
-      if (detail === null) throw new DomainError('NOT_FOUND', caseText(request.lang, 'caseNotFound'));
+      if (detail === null) throw notFound(caseText(request.lang, 'caseNotFound'));
       await recordCaseView(casesContext(request, deps), detail.row, staffCaseActor(request));
       return detailJson(detail, request);
     },
@@ -226,7 +211,7 @@ export async function casesApiRoutes(app: AppInstance, deps: AppDeps): Promise<v
   app.post(
     '/api/staff/cases/:caseNumber/events',
     {
-      preHandler: requireStaff({ roles: actingRoles }),
+      preHandler: requireStaff({ roles: workflowStaffRoles }),
       schema: {
         tags: ['cases'],
         summary:
@@ -238,7 +223,7 @@ export async function casesApiRoutes(app: AppInstance, deps: AppDeps): Promise<v
     },
     async (request) => {
       const context = casesContext(request, deps);
-      const id = await caseIdOr404(request.params.caseNumber, request.lang);
+      const id = await caseIdOrNotFound(db, request.params.caseNumber, request.lang);
       const { event, expectedVersion, ...input } = request.body;
       const row = await transitionCase(
         context,
@@ -255,7 +240,7 @@ export async function casesApiRoutes(app: AppInstance, deps: AppDeps): Promise<v
   app.post(
     '/api/staff/case-assignments',
     {
-      preHandler: requireStaff({ roles: ['supervisor'] }),
+      preHandler: requireStaff({ roles: rolesFor('bulk_assign') }),
       schema: {
         tags: ['cases'],
         summary: 'Assign one or more of your unit’s open cases to a handler of the unit.',
@@ -264,17 +249,10 @@ export async function casesApiRoutes(app: AppInstance, deps: AppDeps): Promise<v
     },
     async (request) => {
       const context = casesContext(request, deps);
-      const numbers = request.body.caseNumbers;
-      const rows = await db.select({ id: cases.id }).from(cases).where(inArray(cases.caseNumber, numbers));
-      if (rows.length !== new Set(numbers).size)
-        throw new DomainError('VALIDATION_FAILED', caseText(request.lang, 'caseNotFound'), {
-          problems: [
-            { field: 'caseNumbers', code: 'unknown', message: caseText(request.lang, 'caseNotFound') },
-          ],
-        });
+      const caseIds = await caseIdsByNumbers(db, request.body.caseNumbers, request.lang);
       const assigned = await assignCases(
         context,
-        { caseIds: rows.map((row) => row.id), handlerId: request.body.handlerId },
+        { caseIds, handlerId: request.body.handlerId, action: 'bulk_assign' },
         staffCaseActor(request),
       );
       return { assigned };
@@ -284,7 +262,7 @@ export async function casesApiRoutes(app: AppInstance, deps: AppDeps): Promise<v
   app.post(
     '/api/staff/cases/:caseNumber/extensions',
     {
-      preHandler: requireStaff({ roles: ['handler', 'supervisor'] }),
+      preHandler: requireStaff({ roles: rolesFor('request_extension') }),
       schema: {
         tags: ['cases'],
         summary:
@@ -295,7 +273,7 @@ export async function casesApiRoutes(app: AppInstance, deps: AppDeps): Promise<v
     },
     async (request, reply) => {
       const context = casesContext(request, deps);
-      const id = await caseIdOr404(request.params.caseNumber, request.lang);
+      const id = await caseIdOrNotFound(db, request.params.caseNumber, request.lang);
       const result = await requestExtension(
         context,
         { caseId: id, ...request.body },
@@ -309,7 +287,7 @@ export async function casesApiRoutes(app: AppInstance, deps: AppDeps): Promise<v
   app.post(
     '/api/staff/cases/:caseNumber/extensions/:extensionId/decision',
     {
-      preHandler: requireStaff({ roles: ['supervisor'] }),
+      preHandler: requireStaff({ roles: rolesFor('decide_extension') }),
       schema: {
         tags: ['cases'],
         summary:
@@ -320,7 +298,7 @@ export async function casesApiRoutes(app: AppInstance, deps: AppDeps): Promise<v
     },
     async (request) => {
       const context = casesContext(request, deps);
-      const id = await caseIdOr404(request.params.caseNumber, request.lang);
+      const id = await caseIdOrNotFound(db, request.params.caseNumber, request.lang);
       const row = await decideExtension(
         context,
         {
@@ -339,7 +317,7 @@ export async function casesApiRoutes(app: AppInstance, deps: AppDeps): Promise<v
   app.get(
     '/api/staff/case-lookup',
     {
-      preHandler: requireStaff({ roles: ['counter_clerk', 'secretariat', 'supervisor', 'handler'] }),
+      preHandler: requireStaff({ roles: rolesFor('look_up') }),
       schema: {
         tags: ['cases'],
         summary:

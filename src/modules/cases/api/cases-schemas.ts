@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox';
-import { caseEvents, caseStates } from '../core/case-workflow.ts';
-import { applicantTypes, caseChannels } from '../core/cases-schema.ts';
+import { applicantTypes, caseChannels } from '../core/case-vocabulary.ts';
+import { caseEvents, caseStates } from '../core/workflows.ts';
 
 /**
  * The JSON shapes of the staff case API. They check form (types, lengths); the rules that need the

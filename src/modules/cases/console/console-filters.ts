@@ -1,9 +1,30 @@
+import { type Static, Type } from 'typebox';
 import type { FieldProblem } from '../../../platform/http/errors.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
-import { isCaseState } from '../core/case-workflow.ts';
-import type { QueueFilters } from '../core/cases-service.ts';
+import type { QueueFilters } from '../core/case-queries.ts';
+import { isCaseState } from '../core/workflows.ts';
 import { consoleText } from './console-messages.ts';
-import type { QueueQuery } from './console-schemas.ts';
+
+const optionalText = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
+
+/**
+ * The queue's query string. It checks form only (strings, lengths): a value that names nothing known is
+ * ignored with a notice (resolveQueueFilters), never a 400.
+ */
+export const QueueQuery = Type.Object({
+  state: optionalText(100),
+  service: optionalText(100),
+  district: optionalText(100),
+  due: optionalText(100),
+  unassigned: optionalText(20),
+  handler: optionalText(100),
+  unit: optionalText(100),
+  page: optionalText(20),
+  /** After a bulk assignment: how many, and to whom (the success banner). */
+  assigned: optionalText(20),
+  assignedTo: optionalText(100),
+});
+export type QueueQuery = Static<typeof QueueQuery>;
 
 /** The queue's filters as the form shows them again (what applied; '' for none). */
 export interface QueueSelection {

@@ -12,16 +12,14 @@ import {
 } from '../../../platform/auth/auth-test-support.ts';
 import { listDistricts } from '../../../platform/geo/geo-repo.ts';
 import { samplePng } from '../../../platform/uploads/upload-test-support.ts';
+import { assignCases } from '../core/assignment.ts';
+import type { CaseRow } from '../core/case-actor.ts';
 import { storeAttachments } from '../core/case-attachments.ts';
 import { cases, caseTimeline } from '../core/cases-schema.ts';
-import {
-  assignCases,
-  type CaseRow,
-  type OpenCaseInput,
-  openCase,
-  transitionCase,
-} from '../core/cases-service.ts';
-import { caseActorOf, sidewalkReport, testCasesContext } from '../core/cases-test-support.ts';
+import { caseActorOf, potholeReport, sidewalkReport, testCasesContext } from '../core/cases-test-support.ts';
+import type { OpenCaseInput } from '../core/intake-rules.ts';
+import { openCase } from '../core/open-case.ts';
+import { transitionCase } from '../core/transition-case.ts';
 
 /**
  * The staff console over HTTP with real staff and real cases: queues and their filters, the case page's
@@ -38,15 +36,6 @@ function mainOf(html: string): string {
 /** The case numbers of a queue page's rows, in order. */
 function caseNumbersIn(html: string): string[] {
   return [...mainOf(html).matchAll(/<tr[^>]*data-case-number="([^"]+)"/g)].map((match) => match[1] ?? '');
-}
-
-function potholeReport(overrides: Partial<OpenCaseInput> = {}): OpenCaseInput {
-  return sidewalkReport({
-    serviceCode: 'pothole-report',
-    description: '博愛二路外側車道有坑洞，機車容易摔車。',
-    formData: { size: 'medium' },
-    ...overrides,
-  });
 }
 
 describe('staff console: queues, case page, assignment, look-up', () => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../../platform/db/database.ts';
+import { isUuid } from '../../../platform/http/ids.ts';
 import type { UploadedFile } from '../../../platform/uploads/multipart.ts';
 import type { AcceptedMediaType } from '../../../platform/uploads/sniff.ts';
 import { caseAttachments } from './cases-schema.ts';
@@ -90,15 +91,13 @@ export async function listAttachments(
   return rows.map(asMetadata);
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** One attachment with its bytes, only if it belongs to that case; null otherwise (also for a malformed id). */
 export async function readAttachment(
   db: DatabaseOrTransaction,
   caseId: string,
   attachmentId: string,
 ): Promise<Attachment | null> {
-  if (!uuidPattern.test(caseId) || !uuidPattern.test(attachmentId)) return null;
+  if (!isUuid(caseId) || !isUuid(attachmentId)) return null;
   const [row] = await db
     .select({ ...metadataColumns, content: caseAttachments.content })
     .from(caseAttachments)

@@ -5,7 +5,7 @@ import {
   type WorkingCalendar,
 } from '../../../platform/calendar/working-days.ts';
 import type { Deadline } from '../../catalogue/index.ts';
-import type { StoredPause } from './cases-schema.ts';
+import type { StoredPause } from './case-vocabulary.ts';
 
 /**
  * A case's deadline from its service's rule (kept on the case as it was when opened), its pauses
@@ -81,3 +81,13 @@ export const deadlineStatusLabels: Readonly<Record<DeadlineStatus, { zh: string;
   paused: { zh: '暫停計算（待補正）', en: 'Paused (awaiting information)' },
   finished: { zh: '已結束', en: 'Finished' },
 };
+
+/** A new pause from now (waiting for the applicant, or an answer waiting to be sent). */
+export function withOpenPause(pauses: readonly StoredPause[], now: Date): StoredPause[] {
+  return [...pauses, { from: now.toISOString(), to: null }];
+}
+
+/** The open pause, if any, ended now: the clock runs again. */
+export function closeOpenPause(pauses: readonly StoredPause[], now: Date): StoredPause[] {
+  return pauses.map((pause) => (pause.to === null ? { from: pause.from, to: now.toISOString() } : pause));
+}

@@ -5,7 +5,7 @@ import { systemActor } from '../../../platform/auth/audit-log.ts';
 import { aStaffMember, type TestStaffMember } from '../../../platform/auth/auth-test-support.ts';
 import { upsertCalendarOverride } from '../../../platform/calendar/calendar-repo.ts';
 import { definitionOfService, getService, publishServiceVersion } from '../../catalogue/catalogue-service.ts';
-import { getCaseDetail, openCase, recomputeOpenDeadlines } from './cases-service.ts';
+import { getCaseDetail } from './case-queries.ts';
 import {
   caseActorOf,
   type StaffApi,
@@ -13,6 +13,8 @@ import {
   staffApi,
   testCasesContext,
 } from './cases-test-support.ts';
+import { openCase } from './open-case.ts';
+import { recomputeOpenDeadlines } from './recompute-deadlines.ts';
 import { setRoutingRule } from './routing-rules.ts';
 
 /**

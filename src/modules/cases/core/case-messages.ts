@@ -32,6 +32,7 @@ const messages = {
     guardOwnUnit: '本案屬於其他單位，您只能處理本單位的案件。',
     guardAssigned: '本案已分派給其他承辦人。',
     guardReopenWindow: '結案已超過 {days} 天，不能再重新處理；請另案申請。',
+    guardPassedThrough: '本案未曾由您的單位辦理。',
     inputRequired_public_note: '請填寫給申請人的說明。',
     inputRequired_resolution: '請填寫處理結果（答復內容），結案通知會附上。',
     inputRequired_reason: '請填寫原因或需補正的事項。',
@@ -54,6 +55,7 @@ const messages = {
     assignCaseNotOpen: '案件 {caseNumber} 已結束，不能分派。',
     assignCaseOtherUnit: '案件 {caseNumber} 屬於其他單位。',
     assignNothing: '請至少勾選一件案件。',
+    assignHandlerRequired: '請選擇要指派的承辦人。',
     lookupQueryRequired: '請輸入案件編號、申請人電話或姓名其中一項。',
   },
   en: {
@@ -88,6 +90,7 @@ const messages = {
     guardAssigned: 'This case is assigned to another case officer.',
     guardReopenWindow:
       'The case was closed more than {days} days ago and cannot be reopened; make a new request.',
+    guardPassedThrough: 'This case has never been with your unit.',
     inputRequired_public_note: 'Enter a note for the applicant.',
     inputRequired_resolution: 'Enter the outcome (the answer); the closing notice carries it.',
     inputRequired_reason: 'Enter the reason, or what the applicant must provide.',
@@ -110,6 +113,7 @@ const messages = {
     assignCaseNotOpen: 'Case {caseNumber} is finished and cannot be assigned.',
     assignCaseOtherUnit: 'Case {caseNumber} belongs to another unit.',
     assignNothing: 'Tick at least one case.',
+    assignHandlerRequired: 'Choose the case officer to assign the cases to.',
     lookupQueryRequired: 'Enter a case number, the applicant’s phone or their name.',
   },
 } satisfies Messages<string>;

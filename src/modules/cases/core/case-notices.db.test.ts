@@ -8,8 +8,10 @@ import { DomainError } from '../../../platform/http/errors.ts';
 import { listDeliveries, startNotificationWorker } from '../../notifications/notifications-service.ts';
 import { createEmailTransport, loggingSmsSender } from '../../notifications/transports.ts';
 import { scanCaseReminders } from './case-reminders.ts';
-import { decideExtension, openCase, requestExtension, transitionCase } from './cases-service.ts';
 import { caseActorOf, sidewalkReport, testCasesContext } from './cases-test-support.ts';
+import { decideExtension, requestExtension } from './extensions.ts';
+import { openCase } from './open-case.ts';
+import { transitionCase } from './transition-case.ts';
 
 /**
  * What the applicant is told and when, through the real SMTP protocol (an in-process server), and the

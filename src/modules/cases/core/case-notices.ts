@@ -1,8 +1,8 @@
 import type { Transaction } from '../../../platform/db/database.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { type NotificationChannel, queueNotification } from '../../notifications/index.ts';
+import type { CaseRow, CasesContext } from './case-actor.ts';
 import { serviceVersionNames, unitContact } from './case-reference-cache.ts';
-import type { CaseRow, CasesContext } from './cases-service.ts';
 import { caseTopics } from './templates/index.ts';
 import { trackUrlOf } from './track-url.ts';
 

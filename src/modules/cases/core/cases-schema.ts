@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigserial,
   check,
   customType,
@@ -20,7 +21,8 @@ import { districts } from '../../../platform/geo/geo-schema.ts';
 import { units } from '../../../platform/reference/reference-schema.ts';
 import { services, serviceVersions } from '../../catalogue/catalogue-schema.ts';
 import type { Deadline } from '../../catalogue/index.ts';
-import { caseEvents, caseStates } from './case-workflow.ts';
+import { applicantTypes, caseChannels, type StoredPause } from './case-vocabulary.ts';
+import { caseEvents, caseStates, finishedStates } from './workflows.ts';
 
 /**
  * One case model for every request (application, field report, petition, inquiry), whatever the channel.
@@ -30,19 +32,9 @@ import { caseEvents, caseStates } from './case-workflow.ts';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
-const quoted = (values: readonly string[]) => sql.raw(values.map((value) => `'${value}'`).join(', '));
-
-export const caseChannels = ['counter', 'web', 'phone', 'email', 'hotline_1999', 'api'] as const;
-export type CaseChannel = (typeof caseChannels)[number];
-
-export const applicantTypes = ['person', 'company'] as const;
-export type ApplicantType = (typeof applicantTypes)[number];
-
-/** A period the clock stood still (awaiting a supplement); `to` null while it still does. */
-export interface StoredPause {
-  from: string;
-  to: string | null;
-}
+const quoted = (values: Iterable<string>) => sql.raw([...values].map((value) => `'${value}'`).join(', '));
+/** The partial indexes hold open cases: those in no workflow's finished states (workflows.ts). */
+const isOpen = (state: AnyPgColumn) => sql`${state} not in (${quoted(finishedStates)})`;
 
 export const cases = pgTable(
   'cases',
@@ -121,15 +113,9 @@ export const cases = pgTable(
     check('cases_applicant_lang_known', sql`${table.applicantLang} in ('zh-TW', 'en')`),
     check('cases_version_positive', sql`${table.version} >= 1`),
     // The queues: a unit's or a handler's open cases by deadline; the overdue view; staff look-up.
-    index('cases_unit_open_due_idx')
-      .on(table.unitCode, table.dueAt)
-      .where(sql`${table.state} not in ('closed', 'forwarded', 'rejected', 'withdrawn', 'merged')`),
-    index('cases_handler_open_due_idx')
-      .on(table.handlerId, table.dueAt)
-      .where(sql`${table.state} not in ('closed', 'forwarded', 'rejected', 'withdrawn', 'merged')`),
-    index('cases_open_at_risk_idx')
-      .on(table.atRiskAt)
-      .where(sql`${table.state} not in ('closed', 'forwarded', 'rejected', 'withdrawn', 'merged')`),
+    index('cases_unit_open_due_idx').on(table.unitCode, table.dueAt).where(isOpen(table.state)),
+    index('cases_handler_open_due_idx').on(table.handlerId, table.dueAt).where(isOpen(table.state)),
+    index('cases_open_at_risk_idx').on(table.atRiskAt).where(isOpen(table.state)),
     index('cases_applicant_phone_idx').on(table.applicantPhone),
     index('cases_applicant_name_idx').on(table.applicantName),
     index('cases_received_at_idx').on(table.receivedAt),

@@ -6,7 +6,8 @@ import { signIn } from '../../../platform/auth/auth-test-support.ts';
 import type { AppInstance } from '../../../platform/http/app-types.ts';
 import type { Clock } from '../../../platform/http/clock.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
-import type { CaseActor, CasesContext, OpenCaseInput } from './cases-service.ts';
+import type { CaseActor, CasesContext } from './case-actor.ts';
+import type { OpenCaseInput } from './intake-rules.ts';
 
 interface TestAppLike {
   database: { db: CasesContext['db'] };
@@ -56,38 +57,77 @@ export function sidewalkReport(overrides: Partial<OpenCaseInput> = {}): OpenCase
   };
 }
 
+/** A 4-hour pothole report for the road maintenance office (its queue lists it first). */
+export function potholeReport(overrides: Partial<OpenCaseInput> = {}): OpenCaseInput {
+  return sidewalkReport({
+    serviceCode: 'pothole-report',
+    description: '博愛二路外側車道有坑洞，機車容易摔車。',
+    formData: { size: 'medium' },
+    ...overrides,
+  });
+}
+
+type Answer = { statusCode: number; json: () => unknown; body: string };
+
 export interface StaffApi {
-  get(url: string): Promise<{ statusCode: number; json: () => unknown; body: string }>;
-  post(url: string, body: unknown): Promise<{ statusCode: number; json: () => unknown; body: string }>;
+  get(url: string): Promise<Answer>;
+  post(url: string, body: unknown): Promise<Answer>;
+  /** A staff page, as a browser asks for it. */
+  page(url: string): Promise<Answer>;
+  /** A staff page's form, url-encoded as a browser sends it (a list: its name once per value). */
+  submit(url: string, fields: Record<string, string | string[]>): Promise<Answer>;
 }
 
 /**
- * A signed-in staff member calling the JSON API with the session's CSRF token. Tests move the clock by
- * days, past the session's timeouts: the member then signs in again, as a person would, and retries.
+ * A signed-in staff member calling the JSON API (and the staff pages) with the session's CSRF token. Tests
+ * move the clock by days, past the session's timeouts: the member then signs in again, as a person would,
+ * and retries.
  */
 export async function staffApi(app: AppInstance, member: TestStaffMember, clock: Clock): Promise<StaffApi> {
   let session = await startSession(app, member, clock);
-  const call = async (method: 'GET' | 'POST', url: string, body?: unknown, isRetry = false) => {
+  const call = async (
+    method: 'GET' | 'POST',
+    url: string,
+    as: 'json' | 'page',
+    body?: unknown,
+    isRetry = false,
+  ): Promise<Answer> => {
     const response = await app.inject({
       method,
       url,
       headers: {
         cookie: session.cookie,
-        accept: 'application/json',
+        ...(as === 'json' ? { accept: 'application/json' } : {}),
         ...(method === 'POST'
-          ? { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken }
+          ? {
+              'content-type': as === 'json' ? 'application/json' : 'application/x-www-form-urlencoded',
+              'x-csrf-token': session.csrfToken,
+            }
           : {}),
       },
-      ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+      ...(body === undefined ? {} : { payload: as === 'json' ? JSON.stringify(body) : formBody(body) }),
     });
     const code = response.statusCode === 401 || response.statusCode === 403 ? safeCode(response.body) : null;
     if (!isRetry && (code === 'SESSION_EXPIRED' || code === 'UNAUTHENTICATED' || code === 'CSRF_INVALID')) {
       session = await startSession(app, member, clock);
-      return call(method, url, body, true);
+      return call(method, url, as, body, true);
     }
     return { statusCode: response.statusCode, body: response.body, json: () => response.json() as unknown };
   };
-  return { get: (url) => call('GET', url), post: (url, body) => call('POST', url, body) };
+  return {
+    get: (url) => call('GET', url, 'json'),
+    post: (url, body) => call('POST', url, 'json', body),
+    page: (url) => call('GET', url, 'page'),
+    submit: (url, fields) => call('POST', url, 'page', fields),
+  };
+}
+
+/** A form as a browser sends it: a list gives its name once per value. */
+function formBody(body: unknown): string {
+  const form = new URLSearchParams();
+  for (const [name, value] of Object.entries(body as Record<string, string | string[]>))
+    for (const item of Array.isArray(value) ? value : [value]) form.append(name, item);
+  return form.toString();
 }
 
 async function startSession(app: AppInstance, member: TestStaffMember, clock: Clock) {

@@ -2,22 +2,82 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { UploadedFile } from '../../../platform/uploads/multipart.ts';
 import { samplePng } from '../../../platform/uploads/upload-test-support.ts';
-import { DEMO_SERVICES } from '../../catalogue/catalogue-demo-data.ts';
+import type { ChecklistItem, FormField } from '../../catalogue/index.ts';
 import {
   attachmentsOf,
   counterFormProblems,
   emptyCounterForm,
   inputIdFor,
   problemsInFormOrder,
+  problemsOnCounterForm,
   readCounterForm,
   toOpenCaseInput,
 } from './counter-form.ts';
-import { caseNumberGroups, checklistOnReceipt, lookupCodeGroups } from './counter-receipt.ts';
+import { caseNumberGroups, checklistOnReceipt, lookupCodeGroups } from './receipt-layout.ts';
 
-function demoService(code: string) {
-  const service = DEMO_SERVICES.find((candidate) => candidate.code === code);
-  if (service === undefined) throw new Error(`no demo service ${code}`);
-  return service;
+/** Two services as the demo catalogue has them (fields and checklist only: a unit test loads no database). */
+const item = (id: string, flags: Partial<ChecklistItem> = {}): ChecklistItem => ({
+  id,
+  nameZh: id,
+  nameEn: id,
+  explanationZh: '',
+  explanationEn: '',
+  isElectronicallyVerifiable: false,
+  isRequired: true,
+  ...flags,
+});
+const text = (id: string, labelZh: string, isRequired = true): FormField => ({
+  type: 'text',
+  id,
+  labelZh,
+  labelEn: id,
+  isRequired,
+});
+const services = {
+  'building-construction-start': {
+    code: 'building-construction-start',
+    checklist: [
+      item('building-permit', { isElectronicallyVerifiable: true }),
+      item('construction-plan'),
+      item('contractor-registration'),
+      item('neighbour-survey', { isRequired: false }),
+    ],
+    formFields: [
+      text('permit-number', '建造執照字號'),
+      text('applicant-name', '申請人姓名或公司名稱'),
+      {
+        type: 'date',
+        id: 'start-date',
+        labelZh: '預定開工日期',
+        labelEn: 'Planned start date',
+        isRequired: true,
+      },
+      text('builder-name', '承造人（營造廠）名稱'),
+      text('contact-phone', '聯絡電話'),
+    ],
+  },
+  'street-light-repair': {
+    code: 'street-light-repair',
+    checklist: [item('location'), item('photo', { isRequired: false })],
+    formFields: [
+      { type: 'location', id: 'location', labelZh: '地點', labelEn: 'Where it is', isRequired: true },
+      text('pole-number', '燈桿編號', false),
+      {
+        type: 'choice',
+        id: 'problem',
+        labelZh: '狀況',
+        labelEn: 'What is wrong',
+        isRequired: true,
+        options: [{ value: 'out', labelZh: '不亮', labelEn: 'Out' }],
+      },
+      { type: 'file', id: 'photo', labelZh: '現場照片', labelEn: 'Photo', isRequired: false },
+      text('contact-phone', '聯絡電話', false),
+    ],
+  },
+} satisfies Record<string, { code: string; checklist: ChecklistItem[]; formFields: FormField[] }>;
+
+function demoService(code: keyof typeof services) {
+  return services[code];
 }
 
 const png = (fieldName: string, fileName: string): UploadedFile => ({
@@ -32,7 +92,7 @@ const png = (fieldName: string, fileName: string): UploadedFile => ({
 describe('the counter form', () => {
   it('reads only the inputs the form has, and turns them into an OpenCaseInput', () => {
     const service = demoService('building-construction-start');
-    const values = readCounterForm(
+    const { values, problems } = readCounterForm(
       {
         channel: 'phone',
         applicantType: 'person',
@@ -47,7 +107,9 @@ describe('the counter form', () => {
         consent: 'yes',
       },
       service,
+      'zh-TW',
     );
+    assert.deepEqual(problems, []);
     assert.equal(values.applicantName, '王小明');
     assert.deepEqual(values.checklist, ['construction-plan']);
     assert.equal(values.consent, true);
@@ -129,6 +191,34 @@ describe('the counter form', () => {
       'problems of fields filled from the applicant go to the applicant inputs, once',
     );
     assert.equal(inputIdFor('checklistReceived'), 'checklist');
+  });
+});
+
+describe('the counter form, read with the forms kit', () => {
+  it('bounds every text and says so at the input, in the user’s language; NUL is refused', () => {
+    const service = demoService('building-construction-start');
+    const { values, problems } = readCounterForm(
+      { applicantName: '王'.repeat(101), 'field.permit-number': 'x'.repeat(2001), description: 'a\u0000b' },
+      service,
+      'zh-TW',
+    );
+    assert.equal(values.applicantName.length, 101, 'what was typed is kept, to show again');
+    assert.deepEqual(
+      problems.map((problem) => [problem.field, problem.code]),
+      [
+        ['applicantName', 'tooLong'],
+        ['description', 'notAllowed'],
+        ['field.permit-number', 'tooLong'],
+      ],
+    );
+    assert.match(problems[2]?.message ?? '', /^建造執照字號最多 2000 個字/);
+    const shown = problemsOnCounterForm(problems, service, 'zh-TW');
+    assert.deepEqual(
+      shown.list.map((problem) => problem.target),
+      ['applicantName', 'description', 'field-permit-number'],
+      'in the order of the page, each linked to its input',
+    );
+    assert.equal(shown.messagesFor('field-permit-number').length, 1);
   });
 });
 

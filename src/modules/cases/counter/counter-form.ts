@@ -1,18 +1,27 @@
+import { type TObject, type TSchema, Type } from 'typebox';
 import type { FieldProblem } from '../../../platform/http/errors.ts';
 import type { UploadedFile } from '../../../platform/uploads/multipart.ts';
+import { type FormProblems, problemsOnPage } from '../../../platform/web/components/form-problems.ts';
+import {
+  defineForm,
+  type FormDefinition,
+  field,
+  readForm,
+  type Words,
+} from '../../../platform/web/components/read-form.ts';
 import { isIsoDate, normaliseDateInput } from '../../../platform/web/date-input.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import type { FormField, ServiceDetail } from '../../catalogue/index.ts';
 import type { AttachmentUpload } from '../core/case-attachments.ts';
 import { caseText } from '../core/case-messages.ts';
-import type { CaseChannel } from '../core/cases-schema.ts';
-import type { OpenCaseInput } from '../core/cases-service.ts';
+import type { CaseChannel } from '../core/case-vocabulary.ts';
+import type { OpenCaseInput } from '../core/intake-rules.ts';
 import { counterText } from './counter-messages.ts';
 
 /**
- * The counter intake form, without HTTP: what its inputs are called, how the posted fields become an
- * OpenCaseInput and attachments, the counter's own rules (on top of validateOpenCase), and which input
- * each problem belongs to (the error summary links there).
+ * The counter intake form, without HTTP: the form (the forms kit's, built from the service's own fields),
+ * how the posted fields become an OpenCaseInput and attachments, the counter's own rules (on top of
+ * validateOpenCase), and which input each problem belongs to (the error summary links there).
  */
 
 /** The channels a clerk enters by hand; web and API cases come in by themselves. */
@@ -87,45 +96,94 @@ export function emptyCounterForm(lang: Lang): CounterFormValues {
   };
 }
 
-type PostedFields = Readonly<Record<string, string | string[]>>;
+const words = (key: Parameters<typeof counterText>[1]): Words => ({
+  'zh-TW': counterText('zh-TW', key),
+  en: counterText('en', key),
+});
 
-function one(fields: PostedFields, name: string): string {
-  const value = fields[name];
-  return (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
+/** The service's fields the form reads as typed answers (files and places have inputs of their own). */
+function answeredFields(service: Pick<ServiceDetail, 'formFields'>): FormField[] {
+  return askedFields(service.formFields).filter(
+    (field) => field.type !== 'file' && field.type !== 'location',
+  );
 }
 
-function many(fields: PostedFields, name: string): string[] {
-  const value = fields[name];
-  if (value === undefined) return [];
-  return (Array.isArray(value) ? value : [value]).filter((item) => item !== '');
-}
-
-/** The form's values from the posted text fields (only the inputs the form has; anything else is ignored). */
-export function readCounterForm(
-  fields: PostedFields,
-  service: Pick<ServiceDetail, 'formFields'>,
-): CounterFormValues {
-  const answers: Record<string, string> = {};
-  for (const field of askedFields(service.formFields)) {
-    if (field.type === 'file' || field.type === 'location') continue;
-    answers[field.id] = one(fields, answerInputName(field.id));
+/**
+ * The intake form for one service: the applicant, the request, the service's own questions (each its
+ * `field.<id>` input, labelled as the service words it), the checklist and the consent. Every text is
+ * bounded; what must be filled in is the case's rule (validateOpenCase), which says it in its own words.
+ */
+export function counterFormFor(service: Pick<ServiceDetail, 'formFields'>): FormDefinition<TObject> {
+  const answers = answeredFields(service);
+  const properties: Record<string, TSchema> = {
+    channel: field.text({ maxLength: 40 }),
+    applicantType: field.text({ maxLength: 40 }),
+    applicantName: field.text({ maxLength: 100 }),
+    applicantCompany: field.text({ maxLength: 200 }),
+    applicantPhone: field.text({ maxLength: 40 }),
+    applicantEmail: field.text({ maxLength: 254 }),
+    applicantAddress: field.text({ maxLength: 300 }),
+    applicantLang: field.text({ maxLength: 10 }),
+    subject: field.text({ maxLength: 200 }),
+    description: field.text({ maxLength: 4000 }),
+    districtCode: field.text({ maxLength: 20 }),
+    address: field.text({ maxLength: 300 }),
+    [checklistInput]: field.ticks({ maxItems: 100, maxLength: 100 }),
+    consent: field.tick(),
+  };
+  const labels: Record<string, Words> = {
+    channel: words('channelLegend'),
+    applicantType: words('applicantTypeLegend'),
+    applicantName: words('applicantName'),
+    applicantCompany: words('applicantCompany'),
+    applicantPhone: words('applicantPhone'),
+    applicantEmail: words('applicantEmail'),
+    applicantAddress: words('applicantAddress'),
+    applicantLang: words('applicantLangLegend'),
+    subject: words('subject'),
+    description: words('description'),
+    districtCode: words('districtLabel'),
+    address: words('addressLabel'),
+    [checklistInput]: words('checklistLegend'),
+    consent: words('consentLegend'),
+  };
+  for (const answer of answers) {
+    properties[answerInputName(answer.id)] = field.text({ maxLength: 2000 });
+    labels[answerInputName(answer.id)] = { 'zh-TW': answer.labelZh, en: answer.labelEn };
   }
+  return defineForm(Type.Object(properties), labels as FormDefinition<TObject>['labels']);
+}
+
+/** The form's values from the posted text fields (only the inputs the form has), and the form's problems. */
+export function readCounterForm(
+  fields: Readonly<Record<string, string | string[]>>,
+  service: Pick<ServiceDetail, 'formFields'>,
+  lang: Lang,
+): { values: CounterFormValues; problems: FieldProblem[] } {
+  const read = readForm(counterFormFor(service), fields, lang);
+  const posted = read.values as Record<string, unknown>;
+  const text = (name: string) => (typeof posted[name] === 'string' ? (posted[name] as string) : '');
+  const answers: Record<string, string> = {};
+  for (const answer of answeredFields(service)) answers[answer.id] = text(answerInputName(answer.id));
   return {
-    channel: one(fields, 'channel'),
-    applicantType: one(fields, 'applicantType'),
-    applicantName: one(fields, 'applicantName'),
-    applicantCompany: one(fields, 'applicantCompany'),
-    applicantPhone: one(fields, 'applicantPhone'),
-    applicantEmail: one(fields, 'applicantEmail'),
-    applicantAddress: one(fields, 'applicantAddress'),
-    applicantLang: one(fields, 'applicantLang'),
-    subject: one(fields, 'subject'),
-    description: one(fields, 'description'),
-    answers,
-    districtCode: one(fields, 'districtCode'),
-    address: one(fields, 'address'),
-    checklist: [...new Set(many(fields, checklistInput))],
-    consent: one(fields, 'consent') === 'yes',
+    values: {
+      channel: text('channel'),
+      applicantType: text('applicantType'),
+      applicantName: text('applicantName'),
+      applicantCompany: text('applicantCompany'),
+      applicantPhone: text('applicantPhone'),
+      applicantEmail: text('applicantEmail'),
+      applicantAddress: text('applicantAddress'),
+      applicantLang: text('applicantLang'),
+      subject: text('subject'),
+      description: text('description'),
+      answers,
+      districtCode: text('districtCode'),
+      address: text('address'),
+      checklist: (posted[checklistInput] as string[] | undefined) ?? [],
+      consent: posted.consent === true,
+    },
+    problems: read.problems,
   };
 }
 
@@ -300,12 +358,11 @@ export function problemsInFormOrder(
   return distinctProblems(placed).toSorted((left, right) => rank(left) - rank(right));
 }
 
-/** Messages per input id, for the messages beside each input. */
-export function messagesByInput(problems: readonly FieldProblem[]): Map<string, string[]> {
-  const byInput = new Map<string, string[]>();
-  for (const problem of problems) {
-    const id = inputIdFor(problem.field);
-    byInput.set(id, [...(byInput.get(id) ?? []), problem.message]);
-  }
-  return byInput;
+/** The problems as the page shows them: in the order of the form, each at its input. */
+export function problemsOnCounterForm(
+  problems: readonly FieldProblem[],
+  service: Pick<ServiceDetail, 'formFields'>,
+  lang: Lang,
+): FormProblems {
+  return problemsOnPage(problemsInFormOrder(problems, service), { lang, targetOf: inputIdFor });
 }

@@ -121,18 +121,6 @@ export function trackingUrl(
   return trackUrlOf(publicBaseUrl, receipt);
 }
 
-/** The checklist split as the receipt shows it: what was received, and every required item still missing. */
-export function checklistOnReceipt(receipt: Pick<CounterReceipt, 'checklist' | 'checklistReceived'>): {
-  received: ChecklistItem[];
-  missing: ChecklistItem[];
-} {
-  const received = new Set(receipt.checklistReceived);
-  return {
-    received: receipt.checklist.filter((item) => received.has(item.id)),
-    missing: receipt.checklist.filter((item) => item.isRequired && !received.has(item.id)),
-  };
-}
-
 /**
  * A QR code as inline SVG with a text alternative. qrcode draws with presentation attributes only; any
  * `style` attribute would still be removed, because the Content-Security-Policy forbids inline styles.
@@ -151,15 +139,4 @@ export async function qrCodeSvg(text: string, label: string): Promise<string> {
       '<svg ',
       `<svg role="img" aria-label="${escapedLabel}" class="ow-receipt__qr-image" focusable="false" `,
     );
-}
-
-/** 1151126-0042 → ['115', '1126', '0042']: read out in groups (the year, the day, the sequence). */
-export function caseNumberGroups(caseNumber: string): string[] {
-  const match = /^(\d+)(\d{4})-(\d+)$/.exec(caseNumber);
-  return match === null ? [caseNumber] : [match[1] ?? '', match[2] ?? '', match[3] ?? ''];
-}
-
-/** ABCD2345 → ['ABCD', '2345']. */
-export function lookupCodeGroups(lookupCode: string): string[] {
-  return lookupCode.match(/.{1,4}/g) ?? [lookupCode];
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { CaseDetail, CaseRow } from '../core/cases-service.ts';
+import type { CaseRow } from '../core/case-actor.ts';
+import type { CaseDetail } from '../core/case-queries.ts';
 import { publicCaseView } from './case-public-view.ts';
 
 type TimelineRow = CaseDetail['timeline'][number];

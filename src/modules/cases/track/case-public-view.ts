@@ -4,8 +4,14 @@ import { BUREAU, findUnit } from '../../../platform/reference/units.ts';
 import { formatPageDate } from '../../../platform/web/format-date.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import type { DeadlineStatus } from '../core/case-deadline.ts';
-import { type CaseEvent, type CaseState, finishedStates, stateLabels } from '../core/case-workflow.ts';
-import type { CaseDetail } from '../core/cases-service.ts';
+import type { CaseDetail } from '../core/case-queries.ts';
+import {
+  type CaseEvent,
+  type CaseState,
+  type CaseWorkflow,
+  stateLabel,
+  workflowOf,
+} from '../core/workflows.ts';
 import { type TrackTextKey, trackText } from './track-messages.ts';
 
 /**
@@ -110,12 +116,16 @@ function unitName(code: string, lang: Lang): string {
   return lang === 'en' ? unit.nameEn : unit.nameZh;
 }
 
-function publicDeadlineStatus(state: CaseState, status: DeadlineStatus): PublicDeadlineStatus {
-  if (finishedStates.has(state)) return 'finished';
+function publicDeadlineStatus(
+  workflow: CaseWorkflow,
+  state: CaseState,
+  status: DeadlineStatus,
+): PublicDeadlineStatus {
+  if (workflow.isFinished(state)) return 'finished';
   // Resolving starts a pause (the time until closing or reopening does not count), which is not the
   // applicant's supplement: say it as what it is.
-  if (state === 'resolved') return 'answered';
-  if (state === 'awaiting_supplement') return 'paused';
+  if (workflow.isAnswered(state)) return 'answered';
+  if (workflow.isPaused(state)) return 'paused';
   return status === 'finished' ? 'finished' : status;
 }
 
@@ -205,9 +215,10 @@ export function publicCaseView(
 ): PublicCaseView {
   const { row } = detail;
   const state = row.state as CaseState;
-  const words = stateLabels[state];
-  const deadlineStatus = publicDeadlineStatus(state, detail.status);
-  const isFinished = finishedStates.has(state);
+  const workflow = workflowOf(row.kind);
+  const words = stateLabel(state);
+  const deadlineStatus = publicDeadlineStatus(workflow, state, detail.status);
+  const isFinished = workflow.isFinished(state);
   const expectedCompletionDate = isFinished ? null : row.expectedCompletionDate;
   return {
     lang,

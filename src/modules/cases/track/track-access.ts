@@ -3,7 +3,7 @@ import type { FieldProblem } from '../../../platform/http/errors.ts';
 import { consumeRateLimit, rateLimitHitsSince } from '../../../platform/http/rate-limit.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { lookupCodeLength, normaliseCaseNumber, normaliseLookupCode } from '../core/case-number.ts';
-import { findCaseForApplicant } from '../core/cases-service.ts';
+import { findCaseForApplicant } from '../core/case-queries.ts';
 import { trackText } from './track-messages.ts';
 
 /**

@@ -2,7 +2,7 @@ import { translator } from '../../../platform/web/i18n.ts';
 
 /**
  * Every sentence of the public progress look-up (/track, /api/track), zh-TW first. The words for states
- * are in case-workflow.ts (stateLabels); these are the page, the timeline as the applicant reads it, and
+ * are in the workflow (core/default-workflow.ts); these are the page, the timeline as the applicant reads it, and
  * the answers to mistakes and guessing.
  */
 const zh = {

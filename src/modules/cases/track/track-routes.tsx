@@ -1,39 +1,32 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ComponentChildren } from 'preact';
-import { toTaipeiLocalDate } from '../../../platform/calendar/working-days.ts';
 import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
-import { DomainError, type FieldProblem } from '../../../platform/http/errors.ts';
+import { DomainError, type FieldProblem, notFound } from '../../../platform/http/errors.ts';
 import { attachmentResponseHeaders } from '../../../platform/uploads/download-headers.ts';
-import { formatPageDate } from '../../../platform/web/format-date.ts';
-import type { Lang } from '../../../platform/web/i18n.ts';
-import { forEachLanguage } from '../../../platform/web/i18n.ts';
-import { pageContext, renderPage, sendPage } from '../../../platform/web/layout.tsx';
-import { findSitePage } from '../../../platform/web/site-pages.ts';
-import { listAttachments, readAttachment } from '../core/case-attachments.ts';
-import { normaliseLookupCode } from '../core/case-number.ts';
-import type { CaseEvent } from '../core/case-workflow.ts';
-import { casesContext } from '../core/cases-http.ts';
-import {
-  availableTransitions,
-  type CaseDetail,
-  getCaseDetail,
-  transitionCase,
-} from '../core/cases-service.ts';
-import { type PublicCaseView, publicCaseView } from './case-public-view.ts';
+import { postedForm, readForm } from '../../../platform/web/components/read-form.ts';
+import { forEachLanguage, type Lang } from '../../../platform/web/i18n.ts';
+import { readAttachment } from '../core/case-attachments.ts';
+import { casesContext } from '../core/case-request-context.ts';
+import { expectedVersionOf } from '../core/form-version.ts';
+import { takeApplicantAction } from './applicant-actions.ts';
 import { type ApplicantAccess, checkApplicantAccess } from './track-access.ts';
+import {
+  attachmentForm,
+  reopenForm,
+  reopenProblems,
+  trackForm,
+  withdrawForm,
+  withdrawProblems,
+} from './track-forms.ts';
 import { trackText } from './track-messages.ts';
 import {
-  AttachmentFormBody,
-  ReopenFormBody,
-  reopenReasonMaxLength,
-  TrackApiBody,
-  TrackApiResponse,
-  TrackFormBody,
-  TrackQuery,
-  WithdrawFormBody,
-} from './track-schemas.ts';
-import { TrackFormPage } from './views/track-form.tsx';
-import { type ApplicantActions, TrackResultPage, trackActionPaths } from './views/track-result.tsx';
+  type ApplicantKey,
+  loadPublicView,
+  showLookUpForm,
+  showRefusal,
+  showResult,
+} from './track-pages.tsx';
+import { trackPaths } from './track-paths.ts';
+import { TrackApiBody, TrackApiResponse, TrackQuery } from './track-schemas.ts';
 
 /**
  * The public progress look-up: /track and /en/track (the form; GET with ?case=&code= from the receipt's
@@ -46,334 +39,115 @@ import { type ApplicantActions, TrackResultPage, trackActionPaths } from './view
  * and the QR address holds the code, which must not leak to another site in a Referer header. None of it
  * goes through the anonymous page cache (web/page-cache.ts), and the request log keeps only the path.
  */
-
-type Refusal = Exclude<ApplicantAccess, { kind: 'found' }>;
-
-interface KeyInput {
-  caseNumber: string;
-  lookupCode: string;
-}
-
 export async function trackRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
-  const { db, clock, config } = deps;
-  const page = findSitePage('track');
-
   app.addHook('onSend', (_request, reply, payload, done) => {
     reply.header('cache-control', 'no-store');
     reply.header('referrer-policy', 'no-referrer');
     done(null, payload);
   });
 
-  function sendTrackPage(
+  const checkKey = (request: FastifyRequest, lang: Lang, key: ApplicantKey): Promise<ApplicantAccess> =>
+    checkApplicantAccess(deps.db, { ...key, clientIp: request.ip, now: deps.clock.now(), lang });
+
+  async function lookUp(request: FastifyRequest, reply: FastifyReply, key: ApplicantKey) {
+    const access = await checkKey(request, request.lang, key);
+    if (access.kind !== 'found') return showRefusal(request, reply, key, access);
+    return showResult(request, reply, deps, { caseId: access.caseId, key });
+  }
+
+  /**
+   * An applicant's form on the result page: the number and code checked like a look-up, then the form's
+   * own problems (400), then the action (409 when the case changed meanwhile), then the page saying so.
+   */
+  async function applicantForm(
     request: FastifyRequest,
     reply: FastifyReply,
-    options: { title: string; hasError: boolean; status: number; body: ComponentChildren },
-  ): FastifyReply {
-    const context = pageContext(request);
-    const html = renderPage(context, {
-      title: options.title,
-      hasError: options.hasError,
-      description: page.summary[context.lang],
-      pageId: page.id,
-      updatedAt: page.updatedAt,
-      body: options.body,
-    });
-    return sendPage(reply, html, options.status);
-  }
-
-  function showForm(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    lang: Lang,
-    form: KeyInput & { problems: FieldProblem[]; status: number },
-  ): FastifyReply {
-    return sendTrackPage(request, reply, {
-      title: page.title[lang],
-      hasError: form.problems.length > 0,
-      status: form.status,
-      body: (
-        <TrackFormPage
-          lang={lang}
-          csrfToken={request.csrfToken}
-          caseNumber={form.caseNumber}
-          lookupCode={form.lookupCode}
-          problems={form.problems}
-        />
-      ),
-    });
-  }
-
-  /** The form again, saying why: the same words and status for an unknown number and a wrong code. */
-  function showRefusal(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    lang: Lang,
-    input: KeyInput,
-    refusal: Refusal,
-  ): FastifyReply {
-    const form = { caseNumber: input.caseNumber, lookupCode: input.lookupCode };
-    switch (refusal.kind) {
-      case 'problems':
-        return showForm(request, reply, lang, { ...form, problems: refusal.problems, status: 400 });
-      case 'not-found':
-        return showForm(request, reply, lang, {
-          ...form,
-          problems: [{ field: 'caseNumber', code: 'not_found', message: trackText(lang, 'notFound') }],
-          status: 404,
-        });
-      case 'locked':
-        reply.header('retry-after', String(refusal.retryAfterSeconds));
-        return showForm(request, reply, lang, {
-          ...form,
-          problems: [
-            {
-              field: 'caseNumber',
-              code: 'locked',
-              message: trackText(lang, 'lockedOut', { minutes: Math.ceil(refusal.retryAfterSeconds / 60) }),
-            },
-          ],
-          status: 429,
-        });
-      case 'rate-limited':
-        reply.header('retry-after', String(refusal.retryAfterSeconds));
-        return showForm(request, reply, lang, {
-          ...form,
-          problems: [
-            {
-              field: '',
-              code: 'rate_limited',
-              message: trackText(lang, 'rateLimited', { seconds: refusal.retryAfterSeconds }),
-            },
-          ],
-          status: 429,
-        });
-    }
-  }
-
-  function applicantActions(detail: CaseDetail, lang: Lang, now: Date): ApplicantActions {
-    const events = new Set<CaseEvent>(
-      availableTransitions(
-        detail.row,
-        { kind: 'applicant' },
-        { now, reopenDays: config.caseReopenDays, lang },
-      ).map((transition) => transition.event),
-    );
-    const closedAt = detail.row.closedAt;
-    return {
-      canWithdraw: events.has('withdraw'),
-      reopenUntil:
-        events.has('reopen') && closedAt !== null
-          ? toTaipeiLocalDate(new Date(closedAt.getTime() + config.caseReopenDays * 86_400_000))
-          : null,
-      reopenDays: config.caseReopenDays,
-    };
-  }
-
-  async function loadView(
-    caseId: string,
-    lang: Lang,
-    now: Date,
-  ): Promise<{ detail: CaseDetail; view: PublicCaseView } | null> {
-    const detail = await getCaseDetail(db, caseId, now);
-    if (detail === null) return null;
-    const attachments = await listAttachments(db, caseId);
-    return { detail, view: publicCaseView(detail, attachments, lang) };
-  }
-
-  async function showResult(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    lang: Lang,
-    result: {
-      caseId: string;
-      key: KeyInput;
-      problems?: FieldProblem[];
-      done?: string | null;
+    options: {
+      key: ApplicantKey;
+      problems: readonly FieldProblem[];
       reopenReason?: string;
-      status?: number;
+      act: (caseId: string) => Promise<FieldProblem | null>;
+      done: string;
     },
-  ): Promise<FastifyReply> {
-    const now = clock.now();
-    const loaded = await loadView(result.caseId, lang, now);
-    if (loaded === null) return showRefusal(request, reply, lang, result.key, { kind: 'not-found' });
-    const problems = result.problems ?? [];
-    return sendTrackPage(request, reply, {
-      title: trackText(lang, 'resultTitle', { caseNumber: loaded.view.caseNumber }),
-      hasError: problems.length > 0,
-      status: result.status ?? 200,
-      body: (
-        <TrackResultPage
-          lang={lang}
-          csrfToken={request.csrfToken}
-          view={loaded.view}
-          caseNumber={loaded.view.caseNumber}
-          lookupCode={normaliseLookupCode(result.key.lookupCode)}
-          version={loaded.detail.row.version}
-          actions={applicantActions(loaded.detail, lang, now)}
-          problems={problems}
-          done={result.done ?? null}
-          reopenReason={result.reopenReason ?? ''}
-          formatDate={(isoDate) => formatPageDate(lang, isoDate)}
-        />
-      ),
-    });
+  ) {
+    const { key } = options;
+    const access = await checkKey(request, request.lang, key);
+    if (access.kind !== 'found') return showRefusal(request, reply, key, access);
+    const reopenReason = options.reopenReason === undefined ? {} : { reopenReason: options.reopenReason };
+    const shown = { caseId: access.caseId, key, ...reopenReason };
+    if (options.problems.length > 0)
+      return showResult(request, reply, deps, { ...shown, problems: options.problems, status: 400 });
+    const problem = await options.act(access.caseId);
+    if (problem !== null)
+      return showResult(request, reply, deps, { ...shown, problems: [problem], status: 409 });
+    return showResult(request, reply, deps, { caseId: access.caseId, key, done: options.done });
   }
 
-  function checkKey(request: FastifyRequest, lang: Lang, key: KeyInput): Promise<ApplicantAccess> {
-    return checkApplicantAccess(db, {
-      caseNumber: key.caseNumber,
-      lookupCode: key.lookupCode,
-      clientIp: request.ip,
-      now: clock.now(),
-      lang,
-    });
-  }
-
-  async function lookUp(request: FastifyRequest, reply: FastifyReply, lang: Lang, key: KeyInput) {
-    const access = await checkKey(request, lang, key);
-    if (access.kind !== 'found') return showRefusal(request, reply, lang, key, access);
-    return showResult(request, reply, lang, { caseId: access.caseId, key });
-  }
-
-  /** The applicant's action, in their words; a staff-facing refusal (it may name a colleague) is never shown. */
-  async function applicantTransition(
-    request: FastifyRequest,
-    lang: Lang,
-    options: { caseId: string; version: number; event: 'withdraw' | 'reopen'; reason?: string },
-  ): Promise<FieldProblem | null> {
-    try {
-      await transitionCase(
-        casesContext(request, deps),
-        {
-          caseId: options.caseId,
-          expectedVersion: options.version,
-          event: options.event,
-          input: options.reason === undefined ? {} : { reason: options.reason },
-        },
-        { kind: 'applicant' },
-      );
-      return null;
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      if (error.code === 'CONFLICT')
-        return { field: '', code: 'conflict', message: trackText(lang, 'actionConflict') };
-      if (error.code === 'INVALID_TRANSITION' || error.code === 'FORBIDDEN')
-        return { field: '', code: 'not_allowed', message: trackText(lang, 'actionNotAllowed') };
-      throw error;
-    }
-  }
-
-  forEachLanguage(page.path, (url, lang) => {
+  forEachLanguage(trackPaths.track, (url, lang) => {
     app.get(url, { schema: { hide: true, querystring: TrackQuery } }, async (request, reply) => {
       const { case: caseNumber, code } = request.query;
       // A link with the number alone (no code) opens the form with the number filled in.
       if (code === undefined)
-        return showForm(request, reply, lang, {
+        return showLookUpForm(request, reply, {
           caseNumber: caseNumber ?? '',
           lookupCode: '',
           problems: [],
           status: 200,
         });
-      return lookUp(request, reply, lang, { caseNumber: caseNumber ?? '', lookupCode: code });
+      return lookUp(request, reply, { caseNumber: caseNumber ?? '', lookupCode: code });
     });
 
-    app.post(url, { schema: { hide: true, body: TrackFormBody } }, async (request, reply) =>
-      lookUp(request, reply, lang, {
-        caseNumber: request.body.caseNumber ?? '',
-        lookupCode: request.body.lookupCode ?? '',
-      }),
-    );
+    app.post(url, { schema: { hide: true, body: postedForm } }, async (request, reply) => {
+      const { values, problems } = readForm(trackForm, request.body, lang);
+      if (problems.length > 0) return showLookUpForm(request, reply, { ...values, problems, status: 400 });
+      return lookUp(request, reply, values);
+    });
   });
 
-  forEachLanguage(trackActionPaths.withdraw, (url, lang) => {
-    app.post(url, { schema: { hide: true, body: WithdrawFormBody } }, async (request, reply) => {
-      const key = { caseNumber: request.body.caseNumber, lookupCode: request.body.lookupCode };
-      const access = await checkKey(request, lang, key);
-      if (access.kind !== 'found') return showRefusal(request, reply, lang, key, access);
-      if (request.body.confirm !== 'yes') {
-        return showResult(request, reply, lang, {
-          caseId: access.caseId,
-          key,
-          problems: [
-            { field: 'confirm', code: 'required', message: trackText(lang, 'withdrawConfirmRequired') },
-          ],
-          status: 400,
-        });
-      }
-      const problem = await applicantTransition(request, lang, {
-        caseId: access.caseId,
-        version: request.body.version,
-        event: 'withdraw',
-      });
-      if (problem !== null)
-        return showResult(request, reply, lang, {
-          caseId: access.caseId,
-          key,
-          problems: [problem],
-          status: 409,
-        });
-      return showResult(request, reply, lang, {
-        caseId: access.caseId,
-        key,
+  forEachLanguage(trackPaths.withdraw, (url, lang) => {
+    app.post(url, { schema: { hide: true, body: postedForm } }, async (request, reply) => {
+      const { values, problems } = readForm(withdrawForm, request.body, lang);
+      return applicantForm(request, reply, {
+        key: values,
+        problems: [...problems, ...withdrawProblems(values, lang)],
+        act: (caseId) =>
+          takeApplicantAction(casesContext(request, deps), {
+            caseId,
+            version: expectedVersionOf(values.version),
+            event: 'withdraw',
+          }),
         done: trackText(lang, 'withdrawDone'),
       });
     });
   });
 
-  forEachLanguage(trackActionPaths.reopen, (url, lang) => {
-    app.post(url, { schema: { hide: true, body: ReopenFormBody } }, async (request, reply) => {
-      const key = { caseNumber: request.body.caseNumber, lookupCode: request.body.lookupCode };
-      const access = await checkKey(request, lang, key);
-      if (access.kind !== 'found') return showRefusal(request, reply, lang, key, access);
-      const reason = (request.body.reason ?? '').trim();
-      const reasonProblem: FieldProblem | null =
-        reason === ''
-          ? { field: 'reason', code: 'required', message: trackText(lang, 'reopenReasonRequired') }
-          : [...reason].length > reopenReasonMaxLength
-            ? {
-                field: 'reason',
-                code: 'too_long',
-                message: trackText(lang, 'reopenReasonTooLong', { max: reopenReasonMaxLength }),
-              }
-            : null;
-      if (reasonProblem !== null) {
-        return showResult(request, reply, lang, {
-          caseId: access.caseId,
-          key,
-          problems: [reasonProblem],
-          reopenReason: request.body.reason ?? '',
-          status: 400,
-        });
-      }
-      const problem = await applicantTransition(request, lang, {
-        caseId: access.caseId,
-        version: request.body.version,
-        event: 'reopen',
-        reason,
-      });
-      if (problem !== null)
-        return showResult(request, reply, lang, {
-          caseId: access.caseId,
-          key,
-          problems: [problem],
-          reopenReason: reason,
-          status: 409,
-        });
-      return showResult(request, reply, lang, {
-        caseId: access.caseId,
-        key,
+  forEachLanguage(trackPaths.reopen, (url, lang) => {
+    app.post(url, { schema: { hide: true, body: postedForm } }, async (request, reply) => {
+      const { values, problems } = readForm(reopenForm, request.body, lang);
+      return applicantForm(request, reply, {
+        key: values,
+        problems: [...problems, ...reopenProblems(values, lang)],
+        reopenReason: values.reason,
+        act: (caseId) =>
+          takeApplicantAction(casesContext(request, deps), {
+            caseId,
+            version: expectedVersionOf(values.version),
+            event: 'reopen',
+            reason: values.reason,
+          }),
         done: trackText(lang, 'reopenDone'),
       });
     });
   });
 
-  forEachLanguage(trackActionPaths.attachment, (url, lang) => {
-    app.post(url, { schema: { hide: true, body: AttachmentFormBody } }, async (request, reply) => {
-      const key = { caseNumber: request.body.caseNumber, lookupCode: request.body.lookupCode };
+  forEachLanguage(trackPaths.attachment, (url, lang) => {
+    app.post(url, { schema: { hide: true, body: postedForm } }, async (request, reply) => {
+      const { values } = readForm(attachmentForm, request.body, lang);
+      const key = { caseNumber: values.caseNumber, lookupCode: values.lookupCode };
       const access = await checkKey(request, lang, key);
-      if (access.kind !== 'found') return showRefusal(request, reply, lang, key, access);
-      const attachment = await readAttachment(db, access.caseId, request.body.attachmentId);
-      if (attachment === null) throw new DomainError('NOT_FOUND', trackText(lang, 'attachmentNotFound'));
+      if (access.kind !== 'found') return showRefusal(request, reply, key, access);
+      const attachment = await readAttachment(deps.db, access.caseId, values.attachmentId);
+      if (attachment === null) throw notFound(trackText(lang, 'attachmentNotFound'));
       reply.headers(attachmentResponseHeaders(attachment, { download: true }));
       return reply.send(attachment.content);
     });
@@ -423,10 +197,10 @@ export async function trackRoutes(app: AppInstance, deps: AppDeps): Promise<void
             { retryAfterSeconds: access.retryAfterSeconds },
           );
         case 'not-found':
-          throw new DomainError('NOT_FOUND', trackText(lang, 'notFound'));
+          throw notFound(trackText(lang, 'notFound'));
         case 'found': {
-          const loaded = await loadView(access.caseId, lang, clock.now());
-          if (loaded === null) throw new DomainError('NOT_FOUND', trackText(lang, 'notFound'));
+          const loaded = await loadPublicView(deps, access.caseId, lang, deps.clock.now());
+          if (loaded === null) throw notFound(trackText(lang, 'notFound'));
           return loaded.view;
         }
       }

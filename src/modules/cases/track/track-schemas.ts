@@ -1,9 +1,9 @@
 import { type Static, Type } from 'typebox';
-import { caseStates } from '../core/case-workflow.ts';
+import { caseStates } from '../core/workflows.ts';
 import { publicDeadlineStatuses } from './case-public-view.ts';
 
 /**
- * The shapes of the public look-up: the page's query and forms, and POST /api/track. Fields are strings
+ * The shapes of the public look-up: the page's query and POST /api/track (the forms are in track-forms.ts). Fields are strings
  * with generous limits; what a case number or a code must look like is checked by the route
  * (track-access.ts), which lists every problem at once in the reader's language.
  */
@@ -17,42 +17,6 @@ export const TrackQuery = Type.Object({
   code: Type.Optional(field(60)),
 });
 export type TrackQuery = Static<typeof TrackQuery>;
-
-/** The look-up form (its `_csrf` is checked and removed before validation). */
-export const TrackFormBody = Type.Object({
-  caseNumber: Type.Optional(field(60)),
-  lookupCode: Type.Optional(field(60)),
-});
-export type TrackFormBody = Static<typeof TrackFormBody>;
-
-const applicantKey = {
-  caseNumber: field(60),
-  lookupCode: field(60),
-};
-
-/** The applicant's action forms on the result page carry the number and code again. */
-export const WithdrawFormBody = Type.Object({
-  ...applicantKey,
-  version: Type.Integer({ minimum: 1 }),
-  confirm: Type.Optional(field(10)),
-});
-export type WithdrawFormBody = Static<typeof WithdrawFormBody>;
-
-export const reopenReasonMaxLength = 1000;
-
-export const ReopenFormBody = Type.Object({
-  ...applicantKey,
-  version: Type.Integer({ minimum: 1 }),
-  // Longer than allowed is reported as a problem on the page, not refused by the schema.
-  reason: Type.Optional(field(reopenReasonMaxLength * 4)),
-});
-export type ReopenFormBody = Static<typeof ReopenFormBody>;
-
-export const AttachmentFormBody = Type.Object({
-  ...applicantKey,
-  attachmentId: field(60),
-});
-export type AttachmentFormBody = Static<typeof AttachmentFormBody>;
 
 export const TrackApiBody = Type.Object({
   caseNumber: field(

@@ -7,19 +7,16 @@ import { buildApp } from '../../../app.ts';
 import { aStaffMember, type TestStaffMember } from '../../../platform/auth/auth-test-support.ts';
 import type { AppInstance } from '../../../platform/http/app-types.ts';
 import { samplePng } from '../../../platform/uploads/upload-test-support.ts';
+import type { CaseActor, CaseRow } from '../core/case-actor.ts';
 import { storeAttachments } from '../core/case-attachments.ts';
-import type { CaseEvent } from '../core/case-workflow.ts';
 import { cases } from '../core/cases-schema.ts';
-import {
-  type CaseActor,
-  type CaseRow,
-  type OpenCaseInput,
-  openCase,
-  requestExtension,
-  type TransitionInputValues,
-  transitionCase,
-} from '../core/cases-service.ts';
 import { caseActorOf, sidewalkReport, testCasesContext } from '../core/cases-test-support.ts';
+import { requestExtension } from '../core/extensions.ts';
+import type { OpenCaseInput } from '../core/intake-rules.ts';
+import { openCase } from '../core/open-case.ts';
+import { transitionCase } from '../core/transition-case.ts';
+import type { TransitionInputValues } from '../core/workflow-definition.ts';
+import type { CaseEvent } from '../core/workflows.ts';
 
 /**
  * The public look-up over HTTP against a real PostgreSQL: what the applicant sees (and never sees), the

@@ -100,6 +100,8 @@ export function TextInput(
     type?: 'text' | 'email' | 'tel' | 'search' | 'password';
     autocomplete?: string;
     inputMode?: 'numeric' | 'decimal' | 'email' | 'tel' | 'text';
+    /** A code typed in capitals (a lookup code): mobile keyboards start in upper case. */
+    autocapitalize?: 'characters';
     widthClass?: string;
     spellcheck?: boolean;
   },
@@ -117,6 +119,7 @@ export function TextInput(
         lang={props.valueLang}
         autocomplete={props.autocomplete ?? 'off'}
         inputMode={props.inputMode}
+        autocapitalize={props.autocapitalize}
         spellcheck={props.spellcheck ?? false}
         aria-describedby={describedBy(id, props.hint, hasError)}
       />

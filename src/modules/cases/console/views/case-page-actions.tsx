@@ -1,322 +1,298 @@
-import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
+import type { ComponentChildren } from 'preact';
 import {
-  type CaseEvent,
-  eventLabels,
-  type Transition,
-  type TransitionInput,
-} from '../../core/case-workflow.ts';
-import { type ConsoleTextKey, consoleText as text } from '../console-messages.ts';
+  CsrfField,
+  Select,
+  TextArea,
+  TextInput,
+} from '../../../../platform/web/components/form-controls.tsx';
+import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
+import { inputFieldOf, type Transition, type TransitionInput } from '../../core/workflow-definition.ts';
+import { type CaseEvent, type CaseState, eventLabel } from '../../core/workflows.ts';
+import { type CasePageTextKey, casePageText as text } from '../case-page-messages.ts';
+import type { CasePageModel } from '../case-page-model.ts';
 import { consolePaths } from '../console-paths.ts';
-import type { CasePageModel } from './case-page-types.ts';
-import { CsrfField, Select, TextArea, TextInput } from './console-components.tsx';
 
 /**
  * The case page's actions: one small form per workflow action this person may take now, then the
- * extension, its decision and the assignment. Each form says what will happen and to whom before
- * its button, and carries the case version it was shown with (a stale one is refused with 409).
+ * extension, its decision and the assignment. Each form says what will happen and to whom before its
+ * button, and carries the case version it was shown with (a stale one is refused with 409). Controls are
+ * the forms kit's; each form scopes its inputs' ids (`reject-reason`), so several forms share a page.
  */
 
 export function eventName(lang: Lang, event: CaseEvent): string {
-  return lang === 'en' ? eventLabels[event].en : eventLabels[event].zh;
+  const label = eventLabel(event);
+  return lang === 'en' ? label.en : label.zh;
 }
-
-/** The form field each required input is sent as (the names TransitionInputValues uses). */
-const inputFieldName: Readonly<Record<TransitionInput, string>> = {
-  public_note: 'publicNote',
-  resolution: 'resolution',
-  reason: 'reason',
-  target_unit: 'targetUnit',
-  target_agency: 'targetAgency',
-  target_case: 'targetCase',
-};
 
 /** Events whose button warns: they end the case here or refuse it. */
 const endingEvents: ReadonlySet<CaseEvent> = new Set(['reject', 'forward', 'withdraw', 'merge']);
 
-const reasonLabelKeys: Partial<Readonly<Record<CaseEvent, ConsoleTextKey>>> = {
+const reasonLabelKeys: Partial<Readonly<Record<CaseEvent, CasePageTextKey>>> = {
   request_supplement: 'inputReason_request_supplement',
   reject: 'inputReason_reject',
   transfer: 'inputReason_transfer',
   reopen: 'inputReason_reopen',
 };
 
-function reasonLabel(lang: Lang, event: CaseEvent): string {
-  return text(lang, reasonLabelKeys[event] ?? 'inputReason');
-}
-
 function contactOf(model: CasePageModel): string {
   const row = model.detail.row;
   return row.applicantEmail ?? row.applicantPhone ?? text(model.lang, 'notGiven');
 }
 
-function RequiredInput({
+/** A form of the case page: posted with the CSRF token and the version the page was made from. */
+function CaseForm({
   model,
-  event,
-  input,
-  value,
+  action,
+  children,
 }: {
+  model: CasePageModel;
+  action: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <form method="post" action={localePath(model.lang, action)} novalidate>
+      <CsrfField token={model.csrfToken} />
+      <input type="hidden" name="version" value={String(model.detail.row.version)} />
+      {children}
+    </form>
+  );
+}
+
+/** The values typed in the sent form, when it is this one. */
+function typedIn(model: CasePageModel, isThisForm: boolean): (name: string) => string {
+  const values = isThisForm && model.active !== null ? model.active.values : {};
+  return (name) => values[name] ?? '';
+}
+
+function RequiredInput(props: {
   model: CasePageModel;
   event: CaseEvent;
   input: TransitionInput;
   value: (name: string) => string;
 }) {
-  const { lang } = model;
-  const name = inputFieldName[input];
-  const id = `${event}-${name}`;
-  const error = model.fieldErrors.get(id);
+  const { model, event, input } = props;
+  const lang = model.lang;
+  const name = inputFieldOf[input];
+  const common = { lang, id: `${event}-${name}`, name, value: props.value(name), problems: model.problems };
   switch (input) {
     case 'public_note':
       return (
         <TextArea
-          lang={lang}
-          id={id}
-          name={name}
+          {...common}
           label={text(lang, 'inputPublicNote')}
           hint={text(lang, 'inputPublicNoteHint')}
-          value={value(name)}
-          error={error}
         />
       );
     case 'resolution':
       return (
         <TextArea
-          lang={lang}
-          id={id}
-          name={name}
+          {...common}
           label={text(lang, 'inputResolution')}
           hint={text(lang, 'inputResolutionHint')}
-          value={value(name)}
-          error={error}
           rows={6}
         />
       );
     case 'reason':
       return (
         <TextArea
-          lang={lang}
-          id={id}
-          name={name}
-          label={reasonLabel(lang, event)}
+          {...common}
+          label={text(lang, reasonLabelKeys[event] ?? 'inputReason')}
           hint={text(lang, 'inputReasonHint')}
-          value={value(name)}
-          error={error}
         />
       );
     case 'target_unit':
       return (
         <Select
-          lang={lang}
-          id={id}
-          name={name}
+          {...common}
           label={text(lang, 'inputTargetUnit')}
-          value={value(name)}
-          error={error}
           blank={text(lang, 'chooseUnit')}
-          choices={model.transferUnits.map((unit) => ({ value: unit.code, text: unit.name }))}
+          choices={model.transferUnits.map((unit) => ({ value: unit.code, label: unit.name }))}
         />
       );
     case 'target_agency':
       return (
         <TextInput
-          lang={lang}
-          id={id}
-          name={name}
+          {...common}
           label={text(lang, 'inputTargetAgency')}
           hint={text(lang, 'inputTargetAgencyHint')}
-          value={value(name)}
-          error={error}
         />
       );
     case 'target_case':
       return (
         <TextInput
-          lang={lang}
-          id={id}
-          name={name}
+          {...common}
           label={text(lang, 'inputTargetCase')}
           hint={text(lang, 'inputTargetCaseHint')}
-          value={value(name)}
-          error={error}
           widthClass="govuk-input--width-20"
         />
       );
   }
 }
 
-function EventForm({ model, transition }: { model: CasePageModel; transition: Transition }) {
+/** An action behind a <details>: it opens by itself when its form comes back with problems. */
+function ActionDetails(props: {
+  id: string;
+  summary: string;
+  isOpen: boolean;
+  event?: CaseEvent;
+  children: ComponentChildren;
+}) {
+  return (
+    <details class="govuk-details" id={props.id} open={props.isOpen} data-event={props.event}>
+      <summary class="govuk-details__summary">
+        <span class="govuk-details__summary-text">{props.summary}</span>
+      </summary>
+      <div class="govuk-details__text">{props.children}</div>
+    </details>
+  );
+}
+
+function EventForm({
+  model,
+  transition,
+}: {
+  model: CasePageModel;
+  transition: Transition<CaseState, CaseEvent>;
+}) {
   const { lang, detail } = model;
   const event = transition.event;
-  const active = model.active?.kind === 'event' && model.active.event === event ? model.active : null;
-  const value = (name: string) => active?.values[name] ?? '';
-  const id = (name: string) => `${event}-${name}`;
-  const error = (name: string) => model.fieldErrors.get(id(name));
+  const isActive = model.active?.kind === 'event' && model.active.event === event;
+  const value = typedIn(model, isActive);
   const label = eventName(lang, event);
   return (
-    <details class="govuk-details" id={`action-${event}`} open={active !== null} data-event={event}>
-      <summary class="govuk-details__summary">
-        <span class="govuk-details__summary-text">{label}</span>
-      </summary>
-      <div class="govuk-details__text">
-        <p class="govuk-body">
-          {text(lang, `actionEffect_${event}`, {
-            applicant: detail.row.applicantName,
-            contact: contactOf(model),
-          })}
-        </p>
-        <form
-          method="post"
-          action={localePath(lang, consolePaths.caseEvent(detail.row.caseNumber, event))}
-          novalidate
+    <ActionDetails id={`action-${event}`} summary={label} isOpen={isActive} event={event}>
+      <p class="govuk-body">
+        {text(lang, `actionEffect_${event}`, {
+          applicant: detail.row.applicantName,
+          contact: contactOf(model),
+        })}
+      </p>
+      <CaseForm model={model} action={consolePaths.caseEvent(detail.row.caseNumber, event)}>
+        {transition.requires.map((input) => (
+          <RequiredInput key={input} model={model} event={event} input={input} value={value} />
+        ))}
+        <TextArea
+          lang={lang}
+          id={`${event}-internalNote`}
+          name="internalNote"
+          label={text(lang, 'inputInternalNote')}
+          hint={text(lang, 'inputInternalNoteHint')}
+          isOptional
+          value={value('internalNote')}
+          problems={model.problems}
+          rows={2}
+        />
+        <button
+          type="submit"
+          class={`govuk-button${endingEvents.has(event) ? ' govuk-button--warning' : ''}`}
+          data-module="govuk-button"
         >
-          <CsrfField token={model.csrfToken} />
-          <input type="hidden" name="version" value={String(detail.row.version)} />
-          {transition.requires.map((input) => (
-            <RequiredInput key={input} model={model} event={event} input={input} value={value} />
-          ))}
-          <TextArea
-            lang={lang}
-            id={id('internalNote')}
-            name="internalNote"
-            label={text(lang, 'inputInternalNote')}
-            hint={text(lang, 'inputInternalNoteHint')}
-            isOptional
-            value={value('internalNote')}
-            error={error('internalNote')}
-            rows={2}
-          />
-          <button
-            type="submit"
-            class={`govuk-button${endingEvents.has(event) ? ' govuk-button--warning' : ''}`}
-            data-module="govuk-button"
-          >
-            {label}
-          </button>
-        </form>
-      </div>
-    </details>
+          {label}
+        </button>
+      </CaseForm>
+    </ActionDetails>
   );
 }
 
 function ExtensionForm({ model }: { model: CasePageModel }) {
   const { lang, detail } = model;
-  const active = model.active?.kind === 'extension' ? model.active : null;
-  const value = (name: string) => active?.values[name] ?? '';
+  const isActive = model.active?.kind === 'extension';
+  const value = typedIn(model, isActive);
   const isHours = detail.row.deadlineRule.kind === 'hours';
   return (
-    <details class="govuk-details" id="extension-form" open={active !== null}>
-      <summary class="govuk-details__summary">
-        <span class="govuk-details__summary-text">{text(lang, 'extensionHeading')}</span>
-      </summary>
-      <div class="govuk-details__text">
-        <p class="govuk-body">
-          {text(lang, model.role === 'supervisor' ? 'extensionLeadSupervisor' : 'extensionLead')}
-        </p>
-        <form
-          method="post"
-          action={localePath(lang, consolePaths.caseExtensions(detail.row.caseNumber))}
-          novalidate
-        >
-          <CsrfField token={model.csrfToken} />
-          <input type="hidden" name="version" value={String(detail.row.version)} />
-          <TextInput
-            lang={lang}
-            id="extension-amount"
-            name="amount"
-            label={text(lang, isHours ? 'extensionAmountHours' : 'extensionAmountDays')}
-            hint={text(lang, 'extensionAmountHint')}
-            value={value('amount')}
-            error={model.fieldErrors.get('extension-amount')}
-            inputMode="numeric"
-            widthClass="govuk-input--width-3"
-          />
-          <TextArea
-            lang={lang}
-            id="extension-reason"
-            name="reason"
-            label={text(lang, 'extensionReason')}
-            hint={text(lang, 'extensionReasonHint')}
-            value={value('reason')}
-            error={model.fieldErrors.get('extension-reason')}
-          />
-          <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">
-            {text(lang, 'extensionButton')}
-          </button>
-        </form>
-      </div>
-    </details>
+    <ActionDetails id="extension-form" summary={text(lang, 'extensionHeading')} isOpen={isActive}>
+      <p class="govuk-body">
+        {text(lang, model.role === 'supervisor' ? 'extensionLeadSupervisor' : 'extensionLead')}
+      </p>
+      <CaseForm model={model} action={consolePaths.caseExtensions(detail.row.caseNumber)}>
+        <TextInput
+          lang={lang}
+          id="extension-amount"
+          name="amount"
+          label={text(lang, isHours ? 'extensionAmountHours' : 'extensionAmountDays')}
+          hint={text(lang, 'extensionAmountHint')}
+          value={value('amount')}
+          problems={model.problems}
+          inputMode="numeric"
+          widthClass="govuk-input--width-3"
+        />
+        <TextArea
+          lang={lang}
+          id="extension-reason"
+          name="reason"
+          label={text(lang, 'extensionReason')}
+          hint={text(lang, 'extensionReasonHint')}
+          value={value('reason')}
+          problems={model.problems}
+        />
+        <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">
+          {text(lang, 'extensionButton')}
+        </button>
+      </CaseForm>
+    </ActionDetails>
   );
 }
 
 function DecisionForms({ model }: { model: CasePageModel }) {
   const { lang, detail } = model;
-  const pending = detail.extensions.filter((extension) => extension.state === 'pending');
-  if (pending.length === 0) return null;
   const isHours = detail.row.deadlineRule.kind === 'hours';
   return (
     <>
-      {pending.map((extension) => {
-        const active =
-          model.active?.kind === 'decision' && model.active.extensionId === extension.id
-            ? model.active
-            : null;
-        const noteId = `decision-${extension.id}-note`;
-        return (
-          <div key={extension.id} class="govuk-inset-text" id={`decision-${extension.id}`}>
-            <h3 class="govuk-heading-s">{text(lang, 'decideHeading')}</h3>
-            <p class="govuk-body">
-              {text(lang, 'decideLead', {
-                requester: model.staffNames.get(extension.requestedBy) ?? '—',
-                amount: text(lang, isHours ? 'deadlineExtendedHours' : 'deadlineExtendedDays', {
-                  amount: extension.amount,
-                }),
-                reason: extension.reason,
-              })}
-            </p>
-            <form
-              method="post"
-              action={localePath(
-                lang,
-                consolePaths.caseExtensionDecision(detail.row.caseNumber, extension.id),
-              )}
-              novalidate
-            >
-              <CsrfField token={model.csrfToken} />
-              <input type="hidden" name="version" value={String(detail.row.version)} />
-              <TextArea
-                lang={lang}
-                id={noteId}
-                name="note"
-                label={text(lang, 'decideNote')}
-                hint={text(lang, 'decideNoteHint')}
-                isOptional
-                value={active?.values.note ?? ''}
-                error={model.fieldErrors.get(noteId)}
-                rows={2}
-              />
-              <div class="govuk-button-group">
-                <button
-                  type="submit"
-                  name="decision"
-                  value="approve"
-                  class="govuk-button"
-                  data-module="govuk-button"
-                >
-                  {text(lang, 'decideApprove')}
-                </button>
-                <button
-                  type="submit"
-                  name="decision"
-                  value="refuse"
-                  class="govuk-button govuk-button--warning"
-                  data-module="govuk-button"
-                >
-                  {text(lang, 'decideRefuse')}
-                </button>
-              </div>
-            </form>
-          </div>
-        );
-      })}
+      {detail.extensions
+        .filter((extension) => extension.state === 'pending')
+        .map((extension) => {
+          const isActive = model.active?.kind === 'decision' && model.active.extensionId === extension.id;
+          return (
+            <div key={extension.id} class="govuk-inset-text" id={`decision-${extension.id}`}>
+              <h3 class="govuk-heading-s">{text(lang, 'decideHeading')}</h3>
+              <p class="govuk-body">
+                {text(lang, 'decideLead', {
+                  requester: model.staffNames.get(extension.requestedBy) ?? '—',
+                  amount: text(lang, isHours ? 'deadlineExtendedHours' : 'deadlineExtendedDays', {
+                    amount: extension.amount,
+                  }),
+                  reason: extension.reason,
+                })}
+              </p>
+              <CaseForm
+                model={model}
+                action={consolePaths.caseExtensionDecision(detail.row.caseNumber, extension.id)}
+              >
+                <TextArea
+                  lang={lang}
+                  id={`decision-${extension.id}-note`}
+                  name="note"
+                  label={text(lang, 'decideNote')}
+                  hint={text(lang, 'decideNoteHint')}
+                  isOptional
+                  value={typedIn(model, isActive)('note')}
+                  problems={model.problems}
+                  rows={2}
+                />
+                <div class="govuk-button-group">
+                  <button
+                    type="submit"
+                    name="decision"
+                    value="approve"
+                    class="govuk-button"
+                    data-module="govuk-button"
+                  >
+                    {text(lang, 'decideApprove')}
+                  </button>
+                  <button
+                    type="submit"
+                    name="decision"
+                    value="refuse"
+                    class="govuk-button govuk-button--warning"
+                    data-module="govuk-button"
+                  >
+                    {text(lang, 'decideRefuse')}
+                  </button>
+                </div>
+              </CaseForm>
+            </div>
+          );
+        })}
     </>
   );
 }
@@ -324,7 +300,9 @@ function DecisionForms({ model }: { model: CasePageModel }) {
 function AssignForm({ model }: { model: CasePageModel }) {
   const { lang, detail } = model;
   if (model.assignableHandlers === null) return null;
-  const active = model.active?.kind === 'assign' ? model.active : null;
+  // The officer chosen in the sent form, else the case's own.
+  const chosen =
+    model.active?.kind === 'assign' ? (model.active.values.handlerId ?? '') : (detail.handler?.id ?? '');
   return (
     <form method="post" action={localePath(lang, consolePaths.caseAssign(detail.row.caseNumber))} novalidate>
       <CsrfField token={model.csrfToken} />
@@ -334,12 +312,12 @@ function AssignForm({ model }: { model: CasePageModel }) {
         id="assign-handlerId"
         name="handlerId"
         label={text(lang, 'assignHandler')}
-        value={active?.values.handlerId ?? detail.handler?.id ?? ''}
-        error={model.fieldErrors.get('assign-handlerId')}
+        value={chosen}
+        problems={model.problems}
         blank={text(lang, 'chooseHandler')}
         choices={model.assignableHandlers.map((handler) => ({
           value: handler.id,
-          text: handler.displayName,
+          label: handler.displayName,
         }))}
       />
       <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">
@@ -348,6 +326,12 @@ function AssignForm({ model }: { model: CasePageModel }) {
     </form>
   );
 }
+
+const readOnlyKeys: Readonly<Record<NonNullable<CasePageModel['readOnly']>, CasePageTextKey>> = {
+  admin: 'actionsAdminReadOnly',
+  other_unit_or_handler: 'actionsReadOnly',
+  nothing_now: 'actionsNone',
+};
 
 export function CaseActions({ model }: { model: CasePageModel }) {
   const { lang } = model;
@@ -360,14 +344,7 @@ export function CaseActions({ model }: { model: CasePageModel }) {
       </h2>
       {model.transitions.length === 0 && !hasOther ? (
         <p class="govuk-body" data-read-only={model.readOnly ?? 'nothing_now'}>
-          {text(
-            lang,
-            model.readOnly === 'admin'
-              ? 'actionsAdminReadOnly'
-              : model.readOnly === 'other_unit_or_handler'
-                ? 'actionsReadOnly'
-                : 'actionsNone',
-          )}
+          {text(lang, readOnlyKeys[model.readOnly ?? 'nothing_now'])}
         </p>
       ) : null}
       {model.transitions.map((transition) => (

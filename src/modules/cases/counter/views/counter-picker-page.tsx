@@ -1,9 +1,15 @@
+import {
+  type ChoiceGroup,
+  ErrorSummary,
+  Select,
+  TextInput,
+} from '../../../../platform/web/components/form-controls.tsx';
+import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import type { ServiceSummary } from '../../../catalogue/index.ts';
 import { deadlineText } from '../../../catalogue/index.ts';
-import { casePaths } from '../../core/case-paths.ts';
 import { counterText as text } from '../counter-messages.ts';
-import { type ChoiceGroup, ErrorSummary, Select, TextInput } from './counter-controls.tsx';
+import { counterPaths } from '../counter-paths.ts';
 
 export interface CounterPickerView {
   lang: Lang;
@@ -12,13 +18,11 @@ export interface CounterPickerView {
   /** The keyword search, when one was made. */
   search: { q: string; results: readonly ServiceSummary[] } | null;
   /** 「請選擇申辦項目」 when the form was sent without (or with an unknown) service. */
-  problem: string | null;
+  problems: FormProblems;
 }
 
-export const newIntakePath = `${casePaths.counter}/new`;
-
 export function intakeFormHref(lang: Lang, serviceCode: string): string {
-  return `${localePath(lang, newIntakePath)}?${new URLSearchParams({ service: serviceCode }).toString()}`;
+  return `${localePath(lang, counterPaths.newIntake)}?${new URLSearchParams({ service: serviceCode }).toString()}`;
 }
 
 /** Services grouped by their unit, in the order given (listServices sorts by unit). */
@@ -37,18 +41,16 @@ function groupByUnit(lang: Lang, services: readonly ServiceSummary[]): ChoiceGro
 export function CounterPickerPage(view: CounterPickerView) {
   const { lang, search } = view;
   const pick = (zh: string, en: string) => (lang === 'en' ? en : zh);
-  const problems = view.problem === null ? [] : [{ inputId: 'service', message: view.problem }];
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
-        <ErrorSummary lang={lang} problems={problems} />
+        <ErrorSummary lang={lang} problems={view.problems} />
         <h1 class="govuk-heading-l">{text(lang, 'pickerTitle')}</h1>
         <p class="govuk-body">{text(lang, 'pickerLead')}</p>
 
-        <form method="get" action={localePath(lang, casePaths.counter)}>
+        <form method="get" action={localePath(lang, counterPaths.counter)}>
           <TextInput
             lang={lang}
-            id="q"
             name="q"
             label={text(lang, 'searchLabel')}
             hint={text(lang, 'searchHint')}
@@ -99,23 +101,22 @@ export function CounterPickerPage(view: CounterPickerView) {
               </table>
             )}
             <p class="govuk-body">
-              <a class="govuk-link" href={localePath(lang, casePaths.counter)}>
+              <a class="govuk-link" href={localePath(lang, counterPaths.counter)}>
                 {text(lang, 'searchClear')}
               </a>
             </p>
           </section>
         )}
 
-        <form method="get" action={localePath(lang, newIntakePath)}>
+        <form method="get" action={localePath(lang, counterPaths.newIntake)}>
           <Select
             lang={lang}
-            id="service"
             name="service"
             label={text(lang, 'pickLabel')}
             value=""
             blank={text(lang, 'pickBlank')}
             groups={groupByUnit(lang, view.services)}
-            messages={view.problem === null ? undefined : [view.problem]}
+            problems={view.problems}
           />
           <button type="submit" class="govuk-button" data-module="govuk-button">
             {text(lang, 'pickButton')}

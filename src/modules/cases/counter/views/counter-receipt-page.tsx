@@ -3,15 +3,11 @@ import { BUREAU } from '../../../../platform/reference/units.ts';
 import { telephoneHref } from '../../../../platform/web/contact-details.tsx';
 import { formatPageDate } from '../../../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
-import { casePaths } from '../../core/case-paths.ts';
 import { counterChannels } from '../counter-form.ts';
 import { counterText as text } from '../counter-messages.ts';
-import {
-  type CounterReceipt,
-  caseNumberGroups,
-  checklistOnReceipt,
-  lookupCodeGroups,
-} from '../counter-receipt.ts';
+import { counterPaths } from '../counter-paths.ts';
+import type { CounterReceipt } from '../counter-receipt.ts';
+import { caseNumberGroups, checklistOnReceipt, lookupCodeGroups } from '../receipt-layout.ts';
 
 export interface CounterReceiptView {
   lang: Lang;
@@ -256,7 +252,7 @@ export function CounterReceiptPage(view: CounterReceiptView) {
         </button>
         <p class="govuk-body">{text(lang, 'printHint')}</p>
         <p class="govuk-body">
-          <a class="govuk-link" href={localePath(lang, casePaths.counter)}>
+          <a class="govuk-link" href={localePath(lang, counterPaths.counter)}>
             {text(lang, 'nextIntake')}
           </a>
         </p>

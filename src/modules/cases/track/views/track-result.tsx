@@ -1,36 +1,23 @@
 import type { ComponentChildren } from 'preact';
-import type { FieldProblem } from '../../../../platform/http/errors.ts';
+import {
+  ErrorSummary,
+  SingleCheckbox,
+  SuccessBanner,
+  TextArea,
+} from '../../../../platform/web/components/form-controls.tsx';
+import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
-import { casePaths } from '../../core/case-paths.ts';
+import type { ApplicantActions } from '../applicant-actions.ts';
 import type { PublicCaseView, PublicTimelineEvent } from '../case-public-view.ts';
 import { trackText } from '../track-messages.ts';
-import { reopenReasonMaxLength } from '../track-schemas.ts';
-import {
-  ApplicantKeyFields,
-  describedBy,
-  FieldErrorMessage,
-  problemFor,
-  TrackErrorSummary,
-} from './track-form.tsx';
+import { trackPaths } from '../track-paths.ts';
+import { ApplicantKeyFields } from './track-form.tsx';
 
 /**
  * The result of a look-up: the state in plain words, the dates, the unit to call, the applicant's details
  * masked, the public timeline (newest first), the answer, the attachments and the applicant's own actions.
  * Everything shown comes from the public view (case-public-view.ts); nothing here reads the case itself.
  */
-
-export const trackActionPaths = {
-  withdraw: `${casePaths.track}/withdraw`,
-  reopen: `${casePaths.track}/reopen`,
-  attachment: `${casePaths.track}/attachment`,
-} as const;
-
-export interface ApplicantActions {
-  canWithdraw: boolean;
-  /** The last day (YYYY-MM-DD, Taipei) the applicant may ask for a reopening, when they may now. */
-  reopenUntil: string | null;
-  reopenDays: number;
-}
 
 export interface TrackResultView {
   lang: Lang;
@@ -42,7 +29,7 @@ export interface TrackResultView {
   /** The case version shown: an action on an older one is refused (someone acted in between). */
   version: number;
   actions: ApplicantActions;
-  problems: readonly FieldProblem[];
+  problems: FormProblems;
   /** A success message after an action. */
   done: string | null;
   /** What the reopen form had, when it is shown again with a problem. */
@@ -105,8 +92,6 @@ function TimelineItem({ lang, event }: { lang: Lang; event: PublicTimelineEvent 
 
 export function TrackResultPage(props: TrackResultView) {
   const { lang, view, problems } = props;
-  const reasonError = problemFor(problems, 'reason');
-  const confirmError = problemFor(problems, 'confirm');
   const hasActions = props.actions.canWithdraw || props.actions.reopenUntil !== null;
   const keyFields = (
     <ApplicantKeyFields
@@ -118,24 +103,8 @@ export function TrackResultPage(props: TrackResultView) {
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
-        <TrackErrorSummary lang={lang} problems={problems} />
-        {props.done === null ? null : (
-          <div
-            class="govuk-notification-banner govuk-notification-banner--success"
-            role="alert"
-            aria-labelledby="track-done-title"
-            data-module="govuk-notification-banner"
-          >
-            <div class="govuk-notification-banner__header">
-              <h2 class="govuk-notification-banner__title" id="track-done-title">
-                {trackText(lang, 'successTitle')}
-              </h2>
-            </div>
-            <div class="govuk-notification-banner__content">
-              <p class="govuk-notification-banner__heading">{props.done}</p>
-            </div>
-          </div>
-        )}
+        <ErrorSummary lang={lang} problems={problems} />
+        <SuccessBanner lang={lang} message={props.done} />
         <h1 class="govuk-heading-l">{trackText(lang, 'resultTitle', { caseNumber: view.caseNumber })}</h1>
 
         <h2 class="govuk-heading-m">{trackText(lang, 'currentState')}</h2>
@@ -196,7 +165,7 @@ export function TrackResultPage(props: TrackResultView) {
             <ul class="govuk-list">
               {view.attachments.map((attachment) => (
                 <li key={attachment.id}>
-                  <form method="post" action={localePath(lang, trackActionPaths.attachment)}>
+                  <form method="post" action={localePath(lang, trackPaths.attachment)}>
                     {keyFields}
                     <input type="hidden" name="attachmentId" value={attachment.id} />
                     <span class="govuk-body">
@@ -237,7 +206,7 @@ export function TrackResultPage(props: TrackResultView) {
 
         {hasActions ? <h2 class="govuk-heading-m">{trackText(lang, 'actionsHeading')}</h2> : null}
         {props.actions.reopenUntil === null ? null : (
-          <form method="post" action={localePath(lang, trackActionPaths.reopen)} novalidate>
+          <form method="post" action={localePath(lang, trackPaths.reopen)} novalidate>
             {keyFields}
             <input type="hidden" name="version" value={String(props.version)} />
             <h3 class="govuk-heading-s">{trackText(lang, 'reopenHeading')}</h3>
@@ -247,32 +216,22 @@ export function TrackResultPage(props: TrackResultView) {
                 date: props.formatDate(props.actions.reopenUntil),
               })}
             </p>
-            <div class={`govuk-form-group${reasonError ? ' govuk-form-group--error' : ''}`}>
-              <label class="govuk-label" for="reason">
-                {trackText(lang, 'reopenReasonLabel')}
-              </label>
-              <div id="reason-hint" class="govuk-hint">
-                {trackText(lang, 'reopenReasonHint')}
-              </div>
-              <FieldErrorMessage lang={lang} id="reason" message={reasonError} />
-              <textarea
-                class={`govuk-textarea${reasonError ? ' govuk-textarea--error' : ''}`}
-                id="reason"
-                name="reason"
-                rows={4}
-                maxLength={reopenReasonMaxLength}
-                aria-describedby={describedBy('reason-hint', reasonError ? 'reason-error' : null)}
-              >
-                {props.reopenReason}
-              </textarea>
-            </div>
+            <TextArea
+              lang={lang}
+              name="reason"
+              label={trackText(lang, 'reopenReasonLabel')}
+              hint={trackText(lang, 'reopenReasonHint')}
+              value={props.reopenReason}
+              rows={4}
+              problems={problems}
+            />
             <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">
               {trackText(lang, 'reopenButton')}
             </button>
           </form>
         )}
         {props.actions.canWithdraw ? (
-          <form method="post" action={localePath(lang, trackActionPaths.withdraw)} novalidate>
+          <form method="post" action={localePath(lang, trackPaths.withdraw)} novalidate>
             {keyFields}
             <input type="hidden" name="version" value={String(props.version)} />
             <h3 class="govuk-heading-s">{trackText(lang, 'withdrawHeading')}</h3>
@@ -285,24 +244,14 @@ export function TrackResultPage(props: TrackResultView) {
                 {trackText(lang, 'withdrawText')}
               </strong>
             </div>
-            <div class={`govuk-form-group${confirmError ? ' govuk-form-group--error' : ''}`}>
-              <FieldErrorMessage lang={lang} id="confirm" message={confirmError} />
-              <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-                <div class="govuk-checkboxes__item">
-                  <input
-                    class="govuk-checkboxes__input"
-                    id="confirm"
-                    name="confirm"
-                    type="checkbox"
-                    value="yes"
-                    aria-describedby={confirmError ? 'confirm-error' : undefined}
-                  />
-                  <label class="govuk-label govuk-checkboxes__label" for="confirm">
-                    {trackText(lang, 'withdrawConfirm')}
-                  </label>
-                </div>
-              </div>
-            </div>
+            <SingleCheckbox
+              lang={lang}
+              name="confirm"
+              label={trackText(lang, 'withdrawConfirm')}
+              value="yes"
+              isChecked={false}
+              problems={problems}
+            />
             <button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">
               {trackText(lang, 'withdrawButton')}
             </button>
@@ -314,7 +263,7 @@ export function TrackResultPage(props: TrackResultView) {
           {trackText(lang, 'contactText', { unit: view.unit.name, phone: view.unit.phone })}
         </p>
         <p class="govuk-body">
-          <a class="govuk-link" href={localePath(lang, casePaths.track)}>
+          <a class="govuk-link" href={localePath(lang, trackPaths.track)}>
             {trackText(lang, 'anotherCase')}
           </a>
         </p>

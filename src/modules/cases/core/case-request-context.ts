@@ -1,24 +1,30 @@
 import type { FastifyRequest } from 'fastify';
+import { actorContext } from '../../../platform/auth/actor-context.ts';
 import { signedInStaff } from '../../../platform/auth/require-staff.ts';
 import type { AppDeps } from '../../../platform/http/app-types.ts';
-import type { CaseActor, CasesContext } from './cases-service.ts';
+import type { CasesContext, StaffCaseActor } from './case-actor.ts';
 
-/** The context a case use case runs in, for one request: the database, the clock's now, the language. */
+/**
+ * What a case use case runs with, for one request: the database, the clock's now, the language, the
+ * settings it needs and the request's origin (the platform's actorContext). Handlers build it here and
+ * pass it on; the use cases never see the request.
+ */
 export function casesContext(request: FastifyRequest, deps: AppDeps): CasesContext {
+  const actor = actorContext(request, deps);
   return {
     db: deps.db,
-    now: deps.clock.now(),
-    lang: request.lang,
+    now: actor.now,
+    lang: actor.lang,
     calendarRegion: deps.config.calendarRegion,
     reopenDays: deps.config.caseReopenDays,
     publicBaseUrl: deps.config.publicBaseUrl,
     jobs: deps.jobs,
-    origin: { ip: request.ip, requestId: request.id, userAgent: request.headers['user-agent'] ?? null },
+    origin: actor.origin,
   };
 }
 
 /** The signed-in staff member as a case actor (behind requireStaff). */
-export function staffCaseActor(request: FastifyRequest): CaseActor & { kind: 'staff' } {
+export function staffCaseActor(request: FastifyRequest): StaffCaseActor {
   const staff = signedInStaff(request);
   return {
     kind: 'staff',
@@ -29,6 +35,3 @@ export function staffCaseActor(request: FastifyRequest): CaseActor & { kind: 'st
     unitCode: staff.unitCode,
   };
 }
-
-/** Paths of the case pages (defined in case-paths.ts, which imports nothing). */
-export { casePaths } from './case-paths.ts';

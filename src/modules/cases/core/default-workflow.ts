@@ -1,17 +1,18 @@
-import type { StaffRole } from '../../../platform/auth/principal.ts';
+import {
+  type CaseActorRole,
+  type CaseGuard,
+  defineWorkflow,
+  type StateWords,
+  type Transition,
+  type Words,
+} from './workflow-definition.ts';
 
 /**
- * The case workflow as data: one table of `from → event → to`, which actors may do it, and the guards
- * that must hold. Everything else — the service, the pages' action buttons, the permission-matrix test,
- * the diagram in docs/case-workflow.md (`npm run docs:workflow`) — reads this table; nothing else decides
- * whether a case may move.
- *
- * `workflow` is a `Record<CaseState, …>`: adding a state without saying what may happen in it (even
- * "nothing": an empty list) does not compile. The labels below are Records over the same unions, so a
- * new state or event without words for the citizen does not compile either.
+ * The default workflow (ADR 0007): every kind of case follows it unless workflows.ts names another for its
+ * kind. The diagram and tables are in docs/case-workflow.md (`npm run docs:workflow`).
  */
 
-export const caseStates = [
+const states = [
   'received', // 收件: registered, not yet looked at by the unit
   'accepted', // 受理: the unit has taken it on (the handler is named)
   'in_progress', // 處理中
@@ -23,9 +24,9 @@ export const caseStates = [
   'withdrawn', // 撤回 by the applicant
   'merged', // 併案: a duplicate of another case
 ] as const;
-export type CaseState = (typeof caseStates)[number];
+type State = (typeof states)[number];
 
-export const caseEvents = [
+const events = [
   'accept',
   'start',
   'request_supplement',
@@ -39,58 +40,15 @@ export const caseEvents = [
   'withdraw',
   'merge',
 ] as const;
-export type CaseEvent = (typeof caseEvents)[number];
+type Event = (typeof events)[number];
 
-/** Staff roles, plus the applicant (acting with the case number and lookup code). */
-export type CaseActorRole = StaffRole | 'applicant';
-export const caseActorRoles: readonly CaseActorRole[] = [
-  'admin',
-  'secretariat',
-  'supervisor',
-  'handler',
-  'counter_clerk',
-  'web_editor',
-  'unit_editor',
-  'unit_head',
-  'applicant',
-];
-
-/**
- * Conditions beyond state and role. Each is checked by the service (case-guards.ts) and every failed
- * guard is reported, in the user's language, all at once.
- * - `own_unit`: supervisors and handlers act only on their unit's cases.
- * - `assigned_or_unassigned`: a handler acts on cases assigned to them, or unassigned ones (taking them).
- * - `within_reopen_window`: the applicant reopens only within REOPEN_DAYS calendar days of closing.
- */
-export const caseGuards = ['own_unit', 'assigned_or_unassigned', 'within_reopen_window'] as const;
-export type CaseGuard = (typeof caseGuards)[number];
-
-/** What the event needs from the person doing it; missing input is a validation problem, not a 409. */
-export const transitionInputs = [
-  'public_note', // a note the applicant sees (required)
-  'resolution', // the answer (結案通知 carries it)
-  'reason', // why (reject, supplement list, reopen)
-  'target_unit', // transfer
-  'target_agency', // forward (移文)
-  'target_case', // merge
-] as const;
-export type TransitionInput = (typeof transitionInputs)[number];
-
-export interface Transition {
-  event: CaseEvent;
-  to: CaseState;
-  /** Who may do it. Guards narrow it further for unit roles. */
-  roles: readonly CaseActorRole[];
-  guards: readonly CaseGuard[];
-  /** Inputs the event requires. */
-  requires: readonly TransitionInput[];
-}
+type Step = Transition<State, Event>;
 
 const unitStaff = ['supervisor', 'handler'] as const satisfies readonly CaseActorRole[];
 const unitGuards = ['own_unit', 'assigned_or_unassigned'] as const satisfies readonly CaseGuard[];
 
 /** From every open state the applicant (or a clerk on their behalf) may withdraw. */
-const withdraw: Transition = {
+const withdraw: Step = {
   event: 'withdraw',
   to: 'withdrawn',
   roles: ['applicant', 'counter_clerk'],
@@ -98,28 +56,28 @@ const withdraw: Transition = {
   requires: [],
 };
 /** Sent to the unit that should have it (分文 again); the secretariat dispatches from any unit. */
-const transfer: Transition = {
+const transfer: Step = {
   event: 'transfer',
   to: 'received',
   roles: [...unitStaff, 'secretariat'],
   guards: unitGuards,
   requires: ['target_unit', 'reason'],
 };
-const forward: Transition = {
+const forward: Step = {
   event: 'forward',
   to: 'forwarded',
   roles: unitStaff,
   guards: unitGuards,
   requires: ['target_agency', 'public_note'],
 };
-const reject: Transition = {
+const reject: Step = {
   event: 'reject',
   to: 'rejected',
   roles: unitStaff,
   guards: unitGuards,
   requires: ['reason'],
 };
-const merge: Transition = {
+const merge: Step = {
   event: 'merge',
   to: 'merged',
   roles: unitStaff,
@@ -127,7 +85,7 @@ const merge: Transition = {
   requires: ['target_case'],
 };
 
-export const workflow: Readonly<Record<CaseState, readonly Transition[]>> = {
+const transitions: { readonly [From in State]: readonly Step[] } = {
   received: [
     { event: 'accept', to: 'accepted', roles: unitStaff, guards: unitGuards, requires: [] },
     transfer,
@@ -201,39 +159,8 @@ export const workflow: Readonly<Record<CaseState, readonly Transition[]>> = {
   merged: [],
 };
 
-/** States in which the case is finished here: no clock runs, it leaves the queues. */
-export const finishedStates: ReadonlySet<CaseState> = new Set([
-  'closed',
-  'forwarded',
-  'rejected',
-  'withdrawn',
-  'merged',
-]);
-
-/** The clock stops in these states (補正: 行政程序法 and the petition rules exclude the waiting time). */
-export const pausedStates: ReadonlySet<CaseState> = new Set(['awaiting_supplement']);
-
-export function findTransition(state: CaseState, event: CaseEvent): Transition | undefined {
-  return workflow[state].find((transition) => transition.event === event);
-}
-
-export function isCaseState(value: string): value is CaseState {
-  return (caseStates as readonly string[]).includes(value);
-}
-
-export function isCaseEvent(value: string): value is CaseEvent {
-  return (caseEvents as readonly string[]).includes(value);
-}
-
-/** The events a role may attempt in a state, ignoring guards (the page filters those with the case). */
-export function eventsFor(state: CaseState, role: CaseActorRole): CaseEvent[] {
-  return workflow[state].filter((transition) => transition.roles.includes(role)).map((t) => t.event);
-}
-
-type Words = { zh: string; en: string };
-
 /** The state in plain words, as the applicant reads it on /track. */
-export const stateLabels: Readonly<Record<CaseState, Words & { explainZh: string; explainEn: string }>> = {
+const stateLabels: { readonly [S in State]: StateWords } = {
   received: {
     zh: '已收件',
     en: 'Received',
@@ -297,7 +224,7 @@ export const stateLabels: Readonly<Record<CaseState, Words & { explainZh: string
 };
 
 /** The action as a button says it, and as the timeline records it. */
-export const eventLabels: Readonly<Record<CaseEvent, Words>> = {
+const eventLabels: { readonly [E in Event]: Words } = {
   accept: { zh: '受理', en: 'Accept' },
   start: { zh: '開始處理', en: 'Start work' },
   request_supplement: { zh: '通知補正', en: 'Ask for more information' },
@@ -311,3 +238,17 @@ export const eventLabels: Readonly<Record<CaseEvent, Words>> = {
   withdraw: { zh: '撤回', en: 'Withdraw' },
   merge: { zh: '併案', en: 'Merge as duplicate' },
 };
+
+export const defaultWorkflow = defineWorkflow({
+  name: 'default',
+  summary: 'Every kind of case: received, accepted, worked on, answered and closed, with the ways out.',
+  states,
+  events,
+  initial: 'received',
+  transitions,
+  finished: ['closed', 'forwarded', 'rejected', 'withdrawn', 'merged'],
+  // 補正: 行政程序法 and the petition rules exclude the time the applicant takes.
+  paused: ['awaiting_supplement'],
+  answered: ['resolved'],
+  labels: { states: stateLabels, events: eventLabels },
+});

@@ -1,24 +1,10 @@
 import type { StaffRole } from '../../../../platform/auth/principal.ts';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
-import { casePaths } from '../../core/case-paths.ts';
 import { consoleText as text } from '../console-messages.ts';
-import { ConsoleNav } from './console-components.tsx';
-
-/** One line of a unit's table: the unit's total, a case officer, or the cases nobody has yet. */
-export interface SupervisionLine {
-  kind: 'total' | 'handler' | 'unassigned';
-  handlerId: string | null;
-  name: string;
-  open: number;
-  atRisk: number;
-  overdue: number;
-}
-
-export interface SupervisionUnit {
-  unitCode: string;
-  unitName: string;
-  lines: SupervisionLine[];
-}
+import { consolePaths } from '../console-paths.ts';
+import type { SupervisionLine, SupervisionUnit } from '../supervision-model.ts';
+import { ConsoleNav } from './console-nav.tsx';
+import { TableHead } from './console-parts.tsx';
 
 export interface SupervisionPageProps {
   lang: Lang;
@@ -39,7 +25,7 @@ export function SupervisionPage(props: SupervisionPageProps) {
     if (line.kind === 'unassigned') query.set('unassigned', 'yes');
     if (due !== '') query.set('due', due);
     const search = query.toString();
-    return `${localePath(lang, casePaths.unitQueue)}${search === '' ? '' : `?${search}`}`;
+    return `${localePath(lang, consolePaths.unitQueue)}${search === '' ? '' : `?${search}`}`;
   };
   const cell = (
     unit: SupervisionUnit,
@@ -63,7 +49,7 @@ export function SupervisionPage(props: SupervisionPageProps) {
   );
   return (
     <>
-      <ConsoleNav lang={lang} role={props.role} current={casePaths.supervision} />
+      <ConsoleNav lang={lang} role={props.role} current={consolePaths.supervision} />
       <h1 class="govuk-heading-l">{text(lang, 'supervisionTitle')}</h1>
       <p class="govuk-body">{props.lead}</p>
       {props.units.length === 0 ? <p class="govuk-body">{text(lang, 'supervisionEmpty')}</p> : null}
@@ -72,22 +58,14 @@ export function SupervisionPage(props: SupervisionPageProps) {
           <caption class="govuk-table__caption govuk-table__caption--m">
             {text(lang, 'supervisionCaption', { unit: unit.unitName })}
           </caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">
-                {text(lang, 'supervisionColumnHandler')}
-              </th>
-              <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                {text(lang, 'supervisionColumnOpen')}
-              </th>
-              <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                {text(lang, 'supervisionColumnAtRisk')}
-              </th>
-              <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                {text(lang, 'supervisionColumnOverdue')}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              text(lang, 'supervisionColumnHandler'),
+              { label: text(lang, 'supervisionColumnOpen'), isNumeric: true },
+              { label: text(lang, 'supervisionColumnAtRisk'), isNumeric: true },
+              { label: text(lang, 'supervisionColumnOverdue'), isNumeric: true },
+            ]}
+          />
           <tbody class="govuk-table__body">
             {unit.lines.map((line) => (
               <tr
