@@ -70,73 +70,87 @@ export async function queueCaseNotices(
         lang,
         dedupeKey: `${notice.topic}:${row.id}:v${row.version}:${channel}`,
       };
-      const detail = notice.detail?.trim() ?? '';
-      switch (notice.topic) {
-        case 'case.received':
-          await queueNotification(tx, {
-            ...base,
-            topic: caseTopics.received,
-            data: {
-              ...common,
-              lookupCode: row.lookupCode,
-              expectedCompletionDate: row.expectedCompletionDate ?? '',
-            },
-          });
-          break;
-        case 'case.transferred':
-          await queueNotification(tx, {
-            ...base,
-            topic: caseTopics.transferred,
-            data: {
-              caseNumber: common.caseNumber,
-              serviceName: common.serviceName,
-              newUnitName: common.unitName,
-              newUnitPhone: common.unitPhone,
-              trackingUrl: common.trackingUrl,
-            },
-          });
-          break;
-        case 'case.extended':
-          await queueNotification(tx, {
-            ...base,
-            topic: caseTopics.extended,
-            data: { ...common, newDate: row.expectedCompletionDate ?? '', reason: detail },
-          });
-          break;
-        case 'case.supplement_requested':
-          await queueNotification(tx, {
-            ...base,
-            topic: caseTopics.supplementRequested,
-            data: {
-              ...common,
-              // One line per item as the handler listed them: everything missing, asked for once.
-              items: detail
-                .split(/\r?\n/)
-                .map((line) => line.trim())
-                .filter((line) => line !== ''),
-            },
-          });
-          break;
-        case 'case.forwarded':
-          await queueNotification(tx, {
-            ...base,
-            topic: caseTopics.forwarded,
-            data: {
-              caseNumber: common.caseNumber,
-              serviceName: common.serviceName,
-              agencyName: row.forwardedTo ?? '',
-              agencyContact: detail,
-            },
-          });
-          break;
-        case 'case.closed':
-          await queueNotification(tx, {
-            ...base,
-            topic: caseTopics.closed,
-            data: { ...common, answer: detail },
-          });
-          break;
-      }
+      await noticeSenders[notice.topic]({ tx, base, row, common, detail: notice.detail?.trim() ?? '' });
     }
   }
 }
+
+/** What every notice of a case says: the case, its service and unit, and where to follow it. */
+interface CommonFacts {
+  caseNumber: string;
+  serviceName: string;
+  unitName: string;
+  unitPhone: string;
+  trackingUrl: string;
+}
+
+interface NoticeInput {
+  tx: Transaction;
+  /** The delivery: channel, recipient, language, subject and dedupe key. */
+  base: Omit<Parameters<typeof queueNotification>[1], 'topic' | 'data'>;
+  row: CaseRow;
+  common: CommonFacts;
+  /** The answer, the reason, the list of what is missing … as the staff member wrote it. */
+  detail: string;
+}
+
+/**
+ * Each topic's template and data: a Record over the topics, so a topic without its sender does not
+ * compile. Each sender passes its own template's data (the compiler checks it against the template).
+ */
+const noticeSenders: Readonly<Record<CaseNoticeTopic, (input: NoticeInput) => Promise<unknown>>> = {
+  'case.received': ({ tx, base, row, common }) =>
+    queueNotification(tx, {
+      ...base,
+      topic: caseTopics.received,
+      data: {
+        ...common,
+        lookupCode: row.lookupCode,
+        expectedCompletionDate: row.expectedCompletionDate ?? '',
+      },
+    }),
+  'case.transferred': ({ tx, base, common }) =>
+    queueNotification(tx, {
+      ...base,
+      topic: caseTopics.transferred,
+      data: {
+        caseNumber: common.caseNumber,
+        serviceName: common.serviceName,
+        newUnitName: common.unitName,
+        newUnitPhone: common.unitPhone,
+        trackingUrl: common.trackingUrl,
+      },
+    }),
+  'case.extended': ({ tx, base, row, common, detail }) =>
+    queueNotification(tx, {
+      ...base,
+      topic: caseTopics.extended,
+      data: { ...common, newDate: row.expectedCompletionDate ?? '', reason: detail },
+    }),
+  'case.supplement_requested': ({ tx, base, common, detail }) =>
+    queueNotification(tx, {
+      ...base,
+      topic: caseTopics.supplementRequested,
+      data: {
+        ...common,
+        // One line per item as the handler listed them: everything missing, asked for once.
+        items: detail
+          .split(/\r?\n/)
+          .map((line) => line.trim())
+          .filter((line) => line !== ''),
+      },
+    }),
+  'case.forwarded': ({ tx, base, row, common, detail }) =>
+    queueNotification(tx, {
+      ...base,
+      topic: caseTopics.forwarded,
+      data: {
+        caseNumber: common.caseNumber,
+        serviceName: common.serviceName,
+        agencyName: row.forwardedTo ?? '',
+        agencyContact: detail,
+      },
+    }),
+  'case.closed': ({ tx, base, common, detail }) =>
+    queueNotification(tx, { ...base, topic: caseTopics.closed, data: { ...common, answer: detail } }),
+};
