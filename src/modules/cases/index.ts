@@ -4,14 +4,13 @@
  */
 import type { AppModule } from '../../platform/modules/app-module.ts';
 import { casesApiRoutes } from './api/cases-api-routes.ts';
-import { consolePaths } from './console/console-paths.ts';
 import { consoleRoutes } from './console/console-routes.ts';
+import { caseStaffAreas } from './console/staff-areas.ts';
 import { requestReminderScan, startReminderWorker } from './core/case-reminders.ts';
 import { recomputeOpenDeadlines } from './core/recompute-deadlines.ts';
 import { routingCommands } from './core/routing-commands.ts';
 import { seedDemoRoutingRules } from './core/routing-rules.ts';
 import { caseTopics } from './core/templates/index.ts';
-import { counterPaths } from './counter/counter-paths.ts';
 import { counterRoutes } from './counter/counter-routes.tsx';
 import { trackRoutes } from './track/track-routes.tsx';
 
@@ -23,47 +22,7 @@ export const casesModule: AppModule = {
     { register: trackRoutes },
     { register: casesApiRoutes },
   ],
-  // The home links each role is offered: a subset of who may open the page (the actions table: a unit test
-  // checks each area's roles against the action it leads to).
-  staffAreas: [
-    {
-      id: 'cases.queue',
-      group: 'casework',
-      label: { 'zh-TW': '案件待辦：本單位依期限排序的案件', en: "Case queue: your unit's cases by deadline" },
-      path: consolePaths.myQueue,
-      roles: ['handler', 'supervisor'],
-    },
-    {
-      id: 'cases.counter',
-      group: 'casework',
-      label: {
-        'zh-TW': '臨櫃收件：受理申辦並列印收件憑證',
-        en: 'Counter intake: take applications and print receipts',
-      },
-      path: counterPaths.counter,
-      roles: ['counter_clerk', 'secretariat'],
-    },
-    {
-      id: 'cases.supervision',
-      group: 'casework',
-      label: {
-        'zh-TW': '督導：逾期與即將逾期的案件、工作量、展延核定',
-        en: 'Supervision: overdue and at-risk cases, workload, extensions to approve',
-      },
-      path: consolePaths.supervision,
-      roles: ['supervisor', 'secretariat'],
-    },
-    {
-      id: 'cases.lookup',
-      group: 'casework',
-      label: {
-        'zh-TW': '案件查詢：依案件編號、申請人電話或姓名查詢（電話詢問）',
-        en: 'Find a case: by case number, the applicant’s phone or name (phone enquiries)',
-      },
-      path: consolePaths.lookup,
-      roles: ['counter_clerk', 'handler', 'supervisor', 'secretariat'],
-    },
-  ],
+  staffAreas: caseStaffAreas.map(({ action: _action, ...area }) => area),
   workers: [
     {
       name: 'case deadline reminders',

@@ -9,7 +9,6 @@ const messages = {
   'zh-TW': {
     caseTitle: '案件 {caseNumber}',
     contentsLabel: '本頁內容',
-    sectionSummary: '案件摘要',
     sectionDetails: '案件資料',
     sectionApplicant: '申請人',
     sectionRequest: '申請內容',
@@ -71,7 +70,6 @@ const messages = {
     attachmentColumnSize: '大小',
     attachmentColumnUploaded: '上傳時間',
     attachmentColumnItem: '對應文件',
-    attachmentOpen: '開啟 {name}',
     deadlineRule: '處理期限',
     deadlineDue: '期限截止',
     deadlineExpected: '預定完成日',
@@ -99,7 +97,6 @@ const messages = {
     actionsNone: '依案件目前的狀態與您的角色，沒有可執行的動作。',
     actionsReadOnly: '您可以檢視本案，但本案不屬於您的單位或未分派給您，無法操作。',
     actionsAdminReadOnly: '系統管理員只能檢視案件。',
-    actionButton: '{event}',
     actionEffect_accept: '案件轉為「已受理」；尚未分派時會分派給您。',
     actionEffect_start: '案件轉為「處理中」。',
     actionEffect_request_supplement:
@@ -152,7 +149,6 @@ const messages = {
     conflictKept: '您填寫的內容保留在下方表單中，請確認案件目前的狀態後再決定是否送出。',
     conflictGone: '依案件目前的狀態，這個動作已無法執行。以下是您原本填寫的內容，供您參考：',
     conflictTyped: '您填寫的內容',
-    notAllowedNow: '依案件目前的狀態與您的角色，不能執行「{event}」。',
     extensionHeading: '申請展延',
     extensionLead: '期限不夠時，請說明原因申請展延；主管核准後，會通知申請人新的完成日與原因。',
     extensionLeadSupervisor: '主管自行申請的展延會直接核准，並通知申請人新的完成日與原因。',
@@ -162,7 +158,6 @@ const messages = {
     extensionReason: '展延原因',
     extensionReasonHint: '申請人會看到這個原因。',
     extensionButton: '申請展延',
-    extensionAmountNotNumber: '展延天數請填寫 1 到 60 的整數。',
     decideHeading: '核定展延申請',
     decideLead: '{requester} 申請展延 {amount}，原因：{reason}',
     decideNote: '核定意見',
@@ -199,7 +194,6 @@ const messages = {
     deliveriesEmpty: '尚無通知紀錄。',
     deliveryColumnTime: '建立時間',
     deliveryColumnChannel: '管道',
-    deliveryColumnTopic: '通知事項',
     deliveryColumnRecipient: '收件人',
     deliveryColumnState: '狀態',
     deliveryColumnAttempts: '嘗試次數',
@@ -219,7 +213,6 @@ const messages = {
   en: {
     caseTitle: 'Case {caseNumber}',
     contentsLabel: 'On this page',
-    sectionSummary: 'Summary',
     sectionDetails: 'Case details',
     sectionApplicant: 'Applicant',
     sectionRequest: 'Request',
@@ -281,7 +274,6 @@ const messages = {
     attachmentColumnSize: 'Size',
     attachmentColumnUploaded: 'Uploaded',
     attachmentColumnItem: 'Document',
-    attachmentOpen: 'Open {name}',
     deadlineRule: 'Time allowed',
     deadlineDue: 'Due',
     deadlineExpected: 'Expected completion',
@@ -310,7 +302,6 @@ const messages = {
     actionsReadOnly:
       'You can read this case, but it belongs to another unit or is assigned to someone else, so you cannot act on it.',
     actionsAdminReadOnly: 'Administrators can read cases only.',
-    actionButton: '{event}',
     actionEffect_accept: 'The case becomes “Accepted”; if nobody has it yet, it is assigned to you.',
     actionEffect_start: 'The case becomes “In progress”.',
     actionEffect_request_supplement:
@@ -370,7 +361,6 @@ const messages = {
     conflictGone:
       'In the case’s current state this action is no longer possible. What you typed, for reference:',
     conflictTyped: 'What you typed',
-    notAllowedNow: 'In the case’s current state and with your role you cannot “{event}”.',
     extensionHeading: 'Ask for an extension',
     extensionLead:
       'If the time is not enough, give the reason and ask for an extension; when a supervisor approves, the applicant is told the new date and the reason.',
@@ -382,7 +372,6 @@ const messages = {
     extensionReason: 'Reason for the extension',
     extensionReasonHint: 'The applicant sees this reason.',
     extensionButton: 'Ask for the extension',
-    extensionAmountNotNumber: 'Enter the extension as a whole number from 1 to 60.',
     decideHeading: 'Decide on the extension request',
     decideLead: '{requester} asks for {amount} more. Reason: {reason}',
     decideNote: 'Decision note',
@@ -419,7 +408,6 @@ const messages = {
     deliveriesEmpty: 'No notices yet.',
     deliveryColumnTime: 'Created',
     deliveryColumnChannel: 'Channel',
-    deliveryColumnTopic: 'Notice',
     deliveryColumnRecipient: 'To',
     deliveryColumnState: 'State',
     deliveryColumnAttempts: 'Attempts',

@@ -6,19 +6,7 @@ import { type Messages, translator } from '../../../platform/web/i18n.ts';
  */
 const messages = {
   'zh-TW': {
-    // Shared
-    errorSummaryTitle: '請修正以下問題',
-    errorPrefix: '錯誤：',
-    successTitle: '完成',
-    importantTitle: '請注意',
-    optional: '（選填）',
-    none: '無',
-    notGiven: '未填寫',
     all: '全部',
-    yes: '是',
-    no: '否',
-    internalTag: '內部',
-    viewCase: '檢視案件 {caseNumber}',
 
     // Queues
     myQueueTitle: '我的案件',
@@ -73,7 +61,6 @@ const messages = {
     bulkAssignHandler: '指派給',
     bulkAssignButton: '分派勾選的案件',
     chooseHandler: '請選擇承辦人',
-    handlerRequired: '請選擇要指派的承辦人。',
     bulkAssigned: '已將 {count} 件案件分派給 {handler}。',
     paginationLabel: '案件清單分頁',
 
@@ -107,18 +94,7 @@ const messages = {
     lookupColumnPhone: '電話',
   },
   en: {
-    errorSummaryTitle: 'There is a problem',
-    errorPrefix: 'Error: ',
-    successTitle: 'Success',
-    importantTitle: 'Important',
-    optional: ' (optional)',
-    none: 'None',
-    notGiven: 'Not given',
     all: 'All',
-    yes: 'Yes',
-    no: 'No',
-    internalTag: 'Internal',
-    viewCase: 'View case {caseNumber}',
 
     myQueueTitle: 'My cases',
     myQueueLead: 'Open cases assigned to you, by deadline: the most urgent first.',
@@ -172,7 +148,6 @@ const messages = {
     bulkAssignHandler: 'Assign to',
     bulkAssignButton: 'Assign ticked cases',
     chooseHandler: 'Choose a case officer',
-    handlerRequired: 'Choose the case officer to assign the cases to.',
     bulkAssigned: '{count} cases assigned to {handler}.',
     paginationLabel: 'Pages of the case list',
 

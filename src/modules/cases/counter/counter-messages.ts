@@ -31,7 +31,6 @@ export const counterText = translator({
     free: '免費',
     amount: '新臺幣 {amount} 元',
     startPageLink: '申辦須知（新分頁開啟）',
-    optional: '（選填）',
 
     channelLegend: '收件管道',
     channel_counter: '臨櫃',
@@ -152,7 +151,6 @@ export const counterText = translator({
     free: 'Free',
     amount: 'NT$ {amount}',
     startPageLink: 'Service guide (opens in a new tab)',
-    optional: '(optional)',
 
     channelLegend: 'How the request came in',
     channel_counter: 'At the counter',

@@ -7,7 +7,6 @@ import { translator } from '../../../platform/web/i18n.ts';
  */
 const zh = {
   lead: '輸入案件編號與查詢碼，查看案件辦理到哪一步、預計何時完成，以及是否需要您補件。',
-  formHeading: '查詢案件',
   caseNumberLabel: '案件編號',
   caseNumberHint: '印在收件收據上，也寫在收件通知電子郵件中，例如 1151126-0042。',
   lookupCodeLabel: '查詢碼',
@@ -16,11 +15,7 @@ const zh = {
   privacyNote: '查詢結果只顯示遮蔽後的個人資料。請勿將查詢碼告訴他人：有查詢碼就能看到進度並撤回案件。',
   noCodeHeading: '找不到查詢碼？',
   noCodeText: '請準備案件編號，於上班時間來電承辦單位或本局詢問；經 1999 通報的案件也可撥打 1999 查詢。',
-
-  errorSummaryTitle: '發生問題',
-  errorPrefix: '錯誤：',
   warningPrefix: '警告：',
-  successTitle: '完成',
   invalidForm: '查詢資料有問題，請依下列說明修正。',
   caseNumberRequired: '請輸入案件編號。',
   caseNumberInvalid: '案件編號是 7 位數字、一條橫線再 4 位數字，例如 1151126-0042。',
@@ -60,7 +55,6 @@ const zh = {
   timelineHeading: '辦理歷程',
   timelineBy: '辦理：{who}',
   byApplicant: '申請人',
-  byBureau: '工務局',
   event_created: '收件',
   event_accept: '受理',
   event_start: '開始處理',
@@ -91,7 +85,6 @@ const zh = {
   reopenReasonHint: '請說明哪裡還沒解決，承辦人會依您的說明再處理。',
   reopenButton: '要求重新處理',
   reopenReasonRequired: '請說明要求重新處理的原因。',
-  reopenReasonTooLong: '原因不可超過 {max} 個字。',
   reopenDone: '已要求重新處理，承辦單位會繼續處理並通知您。',
   actionConflict: '案件狀態剛剛有變動，您的要求未執行。請先看看最新的進度。',
   actionNotAllowed: '案件目前的狀態不能這樣做。',
@@ -106,7 +99,6 @@ export type TrackTextKey = keyof typeof zh;
 /** English: the compiler refuses a key missing here. */
 const en: Record<TrackTextKey, string> = {
   lead: 'Enter your case number and lookup code to see which step your case is at, when it is expected to be done, and whether we need anything from you.',
-  formHeading: 'Look up a case',
   caseNumberLabel: 'Case number',
   caseNumberHint:
     'It is on your receipt and in the e-mail confirming we received your request, for example 1151126-0042.',
@@ -119,11 +111,7 @@ const en: Record<TrackTextKey, string> = {
   noCodeHeading: 'Cannot find your lookup code?',
   noCodeText:
     'Have your case number ready and call the office handling it, or the bureau, during office hours; for a report made through 1999 you can also call 1999.',
-
-  errorSummaryTitle: 'There is a problem',
-  errorPrefix: 'Error: ',
   warningPrefix: 'Warning: ',
-  successTitle: 'Success',
   invalidForm: 'There is a problem with the look-up; see each item below.',
   caseNumberRequired: 'Enter the case number.',
   caseNumberInvalid: 'A case number is 7 digits, a dash and 4 digits, for example 1151126-0042.',
@@ -165,7 +153,6 @@ const en: Record<TrackTextKey, string> = {
   timelineHeading: 'History',
   timelineBy: 'By: {who}',
   byApplicant: 'You (the applicant)',
-  byBureau: 'Public Works Bureau',
   event_created: 'Received',
   event_accept: 'Accepted',
   event_start: 'Work started',
@@ -198,7 +185,6 @@ const en: Record<TrackTextKey, string> = {
   reopenReasonHint: 'Say what is not yet solved; the case officer will work from what you write.',
   reopenButton: 'Ask to reopen',
   reopenReasonRequired: 'Say why the case should be reopened.',
-  reopenReasonTooLong: 'The reason must be {max} characters or fewer.',
   reopenDone: 'You asked for the case to be reopened; the office will continue and tell you the outcome.',
   actionConflict: 'The case changed a moment ago, so nothing was done. Please check the latest progress.',
   actionNotAllowed: 'This is not possible in the case’s current status.',
