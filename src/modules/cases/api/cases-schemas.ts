@@ -91,16 +91,21 @@ export const QueueQuery = Type.Object({
 });
 export type QueueQuery = Static<typeof QueueQuery>;
 
+/** What every list of cases says of each (the queue, the look-up). */
+const listedCase = {
+  id: Type.String(),
+  caseNumber: Type.String(),
+  state: Type.String(),
+  subject: Type.String(),
+};
+
 export const QueueResponse = Type.Object({
   total: Type.Integer(),
   page: Type.Integer(),
   pageSize: Type.Integer(),
   items: Type.Array(
     Type.Object({
-      id: Type.String(),
-      caseNumber: Type.String(),
-      state: Type.String(),
-      subject: Type.String(),
+      ...listedCase,
       serviceCode: Type.String(),
       serviceNameZh: Type.String(),
       serviceNameEn: Type.String(),
@@ -209,10 +214,7 @@ export const LookupQuery = Type.Object({
 export const LookupResponse = Type.Object({
   items: Type.Array(
     Type.Object({
-      id: Type.String(),
-      caseNumber: Type.String(),
-      state: Type.String(),
-      subject: Type.String(),
+      ...listedCase,
       applicantName: Type.String(),
       applicantPhone: nullable(Type.String()),
       unitCode: Type.String(),

@@ -207,8 +207,6 @@ const messages = {
     deliveryChannel_sms: '簡訊',
     notGiven: '未填寫',
     internalTag: '內部',
-    unassigned: '尚未分派',
-    chooseHandler: '請選擇承辦人',
   },
   en: {
     caseTitle: 'Case {caseNumber}',
@@ -421,8 +419,6 @@ const messages = {
     deliveryChannel_sms: 'Text message',
     notGiven: 'Not given',
     internalTag: 'Internal',
-    unassigned: 'Not assigned',
-    chooseHandler: 'Choose a case officer',
   },
 } satisfies Messages<string>;
 

@@ -2,7 +2,7 @@ import { type Static, Type } from 'typebox';
 import type { FieldProblem } from '../../../platform/http/errors.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import type { QueueFilters } from '../core/case-queries.ts';
-import { isCaseState } from '../core/workflows.ts';
+import { type CaseState, isCaseState } from '../core/workflows.ts';
 import { consoleText } from './console-messages.ts';
 
 const optionalText = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
@@ -87,51 +87,83 @@ export function resolveQueueFilters(
     unit: '',
   };
 
-  const state = query.state?.trim() ?? '';
-  if (state !== '') {
-    if (isCaseState(state)) {
-      filters.state = state;
-      selection.state = state;
-    } else ignore('state', 'ignoredState', state);
-  }
-  const service = query.service?.trim() ?? '';
-  if (service !== '') {
-    if (known.serviceCodes.has(service)) {
-      filters.serviceCode = service;
-      selection.service = service;
-    } else ignore('service', 'ignoredService', service);
-  }
-  const district = query.district?.trim() ?? '';
-  if (district !== '') {
-    if (known.districtCodes.has(district)) {
-      filters.districtCode = district;
-      selection.district = district;
-    } else ignore('district', 'ignoredDistrict', district);
-  }
-  const due = query.due?.trim() ?? '';
-  if (due !== '') {
-    if (due === 'soon' || due === 'overdue') {
-      filters.due = due;
-      selection.due = due;
-    } else ignore('due', 'ignoredDue', due);
+  // Each filter in the order of the form: applied when it names something known, else ignored with a notice.
+  type Named = 'state' | 'service' | 'district' | 'due' | 'unit' | 'handler';
+  const choices: {
+    name: Named;
+    applies: boolean;
+    isKnown: (value: string) => boolean;
+    apply: (value: string) => void;
+    notice: Parameters<typeof consoleText>[1];
+  }[] = [
+    {
+      name: 'state',
+      applies: true,
+      isKnown: isCaseState,
+      apply: (value) => {
+        filters.state = value as CaseState;
+      },
+      notice: 'ignoredState',
+    },
+    {
+      name: 'service',
+      applies: true,
+      isKnown: (value) => known.serviceCodes.has(value),
+      apply: (value) => {
+        filters.serviceCode = value;
+      },
+      notice: 'ignoredService',
+    },
+    {
+      name: 'district',
+      applies: true,
+      isKnown: (value) => known.districtCodes.has(value),
+      apply: (value) => {
+        filters.districtCode = value;
+      },
+      notice: 'ignoredDistrict',
+    },
+    {
+      name: 'due',
+      applies: true,
+      isKnown: (value) => value === 'soon' || value === 'overdue',
+      apply: (value) => {
+        filters.due = value as 'soon' | 'overdue';
+      },
+      notice: 'ignoredDue',
+    },
+    {
+      name: 'unit',
+      applies: known.unitCodes !== null,
+      isKnown: (value) => known.unitCodes?.has(value) === true,
+      apply: (value) => {
+        filters.unitCode = value;
+      },
+      notice: 'ignoredUnit',
+    },
+    {
+      name: 'handler',
+      applies: scope.handlerId === undefined,
+      isKnown: (value) => known.handlerIds?.has(value) === true,
+      apply: (value) => {
+        filters.handlerId = value;
+      },
+      notice: 'ignoredHandler',
+    },
+  ];
+  for (const choice of choices) {
+    const value = query[choice.name]?.trim() ?? '';
+    if (value === '' || !choice.applies) continue;
+    if (!choice.isKnown(value)) {
+      ignore(choice.name, choice.notice, value);
+      continue;
+    }
+    choice.apply(value);
+    (selection as Record<Named, string>)[choice.name] = value;
   }
   if (truthy.has(query.unassigned?.trim().toLowerCase() ?? '')) {
     filters.unassigned = true;
     selection.unassigned = true;
-  }
-  const unit = query.unit?.trim() ?? '';
-  if (unit !== '' && known.unitCodes !== null) {
-    if (known.unitCodes.has(unit)) {
-      filters.unitCode = unit;
-      selection.unit = unit;
-    } else ignore('unit', 'ignoredUnit', unit);
-  }
-  const handler = query.handler?.trim() ?? '';
-  if (handler !== '' && scope.handlerId === undefined) {
-    if (known.handlerIds?.has(handler) === true) {
-      filters.handlerId = handler;
-      selection.handler = handler;
-    } else ignore('handler', 'ignoredHandler', handler);
   }
   let page = 1;
   const pageText = query.page?.trim() ?? '';

@@ -6,7 +6,8 @@ import { isUuid } from '../../../platform/http/ids.ts';
 import { type ActionActor, asProblems, mayTakeAction } from './case-actions.ts';
 import type { CasesContext, StaffCaseActor } from './case-actor.ts';
 import { caseText } from './case-messages.ts';
-import { cases, caseTimeline } from './cases-schema.ts';
+import { addToTimeline } from './case-timeline.ts';
+import { cases } from './cases-schema.ts';
 
 /**
  * Assignment (分派): a supervisor gives open cases of their unit to one of its case officers. Every
@@ -59,12 +60,11 @@ export async function assignCases(
         .update(cases)
         .set({ handlerId: handler.id, version: row.version + 1, updatedAt: now })
         .where(eq(cases.id, row.id));
-      await tx.insert(caseTimeline).values({
+      await addToTimeline(tx, {
         caseId: row.id,
-        occurredAt: now,
+        at: now,
         kind: 'assigned',
-        actorStaffId: actor.id,
-        actorLabel: actor.displayName,
+        actor,
         data: { handlerId: handler.id, handlerName: handler.displayName, previousHandlerId: row.handlerId },
       });
     }

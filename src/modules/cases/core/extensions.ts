@@ -7,8 +7,9 @@ import { calendarFor } from './case-calendar.ts';
 import { computeDeadline } from './case-deadline.ts';
 import { caseText } from './case-messages.ts';
 import { queueCaseNotices } from './case-notices.ts';
+import { addToTimeline } from './case-timeline.ts';
 import { checkVersion, lockCase } from './case-versions.ts';
-import { caseExtensions, cases, caseTimeline } from './cases-schema.ts';
+import { caseExtensions, cases } from './cases-schema.ts';
 import { isBlank } from './intake-rules.ts';
 
 /**
@@ -82,12 +83,11 @@ export async function requestExtension(
       .update(cases)
       .set({ version: row.version + 1, updatedAt: now })
       .where(eq(cases.id, row.id));
-    await tx.insert(caseTimeline).values({
+    await addToTimeline(tx, {
       caseId: row.id,
-      occurredAt: now,
+      at: now,
       kind: 'extension_requested',
-      actorStaffId: actor.id,
-      actorLabel: actor.displayName,
+      actor,
       internalNote: options.reason.trim(),
       data: { extensionId: extension.id, amount: options.amount },
     });
@@ -183,12 +183,11 @@ async function decideExtensionIn(
     .where(eq(cases.id, row.id))
     .returning();
   if (updated === undefined) throw new Error('update of cases returned no row');
-  await tx.insert(caseTimeline).values({
+  await addToTimeline(tx, {
     caseId: row.id,
-    occurredAt: now,
+    at: now,
     kind: options.approve ? 'extension_approved' : 'extension_refused',
-    actorStaffId: actor.id,
-    actorLabel: actor.displayName,
+    actor,
     // The applicant is told the new date and the reason (the reason is the handler's, approved).
     publicNote: options.approve ? extension.reason : null,
     internalNote: options.note.trim() || null,

@@ -1,15 +1,16 @@
 import type { Transaction } from '../../../platform/db/database.ts';
 import { withTransaction } from '../../../platform/db/database.ts';
 import { DomainError, type FieldProblem } from '../../../platform/http/errors.ts';
-import { actorLabel, type CaseActor, type CaseRow, type CasesContext } from './case-actor.ts';
+import type { CaseActor, CaseRow, CasesContext } from './case-actor.ts';
 import { calendarFor } from './case-calendar.ts';
 import { computeDeadline } from './case-deadline.ts';
 import { caseText } from './case-messages.ts';
 import { queueCaseNotices } from './case-notices.ts';
 import { newLookupCode, nextCaseNumber } from './case-number.ts';
 import { currentServiceForCase, isKnownDistrict, routeCase } from './case-reference-cache.ts';
+import { addToTimeline } from './case-timeline.ts';
 import type { ApplicantType, CaseChannel } from './case-vocabulary.ts';
-import { cases, caseTimeline } from './cases-schema.ts';
+import { cases } from './cases-schema.ts';
 import {
   isBlank,
   normalisePhone,
@@ -114,13 +115,12 @@ export async function openCase(
       })
       .returning();
     if (row === undefined) throw new Error('insert into cases returned no row');
-    await tx.insert(caseTimeline).values({
+    await addToTimeline(tx, {
       caseId: row.id,
-      occurredAt: now,
+      at: now,
       kind: 'created',
+      actor,
       toState: initial,
-      actorStaffId: actor.kind === 'staff' ? actor.id : null,
-      actorLabel: actorLabel(actor),
       data: { channel: row.channel, unitCode, serviceVersion: service.version },
     });
     if (options.inTransaction !== undefined) await options.inTransaction(tx, row);

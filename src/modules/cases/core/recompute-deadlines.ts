@@ -3,7 +3,8 @@ import { loadWorkingCalendar } from '../../../platform/calendar/calendar-service
 import { type Database, withTransaction } from '../../../platform/db/database.ts';
 import { forgetCalendarCache } from './case-calendar.ts';
 import { computeDeadline } from './case-deadline.ts';
-import { cases, caseTimeline } from './cases-schema.ts';
+import { addToTimeline } from './case-timeline.ts';
+import { cases } from './cases-schema.ts';
 import { type CaseState, finishedStates, openStates } from './workflows.ts';
 
 /**
@@ -60,11 +61,11 @@ export async function recomputeOpenDeadlines(
           .update(cases)
           .set({ dueAt: deadline.dueAt, atRiskAt: deadline.atRiskAt, expectedCompletionDate: expected })
           .where(eq(cases.id, row.id));
-        await tx.insert(caseTimeline).values({
+        await addToTimeline(tx, {
           caseId: row.id,
-          occurredAt: options.now,
+          at: options.now,
           kind: 'note',
-          actorLabel: 'system',
+          actor: { kind: 'system' },
           publicNote:
             expected === row.expectedCompletionDate
               ? null

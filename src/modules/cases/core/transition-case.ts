@@ -2,13 +2,14 @@ import { and, eq } from 'drizzle-orm';
 import { withTransaction } from '../../../platform/db/database.ts';
 import { DomainError, type FieldProblem } from '../../../platform/http/errors.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
-import { actorLabel, actorRole, type CaseActor, type CaseRow, type CasesContext } from './case-actor.ts';
+import { actorRole, type CaseActor, type CaseRow, type CasesContext } from './case-actor.ts';
 import { calendarFor } from './case-calendar.ts';
 import { computeDeadline } from './case-deadline.ts';
 import { caseText } from './case-messages.ts';
 import { queueCaseNotices } from './case-notices.ts';
+import { addToTimeline } from './case-timeline.ts';
 import { checkVersion, lockCase, staleVersionError } from './case-versions.ts';
-import { cases, caseTimeline } from './cases-schema.ts';
+import { cases } from './cases-schema.ts';
 import { isBlank } from './intake-rules.ts';
 import { transitionEffects } from './transition-effects.ts';
 import { failedGuards } from './transition-guards.ts';
@@ -114,14 +115,13 @@ export async function transitionCase(
     const publicNote = effect.isNoteKeptInternal
       ? null
       : request.input.publicNote?.trim() || request.input.reason?.trim() || null;
-    await tx.insert(caseTimeline).values({
+    await addToTimeline(tx, {
       caseId: row.id,
-      occurredAt: now,
+      at: now,
       kind: request.event,
+      actor,
       fromState: state,
       toState: to,
-      actorStaffId: actor.kind === 'staff' ? actor.id : null,
-      actorLabel: actorLabel(actor),
       publicNote,
       internalNote: request.input.internalNote?.trim() || null,
       data: effect.data ?? {},

@@ -3,12 +3,13 @@ import type { Transaction } from '../../../platform/db/database.ts';
 import type { FieldProblem } from '../../../platform/http/errors.ts';
 import { units } from '../../../platform/reference/reference-schema.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
-import { actorLabel, type CaseActor, type CaseRow } from './case-actor.ts';
+import type { CaseActor, CaseRow } from './case-actor.ts';
 import { closeOpenPause, withOpenPause } from './case-deadline.ts';
 import { caseText } from './case-messages.ts';
 import type { CaseNotice } from './case-notices.ts';
 import { normaliseCaseNumber } from './case-number.ts';
-import { cases, caseTimeline } from './cases-schema.ts';
+import { addToTimeline } from './case-timeline.ts';
+import { cases } from './cases-schema.ts';
 import type { TransitionInputValues } from './workflow-definition.ts';
 import { type CaseEvent, type CaseState, finishedStates } from './workflows.ts';
 
@@ -95,12 +96,11 @@ const merge: Effect = async ({ tx, row, actor, input, now, lang }) => {
     // The case it went into says so on its own timeline.
     afterwards: async (afterTx) => {
       if (mergedInto === undefined) return;
-      await afterTx.insert(caseTimeline).values({
+      await addToTimeline(afterTx, {
         caseId: mergedInto.id,
-        occurredAt: now,
+        at: now,
         kind: 'note',
-        actorStaffId: actor.kind === 'staff' ? actor.id : null,
-        actorLabel: actorLabel(actor),
+        actor,
         internalNote: `併案：${row.caseNumber}`,
         data: { mergedFrom: row.caseNumber },
       });

@@ -9,6 +9,7 @@ import {
   type CaseEvent,
   type CaseState,
   type CaseWorkflow,
+  caseEvents,
   stateLabel,
   workflowOf,
 } from '../core/workflows.ts';
@@ -129,21 +130,11 @@ function publicDeadlineStatus(
   return status === 'finished' ? 'finished' : status;
 }
 
+/** Every workflow event is the applicant's to see (its public note, never the internal one), and these two. */
 const publicKinds: ReadonlySet<string> = new Set<PublicEventKind>([
+  ...caseEvents,
   'created',
   'extension_approved',
-  'accept',
-  'start',
-  'request_supplement',
-  'supplement_received',
-  'resolve',
-  'close',
-  'reopen',
-  'transfer',
-  'forward',
-  'reject',
-  'withdraw',
-  'merge',
 ]);
 
 function isPublicKind(kind: string): kind is PublicEventKind {

@@ -2,7 +2,18 @@ import { deadlineText } from '../../../catalogue/index.ts';
 import { type CasePageTextKey, casePageText as text } from '../case-page-messages.ts';
 import type { CasePageModel } from '../case-page-model.ts';
 import { formatDate, formatDateTime } from './console-format.ts';
-import { Section, StatusTag, SummaryRow } from './console-parts.tsx';
+import { Section, StatusTag, SummaryRow, Table } from './console-parts.tsx';
+
+/** The date the applicant was given (the summary at the top, and the deadline section). */
+export function ExpectedDateRow({ model }: { model: CasePageModel }) {
+  const { lang } = model;
+  const expected = model.detail.row.expectedCompletionDate;
+  return (
+    <SummaryRow label={text(lang, 'deadlineExpected')}>
+      {expected === null ? text(lang, 'deadlineNone') : formatDate(lang, expected)}
+    </SummaryRow>
+  );
+}
 
 /** The case page's deadline: the rule, the dates, the pauses and every extension asked for. */
 
@@ -24,11 +35,7 @@ export function Deadline({ model }: { model: CasePageModel }) {
               ? text(lang, 'deadlinePaused')
               : text(lang, 'deadlineNone')}
         </SummaryRow>
-        <SummaryRow label={text(lang, 'deadlineExpected')}>
-          {row.expectedCompletionDate === null
-            ? text(lang, 'deadlineNone')
-            : formatDate(lang, row.expectedCompletionDate)}
-        </SummaryRow>
+        <ExpectedDateRow model={model} />
         <SummaryRow label={text(lang, 'deadlineStatus')}>
           <StatusTag lang={lang} status={detail.status} />
         </SummaryRow>
@@ -54,66 +61,52 @@ export function Deadline({ model }: { model: CasePageModel }) {
         </ul>
       )}
       <h3 class="govuk-heading-s">{text(lang, 'extensionsHeading')}</h3>
-      {detail.extensions.length === 0 ? (
-        <p class="govuk-body">{text(lang, 'extensionsEmpty')}</p>
-      ) : (
-        <table class="govuk-table" id="extensions">
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">
-                {text(lang, 'extensionColumnRequested')}
-              </th>
-              <th scope="col" class="govuk-table__header">
-                {text(lang, 'extensionColumnAmount')}
-              </th>
-              <th scope="col" class="govuk-table__header">
-                {text(lang, 'extensionColumnReason')}
-              </th>
-              <th scope="col" class="govuk-table__header">
-                {text(lang, 'extensionColumnState')}
-              </th>
-              <th scope="col" class="govuk-table__header">
-                {text(lang, 'extensionColumnDecision')}
-              </th>
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {detail.extensions.map((extension) => (
-              <tr key={extension.id} class="govuk-table__row" data-extension-state={extension.state}>
-                <td class="govuk-table__cell">
-                  {formatDateTime(lang, extension.requestedAt)}
+      <Table
+        id="extensions"
+        isEmpty={detail.extensions.length === 0}
+        emptyText={text(lang, 'extensionsEmpty')}
+        columns={[
+          text(lang, 'extensionColumnRequested'),
+          text(lang, 'extensionColumnAmount'),
+          text(lang, 'extensionColumnReason'),
+          text(lang, 'extensionColumnState'),
+          text(lang, 'extensionColumnDecision'),
+        ]}
+      >
+        {detail.extensions.map((extension) => (
+          <tr key={extension.id} class="govuk-table__row" data-extension-state={extension.state}>
+            <td class="govuk-table__cell">
+              {formatDateTime(lang, extension.requestedAt)}
+              <br />
+              {model.staffNames.get(extension.requestedBy) ?? ''}
+            </td>
+            <td class="govuk-table__cell">{amount(extension.amount)}</td>
+            <td class="govuk-table__cell">{extension.reason}</td>
+            <td class="govuk-table__cell">
+              <strong
+                class={`govuk-tag ${extension.state === 'approved' ? 'govuk-tag--green' : extension.state === 'refused' ? 'govuk-tag--red' : 'govuk-tag--yellow'}`}
+              >
+                {text(lang, extensionStateKey(extension.state))}
+              </strong>
+            </td>
+            <td class="govuk-table__cell">
+              {extension.decidedAt === null
+                ? ''
+                : text(lang, 'extensionDecidedBy', {
+                    name: model.staffNames.get(extension.decidedBy ?? '') ?? '—',
+                    time: formatDateTime(lang, extension.decidedAt),
+                  })}
+              {extension.decisionNote ? (
+                <>
                   <br />
-                  {model.staffNames.get(extension.requestedBy) ?? ''}
-                </td>
-                <td class="govuk-table__cell">{amount(extension.amount)}</td>
-                <td class="govuk-table__cell">{extension.reason}</td>
-                <td class="govuk-table__cell">
-                  <strong
-                    class={`govuk-tag ${extension.state === 'approved' ? 'govuk-tag--green' : extension.state === 'refused' ? 'govuk-tag--red' : 'govuk-tag--yellow'}`}
-                  >
-                    {text(lang, extensionStateKey(extension.state))}
-                  </strong>
-                </td>
-                <td class="govuk-table__cell">
-                  {extension.decidedAt === null
-                    ? ''
-                    : text(lang, 'extensionDecidedBy', {
-                        name: model.staffNames.get(extension.decidedBy ?? '') ?? '—',
-                        time: formatDateTime(lang, extension.decidedAt),
-                      })}
-                  {extension.decisionNote ? (
-                    <>
-                      <br />
-                      <strong class="govuk-tag govuk-tag--grey">{text(lang, 'internalTag')}</strong>{' '}
-                      {extension.decisionNote}
-                    </>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+                  <strong class="govuk-tag govuk-tag--grey">{text(lang, 'internalTag')}</strong>{' '}
+                  {extension.decisionNote}
+                </>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </Table>
     </Section>
   );
 }

@@ -1,9 +1,10 @@
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import { type CasePageTextKey, casePageText as text } from '../case-page-messages.ts';
 import type { CasePageModel } from '../case-page-model.ts';
+import { consoleText } from '../console-messages.ts';
 import { consolePaths } from '../console-paths.ts';
 import { formatBytes, formatDateTime } from './console-format.ts';
-import { Paragraphs, Section, SummaryRow } from './console-parts.tsx';
+import { Paragraphs, Section, SummaryRow, Table } from './console-parts.tsx';
 
 /** The case page's sections about the case itself: its details, the applicant, the request, documents, files. */
 
@@ -33,7 +34,7 @@ export function Details({ model }: { model: CasePageModel }) {
           {lang === 'en' ? detail.unit.nameEn : detail.unit.nameZh}
         </SummaryRow>
         <SummaryRow label={text(lang, 'rowHandler')}>
-          {detail.handler?.displayName ?? text(lang, 'unassigned')}
+          {detail.handler?.displayName ?? consoleText(lang, 'unassigned')}
         </SummaryRow>
         <SummaryRow label={text(lang, 'rowDistrict')}>{orNotGiven(lang, model.districtName)}</SummaryRow>
         <SummaryRow label={text(lang, 'rowAddress')}>{orNotGiven(lang, row.address)}</SummaryRow>
@@ -198,56 +199,38 @@ export function Attachments({ model }: { model: CasePageModel }) {
   );
   return (
     <Section id="attachments" title={text(lang, 'sectionAttachments')}>
-      {model.attachments.length === 0 ? (
-        <p class="govuk-body">{text(lang, 'attachmentsEmpty')}</p>
-      ) : (
-        <table class="govuk-table">
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">
-                {text(lang, 'attachmentColumnName')}
-              </th>
-              <th scope="col" class="govuk-table__header">
-                {text(lang, 'attachmentColumnItem')}
-              </th>
-              <th scope="col" class="govuk-table__header">
-                {text(lang, 'attachmentColumnType')}
-              </th>
-              <th scope="col" class="govuk-table__header">
-                {text(lang, 'attachmentColumnSize')}
-              </th>
-              <th scope="col" class="govuk-table__header">
-                {text(lang, 'attachmentColumnUploaded')}
-              </th>
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {model.attachments.map((attachment) => (
-              <tr key={attachment.id} class="govuk-table__row">
-                <td class="govuk-table__cell">
-                  <a
-                    class="govuk-link"
-                    href={localePath(
-                      lang,
-                      consolePaths.attachment(model.detail.row.caseNumber, attachment.id),
-                    )}
-                  >
-                    {attachment.fileName}
-                  </a>
-                </td>
-                <td class="govuk-table__cell">
-                  {attachment.checklistItemId === null
-                    ? ''
-                    : (itemNames.get(attachment.checklistItemId) ?? attachment.checklistItemId)}
-                </td>
-                <td class="govuk-table__cell">{attachment.mediaType}</td>
-                <td class="govuk-table__cell">{formatBytes(lang, attachment.sizeBytes)}</td>
-                <td class="govuk-table__cell">{formatDateTime(lang, attachment.uploadedAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <Table
+        isEmpty={model.attachments.length === 0}
+        emptyText={text(lang, 'attachmentsEmpty')}
+        columns={[
+          text(lang, 'attachmentColumnName'),
+          text(lang, 'attachmentColumnItem'),
+          text(lang, 'attachmentColumnType'),
+          text(lang, 'attachmentColumnSize'),
+          text(lang, 'attachmentColumnUploaded'),
+        ]}
+      >
+        {model.attachments.map((attachment) => (
+          <tr key={attachment.id} class="govuk-table__row">
+            <td class="govuk-table__cell">
+              <a
+                class="govuk-link"
+                href={localePath(lang, consolePaths.attachment(model.detail.row.caseNumber, attachment.id))}
+              >
+                {attachment.fileName}
+              </a>
+            </td>
+            <td class="govuk-table__cell">
+              {attachment.checklistItemId === null
+                ? ''
+                : (itemNames.get(attachment.checklistItemId) ?? attachment.checklistItemId)}
+            </td>
+            <td class="govuk-table__cell">{attachment.mediaType}</td>
+            <td class="govuk-table__cell">{formatBytes(lang, attachment.sizeBytes)}</td>
+            <td class="govuk-table__cell">{formatDateTime(lang, attachment.uploadedAt)}</td>
+          </tr>
+        ))}
+      </Table>
     </Section>
   );
 }

@@ -5,7 +5,7 @@ import { type CasePageTextKey, casePageText as text } from '../case-page-message
 import type { CasePageModel } from '../case-page-model.ts';
 import { eventName } from './case-page-actions.tsx';
 import { formatDate, formatDateTime } from './console-format.ts';
-import { Section, stateName } from './console-parts.tsx';
+import { Section, stateName, Table } from './console-parts.tsx';
 
 /** The case page's history: the whole timeline (internal notes marked) and the notices sent. */
 
@@ -76,73 +76,59 @@ export function Timeline({ model }: { model: CasePageModel }) {
   const isHours = detail.row.deadlineRule.kind === 'hours';
   return (
     <Section id="timeline" title={text(lang, 'sectionTimeline')}>
-      {detail.timeline.length === 0 ? (
-        <p class="govuk-body">{text(lang, 'timelineEmpty')}</p>
-      ) : (
-        <table class="govuk-table" id="timeline-table">
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">
-                {text(lang, 'timelineColumnTime')}
-              </th>
-              <th scope="col" class="govuk-table__header">
-                {text(lang, 'timelineColumnActor')}
-              </th>
-              <th scope="col" class="govuk-table__header">
-                {text(lang, 'timelineColumnEvent')}
-              </th>
-              <th scope="col" class="govuk-table__header">
-                {text(lang, 'timelineColumnStates')}
-              </th>
-              <th scope="col" class="govuk-table__header">
-                {text(lang, 'timelineColumnNotes')}
-              </th>
+      <Table
+        id="timeline-table"
+        isEmpty={detail.timeline.length === 0}
+        emptyText={text(lang, 'timelineEmpty')}
+        columns={[
+          text(lang, 'timelineColumnTime'),
+          text(lang, 'timelineColumnActor'),
+          text(lang, 'timelineColumnEvent'),
+          text(lang, 'timelineColumnStates'),
+          text(lang, 'timelineColumnNotes'),
+        ]}
+      >
+        {detail.timeline.map((event) => {
+          const facts = timelineFacts(lang, event, model.unitNames, isHours);
+          return (
+            <tr key={event.id} class="govuk-table__row" data-timeline-kind={event.kind}>
+              <td class="govuk-table__cell">
+                <time dateTime={event.occurredAt.toISOString()}>
+                  {formatDateTime(lang, event.occurredAt)}
+                </time>
+              </td>
+              <td class="govuk-table__cell">{actorName(lang, event.actorLabel)}</td>
+              <td class="govuk-table__cell">{timelineKindName(lang, event.kind)}</td>
+              <td class="govuk-table__cell">
+                {event.fromState === null && event.toState === null
+                  ? ''
+                  : event.fromState === null
+                    ? stateOrRaw(lang, event.toState)
+                    : `${stateOrRaw(lang, event.fromState)} → ${stateOrRaw(lang, event.toState)}`}
+              </td>
+              <td class="govuk-table__cell">
+                {facts.map((fact) => (
+                  <p key={fact} class="govuk-body-s govuk-!-margin-bottom-1">
+                    {fact}
+                  </p>
+                ))}
+                {event.publicNote ? (
+                  <p class="govuk-body-s govuk-!-margin-bottom-1" data-note="public">
+                    {text(lang, 'timelinePublic')}
+                    {event.publicNote}
+                  </p>
+                ) : null}
+                {event.internalNote ? (
+                  <p class="govuk-body-s govuk-!-margin-bottom-1" data-note="internal">
+                    <strong class="govuk-tag govuk-tag--grey">{text(lang, 'internalTag')}</strong>{' '}
+                    {event.internalNote}
+                  </p>
+                ) : null}
+              </td>
             </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {detail.timeline.map((event) => {
-              const facts = timelineFacts(lang, event, model.unitNames, isHours);
-              return (
-                <tr key={event.id} class="govuk-table__row" data-timeline-kind={event.kind}>
-                  <td class="govuk-table__cell">
-                    <time dateTime={event.occurredAt.toISOString()}>
-                      {formatDateTime(lang, event.occurredAt)}
-                    </time>
-                  </td>
-                  <td class="govuk-table__cell">{actorName(lang, event.actorLabel)}</td>
-                  <td class="govuk-table__cell">{timelineKindName(lang, event.kind)}</td>
-                  <td class="govuk-table__cell">
-                    {event.fromState === null && event.toState === null
-                      ? ''
-                      : event.fromState === null
-                        ? stateOrRaw(lang, event.toState)
-                        : `${stateOrRaw(lang, event.fromState)} → ${stateOrRaw(lang, event.toState)}`}
-                  </td>
-                  <td class="govuk-table__cell">
-                    {facts.map((fact) => (
-                      <p key={fact} class="govuk-body-s govuk-!-margin-bottom-1">
-                        {fact}
-                      </p>
-                    ))}
-                    {event.publicNote ? (
-                      <p class="govuk-body-s govuk-!-margin-bottom-1" data-note="public">
-                        {text(lang, 'timelinePublic')}
-                        {event.publicNote}
-                      </p>
-                    ) : null}
-                    {event.internalNote ? (
-                      <p class="govuk-body-s govuk-!-margin-bottom-1" data-note="internal">
-                        <strong class="govuk-tag govuk-tag--grey">{text(lang, 'internalTag')}</strong>{' '}
-                        {event.internalNote}
-                      </p>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
+          );
+        })}
+      </Table>
     </Section>
   );
 }
@@ -169,56 +155,38 @@ export function Deliveries({ model }: { model: CasePageModel }) {
   const { lang } = model;
   return (
     <Section id="deliveries" title={text(lang, 'sectionDeliveries')}>
-      {model.deliveries.length === 0 ? (
-        <p class="govuk-body">{text(lang, 'deliveriesEmpty')}</p>
-      ) : (
-        <table class="govuk-table" id="deliveries-table">
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">
-                {text(lang, 'deliveryColumnTime')}
-              </th>
-              <th scope="col" class="govuk-table__header">
-                {text(lang, 'deliveryColumnSubject')}
-              </th>
-              <th scope="col" class="govuk-table__header">
-                {text(lang, 'deliveryColumnChannel')}
-              </th>
-              <th scope="col" class="govuk-table__header">
-                {text(lang, 'deliveryColumnRecipient')}
-              </th>
-              <th scope="col" class="govuk-table__header">
-                {text(lang, 'deliveryColumnState')}
-              </th>
-              <th scope="col" class="govuk-table__header">
-                {text(lang, 'deliveryColumnAttempts')}
-              </th>
-              <th scope="col" class="govuk-table__header">
-                {text(lang, 'deliveryColumnError')}
-              </th>
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {model.deliveries.map((delivery) => (
-              <tr key={delivery.id} class="govuk-table__row" data-delivery-topic={delivery.topic}>
-                <td class="govuk-table__cell">{formatDateTime(lang, delivery.createdAt)}</td>
-                <td class="govuk-table__cell">{delivery.subject}</td>
-                <td class="govuk-table__cell">
-                  {text(lang, delivery.channel === 'sms' ? 'deliveryChannel_sms' : 'deliveryChannel_email')}
-                </td>
-                <td class="govuk-table__cell">{delivery.recipient}</td>
-                <td class="govuk-table__cell">
-                  <strong class={`govuk-tag ${deliveryStateColours[delivery.state] ?? 'govuk-tag--grey'}`}>
-                    {deliveryStateName(lang, delivery.state)}
-                  </strong>
-                </td>
-                <td class="govuk-table__cell">{delivery.attempts}</td>
-                <td class="govuk-table__cell">{delivery.lastError ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <Table
+        id="deliveries-table"
+        isEmpty={model.deliveries.length === 0}
+        emptyText={text(lang, 'deliveriesEmpty')}
+        columns={[
+          text(lang, 'deliveryColumnTime'),
+          text(lang, 'deliveryColumnSubject'),
+          text(lang, 'deliveryColumnChannel'),
+          text(lang, 'deliveryColumnRecipient'),
+          text(lang, 'deliveryColumnState'),
+          text(lang, 'deliveryColumnAttempts'),
+          text(lang, 'deliveryColumnError'),
+        ]}
+      >
+        {model.deliveries.map((delivery) => (
+          <tr key={delivery.id} class="govuk-table__row" data-delivery-topic={delivery.topic}>
+            <td class="govuk-table__cell">{formatDateTime(lang, delivery.createdAt)}</td>
+            <td class="govuk-table__cell">{delivery.subject}</td>
+            <td class="govuk-table__cell">
+              {text(lang, delivery.channel === 'sms' ? 'deliveryChannel_sms' : 'deliveryChannel_email')}
+            </td>
+            <td class="govuk-table__cell">{delivery.recipient}</td>
+            <td class="govuk-table__cell">
+              <strong class={`govuk-tag ${deliveryStateColours[delivery.state] ?? 'govuk-tag--grey'}`}>
+                {deliveryStateName(lang, delivery.state)}
+              </strong>
+            </td>
+            <td class="govuk-table__cell">{delivery.attempts}</td>
+            <td class="govuk-table__cell">{delivery.lastError ?? ''}</td>
+          </tr>
+        ))}
+      </Table>
     </Section>
   );
 }

@@ -10,6 +10,7 @@ import { inputFieldOf, type Transition, type TransitionInput } from '../../core/
 import { type CaseEvent, type CaseState, eventLabel } from '../../core/workflows.ts';
 import { type CasePageTextKey, casePageText as text } from '../case-page-messages.ts';
 import type { CasePageModel } from '../case-page-model.ts';
+import { consoleText } from '../console-messages.ts';
 import { consolePaths } from '../console-paths.ts';
 
 /**
@@ -314,7 +315,7 @@ function AssignForm({ model }: { model: CasePageModel }) {
         label={text(lang, 'assignHandler')}
         value={chosen}
         problems={model.problems}
-        blank={text(lang, 'chooseHandler')}
+        blank={consoleText(lang, 'chooseHandler')}
         choices={model.assignableHandlers.map((handler) => ({
           value: handler.id,
           label: handler.displayName,

@@ -3,11 +3,11 @@ import type { Lang } from '../../../../platform/web/i18n.ts';
 import type { CaseState } from '../../core/workflows.ts';
 import { type CasePageTextKey, casePageText as text } from '../case-page-messages.ts';
 import type { CasePageModel } from '../case-page-model.ts';
-import { Deadline } from './case-deadline.tsx';
+import { consoleText } from '../console-messages.ts';
+import { Deadline, ExpectedDateRow } from './case-deadline.tsx';
 import { Applicant, Attachments, Checklist, Details, Request } from './case-details.tsx';
 import { Deliveries, Timeline } from './case-history.tsx';
 import { CaseActions } from './case-page-actions.tsx';
-import { formatDate } from './console-format.ts';
 import { ConsoleNav } from './console-nav.tsx';
 import { Paragraphs, StatusTag, SummaryRow, stateName } from './console-parts.tsx';
 
@@ -99,13 +99,9 @@ export function CasePage({ model }: { model: CasePageModel }) {
         <SummaryRow label={text(lang, 'deadlineStatus')}>
           <StatusTag lang={lang} status={detail.status} />
         </SummaryRow>
-        <SummaryRow label={text(lang, 'deadlineExpected')}>
-          {row.expectedCompletionDate === null
-            ? text(lang, 'deadlineNone')
-            : formatDate(lang, row.expectedCompletionDate)}
-        </SummaryRow>
+        <ExpectedDateRow model={model} />
         <SummaryRow label={text(lang, 'rowHandler')}>
-          {detail.handler?.displayName ?? text(lang, 'unassigned')}
+          {detail.handler?.displayName ?? consoleText(lang, 'unassigned')}
         </SummaryRow>
       </dl>
       <nav aria-label={text(lang, 'contentsLabel')} class="govuk-!-margin-bottom-8">

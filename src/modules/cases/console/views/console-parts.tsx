@@ -66,6 +66,23 @@ export function TableHead({
   );
 }
 
+/** A table of rows under its head, or a sentence saying there are none. */
+export function Table(props: {
+  id?: string;
+  isEmpty: boolean;
+  emptyText: string;
+  columns: Parameters<typeof TableHead>[0]['columns'];
+  children: ComponentChildren;
+}) {
+  if (props.isEmpty) return <p class="govuk-body">{props.emptyText}</p>;
+  return (
+    <table class="govuk-table" id={props.id}>
+      <TableHead columns={props.columns} />
+      <tbody class="govuk-table__body">{props.children}</tbody>
+    </table>
+  );
+}
+
 /** A section of a page with its heading, reachable from the page's contents. */
 export function Section({ id, title, children }: { id: string; title: string; children: ComponentChildren }) {
   return (

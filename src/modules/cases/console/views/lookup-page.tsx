@@ -22,6 +22,13 @@ export interface LookupPageProps {
 
 const lookupLimit = 50;
 
+/** Any one of the three finds cases. */
+const lookupFields = [
+  { name: 'caseNumber', label: 'lookupCaseNumber', hint: 'lookupCaseNumberHint' },
+  { name: 'phone', label: 'lookupPhone', hint: 'lookupPhoneHint' },
+  { name: 'name', label: 'lookupName', hint: 'lookupNameHint' },
+] as const;
+
 /** Phone enquiries: find a case by number, the applicant's phone or name (each search is audited). */
 export function LookupPage(props: LookupPageProps) {
   const { lang, values, results } = props;
@@ -32,34 +39,19 @@ export function LookupPage(props: LookupPageProps) {
       <h1 class="govuk-heading-l">{text(lang, 'lookupTitle')}</h1>
       <p class="govuk-body">{text(lang, 'lookupLead')}</p>
       <form method="get" action={localePath(lang, consolePaths.lookup)} novalidate>
-        <TextInput
-          lang={lang}
-          name="caseNumber"
-          label={text(lang, 'lookupCaseNumber')}
-          hint={text(lang, 'lookupCaseNumberHint')}
-          value={values.caseNumber}
-          problems={props.problems}
-          widthClass="govuk-input--width-20"
-        />
-        <TextInput
-          lang={lang}
-          name="phone"
-          type="tel"
-          label={text(lang, 'lookupPhone')}
-          hint={text(lang, 'lookupPhoneHint')}
-          value={values.phone}
-          problems={props.problems}
-          widthClass="govuk-input--width-20"
-        />
-        <TextInput
-          lang={lang}
-          name="name"
-          label={text(lang, 'lookupName')}
-          hint={text(lang, 'lookupNameHint')}
-          value={values.name}
-          problems={props.problems}
-          widthClass="govuk-input--width-20"
-        />
+        {lookupFields.map((field) => (
+          <TextInput
+            key={field.name}
+            lang={lang}
+            name={field.name}
+            type={field.name === 'phone' ? 'tel' : 'text'}
+            label={text(lang, field.label)}
+            hint={text(lang, field.hint)}
+            value={values[field.name]}
+            problems={props.problems}
+            widthClass="govuk-input--width-20"
+          />
+        ))}
         <button type="submit" class="govuk-button" data-module="govuk-button">
           {text(lang, 'lookupButton')}
         </button>

@@ -160,6 +160,27 @@ function ServiceField({ view, field }: { view: CounterFormView; field: FormField
   }
 }
 
+/** A short choice on one line (how it came in, who applies, which language). */
+function InlineRadios(props: {
+  view: CounterFormView;
+  name: 'channel' | 'applicantType' | 'applicantLang';
+  legend: string;
+  choices: { value: string; label: string }[];
+}) {
+  const { lang, values, problems } = props.view;
+  return (
+    <Radios
+      lang={lang}
+      name={props.name}
+      legend={props.legend}
+      value={values[props.name]}
+      isInline
+      choices={props.choices}
+      problems={problems}
+    />
+  );
+}
+
 function ApplicantFields({ view }: { view: CounterFormView }) {
   const { lang, values, problems } = view;
   const input = (
@@ -168,17 +189,14 @@ function ApplicantFields({ view }: { view: CounterFormView }) {
   return (
     <>
       <h2 class="govuk-heading-m">{text(lang, 'applicantHeading')}</h2>
-      <Radios
-        lang={lang}
+      <InlineRadios
+        view={view}
         name="applicantType"
         legend={text(lang, 'applicantTypeLegend')}
-        value={values.applicantType}
-        isInline
         choices={[
           { value: 'person', label: text(lang, 'applicantType_person') },
           { value: 'company', label: text(lang, 'applicantType_company') },
         ]}
-        problems={problems}
       />
       <TextInput
         {...input('applicantName')}
@@ -200,17 +218,14 @@ function ApplicantFields({ view }: { view: CounterFormView }) {
         inputMode="email"
       />
       <TextInput {...input('applicantAddress')} isOptional />
-      <Radios
-        lang={lang}
+      <InlineRadios
+        view={view}
         name="applicantLang"
         legend={text(lang, 'applicantLangLegend')}
-        value={values.applicantLang}
-        isInline
         choices={[
           { value: 'zh-TW', label: text(lang, 'applicantLang_zh') },
           { value: 'en', label: text(lang, 'applicantLang_en') },
         ]}
-        problems={problems}
       />
     </>
   );
@@ -314,17 +329,14 @@ export function CounterFormPage(view: CounterFormView) {
         <div class="govuk-grid-column-two-thirds">
           <p class="govuk-body">{text(lang, 'formLead')}</p>
           <form method="post" action={view.action} enctype="multipart/form-data" novalidate>
-            <Radios
-              lang={lang}
+            <InlineRadios
+              view={view}
               name="channel"
               legend={text(lang, 'channelLegend')}
-              value={values.channel}
-              isInline
               choices={counterChannels.map((channel) => ({
                 value: channel,
                 label: text(lang, `channel_${channel}`),
               }))}
-              problems={problems}
             />
             <ApplicantFields view={view} />
             <h2 class="govuk-heading-m">{text(lang, 'requestHeading')}</h2>
