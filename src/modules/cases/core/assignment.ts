@@ -3,7 +3,7 @@ import { staff } from '../../../platform/auth/auth-schema.ts';
 import { withTransaction } from '../../../platform/db/database.ts';
 import { DomainError, type FieldProblem } from '../../../platform/http/errors.ts';
 import { isUuid } from '../../../platform/http/ids.ts';
-import { type ActionActor, asProblems, mayTakeAction } from './case-actions.ts';
+import { type ActionActor, asProblems, mayTakeAction, unitCaseRoles } from './case-actions.ts';
 import type { CasesContext, StaffCaseActor } from './case-actor.ts';
 import { caseText } from './case-messages.ts';
 import { addToTimeline } from './case-timeline.ts';
@@ -37,11 +37,7 @@ export async function assignCases(
           .select({ id: staff.id, displayName: staff.displayName, unitCode: staff.unitCode })
           .from(staff)
           .where(
-            and(
-              eq(staff.id, handlerId),
-              eq(staff.isActive, true),
-              inArray(staff.role, ['handler', 'supervisor']),
-            ),
+            and(eq(staff.id, handlerId), eq(staff.isActive, true), inArray(staff.role, [...unitCaseRoles])),
           )
       : [];
     if (handlerId !== '' && (handler === undefined || handler.unitCode !== actor.unitCode))

@@ -80,7 +80,9 @@ export interface Refusal {
   message: CaseMessageKey;
 }
 
-const unitWork = ['handler', 'supervisor'] as const satisfies readonly StaffRole[];
+/** Who works a unit's cases: a case is assigned to one of them (assignCases, the officer lists). */
+export const unitCaseRoles = ['handler', 'supervisor'] as const satisfies readonly StaffRole[];
+export type UnitCaseRole = (typeof unitCaseRoles)[number];
 
 export const actionTable: Readonly<Record<CaseAction, ActionRule>> = {
   read: {
@@ -113,7 +115,7 @@ export const actionTable: Readonly<Record<CaseAction, ActionRule>> = {
     label: { zh: '檢視案件清單', en: 'list' },
     isOnOneCase: false,
     grants: [
-      { roles: unitWork, relations: ['own_unit'] },
+      { roles: unitCaseRoles, relations: ['own_unit'] },
       { roles: ['secretariat'], relations: ['any'] },
     ],
     conditions: {},

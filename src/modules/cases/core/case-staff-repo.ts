@@ -1,12 +1,13 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { staff } from '../../../platform/auth/auth-schema.ts';
 import type { DatabaseOrTransaction } from '../../../platform/db/database.ts';
+import { type UnitCaseRole, unitCaseRoles } from './case-actions.ts';
 
 /** Someone a case of the unit can be assigned to. */
 export interface UnitHandler {
   id: string;
   displayName: string;
-  role: 'handler' | 'supervisor';
+  role: UnitCaseRole;
 }
 
 /**
@@ -18,11 +19,7 @@ export async function listUnitHandlers(db: DatabaseOrTransaction, unitCode: stri
     .select({ id: staff.id, displayName: staff.displayName, role: staff.role })
     .from(staff)
     .where(
-      and(
-        eq(staff.unitCode, unitCode),
-        eq(staff.isActive, true),
-        inArray(staff.role, ['handler', 'supervisor']),
-      ),
+      and(eq(staff.unitCode, unitCode), eq(staff.isActive, true), inArray(staff.role, [...unitCaseRoles])),
     )
     .orderBy(asc(staff.displayName), asc(staff.id));
   return rows.map((row) => ({ ...row, role: row.role === 'supervisor' ? 'supervisor' : 'handler' }));

@@ -1,6 +1,6 @@
 import type { FieldProblem } from '../../../platform/http/errors.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
-import { relationsOf } from './case-actions.ts';
+import { relationsOf, unitCaseRoles } from './case-actions.ts';
 import { actorRole, type CaseActor, type CaseRow } from './case-actor.ts';
 import { caseText } from './case-messages.ts';
 import type { CaseGuard, Transition } from './workflow-definition.ts';
@@ -25,7 +25,7 @@ export function failedGuards(
   const staff = actor.kind === 'staff' ? actor : null;
   const held =
     staff === null ? new Set() : relationsOf(staff, { ...row, caseNumber: '', kind: '', state: '' });
-  const isUnitRole = staff?.role === 'supervisor' || staff?.role === 'handler';
+  const isUnitRole = staff !== null && (unitCaseRoles as readonly string[]).includes(staff.role);
   for (const guard of guards) {
     if (guard === 'own_unit' && isUnitRole && !held.has('own_unit'))
       problems.push({ field: '', code: guard, message: caseText(context.lang, 'guardOwnUnit') });

@@ -1,27 +1,23 @@
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
-import { eq } from 'drizzle-orm';
 import { buildTestApp, TestClock } from '../../../../test/helpers/test-app.ts';
 import { buildApp } from '../../../app.ts';
-import { aStaffMember, type TestStaffMember } from '../../../platform/auth/auth-test-support.ts';
-import type { AppInstance } from '../../../platform/http/app-types.ts';
-import { samplePng } from '../../../platform/uploads/upload-test-support.ts';
-import type { CaseActor, CaseRow } from '../core/case-actor.ts';
-import { storeAttachments } from '../core/case-attachments.ts';
-import { cases } from '../core/cases-schema.ts';
-import { caseActorOf, sidewalkReport, testCasesContext } from '../core/cases-test-support.ts';
-import { requestExtension } from '../core/extensions.ts';
-import type { OpenCaseInput } from '../core/intake-rules.ts';
-import { openCase } from '../core/open-case.ts';
-import { transitionCase } from '../core/transition-case.ts';
-import type { TransitionInputValues } from '../core/workflow-definition.ts';
-import type { CaseEvent } from '../core/workflows.ts';
+import { csrfTokenIn } from '../../../platform/auth/auth-test-support.ts';
+import {
+  errorSummaryItems,
+  mainOf,
+  nextIp,
+  type Response,
+  trackCases,
+  Visitor,
+} from './track-test-support.ts';
 
 /**
  * The public look-up over HTTP against a real PostgreSQL: what the applicant sees (and never sees), the
- * same answer for an unknown number and a wrong code, the per-number lockout and the per-IP limit, the
- * applicant's own actions, attachments with the code, and POST /api/track without any cookie.
+ * same answer for an unknown number and a wrong code, the per-number lockout and the per-IP limit, and the
+ * applicant's view of a case. The applicant's own actions, attachments and POST /api/track are in
+ * track-actions.db.test.tsx.
  * Each test looks up from its own client IP, so the per-IP limit of one test never touches another.
  */
 
@@ -29,169 +25,14 @@ const clock = new TestClock(new Date('2026-03-02T02:00:00Z')); // Monday 10:00 i
 const subject = await buildTestApp({ clock });
 after(() => subject.app.close());
 
-let lastIp = 0;
-const nextIp = () => `198.51.100.${++lastIp}`;
-
-interface Response {
-  statusCode: number;
-  body: string;
-  headers: Record<string, string | string[] | number | undefined>;
-  rawPayload: Buffer;
-}
-
-/** One person in a browser: their own IP, and the anonymous CSRF cookie the form page gives them. */
-class Visitor {
-  private csrfCookie: string | null = null;
-  constructor(
-    readonly app: AppInstance,
-    readonly ip: string = nextIp(),
-  ) {}
-
-  private keep(response: Response): Response {
-    const setCookie = response.headers['set-cookie'];
-    for (const cookie of Array.isArray(setCookie) ? setCookie : setCookie ? [String(setCookie)] : []) {
-      const match = /^ow_csrf=([^;]+)/.exec(cookie);
-      if (match?.[1]) this.csrfCookie = match[1];
-    }
-    return response;
-  }
-
-  private cookieHeader(): Record<string, string> {
-    return this.csrfCookie === null ? {} : { cookie: `ow_csrf=${this.csrfCookie}` };
-  }
-
-  async get(url: string): Promise<Response> {
-    const response = await this.app.inject({
-      method: 'GET',
-      url,
-      remoteAddress: this.ip,
-      headers: this.cookieHeader(),
-    });
-    return this.keep(response as unknown as Response);
-  }
-
-  async post(url: string, fields: Record<string, string>): Promise<Response> {
-    const response = await this.app.inject({
-      method: 'POST',
-      url,
-      remoteAddress: this.ip,
-      headers: { ...this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams(fields).toString(),
-    });
-    return this.keep(response as unknown as Response);
-  }
-
-  /** Opens the form page, then sends it with that page's token. */
-  async lookUp(caseNumber: string, lookupCode: string, lang: 'zh-TW' | 'en' = 'zh-TW'): Promise<Response> {
-    const path = lang === 'en' ? '/en/track' : '/track';
-    const form = await this.get(path);
-    return this.post(path, { _csrf: csrfTokenIn(form.body), caseNumber, lookupCode });
-  }
-
-  /** Sends a form of a result page (withdraw, reopen, download) with its hidden fields and the given ones. */
-  async submitForm(page: Response, action: string, fields: Record<string, string> = {}): Promise<Response> {
-    const form = formWithAction(page.body, action);
-    return this.post(action, { ...hiddenFields(form), ...fields });
-  }
-}
-
-function csrfTokenIn(html: string): string {
-  const match = /name="_csrf" value="([^"]+)"/.exec(html);
-  if (!match?.[1]) throw new Error('the page has no CSRF field');
-  return match[1];
-}
-
-function formWithAction(html: string, action: string): string {
-  const start = html.indexOf(`action="${action}"`);
-  assert.ok(start !== -1, `a form posting to ${action}`);
-  return html.slice(start, html.indexOf('</form>', start));
-}
-
-function hiddenFields(form: string): Record<string, string> {
-  return Object.fromEntries(
-    [...form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((match) => [
-      match[1] ?? '',
-      (match[2] ?? '').replaceAll('&amp;', '&'),
-    ]),
-  );
-}
-
-function mainOf(html: string): string {
-  return html.slice(html.indexOf('<main'), html.indexOf('</main>'));
-}
-
-function errorSummaryItems(html: string): string[] {
-  const start = html.indexOf('govuk-error-summary__list');
-  if (start === -1) return [];
-  const list = html.slice(start, html.indexOf('</ul>', start));
-  return [...list.matchAll(/<li>(.*?)<\/li>/g)].map((match) => (match[1] ?? '').replace(/<[^>]+>/g, ''));
-}
-
-let clerk: TestStaffMember;
-let roadHandler: TestStaffMember;
-let parksHandler: TestStaffMember;
-let parksSupervisor: TestStaffMember;
-
+let staff: Awaited<ReturnType<typeof trackCases>>;
 before(async () => {
-  const db = subject.database.db;
-  clerk = await aStaffMember(db, { role: 'counter_clerk', displayName: '李櫃台' });
-  roadHandler = await aStaffMember(db, { role: 'handler', displayName: '陳道路承辦' });
-  parksHandler = await aStaffMember(db, { role: 'handler', unitCode: 'parks', displayName: '黃公園承辦' });
-  parksSupervisor = await aStaffMember(db, {
-    role: 'supervisor',
-    unitCode: 'parks',
-    displayName: '張公園股長',
-  });
+  staff = await trackCases(subject);
 });
-
-const context = () => testCasesContext(subject);
-
-async function aCase(overrides: Partial<OpenCaseInput> = {}): Promise<CaseRow> {
-  return openCase(context(), sidewalkReport(overrides), caseActorOf(clerk));
-}
-
-async function move(
-  row: CaseRow,
-  event: CaseEvent,
-  input: TransitionInputValues,
-  actor: CaseActor,
-): Promise<CaseRow> {
-  return transitionCase(context(), { caseId: row.id, expectedVersion: row.version, event, input }, actor);
-}
-
-async function currentRow(id: string): Promise<CaseRow> {
-  const [row] = await subject.database.db.select().from(cases).where(eq(cases.id, id));
-  assert.ok(row);
-  return row;
-}
-
-/** Received by road maintenance, moved to parks, accepted, started, extended: notes of both kinds on the way. */
-async function aCaseInProgressAtParks(): Promise<CaseRow> {
-  let row = await aCase();
-  row = await move(
-    row,
-    'transfer',
-    {
-      targetUnit: 'parks',
-      reason: '地點在公園範圍內，改由公園處辦理。',
-      internalNote: 'INTERNAL-道路處不收',
-    },
-    caseActorOf(roadHandler),
-  );
-  row = await move(row, 'accept', {}, caseActorOf(parksHandler));
-  row = await move(
-    row,
-    'start',
-    { publicNote: '已派員現場勘查。', internalNote: 'INTERNAL-里長很急，承辦人手機 0988777666' },
-    caseActorOf(parksHandler),
-  );
-  await requestExtension(
-    context(),
-    { caseId: row.id, expectedVersion: row.version, amount: 3, reason: '需等待地磚材料到貨。' },
-    caseActorOf(parksSupervisor),
-  );
-  return currentRow(row.id);
-}
+const aCase: (typeof staff)['aCase'] = (overrides) => staff.aCase(overrides);
+const _move: (typeof staff)['move'] = (row, event, input, actor) => staff.move(row, event, input, actor);
+const _currentRow: (typeof staff)['currentRow'] = (id) => staff.currentRow(id);
+const aCaseInProgressAtParks = () => staff.aCaseInProgressAtParks();
 
 describe('GET /track: the look-up form', () => {
   it('is a form posting to /track with CSRF, hints, inputmode and autocomplete=off for the code; no-store, no-referrer', async () => {
@@ -281,10 +122,10 @@ describe('the result of a look-up', () => {
       '0988777666',
       '王小明',
       'wang@example.tw',
-      clerk.displayName,
-      roadHandler.displayName,
-      parksHandler.displayName,
-      parksSupervisor.displayName,
+      staff.clerk.displayName,
+      staff.roadHandler.displayName,
+      staff.parksHandler.displayName,
+      staff.parksSupervisor.displayName,
       '中正三路',
       '長者差點跌倒',
     ]) {
@@ -441,214 +282,5 @@ describe('the result of a look-up', () => {
     } finally {
       await app.close();
     }
-  });
-});
-
-describe("the applicant's own actions", () => {
-  it('withdraw needs the confirmation box, then works and appears on the timeline', async () => {
-    const row = await aCase();
-    const visitor = new Visitor(subject.app);
-    const result = await visitor.lookUp(row.caseNumber, row.lookupCode);
-    assert.equal(result.statusCode, 200);
-    const unconfirmed = await visitor.submitForm(result, '/track/withdraw');
-    assert.equal(unconfirmed.statusCode, 400);
-    assert.deepEqual(errorSummaryItems(unconfirmed.body), ['請勾選「我確定要撤回這個案件」。']);
-    assert.equal((await currentRow(row.id)).state, 'received');
-
-    const withdrawn = await visitor.submitForm(unconfirmed, '/track/withdraw', { confirm: 'yes' });
-    assert.equal(withdrawn.statusCode, 200);
-    const main = mainOf(withdrawn.body);
-    assert.match(main, /案件已撤回。/);
-    assert.match(main, /data-state="withdrawn">已撤回</);
-    assert.match(main, /<h3 class="govuk-heading-s govuk-!-margin-bottom-1">申請人撤回<\/h3>/);
-    assert.match(main, /辦理：申請人/);
-    assert.doesNotMatch(main, /action="\/track\/withdraw"/, 'nothing more to withdraw');
-    const stored = await currentRow(row.id);
-    assert.equal(stored.state, 'withdrawn');
-    assert.ok(stored.closedAt !== null);
-
-    // The same form sent again (an old page) changes nothing and says why, without naming anyone.
-    const again = await visitor.submitForm(result, '/track/withdraw', { confirm: 'yes' });
-    assert.equal(again.statusCode, 409);
-    assert.deepEqual(errorSummaryItems(again.body), [
-      '案件狀態剛剛有變動，您的要求未執行。請先看看最新的進度。',
-    ]);
-  });
-
-  it('a wrong code on an action form is refused like a look-up and changes nothing', async () => {
-    const row = await aCase();
-    const visitor = new Visitor(subject.app);
-    const result = await visitor.lookUp(row.caseNumber, row.lookupCode);
-    const wrongCode = row.lookupCode === 'ZZZZ2222' ? 'YYYY3333' : 'ZZZZ2222';
-    const refused = await visitor.submitForm(result, '/track/withdraw', {
-      confirm: 'yes',
-      lookupCode: wrongCode,
-    });
-    assert.equal(refused.statusCode, 404);
-    assert.equal((await currentRow(row.id)).state, 'received');
-  });
-
-  it('a closed case can be reopened within the window with a reason (listed if missing)', async () => {
-    let row = await aCase();
-    const handler = caseActorOf(roadHandler);
-    row = await move(row, 'accept', {}, handler);
-    row = await move(row, 'start', {}, handler);
-    row = await move(
-      row,
-      'resolve',
-      { resolution: '已更換破損地磚 12 塊。', internalNote: 'INTERNAL-結案' },
-      handler,
-    );
-    row = await move(row, 'close', {}, handler);
-    const visitor = new Visitor(subject.app);
-    const result = await visitor.lookUp(row.caseNumber, row.lookupCode);
-    const main = mainOf(result.body);
-    assert.match(main, /data-state="closed">已結案</);
-    assert.match(main, /已更換破損地磚 12 塊。/, 'the answer');
-    assert.doesNotMatch(main, /INTERNAL-/);
-    assert.match(main, /可以在結案後 14 天內（民國115年3月16日以前）要求重新處理/);
-    assert.doesNotMatch(main, /action="\/track\/withdraw"/);
-
-    const missing = await visitor.submitForm(result, '/track/reopen', { reason: '  ' });
-    assert.equal(missing.statusCode, 400);
-    assert.deepEqual(errorSummaryItems(missing.body), ['請說明要求重新處理的原因。']);
-
-    const reopened = await visitor.submitForm(result, '/track/reopen', { reason: '地磚又鬆了。' });
-    assert.equal(reopened.statusCode, 200);
-    assert.match(mainOf(reopened.body), /已要求重新處理/);
-    assert.match(mainOf(reopened.body), /data-state="in_progress"/);
-    assert.match(mainOf(reopened.body), /地磚又鬆了。/);
-    assert.equal((await currentRow(row.id)).state, 'in_progress');
-  });
-});
-
-describe('attachments', () => {
-  it('are listed by name and downloaded only with the code', async () => {
-    const row = await aCase();
-    const png = samplePng();
-    await storeAttachments(
-      subject.database.db,
-      row.id,
-      [
-        {
-          fieldName: 'attachments',
-          fileName: '現場照片.png',
-          mediaType: 'image/png',
-          extension: 'png',
-          sizeBytes: png.length,
-          content: png,
-        },
-      ],
-      { staffId: clerk.id },
-      clock.now(),
-    );
-    const visitor = new Visitor(subject.app);
-    const result = await visitor.lookUp(row.caseNumber, row.lookupCode);
-    assert.match(mainOf(result.body), /現場照片\.png/);
-    const download = await visitor.submitForm(result, '/track/attachment');
-    assert.equal(download.statusCode, 200);
-    assert.equal(download.headers['content-type'], 'image/png');
-    assert.match(String(download.headers['content-disposition']), /^attachment;/);
-    assert.equal(download.headers['cache-control'], 'no-store');
-    assert.ok(download.rawPayload.equals(png));
-
-    const wrongCode = row.lookupCode === 'ZZZZ2222' ? 'YYYY3333' : 'ZZZZ2222';
-    const refused = await visitor.submitForm(result, '/track/attachment', { lookupCode: wrongCode });
-    assert.equal(refused.statusCode, 404);
-    assert.match(String(refused.headers['content-type']), /^text\/html/);
-    assert.ok(!refused.rawPayload.includes(png));
-  });
-});
-
-describe('POST /api/track', () => {
-  const api = (body: unknown, ip = nextIp()) =>
-    subject.app.inject({ method: 'POST', url: '/api/track', payload: body as object, remoteAddress: ip });
-
-  it('without any cookie or token → the masked public view, with values', async () => {
-    const row = await aCaseInProgressAtParks();
-    const response = await api({ caseNumber: row.caseNumber, lookupCode: row.lookupCode.toLowerCase() });
-    assert.equal(response.statusCode, 200, response.body);
-    assert.equal(response.headers['cache-control'], 'no-store');
-    const view = response.json();
-    assert.equal(view.caseNumber, row.caseNumber);
-    assert.equal(view.state, 'in_progress');
-    assert.equal(view.stateLabel, '處理中');
-    assert.equal(view.unit.code, 'parks');
-    assert.equal(view.unit.name, '公園處');
-    assert.deepEqual(view.applicant, {
-      name: '王○明',
-      company: null,
-      phone: '0912-***-678',
-      email: 'w***@example.tw',
-      address: null,
-    });
-    assert.equal(view.expectedCompletionDate, row.expectedCompletionDate);
-    assert.match(view.expectedCompletionDateText, /^民國115年\d+月\d+日$/);
-    assert.equal(view.deadlineStatus, 'on_track');
-    assert.deepEqual(
-      view.timeline.map((event: { kind: string }) => event.kind),
-      ['created', 'transfer', 'accept', 'start', 'extension_approved'],
-    );
-    assert.equal(view.timeline[1].label, '改由公園處辦理');
-    assert.equal(view.timeline[1].by, '道路養護工程處');
-    assert.equal(view.timeline[3].note, '已派員現場勘查。');
-    assert.deepEqual(view.attachments, []);
-    for (const secret of [
-      'INTERNAL-',
-      '0912345678',
-      '王小明',
-      row.lookupCode,
-      parksHandler.displayName,
-      'handler',
-      'version',
-    ])
-      assert.ok(!response.body.includes(secret), `${secret} must not be in the JSON`);
-
-    const english = await api({ caseNumber: row.caseNumber, lookupCode: row.lookupCode, lang: 'en' });
-    assert.equal(english.json().stateLabel, 'In progress');
-    assert.equal(english.json().timeline[1].label, 'Moved to Parks and Street Lights Office');
-  });
-
-  it('unknown number and wrong code → the same 404 body; empty fields → 400 listing both; lockout → 429', async () => {
-    const row = await aCase();
-    const wrongCode = row.lookupCode === 'ZZZZ2222' ? 'YYYY3333' : 'ZZZZ2222';
-    const wrong = await api({ caseNumber: row.caseNumber, lookupCode: wrongCode });
-    const unknown = await api({ caseNumber: '1150302-7654', lookupCode: wrongCode });
-    assert.equal(wrong.statusCode, 404);
-    assert.equal(unknown.statusCode, 404);
-    const { requestId: _first, ...wrongBody } = wrong.json();
-    const { requestId: _second, ...unknownBody } = unknown.json();
-    assert.deepEqual(wrongBody, unknownBody);
-    assert.equal(wrongBody.code, 'NOT_FOUND');
-
-    const empty = await api({ caseNumber: '', lookupCode: '' });
-    assert.equal(empty.statusCode, 400);
-    assert.deepEqual(
-      empty.json().errors.map((error: { field: string; code: string }) => [error.field, error.code]),
-      [
-        ['caseNumber', 'required'],
-        ['lookupCode', 'required'],
-      ],
-    );
-    const missing = await api({});
-    assert.equal(missing.statusCode, 400);
-    assert.equal(missing.json().errors.length, 2);
-
-    for (let attempt = 1; attempt <= 4; attempt += 1)
-      await api({ caseNumber: row.caseNumber, lookupCode: wrongCode });
-    const locked = await api({ caseNumber: row.caseNumber, lookupCode: row.lookupCode, lang: 'en' });
-    assert.equal(locked.statusCode, 429);
-    assert.equal(locked.json().code, 'RATE_LIMITED');
-    assert.match(locked.json().message, /entered wrongly too many times/);
-    assert.ok(Number(locked.headers['retry-after']) > 0);
-  });
-
-  it('is in the OpenAPI document with its tag', async () => {
-    const document = (await subject.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-    const operation = document.paths['/api/track'].post;
-    assert.deepEqual(operation.tags, ['tracking']);
-    assert.ok(operation.requestBody.content['application/json'].schema.properties.lookupCode);
-    assert.ok(operation.responses['200'].content['application/json'].schema.properties.timeline);
-    assert.equal(document.paths['/track'], undefined, 'pages are hidden');
   });
 });

@@ -6,6 +6,7 @@ import {
   TextInput,
 } from '../../../../platform/web/components/form-controls.tsx';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
+import { rolesFor } from '../../core/case-actions.ts';
 import { inputFieldOf, type Transition, type TransitionInput } from '../../core/workflow-definition.ts';
 import { type CaseEvent, type CaseState, eventLabel } from '../../core/workflows.ts';
 import { type CasePageTextKey, casePageText as text } from '../case-page-messages.ts';
@@ -203,7 +204,11 @@ function ExtensionForm({ model }: { model: CasePageModel }) {
   return (
     <ActionDetails id="extension-form" summary={text(lang, 'extensionHeading')} isOpen={isActive}>
       <p class="govuk-body">
-        {text(lang, model.role === 'supervisor' ? 'extensionLeadSupervisor' : 'extensionLead')}
+        {/* Whoever decides extensions has their own approved at once. */}
+        {text(
+          lang,
+          rolesFor('decide_extension').includes(model.role) ? 'extensionLeadSupervisor' : 'extensionLead',
+        )}
       </p>
       <CaseForm model={model} action={consolePaths.caseExtensions(detail.row.caseNumber)}>
         <TextInput
