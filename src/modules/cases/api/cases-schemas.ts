@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { UuidParam } from '../../../platform/http/ids.ts';
 import { applicantTypes, caseChannels } from '../core/case-vocabulary.ts';
 import { caseEvents, caseStates } from '../core/workflows.ts';
 
@@ -196,7 +197,7 @@ export const ExtensionBody = Type.Object({
 
 export const ExtensionDecisionParams = Type.Object({
   caseNumber: Type.String({ maxLength: 30 }),
-  extensionId: Type.String({ format: 'uuid' }),
+  extensionId: UuidParam,
 });
 
 export const ExtensionDecisionBody = Type.Object({

@@ -1,6 +1,6 @@
 import { desc, eq } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../../platform/db/database.ts';
-import { DomainError } from '../../../platform/http/errors.ts';
+import { DomainError, notFound } from '../../../platform/http/errors.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import type { CaseRow } from './case-actor.ts';
 import { caseText } from './case-messages.ts';
@@ -15,7 +15,7 @@ import { type CaseState, stateLabel } from './workflows.ts';
 /** The case's row, locked for the rest of the transaction; NOT_FOUND when there is none. */
 export async function lockCase(db: DatabaseOrTransaction, caseId: string, lang: Lang): Promise<CaseRow> {
   const [row] = await db.select().from(cases).where(eq(cases.id, caseId)).for('update');
-  if (row === undefined) throw new DomainError('NOT_FOUND', caseText(lang, 'caseNotFound'));
+  if (row === undefined) throw notFound(caseText(lang, 'caseNotFound'));
   return row;
 }
 

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { type Transaction, withTransaction } from '../../../platform/db/database.ts';
-import { DomainError, type FieldProblem } from '../../../platform/http/errors.ts';
+import { DomainError, type FieldProblem, notFound } from '../../../platform/http/errors.ts';
 import { type ActionFailure, asProblems, mayTakeAction } from './case-actions.ts';
 import type { CaseRow, CasesContext, StaffCaseActor } from './case-actor.ts';
 import { calendarFor } from './case-calendar.ts';
@@ -148,7 +148,7 @@ async function decideExtensionIn(
     lang,
   );
   refuseActor(decision.failures);
-  if (extension === undefined) throw new DomainError('NOT_FOUND', caseText(lang, 'extensionNotFound'));
+  if (extension === undefined) throw notFound(caseText(lang, 'extensionNotFound'));
   if (extension.state !== 'pending') throw new DomainError('CONFLICT', caseText(lang, 'extensionNotPending'));
   const notOpen = decision.failures.find((failure) => failure.kind === 'condition');
   if (notOpen !== undefined) throw new DomainError('INVALID_TRANSITION', notOpen.message);
