@@ -239,7 +239,8 @@ export interface SupervisionRow {
   overdue: number;
 }
 
-const openStateSql = sql.raw(`(${openStates.map((state) => `'${state}'`).join(', ')})`);
+/** The open states of every workflow as an SQL list, for the queries written in SQL (supervision, reminders). */
+export const openStatesSql = sql.raw(`(${openStates.map((state) => `'${state}'`).join(', ')})`);
 
 /** Open, at-risk and overdue counts per unit and handler (a unit's row has handlerId null and the total). */
 export async function supervisionSummary(
@@ -262,7 +263,7 @@ export async function supervisionSummary(
            count(*) filter (where c.at_risk_at <= ${now} and c.due_at >= ${now})::int as at_risk,
            count(*) filter (where c.due_at < ${now})::int as overdue
     from cases c left join staff s on s.id = c.handler_id
-    where c.state in ${openStateSql} and ${unitCondition}
+    where c.state in ${openStatesSql} and ${unitCondition}
     group by grouping sets ((c.unit_code, c.handler_id, s.display_name), (c.unit_code))
     order by c.unit_code, is_total desc, overdue desc, at_risk desc`);
   return result.rows.map((row) => ({

@@ -7,6 +7,7 @@ import { defineQueue, type Jobs } from '../../../platform/jobs/jobs.ts';
 import type { NotificationTopic } from '../../../platform/notify/template-kit.ts';
 import { queueNotification } from '../../notifications/index.ts';
 import { casePaths } from './case-paths.ts';
+import { openStatesSql } from './case-queries.ts';
 import { caseTopics } from './templates/index.ts';
 
 /**
@@ -65,8 +66,6 @@ interface ReminderRow extends Record<string, unknown> {
 
 type ReminderTopic = 'case.reminder.handler' | 'case.reminder.supervisor';
 
-const openStates = sql.raw(`('received', 'accepted', 'in_progress', 'awaiting_supplement', 'resolved')`);
-
 /** One pass: queues what is due now and returns how many reminders were queued of each kind. */
 export async function scanCaseReminders(
   deps: ReminderDeps,
@@ -89,7 +88,7 @@ export async function scanCaseReminders(
       join units u on u.code = c.unit_code
       join staff s on s.is_active and (${recipients})
       left join staff h on h.id = c.handler_id
-      where c.state in ${openStates} and ${when}
+      where c.state in ${openStatesSql} and ${when}
         and not exists (
           select 1 from notification_deliveries d
           where d.dedupe_key = ${topic} || ':' || c.id || ':' || floor(extract(epoch from c.due_at))::bigint || ':' || s.id)

@@ -233,9 +233,11 @@ export function publicCaseView(
     closedAt: isFinished && row.closedAt !== null ? row.closedAt.toISOString() : null,
     closedOnText:
       isFinished && row.closedAt !== null ? publicDate(lang, toTaipeiLocalDate(row.closedAt)) : null,
-    forwardedTo: state === 'forwarded' ? row.forwardedTo : null,
+    // Set only by forwarding, which ends the case.
+    forwardedTo: row.forwardedTo,
+    // The answer, once written (answered) and after closing; reopening clears it.
     resolution:
-      (state === 'resolved' || state === 'closed') && row.resolution?.trim() ? row.resolution.trim() : null,
+      (workflow.isAnswered(state) || isFinished) && row.resolution?.trim() ? row.resolution.trim() : null,
     applicant: {
       name: maskName(row.applicantName),
       company: masked(row.applicantCompany, maskName),
