@@ -392,14 +392,20 @@ export function Button(props: {
   name?: string;
   value?: string;
   isSecondary?: boolean;
+  /** An action that ends or refuses something (GOV.UK's red button). */
+  isWarning?: boolean;
+  /** A second click while the first is sent does nothing (a form that creates something). */
+  preventsDoubleClick?: boolean;
 }) {
+  const kind = props.isWarning ? ' govuk-button--warning' : props.isSecondary ? ' govuk-button--secondary' : '';
   return (
     <button
       type="submit"
       name={props.name}
       value={props.value}
-      class={`govuk-button${props.isSecondary ? ' govuk-button--secondary' : ''}`}
+      class={`govuk-button${kind}`}
       data-module="govuk-button"
+      data-prevent-double-click={props.preventsDoubleClick ? 'true' : undefined}
     >
       {props.children}
     </button>

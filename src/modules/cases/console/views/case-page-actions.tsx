@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import {
+  Button,
   CsrfField,
   Select,
   TextArea,
@@ -184,13 +185,7 @@ function EventForm({
           problems={model.problems}
           rows={2}
         />
-        <button
-          type="submit"
-          class={`govuk-button${endingEvents.has(event) ? ' govuk-button--warning' : ''}`}
-          data-module="govuk-button"
-        >
-          {label}
-        </button>
+        <Button isWarning={endingEvents.has(event)}>{label}</Button>
       </CaseForm>
     </ActionDetails>
   );
@@ -231,9 +226,7 @@ function ExtensionForm({ model }: { model: CasePageModel }) {
           value={value('reason')}
           problems={model.problems}
         />
-        <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">
-          {text(lang, 'extensionButton')}
-        </button>
+        <Button isSecondary>{text(lang, 'extensionButton')}</Button>
       </CaseForm>
     </ActionDetails>
   );
@@ -276,24 +269,12 @@ function DecisionForms({ model }: { model: CasePageModel }) {
                   rows={2}
                 />
                 <div class="govuk-button-group">
-                  <button
-                    type="submit"
-                    name="decision"
-                    value="approve"
-                    class="govuk-button"
-                    data-module="govuk-button"
-                  >
+                  <Button name="decision" value="approve">
                     {text(lang, 'decideApprove')}
-                  </button>
-                  <button
-                    type="submit"
-                    name="decision"
-                    value="refuse"
-                    class="govuk-button govuk-button--warning"
-                    data-module="govuk-button"
-                  >
+                  </Button>
+                  <Button name="decision" value="refuse" isWarning>
                     {text(lang, 'decideRefuse')}
-                  </button>
+                  </Button>
                 </div>
               </CaseForm>
             </div>
@@ -326,9 +307,7 @@ function AssignForm({ model }: { model: CasePageModel }) {
           label: handler.displayName,
         }))}
       />
-      <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">
-        {text(lang, 'assignButton')}
-      </button>
+      <Button isSecondary>{text(lang, 'assignButton')}</Button>
     </form>
   );
 }

@@ -1,5 +1,5 @@
 import type { StaffRole } from '../../../../platform/auth/principal.ts';
-import { ErrorSummary, TextInput } from '../../../../platform/web/components/form-controls.tsx';
+import { Button, ErrorSummary, TextInput } from '../../../../platform/web/components/form-controls.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import type { StaffLookupResult } from '../../core/case-reading.ts';
@@ -52,9 +52,7 @@ export function LookupPage(props: LookupPageProps) {
             widthClass="govuk-input--width-20"
           />
         ))}
-        <button type="submit" class="govuk-button" data-module="govuk-button">
-          {text(lang, 'lookupButton')}
-        </button>
+        <Button>{text(lang, 'lookupButton')}</Button>
       </form>
       {results === null ? null : results.length === 0 ? (
         <p class="govuk-body" data-lookup-count="0">

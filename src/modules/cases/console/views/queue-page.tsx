@@ -3,6 +3,7 @@ import { pageCountOf } from '../../../../platform/db/paging.ts';
 import type { FieldProblem } from '../../../../platform/http/errors.ts';
 import {
   Banner,
+  Button,
   CsrfField,
   ErrorSummary,
   Select,
@@ -119,9 +120,7 @@ function QueueFilters(props: QueuePageProps) {
             />
           ) : null}
           <div class="govuk-button-group">
-            <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">
-              {text(lang, 'applyFilters')}
-            </button>
+            <Button isSecondary>{text(lang, 'applyFilters')}</Button>
             {hasFilters(selection) ? (
               <a class="govuk-link" href={path}>
                 {text(lang, 'clearFilters')}
@@ -265,9 +264,7 @@ export function QueuePage(props: QueuePageProps) {
             problems={props.problems}
             choices={props.handlers.map((handler) => ({ value: handler.id, label: handler.displayName }))}
           />
-          <button type="submit" class="govuk-button" data-module="govuk-button">
-            {text(lang, 'bulkAssignButton')}
-          </button>
+          <Button>{text(lang, 'bulkAssignButton')}</Button>
         </form>
       ) : (
         <div class="ow-table-scroll">

@@ -1,6 +1,7 @@
 import { formatByteSize } from '../../../../platform/uploads/multipart.ts';
 import { extensionsByMediaType } from '../../../../platform/uploads/sniff.ts';
 import {
+  Button,
   Checkboxes,
   ErrorSummary,
   Fieldset,
@@ -363,14 +364,7 @@ export function CounterFormPage(view: CounterFormView) {
             ))}
             <DocumentFields view={view} />
             <ConsentFields view={view} />
-            <button
-              type="submit"
-              class="govuk-button"
-              data-module="govuk-button"
-              data-prevent-double-click="true"
-            >
-              {text(lang, 'submitButton')}
-            </button>
+            <Button preventsDoubleClick>{text(lang, 'submitButton')}</Button>
           </form>
           <p class="govuk-body">
             <a class="govuk-link" href={localePath(lang, counterPaths.counter)}>

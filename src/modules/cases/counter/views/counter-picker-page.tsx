@@ -1,4 +1,5 @@
 import {
+  Button,
   type ChoiceGroup,
   ErrorSummary,
   Select,
@@ -58,9 +59,7 @@ export function CounterPickerPage(view: CounterPickerView) {
             type="text"
             widthClass="govuk-!-width-two-thirds"
           />
-          <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">
-            {text(lang, 'searchButton')}
-          </button>
+          <Button isSecondary>{text(lang, 'searchButton')}</Button>
         </form>
 
         {search === null ? null : (
@@ -118,9 +117,7 @@ export function CounterPickerPage(view: CounterPickerView) {
             groups={groupByUnit(lang, view.services)}
             problems={view.problems}
           />
-          <button type="submit" class="govuk-button" data-module="govuk-button">
-            {text(lang, 'pickButton')}
-          </button>
+          <Button>{text(lang, 'pickButton')}</Button>
         </form>
       </div>
     </div>

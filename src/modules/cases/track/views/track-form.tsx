@@ -1,4 +1,9 @@
-import { CsrfField, ErrorSummary, TextInput } from '../../../../platform/web/components/form-controls.tsx';
+import {
+  Button,
+  CsrfField,
+  ErrorSummary,
+  TextInput,
+} from '../../../../platform/web/components/form-controls.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import { findSitePage } from '../../../../platform/web/site-pages.ts';
@@ -52,9 +57,7 @@ export function TrackForm(view: TrackFormView) {
         value={view.lookupCode}
         autocapitalize="characters"
       />
-      <button type="submit" class="govuk-button" data-module="govuk-button">
-        {trackText(lang, 'submit')}
-      </button>
+      <Button>{trackText(lang, 'submit')}</Button>
     </form>
   );
 }

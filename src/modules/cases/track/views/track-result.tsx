@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import {
+  Button,
   ErrorSummary,
   SingleCheckbox,
   SuccessBanner,
@@ -172,13 +173,10 @@ export function TrackResultPage(props: TrackResultView) {
                       {attachment.fileName}
                       {fileSize(lang, attachment.sizeBytes)}{' '}
                     </span>
-                    <button
-                      type="submit"
-                      class="govuk-button govuk-button--secondary govuk-!-margin-bottom-2"
-                    >
+                    <Button isSecondary>
                       {trackText(lang, 'download')}
                       <span class="govuk-visually-hidden"> {attachment.fileName}</span>
-                    </button>
+                    </Button>
                   </form>
                 </li>
               ))}
@@ -225,9 +223,7 @@ export function TrackResultPage(props: TrackResultView) {
               rows={4}
               problems={problems}
             />
-            <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">
-              {trackText(lang, 'reopenButton')}
-            </button>
+            <Button isSecondary>{trackText(lang, 'reopenButton')}</Button>
           </form>
         )}
         {props.actions.canWithdraw ? (
@@ -252,9 +248,7 @@ export function TrackResultPage(props: TrackResultView) {
               isChecked={false}
               problems={problems}
             />
-            <button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">
-              {trackText(lang, 'withdrawButton')}
-            </button>
+            <Button isWarning>{trackText(lang, 'withdrawButton')}</Button>
           </form>
         ) : null}
 
