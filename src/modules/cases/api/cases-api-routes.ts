@@ -93,7 +93,7 @@ export async function casesApiRoutes(app: AppInstance, deps: AppDeps): Promise<v
       schema: {
         tags: ['cases'],
         summary:
-          'A queue, nearest deadline first: `scope=mine` (assigned to me) or the unit’s (supervisors and handlers: their own unit; others choose `unit`).',
+          'A queue, nearest deadline first: `scope=mine` (assigned to me) or the unit’s (supervisors and handlers: their own unit; the secretariat chooses `unit`, or every unit). Who may: the actions table’s `work_queue` (docs/case-workflow.md).',
         querystring: QueueQuery,
         response: { 200: QueueResponse },
       },
