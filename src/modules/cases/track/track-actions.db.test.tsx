@@ -1,28 +1,20 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { buildTestApp, TestClock } from '../../../../test/helpers/test-app.ts';
+import { describe, it } from 'node:test';
 import { samplePng } from '../../../platform/uploads/upload-test-support.ts';
 import { storeAttachments } from '../core/case-attachments.ts';
 import { caseActorOf } from '../core/cases-test-support.ts';
-import { errorSummaryItems, mainOf, nextIp, trackCases, Visitor } from './track-test-support.ts';
+import { errorSummaryItems, mainOf, nextIp, trackTestBed, Visitor } from './track-test-support.ts';
 
 /**
  * The applicant's own actions on the result page (withdraw, reopen), attachments downloaded with the code,
  * and POST /api/track without any cookie, over HTTP against a real PostgreSQL.
  */
 
-const clock = new TestClock(new Date('2026-03-02T02:00:00Z')); // Monday 10:00 in Taipei
-const subject = await buildTestApp({ clock });
-after(() => subject.app.close());
-
-let staff: Awaited<ReturnType<typeof trackCases>>;
-before(async () => {
-  staff = await trackCases(subject);
-});
-const aCase: (typeof staff)['aCase'] = (overrides) => staff.aCase(overrides);
-const move: (typeof staff)['move'] = (row, event, input, actor) => staff.move(row, event, input, actor);
-const currentRow: (typeof staff)['currentRow'] = (id) => staff.currentRow(id);
-const aCaseInProgressAtParks = () => staff.aCaseInProgressAtParks();
+const { clock, subject, cases } = await trackTestBed();
+const aCase = (...args: Parameters<ReturnType<typeof cases>['aCase']>) => cases().aCase(...args);
+const move = (...args: Parameters<ReturnType<typeof cases>['move']>) => cases().move(...args);
+const currentRow = (id: string) => cases().currentRow(id);
+const aCaseInProgressAtParks = () => cases().aCaseInProgressAtParks();
 
 describe("the applicant's own actions", () => {
   it('withdraw needs the confirmation box, then works and appears on the timeline', async () => {
@@ -70,7 +62,7 @@ describe("the applicant's own actions", () => {
 
   it('a closed case can be reopened within the window with a reason (listed if missing)', async () => {
     let row = await aCase();
-    const handler = caseActorOf(staff.roadHandler);
+    const handler = caseActorOf(cases().roadHandler);
     row = await move(row, 'accept', {}, handler);
     row = await move(row, 'start', {}, handler);
     row = await move(
@@ -119,7 +111,7 @@ describe('attachments', () => {
           content: png,
         },
       ],
-      { staffId: staff.clerk.id },
+      { staffId: cases().clerk.id },
       clock.now(),
     );
     const visitor = new Visitor(subject.app);
@@ -178,7 +170,7 @@ describe('POST /api/track', () => {
       '0912345678',
       '王小明',
       row.lookupCode,
-      staff.parksHandler.displayName,
+      cases().parksHandler.displayName,
       'handler',
       'version',
     ])

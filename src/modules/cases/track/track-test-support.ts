@@ -3,8 +3,9 @@
  * cookie, the pieces of a result page, and cases in the states the tests need. Not a test file itself.
  */
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { eq } from 'drizzle-orm';
-import type { TestApp } from '../../../../test/helpers/test-app.ts';
+import { buildTestApp, type TestApp, TestClock } from '../../../../test/helpers/test-app.ts';
 import { aStaffMember, csrfTokenIn, type TestStaffMember } from '../../../platform/auth/auth-test-support.ts';
 import type { AppInstance } from '../../../platform/http/app-types.ts';
 import type { CaseActor, CaseRow } from '../core/case-actor.ts';
@@ -178,4 +179,24 @@ export async function trackCases(subject: TestApp) {
     currentRow,
     aCaseInProgressAtParks,
   };
+}
+
+/**
+ * A look-up test file's app (Monday 2 March 2026, 10:00 in Taipei), closed after the file, and its staff and
+ * case builders (made before the first test). Call it at the top level of the file: node:test registers the
+ * hooks there.
+ */
+export async function trackTestBed() {
+  const clock = new TestClock(new Date('2026-03-02T02:00:00Z'));
+  const subject = await buildTestApp({ clock });
+  after(() => subject.app.close());
+  let made: Awaited<ReturnType<typeof trackCases>> | null = null;
+  before(async () => {
+    made = await trackCases(subject);
+  });
+  const builders = () => {
+    if (made === null) throw new Error('the staff are made before the first test');
+    return made;
+  };
+  return { clock, subject, cases: builders };
 }

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
-import { after, before, describe, it } from 'node:test';
-import { buildTestApp, TestClock } from '../../../../test/helpers/test-app.ts';
+import { describe, it } from 'node:test';
 import { buildApp } from '../../../app.ts';
 import { csrfTokenIn } from '../../../platform/auth/auth-test-support.ts';
 import {
@@ -9,7 +8,7 @@ import {
   mainOf,
   nextIp,
   type Response,
-  trackCases,
+  trackTestBed,
   Visitor,
 } from './track-test-support.ts';
 
@@ -21,18 +20,11 @@ import {
  * Each test looks up from its own client IP, so the per-IP limit of one test never touches another.
  */
 
-const clock = new TestClock(new Date('2026-03-02T02:00:00Z')); // Monday 10:00 in Taipei
-const subject = await buildTestApp({ clock });
-after(() => subject.app.close());
-
-let staff: Awaited<ReturnType<typeof trackCases>>;
-before(async () => {
-  staff = await trackCases(subject);
-});
-const aCase: (typeof staff)['aCase'] = (overrides) => staff.aCase(overrides);
-const _move: (typeof staff)['move'] = (row, event, input, actor) => staff.move(row, event, input, actor);
-const _currentRow: (typeof staff)['currentRow'] = (id) => staff.currentRow(id);
-const aCaseInProgressAtParks = () => staff.aCaseInProgressAtParks();
+const { clock, subject, cases } = await trackTestBed();
+const aCase = (...args: Parameters<ReturnType<typeof cases>['aCase']>) => cases().aCase(...args);
+const _move = (...args: Parameters<ReturnType<typeof cases>['move']>) => cases().move(...args);
+const _currentRow = (id: string) => cases().currentRow(id);
+const aCaseInProgressAtParks = () => cases().aCaseInProgressAtParks();
 
 describe('GET /track: the look-up form', () => {
   it('is a form posting to /track with CSRF, hints, inputmode and autocomplete=off for the code; no-store, no-referrer', async () => {
@@ -122,10 +114,10 @@ describe('the result of a look-up', () => {
       '0988777666',
       '王小明',
       'wang@example.tw',
-      staff.clerk.displayName,
-      staff.roadHandler.displayName,
-      staff.parksHandler.displayName,
-      staff.parksSupervisor.displayName,
+      cases().clerk.displayName,
+      cases().roadHandler.displayName,
+      cases().parksHandler.displayName,
+      cases().parksSupervisor.displayName,
       '中正三路',
       '長者差點跌倒',
     ]) {

@@ -397,7 +397,11 @@ export function Button(props: {
   /** A second click while the first is sent does nothing (a form that creates something). */
   preventsDoubleClick?: boolean;
 }) {
-  const kind = props.isWarning ? ' govuk-button--warning' : props.isSecondary ? ' govuk-button--secondary' : '';
+  const kind = props.isWarning
+    ? ' govuk-button--warning'
+    : props.isSecondary
+      ? ' govuk-button--secondary'
+      : '';
   return (
     <button
       type="submit"
