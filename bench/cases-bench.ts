@@ -6,7 +6,8 @@
  */
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
-import { findCaseForApplicant, listQueue, openStateList } from '../src/modules/cases/cases-service.ts';
+import { findCaseForApplicant, listQueue } from '../src/modules/cases/core/case-queries.ts';
+import { openStates } from '../src/modules/cases/core/workflows.ts';
 import type { Database } from '../src/platform/db/database.ts';
 import { benchEmails } from './generate-cases.ts';
 import { type LatencyFigures, latencyFigures, loopbackAddresses, runLoad } from './load-client.ts';
@@ -61,19 +62,19 @@ export interface CasesSubjects {
   database: { cases: number; events: number; open: number; overdue: number; sizeMb: number; byState: string };
 }
 
-const openStates = openStateList.map((state) => `'${state}'`).join(', ');
+const openStateSql = openStates.map((state) => `'${state}'`).join(', ');
 
 /** Who the bench acts as, and on what: read from the generated database. */
 export async function chooseSubjects(pool: pg.Pool): Promise<Omit<CasesSubjects, 'bodies'>> {
   // The handler whose queue is nearest 40 open cases; the supervisor of the unit with most open cases.
   const handler = await pool.query<{ email: string; open: number }>(`
     select s.email, count(c.id)::int as open from staff s
-    join cases c on c.handler_id = s.id and c.state in (${openStates})
+    join cases c on c.handler_id = s.id and c.state in (${openStateSql})
     where s.role = 'handler' and s.email like '%@bench.example.org'
     group by s.email order by abs(count(c.id) - 40), s.email limit 1`);
   const unit = await pool.query<{ unit_code: string; open: number; overdue: number }>(`
     select unit_code, count(*)::int as open, count(*) filter (where due_at < now())::int as overdue
-    from cases where state in (${openStates}) group by unit_code order by count(*) desc limit 1`);
+    from cases where state in (${openStateSql}) group by unit_code order by count(*) desc limit 1`);
   const lookups = await pool.query<{ case_number: string; lookup_code: string }>(
     'select case_number, lookup_code from cases tablesample system (1) repeatable (7) limit 500',
   );
@@ -85,8 +86,8 @@ export async function chooseSubjects(pool: pg.Pool): Promise<Omit<CasesSubjects,
     size: string;
   }>(`
     select (select count(*)::int from cases) as cases, (select count(*)::int from case_events) as events,
-           (select count(*)::int from cases where state in (${openStates})) as open,
-           (select count(*)::int from cases where state in (${openStates}) and due_at < now()) as overdue,
+           (select count(*)::int from cases where state in (${openStateSql})) as open,
+           (select count(*)::int from cases where state in (${openStateSql}) and due_at < now()) as overdue,
            pg_database_size(current_database())::text as size`);
   const states = await pool.query<{ state: string; count: number }>(
     'select state, count(*)::int as count from cases group by state order by count(*) desc',

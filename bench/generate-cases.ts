@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
-import { computeDeadline } from '../src/modules/cases/case-deadline.ts';
-import { formatCaseNumber } from '../src/modules/cases/case-number.ts';
-import { type CaseState, finishedStates } from '../src/modules/cases/case-workflow.ts';
-import type { StoredPause } from '../src/modules/cases/cases-schema.ts';
+import { computeDeadline } from '../src/modules/cases/core/case-deadline.ts';
+import { formatCaseNumber } from '../src/modules/cases/core/case-number.ts';
+import type { StoredPause } from '../src/modules/cases/core/case-vocabulary.ts';
+import { type CaseState, finishedStates } from '../src/modules/cases/core/workflows.ts';
 import { services, serviceVersions } from '../src/modules/catalogue/catalogue-schema.ts';
 import type { ChecklistItem, Deadline, FormField } from '../src/modules/catalogue/catalogue-schemas.ts';
 import { loadWorkingCalendar } from '../src/platform/calendar/calendar-service.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
-import { cases } from '../../src/modules/cases/cases-schema.ts';
+import { cases } from '../../src/modules/cases/core/cases-schema.ts';
 import { listDeliveries } from '../../src/modules/notifications/index.ts';
 import { aStaffMember, type TestStaffMember } from '../../src/platform/auth/auth-test-support.ts';
 import { browserOrSkip, expectNoAxeViolations, tabUntilFocused } from '../helpers/browser.ts';

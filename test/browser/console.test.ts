@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { BrowserContext } from 'playwright-core';
-import { type CaseRow, openCase } from '../../src/modules/cases/cases-service.ts';
-import { sidewalkReport, testCasesContext } from '../../src/modules/cases/cases-test-support.ts';
+import type { CaseRow } from '../../src/modules/cases/core/case-actor.ts';
+import { sidewalkReport, testCasesContext } from '../../src/modules/cases/core/cases-test-support.ts';
+import { openCase } from '../../src/modules/cases/core/open-case.ts';
 import { aStaffMember, type TestStaffMember } from '../../src/platform/auth/auth-test-support.ts';
 import {
   browserOrSkip,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { caseAttachments, cases } from '../../src/modules/cases/cases-schema.ts';
+import { caseAttachments, cases } from '../../src/modules/cases/core/cases-schema.ts';
 import { samplePng } from '../../src/platform/uploads/upload-test-support.ts';
 import { browserOrSkip, expectFocusedErrorSummary, expectNoAxeViolations } from '../helpers/browser.ts';
 import { startBrowserTestServer } from '../helpers/browser-test-server.ts';

@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { storeAttachments } from '../../src/modules/cases/case-attachments.ts';
-import { type CaseRow, openCase, transitionCase } from '../../src/modules/cases/cases-service.ts';
-import { caseActorOf, sidewalkReport, testCasesContext } from '../../src/modules/cases/cases-test-support.ts';
+import type { CaseRow } from '../../src/modules/cases/core/case-actor.ts';
+import { storeAttachments } from '../../src/modules/cases/core/case-attachments.ts';
+import {
+  caseActorOf,
+  sidewalkReport,
+  testCasesContext,
+} from '../../src/modules/cases/core/cases-test-support.ts';
+import { openCase } from '../../src/modules/cases/core/open-case.ts';
+import { transitionCase } from '../../src/modules/cases/core/transition-case.ts';
 import { aStaffMember } from '../../src/platform/auth/auth-test-support.ts';
 import { uploadedPng } from '../../src/platform/uploads/upload-test-support.ts';
 import {

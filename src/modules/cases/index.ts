@@ -3,16 +3,16 @@
  * other modules. Other modules import from here only (npm run lint checks it).
  */
 import type { AppModule } from '../../platform/modules/app-module.ts';
-import { casePaths } from './case-paths.ts';
-import { requestReminderScan, startReminderWorker } from './case-reminders.ts';
-import { casesApiRoutes } from './cases-api-routes.ts';
-import { recomputeOpenDeadlines } from './cases-service.ts';
-import { consoleRoutes } from './console-routes.tsx';
-import { counterRoutes } from './counter-routes.tsx';
-import { routingCommands } from './routing-commands.ts';
-import { seedDemoRoutingRules } from './routing-rules.ts';
-import { caseTopics } from './templates/index.ts';
-import { trackRoutes } from './track-routes.tsx';
+import { casesApiRoutes } from './api/cases-api-routes.ts';
+import { consoleRoutes } from './console/console-routes.ts';
+import { caseStaffAreas } from './console/staff-areas.ts';
+import { requestReminderScan, startReminderWorker } from './core/case-reminders.ts';
+import { recomputeOpenDeadlines } from './core/recompute-deadlines.ts';
+import { routingCommands } from './core/routing-commands.ts';
+import { seedDemoRoutingRules } from './core/routing-rules.ts';
+import { caseTopics } from './core/templates/index.ts';
+import { counterRoutes } from './counter/counter-routes.tsx';
+import { trackRoutes } from './track/track-routes.tsx';
 
 export const casesModule: AppModule = {
   name: 'cases',
@@ -22,45 +22,7 @@ export const casesModule: AppModule = {
     { register: trackRoutes },
     { register: casesApiRoutes },
   ],
-  staffAreas: [
-    {
-      id: 'cases.queue',
-      group: 'casework',
-      label: { 'zh-TW': '案件待辦：本單位依期限排序的案件', en: "Case queue: your unit's cases by deadline" },
-      path: casePaths.myQueue,
-      roles: ['handler', 'supervisor'],
-    },
-    {
-      id: 'cases.counter',
-      group: 'casework',
-      label: {
-        'zh-TW': '臨櫃收件：受理申辦並列印收件憑證',
-        en: 'Counter intake: take applications and print receipts',
-      },
-      path: casePaths.counter,
-      roles: ['counter_clerk', 'secretariat'],
-    },
-    {
-      id: 'cases.supervision',
-      group: 'casework',
-      label: {
-        'zh-TW': '督導：逾期與即將逾期的案件、工作量、展延核定',
-        en: 'Supervision: overdue and at-risk cases, workload, extensions to approve',
-      },
-      path: casePaths.supervision,
-      roles: ['supervisor', 'secretariat'],
-    },
-    {
-      id: 'cases.lookup',
-      group: 'casework',
-      label: {
-        'zh-TW': '案件查詢：依案件編號、申請人電話或姓名查詢（電話詢問）',
-        en: 'Find a case: by case number, the applicant’s phone or name (phone enquiries)',
-      },
-      path: casePaths.lookup,
-      roles: ['counter_clerk', 'handler', 'supervisor', 'secretariat'],
-    },
-  ],
+  staffAreas: caseStaffAreas.map(({ action: _action, ...area }) => area),
   workers: [
     {
       name: 'case deadline reminders',
@@ -79,9 +41,28 @@ export const casesModule: AppModule = {
   scans: [{ name: 'case deadline reminders', request: requestReminderScan }],
   seeds: [{ name: 'routing rules', run: seedDemoRoutingRules }],
   notificationTopics: Object.values(caseTopics),
+  auditActions: [
+    {
+      action: 'case.view',
+      label: {
+        'zh-TW': '檢視案件（含申請人個人資料）',
+        en: 'Case viewed (with the applicant’s personal data)',
+      },
+    },
+    {
+      action: 'case.lookup',
+      label: { 'zh-TW': '查詢案件（電話詢問）', en: 'Cases looked up (phone enquiry)' },
+    },
+    { action: 'case.receipt_view', label: { 'zh-TW': '開啟收件憑證', en: 'Receipt opened for printing' } },
+    { action: 'routing.set', label: { 'zh-TW': '設定分文規則', en: 'Routing rule set' } },
+    { action: 'routing.remove', label: { 'zh-TW': '刪除分文規則', en: 'Routing rule removed' } },
+  ],
   async onCalendarChange({ db, changedDay, calendarRegion, now }) {
     const { checked, moved } = await recomputeOpenDeadlines(db, { changedDay, calendarRegion, now });
     return `Deadlines of open cases: ${checked} checked, ${moved} moved.`;
   },
   commands: routingCommands,
 };
+
+export type { CaseReceivedData } from './core/templates/case-received.ts';
+export { caseTopics } from './core/templates/index.ts';

@@ -7,7 +7,7 @@ import { catalogueAdminRoutes } from './catalogue-admin-routes.tsx';
 import { seedDemoCatalogue } from './catalogue-demo-seed.ts';
 import { catalogueRoutes } from './catalogue-routes.tsx';
 
-export type { ChecklistItem, Deadline, FormField } from './catalogue-schemas.ts';
+export type { ChecklistItem, Deadline, FormField, ServiceKind } from './catalogue-schemas.ts';
 export { getService, listServices, type ServiceDetail, type ServiceSummary } from './catalogue-service.ts';
 export { deadlineExplanation, deadlineText } from './deadline-text.ts';
 export {

@@ -8,8 +8,7 @@ import { waitUntil } from '../../../test/helpers/wait-until.ts';
 import { auditLog } from '../../platform/auth/auth-schema.ts';
 import { aStaffMember, signIn } from '../../platform/auth/auth-test-support.ts';
 import { systemClock } from '../../platform/http/clock.ts';
-import type { CaseReceivedData } from '../cases/templates/case-received.ts';
-import { caseTopics } from '../cases/templates/index.ts';
+import { type CaseReceivedData, caseTopics } from '../cases/index.ts';
 import { notificationDeliveries } from './notifications-schema.ts';
 import {
   deliverNotification,

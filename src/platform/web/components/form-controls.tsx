@@ -133,6 +133,8 @@ export function TextInput(
     type?: 'text' | 'email' | 'tel' | 'search' | 'password';
     autocomplete?: string;
     inputMode?: 'numeric' | 'decimal' | 'email' | 'tel' | 'text';
+    /** A code typed in capitals (a lookup code): mobile keyboards start in upper case. */
+    autocapitalize?: 'characters';
     widthClass?: string;
     spellcheck?: boolean;
     /** What the browser lets a person type (the form's own check still says so on the page). */
@@ -152,6 +154,7 @@ export function TextInput(
         lang={props.valueLang}
         autocomplete={props.autocomplete ?? 'off'}
         inputMode={props.inputMode}
+        autocapitalize={props.autocapitalize}
         spellcheck={props.spellcheck ?? false}
         maxLength={props.maxLength}
         aria-describedby={describedBy(id, props.hint, hasError)}
@@ -389,14 +392,24 @@ export function Button(props: {
   name?: string;
   value?: string;
   isSecondary?: boolean;
+  /** An action that ends or refuses something (GOV.UK's red button). */
+  isWarning?: boolean;
+  /** A second click while the first is sent does nothing (a form that creates something). */
+  preventsDoubleClick?: boolean;
 }) {
+  const kind = props.isWarning
+    ? ' govuk-button--warning'
+    : props.isSecondary
+      ? ' govuk-button--secondary'
+      : '';
   return (
     <button
       type="submit"
       name={props.name}
       value={props.value}
-      class={`govuk-button${props.isSecondary ? ' govuk-button--secondary' : ''}`}
+      class={`govuk-button${kind}`}
       data-module="govuk-button"
+      data-prevent-double-click={props.preventsDoubleClick ? 'true' : undefined}
     >
       {props.children}
     </button>

@@ -1,0 +1,118 @@
+import { deadlineText } from '../../../catalogue/index.ts';
+import { type CasePageTextKey, casePageText as text } from '../case-page-messages.ts';
+import type { CasePageModel } from '../case-page-model.ts';
+import { formatDate, formatDateTime } from './console-format.ts';
+import { Section, StatusTag, SummaryRow, Table } from './console-parts.tsx';
+
+/** The date the applicant was given (the summary at the top, and the deadline section). */
+export function ExpectedDateRow({ model }: { model: CasePageModel }) {
+  const { lang } = model;
+  const expected = model.detail.row.expectedCompletionDate;
+  return (
+    <SummaryRow label={text(lang, 'deadlineExpected')}>
+      {expected === null ? text(lang, 'deadlineNone') : formatDate(lang, expected)}
+    </SummaryRow>
+  );
+}
+
+/** The case page's deadline: the rule, the dates, the pauses and every extension asked for. */
+
+export function Deadline({ model }: { model: CasePageModel }) {
+  const { lang, detail } = model;
+  const row = detail.row;
+  const isHours = row.deadlineRule.kind === 'hours';
+  const amount = (value: number) =>
+    text(lang, isHours ? 'deadlineExtendedHours' : 'deadlineExtendedDays', { amount: value });
+  return (
+    <Section id="deadline" title={text(lang, 'sectionDeadline')}>
+      <dl class="govuk-summary-list">
+        <SummaryRow label={text(lang, 'deadlineRule')}>{deadlineText(row.deadlineRule, lang)}</SummaryRow>
+        <SummaryRow label={text(lang, 'rowReceived')}>{formatDateTime(lang, row.receivedAt)}</SummaryRow>
+        <SummaryRow label={text(lang, 'deadlineDue')}>
+          {row.dueAt !== null
+            ? formatDateTime(lang, row.dueAt)
+            : detail.status === 'paused'
+              ? text(lang, 'deadlinePaused')
+              : text(lang, 'deadlineNone')}
+        </SummaryRow>
+        <ExpectedDateRow model={model} />
+        <SummaryRow label={text(lang, 'deadlineStatus')}>
+          <StatusTag lang={lang} status={detail.status} />
+        </SummaryRow>
+        {row.extensionAmount > 0 ? (
+          <SummaryRow label={text(lang, 'deadlineExtended')}>{amount(row.extensionAmount)}</SummaryRow>
+        ) : null}
+      </dl>
+      <h3 class="govuk-heading-s">{text(lang, 'pausesHeading')}</h3>
+      {row.pauses.length === 0 ? (
+        <p class="govuk-body">{text(lang, 'pausesEmpty')}</p>
+      ) : (
+        <ul class="govuk-list govuk-list--bullet">
+          {row.pauses.map((pause) => (
+            <li key={pause.from}>
+              {pause.to === null
+                ? text(lang, 'pauseOpen', { from: formatDateTime(lang, new Date(pause.from)) })
+                : text(lang, 'pauseClosed', {
+                    from: formatDateTime(lang, new Date(pause.from)),
+                    to: formatDateTime(lang, new Date(pause.to)),
+                  })}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3 class="govuk-heading-s">{text(lang, 'extensionsHeading')}</h3>
+      <Table
+        id="extensions"
+        isEmpty={detail.extensions.length === 0}
+        emptyText={text(lang, 'extensionsEmpty')}
+        columns={[
+          text(lang, 'extensionColumnRequested'),
+          text(lang, 'extensionColumnAmount'),
+          text(lang, 'extensionColumnReason'),
+          text(lang, 'extensionColumnState'),
+          text(lang, 'extensionColumnDecision'),
+        ]}
+      >
+        {detail.extensions.map((extension) => (
+          <tr key={extension.id} class="govuk-table__row" data-extension-state={extension.state}>
+            <td class="govuk-table__cell">
+              {formatDateTime(lang, extension.requestedAt)}
+              <br />
+              {model.staffNames.get(extension.requestedBy) ?? ''}
+            </td>
+            <td class="govuk-table__cell">{amount(extension.amount)}</td>
+            <td class="govuk-table__cell">{extension.reason}</td>
+            <td class="govuk-table__cell">
+              <strong
+                class={`govuk-tag ${extension.state === 'approved' ? 'govuk-tag--green' : extension.state === 'refused' ? 'govuk-tag--red' : 'govuk-tag--yellow'}`}
+              >
+                {text(lang, extensionStateKey(extension.state))}
+              </strong>
+            </td>
+            <td class="govuk-table__cell">
+              {extension.decidedAt === null
+                ? ''
+                : text(lang, 'extensionDecidedBy', {
+                    name: model.staffNames.get(extension.decidedBy ?? '') ?? '—',
+                    time: formatDateTime(lang, extension.decidedAt),
+                  })}
+              {extension.decisionNote ? (
+                <>
+                  <br />
+                  <strong class="govuk-tag govuk-tag--grey">{text(lang, 'internalTag')}</strong>{' '}
+                  {extension.decisionNote}
+                </>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </Table>
+    </Section>
+  );
+}
+
+function extensionStateKey(state: string): CasePageTextKey {
+  if (state === 'approved') return 'extension_approved';
+  if (state === 'refused') return 'extension_refused';
+  return 'extension_pending';
+}

@@ -1,0 +1,192 @@
+import type { Lang } from '../../../../platform/web/i18n.ts';
+import type { CaseDetail } from '../../core/case-queries.ts';
+import { isCaseEvent, isCaseState } from '../../core/workflows.ts';
+import { type CasePageTextKey, casePageText as text } from '../case-page-messages.ts';
+import type { CasePageModel } from '../case-page-model.ts';
+import { eventName } from './case-page-actions.tsx';
+import { formatDate, formatDateTime } from './console-format.ts';
+import { Section, stateName, Table } from './console-parts.tsx';
+
+/** The case page's history: the whole timeline (internal notes marked) and the notices sent. */
+
+const bookkeepingKinds: Readonly<Record<string, CasePageTextKey>> = {
+  created: 'timelineKind_created',
+  assigned: 'timelineKind_assigned',
+  extension_requested: 'timelineKind_extension_requested',
+  extension_approved: 'timelineKind_extension_approved',
+  extension_refused: 'timelineKind_extension_refused',
+  note: 'timelineKind_note',
+};
+
+function timelineKindName(lang: Lang, kind: string): string {
+  if (isCaseEvent(kind)) return eventName(lang, kind);
+  const key = bookkeepingKinds[kind];
+  return key === undefined ? kind : text(lang, key);
+}
+
+function actorName(lang: Lang, label: string): string {
+  if (label === 'applicant') return text(lang, 'actorApplicant');
+  if (label === 'system') return text(lang, 'actorSystem');
+  return label;
+}
+
+/** The structured facts of a timeline row in words (who it was assigned to, where it went …). */
+function timelineFacts(
+  lang: Lang,
+  event: CaseDetail['timeline'][number],
+  unitNames: ReadonlyMap<string, string>,
+  isHours: boolean,
+): string[] {
+  const data = event.data;
+  const facts: string[] = [];
+  const str = (value: unknown) => (typeof value === 'string' ? value : null);
+  if (event.kind === 'assigned' && str(data.handlerName) !== null)
+    facts.push(text(lang, 'timelineAssignedTo', { name: str(data.handlerName) ?? '' }));
+  if (event.kind === 'transfer' && str(data.fromUnit) !== null && str(data.toUnit) !== null) {
+    const from = str(data.fromUnit) ?? '';
+    const to = str(data.toUnit) ?? '';
+    facts.push(
+      text(lang, 'timelineTransferred', { from: unitNames.get(from) ?? from, to: unitNames.get(to) ?? to }),
+    );
+  }
+  if (event.kind === 'forward' && str(data.agency) !== null)
+    facts.push(text(lang, 'timelineForwardedTo', { agency: str(data.agency) ?? '' }));
+  if (event.kind === 'merge' && str(data.mergedInto) !== null)
+    facts.push(text(lang, 'timelineMergedInto', { caseNumber: str(data.mergedInto) ?? '' }));
+  if (event.kind === 'note' && str(data.mergedFrom) !== null)
+    facts.push(text(lang, 'timelineMergedFrom', { caseNumber: str(data.mergedFrom) ?? '' }));
+  if (event.kind.startsWith('extension_') && typeof data.amount === 'number')
+    facts.push(
+      text(lang, isHours ? 'timelineExtensionHours' : 'timelineExtensionDays', { amount: data.amount }),
+    );
+  if (event.kind === 'extension_approved' && str(data.expectedCompletionDate) !== null)
+    facts.push(
+      text(lang, 'timelineNewDate', { date: formatDate(lang, str(data.expectedCompletionDate) ?? '') }),
+    );
+  return facts;
+}
+
+function stateOrRaw(lang: Lang, state: string | null): string {
+  if (state === null) return '';
+  return isCaseState(state) ? stateName(lang, state) : state;
+}
+
+export function Timeline({ model }: { model: CasePageModel }) {
+  const { lang, detail } = model;
+  const isHours = detail.row.deadlineRule.kind === 'hours';
+  return (
+    <Section id="timeline" title={text(lang, 'sectionTimeline')}>
+      <Table
+        id="timeline-table"
+        isEmpty={detail.timeline.length === 0}
+        emptyText={text(lang, 'timelineEmpty')}
+        columns={[
+          text(lang, 'timelineColumnTime'),
+          text(lang, 'timelineColumnActor'),
+          text(lang, 'timelineColumnEvent'),
+          text(lang, 'timelineColumnStates'),
+          text(lang, 'timelineColumnNotes'),
+        ]}
+      >
+        {detail.timeline.map((event) => {
+          const facts = timelineFacts(lang, event, model.unitNames, isHours);
+          return (
+            <tr key={event.id} class="govuk-table__row" data-timeline-kind={event.kind}>
+              <td class="govuk-table__cell">
+                <time dateTime={event.occurredAt.toISOString()}>
+                  {formatDateTime(lang, event.occurredAt)}
+                </time>
+              </td>
+              <td class="govuk-table__cell">{actorName(lang, event.actorLabel)}</td>
+              <td class="govuk-table__cell">{timelineKindName(lang, event.kind)}</td>
+              <td class="govuk-table__cell">
+                {event.fromState === null && event.toState === null
+                  ? ''
+                  : event.fromState === null
+                    ? stateOrRaw(lang, event.toState)
+                    : `${stateOrRaw(lang, event.fromState)} → ${stateOrRaw(lang, event.toState)}`}
+              </td>
+              <td class="govuk-table__cell">
+                {facts.map((fact) => (
+                  <p key={fact} class="govuk-body-s govuk-!-margin-bottom-1">
+                    {fact}
+                  </p>
+                ))}
+                {event.publicNote ? (
+                  <p class="govuk-body-s govuk-!-margin-bottom-1" data-note="public">
+                    {text(lang, 'timelinePublic')}
+                    {event.publicNote}
+                  </p>
+                ) : null}
+                {event.internalNote ? (
+                  <p class="govuk-body-s govuk-!-margin-bottom-1" data-note="internal">
+                    <strong class="govuk-tag govuk-tag--grey">{text(lang, 'internalTag')}</strong>{' '}
+                    {event.internalNote}
+                  </p>
+                ) : null}
+              </td>
+            </tr>
+          );
+        })}
+      </Table>
+    </Section>
+  );
+}
+
+const deliveryStateKeys: Readonly<Record<string, CasePageTextKey>> = {
+  queued: 'deliveryState_queued',
+  sent: 'deliveryState_sent',
+  failed: 'deliveryState_failed',
+  outbox: 'deliveryState_outbox',
+};
+const deliveryStateColours: Readonly<Record<string, string>> = {
+  queued: 'govuk-tag--yellow',
+  sent: 'govuk-tag--green',
+  failed: 'govuk-tag--red',
+  outbox: 'govuk-tag--grey',
+};
+
+export function deliveryStateName(lang: Lang, state: string): string {
+  const key = deliveryStateKeys[state];
+  return key === undefined ? state : text(lang, key);
+}
+
+export function Deliveries({ model }: { model: CasePageModel }) {
+  const { lang } = model;
+  return (
+    <Section id="deliveries" title={text(lang, 'sectionDeliveries')}>
+      <Table
+        id="deliveries-table"
+        isEmpty={model.deliveries.length === 0}
+        emptyText={text(lang, 'deliveriesEmpty')}
+        columns={[
+          text(lang, 'deliveryColumnTime'),
+          text(lang, 'deliveryColumnSubject'),
+          text(lang, 'deliveryColumnChannel'),
+          text(lang, 'deliveryColumnRecipient'),
+          text(lang, 'deliveryColumnState'),
+          text(lang, 'deliveryColumnAttempts'),
+          text(lang, 'deliveryColumnError'),
+        ]}
+      >
+        {model.deliveries.map((delivery) => (
+          <tr key={delivery.id} class="govuk-table__row" data-delivery-topic={delivery.topic}>
+            <td class="govuk-table__cell">{formatDateTime(lang, delivery.createdAt)}</td>
+            <td class="govuk-table__cell">{delivery.subject}</td>
+            <td class="govuk-table__cell">
+              {text(lang, delivery.channel === 'sms' ? 'deliveryChannel_sms' : 'deliveryChannel_email')}
+            </td>
+            <td class="govuk-table__cell">{delivery.recipient}</td>
+            <td class="govuk-table__cell">
+              <strong class={`govuk-tag ${deliveryStateColours[delivery.state] ?? 'govuk-tag--grey'}`}>
+                {deliveryStateName(lang, delivery.state)}
+              </strong>
+            </td>
+            <td class="govuk-table__cell">{delivery.attempts}</td>
+            <td class="govuk-table__cell">{delivery.lastError ?? ''}</td>
+          </tr>
+        ))}
+      </Table>
+    </Section>
+  );
+}

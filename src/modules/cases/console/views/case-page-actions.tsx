@@ -1,0 +1,343 @@
+import type { ComponentChildren } from 'preact';
+import {
+  Button,
+  CsrfField,
+  Select,
+  TextArea,
+  TextInput,
+} from '../../../../platform/web/components/form-controls.tsx';
+import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
+import { rolesFor } from '../../core/case-actions.ts';
+import { inputFieldOf, type Transition, type TransitionInput } from '../../core/workflow-definition.ts';
+import { type CaseEvent, type CaseState, eventLabel } from '../../core/workflows.ts';
+import { type CasePageTextKey, casePageText as text } from '../case-page-messages.ts';
+import type { CasePageModel } from '../case-page-model.ts';
+import { consoleText } from '../console-messages.ts';
+import { consolePaths } from '../console-paths.ts';
+
+/**
+ * The case page's actions: one small form per workflow action this person may take now, then the
+ * extension, its decision and the assignment. Each form says what will happen and to whom before its
+ * button, and carries the case version it was shown with (a stale one is refused with 409). Controls are
+ * the forms kit's; each form scopes its inputs' ids (`reject-reason`), so several forms share a page.
+ */
+
+export function eventName(lang: Lang, event: CaseEvent): string {
+  const label = eventLabel(event);
+  return lang === 'en' ? label.en : label.zh;
+}
+
+/** Events whose button warns: they end the case here or refuse it. */
+const endingEvents: ReadonlySet<CaseEvent> = new Set(['reject', 'forward', 'withdraw', 'merge']);
+
+const reasonLabelKeys: Partial<Readonly<Record<CaseEvent, CasePageTextKey>>> = {
+  request_supplement: 'inputReason_request_supplement',
+  reject: 'inputReason_reject',
+  transfer: 'inputReason_transfer',
+  reopen: 'inputReason_reopen',
+};
+
+function contactOf(model: CasePageModel): string {
+  const row = model.detail.row;
+  return row.applicantEmail ?? row.applicantPhone ?? text(model.lang, 'notGiven');
+}
+
+/** A form of the case page: posted with the CSRF token and the version the page was made from. */
+function CaseForm({
+  model,
+  action,
+  children,
+}: {
+  model: CasePageModel;
+  action: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <form method="post" action={localePath(model.lang, action)} novalidate>
+      <CsrfField token={model.csrfToken} />
+      <input type="hidden" name="version" value={String(model.detail.row.version)} />
+      {children}
+    </form>
+  );
+}
+
+/** The values typed in the sent form, when it is this one. */
+function typedIn(model: CasePageModel, isThisForm: boolean): (name: string) => string {
+  const values = isThisForm && model.active !== null ? model.active.values : {};
+  return (name) => values[name] ?? '';
+}
+
+function RequiredInput(props: {
+  model: CasePageModel;
+  event: CaseEvent;
+  input: TransitionInput;
+  value: (name: string) => string;
+}) {
+  const { model, event, input } = props;
+  const lang = model.lang;
+  const name = inputFieldOf[input];
+  const common = { lang, id: `${event}-${name}`, name, value: props.value(name), problems: model.problems };
+  switch (input) {
+    case 'public_note':
+      return (
+        <TextArea
+          {...common}
+          label={text(lang, 'inputPublicNote')}
+          hint={text(lang, 'inputPublicNoteHint')}
+        />
+      );
+    case 'resolution':
+      return (
+        <TextArea
+          {...common}
+          label={text(lang, 'inputResolution')}
+          hint={text(lang, 'inputResolutionHint')}
+          rows={6}
+        />
+      );
+    case 'reason':
+      return (
+        <TextArea
+          {...common}
+          label={text(lang, reasonLabelKeys[event] ?? 'inputReason')}
+          hint={text(lang, 'inputReasonHint')}
+        />
+      );
+    case 'target_unit':
+      return (
+        <Select
+          {...common}
+          label={text(lang, 'inputTargetUnit')}
+          blank={text(lang, 'chooseUnit')}
+          choices={model.transferUnits.map((unit) => ({ value: unit.code, label: unit.name }))}
+        />
+      );
+    case 'target_agency':
+      return (
+        <TextInput
+          {...common}
+          label={text(lang, 'inputTargetAgency')}
+          hint={text(lang, 'inputTargetAgencyHint')}
+        />
+      );
+    case 'target_case':
+      return (
+        <TextInput
+          {...common}
+          label={text(lang, 'inputTargetCase')}
+          hint={text(lang, 'inputTargetCaseHint')}
+          widthClass="govuk-input--width-20"
+        />
+      );
+  }
+}
+
+/** An action behind a <details>: it opens by itself when its form comes back with problems. */
+function ActionDetails(props: {
+  id: string;
+  summary: string;
+  isOpen: boolean;
+  event?: CaseEvent;
+  children: ComponentChildren;
+}) {
+  return (
+    <details class="govuk-details" id={props.id} open={props.isOpen} data-event={props.event}>
+      <summary class="govuk-details__summary">
+        <span class="govuk-details__summary-text">{props.summary}</span>
+      </summary>
+      <div class="govuk-details__text">{props.children}</div>
+    </details>
+  );
+}
+
+function EventForm({
+  model,
+  transition,
+}: {
+  model: CasePageModel;
+  transition: Transition<CaseState, CaseEvent>;
+}) {
+  const { lang, detail } = model;
+  const event = transition.event;
+  const isActive = model.active?.kind === 'event' && model.active.event === event;
+  const value = typedIn(model, isActive);
+  const label = eventName(lang, event);
+  return (
+    <ActionDetails id={`action-${event}`} summary={label} isOpen={isActive} event={event}>
+      <p class="govuk-body">
+        {text(lang, `actionEffect_${event}`, {
+          applicant: detail.row.applicantName,
+          contact: contactOf(model),
+        })}
+      </p>
+      <CaseForm model={model} action={consolePaths.caseEvent(detail.row.caseNumber, event)}>
+        {transition.requires.map((input) => (
+          <RequiredInput key={input} model={model} event={event} input={input} value={value} />
+        ))}
+        <TextArea
+          lang={lang}
+          id={`${event}-internalNote`}
+          name="internalNote"
+          label={text(lang, 'inputInternalNote')}
+          hint={text(lang, 'inputInternalNoteHint')}
+          isOptional
+          value={value('internalNote')}
+          problems={model.problems}
+          rows={2}
+        />
+        <Button isWarning={endingEvents.has(event)}>{label}</Button>
+      </CaseForm>
+    </ActionDetails>
+  );
+}
+
+function ExtensionForm({ model }: { model: CasePageModel }) {
+  const { lang, detail } = model;
+  const isActive = model.active?.kind === 'extension';
+  const value = typedIn(model, isActive);
+  const isHours = detail.row.deadlineRule.kind === 'hours';
+  return (
+    <ActionDetails id="extension-form" summary={text(lang, 'extensionHeading')} isOpen={isActive}>
+      <p class="govuk-body">
+        {/* Whoever decides extensions has their own approved at once. */}
+        {text(
+          lang,
+          rolesFor('decide_extension').includes(model.role) ? 'extensionLeadSupervisor' : 'extensionLead',
+        )}
+      </p>
+      <CaseForm model={model} action={consolePaths.caseExtensions(detail.row.caseNumber)}>
+        <TextInput
+          lang={lang}
+          id="extension-amount"
+          name="amount"
+          label={text(lang, isHours ? 'extensionAmountHours' : 'extensionAmountDays')}
+          hint={text(lang, 'extensionAmountHint')}
+          value={value('amount')}
+          problems={model.problems}
+          inputMode="numeric"
+          widthClass="govuk-input--width-3"
+        />
+        <TextArea
+          lang={lang}
+          id="extension-reason"
+          name="reason"
+          label={text(lang, 'extensionReason')}
+          hint={text(lang, 'extensionReasonHint')}
+          value={value('reason')}
+          problems={model.problems}
+        />
+        <Button isSecondary>{text(lang, 'extensionButton')}</Button>
+      </CaseForm>
+    </ActionDetails>
+  );
+}
+
+function DecisionForms({ model }: { model: CasePageModel }) {
+  const { lang, detail } = model;
+  const isHours = detail.row.deadlineRule.kind === 'hours';
+  return (
+    <>
+      {detail.extensions
+        .filter((extension) => extension.state === 'pending')
+        .map((extension) => {
+          const isActive = model.active?.kind === 'decision' && model.active.extensionId === extension.id;
+          return (
+            <div key={extension.id} class="govuk-inset-text" id={`decision-${extension.id}`}>
+              <h3 class="govuk-heading-s">{text(lang, 'decideHeading')}</h3>
+              <p class="govuk-body">
+                {text(lang, 'decideLead', {
+                  requester: model.staffNames.get(extension.requestedBy) ?? '—',
+                  amount: text(lang, isHours ? 'deadlineExtendedHours' : 'deadlineExtendedDays', {
+                    amount: extension.amount,
+                  }),
+                  reason: extension.reason,
+                })}
+              </p>
+              <CaseForm
+                model={model}
+                action={consolePaths.caseExtensionDecision(detail.row.caseNumber, extension.id)}
+              >
+                <TextArea
+                  lang={lang}
+                  id={`decision-${extension.id}-note`}
+                  name="note"
+                  label={text(lang, 'decideNote')}
+                  hint={text(lang, 'decideNoteHint')}
+                  isOptional
+                  value={typedIn(model, isActive)('note')}
+                  problems={model.problems}
+                  rows={2}
+                />
+                <div class="govuk-button-group">
+                  <Button name="decision" value="approve">
+                    {text(lang, 'decideApprove')}
+                  </Button>
+                  <Button name="decision" value="refuse" isWarning>
+                    {text(lang, 'decideRefuse')}
+                  </Button>
+                </div>
+              </CaseForm>
+            </div>
+          );
+        })}
+    </>
+  );
+}
+
+function AssignForm({ model }: { model: CasePageModel }) {
+  const { lang, detail } = model;
+  if (model.assignableHandlers === null) return null;
+  // The officer chosen in the sent form, else the case's own.
+  const chosen =
+    model.active?.kind === 'assign' ? (model.active.values.handlerId ?? '') : (detail.handler?.id ?? '');
+  return (
+    <form method="post" action={localePath(lang, consolePaths.caseAssign(detail.row.caseNumber))} novalidate>
+      <CsrfField token={model.csrfToken} />
+      <h3 class="govuk-heading-s">{text(lang, 'assignHeading')}</h3>
+      <Select
+        lang={lang}
+        id="assign-handlerId"
+        name="handlerId"
+        label={text(lang, 'assignHandler')}
+        value={chosen}
+        problems={model.problems}
+        blank={consoleText(lang, 'chooseHandler')}
+        choices={model.assignableHandlers.map((handler) => ({
+          value: handler.id,
+          label: handler.displayName,
+        }))}
+      />
+      <Button isSecondary>{text(lang, 'assignButton')}</Button>
+    </form>
+  );
+}
+
+const readOnlyKeys: Readonly<Record<NonNullable<CasePageModel['readOnly']>, CasePageTextKey>> = {
+  admin: 'actionsAdminReadOnly',
+  other_unit_or_handler: 'actionsReadOnly',
+  nothing_now: 'actionsNone',
+};
+
+export function CaseActions({ model }: { model: CasePageModel }) {
+  const { lang } = model;
+  const hasOther =
+    model.canRequestExtension || model.canDecideExtensions || model.assignableHandlers !== null;
+  return (
+    <section aria-labelledby="actions-heading" id="actions">
+      <h2 class="govuk-heading-m" id="actions-heading">
+        {text(lang, 'sectionActions')}
+      </h2>
+      {model.transitions.length === 0 && !hasOther ? (
+        <p class="govuk-body" data-read-only={model.readOnly ?? 'nothing_now'}>
+          {text(lang, readOnlyKeys[model.readOnly ?? 'nothing_now'])}
+        </p>
+      ) : null}
+      {model.transitions.map((transition) => (
+        <EventForm key={transition.event} model={model} transition={transition} />
+      ))}
+      {model.canDecideExtensions ? <DecisionForms model={model} /> : null}
+      {model.canRequestExtension ? <ExtensionForm model={model} /> : null}
+      <AssignForm model={model} />
+    </section>
+  );
+}

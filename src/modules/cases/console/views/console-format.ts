@@ -1,0 +1,54 @@
+import { formatPageDate } from '../../../../platform/web/format-date.ts';
+import type { Lang } from '../../../../platform/web/i18n.ts';
+
+/**
+ * Dates and times on the console (ADR 0006): 民國 years on Chinese pages, day-month-year on English
+ * ones, always Asia/Taipei. Times are on a 24-hour clock.
+ */
+
+const taipeiParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Taipei',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+function parts(date: Date): { isoDate: string; time: string } {
+  const byType = new Map(taipeiParts.formatToParts(date).map((part) => [part.type, part.value]));
+  return {
+    isoDate: `${byType.get('year')}-${byType.get('month')}-${byType.get('day')}`,
+    time: `${byType.get('hour')}:${byType.get('minute')}`,
+  };
+}
+
+/** 'YYYY-MM-DD' of a moment in Taipei. */
+export function taipeiIsoDate(date: Date): string {
+  return parts(date).isoDate;
+}
+
+/** 民國115年3月2日 / 2 March 2026. */
+export function formatDate(lang: Lang, date: Date | string): string {
+  return formatPageDate(lang, typeof date === 'string' ? date : taipeiIsoDate(date));
+}
+
+/** 民國115年3月2日 10:00 / 2 March 2026, 10:00. */
+export function formatDateTime(lang: Lang, date: Date): string {
+  const { isoDate, time } = parts(date);
+  const day = formatPageDate(lang, isoDate);
+  return lang === 'en' ? `${day}, ${time}` : `${day} ${time}`;
+}
+
+/** A machine-readable value for <time datetime>. */
+export function isoInstant(date: Date): string {
+  return date.toISOString();
+}
+
+/** 1.2 MB / 340 KB / 12 bytes. */
+export function formatBytes(lang: Lang, bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return lang === 'en' ? `${bytes} bytes` : `${bytes} 位元組`;
+}

@@ -1,0 +1,110 @@
+import type { ComponentChildren } from 'preact';
+import type { Lang } from '../../../../platform/web/i18n.ts';
+import { type DeadlineStatus, deadlineStatusLabels } from '../../core/case-deadline.ts';
+import { type CaseState, stateLabel } from '../../core/workflows.ts';
+
+/**
+ * The console's own pieces that are not form controls (those are the forms kit's): tags that say their
+ * meaning in words as well as colour, summary rows, table heads, sections and typed paragraphs.
+ */
+
+const statusColours: Readonly<Record<DeadlineStatus, string>> = {
+  on_track: 'govuk-tag--green',
+  at_risk: 'govuk-tag--yellow',
+  overdue: 'govuk-tag--red',
+  paused: 'govuk-tag--grey',
+  finished: 'govuk-tag--blue',
+};
+
+/** The deadline status: colour and words, never colour alone. */
+export function StatusTag({ lang, status }: { lang: Lang; status: DeadlineStatus }) {
+  const label = deadlineStatusLabels[status];
+  return (
+    <strong class={`govuk-tag ${statusColours[status]}`} data-status={status}>
+      {lang === 'en' ? label.en : label.zh}
+    </strong>
+  );
+}
+
+export function stateName(lang: Lang, state: CaseState): string {
+  const label = stateLabel(state);
+  return lang === 'en' ? label.en : label.zh;
+}
+
+export function SummaryRow({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    <div class="govuk-summary-list__row">
+      <dt class="govuk-summary-list__key">{label}</dt>
+      <dd class="govuk-summary-list__value">{children}</dd>
+    </div>
+  );
+}
+
+/** A table's head row: one column header per label (`numeric` ones right-aligned). */
+export function TableHead({
+  columns,
+}: {
+  columns: readonly (string | { label: string; isNumeric: boolean })[];
+}) {
+  return (
+    <thead class="govuk-table__head">
+      <tr class="govuk-table__row">
+        {columns.map((column) => {
+          const isNumeric = typeof column !== 'string' && column.isNumeric;
+          return (
+            <th
+              key={typeof column === 'string' ? column : column.label}
+              scope="col"
+              class={`govuk-table__header${isNumeric ? ' govuk-table__header--numeric' : ''}`}
+            >
+              {typeof column === 'string' ? column : column.label}
+            </th>
+          );
+        })}
+      </tr>
+    </thead>
+  );
+}
+
+/** A table of rows under its head, or a sentence saying there are none. */
+export function Table(props: {
+  id?: string;
+  isEmpty: boolean;
+  emptyText: string;
+  columns: Parameters<typeof TableHead>[0]['columns'];
+  children: ComponentChildren;
+}) {
+  if (props.isEmpty) return <p class="govuk-body">{props.emptyText}</p>;
+  return (
+    <table class="govuk-table" id={props.id}>
+      <TableHead columns={props.columns} />
+      <tbody class="govuk-table__body">{props.children}</tbody>
+    </table>
+  );
+}
+
+/** A section of a page with its heading, reachable from the page's contents. */
+export function Section({ id, title, children }: { id: string; title: string; children: ComponentChildren }) {
+  return (
+    <section aria-labelledby={`${id}-heading`} id={id} class="govuk-!-margin-bottom-8">
+      <h2 class="govuk-heading-m" id={`${id}-heading`}>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/** Text as the person typed it: one paragraph per line break. */
+export function Paragraphs({ value, className = 'govuk-body' }: { value: string; className?: string }) {
+  const lines = value.split(/\r?\n/);
+  return (
+    <>
+      {lines.map((line, index) => (
+        <p key={index} class={`${className} govuk-!-margin-bottom-1`}>
+          {line}
+        </p>
+      ))}
+    </>
+  );
+}

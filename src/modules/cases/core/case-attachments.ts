@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { DatabaseOrTransaction } from '../../../platform/db/database.ts';
+import { isUuid } from '../../../platform/http/ids.ts';
+import type { UploadedFile } from '../../../platform/uploads/multipart.ts';
+import type { AcceptedMediaType } from '../../../platform/uploads/sniff.ts';
+import { caseAttachments } from './cases-schema.ts';
+
+/**
+ * The documents and photos of a case, kept in PostgreSQL (`case_attachments`). Files arrive already
+ * checked by readMultipartForm (type sniffed from the bytes, safe name); this module stores them with a
+ * SHA-256, lists them without their bytes, and gives the headers to serve one. Who may read an attachment
+ * (staff, or the applicant holding the lookup code) is the route's decision, not this module's.
+ */
+
+export interface AttachmentMetadata {
+  id: string;
+  caseId: string;
+  fileName: string;
+  mediaType: AcceptedMediaType;
+  sizeBytes: number;
+  /** Hex SHA-256 of the content. */
+  sha256: string;
+  checklistItemId: string | null;
+  uploadedByStaffId: string | null;
+  uploadedAt: Date;
+}
+
+export interface Attachment extends AttachmentMetadata {
+  content: Buffer;
+}
+
+/** A file to store, optionally saying which checklist item of the service it documents. */
+export type AttachmentUpload = UploadedFile & { checklistItemId?: string | null };
+
+const metadataColumns = {
+  id: caseAttachments.id,
+  caseId: caseAttachments.caseId,
+  fileName: caseAttachments.fileName,
+  mediaType: caseAttachments.mediaType,
+  sizeBytes: caseAttachments.sizeBytes,
+  sha256: caseAttachments.sha256,
+  checklistItemId: caseAttachments.checklistItemId,
+  uploadedByStaffId: caseAttachments.uploadedByStaffId,
+  uploadedAt: caseAttachments.uploadedAt,
+};
+
+/** Stores the files on the case, in the caller's transaction (with the case change they belong to). */
+export async function storeAttachments(
+  tx: DatabaseOrTransaction,
+  caseId: string,
+  files: readonly AttachmentUpload[],
+  actor: { staffId: string | null },
+  at: Date,
+): Promise<AttachmentMetadata[]> {
+  if (files.length === 0) return [];
+  const rows = await tx
+    .insert(caseAttachments)
+    .values(
+      files.map((file) => ({
+        caseId,
+        fileName: file.fileName,
+        mediaType: file.mediaType,
+        sizeBytes: file.content.length,
+        sha256: createHash('sha256').update(file.content).digest('hex'),
+        content: file.content,
+        checklistItemId: file.checklistItemId ?? null,
+        uploadedByStaffId: actor.staffId,
+        uploadedAt: at,
+      })),
+    )
+    .returning(metadataColumns);
+  return rows.map(asMetadata);
+}
+
+/** The case's attachments without their bytes, oldest first (then by name). */
+export async function listAttachments(
+  db: DatabaseOrTransaction,
+  caseId: string,
+): Promise<AttachmentMetadata[]> {
+  const rows = await db
+    .select(metadataColumns)
+    .from(caseAttachments)
+    .where(eq(caseAttachments.caseId, caseId))
+    // Byte order for names ("C"): the same on every server, whatever its collation.
+    .orderBy(
+      asc(caseAttachments.uploadedAt),
+      sql`${caseAttachments.fileName} collate "C"`,
+      asc(caseAttachments.id),
+    );
+  return rows.map(asMetadata);
+}
+
+/** One attachment with its bytes, only if it belongs to that case; null otherwise (also for a malformed id). */
+export async function readAttachment(
+  db: DatabaseOrTransaction,
+  caseId: string,
+  attachmentId: string,
+): Promise<Attachment | null> {
+  if (!isUuid(caseId) || !isUuid(attachmentId)) return null;
+  const [row] = await db
+    .select({ ...metadataColumns, content: caseAttachments.content })
+    .from(caseAttachments)
+    .where(and(eq(caseAttachments.id, attachmentId), eq(caseAttachments.caseId, caseId)));
+  return row === undefined ? null : { ...asMetadata(row), content: row.content };
+}
+
+function asMetadata(row: {
+  id: string;
+  caseId: string;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  checklistItemId: string | null;
+  uploadedByStaffId: string | null;
+  uploadedAt: Date;
+}): AttachmentMetadata {
+  return { ...row, mediaType: row.mediaType as AcceptedMediaType };
+}

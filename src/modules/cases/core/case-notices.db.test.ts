@@ -1,0 +1,288 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startSmtpServer, type TestSmtpServer } from '../../../../test/helpers/smtp-server.ts';
+import { buildTestApp, TestClock } from '../../../../test/helpers/test-app.ts';
+import { waitUntil } from '../../../../test/helpers/wait-until.ts';
+import { aStaffMember, type TestStaffMember } from '../../../platform/auth/auth-test-support.ts';
+import { DomainError } from '../../../platform/http/errors.ts';
+import { listDeliveries, startNotificationWorker } from '../../notifications/notifications-service.ts';
+import { createEmailTransport, loggingSmsSender } from '../../notifications/transports.ts';
+import { scanCaseReminders } from './case-reminders.ts';
+import { caseActorOf, sidewalkReport, testCasesContext } from './cases-test-support.ts';
+import { decideExtension, requestExtension } from './extensions.ts';
+import { openCase } from './open-case.ts';
+import { transitionCase } from './transition-case.ts';
+
+/**
+ * What the applicant is told and when, through the real SMTP protocol (an in-process server), and the
+ * deadline reminders to staff: each once, in the right language, with the right content.
+ */
+
+const taipei = (text: string) => new Date(`${text}+08:00`);
+const clock = new TestClock(taipei('2026-04-07T09:00:00'));
+const subject = await buildTestApp({ clock });
+let smtp: TestSmtpServer;
+const smsLines: Record<string, unknown>[] = [];
+let handler: TestStaffMember;
+let supervisor: TestStaffMember;
+
+before(async () => {
+  smtp = await startSmtpServer();
+  await startNotificationWorker({
+    jobs: subject.jobs,
+    db: subject.database.db,
+    clock: subject.clock,
+    transports: {
+      email: createEmailTransport({ smtpUrl: smtp.url, mailFrom: 'OneWindow <no-reply@test.onewindow.tw>' }),
+      sms: loggingSmsSender({ info: (details) => smsLines.push(details) }),
+    },
+    log: { info: () => {}, warn: () => {} },
+  });
+  handler = await aStaffMember(subject.database.db, { role: 'handler', displayName: '陳承辦' });
+  supervisor = await aStaffMember(subject.database.db, { role: 'supervisor', displayName: '林主管' });
+});
+after(async () => {
+  await subject.app.close();
+  await smtp.close();
+});
+
+const context = () => testCasesContext(subject);
+const messagesTo = (address: string) =>
+  smtp.messages.filter((message) => message.envelopeTo.includes(address));
+
+async function waitForMail(address: string, count: number) {
+  const deadline = Date.now() + 15_000;
+  while (messagesTo(address).length < count) {
+    if (Date.now() > deadline) throw new Error(`waited for ${count} messages to ${address}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return messagesTo(address);
+}
+
+describe('notices to the applicant', () => {
+  it('receipt, supplement, extension, transfer and closing: each once, by e-mail and SMS, carrying what matters', async () => {
+    const email = 'lin.applicant@example.tw';
+    let row = await openCase(context(), sidewalkReport({ applicantEmail: email }), caseActorOf(handler));
+    const [receipt] = await waitForMail(email, 1);
+    assert.match(receipt?.subject ?? '', new RegExp(row.caseNumber));
+    assert.ok(receipt?.text.includes(row.lookupCode), 'the receipt carries the lookup code');
+    assert.ok(receipt?.text.includes('人行道/騎樓破損'));
+    assert.ok(receipt?.text.includes(`case=${row.caseNumber}`), 'the tracking link has the case filled in');
+
+    const actor = caseActorOf(handler);
+    row = await transitionCase(
+      context(),
+      { caseId: row.id, expectedVersion: row.version, event: 'accept', input: {} },
+      actor,
+    );
+    row = await transitionCase(
+      context(),
+      {
+        caseId: row.id,
+        expectedVersion: row.version,
+        event: 'request_supplement',
+        input: { reason: '破損處近照一張\n確切門牌號碼' },
+      },
+      actor,
+    );
+    const supplement = (await waitForMail(email, 2))[1];
+    assert.ok(
+      supplement?.text.includes('破損處近照一張') && supplement.text.includes('確切門牌號碼'),
+      'every missing item in one message',
+    );
+
+    row = await transitionCase(
+      context(),
+      { caseId: row.id, expectedVersion: row.version, event: 'supplement_received', input: {} },
+      actor,
+    );
+    const asked = await requestExtension(
+      context(),
+      { caseId: row.id, expectedVersion: row.version, amount: 2, reason: '需會勘' },
+      actor,
+    );
+    const approvedRow = await decideExtension(
+      context(),
+      {
+        caseId: row.id,
+        extensionId: asked.extensionId,
+        approve: true,
+        note: '',
+        expectedVersion: row.version + 1,
+      },
+      caseActorOf(supervisor),
+    );
+    const extended = (await waitForMail(email, 3))[2];
+    assert.ok(extended?.text.includes('需會勘'), 'the reason');
+    const [year, month, day] = (approvedRow.expectedCompletionDate ?? '').split('-').map(Number);
+    assert.ok(
+      extended?.text.includes(`${(year ?? 0) - 1911}年${month}月${day}日`),
+      `the new date in 民國: ${extended?.text}`,
+    );
+
+    row = await transitionCase(
+      context(),
+      {
+        caseId: row.id,
+        expectedVersion: approvedRow.version,
+        event: 'transfer',
+        input: { targetUnit: 'parks', reason: '公園內步道' },
+      },
+      actor,
+    );
+    const transferred = (await waitForMail(email, 4))[3];
+    assert.ok(transferred?.text.includes('公園'), transferred?.text);
+
+    const parksHandler = await aStaffMember(subject.database.db, { role: 'handler', unitCode: 'parks' });
+    const parks = caseActorOf(parksHandler);
+    row = await transitionCase(
+      context(),
+      { caseId: row.id, expectedVersion: row.version, event: 'accept', input: {} },
+      parks,
+    );
+    row = await transitionCase(
+      context(),
+      { caseId: row.id, expectedVersion: row.version, event: 'start', input: {} },
+      parks,
+    );
+    row = await transitionCase(
+      context(),
+      {
+        caseId: row.id,
+        expectedVersion: row.version,
+        event: 'resolve',
+        input: { resolution: '步道地磚已於 4 月 9 日更換。' },
+      },
+      parks,
+    );
+    row = await transitionCase(
+      context(),
+      { caseId: row.id, expectedVersion: row.version, event: 'close', input: {} },
+      parks,
+    );
+    const closing = (await waitForMail(email, 5))[4];
+    assert.ok(closing?.text.includes('步道地磚已於 4 月 9 日更換。'), '結案通知 carries the answer');
+
+    const deliveries = await listDeliveries(subject.database.db, { type: 'case', id: row.id });
+    const emailTopics = deliveries
+      .filter((d) => d.channel === 'email')
+      .map((d) => d.topic)
+      .sort();
+    assert.deepEqual(emailTopics, [
+      'case.closed',
+      'case.extended',
+      'case.received',
+      'case.supplement_requested',
+      'case.transferred',
+    ]);
+    assert.equal(
+      deliveries.filter((d) => d.channel === 'sms').length,
+      5,
+      'the mobile number gets the same five by SMS',
+    );
+    assert.ok(
+      smsLines.every((line) => !JSON.stringify(line).includes('0912345678')),
+      'the SMS log never holds the whole number',
+    );
+  });
+
+  it('an English-speaking applicant is written to in English', async () => {
+    const email = 'smith@example.com';
+    const row = await openCase(
+      context(),
+      sidewalkReport({
+        applicantEmail: email,
+        applicantLang: 'en',
+        applicantName: 'John Smith',
+        applicantPhone: '',
+      }),
+      caseActorOf(handler),
+    );
+    const [message] = await waitForMail(email, 1);
+    assert.match(message?.subject ?? '', /received/i);
+    assert.ok(message?.text.includes('Broken sidewalk or arcade walkway'));
+    assert.ok(message?.text.includes(`/en/track?case=${row.caseNumber}`));
+  });
+
+  it('a refused change sends nothing', async () => {
+    const email = 'nobody.told@example.tw';
+    const row = await openCase(context(), sidewalkReport({ applicantEmail: email }), caseActorOf(handler));
+    await assert.rejects(
+      transitionCase(
+        context(),
+        { caseId: row.id, expectedVersion: row.version, event: 'reject', input: {} },
+        caseActorOf(handler),
+      ),
+      (error: unknown) => error instanceof DomainError && error.code === 'VALIDATION_FAILED',
+    );
+    const deliveries = await listDeliveries(subject.database.db, { type: 'case', id: row.id });
+    assert.deepEqual(
+      deliveries.map((delivery) => delivery.topic).sort(),
+      ['case.received', 'case.received'],
+      'only the receipt (e-mail and SMS)',
+    );
+  });
+});
+
+describe('deadline reminders', () => {
+  it('the handler when at risk, the supervisors when overdue; never twice; again after an extension', async () => {
+    clock.current = taipei('2026-05-04T09:00:00'); // Monday
+    const reminderDeps = () => ({
+      db: subject.database.db,
+      jobs: subject.jobs,
+      clock,
+      publicBaseUrl: 'https://onewindow.example.tw',
+      calendarRegion: '64000',
+    });
+    let row = await openCase(context(), sidewalkReport({ applicantEmail: '' }), caseActorOf(handler));
+    row = await transitionCase(
+      context(),
+      { caseId: row.id, expectedVersion: row.version, event: 'accept', input: {} },
+      caseActorOf(handler),
+    );
+    // Earlier tests left cases open and long overdue: their supervisors' reminders go out now.
+    assert.equal((await scanCaseReminders(reminderDeps())).handler, 0, 'on track: nothing to the handler');
+
+    // Due Monday 11 May (5 working days); at risk from the start of Friday 8 May.
+    clock.current = taipei('2026-05-08T08:00:00');
+    const first = await scanCaseReminders(reminderDeps());
+    assert.ok(first.handler >= 1);
+    const handlerMail = await waitForMail(handler.email, 1);
+    assert.ok(handlerMail[0]?.text.includes(row.caseNumber));
+    assert.ok(handlerMail[0]?.text.includes(`/staff/cases/${row.caseNumber}`));
+    assert.deepEqual(await scanCaseReminders(reminderDeps()), { handler: 0, supervisor: 0 }, 'never twice');
+
+    clock.current = taipei('2026-05-12T09:00:00');
+    const late = await scanCaseReminders(reminderDeps());
+    assert.ok(late.supervisor >= 1);
+    await waitUntil(
+      async () => messagesTo(supervisor.email).filter((message) => message.text.includes(row.caseNumber)),
+      (messages) => messages.length === 1,
+      { what: 'the overdue reminder to the supervisor' },
+    );
+    assert.ok(
+      messagesTo(supervisor.email).some(
+        (message) => message.text.includes(row.caseNumber) && message.text.includes('陳承辦'),
+      ),
+      'names the handler',
+    );
+    assert.equal((await scanCaseReminders(reminderDeps())).supervisor, 0, 'never twice');
+
+    // An approved extension gives a new deadline, and a new reminder when that one is at risk.
+    const asked = await requestExtension(
+      context(),
+      { caseId: row.id, expectedVersion: row.version, amount: 5, reason: '材料延誤' },
+      caseActorOf(supervisor),
+    );
+    assert.equal(asked.approved, true, 'a supervisor’s own request is approved at once');
+    clock.current = taipei('2026-05-15T08:00:00');
+    const again = await scanCaseReminders(reminderDeps());
+    assert.ok(again.handler >= 1, JSON.stringify(again));
+    const handlerDeliveries = (
+      await listDeliveries(subject.database.db, { type: 'case', id: row.id })
+    ).filter(
+      (delivery) => delivery.topic === 'case.reminder.handler' && delivery.recipient === handler.email,
+    );
+    assert.equal(handlerDeliveries.length, 2);
+  });
+});

@@ -1,0 +1,156 @@
+import type { Transaction } from '../../../platform/db/database.ts';
+import type { Lang } from '../../../platform/web/i18n.ts';
+import { type NotificationChannel, queueNotification } from '../../notifications/index.ts';
+import type { CaseRow, CasesContext } from './case-actor.ts';
+import { serviceVersionNames, unitContact } from './case-reference-cache.ts';
+import { caseTopics } from './templates/index.ts';
+import { trackUrlOf } from './track-url.ts';
+
+/**
+ * What the applicant is told, and when (issue 3 §6): at receipt, transfer, extension, a request for a
+ * supplement, 移文, and the outcome (closing, rejecting: 結案通知 carrying the answer). By e-mail when the
+ * applicant gave an address, and by SMS (the adapter) when they gave a mobile number; in their language.
+ * Queued in the case's own transaction, so a notice exists exactly when the change does; the dedupe key
+ * (topic, case, version, channel) makes a retried request or a second process send nothing twice.
+ */
+export type CaseNoticeTopic =
+  | 'case.received'
+  | 'case.transferred'
+  | 'case.extended'
+  | 'case.supplement_requested'
+  | 'case.forwarded'
+  | 'case.closed';
+
+export interface CaseNotice {
+  topic: CaseNoticeTopic;
+  /** The answer, the reason, the list of what is missing … as the staff member wrote it. */
+  detail?: string;
+}
+
+export async function queueCaseNotices(
+  tx: Transaction,
+  context: CasesContext,
+  row: CaseRow,
+  notices: readonly CaseNotice[],
+): Promise<void> {
+  if (notices.length === 0) return;
+  const channels: { channel: NotificationChannel; recipient: string }[] = [];
+  if (row.applicantEmail !== null) channels.push({ channel: 'email', recipient: row.applicantEmail });
+  if (row.applicantPhone?.startsWith('09') === true)
+    channels.push({ channel: 'sms', recipient: row.applicantPhone });
+  if (channels.length === 0) return;
+  const lang: Lang = row.applicantLang === 'en' ? 'en' : 'zh-TW';
+  const names = await serviceVersionNames(tx, row.serviceCode, row.serviceVersion);
+  const unit = await unitContact(tx, row.unitCode);
+  const facts =
+    names === null || unit === null
+      ? undefined
+      : {
+          serviceNameZh: names.nameZh,
+          serviceNameEn: names.nameEn,
+          unitNameZh: unit.nameZh,
+          unitNameEn: unit.nameEn,
+          unitPhone: unit.phone,
+        };
+  if (facts === undefined) throw new Error(`case ${row.caseNumber}: its service version is missing`);
+  const common = {
+    caseNumber: row.caseNumber,
+    serviceName: lang === 'en' ? facts.serviceNameEn : facts.serviceNameZh,
+    unitName: lang === 'en' ? facts.unitNameEn : facts.unitNameZh,
+    unitPhone: facts.unitPhone,
+    trackingUrl: trackUrlOf(context.publicBaseUrl, row),
+  };
+  for (const notice of notices) {
+    for (const { channel, recipient } of channels) {
+      const base = {
+        jobs: context.jobs,
+        subject: { type: 'case', id: row.id },
+        channel,
+        recipient,
+        lang,
+        dedupeKey: `${notice.topic}:${row.id}:v${row.version}:${channel}`,
+      };
+      await noticeSenders[notice.topic]({ tx, base, row, common, detail: notice.detail?.trim() ?? '' });
+    }
+  }
+}
+
+/** What every notice of a case says: the case, its service and unit, and where to follow it. */
+interface CommonFacts {
+  caseNumber: string;
+  serviceName: string;
+  unitName: string;
+  unitPhone: string;
+  trackingUrl: string;
+}
+
+interface NoticeInput {
+  tx: Transaction;
+  /** The delivery: channel, recipient, language, subject and dedupe key. */
+  base: Omit<Parameters<typeof queueNotification>[1], 'topic' | 'data'>;
+  row: CaseRow;
+  common: CommonFacts;
+  /** The answer, the reason, the list of what is missing … as the staff member wrote it. */
+  detail: string;
+}
+
+/**
+ * Each topic's template and data: a Record over the topics, so a topic without its sender does not
+ * compile. Each sender passes its own template's data (the compiler checks it against the template).
+ */
+const noticeSenders: Readonly<Record<CaseNoticeTopic, (input: NoticeInput) => Promise<unknown>>> = {
+  'case.received': ({ tx, base, row, common }) =>
+    queueNotification(tx, {
+      ...base,
+      topic: caseTopics.received,
+      data: {
+        ...common,
+        lookupCode: row.lookupCode,
+        expectedCompletionDate: row.expectedCompletionDate ?? '',
+      },
+    }),
+  'case.transferred': ({ tx, base, common }) =>
+    queueNotification(tx, {
+      ...base,
+      topic: caseTopics.transferred,
+      data: {
+        caseNumber: common.caseNumber,
+        serviceName: common.serviceName,
+        newUnitName: common.unitName,
+        newUnitPhone: common.unitPhone,
+        trackingUrl: common.trackingUrl,
+      },
+    }),
+  'case.extended': ({ tx, base, row, common, detail }) =>
+    queueNotification(tx, {
+      ...base,
+      topic: caseTopics.extended,
+      data: { ...common, newDate: row.expectedCompletionDate ?? '', reason: detail },
+    }),
+  'case.supplement_requested': ({ tx, base, common, detail }) =>
+    queueNotification(tx, {
+      ...base,
+      topic: caseTopics.supplementRequested,
+      data: {
+        ...common,
+        // One line per item as the handler listed them: everything missing, asked for once.
+        items: detail
+          .split(/\r?\n/)
+          .map((line) => line.trim())
+          .filter((line) => line !== ''),
+      },
+    }),
+  'case.forwarded': ({ tx, base, row, common, detail }) =>
+    queueNotification(tx, {
+      ...base,
+      topic: caseTopics.forwarded,
+      data: {
+        caseNumber: common.caseNumber,
+        serviceName: common.serviceName,
+        agencyName: row.forwardedTo ?? '',
+        agencyContact: detail,
+      },
+    }),
+  'case.closed': ({ tx, base, common, detail }) =>
+    queueNotification(tx, { ...base, topic: caseTopics.closed, data: { ...common, answer: detail } }),
+};

@@ -1,0 +1,278 @@
+import { timingSafeEqual } from 'node:crypto';
+import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { staff } from '../../../platform/auth/auth-schema.ts';
+import type { Database, DatabaseOrTransaction } from '../../../platform/db/database.ts';
+import { DomainError, notFound } from '../../../platform/http/errors.ts';
+import { units } from '../../../platform/reference/reference-schema.ts';
+import type { Lang } from '../../../platform/web/i18n.ts';
+import { getServiceVersion } from '../../catalogue/index.ts';
+import type { CaseRow } from './case-actor.ts';
+import { type DeadlineStatus, deadlineStatus } from './case-deadline.ts';
+import { caseText } from './case-messages.ts';
+import { normaliseCaseNumber, normaliseLookupCode } from './case-number.ts';
+import { caseExtensions, cases, caseTimeline } from './cases-schema.ts';
+import { type CaseState, finishedStates, openStates } from './workflows.ts';
+
+/** Reading cases: one case with its timeline, finding one by number, the queues and the supervision counts. */
+
+export interface CaseDetail {
+  row: CaseRow;
+  serviceNameZh: string;
+  serviceNameEn: string;
+  unit: { code: string; nameZh: string; nameEn: string; phone: string };
+  handler: { id: string; displayName: string } | null;
+  timeline: (typeof caseTimeline.$inferSelect)[];
+  extensions: (typeof caseExtensions.$inferSelect)[];
+  status: DeadlineStatus;
+}
+
+export async function getCaseDetail(
+  db: DatabaseOrTransaction,
+  caseId: string,
+  now: Date,
+): Promise<CaseDetail | null> {
+  const [found] = await db
+    .select({
+      row: cases,
+      unitNameZh: units.nameZh,
+      unitNameEn: units.nameEn,
+      unitPhone: units.phone,
+      handlerName: staff.displayName,
+    })
+    .from(cases)
+    .innerJoin(units, eq(units.code, cases.unitCode))
+    .leftJoin(staff, eq(staff.id, cases.handlerId))
+    .where(eq(cases.id, caseId));
+  if (found === undefined) return null;
+  const service = await getServiceVersion(db, found.row.serviceCode, found.row.serviceVersion);
+  // One after the other: `db` may be a transaction, whose one connection runs one query at a time.
+  const timeline = await db
+    .select()
+    .from(caseTimeline)
+    .where(eq(caseTimeline.caseId, caseId))
+    .orderBy(asc(caseTimeline.id));
+  const extensions = await db
+    .select()
+    .from(caseExtensions)
+    .where(eq(caseExtensions.caseId, caseId))
+    .orderBy(asc(caseExtensions.requestedAt));
+  const row = found.row;
+  return {
+    row,
+    serviceNameZh: service?.nameZh ?? found.row.serviceCode,
+    serviceNameEn: service?.nameEn ?? found.row.serviceCode,
+    unit: { code: row.unitCode, nameZh: found.unitNameZh, nameEn: found.unitNameEn, phone: found.unitPhone },
+    handler: row.handlerId === null ? null : { id: row.handlerId, displayName: found.handlerName ?? '' },
+    timeline,
+    extensions,
+    status: deadlineStatus(
+      { dueAt: row.dueAt, atRiskAt: row.atRiskAt, isFinished: finishedStates.has(row.state as CaseState) },
+      now,
+    ),
+  };
+}
+
+/** The case's id from a number as typed (in a URL, a form), or NOT_FOUND in the user's language. */
+export async function caseIdOrNotFound(
+  db: DatabaseOrTransaction,
+  caseNumber: string,
+  lang: Lang,
+): Promise<string> {
+  const id = await findCaseIdByNumber(db, caseNumber);
+  if (id === null) throw notFound(caseText(lang, 'caseNotFound'));
+  return id;
+}
+
+/** The ids of cases given by number (the staff API's assignment); every number must name a case. */
+export async function caseIdsByNumbers(
+  db: DatabaseOrTransaction,
+  caseNumbers: readonly string[],
+  lang: Lang,
+): Promise<string[]> {
+  const rows = await db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(inArray(cases.caseNumber, [...caseNumbers]));
+  if (rows.length !== new Set(caseNumbers).size)
+    throw new DomainError('VALIDATION_FAILED', caseText(lang, 'caseNotFound'), {
+      problems: [{ field: 'caseNumbers', code: 'unknown', message: caseText(lang, 'caseNotFound') }],
+    });
+  return rows.map((row) => row.id);
+}
+
+export async function findCaseIdByNumber(
+  db: DatabaseOrTransaction,
+  caseNumber: string,
+): Promise<string | null> {
+  const [row] = await db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(eq(cases.caseNumber, normaliseCaseNumber(caseNumber)));
+  return row?.id ?? null;
+}
+
+/** The applicant's key: case number and lookup code, compared in constant time. Null for any mismatch. */
+export async function findCaseForApplicant(
+  db: DatabaseOrTransaction,
+  caseNumber: string,
+  lookupCode: string,
+): Promise<string | null> {
+  const [row] = await db
+    .select({ id: cases.id, lookupCode: cases.lookupCode })
+    .from(cases)
+    .where(eq(cases.caseNumber, normaliseCaseNumber(caseNumber)));
+  const given = Buffer.from(normaliseLookupCode(lookupCode).padEnd(8, '\0').slice(0, 32));
+  const expected = Buffer.from((row?.lookupCode ?? 'XXXXXXXX').padEnd(8, '\0').slice(0, 32));
+  const same = given.length === expected.length && timingSafeEqual(given, expected);
+  return row !== undefined && same ? row.id : null;
+}
+
+export interface QueueFilters {
+  unitCode?: string | undefined;
+  handlerId?: string | undefined;
+  state?: CaseState | undefined;
+  serviceCode?: string | undefined;
+  districtCode?: string | undefined;
+  /** 'overdue': past due; 'soon': at risk but not yet overdue; 'unassigned'. */
+  due?: 'overdue' | 'soon' | undefined;
+  unassigned?: boolean | undefined;
+}
+
+export interface QueueItem {
+  id: string;
+  caseNumber: string;
+  state: CaseState;
+  subject: string;
+  serviceCode: string;
+  serviceNameZh: string;
+  serviceNameEn: string;
+  districtCode: string | null;
+  unitCode: string;
+  handlerId: string | null;
+  handlerName: string | null;
+  receivedAt: Date;
+  dueAt: Date | null;
+  atRiskAt: Date | null;
+  expectedCompletionDate: string | null;
+  version: number;
+  status: DeadlineStatus;
+}
+
+export const queuePageSize = 50;
+
+/** A handler's or a unit's open cases, nearest deadline first (paused ones last). */
+export async function listQueue(
+  /** The pool, not a transaction: the page and its count run side by side. */
+  db: Database,
+  filters: QueueFilters,
+  now: Date,
+  page = 1,
+): Promise<{ items: QueueItem[]; total: number }> {
+  const conditions: SQL[] = [inArray(cases.state, [...openStates])];
+  if (filters.unitCode !== undefined) conditions.push(eq(cases.unitCode, filters.unitCode));
+  if (filters.handlerId !== undefined) conditions.push(eq(cases.handlerId, filters.handlerId));
+  if (filters.unassigned === true) conditions.push(isNull(cases.handlerId));
+  if (filters.state !== undefined) conditions.push(eq(cases.state, filters.state));
+  if (filters.serviceCode !== undefined) conditions.push(eq(cases.serviceCode, filters.serviceCode));
+  if (filters.districtCode !== undefined) conditions.push(eq(cases.districtCode, filters.districtCode));
+  if (filters.due === 'overdue') conditions.push(sql`${cases.dueAt} < ${now}`);
+  if (filters.due === 'soon') conditions.push(sql`${cases.atRiskAt} <= ${now} and ${cases.dueAt} >= ${now}`);
+  const where = and(...conditions);
+  const [rows, [count]] = await Promise.all([
+    db
+      .select({
+        id: cases.id,
+        caseNumber: cases.caseNumber,
+        state: cases.state,
+        subject: cases.subject,
+        serviceCode: cases.serviceCode,
+        serviceVersion: cases.serviceVersion,
+        districtCode: cases.districtCode,
+        unitCode: cases.unitCode,
+        handlerId: cases.handlerId,
+        handlerName: staff.displayName,
+        receivedAt: cases.receivedAt,
+        dueAt: cases.dueAt,
+        atRiskAt: cases.atRiskAt,
+        expectedCompletionDate: cases.expectedCompletionDate,
+        version: cases.version,
+      })
+      .from(cases)
+      .leftJoin(staff, eq(staff.id, cases.handlerId))
+      .where(where)
+      .orderBy(sql`${cases.dueAt} asc nulls last`, asc(cases.receivedAt))
+      .limit(queuePageSize)
+      .offset((Math.max(1, page) - 1) * queuePageSize),
+    db.select({ total: sql<number>`count(*)::int` }).from(cases).where(where),
+  ]);
+  // Names from the catalogue's kept versions (a version never changes): no join per page.
+  const names = new Map<string, { nameZh: string; nameEn: string }>();
+  for (const row of rows) {
+    const key = `${row.serviceCode}@${row.serviceVersion}`;
+    if (names.has(key)) continue;
+    const version = await getServiceVersion(db, row.serviceCode, row.serviceVersion);
+    names.set(key, {
+      nameZh: version?.nameZh ?? row.serviceCode,
+      nameEn: version?.nameEn ?? row.serviceCode,
+    });
+  }
+  return {
+    total: count?.total ?? 0,
+    items: rows.map(({ serviceVersion, ...row }) => ({
+      ...row,
+      serviceNameZh: names.get(`${row.serviceCode}@${serviceVersion}`)?.nameZh ?? row.serviceCode,
+      serviceNameEn: names.get(`${row.serviceCode}@${serviceVersion}`)?.nameEn ?? row.serviceCode,
+      state: row.state as CaseState,
+      status: deadlineStatus({ dueAt: row.dueAt, atRiskAt: row.atRiskAt, isFinished: false }, now),
+    })),
+  };
+}
+
+export interface SupervisionRow {
+  unitCode: string;
+  /** The unit's total (first row of each unit); otherwise one handler's, or the unassigned cases (handlerId null). */
+  isUnitTotal: boolean;
+  handlerId: string | null;
+  handlerName: string | null;
+  open: number;
+  atRisk: number;
+  overdue: number;
+}
+
+/** The open states of every workflow as an SQL list, for the queries written in SQL (supervision, reminders). */
+export const openStatesSql = sql.raw(`(${openStates.map((state) => `'${state}'`).join(', ')})`);
+
+/** Open, at-risk and overdue counts per unit and handler (a unit's row has handlerId null and the total). */
+export async function supervisionSummary(
+  db: DatabaseOrTransaction,
+  options: { unitCode?: string | undefined },
+  now: Date,
+): Promise<SupervisionRow[]> {
+  const unitCondition = options.unitCode === undefined ? sql`true` : sql`c.unit_code = ${options.unitCode}`;
+  const result = await db.execute<{
+    unit_code: string;
+    handler_id: string | null;
+    handler_name: string | null;
+    is_total: boolean;
+    open: number;
+    at_risk: number;
+    overdue: number;
+  }>(sql`
+    select c.unit_code, c.handler_id, s.display_name as handler_name, grouping(c.handler_id, s.display_name) = 3 as is_total,
+           count(*)::int as open,
+           count(*) filter (where c.at_risk_at <= ${now} and c.due_at >= ${now})::int as at_risk,
+           count(*) filter (where c.due_at < ${now})::int as overdue
+    from cases c left join staff s on s.id = c.handler_id
+    where c.state in ${openStatesSql} and ${unitCondition}
+    group by grouping sets ((c.unit_code, c.handler_id, s.display_name), (c.unit_code))
+    order by c.unit_code, is_total desc, overdue desc, at_risk desc`);
+  return result.rows.map((row) => ({
+    unitCode: row.unit_code,
+    isUnitTotal: row.is_total,
+    handlerId: row.is_total ? null : row.handler_id,
+    handlerName: row.is_total ? null : (row.handler_name ?? null),
+    open: row.open,
+    atRisk: row.at_risk,
+    overdue: row.overdue,
+  }));
+}

@@ -1,0 +1,151 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { renderWorkflowDocument } from './case-workflow-doc.ts';
+import { defaultWorkflow } from './default-workflow.ts';
+import { caseActorRoles, caseGuards, transitionInputs } from './workflow-definition.ts';
+import {
+  caseEvents,
+  caseStates,
+  caseWorkflows,
+  finishedStates,
+  kindsOf,
+  openStates,
+  stateLabel,
+  workflowOf,
+  workflowsByKind,
+} from './workflows.ts';
+
+describe('every workflow table', () => {
+  for (const workflow of caseWorkflows) {
+    describe(`${workflow.name}`, () => {
+      it('reaches every state from its initial state', () => {
+        const seen = new Set<string>([workflow.initial]);
+        const queue: string[] = [workflow.initial];
+        while (queue.length > 0) {
+          for (const transition of workflow.transitionsFrom(queue.shift() ?? '')) {
+            if (seen.has(transition.to)) continue;
+            seen.add(transition.to);
+            queue.push(transition.to);
+          }
+        }
+        assert.deepEqual([...seen].sort(), [...workflow.states].sort());
+      });
+
+      it('lets every open state end: a path to a finished state exists from each', () => {
+        for (const state of workflow.openStates) {
+          const seen = new Set<string>([state]);
+          const queue: string[] = [state];
+          let isEnding = false;
+          while (queue.length > 0 && !isEnding) {
+            for (const transition of workflow.transitionsFrom(queue.shift() ?? '')) {
+              if (workflow.isFinished(transition.to)) isEnding = true;
+              if (!seen.has(transition.to)) {
+                seen.add(transition.to);
+                queue.push(transition.to);
+              }
+            }
+          }
+          assert.ok(isEnding, `${state} cannot reach a finished state`);
+        }
+      });
+
+      it('has no event twice from one state, and names only its own events and states, known roles, guards and inputs', () => {
+        for (const state of workflow.states) {
+          const events = workflow.transitions[state].map((transition) => transition.event);
+          assert.equal(new Set(events).size, events.length, state);
+          for (const transition of workflow.transitions[state]) {
+            assert.ok(workflow.hasEvent(transition.event), transition.event);
+            assert.ok(workflow.hasState(transition.to), transition.to);
+            assert.ok(transition.roles.length > 0, `${state}/${transition.event} has nobody allowed`);
+            for (const role of transition.roles) assert.ok(caseActorRoles.includes(role), role);
+            for (const guard of transition.guards) assert.ok(caseGuards.includes(guard), guard);
+            for (const input of transition.requires) assert.ok(transitionInputs.includes(input), input);
+          }
+        }
+        for (const state of [...workflow.finished, ...workflow.paused, ...workflow.answered])
+          assert.ok(workflow.hasState(state), state);
+        assert.ok(workflow.hasState(workflow.initial));
+        assert.ok(!workflow.isFinished(workflow.initial), 'a case does not start finished');
+      });
+    });
+  }
+
+  it('gives every kind a workflow, and a state the same meaning and words in every workflow that has it', () => {
+    assert.deepEqual(Object.keys(workflowsByKind).sort(), [
+      'application',
+      'field_report',
+      'inquiry',
+      'petition',
+    ]);
+    for (const state of caseStates) {
+      const having = caseWorkflows.filter((workflow) => workflow.hasState(state));
+      assert.ok(having.length > 0);
+      for (const workflow of having) {
+        assert.equal(
+          workflow.isFinished(state),
+          finishedStates.has(state),
+          `${state} finished in ${workflow.name}`,
+        );
+        assert.deepEqual(workflow.labels.states[state], stateLabel(state), `${state} in ${workflow.name}`);
+      }
+    }
+    assert.deepEqual(
+      openStates,
+      caseStates.filter((state) => !finishedStates.has(state)),
+    );
+    assert.ok(caseEvents.length > 0);
+    assert.equal(workflowOf('no-such-kind'), defaultWorkflow, 'an unknown kind follows the default');
+  });
+});
+
+describe('the default workflow', () => {
+  const workflow = defaultWorkflow;
+
+  it('is the workflow of every kind for now', () => {
+    assert.deepEqual(kindsOf(workflow), ['application', 'field_report', 'petition', 'inquiry']);
+  });
+
+  it('finishes for good except a closed case, which the applicant or a supervisor may reopen', () => {
+    for (const state of workflow.finished) {
+      const events = workflow.transitions[state].map((transition) => transition.event);
+      assert.deepEqual(events, state === 'closed' ? ['reopen'] : [], state);
+    }
+    assert.deepEqual(workflow.eventsFor('closed', 'applicant'), ['reopen']);
+    assert.deepEqual(workflow.eventsFor('closed', 'handler'), []);
+    assert.deepEqual([...workflow.finished], ['closed', 'forwarded', 'rejected', 'withdrawn', 'merged']);
+  });
+
+  it('pauses the clock only while waiting for the applicant, and that state can be left', () => {
+    assert.deepEqual([...workflow.paused], ['awaiting_supplement']);
+    assert.deepEqual([...workflow.answered], ['resolved']);
+    assert.equal(workflow.findTransition('awaiting_supplement', 'supplement_received')?.to, 'in_progress');
+  });
+
+  it('asks for what each decision needs', () => {
+    assert.deepEqual(workflow.findTransition('in_progress', 'resolve')?.requires, ['resolution']);
+    assert.deepEqual(workflow.findTransition('received', 'reject')?.requires, ['reason']);
+    assert.deepEqual(workflow.findTransition('received', 'transfer')?.requires, ['target_unit', 'reason']);
+    assert.deepEqual(workflow.findTransition('accepted', 'forward')?.requires, [
+      'target_agency',
+      'public_note',
+    ]);
+    assert.deepEqual(workflow.findTransition('received', 'merge')?.requires, ['target_case']);
+  });
+
+  it('lets the staff roles that work cases take events, and no one else', () => {
+    assert.deepEqual([...workflow.staffRoles].sort(), [
+      'counter_clerk',
+      'handler',
+      'secretariat',
+      'supervisor',
+    ]);
+  });
+});
+
+describe('docs/case-workflow.md', () => {
+  it('is what the tables generate (run `npm run docs:workflow` after changing a table)', () => {
+    const committed = readFileSync(new URL('../../../../docs/case-workflow.md', import.meta.url), 'utf8');
+    assert.equal(committed, renderWorkflowDocument());
+  });
+});

@@ -1,0 +1,237 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  bigserial,
+  check,
+  customType,
+  date,
+  doublePrecision,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { staff } from '../../../platform/auth/auth-schema.ts';
+import { districts } from '../../../platform/geo/geo-schema.ts';
+import { units } from '../../../platform/reference/reference-schema.ts';
+import { services, serviceVersions } from '../../catalogue/catalogue-schema.ts';
+import type { Deadline } from '../../catalogue/index.ts';
+import { applicantTypes, caseChannels, type StoredPause } from './case-vocabulary.ts';
+import { caseEvents, caseStates, finishedStates } from './workflows.ts';
+
+/**
+ * One case model for every request (application, field report, petition, inquiry), whatever the channel.
+ * `cases` holds the current state and the figures the queues sort and filter on (due_at, at_risk_at);
+ * `case_events` is the timeline, append-only; everything a case ever did is there.
+ */
+
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+const quoted = (values: Iterable<string>) => sql.raw([...values].map((value) => `'${value}'`).join(', '));
+/** The partial indexes hold open cases: those in no workflow's finished states (workflows.ts). */
+const isOpen = (state: AnyPgColumn) => sql`${state} not in (${quoted(finishedStates)})`;
+
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** 民國 date + daily sequence, e.g. 1151126-0042: read over the phone digit by digit. */
+    caseNumber: text('case_number').notNull(),
+    /** 8 characters without look-alikes; with the number it opens /track. Not guessable. */
+    lookupCode: text('lookup_code').notNull(),
+    kind: text('kind').notNull(),
+    channel: text('channel').notNull(),
+    serviceCode: text('service_code').notNull(),
+    serviceVersion: integer('service_version').notNull(),
+    unitCode: text('unit_code')
+      .notNull()
+      .references(() => units.code),
+    handlerId: uuid('handler_id').references(() => staff.id),
+    state: text('state').notNull(),
+    /** Optimistic concurrency: every change bumps it; a change made on an older version is refused. */
+    version: integer('version').notNull().default(1),
+
+    applicantType: text('applicant_type').notNull(),
+    applicantName: text('applicant_name').notNull(),
+    applicantCompany: text('applicant_company'),
+    /** Digits only (0912345678): staff look-up matches on it. */
+    applicantPhone: text('applicant_phone'),
+    applicantEmail: text('applicant_email'),
+    applicantAddress: text('applicant_address'),
+    applicantLang: text('applicant_lang').notNull(),
+    /** When the applicant was given the 個資法 §8 notice and agreed; a case is never opened without it. */
+    consentAt: timestamptz('consent_at').notNull(),
+
+    subject: text('subject').notNull(),
+    description: text('description').notNull(),
+    /** Answers to the service's form fields, by field id. */
+    formData: jsonb('form_data').$type<Record<string, string>>().notNull().default({}),
+    /** Checklist item ids the applicant brought (or that the bureau checks electronically). */
+    checklistReceived: jsonb('checklist_received').$type<string[]>().notNull().default([]),
+    districtCode: text('district_code').references(() => districts.code),
+    address: text('address'),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+
+    receivedAt: timestamptz('received_at').notNull(),
+    /** The service's rule as it was when the case was opened (with the service version, for audit). */
+    deadlineRule: jsonb('deadline_rule').$type<Deadline>().notNull(),
+    pauses: jsonb('pauses').$type<StoredPause[]>().notNull().default([]),
+    /** Working days (or hours, for hour-based rules) added by approved extensions. */
+    extensionAmount: integer('extension_amount').notNull().default(0),
+    /** Null while paused or finished: such cases are never overdue. */
+    dueAt: timestamptz('due_at'),
+    /** When 80 % of the time is used: at risk from then on. */
+    atRiskAt: timestamptz('at_risk_at'),
+    /** The date shown to the applicant (Taipei), kept while paused so the receipt's promise stays visible. */
+    expectedCompletionDate: date('expected_completion_date', { mode: 'string' }),
+
+    resolution: text('resolution'),
+    resolvedAt: timestamptz('resolved_at'),
+    closedAt: timestamptz('closed_at'),
+    forwardedTo: text('forwarded_to'),
+    mergedIntoId: uuid('merged_into_id'),
+    createdAt: timestamptz('created_at').notNull(),
+    updatedAt: timestamptz('updated_at').notNull(),
+  },
+  (table) => [
+    uniqueIndex('cases_case_number_unique').on(table.caseNumber),
+    foreignKey({
+      columns: [table.serviceCode, table.serviceVersion],
+      foreignColumns: [serviceVersions.serviceCode, serviceVersions.version],
+      name: 'cases_service_version_fk',
+    }),
+    foreignKey({ columns: [table.mergedIntoId], foreignColumns: [table.id], name: 'cases_merged_into_fk' }),
+    check('cases_state_known', sql`${table.state} in (${quoted(caseStates)})`),
+    check('cases_channel_known', sql`${table.channel} in (${quoted(caseChannels)})`),
+    check('cases_applicant_type_known', sql`${table.applicantType} in (${quoted(applicantTypes)})`),
+    check('cases_applicant_lang_known', sql`${table.applicantLang} in ('zh-TW', 'en')`),
+    check('cases_version_positive', sql`${table.version} >= 1`),
+    // The queues: a unit's or a handler's open cases by deadline; the overdue view; staff look-up.
+    index('cases_unit_open_due_idx').on(table.unitCode, table.dueAt).where(isOpen(table.state)),
+    index('cases_handler_open_due_idx').on(table.handlerId, table.dueAt).where(isOpen(table.state)),
+    index('cases_open_at_risk_idx').on(table.atRiskAt).where(isOpen(table.state)),
+    index('cases_applicant_phone_idx').on(table.applicantPhone),
+    index('cases_applicant_name_idx').on(table.applicantName),
+    index('cases_received_at_idx').on(table.receivedAt),
+    index('cases_service_code_idx').on(table.serviceCode),
+  ],
+);
+
+/** The timeline. One row per transition, assignment, extension, note or notice; never updated. */
+export const caseTimeline = pgTable(
+  'case_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    occurredAt: timestamptz('occurred_at').notNull(),
+    /** A workflow event, or one of the bookkeeping kinds (created, assigned, extension_*, note). */
+    kind: text('kind').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state'),
+    actorStaffId: uuid('actor_staff_id').references(() => staff.id),
+    /** 'applicant', 'system', or the staff member's display name at the time. */
+    actorLabel: text('actor_label').notNull(),
+    /** Shown to the applicant on /track. */
+    publicNote: text('public_note'),
+    /** Staff only. */
+    internalNote: text('internal_note'),
+    /** Structured facts: units of a transfer, the extension, the merged case number … */
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (table) => [
+    index('case_events_case_id_idx').on(table.caseId, table.id),
+    check(
+      'case_events_kind_known',
+      sql`${table.kind} in (${quoted([...caseEvents, 'created', 'assigned', 'extension_requested', 'extension_approved', 'extension_refused', 'note'])})`,
+    ),
+  ],
+);
+
+/** An extension of the deadline: asked for by the handler with a reason, decided by a supervisor. */
+export const caseExtensions = pgTable(
+  'case_extensions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    amount: integer('amount').notNull(),
+    reason: text('reason').notNull(),
+    requestedBy: uuid('requested_by')
+      .notNull()
+      .references(() => staff.id),
+    requestedAt: timestamptz('requested_at').notNull(),
+    state: text('state').notNull().default('pending'),
+    decidedBy: uuid('decided_by').references(() => staff.id),
+    decidedAt: timestamptz('decided_at'),
+    decisionNote: text('decision_note'),
+  },
+  (table) => [
+    index('case_extensions_case_id_idx').on(table.caseId),
+    check('case_extensions_state_known', sql`${table.state} in ('pending', 'approved', 'refused')`),
+    check('case_extensions_amount_positive', sql`${table.amount} between 1 and 365`),
+    // At most one open request per case.
+    uniqueIndex('case_extensions_one_pending').on(table.caseId).where(sql`${table.state} = 'pending'`),
+  ],
+);
+
+/** Routing as data: this service in this district goes to that unit (otherwise the service's unit). */
+export const routingRules = pgTable(
+  'routing_rules',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    serviceCode: text('service_code')
+      .notNull()
+      .references(() => services.code),
+    /** Null: every district. */
+    districtCode: text('district_code').references(() => districts.code),
+    unitCode: text('unit_code')
+      .notNull()
+      .references(() => units.code),
+    note: text('note').notNull().default(''),
+  },
+  (table) => [
+    uniqueIndex('routing_rules_service_district_unique').on(
+      table.serviceCode,
+      sql`coalesce(${table.districtCode}, '')`,
+    ),
+  ],
+);
+
+/** The last sequence number given out per day (Taipei date), for case numbers. */
+export const caseNumberCounters = pgTable('case_number_counters', {
+  day: date('day', { mode: 'string' }).primaryKey(),
+  lastNumber: integer('last_number').notNull(),
+});
+
+/**
+ * Documents and photos of a case, kept in PostgreSQL (ADR 0007): one backup holds everything, and every
+ * app process sees the same files. The type is what the content is (sniffed), never the name's.
+ */
+export const caseAttachments = pgTable(
+  'case_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    /** Which checklist item it documents, when it does. */
+    checklistItemId: text('checklist_item_id'),
+    uploadedByStaffId: uuid('uploaded_by_staff_id').references(() => staff.id),
+    uploadedAt: timestamptz('uploaded_at').notNull(),
+  },
+  (table) => [index('case_attachments_case_id_idx').on(table.caseId)],
+);

@@ -1,0 +1,84 @@
+import {
+  date,
+  facts,
+  letter,
+  type NotificationTemplate,
+  subject,
+} from '../../../../platform/notify/template-kit.ts';
+
+export interface CaseSupplementRequestedData {
+  caseNumber: string;
+  serviceName: string;
+  /** Every missing item at once (一次告知): never send a second request for something known now. */
+  items: string[];
+  /** ISO date by which to bring them, when the service sets one. */
+  dueDate?: string;
+  unitName: string;
+  unitPhone: string;
+  trackingUrl: string;
+}
+
+/** 補正通知: what is missing, all of it in one message; the deadline clock pauses meanwhile. */
+export const caseSupplementRequested: NotificationTemplate<CaseSupplementRequestedData> = {
+  audience: 'applicant',
+  purpose: {
+    'zh-TW': '補正通知：一次列出所有須補正的文件或資料，寄給申請人。',
+    en: 'Supplement request: lists everything still needed, all at once, for the applicant.',
+  },
+  sample: {
+    'zh-TW': {
+      caseNumber: '1150302-0042',
+      serviceName: '建築工程開工申報',
+      items: ['施工計畫書（須由建築師簽章）', '營造業登記證影本', '起造人身分證明文件影本'],
+      dueDate: '2026-03-16',
+      unitName: '建築管理處',
+      unitPhone: '07-3368333',
+      trackingUrl: 'https://onewindow.example.tw/track',
+    },
+    en: {
+      caseNumber: '1150302-0042',
+      serviceName: 'Building construction start filing',
+      items: [
+        'Construction plan (signed by the architect)',
+        'Copy of the contractor’s registration certificate',
+        'Copy of the owner’s identity document',
+      ],
+      dueDate: '2026-03-16',
+      unitName: 'Building Administration Office',
+      unitPhone: '07-3368333',
+      trackingUrl: 'https://onewindow.example.tw/en/track',
+    },
+  },
+  render: {
+    'zh-TW': (data) => ({
+      subject: subject('zh-TW', `請補正文件或資料（案號 ${data.caseNumber}）`),
+      text: letter('zh-TW', [
+        `您的「${data.serviceName}」案件還需要以下${data.items.length}項文件或資料，請一次補齊：`,
+        data.items.map((item, index) => `${index + 1}. ${item}`).join('\n'),
+        data.dueDate ? `請於${date('zh-TW', data.dueDate)}前補正。` : null,
+        '補正期間不計入處理期限；收到補正後，我們會繼續辦理並重新計算預計完成日期。',
+        facts('zh-TW', [
+          ['案號', data.caseNumber],
+          ['承辦單位', `${data.unitName}（電話 ${data.unitPhone}）`],
+        ]),
+        `辦理進度：\n${data.trackingUrl}`,
+      ]),
+      sms: `工務局：案件${data.caseNumber}需補正${data.items.length}項文件或資料，明細已寄至您的電子郵件，或請洽${data.unitName} ${data.unitPhone}。`,
+    }),
+    en: (data) => ({
+      subject: subject('en', `We need more documents or information (case ${data.caseNumber})`),
+      text: letter('en', [
+        `To continue with your case about “${data.serviceName}” we need the following ${data.items.length === 1 ? 'item' : `${data.items.length} items`}. Please send everything together:`,
+        data.items.map((item, index) => `${index + 1}. ${item}`).join('\n'),
+        data.dueDate ? `Please send them by ${date('en', data.dueDate)}.` : null,
+        'The time limit is paused until we receive them; then we continue and set a new expected date.',
+        facts('en', [
+          ['Case number', data.caseNumber],
+          ['Handled by', `${data.unitName} (phone ${data.unitPhone})`],
+        ]),
+        `Progress:\n${data.trackingUrl}`,
+      ]),
+      sms: `Public Works Bureau: case ${data.caseNumber} needs ${data.items.length} more item(s); details by e-mail, or call ${data.unitName} on ${data.unitPhone}.`,
+    }),
+  },
+};

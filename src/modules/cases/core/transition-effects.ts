@@ -1,0 +1,150 @@
+import { eq } from 'drizzle-orm';
+import type { Transaction } from '../../../platform/db/database.ts';
+import type { FieldProblem } from '../../../platform/http/errors.ts';
+import { units } from '../../../platform/reference/reference-schema.ts';
+import type { Lang } from '../../../platform/web/i18n.ts';
+import type { CaseActor, CaseRow } from './case-actor.ts';
+import { closeOpenPause, withOpenPause } from './case-deadline.ts';
+import { caseText } from './case-messages.ts';
+import type { CaseNotice } from './case-notices.ts';
+import { normaliseCaseNumber } from './case-number.ts';
+import { addToTimeline } from './case-timeline.ts';
+import { cases } from './cases-schema.ts';
+import type { TransitionInputValues } from './workflow-definition.ts';
+import { type CaseEvent, type CaseState, finishedStates } from './workflows.ts';
+
+/**
+ * What each event does besides moving the state: the columns it sets, the facts it writes on the timeline,
+ * the notices it sends, and the problems with its own inputs (an unknown unit, a finished case to merge
+ * into). A Record over every event of every workflow: an event without its effect does not compile.
+ * transitionCase (transition-case.ts) checks the state, role, guards and inputs first, then runs the effect
+ * inside the case's transaction and writes the rest (state, deadline, version, timeline, notices).
+ */
+
+export interface EffectInput {
+  tx: Transaction;
+  row: CaseRow;
+  actor: CaseActor;
+  input: TransitionInputValues;
+  now: Date;
+  lang: Lang;
+}
+
+export interface EffectOutcome {
+  /** Columns set besides the state, the deadline and the version. */
+  changes?: Partial<typeof cases.$inferInsert>;
+  /** Facts for the timeline entry (units of a transfer, the agency, the merged case number …). */
+  data?: Record<string, unknown>;
+  notices?: CaseNotice[];
+  /** Every problem with the event's own inputs; none: the change goes ahead. */
+  problems?: FieldProblem[];
+  /** The timeline entry carries no public note (an answer is made public by closing, not before). */
+  isNoteKeptInternal?: boolean;
+  /** More to do in the same transaction once the case has changed. */
+  afterwards?: (tx: Transaction, updated: CaseRow) => Promise<void>;
+}
+
+export type Effect = (input: EffectInput) => EffectOutcome | Promise<EffectOutcome>;
+
+/** Accepting or starting takes an unassigned case for the handler who does it. */
+const takeIfUnassigned: Effect = ({ row, actor }) =>
+  row.handlerId === null && actor.kind === 'staff' && actor.role === 'handler'
+    ? { changes: { handlerId: actor.id } }
+    : {};
+
+const reasonOf = (input: TransitionInputValues) => input.reason?.trim() ?? '';
+
+const transfer: Effect = async ({ tx, row, input, lang }) => {
+  const target = input.targetUnit?.trim() ?? '';
+  const problems: FieldProblem[] = [];
+  if (target !== '') {
+    const [unit] = await tx
+      .select({ code: units.code, isActive: units.isActive })
+      .from(units)
+      .where(eq(units.code, target));
+    if (unit === undefined || !unit.isActive)
+      problems.push({ field: 'targetUnit', code: 'unknown', message: caseText(lang, 'targetUnitUnknown') });
+    else if (target === row.unitCode)
+      problems.push({ field: 'targetUnit', code: 'same', message: caseText(lang, 'targetUnitSame') });
+  }
+  return {
+    changes: { unitCode: target, handlerId: null },
+    data: { fromUnit: row.unitCode, toUnit: target },
+    notices: [{ topic: 'case.transferred' }],
+    problems,
+  };
+};
+
+const merge: Effect = async ({ tx, row, actor, input, now, lang }) => {
+  const number = normaliseCaseNumber(input.targetCase ?? '');
+  const problems: FieldProblem[] = [];
+  let target: CaseRow | undefined;
+  if (number !== '') {
+    [target] = await tx.select().from(cases).where(eq(cases.caseNumber, number));
+    if (target === undefined)
+      problems.push({ field: 'targetCase', code: 'unknown', message: caseText(lang, 'targetCaseUnknown') });
+    else if (target.id === row.id)
+      problems.push({ field: 'targetCase', code: 'self', message: caseText(lang, 'targetCaseSelf') });
+    else if (finishedStates.has(target.state as CaseState))
+      problems.push({ field: 'targetCase', code: 'finished', message: caseText(lang, 'targetCaseFinished') });
+  }
+  const mergedInto = target;
+  return {
+    changes: { mergedIntoId: mergedInto?.id ?? null, closedAt: now },
+    data: { mergedInto: mergedInto?.caseNumber },
+    problems,
+    // The case it went into says so on its own timeline.
+    afterwards: async (afterTx) => {
+      if (mergedInto === undefined) return;
+      await addToTimeline(afterTx, {
+        caseId: mergedInto.id,
+        at: now,
+        kind: 'note',
+        actor,
+        internalNote: `併案：${row.caseNumber}`,
+        data: { mergedFrom: row.caseNumber },
+      });
+    },
+  };
+};
+
+export const transitionEffects: Readonly<Record<CaseEvent, Effect>> = {
+  accept: takeIfUnassigned,
+  start: takeIfUnassigned,
+  request_supplement: ({ row, now, input }) => ({
+    changes: { pauses: withOpenPause(row.pauses, now) },
+    notices: [{ topic: 'case.supplement_requested', detail: reasonOf(input) }],
+  }),
+  supplement_received: ({ row, now }) => ({ changes: { pauses: closeOpenPause(row.pauses, now) } }),
+  resolve: ({ row, now, input }) => ({
+    changes: {
+      resolution: input.resolution?.trim() ?? null,
+      resolvedAt: now,
+      // The time between the answer and a reopening does not count against the unit.
+      pauses: withOpenPause(row.pauses, now),
+    },
+    isNoteKeptInternal: true,
+  }),
+  close: ({ row, now }) => ({
+    changes: { closedAt: now },
+    notices: [{ topic: 'case.closed', detail: row.resolution ?? '' }],
+  }),
+  reopen: ({ row, now }) => ({
+    changes: { closedAt: null, resolvedAt: null, resolution: null, pauses: closeOpenPause(row.pauses, now) },
+  }),
+  transfer,
+  forward: ({ now, input }) => {
+    const agency = input.targetAgency?.trim() ?? null;
+    return {
+      changes: { forwardedTo: agency, closedAt: now },
+      data: { agency },
+      notices: [{ topic: 'case.forwarded', detail: input.publicNote?.trim() ?? '' }],
+    };
+  },
+  reject: ({ row, now, input }) => ({
+    changes: { closedAt: now, pauses: closeOpenPause(row.pauses, now) },
+    notices: [{ topic: 'case.closed', detail: reasonOf(input) }],
+  }),
+  withdraw: ({ row, now }) => ({ changes: { closedAt: now, pauses: closeOpenPause(row.pauses, now) } }),
+  merge,
+};

@@ -1,0 +1,256 @@
+import { toTaipeiLocalDate } from '../../../platform/calendar/working-days.ts';
+import { maskAddress, maskEmail, maskName, maskPhone } from '../../../platform/privacy/masking.ts';
+import { BUREAU, findUnit } from '../../../platform/reference/units.ts';
+import { formatPageDate } from '../../../platform/web/format-date.ts';
+import type { Lang } from '../../../platform/web/i18n.ts';
+import type { DeadlineStatus } from '../core/case-deadline.ts';
+import type { CaseDetail } from '../core/case-queries.ts';
+import {
+  type CaseEvent,
+  type CaseState,
+  type CaseWorkflow,
+  caseEvents,
+  stateLabel,
+  workflowOf,
+} from '../core/workflows.ts';
+import { type TrackTextKey, trackText } from './track-messages.ts';
+
+/**
+ * What the applicant may see of a case, as plain data: the /track page and POST /api/track both show
+ * exactly this. It is an allow-list: a field is public only if it is copied here. Never copied: internal
+ * notes, staff names (the timeline names the unit instead), the description, the subject, the handler,
+ * and any personal data unmasked.
+ */
+
+/** The deadline as the applicant reads it: the staff status, with a resolved case said in its own words. */
+export type PublicDeadlineStatus = Exclude<DeadlineStatus, 'finished'> | 'answered' | 'finished';
+
+export const publicDeadlineStatuses: readonly PublicDeadlineStatus[] = [
+  'on_track',
+  'at_risk',
+  'overdue',
+  'paused',
+  'answered',
+  'finished',
+];
+
+/** Timeline kinds the applicant sees; assignments, extension requests and refusals and notes are staff-only. */
+export type PublicEventKind = CaseEvent | 'created' | 'extension_approved';
+
+export interface PublicTimelineEvent {
+  kind: PublicEventKind;
+  /** ISO 8601 (UTC). */
+  occurredAt: string;
+  /** The date and time in Asia/Taipei, 民國 years on Chinese pages. */
+  occurredAtText: string;
+  label: string;
+  /** The note staff wrote for the applicant, or null. */
+  note: string | null;
+  /** The unit that acted (never a person), or the applicant. */
+  by: string;
+}
+
+export interface PublicAttachment {
+  id: string;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+}
+
+export interface PublicCaseView {
+  lang: Lang;
+  caseNumber: string;
+  state: CaseState;
+  stateLabel: string;
+  stateExplanation: string;
+  serviceName: string;
+  /** ISO 8601 (UTC) and the Taipei date in words. */
+  receivedAt: string;
+  receivedOnText: string;
+  unit: { code: string; name: string; phone: string };
+  /** YYYY-MM-DD (Taipei), kept while paused; null once the case is finished here. */
+  expectedCompletionDate: string | null;
+  expectedCompletionDateText: string | null;
+  deadlineStatus: PublicDeadlineStatus;
+  deadlineStatusText: string;
+  /** When the case was closed, rejected, withdrawn, forwarded or merged (ISO), else null. */
+  closedAt: string | null;
+  closedOnText: string | null;
+  /** 移文: the agency the request was sent to. */
+  forwardedTo: string | null;
+  /** The answer, once written (resolved and closed cases). */
+  resolution: string | null;
+  applicant: {
+    name: string;
+    company: string | null;
+    phone: string | null;
+    email: string | null;
+    address: string | null;
+  };
+  timeline: PublicTimelineEvent[];
+  attachments: PublicAttachment[];
+}
+
+/** A Taipei date in the page's words: 民國115年3月2日 / 2 March 2026. */
+export function publicDate(lang: Lang, isoDate: string): string {
+  return formatPageDate(lang, isoDate);
+}
+
+/** Made once: building an Intl.DateTimeFormat costs ~0.1 ms, once per timeline event of every look-up. */
+const taipeiTime = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Taipei',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** A moment in Taipei: 民國115年3月2日 10:05 / 2 March 2026, 10:05. */
+export function publicDateTime(lang: Lang, at: Date): string {
+  const time = taipeiTime.format(at);
+  const date = publicDate(lang, toTaipeiLocalDate(at));
+  return lang === 'en' ? `${date}, ${time}` : `${date} ${time}`;
+}
+
+function unitName(code: string, lang: Lang): string {
+  const unit = findUnit(code);
+  if (unit === undefined) return code;
+  return lang === 'en' ? unit.nameEn : unit.nameZh;
+}
+
+function publicDeadlineStatus(
+  workflow: CaseWorkflow,
+  state: CaseState,
+  status: DeadlineStatus,
+): PublicDeadlineStatus {
+  if (workflow.isFinished(state)) return 'finished';
+  // Resolving starts a pause (the time until closing or reopening does not count), which is not the
+  // applicant's supplement: say it as what it is.
+  if (workflow.isAnswered(state)) return 'answered';
+  if (workflow.isPaused(state)) return 'paused';
+  return status === 'finished' ? 'finished' : status;
+}
+
+/** Every workflow event is the applicant's to see (its public note, never the internal one), and these two. */
+const publicKinds: ReadonlySet<string> = new Set<PublicEventKind>([
+  ...caseEvents,
+  'created',
+  'extension_approved',
+]);
+
+function isPublicKind(kind: string): kind is PublicEventKind {
+  return publicKinds.has(kind);
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function eventLabel(kind: PublicEventKind, data: Record<string, unknown>, lang: Lang): string {
+  const key = `event_${kind}` as TrackTextKey;
+  switch (kind) {
+    case 'transfer':
+      return trackText(lang, key, { unit: unitName(text(data.toUnit), lang) });
+    case 'forward':
+      return trackText(lang, key, { agency: text(data.agency) });
+    case 'merge':
+      return trackText(lang, key, { caseNumber: text(data.mergedInto) });
+    case 'extension_approved': {
+      const date = text(data.expectedCompletionDate);
+      return trackText(lang, key, { date: /^\d{4}-\d{2}-\d{2}$/.test(date) ? publicDate(lang, date) : '—' });
+    }
+    default:
+      return trackText(lang, key);
+  }
+}
+
+function publicTimeline(detail: CaseDetail, lang: Lang): PublicTimelineEvent[] {
+  const created = detail.timeline.find((event) => event.kind === 'created');
+  // The unit in charge at each moment: where the case was received, then each transfer's target.
+  let currentUnit = text(created?.data.unitCode) || detail.row.unitCode;
+  const events: PublicTimelineEvent[] = [];
+  for (const event of detail.timeline) {
+    if (event.kind === 'transfer' && text(event.data.fromUnit) !== '')
+      currentUnit = text(event.data.fromUnit);
+    const byApplicant = event.actorStaffId === null && event.actorLabel === 'applicant';
+    const bySystem = event.actorStaffId === null && event.actorLabel === 'system';
+    const by = byApplicant
+      ? trackText(lang, 'byApplicant')
+      : bySystem
+        ? lang === 'en'
+          ? BUREAU.nameEn
+          : BUREAU.nameZh
+        : unitName(currentUnit, lang);
+    if (event.kind === 'transfer' && text(event.data.toUnit) !== '') currentUnit = text(event.data.toUnit);
+    if (!isPublicKind(event.kind)) continue;
+    events.push({
+      kind: event.kind,
+      occurredAt: event.occurredAt.toISOString(),
+      occurredAtText: publicDateTime(lang, event.occurredAt),
+      label: eventLabel(event.kind, event.data, lang),
+      note: event.publicNote?.trim() ? event.publicNote.trim() : null,
+      by,
+    });
+  }
+  return events;
+}
+
+function masked(value: string | null, mask: (value: string) => string): string | null {
+  return value === null || value.trim() === '' ? null : mask(value);
+}
+
+/** The public view of a case (see the comment at the top). Pure: same detail, same view. */
+export function publicCaseView(
+  detail: CaseDetail,
+  attachments: readonly PublicAttachment[],
+  lang: Lang,
+): PublicCaseView {
+  const { row } = detail;
+  const state = row.state as CaseState;
+  const workflow = workflowOf(row.kind);
+  const words = stateLabel(state);
+  const deadlineStatus = publicDeadlineStatus(workflow, state, detail.status);
+  const isFinished = workflow.isFinished(state);
+  const expectedCompletionDate = isFinished ? null : row.expectedCompletionDate;
+  return {
+    lang,
+    caseNumber: row.caseNumber,
+    state,
+    stateLabel: lang === 'en' ? words.en : words.zh,
+    stateExplanation: lang === 'en' ? words.explainEn : words.explainZh,
+    serviceName: lang === 'en' ? detail.serviceNameEn : detail.serviceNameZh,
+    receivedAt: row.receivedAt.toISOString(),
+    receivedOnText: publicDate(lang, toTaipeiLocalDate(row.receivedAt)),
+    unit: {
+      code: detail.unit.code,
+      name: lang === 'en' ? detail.unit.nameEn : detail.unit.nameZh,
+      phone: detail.unit.phone,
+    },
+    expectedCompletionDate,
+    expectedCompletionDateText:
+      expectedCompletionDate === null ? null : publicDate(lang, expectedCompletionDate),
+    deadlineStatus,
+    deadlineStatusText: trackText(lang, `deadline_${deadlineStatus}`),
+    closedAt: isFinished && row.closedAt !== null ? row.closedAt.toISOString() : null,
+    closedOnText:
+      isFinished && row.closedAt !== null ? publicDate(lang, toTaipeiLocalDate(row.closedAt)) : null,
+    // Set only by forwarding, which ends the case.
+    forwardedTo: row.forwardedTo,
+    // The answer, once written (answered) and after closing; reopening clears it.
+    resolution:
+      (workflow.isAnswered(state) || isFinished) && row.resolution?.trim() ? row.resolution.trim() : null,
+    applicant: {
+      name: maskName(row.applicantName),
+      company: masked(row.applicantCompany, maskName),
+      phone: masked(row.applicantPhone, maskPhone),
+      email: masked(row.applicantEmail, maskEmail),
+      address: masked(row.applicantAddress, maskAddress),
+    },
+    timeline: publicTimeline(detail, lang),
+    attachments: attachments.map((attachment) => ({
+      id: attachment.id,
+      fileName: attachment.fileName,
+      mediaType: attachment.mediaType,
+      sizeBytes: attachment.sizeBytes,
+    })),
+  };
+}

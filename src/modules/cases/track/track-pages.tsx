@@ -1,0 +1,157 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ComponentChildren } from 'preact';
+import type { AppDeps } from '../../../platform/http/app-types.ts';
+import type { FieldProblem } from '../../../platform/http/errors.ts';
+import { FormProblems, problemsOnPage } from '../../../platform/web/components/form-problems.ts';
+import { formatPageDate } from '../../../platform/web/format-date.ts';
+import type { Lang } from '../../../platform/web/i18n.ts';
+import { pageContext, renderPage, sendPage } from '../../../platform/web/layout.tsx';
+import { findSitePage } from '../../../platform/web/site-pages.ts';
+import { listAttachments } from '../core/case-attachments.ts';
+import { normaliseLookupCode } from '../core/case-number.ts';
+import { type CaseDetail, getCaseDetail } from '../core/case-queries.ts';
+import { applicantActions } from './applicant-actions.ts';
+import { type PublicCaseView, publicCaseView } from './case-public-view.ts';
+import type { ApplicantAccess } from './track-access.ts';
+import { trackText } from './track-messages.ts';
+import { TrackFormPage } from './views/track-form.tsx';
+import { TrackResultPage } from './views/track-result.tsx';
+
+/** The look-up's pages: the form (again, saying why), and a case's public view with the applicant's forms. */
+
+export type Refusal = Exclude<ApplicantAccess, { kind: 'found' }>;
+
+export interface ApplicantKey {
+  caseNumber: string;
+  lookupCode: string;
+}
+
+const page = findSitePage('track');
+
+function sendTrackPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: { title: string; hasError: boolean; status: number; body: ComponentChildren },
+): FastifyReply {
+  const context = pageContext(request);
+  const html = renderPage(context, {
+    title: options.title,
+    hasError: options.hasError,
+    description: page.summary[context.lang],
+    pageId: page.id,
+    updatedAt: page.updatedAt,
+    body: options.body,
+  });
+  return sendPage(reply, html, options.status);
+}
+
+export function showLookUpForm(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  form: ApplicantKey & { problems: readonly FieldProblem[]; status: number },
+): FastifyReply {
+  const lang = request.lang;
+  const problems = problemsOnPage(form.problems, { lang });
+  return sendTrackPage(request, reply, {
+    title: page.title[lang],
+    hasError: problems.hasAny,
+    status: form.status,
+    body: (
+      <TrackFormPage
+        lang={lang}
+        csrfToken={request.csrfToken}
+        caseNumber={form.caseNumber}
+        lookupCode={form.lookupCode}
+        problems={problems}
+      />
+    ),
+  });
+}
+
+/** The form again, saying why: the same words and status for an unknown number and a wrong code. */
+export function showRefusal(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  key: ApplicantKey,
+  refusal: Refusal,
+): FastifyReply {
+  const lang = request.lang;
+  const again = (problems: FieldProblem[], status: number) =>
+    showLookUpForm(request, reply, { ...key, problems, status });
+  switch (refusal.kind) {
+    case 'problems':
+      return again(refusal.problems, 400);
+    case 'not-found':
+      return again([{ field: 'caseNumber', code: 'not_found', message: trackText(lang, 'notFound') }], 404);
+    case 'locked': {
+      reply.header('retry-after', String(refusal.retryAfterSeconds));
+      const minutes = Math.ceil(refusal.retryAfterSeconds / 60);
+      return again(
+        [{ field: 'caseNumber', code: 'locked', message: trackText(lang, 'lockedOut', { minutes }) }],
+        429,
+      );
+    }
+    case 'rate-limited': {
+      reply.header('retry-after', String(refusal.retryAfterSeconds));
+      const seconds = refusal.retryAfterSeconds;
+      return again(
+        [{ field: '', code: 'rate_limited', message: trackText(lang, 'rateLimited', { seconds }) }],
+        429,
+      );
+    }
+  }
+}
+
+/** A case as the applicant may see it, and its row (for the actions): null when it is gone. */
+export async function loadPublicView(
+  deps: AppDeps,
+  caseId: string,
+  lang: Lang,
+  now: Date,
+): Promise<{ detail: CaseDetail; view: PublicCaseView } | null> {
+  const detail = await getCaseDetail(deps.db, caseId, now);
+  if (detail === null) return null;
+  const attachments = await listAttachments(deps.db, caseId);
+  return { detail, view: publicCaseView(detail, attachments, lang) };
+}
+
+export async function showResult(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: AppDeps,
+  result: {
+    caseId: string;
+    key: ApplicantKey;
+    problems?: readonly FieldProblem[];
+    done?: string | null;
+    reopenReason?: string;
+    status?: number;
+  },
+): Promise<FastifyReply> {
+  const lang = request.lang;
+  const now = deps.clock.now();
+  const loaded = await loadPublicView(deps, result.caseId, lang, now);
+  if (loaded === null) return showRefusal(request, reply, result.key, { kind: 'not-found' });
+  const problems =
+    result.problems === undefined ? FormProblems.none : problemsOnPage(result.problems, { lang });
+  return sendTrackPage(request, reply, {
+    title: trackText(lang, 'resultTitle', { caseNumber: loaded.view.caseNumber }),
+    hasError: problems.hasAny,
+    status: result.status ?? 200,
+    body: (
+      <TrackResultPage
+        lang={lang}
+        csrfToken={request.csrfToken}
+        view={loaded.view}
+        caseNumber={loaded.view.caseNumber}
+        lookupCode={normaliseLookupCode(result.key.lookupCode)}
+        version={loaded.detail.row.version}
+        actions={applicantActions(loaded.detail, { now, reopenDays: deps.config.caseReopenDays, lang })}
+        problems={problems}
+        done={result.done ?? null}
+        reopenReason={result.reopenReason ?? ''}
+        formatDate={(isoDate) => formatPageDate(lang, isoDate)}
+      />
+    ),
+  });
+}

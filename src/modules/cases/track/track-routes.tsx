@@ -1,0 +1,209 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
+import { DomainError, type FieldProblem, notFound } from '../../../platform/http/errors.ts';
+import { attachmentResponseHeaders } from '../../../platform/uploads/download-headers.ts';
+import { postedForm, readForm } from '../../../platform/web/components/read-form.ts';
+import { forEachLanguage, type Lang } from '../../../platform/web/i18n.ts';
+import { readAttachment } from '../core/case-attachments.ts';
+import { casesContext } from '../core/case-request-context.ts';
+import { expectedVersionOf } from '../core/form-version.ts';
+import { takeApplicantAction } from './applicant-actions.ts';
+import { type ApplicantAccess, checkApplicantAccess } from './track-access.ts';
+import {
+  attachmentForm,
+  reopenForm,
+  reopenProblems,
+  trackForm,
+  withdrawForm,
+  withdrawProblems,
+} from './track-forms.ts';
+import { trackText } from './track-messages.ts';
+import {
+  type ApplicantKey,
+  loadPublicView,
+  showLookUpForm,
+  showRefusal,
+  showResult,
+} from './track-pages.tsx';
+import { trackPaths } from './track-paths.ts';
+import { TrackApiBody, TrackApiResponse, TrackQuery } from './track-schemas.ts';
+
+/**
+ * The public progress look-up: /track and /en/track (the form; GET with ?case=&code= from the receipt's
+ * QR code shows the result at once), the applicant's own actions (withdraw, reopen) and attachment
+ * downloads, each re-checking the number and code, and POST /api/track for programs.
+ *
+ * Everything here answers the same way for an unknown number and a wrong code, counts towards the
+ * per-IP limit and the per-number lockout (track-access.ts), and is sent with `Cache-Control: no-store`
+ * and `Referrer-Policy: no-referrer`: a result holds (masked) personal data and the code in its forms,
+ * and the QR address holds the code, which must not leak to another site in a Referer header. None of it
+ * goes through the anonymous page cache (web/page-cache.ts), and the request log keeps only the path.
+ */
+export async function trackRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    reply.header('cache-control', 'no-store');
+    reply.header('referrer-policy', 'no-referrer');
+    done(null, payload);
+  });
+
+  const checkKey = (request: FastifyRequest, lang: Lang, key: ApplicantKey): Promise<ApplicantAccess> =>
+    checkApplicantAccess(deps.db, { ...key, clientIp: request.ip, now: deps.clock.now(), lang });
+
+  async function lookUp(request: FastifyRequest, reply: FastifyReply, key: ApplicantKey) {
+    const access = await checkKey(request, request.lang, key);
+    if (access.kind !== 'found') return showRefusal(request, reply, key, access);
+    return showResult(request, reply, deps, { caseId: access.caseId, key });
+  }
+
+  /**
+   * An applicant's form on the result page: the number and code checked like a look-up, then the form's
+   * own problems (400), then the action (409 when the case changed meanwhile), then the page saying so.
+   */
+  async function applicantForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    options: {
+      key: ApplicantKey;
+      problems: readonly FieldProblem[];
+      reopenReason?: string;
+      act: (caseId: string) => Promise<FieldProblem | null>;
+      done: string;
+    },
+  ) {
+    const { key } = options;
+    const access = await checkKey(request, request.lang, key);
+    if (access.kind !== 'found') return showRefusal(request, reply, key, access);
+    const reopenReason = options.reopenReason === undefined ? {} : { reopenReason: options.reopenReason };
+    const shown = { caseId: access.caseId, key, ...reopenReason };
+    if (options.problems.length > 0)
+      return showResult(request, reply, deps, { ...shown, problems: options.problems, status: 400 });
+    const problem = await options.act(access.caseId);
+    if (problem !== null)
+      return showResult(request, reply, deps, { ...shown, problems: [problem], status: 409 });
+    return showResult(request, reply, deps, { caseId: access.caseId, key, done: options.done });
+  }
+
+  forEachLanguage(trackPaths.track, (url, lang) => {
+    app.get(url, { schema: { hide: true, querystring: TrackQuery } }, async (request, reply) => {
+      const { case: caseNumber, code } = request.query;
+      // A link with the number alone (no code) opens the form with the number filled in.
+      if (code === undefined)
+        return showLookUpForm(request, reply, {
+          caseNumber: caseNumber ?? '',
+          lookupCode: '',
+          problems: [],
+          status: 200,
+        });
+      return lookUp(request, reply, { caseNumber: caseNumber ?? '', lookupCode: code });
+    });
+
+    app.post(url, { schema: { hide: true, body: postedForm } }, async (request, reply) => {
+      const { values, problems } = readForm(trackForm, request.body, lang);
+      if (problems.length > 0) return showLookUpForm(request, reply, { ...values, problems, status: 400 });
+      return lookUp(request, reply, values);
+    });
+  });
+
+  forEachLanguage(trackPaths.withdraw, (url, lang) => {
+    app.post(url, { schema: { hide: true, body: postedForm } }, async (request, reply) => {
+      const { values, problems } = readForm(withdrawForm, request.body, lang);
+      return applicantForm(request, reply, {
+        key: values,
+        problems: [...problems, ...withdrawProblems(values, lang)],
+        act: (caseId) =>
+          takeApplicantAction(casesContext(request, deps), {
+            caseId,
+            version: expectedVersionOf(values.version),
+            event: 'withdraw',
+          }),
+        done: trackText(lang, 'withdrawDone'),
+      });
+    });
+  });
+
+  forEachLanguage(trackPaths.reopen, (url, lang) => {
+    app.post(url, { schema: { hide: true, body: postedForm } }, async (request, reply) => {
+      const { values, problems } = readForm(reopenForm, request.body, lang);
+      return applicantForm(request, reply, {
+        key: values,
+        problems: [...problems, ...reopenProblems(values, lang)],
+        reopenReason: values.reason,
+        act: (caseId) =>
+          takeApplicantAction(casesContext(request, deps), {
+            caseId,
+            version: expectedVersionOf(values.version),
+            event: 'reopen',
+            reason: values.reason,
+          }),
+        done: trackText(lang, 'reopenDone'),
+      });
+    });
+  });
+
+  forEachLanguage(trackPaths.attachment, (url, lang) => {
+    app.post(url, { schema: { hide: true, body: postedForm } }, async (request, reply) => {
+      const { values } = readForm(attachmentForm, request.body, lang);
+      const key = { caseNumber: values.caseNumber, lookupCode: values.lookupCode };
+      const access = await checkKey(request, lang, key);
+      if (access.kind !== 'found') return showRefusal(request, reply, key, access);
+      const attachment = await readAttachment(deps.db, access.caseId, values.attachmentId);
+      if (attachment === null) throw notFound(trackText(lang, 'attachmentNotFound'));
+      reply.headers(attachmentResponseHeaders(attachment, { download: true }));
+      return reply.send(attachment.content);
+    });
+  });
+
+  app.post(
+    '/api/track',
+    {
+      // No cookie is read here and nothing is done on anyone's behalf: the number and code in the body
+      // are the only credential, so a cross-site request can do no more than its sender could. Programs
+      // call it without a cookie or CSRF token (ADR 0004 allows `csrf: false` for routes that protect
+      // themselves); the per-IP limit and the per-number lockout apply as on the page.
+      config: { csrf: false },
+      schema: {
+        tags: ['tracking'],
+        summary:
+          'Public progress look-up: a case number and its lookup code → the public, masked view of the case.',
+        description:
+          'No sign-in, cookie or CSRF token needed. An unknown number and a wrong code give the same 404 NOT_FOUND. ' +
+          'At most 30 look-ups a minute per client IP; after 5 wrong codes within 15 minutes a case number is locked ' +
+          'for up to 15 minutes, even with the right code (whether or not a case has that number). Both answer ' +
+          '429 RATE_LIMITED with Retry-After. Empty or malformed fields: 400 VALIDATION_FAILED listing every problem.',
+        body: TrackApiBody,
+        response: { 200: TrackApiResponse },
+      },
+    },
+    async (request) => {
+      const lang: Lang = request.body.lang ?? 'zh-TW';
+      const access = await checkKey(request, lang, request.body);
+      switch (access.kind) {
+        case 'problems':
+          throw new DomainError('VALIDATION_FAILED', trackText(lang, 'invalidForm'), {
+            problems: access.problems,
+          });
+        case 'rate-limited':
+          throw new DomainError(
+            'RATE_LIMITED',
+            trackText(lang, 'rateLimited', { seconds: access.retryAfterSeconds }),
+            {
+              retryAfterSeconds: access.retryAfterSeconds,
+            },
+          );
+        case 'locked':
+          throw new DomainError(
+            'RATE_LIMITED',
+            trackText(lang, 'lockedOut', { minutes: Math.ceil(access.retryAfterSeconds / 60) }),
+            { retryAfterSeconds: access.retryAfterSeconds },
+          );
+        case 'not-found':
+          throw notFound(trackText(lang, 'notFound'));
+        case 'found': {
+          const loaded = await loadPublicView(deps, access.caseId, lang, deps.clock.now());
+          if (loaded === null) throw notFound(trackText(lang, 'notFound'));
+          return loaded.view;
+        }
+      }
+    },
+  );
+}
