@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { getPlan } from '../../src/modules/control/control-service.ts';
+import { getPlan } from '../../src/modules/control/plans/plan-reads.ts';
 import { aStaffMember } from '../../src/platform/auth/auth-test-support.ts';
 import { browserOrSkip, closeBrowser, expectNoAxeViolations, signInWithForm } from '../helpers/browser.ts';
 import { startTestServer } from '../helpers/test-server.ts';

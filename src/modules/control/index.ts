@@ -4,19 +4,19 @@
  * import from here only (npm run lint checks it).
  */
 import type { AppModule } from '../../platform/modules/app-module.ts';
-import { checksPaths } from './checks-paths.ts';
-import { checksRoutes } from './checks-routes.tsx';
-import { controlPaths } from './control-paths.ts';
-import { controlRoutes } from './control-routes.tsx';
-import { seedPlan101 } from './control-seed.ts';
-import { controlStaffRoutes } from './control-staff-routes.tsx';
-import { progressPaths } from './progress-paths.ts';
-import { requestProgressReminderScan, startProgressReminderWorker } from './progress-reminders.ts';
-import { progressRoutes } from './progress-routes.tsx';
-import { reportPaths } from './report-paths.ts';
-import { reportRoutes } from './report-routes.tsx';
+import { checksPaths } from './checks/checks-paths.ts';
+import { checksRoutes } from './checks/checks-routes.tsx';
+import { controlPaths } from './plans/plan-paths.ts';
+import { seedPlan101 } from './plans/plan-seed.ts';
+import { controlRoutes } from './plans/public-plan-routes.tsx';
+import { controlStaffRoutes } from './plans/staff-plan-routes.tsx';
+import { progressPaths } from './progress/progress-paths.ts';
+import { requestProgressReminderScan, startProgressReminderWorker } from './progress/progress-reminders.ts';
+import { progressRoutes } from './progress/progress-routes.tsx';
+import { reportPaths } from './reports/report-paths.ts';
+import { reportRoutes } from './reports/report-routes.tsx';
 import { controlTopics } from './templates/index.ts';
-import { workPlanRoutes, workPlanStaffRoutes } from './workplan-routes.tsx';
+import { workPlanRoutes, workPlanStaffRoutes } from './work-plans/work-plan-routes.tsx';
 
 const performance = {
   'zh-TW': '管考：執行計畫進度、績效指標與年度績效報告',
