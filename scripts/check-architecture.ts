@@ -45,8 +45,6 @@ const unitTestsStillLoadingTheDatabase = new Set([
   'src/modules/cases/counter-form.test.ts',
   'src/modules/catalogue/catalogue-admin-form.test.ts',
   'src/modules/catalogue/catalogue-validation.test.ts',
-  'src/modules/control/plans/plan-rules.test.ts',
-  'src/modules/control/reports/report-rules.test.ts',
 ]);
 
 export interface Breach {

@@ -7,7 +7,7 @@ import {
   requestProgressReminderScan,
   startProgressReminderWorker,
 } from '../../src/modules/control/progress/progress-reminders.ts';
-import { carriedPractices, getWorkPlan } from '../../src/modules/control/work-plans/work-plan-service.ts';
+import { carriedPractices, getWorkPlan } from '../../src/modules/control/work-plans/work-plan-reads.ts';
 import { startNotificationWorker } from '../../src/modules/notifications/notifications-service.ts';
 import { createEmailTransport, loggingSmsSender } from '../../src/modules/notifications/transports.ts';
 import { aStaffMember, type TestStaffMember } from '../../src/platform/auth/auth-test-support.ts';

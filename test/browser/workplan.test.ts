@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { getWorkPlan } from '../../src/modules/control/work-plans/work-plan-service.ts';
+import { getWorkPlan } from '../../src/modules/control/work-plans/work-plan-reads.ts';
 import { aStaffMember } from '../../src/platform/auth/auth-test-support.ts';
 import type { StaffRole } from '../../src/platform/auth/principal.ts';
 import { browserOrSkip, closeBrowser, expectNoAxeViolations, signInWithForm } from '../helpers/browser.ts';

@@ -14,3 +14,6 @@ export const checksPaths = {
 } as const;
 
 export const actionAnchor = (actionId: string) => `action-${actionId}`;
+
+/** Checks a page of a list shows. */
+export const checksPageSize = 50;

@@ -13,8 +13,8 @@ import {
 import type { StaffRole } from '../../../platform/auth/principal.ts';
 import { sampleExe, samplePdf, samplePng } from '../../../platform/uploads/upload-test-support.ts';
 import { decode, mainOf, summaryOf } from '../shared/control-test-support.ts';
+import { getCheck, listChecksForReport } from './check-reads.ts';
 import { controlCheckRevisions } from './checks-schema.ts';
-import { getCheck, listChecksForReport } from './checks-service.ts';
 
 type InjectResponse = Awaited<ReturnType<TestBrowser['get']>>;
 

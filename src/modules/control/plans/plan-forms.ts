@@ -1,56 +1,149 @@
-import type { FieldProblem } from '../../../platform/http/errors.ts';
-import type { Lang } from '../../../platform/web/i18n.ts';
-import type { ShownProblem } from '../shared/evidence-removal.tsx';
-import { type ControlTextKey, controlText as text } from './plan-messages.ts';
-import type { CopyForm, HeaderForm, ItemForm, PracticeForm, RemoveForm, StrategyForm } from './plan-rules.ts';
-import type { PlanItem, PlanPractice, PlanSnapshot, PlanStrategy } from './plan-types.ts';
+import { type Static, Type } from 'typebox';
+import { defineForm, field } from '../../../platform/web/components/read-form.ts';
+import { wordsOf } from '../shared/control-forms.ts';
+import { type PlansTextKey, plansText } from './plan-messages.ts';
+import { type HeaderForm, type ItemForm, limits, type StrategyForm } from './plan-rules.ts';
+import {
+  deadlineKinds,
+  type PlanItem,
+  type PlanPractice,
+  type PlanSnapshot,
+  type PlanStrategy,
+} from './plan-types.ts';
 
-/** Between HTML forms and the service: what a body says, what an entry looks like as a form, problems as shown. */
+/**
+ * The plan editors' forms: what each field may hold and its label (the error summary names the field by
+ * it), and each form's values for an entry that exists. The rules beyond the fields are in plan-rules.ts.
+ */
 
-export type FormBody = Readonly<Record<string, unknown>>;
+const label = (key: PlansTextKey) => wordsOf(plansText, key);
 
-/** One value of a body: a string, the first of a repeated name, or '' when absent. */
-export function bodyValue(body: FormBody, name: string): string {
-  const value = Object.hasOwn(body, name) ? body[name] : undefined;
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
-  return '';
-}
+/** A number as typed: 「三」, 「(三)」, 3 or ３ (plan-rules.ts reads it). */
+const number = field.text({ maxLength: 10 });
+const reason = field.text({ maxLength: limits.reason });
+/** A list section: clauses one a line. */
+const clauses = field.text({ maxLength: limits.section });
+const english = field.text({ maxLength: limits.english });
 
-/** Every value of a repeated name (checkboxes). */
-export function bodyValues(body: FormBody, name: string): string[] {
-  const value = Object.hasOwn(body, name) ? body[name] : undefined;
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.filter((entry): entry is string => typeof entry === 'string');
-  return [];
-}
+export const headerForm = defineForm(
+  Type.Object({
+    title: field.text({ maxLength: limits.title }),
+    titleEn: field.text({ maxLength: limits.shortText }),
+    basis: clauses,
+    goals: clauses,
+    scope: field.text({ maxLength: limits.shortText }),
+    contentIntro: field.text({ maxLength: limits.shortText }),
+    steps: clauses,
+    control: clauses,
+    closing: clauses,
+    summaryEnBasis: english,
+    summaryEnGoals: english,
+    summaryEnScope: english,
+    summaryEnSteps: english,
+    summaryEnControl: english,
+    summaryEnClosing: english,
+    reason,
+  }),
+  {
+    title: label('planTitleLabel'),
+    titleEn: label('planTitleEnLabel'),
+    basis: label('basisLabel'),
+    goals: label('goalsLabel'),
+    scope: label('scopeLabel'),
+    contentIntro: label('contentIntroLabel'),
+    steps: label('stepsLabel'),
+    control: label('controlLabel'),
+    closing: label('closingFieldLabel'),
+    summaryEnBasis: label('summaryEnBasisLabel'),
+    summaryEnGoals: label('summaryEnGoalsLabel'),
+    summaryEnScope: label('summaryEnScopeLabel'),
+    summaryEnSteps: label('summaryEnStepsLabel'),
+    summaryEnControl: label('summaryEnControlLabel'),
+    summaryEnClosing: label('summaryEnClosingLabel'),
+    reason: label('reasonLabel'),
+  },
+);
 
-const isTicked = (body: FormBody, name: string) => bodyValue(body, name) !== '';
+export const itemForm = defineForm(
+  Type.Object({
+    number,
+    title: field.text({ maxLength: limits.title }),
+    tableTitle: field.text({ maxLength: limits.title }),
+    titleEn: field.text({ maxLength: limits.shortText }),
+    reason,
+  }),
+  {
+    number: label('numberLabel'),
+    title: label('itemTitleLabel'),
+    tableTitle: label('tableTitleLabel'),
+    titleEn: label('titleEnLabel'),
+    reason: label('reasonLabel'),
+  },
+);
 
-export function headerFormOf(body: FormBody): HeaderForm {
-  const value = (name: keyof HeaderForm) => bodyValue(body, name);
-  return {
-    title: value('title'),
-    titleEn: value('titleEn'),
-    basis: value('basis'),
-    goals: value('goals'),
-    scope: value('scope'),
-    contentIntro: value('contentIntro'),
-    steps: value('steps'),
-    control: value('control'),
-    closing: value('closing'),
-    summaryEnBasis: value('summaryEnBasis'),
-    summaryEnGoals: value('summaryEnGoals'),
-    summaryEnScope: value('summaryEnScope'),
-    summaryEnSteps: value('summaryEnSteps'),
-    summaryEnControl: value('summaryEnControl'),
-    summaryEnClosing: value('summaryEnClosing'),
-    reason: value('reason'),
-  };
-}
+export const strategyForm = defineForm(
+  Type.Object({
+    number,
+    text: field.text({ maxLength: limits.text }),
+    textEn: english,
+    practicesSummaryEn: english,
+    reason,
+  }),
+  {
+    number: label('numberLabel'),
+    text: label('strategyTextLabel'),
+    textEn: label('textEnLabel'),
+    practicesSummaryEn: label('practicesSummaryEnLabel'),
+    reason: label('reasonLabel'),
+  },
+);
 
+export const practiceForm = defineForm(
+  Type.Object({
+    number,
+    text: field.text({ maxLength: limits.text }),
+    parts: field.text({ maxLength: limits.parts * limits.clause }),
+    deadlineKind: field.choice(deadlineKinds),
+    deadlineRocYear: field.text({ maxLength: 10 }),
+    deadlineMonth: field.text({ maxLength: 10 }),
+    everyUnit: field.tick(),
+    unitCodes: field.ticks({ maxItems: 200, maxLength: 60 }),
+    reason,
+  }),
+  {
+    number: label('numberLabel'),
+    text: label('practiceTextLabel'),
+    parts: label('partsLabel'),
+    deadlineKind: label('deadlineLegend'),
+    deadlineRocYear: label('deadlineRocYearLabel'),
+    deadlineMonth: label('deadlineMonthLabel'),
+    // A problem with the units (every unit and single ones ticked) is about the units as a whole.
+    everyUnit: label('unitsLegend'),
+    unitCodes: label('unitsLegend'),
+    reason: label('reasonLabel'),
+  },
+);
+
+/** The removal form under an entry's edit form: its reason is `removeReason`, as the edit form has its own. */
+export const removalForm = defineForm(Type.Object({ confirm: field.tick(), removeReason: reason }), {
+  confirm: label('removeHeading'),
+  removeReason: label('reasonLabel'),
+});
+
+/** The use case calls the removal's reason `reason`. */
+export const removalRenamed = { reason: 'removeReason' } as const;
+
+export const copyForm = defineForm(
+  Type.Object({ fromYear: field.text({ maxLength: 10 }), toYear: field.text({ maxLength: 10 }) }),
+  { fromYear: label('fromYearLabel'), toYear: label('toYearLabel') },
+);
+
+/** A form without fields: publishing (its CSRF token is all it carries). */
+export const publishForm = defineForm(Type.Object({}), {});
+
+/** The plan's texts as their form. */
 export function headerFormOfPlan(plan: PlanSnapshot): HeaderForm {
-  const lines = (clauses: readonly string[]) => clauses.join('\n');
+  const lines = (sentences: readonly string[]) => sentences.join('\n');
   return {
     title: plan.title,
     titleEn: plan.titleEn ?? '',
@@ -71,19 +164,10 @@ export function headerFormOfPlan(plan: PlanSnapshot): HeaderForm {
   };
 }
 
-export function itemFormOf(body: FormBody): ItemForm {
+/** An item as its form; a new one gets the next number. */
+export function itemFormOfItem(item: PlanItem | null, nextNumber: number): ItemForm {
   return {
-    number: bodyValue(body, 'number'),
-    title: bodyValue(body, 'title'),
-    tableTitle: bodyValue(body, 'tableTitle'),
-    titleEn: bodyValue(body, 'titleEn'),
-    reason: bodyValue(body, 'reason'),
-  };
-}
-
-export function itemFormOfItem(item: PlanItem | null): ItemForm {
-  return {
-    number: item ? item.label.replace(/、$/, '') : '',
+    number: item ? item.label.replace(/、$/, '') : String(nextNumber),
     title: item?.title ?? '',
     tableTitle: item?.tableTitle ?? '',
     titleEn: item?.titleEn ?? '',
@@ -91,37 +175,14 @@ export function itemFormOfItem(item: PlanItem | null): ItemForm {
   };
 }
 
-export function strategyFormOf(body: FormBody): StrategyForm {
+/** A strategy as its form; a new one gets the next number. */
+export function strategyFormOfStrategy(strategy: PlanStrategy | null, nextNumber: number): StrategyForm {
   return {
-    number: bodyValue(body, 'number'),
-    text: bodyValue(body, 'text'),
-    textEn: bodyValue(body, 'textEn'),
-    practicesSummaryEn: bodyValue(body, 'practicesSummaryEn'),
-    reason: bodyValue(body, 'reason'),
-  };
-}
-
-export function strategyFormOfStrategy(strategy: PlanStrategy | null): StrategyForm {
-  return {
-    number: strategy ? strategy.label.replace(/^[(（]|[)）]$/g, '') : '',
+    number: strategy ? strategy.label.replace(/^[(（]|[)）]$/g, '') : String(nextNumber),
     text: strategy?.text ?? '',
     textEn: strategy?.textEn ?? '',
     practicesSummaryEn: strategy?.practicesSummaryEn ?? '',
     reason: '',
-  };
-}
-
-export function practiceFormOf(body: FormBody): PracticeForm {
-  return {
-    number: bodyValue(body, 'number'),
-    text: bodyValue(body, 'text'),
-    parts: bodyValue(body, 'parts'),
-    deadlineKind: bodyValue(body, 'deadlineKind'),
-    deadlineRocYear: bodyValue(body, 'deadlineRocYear'),
-    deadlineMonth: bodyValue(body, 'deadlineMonth'),
-    everyUnit: isTicked(body, 'everyUnit'),
-    unitCodes: bodyValues(body, 'unitCodes'),
-    reason: bodyValue(body, 'reason'),
   };
 }
 
@@ -130,7 +191,7 @@ export function practiceFormOfPractice(
   practice: PlanPractice | null,
   planRocYear: number,
   nextNumber: number,
-): PracticeForm {
+): Static<typeof practiceForm.schema> {
   if (practice === null)
     return {
       number: String(nextNumber),
@@ -155,84 +216,4 @@ export function practiceFormOfPractice(
     unitCodes: [...practice.unitCodes],
     reason: '',
   };
-}
-
-/** The removal form; its reason field is `removeReason`, as the edit form above it has its own. */
-export function removeFormOf(body: FormBody): RemoveForm {
-  return { confirm: isTicked(body, 'confirm'), reason: bodyValue(body, 'removeReason') };
-}
-
-export function copyFormOf(body: FormBody): CopyForm {
-  return { fromYear: bodyValue(body, 'fromYear'), toYear: bodyValue(body, 'toYear') };
-}
-
-/** The label of each input, for the error summary's 「label：message」 lines. */
-export const inputLabels = {
-  header: {
-    title: 'planTitleLabel',
-    titleEn: 'planTitleEnLabel',
-    basis: 'basisLabel',
-    goals: 'goalsLabel',
-    scope: 'scopeLabel',
-    contentIntro: 'contentIntroLabel',
-    steps: 'stepsLabel',
-    control: 'controlLabel',
-    closing: 'closingFieldLabel',
-    summaryEnBasis: 'summaryEnBasisLabel',
-    summaryEnGoals: 'summaryEnGoalsLabel',
-    summaryEnScope: 'summaryEnScopeLabel',
-    summaryEnSteps: 'summaryEnStepsLabel',
-    summaryEnControl: 'summaryEnControlLabel',
-    summaryEnClosing: 'summaryEnClosingLabel',
-    reason: 'reasonLabel',
-  },
-  item: {
-    number: 'numberLabel',
-    title: 'itemTitleLabel',
-    tableTitle: 'tableTitleLabel',
-    titleEn: 'titleEnLabel',
-    reason: 'reasonLabel',
-  },
-  strategy: {
-    number: 'numberLabel',
-    text: 'strategyTextLabel',
-    textEn: 'textEnLabel',
-    practicesSummaryEn: 'practicesSummaryEnLabel',
-    reason: 'reasonLabel',
-  },
-  practice: {
-    number: 'numberLabel',
-    text: 'practiceTextLabel',
-    parts: 'partsLabel',
-    deadlineKind: 'deadlineLegend',
-    deadlineRocYear: 'deadlineRocYearLabel',
-    deadlineMonth: 'deadlineMonthLabel',
-    everyUnit: 'unitsLegend',
-    unitCodes: 'unitsLegend',
-    reason: 'reasonLabel',
-  },
-  removal: { confirm: 'removeHeading', removeReason: 'reasonLabel' },
-  copy: { fromYear: 'fromYearLabel', toYear: 'toYearLabel' },
-} as const satisfies Record<string, Record<string, ControlTextKey>>;
-
-/**
- * Problems as a page shows them: linked to the input they are about (`rename` maps a service field to the
- * page's input, e.g. the removal's reason), the summary line prefixed with the input's label.
- */
-export function showProblems(
-  problems: readonly FieldProblem[],
-  labels: Readonly<Record<string, ControlTextKey>>,
-  lang: Lang,
-  rename: Readonly<Record<string, string>> = {},
-): ShownProblem[] {
-  const separator = lang === 'en' ? ': ' : '：';
-  return problems.map((problem) => {
-    const input = rename[problem.field] ?? problem.field;
-    const labelKey = labels[input];
-    return {
-      input: input === '' ? 'main-content' : input,
-      summary: labelKey ? `${text(lang, labelKey)}${separator}${problem.message}` : problem.message,
-      message: problem.message,
-    };
-  });
 }

@@ -1,7 +1,7 @@
 import { translator } from '../../../platform/web/i18n.ts';
 
 /** Every word of the control module's rules, pages and notices, in both languages. */
-export const controlText = translator({
+export const plansText = translator({
   'zh-TW': {
     // The rules (control-validation.ts, control-service.ts)
     invalid: '計畫內容有問題，請依下列說明修正。',
@@ -43,9 +43,6 @@ export const controlText = translator({
 
     // Plans, in words
     planYear: '民國 {rocYear} 年（{year} 年）',
-    deadlineMonth: '{rocYear}年{month}月',
-    deadlineDaily: '每日',
-    deadlineNone: '計畫未訂',
     everyUnit: '本局各單位暨所屬機關',
     noUnit: '計畫未列',
     printedAs: '（計畫原文：{text}）',
@@ -150,15 +147,6 @@ export const controlText = translator({
     backToPlan: '回到計畫',
 
     // Forms
-    evidenceRemoveLink: '移除',
-    evidenceRemoveTitle: '移除佐證資料',
-    evidenceRemoveQuestion: '確定要移除「{name}」嗎？',
-    evidenceRemoveWarning: '移除後檔案會從系統刪除，無法復原；稽核紀錄會保留檔名、大小與移除人。',
-    evidenceRemoveButton: '移除佐證資料',
-    evidenceRemoved: '已移除佐證資料。',
-    errorSummaryTitle: '有問題需要修正',
-    errorPrefix: '錯誤：',
-    successTitle: '完成',
     headerTitle: '編輯計畫本文：{title}',
     newItemTitle: '新增實施要項',
     itemTitle: '編輯實施要項 {ref}',
@@ -259,9 +247,6 @@ export const controlText = translator({
     alreadyPublished: 'This plan is already published.',
 
     planYear: '{year} (ROC year {rocYear})',
-    deadlineMonth: '{monthName} {year}',
-    deadlineDaily: 'Every day',
-    deadlineNone: 'None given',
     everyUnit: 'Every unit of the bureau and its agencies',
     noUnit: 'None given',
     // Not used: English pages leave the printed Chinese abbreviation out (control-format.ts).
@@ -366,16 +351,6 @@ export const controlText = translator({
     removedVersion: 'Removed; this is version {version}.',
     backToPlan: 'Back to the plan',
 
-    evidenceRemoveLink: 'Remove',
-    evidenceRemoveTitle: 'Remove evidence',
-    evidenceRemoveQuestion: 'Are you sure you want to remove “{name}”?',
-    evidenceRemoveWarning:
-      'The file is deleted from the system and cannot be recovered; the audit log keeps its name, size and who removed it.',
-    evidenceRemoveButton: 'Remove the evidence',
-    evidenceRemoved: 'The evidence has been removed.',
-    errorSummaryTitle: 'There is a problem',
-    errorPrefix: 'Error:',
-    successTitle: 'Success',
     headerTitle: 'Edit the plan’s texts: {title}',
     newItemTitle: 'Add an implementation item',
     itemTitle: 'Edit implementation item {ref}',
@@ -441,4 +416,4 @@ export const controlText = translator({
   },
 });
 
-export type ControlTextKey = Parameters<typeof controlText>[1];
+export type PlansTextKey = Parameters<typeof plansText>[1];

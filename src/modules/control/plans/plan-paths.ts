@@ -1,5 +1,7 @@
-/** The control module's URLs (bare, i.e. zh-TW; `localePath(lang, …)` gives the English one). */
-export const controlPaths = {
+import { Type } from 'typebox';
+
+/** The plans' URLs (bare, i.e. zh-TW; `localePath(lang, …)` gives the English one). */
+export const planPaths = {
   /** The public list (site page 'plans'). */
   plans: '/plans',
   plan: (year: number) => `/plans/${year}`,
@@ -15,8 +17,6 @@ export const controlPaths = {
   staffNewPractice: (year: number, strategyId: string) =>
     `/staff/plans/${year}/strategies/${strategyId}/practices/new`,
   staffPractice: (year: number, practiceId: string) => `/staff/plans/${year}/practices/${practiceId}`,
-  /** Units' work plans (workplan-paths.ts has the rest). */
-  staffWorkPlans: '/staff/work-plans',
   /** Appended to an item, strategy or practice path. */
   removeSuffix: '/remove',
 } as const;
@@ -27,3 +27,9 @@ export const anchorOf = {
   strategy: (id: string) => `strategy-${id}`,
   practice: (id: string) => `practice-${id}`,
 } as const;
+
+/** A plan's year in a URL. */
+export const PlanYearParams = Type.Object({ year: Type.String({ pattern: '^[0-9]{1,6}$' }) });
+
+/** Plans a list page shows: one plan a year, so a page is half a century. */
+export const planListPageSize = 50;

@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { retitle, retitleEn } from './plan-reads.ts';
+
 import {
   type PracticeForm,
   parseOrdinal,
   partsOf,
+  publicationProblems,
+  retitle,
+  retitleEn,
   validateCopy,
   validateItem,
   validatePractice,
@@ -217,6 +220,35 @@ describe('other forms', () => {
     assert.equal(
       retitleEn('Execution Plan for Improving Service Quality, 2012 (ROC year 101)', 2012, 2027),
       'Execution Plan for Improving Service Quality, 2027 (ROC year 116)',
+    );
+  });
+});
+
+describe('publishing', () => {
+  it('needs an item, a strategy in every item and a practice in every strategy, each problem naming its entry', () => {
+    const emptyPlan = { items: [] } as unknown as Parameters<typeof publicationProblems>[0];
+    assert.deepEqual(
+      publicationProblems(emptyPlan, 'en').map((problem) => [problem.field, problem.code]),
+      [['items', 'no_items']],
+    );
+    const plan = {
+      items: [
+        { id: 'a', ordinal: 1, label: '一、', title: '甲', strategies: [] },
+        {
+          id: 'b',
+          ordinal: 2,
+          label: '二、',
+          title: '乙',
+          strategies: [{ id: 'c', ordinal: 4, practices: [] }],
+        },
+      ],
+    } as unknown as Parameters<typeof publicationProblems>[0];
+    assert.deepEqual(
+      publicationProblems(plan, 'zh-TW').map((problem) => [problem.field, problem.message]),
+      [
+        ['item-a', '實施要項「一、甲」還沒有執行策略。'],
+        ['strategy-c', '執行策略 二(四) 還沒有推動作法。'],
+      ],
     );
   });
 });

@@ -1,20 +1,24 @@
 import type { FieldProblem } from '../../../platform/http/errors.ts';
 import type { UnitCode } from '../../../platform/reference/units.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
-import { controlText as text } from './plan-messages.ts';
+import { plansText as text } from './plan-messages.ts';
 import {
   chineseNumeral,
   type DeadlineKind,
   deadlineKinds,
   defaultLabel,
+  type PlanSnapshot,
   type PlanSummaryEn,
   type PracticeDeadline,
   type PracticePart,
+  rocYearOf,
+  strategyRef,
 } from './plan-types.ts';
 
 /**
  * The rules an editor's input must meet, checked without a database (the caller passes the plan, the
- * sibling entries and the units), so every problem is listed at once and the rules are unit-testable.
+ * sibling entries and the units), so every problem is listed at once and the rules are unit-testable: the
+ * entries' forms, removal, copying (and a copy's title) and what publishing needs.
  * Each function takes what a form sends (strings) and returns the value read from it, or every problem;
  * `field` is the form input's name, so a page can link each problem to its input.
  */
@@ -146,6 +150,8 @@ export const limits = {
   clause: 2000,
   english: 6000,
   reason: 1000,
+  /** A list section of the plan's texts (壹, 貳, 伍, 陸, 柒): its clauses together. */
+  section: 20000,
   parts: 20,
   ordinal: 99,
 } as const;
@@ -497,4 +503,42 @@ export function validateCopy(
   if (problems.list.length > 0 || fromYear === null || toYear === null)
     return { ok: false, problems: problems.list };
   return { ok: true, value: { fromYear, toYear } };
+}
+
+/** 「高雄市政府工務局 101 年度…」 → 「… 116 年度…」: the title's 民國 year follows the copy. */
+export function retitle(title: string, fromRocYear: number, toRocYear: number): string {
+  return title.replace(new RegExp(`(^|[^0-9])${fromRocYear}(\\s*年度)`), `$1${toRocYear}$2`);
+}
+
+/** The English title's years follow the copy too (2012 → 2027, ROC year 101 → 116). */
+export function retitleEn(title: string, fromYear: number, toYear: number): string {
+  return title
+    .replace(new RegExp(`\\b${fromYear}\\b`, 'g'), String(toYear))
+    .replace(new RegExp(`ROC year ${rocYearOf(fromYear)}\\b`, 'g'), `ROC year ${rocYearOf(toYear)}`);
+}
+
+/** What a plan needs before it can be published: every problem, each naming the entry it is about. */
+export function publicationProblems(plan: PlanSnapshot, lang: Lang): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (plan.items.length === 0)
+    problems.push({ field: 'items', code: 'no_items', message: text(lang, 'noItems') });
+  for (const item of plan.items) {
+    if (item.strategies.length === 0)
+      problems.push({
+        field: `item-${item.id}`,
+        code: 'no_strategies',
+        message: text(lang, 'noStrategies', { item: `${item.label}${item.title}` }),
+      });
+    for (const strategy of item.strategies) {
+      if (strategy.practices.length === 0)
+        problems.push({
+          field: `strategy-${strategy.id}`,
+          code: 'no_practices',
+          message: text(lang, 'noPractices', {
+            strategy: strategyRef(item.ordinal, strategy.ordinal),
+          }),
+        });
+    }
+  }
+  return problems;
 }

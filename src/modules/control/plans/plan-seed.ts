@@ -1,7 +1,7 @@
 import { systemActor } from '../../../platform/auth/audit-log.ts';
 import type { Transaction } from '../../../platform/db/database.ts';
 import { PLAN_101 } from './data/plan-101.ts';
-import { loadPublishedPlan } from './plan-reads.ts';
+import { loadPublishedPlan } from './plan-copying.ts';
 
 /**
  * Loads the 101 (2012) plan, transcribed in data/plan-101.ts, as the published 2012 plan (version 1) when

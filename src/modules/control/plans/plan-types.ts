@@ -192,15 +192,31 @@ export interface PlanSnapshot extends Omit<PlanContent, 'items'> {
   readonly items: readonly PlanItem[];
 }
 
-/** What a change to a published plan did, for the change log (shown in the reader's language). */
-export type PlanChangeAction =
-  | 'header_saved'
-  | 'item_added'
-  | 'item_saved'
-  | 'item_removed'
-  | 'strategy_added'
-  | 'strategy_saved'
-  | 'strategy_removed'
-  | 'practice_added'
-  | 'practice_saved'
-  | 'practice_removed';
+/**
+ * What a change to a plan did: the change log's (shown in the reader's language) and the audit log's
+ * (`control.<action>`).
+ */
+export const planChangeActions = [
+  'header_saved',
+  'item_added',
+  'item_saved',
+  'item_removed',
+  'strategy_added',
+  'strategy_saved',
+  'strategy_removed',
+  'practice_added',
+  'practice_saved',
+  'practice_removed',
+] as const;
+export type PlanChangeAction = (typeof planChangeActions)[number];
+
+/** Ids of a plan's entries in order, for pages that link to them. */
+export function practicesOf(
+  plan: Pick<PlanSnapshot, 'items'>,
+): { item: PlanItem; strategy: PlanStrategy; practice: PlanPractice }[] {
+  return plan.items.flatMap((item) =>
+    item.strategies.flatMap((strategy) =>
+      strategy.practices.map((practice) => ({ item, strategy, practice })),
+    ),
+  );
+}

@@ -1,33 +1,22 @@
 import { Type } from 'typebox';
+import { pageOfRows, pageWindow } from '../../../platform/db/paging.ts';
 import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
-import { DomainError } from '../../../platform/http/errors.ts';
-import { listUnits } from '../../../platform/reference/reference-repo.ts';
-import type { Lang } from '../../../platform/web/i18n.ts';
+import { notFound } from '../../../platform/http/errors.ts';
+import { pageNumberOf } from '../../../platform/web/components/pagination.tsx';
 import { forEachLanguage } from '../../../platform/web/i18n.ts';
 import { pageContext, renderPage, sendPage } from '../../../platform/web/layout.tsx';
 import { findSitePage } from '../../../platform/web/site-pages.ts';
-import type { UnitName } from '../shared/control-format.ts';
 import { taipeiIsoDate } from '../shared/control-format.ts';
-import { controlText as text } from './plan-messages.ts';
-import { controlPaths } from './plan-paths.ts';
+import { PagedQuery } from '../shared/control-pages.ts';
+import { unitNamesOf } from '../shared/unit-names.ts';
+import { plansText as text } from './plan-messages.ts';
+import { PlanYearParams, planListPageSize, planPaths } from './plan-paths.ts';
 import { getPublishedPlan, listPlanChanges, listPlans, listPlanVersions } from './plan-reads.ts';
 import { PlanListPage, PlanPublicPage, type PublicVersion } from './views/plan-public-page.tsx';
 
-export const PlanYearParams = Type.Object({ year: Type.String({ pattern: '^[0-9]{1,6}$' }) });
 const PlanVersionQuery = Type.Object({
   version: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
 });
-
-export async function unitNamesOf(deps: Pick<AppDeps, 'db'>): Promise<Map<string, UnitName>> {
-  const units = await listUnits(deps.db);
-  return new Map(
-    units.map((unit) => [unit.code, { code: unit.code, nameZh: unit.nameZh, nameEn: unit.nameEn }]),
-  );
-}
-
-function notFound(lang: Lang): DomainError {
-  return new DomainError('NOT_FOUND', text(lang, 'notFound'));
-}
 
 /**
  * The public plan pages (一(一) and 伍一 ask for the plan to be published): `/plans` lists the published
@@ -35,14 +24,16 @@ function notFound(lang: Lang): DomainError {
  * version or an earlier one (`?version=N`). Drafts are never shown. Rendered per request (not kept in the
  * page cache), so a change shows at once.
  */
-export async function controlRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
+export async function publicPlanRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
   const { db } = deps;
   const plansPage = findSitePage('plans');
 
   forEachLanguage(plansPage.path, (url) => {
-    app.get(url, { schema: { hide: true } }, async (request, reply) => {
+    app.get(url, { schema: { hide: true, querystring: PagedQuery } }, async (request, reply) => {
       const context = pageContext(request);
-      const plans = (await listPlans(db, { publishedOnly: true })).map((plan) => ({
+      const window = pageWindow(pageNumberOf(request.query.page), planListPageSize);
+      const { rows, hasNextPage } = pageOfRows(await listPlans(db, { publishedOnly: true, window }), window);
+      const plans = rows.map((plan) => ({
         year: plan.year,
         rocYear: plan.rocYear,
         title: plan.title,
@@ -56,7 +47,9 @@ export async function controlRoutes(app: AppInstance, deps: AppDeps): Promise<vo
           description: plansPage.summary[context.lang],
           pageId: plansPage.id,
           updatedAt: plansPage.updatedAt,
-          body: <PlanListPage lang={context.lang} plans={plans} />,
+          body: (
+            <PlanListPage lang={context.lang} plans={plans} page={window.page} hasNextPage={hasNextPage} />
+          ),
         }),
       );
     });
@@ -71,7 +64,7 @@ export async function controlRoutes(app: AppInstance, deps: AppDeps): Promise<vo
         const { lang } = context;
         const year = Number(request.params.year);
         const plan = await getPublishedPlan(db, year, request.query.version);
-        if (!plan) throw notFound(lang);
+        if (!plan) throw notFound(text(lang, 'notFound'));
         const versions = await listPlanVersions(db, plan.id);
         const changes = await listPlanChanges(db, plan.id);
         const history: PublicVersion[] = versions.map((version) => ({
@@ -97,9 +90,9 @@ export async function controlRoutes(app: AppInstance, deps: AppDeps): Promise<vo
               coverageStart: `${plan.year}-01-01`,
               coverageEnd: `${plan.year}-12-31`,
             },
-            breadcrumbs: [{ text: findSitePage('plans').title[lang], href: controlPaths.plans }],
+            breadcrumbs: [{ text: findSitePage('plans').title[lang], href: planPaths.plans }],
             body: (
-              <PlanPublicPage lang={lang} plan={plan} history={history} unitNames={await unitNamesOf(deps)} />
+              <PlanPublicPage lang={lang} plan={plan} history={history} unitNames={await unitNamesOf(db)} />
             ),
           }),
         );

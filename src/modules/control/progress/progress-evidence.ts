@@ -6,8 +6,8 @@ import { DomainError } from '../../../platform/http/errors.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { controlReports } from '../reports/report-schema.ts';
 import { progressText as text } from './progress-messages.ts';
+import { mayEnter } from './progress-rules.ts';
 import { controlProgressEntries, controlProgressEvidence } from './progress-schema.ts';
-import { mayEnter } from './progress-service.ts';
 
 /**
  * Removing a piece of progress evidence (a wrong photo, a file with someone's personal data, a dead link):

@@ -5,9 +5,10 @@ import { defineQueue, type Jobs } from '../../../platform/jobs/jobs.ts';
 import { queueNotification } from '../../notifications/index.ts';
 import { getPlan } from '../plans/plan-reads.ts';
 import { scanReportReminders } from '../reports/report-reminders.ts';
-import { taipeiIsoDate } from '../shared/control-format.ts';
+import { addDays, taipeiIsoDate } from '../shared/control-format.ts';
 import { controlTopics } from '../templates/index.ts';
-import { addDays, dueDateOf, periodsOf, practicesCarried, settingsOf } from './progress-service.ts';
+import { dueDateOf, periodsOf, practicesCarried } from './progress-rules.ts';
+import { settingsOf } from './progress-service.ts';
 
 /**
  * 管制查考 §3 reminders. A scan job (requested by every process's housekeeping, one per time slot, like

@@ -1,93 +1,67 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { staffActorContext } from '../../../platform/auth/actor-context.ts';
 import { requireStaff, signedInStaff } from '../../../platform/auth/require-staff.ts';
-import {
-  keepStaffPagesOutOfCaches,
-  sendStaffPage,
-  staffHomeCrumb,
-} from '../../../platform/auth/staff-pages.ts';
+import { keepStaffPagesOutOfCaches } from '../../../platform/auth/staff-pages.ts';
 import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
-import { DomainError, type FieldProblem } from '../../../platform/http/errors.ts';
-import { attachmentResponseHeaders } from '../../../platform/uploads/download-headers.ts';
+import { DomainError } from '../../../platform/http/errors.ts';
 import { readMultipartForm } from '../../../platform/uploads/multipart.ts';
-import type { AcceptedMediaType } from '../../../platform/uploads/sniff.ts';
-import { forEachLanguage, type Lang, localePath } from '../../../platform/web/i18n.ts';
-import { bodyValue, type FormBody } from '../plans/plan-forms.ts';
-import { controlText } from '../plans/plan-messages.ts';
-import { getPlan, listPlans } from '../plans/plan-reads.ts';
-import { unitNamesOf } from '../plans/public-plan-routes.tsx';
+import { FormProblems } from '../../../platform/web/components/form-problems.ts';
+import { postedForm } from '../../../platform/web/components/read-form.ts';
+import { forEachLanguage, localePath } from '../../../platform/web/i18n.ts';
+import { getPlan, publishedYears } from '../plans/plan-reads.ts';
 import { taipeiIsoDate } from '../shared/control-format.ts';
-import { EvidenceRemovalPage, type ShownProblem } from '../shared/evidence-removal.tsx';
-import { type EvidenceSummary, findProgressEvidence, removeProgressEvidence } from './progress-evidence.ts';
+import { submitControlForm } from '../shared/control-forms.ts';
+import { sendControlPage } from '../shared/control-pages.ts';
+import { sharedText } from '../shared/shared-messages.ts';
+import { unitNameIn, unitNamesOf } from '../shared/unit-names.ts';
+import { entryForm, progressFormOf, settingsForm } from './progress-forms.ts';
 import { progressText as text } from './progress-messages.ts';
+import { progressOverview } from './progress-overview.ts';
 import { progressPaths } from './progress-paths.ts';
-import {
-  dueDateOf,
-  entriesFor,
-  mayEnter,
-  type ProgressForm,
-  periodOfDate,
-  periodsOf,
-  practicesCarried,
-  progressOverview,
-  readProgressEvidence,
-  saveProgress,
-  saveProgressSettings,
-  settingsOf,
-  targetsOf,
-} from './progress-service.ts';
-import {
-  type FailedForm,
-  inputId,
-  OverviewPage,
-  type SettingsFormState,
-  UnitProgressPage,
-  unitName,
-} from './views/progress-pages.tsx';
+import { dueDateOf, mayEnter, periodOfDate, periodsOf, practicesCarried } from './progress-rules.ts';
+import { entriesFor, saveProgress, saveProgressSettings, settingsOf, targetsOf } from './progress-service.ts';
+import { OverviewPage, type SettingsFormState } from './views/overview-page.tsx';
+import { type FailedForm, inputId, UnitProgressPage } from './views/unit-progress-page.tsx';
 
-const uuidPattern = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
-const YearParams = Type.Object({ year: Type.String({ pattern: '^[0-9]{4}$' }) });
+export const ProgressYearParams = Type.Object({ year: Type.String({ pattern: '^[0-9]{4}$' }) });
 const UnitParams = Type.Object({
-  year: Type.String({ pattern: '^[0-9]{4}$' }),
+  year: ProgressYearParams.properties.year,
   unit: Type.String({ pattern: '^[a-z0-9-]{1,100}$' }),
 });
-const EntryParams = Type.Object({
-  year: Type.String({ pattern: '^[0-9]{4}$' }),
-  unit: Type.String({ pattern: '^[a-z0-9-]{1,100}$' }),
-  period: Type.String({ maxLength: 10 }),
-});
+const EntryParams = Type.Object({ ...UnitParams.properties, period: Type.String({ maxLength: 10 }) });
 const UnitQuery = Type.Object({
   period: Type.Optional(Type.String({ maxLength: 10 })),
   done: Type.Optional(Type.Union([Type.Literal('saved'), Type.Literal('removed')])),
 });
-const FormBodySchema = Type.Record(Type.String(), Type.Unknown());
-const EvidenceParams = Type.Object({ id: Type.String({ pattern: uuidPattern }) });
 
 const secretariatRoles = ['admin', 'secretariat'] as const;
-const writerRoles = ['admin', 'secretariat', 'unit_editor', 'unit_head'] as const;
+export const progressWriters = requireStaff({ roles: ['admin', 'secretariat', 'unit_editor', 'unit_head'] });
+
+/** The unit's page for a period (bare, as paths are), after a change (`done`). */
+export function unitPagePath(year: number, unit: string, period: string, done = ''): string {
+  return `${progressPaths.unit(year, unit)}?period=${encodeURIComponent(period)}${done === '' ? '' : `&done=${done}`}`;
+}
 
 /**
  * 管制查考 §3 for staff: a unit's progress page for a period (its editor enters, its head may too; the
- * secretariat may read and correct), and the secretariat's overview of a year. Needs registerMultipart in
- * its context (the entry form carries evidence files).
+ * secretariat may read and correct), and the secretariat's overview of a year with the cadence. Needs
+ * registerMultipart in its context (the entry form carries evidence files). Evidence: progress-evidence-routes.tsx.
  */
 export async function progressRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
   const { db, clock } = deps;
   const secretariat = requireStaff({ roles: secretariatRoles });
-  const writers = requireStaff({ roles: writerRoles });
   keepStaffPagesOutOfCaches(app);
   const today = () => taipeiIsoDate(clock.now());
-  const notFound = (lang: Lang) => new DomainError('NOT_FOUND', text(lang, 'notFound'));
+  const notFound = (lang: FastifyRequest['lang']) => new DomainError('NOT_FOUND', text(lang, 'notFound'));
 
   // The staff home's link: the secretariat's overview, or the unit's own page, for the latest published year
   // that has begun.
   forEachLanguage(progressPaths.home, (url, lang) => {
-    app.get(url, { preHandler: writers, schema: { hide: true } }, async (request, reply) => {
+    app.get(url, { preHandler: progressWriters, schema: { hide: true } }, async (request, reply) => {
       const staff = signedInStaff(request);
       const thisYear = Number(today().slice(0, 4));
-      const published = (await listPlans(db, { publishedOnly: true }))
-        .filter((plan) => plan.status === 'published')
-        .map((plan) => plan.year);
+      const published = await publishedYears(db);
       const year = Math.max(...published.filter((y) => y <= thisYear), Math.min(...published));
       if (!Number.isFinite(year)) throw notFound(lang);
       if (staff.role === 'admin' || staff.role === 'secretariat')
@@ -100,27 +74,25 @@ export async function progressRoutes(app: AppInstance, deps: AppDeps): Promise<v
   const sendOverview = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    options: { year: number; form?: SettingsFormState; problems?: ShownProblem[]; notice?: string | null },
+    options: { year: number; form?: SettingsFormState; problems: FormProblems; notice?: string | null },
   ) => {
     const lang = request.lang;
     const overview = await progressOverview(db, options.year, today());
     if (!overview) throw notFound(lang);
     const settings = await settingsOf(db, overview.plan.id);
-    const problems = options.problems ?? [];
-    return sendStaffPage(request, reply, {
+    return sendControlPage(request, reply, {
       title: text(lang, 'overviewTitle', { year: options.year }),
-      breadcrumbs: [staffHomeCrumb(lang)],
-      status: problems.length > 0 ? 400 : 200,
-      hasError: problems.length > 0,
+      problems: options.problems,
+      status: options.problems.hasAny ? 400 : 200,
       body: (
         <OverviewPage
           lang={lang}
           overview={overview}
-          unitNames={await unitNamesOf(deps)}
+          unitNames={await unitNamesOf(db)}
           today={today()}
           csrfToken={request.csrfToken}
           settingsForm={options.form ?? { cadence: settings.cadence, dueDay: String(settings.dueDay) }}
-          problems={problems}
+          problems={options.problems}
           notice={options.notice ?? null}
         />
       ),
@@ -130,10 +102,11 @@ export async function progressRoutes(app: AppInstance, deps: AppDeps): Promise<v
   forEachLanguage('/staff/progress/:year', (url, lang) => {
     app.get(
       url,
-      { preHandler: secretariat, schema: { hide: true, params: YearParams, querystring: UnitQuery } },
+      { preHandler: secretariat, schema: { hide: true, params: ProgressYearParams, querystring: UnitQuery } },
       async (request, reply) =>
         sendOverview(request, reply, {
           year: Number(request.params.year),
+          problems: FormProblems.none,
           notice: request.query.done === 'saved' ? text(lang, 'settingsSaved') : null,
         }),
     );
@@ -142,34 +115,18 @@ export async function progressRoutes(app: AppInstance, deps: AppDeps): Promise<v
   forEachLanguage('/staff/progress/:year/settings', (url, lang) => {
     app.post(
       url,
-      { preHandler: secretariat, schema: { hide: true, params: YearParams, body: FormBodySchema } },
+      { preHandler: secretariat, schema: { hide: true, params: ProgressYearParams, body: postedForm } },
       async (request, reply) => {
         const year = Number(request.params.year);
-        const body = (request.body ?? {}) as FormBody;
-        const form = { cadence: bodyValue(body, 'cadence'), dueDay: bodyValue(body, 'dueDay') };
-        try {
-          await saveProgressSettings(db, {
-            staff: signedInStaff(request),
-            now: clock.now(),
-            lang,
-            origin: {
-              ip: request.ip,
-              requestId: request.id,
-              userAgent: request.headers['user-agent'] ?? null,
-            },
-            year,
-            ...form,
-          });
-        } catch (error) {
-          if (!(error instanceof DomainError) || error.code !== 'VALIDATION_FAILED') throw error;
-          const problems = error.problems.map((problem) => ({
-            input: problem.field,
-            summary: problem.message,
-            message: problem.message,
-          }));
-          return sendOverview(request, reply, { year, form, problems });
-        }
-        return reply.redirect(`${localePath(lang, progressPaths.overview(year))}?done=saved`, 303);
+        return submitControlForm({
+          form: settingsForm,
+          body: request.body,
+          lang,
+          isSummaryLabelled: false,
+          run: (form) => saveProgressSettings(db, { ...staffActorContext(request, deps), year, ...form }),
+          done: () => reply.redirect(`${localePath(lang, progressPaths.overview(year))}?done=saved`, 303),
+          showAgain: (form, shown) => sendOverview(request, reply, { year, form, problems: shown.problems }),
+        });
       },
     );
   });
@@ -183,16 +140,16 @@ export async function progressRoutes(app: AppInstance, deps: AppDeps): Promise<v
       period: string | undefined;
       notice: string | null;
       failed: FailedForm | null;
-      generalProblems: ShownProblem[];
+      problems: FormProblems;
       status: number;
     },
   ) => {
     const lang = request.lang;
-    const staff = signedInStaff(request);
-    if (!mayEnter(staff, options.unitCode)) throw new DomainError('FORBIDDEN', text(lang, 'notYourUnit'));
+    if (!mayEnter(signedInStaff(request), options.unitCode))
+      throw new DomainError('FORBIDDEN', text(lang, 'notYourUnit'));
     const plan = await getPlan(db, options.year);
     if (plan?.status !== 'published') throw notFound(lang);
-    const unitNames = await unitNamesOf(deps);
+    const unitNames = await unitNamesOf(db);
     if (!unitNames.has(options.unitCode)) throw notFound(lang);
     const settings = await settingsOf(db, plan.id);
     const periods = periodsOf(options.year, settings);
@@ -203,21 +160,18 @@ export async function progressRoutes(app: AppInstance, deps: AppDeps): Promise<v
         : periods.includes(current)
           ? current
           : (periods.at(-1) ?? '');
-    const carried = practicesCarried(plan, options.unitCode);
     const targets = await targetsOf(db, options.year, options.unitCode);
     const entries = await entriesFor(db, options.year, options.unitCode, period);
-    const rows = carried.map((item) => ({
+    const rows = practicesCarried(plan, options.unitCode).map((item) => ({
       carried: item,
       targets: targets.filter((target) => target.practiceIds.includes(item.practice.id)),
       entry: entries.get(item.practice.id) ?? null,
     }));
-    const problems = [...options.generalProblems, ...(options.failed?.problems ?? [])];
-    const title = text(lang, 'unitTitle', { unit: unitName(unitNames, options.unitCode, lang), period });
-    return sendStaffPage(request, reply, {
+    const title = text(lang, 'unitTitle', { unit: unitNameIn(unitNames, options.unitCode, lang), period });
+    return sendControlPage(request, reply, {
       title,
-      breadcrumbs: [staffHomeCrumb(lang)],
+      problems: options.problems,
       status: options.status,
-      hasError: problems.length > 0,
       body: (
         <UnitProgressPage
           lang={lang}
@@ -230,7 +184,7 @@ export async function progressRoutes(app: AppInstance, deps: AppDeps): Promise<v
           rows={rows}
           csrfToken={request.csrfToken}
           notice={options.notice}
-          problems={problems}
+          problems={options.problems}
           failed={options.failed}
         />
       ),
@@ -240,190 +194,78 @@ export async function progressRoutes(app: AppInstance, deps: AppDeps): Promise<v
   forEachLanguage('/staff/progress/:year/:unit', (url, lang) => {
     app.get(
       url,
-      { preHandler: writers, schema: { hide: true, params: UnitParams, querystring: UnitQuery } },
-      async (request, reply) =>
-        sendUnit(request, reply, {
+      { preHandler: progressWriters, schema: { hide: true, params: UnitParams, querystring: UnitQuery } },
+      async (request, reply) => {
+        const { done } = request.query;
+        return sendUnit(request, reply, {
           year: Number(request.params.year),
           unitCode: request.params.unit,
           period: request.query.period,
           notice:
-            request.query.done === 'saved'
+            done === 'saved'
               ? text(lang, 'saved')
-              : request.query.done === 'removed'
-                ? controlText(lang, 'evidenceRemoved')
+              : done === 'removed'
+                ? sharedText(lang, 'evidenceRemoved')
                 : null,
           failed: null,
-          generalProblems: [],
+          problems: FormProblems.none,
           status: 200,
-        }),
+        });
+      },
     );
   });
 
   forEachLanguage('/staff/progress/:year/:unit/:period/entries', (url, lang) => {
     app.post(
       url,
-      { preHandler: writers, schema: { hide: true, params: EntryParams } },
+      { preHandler: progressWriters, schema: { hide: true, params: EntryParams } },
       async (request, reply) => {
         const year = Number(request.params.year);
         const { unit, period } = request.params;
         const upload = request.isMultipart()
           ? await readMultipartForm(request, lang)
-          : { fields: (request.body ?? {}) as FormBody, files: [], problems: [] };
-        const body = upload.fields as FormBody;
-        const values: Record<string, string> = {};
-        for (const name of Object.keys(body))
-          if (name.startsWith('value-')) values[name.slice('value-'.length)] = bodyValue(body, name);
-        const form: ProgressForm = {
-          practiceId: bodyValue(body, 'practiceId'),
-          status: bodyValue(body, 'status'),
-          narrative: bodyValue(body, 'narrative'),
-          values,
-          links: bodyValue(body, 'links'),
-        };
-        try {
-          await saveProgress(db, {
-            staff: signedInStaff(request),
-            now: clock.now(),
-            today: today(),
-            lang,
-            origin: {
-              ip: request.ip,
-              requestId: request.id,
-              userAgent: request.headers['user-agent'] ?? null,
-            },
-            year,
-            unitCode: unit,
-            period,
-            form,
-            files: upload.files,
-            knownProblems: upload.problems.map((problem) => ({ ...problem, field: 'evidence' })),
-          });
-        } catch (error) {
-          if (!(error instanceof DomainError) || error.code !== 'VALIDATION_FAILED') throw error;
-          const plan = await getPlan(db, year);
-          const index = plan
-            ? practicesCarried(plan, unit).findIndex((item) => item.practice.id === form.practiceId)
-            : -1;
-          const shown = (error.problems ?? []).map(
-            (problem: FieldProblem): ShownProblem => ({
-              input:
-                index === -1 || problem.field === 'practiceId' || problem.field === 'period'
-                  ? 'practices'
-                  : inputId(index, problem.field),
-              summary: problem.message,
-              message: problem.message,
+          : { fields: request.body ?? {}, files: [], problems: [] };
+        const plan = await getPlan(db, year);
+        const carried = plan ? practicesCarried(plan, unit) : [];
+        const practiceId = String((upload.fields as Record<string, unknown>).practiceId ?? '');
+        const index = carried.findIndex((item) => item.practice.id === practiceId);
+        // A request that is not the page's own form (or a practice the unit does not carry): the JSON error.
+        const isPageForm = index !== -1 && (request.headers.accept?.includes('text/html') ?? false);
+        return submitControlForm({
+          form: entryForm(await targetsOf(db, year, unit)),
+          body: upload.fields,
+          lang,
+          isSummaryLabelled: false,
+          targetOf: (field) =>
+            field === 'practiceId' || field === 'period' ? 'practices' : inputId(index, field),
+          run: (values) =>
+            saveProgress(db, {
+              ...staffActorContext(request, deps),
+              today: today(),
+              year,
+              unitCode: unit,
+              period,
+              form: progressFormOf(values),
+              files: upload.files,
+              knownProblems: upload.problems.map((problem) => ({ ...problem, field: 'evidence' })),
             }),
-          );
-          // A request that is not the page's own form (or a practice the unit does not carry): the JSON error.
-          if (index === -1 || !request.headers.accept?.includes('text/html')) throw error;
-          return sendUnit(request, reply, {
-            year,
-            unitCode: unit,
-            period,
-            notice: null,
-            failed: { practiceId: form.practiceId, form, problems: shown },
-            generalProblems: [],
-            status: 400,
-          });
-        }
-        const back = `${localePath(lang, progressPaths.unit(year, unit))}?period=${encodeURIComponent(period)}&done=saved`;
-        return reply.redirect(back, 303);
-      },
-    );
-  });
-
-  // Removing evidence: a question page, then the removal (progress-evidence.ts says who and until when).
-  const sendRemove = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    evidence: EvidenceSummary,
-    problems: ShownProblem[],
-    status: number,
-  ) => {
-    const lang = request.lang;
-    const back = `${localePath(lang, progressPaths.unit(evidence.year, evidence.unitCode))}?period=${encodeURIComponent(evidence.period)}`;
-    return sendStaffPage(request, reply, {
-      title: controlText(lang, 'evidenceRemoveTitle'),
-      status,
-      hasError: problems.length > 0,
-      breadcrumbs: [
-        staffHomeCrumb(lang),
-        { text: unitName(await unitNamesOf(deps), evidence.unitCode, lang), href: back },
-      ],
-      body: (
-        <EvidenceRemovalPage
-          lang={lang}
-          name={evidence.label}
-          cancel={text(lang, 'evidenceRemoveCancel')}
-          action={localePath(lang, progressPaths.removeEvidence(evidence.id))}
-          back={back}
-          csrfToken={request.csrfToken}
-          problems={problems}
-        />
-      ),
-    });
-  };
-
-  forEachLanguage('/staff/progress/evidence/:id/remove', (url, lang) => {
-    app.get(
-      url,
-      { preHandler: writers, schema: { hide: true, params: EvidenceParams } },
-      async (request, reply) => {
-        const evidence = await findProgressEvidence(db, request.params.id, signedInStaff(request));
-        if (!evidence) throw notFound(lang);
-        return sendRemove(request, reply, evidence, [], 200);
-      },
-    );
-    app.post(
-      url,
-      { preHandler: writers, schema: { hide: true, params: EvidenceParams, body: FormBodySchema } },
-      async (request, reply) => {
-        const staff = signedInStaff(request);
-        try {
-          const removed = await removeProgressEvidence(db, {
-            staff,
-            now: clock.now(),
-            lang,
-            origin: {
-              ip: request.ip,
-              requestId: request.id,
-              userAgent: request.headers['user-agent'] ?? null,
-            },
-            evidenceId: request.params.id,
-          });
-          const back = `${localePath(lang, progressPaths.unit(removed.year, removed.unitCode))}?period=${encodeURIComponent(removed.period)}&done=removed`;
-          return reply.redirect(back, 303);
-        } catch (error) {
-          if (!(error instanceof DomainError) || error.code !== 'CONFLICT') throw error;
-          const evidence = await findProgressEvidence(db, request.params.id, staff);
-          if (!evidence) throw error;
-          const problems = error.problems.map(
-            (problem: FieldProblem): ShownProblem => ({
-              input: 'main-content',
-              summary: problem.message,
-              message: problem.message,
-            }),
-          );
-          return sendRemove(request, reply, evidence, problems, error.statusCode);
-        }
-      },
-    );
-  });
-
-  forEachLanguage('/staff/progress/evidence/:id', (url, lang) => {
-    app.get(
-      url,
-      { preHandler: writers, schema: { hide: true, params: EvidenceParams } },
-      async (request, reply) => {
-        const file = await readProgressEvidence(db, request.params.id);
-        if (!file) throw notFound(lang);
-        // Only the unit's own editors and head, the secretariat and admins.
-        if (!mayEnter(signedInStaff(request), file.unitCode)) throw notFound(lang);
-        const headers = attachmentResponseHeaders({
-          ...file,
-          mediaType: file.mediaType as AcceptedMediaType,
+          done: () => reply.redirect(localePath(lang, unitPagePath(year, unit, period, 'saved')), 303),
+          showAgain: (values, shown) => {
+            if (!isPageForm)
+              throw new DomainError('VALIDATION_FAILED', shown.refused[0]?.message ?? '', {
+                problems: shown.refused,
+              });
+            return sendUnit(request, reply, {
+              year,
+              unitCode: unit,
+              period,
+              notice: null,
+              failed: { practiceId, form: progressFormOf(values) },
+              problems: shown.problems,
+              status: 400,
+            });
+          },
         });
-        return reply.headers(headers).send(file.content);
       },
     );
   });

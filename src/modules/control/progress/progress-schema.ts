@@ -18,6 +18,7 @@ import { staff } from '../../../platform/auth/auth-schema.ts';
 import { units } from '../../../platform/reference/reference-schema.ts';
 import { controlPlanPractices, controlPlans } from '../plans/plan-schema.ts';
 import { controlWorkPlanTargets } from '../work-plans/work-plan-schema.ts';
+import type { ProgressCadence, ProgressStatus } from './progress-rules.ts';
 
 /**
  * 管制查考 §3: progress entries per (practice, unit, period) with status, narrative, the measured value of
@@ -28,10 +29,6 @@ import { controlWorkPlanTargets } from '../work-plans/work-plan-schema.ts';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
-
-export const progressStatuses = ['not_started', 'on_track', 'at_risk', 'done', 'not_done'] as const;
-export type ProgressStatus = (typeof progressStatuses)[number];
-export type ProgressCadence = 'monthly' | 'quarterly';
 
 export const controlProgressSettings = pgTable(
   'control_progress_settings',

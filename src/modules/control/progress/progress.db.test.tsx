@@ -23,9 +23,10 @@ import {
   controlWorkPlans,
   controlWorkPlanTargets,
 } from '../work-plans/work-plan-schema.ts';
+import { progressOverview } from './progress-overview.ts';
 import { scanProgressReminders } from './progress-reminders.ts';
+import { dueDateOf, periodsOf, practicesCarried } from './progress-rules.ts';
 import { controlProgressEntries, controlProgressEvidence, controlProgressValues } from './progress-schema.ts';
-import { dueDateOf, periodsOf, practicesCarried, progressOverview } from './progress-service.ts';
 
 type InjectResponse = Awaited<ReturnType<TestBrowser['get']>>;
 
@@ -237,6 +238,35 @@ describe('progress entries (管制查考 §3)', () => {
   it('bad input is refused with every problem listed at once', async () => {
     const page = await editor.get(`/staff/progress/2012/${unit}?period=2012-04`);
     const action = actionOf(page.body);
+    const index = carried.findIndex((item) => item.practice.id === practiceId) + 1;
+    const linksOf = (html: string) => {
+      const summary = html.slice(
+        html.indexOf('govuk-error-summary'),
+        html.indexOf('</ul>', html.indexOf('govuk-error-summary')),
+      );
+      return {
+        targets: [...summary.matchAll(/<a href="#([^"]+)">/g)].map((match) => match[1]).sort(),
+        text: decode(summary),
+      };
+    };
+
+    // Too long for the form: answered by the form itself, each over-long field at once.
+    const tooLong = await postMultipart(
+      editor,
+      action,
+      formData({
+        practiceId,
+        status: 'done',
+        narrative: '說'.repeat(5001),
+        [`value-${targets.rate}`]: '9'.repeat(51),
+      }),
+    );
+    assert.equal(tooLong.statusCode, 400);
+    const long = linksOf(tooLong.body);
+    assert.deepEqual(long.targets, [`p${index}-narrative`, `p${index}-value-${targets.rate}`].sort());
+    assert.match(long.text, /執行說明最多 5000 個字（現為 5001 個字）/);
+
+    // The entry's own rules: every problem of the status, the values, the links and the files at once.
     const bad = await postMultipart(
       editor,
       action,
@@ -244,7 +274,7 @@ describe('progress entries (管制查考 §3)', () => {
         {
           practiceId,
           status: 'finished',
-          narrative: '說'.repeat(5001),
+          narrative: '說明',
           [`value-${targets.rate}`]: 'abc',
           links: 'ftp://x.example/a',
         },
@@ -252,25 +282,15 @@ describe('progress entries (管制查考 §3)', () => {
       ),
     );
     assert.equal(bad.statusCode, 400);
-    const summary = bad.body.slice(
-      bad.body.indexOf('govuk-error-summary'),
-      bad.body.indexOf('</ul>', bad.body.indexOf('govuk-error-summary')),
-    );
-    const targetsOfLinks = [...summary.matchAll(/<a href="#([^"]+)">/g)].map((match) => match[1]);
-    const index = carried.findIndex((item) => item.practice.id === practiceId) + 1;
+    const summary = linksOf(bad.body);
     assert.deepEqual(
-      targetsOfLinks.sort(),
-      [
-        `p${index}-evidence`,
-        `p${index}-links`,
-        `p${index}-narrative`,
-        `p${index}-status`,
-        `p${index}-value-${targets.rate}`,
-      ].sort(),
+      summary.targets,
+      [`p${index}-evidence`, `p${index}-links`, `p${index}-status`, `p${index}-value-${targets.rate}`].sort(),
     );
-    assert.match(decode(summary), /「即時辦結率」的實際值必須是數字/);
-    assert.match(decode(summary), /執行說明不可超過 5000 個字。/);
-    assert.match(decode(summary), /setup\.exe/);
+    assert.match(summary.text, /「即時辦結率」的實際值必須是數字/);
+    assert.match(summary.text, /setup\.exe/);
+    // What was typed comes back in the practice's form.
+    assert.match(bad.body, new RegExp(`id="p${index}-value-${targets.rate}" name="value-${targets.rate}" type="text" value="abc"`));
 
     // A practice the unit does not carry, a period outside the year, a bad status and value: all in one answer.
     const json = await postMultipart(

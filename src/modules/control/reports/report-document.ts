@@ -4,8 +4,9 @@ import { formatPageDate } from '../../../platform/web/format-date.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { checksText } from '../checks/checks-messages.ts';
 import { deadlineText, formatDateTime } from '../shared/control-format.ts';
+import { unitNameIn } from '../shared/unit-names.ts';
+import type { ReportData, ReportItem } from './report-build.ts';
 import { reportText as text } from './report-messages.ts';
-import type { ReportData, ReportItem } from './report-service.ts';
 
 /**
  * The report's content as the page, the .odt and the .ods all show it: the title, the narrative, and four
@@ -24,11 +25,9 @@ export interface ReportTable {
   rows: Cell[][];
 }
 
+/** A unit's name in the tables; '—' where a practice has no unit's result yet. */
 export function unitName(data: Pick<ReportData, 'unitNames'>, code: string, lang: Lang): string {
-  if (code === '') return '—';
-  const unit = data.unitNames.get(code);
-  if (!unit) return code;
-  return lang === 'en' ? unit.nameEn : unit.nameZh;
+  return code === '' ? '—' : unitNameIn(data.unitNames, code, lang);
 }
 
 export function subjectName(data: Pick<ReportData, 'unitNames' | 'unitCode'>, lang: Lang): string {

@@ -9,3 +9,6 @@ export const reportPaths = {
   odt: (year: number, subject: string) => `/staff/reports/${year}/${subject}/report.odt`,
   ods: (year: number, subject: string) => `/staff/reports/${year}/${subject}/tables.ods`,
 } as const;
+
+/** Reports a page of the year's list shows (the bureau and every unit). */
+export const reportListPageSize = 50;

@@ -2,10 +2,10 @@ import { sql } from 'drizzle-orm';
 import { queueNotification } from '../../notifications/index.ts';
 import { getPlan } from '../plans/plan-reads.ts';
 import type { ProgressReminderDeps } from '../progress/progress-reminders.ts';
-import { addDays } from '../progress/progress-service.ts';
-import { taipeiIsoDate } from '../shared/control-format.ts';
+import { addDays, taipeiIsoDate } from '../shared/control-format.ts';
 import { controlTopics } from '../templates/index.ts';
-import { bureauSubject, reportDueDate, reportSubjects } from './report-service.ts';
+import { reportSubjects } from './report-build.ts';
+import { bureauSubject, reportDueDate } from './report-rules.ts';
 
 /**
  * 管制查考 §5 reminders for the annual performance reports (seed 陸: the year's results reach the

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isOverdue, narrativeProblems, reportDueDate, targetResult } from './report-service.ts';
+import { isOverdue, narrativeProblems, reportDueDate, targetResult } from './report-rules.ts';
 
 describe('the annual report’s rules', () => {
   it('is due on 1 February of the following year, overdue after it unless issued', () => {

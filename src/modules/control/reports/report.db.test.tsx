@@ -24,23 +24,21 @@ import { ODS_MEDIA_TYPE } from '../../../platform/documents/ods.ts';
 import { ODT_MEDIA_TYPE } from '../../../platform/documents/odt.ts';
 import { notificationDeliveries } from '../../notifications/notifications-schema.ts';
 import { createCheck } from '../checks/checks-service.ts';
-import { copyPlan, getPublishedPlan, publishPlan } from '../plans/plan-reads.ts';
+import { copyPlan } from '../plans/plan-copying.ts';
+import { publishPlan } from '../plans/plan-publishing.ts';
+import { getPublishedPlan } from '../plans/plan-reads.ts';
 import {
   controlProgressEntries,
   controlProgressEvidence,
   controlProgressValues,
 } from '../progress/progress-schema.ts';
 import { decode, mainOf, summaryOf } from '../shared/control-test-support.ts';
+import { carriedPractices } from '../work-plans/work-plan-reads.ts';
 import { controlWorkPlanTargets } from '../work-plans/work-plan-schema.ts';
-import {
-  carriedPractices,
-  createWorkPlan,
-  saveRow,
-  transitionWorkPlan,
-} from '../work-plans/work-plan-service.ts';
+import { createWorkPlan, saveRow, transitionWorkPlan } from '../work-plans/work-plan-service.ts';
+import { buildReport, reportSubjects } from './report-build.ts';
 import { scanReportReminders } from './report-reminders.ts';
 import { controlReports } from './report-schema.ts';
-import { buildReport, reportSubjects } from './report-service.ts';
 
 // Top level: the test database helper registers its clean-up with node:test's after().
 const subject = await buildTestApp({ environment: { RATE_LIMIT_PER_MINUTE: '10000' } });
@@ -427,11 +425,13 @@ describe('the annual performance report', () => {
       narrative: '  ',
       [`item-${firstItem.id}`]: '說'.repeat(5001),
     });
+    // Both answered by the form itself, at once: the missing narrative and the over-long item's.
     assert.equal(refused.statusCode, 400);
     assert.deepEqual(summaryOf(refused.body), [
-      ['narrative', '請填寫綜合說明。'],
-      [`item-${firstItem.id}`, `${firstItem.label}${firstItem.title}不可超過 5000 個字。`],
+      ['narrative', '請填寫綜合說明'],
+      [`item-${firstItem.id}`, `${firstItem.label}${firstItem.title}最多 5000 個字（現為 5001 個字）`],
     ]);
+    assert.match(refused.body, new RegExp(`<textarea[^>]*name="item-${firstItem.id}"[^>]*>說{5001}</textarea>`));
     assert.equal((await db.select().from(controlReports)).length, 0, 'nothing stored');
 
     const saved = await secretariatBrowser.post(`${base}/${unit}/narrative`, {

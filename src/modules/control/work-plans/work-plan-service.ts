@@ -1,14 +1,29 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { type RequestOrigin, recordAudit, staffActor } from '../../../platform/auth/audit-log.ts';
-import type { StaffPrincipal } from '../../../platform/auth/principal.ts';
 import type { DatabaseOrTransaction, Transaction } from '../../../platform/db/database.ts';
 import { DomainError, type FieldProblem } from '../../../platform/http/errors.ts';
-import { units } from '../../../platform/reference/reference-schema.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
-import { getPublishedPlan, practicesOf } from '../plans/plan-reads.ts';
-import { practiceRef } from '../plans/plan-types.ts';
+import { getPublishedPlan } from '../plans/plan-reads.ts';
 import { formatDateTime } from '../shared/control-format.ts';
 import { workPlanText as text } from './work-plan-messages.ts';
+import { carriedPractices } from './work-plan-reads.ts';
+import {
+  editableStates,
+  isBlank,
+  maxComment,
+  mayDo,
+  mayStart,
+  parseNumber,
+  type RowForm,
+  rowProblems,
+  transitions,
+  type WorkPlanAction,
+  type WorkPlanActor,
+  type WorkPlanAuditAction,
+  workPlanForbidden,
+  workPlanNotFound,
+  wrongState,
+} from './work-plan-rules.ts';
 import {
   controlWorkPlanComments,
   controlWorkPlanRows,
@@ -18,20 +33,11 @@ import {
 } from './work-plan-schema.ts';
 
 /**
- * Units' work plans (issue 4 §2): the rules of the flow, the checks of a method and its targets (every
- * problem at once), and the reads for the pages. Every write is one transaction that locks the work plan,
- * checks the version the form was made from (stale → 409 naming who changed it and when), changes it,
- * bumps the version and records the audit entry.
+ * Units' work plans (issue 4 §2), the writes: start one, add, change or remove a method, and move it through
+ * its states. Every write is one transaction that locks the work plan, checks the version the form was made
+ * from (stale → 409 naming who changed it and when), changes it, bumps the version and records the audit
+ * entry. The rules: work-plan-rules.ts.
  */
-
-export const maxText = 2000;
-export const maxShortText = 200;
-export const maxComment = 4000;
-/** How many target fieldsets a method's form offers at least. */
-export const minTargetSlots = 3;
-const maxTargetSlots = 20;
-
-export type WorkPlanActor = Pick<StaffPrincipal, 'id' | 'email' | 'displayName' | 'role' | 'unitCode'>;
 
 export interface WorkPlanMutation {
   staff: WorkPlanActor;
@@ -40,399 +46,8 @@ export interface WorkPlanMutation {
   origin?: RequestOrigin;
 }
 
-export interface CarriedPractice {
-  id: string;
-  ref: string;
-  text: string;
-}
-
-export interface WorkPlanTarget {
-  indicator: string;
-  unitOfMeasure: string;
-  baseline: number;
-  target: number;
-  measurement: string;
-}
-
-export interface WorkPlanRow {
-  id: string;
-  itemText: string;
-  focusText: string;
-  methodText: string;
-  remarks: string;
-  practiceIds: string[];
-  targets: WorkPlanTarget[];
-}
-
-export interface WorkPlanComment {
-  rowId: string | null;
-  rowLabel: string | null;
-  stage: 'head' | 'secretariat';
-  aboutVersion: number;
-  author: string;
-  createdAt: Date;
-  text: string;
-}
-
-export interface WorkPlanView {
-  id: string;
-  year: number;
-  rocYear: number;
-  unitCode: string;
-  unitNameZh: string;
-  unitNameEn: string;
-  state: WorkPlanState;
-  version: number;
-  updatedAt: Date;
-  updatedBy: string;
-  publishedAt: Date | null;
-  rows: WorkPlanRow[];
-  comments: WorkPlanComment[];
-}
-
-export interface WorkPlanSummary {
-  unitCode: string;
-  state: WorkPlanState;
-  version: number;
-  updatedAt: Date;
-  publishedAt: Date | null;
-  methods: number;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Who may do what
-
-export type WorkPlanAction = 'edit' | 'submit' | 'approve' | 'send_back' | 'accept' | 'return' | 'publish';
-
-const reviewerRoles = ['secretariat', 'admin'] as const;
-
-/** Staff of the unit (editor, head) and the secretariat see every state; everyone else published ones only. */
-export function mayView(
-  staff: Pick<WorkPlanActor, 'role' | 'unitCode'>,
-  unitCode: string,
-  state: WorkPlanState,
-) {
-  if (state === 'published') return true;
-  if ((reviewerRoles as readonly string[]).includes(staff.role)) return true;
-  return (staff.role === 'unit_editor' || staff.role === 'unit_head') && staff.unitCode === unitCode;
-}
-
-export function mayDo(
-  staff: Pick<WorkPlanActor, 'role' | 'unitCode'>,
-  action: WorkPlanAction,
-  unitCode: string,
-) {
-  switch (action) {
-    case 'edit':
-    case 'submit':
-      return staff.role === 'unit_editor' && staff.unitCode === unitCode;
-    case 'approve':
-    case 'send_back':
-      return staff.role === 'unit_head' && staff.unitCode === unitCode;
-    case 'accept':
-    case 'return':
-    case 'publish':
-      return (reviewerRoles as readonly string[]).includes(staff.role);
-  }
-}
-
-/** The states each action starts from, and where it leads. */
-const transitions: Record<
-  Exclude<WorkPlanAction, 'edit'>,
-  { from: readonly WorkPlanState[]; to: WorkPlanState }
-> = {
-  submit: { from: ['draft', 'returned'], to: 'submitted' },
-  approve: { from: ['submitted'], to: 'approved_by_head' },
-  send_back: { from: ['submitted'], to: 'returned' },
-  accept: { from: ['approved_by_head'], to: 'accepted' },
-  return: { from: ['approved_by_head'], to: 'returned' },
-  publish: { from: ['accepted'], to: 'published' },
-};
-
-export const editableStates: readonly WorkPlanState[] = ['draft', 'returned'];
-
-export function mayStart(staff: Pick<WorkPlanActor, 'role' | 'unitCode'>): boolean {
-  return staff.role === 'unit_editor' && staff.unitCode !== null;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Reads
-
-/** The practices of the year's published plan (current version) that a unit carries, in plan order. */
-export async function carriedPractices(
-  db: DatabaseOrTransaction,
-  year: number,
-  unitCode: string,
-): Promise<{ carried: CarriedPractice[]; all: CarriedPractice[] } | null> {
-  const plan = await getPublishedPlan(db, year);
-  if (!plan) return null;
-  const all: (CarriedPractice & { mine: boolean })[] = practicesOf(plan.content).map(
-    ({ item, strategy, practice }) => ({
-      id: practice.id,
-      ref: practiceRef(item.ordinal, strategy.ordinal, practice),
-      text: practice.text,
-      mine: practice.everyUnit || (practice.unitCodes as readonly string[]).includes(unitCode),
-    }),
-  );
-  const strip = ({ id, ref, text: practiceText }: CarriedPractice) => ({ id, ref, text: practiceText });
-  return { carried: all.filter((practice) => practice.mine).map(strip), all: all.map(strip) };
-}
-
-export async function getWorkPlan(
-  db: DatabaseOrTransaction,
-  year: number,
-  unitCode: string,
-): Promise<WorkPlanView | null> {
-  const [found] = await db
-    .select({ plan: controlWorkPlans, unit: units })
-    .from(controlWorkPlans)
-    .innerJoin(units, eq(units.code, controlWorkPlans.unitCode))
-    .where(and(eq(controlWorkPlans.year, year), eq(controlWorkPlans.unitCode, unitCode)));
-  if (!found) return null;
-  const { plan, unit } = found;
-  const rowRecords = await db
-    .select()
-    .from(controlWorkPlanRows)
-    .where(eq(controlWorkPlanRows.workPlanId, plan.id))
-    .orderBy(asc(controlWorkPlanRows.sortOrder));
-  const targetRecords =
-    rowRecords.length === 0
-      ? []
-      : await db
-          .select()
-          .from(controlWorkPlanTargets)
-          .where(
-            inArray(
-              controlWorkPlanTargets.rowId,
-              rowRecords.map((row) => row.id),
-            ),
-          )
-          .orderBy(asc(controlWorkPlanTargets.sortOrder));
-  const commentRecords = await db
-    .select()
-    .from(controlWorkPlanComments)
-    .where(eq(controlWorkPlanComments.workPlanId, plan.id))
-    .orderBy(asc(controlWorkPlanComments.id));
-  return {
-    id: plan.id,
-    year: plan.year,
-    rocYear: plan.year - 1911,
-    unitCode: plan.unitCode,
-    unitNameZh: unit.nameZh,
-    unitNameEn: unit.nameEn,
-    state: plan.state,
-    version: plan.version,
-    updatedAt: plan.updatedAt,
-    updatedBy: plan.updatedBy,
-    publishedAt: plan.publishedAt,
-    rows: rowRecords.map((row) => ({
-      id: row.id,
-      itemText: row.itemText,
-      focusText: row.focusText,
-      methodText: row.methodText,
-      remarks: row.remarks,
-      practiceIds: row.practiceIds,
-      targets: targetRecords
-        .filter((target) => target.rowId === row.id)
-        .map((target) => ({
-          indicator: target.indicator,
-          unitOfMeasure: target.unitOfMeasure,
-          baseline: target.baseline,
-          target: target.target,
-          measurement: target.measurement,
-        })),
-    })),
-    comments: commentRecords.map((comment) => ({
-      rowId: comment.rowId,
-      rowLabel: comment.rowLabel,
-      stage: comment.stage,
-      aboutVersion: comment.aboutVersion,
-      author: comment.author,
-      createdAt: comment.createdAt,
-      text: comment.text,
-    })),
-  };
-}
-
-/** Every work plan of a year, with its number of methods (the overview). */
-export async function listWorkPlans(db: DatabaseOrTransaction, year: number): Promise<WorkPlanSummary[]> {
-  return db
-    .select({
-      unitCode: controlWorkPlans.unitCode,
-      state: controlWorkPlans.state,
-      version: controlWorkPlans.version,
-      updatedAt: controlWorkPlans.updatedAt,
-      publishedAt: controlWorkPlans.publishedAt,
-      methods: sql<number>`(select count(*)::int from control_work_plan_rows r where r.work_plan_id = ${controlWorkPlans}.id)`,
-    })
-    .from(controlWorkPlans)
-    .where(eq(controlWorkPlans.year, year))
-    .orderBy(asc(controlWorkPlans.unitCode));
-}
-
-// ---------------------------------------------------------------------------------------------------
-// The method form and its checks
-
-export interface TargetForm {
-  indicator: string;
-  unitOfMeasure: string;
-  baseline: string;
-  target: string;
-  measurement: string;
-}
-
-export interface RowForm {
-  itemText: string;
-  focusText: string;
-  methodText: string;
-  remarks: string;
-  practiceIds: string[];
-  targets: TargetForm[];
-}
-
-type Body = Readonly<Record<string, unknown>>;
-
-function one(body: Body, name: string): string {
-  const value = body[name];
-  if (typeof value === 'string') return value.trim();
-  if (Array.isArray(value) && typeof value[0] === 'string') return value[0].trim();
-  return '';
-}
-
-function many(body: Body, name: string): string[] {
-  const value = body[name];
-  if (typeof value === 'string') return value === '' ? [] : [value];
-  if (Array.isArray(value))
-    return value.filter((entry): entry is string => typeof entry === 'string' && entry !== '');
-  return [];
-}
-
-export const targetField = (n: number, part: keyof TargetForm) => `target-${n}-${part}`;
-const targetParts: readonly (keyof TargetForm)[] = [
-  'indicator',
-  'unitOfMeasure',
-  'baseline',
-  'target',
-  'measurement',
-];
-
-export function rowFormOf(body: Body): RowForm {
-  const targets: TargetForm[] = [];
-  for (let n = 1; n <= maxTargetSlots; n += 1) {
-    const target = Object.fromEntries(
-      targetParts.map((part) => [part, one(body, targetField(n, part))]),
-    ) as unknown as TargetForm;
-    targets.push(target);
-  }
-  // Keep the slots up to the last one used, so problems keep their numbers.
-  while (targets.length > 0 && isBlank(targets[targets.length - 1] as TargetForm)) targets.pop();
-  return {
-    itemText: one(body, 'itemText'),
-    focusText: one(body, 'focusText'),
-    methodText: one(body, 'methodText'),
-    remarks: one(body, 'remarks'),
-    practiceIds: many(body, 'practiceIds'),
-    targets,
-  };
-}
-
-export function rowFormOfRow(row: WorkPlanRow | null): RowForm {
-  if (!row) return { itemText: '', focusText: '', methodText: '', remarks: '', practiceIds: [], targets: [] };
-  return {
-    itemText: row.itemText,
-    focusText: row.focusText,
-    methodText: row.methodText,
-    remarks: row.remarks,
-    practiceIds: [...row.practiceIds],
-    targets: row.targets.map((target) => ({
-      indicator: target.indicator,
-      unitOfMeasure: target.unitOfMeasure,
-      baseline: String(target.baseline),
-      target: String(target.target),
-      measurement: target.measurement,
-    })),
-  };
-}
-
-function isBlank(target: TargetForm): boolean {
-  return targetParts.every((part) => target[part] === '');
-}
-
-/** A number as people type it: digits, an optional sign and decimals, thousands separators allowed. */
-export function parseNumber(value: string): number | null {
-  const cleaned = value.replaceAll(',', '').replaceAll('，', '');
-  if (!/^[-+]?\d+(\.\d+)?$/.test(cleaned)) return null;
-  const number = Number(cleaned);
-  return Number.isFinite(number) ? number : null;
-}
-
-/** Every problem of a method's form at once. */
-export function rowProblems(
-  form: RowForm,
-  practices: { carried: readonly CarriedPractice[]; all: readonly CarriedPractice[] },
-  lang: Lang,
-): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  const add = (field: string, code: string, message: string) => problems.push({ field, code, message });
-  for (const [field, value, max] of [
-    ['itemText', form.itemText, maxText],
-    ['focusText', form.focusText, maxText],
-    ['methodText', form.methodText, maxText],
-  ] as const) {
-    if (value === '') add(field, 'required', text(lang, 'required'));
-    else if (value.length > max) add(field, 'too_long', text(lang, 'tooLong', { max }));
-  }
-  if (form.remarks.length > maxText) add('remarks', 'too_long', text(lang, 'tooLong', { max: maxText }));
-
-  if (form.practiceIds.length === 0) add('practiceIds', 'required', text(lang, 'practiceRequired'));
-  const carried = new Set(practices.carried.map((practice) => practice.id));
-  for (const id of form.practiceIds) {
-    if (carried.has(id)) continue;
-    const known = practices.all.find((practice) => practice.id === id);
-    if (known)
-      add('practiceIds', 'practice_not_carried', text(lang, 'practiceNotCarried', { ref: known.ref }));
-    else add('practiceIds', 'practice_unknown', text(lang, 'practiceUnknown'));
-  }
-
-  const used = form.targets
-    .map((target, index) => ({ target, n: index + 1 }))
-    .filter(({ target }) => !isBlank(target));
-  if (used.length === 0) add(targetField(1, 'indicator'), 'target_required', text(lang, 'targetRequired'));
-  for (const { target, n } of used) {
-    if (target.indicator === '')
-      add(targetField(n, 'indicator'), 'required', text(lang, 'indicatorRequired', { n }));
-    else if (target.indicator.length > maxShortText)
-      add(targetField(n, 'indicator'), 'too_long', text(lang, 'tooLong', { max: maxShortText }));
-    if (target.unitOfMeasure === '')
-      add(targetField(n, 'unitOfMeasure'), 'required', text(lang, 'measureUnitRequired', { n }));
-    else if (target.unitOfMeasure.length > maxShortText)
-      add(targetField(n, 'unitOfMeasure'), 'too_long', text(lang, 'tooLong', { max: maxShortText }));
-    if (parseNumber(target.baseline) === null)
-      add(targetField(n, 'baseline'), 'not_a_number', text(lang, 'baselineNumber', { n }));
-    if (parseNumber(target.target) === null)
-      add(targetField(n, 'target'), 'not_a_number', text(lang, 'targetNumber', { n }));
-    if (target.measurement === '')
-      add(targetField(n, 'measurement'), 'required', text(lang, 'measurementRequired', { n }));
-    else if (target.measurement.length > maxText)
-      add(targetField(n, 'measurement'), 'too_long', text(lang, 'tooLong', { max: maxText }));
-  }
-  return problems;
-}
-
 // ---------------------------------------------------------------------------------------------------
 // Writes
-
-function forbidden(lang: Lang): DomainError {
-  return new DomainError('FORBIDDEN', text(lang, 'forbidden'));
-}
-
-function notFound(lang: Lang): DomainError {
-  return new DomainError('NOT_FOUND', text(lang, 'notFound'));
-}
-
-function stateName(lang: Lang, state: WorkPlanState): string {
-  return text(lang, `state_${state}`);
-}
 
 type WorkPlanRecord = typeof controlWorkPlans.$inferSelect;
 
@@ -449,29 +64,15 @@ async function lockCurrent(
     .from(controlWorkPlans)
     .where(and(eq(controlWorkPlans.year, year), eq(controlWorkPlans.unitCode, unitCode)))
     .for('update');
-  if (!record) throw notFound(lang);
-  if (version !== record.version)
-    throw new DomainError(
-      'CONFLICT',
-      text(lang, 'stale', {
-        who: record.updatedBy,
-        when: formatDateTime(lang, record.updatedAt),
-        version: record.version,
-      }),
-      {
-        problems: [
-          {
-            field: '',
-            code: 'stale_version',
-            message: text(lang, 'stale', {
-              who: record.updatedBy,
-              when: formatDateTime(lang, record.updatedAt),
-              version: record.version,
-            }),
-          },
-        ],
-      },
-    );
+  if (!record) throw workPlanNotFound(lang);
+  if (version !== record.version) {
+    const message = text(lang, 'stale', {
+      who: record.updatedBy,
+      when: formatDateTime(lang, record.updatedAt),
+      version: record.version,
+    });
+    throw new DomainError('CONFLICT', message, { problems: [{ field: '', code: 'stale_version', message }] });
+  }
   return record;
 }
 
@@ -498,7 +99,7 @@ async function bump(
 async function audit(
   tx: Transaction,
   options: WorkPlanMutation,
-  action: string,
+  action: WorkPlanAuditAction,
   record: WorkPlanRecord,
   details: Record<string, unknown>,
 ) {
@@ -520,7 +121,7 @@ export async function createWorkPlan(
 ): Promise<{ unitCode: string; version: number }> {
   const { staff, lang } = options;
   const unitCode = staff.unitCode;
-  if (!mayStart(staff) || unitCode === null) throw forbidden(lang);
+  if (!mayStart(staff) || unitCode === null) throw workPlanForbidden(lang);
   return db.transaction(async (tx) => {
     const plan = await getPublishedPlan(tx, year);
     if (!plan) throw new DomainError('NOT_FOUND', text(lang, 'noPlan', { year }));
@@ -562,14 +163,10 @@ export async function saveRow(
   options: WorkPlanMutation,
 ): Promise<{ rowId: string; version: number }> {
   const { lang } = options;
-  if (!mayDo(options.staff, 'edit', input.unitCode)) throw forbidden(lang);
+  if (!mayDo(options.staff, 'edit', input.unitCode)) throw workPlanForbidden(lang);
   return db.transaction(async (tx) => {
     const record = await lockCurrent(tx, input.year, input.unitCode, input.version, lang);
-    if (!editableStates.includes(record.state))
-      throw new DomainError(
-        'INVALID_TRANSITION',
-        text(lang, 'wrongState', { state: stateName(lang, record.state) }),
-      );
+    if (!editableStates.includes(record.state)) throw wrongState(lang, record.state);
     const practices = await carriedPractices(tx, input.year, input.unitCode);
     if (!practices) throw new DomainError('NOT_FOUND', text(lang, 'noPlan', { year: input.year }));
     const problems = rowProblems(input.form, practices, lang);
@@ -601,7 +198,7 @@ export async function saveRow(
         .set(values)
         .where(and(eq(controlWorkPlanRows.id, input.rowId), eq(controlWorkPlanRows.workPlanId, record.id)))
         .returning({ id: controlWorkPlanRows.id });
-      if (updated.length === 0) throw notFound(lang);
+      if (updated.length === 0) throw workPlanNotFound(lang);
       rowId = input.rowId;
       await tx.delete(controlWorkPlanTargets).where(eq(controlWorkPlanTargets.rowId, rowId));
     }
@@ -634,19 +231,15 @@ export async function removeRow(
   options: WorkPlanMutation,
 ): Promise<{ version: number }> {
   const { lang } = options;
-  if (!mayDo(options.staff, 'edit', input.unitCode)) throw forbidden(lang);
+  if (!mayDo(options.staff, 'edit', input.unitCode)) throw workPlanForbidden(lang);
   return db.transaction(async (tx) => {
     const record = await lockCurrent(tx, input.year, input.unitCode, input.version, lang);
-    if (!editableStates.includes(record.state))
-      throw new DomainError(
-        'INVALID_TRANSITION',
-        text(lang, 'wrongState', { state: stateName(lang, record.state) }),
-      );
+    if (!editableStates.includes(record.state)) throw wrongState(lang, record.state);
     const removed = await tx
       .delete(controlWorkPlanRows)
       .where(and(eq(controlWorkPlanRows.id, input.rowId), eq(controlWorkPlanRows.workPlanId, record.id)))
       .returning({ id: controlWorkPlanRows.id });
-    if (removed.length === 0) throw notFound(lang);
+    if (removed.length === 0) throw workPlanNotFound(lang);
     const version = await bump(tx, record, options);
     await audit(tx, options, 'row_removed', record, { rowId: input.rowId, version });
     return { version };
@@ -669,15 +262,11 @@ export async function transitionWorkPlan(
   options: WorkPlanMutation,
 ): Promise<{ state: WorkPlanState; version: number }> {
   const { lang, staff } = options;
-  if (!mayDo(staff, input.action, input.unitCode)) throw forbidden(lang);
+  if (!mayDo(staff, input.action, input.unitCode)) throw workPlanForbidden(lang);
   const rule = transitions[input.action];
   return db.transaction(async (tx) => {
     const record = await lockCurrent(tx, input.year, input.unitCode, input.version, lang);
-    if (!rule.from.includes(record.state))
-      throw new DomainError(
-        'INVALID_TRANSITION',
-        text(lang, 'wrongState', { state: stateName(lang, record.state) }),
-      );
+    if (!rule.from.includes(record.state)) throw wrongState(lang, record.state);
 
     const rows = await tx
       .select({ id: controlWorkPlanRows.id, methodText: controlWorkPlanRows.methodText })
@@ -769,20 +358,3 @@ export async function transitionWorkPlan(
 }
 
 /** The published work plans of a year (public list). */
-export async function listPublishedWorkPlans(
-  db: DatabaseOrTransaction,
-  year: number,
-): Promise<{ unitCode: string; nameZh: string; nameEn: string; publishedAt: Date }[]> {
-  const rows = await db
-    .select({
-      unitCode: controlWorkPlans.unitCode,
-      nameZh: units.nameZh,
-      nameEn: units.nameEn,
-      publishedAt: controlWorkPlans.publishedAt,
-    })
-    .from(controlWorkPlans)
-    .innerJoin(units, eq(units.code, controlWorkPlans.unitCode))
-    .where(and(eq(controlWorkPlans.year, year), eq(controlWorkPlans.state, 'published')))
-    .orderBy(asc(units.sortOrder));
-  return rows.flatMap((row) => (row.publishedAt ? [{ ...row, publishedAt: row.publishedAt }] : []));
-}

@@ -12,7 +12,7 @@ import type { StaffRole } from '../../../platform/auth/principal.ts';
 import { getPlan } from '../plans/plan-reads.ts';
 import { practiceRef } from '../plans/plan-types.ts';
 import { mainOf, metaContent, summaryOf } from '../shared/control-test-support.ts';
-import { getWorkPlan } from './work-plan-service.ts';
+import { getWorkPlan } from './work-plan-reads.ts';
 
 // Top level: the test database helper registers its clean-up with node:test's after().
 const subject = await buildTestApp({ environment: { RATE_LIMIT_PER_MINUTE: '10000' } });

@@ -1,13 +1,11 @@
+import { Pagination } from '../../../../platform/web/components/pagination.tsx';
 import { htmlLang, type Lang, localePath } from '../../../../platform/web/i18n.ts';
-import {
-  clauseLabel,
-  deadlineText,
-  formatDate,
-  type UnitName,
-  unitsText,
-} from '../../shared/control-format.ts';
-import { controlText as text } from '../plan-messages.ts';
-import { anchorOf, controlPaths } from '../plan-paths.ts';
+import { deadlineText, formatDate } from '../../shared/control-format.ts';
+import { TableHead } from '../../shared/page-parts.tsx';
+import type { UnitNames } from '../../shared/unit-names.ts';
+import { clauseLabel, unitsText } from '../plan-format.ts';
+import { plansText as text } from '../plan-messages.ts';
+import { anchorOf, planPaths } from '../plan-paths.ts';
 import type { PublishedPlan } from '../plan-reads.ts';
 import type { PlanItem, PlanPractice, PlanSnapshot, PlanStrategy, WorkPlanTemplate } from '../plan-types.ts';
 
@@ -23,7 +21,7 @@ export interface PlanPublicPageProps {
   lang: Lang;
   plan: PublishedPlan;
   history: readonly PublicVersion[];
-  unitNames: ReadonlyMap<string, UnitName>;
+  unitNames: UnitNames;
 }
 
 const zh = htmlLang('zh-TW');
@@ -64,7 +62,7 @@ function VersionNote({ lang, plan }: PlanPublicPageProps) {
           </span>
           <strong class="govuk-warning-text__text">
             {text(lang, 'olderVersion', { version: plan.version })}{' '}
-            <a class="govuk-link" href={localePath(lang, controlPaths.plan(plan.year))}>
+            <a class="govuk-link" href={localePath(lang, planPaths.plan(plan.year))}>
               {text(lang, 'currentVersionLink', { version: plan.currentVersion })}
             </a>
           </strong>
@@ -320,7 +318,7 @@ function EnglishSummary(props: PlanPublicPageProps) {
       <p class="govuk-body-l">
         This page summarises the plan in English; the items and strategies are translated, the practices
         summarised. The plan itself is in Chinese:{' '}
-        <a class="govuk-link" href={controlPaths.plan(plan.year)} hreflang={zh} lang={zh}>
+        <a class="govuk-link" href={planPaths.plan(plan.year)} hreflang={zh} lang={zh}>
           {content.title}
         </a>
         .
@@ -411,19 +409,9 @@ function History({ lang, plan, history }: PlanPublicPageProps) {
         {text(lang, 'historyHeading')}
       </h2>
       <table class="govuk-table ow-plan-history">
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">
-              {text(lang, 'historyVersion')}
-            </th>
-            <th scope="col" class="govuk-table__header">
-              {text(lang, 'historyDate')}
-            </th>
-            <th scope="col" class="govuk-table__header">
-              {text(lang, 'historyReason')}
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[text(lang, 'historyVersion'), text(lang, 'historyDate'), text(lang, 'historyReason')]}
+        />
         <tbody class="govuk-table__body">
           {history.map((entry) => (
             <tr key={entry.version} class="govuk-table__row">
@@ -433,7 +421,7 @@ function History({ lang, plan, history }: PlanPublicPageProps) {
                 ) : (
                   <a
                     class="govuk-link"
-                    href={`${localePath(lang, controlPaths.plan(plan.year))}?version=${entry.version}`}
+                    href={`${localePath(lang, planPaths.plan(plan.year))}?version=${entry.version}`}
                     aria-label={text(lang, 'historyShow', { version: entry.version })}
                   >
                     {entry.version}
@@ -456,9 +444,13 @@ function History({ lang, plan, history }: PlanPublicPageProps) {
 export function PlanListPage({
   lang,
   plans,
+  page,
+  hasNextPage,
 }: {
   lang: Lang;
   plans: readonly { year: number; rocYear: number; title: string; titleEn: string | null; version: number }[];
+  page: number;
+  hasNextPage: boolean;
 }) {
   return (
     <>
@@ -472,7 +464,7 @@ export function PlanListPage({
             <li key={plan.year} class="govuk-!-margin-bottom-4">
               <a
                 class="govuk-link govuk-!-font-weight-bold"
-                href={localePath(lang, controlPaths.plan(plan.year))}
+                href={localePath(lang, planPaths.plan(plan.year))}
               >
                 {lang === 'en' ? (plan.titleEn ?? plan.title) : plan.title}
               </a>
@@ -486,6 +478,12 @@ export function PlanListPage({
           ))}
         </ul>
       )}
+      <Pagination
+        lang={lang}
+        page={page}
+        hasNextPage={hasNextPage}
+        href={(number) => `${localePath(lang, planPaths.plans)}?page=${number}`}
+      />
     </>
   );
 }

@@ -1,21 +1,19 @@
 import type { ComponentChildren } from 'preact';
-import { ErrorMessage } from '../../../../platform/web/components/form-parts.tsx';
-import type { Lang } from '../../../../platform/web/i18n.ts';
-import { localePath } from '../../../../platform/web/i18n.ts';
 import {
-  Choices,
+  Checkboxes,
   CsrfField,
   ErrorSummary,
-  type ProblemsByInput,
-  problemsByInput,
-  type ShownProblem,
+  Radios,
   SingleCheckbox,
   SuccessBanner,
   TextArea,
   TextInput,
-} from '../../shared/evidence-removal.tsx';
-import { controlText as text } from '../plan-messages.ts';
-import { controlPaths } from '../plan-paths.ts';
+} from '../../../../platform/web/components/form-controls.tsx';
+import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
+import type { Lang } from '../../../../platform/web/i18n.ts';
+import { localePath } from '../../../../platform/web/i18n.ts';
+import { type PlansTextKey, plansText as text } from '../plan-messages.ts';
+import { planPaths } from '../plan-paths.ts';
 import type { HeaderForm, ItemForm, PracticeForm, StrategyForm } from '../plan-rules.ts';
 
 /** The editors' forms: plain HTML (no script needed), every problem listed at the top and at its input. */
@@ -29,7 +27,7 @@ interface FrameProps {
   action: string;
   isPublished: boolean;
   reason: string;
-  problems: readonly ShownProblem[];
+  problems: FormProblems;
   notice?: string | null;
   children: ComponentChildren;
   /** The removal form under the edit form, for an entry that exists. */
@@ -43,33 +41,71 @@ export interface RemovalProps {
   reason: string;
 }
 
-function ReasonField({ lang, reason, problems }: { lang: Lang; reason: string; problems: ProblemsByInput }) {
-  return (
-    <TextArea
-      lang={lang}
-      name="reason"
-      label={text(lang, 'reasonLabel')}
-      hint={text(lang, 'reasonHint')}
-      value={reason}
-      rows={3}
-      problems={problems}
-    />
-  );
+/**
+ * The text fields of one form: each named, labelled from the messages, showing its value as typed and its
+ * problems. `valueLang` marks English text on a Chinese page (and the reverse).
+ */
+function textFields<Values extends object>(lang: Lang, values: Values, problems: FormProblems) {
+  const typed = (name: keyof Values & string) => String(values[name] ?? '');
+  return {
+    input: (
+      name: keyof Values & string,
+      label: PlansTextKey,
+      options: {
+        hint?: PlansTextKey;
+        widthClass?: string;
+        inputMode?: 'numeric';
+        valueLang?: string;
+      } = {},
+    ) => (
+      <TextInput
+        lang={lang}
+        name={name}
+        label={text(lang, label)}
+        hint={options.hint === undefined ? undefined : text(lang, options.hint)}
+        value={typed(name)}
+        widthClass={options.widthClass}
+        inputMode={options.inputMode}
+        valueLang={options.valueLang}
+        problems={problems}
+      />
+    ),
+    area: (
+      name: keyof Values & string,
+      label: PlansTextKey,
+      rows: number,
+      options: { hint?: PlansTextKey; valueLang?: string } = {},
+    ) => (
+      <TextArea
+        lang={lang}
+        name={name}
+        label={text(lang, label)}
+        hint={options.hint === undefined ? undefined : text(lang, options.hint)}
+        value={typed(name)}
+        rows={rows}
+        valueLang={options.valueLang}
+        problems={problems}
+      />
+    ),
+  };
 }
 
 function FormFrame(props: FrameProps) {
-  const { lang } = props;
-  const problems = problemsByInput(props.problems);
+  const { lang, problems } = props;
   return (
     <>
-      <ErrorSummary lang={lang} problems={props.problems} />
-      <SuccessBanner lang={lang} message={props.notice ?? null} />
+      <ErrorSummary lang={lang} problems={problems} />
+      <SuccessBanner lang={lang} message={props.notice} />
       <h1 class="govuk-heading-xl">{props.title}</h1>
       {props.isPublished ? <div class="govuk-inset-text">{text(lang, 'publishedNotice')}</div> : null}
       <form method="post" action={localePath(lang, props.action)} novalidate>
         <CsrfField token={props.csrfToken} />
         {props.children}
-        {props.isPublished ? <ReasonField lang={lang} reason={props.reason} problems={problems} /> : null}
+        {props.isPublished
+          ? textFields(lang, { reason: props.reason }, problems).area('reason', 'reasonLabel', 3, {
+              hint: 'reasonHint',
+            })
+          : null}
         <button type="submit" class="govuk-button" data-module="govuk-button">
           {text(lang, 'saveButton')}
         </button>
@@ -84,7 +120,7 @@ function FormFrame(props: FrameProps) {
         />
       ) : null}
       <p class="govuk-body">
-        <a class="govuk-link" href={localePath(lang, controlPaths.staffPlan(props.year))}>
+        <a class="govuk-link" href={localePath(lang, planPaths.staffPlan(props.year))}>
           {text(lang, 'backToPlan')}
         </a>
       </p>
@@ -93,7 +129,7 @@ function FormFrame(props: FrameProps) {
 }
 
 function Removal(
-  props: RemovalProps & { lang: Lang; csrfToken: string; isPublished: boolean; problems: ProblemsByInput },
+  props: RemovalProps & { lang: Lang; csrfToken: string; isPublished: boolean; problems: FormProblems },
 ) {
   const { lang } = props;
   return (
@@ -110,20 +146,17 @@ function Removal(
           name="confirm"
           label={text(lang, 'confirmLabel')}
           value="yes"
-          checked={props.confirm}
+          isChecked={props.confirm}
           problems={props.problems}
         />
-        {props.isPublished ? (
-          <TextArea
-            lang={lang}
-            name="removeReason"
-            label={text(lang, 'reasonLabel')}
-            hint={text(lang, 'reasonHint')}
-            value={props.reason}
-            rows={3}
-            problems={props.problems}
-          />
-        ) : null}
+        {props.isPublished
+          ? textFields(lang, { removeReason: props.reason }, props.problems).area(
+              'removeReason',
+              'reasonLabel',
+              3,
+              { hint: 'reasonHint' },
+            )
+          : null}
         <button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">
           {text(lang, 'removeButton')}
         </button>
@@ -136,171 +169,56 @@ type Common = Omit<FrameProps, 'children' | 'reason'>;
 
 export function HeaderFormPage(props: Common & { form: HeaderForm }) {
   const { lang, form } = props;
-  const problems = problemsByInput(props.problems);
+  const field = textFields(lang, form, props.problems);
   const clauses = (
     name: 'basis' | 'goals' | 'steps' | 'control' | 'closing',
-    label: string,
+    label: PlansTextKey,
     rows: number,
-  ) => (
-    <TextArea
-      lang={lang}
-      name={name}
-      label={label}
-      hint={text(lang, 'clausesHint')}
-      value={form[name]}
-      rows={rows}
-      valueLang="zh-Hant-TW"
-      problems={problems}
-    />
-  );
-  const english = (
-    name:
-      | 'summaryEnBasis'
-      | 'summaryEnGoals'
-      | 'summaryEnScope'
-      | 'summaryEnSteps'
-      | 'summaryEnControl'
-      | 'summaryEnClosing',
-    label: Parameters<typeof text>[1],
-  ) => (
-    <TextArea
-      lang={lang}
-      name={name}
-      label={text(lang, label)}
-      value={form[name]}
-      rows={4}
-      valueLang="en"
-      problems={problems}
-    />
-  );
+  ) => field.area(name, label, rows, { hint: 'clausesHint', valueLang: 'zh-Hant-TW' });
   return (
     <FormFrame {...props} reason={form.reason}>
-      <TextInput
-        lang={lang}
-        name="title"
-        label={text(lang, 'planTitleLabel')}
-        value={form.title}
-        problems={problems}
-      />
-      <TextInput
-        lang={lang}
-        name="titleEn"
-        label={text(lang, 'planTitleEnLabel')}
-        value={form.titleEn}
-        valueLang="en"
-        problems={problems}
-      />
-      {clauses('basis', text(lang, 'basisLabel'), 5)}
-      {clauses('goals', text(lang, 'goalsLabel'), 5)}
-      <TextInput
-        lang={lang}
-        name="scope"
-        label={text(lang, 'scopeLabel')}
-        value={form.scope}
-        problems={problems}
-      />
-      <TextInput
-        lang={lang}
-        name="contentIntro"
-        label={text(lang, 'contentIntroLabel')}
-        value={form.contentIntro}
-        problems={problems}
-      />
-      {clauses('steps', text(lang, 'stepsLabel'), 8)}
-      {clauses('control', text(lang, 'controlLabel'), 8)}
-      {clauses('closing', text(lang, 'closingFieldLabel'), 2)}
+      {field.input('title', 'planTitleLabel')}
+      {field.input('titleEn', 'planTitleEnLabel', { valueLang: 'en' })}
+      {clauses('basis', 'basisLabel', 5)}
+      {clauses('goals', 'goalsLabel', 5)}
+      {field.input('scope', 'scopeLabel')}
+      {field.input('contentIntro', 'contentIntroLabel')}
+      {clauses('steps', 'stepsLabel', 8)}
+      {clauses('control', 'controlLabel', 8)}
+      {clauses('closing', 'closingFieldLabel', 2)}
       <h2 class="govuk-heading-m">{text(lang, 'summaryEnHeading')}</h2>
-      {english('summaryEnBasis', 'summaryEnBasisLabel')}
-      {english('summaryEnGoals', 'summaryEnGoalsLabel')}
-      {english('summaryEnScope', 'summaryEnScopeLabel')}
-      {english('summaryEnSteps', 'summaryEnStepsLabel')}
-      {english('summaryEnControl', 'summaryEnControlLabel')}
-      {english('summaryEnClosing', 'summaryEnClosingLabel')}
+      {field.area('summaryEnBasis', 'summaryEnBasisLabel', 4, { valueLang: 'en' })}
+      {field.area('summaryEnGoals', 'summaryEnGoalsLabel', 4, { valueLang: 'en' })}
+      {field.area('summaryEnScope', 'summaryEnScopeLabel', 4, { valueLang: 'en' })}
+      {field.area('summaryEnSteps', 'summaryEnStepsLabel', 4, { valueLang: 'en' })}
+      {field.area('summaryEnControl', 'summaryEnControlLabel', 4, { valueLang: 'en' })}
+      {field.area('summaryEnClosing', 'summaryEnClosingLabel', 4, { valueLang: 'en' })}
     </FormFrame>
   );
 }
 
+const numberWidth = 'govuk-input--width-3';
+
 export function ItemFormPage(props: Common & { form: ItemForm }) {
-  const { lang, form } = props;
-  const problems = problemsByInput(props.problems);
+  const field = textFields(props.lang, props.form, props.problems);
   return (
-    <FormFrame {...props} reason={form.reason}>
-      <TextInput
-        lang={lang}
-        name="number"
-        label={text(lang, 'numberLabel')}
-        hint={text(lang, 'itemNumberHint')}
-        value={form.number}
-        widthClass="govuk-input--width-3"
-        problems={problems}
-      />
-      <TextInput
-        lang={lang}
-        name="title"
-        label={text(lang, 'itemTitleLabel')}
-        value={form.title}
-        problems={problems}
-      />
-      <TextInput
-        lang={lang}
-        name="tableTitle"
-        label={text(lang, 'tableTitleLabel')}
-        hint={text(lang, 'tableTitleHint')}
-        value={form.tableTitle}
-        problems={problems}
-      />
-      <TextInput
-        lang={lang}
-        name="titleEn"
-        label={text(lang, 'titleEnLabel')}
-        value={form.titleEn}
-        valueLang="en"
-        problems={problems}
-      />
+    <FormFrame {...props} reason={props.form.reason}>
+      {field.input('number', 'numberLabel', { hint: 'itemNumberHint', widthClass: numberWidth })}
+      {field.input('title', 'itemTitleLabel')}
+      {field.input('tableTitle', 'tableTitleLabel', { hint: 'tableTitleHint' })}
+      {field.input('titleEn', 'titleEnLabel', { valueLang: 'en' })}
     </FormFrame>
   );
 }
 
 export function StrategyFormPage(props: Common & { form: StrategyForm }) {
-  const { lang, form } = props;
-  const problems = problemsByInput(props.problems);
+  const field = textFields(props.lang, props.form, props.problems);
   return (
-    <FormFrame {...props} reason={form.reason}>
-      <TextInput
-        lang={lang}
-        name="number"
-        label={text(lang, 'numberLabel')}
-        hint={text(lang, 'strategyNumberHint')}
-        value={form.number}
-        widthClass="govuk-input--width-3"
-        problems={problems}
-      />
-      <TextArea
-        lang={lang}
-        name="text"
-        label={text(lang, 'strategyTextLabel')}
-        value={form.text}
-        rows={4}
-        problems={problems}
-      />
-      <TextArea
-        lang={lang}
-        name="textEn"
-        label={text(lang, 'textEnLabel')}
-        value={form.textEn}
-        rows={4}
-        valueLang="en"
-        problems={problems}
-      />
-      <TextArea
-        lang={lang}
-        name="practicesSummaryEn"
-        label={text(lang, 'practicesSummaryEnLabel')}
-        value={form.practicesSummaryEn}
-        rows={5}
-        valueLang="en"
-        problems={problems}
-      />
+    <FormFrame {...props} reason={props.form.reason}>
+      {field.input('number', 'numberLabel', { hint: 'strategyNumberHint', widthClass: numberWidth })}
+      {field.area('text', 'strategyTextLabel', 4)}
+      {field.area('textEn', 'textEnLabel', 4, { valueLang: 'en' })}
+      {field.area('practicesSummaryEn', 'practicesSummaryEnLabel', 5, { valueLang: 'en' })}
     </FormFrame>
   );
 }
@@ -312,126 +230,61 @@ export interface UnitChoice {
 }
 
 export function PracticeFormPage(props: Common & { form: PracticeForm; units: readonly UnitChoice[] }) {
-  const { lang, form } = props;
-  const problems = problemsByInput(props.problems);
-  const unitErrors = [...(problems.get('everyUnit') ?? []), ...(problems.get('unitCodes') ?? [])];
-  const hasUnitError = unitErrors.length > 0;
+  const { lang, form, problems } = props;
+  const field = textFields(lang, form, problems);
   return (
     <FormFrame {...props} reason={form.reason}>
-      <TextInput
+      {field.input('number', 'numberLabel', {
+        hint: 'practiceNumberHint',
+        widthClass: numberWidth,
+        inputMode: 'numeric',
+      })}
+      {field.area('text', 'practiceTextLabel', 5)}
+      {field.area('parts', 'partsLabel', 4, { hint: 'partsHint' })}
+      <Radios
         lang={lang}
-        name="number"
-        label={text(lang, 'numberLabel')}
-        hint={text(lang, 'practiceNumberHint')}
-        value={form.number}
-        widthClass="govuk-input--width-3"
-        inputMode="numeric"
-        problems={problems}
-      />
-      <TextArea
-        lang={lang}
-        name="text"
-        label={text(lang, 'practiceTextLabel')}
-        value={form.text}
-        rows={5}
-        problems={problems}
-      />
-      <TextArea
-        lang={lang}
-        name="parts"
-        label={text(lang, 'partsLabel')}
-        hint={text(lang, 'partsHint')}
-        value={form.parts}
-        rows={4}
-        problems={problems}
-      />
-      <Choices
-        lang={lang}
-        type="radio"
         name="deadlineKind"
-        label={text(lang, 'deadlineLegend')}
+        legend={text(lang, 'deadlineLegend')}
         choices={[
           { value: 'month', label: text(lang, 'deadlineKindMonth') },
           { value: 'daily', label: text(lang, 'deadlineKindDaily') },
           { value: 'none', label: text(lang, 'deadlineKindNone') },
         ]}
-        checked={new Set([form.deadlineKind])}
+        value={form.deadlineKind}
         problems={problems}
       >
         <div class="govuk-!-margin-top-4">
-          <TextInput
-            lang={lang}
-            name="deadlineRocYear"
-            label={text(lang, 'deadlineRocYearLabel')}
-            hint={text(lang, 'deadlineMonthHint')}
-            value={form.deadlineRocYear}
-            widthClass="govuk-input--width-3"
-            inputMode="numeric"
-            problems={problems}
-          />
-          <TextInput
-            lang={lang}
-            name="deadlineMonth"
-            label={text(lang, 'deadlineMonthLabel')}
-            value={form.deadlineMonth}
-            widthClass="govuk-input--width-2"
-            inputMode="numeric"
-            problems={problems}
-          />
+          {field.input('deadlineRocYear', 'deadlineRocYearLabel', {
+            hint: 'deadlineMonthHint',
+            widthClass: numberWidth,
+            inputMode: 'numeric',
+          })}
+          {field.input('deadlineMonth', 'deadlineMonthLabel', {
+            widthClass: 'govuk-input--width-2',
+            inputMode: 'numeric',
+          })}
         </div>
-      </Choices>
-      <div class={`govuk-form-group${hasUnitError ? ' govuk-form-group--error' : ''}`}>
-        <fieldset
-          class="govuk-fieldset"
-          aria-describedby={hasUnitError ? 'units-hint units-error' : 'units-hint'}
-        >
-          <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">
-            {text(lang, 'unitsLegend')}
-          </legend>
-          <div id="units-hint" class="govuk-hint">
-            {text(lang, 'unitsHint')}
-          </div>
-          <ErrorMessage
-            id="units"
-            prefix={text(lang, 'errorPrefix')}
-            message={hasUnitError ? unitErrors.join(' ') : undefined}
-          />
-          <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-            <div class="govuk-checkboxes__item">
-              <input
-                class="govuk-checkboxes__input"
-                id="everyUnit"
-                name="everyUnit"
-                type="checkbox"
-                value="yes"
-                checked={form.everyUnit}
-              />
-              <label class="govuk-label govuk-checkboxes__label" for="everyUnit">
-                {text(lang, 'everyUnitLabel')}
-              </label>
-            </div>
-            {props.units.map((unit, index) => (
-              <div key={unit.code} class="govuk-checkboxes__item">
-                <input
-                  class="govuk-checkboxes__input"
-                  id={index === 0 ? 'unitCodes' : `unitCodes-${unit.code}`}
-                  name="unitCodes"
-                  type="checkbox"
-                  value={unit.code}
-                  checked={form.unitCodes.includes(unit.code)}
-                />
-                <label
-                  class="govuk-label govuk-checkboxes__label"
-                  for={index === 0 ? 'unitCodes' : `unitCodes-${unit.code}`}
-                >
-                  {unit.name}
-                  {unit.isActive ? '' : text(lang, 'inactiveTag')}
-                </label>
-              </div>
-            ))}
-          </div>
-        </fieldset>
-      </div>
+      </Radios>
+      <SingleCheckbox
+        lang={lang}
+        name="everyUnit"
+        label={text(lang, 'everyUnitLabel')}
+        value="yes"
+        isChecked={form.everyUnit}
+        problems={problems}
+      />
+      <Checkboxes
+        lang={lang}
+        name="unitCodes"
+        legend={text(lang, 'unitsLegend')}
+        hint={text(lang, 'unitsHint')}
+        choices={props.units.map((unit) => ({
+          value: unit.code,
+          label: `${unit.name}${unit.isActive ? '' : text(lang, 'inactiveTag')}`,
+        }))}
+        checked={form.unitCodes}
+        problems={problems}
+      />
     </FormFrame>
   );
 }

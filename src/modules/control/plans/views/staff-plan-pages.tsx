@@ -1,17 +1,20 @@
-import { ErrorMessage } from '../../../../platform/web/components/form-parts.tsx';
-import type { Lang } from '../../../../platform/web/i18n.ts';
-import { localePath } from '../../../../platform/web/i18n.ts';
-import { deadlineText, formatDateTime, type UnitName, unitsText } from '../../shared/control-format.ts';
 import {
   CsrfField,
   ErrorSummary,
-  problemsByInput,
-  type ShownProblem,
+  Select,
   SuccessBanner,
   TextInput,
-} from '../../shared/evidence-removal.tsx';
-import { type ControlTextKey, controlText as text } from '../plan-messages.ts';
-import { anchorOf, controlPaths } from '../plan-paths.ts';
+} from '../../../../platform/web/components/form-controls.tsx';
+import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
+import { Pagination } from '../../../../platform/web/components/pagination.tsx';
+import type { Lang } from '../../../../platform/web/i18n.ts';
+import { localePath } from '../../../../platform/web/i18n.ts';
+import { deadlineText, formatDateTime } from '../../shared/control-format.ts';
+import { TableHead } from '../../shared/page-parts.tsx';
+import type { UnitNames } from '../../shared/unit-names.ts';
+import { unitsText } from '../plan-format.ts';
+import { type PlansTextKey, plansText as text } from '../plan-messages.ts';
+import { anchorOf, planPaths } from '../plan-paths.ts';
 import type { PlanChangeEntry, PlanListEntry, PlanVersionEntry, PlanView } from '../plan-reads.ts';
 import { type PlanChangeAction, practiceRef, rocYearOf, strategyRef } from '../plan-types.ts';
 
@@ -26,44 +29,34 @@ function StatusTag({ lang, status }: { lang: Lang; status: 'draft' | 'published'
 export interface StaffPlanListPageProps {
   lang: Lang;
   csrfToken: string;
+  /** One page of the plans, newest first. */
   plans: readonly PlanListEntry[];
+  page: number;
+  hasNextPage: boolean;
+  /** The plans the copy form offers: every published one. */
+  publishedPlans: readonly { year: number; rocYear: number }[];
   form: { fromYear: string; toYear: string };
-  problems: readonly ShownProblem[];
-  notice: string | null;
+  problems: FormProblems;
 }
 
 /** `/staff/plans`: every year's plan, and the form that copies a published one to a new year. */
 export function StaffPlanListPage(props: StaffPlanListPageProps) {
-  const { lang } = props;
-  const published = props.plans.filter((plan) => plan.status === 'published');
-  const problems = problemsByInput(props.problems);
-  const fromYearErrors = problems.get('fromYear') ?? [];
+  const { lang, problems } = props;
   return (
     <>
-      <ErrorSummary lang={lang} problems={props.problems} />
-      <SuccessBanner lang={lang} message={props.notice} />
+      <ErrorSummary lang={lang} problems={problems} />
       <h1 class="govuk-heading-xl">{text(lang, 'staffListTitle')}</h1>
       <p class="govuk-body">{text(lang, 'staffListLead')}</p>
       <table class="govuk-table">
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">
-              {text(lang, 'colYear')}
-            </th>
-            <th scope="col" class="govuk-table__header">
-              {text(lang, 'colTitle')}
-            </th>
-            <th scope="col" class="govuk-table__header">
-              {text(lang, 'colStatus')}
-            </th>
-            <th scope="col" class="govuk-table__header">
-              {text(lang, 'colVersion')}
-            </th>
-            <th scope="col" class="govuk-table__header">
-              {text(lang, 'colUpdated')}
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            text(lang, 'colYear'),
+            text(lang, 'colTitle'),
+            text(lang, 'colStatus'),
+            text(lang, 'colVersion'),
+            text(lang, 'colUpdated'),
+          ]}
+        />
         <tbody class="govuk-table__body">
           {props.plans.map((plan) => (
             <tr key={plan.year} class="govuk-table__row" data-plan-year={plan.year}>
@@ -71,7 +64,7 @@ export function StaffPlanListPage(props: StaffPlanListPageProps) {
                 {text(lang, 'planYear', { year: plan.year, rocYear: plan.rocYear })}
               </td>
               <td class="govuk-table__cell">
-                <a class="govuk-link" href={localePath(lang, controlPaths.staffPlan(plan.year))}>
+                <a class="govuk-link" href={localePath(lang, planPaths.staffPlan(plan.year))}>
                   {plan.title}
                 </a>
               </td>
@@ -84,38 +77,29 @@ export function StaffPlanListPage(props: StaffPlanListPageProps) {
           ))}
         </tbody>
       </table>
+      <Pagination
+        lang={lang}
+        page={props.page}
+        hasNextPage={props.hasNextPage}
+        href={(number) => `${localePath(lang, planPaths.staffList)}?page=${number}`}
+      />
       <h2 class="govuk-heading-l" id="copy">
         {text(lang, 'copyHeading')}
       </h2>
       <p class="govuk-body">{text(lang, 'copyLead')}</p>
-      <form method="post" action={localePath(lang, controlPaths.staffCopy)} novalidate>
+      <form method="post" action={localePath(lang, planPaths.staffCopy)} novalidate>
         <CsrfField token={props.csrfToken} />
-        <div class={`govuk-form-group${fromYearErrors.length > 0 ? ' govuk-form-group--error' : ''}`}>
-          <label class="govuk-label" for="fromYear">
-            {text(lang, 'fromYearLabel')}
-          </label>
-          <ErrorMessage
-            id="fromYear"
-            prefix={text(lang, 'errorPrefix')}
-            message={fromYearErrors.length > 0 ? fromYearErrors.join(' ') : undefined}
-          />
-          <select
-            class={`govuk-select${fromYearErrors.length > 0 ? ' govuk-select--error' : ''}`}
-            id="fromYear"
-            name="fromYear"
-            aria-describedby={fromYearErrors.length > 0 ? 'fromYear-error' : undefined}
-          >
-            {published.map((plan) => (
-              <option
-                key={plan.year}
-                value={String(plan.year)}
-                selected={String(plan.year) === props.form.fromYear}
-              >
-                {text(lang, 'planYear', { year: plan.year, rocYear: plan.rocYear })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Select
+          lang={lang}
+          name="fromYear"
+          label={text(lang, 'fromYearLabel')}
+          value={props.form.fromYear}
+          choices={props.publishedPlans.map((plan) => ({
+            value: String(plan.year),
+            label: text(lang, 'planYear', { year: plan.year, rocYear: plan.rocYear }),
+          }))}
+          problems={problems}
+        />
         <TextInput
           lang={lang}
           name="toYear"
@@ -134,7 +118,7 @@ export function StaffPlanListPage(props: StaffPlanListPageProps) {
   );
 }
 
-const actionKeys: Record<PlanChangeAction, ControlTextKey> = {
+const actionKeys: Record<PlanChangeAction, PlansTextKey> = {
   header_saved: 'actionHeaderSaved',
   item_added: 'actionItemAdded',
   item_saved: 'actionItemSaved',
@@ -157,8 +141,8 @@ export interface StaffPlanPageProps {
   plan: PlanView;
   versions: readonly PlanVersionEntry[];
   changes: readonly PlanChangeEntry[];
-  unitNames: ReadonlyMap<string, UnitName>;
-  problems: readonly ShownProblem[];
+  unitNames: UnitNames;
+  problems: FormProblems;
   notice: string | null;
 }
 
@@ -222,7 +206,7 @@ export function StaffPlanPage(props: StaffPlanPageProps) {
         <>
           <h2 class="govuk-heading-l">{text(lang, 'publishHeading')}</h2>
           <p class="govuk-body">{text(lang, 'publishLead')}</p>
-          <form method="post" action={localePath(lang, controlPaths.staffPublish(year))} novalidate>
+          <form method="post" action={localePath(lang, planPaths.staffPublish(year))} novalidate>
             <CsrfField token={props.csrfToken} />
             <button type="submit" class="govuk-button" data-module="govuk-button">
               {text(lang, 'publishButton')}
@@ -230,16 +214,16 @@ export function StaffPlanPage(props: StaffPlanPageProps) {
           </form>
         </>
       ) : (
-        <p class="govuk-body">{link(controlPaths.plan(year), text(lang, 'viewPublic'))}</p>
+        <p class="govuk-body">{link(planPaths.plan(year), text(lang, 'viewPublic'))}</p>
       )}
 
       <h2 class="govuk-heading-l">{text(lang, 'textsHeading')}</h2>
-      <p class="govuk-body">{link(controlPaths.staffHeader(year), text(lang, 'editHeader'))}</p>
+      <p class="govuk-body">{link(planPaths.staffHeader(year), text(lang, 'editHeader'))}</p>
 
       <h2 class="govuk-heading-l" id="items" tabindex={-1}>
         {text(lang, 'structureHeading')}
       </h2>
-      <p class="govuk-body">{link(controlPaths.staffNewItem(year), text(lang, 'addItem'))}</p>
+      <p class="govuk-body">{link(planPaths.staffNewItem(year), text(lang, 'addItem'))}</p>
       {plan.items.map((item) => (
         <section key={item.id} aria-labelledby={anchorOf.item(item.id)}>
           <h3 class="govuk-heading-m" id={anchorOf.item(item.id)} tabindex={-1}>
@@ -247,12 +231,10 @@ export function StaffPlanPage(props: StaffPlanPageProps) {
             {item.title}
           </h3>
           <ul class="govuk-list ow-plan-actions">
-            <li>
-              {link(controlPaths.staffItem(year, item.id), text(lang, 'editItem', { ref: item.label }))}
-            </li>
+            <li>{link(planPaths.staffItem(year, item.id), text(lang, 'editItem', { ref: item.label }))}</li>
             <li>
               {link(
-                controlPaths.staffNewStrategy(year, item.id),
+                planPaths.staffNewStrategy(year, item.id),
                 text(lang, 'addStrategy', { ref: item.label }),
               )}
             </li>
@@ -268,13 +250,10 @@ export function StaffPlanPage(props: StaffPlanPageProps) {
                 </h4>
                 <ul class="govuk-list ow-plan-actions">
                   <li>
-                    {link(controlPaths.staffStrategy(year, strategy.id), text(lang, 'editStrategy', { ref }))}
+                    {link(planPaths.staffStrategy(year, strategy.id), text(lang, 'editStrategy', { ref }))}
                   </li>
                   <li>
-                    {link(
-                      controlPaths.staffNewPractice(year, strategy.id),
-                      text(lang, 'addPractice', { ref }),
-                    )}
+                    {link(planPaths.staffNewPractice(year, strategy.id), text(lang, 'addPractice', { ref }))}
                   </li>
                 </ul>
                 {strategy.practices.length === 0 ? (
@@ -296,7 +275,7 @@ export function StaffPlanPage(props: StaffPlanPageProps) {
                         </p>
                         <p class="govuk-body-s">
                           {link(
-                            controlPaths.staffPractice(year, practice.id),
+                            planPaths.staffPractice(year, practice.id),
                             text(lang, 'editPractice', {
                               ref: practiceRef(item.ordinal, strategy.ordinal, practice),
                             }),
@@ -316,26 +295,20 @@ export function StaffPlanPage(props: StaffPlanPageProps) {
         <>
           <h2 class="govuk-heading-l">{text(lang, 'versionsHeading')}</h2>
           <table class="govuk-table">
-            <thead class="govuk-table__head">
-              <tr class="govuk-table__row">
-                <th scope="col" class="govuk-table__header">
-                  {text(lang, 'historyVersion')}
-                </th>
-                <th scope="col" class="govuk-table__header">
-                  {text(lang, 'historyDate')}
-                </th>
-                <th scope="col" class="govuk-table__header">
-                  {text(lang, 'colPublishedBy')}
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                text(lang, 'historyVersion'),
+                text(lang, 'historyDate'),
+                text(lang, 'colPublishedBy'),
+              ]}
+            />
             <tbody class="govuk-table__body">
               {props.versions.map((version) => (
                 <tr key={version.version} class="govuk-table__row">
                   <td class="govuk-table__cell">
                     <a
                       class="govuk-link"
-                      href={`${localePath(lang, controlPaths.plan(year))}?version=${version.version}`}
+                      href={`${localePath(lang, planPaths.plan(year))}?version=${version.version}`}
                       aria-label={text(lang, 'historyShow', { version: version.version })}
                     >
                       {version.version}
@@ -354,25 +327,15 @@ export function StaffPlanPage(props: StaffPlanPageProps) {
             <p class="govuk-body">{text(lang, 'noChanges')}</p>
           ) : (
             <table class="govuk-table" data-change-log="">
-              <thead class="govuk-table__head">
-                <tr class="govuk-table__row">
-                  <th scope="col" class="govuk-table__header">
-                    {text(lang, 'historyVersion')}
-                  </th>
-                  <th scope="col" class="govuk-table__header">
-                    {text(lang, 'colWhen')}
-                  </th>
-                  <th scope="col" class="govuk-table__header">
-                    {text(lang, 'colWho')}
-                  </th>
-                  <th scope="col" class="govuk-table__header">
-                    {text(lang, 'colWhat')}
-                  </th>
-                  <th scope="col" class="govuk-table__header">
-                    {text(lang, 'colWhy')}
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  text(lang, 'historyVersion'),
+                  text(lang, 'colWhen'),
+                  text(lang, 'colWho'),
+                  text(lang, 'colWhat'),
+                  text(lang, 'colWhy'),
+                ]}
+              />
               <tbody class="govuk-table__body">
                 {props.changes.map((change) => (
                   <tr key={change.version} class="govuk-table__row">

@@ -1,14 +1,16 @@
-import { formatPageDate } from '../../../../platform/web/format-date.ts';
-import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
-import { formatDateTime } from '../../shared/control-format.ts';
 import {
   CsrfField,
   ErrorSummary,
-  problemsByInput,
-  type ShownProblem,
   SuccessBanner,
   TextArea,
-} from '../../shared/evidence-removal.tsx';
+} from '../../../../platform/web/components/form-controls.tsx';
+import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
+import { Pagination } from '../../../../platform/web/components/pagination.tsx';
+import { formatPageDate } from '../../../../platform/web/format-date.ts';
+import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
+import { formatDateTime } from '../../shared/control-format.ts';
+import { TableHead, YearChoice } from '../../shared/page-parts.tsx';
+import type { ReportData } from '../report-build.ts';
 import {
   type Cell,
   checksTable,
@@ -21,8 +23,8 @@ import {
 } from '../report-document.ts';
 import { reportText as text } from '../report-messages.ts';
 import { reportPaths } from '../report-paths.ts';
+import { bureauSubject, itemField } from '../report-rules.ts';
 import type { ReportState } from '../report-schema.ts';
-import { bureauSubject, itemField, type ReportData } from '../report-service.ts';
 
 /** The annual performance reports' staff pages: the year's list and one report (printable, A4). */
 
@@ -39,7 +41,10 @@ export function ReportListPage(props: {
   lang: Lang;
   years: readonly number[];
   year: number | null;
+  /** One page of the year's reports. */
   entries: readonly ReportListEntry[];
+  page: number;
+  hasNextPage: boolean;
   /** A dashboard warning: the due date is near or past and reports are not issued. */
   warning: string | null;
 }) {
@@ -60,43 +65,27 @@ export function ReportListPage(props: {
         <p class="govuk-body">{text(lang, 'noPlans')}</p>
       ) : (
         <>
-          <form method="get" action={localePath(lang, reportPaths.list)}>
-            <div class="govuk-form-group">
-              <label class="govuk-label" for="year">
-                {text(lang, 'yearLabel')}
-              </label>
-              <select class="govuk-select" id="year" name="year">
-                {props.years.map((option) => (
-                  <option key={option} value={String(option)} selected={option === year}>
-                    {text(lang, 'yearOption', { year: option, rocYear: option - 1911 })}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">
-              {text(lang, 'show')}
-            </button>
-          </form>
+          <YearChoice
+            lang={lang}
+            action={reportPaths.list}
+            years={props.years}
+            year={year}
+            label={text(lang, 'yearLabel')}
+            optionLabel={(option) => text(lang, 'yearOption', { year: option, rocYear: option - 1911 })}
+            button={text(lang, 'show')}
+          />
           <table class="govuk-table">
             <caption class="govuk-table__caption govuk-table__caption--m">
               {text(lang, 'yearOption', { year, rocYear: year - 1911 })}
             </caption>
-            <thead class="govuk-table__head">
-              <tr class="govuk-table__row">
-                <th scope="col" class="govuk-table__header">
-                  {text(lang, 'colSubject')}
-                </th>
-                <th scope="col" class="govuk-table__header">
-                  {text(lang, 'colState')}
-                </th>
-                <th scope="col" class="govuk-table__header">
-                  {text(lang, 'colDue')}
-                </th>
-                <th scope="col" class="govuk-table__header">
-                  {text(lang, 'colIssued')}
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                text(lang, 'colSubject'),
+                text(lang, 'colState'),
+                text(lang, 'colDue'),
+                text(lang, 'colIssued'),
+              ]}
+            />
             <tbody class="govuk-table__body">
               {props.entries.map((entry) => (
                 <tr key={entry.subject} class="govuk-table__row">
@@ -122,6 +111,12 @@ export function ReportListPage(props: {
               ))}
             </tbody>
           </table>
+          <Pagination
+            lang={lang}
+            page={props.page}
+            hasNextPage={props.hasNextPage}
+            href={(page) => `${localePath(lang, reportPaths.listYear(year))}&page=${page}`}
+          />
         </>
       )}
     </>
@@ -194,19 +189,19 @@ export function ReportPage(props: {
   data: ReportData;
   mayEdit: boolean;
   notice: string | null;
-  problems: ShownProblem[];
+  problems: FormProblems;
   /** What the form showed when it was refused. */
   typed: { narrative: string; items: ReadonlyMap<string, string> } | null;
 }) {
   const { lang, data } = props;
   const subject = data.unitCode ?? bureauSubject;
-  const problems = problemsByInput(props.problems);
+  const { problems } = props;
   const editable = props.mayEdit && data.record.state !== 'issued';
   const narrative = props.typed?.narrative ?? data.record.narrative;
   const itemValue = (id: string) => props.typed?.items.get(id) ?? data.record.itemNarratives.get(id) ?? '';
   return (
     <div class="ow-report">
-      <ErrorSummary lang={lang} problems={props.problems} />
+      <ErrorSummary lang={lang} problems={problems} />
       <SuccessBanner lang={lang} message={props.notice} />
       <span class="govuk-caption-l">{data.planTitle}</span>
       <h1 class="govuk-heading-l">{reportTitle(data, lang)}</h1>

@@ -1,0 +1,82 @@
+import type { ComponentChildren } from 'preact';
+import { Select } from '../../../platform/web/components/form-controls.tsx';
+import { type Lang, localePath } from '../../../platform/web/i18n.ts';
+
+/** Pieces the pages of management control repeat: a summary list, a table's head, a year to show. */
+
+/** A GOV.UK summary list: each row a key and its value; a row may be left out with null. */
+export function SummaryList({
+  rows,
+}: {
+  rows: readonly ({ key: ComponentChildren; value: ComponentChildren; id?: string; state?: string } | null)[];
+}) {
+  return (
+    <dl class="govuk-summary-list">
+      {rows.map((row, index) =>
+        row === null ? null : (
+          <div key={index} class="govuk-summary-list__row">
+            <dt class="govuk-summary-list__key">{row.key}</dt>
+            <dd class="govuk-summary-list__value" id={row.id} data-state={row.state}>
+              {row.value}
+            </dd>
+          </div>
+        ),
+      )}
+    </dl>
+  );
+}
+
+/** A table's header row; a numeric column's heading is right-aligned like its cells. */
+export function TableHead({
+  columns,
+}: {
+  columns: readonly (string | { label: string; isNumeric: boolean })[];
+}) {
+  return (
+    <thead class="govuk-table__head">
+      <tr class="govuk-table__row">
+        {columns.map((column) => {
+          const { label, isNumeric } =
+            typeof column === 'string' ? { label: column, isNumeric: false } : column;
+          return (
+            <th
+              key={label}
+              scope="col"
+              class={`govuk-table__header${isNumeric ? ' govuk-table__header--numeric' : ''}`}
+            >
+              {label}
+            </th>
+          );
+        })}
+      </tr>
+    </thead>
+  );
+}
+
+/** A list page's choice of year (a plain GET form: works without JavaScript). */
+export function YearChoice(props: {
+  lang: Lang;
+  action: string;
+  years: readonly number[];
+  year: number;
+  label: string;
+  optionLabel: (year: number) => string;
+  button: string;
+  formClass?: string;
+}) {
+  const { lang } = props;
+  return (
+    <form method="get" action={localePath(lang, props.action)} class={props.formClass}>
+      <Select
+        lang={lang}
+        name="year"
+        label={props.label}
+        value={String(props.year)}
+        choices={props.years.map((year) => ({ value: String(year), label: props.optionLabel(year) }))}
+      />
+      <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">
+        {props.button}
+      </button>
+    </form>
+  );
+}
