@@ -4,97 +4,28 @@ import { after, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { buildTestApp } from '../../../../test/helpers/test-app.ts';
 import { auditLog } from '../../../platform/auth/auth-schema.ts';
-import {
-  aStaffMember,
-  csrfTokenIn,
-  signIn,
-  type TestBrowser,
-} from '../../../platform/auth/auth-test-support.ts';
+import { csrfTokenIn, type TestBrowser } from '../../../platform/auth/auth-test-support.ts';
 import type { StaffRole } from '../../../platform/auth/principal.ts';
 import { sampleExe, samplePdf, samplePng } from '../../../platform/uploads/upload-test-support.ts';
 import { decode, mainOf, summaryOf } from '../shared/control-test-support.ts';
 import { getCheck, listChecksForReport } from './check-reads.ts';
-import { controlCheckRevisions } from './checks-schema.ts';
-
-type InjectResponse = Awaited<ReturnType<TestBrowser['get']>>;
-
-/** The action of an action's follow-up form (multipart: it carries the CSRF token in its query). */
-function multipartActionOf(html: string, actionId: string): string {
-  const match = new RegExp(
-    `<form method="post" action="([^"]+/actions/${actionId}/follow-ups[^"]*)" enctype="multipart/form-data"`,
-  ).exec(html);
-  if (!match?.[1]) throw new Error('the page has no follow-up form for that action');
-  return decode(match[1]);
-}
-
-function formData(
-  fields: Record<string, string>,
-  files: { field: string; name: string; type: string; content: Buffer }[] = [],
-): FormData {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  for (const file of files)
-    form.append(file.field, new Blob([new Uint8Array(file.content)], { type: file.type }), file.name);
-  return form;
-}
-
-async function postMultipart(browser: TestBrowser, url: string, form: FormData): Promise<InjectResponse> {
-  const response = await browser.app.inject({
-    method: 'POST',
-    url,
-    headers: { cookie: browser.cookieHeader() },
-    payload: form,
-  });
-  return browser.keep(response as unknown as InjectResponse);
-}
+import {
+  checkIdOf,
+  formData,
+  multipartActionOf,
+  phoneTest,
+  postFrom,
+  postMultipart,
+  signedIn as signedInTo,
+} from './checks-test-support.ts';
 
 // Top level: the test database helper registers its clean-up with node:test's after().
 const subject = await buildTestApp({ environment: { RATE_LIMIT_PER_MINUTE: '10000' } });
 after(() => subject.app.close());
 const db = subject.database.db;
 const day = 24 * 60 * 60 * 1000;
-
-async function signedIn(role: StaffRole, unitCode?: string): Promise<TestBrowser> {
-  const member = await aStaffMember(db, {
-    role,
-    withTotp: role === 'admin',
-    clock: subject.clock,
-    displayName: `${role} ${unitCode ?? ''}`.trim(),
-    ...(unitCode ? { unitCode } : {}),
-  });
-  return signIn(subject.app, member, subject.clock);
-}
-
-/** Posts a form with the CSRF token of the given page. */
-async function postFrom(browser: TestBrowser, page: string, action: string, fields: Record<string, string>) {
-  const form = await browser.get(page);
-  assert.equal(form.statusCode, 200, `GET ${page}`);
-  return browser.post(action, { _csrf: csrfTokenIn(form.body), ...fields });
-}
-
-const checkIdOf = (location: unknown) => {
-  const match = /\/staff\/checks\/([0-9a-f-]{36})\?done=saved$/.exec(String(location));
-  assert.ok(match?.[1], `redirect to the check: ${String(location)}`);
-  return match[1];
-};
-
-const phoneTest = {
-  checkDate: '115/3/1',
-  unitCode: 'road-maintenance',
-  kind: 'phone_courtesy',
-  subject: '養護工程處服務電話 07-000-0000',
-  score: '72',
-  findings: '接聽時未報單位名稱。\n轉接等候超過 30 秒。',
-  action1Description: '接聽電話一律先報單位名稱',
-  action1Deadline: '115/3/20',
-  action1Unit: '',
-  action2Description: '轉接流程檢討並訓練話務人員',
-  action2Deadline: '2026-04-30',
-  action2Unit: 'parks',
-  action3Description: '',
-  action3Deadline: '',
-  action3Unit: '',
-};
+const signedIn = (role: StaffRole, unitCode?: string): Promise<TestBrowser> =>
+  signedInTo(subject, role, unitCode);
 
 describe('spot checks and tests (平時測試及查核)', async () => {
   const secretariat = await signedIn('secretariat');
@@ -479,216 +410,25 @@ describe('spot checks and tests (平時測試及查核)', async () => {
   });
 });
 
-describe('correcting a recorded check', async () => {
+describe('the check’s form', async () => {
   const secretariat = await signedIn('secretariat');
-  const roadEditor = await signedIn('unit_editor', 'road-maintenance');
-  const handler = await signedIn('handler', 'road-maintenance');
-  const parksEditor = await signedIn('unit_editor', 'parks');
-  const parksHead = await signedIn('unit_head', 'parks');
 
-  it('the secretariat corrects the score and findings and adds an action, with a reason kept in the corrections list', async () => {
-    const recorded = { ...phoneTest, checkDate: '115/2/20', action1Deadline: '115/2/25' };
-    const created = await postFrom(secretariat, '/staff/checks/new', '/staff/checks/new', recorded);
-    const id = checkIdOf(created.headers.location);
-    const edit = `/staff/checks/${id}/edit`;
-    assert.equal((await roadEditor.get(edit)).statusCode, 403, 'a unit does not correct a spot check');
-    assert.equal((await handler.get(edit)).statusCode, 403);
-    assert.equal((await postFrom(roadEditor, `/staff/checks/${id}`, edit, { version: '1' })).statusCode, 403);
-
-    const form = await secretariat.get(edit);
-    assert.equal(form.statusCode, 200);
-    const formMain = decode(mainOf(form.body));
-    assert.ok(formMain.includes('name="version" value="1"'));
-    assert.ok(formMain.includes('接聽時未報單位名稱。\n轉接等候超過 30 秒。'));
-    assert.ok(
-      formMain.includes('接聽電話一律先報單位名稱（民國115年2月25日）'),
-      'the recorded actions are listed',
-    );
-    assert.ok(decode(mainOf((await secretariat.get(`/staff/checks/${id}`)).body)).includes(edit));
-    assert.ok(!decode(mainOf((await roadEditor.get(`/staff/checks/${id}`)).body)).includes(edit));
-
-    const blank = {
-      action1Description: '',
-      action1Deadline: '',
-      action2Description: '',
-      action2Deadline: '',
-    };
-    const bad = await postFrom(secretariat, edit, edit, {
-      ...recorded,
-      ...blank,
-      action2Unit: '',
-      version: '1',
-      checkDate: '115/3/1',
-      score: '120',
-      reason: '',
-      action3Description: '複測',
-      action3Deadline: '115/2/28',
-    });
-    assert.equal(bad.statusCode, 400);
-    assert.deepEqual(summaryOf(bad.body), [
-      ['checkDate', '查核日期：不可晚於矯正措施 1 的完成期限。'],
-      ['score', '分數（0–100）：分數請填 0 到 100 的整數。'],
-      ['reason', '修正原因：請說明修正的原因。'],
-      ['action3Deadline', '第 3 項：完成期限：完成期限不可早於查核日期。'],
-    ]);
-    const unchanged = await postFrom(secretariat, edit, edit, {
-      ...recorded,
-      ...blank,
-      action2Unit: '',
-      version: '1',
-      reason: '確認',
-    });
-    assert.equal(unchanged.statusCode, 400);
-    assert.deepEqual(summaryOf(unchanged.body), [['main-content', '沒有任何修改。']]);
-    assert.equal((await getCheck(db, id, '2026-03-02'))?.version, 1, 'nothing written');
-
-    const saved = await postFrom(secretariat, edit, edit, {
-      ...recorded,
-      ...blank,
-      action2Unit: '',
-      version: '1',
-      score: '80',
-      findings: '接聽時未報單位名稱。',
-      reason: '錄音複聽後更正分數',
-      action1Description: '一個月後複測',
-      action1Deadline: '115/4/15',
-    });
-    assert.equal(saved.statusCode, 303);
-    assert.equal(saved.headers.location, `/staff/checks/${id}?done=revised`);
-    const check = await getCheck(db, id, '2026-03-02');
-    assert.equal(check?.version, 2);
-    assert.equal(check?.score, 80);
-    assert.equal(check?.findings, '接聽時未報單位名稱。');
-    assert.deepEqual(
-      check?.actions.map((action) => [action.ordinal, action.description, action.deadline]),
-      [
-        [1, '接聽電話一律先報單位名稱', '2026-02-25'],
-        [2, '轉接流程檢討並訓練話務人員', '2026-04-30'],
-        [3, '一個月後複測', '2026-04-15'],
-      ],
-    );
-    const [revision] = await db
-      .select()
-      .from(controlCheckRevisions)
-      .where(eq(controlCheckRevisions.checkId, id));
-    assert.equal(revision?.reason, '錄音複聽後更正分數');
-    assert.deepEqual(revision?.changes, [
-      { field: 'score', before: '72', after: '80' },
-      {
-        field: 'findings',
-        before: '接聽時未報單位名稱。\n轉接等候超過 30 秒。',
-        after: '接聽時未報單位名稱。',
-      },
-      { field: 'actions', before: '', after: '一個月後複測' },
-    ]);
-    const [audit] = await db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.action, 'control.check.revise'), eq(auditLog.targetId, id)));
-    assert.deepEqual(audit?.details.fields, ['score', 'findings', 'actions']);
-    const page = decode(mainOf((await secretariat.get(`/staff/checks/${id}?done=revised`)).body));
-    assert.match(page, /已儲存修正。/);
-    assert.match(page, /修正紀錄/);
-    assert.match(page, /分數：72 → 80/);
-    assert.match(page, /錄音複聽後更正分數/);
-    assert.match(page, /新增矯正措施：一個月後複測/);
-
-    // The same form again: made from version 1, refused with who changed it.
-    const stale = await secretariat.post(edit, {
-      _csrf: csrfTokenIn(form.body),
-      ...recorded,
-      version: '1',
-      score: '81',
-      reason: '再更正',
-    });
-    assert.equal(stale.statusCode, 409);
-    assert.match(decode(stale.body), /這筆紀錄已由 secretariat 於 .+ 修改過/);
-    assert.equal((await getCheck(db, id, '2026-03-02'))?.score, 80);
-    await assert.rejects(
-      subject.database.pool.query(`update control_check_revisions set reason = 'x' where check_id = $1`, [
-        id,
-      ]),
-      /append-only/,
-    );
-    await assert.rejects(
-      subject.database.pool.query('delete from control_check_revisions where check_id = $1', [id]),
-      /append-only/,
-    );
-  });
-
-  it('a self-assessment: its editor corrects the draft without a reason; once confirmed only its head, with one', async () => {
-    const draft = await postFrom(parksEditor, '/staff/unit-checks/new', '/staff/unit-checks/new', {
+  it('over-long texts are answered by the form itself, every field at once (400), nothing saved', async () => {
+    const before = (await listChecksForReport(db, { year: 2026 })).length;
+    const response = await postFrom(secretariat, '/staff/checks/new', '/staff/checks/new', {
       ...phoneTest,
-      kind: 'counter_visit',
-      subject: '公園處服務台自評',
-      score: '',
-      action1Description: '',
-      action1Deadline: '',
-      action2Description: '',
-      action2Deadline: '',
-      action2Unit: '',
+      subject: '查'.repeat(501),
+      findings: '發'.repeat(5001),
+      action1Description: '措'.repeat(2001),
     });
-    const id = checkIdOf(draft.headers.location);
-    const edit = `/staff/checks/${id}/edit`;
-    const fields = {
-      ...phoneTest,
-      unitCode: 'road-maintenance', // ignored: a self-assessment stays its unit's
-      kind: 'counter_visit',
-      score: '',
-      action1Description: '',
-      action1Deadline: '',
-      action2Description: '',
-      action2Deadline: '',
-      action2Unit: '',
-    };
-    assert.ok(!decode(mainOf((await parksEditor.get(edit)).body)).includes('請說明修正的原因'));
-    const corrected = await postFrom(parksEditor, edit, edit, {
-      ...fields,
-      subject: '公園處服務台自評（上午）',
-      version: '1',
-      reason: '',
-    });
-    assert.equal(corrected.statusCode, 303);
-    let check = await getCheck(db, id, '2026-03-02');
-    assert.equal(check?.subject, '公園處服務台自評（上午）');
-    assert.equal(check?.unitCode, 'parks');
-    assert.equal(
-      (await postFrom(parksHead, `/staff/checks/${id}`, `/staff/checks/${id}/confirm`, {})).statusCode,
-      303,
-    );
-    assert.equal(
-      (await parksEditor.get(edit)).statusCode,
-      403,
-      'confirmed: the editor no longer corrects it',
-    );
-    assert.equal(
-      (await secretariat.get(edit)).statusCode,
-      403,
-      'the secretariat does not correct a unit’s own',
-    );
-    const noReason = await postFrom(parksHead, edit, edit, {
-      ...fields,
-      subject: '公園處服務台',
-      version: '2',
-    });
-    assert.deepEqual(summaryOf(noReason.body), [['reason', '修正原因：請說明修正的原因。']]);
-    const byHead = await postFrom(parksHead, edit, edit, {
-      ...fields,
-      subject: '公園處服務台',
-      version: '2',
-      reason: '名稱更正',
-    });
-    assert.equal(byHead.statusCode, 303);
-    check = await getCheck(db, id, '2026-03-02');
-    assert.equal(check?.status, 'confirmed');
-    assert.equal(check?.version, 3);
-    const revisions = await db
-      .select()
-      .from(controlCheckRevisions)
-      .where(eq(controlCheckRevisions.checkId, id));
-    assert.deepEqual(revisions.map((row) => [row.version, row.reason]).sort(), [
-      [2, ''],
-      [3, '名稱更正'],
+    assert.equal(response.statusCode, 400);
+    assert.deepEqual(summaryOf(response.body), [
+      ['subject', '查核內容最多 500 個字（現為 501 個字）'],
+      ['findings', '發現事項最多 5000 個字（現為 5001 個字）'],
+      ['action1Description', '第 1 項：內容最多 2000 個字（現為 2001 個字）'],
     ]);
+    assert.match(response.body, /<title>錯誤：/);
+    assert.match(response.body, /<textarea[^>]*name="findings"[^>]*>發{5001}<\/textarea>/);
+    assert.equal((await listChecksForReport(db, { year: 2026 })).length, before, 'nothing saved');
   });
 });

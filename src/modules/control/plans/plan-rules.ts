@@ -202,9 +202,16 @@ function wholeNumber(value: string): number | null {
   return /^\d{1,4}$/.test(bare) ? Number(bare) : null;
 }
 
+/** An optional text as stored: null when left empty. */
+const orNull = (value: string): string | null => (value === '' ? null : value);
+
 class Problems {
   readonly list: FieldProblem[] = [];
   constructor(readonly lang: Lang) {}
+  /** Every problem found, or the value read from the form when there is none. */
+  outcome<T>(value: () => T): Validation<T> {
+    return this.list.length > 0 ? { ok: false, problems: this.list } : { ok: true, value: value() };
+  }
   add(field: string, code: string, message: string): void {
     this.list.push({ field, code, message });
   }
@@ -274,16 +281,12 @@ export function validateItem(
   problems.optionalText('tableTitle', tableTitle, limits.title);
   problems.optionalText('titleEn', titleEn, limits.shortText);
   problems.reason(context.plan, form.reason);
-  if (problems.list.length > 0) return { ok: false, problems: problems.list };
-  return {
-    ok: true,
-    value: {
-      ...number,
-      title,
-      tableTitle: tableTitle === '' || tableTitle === title ? null : tableTitle,
-      titleEn: titleEn === '' ? null : titleEn,
-    },
-  };
+  return problems.outcome(() => ({
+    ...number,
+    title,
+    tableTitle: tableTitle === title ? null : orNull(tableTitle),
+    titleEn: orNull(titleEn),
+  }));
 }
 
 export function validateStrategy(
@@ -300,16 +303,12 @@ export function validateStrategy(
   problems.optionalText('textEn', textEn, limits.english);
   problems.optionalText('practicesSummaryEn', practicesSummaryEn, limits.english);
   problems.reason(context.plan, form.reason);
-  if (problems.list.length > 0) return { ok: false, problems: problems.list };
-  return {
-    ok: true,
-    value: {
-      ...number,
-      text: strategyText,
-      textEn: textEn === '' ? null : textEn,
-      practicesSummaryEn: practicesSummaryEn === '' ? null : practicesSummaryEn,
-    },
-  };
+  return problems.outcome(() => ({
+    ...number,
+    text: strategyText,
+    textEn: orNull(textEn),
+    practicesSummaryEn: orNull(practicesSummaryEn),
+  }));
 }
 
 /** 「(1) 服務流程便捷：…」 or 「服務流程便捷：…」 → the text; labels are (1), (2)… in order. */
@@ -408,19 +407,15 @@ export function validatePractice(
     problems.add('everyUnit', 'every_unit_and_units', text(lang, 'everyUnitAndUnits'));
 
   problems.reason(plan, form.reason);
-  if (problems.list.length > 0) return { ok: false, problems: problems.list };
-  return {
-    ok: true,
-    value: {
-      ordinal,
-      label,
-      text: practiceText,
-      parts,
-      deadline,
-      everyUnit: form.everyUnit,
-      unitCodes: form.everyUnit ? [] : unitCodes,
-    },
-  };
+  return problems.outcome(() => ({
+    ordinal,
+    label,
+    text: practiceText,
+    parts,
+    deadline,
+    everyUnit: form.everyUnit,
+    unitCodes: form.everyUnit ? [] : unitCodes,
+  }));
 }
 
 export function validateHeader(form: HeaderForm, plan: PlanContext, lang: Lang): Validation<HeaderInput> {
@@ -459,26 +454,22 @@ export function validateHeader(form: HeaderForm, plan: PlanContext, lang: Lang):
     problems.optionalText(`summaryEn${name[0]?.toUpperCase()}${name.slice(1)}`, value, limits.english);
   }
   problems.reason(plan, form.reason);
-  if (problems.list.length > 0) return { ok: false, problems: problems.list };
   const hasEnglish = Object.values(english).some((value) => value !== '');
-  return {
-    ok: true,
-    value: {
-      title,
-      titleEn: titleEn === '' ? null : titleEn,
-      ...lists,
-      scope,
-      contentIntro,
-      summaryEn: hasEnglish ? english : null,
-    },
-  };
+  return problems.outcome(() => ({
+    title,
+    titleEn: orNull(titleEn),
+    ...lists,
+    scope,
+    contentIntro,
+    summaryEn: hasEnglish ? english : null,
+  }));
 }
 
 export function validateRemoval(form: RemoveForm, plan: PlanContext, lang: Lang): Validation<true> {
   const problems = new Problems(lang);
   if (!form.confirm) problems.add('confirm', 'confirm_required', text(lang, 'confirmRequired'));
   problems.reason(plan, form.reason);
-  return problems.list.length > 0 ? { ok: false, problems: problems.list } : { ok: true, value: true };
+  return problems.outcome(() => true as const);
 }
 
 export const yearRange = { earliest: 1912, latest: 2200 } as const;

@@ -10,8 +10,9 @@ import {
 } from '../../../platform/auth/auth-test-support.ts';
 import type { StaffRole } from '../../../platform/auth/principal.ts';
 import { seedReferenceData } from '../../../seed.ts';
-import { mainOf, metaContent, summaryOf } from '../shared/control-test-support.ts';
+import { mainOf, metaContent, paginationOf, summaryOf } from '../shared/control-test-support.ts';
 import { getPlan, getPublishedPlan, listPlanChanges, listPlanVersions } from './plan-reads.ts';
+import { controlPlans } from './plan-schema.ts';
 import { practiceRef } from './plan-types.ts';
 
 // Top level: the test database helper registers its clean-up with node:test's after().
@@ -431,5 +432,82 @@ describe('who may do what', () => {
     assert.deepEqual(summaryOf(response.body), [
       ['toYear', 'Year of the new plan: Enter a year from 1912 to 2200.'],
     ]);
+  });
+});
+
+describe('the forms kit and the lists’ pages', () => {
+  it('an over-long entry is answered by the form itself, every field at once, on the page (400), nothing saved', async () => {
+    const secretariat = await signedIn('secretariat');
+    const { plan } = await practiceOf(2012, '一(一)');
+    const item = plan.items[0];
+    assert.ok(item);
+    const url = `/staff/plans/2012/items/${item.id}`;
+    const response = await secretariat.submit(url, url, {
+      number: '一',
+      title: '長'.repeat(201),
+      tableTitle: '',
+      titleEn: 'x'.repeat(501),
+      reason: '測試',
+    });
+    assert.equal(response.statusCode, 400);
+    assert.deepEqual(summaryOf(response.body), [
+      ['title', '實施要項名稱最多 200 個字（現為 201 個字）'],
+      ['titleEn', '英文名稱最多 500 個字（現為 501 個字）'],
+    ]);
+    assert.match(response.body, /<h2 class="govuk-error-summary__title">發生問題<\/h2>/);
+    assert.match(
+      response.body,
+      new RegExp(`id="title" name="title" type="text" value="${'長'.repeat(201)}"`),
+    );
+    assert.equal((await getPlan(db, 2012))?.items[0]?.title, item.title, 'nothing saved');
+  });
+
+  it('the plans are listed 50 a page, newest first, for the staff and the public', async () => {
+    // 55 earlier years (published) besides the plans the tests above made.
+    const now = subject.clock.now();
+    const template = (await getPlan(db, 2012))?.workPlanTemplate;
+    assert.ok(template);
+    await db.insert(controlPlans).values(
+      Array.from({ length: 55 }, (_, index) => ({
+        year: 1950 + index,
+        rocYear: 1950 + index - 1911,
+        status: 'published' as const,
+        publishedVersion: 1,
+        title: `${1950 + index - 1911} 年度提升服務品質執行計畫`,
+        basis: [],
+        goals: [],
+        scope: '',
+        contentIntro: '',
+        steps: [],
+        control: [],
+        closing: [],
+        workPlanTemplate: template,
+        createdAt: now,
+        createdBy: 'test',
+        updatedAt: now,
+        updatedBy: 'test',
+      })),
+    );
+    const secretariat = await signedIn('secretariat');
+    const years = (html: string) =>
+      [...mainOf(html).matchAll(/data-plan-year="(\d+)"/g)].map((match) => Number(match[1]));
+    const first = await secretariat.get('/staff/plans');
+    assert.equal(years(first.body).length, 50);
+    assert.equal(years(first.body)[0], 2031, 'newest first');
+    assert.deepEqual(paginationOf(first.body), { previous: null, next: '/staff/plans?page=2' });
+    const second = await secretariat.get('/staff/plans?page=2');
+    const secondYears = years(second.body);
+    assert.ok(secondYears.length > 0 && secondYears.length < 50);
+    assert.equal(secondYears.at(-1), 1950, 'the oldest last');
+    assert.ok(!years(first.body).some((year) => secondYears.includes(year)), 'no plan on both pages');
+    assert.deepEqual(paginationOf(second.body), { previous: '/staff/plans?page=1', next: null });
+    // The copy form still offers every published plan, not only this page's.
+    assert.match(first.body, /<option value="1950"/);
+
+    const publicSecond = await get('/en/plans?page=2');
+    assert.equal(publicSecond.statusCode, 200);
+    assert.match(mainOf(publicSecond.body), /href="\/en\/plans\/1950"/);
+    assert.deepEqual(paginationOf(publicSecond.body).previous, '/en/plans?page=1');
+    assert.equal((await get('/plans?page=abc')).statusCode, 200, 'a page that is not a number is the first');
   });
 });

@@ -290,7 +290,10 @@ describe('progress entries (管制查考 §3)', () => {
     assert.match(summary.text, /「即時辦結率」的實際值必須是數字/);
     assert.match(summary.text, /setup\.exe/);
     // What was typed comes back in the practice's form.
-    assert.match(bad.body, new RegExp(`id="p${index}-value-${targets.rate}" name="value-${targets.rate}" type="text" value="abc"`));
+    assert.match(
+      bad.body,
+      new RegExp(`id="p${index}-value-${targets.rate}" name="value-${targets.rate}" type="text" value="abc"`),
+    );
 
     // A practice the unit does not carry, a period outside the year, a bad status and value: all in one answer.
     const json = await postMultipart(

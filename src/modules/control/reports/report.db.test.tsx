@@ -32,7 +32,7 @@ import {
   controlProgressEvidence,
   controlProgressValues,
 } from '../progress/progress-schema.ts';
-import { decode, mainOf, summaryOf } from '../shared/control-test-support.ts';
+import { addUnits, decode, mainOf, paginationOf, summaryOf } from '../shared/control-test-support.ts';
 import { carriedPractices } from '../work-plans/work-plan-reads.ts';
 import { controlWorkPlanTargets } from '../work-plans/work-plan-schema.ts';
 import { createWorkPlan, saveRow, transitionWorkPlan } from '../work-plans/work-plan-service.ts';
@@ -431,7 +431,10 @@ describe('the annual performance report', () => {
       ['narrative', '請填寫綜合說明'],
       [`item-${firstItem.id}`, `${firstItem.label}${firstItem.title}最多 5000 個字（現為 5001 個字）`],
     ]);
-    assert.match(refused.body, new RegExp(`<textarea[^>]*name="item-${firstItem.id}"[^>]*>說{5001}</textarea>`));
+    assert.match(
+      refused.body,
+      new RegExp(`<textarea[^>]*name="item-${firstItem.id}"[^>]*>說{5001}</textarea>`),
+    );
     assert.equal((await db.select().from(controlReports)).length, 0, 'nothing stored');
 
     const saved = await secretariatBrowser.post(`${base}/${unit}/narrative`, {
@@ -546,5 +549,25 @@ describe('the annual performance report', () => {
     const handler = await browserOf('handler', unit);
     assert.equal((await handler.get(`${base}/${unit}`)).statusCode, 403);
     assert.equal((await handler.get(`${base}/${unit}/report.odt`)).statusCode, 403);
+  });
+
+  it('the year’s list shows the reports 50 a page, the bureau first', async () => {
+    const added = await addUnits(db, 'rp', 55);
+    const reader = await browserOf('secretariat');
+    const subjectsOf = (html: string) =>
+      [...mainOf(html).matchAll(new RegExp(`href="${base}/([a-z0-9-]+)"`, 'g'))].map((match) => match[1]);
+    const first = await reader.get(`/staff/reports?year=${year}`);
+    assert.equal(subjectsOf(first.body).length, 50);
+    assert.equal(subjectsOf(first.body)[0], 'bureau');
+    assert.deepEqual(paginationOf(first.body), {
+      previous: null,
+      next: `/staff/reports?year=${year}&page=2`,
+    });
+    const second = await reader.get(`/staff/reports?year=${year}&page=2`);
+    const secondSubjects = subjectsOf(second.body);
+    assert.ok(secondSubjects.length > 0 && secondSubjects.length < 50);
+    assert.equal(secondSubjects.at(-1), added.at(-1));
+    assert.ok(!subjectsOf(first.body).some((code) => secondSubjects.includes(code)), 'none on both pages');
+    assert.equal(paginationOf(second.body).next, null);
   });
 });

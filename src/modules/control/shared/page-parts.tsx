@@ -1,8 +1,34 @@
 import type { ComponentChildren } from 'preact';
-import { Select } from '../../../platform/web/components/form-controls.tsx';
+import { Select, TextArea, TextInput } from '../../../platform/web/components/form-controls.tsx';
+import type { FormProblems } from '../../../platform/web/components/form-problems.ts';
 import { type Lang, localePath } from '../../../platform/web/i18n.ts';
 
-/** Pieces the pages of management control repeat: a summary list, a table's head, a year to show. */
+/**
+ * Pieces the pages of management control repeat: a form's text fields, a summary list, a table's head, a year
+ * to show.
+ */
+
+type TextInputOptions = Omit<
+  Parameters<typeof TextInput>[0],
+  'lang' | 'name' | 'label' | 'value' | 'problems'
+>;
+type TextAreaOptions = Omit<Parameters<typeof TextArea>[0], 'lang' | 'name' | 'label' | 'value' | 'problems'>;
+
+/**
+ * The text fields of one form (the kit's TextInput and TextArea): each named after its value in `values`,
+ * showing it as typed, with the form's problems.
+ */
+export function textFields<Values extends object>(lang: Lang, values: Values, problems?: FormProblems) {
+  const typed = (name: keyof Values & string) => String(values[name] ?? '');
+  return {
+    input: (name: keyof Values & string, label: string, options: TextInputOptions = {}) => (
+      <TextInput lang={lang} name={name} label={label} value={typed(name)} problems={problems} {...options} />
+    ),
+    area: (name: keyof Values & string, label: string, options: TextAreaOptions = {}) => (
+      <TextArea lang={lang} name={name} label={label} value={typed(name)} problems={problems} {...options} />
+    ),
+  };
+}
 
 /** A GOV.UK summary list: each row a key and its value; a row may be left out with null. */
 export function SummaryList({

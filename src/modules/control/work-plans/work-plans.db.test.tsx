@@ -11,7 +11,7 @@ import {
 import type { StaffRole } from '../../../platform/auth/principal.ts';
 import { getPlan } from '../plans/plan-reads.ts';
 import { practiceRef } from '../plans/plan-types.ts';
-import { mainOf, metaContent, summaryOf } from '../shared/control-test-support.ts';
+import { addUnits, mainOf, metaContent, paginationOf, summaryOf } from '../shared/control-test-support.ts';
 import { getWorkPlan } from './work-plan-reads.ts';
 
 // Top level: the test database helper registers its clean-up with node:test's after().
@@ -516,5 +516,47 @@ describe('units’ work plans: optimistic concurrency', () => {
     });
     assert.equal(submitted.statusCode, 409);
     assert.equal((await getWorkPlan(db, 2012, unit))?.state, 'draft');
+  });
+});
+
+describe('units’ work plans: the forms kit and the list’s pages', () => {
+  it('an over-long method is answered by the form itself, every field at once (400), nothing saved', async () => {
+    const unit = 'building';
+    const editor = await signedIn('unit_editor', unit);
+    await startDraft(editor, unit);
+    const url = `${base}/2012/${unit}/rows/new`;
+    const response = await postMethod(
+      editor,
+      url,
+      {
+        _csrf: await csrfOf(editor, url),
+        version: String(await versionOf(unit)),
+        ...methodFields('方'.repeat(2001), [target('指'.repeat(201), '1', '2')]),
+      },
+      [await practiceId('一(一)')],
+    );
+    assert.equal(response.statusCode, 400);
+    assert.deepEqual(summaryOf(response.body), [
+      ['methodText', '工作(推動)方法最多 2000 個字（現為 2001 個字）'],
+      ['target-1-indicator', '量化目標 1 指標最多 200 個字（現為 201 個字）'],
+    ]);
+    assert.match(response.body, /<title>錯誤：/);
+    assert.equal((await getWorkPlan(db, 2012, unit))?.rows.length, 0);
+  });
+
+  it('the secretariat’s overview lists the units 50 a page', async () => {
+    const added = await addUnits(db, 'wp', 60);
+    const secretariat = await signedIn('secretariat');
+    const unitsOf = (html: string) =>
+      [...mainOf(html).matchAll(/data-unit="([^"]+)"/g)].map((match) => match[1]);
+    const first = await secretariat.get(`${base}?year=2012`);
+    assert.equal(unitsOf(first.body).length, 50);
+    assert.deepEqual(paginationOf(first.body), { previous: null, next: `${base}?year=2012&page=2` });
+    const second = await secretariat.get(`${base}?year=2012&page=2`);
+    const secondUnits = unitsOf(second.body);
+    assert.ok(secondUnits.length > 0 && secondUnits.length < 50);
+    assert.equal(secondUnits.at(-1), added.at(-1), 'the last unit on the last page');
+    assert.ok(!unitsOf(first.body).some((code) => secondUnits.includes(code)), 'no unit on both pages');
+    assert.equal(paginationOf(second.body).next, null);
   });
 });

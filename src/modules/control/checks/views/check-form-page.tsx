@@ -9,6 +9,7 @@ import {
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
 import { formatPageDate } from '../../../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
+import { textFields } from '../../shared/page-parts.tsx';
 import { type UnitNames, unitNameIn } from '../../shared/unit-names.ts';
 import type { CheckAction, CheckForm } from '../check-rules.ts';
 import { checksText as text } from '../checks-messages.ts';
@@ -35,21 +36,15 @@ export function CheckFormPage(props: {
 }) {
   const { lang, form, revision, problems } = props;
   const units = unitChoices(props.unitNames, lang);
+  const field = textFields(lang, form, problems);
+  const widthClass = 'govuk-input--width-10';
   return (
     <>
       <ErrorSummary lang={lang} problems={problems} />
       <h1 class="govuk-heading-l">{props.title}</h1>
       <form method="post" action={localePath(lang, props.action)} novalidate>
         <CsrfField token={props.csrfToken} />
-        <TextInput
-          lang={lang}
-          name="checkDate"
-          label={text(lang, 'checkDateLabel')}
-          hint={text(lang, 'dateHint')}
-          value={form.checkDate}
-          widthClass="govuk-input--width-10"
-          problems={problems}
-        />
+        {field.input('checkDate', text(lang, 'checkDateLabel'), { hint: text(lang, 'dateHint'), widthClass })}
         {props.unitFixed === null ? (
           <Select
             lang={lang}
@@ -73,44 +68,20 @@ export function CheckFormPage(props: {
           value={form.kind}
           problems={problems}
         />
-        <TextInput
-          lang={lang}
-          name="subject"
-          label={text(lang, 'subjectLabel')}
-          hint={text(lang, 'subjectHint')}
-          value={form.subject}
-          problems={problems}
-        />
-        <TextInput
-          lang={lang}
-          name="score"
-          label={text(lang, 'scoreLabel')}
-          hint={text(lang, 'scoreHint')}
-          value={form.score}
-          widthClass="govuk-input--width-3"
-          inputMode="numeric"
-          problems={problems}
-        />
-        <TextArea
-          lang={lang}
-          name="findings"
-          label={text(lang, 'findingsLabel')}
-          value={form.findings}
-          rows={5}
-          problems={problems}
-        />
+        {field.input('subject', text(lang, 'subjectLabel'), { hint: text(lang, 'subjectHint') })}
+        {field.input('score', text(lang, 'scoreLabel'), {
+          hint: text(lang, 'scoreHint'),
+          widthClass: 'govuk-input--width-3',
+          inputMode: 'numeric',
+        })}
+        {field.area('findings', text(lang, 'findingsLabel'), { rows: 5 })}
         {revision ? (
           <>
             <input type="hidden" name="version" value={String(revision.version)} />
-            <TextArea
-              lang={lang}
-              name="reason"
-              label={text(lang, 'reasonLabel')}
-              hint={text(lang, revision.reasonRequired ? 'reasonHint' : 'reasonOptionalHint')}
-              value={revision.reason}
-              rows={2}
-              problems={problems}
-            />
+            {textFields(lang, revision, problems).area('reason', text(lang, 'reasonLabel'), {
+              hint: text(lang, revision.reasonRequired ? 'reasonHint' : 'reasonOptionalHint'),
+              rows: 2,
+            })}
             {revision.existingActions.length > 0 ? (
               <>
                 <h2 class="govuk-heading-m">{text(lang, 'existingActionsHeading')}</h2>

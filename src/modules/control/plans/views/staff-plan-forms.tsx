@@ -6,12 +6,11 @@ import {
   Radios,
   SingleCheckbox,
   SuccessBanner,
-  TextArea,
-  TextInput,
 } from '../../../../platform/web/components/form-controls.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
 import type { Lang } from '../../../../platform/web/i18n.ts';
 import { localePath } from '../../../../platform/web/i18n.ts';
+import { textFields } from '../../shared/page-parts.tsx';
 import { type PlansTextKey, plansText as text } from '../plan-messages.ts';
 import { planPaths } from '../plan-paths.ts';
 import type { HeaderForm, ItemForm, PracticeForm, StrategyForm } from '../plan-rules.ts';
@@ -41,52 +40,22 @@ export interface RemovalProps {
   reason: string;
 }
 
-/**
- * The text fields of one form: each named, labelled from the messages, showing its value as typed and its
- * problems. `valueLang` marks English text on a Chinese page (and the reverse).
- */
-function textFields<Values extends object>(lang: Lang, values: Values, problems: FormProblems) {
-  const typed = (name: keyof Values & string) => String(values[name] ?? '');
+/** The plans' text fields: labels and hints from the plans' messages. */
+function planFields<Values extends object>(lang: Lang, values: Values, problems: FormProblems) {
+  const fields = textFields(lang, values, problems);
+  const hint = (key: PlansTextKey | undefined) => (key === undefined ? undefined : text(lang, key));
   return {
     input: (
       name: keyof Values & string,
       label: PlansTextKey,
-      options: {
-        hint?: PlansTextKey;
-        widthClass?: string;
-        inputMode?: 'numeric';
-        valueLang?: string;
-      } = {},
-    ) => (
-      <TextInput
-        lang={lang}
-        name={name}
-        label={text(lang, label)}
-        hint={options.hint === undefined ? undefined : text(lang, options.hint)}
-        value={typed(name)}
-        widthClass={options.widthClass}
-        inputMode={options.inputMode}
-        valueLang={options.valueLang}
-        problems={problems}
-      />
-    ),
+      options: { hint?: PlansTextKey; widthClass?: string; inputMode?: 'numeric'; valueLang?: string } = {},
+    ) => fields.input(name, text(lang, label), { ...options, hint: hint(options.hint) }),
     area: (
       name: keyof Values & string,
       label: PlansTextKey,
       rows: number,
       options: { hint?: PlansTextKey; valueLang?: string } = {},
-    ) => (
-      <TextArea
-        lang={lang}
-        name={name}
-        label={text(lang, label)}
-        hint={options.hint === undefined ? undefined : text(lang, options.hint)}
-        value={typed(name)}
-        rows={rows}
-        valueLang={options.valueLang}
-        problems={problems}
-      />
-    ),
+    ) => fields.area(name, text(lang, label), { ...options, rows, hint: hint(options.hint) }),
   };
 }
 
@@ -102,7 +71,7 @@ function FormFrame(props: FrameProps) {
         <CsrfField token={props.csrfToken} />
         {props.children}
         {props.isPublished
-          ? textFields(lang, { reason: props.reason }, problems).area('reason', 'reasonLabel', 3, {
+          ? planFields(lang, { reason: props.reason }, problems).area('reason', 'reasonLabel', 3, {
               hint: 'reasonHint',
             })
           : null}
@@ -150,7 +119,7 @@ function Removal(
           problems={props.problems}
         />
         {props.isPublished
-          ? textFields(lang, { removeReason: props.reason }, props.problems).area(
+          ? planFields(lang, { removeReason: props.reason }, props.problems).area(
               'removeReason',
               'reasonLabel',
               3,
@@ -169,7 +138,7 @@ type Common = Omit<FrameProps, 'children' | 'reason'>;
 
 export function HeaderFormPage(props: Common & { form: HeaderForm }) {
   const { lang, form } = props;
-  const field = textFields(lang, form, props.problems);
+  const field = planFields(lang, form, props.problems);
   const clauses = (
     name: 'basis' | 'goals' | 'steps' | 'control' | 'closing',
     label: PlansTextKey,
@@ -200,7 +169,7 @@ export function HeaderFormPage(props: Common & { form: HeaderForm }) {
 const numberWidth = 'govuk-input--width-3';
 
 export function ItemFormPage(props: Common & { form: ItemForm }) {
-  const field = textFields(props.lang, props.form, props.problems);
+  const field = planFields(props.lang, props.form, props.problems);
   return (
     <FormFrame {...props} reason={props.form.reason}>
       {field.input('number', 'numberLabel', { hint: 'itemNumberHint', widthClass: numberWidth })}
@@ -212,7 +181,7 @@ export function ItemFormPage(props: Common & { form: ItemForm }) {
 }
 
 export function StrategyFormPage(props: Common & { form: StrategyForm }) {
-  const field = textFields(props.lang, props.form, props.problems);
+  const field = planFields(props.lang, props.form, props.problems);
   return (
     <FormFrame {...props} reason={props.form.reason}>
       {field.input('number', 'numberLabel', { hint: 'strategyNumberHint', widthClass: numberWidth })}
@@ -231,7 +200,7 @@ export interface UnitChoice {
 
 export function PracticeFormPage(props: Common & { form: PracticeForm; units: readonly UnitChoice[] }) {
   const { lang, form, problems } = props;
-  const field = textFields(lang, form, problems);
+  const field = planFields(lang, form, problems);
   return (
     <FormFrame {...props} reason={form.reason}>
       {field.input('number', 'numberLabel', {

@@ -2,12 +2,12 @@ import {
   Checkboxes,
   CsrfField,
   ErrorSummary,
-  TextArea,
   TextInput,
 } from '../../../../platform/web/components/form-controls.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
 import type { Lang } from '../../../../platform/web/i18n.ts';
 import { localePath } from '../../../../platform/web/i18n.ts';
+import { textFields } from '../../shared/page-parts.tsx';
 import { workPlanTitle } from '../work-plan-format.ts';
 import { workPlanText as text, type WorkPlanTextKey } from '../work-plan-messages.ts';
 import { workPlanPaths } from '../work-plan-paths.ts';
@@ -52,6 +52,7 @@ export function RowFormPage(props: {
       : workPlanPaths.staffRow(plan.year, plan.unitCode, props.rowId);
   const slots = Math.max(minTargetSlots, form.targets.length + 1);
   const version = <input type="hidden" name="version" value={String(props.version)} />;
+  const field = textFields(lang, form, problems);
   return (
     <>
       <ErrorSummary lang={lang} problems={problems} />
@@ -60,30 +61,9 @@ export function RowFormPage(props: {
       <form method="post" action={localePath(lang, action)} novalidate>
         <CsrfField token={props.csrfToken} />
         {version}
-        <TextInput
-          lang={lang}
-          name="itemText"
-          label={text(lang, 'itemLabel')}
-          hint={text(lang, 'itemHint')}
-          problems={problems}
-          value={form.itemText}
-        />
-        <TextArea
-          lang={lang}
-          name="focusText"
-          label={text(lang, 'focusLabel')}
-          problems={problems}
-          value={form.focusText}
-          rows={2}
-        />
-        <TextArea
-          lang={lang}
-          name="methodText"
-          label={text(lang, 'methodLabel')}
-          problems={problems}
-          value={form.methodText}
-          rows={3}
-        />
+        {field.input('itemText', text(lang, 'itemLabel'), { hint: text(lang, 'itemHint') })}
+        {field.area('focusText', text(lang, 'focusLabel'), { rows: 2 })}
+        {field.area('methodText', text(lang, 'methodLabel'), { rows: 3 })}
         <Checkboxes
           lang={lang}
           name="practiceIds"
@@ -120,14 +100,7 @@ export function RowFormPage(props: {
             </fieldset>
           );
         })}
-        <TextArea
-          lang={lang}
-          name="remarks"
-          label={text(lang, 'remarksLabel')}
-          problems={problems}
-          value={form.remarks}
-          rows={2}
-        />
+        {field.area('remarks', text(lang, 'remarksLabel'), { rows: 2 })}
         <button type="submit" class="govuk-button" data-module="govuk-button">
           {text(lang, 'saveButton')}
         </button>
