@@ -121,13 +121,9 @@ function isCheckKind(value: string): value is CheckKind {
   return (checkKinds as readonly string[]).includes(value);
 }
 
-export interface ValidCheck {
-  checkDate: string;
-  unitCode: string;
-  kind: CheckKind;
-  subject: string;
-  score: number | null;
-  findings: string;
+/** A check as the form's rules read it: its own fields, and the new actions to record. */
+export interface ValidCheck
+  extends Pick<CheckView, 'checkDate' | 'unitCode' | 'kind' | 'subject' | 'score' | 'findings'> {
   actions: { description: string; deadline: string; unitCode: string }[];
 }
 

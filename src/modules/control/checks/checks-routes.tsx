@@ -8,7 +8,7 @@ import { UuidParam } from '../../../platform/http/ids.ts';
 import { FormProblems } from '../../../platform/web/components/form-problems.ts';
 import { pageNumberOf } from '../../../platform/web/components/pagination.tsx';
 import { postedForm } from '../../../platform/web/components/read-form.ts';
-import { forEachLanguage, localePath } from '../../../platform/web/i18n.ts';
+import { forEachLanguage } from '../../../platform/web/i18n.ts';
 import { taipeiIsoDate } from '../shared/control-format.ts';
 import { submitControlForm } from '../shared/control-forms.ts';
 import { formVersion, PagedQuery, sendControlPage } from '../shared/control-pages.ts';
@@ -78,15 +78,15 @@ const CheckQuery = Type.Object({
   ),
 });
 
-/** The list's filter as a query string (for the links to its other pages). */
-function filterQuery(filter: ListFilterForm, page: number): string {
+/** The list's address with its filter (for the links to its other pages). */
+function listPath(filter: ListFilterForm): string {
   const query = new URLSearchParams();
   if (filter.year !== '') query.set('year', filter.year);
   if (filter.unitCode !== '') query.set('unit', filter.unitCode);
   if (filter.kind !== '') query.set('kind', filter.kind);
   if (filter.actions !== '') query.set('actions', filter.actions);
-  query.set('page', String(page));
-  return query.toString();
+  const typed = query.toString();
+  return typed === '' ? checksPaths.list : `${checksPaths.list}?${typed}`;
 }
 
 /**
@@ -133,7 +133,7 @@ export async function checksRoutes(app: AppInstance, deps: AppDeps): Promise<voi
                 checks: rows,
                 page: window.page,
                 hasNextPage,
-                href: (page) => `${localePath(lang, checksPaths.list)}?${filterQuery(filter, page)}`,
+                path: listPath(filter),
               }}
               unitNames={unitNames}
               filter={filter}
@@ -169,7 +169,7 @@ export async function checksRoutes(app: AppInstance, deps: AppDeps): Promise<voi
                 checks: rows,
                 page: window.page,
                 hasNextPage,
-                href: (page) => `${localePath(lang, checksPaths.unit)}?page=${page}`,
+                path: checksPaths.unit,
               }}
               unitNames={await unitNamesOf(db)}
             />

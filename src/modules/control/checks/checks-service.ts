@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { type RequestOrigin, recordAudit, staffActor } from '../../../platform/auth/audit-log.ts';
+import type { RequestOrigin } from '../../../platform/auth/audit-log.ts';
 import type { StaffPrincipal } from '../../../platform/auth/principal.ts';
 import type { Database, DatabaseOrTransaction } from '../../../platform/db/database.ts';
 import { DomainError } from '../../../platform/http/errors.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { formatDateTime } from '../shared/control-format.ts';
+import { auditByStaff } from '../shared/staff-audit.ts';
 import { getCheck } from './check-reads.ts';
 import {
   type CheckAction,
@@ -91,12 +92,9 @@ export async function createCheck(
           unitCode: action.unitCode,
         })),
       );
-    await recordAudit(tx, {
-      occurredAt: input.now,
-      actor: staffActor(staff),
+    await auditByStaff(tx, input, {
       action: input.checkOrigin === 'spot_check' ? 'control.check.create' : 'control.self_assessment.create',
       target: { type: 'control_check', id: row.id },
-      origin: input.origin,
       details: {
         unitCode: value.unitCode,
         kind: value.kind,
@@ -155,12 +153,9 @@ export async function confirmCheck(db: Database, input: ChecksMutation & { check
         confirmedByName: input.staff.displayName,
       })
       .where(eq(controlChecks.id, check.id));
-    await recordAudit(tx, {
-      occurredAt: input.now,
-      actor: staffActor(input.staff),
+    await auditByStaff(tx, input, {
       action: 'control.self_assessment.confirm',
       target: { type: 'control_check', id: check.id },
-      origin: input.origin,
       details: { unitCode: check.unitCode },
     });
   });
@@ -244,12 +239,9 @@ export async function reviseCheck(
       reason,
       changes,
     });
-    await recordAudit(tx, {
-      occurredAt: input.now,
-      actor: staffActor(staff),
+    await auditByStaff(tx, input, {
       action: check.origin === 'spot_check' ? 'control.check.revise' : 'control.self_assessment.revise',
       target: { type: 'control_check', id: check.id },
-      origin: input.origin,
       details: { version, fields: changes.map((change) => change.field), newActions: value.actions.length },
     });
   });

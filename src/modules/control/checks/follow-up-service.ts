@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { recordAudit, staffActor } from '../../../platform/auth/audit-log.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import { DomainError, type FieldProblem } from '../../../platform/http/errors.ts';
 import type { UploadedFile } from '../../../platform/uploads/multipart.ts';
+import { auditByStaff } from '../shared/staff-audit.ts';
 import {
   checkForbidden,
   checkNotFound,
@@ -83,12 +83,9 @@ export async function addFollowUp(
           uploadedAt: input.now,
         })),
       );
-    await recordAudit(tx, {
-      occurredAt: input.now,
-      actor: staffActor(input.staff),
+    await auditByStaff(tx, input, {
       action: 'control.check.follow_up',
       target: { type: 'control_check_action', id: action.id },
-      origin: input.origin,
       details: { checkId: check.id, followUpId: row.id, entryDate, evidenceFiles: files.length },
     });
   });
@@ -119,12 +116,9 @@ export async function closeAction(
       .update(controlCheckActions)
       .set({ closedAt: input.now, closedById: input.staff.id, closedByName: input.staff.displayName })
       .where(eq(controlCheckActions.id, action.id));
-    await recordAudit(tx, {
-      occurredAt: input.now,
-      actor: staffActor(input.staff),
+    await auditByStaff(tx, input, {
       action: 'control.check.close_action',
       target: { type: 'control_check_action', id: action.id },
-      origin: input.origin,
       details: { checkId: check.id, wasOverdue: action.state === 'overdue' },
     });
   });
@@ -148,12 +142,9 @@ export async function removeEvidence(
       .delete(controlCheckEvidence)
       .where(eq(controlCheckEvidence.id, found.file.id))
       .returning({ sha256: controlCheckEvidence.sha256 });
-    await recordAudit(tx, {
-      occurredAt: input.now,
-      actor: staffActor(input.staff),
+    await auditByStaff(tx, input, {
       action: 'control.check.evidence_remove',
       target: { type: 'control_check_action', id: found.action.id },
-      origin: input.origin,
       details: {
         checkId: check.id,
         evidenceId: found.file.id,

@@ -1,10 +1,11 @@
 import { and, eq } from 'drizzle-orm';
-import { type RequestOrigin, recordAudit, staffActor } from '../../../platform/auth/audit-log.ts';
+import type { RequestOrigin } from '../../../platform/auth/audit-log.ts';
 import type { StaffPrincipal } from '../../../platform/auth/principal.ts';
 import type { Database, DatabaseOrTransaction } from '../../../platform/db/database.ts';
 import { DomainError } from '../../../platform/http/errors.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { controlReports } from '../reports/report-schema.ts';
+import { auditByStaff } from '../shared/staff-audit.ts';
 import { progressText as text } from './progress-messages.ts';
 import { mayEnter } from './progress-rules.ts';
 import { controlProgressEntries, controlProgressEvidence } from './progress-schema.ts';
@@ -94,12 +95,9 @@ export async function removeProgressEvidence(
       });
     }
     await tx.delete(controlProgressEvidence).where(eq(controlProgressEvidence.id, evidence.id));
-    await recordAudit(tx, {
-      occurredAt: input.now,
-      actor: staffActor(input.staff),
+    await auditByStaff(tx, input, {
       action: 'control.progress.evidence_remove',
       target: { type: 'control_progress_entry', id: locked.entryId },
-      origin: input.origin,
       details: {
         evidenceId: evidence.id,
         kind: evidence.kind,

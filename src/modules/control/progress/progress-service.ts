@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { type RequestOrigin, recordAudit, staffActor } from '../../../platform/auth/audit-log.ts';
+import type { RequestOrigin } from '../../../platform/auth/audit-log.ts';
 import type { StaffPrincipal } from '../../../platform/auth/principal.ts';
 import type { Database, DatabaseOrTransaction } from '../../../platform/db/database.ts';
 import { DomainError, type FieldProblem } from '../../../platform/http/errors.ts';
@@ -8,6 +8,7 @@ import type { UploadedFile } from '../../../platform/uploads/multipart.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { getPlan } from '../plans/plan-reads.ts';
 import { controlPlans } from '../plans/plan-schema.ts';
+import { auditByStaff } from '../shared/staff-audit.ts';
 import { progressText as text } from './progress-messages.ts';
 import {
   defaultSettings,
@@ -217,12 +218,9 @@ export async function saveProgress(db: Database, input: SaveProgressInput): Prom
       ...links.map((url) => ({ entryId: row.id, kind: 'link' as const, url, addedAt: input.now })),
     ];
     if (evidence.length > 0) await tx.insert(controlProgressEvidence).values(evidence);
-    await recordAudit(tx, {
-      occurredAt: input.now,
-      actor: staffActor(input.staff),
+    await auditByStaff(tx, input, {
       action: 'control.progress.save',
       target: { type: 'control_progress_entry', id: row.id },
-      origin: input.origin,
       details: {
         year,
         unitCode: input.unitCode,
@@ -295,12 +293,9 @@ export async function saveProgressSettings(
         target: controlProgressSettings.planId,
         set: { cadence, dueDay, updatedAt: input.now, updatedBy: input.staff.displayName },
       });
-    await recordAudit(tx, {
-      occurredAt: input.now,
-      actor: staffActor(input.staff),
+    await auditByStaff(tx, input, {
       action: 'control.progress.settings',
       target: { type: 'control_plan', id: planId },
-      origin: input.origin,
       details: { year: input.year, cadence, dueDay },
     });
   });

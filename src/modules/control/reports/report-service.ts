@@ -1,10 +1,11 @@
 import { and, eq } from 'drizzle-orm';
-import { type RequestOrigin, recordAudit, staffActor } from '../../../platform/auth/audit-log.ts';
+import type { RequestOrigin } from '../../../platform/auth/audit-log.ts';
 import type { StaffPrincipal } from '../../../platform/auth/principal.ts';
 import type { Database, DatabaseOrTransaction } from '../../../platform/db/database.ts';
 import { DomainError, type FieldProblem } from '../../../platform/http/errors.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { getPublishedPlan } from '../plans/plan-reads.ts';
+import { auditByStaff } from '../shared/staff-audit.ts';
 import { subjectCondition } from './report-build.ts';
 import { reportText as text } from './report-messages.ts';
 import {
@@ -109,12 +110,9 @@ export async function saveNarrative(
       await tx
         .insert(controlReportItemNarratives)
         .values(kept.map(([itemId, value]) => ({ reportId: record.id, itemId, text: value.trim() })));
-    await recordAudit(tx, {
-      occurredAt: options.now,
-      actor: staffActor(staff),
+    await auditByStaff(tx, options, {
       action: 'control.report.narrative',
       target: { type: 'control_report', id: record.id },
-      ...(options.origin ? { origin: options.origin } : {}),
       details: { year: input.year, unit: input.unitCode ?? bureauSubject, version, items: kept.length },
     });
     return { version };
@@ -144,12 +142,9 @@ export async function issueReport(
         issuedBy: staff.displayName,
       })
       .where(eq(controlReports.id, record.id));
-    await recordAudit(tx, {
-      occurredAt: options.now,
-      actor: staffActor(staff),
+    await auditByStaff(tx, options, {
       action: 'control.report.issue',
       target: { type: 'control_report', id: record.id },
-      ...(options.origin ? { origin: options.origin } : {}),
       details: { year: input.year, unit: input.unitCode ?? bureauSubject, dueDate: record.dueDate },
     });
   });

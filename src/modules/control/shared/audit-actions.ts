@@ -34,53 +34,36 @@ const workPlanSteps: Record<WorkPlanAuditAction, Words> = {
   publish: { 'zh-TW': '公開工作計畫', en: 'Work plan published' },
 };
 
+/** One action as the manifest lists it. */
+const listed = (action: string, zh: string, en: string): AuditAction => ({
+  action,
+  label: { 'zh-TW': zh, en },
+});
+
 export const controlAuditActions: readonly AuditAction[] = [
-  { action: 'control.plan_loaded', label: { 'zh-TW': '載入 101 年度執行計畫', en: '2012 plan loaded' } },
-  {
-    action: 'control.plan_copied',
-    label: { 'zh-TW': '複製執行計畫為新年度草稿', en: 'Plan copied to a new year' },
-  },
-  { action: 'control.plan_published', label: { 'zh-TW': '發布執行計畫', en: 'Plan published' } },
+  listed('control.plan_loaded', '載入 101 年度執行計畫', '2012 plan loaded'),
+  listed('control.plan_copied', '複製執行計畫為新年度草稿', 'Plan copied to a new year'),
+  listed('control.plan_published', '發布執行計畫', 'Plan published'),
   ...planChangeActions.map((action) => ({ action: `control.${action}`, label: planChanges[action] })),
   ...workPlanAuditActions.map((action) => ({
     action: `control.work_plan.${action}`,
     label: workPlanSteps[action],
   })),
-  { action: 'control.progress.save', label: { 'zh-TW': '填報執行進度', en: 'Progress entered' } },
-  { action: 'control.progress.settings', label: { 'zh-TW': '設定填報週期', en: 'Reporting cadence set' } },
-  {
-    action: 'control.progress.evidence_remove',
-    label: { 'zh-TW': '移除執行進度的佐證資料', en: 'Progress evidence removed' },
-  },
-  { action: 'control.check.create', label: { 'zh-TW': '登錄平時測試及查核', en: 'Spot check recorded' } },
-  { action: 'control.check.revise', label: { 'zh-TW': '修正平時測試及查核', en: 'Spot check corrected' } },
-  {
-    action: 'control.self_assessment.create',
-    label: { 'zh-TW': '登錄自行管理考核', en: 'Self-assessment recorded' },
-  },
-  {
-    action: 'control.self_assessment.confirm',
-    label: { 'zh-TW': '單位主管確認自行管理考核', en: 'Self-assessment confirmed by the unit head' },
-  },
-  {
-    action: 'control.self_assessment.revise',
-    label: { 'zh-TW': '修正自行管理考核', en: 'Self-assessment corrected' },
-  },
-  {
-    action: 'control.check.follow_up',
-    label: { 'zh-TW': '登錄矯正措施辦理情形', en: 'Corrective action followed up' },
-  },
-  {
-    action: 'control.check.close_action',
-    label: { 'zh-TW': '矯正措施結案', en: 'Corrective action closed' },
-  },
-  {
-    action: 'control.check.evidence_remove',
-    label: { 'zh-TW': '移除矯正措施的佐證資料', en: 'Corrective action evidence removed' },
-  },
-  {
-    action: 'control.report.narrative',
-    label: { 'zh-TW': '撰寫年度績效成果報告說明', en: 'Annual report narrative saved' },
-  },
-  { action: 'control.report.issue', label: { 'zh-TW': '發布年度績效成果報告', en: 'Annual report issued' } },
+  listed('control.progress.save', '填報執行進度', 'Progress entered'),
+  listed('control.progress.settings', '設定填報週期', 'Reporting cadence set'),
+  listed('control.progress.evidence_remove', '移除執行進度的佐證資料', 'Progress evidence removed'),
+  listed('control.check.create', '登錄平時測試及查核', 'Spot check recorded'),
+  listed('control.check.revise', '修正平時測試及查核', 'Spot check corrected'),
+  listed('control.self_assessment.create', '登錄自行管理考核', 'Self-assessment recorded'),
+  listed(
+    'control.self_assessment.confirm',
+    '單位主管確認自行管理考核',
+    'Self-assessment confirmed by the unit head',
+  ),
+  listed('control.self_assessment.revise', '修正自行管理考核', 'Self-assessment corrected'),
+  listed('control.check.follow_up', '登錄矯正措施辦理情形', 'Corrective action followed up'),
+  listed('control.check.close_action', '矯正措施結案', 'Corrective action closed'),
+  listed('control.check.evidence_remove', '移除矯正措施的佐證資料', 'Corrective action evidence removed'),
+  listed('control.report.narrative', '撰寫年度績效成果報告說明', 'Annual report narrative saved'),
+  listed('control.report.issue', '發布年度績效成果報告', 'Annual report issued'),
 ];

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { Select, TextArea, TextInput } from '../../../platform/web/components/form-controls.tsx';
 import type { FormProblems } from '../../../platform/web/components/form-problems.ts';
+import { Pagination } from '../../../platform/web/components/pagination.tsx';
 import { type Lang, localePath } from '../../../platform/web/i18n.ts';
 
 /**
@@ -104,5 +105,22 @@ export function YearChoice(props: {
         {props.button}
       </button>
     </form>
+  );
+}
+
+/**
+ * The links to a list's other pages (nothing when it has one page). `path` is the list's address, bare and
+ * with the query it was asked with (a filter, the year); the page number is added to it.
+ */
+export function ListPagination(props: { lang: Lang; path: string; page: number; hasNextPage: boolean }) {
+  const address = localePath(props.lang, props.path);
+  const separator = address.includes('?') ? '&' : '?';
+  return (
+    <Pagination
+      lang={props.lang}
+      page={props.page}
+      hasNextPage={props.hasNextPage}
+      href={(page) => `${address}${separator}page=${page}`}
+    />
   );
 }

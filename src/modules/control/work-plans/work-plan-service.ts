@@ -1,10 +1,11 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { type RequestOrigin, recordAudit, staffActor } from '../../../platform/auth/audit-log.ts';
+import type { RequestOrigin } from '../../../platform/auth/audit-log.ts';
 import type { DatabaseOrTransaction, Transaction } from '../../../platform/db/database.ts';
 import { DomainError, type FieldProblem } from '../../../platform/http/errors.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { getPublishedPlan } from '../plans/plan-reads.ts';
 import { formatDateTime } from '../shared/control-format.ts';
+import { auditByStaff } from '../shared/staff-audit.ts';
 import { workPlanText as text } from './work-plan-messages.ts';
 import { carriedPractices } from './work-plan-reads.ts';
 import {
@@ -103,12 +104,9 @@ async function audit(
   record: WorkPlanRecord,
   details: Record<string, unknown>,
 ) {
-  await recordAudit(tx, {
-    occurredAt: options.now,
-    actor: staffActor(options.staff),
+  await auditByStaff(tx, options, {
     action: `control.work_plan.${action}`,
     target: { type: 'control_work_plan', id: record.id },
-    ...(options.origin ? { origin: options.origin } : {}),
     details: { year: record.year, unitCode: record.unitCode, ...details },
   });
 }

@@ -1,8 +1,7 @@
 import { Select } from '../../../../platform/web/components/form-controls.tsx';
-import { Pagination } from '../../../../platform/web/components/pagination.tsx';
 import { formatPageDate } from '../../../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
-import { TableHead } from '../../shared/page-parts.tsx';
+import { ListPagination, TableHead } from '../../shared/page-parts.tsx';
 import { type UnitNames, unitNameIn } from '../../shared/unit-names.ts';
 import type { CheckView } from '../check-rules.ts';
 import { checksText as text } from '../checks-messages.ts';
@@ -25,8 +24,8 @@ export interface ChecksPage {
   checks: readonly CheckView[];
   page: number;
   hasNextPage: boolean;
-  /** The list's address of another page (with the filter it was asked with). */
-  href: (page: number) => string;
+  /** The list's address, bare, with the filter it was asked with (the page is added to it). */
+  path: string;
 }
 
 /** The table of checks, shared by the secretariat's list and a unit's page. */
@@ -62,7 +61,7 @@ function ChecksTable({ lang, list, unitNames }: { lang: Lang; list: ChecksPage; 
           ))}
         </tbody>
       </table>
-      <Pagination lang={lang} page={list.page} hasNextPage={list.hasNextPage} href={list.href} />
+      <ListPagination lang={lang} path={list.path} page={list.page} hasNextPage={list.hasNextPage} />
     </>
   );
 }

@@ -1,7 +1,6 @@
-import { Pagination } from '../../../../platform/web/components/pagination.tsx';
 import { htmlLang, type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import { deadlineText, formatDate } from '../../shared/control-format.ts';
-import { TableHead } from '../../shared/page-parts.tsx';
+import { ListPagination, TableHead } from '../../shared/page-parts.tsx';
 import type { UnitNames } from '../../shared/unit-names.ts';
 import { clauseLabel, unitsText } from '../plan-format.ts';
 import { plansText as text } from '../plan-messages.ts';
@@ -478,12 +477,7 @@ export function PlanListPage({
           ))}
         </ul>
       )}
-      <Pagination
-        lang={lang}
-        page={page}
-        hasNextPage={hasNextPage}
-        href={(number) => `${localePath(lang, planPaths.plans)}?page=${number}`}
-      />
+      <ListPagination lang={lang} path={planPaths.plans} page={page} hasNextPage={hasNextPage} />
     </>
   );
 }

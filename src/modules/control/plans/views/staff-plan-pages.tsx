@@ -6,11 +6,10 @@ import {
   TextInput,
 } from '../../../../platform/web/components/form-controls.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
-import { Pagination } from '../../../../platform/web/components/pagination.tsx';
 import type { Lang } from '../../../../platform/web/i18n.ts';
 import { localePath } from '../../../../platform/web/i18n.ts';
 import { deadlineText, formatDateTime } from '../../shared/control-format.ts';
-import { TableHead } from '../../shared/page-parts.tsx';
+import { ListPagination, TableHead } from '../../shared/page-parts.tsx';
 import type { UnitNames } from '../../shared/unit-names.ts';
 import { unitsText } from '../plan-format.ts';
 import { type PlansTextKey, plansText as text } from '../plan-messages.ts';
@@ -77,11 +76,11 @@ export function StaffPlanListPage(props: StaffPlanListPageProps) {
           ))}
         </tbody>
       </table>
-      <Pagination
+      <ListPagination
         lang={lang}
+        path={planPaths.staffList}
         page={props.page}
         hasNextPage={props.hasNextPage}
-        href={(number) => `${localePath(lang, planPaths.staffList)}?page=${number}`}
       />
       <h2 class="govuk-heading-l" id="copy">
         {text(lang, 'copyHeading')}

@@ -5,11 +5,10 @@ import {
   TextArea,
 } from '../../../../platform/web/components/form-controls.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
-import { Pagination } from '../../../../platform/web/components/pagination.tsx';
 import { formatPageDate } from '../../../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import { formatDateTime } from '../../shared/control-format.ts';
-import { TableHead, YearChoice } from '../../shared/page-parts.tsx';
+import { ListPagination, TableHead, YearChoice } from '../../shared/page-parts.tsx';
 import type { ReportData } from '../report-build.ts';
 import {
   type Cell,
@@ -111,11 +110,11 @@ export function ReportListPage(props: {
               ))}
             </tbody>
           </table>
-          <Pagination
+          <ListPagination
             lang={lang}
+            path={reportPaths.listYear(year)}
             page={props.page}
             hasNextPage={props.hasNextPage}
-            href={(page) => `${localePath(lang, reportPaths.listYear(year))}&page=${page}`}
           />
         </>
       )}

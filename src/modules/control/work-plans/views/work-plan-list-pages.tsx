@@ -1,10 +1,9 @@
 import { CsrfField, ErrorSummary } from '../../../../platform/web/components/form-controls.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
-import { Pagination } from '../../../../platform/web/components/pagination.tsx';
 import type { Lang } from '../../../../platform/web/i18n.ts';
 import { localePath } from '../../../../platform/web/i18n.ts';
 import { formatDateTime } from '../../shared/control-format.ts';
-import { TableHead, YearChoice } from '../../shared/page-parts.tsx';
+import { ListPagination, TableHead, YearChoice } from '../../shared/page-parts.tsx';
 import type { UnitName } from '../../shared/unit-names.ts';
 import { stateText } from '../work-plan-format.ts';
 import { workPlanText as text } from '../work-plan-messages.ts';
@@ -96,11 +95,11 @@ export function WorkPlanListPage(props: {
               ))}
             </tbody>
           </table>
-          <Pagination
+          <ListPagination
             lang={lang}
+            path={workPlanPaths.staffYear(year)}
             page={props.page}
             hasNextPage={props.hasNextPage}
-            href={(page) => `${localePath(lang, workPlanPaths.staffYear(year))}&page=${page}`}
           />
         </>
       )}
