@@ -23,6 +23,7 @@ import {
   mayRevise,
   type ReviseForm,
   revisionProblems,
+  type ValidCheck,
   validateCheckForm,
 } from './check-rules.ts';
 import { checksText as text } from './checks-messages.ts';
@@ -41,6 +42,11 @@ export interface ChecksMutation {
   today: string;
   lang: Lang;
   origin: RequestOrigin;
+}
+
+/** The check's own columns, as the form's rules read them (its actions are rows of their own). */
+function checkColumns({ actions: _actions, ...columns }: ValidCheck) {
+  return columns;
 }
 
 /** Records a spot check (secretariat) or a unit's self-assessment (its editor drafts, its head confirms). */
@@ -67,12 +73,7 @@ export async function createCheck(
       .values({
         origin: input.checkOrigin,
         status,
-        checkDate: value.checkDate,
-        unitCode: value.unitCode,
-        kind: value.kind,
-        subject: value.subject,
-        score: value.score,
-        findings: value.findings,
+        ...checkColumns(value),
         createdAt: input.now,
         createdById: staff.id,
         createdByName: staff.displayName,
@@ -208,12 +209,7 @@ export async function reviseCheck(
     await tx
       .update(controlChecks)
       .set({
-        checkDate: value.checkDate,
-        unitCode: value.unitCode,
-        kind: value.kind,
-        subject: value.subject,
-        score: value.score,
-        findings: value.findings,
+        ...checkColumns(value),
         version,
         updatedAt: input.now,
         updatedByName: staff.displayName,

@@ -13,11 +13,8 @@ import {
   controlProgressValues,
 } from '../progress/progress-schema.ts';
 import type { UnitName } from '../shared/unit-names.ts';
-import {
-  controlWorkPlanRows,
-  controlWorkPlans,
-  controlWorkPlanTargets,
-} from '../work-plans/work-plan-schema.ts';
+import { targetsOfRows } from '../work-plans/work-plan-reads.ts';
+import { controlWorkPlanRows, controlWorkPlans } from '../work-plans/work-plan-schema.ts';
 import { bureauSubject, reportDueDate, type TargetResult, targetResult } from './report-rules.ts';
 import { controlReportItemNarratives, controlReports, type ReportState } from './report-schema.ts';
 
@@ -220,19 +217,10 @@ export async function buildReport(
           .from(controlWorkPlanRows)
           .where(inArray(controlWorkPlanRows.workPlanId, [...unitOfPlan.keys()]))
           .orderBy(asc(controlWorkPlanRows.workPlanId), asc(controlWorkPlanRows.sortOrder));
-  const targets =
-    rows.length === 0
-      ? []
-      : await db
-          .select()
-          .from(controlWorkPlanTargets)
-          .where(
-            inArray(
-              controlWorkPlanTargets.rowId,
-              rows.map((row) => row.id),
-            ),
-          )
-          .orderBy(asc(controlWorkPlanTargets.rowId), asc(controlWorkPlanTargets.sortOrder));
+  const targets = await targetsOfRows(
+    db,
+    rows.map((row) => row.id),
+  );
 
   // Progress: the latest entry per (practice, unit), the latest value per target, the evidence list.
   const progressScope = and(

@@ -90,6 +90,16 @@ export async function carriedPractices(
   return { carried: all.filter((practice) => practice.mine).map(strip), all: all.map(strip) };
 }
 
+/** The targets of some methods, each method's in its order (one query; none without methods). */
+export async function targetsOfRows(db: DatabaseOrTransaction, rowIds: readonly string[]) {
+  if (rowIds.length === 0) return [];
+  return db
+    .select()
+    .from(controlWorkPlanTargets)
+    .where(inArray(controlWorkPlanTargets.rowId, [...rowIds]))
+    .orderBy(asc(controlWorkPlanTargets.rowId), asc(controlWorkPlanTargets.sortOrder));
+}
+
 export async function getWorkPlan(
   db: DatabaseOrTransaction,
   year: number,
@@ -107,19 +117,10 @@ export async function getWorkPlan(
     .from(controlWorkPlanRows)
     .where(eq(controlWorkPlanRows.workPlanId, plan.id))
     .orderBy(asc(controlWorkPlanRows.sortOrder));
-  const targetRecords =
-    rowRecords.length === 0
-      ? []
-      : await db
-          .select()
-          .from(controlWorkPlanTargets)
-          .where(
-            inArray(
-              controlWorkPlanTargets.rowId,
-              rowRecords.map((row) => row.id),
-            ),
-          )
-          .orderBy(asc(controlWorkPlanTargets.sortOrder));
+  const targetRecords = await targetsOfRows(
+    db,
+    rowRecords.map((row) => row.id),
+  );
   const commentRecords = await db
     .select()
     .from(controlWorkPlanComments)
