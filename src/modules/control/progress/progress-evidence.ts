@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { RequestOrigin } from '../../../platform/auth/audit-log.ts';
 import type { StaffPrincipal } from '../../../platform/auth/principal.ts';
 import type { Database, DatabaseOrTransaction } from '../../../platform/db/database.ts';
-import { DomainError } from '../../../platform/http/errors.ts';
+import { DomainError, notFound } from '../../../platform/http/errors.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { controlReports } from '../reports/report-schema.ts';
 import { auditByStaff } from '../shared/staff-audit.ts';
@@ -80,7 +80,7 @@ export async function removeProgressEvidence(
       .where(eq(controlProgressEvidence.id, input.evidenceId))
       .for('update');
     const evidence = locked ? await findProgressEvidence(tx, input.evidenceId, input.staff) : null;
-    if (!locked || !evidence) throw new DomainError('NOT_FOUND', text(lang, 'notFound'));
+    if (!locked || !evidence) throw notFound(text(lang, 'notFound'));
     const [report] = await tx
       .select({ state: controlReports.state })
       .from(controlReports)

@@ -4,7 +4,7 @@ import { staffActorContext } from '../../../platform/auth/actor-context.ts';
 import { requireStaff, signedInStaff } from '../../../platform/auth/require-staff.ts';
 import { keepStaffPagesOutOfCaches } from '../../../platform/auth/staff-pages.ts';
 import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
-import { DomainError } from '../../../platform/http/errors.ts';
+import { DomainError, notFound } from '../../../platform/http/errors.ts';
 import { readMultipartForm } from '../../../platform/uploads/multipart.ts';
 import { FormProblems } from '../../../platform/web/components/form-problems.ts';
 import { postedForm } from '../../../platform/web/components/read-form.ts';
@@ -53,7 +53,7 @@ export async function progressRoutes(app: AppInstance, deps: AppDeps): Promise<v
   const secretariat = requireStaff({ roles: secretariatRoles });
   keepStaffPagesOutOfCaches(app);
   const today = () => taipeiIsoDate(clock.now());
-  const notFound = (lang: FastifyRequest['lang']) => new DomainError('NOT_FOUND', text(lang, 'notFound'));
+  const progressNotFound = (lang: FastifyRequest['lang']) => notFound(text(lang, 'notFound'));
 
   // The staff home's link: the secretariat's overview, or the unit's own page, for the latest published year
   // that has begun.
@@ -63,7 +63,7 @@ export async function progressRoutes(app: AppInstance, deps: AppDeps): Promise<v
       const thisYear = Number(today().slice(0, 4));
       const published = await publishedYears(db);
       const year = Math.max(...published.filter((y) => y <= thisYear), Math.min(...published));
-      if (!Number.isFinite(year)) throw notFound(lang);
+      if (!Number.isFinite(year)) throw progressNotFound(lang);
       if (staff.role === 'admin' || staff.role === 'secretariat')
         return reply.redirect(localePath(lang, progressPaths.overview(year)), 303);
       if (staff.unitCode === null) throw new DomainError('FORBIDDEN', text(lang, 'notYourUnit'));
@@ -78,7 +78,7 @@ export async function progressRoutes(app: AppInstance, deps: AppDeps): Promise<v
   ) => {
     const lang = request.lang;
     const overview = await progressOverview(db, options.year, today());
-    if (!overview) throw notFound(lang);
+    if (!overview) throw progressNotFound(lang);
     const settings = await settingsOf(db, overview.plan.id);
     return sendControlPage(request, reply, {
       title: text(lang, 'overviewTitle', { year: options.year }),
@@ -148,9 +148,9 @@ export async function progressRoutes(app: AppInstance, deps: AppDeps): Promise<v
     if (!mayEnter(signedInStaff(request), options.unitCode))
       throw new DomainError('FORBIDDEN', text(lang, 'notYourUnit'));
     const plan = await getPlan(db, options.year);
-    if (plan?.status !== 'published') throw notFound(lang);
+    if (plan?.status !== 'published') throw progressNotFound(lang);
     const unitNames = await unitNamesOf(db);
-    if (!unitNames.has(options.unitCode)) throw notFound(lang);
+    if (!unitNames.has(options.unitCode)) throw progressNotFound(lang);
     const settings = await settingsOf(db, plan.id);
     const periods = periodsOf(options.year, settings);
     const current = periodOfDate(today(), settings);

@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { RequestOrigin } from '../../../platform/auth/audit-log.ts';
 import type { StaffPrincipal } from '../../../platform/auth/principal.ts';
 import type { Database, DatabaseOrTransaction } from '../../../platform/db/database.ts';
-import { DomainError, type FieldProblem } from '../../../platform/http/errors.ts';
+import { DomainError, type FieldProblem, notFound } from '../../../platform/http/errors.ts';
 import type { UploadedFile } from '../../../platform/uploads/multipart.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { getPlan } from '../plans/plan-reads.ts';
@@ -150,7 +150,7 @@ export async function saveProgress(db: Database, input: SaveProgressInput): Prom
   const { lang, form, year } = input;
   if (!mayEnter(input.staff, input.unitCode)) throw new DomainError('FORBIDDEN', text(lang, 'notYourUnit'));
   const plan = await getPlan(db, year);
-  if (plan?.status !== 'published') throw new DomainError('NOT_FOUND', text(lang, 'noPlan'));
+  if (plan?.status !== 'published') throw notFound(text(lang, 'noPlan'));
   const settings = await settingsOf(db, plan.id);
   const checked = entryProblems(form, {
     lang,
@@ -281,7 +281,7 @@ export async function saveProgressSettings(
 ): Promise<void> {
   const { lang } = input;
   const planId = await publishedPlanId(db, input.year);
-  if (planId === null) throw new DomainError('NOT_FOUND', text(lang, 'noPlan'));
+  if (planId === null) throw notFound(text(lang, 'noPlan'));
   const { problems, settings } = settingsProblems(input, lang);
   if (settings === null) throw new DomainError('VALIDATION_FAILED', problems[0]?.message ?? '', { problems });
   const { cadence, dueDay } = settings;

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { RequestOrigin } from '../../../platform/auth/audit-log.ts';
 import type { StaffPrincipal } from '../../../platform/auth/principal.ts';
 import type { Database, DatabaseOrTransaction } from '../../../platform/db/database.ts';
-import { DomainError, type FieldProblem } from '../../../platform/http/errors.ts';
+import { DomainError, type FieldProblem, notFound } from '../../../platform/http/errors.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { getPublishedPlan } from '../plans/plan-reads.ts';
 import { auditByStaff } from '../shared/staff-audit.ts';
@@ -88,7 +88,7 @@ export async function saveNarrative(
   const { lang, staff } = options;
   if (!mayEditReport(staff)) throw forbidden(lang);
   const plan = await getPublishedPlan(db, input.year);
-  if (!plan) throw new DomainError('NOT_FOUND', text(lang, 'noPlan', { year: input.year }));
+  if (!plan) throw notFound(text(lang, 'noPlan', { year: input.year }));
   const titles = new Map(plan.content.items.map((item) => [item.id, `${item.label}${item.title}`]));
   const problems = narrativeProblems(input.form, titles, lang);
   if (problems.length > 0) throw invalid(problems);

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { RequestOrigin } from '../../../platform/auth/audit-log.ts';
 import type { DatabaseOrTransaction, Transaction } from '../../../platform/db/database.ts';
-import { DomainError, type FieldProblem } from '../../../platform/http/errors.ts';
+import { DomainError, type FieldProblem, notFound } from '../../../platform/http/errors.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { getPublishedPlan } from '../plans/plan-reads.ts';
 import { formatDateTime } from '../shared/control-format.ts';
@@ -122,7 +122,7 @@ export async function createWorkPlan(
   if (!mayStart(staff) || unitCode === null) throw workPlanForbidden(lang);
   return db.transaction(async (tx) => {
     const plan = await getPublishedPlan(tx, year);
-    if (!plan) throw new DomainError('NOT_FOUND', text(lang, 'noPlan', { year }));
+    if (!plan) throw notFound(text(lang, 'noPlan', { year }));
     // One per unit and year: the unique constraint settles a race; this gives the friendly message.
     const [existing] = await tx
       .select({ id: controlWorkPlans.id })
@@ -166,7 +166,7 @@ export async function saveRow(
     const record = await lockCurrent(tx, input.year, input.unitCode, input.version, lang);
     if (!editableStates.includes(record.state)) throw wrongState(lang, record.state);
     const practices = await carriedPractices(tx, input.year, input.unitCode);
-    if (!practices) throw new DomainError('NOT_FOUND', text(lang, 'noPlan', { year: input.year }));
+    if (!practices) throw notFound(text(lang, 'noPlan', { year: input.year }));
     const problems = rowProblems(input.form, practices, lang);
     if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', text(lang, 'invalid'), { problems });
 
