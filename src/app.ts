@@ -8,6 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyRequest, LogController } from 'fastify';
 import pino from 'pino';
 import { modules as allModules } from './modules/index.ts';
+import { platformAuditActions } from './platform/auth/audit-actions.ts';
 import { installAuth } from './platform/auth/auth-routes.tsx';
 import { platformStaffAreas } from './platform/auth/staff-areas.ts';
 import { geoRoutes } from './platform/geo/geo-routes.ts';
@@ -98,7 +99,10 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
 
   installErrorHandlers(app);
 
-  const registry = buildRegistry(modules, { staffAreas: platformStaffAreas });
+  const registry = buildRegistry(modules, {
+    staffAreas: platformStaffAreas,
+    auditActions: platformAuditActions,
+  });
   // Probes, the API description and open machine APIs need no cookies, session or CSRF: they live outside
   // the context where those hooks run (they are on the hot path of every load balancer).
   await app.register(async (scope) => operationsRoutes(scope as AppInstance, deps));

@@ -1,16 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  definitionOfForm,
-  formOfBody,
-  formOfDefinition,
-  inputIdOf,
-  inputNameOf,
-  type ServiceForm,
-  showProblems,
-} from './catalogue-admin-form.ts';
+import type { PostedBody } from '../../platform/web/components/read-form.ts';
+import { formOfDefinition, readServiceForm, type ServiceForm } from './catalogue-admin-form.ts';
 import { DEMO_SERVICES } from './catalogue-demo-data.ts';
-import { isSameDefinition } from './catalogue-service.ts';
+import { isSameDefinition } from './service-definition.ts';
+import { definitionOfForm } from './service-form-definition.ts';
+import { editorProblemsOnPage, inputNameOf, problemsOnInputs } from './service-form-problems.ts';
+
+/** A body read as the routes read it (creating: the code from the body). */
+function formOfBody(body: PostedBody, lang: 'zh-TW' | 'en' = 'zh-TW'): ServiceForm {
+  const reading = readServiceForm(body, { lang });
+  assert.deepEqual(reading.problems, []);
+  return reading.form;
+}
 
 /** What a browser sends for a form (unticked boxes send nothing), plus one blank row per part. */
 function bodyOf(form: ServiceForm): Record<string, string> {
@@ -20,12 +22,7 @@ function bodyOf(form: ServiceForm): Record<string, string> {
       if (value) body[name] = 'yes';
     } else body[name] = value;
   };
-  for (const [name, value] of Object.entries(form)) {
-    if (Array.isArray(value)) continue;
-    if (name === 'deadlineKind') put('deadline.kind', value);
-    else if (name === 'deadlineAmount') put('deadline.amount', value);
-    else put(name, value);
-  }
+  for (const [name, value] of Object.entries(form)) if (!Array.isArray(value)) put(name, value);
   for (const part of ['checklist', 'fees', 'sopSteps', 'formFields'] as const) {
     const rows: Record<string, string | boolean>[] = form[part].map((row) => ({ ...row }));
     // A blank row as the page shows it: "required" ticked, a type chosen, no text.
@@ -137,42 +134,107 @@ describe('the service form', () => {
     assert.match(problems[9]?.message ?? '', /第 2 行的欄位「note」前面已經寫過/);
   });
 
-  it('names the input of each problem and says where it is in the summary', () => {
+  it('names the input of each problem and says where it is in the summary, in the order of the page', () => {
     assert.equal(inputNameOf('deadline.hours'), 'deadline.amount');
     assert.equal(inputNameOf('formFields.2.options.1.labelEn'), 'formFields.2.options');
     assert.equal(inputNameOf('sample.ghost'), 'sample');
     assert.equal(inputNameOf('sopSteps'), 'sopSteps.0.titleZh');
-    assert.equal(inputIdOf('checklist.0.id'), 'checklist-0-id');
-    const shown = showProblems(
+    const form = formOfBody({
+      'checklist.1.nameZh': '甲',
+      'checklist.0.nameZh': '乙',
+      'formFields.0.id': 'x',
+    });
+    const onInputs = problemsOnInputs(
       [
         { field: 'checklist.1.nameEn', code: 'required', message: '請填寫此欄位。' },
         { field: 'formFields.0.options.1.labelEn', code: 'required', message: '請填寫此欄位。' },
         { field: '', code: 'version_conflict', message: '已有新版本。' },
       ],
-      'zh-TW',
-      [[1, 3]],
+      { lang: 'zh-TW', optionLines: [[1, 3]], formProblems: [] },
     );
+    const shown = editorProblemsOnPage(onInputs, { lang: 'zh-TW', form, formProblems: [] });
     // In the order of the page: the form as a whole first, then the checklist, then the form fields.
-    assert.deepEqual(shown, [
-      { input: '', message: '已有新版本。', summary: '已有新版本。' },
+    assert.deepEqual(shown.list, [
+      { target: 'version-history', message: '已有新版本。', summary: '已有新版本。' },
       {
-        input: 'checklist.1.nameEn',
+        target: 'checklist-1-nameEn',
         message: '請填寫此欄位。',
         summary: '第 2 項文件的英文名稱：請填寫此欄位。',
       },
       {
-        input: 'formFields.0.options',
+        target: 'formFields-0-options',
         message: '選項第 3 行：請填寫此欄位。',
         summary: '第 1 個欄位的選項（只用於選擇欄位）：選項第 3 行：請填寫此欄位。',
       },
     ]);
-    assert.equal(
-      showProblems(
-        [{ field: 'deadline.days', code: 'x', message: 'Enter a whole number, e.g. 7.' }],
-        'en',
-        [],
-      )[0]?.summary,
-      'Number of days or hours: Enter a whole number, e.g. 7.',
+    const english = editorProblemsOnPage(
+      problemsOnInputs([{ field: 'deadline.days', code: 'x', message: 'Enter a whole number, e.g. 7.' }], {
+        lang: 'en',
+        optionLines: [],
+        formProblems: [],
+      }),
+      { lang: 'en', form, formProblems: [] },
     );
+    assert.equal(english.list[0]?.summary, 'Number of days or hours: Enter a whole number, e.g. 7.');
+    assert.deepEqual(english.messagesFor('deadline-amount'), ['Enter a whole number, e.g. 7.']);
+  });
+
+  it('the forms kit refuses an over-long field or an unusable character, in its own words, and its refusal replaces the rules’ problems on that input', () => {
+    const reading = readServiceForm(
+      {
+        nameZh: '路'.repeat(101),
+        'deadline.amount': '9'.repeat(21),
+        'checklist.0.nameEn': 'Photo\u0000',
+        'checklist.0.id': 'photo',
+      },
+      { lang: 'zh-TW' },
+    );
+    assert.deepEqual(
+      reading.problems.map((problem) => [problem.field, problem.message]),
+      [
+        ['nameZh', '中文名稱最多 100 個字（現為 101 個字）'],
+        ['deadline.amount', '天數或時數最多 20 個字（現為 21 個字）'],
+        ['checklist.0.nameEn', '第 1 項文件的英文名稱含有無法使用的字元'],
+      ],
+    );
+    assert.equal(reading.form.nameZh, '路'.repeat(101), 'what was typed is kept to show again');
+    const { problems: formReading } = definitionOfForm(reading.form, 'zh-TW');
+    const onInputs = problemsOnInputs(
+      [
+        ...reading.problems,
+        ...formReading,
+        { field: 'nameZh', code: 'too_long', message: '不可超過 100 個字。' },
+        { field: 'deadline.days', code: 'too_large', message: '期限不可超過 365。' },
+        { field: 'nameEn', code: 'required', message: '請填寫此欄位。' },
+      ],
+      { lang: 'zh-TW', optionLines: [], formProblems: reading.problems },
+    );
+    const shown = editorProblemsOnPage(onInputs, {
+      lang: 'zh-TW',
+      form: reading.form,
+      formProblems: reading.problems,
+    });
+    assert.deepEqual(
+      shown.list.map((problem) => [problem.target, problem.summary]),
+      [
+        ['nameZh', '中文名稱最多 100 個字（現為 101 個字）'],
+        ['nameEn', '英文名稱：請填寫此欄位。'],
+        ['kind', '服務類型：請選擇服務類型。'],
+        ['unitCode', '承辦單位：請選擇承辦單位。'],
+        ['serviceClassificationCode', '服務分類：請選擇服務分類。'],
+        ['deadline-kind', '期限的計算方式：請選擇期限的計算方式。'],
+        ['deadline-amount', '天數或時數最多 20 個字（現為 21 個字）'],
+        ['checklist-0-nameEn', '第 1 項文件的英文名稱含有無法使用的字元'],
+      ],
+    );
+  });
+
+  it('editing, the code comes from the address, whatever the body says', () => {
+    const reading = readServiceForm(
+      { code: 'x'.repeat(99), nameZh: '路燈' },
+      { lang: 'en', code: 'street-light' },
+    );
+    assert.deepEqual(reading.problems, []);
+    assert.equal(reading.form.code, 'street-light');
   });
 });

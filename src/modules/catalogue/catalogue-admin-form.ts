@@ -1,27 +1,79 @@
+import { type Static, Type } from 'typebox';
 import type { FieldProblem } from '../../platform/http/errors.ts';
+import { formText } from '../../platform/web/components/form-text.ts';
+import {
+  defineForm,
+  field,
+  hasUnusableCharacter,
+  type PostedBody,
+  postedText,
+  readForm,
+} from '../../platform/web/components/read-form.ts';
 import type { Lang } from '../../platform/web/i18n.ts';
 import { type CatalogueAdminTextKey, catalogueAdminText as text } from './catalogue-admin-messages.ts';
-import {
-  type ChecklistItem,
-  type Fee,
-  type FormField,
-  type FormFieldType,
-  formFieldTypes,
-  type ServiceDefinition,
-  type ServiceKind,
-  type SopStep,
-  serviceKinds,
-} from './catalogue-schemas.ts';
+import type { ServiceDefinition } from './catalogue-schemas.ts';
 
 /**
- * The HTML form of a service definition, without JavaScript: every value as the editor typed it (strings,
- * ticks), repeating parts as numbered rows (`checklist.0.nameZh`), choice options and the sample as
- * textareas of lines. Pure: the routes read a posted body into a `ServiceForm`, turn it into a definition
- * plus the problems only the form can have (「三天」 is not a number), and show it again with every problem.
+ * The editors' HTML form of a service definition, without JavaScript: every value as the editor typed it
+ * (strings, ticks), repeating parts as numbered rows (`checklist.0.nameZh`), choice options and the sample
+ * as textareas of lines. Pure: the routes read a posted body into a `ServiceForm` (`readServiceForm`: the
+ * single fields with the forms kit, the rows by their numbers), service-form-definition.ts turns it into a
+ * definition plus the problems only the form can have (「三天」 is not a number), and the page shows it again
+ * with every problem (service-form-problems.ts says where).
  *
  * Rows are compacted when read (empty rows dropped), so row N of a form is item N of its definition and
  * the validator's field paths (`checklist.2.id`) name the right inputs.
  */
+
+const label = (key: CatalogueAdminTextKey) => ({ 'zh-TW': text('zh-TW', key), en: text('en', key) });
+
+/**
+ * The single fields, named as the page posts them, in the order of the page. The bounds are the validator's (catalogue-validation.ts),
+ * so an over-long text is answered by the forms kit; whether a field is filled in, and what a choice may
+ * be, stay the definition's rules (the JSON API shares them).
+ */
+export const serviceEditorForm = defineForm(
+  Type.Object({
+    code: field.text({ maxLength: 60 }),
+    nameZh: field.text({ maxLength: 100 }),
+    nameEn: field.text({ maxLength: 200 }),
+    summaryZh: field.text({ maxLength: 300 }),
+    summaryEn: field.text({ maxLength: 600 }),
+    descriptionZh: field.text({ maxLength: 5000 }),
+    descriptionEn: field.text({ maxLength: 10000 }),
+    kind: field.text({ maxLength: 40 }),
+    isDemo: field.tick(),
+    unitCode: field.text({ maxLength: 100 }),
+    serviceClassificationCode: field.text({ maxLength: 20 }),
+    themeClassificationCode: field.text({ maxLength: 20 }),
+    administrativeClassificationCode: field.text({ maxLength: 20 }),
+    isOnline: field.tick(),
+    'deadline.kind': field.text({ maxLength: 40 }),
+    'deadline.amount': field.text({ maxLength: 20 }),
+    sample: field.text({ maxLength: 20000 }),
+  }),
+  {
+    code: label('code'),
+    nameZh: label('nameZh'),
+    nameEn: label('nameEn'),
+    summaryZh: label('summaryZh'),
+    summaryEn: label('summaryEn'),
+    descriptionZh: label('descriptionZh'),
+    descriptionEn: label('descriptionEn'),
+    kind: label('kind'),
+    isDemo: label('isDemo'),
+    unitCode: label('unitCode'),
+    serviceClassificationCode: label('serviceClassification'),
+    themeClassificationCode: label('themeClassification'),
+    administrativeClassificationCode: label('administrativeClassification'),
+    isOnline: label('isOnline'),
+    'deadline.kind': label('deadlineKind'),
+    'deadline.amount': label('deadlineAmount'),
+    sample: label('sample'),
+  },
+);
+
+export type ServiceFormValues = Static<typeof serviceEditorForm.schema>;
 
 export interface ChecklistRow {
   id: string;
@@ -62,99 +114,93 @@ export interface FieldRow {
   options: string;
 }
 
-export interface ServiceForm {
-  code: string;
-  isDemo: boolean;
-  nameZh: string;
-  nameEn: string;
-  summaryZh: string;
-  summaryEn: string;
-  descriptionZh: string;
-  descriptionEn: string;
-  kind: string;
-  unitCode: string;
-  serviceClassificationCode: string;
-  themeClassificationCode: string;
-  administrativeClassificationCode: string;
-  isOnline: boolean;
-  deadlineKind: string;
-  deadlineAmount: string;
+interface Rows {
   checklist: ChecklistRow[];
   fees: FeeRow[];
   sopSteps: StepRow[];
   formFields: FieldRow[];
-  /** Lines `fieldId=value`. */
-  sample: string;
 }
+
+/** The whole form: the single fields (`deadline.kind`, `sample` lines `fieldId=value` …) and the rows. */
+export type ServiceForm = ServiceFormValues & Rows;
 
 export const repeatingParts = ['checklist', 'fees', 'sopSteps', 'formFields'] as const;
 export type RepeatingPart = (typeof repeatingParts)[number];
+
+/**
+ * Each repeating part's inputs in the order of the page, with their labels: `row` names the row (「第 2 項
+ * 文件」), ticks are checkboxes, `choice` a select (neither makes a row worth keeping on its own: a blank row
+ * comes with "required" ticked and a type chosen).
+ */
+export const rowParts = {
+  checklist: {
+    row: 'checklistItem',
+    inputs: {
+      id: 'itemId',
+      nameZh: 'itemNameZh',
+      nameEn: 'itemNameEn',
+      explanationZh: 'explanationZh',
+      explanationEn: 'explanationEn',
+      isRequired: 'isRequired',
+      isElectronicallyVerifiable: 'isElectronicallyVerifiable',
+    },
+  },
+  fees: {
+    row: 'feeItem',
+    inputs: {
+      labelZh: 'feeLabelZh',
+      labelEn: 'feeLabelEn',
+      amountTwd: 'amountTwd',
+      noteZh: 'noteZh',
+      noteEn: 'noteEn',
+    },
+  },
+  sopSteps: {
+    row: 'stepItem',
+    inputs: { titleZh: 'titleZh', titleEn: 'titleEn', detailZh: 'detailZh', detailEn: 'detailEn' },
+  },
+  formFields: {
+    row: 'fieldItem',
+    inputs: {
+      type: 'fieldType',
+      id: 'itemId',
+      labelZh: 'labelZh',
+      labelEn: 'labelEn',
+      hintZh: 'hintZh',
+      hintEn: 'hintEn',
+      isRequired: 'fieldRequired',
+      isMultiline: 'isMultiline',
+      unitZh: 'unitZh',
+      options: 'options',
+    },
+  },
+} as const satisfies Record<
+  RepeatingPart,
+  { row: CatalogueAdminTextKey; inputs: Readonly<Record<string, CatalogueAdminTextKey>> }
+>;
+
+const tickInputs = new Set(['isRequired', 'isElectronicallyVerifiable', 'isMultiline']);
+const choiceInputs = new Set(['type']);
 
 /** Empty rows shown below the filled ones; "add empty rows" adds `blankRowsStep` more, up to the maximum. */
 export const defaultBlankRows = 2;
 export const blankRowsStep = 3;
 export const maxBlankRows = 20;
 
-export function blankChecklistRow(): ChecklistRow {
-  return {
-    id: '',
-    nameZh: '',
-    nameEn: '',
-    explanationZh: '',
-    explanationEn: '',
-    isRequired: true,
-    isElectronicallyVerifiable: false,
-  };
+/** A blank row as the page offers it: no text, "required" ticked, a field's type "text". */
+export function blankRow<Part extends RepeatingPart>(part: Part): Rows[Part][number] {
+  const row: Record<string, string | boolean> = {};
+  for (const input of Object.keys(rowParts[part].inputs)) {
+    if (tickInputs.has(input)) row[input] = input === 'isRequired';
+    else if (choiceInputs.has(input)) row[input] = 'text';
+    else row[input] = '';
+  }
+  return row as unknown as Rows[Part][number];
 }
 
-export function blankFeeRow(): FeeRow {
-  return { labelZh: '', labelEn: '', amountTwd: '', noteZh: '', noteEn: '' };
-}
-
-export function blankStepRow(): StepRow {
-  return { titleZh: '', titleEn: '', detailZh: '', detailEn: '' };
-}
-
-export function blankFieldRow(): FieldRow {
-  return {
-    type: 'text',
-    id: '',
-    labelZh: '',
-    labelEn: '',
-    hintZh: '',
-    hintEn: '',
-    isRequired: true,
-    isMultiline: false,
-    unitZh: '',
-    options: '',
-  };
-}
-
-/** The form of a new service: nothing chosen for the editor (GOV.UK: no radio is ticked in advance). */
+/** The form of a new service: nothing typed, nothing chosen (GOV.UK: no radio is ticked in advance). */
 export function emptyServiceForm(): ServiceForm {
-  return {
-    code: '',
-    isDemo: false,
-    nameZh: '',
-    nameEn: '',
-    summaryZh: '',
-    summaryEn: '',
-    descriptionZh: '',
-    descriptionEn: '',
-    kind: '',
-    unitCode: '',
-    serviceClassificationCode: '',
-    themeClassificationCode: '',
-    administrativeClassificationCode: '',
-    isOnline: false,
-    deadlineKind: '',
-    deadlineAmount: '',
-    checklist: [],
-    fees: [],
-    sopSteps: [],
-    formFields: [],
-    sample: '',
-  };
+  return readServiceForm({}, { lang: 'zh-TW' }).form;
 }
 
 /** A stored definition as the form shows it. */
@@ -175,8 +221,8 @@ export function formOfDefinition(definition: ServiceDefinition): ServiceForm {
     themeClassificationCode: definition.themeClassificationCode ?? '',
     administrativeClassificationCode: definition.administrativeClassificationCode ?? '',
     isOnline: definition.isOnline,
-    deadlineKind: deadline.kind,
-    deadlineAmount: String(deadline.kind === 'working_days' ? deadline.days : deadline.hours),
+    'deadline.kind': deadline.kind,
+    'deadline.amount': String(deadline.kind === 'working_days' ? deadline.days : deadline.hours),
     checklist: definition.checklist.map((item) => ({ ...item })),
     fees: definition.fees.map((fee) => ({
       labelZh: fee.labelZh,
@@ -218,23 +264,14 @@ function sampleLines(definition: ServiceDefinition): string {
     .join('\n');
 }
 
-/** A posted form body as @fastify/formbody parses it: a value is a string, or an array for a repeated name. */
-export type FormBody = Readonly<Record<string, unknown>>;
-
-/** One value of a body: a string, the first of a repeated name, or '' when absent. */
-export function bodyValue(body: FormBody, name: string): string {
-  const value = Object.hasOwn(body, name) ? body[name] : undefined;
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
-  return '';
-}
-
-function isTicked(body: FormBody, name: string): boolean {
-  return bodyValue(body, name) !== '';
+/** A whole number from a hidden field, or the fallback when it is missing or was tampered with. */
+export function hiddenNumber(body: PostedBody, name: string, fallback: number): number {
+  const value = postedText(body, name);
+  return /^\d{1,6}$/.test(value) ? Number(value) : fallback;
 }
 
 /** The row numbers a body holds for a part, in order (at most 1,000 rows: three digits). */
-function rowNumbers(body: FormBody, part: RepeatingPart): number[] {
+function rowNumbers(body: PostedBody, part: RepeatingPart): number[] {
   const pattern = new RegExp(`^${part}\\.(\\d{1,3})\\.`);
   const numbers = new Set<number>();
   for (const name of Object.keys(body)) {
@@ -244,456 +281,77 @@ function rowNumbers(body: FormBody, part: RepeatingPart): number[] {
   return [...numbers].sort((left, right) => left - right);
 }
 
-function rowsOf<Row>(
-  body: FormBody,
-  part: RepeatingPart,
-  read: (at: (name: string) => string, ticked: (name: string) => boolean) => Row,
-  textOf: (row: Row) => string[],
-): Row[] {
-  return rowNumbers(body, part)
-    .map((number) =>
-      read(
-        (name) => bodyValue(body, `${part}.${number}.${name}`),
-        (name) => isTicked(body, `${part}.${number}.${name}`),
-      ),
-    )
-    .filter((row) => textOf(row).some((value) => value.trim() !== ''));
-}
-
 /**
- * A posted body as a form. Rows whose text inputs are all blank are dropped (ticks and selects alone do
- * not make a row: a blank row comes with "required" ticked). `code` is the service's code when editing
- * (from the URL: it cannot change); creating, it is read from the body.
+ * A part's rows as posted, compacted: rows whose text inputs are all blank are dropped (ticks and the
+ * type alone do not make a row). Text is kept as typed; a tick is ticked when it sends anything.
  */
-export function formOfBody(body: FormBody, options: { code?: string } = {}): ServiceForm {
-  const at = (name: string) => bodyValue(body, name);
-  return {
-    code: options.code ?? at('code').trim(),
-    isDemo: isTicked(body, 'isDemo'),
-    nameZh: at('nameZh'),
-    nameEn: at('nameEn'),
-    summaryZh: at('summaryZh'),
-    summaryEn: at('summaryEn'),
-    descriptionZh: at('descriptionZh'),
-    descriptionEn: at('descriptionEn'),
-    kind: at('kind'),
-    unitCode: at('unitCode'),
-    serviceClassificationCode: at('serviceClassificationCode'),
-    themeClassificationCode: at('themeClassificationCode'),
-    administrativeClassificationCode: at('administrativeClassificationCode'),
-    isOnline: isTicked(body, 'isOnline'),
-    deadlineKind: at('deadline.kind'),
-    deadlineAmount: at('deadline.amount'),
-    checklist: rowsOf(
-      body,
-      'checklist',
-      (value, ticked) => ({
-        id: value('id'),
-        nameZh: value('nameZh'),
-        nameEn: value('nameEn'),
-        explanationZh: value('explanationZh'),
-        explanationEn: value('explanationEn'),
-        isRequired: ticked('isRequired'),
-        isElectronicallyVerifiable: ticked('isElectronicallyVerifiable'),
-      }),
-      (row) => [row.id, row.nameZh, row.nameEn, row.explanationZh, row.explanationEn],
-    ),
-    fees: rowsOf(
-      body,
-      'fees',
-      (value) => ({
-        labelZh: value('labelZh'),
-        labelEn: value('labelEn'),
-        amountTwd: value('amountTwd'),
-        noteZh: value('noteZh'),
-        noteEn: value('noteEn'),
-      }),
-      (row) => [row.labelZh, row.labelEn, row.amountTwd, row.noteZh, row.noteEn],
-    ),
-    sopSteps: rowsOf(
-      body,
-      'sopSteps',
-      (value) => ({
-        titleZh: value('titleZh'),
-        titleEn: value('titleEn'),
-        detailZh: value('detailZh'),
-        detailEn: value('detailEn'),
-      }),
-      (row) => [row.titleZh, row.titleEn, row.detailZh, row.detailEn],
-    ),
-    formFields: rowsOf(
-      body,
-      'formFields',
-      (value, ticked) => ({
-        type: value('type'),
-        id: value('id'),
-        labelZh: value('labelZh'),
-        labelEn: value('labelEn'),
-        hintZh: value('hintZh'),
-        hintEn: value('hintEn'),
-        isRequired: ticked('isRequired'),
-        isMultiline: ticked('isMultiline'),
-        unitZh: value('unitZh'),
-        options: value('options'),
-      }),
-      (row) => [row.id, row.labelZh, row.labelEn, row.hintZh, row.hintEn, row.unitZh, row.options],
-    ),
-    sample: at('sample'),
-  };
-}
-
-/** Full-width digits and signs as ASCII, without thousands separators or spaces: 「１,０００」 → "1000". */
-function normaliseNumber(value: string): string {
-  return value
-    .replace(/[\uFF10-\uFF19]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
-    .replace(/[\uFF0D\u2212]/g, '-')
-    .replace(/[,，\s]/g, '');
-}
-
-function wholeNumber(value: string): number | null {
-  const normalised = normaliseNumber(value);
-  if (!/^-?\d+$/.test(normalised)) return null;
-  const number = Number(normalised);
-  return Number.isSafeInteger(number) ? number : null;
-}
-
-/** The lines of a textarea with their numbers (from 1), blank lines left out. */
-function linesOf(value: string): { line: number; text: string }[] {
-  return value
-    .split(/\r?\n/)
-    .map((text, index) => ({ line: index + 1, text: text.trim() }))
-    .filter((entry) => entry.text !== '');
-}
-
-const optional = (value: string): string | undefined => (value.trim() === '' ? undefined : value.trim());
-
-export interface FormReading {
-  definition: ServiceDefinition;
-  /** What only the form can get wrong, by the definition's field paths (merged with the rules' problems). */
-  problems: FieldProblem[];
-  /** For each form field, the textarea line each option came from (option problems name the line). */
-  optionLines: number[][];
-}
-
-/**
- * A form as a definition of the right shape, so that every rule can still be checked: what cannot be
- * read becomes a placeholder (0, the first kind) and a problem of its own, which replaces the rule's
- * problem on the same field.
- */
-export function definitionOfForm(form: ServiceForm, lang: Lang): FormReading {
-  const problems: FieldProblem[] = [];
-  const add = (
-    field: string,
-    code: string,
-    key: CatalogueAdminTextKey,
-    values?: Record<string, string | number>,
-  ) => problems.push({ field, code, message: text(lang, key, values) });
-
-  const isKind = (serviceKinds as readonly string[]).includes(form.kind);
-  if (!isKind) add('kind', 'required', 'chooseKind');
-  if (form.unitCode === '') add('unitCode', 'required', 'chooseUnit');
-  if (form.serviceClassificationCode === '')
-    add('serviceClassificationCode', 'required', 'chooseClassification');
-
-  const isHours = form.deadlineKind === 'hours';
-  if (form.deadlineKind !== 'working_days' && !isHours)
-    add('deadline.kind', 'required', 'chooseDeadlineKind');
-  const deadlineField = isHours ? 'deadline.hours' : 'deadline.days';
-  let amount = wholeNumber(form.deadlineAmount);
-  if (form.deadlineAmount.trim() === '') add(deadlineField, 'required', 'enterDeadline');
-  else if (amount === null) add(deadlineField, 'not_a_whole_number', 'notWholeNumber');
-  amount ??= 0;
-
-  const fees = form.fees.map((row, index): Fee => {
-    let amountTwd = wholeNumber(row.amountTwd);
-    if (row.amountTwd.trim() === '') add(`fees.${index}.amountTwd`, 'required', 'enterAmount');
-    else if (amountTwd === null) add(`fees.${index}.amountTwd`, 'not_a_whole_number', 'notWholeNumber');
-    amountTwd ??= 0;
-    const noteZh = optional(row.noteZh);
-    const noteEn = optional(row.noteEn);
-    return {
-      labelZh: row.labelZh.trim(),
-      labelEn: row.labelEn.trim(),
-      amountTwd,
-      ...(noteZh === undefined ? {} : { noteZh }),
-      ...(noteEn === undefined ? {} : { noteEn }),
-    };
-  });
-
-  const optionLines: number[][] = [];
-  const formFields = form.formFields.map((row, index): FormField => {
-    const at = `formFields.${index}`;
-    const isType = (formFieldTypes as readonly string[]).includes(row.type);
-    if (!isType) add(`${at}.type`, 'required', 'chooseFieldType');
-    const type = (isType ? row.type : 'text') as FormFieldType;
-    const hintZh = optional(row.hintZh);
-    const hintEn = optional(row.hintEn);
-    const common = {
-      id: row.id.trim(),
-      labelZh: row.labelZh.trim(),
-      labelEn: row.labelEn.trim(),
-      ...(hintZh === undefined ? {} : { hintZh }),
-      ...(hintEn === undefined ? {} : { hintEn }),
-      isRequired: row.isRequired,
-    };
-    const unitZh = optional(row.unitZh);
-    if (unitZh !== undefined && type !== 'number') add(`${at}.unitZh`, 'unit_not_allowed', 'unitNotNumber');
-    const lines = linesOf(row.options);
-    optionLines.push([]);
-    if (type !== 'choice' && lines.length > 0)
-      add(`${at}.options`, 'options_not_allowed', 'optionsNotChoice');
-    switch (type) {
-      case 'choice': {
-        const options = [];
-        for (const { line, text: lineText } of lines) {
-          const parts = lineText.split(/[|｜]/).map((part) => part.trim());
-          if (parts.length !== 3) {
-            add(`${at}.options`, 'invalid_option_line', 'optionLine', { line });
-            continue;
-          }
-          const [value = '', labelZh = '', labelEn = ''] = parts;
-          options.push({ value, labelZh, labelEn });
-          optionLines[index]?.push(line);
-        }
-        return { type, ...common, options };
-      }
-      case 'text':
-        return { type, ...common, ...(row.isMultiline ? { isMultiline: true } : {}) };
-      case 'number':
-        return { type, ...common, ...(unitZh === undefined ? {} : { unitZh }) };
-      default:
-        return { type, ...common };
+function rowsOf<Part extends RepeatingPart>(body: PostedBody, part: Part): Rows[Part] {
+  const inputs = Object.keys(rowParts[part].inputs);
+  const rows: Record<string, string | boolean>[] = [];
+  for (const number of rowNumbers(body, part)) {
+    const row: Record<string, string | boolean> = {};
+    let hasText = false;
+    for (const input of inputs) {
+      const value = postedText(body, `${part}.${number}.${input}`);
+      if (tickInputs.has(input)) row[input] = value !== '';
+      else row[input] = value;
+      if (!tickInputs.has(input) && !choiceInputs.has(input) && value.trim() !== '') hasText = true;
     }
-  });
-
-  const sample: Record<string, string> = {};
-  const sampleLines = new Map<string, number>();
-  for (const { line, text: lineText } of linesOf(form.sample)) {
-    const separator = lineText.indexOf('=');
-    if (separator <= 0) {
-      add('sample', 'invalid_sample_line', 'sampleLine', { line });
-      continue;
-    }
-    const id = lineText.slice(0, separator).trim();
-    if (sampleLines.has(id)) {
-      add('sample', 'duplicate_sample', 'sampleDuplicate', { line, id });
-      continue;
-    }
-    sampleLines.set(id, line);
-    sample[id] = lineText.slice(separator + 1).trim();
+    if (hasText) rows.push(row);
   }
-
-  const checklist = form.checklist.map(
-    (row): ChecklistItem => ({
-      id: row.id.trim(),
-      nameZh: row.nameZh.trim(),
-      nameEn: row.nameEn.trim(),
-      explanationZh: row.explanationZh.trim(),
-      explanationEn: row.explanationEn.trim(),
-      isElectronicallyVerifiable: row.isElectronicallyVerifiable,
-      isRequired: row.isRequired,
-    }),
-  );
-  const sopSteps = form.sopSteps.map(
-    (row): SopStep => ({
-      titleZh: row.titleZh.trim(),
-      titleEn: row.titleEn.trim(),
-      detailZh: row.detailZh.trim(),
-      detailEn: row.detailEn.trim(),
-    }),
-  );
-
-  const definition: ServiceDefinition = {
-    code: form.code.trim(),
-    isDemo: form.isDemo,
-    nameZh: form.nameZh.trim(),
-    nameEn: form.nameEn.trim(),
-    summaryZh: form.summaryZh.trim(),
-    summaryEn: form.summaryEn.trim(),
-    descriptionZh: form.descriptionZh.trim(),
-    descriptionEn: form.descriptionEn.trim(),
-    kind: (isKind ? form.kind : 'application') as ServiceKind,
-    unitCode: form.unitCode,
-    checklist,
-    fees,
-    deadline: isHours ? { kind: 'hours', hours: amount } : { kind: 'working_days', days: amount },
-    sopSteps,
-    formFields,
-    sample,
-    serviceClassificationCode: form.serviceClassificationCode,
-    themeClassificationCode: optional(form.themeClassificationCode) ?? null,
-    administrativeClassificationCode: optional(form.administrativeClassificationCode) ?? null,
-    isOnline: form.isOnline,
-  };
-  return { definition, problems, optionLines };
+  return rows as unknown as Rows[Part];
 }
 
-/** The label of each input, for the error summary (the form shows the same words). */
-const topLabels: Readonly<Record<string, CatalogueAdminTextKey>> = {
-  code: 'code',
-  nameZh: 'nameZh',
-  nameEn: 'nameEn',
-  summaryZh: 'summaryZh',
-  summaryEn: 'summaryEn',
-  descriptionZh: 'descriptionZh',
-  descriptionEn: 'descriptionEn',
-  kind: 'kind',
-  unitCode: 'unitCode',
-  serviceClassificationCode: 'serviceClassification',
-  themeClassificationCode: 'themeClassification',
-  administrativeClassificationCode: 'administrativeClassification',
-  'deadline.kind': 'deadlineKind',
-  'deadline.amount': 'deadlineAmount',
-  sample: 'sample',
-};
-
-export const rowLabels = {
-  checklist: {
-    row: 'checklistItem',
-    fields: {
-      id: 'itemId',
-      nameZh: 'itemNameZh',
-      nameEn: 'itemNameEn',
-      explanationZh: 'explanationZh',
-      explanationEn: 'explanationEn',
-      isRequired: 'isRequired',
-      isElectronicallyVerifiable: 'isElectronicallyVerifiable',
-    },
-  },
-  fees: {
-    row: 'feeItem',
-    fields: {
-      labelZh: 'feeLabelZh',
-      labelEn: 'feeLabelEn',
-      amountTwd: 'amountTwd',
-      noteZh: 'noteZh',
-      noteEn: 'noteEn',
-    },
-  },
-  sopSteps: {
-    row: 'stepItem',
-    fields: { titleZh: 'titleZh', titleEn: 'titleEn', detailZh: 'detailZh', detailEn: 'detailEn' },
-  },
-  formFields: {
-    row: 'fieldItem',
-    fields: {
-      type: 'fieldType',
-      id: 'itemId',
-      labelZh: 'labelZh',
-      labelEn: 'labelEn',
-      hintZh: 'hintZh',
-      hintEn: 'hintEn',
-      isRequired: 'fieldRequired',
-      isMultiline: 'isMultiline',
-      unitZh: 'unitZh',
-      options: 'options',
-    },
-  },
-} as const satisfies Record<
-  RepeatingPart,
-  { row: CatalogueAdminTextKey; fields: Readonly<Record<string, CatalogueAdminTextKey>> }
->;
-
-/** The name of the input that shows a problem about a definition's field ('' for the form as a whole). */
-export function inputNameOf(field: string): string {
-  if (field === 'deadline.days' || field === 'deadline.hours') return 'deadline.amount';
-  const option = /^(formFields\.\d+\.options)(\.|$)/.exec(field);
-  if (option?.[1]) return option[1];
-  if (field === 'sample' || field.startsWith('sample.')) return 'sample';
-  if (field === 'sopSteps') return 'sopSteps.0.titleZh';
-  return field;
-}
-
-/** An input's id: its name with hyphens for dots (`checklist.0.id` → `checklist-0-id`). */
-export function inputIdOf(name: string): string {
-  return name.replaceAll('.', '-');
-}
-
-export interface ShownProblem {
-  /** The input's name ('' for the form as a whole). */
-  input: string;
-  /** Beside the input. */
-  message: string;
-  /** In the error summary: where, then what. */
-  summary: string;
-}
-
-function labelOfInput(input: string, lang: Lang): string | null {
-  const top = topLabels[input];
-  if (top) return text(lang, top);
+/** The label of an input of the form, as the page shows it: 「中文名稱」, 「第 2 項文件的英文名稱」. */
+export function inputLabel(input: string, lang: Lang): string | null {
+  const labels: Readonly<Record<string, Readonly<Record<Lang, string>>>> = serviceEditorForm.labels;
+  if (Object.hasOwn(labels, input)) return labels[input]?.[lang] ?? null;
   const match = /^(checklist|fees|sopSteps|formFields)\.(\d+)\.(\w+)$/.exec(input);
   if (!match) return null;
-  const part = rowLabels[match[1] as RepeatingPart];
-  const field = (part.fields as Readonly<Record<string, CatalogueAdminTextKey>>)[match[3] ?? ''];
-  if (!field) return null;
+  const part = rowParts[match[1] as RepeatingPart];
+  const key = (part.inputs as Readonly<Record<string, CatalogueAdminTextKey>>)[match[3] ?? ''];
+  if (!key) return null;
   return text(lang, 'rowField', {
     row: text(lang, part.row, { n: Number(match[2]) + 1 }),
-    field: text(lang, field),
+    field: text(lang, key),
   });
 }
 
-/** The inputs in the order of the page; rows go by part, then number, then their inputs' order. */
-const pageOrder = [
-  '',
-  'code',
-  'nameZh',
-  'nameEn',
-  'summaryZh',
-  'summaryEn',
-  'descriptionZh',
-  'descriptionEn',
-  'kind',
-  'unitCode',
-  'serviceClassificationCode',
-  'themeClassificationCode',
-  'administrativeClassificationCode',
-  'deadline.kind',
-  'deadline.amount',
-  ...repeatingParts,
-  'sample',
-];
-
-function positionOf(input: string): number[] {
-  const row = /^(checklist|fees|sopSteps|formFields)\.(\d+)\.(\w+)$/.exec(input);
-  if (!row) {
-    const index = pageOrder.indexOf(input);
-    return [index === -1 ? pageOrder.length : index];
-  }
-  const part = row[1] as RepeatingPart;
-  return [pageOrder.indexOf(part), Number(row[2]), Object.keys(rowLabels[part].fields).indexOf(row[3] ?? '')];
-}
-
-function comparePositions(left: number[], right: number[]): number {
-  for (let index = 0; index < Math.max(left.length, right.length); index += 1) {
-    const difference = (left[index] ?? -1) - (right[index] ?? -1);
-    if (difference !== 0) return difference;
-  }
-  return 0;
+export interface ServiceFormReading {
+  form: ServiceForm;
+  /** What the forms kit refuses outright (over-long text, unusable characters), each named in its message. */
+  problems: FieldProblem[];
 }
 
 /**
- * Problems as the form shows them: beside their input, and in the summary with the input's label, in
- * the order of the page (a stable sort: one input's problems keep their order).
+ * A posted body as a form: the single fields through the forms kit, the rows by their numbers (a row's
+ * text with a character nobody can use is refused the same way). `code` is the service's code when editing
+ * (from the URL: it cannot change); creating, it is read from the body.
  */
-export function showProblems(
-  problems: readonly FieldProblem[],
-  lang: Lang,
-  optionLines: number[][],
-): ShownProblem[] {
-  const shown = problems.map((problem) => {
-    const input = inputNameOf(problem.field);
-    let message = problem.message;
-    const option = /^formFields\.(\d+)\.options\.(\d+)\./.exec(problem.field);
-    if (option) {
-      const line = optionLines[Number(option[1])]?.[Number(option[2])];
-      if (line !== undefined) message = text(lang, 'optionProblem', { line, message });
-    }
-    const where = labelOfInput(input, lang);
-    return {
-      input,
-      message,
-      summary: where === null ? message : text(lang, 'problemAt', { where, message }),
-    };
-  });
-  return shown.toSorted((left, right) => comparePositions(positionOf(left.input), positionOf(right.input)));
+export function readServiceForm(
+  body: PostedBody,
+  options: { lang: Lang; code?: string | undefined },
+): ServiceFormReading {
+  const posted = options.code === undefined ? body : { ...body, code: options.code };
+  const { values, problems } = readForm(serviceEditorForm, posted, options.lang);
+  const rows: Rows = {
+    checklist: rowsOf(body, 'checklist'),
+    fees: rowsOf(body, 'fees'),
+    sopSteps: rowsOf(body, 'sopSteps'),
+    formFields: rowsOf(body, 'formFields'),
+  };
+  for (const part of repeatingParts) {
+    rows[part].forEach((row, index) => {
+      for (const [input, value] of Object.entries(row)) {
+        if (typeof value !== 'string' || !hasUnusableCharacter(value)) continue;
+        const field = `${part}.${index}.${input}`;
+        problems.push({
+          field,
+          code: 'notAllowed',
+          message: formText(options.lang, 'notAllowed', { label: inputLabel(field, options.lang) ?? field }),
+        });
+      }
+    });
+  }
+  return { form: { ...values, ...rows }, problems };
 }

@@ -1,8 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { requestOrigin } from '../../platform/auth/actor-context.ts';
-import { staffActor } from '../../platform/auth/audit-log.ts';
+import { staffActorContext } from '../../platform/auth/actor-context.ts';
 import { staffPaths } from '../../platform/auth/auth-paths.ts';
-import { requireStaff, signedInStaff } from '../../platform/auth/require-staff.ts';
+import { requireStaff } from '../../platform/auth/require-staff.ts';
 import {
   keepStaffPagesOutOfCaches,
   type StaffPageOptions,
@@ -11,60 +10,53 @@ import {
 } from '../../platform/auth/staff-pages.ts';
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
 import { csrfHeaderName } from '../../platform/http/csrf.ts';
-import { DomainError } from '../../platform/http/errors.ts';
+import { DomainError, notFound } from '../../platform/http/errors.ts';
 import { listUnits } from '../../platform/reference/reference-repo.ts';
 import { SERVICE_CLASSIFICATIONS } from '../../platform/reference/service-classification.ts';
-import type { Lang } from '../../platform/web/i18n.ts';
-import { forEachLanguage, localePath } from '../../platform/web/i18n.ts';
+import { FormProblems } from '../../platform/web/components/form-problems.ts';
+import { type PostedBody, postedForm, postedText } from '../../platform/web/components/read-form.ts';
+import { forEachLanguage, type Lang, localePath } from '../../platform/web/i18n.ts';
 import {
   blankRowsStep,
-  bodyValue,
   defaultBlankRows,
   emptyServiceForm,
-  type FormBody,
-  formOfBody,
   formOfDefinition,
+  hiddenNumber,
   maxBlankRows,
+  readServiceForm,
 } from './catalogue-admin-form.ts';
 import { catalogueAdminText as text } from './catalogue-admin-messages.ts';
 import { saveServiceForm } from './catalogue-admin-service.ts';
 import { catalogueText } from './catalogue-messages.ts';
+import { catalogueAdminPaths } from './catalogue-paths.ts';
 import { detailJson } from './catalogue-routes.tsx';
 import {
   ServiceCodeParams,
   ServiceDefinition,
   ServiceDetailResponse,
   ServiceEditQuery,
-  ServiceFormBody,
 } from './catalogue-schemas.ts';
 import {
-  definitionOfService,
   getService,
   listServicesForEditors,
   listServiceVersions,
   publishServiceVersion,
   type ServiceDetail,
 } from './catalogue-service.ts';
+import { definitionOfService } from './service-definition.ts';
+import { editorProblemsOnPage } from './service-form-problems.ts';
 import { ServiceAdminListPage } from './views/service-admin-list-page.tsx';
-import {
-  catalogueAdminPaths,
-  ServiceEditorPage,
-  type ServiceEditorPageProps,
-} from './views/service-editor-page.tsx';
+import { ServiceEditorPage, type ServiceEditorPageProps } from './views/service-editor-page.tsx';
 import { ServiceVersionPage } from './views/service-version-page.tsx';
 
 /** Who may create and edit services (pages and API alike). */
 const editorRoles = ['admin', 'web_editor'] as const;
 
-function notFound(lang: Lang): DomainError {
-  return new DomainError('NOT_FOUND', catalogueText(lang, 'notFound'));
-}
-
-/** A whole number from a hidden field, or the fallback when it is missing or was tampered with. */
-function hiddenNumber(body: FormBody, name: string, fallback: number): number {
-  const value = bodyValue(body, name);
-  return /^\d{1,6}$/.test(value) ? Number(value) : fallback;
-}
+/** The editor as a route shows it: the service being edited (null: a new one) and the form's state. */
+type EditorView = Omit<
+  ServiceEditorPageProps,
+  'lang' | 'csrfToken' | 'current' | 'history' | 'units' | 'classifications'
+> & { current: ServiceDetail | null };
 
 /**
  * The editors' pages and API for the service catalogue: the list, a form to create a service and one to
@@ -73,8 +65,9 @@ function hiddenNumber(body: FormBody, name: string, fallback: number): number {
  * rendered per request, not kept in the page cache, so a publication shows there at once.
  */
 export async function catalogueAdminRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
-  const { db, clock } = deps;
+  const { db } = deps;
   const editorsOnly = requireStaff({ roles: editorRoles });
+  const serviceNotFound = (lang: Lang) => notFound(catalogueText(lang, 'notFound'));
 
   // Forms with CSRF tokens: no shared or browser cache may keep these pages.
   keepStaffPagesOutOfCaches(app);
@@ -89,99 +82,117 @@ export async function catalogueAdminRoutes(app: AppInstance, deps: AppDeps): Pro
     return sendStaffPage(request, reply, { ...options, breadcrumbs });
   };
 
-  type EditorView = Omit<ServiceEditorPageProps, 'lang' | 'csrfToken' | 'units' | 'classifications'>;
-
-  const sendEditor = async (request: FastifyRequest, reply: FastifyReply, view: EditorView, status = 200) => {
+  const showEditor = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    { current, ...view }: EditorView,
+    status = 200,
+  ) => {
     const lang = request.lang;
-    const units = await listUnits(db, { activeOnly: true });
-    const title =
-      view.current === null
-        ? text(lang, 'createTitle')
-        : text(lang, 'editTitle', { name: lang === 'en' ? view.current.nameEn : view.current.nameZh });
+    const name = current === null ? null : lang === 'en' ? current.nameEn : current.nameZh;
     return sendAdminPage(request, reply, {
-      title,
+      title: name === null ? text(lang, 'createTitle') : text(lang, 'editTitle', { name }),
       status,
-      hasError: view.problems.length > 0,
+      hasError: view.problems.hasAny,
       body: (
         <ServiceEditorPage
           {...view}
           lang={lang}
           csrfToken={request.csrfToken}
-          units={units}
+          current={current}
+          history={current === null ? [] : await listServiceVersions(db, current.code)}
+          units={await listUnits(db, { activeOnly: true })}
           classifications={SERVICE_CLASSIFICATIONS}
         />
       ),
     });
   };
 
-  const currentInfo = (service: ServiceDetail) => ({
-    code: service.code,
-    nameZh: service.nameZh,
-    nameEn: service.nameEn,
-    version: service.version,
-    publishedAt: service.publishedAt,
-    publishedBy: service.publishedBy,
-  });
+  /**
+   * A posted editor form, new (`current` null) or an edit: more empty rows, or a publication — then the
+   * edit page with its banner, or the form again with what was typed and every problem (400; 409 when the
+   * only problem is a version published meanwhile, whose number the form then carries).
+   */
+  const publishFromForm = async (
+    request: FastifyRequest<{ Body: PostedBody }>,
+    reply: FastifyReply,
+    current: ServiceDetail | null,
+  ) => {
+    const { lang, body } = request;
+    const { form, problems: formProblems } = readServiceForm(body, { lang, code: current?.code });
+    const blankRows = Math.min(hiddenNumber(body, 'blankRows', defaultBlankRows), maxBlankRows);
+    const baseVersion = current === null ? 0 : hiddenNumber(body, 'baseVersion', current.version);
+    if (postedText(body, 'action') === 'add-rows')
+      return showEditor(request, reply, {
+        current,
+        form,
+        baseVersion,
+        blankRows: Math.min(blankRows + blankRowsStep, maxBlankRows),
+        problems: FormProblems.none,
+        notice: text(lang, 'rowsAdded'),
+      });
+    const actor = staffActorContext(request, deps);
+    try {
+      const outcome = await saveServiceForm(db, {
+        form,
+        formProblems,
+        expectedCurrentVersion: baseVersion,
+        actor: actor.auditActor,
+        now: actor.now,
+        lang,
+        origin: actor.origin,
+      });
+      const editPath = localePath(lang, catalogueAdminPaths.edit(outcome.code));
+      const banner = outcome.kind === 'unchanged' ? 'unchanged=1' : `published=${outcome.version}`;
+      return reply.redirect(`${editPath}?${banner}`, 303);
+    } catch (error) {
+      if (
+        !(error instanceof DomainError) ||
+        (error.code !== 'VALIDATION_FAILED' && error.code !== 'CONFLICT')
+      )
+        throw error;
+      // After a conflict the form carries the newer version: sending it again replaces that one, knowingly.
+      const latest = current === null ? null : ((await getService(db, { code: current.code })) ?? current);
+      return showEditor(
+        request,
+        reply,
+        {
+          current: latest,
+          form,
+          baseVersion: latest?.version ?? baseVersion,
+          blankRows,
+          problems: editorProblemsOnPage(error.problems, { lang, form, formProblems }),
+          notice: null,
+        },
+        error.statusCode,
+      );
+    }
+  };
 
-  forEachLanguage(catalogueAdminPaths.list, (url) => {
+  forEachLanguage(catalogueAdminPaths.list, (url, lang) => {
     app.get(url, { preHandler: editorsOnly, schema: { hide: true } }, async (request, reply) =>
       sendAdminPage(request, reply, {
-        title: text(request.lang, 'listTitle'),
+        title: text(lang, 'listTitle'),
         isList: true,
-        body: <ServiceAdminListPage lang={request.lang} services={await listServicesForEditors(db)} />,
+        body: <ServiceAdminListPage lang={lang} services={await listServicesForEditors(db)} />,
       }),
     );
   });
 
-  forEachLanguage(catalogueAdminPaths.create, (url, lang) => {
+  forEachLanguage(catalogueAdminPaths.create, (url) => {
     app.get(url, { preHandler: editorsOnly, schema: { hide: true } }, async (request, reply) =>
-      sendEditor(request, reply, {
+      showEditor(request, reply, {
         current: null,
-        history: [],
         form: emptyServiceForm(),
         baseVersion: 0,
         blankRows: defaultBlankRows,
-        problems: [],
+        problems: FormProblems.none,
         notice: null,
       }),
     );
 
-    app.post(
-      url,
-      { preHandler: editorsOnly, schema: { hide: true, body: ServiceFormBody } },
-      async (request, reply) => {
-        const body = request.body;
-        const form = formOfBody(body);
-        const blankRows = Math.min(hiddenNumber(body, 'blankRows', defaultBlankRows), maxBlankRows);
-        const view = { current: null, history: [], form, baseVersion: 0, notice: null };
-        if (bodyValue(body, 'action') === 'add-rows') {
-          return sendEditor(request, reply, {
-            ...view,
-            blankRows: Math.min(blankRows + blankRowsStep, maxBlankRows),
-            problems: [],
-            notice: text(lang, 'rowsAdded'),
-          });
-        }
-        const outcome = await saveServiceForm(db, {
-          form,
-          expectedCurrentVersion: 0,
-          actor: staffActor(signedInStaff(request)),
-          now: clock.now(),
-          lang,
-          origin: requestOrigin(request),
-        });
-        if (outcome.kind === 'problems')
-          return sendEditor(
-            request,
-            reply,
-            { ...view, blankRows, problems: outcome.problems },
-            outcome.status,
-          );
-        return reply.redirect(
-          `${localePath(lang, catalogueAdminPaths.edit(outcome.code))}?published=${outcome.version}`,
-          303,
-        );
-      },
+    app.post(url, { preHandler: editorsOnly, schema: { hide: true, body: postedForm } }, (request, reply) =>
+      publishFromForm(request, reply, null),
     );
   });
 
@@ -195,10 +206,10 @@ export async function catalogueAdminRoutes(app: AppInstance, deps: AppDeps): Pro
       async (request, reply) => {
         const { query } = request;
         const current = await getService(db, { code: request.params.code });
-        if (!current) throw notFound(lang);
+        if (!current) throw serviceNotFound(lang);
         if (query.version !== undefined && query.version !== current.version) {
           const old = await getService(db, { code: current.code, version: query.version });
-          if (!old) throw notFound(lang);
+          if (!old) throw serviceNotFound(lang);
           return sendAdminPage(request, reply, {
             title: text(lang, 'oldVersionTitle', {
               name: lang === 'en' ? old.nameEn : old.nameZh,
@@ -213,13 +224,12 @@ export async function catalogueAdminRoutes(app: AppInstance, deps: AppDeps): Pro
             : query.unchanged === '1'
               ? text(lang, 'unchanged')
               : null;
-        return sendEditor(request, reply, {
-          current: currentInfo(current),
-          history: await listServiceVersions(db, current.code),
+        return showEditor(request, reply, {
+          current,
           form: formOfDefinition(definitionOfService(current)),
           baseVersion: current.version,
           blankRows: defaultBlankRows,
-          problems: [],
+          problems: FormProblems.none,
           notice,
         });
       },
@@ -227,60 +237,11 @@ export async function catalogueAdminRoutes(app: AppInstance, deps: AppDeps): Pro
 
     app.post(
       url,
-      { preHandler: editorsOnly, schema: { hide: true, params: ServiceCodeParams, body: ServiceFormBody } },
+      { preHandler: editorsOnly, schema: { hide: true, params: ServiceCodeParams, body: postedForm } },
       async (request, reply) => {
-        const body = request.body;
         const current = await getService(db, { code: request.params.code });
-        if (!current) throw notFound(lang);
-        const form = formOfBody(body, { code: current.code });
-        const blankRows = Math.min(hiddenNumber(body, 'blankRows', defaultBlankRows), maxBlankRows);
-        const baseVersion = hiddenNumber(body, 'baseVersion', current.version);
-        const view = { current: currentInfo(current), form, notice: null };
-        if (bodyValue(body, 'action') === 'add-rows') {
-          return sendEditor(request, reply, {
-            ...view,
-            history: await listServiceVersions(db, current.code),
-            baseVersion,
-            blankRows: Math.min(blankRows + blankRowsStep, maxBlankRows),
-            problems: [],
-            notice: text(lang, 'rowsAdded'),
-          });
-        }
-        const outcome = await saveServiceForm(db, {
-          form,
-          expectedCurrentVersion: baseVersion,
-          actor: staffActor(signedInStaff(request)),
-          now: clock.now(),
-          lang,
-          origin: requestOrigin(request),
-        });
-        const editPath = localePath(lang, catalogueAdminPaths.edit(current.code));
-        switch (outcome.kind) {
-          case 'published':
-            return reply.redirect(`${editPath}?published=${outcome.version}`, 303);
-          case 'unchanged':
-            return reply.redirect(`${editPath}?unchanged=1`, 303);
-          case 'problems': {
-            // After a conflict the form carries the newer version: sending it again replaces that one, knowingly.
-            const latest =
-              outcome.currentVersion === current.version
-                ? current
-                : await getService(db, { code: current.code });
-            return sendEditor(
-              request,
-              reply,
-              {
-                ...view,
-                current: currentInfo(latest ?? current),
-                history: await listServiceVersions(db, current.code),
-                baseVersion: outcome.currentVersion ?? baseVersion,
-                blankRows,
-                problems: outcome.problems,
-              },
-              outcome.status,
-            );
-          }
-        }
+        if (!current) throw serviceNotFound(lang);
+        return publishFromForm(request, reply, current);
       },
     );
   });
@@ -301,20 +262,20 @@ export async function catalogueAdminRoutes(app: AppInstance, deps: AppDeps): Pro
       },
     },
     async (request, reply) => {
-      const lang = request.lang;
+      const actor = staffActorContext(request, deps);
       const published = await publishServiceVersion(db, {
         definition: request.body as unknown,
-        actor: staffActor(signedInStaff(request)),
-        now: clock.now(),
-        lang,
-        origin: requestOrigin(request),
+        actor: actor.auditActor,
+        now: actor.now,
+        lang: actor.lang,
+        origin: actor.origin,
       });
       const service = await getService(db, published);
       if (!service) throw new Error(`published ${published.code} version ${published.version} is missing`);
       reply
         .code(201)
         .header('location', `/api/services/${encodeURIComponent(service.code)}?version=${service.version}`);
-      return detailJson(service, lang);
+      return detailJson(service, actor.lang);
     },
   );
 }

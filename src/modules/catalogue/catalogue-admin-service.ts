@@ -1,42 +1,30 @@
 import type { AuditActor, RequestOrigin } from '../../platform/auth/audit-log.ts';
 import type { DatabaseOrTransaction } from '../../platform/db/database.ts';
-import { DomainError } from '../../platform/http/errors.ts';
+import { DomainError, type FieldProblem } from '../../platform/http/errors.ts';
 import type { Lang } from '../../platform/web/i18n.ts';
-import {
-  definitionOfForm,
-  type ServiceForm,
-  type ShownProblem,
-  showProblems,
-} from './catalogue-admin-form.ts';
-import {
-  definitionOfService,
-  getService,
-  isSameDefinition,
-  publishServiceVersion,
-} from './catalogue-service.ts';
+import type { ServiceForm } from './catalogue-admin-form.ts';
+import { getService, publishServiceVersion } from './catalogue-service.ts';
+import { definitionOfService, isSameDefinition } from './service-definition.ts';
+import { definitionOfForm } from './service-form-definition.ts';
+import { inputNameOf, problemsOnInputs } from './service-form-problems.ts';
 
 export type SaveOutcome =
   | { kind: 'published'; code: string; version: number }
   /** The form says what the current version says: no version is added for nothing. */
-  | { kind: 'unchanged'; code: string; version: number }
-  | {
-      kind: 'problems';
-      /** 400 for a form to correct; 409 when the only problem is a version published meanwhile. */
-      status: number;
-      problems: ShownProblem[];
-      /** The service's current version now (null for a new code), so the form can start from it. */
-      currentVersion: number | null;
-    };
+  | { kind: 'unchanged'; code: string; version: number };
 
 /**
- * Publishes what an editor sent through the form: the form's own problems and the definition's rules are
- * listed together; a version published by someone else since the editor opened the form
- * (`expectedCurrentVersion`, 0 for a new service) is reported rather than silently replaced.
+ * Publishes what an editor sent through the form. The forms kit's problems (`formProblems`), the form's own
+ * and the definition's rules are listed together, each on the input that shows it; a version published by
+ * someone else since the editor opened the form (`expectedCurrentVersion`, 0 for a new service) is reported
+ * rather than silently replaced. Throws VALIDATION_FAILED (CONFLICT when that is the only problem) with
+ * every problem, and writes nothing then.
  */
 export async function saveServiceForm(
   db: DatabaseOrTransaction,
   options: {
     form: ServiceForm;
+    formProblems: readonly FieldProblem[];
     expectedCurrentVersion: number;
     actor: AuditActor;
     now: Date;
@@ -44,9 +32,15 @@ export async function saveServiceForm(
     origin: RequestOrigin;
   },
 ): Promise<SaveOutcome> {
-  const { lang } = options;
+  const { lang, formProblems } = options;
   const reading = definitionOfForm(options.form, lang);
-  if (options.expectedCurrentVersion > 0 && reading.problems.length === 0) {
+  // The kit's refusal of an input says more than the form's reading of it (an over-long amount is no number).
+  const refused = new Set(formProblems.map((problem) => problem.field));
+  const knownProblems = [
+    ...formProblems,
+    ...reading.problems.filter((problem) => !refused.has(inputNameOf(problem.field))),
+  ];
+  if (options.expectedCurrentVersion > 0 && knownProblems.length === 0) {
     const current = await getService(db, { code: reading.definition.code });
     if (
       current?.version === options.expectedCurrentVersion &&
@@ -57,7 +51,7 @@ export async function saveServiceForm(
   try {
     const published = await publishServiceVersion(db, {
       definition: reading.definition,
-      knownProblems: reading.problems,
+      knownProblems,
       expectedCurrentVersion: options.expectedCurrentVersion,
       actor: options.actor,
       now: options.now,
@@ -68,13 +62,8 @@ export async function saveServiceForm(
   } catch (error) {
     if (!(error instanceof DomainError) || (error.code !== 'VALIDATION_FAILED' && error.code !== 'CONFLICT'))
       throw error;
-    const current =
-      reading.definition.code === '' ? null : await getService(db, { code: reading.definition.code });
-    return {
-      kind: 'problems',
-      status: error.statusCode,
-      problems: showProblems(error.problems, lang, reading.optionLines),
-      currentVersion: current?.version ?? null,
-    };
+    throw new DomainError(error.code, error.message, {
+      problems: problemsOnInputs(error.problems, { lang, optionLines: reading.optionLines, formProblems }),
+    });
   }
 }

@@ -88,6 +88,18 @@ async function signedIn(role: StaffRole, lang: 'zh-TW' | 'en' = 'zh-TW'): Promis
   return signIn(subject.app, member, subject.clock, lang);
 }
 
+/** The edit page's form as it comes, sent with `changes` to publish. */
+async function publishEdited(
+  browser: TestBrowser,
+  code: string,
+  changes: Record<string, string>,
+  lang: 'zh-TW' | 'en' = 'zh-TW',
+) {
+  const path = `${lang === 'en' ? '/en' : ''}/staff/catalogue/${code}/edit`;
+  const fields = fieldsOfForm((await browser.get(path)).body);
+  return browser.post(path, { ...fields, action: 'publish', ...changes });
+}
+
 /** A service of its own for one test, published as version 1 by the command line. */
 async function aService(code: string): Promise<ServiceDefinition> {
   const template = DEMO_SERVICES.find(
@@ -477,14 +489,12 @@ describe('catalogue editors: creating and editing through the form', () => {
     assert.match(main, /govuk-form-group--error/);
     assert.equal((await getService(db, { code }))?.version, 1, 'nothing is published');
 
-    const english = await signedIn('web_editor', 'en');
-    const englishFields = fieldsOfForm((await english.get(`/en/staff/catalogue/${code}/edit`)).body);
-    const englishResponse = await english.post(`/en/staff/catalogue/${code}/edit`, {
-      ...englishFields,
-      action: 'publish',
-      'deadline.amount': 'x',
-      'checklist.0.nameZh': '',
-    });
+    const englishResponse = await publishEdited(
+      await signedIn('web_editor', 'en'),
+      code,
+      { 'deadline.amount': 'x', 'checklist.0.nameZh': '' },
+      'en',
+    );
     assert.equal(englishResponse.statusCode, 400);
     assert.deepEqual(
       summaryOf(englishResponse.body).map(([, label]) => label),
@@ -493,6 +503,42 @@ describe('catalogue editors: creating and editing through the form', () => {
         'Document 1, Name in Chinese: Enter a value.',
       ],
     );
+  });
+
+  it('an over-long field is answered on the form page (400) in the forms kit’s words, listed with every other problem, what was typed kept', async () => {
+    const code = uniqueCode('too-long');
+    await aService(code);
+    const longName = '路燈'.repeat(51);
+    const response = await publishEdited(await signedIn('web_editor'), code, {
+      nameZh: longName,
+      nameEn: '',
+      'checklist.0.nameZh': 'x\u0000',
+    });
+    assert.equal(response.statusCode, 400);
+    assert.match(response.body, /<title>錯誤：編輯服務項目：/);
+    assert.deepEqual(summaryOf(response.body), [
+      ['nameZh', '中文名稱最多 100 個字（現為 102 個字）'],
+      ['nameEn', '英文名稱：請填寫此欄位。'],
+      ['checklist-0-nameZh', '第 1 項文件的中文名稱含有無法使用的字元'],
+    ]);
+    const main = mainOf(response.body);
+    assert.match(
+      main,
+      /id="nameZh-error"[^>]*><span class="govuk-visually-hidden">錯誤：<\/span>中文名稱最多 100 個字/,
+    );
+    assert.equal(fieldsOfForm(response.body).nameZh, longName);
+    assert.equal((await getService(db, { code }))?.version, 1, 'nothing is published');
+
+    const englishResponse = await publishEdited(
+      await signedIn('web_editor', 'en'),
+      code,
+      { summaryEn: 'x'.repeat(601) },
+      'en',
+    );
+    assert.equal(englishResponse.statusCode, 400);
+    assert.deepEqual(summaryOf(englishResponse.body), [
+      ['summaryEn', 'The summary in English must be 600 characters or fewer (it has 601)'],
+    ]);
   });
 
   it('a form without its CSRF token, or with a wrong one, is refused with 403 and publishes nothing', async () => {

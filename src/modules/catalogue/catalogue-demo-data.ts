@@ -1,5 +1,3 @@
-import { systemActor } from '../../platform/auth/audit-log.ts';
-import type { DatabaseOrTransaction } from '../../platform/db/database.ts';
 import type { UnitCode } from '../../platform/reference/units.ts';
 import type {
   ChecklistItem,
@@ -9,12 +7,6 @@ import type {
   ServiceDefinition,
   SopStep,
 } from './catalogue-schemas.ts';
-import {
-  definitionOfService,
-  getService,
-  isSameDefinition,
-  publishServiceVersion,
-} from './catalogue-service.ts';
 
 /**
  * A DEMONSTRATION catalogue drawn from the seed plan (高雄市政府工務局 101 年度提升服務品質執行計畫) and
@@ -62,21 +54,22 @@ function step(titleZh: string, titleEn: string, detailZh: string, detailEn: stri
 
 type FieldOptions = { hintZh?: string; hintEn?: string; isRequired?: boolean };
 
-function textField(id: string, labelZh: string, labelEn: string, options: FieldOptions = {}): FormField {
-  return { type: 'text', id, labelZh, labelEn, ...options, isRequired: options.isRequired ?? true };
+/** A field of one of the simple types: required unless the options say otherwise. */
+function simpleField(type: Exclude<FormField['type'], 'choice'>) {
+  return (id: string, labelZh: string, labelEn: string, options: FieldOptions = {}): FormField => ({
+    type,
+    id,
+    labelZh,
+    labelEn,
+    ...options,
+    isRequired: options.isRequired ?? true,
+  });
 }
-function dateField(id: string, labelZh: string, labelEn: string, options: FieldOptions = {}): FormField {
-  return { type: 'date', id, labelZh, labelEn, ...options, isRequired: options.isRequired ?? true };
-}
-function numberField(id: string, labelZh: string, labelEn: string, options: FieldOptions = {}): FormField {
-  return { type: 'number', id, labelZh, labelEn, ...options, isRequired: options.isRequired ?? true };
-}
-function fileField(id: string, labelZh: string, labelEn: string, options: FieldOptions = {}): FormField {
-  return { type: 'file', id, labelZh, labelEn, ...options, isRequired: options.isRequired ?? true };
-}
-function locationField(id: string, labelZh: string, labelEn: string, options: FieldOptions = {}): FormField {
-  return { type: 'location', id, labelZh, labelEn, ...options, isRequired: options.isRequired ?? true };
-}
+const textField = simpleField('text');
+const dateField = simpleField('date');
+const numberField = simpleField('number');
+const fileField = simpleField('file');
+const locationField = simpleField('location');
 function choiceField(
   id: string,
   labelZh: string,
@@ -162,6 +155,28 @@ function demo(
     themeClassificationCode: null,
     administrativeClassificationCode: null,
   };
+}
+
+/**
+ * A field report a crew handles (a street light, a tree, a park, a sidewalk): free and online, the four
+ * steps of `fieldReportSteps` with the crew's unit, and the service's own form fields followed by the
+ * optional photo and phone every such report asks for.
+ */
+function crewReport(
+  definition: Omit<Parameters<typeof demo>[0], 'kind' | 'fees' | 'sopSteps' | 'isOnline'> & {
+    /** The unit whose crew goes, as the steps name it: [Chinese, English]. */
+    crew: readonly [string, string];
+  },
+): ServiceDefinition {
+  const { crew, formFields, ...rest } = definition;
+  return demo({
+    ...rest,
+    kind: 'field_report',
+    fees: [freeOfCharge],
+    sopSteps: fieldReportSteps(...crew),
+    formFields: [...formFields, reportPhoto, reporterPhone],
+    isOnline: true,
+  });
 }
 
 export const DEMO_SERVICES: readonly ServiceDefinition[] = [
@@ -503,7 +518,7 @@ export const DEMO_SERVICES: readonly ServiceDefinition[] = [
     serviceClassificationCode: 'A00',
     isOnline: true,
   }),
-  demo({
+  crewReport({
     code: 'street-light-repair',
     nameZh: '路燈維修',
     nameEn: 'Street light repair',
@@ -514,7 +529,7 @@ export const DEMO_SERVICES: readonly ServiceDefinition[] = [
     descriptionEn:
       'Tell us where the light is, with the number on the pole if you can see it, so the crew finds it faster. ' +
       'If a pole has fallen or wires are exposed, call 1999 straight away.',
-    kind: 'field_report',
+    crew: ['公園處', 'Parks and Street Lights Office'],
     unitCode: 'parks',
     checklist: [
       item(
@@ -533,9 +548,7 @@ export const DEMO_SERVICES: readonly ServiceDefinition[] = [
         { isRequired: false },
       ),
     ],
-    fees: [freeOfCharge],
     deadline: { kind: 'working_days', days: 3 },
-    sopSteps: fieldReportSteps('公園處', 'Parks and Street Lights Office'),
     formFields: [
       reportLocation,
       textField('pole-number', '燈桿編號', 'Pole number', {
@@ -549,8 +562,6 @@ export const DEMO_SERVICES: readonly ServiceDefinition[] = [
         { value: 'on-in-daytime', labelZh: '白天不熄', labelEn: 'On in daytime' },
         { value: 'damaged-pole', labelZh: '燈桿損壞', labelEn: 'Damaged pole' },
       ]),
-      reportPhoto,
-      reporterPhone,
     ],
     sample: {
       location: '高雄市鼓山區美術館路與美術東二路口',
@@ -559,9 +570,8 @@ export const DEMO_SERVICES: readonly ServiceDefinition[] = [
       'contact-phone': '0912-345-678',
     },
     serviceClassificationCode: 'E00',
-    isOnline: true,
   }),
-  demo({
+  crewReport({
     code: 'street-tree-pruning',
     nameZh: '行道樹修剪',
     nameEn: 'Street tree pruning',
@@ -572,7 +582,7 @@ export const DEMO_SERVICES: readonly ServiceDefinition[] = [
     descriptionEn:
       'The Parks and Street Lights Office prunes according to the species and the season, so trees are not ' +
       'over-pruned. If a tree has fallen or a branch is about to, call 1999.',
-    kind: 'field_report',
+    crew: ['公園處', 'Parks and Street Lights Office'],
     unitCode: 'parks',
     checklist: [
       item(
@@ -583,9 +593,7 @@ export const DEMO_SERVICES: readonly ServiceDefinition[] = [
         'An address or nearby house number, and which side of the road.',
       ),
     ],
-    fees: [freeOfCharge],
     deadline: { kind: 'working_days', days: 7 },
-    sopSteps: fieldReportSteps('公園處', 'Parks and Street Lights Office'),
     formFields: [
       reportLocation,
       choiceField('problem', '狀況', 'What is wrong', [
@@ -593,17 +601,14 @@ export const DEMO_SERVICES: readonly ServiceDefinition[] = [
         { value: 'blocks-way', labelZh: '影響行人或車輛通行', labelEn: 'Blocks people or vehicles' },
         { value: 'touches-building', labelZh: '碰觸建築物或電線', labelEn: 'Touches a building or wires' },
       ]),
-      reportPhoto,
-      reporterPhone,
     ],
     sample: {
       location: '高雄市三民區建工路 415 號前',
       problem: 'blocks-signal',
     },
     serviceClassificationCode: 'E00',
-    isOnline: true,
   }),
-  demo({
+  crewReport({
     code: 'park-facility-damage',
     nameZh: '公園設施損壞',
     nameEn: 'Damaged park facilities',
@@ -614,7 +619,7 @@ export const DEMO_SERVICES: readonly ServiceDefinition[] = [
     descriptionEn:
       'Dangerous play equipment is fenced off first, then repaired. Parks under one hectare have been run by ' +
       'the district offices since 2020; we pass those reports on for you.',
-    kind: 'field_report',
+    crew: ['公園處', 'Parks and Street Lights Office'],
     unitCode: 'parks',
     checklist: [
       item(
@@ -625,9 +630,7 @@ export const DEMO_SERVICES: readonly ServiceDefinition[] = [
         'For example “Central Park, the slide in the playground”.',
       ),
     ],
-    fees: [freeOfCharge],
     deadline: { kind: 'working_days', days: 3 },
-    sopSteps: fieldReportSteps('公園處', 'Parks and Street Lights Office'),
     formFields: [
       textField('park-name', '公園名稱', 'Name of the park'),
       reportLocation,
@@ -638,8 +641,6 @@ export const DEMO_SERVICES: readonly ServiceDefinition[] = [
         { value: 'lighting', labelZh: '照明', labelEn: 'Lighting' },
         { value: 'toilet', labelZh: '公廁', labelEn: 'Toilet' },
       ]),
-      reportPhoto,
-      reporterPhone,
     ],
     sample: {
       'park-name': '中央公園',
@@ -647,9 +648,8 @@ export const DEMO_SERVICES: readonly ServiceDefinition[] = [
       facility: 'play-equipment',
     },
     serviceClassificationCode: 'E00',
-    isOnline: true,
   }),
-  demo({
+  crewReport({
     code: 'sidewalk-arcade-damage',
     nameZh: '人行道/騎樓破損',
     nameEn: 'Broken sidewalk or arcade walkway',
@@ -661,7 +661,7 @@ export const DEMO_SERVICES: readonly ServiceDefinition[] = [
     descriptionEn:
       'The Road Maintenance Engineering Office repairs city sidewalks. Arcades stand on private land: we ' +
       'tell the owner to repair them and help with the arcade-levelling programme.',
-    kind: 'field_report',
+    crew: ['道路養護工程處', 'Road Maintenance Engineering Office'],
     unitCode: 'road-maintenance',
     checklist: [
       item(
@@ -672,24 +672,19 @@ export const DEMO_SERVICES: readonly ServiceDefinition[] = [
         'The address, and whether it is the sidewalk or an arcade.',
       ),
     ],
-    fees: [freeOfCharge],
     deadline: { kind: 'working_days', days: 5 },
-    sopSteps: fieldReportSteps('道路養護工程處', 'Road Maintenance Engineering Office'),
     formFields: [
       reportLocation,
       choiceField('place-kind', '位置類型', 'Where exactly', [
         { value: 'sidewalk', labelZh: '人行道', labelEn: 'Sidewalk' },
         { value: 'arcade', labelZh: '騎樓', labelEn: 'Arcade walkway' },
       ]),
-      reportPhoto,
-      reporterPhone,
     ],
     sample: {
       location: '高雄市新興區中正三路 50 號前',
       'place-kind': 'sidewalk',
     },
     serviceClassificationCode: 'A00',
-    isOnline: true,
   }),
   demo({
     code: 'pothole-report',
@@ -1001,21 +996,3 @@ export const DEMO_SERVICES: readonly ServiceDefinition[] = [
     isOnline: false,
   }),
 ];
-
-/**
- * Publishes each demo service that is missing or whose content changed (as a new version, so cases keep
- * theirs), and leaves alone a service the bureau has made its own (not demo). Runs through
- * publishServiceVersion, so the demo data passes the same validation as an editor's. Returns how many
- * versions were written.
- */
-export async function seedDemoCatalogue(db: DatabaseOrTransaction, now: Date = new Date()): Promise<number> {
-  let published = 0;
-  for (const definition of DEMO_SERVICES) {
-    const current = await getService(db, { code: definition.code });
-    if (current !== null && (!current.isDemo || isSameDefinition(definitionOfService(current), definition)))
-      continue;
-    await publishServiceVersion(db, { definition, actor: systemActor, now });
-    published += 1;
-  }
-  return published;
-}

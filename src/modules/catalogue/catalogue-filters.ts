@@ -15,27 +15,26 @@ export function resolveServiceFilters(
   known: { unitCodes: ReadonlySet<string>; classificationCodes: ReadonlySet<string> },
 ): { filters: ServiceFilters; notices: FieldProblem[] } {
   const notices: FieldProblem[] = [];
-  const unit = query.unit?.trim() ?? '';
-  const classification = query.classification?.trim() ?? '';
+  /** A code asked for: kept when known, else ignored with a notice saying so. */
+  const knownCode = (
+    field: 'unit' | 'classification',
+    asked: string | undefined,
+    codes: ReadonlySet<string>,
+  ): string | undefined => {
+    const value = asked?.trim() ?? '';
+    if (value === '' || codes.has(value)) return value === '' ? undefined : value;
+    notices.push({
+      field,
+      code: `unknown_${field}`,
+      message: catalogueText(lang, field === 'unit' ? 'unknownUnit' : 'unknownClassification', { value }),
+    });
+    return undefined;
+  };
   const filters: ServiceFilters = { lang };
-  if (unit !== '') {
-    if (known.unitCodes.has(unit)) filters.unitCode = unit;
-    else
-      notices.push({
-        field: 'unit',
-        code: 'unknown_unit',
-        message: catalogueText(lang, 'unknownUnit', { value: unit }),
-      });
-  }
-  if (classification !== '') {
-    if (known.classificationCodes.has(classification)) filters.classificationCode = classification;
-    else
-      notices.push({
-        field: 'classification',
-        code: 'unknown_classification',
-        message: catalogueText(lang, 'unknownClassification', { value: classification }),
-      });
-  }
+  const unitCode = knownCode('unit', query.unit, known.unitCodes);
+  if (unitCode !== undefined) filters.unitCode = unitCode;
+  const classificationCode = knownCode('classification', query.classification, known.classificationCodes);
+  if (classificationCode !== undefined) filters.classificationCode = classificationCode;
   // A checkbox sends its value only when ticked; anything else means "no filter", never "offline only".
   if (['yes', 'true', '1', 'on'].includes(query.online?.trim().toLowerCase() ?? '')) filters.isOnline = true;
   const keywords = query.q?.trim() ?? '';

@@ -1,5 +1,5 @@
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
-import { DomainError } from '../../platform/http/errors.ts';
+import { notFound } from '../../platform/http/errors.ts';
 import { listUnits } from '../../platform/reference/reference-repo.ts';
 import { SERVICE_CLASSIFICATIONS } from '../../platform/reference/service-classification.ts';
 import type { Lang } from '../../platform/web/i18n.ts';
@@ -22,9 +22,7 @@ import { ServiceStartPage } from './views/service-start-page.tsx';
 
 const classificationCodes = new Set(SERVICE_CLASSIFICATIONS.map((classification) => classification.code));
 
-function notFound(lang: Lang): DomainError {
-  return new DomainError('NOT_FOUND', catalogueText(lang, 'notFound'));
-}
+const serviceNotFound = (lang: Lang) => notFound(catalogueText(lang, 'notFound'));
 
 function summaryJson(service: ServiceSummary, lang: Lang) {
   return { ...service, deadlineText: deadlineText(service.deadline, lang) };
@@ -81,7 +79,7 @@ export async function catalogueRoutes(app: AppInstance, deps: AppDeps): Promise<
     app.get(url, { schema: { hide: true, params: ServiceCodeParams } }, async (request, reply) => {
       const context = pageContext(request);
       const service = await getService(db, { code: request.params.code });
-      if (!service) throw notFound(context.lang);
+      if (!service) throw serviceNotFound(context.lang);
       const name = context.lang === 'en' ? service.nameEn : service.nameZh;
       return sendPage(
         reply,
@@ -139,7 +137,7 @@ export async function catalogueRoutes(app: AppInstance, deps: AppDeps): Promise<
     },
     async (request) => {
       const service = await getService(db, { code: request.params.code, version: request.query.version });
-      if (!service) throw notFound(request.lang);
+      if (!service) throw serviceNotFound(request.lang);
       return detailJson(service, request.lang);
     },
   );

@@ -1,4 +1,4 @@
-import { type Static, Type } from 'typebox';
+import { type Static, type TString, Type } from 'typebox';
 
 /**
  * The shapes of the service catalogue: a service definition (what `publishServiceVersion` takes and what
@@ -6,6 +6,14 @@ import { type Static, Type } from 'typebox';
  * rules that need the whole definition or the database (unique ids, known units, sample answers that
  * name real fields) are in catalogue-validation.ts, which lists every problem at once.
  */
+
+/** A text in both languages: `${name}Zh` and `${name}En`. */
+function bilingual<Name extends string>(name: Name): Record<`${Name}Zh` | `${Name}En`, TString> {
+  return { [`${name}Zh`]: Type.String(), [`${name}En`]: Type.String() } as Record<
+    `${Name}Zh` | `${Name}En`,
+    TString
+  >;
+}
 
 export const serviceKinds = ['application', 'field_report', 'petition', 'inquiry'] as const;
 export type ServiceKind = (typeof serviceKinds)[number];
@@ -15,10 +23,8 @@ export type FormFieldType = (typeof formFieldTypes)[number];
 
 export const ChecklistItem = Type.Object({
   id: Type.String(),
-  nameZh: Type.String(),
-  nameEn: Type.String(),
-  explanationZh: Type.String(),
-  explanationEn: Type.String(),
+  ...bilingual('name'),
+  ...bilingual('explanation'),
   /** The bureau can check it itself (e.g. in the building-permit system): the applicant need not bring paper. */
   isElectronicallyVerifiable: Type.Boolean(),
   isRequired: Type.Boolean(),
@@ -26,8 +32,7 @@ export const ChecklistItem = Type.Object({
 export type ChecklistItem = Static<typeof ChecklistItem>;
 
 export const Fee = Type.Object({
-  labelZh: Type.String(),
-  labelEn: Type.String(),
+  ...bilingual('label'),
   /** Whole New Taiwan dollars; 0 when the service is free. */
   amountTwd: Type.Integer(),
   noteZh: Type.Optional(Type.String()),
@@ -42,25 +47,15 @@ export const Deadline = Type.Union([
 ]);
 export type Deadline = Static<typeof Deadline>;
 
-export const SopStep = Type.Object({
-  titleZh: Type.String(),
-  titleEn: Type.String(),
-  detailZh: Type.String(),
-  detailEn: Type.String(),
-});
+export const SopStep = Type.Object({ ...bilingual('title'), ...bilingual('detail') });
 export type SopStep = Static<typeof SopStep>;
 
-export const ChoiceOption = Type.Object({
-  value: Type.String(),
-  labelZh: Type.String(),
-  labelEn: Type.String(),
-});
+export const ChoiceOption = Type.Object({ value: Type.String(), ...bilingual('label') });
 export type ChoiceOption = Static<typeof ChoiceOption>;
 
 const fieldCommon = {
   id: Type.String(),
-  labelZh: Type.String(),
-  labelEn: Type.String(),
+  ...bilingual('label'),
   hintZh: Type.Optional(Type.String()),
   hintEn: Type.Optional(Type.String()),
   isRequired: Type.Boolean(),
@@ -83,12 +78,9 @@ export type Sample = Static<typeof Sample>;
 export const ServiceDefinition = Type.Object({
   code: Type.String({ description: 'URL-safe, lower case, words joined by hyphens' }),
   isDemo: Type.Optional(Type.Boolean()),
-  nameZh: Type.String(),
-  nameEn: Type.String(),
-  summaryZh: Type.String(),
-  summaryEn: Type.String(),
-  descriptionZh: Type.String(),
-  descriptionEn: Type.String(),
+  ...bilingual('name'),
+  ...bilingual('summary'),
+  ...bilingual('description'),
   kind: Type.Union([
     Type.Literal('application'),
     Type.Literal('field_report'),
@@ -134,22 +126,17 @@ export const ServiceVersionQuery = Type.Object({
 /** The responsible unit and how to reach it (contacts are the bureau's public ones, never a person's). */
 const UnitSummary = Type.Object({
   code: Type.String(),
-  nameZh: Type.String(),
-  nameEn: Type.String(),
+  ...bilingual('name'),
   phone: Type.String(),
-  addressZh: Type.String(),
-  addressEn: Type.String(),
-  serviceHoursZh: Type.String(),
-  serviceHoursEn: Type.String(),
+  ...bilingual('address'),
+  ...bilingual('serviceHours'),
 });
 
 export const ServiceSummaryResponse = Type.Object({
   code: Type.String(),
   version: Type.Integer(),
-  nameZh: Type.String(),
-  nameEn: Type.String(),
-  summaryZh: Type.String(),
-  summaryEn: Type.String(),
+  ...bilingual('name'),
+  ...bilingual('summary'),
   kind: Type.String(),
   unit: UnitSummary,
   deadline: Deadline,
@@ -172,12 +159,9 @@ export const ServiceDetailResponse = Type.Object({
   version: Type.Integer(),
   currentVersion: Type.Integer(),
   isDemo: Type.Boolean(),
-  nameZh: Type.String(),
-  nameEn: Type.String(),
-  summaryZh: Type.String(),
-  summaryEn: Type.String(),
-  descriptionZh: Type.String(),
-  descriptionEn: Type.String(),
+  ...bilingual('name'),
+  ...bilingual('summary'),
+  ...bilingual('description'),
   kind: Type.String(),
   unit: UnitSummary,
   checklist: Type.Array(ChecklistItem),
@@ -193,9 +177,6 @@ export const ServiceDetailResponse = Type.Object({
   isOnline: Type.Boolean(),
   publishedAt: Type.String({ format: 'date-time' }),
 });
-
-/** The editors' form as posted (names like `checklist.0.nameZh`); catalogue-admin-form.ts reads it. */
-export const ServiceFormBody = Type.Record(Type.String(), Type.Unknown());
 
 /** The edit page: `version` shows an earlier version (read-only); the others come back from a publication. */
 export const ServiceEditQuery = Type.Object({

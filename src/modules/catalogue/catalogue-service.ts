@@ -1,4 +1,3 @@
-import { isDeepStrictEqual } from 'node:util';
 import { and, asc, desc, eq, max, type SQL, sql } from 'drizzle-orm';
 import { Value } from 'typebox/value';
 import { type AuditActor, type RequestOrigin, recordAudit } from '../../platform/auth/audit-log.ts';
@@ -334,6 +333,12 @@ function summaryOf(row: SummaryRow): ServiceSummary {
   };
 }
 
+/** Joins a service to its current version (and only that one). */
+export const isCurrentVersion = and(
+  eq(services.code, serviceVersions.serviceCode),
+  eq(services.currentVersion, serviceVersions.version),
+);
+
 export interface ServiceFilters {
   lang: Lang;
   unitCode?: string | undefined;
@@ -378,13 +383,7 @@ export async function listServices(
   const rows = await db
     .select(summaryColumns)
     .from(serviceVersions)
-    .innerJoin(
-      services,
-      and(
-        eq(services.code, serviceVersions.serviceCode),
-        eq(services.currentVersion, serviceVersions.version),
-      ),
-    )
+    .innerJoin(services, isCurrentVersion)
     .innerJoin(units, eq(units.code, serviceVersions.unitCode))
     .where(conditions.length > 0 ? and(...conditions) : undefined)
     .orderBy(...order);
@@ -439,38 +438,8 @@ export async function getService(
   };
 }
 
-/** The definition a stored version was published from, to compare with a candidate. */
-export function definitionOfService(service: ServiceDetail): ServiceDefinition {
-  return {
-    code: service.code,
-    isDemo: service.isDemo,
-    nameZh: service.nameZh,
-    nameEn: service.nameEn,
-    summaryZh: service.summaryZh,
-    summaryEn: service.summaryEn,
-    descriptionZh: service.descriptionZh,
-    descriptionEn: service.descriptionEn,
-    kind: service.kind,
-    unitCode: service.unit.code,
-    checklist: service.checklist,
-    fees: service.fees,
-    deadline: service.deadline,
-    sopSteps: service.sopSteps,
-    formFields: service.formFields,
-    sample: service.sample,
-    serviceClassificationCode: service.serviceClassificationCode,
-    themeClassificationCode: service.themeClassificationCode,
-    administrativeClassificationCode: service.administrativeClassificationCode,
-    isOnline: service.isOnline,
-  };
-}
-
-/** Whether publishing `definition` would change nothing (JSON round trip: jsonb drops undefined keys). */
-export function isSameDefinition(stored: ServiceDefinition, candidate: ServiceDefinition): boolean {
-  const plain = (value: ServiceDefinition) =>
-    JSON.parse(JSON.stringify({ ...value, isDemo: value.isDemo ?? false }));
-  return isDeepStrictEqual(plain(stored), plain(candidate));
-}
+// Kept here too for the cases module's journey test, which reads it from this file.
+export { definitionOfService } from './service-definition.ts';
 
 /** One line of the editors' list: every service, whatever it is, with its current version. */
 export interface EditorServiceRow {
@@ -500,13 +469,7 @@ export async function listServicesForEditors(db: DatabaseOrTransaction): Promise
       isDemo: services.isDemo,
     })
     .from(services)
-    .innerJoin(
-      serviceVersions,
-      and(
-        eq(serviceVersions.serviceCode, services.code),
-        eq(serviceVersions.version, services.currentVersion),
-      ),
-    )
+    .innerJoin(serviceVersions, isCurrentVersion)
     .innerJoin(units, eq(units.code, serviceVersions.unitCode))
     .orderBy(asc(units.sortOrder), asc(services.code));
 }

@@ -3,7 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { cliActor } from '../../platform/auth/audit-log.ts';
 import { DomainError } from '../../platform/http/errors.ts';
-import { DEMO_SERVICES, seedDemoCatalogue } from './catalogue-demo-data.ts';
+import { DEMO_SERVICES } from './catalogue-demo-data.ts';
+import { seedDemoCatalogue } from './catalogue-demo-seed.ts';
 import type { ServiceDefinition } from './catalogue-schemas.ts';
 import { getService, listServices, publishServiceVersion } from './catalogue-service.ts';
 

@@ -4,7 +4,7 @@
  */
 import type { AppModule } from '../../platform/modules/app-module.ts';
 import { catalogueAdminRoutes } from './catalogue-admin-routes.tsx';
-import { seedDemoCatalogue } from './catalogue-demo-data.ts';
+import { seedDemoCatalogue } from './catalogue-demo-seed.ts';
 import { catalogueRoutes } from './catalogue-routes.tsx';
 
 export type { ChecklistItem, Deadline, FormField } from './catalogue-schemas.ts';
@@ -33,4 +33,10 @@ export const catalogueModule: AppModule = {
     },
   ],
   seeds: [{ name: 'demo service versions', run: (tx) => seedDemoCatalogue(tx) }],
+  auditActions: [
+    {
+      action: 'catalogue.service_published',
+      label: { 'zh-TW': '發布服務項目的新版本', en: 'Service version published' },
+    },
+  ],
 };

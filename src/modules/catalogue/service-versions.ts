@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../platform/db/database.ts';
 import { services, serviceVersions } from './catalogue-schema.ts';
 import type { ChecklistItem, Deadline, FormField } from './catalogue-schemas.ts';
-import { catalogueGeneration } from './catalogue-service.ts';
+import { catalogueGeneration, isCurrentVersion } from './catalogue-service.ts';
 
 /**
  * What other modules read of a service version: the rules a case is opened and kept under (kind, unit,
@@ -68,13 +68,7 @@ export async function currentServiceVersion(
   const [row] = await db
     .select(columns)
     .from(services)
-    .innerJoin(
-      serviceVersions,
-      and(
-        eq(serviceVersions.serviceCode, services.code),
-        eq(serviceVersions.version, services.currentVersion),
-      ),
-    )
+    .innerJoin(serviceVersions, isCurrentVersion)
     .where(eq(services.code, code));
   const value = row ?? null;
   if (current.size > 1000) current.clear();

@@ -42,6 +42,12 @@ export const notificationsModule: AppModule = {
       roles: ['admin', 'secretariat', 'supervisor'],
     },
   ],
+  auditActions: [
+    {
+      action: 'notification_delivery.viewed',
+      label: { 'zh-TW': '查閱通知的收件人與全文', en: 'Notification read in full' },
+    },
+  ],
   workers: [
     {
       name: 'notification delivery',

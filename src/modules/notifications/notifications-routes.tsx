@@ -1,10 +1,11 @@
 import { Type } from 'typebox';
-import { requestOrigin } from '../../platform/auth/actor-context.ts';
-import { recordAudit, staffActor } from '../../platform/auth/audit-log.ts';
-import { requireStaff, signedInStaff } from '../../platform/auth/require-staff.ts';
+import { staffActorContext } from '../../platform/auth/actor-context.ts';
+import { recordAudit } from '../../platform/auth/audit-log.ts';
+import { requireStaff } from '../../platform/auth/require-staff.ts';
 import { keepStaffPagesOutOfCaches, sendStaffPage } from '../../platform/auth/staff-pages.ts';
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
-import { DomainError } from '../../platform/http/errors.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import { isUuid } from '../../platform/http/ids.ts';
 import type { ModuleRegistry } from '../../platform/modules/app-module.ts';
 import { forEachLanguage } from '../../platform/web/i18n.ts';
 import { notificationText } from './notifications-messages.ts';
@@ -22,15 +23,13 @@ const DeliveryParams = Type.Object({
   id: Type.String({ maxLength: 100 }),
 });
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The outbox (admins: what was sent, or kept because no SMTP is set) and the templates page. */
 export async function notificationsRoutes(
   app: AppInstance,
   deps: AppDeps,
   registry: Pick<ModuleRegistry, 'notificationTopics'>,
 ): Promise<void> {
-  const { db, clock, config } = deps;
+  const { db, config } = deps;
 
   // Personal data (recipients, message text): no shared or browser cache may keep these pages.
   keepStaffPagesOutOfCaches(app);
@@ -55,15 +54,16 @@ export async function notificationsRoutes(
       { preHandler: requireStaff({ roles: ['admin'] }), schema: { hide: true, params: DeliveryParams } },
       async (request, reply) => {
         const { id } = request.params;
-        const delivery = uuidPattern.test(id) ? await getDelivery(db, id) : null;
-        if (!delivery) throw new DomainError('NOT_FOUND', notificationText(lang, 'notFound'));
+        const delivery = isUuid(id) ? await getDelivery(db, id) : null;
+        if (!delivery) throw notFound(notificationText(lang, 'notFound'));
         // The full recipient and text are personal data: who read them is part of the trail.
+        const reader = staffActorContext(request, deps);
         await recordAudit(db, {
-          occurredAt: clock.now(),
-          actor: staffActor(signedInStaff(request)),
+          occurredAt: reader.now,
+          actor: reader.auditActor,
           action: 'notification_delivery.viewed',
           target: { type: 'notification_delivery', id: delivery.id },
-          origin: requestOrigin(request),
+          origin: reader.origin,
         });
         return sendStaffPage(request, reply, {
           title: notificationText(lang, 'entryTitle'),

@@ -27,6 +27,12 @@ export const notificationDeliveries = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     /** What the message is about, e.g. 'case' (with the case's id), 'unit'; null with the id for nothing in particular. */
+    /**
+     * Deprecated: what `subject_type = 'case'` now says. Kept one release so that app processes of the
+     * previous release keep working during a rolling upgrade (docs/operations.md, "Upgrade"); nothing
+     * writes or reads it any more, and a later migration drops it.
+     */
+    caseId: uuid('case_id'),
     subjectType: text('subject_type'),
     subjectId: text('subject_id'),
     /** What happened, e.g. 'case.received'; also names the template. */

@@ -42,8 +42,31 @@ const receivedEn: CaseReceivedData = {
 const silentLog = { info: () => {}, warn: () => {} };
 
 /** What the messages below are about: a case's id (the delivery log points at a subject, not a row). */
-async function aCaseId(_subject: TestApp): Promise<string> {
+function aCaseId(): string {
   return randomUUID();
+}
+
+/** The case-received message about a case of its own, as a use case would queue it. */
+function receivedAbout(
+  app: TestApp,
+  recipient: string,
+  options: { lang?: 'zh-TW' | 'en'; channel?: 'email' | 'sms' } = {},
+) {
+  const caseId = aCaseId();
+  const { lang = 'zh-TW', channel = 'email' } = options;
+  return {
+    caseId,
+    notification: {
+      jobs: app.jobs,
+      subject: { type: 'case', id: caseId },
+      topic: caseTopics.received,
+      channel,
+      recipient,
+      lang,
+      data: lang === 'en' ? receivedEn : received,
+      dedupeKey: `case.received:${caseId}:${channel}`,
+    },
+  };
 }
 
 function mainOf(html: string): string {
@@ -105,19 +128,8 @@ describe('notifications over SMTP (queue, worker, retries)', () => {
   });
 
   it('queue → the worker sends over SMTP: the zh-TW message arrives, the row is sent with 1 attempt', async () => {
-    const caseId = await aCaseId(subject);
-    const queued = await db().transaction((tx) =>
-      queueNotification(tx, {
-        jobs: subject.jobs,
-        subject: { type: 'case', id: caseId },
-        topic: caseTopics.received,
-        channel: 'email',
-        recipient: 'wang.xiaoming@example.com',
-        lang: 'zh-TW',
-        data: received,
-        dedupeKey: `case.received:${caseId}:email`,
-      }),
-    );
+    const { caseId, notification } = receivedAbout(subject, 'wang.xiaoming@example.com');
+    const queued = await db().transaction((tx) => queueNotification(tx, notification));
     assert.equal(queued.isNew, true);
     const row = await waitForState(queued.deliveryId, 'sent');
     const [message] = messagesTo('wang.xiaoming@example.com');
@@ -143,19 +155,8 @@ describe('notifications over SMTP (queue, worker, retries)', () => {
   });
 
   it('an applicant who chose English gets the English message', async () => {
-    const caseId = await aCaseId(subject);
-    const queued = await db().transaction((tx) =>
-      queueNotification(tx, {
-        jobs: subject.jobs,
-        subject: { type: 'case', id: caseId },
-        topic: caseTopics.received,
-        channel: 'email',
-        recipient: 'jane.doe@example.com',
-        lang: 'en',
-        data: receivedEn,
-        dedupeKey: `case.received:${caseId}:email`,
-      }),
-    );
+    const { notification } = receivedAbout(subject, 'jane.doe@example.com', { lang: 'en' });
+    const queued = await db().transaction((tx) => queueNotification(tx, notification));
     await waitForState(queued.deliveryId, 'sent');
     const [message] = messagesTo('jane.doe@example.com');
     assert.ok(message);
@@ -169,7 +170,7 @@ describe('notifications over SMTP (queue, worker, retries)', () => {
   });
 
   it('the same dedupe key twice (a retried request, a second process) records and sends once', async () => {
-    const caseId = await aCaseId(subject);
+    const caseId = aCaseId();
     const options = {
       jobs: subject.jobs,
       subject: { type: 'case', id: caseId },
@@ -215,19 +216,8 @@ describe('notifications over SMTP (queue, worker, retries)', () => {
   });
 
   it('a retry of a delivery that was already sent sends nothing again', async () => {
-    const caseId = await aCaseId(subject);
-    const queued = await db().transaction((tx) =>
-      queueNotification(tx, {
-        jobs: subject.jobs,
-        subject: { type: 'case', id: caseId },
-        topic: caseTopics.received,
-        channel: 'email',
-        recipient: 'once@example.com',
-        lang: 'zh-TW',
-        data: received,
-        dedupeKey: `case.received:${caseId}:email`,
-      }),
-    );
+    const { notification } = receivedAbout(subject, 'once@example.com');
+    const queued = await db().transaction((tx) => queueNotification(tx, notification));
     await waitForState(queued.deliveryId, 'sent');
     // As pg-boss would after an expired attempt that had in fact sent the mail.
     const outcome = await deliverNotification(
@@ -247,19 +237,8 @@ describe('notifications over SMTP (queue, worker, retries)', () => {
   });
 
   it('an SMTP server refusing the recipient: retried with back-off, then failed with the reason', async () => {
-    const caseId = await aCaseId(subject);
-    const queued = await db().transaction((tx) =>
-      queueNotification(tx, {
-        jobs: subject.jobs,
-        subject: { type: 'case', id: caseId },
-        topic: caseTopics.received,
-        channel: 'email',
-        recipient: 'refused.applicant@example.com',
-        lang: 'zh-TW',
-        data: received,
-        dedupeKey: `case.received:${caseId}:email`,
-      }),
-    );
+    const { notification } = receivedAbout(subject, 'refused.applicant@example.com');
+    const queued = await db().transaction((tx) => queueNotification(tx, notification));
     const row = await waitForState(queued.deliveryId, 'failed', 20_000);
     // 1 attempt + 2 retries (this test's retryLimit), each one reaching the server.
     assert.equal(row.attempts, 3);
@@ -290,7 +269,7 @@ describe('notifications over SMTP (queue, worker, retries)', () => {
   });
 
   it('a failed attempt with retries left: queued again, with the reason and the earliest next attempt', async () => {
-    const caseId = await aCaseId(subject);
+    const caseId = aCaseId();
     // Recorded without a job (the delivery function is called by hand with a failing transport).
     const [row] = await db()
       .insert(notificationDeliveries)
@@ -342,19 +321,10 @@ describe('notifications over SMTP (queue, worker, retries)', () => {
   });
 
   it('a notification queued in a transaction that rolls back is never recorded nor sent', async () => {
-    const caseId = await aCaseId(subject);
+    const { caseId, notification } = receivedAbout(subject, 'rolled.back@example.com');
     await assert.rejects(
       db().transaction(async (tx) => {
-        await queueNotification(tx, {
-          jobs: subject.jobs,
-          subject: { type: 'case', id: caseId },
-          topic: caseTopics.received,
-          channel: 'email',
-          recipient: 'rolled.back@example.com',
-          lang: 'zh-TW',
-          data: received,
-          dedupeKey: `case.received:${caseId}:email`,
-        });
+        await queueNotification(tx, notification);
         throw new Error('the case could not be saved');
       }),
       /the case could not be saved/,
@@ -370,19 +340,8 @@ describe('notifications over SMTP (queue, worker, retries)', () => {
   });
 
   it('SMS through the built-in sender: logged with the number masked, recorded as sent', async () => {
-    const caseId = await aCaseId(subject);
-    const queued = await db().transaction((tx) =>
-      queueNotification(tx, {
-        jobs: subject.jobs,
-        subject: { type: 'case', id: caseId },
-        topic: caseTopics.received,
-        channel: 'sms',
-        recipient: '0912-345-678',
-        lang: 'zh-TW',
-        data: received,
-        dedupeKey: `case.received:${caseId}:sms`,
-      }),
-    );
+    const { notification } = receivedAbout(subject, '0912-345-678', { channel: 'sms' });
+    const queued = await db().transaction((tx) => queueNotification(tx, notification));
     const row = await waitForState(queued.deliveryId, 'sent');
     assert.equal(row.attempts, 1);
     assert.equal(
@@ -394,7 +353,7 @@ describe('notifications over SMTP (queue, worker, retries)', () => {
   });
 
   it("listDeliveries: one case's log, newest first, with state, attempts and reason", async () => {
-    const caseId = await aCaseId(subject);
+    const caseId = aCaseId();
     const base = {
       jobs: subject.jobs,
       subject: { type: 'case', id: caseId },
@@ -459,19 +418,8 @@ describe('notifications without SMTP: the outbox and the staff pages', () => {
   after(() => subject.app.close());
 
   const queueReceipt = async (recipient: string, lang: 'zh-TW' | 'en' = 'zh-TW') => {
-    const caseId = await aCaseId(subject);
-    const queued = await subject.database.db.transaction((tx) =>
-      queueNotification(tx, {
-        jobs: subject.jobs,
-        subject: { type: 'case', id: caseId },
-        topic: caseTopics.received,
-        channel: 'email',
-        recipient,
-        lang,
-        data: lang === 'en' ? receivedEn : received,
-        dedupeKey: `case.received:${caseId}:email`,
-      }),
-    );
+    const { notification } = receivedAbout(subject, recipient, { lang });
+    const queued = await subject.database.db.transaction((tx) => queueNotification(tx, notification));
     return waitUntil(
       async () =>
         (

@@ -4,10 +4,10 @@ import type { StaffRole } from './principal.ts';
 /** Every word the staff sign-in, account and audit pages show, in both languages. */
 export const authText = translator({
   'zh-TW': {
+    // Read by cases' counter controls until they move to the forms kit (its formText says these now).
     errorSummaryTitle: '發生問題',
     errorPrefix: '錯誤：',
     noticeTitle: '重要',
-    successTitle: '完成',
     signInTitle: '員工登入',
     signInIntro: '請以工務局配發的電子郵件帳號登入。',
     emailLabel: '電子郵件',
@@ -58,7 +58,8 @@ export const authText = translator({
     auditTitle: '稽核紀錄',
     auditFilterHeading: '篩選',
     auditActionLabel: '動作',
-    auditActionHint: '完整動作代碼，例如 staff.sign_in.failed',
+    auditAnyAction: '所有動作',
+    auditActionChoice: '{label}（{action}）',
     auditActorLabel: '執行者',
     auditActorHint: '完整的員工電子郵件，或 cli、system、anonymous',
     auditFilterButton: '套用篩選',
@@ -76,7 +77,6 @@ export const authText = translator({
     errorSummaryTitle: 'There is a problem',
     errorPrefix: 'Error: ',
     noticeTitle: 'Important',
-    successTitle: 'Success',
     signInTitle: 'Staff sign-in',
     signInIntro: 'Sign in with the e-mail account the bureau gave you.',
     emailLabel: 'E-mail address',
@@ -130,7 +130,8 @@ export const authText = translator({
     auditTitle: 'Audit log',
     auditFilterHeading: 'Filter',
     auditActionLabel: 'Action',
-    auditActionHint: 'The full action code, for example staff.sign_in.failed',
+    auditAnyAction: 'Any action',
+    auditActionChoice: '{label} ({action})',
     auditActorLabel: 'Actor',
     auditActorHint: 'A full staff e-mail address, or cli, system, anonymous',
     auditFilterButton: 'Apply filters',

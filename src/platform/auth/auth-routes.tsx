@@ -2,34 +2,29 @@ import cookie from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps, AppInstance } from '../http/app-types.ts';
 import { installCsrf } from '../http/csrf.ts';
+import type { FieldProblem } from '../http/errors.ts';
 import { enforceRateLimit, rateLimitedError } from '../http/rate-limit.ts';
 import type { ModuleRegistry } from '../modules/app-module.ts';
+import { FormProblems, problemsOnPage } from '../web/components/form-problems.ts';
+import { postedForm, readForm } from '../web/components/read-form.ts';
 import { type Lang, languages, localePath } from '../web/i18n.ts';
-import { requestOrigin } from './actor-context.ts';
-import { listAuditLog, recordAudit, staffActor } from './audit-log.ts';
+import { requestOrigin, staffActorContext } from './actor-context.ts';
+import { listAuditLog, recordAudit } from './audit-log.ts';
 import { authText } from './auth-messages.ts';
 import { staffPaths } from './auth-paths.ts';
 import {
   AuditLogQuery,
-  CodeBody,
-  SignInBody,
   SignInQuery,
   SignOutBody,
   StaffSessionResponse,
   TwoFactorQuery,
   VerifyQuery,
 } from './auth-schemas.ts';
-import {
-  AuditLogPageView,
-  type FieldError,
-  SignInPage,
-  StaffHomePage,
-  TwoFactorPage,
-  VerifyCodePage,
-} from './auth-views.tsx';
+import { AuditLogPageView, SignInPage, StaffHomePage, TwoFactorPage, VerifyCodePage } from './auth-views.tsx';
 import { needsTwoFactorEnrolment } from './principal.ts';
 import { requireStaff, signedInStaff } from './require-staff.ts';
 import { safeReturnPath } from './return-path.ts';
+import { codeForm, signInForm } from './sign-in-form.ts';
 import {
   confirmTwoFactorEnrolment,
   signInWithCode,
@@ -43,16 +38,15 @@ import { findUnitName } from './staff-service.ts';
 import { clearSessionCookie, installStaffSessions, setSessionCookie } from './staff-session-hook.ts';
 import { groupSecretForReading, totpQrCodeSvg, totpUri } from './totp.ts';
 
+/** What the auth pages need of the registry: the staff home's areas, and the audit log's actions. */
+export type AuthRegistry = Pick<ModuleRegistry, 'staffAreas' | 'auditActions'>;
+
 /**
  * Installs staff authentication on the root instance (called by buildApp before the route plugins):
  * cookies, the session hook that sets request.staff, CSRF on every unsafe request, then the sign-in,
  * two-factor, staff home and audit log routes.
  */
-export async function installAuth(
-  app: AppInstance,
-  deps: AppDeps,
-  registry: Pick<ModuleRegistry, 'staffAreas'>,
-): Promise<void> {
+export async function installAuth(app: AppInstance, deps: AppDeps, registry: AuthRegistry): Promise<void> {
   await app.register(cookie);
   installStaffSessions(app, deps);
   installCsrf(app, {
@@ -69,19 +63,22 @@ const codeProblems = {
   'replayed-code': { key: 'codeReplayed', status: 401 },
 } as const;
 
-function codeErrors(lang: Lang, kind: keyof typeof codeProblems): FieldError[] {
-  return [{ field: 'code', message: authText(lang, codeProblems[kind].key) }];
+function codeRefused(lang: Lang, kind: keyof typeof codeProblems): FormProblems {
+  return problemsOnPage([{ field: 'code', code: kind, message: authText(lang, codeProblems[kind].key) }], {
+    lang,
+  });
+}
+
+/** One problem on the e-mail input: the page's answer to credentials it cannot accept. */
+function emailRefused(lang: Lang, problem: Omit<FieldProblem, 'field'>): FormProblems {
+  return problemsOnPage([{ field: 'email', ...problem }], { lang });
 }
 
 function withReturn(path: string, returnPath: string | null): string {
   return returnPath === null ? path : `${path}?${new URLSearchParams({ return: returnPath }).toString()}`;
 }
 
-async function authRoutes(
-  app: AppInstance,
-  deps: AppDeps,
-  registry: Pick<ModuleRegistry, 'staffAreas'>,
-): Promise<void> {
+async function authRoutes(app: AppInstance, deps: AppDeps, registry: AuthRegistry): Promise<void> {
   const { db, clock, config } = deps;
   const cookieOptions = { isSecure: config.cookieSecure, maxAgeSeconds: config.sessionAbsoluteHours * 3600 };
 
@@ -98,14 +95,14 @@ async function authRoutes(
       view: {
         email: string;
         returnPath: string | null;
-        errors: FieldError[];
+        problems: FormProblems;
         status: number;
         notice?: 'expired' | 'signed-out' | null;
       },
     ) =>
       sendStaffPage(request, reply, {
         title: authText(lang, 'signInTitle'),
-        hasError: view.errors.length > 0,
+        hasError: view.problems.hasAny,
         status: view.status,
         body: (
           <SignInPage
@@ -113,7 +110,7 @@ async function authRoutes(
             csrfToken={request.csrfToken}
             email={view.email}
             returnPath={view.returnPath}
-            errors={view.errors}
+            problems={view.problems}
             notice={view.notice ?? null}
           />
         ),
@@ -132,11 +129,17 @@ async function authRoutes(
             : reason === 'signed-out'
               ? 'signed-out'
               : null;
-        return showSignIn(request, reply, { email: '', returnPath, errors: [], status: 200, notice });
+        return showSignIn(request, reply, {
+          email: '',
+          returnPath,
+          problems: FormProblems.none,
+          status: 200,
+          notice,
+        });
       },
     );
 
-    app.post(url(staffPaths.signIn), { schema: { hide: true, body: SignInBody } }, async (request, reply) => {
+    app.post(url(staffPaths.signIn), { schema: { hide: true, body: postedForm } }, async (request, reply) => {
       const now = clock.now();
       await enforceRateLimit(db, {
         key: `sign-in:ip:${request.ip}`,
@@ -145,8 +148,16 @@ async function authRoutes(
         now,
         lang,
       });
-      const { email, password } = request.body;
       const returnPath = safeReturnPath(request.body.return);
+      const { values, problems } = readForm(signInForm, request.body, lang);
+      const { email, password } = values;
+      if (problems.length > 0)
+        return showSignIn(request, reply, {
+          email,
+          returnPath,
+          status: 400,
+          problems: problemsOnPage(problems, { lang }),
+        });
       const outcome = await signInWithPassword(db, {
         email,
         password,
@@ -161,17 +172,24 @@ async function authRoutes(
             email,
             returnPath,
             status: 400,
-            errors: outcome.fields.map((field) => ({
-              field,
-              message: authText(lang, field === 'email' ? 'emailRequired' : 'passwordRequired'),
-            })),
+            problems: problemsOnPage(
+              outcome.fields.map((field) => ({
+                field,
+                code: 'required',
+                message: authText(lang, field === 'email' ? 'emailRequired' : 'passwordRequired'),
+              })),
+              { lang },
+            ),
           });
         case 'invalid-credentials':
           return showSignIn(request, reply, {
             email,
             returnPath,
             status: 401,
-            errors: [{ field: 'email', message: authText(lang, 'invalidCredentials') }],
+            problems: emailRefused(lang, {
+              code: 'invalid_credentials',
+              message: authText(lang, 'invalidCredentials'),
+            }),
           });
         case 'locked':
           reply.header('retry-after', String(outcome.retryAfterSeconds));
@@ -179,14 +197,12 @@ async function authRoutes(
             email,
             returnPath,
             status: 429,
-            errors: [
-              {
-                field: 'email',
-                message: authText(lang, 'accountLocked', {
-                  minutes: Math.ceil(outcome.retryAfterSeconds / 60),
-                }),
-              },
-            ],
+            problems: emailRefused(lang, {
+              code: 'locked',
+              message: authText(lang, 'accountLocked', {
+                minutes: Math.ceil(outcome.retryAfterSeconds / 60),
+              }),
+            }),
           });
         case 'code-required':
           setSessionCookie(reply, outcome.token, cookieOptions);
@@ -203,15 +219,20 @@ async function authRoutes(
       request: FastifyRequest,
       reply: FastifyReply,
       returnPath: string | null,
-      errors: FieldError[],
+      problems: FormProblems,
       status = 200,
     ) =>
       sendStaffPage(request, reply, {
         title: authText(lang, 'verifyTitle'),
-        hasError: errors.length > 0,
+        hasError: problems.hasAny,
         status,
         body: (
-          <VerifyCodePage lang={lang} csrfToken={request.csrfToken} returnPath={returnPath} errors={errors} />
+          <VerifyCodePage
+            lang={lang}
+            csrfToken={request.csrfToken}
+            returnPath={returnPath}
+            problems={problems}
+          />
         ),
       });
 
@@ -222,15 +243,18 @@ async function authRoutes(
         const returnPath = safeReturnPath(request.query.return);
         if (request.staff) return reply.redirect(returnPath ?? home, 303);
         if (!request.staffSession) return reply.redirect(withReturn(url(staffPaths.signIn), returnPath), 303);
-        return showCode(request, reply, returnPath, []);
+        return showCode(request, reply, returnPath, FormProblems.none);
       },
     );
 
-    app.post(url(staffPaths.verify), { schema: { hide: true, body: CodeBody } }, async (request, reply) => {
+    app.post(url(staffPaths.verify), { schema: { hide: true, body: postedForm } }, async (request, reply) => {
       const returnPath = safeReturnPath(request.body.return);
+      const { values, problems } = readForm(codeForm, request.body, lang);
+      if (problems.length > 0 && request.staffSession)
+        return showCode(request, reply, returnPath, problemsOnPage(problems, { lang }), 400);
       const outcome = await signInWithCode(db, {
         session: request.staffSession,
-        code: request.body.code,
+        code: values.code,
         now: clock.now(),
         settings: config,
         origin: requestOrigin(request),
@@ -247,7 +271,7 @@ async function authRoutes(
             request,
             reply,
             returnPath,
-            codeErrors(lang, outcome.kind),
+            codeRefused(lang, outcome.kind),
             codeProblems[outcome.kind].status,
           );
         case 'signed-in':
@@ -277,7 +301,7 @@ async function authRoutes(
     const showTwoFactor = async (
       request: FastifyRequest,
       reply: FastifyReply,
-      errors: FieldError[],
+      problems: FormProblems,
       status: number,
       justEnabled: boolean,
     ) => {
@@ -295,7 +319,7 @@ async function authRoutes(
       const uri = totpUri({ issuer: config.totpIssuer, email: state.email, secret: state.secret });
       return sendStaffPage(request, reply, {
         title,
-        hasError: errors.length > 0,
+        hasError: problems.hasAny,
         status,
         body: (
           <TwoFactorPage
@@ -306,7 +330,7 @@ async function authRoutes(
             groupedSecret={groupSecretForReading(state.secret)}
             qrCodeSvg={await totpQrCodeSvg(uri, authText(lang, 'qrCodeLabel'))}
             isRequiredNow={needsTwoFactorEnrolment(staff)}
-            errors={errors}
+            problems={problems}
           />
         ),
       });
@@ -315,19 +339,23 @@ async function authRoutes(
     app.get(
       url(staffPaths.twoFactor),
       { preHandler: enrolmentGuard, schema: { hide: true, querystring: TwoFactorQuery } },
-      async (request, reply) => showTwoFactor(request, reply, [], 200, request.query.done === '1'),
+      async (request, reply) =>
+        showTwoFactor(request, reply, FormProblems.none, 200, request.query.done === '1'),
     );
 
     app.post(
       url(staffPaths.twoFactor),
-      { preHandler: enrolmentGuard, schema: { hide: true, body: CodeBody } },
+      { preHandler: enrolmentGuard, schema: { hide: true, body: postedForm } },
       async (request, reply) => {
-        const staff = signedInStaff(request);
+        const { values, problems } = readForm(codeForm, request.body, lang);
+        if (problems.length > 0)
+          return showTwoFactor(request, reply, problemsOnPage(problems, { lang }), 400, false);
+        const actor = staffActorContext(request, deps);
         const outcome = await confirmTwoFactorEnrolment(db, {
-          staff,
-          code: request.body.code,
-          now: clock.now(),
-          origin: requestOrigin(request),
+          staff: actor.staff,
+          code: values.code,
+          now: actor.now,
+          origin: actor.origin,
         });
         switch (outcome.kind) {
           case 'enabled':
@@ -339,7 +367,7 @@ async function authRoutes(
           case 'wrong-code':
           case 'replayed-code':
             // A wrong code here refuses a setting, not a person: 400, the form again.
-            return showTwoFactor(request, reply, codeErrors(lang, outcome.kind), 400, false);
+            return showTwoFactor(request, reply, codeRefused(lang, outcome.kind), 400, false);
         }
       },
     );
@@ -368,16 +396,16 @@ async function authRoutes(
       url(staffPaths.audit),
       { preHandler: requireStaff({ roles: ['admin'] }), schema: { hide: true, querystring: AuditLogQuery } },
       async (request, reply) => {
-        const staff = signedInStaff(request);
         const { page, action, actor } = request.query;
         const filters = { action: action.trim(), actorLabel: actor.trim() };
         const result = await listAuditLog(db, { page, ...filters });
         // Reading the log is itself recorded: who looked at what is part of the trail.
+        const viewer = staffActorContext(request, deps);
         await recordAudit(db, {
-          occurredAt: clock.now(),
-          actor: staffActor(staff),
+          occurredAt: viewer.now,
+          actor: viewer.auditActor,
           action: 'audit_log.viewed',
-          origin: requestOrigin(request),
+          origin: viewer.origin,
           details: { page, ...filters },
         });
         return sendStaffPage(request, reply, {
@@ -388,6 +416,7 @@ async function authRoutes(
               result={result}
               action={filters.action}
               actor={filters.actorLabel}
+              actions={registry.auditActions}
             />
           ),
         });

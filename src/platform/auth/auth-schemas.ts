@@ -2,8 +2,8 @@ import { Type } from 'typebox';
 import { staffRoles } from './principal.ts';
 
 /**
- * Request and response schemas of the auth routes. Form fields default to '' so an empty or missing
- * field reaches the use case, which lists every missing field at once instead of a bare 400.
+ * Request and response schemas of the auth routes. The sign-in and code forms are read with the forms kit
+ * (sign-in-form.ts, bodies `postedForm`): a mistake is answered by the page, never by a bare 400.
  */
 
 const csrfField = Type.Optional(Type.String({ maxLength: 100 }));
@@ -14,20 +14,7 @@ export const SignInQuery = Type.Object({
   reason: Type.Optional(Type.String({ maxLength: 40 })),
 });
 
-export const SignInBody = Type.Object({
-  email: Type.String({ default: '', maxLength: 320 }),
-  password: Type.String({ default: '', maxLength: 1024 }),
-  _csrf: csrfField,
-  return: returnField,
-});
-
 export const VerifyQuery = Type.Object({ return: returnField });
-
-export const CodeBody = Type.Object({
-  code: Type.String({ default: '', maxLength: 40 }),
-  _csrf: csrfField,
-  return: returnField,
-});
 
 export const SignOutBody = Type.Object({ _csrf: csrfField });
 

@@ -1,114 +1,48 @@
 import type { ComponentChildren } from 'preact';
-import { csrfFieldName } from '../http/csrf.ts';
-import type { StaffArea } from '../modules/app-module.ts';
-import { ErrorMessage, Hint, ErrorSummary as SharedErrorSummary } from '../web/components/form-parts.tsx';
+import type { AuditAction, StaffArea } from '../modules/app-module.ts';
+import {
+  Banner,
+  Button,
+  type Choice,
+  CsrfField,
+  ErrorSummary,
+  Fieldset,
+  Select,
+  TextInput,
+} from '../web/components/form-controls.tsx';
+import type { FormProblems } from '../web/components/form-problems.ts';
 import { Pagination } from '../web/components/pagination.tsx';
-import { formatPageDate } from '../web/format-date.ts';
+import { formatPageDate, formatTaipeiDateTime } from '../web/format-date.ts';
 import { type Lang, localePath } from '../web/i18n.ts';
+import { auditActionLabel } from './audit-actions.ts';
 import type { AuditLogPage } from './audit-log.ts';
 import { type AuthTextKey, authText, roleName } from './auth-messages.ts';
 import { staffPaths } from './auth-paths.ts';
 import type { StaffPrincipal } from './principal.ts';
 
 /**
- * The pages of staff sign-in, two-factor, staff home and the audit log: GOV.UK Frontend markup, no
- * logic beyond showing what the route hands over.
+ * The pages of staff sign-in, two-factor, staff home and the audit log: the forms kit's controls and
+ * problems, GOV.UK Frontend markup, no logic beyond showing what the route hands over.
  */
 
-export interface FieldError {
-  /** The input's id, which the error summary links to. */
-  field: string;
-  message: string;
-}
-
-function ErrorSummary({ lang, errors }: { lang: Lang; errors: FieldError[] }) {
+/** A notice above the form (a session that ended, a setting saved): a labelled region, not an alert. */
+function Notice(props: { lang: Lang; id: string; kind: 'success' | 'important'; text: string }) {
   return (
-    <SharedErrorSummary
-      title={authText(lang, 'errorSummaryTitle')}
-      problems={errors.map((error) => ({ target: error.field, message: error.message }))}
-    />
-  );
-}
-
-function Notice({
-  id,
-  title,
-  text,
-  isSuccess = false,
-}: {
-  id: string;
-  title: string;
-  text: string;
-  isSuccess?: boolean;
-}) {
-  return (
-    <section
-      class={`govuk-notification-banner${isSuccess ? ' govuk-notification-banner--success' : ''}`}
-      aria-labelledby={`${id}-title`}
-      data-module="govuk-notification-banner"
+    <Banner
+      lang={props.lang}
+      id={props.id}
+      kind={props.kind}
+      title={props.kind === 'important' ? authText(props.lang, 'noticeTitle') : undefined}
+      isAlert={false}
     >
-      <div class="govuk-notification-banner__header">
-        <h2 class="govuk-notification-banner__title" id={`${id}-title`}>
-          {title}
-        </h2>
-      </div>
-      <div class="govuk-notification-banner__content">
-        <p class="govuk-notification-banner__heading">{text}</p>
-      </div>
-    </section>
+      <p class="govuk-notification-banner__heading">{props.text}</p>
+    </Banner>
   );
 }
 
-interface TextFieldProps {
-  lang: Lang;
-  id: string;
-  label: string;
-  type?: 'text' | 'email' | 'password';
-  value?: string;
-  hint?: string;
-  error?: string | undefined;
-  autocomplete: string;
-  inputMode?: 'numeric' | 'email';
-  widthClass?: string;
-}
-
-function TextField(props: TextFieldProps) {
-  const describedBy = [props.hint ? `${props.id}-hint` : null, props.error ? `${props.id}-error` : null]
-    .filter((part) => part !== null)
-    .join(' ');
-  return (
-    <div class={`govuk-form-group${props.error ? ' govuk-form-group--error' : ''}`}>
-      <label class="govuk-label" for={props.id}>
-        {props.label}
-      </label>
-      <Hint id={props.id} hint={props.hint} />
-      <ErrorMessage id={props.id} prefix={authText(props.lang, 'errorPrefix')} message={props.error} />
-      <input
-        class={`govuk-input${props.widthClass ? ` ${props.widthClass}` : ''}${props.error ? ' govuk-input--error' : ''}`}
-        id={props.id}
-        name={props.id}
-        type={props.type ?? 'text'}
-        value={props.value ?? ''}
-        autocomplete={props.autocomplete}
-        spellcheck={false}
-        inputMode={props.inputMode}
-        aria-describedby={describedBy === '' ? undefined : describedBy}
-      />
-    </div>
-  );
-}
-
-function HiddenFields({ csrfToken, returnPath }: { csrfToken: string; returnPath: string | null }) {
-  return (
-    <>
-      <input type="hidden" name={csrfFieldName} value={csrfToken} />
-      {returnPath === null ? null : <input type="hidden" name="return" value={returnPath} />}
-    </>
-  );
-}
-
-function fieldError(errors: FieldError[], field: string): string | undefined {
-  return errors.find((error) => error.field === field)?.message;
+/** Where to go after signing in, carried through the steps. */
+function ReturnField({ returnPath }: { returnPath: string | null }) {
+  return returnPath === null ? null : <input type="hidden" name="return" value={returnPath} />;
 }
 
 export interface SignInView {
@@ -116,56 +50,47 @@ export interface SignInView {
   csrfToken: string;
   email: string;
   returnPath: string | null;
-  errors: FieldError[];
+  problems: FormProblems;
   notice: 'expired' | 'signed-out' | null;
 }
 
 export function SignInPage(view: SignInView) {
-  const { lang, errors } = view;
+  const { lang, problems } = view;
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
-        <ErrorSummary lang={lang} errors={errors} />
-        {view.notice === 'expired' && errors.length === 0 ? (
-          <Notice
-            id="session-notice"
-            title={authText(lang, 'noticeTitle')}
-            text={authText(lang, 'sessionExpired')}
-          />
+        <ErrorSummary lang={lang} problems={problems} />
+        {view.notice === 'expired' && !problems.hasAny ? (
+          <Notice lang={lang} id="session-notice" kind="important" text={authText(lang, 'sessionExpired')} />
         ) : null}
-        {view.notice === 'signed-out' && errors.length === 0 ? (
-          <Notice
-            id="session-notice"
-            title={authText(lang, 'successTitle')}
-            text={authText(lang, 'signedOut')}
-            isSuccess
-          />
+        {view.notice === 'signed-out' && !problems.hasAny ? (
+          <Notice lang={lang} id="session-notice" kind="success" text={authText(lang, 'signedOut')} />
         ) : null}
         <h1 class="govuk-heading-l">{authText(lang, 'signInTitle')}</h1>
         <p class="govuk-body">{authText(lang, 'signInIntro')}</p>
         <form method="post" action={localePath(lang, staffPaths.signIn)} novalidate>
-          <HiddenFields csrfToken={view.csrfToken} returnPath={view.returnPath} />
-          <TextField
+          <CsrfField token={view.csrfToken} />
+          <ReturnField returnPath={view.returnPath} />
+          <TextInput
             lang={lang}
-            id="email"
+            name="email"
             label={authText(lang, 'emailLabel')}
             type="email"
             value={view.email}
-            error={fieldError(errors, 'email')}
             autocomplete="username"
             inputMode="email"
+            problems={problems}
           />
-          <TextField
+          <TextInput
             lang={lang}
-            id="password"
+            name="password"
             label={authText(lang, 'passwordLabel')}
             type="password"
-            error={fieldError(errors, 'password')}
+            value=""
             autocomplete="current-password"
+            problems={problems}
           />
-          <button type="submit" class="govuk-button" data-module="govuk-button">
-            {authText(lang, 'signInButton')}
-          </button>
+          <Button>{authText(lang, 'signInButton')}</Button>
         </form>
       </div>
     </div>
@@ -176,23 +101,22 @@ export interface CodeView {
   lang: Lang;
   csrfToken: string;
   returnPath: string | null;
-  errors: FieldError[];
+  problems: FormProblems;
 }
 
 export function VerifyCodePage(view: CodeView) {
-  const { lang, errors } = view;
+  const { lang, problems } = view;
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
-        <ErrorSummary lang={lang} errors={errors} />
+        <ErrorSummary lang={lang} problems={problems} />
         <h1 class="govuk-heading-l">{authText(lang, 'verifyTitle')}</h1>
         <p class="govuk-body">{authText(lang, 'verifyIntro')}</p>
         <form method="post" action={localePath(lang, staffPaths.verify)} novalidate>
-          <HiddenFields csrfToken={view.csrfToken} returnPath={view.returnPath} />
-          <CodeField lang={lang} error={fieldError(errors, 'code')} />
-          <button type="submit" class="govuk-button" data-module="govuk-button">
-            {authText(lang, 'verifyButton')}
-          </button>
+          <CsrfField token={view.csrfToken} />
+          <ReturnField returnPath={view.returnPath} />
+          <CodeField lang={lang} problems={problems} />
+          <Button>{authText(lang, 'verifyButton')}</Button>
         </form>
         <p class="govuk-body">
           <a class="govuk-link" href={localePath(lang, staffPaths.signIn)}>
@@ -204,17 +128,18 @@ export function VerifyCodePage(view: CodeView) {
   );
 }
 
-function CodeField({ lang, error }: { lang: Lang; error: string | undefined }) {
+function CodeField({ lang, problems }: { lang: Lang; problems: FormProblems }) {
   return (
-    <TextField
+    <TextInput
       lang={lang}
-      id="code"
+      name="code"
       label={authText(lang, 'codeLabel')}
       hint={authText(lang, 'codeHint')}
-      error={error}
+      value=""
       autocomplete="one-time-code"
       inputMode="numeric"
       widthClass="govuk-input--width-10"
+      problems={problems}
     />
   );
 }
@@ -229,7 +154,7 @@ export type TwoFactorView =
       groupedSecret: string;
       qrCodeSvg: string;
       isRequiredNow: boolean;
-      errors: FieldError[];
+      problems: FormProblems;
     };
 
 export function TwoFactorPage(view: TwoFactorView) {
@@ -240,10 +165,10 @@ export function TwoFactorPage(view: TwoFactorView) {
         <div class="govuk-grid-column-two-thirds">
           {view.justEnabled ? (
             <Notice
+              lang={lang}
               id="two-factor-notice"
-              title={authText(lang, 'successTitle')}
+              kind="success"
               text={authText(lang, 'twoFactorDone')}
-              isSuccess
             />
           ) : null}
           <h1 class="govuk-heading-l">{authText(lang, 'twoFactorTitle')}</h1>
@@ -265,7 +190,7 @@ export function TwoFactorPage(view: TwoFactorView) {
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
-        <ErrorSummary lang={lang} errors={view.errors} />
+        <ErrorSummary lang={lang} problems={view.problems} />
         <h1 class="govuk-heading-l">{authText(lang, 'twoFactorTitle')}</h1>
         {view.isRequiredNow ? (
           <div class="govuk-inset-text">{authText(lang, 'twoFactorRequiredNotice')}</div>
@@ -293,11 +218,9 @@ export function TwoFactorPage(view: TwoFactorView) {
           <li>{authText(lang, 'twoFactorStep3')}</li>
         </ol>
         <form method="post" action={localePath(lang, staffPaths.twoFactor)} novalidate>
-          <HiddenFields csrfToken={view.csrfToken} returnPath={null} />
-          <CodeField lang={lang} error={fieldError(view.errors, 'code')} />
-          <button type="submit" class="govuk-button" data-module="govuk-button">
-            {authText(lang, 'twoFactorConfirmButton')}
-          </button>
+          <CsrfField token={view.csrfToken} />
+          <CodeField lang={lang} problems={view.problems} />
+          <Button>{authText(lang, 'twoFactorConfirmButton')}</Button>
         </form>
       </div>
     </div>
@@ -366,6 +289,20 @@ export interface AuditLogView {
   result: AuditLogPage;
   action: string;
   actor: string;
+  /** Every action the platform and the modules record, with its label (the registry's). */
+  actions: readonly AuditAction[];
+}
+
+/** The filter's choices: every known action by its label (its code beside it), and the one asked for. */
+function actionChoices(lang: Lang, actions: readonly AuditAction[], asked: string): Choice[] {
+  const choices = actions.map((known) => ({
+    value: known.action,
+    label: authText(lang, 'auditActionChoice', { label: known.label[lang], action: known.action }),
+  }));
+  // An action no module lists any more (an older release's) can still be asked for by its code.
+  if (asked !== '' && !actions.some((known) => known.action === asked))
+    choices.push({ value: asked, label: asked });
+  return choices;
 }
 
 export function AuditLogPageView(view: AuditLogView) {
@@ -386,33 +323,26 @@ export function AuditLogPageView(view: AuditLogView) {
     <>
       <h1 class="govuk-heading-l">{authText(lang, 'auditTitle')}</h1>
       <form method="get" action={localePath(lang, staffPaths.audit)}>
-        <fieldset class="govuk-fieldset">
-          <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">
-            {authText(lang, 'auditFilterHeading')}
-          </legend>
-          <TextField
+        <Fieldset lang={lang} name="filters" legend={authText(lang, 'auditFilterHeading')}>
+          <Select
             lang={lang}
-            id="action"
+            name="action"
             label={authText(lang, 'auditActionLabel')}
-            hint={authText(lang, 'auditActionHint')}
             value={view.action}
-            autocomplete="off"
-            widthClass="govuk-input--width-20"
+            blank={authText(lang, 'auditAnyAction')}
+            choices={actionChoices(lang, view.actions, view.action)}
           />
-          <TextField
+          <TextInput
             lang={lang}
-            id="actor"
+            name="actor"
             label={authText(lang, 'auditActorLabel')}
             hint={authText(lang, 'auditActorHint')}
             value={view.actor}
-            autocomplete="off"
             widthClass="govuk-input--width-20"
           />
-        </fieldset>
+        </Fieldset>
         <div class="govuk-button-group">
-          <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">
-            {authText(lang, 'auditFilterButton')}
-          </button>
+          <Button isSecondary>{authText(lang, 'auditFilterButton')}</Button>
           <a class="govuk-link" href={localePath(lang, staffPaths.audit)}>
             {authText(lang, 'auditClearFilters')}
           </a>
@@ -436,42 +366,35 @@ export function AuditLogPageView(view: AuditLogView) {
             </tr>
           </thead>
           <tbody class="govuk-table__body">
-            {result.rows.map((row) => (
-              <tr class="govuk-table__row" key={row.id}>
-                <td class="govuk-table__cell">{formatTaipeiDateTime(row.occurredAt)}</td>
-                <td class="govuk-table__cell">{row.actorLabel}</td>
-                <td class="govuk-table__cell">
-                  <code>{row.action}</code>
-                </td>
-                <td class="govuk-table__cell">
-                  {row.targetType ? `${row.targetType} ${row.targetId ?? ''}` : ''}
-                </td>
-                <td class="govuk-table__cell">{row.ip ?? ''}</td>
-                <td class="govuk-table__cell">
-                  <code>{Object.keys(row.details).length > 0 ? JSON.stringify(row.details) : ''}</code>
-                </td>
-              </tr>
-            ))}
+            {result.rows.map((row) => {
+              const label = auditActionLabel(view.actions, row.action, lang);
+              return (
+                <tr class="govuk-table__row" key={row.id}>
+                  <td class="govuk-table__cell">{formatTaipeiDateTime(row.occurredAt)}</td>
+                  <td class="govuk-table__cell">{row.actorLabel}</td>
+                  <td class="govuk-table__cell" data-action={row.action}>
+                    {label === null ? null : (
+                      <>
+                        {label}
+                        <br />
+                      </>
+                    )}
+                    <code>{row.action}</code>
+                  </td>
+                  <td class="govuk-table__cell">
+                    {row.targetType ? `${row.targetType} ${row.targetId ?? ''}` : ''}
+                  </td>
+                  <td class="govuk-table__cell">{row.ip ?? ''}</td>
+                  <td class="govuk-table__cell">
+                    <code>{Object.keys(row.details).length > 0 ? JSON.stringify(row.details) : ''}</code>
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}
       <Pagination lang={lang} page={result.page} hasNextPage={result.hasNextPage} href={pageLink} />
     </>
   );
-}
-
-const taipeiDateTime = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Asia/Taipei',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** 西元 date and time in Asia/Taipei, ISO-like ('2026-03-02 10:00:00'): the staff console's format. */
-export function formatTaipeiDateTime(date: Date): string {
-  return taipeiDateTime.format(date);
 }

@@ -158,6 +158,23 @@ describe('staff sign-in', () => {
     assert.match(response.body, /aria-describedby="password-error"/);
   });
 
+  it('an over-long address is answered on the page (400, the forms kit’s message), and no attempt is counted', async () => {
+    const member = await aStaffMember(subject.database.db);
+    const browser = new TestBrowser(subject.app);
+    const response = await browser.submit('/staff/sign-in', '/staff/sign-in', {
+      email: `${'x'.repeat(320)}@`,
+      password: member.password,
+    });
+    assert.equal(response.statusCode, 400);
+    assert.match(response.body, /<a href="#email">電子郵件最多 320 個字（現為 321 個字）<\/a>/);
+    assert.match(response.body, /aria-describedby="email-error"/);
+    const signedIn = await browser.submit('/staff/sign-in', '/staff/sign-in', {
+      email: member.email,
+      password: member.password,
+    });
+    assert.equal(signedIn.statusCode, 303);
+  });
+
   it('after 5 failures the address is locked: even the right password → 429 until the lockout ends', async () => {
     const member = await aStaffMember(subject.database.db);
     const browser = new TestBrowser(subject.app);

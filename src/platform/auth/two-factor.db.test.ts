@@ -12,6 +12,26 @@ after(() => subject.app.close());
 /** The clock moves half a minute per test, so each test's codes belong to their own time step. */
 const nextStep = () => subject.clock.advance(30_000);
 
+/** An administrator with two-factor on, signed in. */
+async function aSignedInAdmin() {
+  const admin = await aStaffMember(subject.database.db, {
+    role: 'admin',
+    withTotp: true,
+    clock: subject.clock,
+  });
+  return { admin, browser: await signIn(subject.app, admin, subject.clock) };
+}
+
+/** A browser past the password step, on the code step. */
+async function atTheCodeStep(member: { email: string; password: string }): Promise<TestBrowser> {
+  const browser = new TestBrowser(subject.app);
+  await browser.submit('/staff/sign-in', '/staff/sign-in', {
+    email: member.email,
+    password: member.password,
+  });
+  return browser;
+}
+
 describe('the authenticator code step', () => {
   it('with two-factor on, the password alone does not sign in: it leads to the code page', async () => {
     nextStep();
@@ -43,11 +63,7 @@ describe('the authenticator code step', () => {
       withTotp: true,
       displayName: '陳雅婷',
     });
-    const browser = new TestBrowser(subject.app);
-    await browser.submit('/staff/sign-in', '/staff/sign-in', {
-      email: member.email,
-      password: member.password,
-    });
+    const browser = await atTheCodeStep(member);
     const pendingToken = browser.cookies.get('ow_session');
     const response = await browser.submit('/staff/sign-in/verify', '/staff/sign-in/verify', {
       code: await currentCode(member.totpSecret ?? '', subject.clock),
@@ -77,11 +93,7 @@ describe('the authenticator code step', () => {
     nextStep();
     const member = await aStaffMember(subject.database.db, { withTotp: true });
     const secret = member.totpSecret ?? '';
-    const browser = new TestBrowser(subject.app);
-    await browser.submit('/staff/sign-in', '/staff/sign-in', {
-      email: member.email,
-      password: member.password,
-    });
+    const browser = await atTheCodeStep(member);
     const tooOld = await browser.submit('/staff/sign-in/verify', '/staff/sign-in/verify', {
       code: await currentCode(secret, subject.clock, -2),
     });
@@ -95,11 +107,7 @@ describe('the authenticator code step', () => {
   it('a wrong code → 401 with the error summary linked to the code field; still not signed in', async () => {
     nextStep();
     const member = await aStaffMember(subject.database.db, { withTotp: true });
-    const browser = new TestBrowser(subject.app);
-    await browser.submit('/staff/sign-in', '/staff/sign-in', {
-      email: member.email,
-      password: member.password,
-    });
+    const browser = await atTheCodeStep(member);
     const right = await currentCode(member.totpSecret ?? '', subject.clock);
     const wrong = String((Number(right) + 1) % 1_000_000).padStart(6, '0');
     const response = await browser.submit('/staff/sign-in/verify', '/staff/sign-in/verify', { code: wrong });
@@ -121,21 +129,13 @@ describe('the authenticator code step', () => {
     nextStep();
     const member = await aStaffMember(subject.database.db, { withTotp: true });
     const code = await currentCode(member.totpSecret ?? '', subject.clock);
-    const first = new TestBrowser(subject.app);
-    await first.submit('/staff/sign-in', '/staff/sign-in', {
-      email: member.email,
-      password: member.password,
-    });
+    const first = await atTheCodeStep(member);
     assert.equal(
       (await first.submit('/staff/sign-in/verify', '/staff/sign-in/verify', { code })).statusCode,
       303,
     );
 
-    const second = new TestBrowser(subject.app);
-    await second.submit('/staff/sign-in', '/staff/sign-in', {
-      email: member.email,
-      password: member.password,
-    });
+    const second = await atTheCodeStep(member);
     const replay = await second.submit('/staff/sign-in/verify', '/staff/sign-in/verify', { code });
     assert.equal(replay.statusCode, 401);
     assert.match(replay.body, /這組驗證碼已經用過，請等待下一組驗證碼。/);
@@ -150,11 +150,7 @@ describe('the authenticator code step', () => {
   it('more than 5 codes a minute for one account → 429 with Retry-After', async () => {
     nextStep();
     const member = await aStaffMember(subject.database.db, { withTotp: true });
-    const browser = new TestBrowser(subject.app);
-    await browser.submit('/staff/sign-in', '/staff/sign-in', {
-      email: member.email,
-      password: member.password,
-    });
+    const browser = await atTheCodeStep(member);
     const statuses: number[] = [];
     let last = { headers: {} as Record<string, unknown>, body: '' };
     for (let attempt = 0; attempt < 6; attempt += 1) {
@@ -265,12 +261,7 @@ describe('the audit log page', () => {
 
   it('an admin sees entries newest first, filters by action and actor in the URL, pages, and the viewing is audited', async () => {
     nextStep();
-    const admin = await aStaffMember(subject.database.db, {
-      role: 'admin',
-      withTotp: true,
-      clock: subject.clock,
-    });
-    const browser = await signIn(subject.app, admin, subject.clock);
+    const { admin, browser } = await aSignedInAdmin();
     const marker = `test.marker.${Date.now()}`;
     const base = subject.clock.now().getTime();
     for (let index = 0; index < 55; index += 1) {
@@ -321,5 +312,62 @@ describe('the audit log page', () => {
       ],
     );
     assert.equal(views.rows[0]?.actor_label, admin.email);
+  });
+
+  it('each row shows its action’s label from the registry beside its code; the filter offers every known action by its label, and filters by it', async () => {
+    nextStep();
+    const { admin, browser } = await aSignedInAdmin();
+    await recordAudit(subject.database.db, {
+      occurredAt: subject.clock.now(),
+      actor: systemActor,
+      action: 'catalogue.service_published',
+      target: { type: 'service', id: 'label-test' },
+      details: { version: 7 },
+    });
+    // The admin's own sign-in, labelled by the platform's list.
+    const page = await browser.get(`/staff/audit?actor=${encodeURIComponent(admin.email)}`);
+    assert.equal(page.statusCode, 200);
+    assert.match(
+      page.body,
+      /<td class="govuk-table__cell" data-action="staff\.sign_in\.succeeded">員工登入<br\/><code>staff\.sign_in\.succeeded<\/code><\/td>/,
+    );
+    const filter = page.body.slice(page.body.indexOf('<select'), page.body.indexOf('</select>'));
+    assert.match(filter, /<select class="govuk-select" id="action" name="action"/);
+    assert.match(filter, /<option value selected>所有動作<\/option>/);
+    for (const [action, label] of [
+      ['staff.sign_in.failed', '登入失敗'],
+      ['audit_log.viewed', '查閱稽核紀錄'],
+      ['catalogue.service_published', '發布服務項目的新版本'],
+      ['notification_delivery.viewed', '查閱通知的收件人與全文'],
+    ] as const)
+      assert.match(
+        filter,
+        new RegExp(`<option value="${action.replaceAll('.', '\\.')}">${label}（${action}）</option>`),
+      );
+
+    const filtered = await browser.get('/staff/audit?action=catalogue.service_published&actor=system');
+    assert.match(filtered.body, /<option value="catalogue\.service_published" selected>/);
+    const actions = [...filtered.body.matchAll(/<td class="govuk-table__cell" data-action="([^"]+)"/g)].map(
+      (match) => match[1],
+    );
+    assert.ok(actions.length >= 1);
+    assert.ok(
+      actions.every((action) => action === 'catalogue.service_published'),
+      actions.join(', '),
+    );
+    assert.match(filtered.body, /label-test/);
+    // The catalogue's action is labelled by the catalogue's manifest.
+    assert.match(
+      filtered.body,
+      /data-action="catalogue\.service_published">發布服務項目的新版本<br\/><code>catalogue\.service_published<\/code>/,
+    );
+
+    const english = await browser.get('/en/staff/audit?action=catalogue.service_published');
+    assert.match(english.body, /<option value>Any action<\/option>/);
+    assert.match(
+      english.body,
+      /<option value="catalogue\.service_published" selected>Service version published \(catalogue\.service_published\)<\/option>/,
+    );
+    assert.match(english.body, /data-action="catalogue\.service_published">Service version published<br\/>/);
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatPageDate } from './format-date.ts';
+import { formatPageDate, formatPageDateTime, formatTaipeiDateTime } from './format-date.ts';
 
 describe('formatPageDate', () => {
   it('writes 民國 years on Chinese pages and words on English ones', () => {
@@ -12,5 +12,14 @@ describe('formatPageDate', () => {
 
   it('refuses anything but an ISO date', () => {
     assert.throws(() => formatPageDate('en', '26/11/2026'));
+  });
+});
+
+describe('formatTaipeiDateTime and formatPageDateTime', () => {
+  it('write a moment in Taipei time, past midnight there while still the day before in UTC', () => {
+    const moment = new Date('2026-03-01T16:05:09Z');
+    assert.equal(formatTaipeiDateTime(moment), '2026-03-02 00:05:09');
+    assert.equal(formatPageDateTime('zh-TW', moment), '民國115年3月2日 00:05');
+    assert.equal(formatPageDateTime('en', moment), '2 March 2026 00:05');
   });
 });

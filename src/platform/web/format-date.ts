@@ -17,3 +17,25 @@ export function formatPageDate(lang: Lang, isoDate: string): string {
   );
   return `${day} ${monthName} ${year}`;
 }
+
+const taipeiDateTime = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Taipei',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** 西元 date and time in Asia/Taipei, ISO-like ('2026-03-02 10:00:00'): the staff pages' format. */
+export function formatTaipeiDateTime(date: Date): string {
+  return taipeiDateTime.format(date);
+}
+
+/** A moment as a page date and the time of day in Taipei: 「民國115年3月2日 10:00」 / "2 March 2026 10:00". */
+export function formatPageDateTime(lang: Lang, date: Date): string {
+  const taipei = formatTaipeiDateTime(date);
+  return `${formatPageDate(lang, taipei.slice(0, 10))} ${taipei.slice(11, 16)}`;
+}

@@ -1,5 +1,6 @@
 import { staffPaths } from '../auth/auth-paths.ts';
 import { BUREAU } from '../reference/units.ts';
+import { CsrfField } from './components/form-controls.tsx';
 import { defaultFontSize, type FontSize, fontSizes } from './font-size.ts';
 import { htmlLang, type Lang, localePath } from './i18n.ts';
 import type { PageContext } from './layout.tsx';
@@ -125,7 +126,7 @@ function StaffBar({ context }: { context: PageContext }) {
       <div class="govuk-width-container ow-staff-bar__container">
         <span>{shellText(lang, 'staffSignedInAs', { name: staff.displayName })}</span>
         <form class="ow-staff-bar__form" method="post" action={localePath(lang, staffPaths.signOut)}>
-          <input type="hidden" name="_csrf" value={context.csrfToken ?? ''} />
+          <CsrfField token={context.csrfToken ?? ''} />
           <button type="submit" class="govuk-button govuk-button--secondary ow-staff-bar__button">
             {shellText(lang, 'staffSignOut')}
           </button>

@@ -1,4 +1,5 @@
 import {
+  Button,
   CsrfField,
   ErrorSummary,
   SuccessBanner,
@@ -55,9 +56,7 @@ export function SkeletonPage({ lang, csrfToken, values, problems, successMessage
             value={values.note}
             problems={problems}
           />
-          <button type="submit" class="govuk-button" data-module="govuk-button">
-            {text(lang, 'submit')}
-          </button>
+          <Button>{text(lang, 'submit')}</Button>
         </form>
       </div>
     </div>

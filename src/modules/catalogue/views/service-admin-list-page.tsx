@@ -1,7 +1,8 @@
+import { formatPageDateTime } from '../../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../../platform/web/i18n.ts';
 import { catalogueAdminText as text } from '../catalogue-admin-messages.ts';
+import { catalogueAdminPaths } from '../catalogue-paths.ts';
 import type { EditorServiceRow } from '../catalogue-service.ts';
-import { catalogueAdminPaths, formatPublishedAt } from './service-editor-page.tsx';
 
 /** `/staff/catalogue`: every service with its current version, a way to edit each, and a way to add one. */
 export function ServiceAdminListPage({
@@ -53,7 +54,7 @@ export function ServiceAdminListPage({
               <td class="govuk-table__cell">
                 {text(lang, 'versionNumber', { version: service.currentVersion })}
               </td>
-              <td class="govuk-table__cell">{formatPublishedAt(lang, service.publishedAt)}</td>
+              <td class="govuk-table__cell">{formatPageDateTime(lang, service.publishedAt)}</td>
               <td class="govuk-table__cell">
                 {service.isDemo ? (
                   <strong class="govuk-tag govuk-tag--yellow">{text(lang, 'demoTag')}</strong>

@@ -1,48 +1,29 @@
-import type { ComponentChildren } from 'preact';
-import { formatTaipeiDateTime } from '../../../platform/auth/auth-views.tsx';
-import { csrfFieldName } from '../../../platform/http/csrf.ts';
+import { type ComponentChildren, Fragment } from 'preact';
 import type { ServiceClassification } from '../../../platform/reference/service-classification.ts';
 import type { BureauUnit } from '../../../platform/reference/units.ts';
-import { formatPageDate } from '../../../platform/web/format-date.ts';
-import { type Lang, localePath } from '../../../platform/web/i18n.ts';
 import {
-  blankChecklistRow,
-  blankFeeRow,
-  blankFieldRow,
-  blankStepRow,
-  type ServiceForm,
-  type ShownProblem,
-} from '../catalogue-admin-form.ts';
-import { type CatalogueAdminTextKey, catalogueAdminText as text } from '../catalogue-admin-messages.ts';
-import { type FormFieldType, formFieldTypes, type ServiceKind, serviceKinds } from '../catalogue-schemas.ts';
-import type { ServiceVersionRow } from '../catalogue-service.ts';
-import {
-  Checkbox,
-  CheckboxGroup,
+  Button,
+  Checkboxes,
   type Choice,
+  CsrfField,
   ErrorSummary,
-  problemsByInput,
+  Fieldset,
   Radios,
   Select,
+  SingleCheckbox,
   SuccessBanner,
   TextArea,
   TextInput,
-  wholeFormAnchor,
-} from './admin-form-controls.tsx';
-
-/** The editors' URLs (bare: `localePath` gives the English ones). */
-export const catalogueAdminPaths = {
-  list: '/staff/catalogue',
-  create: '/staff/catalogue/new',
-  edit: (code: string) => `/staff/catalogue/${encodeURIComponent(code)}/edit`,
-  api: '/api/staff/services',
-} as const;
-
-/** 「民國115年3月2日 10:00」 / "2 March 2026 10:00", in Taipei time (ADR 0006). */
-export function formatPublishedAt(lang: Lang, date: Date): string {
-  const taipei = formatTaipeiDateTime(date);
-  return `${formatPageDate(lang, taipei.slice(0, 10))} ${taipei.slice(11, 16)}`;
-}
+} from '../../../platform/web/components/form-controls.tsx';
+import type { FormProblems } from '../../../platform/web/components/form-problems.ts';
+import { formatPageDateTime } from '../../../platform/web/format-date.ts';
+import { type Lang, localePath } from '../../../platform/web/i18n.ts';
+import { blankRow, type RepeatingPart, type ServiceForm } from '../catalogue-admin-form.ts';
+import { type CatalogueAdminTextKey, catalogueAdminText as text } from '../catalogue-admin-messages.ts';
+import { catalogueAdminPaths, cataloguePaths } from '../catalogue-paths.ts';
+import { type FormFieldType, formFieldTypes, type ServiceKind, serviceKinds } from '../catalogue-schemas.ts';
+import type { ServiceDetail, ServiceVersionRow } from '../catalogue-service.ts';
+import { wholeFormTarget } from '../service-form-problems.ts';
 
 export const kindLabels: Record<ServiceKind, CatalogueAdminTextKey> = {
   application: 'kindApplication',
@@ -60,26 +41,23 @@ export const fieldTypeLabels: Record<FormFieldType, CatalogueAdminTextKey> = {
   location: 'typeLocation',
 };
 
-export interface CurrentVersionInfo {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  version: number;
-  publishedAt: Date;
-  publishedBy: string;
-}
+/** The version being edited, as the page introduces it. */
+export type CurrentVersion = Pick<
+  ServiceDetail,
+  'code' | 'nameZh' | 'nameEn' | 'version' | 'publishedAt' | 'publishedBy'
+>;
 
 export interface ServiceEditorPageProps {
   lang: Lang;
   csrfToken: string;
   /** Editing: the current version and every version; creating: null. */
-  current: CurrentVersionInfo | null;
+  current: CurrentVersion | null;
   history: readonly ServiceVersionRow[];
   form: ServiceForm;
   /** The version the editor is working from (0 when creating): a newer one is reported, not replaced. */
   baseVersion: number;
   blankRows: number;
-  problems: readonly ShownProblem[];
+  problems: FormProblems;
   notice: string | null;
   units: readonly BureauUnit[];
   classifications: readonly ServiceClassification[];
@@ -94,15 +72,9 @@ type BilingualLabel = {
     : never;
 }[CatalogueAdminTextKey];
 
-/** Inputs whose value is in the other language than the page get a `lang`, so screen readers say them right. */
-function valueLangs(lang: Lang) {
-  return { zh: lang === 'en' ? 'zh-Hant-TW' : undefined, en: lang === 'en' ? undefined : 'en' };
-}
-
 /** `/staff/catalogue/new` and `/staff/catalogue/:code/edit`: one plain form for the whole definition. */
 export function ServiceEditorPage(props: ServiceEditorPageProps) {
-  const { lang, form, current } = props;
-  const problems = problemsByInput(props.problems);
+  const { lang, form, current, problems } = props;
   const action = localePath(
     lang,
     current === null ? catalogueAdminPaths.create : catalogueAdminPaths.edit(current.code),
@@ -113,22 +85,18 @@ export function ServiceEditorPage(props: ServiceEditorPageProps) {
       : text(lang, 'editTitle', { name: lang === 'en' ? current.nameEn : current.nameZh });
   const name = (item: { nameZh: string; nameEn: string | null }) =>
     lang === 'en' ? (item.nameEn ?? item.nameZh) : item.nameZh;
-  const unitChoices: Choice[] = props.units.map((unit) => ({ value: unit.code, text: name(unit) }));
+  const unitChoices: Choice[] = props.units.map((unit) => ({ value: unit.code, label: name(unit) }));
   if (form.unitCode !== '' && !unitChoices.some((choice) => choice.value === form.unitCode)) {
     // A version naming a unit that no longer exists keeps it visible (the validator explains the problem).
-    unitChoices.push({ value: form.unitCode, text: text(lang, 'inactiveUnit', { name: form.unitCode }) });
+    unitChoices.push({ value: form.unitCode, label: text(lang, 'inactiveUnit', { name: form.unitCode }) });
   }
   const classificationChoices: Choice[] = props.classifications.map((classification) => ({
     value: classification.code,
-    text: `${classification.code} ${name(classification)}`,
+    label: `${classification.code} ${name(classification)}`,
   }));
-  const section = (id: string, key: CatalogueAdminTextKey) => (
-    <h2 class="govuk-heading-m" id={`section-${id}`}>
-      {text(lang, key)}
-    </h2>
-  );
   const common = { lang, problems };
-  const langs = valueLangs(lang);
+  // Inputs whose value is in the other language than the page get a `lang`, so screen readers say them right.
+  const valueLangs = { Zh: lang === 'en' ? 'zh-Hant-TW' : undefined, En: lang === 'en' ? undefined : 'en' };
   /**
    * One text in both languages, side by side: the inputs `${name}Zh` and `${name}En`, labelled by the
    * texts `${label}Zh` and `${label}En`; text areas when `rows` is given.
@@ -139,27 +107,104 @@ export function ServiceEditorPage(props: ServiceEditorPageProps) {
     [zh, en]: readonly [string, string],
     { rows, ...options }: { hint?: string; isOptional?: boolean; rows?: number } = {},
   ) => {
-    const input = (suffix: 'Zh' | 'En', value: string, valueLang: string | undefined) => {
+    const input = (suffix: 'Zh' | 'En', value: string) => {
       const props = {
         ...common,
         ...options,
         name: `${name}${suffix}`,
         label: text(lang, `${label}${suffix}`),
+        value,
+        valueLang: valueLangs[suffix],
       };
-      return rows === undefined ? (
-        <TextInput {...props} value={value} valueLang={valueLang} />
-      ) : (
-        <TextArea {...props} value={value} rows={rows} valueLang={valueLang} />
-      );
+      return rows === undefined ? <TextInput {...props} spellcheck /> : <TextArea {...props} rows={rows} />;
     };
-    return <Pair zh={input('Zh', zh, langs.zh)} en={input('En', en, langs.en)} />;
+    return <Pair zh={input('Zh', zh)} en={input('En', en)} />;
   };
+  /** One of the repeating parts: its heading, then each row (filled ones, then blank ones) in a fieldset. */
+  const part = <Part extends RepeatingPart>(
+    which: Part,
+    heading: { id: string; title: CatalogueAdminTextKey; row: CatalogueAdminTextKey },
+    row: (values: ServiceForm[Part][number], at: (input: string) => string) => ComponentChildren,
+  ) => (
+    <>
+      <Section id={heading.id} title={text(lang, heading.title)} />
+      <p class="govuk-hint">{text(lang, 'blankRowsHint')}</p>
+      {[...form[which], ...Array.from({ length: props.blankRows }, () => blankRow(which))].map(
+        (values, index) => {
+          const at = (input: string) => `${which}.${index}.${input}`;
+          return (
+            <Fragment key={at('')}>
+              <Fieldset
+                lang={lang}
+                name={`${which}.${index}`}
+                legend={text(lang, heading.row, { n: index + 1 })}
+              >
+                {row(values, at)}
+              </Fieldset>
+              <hr class="govuk-section-break govuk-section-break--m govuk-section-break--visible" />
+            </Fragment>
+          );
+        },
+      )}
+    </>
+  );
+  /** A yes-or-no setting of the service: one box under its legend, labelled by the text of its name. */
+  const yesOrNo = (input: 'isDemo' | 'isOnline', legend: CatalogueAdminTextKey, isChecked: boolean) => (
+    <Checkboxes
+      {...common}
+      name={input}
+      legend={text(lang, legend)}
+      choices={[{ value: 'yes', label: text(lang, input) }]}
+      checked={isChecked ? ['yes'] : []}
+    />
+  );
+  const chooseOne = (
+    input: 'unitCode' | 'serviceClassificationCode',
+    label: CatalogueAdminTextKey,
+    choices: readonly Choice[],
+  ) => (
+    <Select
+      {...common}
+      name={input}
+      label={text(lang, label)}
+      value={form[input]}
+      choices={choices}
+      blank={text(lang, 'chooseOption')}
+    />
+  );
+  const optionalCode = (
+    input: 'themeClassificationCode' | 'administrativeClassificationCode',
+    label: CatalogueAdminTextKey,
+  ) => (
+    <TextInput
+      {...common}
+      name={input}
+      label={text(lang, label)}
+      isOptional
+      value={form[input]}
+      widthClass="govuk-input--width-10"
+    />
+  );
+  /** A row's id (a checklist item's, a form field's): URL-safe, in English. */
+  const itemId = (input: string, value: string, widthClass?: string) => (
+    <TextInput
+      {...common}
+      name={input}
+      label={text(lang, 'itemId')}
+      hint={text(lang, 'itemIdHint')}
+      value={value}
+      widthClass={widthClass}
+      valueLang="en"
+    />
+  );
+  const tick = (input: string, key: CatalogueAdminTextKey, isChecked: boolean) => (
+    <SingleCheckbox {...common} name={input} label={text(lang, key)} value="yes" isChecked={isChecked} />
+  );
+
   return (
     <>
-      <ErrorSummary lang={lang} problems={props.problems} />
-      {props.notice !== null && props.problems.length === 0 ? (
-        <SuccessBanner lang={lang} message={props.notice} />
-      ) : null}
+      <ErrorSummary lang={lang} problems={problems} />
+      {problems.hasAny ? null : <SuccessBanner lang={lang} message={props.notice} />}
       <h1 class="govuk-heading-l">{title}</h1>
       {current === null ? (
         <p class="govuk-body">{text(lang, 'createLead')}</p>
@@ -168,13 +213,13 @@ export function ServiceEditorPage(props: ServiceEditorPageProps) {
           <p class="govuk-body">
             {text(lang, 'editLead', {
               version: current.version,
-              date: formatPublishedAt(lang, current.publishedAt),
+              date: formatPageDateTime(lang, current.publishedAt),
               by: current.publishedBy,
               next: current.version + 1,
             })}
           </p>
           <p class="govuk-body">
-            <a class="govuk-link" href={localePath(lang, `/services/${encodeURIComponent(current.code)}`)}>
+            <a class="govuk-link" href={localePath(lang, cataloguePaths.service(current.code))}>
               {text(lang, 'viewPublic')}
             </a>
           </p>
@@ -182,11 +227,11 @@ export function ServiceEditorPage(props: ServiceEditorPageProps) {
       )}
 
       <form method="post" action={action} novalidate>
-        <input type="hidden" name={csrfFieldName} value={props.csrfToken} />
+        <CsrfField token={props.csrfToken} />
         <input type="hidden" name="baseVersion" value={String(props.baseVersion)} />
         <input type="hidden" name="blankRows" value={String(props.blankRows)} />
 
-        {section('basics', 'sectionBasics')}
+        <Section id="basics" title={text(lang, 'sectionBasics')} />
         {current === null ? (
           <TextInput
             {...common}
@@ -195,7 +240,6 @@ export function ServiceEditorPage(props: ServiceEditorPageProps) {
             hint={text(lang, 'codeHint')}
             value={form.code}
             widthClass="govuk-input--width-20"
-            spellcheck={false}
             valueLang="en"
           />
         ) : (
@@ -217,223 +261,128 @@ export function ServiceEditorPage(props: ServiceEditorPageProps) {
         <Radios
           {...common}
           name="kind"
-          label={text(lang, 'kind')}
+          legend={text(lang, 'kind')}
           value={form.kind}
           isInline
-          choices={serviceKinds.map((kind) => ({ value: kind, text: text(lang, kindLabels[kind]) }))}
+          choices={serviceKinds.map((kind) => ({ value: kind, label: text(lang, kindLabels[kind]) }))}
         />
-        <CheckboxGroup legend={text(lang, 'demoLegend')}>
-          <Checkbox name="isDemo" label={text(lang, 'isDemo')} isChecked={form.isDemo} />
-        </CheckboxGroup>
+        {yesOrNo('isDemo', 'demoLegend', form.isDemo)}
 
-        {section('unit', 'sectionUnit')}
-        <Select
-          {...common}
-          name="unitCode"
-          label={text(lang, 'unitCode')}
-          value={form.unitCode}
-          choices={unitChoices}
-          blank={text(lang, 'chooseOption')}
-        />
-        <Select
-          {...common}
-          name="serviceClassificationCode"
-          label={text(lang, 'serviceClassification')}
-          value={form.serviceClassificationCode}
-          choices={classificationChoices}
-          blank={text(lang, 'chooseOption')}
-        />
+        <Section id="unit" title={text(lang, 'sectionUnit')} />
+        {chooseOne('unitCode', 'unitCode', unitChoices)}
+        {chooseOne('serviceClassificationCode', 'serviceClassification', classificationChoices)}
         <Pair
-          zh={
-            <TextInput
-              {...common}
-              name="themeClassificationCode"
-              label={text(lang, 'themeClassification')}
-              isOptional
-              value={form.themeClassificationCode}
-              widthClass="govuk-input--width-10"
-              spellcheck={false}
-            />
-          }
-          en={
-            <TextInput
-              {...common}
-              name="administrativeClassificationCode"
-              label={text(lang, 'administrativeClassification')}
-              isOptional
-              value={form.administrativeClassificationCode}
-              widthClass="govuk-input--width-10"
-              spellcheck={false}
-            />
-          }
+          zh={optionalCode('themeClassificationCode', 'themeClassification')}
+          en={optionalCode('administrativeClassificationCode', 'administrativeClassification')}
         />
-        <CheckboxGroup legend={text(lang, 'onlineLegend')}>
-          <Checkbox name="isOnline" label={text(lang, 'isOnline')} isChecked={form.isOnline} />
-        </CheckboxGroup>
+        {yesOrNo('isOnline', 'onlineLegend', form.isOnline)}
 
-        {section('deadline', 'sectionDeadline')}
+        <Section id="deadline" title={text(lang, 'sectionDeadline')} />
         <Radios
           {...common}
           name="deadline.kind"
-          label={text(lang, 'deadlineKind')}
-          value={form.deadlineKind}
+          legend={text(lang, 'deadlineKind')}
+          value={form['deadline.kind']}
           choices={[
-            { value: 'working_days', text: text(lang, 'deadlineWorkingDays') },
-            { value: 'hours', text: text(lang, 'deadlineHours') },
+            { value: 'working_days', label: text(lang, 'deadlineWorkingDays') },
+            { value: 'hours', label: text(lang, 'deadlineHours') },
           ]}
         />
         <TextInput
           {...common}
           name="deadline.amount"
           label={text(lang, 'deadlineAmount')}
-          value={form.deadlineAmount}
+          value={form['deadline.amount']}
           widthClass="govuk-input--width-4"
           inputMode="numeric"
-          spellcheck={false}
         />
 
-        {section('checklist', 'sectionChecklist')}
-        <p class="govuk-hint">{text(lang, 'blankRowsHint')}</p>
-        {[...form.checklist, ...blanks(props.blankRows, blankChecklistRow)].map((row, index) => {
-          const at = (field: string) => `checklist.${index}.${field}`;
-          return (
-            <Row key={at('')} legend={text(lang, 'checklistItem', { n: index + 1 })}>
-              <TextInput
-                {...common}
-                name={at('id')}
-                label={text(lang, 'itemId')}
-                hint={text(lang, 'itemIdHint')}
-                value={row.id}
-                widthClass="govuk-input--width-20"
-                spellcheck={false}
-                valueLang="en"
-              />
+        {part(
+          'checklist',
+          { id: 'checklist', title: 'sectionChecklist', row: 'checklistItem' },
+          (row, at) => (
+            <>
+              {itemId(at('id'), row.id, 'govuk-input--width-20')}
               {bilingual(at('name'), 'itemName', [row.nameZh, row.nameEn])}
               {bilingual(at('explanation'), 'explanation', [row.explanationZh, row.explanationEn], {
                 rows: 2,
               })}
-              <div class="govuk-form-group">
-                <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-                  <Checkbox
-                    name={at('isRequired')}
-                    label={text(lang, 'isRequired')}
-                    isChecked={row.isRequired}
-                  />
-                  <Checkbox
-                    name={at('isElectronicallyVerifiable')}
-                    label={text(lang, 'isElectronicallyVerifiable')}
-                    isChecked={row.isElectronicallyVerifiable}
-                  />
-                </div>
-              </div>
-            </Row>
-          );
-        })}
+              {tick(at('isRequired'), 'isRequired', row.isRequired)}
+              {tick(
+                at('isElectronicallyVerifiable'),
+                'isElectronicallyVerifiable',
+                row.isElectronicallyVerifiable,
+              )}
+            </>
+          ),
+        )}
 
-        {section('fees', 'sectionFees')}
-        <p class="govuk-hint">{text(lang, 'blankRowsHint')}</p>
-        {[...form.fees, ...blanks(props.blankRows, blankFeeRow)].map((row, index) => {
-          const at = (field: string) => `fees.${index}.${field}`;
-          return (
-            <Row key={at('')} legend={text(lang, 'feeItem', { n: index + 1 })}>
-              {bilingual(at('label'), 'feeLabel', [row.labelZh, row.labelEn])}
-              <TextInput
-                {...common}
-                name={at('amountTwd')}
-                label={text(lang, 'amountTwd')}
-                hint={text(lang, 'amountHint')}
-                value={row.amountTwd}
-                widthClass="govuk-input--width-10"
-                inputMode="numeric"
-                spellcheck={false}
-              />
-              {bilingual(at('note'), 'note', [row.noteZh, row.noteEn], { isOptional: true })}
-            </Row>
-          );
-        })}
+        {part('fees', { id: 'fees', title: 'sectionFees', row: 'feeItem' }, (row, at) => (
+          <>
+            {bilingual(at('label'), 'feeLabel', [row.labelZh, row.labelEn])}
+            <TextInput
+              {...common}
+              name={at('amountTwd')}
+              label={text(lang, 'amountTwd')}
+              hint={text(lang, 'amountHint')}
+              value={row.amountTwd}
+              widthClass="govuk-input--width-10"
+              inputMode="numeric"
+            />
+            {bilingual(at('note'), 'note', [row.noteZh, row.noteEn], { isOptional: true })}
+          </>
+        ))}
 
-        {section('steps', 'sectionSteps')}
-        <p class="govuk-hint">{text(lang, 'blankRowsHint')}</p>
-        {[...form.sopSteps, ...blanks(props.blankRows, blankStepRow)].map((row, index) => {
-          const at = (field: string) => `sopSteps.${index}.${field}`;
-          return (
-            <Row key={at('')} legend={text(lang, 'stepItem', { n: index + 1 })}>
-              {bilingual(at('title'), 'title', [row.titleZh, row.titleEn])}
-              {bilingual(at('detail'), 'detail', [row.detailZh, row.detailEn], { rows: 2 })}
-            </Row>
-          );
-        })}
+        {part('sopSteps', { id: 'steps', title: 'sectionSteps', row: 'stepItem' }, (row, at) => (
+          <>
+            {bilingual(at('title'), 'title', [row.titleZh, row.titleEn])}
+            {bilingual(at('detail'), 'detail', [row.detailZh, row.detailEn], { rows: 2 })}
+          </>
+        ))}
 
-        {section('fields', 'sectionFields')}
-        <p class="govuk-hint">{text(lang, 'blankRowsHint')}</p>
-        {[...form.formFields, ...blanks(props.blankRows, blankFieldRow)].map((row, index) => {
-          const at = (field: string) => `formFields.${index}.${field}`;
-          return (
-            <Row key={at('')} legend={text(lang, 'fieldItem', { n: index + 1 })}>
-              <Pair
-                zh={
-                  <Select
-                    {...common}
-                    name={at('type')}
-                    label={text(lang, 'fieldType')}
-                    value={row.type}
-                    choices={formFieldTypes.map((type) => ({
-                      value: type,
-                      text: text(lang, fieldTypeLabels[type]),
-                    }))}
-                  />
-                }
-                en={
-                  <TextInput
-                    {...common}
-                    name={at('id')}
-                    label={text(lang, 'itemId')}
-                    hint={text(lang, 'itemIdHint')}
-                    value={row.id}
-                    spellcheck={false}
-                    valueLang="en"
-                  />
-                }
-              />
-              {bilingual(at('label'), 'label', [row.labelZh, row.labelEn])}
-              {bilingual(at('hint'), 'hint', [row.hintZh, row.hintEn], { isOptional: true })}
-              <div class="govuk-form-group">
-                <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-                  <Checkbox
-                    name={at('isRequired')}
-                    label={text(lang, 'fieldRequired')}
-                    isChecked={row.isRequired}
-                  />
-                  <Checkbox
-                    name={at('isMultiline')}
-                    label={text(lang, 'isMultiline')}
-                    isChecked={row.isMultiline}
-                  />
-                </div>
-              </div>
-              <TextInput
-                {...common}
-                name={at('unitZh')}
-                label={text(lang, 'unitZh')}
-                isOptional
-                value={row.unitZh}
-                widthClass="govuk-input--width-10"
-                valueLang={langs.zh}
-              />
-              <TextArea
-                {...common}
-                name={at('options')}
-                label={text(lang, 'options')}
-                hint={text(lang, 'optionsHint')}
-                isOptional
-                value={row.options}
-                rows={3}
-              />
-            </Row>
-          );
-        })}
+        {part('formFields', { id: 'fields', title: 'sectionFields', row: 'fieldItem' }, (row, at) => (
+          <>
+            <Pair
+              zh={
+                <Select
+                  {...common}
+                  name={at('type')}
+                  label={text(lang, 'fieldType')}
+                  value={row.type}
+                  choices={formFieldTypes.map((type) => ({
+                    value: type,
+                    label: text(lang, fieldTypeLabels[type]),
+                  }))}
+                />
+              }
+              en={itemId(at('id'), row.id)}
+            />
+            {bilingual(at('label'), 'label', [row.labelZh, row.labelEn])}
+            {bilingual(at('hint'), 'hint', [row.hintZh, row.hintEn], { isOptional: true })}
+            {tick(at('isRequired'), 'fieldRequired', row.isRequired)}
+            {tick(at('isMultiline'), 'isMultiline', row.isMultiline)}
+            <TextInput
+              {...common}
+              name={at('unitZh')}
+              label={text(lang, 'unitZh')}
+              isOptional
+              value={row.unitZh}
+              widthClass="govuk-input--width-10"
+              valueLang={valueLangs.Zh}
+            />
+            <TextArea
+              {...common}
+              name={at('options')}
+              label={text(lang, 'options')}
+              hint={text(lang, 'optionsHint')}
+              isOptional
+              value={row.options}
+              rows={3}
+            />
+          </>
+        ))}
 
-        {section('sample', 'sectionSample')}
+        <Section id="sample" title={text(lang, 'sectionSample')} />
         <TextArea
           {...common}
           name="sample"
@@ -446,18 +395,12 @@ export function ServiceEditorPage(props: ServiceEditorPageProps) {
 
         {/* The publish button comes first: pressing Enter in a field sends the form, not "add rows". */}
         <div class="govuk-button-group">
-          <button type="submit" name="action" value="publish" class="govuk-button" data-module="govuk-button">
+          <Button name="action" value="publish">
             {text(lang, current === null ? 'create' : 'publish')}
-          </button>
-          <button
-            type="submit"
-            name="action"
-            value="add-rows"
-            class="govuk-button govuk-button--secondary"
-            data-module="govuk-button"
-          >
+          </Button>
+          <Button name="action" value="add-rows" isSecondary>
             {text(lang, 'addRows')}
-          </button>
+          </Button>
           <a class="govuk-link" href={localePath(lang, catalogueAdminPaths.list)}>
             {text(lang, 'cancel')}
           </a>
@@ -471,8 +414,12 @@ export function ServiceEditorPage(props: ServiceEditorPageProps) {
   );
 }
 
-function blanks<Row>(count: number, blank: () => Row): Row[] {
-  return Array.from({ length: count }, blank);
+function Section({ id, title }: { id: string; title: string }) {
+  return (
+    <h2 class="govuk-heading-m" id={`section-${id}`}>
+      {title}
+    </h2>
+  );
 }
 
 /** A Chinese and an English input side by side (stacked on a phone). */
@@ -485,19 +432,6 @@ function Pair({ zh, en }: { zh: ComponentChildren; en: ComponentChildren }) {
   );
 }
 
-/** One item of a repeating part, in its own fieldset so its inputs are read with its number. */
-function Row({ legend, children }: { legend: string; children: ComponentChildren }) {
-  return (
-    <>
-      <fieldset class="govuk-fieldset">
-        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        {children}
-      </fieldset>
-      <hr class="govuk-section-break govuk-section-break--m govuk-section-break--visible" />
-    </>
-  );
-}
-
 function VersionHistory(props: {
   lang: Lang;
   code: string;
@@ -506,24 +440,23 @@ function VersionHistory(props: {
 }) {
   const { lang } = props;
   const editPath = localePath(lang, catalogueAdminPaths.edit(props.code));
+  const column = (key: CatalogueAdminTextKey) => (
+    <th scope="col" class="govuk-table__header">
+      {text(lang, key)}
+    </th>
+  );
   return (
     <>
-      <h2 class="govuk-heading-m" id={wholeFormAnchor} tabindex={-1}>
+      <h2 class="govuk-heading-m" id={wholeFormTarget} tabindex={-1}>
         {text(lang, 'historyHeading')}
       </h2>
       <p class="govuk-body">{text(lang, 'historyLead')}</p>
       <table class="govuk-table">
         <thead class="govuk-table__head">
           <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">
-              {text(lang, 'historyVersion')}
-            </th>
-            <th scope="col" class="govuk-table__header">
-              {text(lang, 'historyPublishedAt')}
-            </th>
-            <th scope="col" class="govuk-table__header">
-              {text(lang, 'historyPublishedBy')}
-            </th>
+            {column('historyVersion')}
+            {column('historyPublishedAt')}
+            {column('historyPublishedBy')}
           </tr>
         </thead>
         <tbody class="govuk-table__body">
@@ -541,7 +474,7 @@ function VersionHistory(props: {
                   </a>
                 )}
               </td>
-              <td class="govuk-table__cell">{formatPublishedAt(lang, row.publishedAt)}</td>
+              <td class="govuk-table__cell">{formatPageDateTime(lang, row.publishedAt)}</td>
               <td class="govuk-table__cell">{row.publishedBy}</td>
             </tr>
           ))}

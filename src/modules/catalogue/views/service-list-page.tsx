@@ -2,6 +2,7 @@ import type { FieldProblem } from '../../../platform/http/errors.ts';
 import type { ServiceClassification } from '../../../platform/reference/service-classification.ts';
 import type { BureauUnit } from '../../../platform/reference/units.ts';
 import { BUREAU } from '../../../platform/reference/units.ts';
+import { Button, Checkboxes, Select, TextInput } from '../../../platform/web/components/form-controls.tsx';
 import { type Lang, localePath } from '../../../platform/web/i18n.ts';
 import { catalogueText as text } from '../catalogue-messages.ts';
 import type { ServiceFilters, ServiceSummary } from '../catalogue-service.ts';
@@ -36,78 +37,43 @@ export function ServiceListPage(props: ServiceListPageProps) {
         <div class="govuk-grid-column-one-third">
           <h2 class="govuk-heading-m">{text(lang, 'filtersHeading')}</h2>
           <form method="get" action={listPath} novalidate>
-            <div class="govuk-form-group">
-              <label class="govuk-label" for="q">
-                {text(lang, 'keywordLabel')}
-              </label>
-              <div id="q-hint" class="govuk-hint">
-                {text(lang, 'keywordHint')}
-              </div>
-              <input
-                class="govuk-input"
-                id="q"
-                name="q"
-                type="search"
-                value={filters.query ?? ''}
-                aria-describedby="q-hint"
-                maxLength={200}
+            <TextInput
+              lang={lang}
+              name="q"
+              type="search"
+              label={text(lang, 'keywordLabel')}
+              hint={text(lang, 'keywordHint')}
+              value={filters.query ?? ''}
+              autocomplete="on"
+              maxLength={200}
+            />
+            {[
+              { name: 'unit', label: 'unitLabel' as const, value: filters.unitCode, items: props.units },
+              {
+                name: 'classification',
+                label: 'classificationLabel' as const,
+                value: filters.classificationCode,
+                items: props.classifications,
+              },
+            ].map((filter) => (
+              <Select
+                key={filter.name}
+                lang={lang}
+                name={filter.name}
+                label={text(lang, filter.label)}
+                value={filter.value ?? ''}
+                blank={text(lang, 'allOption')}
+                choices={filter.items.map((item) => ({ value: item.code, label: name(item) }))}
               />
-            </div>
-            <div class="govuk-form-group">
-              <label class="govuk-label" for="unit">
-                {text(lang, 'unitLabel')}
-              </label>
-              <select class="govuk-select" id="unit" name="unit">
-                <option value="">{text(lang, 'allOption')}</option>
-                {props.units.map((unit) => (
-                  <option key={unit.code} value={unit.code} selected={unit.code === filters.unitCode}>
-                    {name(unit)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div class="govuk-form-group">
-              <label class="govuk-label" for="classification">
-                {text(lang, 'classificationLabel')}
-              </label>
-              <select class="govuk-select" id="classification" name="classification">
-                <option value="">{text(lang, 'allOption')}</option>
-                {props.classifications.map((classification) => (
-                  <option
-                    key={classification.code}
-                    value={classification.code}
-                    selected={classification.code === filters.classificationCode}
-                  >
-                    {name(classification)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div class="govuk-form-group">
-              <fieldset class="govuk-fieldset">
-                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">
-                  {text(lang, 'onlineLegend')}
-                </legend>
-                <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-                  <div class="govuk-checkboxes__item">
-                    <input
-                      class="govuk-checkboxes__input"
-                      id="online"
-                      name="online"
-                      type="checkbox"
-                      value="yes"
-                      checked={filters.isOnline === true}
-                    />
-                    <label class="govuk-label govuk-checkboxes__label" for="online">
-                      {text(lang, 'onlineLabel')}
-                    </label>
-                  </div>
-                </div>
-              </fieldset>
-            </div>
-            <button type="submit" class="govuk-button" data-module="govuk-button">
-              {text(lang, 'applyFilters')}
-            </button>
+            ))}
+            <Checkboxes
+              lang={lang}
+              name="online"
+              legend={text(lang, 'onlineLegend')}
+              choices={[{ value: 'yes', label: text(lang, 'onlineLabel') }]}
+              checked={filters.isOnline === true ? ['yes'] : []}
+            />
+            <Button>{text(lang, 'applyFilters')}</Button>
           </form>
           {hasFilters ? (
             <p class="govuk-body">

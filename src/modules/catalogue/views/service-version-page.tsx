@@ -1,14 +1,11 @@
-import type { ComponentChildren } from 'preact';
+import { type ComponentChildren, Fragment } from 'preact';
+import { formatPageDateTime } from '../../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../../platform/web/i18n.ts';
-import { catalogueAdminText as text } from '../catalogue-admin-messages.ts';
+import { type CatalogueAdminTextKey, catalogueAdminText as text } from '../catalogue-admin-messages.ts';
+import { catalogueAdminPaths } from '../catalogue-paths.ts';
 import type { ServiceDetail } from '../catalogue-service.ts';
 import { deadlineText } from '../deadline-text.ts';
-import {
-  catalogueAdminPaths,
-  fieldTypeLabels,
-  formatPublishedAt,
-  kindLabels,
-} from './service-editor-page.tsx';
+import { fieldTypeLabels, kindLabels } from './service-editor-page.tsx';
 
 /**
  * `/staff/catalogue/:code/edit?version=N` for an earlier version: everything it said, read-only (a version
@@ -19,11 +16,6 @@ export function ServiceVersionPage({ lang, service }: { lang: Lang; service: Ser
   const enLang = lang === 'en' ? undefined : 'en';
   const yesNo = (value: boolean) => text(lang, value ? 'yes' : 'no');
   const orNone = (value: string | null | undefined) => (value ? value : text(lang, 'none'));
-  const header = (key: Parameters<typeof text>[1]) => (
-    <th scope="col" class="govuk-table__header">
-      {text(lang, key)}
-    </th>
-  );
   return (
     <>
       <h1 class="govuk-heading-l">
@@ -46,26 +38,18 @@ export function ServiceVersionPage({ lang, service }: { lang: Lang; service: Ser
         <Item label={text(lang, 'code')}>
           <code lang="en">{service.code}</code>
         </Item>
-        <Item label={text(lang, 'historyPublishedAt')}>{formatPublishedAt(lang, service.publishedAt)}</Item>
+        <Item label={text(lang, 'historyPublishedAt')}>{formatPageDateTime(lang, service.publishedAt)}</Item>
         <Item label={text(lang, 'historyPublishedBy')}>{service.publishedBy}</Item>
-        <Item label={text(lang, 'nameZh')} valueLang={zhLang}>
-          {service.nameZh}
-        </Item>
-        <Item label={text(lang, 'nameEn')} valueLang={enLang}>
-          {service.nameEn}
-        </Item>
-        <Item label={text(lang, 'summaryZh')} valueLang={zhLang}>
-          {service.summaryZh}
-        </Item>
-        <Item label={text(lang, 'summaryEn')} valueLang={enLang}>
-          {service.summaryEn}
-        </Item>
-        <Item label={text(lang, 'descriptionZh')} valueLang={zhLang}>
-          {service.descriptionZh}
-        </Item>
-        <Item label={text(lang, 'descriptionEn')} valueLang={enLang}>
-          {service.descriptionEn}
-        </Item>
+        {(['name', 'summary', 'description'] as const).map((part) => (
+          <Fragment key={part}>
+            <Item label={text(lang, `${part}Zh`)} valueLang={zhLang}>
+              {service[`${part}Zh`]}
+            </Item>
+            <Item label={text(lang, `${part}En`)} valueLang={enLang}>
+              {service[`${part}En`]}
+            </Item>
+          </Fragment>
+        ))}
         <Item label={text(lang, 'kind')}>{text(lang, kindLabels[service.kind])}</Item>
         <Item label={text(lang, 'demoLegend')}>{yesNo(service.isDemo)}</Item>
         <Item label={text(lang, 'unitCode')}>
@@ -80,75 +64,53 @@ export function ServiceVersionPage({ lang, service }: { lang: Lang; service: Ser
         <Item label={text(lang, 'sectionDeadline')}>{deadlineText(service.deadline, lang)}</Item>
       </dl>
 
-      <h2 class="govuk-heading-m">{text(lang, 'sectionChecklist')}</h2>
-      {service.checklist.length === 0 ? (
-        <p class="govuk-body">{text(lang, 'none')}</p>
-      ) : (
-        <table class="govuk-table">
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              {header('itemId')}
-              {header('itemNameZh')}
-              {header('itemNameEn')}
-              {header('isRequired')}
-              {header('isElectronicallyVerifiable')}
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {service.checklist.map((item) => (
-              <tr class="govuk-table__row" key={item.id}>
-                <td class="govuk-table__cell">
-                  <code lang="en">{item.id}</code>
-                </td>
-                <td class="govuk-table__cell" lang={zhLang}>
-                  {item.nameZh}
-                  <br />
-                  <span class="govuk-hint">{item.explanationZh}</span>
-                </td>
-                <td class="govuk-table__cell" lang={enLang}>
-                  {item.nameEn}
-                  <br />
-                  <span class="govuk-hint">{item.explanationEn}</span>
-                </td>
-                <td class="govuk-table__cell">{yesNo(item.isRequired)}</td>
-                <td class="govuk-table__cell">{yesNo(item.isElectronicallyVerifiable)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ItemTable
+        lang={lang}
+        title="sectionChecklist"
+        columns={['itemId', 'itemNameZh', 'itemNameEn', 'isRequired', 'isElectronicallyVerifiable']}
+        items={service.checklist}
+        row={(item) => (
+          <tr class="govuk-table__row" key={item.id}>
+            <td class="govuk-table__cell">
+              <code lang="en">{item.id}</code>
+            </td>
+            <td class="govuk-table__cell" lang={zhLang}>
+              {item.nameZh}
+              <br />
+              <span class="govuk-hint">{item.explanationZh}</span>
+            </td>
+            <td class="govuk-table__cell" lang={enLang}>
+              {item.nameEn}
+              <br />
+              <span class="govuk-hint">{item.explanationEn}</span>
+            </td>
+            <td class="govuk-table__cell">{yesNo(item.isRequired)}</td>
+            <td class="govuk-table__cell">{yesNo(item.isElectronicallyVerifiable)}</td>
+          </tr>
+        )}
+      />
 
-      <h2 class="govuk-heading-m">{text(lang, 'sectionFees')}</h2>
-      {service.fees.length === 0 ? (
-        <p class="govuk-body">{text(lang, 'none')}</p>
-      ) : (
-        <table class="govuk-table">
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              {header('feeLabelZh')}
-              {header('feeLabelEn')}
-              {header('amountTwd')}
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {service.fees.map((fee, index) => (
-              <tr class="govuk-table__row" key={index}>
-                <td class="govuk-table__cell" lang={zhLang}>
-                  {fee.labelZh}
-                  {fee.noteZh ? <span class="govuk-hint">{fee.noteZh}</span> : null}
-                </td>
-                <td class="govuk-table__cell" lang={enLang}>
-                  {fee.labelEn}
-                  {fee.noteEn ? <span class="govuk-hint">{fee.noteEn}</span> : null}
-                </td>
-                <td class="govuk-table__cell govuk-table__cell--numeric">
-                  {fee.amountTwd.toLocaleString('en-US')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ItemTable
+        lang={lang}
+        title="sectionFees"
+        columns={['feeLabelZh', 'feeLabelEn', 'amountTwd']}
+        items={service.fees}
+        row={(fee, index) => (
+          <tr class="govuk-table__row" key={index}>
+            <td class="govuk-table__cell" lang={zhLang}>
+              {fee.labelZh}
+              {fee.noteZh ? <span class="govuk-hint">{fee.noteZh}</span> : null}
+            </td>
+            <td class="govuk-table__cell" lang={enLang}>
+              {fee.labelEn}
+              {fee.noteEn ? <span class="govuk-hint">{fee.noteEn}</span> : null}
+            </td>
+            <td class="govuk-table__cell govuk-table__cell--numeric">
+              {fee.amountTwd.toLocaleString('en-US')}
+            </td>
+          </tr>
+        )}
+      />
 
       <h2 class="govuk-heading-m">{text(lang, 'sectionSteps')}</h2>
       <ol class="govuk-list govuk-list--number">
@@ -163,51 +125,39 @@ export function ServiceVersionPage({ lang, service }: { lang: Lang; service: Ser
         ))}
       </ol>
 
-      <h2 class="govuk-heading-m">{text(lang, 'sectionFields')}</h2>
-      {service.formFields.length === 0 ? (
-        <p class="govuk-body">{text(lang, 'none')}</p>
-      ) : (
-        <table class="govuk-table">
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              {header('itemId')}
-              {header('fieldType')}
-              {header('labelZh')}
-              {header('labelEn')}
-              {header('fieldRequired')}
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {service.formFields.map((field) => (
-              <tr class="govuk-table__row" key={field.id}>
-                <td class="govuk-table__cell">
-                  <code lang="en">{field.id}</code>
-                </td>
-                <td class="govuk-table__cell">
-                  {text(lang, fieldTypeLabels[field.type])}
-                  {field.type === 'choice' ? (
-                    <ul class="govuk-list govuk-!-font-size-16">
-                      {field.options.map((option) => (
-                        <li key={option.value}>
-                          <code lang="en">{option.value}</code> {option.labelZh} /{' '}
-                          <span lang="en">{option.labelEn}</span>
-                        </li>
-                      ))}
-                    </ul>
-                  ) : null}
-                </td>
-                <td class="govuk-table__cell" lang={zhLang}>
-                  {field.labelZh}
-                </td>
-                <td class="govuk-table__cell" lang={enLang}>
-                  {field.labelEn}
-                </td>
-                <td class="govuk-table__cell">{yesNo(field.isRequired)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ItemTable
+        lang={lang}
+        title="sectionFields"
+        columns={['itemId', 'fieldType', 'labelZh', 'labelEn', 'fieldRequired']}
+        items={service.formFields}
+        row={(field) => (
+          <tr class="govuk-table__row" key={field.id}>
+            <td class="govuk-table__cell">
+              <code lang="en">{field.id}</code>
+            </td>
+            <td class="govuk-table__cell">
+              {text(lang, fieldTypeLabels[field.type])}
+              {field.type === 'choice' ? (
+                <ul class="govuk-list govuk-!-font-size-16">
+                  {field.options.map((option) => (
+                    <li key={option.value}>
+                      <code lang="en">{option.value}</code> {option.labelZh} /{' '}
+                      <span lang="en">{option.labelEn}</span>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </td>
+            <td class="govuk-table__cell" lang={zhLang}>
+              {field.labelZh}
+            </td>
+            <td class="govuk-table__cell" lang={enLang}>
+              {field.labelEn}
+            </td>
+            <td class="govuk-table__cell">{yesNo(field.isRequired)}</td>
+          </tr>
+        )}
+      />
 
       <h2 class="govuk-heading-m">{text(lang, 'sectionSample')}</h2>
       {Object.keys(service.sample).length === 0 ? (
@@ -240,5 +190,37 @@ function Item(props: {
         {props.children}
       </dd>
     </div>
+  );
+}
+
+/** A part of the definition as a table under its heading, or 「（無）」 when it has no item. */
+function ItemTable<Item>(props: {
+  lang: Lang;
+  title: CatalogueAdminTextKey;
+  columns: readonly CatalogueAdminTextKey[];
+  items: readonly Item[];
+  row: (item: Item, index: number) => ComponentChildren;
+}) {
+  const { lang } = props;
+  return (
+    <>
+      <h2 class="govuk-heading-m">{text(lang, props.title)}</h2>
+      {props.items.length === 0 ? (
+        <p class="govuk-body">{text(lang, 'none')}</p>
+      ) : (
+        <table class="govuk-table">
+          <thead class="govuk-table__head">
+            <tr class="govuk-table__row">
+              {props.columns.map((column) => (
+                <th scope="col" class="govuk-table__header" key={column}>
+                  {text(lang, column)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody class="govuk-table__body">{props.items.map(props.row)}</tbody>
+        </table>
+      )}
+    </>
   );
 }

@@ -1,4 +1,4 @@
-import { formatTaipeiDateTime } from '../../../platform/auth/auth-views.tsx';
+import { formatTaipeiDateTime } from '../../../platform/web/format-date.ts';
 import { htmlLang, type Lang } from '../../../platform/web/i18n.ts';
 import { channelNames, type NotificationTextKey, notificationText } from '../notifications-messages.ts';
 import type { DeliveryRow } from '../notifications-service.ts';

@@ -1,5 +1,5 @@
-import { formatTaipeiDateTime } from '../../../platform/auth/auth-views.tsx';
 import { Pagination } from '../../../platform/web/components/pagination.tsx';
+import { formatTaipeiDateTime } from '../../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../../platform/web/i18n.ts';
 import { channelNames, type NotificationTextKey, notificationText } from '../notifications-messages.ts';
 import { notificationPaths } from '../notifications-paths.ts';

@@ -1,8 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { csrfFieldName } from '../../http/csrf.ts';
 import type { Lang } from '../i18n.ts';
-import { ErrorMessage, FormGroup, Hint, ErrorSummary as SummaryBox } from './form-parts.tsx';
-import type { FormProblems } from './form-problems.ts';
+import { type FormProblems, inputIdOf } from './form-problems.ts';
 import { formText } from './form-text.ts';
 
 /**
@@ -10,14 +9,14 @@ import { formText } from './form-text.ts';
  * the problems on this input, and the control, tied together with ids and aria-describedby. Every form of
  * every module uses these; they show what they are given and decide nothing.
  *
- * An input's id is its `name` unless `id` says otherwise (a form repeated on a page scopes its ids); the
- * error summary links to it, and `problems.messagesFor(id)` are shown beside it.
+ * An input's id is its `name` (dots as hyphens: `inputIdOf`) unless `id` says otherwise (a form repeated on
+ * a page scopes its ids); the error summary links to it, and `problems.messagesFor(id)` are shown beside it.
  */
 
 export interface ControlProps {
   lang: Lang;
   name: string;
-  /** Default: the name (use inputIdOf for names with dots). */
+  /** Default: `inputIdOf(name)`, the target `problemsOnPage` gives a field's problems. */
   id?: string | undefined;
   label: ComponentChildren;
   /** e.g. 'govuk-label--s', or 'govuk-visually-hidden' where a heading already names the input. */
@@ -31,7 +30,7 @@ export interface ControlProps {
 }
 
 function idOf(props: { name: string; id?: string | undefined }): string {
-  return props.id ?? props.name;
+  return props.id ?? inputIdOf(props.name);
 }
 
 function messagesOf(props: ControlProps): readonly string[] {
@@ -42,6 +41,40 @@ function messagesOf(props: ControlProps): readonly string[] {
 export function describedBy(id: string, hint: string | undefined, hasError: boolean): string | undefined {
   const ids = [hint ? `${id}-hint` : null, hasError ? `${id}-error` : null].filter((part) => part !== null);
   return ids.length === 0 ? undefined : ids.join(' ');
+}
+
+/** The form group around a control: red bar and spacing when it has a problem. */
+export function FormGroup({ hasError, children }: { hasError: boolean; children: ComponentChildren }) {
+  return <div class={`govuk-form-group${hasError ? ' govuk-form-group--error' : ''}`}>{children}</div>;
+}
+
+/** An input's hint, tied to it by `${id}-hint`; nothing when there is none. */
+export function Hint({ id, hint }: { id: string; hint: string | undefined }) {
+  if (!hint) return null;
+  return (
+    <div id={`${id}-hint`} class="govuk-hint">
+      {hint}
+    </div>
+  );
+}
+
+/** The message of the one problem on an input, tied to it by `${id}-error`; nothing when there is none. */
+export function ErrorMessage({
+  id,
+  prefix,
+  message,
+}: {
+  id: string;
+  prefix: string;
+  message: string | undefined;
+}) {
+  if (!message) return null;
+  return (
+    <p id={`${id}-error`} class="govuk-error-message">
+      <span class="govuk-visually-hidden">{prefix}</span>
+      {message}
+    </p>
+  );
 }
 
 /** The problems of one input, one line each, each announced as an error. */
@@ -102,6 +135,8 @@ export function TextInput(
     inputMode?: 'numeric' | 'decimal' | 'email' | 'tel' | 'text';
     widthClass?: string;
     spellcheck?: boolean;
+    /** What the browser lets a person type (the form's own check still says so on the page). */
+    maxLength?: number;
   },
 ) {
   const id = idOf(props);
@@ -118,6 +153,7 @@ export function TextInput(
         autocomplete={props.autocomplete ?? 'off'}
         inputMode={props.inputMode}
         spellcheck={props.spellcheck ?? false}
+        maxLength={props.maxLength}
         aria-describedby={describedBy(id, props.hint, hasError)}
       />
     </Field>
@@ -344,8 +380,63 @@ export function FileInput(props: ControlProps & { isMultiple?: boolean; accept?:
   );
 }
 
+/**
+ * A form's submit button. `name` and `value` say which button was pressed when a form has several (the
+ * first in the page is the one Enter presses); secondary buttons are the lesser actions.
+ */
+export function Button(props: {
+  children: ComponentChildren;
+  name?: string;
+  value?: string;
+  isSecondary?: boolean;
+}) {
+  return (
+    <button
+      type="submit"
+      name={props.name}
+      value={props.value}
+      class={`govuk-button${props.isSecondary ? ' govuk-button--secondary' : ''}`}
+      data-module="govuk-button"
+    >
+      {props.children}
+    </button>
+  );
+}
+
 export function CsrfField({ token }: { token: string }) {
   return <input type="hidden" name={csrfFieldName} value={token} />;
+}
+
+/** A line of the error summary: its text, and the id of the input it links to (null: no link). */
+export interface SummaryLine {
+  target: string | null;
+  message: string;
+}
+
+/**
+ * The GOV.UK error summary box: announced (role=alert), focused without any script (tabindex=-1 and
+ * autofocus), every line listed, each linked to its input when it has one. Nothing when there is none.
+ */
+export function ErrorSummaryBox({ title, problems }: { title: string; problems: readonly SummaryLine[] }) {
+  if (problems.length === 0) return null;
+  return (
+    <div class="govuk-error-summary" data-module="govuk-error-summary" role="alert" tabindex={-1} autofocus>
+      <h2 class="govuk-error-summary__title">{title}</h2>
+      <div class="govuk-error-summary__body">
+        <ul class="govuk-list govuk-error-summary__list">
+          {problems.map((problem, index) => (
+            <li key={index}>
+              {problem.target === null ? (
+                problem.message
+              ) : (
+                <a href={`#${problem.target}`}>{problem.message}</a>
+              )}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
 }
 
 /**
@@ -354,7 +445,7 @@ export function CsrfField({ token }: { token: string }) {
  */
 export function ErrorSummary({ lang, problems }: { lang: Lang; problems: FormProblems }) {
   return (
-    <SummaryBox
+    <ErrorSummaryBox
       title={formText(lang, 'errorSummaryTitle')}
       problems={problems.list.map((problem) => ({
         target: problem.target === '' ? null : problem.target,

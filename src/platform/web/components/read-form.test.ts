@@ -91,6 +91,12 @@ describe('readForm', () => {
       problems.map((problem) => problem.message),
       ['Enter the reason'],
     );
+    const tooLong = readForm(form, { reason: 'x'.repeat(11), decision: 'approve', confirm: 'on' }, 'en');
+    assert.deepEqual(
+      tooLong.problems.map((problem) => problem.message),
+      ['The reason must be 10 characters or fewer (it has 11)'],
+      'a sentence that starts with the field starts with a capital',
+    );
   });
 
   it('refuses characters PostgreSQL or a person cannot use: NUL, control characters, lone surrogates', () => {
@@ -104,6 +110,20 @@ describe('readForm', () => {
     }
     const emoji = readForm(form, { reason: '路燈🙂\n不亮', decision: 'refuse', confirm: 'on' }, 'en');
     assert.deepEqual(emoji.problems, []);
+  });
+
+  it('keeps a field marked untrimmed exactly as sent (a password), and still bounds it', () => {
+    const secret = defineForm(Type.Object({ password: field.text({ maxLength: 8, isTrimmed: false }) }), {
+      password: { 'zh-TW': '密碼', en: 'Password' },
+    });
+    assert.deepEqual(readForm(secret, { password: ' a b ' }, 'en'), {
+      values: { password: ' a b ' },
+      problems: [],
+    });
+    assert.deepEqual(
+      readForm(secret, { password: ' '.repeat(9) }, 'zh-TW').problems.map((problem) => problem.message),
+      ['密碼最多 8 個字（現為 9 個字）'],
+    );
   });
 
   it('counts characters, not UTF-16 units, when saying how long the text is', () => {

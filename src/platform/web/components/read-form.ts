@@ -38,6 +38,8 @@ interface TextOptions {
   minLength?: number;
   /** A pattern the trimmed text must match, with what to say when it does not. */
   pattern?: { source: string; message: Words };
+  /** False keeps the text exactly as sent, spaces included (a password). */
+  isTrimmed?: boolean;
 }
 
 /** The field kinds of a form. Each takes what an HTML form sends and gives a typed value. */
@@ -48,6 +50,7 @@ export const field = {
       maxLength: options.maxLength,
       ...(options.isRequired || options.minLength ? { minLength: options.minLength ?? 1 } : {}),
       ...(options.pattern ? { pattern: options.pattern.source, 'x-message': options.pattern.message } : {}),
+      ...(options.isTrimmed === false ? { 'x-untrimmed': true } : {}),
       'x-kind': 'text',
     }),
   /** One of a fixed set (radios, a select); '' when nothing was chosen and the choice is optional. */
@@ -92,12 +95,23 @@ export interface ReadForm<Values> {
   problems: FieldProblem[];
 }
 
-type Posted = Readonly<Record<string, unknown>> | null | undefined;
+/** A posted form as @fastify/formbody parses it: a value is a string, or a list for a repeated name. */
+export type PostedBody = Readonly<Record<string, unknown>>;
+
+type Posted = PostedBody | null | undefined;
 
 function firstText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
   return '';
+}
+
+/**
+ * One posted value as sent, for what a form definition does not describe (a hidden field, which button was
+ * pressed, numbered rows): the string, the first of a repeated name, or '' when absent.
+ */
+export function postedText(body: PostedBody, name: string): string {
+  return firstText(Object.hasOwn(body, name) ? body[name] : undefined);
 }
 
 function allTexts(value: unknown): string[] {
@@ -115,6 +129,11 @@ function inSentence(lang: Lang, label: string): string {
   return `the ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
 }
 
+/** A message that starts with the field ("the reason must be …") starts with a capital all the same. */
+function sentence(message: string): string {
+  return `${message.charAt(0).toUpperCase()}${message.slice(1)}`;
+}
+
 export function readForm<Schema extends TObject>(
   form: FormDefinition<Schema>,
   body: Posted,
@@ -129,13 +148,14 @@ export function readForm<Schema extends TObject>(
     const kind = kindOf(schema);
     if (kind === 'tick') values[name] = firstText(raw).trim() !== '';
     else if (kind === 'ticks') values[name] = [...new Set(allTexts(raw).map((entry) => entry.trim()))];
+    else if ((schema as { 'x-untrimmed'?: boolean })['x-untrimmed']) values[name] = firstText(raw);
     else values[name] = firstText(raw).trim();
     const value = values[name];
     const say = (key: Parameters<typeof formText>[1], extra: Record<string, string | number> = {}) =>
       problems.push({
         field: name,
         code: key,
-        message: formText(lang, key, { label: inSentence(lang, label), ...extra }),
+        message: sentence(formText(lang, key, { label: inSentence(lang, label), ...extra })),
       });
     const texts = typeof value === 'string' ? [value] : Array.isArray(value) ? (value as string[]) : [];
     if (texts.some(hasUnusableCharacter)) {

@@ -1,3 +1,4 @@
+import { Button, TextInput } from '../components/form-controls.tsx';
 import { type Lang, localePath, translator } from '../i18n.ts';
 import { searchSitePages } from '../site-search.ts';
 import { SitePageListItem } from './site-page-list-item.tsx';
@@ -53,22 +54,19 @@ export function SearchPage({ lang, query }: { lang: Lang; query: string }) {
         aria-label={text(lang, 'label')}
         class="govuk-!-margin-bottom-6"
       >
-        <div class="govuk-form-group">
-          <label class="govuk-label govuk-label--m" for="search-page-query">
-            {text(lang, 'label')}
-          </label>
-          <input
-            class="govuk-input govuk-!-width-two-thirds"
-            id="search-page-query"
-            name="q"
-            type="search"
-            value={trimmed}
-            maxLength={100}
-          />
-        </div>
-        <button type="submit" class="govuk-button">
-          {text(lang, 'button')}
-        </button>
+        <TextInput
+          lang={lang}
+          id="search-page-query"
+          name="q"
+          type="search"
+          label={text(lang, 'label')}
+          labelClass="govuk-label--m"
+          value={trimmed}
+          widthClass="govuk-!-width-two-thirds"
+          autocomplete="on"
+          maxLength={100}
+        />
+        <Button>{text(lang, 'button')}</Button>
       </form>
       {trimmed === '' ? null : (
         <>
