@@ -1,4 +1,4 @@
-import { CsrfField, ErrorSummary } from '../../../platform/web/components/form-controls.tsx';
+import { Button, CsrfField, ErrorSummary } from '../../../platform/web/components/form-controls.tsx';
 import type { FormProblems } from '../../../platform/web/components/form-problems.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { sharedText as text } from './shared-messages.ts';
@@ -34,9 +34,7 @@ export function EvidenceRemovalPage(props: {
       <form method="post" action={props.action} novalidate>
         <CsrfField token={props.csrfToken} />
         <div class="govuk-button-group">
-          <button type="submit" class="govuk-button govuk-button--warning">
-            {text(lang, 'evidenceRemoveButton')}
-          </button>
+          <Button isWarning>{text(lang, 'evidenceRemoveButton')}</Button>
           <a class="govuk-link" href={props.back}>
             {props.cancel}
           </a>

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { Select, TextArea, TextInput } from '../../../platform/web/components/form-controls.tsx';
+import { Button, Select, TextArea, TextInput } from '../../../platform/web/components/form-controls.tsx';
 import type { FormProblems } from '../../../platform/web/components/form-problems.ts';
 import { Pagination } from '../../../platform/web/components/pagination.tsx';
 import { type Lang, localePath } from '../../../platform/web/i18n.ts';
@@ -101,9 +101,7 @@ export function YearChoice(props: {
         value={String(props.year)}
         choices={props.years.map((year) => ({ value: String(year), label: props.optionLabel(year) }))}
       />
-      <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">
-        {props.button}
-      </button>
+      <Button isSecondary>{props.button}</Button>
     </form>
   );
 }

@@ -382,20 +382,28 @@ export function FileInput(props: ControlProps & { isMultiple?: boolean; accept?:
 
 /**
  * A form's submit button. `name` and `value` say which button was pressed when a form has several (the
- * first in the page is the one Enter presses); secondary buttons are the lesser actions.
+ * first in the page is the one Enter presses); secondary buttons are the lesser actions, warning buttons
+ * the destructive ones.
  */
 export function Button(props: {
   children: ComponentChildren;
   name?: string;
   value?: string;
   isSecondary?: boolean;
+  /** A destructive action (remove, return, close): GOV.UK's red warning button. */
+  isWarning?: boolean;
 }) {
+  const kind = props.isWarning
+    ? ' govuk-button--warning'
+    : props.isSecondary
+      ? ' govuk-button--secondary'
+      : '';
   return (
     <button
       type="submit"
       name={props.name}
       value={props.value}
-      class={`govuk-button${props.isSecondary ? ' govuk-button--secondary' : ''}`}
+      class={`govuk-button${kind}`}
       data-module="govuk-button"
     >
       {props.children}

@@ -1,4 +1,5 @@
 import {
+  Button,
   CsrfField,
   ErrorSummary,
   Radios,
@@ -137,9 +138,7 @@ export function CheckFormPage(props: {
             </fieldset>
           );
         })}
-        <button type="submit" class="govuk-button">
-          {props.submitLabel}
-        </button>
+        <Button>{props.submitLabel}</Button>
       </form>
     </>
   );

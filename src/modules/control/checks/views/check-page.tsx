@@ -1,5 +1,6 @@
 import { withCsrfQuery } from '../../../../platform/http/csrf.ts';
 import {
+  Button,
   CsrfField,
   ErrorSummary,
   FileInput,
@@ -169,17 +170,13 @@ function ActionSection(props: {
             isMultiple
             problems={problems}
           />
-          <button type="submit" class="govuk-button govuk-button--secondary">
-            {text(lang, 'followUpSubmit')}
-          </button>
+          <Button isSecondary>{text(lang, 'followUpSubmit')}</Button>
         </form>
       ) : null}
       {props.permissions.close.has(action.id) ? (
         <form method="post" action={localePath(lang, checksPaths.close(check.id, action.id))}>
           <CsrfField token={props.csrfToken} />
-          <button type="submit" class="govuk-button govuk-button--warning">
-            {text(lang, 'closeButton', { n })}
-          </button>
+          <Button isWarning>{text(lang, 'closeButton', { n })}</Button>
         </form>
       ) : null}
     </section>
@@ -239,9 +236,7 @@ export function CheckPage(props: {
         <form method="post" action={localePath(lang, checksPaths.confirm(check.id))}>
           <CsrfField token={props.csrfToken} />
           <h2 class="govuk-heading-m">{text(lang, 'confirmHeading')}</h2>
-          <button type="submit" class="govuk-button">
-            {text(lang, 'confirmButton')}
-          </button>
+          <Button>{text(lang, 'confirmButton')}</Button>
         </form>
       ) : null}
       <h2 class="govuk-heading-m">{text(lang, 'actionsHeading')}</h2>

@@ -1,4 +1,4 @@
-import { Select } from '../../../../platform/web/components/form-controls.tsx';
+import { Button, Select } from '../../../../platform/web/components/form-controls.tsx';
 import { formatPageDate } from '../../../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import { ListPagination, TableHead } from '../../shared/page-parts.tsx';
@@ -114,9 +114,7 @@ export function ChecksListPage(props: {
           { value: 'open', label: text(lang, 'filterOpen') },
           { value: 'overdue', label: text(lang, 'filterOverdue') },
         ])}
-        <button type="submit" class="govuk-button govuk-button--secondary">
-          {text(lang, 'filterSubmit')}
-        </button>
+        <Button isSecondary>{text(lang, 'filterSubmit')}</Button>
       </form>
       <ChecksTable lang={lang} list={props.list} unitNames={props.unitNames} />
     </>

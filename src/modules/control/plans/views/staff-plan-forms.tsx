@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import {
+  Button,
   Checkboxes,
   CsrfField,
   ErrorSummary,
@@ -75,9 +76,7 @@ function FormFrame(props: FrameProps) {
               hint: 'reasonHint',
             })
           : null}
-        <button type="submit" class="govuk-button" data-module="govuk-button">
-          {text(lang, 'saveButton')}
-        </button>
+        <Button>{text(lang, 'saveButton')}</Button>
       </form>
       {props.removal ? (
         <Removal
@@ -126,9 +125,7 @@ function Removal(
               { hint: 'reasonHint' },
             )
           : null}
-        <button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">
-          {text(lang, 'removeButton')}
-        </button>
+        <Button isWarning>{text(lang, 'removeButton')}</Button>
       </form>
     </section>
   );

@@ -1,4 +1,5 @@
 import {
+  Button,
   CsrfField,
   ErrorSummary,
   Select,
@@ -109,9 +110,7 @@ export function StaffPlanListPage(props: StaffPlanListPageProps) {
           inputMode="numeric"
           problems={problems}
         />
-        <button type="submit" class="govuk-button" data-module="govuk-button">
-          {text(lang, 'copyButton')}
-        </button>
+        <Button>{text(lang, 'copyButton')}</Button>
       </form>
     </>
   );
@@ -207,9 +206,7 @@ export function StaffPlanPage(props: StaffPlanPageProps) {
           <p class="govuk-body">{text(lang, 'publishLead')}</p>
           <form method="post" action={localePath(lang, planPaths.staffPublish(year))} novalidate>
             <CsrfField token={props.csrfToken} />
-            <button type="submit" class="govuk-button" data-module="govuk-button">
-              {text(lang, 'publishButton')}
-            </button>
+            <Button>{text(lang, 'publishButton')}</Button>
           </form>
         </>
       ) : (

@@ -1,4 +1,5 @@
 import {
+  Button,
   CsrfField,
   ErrorSummary,
   Radios,
@@ -181,9 +182,7 @@ function SettingsForm(props: {
             widthClass="govuk-input--width-2"
             inputMode="numeric"
           />
-          <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">
-            {text(lang, 'saveSettings')}
-          </button>
+          <Button isSecondary>{text(lang, 'saveSettings')}</Button>
         </form>
       </div>
     </details>

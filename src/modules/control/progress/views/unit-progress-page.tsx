@@ -1,5 +1,6 @@
 import { withCsrfQuery } from '../../../../platform/http/csrf.ts';
 import {
+  Button,
   CsrfField,
   ErrorSummary,
   FileInput,
@@ -123,10 +124,10 @@ function PracticeForm(props: {
         rows={2}
         problems={problems}
       />
-      <button type="submit" class="govuk-button" data-module="govuk-button">
+      <Button>
         {text(lang, 'save')}
         <span class="govuk-visually-hidden"> {row.carried.ref}</span>
-      </button>
+      </Button>
     </form>
   );
 }
@@ -165,9 +166,7 @@ export function UnitProgressPage(props: {
           value={props.period}
           choices={props.periods.map((period) => ({ value: period, label: period }))}
         />
-        <button type="submit" class="govuk-button govuk-button--secondary">
-          {text(lang, 'show')}
-        </button>
+        <Button isSecondary>{text(lang, 'show')}</Button>
       </form>
       <p class="govuk-body" id="practices">
         {text(lang, 'dueOn', { date: formatPageDate(lang, props.dueDate) })}

@@ -1,4 +1,5 @@
 import {
+  Button,
   CsrfField,
   ErrorSummary,
   SuccessBanner,
@@ -302,18 +303,14 @@ export function ReportPage(props: {
                 rows={3}
               />
             ))}
-            <button type="submit" class="govuk-button" data-module="govuk-button">
-              {text(lang, 'save')}
-            </button>
+            <Button>{text(lang, 'save')}</Button>
           </form>
           <h2 class="govuk-heading-m">{text(lang, 'issueTitle')}</h2>
           <p class="govuk-body">{text(lang, 'issueHint')}</p>
           <form method="post" action={localePath(lang, reportPaths.issue(data.year, subject))} novalidate>
             <CsrfField token={props.csrfToken} />
             <input type="hidden" name="version" value={String(data.record.version)} />
-            <button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">
-              {text(lang, 'issue')}
-            </button>
+            <Button isWarning>{text(lang, 'issue')}</Button>
           </form>
         </div>
       ) : null}

@@ -1,4 +1,5 @@
 import {
+  Button,
   Checkboxes,
   CsrfField,
   ErrorSummary,
@@ -101,9 +102,7 @@ export function RowFormPage(props: {
           );
         })}
         {field.area('remarks', text(lang, 'remarksLabel'), { rows: 2 })}
-        <button type="submit" class="govuk-button" data-module="govuk-button">
-          {text(lang, 'saveButton')}
-        </button>
+        <Button>{text(lang, 'saveButton')}</Button>
       </form>
       {props.rowId === null ? null : (
         <form
@@ -113,9 +112,7 @@ export function RowFormPage(props: {
         >
           <CsrfField token={props.csrfToken} />
           {version}
-          <button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">
-            {text(lang, 'removeRow')}
-          </button>
+          <Button isWarning>{text(lang, 'removeRow')}</Button>
         </form>
       )}
       <p class="govuk-body">

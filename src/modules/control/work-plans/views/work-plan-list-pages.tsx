@@ -1,4 +1,4 @@
-import { CsrfField, ErrorSummary } from '../../../../platform/web/components/form-controls.tsx';
+import { Button, CsrfField, ErrorSummary } from '../../../../platform/web/components/form-controls.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
 import type { Lang } from '../../../../platform/web/i18n.ts';
 import { localePath } from '../../../../platform/web/i18n.ts';
@@ -52,9 +52,7 @@ export function WorkPlanListPage(props: {
           <p class="govuk-body">{text(lang, 'startLead', { unit: nameOf(lang, props.startUnit), year })}</p>
           <form method="post" action={localePath(lang, workPlanPaths.staffCreate(year))} novalidate>
             <CsrfField token={props.csrfToken} />
-            <button type="submit" class="govuk-button" data-module="govuk-button">
-              {text(lang, 'startButton')}
-            </button>
+            <Button>{text(lang, 'startButton')}</Button>
           </form>
         </>
       ) : null}

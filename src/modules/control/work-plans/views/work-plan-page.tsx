@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import {
+  Button,
   CsrfField,
   ErrorSummary,
   SuccessBanner,
@@ -46,13 +47,7 @@ function ActionForm(props: {
       <CsrfField token={props.csrfToken} />
       <input type="hidden" name="version" value={String(plan.version)} />
       {props.children}
-      <button
-        type="submit"
-        class={`govuk-button${props.isWarning ? ' govuk-button--warning' : ''}`}
-        data-module="govuk-button"
-      >
-        {props.button}
-      </button>
+      <Button isWarning={props.isWarning ?? false}>{props.button}</Button>
     </form>
   );
 }
