@@ -26,8 +26,10 @@
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import { copyPlan, getPlan, publishPlan } from '../src/modules/control/control-service.ts';
-import { dueDateOf, practicesCarried } from '../src/modules/control/progress-service.ts';
+import { copyPlan } from '../src/modules/control/plans/plan-copying.ts';
+import { publishPlan } from '../src/modules/control/plans/plan-publishing.ts';
+import { getPlan } from '../src/modules/control/plans/plan-reads.ts';
+import { dueDateOf, practicesCarried } from '../src/modules/control/progress/progress-rules.ts';
 import { systemActor } from '../src/platform/auth/audit-log.ts';
 import {
   copyField,

@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { getPlan } from '../../src/modules/control/control-service.ts';
+import { getPlan } from '../../src/modules/control/plans/plan-reads.ts';
 import {
   requestProgressReminderScan,
   startProgressReminderWorker,
-} from '../../src/modules/control/progress-reminders.ts';
-import { carriedPractices, getWorkPlan } from '../../src/modules/control/workplan-service.ts';
+} from '../../src/modules/control/progress/progress-reminders.ts';
+import { carriedPractices, getWorkPlan } from '../../src/modules/control/work-plans/work-plan-reads.ts';
 import { aStaffMember, type TestStaffMember } from '../../src/platform/auth/auth-test-support.ts';
 import { element, odfText, readOdfPackage } from '../../src/platform/documents/documents-test-support.ts';
 import { ODT_MEDIA_TYPE } from '../../src/platform/documents/odt.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { getPlan } from '../../src/modules/control/control-service.ts';
+import { getPlan } from '../../src/modules/control/plans/plan-reads.ts';
 import { browserOrSkip, expectNoAxeViolations, expectNoSidewaysScrolling } from '../helpers/browser.ts';
 import { startBrowserTestServer } from '../helpers/browser-test-server.ts';
 
@@ -62,7 +62,9 @@ describe('the service-quality plans in a browser', () => {
       await page.click(`a[href="/staff/plans/2028/practices/${practice.id}"]`);
       await page.waitForURL(new RegExp(`/staff/plans/2028/practices/${practice.id}$`));
       assert.equal(await page.inputValue('#number'), '9');
-      assert.equal(await page.isChecked('#deadlineKind-none'), true);
+      // The third choice, 「不訂期限」 (ids as GOV.UK numbers them: deadlineKind, deadlineKind-2, deadlineKind-3).
+      assert.equal(await page.inputValue('#deadlineKind-3'), 'none');
+      assert.equal(await page.isChecked('#deadlineKind-3'), true);
       await expectNoAxeViolations(page, 'the practice edit page');
 
       await page.fill('#text', '');

@@ -28,7 +28,9 @@ describe('progress in a browser (管制查考 §3)', () => {
       assert.deepEqual(links.sort(), ['#p1-links', '#p1-status']);
       await expectNoAxeViolations(page, 'the unit’s progress page with errors');
 
-      await page.check('#p1-status-on_track');
+      // 「依進度辦理」, the second status (ids as GOV.UK numbers them: p1-status, p1-status-2, …).
+      assert.equal(await page.inputValue('#p1-status-2'), 'on_track');
+      await page.check('#p1-status-2');
       await page.fill('#p1-links', '');
       await page.fill('#p1-narrative', '本月完成教育訓練。');
       await page.setInputFiles('#p1-evidence', {

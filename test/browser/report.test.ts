@@ -28,7 +28,7 @@ describe('the annual performance reports in a browser', () => {
       await page.click('form[action$="/narrative"] button[type="submit"]');
       await page.waitForSelector('.govuk-error-summary');
       assert.deepEqual(await page.locator('.govuk-error-summary__list a').allTextContents(), [
-        '請填寫綜合說明。',
+        '請填寫綜合說明',
       ]);
       await expectNoAxeViolations(page, 'a report with a refused narrative');
 

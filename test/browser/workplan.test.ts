@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { getWorkPlan } from '../../src/modules/control/workplan-service.ts';
+import { getWorkPlan } from '../../src/modules/control/work-plans/work-plan-reads.ts';
 import type { StaffRole } from '../../src/platform/auth/principal.ts';
 import { browserOrSkip, expectNoAxeViolations } from '../helpers/browser.ts';
 import { startBrowserTestServer } from '../helpers/browser-test-server.ts';

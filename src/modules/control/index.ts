@@ -4,19 +4,25 @@
  * import from here only (npm run lint checks it).
  */
 import type { AppModule } from '../../platform/modules/app-module.ts';
-import { checksPaths } from './checks-paths.ts';
-import { checksRoutes } from './checks-routes.tsx';
-import { controlPaths } from './control-paths.ts';
-import { controlRoutes } from './control-routes.tsx';
-import { seedPlan101 } from './control-seed.ts';
-import { controlStaffRoutes } from './control-staff-routes.tsx';
-import { progressPaths } from './progress-paths.ts';
-import { requestProgressReminderScan, startProgressReminderWorker } from './progress-reminders.ts';
-import { progressRoutes } from './progress-routes.tsx';
-import { reportPaths } from './report-paths.ts';
-import { reportRoutes } from './report-routes.tsx';
+import { checksPaths } from './checks/checks-paths.ts';
+import { checksRoutes } from './checks/checks-routes.tsx';
+import { followUpRoutes } from './checks/follow-up-routes.tsx';
+import { planEntryRoutes } from './plans/plan-entry-routes.tsx';
+import { planPaths } from './plans/plan-paths.ts';
+import { seedPlan101 } from './plans/plan-seed.ts';
+import { publicPlanRoutes } from './plans/public-plan-routes.tsx';
+import { staffPlanRoutes } from './plans/staff-plan-routes.tsx';
+import { progressEvidenceRoutes } from './progress/progress-evidence-routes.tsx';
+import { progressPaths } from './progress/progress-paths.ts';
+import { requestProgressReminderScan, startProgressReminderWorker } from './progress/progress-reminders.ts';
+import { progressRoutes } from './progress/progress-routes.tsx';
+import { reportPaths } from './reports/report-paths.ts';
+import { reportRoutes } from './reports/report-routes.tsx';
+import { controlAuditActions } from './shared/audit-actions.ts';
 import { controlTopics } from './templates/index.ts';
-import { workPlanRoutes, workPlanStaffRoutes } from './workplan-routes.tsx';
+import { publicWorkPlanRoutes } from './work-plans/public-work-plan-routes.tsx';
+import { workPlanPaths } from './work-plans/work-plan-paths.ts';
+import { workPlanRoutes } from './work-plans/work-plan-routes.tsx';
 
 const performance = {
   'zh-TW': '管考：執行計畫進度、績效指標與年度績效報告',
@@ -29,21 +35,25 @@ const checks = {
 
 export const controlModule: AppModule = {
   name: 'control',
+  // One group per capability's pages; a group whose forms carry files takes multipart bodies.
   routes: [
-    { register: controlRoutes },
-    { register: controlStaffRoutes },
+    { register: publicPlanRoutes },
+    { register: staffPlanRoutes },
+    { register: planEntryRoutes },
+    { register: publicWorkPlanRoutes },
     { register: workPlanRoutes },
-    { register: workPlanStaffRoutes },
-    { register: reportRoutes },
-    { register: checksRoutes, takesFiles: true },
     { register: progressRoutes, takesFiles: true },
+    { register: progressEvidenceRoutes },
+    { register: checksRoutes },
+    { register: followUpRoutes, takesFiles: true },
+    { register: reportRoutes },
   ],
   staffAreas: [
     {
       id: 'control.plans',
       group: 'performance',
       label: performance,
-      path: controlPaths.staffList,
+      path: planPaths.staffList,
       roles: ['secretariat', 'admin'],
     },
     {
@@ -53,14 +63,14 @@ export const controlModule: AppModule = {
         'zh-TW': '各單位工作計畫：審查、退回修正與刊登',
         en: 'Units’ work plans: review, return for changes, publish',
       },
-      path: controlPaths.staffWorkPlans,
+      path: workPlanPaths.staffList,
       roles: ['secretariat'],
     },
     {
       id: 'control.unit-work-plans',
       group: 'performance',
       label: performance,
-      path: controlPaths.staffWorkPlans,
+      path: workPlanPaths.staffList,
       roles: ['unit_editor', 'unit_head'],
     },
     {
@@ -111,4 +121,5 @@ export const controlModule: AppModule = {
   // The 2012 plan as published at first start; never rewritten afterwards.
   seeds: [{ name: 'plans', run: (tx) => seedPlan101(tx) }],
   notificationTopics: Object.values(controlTopics),
+  auditActions: controlAuditActions,
 };

@@ -32,7 +32,7 @@ const FontSizeQuery = Type.Object({
  * The view of each registry page that has no query; search is registered on its own below, the services
  * list by the catalogue module (src/modules/catalogue/catalogue-routes.tsx), the case look-up by the
  * cases module (src/modules/cases/track-routes.tsx) and the plans by the control module
- * (src/modules/control/control-routes.tsx).
+ * (src/modules/control/plans/public-plan-routes.tsx).
  */
 const staticViews: Record<
   Exclude<SitePageId, 'search' | 'services' | 'track' | 'plans'>,

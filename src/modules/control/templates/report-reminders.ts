@@ -29,6 +29,29 @@ const sample: Record<'zh-TW' | 'en', AnnualReportData> = {
 
 const rocYear = (year: number) => year - 1911;
 
+/** The letter of either reminder: its opening, the year's facts, and the link to the list. */
+function reportLetter(lang: 'zh-TW' | 'en', data: AnnualReportData, opening: string): string {
+  const lines =
+    lang === 'zh-TW'
+      ? {
+          facts: facts('zh-TW', [
+            ['年度', `${rocYear(data.year)}年`],
+            ['期限', date('zh-TW', data.dueDate)],
+            ['未發布份數', String(data.unissued.length)],
+          ]),
+          link: `報告清單：\n${data.pageUrl}`,
+        }
+      : {
+          facts: facts('en', [
+            ['Year', String(data.year)],
+            ['Due', date('en', data.dueDate)],
+            ['Not issued', String(data.unissued.length)],
+          ]),
+          link: `The reports:\n${data.pageUrl}`,
+        };
+  return letter(lang, [opening, lines.facts, lines.link], { toStaff: true });
+}
+
 /** To the secretariat, 14 days before the due date, while any report of the year is not issued. */
 export const annualReportDue: NotificationTemplate<AnnualReportData> = {
   audience: 'staff',
@@ -40,35 +63,19 @@ export const annualReportDue: NotificationTemplate<AnnualReportData> = {
   render: {
     'zh-TW': (data) => ({
       subject: `【績效成果報告提醒】${rocYear(data.year)}年度報告請於${date('zh-TW', data.dueDate)}前發布`,
-      text: letter(
+      text: reportLetter(
         'zh-TW',
-        [
-          `${rocYear(data.year)}年度績效成果報告應於${date('zh-TW', data.dueDate)}前完成，尚有 ${data.unissued.length} 份未發布：${data.unissued.join('、')}。`,
-          facts('zh-TW', [
-            ['年度', `${rocYear(data.year)}年`],
-            ['期限', date('zh-TW', data.dueDate)],
-            ['未發布份數', String(data.unissued.length)],
-          ]),
-          `報告清單：\n${data.pageUrl}`,
-        ],
-        { toStaff: true },
+        data,
+        `${rocYear(data.year)}年度績效成果報告應於${date('zh-TW', data.dueDate)}前完成，尚有 ${data.unissued.length} 份未發布：${data.unissued.join('、')}。`,
       ),
       sms: `${rocYear(data.year)}年度績效成果報告尚有${data.unissued.length}份未發布，期限${date('zh-TW', data.dueDate)}。`,
     }),
     en: (data) => ({
       subject: `[Performance report reminder] ${data.year} reports are due on ${date('en', data.dueDate)}`,
-      text: letter(
+      text: reportLetter(
         'en',
-        [
-          `The ${data.year} performance reports are due on ${date('en', data.dueDate)}. ${data.unissued.length} not issued yet: ${data.unissued.join(', ')}.`,
-          facts('en', [
-            ['Year', String(data.year)],
-            ['Due', date('en', data.dueDate)],
-            ['Not issued', String(data.unissued.length)],
-          ]),
-          `The reports:\n${data.pageUrl}`,
-        ],
-        { toStaff: true },
+        data,
+        `The ${data.year} performance reports are due on ${date('en', data.dueDate)}. ${data.unissued.length} not issued yet: ${data.unissued.join(', ')}.`,
       ),
       sms: `${data.unissued.length} of the ${data.year} performance reports are not issued; due ${date('en', data.dueDate)}.`,
     }),
@@ -86,35 +93,19 @@ export const annualReportOverdue: NotificationTemplate<AnnualReportData> = {
   render: {
     'zh-TW': (data) => ({
       subject: `【績效成果報告逾期】${rocYear(data.year)}年度尚有 ${data.unissued.length} 份未發布`,
-      text: letter(
+      text: reportLetter(
         'zh-TW',
-        [
-          `${rocYear(data.year)}年度績效成果報告已逾期限（${date('zh-TW', data.dueDate)}），尚有 ${data.unissued.length} 份未發布：${data.unissued.join('、')}。請儘速完成。`,
-          facts('zh-TW', [
-            ['年度', `${rocYear(data.year)}年`],
-            ['期限', date('zh-TW', data.dueDate)],
-            ['未發布份數', String(data.unissued.length)],
-          ]),
-          `報告清單：\n${data.pageUrl}`,
-        ],
-        { toStaff: true },
+        data,
+        `${rocYear(data.year)}年度績效成果報告已逾期限（${date('zh-TW', data.dueDate)}），尚有 ${data.unissued.length} 份未發布：${data.unissued.join('、')}。請儘速完成。`,
       ),
       sms: `${rocYear(data.year)}年度績效成果報告逾期，尚有${data.unissued.length}份未發布。`,
     }),
     en: (data) => ({
       subject: `[Performance reports overdue] ${data.year}: ${data.unissued.length} not issued`,
-      text: letter(
+      text: reportLetter(
         'en',
-        [
-          `The ${data.year} performance reports were due on ${date('en', data.dueDate)}; ${data.unissued.length} are still not issued: ${data.unissued.join(', ')}. Please complete them now.`,
-          facts('en', [
-            ['Year', String(data.year)],
-            ['Due', date('en', data.dueDate)],
-            ['Not issued', String(data.unissued.length)],
-          ]),
-          `The reports:\n${data.pageUrl}`,
-        ],
-        { toStaff: true },
+        data,
+        `The ${data.year} performance reports were due on ${date('en', data.dueDate)}; ${data.unissued.length} are still not issued: ${data.unissued.join(', ')}. Please complete them now.`,
       ),
       sms: `${data.unissued.length} of the ${data.year} performance reports are overdue.`,
     }),

@@ -385,14 +385,15 @@ export function FileInput(props: ControlProps & { isMultiple?: boolean; accept?:
 
 /**
  * A form's submit button. `name` and `value` say which button was pressed when a form has several (the
- * first in the page is the one Enter presses); secondary buttons are the lesser actions.
+ * first in the page is the one Enter presses); secondary buttons are the lesser actions, warning buttons
+ * the destructive ones.
  */
 export function Button(props: {
   children: ComponentChildren;
   name?: string;
   value?: string;
   isSecondary?: boolean;
-  /** An action that ends or refuses something (GOV.UK's red button). */
+  /** An action that ends, removes or refuses something (GOV.UK's red warning button). */
   isWarning?: boolean;
   /** A second click while the first is sent does nothing (a form that creates something). */
   preventsDoubleClick?: boolean;

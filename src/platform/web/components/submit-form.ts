@@ -8,8 +8,9 @@ import { type FormDefinition, readForm } from './read-form.ts';
  * The life of a posted form, the same on every page: read it (every problem of form at once), run the use
  * case (which adds the business rules' problems, all at once, as a VALIDATION_FAILED DomainError), then either
  * go on (usually a 303 to the page with a success banner) or show the page again with what was typed and every
- * problem, with 400. A CONFLICT (someone else changed it first) shows the page again with 409 when the page
- * asks for it; any other error goes to the error handler.
+ * problem, with 400. A CONFLICT (someone else changed it first) or an INVALID_TRANSITION (the record is no
+ * longer in a state that allows it) shows the page again with 409 when the page asks for it; any other error
+ * goes to the error handler.
  */
 export async function submitForm<Schema extends TObject, Result>(options: {
   form: FormDefinition<Schema>;
@@ -24,7 +25,7 @@ export async function submitForm<Schema extends TObject, Result>(options: {
     values: Static<Schema>,
     outcome: { status: 400 | 409; problems: FieldProblem[]; conflict: DomainError | null },
   ): FastifyReply | Promise<FastifyReply>;
-  /** Let a CONFLICT show the page again (409) instead of the error page. */
+  /** Let a CONFLICT or INVALID_TRANSITION show the page again (409) instead of the error page. */
   isConflictShown?: boolean;
 }): Promise<FastifyReply> {
   const read = readForm(options.form, options.body as Record<string, unknown>, options.lang);
@@ -37,7 +38,7 @@ export async function submitForm<Schema extends TObject, Result>(options: {
     if (!(error instanceof DomainError)) throw error;
     if (error.code === 'VALIDATION_FAILED')
       return options.showAgain(values, { status: 400, problems: error.problems, conflict: null });
-    if (error.code === 'CONFLICT' && options.isConflictShown)
+    if ((error.code === 'CONFLICT' || error.code === 'INVALID_TRANSITION') && options.isConflictShown)
       return options.showAgain(values, { status: 409, problems: [], conflict: error });
     throw error;
   }

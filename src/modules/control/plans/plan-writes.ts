@@ -1,0 +1,51 @@
+import type { AuditActor, RequestOrigin } from '../../../platform/auth/audit-log.ts';
+import type { Transaction } from '../../../platform/db/database.ts';
+import { DomainError, type FieldProblem, notFound } from '../../../platform/http/errors.ts';
+import type { Lang } from '../../../platform/web/i18n.ts';
+import { plansText as text } from './plan-messages.ts';
+import { loadItems, type PlanRow, snapshotOf } from './plan-reads.ts';
+import { controlPlanVersions } from './plan-schema.ts';
+import type { PracticeDeadline } from './plan-types.ts';
+
+/** What every write of a plan shares: who acts and when, its refusals, and writing a published version. */
+
+export interface MutationOptions {
+  actor: AuditActor;
+  now: Date;
+  lang: Lang;
+  origin?: RequestOrigin;
+}
+
+export function invalid(lang: Lang, problems: FieldProblem[]): DomainError {
+  return new DomainError('VALIDATION_FAILED', text(lang, 'invalid'), { problems });
+}
+
+/** No such plan, or no such entry in it. */
+export function planNotFound(lang: Lang): DomainError {
+  return notFound(text(lang, 'notFound'));
+}
+
+/** A deadline as the practice rows store it. */
+export function deadlineColumns(deadline: PracticeDeadline) {
+  return deadline.kind === 'month'
+    ? { deadlineKind: 'month' as const, deadlineRocYear: deadline.rocYear, deadlineMonth: deadline.month }
+    : { deadlineKind: deadline.kind, deadlineRocYear: null, deadlineMonth: null };
+}
+
+/** Writes version N of a plan from its live rows. */
+export async function writeVersion(
+  tx: Transaction,
+  plan: PlanRow,
+  version: number,
+  options: MutationOptions,
+): Promise<void> {
+  const content = snapshotOf(plan, await loadItems(tx, plan.id));
+  await tx.insert(controlPlanVersions).values({
+    planId: plan.id,
+    version,
+    content,
+    publishedAt: options.now,
+    publishedByStaffId: options.actor.staffId,
+    publishedBy: options.actor.label,
+  });
+}

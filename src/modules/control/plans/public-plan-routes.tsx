@@ -1,0 +1,102 @@
+import { Type } from 'typebox';
+import { pageOfRows, pageWindow } from '../../../platform/db/paging.ts';
+import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
+import { notFound } from '../../../platform/http/errors.ts';
+import { pageNumberOf } from '../../../platform/web/components/pagination.tsx';
+import { forEachLanguage } from '../../../platform/web/i18n.ts';
+import { pageContext, renderPage, sendPage } from '../../../platform/web/layout.tsx';
+import { findSitePage } from '../../../platform/web/site-pages.ts';
+import { taipeiIsoDate } from '../shared/control-format.ts';
+import { PagedQuery } from '../shared/control-pages.ts';
+import { unitNamesOf } from '../shared/unit-names.ts';
+import { plansText as text } from './plan-messages.ts';
+import { PlanYearParams, planListPageSize, planPaths } from './plan-paths.ts';
+import { getPublishedPlan, listPlanChanges, listPlans, listPlanVersions } from './plan-reads.ts';
+import { PlanListPage, PlanPublicPage, type PublicVersion } from './views/plan-public-page.tsx';
+
+const PlanVersionQuery = Type.Object({
+  version: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
+});
+
+/**
+ * The public plan pages (一(一) and 伍一 ask for the plan to be published): `/plans` lists the published
+ * plans, `/plans/:year` shows one in full (zh-TW) or as an English summary (`/en/plans/:year`), the current
+ * version or an earlier one (`?version=N`). Drafts are never shown. Rendered per request (not kept in the
+ * page cache), so a change shows at once.
+ */
+export async function publicPlanRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
+  const { db } = deps;
+  const plansPage = findSitePage('plans');
+
+  forEachLanguage(plansPage.path, (url) => {
+    app.get(url, { schema: { hide: true, querystring: PagedQuery } }, async (request, reply) => {
+      const context = pageContext(request);
+      const window = pageWindow(pageNumberOf(request.query.page), planListPageSize);
+      const { rows, hasNextPage } = pageOfRows(await listPlans(db, { publishedOnly: true, window }), window);
+      const plans = rows.map((plan) => ({
+        year: plan.year,
+        rocYear: plan.rocYear,
+        title: plan.title,
+        titleEn: plan.titleEn,
+        version: plan.publishedVersion ?? 1,
+      }));
+      return sendPage(
+        reply,
+        renderPage(context, {
+          title: plansPage.title[context.lang],
+          description: plansPage.summary[context.lang],
+          pageId: plansPage.id,
+          updatedAt: plansPage.updatedAt,
+          body: (
+            <PlanListPage lang={context.lang} plans={plans} page={window.page} hasNextPage={hasNextPage} />
+          ),
+        }),
+      );
+    });
+  });
+
+  forEachLanguage('/plans/:year', (url) => {
+    app.get(
+      url,
+      { schema: { hide: true, params: PlanYearParams, querystring: PlanVersionQuery } },
+      async (request, reply) => {
+        const context = pageContext(request);
+        const { lang } = context;
+        const year = Number(request.params.year);
+        const plan = await getPublishedPlan(db, year, request.query.version);
+        if (!plan) throw notFound(text(lang, 'notFound'));
+        const versions = await listPlanVersions(db, plan.id);
+        const changes = await listPlanChanges(db, plan.id);
+        const history: PublicVersion[] = versions.map((version) => ({
+          version: version.version,
+          publishedAt: version.publishedAt,
+          reason: changes.find((change) => change.version === version.version)?.reason ?? null,
+        }));
+        const content = plan.content;
+        const title = lang === 'en' ? (content.titleEn ?? content.title) : content.title;
+        return sendPage(
+          reply,
+          renderPage(context, {
+            title,
+            description:
+              lang === 'en'
+                ? `An English summary of the bureau’s ${plan.year} plan for improving service quality: the implementation items, strategies and practices, with deadlines and responsible units.`
+                : `本局民國${plan.rocYear}年度提升服務品質執行計畫全文：實施要項、執行策略、推動作法、完成期限及承辦單位。`,
+            pageId: `plan-${plan.year}`,
+            updatedAt: taipeiIsoDate(plan.publishedAt),
+            metadata: {
+              subject: lang === 'en' ? 'Service quality; management control' : '提升服務品質；管制考核',
+              // The plan covers its own year.
+              coverageStart: `${plan.year}-01-01`,
+              coverageEnd: `${plan.year}-12-31`,
+            },
+            breadcrumbs: [{ text: findSitePage('plans').title[lang], href: planPaths.plans }],
+            body: (
+              <PlanPublicPage lang={lang} plan={plan} history={history} unitNames={await unitNamesOf(db)} />
+            ),
+          }),
+        );
+      },
+    );
+  });
+}

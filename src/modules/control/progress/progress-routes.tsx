@@ -1,0 +1,272 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { staffActorContext } from '../../../platform/auth/actor-context.ts';
+import { requireStaff, signedInStaff } from '../../../platform/auth/require-staff.ts';
+import { keepStaffPagesOutOfCaches } from '../../../platform/auth/staff-pages.ts';
+import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
+import { DomainError, notFound } from '../../../platform/http/errors.ts';
+import { readMultipartForm } from '../../../platform/uploads/multipart.ts';
+import { FormProblems } from '../../../platform/web/components/form-problems.ts';
+import { postedForm } from '../../../platform/web/components/read-form.ts';
+import { forEachLanguage, localePath } from '../../../platform/web/i18n.ts';
+import { getPlan, publishedYears } from '../plans/plan-reads.ts';
+import { taipeiIsoDate } from '../shared/control-format.ts';
+import { submitControlForm } from '../shared/control-forms.ts';
+import { sendControlPage } from '../shared/control-pages.ts';
+import { sharedText } from '../shared/shared-messages.ts';
+import { unitNameIn, unitNamesOf } from '../shared/unit-names.ts';
+import { entryForm, progressFormOf, settingsForm } from './progress-forms.ts';
+import { progressText as text } from './progress-messages.ts';
+import { progressOverview } from './progress-overview.ts';
+import { progressPaths } from './progress-paths.ts';
+import { dueDateOf, mayEnter, periodOfDate, periodsOf, practicesCarried } from './progress-rules.ts';
+import { entriesFor, saveProgress, saveProgressSettings, settingsOf, targetsOf } from './progress-service.ts';
+import { OverviewPage, type SettingsFormState } from './views/overview-page.tsx';
+import { type FailedForm, inputId, UnitProgressPage } from './views/unit-progress-page.tsx';
+
+export const ProgressYearParams = Type.Object({ year: Type.String({ pattern: '^[0-9]{4}$' }) });
+const UnitParams = Type.Object({
+  year: ProgressYearParams.properties.year,
+  unit: Type.String({ pattern: '^[a-z0-9-]{1,100}$' }),
+});
+const EntryParams = Type.Object({ ...UnitParams.properties, period: Type.String({ maxLength: 10 }) });
+const UnitQuery = Type.Object({
+  period: Type.Optional(Type.String({ maxLength: 10 })),
+  done: Type.Optional(Type.Union([Type.Literal('saved'), Type.Literal('removed')])),
+});
+
+const secretariatRoles = ['admin', 'secretariat'] as const;
+export const progressWriters = requireStaff({ roles: ['admin', 'secretariat', 'unit_editor', 'unit_head'] });
+
+/** The unit's page for a period (bare, as paths are), after a change (`done`). */
+export function unitPagePath(year: number, unit: string, period: string, done = ''): string {
+  return `${progressPaths.unit(year, unit)}?period=${encodeURIComponent(period)}${done === '' ? '' : `&done=${done}`}`;
+}
+
+/**
+ * 管制查考 §3 for staff: a unit's progress page for a period (its editor enters, its head may too; the
+ * secretariat may read and correct), and the secretariat's overview of a year with the cadence. Needs
+ * registerMultipart in its context (the entry form carries evidence files). Evidence: progress-evidence-routes.tsx.
+ */
+export async function progressRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
+  const { db, clock } = deps;
+  const secretariat = requireStaff({ roles: secretariatRoles });
+  keepStaffPagesOutOfCaches(app);
+  const today = () => taipeiIsoDate(clock.now());
+  const progressNotFound = (lang: FastifyRequest['lang']) => notFound(text(lang, 'notFound'));
+
+  // The staff home's link: the secretariat's overview, or the unit's own page, for the latest published year
+  // that has begun.
+  forEachLanguage(progressPaths.home, (url, lang) => {
+    app.get(url, { preHandler: progressWriters, schema: { hide: true } }, async (request, reply) => {
+      const staff = signedInStaff(request);
+      const thisYear = Number(today().slice(0, 4));
+      const published = await publishedYears(db);
+      const year = Math.max(...published.filter((y) => y <= thisYear), Math.min(...published));
+      if (!Number.isFinite(year)) throw progressNotFound(lang);
+      if (staff.role === 'admin' || staff.role === 'secretariat')
+        return reply.redirect(localePath(lang, progressPaths.overview(year)), 303);
+      if (staff.unitCode === null) throw new DomainError('FORBIDDEN', text(lang, 'notYourUnit'));
+      return reply.redirect(localePath(lang, progressPaths.unit(year, staff.unitCode)), 303);
+    });
+  });
+
+  const sendOverview = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    options: { year: number; form?: SettingsFormState; problems: FormProblems; notice?: string | null },
+  ) => {
+    const lang = request.lang;
+    const overview = await progressOverview(db, options.year, today());
+    if (!overview) throw progressNotFound(lang);
+    const settings = await settingsOf(db, overview.plan.id);
+    return sendControlPage(request, reply, {
+      title: text(lang, 'overviewTitle', { year: options.year }),
+      problems: options.problems,
+      status: options.problems.hasAny ? 400 : 200,
+      body: (
+        <OverviewPage
+          lang={lang}
+          overview={overview}
+          unitNames={await unitNamesOf(db)}
+          today={today()}
+          csrfToken={request.csrfToken}
+          settingsForm={options.form ?? { cadence: settings.cadence, dueDay: String(settings.dueDay) }}
+          problems={options.problems}
+          notice={options.notice ?? null}
+        />
+      ),
+    });
+  };
+
+  forEachLanguage('/staff/progress/:year', (url, lang) => {
+    app.get(
+      url,
+      { preHandler: secretariat, schema: { hide: true, params: ProgressYearParams, querystring: UnitQuery } },
+      async (request, reply) =>
+        sendOverview(request, reply, {
+          year: Number(request.params.year),
+          problems: FormProblems.none,
+          notice: request.query.done === 'saved' ? text(lang, 'settingsSaved') : null,
+        }),
+    );
+  });
+
+  forEachLanguage('/staff/progress/:year/settings', (url, lang) => {
+    app.post(
+      url,
+      { preHandler: secretariat, schema: { hide: true, params: ProgressYearParams, body: postedForm } },
+      async (request, reply) => {
+        const year = Number(request.params.year);
+        return submitControlForm({
+          form: settingsForm,
+          body: request.body,
+          lang,
+          isSummaryLabelled: false,
+          run: (form) => saveProgressSettings(db, { ...staffActorContext(request, deps), year, ...form }),
+          done: () => reply.redirect(`${localePath(lang, progressPaths.overview(year))}?done=saved`, 303),
+          showAgain: (form, shown) => sendOverview(request, reply, { year, form, problems: shown.problems }),
+        });
+      },
+    );
+  });
+
+  const sendUnit = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    options: {
+      year: number;
+      unitCode: string;
+      period: string | undefined;
+      notice: string | null;
+      failed: FailedForm | null;
+      problems: FormProblems;
+      status: number;
+    },
+  ) => {
+    const lang = request.lang;
+    if (!mayEnter(signedInStaff(request), options.unitCode))
+      throw new DomainError('FORBIDDEN', text(lang, 'notYourUnit'));
+    const plan = await getPlan(db, options.year);
+    if (plan?.status !== 'published') throw progressNotFound(lang);
+    const unitNames = await unitNamesOf(db);
+    if (!unitNames.has(options.unitCode)) throw progressNotFound(lang);
+    const settings = await settingsOf(db, plan.id);
+    const periods = periodsOf(options.year, settings);
+    const current = periodOfDate(today(), settings);
+    const period =
+      options.period && periods.includes(options.period)
+        ? options.period
+        : periods.includes(current)
+          ? current
+          : (periods.at(-1) ?? '');
+    const targets = await targetsOf(db, options.year, options.unitCode);
+    const entries = await entriesFor(db, options.year, options.unitCode, period);
+    const rows = practicesCarried(plan, options.unitCode).map((item) => ({
+      carried: item,
+      targets: targets.filter((target) => target.practiceIds.includes(item.practice.id)),
+      entry: entries.get(item.practice.id) ?? null,
+    }));
+    const title = text(lang, 'unitTitle', { unit: unitNameIn(unitNames, options.unitCode, lang), period });
+    return sendControlPage(request, reply, {
+      title,
+      problems: options.problems,
+      status: options.status,
+      body: (
+        <UnitProgressPage
+          lang={lang}
+          title={title}
+          year={options.year}
+          unitCode={options.unitCode}
+          period={period}
+          periods={periods}
+          dueDate={dueDateOf(period, settings)}
+          rows={rows}
+          csrfToken={request.csrfToken}
+          notice={options.notice}
+          problems={options.problems}
+          failed={options.failed}
+        />
+      ),
+    });
+  };
+
+  forEachLanguage('/staff/progress/:year/:unit', (url, lang) => {
+    app.get(
+      url,
+      { preHandler: progressWriters, schema: { hide: true, params: UnitParams, querystring: UnitQuery } },
+      async (request, reply) => {
+        const { done } = request.query;
+        return sendUnit(request, reply, {
+          year: Number(request.params.year),
+          unitCode: request.params.unit,
+          period: request.query.period,
+          notice:
+            done === 'saved'
+              ? text(lang, 'saved')
+              : done === 'removed'
+                ? sharedText(lang, 'evidenceRemoved')
+                : null,
+          failed: null,
+          problems: FormProblems.none,
+          status: 200,
+        });
+      },
+    );
+  });
+
+  forEachLanguage('/staff/progress/:year/:unit/:period/entries', (url, lang) => {
+    app.post(
+      url,
+      { preHandler: progressWriters, schema: { hide: true, params: EntryParams } },
+      async (request, reply) => {
+        const year = Number(request.params.year);
+        const { unit, period } = request.params;
+        const upload = request.isMultipart()
+          ? await readMultipartForm(request, lang)
+          : { fields: request.body ?? {}, files: [], problems: [] };
+        const plan = await getPlan(db, year);
+        const carried = plan ? practicesCarried(plan, unit) : [];
+        const practiceId = String((upload.fields as Record<string, unknown>).practiceId ?? '');
+        const index = carried.findIndex((item) => item.practice.id === practiceId);
+        // A request that is not the page's own form (or a practice the unit does not carry): the JSON error.
+        const isPageForm = index !== -1 && (request.headers.accept?.includes('text/html') ?? false);
+        return submitControlForm({
+          form: entryForm(await targetsOf(db, year, unit)),
+          body: upload.fields,
+          lang,
+          isSummaryLabelled: false,
+          targetOf: (field) =>
+            field === 'practiceId' || field === 'period' ? 'practices' : inputId(index, field),
+          run: (values) =>
+            saveProgress(db, {
+              ...staffActorContext(request, deps),
+              today: today(),
+              year,
+              unitCode: unit,
+              period,
+              form: progressFormOf(values),
+              files: upload.files,
+              knownProblems: upload.problems.map((problem) => ({ ...problem, field: 'evidence' })),
+            }),
+          done: () => reply.redirect(localePath(lang, unitPagePath(year, unit, period, 'saved')), 303),
+          showAgain: (values, shown) => {
+            if (!isPageForm)
+              throw new DomainError('VALIDATION_FAILED', shown.refused[0]?.message ?? '', {
+                problems: shown.refused,
+              });
+            return sendUnit(request, reply, {
+              year,
+              unitCode: unit,
+              period,
+              notice: null,
+              failed: { practiceId, form: progressFormOf(values) },
+              problems: shown.problems,
+              status: 400,
+            });
+          },
+        });
+      },
+    );
+  });
+}

@@ -1,0 +1,363 @@
+import {
+  Button,
+  CsrfField,
+  ErrorSummary,
+  Radios,
+  SuccessBanner,
+  TextInput,
+} from '../../../../platform/web/components/form-controls.tsx';
+import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
+import { formatPageDate } from '../../../../platform/web/format-date.ts';
+import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
+import { deadlineText } from '../../shared/control-format.ts';
+import { TableHead } from '../../shared/page-parts.tsx';
+import { type UnitNames, unitNameIn } from '../../shared/unit-names.ts';
+import { progressText as text } from '../progress-messages.ts';
+import type { Completion, OverviewView } from '../progress-overview.ts';
+import { progressPaths } from '../progress-paths.ts';
+
+/** 管制查考 §3, the secretariat's overview of a year: completion, gaps and indicators as charts with tables. */
+
+function percent(done: number, total: number): number {
+  return total === 0 ? 0 : Math.round((done / total) * 1000) / 10;
+}
+
+// --- Charts ---------------------------------------------------------------------------------------------
+
+export interface BarRow {
+  label: string;
+  value: number;
+  /** The value as the bar's end and the table show it ("42.5%", "3"). */
+  shown: string;
+}
+
+/**
+ * A horizontal bar chart as inline SVG: no script, no external file. The svg is one image to assistive
+ * technology (role="img", named by the visible caption); the same figures follow in a table.
+ */
+export function BarChart(props: {
+  id: string;
+  caption: string;
+  rows: readonly BarRow[];
+  max: number;
+  lang: Lang;
+  headers: readonly [string, string];
+}) {
+  const rowHeight = 28;
+  const labelWidth = 260;
+  const barWidth = 360;
+  const height = Math.max(1, props.rows.length) * rowHeight + 8;
+  const captionId = `${props.id}-caption`;
+  const clip = (label: string) => (label.length > 18 ? `${label.slice(0, 17)}…` : label);
+  return (
+    <figure class="ow-chart" id={props.id}>
+      <figcaption id={captionId} class="govuk-heading-s">
+        {props.caption}
+      </figcaption>
+      <svg
+        role="img"
+        aria-labelledby={captionId}
+        viewBox={`0 0 ${labelWidth + barWidth + 80} ${height}`}
+        width="100%"
+        xmlns="http://www.w3.org/2000/svg"
+      >
+        <title>{props.caption}</title>
+        {props.rows.map((row, index) => {
+          const y = index * rowHeight + 4;
+          const width = props.max === 0 ? 0 : Math.max(0, (row.value / props.max) * barWidth);
+          return (
+            <g key={row.label}>
+              <text x={labelWidth - 8} y={y + 17} text-anchor="end" font-size="13" fill="#0b0c0c">
+                {clip(row.label)}
+              </text>
+              <rect x={labelWidth} y={y} width={barWidth} height={rowHeight - 8} fill="#f3f2f1" />
+              <rect x={labelWidth} y={y} width={width} height={rowHeight - 8} fill="#1d70b8" />
+              <text x={labelWidth + barWidth + 6} y={y + 17} font-size="13" fill="#0b0c0c">
+                {row.shown}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+    </figure>
+  );
+}
+
+function CompletionSection(props: {
+  id: string;
+  title: string;
+  rows: readonly Completion[];
+  lang: Lang;
+  head: string;
+}) {
+  const { lang } = props;
+  const bars = props.rows.map((row) => {
+    const value = percent(row.done, row.total);
+    return { label: row.label, value, shown: text(lang, 'percentValue', { value }) };
+  });
+  return (
+    <section aria-labelledby={`${props.id}-heading`}>
+      <h2 class="govuk-heading-m" id={`${props.id}-heading`}>
+        {props.title}
+      </h2>
+      <BarChart
+        id={`${props.id}-chart`}
+        caption={props.title}
+        rows={bars}
+        max={100}
+        lang={lang}
+        headers={[props.head, text(lang, 'percent')]}
+      />
+      <table class="govuk-table" id={`${props.id}-table`}>
+        <caption class="govuk-table__caption govuk-visually-hidden">{props.title}</caption>
+        <TableHead
+          columns={[
+            props.head,
+            { label: text(lang, 'done'), isNumeric: true },
+            { label: text(lang, 'total'), isNumeric: true },
+            { label: text(lang, 'percent'), isNumeric: true },
+          ]}
+        />
+        <tbody class="govuk-table__body">
+          {props.rows.map((row) => (
+            <tr class="govuk-table__row" key={row.key} data-key={row.key}>
+              <th scope="row" class="govuk-table__header">
+                {row.label}
+              </th>
+              <td class="govuk-table__cell govuk-table__cell--numeric" data-field="done">
+                {row.done}
+              </td>
+              <td class="govuk-table__cell govuk-table__cell--numeric" data-field="total">
+                {row.total}
+              </td>
+              <td class="govuk-table__cell govuk-table__cell--numeric">
+                {text(lang, 'percentValue', { value: percent(row.done, row.total) })}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export interface SettingsFormState {
+  cadence: string;
+  dueDay: string;
+}
+
+function SettingsForm(props: {
+  lang: Lang;
+  action: string;
+  csrfToken: string;
+  form: SettingsFormState;
+  problems: FormProblems;
+}) {
+  const { lang, problems } = props;
+  return (
+    <details class="govuk-details" open={problems.hasAny}>
+      <summary class="govuk-details__summary">
+        <span class="govuk-details__summary-text">{text(lang, 'settingsHeading')}</span>
+      </summary>
+      <div class="govuk-details__text">
+        <form method="post" action={props.action} novalidate>
+          <CsrfField token={props.csrfToken} />
+          <Radios
+            lang={lang}
+            name="cadence"
+            legend={text(lang, 'cadenceLabel')}
+            problems={problems}
+            choices={[
+              { value: 'monthly', label: text(lang, 'cadence_monthly') },
+              { value: 'quarterly', label: text(lang, 'cadence_quarterly') },
+            ]}
+            value={props.form.cadence}
+          />
+          <TextInput
+            lang={lang}
+            name="dueDay"
+            label={text(lang, 'dueDayLabel')}
+            problems={problems}
+            value={props.form.dueDay}
+            widthClass="govuk-input--width-2"
+            inputMode="numeric"
+          />
+          <Button isSecondary>{text(lang, 'saveSettings')}</Button>
+        </form>
+      </div>
+    </details>
+  );
+}
+
+export function OverviewPage(props: {
+  lang: Lang;
+  overview: OverviewView;
+  unitNames: UnitNames;
+  today: string;
+  csrfToken: string;
+  settingsForm: SettingsFormState;
+  problems: FormProblems;
+  notice: string | null;
+}) {
+  const { lang, overview, unitNames } = props;
+  const named = (rows: readonly Completion[]) =>
+    rows.map((row) => ({ ...row, label: unitNameIn(unitNames, row.key, lang) }));
+  const missingBars = overview.missing.map((row) => ({
+    label: unitNameIn(unitNames, row.unitCode, lang),
+    value: row.missing,
+    shown: String(row.missing),
+  }));
+  const maxMissing = Math.max(1, ...overview.missing.map((row) => row.missing));
+  return (
+    <>
+      <ErrorSummary lang={lang} problems={props.problems} />
+      <SuccessBanner lang={lang} message={props.notice} />
+      <h1 class="govuk-heading-l">{text(lang, 'overviewTitle', { year: overview.plan.year })}</h1>
+      <SettingsForm
+        lang={lang}
+        action={localePath(lang, progressPaths.settings(overview.plan.year))}
+        csrfToken={props.csrfToken}
+        form={props.settingsForm}
+        problems={props.problems}
+      />
+      <p class="govuk-body">
+        {text(lang, 'asOf', { date: formatPageDate(lang, props.today), count: overview.pastPeriods.length })}{' '}
+        {text(lang, 'chartNote')}
+      </p>
+      <CompletionSection
+        id="by-item"
+        title={text(lang, 'completionByItem')}
+        rows={overview.byItem}
+        lang={lang}
+        head={text(lang, 'item')}
+      />
+      <CompletionSection
+        id="by-strategy"
+        title={text(lang, 'completionByStrategy')}
+        rows={overview.byStrategy}
+        lang={lang}
+        head={text(lang, 'strategy')}
+      />
+      <CompletionSection
+        id="by-unit"
+        title={text(lang, 'completionByUnit')}
+        rows={named(overview.byUnit)}
+        lang={lang}
+        head={text(lang, 'unit')}
+      />
+
+      <section aria-labelledby="missing-heading">
+        <h2 class="govuk-heading-m" id="missing-heading">
+          {text(lang, 'missingByUnit')}
+        </h2>
+        {overview.missing.length === 0 ? (
+          <p class="govuk-body">{text(lang, 'none')}</p>
+        ) : (
+          <>
+            <BarChart
+              id="missing-chart"
+              caption={text(lang, 'missingByUnit')}
+              rows={missingBars}
+              max={maxMissing}
+              lang={lang}
+              headers={[text(lang, 'unit'), text(lang, 'missing')]}
+            />
+            <table class="govuk-table" id="missing-table">
+              <caption class="govuk-table__caption govuk-visually-hidden">
+                {text(lang, 'missingByUnit')}
+              </caption>
+              <TableHead
+                columns={[
+                  text(lang, 'unit'),
+                  { label: text(lang, 'missing'), isNumeric: true },
+                  text(lang, 'periods'),
+                ]}
+              />
+              <tbody class="govuk-table__body">
+                {overview.missing.map((row) => (
+                  <tr class="govuk-table__row" key={row.unitCode} data-key={row.unitCode}>
+                    <th scope="row" class="govuk-table__header">
+                      {unitNameIn(unitNames, row.unitCode, lang)}
+                    </th>
+                    <td class="govuk-table__cell govuk-table__cell--numeric" data-field="missing">
+                      {row.missing}
+                    </td>
+                    <td class="govuk-table__cell">{row.periods.join(lang === 'en' ? ', ' : '、')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="deadline-heading">
+        <h2 class="govuk-heading-m" id="deadline-heading">
+          {text(lang, 'pastDeadline')}
+        </h2>
+        {overview.pastDeadline.length === 0 ? (
+          <p class="govuk-body">{text(lang, 'none')}</p>
+        ) : (
+          <table class="govuk-table" id="deadline-table">
+            <caption class="govuk-table__caption govuk-visually-hidden">{text(lang, 'pastDeadline')}</caption>
+            <TableHead
+              columns={[text(lang, 'practice'), text(lang, 'deadline'), text(lang, 'unitsNotDone')]}
+            />
+            <tbody class="govuk-table__body">
+              {overview.pastDeadline.map((row) => (
+                <tr class="govuk-table__row" key={row.ref} data-key={row.ref}>
+                  <th scope="row" class="govuk-table__header">
+                    {row.ref} <span lang="zh-TW">{row.text}</span>
+                  </th>
+                  <td class="govuk-table__cell">{deadlineText(row.deadline, lang)}</td>
+                  <td class="govuk-table__cell">
+                    {row.unitsNotDone
+                      .map((code) => unitNameIn(unitNames, code, lang))
+                      .join(lang === 'en' ? ', ' : '、')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section aria-labelledby="short-heading">
+        <h2 class="govuk-heading-m" id="short-heading">
+          {text(lang, 'shortOfTarget')}
+        </h2>
+        {overview.shortOfTarget.length === 0 ? (
+          <p class="govuk-body">{text(lang, 'none')}</p>
+        ) : (
+          <table class="govuk-table" id="short-table">
+            <caption class="govuk-table__caption govuk-visually-hidden">
+              {text(lang, 'shortOfTarget')}
+            </caption>
+            <TableHead
+              columns={[
+                text(lang, 'unit'),
+                text(lang, 'indicator'),
+                { label: text(lang, 'target'), isNumeric: true },
+                { label: text(lang, 'latest'), isNumeric: true },
+              ]}
+            />
+            <tbody class="govuk-table__body">
+              {overview.shortOfTarget.map((row, index) => (
+                <tr class="govuk-table__row" key={`${row.unitCode}-${index}`} data-key={row.indicator}>
+                  <td class="govuk-table__cell">{unitNameIn(unitNames, row.unitCode, lang)}</td>
+                  <td class="govuk-table__cell">{row.indicator}</td>
+                  <td class="govuk-table__cell govuk-table__cell--numeric" data-field="target">
+                    {row.target} {row.unitOfMeasure}
+                  </td>
+                  <td class="govuk-table__cell govuk-table__cell--numeric" data-field="latest">
+                    {row.latest === null ? '—' : `${row.latest} ${row.unitOfMeasure}`}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ComponentChildren } from 'preact';
+import { Type } from 'typebox';
+import { sendStaffPage, staffHomeCrumb } from '../../../platform/auth/staff-pages.ts';
+import { attachmentResponseHeaders } from '../../../platform/uploads/download-headers.ts';
+import type { AcceptedMediaType } from '../../../platform/uploads/sniff.ts';
+import type { FormProblems } from '../../../platform/web/components/form-problems.ts';
+import type { Breadcrumb } from '../../../platform/web/layout.tsx';
+
+/**
+ * What the staff pages of management control share: the page frame below the staff home, the version a form
+ * was made from, and serving an evidence file. The forms themselves: control-forms.ts.
+ */
+
+/** A list's page in the query string (`pageNumberOf` reads it: anything else is page 1). */
+export const PagedQuery = Type.Object({ page: Type.Optional(Type.String({ maxLength: 10 })) });
+
+/** The version a form was made from (its hidden `version` field); null when it is not a number. */
+export function formVersion(typed: string): number | null {
+  return /^[0-9]{1,9}$/.test(typed) ? Number(typed) : null;
+}
+
+/** A staff page below the staff home: its title shows 「錯誤：」 while the page lists problems. */
+export function sendControlPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: {
+    title: string;
+    body: ComponentChildren;
+    /** The breadcrumbs after the staff home's. */
+    crumbs?: readonly Breadcrumb[];
+    problems?: FormProblems;
+    status?: number;
+  },
+): FastifyReply {
+  return sendStaffPage(request, reply, {
+    title: options.title,
+    body: options.body,
+    breadcrumbs: [staffHomeCrumb(request.lang), ...(options.crumbs ?? [])],
+    status: options.status ?? 200,
+    hasError: options.problems?.hasAny ?? false,
+  });
+}
+
+/** An evidence file as stored: sniffed by readMultipartForm when it arrived, so its type is an accepted one. */
+export function sendEvidenceFile(
+  reply: FastifyReply,
+  file: { fileName: string; mediaType: string; sizeBytes: number; content: Buffer },
+): FastifyReply {
+  const headers = attachmentResponseHeaders({ ...file, mediaType: file.mediaType as AcceptedMediaType });
+  return reply.headers(headers).send(file.content);
+}
