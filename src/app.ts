@@ -19,7 +19,8 @@ import { type Jobs, jobsUnavailable } from './platform/jobs/jobs.ts';
 import './platform/http/request-context.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import type { AppModule } from './platform/modules/app-module.ts';
-import { buildRegistry, registerModuleRoutes } from './platform/modules/compose.ts';
+import { buildRegistry } from './platform/modules/compose.ts';
+import { registerModuleRoutes } from './platform/modules/register-routes.ts';
 import { langFromPath } from './platform/web/i18n.ts';
 import { publicPagesRoutes } from './platform/web/public-pages-routes.tsx';
 

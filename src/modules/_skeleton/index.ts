@@ -6,11 +6,10 @@
 import type { AppModule } from '../../platform/modules/app-module.ts';
 import { skeletonText } from './skeleton-messages.ts';
 import { skeletonPaths } from './skeleton-paths.ts';
-import { skeletonRoutes } from './skeleton-routes.tsx';
 
 export const skeletonModule: AppModule = {
   name: 'skeleton',
-  routes: [{ register: skeletonRoutes }],
+  routes: [{ load: () => import('./skeleton-routes.tsx').then((file) => file.skeletonRoutes) }],
   staffAreas: [
     {
       id: 'skeleton.page',

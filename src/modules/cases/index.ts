@@ -3,30 +3,27 @@
  * other modules. Other modules import from here only (npm run lint checks it).
  */
 import type { AppModule } from '../../platform/modules/app-module.ts';
-import { casesApiRoutes } from './api/cases-api-routes.ts';
-import { consoleRoutes } from './console/console-routes.ts';
 import { caseStaffAreas } from './console/staff-areas.ts';
-import { requestReminderScan, startReminderWorker } from './core/case-reminders.ts';
-import { recomputeOpenDeadlines } from './core/recompute-deadlines.ts';
 import { routingCommands } from './core/routing-commands.ts';
-import { seedDemoRoutingRules } from './core/routing-rules.ts';
 import { caseTopics } from './core/templates/index.ts';
-import { counterRoutes } from './counter/counter-routes.tsx';
-import { trackRoutes } from './track/track-routes.tsx';
 
 export const casesModule: AppModule = {
   name: 'cases',
   routes: [
-    { register: counterRoutes, takesFiles: true },
-    { register: consoleRoutes },
-    { register: trackRoutes },
-    { register: casesApiRoutes },
+    {
+      load: () => import('./counter/counter-routes.tsx').then((file) => file.counterRoutes),
+      takesFiles: true,
+    },
+    { load: () => import('./console/console-routes.ts').then((file) => file.consoleRoutes) },
+    { load: () => import('./track/track-routes.tsx').then((file) => file.trackRoutes) },
+    { load: () => import('./api/cases-api-routes.ts').then((file) => file.casesApiRoutes) },
   ],
   staffAreas: caseStaffAreas.map(({ action: _action, ...area }) => area),
   workers: [
     {
       name: 'case deadline reminders',
       async start({ db, jobs, clock, config }) {
+        const { startReminderWorker } = await import('./core/case-reminders.ts');
         await startReminderWorker({
           db,
           jobs,
@@ -38,8 +35,18 @@ export const casesModule: AppModule = {
       },
     },
   ],
-  scans: [{ name: 'case deadline reminders', request: requestReminderScan }],
-  seeds: [{ name: 'routing rules', run: seedDemoRoutingRules }],
+  scans: [
+    {
+      name: 'case deadline reminders',
+      request: async (context) => (await import('./core/case-reminders.ts')).requestReminderScan(context),
+    },
+  ],
+  seeds: [
+    {
+      name: 'routing rules',
+      run: async (tx) => (await import('./core/routing-rules.ts')).seedDemoRoutingRules(tx),
+    },
+  ],
   notificationTopics: Object.values(caseTopics),
   auditActions: [
     {
@@ -58,6 +65,7 @@ export const casesModule: AppModule = {
     { action: 'routing.remove', label: { 'zh-TW': '刪除分文規則', en: 'Routing rule removed' } },
   ],
   async onCalendarChange({ db, changedDay, calendarRegion, now }) {
+    const { recomputeOpenDeadlines } = await import('./core/recompute-deadlines.ts');
     const { checked, moved } = await recomputeOpenDeadlines(db, { changedDay, calendarRegion, now });
     return `Deadlines of open cases: ${checked} checked, ${moved} moved.`;
   },

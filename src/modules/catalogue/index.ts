@@ -3,9 +3,6 @@
  * Other modules import from here only (npm run lint checks it).
  */
 import type { AppModule } from '../../platform/modules/app-module.ts';
-import { catalogueAdminRoutes } from './catalogue-admin-routes.tsx';
-import { seedDemoCatalogue } from './catalogue-demo-seed.ts';
-import { catalogueRoutes } from './catalogue-routes.tsx';
 
 export type { ChecklistItem, Deadline, FormField, ServiceKind } from './catalogue-schemas.ts';
 export { getService, listServices, type ServiceDetail, type ServiceSummary } from './catalogue-service.ts';
@@ -19,7 +16,10 @@ export {
 
 export const catalogueModule: AppModule = {
   name: 'catalogue',
-  routes: [{ register: catalogueRoutes }, { register: catalogueAdminRoutes }],
+  routes: [
+    { load: () => import('./catalogue-routes.tsx').then((file) => file.catalogueRoutes) },
+    { load: () => import('./catalogue-admin-routes.tsx').then((file) => file.catalogueAdminRoutes) },
+  ],
   staffAreas: [
     {
       id: 'catalogue.content',
@@ -32,7 +32,12 @@ export const catalogueModule: AppModule = {
       roles: ['web_editor', 'admin'],
     },
   ],
-  seeds: [{ name: 'demo service versions', run: (tx) => seedDemoCatalogue(tx) }],
+  seeds: [
+    {
+      name: 'demo service versions',
+      run: async (tx) => (await import('./catalogue-demo-seed.ts')).seedDemoCatalogue(tx),
+    },
+  ],
   auditActions: [
     {
       action: 'catalogue.service_published',

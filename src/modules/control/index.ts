@@ -5,24 +5,12 @@
  */
 import type { AppModule } from '../../platform/modules/app-module.ts';
 import { checksPaths } from './checks/checks-paths.ts';
-import { checksRoutes } from './checks/checks-routes.tsx';
-import { followUpRoutes } from './checks/follow-up-routes.tsx';
-import { planEntryRoutes } from './plans/plan-entry-routes.tsx';
 import { planPaths } from './plans/plan-paths.ts';
-import { seedPlan101 } from './plans/plan-seed.ts';
-import { publicPlanRoutes } from './plans/public-plan-routes.tsx';
-import { staffPlanRoutes } from './plans/staff-plan-routes.tsx';
-import { progressEvidenceRoutes } from './progress/progress-evidence-routes.tsx';
 import { progressPaths } from './progress/progress-paths.ts';
-import { requestProgressReminderScan, startProgressReminderWorker } from './progress/progress-reminders.ts';
-import { progressRoutes } from './progress/progress-routes.tsx';
 import { reportPaths } from './reports/report-paths.ts';
-import { reportRoutes } from './reports/report-routes.tsx';
 import { controlAuditActions } from './shared/audit-actions.ts';
 import { controlTopics } from './templates/index.ts';
-import { publicWorkPlanRoutes } from './work-plans/public-work-plan-routes.tsx';
 import { workPlanPaths } from './work-plans/work-plan-paths.ts';
-import { workPlanRoutes } from './work-plans/work-plan-routes.tsx';
 
 const performance = {
   'zh-TW': '管考：執行計畫進度、績效指標與年度績效報告',
@@ -37,16 +25,28 @@ export const controlModule: AppModule = {
   name: 'control',
   // One group per capability's pages; a group whose forms carry files takes multipart bodies.
   routes: [
-    { register: publicPlanRoutes },
-    { register: staffPlanRoutes },
-    { register: planEntryRoutes },
-    { register: publicWorkPlanRoutes },
-    { register: workPlanRoutes },
-    { register: progressRoutes, takesFiles: true },
-    { register: progressEvidenceRoutes },
-    { register: checksRoutes },
-    { register: followUpRoutes, takesFiles: true },
-    { register: reportRoutes },
+    { load: () => import('./plans/public-plan-routes.tsx').then((file) => file.publicPlanRoutes) },
+    { load: () => import('./plans/staff-plan-routes.tsx').then((file) => file.staffPlanRoutes) },
+    { load: () => import('./plans/plan-entry-routes.tsx').then((file) => file.planEntryRoutes) },
+    {
+      load: () =>
+        import('./work-plans/public-work-plan-routes.tsx').then((file) => file.publicWorkPlanRoutes),
+    },
+    { load: () => import('./work-plans/work-plan-routes.tsx').then((file) => file.workPlanRoutes) },
+    {
+      load: () => import('./progress/progress-routes.tsx').then((file) => file.progressRoutes),
+      takesFiles: true,
+    },
+    {
+      load: () =>
+        import('./progress/progress-evidence-routes.tsx').then((file) => file.progressEvidenceRoutes),
+    },
+    { load: () => import('./checks/checks-routes.tsx').then((file) => file.checksRoutes) },
+    {
+      load: () => import('./checks/follow-up-routes.tsx').then((file) => file.followUpRoutes),
+      takesFiles: true,
+    },
+    { load: () => import('./reports/report-routes.tsx').then((file) => file.reportRoutes) },
   ],
   staffAreas: [
     {
@@ -112,14 +112,21 @@ export const controlModule: AppModule = {
     {
       name: 'progress and annual-report reminders',
       async start({ db, jobs, clock, config }) {
+        const { startProgressReminderWorker } = await import('./progress/progress-reminders.ts');
         await startProgressReminderWorker({ db, jobs, clock, publicBaseUrl: config.publicBaseUrl });
         return undefined;
       },
     },
   ],
-  scans: [{ name: 'progress and annual-report reminders', request: requestProgressReminderScan }],
+  scans: [
+    {
+      name: 'progress and annual-report reminders',
+      request: async (context) =>
+        (await import('./progress/progress-reminders.ts')).requestProgressReminderScan(context),
+    },
+  ],
   // The 2012 plan as published at first start; never rewritten afterwards.
-  seeds: [{ name: 'plans', run: (tx) => seedPlan101(tx) }],
+  seeds: [{ name: 'plans', run: async (tx) => (await import('./plans/plan-seed.ts')).seedPlan101(tx) }],
   notificationTopics: Object.values(controlTopics),
   auditActions: controlAuditActions,
 };

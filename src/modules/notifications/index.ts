@@ -5,9 +5,6 @@
  */
 import type { AppModule } from '../../platform/modules/app-module.ts';
 import { notificationPaths } from './notifications-paths.ts';
-import { notificationsRoutes } from './notifications-routes.tsx';
-import { startNotificationWorker } from './notifications-service.ts';
-import { createEmailTransport, loggingSmsSender } from './transports.ts';
 
 export type { NotificationChannel } from './notifications-schema.ts';
 export {
@@ -19,7 +16,7 @@ export {
 
 export const notificationsModule: AppModule = {
   name: 'notifications',
-  routes: [{ register: notificationsRoutes }],
+  routes: [{ load: () => import('./notifications-routes.tsx').then((file) => file.notificationsRoutes) }],
   staffAreas: [
     {
       id: 'notifications.outbox',
@@ -53,6 +50,8 @@ export const notificationsModule: AppModule = {
       name: 'notification delivery',
       // SMTP when SMTP_URL is set, else the outbox; SMS through the adapter that only logs.
       async start({ db, jobs, clock, config, log }) {
+        const { startNotificationWorker } = await import('./notifications-service.ts');
+        const { createEmailTransport, loggingSmsSender } = await import('./transports.ts');
         const email = createEmailTransport(config);
         await startNotificationWorker({
           jobs,

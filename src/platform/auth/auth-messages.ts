@@ -5,8 +5,6 @@ import type { StaffRole } from './principal.ts';
 export const authText = translator({
   'zh-TW': {
     // Read by cases' counter controls until they move to the forms kit (its formText says these now).
-    errorSummaryTitle: '發生問題',
-    errorPrefix: '錯誤：',
     noticeTitle: '重要',
     signInTitle: '員工登入',
     signInIntro: '請以工務局配發的電子郵件帳號登入。',
@@ -74,8 +72,6 @@ export const authText = translator({
     auditPageLabel: '第 {page} 頁',
   },
   en: {
-    errorSummaryTitle: 'There is a problem',
-    errorPrefix: 'Error: ',
     noticeTitle: 'Important',
     signInTitle: 'Staff sign-in',
     signInIntro: 'Sign in with the e-mail account the bureau gave you.',

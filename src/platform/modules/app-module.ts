@@ -38,8 +38,16 @@ export interface AppModule {
 
 export type Words = Readonly<Record<Lang, string>>;
 
+/** Registers a group of routes on the app (its own Fastify context). */
+export type RoutePlugin = (app: AppInstance, deps: AppDeps, registry: ModuleRegistry) => Promise<void>;
+
 export interface RouteGroup {
-  register(app: AppInstance, deps: AppDeps, registry: ModuleRegistry): Promise<void>;
+  /**
+   * Loads the group's route file: `() => import('./track/track-routes.tsx').then((file) => file.trackRoutes)`.
+   * Loaded when the app is built, so the CLI, the seed and unit tests reading a manifest never load the
+   * pages (an `npx onewindow` command starts in about half the time; docs/adr/0008).
+   */
+  load(): Promise<RoutePlugin>;
   /**
    * The forms of these routes carry files: @fastify/multipart is registered in this group's context only
    * (it adds hooks to every request of its context).

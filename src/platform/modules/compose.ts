@@ -1,6 +1,4 @@
 import type { Transaction } from '../db/database.ts';
-import type { AppDeps, AppInstance } from '../http/app-types.ts';
-import { registerMultipart } from '../uploads/multipart.ts';
 import {
   type AppModule,
   type AuditAction,
@@ -12,8 +10,8 @@ import {
 
 /**
  * What the composition root does with the list of modules: gather what they bring (checking that no two
- * claim the same name), register their routes, seed their data, start their workers and ask for their
- * scans. Only `app.ts`, `main.ts`, `seed.ts` and `cli.ts` call these.
+ * claim the same name), seed their data, start their workers and ask for their
+ * scans (`register-routes.ts` registers their routes). Only `app.ts`, `main.ts`, `seed.ts` and `cli.ts` call these.
  */
 
 /**
@@ -64,30 +62,6 @@ export function buildRegistry(
       (action) => action.action,
     ),
   });
-}
-
-/**
- * Registers every module's route groups, each in its own context: `root` for groups outside the site (no
- * cookies, session or CSRF), `site` for the rest. A group that takes files gets @fastify/multipart in its
- * own context only.
- */
-export async function registerModuleRoutes(
-  contexts: { root: AppInstance; site: AppInstance },
-  deps: AppDeps,
-  registry: ModuleRegistry,
-  where: 'root' | 'site',
-): Promise<void> {
-  const parent = where === 'root' ? contexts.root : contexts.site;
-  for (const module of registry.modules) {
-    for (const group of module.routes ?? []) {
-      if ((group.isOutsideSite === true) !== (where === 'root')) continue;
-      await parent.register(async (scope) => {
-        const context = scope as AppInstance;
-        if (group.takesFiles === true) await registerMultipart(context, deps.config);
-        await group.register(context, deps, registry);
-      });
-    }
-  }
 }
 
 /** Each module's seeds in list order, in the caller's transaction; counts by seed name. */

@@ -5,7 +5,7 @@ import { caseEvents, caseStates } from '../core/workflows.ts';
 
 /**
  * The JSON shapes of the staff case API. They check form (types, lengths); the rules that need the
- * service or the database are in cases-service.ts, which lists every problem at once.
+ * service or the database are in core/intake-rules.ts and core/open-case.ts, which list every problem at once.
  */
 
 const text = (maxLength: number, description?: string) =>

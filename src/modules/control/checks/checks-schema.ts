@@ -18,7 +18,7 @@ import { units } from '../../../platform/reference/reference-schema.ts';
  * 陸、管制查考: the secretariat's spot checks and tests (平時測試及查核) and the units' self-assessments
  * (自行管理考核), each with its findings and corrective actions, and the follow-up of each action until the
  * secretariat closes it. An action's state (open | done | overdue) is not stored: it follows from
- * `closed_at` and the deadline at the time it is read (checks-types.ts `actionState`).
+ * `closed_at` and the deadline at the time it is read (check-rules.ts `actionState`).
  */
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true });

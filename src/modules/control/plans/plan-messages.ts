@@ -3,7 +3,7 @@ import { translator } from '../../../platform/web/i18n.ts';
 /** Every word of the control module's rules, pages and notices, in both languages. */
 export const plansText = translator({
   'zh-TW': {
-    // The rules (control-validation.ts, control-service.ts)
+    // The rules (plan-rules.ts, plan-editing.ts, plan-publishing.ts)
     invalid: '計畫內容有問題，請依下列說明修正。',
     notFound: '找不到這份計畫或其中的項目。',
     required: '請填寫此欄位。',

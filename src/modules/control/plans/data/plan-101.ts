@@ -10,7 +10,7 @@ import type {
 /**
  * 高雄市政府工務局 101 年度提升服務品質執行計畫, transcribed from the seed (seed-plan-101.zh-TW.txt beside
  * this file, a byte-for-byte copy of the mission's seed-plan.zh-TW.txt; see README.md here) in full and in
- * order. It is loaded as the published 2012 plan at first start (control-seed.ts) and checked against the
+ * order. It is loaded as the published 2012 plan at first start (plan-seed.ts) and checked against the
  * seed by plan-101.test.ts.
  *
  * How it was read:
