@@ -1,15 +1,6 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  check,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-} from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { timestamptz } from '../../platform/db/columns.ts';
 import { serviceClassifications, units } from '../../platform/reference/reference-schema.ts';
 import type { ChecklistItem, Deadline, Fee, FormField, Sample, SopStep } from './catalogue-schemas.ts';
 
@@ -18,8 +9,6 @@ import type { ChecklistItem, Deadline, Fee, FormField, Sample, SopStep } from '.
  * content lives in `service_versions`, which are never updated: a change writes a new version and moves
  * `current_version`, so a case keeps the exact rules (deadline, checklist, form) it was opened under.
  */
-
-const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
 
 export const services = pgTable(
   'services',

@@ -1,13 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { timestamptz } from '../../platform/db/columns.ts';
 
 /**
  * The delivery log: one row per message to one recipient, holding exactly what was (or will be) sent.
  * Any module may notify: a row points at what it is about by subject type and id (`case` + the case's id,
  * `unit` + a unit code, …), so each subject's page can show its own log.
  */
-
-const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
 
 export const notificationChannels = ['email', 'sms'] as const;
 export type NotificationChannel = (typeof notificationChannels)[number];

@@ -9,10 +9,10 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { timestamptz } from '../db/columns.ts';
 import { units } from '../reference/reference-schema.ts';
 import { type StaffRole, staffRoles, unitRoles } from './principal.ts';
 
@@ -20,8 +20,6 @@ import { type StaffRole, staffRoles, unitRoles } from './principal.ts';
  * Staff accounts, their sessions, sign-in failures, rate-limit counters and the audit log. ADR 0004
  * explains why sessions and counters live in PostgreSQL: every app process sees the same state.
  */
-
-const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
 
 /** `'admin', 'secretariat', …` for the CHECK: the role list in principal.ts is the only source. */
 const roleList = sql.raw(staffRoles.map((role) => `'${role}'`).join(', '));

@@ -3,7 +3,6 @@ import {
   type AnyPgColumn,
   bigserial,
   check,
-  customType,
   date,
   doublePrecision,
   foreignKey,
@@ -12,11 +11,11 @@ import {
   jsonb,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { staff } from '../../../platform/auth/auth-schema.ts';
+import { storedFileColumns, timestamptz } from '../../../platform/db/columns.ts';
 import { districts } from '../../../platform/geo/geo-schema.ts';
 import { units } from '../../../platform/reference/reference-schema.ts';
 import { services, serviceVersions } from '../../catalogue/catalogue-schema.ts';
@@ -30,8 +29,6 @@ import { caseEvents, caseStates, finishedStates } from './workflows.ts';
  * `case_events` is the timeline, append-only; everything a case ever did is there.
  */
 
-const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
-const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 const quoted = (values: Iterable<string>) => sql.raw([...values].map((value) => `'${value}'`).join(', '));
 /** The partial indexes hold open cases: those in no workflow's finished states (workflows.ts). */
 const isOpen = (state: AnyPgColumn) => sql`${state} not in (${quoted(finishedStates)})`;
@@ -223,11 +220,7 @@ export const caseAttachments = pgTable(
     caseId: uuid('case_id')
       .notNull()
       .references(() => cases.id),
-    fileName: text('file_name').notNull(),
-    mediaType: text('media_type').notNull(),
-    sizeBytes: integer('size_bytes').notNull(),
-    sha256: text('sha256').notNull(),
-    content: bytea('content').notNull(),
+    ...storedFileColumns(),
     /** Which checklist item it documents, when it does. */
     checklistItemId: text('checklist_item_id'),
     uploadedByStaffId: uuid('uploaded_by_staff_id').references(() => staff.id),

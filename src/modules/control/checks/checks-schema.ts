@@ -1,17 +1,7 @@
 import { sql } from 'drizzle-orm';
-import {
-  check,
-  customType,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { check, date, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { staff } from '../../../platform/auth/auth-schema.ts';
+import { storedFileColumns, timestamptz } from '../../../platform/db/columns.ts';
 import { units } from '../../../platform/reference/reference-schema.ts';
 
 /**
@@ -20,8 +10,6 @@ import { units } from '../../../platform/reference/reference-schema.ts';
  * secretariat closes it. An action's state (open | done | overdue) is not stored: it follows from
  * `closed_at` and the deadline at the time it is read (check-rules.ts `actionState`).
  */
-
-const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
 
 export const controlChecks = pgTable(
   'control_checks',
@@ -103,8 +91,6 @@ export const controlCheckFollowUps = pgTable(
   (table) => [index('control_check_follow_ups_action').on(table.actionId, table.createdAt)],
 );
 
-const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
-
 /**
  * Evidence attached to a follow-up entry (photos, documents), kept in PostgreSQL like case attachments
  * (ADR 0007). Files arrive checked by readMultipartForm: the type is what the bytes are, the name is safe.
@@ -116,11 +102,7 @@ export const controlCheckEvidence = pgTable(
     followUpId: uuid('follow_up_id')
       .notNull()
       .references(() => controlCheckFollowUps.id),
-    fileName: text('file_name').notNull(),
-    mediaType: text('media_type').notNull(),
-    sizeBytes: integer('size_bytes').notNull(),
-    sha256: text('sha256').notNull(),
-    content: bytea('content').notNull(),
+    ...storedFileColumns(),
     uploadedAt: timestamptz('uploaded_at').notNull(),
   },
   (table) => [index('control_check_evidence_follow_up').on(table.followUpId)],

@@ -10,10 +10,10 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { staff } from '../../../platform/auth/auth-schema.ts';
+import { timestamptz } from '../../../platform/db/columns.ts';
 import type {
   DeadlineKind,
   PlanChangeAction,
@@ -37,8 +37,6 @@ import type {
  * a draft's are deleted outright, as nothing can refer to them yet. A copy for a later year gets new ids
  * and remembers its source (`copied_from_id`), so practices can be followed from year to year.
  */
-
-const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
 
 export const controlPlans = pgTable(
   'control_plans',

@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
-  customType,
   date,
   doublePrecision,
   index,
@@ -10,11 +9,11 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { staff } from '../../../platform/auth/auth-schema.ts';
+import { bytea, timestamptz } from '../../../platform/db/columns.ts';
 import { units } from '../../../platform/reference/reference-schema.ts';
 import { controlPlanPractices, controlPlans } from '../plans/plan-schema.ts';
 import { controlWorkPlanTargets } from '../work-plans/work-plan-schema.ts';
@@ -26,9 +25,6 @@ import type { ProgressCadence, ProgressStatus } from './progress-rules.ts';
  * Periods are `YYYY-MM` (monthly, the default) or `YYYY-Qn` (quarterly) as the secretariat sets per plan
  * year in `control_progress_settings`; an entry is due on `due_day` of the month after its period.
  */
-
-const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
-const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 export const controlProgressSettings = pgTable(
   'control_progress_settings',

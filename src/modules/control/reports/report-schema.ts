@@ -1,16 +1,7 @@
 import { sql } from 'drizzle-orm';
-import {
-  check,
-  date,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { check, date, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { staff } from '../../../platform/auth/auth-schema.ts';
+import { timestamptz } from '../../../platform/db/columns.ts';
 import { units } from '../../../platform/reference/reference-schema.ts';
 
 /**
@@ -19,8 +10,6 @@ import { units } from '../../../platform/reference/reference-schema.ts';
  * is stored is the secretariat's narrative, the state (draft → issued) and who issued it when. The report is
  * due on 1 February of the following year (`due_date`, seed 陸).
  */
-
-const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
 
 export const reportStates = ['draft', 'issued'] as const;
 export type ReportState = (typeof reportStates)[number];

@@ -7,11 +7,11 @@ import {
   integer,
   pgTable,
   text,
-  timestamp,
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { staff } from '../../../platform/auth/auth-schema.ts';
+import { timestamptz } from '../../../platform/db/columns.ts';
 import { units } from '../../../platform/reference/reference-schema.ts';
 import { controlPlans } from '../plans/plan-schema.ts';
 
@@ -24,8 +24,6 @@ import { controlPlans } from '../plans/plan-schema.ts';
  * (secretariat; or returned with comments) → published. `version` grows with every change: forms carry it,
  * and a stale one is refused (optimistic concurrency).
  */
-
-const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
 
 export const workPlanStates = [
   'draft',
