@@ -61,7 +61,7 @@ export function checkArchitecture(files: ReadonlyMap<string, string>): Breach[] 
         breaches.push({
           rule: 'the platform never imports a module',
           where: file,
-          detail: `imports ${target}; pass what it needs in through the module manifest (platform/modules/app-module.ts) instead`,
+          detail: `imports ${target}; pass what it needs in through the module manifest (platform/composition/app-module.ts) instead`,
         });
       if (target === 'src/modules/index.ts' && !compositionRoot.has(file) && !isTest(file))
         breaches.push({

@@ -17,10 +17,10 @@ import { installErrorHandlers } from './platform/http/error-handler.ts';
 import { operationsRoutes } from './platform/http/operations-routes.tsx';
 import { type Jobs, jobsUnavailable } from './platform/jobs/jobs.ts';
 import './platform/http/request-context.ts';
+import type { AppModule } from './platform/composition/app-module.ts';
+import { buildRegistry } from './platform/composition/compose.ts';
+import { registerModuleRoutes } from './platform/composition/register-routes.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
-import type { AppModule } from './platform/modules/app-module.ts';
-import { buildRegistry } from './platform/modules/compose.ts';
-import { registerModuleRoutes } from './platform/modules/register-routes.ts';
 import { langFromPath } from './platform/web/i18n.ts';
 import { publicPagesRoutes } from './platform/web/public-pages-routes.tsx';
 

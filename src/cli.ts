@@ -19,13 +19,13 @@ import {
 } from './platform/auth/staff-service.ts';
 import { upsertCalendarOverride } from './platform/calendar/calendar-repo.ts';
 import { localDate } from './platform/calendar/working-days.ts';
+import { CommandFailure } from './platform/composition/command-failure.ts';
+import { announceCalendarChange } from './platform/composition/compose.ts';
 import { createDatabase, type Database } from './platform/db/database.ts';
 import { EmbeddedDatabaseError } from './platform/db/embedded-server.ts';
 import { MigrationError, runMigrations } from './platform/db/migrate.ts';
 import { ensureEmbeddedDatabase, locateDatabase } from './platform/db/open-database.ts';
 import { DomainError } from './platform/http/errors.ts';
-import { CommandFailure } from './platform/modules/command-failure.ts';
-import { announceCalendarChange } from './platform/modules/compose.ts';
 import { ClassificationFileError } from './platform/reference/classification-rows.ts';
 import { loadClassificationFile } from './platform/reference/reference-repo.ts';
 import { seedReferenceData } from './seed.ts';

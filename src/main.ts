@@ -8,13 +8,13 @@ import { ConfigError, loadConfig } from './config.ts';
 import { modules } from './modules/index.ts';
 import { deleteStaleAuthState } from './platform/auth/auth-housekeeping.ts';
 import { createDemoStaff } from './platform/auth/staff-service.ts';
+import { requestModuleScans, startModuleWorkers } from './platform/composition/compose.ts';
 import { createDatabase } from './platform/db/database.ts';
 import { EmbeddedDatabaseError } from './platform/db/embedded-server.ts';
 import { MigrationError, runMigrations } from './platform/db/migrate.ts';
 import { ensureEmbeddedDatabase, locateDatabase } from './platform/db/open-database.ts';
 import { systemClock } from './platform/http/clock.ts';
 import { createJobs, type JobsLog } from './platform/jobs/jobs.ts';
-import { requestModuleScans, startModuleWorkers } from './platform/modules/compose.ts';
 import { seedReferenceData } from './seed.ts';
 
 const stderrLog: JobsLog = {

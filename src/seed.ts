@@ -1,11 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import { modules as allModules } from './modules/index.ts';
 import { seedCalendarOverrides } from './platform/calendar/calendar-repo.ts';
+import type { AppModule } from './platform/composition/app-module.ts';
+import { seedModules } from './platform/composition/compose.ts';
 import { type Database, withTransaction } from './platform/db/database.ts';
 import { appMeta } from './platform/db/meta-schema.ts';
 import { seedGeography } from './platform/geo/geo-repo.ts';
-import type { AppModule } from './platform/modules/app-module.ts';
-import { seedModules } from './platform/modules/compose.ts';
 import { seedServiceClassifications, seedUnits } from './platform/reference/reference-repo.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { AppModule } from '../platform/modules/app-module.ts';
+import type { AppModule } from '../platform/composition/app-module.ts';
 import { casesModule } from './cases/index.ts';
 import { catalogueModule } from './catalogue/index.ts';
 import { controlModule } from './control/index.ts';

@@ -1,6 +1,6 @@
 import { after, before } from 'node:test';
 import { notificationsModule } from '../../src/modules/notifications/index.ts';
-import { startModuleWorkers } from '../../src/platform/modules/compose.ts';
+import { startModuleWorkers } from '../../src/platform/composition/compose.ts';
 import { startSmtpServer, type TestSmtpServer } from './smtp-server.ts';
 import type { TestApp } from './test-app.ts';
 

@@ -1,9 +1,9 @@
 import { buildApp } from '../../src/app.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
+import type { AppModule } from '../../src/platform/composition/app-module.ts';
 import type { AppInstance } from '../../src/platform/http/app-types.ts';
 import type { Clock } from '../../src/platform/http/clock.ts';
 import type { Jobs } from '../../src/platform/jobs/jobs.ts';
-import type { AppModule } from '../../src/platform/modules/app-module.ts';
 import { createTestDatabase } from './test-database.ts';
 import { createTestJobs } from './test-jobs.ts';
 

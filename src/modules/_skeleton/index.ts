@@ -3,7 +3,7 @@
  * says what the module brings; the exports below it are its public surface — the only thing other modules
  * may import (npm run lint checks it).
  */
-import type { AppModule } from '../../platform/modules/app-module.ts';
+import type { AppModule } from '../../platform/composition/app-module.ts';
 import { skeletonText } from './skeleton-messages.ts';
 import { skeletonPaths } from './skeleton-paths.ts';
 

@@ -2,7 +2,7 @@
  * The case core and its pages (ADR 0007): what the module brings to the app, and its public surface for
  * other modules. Other modules import from here only (npm run lint checks it).
  */
-import type { AppModule } from '../../platform/modules/app-module.ts';
+import type { AppModule } from '../../platform/composition/app-module.ts';
 import { caseStaffAreas } from './console/staff-areas.ts';
 import { routingCommands } from './core/routing-commands.ts';
 import { caseTopics } from './core/templates/index.ts';

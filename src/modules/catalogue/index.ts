@@ -2,7 +2,7 @@
  * The service catalogue: what the module brings to the app, and its public surface for other modules.
  * Other modules import from here only (npm run lint checks it).
  */
-import type { AppModule } from '../../platform/modules/app-module.ts';
+import type { AppModule } from '../../platform/composition/app-module.ts';
 
 export type { ChecklistItem, Deadline, FormField, ServiceKind } from './catalogue-schemas.ts';
 export { getService, listServices, type ServiceDetail, type ServiceSummary } from './catalogue-service.ts';

@@ -3,7 +3,7 @@
  * report. What the module brings to the app, and its public surface for other modules. Other modules
  * import from here only (npm run lint checks it).
  */
-import type { AppModule } from '../../platform/modules/app-module.ts';
+import type { AppModule } from '../../platform/composition/app-module.ts';
 import { checksPaths } from './checks/checks-paths.ts';
 import { planPaths } from './plans/plan-paths.ts';
 import { progressPaths } from './progress/progress-paths.ts';

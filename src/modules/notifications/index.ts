@@ -3,7 +3,7 @@
  * the subject the message is about), the delivery worker, the outbox and the templates page. Other modules
  * import from here only (npm run lint checks it).
  */
-import type { AppModule } from '../../platform/modules/app-module.ts';
+import type { AppModule } from '../../platform/composition/app-module.ts';
 import { notificationPaths } from './notifications-paths.ts';
 
 export type { NotificationChannel } from './notifications-schema.ts';

@@ -1,4 +1,4 @@
-import type { AuditAction } from '../modules/app-module.ts';
+import type { AuditAction } from '../composition/app-module.ts';
 import type { Lang } from '../web/i18n.ts';
 
 /**

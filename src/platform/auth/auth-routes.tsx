@@ -1,10 +1,10 @@
 import cookie from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ModuleRegistry } from '../composition/app-module.ts';
 import type { AppDeps, AppInstance } from '../http/app-types.ts';
 import { installCsrf } from '../http/csrf.ts';
 import type { FieldProblem } from '../http/errors.ts';
 import { enforceRateLimit, rateLimitedError } from '../http/rate-limit.ts';
-import type { ModuleRegistry } from '../modules/app-module.ts';
 import { FormProblems, problemsOnPage } from '../web/components/form-problems.ts';
 import { postedForm, readForm } from '../web/components/read-form.ts';
 import { type Lang, languages, localePath } from '../web/i18n.ts';

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { AuditAction, StaffArea } from '../modules/app-module.ts';
+import type { AuditAction, StaffArea } from '../composition/app-module.ts';
 import {
   Banner,
   Button,

@@ -1,4 +1,4 @@
-import type { StaffArea } from '../modules/app-module.ts';
+import type { StaffArea } from '../composition/app-module.ts';
 import { staffPaths } from './auth-paths.ts';
 import type { StaffRole } from './principal.ts';
 

@@ -1,4 +1,4 @@
-import type { StaffArea } from '../../../platform/modules/app-module.ts';
+import type { StaffArea } from '../../../platform/composition/app-module.ts';
 import { type CaseAction, rolesFor } from '../core/case-actions.ts';
 import { counterPaths } from '../counter/counter-paths.ts';
 import { consolePaths } from './console-paths.ts';

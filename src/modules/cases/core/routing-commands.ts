@@ -1,5 +1,5 @@
 import { cliActor } from '../../../platform/auth/audit-log.ts';
-import type { ModuleCommand } from '../../../platform/modules/app-module.ts';
+import type { ModuleCommand } from '../../../platform/composition/app-module.ts';
 import { listRoutingRules, removeRoutingRule, setRoutingRule } from './routing-rules.ts';
 
 /** `npx onewindow routing:*`: routing rules as data, for operators. */

@@ -1,8 +1,8 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { type AuditActor, recordAudit } from '../../../platform/auth/audit-log.ts';
+import { CommandFailure } from '../../../platform/composition/command-failure.ts';
 import type { DatabaseOrTransaction } from '../../../platform/db/database.ts';
 import { districts } from '../../../platform/geo/geo-schema.ts';
-import { CommandFailure } from '../../../platform/modules/command-failure.ts';
 import { units } from '../../../platform/reference/reference-schema.ts';
 import { serviceExists } from '../../catalogue/index.ts';
 import { routingRules } from './cases-schema.ts';

@@ -1,4 +1,4 @@
-import type { AuditAction, Words } from '../../../platform/modules/app-module.ts';
+import type { AuditAction, Words } from '../../../platform/composition/app-module.ts';
 import { type PlanChangeAction, planChangeActions } from '../plans/plan-types.ts';
 import { type WorkPlanAuditAction, workPlanAuditActions } from '../work-plans/work-plan-rules.ts';
 
