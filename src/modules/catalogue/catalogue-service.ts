@@ -9,6 +9,7 @@ import {
   themeClassifications,
   units,
 } from '../../platform/reference/reference-schema.ts';
+import { type UnitCard, unitCardColumns, unitCardOf } from '../../platform/reference/unit-card.ts';
 import { bigramsOf, searchTextOf } from '../../platform/search/bigrams.ts';
 import { type Lang, translator } from '../../platform/web/i18n.ts';
 import { services, serviceVersions } from './catalogue-schema.ts';
@@ -25,16 +26,7 @@ import {
 import { type KnownCodes, validateServiceDefinition } from './catalogue-validation.ts';
 
 /** The responsible unit as pages and the API show it. */
-export interface ServiceUnit {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  phone: string;
-  addressZh: string;
-  addressEn: string;
-  serviceHoursZh: string;
-  serviceHoursEn: string;
-}
+export type ServiceUnit = UnitCard;
 
 export interface ServiceSummary {
   code: string;
@@ -294,14 +286,7 @@ const summaryColumns = {
   serviceClassificationCode: serviceVersions.serviceClassificationCode,
   isOnline: serviceVersions.isOnline,
   isDemo: services.isDemo,
-  unitCode: units.code,
-  unitNameZh: units.nameZh,
-  unitNameEn: units.nameEn,
-  unitPhone: units.phone,
-  unitAddressZh: units.addressZh,
-  unitAddressEn: units.addressEn,
-  unitServiceHoursZh: units.serviceHoursZh,
-  unitServiceHoursEn: units.serviceHoursEn,
+  ...unitCardColumns,
 };
 
 type SummaryRow = { [K in keyof typeof summaryColumns]: (typeof summaryColumns)[K]['_']['data'] };
@@ -316,16 +301,7 @@ function summaryOf(row: SummaryRow): ServiceSummary {
     summaryEn: row.summaryEn,
     // The CHECK constraint keeps the column to these four values.
     kind: row.kind as ServiceKind,
-    unit: {
-      code: row.unitCode,
-      nameZh: row.unitNameZh,
-      nameEn: row.unitNameEn,
-      phone: row.unitPhone,
-      addressZh: row.unitAddressZh,
-      addressEn: row.unitAddressEn,
-      serviceHoursZh: row.unitServiceHoursZh,
-      serviceHoursEn: row.unitServiceHoursEn,
-    },
+    unit: unitCardOf(row),
     deadline: row.deadline,
     serviceClassificationCode: row.serviceClassificationCode,
     isOnline: row.isOnline,

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import type { DatabaseOrTransaction } from '../../../platform/db/database.ts';
 import { units } from '../../../platform/reference/reference-schema.ts';
+import { type UnitCard, unitCardColumns, unitCardOf } from '../../../platform/reference/unit-card.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { type ChecklistItem, type Deadline, getServiceVersion } from '../../catalogue/index.ts';
 import { listAttachments } from '../core/case-attachments.ts';
@@ -32,16 +33,7 @@ export interface CounterReceipt {
   checklist: ChecklistItem[];
   checklistReceived: string[];
   attachmentNames: string[];
-  unit: {
-    code: string;
-    nameZh: string;
-    nameEn: string;
-    phone: string;
-    addressZh: string;
-    addressEn: string;
-    serviceHoursZh: string;
-    serviceHoursEn: string;
-  };
+  unit: UnitCard;
 }
 
 export async function loadCounterReceipt(
@@ -64,14 +56,7 @@ export async function loadCounterReceipt(
       expectedCompletionDate: cases.expectedCompletionDate,
       deadlineRule: cases.deadlineRule,
       checklistReceived: cases.checklistReceived,
-      unitCode: units.code,
-      unitNameZh: units.nameZh,
-      unitNameEn: units.nameEn,
-      unitPhone: units.phone,
-      unitAddressZh: units.addressZh,
-      unitAddressEn: units.addressEn,
-      unitServiceHoursZh: units.serviceHoursZh,
-      unitServiceHoursEn: units.serviceHoursEn,
+      ...unitCardColumns,
     })
     .from(cases)
     .innerJoin(units, eq(units.code, cases.unitCode))
@@ -100,16 +85,7 @@ export async function loadCounterReceipt(
     checklist: service.checklist,
     checklistReceived: row.checklistReceived,
     attachmentNames: attachments.map((attachment) => attachment.fileName),
-    unit: {
-      code: row.unitCode,
-      nameZh: row.unitNameZh,
-      nameEn: row.unitNameEn,
-      phone: row.unitPhone,
-      addressZh: row.unitAddressZh,
-      addressEn: row.unitAddressEn,
-      serviceHoursZh: row.unitServiceHoursZh,
-      serviceHoursEn: row.unitServiceHoursEn,
-    },
+    unit: unitCardOf(row),
   };
 }
 
