@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { checkArchitecture, importsOf, readSources, runtimeCycles } from '../scripts/check-architecture.ts';
+
+/** A tree of files given as source text, for the rules to read. */
+const tree = (files: Record<string, string>) => new Map(Object.entries(files));
+const rulesBroken = (files: Record<string, string>) =>
+  checkArchitecture(tree(files)).map((breach) => `${breach.where}: ${breach.rule}`);
+
+describe('the layering rules (scripts/check-architecture.ts, run by npm run lint)', () => {
+  it('reads static, re-exported, side-effect and dynamic imports, and tells type-only ones apart', () => {
+    const edges = importsOf(
+      'src/modules/a/index.ts',
+      [
+        "import type { X } from './x.ts';",
+        "import { y } from '../b/index.ts';",
+        "export { z } from './z.ts';",
+        "import './side-effect.ts';",
+        "const later = () => import('./later.tsx');",
+        "import pg from 'pg';",
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      edges.map((edge) => [edge.to, edge.isTypeOnly]),
+      [
+        ['src/modules/a/x.ts', true],
+        ['src/modules/b/index.ts', false],
+        ['src/modules/a/z.ts', false],
+        ['src/modules/a/side-effect.ts', false],
+        ['src/modules/a/later.tsx', false],
+        ['pg', false],
+      ],
+    );
+  });
+
+  it('the platform importing a module is a breach; importing the platform’s own composition folder is not', () => {
+    assert.deepEqual(
+      rulesBroken({
+        'src/platform/auth/home.ts': "import { casesModule } from '../../modules/cases/index.ts';",
+        'src/platform/auth/areas.ts': "import type { StaffArea } from '../composition/app-module.ts';",
+      }),
+      ['src/platform/auth/home.ts: the platform never imports a module'],
+    );
+  });
+
+  it('a module reaching into another’s files is a breach; its index.ts and a schema’s foreign key are not', () => {
+    assert.deepEqual(
+      rulesBroken({
+        'src/modules/control/reports.ts': "import { caseRows } from '../cases/core/case-queries.ts';",
+        'src/modules/control/plans.ts': "import { caseTopics } from '../cases/index.ts';",
+        'src/modules/control/plan-schema.ts': "import { cases } from '../cases/cases-schema.ts';",
+      }),
+      ['src/modules/control/reports.ts: a module uses another only through its index.ts'],
+    );
+  });
+
+  it('only the composition root reads the list of modules', () => {
+    assert.deepEqual(
+      rulesBroken({
+        'src/app.ts': "import { modules } from './modules/index.ts';",
+        'src/modules/cases/console/areas.ts': "import { modules } from '../../index.ts';",
+      }),
+      ['src/modules/cases/console/areas.ts: only the composition root reads the list of modules'],
+    );
+  });
+
+  it('a unit test that loads the database, even through another file, is a breach; a type-only import is not', () => {
+    assert.deepEqual(
+      rulesBroken({
+        'src/modules/a/rules.test.ts': "import { rule } from './rules.ts';",
+        'src/modules/a/rules.ts': "import { rows } from './queries.ts';",
+        'src/modules/a/queries.ts': "import { eq } from 'drizzle-orm';",
+        'src/modules/a/pure.test.ts': "import type { Row } from './queries.ts';",
+        'src/modules/a/queries.db.test.ts': "import { rows } from './queries.ts';",
+      }),
+      ['src/modules/a/rules.test.ts: unit tests load no database code'],
+    );
+  });
+
+  it('finds runtime cycles and ignores type-only ones', () => {
+    const cycles = runtimeCycles(
+      tree({
+        'src/a.ts': "import { b } from './b.ts';",
+        'src/b.ts': "import { a } from './a.ts';",
+        'src/c.ts': "import type { D } from './d.ts';",
+        'src/d.ts': "import { c } from './c.ts';",
+      }),
+    );
+    assert.deepEqual(cycles, [['src/a.ts', 'src/b.ts']]);
+  });
+
+  it('the project itself breaks no rule and has no runtime cycle', () => {
+    const sources = readSources();
+    assert.ok(sources.size > 300, `${sources.size} files read`);
+    assert.deepEqual(checkArchitecture(sources), []);
+    assert.deepEqual(runtimeCycles(sources), []);
+  });
+});
