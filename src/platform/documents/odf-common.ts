@@ -96,6 +96,43 @@ export function checkNumber(value: number, where: string): string {
   return String(Object.is(value, -0) ? 0 : value);
 }
 
+export type OdfCellValue = string | number | null;
+
+/**
+ * A table's header rows (none when the header is empty) and body rows, each row padded to `columns` cells
+ * (the header with '', the body with null). `where` names a body cell for checkNumber's message.
+ */
+export function odfTableRows(
+  table: { header: string[]; rows: OdfCellValue[][] },
+  options: {
+    columns: number;
+    rowStart: string;
+    headerCell: (text: string) => string;
+    cell: (value: OdfCellValue, where: string) => string;
+    where: (row: number, column: number) => string;
+  },
+): { header: string; rows: string } {
+  const pad = <T>(cells: T[], filler: T): T[] => [
+    ...cells,
+    ...Array.from({ length: options.columns - cells.length }, () => filler),
+  ];
+  const header =
+    table.header.length === 0
+      ? ''
+      : `<table:table-header-rows>${options.rowStart}${pad(table.header, '').map(options.headerCell).join('')}</table:table-row></table:table-header-rows>`;
+  const rows = table.rows
+    .map(
+      (row, rowIndex) =>
+        options.rowStart +
+        pad(row, null)
+          .map((value, column) => options.cell(value, options.where(rowIndex + 1, column + 1)))
+          .join('') +
+        '</table:table-row>',
+    )
+    .join('');
+  return { header, rows };
+}
+
 export type DocumentLanguage = 'zh-TW' | 'en';
 
 /** fo:language/fo:country (western text) and style:language-asian/style:country-asian (CJK text). */

@@ -13,6 +13,8 @@ import {
   languageProperties,
   metaXml,
   ODF_VERSION,
+  type OdfCellValue,
+  odfTableRows,
   paragraphText,
   writeOdfPackage,
   xmlns,
@@ -20,7 +22,7 @@ import {
 
 export const ODS_MEDIA_TYPE = 'application/vnd.oasis.opendocument.spreadsheet';
 
-export type SheetCellValue = string | number | null;
+export type SheetCellValue = OdfCellValue;
 
 export interface Sheet {
   name: string;
@@ -111,10 +113,6 @@ function sheetXml(sheet: Sheet, name: string, sheetIndex: number): { xml: string
         `<table:table-column table:style-name="co${sheetIndex}_${column + 1}" table:default-cell-style-name="Default"/>`,
     )
     .join('');
-  const pad = <T>(cells: T[], filler: T): T[] => [
-    ...cells,
-    ...Array.from({ length: columns - cells.length }, () => filler),
-  ];
   const cell = (value: SheetCellValue, where: string): string => {
     if (value === null || value === '') return '<table:table-cell/>';
     if (typeof value === 'number') {
@@ -123,30 +121,16 @@ function sheetXml(sheet: Sheet, name: string, sheetIndex: number): { xml: string
     }
     return `<table:table-cell office:value-type="string">${cellText(value)}</table:table-cell>`;
   };
-  const header =
-    sheet.header.length === 0
-      ? ''
-      : '<table:table-header-rows><table:table-row table:style-name="ro1">' +
-        pad(sheet.header, '')
-          .map((text) =>
-            text === ''
-              ? '<table:table-cell table:style-name="ce_head"/>'
-              : `<table:table-cell table:style-name="ce_head" office:value-type="string">${cellText(text)}</table:table-cell>`,
-          )
-          .join('') +
-        '</table:table-row></table:table-header-rows>';
-  const rows = sheet.rows
-    .map(
-      (row, rowIndex) =>
-        '<table:table-row table:style-name="ro1">' +
-        pad(row, null)
-          .map((value, column) =>
-            cell(value, `ods: sheet "${name}" row ${rowIndex + 1} column ${column + 1}`),
-          )
-          .join('') +
-        '</table:table-row>',
-    )
-    .join('');
+  const { header, rows } = odfTableRows(sheet, {
+    columns,
+    rowStart: '<table:table-row table:style-name="ro1">',
+    headerCell: (text) =>
+      text === ''
+        ? '<table:table-cell table:style-name="ce_head"/>'
+        : `<table:table-cell table:style-name="ce_head" office:value-type="string">${cellText(text)}</table:table-cell>`,
+    cell,
+    where: (row, column) => `ods: sheet "${name}" row ${row} column ${column}`,
+  });
   const body =
     header === '' && rows === '' ? '<table:table-row><table:table-cell/></table:table-row>' : header + rows;
   return {

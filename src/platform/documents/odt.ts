@@ -12,6 +12,8 @@ import {
   languageProperties,
   metaXml,
   ODF_VERSION,
+  type OdfCellValue,
+  odfTableRows,
   paragraphText,
   writeOdfPackage,
   xmlns,
@@ -20,7 +22,7 @@ import {
 export const ODT_MEDIA_TYPE = 'application/vnd.oasis.opendocument.text';
 
 export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
-export type TableCellValue = string | number | null;
+export type TableCellValue = OdfCellValue;
 
 export type OdtBlock =
   | { type: 'heading'; level: HeadingLevel; text: string }
@@ -144,33 +146,14 @@ function tableXml(
     }
     return `<table:table-cell table:style-name="TblCell" office:value-type="string"><text:p text:style-name="Table_20_Contents">${paragraphText(value)}</text:p></table:table-cell>`;
   };
-  const pad = <T>(cells: T[], filler: T): T[] => [
-    ...cells,
-    ...Array.from({ length: columns - cells.length }, () => filler),
-  ];
-  const header =
-    block.header.length === 0
-      ? ''
-      : '<table:table-header-rows><table:table-row>' +
-        pad(block.header, '')
-          .map(
-            (text) =>
-              `<table:table-cell table:style-name="TblCell" office:value-type="string"><text:p text:style-name="Table_20_Heading">${paragraphText(text)}</text:p></table:table-cell>`,
-          )
-          .join('') +
-        '</table:table-row></table:table-header-rows>';
-  const rows = block.rows
-    .map(
-      (row, rowIndex) =>
-        '<table:table-row>' +
-        pad(row, null)
-          .map((value, columnIndex) =>
-            cell(value, `odt: table "${block.caption}" row ${rowIndex + 1} column ${columnIndex + 1}`),
-          )
-          .join('') +
-        '</table:table-row>',
-    )
-    .join('');
+  const { header, rows } = odfTableRows(block, {
+    columns,
+    rowStart: '<table:table-row>',
+    headerCell: (text) =>
+      `<table:table-cell table:style-name="TblCell" office:value-type="string"><text:p text:style-name="Table_20_Heading">${paragraphText(text)}</text:p></table:table-cell>`,
+    cell,
+    where: (row, column) => `odt: table "${block.caption}" row ${row} column ${column}`,
+  });
   return (
     `<text:p text:style-name="Caption">${paragraphText(block.caption)}</text:p>` +
     `<table:table table:name="Table${index}" table:style-name="Tbl">` +
