@@ -84,67 +84,66 @@ export interface Refusal {
 export const unitCaseRoles = ['handler', 'supervisor'] as const satisfies readonly StaffRole[];
 export type UnitCaseRole = (typeof unitCaseRoles)[number];
 
+/** An action these roles may take on any case, whatever the case is. */
+function onAnyCase(label: Words, isOnOneCase: boolean, roles: readonly StaffRole[]): ActionRule {
+  return {
+    label,
+    isOnOneCase,
+    grants: [{ roles, relations: ['any'] }],
+    conditions: {},
+    perCaseRefusal: null,
+  };
+}
+
+/** A list of cases: these roles see their own unit's, the secretariat every unit's. */
+function unitList(label: Words, unitRoles: readonly StaffRole[]): ActionRule {
+  return {
+    label,
+    isOnOneCase: false,
+    grants: [
+      { roles: unitRoles, relations: ['own_unit'] },
+      { roles: ['secretariat'], relations: ['any'] },
+    ],
+    conditions: {},
+    perCaseRefusal: null,
+  };
+}
+
+/** Assigning, one case or many: the unit's supervisor, while the case is open. */
+const assignRule: Omit<ActionRule, 'label'> = {
+  isOnOneCase: true,
+  grants: [{ roles: ['supervisor'], relations: ['own_unit'] }],
+  conditions: { open: { code: 'finished', message: 'assignCaseNotOpen' } },
+  perCaseRefusal: { code: 'other_unit', message: 'assignCaseOtherUnit' },
+};
+
 export const actionTable: Readonly<Record<CaseAction, ActionRule>> = {
-  read: {
-    label: { zh: '閱覽案件', en: 'read' },
-    isOnOneCase: true,
-    // Everyone who works cases, and administrators (support). Web and unit editors see no personal data.
-    grants: [
-      { roles: ['handler', 'supervisor', 'counter_clerk', 'secretariat', 'admin'], relations: ['any'] },
-    ],
-    conditions: {},
-    perCaseRefusal: null,
-  },
-  look_up: {
-    label: { zh: '查詢案件', en: 'look up' },
-    isOnOneCase: false,
-    // Phone enquiries, by number, phone or name; every look-up is in the audit log.
-    grants: [{ roles: ['counter_clerk', 'handler', 'supervisor', 'secretariat'], relations: ['any'] }],
-    conditions: {},
-    perCaseRefusal: null,
-  },
-  open: {
-    label: { zh: '收件', en: 'open' },
-    isOnOneCase: false,
-    // The counter, the secretariat's dispatch and the units take requests for any unit's service.
-    grants: [{ roles: ['counter_clerk', 'secretariat', 'supervisor', 'handler'], relations: ['any'] }],
-    conditions: {},
-    perCaseRefusal: null,
-  },
-  work_queue: {
-    label: { zh: '檢視案件清單', en: 'list' },
-    isOnOneCase: false,
-    grants: [
-      { roles: unitCaseRoles, relations: ['own_unit'] },
-      { roles: ['secretariat'], relations: ['any'] },
-    ],
-    conditions: {},
-    perCaseRefusal: null,
-  },
-  supervise: {
-    label: { zh: '督導', en: 'supervise' },
-    isOnOneCase: false,
-    grants: [
-      { roles: ['supervisor'], relations: ['own_unit'] },
-      { roles: ['secretariat'], relations: ['any'] },
-    ],
-    conditions: {},
-    perCaseRefusal: null,
-  },
-  assign: {
-    label: { zh: '分派', en: 'assign' },
-    isOnOneCase: true,
-    grants: [{ roles: ['supervisor'], relations: ['own_unit'] }],
-    conditions: { open: { code: 'finished', message: 'assignCaseNotOpen' } },
-    perCaseRefusal: { code: 'other_unit', message: 'assignCaseOtherUnit' },
-  },
-  bulk_assign: {
-    label: { zh: '批次分派', en: 'assign in bulk' },
-    isOnOneCase: true,
-    grants: [{ roles: ['supervisor'], relations: ['own_unit'] }],
-    conditions: { open: { code: 'finished', message: 'assignCaseNotOpen' } },
-    perCaseRefusal: { code: 'other_unit', message: 'assignCaseOtherUnit' },
-  },
+  // Everyone who works cases, and administrators (support). Web and unit editors see no personal data.
+  read: onAnyCase({ zh: '閱覽案件', en: 'read' }, true, [
+    'handler',
+    'supervisor',
+    'counter_clerk',
+    'secretariat',
+    'admin',
+  ]),
+  // Phone enquiries, by number, phone or name; every look-up is in the audit log.
+  look_up: onAnyCase({ zh: '查詢案件', en: 'look up' }, false, [
+    'counter_clerk',
+    'handler',
+    'supervisor',
+    'secretariat',
+  ]),
+  // The counter, the secretariat's dispatch and the units take requests for any unit's service.
+  open: onAnyCase({ zh: '收件', en: 'open' }, false, [
+    'counter_clerk',
+    'secretariat',
+    'supervisor',
+    'handler',
+  ]),
+  work_queue: unitList({ zh: '檢視案件清單', en: 'list' }, unitCaseRoles),
+  supervise: unitList({ zh: '督導', en: 'supervise' }, ['supervisor']),
+  assign: { label: { zh: '分派', en: 'assign' }, ...assignRule },
+  bulk_assign: { label: { zh: '批次分派', en: 'assign in bulk' }, ...assignRule },
   request_extension: {
     label: { zh: '展延', en: 'extend' },
     isOnOneCase: true,

@@ -63,61 +63,21 @@ const transfer: Step = {
   guards: unitGuards,
   requires: ['target_unit', 'reason'],
 };
-const forward: Step = {
-  event: 'forward',
-  to: 'forwarded',
-  roles: unitStaff,
-  guards: unitGuards,
-  requires: ['target_agency', 'public_note'],
-};
-const reject: Step = {
-  event: 'reject',
-  to: 'rejected',
-  roles: unitStaff,
-  guards: unitGuards,
-  requires: ['reason'],
-};
-const merge: Step = {
-  event: 'merge',
-  to: 'merged',
-  roles: unitStaff,
-  guards: unitGuards,
-  requires: ['target_case'],
-};
+/** A step the unit's staff take on a case of their unit that is theirs or nobody's yet. */
+function unitStep(event: Event, to: State, requires: Step['requires'] = []): Step {
+  return { event, to, roles: unitStaff, guards: unitGuards, requires };
+}
+const forward = unitStep('forward', 'forwarded', ['target_agency', 'public_note']);
+const reject = unitStep('reject', 'rejected', ['reason']);
+const merge = unitStep('merge', 'merged', ['target_case']);
+const requestSupplement = unitStep('request_supplement', 'awaiting_supplement', ['reason']);
 
 const transitions: { readonly [From in State]: readonly Step[] } = {
-  received: [
-    { event: 'accept', to: 'accepted', roles: unitStaff, guards: unitGuards, requires: [] },
-    transfer,
-    forward,
-    reject,
-    merge,
-    withdraw,
-  ],
-  accepted: [
-    { event: 'start', to: 'in_progress', roles: unitStaff, guards: unitGuards, requires: [] },
-    {
-      event: 'request_supplement',
-      to: 'awaiting_supplement',
-      roles: unitStaff,
-      guards: unitGuards,
-      requires: ['reason'],
-    },
-    transfer,
-    forward,
-    reject,
-    merge,
-    withdraw,
-  ],
+  received: [unitStep('accept', 'accepted'), transfer, forward, reject, merge, withdraw],
+  accepted: [unitStep('start', 'in_progress'), requestSupplement, transfer, forward, reject, merge, withdraw],
   in_progress: [
-    {
-      event: 'request_supplement',
-      to: 'awaiting_supplement',
-      roles: unitStaff,
-      guards: unitGuards,
-      requires: ['reason'],
-    },
-    { event: 'resolve', to: 'resolved', roles: unitStaff, guards: unitGuards, requires: ['resolution'] },
+    requestSupplement,
+    unitStep('resolve', 'resolved', ['resolution']),
     transfer,
     forward,
     merge,
@@ -135,7 +95,7 @@ const transitions: { readonly [From in State]: readonly Step[] } = {
     withdraw,
   ],
   resolved: [
-    { event: 'close', to: 'closed', roles: unitStaff, guards: unitGuards, requires: [] },
+    unitStep('close', 'closed'),
     {
       event: 'reopen',
       to: 'in_progress',
