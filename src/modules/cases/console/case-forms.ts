@@ -11,14 +11,17 @@ import { consoleText } from './console-messages.ts';
  * case, which lists every missing input at once; the forms bound what anyone may send.
  */
 
-const casePageWords = (key: Parameters<typeof casePageText>[1]): Words => ({
-  'zh-TW': casePageText('zh-TW', key),
-  en: casePageText('en', key),
-});
-const consoleWords = (key: Parameters<typeof consoleText>[1]): Words => ({
-  'zh-TW': consoleText('zh-TW', key),
-  en: consoleText('en', key),
-});
+/** A form's labels in both languages: each field's from its key in these words. */
+function labelsIn<Key extends string, Name extends string>(
+  words: (lang: Lang, key: Key) => string,
+  keys: Readonly<Record<Name, Key>>,
+): Record<Name, Words> {
+  const fields = Object.entries<Key>(keys).map(([name, key]): [string, Words] => [
+    name,
+    { 'zh-TW': words('zh-TW', key), en: words('en', key) },
+  ]);
+  return Object.fromEntries(fields) as Record<Name, Words>;
+}
 const versionLabel: Words = { 'zh-TW': '案件版本', en: 'Case version' };
 
 /** Every workflow action's form: each action shows only the inputs it needs. */
@@ -35,13 +38,15 @@ export const eventForm = defineForm(
   }),
   {
     version: versionLabel,
-    publicNote: casePageWords('inputPublicNote'),
-    internalNote: casePageWords('inputInternalNote'),
-    resolution: casePageWords('inputResolution'),
-    reason: casePageWords('inputReason'),
-    targetUnit: casePageWords('inputTargetUnit'),
-    targetAgency: casePageWords('inputTargetAgency'),
-    targetCase: casePageWords('inputTargetCase'),
+    ...labelsIn(casePageText, {
+      publicNote: 'inputPublicNote',
+      internalNote: 'inputInternalNote',
+      resolution: 'inputResolution',
+      reason: 'inputReason',
+      targetUnit: 'inputTargetUnit',
+      targetAgency: 'inputTargetAgency',
+      targetCase: 'inputTargetCase',
+    }),
   },
 );
 
@@ -53,8 +58,7 @@ export const extensionRequestForm = defineForm(
   }),
   {
     version: versionLabel,
-    amount: casePageWords('extensionAmountDays'),
-    reason: casePageWords('extensionReason'),
+    ...labelsIn(casePageText, { amount: 'extensionAmountDays', reason: 'extensionReason' }),
   },
 );
 
@@ -64,16 +68,13 @@ export const extensionDecisionForm = defineForm(
     decision: field.choice(['approve', 'refuse']),
     note: field.text({ maxLength: 4000 }),
   }),
-  {
-    version: versionLabel,
-    decision: casePageWords('decideHeading'),
-    note: casePageWords('decideNote'),
-  },
+  { version: versionLabel, ...labelsIn(casePageText, { decision: 'decideHeading', note: 'decideNote' }) },
 );
 
-export const assignForm = defineForm(Type.Object({ handlerId: field.text({ maxLength: 60 }) }), {
-  handlerId: casePageWords('assignHandler'),
-});
+export const assignForm = defineForm(
+  Type.Object({ handlerId: field.text({ maxLength: 60 }) }),
+  labelsIn(casePageText, { handlerId: 'assignHandler' }),
+);
 
 export const bulkAssignForm = defineForm(
   Type.Object({
@@ -82,11 +83,11 @@ export const bulkAssignForm = defineForm(
     /** The queue's filters, to come back to the same view. */
     returnQuery: field.text({ maxLength: 1000 }),
   }),
-  {
-    handlerId: consoleWords('bulkAssignHandler'),
-    caseIds: consoleWords('columnSelect'),
-    returnQuery: consoleWords('filtersHeading'),
-  },
+  labelsIn(consoleText, {
+    handlerId: 'bulkAssignHandler',
+    caseIds: 'columnSelect',
+    returnQuery: 'filtersHeading',
+  }),
 );
 
 /** The look-up is a GET form: any one of the three. */
@@ -96,11 +97,7 @@ export const lookupForm = defineForm(
     phone: field.text({ maxLength: 40 }),
     name: field.text({ maxLength: 100 }),
   }),
-  {
-    caseNumber: consoleWords('lookupCaseNumber'),
-    phone: consoleWords('lookupPhone'),
-    name: consoleWords('lookupName'),
-  },
+  labelsIn(consoleText, { caseNumber: 'lookupCaseNumber', phone: 'lookupPhone', name: 'lookupName' }),
 );
 
 /** Full-width digits and spaces accepted (UX.md); anything else is NaN, which the use case names. */

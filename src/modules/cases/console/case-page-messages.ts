@@ -1,4 +1,4 @@
-import { type Messages, translator } from '../../../platform/web/i18n.ts';
+import { type Lang, type Messages, translator } from '../../../platform/web/i18n.ts';
 
 /**
  * The case page's words (its sections, its actions and their forms, the timeline and the notices sent),
@@ -425,3 +425,18 @@ const messages = {
 export type CasePageTextKey = keyof (typeof messages)['zh-TW'];
 
 export const casePageText = translator<CasePageTextKey>(messages);
+
+/** The words for a stored code (a kind, a channel, a delivery state …), or the code itself when it has none. */
+export function casePageNameOf(
+  lang: Lang,
+  keys: Readonly<Record<string, CasePageTextKey>>,
+  code: string,
+): string {
+  const key = keys[code];
+  return key === undefined ? code : casePageText(lang, key);
+}
+
+/** Several of the case page's words at once, in order (a table's column headings). */
+export function casePageTexts(lang: Lang, keys: readonly CasePageTextKey[]): string[] {
+  return keys.map((key) => casePageText(lang, key));
+}

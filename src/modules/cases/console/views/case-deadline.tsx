@@ -1,5 +1,5 @@
 import { deadlineText } from '../../../catalogue/index.ts';
-import { type CasePageTextKey, casePageText as text } from '../case-page-messages.ts';
+import { type CasePageTextKey, casePageText as text, casePageTexts as texts } from '../case-page-messages.ts';
 import type { CasePageModel } from '../case-page-model.ts';
 import { formatDate, formatDateTime } from './console-format.ts';
 import { Section, StatusTag, SummaryRow, Table } from './console-parts.tsx';
@@ -65,13 +65,13 @@ export function Deadline({ model }: { model: CasePageModel }) {
         id="extensions"
         isEmpty={detail.extensions.length === 0}
         emptyText={text(lang, 'extensionsEmpty')}
-        columns={[
-          text(lang, 'extensionColumnRequested'),
-          text(lang, 'extensionColumnAmount'),
-          text(lang, 'extensionColumnReason'),
-          text(lang, 'extensionColumnState'),
-          text(lang, 'extensionColumnDecision'),
-        ]}
+        columns={texts(lang, [
+          'extensionColumnRequested',
+          'extensionColumnAmount',
+          'extensionColumnReason',
+          'extensionColumnState',
+          'extensionColumnDecision',
+        ])}
       >
         {detail.extensions.map((extension) => (
           <tr key={extension.id} class="govuk-table__row" data-extension-state={extension.state}>

@@ -1,5 +1,10 @@
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
-import { type CasePageTextKey, casePageText as text } from '../case-page-messages.ts';
+import {
+  type CasePageTextKey,
+  casePageNameOf as nameOf,
+  casePageText as text,
+  casePageTexts as texts,
+} from '../case-page-messages.ts';
 import type { CasePageModel } from '../case-page-model.ts';
 import { consoleText } from '../console-messages.ts';
 import { consolePaths } from '../console-paths.ts';
@@ -28,8 +33,8 @@ export function Details({ model }: { model: CasePageModel }) {
         <SummaryRow label={text(lang, 'rowService')}>
           {text(lang, 'serviceWithVersion', { name: serviceName, version: row.serviceVersion })}
         </SummaryRow>
-        <SummaryRow label={text(lang, 'rowKind')}>{kindName(lang, row.kind)}</SummaryRow>
-        <SummaryRow label={text(lang, 'rowChannel')}>{channelName(lang, row.channel)}</SummaryRow>
+        <SummaryRow label={text(lang, 'rowKind')}>{nameOf(lang, kindKeys, row.kind)}</SummaryRow>
+        <SummaryRow label={text(lang, 'rowChannel')}>{nameOf(lang, channelKeys, row.channel)}</SummaryRow>
         <SummaryRow label={text(lang, 'rowUnit')}>
           {lang === 'en' ? detail.unit.nameEn : detail.unit.nameZh}
         </SummaryRow>
@@ -78,16 +83,6 @@ const channelKeys: Readonly<Record<string, CasePageTextKey>> = {
   hotline_1999: 'channel_hotline_1999',
   api: 'channel_api',
 };
-
-function kindName(lang: Lang, kind: string): string {
-  const key = kindKeys[kind];
-  return key === undefined ? kind : text(lang, key);
-}
-
-function channelName(lang: Lang, channel: string): string {
-  const key = channelKeys[channel];
-  return key === undefined ? channel : text(lang, key);
-}
 
 export function Applicant({ model }: { model: CasePageModel }) {
   const { lang } = model;
@@ -202,13 +197,13 @@ export function Attachments({ model }: { model: CasePageModel }) {
       <Table
         isEmpty={model.attachments.length === 0}
         emptyText={text(lang, 'attachmentsEmpty')}
-        columns={[
-          text(lang, 'attachmentColumnName'),
-          text(lang, 'attachmentColumnItem'),
-          text(lang, 'attachmentColumnType'),
-          text(lang, 'attachmentColumnSize'),
-          text(lang, 'attachmentColumnUploaded'),
-        ]}
+        columns={texts(lang, [
+          'attachmentColumnName',
+          'attachmentColumnItem',
+          'attachmentColumnType',
+          'attachmentColumnSize',
+          'attachmentColumnUploaded',
+        ])}
       >
         {model.attachments.map((attachment) => (
           <tr key={attachment.id} class="govuk-table__row">

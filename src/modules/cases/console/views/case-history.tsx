@@ -1,7 +1,12 @@
 import type { Lang } from '../../../../platform/web/i18n.ts';
 import type { CaseDetail } from '../../core/case-queries.ts';
 import { isCaseEvent, isCaseState } from '../../core/workflows.ts';
-import { type CasePageTextKey, casePageText as text } from '../case-page-messages.ts';
+import {
+  type CasePageTextKey,
+  casePageNameOf as nameOf,
+  casePageText as text,
+  casePageTexts as texts,
+} from '../case-page-messages.ts';
 import type { CasePageModel } from '../case-page-model.ts';
 import { eventName } from './case-page-actions.tsx';
 import { formatDate, formatDateTime } from './console-format.ts';
@@ -19,9 +24,7 @@ const bookkeepingKinds: Readonly<Record<string, CasePageTextKey>> = {
 };
 
 function timelineKindName(lang: Lang, kind: string): string {
-  if (isCaseEvent(kind)) return eventName(lang, kind);
-  const key = bookkeepingKinds[kind];
-  return key === undefined ? kind : text(lang, key);
+  return isCaseEvent(kind) ? eventName(lang, kind) : nameOf(lang, bookkeepingKinds, kind);
 }
 
 function actorName(lang: Lang, label: string): string {
@@ -80,13 +83,13 @@ export function Timeline({ model }: { model: CasePageModel }) {
         id="timeline-table"
         isEmpty={detail.timeline.length === 0}
         emptyText={text(lang, 'timelineEmpty')}
-        columns={[
-          text(lang, 'timelineColumnTime'),
-          text(lang, 'timelineColumnActor'),
-          text(lang, 'timelineColumnEvent'),
-          text(lang, 'timelineColumnStates'),
-          text(lang, 'timelineColumnNotes'),
-        ]}
+        columns={texts(lang, [
+          'timelineColumnTime',
+          'timelineColumnActor',
+          'timelineColumnEvent',
+          'timelineColumnStates',
+          'timelineColumnNotes',
+        ])}
       >
         {detail.timeline.map((event) => {
           const facts = timelineFacts(lang, event, model.unitNames, isHours);
@@ -147,8 +150,7 @@ const deliveryStateColours: Readonly<Record<string, string>> = {
 };
 
 export function deliveryStateName(lang: Lang, state: string): string {
-  const key = deliveryStateKeys[state];
-  return key === undefined ? state : text(lang, key);
+  return nameOf(lang, deliveryStateKeys, state);
 }
 
 export function Deliveries({ model }: { model: CasePageModel }) {
@@ -159,15 +161,15 @@ export function Deliveries({ model }: { model: CasePageModel }) {
         id="deliveries-table"
         isEmpty={model.deliveries.length === 0}
         emptyText={text(lang, 'deliveriesEmpty')}
-        columns={[
-          text(lang, 'deliveryColumnTime'),
-          text(lang, 'deliveryColumnSubject'),
-          text(lang, 'deliveryColumnChannel'),
-          text(lang, 'deliveryColumnRecipient'),
-          text(lang, 'deliveryColumnState'),
-          text(lang, 'deliveryColumnAttempts'),
-          text(lang, 'deliveryColumnError'),
-        ]}
+        columns={texts(lang, [
+          'deliveryColumnTime',
+          'deliveryColumnSubject',
+          'deliveryColumnChannel',
+          'deliveryColumnRecipient',
+          'deliveryColumnState',
+          'deliveryColumnAttempts',
+          'deliveryColumnError',
+        ])}
       >
         {model.deliveries.map((delivery) => (
           <tr key={delivery.id} class="govuk-table__row" data-delivery-topic={delivery.topic}>

@@ -67,6 +67,28 @@ function typedIn(model: CasePageModel, isThisForm: boolean): (name: string) => s
   return (name) => values[name] ?? '';
 }
 
+/** A text input a transition may require: its words, and its size (a one-line input or a text area). */
+interface TextInputSpec {
+  label: CasePageTextKey;
+  hint: CasePageTextKey;
+  isOneLine?: boolean;
+  rows?: number;
+  widthClass?: string;
+}
+
+const textInputs: Readonly<Record<Exclude<TransitionInput, 'target_unit'>, TextInputSpec>> = {
+  public_note: { label: 'inputPublicNote', hint: 'inputPublicNoteHint' },
+  resolution: { label: 'inputResolution', hint: 'inputResolutionHint', rows: 6 },
+  reason: { label: 'inputReason', hint: 'inputReasonHint' },
+  target_agency: { label: 'inputTargetAgency', hint: 'inputTargetAgencyHint', isOneLine: true },
+  target_case: {
+    label: 'inputTargetCase',
+    hint: 'inputTargetCaseHint',
+    isOneLine: true,
+    widthClass: 'govuk-input--width-20',
+  },
+};
+
 function RequiredInput(props: {
   model: CasePageModel;
   event: CaseEvent;
@@ -77,59 +99,23 @@ function RequiredInput(props: {
   const lang = model.lang;
   const name = inputFieldOf[input];
   const common = { lang, id: `${event}-${name}`, name, value: props.value(name), problems: model.problems };
-  switch (input) {
-    case 'public_note':
-      return (
-        <TextArea
-          {...common}
-          label={text(lang, 'inputPublicNote')}
-          hint={text(lang, 'inputPublicNoteHint')}
-        />
-      );
-    case 'resolution':
-      return (
-        <TextArea
-          {...common}
-          label={text(lang, 'inputResolution')}
-          hint={text(lang, 'inputResolutionHint')}
-          rows={6}
-        />
-      );
-    case 'reason':
-      return (
-        <TextArea
-          {...common}
-          label={text(lang, reasonLabelKeys[event] ?? 'inputReason')}
-          hint={text(lang, 'inputReasonHint')}
-        />
-      );
-    case 'target_unit':
-      return (
-        <Select
-          {...common}
-          label={text(lang, 'inputTargetUnit')}
-          blank={text(lang, 'chooseUnit')}
-          choices={model.transferUnits.map((unit) => ({ value: unit.code, label: unit.name }))}
-        />
-      );
-    case 'target_agency':
-      return (
-        <TextInput
-          {...common}
-          label={text(lang, 'inputTargetAgency')}
-          hint={text(lang, 'inputTargetAgencyHint')}
-        />
-      );
-    case 'target_case':
-      return (
-        <TextInput
-          {...common}
-          label={text(lang, 'inputTargetCase')}
-          hint={text(lang, 'inputTargetCaseHint')}
-          widthClass="govuk-input--width-20"
-        />
-      );
-  }
+  if (input === 'target_unit')
+    return (
+      <Select
+        {...common}
+        label={text(lang, 'inputTargetUnit')}
+        blank={text(lang, 'chooseUnit')}
+        choices={model.transferUnits.map((unit) => ({ value: unit.code, label: unit.name }))}
+      />
+    );
+  const spec = textInputs[input];
+  const label = text(lang, (input === 'reason' ? reasonLabelKeys[event] : undefined) ?? spec.label);
+  const hint = text(lang, spec.hint);
+  return spec.isOneLine ? (
+    <TextInput {...common} label={label} hint={hint} widthClass={spec.widthClass} />
+  ) : (
+    <TextArea {...common} label={label} hint={hint} rows={spec.rows} />
+  );
 }
 
 /** An action behind a <details>: it opens by itself when its form comes back with problems. */
