@@ -1,4 +1,3 @@
-import type { ComponentChildren } from 'preact';
 import type { AuditAction, StaffArea } from '../composition/app-module.ts';
 import {
   Banner,
@@ -12,11 +11,13 @@ import {
 } from '../web/components/form-controls.tsx';
 import type { FormProblems } from '../web/components/form-problems.ts';
 import { Pagination } from '../web/components/pagination.tsx';
+import { SummaryRow } from '../web/components/summary-list.tsx';
+import { TableHead } from '../web/components/table.tsx';
 import { formatPageDate, formatTaipeiDateTime } from '../web/format-date.ts';
 import { type Lang, localePath } from '../web/i18n.ts';
 import { auditActionLabel } from './audit-actions.ts';
 import type { AuditLogPage } from './audit-log.ts';
-import { type AuthTextKey, authText, roleName } from './auth-messages.ts';
+import { authText, roleName } from './auth-messages.ts';
 import { staffPaths } from './auth-paths.ts';
 import type { StaffPrincipal } from './principal.ts';
 
@@ -275,15 +276,6 @@ export function StaffHomePage(view: StaffHomeView) {
   );
 }
 
-function SummaryRow({ label, children }: { label: string; children: ComponentChildren }) {
-  return (
-    <div class="govuk-summary-list__row">
-      <dt class="govuk-summary-list__key">{label}</dt>
-      <dd class="govuk-summary-list__value">{children}</dd>
-    </div>
-  );
-}
-
 export interface AuditLogView {
   lang: Lang;
   result: AuditLogPage;
@@ -314,11 +306,6 @@ export function AuditLogPageView(view: AuditLogView) {
     query.set('page', String(page));
     return `${localePath(lang, staffPaths.audit)}?${query.toString()}`;
   };
-  const column = (key: AuthTextKey) => (
-    <th scope="col" class="govuk-table__header">
-      {authText(lang, key)}
-    </th>
-  );
   return (
     <>
       <h1 class="govuk-heading-l">{authText(lang, 'auditTitle')}</h1>
@@ -355,16 +342,18 @@ export function AuditLogPageView(view: AuditLogView) {
           <caption class="govuk-table__caption govuk-table__caption--s">
             {authText(lang, 'auditPageLabel', { page: result.page })}
           </caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              {column('auditColumnTime')}
-              {column('auditColumnActor')}
-              {column('auditColumnAction')}
-              {column('auditColumnTarget')}
-              {column('auditColumnIp')}
-              {column('auditColumnDetails')}
-            </tr>
-          </thead>
+          <TableHead
+            columns={(
+              [
+                'auditColumnTime',
+                'auditColumnActor',
+                'auditColumnAction',
+                'auditColumnTarget',
+                'auditColumnIp',
+                'auditColumnDetails',
+              ] as const
+            ).map((key) => authText(lang, key))}
+          />
           <tbody class="govuk-table__body">
             {result.rows.map((row) => {
               const label = auditActionLabel(view.actions, row.action, lang);

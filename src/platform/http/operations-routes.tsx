@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { Type } from 'typebox';
+import { TableHead } from '../web/components/table.tsx';
 import { type Lang, languages, localePath, translator } from '../web/i18n.ts';
 import { pageContext, renderPage, sendPage } from '../web/layout.tsx';
 import type { AppDeps, AppInstance } from './app-types.ts';
@@ -116,22 +117,7 @@ function ApiDocs({ lang, document }: { lang: Lang; document: OpenApiDocument }) 
         <caption class="govuk-table__caption govuk-table__caption--m">
           {document.info.title} {document.info.version}
         </caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">
-              {t(lang, 'method')}
-            </th>
-            <th scope="col" class="govuk-table__header">
-              {t(lang, 'path')}
-            </th>
-            <th scope="col" class="govuk-table__header">
-              {t(lang, 'summary')}
-            </th>
-            <th scope="col" class="govuk-table__header">
-              {t(lang, 'responses')}
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={[t(lang, 'method'), t(lang, 'path'), t(lang, 'summary'), t(lang, 'responses')]} />
         <tbody class="govuk-table__body">
           {operations.map(({ path, method, operation }) => (
             <tr class="govuk-table__row" key={`${method} ${path}`}>

@@ -1,3 +1,4 @@
+import { TableHead } from '../../../platform/web/components/table.tsx';
 import { formatPageDateTime } from '../../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../../platform/web/i18n.ts';
 import { catalogueAdminText as text } from '../catalogue-admin-messages.ts';
@@ -12,11 +13,6 @@ export function ServiceAdminListPage({
   lang: Lang;
   services: readonly EditorServiceRow[];
 }) {
-  const column = (key: Parameters<typeof text>[1]) => (
-    <th scope="col" class="govuk-table__header">
-      {text(lang, key)}
-    </th>
-  );
   return (
     <>
       <h1 class="govuk-heading-l">{text(lang, 'listTitle')}</h1>
@@ -28,16 +24,18 @@ export function ServiceAdminListPage({
         <caption class="govuk-table__caption govuk-table__caption--s">
           {text(lang, 'listCaption', { count: services.length })}
         </caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            {column('columnCode')}
-            {column('columnName')}
-            {column('columnUnit')}
-            {column('columnVersion')}
-            {column('columnPublishedAt')}
-            {column('columnDemo')}
-          </tr>
-        </thead>
+        <TableHead
+          columns={(
+            [
+              'columnCode',
+              'columnName',
+              'columnUnit',
+              'columnVersion',
+              'columnPublishedAt',
+              'columnDemo',
+            ] as const
+          ).map((key) => text(lang, key))}
+        />
         <tbody class="govuk-table__body">
           {services.map((service) => (
             <tr class="govuk-table__row" key={service.code} data-service-code={service.code}>

@@ -16,6 +16,7 @@ import {
   TextInput,
 } from '../../../platform/web/components/form-controls.tsx';
 import type { FormProblems } from '../../../platform/web/components/form-problems.ts';
+import { TableHead } from '../../../platform/web/components/table.tsx';
 import { formatPageDateTime } from '../../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../../platform/web/i18n.ts';
 import { blankRow, type RepeatingPart, type ServiceForm } from '../catalogue-admin-form.ts';
@@ -440,11 +441,6 @@ function VersionHistory(props: {
 }) {
   const { lang } = props;
   const editPath = localePath(lang, catalogueAdminPaths.edit(props.code));
-  const column = (key: CatalogueAdminTextKey) => (
-    <th scope="col" class="govuk-table__header">
-      {text(lang, key)}
-    </th>
-  );
   return (
     <>
       <h2 class="govuk-heading-m" id={wholeFormTarget} tabindex={-1}>
@@ -452,13 +448,11 @@ function VersionHistory(props: {
       </h2>
       <p class="govuk-body">{text(lang, 'historyLead')}</p>
       <table class="govuk-table">
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            {column('historyVersion')}
-            {column('historyPublishedAt')}
-            {column('historyPublishedBy')}
-          </tr>
-        </thead>
+        <TableHead
+          columns={(['historyVersion', 'historyPublishedAt', 'historyPublishedBy'] as const).map((key) =>
+            text(lang, key),
+          )}
+        />
         <tbody class="govuk-table__body">
           {props.history.map((row) => (
             <tr class="govuk-table__row" key={row.version} data-version={row.version}>

@@ -1,4 +1,6 @@
 import { type ComponentChildren, Fragment } from 'preact';
+import { SummaryRow } from '../../../platform/web/components/summary-list.tsx';
+import { TableHead } from '../../../platform/web/components/table.tsx';
 import { formatPageDateTime } from '../../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../../platform/web/i18n.ts';
 import { type CatalogueAdminTextKey, catalogueAdminText as text } from '../catalogue-admin-messages.ts';
@@ -35,33 +37,39 @@ export function ServiceVersionPage({ lang, service }: { lang: Lang; service: Ser
 
       <h2 class="govuk-heading-m">{text(lang, 'sectionBasics')}</h2>
       <dl class="govuk-summary-list" id="version-content">
-        <Item label={text(lang, 'code')}>
+        <SummaryRow label={text(lang, 'code')}>
           <code lang="en">{service.code}</code>
-        </Item>
-        <Item label={text(lang, 'historyPublishedAt')}>{formatPageDateTime(lang, service.publishedAt)}</Item>
-        <Item label={text(lang, 'historyPublishedBy')}>{service.publishedBy}</Item>
+        </SummaryRow>
+        <SummaryRow label={text(lang, 'historyPublishedAt')}>
+          {formatPageDateTime(lang, service.publishedAt)}
+        </SummaryRow>
+        <SummaryRow label={text(lang, 'historyPublishedBy')}>{service.publishedBy}</SummaryRow>
         {(['name', 'summary', 'description'] as const).map((part) => (
           <Fragment key={part}>
-            <Item label={text(lang, `${part}Zh`)} valueLang={zhLang}>
+            <SummaryRow label={text(lang, `${part}Zh`)} valueLang={zhLang}>
               {service[`${part}Zh`]}
-            </Item>
-            <Item label={text(lang, `${part}En`)} valueLang={enLang}>
+            </SummaryRow>
+            <SummaryRow label={text(lang, `${part}En`)} valueLang={enLang}>
               {service[`${part}En`]}
-            </Item>
+            </SummaryRow>
           </Fragment>
         ))}
-        <Item label={text(lang, 'kind')}>{text(lang, kindLabels[service.kind])}</Item>
-        <Item label={text(lang, 'demoLegend')}>{yesNo(service.isDemo)}</Item>
-        <Item label={text(lang, 'unitCode')}>
+        <SummaryRow label={text(lang, 'kind')}>{text(lang, kindLabels[service.kind])}</SummaryRow>
+        <SummaryRow label={text(lang, 'demoLegend')}>{yesNo(service.isDemo)}</SummaryRow>
+        <SummaryRow label={text(lang, 'unitCode')}>
           {lang === 'en' ? service.unit.nameEn : service.unit.nameZh}
-        </Item>
-        <Item label={text(lang, 'serviceClassification')}>{service.serviceClassificationCode}</Item>
-        <Item label={text(lang, 'themeClassification')}>{orNone(service.themeClassificationCode)}</Item>
-        <Item label={text(lang, 'administrativeClassification')}>
+        </SummaryRow>
+        <SummaryRow label={text(lang, 'serviceClassification')}>
+          {service.serviceClassificationCode}
+        </SummaryRow>
+        <SummaryRow label={text(lang, 'themeClassification')}>
+          {orNone(service.themeClassificationCode)}
+        </SummaryRow>
+        <SummaryRow label={text(lang, 'administrativeClassification')}>
           {orNone(service.administrativeClassificationCode)}
-        </Item>
-        <Item label={text(lang, 'isOnline')}>{yesNo(service.isOnline)}</Item>
-        <Item label={text(lang, 'sectionDeadline')}>{deadlineText(service.deadline, lang)}</Item>
+        </SummaryRow>
+        <SummaryRow label={text(lang, 'isOnline')}>{yesNo(service.isOnline)}</SummaryRow>
+        <SummaryRow label={text(lang, 'sectionDeadline')}>{deadlineText(service.deadline, lang)}</SummaryRow>
       </dl>
 
       <ItemTable
@@ -165,31 +173,13 @@ export function ServiceVersionPage({ lang, service }: { lang: Lang; service: Ser
       ) : (
         <dl class="govuk-summary-list">
           {Object.entries(service.sample).map(([id, value]) => (
-            <Item key={id} label={id} labelLang="en">
+            <SummaryRow key={id} label={id} labelLang="en">
               {value}
-            </Item>
+            </SummaryRow>
           ))}
         </dl>
       )}
     </>
-  );
-}
-
-function Item(props: {
-  label: string;
-  labelLang?: string;
-  valueLang?: string | undefined;
-  children: ComponentChildren;
-}) {
-  return (
-    <div class="govuk-summary-list__row">
-      <dt class="govuk-summary-list__key" lang={props.labelLang}>
-        {props.label}
-      </dt>
-      <dd class="govuk-summary-list__value" lang={props.valueLang}>
-        {props.children}
-      </dd>
-    </div>
   );
 }
 
@@ -209,15 +199,7 @@ function ItemTable<Item>(props: {
         <p class="govuk-body">{text(lang, 'none')}</p>
       ) : (
         <table class="govuk-table">
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              {props.columns.map((column) => (
-                <th scope="col" class="govuk-table__header" key={column}>
-                  {text(lang, column)}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead columns={props.columns.map((column) => text(lang, column))} />
           <tbody class="govuk-table__body">{props.items.map(props.row)}</tbody>
         </table>
       )}

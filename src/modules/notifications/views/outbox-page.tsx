@@ -1,4 +1,5 @@
 import { Pagination } from '../../../platform/web/components/pagination.tsx';
+import { TableHead } from '../../../platform/web/components/table.tsx';
 import { formatTaipeiDateTime } from '../../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../../platform/web/i18n.ts';
 import { channelNames, type NotificationTextKey, notificationText } from '../notifications-messages.ts';
@@ -17,11 +18,6 @@ export function OutboxPageView({ lang, result, isSmtpConfigured }: OutboxPageVie
   const text = (key: NotificationTextKey, values?: Record<string, string | number>) =>
     notificationText(lang, key, values);
   const pageLink = (page: number) => `${localePath(lang, notificationPaths.outbox)}?page=${page}`;
-  const column = (key: NotificationTextKey) => (
-    <th scope="col" class="govuk-table__header">
-      {text(key)}
-    </th>
-  );
   return (
     <>
       <h1 class="govuk-heading-l">{text('outboxTitle')}</h1>
@@ -38,16 +34,18 @@ export function OutboxPageView({ lang, result, isSmtpConfigured }: OutboxPageVie
           <caption class="govuk-table__caption govuk-table__caption--s">
             {text('pageLabel', { page: result.page })}
           </caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              {column('columnTime')}
-              {column('columnTopic')}
-              {column('columnChannel')}
-              {column('columnRecipient')}
-              {column('columnSubject')}
-              {column('columnState')}
-            </tr>
-          </thead>
+          <TableHead
+            columns={(
+              [
+                'columnTime',
+                'columnTopic',
+                'columnChannel',
+                'columnRecipient',
+                'columnSubject',
+                'columnState',
+              ] as const
+            ).map((key) => text(key))}
+          />
           <tbody class="govuk-table__body">
             {result.rows.map((row) => (
               <tr class="govuk-table__row" key={row.id} data-delivery-id={row.id}>

@@ -1,4 +1,5 @@
 import { UNITS } from '../../reference/units.ts';
+import { SummaryList } from '../components/summary-list.tsx';
 import { BureauContacts } from '../contact-details.tsx';
 import { type Lang, localePath, translator } from '../i18n.ts';
 import { findSitePage, type SitePageId } from '../site-pages.ts';
@@ -48,14 +49,12 @@ const entryPoints: {
 export function UnitDuties({ lang }: { lang: Lang }) {
   const activeUnits = UNITS.filter((unit) => unit.isActive).toSorted((a, b) => a.sortOrder - b.sortOrder);
   return (
-    <dl class="govuk-summary-list">
-      {activeUnits.map((unit) => (
-        <div key={unit.code} class="govuk-summary-list__row">
-          <dt class="govuk-summary-list__key">{lang === 'en' ? unit.nameEn : unit.nameZh}</dt>
-          <dd class="govuk-summary-list__value">{lang === 'en' ? unit.descriptionEn : unit.descriptionZh}</dd>
-        </div>
-      ))}
-    </dl>
+    <SummaryList
+      rows={activeUnits.map((unit) => ({
+        key: lang === 'en' ? unit.nameEn : unit.nameZh,
+        value: lang === 'en' ? unit.descriptionEn : unit.descriptionZh,
+      }))}
+    />
   );
 }
 

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { BUREAU, findUnit } from '../../reference/units.ts';
+import { SummaryList } from '../components/summary-list.tsx';
 import { BureauContacts } from '../contact-details.tsx';
 import { type Lang, localePath, translator } from '../i18n.ts';
 import { type PersonalDataFile, personalDataFiles } from '../personal-data-files.ts';
@@ -88,14 +89,7 @@ function FileCard({ lang, file }: { lang: Lang; file: PersonalDataFile }) {
         <h2 class="govuk-summary-card__title">{file.name[lang]}</h2>
       </div>
       <div class="govuk-summary-card__content">
-        <dl class="govuk-summary-list">
-          {rows.map(([key, value]) => (
-            <div key={key} class="govuk-summary-list__row">
-              <dt class="govuk-summary-list__key">{key}</dt>
-              <dd class="govuk-summary-list__value">{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <SummaryList rows={rows.map(([key, value]) => ({ key, value }))} />
       </div>
     </div>
   );

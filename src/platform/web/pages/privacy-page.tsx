@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { sessionCookieName } from '../../auth/staff-session-hook.ts';
 import { csrfCookieName } from '../../http/csrf.ts';
+import { SummaryList } from '../components/summary-list.tsx';
 import { BureauContacts } from '../contact-details.tsx';
 import { fontSizeCookieName } from '../font-size.ts';
 import { type Lang, localePath } from '../i18n.ts';
@@ -32,14 +33,9 @@ function CookieList({
             </h4>
           </div>
           <div class="govuk-summary-card__content">
-            <dl class="govuk-summary-list">
-              {[purpose, who, lifetime].map((value, index) => (
-                <div key={labels[index]} class="govuk-summary-list__row">
-                  <dt class="govuk-summary-list__key">{labels[index]}</dt>
-                  <dd class="govuk-summary-list__value">{value}</dd>
-                </div>
-              ))}
-            </dl>
+            <SummaryList
+              rows={[purpose, who, lifetime].map((value, index) => ({ key: labels[index], value }))}
+            />
           </div>
         </div>
       ))}

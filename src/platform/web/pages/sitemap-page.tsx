@@ -1,3 +1,4 @@
+import { TableHead } from '../components/table.tsx';
 import { type Lang, translator } from '../i18n.ts';
 import { otherPublicPages, type SitePageGroup, sitePageGroups, sitePages } from '../site-pages.ts';
 import { SitePageListItem } from './site-page-list-item.tsx';
@@ -95,16 +96,7 @@ export function SitemapPage({ lang }: { lang: Lang }) {
       <p class="govuk-body">{text(lang, 'keysLead')}</p>
       <table class="govuk-table">
         <caption class="govuk-table__caption govuk-visually-hidden">{text(lang, 'keysCaption')}</caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">
-              {text(lang, 'keyColumn')}
-            </th>
-            <th scope="col" class="govuk-table__header">
-              {text(lang, 'targetColumn')}
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={[text(lang, 'keyColumn'), text(lang, 'targetColumn')]} />
         <tbody class="govuk-table__body">
           {accessKeys.map((entry) => (
             <tr key={entry.key} class="govuk-table__row">
