@@ -122,15 +122,9 @@ export async function signInWithPassword(
       lifetime: options.settings,
       origin: options.origin,
     });
-    const actor = staffActor(account);
     if (hasTotp) {
-      await recordAudit(tx, {
-        occurredAt: options.now,
-        actor,
-        action: 'staff.sign_in.password_accepted',
-        target: { type: 'staff', id: account.id },
-        origin: options.origin,
-        details: { next: 'authenticator_code' },
+      await auditOwnAccount(tx, account, options, 'staff.sign_in.password_accepted', {
+        next: 'authenticator_code',
       });
       return { kind: 'code-required', token };
     }
@@ -222,16 +216,10 @@ export async function signInWithCode(
     code: options.code,
     now: options.now,
   });
-  const actor = staffActor(account);
   if (check.kind !== 'accepted') {
     if (check.kind !== 'rate-limited') {
-      await recordAudit(db, {
-        occurredAt: options.now,
-        actor,
-        action: 'staff.sign_in.two_factor_failed',
-        target: { type: 'staff', id: account.id },
-        origin: options.origin,
-        details: { reason: check.kind === 'replayed-code' ? 'replayed_code' : 'wrong_code' },
+      await auditOwnAccount(db, account, options, 'staff.sign_in.two_factor_failed', {
+        reason: check.kind === 'replayed-code' ? 'replayed_code' : 'wrong_code',
       });
     }
     return check;
@@ -256,6 +244,24 @@ export async function signInWithCode(
   });
 }
 
+/** Audits a step a staff member took on their own account: the actor and the target are the same person. */
+function auditOwnAccount(
+  db: DatabaseOrTransaction,
+  account: { id: string; email: string },
+  when: { now: Date; origin: RequestOrigin },
+  action: string,
+  details?: Record<string, unknown>,
+): Promise<void> {
+  return recordAudit(db, {
+    occurredAt: when.now,
+    actor: staffActor(account),
+    action,
+    target: { type: 'staff', id: account.id },
+    origin: when.origin,
+    details,
+  });
+}
+
 /** The end of every successful sign-in: last sign-in time, the audit row, and who is now signed in. */
 async function recordSignIn(
   tx: DatabaseOrTransaction,
@@ -269,14 +275,7 @@ async function recordSignIn(
 ) {
   const { account, options } = input;
   await tx.update(staff).set({ lastSignInAt: options.now }).where(eq(staff.id, account.id));
-  await recordAudit(tx, {
-    occurredAt: options.now,
-    actor: staffActor(account),
-    action: 'staff.sign_in.succeeded',
-    target: { type: 'staff', id: account.id },
-    origin: options.origin,
-    details: { method: input.method },
-  });
+  await auditOwnAccount(tx, account, options, 'staff.sign_in.succeeded', { method: input.method });
   return {
     kind: 'signed-in' as const,
     token: input.token,
@@ -422,12 +421,6 @@ export async function signOut(
       .where(eq(staff.id, options.session.staffId));
     await deleteStaffSession(tx, options.session.id);
     if (!account) return;
-    await recordAudit(tx, {
-      occurredAt: options.now,
-      actor: staffActor(account),
-      action: 'staff.signed_out',
-      target: { type: 'staff', id: account.id },
-      origin: options.origin,
-    });
+    await auditOwnAccount(tx, account, options, 'staff.signed_out');
   });
 }
