@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { toTaipeiLocalDate } from '../../../../platform/calendar/working-days.ts';
 import { BUREAU } from '../../../../platform/reference/units.ts';
 import { telephoneHref } from '../../../../platform/web/contact-details.tsx';
@@ -70,6 +71,18 @@ function Grouped({ groups, hasDashBeforeLast }: { groups: readonly string[]; has
 }
 
 /** The printable receipt (收件憑證): what the applicant takes home. Print shows only the receipt. */
+/** A row of the receipt's facts: its label, and its value under its own id. */
+function FactRow({ label, id, children }: { label: string; id: string; children: ComponentChildren }) {
+  return (
+    <div class="govuk-summary-list__row">
+      <dt class="govuk-summary-list__key">{label}</dt>
+      <dd class="govuk-summary-list__value" id={id}>
+        {children}
+      </dd>
+    </div>
+  );
+}
+
 export function CounterReceiptPage(view: CounterReceiptView) {
   const { lang, receipt } = view;
   const pick = (zh: string, en: string) => (lang === 'en' ? en : zh);
@@ -108,33 +121,21 @@ export function CounterReceiptPage(view: CounterReceiptView) {
         </div>
 
         <dl class="govuk-summary-list ow-receipt__facts">
-          <div class="govuk-summary-list__row">
-            <dt class="govuk-summary-list__key">{text(lang, 'applicantLabel')}</dt>
-            <dd class="govuk-summary-list__value" id="receipt-applicant">
-              {applicant}
-            </dd>
-          </div>
-          <div class="govuk-summary-list__row">
-            <dt class="govuk-summary-list__key">{text(lang, 'serviceLabel')}</dt>
-            <dd class="govuk-summary-list__value" id="receipt-service">
-              {text(lang, 'serviceVersion', {
-                name: pick(receipt.serviceNameZh, receipt.serviceNameEn),
-                version: receipt.serviceVersion,
-              })}
-            </dd>
-          </div>
-          <div class="govuk-summary-list__row">
-            <dt class="govuk-summary-list__key">{text(lang, 'channelLabel')}</dt>
-            <dd class="govuk-summary-list__value" id="receipt-channel">
-              {channelName(lang, receipt.channel)}
-            </dd>
-          </div>
-          <div class="govuk-summary-list__row">
-            <dt class="govuk-summary-list__key">{text(lang, 'receivedAtLabel')}</dt>
-            <dd class="govuk-summary-list__value" id="receipt-received">
-              {formatDateTime(lang, receipt.receivedAt)}
-            </dd>
-          </div>
+          <FactRow label={text(lang, 'applicantLabel')} id="receipt-applicant">
+            {applicant}
+          </FactRow>
+          <FactRow label={text(lang, 'serviceLabel')} id="receipt-service">
+            {text(lang, 'serviceVersion', {
+              name: pick(receipt.serviceNameZh, receipt.serviceNameEn),
+              version: receipt.serviceVersion,
+            })}
+          </FactRow>
+          <FactRow label={text(lang, 'channelLabel')} id="receipt-channel">
+            {channelName(lang, receipt.channel)}
+          </FactRow>
+          <FactRow label={text(lang, 'receivedAtLabel')} id="receipt-received">
+            {formatDateTime(lang, receipt.receivedAt)}
+          </FactRow>
           <div class="govuk-summary-list__row">
             <dt class="govuk-summary-list__key">{text(lang, 'expectedLabel')}</dt>
             <dd
