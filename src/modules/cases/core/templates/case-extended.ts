@@ -5,6 +5,7 @@ import {
   type NotificationTemplate,
   subject,
 } from '../../../../platform/notify/template-kit.ts';
+import { handledByRow, progressLine } from './case-letter-parts.ts';
 
 export interface CaseExtendedData {
   caseNumber: string;
@@ -54,9 +55,9 @@ export const caseExtended: NotificationTemplate<CaseExtendedData> = {
           ['案號', data.caseNumber],
           ['新的預計完成日期', date('zh-TW', data.newDate)],
           ['延長原因', data.reason],
-          ['承辦單位', `${data.unitName}（電話 ${data.unitPhone}）`],
+          handledByRow('zh-TW', data),
         ]),
-        `辦理進度：\n${data.trackingUrl}`,
+        progressLine('zh-TW', data.trackingUrl),
       ]),
       sms: `工務局：案件${data.caseNumber}預計完成日期延至${date('zh-TW', data.newDate)}。原因：${data.reason}`,
     }),
@@ -68,9 +69,9 @@ export const caseExtended: NotificationTemplate<CaseExtendedData> = {
           ['Case number', data.caseNumber],
           ['New expected completion date', date('en', data.newDate)],
           ['Reason', data.reason],
-          ['Handled by', `${data.unitName} (phone ${data.unitPhone})`],
+          handledByRow('en', data),
         ]),
-        `Progress:\n${data.trackingUrl}`,
+        progressLine('en', data.trackingUrl),
       ]),
       sms: `Public Works Bureau: case ${data.caseNumber} is now expected by ${date('en', data.newDate)}. Reason: ${data.reason}`,
     }),

@@ -4,6 +4,7 @@ import {
   type NotificationTemplate,
   subject,
 } from '../../../../platform/notify/template-kit.ts';
+import { handledByRow } from './case-letter-parts.ts';
 
 export interface CaseOutcomeData {
   caseNumber: string;
@@ -58,10 +59,7 @@ function outcomeTemplate(kind: 'resolved' | 'closed'): NotificationTemplate<Case
             ? `您的「${data.serviceName}」案件已結案，處理結果如下：`
             : `您的「${data.serviceName}」案件已辦理完成，處理結果如下：`,
           data.answer,
-          facts('zh-TW', [
-            ['案號', data.caseNumber],
-            ['承辦單位', `${data.unitName}（電話 ${data.unitPhone}）`],
-          ]),
+          facts('zh-TW', [['案號', data.caseNumber], handledByRow('zh-TW', data)]),
           `如對處理結果有疑問，請來電承辦單位，或在案件查詢頁查看完整紀錄：\n${data.trackingUrl}`,
         ]),
         sms: isClosed
@@ -80,10 +78,7 @@ function outcomeTemplate(kind: 'resolved' | 'closed'): NotificationTemplate<Case
             ? `Your case about “${data.serviceName}” is closed. Our answer:`
             : `Your case about “${data.serviceName}” has been resolved. Our answer:`,
           data.answer,
-          facts('en', [
-            ['Case number', data.caseNumber],
-            ['Handled by', `${data.unitName} (phone ${data.unitPhone})`],
-          ]),
+          facts('en', [['Case number', data.caseNumber], handledByRow('en', data)]),
           `If you have a question about the answer, call the unit, or see the full record on the tracking page:\n${data.trackingUrl}`,
         ]),
         sms: isClosed

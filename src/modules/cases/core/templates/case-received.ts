@@ -5,6 +5,7 @@ import {
   type NotificationTemplate,
   subject,
 } from '../../../../platform/notify/template-kit.ts';
+import { handledByRow } from './case-letter-parts.ts';
 
 export interface CaseReceivedData {
   caseNumber: string;
@@ -53,7 +54,7 @@ export const caseReceived: NotificationTemplate<CaseReceivedData> = {
         facts('zh-TW', [
           ['案號', data.caseNumber],
           ['查詢碼', data.lookupCode],
-          ['承辦單位', `${data.unitName}（電話 ${data.unitPhone}）`],
+          handledByRow('zh-TW', data),
           ['預計完成日期', date('zh-TW', data.expectedCompletionDate)],
         ]),
         `您可以隨時用案號與查詢碼查詢辦理進度：\n${data.trackingUrl}`,
@@ -68,7 +69,7 @@ export const caseReceived: NotificationTemplate<CaseReceivedData> = {
         facts('en', [
           ['Case number', data.caseNumber],
           ['Lookup code', data.lookupCode],
-          ['Handled by', `${data.unitName} (phone ${data.unitPhone})`],
+          handledByRow('en', data),
           ['Expected completion date', date('en', data.expectedCompletionDate)],
         ]),
         `You can check the progress at any time with the case number and lookup code:\n${data.trackingUrl}`,

@@ -5,6 +5,7 @@ import {
   type NotificationTemplate,
   subject,
 } from '../../../../platform/notify/template-kit.ts';
+import { handledByRow, progressLine } from './case-letter-parts.ts';
 
 export interface CaseSupplementRequestedData {
   caseNumber: string;
@@ -57,11 +58,8 @@ export const caseSupplementRequested: NotificationTemplate<CaseSupplementRequest
         data.items.map((item, index) => `${index + 1}. ${item}`).join('\n'),
         data.dueDate ? `請於${date('zh-TW', data.dueDate)}前補正。` : null,
         '補正期間不計入處理期限；收到補正後，我們會繼續辦理並重新計算預計完成日期。',
-        facts('zh-TW', [
-          ['案號', data.caseNumber],
-          ['承辦單位', `${data.unitName}（電話 ${data.unitPhone}）`],
-        ]),
-        `辦理進度：\n${data.trackingUrl}`,
+        facts('zh-TW', [['案號', data.caseNumber], handledByRow('zh-TW', data)]),
+        progressLine('zh-TW', data.trackingUrl),
       ]),
       sms: `工務局：案件${data.caseNumber}需補正${data.items.length}項文件或資料，明細已寄至您的電子郵件，或請洽${data.unitName} ${data.unitPhone}。`,
     }),
@@ -72,11 +70,8 @@ export const caseSupplementRequested: NotificationTemplate<CaseSupplementRequest
         data.items.map((item, index) => `${index + 1}. ${item}`).join('\n'),
         data.dueDate ? `Please send them by ${date('en', data.dueDate)}.` : null,
         'The time limit is paused until we receive them; then we continue and set a new expected date.',
-        facts('en', [
-          ['Case number', data.caseNumber],
-          ['Handled by', `${data.unitName} (phone ${data.unitPhone})`],
-        ]),
-        `Progress:\n${data.trackingUrl}`,
+        facts('en', [['Case number', data.caseNumber], handledByRow('en', data)]),
+        progressLine('en', data.trackingUrl),
       ]),
       sms: `Public Works Bureau: case ${data.caseNumber} needs ${data.items.length} more item(s); details by e-mail, or call ${data.unitName} on ${data.unitPhone}.`,
     }),

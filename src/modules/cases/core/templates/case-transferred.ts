@@ -4,6 +4,7 @@ import {
   type NotificationTemplate,
   subject,
 } from '../../../../platform/notify/template-kit.ts';
+import { progressLine } from './case-letter-parts.ts';
 
 export interface CaseTransferredData {
   caseNumber: string;
@@ -46,7 +47,7 @@ export const caseTransferred: NotificationTemplate<CaseTransferredData> = {
           ['承辦單位', data.newUnitName],
           ['聯絡電話', data.newUnitPhone],
         ]),
-        `辦理進度：\n${data.trackingUrl}`,
+        progressLine('zh-TW', data.trackingUrl),
       ]),
       sms: `工務局：您的案件${data.caseNumber}已改由${data.newUnitName}辦理，電話${data.newUnitPhone}。`,
     }),
@@ -59,7 +60,7 @@ export const caseTransferred: NotificationTemplate<CaseTransferredData> = {
           ['Handled by', data.newUnitName],
           ['Phone', data.newUnitPhone],
         ]),
-        `Progress:\n${data.trackingUrl}`,
+        progressLine('en', data.trackingUrl),
       ]),
       sms: `Public Works Bureau: case ${data.caseNumber} is now handled by ${data.newUnitName}, phone ${data.newUnitPhone}.`,
     }),
