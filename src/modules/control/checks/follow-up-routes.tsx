@@ -1,4 +1,3 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { signedInStaff } from '../../../platform/auth/require-staff.ts';
 import { keepStaffPagesOutOfCaches } from '../../../platform/auth/staff-pages.ts';
@@ -6,10 +5,10 @@ import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
 import { UuidParam } from '../../../platform/http/ids.ts';
 import { readMultipartForm } from '../../../platform/uploads/multipart.ts';
 import { FormProblems } from '../../../platform/web/components/form-problems.ts';
-import { postedForm } from '../../../platform/web/components/read-form.ts';
 import { forEachLanguage, localePath } from '../../../platform/web/i18n.ts';
 import { submitControlForm } from '../shared/control-forms.ts';
 import { sendControlPage, sendEvidenceFile } from '../shared/control-pages.ts';
+import { controlForm, controlPage } from '../shared/control-routes.ts';
 import { EvidenceRemovalPage } from '../shared/evidence-removal.tsx';
 import { sharedText } from '../shared/shared-messages.ts';
 import { unitNamesOf } from '../shared/unit-names.ts';
@@ -86,44 +85,43 @@ export async function followUpRoutes(app: AppInstance, deps: AppDeps): Promise<v
     );
   });
 
-  forEachLanguage('/staff/checks/:id/actions/:actionId/close', (url, lang) => {
-    app.post(
-      url,
-      { preHandler: secretariatOnly, schema: { hide: true, params: ActionParams, body: postedForm } },
-      async (request, reply) => {
-        const { id, actionId } = request.params;
-        return submitControlForm({
-          form: actionOnlyForm,
-          body: request.body,
-          lang,
-          run: () => closeAction(db, { ...checking(request, deps), checkId: id, actionId }),
-          done: () => reply.redirect(checkUrl(lang, id, 'closed', actionAnchor(actionId)), 303),
-          showAgain: async (_values, shown) =>
-            sendCheck(request, reply, deps, await loadCheck(deps, id, lang), { notice: null, ...shown }),
-        });
-      },
-    );
-  });
+  controlForm(
+    app,
+    '/staff/checks/:id/actions/:actionId/close',
+    { preHandler: secretariatOnly, params: ActionParams },
+    async (request, reply, lang) => {
+      const { id, actionId } = request.params;
+      return submitControlForm({
+        form: actionOnlyForm,
+        body: request.body,
+        lang,
+        run: () => closeAction(db, { ...checking(request, deps), checkId: id, actionId }),
+        done: () => reply.redirect(checkUrl(lang, id, 'closed', actionAnchor(actionId)), 303),
+        showAgain: async (_values, shown) =>
+          sendCheck(request, reply, deps, await loadCheck(deps, id, lang), { notice: null, ...shown }),
+      });
+    },
+  );
 
   // Evidence files: every staff member who may read the check may open them.
-  forEachLanguage('/staff/checks/:id/evidence/:evidenceId', (url, lang) => {
-    app.get(
-      url,
-      { preHandler: anyStaff, schema: { hide: true, params: EvidenceParams } },
-      async (request, reply) => {
-        const file = await readEvidence(db, request.params.id, request.params.evidenceId);
-        if (!file) throw checkNotFound(lang);
-        return sendEvidenceFile(reply, file);
-      },
-    );
-  });
+  controlPage(
+    app,
+    '/staff/checks/:id/evidence/:evidenceId',
+    { preHandler: anyStaff, params: EvidenceParams },
+    async (request, reply, lang) => {
+      const file = await readEvidence(db, request.params.id, request.params.evidenceId);
+      if (!file) throw checkNotFound(lang);
+      return sendEvidenceFile(reply, file);
+    },
+  );
 
   // Removing a follow-up's evidence: a question page, then the removal.
-  forEachLanguage('/staff/checks/:id/evidence/:evidenceId/remove', (url, lang) => {
-    const question = async (
-      request: FastifyRequest<{ Params: { id: string; evidenceId: string } }>,
-      reply: FastifyReply,
-    ) => {
+  const removeEvidencePath = '/staff/checks/:id/evidence/:evidenceId/remove';
+  controlPage(
+    app,
+    removeEvidencePath,
+    { preHandler: writers, params: EvidenceParams },
+    async (request, reply, lang) => {
       const check = await loadCheck(deps, request.params.id, lang);
       const found = findEvidence(check, request.params.evidenceId);
       if (!found) throw checkNotFound(lang);
@@ -148,19 +146,19 @@ export async function followUpRoutes(app: AppInstance, deps: AppDeps): Promise<v
           />
         ),
       });
-    };
-    app.get(url, { preHandler: writers, schema: { hide: true, params: EvidenceParams } }, question);
-    app.post(
-      url,
-      { preHandler: writers, schema: { hide: true, params: EvidenceParams, body: postedForm } },
-      async (request, reply) => {
-        await removeEvidence(db, {
-          ...checking(request, deps),
-          checkId: request.params.id,
-          evidenceId: request.params.evidenceId,
-        });
-        return reply.redirect(checkUrl(lang, request.params.id, 'evidenceRemoved'), 303);
-      },
-    );
-  });
+    },
+  );
+  controlForm(
+    app,
+    removeEvidencePath,
+    { preHandler: writers, params: EvidenceParams },
+    async (request, reply, lang) => {
+      await removeEvidence(db, {
+        ...checking(request, deps),
+        checkId: request.params.id,
+        evidenceId: request.params.evidenceId,
+      });
+      return reply.redirect(checkUrl(lang, request.params.id, 'evidenceRemoved'), 303);
+    },
+  );
 }

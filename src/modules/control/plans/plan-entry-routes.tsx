@@ -6,9 +6,10 @@ import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
 import { UuidParam } from '../../../platform/http/ids.ts';
 import { listUnits } from '../../../platform/reference/reference-repo.ts';
 import { FormProblems } from '../../../platform/web/components/form-problems.ts';
-import { type FormDefinition, postedForm } from '../../../platform/web/components/read-form.ts';
-import { forEachLanguage, type Lang } from '../../../platform/web/i18n.ts';
+import type { FormDefinition } from '../../../platform/web/components/read-form.ts';
+import type { Lang } from '../../../platform/web/i18n.ts';
 import { submitControlForm } from '../shared/control-forms.ts';
+import { controlForm, controlPage } from '../shared/control-routes.ts';
 import { removeEntry, saveItem, savePlanHeader, savePractice, saveStrategy } from './plan-editing.ts';
 import {
   headerForm,
@@ -167,74 +168,62 @@ export async function planEntryRoutes(app: AppInstance, deps: AppDeps): Promise<
   /** GET shows the page; POST saves and goes back to the overview, or shows the page again with every problem. */
   const formPage = <Schema extends TObject, Saved extends { version: number | null }>(
     spec: FormPageSpec<Schema, Saved>,
-  ) =>
-    forEachLanguage(spec.url, (url, lang) => {
-      const planAndPage = async (params: Params) => {
-        const plan = await loadPlan(deps, params.year ?? '', lang);
-        return { plan, page: spec.page(plan, params, lang) };
-      };
-      app.get(
-        url,
-        { preHandler: editorsOnly, schema: { hide: true, params: spec.params } },
-        async (request, reply) => {
-          const { plan, page } = await planAndPage(request.params as Params);
-          return show(request, reply, plan, page, { form: page.initial, problems: FormProblems.none });
-        },
-      );
-      app.post(
-        url,
-        { preHandler: editorsOnly, schema: { hide: true, params: spec.params, body: postedForm } },
-        async (request, reply) => {
-          const params = request.params as Params;
-          const { plan, page } = await planAndPage(params);
-          return submitControlForm({
-            form: spec.form,
-            body: request.body,
-            lang,
-            run: (values) => spec.save(editing(request, deps), plan, params, values),
-            done: (saved) =>
-              reply.redirect(
-                overviewUrl(lang, plan.year, `saved=${saved.version ?? 0}`, spec.anchor(params, saved)),
-                303,
-              ),
-            showAgain: (form, shown) => show(request, reply, plan, page, { form, ...shown }),
-          });
-        },
-      );
-      app.post(
-        `${url}${planPaths.removeSuffix}`,
-        { preHandler: editorsOnly, schema: { hide: true, params: spec.params, body: postedForm } },
-        async (request, reply) => {
-          const { plan, page } = await planAndPage(request.params as Params);
-          const removal = page.removal;
-          if (removal === null) throw planNotFound(lang);
-          return submitControlForm({
-            form: removalForm,
-            body: request.body,
-            lang,
-            renamed: removalRenamed,
-            run: (values) =>
-              removeEntry(db, plan.year, {
-                ...editing(request, deps),
-                level: removal.level,
-                id: removal.id,
-                form: { confirm: values.confirm, reason: values.removeReason },
-              }),
-            done: (removed) =>
-              reply.redirect(
-                overviewUrl(lang, plan.year, `removed=${removed.version ?? 0}`, removal.anchor),
-                303,
-              ),
-            showAgain: (values, shown) =>
-              show(request, reply, plan, page, {
-                form: page.initial,
-                ...shown,
-                removal: { confirm: values.confirm, reason: values.removeReason },
-              }),
-          });
-        },
-      );
+  ) => {
+    const planAndPage = async (params: Params, lang: Lang) => {
+      const plan = await loadPlan(deps, params.year ?? '', lang);
+      return { plan, page: spec.page(plan, params, lang) };
+    };
+    const route = { preHandler: editorsOnly, params: spec.params };
+    controlPage(app, spec.url, route, async (request, reply, lang) => {
+      const { plan, page } = await planAndPage(request.params as Params, lang);
+      return show(request, reply, plan, page, { form: page.initial, problems: FormProblems.none });
     });
+    controlForm(app, spec.url, route, async (request, reply, lang) => {
+      const params = request.params as Params;
+      const { plan, page } = await planAndPage(params, lang);
+      return submitControlForm({
+        form: spec.form,
+        body: request.body,
+        lang,
+        run: (values) => spec.save(editing(request, deps), plan, params, values),
+        done: (saved) =>
+          reply.redirect(
+            overviewUrl(lang, plan.year, `saved=${saved.version ?? 0}`, spec.anchor(params, saved)),
+            303,
+          ),
+        showAgain: (form, shown) => show(request, reply, plan, page, { form, ...shown }),
+      });
+    });
+    controlForm(app, `${spec.url}${planPaths.removeSuffix}`, route, async (request, reply, lang) => {
+      const { plan, page } = await planAndPage(request.params as Params, lang);
+      const removal = page.removal;
+      if (removal === null) throw planNotFound(lang);
+      return submitControlForm({
+        form: removalForm,
+        body: request.body,
+        lang,
+        renamed: removalRenamed,
+        run: (values) =>
+          removeEntry(db, plan.year, {
+            ...editing(request, deps),
+            level: removal.level,
+            id: removal.id,
+            form: { confirm: values.confirm, reason: values.removeReason },
+          }),
+        done: (removed) =>
+          reply.redirect(
+            overviewUrl(lang, plan.year, `removed=${removed.version ?? 0}`, removal.anchor),
+            303,
+          ),
+        showAgain: (values, shown) =>
+          show(request, reply, plan, page, {
+            form: page.initial,
+            ...shown,
+            removal: { confirm: values.confirm, reason: values.removeReason },
+          }),
+      });
+    });
+  };
 
   // The plan's own texts.
   formPage({

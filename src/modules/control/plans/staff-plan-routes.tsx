@@ -5,10 +5,10 @@ import { pageOfRows, pageWindow } from '../../../platform/db/paging.ts';
 import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
 import { FormProblems } from '../../../platform/web/components/form-problems.ts';
 import { pageNumberOf } from '../../../platform/web/components/pagination.tsx';
-import { postedForm } from '../../../platform/web/components/read-form.ts';
-import { forEachLanguage, type Lang } from '../../../platform/web/i18n.ts';
+import type { Lang } from '../../../platform/web/i18n.ts';
 import { submitControlForm } from '../shared/control-forms.ts';
 import { PagedQuery } from '../shared/control-pages.ts';
+import { controlForm, controlPage } from '../shared/control-routes.ts';
 import { unitNamesOf } from '../shared/unit-names.ts';
 import { copyPlan } from './plan-copying.ts';
 import { copyForm, publishForm } from './plan-forms.ts';
@@ -86,34 +86,28 @@ export async function staffPlanRoutes(app: AppInstance, deps: AppDeps): Promise<
     });
   };
 
-  forEachLanguage(planPaths.staffList, (url) => {
-    app.get(
-      url,
-      { preHandler: editorsOnly, schema: { hide: true, querystring: PagedQuery } },
-      async (request, reply) =>
-        sendList(request, reply, {
-          page: pageNumberOf(request.query.page),
-          form: { fromYear: '', toYear: '' },
-          problems: FormProblems.none,
-        }),
-    );
-  });
+  controlPage(
+    app,
+    planPaths.staffList,
+    { preHandler: editorsOnly, querystring: PagedQuery },
+    async (request, reply) =>
+      sendList(request, reply, {
+        page: pageNumberOf(request.query.page),
+        form: { fromYear: '', toYear: '' },
+        problems: FormProblems.none,
+      }),
+  );
 
-  forEachLanguage(planPaths.staffCopy, (url, lang) => {
-    app.post(
-      url,
-      { preHandler: editorsOnly, schema: { hide: true, body: postedForm } },
-      async (request, reply) =>
-        submitControlForm({
-          form: copyForm,
-          body: request.body,
-          lang,
-          run: (form) => copyPlan(db, { ...editing(request, deps), form }),
-          done: (copied) => reply.redirect(overviewUrl(lang, copied.year, 'copied=1'), 303),
-          showAgain: (form, shown) => sendList(request, reply, { page: 1, form, ...shown }),
-        }),
-    );
-  });
+  controlForm(app, planPaths.staffCopy, { preHandler: editorsOnly }, async (request, reply, lang) =>
+    submitControlForm({
+      form: copyForm,
+      body: request.body,
+      lang,
+      run: (form) => copyPlan(db, { ...editing(request, deps), form }),
+      done: (copied) => reply.redirect(overviewUrl(lang, copied.year, 'copied=1'), 303),
+      showAgain: (form, shown) => sendList(request, reply, { page: 1, form, ...shown }),
+    }),
+  );
 
   // A plan's overview, and publishing it.
   const sendOverview = async (
@@ -143,33 +137,31 @@ export async function staffPlanRoutes(app: AppInstance, deps: AppDeps): Promise<
     });
   };
 
-  forEachLanguage('/staff/plans/:year', (url, lang) => {
-    app.get(
-      url,
-      { preHandler: editorsOnly, schema: { hide: true, params: PlanYearParams, querystring: OverviewQuery } },
-      async (request, reply) => {
-        const plan = await loadPlan(deps, request.params.year, lang);
-        const notice = overviewNotice(lang, plan, request.query);
-        return sendOverview(request, reply, plan, { problems: FormProblems.none, notice });
-      },
-    );
-  });
+  controlPage(
+    app,
+    '/staff/plans/:year',
+    { preHandler: editorsOnly, params: PlanYearParams, querystring: OverviewQuery },
+    async (request, reply, lang) => {
+      const plan = await loadPlan(deps, request.params.year, lang);
+      const notice = overviewNotice(lang, plan, request.query);
+      return sendOverview(request, reply, plan, { problems: FormProblems.none, notice });
+    },
+  );
 
-  forEachLanguage('/staff/plans/:year/publish', (url, lang) => {
-    app.post(
-      url,
-      { preHandler: editorsOnly, schema: { hide: true, params: PlanYearParams, body: postedForm } },
-      async (request, reply) => {
-        const plan = await loadPlan(deps, request.params.year, lang);
-        return submitControlForm({
-          form: publishForm,
-          body: request.body,
-          lang,
-          run: () => publishPlan(db, plan.year, editing(request, deps)),
-          done: () => reply.redirect(overviewUrl(lang, plan.year, 'published=1'), 303),
-          showAgain: (_values, shown) => sendOverview(request, reply, plan, { notice: null, ...shown }),
-        });
-      },
-    );
-  });
+  controlForm(
+    app,
+    '/staff/plans/:year/publish',
+    { preHandler: editorsOnly, params: PlanYearParams },
+    async (request, reply, lang) => {
+      const plan = await loadPlan(deps, request.params.year, lang);
+      return submitControlForm({
+        form: publishForm,
+        body: request.body,
+        lang,
+        run: () => publishPlan(db, plan.year, editing(request, deps)),
+        done: () => reply.redirect(overviewUrl(lang, plan.year, 'published=1'), 303),
+        showAgain: (_values, shown) => sendOverview(request, reply, plan, { notice: null, ...shown }),
+      });
+    },
+  );
 }

@@ -7,10 +7,10 @@ import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import { UuidParam } from '../../../platform/http/ids.ts';
 import { FormProblems } from '../../../platform/web/components/form-problems.ts';
-import { postedForm } from '../../../platform/web/components/read-form.ts';
-import { forEachLanguage, localePath } from '../../../platform/web/i18n.ts';
+import { localePath } from '../../../platform/web/i18n.ts';
 import { submitControlForm } from '../shared/control-forms.ts';
 import { sendControlPage, sendEvidenceFile } from '../shared/control-pages.ts';
+import { controlForm, controlPage } from '../shared/control-routes.ts';
 import { EvidenceRemovalPage } from '../shared/evidence-removal.tsx';
 import { sharedText } from '../shared/shared-messages.ts';
 import { unitNameIn, unitNamesOf } from '../shared/unit-names.ts';
@@ -61,53 +61,52 @@ export async function progressEvidenceRoutes(app: AppInstance, deps: AppDeps): P
     });
   };
 
-  forEachLanguage('/staff/progress/evidence/:id/remove', (url, lang) => {
-    app.get(
-      url,
-      { preHandler: progressWriters, schema: { hide: true, params: EvidenceParams } },
-      async (request, reply) => {
-        const evidence = await findProgressEvidence(db, request.params.id, signedInStaff(request));
-        if (!evidence) throw evidenceNotFound(lang);
-        return sendRemove(request, reply, evidence, { problems: FormProblems.none, status: 200 });
-      },
-    );
-    app.post(
-      url,
-      { preHandler: progressWriters, schema: { hide: true, params: EvidenceParams, body: postedForm } },
-      async (request, reply) =>
-        submitControlForm({
-          form: removalForm,
-          body: request.body,
-          lang,
-          run: () =>
-            removeProgressEvidence(db, {
-              ...staffActorContext(request, deps),
-              evidenceId: request.params.id,
-            }),
-          done: (removed) =>
-            reply.redirect(
-              localePath(lang, unitPagePath(removed.year, removed.unitCode, removed.period, 'removed')),
-              303,
-            ),
-          showAgain: async (_values, shown) => {
-            const evidence = await findProgressEvidence(db, request.params.id, signedInStaff(request));
-            if (!evidence) throw evidenceNotFound(lang);
-            return sendRemove(request, reply, evidence, shown);
-          },
-        }),
-    );
-  });
+  controlPage(
+    app,
+    '/staff/progress/evidence/:id/remove',
+    { preHandler: progressWriters, params: EvidenceParams },
+    async (request, reply, lang) => {
+      const evidence = await findProgressEvidence(db, request.params.id, signedInStaff(request));
+      if (!evidence) throw evidenceNotFound(lang);
+      return sendRemove(request, reply, evidence, { problems: FormProblems.none, status: 200 });
+    },
+  );
+  controlForm(
+    app,
+    '/staff/progress/evidence/:id/remove',
+    { preHandler: progressWriters, params: EvidenceParams },
+    async (request, reply, lang) =>
+      submitControlForm({
+        form: removalForm,
+        body: request.body,
+        lang,
+        run: () =>
+          removeProgressEvidence(db, {
+            ...staffActorContext(request, deps),
+            evidenceId: request.params.id,
+          }),
+        done: (removed) =>
+          reply.redirect(
+            localePath(lang, unitPagePath(removed.year, removed.unitCode, removed.period, 'removed')),
+            303,
+          ),
+        showAgain: async (_values, shown) => {
+          const evidence = await findProgressEvidence(db, request.params.id, signedInStaff(request));
+          if (!evidence) throw evidenceNotFound(lang);
+          return sendRemove(request, reply, evidence, shown);
+        },
+      }),
+  );
 
-  forEachLanguage('/staff/progress/evidence/:id', (url, lang) => {
-    app.get(
-      url,
-      { preHandler: progressWriters, schema: { hide: true, params: EvidenceParams } },
-      async (request, reply) => {
-        const file = await readProgressEvidence(db, request.params.id);
-        // Only the unit's own editors and head, the secretariat and admins.
-        if (!file || !mayEnter(signedInStaff(request), file.unitCode)) throw evidenceNotFound(lang);
-        return sendEvidenceFile(reply, file);
-      },
-    );
-  });
+  controlPage(
+    app,
+    '/staff/progress/evidence/:id',
+    { preHandler: progressWriters, params: EvidenceParams },
+    async (request, reply, lang) => {
+      const file = await readProgressEvidence(db, request.params.id);
+      // Only the unit's own editors and head, the secretariat and admins.
+      if (!file || !mayEnter(signedInStaff(request), file.unitCode)) throw evidenceNotFound(lang);
+      return sendEvidenceFile(reply, file);
+    },
+  );
 }

@@ -7,12 +7,12 @@ import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
 import { DomainError, notFound } from '../../../platform/http/errors.ts';
 import { readMultipartForm } from '../../../platform/uploads/multipart.ts';
 import { FormProblems } from '../../../platform/web/components/form-problems.ts';
-import { postedForm } from '../../../platform/web/components/read-form.ts';
 import { forEachLanguage, localePath } from '../../../platform/web/i18n.ts';
 import { getPlan, publishedYears } from '../plans/plan-reads.ts';
 import { taipeiIsoDate } from '../shared/control-format.ts';
 import { submitControlForm } from '../shared/control-forms.ts';
 import { sendControlPage } from '../shared/control-pages.ts';
+import { controlForm, controlPage } from '../shared/control-routes.ts';
 import { sharedText } from '../shared/shared-messages.ts';
 import { unitNameIn, unitNamesOf } from '../shared/unit-names.ts';
 import { entryForm, progressFormOf, settingsForm } from './progress-forms.ts';
@@ -57,18 +57,16 @@ export async function progressRoutes(app: AppInstance, deps: AppDeps): Promise<v
 
   // The staff home's link: the secretariat's overview, or the unit's own page, for the latest published year
   // that has begun.
-  forEachLanguage(progressPaths.home, (url, lang) => {
-    app.get(url, { preHandler: progressWriters, schema: { hide: true } }, async (request, reply) => {
-      const staff = signedInStaff(request);
-      const thisYear = Number(today().slice(0, 4));
-      const published = await publishedYears(db);
-      const year = Math.max(...published.filter((y) => y <= thisYear), Math.min(...published));
-      if (!Number.isFinite(year)) throw progressNotFound(lang);
-      if (staff.role === 'admin' || staff.role === 'secretariat')
-        return reply.redirect(localePath(lang, progressPaths.overview(year)), 303);
-      if (staff.unitCode === null) throw new DomainError('FORBIDDEN', text(lang, 'notYourUnit'));
-      return reply.redirect(localePath(lang, progressPaths.unit(year, staff.unitCode)), 303);
-    });
+  controlPage(app, progressPaths.home, { preHandler: progressWriters }, async (request, reply, lang) => {
+    const staff = signedInStaff(request);
+    const thisYear = Number(today().slice(0, 4));
+    const published = await publishedYears(db);
+    const year = Math.max(...published.filter((y) => y <= thisYear), Math.min(...published));
+    if (!Number.isFinite(year)) throw progressNotFound(lang);
+    if (staff.role === 'admin' || staff.role === 'secretariat')
+      return reply.redirect(localePath(lang, progressPaths.overview(year)), 303);
+    if (staff.unitCode === null) throw new DomainError('FORBIDDEN', text(lang, 'notYourUnit'));
+    return reply.redirect(localePath(lang, progressPaths.unit(year, staff.unitCode)), 303);
   });
 
   const sendOverview = async (
@@ -99,37 +97,35 @@ export async function progressRoutes(app: AppInstance, deps: AppDeps): Promise<v
     });
   };
 
-  forEachLanguage('/staff/progress/:year', (url, lang) => {
-    app.get(
-      url,
-      { preHandler: secretariat, schema: { hide: true, params: ProgressYearParams, querystring: UnitQuery } },
-      async (request, reply) =>
-        sendOverview(request, reply, {
-          year: Number(request.params.year),
-          problems: FormProblems.none,
-          notice: request.query.done === 'saved' ? text(lang, 'settingsSaved') : null,
-        }),
-    );
-  });
+  controlPage(
+    app,
+    '/staff/progress/:year',
+    { preHandler: secretariat, params: ProgressYearParams, querystring: UnitQuery },
+    async (request, reply, lang) =>
+      sendOverview(request, reply, {
+        year: Number(request.params.year),
+        problems: FormProblems.none,
+        notice: request.query.done === 'saved' ? text(lang, 'settingsSaved') : null,
+      }),
+  );
 
-  forEachLanguage('/staff/progress/:year/settings', (url, lang) => {
-    app.post(
-      url,
-      { preHandler: secretariat, schema: { hide: true, params: ProgressYearParams, body: postedForm } },
-      async (request, reply) => {
-        const year = Number(request.params.year);
-        return submitControlForm({
-          form: settingsForm,
-          body: request.body,
-          lang,
-          isSummaryLabelled: false,
-          run: (form) => saveProgressSettings(db, { ...staffActorContext(request, deps), year, ...form }),
-          done: () => reply.redirect(`${localePath(lang, progressPaths.overview(year))}?done=saved`, 303),
-          showAgain: (form, shown) => sendOverview(request, reply, { year, form, problems: shown.problems }),
-        });
-      },
-    );
-  });
+  controlForm(
+    app,
+    '/staff/progress/:year/settings',
+    { preHandler: secretariat, params: ProgressYearParams },
+    async (request, reply, lang) => {
+      const year = Number(request.params.year);
+      return submitControlForm({
+        form: settingsForm,
+        body: request.body,
+        lang,
+        isSummaryLabelled: false,
+        run: (form) => saveProgressSettings(db, { ...staffActorContext(request, deps), year, ...form }),
+        done: () => reply.redirect(`${localePath(lang, progressPaths.overview(year))}?done=saved`, 303),
+        showAgain: (form, shown) => sendOverview(request, reply, { year, form, problems: shown.problems }),
+      });
+    },
+  );
 
   const sendUnit = async (
     request: FastifyRequest,
@@ -191,29 +187,28 @@ export async function progressRoutes(app: AppInstance, deps: AppDeps): Promise<v
     });
   };
 
-  forEachLanguage('/staff/progress/:year/:unit', (url, lang) => {
-    app.get(
-      url,
-      { preHandler: progressWriters, schema: { hide: true, params: UnitParams, querystring: UnitQuery } },
-      async (request, reply) => {
-        const { done } = request.query;
-        return sendUnit(request, reply, {
-          year: Number(request.params.year),
-          unitCode: request.params.unit,
-          period: request.query.period,
-          notice:
-            done === 'saved'
-              ? text(lang, 'saved')
-              : done === 'removed'
-                ? sharedText(lang, 'evidenceRemoved')
-                : null,
-          failed: null,
-          problems: FormProblems.none,
-          status: 200,
-        });
-      },
-    );
-  });
+  controlPage(
+    app,
+    '/staff/progress/:year/:unit',
+    { preHandler: progressWriters, params: UnitParams, querystring: UnitQuery },
+    async (request, reply, lang) => {
+      const { done } = request.query;
+      return sendUnit(request, reply, {
+        year: Number(request.params.year),
+        unitCode: request.params.unit,
+        period: request.query.period,
+        notice:
+          done === 'saved'
+            ? text(lang, 'saved')
+            : done === 'removed'
+              ? sharedText(lang, 'evidenceRemoved')
+              : null,
+        failed: null,
+        problems: FormProblems.none,
+        status: 200,
+      });
+    },
+  );
 
   forEachLanguage('/staff/progress/:year/:unit/:period/entries', (url, lang) => {
     app.post(

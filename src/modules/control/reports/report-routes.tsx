@@ -11,13 +11,13 @@ import { DomainError, notFound } from '../../../platform/http/errors.ts';
 import { contentDisposition } from '../../../platform/uploads/file-name.ts';
 import { FormProblems } from '../../../platform/web/components/form-problems.ts';
 import { pageNumberOf } from '../../../platform/web/components/pagination.tsx';
-import { postedForm } from '../../../platform/web/components/read-form.ts';
 import { formatPageDate } from '../../../platform/web/format-date.ts';
-import { forEachLanguage, type Lang, localePath } from '../../../platform/web/i18n.ts';
+import { type Lang, localePath } from '../../../platform/web/i18n.ts';
 import { publishedYears } from '../plans/plan-reads.ts';
 import { addDays, taipeiIsoDate } from '../shared/control-format.ts';
 import { submitControlForm } from '../shared/control-forms.ts';
 import { formVersion, sendControlPage } from '../shared/control-pages.ts';
+import { controlForm, controlPage } from '../shared/control-routes.ts';
 import { buildReport, type ReportData, reportSubjects } from './report-build.ts';
 import { reportFileName, reportOds, reportOdt, reportTitle } from './report-document.ts';
 import { issueForm, narrativeForm, narrativeFormOf } from './report-forms.ts';
@@ -92,50 +92,49 @@ export async function reportRoutes(app: AppInstance, deps: AppDeps): Promise<voi
   };
 
   // The year's list: the bureau and every unit, a page at a time.
-  forEachLanguage(reportPaths.list, (url, lang) => {
-    app.get(
-      url,
-      { preHandler: secretariat, schema: { hide: true, querystring: ListQuery } },
-      async (request, reply) => {
-        const years = await publishedYears(db);
-        const wanted = request.query.year === undefined ? null : Number(request.query.year);
-        const year = wanted !== null && years.includes(wanted) ? wanted : (years[0] ?? null);
-        const today = taipeiIsoDate(clock.now());
-        const entries: ReportListEntry[] =
-          year === null
-            ? []
-            : (await reportSubjects(db, year)).map((subject) => ({
-                subject: subject.subject,
-                name:
-                  subject.subject === bureauSubject
-                    ? text(lang, 'bureauReport')
-                    : lang === 'en'
-                      ? subject.nameEn
-                      : subject.nameZh,
-                state: subject.state,
-                dueDate: subject.dueDate,
-                issuedAt: subject.issuedAt,
-                overdue: isOverdue(subject.state, subject.dueDate, today),
-              }));
-        const window = pageWindow(pageNumberOf(request.query.page), reportListPageSize);
-        const page = pageOfRows(entries.slice(window.offset, window.offset + window.limit), window);
-        return sendControlPage(request, reply, {
-          title: text(lang, 'listTitle'),
-          body: (
-            <ReportListPage
-              lang={lang}
-              years={years}
-              year={year}
-              entries={page.rows}
-              page={window.page}
-              hasNextPage={page.hasNextPage}
-              warning={year === null ? null : listWarning(lang, year, entries, today)}
-            />
-          ),
-        });
-      },
-    );
-  });
+  controlPage(
+    app,
+    reportPaths.list,
+    { preHandler: secretariat, querystring: ListQuery },
+    async (request, reply, lang) => {
+      const years = await publishedYears(db);
+      const wanted = request.query.year === undefined ? null : Number(request.query.year);
+      const year = wanted !== null && years.includes(wanted) ? wanted : (years[0] ?? null);
+      const today = taipeiIsoDate(clock.now());
+      const entries: ReportListEntry[] =
+        year === null
+          ? []
+          : (await reportSubjects(db, year)).map((subject) => ({
+              subject: subject.subject,
+              name:
+                subject.subject === bureauSubject
+                  ? text(lang, 'bureauReport')
+                  : lang === 'en'
+                    ? subject.nameEn
+                    : subject.nameZh,
+              state: subject.state,
+              dueDate: subject.dueDate,
+              issuedAt: subject.issuedAt,
+              overdue: isOverdue(subject.state, subject.dueDate, today),
+            }));
+      const window = pageWindow(pageNumberOf(request.query.page), reportListPageSize);
+      const page = pageOfRows(entries.slice(window.offset, window.offset + window.limit), window);
+      return sendControlPage(request, reply, {
+        title: text(lang, 'listTitle'),
+        body: (
+          <ReportListPage
+            lang={lang}
+            years={years}
+            year={year}
+            entries={page.rows}
+            page={window.page}
+            hasNextPage={page.hasNextPage}
+            warning={year === null ? null : listWarning(lang, year, entries, today)}
+          />
+        ),
+      });
+    },
+  );
 
   const sendReport = (
     request: FastifyRequest,
@@ -167,98 +166,93 @@ export async function reportRoutes(app: AppInstance, deps: AppDeps): Promise<voi
   const reportUrl = (lang: Lang, data: ReportData, done: string) =>
     `${localePath(lang, reportPaths.report(data.year, data.unitCode ?? bureauSubject))}?done=${done}`;
 
-  forEachLanguage('/staff/reports/:year/:subject', (url, lang) => {
-    app.get(
-      url,
-      { preHandler: readers, schema: { hide: true, params: ReportParams, querystring: ReportQuery } },
-      async (request, reply) => {
-        const data = await load(request, request.params.year, request.params.subject);
-        const done = request.query.done;
-        const notice =
-          done === 'saved' ? text(lang, 'saved') : done === 'issued' ? text(lang, 'issued') : null;
-        return sendReport(request, reply, data, { notice, problems: FormProblems.none });
-      },
-    );
-  });
+  controlPage(
+    app,
+    '/staff/reports/:year/:subject',
+    { preHandler: readers, params: ReportParams, querystring: ReportQuery },
+    async (request, reply, lang) => {
+      const data = await load(request, request.params.year, request.params.subject);
+      const done = request.query.done;
+      const notice = done === 'saved' ? text(lang, 'saved') : done === 'issued' ? text(lang, 'issued') : null;
+      return sendReport(request, reply, data, { notice, problems: FormProblems.none });
+    },
+  );
 
-  forEachLanguage('/staff/reports/:year/:subject/narrative', (url, lang) => {
-    app.post(
-      url,
-      { preHandler: secretariat, schema: { hide: true, params: ReportParams, body: postedForm } },
-      async (request, reply) => {
-        const data = await load(request, request.params.year, request.params.subject);
-        return submitControlForm({
-          form: narrativeForm(data.items),
-          body: request.body,
-          lang,
-          isSummaryLabelled: false,
-          run: (values) =>
-            saveNarrative(
-              db,
-              {
-                year: data.year,
-                unitCode: data.unitCode,
-                version: formVersion(values.version ?? ''),
-                form: narrativeFormOf(values),
-              },
-              staffActorContext(request, deps),
-            ),
-          done: () => reply.redirect(reportUrl(lang, data, 'saved'), 303),
-          showAgain: async (values, shown) =>
-            sendReport(request, reply, (await buildReport(db, data.year, data.unitCode)) ?? data, {
-              notice: null,
-              ...shown,
-              typed: narrativeFormOf(values),
-            }),
-        });
-      },
-    );
-  });
+  controlForm(
+    app,
+    '/staff/reports/:year/:subject/narrative',
+    { preHandler: secretariat, params: ReportParams },
+    async (request, reply, lang) => {
+      const data = await load(request, request.params.year, request.params.subject);
+      return submitControlForm({
+        form: narrativeForm(data.items),
+        body: request.body,
+        lang,
+        isSummaryLabelled: false,
+        run: (values) =>
+          saveNarrative(
+            db,
+            {
+              year: data.year,
+              unitCode: data.unitCode,
+              version: formVersion(values.version ?? ''),
+              form: narrativeFormOf(values),
+            },
+            staffActorContext(request, deps),
+          ),
+        done: () => reply.redirect(reportUrl(lang, data, 'saved'), 303),
+        showAgain: async (values, shown) =>
+          sendReport(request, reply, (await buildReport(db, data.year, data.unitCode)) ?? data, {
+            notice: null,
+            ...shown,
+            typed: narrativeFormOf(values),
+          }),
+      });
+    },
+  );
 
-  forEachLanguage('/staff/reports/:year/:subject/issue', (url, lang) => {
-    app.post(
-      url,
-      { preHandler: secretariat, schema: { hide: true, params: ReportParams, body: postedForm } },
-      async (request, reply) => {
-        const data = await load(request, request.params.year, request.params.subject);
-        return submitControlForm({
-          form: issueForm,
-          body: request.body,
-          lang,
-          isSummaryLabelled: false,
-          run: (values) =>
-            issueReport(
-              db,
-              { year: data.year, unitCode: data.unitCode, version: formVersion(values.version) },
-              staffActorContext(request, deps),
-            ),
-          done: () => reply.redirect(reportUrl(lang, data, 'issued'), 303),
-          showAgain: (_values, shown) => sendReport(request, reply, data, { notice: null, ...shown }),
-        });
-      },
-    );
-  });
+  controlForm(
+    app,
+    '/staff/reports/:year/:subject/issue',
+    { preHandler: secretariat, params: ReportParams },
+    async (request, reply, lang) => {
+      const data = await load(request, request.params.year, request.params.subject);
+      return submitControlForm({
+        form: issueForm,
+        body: request.body,
+        lang,
+        isSummaryLabelled: false,
+        run: (values) =>
+          issueReport(
+            db,
+            { year: data.year, unitCode: data.unitCode, version: formVersion(values.version) },
+            staffActorContext(request, deps),
+          ),
+        done: () => reply.redirect(reportUrl(lang, data, 'issued'), 303),
+        showAgain: (_values, shown) => sendReport(request, reply, data, { notice: null, ...shown }),
+      });
+    },
+  );
 
   // Downloads: the same content as the page, in the reader's language.
   const download = (file: 'report.odt' | 'tables.ods') =>
-    forEachLanguage(`/staff/reports/:year/:subject/${file}`, (url, lang) => {
-      app.get(
-        url,
-        { preHandler: readers, schema: { hide: true, params: ReportParams } },
-        async (request, reply) => {
-          const data = await load(request, request.params.year, request.params.subject);
-          const isText = file === 'report.odt';
-          const bytes = isText ? reportOdt(data, lang, clock.now()) : reportOds(data, lang, clock.now());
-          const name = reportFileName(data, lang, isText ? 'odt' : 'ods');
-          return reply
-            .header('content-type', isText ? ODT_MEDIA_TYPE : ODS_MEDIA_TYPE)
-            .header('content-disposition', contentDisposition('attachment', name))
-            .header('cache-control', 'no-store')
-            .header('x-content-type-options', 'nosniff')
-            .send(bytes);
-        },
-      );
-    });
+    controlPage(
+      app,
+      `/staff/reports/:year/:subject/${file}`,
+      { preHandler: readers, params: ReportParams },
+      async (request, reply, lang) => {
+        const data = await load(request, request.params.year, request.params.subject);
+        const isText = file === 'report.odt';
+        const bytes = isText ? reportOdt(data, lang, clock.now()) : reportOds(data, lang, clock.now());
+        const name = reportFileName(data, lang, isText ? 'odt' : 'ods');
+        return reply
+          .header('content-type', isText ? ODT_MEDIA_TYPE : ODS_MEDIA_TYPE)
+          .header('content-disposition', contentDisposition('attachment', name))
+          .header('cache-control', 'no-store')
+          .header('x-content-type-options', 'nosniff')
+          .send(bytes);
+      },
+    );
   download('report.odt');
   download('tables.ods');
 }

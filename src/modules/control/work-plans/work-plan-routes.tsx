@@ -9,11 +9,11 @@ import { UuidParam } from '../../../platform/http/ids.ts';
 import { listUnits } from '../../../platform/reference/reference-repo.ts';
 import { FormProblems } from '../../../platform/web/components/form-problems.ts';
 import { pageNumberOf } from '../../../platform/web/components/pagination.tsx';
-import { postedForm } from '../../../platform/web/components/read-form.ts';
-import { forEachLanguage, localePath } from '../../../platform/web/i18n.ts';
+import { localePath } from '../../../platform/web/i18n.ts';
 import { publishedYears } from '../plans/plan-reads.ts';
 import { submitControlForm } from '../shared/control-forms.ts';
 import { formVersion, sendControlPage } from '../shared/control-pages.ts';
+import { controlForm, controlPage } from '../shared/control-routes.ts';
 import { WorkPlanParams, WorkPlanYearParams } from './public-work-plan-routes.tsx';
 import { RowFormPage } from './views/row-form-page.tsx';
 import { WorkPlanListPage } from './views/work-plan-list-pages.tsx';
@@ -170,38 +170,36 @@ export async function workPlanRoutes(app: AppInstance, deps: AppDeps): Promise<v
     });
   };
 
-  forEachLanguage(workPlanPaths.staffList, (url) => {
-    app.get(
-      url,
-      { preHandler: anyStaff, schema: { hide: true, querystring: ListQuery } },
-      async (request, reply) =>
-        sendList(request, reply, {
-          year: request.query.year,
-          page: pageNumberOf(request.query.page),
-          problems: FormProblems.none,
-        }),
-    );
-  });
+  controlPage(
+    app,
+    workPlanPaths.staffList,
+    { preHandler: anyStaff, querystring: ListQuery },
+    async (request, reply) =>
+      sendList(request, reply, {
+        year: request.query.year,
+        page: pageNumberOf(request.query.page),
+        problems: FormProblems.none,
+      }),
+  );
 
-  forEachLanguage(`${workPlanPaths.staffList}/:year`, (url, lang) => {
-    app.post(
-      url,
-      { preHandler: anyStaff, schema: { hide: true, params: WorkPlanYearParams, body: postedForm } },
-      async (request, reply) => {
-        const year = Number(request.params.year);
-        return submitControlForm({
-          form: startForm,
-          body: request.body,
-          lang,
-          run: () => createWorkPlan(db, year, staffActorContext(request, deps)),
-          done: (created) =>
-            reply.redirect(localePath(lang, workPlanPaths.staffPlan(year, created.unitCode)), 303),
-          showAgain: (_values, shown) =>
-            sendList(request, reply, { year: request.params.year, page: 1, ...shown }),
-        });
-      },
-    );
-  });
+  controlForm(
+    app,
+    `${workPlanPaths.staffList}/:year`,
+    { preHandler: anyStaff, params: WorkPlanYearParams },
+    async (request, reply, lang) => {
+      const year = Number(request.params.year);
+      return submitControlForm({
+        form: startForm,
+        body: request.body,
+        lang,
+        run: () => createWorkPlan(db, year, staffActorContext(request, deps)),
+        done: (created) =>
+          reply.redirect(localePath(lang, workPlanPaths.staffPlan(year, created.unitCode)), 303),
+        showAgain: (_values, shown) =>
+          sendList(request, reply, { year: request.params.year, page: 1, ...shown }),
+      });
+    },
+  );
 
   // A work plan.
   const sendPlan = async (
@@ -240,55 +238,53 @@ export async function workPlanRoutes(app: AppInstance, deps: AppDeps): Promise<v
     });
   };
 
-  forEachLanguage(`${workPlanPaths.staffList}/:year/:unit`, (url, lang) => {
-    app.get(
-      url,
-      { preHandler: anyStaff, schema: { hide: true, params: WorkPlanParams, querystring: PlanQuery } },
-      async (request, reply) => {
-        const plan = await loadVisible(request, request.params.year, request.params.unit);
-        const done = request.query.done;
-        const notice =
-          done !== undefined && done in noticeOf ? text(lang, noticeOf[done as keyof typeof noticeOf]) : null;
-        return sendPlan(request, reply, plan, { notice, problems: FormProblems.none });
-      },
-    );
-  });
+  controlPage(
+    app,
+    `${workPlanPaths.staffList}/:year/:unit`,
+    { preHandler: anyStaff, params: WorkPlanParams, querystring: PlanQuery },
+    async (request, reply, lang) => {
+      const plan = await loadVisible(request, request.params.year, request.params.unit);
+      const done = request.query.done;
+      const notice =
+        done !== undefined && done in noticeOf ? text(lang, noticeOf[done as keyof typeof noticeOf]) : null;
+      return sendPlan(request, reply, plan, { notice, problems: FormProblems.none });
+    },
+  );
 
-  forEachLanguage(`${workPlanPaths.staffList}/:year/:unit/:action`, (url, lang) => {
-    app.post(
-      url,
-      { preHandler: anyStaff, schema: { hide: true, params: ActionParams, body: postedForm } },
-      async (request, reply) => {
-        const plan = await loadVisible(request, request.params.year, request.params.unit);
-        const action = actionOfSlug[request.params.action];
-        return submitControlForm({
-          form: actionForm(plan.rows),
-          body: request.body,
-          lang,
-          isSummaryLabelled: false,
-          run: (values) =>
-            transitionWorkPlan(
-              db,
-              {
-                year: plan.year,
-                unitCode: plan.unitCode,
-                version: formVersion(values.version ?? ''),
-                action,
-                comments: commentsOf(values),
-              },
-              staffActorContext(request, deps),
-            ),
-          done: () => backToPlan(reply, plan, lang, action),
-          showAgain: async (values, shown) =>
-            sendPlan(request, reply, (await getWorkPlan(db, plan.year, plan.unitCode)) ?? plan, {
-              notice: null,
-              ...shown,
-              typed: values,
-            }),
-        });
-      },
-    );
-  });
+  controlForm(
+    app,
+    `${workPlanPaths.staffList}/:year/:unit/:action`,
+    { preHandler: anyStaff, params: ActionParams },
+    async (request, reply, lang) => {
+      const plan = await loadVisible(request, request.params.year, request.params.unit);
+      const action = actionOfSlug[request.params.action];
+      return submitControlForm({
+        form: actionForm(plan.rows),
+        body: request.body,
+        lang,
+        isSummaryLabelled: false,
+        run: (values) =>
+          transitionWorkPlan(
+            db,
+            {
+              year: plan.year,
+              unitCode: plan.unitCode,
+              version: formVersion(values.version ?? ''),
+              action,
+              comments: commentsOf(values),
+            },
+            staffActorContext(request, deps),
+          ),
+        done: () => backToPlan(reply, plan, lang, action),
+        showAgain: async (values, shown) =>
+          sendPlan(request, reply, (await getWorkPlan(db, plan.year, plan.unitCode)) ?? plan, {
+            notice: null,
+            ...shown,
+            typed: values,
+          }),
+      });
+    },
+  );
 
   // A method's form.
   const sendRowForm = async (
@@ -326,89 +322,79 @@ export async function workPlanRoutes(app: AppInstance, deps: AppDeps): Promise<v
     return plan;
   };
 
-  const rowRoutes = (url: string, params: typeof WorkPlanParams | typeof RowParams) =>
-    forEachLanguage(url, (localUrl, lang) => {
-      app.get(localUrl, { preHandler: anyStaff, schema: { hide: true, params } }, async (request, reply) => {
-        const { year, unit, rowId = null } = request.params as { year: string; unit: string; rowId?: string };
-        const plan = await loadEditable(request, year, unit);
-        const row = rowId === null ? null : plan.rows.find((candidate) => candidate.id === rowId);
-        if (row === undefined) throw workPlanNotFound(lang);
-        return sendRowForm(request, reply, plan, {
-          rowId,
-          version: plan.version,
-          form: rowFormOfRow(row),
-          problems: FormProblems.none,
-        });
+  const rowRoutes = (url: string, params: typeof WorkPlanParams | typeof RowParams) => {
+    controlPage(app, url, { preHandler: anyStaff, params }, async (request, reply, lang) => {
+      const { year, unit, rowId = null } = request.params as { year: string; unit: string; rowId?: string };
+      const plan = await loadEditable(request, year, unit);
+      const row = rowId === null ? null : plan.rows.find((candidate) => candidate.id === rowId);
+      if (row === undefined) throw workPlanNotFound(lang);
+      return sendRowForm(request, reply, plan, {
+        rowId,
+        version: plan.version,
+        form: rowFormOfRow(row),
+        problems: FormProblems.none,
       });
-      app.post(
-        localUrl,
-        { preHandler: anyStaff, schema: { hide: true, params, body: postedForm } },
-        async (request, reply) => {
-          const {
-            year,
-            unit,
-            rowId = null,
-          } = request.params as { year: string; unit: string; rowId?: string };
-          const plan = await loadEditable(request, year, unit);
-          const version = (values: RowValues) => formVersion(values.version);
-          return submitControlForm({
-            form: rowForm,
-            body: request.body,
-            lang,
-            isSummaryLabelled: false,
-            run: (values) =>
-              saveRow(
-                db,
-                {
-                  year: plan.year,
-                  unitCode: plan.unitCode,
-                  rowId,
-                  version: version(values),
-                  form: rowFormOf(values),
-                },
-                staffActorContext(request, deps),
-              ),
-            done: () => backToPlan(reply, plan, lang, 'saved'),
-            showAgain: (values, shown) =>
-              sendRowForm(request, reply, plan, {
-                rowId,
-                // After a conflict the form is made from the current version: saving it again is a choice.
-                version: shown.status === 409 ? plan.version : (version(values) ?? plan.version),
-                form: rowFormOf(values),
-                ...shown,
-              }),
-          });
-        },
-      );
     });
+    controlForm(app, url, { preHandler: anyStaff, params }, async (request, reply, lang) => {
+      const { year, unit, rowId = null } = request.params as { year: string; unit: string; rowId?: string };
+      const plan = await loadEditable(request, year, unit);
+      const version = (values: RowValues) => formVersion(values.version);
+      return submitControlForm({
+        form: rowForm,
+        body: request.body,
+        lang,
+        isSummaryLabelled: false,
+        run: (values) =>
+          saveRow(
+            db,
+            {
+              year: plan.year,
+              unitCode: plan.unitCode,
+              rowId,
+              version: version(values),
+              form: rowFormOf(values),
+            },
+            staffActorContext(request, deps),
+          ),
+        done: () => backToPlan(reply, plan, lang, 'saved'),
+        showAgain: (values, shown) =>
+          sendRowForm(request, reply, plan, {
+            rowId,
+            // After a conflict the form is made from the current version: saving it again is a choice.
+            version: shown.status === 409 ? plan.version : (version(values) ?? plan.version),
+            form: rowFormOf(values),
+            ...shown,
+          }),
+      });
+    });
+  };
   rowRoutes(`${workPlanPaths.staffList}/:year/:unit/rows/new`, WorkPlanParams);
   rowRoutes(`${workPlanPaths.staffList}/:year/:unit/rows/:rowId`, RowParams);
 
-  forEachLanguage(`${workPlanPaths.staffList}/:year/:unit/rows/:rowId/remove`, (url, lang) => {
-    app.post(
-      url,
-      { preHandler: anyStaff, schema: { hide: true, params: RowParams, body: postedForm } },
-      async (request, reply) => {
-        const plan = await loadEditable(request, request.params.year, request.params.unit);
-        return submitControlForm({
-          form: versionForm,
-          body: request.body,
-          lang,
-          run: (values) =>
-            removeRow(
-              db,
-              {
-                year: plan.year,
-                unitCode: plan.unitCode,
-                rowId: request.params.rowId,
-                version: formVersion(values.version),
-              },
-              staffActorContext(request, deps),
-            ),
-          done: () => backToPlan(reply, plan, lang, 'removed'),
-          showAgain: (_values, shown) => sendPlan(request, reply, plan, { notice: null, ...shown }),
-        });
-      },
-    );
-  });
+  controlForm(
+    app,
+    `${workPlanPaths.staffList}/:year/:unit/rows/:rowId/remove`,
+    { preHandler: anyStaff, params: RowParams },
+    async (request, reply, lang) => {
+      const plan = await loadEditable(request, request.params.year, request.params.unit);
+      return submitControlForm({
+        form: versionForm,
+        body: request.body,
+        lang,
+        run: (values) =>
+          removeRow(
+            db,
+            {
+              year: plan.year,
+              unitCode: plan.unitCode,
+              rowId: request.params.rowId,
+              version: formVersion(values.version),
+            },
+            staffActorContext(request, deps),
+          ),
+        done: () => backToPlan(reply, plan, lang, 'removed'),
+        showAgain: (_values, shown) => sendPlan(request, reply, plan, { notice: null, ...shown }),
+      });
+    },
+  );
 }
