@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { FieldProblem } from '../../../platform/http/errors.ts';
 import { defineForm, field, type Words } from '../../../platform/web/components/read-form.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
-import { casePageText } from './case-page-messages.ts';
+import { type CasePageTextKey, casePageText } from './case-page-messages.ts';
 import { consoleText } from './console-messages.ts';
 
 /**
@@ -22,6 +22,17 @@ function labelsIn<Key extends string, Name extends string>(
   ]);
   return Object.fromEntries(fields) as Record<Name, Words>;
 }
+/** The case page's words for the inputs of a workflow action: the form's labels, and the conflict banner's. */
+export const eventInputLabelKeys = {
+  publicNote: 'inputPublicNote',
+  internalNote: 'inputInternalNote',
+  resolution: 'inputResolution',
+  reason: 'inputReason',
+  targetUnit: 'inputTargetUnit',
+  targetAgency: 'inputTargetAgency',
+  targetCase: 'inputTargetCase',
+} as const satisfies Readonly<Record<string, CasePageTextKey>>;
+
 const versionLabel: Words = { 'zh-TW': '案件版本', en: 'Case version' };
 
 /** Every workflow action's form: each action shows only the inputs it needs. */
@@ -38,15 +49,7 @@ export const eventForm = defineForm(
   }),
   {
     version: versionLabel,
-    ...labelsIn(casePageText, {
-      publicNote: 'inputPublicNote',
-      internalNote: 'inputInternalNote',
-      resolution: 'inputResolution',
-      reason: 'inputReason',
-      targetUnit: 'inputTargetUnit',
-      targetAgency: 'inputTargetAgency',
-      targetCase: 'inputTargetCase',
-    }),
+    ...labelsIn(casePageText, eventInputLabelKeys),
   },
 );
 

@@ -10,11 +10,7 @@ import { errorSummaryItems, mainOf, nextIp, trackTestBed, Visitor } from './trac
  * and POST /api/track without any cookie, over HTTP against a real PostgreSQL.
  */
 
-const { clock, subject, cases } = await trackTestBed();
-const aCase = (...args: Parameters<ReturnType<typeof cases>['aCase']>) => cases().aCase(...args);
-const move = (...args: Parameters<ReturnType<typeof cases>['move']>) => cases().move(...args);
-const currentRow = (id: string) => cases().currentRow(id);
-const aCaseInProgressAtParks = () => cases().aCaseInProgressAtParks();
+const { clock, subject, cases, aCase, move, currentRow, aCaseInProgressAtParks } = await trackTestBed();
 
 describe("the applicant's own actions", () => {
   it('withdraw needs the confirmation box, then works and appears on the timeline', async () => {

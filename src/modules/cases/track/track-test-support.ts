@@ -198,5 +198,15 @@ export async function trackTestBed() {
     if (made === null) throw new Error('the staff are made before the first test');
     return made;
   };
-  return { clock, subject, cases: builders };
+  type Made = Awaited<ReturnType<typeof trackCases>>;
+  return {
+    clock,
+    subject,
+    cases: builders,
+    // The builders most tests call, usable from the first test on.
+    aCase: (...args: Parameters<Made['aCase']>) => builders().aCase(...args),
+    move: (...args: Parameters<Made['move']>) => builders().move(...args),
+    currentRow: (id: string) => builders().currentRow(id),
+    aCaseInProgressAtParks: () => builders().aCaseInProgressAtParks(),
+  };
 }

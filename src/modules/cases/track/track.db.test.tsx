@@ -20,11 +20,7 @@ import {
  * Each test looks up from its own client IP, so the per-IP limit of one test never touches another.
  */
 
-const { clock, subject, cases } = await trackTestBed();
-const aCase = (...args: Parameters<ReturnType<typeof cases>['aCase']>) => cases().aCase(...args);
-const _move = (...args: Parameters<ReturnType<typeof cases>['move']>) => cases().move(...args);
-const _currentRow = (id: string) => cases().currentRow(id);
-const aCaseInProgressAtParks = () => cases().aCaseInProgressAtParks();
+const { clock, subject, cases, aCase, aCaseInProgressAtParks } = await trackTestBed();
 
 describe('GET /track: the look-up form', () => {
   it('is a form posting to /track with CSRF, hints, inputmode and autocomplete=off for the code; no-store, no-referrer', async () => {

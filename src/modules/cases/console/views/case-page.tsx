@@ -1,6 +1,7 @@
 import { Banner, ErrorSummary } from '../../../../platform/web/components/form-controls.tsx';
 import type { Lang } from '../../../../platform/web/i18n.ts';
 import type { CaseState } from '../../core/workflows.ts';
+import { eventInputLabelKeys } from '../case-forms.ts';
 import {
   type CasePageTextKey,
   casePageNameOf as nameOf,
@@ -51,14 +52,9 @@ function ConflictBanner({ model }: { model: CasePageModel }) {
   );
 }
 
+/** What a sent form's inputs are called, for the conflict banner's copy of them. */
 const typedLabelKeys: Readonly<Record<string, CasePageTextKey>> = {
-  publicNote: 'inputPublicNote',
-  internalNote: 'inputInternalNote',
-  resolution: 'inputResolution',
-  reason: 'inputReason',
-  targetUnit: 'inputTargetUnit',
-  targetAgency: 'inputTargetAgency',
-  targetCase: 'inputTargetCase',
+  ...eventInputLabelKeys,
   amount: 'extensionAmountDays',
   note: 'decideNote',
   handlerId: 'assignHandler',

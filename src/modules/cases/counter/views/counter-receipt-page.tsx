@@ -83,6 +83,18 @@ function FactRow({ label, id, children }: { label: string; id: string; children:
   );
 }
 
+/** A section of the receipt under its small heading (`name-heading`). */
+function ReceiptSection(props: { name: string; id: string; heading: string; children: ComponentChildren }) {
+  return (
+    <section aria-labelledby={`${props.name}-heading`} id={props.id}>
+      <h2 class="govuk-heading-s" id={`${props.name}-heading`}>
+        {props.heading}
+      </h2>
+      {props.children}
+    </section>
+  );
+}
+
 export function CounterReceiptPage(view: CounterReceiptView) {
   const { lang, receipt } = view;
   const pick = (zh: string, en: string) => (lang === 'en' ? en : zh);
@@ -155,10 +167,11 @@ export function CounterReceiptPage(view: CounterReceiptView) {
         </dl>
 
         <div class="ow-receipt__columns">
-          <section aria-labelledby="received-heading" id="receipt-received-items">
-            <h2 class="govuk-heading-s" id="received-heading">
-              {text(lang, 'receivedItemsHeading')}
-            </h2>
+          <ReceiptSection
+            name="received"
+            id="receipt-received-items"
+            heading={text(lang, 'receivedItemsHeading')}
+          >
             {received.length === 0 ? (
               <p class="govuk-body-s">{text(lang, 'receivedItemsNone')}</p>
             ) : (
@@ -181,11 +194,8 @@ export function CounterReceiptPage(view: CounterReceiptView) {
                 })}
               </p>
             ) : null}
-          </section>
-          <section aria-labelledby="missing-heading" id="receipt-missing-items">
-            <h2 class="govuk-heading-s" id="missing-heading">
-              {text(lang, 'missingHeading')}
-            </h2>
+          </ReceiptSection>
+          <ReceiptSection name="missing" id="receipt-missing-items" heading={text(lang, 'missingHeading')}>
             {missing.length === 0 ? (
               <p class="govuk-body-s">{text(lang, 'missingNone')}</p>
             ) : (
@@ -202,14 +212,11 @@ export function CounterReceiptPage(view: CounterReceiptView) {
                 </ol>
               </>
             )}
-          </section>
+          </ReceiptSection>
         </div>
 
         <div class="ow-receipt__columns">
-          <section aria-labelledby="unit-heading" id="receipt-unit">
-            <h2 class="govuk-heading-s" id="unit-heading">
-              {text(lang, 'unitHeading')}
-            </h2>
+          <ReceiptSection name="unit" id="receipt-unit" heading={text(lang, 'unitHeading')}>
             <ul class="govuk-list">
               <li>
                 <strong>{pick(unit.nameZh, unit.nameEn)}</strong>
@@ -232,17 +239,14 @@ export function CounterReceiptPage(view: CounterReceiptView) {
                 {pick(unit.serviceHoursZh, unit.serviceHoursEn)}
               </li>
             </ul>
-          </section>
-          <section aria-labelledby="track-heading" id="receipt-track">
-            <h2 class="govuk-heading-s" id="track-heading">
-              {text(lang, 'trackHeading')}
-            </h2>
+          </ReceiptSection>
+          <ReceiptSection name="track" id="receipt-track" heading={text(lang, 'trackHeading')}>
             <ul class="govuk-list">
               <li>{text(lang, 'trackOnline', { url: view.trackPageUrl })}</li>
               <li>{text(lang, 'trackPhone', { phone: unit.phone })}</li>
               <li>{text(lang, 'trackNotice')}</li>
             </ul>
-          </section>
+          </ReceiptSection>
         </div>
       </article>
 
