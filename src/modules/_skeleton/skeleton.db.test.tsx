@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { auditLog } from '../../platform/auth/auth-schema.ts';
-import { aStaffMember, csrfTokenIn, signIn } from '../../platform/auth/auth-test-support.ts';
+import { aSignedInMember, csrfTokenIn } from '../../platform/auth/auth-test-support.ts';
 import { modules } from '../index.ts';
 import { skeletonModule } from './index.ts';
 
@@ -19,12 +19,7 @@ describe('a module added by the recipe (the skeleton)', () => {
   after(() => subject.app.close());
 
   it('appears on the admin’s staff home, and its page opens in both languages', async () => {
-    const admin = await aStaffMember(subject.database.db, {
-      role: 'admin',
-      withTotp: true,
-      clock: subject.clock,
-    });
-    const browser = await signIn(subject.app, admin, subject.clock);
+    const browser = await aSignedInMember(subject, { role: 'admin' });
     const home = await browser.get('/staff');
     assert.match(
       home.body,
@@ -38,12 +33,7 @@ describe('a module added by the recipe (the skeleton)', () => {
   });
 
   it('a bad form lists every problem at once, linked to its field, keeps what was typed, and writes nothing', async () => {
-    const admin = await aStaffMember(subject.database.db, {
-      role: 'admin',
-      withTotp: true,
-      clock: subject.clock,
-    });
-    const browser = await signIn(subject.app, admin, subject.clock);
+    const browser = await aSignedInMember(subject, { role: 'admin' });
     const response = await browser.submit('/staff/skeleton', '/staff/skeleton', {
       name: '',
       days: 'x'.repeat(5),
@@ -66,12 +56,7 @@ describe('a module added by the recipe (the skeleton)', () => {
   });
 
   it('a good form does the work (audited), then the page says so', async () => {
-    const admin = await aStaffMember(subject.database.db, {
-      role: 'admin',
-      withTotp: true,
-      clock: subject.clock,
-    });
-    const browser = await signIn(subject.app, admin, subject.clock);
+    const browser = await aSignedInMember(subject, { role: 'admin' });
     const response = await browser.submit('/en/staff/skeleton', '/en/staff/skeleton', {
       name: 'Pavement',
       days: '１２',
@@ -85,20 +70,14 @@ describe('a module added by the recipe (the skeleton)', () => {
       .from(auditLog)
       .where(eq(auditLog.action, 'skeleton.received'));
     assert.deepEqual(entry?.details, { days: 12 });
-    assert.equal(entry?.actorLabel, admin.email);
+    assert.equal(entry?.actorLabel, browser.member.email);
   });
 
   it('refuses a role the route does not name, and a form without its CSRF token', async () => {
-    const handler = await aStaffMember(subject.database.db, { role: 'handler' });
-    const browser = await signIn(subject.app, handler, subject.clock);
+    const browser = await aSignedInMember(subject, { role: 'handler' });
     const page = await browser.get('/staff/skeleton');
     assert.equal(page.statusCode, 403);
-    const admin = await aStaffMember(subject.database.db, {
-      role: 'admin',
-      withTotp: true,
-      clock: subject.clock,
-    });
-    const adminBrowser = await signIn(subject.app, admin, subject.clock);
+    const adminBrowser = await aSignedInMember(subject, { role: 'admin' });
     const form = await adminBrowser.get('/staff/skeleton');
     assert.ok(csrfTokenIn(form.body));
     const forged = await adminBrowser.post('/staff/skeleton', { name: 'x', days: '3' });

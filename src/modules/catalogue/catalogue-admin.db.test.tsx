@@ -1,14 +1,10 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, describe, it } from 'node:test';
+import { decode, mainOf, summaryOf } from '../../../test/helpers/html.ts';
 import { buildTestApp } from '../../../test/helpers/test-app.ts';
 import { cliActor } from '../../platform/auth/audit-log.ts';
-import {
-  aStaffMember,
-  csrfTokenIn,
-  signIn,
-  type TestBrowser,
-} from '../../platform/auth/auth-test-support.ts';
+import { aSignedInMember, csrfTokenIn, type TestBrowser } from '../../platform/auth/auth-test-support.ts';
 import type { StaffRole } from '../../platform/auth/principal.ts';
 import { DEMO_SERVICES } from './catalogue-demo-data.ts';
 import type { ServiceDefinition } from './catalogue-schemas.ts';
@@ -21,19 +17,6 @@ const db = subject.database.db;
 
 function uniqueCode(prefix: string): string {
   return `${prefix}-${randomBytes(3).toString('hex')}`;
-}
-
-function mainOf(html: string): string {
-  return html.slice(html.indexOf('<main'), html.indexOf('</main>'));
-}
-
-function decode(value: string): string {
-  return value
-    .replaceAll('&quot;', '"')
-    .replaceAll('&lt;', '<')
-    .replaceAll('&gt;', '>')
-    .replaceAll('&#39;', "'")
-    .replaceAll('&amp;', '&');
 }
 
 function attributes(tag: string): Map<string, string> {
@@ -72,21 +55,8 @@ function fieldsOfForm(html: string): Record<string, string> {
   return fields;
 }
 
-/** The problems the error summary lists: [link target, text]. */
-function summaryOf(html: string): [string, string][] {
-  const start = html.indexOf('class="govuk-error-summary"');
-  if (start === -1) return [];
-  const summary = html.slice(start, html.indexOf('</ul>', start));
-  return [...summary.matchAll(/<a href="#([^"]+)">([^<]*)<\/a>/g)].map(([, href = '', label = '']) => [
-    href,
-    decode(label),
-  ]);
-}
-
-async function signedIn(role: StaffRole, lang: 'zh-TW' | 'en' = 'zh-TW'): Promise<TestBrowser> {
-  const member = await aStaffMember(db, { role, withTotp: role === 'admin', clock: subject.clock });
-  return signIn(subject.app, member, subject.clock, lang);
-}
+const signedIn = (role: StaffRole, lang: 'zh-TW' | 'en' = 'zh-TW') =>
+  aSignedInMember(subject, { role, lang });
 
 /** The edit page's form as it comes, sent with `changes` to publish. */
 async function publishEdited(

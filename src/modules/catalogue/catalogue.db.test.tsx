@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { mainOf } from '../../../test/helpers/html.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { cliActor } from '../../platform/auth/audit-log.ts';
 import { DomainError } from '../../platform/http/errors.ts';
@@ -11,10 +12,6 @@ import { getService, listServices, publishServiceVersion } from './catalogue-ser
 /** The codes of the services a list page shows, in order. */
 function codesOn(html: string): string[] {
   return [...html.matchAll(/data-service-code="([^"]+)"/g)].map((match) => match[1] ?? '');
-}
-
-function mainOf(html: string): string {
-  return html.slice(html.indexOf('<main'), html.indexOf('</main>'));
 }
 
 describe('service catalogue (HTTP and database)', () => {

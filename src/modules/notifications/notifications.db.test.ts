@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
+import { mainOf } from '../../../test/helpers/html.ts';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/helpers/smtp-server.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { waitUntil } from '../../../test/helpers/wait-until.ts';
@@ -66,10 +67,6 @@ function receivedAbout(
       dedupeKey: `case.received:${caseId}:${channel}`,
     },
   };
-}
-
-function mainOf(html: string): string {
-  return html.slice(html.indexOf('<main'), html.indexOf('</main>'));
 }
 
 describe('notifications over SMTP (queue, worker, retries)', () => {

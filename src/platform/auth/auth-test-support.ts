@@ -194,3 +194,28 @@ export async function signIn(
   }
   return browser;
 }
+
+/**
+ * A new staff member of the role (and unit) signed in through the real pages; by default an admin has
+ * two-factor, as an admin's sign-in requires. The browser carries the member it signed in.
+ */
+export async function aSignedInMember(
+  subject: { app: AppInstance; database: { db: Database }; clock: Clock },
+  options: {
+    role: StaffRole;
+    unitCode?: string | undefined;
+    displayName?: string;
+    withTotp?: boolean;
+    lang?: Lang;
+  },
+): Promise<TestBrowser & { member: TestStaffMember }> {
+  const member = await aStaffMember(subject.database.db, {
+    role: options.role,
+    withTotp: options.withTotp ?? options.role === 'admin',
+    clock: subject.clock,
+    ...(options.displayName === undefined ? {} : { displayName: options.displayName }),
+    ...(options.unitCode === undefined ? {} : { unitCode: options.unitCode }),
+  });
+  const browser = await signIn(subject.app, member, subject.clock, options.lang);
+  return Object.assign(browser, { member });
+}

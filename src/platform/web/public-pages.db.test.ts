@@ -1,14 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { requiredMetaNames } from '../../../test/helpers/government-metadata.ts';
+import { metaContent } from '../../../test/helpers/html.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { htmlLang, languages, localePath } from './i18n.ts';
 import { sitePages } from './site-pages.ts';
-
-function metaContent(html: string, name: string): string | undefined {
-  const escaped = name.replaceAll('.', '\\.');
-  return new RegExp(`<meta name="${escaped}" content="([^"]*)"`).exec(html)?.[1];
-}
 
 /** The opening tag of the first element a keyboard user can reach in <body>. */
 function firstFocusable(html: string): string | undefined {
