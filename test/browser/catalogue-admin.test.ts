@@ -3,7 +3,12 @@ import { describe, it } from 'node:test';
 import { DEMO_SERVICES } from '../../src/modules/catalogue/catalogue-demo-data.ts';
 import { publishServiceVersion } from '../../src/modules/catalogue/catalogue-service.ts';
 import { cliActor } from '../../src/platform/auth/audit-log.ts';
-import { browserOrSkip, expectFocusedErrorSummary, expectNoAxeViolations } from '../helpers/browser.ts';
+import {
+  browserOrSkip,
+  expectFocusedErrorSummary,
+  expectNoAxeViolations,
+  problemsAfterSubmitting,
+} from '../helpers/browser.ts';
 import { startBrowserTestServer } from '../helpers/browser-test-server.ts';
 
 const server = await startBrowserTestServer();
@@ -25,11 +30,9 @@ describe('catalogue editing in a browser', () => {
       await page.fill('#nameEn', '');
       await page.fill('#deadline-amount', '三天');
       await page.fill('#checklist-0-id', 'Not An Id');
-      await page.click('button[name="action"][value="publish"]');
-      await page.waitForSelector('.govuk-error-summary');
+      const problems = await problemsAfterSubmitting(page, 'button[name="action"][value="publish"]');
       assert.match(await page.title(), /^錯誤：編輯服務項目：路燈維修/);
       await expectFocusedErrorSummary(page);
-      const problems = await page.locator('.govuk-error-summary__list a').allTextContents();
       assert.deepEqual(problems, [
         '英文名稱：請填寫此欄位。',
         '天數或時數：請填寫整數，例如 7。',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { browserOrSkip, expectNoAxeViolations } from '../helpers/browser.ts';
+import { browserOrSkip, expectNoAxeViolations, problemsAfterSubmitting } from '../helpers/browser.ts';
 import { startBrowserTestServer } from '../helpers/browser-test-server.ts';
 
 const server = await startBrowserTestServer();
@@ -19,10 +19,8 @@ describe('spot checks in a browser', () => {
       await page.fill('#score', '120');
       await page.fill('#action1Description', '接聽電話先報單位名稱');
       await page.fill('#action1Deadline', '下週');
-      await page.click('main form button[type="submit"]');
-      await page.waitForSelector('.govuk-error-summary');
+      const problems = await problemsAfterSubmitting(page, 'main form button[type="submit"]');
       assert.match(await page.title(), /^錯誤：/);
-      const problems = await page.locator('.govuk-error-summary__list a').allTextContents();
       assert.deepEqual(problems, [
         '查核日期：請填寫正確的日期，例如 115/3/2 或 2026-03-02。',
         '受查核單位：請從清單選擇單位。',
@@ -48,9 +46,7 @@ describe('spot checks in a browser', () => {
       await page.waitForURL(/\/edit$/);
       await expectNoAxeViolations(page, 'the correction form');
       await page.fill('#score', '80');
-      await page.click('main form button[type="submit"]');
-      await page.waitForSelector('.govuk-error-summary');
-      assert.deepEqual(await page.locator('.govuk-error-summary__list a').allTextContents(), [
+      assert.deepEqual(await problemsAfterSubmitting(page, 'main form button[type="submit"]'), [
         '修正原因：請說明修正的原因。',
       ]);
       await expectNoAxeViolations(page, 'the correction form with errors');
@@ -78,11 +74,13 @@ describe('spot checks in a browser', () => {
         await expectNoAxeViolations(unitPage, 'the unit’s checks');
         await unitPage.goto(checkUrl);
         await unitPage.fill('main form[enctype="multipart/form-data"] input[name="entryDate"]', '115/3/2');
-        await unitPage.click('main form[enctype="multipart/form-data"] button[type="submit"]');
-        await unitPage.waitForSelector('.govuk-error-summary');
-        assert.deepEqual(await unitPage.locator('.govuk-error-summary__list a').allTextContents(), [
-          '辦理情形：請填寫此欄位。',
-        ]);
+        assert.deepEqual(
+          await problemsAfterSubmitting(
+            unitPage,
+            'main form[enctype="multipart/form-data"] button[type="submit"]',
+          ),
+          ['辦理情形：請填寫此欄位。'],
+        );
         await expectNoAxeViolations(unitPage, 'a follow-up with a problem');
       } finally {
         await unitPage.context().close();

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { getPlan } from '../../src/modules/control/plans/plan-reads.ts';
-import { browserOrSkip, expectNoAxeViolations, expectNoSidewaysScrolling } from '../helpers/browser.ts';
+import {
+  browserOrSkip,
+  expectNoAxeViolations,
+  expectNoSidewaysScrolling,
+  problemsAfterSubmitting,
+} from '../helpers/browser.ts';
 import { startBrowserTestServer } from '../helpers/browser-test-server.ts';
 
 const server = await startBrowserTestServer();
@@ -73,10 +78,12 @@ describe('the service-quality plans in a browser', () => {
       await page.fill('#deadlineMonth', '13');
       await page.check('#everyUnit');
       await page.check('#unitCodes');
-      await page.click('main form[method="post"] button.govuk-button:not(.govuk-button--warning)');
-      await page.waitForSelector('.govuk-error-summary');
+      const problems = await problemsAfterSubmitting(
+        page,
+        'main form[method="post"] button.govuk-button:not(.govuk-button--warning)',
+      );
       assert.match(await page.title(), /^錯誤：編輯推動作法 一\(二\)9/);
-      assert.deepEqual(await page.locator('.govuk-error-summary__list a').allTextContents(), [
+      assert.deepEqual(problems, [
         '推動作法內容：請填寫此欄位。',
         '月：月份請填 1 到 12。',
         '承辦單位：已勾選「本局各單位暨所屬機關」，就不必再勾選個別單位；請擇一。',

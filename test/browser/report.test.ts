@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { browserOrSkip, expectNoAxeViolations } from '../helpers/browser.ts';
+import { browserOrSkip, expectNoAxeViolations, problemsAfterSubmitting } from '../helpers/browser.ts';
 import { startBrowserTestServer } from '../helpers/browser-test-server.ts';
 
 const server = await startBrowserTestServer();
@@ -25,11 +25,10 @@ describe('the annual performance reports in a browser', () => {
       assert.ok((await page.locator('main table caption').count()) >= 5);
       await expectNoAxeViolations(page, 'a unit’s report');
 
-      await page.click('form[action$="/narrative"] button[type="submit"]');
-      await page.waitForSelector('.govuk-error-summary');
-      assert.deepEqual(await page.locator('.govuk-error-summary__list a').allTextContents(), [
-        '請填寫綜合說明',
-      ]);
+      assert.deepEqual(
+        await problemsAfterSubmitting(page, 'form[action$="/narrative"] button[type="submit"]'),
+        ['請填寫綜合說明'],
+      );
       await expectNoAxeViolations(page, 'a report with a refused narrative');
 
       await page.fill('#narrative', '本年度各項作法均已推動。');

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { getWorkPlan } from '../../src/modules/control/work-plans/work-plan-reads.ts';
 import type { StaffRole } from '../../src/platform/auth/principal.ts';
-import { browserOrSkip, expectNoAxeViolations } from '../helpers/browser.ts';
+import { browserOrSkip, expectNoAxeViolations, problemsAfterSubmitting } from '../helpers/browser.ts';
 import { startBrowserTestServer } from '../helpers/browser-test-server.ts';
 
 const server = await startBrowserTestServer();
@@ -70,12 +70,10 @@ describe('a unit’s work plan in a browser', () => {
         { indicator: '線上申辦比率', baseline: '40', target: 'abc' },
         { indicator: '', baseline: '7', target: '5' },
       ]);
-      await editor.click(`main form[action="${planPath}/rows/new"] button`);
-      await editor.waitForSelector('.govuk-error-summary');
-      assert.deepEqual(await editor.locator('.govuk-error-summary__list a').allTextContents(), [
-        '目標 1：目標值請填數字，例如 95。',
-        '目標 2：請填寫指標。',
-      ]);
+      assert.deepEqual(
+        await problemsAfterSubmitting(editor, `main form[action="${planPath}/rows/new"] button`),
+        ['目標 1：目標值請填數字，例如 95。', '目標 2：請填寫指標。'],
+      );
       assert.match(await editor.title(), /^錯誤：/);
       await expectNoAxeViolations(editor, 'the method form with errors');
       await editor.fill('#target-1-target', '60');

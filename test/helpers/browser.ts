@@ -151,6 +151,13 @@ export async function expectFocusedErrorSummary(page: Page): Promise<void> {
   );
 }
 
+/** Clicks the submit button `selector` and returns the problems the error summary then lists, in order. */
+export async function problemsAfterSubmitting(page: Page, selector: string): Promise<string[]> {
+  await page.click(selector);
+  await page.waitForSelector('.govuk-error-summary');
+  return page.locator('.govuk-error-summary__list a').allTextContents();
+}
+
 /** Presses Tab from where the focus is until the element with `id` has it (as a keyboard user would). */
 export async function tabUntilFocused(page: Page, id: string, what = `#${id}`): Promise<void> {
   let presses = 0;
