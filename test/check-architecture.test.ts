@@ -33,49 +33,47 @@ describe('the layering rules (scripts/check-architecture.ts, run by npm run lint
     );
   });
 
-  it('the platform importing a module is a breach; importing the platform’s own composition folder is not', () => {
-    assert.deepEqual(
-      rulesBroken({
+  const breaches: [title: string, files: Record<string, string>, broken: string[]][] = [
+    [
+      'the platform importing a module is a breach; importing the platform’s own composition folder is not',
+      {
         'src/platform/auth/home.ts': "import { casesModule } from '../../modules/cases/index.ts';",
         'src/platform/auth/areas.ts': "import type { StaffArea } from '../composition/app-module.ts';",
-      }),
+      },
       ['src/platform/auth/home.ts: the platform never imports a module'],
-    );
-  });
-
-  it('a module reaching into another’s files is a breach; its index.ts and a schema’s foreign key are not', () => {
-    assert.deepEqual(
-      rulesBroken({
+    ],
+    [
+      'a module reaching into another’s files is a breach; its index.ts and a schema’s foreign key are not',
+      {
         'src/modules/control/reports.ts': "import { caseRows } from '../cases/core/case-queries.ts';",
         'src/modules/control/plans.ts': "import { caseTopics } from '../cases/index.ts';",
         'src/modules/control/plan-schema.ts': "import { cases } from '../cases/cases-schema.ts';",
-      }),
+      },
       ['src/modules/control/reports.ts: a module uses another only through its index.ts'],
-    );
-  });
-
-  it('only the composition root reads the list of modules', () => {
-    assert.deepEqual(
-      rulesBroken({
+    ],
+    [
+      'only the composition root reads the list of modules',
+      {
         'src/app.ts': "import { modules } from './modules/index.ts';",
         'src/modules/cases/console/areas.ts': "import { modules } from '../../index.ts';",
-      }),
+      },
       ['src/modules/cases/console/areas.ts: only the composition root reads the list of modules'],
-    );
-  });
-
-  it('a unit test that loads the database, even through another file, is a breach; a type-only import is not', () => {
-    assert.deepEqual(
-      rulesBroken({
+    ],
+    [
+      'a unit test that loads the database, even through another file, is a breach; a type-only import is not',
+      {
         'src/modules/a/rules.test.ts': "import { rule } from './rules.ts';",
         'src/modules/a/rules.ts': "import { rows } from './queries.ts';",
         'src/modules/a/queries.ts': "import { eq } from 'drizzle-orm';",
         'src/modules/a/pure.test.ts': "import type { Row } from './queries.ts';",
         'src/modules/a/queries.db.test.ts': "import { rows } from './queries.ts';",
-      }),
+      },
       ['src/modules/a/rules.test.ts: unit tests load no database code'],
-    );
-  });
+    ],
+  ];
+  for (const [title, files, broken] of breaches) {
+    it(title, () => assert.deepEqual(rulesBroken(files), broken));
+  }
 
   it('finds runtime cycles and ignores type-only ones', () => {
     const cycles = runtimeCycles(

@@ -309,40 +309,33 @@ describe('addWorkingDays', () => {
 });
 
 describe('addHours (24-hour clock)', () => {
+  /** The ISO text of `hours` after `start` (both Taipei wall-clock times), counting the pauses when given. */
+  const hoursLater = (start: string, hours: number, pauses?: Pause[]) =>
+    (pauses
+      ? calendar.addHours(taipei(start), hours, { pauses })
+      : calendar.addHours(taipei(start), hours)
+    )?.toISOString();
+  const isoOf = (dateTime: string) => taipei(dateTime).toISOString();
+
   it('runs through a holiday: a pothole reported on 除夕 gets 4 hours', () => {
     // Mon 16 Feb 2026 is 農曆除夕 (closed); the clock ignores that.
-    assert.equal(
-      calendar.addHours(taipei('2026-02-16 10:00'), 4)?.toISOString(),
-      taipei('2026-02-16 14:00').toISOString(),
-    );
-    assert.equal(
-      calendar.addHours(taipei('2026-02-16 10:00'), 24)?.toISOString(),
-      taipei('2026-02-17 10:00').toISOString(),
-    );
+    assert.equal(hoursLater('2026-02-16 10:00', 4), isoOf('2026-02-16 14:00'));
+    assert.equal(hoursLater('2026-02-16 10:00', 24), isoOf('2026-02-17 10:00'));
   });
 
   it('runs across midnight into a closed day', () => {
     // Fri 13 Feb 22:00 + 4 h = Sat 14 Feb 02:00.
-    assert.equal(
-      calendar.addHours(taipei('2026-02-13 22:00'), 4)?.toISOString(),
-      taipei('2026-02-14 02:00').toISOString(),
-    );
+    assert.equal(hoursLater('2026-02-13 22:00', 4), isoOf('2026-02-14 02:00'));
   });
 
   it('accepts fractional hours', () => {
-    assert.equal(
-      calendar.addHours(taipei('2026-03-10 10:00'), 0.5)?.toISOString(),
-      taipei('2026-03-10 10:30').toISOString(),
-    );
+    assert.equal(hoursLater('2026-03-10 10:00', 0.5), isoOf('2026-03-10 10:30'));
   });
 
   it('extends the deadline by the paused time', () => {
     // 10:00 + 4 h = 14:00, plus the 1.5 h pause 11:00–12:30 = 15:30.
     const pauses = [pause('2026-03-10 11:00', '2026-03-10 12:30')];
-    assert.equal(
-      calendar.addHours(taipei('2026-03-10 10:00'), 4, { pauses })?.toISOString(),
-      taipei('2026-03-10 15:30').toISOString(),
-    );
+    assert.equal(hoursLater('2026-03-10 10:00', 4, pauses), isoOf('2026-03-10 15:30'));
   });
 
   it('counts overlapping pauses once', () => {
@@ -351,18 +344,12 @@ describe('addHours (24-hour clock)', () => {
       pause('2026-03-10 11:30', '2026-03-10 12:30'),
       pause('2026-03-10 11:00', '2026-03-10 12:00'),
     ];
-    assert.equal(
-      calendar.addHours(taipei('2026-03-10 10:00'), 4, { pauses })?.toISOString(),
-      taipei('2026-03-10 15:30').toISOString(),
-    );
+    assert.equal(hoursLater('2026-03-10 10:00', 4, pauses), isoOf('2026-03-10 15:30'));
   });
 
   it('ignores a pause that starts at or after the deadline', () => {
     const pauses = [pause('2026-03-10 14:00', '2026-03-10 16:00')];
-    assert.equal(
-      calendar.addHours(taipei('2026-03-10 10:00'), 4, { pauses })?.toISOString(),
-      taipei('2026-03-10 14:00').toISOString(),
-    );
+    assert.equal(hoursLater('2026-03-10 10:00', 4, pauses), isoOf('2026-03-10 14:00'));
   });
 
   it('returns null while an open pause stops the clock', () => {
@@ -371,10 +358,7 @@ describe('addHours (24-hour clock)', () => {
   });
 
   it('works for any date, even one without calendar data', () => {
-    assert.equal(
-      calendar.addHours(taipei('2030-01-01 10:00'), 4)?.toISOString(),
-      taipei('2030-01-01 14:00').toISOString(),
-    );
+    assert.equal(hoursLater('2030-01-01 10:00', 4), isoOf('2030-01-01 14:00'));
   });
 
   it('rejects negative or non-finite hours', () => {
