@@ -1,18 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { buildTestApp } from '../../../../test/helpers/test-app.ts';
 import { auditLog } from '../../../platform/auth/auth-schema.ts';
 import { csrfTokenIn, type TestBrowser } from '../../../platform/auth/auth-test-support.ts';
 import type { StaffRole } from '../../../platform/auth/principal.ts';
+import { controlTestApp } from '../shared/control-app-test-support.ts';
 import { decode, mainOf, paginationOf, summaryOf } from '../shared/control-test-support.ts';
 import { getCheck } from './check-reads.ts';
 import { controlCheckActions, controlCheckRevisions, controlChecks } from './checks-schema.ts';
 import { checkIdOf, phoneTest, postFrom, signedIn as signedInTo } from './checks-test-support.ts';
 
-// Top level: the test database helper registers its clean-up with node:test's after().
-const subject = await buildTestApp({ environment: { RATE_LIMIT_PER_MINUTE: '10000' } });
-after(() => subject.app.close());
+const subject = await controlTestApp();
 const db = subject.database.db;
 const signedIn = (role: StaffRole, unitCode?: string): Promise<TestBrowser> =>
   signedInTo(subject, role, unitCode);

@@ -1,12 +1,8 @@
 import assert from 'node:assert/strict';
 import type { TestApp } from '../../../../test/helpers/test-app.ts';
-import {
-  aStaffMember,
-  csrfTokenIn,
-  signIn,
-  type TestBrowser,
-} from '../../../platform/auth/auth-test-support.ts';
+import { csrfTokenIn, type TestBrowser } from '../../../platform/auth/auth-test-support.ts';
 import type { StaffRole } from '../../../platform/auth/principal.ts';
+import { signedInMember } from '../shared/control-app-test-support.ts';
 import { decode } from '../shared/control-test-support.ts';
 
 /** What the checks' HTTP tests share: signing in, posting a page's form (plain or multipart), a phone test. */
@@ -50,15 +46,8 @@ export async function postMultipart(
 // Top level: the test database helper registers its clean-up with node:test's after().
 
 /** A staff member of the role (and unit) signed in, named after them (「unit_head parks」). */
-export async function signedIn(subject: TestApp, role: StaffRole, unitCode?: string): Promise<TestBrowser> {
-  const member = await aStaffMember(subject.database.db, {
-    role,
-    withTotp: role === 'admin',
-    clock: subject.clock,
-    displayName: `${role} ${unitCode ?? ''}`.trim(),
-    ...(unitCode ? { unitCode } : {}),
-  });
-  return signIn(subject.app, member, subject.clock);
+export function signedIn(subject: TestApp, role: StaffRole, unitCode?: string): Promise<TestBrowser> {
+  return signedInMember(subject, role, unitCode, `${role} ${unitCode ?? ''}`.trim());
 }
 
 export async function postFrom(

@@ -1,38 +1,22 @@
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { requiredMetaNames } from '../../../../test/helpers/government-metadata.ts';
-import { buildTestApp } from '../../../../test/helpers/test-app.ts';
-import {
-  aStaffMember,
-  csrfTokenIn,
-  signIn,
-  type TestBrowser,
-} from '../../../platform/auth/auth-test-support.ts';
+import { aStaffMember, csrfTokenIn, signIn } from '../../../platform/auth/auth-test-support.ts';
 import type { StaffRole } from '../../../platform/auth/principal.ts';
 import { seedReferenceData } from '../../../seed.ts';
+import { controlTestApp, signedInMember } from '../shared/control-app-test-support.ts';
 import { mainOf, metaContent, paginationOf, summaryOf } from '../shared/control-test-support.ts';
 import { getPlan, getPublishedPlan, listPlanChanges, listPlanVersions } from './plan-reads.ts';
 import { controlPlans } from './plan-schema.ts';
 import { practiceRef } from './plan-types.ts';
 
-// Top level: the test database helper registers its clean-up with node:test's after().
-const subject = await buildTestApp({ environment: { RATE_LIMIT_PER_MINUTE: '10000' } });
-after(() => subject.app.close());
+const subject = await controlTestApp();
 const db = subject.database.db;
 const pool = subject.database.pool;
 
 const get = (url: string) => subject.app.inject({ method: 'GET', url });
 
-async function signedIn(role: StaffRole, unitCode?: string): Promise<TestBrowser & { email: string }> {
-  const member = await aStaffMember(db, {
-    role,
-    withTotp: role === 'admin',
-    clock: subject.clock,
-    ...(unitCode ? { unitCode } : {}),
-  });
-  const browser = await signIn(subject.app, member, subject.clock);
-  return Object.assign(browser, { email: member.email });
-}
+const signedIn = (role: StaffRole, unitCode?: string) => signedInMember(subject, role, unitCode);
 
 /** The id and address of a practice of a year's plan, by its reference (「一(二)9」). */
 async function practiceOf(year: number, ref: string) {
@@ -251,7 +235,7 @@ describe('plans per year: copy, edit, publish, change with a reason', () => {
     const changes = await listPlanChanges(db, plan.id);
     assert.equal(changes.length, 1);
     assert.equal(changes[0]?.version, 2);
-    assert.equal(changes[0]?.changedBy, secretariat.email);
+    assert.equal(changes[0]?.changedBy, secretariat.member.email);
     assert.equal(changes[0]?.reason, reason);
     assert.equal(changes[0]?.action, 'practice_saved');
     assert.equal(changes[0]?.target, '一(二)9');
@@ -272,7 +256,7 @@ describe('plans per year: copy, edit, publish, change with a reason', () => {
     const current = mainOf((await get('/plans/2027')).body);
     assert.match(current, /第 2 版/);
     assert.ok(current.includes(reason));
-    assert.ok(!current.includes(secretariat.email), 'no staff address on a public page');
+    assert.ok(!current.includes(secretariat.member.email), 'no staff address on a public page');
     assert.match(current, /調查2次/);
     const old = mainOf((await get('/plans/2027?version=1')).body);
     assert.match(old, /這是第 1 版，不是現行版本。/);
@@ -290,7 +274,7 @@ describe('plans per year: copy, edit, publish, change with a reason', () => {
       audit.map((row) => row.action),
       ['control.plan_copied', 'control.practice_saved', 'control.plan_published', 'control.practice_saved'],
     );
-    assert.ok(audit.every((row) => row.actor_label === secretariat.email));
+    assert.ok(audit.every((row) => row.actor_label === secretariat.member.email));
 
     // Published versions and the change log cannot be rewritten, not even by the application's role.
     await assert.rejects(

@@ -2,21 +2,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { startSmtpServer, type TestSmtpServer } from '../../../../test/helpers/smtp-server.ts';
-import { buildTestApp } from '../../../../test/helpers/test-app.ts';
 import { auditLog } from '../../../platform/auth/auth-schema.ts';
-import {
-  aStaffMember,
-  csrfTokenIn,
-  signIn,
-  type TestBrowser,
-  type TestStaffMember,
-} from '../../../platform/auth/auth-test-support.ts';
+import { aStaffMember, csrfTokenIn, type TestBrowser } from '../../../platform/auth/auth-test-support.ts';
 import type { StaffRole } from '../../../platform/auth/principal.ts';
 import { sampleExe, samplePng } from '../../../platform/uploads/upload-test-support.ts';
 import { startNotificationWorker } from '../../notifications/notifications-service.ts';
 import { createEmailTransport, loggingSmsSender } from '../../notifications/transports.ts';
 import { getPlan, type PlanView } from '../plans/plan-reads.ts';
 import { controlReports } from '../reports/report-schema.ts';
+import { controlTestApp, signedInMember } from '../shared/control-app-test-support.ts';
 import { decode } from '../shared/control-test-support.ts';
 import {
   controlWorkPlanRows,
@@ -30,7 +24,7 @@ import { controlProgressEntries, controlProgressEvidence, controlProgressValues 
 
 type InjectResponse = Awaited<ReturnType<TestBrowser['get']>>;
 
-const subject = await buildTestApp({ environment: { RATE_LIMIT_PER_MINUTE: '10000' } });
+const subject = await controlTestApp();
 const db = subject.database.db;
 let smtp: TestSmtpServer;
 
@@ -47,10 +41,7 @@ before(async () => {
     log: { info: () => {}, warn: () => {} },
   });
 });
-after(async () => {
-  await subject.app.close();
-  await smtp.close();
-});
+after(() => smtp.close());
 
 function formData(
   fields: Record<string, string>,
@@ -78,14 +69,7 @@ async function postMultipart(
   return browser.keep(response as unknown as InjectResponse);
 }
 
-async function signedIn(
-  role: StaffRole,
-  unitCode?: string,
-): Promise<TestBrowser & { member: TestStaffMember }> {
-  const member = await aStaffMember(db, { role, clock: subject.clock, ...(unitCode ? { unitCode } : {}) });
-  const browser = await signIn(subject.app, member, subject.clock);
-  return Object.assign(browser, { member });
-}
+const signedIn = (role: StaffRole, unitCode?: string) => signedInMember(subject, role, unitCode);
 
 /** The first unit named on a practice of its own (not every unit), a practice it carries and one it doesn't. */
 function pickUnit(plan: PlanView) {

@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { buildTestApp } from '../../../../test/helpers/test-app.ts';
 import { staffActor } from '../../../platform/auth/audit-log.ts';
 import { auditLog, staff } from '../../../platform/auth/auth-schema.ts';
 import {
-  aStaffMember,
   csrfTokenIn,
-  signIn,
   type TestBrowser,
   type TestStaffMember,
 } from '../../../platform/auth/auth-test-support.ts';
@@ -32,6 +29,7 @@ import {
   controlProgressEvidence,
   controlProgressValues,
 } from '../progress/progress-schema.ts';
+import { controlTestApp, signedInMember, staffMemberOf } from '../shared/control-app-test-support.ts';
 import { addUnits, decode, mainOf, paginationOf, summaryOf } from '../shared/control-test-support.ts';
 import { carriedPractices } from '../work-plans/work-plan-reads.ts';
 import { controlWorkPlanTargets } from '../work-plans/work-plan-schema.ts';
@@ -40,9 +38,7 @@ import { buildReport, reportSubjects } from './report-build.ts';
 import { scanReportReminders } from './report-reminders.ts';
 import { controlReports } from './report-schema.ts';
 
-// Top level: the test database helper registers its clean-up with node:test's after().
-const subject = await buildTestApp({ environment: { RATE_LIMIT_PER_MINUTE: '10000' } });
-after(() => subject.app.close());
+const subject = await controlTestApp();
 const db = subject.database.db;
 
 const year = 2026;
@@ -54,18 +50,8 @@ function principal(member: TestStaffMember): StaffPrincipal {
   return { ...member, sessionId: 'test', hasTotp: member.totpSecret !== null };
 }
 
-async function member(role: StaffRole, unitCode?: string): Promise<TestStaffMember> {
-  return aStaffMember(db, {
-    role,
-    withTotp: role === 'admin',
-    clock: subject.clock,
-    ...(unitCode ? { unitCode } : {}),
-  });
-}
-
-async function browserOf(role: StaffRole, unitCode?: string): Promise<TestBrowser> {
-  return signIn(subject.app, await member(role, unitCode), subject.clock);
-}
+const member = (role: StaffRole, unitCode?: string) => staffMemberOf(subject, role, unitCode);
+const browserOf = (role: StaffRole, unitCode?: string) => signedInMember(subject, role, unitCode);
 
 const practiceTexts: string[] = [];
 const findings = '接聽時未報單位名稱。轉接等候超過 30 秒。';

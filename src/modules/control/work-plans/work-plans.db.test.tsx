@@ -1,39 +1,21 @@
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { requiredMetaNames } from '../../../../test/helpers/government-metadata.ts';
-import { buildTestApp } from '../../../../test/helpers/test-app.ts';
-import {
-  aStaffMember,
-  csrfTokenIn,
-  signIn,
-  type TestBrowser,
-} from '../../../platform/auth/auth-test-support.ts';
+import { csrfTokenIn, type TestBrowser } from '../../../platform/auth/auth-test-support.ts';
 import type { StaffRole } from '../../../platform/auth/principal.ts';
 import { getPlan } from '../plans/plan-reads.ts';
 import { practiceRef } from '../plans/plan-types.ts';
+import { controlTestApp, signedInMember } from '../shared/control-app-test-support.ts';
 import { addUnits, mainOf, metaContent, paginationOf, summaryOf } from '../shared/control-test-support.ts';
 import { getWorkPlan } from './work-plan-reads.ts';
 
-// Top level: the test database helper registers its clean-up with node:test's after().
-const subject = await buildTestApp({ environment: { RATE_LIMIT_PER_MINUTE: '10000' } });
-after(() => subject.app.close());
+const subject = await controlTestApp();
 const db = subject.database.db;
 const pool = subject.database.pool;
 
 const base = '/staff/work-plans';
 
-type Member = TestBrowser & { id: string; displayName: string };
-
-async function signedIn(role: StaffRole, unitCode?: string): Promise<Member> {
-  const member = await aStaffMember(db, {
-    role,
-    withTotp: role === 'admin',
-    clock: subject.clock,
-    ...(unitCode ? { unitCode } : {}),
-  });
-  const browser = await signIn(subject.app, member, subject.clock);
-  return Object.assign(browser, { id: member.id, displayName: member.displayName });
-}
+const signedIn = (role: StaffRole, unitCode?: string) => signedInMember(subject, role, unitCode);
 
 /** A practice of the 2012 plan by its reference (「一(二)9」). */
 async function practiceId(ref: string): Promise<string> {
@@ -170,7 +152,7 @@ describe('units’ work plans: the whole flow', () => {
     assert.ok(plan);
     assert.equal(plan.state, 'draft');
     assert.equal(plan.version, 3);
-    assert.equal(plan.updatedBy, editor.displayName);
+    assert.equal(plan.updatedBy, editor.member.displayName);
     assert.deepEqual(
       plan.rows.map((row) => [
         row.methodText,
@@ -231,12 +213,12 @@ describe('units’ work plans: the whole flow', () => {
         comment.text,
       ]),
       [
-        [null, null, 'secretariat', secretariat.displayName, '請補充計畫目標的依據。'],
+        [null, null, 'secretariat', secretariat.member.displayName, '請補充計畫目標的依據。'],
         [
           firstRow.id,
           '線上申辦一次完成',
           'secretariat',
-          secretariat.displayName,
+          secretariat.member.displayName,
           '目標值偏低，請提高到 70%。',
         ],
       ],
@@ -290,7 +272,7 @@ describe('units’ work plans: the whole flow', () => {
     assert.match(publicMain, /簡化表單數/);
     // Review comments and staff names stay off the public page.
     assert.doesNotMatch(publicMain, /目標值偏低/);
-    assert.ok(!publicMain.includes(editor.displayName));
+    assert.ok(!publicMain.includes(editor.member.displayName));
     const english = await subject.app.inject({ method: 'GET', url: `/en/work-plans/2012/${unit}` });
     assert.equal(english.statusCode, 200);
     assert.equal(metaContent(english.body, 'DC.Language'), 'en');
@@ -433,7 +415,7 @@ describe('units’ work plans: who may do what', () => {
     assert.equal(sentBack?.state, 'returned');
     assert.deepEqual(
       sentBack?.comments.map((comment) => [comment.stage, comment.author, comment.text]),
-      [['head', head.displayName, '請補基準值來源。']],
+      [['head', head.member.displayName, '請補基準值來源。']],
     );
     assert.equal((await act(editor, unit, 'submit')).statusCode, 303);
     assert.equal((await act(editor, unit, 'approve')).statusCode, 403);
@@ -501,7 +483,7 @@ describe('units’ work plans: optimistic concurrency', () => {
     assert.equal(stale.statusCode, 409);
     const [problem] = summaryOf(stale.body);
     assert.ok(problem);
-    assert.match(problem[1], new RegExp(`由 ${colleague.displayName} 更新（第 2 版）`));
+    assert.match(problem[1], new RegExp(`由 ${colleague.member.displayName} 更新（第 2 版）`));
     assert.match(problem[1], /民國\d+年\d+月\d+日 \d\d:\d\d/);
     // What the editor typed is still there to save again.
     assert.match(stale.body, /value="搶修時間"/);
