@@ -8,10 +8,9 @@ import { DomainError } from '../../../platform/http/errors.ts';
 import { listDeliveries, startNotificationWorker } from '../../notifications/notifications-service.ts';
 import { createEmailTransport, loggingSmsSender } from '../../notifications/transports.ts';
 import { scanCaseReminders } from './case-reminders.ts';
-import { caseActorOf, sidewalkReport, testCasesContext } from './cases-test-support.ts';
+import { caseActorOf, moveCase, sidewalkReport, testCasesContext } from './cases-test-support.ts';
 import { decideExtension, requestExtension } from './extensions.ts';
 import { openCase } from './open-case.ts';
-import { transitionCase } from './transition-case.ts';
 
 /**
  * What the applicant is told and when, through the real SMTP protocol (an in-process server), and the
@@ -70,19 +69,12 @@ describe('notices to the applicant', () => {
     assert.ok(receipt?.text.includes(`case=${row.caseNumber}`), 'the tracking link has the case filled in');
 
     const actor = caseActorOf(handler);
-    row = await transitionCase(
-      context(),
-      { caseId: row.id, expectedVersion: row.version, event: 'accept', input: {} },
-      actor,
-    );
-    row = await transitionCase(
-      context(),
-      {
-        caseId: row.id,
-        expectedVersion: row.version,
-        event: 'request_supplement',
-        input: { reason: '破損處近照一張\n確切門牌號碼' },
-      },
+    row = await moveCase(subject, row, 'accept', {}, actor);
+    row = await moveCase(
+      subject,
+      row,
+      'request_supplement',
+      { reason: '破損處近照一張\n確切門牌號碼' },
       actor,
     );
     const supplement = (await waitForMail(email, 2))[1];
@@ -91,11 +83,7 @@ describe('notices to the applicant', () => {
       'every missing item in one message',
     );
 
-    row = await transitionCase(
-      context(),
-      { caseId: row.id, expectedVersion: row.version, event: 'supplement_received', input: {} },
-      actor,
-    );
+    row = await moveCase(subject, row, 'supplement_received', {}, actor);
     const asked = await requestExtension(
       context(),
       { caseId: row.id, expectedVersion: row.version, amount: 2, reason: '需會勘' },
@@ -120,14 +108,11 @@ describe('notices to the applicant', () => {
       `the new date in 民國: ${extended?.text}`,
     );
 
-    row = await transitionCase(
-      context(),
-      {
-        caseId: row.id,
-        expectedVersion: approvedRow.version,
-        event: 'transfer',
-        input: { targetUnit: 'parks', reason: '公園內步道' },
-      },
+    row = await moveCase(
+      subject,
+      approvedRow,
+      'transfer',
+      { targetUnit: 'parks', reason: '公園內步道' },
       actor,
     );
     const transferred = (await waitForMail(email, 4))[3];
@@ -135,31 +120,10 @@ describe('notices to the applicant', () => {
 
     const parksHandler = await aStaffMember(subject.database.db, { role: 'handler', unitCode: 'parks' });
     const parks = caseActorOf(parksHandler);
-    row = await transitionCase(
-      context(),
-      { caseId: row.id, expectedVersion: row.version, event: 'accept', input: {} },
-      parks,
-    );
-    row = await transitionCase(
-      context(),
-      { caseId: row.id, expectedVersion: row.version, event: 'start', input: {} },
-      parks,
-    );
-    row = await transitionCase(
-      context(),
-      {
-        caseId: row.id,
-        expectedVersion: row.version,
-        event: 'resolve',
-        input: { resolution: '步道地磚已於 4 月 9 日更換。' },
-      },
-      parks,
-    );
-    row = await transitionCase(
-      context(),
-      { caseId: row.id, expectedVersion: row.version, event: 'close', input: {} },
-      parks,
-    );
+    row = await moveCase(subject, row, 'accept', {}, parks);
+    row = await moveCase(subject, row, 'start', {}, parks);
+    row = await moveCase(subject, row, 'resolve', { resolution: '步道地磚已於 4 月 9 日更換。' }, parks);
+    row = await moveCase(subject, row, 'close', {}, parks);
     const closing = (await waitForMail(email, 5))[4];
     assert.ok(closing?.text.includes('步道地磚已於 4 月 9 日更換。'), '結案通知 carries the answer');
 
@@ -208,11 +172,7 @@ describe('notices to the applicant', () => {
     const email = 'nobody.told@example.tw';
     const row = await openCase(context(), sidewalkReport({ applicantEmail: email }), caseActorOf(handler));
     await assert.rejects(
-      transitionCase(
-        context(),
-        { caseId: row.id, expectedVersion: row.version, event: 'reject', input: {} },
-        caseActorOf(handler),
-      ),
+      moveCase(subject, row, 'reject', {}, caseActorOf(handler)),
       (error: unknown) => error instanceof DomainError && error.code === 'VALIDATION_FAILED',
     );
     const deliveries = await listDeliveries(subject.database.db, { type: 'case', id: row.id });
@@ -235,11 +195,7 @@ describe('deadline reminders', () => {
       calendarRegion: '64000',
     });
     let row = await openCase(context(), sidewalkReport({ applicantEmail: '' }), caseActorOf(handler));
-    row = await transitionCase(
-      context(),
-      { caseId: row.id, expectedVersion: row.version, event: 'accept', input: {} },
-      caseActorOf(handler),
-    );
+    row = await moveCase(subject, row, 'accept', {}, caseActorOf(handler));
     // Earlier tests left cases open and long overdue: their supervisors' reminders go out now.
     assert.equal((await scanCaseReminders(reminderDeps())).handler, 0, 'on track: nothing to the handler');
 

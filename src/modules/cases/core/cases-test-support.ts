@@ -6,8 +6,11 @@ import { signIn } from '../../../platform/auth/auth-test-support.ts';
 import type { AppInstance } from '../../../platform/http/app-types.ts';
 import type { Clock } from '../../../platform/http/clock.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
-import type { CaseActor, CasesContext } from './case-actor.ts';
+import type { CaseActor, CaseRow, CasesContext } from './case-actor.ts';
 import type { OpenCaseInput } from './intake-rules.ts';
+import { transitionCase } from './transition-case.ts';
+import type { TransitionInputValues } from './workflow-definition.ts';
+import type { CaseEvent } from './workflows.ts';
 
 interface TestAppLike {
   database: { db: CasesContext['db'] };
@@ -26,6 +29,21 @@ export function testCasesContext(subject: TestAppLike, lang: Lang = 'zh-TW'): Ca
     publicBaseUrl: subject.config.publicBaseUrl,
     jobs: subject.jobs,
   };
+}
+
+/** Takes a workflow event on the case as it was last seen (at that version). */
+export function moveCase(
+  subject: TestAppLike,
+  row: CaseRow,
+  event: CaseEvent,
+  input: TransitionInputValues,
+  actor: CaseActor,
+): Promise<CaseRow> {
+  return transitionCase(
+    testCasesContext(subject),
+    { caseId: row.id, expectedVersion: row.version, event, input },
+    actor,
+  );
 }
 
 export function caseActorOf(member: TestStaffMember): CaseActor & { kind: 'staff' } {

@@ -10,11 +10,10 @@ import { aStaffMember, csrfTokenIn, type TestStaffMember } from '../../../platfo
 import type { AppInstance } from '../../../platform/http/app-types.ts';
 import type { CaseActor, CaseRow } from '../core/case-actor.ts';
 import { cases } from '../core/cases-schema.ts';
-import { caseActorOf, sidewalkReport, testCasesContext } from '../core/cases-test-support.ts';
+import { caseActorOf, moveCase, sidewalkReport, testCasesContext } from '../core/cases-test-support.ts';
 import { requestExtension } from '../core/extensions.ts';
 import type { OpenCaseInput } from '../core/intake-rules.ts';
 import { openCase } from '../core/open-case.ts';
-import { transitionCase } from '../core/transition-case.ts';
 import type { TransitionInputValues } from '../core/workflow-definition.ts';
 import type { CaseEvent } from '../core/workflows.ts';
 
@@ -134,8 +133,7 @@ export async function trackCases(subject: TestApp) {
     event: CaseEvent,
     input: TransitionInputValues,
     actor: CaseActor,
-  ): Promise<CaseRow> =>
-    transitionCase(context(), { caseId: row.id, expectedVersion: row.version, event, input }, actor);
+  ): Promise<CaseRow> => moveCase(subject, row, event, input, actor);
   const currentRow = async (id: string): Promise<CaseRow> => {
     const [row] = await db.select().from(cases).where(eq(cases.id, id));
     assert.ok(row);
