@@ -9,7 +9,7 @@ import type { CasePageModel } from '../case-page-model.ts';
 import { consoleText } from '../console-messages.ts';
 import { consolePaths } from '../console-paths.ts';
 import { formatBytes, formatDateTime } from './console-format.ts';
-import { Paragraphs, Section, SummaryRow, Table } from './console-parts.tsx';
+import { CaseLink, Paragraphs, Section, SummaryRow, Table } from './console-parts.tsx';
 
 /** The case page's sections about the case itself: its details, the applicant, the request, documents, files. */
 
@@ -54,9 +54,7 @@ export function Details({ model }: { model: CasePageModel }) {
         )}
         {typeof mergedInto === 'string' ? (
           <SummaryRow label={text(lang, 'rowMergedInto')}>
-            <a class="govuk-link" href={localePath(lang, consolePaths.casePage(mergedInto))}>
-              {mergedInto}
-            </a>
+            <CaseLink lang={lang} caseNumber={mergedInto} />
           </SummaryRow>
         ) : null}
         {row.resolution === null ? null : (

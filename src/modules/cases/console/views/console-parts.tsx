@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
-import type { Lang } from '../../../../platform/web/i18n.ts';
+import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import { type DeadlineStatus, deadlineStatusLabels } from '../../core/case-deadline.ts';
 import { type CaseState, stateLabel } from '../../core/workflows.ts';
+import { consolePaths } from '../console-paths.ts';
 
 /**
  * The console's own pieces that are not form controls (those are the forms kit's): tags that say their
@@ -29,6 +30,15 @@ export function StatusTag({ lang, status }: { lang: Lang; status: DeadlineStatus
 export function stateName(lang: Lang, state: CaseState): string {
   const label = stateLabel(state);
   return lang === 'en' ? label.en : label.zh;
+}
+
+/** A link to a case's page, by its number. */
+export function CaseLink({ lang, caseNumber }: { lang: Lang; caseNumber: string }) {
+  return (
+    <a class="govuk-link" href={localePath(lang, consolePaths.casePage(caseNumber))}>
+      {caseNumber}
+    </a>
+  );
 }
 
 export function SummaryRow({ label, children }: { label: string; children: ComponentChildren }) {

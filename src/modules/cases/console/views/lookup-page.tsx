@@ -8,7 +8,7 @@ import { consoleText as text } from '../console-messages.ts';
 import { consolePaths } from '../console-paths.ts';
 import { formatDate } from './console-format.ts';
 import { ConsoleNav } from './console-nav.tsx';
-import { stateName, TableHead } from './console-parts.tsx';
+import { CaseLink, stateName, TableHead } from './console-parts.tsx';
 
 export interface LookupPageProps {
   lang: Lang;
@@ -79,9 +79,7 @@ export function LookupPage(props: LookupPageProps) {
               {results.map((result) => (
                 <tr key={result.id} class="govuk-table__row" data-case-number={result.caseNumber}>
                   <td class="govuk-table__cell">
-                    <a class="govuk-link" href={localePath(lang, consolePaths.casePage(result.caseNumber))}>
-                      {result.caseNumber}
-                    </a>
+                    <CaseLink lang={lang} caseNumber={result.caseNumber} />
                   </td>
                   <td class="govuk-table__cell">{result.subject}</td>
                   <td class="govuk-table__cell">{result.applicantName}</td>

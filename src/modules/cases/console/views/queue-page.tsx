@@ -20,7 +20,7 @@ import { consoleText as text } from '../console-messages.ts';
 import { consolePaths } from '../console-paths.ts';
 import { formatDate } from './console-format.ts';
 import { ConsoleNav } from './console-nav.tsx';
-import { StatusTag, stateName, TableHead } from './console-parts.tsx';
+import { CaseLink, StatusTag, stateName, TableHead } from './console-parts.tsx';
 
 export interface NamedCode {
   code: string;
@@ -184,9 +184,7 @@ function QueueTable(props: QueuePageProps) {
               </td>
             ) : null}
             <td class="govuk-table__cell">
-              <a class="govuk-link" href={localePath(lang, consolePaths.casePage(item.caseNumber))}>
-                {item.caseNumber}
-              </a>
+              <CaseLink lang={lang} caseNumber={item.caseNumber} />
             </td>
             <td class="govuk-table__cell">{item.subject}</td>
             <td class="govuk-table__cell">{lang === 'en' ? item.serviceNameEn : item.serviceNameZh}</td>
