@@ -426,14 +426,17 @@ export type CasePageTextKey = keyof (typeof messages)['zh-TW'];
 
 export const casePageText = translator<CasePageTextKey>(messages);
 
+/** The families of words named by a stored code: `kind_` + the case's kind, and so on. */
+type CodeFamily = 'kind_' | 'channel_' | 'deliveryState_' | 'timelineKind_';
+
 /** The words for a stored code (a kind, a channel, a delivery state …), or the code itself when it has none. */
-export function casePageNameOf(
-  lang: Lang,
-  keys: Readonly<Record<string, CasePageTextKey>>,
-  code: string,
-): string {
-  const key = keys[code];
-  return key === undefined ? code : casePageText(lang, key);
+export function casePageNameOf(lang: Lang, family: CodeFamily, code: string): string {
+  const key = `${family}${code}`;
+  return isCasePageTextKey(key) ? casePageText(lang, key) : code;
+}
+
+function isCasePageTextKey(key: string): key is CasePageTextKey {
+  return Object.hasOwn(messages['zh-TW'], key);
 }
 
 /** Several of the case page's words at once, in order (a table's column headings). */

@@ -1,6 +1,5 @@
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import {
-  type CasePageTextKey,
   casePageNameOf as nameOf,
   casePageText as text,
   casePageTexts as texts,
@@ -33,8 +32,8 @@ export function Details({ model }: { model: CasePageModel }) {
         <SummaryRow label={text(lang, 'rowService')}>
           {text(lang, 'serviceWithVersion', { name: serviceName, version: row.serviceVersion })}
         </SummaryRow>
-        <SummaryRow label={text(lang, 'rowKind')}>{nameOf(lang, kindKeys, row.kind)}</SummaryRow>
-        <SummaryRow label={text(lang, 'rowChannel')}>{nameOf(lang, channelKeys, row.channel)}</SummaryRow>
+        <SummaryRow label={text(lang, 'rowKind')}>{nameOf(lang, 'kind_', row.kind)}</SummaryRow>
+        <SummaryRow label={text(lang, 'rowChannel')}>{nameOf(lang, 'channel_', row.channel)}</SummaryRow>
         <SummaryRow label={text(lang, 'rowUnit')}>
           {lang === 'en' ? detail.unit.nameEn : detail.unit.nameZh}
         </SummaryRow>
@@ -66,21 +65,6 @@ export function Details({ model }: { model: CasePageModel }) {
     </Section>
   );
 }
-
-const kindKeys: Readonly<Record<string, CasePageTextKey>> = {
-  application: 'kind_application',
-  field_report: 'kind_field_report',
-  petition: 'kind_petition',
-  inquiry: 'kind_inquiry',
-};
-const channelKeys: Readonly<Record<string, CasePageTextKey>> = {
-  counter: 'channel_counter',
-  web: 'channel_web',
-  phone: 'channel_phone',
-  email: 'channel_email',
-  hotline_1999: 'channel_hotline_1999',
-  api: 'channel_api',
-};
 
 export function Applicant({ model }: { model: CasePageModel }) {
   const { lang } = model;

@@ -2,7 +2,6 @@ import type { Lang } from '../../../../platform/web/i18n.ts';
 import type { CaseDetail } from '../../core/case-queries.ts';
 import { isCaseEvent, isCaseState } from '../../core/workflows.ts';
 import {
-  type CasePageTextKey,
   casePageNameOf as nameOf,
   casePageText as text,
   casePageTexts as texts,
@@ -14,17 +13,8 @@ import { Section, stateName, Table } from './console-parts.tsx';
 
 /** The case page's history: the whole timeline (internal notes marked) and the notices sent. */
 
-const bookkeepingKinds: Readonly<Record<string, CasePageTextKey>> = {
-  created: 'timelineKind_created',
-  assigned: 'timelineKind_assigned',
-  extension_requested: 'timelineKind_extension_requested',
-  extension_approved: 'timelineKind_extension_approved',
-  extension_refused: 'timelineKind_extension_refused',
-  note: 'timelineKind_note',
-};
-
 function timelineKindName(lang: Lang, kind: string): string {
-  return isCaseEvent(kind) ? eventName(lang, kind) : nameOf(lang, bookkeepingKinds, kind);
+  return isCaseEvent(kind) ? eventName(lang, kind) : nameOf(lang, 'timelineKind_', kind);
 }
 
 function actorName(lang: Lang, label: string): string {
@@ -136,12 +126,6 @@ export function Timeline({ model }: { model: CasePageModel }) {
   );
 }
 
-const deliveryStateKeys: Readonly<Record<string, CasePageTextKey>> = {
-  queued: 'deliveryState_queued',
-  sent: 'deliveryState_sent',
-  failed: 'deliveryState_failed',
-  outbox: 'deliveryState_outbox',
-};
 const deliveryStateColours: Readonly<Record<string, string>> = {
   queued: 'govuk-tag--yellow',
   sent: 'govuk-tag--green',
@@ -150,7 +134,7 @@ const deliveryStateColours: Readonly<Record<string, string>> = {
 };
 
 export function deliveryStateName(lang: Lang, state: string): string {
-  return nameOf(lang, deliveryStateKeys, state);
+  return nameOf(lang, 'deliveryState_', state);
 }
 
 export function Deliveries({ model }: { model: CasePageModel }) {

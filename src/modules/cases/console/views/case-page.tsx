@@ -2,11 +2,7 @@ import { Banner, ErrorSummary } from '../../../../platform/web/components/form-c
 import type { Lang } from '../../../../platform/web/i18n.ts';
 import type { CaseState } from '../../core/workflows.ts';
 import { eventInputLabelKeys } from '../case-forms.ts';
-import {
-  type CasePageTextKey,
-  casePageNameOf as nameOf,
-  casePageText as text,
-} from '../case-page-messages.ts';
+import { type CasePageTextKey, casePageText as text } from '../case-page-messages.ts';
 import type { CasePageModel } from '../case-page-model.ts';
 import { consoleText } from '../console-messages.ts';
 import { Deadline, ExpectedDateRow } from './case-deadline.tsx';
@@ -61,7 +57,8 @@ const typedLabelKeys: Readonly<Record<string, CasePageTextKey>> = {
 };
 
 function typedLabel(lang: Lang, name: string): string {
-  return nameOf(lang, typedLabelKeys, name);
+  const key = typedLabelKeys[name];
+  return key === undefined ? name : text(lang, key);
 }
 
 export function CasePage({ model }: { model: CasePageModel }) {
