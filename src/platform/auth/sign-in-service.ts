@@ -123,8 +123,9 @@ export async function signInWithPassword(
       origin: options.origin,
     });
     if (hasTotp) {
-      await auditOwnAccount(tx, account, options, 'staff.sign_in.password_accepted', {
-        next: 'authenticator_code',
+      await auditOwnAccount(tx, account, options, {
+        action: 'staff.sign_in.password_accepted',
+        details: { next: 'authenticator_code' },
       });
       return { kind: 'code-required', token };
     }
@@ -218,8 +219,9 @@ export async function signInWithCode(
   });
   if (check.kind !== 'accepted') {
     if (check.kind !== 'rate-limited') {
-      await auditOwnAccount(db, account, options, 'staff.sign_in.two_factor_failed', {
-        reason: check.kind === 'replayed-code' ? 'replayed_code' : 'wrong_code',
+      await auditOwnAccount(db, account, options, {
+        action: 'staff.sign_in.two_factor_failed',
+        details: { reason: check.kind === 'replayed-code' ? 'replayed_code' : 'wrong_code' },
       });
     }
     return check;
@@ -249,16 +251,15 @@ function auditOwnAccount(
   db: DatabaseOrTransaction,
   account: { id: string; email: string },
   when: { now: Date; origin: RequestOrigin },
-  action: string,
-  details?: Record<string, unknown>,
+  entry: { action: string; details?: Record<string, unknown> },
 ): Promise<void> {
   return recordAudit(db, {
     occurredAt: when.now,
     actor: staffActor(account),
-    action,
+    action: entry.action,
     target: { type: 'staff', id: account.id },
     origin: when.origin,
-    details,
+    details: entry.details,
   });
 }
 
@@ -275,7 +276,10 @@ async function recordSignIn(
 ) {
   const { account, options } = input;
   await tx.update(staff).set({ lastSignInAt: options.now }).where(eq(staff.id, account.id));
-  await auditOwnAccount(tx, account, options, 'staff.sign_in.succeeded', { method: input.method });
+  await auditOwnAccount(tx, account, options, {
+    action: 'staff.sign_in.succeeded',
+    details: { method: input.method },
+  });
   return {
     kind: 'signed-in' as const,
     token: input.token,
@@ -421,6 +425,6 @@ export async function signOut(
       .where(eq(staff.id, options.session.staffId));
     await deleteStaffSession(tx, options.session.id);
     if (!account) return;
-    await auditOwnAccount(tx, account, options, 'staff.signed_out');
+    await auditOwnAccount(tx, account, options, { action: 'staff.signed_out' });
   });
 }
