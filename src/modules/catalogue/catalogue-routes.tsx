@@ -5,7 +5,7 @@ import { SERVICE_CLASSIFICATIONS } from '../../platform/reference/service-classi
 import type { Lang } from '../../platform/web/i18n.ts';
 import { forEachLanguage } from '../../platform/web/i18n.ts';
 import { pageContext, renderPage, sendPage } from '../../platform/web/layout.tsx';
-import { findSitePage } from '../../platform/web/site-pages.ts';
+import { findSitePage, sitePageOptions } from '../../platform/web/site-pages.ts';
 import { resolveServiceFilters } from './catalogue-filters.ts';
 import { catalogueText } from './catalogue-messages.ts';
 import {
@@ -59,9 +59,7 @@ export async function catalogueRoutes(app: AppInstance, deps: AppDeps): Promise<
       return sendPage(
         reply,
         renderPage(context, {
-          title: servicesPage.title[context.lang],
-          description: servicesPage.summary[context.lang],
-          pageId: servicesPage.id,
+          ...sitePageOptions(servicesPage, context.lang),
           body: (
             <ServiceListPage
               lang={context.lang}

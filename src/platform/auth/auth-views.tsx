@@ -10,6 +10,7 @@ import {
   TextInput,
 } from '../web/components/form-controls.tsx';
 import type { FormProblems } from '../web/components/form-problems.ts';
+import { LinkParagraph } from '../web/components/link-paragraph.tsx';
 import { Pagination } from '../web/components/pagination.tsx';
 import { SummaryRow } from '../web/components/summary-list.tsx';
 import { TableHead } from '../web/components/table.tsx';
@@ -119,11 +120,9 @@ export function VerifyCodePage(view: CodeView) {
           <CodeField lang={lang} problems={problems} />
           <Button>{authText(lang, 'verifyButton')}</Button>
         </form>
-        <p class="govuk-body">
-          <a class="govuk-link" href={localePath(lang, staffPaths.signIn)}>
-            {authText(lang, 'startAgain')}
-          </a>
-        </p>
+        <LinkParagraph href={localePath(lang, staffPaths.signIn)}>
+          {authText(lang, 'startAgain')}
+        </LinkParagraph>
       </div>
     </div>
   );
@@ -179,11 +178,9 @@ export function TwoFactorPage(view: TwoFactorView) {
             })}
           </p>
           <p class="govuk-body">{authText(lang, 'twoFactorChangeHelp')}</p>
-          <p class="govuk-body">
-            <a class="govuk-link" href={localePath(lang, staffPaths.home)}>
-              {authText(lang, 'staffHomeTitle')}
-            </a>
-          </p>
+          <LinkParagraph href={localePath(lang, staffPaths.home)}>
+            {authText(lang, 'staffHomeTitle')}
+          </LinkParagraph>
         </div>
       </div>
     );

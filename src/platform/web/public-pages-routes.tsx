@@ -12,7 +12,7 @@ import { PlaceholderPage } from './pages/placeholder-pages.tsx';
 import { PrivacyPage } from './pages/privacy-page.tsx';
 import { SearchPage } from './pages/search-page.tsx';
 import { SitemapPage } from './pages/sitemap-page.tsx';
-import { type SitePageId, sitePages } from './site-pages.ts';
+import { type SitePageId, sitePageOptions, sitePages } from './site-pages.ts';
 
 /**
  * Registers a page at its zh-TW path and its English `/en` path (ADR 0003). The callback receives each URL
@@ -59,13 +59,7 @@ export async function publicPagesRoutes(app: AppInstance, deps: AppDeps): Promis
       app.get(url, { schema: { hide: true } }, async (request, reply) => {
         const context = pageContext(request);
         const render = () =>
-          renderPage(context, {
-            title: page.title[context.lang],
-            description: page.summary[context.lang],
-            pageId: page.id,
-            updatedAt: page.updatedAt,
-            body: view(context.lang),
-          });
+          renderPage(context, { ...sitePageOptions(page, context.lang), body: view(context.lang) });
         // A signed-in page shows the staff member and a sign-out form with their token: never cached.
         const html =
           context.staff === null ? cache.getOrRender(`${url}|${context.fontSize}`, render) : render();
@@ -82,10 +76,7 @@ export async function publicPagesRoutes(app: AppInstance, deps: AppDeps): Promis
         return sendPage(
           reply,
           renderPage(context, {
-            title: searchPage.title[context.lang],
-            description: searchPage.summary[context.lang],
-            pageId: searchPage.id,
-            updatedAt: searchPage.updatedAt,
+            ...sitePageOptions(searchPage, context.lang),
             body: <SearchPage lang={context.lang} query={request.query.q ?? ''} />,
           }),
         );

@@ -209,6 +209,19 @@ export function findSitePage(id: SitePageId): SitePage<SitePageId> {
   return found;
 }
 
+/** What renderPage takes from a registered page: its title and summary in `lang`, its id and its date. */
+export function sitePageOptions(
+  page: SitePage,
+  lang: Lang,
+): { title: string; description: string; pageId: string; updatedAt: string } {
+  return {
+    title: page.title[lang],
+    description: page.summary[lang],
+    pageId: page.id,
+    updatedAt: page.updatedAt,
+  };
+}
+
 /** The registered page at a bare path, if any (used to name pages for DC.Identifier). */
 export function sitePageAtPath(path: string): SitePage | undefined {
   return sitePages.find((candidate) => candidate.path === path);

@@ -16,6 +16,7 @@ import {
   TextInput,
 } from '../../../platform/web/components/form-controls.tsx';
 import type { FormProblems } from '../../../platform/web/components/form-problems.ts';
+import { LinkParagraph } from '../../../platform/web/components/link-paragraph.tsx';
 import { TableHead } from '../../../platform/web/components/table.tsx';
 import { formatPageDateTime } from '../../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../../platform/web/i18n.ts';
@@ -219,11 +220,9 @@ export function ServiceEditorPage(props: ServiceEditorPageProps) {
               next: current.version + 1,
             })}
           </p>
-          <p class="govuk-body">
-            <a class="govuk-link" href={localePath(lang, cataloguePaths.service(current.code))}>
-              {text(lang, 'viewPublic')}
-            </a>
-          </p>
+          <LinkParagraph href={localePath(lang, cataloguePaths.service(current.code))}>
+            {text(lang, 'viewPublic')}
+          </LinkParagraph>
         </>
       )}
 

@@ -3,6 +3,7 @@ import type { ServiceClassification } from '../../../platform/reference/service-
 import type { BureauUnit } from '../../../platform/reference/units.ts';
 import { BUREAU } from '../../../platform/reference/units.ts';
 import { Button, Checkboxes, Select, TextInput } from '../../../platform/web/components/form-controls.tsx';
+import { LinkParagraph } from '../../../platform/web/components/link-paragraph.tsx';
 import { type Lang, localePath } from '../../../platform/web/i18n.ts';
 import { catalogueText as text } from '../catalogue-messages.ts';
 import type { ServiceFilters, ServiceSummary } from '../catalogue-service.ts';
@@ -75,13 +76,7 @@ export function ServiceListPage(props: ServiceListPageProps) {
             />
             <Button>{text(lang, 'applyFilters')}</Button>
           </form>
-          {hasFilters ? (
-            <p class="govuk-body">
-              <a class="govuk-link" href={listPath}>
-                {text(lang, 'clearFilters')}
-              </a>
-            </p>
-          ) : null}
+          {hasFilters ? <LinkParagraph href={listPath}>{text(lang, 'clearFilters')}</LinkParagraph> : null}
         </div>
         <div class="govuk-grid-column-two-thirds">
           {props.notices.map((notice) => (

@@ -1,4 +1,5 @@
 import { type ComponentChildren, Fragment } from 'preact';
+import { LinkParagraph } from '../../../platform/web/components/link-paragraph.tsx';
 import { SummaryRow } from '../../../platform/web/components/summary-list.tsx';
 import { TableHead } from '../../../platform/web/components/table.tsx';
 import { formatPageDateTime } from '../../../platform/web/format-date.ts';
@@ -29,11 +30,9 @@ export function ServiceVersionPage({ lang, service }: { lang: Lang; service: Ser
       <div class="govuk-inset-text">
         {text(lang, 'oldVersionNotice', { version: service.version, current: service.currentVersion })}
       </div>
-      <p class="govuk-body">
-        <a class="govuk-link" href={localePath(lang, catalogueAdminPaths.edit(service.code))}>
-          {text(lang, 'backToEdit')}
-        </a>
-      </p>
+      <LinkParagraph href={localePath(lang, catalogueAdminPaths.edit(service.code))}>
+        {text(lang, 'backToEdit')}
+      </LinkParagraph>
 
       <h2 class="govuk-heading-m">{text(lang, 'sectionBasics')}</h2>
       <dl class="govuk-summary-list" id="version-content">
