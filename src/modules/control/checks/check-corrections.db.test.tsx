@@ -1,14 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
+import { decode, mainOf, summaryOf } from '../../../../test/helpers/html.ts';
 import { auditLog } from '../../../platform/auth/auth-schema.ts';
 import { csrfTokenIn, type TestBrowser } from '../../../platform/auth/auth-test-support.ts';
 import type { StaffRole } from '../../../platform/auth/principal.ts';
 import { controlTestApp } from '../shared/control-app-test-support.ts';
-import { decode, mainOf, paginationOf, summaryOf } from '../shared/control-test-support.ts';
+import { paginationOf } from '../shared/control-test-support.ts';
 import { getCheck } from './check-reads.ts';
 import { controlCheckActions, controlCheckRevisions, controlChecks } from './checks-schema.ts';
-import { checkIdOf, phoneTest, postFrom, signedIn as signedInTo } from './checks-test-support.ts';
+import { checkIdOf, checkStaff, phoneTest, postFrom, signedIn as signedInTo } from './checks-test-support.ts';
 
 const subject = await controlTestApp();
 const db = subject.database.db;
@@ -16,11 +17,7 @@ const signedIn = (role: StaffRole, unitCode?: string): Promise<TestBrowser> =>
   signedInTo(subject, role, unitCode);
 
 describe('correcting a recorded check', async () => {
-  const secretariat = await signedIn('secretariat');
-  const roadEditor = await signedIn('unit_editor', 'road-maintenance');
-  const handler = await signedIn('handler', 'road-maintenance');
-  const parksEditor = await signedIn('unit_editor', 'parks');
-  const parksHead = await signedIn('unit_head', 'parks');
+  const { secretariat, roadEditor, handler, parksEditor, parksHead } = await checkStaff(subject);
 
   it('the secretariat corrects the score and findings and adds an action, with a reason kept in the corrections list', async () => {
     const recorded = { ...phoneTest, checkDate: '115/2/20', action1Deadline: '115/2/25' };

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
+import { decode } from '../../../../test/helpers/html.ts';
 import type { TestApp } from '../../../../test/helpers/test-app.ts';
 import { csrfTokenIn, type TestBrowser } from '../../../platform/auth/auth-test-support.ts';
 import type { StaffRole } from '../../../platform/auth/principal.ts';
 import { signedInMember } from '../shared/control-app-test-support.ts';
-import { decode } from '../shared/control-test-support.ts';
 
 /** What the checks' HTTP tests share: signing in, posting a page's form (plain or multipart), a phone test. */
 
@@ -48,6 +48,18 @@ export async function postMultipart(
 /** A staff member of the role (and unit) signed in, named after them (「unit_head parks」). */
 export function signedIn(subject: TestApp, role: StaffRole, unitCode?: string): Promise<TestBrowser> {
   return signedInMember(subject, role, unitCode, `${role} ${unitCode ?? ''}`.trim());
+}
+
+/** The people of the checks' tests, signed in: the secretariat; road-maintenance's editor, head and a handler; parks' editor and head. */
+export async function checkStaff(subject: TestApp) {
+  return {
+    secretariat: await signedIn(subject, 'secretariat'),
+    roadEditor: await signedIn(subject, 'unit_editor', 'road-maintenance'),
+    roadHead: await signedIn(subject, 'unit_head', 'road-maintenance'),
+    handler: await signedIn(subject, 'handler', 'road-maintenance'),
+    parksEditor: await signedIn(subject, 'unit_editor', 'parks'),
+    parksHead: await signedIn(subject, 'unit_head', 'parks'),
+  };
 }
 
 export async function postFrom(

@@ -2,15 +2,16 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
+import { decode, mainOf, summaryOf } from '../../../../test/helpers/html.ts';
 import { auditLog } from '../../../platform/auth/auth-schema.ts';
 import { csrfTokenIn, type TestBrowser } from '../../../platform/auth/auth-test-support.ts';
 import type { StaffRole } from '../../../platform/auth/principal.ts';
 import { sampleExe, samplePdf, samplePng } from '../../../platform/uploads/upload-test-support.ts';
 import { controlTestApp } from '../shared/control-app-test-support.ts';
-import { decode, mainOf, summaryOf } from '../shared/control-test-support.ts';
 import { getCheck, listChecksForReport } from './check-reads.ts';
 import {
   checkIdOf,
+  checkStaff,
   formData,
   multipartActionOf,
   phoneTest,
@@ -26,12 +27,7 @@ const signedIn = (role: StaffRole, unitCode?: string): Promise<TestBrowser> =>
   signedInTo(subject, role, unitCode);
 
 describe('spot checks and tests (平時測試及查核)', async () => {
-  const secretariat = await signedIn('secretariat');
-  const roadEditor = await signedIn('unit_editor', 'road-maintenance');
-  const roadHead = await signedIn('unit_head', 'road-maintenance');
-  const parksHead = await signedIn('unit_head', 'parks');
-  const parksEditor = await signedIn('unit_editor', 'parks');
-  const handler = await signedIn('handler', 'road-maintenance');
+  const { secretariat, roadEditor, roadHead, parksHead, parksEditor, handler } = await checkStaff(subject);
   let checkId = '';
   let actionIds: string[] = [];
 

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { requiredMetaNames } from '../../../../test/helpers/government-metadata.ts';
+import { mainOf, metaContent, summaryOf } from '../../../../test/helpers/html.ts';
 import { aStaffMember, csrfTokenIn, signIn } from '../../../platform/auth/auth-test-support.ts';
 import type { StaffRole } from '../../../platform/auth/principal.ts';
 import { seedReferenceData } from '../../../seed.ts';
 import { controlTestApp, signedInMember } from '../shared/control-app-test-support.ts';
-import { mainOf, metaContent, paginationOf, summaryOf } from '../shared/control-test-support.ts';
+import { paginationOf } from '../shared/control-test-support.ts';
 import { getPlan, getPublishedPlan, listPlanChanges, listPlanVersions } from './plan-reads.ts';
 import { controlPlans } from './plan-schema.ts';
 import { practiceRef } from './plan-types.ts';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
+import { decode } from '../../../../test/helpers/html.ts';
 import { startSmtpServer, type TestSmtpServer } from '../../../../test/helpers/smtp-server.ts';
 import { auditLog } from '../../../platform/auth/auth-schema.ts';
 import { aStaffMember, csrfTokenIn, type TestBrowser } from '../../../platform/auth/auth-test-support.ts';
@@ -10,8 +11,7 @@ import { startNotificationWorker } from '../../notifications/notifications-servi
 import { createEmailTransport, loggingSmsSender } from '../../notifications/transports.ts';
 import { getPlan, type PlanView } from '../plans/plan-reads.ts';
 import { controlReports } from '../reports/report-schema.ts';
-import { controlTestApp, signedInMember } from '../shared/control-app-test-support.ts';
-import { decode } from '../shared/control-test-support.ts';
+import { controlTestApp, reminderDepsOf, signedInMember } from '../shared/control-app-test-support.ts';
 import {
   controlWorkPlanRows,
   controlWorkPlans,
@@ -453,12 +453,7 @@ describe('removing evidence', () => {
 
 describe('reminders', () => {
   it('a missing report reaches the unit’s editor and head by e-mail, once per period, after two scans', async () => {
-    const deps = {
-      db,
-      jobs: subject.jobs,
-      clock: subject.clock,
-      publicBaseUrl: subject.config.publicBaseUrl,
-    };
+    const deps = reminderDepsOf(subject);
     const first = await scanProgressReminders(deps, { years: [2012] });
     const second = await scanProgressReminders(deps, { years: [2012] });
     assert.equal(second.missing, 0);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
+import { decode, mainOf, summaryOf } from '../../../../test/helpers/html.ts';
 import { staffActor } from '../../../platform/auth/audit-log.ts';
 import { auditLog, staff } from '../../../platform/auth/auth-schema.ts';
 import {
@@ -29,8 +30,13 @@ import {
   controlProgressEvidence,
   controlProgressValues,
 } from '../progress/progress-schema.ts';
-import { controlTestApp, signedInMember, staffMemberOf } from '../shared/control-app-test-support.ts';
-import { addUnits, decode, mainOf, paginationOf, summaryOf } from '../shared/control-test-support.ts';
+import {
+  controlTestApp,
+  reminderDepsOf,
+  signedInMember,
+  staffMemberOf,
+} from '../shared/control-app-test-support.ts';
+import { addUnits, paginationOf } from '../shared/control-test-support.ts';
 import { carriedPractices } from '../work-plans/work-plan-reads.ts';
 import { controlWorkPlanTargets } from '../work-plans/work-plan-schema.ts';
 import { createWorkPlan, saveRow, transitionWorkPlan } from '../work-plans/work-plan-service.ts';
@@ -464,12 +470,7 @@ describe('the annual performance report', () => {
   });
 
   it('the secretariat is e-mailed the reports not issued, once 14 days before 1 February and once after it', async () => {
-    const deps = {
-      db,
-      jobs: subject.jobs,
-      clock: subject.clock,
-      publicBaseUrl: subject.config.publicBaseUrl,
-    };
+    const deps = reminderDepsOf(subject);
     const secretariats = await db
       .select({ id: staff.id, email: staff.email })
       .from(staff)

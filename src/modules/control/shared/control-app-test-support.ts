@@ -1,12 +1,13 @@
 import { after } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import {
+  aSignedInMember,
   aStaffMember,
-  signIn,
   type TestBrowser,
   type TestStaffMember,
 } from '../../../platform/auth/auth-test-support.ts';
 import type { StaffRole } from '../../../platform/auth/principal.ts';
+import type { ProgressReminderDeps } from '../progress/progress-reminders.ts';
 
 /**
  * What the module's HTTP tests share to start: the app on a fresh database, and staff members signed in to it.
@@ -37,13 +38,21 @@ export function staffMemberOf(
 }
 
 /** A browser signed in as a new staff member of the role (and unit), with the member it signed in as. */
-export async function signedInMember(
+export function signedInMember(
   subject: TestApp,
   role: StaffRole,
   unitCode?: string,
   displayName?: string,
 ): Promise<TestBrowser & { member: TestStaffMember }> {
-  const member = await staffMemberOf(subject, role, unitCode, displayName);
-  const browser = await signIn(subject.app, member, subject.clock);
-  return Object.assign(browser, { member });
+  return aSignedInMember(subject, { role, unitCode, ...(displayName === undefined ? {} : { displayName }) });
+}
+
+/** What the reminders' scans need, from the test app. */
+export function reminderDepsOf(subject: TestApp): ProgressReminderDeps {
+  return {
+    db: subject.database.db,
+    jobs: subject.jobs,
+    clock: subject.clock,
+    publicBaseUrl: subject.config.publicBaseUrl,
+  };
 }

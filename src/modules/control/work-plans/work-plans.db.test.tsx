@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { requiredMetaNames } from '../../../../test/helpers/government-metadata.ts';
+import { mainOf, metaContent, summaryOf } from '../../../../test/helpers/html.ts';
 import { csrfTokenIn, type TestBrowser } from '../../../platform/auth/auth-test-support.ts';
 import type { StaffRole } from '../../../platform/auth/principal.ts';
 import { getPlan } from '../plans/plan-reads.ts';
 import { practiceRef } from '../plans/plan-types.ts';
 import { controlTestApp, signedInMember } from '../shared/control-app-test-support.ts';
-import { addUnits, mainOf, metaContent, paginationOf, summaryOf } from '../shared/control-test-support.ts';
+import { addUnits, paginationOf } from '../shared/control-test-support.ts';
 import { getWorkPlan } from './work-plan-reads.ts';
 
 const subject = await controlTestApp();
@@ -312,19 +313,10 @@ describe('units’ work plans: bad input', () => {
     const mine = await practiceId('一(一)');
     const buildingOnly = await practiceId('五(一)4');
     const url = `${base}/2012/${unit}/rows/new`;
-    const response = await postMethod(
-      editor,
-      url,
-      {
-        _csrf: await csrfOf(editor, url),
-        version: String(await versionOf(unit)),
-        ...methodFields('', [
-          { indicator: '', unit: '件', baseline: '10', target: 'abc', measurement: '統計' },
-          { indicator: '滿意度', unit: '%', baseline: 'x', target: '90', measurement: '問卷' },
-        ]),
-      },
-      [mine, buildingOnly],
-    );
+    const response = await addMethod(editor, unit, [mine, buildingOnly], '', [
+      { indicator: '', unit: '件', baseline: '10', target: 'abc', measurement: '統計' },
+      { indicator: '滿意度', unit: '%', baseline: 'x', target: '90', measurement: '問卷' },
+    ]);
     assert.equal(response.statusCode, 400);
     assert.match(response.body, /<title>錯誤：/);
     assert.deepEqual(summaryOf(response.body), [
@@ -506,17 +498,9 @@ describe('units’ work plans: the forms kit and the list’s pages', () => {
     const unit = 'building';
     const editor = await signedIn('unit_editor', unit);
     await startDraft(editor, unit);
-    const url = `${base}/2012/${unit}/rows/new`;
-    const response = await postMethod(
-      editor,
-      url,
-      {
-        _csrf: await csrfOf(editor, url),
-        version: String(await versionOf(unit)),
-        ...methodFields('方'.repeat(2001), [target('指'.repeat(201), '1', '2')]),
-      },
-      [await practiceId('一(一)')],
-    );
+    const response = await addMethod(editor, unit, [await practiceId('一(一)')], '方'.repeat(2001), [
+      target('指'.repeat(201), '1', '2'),
+    ]);
     assert.equal(response.statusCode, 400);
     assert.deepEqual(summaryOf(response.body), [
       ['methodText', '工作(推動)方法最多 2000 個字（現為 2001 個字）'],
