@@ -1,12 +1,11 @@
-import type { ComponentChildren } from 'preact';
 import { Button, Select, TextArea, TextInput } from '../../../platform/web/components/form-controls.tsx';
 import type { FormProblems } from '../../../platform/web/components/form-problems.ts';
 import { Pagination } from '../../../platform/web/components/pagination.tsx';
 import { type Lang, localePath } from '../../../platform/web/i18n.ts';
 
 /**
- * Pieces the pages of management control repeat: a form's text fields, a summary list, a table's head, a year
- * to show.
+ * Pieces the pages of management control repeat: a form's text fields, a year to show, a list's pages (the
+ * summary list and a table's head are the platform's: web/components/summary-list.tsx and table.tsx).
  */
 
 type TextInputOptions = Omit<
@@ -29,55 +28,6 @@ export function textFields<Values extends object>(lang: Lang, values: Values, pr
       <TextArea lang={lang} name={name} label={label} value={typed(name)} problems={problems} {...options} />
     ),
   };
-}
-
-/** A GOV.UK summary list: each row a key and its value; a row may be left out with null. */
-export function SummaryList({
-  rows,
-}: {
-  rows: readonly ({ key: ComponentChildren; value: ComponentChildren; id?: string; state?: string } | null)[];
-}) {
-  return (
-    <dl class="govuk-summary-list">
-      {rows.map((row, index) =>
-        row === null ? null : (
-          <div key={index} class="govuk-summary-list__row">
-            <dt class="govuk-summary-list__key">{row.key}</dt>
-            <dd class="govuk-summary-list__value" id={row.id} data-state={row.state}>
-              {row.value}
-            </dd>
-          </div>
-        ),
-      )}
-    </dl>
-  );
-}
-
-/** A table's header row; a numeric column's heading is right-aligned like its cells. */
-export function TableHead({
-  columns,
-}: {
-  columns: readonly (string | { label: string; isNumeric: boolean })[];
-}) {
-  return (
-    <thead class="govuk-table__head">
-      <tr class="govuk-table__row">
-        {columns.map((column) => {
-          const { label, isNumeric } =
-            typeof column === 'string' ? { label: column, isNumeric: false } : column;
-          return (
-            <th
-              key={label}
-              scope="col"
-              class={`govuk-table__header${isNumeric ? ' govuk-table__header--numeric' : ''}`}
-            >
-              {label}
-            </th>
-          );
-        })}
-      </tr>
-    </thead>
-  );
 }
 
 /** A list page's choice of year (a plain GET form: works without JavaScript). */

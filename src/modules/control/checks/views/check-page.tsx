@@ -9,11 +9,12 @@ import {
   TextInput,
 } from '../../../../platform/web/components/form-controls.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
+import { SummaryList } from '../../../../platform/web/components/summary-list.tsx';
+import { TableHead } from '../../../../platform/web/components/table.tsx';
 import { formatPageDate } from '../../../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import { formatDateTime } from '../../shared/control-format.ts';
 import { EvidenceRemovalLink } from '../../shared/evidence-removal.tsx';
-import { SummaryList, TableHead } from '../../shared/page-parts.tsx';
 import { type UnitNames, unitNameIn } from '../../shared/unit-names.ts';
 import type { CheckAction, CheckRevision, CheckView, FollowUpForm } from '../check-rules.ts';
 import { checkKinds } from '../check-rules.ts';

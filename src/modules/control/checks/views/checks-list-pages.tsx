@@ -1,7 +1,8 @@
 import { Button, Select } from '../../../../platform/web/components/form-controls.tsx';
+import { TableHead } from '../../../../platform/web/components/table.tsx';
 import { formatPageDate } from '../../../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
-import { ListPagination, TableHead } from '../../shared/page-parts.tsx';
+import { ListPagination } from '../../shared/page-parts.tsx';
 import { type UnitNames, unitNameIn } from '../../shared/unit-names.ts';
 import type { CheckView } from '../check-rules.ts';
 import { checksText as text } from '../checks-messages.ts';

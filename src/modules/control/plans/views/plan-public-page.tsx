@@ -1,6 +1,7 @@
+import { TableHead } from '../../../../platform/web/components/table.tsx';
 import { htmlLang, type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import { deadlineText, formatDate } from '../../shared/control-format.ts';
-import { ListPagination, TableHead } from '../../shared/page-parts.tsx';
+import { ListPagination } from '../../shared/page-parts.tsx';
 import type { UnitNames } from '../../shared/unit-names.ts';
 import { clauseLabel, unitsText } from '../plan-format.ts';
 import { plansText as text } from '../plan-messages.ts';

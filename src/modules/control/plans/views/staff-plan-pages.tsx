@@ -7,10 +7,11 @@ import {
   TextInput,
 } from '../../../../platform/web/components/form-controls.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
+import { TableHead } from '../../../../platform/web/components/table.tsx';
 import type { Lang } from '../../../../platform/web/i18n.ts';
 import { localePath } from '../../../../platform/web/i18n.ts';
 import { deadlineText, formatDateTime } from '../../shared/control-format.ts';
-import { ListPagination, TableHead } from '../../shared/page-parts.tsx';
+import { ListPagination } from '../../shared/page-parts.tsx';
 import type { UnitNames } from '../../shared/unit-names.ts';
 import { unitsText } from '../plan-format.ts';
 import { type PlansTextKey, plansText as text } from '../plan-messages.ts';

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import {
   Button,
   CsrfField,
@@ -7,10 +8,10 @@ import {
   TextInput,
 } from '../../../../platform/web/components/form-controls.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
+import { type TableColumn, TableHead } from '../../../../platform/web/components/table.tsx';
 import { formatPageDate } from '../../../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import { deadlineText } from '../../shared/control-format.ts';
-import { TableHead } from '../../shared/page-parts.tsx';
 import { type UnitNames, unitNameIn } from '../../shared/unit-names.ts';
 import { progressText as text } from '../progress-messages.ts';
 import type { Completion, OverviewView } from '../progress-overview.ts';
@@ -83,6 +84,37 @@ export function BarChart(props: {
   );
 }
 
+/** A section of the overview: its heading, then a table of its rows (after a chart, if any), or 「無」 when it has none. */
+function TableSection(props: {
+  id: string;
+  title: string;
+  lang: Lang;
+  columns: readonly TableColumn[];
+  isEmpty?: boolean;
+  chart?: ComponentChildren;
+  children: ComponentChildren;
+}) {
+  return (
+    <section aria-labelledby={`${props.id}-heading`}>
+      <h2 class="govuk-heading-m" id={`${props.id}-heading`}>
+        {props.title}
+      </h2>
+      {props.isEmpty ? (
+        <p class="govuk-body">{text(props.lang, 'none')}</p>
+      ) : (
+        <>
+          {props.chart}
+          <table class="govuk-table" id={`${props.id}-table`}>
+            <caption class="govuk-table__caption govuk-visually-hidden">{props.title}</caption>
+            <TableHead columns={props.columns} />
+            <tbody class="govuk-table__body">{props.children}</tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
+
 function CompletionSection(props: {
   id: string;
   title: string;
@@ -96,48 +128,44 @@ function CompletionSection(props: {
     return { label: row.label, value, shown: text(lang, 'percentValue', { value }) };
   });
   return (
-    <section aria-labelledby={`${props.id}-heading`}>
-      <h2 class="govuk-heading-m" id={`${props.id}-heading`}>
-        {props.title}
-      </h2>
-      <BarChart
-        id={`${props.id}-chart`}
-        caption={props.title}
-        rows={bars}
-        max={100}
-        lang={lang}
-        headers={[props.head, text(lang, 'percent')]}
-      />
-      <table class="govuk-table" id={`${props.id}-table`}>
-        <caption class="govuk-table__caption govuk-visually-hidden">{props.title}</caption>
-        <TableHead
-          columns={[
-            props.head,
-            { label: text(lang, 'done'), isNumeric: true },
-            { label: text(lang, 'total'), isNumeric: true },
-            { label: text(lang, 'percent'), isNumeric: true },
-          ]}
+    <TableSection
+      id={props.id}
+      title={props.title}
+      lang={lang}
+      chart={
+        <BarChart
+          id={`${props.id}-chart`}
+          caption={props.title}
+          rows={bars}
+          max={100}
+          lang={lang}
+          headers={[props.head, text(lang, 'percent')]}
         />
-        <tbody class="govuk-table__body">
-          {props.rows.map((row) => (
-            <tr class="govuk-table__row" key={row.key} data-key={row.key}>
-              <th scope="row" class="govuk-table__header">
-                {row.label}
-              </th>
-              <td class="govuk-table__cell govuk-table__cell--numeric" data-field="done">
-                {row.done}
-              </td>
-              <td class="govuk-table__cell govuk-table__cell--numeric" data-field="total">
-                {row.total}
-              </td>
-              <td class="govuk-table__cell govuk-table__cell--numeric">
-                {text(lang, 'percentValue', { value: percent(row.done, row.total) })}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+      }
+      columns={[
+        props.head,
+        { label: text(lang, 'done'), isNumeric: true },
+        { label: text(lang, 'total'), isNumeric: true },
+        { label: text(lang, 'percent'), isNumeric: true },
+      ]}
+    >
+      {props.rows.map((row) => (
+        <tr class="govuk-table__row" key={row.key} data-key={row.key}>
+          <th scope="row" class="govuk-table__header">
+            {row.label}
+          </th>
+          <td class="govuk-table__cell govuk-table__cell--numeric" data-field="done">
+            {row.done}
+          </td>
+          <td class="govuk-table__cell govuk-table__cell--numeric" data-field="total">
+            {row.total}
+          </td>
+          <td class="govuk-table__cell govuk-table__cell--numeric">
+            {text(lang, 'percentValue', { value: percent(row.done, row.total) })}
+          </td>
+        </tr>
+      ))}
+    </TableSection>
   );
 }
 
@@ -224,140 +252,104 @@ export function OverviewPage(props: {
         {text(lang, 'asOf', { date: formatPageDate(lang, props.today), count: overview.pastPeriods.length })}{' '}
         {text(lang, 'chartNote')}
       </p>
-      <CompletionSection
-        id="by-item"
-        title={text(lang, 'completionByItem')}
-        rows={overview.byItem}
-        lang={lang}
-        head={text(lang, 'item')}
-      />
-      <CompletionSection
-        id="by-strategy"
-        title={text(lang, 'completionByStrategy')}
-        rows={overview.byStrategy}
-        lang={lang}
-        head={text(lang, 'strategy')}
-      />
-      <CompletionSection
-        id="by-unit"
-        title={text(lang, 'completionByUnit')}
-        rows={named(overview.byUnit)}
-        lang={lang}
-        head={text(lang, 'unit')}
-      />
+      {(
+        [
+          ['by-item', 'completionByItem', overview.byItem, 'item'],
+          ['by-strategy', 'completionByStrategy', overview.byStrategy, 'strategy'],
+          ['by-unit', 'completionByUnit', named(overview.byUnit), 'unit'],
+        ] as const
+      ).map(([id, title, rows, head]) => (
+        <CompletionSection
+          key={id}
+          id={id}
+          title={text(lang, title)}
+          rows={rows}
+          lang={lang}
+          head={text(lang, head)}
+        />
+      ))}
 
-      <section aria-labelledby="missing-heading">
-        <h2 class="govuk-heading-m" id="missing-heading">
-          {text(lang, 'missingByUnit')}
-        </h2>
-        {overview.missing.length === 0 ? (
-          <p class="govuk-body">{text(lang, 'none')}</p>
-        ) : (
-          <>
-            <BarChart
-              id="missing-chart"
-              caption={text(lang, 'missingByUnit')}
-              rows={missingBars}
-              max={maxMissing}
-              lang={lang}
-              headers={[text(lang, 'unit'), text(lang, 'missing')]}
-            />
-            <table class="govuk-table" id="missing-table">
-              <caption class="govuk-table__caption govuk-visually-hidden">
-                {text(lang, 'missingByUnit')}
-              </caption>
-              <TableHead
-                columns={[
-                  text(lang, 'unit'),
-                  { label: text(lang, 'missing'), isNumeric: true },
-                  text(lang, 'periods'),
-                ]}
-              />
-              <tbody class="govuk-table__body">
-                {overview.missing.map((row) => (
-                  <tr class="govuk-table__row" key={row.unitCode} data-key={row.unitCode}>
-                    <th scope="row" class="govuk-table__header">
-                      {unitNameIn(unitNames, row.unitCode, lang)}
-                    </th>
-                    <td class="govuk-table__cell govuk-table__cell--numeric" data-field="missing">
-                      {row.missing}
-                    </td>
-                    <td class="govuk-table__cell">{row.periods.join(lang === 'en' ? ', ' : '、')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </>
-        )}
-      </section>
+      <TableSection
+        id="missing"
+        title={text(lang, 'missingByUnit')}
+        lang={lang}
+        isEmpty={overview.missing.length === 0}
+        chart={
+          <BarChart
+            id="missing-chart"
+            caption={text(lang, 'missingByUnit')}
+            rows={missingBars}
+            max={maxMissing}
+            lang={lang}
+            headers={[text(lang, 'unit'), text(lang, 'missing')]}
+          />
+        }
+        columns={[
+          text(lang, 'unit'),
+          { label: text(lang, 'missing'), isNumeric: true },
+          text(lang, 'periods'),
+        ]}
+      >
+        {overview.missing.map((row) => (
+          <tr class="govuk-table__row" key={row.unitCode} data-key={row.unitCode}>
+            <th scope="row" class="govuk-table__header">
+              {unitNameIn(unitNames, row.unitCode, lang)}
+            </th>
+            <td class="govuk-table__cell govuk-table__cell--numeric" data-field="missing">
+              {row.missing}
+            </td>
+            <td class="govuk-table__cell">{row.periods.join(lang === 'en' ? ', ' : '、')}</td>
+          </tr>
+        ))}
+      </TableSection>
 
-      <section aria-labelledby="deadline-heading">
-        <h2 class="govuk-heading-m" id="deadline-heading">
-          {text(lang, 'pastDeadline')}
-        </h2>
-        {overview.pastDeadline.length === 0 ? (
-          <p class="govuk-body">{text(lang, 'none')}</p>
-        ) : (
-          <table class="govuk-table" id="deadline-table">
-            <caption class="govuk-table__caption govuk-visually-hidden">{text(lang, 'pastDeadline')}</caption>
-            <TableHead
-              columns={[text(lang, 'practice'), text(lang, 'deadline'), text(lang, 'unitsNotDone')]}
-            />
-            <tbody class="govuk-table__body">
-              {overview.pastDeadline.map((row) => (
-                <tr class="govuk-table__row" key={row.ref} data-key={row.ref}>
-                  <th scope="row" class="govuk-table__header">
-                    {row.ref} <span lang="zh-TW">{row.text}</span>
-                  </th>
-                  <td class="govuk-table__cell">{deadlineText(row.deadline, lang)}</td>
-                  <td class="govuk-table__cell">
-                    {row.unitsNotDone
-                      .map((code) => unitNameIn(unitNames, code, lang))
-                      .join(lang === 'en' ? ', ' : '、')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <TableSection
+        id="deadline"
+        title={text(lang, 'pastDeadline')}
+        lang={lang}
+        isEmpty={overview.pastDeadline.length === 0}
+        columns={[text(lang, 'practice'), text(lang, 'deadline'), text(lang, 'unitsNotDone')]}
+      >
+        {overview.pastDeadline.map((row) => (
+          <tr class="govuk-table__row" key={row.ref} data-key={row.ref}>
+            <th scope="row" class="govuk-table__header">
+              {row.ref} <span lang="zh-TW">{row.text}</span>
+            </th>
+            <td class="govuk-table__cell">{deadlineText(row.deadline, lang)}</td>
+            <td class="govuk-table__cell">
+              {row.unitsNotDone
+                .map((code) => unitNameIn(unitNames, code, lang))
+                .join(lang === 'en' ? ', ' : '、')}
+            </td>
+          </tr>
+        ))}
+      </TableSection>
 
-      <section aria-labelledby="short-heading">
-        <h2 class="govuk-heading-m" id="short-heading">
-          {text(lang, 'shortOfTarget')}
-        </h2>
-        {overview.shortOfTarget.length === 0 ? (
-          <p class="govuk-body">{text(lang, 'none')}</p>
-        ) : (
-          <table class="govuk-table" id="short-table">
-            <caption class="govuk-table__caption govuk-visually-hidden">
-              {text(lang, 'shortOfTarget')}
-            </caption>
-            <TableHead
-              columns={[
-                text(lang, 'unit'),
-                text(lang, 'indicator'),
-                { label: text(lang, 'target'), isNumeric: true },
-                { label: text(lang, 'latest'), isNumeric: true },
-              ]}
-            />
-            <tbody class="govuk-table__body">
-              {overview.shortOfTarget.map((row, index) => (
-                <tr class="govuk-table__row" key={`${row.unitCode}-${index}`} data-key={row.indicator}>
-                  <td class="govuk-table__cell">{unitNameIn(unitNames, row.unitCode, lang)}</td>
-                  <td class="govuk-table__cell">{row.indicator}</td>
-                  <td class="govuk-table__cell govuk-table__cell--numeric" data-field="target">
-                    {row.target} {row.unitOfMeasure}
-                  </td>
-                  <td class="govuk-table__cell govuk-table__cell--numeric" data-field="latest">
-                    {row.latest === null ? '—' : `${row.latest} ${row.unitOfMeasure}`}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <TableSection
+        id="short"
+        title={text(lang, 'shortOfTarget')}
+        lang={lang}
+        isEmpty={overview.shortOfTarget.length === 0}
+        columns={[
+          text(lang, 'unit'),
+          text(lang, 'indicator'),
+          { label: text(lang, 'target'), isNumeric: true },
+          { label: text(lang, 'latest'), isNumeric: true },
+        ]}
+      >
+        {overview.shortOfTarget.map((row, index) => (
+          <tr class="govuk-table__row" key={`${row.unitCode}-${index}`} data-key={row.indicator}>
+            <td class="govuk-table__cell">{unitNameIn(unitNames, row.unitCode, lang)}</td>
+            <td class="govuk-table__cell">{row.indicator}</td>
+            <td class="govuk-table__cell govuk-table__cell--numeric" data-field="target">
+              {row.target} {row.unitOfMeasure}
+            </td>
+            <td class="govuk-table__cell govuk-table__cell--numeric" data-field="latest">
+              {row.latest === null ? '—' : `${row.latest} ${row.unitOfMeasure}`}
+            </td>
+          </tr>
+        ))}
+      </TableSection>
     </>
   );
 }

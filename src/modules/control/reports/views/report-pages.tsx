@@ -6,10 +6,11 @@ import {
   TextArea,
 } from '../../../../platform/web/components/form-controls.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
+import { TableHead } from '../../../../platform/web/components/table.tsx';
 import { formatPageDate } from '../../../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import { formatDateTime } from '../../shared/control-format.ts';
-import { ListPagination, TableHead, YearChoice } from '../../shared/page-parts.tsx';
+import { ListPagination, YearChoice } from '../../shared/page-parts.tsx';
 import type { ReportData } from '../report-build.ts';
 import {
   type Cell,

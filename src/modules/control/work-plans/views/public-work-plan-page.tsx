@@ -1,6 +1,7 @@
+import { SummaryList } from '../../../../platform/web/components/summary-list.tsx';
+import { TableHead } from '../../../../platform/web/components/table.tsx';
 import type { Lang } from '../../../../platform/web/i18n.ts';
 import { formatDate } from '../../shared/control-format.ts';
-import { SummaryList, TableHead } from '../../shared/page-parts.tsx';
 import { formatNumber, workPlanTitle } from '../work-plan-format.ts';
 import { workPlanText as text } from '../work-plan-messages.ts';
 import type { WorkPlanView } from '../work-plan-reads.ts';

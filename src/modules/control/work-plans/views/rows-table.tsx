@@ -1,5 +1,5 @@
+import { TableHead } from '../../../../platform/web/components/table.tsx';
 import type { Lang } from '../../../../platform/web/i18n.ts';
-import { TableHead } from '../../shared/page-parts.tsx';
 import { formatNumber } from '../work-plan-format.ts';
 import { workPlanText as text } from '../work-plan-messages.ts';
 import type { WorkPlanRow } from '../work-plan-reads.ts';

@@ -1,9 +1,10 @@
 import { Button, CsrfField, ErrorSummary } from '../../../../platform/web/components/form-controls.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
+import { TableHead } from '../../../../platform/web/components/table.tsx';
 import type { Lang } from '../../../../platform/web/i18n.ts';
 import { localePath } from '../../../../platform/web/i18n.ts';
 import { formatDateTime } from '../../shared/control-format.ts';
-import { ListPagination, TableHead, YearChoice } from '../../shared/page-parts.tsx';
+import { ListPagination, YearChoice } from '../../shared/page-parts.tsx';
 import type { UnitName } from '../../shared/unit-names.ts';
 import { stateText } from '../work-plan-format.ts';
 import { workPlanText as text } from '../work-plan-messages.ts';

@@ -7,10 +7,10 @@ import {
   TextArea,
 } from '../../../../platform/web/components/form-controls.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
+import { SummaryList } from '../../../../platform/web/components/summary-list.tsx';
 import type { Lang } from '../../../../platform/web/i18n.ts';
 import { localePath } from '../../../../platform/web/i18n.ts';
 import { formatDateTime } from '../../shared/control-format.ts';
-import { SummaryList } from '../../shared/page-parts.tsx';
 import { stateText, workPlanTitle } from '../work-plan-format.ts';
 import { commentField } from '../work-plan-forms.ts';
 import { workPlanText as text, type WorkPlanTextKey } from '../work-plan-messages.ts';
