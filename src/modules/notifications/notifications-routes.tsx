@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { staffActorContext } from '../../platform/auth/actor-context.ts';
-import { recordAudit } from '../../platform/auth/audit-log.ts';
+import { recordStaffAudit } from '../../platform/auth/audit-log.ts';
 import { requireStaff } from '../../platform/auth/require-staff.ts';
 import { keepStaffPagesOutOfCaches, sendStaffPage } from '../../platform/auth/staff-pages.ts';
 import type { ModuleRegistry } from '../../platform/composition/app-module.ts';
@@ -57,13 +57,9 @@ export async function notificationsRoutes(
         const delivery = isUuid(id) ? await getDelivery(db, id) : null;
         if (!delivery) throw notFound(notificationText(lang, 'notFound'));
         // The full recipient and text are personal data: who read them is part of the trail.
-        const reader = staffActorContext(request, deps);
-        await recordAudit(db, {
-          occurredAt: reader.now,
-          actor: reader.auditActor,
+        await recordStaffAudit(db, staffActorContext(request, deps), {
           action: 'notification_delivery.viewed',
           target: { type: 'notification_delivery', id: delivery.id },
-          origin: reader.origin,
         });
         return sendStaffPage(request, reply, {
           title: notificationText(lang, 'entryTitle'),

@@ -22,22 +22,9 @@ import { createEmailTransport, loggingSmsSender } from './transports.ts';
 
 const mailFrom = 'OneWindow <no-reply@test.onewindow.tw>';
 
-const received: CaseReceivedData = {
-  caseNumber: '1150302-0042',
-  lookupCode: 'K7PM-Q3',
-  serviceName: '路燈維修',
-  unitName: '公園處',
-  unitPhone: '07-3368333',
-  expectedCompletionDate: '2026-03-05',
-  trackingUrl: 'https://onewindow.example.tw/track',
-};
-
-const receivedEn: CaseReceivedData = {
-  ...received,
-  serviceName: 'Street light repair',
-  unitName: 'Parks and Street Lights Office',
-  trackingUrl: 'https://onewindow.example.tw/en/track',
-};
+// The topic's own samples: the message a case's applicant gets, in each language.
+const received: CaseReceivedData = caseTopics.received.template.sample['zh-TW'];
+const receivedEn: CaseReceivedData = caseTopics.received.template.sample.en;
 
 const silentLog = { info: () => {}, warn: () => {} };
 
@@ -174,15 +161,7 @@ describe('notifications over SMTP (queue, worker, retries)', () => {
       channel: 'email' as const,
       recipient: 'twice@example.com',
       lang: 'zh-TW' as const,
-      data: {
-        caseNumber: '1150302-0043',
-        serviceName: '道路挖掘許可',
-        newDate: '2026-03-20',
-        reason: '需會同管線單位現場會勘。',
-        unitName: '道路養護工程處',
-        unitPhone: '07-3368333',
-        trackingUrl: 'https://onewindow.example.tw/track',
-      },
+      data: { ...caseTopics.extended.template.sample['zh-TW'], caseNumber: '1150302-0043' },
       dedupeKey: `case.extended:${caseId}:2026-03-20`,
     };
     const [one, two] = await Promise.all([

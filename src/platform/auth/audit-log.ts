@@ -53,6 +53,23 @@ export async function recordAudit(db: DatabaseOrTransaction, entry: AuditEntry):
   });
 }
 
+/**
+ * Appends one row for what the signed-in staff member of a handler's context did or read, at the
+ * context's instant and from its origin (e.g. who looked at personal data is part of the trail).
+ */
+export async function recordStaffAudit(
+  db: DatabaseOrTransaction,
+  context: { now: Date; auditActor: AuditActor; origin: RequestOrigin },
+  entry: Pick<AuditEntry, 'action' | 'target' | 'details'>,
+): Promise<void> {
+  await recordAudit(db, {
+    occurredAt: context.now,
+    actor: context.auditActor,
+    origin: context.origin,
+    ...entry,
+  });
+}
+
 export interface AuditLogRow {
   id: number;
   occurredAt: Date;

@@ -9,7 +9,7 @@ import { FormProblems, problemsOnPage } from '../web/components/form-problems.ts
 import { postedForm, readForm } from '../web/components/read-form.ts';
 import { type Lang, languages, localePath } from '../web/i18n.ts';
 import { requestOrigin, staffActorContext } from './actor-context.ts';
-import { listAuditLog, recordAudit } from './audit-log.ts';
+import { listAuditLog, recordStaffAudit } from './audit-log.ts';
 import { authText } from './auth-messages.ts';
 import { staffPaths } from './auth-paths.ts';
 import {
@@ -400,12 +400,8 @@ async function authRoutes(app: AppInstance, deps: AppDeps, registry: AuthRegistr
         const filters = { action: action.trim(), actorLabel: actor.trim() };
         const result = await listAuditLog(db, { page, ...filters });
         // Reading the log is itself recorded: who looked at what is part of the trail.
-        const viewer = staffActorContext(request, deps);
-        await recordAudit(db, {
-          occurredAt: viewer.now,
-          actor: viewer.auditActor,
+        await recordStaffAudit(db, staffActorContext(request, deps), {
           action: 'audit_log.viewed',
-          origin: viewer.origin,
           details: { page, ...filters },
         });
         return sendStaffPage(request, reply, {
