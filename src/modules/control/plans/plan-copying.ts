@@ -1,5 +1,4 @@
 import { eq, sql } from 'drizzle-orm';
-import { recordAudit } from '../../../platform/auth/audit-log.ts';
 import type { DatabaseOrTransaction, Transaction } from '../../../platform/db/database.ts';
 import { loadItems } from './plan-reads.ts';
 import { type CopyForm, retitle, retitleEn, validateCopy } from './plan-rules.ts';
@@ -10,7 +9,14 @@ import {
   controlPlans,
 } from './plan-schema.ts';
 import { type PlanContent, type PlanItem, type PracticeDeadline, rocYearOf } from './plan-types.ts';
-import { deadlineColumns, invalid, type MutationOptions, planNotFound, writeVersion } from './plan-writes.ts';
+import {
+  auditPlan,
+  deadlineColumns,
+  invalid,
+  type MutationOptions,
+  planNotFound,
+  writeVersion,
+} from './plan-writes.ts';
 
 /**
  * A whole plan written at once: the seed's transcription as the published 2012 plan, or a published plan
@@ -113,12 +119,9 @@ export async function loadPublishedPlan(
   if (!created) return false;
   await insertItems(tx, created.id, content.items, { deadlineYearShift: 0 });
   await writeVersion(tx, created, 1, options);
-  await recordAudit(tx, {
-    occurredAt: options.now,
-    actor: options.actor,
+  await auditPlan(tx, options, {
     action: 'control.plan_loaded',
-    target: { type: 'control_plan', id: String(content.year) },
-    ...(options.origin ? { origin: options.origin } : {}),
+    year: content.year,
     details: { year: content.year, version: 1 },
   });
   return true;
@@ -194,12 +197,9 @@ export async function copyPlan(
       .returning({ id: controlPlans.id });
     if (!created) throw new Error('insert returned no plan');
     await insertItems(tx, created.id, items, { deadlineYearShift: toYear - fromYear });
-    await recordAudit(tx, {
-      occurredAt: options.now,
-      actor: options.actor,
+    await auditPlan(tx, options, {
       action: 'control.plan_copied',
-      target: { type: 'control_plan', id: String(toYear) },
-      ...(options.origin ? { origin: options.origin } : {}),
+      year: toYear,
       details: { fromYear, toYear },
     });
     return { year: toYear };

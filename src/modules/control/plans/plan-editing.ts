@@ -1,5 +1,4 @@
 import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
-import { recordAudit } from '../../../platform/auth/audit-log.ts';
 import type { DatabaseOrTransaction, Transaction } from '../../../platform/db/database.ts';
 import { units } from '../../../platform/reference/reference-schema.ts';
 import { notRemoved, type PlanRow } from './plan-reads.ts';
@@ -26,7 +25,14 @@ import {
   controlPlans,
 } from './plan-schema.ts';
 import { itemRef, type PlanChangeAction, practiceRef, strategyRef } from './plan-types.ts';
-import { deadlineColumns, invalid, type MutationOptions, planNotFound, writeVersion } from './plan-writes.ts';
+import {
+  auditPlan,
+  deadlineColumns,
+  invalid,
+  type MutationOptions,
+  planNotFound,
+  writeVersion,
+} from './plan-writes.ts';
 
 /**
  * Editing a plan: its texts, an item, a strategy or a practice, added, changed or removed. A draft changes in
@@ -95,12 +101,9 @@ async function changePlan<T>(
         target: change.target,
       });
     }
-    await recordAudit(tx, {
-      occurredAt: options.now,
-      actor: options.actor,
+    await auditPlan(tx, options, {
       action: `control.${change.action}`,
-      target: { type: 'control_plan', id: String(plan.year) },
-      ...(options.origin ? { origin: options.origin } : {}),
+      year: plan.year,
       details: {
         year: plan.year,
         status: plan.status,

@@ -1,12 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { recordAudit } from '../../../platform/auth/audit-log.ts';
 import type { DatabaseOrTransaction } from '../../../platform/db/database.ts';
 import { DomainError } from '../../../platform/http/errors.ts';
 import { plansText as text } from './plan-messages.ts';
 import { loadItems, snapshotOf } from './plan-reads.ts';
 import { publicationProblems } from './plan-rules.ts';
 import { controlPlans } from './plan-schema.ts';
-import { invalid, type MutationOptions, planNotFound, writeVersion } from './plan-writes.ts';
+import { auditPlan, invalid, type MutationOptions, planNotFound, writeVersion } from './plan-writes.ts';
 
 /** Publishes a draft: status published, version 1 and its snapshot. */
 export async function publishPlan(
@@ -36,14 +35,7 @@ export async function publishPlan(
       .returning();
     if (!published) throw new Error('the plan row vanished under its lock');
     await writeVersion(tx, published, 1, options);
-    await recordAudit(tx, {
-      occurredAt: options.now,
-      actor: options.actor,
-      action: 'control.plan_published',
-      target: { type: 'control_plan', id: String(year) },
-      ...(options.origin ? { origin: options.origin } : {}),
-      details: { year, version: 1 },
-    });
+    await auditPlan(tx, options, { action: 'control.plan_published', year, details: { year, version: 1 } });
     return { version: 1 };
   });
 }

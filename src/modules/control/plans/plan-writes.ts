@@ -1,5 +1,5 @@
-import type { AuditActor, RequestOrigin } from '../../../platform/auth/audit-log.ts';
-import type { Transaction } from '../../../platform/db/database.ts';
+import { type AuditActor, type RequestOrigin, recordAudit } from '../../../platform/auth/audit-log.ts';
+import type { DatabaseOrTransaction, Transaction } from '../../../platform/db/database.ts';
 import { DomainError, type FieldProblem, notFound } from '../../../platform/http/errors.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { plansText as text } from './plan-messages.ts';
@@ -14,6 +14,22 @@ export interface MutationOptions {
   now: Date;
   lang: Lang;
   origin?: RequestOrigin;
+}
+
+/** Records a write of a year's plan in the audit log, in the write's transaction. */
+export async function auditPlan(
+  tx: DatabaseOrTransaction,
+  options: MutationOptions,
+  entry: { action: string; year: number; details: Record<string, unknown> },
+): Promise<void> {
+  await recordAudit(tx, {
+    occurredAt: options.now,
+    actor: options.actor,
+    action: entry.action,
+    target: { type: 'control_plan', id: String(entry.year) },
+    ...(options.origin ? { origin: options.origin } : {}),
+    details: entry.details,
+  });
 }
 
 export function invalid(lang: Lang, problems: FieldProblem[]): DomainError {
