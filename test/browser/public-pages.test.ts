@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { localePath } from '../../src/platform/web/i18n.ts';
 import { sitePages } from '../../src/platform/web/site-pages.ts';
-import { browserOrSkip, expectNoAxeViolations } from '../helpers/browser.ts';
+import { axeViolations, browserOrSkip, expectNoAxeViolations } from '../helpers/browser.ts';
 import { startBrowserTestServer } from '../helpers/browser-test-server.ts';
 
 const server = await startBrowserTestServer();
@@ -162,6 +162,23 @@ describe('public pages in a real browser', () => {
     assert.match((await page.locator('html').getAttribute('class')) ?? '', /ow-font-size--small/);
     assert.equal(await page.locator('a[data-font-size="small"]').getAttribute('aria-current'), 'true');
     await page.close();
+  });
+
+  it('the axe check itself finds violations: every failing node of each, on a page built to fail', async (t) => {
+    const browser = await browserOrSkip(t);
+    if (!browser) return;
+    const page = await server.newAxePage(browser);
+    await page.setContent(
+      '<!doctype html><html lang="en"><head><title>Broken</title></head><body><main>' +
+        '<h1>Broken</h1><img src="a.png"><img src="b.png"><input type="text">' +
+        '<p style="color:#777;background:#888">low contrast</p></main></body></html>',
+    );
+    const violations = await axeViolations(page);
+    const byRule = new Map(violations.map((violation) => [violation.id, violation.nodes.length]));
+    assert.equal(byRule.get('image-alt'), 2, 'both images without alt text');
+    assert.equal(byRule.get('label'), 1, 'the input without a label');
+    assert.equal(byRule.get('color-contrast'), 1, 'the low-contrast paragraph');
+    await page.context().close();
   });
 
   const axePages = [

@@ -87,6 +87,9 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     ).axe;
     const result = await axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      // Every violating node is still reported in full; passes and incomplete results, which we never
+      // read, are cut to one node each. Measured: axe.run 321 → 173 ms a page (issue 9 closing note).
+      resultTypes: ['violations'],
     });
     return result.violations.map((violation) => ({
       id: violation.id,
