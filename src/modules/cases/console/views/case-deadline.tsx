@@ -1,8 +1,9 @@
+import { SummaryRow } from '../../../../platform/web/components/summary-list.tsx';
 import { deadlineText } from '../../../catalogue/index.ts';
 import { type CasePageTextKey, casePageText as text, casePageTexts as texts } from '../case-page-messages.ts';
 import type { CasePageModel } from '../case-page-model.ts';
 import { formatDate, formatDateTime } from './console-format.ts';
-import { Section, StatusTag, SummaryRow, Table } from './console-parts.tsx';
+import { Section, StatusTag, Table } from './console-parts.tsx';
 
 /** The date the applicant was given (the summary at the top, and the deadline section). */
 export function ExpectedDateRow({ model }: { model: CasePageModel }) {

@@ -1,3 +1,4 @@
+import { SummaryRow } from '../../../../platform/web/components/summary-list.tsx';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import {
   casePageNameOf as nameOf,
@@ -8,7 +9,7 @@ import type { CasePageModel } from '../case-page-model.ts';
 import { consoleText } from '../console-messages.ts';
 import { consolePaths } from '../console-paths.ts';
 import { formatBytes, formatDateTime } from './console-format.ts';
-import { CaseLink, Paragraphs, Section, SummaryRow, Table } from './console-parts.tsx';
+import { CaseLink, Paragraphs, Section, Table } from './console-parts.tsx';
 
 /** The case page's sections about the case itself: its details, the applicant, the request, documents, files. */
 

@@ -1,4 +1,5 @@
 import { Banner, ErrorSummary } from '../../../../platform/web/components/form-controls.tsx';
+import { SummaryRow } from '../../../../platform/web/components/summary-list.tsx';
 import type { Lang } from '../../../../platform/web/i18n.ts';
 import type { CaseState } from '../../core/workflows.ts';
 import { eventInputLabelKeys } from '../case-forms.ts';
@@ -10,7 +11,7 @@ import { Applicant, Attachments, Checklist, Details, Request } from './case-deta
 import { Deliveries, Timeline } from './case-history.tsx';
 import { CaseActions } from './case-page-actions.tsx';
 import { ConsoleNav } from './console-nav.tsx';
-import { Paragraphs, StatusTag, SummaryRow, stateName } from './console-parts.tsx';
+import { Paragraphs, StatusTag, stateName } from './console-parts.tsx';
 
 /**
  * The case page: everything staff need to answer the applicant or act — details with the applicant's

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { TableHead } from '../../../../platform/web/components/table.tsx';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import { type DeadlineStatus, deadlineStatusLabels } from '../../core/case-deadline.ts';
 import { type CaseState, stateLabel } from '../../core/workflows.ts';
@@ -6,7 +7,8 @@ import { consolePaths } from '../console-paths.ts';
 
 /**
  * The console's own pieces that are not form controls (those are the forms kit's): tags that say their
- * meaning in words as well as colour, summary rows, table heads, sections and typed paragraphs.
+ * meaning in words as well as colour, tables, sections and typed paragraphs. Summary rows and table heads
+ * are the platform's (summary-list.tsx, table.tsx).
  */
 
 const statusColours: Readonly<Record<DeadlineStatus, string>> = {
@@ -38,41 +40,6 @@ export function CaseLink({ lang, caseNumber }: { lang: Lang; caseNumber: string 
     <a class="govuk-link" href={localePath(lang, consolePaths.casePage(caseNumber))}>
       {caseNumber}
     </a>
-  );
-}
-
-export function SummaryRow({ label, children }: { label: string; children: ComponentChildren }) {
-  return (
-    <div class="govuk-summary-list__row">
-      <dt class="govuk-summary-list__key">{label}</dt>
-      <dd class="govuk-summary-list__value">{children}</dd>
-    </div>
-  );
-}
-
-/** A table's head row: one column header per label (`numeric` ones right-aligned). */
-export function TableHead({
-  columns,
-}: {
-  columns: readonly (string | { label: string; isNumeric: boolean })[];
-}) {
-  return (
-    <thead class="govuk-table__head">
-      <tr class="govuk-table__row">
-        {columns.map((column) => {
-          const isNumeric = typeof column !== 'string' && column.isNumeric;
-          return (
-            <th
-              key={typeof column === 'string' ? column : column.label}
-              scope="col"
-              class={`govuk-table__header${isNumeric ? ' govuk-table__header--numeric' : ''}`}
-            >
-              {typeof column === 'string' ? column : column.label}
-            </th>
-          );
-        })}
-      </tr>
-    </thead>
   );
 }
 

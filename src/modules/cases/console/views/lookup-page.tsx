@@ -1,6 +1,7 @@
 import type { StaffRole } from '../../../../platform/auth/principal.ts';
 import { Button, ErrorSummary, TextInput } from '../../../../platform/web/components/form-controls.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
+import { TableHead } from '../../../../platform/web/components/table.tsx';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import type { StaffLookupResult } from '../../core/case-reading.ts';
 import type { CaseState } from '../../core/workflows.ts';
@@ -8,7 +9,7 @@ import { consoleText as text } from '../console-messages.ts';
 import { consolePaths } from '../console-paths.ts';
 import { formatDate } from './console-format.ts';
 import { ConsoleNav } from './console-nav.tsx';
-import { CaseLink, stateName, TableHead } from './console-parts.tsx';
+import { CaseLink, stateName } from './console-parts.tsx';
 
 export interface LookupPageProps {
   lang: Lang;

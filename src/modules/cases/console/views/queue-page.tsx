@@ -11,6 +11,7 @@ import {
 } from '../../../../platform/web/components/form-controls.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
 import { Pagination } from '../../../../platform/web/components/pagination.tsx';
+import { TableHead } from '../../../../platform/web/components/table.tsx';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import type { QueueItem } from '../../core/case-queries.ts';
 import type { UnitHandler } from '../../core/case-staff-repo.ts';
@@ -20,7 +21,7 @@ import { consoleText as text } from '../console-messages.ts';
 import { consolePaths } from '../console-paths.ts';
 import { formatDate } from './console-format.ts';
 import { ConsoleNav } from './console-nav.tsx';
-import { CaseLink, StatusTag, stateName, TableHead } from './console-parts.tsx';
+import { CaseLink, StatusTag, stateName } from './console-parts.tsx';
 
 export interface NamedCode {
   code: string;

@@ -1,10 +1,10 @@
 import type { StaffRole } from '../../../../platform/auth/principal.ts';
+import { TableHead } from '../../../../platform/web/components/table.tsx';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import { consoleText as text } from '../console-messages.ts';
 import { consolePaths } from '../console-paths.ts';
 import type { SupervisionLine, SupervisionUnit } from '../supervision-model.ts';
 import { ConsoleNav } from './console-nav.tsx';
-import { TableHead } from './console-parts.tsx';
 
 export interface SupervisionPageProps {
   lang: Lang;
