@@ -12,6 +12,7 @@ import {
   TextInput,
 } from '../../../../platform/web/components/form-controls.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
+import { LinkParagraph } from '../../../../platform/web/components/link-paragraph.tsx';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import type { FormField, ServiceDetail } from '../../../catalogue/index.ts';
 import {
@@ -366,11 +367,9 @@ export function CounterFormPage(view: CounterFormView) {
             <ConsentFields view={view} />
             <Button preventsDoubleClick>{text(lang, 'submitButton')}</Button>
           </form>
-          <p class="govuk-body">
-            <a class="govuk-link" href={localePath(lang, counterPaths.counter)}>
-              {text(lang, 'changeService')}
-            </a>
-          </p>
+          <LinkParagraph href={localePath(lang, counterPaths.counter)}>
+            {text(lang, 'changeService')}
+          </LinkParagraph>
         </div>
         <ServiceAside lang={lang} service={service} />
       </div>

@@ -6,6 +6,8 @@ import {
   TextInput,
 } from '../../../../platform/web/components/form-controls.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
+import { LinkParagraph } from '../../../../platform/web/components/link-paragraph.tsx';
+import { TableHead } from '../../../../platform/web/components/table.tsx';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import type { ServiceSummary } from '../../../catalogue/index.ts';
 import { deadlineText } from '../../../catalogue/index.ts';
@@ -71,19 +73,13 @@ export function CounterPickerPage(view: CounterPickerView) {
             </h2>
             {search.results.length === 0 ? null : (
               <table class="govuk-table">
-                <thead class="govuk-table__head">
-                  <tr class="govuk-table__row">
-                    <th scope="col" class="govuk-table__header">
-                      {text(lang, 'aboutService')}
-                    </th>
-                    <th scope="col" class="govuk-table__header">
-                      {text(lang, 'unitColumn')}
-                    </th>
-                    <th scope="col" class="govuk-table__header">
-                      {text(lang, 'deadlineColumn')}
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    text(lang, 'aboutService'),
+                    text(lang, 'unitColumn'),
+                    text(lang, 'deadlineColumn'),
+                  ]}
+                />
                 <tbody class="govuk-table__body">
                   {search.results.map((service) => (
                     <tr key={service.code} class="govuk-table__row" data-service-code={service.code}>
@@ -99,11 +95,9 @@ export function CounterPickerPage(view: CounterPickerView) {
                 </tbody>
               </table>
             )}
-            <p class="govuk-body">
-              <a class="govuk-link" href={localePath(lang, counterPaths.counter)}>
-                {text(lang, 'searchClear')}
-              </a>
-            </p>
+            <LinkParagraph href={localePath(lang, counterPaths.counter)}>
+              {text(lang, 'searchClear')}
+            </LinkParagraph>
           </section>
         )}
 

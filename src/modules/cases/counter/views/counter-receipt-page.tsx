@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { toTaipeiLocalDate } from '../../../../platform/calendar/working-days.ts';
 import { BUREAU } from '../../../../platform/reference/units.ts';
+import { LinkParagraph } from '../../../../platform/web/components/link-paragraph.tsx';
 import { telephoneHref } from '../../../../platform/web/contact-details.tsx';
 import { formatPageDate } from '../../../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
@@ -256,11 +257,9 @@ export function CounterReceiptPage(view: CounterReceiptView) {
           {text(lang, 'printButton')}
         </button>
         <p class="govuk-body">{text(lang, 'printHint')}</p>
-        <p class="govuk-body">
-          <a class="govuk-link" href={localePath(lang, counterPaths.counter)}>
-            {text(lang, 'nextIntake')}
-          </a>
-        </p>
+        <LinkParagraph href={localePath(lang, counterPaths.counter)}>
+          {text(lang, 'nextIntake')}
+        </LinkParagraph>
       </div>
       <script type="module" src="/assets/print.js" />
     </>

@@ -1,4 +1,3 @@
-import type { ComponentChildren } from 'preact';
 import {
   Button,
   ErrorSummary,
@@ -7,6 +6,8 @@ import {
   TextArea,
 } from '../../../../platform/web/components/form-controls.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
+import { LinkParagraph } from '../../../../platform/web/components/link-paragraph.tsx';
+import { SummaryRow } from '../../../../platform/web/components/summary-list.tsx';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import type { ApplicantActions } from '../applicant-actions.ts';
 import type { PublicCaseView, PublicTimelineEvent } from '../case-public-view.ts';
@@ -36,15 +37,6 @@ export interface TrackResultView {
   /** What the reopen form had, when it is shown again with a problem. */
   reopenReason: string;
   formatDate: (isoDate: string) => string;
-}
-
-function SummaryRow({ label, children }: { label: string; children: ComponentChildren }) {
-  return (
-    <div class="govuk-summary-list__row">
-      <dt class="govuk-summary-list__key">{label}</dt>
-      <dd class="govuk-summary-list__value">{children}</dd>
-    </div>
-  );
 }
 
 /** Keeps the writer's paragraphs without inline styles (the CSP allows none). */
@@ -256,11 +248,9 @@ export function TrackResultPage(props: TrackResultView) {
         <p class="govuk-body">
           {trackText(lang, 'contactText', { unit: view.unit.name, phone: view.unit.phone })}
         </p>
-        <p class="govuk-body">
-          <a class="govuk-link" href={localePath(lang, trackPaths.track)}>
-            {trackText(lang, 'anotherCase')}
-          </a>
-        </p>
+        <LinkParagraph href={localePath(lang, trackPaths.track)}>
+          {trackText(lang, 'anotherCase')}
+        </LinkParagraph>
       </div>
     </div>
   );
