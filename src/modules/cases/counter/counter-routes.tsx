@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { staffActorContext } from '../../../platform/auth/actor-context.ts';
-import { recordAudit } from '../../../platform/auth/audit-log.ts';
+import { recordStaffAudit } from '../../../platform/auth/audit-log.ts';
 import { requireStaff } from '../../../platform/auth/require-staff.ts';
 import {
   keepStaffPagesOutOfCaches,
@@ -200,12 +200,9 @@ export async function counterRoutes(app: AppInstance, deps: AppDeps): Promise<vo
         if (receipt === null) throw notFound(counterText(lang, 'receiptNotFound'));
         const actor = staffActorContext(request, deps);
         // Who printed whose receipt (it carries the applicant's name).
-        await recordAudit(db, {
-          occurredAt: actor.now,
-          actor: actor.auditActor,
+        await recordStaffAudit(db, actor, {
           action: 'case.receipt_view',
           target: { type: 'case', id: receipt.caseId },
-          origin: actor.origin,
           details: { caseNumber: receipt.caseNumber },
         });
         const qrCode = await qrCodeSvg(

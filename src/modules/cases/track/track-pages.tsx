@@ -6,7 +6,7 @@ import { FormProblems, problemsOnPage } from '../../../platform/web/components/f
 import { formatPageDate } from '../../../platform/web/format-date.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { pageContext, renderPage, sendPage } from '../../../platform/web/layout.tsx';
-import { findSitePage } from '../../../platform/web/site-pages.ts';
+import { findSitePage, sitePageOptions } from '../../../platform/web/site-pages.ts';
 import { listAttachments } from '../core/case-attachments.ts';
 import { normaliseLookupCode } from '../core/case-number.ts';
 import { type CaseDetail, getCaseDetail } from '../core/case-queries.ts';
@@ -35,11 +35,9 @@ function sendTrackPage(
 ): FastifyReply {
   const context = pageContext(request);
   const html = renderPage(context, {
+    ...sitePageOptions(page, context.lang),
     title: options.title,
     hasError: options.hasError,
-    description: page.summary[context.lang],
-    pageId: page.id,
-    updatedAt: page.updatedAt,
     body: options.body,
   });
   return sendPage(reply, html, options.status);
