@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, asc, eq } from 'drizzle-orm';
+import { mainOf } from '../../../../test/helpers/html.ts';
 import { buildTestApp, TestClock } from '../../../../test/helpers/test-app.ts';
 import { auditLog } from '../../../platform/auth/auth-schema.ts';
 import {
@@ -28,10 +29,6 @@ import { transitionCase } from '../core/transition-case.ts';
  */
 
 const hours = (n: number) => n * 3_600_000;
-
-function mainOf(html: string): string {
-  return html.slice(html.indexOf('<main'), html.indexOf('</main>'));
-}
 
 /** The case numbers of a queue page's rows, in order. */
 function caseNumbersIn(html: string): string[] {

@@ -1,20 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { count, eq } from 'drizzle-orm';
+import { mainOf } from '../../../../test/helpers/html.ts';
 import { buildTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { systemActor } from '../../../platform/auth/audit-log.ts';
 import { auditLog } from '../../../platform/auth/auth-schema.ts';
-import { aStaffMember, signIn, type TestBrowser } from '../../../platform/auth/auth-test-support.ts';
+import { aSignedInMember, type TestBrowser } from '../../../platform/auth/auth-test-support.ts';
 import { sampleExe, samplePng } from '../../../platform/uploads/upload-test-support.ts';
 import { formatPageDate } from '../../../platform/web/format-date.ts';
 import { caseAttachments, cases, caseTimeline } from '../core/cases-schema.ts';
 import { setRoutingRule } from '../core/routing-rules.ts';
 
 type InjectResponse = Awaited<ReturnType<TestBrowser['get']>>;
-
-function mainOf(html: string): string {
-  return html.slice(html.indexOf('<main'), html.indexOf('</main>'));
-}
 
 function decodeEntities(text: string): string {
   return text.replaceAll('&amp;', '&').replaceAll('&quot;', '"').replaceAll('&#39;', "'");
@@ -91,11 +88,7 @@ describe('counter intake (HTTP and database)', () => {
 
   before(async () => {
     subject = await buildTestApp();
-    const member = await aStaffMember(subject.database.db, {
-      role: 'counter_clerk',
-      displayName: '櫃台 林小姐',
-    });
-    clerk = await signIn(subject.app, member, subject.clock);
+    clerk = await aSignedInMember(subject, { role: 'counter_clerk', displayName: '櫃台 林小姐' });
   });
   after(() => subject.app.close());
 
@@ -458,11 +451,10 @@ describe('counter intake (HTTP and database)', () => {
 
   it('handlers, supervisors and the secretariat may take requests; a web editor gets 403; anonymous goes to sign-in', async () => {
     for (const role of ['handler', 'supervisor', 'secretariat'] as const) {
-      const member = await aStaffMember(db(), { role, unitCode: 'parks' });
-      const browser = await signIn(subject.app, member, subject.clock);
+      const browser = await aSignedInMember(subject, { role, unitCode: 'parks' });
       assert.equal((await browser.get('/staff/counter/new?service=pothole-report')).statusCode, 200, role);
     }
-    const editor = await signIn(subject.app, await aStaffMember(db(), { role: 'web_editor' }), subject.clock);
+    const editor = await aSignedInMember(subject, { role: 'web_editor' });
     for (const url of [
       '/staff/counter',
       '/staff/counter/new?service=pothole-report',

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { mainOf } from '../../../../test/helpers/html.ts';
 import { samplePng } from '../../../platform/uploads/upload-test-support.ts';
 import { storeAttachments } from '../core/case-attachments.ts';
 import { caseActorOf } from '../core/cases-test-support.ts';
-import { errorSummaryItems, mainOf, nextIp, trackTestBed, Visitor } from './track-test-support.ts';
+import { errorSummaryItems, nextIp, trackTestBed, Visitor } from './track-test-support.ts';
 
 /**
  * The applicant's own actions on the result page (withdraw, reopen), attachments downloaded with the code,

@@ -99,10 +99,6 @@ export function hiddenFields(form: string): Record<string, string> {
   );
 }
 
-export function mainOf(html: string): string {
-  return html.slice(html.indexOf('<main'), html.indexOf('</main>'));
-}
-
 export function errorSummaryItems(html: string): string[] {
   const start = html.indexOf('govuk-error-summary__list');
   if (start === -1) return [];

@@ -1,16 +1,10 @@
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
+import { mainOf } from '../../../../test/helpers/html.ts';
 import { buildApp } from '../../../app.ts';
 import { csrfTokenIn } from '../../../platform/auth/auth-test-support.ts';
-import {
-  errorSummaryItems,
-  mainOf,
-  nextIp,
-  type Response,
-  trackTestBed,
-  Visitor,
-} from './track-test-support.ts';
+import { errorSummaryItems, nextIp, type Response, trackTestBed, Visitor } from './track-test-support.ts';
 
 /**
  * The public look-up over HTTP against a real PostgreSQL: what the applicant sees (and never sees), the
