@@ -5,7 +5,7 @@ import { notFound } from '../../../platform/http/errors.ts';
 import { pageNumberOf } from '../../../platform/web/components/pagination.tsx';
 import { forEachLanguage } from '../../../platform/web/i18n.ts';
 import { pageContext, renderPage, sendPage } from '../../../platform/web/layout.tsx';
-import { findSitePage } from '../../../platform/web/site-pages.ts';
+import { findSitePage, sitePageOptions } from '../../../platform/web/site-pages.ts';
 import { taipeiIsoDate } from '../shared/control-format.ts';
 import { PagedQuery } from '../shared/control-pages.ts';
 import { unitNamesOf } from '../shared/unit-names.ts';
@@ -43,10 +43,7 @@ export async function publicPlanRoutes(app: AppInstance, deps: AppDeps): Promise
       return sendPage(
         reply,
         renderPage(context, {
-          title: plansPage.title[context.lang],
-          description: plansPage.summary[context.lang],
-          pageId: plansPage.id,
-          updatedAt: plansPage.updatedAt,
+          ...sitePageOptions(plansPage, context.lang),
           body: (
             <PlanListPage lang={context.lang} plans={plans} page={window.page} hasNextPage={hasNextPage} />
           ),

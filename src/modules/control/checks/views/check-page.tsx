@@ -9,6 +9,7 @@ import {
   TextInput,
 } from '../../../../platform/web/components/form-controls.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
+import { LinkParagraph } from '../../../../platform/web/components/link-paragraph.tsx';
 import { SummaryList } from '../../../../platform/web/components/summary-list.tsx';
 import { TableHead } from '../../../../platform/web/components/table.tsx';
 import { formatPageDate } from '../../../../platform/web/format-date.ts';
@@ -221,11 +222,9 @@ export function CheckPage(props: {
         ]}
       />
       {props.permissions.revise ? (
-        <p class="govuk-body">
-          <a class="govuk-link" href={localePath(lang, checksPaths.edit(check.id))}>
-            {text(lang, 'editLink')}
-          </a>
-        </p>
+        <LinkParagraph href={localePath(lang, checksPaths.edit(check.id))}>
+          {text(lang, 'editLink')}
+        </LinkParagraph>
       ) : null}
       <h2 class="govuk-heading-m">{text(lang, 'findingsLabel')}</h2>
       {check.findings.split('\n').map((line, index) => (

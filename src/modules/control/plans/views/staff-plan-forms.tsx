@@ -9,6 +9,7 @@ import {
   SuccessBanner,
 } from '../../../../platform/web/components/form-controls.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
+import { LinkParagraph } from '../../../../platform/web/components/link-paragraph.tsx';
 import type { Lang } from '../../../../platform/web/i18n.ts';
 import { localePath } from '../../../../platform/web/i18n.ts';
 import { textFields } from '../../shared/page-parts.tsx';
@@ -87,11 +88,9 @@ function FormFrame(props: FrameProps) {
           {...props.removal}
         />
       ) : null}
-      <p class="govuk-body">
-        <a class="govuk-link" href={localePath(lang, planPaths.staffPlan(props.year))}>
-          {text(lang, 'backToPlan')}
-        </a>
-      </p>
+      <LinkParagraph href={localePath(lang, planPaths.staffPlan(props.year))}>
+        {text(lang, 'backToPlan')}
+      </LinkParagraph>
     </>
   );
 }

@@ -6,6 +6,7 @@ import {
   TextInput,
 } from '../../../../platform/web/components/form-controls.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
+import { LinkParagraph } from '../../../../platform/web/components/link-paragraph.tsx';
 import type { Lang } from '../../../../platform/web/i18n.ts';
 import { localePath } from '../../../../platform/web/i18n.ts';
 import { textFields } from '../../shared/page-parts.tsx';
@@ -115,11 +116,9 @@ export function RowFormPage(props: {
           <Button isWarning>{text(lang, 'removeRow')}</Button>
         </form>
       )}
-      <p class="govuk-body">
-        <a class="govuk-link" href={localePath(lang, workPlanPaths.staffPlan(plan.year, plan.unitCode))}>
-          {text(lang, 'backToWorkPlan')}
-        </a>
-      </p>
+      <LinkParagraph href={localePath(lang, workPlanPaths.staffPlan(plan.year, plan.unitCode))}>
+        {text(lang, 'backToWorkPlan')}
+      </LinkParagraph>
     </>
   );
 }

@@ -7,6 +7,7 @@ import {
   TextArea,
 } from '../../../../platform/web/components/form-controls.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
+import { LinkParagraph } from '../../../../platform/web/components/link-paragraph.tsx';
 import { SummaryList } from '../../../../platform/web/components/summary-list.tsx';
 import type { Lang } from '../../../../platform/web/i18n.ts';
 import { localePath } from '../../../../platform/web/i18n.ts';
@@ -124,11 +125,9 @@ export function WorkPlanPage(props: {
         ]}
       />
       {plan.state === 'published' ? (
-        <p class="govuk-body">
-          <a class="govuk-link" href={localePath(lang, workPlanPaths.publicPlan(plan.year, plan.unitCode))}>
-            {text(lang, 'viewPublic')}
-          </a>
-        </p>
+        <LinkParagraph href={localePath(lang, workPlanPaths.publicPlan(plan.year, plan.unitCode))}>
+          {text(lang, 'viewPublic')}
+        </LinkParagraph>
       ) : null}
 
       <h2 class="govuk-heading-m">{text(lang, 'rowsHeading')}</h2>
