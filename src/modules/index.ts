@@ -3,6 +3,7 @@ import { casesModule } from './cases/index.ts';
 import { catalogueModule } from './catalogue/index.ts';
 import { controlModule } from './control/index.ts';
 import { notificationsModule } from './notifications/index.ts';
+import { open311Module } from './open311/index.ts';
 
 /**
  * Every business module, in order: seeds run in this order (the catalogue before the routing rules that
@@ -14,4 +15,5 @@ export const modules: readonly AppModule[] = [
   casesModule,
   notificationsModule,
   controlModule,
+  open311Module,
 ];

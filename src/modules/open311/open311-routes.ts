@@ -1,0 +1,194 @@
+import type { FastifyReply } from 'fastify';
+import { Type } from 'typebox';
+import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
+import { getService, listServices } from '../catalogue/index.ts';
+import {
+  contentTypes,
+  errorShape,
+  type Open311Error,
+  type Open311Format,
+  type Open311Row,
+  open311DateTime,
+  serialise,
+  splitFormat,
+  type XmlShape,
+} from './open311-format.ts';
+import { open311Text } from './open311-messages.ts';
+import {
+  attributeFields,
+  definitionShape,
+  isOpen311Service,
+  type Open311Locale,
+  serviceDefinition,
+  serviceEntry,
+  servicesShape,
+} from './open311-services.ts';
+
+/** The jurisdiction this server answers for; a request naming another is refused (GeoReport v2 §jurisdiction_id). */
+export const jurisdictionId = 'pwb.kcg.gov.tw';
+
+/** What every Open311 read takes: the jurisdiction (optional: we serve one) and the language of names. */
+const Open311Query = Type.Object({
+  jurisdiction_id: Type.Optional(Type.String({ maxLength: 200 })),
+  locale: Type.Optional(Type.String({ maxLength: 10 })),
+});
+
+const FileParams = Type.Object({ file: Type.String({ maxLength: 200 }) });
+
+const discoveryShape: XmlShape = {
+  root: 'discovery',
+  listEntries: { endpoints: 'endpoint', formats: 'format' },
+};
+
+function send(
+  reply: FastifyReply,
+  format: Open311Format,
+  status: number,
+  document: Open311Row | readonly Open311Row[],
+  shape: XmlShape,
+) {
+  return reply
+    .code(status)
+    .header('content-type', contentTypes[format])
+    .header('access-control-allow-origin', '*')
+    .send(serialise(document, format, shape));
+}
+
+function sendErrors(reply: FastifyReply, format: Open311Format, errors: readonly Open311Error[]) {
+  const status = errors[0]?.code ?? 400;
+  return send(
+    reply,
+    format,
+    status,
+    errors.map((error) => ({ code: error.code, description: error.description })),
+    errorShape,
+  );
+}
+
+/**
+ * Problems with the common parameters, every one at once: a jurisdiction that is not ours, a locale we do
+ * not write. Answers in English (GeoReport v2 clients are programs; their developers read English).
+ */
+function queryProblems(query: {
+  jurisdiction_id?: string | undefined;
+  locale?: string | undefined;
+}): Open311Error[] {
+  const problems: Open311Error[] = [];
+  if (query.jurisdiction_id !== undefined && query.jurisdiction_id !== jurisdictionId)
+    problems.push({ code: 400, description: open311Text('en', 'wrongJurisdiction', { jurisdictionId }) });
+  if (query.locale !== undefined && query.locale !== 'zh-TW' && query.locale !== 'en')
+    problems.push({ code: 400, description: open311Text('en', 'unknownLocale') });
+  return problems;
+}
+
+const localeOf = (query: { locale?: string | undefined }): Open311Locale =>
+  query.locale === 'en' ? 'en' : 'zh-TW';
+
+/**
+ * Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2), read side: discovery, the service list
+ * and each service's definition, in JSON and XML. Outside the site: no cookies, no CSRF, open to any origin.
+ */
+export async function open311Routes(app: AppInstance, deps: AppDeps): Promise<void> {
+  const { db } = deps;
+
+  async function open311Services() {
+    return (await listServices(db, { lang: 'zh-TW' })).filter(isOpen311Service);
+  }
+
+  for (const format of ['json', 'xml'] as const) {
+    app.get(
+      `/open311/discovery.${format}`,
+      {
+        schema: {
+          tags: ['open311'],
+          summary: `GeoReport v2 discovery (${format.toUpperCase()}): where the endpoint is and what it speaks.`,
+        },
+      },
+      async (_request, reply) => {
+        const origin = deps.config.publicBaseUrl;
+        const services = await open311Services();
+        const changed = await Promise.all(services.map((service) => getService(db, { code: service.code })));
+        const latest = changed.reduce<Date | null>(
+          (newest, service) =>
+            service && (newest === null || service.publishedAt > newest) ? service.publishedAt : newest,
+          null,
+        );
+        return send(
+          reply,
+          format,
+          200,
+          {
+            changeset: open311DateTime(latest ?? new Date(0)),
+            contact: open311Text('zh-TW', 'contact'),
+            key_service: open311Text('zh-TW', 'keyService'),
+            endpoints: [
+              {
+                specification: 'http://wiki.open311.org/GeoReport_v2',
+                url: `${origin}/open311/v2`,
+                changeset: open311DateTime(latest ?? new Date(0)),
+                type: 'production',
+                formats: ['application/json', 'text/xml'],
+              },
+            ],
+          },
+          discoveryShape,
+        );
+      },
+    );
+  }
+
+  app.get(
+    '/open311/v2/:file',
+    {
+      schema: {
+        tags: ['open311'],
+        summary: 'GeoReport v2 service list: services.json or services.xml (?jurisdiction_id=, ?locale=en).',
+        params: FileParams,
+        querystring: Open311Query,
+      },
+    },
+    async (request, reply) => {
+      const file = splitFormat(request.params.file);
+      const format = file?.format ?? 'json';
+      if (file?.name !== 'services')
+        return sendErrors(reply, format, [{ code: 404, description: open311Text('en', 'noSuchEndpoint') }]);
+      const problems = queryProblems(request.query);
+      if (problems.length > 0) return sendErrors(reply, format, problems);
+      const locale = localeOf(request.query);
+      const entries = await Promise.all(
+        (await open311Services()).map(async (service) => {
+          const detail = await getService(db, { code: service.code });
+          return serviceEntry(service, detail !== null && attributeFields(detail).length > 0, locale);
+        }),
+      );
+      return send(reply, format, 200, entries, servicesShape);
+    },
+  );
+
+  app.get(
+    '/open311/v2/services/:file',
+    {
+      schema: {
+        tags: ['open311'],
+        summary:
+          'GeoReport v2 service definition: services/CODE.json or .xml, the service’s fields as attributes.',
+        params: FileParams,
+        querystring: Open311Query,
+      },
+    },
+    async (request, reply) => {
+      const file = splitFormat(request.params.file);
+      const format = file?.format ?? 'json';
+      if (!file)
+        return sendErrors(reply, format, [{ code: 404, description: open311Text('en', 'noSuchEndpoint') }]);
+      const problems = queryProblems(request.query);
+      if (problems.length > 0) return sendErrors(reply, format, problems);
+      const service = /^[a-z0-9-]{1,100}$/.test(file.name) ? await getService(db, { code: file.name }) : null;
+      if (!service || !isOpen311Service(service))
+        return sendErrors(reply, format, [
+          { code: 404, description: open311Text('en', 'unknownService', { code: file.name.slice(0, 100) }) },
+        ]);
+      return send(reply, format, 200, serviceDefinition(service, localeOf(request.query)), definitionShape);
+    },
+  );
+}
