@@ -16,11 +16,11 @@ describe('service catalogue in a real browser', () => {
     it(`axe: zero WCAG 2.1 AA violations on ${decodeURIComponent(path)}`, async (t) => {
       const browser = await browserOrSkip(t);
       if (!browser) return;
-      const page = await server.newAxePage(browser);
+      const page = await server.publicAxePage(browser);
       const response = await page.goto(`${server.baseUrl}${path}`);
       assert.equal(response?.status(), 200);
       await expectNoAxeViolations(page, path);
-      await page.context().close();
+      await page.close();
     });
   }
 

@@ -16,13 +16,13 @@ describe('the service-quality plans in a browser', () => {
     it(`axe: zero WCAG 2.1 AA violations on ${path}`, async (context) => {
       const browser = await browserOrSkip(context);
       if (!browser) return;
-      const page = await server.newAxePage(browser);
+      const page = await server.publicAxePage(browser);
       try {
         const response = await page.goto(`${server.baseUrl}${path}`);
         assert.equal(response?.status(), 200);
         await expectNoAxeViolations(page, path);
       } finally {
-        await page.context().close();
+        await page.close();
       }
     });
   }

@@ -167,7 +167,7 @@ describe('public pages in a real browser', () => {
   it('the axe check itself finds violations: every failing node of each, on a page built to fail', async (t) => {
     const browser = await browserOrSkip(t);
     if (!browser) return;
-    const page = await server.newAxePage(browser);
+    const page = await server.publicAxePage(browser);
     await page.setContent(
       '<!doctype html><html lang="en"><head><title>Broken</title></head><body><main>' +
         '<h1>Broken</h1><img src="a.png"><img src="b.png"><input type="text">' +
@@ -178,7 +178,7 @@ describe('public pages in a real browser', () => {
     assert.equal(byRule.get('image-alt'), 2, 'both images without alt text');
     assert.equal(byRule.get('label'), 1, 'the input without a label');
     assert.equal(byRule.get('color-contrast'), 1, 'the low-contrast paragraph');
-    await page.context().close();
+    await page.close();
   });
 
   const axePages = [
@@ -191,13 +191,13 @@ describe('public pages in a real browser', () => {
     it(`${path}: axe finds no WCAG 2.1 AA violations, and nothing scrolls sideways at 360 px`, async (t) => {
       const browser = await browserOrSkip(t);
       if (!browser) return;
-      const page = await server.newAxePage(browser);
+      const page = await server.publicAxePage(browser);
       await page.goto(`${server.baseUrl}${path}`);
       await expectNoAxeViolations(page, path);
       await page.setViewportSize({ width: 360, height: 740 });
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(scrollWidth <= 360, `scrollWidth ${scrollWidth} at 360 px`);
-      await page.context().close();
+      await page.close();
     });
   }
 

@@ -17,6 +17,12 @@ export interface BrowserTestServer extends TestServer {
    * inline script, which the policy rightly blocks.
    */
   newAxePage(browser: Browser, options?: BrowserContextOptions): Promise<Page>;
+  /**
+   * A page for axe on a public page nobody signs in to: all such pages of the file share one context
+   * (bypassing the policy, as newAxePage), because a new context costs about half a second. Close the page,
+   * not its context.
+   */
+  publicAxePage(browser: Browser): Promise<Page>;
   /** A page under the Content-Security-Policy; every policy message in its console is added to `violations`. */
   newPolicyPage(browser: Browser, violations: string[]): Promise<Page>;
   /**
@@ -60,6 +66,17 @@ export async function startBrowserTestServer(
     return context.newPage();
   }
 
+  let sharedAxeContext: Promise<BrowserContext> | null = null;
+  async function publicAxePage(browser: Browser) {
+    sharedAxeContext ??= newContext(browser, { bypassCSP: true }).then((context) => {
+      context.on('close', () => {
+        sharedAxeContext = null;
+      });
+      return context;
+    });
+    return (await sharedAxeContext).newPage();
+  }
+
   async function newPolicyPage(browser: Browser, violations: string[]) {
     const page = await (await newContext(browser)).newPage();
     watchContentSecurityPolicy(page, violations);
@@ -86,7 +103,7 @@ export async function startBrowserTestServer(
     return page;
   }
 
-  return Object.assign(server, { newContext, newAxePage, newPolicyPage, staffPage });
+  return Object.assign(server, { newContext, newAxePage, publicAxePage, newPolicyPage, staffPage });
 }
 
 /** The sign-in page in the language of `path`. */
