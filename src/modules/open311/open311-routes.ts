@@ -91,8 +91,14 @@ const localeOf = (query: { locale?: string | undefined }): Open311Locale =>
 export async function open311Routes(app: AppInstance, deps: AppDeps): Promise<void> {
   const { db } = deps;
 
+  /** The field-report services with their current version's details (fields, publication), in list order. */
   async function open311Services() {
-    return (await listServices(db, { lang: 'zh-TW' })).filter(isOpen311Service);
+    const services = (await listServices(db, { lang: 'zh-TW' })).filter(isOpen311Service);
+    const details = await Promise.all(services.map((service) => getService(db, { code: service.code })));
+    return services.flatMap((service, index) => {
+      const detail = details[index];
+      return detail ? [{ service, detail }] : [];
+    });
   }
 
   for (const format of ['json', 'xml'] as const) {
@@ -106,26 +112,25 @@ export async function open311Routes(app: AppInstance, deps: AppDeps): Promise<vo
       },
       async (_request, reply) => {
         const origin = deps.config.publicBaseUrl;
-        const services = await open311Services();
-        const changed = await Promise.all(services.map((service) => getService(db, { code: service.code })));
-        const latest = changed.reduce<Date | null>(
-          (newest, service) =>
-            service && (newest === null || service.publishedAt > newest) ? service.publishedAt : newest,
+        const latest = (await open311Services()).reduce<Date | null>(
+          (newest, { detail }) =>
+            newest === null || detail.publishedAt > newest ? detail.publishedAt : newest,
           null,
         );
+        const changeset = open311DateTime(latest ?? new Date(0));
         return send(
           reply,
           format,
           200,
           {
-            changeset: open311DateTime(latest ?? new Date(0)),
+            changeset,
             contact: open311Text('zh-TW', 'contact'),
             key_service: open311Text('zh-TW', 'keyService'),
             endpoints: [
               {
                 specification: 'http://wiki.open311.org/GeoReport_v2',
                 url: `${origin}/open311/v2`,
-                changeset: open311DateTime(latest ?? new Date(0)),
+                changeset,
                 type: 'production',
                 formats: ['application/json', 'text/xml'],
               },
@@ -155,11 +160,8 @@ export async function open311Routes(app: AppInstance, deps: AppDeps): Promise<vo
       const problems = queryProblems(request.query);
       if (problems.length > 0) return sendErrors(reply, format, problems);
       const locale = localeOf(request.query);
-      const entries = await Promise.all(
-        (await open311Services()).map(async (service) => {
-          const detail = await getService(db, { code: service.code });
-          return serviceEntry(service, detail !== null && attributeFields(detail).length > 0, locale);
-        }),
+      const entries = (await open311Services()).map(({ service, detail }) =>
+        serviceEntry(service, attributeFields(detail).length > 0, locale),
       );
       return send(reply, format, 200, entries, servicesShape);
     },
