@@ -5,12 +5,14 @@ import { customType, integer, text, timestamp } from 'drizzle-orm/pg-core';
 /** A moment: `timestamptz`, stored in UTC and shown in Asia/Taipei (docs/ARCHITECTURE.md, "Data"). */
 export const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
 
-/** Bytes kept in PostgreSQL: uploaded files live in the database (ADR 0007). */
+/** Bytes kept in PostgreSQL. Uploaded files moved to the file store (ADR 0009); old rows may still hold some. */
 export const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 /**
- * An uploaded file kept in its row: its safe name, the type sniffed from its bytes, size, SHA-256 and the
- * bytes themselves (`platform/uploads`). Spread into a table: `{ id, caseId, ...storedFileColumns(), … }`.
+ * An uploaded file: its safe name, the type sniffed from its bytes, size and SHA-256, which names its bytes
+ * in the file store (ADR 0009, `platform/files`). `content` is where rows written before the file store kept
+ * the bytes: null once the start-up step moved them to the store (`platform/files/move-db-files.ts`).
+ * Spread into a table: `{ id, caseId, ...storedFileColumns(), … }`.
  */
 export function storedFileColumns() {
   return {
@@ -18,6 +20,6 @@ export function storedFileColumns() {
     mediaType: text('media_type').notNull(),
     sizeBytes: integer('size_bytes').notNull(),
     sha256: text('sha256').notNull(),
-    content: bytea('content').notNull(),
+    content: bytea('content'),
   };
 }

@@ -42,6 +42,8 @@ type DoneKind = CaseEvent | 'assigned' | 'extension_requested' | 'extension_appr
 const doneMessages: Readonly<Record<DoneKind, CasePageTextKey>> = {
   accept: 'actionDone_accept',
   start: 'actionDone_start',
+  dispatch: 'actionDone_dispatch',
+  mark_fixed: 'actionDone_mark_fixed',
   request_supplement: 'actionDone_request_supplement',
   supplement_received: 'actionDone_supplement_received',
   resolve: 'actionDone_resolve',

@@ -99,6 +99,8 @@ const messages = {
     actionsAdminReadOnly: '系統管理員只能檢視案件。',
     actionEffect_accept: '案件轉為「已受理」；尚未分派時會分派給您。',
     actionEffect_start: '案件轉為「處理中」。',
+    actionEffect_dispatch: '通報轉為「已派工」；尚未分派時由您負責。',
+    actionEffect_mark_fixed: '通報轉為「已修復」，通報人與追蹤者會收到修復通知；修復後照片請在外勤頁上傳。',
     actionEffect_request_supplement:
       '期限暫停計算，並通知申請人 {applicant}（{contact}）需補正的事項；下方說明申請人看得到。',
     actionEffect_supplement_received: '申請人已補正，期限恢復計算，案件回到「處理中」。',
@@ -131,6 +133,8 @@ const messages = {
     chooseUnit: '請選擇單位',
     actionDone_accept: '已受理本案。',
     actionDone_start: '已開始處理本案。',
+    actionDone_dispatch: '已派工。',
+    actionDone_mark_fixed: '已記錄修復。',
     actionDone_request_supplement: '已通知申請人補正，期限暫停計算。',
     actionDone_supplement_received: '已記錄補正完成，期限恢復計算。',
     actionDone_resolve: '已記錄處理結果。',
@@ -302,6 +306,9 @@ const messages = {
     actionsAdminReadOnly: 'Administrators can read cases only.',
     actionEffect_accept: 'The case becomes “Accepted”; if nobody has it yet, it is assigned to you.',
     actionEffect_start: 'The case becomes “In progress”.',
+    actionEffect_dispatch: 'The report becomes “Crew assigned”; if nobody has it yet, it is yours.',
+    actionEffect_mark_fixed:
+      'The report becomes “Fixed” and the reporter and followers are told; add the after-photo on the crew page.',
     actionEffect_request_supplement:
       'The deadline stops and the applicant {applicant} ({contact}) is told what is missing; they see the text below.',
     actionEffect_supplement_received:
@@ -338,6 +345,8 @@ const messages = {
     chooseUnit: 'Choose a unit',
     actionDone_accept: 'The case is accepted.',
     actionDone_start: 'Work on the case has started.',
+    actionDone_dispatch: 'A crew is assigned.',
+    actionDone_mark_fixed: 'The fix is recorded.',
     actionDone_request_supplement:
       'The applicant has been asked for more information; the deadline is paused.',
     actionDone_supplement_received: 'The information is recorded as received; the deadline runs again.',

@@ -102,7 +102,8 @@ export async function readAttachment(
     .select({ ...metadataColumns, content: caseAttachments.content })
     .from(caseAttachments)
     .where(and(eq(caseAttachments.id, attachmentId), eq(caseAttachments.caseId, caseId)));
-  return row === undefined ? null : { ...asMetadata(row), content: row.content };
+  // Bytes not in the row are in the file store (ADR 0009), read by the store-aware caller.
+  return row === undefined || row.content === null ? null : { ...asMetadata(row), content: row.content };
 }
 
 function asMetadata(row: {

@@ -3,8 +3,10 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { renderWorkflowDocument } from './case-workflow-doc.ts';
 import { defaultWorkflow } from './default-workflow.ts';
+import { fieldReportWorkflow } from './field-report-workflow.ts';
 import { caseActorRoles, caseGuards, transitionInputs } from './workflow-definition.ts';
 import {
+  type CaseWorkflow,
   caseEvents,
   caseStates,
   caseWorkflows,
@@ -99,11 +101,40 @@ describe('every workflow table', () => {
   });
 });
 
+describe('the field-report workflow', () => {
+  const workflow = fieldReportWorkflow;
+
+  it('is the workflow of field reports', () => {
+    assert.equal(workflowOf('field_report'), workflow);
+    assert.deepEqual(kindsOf(workflow as unknown as CaseWorkflow), ['field_report']);
+  });
+
+  it('goes received → dispatched → fixed → closed, and back to a crew when the reporter says not fixed', () => {
+    assert.equal(workflow.findTransition('received', 'dispatch')?.to, 'dispatched');
+    assert.deepEqual(workflow.findTransition('dispatched', 'mark_fixed')?.requires, ['resolution']);
+    assert.equal(workflow.findTransition('dispatched', 'mark_fixed')?.to, 'fixed');
+    assert.equal(workflow.findTransition('fixed', 'close')?.to, 'closed');
+    assert.deepEqual(workflow.eventsFor('fixed', 'applicant'), ['reopen']);
+    assert.deepEqual(workflow.findTransition('fixed', 'reopen')?.guards, [
+      'own_unit',
+      'within_reopen_window',
+    ]);
+    assert.equal(workflow.findTransition('reopened', 'dispatch')?.to, 'dispatched');
+    assert.deepEqual(workflow.eventsFor('fixed', 'handler'), ['close']);
+  });
+
+  it('stops the clock when the crew fixes it', () => {
+    assert.ok(workflow.isFinished('fixed'));
+    assert.ok(!workflow.isFinished('reopened'));
+    assert.deepEqual([...workflow.paused], []);
+  });
+});
+
 describe('the default workflow', () => {
   const workflow = defaultWorkflow;
 
-  it('is the workflow of every kind for now', () => {
-    assert.deepEqual(kindsOf(workflow), ['application', 'field_report', 'petition', 'inquiry']);
+  it('is the workflow of every kind but field reports', () => {
+    assert.deepEqual(kindsOf(workflow as unknown as CaseWorkflow), ['application', 'petition', 'inquiry']);
   });
 
   it('finishes for good except a closed case, which the applicant or a supervisor may reopen', () => {

@@ -117,6 +117,15 @@ export const cases = pgTable(
     index('cases_applicant_name_idx').on(table.applicantName),
     index('cases_received_at_idx').on(table.receivedAt),
     index('cases_service_code_idx').on(table.serviceCode),
+    // Field reports (issue 10): the nearby-duplicate look-up (open reports of a category near a point), the
+    // map's bounding box, and the Open311 request list (newest first in a date window).
+    index('cases_field_report_open_place_idx')
+      .on(table.serviceCode, table.latitude, table.longitude)
+      .where(sql`${table.kind} = 'field_report' and ${isOpen(table.state)}`),
+    index('cases_field_report_place_idx')
+      .on(table.latitude, table.longitude)
+      .where(sql`${table.kind} = 'field_report'`),
+    index('cases_field_report_received_idx').on(table.receivedAt).where(sql`${table.kind} = 'field_report'`),
   ],
 );
 

@@ -111,6 +111,14 @@ const merge: Effect = async ({ tx, row, actor, input, now, lang }) => {
 export const transitionEffects: Readonly<Record<CaseEvent, Effect>> = {
   accept: takeIfUnassigned,
   start: takeIfUnassigned,
+  // A field report: the handler who dispatches an unassigned report is its crew.
+  dispatch: takeIfUnassigned,
+  // The crew's note is the answer; the fix finishes the report at once (the reporter may still say "not
+  // fixed" within the reopen window, counted from now). The reports module e-mails the reporter and the
+  // followers with the after-photo, so no case notice here.
+  mark_fixed: ({ now, input }) => ({
+    changes: { resolution: input.resolution?.trim() ?? null, resolvedAt: now, closedAt: now },
+  }),
   request_supplement: ({ row, now, input }) => ({
     changes: { pauses: withOpenPause(row.pauses, now) },
     notices: [{ topic: 'case.supplement_requested', detail: reasonOf(input) }],
@@ -125,10 +133,11 @@ export const transitionEffects: Readonly<Record<CaseEvent, Effect>> = {
     },
     isNoteKeptInternal: true,
   }),
-  close: ({ row, now }) => ({
-    changes: { closedAt: now },
-    notices: [{ topic: 'case.closed', detail: row.resolution ?? '' }],
-  }),
+  // Closing a fixed field report only ends its reopen window: the reporter was told when it was fixed.
+  close: ({ row, now }) =>
+    row.state === 'fixed'
+      ? { changes: { closedAt: now } }
+      : { changes: { closedAt: now }, notices: [{ topic: 'case.closed', detail: row.resolution ?? '' }] },
   reopen: ({ row, now }) => ({
     changes: { closedAt: null, resolvedAt: null, resolution: null, pauses: closeOpenPause(row.pauses, now) },
   }),

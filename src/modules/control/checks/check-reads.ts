@@ -255,5 +255,5 @@ export async function readEvidence(
     .innerJoin(controlCheckFollowUps, eq(controlCheckFollowUps.id, controlCheckEvidence.followUpId))
     .innerJoin(controlCheckActions, eq(controlCheckActions.id, controlCheckFollowUps.actionId))
     .where(and(eq(controlCheckEvidence.id, evidenceId), eq(controlCheckActions.checkId, checkId)));
-  return row ?? null;
+  return row === undefined || row.content === null ? null : { ...row, content: row.content };
 }

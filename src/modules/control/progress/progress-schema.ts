@@ -110,7 +110,10 @@ export const controlProgressValues = pgTable(
   ],
 );
 
-/** Evidence: a file checked by readMultipartForm (type sniffed from its bytes), or an http(s) link. */
+/**
+ * Evidence: a file checked by readMultipartForm (type sniffed from its bytes; its bytes in the file store under
+ * its SHA-256, ADR 0009), or an http(s) link.
+ */
 export const controlProgressEvidence = pgTable(
   'control_progress_evidence',
   {
@@ -130,7 +133,7 @@ export const controlProgressEvidence = pgTable(
   (table) => [
     check(
       'control_progress_evidence_kind',
-      sql`(${table.kind} = 'link' and ${table.url} is not null and ${table.content} is null) or (${table.kind} = 'file' and ${table.content} is not null and ${table.fileName} is not null and ${table.mediaType} is not null)`,
+      sql`(${table.kind} = 'link' and ${table.url} is not null and ${table.content} is null and ${table.sha256} is null) or (${table.kind} = 'file' and ${table.sha256} is not null and ${table.fileName} is not null and ${table.mediaType} is not null)`,
     ),
     index('control_progress_evidence_entry').on(table.entryId),
   ],
