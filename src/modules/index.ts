@@ -4,6 +4,7 @@ import { catalogueModule } from './catalogue/index.ts';
 import { controlModule } from './control/index.ts';
 import { notificationsModule } from './notifications/index.ts';
 import { open311Module } from './open311/index.ts';
+import { reportsModule } from './reports/index.ts';
 
 /**
  * Every business module, in order: seeds run in this order (the catalogue before the routing rules that
@@ -15,5 +16,6 @@ export const modules: readonly AppModule[] = [
   casesModule,
   notificationsModule,
   controlModule,
+  reportsModule,
   open311Module,
 ];

@@ -72,5 +72,14 @@ export const casesModule: AppModule = {
   commands: routingCommands,
 };
 
+// The case core as other modules use it (the photo reports: src/modules/reports).
+export type { CaseActor, CaseRow, CasesContext, StaffCaseActor } from './core/case-actor.ts';
+export { casesContext, staffCaseActor } from './core/case-request-context.ts';
+export { cases, caseTimeline } from './core/cases-schema.ts';
+export type { OpenCaseInput } from './core/intake-rules.ts';
+export { openCase } from './core/open-case.ts';
 export type { CaseReceivedData } from './core/templates/case-received.ts';
 export { caseTopics } from './core/templates/index.ts';
+export { trackUrlOf } from './core/track-url.ts';
+export { transitionCase } from './core/transition-case.ts';
+export { eventLabel, stateLabel, workflowOf } from './core/workflows.ts';

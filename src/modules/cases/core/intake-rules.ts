@@ -58,14 +58,18 @@ export function validateOpenCase(
     add('channel', 'unknown', caseText(lang, 'channelUnknown'));
   if (!(applicantTypes as readonly string[]).includes(input.applicantType))
     add('applicantType', 'unknown', caseText(lang, 'applicantTypeUnknown'));
-  if (isBlank(input.applicantName)) add('applicantName', 'required', caseText(lang, 'applicantNameRequired'));
-  else if (input.applicantName.trim().length > 100)
+  // A field report (a photo of a pothole) may come from anyone: name and contact are optional there.
+  const isFieldReport = service?.kind === 'field_report';
+  if (isBlank(input.applicantName)) {
+    if (!isFieldReport) add('applicantName', 'required', caseText(lang, 'applicantNameRequired'));
+  } else if (input.applicantName.trim().length > 100)
     add('applicantName', 'too_long', caseText(lang, 'applicantNameTooLong'));
   if (input.applicantType === 'company' && isBlank(input.applicantCompany))
     add('applicantCompany', 'required', caseText(lang, 'companyRequired'));
   const phone = normalisePhone(input.applicantPhone);
   const email = (input.applicantEmail ?? '').trim();
-  if (phone === '' && email === '') add('applicantPhone', 'required', caseText(lang, 'contactRequired'));
+  if (phone === '' && email === '' && !isFieldReport)
+    add('applicantPhone', 'required', caseText(lang, 'contactRequired'));
   if (phone !== '' && !phonePattern.test(phone))
     add('applicantPhone', 'invalid', caseText(lang, 'phoneInvalid'));
   if (email !== '' && (!emailPattern.test(email) || email.length > 254))

@@ -90,7 +90,7 @@ export async function openCase(
         unitCode,
         state: initial,
         applicantType: input.applicantType as ApplicantType,
-        applicantName: input.applicantName.trim(),
+        applicantName: (input.applicantName ?? '').trim(),
         applicantCompany: isBlank(input.applicantCompany) ? null : (input.applicantCompany?.trim() ?? null),
         applicantPhone: phone === '' ? null : phone,
         applicantEmail: email === '' ? null : email,

@@ -1,0 +1,31 @@
+/**
+ * Photo reports (工務自拍速必修, issue 10): a citizen reports a pothole, a dark street light or a broken park
+ * bench with photos and a map pin; a crew fixes it with an after-photo; the public follows it on a map.
+ * A report is a case of kind `field_report` (the case core routes it, holds its deadline and timeline);
+ * this module adds its photos, the nearby-duplicate step, the public map and feeds, and the crews' page.
+ * Other modules (Open311) file and read reports through the exports below.
+ */
+import type { AppModule } from '../../platform/composition/app-module.ts';
+import { reportTopics } from './templates/index.ts';
+
+export const reportsModule: AppModule = {
+  name: 'reports',
+  routes: [
+    { load: () => import('./report-routes.tsx').then((file) => file.reportRoutes), takesFiles: true },
+    { load: () => import('./public-report-routes.tsx').then((file) => file.publicReportRoutes) },
+    { load: () => import('./crew-routes.tsx').then((file) => file.crewRoutes), takesFiles: true },
+  ],
+  notificationTopics: Object.values(reportTopics),
+};
+
+export {
+  maxReportPhotos,
+  type ReportPhotoFile,
+  type SubmitReportInput,
+  type SubmittedReport,
+  submitReport,
+} from './report-intake.ts';
+export { reportPaths } from './report-paths.ts';
+export { publicPoint } from './report-place.ts';
+export { findNearbyOpenReports, type NearbyReport, photosOf, type ReportPhoto } from './report-queries.ts';
+export { fieldReports, reportPhotos } from './reports-schema.ts';
