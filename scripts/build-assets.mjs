@@ -31,6 +31,8 @@ await writeFile(path.join(outputFolder, 'onewindow.css'), stylesheet.css);
 const copies = [
   [path.join(govukFolder, 'dist/govuk/govuk-frontend.min.js'), 'govuk-frontend.min.js'],
   [path.join(root, 'src/platform/web/client/app.js'), 'app.js'],
+  // The EXIF reader the /report page imports to place the map pin from a photo (the server uses it too).
+  [path.join(root, 'src/platform/web/client/exif-gps.js'), 'exif-gps.js'],
 ];
 for (const [source, name] of copies) await copyFile(source, path.join(outputFolder, name));
 
