@@ -123,7 +123,7 @@ function checkReporter(input: SubmitReportInput, problems: FieldProblem[]): void
   if (blank(input.description)) add('description', 'required', 'descriptionRequired');
   else if (input.description.trim().length > 2000) add('description', 'too_long', 'descriptionTooLong');
   if ((input.name ?? '').trim().length > 100) add('applicantName', 'too_long', 'nameTooLong');
-  if (input.showName && blank(input.name)) add('applicantName', 'required', 'nameToShowRequired');
+  if (input.showName && blank(input.name)) add('applicantName', 'required_to_show', 'nameToShowRequired');
   const email = (input.email ?? '').trim();
   if (email !== '' && (!emailPattern.test(email) || email.length > 254))
     add('applicantEmail', 'invalid', 'emailInvalid');
@@ -311,7 +311,15 @@ export async function submitReport(
   } catch (error) {
     if (error instanceof DomainError && error.code === 'VALIDATION_FAILED')
       throw new DomainError('VALIDATION_FAILED', reportText(lang, 'invalidReport'), {
-        problems: error.problems ?? problems,
+        // Without a known category the case core cannot tell this is a report, and asks for the name and a
+        // contact an application needs; a report never does.
+        problems: (error.problems ?? problems).filter(
+          (problem) =>
+            !(
+              problem.code === 'required' &&
+              (problem.field === 'applicantName' || problem.field === 'applicantPhone')
+            ),
+        ),
       });
     throw error;
   }

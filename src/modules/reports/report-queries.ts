@@ -43,11 +43,12 @@ export async function findNearbyOpenReports(
       latitude: cases.latitude,
       longitude: cases.longitude,
       description: cases.description,
+      // Spelled out: inside a select list Drizzle writes columns without their table, which a correlated
+      // sub-select cannot have.
       photoId: sql<string | null>`(
-        select ${reportPhotos.id} from ${reportPhotos}
-         where ${reportPhotos.caseId} = ${cases.id} and ${reportPhotos.role} = 'report'
-           and ${reportPhotos.hiddenAt} is null
-         order by ${reportPhotos.position} limit 1)`,
+        select rp.id from report_photos rp
+         where rp.case_id = "cases"."id" and rp.role = 'report' and rp.hidden_at is null
+         order by rp.position limit 1)`,
     })
     .from(cases)
     .where(
