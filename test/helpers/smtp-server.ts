@@ -10,6 +10,8 @@ export interface ReceivedMessage {
   from: string;
   subject: string;
   text: string;
+  /** The files it carried, decoded (a fixed report's after-photo). */
+  attachments: { fileName: string; mediaType: string; content: Buffer }[];
 }
 
 export interface TestSmtpServer {
@@ -56,6 +58,11 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
             from: parsed.from?.text ?? '',
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
+            attachments: parsed.attachments.map((attachment) => ({
+              fileName: attachment.filename ?? '',
+              mediaType: attachment.contentType,
+              content: attachment.content,
+            })),
           });
           for (const wake of waiters.splice(0)) wake();
           callback();

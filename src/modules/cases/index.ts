@@ -75,11 +75,16 @@ export const casesModule: AppModule = {
 // The case core as other modules use it (the photo reports: src/modules/reports).
 export type { CaseActor, CaseRow, CasesContext, StaffCaseActor } from './core/case-actor.ts';
 export { casesContext, staffCaseActor } from './core/case-request-context.ts';
+// The crews' page, "not fixed" and hiding a photo (src/modules/reports): a note on a case's timeline, and
+// the applicant's number + lookup code checked as /track checks it.
+export { addToTimeline, type TimelineEntry } from './core/case-timeline.ts';
 export { cases, caseTimeline } from './core/cases-schema.ts';
 export type { OpenCaseInput } from './core/intake-rules.ts';
 export { openCase } from './core/open-case.ts';
 export type { CaseReceivedData } from './core/templates/case-received.ts';
 export { caseTopics } from './core/templates/index.ts';
 export { trackUrlOf } from './core/track-url.ts';
+export type { TransitionOptions } from './core/transition-case.ts';
 export { transitionCase } from './core/transition-case.ts';
 export { eventLabel, stateLabel, workflowOf } from './core/workflows.ts';
+export { type ApplicantAccess, checkApplicantAccess } from './track/track-access.ts';

@@ -10,6 +10,7 @@ export type { NotificationChannel } from './notifications-schema.ts';
 export {
   type DeliveryRow,
   listDeliveries,
+  type NotificationAttachment,
   type NotificationSubject,
   queueNotification,
 } from './notifications-service.ts';
@@ -52,12 +53,15 @@ export const notificationsModule: AppModule = {
       async start({ db, jobs, clock, config, log }) {
         const { startNotificationWorker } = await import('./notifications-service.ts');
         const { createEmailTransport, loggingSmsSender } = await import('./transports.ts');
+        const { createFilesystemStore } = await import('../../platform/files/file-store.ts');
         const email = createEmailTransport(config);
         await startNotificationWorker({
           jobs,
           db,
           clock,
           transports: { email, sms: loggingSmsSender(log) },
+          // Attachments (a fixed report's after-photo) are read from the same store the app writes to.
+          files: createFilesystemStore(config.fileStoreDir),
           log,
         });
         return async () => email.close();

@@ -1,6 +1,8 @@
+import type { Readable } from 'node:stream';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Database, DatabaseOrTransaction } from '../../platform/db/database.ts';
 import { pageOfRows, pageWindow } from '../../platform/db/paging.ts';
+import { type FileStore, isSha256 } from '../../platform/files/file-store.ts';
 import type { Clock } from '../../platform/http/clock.ts';
 import { defineQueue, type JobContext, type Jobs } from '../../platform/jobs/jobs.ts';
 import type { NotificationTopic } from '../../platform/notify/template-kit.ts';
@@ -19,8 +21,30 @@ import type { EmailTransport, SmsSender } from './transports.ts';
  * retries (deliverNotification). The row is the log of what was sent, to whom, and how it went.
  */
 
+/**
+ * A file of the file store sent with an e-mail, by reference: the job names it, and the bytes are read from
+ * the store when the message is sent (a photo is not copied into the queue or the log).
+ */
+export interface NotificationAttachment {
+  /** As the recipient sees it, e.g. 1150302-0042-fixed-1.jpg. */
+  fileName: string;
+  mediaType: string;
+  /** The file's name in the file store. */
+  sha256: string;
+}
+
+/**
+ * What a delivery job carries. The attachments travel with the job, written in the same transaction as the
+ * delivery row (the delivery table has no column for them yet): a delivery and its job exist together, and
+ * every retry of the job sends the same files.
+ */
+export interface DeliveryJob {
+  deliveryId: string;
+  attachments?: NotificationAttachment[];
+}
+
 /** One job per delivery. Retries: 5, from 30 s doubling (with jitter) up to an hour apart. */
-export const notificationDeliveryQueue = defineQueue<{ deliveryId: string }>({
+export const notificationDeliveryQueue = defineQueue<DeliveryJob>({
   name: 'notification.deliver',
   retryLimit: 5,
   retryDelaySeconds: 30,
@@ -53,6 +77,8 @@ export interface QueueNotificationOptions<Data> {
    * A second call with the same key (a retried request, a double click, a second process) does nothing.
    */
   dedupeKey: string;
+  /** Files sent with an e-mail (not with an SMS), read from the file store when it is sent. */
+  attachments?: readonly NotificationAttachment[];
 }
 
 export interface QueuedNotification {
@@ -73,6 +99,12 @@ export async function queueNotification<Data>(
   const recipient = options.recipient.trim();
   const topic = options.topic.topic;
   if (recipient === '') throw new Error(`queueNotification(${topic}): the recipient is empty`);
+  const attachments = options.attachments ?? [];
+  if (attachments.length > 0 && options.channel !== 'email')
+    throw new Error(`queueNotification(${topic}): only an e-mail can carry attachments`);
+  for (const attachment of attachments)
+    if (!isSha256(attachment.sha256))
+      throw new Error(`queueNotification(${topic}): an attachment is not named by a SHA-256`);
   const message = options.topic.render(options.lang, options.data);
   const inserted = await tx
     .insert(notificationDeliveries)
@@ -102,7 +134,9 @@ export async function queueNotification<Data>(
   }
   await options.jobs.send(
     notificationDeliveryQueue,
-    { deliveryId: created.id },
+    attachments.length === 0
+      ? { deliveryId: created.id }
+      : { deliveryId: created.id, attachments: attachments.map((attachment) => ({ ...attachment })) },
     { tx, singletonKey: created.id },
   );
   return { deliveryId: created.id, isNew: true };
@@ -117,6 +151,8 @@ export interface DeliverDeps {
   db: Database;
   clock: Clock;
   transports: DeliveryTransports;
+  /** Where attachments are read from; a delivery with attachments fails (and is retried) without it. */
+  files?: FileStore;
 }
 
 export type DeliveryOutcome =
@@ -135,7 +171,7 @@ export class DeliveryAttemptFailed extends Error {
  */
 export async function deliverNotification(
   deps: DeliverDeps,
-  job: Pick<JobContext<{ deliveryId: string }>, 'data' | 'isLastAttempt' | 'nextAttemptNotBefore'>,
+  job: Pick<JobContext<DeliveryJob>, 'data' | 'isLastAttempt' | 'nextAttemptNotBefore'>,
 ): Promise<DeliveryOutcome> {
   return deps.db.transaction(async (tx) => {
     const [row] = await tx
@@ -146,7 +182,7 @@ export async function deliverNotification(
     if (!row) return { kind: 'not-found' };
     if (row.state === 'sent' || row.state === 'outbox') return { kind: 'already-delivered' };
     try {
-      const state = await transmit(deps.transports, row);
+      const state = await transmit(deps, row, job.data.attachments ?? []);
       await tx
         .update(notificationDeliveries)
         .set({
@@ -176,21 +212,56 @@ export async function deliverNotification(
 }
 
 async function transmit(
-  transports: DeliveryTransports,
+  deps: Pick<DeliverDeps, 'transports' | 'files'>,
   row: typeof notificationDeliveries.$inferSelect,
+  attachments: readonly NotificationAttachment[],
 ): Promise<'sent' | 'outbox'> {
+  const { transports } = deps;
   if (row.channel === 'sms') {
     await transports.sms.send(row.recipient, row.bodyText);
     return 'sent';
   }
   if (transports.email.kind === 'outbox') return 'outbox';
-  await transports.email.send({
-    to: row.recipient,
-    subject: row.subject,
-    text: row.bodyText,
-    html: row.bodyHtml,
-  });
+  const opened = await openAttachments(deps.files, attachments);
+  try {
+    await transports.email.send({
+      to: row.recipient,
+      subject: row.subject,
+      text: row.bodyText,
+      html: row.bodyHtml,
+      ...(opened.length === 0 ? {} : { attachments: opened }),
+    });
+  } finally {
+    // A stream the transport did not read to its end (a refused recipient) still holds its file open.
+    for (const attachment of opened) attachment.content.destroy();
+  }
   return 'sent';
+}
+
+/**
+ * Each attachment's bytes as a stream from the file store (never read whole into memory). A file the store
+ * lacks fails the attempt (the reason names the SHA-256, never the recipient); the streams already opened
+ * are closed.
+ */
+async function openAttachments(
+  files: FileStore | undefined,
+  attachments: readonly NotificationAttachment[],
+): Promise<{ fileName: string; mediaType: string; content: Readable }[]> {
+  if (attachments.length === 0) return [];
+  if (files === undefined) throw new Error('This delivery has attachments but no file store was given');
+  const opened: { fileName: string; mediaType: string; content: Readable }[] = [];
+  try {
+    for (const attachment of attachments)
+      opened.push({
+        fileName: attachment.fileName,
+        mediaType: attachment.mediaType,
+        content: await files.open(attachment.sha256),
+      });
+    return opened;
+  } catch (error) {
+    for (const attachment of opened) attachment.content.destroy();
+    throw error;
+  }
 }
 
 function describeFailure(error: unknown): string {

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import nodemailer from 'nodemailer';
 import { maskPhone } from '../../platform/privacy/masking.ts';
 
@@ -12,6 +13,14 @@ export interface EmailMessage {
   subject: string;
   text: string;
   html: string | null;
+  /** Files sent with it (a fixed report's after-photo), streamed from the file store. */
+  attachments?: readonly EmailAttachment[];
+}
+
+export interface EmailAttachment {
+  fileName: string;
+  mediaType: string;
+  content: Readable | Buffer;
 }
 
 export interface EmailTransport {
@@ -55,6 +64,15 @@ export function createEmailTransport(settings: EmailSettings): EmailTransport {
         subject: message.subject,
         text: message.text,
         ...(message.html === null ? {} : { html: message.html }),
+        ...(message.attachments === undefined || message.attachments.length === 0
+          ? {}
+          : {
+              attachments: message.attachments.map((attachment) => ({
+                filename: attachment.fileName,
+                contentType: attachment.mediaType,
+                content: attachment.content,
+              })),
+            }),
       });
     },
     close: () => transporter.close(),

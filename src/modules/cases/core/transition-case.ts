@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { withTransaction } from '../../../platform/db/database.ts';
+import { type Transaction, withTransaction } from '../../../platform/db/database.ts';
 import { DomainError, type FieldProblem } from '../../../platform/http/errors.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { actorRole, type CaseActor, type CaseRow, type CasesContext } from './case-actor.ts';
@@ -24,6 +24,14 @@ export interface TransitionRequest {
   input: TransitionInputValues;
 }
 
+export interface TransitionOptions {
+  /**
+   * Runs in the case's transaction once the case has changed (a field report's after-photo, stored with its
+   * fix): all or nothing. What it throws rolls the change back.
+   */
+  inTransaction?: (tx: Transaction, updated: CaseRow) => Promise<void>;
+}
+
 function inWords(words: { zh: string; en: string }, lang: Lang): string {
   return lang === 'en' ? words.en : words.zh;
 }
@@ -38,6 +46,7 @@ export async function transitionCase(
   context: CasesContext,
   request: TransitionRequest,
   actor: CaseActor,
+  options: TransitionOptions = {},
 ): Promise<CaseRow> {
   const { db, now, lang } = context;
   return withTransaction(db, async (tx) => {
@@ -127,6 +136,7 @@ export async function transitionCase(
       data: effect.data ?? {},
     });
     await effect.afterwards?.(tx, updated);
+    await options.inTransaction?.(tx, updated);
     await queueCaseNotices(tx, context, updated, effect.notices ?? []);
     return updated;
   });
