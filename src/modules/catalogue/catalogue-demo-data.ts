@@ -759,6 +759,73 @@ export const DEMO_SERVICES: readonly ServiceDefinition[] = [
     serviceClassificationCode: 'A00',
     isOnline: true,
   }),
+  // Not a job for a crew but a matter the office examines and answers in writing, so it follows the
+  // default workflow (accepted, in progress, supplements, an answer) rather than the field reports'.
+  demo({
+    code: 'road-maintenance-petition',
+    nameZh: '道路養護陳情',
+    nameEn: 'Road maintenance petition',
+    summaryZh: '對市管道路、人行道或騎樓的養護提出陳情或建議，例如整段人行道高低不平、修補後又反覆損壞。',
+    summaryEn:
+      'Raise a concern or a suggestion about how city roads, sidewalks or arcades are kept, such as a whole ' +
+      'stretch of uneven sidewalk or a repair that keeps failing.',
+    descriptionZh:
+      '道路養護工程處受理陳情後派員查看，研議改善方式並以書面或電子郵件回覆您；需要補充資料時會一次告知。單一坑洞或破損地磚請改用現場通報，處理較快。',
+    descriptionEn:
+      'The Road Maintenance Engineering Office looks into the matter, works out what can be done and ' +
+      'answers you in writing or by e-mail; if anything is missing we tell you everything at once. For a ' +
+      'single pothole or broken paving stone, a field report is quicker.',
+    kind: 'petition',
+    unitCode: 'road-maintenance',
+    checklist: [
+      item(
+        'location',
+        '陳情地點',
+        'Where it is',
+        '地址、路段或附近門牌，以及是道路、人行道還是騎樓。',
+        'An address, a stretch of road or a nearby house number, and whether it is the road, the sidewalk or an arcade.',
+      ),
+      item('photo', '現場照片', 'Photos', '可省略。', 'Optional.', { isRequired: false }),
+    ],
+    fees: [freeOfCharge],
+    deadline: { kind: 'working_days', days: 5 },
+    sopSteps: [
+      step(
+        '受理陳情',
+        'Petition received',
+        '系統給您案件編號與查詢碼。',
+        'You get a case number and a lookup code.',
+      ),
+      step('現場查看', 'Site visit', '派員查看現場狀況。', 'Someone from the office looks at the place.'),
+      step(
+        '研議改善',
+        'Deciding what to do',
+        '研議修繕或改善方式，必要時排入養護工程。',
+        'We work out the repair or improvement and, if needed, schedule it.',
+      ),
+      step(
+        '函復陳情人',
+        'Written reply',
+        '以書面或電子郵件回覆處理情形。',
+        'You get a written reply on what was done.',
+      ),
+    ],
+    formFields: [
+      reportLocation,
+      choiceField('place-kind', '位置類型', 'Where exactly', [
+        { value: 'road', labelZh: '道路', labelEn: 'Road' },
+        { value: 'sidewalk', labelZh: '人行道', labelEn: 'Sidewalk' },
+        { value: 'arcade', labelZh: '騎樓', labelEn: 'Arcade walkway' },
+      ]),
+      reportPhoto,
+    ],
+    sample: {
+      location: '高雄市新興區中正三路 40 號至 80 號',
+      'place-kind': 'sidewalk',
+    },
+    serviceClassificationCode: 'A00',
+    isOnline: true,
+  }),
   demo({
     code: 'illegal-building-report',
     nameZh: '違章建築查報',

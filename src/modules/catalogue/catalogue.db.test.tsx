@@ -52,6 +52,7 @@ describe('service catalogue (HTTP and database)', () => {
   it('filters by unit, by classification and by online, each alone and together', async () => {
     assert.deepEqual(codesOn((await get('/services?unit=road-maintenance')).body).toSorted(), [
       'pothole-report',
+      'road-maintenance-petition',
       'sidewalk-arcade-damage',
     ]);
     assert.deepEqual(codesOn((await get('/services?classification=C00')).body).toSorted(), [
@@ -162,9 +163,10 @@ describe('service catalogue (HTTP and database)', () => {
     const response = await get('/api/services?unit=road-maintenance&unit2=x');
     assert.equal(response.statusCode, 200);
     const body = response.json();
-    assert.equal(body.count, 2);
+    assert.equal(body.count, 3);
     assert.deepEqual(body.services.map((service: { code: string }) => service.code).toSorted(), [
       'pothole-report',
+      'road-maintenance-petition',
       'sidewalk-arcade-damage',
     ]);
     const pothole = body.services.find((service: { code: string }) => service.code === 'pothole-report');
