@@ -18,6 +18,11 @@ export interface ApplicantActions {
   /** The last day (YYYY-MM-DD, Taipei) the applicant may ask for a reopening, when they may now. */
   reopenUntil: string | null;
   reopenDays: number;
+  /**
+   * What the window counts from: a field report's fix (its reporter says "still not fixed"), or any
+   * other case's closing.
+   */
+  reopenCountsFrom: 'fix' | 'closing';
 }
 
 export function applicantActions(
@@ -35,6 +40,7 @@ export function applicantActions(
         ? toTaipeiLocalDate(new Date(closedAt.getTime() + context.reopenDays * 86_400_000))
         : null,
     reopenDays: context.reopenDays,
+    reopenCountsFrom: detail.row.kind === 'field_report' ? 'fix' : 'closing',
   };
 }
 

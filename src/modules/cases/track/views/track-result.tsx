@@ -201,7 +201,7 @@ export function TrackResultPage(props: TrackResultView) {
             <input type="hidden" name="version" value={String(props.version)} />
             <h3 class="govuk-heading-s">{trackText(lang, 'reopenHeading')}</h3>
             <p class="govuk-body">
-              {trackText(lang, 'reopenText', {
+              {trackText(lang, props.actions.reopenCountsFrom === 'fix' ? 'reopenTextFixed' : 'reopenText', {
                 days: props.actions.reopenDays,
                 date: props.formatDate(props.actions.reopenUntil),
               })}
