@@ -4,7 +4,7 @@
  * at /assets/, so these land at /assets/build/…. Plain ESM with no TypeScript so it runs on Node 20 and 24
  * before anything else is set up (`prestart`, `pretest`).
  */
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +34,25 @@ const copies = [
   // The EXIF reader the /report page imports to place the map pin from a photo (the server uses it too).
   [path.join(root, 'src/platform/web/client/exif-gps.js'), 'exif-gps.js'],
 ];
+
+// Leaflet and its marker clustering, served from our origin (the CSP allows no other script): one copy in
+// public/build/leaflet/ for every map (the report form's pin, the public map, the crews' map). The UMD
+// builds, loaded as classic scripts, because the clustering plugin extends the global `L`. The images
+// (default marker, layers control) sit beside leaflet.css, which names them relatively.
+const leafletFolder = path.dirname(require.resolve('leaflet/package.json'));
+const clusterFolder = path.dirname(require.resolve('leaflet.markercluster/package.json'));
+await mkdir(path.join(outputFolder, 'leaflet', 'images'), { recursive: true });
+copies.push(
+  [path.join(leafletFolder, 'dist/leaflet.js'), 'leaflet/leaflet.js'],
+  [path.join(leafletFolder, 'dist/leaflet.css'), 'leaflet/leaflet.css'],
+  [path.join(clusterFolder, 'dist/leaflet.markercluster.js'), 'leaflet/leaflet.markercluster.js'],
+  [path.join(clusterFolder, 'dist/MarkerCluster.css'), 'leaflet/MarkerCluster.css'],
+  [path.join(clusterFolder, 'dist/MarkerCluster.Default.css'), 'leaflet/MarkerCluster.Default.css'],
+  ...(await readdir(path.join(leafletFolder, 'dist/images'))).map((image) => [
+    path.join(leafletFolder, 'dist/images', image),
+    `leaflet/images/${image}`,
+  ]),
+);
 for (const [source, name] of copies) await copyFile(source, path.join(outputFolder, name));
 
 const elapsed = Math.round(performance.now() - startedAt);
