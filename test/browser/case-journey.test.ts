@@ -13,7 +13,7 @@ import { waitUntil } from '../helpers/wait-until.ts';
 
 /**
  * The journey of issue 3 §9, end to end through the real pages in Chromium: a counter clerk takes a
- * walk-in application and prints the receipt; the road-maintenance handler accepts it and transfers it
+ * walk-in petition (道路養護陳情, which follows the default workflow) and prints the receipt; the road-maintenance handler accepts it and transfers it
  * to 公園處; a parks handler accepts, starts, resolves and closes it; the applicant looks it up and sees
  * the masked, public timeline; the notices arrive at an in-process SMTP server. The journey runs under
  * the Content-Security-Policy (no violation may show in the console); the axe checks run in contexts
@@ -82,7 +82,7 @@ async function mailToApplicant(count: number): Promise<ReceivedMessage[]> {
 }
 
 describe('the whole journey of a case in a browser (issue 3 §9)', () => {
-  it('1. a counter clerk takes a walk-in application and gets the printable receipt', async (t) => {
+  it('1. a counter clerk takes a walk-in petition and gets the printable receipt', async (t) => {
     const browser = await browserOrSkip(t);
     if (!browser) return;
     const clerk = await aStaffMember(server.database.db, {
@@ -91,10 +91,10 @@ describe('the whole journey of a case in a browser (issue 3 §9)', () => {
     });
     const page = await signedInPage(browser, clerk, { bypassCSP: false, path: '/staff/counter' });
 
-    await page.selectOption('#service', 'sidewalk-arcade-damage');
+    await page.selectOption('#service', 'road-maintenance-petition');
     await page.click('main form[action="/staff/counter/new"] button');
-    await page.waitForURL(/\/staff\/counter\/new\?service=sidewalk-arcade-damage$/);
-    assert.equal(await page.locator('h1').textContent(), '收件：人行道/騎樓破損');
+    await page.waitForURL(/\/staff\/counter\/new\?service=road-maintenance-petition$/);
+    assert.equal(await page.locator('h1').textContent(), '收件：道路養護陳情');
     assert.equal(await page.isChecked('input[name="channel"][value="counter"]'), true);
 
     await page.fill('#applicantName', applicant.name);
@@ -120,7 +120,7 @@ describe('the whole journey of a case in a browser (issue 3 §9)', () => {
     assert.equal(await page.locator('#lookup-code').textContent(), journey.lookupCode);
     assert.equal(await page.locator('.ow-receipt__qr svg[role="img"]').count(), 1);
     assert.equal(await page.locator('#receipt-applicant').textContent(), applicant.name);
-    assert.match((await page.locator('#receipt-service').textContent()) ?? '', /人行道\/騎樓破損/);
+    assert.match((await page.locator('#receipt-service').textContent()) ?? '', /道路養護陳情/);
     // 5 working days from Monday 2 March 2026: Monday 9 March.
     assert.equal(await page.locator('#receipt-expected').getAttribute('data-expected-date'), '2026-03-09');
     assert.equal(await page.locator('#receipt-expected strong').textContent(), '民國115年3月9日');
@@ -258,7 +258,7 @@ describe('the whole journey of a case in a browser (issue 3 §9)', () => {
     assert.equal(receipts.length, 1, 'one receipt');
     assert.ok(receipts[0]?.subject.includes(journey.caseNumber));
     assert.ok(receipts[0]?.text.includes(journey.lookupCode), 'the receipt carries the lookup code');
-    assert.ok(receipts[0]?.text.includes('人行道/騎樓破損'));
+    assert.ok(receipts[0]?.text.includes('道路養護陳情'));
     assert.ok(receipts[0]?.text.includes('民國115年3月9日'), receipts[0]?.text);
 
     const transfers = bySubject(/改由公園處辦理/);
@@ -298,12 +298,12 @@ describe('the whole journey of a case in a browser (issue 3 §9)', () => {
     const page = await server.newAxePage(browser);
 
     await page.goto(`${server.baseUrl}/services`);
-    assert.equal(await page.locator('main a[href="/services/sidewalk-arcade-damage"]').count(), 1);
+    assert.equal(await page.locator('main a[href="/services/road-maintenance-petition"]').count(), 1);
     await expectNoAxeViolations(page, 'the services list');
 
-    await page.click('main a[href="/services/sidewalk-arcade-damage"]');
-    await page.waitForURL(`${server.baseUrl}/services/sidewalk-arcade-damage`);
-    assert.match((await page.locator('h1').textContent()) ?? '', /人行道\/騎樓破損/);
+    await page.click('main a[href="/services/road-maintenance-petition"]');
+    await page.waitForURL(`${server.baseUrl}/services/road-maintenance-petition`);
+    assert.match((await page.locator('h1').textContent()) ?? '', /道路養護陳情/);
     await expectNoAxeViolations(page, 'the service page');
 
     await page.goto(`${server.baseUrl}/track`);

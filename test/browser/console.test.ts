@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { BrowserContext } from 'playwright-core';
 import type { CaseRow } from '../../src/modules/cases/core/case-actor.ts';
-import { sidewalkReport, testCasesContext } from '../../src/modules/cases/core/cases-test-support.ts';
+import {
+  potholeReport,
+  sidewalkPetition,
+  testCasesContext,
+} from '../../src/modules/cases/core/cases-test-support.ts';
 import { openCase } from '../../src/modules/cases/core/open-case.ts';
 import { aStaffMember, type TestStaffMember } from '../../src/platform/auth/auth-test-support.ts';
 import {
@@ -26,17 +30,17 @@ describe('staff console in a real browser', () => {
   let context: BrowserContext | null = null;
   let handler: TestStaffMember;
   let first: CaseRow;
+  let pothole: CaseRow;
 
   before(async () => {
     const db = server.database.db;
     handler = await aStaffMember(db, { role: 'handler', displayName: '陳承辦' });
-    first = await openCase(testCasesContext(server), sidewalkReport({ subject: '中正三路人行道破損' }), {
+    first = await openCase(testCasesContext(server), sidewalkPetition({ subject: '中正三路人行道破損' }), {
       kind: 'system',
     });
-    await openCase(
+    pothole = await openCase(
       testCasesContext(server),
-      sidewalkReport({
-        serviceCode: 'pothole-report',
+      potholeReport({
         subject: '博愛二路坑洞',
         formData: { size: 'large' },
         applicantName: '李大華',
@@ -120,5 +124,36 @@ describe('staff console in a real browser', () => {
     await page.goto(`${server.baseUrl}/staff/cases/unit`);
     await expectNoSidewaysScrolling(page);
     await page.close();
+  });
+
+  // Last: the fix finishes the report, which leaves the queues the tests above count.
+  it('a field report is dispatched to a crew, then marked fixed with the crew’s note; axe finds nothing', async (t) => {
+    const browser = await browserOrSkip(t);
+    if (!browser || context === null) return;
+    const page = await context.newPage();
+    const casePage = `${server.baseUrl}/staff/cases/${pothole.caseNumber}`;
+    const state = () => page.locator('#summary [data-case-state]').getAttribute('data-case-state');
+    try {
+      await page.goto(casePage);
+      assert.equal(await page.locator('#action-accept').count(), 0, 'a field report is not “accepted”');
+      await page.click('#action-dispatch summary');
+      await page.click('#action-dispatch button[type="submit"]');
+      await page.waitForURL(`${casePage}?done=dispatch`);
+      assert.equal(await state(), 'dispatched');
+      await expectNoAxeViolations(page, 'the case page of a dispatched field report');
+
+      await page.click('#action-mark_fixed summary');
+      await page.click('#action-mark_fixed button[type="submit"]');
+      await page.waitForSelector('.govuk-error-summary');
+      await expectFocusedErrorSummary(page);
+      await page.fill('#action-mark_fixed textarea[name="resolution"]', '已以冷料填補坑洞。');
+      await page.click('#action-mark_fixed button[type="submit"]');
+      await page.waitForURL(`${casePage}?done=mark_fixed`);
+      assert.equal(await state(), 'fixed');
+      assert.match((await page.locator('#case-success').textContent()) ?? '', /已記錄修復。/);
+      await expectNoAxeViolations(page, 'the case page of a fixed field report');
+    } finally {
+      await page.close();
+    }
   });
 });

@@ -4,7 +4,8 @@ import type { CaseRow } from '../../src/modules/cases/core/case-actor.ts';
 import { storeAttachments } from '../../src/modules/cases/core/case-attachments.ts';
 import {
   caseActorOf,
-  sidewalkReport,
+  potholeReport,
+  sidewalkPetition,
   testCasesContext,
 } from '../../src/modules/cases/core/cases-test-support.ts';
 import { openCase } from '../../src/modules/cases/core/open-case.ts';
@@ -21,9 +22,13 @@ import { startBrowserTestServer } from '../helpers/browser-test-server.ts';
 
 const server = await startBrowserTestServer();
 
-/** An open case with a transfer, a public note and a photo; and a closed one (the reopen form). */
+/**
+ * An open case with a transfer, a public note and a photo; a closed one (the reopen form); and a fixed
+ * field report (its "still not fixed" form).
+ */
 let openOne: CaseRow;
 let closedOne: CaseRow;
+let fixedOne: CaseRow;
 
 before(async () => {
   const db = server.database.db;
@@ -38,7 +43,7 @@ before(async () => {
     actor = roadHandler,
   ) => transitionCase(context(), { caseId: row.id, expectedVersion: row.version, event, input }, actor);
 
-  openOne = await openCase(context(), sidewalkReport(), clerk);
+  openOne = await openCase(context(), sidewalkPetition(), clerk);
   openOne = await move(openOne, 'transfer', { targetUnit: 'parks', reason: '地點在公園範圍內。' });
   openOne = await move(openOne, 'accept', {}, parksHandler);
   openOne = await move(openOne, 'start', { publicNote: '已派員現場勘查。' }, parksHandler);
@@ -52,7 +57,7 @@ before(async () => {
 
   closedOne = await openCase(
     context(),
-    sidewalkReport({ applicantName: 'John Smith', applicantLang: 'en' }),
+    sidewalkPetition({ applicantName: 'John Smith', applicantLang: 'en' }),
     clerk,
   );
   closedOne = await move(closedOne, 'accept');
@@ -61,6 +66,10 @@ before(async () => {
     resolution: 'The paving was relaid.\n\nThank you for the report.',
   });
   closedOne = await move(closedOne, 'close');
+
+  fixedOne = await openCase(context(), potholeReport(), clerk);
+  fixedOne = await move(fixedOne, 'dispatch', { publicNote: '已派維修班前往。' });
+  fixedOne = await move(fixedOne, 'mark_fixed', { resolution: '已以冷料填補坑洞。' });
 });
 
 const trackUrl = (prefix: '' | '/en', row: CaseRow) =>
@@ -99,6 +108,13 @@ describe('the public look-up in a browser', () => {
         assert.equal(await page.locator('[data-state="closed"]').count(), 1);
         assert.equal(await page.locator('main form[action$="/track/reopen"]').count(), 1);
         await expectNoAxeViolations(page, `${prefix}/track with a closed case`);
+
+        await page.goto(trackUrl(prefix, fixedOne));
+        assert.equal(await page.locator('[data-state="fixed"]').count(), 1);
+        assert.equal(await page.locator('main form[action$="/track/reopen"]').count(), 1);
+        await expectNoAxeViolations(page, `${prefix}/track with a fixed field report`);
+
+        await page.goto(trackUrl(prefix, closedOne));
 
         await page.click('main form[action$="/track/reopen"] button[type="submit"]');
         await page.waitForSelector('.govuk-error-summary');

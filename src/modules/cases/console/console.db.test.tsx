@@ -17,7 +17,12 @@ import { assignCases } from '../core/assignment.ts';
 import type { CaseRow } from '../core/case-actor.ts';
 import { storeAttachments } from '../core/case-attachments.ts';
 import { cases, caseTimeline } from '../core/cases-schema.ts';
-import { caseActorOf, potholeReport, sidewalkReport, testCasesContext } from '../core/cases-test-support.ts';
+import {
+  caseActorOf,
+  potholeReport,
+  sidewalkPetition,
+  testCasesContext,
+} from '../core/cases-test-support.ts';
 import type { OpenCaseInput } from '../core/intake-rules.ts';
 import { openCase } from '../core/open-case.ts';
 import { transitionCase } from '../core/transition-case.ts';
@@ -77,19 +82,19 @@ describe('staff console: queues, case page, assignment, look-up', () => {
     admin = await aStaffMember(db, { role: 'admin', withTotp: true, clock });
     districtCode = (await listDistricts(db))[0]?.code ?? '';
 
-    // Road maintenance: two 5-working-day reports and a 4-hour pothole in between (due first).
-    sidewalkA = await open(sidewalkReport({ subject: '人行道 A', districtCode }));
+    // Road maintenance: two 5-working-day petitions and a 4-hour pothole report in between (due first).
+    sidewalkA = await open(sidewalkPetition({ subject: '人行道 A', districtCode }));
     clock.advance(hours(1));
     potholeB = await open(potholeReport({ subject: '坑洞 B' }));
     clock.advance(hours(1));
     sidewalkC = await open(
-      sidewalkReport({ subject: '人行道 C', applicantName: '李大華', applicantPhone: '0987654321' }),
+      sidewalkPetition({ subject: '人行道 C', applicantName: '李大華', applicantPhone: '0987654321' }),
     );
     // Not in the road maintenance queue: another unit's case, and a finished one.
     await open(
-      sidewalkReport({ serviceCode: 'street-light-repair', formData: { problem: 'out' }, subject: '路燈' }),
+      sidewalkPetition({ serviceCode: 'street-light-repair', formData: { problem: 'out' }, subject: '路燈' }),
     );
-    const finished = await open(sidewalkReport({ subject: '已駁回' }));
+    const finished = await open(sidewalkPetition({ subject: '已駁回' }));
     await transitionCase(
       testCasesContext(subject),
       { caseId: finished.id, expectedVersion: 1, event: 'reject', input: { reason: '重複通報' } },
@@ -181,7 +186,7 @@ describe('staff console: queues, case page, assignment, look-up', () => {
     const main = mainOf(response.body);
     assert.match(main, /李大華/);
     assert.match(main, /0987-654-321/);
-    assert.match(main, /人行道\/騎樓破損（第 1 版）/);
+    assert.match(main, /道路養護陳情（第 1 版）/);
     assert.match(main, /位置類型/, 'form answers carry the labels of the service version');
     assert.match(main, /人行道<\/dd>/, 'a choice answer is shown by its label');
     assert.match(main, /data-checklist-item="location" data-received="false"/);
@@ -193,6 +198,14 @@ describe('staff console: queues, case page, assignment, look-up', () => {
     );
     assert.deepEqual(actions.toSorted(), ['accept', 'forward', 'merge', 'reject', 'transfer']);
     assert.match(main, /申請展延/);
+    // A field report follows its own workflow: a crew is dispatched, nothing is "accepted".
+    const pothole = mainOf((await browser.get(`/staff/cases/${potholeB.caseNumber}`)).body);
+    assert.deepEqual(
+      [...pothole.matchAll(/action="\/staff\/cases\/[^/]+\/events\/([a-z_]+)"/g)]
+        .map((match) => match[1])
+        .toSorted(),
+      ['dispatch', 'forward', 'merge', 'reject', 'transfer'],
+    );
     const [audit] = await subject.database.db
       .select()
       .from(auditLog)
@@ -240,7 +253,7 @@ describe('staff console: queues, case page, assignment, look-up', () => {
   });
 
   it('an action on a stale version → 409 with who changed it, the current state, what was typed kept, nothing changed', async () => {
-    const target = await open(sidewalkReport({ subject: '衝突測試' }));
+    const target = await open(sidewalkPetition({ subject: '衝突測試' }));
     const browser = await signIn(subject.app, handler, clock);
     const page = await browser.get(`/staff/cases/${target.caseNumber}`);
     assert.match(page.body, /name="version" value="1"/);
@@ -278,7 +291,7 @@ describe('staff console: queues, case page, assignment, look-up', () => {
   });
 
   it('accept → 303 to the case page with a success banner; the case is accepted, taken and on the timeline', async () => {
-    const target = await open(sidewalkReport({ subject: '受理測試' }));
+    const target = await open(sidewalkPetition({ subject: '受理測試' }));
     const browser = await signIn(subject.app, handler, clock);
     const page = await browser.get(`/staff/cases/${target.caseNumber}`);
     const response = await browser.post(`/staff/cases/${target.caseNumber}/events/accept`, {
@@ -311,7 +324,7 @@ describe('staff console: queues, case page, assignment, look-up', () => {
   });
 
   it('a missing required input → 400 with an error summary linking to the field, values kept, nothing changed', async () => {
-    const target = await open(sidewalkReport({ subject: '驗證測試' }));
+    const target = await open(sidewalkPetition({ subject: '驗證測試' }));
     const browser = await signIn(subject.app, handler, clock);
     const page = await browser.get(`/staff/cases/${target.caseNumber}`);
     const response = await browser.post(`/staff/cases/${target.caseNumber}/events/transfer`, {
@@ -332,8 +345,8 @@ describe('staff console: queues, case page, assignment, look-up', () => {
   });
 
   it('a supervisor assigns two ticked cases at once; a handler may not (403); no tick and no officer lists both problems', async () => {
-    const first = await open(sidewalkReport({ subject: '分派一' }));
-    const second = await open(sidewalkReport({ subject: '分派二' }));
+    const first = await open(sidewalkPetition({ subject: '分派一' }));
+    const second = await open(sidewalkPetition({ subject: '分派二' }));
     const browser = await signIn(subject.app, supervisor, clock);
     const queue = await browser.get('/staff/cases/unit');
     assert.match(mainOf(queue.body), new RegExp(`name="caseIds" type="checkbox" value="${first.id}"`));
@@ -407,7 +420,7 @@ describe('staff console: queues, case page, assignment, look-up', () => {
   });
 
   it('a handler asks for an extension, the supervisor approves it: the expected completion date moves', async () => {
-    const target = await open(sidewalkReport({ subject: '展延測試' }));
+    const target = await open(sidewalkPetition({ subject: '展延測試' }));
     const browser = await signIn(subject.app, handler, clock);
     const page = await browser.get(`/staff/cases/${target.caseNumber}`);
     const invalid = await browser.post(`/staff/cases/${target.caseNumber}/extensions`, {
@@ -450,7 +463,7 @@ describe('staff console: queues, case page, assignment, look-up', () => {
   });
 
   it('an attachment is served to staff with its sniffed type; nobody signed out gets it', async () => {
-    const target = await open(sidewalkReport({ subject: '附件測試' }));
+    const target = await open(sidewalkPetition({ subject: '附件測試' }));
     const png = samplePng();
     const [stored] = await storeAttachments(
       subject.database.db,
@@ -520,7 +533,7 @@ describe('staff console: supervision counts', () => {
     overdue = await openCase(at(-hours(5)), potholeReport(), { kind: 'system' });
     const atRisk = await openCase(at(-hours(3.5)), potholeReport(), { kind: 'system' });
     const onTrack = await openCase(at(0), potholeReport(), { kind: 'system' });
-    await openCase(at(0), sidewalkReport(), { kind: 'system' });
+    await openCase(at(0), sidewalkPetition(), { kind: 'system' });
     const context = testCasesContext(subject);
     await assignCases(
       context,

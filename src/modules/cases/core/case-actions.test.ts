@@ -17,10 +17,11 @@ import {
 const handler: ActionActor = { id: 'h1', role: 'handler', unitCode: 'road-maintenance' };
 const supervisor: ActionActor = { id: 's1', role: 'supervisor', unitCode: 'road-maintenance' };
 
+/** A petition (the default workflow) unless the overrides say otherwise. */
 function aCase(overrides: Partial<CaseFacts> = {}): CaseFacts {
   return {
     caseNumber: '1150302-0001',
-    kind: 'field_report',
+    kind: 'petition',
     state: 'received',
     unitCode: 'road-maintenance',
     handlerId: null,
@@ -132,6 +133,26 @@ describe('the actions table', () => {
       mayTakeAction(handler, 'request_extension', aCase({ state: 'awaiting_supplement' }), 'en').isAllowed,
       true,
     );
+    // A field report is finished once fixed (its own workflow); until then it may be extended.
+    for (const state of ['fixed', 'closed']) {
+      const decision = mayTakeAction(
+        handler,
+        'request_extension',
+        aCase({ kind: 'field_report', state }),
+        'en',
+      );
+      assert.deepEqual(
+        decision.failures.map((failure) => failure.code),
+        ['finished'],
+        state,
+      );
+    }
+    for (const state of ['dispatched', 'reopened'])
+      assert.equal(
+        mayTakeAction(handler, 'request_extension', aCase({ kind: 'field_report', state }), 'en').isAllowed,
+        true,
+        state,
+      );
     assert.deepEqual(
       mayTakeAction(handler, 'request_extension', aCase({ hasPendingExtension: true }), 'en').failures.map(
         (failure) => failure.code,

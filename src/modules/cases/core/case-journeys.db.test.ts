@@ -8,11 +8,13 @@ import { definitionOfService, getService, publishServiceVersion } from '../../ca
 import { getCaseDetail } from './case-queries.ts';
 import {
   caseActorOf,
+  potholeReport,
   type StaffApi,
-  sidewalkReport,
+  sidewalkPetition,
   staffApi,
   testCasesContext,
 } from './cases-test-support.ts';
+import type { OpenCaseInput } from './intake-rules.ts';
 import { openCase } from './open-case.ts';
 import { recomputeOpenDeadlines } from './recompute-deadlines.ts';
 import { setRoutingRule } from './routing-rules.ts';
@@ -76,8 +78,11 @@ interface CaseJson {
   resolution: string | null;
 }
 
-async function openByApi(api: StaffApi, overrides: Record<string, unknown> = {}): Promise<CaseJson> {
-  const response = await api.post('/api/staff/cases', { ...sidewalkReport(), ...overrides });
+async function openByApi(
+  api: StaffApi,
+  overrides: Partial<OpenCaseInput> | Record<string, unknown> = {},
+): Promise<CaseJson> {
+  const response = await api.post('/api/staff/cases', { ...sidewalkPetition(), ...overrides });
   assert.equal(response.statusCode, 201, response.body);
   return response.json() as CaseJson;
 }
@@ -216,7 +221,7 @@ describe('the deadline through a whole case', () => {
   it('hour-based hazards run on a 24-hour clock through holidays', async () => {
     clock.current = taipei('2026-02-14T22:00:00'); // Saturday night, a holiday
     const response = await clerkApi.post('/api/staff/cases', {
-      ...sidewalkReport({ serviceCode: 'pothole-report', formData: { size: 'medium' } }),
+      ...potholeReport(),
     });
     assert.equal(response.statusCode, 201, response.body);
     const opened = response.json() as CaseJson;
@@ -356,6 +361,61 @@ describe('transitions and their effects', () => {
     assert.notEqual(current.dueAt, null, 'the clock runs again');
   });
 
+  it('a field report: dispatched to a crew, fixed with a note (finished at once), reopened, fixed again and closed', async () => {
+    const opened = await openByApi(clerkApi, potholeReport());
+    let current = await read(handlerApi, opened.caseNumber);
+    assert.equal(current.state, 'received');
+    assert.deepEqual(current.availableEvents.toSorted(), [
+      'dispatch',
+      'forward',
+      'merge',
+      'reject',
+      'transfer',
+    ]);
+    const accept = await act(handlerApi, current, 'accept');
+    assert.equal(accept.statusCode, 409, 'the default workflow’s events do not apply to a field report');
+    assert.equal((accept.json() as { code: string }).code, 'INVALID_TRANSITION');
+
+    current = await actOk(handlerApi, current, 'dispatch', { internalNote: '第三維修班' });
+    assert.equal(current.state, 'dispatched');
+    assert.equal(current.handlerId, handler.id, 'dispatching an unassigned report takes it');
+    const missing = await act(handlerApi, current, 'mark_fixed');
+    assert.equal(missing.statusCode, 400);
+    assert.deepEqual(
+      (missing.json() as { errors: { field: string }[] }).errors.map((problem) => problem.field),
+      ['resolution'],
+    );
+    current = await actOk(handlerApi, current, 'mark_fixed', { resolution: '已以冷料填補坑洞。' });
+    assert.equal(current.state, 'fixed');
+    assert.equal(current.resolution, '已以冷料填補坑洞。');
+    assert.equal(current.deadlineStatus, 'finished', 'the clock stops when the crew fixes it');
+    assert.equal(current.dueAt, null);
+
+    const byHandler = await act(handlerApi, current, 'reopen', { reason: '坑洞仍在' });
+    assert.equal(byHandler.statusCode, 403);
+    current = await actOk(supervisorApi, current, 'reopen', { reason: '通報人反映坑洞仍在' });
+    assert.equal(current.state, 'reopened');
+    assert.equal(current.resolution, null);
+    assert.notEqual(current.dueAt, null, 'the clock runs again');
+    assert.deepEqual(current.availableEvents.toSorted(), [
+      'dispatch',
+      'forward',
+      'merge',
+      'reject',
+      'transfer',
+    ]);
+
+    current = await actOk(handlerApi, current, 'dispatch');
+    current = await actOk(handlerApi, current, 'mark_fixed', { resolution: '已刨除重鋪。' });
+    current = await actOk(handlerApi, current, 'close');
+    assert.equal(current.state, 'closed');
+    assert.equal(current.resolution, '已刨除重鋪。');
+    assert.deepEqual(
+      current.timeline.map((event) => event.kind),
+      ['created', 'dispatch', 'mark_fixed', 'reopen', 'dispatch', 'mark_fixed', 'close'],
+    );
+  });
+
   it('two staff acting at once: one wins, the other gets a conflict naming who acted, nothing is lost', async () => {
     const opened = await openByApi(clerkApi);
     const seen = await read(handlerApi, opened.caseNumber);
@@ -415,7 +475,7 @@ describe('transitions and their effects', () => {
     assert.ok(district);
     await setRoutingRule(
       subject.database.db,
-      { serviceCode: 'sidewalk-arcade-damage', districtCode: district, unitCode: 'parks', note: 'test' },
+      { serviceCode: 'road-maintenance-petition', districtCode: district, unitCode: 'parks', note: 'test' },
       systemActor,
       clock.now(),
     );
@@ -427,7 +487,7 @@ describe('transitions and their effects', () => {
 
   it('a case keeps the service version it was opened under; a new version applies to new cases only', async () => {
     const before = await openByApi(clerkApi);
-    const current = await getService(subject.database.db, { code: 'sidewalk-arcade-damage' });
+    const current = await getService(subject.database.db, { code: 'road-maintenance-petition' });
     assert.ok(current);
     const published = await publishServiceVersion(subject.database.db, {
       definition: { ...definitionOfService(current), deadline: { kind: 'working_days', days: 10 } },
@@ -456,7 +516,7 @@ describe('transitions and their effects', () => {
     const before = (await subject.database.pool.query<{ n: number }>('select count(*)::int as n from cases'))
       .rows[0]?.n;
     const response = await clerkApi.post('/api/staff/cases', {
-      ...sidewalkReport(),
+      ...sidewalkPetition(),
       applicantName: '  ',
       applicantPhone: '12',
       applicantEmail: 'not-an-email',
@@ -516,7 +576,7 @@ describe('transitions and their effects', () => {
   });
 
   it('the opening staff member is only a service detail: a case opened via the service has the same shape', async () => {
-    const row = await openCase(testCasesContext(subject), sidewalkReport(), caseActorOf(clerk));
+    const row = await openCase(testCasesContext(subject), sidewalkPetition(), caseActorOf(clerk));
     assert.equal(row.state, 'received');
     assert.equal(row.consentAt.toISOString(), clock.now().toISOString());
   });

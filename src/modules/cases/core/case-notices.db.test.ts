@@ -8,7 +8,13 @@ import { DomainError } from '../../../platform/http/errors.ts';
 import { listDeliveries, startNotificationWorker } from '../../notifications/notifications-service.ts';
 import { createEmailTransport, loggingSmsSender } from '../../notifications/transports.ts';
 import { scanCaseReminders } from './case-reminders.ts';
-import { caseActorOf, moveCase, sidewalkReport, testCasesContext } from './cases-test-support.ts';
+import {
+  caseActorOf,
+  moveCase,
+  potholeReport,
+  sidewalkPetition,
+  testCasesContext,
+} from './cases-test-support.ts';
 import { decideExtension, requestExtension } from './extensions.ts';
 import { openCase } from './open-case.ts';
 
@@ -61,11 +67,11 @@ async function waitForMail(address: string, count: number) {
 describe('notices to the applicant', () => {
   it('receipt, supplement, extension, transfer and closing: each once, by e-mail and SMS, carrying what matters', async () => {
     const email = 'lin.applicant@example.tw';
-    let row = await openCase(context(), sidewalkReport({ applicantEmail: email }), caseActorOf(handler));
+    let row = await openCase(context(), sidewalkPetition({ applicantEmail: email }), caseActorOf(handler));
     const [receipt] = await waitForMail(email, 1);
     assert.match(receipt?.subject ?? '', new RegExp(row.caseNumber));
     assert.ok(receipt?.text.includes(row.lookupCode), 'the receipt carries the lookup code');
-    assert.ok(receipt?.text.includes('人行道/騎樓破損'));
+    assert.ok(receipt?.text.includes('道路養護陳情'));
     assert.ok(receipt?.text.includes(`case=${row.caseNumber}`), 'the tracking link has the case filled in');
 
     const actor = caseActorOf(handler);
@@ -154,7 +160,7 @@ describe('notices to the applicant', () => {
     const email = 'smith@example.com';
     const row = await openCase(
       context(),
-      sidewalkReport({
+      sidewalkPetition({
         applicantEmail: email,
         applicantLang: 'en',
         applicantName: 'John Smith',
@@ -164,13 +170,30 @@ describe('notices to the applicant', () => {
     );
     const [message] = await waitForMail(email, 1);
     assert.match(message?.subject ?? '', /received/i);
-    assert.ok(message?.text.includes('Broken sidewalk or arcade walkway'));
+    assert.ok(message?.text.includes('Road maintenance petition'));
     assert.ok(message?.text.includes(`/en/track?case=${row.caseNumber}`));
+  });
+
+  it('a field report fixed and closed sends no case notice beyond the receipt (the reports module tells the reporter)', async () => {
+    const email = 'pothole.reporter@example.tw';
+    const actor = caseActorOf(handler);
+    let row = await openCase(context(), potholeReport({ applicantEmail: email }), actor);
+    row = await moveCase(subject, row, 'dispatch', {}, actor);
+    row = await moveCase(subject, row, 'mark_fixed', { resolution: '已填補坑洞。' }, actor);
+    row = await moveCase(subject, row, 'close', {}, actor);
+    assert.equal(row.state, 'closed');
+    await waitForMail(email, 1);
+    const deliveries = await listDeliveries(subject.database.db, { type: 'case', id: row.id });
+    assert.deepEqual(
+      deliveries.map((delivery) => delivery.topic).sort(),
+      ['case.received', 'case.received'],
+      'only the receipt (e-mail and SMS)',
+    );
   });
 
   it('a refused change sends nothing', async () => {
     const email = 'nobody.told@example.tw';
-    const row = await openCase(context(), sidewalkReport({ applicantEmail: email }), caseActorOf(handler));
+    const row = await openCase(context(), sidewalkPetition({ applicantEmail: email }), caseActorOf(handler));
     await assert.rejects(
       moveCase(subject, row, 'reject', {}, caseActorOf(handler)),
       (error: unknown) => error instanceof DomainError && error.code === 'VALIDATION_FAILED',
@@ -194,7 +217,7 @@ describe('deadline reminders', () => {
       publicBaseUrl: 'https://onewindow.example.tw',
       calendarRegion: '64000',
     });
-    let row = await openCase(context(), sidewalkReport({ applicantEmail: '' }), caseActorOf(handler));
+    let row = await openCase(context(), sidewalkPetition({ applicantEmail: '' }), caseActorOf(handler));
     row = await moveCase(subject, row, 'accept', {}, caseActorOf(handler));
     // Earlier tests left cases open and long overdue: their supervisors' reminders go out now.
     assert.equal((await scanCaseReminders(reminderDeps())).handler, 0, 'on track: nothing to the handler');

@@ -9,14 +9,14 @@ import {
   caseActorOf,
   potholeReport,
   type StaffApi,
-  sidewalkReport,
+  sidewalkPetition,
   staffApi,
   testCasesContext,
 } from './cases-test-support.ts';
 import { openCase } from './open-case.ts';
 import { transitionCase } from './transition-case.ts';
 import { type CaseActorRole, caseActorRoles } from './workflow-definition.ts';
-import { type CaseWorkflow, caseWorkflows, kindsOf, workflowStaffRoles } from './workflows.ts';
+import { type CaseWorkflow, caseWorkflows, workflowOf, workflowStaffRoles } from './workflows.ts';
 
 /**
  * The permission matrix, generated from the tables. For every workflow, state, actor role and event the
@@ -53,7 +53,7 @@ before(async () => {
   }
   colleague = await aStaffMember(db, { role: 'handler', displayName: '同單位承辦' });
   assignee = await aStaffMember(db, { role: 'handler', displayName: '受指派承辦' });
-  mergeTarget = (await openCase(testCasesContext(subject), sidewalkReport(), supervisorActor())).caseNumber;
+  mergeTarget = (await openCase(testCasesContext(subject), sidewalkPetition(), supervisorActor())).caseNumber;
 });
 
 // ---------------------------------------------------------------------------------------------------------
@@ -72,32 +72,28 @@ function inputsFor(): Record<string, string> {
   };
 }
 
-/** A fresh case of the workflow's first kind, put straight into a state (as the workflow would leave it). */
+/**
+ * A fresh case of a service whose kind follows the workflow (a pothole report for the field-report
+ * workflow, a petition for the default one), put straight into a state (as the workflow would leave it).
+ */
 async function caseIn(
   workflow: CaseWorkflow,
   state: string,
 ): Promise<{ id: string; caseNumber: string; version: number }> {
   const context = testCasesContext(subject);
-  const row = await openCase(context, sidewalkReport(), supervisorActor());
+  const input = workflow === workflowOf('field_report') ? potholeReport() : sidewalkPetition();
+  const row = await openCase(context, input, supervisorActor());
+  assert.equal(workflowOf(row.kind), workflow, `${input.serviceCode} follows the ${workflow.name} workflow`);
   const now = subject.clock.now();
   const isPaused = workflow.isPaused(state) || workflow.isAnswered(state);
   await query(
-    `update cases set kind = $2, state = $3,
-       closed_at = case when $4 then $6::timestamptz end,
-       resolution = case when $5 then '已修復' end,
-       pauses = case when $7 then jsonb_build_array(jsonb_build_object('from', $8::text, 'to', null)) else '[]'::jsonb end,
-       due_at = case when $4 or $7 then null else due_at end
+    `update cases set state = $2,
+       closed_at = case when $3 then $5::timestamptz end,
+       resolution = case when $4 then '已修復' end,
+       pauses = case when $6 then jsonb_build_array(jsonb_build_object('from', $7::text, 'to', null)) else '[]'::jsonb end,
+       due_at = case when $3 or $6 then null else due_at end
      where id = $1`,
-    [
-      row.id,
-      kindsOf(workflow)[0],
-      state,
-      workflow.isFinished(state),
-      workflow.isAnswered(state),
-      now,
-      isPaused,
-      now.toISOString(),
-    ],
+    [row.id, state, workflow.isFinished(state), workflow.isAnswered(state), now, isPaused, now.toISOString()],
   );
   return { id: row.id, caseNumber: row.caseNumber, version: row.version };
 }
@@ -439,7 +435,7 @@ describe('permission matrix of the actions table: every (action, role, relation)
   it('open, look_up: the roles the table names, and no one else', async () => {
     for (const role of staffRoles) {
       const mayOpen = expectedFor('open', role, new Set(['any'])) === 'ok';
-      const opened = await apiOf(role).post('/api/staff/cases', sidewalkReport());
+      const opened = await apiOf(role).post('/api/staff/cases', sidewalkPetition());
       assert.equal(opened.statusCode, mayOpen ? 201 : 403, `${role} opens: ${opened.body.slice(0, 200)}`);
       assert.equal((await apiOf(role).page('/staff/counter')).statusCode, mayOpen ? 200 : 403, role);
       const mayLookUp = expectedFor('look_up', role, new Set(['any'])) === 'ok';

@@ -57,10 +57,14 @@ export function caseActorOf(member: TestStaffMember): CaseActor & { kind: 'staff
   };
 }
 
-/** A walk-in report for the road maintenance office (5 working days). */
-export function sidewalkReport(overrides: Partial<OpenCaseInput> = {}): OpenCaseInput {
+/**
+ * A walk-in petition about a broken sidewalk for the road maintenance office (5 working days). A
+ * petition follows the default workflow (accept, start, supplements, resolve, close), so the tests of
+ * the generic case mechanics use it; a field report (potholeReport) follows the field-report workflow.
+ */
+export function sidewalkPetition(overrides: Partial<OpenCaseInput> = {}): OpenCaseInput {
   return {
-    serviceCode: 'sidewalk-arcade-damage',
+    serviceCode: 'road-maintenance-petition',
     channel: 'counter',
     applicantType: 'person',
     applicantName: '王小明',
@@ -75,9 +79,12 @@ export function sidewalkReport(overrides: Partial<OpenCaseInput> = {}): OpenCase
   };
 }
 
-/** A 4-hour pothole report for the road maintenance office (its queue lists it first). */
+/**
+ * A 4-hour pothole report for the road maintenance office (its queue lists it first): a field report,
+ * which a crew is dispatched to and marks fixed (the field-report workflow).
+ */
 export function potholeReport(overrides: Partial<OpenCaseInput> = {}): OpenCaseInput {
-  return sidewalkReport({
+  return sidewalkPetition({
     serviceCode: 'pothole-report',
     description: '博愛二路外側車道有坑洞，機車容易摔車。',
     formData: { size: 'medium' },

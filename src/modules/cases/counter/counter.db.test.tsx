@@ -415,7 +415,8 @@ describe('counter intake (HTTP and database)', () => {
     assert.equal(await caseCount(), casesBefore, 'no case written');
     assert.equal(await attachmentCount(), filesBefore, 'no file written');
 
-    const english = await clerk.get('/en/staff/counter/new?service=street-light-repair');
+    // A petition needs a contact (a field report may come from anyone, so it is not the example here).
+    const english = await clerk.get('/en/staff/counter/new?service=road-maintenance-petition');
     const noContact = await postMultipart(
       clerk,
       multipartActionOf(english.body),
@@ -430,7 +431,7 @@ describe('counter intake (HTTP and database)', () => {
     assert.equal(noContact.statusCode, 400);
     assert.deepEqual(
       errorSummaryLinks(noContact.body).map(([target]) => target),
-      ['channel', 'applicantPhone', 'address', 'field-problem', 'consent'],
+      ['channel', 'applicantPhone', 'address', 'field-place-kind', 'consent'],
     );
     assert.match(noContact.body, /Enter at least one contact \(phone or e-mail\)/);
     assert.match(noContact.body, /Choose how the request came in: counter, phone, e-mail or 1999\./);

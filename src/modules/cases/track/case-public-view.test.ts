@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CaseRow } from '../core/case-actor.ts';
 import type { CaseDetail } from '../core/case-queries.ts';
+import { caseEvents } from '../core/workflows.ts';
 import { publicCaseView } from './case-public-view.ts';
+import { type TrackTextKey, trackText } from './track-messages.ts';
 
 type TimelineRow = CaseDetail['timeline'][number];
 
@@ -12,14 +14,15 @@ const secretaryName = '林秘書';
 const handlerName = '陳承辦';
 const supervisorName = '張股長';
 
+/** A petition (the default workflow) unless the overrides say otherwise. */
 function aRow(overrides: Partial<CaseRow> = {}): CaseRow {
   return {
     id: '0b6f3c2a-2222-4c2b-9d3e-000000000002',
     caseNumber: '1150302-0007',
     lookupCode: 'K7MX3Q9P',
-    kind: 'field_report',
+    kind: 'petition',
     channel: 'counter',
-    serviceCode: 'sidewalk-arcade-damage',
+    serviceCode: 'road-maintenance-petition',
     serviceVersion: 1,
     unitCode: 'parks',
     handlerId: staffId,
@@ -82,8 +85,8 @@ const at = (iso: string) => new Date(iso);
 function aDetail(row: CaseRow = aRow(), extra: TimelineRow[] = []): CaseDetail {
   return {
     row,
-    serviceNameZh: '人行道/騎樓破損',
-    serviceNameEn: 'Damaged sidewalk or arcade',
+    serviceNameZh: '道路養護陳情',
+    serviceNameEn: 'Road maintenance petition',
     unit: { code: 'parks', nameZh: '公園處', nameEn: 'Parks and Street Lights Office', phone: '07-3316841' },
     handler: { id: staffId, displayName: handlerName },
     timeline: [
@@ -210,7 +213,7 @@ describe('publicCaseView', () => {
     assert.equal(view.state, 'in_progress');
     assert.equal(view.stateLabel, '處理中');
     assert.equal(view.stateExplanation, '承辦人正在處理您的案件。');
-    assert.equal(view.serviceName, '人行道/騎樓破損');
+    assert.equal(view.serviceName, '道路養護陳情');
     assert.deepEqual(view.unit, { code: 'parks', name: '公園處', phone: '07-3316841' });
     assert.equal(view.receivedOnText, '民國115年3月2日');
     assert.equal(view.expectedCompletionDate, '2026-03-12');
@@ -220,7 +223,7 @@ describe('publicCaseView', () => {
     assert.equal(view.resolution, null);
     const english = publicCaseView(aDetail(), [], 'en');
     assert.equal(english.stateLabel, 'In progress');
-    assert.equal(english.serviceName, 'Damaged sidewalk or arcade');
+    assert.equal(english.serviceName, 'Road maintenance petition');
     assert.equal(english.expectedCompletionDateText, '12 March 2026');
     assert.equal(english.unit.name, 'Parks and Street Lights Office');
   });
@@ -311,6 +314,34 @@ describe('publicCaseView', () => {
     assert.equal(paused.stateLabel, 'Waiting for you');
     assert.match(paused.deadlineStatusText, /Paused/);
     assert.equal(paused.expectedCompletionDateText, '12 March 2026');
+  });
+
+  it('has the applicant’s words for every event of every workflow, in both languages', () => {
+    for (const kind of [...caseEvents, 'created', 'extension_approved'])
+      for (const lang of ['zh-TW', 'en'] as const) {
+        const words = trackText(lang, `event_${kind}` as TrackTextKey);
+        assert.ok(typeof words === 'string' && words.trim() !== '', `${lang} event_${kind}`);
+      }
+  });
+
+  it('a field report in its own words: a crew assigned, then fixed with the crew’s note and finished', () => {
+    const report = { kind: 'field_report', serviceCode: 'pothole-report' } as const;
+    const dispatched = publicCaseView(aDetail(aRow({ ...report, state: 'dispatched' })), [], 'zh-TW');
+    assert.equal(dispatched.stateLabel, '已派工');
+    assert.equal(dispatched.stateExplanation, '已指派維修人員前往處理。');
+    assert.equal(dispatched.deadlineStatus, 'on_track');
+    assert.equal(dispatched.resolution, null);
+    const fixedAt = at('2026-03-04T06:00:00Z');
+    const fixed = aDetail(
+      aRow({ ...report, state: 'fixed', resolution: '已以冷料填補。', dueAt: null, closedAt: fixedAt }),
+    );
+    fixed.status = 'finished';
+    const view = publicCaseView(fixed, [], 'en');
+    assert.equal(view.stateLabel, 'Fixed');
+    assert.equal(view.resolution, '已以冷料填補。');
+    assert.equal(view.deadlineStatus, 'finished');
+    assert.equal(view.expectedCompletionDate, null);
+    assert.equal(view.closedOnText, '4 March 2026');
   });
 
   it('lists attachments by name, type and size only', () => {

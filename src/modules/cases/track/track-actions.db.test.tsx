@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { mainOf } from '../../../../test/helpers/html.ts';
 import { samplePng } from '../../../platform/uploads/upload-test-support.ts';
 import { storeAttachments } from '../core/case-attachments.ts';
-import { caseActorOf } from '../core/cases-test-support.ts';
+import { caseActorOf, potholeReport } from '../core/cases-test-support.ts';
 import { errorSummaryItems, nextIp, trackTestBed, Visitor } from './track-test-support.ts';
 
 /**
@@ -88,6 +88,41 @@ describe("the applicant's own actions", () => {
     assert.match(mainOf(reopened.body), /data-state="in_progress"/);
     assert.match(mainOf(reopened.body), /地磚又鬆了。/);
     assert.equal((await currentRow(row.id)).state, 'in_progress');
+  });
+
+  it('a fixed field report shows the crew’s note, and its reporter may say it is still not fixed within the window', async () => {
+    let row = await aCase(potholeReport());
+    const handler = caseActorOf(cases().roadHandler);
+    row = await move(row, 'dispatch', { publicNote: '已派維修班前往。' }, handler);
+    row = await move(
+      row,
+      'mark_fixed',
+      { resolution: '已以冷料填補坑洞。', internalNote: 'INTERNAL-第三維修班' },
+      handler,
+    );
+    const visitor = new Visitor(subject.app);
+    const result = await visitor.lookUp(row.caseNumber, row.lookupCode);
+    const main = mainOf(result.body);
+    assert.match(main, /data-state="fixed">已修復</);
+    assert.match(main, /已以冷料填補坑洞。/, 'the crew’s note');
+    assert.match(main, /已派維修班前往。/);
+    const headings = [...main.matchAll(/<h3 class="govuk-heading-s govuk-!-margin-bottom-1">([^<]*)<\/h3>/g)];
+    assert.deepEqual(
+      headings.map((match) => match[1]),
+      ['已修復', '已派工', '收件'],
+      'the timeline in the field report’s words, newest first',
+    );
+    assert.doesNotMatch(main, /INTERNAL-/);
+    assert.match(main, /現場仍未修好時，可以在修復後 14 天內（民國115年\d+月\d+日以前）告訴我們/);
+    assert.doesNotMatch(main, /action="\/track\/withdraw"/, 'a fixed report cannot be withdrawn');
+
+    const reopened = await visitor.submitForm(result, '/track/reopen', {
+      reason: '坑洞還在，機車仍會顛簸。',
+    });
+    assert.equal(reopened.statusCode, 200);
+    assert.match(mainOf(reopened.body), /data-state="reopened"/);
+    assert.match(mainOf(reopened.body), /坑洞還在，機車仍會顛簸。/);
+    assert.equal((await currentRow(row.id)).state, 'reopened');
   });
 });
 

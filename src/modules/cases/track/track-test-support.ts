@@ -10,7 +10,7 @@ import { aStaffMember, csrfTokenIn, type TestStaffMember } from '../../../platfo
 import type { AppInstance } from '../../../platform/http/app-types.ts';
 import type { CaseActor, CaseRow } from '../core/case-actor.ts';
 import { cases } from '../core/cases-schema.ts';
-import { caseActorOf, moveCase, sidewalkReport, testCasesContext } from '../core/cases-test-support.ts';
+import { caseActorOf, moveCase, sidewalkPetition, testCasesContext } from '../core/cases-test-support.ts';
 import { requestExtension } from '../core/extensions.ts';
 import type { OpenCaseInput } from '../core/intake-rules.ts';
 import { openCase } from '../core/open-case.ts';
@@ -123,7 +123,7 @@ export async function trackCases(subject: TestApp) {
   });
   const context = () => testCasesContext(subject);
   const aCase = (overrides: Partial<OpenCaseInput> = {}): Promise<CaseRow> =>
-    openCase(context(), sidewalkReport(overrides), caseActorOf(clerk));
+    openCase(context(), sidewalkPetition(overrides), caseActorOf(clerk));
   const move = (
     row: CaseRow,
     event: CaseEvent,

@@ -83,7 +83,7 @@ describe('the result of a look-up', () => {
     assert.match(main, new RegExp(`案件 ${row.caseNumber} 辦理進度`));
     assert.match(main, /data-state="in_progress">處理中</);
     assert.match(main, /承辦人正在處理您的案件。/);
-    assert.match(main, /人行道\/騎樓破損/);
+    assert.match(main, /道路養護陳情/);
     assert.match(main, /公園處/);
     assert.match(main, /07-\d{7}/, 'the unit phone');
     assert.match(main, /王○明/);
