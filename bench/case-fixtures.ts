@@ -232,6 +232,7 @@ export const serviceWeights: Readonly<Record<string, number>> = {
   'street-light-repair': 16,
   'pothole-report': 14,
   'sidewalk-arcade-damage': 10,
+  'road-maintenance-petition': 4,
   'road-excavation-permit': 9,
   'street-tree-pruning': 8,
   'illegal-building-report': 8,
@@ -290,6 +291,11 @@ export const descriptionsByService: Readonly<Record<string, readonly string[]>> 
     '下雨後出現大坑洞，已有機車滑倒。',
   ],
   'sidewalk-arcade-damage': ['人行道地磚鬆動，長者差點跌倒。', '騎樓地面高低不平。', '人行道破損積水。'],
+  'road-maintenance-petition': [
+    '整段人行道高低不平，希望全面整修。',
+    '騎樓高低落差大，建議推動騎樓整平。',
+    '道路修補後又反覆損壞，請研議改善。',
+  ],
   'street-tree-pruning': ['行道樹枝葉遮住路燈與號誌。', '颱風後樹枝斷裂懸掛。', '樹根隆起造成人行道不平。'],
   'park-facility-damage': [
     '公園溜滑梯破裂，孩童可能受傷。',

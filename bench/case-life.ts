@@ -267,18 +267,27 @@ export function generateCase(input: CaseInput) {
       unitCode = target;
     }
   }
-  const accept = () => {
+  // A field report follows its own workflow (received → dispatched → fixed → closed, reopened): a crew is
+  // dispatched where another case is accepted and started, it has no supplements, and it cannot be
+  // rejected once a crew has it.
+  const isFieldReport = service.kind === 'field_report';
+  /** The handler takes the case up: accepts it, or dispatches a crew to a field report. */
+  const takeUp = () => {
     handler ??= pickHandler();
     const who = handler;
     push({
       at: later(random.between(0.03, 0.15)),
-      kind: 'accept',
-      to: 'accepted',
+      kind: isFieldReport ? 'dispatch' : 'accept',
+      to: isFieldReport ? 'dispatched' : 'accepted',
       actor: who,
       apply: (life) => {
         life.handler = who;
       },
     });
+  };
+  /** Taken up before a rejection: never a field report, which is rejected before a crew is dispatched. */
+  const takeUpBeforeRejecting = (probability: number) => {
+    if (!isFieldReport && random.chance(probability)) takeUp();
   };
   const finishWith = (
     kind: string,
@@ -303,7 +312,7 @@ export function generateCase(input: CaseInput) {
     const recent = input.recentByService.get(service.code) ?? [];
     const target = recent.length > 0 ? random.pick(recent) : null;
     if (target !== null) {
-      if (random.chance(0.5)) accept();
+      if (random.chance(0.5)) takeUp();
       const actor = handler ?? unitStaff(unitCode).supervisor;
       finishWith('merge', 'merged', actor, { data: { mergedInto: target.caseNumber } }, (life) => {
         life.mergedIntoId = target.id;
@@ -320,11 +329,11 @@ export function generateCase(input: CaseInput) {
       });
       (events.at(-1) as PlannedEvent & { caseId?: string }).caseId = target.id;
     } else {
-      accept();
+      takeUpBeforeRejecting(1);
       finishWith('reject', 'rejected', handler ?? pickHandler(), { publicNote: random.pick(rejectReasons) });
     }
   } else if (outcome < 0.035) {
-    if (random.chance(0.4)) accept();
+    if (random.chance(0.4)) takeUp();
     const agency = random.pick(agencies);
     finishWith(
       'forward',
@@ -336,15 +345,16 @@ export function generateCase(input: CaseInput) {
       },
     );
   } else if (outcome < 0.06) {
-    if (random.chance(0.6)) accept();
+    takeUpBeforeRejecting(0.6);
     finishWith('reject', 'rejected', handler ?? unitStaff(unitCode).supervisor, {
       publicNote: random.pick(rejectReasons),
     });
   } else if (outcome < 0.075) {
-    if (random.chance(0.5)) accept();
+    if (random.chance(0.5)) takeUp();
     finishWith('withdraw', 'withdrawn', 'applicant', {});
   } else {
-    // The usual path: (assigned) → accepted → in progress → (supplement) → (extension) → resolved → closed.
+    // The usual path: (assigned) → accepted → in progress → (supplement) → (extension) → resolved → closed;
+    // a field report: (assigned) → dispatched → (extension) → fixed → closed, sometimes reopened between.
     if (random.chance(0.35)) {
       handler = pickHandler();
       const who = handler;
@@ -359,16 +369,17 @@ export function generateCase(input: CaseInput) {
         },
       });
     }
-    accept();
-    push({
-      at: later(random.between(0.02, 0.12)),
-      kind: 'start',
-      to: 'in_progress',
-      actor: handler as StaffRef,
-    });
+    takeUp();
+    if (!isFieldReport)
+      push({
+        at: later(random.between(0.02, 0.12)),
+        kind: 'start',
+        to: 'in_progress',
+        actor: handler as StaffRef,
+      });
     let pausedFor = 0;
     let gaveUp = false;
-    if (!isHourly && random.chance(0.1)) {
+    if (!isFieldReport && !isHourly && random.chance(0.1)) {
       const reason = random.pick(supplementReasons);
       const askedAt = later(random.between(0.05, 0.2));
       push({
@@ -462,19 +473,36 @@ export function generateCase(input: CaseInput) {
       const resolvedAt = Math.max(at + 10 * 60_000, snap(receivedAt + pausedFor + share * span));
       at = resolvedAt;
       const resolution = random.pick(resolutions);
-      /** The handler answers at `when`: the deadline stops from then. */
+      /**
+       * The handler answers at `when`: the deadline stops from then (a pause until closing), or the crew
+       * fixes a field report, which finishes it at once (its reopen window counts from the fix).
+       */
       const resolveAt = (when: number) =>
-        push({
-          at: when,
-          kind: 'resolve',
-          to: 'resolved',
-          actor: handler as StaffRef,
-          apply: (life) => {
-            life.resolution = resolution;
-            life.resolvedAt = when;
-            life.pauses = [...life.pauses, { from: new Date(when).toISOString(), to: null }];
-          },
-        });
+        push(
+          isFieldReport
+            ? {
+                at: when,
+                kind: 'mark_fixed',
+                to: 'fixed',
+                actor: handler as StaffRef,
+                apply: (life) => {
+                  life.resolution = resolution;
+                  life.resolvedAt = when;
+                  life.closedAt = when;
+                },
+              }
+            : {
+                at: when,
+                kind: 'resolve',
+                to: 'resolved',
+                actor: handler as StaffRef,
+                apply: (life) => {
+                  life.resolution = resolution;
+                  life.resolvedAt = when;
+                  life.pauses = [...life.pauses, { from: new Date(when).toISOString(), to: null }];
+                },
+              },
+        );
       const closeAt = (when: number) =>
         push({
           at: when,
@@ -486,8 +514,29 @@ export function generateCase(input: CaseInput) {
           },
         });
       resolveAt(resolvedAt);
-      closeAt(laterBy(random.exponential(0.6 * DAY)));
-      if (random.chance(0.004)) {
+      if (isFieldReport) {
+        // The reporter says "not fixed" within the reopen window (counted from the fix), before the
+        // report is closed; the crew goes again. Closing comes days later, ending the window.
+        if (random.chance(0.02)) {
+          const reopenedAt = laterBy(random.between(1, 10) * DAY);
+          push({
+            at: reopenedAt,
+            kind: 'reopen',
+            to: 'reopened',
+            actor: 'applicant',
+            publicNote: '現場仍未修好，請再派員處理。',
+            apply: (life) => {
+              life.closedAt = null;
+              life.resolvedAt = null;
+              life.resolution = null;
+            },
+          });
+          takeUp();
+          resolveAt(laterBy(random.between(0.2, 0.8) * span));
+        }
+        closeAt(laterBy(random.between(3, 14) * DAY));
+      } else closeAt(laterBy(random.exponential(0.6 * DAY)));
+      if (!isFieldReport && random.chance(0.004)) {
         const reopenedAt = laterBy(random.between(1, 10) * DAY);
         push({
           at: reopenedAt,
