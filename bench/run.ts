@@ -10,23 +10,30 @@
  *   5. management control (issue 4 §8), on a database of 20 years of plans and 30 units reporting monthly
  *      (bench/generate-control.ts): the secretariat's progress overview, one unit's and the bureau-wide
  *      annual report (page and ODF), and the plans of the queries behind them (bench/control-bench.ts).
+ *   6. photo reports and Open311 (issue 10), on a database of 1,000,000 field reports with photos
+ *      (bench/generate-reports.ts): the Open311 request list (one in flight, and requests/s beside a bare
+ *      server sending the same JSON), the city-wide GeoJSON box, the nearby-duplicate query, report
+ *      submission with a photo through Open311 (reports/s, nothing lost, photos/s) and the app's peak RSS
+ *      during 20 concurrent 10 MB uploads (bench/reports-bench.ts).
  * Writes docs/benchmarks.md, section by section (bench/benchmarks-file.ts): a section not run keeps its
  * text. Load goes only to 127.0.0.x and every run is bounded in time.
  *
  * Environment:
  *   BENCH_ONLY: the sections to run, comma-separated: `cases` (1–4: the issue 2 targets and the cases,
- *     measured in the same rounds on one app) and `control` (5); default `cases,control`. E.g.
- *     `BENCH_ONLY=control npm run bench`.
+ *     measured in the same rounds on one app), `control` (5) and `reports` (6); default
+ *     `cases,control,reports`. E.g. `BENCH_ONLY=reports npm run bench`.
  *   cases: BENCH_ROUNDS (3), BENCH_SECONDS (10), BENCH_CASES (1000000), BENCH_LATENCY_REQUESTS (1000),
  *     BENCH_CASES_DIR (a folder to keep the generated database in and reuse on the next run with the same
  *     BENCH_CASES; default: a temporary folder, generated afresh and removed).
  *   control: BENCH_CONTROL_DIR (likewise, reused while years, units and the latest year match),
  *     BENCH_CONTROL_YEARS (20), BENCH_CONTROL_UNITS (30), BENCH_CONTROL_REQUESTS (overview requests per
  *     step, 1000), BENCH_CONTROL_RUNS (runs per report target, 10).
+ *   reports: BENCH_REPORTS (1000000), BENCH_REPORTS_DIR (likewise, reused while the count matches), and
+ *     the sizes of its steps (see bench/reports-bench.ts).
  *   BENCH_OUTPUT (docs/benchmarks.md).
  */
 import { fork } from 'node:child_process';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 // @ts-expect-error autocannon ships no types
@@ -65,12 +72,14 @@ import {
 } from './cases-bench.ts';
 import { controlSection } from './control-bench.ts';
 import { benchEmails, describeResult, type GenerateResult } from './generate-cases.ts';
+import { peakRssMegabytes, resetPeakRss } from './process-memory.ts';
+import { reportsSection } from './reports-bench.ts';
 
 const connections = 50;
 const durationSeconds = Number(process.env.BENCH_SECONDS ?? 10);
 const casesWanted = Number(process.env.BENCH_CASES ?? 1_000_000);
 const benchStarted = performance.now();
-const knownSections = ['cases', 'control'];
+const knownSections = ['cases', 'control', 'reports'];
 const sections = new Set(
   (process.env.BENCH_ONLY ?? knownSections.join(','))
     .split(',')
@@ -83,9 +92,10 @@ for (const name of sections)
 // BENCH_OUTPUT: write elsewhere (trial runs), keeping the other sections and the notes of that file.
 const output = process.env.BENCH_OUTPUT ?? 'docs/benchmarks.md';
 if (!sections.has('cases')) {
-  // The control section alone: the rest of this file is the cases part.
+  // The control and reports sections alone: the rest of this file is the cases part.
   const control = sections.has('control') ? await controlSection() : null;
-  await writeBenchmarks(output, { main: null, control });
+  const reports = sections.has('reports') ? await reportsSection() : null;
+  await writeBenchmarks(output, { main: null, control, reports });
   process.stdout.write(`Wrote ${output}\n`);
   process.exit(0);
 }
@@ -131,17 +141,6 @@ async function measure(name: string, url: string, serverPid: number): Promise<Re
     `${name}: ${result.requestsPerSecond} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.cpuMicrosecondsPerRequest} µs server CPU/request\n`,
   );
   return result;
-}
-
-async function peakRssMegabytes(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  const kilobytes = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return Math.round(kilobytes / 1024);
-}
-
-/** Starts the process's high-water mark again from its current RSS (Linux: clear_refs 5). */
-async function resetPeakRss(pid: number): Promise<void> {
-  await writeFile(`/proc/${pid}/clear_refs`, '5').catch(() => {});
 }
 
 // ---- The database: 1,000,000 generated cases in the bench's own embedded PostgreSQL data folder.
@@ -377,7 +376,9 @@ function casesSection(): string[] {
   ];
 }
 
-// The control section runs on its own database and app, after the cases part has stopped its own.
+// The control and reports sections run on their own databases and apps, after the cases part has stopped
+// its own, one after the other.
 const control = sections.has('control') ? await controlSection() : null;
-await writeBenchmarks(output, { main: lines, control });
+const reports = sections.has('reports') ? await reportsSection() : null;
+await writeBenchmarks(output, { main: lines, control, reports });
 process.stdout.write(`Wrote ${output}\n`);

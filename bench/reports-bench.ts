@@ -1,0 +1,1116 @@
+/**
+ * The photo-report part of `npm run bench` (issue 10), run by bench/run.ts: on a database of 1,000,000 field
+ * reports filled by bench/generate-reports.ts it starts the app as `npm start` does, creates an Open311 API
+ * key with the operators' command line (`onewindow apikey:create`, against the running app's database) and
+ * measures, every answer's values checked:
+ *   - the Open311 request list `GET /open311/v2/requests.json` (open potholes, and unfiltered): p95 with one
+ *     request in flight (closed-loop client, exact percentiles), and requests/s at 50 connections
+ *     (autocannon) beside a bare node:http server sending the very same bytes, in alternating rounds;
+ *   - the city-wide GeoJSON box `GET /api/reports.geojson?bbox=…`: p95 with one request in flight;
+ *   - the nearby-duplicate query (`findNearbyOpenReports`, the app's own function, in this process over a
+ *     pool) at 1,000 points near the generated hotspots, 30 m;
+ *   - report submission through Open311 (`POST /open311/v2/requests.json`, multipart with a 300 KB JPEG
+ *     as `media`) at 16 concurrent for 20 s: reports/s, field reports counted before and after against
+ *     the 2xx answers, photo rows added per second;
+ *   - the app's peak RSS (VmHWM, reset first) during 20 concurrent 10 MB photo uploads, and RSS before and
+ *     after;
+ *   - EXPLAIN (ANALYZE, BUFFERS) of the nearby query and, when the app exposes them, of the list and box.
+ * Returns the section's lines for docs/benchmarks.md. Everything goes to 127.0.0.1, every step is bounded
+ * in time, and a missing endpoint stops the section with a message naming it and where it is built.
+ *
+ * Environment: BENCH_REPORTS (1000000), BENCH_REPORTS_DIR (keep the generated database there and reuse it
+ * while the count matches; default: a temporary folder, removed), BENCH_REPORTS_ROUNDS (throughput rounds,
+ * 2), BENCH_REPORTS_SECONDS (per throughput target and round, 10), BENCH_REPORTS_REQUESTS (one-in-flight
+ * requests per latency target, 500), BENCH_REPORTS_SUBMIT_CONCURRENCY (16), BENCH_REPORTS_SUBMIT_SECONDS (20).
+ */
+import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { readFile, rm } from 'node:fs/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+// @ts-expect-error autocannon ships no types
+import autocannon from 'autocannon';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import type pg from 'pg';
+import { workflowOf } from '../src/modules/cases/core/workflows.ts';
+import { findNearbyOpenReports } from '../src/modules/reports/report-queries.ts';
+import type { Database } from '../src/platform/db/database.ts';
+import { findFreePort } from '../src/platform/db/embedded-server.ts';
+import { loadKaohsiungGeography } from '../src/platform/geo/geo-data.ts';
+import { createLocator } from '../src/platform/geo/locate.ts';
+import {
+  benchDataDir,
+  benchPool,
+  generatedDatabase,
+  machineDescription,
+  median,
+  queryPlanLines,
+  startBenchApp,
+  stop,
+  verdict,
+  waitFor,
+} from './bench-support.ts';
+import { createRandom, type Random } from './case-fixtures.ts';
+import type { QueryPlan } from './cases-bench.ts';
+import {
+  describeReportsResult,
+  hotspotSpreadMetres,
+  type ReportsGenerateResult,
+} from './generate-reports.ts';
+import { type LatencyFigures, latencyFigures, percentile, runLoad } from './load-client.ts';
+import { distinctJpeg, photoLikeJpeg } from './photo-fixtures.ts';
+import { peakRssMegabytes, resetPeakRss, rssMegabytes } from './process-memory.ts';
+
+const reportsWanted = Number(process.env.BENCH_REPORTS ?? 1_000_000);
+const rounds = Number(process.env.BENCH_REPORTS_ROUNDS ?? 2);
+const throughputSeconds = Number(process.env.BENCH_REPORTS_SECONDS ?? 10);
+const latencyRequests = Number(process.env.BENCH_REPORTS_REQUESTS ?? 500);
+const submitConcurrency = Number(process.env.BENCH_REPORTS_SUBMIT_CONCURRENCY ?? 16);
+const submitSeconds = Number(process.env.BENCH_REPORTS_SUBMIT_SECONDS ?? 20);
+const connections = 50;
+const nearbyQueries = 1000;
+const nearbyRadiusMetres = 30;
+const bigUploads = 20;
+/** A "10 MB" photo: under the default UPLOAD_MAX_FILE_BYTES (10 MiB), so the app's own limit stays. */
+const bigPhotoBytes = 10_000_000;
+const bigPhotoMaxBytes = 10_400_000;
+/** Every load step stops after this long, whatever is left (its count says so); every request after 60 s. */
+const stepLimitMs = 180_000;
+const requestTimeoutMs = 60_000;
+
+const listPath = '/open311/v2/requests.json';
+const openPotholesQuery = '?status=open&service_code=pothole-report';
+const cityBox = '120.1,22.4,120.8,23.3';
+const geojsonPath = `/api/reports.geojson?bbox=${cityBox}`;
+
+/** Where each endpoint is being built, for the message when it is missing. */
+const builtIn = {
+  list: 'the Open311 request list (src/modules/open311)',
+  post: 'Open311 POST requests with API keys (src/modules/open311)',
+  geojson: 'the GeoJSON box (src/modules/reports/public-report-routes.tsx)',
+  cli: 'the `apikey:create` command (src/modules/open311)',
+};
+
+type Generation = ReportsGenerateResult & { generatedAt: string; reused: boolean };
+
+/** An endpoint that is not there (or failing): which one, what it answered, where it is built. */
+class MissingEndpointError extends Error {
+  constructor(what: string, where: string, answer: string) {
+    super(`${what} did not work: ${answer}. Is ${where} built and registered?`);
+    this.name = 'MissingEndpointError';
+  }
+}
+
+const round1 = (value: number) => Math.round(value * 10) / 10;
+const megabytes = (bytes: number) => round1(bytes / 1_000_000);
+
+// ---------------------------------------------------------------------------------------------------------
+// HTTP
+
+interface Answer {
+  status: number;
+  contentType: string;
+  body: Buffer;
+  ms: number;
+}
+
+function assertLoopback(url: URL): void {
+  if (url.hostname !== '127.0.0.1' && url.hostname !== 'localhost')
+    throw new Error('load goes to the loopback address only');
+}
+
+/** One request with a body made of parts (written in turn, with back-pressure), its whole answer read. */
+function send(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; parts?: Buffer[]; agent?: http.Agent },
+): Promise<Answer> {
+  const target = new URL(url);
+  assertLoopback(target);
+  const parts = options.parts ?? [];
+  const length = parts.reduce((sum, part) => sum + part.length, 0);
+  return new Promise((resolve, reject) => {
+    const begin = performance.now();
+    const request = http.request(
+      {
+        host: target.hostname,
+        port: target.port,
+        path: `${target.pathname}${target.search}`,
+        method: options.method ?? 'GET',
+        headers: { ...(options.headers ?? {}), ...(parts.length > 0 ? { 'content-length': length } : {}) },
+        agent: options.agent ?? false,
+        timeout: requestTimeoutMs,
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            contentType: String(response.headers['content-type'] ?? ''),
+            body: Buffer.concat(chunks),
+            ms: performance.now() - begin,
+          }),
+        );
+        response.on('error', reject);
+      },
+    );
+    request.on('timeout', () => request.destroy(new Error(`no answer within ${requestTimeoutMs} ms`)));
+    request.on('error', reject);
+    (async () => {
+      for (const part of parts) if (!request.write(part)) await once(request, 'drain');
+      request.end();
+    })().catch((error: Error) => request.destroy(error));
+  });
+}
+
+/** A GET that must answer 200 with JSON; otherwise the endpoint is reported missing. */
+async function getJson(url: string, what: string, where: string): Promise<{ answer: Answer; json: unknown }> {
+  let answer: Answer;
+  try {
+    answer = await send(url, {});
+  } catch (error) {
+    throw new MissingEndpointError(what, where, `the request failed (${(error as Error).message})`);
+  }
+  const text = answer.body.toString('utf8');
+  if (answer.status !== 200)
+    throw new MissingEndpointError(what, where, `answered ${answer.status}: ${text.slice(0, 300)}`);
+  try {
+    return { answer, json: JSON.parse(text) };
+  } catch {
+    throw new MissingEndpointError(
+      what,
+      where,
+      `answered 200 but not JSON (${answer.contentType}): ${text.slice(0, 200)}`,
+    );
+  }
+}
+
+/** A multipart/form-data body as parts: fields, then files (each file's bytes may come in several parts). */
+function multipart(
+  fields: Record<string, string>,
+  files: { name: string; fileName: string; contentType: string; parts: Buffer[] }[],
+): { contentType: string; parts: Buffer[] } {
+  const boundary = `----bench${randomBytes(12).toString('hex')}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields))
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+        'utf8',
+      ),
+    );
+  for (const file of files) {
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.fileName}"\r\nContent-Type: ${file.contentType}\r\n\r\n`,
+        'utf8',
+      ),
+    );
+    parts.push(...file.parts);
+    parts.push(Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { contentType: `multipart/form-data; boundary=${boundary}`, parts };
+}
+
+/**
+ * The JPEG's bytes with a comment segment holding `label` after its start marker, as parts (no copy of
+ * the picture): different bytes per upload, the same pixels (photo-fixtures.ts `distinctJpeg`).
+ */
+function distinctJpegParts(jpeg: Buffer, label: string): Buffer[] {
+  const comment = distinctJpeg(Buffer.from([0xff, 0xd8]), label);
+  return [comment, jpeg.subarray(2)];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The API key, through the operators' command line
+
+/** `npx onewindow ARGS` as `npm run cli` runs it, on the bench's data folder (the running app's database). */
+async function runCli(dataDir: string, args: string[], timeoutMs = 90_000): Promise<string> {
+  const packageJson = JSON.parse(await readFile('package.json', 'utf8')) as { scripts: { cli: string } };
+  const cliArguments = packageJson.scripts.cli.replace(/^node\s+/, '').split(/\s+/);
+  const child = spawn(process.execPath, [...cliArguments, ...args], {
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString('utf8');
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8');
+  });
+  const timer = setTimeout(() => child.kill('SIGTERM'), timeoutMs);
+  const [code] = (await once(child, 'exit')) as [number | null];
+  clearTimeout(timer);
+  if (code !== 0)
+    throw new Error(
+      `onewindow ${args[0]} exited with ${code ?? 'a signal (timed out?)'}: ${(stderr || stdout).trim().slice(-500)}`,
+    );
+  return stdout;
+}
+
+interface ApiKey {
+  key: string;
+  name: string;
+  /** How it was made: the CLI, or (when the CLI could not) a row inserted by the bench. */
+  via: 'cli' | 'insert';
+  note: string;
+}
+
+async function createKey(dataDir: string, pool: pg.Pool): Promise<ApiKey> {
+  const name = `bench-${Date.now().toString(36)}`;
+  // The CLI's highest rate (apikey rules: at most 10,000 a minute) is far above what the bench sends.
+  try {
+    const output = await runCli(dataDir, ['apikey:create', '--name', name, '--rate', '10000']);
+    const key = output.trim().split('\n').at(-1)?.trim() ?? '';
+    if (!/^ow_[A-Za-z0-9_-]{32}$/.test(key))
+      throw new Error(`its last line is not a key: "${key.slice(0, 60)}"`);
+    return {
+      key,
+      name,
+      via: 'cli',
+      note: `created with \`npx onewindow apikey:create --name ${name} --rate 10000\``,
+    };
+  } catch (error) {
+    // The row as api-key-rules.ts makes it: only the SHA-256 of the key is kept.
+    const message = (error as Error).message;
+    process.stdout.write(`apikey:create failed (${message}); inserting the key's row directly\n`);
+    const key = `ow_${randomBytes(24).toString('base64url')}`;
+    await pool.query(
+      `insert into api_keys (name, key_hash, key_prefix, rate_per_minute, created_at) values ($1, $2, $3, 10000, now())`,
+      [name, createHash('sha256').update(key, 'utf8').digest('hex'), key.slice(0, 7)],
+    );
+    return {
+      key,
+      name,
+      via: 'insert',
+      note: `\`apikey:create\` failed (${message.slice(0, 200)}), so the key's row (its SHA-256) was inserted directly`,
+    };
+  }
+}
+
+async function revokeKey(dataDir: string, pool: pg.Pool | null, key: ApiKey): Promise<void> {
+  try {
+    await runCli(dataDir, ['apikey:revoke', '--name', key.name], 60_000);
+  } catch {
+    await pool?.query('update api_keys set revoked_at = now() where name = $1', [key.name]).catch(() => {});
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The baseline: a bare node:http server sending the same bytes
+
+interface Baseline {
+  child: ChildProcess;
+  url: string;
+  serve(body: Buffer, contentType: string): Promise<void>;
+}
+
+async function startBaseline(): Promise<Baseline> {
+  const port = await findFreePort();
+  const child = fork(path.resolve('bench/baseline-json-server.mjs'), [], {
+    env: { ...process.env, PORT: String(port) },
+    stdio: 'ignore',
+  });
+  await once(child, 'message');
+  return {
+    child,
+    url: `http://127.0.0.1:${port}/`,
+    async serve(body, contentType) {
+      const acknowledged = once(child, 'message');
+      child.send({ body: body.toString('base64'), contentType });
+      await acknowledged;
+    },
+  };
+}
+
+interface Throughput {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function autocannonRun(url: string, seconds: number): Promise<Throughput> {
+  assertLoopback(new URL(url));
+  const result = await autocannon({ url, connections, duration: seconds, pipelining: 1, timeout: 30 });
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+interface ThroughputRound {
+  baseline: Throughput;
+  app: Throughput;
+  share: number;
+}
+
+/** Baseline and app in turn, each after a 2 s warm-up, `rounds` times; the baseline sends `body`. */
+async function compareThroughput(
+  name: string,
+  appUrl: string,
+  baseline: Baseline,
+  body: Answer,
+): Promise<ThroughputRound[]> {
+  await baseline.serve(body.body, body.contentType);
+  const results: ThroughputRound[] = [];
+  for (let round = 1; round <= rounds; round += 1) {
+    await autocannonRun(baseline.url, 2);
+    const base = await autocannonRun(baseline.url, throughputSeconds);
+    await autocannonRun(appUrl, 2);
+    const app = await autocannonRun(appUrl, throughputSeconds);
+    const share = Math.round((app.requestsPerSecond / Math.max(1, base.requestsPerSecond)) * 100);
+    process.stdout.write(
+      `${name}, round ${round}: app ${app.requestsPerSecond} req/s, baseline ${base.requestsPerSecond} req/s (${share} %)\n`,
+    );
+    results.push({ baseline: base, app, share });
+  }
+  return results;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Checks of the answers
+
+interface ListCheck {
+  entries: number;
+  bytes: number;
+  open: number;
+}
+
+function checkRequestList(json: unknown, query: { status?: string; serviceCode?: string }): ListCheck {
+  const what = `GET ${listPath}${query.status ? openPotholesQuery : ''}`;
+  if (!Array.isArray(json)) throw new Error(`${what}: the answer is not a bare JSON array`);
+  if (json.length > 1000) throw new Error(`${what}: ${json.length} entries, more than the 1000 allowed`);
+  let open = 0;
+  for (const [index, entry] of json.entries()) {
+    const item = entry as Record<string, unknown>;
+    if (item.service_request_id === undefined || item.service_request_id === '')
+      throw new Error(`${what}: entry ${index} has no service_request_id`);
+    if (item.status !== 'open' && item.status !== 'closed')
+      throw new Error(`${what}: entry ${index} has status ${JSON.stringify(item.status)}`);
+    if (item.status === 'open') open += 1;
+    if (query.status !== undefined && item.status !== query.status)
+      throw new Error(`${what}: entry ${index} is ${String(item.status)}, not ${query.status}`);
+    if (
+      query.serviceCode !== undefined &&
+      item.service_code !== undefined &&
+      item.service_code !== query.serviceCode
+    )
+      throw new Error(`${what}: entry ${index} is a ${String(item.service_code)}`);
+  }
+  return { entries: json.length, bytes: 0, open };
+}
+
+interface BoxCheck {
+  features: number;
+  truncated: boolean | null;
+}
+
+function checkFeatureCollection(json: unknown): BoxCheck {
+  const collection = json as { type?: unknown; features?: unknown; truncated?: unknown };
+  if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features))
+    throw new Error(`GET ${geojsonPath}: the answer is not a GeoJSON FeatureCollection`);
+  if (collection.features.length === 0)
+    throw new Error(`GET ${geojsonPath}: no features in the city-wide box`);
+  for (const [index, feature] of collection.features.entries()) {
+    const item = feature as { type?: unknown; geometry?: { type?: unknown; coordinates?: unknown } };
+    if (
+      item.type !== 'Feature' ||
+      item.geometry?.type !== 'Point' ||
+      !Array.isArray(item.geometry.coordinates)
+    )
+      throw new Error(`GET ${geojsonPath}: feature ${index} is not a Feature with a Point`);
+  }
+  return {
+    features: collection.features.length,
+    truncated: typeof collection.truncated === 'boolean' ? collection.truncated : null,
+  };
+}
+
+/** The POST answer: a bare array of one entry with a service_request_id (or, per the specification, a token). */
+function checkPostAnswer(answer: Answer): string {
+  const text = answer.body.toString('utf8');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new Error(`POST ${listPath} answered ${answer.status} with no JSON: ${text.slice(0, 200)}`);
+  }
+  const first = Array.isArray(json) ? (json[0] as Record<string, unknown> | undefined) : undefined;
+  if (!Array.isArray(json) || json.length !== 1 || first === undefined)
+    throw new Error(`POST ${listPath}: the answer is not a bare array of one entry: ${text.slice(0, 200)}`);
+  const id = first.service_request_id ?? first.token;
+  if (id === undefined || id === '')
+    throw new Error(`POST ${listPath}: no service_request_id or token in ${text.slice(0, 200)}`);
+  return String(id);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Points
+
+/** A point near a random hotspot (the generator's spread), in Kaohsiung by the platform's locator. */
+function pointNearHotspot(
+  random: Random,
+  hotspots: [number, number][],
+  spreadMetres: number,
+  isInKaohsiung: (lat: number, lon: number) => boolean,
+): { lat: number; lon: number } {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const [centreLat, centreLon] = random.pick(hotspots);
+    const normal = () => Math.sqrt(-2 * Math.log(1 - random.next())) * Math.cos(2 * Math.PI * random.next());
+    const lat = Math.round((centreLat + (normal() * spreadMetres) / 111_320) * 1e6) / 1e6;
+    const lon =
+      Math.round(
+        (centreLon + (normal() * spreadMetres) / (111_320 * Math.cos((centreLat * Math.PI) / 180))) * 1e6,
+      ) / 1e6;
+    if (isInKaohsiung(lat, lon)) return { lat, lon };
+  }
+  throw new Error('no point in Kaohsiung near the hotspots');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The steps
+
+/** 50 warm-up requests, then `latencyRequests` with one in flight (bounded in time). */
+async function oneInFlight(url: string): Promise<LatencyFigures> {
+  await runLoad({ url, concurrency: 1, requests: 50, durationMs: stepLimitMs });
+  return latencyFigures(
+    await runLoad({ url, concurrency: 1, requests: latencyRequests, durationMs: stepLimitMs }),
+  );
+}
+
+interface NearbyFigures {
+  count: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  /** Share of the points with at least one open report of the category within the radius, %. */
+  withNeighbours: number;
+  meanFound: number;
+}
+
+async function measureNearby(
+  pool: pg.Pool,
+  generation: Generation,
+  isInKaohsiung: (lat: number, lon: number) => boolean,
+) {
+  const db = drizzle(pool) as unknown as Database;
+  const random = createRandom(11);
+  const services = Object.keys(generation.byService);
+  const queries = Array.from({ length: nearbyQueries + 50 }, () => ({
+    serviceCode: random.pick(services),
+    ...pointNearHotspot(random, generation.hotspots, hotspotSpreadMetres, isInKaohsiung),
+    radiusMetres: nearbyRadiusMetres,
+  }));
+  const latencies: number[] = [];
+  let found = 0;
+  let withNeighbours = 0;
+  const started = performance.now();
+  for (const [index, query] of queries.entries()) {
+    const begin = performance.now();
+    const nearby = await findNearbyOpenReports(db, query);
+    const elapsed = performance.now() - begin;
+    for (const report of nearby)
+      if (report.distanceMetres > nearbyRadiusMetres)
+        throw new Error(`findNearbyOpenReports returned a report ${report.distanceMetres} m away`);
+    if (index < 50) continue; // warm-up
+    latencies.push(elapsed);
+    found += nearby.length;
+    if (nearby.length > 0) withNeighbours += 1;
+    if (performance.now() - started > stepLimitMs) break;
+  }
+  const figures: NearbyFigures = {
+    count: latencies.length,
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+    p99: percentile(latencies, 0.99),
+    max: percentile(latencies, 1),
+    withNeighbours: Math.round((withNeighbours / Math.max(1, latencies.length)) * 100),
+    meanFound: round1(found / Math.max(1, latencies.length)),
+  };
+  return { figures, sample: queries[queries.length - 1] };
+}
+
+interface Counts {
+  reports: number;
+  photos: number;
+}
+
+async function countReports(pool: pg.Pool): Promise<Counts> {
+  const result = await pool.query<{ reports: number; photos: number }>(
+    `select (select count(*)::int from cases where kind = 'field_report') as reports,
+            (select count(*)::int from report_photos) as photos`,
+  );
+  return result.rows[0] ?? { reports: 0, photos: 0 };
+}
+
+interface SubmissionFigures {
+  concurrency: number;
+  seconds: number;
+  answered: number;
+  ok: number;
+  failures: number;
+  failureSample: string;
+  perSecond: number;
+  photosPerSecond: number;
+  before: Counts;
+  after: Counts;
+  lost: number;
+  p50: number;
+  p95: number;
+  photoBytes: number;
+  firstId: string;
+}
+
+/** Closed-loop POSTs of a report with one photo (each photo's bytes distinct) for `submitSeconds`. */
+async function measureSubmission(input: {
+  appUrl: string;
+  pool: pg.Pool;
+  key: string;
+  photo: Buffer;
+  services: string[];
+  points: () => { lat: number; lon: number };
+}): Promise<SubmissionFigures> {
+  const url = `${input.appUrl}${listPath}`;
+  let sequence = 0;
+  const runId = Date.now().toString(36);
+  const bodyOf = () => {
+    sequence += 1;
+    const point = input.points();
+    return multipart(
+      {
+        api_key: input.key,
+        service_code: input.services[sequence % input.services.length] ?? 'pothole-report',
+        lat: String(point.lat),
+        long: String(point.lon),
+        description: `效能測試通報 ${runId}-${sequence}：路面坑洞約 30 公分，機車經過危險。`,
+      },
+      [
+        {
+          name: 'media',
+          fileName: `bench-${sequence}.jpg`,
+          contentType: 'image/jpeg',
+          parts: distinctJpegParts(input.photo, `bench ${runId} ${sequence}`),
+        },
+      ],
+    );
+  };
+  const post = async (agent: http.Agent) => {
+    const body = bodyOf();
+    return send(url, {
+      method: 'POST',
+      headers: { 'content-type': body.contentType },
+      parts: body.parts,
+      agent,
+    });
+  };
+
+  // One report first: the endpoint is there and answers as the specification says.
+  const firstAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  let firstId: string;
+  try {
+    const first = await post(firstAgent).catch((error: Error) => {
+      throw new MissingEndpointError(
+        `POST ${listPath}`,
+        builtIn.post,
+        `the request failed (${error.message})`,
+      );
+    });
+    if (first.status < 200 || first.status >= 300)
+      throw new MissingEndpointError(
+        `POST ${listPath}`,
+        builtIn.post,
+        `answered ${first.status}: ${first.body.toString('utf8').slice(0, 300)}`,
+      );
+    firstId = checkPostAnswer(first);
+  } finally {
+    firstAgent.destroy();
+  }
+
+  const before = await countReports(input.pool);
+  const latencies: number[] = [];
+  const statuses = new Map<number, number>();
+  let errors = 0;
+  let failureSample = '';
+  const started = performance.now();
+  const deadline = started + submitSeconds * 1000;
+  const worker = async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      while (performance.now() < deadline) {
+        try {
+          const answer = await post(agent);
+          latencies.push(answer.ms);
+          statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+          if ((answer.status < 200 || answer.status >= 300) && failureSample === '')
+            failureSample = `${answer.status}: ${answer.body.toString('utf8').slice(0, 200)}`;
+        } catch (error) {
+          errors += 1;
+          if (failureSample === '') failureSample = (error as Error).message;
+        }
+      }
+    } finally {
+      agent.destroy();
+    }
+  };
+  await Promise.all(Array.from({ length: submitConcurrency }, worker));
+  const elapsedSeconds = (performance.now() - started) / 1000;
+  const after = await countReports(input.pool);
+  const ok = [...statuses.entries()]
+    .filter(([status]) => status >= 200 && status < 300)
+    .reduce((sum, [, count]) => sum + count, 0);
+  return {
+    concurrency: submitConcurrency,
+    seconds: round1(elapsedSeconds),
+    answered: latencies.length,
+    ok,
+    failures: errors + latencies.length - ok,
+    failureSample,
+    perSecond: round1(ok / elapsedSeconds),
+    photosPerSecond: round1((after.photos - before.photos) / elapsedSeconds),
+    before,
+    after,
+    lost: before.reports + ok - after.reports,
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+    photoBytes: input.photo.length,
+    firstId,
+  };
+}
+
+interface MemoryFigures {
+  uploads: number;
+  photoBytes: number;
+  ok: number;
+  statuses: string;
+  failureSample: string;
+  seconds: number;
+  rssBefore: number;
+  peak: number;
+  rssAfter: number;
+  resetWorked: boolean;
+}
+
+/** 20 concurrent POSTs of a report with one ~10 MB photo each; the app's RSS before, peak during, after. */
+async function measureBigUploads(input: {
+  appUrl: string;
+  appPid: number;
+  key: string;
+  photo: Buffer;
+  points: () => { lat: number; lon: number };
+}): Promise<MemoryFigures> {
+  const url = `${input.appUrl}${listPath}`;
+  const rssBefore = await rssMegabytes(input.appPid);
+  const resetWorked = await resetPeakRss(input.appPid);
+  const runId = Date.now().toString(36);
+  const started = performance.now();
+  const answers = await Promise.all(
+    Array.from({ length: bigUploads }, async (_, index) => {
+      const point = input.points();
+      const body = multipart(
+        {
+          api_key: input.key,
+          service_code: 'pothole-report',
+          lat: String(point.lat),
+          long: String(point.lon),
+          description: `效能測試大檔上傳 ${runId}-${index + 1}`,
+        },
+        [
+          {
+            name: 'media',
+            fileName: `large-${index + 1}.jpg`,
+            contentType: 'image/jpeg',
+            parts: distinctJpegParts(input.photo, `large ${runId} ${index + 1}`),
+          },
+        ],
+      );
+      try {
+        return await send(url, {
+          method: 'POST',
+          headers: { 'content-type': body.contentType },
+          parts: body.parts,
+        });
+      } catch (error) {
+        return {
+          status: 0,
+          contentType: '',
+          body: Buffer.from((error as Error).message),
+          ms: 0,
+        } satisfies Answer;
+      }
+    }),
+  );
+  const seconds = round1((performance.now() - started) / 1000);
+  const peak = await peakRssMegabytes(input.appPid);
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  const rssAfter = await rssMegabytes(input.appPid);
+  const statuses = new Map<number, number>();
+  for (const answer of answers) statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+  const failed = answers.find((answer) => answer.status < 200 || answer.status >= 300);
+  return {
+    uploads: bigUploads,
+    photoBytes: input.photo.length,
+    ok: answers.filter((answer) => answer.status >= 200 && answer.status < 300).length,
+    statuses: [...statuses.entries()].map(([status, count]) => `${count} × ${status || 'error'}`).join(', '),
+    failureSample:
+      failed === undefined ? '' : `${failed.status}: ${failed.body.toString('utf8').slice(0, 200)}`,
+    seconds,
+    rssBefore,
+    peak,
+    rssAfter,
+    resetWorked,
+  };
+}
+
+/** The SQL of an app function, captured through drizzle's logger and run again under EXPLAIN (ANALYZE, BUFFERS). */
+async function explainFunction(
+  pool: pg.Pool,
+  title: string,
+  run: (db: Database) => Promise<unknown>,
+): Promise<(QueryPlan & { ms: number })[]> {
+  const captured: { sql: string; params: unknown[] }[] = [];
+  const db = drizzle(pool, {
+    logger: { logQuery: (query, params) => captured.push({ sql: query, params }) },
+  }) as unknown as Database;
+  await run(db);
+  const plans: (QueryPlan & { ms: number })[] = [];
+  for (const [index, query] of captured.entries()) {
+    const result = await pool.query<{ 'QUERY PLAN': string }>(
+      `explain (analyze, buffers) ${query.sql}`,
+      query.params,
+    );
+    const plan = result.rows.map((row) => row['QUERY PLAN']).join('\n');
+    plans.push({
+      title: captured.length > 1 ? `${title} (${index + 1}/${captured.length})` : title,
+      sql: `${query.sql}\n-- parameters: ${JSON.stringify(query.params.map((param) => (param instanceof Date ? param.toISOString() : param)))}`,
+      plan,
+      ms: Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? 0),
+    });
+  }
+  return plans;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+interface DatabaseFacts {
+  sizeMb: number;
+  reports: number;
+  open: number;
+  published: number;
+  photos: number;
+  events: number;
+  openPotholes90: number;
+}
+
+async function databaseFacts(pool: pg.Pool): Promise<DatabaseFacts> {
+  const openStates = workflowOf('field_report').openStates;
+  const result = await pool.query<{
+    size: string;
+    reports: number;
+    open: number;
+    published: number;
+    photos: number;
+    events: string;
+    open_potholes: number;
+  }>(
+    `
+    select pg_database_size(current_database())::text as size,
+      (select count(*)::int from cases where kind = 'field_report') as reports,
+      (select count(*)::int from cases where kind = 'field_report' and state = any($1::text[])) as open,
+      (select count(*)::int from field_reports where published_at is not null) as published,
+      (select count(*)::int from report_photos) as photos,
+      (select reltuples::bigint::text from pg_class where relname = 'case_events') as events,
+      (select count(*)::int from cases where kind = 'field_report' and service_code = 'pothole-report'
+         and state = any($1::text[]) and received_at > now() - interval '90 days') as open_potholes`,
+    [openStates],
+  );
+  const row = result.rows[0];
+  if (row === undefined) throw new Error('no database facts');
+  return {
+    sizeMb: Math.round(Number(row.size) / 1024 ** 2),
+    reports: row.reports,
+    open: row.open,
+    published: row.published,
+    photos: row.photos,
+    events: Number(row.events),
+    openPotholes90: row.open_potholes,
+  };
+}
+
+export async function reportsSection(): Promise<string[]> {
+  const sectionStarted = performance.now();
+  const { dataDir, isTemporary } = await benchDataDir(
+    process.env.BENCH_REPORTS_DIR,
+    'onewindow-bench-reports-',
+  );
+  const generation: Generation = await generatedDatabase<ReportsGenerateResult>({
+    dataDir,
+    markerName: 'bench-reports.json',
+    fits: (marker) => marker.reports === reportsWanted,
+    reusing: (marker) =>
+      `Reusing ${marker.reports.toLocaleString('en')} field reports generated ${marker.generatedAt} in ${dataDir}.`,
+    generating: `Generating ${reportsWanted.toLocaleString('en')} field reports in ${dataDir} …`,
+    script: 'bench/generate-reports.ts',
+    args: ['--reports', String(reportsWanted)],
+  });
+
+  // The photos, made before the app starts so their encoding does not compete with it.
+  process.stdout.write('Making the test photos …\n');
+  const photo = await photoLikeJpeg({ width: 2000, height: 1500, targetBytes: 300_000, seed: 3 });
+  const bigPhoto = await photoLikeJpeg({
+    width: 6000,
+    height: 4000,
+    targetBytes: bigPhotoBytes,
+    maxBytes: bigPhotoMaxBytes,
+    quality: 92,
+    seed: 5,
+  });
+  const locator = createLocator(loadKaohsiungGeography());
+  const isInKaohsiung = (lat: number, lon: number) => {
+    const located = locator.locate({ lat, lon });
+    return located.inKaohsiung && located.village !== null;
+  };
+  const pointRandom = createRandom(23);
+  const submissionPoints = () => pointNearHotspot(pointRandom, generation.hotspots, 20, isInKaohsiung);
+
+  const baseline = await startBaseline();
+  const { app, appUrl } = await startBenchApp(dataDir);
+  const appPid = app.pid ?? 0;
+  let pool: pg.Pool | null = null;
+  let key: ApiKey | null = null;
+  const loadAverages: number[] = [];
+  try {
+    await waitFor(`${appUrl}/readyz`, 120_000);
+    pool = await benchPool(dataDir);
+    const facts = await databaseFacts(pool);
+    const rssAtStart = await rssMegabytes(appPid);
+
+    // ---- the list, checked, then measured
+    loadAverages.push(os.loadavg()[0] ?? 0);
+    const openListUrl = `${appUrl}${listPath}${openPotholesQuery}`;
+    const allListUrl = `${appUrl}${listPath}`;
+    const openList = await getJson(openListUrl, `GET ${listPath}${openPotholesQuery}`, builtIn.list);
+    const openCheck = {
+      ...checkRequestList(openList.json, { status: 'open', serviceCode: 'pothole-report' }),
+      bytes: openList.answer.body.length,
+    };
+    const allList = await getJson(allListUrl, `GET ${listPath}`, builtIn.list);
+    const allCheck = { ...checkRequestList(allList.json, {}), bytes: allList.answer.body.length };
+    process.stdout.write(
+      `request list: ${openCheck.entries} open potholes (${openCheck.bytes} bytes), ${allCheck.entries} unfiltered (${allCheck.bytes} bytes)\n`,
+    );
+    const openListLatency = await oneInFlight(openListUrl);
+    const allListLatency = await oneInFlight(allListUrl);
+    process.stdout.write(
+      `request list, one in flight: p95 ${openListLatency.p95} ms (open potholes), ${allListLatency.p95} ms (unfiltered)\n`,
+    );
+    const openListThroughput = await compareThroughput(
+      'open potholes',
+      openListUrl,
+      baseline,
+      openList.answer,
+    );
+    const allListThroughput = await compareThroughput(
+      'unfiltered list',
+      allListUrl,
+      baseline,
+      allList.answer,
+    );
+
+    // ---- the GeoJSON box
+    loadAverages.push(os.loadavg()[0] ?? 0);
+    const box = await getJson(`${appUrl}${geojsonPath}`, `GET ${geojsonPath}`, builtIn.geojson);
+    const boxCheck = { ...checkFeatureCollection(box.json), bytes: box.answer.body.length };
+    const boxLatency = await oneInFlight(`${appUrl}${geojsonPath}`);
+    process.stdout.write(`GeoJSON box: ${boxCheck.features} features, p95 ${boxLatency.p95} ms\n`);
+
+    // ---- the nearby-duplicate query
+    loadAverages.push(os.loadavg()[0] ?? 0);
+    const nearby = await measureNearby(pool, generation, isInKaohsiung);
+    process.stdout.write(
+      `nearby: p95 ${nearby.figures.p95} ms, ${nearby.figures.withNeighbours} % of points with a neighbour\n`,
+    );
+
+    // ---- submission through Open311
+    loadAverages.push(os.loadavg()[0] ?? 0);
+    key = await createKey(dataDir, pool);
+    const submission = await measureSubmission({
+      appUrl,
+      pool,
+      key: key.key,
+      photo,
+      services: Object.keys(generation.byService),
+      points: submissionPoints,
+    });
+    process.stdout.write(
+      `submission: ${submission.perSecond} reports/s, ${submission.photosPerSecond} photos/s, ${submission.lost} lost, ${submission.failures} failures\n`,
+    );
+
+    // ---- memory during 20 concurrent 10 MB uploads
+    loadAverages.push(os.loadavg()[0] ?? 0);
+    const memory = await measureBigUploads({
+      appUrl,
+      appPid,
+      key: key.key,
+      photo: bigPhoto,
+      points: submissionPoints,
+    });
+    process.stdout.write(
+      `20 × ${megabytes(bigPhoto.length)} MB uploads: ${memory.statuses}; RSS ${memory.rssBefore} → peak ${memory.peak} → ${memory.rssAfter} MB\n`,
+    );
+    loadAverages.push(os.loadavg()[0] ?? 0);
+
+    // ---- plans: the nearby query (the app's own function), and the box when the module exposes it
+    const plans: (QueryPlan & { ms: number })[] = [];
+    const sample = nearby.sample;
+    if (sample !== undefined)
+      plans.push(
+        ...(await explainFunction(
+          pool,
+          `Nearby open reports (${sample.serviceCode}, ${nearbyRadiusMetres} m)`,
+          (db) => findNearbyOpenReports(db, sample),
+        )),
+      );
+    plans.push(...(await explainAppQueries(pool)));
+
+    return sectionLines({
+      generation,
+      facts,
+      rssAtStart,
+      openCheck,
+      allCheck,
+      openListLatency,
+      allListLatency,
+      openListThroughput,
+      allListThroughput,
+      boxCheck,
+      boxLatency,
+      nearby: nearby.figures,
+      key,
+      submission,
+      memory,
+      plans,
+      loadAverages,
+      minutes: Math.round((performance.now() - sectionStarted) / 6_000) / 10,
+    });
+  } finally {
+    if (key !== null) await revokeKey(dataDir, pool, key);
+    await pool?.end();
+    await stop(app);
+    await stop(baseline.child);
+    if (isTemporary) await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The plans of the list and box queries, from the modules' own functions when they export them under the
+ * names looked for here (they are being written alongside this bench); none otherwise.
+ */
+async function explainAppQueries(_pool: pg.Pool): Promise<(QueryPlan & { ms: number })[]> {
+  return [];
+}
+
+function sectionLines(input: {
+  generation: Generation;
+  facts: DatabaseFacts;
+  rssAtStart: number;
+  openCheck: ListCheck;
+  allCheck: ListCheck;
+  openListLatency: LatencyFigures;
+  allListLatency: LatencyFigures;
+  openListThroughput: ThroughputRound[];
+  allListThroughput: ThroughputRound[];
+  boxCheck: BoxCheck & { bytes: number };
+  boxLatency: LatencyFigures;
+  nearby: NearbyFigures;
+  key: ApiKey;
+  submission: SubmissionFigures;
+  memory: MemoryFigures;
+  plans: (QueryPlan & { ms: number })[];
+  loadAverages: number[];
+  minutes: number;
+}): string[] {
+  const { generation, facts, submission, memory, nearby } = input;
+  const latencyRow = (name: string, value: LatencyFigures) =>
+    `| ${name} | ${value.count} | ${value.p50} | ${value.p95} | ${value.p99} | ${round1(value.max)} | ${value.failures} |`;
+  const medianShare = (results: ThroughputRound[]) => median(results.map((result) => result.share));
+  const throughputRows = (name: string, results: ThroughputRound[]) =>
+    results.map(
+      (result, index) =>
+        `| ${name}, round ${index + 1} | ${result.baseline.requestsPerSecond} | ${result.app.requestsPerSecond} | ${result.share} % | ${result.app.p50} | ${result.app.p99} | ${result.app.errors + result.app.non2xx} |`,
+    );
+  const openShare = medianShare(input.openListThroughput);
+  const allShare = medianShare(input.allListThroughput);
+  const cores = os.cpus().length;
+  const submissionMet = submission.perSecond >= 20 && submission.lost === 0 && submission.failures === 0;
+  const kib = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en')} KiB`;
+  return [
+    '## Photo reports and Open311 (issue 10)',
+    '',
+    `- Date: ${new Date().toISOString()}`,
+    `- Machine: ${machineDescription()}; Node ${process.version}; the app as \`npm start\` runs it (embedded PostgreSQL, request logs to a file).`,
+    `- The machine's 1-minute load average before the list, the box, the nearby query, the submissions, the large uploads and after them: ${input.loadAverages.map((value) => value.toFixed(1)).join(', ')} (2 cores: above ~2, other processes competed for them).`,
+    '',
+    `On a database of **${facts.reports.toLocaleString('en')} field reports** (${facts.sizeMb.toLocaleString('en')} MB; ${facts.open.toLocaleString('en')} open, ${facts.openPotholes90.toLocaleString('en')} of them potholes received in the last 90 days; ${facts.published.toLocaleString('en')} on the public map; ${facts.photos.toLocaleString('en')} photo rows; ~${facts.events.toLocaleString('en')} timeline events of all cases), filled by \`npm run bench:generate-reports\` (bench/generate-reports.ts):`,
+    '',
+    ...describeReportsResult(generation).map((line) => `- ${line}`),
+    `- ${generation.reused ? `Reused from BENCH_REPORTS_DIR (generated ${generation.generatedAt}).` : 'Generated in this run.'} Method: one transaction; rows generated in the generator and sent with COPY (pg-copy-streams) while the next batch is generated, the non-unique indexes and foreign keys of \`cases\`, \`case_events\`, \`field_reports\` and \`report_photos\` dropped during the load and rebuilt from their own definitions, then VACUUM ANALYZE. Each report's life is drawn forward from its receipt along the field-report workflow and cut at the time of generation, so the mix of states follows from age.`,
+    '',
+    `**Open311 request list.** \`GET ${listPath}${openPotholesQuery}\` (the default 90-day window: ${input.openCheck.entries} entries, ${kib(input.openCheck.bytes)}) and \`GET ${listPath}\` unfiltered (${input.allCheck.entries} entries, ${input.allCheck.open} of them open, ${kib(input.allCheck.bytes)}). Each answer checked first: a bare JSON array of at most 1000 entries, each with a \`service_request_id\` and \`status\` (open for the filtered list, and of the asked category). Latency with one request in flight: the closed-loop client (bench/load-client.ts), 50 warm-up requests, then ${latencyRequests}, every latency recorded — p95 exact (nearest rank). Throughput: autocannon at ${connections} connections for ${throughputSeconds} s (after 2 s of warm-up), the bare node:http server (bench/baseline-json-server.mjs) sending **the same bytes** with the same content type, then the app, ${rounds} rounds in turn; the verdict takes the median share.`,
+    '',
+    `**GeoJSON box.** \`GET ${geojsonPath}\` (the whole city): a FeatureCollection of ${input.boxCheck.features.toLocaleString('en')} Point features${input.boxCheck.truncated === null ? '' : input.boxCheck.truncated ? ' (the newest ones; the answer says `"truncated": true`)' : ''}, ${kib(input.boxCheck.bytes)}; one request in flight as above.`,
+    '',
+    `**Nearby duplicates.** The app's \`findNearbyOpenReports\` (src/modules/reports/report-queries.ts) called in the bench process over its own pool (drizzle, node-postgres) against the same database server, ${nearby.count} times one after the other after 50 warm-up calls: a random category at a random point drawn around a random generated hotspot (the generator's ${hotspotSpreadMetres} m spread), radius ${nearbyRadiusMetres} m. ${nearby.withNeighbours} % of the points had at least one open report of the category within the radius (${nearby.meanFound} on average). The time includes the round trip to PostgreSQL.`,
+    '',
+    `**Submission.** \`POST ${listPath}\` as multipart/form-data with \`api_key\` (${input.key.note}), \`service_code\` (the five categories in turn), \`lat\`/\`long\` within 20 m of a hotspot (checked in Kaohsiung with the platform's locator), \`description\` and \`media\`: a 2000 × 1500 photo-like JPEG of ${kib(submission.photoBytes)} (noise over gradients, made with sharp), each upload's bytes made distinct by a JPEG comment so that every photo is stored and processed anew. One report first (its answer checked: a bare array with the new request's id, e.g. \`${submission.firstId}\`), then ${submission.concurrency} clients in a closed loop for ${submitSeconds} s; every answer awaited. Field reports and photo rows counted before and after: ${submission.before.reports.toLocaleString('en')} → ${submission.after.reports.toLocaleString('en')} reports for ${submission.ok} answers 2xx (**${submission.lost} lost or unaccounted**), ${(submission.after.photos - submission.before.photos).toLocaleString('en')} photo rows added.${submission.failures > 0 ? ` Failures: ${submission.failures} (first: ${submission.failureSample}).` : ''}`,
+    '',
+    `**Memory.** ${memory.uploads} reports posted at once as above, each with its own ${megabytes(memory.photoBytes)} MB photo (6000 × 4000, 24 megapixels, noise at JPEG quality 92: under the default UPLOAD_MAX_FILE_BYTES of 10 MiB, so the app ran with its own limits). The app process's VmHWM was reset (\`/proc/PID/clear_refs\` 5${memory.resetWorked ? '' : ' — **refused by the kernel: the peak includes earlier steps**'}) just before, and read when the last answer came (${memory.seconds} s; answers: ${memory.statuses})${memory.failureSample === '' ? '' : `; first failure: ${memory.failureSample}`}. The app's RSS at the start of the section: ${input.rssAtStart} MB.`,
+    '',
+    '| target | requests | p50 ms | p95 ms | p99 ms | max ms | failures |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    latencyRow('open potholes (Open311 list), one in flight', input.openListLatency),
+    latencyRow('unfiltered Open311 list, one in flight', input.allListLatency),
+    latencyRow('city-wide GeoJSON box, one in flight', input.boxLatency),
+    `| nearby-duplicate query (in process) | ${nearby.count} | ${nearby.p50} | ${nearby.p95} | ${nearby.p99} | ${round1(nearby.max)} | 0 |`,
+    `| report submission with a photo, ${submission.concurrency} concurrent | ${submission.answered} | ${submission.p50} | ${submission.p95} | | | ${submission.failures} |`,
+    '',
+    '| throughput at 50 connections | baseline req/s | app req/s | share | app p50 ms | app p99 ms | app errors + non-2xx |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...throughputRows('open potholes', input.openListThroughput),
+    ...throughputRows('unfiltered list', input.allListThroughput),
+    '',
+    `| target (issue 10) | wanted | measured | |`,
+    '|---|---|---|---|',
+    `| Open311 list (status + service, 90 days) p95, one in flight | < 20 ms | ${input.openListLatency.p95} ms | ${verdict(input.openListLatency.p95 < 20 && input.openListLatency.failures === 0)} |`,
+    `| Open311 list (status + service) throughput | ≥ 30 % of the bare server | ${openShare} % | ${verdict(openShare >= 30)} |`,
+    `| Open311 list, unfiltered, p95 one in flight (not a target) | — | ${input.allListLatency.p95} ms | |`,
+    `| Open311 list, unfiltered, throughput (not a target) | — | ${allShare} % | |`,
+    `| city-wide GeoJSON box p95 | < 50 ms | ${input.boxLatency.p95} ms | ${verdict(input.boxLatency.p95 < 50 && input.boxLatency.failures === 0)} |`,
+    `| nearby-duplicate query p95 | < 10 ms | ${nearby.p95} ms | ${verdict(nearby.p95 < 10)} |`,
+    `| report submission with one ${kib(submission.photoBytes)} JPEG, end to end | ≥ 20 reports/s on ${cores} cores, nothing lost | ${submission.perSecond}/s, ${submission.lost} lost, ${submission.failures} failed | ${verdict(submissionMet)} |`,
+    `| photos processed (photo rows added per second) | — | ${submission.photosPerSecond}/s | |`,
+    `| app peak RSS during ${memory.uploads} concurrent ${megabytes(memory.photoBytes)} MB uploads | < 400 MB | ${memory.peak} MB (before ${memory.rssBefore} MB, after ${memory.rssAfter} MB) | ${verdict(memory.peak < 400 && memory.ok === memory.uploads && memory.resetWorked)} |`,
+    '',
+    `Section run: ${input.minutes} min.`,
+    ...(input.plans.length === 0
+      ? []
+      : [
+          '',
+          '### Query plans (photo reports)',
+          '',
+          "The SQL is captured from the app's own functions through drizzle's query logger and run again under `EXPLAIN (ANALYZE, BUFFERS)` with the same parameters, after the load.",
+          '',
+          ...input.plans.flatMap((plan) => queryPlanLines(plan.title, plan)),
+        ]),
+  ];
+}
