@@ -11,6 +11,7 @@ import { modules as allModules } from './modules/index.ts';
 import { platformAuditActions } from './platform/auth/audit-actions.ts';
 import { installAuth } from './platform/auth/auth-routes.tsx';
 import { platformStaffAreas } from './platform/auth/staff-areas.ts';
+import { createFilesystemStore, type FileStore } from './platform/files/file-store.ts';
 import { geoRoutes } from './platform/geo/geo-routes.ts';
 import type { AppDeps, AppInstance } from './platform/http/app-types.ts';
 import { installErrorHandlers } from './platform/http/error-handler.ts';
@@ -26,11 +27,13 @@ import { publicPagesRoutes } from './platform/web/public-pages-routes.tsx';
 
 export const publicFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../public');
 
-export interface BuildAppOptions extends Omit<AppDeps, 'jobs'> {
+export interface BuildAppOptions extends Omit<AppDeps, 'jobs' | 'files'> {
   /** Pino options; tests pass `false` to keep output quiet. */
   logger?: boolean | Record<string, unknown>;
   /** main.ts and buildTestApp pass one; without it, sending a job fails loudly. */
   jobs?: Jobs;
+  /** The file store; default: the filesystem store in FILE_STORE_DIR (`${DATA_DIR}/files`). */
+  files?: FileStore;
   /** The business modules (default: every one, `src/modules/index.ts`); a test may build with fewer. */
   modules?: readonly AppModule[];
 }
@@ -40,8 +43,8 @@ export interface BuildAppOptions extends Omit<AppDeps, 'jobs'> {
  * main.ts does, and tests call app.inject().
  */
 export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
-  const { logger = false, jobs = jobsUnavailable, modules = allModules, ...rest } = options;
-  const deps: AppDeps = { ...rest, jobs };
+  const { logger = false, jobs = jobsUnavailable, modules = allModules, files, ...rest } = options;
+  const deps: AppDeps = { ...rest, jobs, files: files ?? createFilesystemStore(rest.config.fileStoreDir) };
   const { config } = deps;
   const app = Fastify({
     logger: logger === true ? loggerOptions(config.logLevel) : logger,

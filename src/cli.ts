@@ -214,6 +214,53 @@ const platformCommands: Record<string, Command> = {
       }
     },
   },
+  'files:move': {
+    summary:
+      'Move files that rows still hold in the database (written before the file store) into the file store.',
+    usage: 'onewindow files:move',
+    options: {},
+    async run(_values, context) {
+      const { openFilesystemStore } = await import('./platform/files/file-store.ts');
+      const { describeMove, moveDatabaseFiles } = await import('./platform/files/move-db-files.ts');
+      const files = await openFilesystemStore(loadConfig().fileStoreDir);
+      const results = await moveDatabaseFiles(context.db, files);
+      const lines = describeMove(results);
+      for (const line of lines) context.print(line);
+      if (lines.length === 0)
+        context.print('No file is left in the database: every file is in the file store.');
+      const refused = results.flatMap((result) => result.mismatched.map((id) => `${result.table} ${id}`));
+      if (refused.length > 0)
+        throw new CommandFailure(
+          'Some rows hold bytes that do not match their sha256; they were left in the database.',
+          refused,
+        );
+    },
+  },
+  'files:check': {
+    summary: 'Check that the file store holds every file the database names.',
+    usage: 'onewindow files:check',
+    options: {},
+    async run(_values, context) {
+      const { openFilesystemStore } = await import('./platform/files/file-store.ts');
+      const { checkStoredFiles } = await import('./platform/files/check-files.ts');
+      const config = loadConfig();
+      const files = await openFilesystemStore(config.fileStoreDir);
+      const report = await checkStoredFiles(context.db, files);
+      context.print(`Checked ${report.checked} file(s) named by the database in ${config.fileStoreDir}.`);
+      if (report.notMoved > 0)
+        context.print(`${report.notMoved} row(s) still hold their file in the database: run files:move.`);
+      if (report.unlisted > 0)
+        context.print(
+          `${report.unlisted} stored file(s) are named by no row (uploads of forms that were refused); they do no harm.`,
+        );
+      if (report.missing.length > 0)
+        throw new CommandFailure(
+          `${report.missing.length} file(s) named by the database are missing from the file store (restore it from its backup):`,
+          report.missing.slice(0, 50).map((file) => `${file.sha256} (${file.where})`),
+        );
+      context.print('Every file the database names is in the file store.');
+    },
+  },
   'classifications:load': {
     summary:
       'Load 主題分類 (theme) or 施政分類 (administrative) codes from a JSON file: [{ code, nameZh, nameEn?, parentCode? }].',

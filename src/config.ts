@@ -10,6 +10,8 @@ export interface Config {
   port: number;
   publicBaseUrl: string;
   dataDir: string;
+  /** The file store's folder (ADR 0009): every uploaded file, named by its SHA-256. */
+  fileStoreDir: string;
   /** Unset: an embedded PostgreSQL is started in `${dataDir}/postgres`. */
   databaseUrl: string | null;
   databasePoolMax: number;
@@ -18,7 +20,7 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   trustProxy: boolean;
   bodyLimitBytes: number;
-  /** Largest single uploaded file; uploads are read into memory, never written to disk. */
+  /** Largest single uploaded file; uploads stream to the file store, never held whole in memory. */
   uploadMaxFileBytes: number;
   /** Most files one form may send. */
   uploadMaxFiles: number;
@@ -113,11 +115,13 @@ export function loadConfig(environment: Environment = process.env): Readonly<Con
     );
   }
 
+  const dataDir = path.resolve(read('DATA_DIR') ?? '.data');
   const config: Config = {
     host,
     port,
     publicBaseUrl,
-    dataDir: path.resolve(read('DATA_DIR') ?? '.data'),
+    dataDir,
+    fileStoreDir: path.resolve(read('FILE_STORE_DIR') ?? path.join(dataDir, 'files')),
     databaseUrl,
     databasePoolMax: integer('DATABASE_POOL_MAX', 10, 1, 500),
     databaseStatementTimeoutMs: integer('DATABASE_STATEMENT_TIMEOUT_MS', 15000, 100, 3_600_000),

@@ -13,6 +13,8 @@ import { createDatabase } from './platform/db/database.ts';
 import { EmbeddedDatabaseError } from './platform/db/embedded-server.ts';
 import { MigrationError, runMigrations } from './platform/db/migrate.ts';
 import { ensureEmbeddedDatabase, locateDatabase } from './platform/db/open-database.ts';
+import { FileStoreUnavailableError, openFilesystemStore } from './platform/files/file-store.ts';
+import { describeMove, moveDatabaseFiles } from './platform/files/move-db-files.ts';
 import { systemClock } from './platform/http/clock.ts';
 import { createJobs, type JobsLog } from './platform/jobs/jobs.ts';
 import { seedReferenceData } from './seed.ts';
@@ -65,6 +67,7 @@ async function main(): Promise<void> {
       statementTimeoutMs: config.databaseStatementTimeoutMs,
     });
     cleanups.push(() => database.close());
+    const files = await openFilesystemStore(config.fileStoreDir);
     const seeded = await seedReferenceData(database.db);
     if (!seeded.skipped) {
       say(
@@ -104,6 +107,7 @@ async function main(): Promise<void> {
       pool: database.pool,
       clock: systemClock,
       jobs,
+      files,
       logger: true,
     });
     jobsLog = app.log;
@@ -123,6 +127,18 @@ async function main(): Promise<void> {
         requestModuleScans(modules, workerContext),
       ]).catch((error: Error) => app.log.warn({ err: error }, 'housekeeping failed'));
     await housekeeping();
+    // Files rows still hold in the database (written before the file store) move to it in the background:
+    // until a row is moved its bytes are served from the row. Several processes share the work (skip locked).
+    const moving = new AbortController();
+    cleanups.push(async () => moving.abort());
+    void moveDatabaseFiles(database.db, files, { signal: moving.signal }).then(
+      (results) => {
+        for (const line of describeMove(results)) app.log.info(line);
+      },
+      (error: Error) => {
+        if (!moving.signal.aborted) app.log.error({ err: error }, 'moving files from the database failed');
+      },
+    );
     const timer = setInterval(housekeeping, 5 * 60_000);
     timer.unref();
     cleanups.push(async () => clearInterval(timer));
@@ -148,7 +164,8 @@ function describe(error: unknown): string {
   if (
     error instanceof ConfigError ||
     error instanceof MigrationError ||
-    error instanceof EmbeddedDatabaseError
+    error instanceof EmbeddedDatabaseError ||
+    error instanceof FileStoreUnavailableError
   ) {
     return error.message;
   }

@@ -1,6 +1,10 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { buildApp } from '../../src/app.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import type { AppModule } from '../../src/platform/composition/app-module.ts';
+import { createFilesystemStore, type FileStore } from '../../src/platform/files/file-store.ts';
 import type { AppInstance } from '../../src/platform/http/app-types.ts';
 import type { Clock } from '../../src/platform/http/clock.ts';
 import type { Jobs } from '../../src/platform/jobs/jobs.ts';
@@ -28,6 +32,8 @@ export interface TestApp {
   config: Readonly<Config>;
   /** The app's pg-boss handle: connects on first use, stops when the app closes. No workers run. */
   jobs: Jobs;
+  /** The app's file store: a fresh folder of its own (FILE_STORE_DIR), removed when the app closes. */
+  files: FileStore & { readonly dir: string };
 }
 
 /** The real app on its own fresh database (cloned from the template, so reference data is loaded). */
@@ -40,11 +46,14 @@ export async function buildTestApp(
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
+  const fileStoreDir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-files-'));
   const config = loadConfig({
     DATABASE_URL: database.connectionString,
     DATA_DIR: '.test-data',
+    FILE_STORE_DIR: fileStoreDir,
     ...options.environment,
   });
+  const files = createFilesystemStore(config.fileStoreDir);
   const clock = options.clock ?? new TestClock();
   const jobs = createTestJobs(database.connectionString);
   const app = await buildApp({
@@ -53,9 +62,11 @@ export async function buildTestApp(
     pool: database.pool,
     clock,
     jobs,
+    files,
     ...(options.modules ? { modules: options.modules } : {}),
   });
   app.addHook('onClose', () => jobs.stop());
+  app.addHook('onClose', () => rm(fileStoreDir, { recursive: true, force: true }));
   await app.ready();
-  return { app, database, clock, config, jobs };
+  return { app, database, clock, config, jobs, files };
 }

@@ -22,7 +22,7 @@ export async function registerModuleRoutes(
       if ((group.isOutsideSite === true) !== (where === 'root')) continue;
       await parent.register(async (scope) => {
         const context = scope as AppInstance;
-        if (group.takesFiles === true) await registerMultipart(context, deps.config);
+        if (group.takesFiles === true) await registerMultipart(context, deps.config, deps.files);
         const register = await group.load();
         await register(context, deps, registry);
       });

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { constants as fsConstants } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
@@ -32,6 +33,8 @@ export interface FileStore {
   localPath(sha256: string): string | null;
   /** Removes a stored file; removing one that is missing is not an error. */
   remove(sha256: string): Promise<void>;
+  /** Every stored file's name, in no particular order (for `files:check`). */
+  list(): AsyncIterable<string>;
 }
 
 export interface StoredContent {
@@ -50,8 +53,28 @@ export interface FileWriter extends Writable {
   readonly bytesWritten: number;
   /** The temporary file being written, while it exists (null for a store without local files). */
   readonly temporaryPath: string | null;
+  /**
+   * Reads back what was written (after the stream finished, before commit or abort): up to `length` bytes
+   * from `offset`, all of them unless the file ends first. How an upload's type is checked without keeping
+   * it in memory (platform/uploads/sniff.ts, `sniffMediaTypeOf`).
+   */
+  readBack(offset: number, length: number): Promise<Buffer>;
   commit(): Promise<StoredContent>;
   abort(): Promise<void>;
+}
+
+/** The store's folder cannot be made or written (start-up, CLI): says which folder and what to set. */
+export class FileStoreUnavailableError extends Error {
+  /** A stable code: the CLI prints the message (not a stack) for errors that carry one. */
+  readonly code = 'FILE_STORE_UNAVAILABLE';
+  constructor(dir: string, cause: unknown) {
+    super(
+      `The file store folder ${dir} cannot be used (${(cause as Error)?.message ?? String(cause)}); ` +
+        'set FILE_STORE_DIR (default DATA_DIR/files) to a folder this user may write.',
+      { cause },
+    );
+    this.name = 'FileStoreUnavailableError';
+  }
 }
 
 /** A SHA-256 the store does not hold (or a malformed one): the caller answers 404 or reports the gap. */
@@ -150,7 +173,38 @@ export function createFilesystemStore(dir: string): FileStore & { readonly dir: 
     await fs.rm(pathOf(sha256), { force: true });
   };
 
-  return { dir: root, createWriter, put, open, read, has, localPath, remove };
+  async function* list(): AsyncIterable<string> {
+    const hex2 = /^[0-9a-f]{2}$/;
+    for (const first of await namesIn(root)) {
+      if (!hex2.test(first)) continue; // tmp/ and anything an operator put there
+      for (const second of await namesIn(path.join(root, first))) {
+        if (!hex2.test(second)) continue;
+        for (const name of await namesIn(path.join(root, first, second))) {
+          if (isSha256(name) && name.startsWith(first + second)) yield name;
+        }
+      }
+    }
+  }
+
+  return { dir: root, createWriter, put, open, read, has, localPath, remove, list };
+}
+
+/**
+ * The filesystem store as the process and the CLI open it: its folders made and checked writable (a clear
+ * message at start rather than a 500 at the first upload), and temporary files a crash left removed.
+ */
+export async function openFilesystemStore(dir: string): Promise<FileStore & { readonly dir: string }> {
+  const store = createFilesystemStore(dir);
+  try {
+    const temporaryDir = path.join(store.dir, 'tmp');
+    await fs.mkdir(temporaryDir, { recursive: true, mode: directoryMode });
+    await fs.access(store.dir, fsConstants.R_OK | fsConstants.W_OK | fsConstants.X_OK);
+    await fs.access(temporaryDir, fsConstants.R_OK | fsConstants.W_OK | fsConstants.X_OK);
+  } catch (error) {
+    throw new FileStoreUnavailableError(store.dir, error);
+  }
+  await sweepTemporaryFiles(store.dir);
+  return store;
 }
 
 class FilesystemWriter extends Writable implements FileWriter {
@@ -159,6 +213,7 @@ class FilesystemWriter extends Writable implements FileWriter {
   #temporaryPath: string;
   #handle: fs.FileHandle | null = null;
   #settled = false;
+  #reader: fs.FileHandle | null = null;
   readonly #ensureDir: () => Promise<void>;
   readonly #pathOf: (sha256: string) => string;
 
@@ -234,17 +289,35 @@ class FilesystemWriter extends Writable implements FileWriter {
     );
   }
 
+  async readBack(offset: number, length: number): Promise<Buffer> {
+    if (this.#settled) throw new Error('This file writer was already committed or aborted');
+    if (!this.writableFinished) throw new Error('Read back a file writer only after its stream finished');
+    this.#reader ??= await fs.open(this.#temporaryPath, 'r');
+    const buffer = Buffer.alloc(Math.max(0, Math.min(length, this.#bytes - offset)));
+    let filled = 0;
+    while (filled < buffer.length) {
+      const { bytesRead } = await this.#reader.read(buffer, filled, buffer.length - filled, offset + filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return buffer.subarray(0, filled);
+  }
+
   async commit(): Promise<StoredContent> {
     if (this.#settled) throw new Error('This file writer was already committed or aborted');
     if (!this.writableFinished) throw new Error('Commit a file writer only after its stream finished');
     this.#settled = true;
     await this.#closed();
+    await this.#closeReader();
     const sha256 = this.#hash.digest('hex');
     const target = this.#pathOf(sha256);
     try {
       if (await exists(target)) {
-        // The store already holds these bytes: they cannot differ, so the copy is dropped.
+        // The store already holds these bytes: they cannot differ, so the copy is dropped. The file is
+        // touched so that a sweep of old unlisted files (files:check) sees it as just stored.
         await fs.rm(this.#temporaryPath, { force: true });
+        const now = new Date();
+        await fs.utimes(target, now, now).catch(() => {});
       } else {
         const directory = path.dirname(target);
         await fs.mkdir(directory, { recursive: true, mode: directoryMode });
@@ -263,7 +336,14 @@ class FilesystemWriter extends Writable implements FileWriter {
     this.#settled = true;
     if (!this.destroyed) this.destroy();
     await this.#closed();
+    await this.#closeReader();
     await fs.rm(this.#temporaryPath, { force: true });
+  }
+
+  async #closeReader(): Promise<void> {
+    const reader = this.#reader;
+    this.#reader = null;
+    await reader?.close();
   }
 
   /** Waits until the file handle is closed (after finish, autoDestroy closes it; after destroy, too). */
@@ -300,6 +380,15 @@ async function syncDirectory(directory: string): Promise<void> {
     // Some filesystems (and platforms) cannot fsync a directory; the rename itself is still atomic.
   } finally {
     await handle?.close();
+  }
+}
+
+async function namesIn(directory: string): Promise<string[]> {
+  try {
+    return await fs.readdir(directory);
+  } catch (error) {
+    if (isMissing(error) || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return [];
+    throw error;
   }
 }
 

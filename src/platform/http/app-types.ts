@@ -4,6 +4,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import type { Config } from '../../config.ts';
 import type { Database } from '../db/database.ts';
+import type { FileStore } from '../files/file-store.ts';
 import type { Jobs } from '../jobs/jobs.ts';
 import type { Clock } from './clock.ts';
 
@@ -15,7 +16,7 @@ export type AppInstance = FastifyInstance<
   TypeBoxTypeProvider
 >;
 
-/** What the process hands the app: configuration, the database, the clock. Nothing else is global. */
+/** What the process hands the app: configuration, the database, the clock, the file store. Nothing else is global. */
 export interface AppDeps {
   config: Readonly<Config>;
   db: Database;
@@ -23,4 +24,6 @@ export interface AppDeps {
   clock: Clock;
   /** Background jobs: send them inside a use case's transaction (`jobs.send(queue, data, { tx })`). */
   jobs: Jobs;
+  /** Every uploaded file's bytes (ADR 0009); rows keep the SHA-256 that names them here. */
+  files: FileStore;
 }

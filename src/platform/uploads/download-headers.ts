@@ -1,3 +1,5 @@
+import type { FastifyReply } from 'fastify';
+import type { FileStore } from '../files/file-store.ts';
 import { contentDisposition } from './file-name.ts';
 
 /**
@@ -25,4 +27,29 @@ export function attachmentResponseHeaders(
     'x-content-type-options': 'nosniff',
     'cache-control': 'private, no-store',
   };
+}
+
+/** A stored file to serve: its bytes are in the file store, or still in its row (`content`, before the move). */
+export interface ServedFile {
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  /** Bytes a row written before the file store still holds (moved at start-up: ADR 0009); null after. */
+  content?: Buffer | null;
+}
+
+/**
+ * Sends a stored file with attachmentResponseHeaders, streamed from the file store (never read whole into
+ * memory). A row whose bytes the store lacks is a lost file, not a wrong address: the store's
+ * FileNotFoundError goes on to the error handler (500, logged), and `npx onewindow files:check` lists them.
+ */
+export async function sendStoredFile(
+  reply: FastifyReply,
+  files: FileStore,
+  file: ServedFile,
+  options: { download?: boolean } = {},
+): Promise<FastifyReply> {
+  const body = file.content ?? (await files.open(file.sha256));
+  return reply.code(200).headers(attachmentResponseHeaders(file, options)).send(body);
 }

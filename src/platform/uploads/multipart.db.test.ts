@@ -1,12 +1,16 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import cookie from '@fastify/cookie';
 import formBody from '@fastify/formbody';
 import Fastify from 'fastify';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { ConfigError, loadConfig } from '../../config.ts';
+import { createFilesystemStore, type FileStore } from '../files/file-store.ts';
 import type { AppInstance } from '../http/app-types.ts';
 import { csrfCookieName, installCsrf, withCsrfQuery } from '../http/csrf.ts';
 import { toErrorBody } from '../http/error-handler.ts';
@@ -20,21 +24,46 @@ const token = randomBytes(32).toString('base64url');
 
 interface Echo {
   fields: Record<string, string | string[]>;
-  files: { fieldName: string; fileName: string; mediaType: string; sizeBytes: number; base64: string }[];
+  files: {
+    fieldName: string;
+    fileName: string;
+    mediaType: string;
+    sizeBytes: number;
+    sha256: string;
+    base64: string;
+  }[];
   problems: { field: string; code: string; message: string }[];
 }
 
+type UploadApp = AppInstance & { files: FileStore & { dir: string } };
+
+/** Every file in a store folder, temporary ones included (`tmp/…`): what an upload left on disk. */
+async function filesOnDisk(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+const storedPath = (hash: string) => path.join(hash.slice(0, 2), hash.slice(2, 4), hash);
+
 /**
  * A small app built the way the site context is (cookies, CSRF, then registerMultipart) with one route
- * that echoes what readMultipartForm read. buildTestApp's app is already `ready()`, so no route can be
- * added to it; the real app's wiring is checked separately below.
+ * that echoes what readMultipartForm read, the bytes read back from its own file store (a fresh folder,
+ * removed when the app closes). buildTestApp's app is already `ready()`, so no route can be added to it;
+ * the real app's wiring is checked separately below.
  */
-async function uploadApp(): Promise<AppInstance> {
+async function uploadApp(environment: Record<string, string> = {}): Promise<UploadApp> {
   const config = loadConfig({
     UPLOAD_MAX_FILE_BYTES: String(maxFileBytes),
     UPLOAD_MAX_FILES: String(maxFiles),
     BODY_LIMIT_BYTES: '1024',
+    ...environment,
   });
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-multipart-'));
+  const files = createFilesystemStore(dir);
   const app = Fastify() as unknown as AppInstance;
   app.decorateRequest('lang', 'zh-TW');
   app.addHook('onRequest', (request, _reply, done) => {
@@ -48,25 +77,29 @@ async function uploadApp(): Promise<AppInstance> {
   await app.register(formBody);
   await app.register(cookie);
   installCsrf(app, { isCookieSecure: false, sessionCsrfToken: () => null });
-  await registerMultipart(app, config);
+  await registerMultipart(app, config, files);
   const echo = async (request: Parameters<typeof readMultipartForm>[0]): Promise<Echo> => {
     const form = await readMultipartForm(request, request.lang);
     return {
       fields: form.fields,
       problems: form.problems,
-      files: form.files.map((file) => ({
-        fieldName: file.fieldName,
-        fileName: file.fileName,
-        mediaType: file.mediaType,
-        sizeBytes: file.sizeBytes,
-        base64: file.content.toString('base64'),
-      })),
+      files: await Promise.all(
+        form.files.map(async (file) => ({
+          fieldName: file.fieldName,
+          fileName: file.fileName,
+          mediaType: file.mediaType,
+          sizeBytes: file.sizeBytes,
+          sha256: file.sha256,
+          base64: (await files.read(file.sha256)).toString('base64'),
+        })),
+      ),
     };
   };
   app.post('/upload', (request) => echo(request));
   app.post('/en/upload', (request) => echo(request));
+  app.addHook('onClose', () => rm(dir, { recursive: true, force: true }));
   await app.ready();
-  return app;
+  return Object.assign(app, { files });
 }
 
 function form(entries: [string, string | [Buffer, string]][]): FormData {
@@ -79,7 +112,7 @@ function form(entries: [string, string | [Buffer, string]][]): FormData {
 }
 
 describe('readMultipartForm', () => {
-  let app: AppInstance;
+  let app: UploadApp;
   before(async () => {
     app = await uploadApp();
   });
@@ -95,7 +128,7 @@ describe('readMultipartForm', () => {
     return { statusCode: response.statusCode, body: response.json() as Echo };
   };
 
-  it('returns fields and the accepted files with the sniffed type, the bytes unchanged and a safe name', async () => {
+  it('returns fields and the accepted files with the sniffed type, stored unchanged under their SHA-256, and a safe name', async () => {
     const png = samplePng();
     const odt = sampleOdt();
     const { statusCode, body } = await post(
@@ -115,21 +148,62 @@ describe('readMultipartForm', () => {
     assert.deepEqual(
       body.files.map(({ base64: _, ...file }) => file),
       [
-        { fieldName: 'photo', fileName: '現場照片.png', mediaType: 'image/png', sizeBytes: png.length },
+        {
+          fieldName: 'photo',
+          fileName: '現場照片.png',
+          mediaType: 'image/png',
+          sizeBytes: png.length,
+          sha256: sha256(png),
+        },
         {
           fieldName: 'documents',
           fileName: '計畫書.odt',
           mediaType: 'application/vnd.oasis.opendocument.text',
           sizeBytes: odt.length,
+          sha256: sha256(odt),
         },
       ],
     );
     assert.deepEqual(Buffer.from(body.files[0]?.base64 ?? '', 'base64'), png);
     assert.deepEqual(Buffer.from(body.files[1]?.base64 ?? '', 'base64'), odt);
+    const onDisk = await filesOnDisk(app.files.dir);
+    assert.ok(onDisk.includes(storedPath(sha256(png))) && onDisk.includes(storedPath(sha256(odt))));
+    assert.ok(!onDisk.some((file) => file.startsWith('tmp')), 'no temporary file is left');
   });
 
-  it('lists every problem at once: a file too large (named, with the limit) and an .exe renamed .pdf', async () => {
+  it('stores the same file sent twice once', async () => {
+    const pdf = Buffer.concat([samplePdf(), Buffer.from(`% twice ${randomBytes(8).toString('hex')}\n`)]);
+    const { body } = await post(
+      '/upload',
+      form([
+        ['a', [pdf, 'first.pdf']],
+        ['b', [pdf, 'second.pdf']],
+      ]),
+    );
+    assert.deepEqual(
+      body.files.map((file) => [file.fileName, file.sha256]),
+      [
+        ['first.pdf', sha256(pdf)],
+        ['second.pdf', sha256(pdf)],
+      ],
+    );
+    const onDisk = await filesOnDisk(app.files.dir);
+    assert.equal(onDisk.filter((file) => file.endsWith(sha256(pdf))).length, 1);
+    assert.ok(!onDisk.some((file) => file.startsWith('tmp')));
+  });
+
+  it('lists every problem at once: a file too large (named, with the limit) and an .exe renamed .pdf; refused files are not stored', async () => {
+    const before = await filesOnDisk(app.files.dir);
     const big = Buffer.concat([samplePdf(), randomBytes(maxFileBytes * 50)]);
+    // Complete (it ends with %%EOF) but one byte over the limit.
+    const justOver = Buffer.concat([
+      Buffer.from('%PDF-1.4\n'),
+      randomBytes(maxFileBytes - 14),
+      Buffer.from('%%EOF\n'),
+    ]);
+    assert.equal(justOver.length, maxFileBytes + 1);
+    // A PDF signature, cut off: written while it streamed, refused when checked.
+    const cutPdf = samplePdf().subarray(0, 200);
     const { statusCode, body } = await post(
       '/upload',
       form([
@@ -140,15 +214,32 @@ describe('readMultipartForm', () => {
       ]),
     );
     assert.equal(statusCode, 200);
+    const notAccepted = (name: string) => ({
+      field: 'attachments',
+      code: 'file_type_not_accepted',
+      message: `「${name}」不是可接受的檔案類型，請改用 PDF、JPEG、PNG、WebP、HEIC、TIFF、ODT、ODS、DOCX、XLSX 檔。`,
+    });
     assert.deepEqual(body.problems, [
       { field: 'attachments', code: 'file_too_large', message: '「大檔案.pdf」超過檔案大小上限 4 KB。' },
-      {
-        field: 'attachments',
-        code: 'file_type_not_accepted',
-        message:
-          '「申請書.pdf」不是可接受的檔案類型，請改用 PDF、JPEG、PNG、WebP、HEIC、TIFF、ODT、ODS、DOCX、XLSX 檔。',
-      },
+      notAccepted('申請書.pdf'),
     ]);
+    const more = await post(
+      '/upload',
+      form([
+        ['attachments', [justOver, '差一點.pdf']],
+        ['attachments', [cutPdf, '不完整.pdf']],
+      ]),
+    );
+    assert.deepEqual(more.body.problems, [
+      { field: 'attachments', code: 'file_too_large', message: '「差一點.pdf」超過檔案大小上限 4 KB。' },
+      notAccepted('不完整.pdf'),
+    ]);
+    // Only the accepted JPEG was added to the store; nothing temporary is left.
+    const added = (await filesOnDisk(app.files.dir)).filter((file) => !before.includes(file));
+    assert.deepEqual(
+      added,
+      before.includes(storedPath(sha256(sampleJpeg()))) ? [] : [storedPath(sha256(sampleJpeg()))],
+    );
     // The parser went on after the large file: the later file and field were read.
     assert.deepEqual(
       body.files.map((file) => [file.fileName, file.mediaType]),
@@ -247,6 +338,34 @@ describe('readMultipartForm', () => {
     assert.equal(truncated.json().code, 'MALFORMED_REQUEST');
   });
 
+  it('refuses a 40 MB upload over the 10 MiB limit over a real connection, storing nothing', async () => {
+    const server = await uploadApp({ UPLOAD_MAX_FILE_BYTES: String(10 * 1024 * 1024) });
+    await server.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const { port } = server.server.address() as AddressInfo;
+      const huge = Buffer.concat([
+        Buffer.from('%PDF-1.7\n'),
+        randomBytes(40_000_000),
+        Buffer.from('\n%%EOF\n'),
+      ]);
+      const response = await fetch(`http://127.0.0.1:${port}${withCsrfQuery('/upload', token)}`, {
+        method: 'POST',
+        headers: { cookie: `${csrfCookieName}=${token}` },
+        body: form([['f', [huge, '竣工圖.pdf']]]),
+        signal: AbortSignal.timeout(60_000),
+      });
+      const body = (await response.json()) as Echo;
+      assert.equal(response.status, 200);
+      assert.deepEqual(body.problems, [
+        { field: 'f', code: 'file_too_large', message: '「竣工圖.pdf」超過檔案大小上限 10 MB。' },
+      ]);
+      assert.deepEqual(body.files, []);
+      assert.deepEqual(await filesOnDisk(server.files.dir), [], 'nothing stored, nothing temporary left');
+    } finally {
+      await server.close();
+    }
+  });
+
   it('drains a large upload over a real connection: the answer comes, and the connection serves the next request', async () => {
     const server = await uploadApp();
     await server.listen({ host: '127.0.0.1', port: 0 });
@@ -300,7 +419,7 @@ describe('readMultipartForm', () => {
 });
 
 describe('CSRF on multipart posts', () => {
-  let app: AppInstance;
+  let app: UploadApp;
   before(async () => {
     app = await uploadApp();
   });

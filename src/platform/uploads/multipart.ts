@@ -1,14 +1,28 @@
+import { once } from 'node:events';
+import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
+import type { FileStore, FileWriter, StoredContent } from '../files/file-store.ts';
 import type { AppInstance } from '../http/app-types.ts';
 import { DomainError, type FieldProblem } from '../http/errors.ts';
 import { type Lang, translator } from '../web/i18n.ts';
 import { safeUploadFileName } from './file-name.ts';
-import { type AcceptedMediaType, acceptedFormatNames, sniffMediaType } from './sniff.ts';
+import {
+  type AcceptedMediaType,
+  acceptedFormatNames,
+  hasAcceptedSignature,
+  type SniffedType,
+  signatureBytes,
+  sniffMediaTypeOf,
+} from './sniff.ts';
 
-/** A file that passed every check: its type is what its bytes are, its name is safe to store and offer. */
+/**
+ * A file that passed every check and is in the file store (ADR 0009): its type is what its bytes are, its
+ * name is safe to store and offer, and `sha256` names its bytes in the store. Record it in `stored_files`
+ * (`recordStoredFile`) in the transaction of the row that keeps the SHA-256.
+ */
 export interface UploadedFile {
   /** The form field it came in (e.g. a checklist item's input). */
   fieldName: string;
@@ -17,7 +31,8 @@ export interface UploadedFile {
   mediaType: AcceptedMediaType;
   extension: string;
   sizeBytes: number;
-  content: Buffer;
+  /** Hex SHA-256 of the bytes: their name in the file store. */
+  sha256: string;
 }
 
 export interface MultipartForm {
@@ -39,6 +54,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Set by registerMultipart in the contexts that read uploads. */
     uploadLimits: UploadLimits;
+    /** Where readMultipartForm streams the files (set by registerMultipart). */
+    uploadStore: FileStore;
   }
 }
 
@@ -47,12 +64,13 @@ const maxParts = 1000;
 
 /**
  * Lets a Fastify context read `multipart/form-data` (forms with files). Nothing is read until a route calls
- * readMultipartForm; nothing is ever written to disk. Files larger than the limit are cut off by the parser
- * and the rest of their bytes discarded, so a too-large file is reported without hanging the request.
+ * readMultipartForm, which streams each file into `files`. Files larger than the limit are cut off by the
+ * parser and the rest of their bytes discarded, so a too-large file is reported without hanging the request.
  */
 export async function registerMultipart(
   app: AppInstance,
   config: Pick<Config, 'uploadMaxFileBytes' | 'uploadMaxFiles' | 'bodyLimitBytes'>,
+  files: FileStore,
 ): Promise<void> {
   const limits: UploadLimits = {
     maxFileBytes: config.uploadMaxFileBytes,
@@ -74,6 +92,7 @@ export async function registerMultipart(
     },
   });
   app.decorate('uploadLimits', limits);
+  app.decorate('uploadStore', files);
 }
 
 const text = translator({
@@ -132,10 +151,17 @@ function displayName(original: string, lang: Lang): string {
 const csrfField = '_csrf';
 
 /**
- * Reads a whole multipart request: every text field, and every file into memory, each file's type sniffed
- * from its bytes. Problems are collected, not thrown: a file too large (named, with the limit), an empty
- * file, a file that is not an accepted type (named), too many files, an over-long field. The route adds
- * its own field problems and answers them all at once.
+ * Reads a whole multipart request: every text field, and every file streamed into the file store, each
+ * file's type sniffed from its bytes. Problems are collected, not thrown: a file too large (named, with the
+ * limit), an empty file, a file that is not an accepted type (named), too many files, an over-long field.
+ * The route adds its own field problems and answers them all at once.
+ *
+ * Memory does not grow with the size of a file: its bytes go through in the parser's chunks to a temporary
+ * file, which is checked there (sniffMediaTypeOf reads it back in small windows) and then committed to the
+ * store under its SHA-256. A refused file (too large, empty, not accepted) is never committed: its
+ * temporary file is removed, and one whose first bytes are no accepted format is not written at all. The
+ * accepted files of a form the route then refuses stay in the store unlisted, and cost nothing but space
+ * (`files:check` counts them; content addressing means the same file sent again is stored once).
  *
  * The empty part a browser sends for a file input left empty (no name, no bytes) is not a file. Files past
  * the UPLOAD_MAX_FILES-th are read and discarded (counted for the message, never kept).
@@ -154,6 +180,7 @@ export async function readMultipartForm(request: FastifyRequest, lang: Lang): Pr
     });
   }
   const limits = request.server.uploadLimits;
+  const store = request.server.uploadStore;
   const fieldValues = new Map<string, string[]>();
   const files: UploadedFile[] = [];
   const problems: FieldProblem[] = [];
@@ -194,46 +221,25 @@ export async function readMultipartForm(request: FastifyRequest, lang: Lang): Pr
         firstExtraField ??= part.fieldname;
         continue;
       }
-      const content = await part.toBuffer();
-      const isTruncated = part.file.truncated;
-      if (name === '' && content.length === 0) continue; // a file input left empty
+      const received = await receiveFile(part.file, store);
+      if (name === '' && received.sizeBytes === 0) continue; // a file input left empty
       fileCount += 1;
       const shown = displayName(name, lang);
-      if (isTruncated) {
-        problems.push({
-          field: part.fieldname,
-          code: 'file_too_large',
-          message: text(lang, 'tooLarge', { name: shown, limit: formatByteSize(limits.maxFileBytes) }),
-        });
-        continue;
-      }
-      if (content.length === 0) {
-        problems.push({
-          field: part.fieldname,
-          code: 'file_empty',
-          message: text(lang, 'empty', { name: shown }),
-        });
-        continue;
-      }
-      const type = sniffMediaType(content);
-      if (type === null) {
-        problems.push({
-          field: part.fieldname,
-          code: 'file_type_not_accepted',
-          message: text(lang, 'notAccepted', { name: shown, formats: formatList(lang) }),
-        });
+      if (received.outcome !== 'accepted') {
+        problems.push(fileProblem(received.outcome, part.fieldname, shown, limits, lang));
         continue;
       }
       files.push({
         fieldName: part.fieldname,
-        fileName: safeUploadFileName(name, type.mediaType),
-        mediaType: type.mediaType,
-        extension: type.extension,
-        sizeBytes: content.length,
-        content,
+        fileName: safeUploadFileName(name, received.type.mediaType),
+        mediaType: received.type.mediaType,
+        extension: received.type.extension,
+        sizeBytes: received.stored.sizeBytes,
+        sha256: received.stored.sha256,
       });
     }
   } catch (error) {
+    if (error instanceof UploadStoreError) throw error;
     const code = (error as { code?: string }).code;
     if (code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT') {
       // The parser goes on reading (and discarding) the rest of the request by itself.
@@ -255,4 +261,124 @@ export async function readMultipartForm(request: FastifyRequest, lang: Lang): Pr
     [...fieldValues].map(([name, values]) => [name, values.length === 1 ? (values[0] ?? '') : values]),
   );
   return { fields, files, problems };
+}
+
+type Refusal = 'too_large' | 'empty' | 'not_accepted';
+
+type Received =
+  | { outcome: 'accepted'; sizeBytes: number; type: SniffedType; stored: StoredContent }
+  | { outcome: Refusal; sizeBytes: number };
+
+function fileProblem(
+  refusal: Refusal,
+  field: string,
+  name: string,
+  limits: UploadLimits,
+  lang: Lang,
+): FieldProblem {
+  switch (refusal) {
+    case 'too_large':
+      return {
+        field,
+        code: 'file_too_large',
+        message: text(lang, 'tooLarge', { name, limit: formatByteSize(limits.maxFileBytes) }),
+      };
+    case 'empty':
+      return { field, code: 'file_empty', message: text(lang, 'empty', { name }) };
+    case 'not_accepted':
+      return {
+        field,
+        code: 'file_type_not_accepted',
+        message: text(lang, 'notAccepted', { name, formats: formatList(lang) }),
+      };
+  }
+}
+
+/**
+ * Streams one file part into a store writer and checks it there. The writer is made only once the first
+ * bytes show an accepted format (an empty input or a renamed .exe never touches the disk). Every outcome
+ * but `accepted` leaves nothing in the store, and so does an error (the request cut off): the temporary
+ * file is removed. Back-pressure: the next chunk is read only when the writer has taken the last one.
+ */
+async function receiveFile(file: Readable & { truncated: boolean }, store: FileStore): Promise<Received> {
+  let sizeBytes = 0;
+  /** The first bytes, held until there are enough to see the format. */
+  const held: Buffer[] = [];
+  let decision: 'writing' | 'refused' | null = null;
+  let writer: FileWriter | null = null;
+  let writeError: Error | null = null;
+
+  const write = async (chunk: Buffer): Promise<void> => {
+    if (writer === null) {
+      writer = store.createWriter();
+      // Kept, not thrown from an event handler: the next write reports it and the catch below aborts.
+      writer.on('error', (error) => {
+        writeError ??= error;
+      });
+    }
+    if (writeError !== null) throw new UploadStoreError(writeError);
+    if (!writer.write(chunk)) await storeStep(once(writer, 'drain'));
+  };
+  const decide = async (): Promise<'writing' | 'refused'> => {
+    const isAccepted = hasAcceptedSignature(Buffer.concat(held));
+    if (isAccepted) for (const piece of held) await write(piece);
+    held.length = 0;
+    return isAccepted ? 'writing' : 'refused';
+  };
+
+  try {
+    for await (const chunk of file as AsyncIterable<Buffer>) {
+      sizeBytes += chunk.length;
+      if (decision === 'refused') continue; // read to the end and dropped
+      if (decision === 'writing') {
+        await write(chunk);
+        continue;
+      }
+      held.push(chunk);
+      if (sizeBytes >= signatureBytes) decision = await decide();
+    }
+    if (file.truncated) return await refuse(writer, 'too_large', sizeBytes);
+    if (sizeBytes === 0) return await refuse(writer, 'empty', sizeBytes);
+    // A file shorter than a signature is decided now that it has ended.
+    decision ??= await decide();
+    const finishing = writer as FileWriter | null;
+    if (decision === 'refused' || finishing === null)
+      return await refuse(finishing, 'not_accepted', sizeBytes);
+    finishing.end();
+    await storeStep(finished(finishing));
+    const type = await storeStep(
+      sniffMediaTypeOf({ size: sizeBytes, read: (offset, length) => finishing.readBack(offset, length) }),
+    );
+    if (type === null) return await refuse(finishing, 'not_accepted', sizeBytes);
+    return { outcome: 'accepted', sizeBytes, type, stored: await storeStep(finishing.commit()) };
+  } catch (error) {
+    await (writer as FileWriter | null)?.abort();
+    throw error;
+  }
+}
+
+/**
+ * The file store failed (disk full, permissions): the server's fault, answered 500 and logged, never
+ * "your form is malformed".
+ */
+export class UploadStoreError extends Error {
+  constructor(cause: unknown) {
+    super(`The file store could not take an upload: ${(cause as Error)?.message ?? String(cause)}`, {
+      cause,
+    });
+    this.name = 'UploadStoreError';
+  }
+}
+
+async function storeStep<T>(step: Promise<T>): Promise<T> {
+  try {
+    return await step;
+  } catch (error) {
+    throw error instanceof UploadStoreError ? error : new UploadStoreError(error);
+  }
+}
+
+async function refuse(writer: FileWriter | null, outcome: Refusal, sizeBytes: number): Promise<Received> {
+  await writer?.abort();
+  return { outcome, sizeBytes };
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { contentDisposition, safeUploadFileName } from './file-name.ts';
 import { formatByteSize } from './multipart.ts';
-import { sniffMediaType } from './sniff.ts';
+import { hasAcceptedSignature, sniffMediaType, sniffMediaTypeOf } from './sniff.ts';
 import {
   sampleDocx,
   sampleExe,
@@ -138,6 +138,80 @@ describe('sniffMediaType: refused', () => {
   it('a PNG signature followed by an HTML page', () => {
     const fake = Buffer.concat([samplePng().subarray(0, 8), Buffer.from('<html><script>alert(1)</script>')]);
     assert.equal(sniffMediaType(fake), null);
+  });
+});
+
+describe('sniffMediaTypeOf: the same rules on a file read back in windows', () => {
+  const cut = (bytes: Buffer, keep: number) => bytes.subarray(0, bytes.length - keep);
+  const bigJpeg = () => {
+    // A JPEG whose scan is long, so that its end lies windows away from its start.
+    const jpeg = sampleJpeg();
+    const scanEnd = jpeg.length - 2;
+    return Buffer.concat([jpeg.subarray(0, scanEnd), Buffer.alloc(200_000, 0x3f), jpeg.subarray(scanEnd)]);
+  };
+  const samples: [string, Buffer][] = [
+    ['PDF', samplePdf()],
+    ['JPEG', sampleJpeg()],
+    ['long JPEG', bigJpeg()],
+    ['long JPEG, cut', cut(bigJpeg(), 2)],
+    ['PNG', samplePng()],
+    ['WebP', sampleWebp()],
+    ['HEIC', sampleHeic()],
+    ['TIFF', sampleTiff()],
+    ['ODT', sampleOdt()],
+    ['ODS', sampleOds()],
+    ['DOCX', sampleDocx()],
+    ['XLSX', sampleXlsx()],
+    ['docm', sampleDocx([['word/vbaProject.bin', 'macro']])],
+    ['exe', sampleExe()],
+    ['cut PDF', cut(samplePdf(), 7)],
+    ['cut PNG', cut(samplePng(), 12)],
+    ['cut HEIC', cut(sampleHeic(), 3)],
+    ['cut TIFF', sampleTiff().subarray(0, 20)],
+    ['cut DOCX', cut(sampleDocx(), 30)],
+    ['cut ODT', cut(sampleOdt(), 30)],
+  ];
+  it('reads the long samples as what they are (so that agreeing below means something)', () => {
+    assert.equal(sniffMediaType(bigJpeg())?.mediaType, 'image/jpeg');
+    assert.equal(sniffMediaType(cut(bigJpeg(), 2)), null);
+  });
+
+  for (const windowBytes of [7, 64, 64 * 1024]) {
+    it(`agrees with sniffMediaType for every sample, in windows of ${windowBytes} bytes`, async () => {
+      for (const [label, bytes] of samples) {
+        const reads: number[] = [];
+        const source = {
+          size: bytes.length,
+          read: async (offset: number, length: number) => {
+            reads.push(length);
+            return bytes.subarray(offset, offset + length);
+          },
+        };
+        assert.deepEqual(await sniffMediaTypeOf(source, { windowBytes }), sniffMediaType(bytes), label);
+        // Never the whole of a large file at once: at most a window, or a zip's end record (64 KiB + 22).
+        assert.ok(
+          Math.max(0, ...reads) <= Math.max(windowBytes, 65_557 + 1),
+          `${label}: ${Math.max(...reads)}`,
+        );
+      }
+    });
+  }
+
+  it('hasAcceptedSignature: the first bytes of each accepted format, not of an .exe or HTML', () => {
+    for (const bytes of [
+      samplePdf(),
+      sampleJpeg(),
+      samplePng(),
+      sampleWebp(),
+      sampleHeic(),
+      sampleTiff(),
+      sampleDocx(),
+    ]) {
+      assert.equal(hasAcceptedSignature(bytes.subarray(0, 16)), true);
+    }
+    assert.equal(hasAcceptedSignature(sampleExe().subarray(0, 16)), false);
+    assert.equal(hasAcceptedSignature(Buffer.from('<!doctype html>')), false);
+    assert.equal(hasAcceptedSignature(Buffer.from('%PDF')), false, 'shorter than any accepted file');
   });
 });
 

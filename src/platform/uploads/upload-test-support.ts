@@ -4,7 +4,9 @@
  * real box structure (ftyp, meta, mdat) but no decodable picture; the zips are stored (uncompressed)
  * archives with the entries that make them an ODT, ODS, DOCX or XLSX.
  */
+import { createHash } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
+import type { FileStore } from '../files/file-store.ts';
 import type { UploadedFile } from './multipart.ts';
 
 const u16be = (value: number) => Buffer.from([(value >> 8) & 0xff, value & 0xff]);
@@ -41,7 +43,10 @@ export function samplePng(): Buffer {
   ]);
 }
 
-/** samplePng as the multipart reader passes it on: a file that passed every check, named `fileName`. */
+/**
+ * samplePng as the multipart reader passes it on: a file that passed every check, named `fileName`. Its
+ * bytes are not put in any store: for a test that never serves it (storedPng does both).
+ */
 export function uploadedPng(fileName: string, fieldName = 'attachments'): UploadedFile {
   const content = samplePng();
   return {
@@ -50,8 +55,27 @@ export function uploadedPng(fileName: string, fieldName = 'attachments'): Upload
     mediaType: 'image/png',
     extension: 'png',
     sizeBytes: content.length,
-    content,
+    sha256: createHash('sha256').update(content).digest('hex'),
   };
+}
+
+/** A file as the multipart reader passes it on, its bytes put in `files` first (as readMultipartForm does). */
+export async function storedUpload(
+  files: FileStore,
+  content: Buffer,
+  file: Pick<UploadedFile, 'fileName' | 'mediaType' | 'extension'> & { fieldName?: string },
+): Promise<UploadedFile> {
+  const stored = await files.put(content);
+  return { fieldName: 'attachments', ...file, sizeBytes: stored.sizeBytes, sha256: stored.sha256 };
+}
+
+/** samplePng, stored in `files`, as the multipart reader passes it on. */
+export function storedPng(
+  files: FileStore,
+  fileName: string,
+  fieldName = 'attachments',
+): Promise<UploadedFile> {
+  return storedUpload(files, samplePng(), { fieldName, fileName, mediaType: 'image/png', extension: 'png' });
 }
 
 /**

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { requireStaff } from '../../../platform/auth/require-staff.ts';
 import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
 import { notFound } from '../../../platform/http/errors.ts';
-import { attachmentResponseHeaders } from '../../../platform/uploads/download-headers.ts';
+import { sendStoredFile } from '../../../platform/uploads/download-headers.ts';
 import { forEachLanguage } from '../../../platform/web/i18n.ts';
 import { rolesFor } from '../core/case-actions.ts';
 import { readAttachment } from '../core/case-attachments.ts';
@@ -45,7 +45,7 @@ export async function casePageRoutes(app: AppInstance, deps: AppDeps): Promise<v
         const caseId = await caseIdOrNotFound(deps.db, request.params.caseNumber, lang);
         const attachment = await readAttachment(deps.db, caseId, request.params.id);
         if (attachment === null) throw notFound(caseText(lang, 'caseNotFound'));
-        return reply.code(200).headers(attachmentResponseHeaders(attachment)).send(attachment.content);
+        return sendStoredFile(reply, deps.files, attachment);
       },
     );
   });

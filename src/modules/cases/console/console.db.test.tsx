@@ -12,7 +12,7 @@ import {
   type TestStaffMember,
 } from '../../../platform/auth/auth-test-support.ts';
 import { listDistricts } from '../../../platform/geo/geo-repo.ts';
-import { samplePng } from '../../../platform/uploads/upload-test-support.ts';
+import { storedPng } from '../../../platform/uploads/upload-test-support.ts';
 import { assignCases } from '../core/assignment.ts';
 import type { CaseRow } from '../core/case-actor.ts';
 import { storeAttachments } from '../core/case-attachments.ts';
@@ -464,21 +464,10 @@ describe('staff console: queues, case page, assignment, look-up', () => {
 
   it('an attachment is served to staff with its sniffed type; nobody signed out gets it', async () => {
     const target = await open(sidewalkPetition({ subject: '附件測試' }));
-    const png = samplePng();
     const [stored] = await storeAttachments(
       subject.database.db,
       target.id,
-      [
-        {
-          fieldName: 'location',
-          fileName: 'site.png',
-          mediaType: 'image/png',
-          extension: 'png',
-          sizeBytes: png.length,
-          content: png,
-          checklistItemId: 'location',
-        },
-      ],
+      [{ ...(await storedPng(subject.files, 'site.png', 'location')), checklistItemId: 'location' }],
       { staffId: null },
       clock.now(),
     );

@@ -1,11 +1,20 @@
 import assert from 'node:assert/strict';
 import { createHash, randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createTestDatabase } from '../../../../test/helpers/test-database.ts';
 import { aStaffMember } from '../../../platform/auth/auth-test-support.ts';
 import { withTransaction } from '../../../platform/db/database.ts';
+import { createFilesystemStore, type FileStore } from '../../../platform/files/file-store.ts';
 import type { UploadedFile } from '../../../platform/uploads/multipart.ts';
-import { samplePdf, samplePng, sampleXlsx } from '../../../platform/uploads/upload-test-support.ts';
+import {
+  samplePdf,
+  samplePng,
+  sampleXlsx,
+  storedUpload,
+} from '../../../platform/uploads/upload-test-support.ts';
 import { listAttachments, readAttachment, storeAttachments } from './case-attachments.ts';
 
 type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
@@ -39,41 +48,38 @@ async function aCase(database: TestDatabase): Promise<string> {
   return id;
 }
 
-const upload = (content: Buffer, fileName: string, mediaType: UploadedFile['mediaType']): UploadedFile => ({
-  fieldName: 'attachments',
-  fileName,
-  mediaType,
-  extension: fileName.split('.').pop() ?? '',
-  sizeBytes: content.length,
-  content,
-});
-
 describe('case attachments (database)', () => {
   let database: TestDatabase;
+  let files: FileStore;
+  let filesDir: string;
   before(async () => {
     database = await createTestDatabase();
+    filesDir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-attachments-'));
+    files = createFilesystemStore(filesDir);
   });
-  after(() => database.close());
+  after(async () => {
+    await database.close();
+    await rm(filesDir, { recursive: true, force: true });
+  });
 
-  it('stores, lists (without bytes) and reads back each file byte for byte, with its SHA-256', async () => {
+  /** A file as readMultipartForm hands it on: its bytes already in the file store. */
+  const upload = (content: Buffer, fileName: string, mediaType: UploadedFile['mediaType']) =>
+    storedUpload(files, content, { fileName, mediaType, extension: fileName.split('.').pop() ?? '' });
+
+  it('keeps, lists and reads back each file byte for byte from the store, listed in stored_files', async () => {
     const caseId = await aCase(database);
     const clerk = await aStaffMember(database.db, { role: 'counter_clerk' });
     const at = new Date('2026-03-02T03:04:05Z');
     const pdf = samplePdf();
     const png = samplePng();
     const xlsx = sampleXlsx();
+    const uploads = [
+      { ...(await upload(pdf, '建照申請書.pdf', 'application/pdf')), checklistItemId: 'application-form' },
+      await upload(png, '現場照片.png', 'image/png'),
+      await upload(xlsx, '數量表.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+    ];
     const stored = await withTransaction(database.db, (tx) =>
-      storeAttachments(
-        tx,
-        caseId,
-        [
-          { ...upload(pdf, '建照申請書.pdf', 'application/pdf'), checklistItemId: 'application-form' },
-          upload(png, '現場照片.png', 'image/png'),
-          upload(xlsx, '數量表.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
-        ],
-        { staffId: clerk.id },
-        at,
-      ),
+      storeAttachments(tx, caseId, uploads, { staffId: clerk.id }, at),
     );
     assert.equal(stored.length, 3);
 
@@ -123,9 +129,35 @@ describe('case attachments (database)', () => {
       const id = listed.find((attachment) => attachment.fileName === name)?.id ?? '';
       const read = await readAttachment(database.db, caseId, id);
       assert.ok(read !== null);
-      assert.ok(read.content.equals(bytes), `${name} comes back byte for byte`);
-      assert.equal(sha256(read.content), read.sha256);
+      assert.equal(read.content, null, 'the row holds no bytes');
+      assert.equal(read.sha256, sha256(bytes));
+      assert.ok((await files.read(read.sha256)).equals(bytes), `${name} comes back byte for byte`);
     }
+    const listedFiles = await database.pool.query<{ sha256: string; size_bytes: string; media_type: string }>(
+      'select sha256, size_bytes, media_type from stored_files where sha256 = any($1) order by size_bytes',
+      [[pdf, png, xlsx].map(sha256)],
+    );
+    assert.deepEqual(
+      listedFiles.rows.map((row) => [row.sha256, Number(row.size_bytes), row.media_type]),
+      [
+        [sha256(png), png.length, 'image/png'],
+        [sha256(pdf), pdf.length, 'application/pdf'],
+        [sha256(xlsx), xlsx.length, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      ].sort((a, b) => Number(a[1]) - Number(b[1])),
+    );
+  });
+
+  it('reads a row written before the file store with the bytes it still holds', async () => {
+    const caseId = await aCase(database);
+    const png = samplePng();
+    const id = randomUUID();
+    await database.pool.query(
+      `insert into case_attachments (id, case_id, file_name, media_type, size_bytes, sha256, content, uploaded_at)
+       values ($1, $2, 'old.png', 'image/png', $3, $4, $5, now())`,
+      [id, caseId, png.length, sha256(png), png],
+    );
+    const read = await readAttachment(database.db, caseId, id);
+    assert.ok(read?.content?.equals(png));
   });
 
   it('reads an attachment only through its own case; an unknown or malformed id is null', async () => {
@@ -134,7 +166,7 @@ describe('case attachments (database)', () => {
     const [stored] = await storeAttachments(
       database.db,
       caseId,
-      [upload(samplePng(), 'a.png', 'image/png')],
+      [await upload(samplePng(), 'a.png', 'image/png')],
       { staffId: null },
       new Date('2026-03-02T03:00:00Z'),
     );
@@ -148,22 +180,20 @@ describe('case attachments (database)', () => {
     assert.deepEqual(await storeAttachments(database.db, caseId, [], { staffId: null }, new Date()), []);
   });
 
-  it('rolls back with the transaction it was stored in', async () => {
+  it('rolls back with the transaction it was stored in, its stored_files row too', async () => {
     const caseId = await aCase(database);
+    const unique = Buffer.concat([samplePdf(), Buffer.from(`% ${randomUUID()}\n`)]);
+    const file = await upload(unique, 'a.pdf', 'application/pdf');
     await assert.rejects(
       withTransaction(database.db, async (tx) => {
-        await storeAttachments(
-          tx,
-          caseId,
-          [upload(samplePng(), 'a.png', 'image/png')],
-          { staffId: null },
-          new Date(),
-        );
+        await storeAttachments(tx, caseId, [file], { staffId: null }, new Date());
         throw new Error('the case change failed');
       }),
       /the case change failed/,
     );
     assert.deepEqual(await listAttachments(database.db, caseId), []);
+    const listed = await database.pool.query('select 1 from stored_files where sha256 = $1', [file.sha256]);
+    assert.equal(listed.rowCount, 0);
   });
 });
 

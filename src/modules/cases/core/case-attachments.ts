@@ -1,16 +1,17 @@
-import { createHash } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../../platform/db/database.ts';
+import { recordStoredFile } from '../../../platform/files/file-store.ts';
 import { isUuid } from '../../../platform/http/ids.ts';
 import type { UploadedFile } from '../../../platform/uploads/multipart.ts';
 import type { AcceptedMediaType } from '../../../platform/uploads/sniff.ts';
 import { caseAttachments } from './cases-schema.ts';
 
 /**
- * The documents and photos of a case, kept in PostgreSQL (`case_attachments`). Files arrive already
- * checked by readMultipartForm (type sniffed from the bytes, safe name); this module stores them with a
- * SHA-256, lists them without their bytes, and gives the headers to serve one. Who may read an attachment
- * (staff, or the applicant holding the lookup code) is the route's decision, not this module's.
+ * The documents and photos of a case (`case_attachments`). Files arrive already checked by
+ * readMultipartForm (type sniffed from the bytes, safe name) and already in the file store (ADR 0009); this
+ * module keeps a row per file with the SHA-256 that names its bytes in the store, lists them, and reads
+ * one for serving (`sendStoredFile`). Who may read an attachment (staff, or the applicant holding the
+ * lookup code) is the route's decision, not this module's.
  */
 
 export interface AttachmentMetadata {
@@ -26,8 +27,12 @@ export interface AttachmentMetadata {
   uploadedAt: Date;
 }
 
+/**
+ * An attachment to serve: its bytes are in the file store under `sha256`, or, for a row written before the
+ * store that the start-up move has not reached yet, still in `content`.
+ */
 export interface Attachment extends AttachmentMetadata {
-  content: Buffer;
+  content: Buffer | null;
 }
 
 /** A file to store, optionally saying which checklist item of the service it documents. */
@@ -45,7 +50,10 @@ const metadataColumns = {
   uploadedAt: caseAttachments.uploadedAt,
 };
 
-/** Stores the files on the case, in the caller's transaction (with the case change they belong to). */
+/**
+ * Keeps the files on the case, in the caller's transaction (with the case change they belong to); each is
+ * listed in `stored_files` in the same transaction.
+ */
 export async function storeAttachments(
   tx: DatabaseOrTransaction,
   caseId: string,
@@ -54,6 +62,7 @@ export async function storeAttachments(
   at: Date,
 ): Promise<AttachmentMetadata[]> {
   if (files.length === 0) return [];
+  for (const file of files) await recordStoredFile(tx, file, at);
   const rows = await tx
     .insert(caseAttachments)
     .values(
@@ -61,9 +70,8 @@ export async function storeAttachments(
         caseId,
         fileName: file.fileName,
         mediaType: file.mediaType,
-        sizeBytes: file.content.length,
-        sha256: createHash('sha256').update(file.content).digest('hex'),
-        content: file.content,
+        sizeBytes: file.sizeBytes,
+        sha256: file.sha256,
         checklistItemId: file.checklistItemId ?? null,
         uploadedByStaffId: actor.staffId,
         uploadedAt: at,
@@ -91,7 +99,7 @@ export async function listAttachments(
   return rows.map(asMetadata);
 }
 
-/** One attachment with its bytes, only if it belongs to that case; null otherwise (also for a malformed id). */
+/** One attachment to serve, only if it belongs to that case; null otherwise (also for a malformed id). */
 export async function readAttachment(
   db: DatabaseOrTransaction,
   caseId: string,
@@ -102,8 +110,7 @@ export async function readAttachment(
     .select({ ...metadataColumns, content: caseAttachments.content })
     .from(caseAttachments)
     .where(and(eq(caseAttachments.id, attachmentId), eq(caseAttachments.caseId, caseId)));
-  // Bytes not in the row are in the file store (ADR 0009), read by the store-aware caller.
-  return row === undefined || row.content === null ? null : { ...asMetadata(row), content: row.content };
+  return row === undefined ? null : { ...asMetadata(row), content: row.content };
 }
 
 function asMetadata(row: {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { UploadedFile } from '../../../platform/uploads/multipart.ts';
-import { samplePng } from '../../../platform/uploads/upload-test-support.ts';
+import { uploadedPng } from '../../../platform/uploads/upload-test-support.ts';
 import type { ChecklistItem, FormField } from '../../catalogue/index.ts';
 import {
   attachmentsOf,
@@ -80,14 +80,7 @@ function demoService(code: keyof typeof services) {
   return services[code];
 }
 
-const png = (fieldName: string, fileName: string): UploadedFile => ({
-  fieldName,
-  fileName,
-  mediaType: 'image/png',
-  extension: 'png',
-  sizeBytes: samplePng().length,
-  content: samplePng(),
-});
+const png = (fieldName: string, fileName: string): UploadedFile => uploadedPng(fileName, fieldName);
 
 describe('the counter form', () => {
   it('reads only the inputs the form has, and turns them into an OpenCaseInput', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { mainOf } from '../../../../test/helpers/html.ts';
-import { samplePng } from '../../../platform/uploads/upload-test-support.ts';
+import { samplePng, storedPng } from '../../../platform/uploads/upload-test-support.ts';
 import { storeAttachments } from '../core/case-attachments.ts';
 import { caseActorOf, potholeReport } from '../core/cases-test-support.ts';
 import { errorSummaryItems, nextIp, trackTestBed, Visitor } from './track-test-support.ts';
@@ -133,16 +133,7 @@ describe('attachments', () => {
     await storeAttachments(
       subject.database.db,
       row.id,
-      [
-        {
-          fieldName: 'attachments',
-          fileName: '現場照片.png',
-          mediaType: 'image/png',
-          extension: 'png',
-          sizeBytes: png.length,
-          content: png,
-        },
-      ],
+      [await storedPng(subject.files, '現場照片.png')],
       { staffId: cases().clerk.id },
       clock.now(),
     );

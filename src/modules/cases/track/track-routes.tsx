@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
 import { DomainError, type FieldProblem, notFound } from '../../../platform/http/errors.ts';
-import { attachmentResponseHeaders } from '../../../platform/uploads/download-headers.ts';
+import { sendStoredFile } from '../../../platform/uploads/download-headers.ts';
 import { postedForm, readForm } from '../../../platform/web/components/read-form.ts';
 import { forEachLanguage, type Lang } from '../../../platform/web/i18n.ts';
 import { readAttachment } from '../core/case-attachments.ts';
@@ -148,8 +148,7 @@ export async function trackRoutes(app: AppInstance, deps: AppDeps): Promise<void
       if (access.kind !== 'found') return showRefusal(request, reply, key, access);
       const attachment = await readAttachment(deps.db, access.caseId, values.attachmentId);
       if (attachment === null) throw notFound(trackText(lang, 'attachmentNotFound'));
-      reply.headers(attachmentResponseHeaders(attachment, { download: true }));
-      return reply.send(attachment.content);
+      return sendStoredFile(reply, deps.files, attachment, { download: true });
     });
   });
 

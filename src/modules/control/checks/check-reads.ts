@@ -237,23 +237,27 @@ export async function listRevisions(db: DatabaseOrTransaction, checkId: string):
     .orderBy(asc(controlCheckRevisions.version));
 }
 
-/** One evidence file with its bytes, only if it belongs to that check; null otherwise. */
+/**
+ * One evidence file to serve, only if it belongs to that check; null otherwise. Its bytes are in the file
+ * store under `sha256` (`content` only for a row written before the store, not yet moved).
+ */
 export async function readEvidence(
   db: DatabaseOrTransaction,
   checkId: string,
   evidenceId: string,
-): Promise<(EvidenceFile & { content: Buffer }) | null> {
+): Promise<(EvidenceFile & { sha256: string; content: Buffer | null }) | null> {
   const [row] = await db
     .select({
       id: controlCheckEvidence.id,
       fileName: controlCheckEvidence.fileName,
       mediaType: controlCheckEvidence.mediaType,
       sizeBytes: controlCheckEvidence.sizeBytes,
+      sha256: controlCheckEvidence.sha256,
       content: controlCheckEvidence.content,
     })
     .from(controlCheckEvidence)
     .innerJoin(controlCheckFollowUps, eq(controlCheckFollowUps.id, controlCheckEvidence.followUpId))
     .innerJoin(controlCheckActions, eq(controlCheckActions.id, controlCheckFollowUps.actionId))
     .where(and(eq(controlCheckEvidence.id, evidenceId), eq(controlCheckActions.checkId, checkId)));
-  return row === undefined || row.content === null ? null : { ...row, content: row.content };
+  return row ?? null;
 }

@@ -6,9 +6,11 @@ import { decode, mainOf, summaryOf } from '../../../../test/helpers/html.ts';
 import { auditLog } from '../../../platform/auth/auth-schema.ts';
 import { csrfTokenIn, type TestBrowser } from '../../../platform/auth/auth-test-support.ts';
 import type { StaffRole } from '../../../platform/auth/principal.ts';
+import { storedFiles } from '../../../platform/files/files-schema.ts';
 import { sampleExe, samplePdf, samplePng } from '../../../platform/uploads/upload-test-support.ts';
 import { controlTestApp } from '../shared/control-app-test-support.ts';
 import { getCheck, listChecksForReport } from './check-reads.ts';
+import { controlCheckEvidence } from './checks-schema.ts';
 import {
   checkIdOf,
   checkStaff,
@@ -180,6 +182,18 @@ describe('spot checks and tests (平時測試及查核)', async () => {
     assert.equal(download.statusCode, 200);
     assert.equal(download.headers['content-type'], 'image/png');
     assert.equal(download.headers['x-content-type-options'], 'nosniff');
+    // TestBrowser's response type shows the body as text; the bytes are in light-my-request's rawPayload.
+    const payload = (download as unknown as { rawPayload: Buffer }).rawPayload;
+    assert.ok(payload.equals(samplePng()), 'streamed from the file store byte for byte');
+    // The row keeps the SHA-256 and no bytes; the file is listed in stored_files and in the store.
+    const [row] = await db
+      .select({ sha256: controlCheckEvidence.sha256, content: controlCheckEvidence.content })
+      .from(controlCheckEvidence)
+      .where(eq(controlCheckEvidence.id, png.id));
+    assert.equal(row?.content, null);
+    assert.ok(row !== undefined && (await subject.files.read(row.sha256)).equals(samplePng()));
+    const [listed] = await db.select().from(storedFiles).where(eq(storedFiles.sha256, row.sha256));
+    assert.deepEqual([listed?.sizeBytes, listed?.mediaType], [samplePng().length, 'image/png']);
     const elsewhere = await handler.get(`/staff/checks/${randomUUID()}/evidence/${png.id}`);
     assert.equal(elsewhere.statusCode, 404);
 

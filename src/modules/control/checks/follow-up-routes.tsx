@@ -111,7 +111,7 @@ export async function followUpRoutes(app: AppInstance, deps: AppDeps): Promise<v
     async (request, reply, lang) => {
       const file = await readEvidence(db, request.params.id, request.params.evidenceId);
       if (!file) throw checkNotFound(lang);
-      return sendEvidenceFile(reply, file);
+      return sendEvidenceFile(reply, deps.files, file);
     },
   );
 

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../../platform/db/database.ts';
+import { recordStoredFile } from '../../../platform/files/file-store.ts';
 import { DomainError, type FieldProblem } from '../../../platform/http/errors.ts';
 import type { UploadedFile } from '../../../platform/uploads/multipart.ts';
 import { auditByStaff } from '../shared/staff-audit.ts';
@@ -31,7 +31,7 @@ export async function addFollowUp(
     checkId: string;
     actionId: string;
     form: FollowUpForm;
-    /** Evidence, already checked by readMultipartForm. */
+    /** Evidence, already checked by readMultipartForm and in the file store. */
     files?: readonly UploadedFile[];
     /** The upload's own problems (a file of an unaccepted type …), listed with the form's. */
     knownProblems?: readonly FieldProblem[];
@@ -71,6 +71,7 @@ export async function addFollowUp(
       .returning({ id: controlCheckFollowUps.id });
     if (!row) throw new Error('addFollowUp: no row returned');
     const files = input.files ?? [];
+    for (const file of files) await recordStoredFile(tx, file, input.now);
     if (files.length > 0)
       await tx.insert(controlCheckEvidence).values(
         files.map((file) => ({
@@ -78,8 +79,7 @@ export async function addFollowUp(
           fileName: file.fileName,
           mediaType: file.mediaType,
           sizeBytes: file.sizeBytes,
-          sha256: createHash('sha256').update(file.content).digest('hex'),
-          content: file.content,
+          sha256: file.sha256,
           uploadedAt: input.now,
         })),
       );

@@ -106,7 +106,7 @@ export async function progressEvidenceRoutes(app: AppInstance, deps: AppDeps): P
       const file = await readProgressEvidence(db, request.params.id);
       // Only the unit's own editors and head, the secretariat and admins.
       if (!file || !mayEnter(signedInStaff(request), file.unitCode)) throw evidenceNotFound(lang);
-      return sendEvidenceFile(reply, file);
+      return sendEvidenceFile(reply, deps.files, file);
     },
   );
 }

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { RequestOrigin } from '../../../platform/auth/audit-log.ts';
 import type { StaffPrincipal } from '../../../platform/auth/principal.ts';
 import type { Database, DatabaseOrTransaction } from '../../../platform/db/database.ts';
+import { recordStoredFile } from '../../../platform/files/file-store.ts';
 import { DomainError, type FieldProblem, notFound } from '../../../platform/http/errors.ts';
 import type { UploadedFile } from '../../../platform/uploads/multipart.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
@@ -211,12 +211,12 @@ export async function saveProgress(db: Database, input: SaveProgressInput): Prom
         fileName: file.fileName,
         mediaType: file.mediaType,
         sizeBytes: file.sizeBytes,
-        sha256: createHash('sha256').update(file.content).digest('hex'),
-        content: file.content,
+        sha256: file.sha256,
         addedAt: input.now,
       })),
       ...links.map((url) => ({ entryId: row.id, kind: 'link' as const, url, addedAt: input.now })),
     ];
+    for (const file of input.files) await recordStoredFile(tx, file, input.now);
     if (evidence.length > 0) await tx.insert(controlProgressEvidence).values(evidence);
     await auditByStaff(tx, input, {
       action: 'control.progress.save',
@@ -242,18 +242,21 @@ export async function readProgressEvidence(db: DatabaseOrTransaction, evidenceId
       fileName: controlProgressEvidence.fileName,
       mediaType: controlProgressEvidence.mediaType,
       sizeBytes: controlProgressEvidence.sizeBytes,
+      sha256: controlProgressEvidence.sha256,
       content: controlProgressEvidence.content,
       unitCode: controlProgressEntries.unitCode,
     })
     .from(controlProgressEvidence)
     .innerJoin(controlProgressEntries, eq(controlProgressEntries.id, controlProgressEvidence.entryId))
     .where(and(eq(controlProgressEvidence.id, evidenceId), eq(controlProgressEvidence.kind, 'file')));
-  if (!row?.content || !row.fileName || !row.mediaType) return null;
+  if (!row?.sha256 || !row.fileName || !row.mediaType) return null;
   return {
     unitCode: row.unitCode,
     fileName: row.fileName,
     mediaType: row.mediaType,
     sizeBytes: row.sizeBytes ?? 0,
+    sha256: row.sha256,
+    // Bytes of a row written before the file store, until the start-up move reaches it (ADR 0009).
     content: row.content,
   };
 }

@@ -217,6 +217,11 @@ describe('progress entries (管制查考 §3)', () => {
     const download = await editor.get(`/staff/progress/evidence/${file?.id}`);
     assert.equal(download.statusCode, 200);
     assert.equal(download.headers['content-type'], 'image/png');
+    // TestBrowser's response type shows the body as text; the bytes are in light-my-request's rawPayload.
+    const payload = (download as unknown as { rawPayload: Buffer }).rawPayload;
+    assert.ok(payload.equals(samplePng()), 'streamed from the file store byte for byte');
+    assert.equal(file?.content, null, 'the row keeps the SHA-256, not the bytes');
+    assert.ok((await subject.files.read(file?.sha256 ?? '')).equals(samplePng()));
   });
 
   it('bad input is refused with every problem listed at once', async () => {

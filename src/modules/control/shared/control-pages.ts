@@ -2,8 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { Type } from 'typebox';
 import { sendStaffPage, staffHomeCrumb } from '../../../platform/auth/staff-pages.ts';
-import { attachmentResponseHeaders } from '../../../platform/uploads/download-headers.ts';
-import type { AcceptedMediaType } from '../../../platform/uploads/sniff.ts';
+import type { FileStore } from '../../../platform/files/file-store.ts';
+import { type ServedFile, sendStoredFile } from '../../../platform/uploads/download-headers.ts';
 import type { FormProblems } from '../../../platform/web/components/form-problems.ts';
 import type { Breadcrumb } from '../../../platform/web/layout.tsx';
 
@@ -42,11 +42,14 @@ export function sendControlPage(
   });
 }
 
-/** An evidence file as stored: sniffed by readMultipartForm when it arrived, so its type is an accepted one. */
+/**
+ * An evidence file as stored: sniffed by readMultipartForm when it arrived, so its type is an accepted one;
+ * streamed from the file store (or from its row, for one the start-up move has not reached yet).
+ */
 export function sendEvidenceFile(
   reply: FastifyReply,
-  file: { fileName: string; mediaType: string; sizeBytes: number; content: Buffer },
-): FastifyReply {
-  const headers = attachmentResponseHeaders({ ...file, mediaType: file.mediaType as AcceptedMediaType });
-  return reply.headers(headers).send(file.content);
+  files: FileStore,
+  file: ServedFile,
+): Promise<FastifyReply> {
+  return sendStoredFile(reply, files, file);
 }
