@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
 /**
@@ -40,6 +41,21 @@ export interface Config {
   smtpUrl: string | null;
   /** The From header of e-mail sent to citizens and staff. */
   mailFrom: string;
+  /** Open photo reports of the same category within this distance are offered as duplicates (metres). */
+  reportDuplicateRadiusMetres: number;
+  /** Photo reports (and follows) one client IP may send in an hour. */
+  reportLimitPerIpPerHour: number;
+  /** Photo reports one e-mail address or phone number may send in an hour (never longer: see /report). */
+  reportLimitPerContactPerHour: number;
+  /**
+   * Signs the photos the report form carries between its steps (the nearby-duplicate step). Unset: a random
+   * secret per process, so a step answered by another process asks for the photos again.
+   */
+  reportSigningSecret: string;
+  /** The maps' tile URL template ({z}, {x}, {y}): the NLSC base map by default, a local server offline. */
+  mapTileUrl: string;
+  /** The tiles' attribution, shown on the map (HTML allowed: the operator's own text). */
+  mapTileAttribution: string;
 }
 
 export class ConfigError extends Error {
@@ -52,6 +68,11 @@ export class ConfigError extends Error {
 }
 
 type Environment = Record<string, string | undefined>;
+
+/** 通用版電子地圖 (NLSC's base map, WMTS in the Web Mercator tile grid), free under OGDL-Taiwan-1.0. */
+const nlscTileUrl = 'https://wmts.nlsc.gov.tw/wmts/EMAP/default/GoogleMapsCompatible/{z}/{y}/{x}';
+const nlscAttribution =
+  '<a href="https://maps.nlsc.gov.tw/">通用版電子地圖</a> © 內政部國土測繪中心 (NLSC), OGDL-Taiwan-1.0';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -116,6 +137,17 @@ export function loadConfig(environment: Environment = process.env): Readonly<Con
   }
 
   const dataDir = path.resolve(read('DATA_DIR') ?? '.data');
+  const reportSigningSecret = read('REPORT_SIGNING_SECRET') ?? randomBytes(32).toString('base64url');
+  if (reportSigningSecret.length < 32) problems.push('REPORT_SIGNING_SECRET must be at least 32 characters');
+  const mapTileUrl = read('MAP_TILE_URL') ?? nlscTileUrl;
+  if (
+    !/^(https?:\/\/[^/\s]+)?\/\S*$/.test(mapTileUrl) ||
+    !['{z}', '{x}', '{y}'].every((part) => mapTileUrl.includes(part))
+  )
+    problems.push(
+      `MAP_TILE_URL must be an http(s) URL or a path with {z}, {x} and {y} (got "${mapTileUrl}")`,
+    );
+
   const config: Config = {
     host,
     port,
@@ -145,6 +177,12 @@ export function loadConfig(environment: Environment = process.env): Readonly<Con
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
     smtpUrl,
     mailFrom,
+    reportDuplicateRadiusMetres: integer('REPORT_DUPLICATE_RADIUS_METRES', 30, 1, 1000),
+    reportLimitPerIpPerHour: integer('REPORT_LIMIT_PER_IP_PER_HOUR', 20, 1, 100_000),
+    reportLimitPerContactPerHour: integer('REPORT_LIMIT_PER_CONTACT_PER_HOUR', 5, 1, 10_000),
+    reportSigningSecret,
+    mapTileUrl,
+    mapTileAttribution: read('MAP_TILE_ATTRIBUTION') ?? nlscAttribution,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

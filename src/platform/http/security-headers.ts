@@ -48,6 +48,19 @@ export function allowInlineScript(reply: FastifyReply): string {
   return nonce;
 }
 
+/**
+ * Lets this response's page load images from `origins` too (a map's tiles from the configured tile
+ * server); scripts and styles stay our own. Origins not http(s) are ignored.
+ */
+export function allowImagesFrom(reply: FastifyReply, origins: readonly string[]): void {
+  const allowed = origins.filter((origin) => /^https?:\/\/[^/\s;,']+$/.test(origin));
+  if (allowed.length === 0) return;
+  reply.header(
+    'content-security-policy',
+    contentSecurityPolicy.replace("img-src 'self' data:", `img-src 'self' data: ${allowed.join(' ')}`),
+  );
+}
+
 export function installSecurityHeaders(app: AppInstance, options: { isHttps: boolean }): void {
   const headers = securityHeaders(options);
   app.addHook('onRequest', (_request, reply, done) => {
