@@ -143,6 +143,10 @@ describe('staff console in a real browser', () => {
       await expectNoAxeViolations(page, 'the case page of a dispatched field report');
 
       await page.click('#action-mark_fixed summary');
+      assert.match(
+        (await page.locator('label[for="mark_fixed-resolution"]').textContent()) ?? '',
+        /修復說明/,
+      );
       await page.click('#action-mark_fixed button[type="submit"]');
       await page.waitForSelector('.govuk-error-summary');
       await expectFocusedErrorSummary(page);
@@ -151,6 +155,11 @@ describe('staff console in a real browser', () => {
       await page.waitForURL(`${casePage}?done=mark_fixed`);
       assert.equal(await state(), 'fixed');
       assert.match((await page.locator('#case-success').textContent()) ?? '', /已記錄修復。/);
+      // Closing a fixed report ends the reporter's window and sends nothing, and says so.
+      assert.match(
+        (await page.locator('#action-close').textContent()) ?? '',
+        /通報人不能再要求重新處理；修復時已通知通報人，結案不另行通知。/,
+      );
       await expectNoAxeViolations(page, 'the case page of a fixed field report');
     } finally {
       await page.close();

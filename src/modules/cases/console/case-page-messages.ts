@@ -107,6 +107,8 @@ const messages = {
     actionEffect_resolve: '記錄處理結果；結案時會把答復內容通知申請人。',
     actionEffect_close: '案件結案，並以結案通知把處理結果寄給申請人 {applicant}（{contact}）。',
     actionEffect_reopen: '案件回到「處理中」，期限恢復計算。',
+    actionEffect_reopen_field_report: '通報轉為「重新處理」，期限恢復計算，需再派工。',
+    actionEffect_close_fixed: '通報結案，通報人不能再要求重新處理；修復時已通知通報人，結案不另行通知。',
     actionEffect_transfer:
       '案件改分到所選單位，由該單位重新收件、分派；申請人 {applicant}（{contact}）會收到通知。',
     actionEffect_forward: '案件移請其他機關處理，本局結案；申請人 {applicant}（{contact}）會收到通知與說明。',
@@ -117,6 +119,8 @@ const messages = {
     inputPublicNoteHint: '申請人會在案件查詢頁與通知中看到這段文字。',
     inputResolution: '處理結果（答復內容）',
     inputResolutionHint: '結案通知會附上這段文字。',
+    inputResolution_mark_fixed: '修復說明',
+    inputResolutionHint_mark_fixed: '通報人會在案件查詢頁看到這段文字。',
     inputReason: '原因',
     inputReasonHint: '申請人會在案件查詢頁看到這段文字。',
     inputReason_request_supplement: '需補正的事項',
@@ -317,6 +321,10 @@ const messages = {
     actionEffect_close:
       'The case is closed and the closing notice with the outcome goes to the applicant {applicant} ({contact}).',
     actionEffect_reopen: 'The case goes back to “In progress” and the deadline runs again.',
+    actionEffect_reopen_field_report:
+      'The report becomes “Reopened” and the deadline runs again; a crew must be assigned again.',
+    actionEffect_close_fixed:
+      'The report is closed and the reporter can no longer ask to reopen it; they were told when it was fixed, so no notice is sent now.',
     actionEffect_transfer:
       'The case goes to the chosen unit, which receives and assigns it again; the applicant {applicant} ({contact}) is told.',
     actionEffect_forward:
@@ -329,6 +337,8 @@ const messages = {
     inputPublicNoteHint: 'The applicant sees this on the tracking page and in the notice.',
     inputResolution: 'Outcome (the answer)',
     inputResolutionHint: 'The closing notice carries this text.',
+    inputResolution_mark_fixed: 'What the crew did',
+    inputResolutionHint_mark_fixed: 'The reporter sees this on the tracking page.',
     inputReason: 'Reason',
     inputReasonHint: 'The applicant sees this on the tracking page.',
     inputReason_request_supplement: 'What the applicant must provide',

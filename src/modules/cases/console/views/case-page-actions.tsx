@@ -37,6 +37,21 @@ const reasonLabelKeys: Partial<Readonly<Record<CaseEvent, CasePageTextKey>>> = {
   reopen: 'inputReason_reopen',
 };
 
+/** A crew's note on a fix is not an answer sent at closing (the field-report workflow sends none then). */
+const resolutionWordsOf: Partial<
+  Readonly<Record<CaseEvent, { label: CasePageTextKey; hint: CasePageTextKey }>>
+> = { mark_fixed: { label: 'inputResolution_mark_fixed', hint: 'inputResolutionHint_mark_fixed' } };
+
+/**
+ * What an event does, in words. Two events of the field-report workflow do something else than their
+ * namesakes: reopening goes to "reopened" (a crew again), and closing a fixed report sends no notice.
+ */
+function effectKey(event: CaseEvent, row: CasePageModel['detail']['row']): CasePageTextKey {
+  if (event === 'reopen' && row.kind === 'field_report') return 'actionEffect_reopen_field_report';
+  if (event === 'close' && row.state === 'fixed') return 'actionEffect_close_fixed';
+  return `actionEffect_${event}`;
+}
+
 function contactOf(model: CasePageModel): string {
   const row = model.detail.row;
   return row.applicantEmail ?? row.applicantPhone ?? text(model.lang, 'notGiven');
@@ -109,8 +124,12 @@ function RequiredInput(props: {
       />
     );
   const spec = textInputs[input];
-  const label = text(lang, (input === 'reason' ? reasonLabelKeys[event] : undefined) ?? spec.label);
-  const hint = text(lang, spec.hint);
+  const resolutionWords = input === 'resolution' ? resolutionWordsOf[event] : undefined;
+  const label = text(
+    lang,
+    (input === 'reason' ? reasonLabelKeys[event] : undefined) ?? resolutionWords?.label ?? spec.label,
+  );
+  const hint = text(lang, resolutionWords?.hint ?? spec.hint);
   return spec.isOneLine ? (
     <TextInput {...common} label={label} hint={hint} widthClass={spec.widthClass} />
   ) : (
@@ -151,7 +170,7 @@ function EventForm({
   return (
     <ActionDetails id={`action-${event}`} summary={label} isOpen={isActive} event={event}>
       <p class="govuk-body">
-        {text(lang, `actionEffect_${event}`, {
+        {text(lang, effectKey(event, detail.row), {
           applicant: detail.row.applicantName,
           contact: contactOf(model),
         })}
