@@ -1,9 +1,13 @@
 /**
  * Open311 GeoReport v2: other systems (the 1999 citizen line, apps, researchers) read the bureau's report
- * categories in the open standard. The manifest says what the module brings; the routes stay outside the
- * site (no cookies, no CSRF). Filing and reading requests come with the photo reports (issue 10).
+ * categories and the published photo reports, and file reports with an API key, in the open standard.
+ * The manifest says what the module brings; the machine routes stay outside the site (no cookies, no
+ * CSRF), the admins' page for the keys inside it.
  */
 import type { AppModule } from '../../platform/composition/app-module.ts';
+import { apiKeyCommands } from './api-key-commands.ts';
+import { apiKeyText } from './api-key-messages.ts';
+import { apiKeyPaths } from './api-key-paths.ts';
 
 export const open311Module: AppModule = {
   name: 'open311',
@@ -12,7 +16,38 @@ export const open311Module: AppModule = {
       load: () => import('./open311-routes.ts').then((file) => file.open311Routes),
       isOutsideSite: true,
     },
+    {
+      load: () => import('./open311-request-routes.ts').then((file) => file.open311RequestRoutes),
+      isOutsideSite: true,
+    },
+    {
+      // Multipart (a `media` photo) is read in this group only.
+      load: () => import('./open311-post-routes.ts').then((file) => file.open311PostRoutes),
+      isOutsideSite: true,
+      takesFiles: true,
+    },
+    { load: () => import('./api-key-routes.tsx').then((file) => file.apiKeyRoutes) },
   ],
+  staffAreas: [
+    {
+      id: 'open311.api-keys',
+      group: 'administration',
+      label: { 'zh-TW': apiKeyText('zh-TW', 'areaLabel'), en: apiKeyText('en', 'areaLabel') },
+      path: apiKeyPaths.list,
+      roles: ['admin'],
+    },
+  ],
+  auditActions: [
+    {
+      action: 'open311.api_key.created',
+      label: { 'zh-TW': '建立 Open311 API 金鑰', en: 'Open311 API key created' },
+    },
+    {
+      action: 'open311.api_key.revoked',
+      label: { 'zh-TW': '撤銷 Open311 API 金鑰', en: 'Open311 API key revoked' },
+    },
+  ],
+  commands: apiKeyCommands,
 };
 
-export { jurisdictionId } from './open311-routes.ts';
+export { jurisdictionId } from './open311-http.ts';

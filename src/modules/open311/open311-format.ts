@@ -94,10 +94,15 @@ export function serialise(
   return format === 'json' ? JSON.stringify(document) : toXml(document, shape);
 }
 
-/** One Open311 error: its HTTP status (400, 403, 404) and the code the list carries (the same number). */
+/**
+ * One Open311 error: its HTTP status (400, 403, 404; 429 when a key passed its rate; 500 for a failure of
+ * ours) and the code the list carries (the same number).
+ */
 export interface Open311Error {
-  readonly code: 400 | 403 | 404;
+  readonly code: 400 | 403 | 404 | 429 | 500;
   readonly description: string;
+  /** With 429: when to try again (the Retry-After header). */
+  readonly retryAfterSeconds?: number;
 }
 
 /** A moment as GeoReport v2 dates it: ISO 8601 in Taipei time with its offset (2026-03-02T10:00:00+08:00). */

@@ -1,31 +1,19 @@
-import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
 import { getService, listServices } from '../catalogue/index.ts';
-import {
-  contentTypes,
-  errorShape,
-  type Open311Error,
-  type Open311Format,
-  type Open311Row,
-  open311DateTime,
-  serialise,
-  splitFormat,
-  type XmlShape,
-} from './open311-format.ts';
+import { open311DateTime, splitFormat, type XmlShape } from './open311-format.ts';
+import { commonProblems, FileParams, localeOf, send, sendErrors } from './open311-http.ts';
 import { open311Text } from './open311-messages.ts';
 import {
   attributeFields,
   definitionShape,
   isOpen311Service,
-  type Open311Locale,
   serviceDefinition,
   serviceEntry,
   servicesShape,
 } from './open311-services.ts';
 
-/** The jurisdiction this server answers for; a request naming another is refused (GeoReport v2 §jurisdiction_id). */
-export const jurisdictionId = 'pwb.kcg.gov.tw';
+export { jurisdictionId } from './open311-http.ts';
 
 /** What every Open311 read takes: the jurisdiction (optional: we serve one) and the language of names. */
 const Open311Query = Type.Object({
@@ -33,56 +21,13 @@ const Open311Query = Type.Object({
   locale: Type.Optional(Type.String({ maxLength: 10 })),
 });
 
-const FileParams = Type.Object({ file: Type.String({ maxLength: 200 }) });
+/** The token of mySociety's service-request-updates extension, as its authors introduced it. */
+export const updatesSpecification = 'https://www.mysociety.org/2013/02/20/open311-extended/';
 
 const discoveryShape: XmlShape = {
   root: 'discovery',
   listEntries: { endpoints: 'endpoint', formats: 'format' },
 };
-
-function send(
-  reply: FastifyReply,
-  format: Open311Format,
-  status: number,
-  document: Open311Row | readonly Open311Row[],
-  shape: XmlShape,
-) {
-  return reply
-    .code(status)
-    .header('content-type', contentTypes[format])
-    .header('access-control-allow-origin', '*')
-    .send(serialise(document, format, shape));
-}
-
-function sendErrors(reply: FastifyReply, format: Open311Format, errors: readonly Open311Error[]) {
-  const status = errors[0]?.code ?? 400;
-  return send(
-    reply,
-    format,
-    status,
-    errors.map((error) => ({ code: error.code, description: error.description })),
-    errorShape,
-  );
-}
-
-/**
- * Problems with the common parameters, every one at once: a jurisdiction that is not ours, a locale we do
- * not write. Answers in English (GeoReport v2 clients are programs; their developers read English).
- */
-function queryProblems(query: {
-  jurisdiction_id?: string | undefined;
-  locale?: string | undefined;
-}): Open311Error[] {
-  const problems: Open311Error[] = [];
-  if (query.jurisdiction_id !== undefined && query.jurisdiction_id !== jurisdictionId)
-    problems.push({ code: 400, description: open311Text('en', 'wrongJurisdiction', { jurisdictionId }) });
-  if (query.locale !== undefined && query.locale !== 'zh-TW' && query.locale !== 'en')
-    problems.push({ code: 400, description: open311Text('en', 'unknownLocale') });
-  return problems;
-}
-
-const localeOf = (query: { locale?: string | undefined }): Open311Locale =>
-  query.locale === 'en' ? 'en' : 'zh-TW';
 
 /**
  * Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2), read side: discovery, the service list
@@ -134,6 +79,15 @@ export async function open311Routes(app: AppInstance, deps: AppDeps): Promise<vo
                 type: 'production',
                 formats: ['application/json', 'text/xml'],
               },
+              // mySociety's extension (GET servicerequestupdates), at the same address: clients that do
+              // not know its token pass over it, as discovery intends.
+              {
+                specification: updatesSpecification,
+                url: `${origin}/open311/v2`,
+                changeset,
+                type: 'production',
+                formats: ['application/json', 'text/xml'],
+              },
             ],
           },
           discoveryShape,
@@ -157,7 +111,7 @@ export async function open311Routes(app: AppInstance, deps: AppDeps): Promise<vo
       const format = file?.format ?? 'json';
       if (file?.name !== 'services')
         return sendErrors(reply, format, [{ code: 404, description: open311Text('en', 'noSuchEndpoint') }]);
-      const problems = queryProblems(request.query);
+      const problems = commonProblems(request.query);
       if (problems.length > 0) return sendErrors(reply, format, problems);
       const locale = localeOf(request.query);
       const entries = (await open311Services()).map(({ service, detail }) =>
@@ -183,7 +137,7 @@ export async function open311Routes(app: AppInstance, deps: AppDeps): Promise<vo
       const format = file?.format ?? 'json';
       if (!file)
         return sendErrors(reply, format, [{ code: 404, description: open311Text('en', 'noSuchEndpoint') }]);
-      const problems = queryProblems(request.query);
+      const problems = commonProblems(request.query);
       if (problems.length > 0) return sendErrors(reply, format, problems);
       const service = /^[a-z0-9-]{1,100}$/.test(file.name) ? await getService(db, { code: file.name }) : null;
       if (!service || !isOpen311Service(service))

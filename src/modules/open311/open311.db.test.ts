@@ -13,6 +13,7 @@ const parser = new XMLParser({
 const fieldReportCodes = [
   'park-facility-damage',
   'pothole-report',
+  'public-works-other',
   'sidewalk-arcade-damage',
   'street-light-repair',
   'street-tree-pruning',
@@ -36,6 +37,13 @@ describe('Open311 GeoReport v2: discovery, services and service definitions', ()
     assert.deepEqual(discovery.endpoints, [
       {
         specification: 'http://wiki.open311.org/GeoReport_v2',
+        url: 'https://onewindow.example.tw/open311/v2',
+        changeset: discovery.changeset,
+        type: 'production',
+        formats: ['application/json', 'text/xml'],
+      },
+      {
+        specification: 'https://www.mysociety.org/2013/02/20/open311-extended/',
         url: 'https://onewindow.example.tw/open311/v2',
         changeset: discovery.changeset,
         type: 'production',
@@ -149,7 +157,7 @@ describe('Open311 GeoReport v2: discovery, services and service definitions', ()
     ]);
     const ours = await get('/open311/v2/services.json?jurisdiction_id=pwb.kcg.gov.tw');
     assert.equal(ours.statusCode, 200);
-    const noEndpoint = await get('/open311/v2/requests.xml');
+    const noEndpoint = await get('/open311/v2/complaints.xml');
     assert.equal(noEndpoint.statusCode, 404);
     assert.equal(parser.parse(noEndpoint.body).errors.error[0].code, '404');
     const nul = await get('/open311/v2/services/a%00b.json');

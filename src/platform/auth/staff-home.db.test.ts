@@ -14,6 +14,7 @@ const expectedAreas: Record<StaffRole, string[]> = {
     'platform.audit-log',
     'notifications.outbox',
     'notifications.templates',
+    'open311.api-keys',
   ],
   secretariat: [
     'cases.counter',

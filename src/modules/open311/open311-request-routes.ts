@@ -1,0 +1,237 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
+import { deadlineText, listServices } from '../catalogue/index.ts';
+import { publicPoint, reportPaths } from '../reports/index.ts';
+import { type Open311Error, type Open311Format, splitFormat } from './open311-format.ts';
+import { commonProblems, FileParams, localeOf, send, sendErrors, useOpen311Errors } from './open311-http.ts';
+import { open311Text } from './open311-messages.ts';
+import { readRequestListQuery, readUpdatesQuery } from './open311-params.ts';
+import {
+  type RequestRow,
+  type RequestWords,
+  requestEntry,
+  requestsShape,
+  updateEntry,
+  updatesShape,
+} from './open311-request-format.ts';
+import {
+  listUpdates,
+  openFieldReportStates,
+  requestOfToken,
+  requestsByNumber,
+  searchRequests,
+  stateWords,
+} from './open311-requests.ts';
+import type { Open311Locale } from './open311-services.ts';
+
+/** A parameter as sent once or repeated (`status=open&status=closed` means `status=open,closed`). */
+const param = (maxLength: number) =>
+  Type.Optional(
+    Type.Union([Type.String({ maxLength }), Type.Array(Type.String({ maxLength }), { maxItems: 50 })]),
+  );
+
+const common = { jurisdiction_id: param(200), locale: param(10) };
+
+const RequestListQuery = Type.Object({
+  ...common,
+  service_request_id: param(20_000),
+  service_code: param(2_000),
+  start_date: param(40),
+  end_date: param(40),
+  status: param(40),
+  bbox: param(200),
+  page: param(10),
+  page_size: param(10),
+});
+
+const UpdatesQuery = Type.Object({
+  ...common,
+  service_request_id: param(20_000),
+  start_date: param(40),
+  end_date: param(40),
+  page: param(10),
+  page_size: param(10),
+});
+
+const CommonQuery = Type.Object(common);
+
+type Sent = string | string[] | undefined;
+
+/** Repeated parameters joined with commas, as if sent comma-delimited. */
+function flatten<Query extends Record<string, Sent>>(
+  query: Query,
+): { [Key in keyof Query]: string | undefined } {
+  return Object.fromEntries(
+    Object.entries(query).map(([name, value]) => [name, Array.isArray(value) ? value.join(',') : value]),
+  ) as { [Key in keyof Query]: string | undefined };
+}
+
+/** A parameter too long or of the wrong shape: the specification's 400, naming it. */
+function validationErrors(request: FastifyRequest): Open311Error[] {
+  const failures: readonly { instancePath: string }[] = request.validationError?.validation ?? [];
+  const names = new Set(
+    failures.map((failure) => failure.instancePath.split('/')[1] ?? '').filter((name) => name !== ''),
+  );
+  if (names.size === 0) return [{ code: 400, description: open311Text('en', 'noSuchEndpoint') }];
+  return [...names].map((name) => ({
+    code: 400,
+    description: `${name}: the value is too long or malformed.`,
+  }));
+}
+
+/**
+ * GeoReport v2, reading requests: the list (search or ids), one request, a token's request, and mySociety's
+ * service-request-updates extension; JSON and XML each, bare arrays, errors as the specification's list.
+ * Only published reports (on the public map) are shown, and never who reported them.
+ */
+export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
+  const { db, config } = deps;
+  useOpen311Errors(app);
+
+  /** The words of requests in a locale; service names read once per answer. */
+  async function wordsFor(locale: Open311Locale, rows: readonly unknown[]): Promise<RequestWords> {
+    const services = rows.length === 0 ? [] : await listServices(db, { lang: 'zh-TW' });
+    const names = new Map(
+      services.map((service) => [service.code, locale === 'en' ? service.nameEn : service.nameZh]),
+    );
+    return {
+      locale,
+      openStates: openFieldReportStates,
+      stateWords: (state) => stateWords(state, locale),
+      serviceName: (code) => names.get(code) ?? code,
+      deadlineWords: (deadline) => deadlineText(deadline, locale),
+      photoUrl: (caseNumber, photoId) =>
+        `${config.publicBaseUrl}${reportPaths.photo(caseNumber, photoId, 'public')}`,
+    };
+  }
+
+  async function sendRequests(
+    reply: FastifyReply,
+    format: Open311Format,
+    locale: Open311Locale,
+    rows: RequestRow[],
+  ) {
+    const words = await wordsFor(locale, rows);
+    return send(
+      reply,
+      format,
+      200,
+      rows.map((row) => requestEntry(row, words, publicPoint)),
+      requestsShape,
+    );
+  }
+
+  for (const format of ['json', 'xml'] as const) {
+    app.get(
+      `/open311/v2/requests.${format}`,
+      {
+        attachValidation: true,
+        schema: {
+          tags: ['open311'],
+          summary: `GeoReport v2 service requests (${format.toUpperCase()}): service_request_id, or service_code, start_date, end_date (90 days by default), status, bbox, page, page_size (≤ 1000); newest first.`,
+          querystring: RequestListQuery,
+        },
+      },
+      async (request, reply) => {
+        if (request.validationError) return sendErrors(reply, format, validationErrors(request));
+        const query = flatten(request.query);
+        const { filter, errors } = readRequestListQuery(query, deps.clock.now());
+        const problems = [...commonProblems(query), ...errors];
+        if (problems.length > 0) return sendErrors(reply, format, problems);
+        const rows =
+          filter.kind === 'ids'
+            ? await requestsByNumber(db, filter.numbers)
+            : await searchRequests(db, filter);
+        return sendRequests(reply, format, localeOf(query), rows);
+      },
+    );
+
+    app.get(
+      `/open311/v2/servicerequestupdates.${format}`,
+      {
+        attachValidation: true,
+        schema: {
+          tags: ['open311'],
+          summary: `Service request updates (${format.toUpperCase()}, mySociety’s extension): state changes and public notes of published requests, oldest first; start_date, end_date (90 days by default), service_request_id, page, page_size.`,
+          querystring: UpdatesQuery,
+        },
+      },
+      async (request, reply) => {
+        if (request.validationError) return sendErrors(reply, format, validationErrors(request));
+        const query = flatten(request.query);
+        const { filter, errors } = readUpdatesQuery(query, deps.clock.now());
+        const problems = [...commonProblems(query), ...errors];
+        if (problems.length > 0) return sendErrors(reply, format, problems);
+        const rows = await listUpdates(db, filter);
+        const words = await wordsFor(localeOf(query), []);
+        return send(
+          reply,
+          format,
+          200,
+          rows.map((row) => updateEntry(row, words)),
+          updatesShape,
+        );
+      },
+    );
+  }
+
+  app.get(
+    '/open311/v2/requests/:file',
+    {
+      attachValidation: true,
+      schema: {
+        tags: ['open311'],
+        summary: 'GeoReport v2 one service request: requests/ID.json or .xml (still a list of one).',
+        params: FileParams,
+        querystring: CommonQuery,
+      },
+    },
+    async (request, reply) => {
+      const file = splitFormat(request.params.file);
+      const format = file?.format ?? 'json';
+      if (request.validationError) return sendErrors(reply, format, validationErrors(request));
+      const query = flatten(request.query);
+      const problems = commonProblems(query);
+      if (problems.length > 0) return sendErrors(reply, format, problems);
+      const rows = file === null ? [] : await requestsByNumber(db, [file.name]);
+      if (rows.length === 0)
+        return sendErrors(reply, format, [
+          {
+            code: 404,
+            description: open311Text('en', 'unknownRequest', {
+              id: (file?.name ?? request.params.file).slice(0, 40),
+            }),
+          },
+        ]);
+      return sendRequests(reply, format, localeOf(query), rows);
+    },
+  );
+
+  app.get(
+    '/open311/v2/tokens/:file',
+    {
+      attachValidation: true,
+      schema: {
+        tags: ['open311'],
+        summary: 'GeoReport v2 service_request_id from a token: tokens/TOKEN.json or .xml.',
+        params: FileParams,
+        querystring: CommonQuery,
+      },
+    },
+    async (request, reply) => {
+      const file = splitFormat(request.params.file);
+      const format = file?.format ?? 'json';
+      if (request.validationError) return sendErrors(reply, format, validationErrors(request));
+      const problems = commonProblems(flatten(request.query));
+      if (problems.length > 0) return sendErrors(reply, format, problems);
+      const token = file?.name ?? '';
+      const caseNumber = /^[A-Za-z0-9_-]{8,64}$/.test(token) ? await requestOfToken(db, token) : null;
+      if (caseNumber === null)
+        return sendErrors(reply, format, [
+          { code: 404, description: open311Text('en', 'unknownToken', { token: token.slice(0, 64) }) },
+        ]);
+      return send(reply, format, 200, [{ service_request_id: caseNumber, token }], requestsShape);
+    },
+  );
+}

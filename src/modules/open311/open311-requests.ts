@@ -1,0 +1,165 @@
+import { and, asc, desc, eq, gte, inArray, isNotNull, lte, type SQL, sql } from 'drizzle-orm';
+import type { DatabaseOrTransaction } from '../../platform/db/database.ts';
+import { units } from '../../platform/reference/reference-schema.ts';
+import { cases, caseTimeline, stateLabel, workflowOf } from '../cases/index.ts';
+import { fieldReports, reportPhotos } from '../reports/index.ts';
+import type { RequestSearch, UpdatesFilter } from './open311-params.ts';
+import type { RequestRow, UpdateRow } from './open311-request-format.ts';
+
+/**
+ * What the Open311 reads ask of the database: published field reports (on the public map: `published_at`
+ * set), by search or by number, a token's request, and the public updates of published reports. One
+ * query each, whatever the number of rows: the unit's name is joined, the first public photo is a
+ * sub-select evaluated only for the rows returned, the state words come from the workflow table. No
+ * column of the reporter's (name, e-mail, phone, own address) is ever selected.
+ */
+
+type CaseState = Parameters<typeof stateLabel>[0];
+
+/** The field-report workflow's open states: GeoReport's `open`; every other state is `closed`. */
+export const openFieldReportStates: ReadonlySet<string> = new Set(workflowOf('field_report').openStates);
+
+/** A state in words (已派工 / Crew assigned); the state itself if no workflow knows it. */
+export function stateWords(state: string, locale: 'zh-TW' | 'en'): string {
+  const words = stateLabel(state as CaseState) as ReturnType<typeof stateLabel> | undefined;
+  if (words === undefined) return state;
+  return locale === 'en' ? words.en : words.zh;
+}
+
+/** The states as SQL literals: constants of the workflow table, so the planner sees them as such. */
+const openStateList = sql.raw(
+  [...openFieldReportStates].map((state) => `'${state.replaceAll("'", "''")}'`).join(', '),
+);
+
+/** The first photo the public may see: the reporter's, not hidden, in their order. */
+const firstPublicPhoto = sql<string | null>`(
+  select ${reportPhotos.id} from ${reportPhotos}
+   where ${reportPhotos.caseId} = ${cases.id} and ${reportPhotos.role} = 'report'
+     and ${reportPhotos.hiddenAt} is null
+   order by ${reportPhotos.position} limit 1)`;
+
+const requestColumns = {
+  caseNumber: cases.caseNumber,
+  state: cases.state,
+  serviceCode: cases.serviceCode,
+  description: cases.description,
+  address: cases.address,
+  districtCode: cases.districtCode,
+  latitude: cases.latitude,
+  longitude: cases.longitude,
+  receivedAt: cases.receivedAt,
+  updatedAt: cases.updatedAt,
+  dueAt: cases.dueAt,
+  expectedCompletionDate: cases.expectedCompletionDate,
+  deadlineRule: cases.deadlineRule,
+  unitNameZh: units.nameZh,
+  unitNameEn: units.nameEn,
+  photoId: firstPublicPhoto,
+};
+
+// The kind is written as a literal so that the planner matches the partial indexes on field reports
+// (`cases_field_report_received_idx`: received_at where kind = 'field_report').
+const isFieldReport = sql`${cases.kind} = 'field_report'`;
+
+function publishedRequests(db: DatabaseOrTransaction) {
+  return db
+    .select(requestColumns)
+    .from(cases)
+    .innerJoin(fieldReports, and(eq(fieldReports.caseId, cases.id), isNotNull(fieldReports.publishedAt)))
+    .innerJoin(units, eq(units.code, cases.unitCode));
+}
+
+/**
+ * One page of the search, newest first: the partial index on received_at is read backwards within the
+ * window and the scan stops after the page, the other filters applied on the way.
+ */
+export async function searchRequests(
+  db: DatabaseOrTransaction,
+  filter: RequestSearch,
+): Promise<RequestRow[]> {
+  const conditions: SQL[] = [
+    isFieldReport,
+    gte(cases.receivedAt, filter.start),
+    lte(cases.receivedAt, filter.end),
+  ];
+  if (filter.serviceCodes !== null) conditions.push(inArray(cases.serviceCode, filter.serviceCodes));
+  if (filter.status === 'open') conditions.push(sql`${cases.state} in (${openStateList})`);
+  if (filter.status === 'closed') conditions.push(sql`${cases.state} not in (${openStateList})`);
+  if (filter.bbox !== null) {
+    conditions.push(
+      sql`${cases.latitude} between ${filter.bbox.minLat} and ${filter.bbox.maxLat}`,
+      sql`${cases.longitude} between ${filter.bbox.minLon} and ${filter.bbox.maxLon}`,
+    );
+  }
+  return publishedRequests(db)
+    .where(and(...conditions))
+    .orderBy(desc(cases.receivedAt), desc(cases.caseNumber))
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize);
+}
+
+/** The published requests among these numbers, in the order asked (unknown ones left out). */
+export async function requestsByNumber(
+  db: DatabaseOrTransaction,
+  numbers: readonly string[],
+): Promise<RequestRow[]> {
+  if (numbers.length === 0) return [];
+  const rows = await publishedRequests(db).where(and(isFieldReport, inArray(cases.caseNumber, [...numbers])));
+  const byNumber = new Map(rows.map((row) => [row.caseNumber, row]));
+  return numbers.flatMap((number) => {
+    const row = byNumber.get(number);
+    return row === undefined ? [] : [row];
+  });
+}
+
+/** The request a token was given for (POST answers with the id at once; the token is kept for clients that ask). */
+export async function requestOfToken(db: DatabaseOrTransaction, token: string): Promise<string | null> {
+  const [row] = await db
+    .select({ caseNumber: cases.caseNumber })
+    .from(fieldReports)
+    .innerJoin(cases, eq(cases.id, fieldReports.caseId))
+    .where(eq(fieldReports.open311Token, token));
+  return row?.caseNumber ?? null;
+}
+
+/**
+ * The public updates of published reports: every change of state and every public note after the report
+ * came in (internal notes and the creation itself are not updates), oldest first so that a client polling
+ * from its last `updated_datetime` reads them in order. The status of a note-only update is the state the
+ * report was in then; the fix carries the crew's after-photo (the latest not hidden one added by then).
+ */
+export async function listUpdates(db: DatabaseOrTransaction, filter: UpdatesFilter): Promise<UpdateRow[]> {
+  const events = caseTimeline;
+  const conditions: SQL[] = [
+    sql`${events.kind} <> 'created'`,
+    sql`(${events.toState} is not null or ${events.publicNote} is not null)`,
+  ];
+  if (filter.window !== null)
+    conditions.push(gte(events.occurredAt, filter.window.start), lte(events.occurredAt, filter.window.end));
+  if (filter.numbers !== null) conditions.push(inArray(cases.caseNumber, filter.numbers));
+  const stateThen = sql<string>`coalesce(${events.toState}, (
+    select earlier.to_state from ${events} as earlier
+     where earlier.case_id = ${events.caseId} and earlier.id < ${events.id} and earlier.to_state is not null
+     order by earlier.id desc limit 1), ${cases.state})`;
+  const fixPhoto = sql<string | null>`case when ${events.kind} = 'mark_fixed' then (
+    select ${reportPhotos.id} from ${reportPhotos}
+     where ${reportPhotos.caseId} = ${events.caseId} and ${reportPhotos.role} = 'fix'
+       and ${reportPhotos.hiddenAt} is null and ${reportPhotos.addedAt} <= ${events.occurredAt}
+     order by ${reportPhotos.addedAt} desc, ${reportPhotos.position} limit 1) end`;
+  return db
+    .select({
+      id: events.id,
+      caseNumber: cases.caseNumber,
+      state: stateThen,
+      occurredAt: events.occurredAt,
+      publicNote: events.publicNote,
+      photoId: fixPhoto,
+    })
+    .from(events)
+    .innerJoin(cases, and(eq(cases.id, events.caseId), isFieldReport))
+    .innerJoin(fieldReports, and(eq(fieldReports.caseId, cases.id), isNotNull(fieldReports.publishedAt)))
+    .where(and(...conditions))
+    .orderBy(asc(events.occurredAt), asc(events.id))
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize);
+}
