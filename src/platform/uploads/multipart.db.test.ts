@@ -1,106 +1,34 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import cookie from '@fastify/cookie';
-import formBody from '@fastify/formbody';
-import Fastify from 'fastify';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { ConfigError, loadConfig } from '../../config.ts';
-import { createFilesystemStore, type FileStore } from '../files/file-store.ts';
-import type { AppInstance } from '../http/app-types.ts';
-import { csrfCookieName, installCsrf, withCsrfQuery } from '../http/csrf.ts';
-import { toErrorBody } from '../http/error-handler.ts';
-import { langFromPath } from '../web/i18n.ts';
-import { readMultipartForm, registerMultipart } from './multipart.ts';
+import { csrfCookieName, withCsrfQuery } from '../http/csrf.ts';
+import {
+  type Echo,
+  filesOnDisk,
+  uploadToken as token,
+  type UploadApp,
+  uploadEchoApp,
+} from './upload-app-test-support.ts';
 import { sampleExe, sampleJpeg, sampleOdt, samplePdf, samplePng } from './upload-test-support.ts';
 
 const maxFileBytes = 4096;
 const maxFiles = 3;
-const token = randomBytes(32).toString('base64url');
 
-interface Echo {
-  fields: Record<string, string | string[]>;
-  files: {
-    fieldName: string;
-    fileName: string;
-    mediaType: string;
-    sizeBytes: number;
-    sha256: string;
-    base64: string;
-  }[];
-  problems: { field: string; code: string; message: string }[];
-}
-
-type UploadApp = AppInstance & { files: FileStore & { dir: string } };
-
-/** Every file in a store folder, temporary ones included (`tmp/…`): what an upload left on disk. */
-async function filesOnDisk(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
-    .sort();
-}
+/** The limits of the small app most tests post to. */
+const smallLimits = {
+  UPLOAD_MAX_FILE_BYTES: String(maxFileBytes),
+  UPLOAD_MAX_FILES: String(maxFiles),
+  BODY_LIMIT_BYTES: '1024',
+};
+const uploadApp = (environment: Record<string, string> = {}) =>
+  uploadEchoApp({ ...smallLimits, ...environment });
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const storedPath = (hash: string) => path.join(hash.slice(0, 2), hash.slice(2, 4), hash);
-
-/**
- * A small app built the way the site context is (cookies, CSRF, then registerMultipart) with one route
- * that echoes what readMultipartForm read, the bytes read back from its own file store (a fresh folder,
- * removed when the app closes). buildTestApp's app is already `ready()`, so no route can be added to it;
- * the real app's wiring is checked separately below.
- */
-async function uploadApp(environment: Record<string, string> = {}): Promise<UploadApp> {
-  const config = loadConfig({
-    UPLOAD_MAX_FILE_BYTES: String(maxFileBytes),
-    UPLOAD_MAX_FILES: String(maxFiles),
-    BODY_LIMIT_BYTES: '1024',
-    ...environment,
-  });
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-multipart-'));
-  const files = createFilesystemStore(dir);
-  const app = Fastify() as unknown as AppInstance;
-  app.decorateRequest('lang', 'zh-TW');
-  app.addHook('onRequest', (request, _reply, done) => {
-    request.lang = langFromPath(request.url);
-    done();
-  });
-  app.setErrorHandler((error, request, reply) => {
-    const { statusCode, body } = toErrorBody(error, request);
-    return reply.code(statusCode).send(body);
-  });
-  await app.register(formBody);
-  await app.register(cookie);
-  installCsrf(app, { isCookieSecure: false, sessionCsrfToken: () => null });
-  await registerMultipart(app, config, files);
-  const echo = async (request: Parameters<typeof readMultipartForm>[0]): Promise<Echo> => {
-    const form = await readMultipartForm(request, request.lang);
-    return {
-      fields: form.fields,
-      problems: form.problems,
-      files: await Promise.all(
-        form.files.map(async (file) => ({
-          fieldName: file.fieldName,
-          fileName: file.fileName,
-          mediaType: file.mediaType,
-          sizeBytes: file.sizeBytes,
-          sha256: file.sha256,
-          base64: (await files.read(file.sha256)).toString('base64'),
-        })),
-      ),
-    };
-  };
-  app.post('/upload', (request) => echo(request));
-  app.post('/en/upload', (request) => echo(request));
-  app.addHook('onClose', () => rm(dir, { recursive: true, force: true }));
-  await app.ready();
-  return Object.assign(app, { files });
-}
 
 function form(entries: [string, string | [Buffer, string]][]): FormData {
   const data = new FormData();
