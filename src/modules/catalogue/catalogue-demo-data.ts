@@ -686,6 +686,34 @@ export const DEMO_SERVICES: readonly ServiceDefinition[] = [
     },
     serviceClassificationCode: 'A00',
   }),
+  crewReport({
+    code: 'public-works-other',
+    nameZh: '其他工務問題',
+    nameEn: 'Other public-works problem',
+    summaryZh: '不屬於上列類別的道路、排水、公園或公共設施問題，請在這裡通報，我們會分給負責的單位。',
+    summaryEn:
+      'A problem with a road, drain, park or public facility that fits none of the categories above; we pass it to the unit responsible.',
+    descriptionZh:
+      '請描述問題並附照片與位置。本局秘書室在 1 個工作天內分給負責的單位；屬於其他機關（如台電、自來水公司）的問題，會移請該機關處理並告訴您。',
+    descriptionEn:
+      'Describe the problem with a photo and the place. The Secretariat passes it to the unit responsible within ' +
+      'one working day; if it belongs to another agency (Taipower, the water company) we forward it and tell you.',
+    crew: ['秘書室', 'Secretariat'],
+    unitCode: 'secretariat',
+    checklist: [
+      item(
+        'location',
+        '問題位置',
+        'Where the problem is',
+        '地址、路口或地標。',
+        'An address, a junction or a landmark.',
+      ),
+    ],
+    deadline: { kind: 'working_days', days: 5 },
+    formFields: [reportLocation],
+    sample: { location: '高雄市前金區中正四路 211 號前' },
+    serviceClassificationCode: 'A00',
+  }),
   demo({
     code: 'pothole-report',
     nameZh: '路面坑洞',

@@ -10,6 +10,7 @@ const known: KnownCodes = {
     ['building', true],
     ['planning', true],
     ['road-maintenance', true],
+    ['secretariat', true],
     ['illegal-building', true],
     ['maintenance', false],
   ]),

@@ -508,7 +508,10 @@ describe('notifications without SMTP: the outbox and the staff pages', () => {
       'control.report_missing',
       'control.annual_report_due',
       'control.annual_report_overdue',
+      'report.confirm',
+      'report.fixed',
     ]);
+    assert.match(main, /請確認您的通報（案號 1151205-0042）/);
     assert.match(main, /【績效成果報告逾期】115年度尚有 3 份未發布/);
     assert.match(main, /【高雄市政府工務局】已收到您的申請（案號 1150302-0042）/);
     assert.match(main, /We have received your application \(case 1150302-0042\)/);
