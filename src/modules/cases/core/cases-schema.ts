@@ -219,8 +219,8 @@ export const caseNumberCounters = pgTable('case_number_counters', {
 });
 
 /**
- * Documents and photos of a case, kept in PostgreSQL (ADR 0007): one backup holds everything, and every
- * app process sees the same files. The type is what the content is (sniffed), never the name's.
+ * Documents and photos of a case: the row names the bytes by their SHA-256, the bytes are in the file store
+ * (ADR 0009). The type is what the content is (sniffed), never the name's.
  */
 export const caseAttachments = pgTable(
   'case_attachments',

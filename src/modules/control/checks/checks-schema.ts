@@ -92,8 +92,9 @@ export const controlCheckFollowUps = pgTable(
 );
 
 /**
- * Evidence attached to a follow-up entry (photos, documents), kept in PostgreSQL like case attachments
- * (ADR 0007). Files arrive checked by readMultipartForm: the type is what the bytes are, the name is safe.
+ * Evidence attached to a follow-up entry (photos, documents), its bytes in the file store like case
+ * attachments (ADR 0009). Files arrive checked by readMultipartForm: the type is what the bytes are, the name
+ * is safe.
  */
 export const controlCheckEvidence = pgTable(
   'control_check_evidence',

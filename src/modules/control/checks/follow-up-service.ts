@@ -125,8 +125,9 @@ export async function closeAction(
 }
 
 /**
- * Removes a follow-up's evidence file: the row and its bytes are deleted; the audit entry
- * `control.check.evidence_remove` keeps its name, type, size and SHA-256, who and when.
+ * Removes a follow-up's evidence file: the row is deleted (its bytes stay in the file store, which other
+ * rows with the same content may share: ADR 0009); the audit entry `control.check.evidence_remove` keeps its
+ * name, type, size and SHA-256, who and when.
  */
 export async function removeEvidence(
   db: Database,

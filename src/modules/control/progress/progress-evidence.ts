@@ -13,9 +13,10 @@ import { controlProgressEntries, controlProgressEvidence } from './progress-sche
 /**
  * Removing a piece of progress evidence (a wrong photo, a file with someone's personal data, a dead link):
  * by whoever may enter the unit's progress (mayEnter), until the unit's annual report of that year is
- * issued — the report is generated when read, so evidence it lists stays. The row and its bytes are
- * deleted (nothing of the file is kept); the audit entry `control.progress.evidence_remove` keeps what it
- * was (name, type, size, SHA-256 or the link), who removed it and when.
+ * issued — the report is generated when read, so evidence it lists stays. The row is deleted, so no page
+ * offers the file any more; its bytes stay in the file store, where other rows may share the same content
+ * (ADR 0009: removing unreferenced files is not built yet). The audit entry `control.progress.evidence_remove`
+ * keeps what it was (name, type, size, SHA-256 or the link), who removed it and when.
  */
 
 export interface EvidenceSummary {

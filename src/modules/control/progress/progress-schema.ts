@@ -21,7 +21,7 @@ import type { ProgressCadence, ProgressStatus } from './progress-rules.ts';
 
 /**
  * 管制查考 §3: progress entries per (practice, unit, period) with status, narrative, the measured value of
- * each quantified target of the unit's accepted work plan, and evidence (files kept in PostgreSQL, links).
+ * each quantified target of the unit's accepted work plan, and evidence (files, their bytes in the file store: ADR 0009; links).
  * Periods are `YYYY-MM` (monthly, the default) or `YYYY-Qn` (quarterly) as the secretariat sets per plan
  * year in `control_progress_settings`; an entry is due on `due_day` of the month after its period.
  */
