@@ -1,265 +1,52 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { eq, sql } from 'drizzle-orm';
-import { XMLParser } from 'fast-xml-parser';
+import { eq } from 'drizzle-orm';
 import { decode, mainOf, metaContent } from '../../../test/helpers/html.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { aStaffMember } from '../../platform/auth/auth-test-support.ts';
-import { pageWindow } from '../../platform/db/paging.ts';
-import { noisyJpeg } from '../../platform/images/photo-test-support.ts';
-import type { Lang } from '../../platform/web/i18n.ts';
-import {
-  type CaseActor,
-  type CaseRow,
-  type CasesContext,
-  transitionCase,
-  workflowOf,
-} from '../cases/index.ts';
+import { type CaseRow, workflowOf } from '../cases/index.ts';
 import { statesByGroup } from './public-report-filters.ts';
-import {
-  listPublicReports,
-  type PublicReportSummary,
-  publicReportsInBox,
-  publicVocabulary,
-  publishedReportBatches,
-} from './public-report-queries.ts';
-import { csvColumns, csvExport } from './report-feeds.ts';
-import {
-  addReportPhoto,
-  checkedPhotos,
-  type ReportPhotoFile,
-  type SubmitReportInput,
-  submitReport,
-} from './report-intake.ts';
-import { fieldReports, reportPhotos } from './reports-schema.ts';
+import { fengshan, lingya, secret, seedPublicReports } from './public-reports-test-support.ts';
+import { reportPhotos } from './reports-schema.ts';
 
 /**
- * The public side of the photo reports through the app: the map's list and filters, one report's page, its
- * photos, the bounding-box GeoJSON, the Atom feeds, the CSV and GeoJSON exports and the open-data page —
- * and, across all of them, that a reporter's name (unless they chose to show it), e-mail, phone, address,
- * description and exact point never appear.
+ * The public pages of the photo reports through the app: the list and its filters, one report's page and
+ * its photos — and, across every public page, feed and export, that a reporter's name (unless they chose to
+ * show it), e-mail, phone, address, description and exact point never appear. The feeds and exports
+ * themselves: public-report-feeds.db.test.tsx.
  */
 
-const xml = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  parseTagValue: false,
-  isArray: (name) => ['entry', 'link', 'category'].includes(name),
-});
-
-/** A reporter who did not choose to show their name, and everything of theirs that must stay private. */
-const secret = {
-  name: '王小明',
-  email: 'wang.xiaoming@example.tw',
-  phone: '0912345678',
-  description: '我家門口（和平一路 77 巷 5 號）前面有一個大洞，王小明留',
-  address: '和平一路 77 巷 5 號前',
-  /** The exact point: the public sees 22.6203, 120.3125. */
-  lat: 22.620347,
-  lon: 120.312468,
-};
-const lingya = '64000080';
-const fengshan = '64000120';
-const zuoying = '64000030';
-const day = 24 * 60 * 60 * 1000;
-
-describe('photo reports, the public side: map list, report page, photos, GeoJSON, feeds and exports', () => {
+describe('photo reports, the public side: the list, a report’s page, photos, and no personal data anywhere', () => {
   let subject: TestApp;
-  let jpeg: ReportPhotoFile;
-  /** Published, with a photo that staff later hide, a shown photo, and a note naming the reporter. */
   let first: CaseRow;
   let firstShownPhoto: string;
   let firstHiddenPhoto: string;
-  /** Published, "show my name": yes. */
   let named: CaseRow;
-  /** The same place as `first`, never confirmed: not public. */
   let unpublished: CaseRow;
   let unpublishedPhoto: string;
-  /** An address only, no point. */
   let addressOnly: CaseRow;
-  /** Fixed by a crew with an after-photo. */
   let fixed: CaseRow;
   let fixPhoto: string;
   let crewName: string;
-  /** Older reports to fill two pages. */
-  const fillers: CaseRow[] = [];
+  let fillers: CaseRow[];
 
   const get = (url: string, headers: Record<string, string> = {}) =>
     subject.app.inject({ method: 'GET', url, headers });
-  const contextOf = (lang: Lang = 'zh-TW'): CasesContext => ({
-    db: subject.database.db,
-    now: subject.clock.now(),
-    lang,
-    calendarRegion: subject.config.calendarRegion,
-    reopenDays: subject.config.caseReopenDays,
-    publicBaseUrl: subject.config.publicBaseUrl,
-    jobs: subject.jobs,
-  });
-  const report = async (
-    input: Partial<SubmitReportInput>,
-    options: { photos?: number; isPublished?: boolean } = {},
-  ): Promise<CaseRow> => {
-    const submitted = await submitReport(
-      contextOf(),
-      subject.files,
-      {
-        serviceCode: 'pothole-report',
-        description: '機車道有坑洞。',
-        formData: { location: '高雄市苓雅區', size: 'medium' },
-        showName: false,
-        lang: 'zh-TW',
-        channel: 'web',
-        ...input,
-      },
-      Array.from({ length: options.photos ?? 0 }, () => jpeg),
-    );
-    // A report from an address that has not confirmed waits; the tests publish it as the link would.
-    if (options.isPublished !== false && submitted.publishedAt === null)
-      await subject.database.db
-        .update(fieldReports)
-        .set({ publishedAt: subject.clock.now(), confirmTokenHash: null })
-        .where(eq(fieldReports.caseId, submitted.row.id));
-    subject.clock.advance(60 * 60 * 1000);
-    return submitted.row;
-  };
-  const photoIdsOf = async (caseId: string, role = 'report') =>
-    (
-      await subject.database.db
-        .select({ id: reportPhotos.id })
-        .from(reportPhotos)
-        .where(sql`${reportPhotos.caseId} = ${caseId} and ${reportPhotos.role} = ${role}`)
-        .orderBy(reportPhotos.position)
-    ).map((row) => row.id);
 
   before(async () => {
     subject = await buildTestApp({ environment: { PUBLIC_BASE_URL: 'https://onewindow.example.tw' } });
-    const stored = await subject.files.put(await noisyJpeg(400, 300));
-    jpeg = { ...stored, mediaType: 'image/jpeg', fileName: 'IMG_0001.jpg' };
-
-    // 25 older reports in Zuoying, one a day from 1 February 2026, to page through.
-    subject.clock.current = new Date('2026-02-01T02:00:00Z');
-    for (let index = 0; index < 25; index += 1) {
-      fillers.push(
-        await report({
-          serviceCode: 'street-light-repair',
-          formData: { location: '左營區', problem: 'out' },
-          latitude: 22.6869 + index * 0.0003,
-          longitude: 120.3077,
-        }),
-      );
-      subject.clock.advance(day);
-    }
-
-    subject.clock.current = new Date('2026-03-02T02:00:00Z');
-    first = await report(
-      {
-        latitude: secret.lat,
-        longitude: secret.lon,
-        address: secret.address,
-        description: secret.description,
-        name: secret.name,
-        email: secret.email,
-        phone: secret.phone,
-        formData: { location: secret.address, size: 'large' },
-      },
-      { photos: 2 },
-    );
-    [firstShownPhoto = '', firstHiddenPhoto = ''] = await photoIdsOf(first.id);
-    await subject.database.db
-      .update(reportPhotos)
-      .set({ hiddenAt: subject.clock.now(), hiddenReason: '拍到路人的臉' })
-      .where(eq(reportPhotos.id, firstHiddenPhoto));
-
-    named = await report({
-      serviceCode: 'street-light-repair',
-      formData: { location: '鳳山區', problem: 'out' },
-      latitude: 22.6276,
-      longitude: 120.3594,
-      name: '陳大文',
-      email: 'chen.dawen@example.tw',
-      phone: '0987654321',
-      showName: true,
-    });
-    unpublished = await report(
-      {
-        latitude: secret.lat,
-        longitude: secret.lon,
-        name: '林美麗',
-        email: 'lin.meili@example.tw',
-      },
-      { photos: 1, isPublished: false },
-    );
-    [unpublishedPhoto = ''] = await photoIdsOf(unpublished.id);
-    addressOnly = await report({
-      serviceCode: 'park-facility-damage',
-      formData: { 'park-name': '中央公園', location: '左營區蓮池潭', facility: 'bench' },
-      districtCode: zuoying,
-      address: '蓮池潭旁公園',
-    });
-    fixed = await report(
-      { latitude: 22.6204, longitude: 120.3124, name: secret.name, phone: secret.phone },
-      { photos: 1 },
-    );
-
-    // A crew of the unit that received it dispatches it and marks it fixed with an after-photo, writing a
-    // note for the reporter that names them.
-    const crew = await aStaffMember(subject.database.db, {
-      role: 'handler',
-      unitCode: fixed.unitCode,
-      displayName: '養工處李組長',
-    });
-    crewName = crew.displayName;
-    const actor: CaseActor = {
-      kind: 'staff',
-      id: crew.id,
-      displayName: crew.displayName,
-      email: crew.email,
-      role: crew.role,
-      unitCode: crew.unitCode,
-    };
-    const dispatched = await transitionCase(
-      contextOf(),
-      { caseId: fixed.id, expectedVersion: fixed.version, event: 'dispatch', input: {} },
-      actor,
-    );
-    subject.clock.advance(2 * 60 * 60 * 1000);
-    const [after] = await checkedPhotos(
-      subject.files,
-      [
-        {
-          ...(await subject.files.put(await noisyJpeg(320, 240))),
-          mediaType: 'image/jpeg',
-          fileName: 'after.jpg',
-        },
-      ],
-      'zh-TW',
-    );
-    await transitionCase(
-      contextOf(),
-      {
-        caseId: fixed.id,
-        expectedVersion: dispatched.version,
-        event: 'mark_fixed',
-        input: {
-          resolution: '已用瀝青填平坑洞。',
-          publicNote: `${secret.name}先生您好，坑洞已修復，有問題請回電 ${secret.phone}。`,
-        },
-      },
-      actor,
-      {
-        inTransaction: async (tx, updated) => {
-          if (after === undefined) throw new Error('the after-photo was refused');
-          await addReportPhoto(
-            tx,
-            subject.files,
-            after,
-            { caseId: updated.id, role: 'fix', position: 1, staffId: crew.id },
-            subject.clock.now(),
-          );
-        },
-      },
-    );
-    [fixPhoto = ''] = await photoIdsOf(fixed.id, 'fix');
+    ({
+      first,
+      firstShownPhoto,
+      firstHiddenPhoto,
+      named,
+      unpublished,
+      unpublishedPhoto,
+      addressOnly,
+      fixed,
+      fixPhoto,
+      crewName,
+      fillers,
+    } = await seedPublicReports(subject));
   });
   after(() => subject.app.close());
 
@@ -449,282 +236,6 @@ describe('photo reports, the public side: map list, report page, photos, GeoJSON
     assert.notEqual(row.originalSha256, row.publicSha256);
   });
 
-  it('GET /api/reports.geojson: published reports in the box, rounded points, public fields only', async () => {
-    const response = await get('/api/reports.geojson?bbox=120.31,22.619,120.314,22.621');
-    assert.equal(response.statusCode, 200);
-    assert.equal(response.headers['content-type'], 'application/geo+json; charset=utf-8');
-    assert.equal(response.headers['access-control-allow-origin'], '*');
-    const collection = response.json();
-    assert.equal(collection.type, 'FeatureCollection');
-    assert.equal(collection.truncated, false);
-    assert.equal(collection.limit, 2000);
-    assert.deepEqual(
-      collection.features.map((feature: { id: string }) => feature.id),
-      [fixed.caseNumber, first.caseNumber],
-    );
-    const feature = collection.features[1];
-    assert.deepEqual(feature.geometry, { type: 'Point', coordinates: [120.3125, 22.6203] });
-    assert.deepEqual(feature.properties, {
-      case_number: first.caseNumber,
-      category: 'pothole-report',
-      category_name: '路面坑洞',
-      status: 'open',
-      status_name: '處理中',
-      state: 'received',
-      state_name: '已收件',
-      district_code: lingya,
-      district_name: '苓雅區',
-      village_code: '64000080021',
-      village_name: '晴朗里',
-      received_at: '2026-03-02T10:00:00+08:00',
-      fixed_at: null,
-      closed_at: null,
-      url: `https://onewindow.example.tw/reports/${first.caseNumber}`,
-    });
-
-    const english = (
-      await get('/api/reports.geojson?bbox=120.31,22.619,120.314,22.621&state=fixed&lang=en')
-    ).json();
-    assert.deepEqual(
-      english.features.map((one: { id: string; properties: Record<string, string> }) => [
-        one.id,
-        one.properties.status_name,
-        one.properties.url,
-      ]),
-      [[fixed.caseNumber, 'Fixed', `https://onewindow.example.tw/en/reports/${fixed.caseNumber}`]],
-    );
-    const elsewhere = (await get('/api/reports.geojson?bbox=120.0,22.0,120.1,22.1')).json();
-    assert.deepEqual(elsewhere.features, []);
-  });
-
-  it('the box selects on the rounded point: a box a hair away from the public point finds nothing', async () => {
-    // The exact point is 22.620347, 120.312468; the public one 22.6203, 120.3125. A box around the exact
-    // point that excludes the public one must not find the report (or it would narrow it below ~11 m).
-    const around = (await get('/api/reports.geojson?bbox=120.31246,22.62034,120.31248,22.62036')).json();
-    assert.deepEqual(around.features, []);
-    const onPublic = (await get('/api/reports.geojson?bbox=120.3125,22.6203,120.3125,22.6203')).json();
-    assert.deepEqual(
-      onPublic.features.map((feature: { id: string }) => feature.id),
-      [first.caseNumber],
-    );
-  });
-
-  it('names every mistake in the GeoJSON query at once, in JSON', async () => {
-    const response = await get(
-      '/api/reports.geojson?bbox=1,2,3&category=nope&state=later&district=1&lang=fr',
-    );
-    assert.equal(response.statusCode, 400);
-    const body = response.json();
-    assert.equal(body.code, 'VALIDATION_FAILED');
-    assert.deepEqual(
-      body.errors.map((problem: { field: string; code: string }) => `${problem.field}:${problem.code}`),
-      ['lang:unknown', 'bbox:malformed', 'category:unknown', 'state:unknown', 'district:unknown'],
-    );
-    const reversed = (await get('/api/reports.geojson?bbox=120.4,22.6,120.3,22.7')).json();
-    assert.deepEqual(
-      reversed.errors.map((problem: { code: string }) => problem.code),
-      ['out_of_range'],
-    );
-  });
-
-  it('Atom feeds per district and per category are valid Atom with the newest reports', async () => {
-    const response = await get(`/reports/feed.atom?district=${lingya}`);
-    assert.equal(response.statusCode, 200);
-    assert.equal(response.headers['content-type'], 'application/atom+xml; charset=utf-8');
-    const feed = xml.parse(response.body).feed;
-    assert.equal(feed['@xmlns'], 'http://www.w3.org/2005/Atom');
-    assert.equal(feed.id, `https://onewindow.example.tw/reports/feed.atom?district=${lingya}`);
-    assert.equal(feed.title, '高雄市政府工務局報修案件：苓雅區');
-    assert.match(feed.updated, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
-    assert.ok(feed.author.name);
-    assert.deepEqual(
-      feed.link.map((link: Record<string, string>) => link['@rel']),
-      ['self', 'alternate', 'license'],
-    );
-    assert.deepEqual(
-      feed.entry.map((entry: { id: string }) => entry.id),
-      [fixed, first].map((row) => `https://onewindow.example.tw/reports/${row.caseNumber}`),
-    );
-    const entry = feed.entry[1];
-    assert.equal(entry.title, '路面坑洞：苓雅區（已收件）');
-    assert.equal(entry.link[0]['@href'], `https://onewindow.example.tw/reports/${first.caseNumber}`);
-    assert.equal(entry.updated, '2026-03-02T10:00:00+08:00');
-    assert.equal(entry['georss:point'], '22.6203 120.3125');
-    // Fixed: its updated time is the fix.
-    assert.notEqual(feed.entry[0].updated, feed.entry[0].published);
-
-    const byCategory = xml.parse(
-      (await get('/en/reports/feed.atom?category=park-facility-damage')).body,
-    ).feed;
-    assert.equal(
-      byCategory.title,
-      'Problems reported to the Kaohsiung Public Works Bureau: Damaged park facilities',
-    );
-    assert.deepEqual(
-      byCategory.entry.map((one: { id: string }) => one.id),
-      [`https://onewindow.example.tw/en/reports/${addressOnly.caseNumber}`],
-    );
-    assert.equal(byCategory.entry[0]['georss:point'], undefined);
-    assert.equal((await get('/reports/feed.atom?district=nowhere')).statusCode, 400);
-    const empty = xml.parse(
-      (await get(`/reports/feed.atom?district=${fengshan}&category=park-facility-damage`)).body,
-    ).feed;
-    assert.equal(empty.entry, undefined);
-    assert.ok(empty.updated);
-  });
-
-  it('the CSV export: a byte-order mark, the header, one row per published report, the licence in its headers', async () => {
-    const response = await get('/open-data/reports.csv');
-    assert.equal(response.statusCode, 200);
-    assert.equal(response.headers['content-type'], 'text/csv; charset=utf-8; header=present');
-    assert.equal(response.headers.link, '<https://data.gov.tw/license>; rel="license"');
-    assert.match(
-      String(response.headers['content-disposition']),
-      /attachment; filename="kaohsiung-public-works-reports\.csv"/,
-    );
-    assert.ok(response.body.startsWith('\ufeff'));
-    const lines = response.body.slice(1).trimEnd().split('\r\n');
-    assert.deepEqual(lines[0]?.split(','), [...csvColumns]);
-    const rows = lines.slice(1).map((line) => line.split(','));
-    // Oldest first: the 25 fillers, then the four of 2 March; never the unpublished one.
-    assert.deepEqual(
-      rows.map((row) => row[0]),
-      [...fillers, first, named, addressOnly, fixed].map((row) => row.caseNumber),
-    );
-    const byNumber = new Map(
-      rows.map((row) => [
-        row[0],
-        Object.fromEntries(csvColumns.map((column, index) => [column, row[index]])),
-      ]),
-    );
-    assert.deepEqual(byNumber.get(first.caseNumber), {
-      case_number: first.caseNumber,
-      category: 'pothole-report',
-      category_zh: '路面坑洞',
-      category_en: 'Pothole',
-      status: 'open',
-      state: 'received',
-      state_zh: '已收件',
-      district_code: lingya,
-      district_zh: '苓雅區',
-      village_code: '64000080021',
-      village_zh: '晴朗里',
-      latitude: '22.6203',
-      longitude: '120.3125',
-      received_at: '2026-03-02T10:00:00+08:00',
-      fixed_at: '',
-      closed_at: '',
-      url: `https://onewindow.example.tw/reports/${first.caseNumber}`,
-    });
-    assert.equal(byNumber.get(addressOnly.caseNumber)?.latitude, '');
-    assert.equal(byNumber.get(addressOnly.caseNumber)?.district_code, zuoying);
-    assert.equal(byNumber.get(fixed.caseNumber)?.status, 'fixed');
-    assert.match(byNumber.get(fixed.caseNumber)?.fixed_at ?? '', /\+08:00$/);
-  });
-
-  it('the GeoJSON export: one FeatureCollection of every published report with the licence, null geometry without a point', async () => {
-    const response = await get('/open-data/reports.geojson');
-    assert.equal(response.statusCode, 200);
-    assert.equal(response.headers['content-type'], 'application/geo+json; charset=utf-8');
-    assert.equal(response.headers.link, '<https://data.gov.tw/license>; rel="license"');
-    const collection = response.json();
-    assert.equal(collection.type, 'FeatureCollection');
-    assert.equal(collection.license, 'OGDL-Taiwan-1.0');
-    assert.equal(collection.licenseUrl, 'https://data.gov.tw/license');
-    assert.deepEqual(
-      collection.features.map((feature: { id: string }) => feature.id),
-      [...fillers, first, named, addressOnly, fixed].map((row) => row.caseNumber),
-    );
-    const byId = new Map(collection.features.map((feature: { id: string }) => [feature.id, feature]));
-    assert.equal((byId.get(addressOnly.caseNumber) as { geometry: unknown }).geometry, null);
-    assert.deepEqual((byId.get(first.caseNumber) as { geometry: unknown }).geometry, {
-      type: 'Point',
-      coordinates: [120.3125, 22.6203],
-    });
-  });
-
-  it('the exports page through the set by keyset, ties in time by id, and the CSV is written a batch at a time', async () => {
-    const { db } = subject.database;
-    // Three reports received at the same instant: keyset paging must neither repeat nor skip one.
-    const instant = new Date('2026-01-15T04:00:00Z');
-    const tied: string[] = [];
-    for (let index = 0; index < 3; index += 1) {
-      subject.clock.current = new Date(instant);
-      const row = await report({ latitude: 22.7, longitude: 120.3 });
-      tied.push(row.caseNumber);
-    }
-    const batches: string[][] = [];
-    for await (const batch of publishedReportBatches(db, 2)) batches.push(batch.map((one) => one.caseNumber));
-    assert.ok(batches.every((batch) => batch.length <= 2));
-    const all = batches.flat();
-    assert.equal(new Set(all).size, all.length, 'no report twice');
-    assert.equal(all.length, 25 + 4 + 3);
-    assert.deepEqual(all.slice(0, 3).sort(), [...tied].sort());
-    assert.ok(!all.includes(unpublished.caseNumber));
-
-    // Remove them again: the other tests count the set.
-    await db.execute(
-      sql`update field_reports set published_at = null where case_id in (select id from cases where case_number in (${sql.join(
-        tied.map((number) => sql`${number}`),
-        sql`, `,
-      )}))`,
-    );
-  });
-
-  it('the CSV is written as the batches come: an endless source gives its first rows after a few batches', async () => {
-    // Were the export built in memory, this source (a thousand reports a batch, without end) would never
-    // give a byte; streamed, the first rows come after the stream's buffer (64 KiB) fills.
-    let pulled = 0;
-    const [found] = await listPublicReports(subject.database.db, {}, pageWindow(1, 1));
-    assert.ok(found);
-    const template: PublicReportSummary = found;
-    async function* endless(): AsyncGenerator<PublicReportSummary[]> {
-      while (true) {
-        pulled += 1;
-        yield Array.from({ length: 1000 }, (_, index) => ({
-          ...template,
-          caseNumber: `1150101-${pulled}-${index}`,
-        }));
-      }
-    }
-    const stream = csvExport(
-      endless(),
-      await publicVocabulary(subject.database.db),
-      'https://onewindow.example.tw',
-    );
-    let bytes = 0;
-    let chunks = 0;
-    for await (const chunk of stream) {
-      bytes += (chunk as Buffer).length;
-      chunks += 1;
-      if (chunks === 3) break;
-    }
-    assert.ok(bytes > 1000, `${bytes} bytes`);
-    assert.ok(pulled <= 5, `${pulled} batches read for three chunks`);
-  });
-  it('the open-data page lists the datasets with format, licence, update frequency and every field', async () => {
-    for (const [path, words] of [
-      ['/open-data/reports', ['開放資料：報修案件', '政府資料開放授權條款－第1版', '即時']],
-      [
-        '/en/open-data/reports',
-        ['Open data: reported problems', 'Open Government Data License, version 1.0', 'Live'],
-      ],
-    ] as const) {
-      const response = await get(path);
-      assert.equal(response.statusCode, 200);
-      const main = decode(mainOf(response.body));
-      for (const word of words) assert.ok(main.includes(word), `${path}: ${word}`);
-      for (const href of [
-        '/open-data/reports.csv',
-        '/open-data/reports.geojson',
-        '/api/reports.geojson?bbox=',
-        'https://data.gov.tw/license',
-      ])
-        assert.ok(main.includes(`href="${href}`), `${path}: ${href}`);
-      for (const column of csvColumns) assert.ok(main.includes(`>${column}<`), `${path}: ${column}`);
-    }
-  });
-
   it('no public page, feed or export carries the reporter’s name, e-mail, phone, address, description or exact point', async () => {
     const paths = [
       '/reports',
@@ -773,83 +284,5 @@ describe('photo reports, the public side: map list, report page, photos, GeoJSON
       // Coordinates: never more than 4 decimals.
       assert.doesNotMatch(body, /\b(?:22|120)\.\d{5,}/, path);
     }
-  });
-});
-
-describe('photo reports, the public side: the bounding-box answer is capped and says so', () => {
-  let subject: TestApp;
-  before(async () => {
-    subject = await buildTestApp();
-  });
-  after(() => subject.app.close());
-
-  it('answers the newest 2000 in the box with "truncated": true, and all of a box that holds fewer', async () => {
-    const { db } = subject.database;
-    const submitted = await submitReport(
-      {
-        db,
-        now: subject.clock.now(),
-        lang: 'zh-TW',
-        calendarRegion: subject.config.calendarRegion,
-        reopenDays: subject.config.caseReopenDays,
-        publicBaseUrl: subject.config.publicBaseUrl,
-        jobs: subject.jobs,
-      },
-      subject.files,
-      {
-        serviceCode: 'pothole-report',
-        latitude: 22.62,
-        longitude: 120.3,
-        description: '坑洞',
-        formData: { location: '高雄市', size: 'small' },
-        showName: false,
-        lang: 'zh-TW',
-        channel: 'web',
-      },
-      [],
-    );
-    // 2,100 more published reports copied from it, a minute apart going back, 0.0001° apart going north.
-    await db.execute(sql`
-      insert into cases (id, case_number, lookup_code, kind, channel, service_code, service_version, unit_code,
-                         state, applicant_type, applicant_name, applicant_lang, consent_at, subject, description,
-                         district_code, latitude, longitude, received_at, deadline_rule, created_at, updated_at)
-      select gen_random_uuid(), '1140101-' || lpad(g::text, 5, '0'), lookup_code, kind, channel, service_code,
-             service_version, unit_code, state, applicant_type, applicant_name, applicant_lang, consent_at, subject,
-             description, district_code, latitude + g * 0.0001, longitude, received_at - g * interval '1 minute',
-             deadline_rule, created_at, updated_at
-        from cases, generate_series(1, 2100) g
-       where id = ${submitted.row.id}`);
-    await db.execute(sql`
-      insert into field_reports (case_id, published_at)
-      select id, received_at from cases where case_number like '1140101-%'`);
-
-    const wide = (
-      await subject.app.inject({ method: 'GET', url: '/api/reports.geojson?bbox=120.2,22.5,120.4,22.9' })
-    ).json();
-    assert.equal(wide.truncated, true);
-    assert.equal(wide.features.length, 2000);
-    assert.equal(wide.features[0].id, submitted.row.caseNumber);
-    assert.equal(wide.features[1999].id, '1140101-01999');
-
-    // 0.0105° north: the original and the first 100 copies (the box ends between two of them).
-    const narrow = (
-      await subject.app.inject({
-        method: 'GET',
-        url: '/api/reports.geojson?bbox=120.29,22.61,120.31,22.63005',
-      })
-    ).json();
-    assert.equal(narrow.truncated, false);
-    assert.equal(narrow.features.length, 101);
-
-    const direct = await publicReportsInBox(
-      db,
-      { minLon: 120.2, minLat: 22.5, maxLon: 120.4, maxLat: 22.9 },
-      {},
-      10,
-    );
-    assert.equal(direct.isTruncated, true);
-    assert.equal(direct.reports.length, 10);
-    const page = await listPublicReports(db, { serviceCode: 'pothole-report' }, pageWindow(3, 20));
-    assert.equal(page.length, 21);
   });
 });

@@ -20,6 +20,65 @@ function ExternalLink({ href, children }: { href: string; children?: ComponentCh
   );
 }
 
+/**
+ * The datasets the platform publishes (the photo reports module serves them and describes every field at
+ * /open-data/reports): each with its format, licence and how often it changes.
+ */
+const datasets: readonly { name: Record<Lang, string>; format: string; path: string }[] = [
+  {
+    name: { 'zh-TW': '報修案件（全部）', en: 'Reported problems (all)' },
+    format: 'CSV',
+    path: '/open-data/reports.csv',
+  },
+  {
+    name: { 'zh-TW': '報修案件（全部，含位置）', en: 'Reported problems (all, with places)' },
+    format: 'GeoJSON',
+    path: '/open-data/reports.geojson',
+  },
+  {
+    name: { 'zh-TW': '報修案件地圖範圍查詢 API', en: 'Reported problems in a map area (API)' },
+    format: 'GeoJSON',
+    path: '/api/reports.geojson',
+  },
+  {
+    name: {
+      'zh-TW': '最新報修案件訂閱（可依行政區、類別）',
+      en: 'Newest reported problems (by district or category)',
+    },
+    format: 'Atom',
+    path: '/reports/feed.atom',
+  },
+];
+
+function DatasetList({ lang }: { lang: Lang }) {
+  const isEnglish = lang === 'en';
+  return (
+    <>
+      <ul class="govuk-list govuk-list--bullet" id="open-datasets">
+        {datasets.map((dataset) => (
+          <li key={dataset.path}>
+            <a
+              class="govuk-link"
+              href={dataset.path.startsWith('/reports') ? localePath(lang, dataset.path) : dataset.path}
+            >
+              {dataset.name[lang]}
+            </a>
+            {isEnglish
+              ? ` — ${dataset.format}, OGDL-Taiwan-1.0, updated live`
+              : `：${dataset.format}，政府資料開放授權條款－第1版，即時更新`}
+          </li>
+        ))}
+      </ul>
+      <p class="govuk-body">
+        {isEnglish ? 'What each field means, and how to ask for an area: ' : '各欄位的意義及範圍查詢的用法：'}
+        <a class="govuk-link" href={localePath(lang, '/open-data/reports')}>
+          {isEnglish ? 'Open data: reported problems' : '開放資料：報修案件'}
+        </a>
+      </p>
+    </>
+  );
+}
+
 function OpenDataZh() {
   const lang: Lang = 'zh-TW';
   return (
@@ -53,6 +112,9 @@ function OpenDataZh() {
         </li>
         <li>機關標誌、商標及其他依法不得開放的資料。</li>
       </ul>
+
+      <h2 class="govuk-heading-l">本局開放的資料集</h2>
+      <DatasetList lang={lang} />
 
       <h2 class="govuk-heading-l">本平台使用的資料及其來源</h2>
       <h3 class="govuk-heading-m">政府行政機關辦公日曆表</h3>
@@ -138,6 +200,9 @@ function OpenDataEn() {
         </li>
         <li>Agency emblems, trademarks, and other data the law does not allow to be released.</li>
       </ul>
+
+      <h2 class="govuk-heading-l">Datasets the bureau publishes</h2>
+      <DatasetList lang={lang} />
 
       <h2 class="govuk-heading-l">Data this platform uses, and its sources</h2>
       <h3 class="govuk-heading-m">Government office calendar</h3>
