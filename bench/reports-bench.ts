@@ -35,6 +35,7 @@ import autocannon from 'autocannon';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 import { workflowOf } from '../src/modules/cases/core/workflows.ts';
+import { publicReportsInBox } from '../src/modules/reports/public-report-queries.ts';
 import { findNearbyOpenReports } from '../src/modules/reports/report-queries.ts';
 import type { Database } from '../src/platform/db/database.ts';
 import { findFreePort } from '../src/platform/db/embedded-server.ts';
@@ -541,6 +542,44 @@ async function measureNearby(
   return { figures, sample: queries[queries.length - 1] };
 }
 
+/**
+ * The answers a client must give to each category's required attributes (its service definition,
+ * `GET /open311/v2/services/CODE.json`), as `attribute[CODE]` fields: the first key of a list, a number,
+ * today's date, or a short text.
+ */
+async function requiredAttributes(
+  appUrl: string,
+  serviceCodes: string[],
+): Promise<Map<string, Record<string, string>>> {
+  const byService = new Map<string, Record<string, string>>();
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  for (const code of serviceCodes) {
+    const path = `/open311/v2/services/${code}.json`;
+    const { json } = await getJson(
+      `${appUrl}${path}`,
+      `GET ${path}`,
+      'the Open311 service definitions (src/modules/open311)',
+    );
+    const definition = (Array.isArray(json) ? json[0] : json) as {
+      attributes?: { code: string; datatype: string; required: boolean; values?: { key: string }[] }[];
+    };
+    const fields: Record<string, string> = {};
+    for (const attribute of definition?.attributes ?? []) {
+      if (!attribute.required) continue;
+      fields[`attribute[${attribute.code}]`] =
+        attribute.datatype === 'singlevaluelist' || attribute.datatype === 'multivaluelist'
+          ? (attribute.values?.[0]?.key ?? '')
+          : attribute.datatype === 'number'
+            ? '1'
+            : attribute.datatype === 'datetime'
+              ? today
+              : '效能測試';
+    }
+    byService.set(code, fields);
+  }
+  return byService;
+}
+
 interface Counts {
   reports: number;
   photos: number;
@@ -552,6 +591,45 @@ async function countReports(pool: pg.Pool): Promise<Counts> {
             (select count(*)::int from report_photos) as photos`,
   );
   return result.rows[0] ?? { reports: 0, photos: 0 };
+}
+
+/** A report as an Open311 client posts it: multipart with the key, category, answers, point, text and photo. */
+function reportBody(input: {
+  key: string;
+  serviceCode: string;
+  attributes: Record<string, string> | undefined;
+  point: { lat: number; lon: number };
+  description: string;
+  photo: Buffer;
+  label: string;
+}): { contentType: string; parts: Buffer[] } {
+  return multipart(
+    {
+      api_key: input.key,
+      service_code: input.serviceCode,
+      ...input.attributes,
+      lat: String(input.point.lat),
+      long: String(input.point.lon),
+      description: input.description,
+    },
+    [
+      {
+        name: 'media',
+        fileName: `${input.label.replaceAll(' ', '-')}.jpg`,
+        contentType: 'image/jpeg',
+        parts: distinctJpegParts(input.photo, input.label),
+      },
+    ],
+  );
+}
+
+function postReport(url: string, body: { contentType: string; parts: Buffer[] }, agent?: http.Agent) {
+  return send(url, {
+    method: 'POST',
+    headers: { 'content-type': body.contentType },
+    parts: body.parts,
+    ...(agent === undefined ? {} : { agent }),
+  });
 }
 
 interface SubmissionFigures {
@@ -579,40 +657,25 @@ async function measureSubmission(input: {
   key: string;
   photo: Buffer;
   services: string[];
+  attributes: Map<string, Record<string, string>>;
   points: () => { lat: number; lon: number };
 }): Promise<SubmissionFigures> {
   const url = `${input.appUrl}${listPath}`;
   let sequence = 0;
   const runId = Date.now().toString(36);
-  const bodyOf = () => {
+  const post = (agent: http.Agent) => {
     sequence += 1;
-    const point = input.points();
-    return multipart(
-      {
-        api_key: input.key,
-        service_code: input.services[sequence % input.services.length] ?? 'pothole-report',
-        lat: String(point.lat),
-        long: String(point.lon),
-        description: `效能測試通報 ${runId}-${sequence}：路面坑洞約 30 公分，機車經過危險。`,
-      },
-      [
-        {
-          name: 'media',
-          fileName: `bench-${sequence}.jpg`,
-          contentType: 'image/jpeg',
-          parts: distinctJpegParts(input.photo, `bench ${runId} ${sequence}`),
-        },
-      ],
-    );
-  };
-  const post = async (agent: http.Agent) => {
-    const body = bodyOf();
-    return send(url, {
-      method: 'POST',
-      headers: { 'content-type': body.contentType },
-      parts: body.parts,
-      agent,
+    const serviceCode = input.services[sequence % input.services.length] ?? 'pothole-report';
+    const body = reportBody({
+      key: input.key,
+      serviceCode,
+      attributes: input.attributes.get(serviceCode),
+      point: input.points(),
+      description: `效能測試通報 ${runId}-${sequence}：路面坑洞約 30 公分，機車經過危險。`,
+      photo: input.photo,
+      label: `bench ${runId} ${sequence}`,
     });
+    return postReport(url, body, agent);
   };
 
   // One report first: the endpoint is there and answers as the specification says.
@@ -701,54 +764,57 @@ interface MemoryFigures {
   resetWorked: boolean;
 }
 
-/** 20 concurrent POSTs of a report with one ~10 MB photo each; the app's RSS before, peak during, after. */
+/**
+ * 20 concurrent POSTs of a report with one ~10 MB photo each, on an app that has taken one ordinary report
+ * (so the photo library is loaded, as in any running app): its RSS before, peak during (VmHWM reset first)
+ * and after.
+ */
 async function measureBigUploads(input: {
   appUrl: string;
   appPid: number;
   key: string;
   photo: Buffer;
+  warmUpPhoto: Buffer;
+  attributes: Record<string, string>;
   points: () => { lat: number; lon: number };
 }): Promise<MemoryFigures> {
   const url = `${input.appUrl}${listPath}`;
+  const runId = Date.now().toString(36);
+  const body = (photo: Buffer, label: string, index: number) =>
+    reportBody({
+      key: input.key,
+      serviceCode: 'pothole-report',
+      attributes: input.attributes,
+      point: input.points(),
+      description: `效能測試大檔上傳 ${runId}-${index}`,
+      photo,
+      label,
+    });
+  const warmUp = await postReport(url, body(input.warmUpPhoto, `warm-up ${runId}`, 0)).catch(
+    (error: Error) => {
+      throw new MissingEndpointError(
+        `POST ${listPath}`,
+        builtIn.post,
+        `the request failed (${error.message})`,
+      );
+    },
+  );
+  if (warmUp.status < 200 || warmUp.status >= 300)
+    throw new MissingEndpointError(
+      `POST ${listPath}`,
+      builtIn.post,
+      `answered ${warmUp.status}: ${warmUp.body.toString('utf8').slice(0, 300)}`,
+    );
+  await new Promise((resolve) => setTimeout(resolve, 1000));
   const rssBefore = await rssMegabytes(input.appPid);
   const resetWorked = await resetPeakRss(input.appPid);
-  const runId = Date.now().toString(36);
   const started = performance.now();
   const answers = await Promise.all(
-    Array.from({ length: bigUploads }, async (_, index) => {
-      const point = input.points();
-      const body = multipart(
-        {
-          api_key: input.key,
-          service_code: 'pothole-report',
-          lat: String(point.lat),
-          long: String(point.lon),
-          description: `效能測試大檔上傳 ${runId}-${index + 1}`,
-        },
-        [
-          {
-            name: 'media',
-            fileName: `large-${index + 1}.jpg`,
-            contentType: 'image/jpeg',
-            parts: distinctJpegParts(input.photo, `large ${runId} ${index + 1}`),
-          },
-        ],
-      );
-      try {
-        return await send(url, {
-          method: 'POST',
-          headers: { 'content-type': body.contentType },
-          parts: body.parts,
-        });
-      } catch (error) {
-        return {
-          status: 0,
-          contentType: '',
-          body: Buffer.from((error as Error).message),
-          ms: 0,
-        } satisfies Answer;
-      }
-    }),
+    Array.from({ length: bigUploads }, (_, index) =>
+      postReport(url, body(input.photo, `large ${runId} ${index + 1}`, index + 1)).catch(
+        (error: Error): Answer => ({ status: 0, contentType: '', body: Buffer.from(error.message), ms: 0 }),
+      ),
+    ),
   );
   const seconds = round1((performance.now() - started) / 1000);
   const peak = await peakRssMegabytes(input.appPid);
@@ -895,6 +961,39 @@ export async function reportsSection(): Promise<string[]> {
     const facts = await databaseFacts(pool);
     const rssAtStart = await rssMegabytes(appPid);
 
+    // ---- memory during 20 concurrent 10 MB uploads
+    // First, on the freshly started app: what uploads cost, not what the steps before left in the heap.
+    loadAverages.push(os.loadavg()[0] ?? 0);
+    key = await createKey(dataDir, pool);
+    const services = Object.keys(generation.byService).sort();
+    const attributes = await requiredAttributes(appUrl, services);
+    const memory = await measureBigUploads({
+      appUrl,
+      appPid,
+      key: key.key,
+      photo: bigPhoto,
+      warmUpPhoto: photo,
+      attributes: attributes.get('pothole-report') ?? {},
+      points: submissionPoints,
+    });
+    process.stdout.write(
+      `20 × ${megabytes(bigPhoto.length)} MB uploads: ${memory.statuses}; RSS ${memory.rssBefore} → peak ${memory.peak} → ${memory.rssAfter} MB\n`,
+    );
+
+    // ---- the GeoJSON box
+    loadAverages.push(os.loadavg()[0] ?? 0);
+    const box = await getJson(`${appUrl}${geojsonPath}`, `GET ${geojsonPath}`, builtIn.geojson);
+    const boxCheck = { ...checkFeatureCollection(box.json), bytes: box.answer.body.length };
+    const boxLatency = await oneInFlight(`${appUrl}${geojsonPath}`);
+    process.stdout.write(`GeoJSON box: ${boxCheck.features} features, p95 ${boxLatency.p95} ms\n`);
+
+    // ---- the nearby-duplicate query
+    loadAverages.push(os.loadavg()[0] ?? 0);
+    const nearby = await measureNearby(pool, generation, isInKaohsiung);
+    process.stdout.write(
+      `nearby: p95 ${nearby.figures.p95} ms, ${nearby.figures.withNeighbours} % of points with a neighbour\n`,
+    );
+
     // ---- the list, checked, then measured
     loadAverages.push(os.loadavg()[0] ?? 0);
     const openListUrl = `${appUrl}${listPath}${openPotholesQuery}`;
@@ -927,50 +1026,26 @@ export async function reportsSection(): Promise<string[]> {
       allList.answer,
     );
 
-    // ---- the GeoJSON box
-    loadAverages.push(os.loadavg()[0] ?? 0);
-    const box = await getJson(`${appUrl}${geojsonPath}`, `GET ${geojsonPath}`, builtIn.geojson);
-    const boxCheck = { ...checkFeatureCollection(box.json), bytes: box.answer.body.length };
-    const boxLatency = await oneInFlight(`${appUrl}${geojsonPath}`);
-    process.stdout.write(`GeoJSON box: ${boxCheck.features} features, p95 ${boxLatency.p95} ms\n`);
-
-    // ---- the nearby-duplicate query
-    loadAverages.push(os.loadavg()[0] ?? 0);
-    const nearby = await measureNearby(pool, generation, isInKaohsiung);
-    process.stdout.write(
-      `nearby: p95 ${nearby.figures.p95} ms, ${nearby.figures.withNeighbours} % of points with a neighbour\n`,
-    );
-
     // ---- submission through Open311
     loadAverages.push(os.loadavg()[0] ?? 0);
-    key = await createKey(dataDir, pool);
     const submission = await measureSubmission({
       appUrl,
       pool,
       key: key.key,
       photo,
-      services: Object.keys(generation.byService),
+      services,
+      attributes,
       points: submissionPoints,
     });
     process.stdout.write(
       `submission: ${submission.perSecond} reports/s, ${submission.photosPerSecond} photos/s, ${submission.lost} lost, ${submission.failures} failures\n`,
     );
 
-    // ---- memory during 20 concurrent 10 MB uploads
     loadAverages.push(os.loadavg()[0] ?? 0);
-    const memory = await measureBigUploads({
-      appUrl,
-      appPid,
-      key: key.key,
-      photo: bigPhoto,
-      points: submissionPoints,
-    });
-    process.stdout.write(
-      `20 × ${megabytes(bigPhoto.length)} MB uploads: ${memory.statuses}; RSS ${memory.rssBefore} → peak ${memory.peak} → ${memory.rssAfter} MB\n`,
-    );
-    loadAverages.push(os.loadavg()[0] ?? 0);
+    // The high-water mark was last reset before the large uploads: this is the peak over every step since.
+    const sectionPeak = await peakRssMegabytes(appPid);
 
-    // ---- plans: the nearby query (the app's own function), and the box when the module exposes it
+    // ---- plans: the nearby query and the box (the app's own functions)
     const plans: (QueryPlan & { ms: number })[] = [];
     const sample = nearby.sample;
     if (sample !== undefined)
@@ -987,6 +1062,7 @@ export async function reportsSection(): Promise<string[]> {
       generation,
       facts,
       rssAtStart,
+      sectionPeak,
       openCheck,
       allCheck,
       openListLatency,
@@ -1012,18 +1088,19 @@ export async function reportsSection(): Promise<string[]> {
   }
 }
 
-/**
- * The plans of the list and box queries, from the modules' own functions when they export them under the
- * names looked for here (they are being written alongside this bench); none otherwise.
- */
-async function explainAppQueries(_pool: pg.Pool): Promise<(QueryPlan & { ms: number })[]> {
-  return [];
+/** The plans of the queries behind the box (and, once it is exported, the Open311 list): the app's own functions. */
+async function explainAppQueries(pool: pg.Pool): Promise<(QueryPlan & { ms: number })[]> {
+  const [minLon, minLat, maxLon, maxLat] = cityBox.split(',').map(Number) as [number, number, number, number];
+  return explainFunction(pool, `City-wide GeoJSON box (publicReportsInBox, bbox=${cityBox})`, (db) =>
+    publicReportsInBox(db, { minLon, minLat, maxLon, maxLat }, {}),
+  );
 }
 
 function sectionLines(input: {
   generation: Generation;
   facts: DatabaseFacts;
   rssAtStart: number;
+  sectionPeak: number;
   openCheck: ListCheck;
   allCheck: ListCheck;
   openListLatency: LatencyFigures;
@@ -1059,7 +1136,7 @@ function sectionLines(input: {
     '',
     `- Date: ${new Date().toISOString()}`,
     `- Machine: ${machineDescription()}; Node ${process.version}; the app as \`npm start\` runs it (embedded PostgreSQL, request logs to a file).`,
-    `- The machine's 1-minute load average before the list, the box, the nearby query, the submissions, the large uploads and after them: ${input.loadAverages.map((value) => value.toFixed(1)).join(', ')} (2 cores: above ~2, other processes competed for them).`,
+    `- The machine's 1-minute load average before the large uploads, the box, the nearby query, the list, the submissions and after them: ${input.loadAverages.map((value) => value.toFixed(1)).join(', ')} (2 cores: above ~2, other processes competed for them).`,
     '',
     `On a database of **${facts.reports.toLocaleString('en')} field reports** (${facts.sizeMb.toLocaleString('en')} MB; ${facts.open.toLocaleString('en')} open, ${facts.openPotholes90.toLocaleString('en')} of them potholes received in the last 90 days; ${facts.published.toLocaleString('en')} on the public map; ${facts.photos.toLocaleString('en')} photo rows; ~${facts.events.toLocaleString('en')} timeline events of all cases), filled by \`npm run bench:generate-reports\` (bench/generate-reports.ts):`,
     '',
@@ -1072,9 +1149,9 @@ function sectionLines(input: {
     '',
     `**Nearby duplicates.** The app's \`findNearbyOpenReports\` (src/modules/reports/report-queries.ts) called in the bench process over its own pool (drizzle, node-postgres) against the same database server, ${nearby.count} times one after the other after 50 warm-up calls: a random category at a random point drawn around a random generated hotspot (the generator's ${hotspotSpreadMetres} m spread), radius ${nearbyRadiusMetres} m. ${nearby.withNeighbours} % of the points had at least one open report of the category within the radius (${nearby.meanFound} on average). The time includes the round trip to PostgreSQL.`,
     '',
-    `**Submission.** \`POST ${listPath}\` as multipart/form-data with \`api_key\` (${input.key.note}), \`service_code\` (the five categories in turn), \`lat\`/\`long\` within 20 m of a hotspot (checked in Kaohsiung with the platform's locator), \`description\` and \`media\`: a 2000 × 1500 photo-like JPEG of ${kib(submission.photoBytes)} (noise over gradients, made with sharp), each upload's bytes made distinct by a JPEG comment so that every photo is stored and processed anew. One report first (its answer checked: a bare array with the new request's id, e.g. \`${submission.firstId}\`), then ${submission.concurrency} clients in a closed loop for ${submitSeconds} s; every answer awaited. Field reports and photo rows counted before and after: ${submission.before.reports.toLocaleString('en')} → ${submission.after.reports.toLocaleString('en')} reports for ${submission.ok} answers 2xx (**${submission.lost} lost or unaccounted**), ${(submission.after.photos - submission.before.photos).toLocaleString('en')} photo rows added.${submission.failures > 0 ? ` Failures: ${submission.failures} (first: ${submission.failureSample}).` : ''}`,
+    `**Submission.** \`POST ${listPath}\` as multipart/form-data with \`api_key\` (${input.key.note}), \`service_code\` (the ${generation.hotspots.length > 0 ? Object.keys(generation.byService).length : 0} categories in turn) with the category's required \`attribute[…]\` answers (from its service definition), \`lat\`/\`long\` within 20 m of a hotspot (checked in Kaohsiung with the platform's locator), \`description\` and \`media\`: a 2000 × 1500 photo-like JPEG of ${kib(submission.photoBytes)} (noise over gradients, made with sharp), each upload's bytes made distinct by a JPEG comment so that every photo is stored and processed anew. One report first (its answer checked: a bare array with the new request's id, e.g. \`${submission.firstId}\`), then ${submission.concurrency} clients in a closed loop for ${submitSeconds} s; every answer awaited. Field reports and photo rows counted before and after: ${submission.before.reports.toLocaleString('en')} → ${submission.after.reports.toLocaleString('en')} reports for ${submission.ok} answers 2xx (**${submission.lost} lost or unaccounted**), ${(submission.after.photos - submission.before.photos).toLocaleString('en')} photo rows added.${submission.failures > 0 ? ` Failures: ${submission.failures} (first: ${submission.failureSample}).` : ''}`,
     '',
-    `**Memory.** ${memory.uploads} reports posted at once as above, each with its own ${megabytes(memory.photoBytes)} MB photo (6000 × 4000, 24 megapixels, noise at JPEG quality 92: under the default UPLOAD_MAX_FILE_BYTES of 10 MiB, so the app ran with its own limits). The app process's VmHWM was reset (\`/proc/PID/clear_refs\` 5${memory.resetWorked ? '' : ' — **refused by the kernel: the peak includes earlier steps**'}) just before, and read when the last answer came (${memory.seconds} s; answers: ${memory.statuses})${memory.failureSample === '' ? '' : `; first failure: ${memory.failureSample}`}. The app's RSS at the start of the section: ${input.rssAtStart} MB.`,
+    `**Memory.** The first step, on the freshly started app (RSS ${input.rssAtStart} MB once ready) after one ordinary report (so the photo library is loaded, as in any running app): ${memory.uploads} reports posted at once through Open311 (as under Submission above), each with its own ${megabytes(memory.photoBytes)} MB photo (6000 × 4000, 24 megapixels, noise at JPEG quality 92: under the default UPLOAD_MAX_FILE_BYTES of 10 MiB, so the app ran with its own limits). The app process's VmHWM was reset (\`/proc/PID/clear_refs\` 5${memory.resetWorked ? '' : ' — **refused by the kernel: the peak includes earlier steps**'}) just before and read when the last answer came (${memory.seconds} s; answers: ${memory.statuses})${memory.failureSample === '' ? '' : `; first failure: ${memory.failureSample}`}; RSS after is read 3 s later. The peak over the whole section from then on (the list at 50 connections and the submissions included): ${input.sectionPeak} MB.`,
     '',
     '| target | requests | p50 ms | p95 ms | p99 ms | max ms | failures |',
     '|---|---:|---:|---:|---:|---:|---:|',
