@@ -94,6 +94,13 @@ describe('photo reports as open data: GeoJSON, Atom, CSV and the open-data pages
     );
     const elsewhere = (await get('/api/reports.geojson?bbox=120.0,22.0,120.1,22.1')).json();
     assert.deepEqual(elsewhere.features, []);
+    // The same dates as the list: the map of a date range shows that range.
+    const box = 'bbox=120.31,22.619,120.314,22.621';
+    assert.equal((await get(`/api/reports.geojson?${box}&to=115/3/1`)).json().features.length, 0);
+    assert.equal(
+      (await get(`/api/reports.geojson?${box}&from=2026-03-02&to=2026-03-02`)).json().features.length,
+      2,
+    );
   });
 
   it('the box selects on the rounded point: a box a hair away from the public point finds nothing', async () => {
@@ -110,19 +117,28 @@ describe('photo reports as open data: GeoJSON, Atom, CSV and the open-data pages
 
   it('names every mistake in the GeoJSON query at once, in JSON', async () => {
     const response = await get(
-      '/api/reports.geojson?bbox=1,2,3&category=nope&state=later&district=1&lang=fr',
+      '/api/reports.geojson?bbox=1,2,3&category=nope&state=later&district=1&from=soon&lang=fr',
     );
     assert.equal(response.statusCode, 400);
     const body = response.json();
     assert.equal(body.code, 'VALIDATION_FAILED');
     assert.deepEqual(
       body.errors.map((problem: { field: string; code: string }) => `${problem.field}:${problem.code}`),
-      ['lang:unknown', 'bbox:malformed', 'category:unknown', 'state:unknown', 'district:unknown'],
+      [
+        'lang:unknown',
+        'bbox:malformed',
+        'category:unknown',
+        'state:unknown',
+        'district:unknown',
+        'from:invalid_date',
+      ],
     );
-    const reversed = (await get('/api/reports.geojson?bbox=120.4,22.6,120.3,22.7')).json();
+    const reversed = (
+      await get('/api/reports.geojson?bbox=120.4,22.6,120.3,22.7&from=2026-03-02&to=115/3/1')
+    ).json();
     assert.deepEqual(
       reversed.errors.map((problem: { code: string }) => problem.code),
-      ['out_of_range'],
+      ['out_of_range', 'before_from'],
     );
   });
 

@@ -107,6 +107,8 @@ export const publicReportText = translator({
     unknownState: '處理狀態須為 open、fixed 或 closed。',
     unknownDistrict: '沒有代碼為「{value}」的行政區。',
     unknownLang: 'lang 須為 zh-TW 或 en。',
+    dateInvalid: '「{value}」不是日期；請寫成 2026-03-02 或 115/3/2。',
+    dateRangeReversed: 'from 晚於 to。',
 
     feedTitle: '高雄市政府工務局報修案件',
     feedTitleFiltered: '高雄市政府工務局報修案件：{filters}',
@@ -264,6 +266,8 @@ export const publicReportText = translator({
     unknownState: 'state must be open, fixed or closed.',
     unknownDistrict: 'There is no district with the code “{value}”.',
     unknownLang: 'lang must be zh-TW or en.',
+    dateInvalid: '“{value}” is not a date; write it like 2026-03-02 or 115/3/2.',
+    dateRangeReversed: 'from is after to.',
 
     feedTitle: 'Problems reported to the Kaohsiung Public Works Bureau',
     feedTitleFiltered: 'Problems reported to the Kaohsiung Public Works Bureau: {filters}',

@@ -70,8 +70,19 @@ const BoxQuery = Type.Object({
   category: Type.Optional(Type.String({ maxLength: 100 })),
   state: Type.Optional(Type.String({ maxLength: 20 })),
   district: Type.Optional(Type.String({ maxLength: 20 })),
+  from: Type.Optional(Type.String({ maxLength: 40 })),
+  to: Type.Optional(Type.String({ maxLength: 40 })),
   lang: Type.Optional(Type.String({ maxLength: 10 })),
 });
+
+/** The API's words for a filter the page would only note (public-report-filters.ts, its notices). */
+const apiProblemKeys = {
+  category: 'unknownCategory',
+  state: 'unknownState',
+  district: 'unknownDistrict',
+  from: 'dateInvalid',
+  to: 'dateInvalid',
+} as const;
 
 /** The tile server's origin, when it is another site: the pages with a map let images come from it. */
 export function tileOrigins(config: Pick<Config, 'mapTileUrl'>): string[] {
@@ -264,7 +275,7 @@ export async function publicReportRoutes(app: AppInstance, deps: AppDeps): Promi
       schema: {
         tags: ['reports'],
         summary:
-          'Published photo reports in a bounding box (bbox=minLon,minLat,maxLon,maxLat), newest first, at most 2000: GeoJSON FeatureCollection with "truncated": true when there were more. Points rounded to 4 decimals. OGDL-Taiwan-1.0.',
+          'Published photo reports in a bounding box (bbox=minLon,minLat,maxLon,maxLat; default: everywhere), newest first, at most 2000: a GeoJSON FeatureCollection with "truncated": true when there were more. Filters: category, state (open, fixed, closed), district, from and to (dates received, Taipei). Points rounded to 4 decimals. OGDL-Taiwan-1.0.',
         querystring: BoxQuery,
       },
     },
@@ -285,21 +296,21 @@ export async function publicReportRoutes(app: AppInstance, deps: AppDeps): Promi
           });
         else box = parsed;
       }
-      const { filters, notices } = resolvePublicReportFilters(
-        { category: request.query.category, state: request.query.state, district: request.query.district },
-        lang,
-        knownValues(vocabulary),
-      );
+      const { bbox: _box, lang: _lang, ...asked } = request.query;
+      const { filters, notices } = resolvePublicReportFilters(asked, lang, knownValues(vocabulary));
       // An API names its mistakes (the page only notes them): every problem at once.
       for (const notice of notices) {
-        const value = (request.query as Record<string, string | undefined>)[notice.field] ?? '';
-        const key =
-          notice.field === 'category'
-            ? 'unknownCategory'
-            : notice.field === 'state'
-              ? 'unknownState'
-              : 'unknownDistrict';
-        problems.push({ field: notice.field, code: 'unknown', message: text(lang, key, { value }) });
+        const field = notice.field as keyof typeof apiProblemKeys;
+        const value = asked[field] ?? '';
+        problems.push(
+          notice.code === 'before_from'
+            ? { field, code: 'before_from', message: text(lang, 'dateRangeReversed') }
+            : {
+                field,
+                code: notice.code === 'ignored' ? 'unknown' : notice.code,
+                message: text(lang, apiProblemKeys[field], { value }),
+              },
+        );
       }
       if (problems.length > 0)
         throw new DomainError('VALIDATION_FAILED', text(lang, 'apiInvalid'), { problems });
