@@ -33,6 +33,8 @@ const copies = [
   [path.join(root, 'src/platform/web/client/app.js'), 'app.js'],
   // The EXIF reader the /report page imports to place the map pin from a photo (the server uses it too).
   [path.join(root, 'src/platform/web/client/exif-gps.js'), 'exif-gps.js'],
+  // The /report form's map pin, photo position and category questions (the form works without it).
+  [path.join(root, 'src/platform/web/client/report-form.js'), 'report-form.js'],
   // Leaflet, loaded by the pages with a map only; and the public map of photo reports.
   [path.join(root, 'src/platform/web/client/leaflet-loader.js'), 'leaflet-loader.js'],
   [path.join(root, 'src/platform/web/client/reports-map.js'), 'reports-map.js'],

@@ -131,6 +131,18 @@ function checkReporter(input: SubmitReportInput, problems: FieldProblem[]): void
   if (phone !== '' && !phonePattern.test(phone)) add('applicantPhone', 'invalid', 'phoneInvalid');
 }
 
+/**
+ * The checks of a report that need neither the database nor its photos (the place, the description, the
+ * contact details): the /report form runs them before its nearby-duplicate step, so that step is offered
+ * only for a report that would go in.
+ */
+export function reportFieldProblems(input: SubmitReportInput): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  checkPlace(input, problems);
+  checkReporter(input, problems);
+  return problems;
+}
+
 /** Each photo decoded and re-encoded (a slot per CPU); a refused one is a problem naming the file. */
 async function processPhotos(
   files: FileStore,

@@ -4,10 +4,10 @@ import { type Lang, translator } from '../i18n.ts';
 import { findSitePage } from '../site-pages.ts';
 
 /**
- * The entry points the home page links to are built by later work; until then each path says honestly what
- * will be there and how to get the same thing done today (phone, counter, 1999).
+ * The entry points the home page links to that later work builds (online applications): until then the path
+ * says honestly what will be there and how to get the same thing done today (phone, counter, 1999).
  */
-export type PlaceholderPageId = 'report' | 'apply';
+export type PlaceholderPageId = 'apply';
 
 interface PlaceholderContent {
   comingSoon: string;
@@ -31,36 +31,6 @@ const shared = translator({
 });
 
 const content: Record<PlaceholderPageId, Record<Lang, PlaceholderContent>> = {
-  report: {
-    'zh-TW': {
-      comingSoon: '線上報修正在建置中，完成後就在這個網址提供。',
-      willOffer: [
-        '拍一張照片、在地圖上標出位置（或輸入地址），選擇問題類別，不必登入就能送出。',
-        '類別包括路面坑洞、路燈故障、公園設施損壞、人行道破損等。',
-        '系統依類別與行政區自動分派給負責單位（道路養護工程處、公園處），並給您案件編號與查詢碼。',
-        '附近已有人通報同一問題時會提醒您，修復前後的照片與進度都可以查詢。',
-      ],
-      today: [
-        '撥打市民服務專線 1999，說明地點與問題，話務人員會登記並派工。',
-        '已經危及行車或行人安全時，請立即撥打 1999；發生事故請撥 110 或 119。',
-        '也可以在上班時間撥打本局電話，由承辦單位受理。',
-      ],
-    },
-    en: {
-      comingSoon: 'Online reporting is being built; it will be at this address when ready.',
-      willOffer: [
-        'Take a photo, mark the place on a map (or type an address), choose the kind of problem and send it, without signing in.',
-        'Kinds of problem include potholes, street lights that are out, damaged park facilities and broken sidewalks.',
-        'Your report goes straight to the office in charge (the Road Maintenance Engineering Office or the Parks and Street Lights Office), and you get a case number and a lookup code.',
-        'You will be told if someone has already reported the same problem nearby, and you can follow the repair, with photos before and after.',
-      ],
-      today: [
-        'Call the city hotline 1999 and say where the problem is; the operator records it and dispatches a crew.',
-        'If it endangers traffic or people, call 1999 straight away; for an accident call 110 or 119.',
-        'You can also call the bureau during office hours and the office in charge will take the report.',
-      ],
-    },
-  },
   apply: {
     'zh-TW': {
       comingSoon: '線上申辦正在建置中，完成後就在這個網址提供。',

@@ -1,0 +1,213 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { submitReport } from '../../src/modules/reports/report-intake.ts';
+import { createFilesystemStore } from '../../src/platform/files/file-store.ts';
+import { buildExif, noisyJpeg, withExifSegment } from '../../src/platform/images/photo-test-support.ts';
+import {
+  browserOrSkip,
+  expectFocusedErrorSummary,
+  expectNoAxeViolations,
+  expectNoSidewaysScrolling,
+  tabUntilFocused,
+} from '../helpers/browser.ts';
+import { startBrowserTestServer } from '../helpers/browser-test-server.ts';
+
+/**
+ * The citizen's report on a phone (390 × 844): choose a category by keyboard, attach a JPEG whose EXIF
+ * places it → the pin and the coordinates move there, the server's duplicate step offers the open report
+ * 8 m away, send it anyway, reach the confirmation. axe on the form (also with its errors), the duplicate
+ * step and the confirmation; the page under the CSP with its map. Tiles come from this site (a local image),
+ * so nothing leaves the machine.
+ */
+const server = await startBrowserTestServer({
+  environment: { MAP_TILE_URL: '/assets/favicon.svg?tile={z}/{x}/{y}' },
+});
+
+const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+/** 苓雅區, near the city hall: an open pothole report is here before the test. */
+const existing = { lat: 22.62034, lon: 120.31201 };
+let existingNumber = '';
+
+before(async () => {
+  const files = createFilesystemStore(server.config.fileStoreDir);
+  const photo = await files.put(await noisyJpeg(400, 300));
+  const submitted = await submitReport(
+    {
+      db: server.database.db,
+      now: server.clock.now(),
+      lang: 'zh-TW',
+      calendarRegion: server.config.calendarRegion,
+      reopenDays: server.config.caseReopenDays,
+      publicBaseUrl: server.config.publicBaseUrl,
+      jobs: server.jobs,
+    },
+    files,
+    {
+      serviceCode: 'pothole-report',
+      latitude: existing.lat,
+      longitude: existing.lon,
+      description: '機車道上的坑洞。',
+      formData: { size: 'large' },
+      showName: false,
+      lang: 'zh-TW',
+      channel: 'web',
+    },
+    [{ ...photo, mediaType: 'image/jpeg', fileName: 'IMG_0001.jpg' }],
+  );
+  existingNumber = submitted.row.caseNumber;
+});
+
+/** Degrees as EXIF writes them: degrees, minutes and seconds, each a rational. */
+function dms(value: number): [number, number][] {
+  const degrees = Math.floor(value);
+  const minutes = Math.floor((value - degrees) * 60);
+  const seconds = ((value - degrees) * 60 - minutes) * 60;
+  return [
+    [degrees, 1],
+    [minutes, 1],
+    [Math.round(seconds * 10_000), 10_000],
+  ];
+}
+
+/** A phone photo taken at `point` (its EXIF GPS), as a camera writes it. */
+async function photoTakenAt(point: { lat: number; lon: number }): Promise<Buffer> {
+  const exif = buildExif({
+    byteOrder: 'MM',
+    gps: { latitudeRef: 'N', latitude: dms(point.lat), longitudeRef: 'E', longitude: dms(point.lon) },
+    dateTimeOriginal: '2026:03:02 09:41:00',
+  });
+  return withExifSegment(await noisyJpeg(640, 480), exif);
+}
+
+async function waitForMap(page: Page): Promise<void> {
+  await page.waitForSelector('#report-map.leaflet-container');
+  await page.waitForSelector('#report-map .leaflet-tile-loaded');
+}
+
+describe('reporting a problem on a phone', () => {
+  it('category by keyboard, a photo that places the pin, the duplicate step, send anyway, the confirmation: no WCAG 2.1 AA violations', async (context) => {
+    const browser = await browserOrSkip(context);
+    if (!browser) return;
+    const page = await server.newAxePage(browser, phone);
+    try {
+      await page.goto(`${server.baseUrl}/report`);
+      await waitForMap(page);
+      assert.equal(await page.locator('#report-map-block').isVisible(), true, 'the script shows the map');
+      await expectNoSidewaysScrolling(page, 'the form at 390 px');
+      await expectNoAxeViolations(page, 'the report form');
+
+      // The categories are radios: Tab reaches the group, the arrow keys choose.
+      const values = await page
+        .locator('input[name="serviceCode"]')
+        .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+      const potholeAt = values.indexOf('pothole-report');
+      assert.ok(potholeAt >= 0);
+      await tabUntilFocused(page, 'serviceCode', 'the first category');
+      await page.keyboard.press('Space');
+      for (let step = 0; step < potholeAt; step += 1) await page.keyboard.press('ArrowDown');
+      assert.equal(await page.locator('input[name="serviceCode"]:checked').inputValue(), 'pothole-report');
+      assert.equal(
+        await page.locator('.ow-report-questions[data-category="pothole-report"]').isVisible(),
+        true,
+      );
+      assert.equal(
+        await page.locator('.ow-report-questions[data-category="street-light-repair"]').isVisible(),
+        false,
+        'only the chosen category’s questions',
+      );
+
+      // A photo taken 8 m north of the open report: the pin and the coordinates move to it.
+      const takenAt = { lat: existing.lat + 8 / 111_195, lon: existing.lon };
+      await page.setInputFiles('#photos', {
+        name: 'IMG_2040.jpg',
+        mimeType: 'image/jpeg',
+        buffer: await photoTakenAt(takenAt),
+      });
+      await page.waitForFunction(
+        () => (document.querySelector('#latitude') as HTMLInputElement).value !== '',
+      );
+      assert.ok(Math.abs(Number(await page.inputValue('#latitude')) - takenAt.lat) < 1e-5);
+      assert.ok(Math.abs(Number(await page.inputValue('#longitude')) - takenAt.lon) < 1e-5);
+      assert.equal(
+        await page.locator('#report-map .leaflet-marker-icon').count(),
+        1,
+        'the pin is on the map',
+      );
+      assert.match((await page.textContent('#report-map-status')) ?? '', /已把圖釘移到照片的拍攝位置/);
+      // The page mentions the open report nearby before sending (the server asks again).
+      await page.waitForSelector('#report-nearby:not([hidden])');
+      assert.match((await page.textContent('#report-nearby')) ?? '', /30 公尺內已有 1 件/);
+
+      await page.check('input[name="answer.pothole-report.size"][value="medium"]');
+      await page.fill('#description', '人行道旁的機車道有坑洞，下雨後積水。');
+      await page.fill('#applicantEmail', 'phone-reporter@example.tw');
+      await page.click('#report-form button[type="submit"]');
+
+      await page.waitForSelector('h1:has-text("附近已有人通報")');
+      assert.match((await page.textContent('main')) ?? '', new RegExp(existingNumber));
+      await expectNoSidewaysScrolling(page, 'the duplicate step at 390 px');
+      await expectNoAxeViolations(page, 'the duplicate step');
+
+      // "Mine is different", by keyboard.
+      await page.locator('button[value="different"]').focus();
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/report\/sent\/\d{7}-\d{4,6}$/);
+      const caseNumber = (await page.textContent('#case-number')) ?? '';
+      assert.match(caseNumber, /^\d{7}-\d{4,6}$/);
+      assert.notEqual(caseNumber, existingNumber);
+      assert.match((await page.textContent('#lookup-code')) ?? '', /^[A-Z2-9]{8}$/);
+      assert.match((await page.textContent('#expected-fix')) ?? '', /4 小時內處理/);
+      await expectNoSidewaysScrolling(page, 'the confirmation at 390 px');
+      await expectNoAxeViolations(page, 'the confirmation');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  for (const [path, title] of [
+    ['/report', /^錯誤：報修/],
+    ['/en/report', /^Error: Report a problem/],
+  ] as const) {
+    it(`${path} sent empty: every problem in the focused error summary, no WCAG 2.1 AA violations`, async (context) => {
+      const browser = await browserOrSkip(context);
+      if (!browser) return;
+      const page = await server.publicAxePage(browser);
+      try {
+        await page.setViewportSize(phone.viewport);
+        await page.goto(`${server.baseUrl}${path}`);
+        await page.click('#report-form button[type="submit"]');
+        await page.waitForSelector('.govuk-error-summary');
+        assert.match(await page.title(), title);
+        await expectFocusedErrorSummary(page);
+        const problems = await page.locator('.govuk-error-summary__list a').allTextContents();
+        assert.equal(problems.length, 3, problems.join(' | '));
+        await expectNoSidewaysScrolling(page, `${path} with errors at 390 px`);
+        await expectNoAxeViolations(page, `${path} with errors`);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  it('the form with its map runs under the Content-Security-Policy without a single violation', async (context) => {
+    const browser = await browserOrSkip(context);
+    if (!browser) return;
+    const violations: string[] = [];
+    const page = await server.newPolicyPage(browser, violations);
+    try {
+      await page.goto(`${server.baseUrl}/en/report`);
+      await waitForMap(page);
+      await page.click('#report-map');
+      await page.waitForFunction(
+        () => (document.querySelector('#latitude') as HTMLInputElement).value !== '',
+      );
+      assert.equal(await page.locator('#report-map .leaflet-marker-icon').count(), 1);
+      assert.match((await page.textContent('#report-map-status')) ?? '', /The pin is now at latitude/);
+      assert.deepEqual(violations, []);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
