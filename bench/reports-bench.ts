@@ -35,6 +35,8 @@ import autocannon from 'autocannon';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 import { workflowOf } from '../src/modules/cases/core/workflows.ts';
+import { readRequestListQuery } from '../src/modules/open311/open311-params.ts';
+import { searchRequests } from '../src/modules/open311/open311-requests.ts';
 import { publicReportsInBox } from '../src/modules/reports/public-report-queries.ts';
 import { findNearbyOpenReports } from '../src/modules/reports/report-queries.ts';
 import type { Database } from '../src/platform/db/database.ts';
@@ -1088,12 +1090,31 @@ export async function reportsSection(): Promise<string[]> {
   }
 }
 
-/** The plans of the queries behind the box (and, once it is exported, the Open311 list): the app's own functions. */
+/**
+ * The plans of the queries behind the Open311 list (its own parameter reader and search, as the route calls
+ * them) and the box, from the app's own functions.
+ */
 async function explainAppQueries(pool: pg.Pool): Promise<(QueryPlan & { ms: number })[]> {
+  const plans: (QueryPlan & { ms: number })[] = [];
+  for (const [title, query] of [
+    [
+      `Open311 list, open potholes (searchRequests, ${openPotholesQuery})`,
+      { status: 'open', service_code: 'pothole-report' },
+    ],
+    ['Open311 list, unfiltered (searchRequests)', {}],
+  ] as const) {
+    const { filter, errors } = readRequestListQuery(query, new Date());
+    if (errors.length > 0 || filter.kind !== 'search')
+      throw new Error(`the Open311 list's parameters were refused: ${JSON.stringify(errors)}`);
+    plans.push(...(await explainFunction(pool, title, (db) => searchRequests(db, filter))));
+  }
   const [minLon, minLat, maxLon, maxLat] = cityBox.split(',').map(Number) as [number, number, number, number];
-  return explainFunction(pool, `City-wide GeoJSON box (publicReportsInBox, bbox=${cityBox})`, (db) =>
-    publicReportsInBox(db, { minLon, minLat, maxLon, maxLat }, {}),
+  plans.push(
+    ...(await explainFunction(pool, `City-wide GeoJSON box (publicReportsInBox, bbox=${cityBox})`, (db) =>
+      publicReportsInBox(db, { minLon, minLat, maxLon, maxLat }, {}),
+    )),
   );
+  return plans;
 }
 
 function sectionLines(input: {
@@ -1185,7 +1206,7 @@ function sectionLines(input: {
           '',
           '### Query plans (photo reports)',
           '',
-          "The SQL is captured from the app's own functions through drizzle's query logger and run again under `EXPLAIN (ANALYZE, BUFFERS)` with the same parameters, after the load.",
+          "The SQL is captured from the app's own functions (`findNearbyOpenReports`; `searchRequests` on the filter `readRequestListQuery` makes of the query string, as the Open311 route calls them; `publicReportsInBox`) through drizzle's query logger, and run again under `EXPLAIN (ANALYZE, BUFFERS)` with the same parameters, after the load.",
           '',
           ...input.plans.flatMap((plan) => queryPlanLines(plan.title, plan)),
         ]),
