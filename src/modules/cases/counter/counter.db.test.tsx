@@ -6,6 +6,7 @@ import { buildTestApp, type TestApp } from '../../../../test/helpers/test-app.ts
 import { systemActor } from '../../../platform/auth/audit-log.ts';
 import { auditLog } from '../../../platform/auth/auth-schema.ts';
 import { aSignedInMember, type TestBrowser } from '../../../platform/auth/auth-test-support.ts';
+import { storedFiles } from '../../../platform/files/files-schema.ts';
 import { sampleExe, samplePng } from '../../../platform/uploads/upload-test-support.ts';
 import { formatPageDate } from '../../../platform/web/format-date.ts';
 import { caseAttachments, cases, caseTimeline } from '../core/cases-schema.ts';
@@ -224,7 +225,17 @@ describe('counter intake (HTTP and database)', () => {
     assert.equal(files.length, 1);
     assert.equal(files[0]?.mediaType, 'image/png');
     assert.equal(files[0]?.fileName, '施工計畫書.png');
-    assert.deepEqual(files[0]?.content, samplePng());
+    // The row names the bytes; they are in the file store, listed in stored_files (ADR 0009).
+    assert.equal(files[0]?.content, null);
+    assert.ok((await subject.files.read(files[0]?.sha256 ?? '')).equals(samplePng()));
+    const listed = await db()
+      .select()
+      .from(storedFiles)
+      .where(eq(storedFiles.sha256, files[0]?.sha256 ?? ''));
+    assert.deepEqual(
+      listed.map((file) => [file.sizeBytes, file.mediaType]),
+      [[samplePng().length, 'image/png']],
+    );
     const timeline = await db().select().from(caseTimeline).where(eq(caseTimeline.caseId, row.id));
     assert.deepEqual(
       timeline.map((event) => [event.kind, event.toState, event.actorLabel]),
