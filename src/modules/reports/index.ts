@@ -6,6 +6,7 @@
  * Other modules (Open311) file and read reports through the exports below.
  */
 import type { AppModule } from '../../platform/composition/app-module.ts';
+import { reportPaths } from './report-paths.ts';
 import { reportTopics } from './templates/index.ts';
 
 export const reportsModule: AppModule = {
@@ -14,6 +15,18 @@ export const reportsModule: AppModule = {
     { load: () => import('./report-routes.tsx').then((file) => file.reportRoutes), takesFiles: true },
     { load: () => import('./public-report-routes.tsx').then((file) => file.publicReportRoutes) },
     { load: () => import('./crew-routes.tsx').then((file) => file.crewRoutes), takesFiles: true },
+  ],
+  staffAreas: [
+    {
+      id: 'reports.crew',
+      group: 'casework',
+      label: {
+        'zh-TW': '維修派工：現場通報的地圖與清單（依距離排序），附照片標記已修復',
+        en: 'Field crews: reports on a map and by distance; mark them fixed with an after-photo',
+      },
+      path: reportPaths.crew,
+      roles: ['handler', 'supervisor'],
+    },
   ],
   notificationTopics: Object.values(reportTopics),
 };
