@@ -175,7 +175,8 @@ describe('reporting a problem on a phone', () => {
       if (!browser) return;
       const page = await server.publicAxePage(browser);
       try {
-        await page.setViewportSize(phone.viewport);
+        // The narrowest phones still in use: nothing may scroll sideways at 360 px.
+        await page.setViewportSize({ width: 360, height: 740 });
         await page.goto(`${server.baseUrl}${path}`);
         await page.click('#report-form button[type="submit"]');
         await page.waitForSelector('.govuk-error-summary');
@@ -183,7 +184,7 @@ describe('reporting a problem on a phone', () => {
         await expectFocusedErrorSummary(page);
         const problems = await page.locator('.govuk-error-summary__list a').allTextContents();
         assert.equal(problems.length, 3, problems.join(' | '));
-        await expectNoSidewaysScrolling(page, `${path} with errors at 390 px`);
+        await expectNoSidewaysScrolling(page, `${path} with errors at 360 px`);
         await expectNoAxeViolations(page, `${path} with errors`);
       } finally {
         await page.close();
