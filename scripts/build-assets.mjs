@@ -38,6 +38,8 @@ const copies = [
   // Leaflet, loaded by the pages with a map only; and the public map of photo reports.
   [path.join(root, 'src/platform/web/client/leaflet-loader.js'), 'leaflet-loader.js'],
   [path.join(root, 'src/platform/web/client/reports-map.js'), 'reports-map.js'],
+  // The field crews' page: "sort by distance from me" and the map of their reports.
+  [path.join(root, 'src/platform/web/client/crew-map.js'), 'crew-map.js'],
 ];
 
 // Leaflet and its marker clustering, served from our origin (the CSP allows no other script): one copy in
