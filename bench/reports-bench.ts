@@ -281,7 +281,7 @@ async function createKey(dataDir: string, pool: pg.Pool): Promise<ApiKey> {
   } catch (error) {
     // The row as api-key-rules.ts makes it: only the SHA-256 of the key is kept.
     const message = (error as Error).message;
-    process.stdout.write(`apikey:create failed (${message}); inserting the key's row directly\n`);
+    process.stdout.write(`${builtIn.cli} failed (${message}); inserting the key's row directly\n`);
     const key = `ow_${randomBytes(24).toString('base64url')}`;
     await pool.query(
       `insert into api_keys (name, key_hash, key_prefix, rate_per_minute, created_at) values ($1, $2, $3, 10000, now())`,
