@@ -358,6 +358,15 @@ describe('field crews: the list, mark fixed, not fixed, hiding a photo, merged d
     assert.equal(wrong.statusCode, 404);
     assert.match(decode(mainOf(wrong.body)), /找不到這個案件編號與查詢碼的通報/);
 
+    // The tracking page offers it, with the number and code filled in.
+    const tracked = await visitor.get(`/track?case=${report.caseNumber}&code=${report.lookupCode}`);
+    assert.equal(tracked.statusCode, 200);
+    assert.match(
+      decode(mainOf(tracked.body)),
+      new RegExp(
+        `<a class="govuk-link" href="/reports/${report.caseNumber}/not-fixed\\?code=${report.lookupCode}">附上現場照片告訴我們還沒修好</a>`,
+      ),
+    );
     const page = await visitor.get(`/reports/${report.caseNumber}/not-fixed?code=${report.lookupCode}`);
     assert.equal(page.statusCode, 200);
     assert.match(decode(mainOf(page.body)), new RegExp(`通報 ${report.caseNumber}（路面坑洞）已於`));

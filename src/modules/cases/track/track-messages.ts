@@ -84,6 +84,7 @@ const zh = {
   reopenHeading: '要求重新處理',
   reopenText: '對處理結果有疑問時，可以在結案後 {days} 天內（{date}以前）要求重新處理。',
   reopenTextFixed: '現場仍未修好時，可以在修復後 {days} 天內（{date}以前）告訴我們，我們會再派員處理。',
+  notFixedWithPhoto: '附上現場照片告訴我們還沒修好',
   reopenReasonLabel: '要求重新處理的原因',
   reopenReasonHint: '請說明哪裡還沒解決，承辦人會依您的說明再處理。',
   reopenButton: '要求重新處理',
@@ -188,6 +189,7 @@ const en: Record<TrackTextKey, string> = {
     'If you are not satisfied with the outcome, you can ask for the case to be reopened within {days} days of closing (until {date}).',
   reopenTextFixed:
     'If it is still not fixed, tell us within {days} days of the fix (until {date}) and a crew will be sent again.',
+  notFixedWithPhoto: 'Tell us it is not fixed, with a photo of how it looks now',
   reopenReasonLabel: 'Why it should be reopened',
   reopenReasonHint: 'Say what is not yet solved; the case officer will work from what you write.',
   reopenButton: 'Ask to reopen',

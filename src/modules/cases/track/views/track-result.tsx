@@ -206,6 +206,13 @@ export function TrackResultPage(props: TrackResultView) {
                 date: props.formatDate(props.actions.reopenUntil),
               })}
             </p>
+            {props.actions.reopenCountsFrom === 'fix' ? (
+              <LinkParagraph
+                href={`${localePath(lang, `/reports/${props.caseNumber}/not-fixed`)}?code=${encodeURIComponent(props.lookupCode)}`}
+              >
+                {trackText(lang, 'notFixedWithPhoto')}
+              </LinkParagraph>
+            ) : null}
             <TextArea
               lang={lang}
               name="reason"
