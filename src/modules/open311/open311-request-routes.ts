@@ -89,17 +89,22 @@ export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Pro
   const { db, config } = deps;
   useOpen311Errors(app);
 
-  /** The words of requests in a locale; service names read once per answer. */
-  async function wordsFor(locale: Open311Locale, rows: readonly unknown[]): Promise<RequestWords> {
-    const services = rows.length === 0 ? [] : await listServices(db, { lang: 'zh-TW' });
-    const names = new Map(
-      services.map((service) => [service.code, locale === 'en' ? service.nameEn : service.nameZh]),
-    );
+  /** Service names by code, in both languages (a small list: read per answer, beside the main query). */
+  async function serviceNames(): Promise<Map<string, { zh: string; en: string }>> {
+    const services = await listServices(db, { lang: 'zh-TW' });
+    return new Map(services.map((service) => [service.code, { zh: service.nameZh, en: service.nameEn }]));
+  }
+
+  /** The words of requests in a locale. */
+  function wordsFor(locale: Open311Locale, names: Map<string, { zh: string; en: string }>): RequestWords {
     return {
       locale,
       openStates: openFieldReportStates,
       stateWords: (state) => stateWords(state, locale),
-      serviceName: (code) => names.get(code) ?? code,
+      serviceName: (code) => {
+        const name = names.get(code);
+        return name === undefined ? code : locale === 'en' ? name.en : name.zh;
+      },
       deadlineWords: (deadline) => deadlineText(deadline, locale),
       photoUrl: (caseNumber, photoId) =>
         `${config.publicBaseUrl}${reportPaths.photo(caseNumber, photoId, 'public')}`,
@@ -110,9 +115,10 @@ export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Pro
     reply: FastifyReply,
     format: Open311Format,
     locale: Open311Locale,
-    rows: RequestRow[],
+    read: Promise<RequestRow[]>,
   ) {
-    const words = await wordsFor(locale, rows);
+    const [rows, names] = await Promise.all([read, serviceNames()]);
+    const words = wordsFor(locale, names);
     return send(
       reply,
       format,
@@ -140,9 +146,7 @@ export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Pro
         const problems = [...commonProblems(query), ...errors];
         if (problems.length > 0) return sendErrors(reply, format, problems);
         const rows =
-          filter.kind === 'ids'
-            ? await requestsByNumber(db, filter.numbers)
-            : await searchRequests(db, filter);
+          filter.kind === 'ids' ? requestsByNumber(db, filter.numbers) : searchRequests(db, filter);
         return sendRequests(reply, format, localeOf(query), rows);
       },
     );
@@ -164,7 +168,8 @@ export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Pro
         const problems = [...commonProblems(query), ...errors];
         if (problems.length > 0) return sendErrors(reply, format, problems);
         const rows = await listUpdates(db, filter);
-        const words = await wordsFor(localeOf(query), []);
+        // Updates carry no service name.
+        const words = wordsFor(localeOf(query), new Map());
         return send(
           reply,
           format,
@@ -204,7 +209,7 @@ export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Pro
             }),
           },
         ]);
-      return sendRequests(reply, format, localeOf(query), rows);
+      return sendRequests(reply, format, localeOf(query), Promise.resolve(rows));
     },
   );
 

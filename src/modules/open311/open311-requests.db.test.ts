@@ -354,6 +354,12 @@ describe('Open311 GeoReport v2: filing and reading requests', () => {
       request.media_url,
       `${base}/reports/${created.service_request_id}/photos/${photos[0]?.id}/public.jpg`,
     );
+    const listed = (await get('/open311/v2/requests.json?page_size=5')).json() as Record<string, unknown>[];
+    assert.equal(
+      listed.find((entry) => entry.service_request_id === created.service_request_id)?.media_url,
+      request.media_url,
+      'the list gives the same photo',
+    );
     const served = await get(request.media_url.slice(base.length));
     assert.equal(served.statusCode, 200, served.body.slice(0, 200));
     assert.equal(served.headers['content-type'], 'image/jpeg');
