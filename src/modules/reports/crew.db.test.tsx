@@ -464,6 +464,12 @@ describe('field crews: the list, mark fixed, not fixed, hiding a photo, merged d
       ).find((nearby) => nearby.caseId === report.id)?.photoId;
     assert.equal(await nearbyPhoto(), photo.id);
 
+    // The case page leads to the photos page.
+    const casePage = await crew.get(`/staff/cases/${report.caseNumber}`);
+    assert.match(
+      decode(mainOf(casePage.body)),
+      new RegExp(`<a class="govuk-link" href="/staff/crew/${report.caseNumber}/photos">通報照片與修復後照片`),
+    );
     const page = await crew.get(`/staff/crew/${report.caseNumber}/photos`);
     assert.equal(page.statusCode, 200);
     const hideUrl = `/staff/crew/${report.caseNumber}/photos/${photo.id}/hide`;

@@ -1,6 +1,7 @@
 import { Banner, ErrorSummary } from '../../../../platform/web/components/form-controls.tsx';
+import { LinkParagraph } from '../../../../platform/web/components/link-paragraph.tsx';
 import { SummaryRow } from '../../../../platform/web/components/summary-list.tsx';
-import type { Lang } from '../../../../platform/web/i18n.ts';
+import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import type { CaseState } from '../../core/workflows.ts';
 import { eventInputLabelKeys } from '../case-forms.ts';
 import { type CasePageTextKey, casePageText as text } from '../case-page-messages.ts';
@@ -118,6 +119,11 @@ export function CasePage({ model }: { model: CasePageModel }) {
       <Request model={model} />
       <Checklist model={model} />
       <Attachments model={model} />
+      {row.kind === 'field_report' ? (
+        <LinkParagraph href={localePath(lang, `/staff/crew/${row.caseNumber}/photos`)}>
+          {text(lang, 'fieldReportPhotos')}
+        </LinkParagraph>
+      ) : null}
       <Deadline model={model} />
       <div class="govuk-!-margin-bottom-8">
         <CaseActions model={model} />
