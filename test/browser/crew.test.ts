@@ -64,6 +64,27 @@ before(async () => {
 });
 
 describe('the field crews’ page on a phone', () => {
+  it('the crew page and its map under the Content-Security-Policy: nothing refused', async (context) => {
+    const browser = await browserOrSkip(context);
+    if (!browser) return;
+    const policyViolations: string[] = [];
+    const page = await server.staffPage(
+      browser,
+      { role: 'supervisor', unitCode: 'road-maintenance' },
+      '/staff/crew',
+      {
+        policyViolations,
+      },
+    );
+    try {
+      await page.waitForSelector('#crew-map.leaflet-container .leaflet-tile-loaded');
+      await page.waitForSelector('#crew-map .leaflet-marker-icon');
+      assert.deepEqual(policyViolations, []);
+    } finally {
+      await page.context().close();
+    }
+  });
+
   it('a crew member takes a report and marks it fixed with an after-photo: no WCAG 2.1 AA violations', async (context) => {
     const browser = await browserOrSkip(context);
     if (!browser) return;
