@@ -86,5 +86,5 @@ export { caseTopics } from './core/templates/index.ts';
 export { trackUrlOf } from './core/track-url.ts';
 export type { TransitionOptions } from './core/transition-case.ts';
 export { transitionCase } from './core/transition-case.ts';
-export { eventLabel, stateLabel, workflowOf } from './core/workflows.ts';
+export { eventLabel, reopenDaysOf, stateLabel, workflowOf } from './core/workflows.ts';
 export { type ApplicantAccess, checkApplicantAccess } from './track/track-access.ts';

@@ -16,6 +16,7 @@ import {
   cases,
   casesContext,
   checkApplicantAccess,
+  reopenDaysOf,
   trackUrlOf,
 } from '../cases/index.ts';
 import { getService } from '../catalogue/index.ts';
@@ -127,7 +128,7 @@ export async function notFixedRoutes(app: AppInstance, deps: AppDeps): Promise<v
     const lang = request.lang;
     const trackHref = trackUrlOf('', { ...row, applicantLang: lang });
     const now = deps.clock.now();
-    const window = notFixedWindow(row, now, deps.config.caseReopenDays);
+    const window = notFixedWindow(row, now, reopenDaysOf('field_report', deps.config.caseReopenDays));
     if (options.isDone && row.state === 'reopened')
       return send(request, reply, {
         state: { kind: 'done', caseNumber: row.caseNumber },
@@ -138,7 +139,7 @@ export async function notFixedRoutes(app: AppInstance, deps: AppDeps): Promise<v
     if (window.kind !== 'open') {
       const message =
         window.kind === 'past'
-          ? text(lang, 'notFixedPast', { days: deps.config.caseReopenDays })
+          ? text(lang, 'notFixedPast', { days: reopenDaysOf('field_report', deps.config.caseReopenDays) })
           : text(lang, 'notFixedNotFixed');
       return send(request, reply, {
         state: { kind: 'refused', message },

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { DatabaseOrTransaction, Transaction } from '../../platform/db/database.ts';
 import { type Lang, localePath } from '../../platform/web/i18n.ts';
-import { type CaseRow, type CasesContext, cases, trackUrlOf } from '../cases/index.ts';
+import { type CaseRow, type CasesContext, cases, reopenDaysOf, trackUrlOf } from '../cases/index.ts';
 import { getService } from '../catalogue/index.ts';
 import { type NotificationAttachment, queueNotification } from '../notifications/index.ts';
 import { notFixedUrlOf } from './crew-paths.ts';
@@ -124,7 +124,7 @@ export async function queueFixedNotices(
     .from(fieldReports)
     .where(eq(fieldReports.caseId, row.id));
   const isPublic = report?.publishedAt !== null && report?.publishedAt !== undefined;
-  const window = notFixedWindow(row, context.now, context.reopenDays);
+  const window = notFixedWindow(row, context.now, reopenDaysOf('field_report', context.reopenDays));
   const base = context.publicBaseUrl.replace(/\/$/, '');
   for (const person of recipients) {
     const { lang } = person;

@@ -406,7 +406,7 @@ describe('field crews: the list, mark fixed, not fixed, hiding a photo, merged d
   it('“not fixed” past the window is refused in plain words, and nothing changes', async () => {
     const crew = await aSignedInMember(subject, { role: 'handler', unitCode: 'road-maintenance' });
     const actor = actorOf({ ...crew.member, role: 'handler' });
-    const days = subject.config.caseReopenDays;
+    const days = 7; // a field report's "not fixed" window (its workflow's own, not CASE_REOPEN_DAYS)
     const longAgo = new Date(subject.clock.now().getTime() - (days + 2) * day);
     const report = await aReport({}, longAgo);
     const dispatched = await transitionCase(

@@ -6,6 +6,7 @@ import {
   type CaseRow,
   type CasesContext,
   cases,
+  reopenDaysOf,
   type StaffCaseActor,
   transitionCase,
 } from '../cases/index.ts';
@@ -168,11 +169,12 @@ export function assertNotFixedAllowed(
   row: Pick<CaseRow, 'kind' | 'state' | 'closedAt'>,
   context: Pick<CasesContext, 'now' | 'lang' | 'reopenDays'>,
 ): void {
-  const window = notFixedWindow(row, context.now, context.reopenDays);
+  const days = reopenDaysOf('field_report', context.reopenDays);
+  const window = notFixedWindow(row, context.now, days);
   if (window.kind === 'open') return;
   const message =
     window.kind === 'past'
-      ? crewText(context.lang, 'notFixedPast', { days: context.reopenDays })
+      ? crewText(context.lang, 'notFixedPast', { days })
       : crewText(context.lang, 'notFixedNotFixed');
   throw new DomainError('INVALID_TRANSITION', message, {
     problems: [{ field: '', code: window.kind === 'past' ? 'reopen_window_past' : 'not_fixed', message }],

@@ -170,5 +170,7 @@ export const fieldReportWorkflow = defineWorkflow({
   finished: ['fixed', 'closed', 'forwarded', 'rejected', 'withdrawn', 'merged'],
   paused: [],
   answered: [],
+  // The reporter says "not fixed" within 7 days of the fix (issue 10 §5).
+  reopenWindowDays: 7,
   labels: { states: stateLabels, events: eventLabels },
 });

@@ -133,10 +133,11 @@ export const transitionEffects: Readonly<Record<CaseEvent, Effect>> = {
     },
     isNoteKeptInternal: true,
   }),
-  // Closing a fixed field report only ends its reopen window: the reporter was told when it was fixed.
+  // Closing a fixed field report sends nothing (the reporter was told when it was fixed) and keeps the fix
+  // time as its closing time: the reporter's "not fixed" window still counts from the fix.
   close: ({ row, now }) =>
     row.state === 'fixed'
-      ? { changes: { closedAt: now } }
+      ? {}
       : { changes: { closedAt: now }, notices: [{ topic: 'case.closed', detail: row.resolution ?? '' }] },
   reopen: ({ row, now }) => ({
     changes: { closedAt: null, resolvedAt: null, resolution: null, pauses: closeOpenPause(row.pauses, now) },

@@ -4,14 +4,14 @@ import { relationsOf, unitCaseRoles } from './case-actions.ts';
 import { actorRole, type CaseActor, type CaseRow } from './case-actor.ts';
 import { caseText } from './case-messages.ts';
 import type { CaseGuard, Transition } from './workflow-definition.ts';
-import { type CaseEvent, type CaseState, workflowOf } from './workflows.ts';
+import { type CaseEvent, type CaseState, reopenDaysOf, workflowOf } from './workflows.ts';
 
 /**
  * The workflow's guards, without the database: which of a transition's guards fail for this person on this
  * case, and which transitions they may take now (the case page's buttons, the API's `availableEvents`).
  */
 
-type GuardedRow = Pick<CaseRow, 'unitCode' | 'handlerId' | 'closedAt'>;
+type GuardedRow = Pick<CaseRow, 'unitCode' | 'handlerId' | 'closedAt'> & { kind?: string };
 type GuardContext = { now: Date; reopenDays: number; lang: Lang };
 
 /** The guards that fail for this actor on this case, as problems in the user's language (every one). */
@@ -38,11 +38,12 @@ export function failedGuards(
       problems.push({ field: '', code: guard, message: caseText(context.lang, 'guardAssigned') });
     if (guard === 'within_reopen_window' && actor.kind === 'applicant') {
       const closedAt = row.closedAt?.getTime() ?? 0;
-      if (context.now.getTime() - closedAt > context.reopenDays * 86_400_000)
+      const days = row.kind === undefined ? context.reopenDays : reopenDaysOf(row.kind, context.reopenDays);
+      if (context.now.getTime() - closedAt > days * 86_400_000)
         problems.push({
           field: '',
           code: guard,
-          message: caseText(context.lang, 'guardReopenWindow', { days: context.reopenDays }),
+          message: caseText(context.lang, 'guardReopenWindow', { days }),
         });
     }
   }

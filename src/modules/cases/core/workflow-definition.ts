@@ -106,6 +106,11 @@ export interface WorkflowDefinition<State extends string, Event extends string> 
   paused: readonly State[];
   /** States in which the answer is written and waits to be sent: the unit has nothing left to extend. */
   answered: readonly State[];
+  /**
+   * Days the applicant may reopen after `closedAt` (the `within_reopen_window` guard), when this workflow
+   * has its own; otherwise CASE_REOPEN_DAYS. A field report's "not fixed" window is 7 days from the fix.
+   */
+  reopenWindowDays?: number;
   labels: { states: { readonly [S in State]: StateWords }; events: { readonly [E in Event]: Words } };
 }
 

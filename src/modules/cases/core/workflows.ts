@@ -51,6 +51,11 @@ export function workflowOf(kind: string): CaseWorkflow {
     : (defaultWorkflow as unknown as CaseWorkflow);
 }
 
+/** The applicant's reopen window for a case of this kind: its workflow's own, else the configured one. */
+export function reopenDaysOf(kind: string, configuredDays: number): number {
+  return workflowOf(kind).reopenWindowDays ?? configuredDays;
+}
+
 export const caseStates: readonly CaseState[] = distinct(
   caseWorkflows.flatMap((workflow) => workflow.states),
 );

@@ -5,6 +5,7 @@ import type { CasesContext } from '../core/case-actor.ts';
 import type { CaseDetail } from '../core/case-queries.ts';
 import { transitionCase } from '../core/transition-case.ts';
 import { availableTransitions } from '../core/transition-guards.ts';
+import { reopenDaysOf } from '../core/workflows.ts';
 import { trackText } from './track-messages.ts';
 
 /**
@@ -33,13 +34,14 @@ export function applicantActions(
     availableTransitions(detail.row, { kind: 'applicant' }, context).map((transition) => transition.event),
   );
   const closedAt = detail.row.closedAt;
+  const reopenDays = reopenDaysOf(detail.row.kind, context.reopenDays);
   return {
     canWithdraw: events.has('withdraw'),
     reopenUntil:
       events.has('reopen') && closedAt !== null
-        ? toTaipeiLocalDate(new Date(closedAt.getTime() + context.reopenDays * 86_400_000))
+        ? toTaipeiLocalDate(new Date(closedAt.getTime() + reopenDays * 86_400_000))
         : null,
-    reopenDays: context.reopenDays,
+    reopenDays,
     reopenCountsFrom: detail.row.kind === 'field_report' ? 'fix' : 'closing',
   };
 }

@@ -113,7 +113,7 @@ describe("the applicant's own actions", () => {
       'the timeline in the field report’s words, newest first',
     );
     assert.doesNotMatch(main, /INTERNAL-/);
-    assert.match(main, /現場仍未修好時，可以在修復後 14 天內（民國115年\d+月\d+日以前）告訴我們/);
+    assert.match(main, /現場仍未修好時，可以在修復後 7 天內（民國115年\d+月\d+日以前）告訴我們/);
     assert.doesNotMatch(main, /action="\/track\/withdraw"/, 'a fixed report cannot be withdrawn');
 
     const reopened = await visitor.submitForm(result, '/track/reopen', {
