@@ -9,6 +9,7 @@ import {
 } from '../../src/modules/cases/core/cases-test-support.ts';
 import { openCase } from '../../src/modules/cases/core/open-case.ts';
 import { aStaffMember, type TestStaffMember } from '../../src/platform/auth/auth-test-support.ts';
+import { plainJpeg } from '../../src/platform/images/photo-test-support.ts';
 import {
   browserOrSkip,
   expectFocusedErrorSummary,
@@ -142,23 +143,27 @@ describe('staff console in a real browser', () => {
       assert.equal(await state(), 'dispatched');
       await expectNoAxeViolations(page, 'the case page of a dispatched field report');
 
+      // A fix needs an after-photo: the case page sends the crew to the crew page's form for it.
       await page.click('#action-mark_fixed summary');
-      assert.match(
-        (await page.locator('label[for="mark_fixed-resolution"]').textContent()) ?? '',
-        /修復說明/,
-      );
-      await page.click('#action-mark_fixed button[type="submit"]');
-      await page.waitForSelector('.govuk-error-summary');
-      await expectFocusedErrorSummary(page);
-      await page.fill('#action-mark_fixed textarea[name="resolution"]', '已以冷料填補坑洞。');
-      await page.click('#action-mark_fixed button[type="submit"]');
-      await page.waitForURL(`${casePage}?done=mark_fixed`);
+      const toCrewPage = page.locator('#action-mark_fixed a');
+      assert.equal(await toCrewPage.getAttribute('href'), `/staff/crew/${pothole.caseNumber}/fixed`);
+      assert.match((await toCrewPage.textContent()) ?? '', /修復後照片/);
+      await toCrewPage.click();
+      await page.waitForURL(`${server.baseUrl}/staff/crew/${pothole.caseNumber}/fixed`);
+      await page.setInputFiles('input[type="file"]', {
+        name: 'after.jpg',
+        mimeType: 'image/jpeg',
+        buffer: await plainJpeg(640, 480),
+      });
+      await page.fill('textarea[name="resolution"]', '已以冷料填補坑洞。');
+      await page.click('main button[type="submit"]');
+      await page.waitForLoadState();
+      await page.goto(casePage);
       assert.equal(await state(), 'fixed');
-      assert.match((await page.locator('#case-success').textContent()) ?? '', /已記錄修復。/);
-      // Closing a fixed report ends the reporter's window and sends nothing, and says so.
+      // Closing a fixed report sends nothing, and says so.
       assert.match(
         (await page.locator('#action-close').textContent()) ?? '',
-        /通報人不能再要求重新處理；修復時已通知通報人，結案不另行通知。/,
+        /修復時已通知通報人，結案不另行通知。/,
       );
       await expectNoAxeViolations(page, 'the case page of a fixed field report');
     } finally {

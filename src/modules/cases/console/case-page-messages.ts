@@ -16,6 +16,7 @@ const messages = {
     sectionChecklist: '應備文件',
     sectionAttachments: '附件',
     fieldReportPhotos: '通報照片與修復後照片（可對外隱藏）',
+    markFixedOnCrewPage: '在外勤頁上傳修復後照片並填寫修復說明（必填），通報人與追蹤者會收到附照片的修復通知',
     sectionDeadline: '處理期限',
     sectionActions: '可執行的動作',
     sectionTimeline: '處理歷程',
@@ -109,7 +110,8 @@ const messages = {
     actionEffect_close: '案件結案，並以結案通知把處理結果寄給申請人 {applicant}（{contact}）。',
     actionEffect_reopen: '案件回到「處理中」，期限恢復計算。',
     actionEffect_reopen_field_report: '通報轉為「重新處理」，期限恢復計算，需再派工。',
-    actionEffect_close_fixed: '通報結案，通報人不能再要求重新處理；修復時已通知通報人，結案不另行通知。',
+    actionEffect_close_fixed:
+      '通報結案；修復時已通知通報人，結案不另行通知。通報人仍可在修復後 7 天內告訴我們還沒修好。',
     actionEffect_transfer:
       '案件改分到所選單位，由該單位重新收件、分派；申請人 {applicant}（{contact}）會收到通知。',
     actionEffect_forward: '案件移請其他機關處理，本局結案；申請人 {applicant}（{contact}）會收到通知與說明。',
@@ -227,6 +229,8 @@ const messages = {
     sectionChecklist: 'Required documents',
     sectionAttachments: 'Attachments',
     fieldReportPhotos: 'The report’s photos and after-photos (hide one from the public)',
+    markFixedOnCrewPage:
+      'Add the after-photo and the note on the crew page (both required); the reporter and followers get the fix e-mail with the photo',
     sectionDeadline: 'Deadline',
     sectionActions: 'What you can do',
     sectionTimeline: 'Timeline',
@@ -326,7 +330,7 @@ const messages = {
     actionEffect_reopen_field_report:
       'The report becomes “Reopened” and the deadline runs again; a crew must be assigned again.',
     actionEffect_close_fixed:
-      'The report is closed and the reporter can no longer ask to reopen it; they were told when it was fixed, so no notice is sent now.',
+      'The report is closed; the reporter was told when it was fixed, so no notice is sent now. They can still say it is not fixed within 7 days of the fix.',
     actionEffect_transfer:
       'The case goes to the chosen unit, which receives and assigns it again; the applicant {applicant} ({contact}) is told.',
     actionEffect_forward:

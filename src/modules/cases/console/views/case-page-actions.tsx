@@ -6,6 +6,7 @@ import {
   TextArea,
   TextInput,
 } from '../../../../platform/web/components/form-controls.tsx';
+import { LinkParagraph } from '../../../../platform/web/components/link-paragraph.tsx';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import { rolesFor } from '../../core/case-actions.ts';
 import { inputFieldOf, type Transition, type TransitionInput } from '../../core/workflow-definition.ts';
@@ -167,6 +168,16 @@ function EventForm({
   const isActive = model.active?.kind === 'event' && model.active.event === event;
   const value = typedIn(model, isActive);
   const label = eventName(lang, event);
+  if (event === 'mark_fixed') {
+    // A fix needs an after-photo, which the crew page takes (and the e-mail to the reporter carries it).
+    return (
+      <ActionDetails id={`action-${event}`} summary={label} isOpen={isActive} event={event}>
+        <LinkParagraph href={localePath(lang, `/staff/crew/${detail.row.caseNumber}/fixed`)}>
+          {text(lang, 'markFixedOnCrewPage')}
+        </LinkParagraph>
+      </ActionDetails>
+    );
+  }
   return (
     <ActionDetails id={`action-${event}`} summary={label} isOpen={isActive} event={event}>
       <p class="govuk-body">
