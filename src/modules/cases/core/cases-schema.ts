@@ -126,6 +126,14 @@ export const cases = pgTable(
       .on(table.latitude, table.longitude)
       .where(sql`${table.kind} = 'field_report'`),
     index('cases_field_report_received_idx').on(table.receivedAt).where(sql`${table.kind} = 'field_report'`),
+    // The Open311 list filtered by category, and by "open" (what a client polls for): newest first in the
+    // window without reading the other categories' or the fixed reports' rows (issue 10 benchmark).
+    index('cases_field_report_service_received_idx')
+      .on(table.serviceCode, table.receivedAt)
+      .where(sql`${table.kind} = 'field_report'`),
+    index('cases_field_report_open_received_idx')
+      .on(table.receivedAt)
+      .where(sql`${table.kind} = 'field_report' and ${isOpen(table.state)}`),
   ],
 );
 
@@ -154,6 +162,8 @@ export const caseTimeline = pgTable(
   },
   (table) => [
     index('case_events_case_id_idx').on(table.caseId, table.id),
+    // The Open311 service-request-updates feed reads a window of time across every report.
+    index('case_events_occurred_at_idx').on(table.occurredAt),
     check(
       'case_events_kind_known',
       sql`${table.kind} in (${quoted([...caseEvents, 'created', 'assigned', 'extension_requested', 'extension_approved', 'extension_refused', 'note'])})`,

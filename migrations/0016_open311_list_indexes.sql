@@ -1,0 +1,3 @@
+CREATE INDEX "case_events_occurred_at_idx" ON "case_events" USING btree ("occurred_at");--> statement-breakpoint
+CREATE INDEX "cases_field_report_service_received_idx" ON "cases" USING btree ("service_code","received_at") WHERE "cases"."kind" = 'field_report';--> statement-breakpoint
+CREATE INDEX "cases_field_report_open_received_idx" ON "cases" USING btree ("received_at") WHERE "cases"."kind" = 'field_report' and "cases"."state" not in ('closed', 'forwarded', 'rejected', 'withdrawn', 'merged', 'fixed');
