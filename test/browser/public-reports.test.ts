@@ -30,10 +30,21 @@ const tiles = createServer((_request, response) => {
 });
 await new Promise<void>((resolve) => tiles.listen(0, '127.0.0.1', resolve));
 const tileOrigin = `http://127.0.0.1:${(tiles.address() as AddressInfo).port}`;
-after(() => new Promise<void>((resolve) => tiles.close(() => resolve())));
+after(
+  () =>
+    new Promise<void>((resolve) => {
+      tiles.close(() => resolve());
+      // Chromium may still hold keep-alive connections: close() alone would wait for them.
+      tiles.closeAllConnections();
+    }),
+);
 
 const server = await startBrowserTestServer({
-  environment: { MAP_TILE_URL: `${tileOrigin}/{z}/{x}/{y}.png`, MAP_TILE_ATTRIBUTION: '測試底圖' },
+  environment: {
+    MAP_TILE_URL: `${tileOrigin}/{z}/{x}/{y}.png`,
+    // A link among words, as the real attribution has (axe: links distinguishable without colour).
+    MAP_TILE_ATTRIBUTION: '<a href="https://example.org/">測試底圖</a> © 測試單位',
+  },
 });
 
 const phone = { width: 390, height: 844 };

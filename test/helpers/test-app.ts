@@ -51,6 +51,9 @@ export async function buildTestApp(
     DATABASE_URL: database.connectionString,
     DATA_DIR: '.test-data',
     FILE_STORE_DIR: fileStoreDir,
+    // Tests never reach the internet: the maps' tiles come from a path of the app itself (404, so no base
+    // map) unless a test runs its own tile server.
+    MAP_TILE_URL: '/test-tiles/{z}/{x}/{y}.png',
     ...options.environment,
   });
   const files = createFilesystemStore(config.fileStoreDir);

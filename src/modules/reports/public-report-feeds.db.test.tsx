@@ -258,6 +258,17 @@ describe('photo reports as open data: GeoJSON, Atom, CSV and the open-data pages
     });
   });
 
+  it('the English exports point to the English pages, and the GeoJSON names things in English', async () => {
+    const csv = (await get('/en/open-data/reports.csv')).body;
+    assert.ok(csv.includes(`,https://onewindow.example.tw/en/reports/${first.caseNumber}\r\n`));
+    assert.ok(csv.includes(',路面坑洞,Pothole,'));
+    const collection = (await get('/en/open-data/reports.geojson')).json();
+    const feature = collection.features.find((one: { id: string }) => one.id === first.caseNumber);
+    assert.equal(feature.properties.category_name, 'Pothole');
+    assert.equal(feature.properties.district_name, 'Lingya District');
+    assert.equal(feature.properties.url, `https://onewindow.example.tw/en/reports/${first.caseNumber}`);
+  });
+
   it('the exports page through the set by keyset, ties in time by id, and the CSV is written a batch at a time', async () => {
     const { db } = subject.database;
     // Three reports received at the same instant: keyset paging must neither repeat nor skip one.
@@ -319,10 +330,11 @@ describe('photo reports as open data: GeoJSON, Atom, CSV and the open-data pages
   });
 
   it('the open-data page lists the datasets with format, licence, update frequency and every field', async () => {
-    for (const [path, words] of [
-      ['/open-data/reports', ['開放資料：報修案件', '政府資料開放授權條款－第1版', '即時']],
+    for (const [path, prefix, words] of [
+      ['/open-data/reports', '', ['開放資料：報修案件', '政府資料開放授權條款－第1版', '即時']],
       [
         '/en/open-data/reports',
+        '/en',
         ['Open data: reported problems', 'Open Government Data License, version 1.0', 'Live'],
       ],
     ] as const) {
@@ -331,12 +343,15 @@ describe('photo reports as open data: GeoJSON, Atom, CSV and the open-data pages
       const main = decode(mainOf(response.body));
       for (const word of words) assert.ok(main.includes(word), `${path}: ${word}`);
       for (const href of [
-        '/open-data/reports.csv',
-        '/open-data/reports.geojson',
-        '/api/reports.geojson?bbox=',
+        `${prefix}/open-data/reports.csv`,
+        `${prefix}/open-data/reports.geojson`,
+        `${prefix}/reports/feed.atom`,
         'https://data.gov.tw/license',
       ])
         assert.ok(main.includes(`href="${href}`), `${path}: ${href}`);
+      // The API's address is shown, not linked.
+      assert.ok(main.includes('id="box-api"'));
+      assert.ok(main.includes('https://onewindow.example.tw/api/reports.geojson?bbox='));
       for (const column of csvColumns) assert.ok(main.includes(`>${column}<`), `${path}: ${column}`);
     }
   });
@@ -356,12 +371,12 @@ describe('photo reports as open data: GeoJSON, Atom, CSV and the open-data pages
           .matchAll(/<li><a class="govuk-link" href="([^"]+)"/g),
       ].map((match) => match[1] ?? '');
       assert.deepEqual(links, [
-        '/open-data/reports.csv',
-        '/open-data/reports.geojson',
-        '/api/reports.geojson',
+        `${prefix}/open-data/reports.csv`,
+        `${prefix}/open-data/reports.geojson`,
+        `${prefix}/open-data/reports#box-api`,
         `${prefix}/reports/feed.atom`,
       ]);
-      for (const link of links) assert.equal((await get(link)).statusCode, 200, link);
+      for (const link of links) assert.equal((await get(link.split('#')[0] ?? '')).statusCode, 200, link);
       assert.ok(list.includes(`href="${prefix}/open-data/reports"`));
     }
   });

@@ -6,8 +6,6 @@ import { translator } from '../../platform/web/i18n.ts';
  */
 export const publicReportText = translator({
   'zh-TW': {
-    listTitle: '報修案件地圖',
-    listSummary: '民眾通報的道路坑洞、路燈故障、公園設施損壞等案件的位置與處理進度。',
     listLead:
       '這裡是民眾通報的工務問題與處理進度。地圖上的位置已略為模糊（約 10 公尺），不顯示通報人的個人資料。',
     reportLink: '我要報修',
@@ -162,9 +160,6 @@ export const publicReportText = translator({
       'GeoJSON 的每個 Feature 以案件編號為 id，properties 的欄位與 CSV 相同；名稱欄位為 category_name、status_name、state_name、district_name、village_name，依 lang 參數（zh-TW 或 en）為中文或英文。沒有地圖位置的案件，geometry 為 null。',
   },
   en: {
-    listTitle: 'Reported problems map',
-    listSummary:
-      'Where residents reported potholes, street lights that are out and damaged park facilities, and how far each has got.',
     listLead:
       'Problems residents have reported to the Public Works Bureau and how far each has got. Places on the map are blurred slightly (about 10 m); no reporter’s personal details are shown.',
     reportLink: 'Report a problem',

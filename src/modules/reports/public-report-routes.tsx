@@ -10,7 +10,7 @@ import { allowImagesFrom } from '../../platform/http/security-headers.ts';
 import { pageNumberOf } from '../../platform/web/components/pagination.tsx';
 import { forEachLanguage, type Lang, localePath } from '../../platform/web/i18n.ts';
 import { pageContext, renderPage, sendPage } from '../../platform/web/layout.tsx';
-import { findSitePage } from '../../platform/web/site-pages.ts';
+import { findSitePage, sitePageOptions } from '../../platform/web/site-pages.ts';
 import {
   type BoundingBox,
   type KnownReportValues,
@@ -112,6 +112,7 @@ export async function publicReportRoutes(app: AppInstance, deps: AppDeps): Promi
   const { db, config, files } = deps;
   const images = tileOrigins(config);
   const openDataDeclaration = findSitePage('open-data');
+  const reportsPage = findSitePage('reports');
   const mapOptions = { tileUrl: config.mapTileUrl, tileAttribution: config.mapTileAttribution };
 
   forEachLanguage(reportPaths.reports, (url) => {
@@ -133,12 +134,11 @@ export async function publicReportRoutes(app: AppInstance, deps: AppDeps): Promi
       return sendPage(
         reply,
         renderPage(context, {
-          title: text(lang, 'listTitle'),
-          description: text(lang, 'listSummary'),
-          pageId: 'reports',
+          ...sitePageOptions(reportsPage, lang),
           body: (
             <PublicReportListPage
               lang={lang}
+              title={reportsPage.title[lang]}
               selection={selection}
               notices={notices}
               reports={rows}
@@ -228,7 +228,7 @@ export async function publicReportRoutes(app: AppInstance, deps: AppDeps): Promi
               report.closedAt?.getTime() ?? 0,
             ),
           ).toLocaleDateString('en-CA', { timeZone: 'Asia/Taipei' }),
-          breadcrumbs: [{ text: text(lang, 'listTitle'), href: reportPaths.reports }],
+          breadcrumbs: [{ text: reportsPage.title[lang], href: reportsPage.path }],
           body: <PublicReportPage lang={lang} report={report} vocabulary={vocabulary} {...mapOptions} />,
         }),
       );
@@ -328,25 +328,32 @@ export async function publicReportRoutes(app: AppInstance, deps: AppDeps): Promi
     },
   );
 
-  app.get(reportOpenDataPaths.csv, { schema: { hide: true } }, async (_request, reply) => {
-    const vocabulary = await publicVocabulary(db);
-    openDataHeaders(reply, 300);
-    reply.header('content-disposition', 'attachment; filename="kaohsiung-public-works-reports.csv"');
-    return reply
-      .type('text/csv; charset=utf-8; header=present')
-      .send(csvExport(publishedReportBatches(db), vocabulary, config.publicBaseUrl));
+  // The exports in both languages (ADR 0003: English pages link to English addresses): the same reports,
+  // the CSV's `url` column and the GeoJSON's names and `url` in the language of the address.
+  forEachLanguage(reportOpenDataPaths.csv, (url, lang) => {
+    app.get(url, { schema: { hide: true } }, async (_request, reply) => {
+      const vocabulary = await publicVocabulary(db);
+      openDataHeaders(reply, 300);
+      reply.header('content-disposition', 'attachment; filename="kaohsiung-public-works-reports.csv"');
+      return reply
+        .type('text/csv; charset=utf-8; header=present')
+        .send(csvExport(publishedReportBatches(db), vocabulary, config.publicBaseUrl, lang));
+    });
   });
 
-  app.get(reportOpenDataPaths.geojson, { schema: { hide: true } }, async (_request, reply) => {
-    const vocabulary = await publicVocabulary(db);
-    openDataHeaders(reply, 300);
-    reply.header('content-disposition', 'attachment; filename="kaohsiung-public-works-reports.geojson"');
-    return reply.type('application/geo+json; charset=utf-8').send(
-      geoJsonExport(publishedReportBatches(db), vocabulary, {
-        publicBaseUrl: config.publicBaseUrl,
-        generatedAt: deps.clock.now(),
-      }),
-    );
+  forEachLanguage(reportOpenDataPaths.geojson, (url, lang) => {
+    app.get(url, { schema: { hide: true } }, async (_request, reply) => {
+      const vocabulary = await publicVocabulary(db);
+      openDataHeaders(reply, 300);
+      reply.header('content-disposition', 'attachment; filename="kaohsiung-public-works-reports.geojson"');
+      return reply.type('application/geo+json; charset=utf-8').send(
+        geoJsonExport(publishedReportBatches(db), vocabulary, {
+          publicBaseUrl: config.publicBaseUrl,
+          generatedAt: deps.clock.now(),
+          lang,
+        }),
+      );
+    });
   });
 
   forEachLanguage(reportOpenDataPaths.page, (url) => {

@@ -254,7 +254,12 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-function csvRow(report: PublicReportSummary, vocabulary: PublicVocabulary, publicBaseUrl: string): string {
+function csvRow(
+  report: PublicReportSummary,
+  vocabulary: PublicVocabulary,
+  publicBaseUrl: string,
+  lang: Lang,
+): string {
   const category = vocabulary.categories.get(report.serviceCode);
   const district = report.districtCode === null ? undefined : vocabulary.districts.get(report.districtCode);
   const village = report.villageCode === null ? undefined : vocabulary.villages.get(report.villageCode);
@@ -275,7 +280,7 @@ function csvRow(report: PublicReportSummary, vocabulary: PublicVocabulary, publi
     received_at: taipeiDateTime(report.receivedAt),
     fixed_at: report.resolvedAt === null ? '' : taipeiDateTime(report.resolvedAt),
     closed_at: report.closedAt === null ? '' : taipeiDateTime(report.closedAt),
-    url: reportUrl(publicBaseUrl, 'zh-TW', report.caseNumber),
+    url: reportUrl(publicBaseUrl, lang, report.caseNumber),
   };
   return `${csvColumns.map((column) => csvField(values[column])).join(',')}\r\n`;
 }
@@ -289,12 +294,14 @@ export function csvExport(
   batches: AsyncIterable<PublicReportSummary[]>,
   vocabulary: PublicVocabulary,
   publicBaseUrl: string,
+  /** The language of the pages the `url` column points to (the names are there in both). */
+  lang: Lang = 'zh-TW',
 ): Readable {
   return Readable.from(
     (async function* () {
       yield `\ufeff${csvColumns.join(',')}\r\n`;
       for await (const batch of batches)
-        yield batch.map((report) => csvRow(report, vocabulary, publicBaseUrl)).join('');
+        yield batch.map((report) => csvRow(report, vocabulary, publicBaseUrl, lang)).join('');
     })(),
     { objectMode: false },
   );
@@ -308,7 +315,8 @@ export function csvExport(
 export function geoJsonExport(
   batches: AsyncIterable<PublicReportSummary[]>,
   vocabulary: PublicVocabulary,
-  options: { publicBaseUrl: string; generatedAt: Date },
+  /** `lang`: of the *_name properties and of the pages the `url` property points to. */
+  options: { publicBaseUrl: string; generatedAt: Date; lang: Lang },
 ): Readable {
   const head = JSON.stringify({
     type: 'FeatureCollection',
@@ -326,7 +334,7 @@ export function geoJsonExport(
       let isFirst = true;
       for await (const batch of batches) {
         const features = batch.map((report) =>
-          JSON.stringify(geoJsonFeature(report, vocabulary, 'zh-TW', options.publicBaseUrl)),
+          JSON.stringify(geoJsonFeature(report, vocabulary, options.lang, options.publicBaseUrl)),
         );
         if (features.length === 0) continue;
         yield `${isFirst ? '' : ',\n'}${features.join(',\n')}`;

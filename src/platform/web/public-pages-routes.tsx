@@ -32,10 +32,10 @@ const FontSizeQuery = Type.Object({
  * The view of each registry page that has no query; search is registered on its own below, the services
  * list by the catalogue module (src/modules/catalogue/catalogue-routes.tsx), the case look-up by the
  * cases module (src/modules/cases/track-routes.tsx), the plans by the control module
- * (src/modules/control/plans/public-plan-routes.tsx) and the report form by the reports module
- * (src/modules/reports/report-routes.tsx).
+ * (src/modules/control/plans/public-plan-routes.tsx), and the report form and the map of reports by the
+ * reports module (src/modules/reports/report-routes.tsx, public-report-routes.tsx).
  */
-type ModulePageId = 'search' | 'services' | 'track' | 'plans' | 'report';
+type ModulePageId = 'search' | 'services' | 'track' | 'plans' | 'report' | 'reports';
 const staticViews: Record<Exclude<SitePageId, ModulePageId>, (lang: Lang) => ComponentChildren> = {
   home: (lang) => <HomePage lang={lang} />,
   apply: (lang) => <PlaceholderPage lang={lang} id="apply" />,
@@ -52,7 +52,7 @@ export async function publicPagesRoutes(app: AppInstance, deps: AppDeps): Promis
   for (const page of sitePages) {
     if (page.id === 'search' || page.id === 'services' || page.id === 'track' || page.id === 'plans')
       continue;
-    if (page.id === 'report') continue;
+    if (page.id === 'report' || page.id === 'reports') continue;
     const view = staticViews[page.id];
     forEachLanguage(page.path, (url) => {
       app.get(url, { schema: { hide: true } }, async (request, reply) => {

@@ -103,6 +103,19 @@ export const sitePages = [
     isInFooter: false,
   }),
   page({
+    id: 'reports',
+    path: '/reports',
+    title: { 'zh-TW': '報修案件地圖', en: 'Reported problems map' },
+    summary: {
+      'zh-TW': '民眾通報的道路坑洞、路燈故障、公園設施損壞等案件的位置與處理進度。',
+      en: 'Where residents reported potholes, street lights that are out and damaged park facilities, and how far each has got.',
+    },
+    group: 'services',
+    updatedAt: releaseDate,
+    isInNavigation: false,
+    isInFooter: false,
+  }),
+  page({
     id: 'plans',
     path: '/plans',
     title: { 'zh-TW': '提升服務品質執行計畫', en: 'Service quality plans' },

@@ -23,17 +23,24 @@ export function PublicOpenDataPage(props: { lang: Lang; publicBaseUrl: string; b
   const { lang, publicBaseUrl } = props;
   const absolute = (path: string) => `${publicBaseUrl}${path}`;
   const datasets = [
-    { name: text(lang, 'csvName'), format: 'CSV (UTF-8)', path: reportOpenDataPaths.csv, note: null },
+    {
+      name: text(lang, 'csvName'),
+      format: 'CSV (UTF-8)',
+      path: localePath(lang, reportOpenDataPaths.csv),
+      note: null,
+    },
     {
       name: text(lang, 'geojsonName'),
       format: 'GeoJSON (RFC 7946)',
-      path: reportOpenDataPaths.geojson,
+      path: localePath(lang, reportOpenDataPaths.geojson),
       note: null,
     },
     {
       name: text(lang, 'bboxName'),
       format: 'GeoJSON',
-      path: `${reportOpenDataPaths.bbox}?bbox=120.25,22.55,120.40,22.70`,
+      path: `${reportOpenDataPaths.bbox}?bbox=120.25,22.55,120.40,22.70${lang === 'en' ? '&lang=en' : ''}`,
+      // An API, not a page or a file: its address is shown, not linked (English pages link only under /en).
+      isApi: true,
       note: text(lang, 'bboxNote', { limit: props.boxLimit.toLocaleString('en') }),
     },
     {
@@ -60,9 +67,13 @@ export function PublicOpenDataPage(props: { lang: Lang; publicBaseUrl: string; b
           {datasets.map((dataset) => (
             <tr key={dataset.path} class="govuk-table__row">
               <td class="govuk-table__cell">
-                <a class="govuk-link" href={dataset.path}>
-                  {dataset.name}
-                </a>
+                {'isApi' in dataset ? (
+                  <strong id="box-api">{dataset.name}</strong>
+                ) : (
+                  <a class="govuk-link" href={dataset.path}>
+                    {dataset.name}
+                  </a>
+                )}
                 <br />
                 <code class="ow-code">{absolute(dataset.path)}</code>
                 {dataset.note === null ? null : (

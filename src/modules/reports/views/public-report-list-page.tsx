@@ -14,6 +14,8 @@ import { ReportMap, ReportMapScript, StateGroupTag } from './public-report-parts
 
 export interface PublicReportListPageProps {
   lang: Lang;
+  /** The site page's title (platform/web/site-pages.ts). */
+  title: string;
   selection: PublicReportSelection;
   notices: readonly FieldProblem[];
   reports: readonly PublicReportListItem[];
@@ -44,7 +46,7 @@ export function PublicReportListPage(props: PublicReportListPageProps) {
   const filterQuery = selectionQuery(selection);
   return (
     <>
-      <h1 class="govuk-heading-xl">{text(lang, 'listTitle')}</h1>
+      <h1 class="govuk-heading-xl">{props.title}</h1>
       <p class="govuk-body-l">{text(lang, 'listLead')}</p>
       <p class="govuk-body">
         <a class="govuk-button govuk-!-margin-bottom-0" href={localePath(lang, reportPaths.report)}>

@@ -38,7 +38,8 @@ const datasets: readonly { name: Record<Lang, string>; format: string; path: str
   {
     name: { 'zh-TW': '報修案件地圖範圍查詢 API', en: 'Reported problems in a map area (API)' },
     format: 'GeoJSON',
-    path: '/api/reports.geojson',
+    // An API: the page that describes it (English pages link only under /en).
+    path: '/open-data/reports#box-api',
   },
   {
     name: {
@@ -57,10 +58,7 @@ function DatasetList({ lang }: { lang: Lang }) {
       <ul class="govuk-list govuk-list--bullet" id="open-datasets">
         {datasets.map((dataset) => (
           <li key={dataset.path}>
-            <a
-              class="govuk-link"
-              href={dataset.path.startsWith('/reports') ? localePath(lang, dataset.path) : dataset.path}
-            >
+            <a class="govuk-link" href={localePath(lang, dataset.path)}>
               {dataset.name[lang]}
             </a>
             {isEnglish
