@@ -54,6 +54,8 @@ export async function buildTestApp(
     // Tests never reach the internet: the maps' tiles come from a path of the app itself (404, so no base
     // map) unless a test runs its own tile server.
     MAP_TILE_URL: '/test-tiles/{z}/{x}/{y}.png',
+    // Tests read what they just wrote; the Open311 answer cache has its own test.
+    OPEN311_CACHE_SECONDS: '0',
     ...options.environment,
   });
   const files = createFilesystemStore(config.fileStoreDir);

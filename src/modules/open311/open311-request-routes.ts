@@ -3,7 +3,16 @@ import { Type } from 'typebox';
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
 import { deadlineText, listServices } from '../catalogue/index.ts';
 import { publicPoint, reportPaths } from '../reports/index.ts';
-import { type Open311Error, type Open311Format, splitFormat } from './open311-format.ts';
+import { createAnswerCache } from './answer-cache.ts';
+import {
+  contentTypes,
+  type Open311Error,
+  type Open311Format,
+  type Open311Row,
+  serialise,
+  splitFormat,
+  type XmlShape,
+} from './open311-format.ts';
 import { commonProblems, FileParams, localeOf, send, sendErrors, useOpen311Errors } from './open311-http.ts';
 import { open311Text } from './open311-messages.ts';
 import { readRequestListQuery, readUpdatesQuery } from './open311-params.ts';
@@ -88,6 +97,36 @@ function validationErrors(request: FastifyRequest): Open311Error[] {
 export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
   const { db, config } = deps;
   useOpen311Errors(app);
+  // The list and the updates are what clients poll: the same address within OPEN311_CACHE_SECONDS gets the
+  // same bytes (answer-cache.ts). The address is the key: its path names the format, its query the rest.
+  const answers = createAnswerCache(config.open311CacheSeconds);
+  const nowMs = () => deps.clock.now().getTime();
+  function sendCachedAnswer(reply: FastifyReply, key: string) {
+    const cached = answers.get(key, nowMs());
+    if (cached === undefined) return null;
+    return reply
+      .code(200)
+      .header('content-type', cached.contentType)
+      .header('access-control-allow-origin', '*')
+      .header('x-cache', 'hit')
+      .send(cached.body);
+  }
+  function sendAndKeep(
+    reply: FastifyReply,
+    key: string,
+    format: Open311Format,
+    document: readonly Open311Row[],
+    shape: XmlShape,
+  ) {
+    const body = serialise(document, format, shape);
+    answers.set(key, { body, contentType: contentTypes[format] }, nowMs());
+    return reply
+      .code(200)
+      .header('content-type', contentTypes[format])
+      .header('access-control-allow-origin', '*')
+      .header('x-cache', 'miss')
+      .send(body);
+  }
 
   /** Service names by code, in both languages (a small list: read per answer, beside the main query). */
   async function serviceNames(): Promise<Map<string, { zh: string; en: string }>> {
@@ -116,16 +155,13 @@ export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Pro
     format: Open311Format,
     locale: Open311Locale,
     read: Promise<RequestRow[]>,
+    cacheKey?: string,
   ) {
     const [rows, names] = await Promise.all([read, serviceNames()]);
     const words = wordsFor(locale, names);
-    return send(
-      reply,
-      format,
-      200,
-      rows.map((row) => requestEntry(row, words, publicPoint)),
-      requestsShape,
-    );
+    const document = rows.map((row) => requestEntry(row, words, publicPoint));
+    if (cacheKey !== undefined) return sendAndKeep(reply, cacheKey, format, document, requestsShape);
+    return send(reply, format, 200, document, requestsShape);
   }
 
   for (const format of ['json', 'xml'] as const) {
@@ -140,6 +176,8 @@ export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Pro
         },
       },
       async (request, reply) => {
+        const hit = sendCachedAnswer(reply, request.url);
+        if (hit !== null) return hit;
         if (request.validationError) return sendErrors(reply, format, validationErrors(request));
         const query = flatten(request.query);
         const { filter, errors } = readRequestListQuery(query, deps.clock.now());
@@ -147,7 +185,7 @@ export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Pro
         if (problems.length > 0) return sendErrors(reply, format, problems);
         const rows =
           filter.kind === 'ids' ? requestsByNumber(db, filter.numbers) : searchRequests(db, filter);
-        return sendRequests(reply, format, localeOf(query), rows);
+        return sendRequests(reply, format, localeOf(query), rows, request.url);
       },
     );
 
@@ -162,6 +200,8 @@ export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Pro
         },
       },
       async (request, reply) => {
+        const hit = sendCachedAnswer(reply, request.url);
+        if (hit !== null) return hit;
         if (request.validationError) return sendErrors(reply, format, validationErrors(request));
         const query = flatten(request.query);
         const { filter, errors } = readUpdatesQuery(query, deps.clock.now());
@@ -170,10 +210,10 @@ export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Pro
         const rows = await listUpdates(db, filter);
         // Updates carry no service name.
         const words = wordsFor(localeOf(query), new Map());
-        return send(
+        return sendAndKeep(
           reply,
+          request.url,
           format,
-          200,
           rows.map((row) => updateEntry(row, words)),
           updatesShape,
         );
