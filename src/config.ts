@@ -43,8 +43,8 @@ export interface Config {
   mailFrom: string;
   /** Open photo reports of the same category within this distance are offered as duplicates (metres). */
   reportDuplicateRadiusMetres: number;
-  /** Seconds an Open311 request list or updates answer is reused for the same query (0: never). */
-  open311CacheSeconds: number;
+  /** Seconds the polled public APIs (Open311 list and updates, the GeoJSON box) reuse an answer (0: never). */
+  publicApiCacheSeconds: number;
   /** Photo reports (and follows) one client IP may send in an hour. */
   reportLimitPerIpPerHour: number;
   /** Photo reports one e-mail address or phone number may send in an hour (never longer: see /report). */
@@ -180,7 +180,7 @@ export function loadConfig(environment: Environment = process.env): Readonly<Con
     smtpUrl,
     mailFrom,
     reportDuplicateRadiusMetres: integer('REPORT_DUPLICATE_RADIUS_METRES', 30, 1, 1000),
-    open311CacheSeconds: integer('OPEN311_CACHE_SECONDS', 5, 0, 300),
+    publicApiCacheSeconds: integer('PUBLIC_API_CACHE_SECONDS', 5, 0, 300),
     reportLimitPerIpPerHour: integer('REPORT_LIMIT_PER_IP_PER_HOUR', 20, 1, 100_000),
     reportLimitPerContactPerHour: integer('REPORT_LIMIT_PER_CONTACT_PER_HOUR', 5, 1, 10_000),
     reportSigningSecret,

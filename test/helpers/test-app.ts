@@ -55,7 +55,7 @@ export async function buildTestApp(
     // map) unless a test runs its own tile server.
     MAP_TILE_URL: '/test-tiles/{z}/{x}/{y}.png',
     // Tests read what they just wrote; the Open311 answer cache has its own test.
-    OPEN311_CACHE_SECONDS: '0',
+    PUBLIC_API_CACHE_SECONDS: '0',
     ...options.environment,
   });
   const files = createFilesystemStore(config.fileStoreDir);

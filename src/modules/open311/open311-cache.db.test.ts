@@ -4,11 +4,11 @@ import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { cliActor } from '../../platform/auth/audit-log.ts';
 import { createApiKey } from './api-keys.ts';
 
-describe('Open311: the answer cache of the request list (OPEN311_CACHE_SECONDS)', () => {
+describe('Open311: the answer cache of the request list (PUBLIC_API_CACHE_SECONDS)', () => {
   let subject: TestApp;
   let key: string;
   before(async () => {
-    subject = await buildTestApp({ environment: { OPEN311_CACHE_SECONDS: '5' } });
+    subject = await buildTestApp({ environment: { PUBLIC_API_CACHE_SECONDS: '5' } });
     key = (
       await createApiKey(subject.database.db, {
         name: 'cache-test',

@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { createAnswerCache } from '../../platform/http/answer-cache.ts';
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
 import { deadlineText, listServices } from '../catalogue/index.ts';
 import { publicPoint, reportPaths } from '../reports/index.ts';
-import { createAnswerCache } from './answer-cache.ts';
 import {
   contentTypes,
   type Open311Error,
@@ -97,9 +97,9 @@ function validationErrors(request: FastifyRequest): Open311Error[] {
 export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
   const { db, config } = deps;
   useOpen311Errors(app);
-  // The list and the updates are what clients poll: the same address within OPEN311_CACHE_SECONDS gets the
+  // The list and the updates are what clients poll: the same address within PUBLIC_API_CACHE_SECONDS gets the
   // same bytes (answer-cache.ts). The address is the key: its path names the format, its query the rest.
-  const answers = createAnswerCache(config.open311CacheSeconds);
+  const answers = createAnswerCache(config.publicApiCacheSeconds);
   const nowMs = () => deps.clock.now().getTime();
   function sendCachedAnswer(reply: FastifyReply, key: string) {
     const cached = answers.get(key, nowMs());

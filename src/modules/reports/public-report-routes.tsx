@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import type { Config } from '../../config.ts';
 import { pageOfRows, pageWindow } from '../../platform/db/paging.ts';
 import { FileNotFoundError } from '../../platform/files/file-store.ts';
+import { createAnswerCache } from '../../platform/http/answer-cache.ts';
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
 import { DomainError, type FieldProblem, notFound } from '../../platform/http/errors.ts';
 import { isUuid } from '../../platform/http/ids.ts';
@@ -111,6 +112,9 @@ function knownValues(vocabulary: PublicVocabulary): KnownReportValues {
 export async function publicReportRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
   const { db, config, files } = deps;
   const images = tileOrigins(config);
+  // The box every visitor of /reports asks first (the city at the opening zoom): reused for the same address
+  // for PUBLIC_API_CACHE_SECONDS (platform/http/answer-cache.ts).
+  const boxAnswers = createAnswerCache(config.publicApiCacheSeconds);
   const openDataDeclaration = findSitePage('open-data');
   const reportsPage = findSitePage('reports');
   const mapOptions = { tileUrl: config.mapTileUrl, tileAttribution: config.mapTileAttribution };
@@ -280,6 +284,11 @@ export async function publicReportRoutes(app: AppInstance, deps: AppDeps): Promi
       },
     },
     async (request, reply) => {
+      const cached = boxAnswers.get(request.url, deps.clock.now().getTime());
+      if (cached !== undefined) {
+        openDataHeaders(reply, 60);
+        return reply.header('x-cache', 'hit').type(cached.contentType).send(cached.body);
+      }
       const lang: Lang = request.query.lang === 'en' ? 'en' : 'zh-TW';
       const vocabulary = await publicVocabulary(db);
       const problems: FieldProblem[] = [];
@@ -316,15 +325,16 @@ export async function publicReportRoutes(app: AppInstance, deps: AppDeps): Promi
         throw new DomainError('VALIDATION_FAILED', text(lang, 'apiInvalid'), { problems });
       const { reports, isTruncated } = await publicReportsInBox(db, box, filters);
       openDataHeaders(reply, 60);
-      return reply.type('application/geo+json; charset=utf-8').send(
-        geoJsonCollection(reports, {
-          vocabulary,
-          lang,
-          publicBaseUrl: config.publicBaseUrl,
-          isTruncated,
-          limit: maxFeaturesPerBox,
-        }),
-      );
+      const body = geoJsonCollection(reports, {
+        vocabulary,
+        lang,
+        publicBaseUrl: config.publicBaseUrl,
+        isTruncated,
+        limit: maxFeaturesPerBox,
+      });
+      const contentType = 'application/geo+json; charset=utf-8';
+      boxAnswers.set(request.url, { body, contentType }, deps.clock.now().getTime());
+      return reply.header('x-cache', 'miss').type(contentType).send(body);
     },
   );
 

@@ -1,6 +1,6 @@
 /**
- * A short-lived cache of whole answers, for the Open311 reads that clients poll (the request list and the
- * updates): the same address asked again within `seconds` gets the same bytes without a query. Per process,
+ * A short-lived cache of whole answers, for the public reads that clients poll (the Open311 request list and
+ * updates, the reports' GeoJSON box that every visitor of /reports asks first): the same address asked again within `seconds` gets the same bytes without a query. Per process,
  * bounded (the oldest entry goes first), and only for successful answers; a new report shows up at most
  * `seconds` late, which a polling client cannot tell from its own polling interval. 0 seconds: no cache.
  */
