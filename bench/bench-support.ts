@@ -103,12 +103,21 @@ export function runToEnd(child: ChildProcess): Promise<void> {
  */
 export async function startBenchApp(dataDir: string): Promise<{ app: ChildProcess; appUrl: string }> {
   const packageJson = JSON.parse(await readFile('package.json', 'utf8')) as { scripts: { start: string } };
-  const startArguments = packageJson.scripts.start.replace(/^node\s+/, '').split(/\s+/);
+  // `NAME=value … node <flags> <script>`: the variables go into the environment, the rest are node's arguments.
+  const words = packageJson.scripts.start.trim().split(/\s+/);
+  const startEnvironment: Record<string, string> = {};
+  while (/^[A-Z_][A-Z0-9_]*=/.test(words[0] ?? '')) {
+    const [name, ...value] = (words.shift() ?? '').split('=');
+    startEnvironment[name ?? ''] = value.join('=');
+  }
+  if (words[0] === 'node') words.shift();
+  const startArguments = words;
   const logFile = await open(path.join(dataDir, 'app.log'), 'w');
   const appPort = await findFreePort();
   const app = spawn(process.execPath, startArguments, {
     env: {
       ...process.env,
+      ...startEnvironment,
       DATA_DIR: dataDir,
       PORT: String(appPort),
       DEMO_STAFF: 'false',
