@@ -118,8 +118,11 @@ export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Pro
     document: readonly Open311Row[],
     shape: XmlShape,
   ) {
-    const body = serialise(document, format, shape);
-    answers.set(key, { body, contentType: contentTypes[format] }, nowMs());
+    const body = answers.set(
+      key,
+      { body: serialise(document, format, shape), contentType: contentTypes[format] },
+      nowMs(),
+    );
     return reply
       .code(200)
       .header('content-type', contentTypes[format])

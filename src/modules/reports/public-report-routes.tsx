@@ -325,7 +325,7 @@ export async function publicReportRoutes(app: AppInstance, deps: AppDeps): Promi
         throw new DomainError('VALIDATION_FAILED', text(lang, 'apiInvalid'), { problems });
       const { reports, isTruncated } = await publicReportsInBox(db, box, filters);
       openDataHeaders(reply, 60);
-      const body = geoJsonCollection(reports, {
+      const collection = geoJsonCollection(reports, {
         vocabulary,
         lang,
         publicBaseUrl: config.publicBaseUrl,
@@ -333,7 +333,7 @@ export async function publicReportRoutes(app: AppInstance, deps: AppDeps): Promi
         limit: maxFeaturesPerBox,
       });
       const contentType = 'application/geo+json; charset=utf-8';
-      boxAnswers.set(request.url, { body, contentType }, deps.clock.now().getTime());
+      const body = boxAnswers.set(request.url, { body: collection, contentType }, deps.clock.now().getTime());
       return reply.header('x-cache', 'miss').type(contentType).send(body);
     },
   );

@@ -1,40 +1,65 @@
 /**
  * A short-lived cache of whole answers, for the public reads that clients poll (the Open311 request list and
- * updates, the reports' GeoJSON box that every visitor of /reports asks first): the same address asked again within `seconds` gets the same bytes without a query. Per process,
- * bounded (the oldest entry goes first), and only for successful answers; a new report shows up at most
- * `seconds` late, which a polling client cannot tell from its own polling interval. 0 seconds: no cache.
+ * updates, the reports' GeoJSON box that every visitor of /reports asks first): the same address asked again
+ * within `seconds` gets the same bytes without a query. Per process and bounded twice — by count and by bytes
+ * (answers are up to a megabyte; a client varying the query must not be able to grow the process) — the
+ * oldest entry going first; only successful answers. A new report shows up at most `seconds` late, which a
+ * polling client cannot tell from its own polling interval. 0 seconds: no cache.
+ *
+ * Answers are kept as bytes (a Buffer), so a hit is sent as it is, without encoding a string again.
  */
 export interface CachedAnswer {
-  body: string;
+  body: Buffer;
   contentType: string;
 }
 
 export interface AnswerCache {
   get(key: string, now: number): CachedAnswer | undefined;
-  set(key: string, answer: CachedAnswer, now: number): void;
+  /** Keeps the answer (as bytes) and returns them, to send. */
+  set(key: string, answer: { body: string | Buffer; contentType: string }, now: number): Buffer;
+  /** Bytes held now. */
+  readonly size: number;
 }
 
-export function createAnswerCache(seconds: number, maxEntries = 256): AnswerCache {
+export function createAnswerCache(
+  seconds: number,
+  limits: { maxEntries?: number; maxBytes?: number } = {},
+): AnswerCache {
+  const maxEntries = limits.maxEntries ?? 256;
+  const maxBytes = limits.maxBytes ?? 32 * 1024 * 1024;
   const entries = new Map<string, CachedAnswer & { until: number }>();
+  let bytes = 0;
+  const drop = (key: string) => {
+    const entry = entries.get(key);
+    if (entry === undefined) return;
+    bytes -= entry.body.length;
+    entries.delete(key);
+  };
   return {
     get(key, now) {
       const entry = entries.get(key);
       if (entry === undefined) return undefined;
       if (entry.until <= now) {
-        entries.delete(key);
+        drop(key);
         return undefined;
       }
       return entry;
     },
     set(key, answer, now) {
-      if (seconds <= 0) return;
-      entries.delete(key);
-      entries.set(key, { ...answer, until: now + seconds * 1000 });
-      while (entries.size > maxEntries) {
+      const body = typeof answer.body === 'string' ? Buffer.from(answer.body) : answer.body;
+      if (seconds <= 0 || body.length > maxBytes / 4) return body;
+      drop(key);
+      entries.set(key, { body, contentType: answer.contentType, until: now + seconds * 1000 });
+      bytes += body.length;
+      while (entries.size > maxEntries || bytes > maxBytes) {
         const oldest = entries.keys().next().value;
         if (oldest === undefined) break;
-        entries.delete(oldest);
+        drop(oldest);
       }
+      return body;
+    },
+    get size() {
+      return bytes;
     },
   };
 }
