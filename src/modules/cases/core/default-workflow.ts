@@ -1,11 +1,15 @@
 import {
-  type CaseActorRole,
-  type CaseGuard,
-  defineWorkflow,
-  type StateWords,
-  type Transition,
-  type Words,
-} from './workflow-definition.ts';
+  forward,
+  merge,
+  reject,
+  sharedEventLabels,
+  sharedStateLabels,
+  transfer,
+  unitStaff,
+  unitStep,
+  withdraw,
+} from './shared-steps.ts';
+import { defineWorkflow, type StateWords, type Transition, type Words } from './workflow-definition.ts';
 
 /**
  * The default workflow (ADR 0007): every kind of case follows it unless workflows.ts names another for its
@@ -44,32 +48,6 @@ type Event = (typeof events)[number];
 
 type Step = Transition<State, Event>;
 
-const unitStaff = ['supervisor', 'handler'] as const satisfies readonly CaseActorRole[];
-const unitGuards = ['own_unit', 'assigned_or_unassigned'] as const satisfies readonly CaseGuard[];
-
-/** From every open state the applicant (or a clerk on their behalf) may withdraw. */
-const withdraw: Step = {
-  event: 'withdraw',
-  to: 'withdrawn',
-  roles: ['applicant', 'counter_clerk'],
-  guards: [],
-  requires: [],
-};
-/** Sent to the unit that should have it (分文 again); the secretariat dispatches from any unit. */
-const transfer: Step = {
-  event: 'transfer',
-  to: 'received',
-  roles: [...unitStaff, 'secretariat'],
-  guards: unitGuards,
-  requires: ['target_unit', 'reason'],
-};
-/** A step the unit's staff take on a case of their unit that is theirs or nobody's yet. */
-function unitStep(event: Event, to: State, requires: Step['requires'] = []): Step {
-  return { event, to, roles: unitStaff, guards: unitGuards, requires };
-}
-const forward = unitStep('forward', 'forwarded', ['target_agency', 'public_note']);
-const reject = unitStep('reject', 'rejected', ['reason']);
-const merge = unitStep('merge', 'merged', ['target_case']);
 const requestSupplement = unitStep('request_supplement', 'awaiting_supplement', ['reason']);
 
 const transitions: { readonly [From in State]: readonly Step[] } = {
@@ -121,12 +99,7 @@ const transitions: { readonly [From in State]: readonly Step[] } = {
 
 /** The state in plain words, as the applicant reads it on /track. */
 const stateLabels: { readonly [S in State]: StateWords } = {
-  received: {
-    zh: '已收件',
-    en: 'Received',
-    explainZh: '我們已收到您的案件，正分送承辦單位。',
-    explainEn: 'We have your request and are passing it to the unit that handles it.',
-  },
+  ...sharedStateLabels,
   accepted: {
     zh: '已受理',
     en: 'Accepted',
@@ -151,36 +124,6 @@ const stateLabels: { readonly [S in State]: StateWords } = {
     explainZh: '承辦單位已完成處理，即將結案並通知您。',
     explainEn: 'The unit has finished and will close the case and tell you the outcome.',
   },
-  closed: {
-    zh: '已結案',
-    en: 'Closed',
-    explainZh: '案件已結案，處理結果已通知您。',
-    explainEn: 'The case is closed and you have been told the outcome.',
-  },
-  forwarded: {
-    zh: '已移文他機關',
-    en: 'Sent to another agency',
-    explainZh: '本案由其他機關主管，已移請該機關處理，本局結案。',
-    explainEn: 'Another agency is responsible; we sent your request there and closed it here.',
-  },
-  rejected: {
-    zh: '不予受理',
-    en: 'Not accepted',
-    explainZh: '案件未能受理，原因已通知您。',
-    explainEn: 'We could not accept the request; you have been told why.',
-  },
-  withdrawn: {
-    zh: '已撤回',
-    en: 'Withdrawn',
-    explainZh: '您已撤回本案。',
-    explainEn: 'You withdrew this request.',
-  },
-  merged: {
-    zh: '已併案處理',
-    en: 'Merged with another case',
-    explainZh: '本案與另一案件為同一事項，已併入該案一併處理。',
-    explainEn: 'This is the same matter as another case and is handled together with it.',
-  },
 };
 
 /** The action as a button says it, and as the timeline records it. */
@@ -190,13 +133,7 @@ const eventLabels: { readonly [E in Event]: Words } = {
   request_supplement: { zh: '通知補正', en: 'Ask for more information' },
   supplement_received: { zh: '補正完成', en: 'Information received' },
   resolve: { zh: '辦結（填寫答復）', en: 'Resolve (write the answer)' },
-  close: { zh: '結案', en: 'Close' },
-  reopen: { zh: '重新處理', en: 'Reopen' },
-  transfer: { zh: '改分其他單位', en: 'Transfer to another unit' },
-  forward: { zh: '移文他機關', en: 'Forward to another agency' },
-  reject: { zh: '不予受理', en: 'Reject' },
-  withdraw: { zh: '撤回', en: 'Withdraw' },
-  merge: { zh: '併案', en: 'Merge as duplicate' },
+  ...sharedEventLabels,
 };
 
 export const defaultWorkflow = defineWorkflow({
