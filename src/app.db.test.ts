@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { buildTestApp, type TestApp } from '../test/helpers/test-app.ts';
 import { buildApp } from './app.ts';
@@ -128,6 +129,60 @@ describe('readiness when the database is gone', () => {
     } finally {
       await app.close();
       await database.close();
+    }
+  });
+});
+
+describe('the request log names route patterns, never the values in an address', () => {
+  it('a confirmation token, a report number, a name typed into an address and a refused form leave no trace', async () => {
+    const subject = await buildTestApp();
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const app = await buildApp({
+      config: subject.config,
+      db: subject.database.db,
+      pool: subject.database.pool,
+      clock: subject.clock,
+      jobs: subject.jobs,
+      files: subject.files,
+      logger: { level: 'info', stream },
+    });
+    try {
+      const token = 'Zx8QmT3vN7pLk2Wc9RbYf4Hd';
+      await app.inject({ method: 'GET', url: `/report/confirm/${token}` });
+      await app.inject({ method: 'GET', url: '/reports/1150302-0042' });
+      await app.inject({ method: 'GET', url: `/no-such-page/${encodeURIComponent('王小明')}/0912345678` });
+      const refused = await app.inject({
+        method: 'POST',
+        url: '/report?email=wang%40example.tw',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'name=王小明&email=wang@example.tw&phone=0912345678&address=高雄市苓雅區四維三路2號',
+      });
+      assert.ok(refused.statusCode >= 400, `refused: ${refused.statusCode}`);
+      const log = lines.join('');
+      assert.match(log, /"path":"\/report\/confirm\/:token"/);
+      assert.match(log, /"path":"\/reports\/:number"/);
+      assert.match(log, /"path":"\/no-such-page\/… \(no route\)"/);
+      assert.match(log, /"path":"\/report","statusCode":4\d\d/);
+      for (const secret of [
+        token,
+        '1150302-0042',
+        '王小明',
+        '%E7%8E%8B',
+        '0912345678',
+        'wang@example',
+        'wang%40',
+        '四維三路',
+      ])
+        assert.ok(!log.includes(secret), `${secret} is not logged`);
+    } finally {
+      await app.close();
+      await subject.app.close();
     }
   });
 });

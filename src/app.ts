@@ -67,7 +67,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
   });
   installSecurityHeaders(app, { isHttps: config.publicBaseUrl.startsWith('https:') });
   app.addHook('onResponse', (request, reply, done) => {
-    const path = request.url.split('?')[0] ?? '/';
+    const path = loggedPath(request);
     // Load balancers probe these every few seconds; logging each healthy probe would drown the log.
     const isHealthyProbe = (path === '/healthz' || path === '/readyz') && reply.statusCode < 400;
     if (!isHealthyProbe) {
@@ -121,6 +121,19 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
   return app;
 }
 
+/**
+ * The path a log line names: the route's pattern (`/report/confirm/:token`, `/reports/:number`), never
+ * the values in it — a confirmation token, a case number or a name typed into an address is not logged.
+ * An address no route matched is logged by its first segment only.
+ */
+export function loggedPath(request: FastifyRequest): string {
+  const pattern = request.routeOptions?.url;
+  if (pattern !== undefined && pattern !== '*' && pattern !== '/*') return pattern;
+  const first = (request.url.split('?')[0] ?? '/').split('/')[1] ?? '';
+  const safe = /^[a-z0-9._-]{1,40}$/i.test(first) ? first : '…';
+  return `/${safe}/… (no route)`;
+}
+
 function loggerOptions(level: string): Record<string, unknown> {
   return {
     level,
@@ -137,7 +150,7 @@ function loggerOptions(level: string): Record<string, unknown> {
     serializers: {
       req: (request: FastifyRequest) => ({
         method: request.method,
-        path: request.url.split('?')[0],
+        path: loggedPath(request),
         remoteAddress: request.ip,
       }),
     },
