@@ -1,33 +1,9 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { before, describe, it } from 'node:test';
+import { onewindow } from '../test/helpers/cli.ts';
 import { createTestDatabase } from '../test/helpers/test-database.ts';
 import { listCalendarOverrides } from './platform/calendar/calendar-repo.ts';
 import type { Database } from './platform/db/database.ts';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function onewindow(args: string[], environment: Record<string, string>): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/onewindow.mjs', ...args], {
-      env: { ...process.env, ...environment },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 /** `staff:create` with a good password and these options. */
 function staffCreate(options: { email: string; role: string; unit?: string }): string[] {

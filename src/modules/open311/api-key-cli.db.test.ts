@@ -1,37 +1,13 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
+import { onewindow } from '../../../test/helpers/cli.ts';
 import { createTestDatabase } from '../../../test/helpers/test-database.ts';
 import { auditLog } from '../../platform/auth/auth-schema.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { apiKeyHash } from './api-key-rules.ts';
 import { checkApiKey } from './api-keys.ts';
 import { apiKeys } from './open311-schema.ts';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function onewindow(args: string[], environment: Record<string, string>): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/onewindow.mjs', ...args], {
-      env: { ...process.env, ...environment },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 /** `npx onewindow apikey:*` against a database of its own, as an operator runs it. */
 describe('npx onewindow apikey:create, apikey:list, apikey:revoke', () => {
