@@ -14,6 +14,7 @@ import {
   problemsAfterSubmitting,
 } from '../helpers/browser.ts';
 import { startBrowserTestServer } from '../helpers/browser-test-server.ts';
+import { testCasesContext } from '../helpers/cases-context.ts';
 
 /**
  * A crew member on a phone (390 × 844): signs in, finds the new pothole report on the crew page (its map
@@ -35,15 +36,7 @@ before(async () => {
   const files = createFilesystemStore(server.config.fileStoreDir);
   const photo = await files.put(await noisyJpeg(400, 300));
   const submitted = await submitReport(
-    {
-      db: server.database.db,
-      now: server.clock.now(),
-      lang: 'zh-TW',
-      calendarRegion: server.config.calendarRegion,
-      reopenDays: server.config.caseReopenDays,
-      publicBaseUrl: server.config.publicBaseUrl,
-      jobs: server.jobs,
-    },
+    testCasesContext(server),
     files,
     {
       serviceCode: 'pothole-report',

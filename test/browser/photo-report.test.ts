@@ -12,6 +12,7 @@ import {
   tabUntilFocused,
 } from '../helpers/browser.ts';
 import { startBrowserTestServer } from '../helpers/browser-test-server.ts';
+import { testCasesContext } from '../helpers/cases-context.ts';
 
 /**
  * The citizen's report on a phone (390 × 844): choose a category by keyboard, attach a JPEG whose EXIF
@@ -34,15 +35,7 @@ before(async () => {
   const files = createFilesystemStore(server.config.fileStoreDir);
   const photo = await files.put(await noisyJpeg(400, 300));
   const submitted = await submitReport(
-    {
-      db: server.database.db,
-      now: server.clock.now(),
-      lang: 'zh-TW',
-      calendarRegion: server.config.calendarRegion,
-      reopenDays: server.config.caseReopenDays,
-      publicBaseUrl: server.config.publicBaseUrl,
-      jobs: server.jobs,
-    },
+    testCasesContext(server),
     files,
     {
       serviceCode: 'pothole-report',

@@ -11,6 +11,7 @@ import { fieldReports } from '../../src/modules/reports/reports-schema.ts';
 import { noisyJpeg } from '../../src/platform/images/photo-test-support.ts';
 import { browserOrSkip, expectNoAxeViolations, expectNoSidewaysScrolling } from '../helpers/browser.ts';
 import { startBrowserTestServer } from '../helpers/browser-test-server.ts';
+import { testCasesContext } from '../helpers/cases-context.ts';
 
 /**
  * The public map and list of photo reports on a phone (390 × 844): markers from the GeoJSON of the box in
@@ -56,15 +57,7 @@ before(async () => {
   const jpeg = await server.files.put(await noisyJpeg(640, 480));
   const submit = async (input: Partial<SubmitReportInput>, isPublished = true) => {
     const submitted = await submitReport(
-      {
-        db: server.database.db,
-        now: server.clock.now(),
-        lang: 'zh-TW',
-        calendarRegion: server.config.calendarRegion,
-        reopenDays: server.config.caseReopenDays,
-        publicBaseUrl: server.config.publicBaseUrl,
-        jobs: server.jobs,
-      },
+      testCasesContext(server),
       server.files,
       {
         serviceCode: 'pothole-report',

@@ -5,6 +5,7 @@
  * after-photo and a note naming the reporter, and 25 older ones to page through. Not a test file itself.
  */
 import { eq, sql } from 'drizzle-orm';
+import { testCasesContext } from '../../../test/helpers/cases-context.ts';
 import type { TestApp } from '../../../test/helpers/test-app.ts';
 import { aStaffMember } from '../../platform/auth/auth-test-support.ts';
 import { noisyJpeg } from '../../platform/images/photo-test-support.ts';
@@ -57,15 +58,7 @@ export interface PublicReportFixture {
 }
 
 export function casesContextOf(subject: TestApp, lang: Lang = 'zh-TW'): CasesContext {
-  return {
-    db: subject.database.db,
-    now: subject.clock.now(),
-    lang,
-    calendarRegion: subject.config.calendarRegion,
-    reopenDays: subject.config.caseReopenDays,
-    publicBaseUrl: subject.config.publicBaseUrl,
-    jobs: subject.jobs,
-  };
+  return testCasesContext(subject, lang);
 }
 
 /**

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
+import { testCasesContext } from '../../../test/helpers/cases-context.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { createFilesystemStore, type FileStore } from '../../platform/files/file-store.ts';
 import { storedFiles } from '../../platform/files/files-schema.ts';
@@ -29,15 +30,7 @@ describe('photo reports: submitReport, the duplicate look-up, follow and confirm
   let storeDir: string;
   let jpeg: ReportPhotoFile;
 
-  const contextOf = (lang: Lang = 'zh-TW'): CasesContext => ({
-    db: subject.database.db,
-    now: subject.clock.now(),
-    lang,
-    calendarRegion: subject.config.calendarRegion,
-    reopenDays: subject.config.caseReopenDays,
-    publicBaseUrl: subject.config.publicBaseUrl,
-    jobs: subject.jobs,
-  });
+  const contextOf = (lang: Lang = 'zh-TW'): CasesContext => testCasesContext(subject, lang);
   const pothole = (overrides: Partial<SubmitReportInput> = {}): SubmitReportInput => ({
     serviceCode: 'pothole-report',
     latitude: cityHall.lat,

@@ -1,35 +1,21 @@
 /**
  * Builders for the cases tests (HTTP, DB and browser). Not a test file itself.
  */
+
+import { testCasesContext } from '../../../../test/helpers/cases-context.ts';
 import type { TestStaffMember } from '../../../platform/auth/auth-test-support.ts';
 import { signIn } from '../../../platform/auth/auth-test-support.ts';
 import type { AppInstance } from '../../../platform/http/app-types.ts';
 import type { Clock } from '../../../platform/http/clock.ts';
-import type { Lang } from '../../../platform/web/i18n.ts';
-import type { CaseActor, CaseRow, CasesContext } from './case-actor.ts';
+import type { CaseActor, CaseRow } from './case-actor.ts';
 import type { OpenCaseInput } from './intake-rules.ts';
 import { transitionCase } from './transition-case.ts';
 import type { TransitionInputValues } from './workflow-definition.ts';
 import type { CaseEvent } from './workflows.ts';
 
-interface TestAppLike {
-  database: { db: CasesContext['db'] };
-  jobs: CasesContext['jobs'];
-  clock: Clock;
-  config: { calendarRegion: string; caseReopenDays: number; publicBaseUrl: string };
-}
+export { testCasesContext };
 
-export function testCasesContext(subject: TestAppLike, lang: Lang = 'zh-TW'): CasesContext {
-  return {
-    db: subject.database.db,
-    now: subject.clock.now(),
-    lang,
-    calendarRegion: subject.config.calendarRegion,
-    reopenDays: subject.config.caseReopenDays,
-    publicBaseUrl: subject.config.publicBaseUrl,
-    jobs: subject.jobs,
-  };
-}
+type TestAppLike = Parameters<typeof testCasesContext>[0];
 
 /** Takes a workflow event on the case as it was last seen (at that version). */
 export function moveCase(
