@@ -183,7 +183,13 @@ describe('processPhoto: what it refuses', () => {
   it('refuses a cut-off JPEG (in memory and on disk), PNG and WebP: truncated', async () => {
     const jpeg = await noisyJpeg(400, 300);
     await assertRefused({ buffer: jpeg.subarray(0, Math.floor(jpeg.length * 0.6)) }, 'truncated');
-    await assertRefused(await onDisk('cut.jpg', jpeg.subarray(0, jpeg.length - 2)), 'truncated');
+    // Cut inside the picture data: a JPEG that lacks only its end marker (the last 2 bytes) may still hold
+    // every pixel, and libjpeg notices the gap only when the random noise happens to need the missing bits
+    // (CI saw it accepted once) — like a PNG lacking only its end chunk, it is then whole enough to publish.
+    await assertRefused(
+      await onDisk('cut.jpg', jpeg.subarray(0, Math.floor(jpeg.length * 0.9))),
+      'truncated',
+    );
     const noise = sharp({
       create: {
         width: 300,
