@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { onewindow } from '../../../test/helpers/cli.ts';
 import { createTestDatabase } from '../../../test/helpers/test-database.ts';
 import { samplePdf, samplePng } from '../uploads/upload-test-support.ts';
 import { checkStoredFiles } from './check-files.ts';
@@ -218,24 +218,3 @@ describe('moving files from the database to the file store', () => {
     await files.put(pdf);
   });
 });
-
-function onewindow(
-  args: string[],
-  environment: Record<string, string>,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/onewindow.mjs', ...args], {
-      env: { ...process.env, ...environment },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
