@@ -107,6 +107,18 @@ async function actOk(api: StaffApi, current: CaseJson, event: string, input: Rec
   return read(api, current.caseNumber);
 }
 
+/** The fields a refused (400) answer names, in its order. */
+function problemFields(response: { json(): unknown }): string[] {
+  return (response.json() as { errors: { field: string }[] }).errors.map((problem) => problem.field);
+}
+
+/** Sends `event` without its required input: the API refuses it (400); returns the fields it names. */
+async function refusedFields(api: StaffApi, current: CaseJson, event: string): Promise<string[]> {
+  const response = await act(api, current, event);
+  assert.equal(response.statusCode, 400, `${event}: ${response.body}`);
+  return problemFields(response);
+}
+
 describe('the deadline through a whole case', () => {
   it('Friday before the New Year holidays → pause → resume → extension → close', async () => {
     clock.current = taipei('2026-02-13T10:00:00');
@@ -192,12 +204,7 @@ describe('the deadline through a whole case', () => {
     assert.equal((await read(handlerApi, opened.caseNumber)).deadlineStatus, 'overdue');
 
     // Resolve needs the answer; close sends it.
-    const missing = await act(handlerApi, current, 'resolve');
-    assert.equal(missing.statusCode, 400);
-    assert.deepEqual(
-      (missing.json() as { errors: { field: string }[] }).errors.map((problem) => problem.field),
-      ['resolution'],
-    );
+    assert.deepEqual(await refusedFields(handlerApi, current, 'resolve'), ['resolution']);
     current = await actOk(handlerApi, current, 'resolve', { resolution: '已於 3 月 11 日完成地磚修復。' });
     current = await actOk(handlerApi, current, 'close');
     assert.equal(current.state, 'closed');
@@ -342,6 +349,22 @@ describe('transitions and their effects', () => {
     assert.equal(rejected.state, 'rejected');
   });
 
+  /**
+   * Reopens a finished case: the handler may not (403), the supervisor may; reopening clears the answer and
+   * starts the clock again. Returns the reopened case.
+   */
+  async function reopenedBySupervisor(current: CaseJson, reason: string): Promise<CaseJson> {
+    const byHandler = await act(handlerApi, current, 'reopen', { reason });
+    assert.equal(byHandler.statusCode, 403);
+    const reopened = await actOk(supervisorApi, current, 'reopen', { reason });
+    assert.equal(reopened.resolution, null);
+    assert.notEqual(reopened.dueAt, null, 'the clock runs again');
+    return reopened;
+  }
+
+  /** What a handler may do with a field report that waits for a crew (received, or reopened). */
+  const fieldReportOpenEvents = ['dispatch', 'forward', 'merge', 'reject', 'transfer'];
+
   it('withdraw by the counter on the applicant’s behalf; reopen by the supervisor after closing', async () => {
     const withdrawn = await actOk(clerkApi, await openByApi(clerkApi), 'withdraw', {
       publicNote: '申請人臨櫃撤回',
@@ -353,25 +376,15 @@ describe('transitions and their effects', () => {
     current = await actOk(handlerApi, current, 'start');
     current = await actOk(handlerApi, current, 'resolve', { resolution: '已修復' });
     current = await actOk(handlerApi, current, 'close');
-    const byHandler = await act(handlerApi, current, 'reopen', { reason: '仍有破損' });
-    assert.equal(byHandler.statusCode, 403);
-    current = await actOk(supervisorApi, current, 'reopen', { reason: '申請人反映仍有破損' });
+    current = await reopenedBySupervisor(current, '申請人反映仍有破損');
     assert.equal(current.state, 'in_progress');
-    assert.equal(current.resolution, null);
-    assert.notEqual(current.dueAt, null, 'the clock runs again');
   });
 
   it('a field report: dispatched to a crew, fixed with a note (finished at once), reopened, fixed again and closed', async () => {
     const opened = await openByApi(clerkApi, potholeReport());
     let current = await read(handlerApi, opened.caseNumber);
     assert.equal(current.state, 'received');
-    assert.deepEqual(current.availableEvents.toSorted(), [
-      'dispatch',
-      'forward',
-      'merge',
-      'reject',
-      'transfer',
-    ]);
+    assert.deepEqual(current.availableEvents.toSorted(), fieldReportOpenEvents);
     const accept = await act(handlerApi, current, 'accept');
     assert.equal(accept.statusCode, 409, 'the default workflow’s events do not apply to a field report');
     assert.equal((accept.json() as { code: string }).code, 'INVALID_TRANSITION');
@@ -379,31 +392,16 @@ describe('transitions and their effects', () => {
     current = await actOk(handlerApi, current, 'dispatch', { internalNote: '第三維修班' });
     assert.equal(current.state, 'dispatched');
     assert.equal(current.handlerId, handler.id, 'dispatching an unassigned report takes it');
-    const missing = await act(handlerApi, current, 'mark_fixed');
-    assert.equal(missing.statusCode, 400);
-    assert.deepEqual(
-      (missing.json() as { errors: { field: string }[] }).errors.map((problem) => problem.field),
-      ['resolution'],
-    );
+    assert.deepEqual(await refusedFields(handlerApi, current, 'mark_fixed'), ['resolution']);
     current = await actOk(handlerApi, current, 'mark_fixed', { resolution: '已以冷料填補坑洞。' });
     assert.equal(current.state, 'fixed');
     assert.equal(current.resolution, '已以冷料填補坑洞。');
     assert.equal(current.deadlineStatus, 'finished', 'the clock stops when the crew fixes it');
     assert.equal(current.dueAt, null);
 
-    const byHandler = await act(handlerApi, current, 'reopen', { reason: '坑洞仍在' });
-    assert.equal(byHandler.statusCode, 403);
-    current = await actOk(supervisorApi, current, 'reopen', { reason: '通報人反映坑洞仍在' });
+    current = await reopenedBySupervisor(current, '通報人反映坑洞仍在');
     assert.equal(current.state, 'reopened');
-    assert.equal(current.resolution, null);
-    assert.notEqual(current.dueAt, null, 'the clock runs again');
-    assert.deepEqual(current.availableEvents.toSorted(), [
-      'dispatch',
-      'forward',
-      'merge',
-      'reject',
-      'transfer',
-    ]);
+    assert.deepEqual(current.availableEvents.toSorted(), fieldReportOpenEvents);
 
     current = await actOk(handlerApi, current, 'dispatch');
     current = await actOk(handlerApi, current, 'mark_fixed', { resolution: '已刨除重鋪。' });
@@ -527,9 +525,7 @@ describe('transitions and their effects', () => {
       districtCode: '99999',
     });
     assert.equal(response.statusCode, 400);
-    const fields = (response.json() as { errors: { field: string }[] }).errors.map(
-      (problem) => problem.field,
-    );
+    const fields = problemFields(response);
     for (const field of [
       'applicantName',
       'applicantPhone',
