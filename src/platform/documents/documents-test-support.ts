@@ -295,6 +295,21 @@ export function odfText(node: XmlElement): string {
     .join('');
 }
 
+/**
+ * The parts our writers put in every package, in the order they write them (mimetype first, the manifest
+ * last): a reader that takes the first entries for the type and the content finds them there.
+ */
+export const ODF_PARTS = ['mimetype', 'content.xml', 'styles.xml', 'meta.xml', 'META-INF/manifest.xml'];
+
+/** What each cell of a table row says: its value type, its office:value and the text a reader shows. */
+export function cellsOf(row: XmlElement): [string | null, string | null, string][] {
+  return elements(row, 'table:table-cell').map((cell) => [
+    cell.attributes['office:value-type'] ?? null,
+    cell.attributes['office:value'] ?? null,
+    odfText(cell),
+  ]);
+}
+
 export interface OdfPackage {
   entries: ReadZipEntry[];
   xml: Record<string, XmlElement>;

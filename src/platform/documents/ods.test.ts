@@ -3,8 +3,10 @@ import { describe, it } from 'node:test';
 import { sniffMediaType } from '../uploads/sniff.ts';
 import {
   assertStylesResolve,
+  cellsOf,
   element,
   elements,
+  ODF_PARTS,
   odfText,
   readOdfPackage,
   type XmlElement,
@@ -55,7 +57,7 @@ describe('writeOds: the package', () => {
     const { pkg } = openOds(workbook);
     assert.deepEqual(
       pkg.entries.map((entry) => entry.name),
-      ['mimetype', 'content.xml', 'styles.xml', 'meta.xml', 'META-INF/manifest.xml'],
+      ODF_PARTS,
     );
     assert.ok(element(pkg.xml['content.xml'] as XmlElement, 'office:spreadsheet'));
     assert.equal(odfText(element(pkg.xml['meta.xml'] as XmlElement, 'dc:title')), '101年度績效指標');
@@ -91,13 +93,7 @@ describe('writeOds: cells', () => {
 
   it('writes numbers as float cells with office:value, text as string cells, null as empty cells', () => {
     const body = rowsOf(first).slice(1);
-    const cells = body.map((row) =>
-      elements(row, 'table:table-cell').map((cell) => [
-        cell.attributes['office:value-type'] ?? null,
-        cell.attributes['office:value'] ?? null,
-        odfText(cell),
-      ]),
-    );
+    const cells = body.map(cellsOf);
     assert.deepEqual(cells, [
       [
         ['string', null, '養護工程處'],

@@ -3,8 +3,10 @@ import { describe, it } from 'node:test';
 import { sniffMediaType } from '../uploads/sniff.ts';
 import {
   assertStylesResolve,
+  cellsOf,
   element,
   elements,
+  ODF_PARTS,
   odfText,
   readOdfPackage,
   type XmlElement,
@@ -51,7 +53,7 @@ describe('writeOdt: the package', () => {
     const { pkg } = openOdt(report);
     assert.deepEqual(
       pkg.entries.map((entry) => entry.name),
-      ['mimetype', 'content.xml', 'styles.xml', 'meta.xml', 'META-INF/manifest.xml'],
+      ODF_PARTS,
     );
     const manifest = pkg.xml['META-INF/manifest.xml'] as XmlElement;
     assert.equal(manifest.attributes['manifest:version'], '1.2');
@@ -144,13 +146,7 @@ describe('writeOdt: content', () => {
     const rows = table.children.filter(
       (child): child is XmlElement => typeof child !== 'string' && child.name === 'table:table-row',
     );
-    const cells = rows.map((row) =>
-      elements(row, 'table:table-cell').map((cell) => [
-        cell.attributes['office:value-type'],
-        cell.attributes['office:value'] ?? null,
-        odfText(cell),
-      ]),
-    );
+    const cells = rows.map(cellsOf);
     assert.deepEqual(cells, [
       [
         ['string', null, '電話禮貌測試平均分數'],
