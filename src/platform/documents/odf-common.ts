@@ -182,6 +182,37 @@ export function metaXml(options: { title?: string; lang: DocumentLanguage; creat
   );
 }
 
+/**
+ * content.xml or styles.xml of a document: the XML declaration, the root element with the namespaces both
+ * kinds of document use, the one font face, then what the document puts inside.
+ */
+export function officeDocumentXml(root: 'document-content' | 'document-styles', inner: string): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    `<office:${root} ${xmlns('office', 'style', 'text', 'table', 'fo', 'svg')} office:version="${ODF_VERSION}">` +
+    fontFaceDeclarations() +
+    inner +
+    `</office:${root}>`
+  );
+}
+
+/** A text or spreadsheet document's package: its content, its styles and the metadata. */
+export function writeOdfDocument(
+  mediaType: string,
+  document: { content: string; styles: string; title?: string; lang: DocumentLanguage; created: Date },
+): Buffer {
+  const { title, lang, created } = document;
+  return writeOdfPackage(
+    mediaType,
+    [
+      { path: 'content.xml', mediaType: 'text/xml', xml: document.content },
+      { path: 'styles.xml', mediaType: 'text/xml', xml: document.styles },
+      { path: 'meta.xml', mediaType: 'text/xml', xml: metaXml({ title, lang, created }) },
+    ],
+    created,
+  );
+}
+
 /** An ODF package: `mimetype` first and stored, then the XML parts, then META-INF/manifest.xml. */
 export function writeOdfPackage(
   mediaType: string,

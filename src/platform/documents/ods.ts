@@ -8,16 +8,13 @@ import {
   type DocumentLanguage,
   dropInvalidXmlCharacters,
   escapeXml,
-  fontFaceDeclarations,
   fontProperties,
   languageProperties,
-  metaXml,
-  ODF_VERSION,
   type OdfCellValue,
   odfTableRows,
+  officeDocumentXml,
   paragraphText,
-  writeOdfPackage,
-  xmlns,
+  writeOdfDocument,
 } from './odf-common.ts';
 
 export const ODS_MEDIA_TYPE = 'application/vnd.oasis.opendocument.spreadsheet';
@@ -143,42 +140,36 @@ export function odsContentXml(document: OdsDocument): string {
   if (document.sheets.length === 0) throw new RangeError('ods: a spreadsheet needs at least one sheet');
   const names = sheetNames(document.sheets.map((sheet) => sheet.name));
   const sheets = document.sheets.map((sheet, index) => sheetXml(sheet, names[index] as string, index + 1));
-  return (
-    '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    `<office:document-content ${xmlns('office', 'style', 'text', 'table', 'fo', 'svg')} office:version="${ODF_VERSION}">` +
-    fontFaceDeclarations() +
+  return officeDocumentXml(
+    'document-content',
     '<office:automatic-styles>' +
-    '<style:style style:name="ta1" style:family="table" style:master-page-name="Default"><style:table-properties table:display="true" style:writing-mode="lr-tb"/></style:style>' +
-    '<style:style style:name="ro1" style:family="table-row"><style:table-row-properties style:use-optimal-row-height="true"/></style:style>' +
-    sheets.map((sheet) => sheet.columnStyles).join('') +
-    '<style:style style:name="ce_head" style:family="table-cell" style:parent-style-name="Default">' +
-    '<style:table-cell-properties fo:background-color="#e8e8e8" fo:border-bottom="0.75pt solid #000000"/>' +
-    '<style:text-properties fo:font-weight="bold" style:font-weight-asian="bold" style:font-weight-complex="bold"/>' +
-    '</style:style>' +
-    '</office:automatic-styles>' +
-    `<office:body><office:spreadsheet>${sheets.map((sheet) => sheet.xml).join('')}</office:spreadsheet></office:body>` +
-    '</office:document-content>'
+      '<style:style style:name="ta1" style:family="table" style:master-page-name="Default"><style:table-properties table:display="true" style:writing-mode="lr-tb"/></style:style>' +
+      '<style:style style:name="ro1" style:family="table-row"><style:table-row-properties style:use-optimal-row-height="true"/></style:style>' +
+      sheets.map((sheet) => sheet.columnStyles).join('') +
+      '<style:style style:name="ce_head" style:family="table-cell" style:parent-style-name="Default">' +
+      '<style:table-cell-properties fo:background-color="#e8e8e8" fo:border-bottom="0.75pt solid #000000"/>' +
+      '<style:text-properties fo:font-weight="bold" style:font-weight-asian="bold" style:font-weight-complex="bold"/>' +
+      '</style:style>' +
+      '</office:automatic-styles>' +
+      `<office:body><office:spreadsheet>${sheets.map((sheet) => sheet.xml).join('')}</office:spreadsheet></office:body>`,
   );
 }
 
 function stylesXml(lang: DocumentLanguage): string {
-  return (
-    '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    `<office:document-styles ${xmlns('office', 'style', 'text', 'table', 'fo', 'svg')} office:version="${ODF_VERSION}">` +
-    fontFaceDeclarations() +
+  return officeDocumentXml(
+    'document-styles',
     '<office:styles>' +
-    '<style:default-style style:family="table-cell">' +
-    `<style:text-properties ${fontProperties()} fo:font-size="11pt" style:font-size-asian="11pt" style:font-size-complex="11pt" ${languageProperties(lang)}/>` +
-    '</style:default-style>' +
-    '<style:style style:name="Default" style:family="table-cell"/>' +
-    '</office:styles>' +
-    '<office:automatic-styles>' +
-    '<style:page-layout style:name="pm1">' +
-    '<style:page-layout-properties fo:page-width="29.7cm" fo:page-height="21cm" style:print-orientation="landscape" fo:margin-top="1.5cm" fo:margin-bottom="1.5cm" fo:margin-left="1.5cm" fo:margin-right="1.5cm" style:writing-mode="lr-tb"/>' +
-    '</style:page-layout>' +
-    '</office:automatic-styles>' +
-    '<office:master-styles><style:master-page style:name="Default" style:page-layout-name="pm1"/></office:master-styles>' +
-    '</office:document-styles>'
+      '<style:default-style style:family="table-cell">' +
+      `<style:text-properties ${fontProperties()} fo:font-size="11pt" style:font-size-asian="11pt" style:font-size-complex="11pt" ${languageProperties(lang)}/>` +
+      '</style:default-style>' +
+      '<style:style style:name="Default" style:family="table-cell"/>' +
+      '</office:styles>' +
+      '<office:automatic-styles>' +
+      '<style:page-layout style:name="pm1">' +
+      '<style:page-layout-properties fo:page-width="29.7cm" fo:page-height="21cm" style:print-orientation="landscape" fo:margin-top="1.5cm" fo:margin-bottom="1.5cm" fo:margin-left="1.5cm" fo:margin-right="1.5cm" style:writing-mode="lr-tb"/>' +
+      '</style:page-layout>' +
+      '</office:automatic-styles>' +
+      '<office:master-styles><style:master-page style:name="Default" style:page-layout-name="pm1"/></office:master-styles>',
   );
 }
 
@@ -186,13 +177,11 @@ function stylesXml(lang: DocumentLanguage): string {
 export function writeOds(document: OdsDocument): Buffer {
   const created = document.created ?? new Date();
   const lang = document.lang ?? 'zh-TW';
-  return writeOdfPackage(
-    ODS_MEDIA_TYPE,
-    [
-      { path: 'content.xml', mediaType: 'text/xml', xml: odsContentXml(document) },
-      { path: 'styles.xml', mediaType: 'text/xml', xml: stylesXml(lang) },
-      { path: 'meta.xml', mediaType: 'text/xml', xml: metaXml({ title: document.title, lang, created }) },
-    ],
+  return writeOdfDocument(ODS_MEDIA_TYPE, {
+    content: odsContentXml(document),
+    styles: stylesXml(lang),
+    title: document.title,
+    lang,
     created,
-  );
+  });
 }

@@ -7,16 +7,13 @@ import {
   checkNumber,
   type DocumentLanguage,
   escapeXml,
-  fontFaceDeclarations,
   fontProperties,
   languageProperties,
-  metaXml,
-  ODF_VERSION,
   type OdfCellValue,
   odfTableRows,
+  officeDocumentXml,
   paragraphText,
-  writeOdfPackage,
-  xmlns,
+  writeOdfDocument,
 } from './odf-common.ts';
 
 export const ODT_MEDIA_TYPE = 'application/vnd.oasis.opendocument.text';
@@ -72,53 +69,50 @@ function stylesXml(lang: DocumentLanguage): string {
   const listStyle = (name: string, kind: 'bullet' | 'number') =>
     `<text:list-style style:name="${name}">${[1, 2, 3].map((level) => listLevel(kind, level)).join('')}</text:list-style>`;
 
-  return (
-    '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    `<office:document-styles ${xmlns('office', 'style', 'text', 'table', 'fo', 'svg')} office:version="${ODF_VERSION}">` +
-    fontFaceDeclarations() +
+  return officeDocumentXml(
+    'document-styles',
     '<office:styles>' +
-    '<style:default-style style:family="paragraph">' +
-    '<style:paragraph-properties fo:hyphenation-ladder-count="no-limit" style:writing-mode="lr-tb" style:line-break="strict"/>' +
-    `<style:text-properties ${fontProperties()} ${sizes('12pt')} ${languageProperties(lang)} fo:hyphenate="false"/>` +
-    '</style:default-style>' +
-    '<style:style style:name="Standard" style:family="paragraph" style:class="text"/>' +
-    '<style:style style:name="Text_20_body" style:display-name="Text body" style:family="paragraph" style:parent-style-name="Standard" style:class="text">' +
-    '<style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0.25cm" fo:line-height="140%"/>' +
-    '</style:style>' +
-    '<style:style style:name="Heading" style:family="paragraph" style:parent-style-name="Standard" style:next-style-name="Text_20_body" style:class="text">' +
-    '<style:paragraph-properties fo:margin-top="0.42cm" fo:margin-bottom="0.21cm" fo:keep-with-next="always"/>' +
-    '</style:style>' +
-    headings +
-    '<style:style style:name="List" style:family="paragraph" style:parent-style-name="Text_20_body" style:class="list">' +
-    '<style:paragraph-properties fo:margin-bottom="0.1cm"/>' +
-    '</style:style>' +
-    '<style:style style:name="Caption" style:family="paragraph" style:parent-style-name="Standard" style:class="extra">' +
-    `<style:paragraph-properties fo:margin-top="0.21cm" fo:margin-bottom="0.1cm" fo:keep-with-next="always"/><style:text-properties ${sizes('11pt')} ${bold}/>` +
-    '</style:style>' +
-    '<style:style style:name="Table_20_Contents" style:display-name="Table Contents" style:family="paragraph" style:parent-style-name="Standard" style:class="extra">' +
-    `<style:text-properties ${sizes('10.5pt')}/>` +
-    '</style:style>' +
-    '<style:style style:name="Table_20_Heading" style:display-name="Table Heading" style:family="paragraph" style:parent-style-name="Table_20_Contents" style:class="extra">' +
-    `<style:paragraph-properties fo:text-align="center"/><style:text-properties ${bold}/>` +
-    '</style:style>' +
-    '<style:style style:name="Footer" style:family="paragraph" style:parent-style-name="Standard" style:class="extra">' +
-    `<style:paragraph-properties fo:text-align="center"/><style:text-properties ${sizes('9pt')}/>` +
-    '</style:style>' +
-    listStyle('L_Bullet', 'bullet') +
-    listStyle('L_Number', 'number') +
-    '</office:styles>' +
-    '<office:automatic-styles>' +
-    '<style:page-layout style:name="pm1">' +
-    '<style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" style:print-orientation="portrait" fo:margin-top="2cm" fo:margin-bottom="1.5cm" fo:margin-left="2cm" fo:margin-right="2cm" style:writing-mode="lr-tb"/>' +
-    '<style:footer-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-top="0.3cm"/></style:footer-style>' +
-    '</style:page-layout>' +
-    '</office:automatic-styles>' +
-    '<office:master-styles>' +
-    '<style:master-page style:name="Standard" style:page-layout-name="pm1">' +
-    '<style:footer><text:p text:style-name="Footer"><text:page-number text:select-page="current"/></text:p></style:footer>' +
-    '</style:master-page>' +
-    '</office:master-styles>' +
-    '</office:document-styles>'
+      '<style:default-style style:family="paragraph">' +
+      '<style:paragraph-properties fo:hyphenation-ladder-count="no-limit" style:writing-mode="lr-tb" style:line-break="strict"/>' +
+      `<style:text-properties ${fontProperties()} ${sizes('12pt')} ${languageProperties(lang)} fo:hyphenate="false"/>` +
+      '</style:default-style>' +
+      '<style:style style:name="Standard" style:family="paragraph" style:class="text"/>' +
+      '<style:style style:name="Text_20_body" style:display-name="Text body" style:family="paragraph" style:parent-style-name="Standard" style:class="text">' +
+      '<style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0.25cm" fo:line-height="140%"/>' +
+      '</style:style>' +
+      '<style:style style:name="Heading" style:family="paragraph" style:parent-style-name="Standard" style:next-style-name="Text_20_body" style:class="text">' +
+      '<style:paragraph-properties fo:margin-top="0.42cm" fo:margin-bottom="0.21cm" fo:keep-with-next="always"/>' +
+      '</style:style>' +
+      headings +
+      '<style:style style:name="List" style:family="paragraph" style:parent-style-name="Text_20_body" style:class="list">' +
+      '<style:paragraph-properties fo:margin-bottom="0.1cm"/>' +
+      '</style:style>' +
+      '<style:style style:name="Caption" style:family="paragraph" style:parent-style-name="Standard" style:class="extra">' +
+      `<style:paragraph-properties fo:margin-top="0.21cm" fo:margin-bottom="0.1cm" fo:keep-with-next="always"/><style:text-properties ${sizes('11pt')} ${bold}/>` +
+      '</style:style>' +
+      '<style:style style:name="Table_20_Contents" style:display-name="Table Contents" style:family="paragraph" style:parent-style-name="Standard" style:class="extra">' +
+      `<style:text-properties ${sizes('10.5pt')}/>` +
+      '</style:style>' +
+      '<style:style style:name="Table_20_Heading" style:display-name="Table Heading" style:family="paragraph" style:parent-style-name="Table_20_Contents" style:class="extra">' +
+      `<style:paragraph-properties fo:text-align="center"/><style:text-properties ${bold}/>` +
+      '</style:style>' +
+      '<style:style style:name="Footer" style:family="paragraph" style:parent-style-name="Standard" style:class="extra">' +
+      `<style:paragraph-properties fo:text-align="center"/><style:text-properties ${sizes('9pt')}/>` +
+      '</style:style>' +
+      listStyle('L_Bullet', 'bullet') +
+      listStyle('L_Number', 'number') +
+      '</office:styles>' +
+      '<office:automatic-styles>' +
+      '<style:page-layout style:name="pm1">' +
+      '<style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" style:print-orientation="portrait" fo:margin-top="2cm" fo:margin-bottom="1.5cm" fo:margin-left="2cm" fo:margin-right="2cm" style:writing-mode="lr-tb"/>' +
+      '<style:footer-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-top="0.3cm"/></style:footer-style>' +
+      '</style:page-layout>' +
+      '</office:automatic-styles>' +
+      '<office:master-styles>' +
+      '<style:master-page style:name="Standard" style:page-layout-name="pm1">' +
+      '<style:footer><text:p text:style-name="Footer"><text:page-number text:select-page="current"/></text:p></style:footer>' +
+      '</style:master-page>' +
+      '</office:master-styles>',
   );
 }
 
@@ -203,36 +197,26 @@ function bodyXml(document: OdtDocument): string {
 }
 
 export function odtContentXml(document: OdtDocument): string {
-  return (
-    '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    `<office:document-content ${xmlns('office', 'style', 'text', 'table', 'fo', 'svg')} office:version="${ODF_VERSION}">` +
-    fontFaceDeclarations() +
+  return officeDocumentXml(
+    'document-content',
     '<office:automatic-styles>' +
-    '<style:style style:name="P_PageBreak" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:break-before="page"/></style:style>' +
-    '<style:style style:name="P_Number" style:family="paragraph" style:parent-style-name="Table_20_Contents"><style:paragraph-properties fo:text-align="end"/></style:style>' +
-    '<style:style style:name="Tbl" style:family="table"><style:table-properties style:width="17cm" table:align="margins" fo:margin-top="0cm" fo:margin-bottom="0.3cm"/></style:style>' +
-    '<style:style style:name="TblCell" style:family="table-cell"><style:table-cell-properties fo:border="0.5pt solid #000000" fo:padding="0.1cm"/></style:style>' +
-    '</office:automatic-styles>' +
-    `<office:body><office:text>${bodyXml(document)}</office:text></office:body>` +
-    '</office:document-content>'
+      '<style:style style:name="P_PageBreak" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:break-before="page"/></style:style>' +
+      '<style:style style:name="P_Number" style:family="paragraph" style:parent-style-name="Table_20_Contents"><style:paragraph-properties fo:text-align="end"/></style:style>' +
+      '<style:style style:name="Tbl" style:family="table"><style:table-properties style:width="17cm" table:align="margins" fo:margin-top="0cm" fo:margin-bottom="0.3cm"/></style:style>' +
+      '<style:style style:name="TblCell" style:family="table-cell"><style:table-cell-properties fo:border="0.5pt solid #000000" fo:padding="0.1cm"/></style:style>' +
+      '</office:automatic-styles>' +
+      `<office:body><office:text>${bodyXml(document)}</office:text></office:body>`,
   );
 }
 
 /** The .odt file's bytes. Throws RangeError on a programming mistake (heading level, empty table, NaN). */
 export function writeOdt(document: OdtDocument): Buffer {
   const created = document.created ?? new Date();
-  const content = odtContentXml(document);
-  return writeOdfPackage(
-    ODT_MEDIA_TYPE,
-    [
-      { path: 'content.xml', mediaType: 'text/xml', xml: content },
-      { path: 'styles.xml', mediaType: 'text/xml', xml: stylesXml(document.lang) },
-      {
-        path: 'meta.xml',
-        mediaType: 'text/xml',
-        xml: metaXml({ title: document.title, lang: document.lang, created }),
-      },
-    ],
+  return writeOdfDocument(ODT_MEDIA_TYPE, {
+    content: odtContentXml(document),
+    styles: stylesXml(document.lang),
+    title: document.title,
+    lang: document.lang,
     created,
-  );
+  });
 }
