@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { Writable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
-import { buildTestApp, type TestApp } from '../test/helpers/test-app.ts';
+import { buildAppWithLog, buildTestApp, type TestApp } from '../test/helpers/test-app.ts';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { createDatabase } from './platform/db/database.ts';
@@ -136,22 +135,7 @@ describe('readiness when the database is gone', () => {
 describe('the request log names route patterns, never the values in an address', () => {
   it('a confirmation token, a report number, a name typed into an address and a refused form leave no trace', async () => {
     const subject = await buildTestApp();
-    const lines: string[] = [];
-    const stream = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
-    const app = await buildApp({
-      config: subject.config,
-      db: subject.database.db,
-      pool: subject.database.pool,
-      clock: subject.clock,
-      jobs: subject.jobs,
-      files: subject.files,
-      logger: { level: 'info', stream },
-    });
+    const { app, log: readLog } = await buildAppWithLog(subject);
     try {
       const token = 'Zx8QmT3vN7pLk2Wc9RbYf4Hd';
       await app.inject({ method: 'GET', url: `/report/confirm/${token}` });
@@ -164,7 +148,7 @@ describe('the request log names route patterns, never the values in an address',
         payload: 'name=王小明&email=wang@example.tw&phone=0912345678&address=高雄市苓雅區四維三路2號',
       });
       assert.ok(refused.statusCode >= 400, `refused: ${refused.statusCode}`);
-      const log = lines.join('');
+      const log = readLog();
       assert.match(log, /"path":"\/report\/confirm\/:token"/);
       assert.match(log, /"path":"\/reports\/:number"/);
       assert.match(log, /"path":"\/no-such-page\/… \(no route\)"/);

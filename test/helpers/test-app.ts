@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { buildApp } from '../../src/app.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import type { AppModule } from '../../src/platform/composition/app-module.ts';
@@ -74,4 +75,28 @@ export async function buildTestApp(
   app.addHook('onClose', () => rm(fileStoreDir, { recursive: true, force: true }));
   await app.ready();
   return { app, database, clock, config, jobs, files };
+}
+
+/**
+ * A second app on `subject`'s database, clock, jobs and file store whose request log (level info) the test
+ * can read: for checking what the log keeps and what it must never hold. The caller closes `app`.
+ */
+export async function buildAppWithLog(subject: TestApp): Promise<{ app: AppInstance; log: () => string }> {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  const app = await buildApp({
+    config: subject.config,
+    db: subject.database.db,
+    pool: subject.database.pool,
+    clock: subject.clock,
+    jobs: subject.jobs,
+    files: subject.files,
+    logger: { level: 'info', stream },
+  });
+  return { app, log: () => lines.join('') };
 }

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { mainOf } from '../../../../test/helpers/html.ts';
-import { buildApp } from '../../../app.ts';
+import { buildAppWithLog } from '../../../../test/helpers/test-app.ts';
 import { csrfTokenIn } from '../../../platform/auth/auth-test-support.ts';
 import { errorSummaryItems, nextIp, type Response, trackTestBed, Visitor } from './track-test-support.ts';
 
@@ -227,21 +226,7 @@ describe('the result of a look-up', () => {
   });
 
   it('the request log has the path only: no number, no code', async () => {
-    const lines: string[] = [];
-    const stream = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
-    const app = await buildApp({
-      config: subject.config,
-      db: subject.database.db,
-      pool: subject.database.pool,
-      clock,
-      jobs: subject.jobs,
-      logger: { level: 'info', stream },
-    });
+    const { app, log: readLog } = await buildAppWithLog(subject);
     try {
       const row = await aCase();
       const visitor = new Visitor(app);
@@ -255,7 +240,7 @@ describe('the result of a look-up', () => {
         payload: { caseNumber: row.caseNumber, lookupCode: row.lookupCode },
         remoteAddress: nextIp(),
       });
-      const log = lines.join('');
+      const log = readLog();
       assert.match(log, /"path":"\/track"/);
       assert.match(log, /"path":"\/api\/track"/);
       assert.ok(!log.includes(row.lookupCode), 'the code is not logged');
