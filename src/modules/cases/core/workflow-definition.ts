@@ -1,4 +1,4 @@
-import type { StaffRole } from '../../../platform/auth/principal.ts';
+import { type StaffRole, staffRoles } from '../../../platform/auth/principal.ts';
 
 /**
  * What a case workflow is made of, and `defineWorkflow`, which makes one. A workflow is data: its states,
@@ -15,17 +15,7 @@ import type { StaffRole } from '../../../platform/auth/principal.ts';
 
 /** Staff roles, plus the applicant (acting with the case number and lookup code). */
 export type CaseActorRole = StaffRole | 'applicant';
-export const caseActorRoles: readonly CaseActorRole[] = [
-  'admin',
-  'secretariat',
-  'supervisor',
-  'handler',
-  'counter_clerk',
-  'web_editor',
-  'unit_editor',
-  'unit_head',
-  'applicant',
-];
+export const caseActorRoles: readonly CaseActorRole[] = [...staffRoles, 'applicant'];
 
 /**
  * Conditions beyond state and role, checked by the service (transition-guards.ts); every failed guard is

@@ -1,4 +1,4 @@
-import { formatPageDate } from '../../../../platform/web/format-date.ts';
+import { formatPageDate, formatTaipeiDateTime } from '../../../../platform/web/format-date.ts';
 import type { Lang } from '../../../../platform/web/i18n.ts';
 
 /**
@@ -6,22 +6,10 @@ import type { Lang } from '../../../../platform/web/i18n.ts';
  * ones, always Asia/Taipei. Times are on a 24-hour clock.
  */
 
-const taipeiParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Taipei',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
+/** The date and the time of day of a moment in Taipei, from the staff pages' one formatter. */
 function parts(date: Date): { isoDate: string; time: string } {
-  const byType = new Map(taipeiParts.formatToParts(date).map((part) => [part.type, part.value]));
-  return {
-    isoDate: `${byType.get('year')}-${byType.get('month')}-${byType.get('day')}`,
-    time: `${byType.get('hour')}:${byType.get('minute')}`,
-  };
+  const taipei = formatTaipeiDateTime(date); // '2026-03-02 10:00:00'
+  return { isoDate: taipei.slice(0, 10), time: taipei.slice(11, 16) };
 }
 
 /** 'YYYY-MM-DD' of a moment in Taipei. */
