@@ -1,8 +1,11 @@
 import {
   forward,
   merge,
+  noStepsOut,
   reject,
+  sharedEndStates,
   sharedEventLabels,
+  sharedEvents,
   sharedStateLabels,
   transfer,
   unitStaff,
@@ -22,11 +25,7 @@ const states = [
   'in_progress', // 處理中
   'awaiting_supplement', // 待補正: the clock stops until the applicant brings what is missing
   'resolved', // 已辦結: an answer is written; closing sends it
-  'closed', // 結案
-  'forwarded', // 移文: sent to another agency; closed here
-  'rejected', // 不受理 / 駁回, with a reason
-  'withdrawn', // 撤回 by the applicant
-  'merged', // 併案: a duplicate of another case
+  ...sharedEndStates,
 ] as const;
 type State = (typeof states)[number];
 
@@ -36,13 +35,7 @@ const events = [
   'request_supplement',
   'supplement_received',
   'resolve',
-  'close',
-  'reopen',
-  'transfer',
-  'forward',
-  'reject',
-  'withdraw',
-  'merge',
+  ...sharedEvents,
 ] as const;
 type Event = (typeof events)[number];
 
@@ -91,10 +84,7 @@ const transitions: { readonly [From in State]: readonly Step[] } = {
       requires: ['reason'],
     },
   ],
-  forwarded: [],
-  rejected: [],
-  withdrawn: [],
-  merged: [],
+  ...noStepsOut,
 };
 
 /** The state in plain words, as the applicant reads it on /track. */
@@ -143,7 +133,7 @@ export const defaultWorkflow = defineWorkflow({
   events,
   initial: 'received',
   transitions,
-  finished: ['closed', 'forwarded', 'rejected', 'withdrawn', 'merged'],
+  finished: sharedEndStates,
   // 補正: 行政程序法 and the petition rules exclude the time the applicant takes.
   paused: ['awaiting_supplement'],
   answered: ['resolved'],

@@ -1,8 +1,11 @@
 import {
   forward,
   merge,
+  noStepsOut,
   reject,
+  sharedEndStates,
   sharedEventLabels,
+  sharedEvents,
   sharedStateLabels,
   transfer,
   unitStep,
@@ -23,25 +26,13 @@ const states = [
   'dispatched', // 已派工: a crew (handler) has it
   'reopened', // 重新處理: the reporter said it is not fixed
   'fixed', // 已修復: the crew fixed it (after-photo); the reporter may still say "not fixed"
-  'closed', // 結案
-  'forwarded', // 移文: another agency's (e.g. Taipower's pole)
-  'rejected', // 不受理: not a public-works problem, or nothing found there
-  'withdrawn', // 撤回
-  'merged', // 併案: the same problem as an earlier report
+  // forwarded: another agency's (e.g. Taipower's pole); rejected: not a public-works problem, or nothing
+  // found there; merged: the same problem as an earlier report.
+  ...sharedEndStates,
 ] as const;
 type State = (typeof states)[number];
 
-const events = [
-  'dispatch',
-  'mark_fixed',
-  'close',
-  'reopen',
-  'transfer',
-  'forward',
-  'reject',
-  'withdraw',
-  'merge',
-] as const;
+const events = ['dispatch', 'mark_fixed', ...sharedEvents] as const;
 type Event = (typeof events)[number];
 
 type Step = Transition<State, Event>;
@@ -62,10 +53,7 @@ const transitions: { readonly [From in State]: readonly Step[] } = {
   reopened: [dispatch, transfer, forward, reject, merge],
   fixed: [unitStep('close', 'closed'), reopen],
   closed: [reopen],
-  forwarded: [],
-  rejected: [],
-  withdrawn: [],
-  merged: [],
+  ...noStepsOut,
 };
 
 const stateLabels: { readonly [S in State]: StateWords } = {
@@ -106,7 +94,7 @@ export const fieldReportWorkflow = defineWorkflow({
   initial: 'received',
   transitions,
   // "fixed" is finished: the clock stops when the crew fixes it, and the reopen window counts from then.
-  finished: ['fixed', 'closed', 'forwarded', 'rejected', 'withdrawn', 'merged'],
+  finished: ['fixed', ...sharedEndStates],
   paused: [],
   answered: [],
   // The reporter says "not fixed" within 7 days of the fix (issue 10 §5).

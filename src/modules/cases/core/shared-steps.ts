@@ -45,8 +45,30 @@ export const forward = unitStep('forward', 'forwarded', ['target_agency', 'publi
 export const reject = unitStep('reject', 'rejected', ['reason']);
 export const merge = unitStep('merge', 'merged', ['target_case']);
 
-type SharedState = 'received' | 'closed' | 'forwarded' | 'rejected' | 'withdrawn' | 'merged';
-type SharedEvent = 'close' | 'reopen' | 'transfer' | 'forward' | 'reject' | 'withdraw' | 'merge';
+/** The finished states every workflow ends in, listed last in each workflow's states. */
+export const sharedEndStates = [
+  'closed', // 結案
+  'forwarded', // 移文: sent to another agency; closed here
+  'rejected', // 不受理 / 駁回, with a reason
+  'withdrawn', // 撤回 by the applicant
+  'merged', // 併案: a duplicate of another case
+] as const;
+/** The events every workflow has, listed last in each workflow's events. */
+export const sharedEvents = [
+  'close',
+  'reopen',
+  'transfer',
+  'forward',
+  'reject',
+  'withdraw',
+  'merge',
+] as const;
+
+/** A case that went out of the bureau's hands (forwarded, rejected, withdrawn, merged) moves no more. */
+export const noStepsOut = { forwarded: [], rejected: [], withdrawn: [], merged: [] } as const;
+
+type SharedState = 'received' | (typeof sharedEndStates)[number];
+type SharedEvent = (typeof sharedEvents)[number];
 
 /** The states every workflow has, as the applicant reads them on /track. */
 export const sharedStateLabels: { readonly [S in SharedState]: StateWords } = {
