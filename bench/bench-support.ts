@@ -184,6 +184,119 @@ export async function openGeneratorDatabase(
   return { database, client };
 }
 
+/**
+ * Runs a generator on its database (openGeneratorDatabase): rolls the client's transaction back if `work`
+ * throws, and closes the client and the pool either way.
+ */
+export async function withGeneratorDatabase<Result>(
+  target: { connectionString: string },
+  applicationName: string,
+  work: (database: ReturnType<typeof createDatabase>, client: pg.Client) => Promise<Result>,
+): Promise<Result> {
+  const { database, client } = await openGeneratorDatabase(target.connectionString, applicationName);
+  try {
+    return await work(database, client);
+  } catch (error) {
+    await client.query('rollback').catch(() => {});
+    throw error;
+  } finally {
+    await client.end().catch(() => {});
+    await database.close();
+  }
+}
+
+/**
+ * Connects the generator's client and opens its one transaction, with commits not waiting for the disk and
+ * `maintenanceWorkMem` for the index rebuilds at its end.
+ */
+export async function beginBulkLoad(client: pg.Client, maintenanceWorkMem: string): Promise<void> {
+  await client.connect();
+  await client.query('begin');
+  await client.query(`set local maintenance_work_mem = '${maintenanceWorkMem}'`);
+  await client.query('set local synchronous_commit = off');
+}
+
+/**
+ * Shares `total` out over the days in proportion to their weights: whole numbers, the fraction carried to
+ * the next day, whatever rounding leaves over on the last day, so they add up to `total`.
+ */
+export function spreadOverDays(total: number, weights: number[]): number[] {
+  const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
+  const perDay: number[] = [];
+  let carried = 0;
+  for (const weight of weights) {
+    const exact = (total * weight) / totalWeight + carried;
+    const count = Math.floor(exact);
+    carried = exact - count;
+    perDay.push(count);
+  }
+  perDay[perDay.length - 1] = (perDay.at(-1) ?? 0) + (total - perDay.reduce((sum, n) => sum + n, 0));
+  return perDay;
+}
+
+/** Where case numbering stands before a load: each day's last case number and the next timeline-event id. */
+export async function readCaseNumbering(
+  client: pg.Client,
+): Promise<{ lastNumbers: Map<string, number>; nextEventId: number }> {
+  const counters = await client.query<{ day: string; last: number }>(
+    "select to_char(day, 'YYYY-MM-DD') as day, last_number as last from case_number_counters",
+  );
+  const maxEventId = await client.query<{ max: string }>(
+    'select coalesce(max(id), 0)::text as max from case_events',
+  );
+  return {
+    lastNumbers: new Map(counters.rows.map((row) => [row.day, row.last])),
+    nextEventId: Number(maxEventId.rows[0]?.max) + 1,
+  };
+}
+
+/**
+ * After a load: each day's last case number (a higher one already there stays) and the timeline-event id
+ * sequence moved past the ids the load wrote itself, so the app numbers on from there.
+ */
+export async function saveCaseNumbering(client: pg.Client, lastNumbers: Map<string, number>): Promise<void> {
+  const days = [...lastNumbers.keys()];
+  await client.query(
+    `insert into case_number_counters (day, last_number)
+       select * from unnest($1::date[], $2::int[])
+       on conflict (day) do update set last_number = greatest(case_number_counters.last_number, excluded.last_number)`,
+    [days, days.map((day) => lastNumbers.get(day) ?? 0)],
+  );
+  await client.query(
+    "select setval(pg_get_serial_sequence('case_events', 'id'), (select coalesce(max(id), 1) from case_events))",
+  );
+}
+
+/**
+ * COPY running beside generation, one list of rows per table (`rows`, in the order given): the caller pushes
+ * rows and, at each day's end, calls `afterDay`, which sends what is gathered once the first table holds
+ * 10,000 rows (or on the last day) while the next batch is generated, waiting only for the batch before;
+ * `finished()` waits for the last.
+ */
+export function copyAlongside(client: pg.Client, tables: [table: string, columns: string][]) {
+  const rows = tables.map((): string[] => []);
+  let copying: Promise<void> = Promise.resolve();
+  const send = async () => {
+    const batch = rows.map((list) => list.splice(0));
+    await copying;
+    copying = (async () => {
+      for (const [index, [table, columns]] of tables.entries())
+        await copyRows(client, table, columns, batch[index] ?? []);
+    })();
+    // An error surfaces at the next await of `copying`; keep it from being unhandled meanwhile.
+    copying.catch(() => {});
+  };
+  return {
+    rows,
+    async afterDay(isLastDay: boolean): Promise<void> {
+      if ((rows[0]?.length ?? 0) >= 10_000 || isLastDay) await send();
+      // Let the socket drain while the next day is generated.
+      else await new Promise((resolve) => setImmediate(resolve));
+    },
+    finished: () => copying,
+  };
+}
+
 export interface DroppedIndexes {
   /** The definitions of the dropped indexes (CREATE INDEX …). */
   indexes: string[];

@@ -513,44 +513,39 @@ export function generateCase(input: CaseInput) {
             life.closedAt = when;
           },
         });
+      /**
+       * The applicant reopens, days after the answer: answer and closing are undone, and on any case but a
+       * field report (whose fix starts no pause) the pause the answer began ends.
+       */
+      const reopen = (to: PlannedEvent['to'], publicNote: string) => {
+        const reopenedAt = laterBy(random.between(1, 10) * DAY);
+        push({
+          at: reopenedAt,
+          kind: 'reopen',
+          to,
+          actor: 'applicant',
+          publicNote,
+          apply: (life) => {
+            life.closedAt = null;
+            life.resolvedAt = null;
+            life.resolution = null;
+            if (!isFieldReport) life.pauses = closeOpenPause(life.pauses, reopenedAt);
+          },
+        });
+      };
       resolveAt(resolvedAt);
       if (isFieldReport) {
         // The reporter says "not fixed" within the reopen window (counted from the fix), before the
         // report is closed; the crew goes again. Closing comes days later, ending the window.
         if (random.chance(0.02)) {
-          const reopenedAt = laterBy(random.between(1, 10) * DAY);
-          push({
-            at: reopenedAt,
-            kind: 'reopen',
-            to: 'reopened',
-            actor: 'applicant',
-            publicNote: '現場仍未修好，請再派員處理。',
-            apply: (life) => {
-              life.closedAt = null;
-              life.resolvedAt = null;
-              life.resolution = null;
-            },
-          });
+          reopen('reopened', '現場仍未修好，請再派員處理。');
           takeUp();
           resolveAt(laterBy(random.between(0.2, 0.8) * span));
         }
         closeAt(laterBy(random.between(3, 14) * DAY));
       } else closeAt(laterBy(random.exponential(0.6 * DAY)));
       if (!isFieldReport && random.chance(0.004)) {
-        const reopenedAt = laterBy(random.between(1, 10) * DAY);
-        push({
-          at: reopenedAt,
-          kind: 'reopen',
-          to: 'in_progress',
-          actor: 'applicant',
-          publicNote: '問題仍未改善，請再處理。',
-          apply: (life) => {
-            life.closedAt = null;
-            life.resolvedAt = null;
-            life.resolution = null;
-            life.pauses = closeOpenPause(life.pauses, reopenedAt);
-          },
-        });
+        reopen('in_progress', '問題仍未改善，請再處理。');
         resolveAt(laterBy(random.between(0.2, 0.8) * span));
         closeAt(laterBy(random.exponential(0.5 * DAY)));
       }

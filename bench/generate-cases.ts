@@ -9,17 +9,21 @@ import type { Database } from '../src/platform/db/database.ts';
 import { districts } from '../src/platform/geo/geo-schema.ts';
 import { units } from '../src/platform/reference/reference-schema.ts';
 import {
-  copyRows,
+  beginBulkLoad,
+  copyAlongside,
   DAY,
   describePhases,
   dropIndexesForLoad,
   generatorConnection,
   HOUR,
   insertBenchStaff,
-  openGeneratorDatabase,
   phaseTimer,
+  readCaseNumbering,
   rebuildIndexes,
   runAsScript,
+  saveCaseNumbering,
+  spreadOverDays,
+  withGeneratorDatabase,
   writeResultFile,
 } from './bench-support.ts';
 import {
@@ -103,11 +107,7 @@ export async function generateCases(options: GenerateOptions): Promise<GenerateR
   const years = options.years ?? 5;
   const now = (options.now ?? new Date()).getTime();
 
-  const { database, client } = await openGeneratorDatabase(
-    options.connectionString,
-    'onewindow-bench-generate',
-  );
-  try {
+  return withGeneratorDatabase(options, 'onewindow-bench-generate', async (database, client) => {
     const { db } = database;
     // A second run on the same database must not draw the same ids: the seed moves with what is there.
     const existing = await db.execute<{ count: number }>(sql`select count(*)::int as count from cases`);
@@ -144,7 +144,11 @@ export async function generateCases(options: GenerateOptions): Promise<GenerateR
       serviceRefs.map((ref) => [ref, serviceWeights[ref.code] ?? 3] as const),
     );
     const activeUnits = [...staffByUnit.keys()];
-    const transferWeights: Record<string, number> = { 'new-works': 3, secretariat: 1, 'illegal-building': 1 };
+    const transferWeights: Record<string, number> = {
+      'new-works': 3,
+      secretariat: 1,
+      'illegal-building': 1,
+    };
     const pickTransferUnit = weightedPicker(
       activeUnits.map((code) => [code, transferWeights[code] ?? 2] as const),
     );
@@ -166,41 +170,18 @@ export async function generateCases(options: GenerateOptions): Promise<GenerateR
       if (day === lastDay) weight *= Math.max(0.05, (now - startOfDayNumber(day)) / DAY);
       weights.push(weight);
     }
-    const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
-    const perDay: number[] = [];
-    let carried = 0;
-    for (const weight of weights) {
-      const exact = (options.cases * weight) / totalWeight + carried;
-      const count = Math.floor(exact);
-      carried = exact - count;
-      perDay.push(count);
-    }
-    perDay[perDay.length - 1] =
-      (perDay.at(-1) ?? 0) + (options.cases - perDay.reduce((sum, n) => sum + n, 0));
+    const perDay = spreadOverDays(options.cases, weights);
 
     // ---- one transaction for everything
-    await client.connect();
-    await client.query('begin');
-    await client.query("set local maintenance_work_mem = '1GB'");
-    await client.query('set local synchronous_commit = off');
+    await beginBulkLoad(client, '1GB');
     const dropped = options.keepIndexes
       ? null
       : await dropIndexesForLoad(client, {
           indexesOf: ['cases', 'case_events'],
           foreignKeysOf: ['cases', 'case_events', 'case_extensions'],
         });
-    const existingCounters = new Map(
-      (
-        await client.query<{ day: string; last: number }>(
-          "select to_char(day, 'YYYY-MM-DD') as day, last_number as last from case_number_counters",
-        )
-      ).rows.map((row) => [row.day, row.last]),
-    );
-    let nextEventId =
-      Number(
-        (await client.query<{ max: string }>('select coalesce(max(id), 0)::text as max from case_events'))
-          .rows[0]?.max,
-      ) + 1;
+    const numbering = await readCaseNumbering(client);
+    let nextEventId = numbering.nextEventId;
     phase(options.keepIndexes ? 'prepare (indexes kept)' : 'prepare (drop indexes and foreign keys)');
 
     // ---- generate and copy, batch by batch; the next batch is generated while the last one is copied
@@ -213,26 +194,13 @@ export async function generateCases(options: GenerateOptions): Promise<GenerateR
     let totalEvents = 0;
     let totalExtensions = 0;
     const recentByService = new Map<string, { id: string; caseNumber: string }[]>();
-    let caseRows: string[] = [];
-    let eventRows: string[] = [];
-    let extensionRows: string[] = [];
-    let copying: Promise<void> = Promise.resolve();
+    const copier = copyAlongside(client, [
+      ['cases', caseColumns],
+      ['case_events', eventColumns],
+      ['case_extensions', extensionColumns],
+    ]);
+    const [caseRows = [], eventRows = [], extensionRows = []] = copier.rows;
     let lastReport = 0;
-
-    const flush = async () => {
-      const batch = { caseRows, eventRows, extensionRows };
-      caseRows = [];
-      eventRows = [];
-      extensionRows = [];
-      await copying;
-      copying = (async () => {
-        await copyRows(client, 'cases', caseColumns, batch.caseRows);
-        await copyRows(client, 'case_events', eventColumns, batch.eventRows);
-        await copyRows(client, 'case_extensions', extensionColumns, batch.extensionRows);
-      })();
-      // An error surfaces at the next await of `copying`; keep it from being unhandled meanwhile.
-      copying.catch(() => {});
-    };
 
     for (let dayIndex = 0; dayIndex < perDay.length; dayIndex += 1) {
       const day = firstDay + dayIndex;
@@ -253,7 +221,7 @@ export async function generateCases(options: GenerateOptions): Promise<GenerateR
       }
       drafts.sort((left, right) => left.at - right.at);
       const localDate = localDateOf(day);
-      let sequence = existingCounters.get(localDate) ?? 0;
+      let sequence = numbering.lastNumbers.get(localDate) ?? 0;
       for (const draft of drafts) {
         sequence += 1;
         const generated = generateCase({
@@ -290,9 +258,7 @@ export async function generateCases(options: GenerateOptions): Promise<GenerateR
         }
       }
       if (count > 0) counters.set(localDate, sequence);
-      if (caseRows.length >= 10_000 || dayIndex === perDay.length - 1) await flush();
-      // Let the socket drain while the next day is generated.
-      else await new Promise((resolve) => setImmediate(resolve));
+      await copier.afterDay(dayIndex === perDay.length - 1);
       if (totalCases - lastReport >= options.cases / 20 || dayIndex === perDay.length - 1) {
         lastReport = totalCases;
         const seconds = elapsedMs() / 1000;
@@ -302,19 +268,10 @@ export async function generateCases(options: GenerateOptions): Promise<GenerateR
         );
       }
     }
-    await copying;
+    await copier.finished();
     phase('generate and copy rows');
 
-    const days = [...counters.keys()];
-    await client.query(
-      `insert into case_number_counters (day, last_number)
-       select * from unnest($1::date[], $2::int[])
-       on conflict (day) do update set last_number = greatest(case_number_counters.last_number, excluded.last_number)`,
-      [days, days.map((day) => counters.get(day) ?? 0)],
-    );
-    await client.query(
-      "select setval(pg_get_serial_sequence('case_events', 'id'), (select coalesce(max(id), 1) from case_events))",
-    );
+    await saveCaseNumbering(client, counters);
     if (dropped !== null) await rebuildIndexes(client, dropped, { phase, logEachIndex: log });
     await client.query('commit');
     await client.query('vacuum (analyze) cases, case_events, case_extensions, case_number_counters');
@@ -333,13 +290,7 @@ export async function generateCases(options: GenerateOptions): Promise<GenerateR
       pausedOpen,
       indexMode: options.keepIndexes ? 'keep' : 'rebuild',
     };
-  } catch (error) {
-    await client.query('rollback').catch(() => {});
-    throw error;
-  } finally {
-    await client.end().catch(() => {});
-    await database.close();
-  }
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------

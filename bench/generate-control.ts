@@ -32,6 +32,7 @@ import { getPlan } from '../src/modules/control/plans/plan-reads.ts';
 import { dueDateOf, practicesCarried } from '../src/modules/control/progress/progress-rules.ts';
 import { systemActor } from '../src/platform/auth/audit-log.ts';
 import {
+  beginBulkLoad,
   copyField,
   copyRows,
   DAY,
@@ -41,10 +42,10 @@ import {
   HOUR,
   insertBenchStaff,
   nullField,
-  openGeneratorDatabase,
   phaseTimer,
   rebuildIndexes,
   runAsScript,
+  withGeneratorDatabase,
   writeResultFile,
 } from './bench-support.ts';
 import { createRandom, givenNameCharacters, type Random, surnames, weightedPicker } from './case-fixtures.ts';
@@ -200,11 +201,7 @@ export async function generateControl(options: ControlGenerateOptions): Promise<
   const random = createRandom(options.seed ?? 1);
   const pickSurname = weightedPicker(surnames);
 
-  const { database, client } = await openGeneratorDatabase(
-    options.connectionString,
-    'onewindow-bench-control',
-  );
-  try {
+  return withGeneratorDatabase(options, 'onewindow-bench-control', async (database, client) => {
     const { db } = database;
     const existing = await db.execute<{ count: number }>(
       sql`select count(*)::int as count from control_progress_entries`,
@@ -273,10 +270,7 @@ export async function generateControl(options: ControlGenerateOptions): Promise<
     }
     phase(`plans (${years.length} years)`);
 
-    await client.connect();
-    await client.query('begin');
-    await client.query("set local maintenance_work_mem = '512MB'");
-    await client.query('set local synchronous_commit = off');
+    await beginBulkLoad(client, '512MB');
     const progressTables = [
       'control_progress_entries',
       'control_progress_values',
@@ -606,13 +600,7 @@ export async function generateControl(options: ControlGenerateOptions): Promise<
     phase('vacuum analyze');
     result.seconds = elapsedSeconds();
     return result;
-  } catch (error) {
-    await client.query('rollback').catch(() => {});
-    throw error;
-  } finally {
-    await client.end().catch(() => {});
-    await database.close();
-  }
+  });
 }
 
 export function describeControlResult(result: ControlGenerateResult): string[] {

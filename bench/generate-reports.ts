@@ -39,8 +39,9 @@ import { createFilesystemStore } from '../src/platform/files/file-store.ts';
 import { loadKaohsiungGeography } from '../src/platform/geo/geo-data.ts';
 import { createLocator, type Locator } from '../src/platform/geo/locate.ts';
 import {
+  beginBulkLoad,
+  copyAlongside,
   copyField,
-  copyRows,
   DAY,
   describePhases,
   dropIndexesForLoad,
@@ -48,10 +49,13 @@ import {
   HOUR,
   insertBenchStaff,
   nullField,
-  openGeneratorDatabase,
   phaseTimer,
+  readCaseNumbering,
   rebuildIndexes,
   runAsScript,
+  saveCaseNumbering,
+  spreadOverDays,
+  withGeneratorDatabase,
   writeResultFile,
 } from './bench-support.ts';
 import {
@@ -190,11 +194,7 @@ export async function generateReports(options: ReportsGenerateOptions): Promise<
   const random = createRandom(options.seed ?? 1);
   const pickSurname = weightedPicker(surnames);
 
-  const { database, client } = await openGeneratorDatabase(
-    options.connectionString,
-    'onewindow-bench-reports',
-  );
-  try {
+  return withGeneratorDatabase(options, 'onewindow-bench-reports', async (database, client) => {
     const { db } = database;
     const existing = await db.execute<{ count: number }>(
       sql`select count(*)::int as count from cases where kind = 'field_report'`,
@@ -231,37 +231,14 @@ export async function generateReports(options: ReportsGenerateOptions): Promise<
       if (day === lastDay) weight *= Math.max(0.05, (now - startOfDayNumber(day)) / DAY);
       weights.push(weight);
     }
-    const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
-    const perDay: number[] = [];
-    let carried = 0;
-    for (const weight of weights) {
-      const exact = (options.reports * weight) / totalWeight + carried;
-      const count = Math.floor(exact);
-      carried = exact - count;
-      perDay.push(count);
-    }
-    perDay[perDay.length - 1] =
-      (perDay.at(-1) ?? 0) + (options.reports - perDay.reduce((sum, n) => sum + n, 0));
+    const perDay = spreadOverDays(options.reports, weights);
 
     // ---- one transaction for everything
-    await client.connect();
-    await client.query('begin');
-    await client.query("set local maintenance_work_mem = '1GB'");
-    await client.query('set local synchronous_commit = off');
+    await beginBulkLoad(client, '1GB');
     const tables = ['cases', 'case_events', 'field_reports', 'report_photos'];
     const dropped = await dropIndexesForLoad(client, { indexesOf: tables, foreignKeysOf: tables });
-    const existingCounters = new Map(
-      (
-        await client.query<{ day: string; last: number }>(
-          "select to_char(day, 'YYYY-MM-DD') as day, last_number as last from case_number_counters",
-        )
-      ).rows.map((row) => [row.day, row.last]),
-    );
-    let nextEventId =
-      Number(
-        (await client.query<{ max: string }>('select coalesce(max(id), 0)::text as max from case_events'))
-          .rows[0]?.max,
-      ) + 1;
+    const numbering = await readCaseNumbering(client);
+    let nextEventId = numbering.nextEventId;
     phase('prepare (drop indexes and foreign keys)');
 
     const result: ReportsGenerateResult = {
@@ -281,29 +258,14 @@ export async function generateReports(options: ReportsGenerateOptions): Promise<
     const counters = new Map<string, number>();
     /** The latest report per hotspot and category: what a later duplicate is merged into. */
     const latestAt = new Map<string, string>();
-    let caseRows: string[] = [];
-    let eventRows: string[] = [];
-    let reportRows: string[] = [];
-    let photoRows: string[] = [];
-    let copying: Promise<void> = Promise.resolve();
+    const copier = copyAlongside(client, [
+      ['cases', caseColumns],
+      ['case_events', eventColumns],
+      ['field_reports', fieldReportColumns],
+      ['report_photos', photoColumns],
+    ]);
+    const [caseRows = [], eventRows = [], reportRows = [], photoRows = []] = copier.rows;
     let lastLog = 0;
-
-    const flush = async () => {
-      const batch = { caseRows, eventRows, reportRows, photoRows };
-      caseRows = [];
-      eventRows = [];
-      reportRows = [];
-      photoRows = [];
-      await copying;
-      copying = (async () => {
-        await copyRows(client, 'cases', caseColumns, batch.caseRows);
-        await copyRows(client, 'case_events', eventColumns, batch.eventRows);
-        await copyRows(client, 'field_reports', fieldReportColumns, batch.reportRows);
-        await copyRows(client, 'report_photos', photoColumns, batch.photoRows);
-      })();
-      // An error surfaces at the next await of `copying`; keep it from being unhandled meanwhile.
-      copying.catch(() => {});
-    };
 
     for (let dayIndex = 0; dayIndex < perDay.length; dayIndex += 1) {
       const day = firstDay + dayIndex;
@@ -320,7 +282,7 @@ export async function generateReports(options: ReportsGenerateOptions): Promise<
       }
       times.sort((left, right) => left - right);
       const localDate = localDateOf(day);
-      let sequence = existingCounters.get(localDate) ?? 0;
+      let sequence = numbering.lastNumbers.get(localDate) ?? 0;
       for (const receivedAt of times) {
         sequence += 1;
         const service = pickService(random);
@@ -525,9 +487,7 @@ export async function generateReports(options: ReportsGenerateOptions): Promise<
         if (isOpen) result.open += 1;
       }
       if (count > 0) counters.set(localDate, sequence);
-      if (caseRows.length >= 10_000 || dayIndex === perDay.length - 1) await flush();
-      // Let the socket drain while the next day is generated.
-      else await new Promise((resolve) => setImmediate(resolve));
+      await copier.afterDay(dayIndex === perDay.length - 1);
       if (result.reports - lastLog >= options.reports / 10 || dayIndex === perDay.length - 1) {
         lastLog = result.reports;
         const seconds = elapsedMs() / 1000;
@@ -536,19 +496,10 @@ export async function generateReports(options: ReportsGenerateOptions): Promise<
         );
       }
     }
-    await copying;
+    await copier.finished();
     phase('generate and copy rows');
 
-    const counterDays = [...counters.keys()];
-    await client.query(
-      `insert into case_number_counters (day, last_number)
-       select * from unnest($1::date[], $2::int[])
-       on conflict (day) do update set last_number = greatest(case_number_counters.last_number, excluded.last_number)`,
-      [counterDays, counterDays.map((day) => counters.get(day) ?? 0)],
-    );
-    await client.query(
-      "select setval(pg_get_serial_sequence('case_events', 'id'), (select coalesce(max(id), 1) from case_events))",
-    );
+    await saveCaseNumbering(client, counters);
     await rebuildIndexes(client, dropped, { phase, logEachIndex: log });
     await client.query('commit');
     await client.query(
@@ -557,13 +508,7 @@ export async function generateReports(options: ReportsGenerateOptions): Promise<
     phase('vacuum analyze');
     result.seconds = elapsedSeconds();
     return result;
-  } catch (error) {
-    await client.query('rollback').catch(() => {});
-    throw error;
-  } finally {
-    await client.end().catch(() => {});
-    await database.close();
-  }
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------
