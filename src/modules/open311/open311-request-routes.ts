@@ -104,31 +104,32 @@ export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Pro
   function sendCachedAnswer(reply: FastifyReply, key: string) {
     const cached = answers.get(key, nowMs());
     if (cached === undefined) return null;
+    return sendAnswer(reply, { ...cached, shared: true });
+  }
+  function sendAnswer(reply: FastifyReply, answer: { body: Buffer; contentType: string; shared: boolean }) {
     return reply
       .code(200)
-      .header('content-type', cached.contentType)
+      .header('content-type', answer.contentType)
       .header('access-control-allow-origin', '*')
-      .header('x-cache', 'hit')
-      .send(cached.body);
+      .header('x-cache', answer.shared ? 'hit' : 'miss')
+      .send(answer.body);
   }
-  function sendAndKeep(
+  /**
+   * The answer for the address, computed once however many clients ask it at the same moment (the kept
+   * one's time just ran out: every poller asks again together).
+   */
+  async function sendAndKeep(
     reply: FastifyReply,
     key: string,
     format: Open311Format,
-    document: readonly Open311Row[],
+    compute: () => Promise<readonly Open311Row[]>,
     shape: XmlShape,
   ) {
-    const body = answers.set(
-      key,
-      { body: serialise(document, format, shape), contentType: contentTypes[format] },
-      nowMs(),
-    );
-    return reply
-      .code(200)
-      .header('content-type', contentTypes[format])
-      .header('access-control-allow-origin', '*')
-      .header('x-cache', 'miss')
-      .send(body);
+    const answer = await answers.fill(key, nowMs, async () => ({
+      body: serialise(await compute(), format, shape),
+      contentType: contentTypes[format],
+    }));
+    return sendAnswer(reply, answer);
   }
 
   /** Service names by code, in both languages (a small list: read per answer, beside the main query). */
@@ -153,18 +154,11 @@ export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Pro
     };
   }
 
-  async function sendRequests(
-    reply: FastifyReply,
-    format: Open311Format,
-    locale: Open311Locale,
-    read: Promise<RequestRow[]>,
-    cacheKey?: string,
-  ) {
+  /** The requests as GeoReport v2 entries, in the locale. */
+  async function requestsDocument(locale: Open311Locale, read: Promise<RequestRow[]>) {
     const [rows, names] = await Promise.all([read, serviceNames()]);
     const words = wordsFor(locale, names);
-    const document = rows.map((row) => requestEntry(row, words, publicPoint));
-    if (cacheKey !== undefined) return sendAndKeep(reply, cacheKey, format, document, requestsShape);
-    return send(reply, format, 200, document, requestsShape);
+    return rows.map((row) => requestEntry(row, words, publicPoint));
   }
 
   for (const format of ['json', 'xml'] as const) {
@@ -186,9 +180,17 @@ export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Pro
         const { filter, errors } = readRequestListQuery(query, deps.clock.now());
         const problems = [...commonProblems(query), ...errors];
         if (problems.length > 0) return sendErrors(reply, format, problems);
-        const rows =
-          filter.kind === 'ids' ? requestsByNumber(db, filter.numbers) : searchRequests(db, filter);
-        return sendRequests(reply, format, localeOf(query), rows, request.url);
+        return sendAndKeep(
+          reply,
+          request.url,
+          format,
+          () =>
+            requestsDocument(
+              localeOf(query),
+              filter.kind === 'ids' ? requestsByNumber(db, filter.numbers) : searchRequests(db, filter),
+            ),
+          requestsShape,
+        );
       },
     );
 
@@ -210,14 +212,13 @@ export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Pro
         const { filter, errors } = readUpdatesQuery(query, deps.clock.now());
         const problems = [...commonProblems(query), ...errors];
         if (problems.length > 0) return sendErrors(reply, format, problems);
-        const rows = await listUpdates(db, filter);
         // Updates carry no service name.
         const words = wordsFor(localeOf(query), new Map());
         return sendAndKeep(
           reply,
           request.url,
           format,
-          rows.map((row) => updateEntry(row, words)),
+          async () => (await listUpdates(db, filter)).map((row) => updateEntry(row, words)),
           updatesShape,
         );
       },
@@ -252,7 +253,13 @@ export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Pro
             }),
           },
         ]);
-      return sendRequests(reply, format, localeOf(query), Promise.resolve(rows));
+      return send(
+        reply,
+        format,
+        200,
+        await requestsDocument(localeOf(query), Promise.resolve(rows)),
+        requestsShape,
+      );
     },
   );
 

@@ -41,4 +41,68 @@ describe('the answer cache', () => {
     cache.set('/big', { body: 'x'.repeat(26), contentType: json }, 0);
     assert.equal(cache.get('/big', 0), undefined);
   });
+
+  it('computes an address once however many ask it at the same moment, then keeps it', async () => {
+    const cache = createAnswerCache(5);
+    let computed = 0;
+    let finish: (body: string) => void = () => {};
+    const compute = () => {
+      computed += 1;
+      return new Promise<{ body: string; contentType: string }>((resolve) => {
+        finish = (body) => resolve({ body, contentType: json });
+      });
+    };
+    const asked = [1, 2, 3].map(() => cache.fill('/a', () => 1_000, compute));
+    finish('[1]');
+    const answers = await Promise.all(asked);
+    assert.equal(computed, 1);
+    assert.deepEqual(
+      answers.map((answer) => [answer.body.toString(), answer.shared]),
+      [
+        ['[1]', false],
+        ['[1]', true],
+        ['[1]', true],
+      ],
+    );
+    const later = await cache.fill('/a', () => 5_999, compute);
+    assert.equal(later.shared, true, 'kept');
+    assert.equal(computed, 1);
+  });
+
+  it('gives a failure to every request that waited for it, and keeps nothing', async () => {
+    const cache = createAnswerCache(5);
+    let computed = 0;
+    const failing = async () => {
+      computed += 1;
+      await new Promise((resolve) => setImmediate(resolve));
+      throw new Error('database down');
+    };
+    const asked = [cache.fill('/a', () => 0, failing), cache.fill('/a', () => 0, failing)];
+    for (const answer of await Promise.allSettled(asked)) assert.equal(answer.status, 'rejected');
+    assert.equal(computed, 1);
+    const again = await cache.fill(
+      '/a',
+      () => 0,
+      async () => ({ body: '[2]', contentType: json }),
+    );
+    assert.deepEqual([again.body.toString(), again.shared], ['[2]', false]);
+  });
+
+  it('computes for every request when turned off', async () => {
+    const cache = createAnswerCache(0);
+    let computed = 0;
+    const compute = async () => {
+      computed += 1;
+      return { body: `[${computed}]`, contentType: json };
+    };
+    const answers = await Promise.all([
+      cache.fill('/a', () => 0, compute),
+      cache.fill('/a', () => 0, compute),
+    ]);
+    assert.equal(computed, 2);
+    assert.deepEqual(
+      answers.map((answer) => answer.shared),
+      [false, false],
+    );
+  });
 });

@@ -17,6 +17,16 @@ export interface AnswerCache {
   get(key: string, now: number): CachedAnswer | undefined;
   /** Keeps the answer (as bytes) and returns them, to send. */
   set(key: string, answer: { body: string | Buffer; contentType: string }, now: number): Buffer;
+  /**
+   * The answer for `key`: the kept one; else the one being computed for it right now; else `compute`s (then
+   * kept). `shared` says it was not computed for this request. A failure reaches every request that waited
+   * for it and nothing is kept.
+   */
+  fill(
+    key: string,
+    now: () => number,
+    compute: () => Promise<{ body: string | Buffer; contentType: string }>,
+  ): Promise<CachedAnswer & { shared: boolean }>;
   /** Bytes held now. */
   readonly size: number;
 }
@@ -28,6 +38,7 @@ export function createAnswerCache(
   const maxEntries = limits.maxEntries ?? 256;
   const maxBytes = limits.maxBytes ?? 32 * 1024 * 1024;
   const entries = new Map<string, CachedAnswer & { until: number }>();
+  const computing = new Map<string, Promise<CachedAnswer>>();
   let bytes = 0;
   const drop = (key: string) => {
     const entry = entries.get(key);
@@ -35,7 +46,7 @@ export function createAnswerCache(
     bytes -= entry.body.length;
     entries.delete(key);
   };
-  return {
+  const cache: AnswerCache = {
     get(key, now) {
       const entry = entries.get(key);
       if (entry === undefined) return undefined;
@@ -58,8 +69,27 @@ export function createAnswerCache(
       }
       return body;
     },
+    async fill(key, now, compute) {
+      const kept = cache.get(key, now());
+      if (kept !== undefined) return { ...kept, shared: true };
+      const running = computing.get(key);
+      if (running !== undefined) return { ...(await running), shared: true };
+      const computed = (async () => {
+        const answer = await compute();
+        return { body: cache.set(key, answer, now()), contentType: answer.contentType };
+      })();
+      // Off: every request computes its own, as without a cache.
+      if (seconds <= 0) return { ...(await computed), shared: false };
+      computing.set(key, computed);
+      try {
+        return { ...(await computed), shared: false };
+      } finally {
+        computing.delete(key);
+      }
+    },
     get size() {
       return bytes;
     },
   };
+  return cache;
 }
