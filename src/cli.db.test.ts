@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
-import { before, describe, it } from 'node:test';
-import { onewindow } from '../test/helpers/cli.ts';
-import { createTestDatabase } from '../test/helpers/test-database.ts';
+import { describe, it } from 'node:test';
+import { cliWithTestDatabase, onewindow } from '../test/helpers/cli.ts';
 import { listCalendarOverrides } from './platform/calendar/calendar-repo.ts';
-import type { Database } from './platform/db/database.ts';
 
 /** `staff:create` with a good password and these options. */
 function staffCreate(options: { email: string; role: string; unit?: string }): string[] {
@@ -19,17 +17,10 @@ function staffCreate(options: { email: string; role: string; unit?: string }): s
   ];
 }
 
-describe('npx onewindow (against DATABASE_URL)', () => {
-  let environment: Record<string, string>;
-  let db: Database;
-  before(async () => {
-    const database = await createTestDatabase();
-    environment = { DATABASE_URL: database.connectionString };
-    db = database.db;
-  });
-  /** The command line against the test database. */
-  const cli = (...args: string[]) => onewindow(args, environment);
+/** The command line against the test database. */
+const { cli, db } = await cliWithTestDatabase();
 
+describe('npx onewindow (against DATABASE_URL)', () => {
   it('--help lists every command and exits 0; no command exits 2', async () => {
     const help = await cli('--help');
     assert.equal(help.code, 0);

@@ -134,6 +134,20 @@ export class TestBrowser {
     return this.keep(response as unknown as InjectResponse);
   }
 
+  /**
+   * Posts a multipart form (fields and files, e.g. `multipartForm` of upload-test-support) as a browser
+   * does; such forms carry their CSRF token in the action's query.
+   */
+  async postMultipart(url: string, form: FormData): Promise<InjectResponse> {
+    const response = await this.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: this.cookieHeader() },
+      payload: form,
+    });
+    return this.keep(response as unknown as InjectResponse);
+  }
+
   /** Opens a page with a form and posts it with the page's own CSRF token. */
   async submit(formPage: string, action: string, fields: Record<string, string>): Promise<InjectResponse> {
     const page = await this.get(formPage);

@@ -26,6 +26,26 @@ const u32le = (value: number) => {
   return buffer;
 };
 
+/** A file as a browser sends it in a multipart form: the form field, the file's name, its type, its bytes. */
+export interface FileToSend {
+  field: string;
+  name: string;
+  type: string;
+  content: Buffer;
+}
+
+/** A multipart form as a browser sends it: every field (a list is sent as the field repeated), then the files. */
+export function multipartForm(fields: Record<string, string | string[]>, files: FileToSend[] = []): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) {
+    for (const item of Array.isArray(value) ? value : [value]) form.append(name, item);
+  }
+  for (const file of files) {
+    form.append(file.field, new Blob([new Uint8Array(file.content)], { type: file.type }), file.name);
+  }
+  return form;
+}
+
 /** A 2×2 RGB PNG. */
 export function samplePng(): Buffer {
   const chunk = (type: string, data: Buffer) => {
@@ -244,28 +264,27 @@ export function storedZip(entries: [name: string, content: string | Buffer][]): 
 const manifest = (mediaType: string) =>
   `<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="${mediaType}"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>`;
 
-export function sampleOdt(): Buffer {
-  const mediaType = 'application/vnd.oasis.opendocument.text';
+/** The smallest OpenDocument package of this type: mimetype first, the content, a manifest naming both. */
+function minimalOdf(mediaType: string, content: string): Buffer {
   return storedZip([
     ['mimetype', mediaType],
-    [
-      'content.xml',
-      '<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:text><text:p>施工計畫書</text:p></office:text></office:body></office:document-content>',
-    ],
+    ['content.xml', content],
     ['META-INF/manifest.xml', manifest(mediaType)],
   ]);
 }
 
+export function sampleOdt(): Buffer {
+  return minimalOdf(
+    'application/vnd.oasis.opendocument.text',
+    '<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:text><text:p>施工計畫書</text:p></office:text></office:body></office:document-content>',
+  );
+}
+
 export function sampleOds(): Buffer {
-  const mediaType = 'application/vnd.oasis.opendocument.spreadsheet';
-  return storedZip([
-    ['mimetype', mediaType],
-    [
-      'content.xml',
-      '<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Sheet1"/></office:spreadsheet></office:body></office:document-content>',
-    ],
-    ['META-INF/manifest.xml', manifest(mediaType)],
-  ]);
+  return minimalOdf(
+    'application/vnd.oasis.opendocument.spreadsheet',
+    '<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Sheet1"/></office:spreadsheet></office:body></office:document-content>',
+  );
 }
 
 const contentTypes = (main: string, mainType: string) =>

@@ -7,12 +7,10 @@ import { systemActor } from '../../../platform/auth/audit-log.ts';
 import { auditLog } from '../../../platform/auth/auth-schema.ts';
 import { aSignedInMember, type TestBrowser } from '../../../platform/auth/auth-test-support.ts';
 import { storedFiles } from '../../../platform/files/files-schema.ts';
-import { sampleExe, samplePng } from '../../../platform/uploads/upload-test-support.ts';
+import { multipartForm, sampleExe, samplePng } from '../../../platform/uploads/upload-test-support.ts';
 import { formatPageDate } from '../../../platform/web/format-date.ts';
 import { caseAttachments, cases, caseTimeline } from '../core/cases-schema.ts';
 import { setRoutingRule } from '../core/routing-rules.ts';
-
-type InjectResponse = Awaited<ReturnType<TestBrowser['get']>>;
 
 function decodeEntities(text: string): string {
   return text.replaceAll('&amp;', '&').replaceAll('&quot;', '"').replaceAll('&#39;', "'");
@@ -34,34 +32,6 @@ function errorSummaryLinks(html: string): [string, string][] {
     match[1] ?? '',
     match[2] ?? '',
   ]);
-}
-
-interface FileToSend {
-  field: string;
-  name: string;
-  type: string;
-  content: Buffer;
-}
-
-function formData(fields: Record<string, string | string[]>, files: FileToSend[] = []): FormData {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) {
-    for (const item of Array.isArray(value) ? value : [value]) form.append(name, item);
-  }
-  for (const file of files) {
-    form.append(file.field, new Blob([new Uint8Array(file.content)], { type: file.type }), file.name);
-  }
-  return form;
-}
-
-async function postMultipart(browser: TestBrowser, url: string, form: FormData): Promise<InjectResponse> {
-  const response = await browser.app.inject({
-    method: 'POST',
-    url,
-    headers: { cookie: browser.cookieHeader() },
-    payload: form,
-  });
-  return browser.keep(response as unknown as InjectResponse);
 }
 
 /** A complete, valid walk-in application for 建築工程開工申報 (unit: building). */
@@ -188,10 +158,9 @@ describe('counter intake (HTTP and database)', () => {
   it('a valid walk-in application with a scan → 303 to the receipt; the case is in the unit’s queue with the file, in one go', async () => {
     const casesBefore = await caseCount();
     const page = await clerk.get('/staff/counter/new?service=building-construction-start');
-    const response = await postMultipart(
-      clerk,
+    const response = await clerk.postMultipart(
       multipartActionOf(page.body),
-      formData(buildingStart, [
+      multipartForm(buildingStart, [
         { field: 'documents', name: '施工計畫書.png', type: 'image/png', content: samplePng() },
       ]),
     );
@@ -301,10 +270,9 @@ describe('counter intake (HTTP and database)', () => {
       ['street-tree-pruning', '64000020', 'road-maintenance'],
     ] as const) {
       const page = await clerk.get(`/en/staff/counter/new?service=${service}`);
-      const response = await postMultipart(
-        clerk,
+      const response = await clerk.postMultipart(
         multipartActionOf(page.body),
-        formData({
+        multipartForm({
           channel: 'phone',
           applicantType: 'person',
           applicantName: 'Jane Smith',
@@ -343,10 +311,9 @@ describe('counter intake (HTTP and database)', () => {
 
   it('an hour-based service shows the due time on the receipt', async () => {
     const page = await clerk.get('/staff/counter/new?service=pothole-report');
-    const response = await postMultipart(
-      clerk,
+    const response = await clerk.postMultipart(
       multipartActionOf(page.body),
-      formData({
+      multipartForm({
         channel: 'hotline_1999',
         applicantType: 'person',
         applicantName: '陳先生',
@@ -372,10 +339,9 @@ describe('counter intake (HTTP and database)', () => {
     const casesBefore = await caseCount();
     const filesBefore = await attachmentCount();
     const page = await clerk.get('/staff/counter/new?service=building-construction-start');
-    const response = await postMultipart(
-      clerk,
+    const response = await clerk.postMultipart(
       multipartActionOf(page.body),
-      formData(
+      multipartForm(
         {
           ...buildingStart,
           applicantName: '',
@@ -428,10 +394,9 @@ describe('counter intake (HTTP and database)', () => {
 
     // A petition needs a contact (a field report may come from anyone, so it is not the example here).
     const english = await clerk.get('/en/staff/counter/new?service=road-maintenance-petition');
-    const noContact = await postMultipart(
-      clerk,
+    const noContact = await clerk.postMultipart(
       multipartActionOf(english.body),
-      formData({
+      multipartForm({
         channel: 'web',
         applicantType: 'person',
         applicantName: 'A',
@@ -452,10 +417,9 @@ describe('counter intake (HTTP and database)', () => {
 
   it('a multipart post without the form’s token is refused (403) and writes nothing', async () => {
     const casesBefore = await caseCount();
-    const response = await postMultipart(
-      clerk,
+    const response = await clerk.postMultipart(
       '/staff/counter/new?service=building-construction-start',
-      formData(buildingStart),
+      multipartForm(buildingStart),
     );
     assert.equal(response.statusCode, 403);
     assert.equal(await caseCount(), casesBefore);
