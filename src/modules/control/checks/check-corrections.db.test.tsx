@@ -9,7 +9,14 @@ import { controlTestApp } from '../shared/control-app-test-support.ts';
 import { paginationOf } from '../shared/control-test-support.ts';
 import { getCheck } from './check-reads.ts';
 import { controlCheckActions, controlCheckRevisions, controlChecks } from './checks-schema.ts';
-import { checkIdOf, checkStaff, phoneTest, postFrom, signedIn as signedInTo } from './checks-test-support.ts';
+import {
+  checkIdOf,
+  checkStaff,
+  phoneTest,
+  postFrom,
+  signedIn as signedInTo,
+  withoutActions,
+} from './checks-test-support.ts';
 
 const subject = await controlTestApp();
 const db = subject.database.db;
@@ -40,16 +47,9 @@ describe('correcting a recorded check', async () => {
     assert.ok(decode(mainOf((await secretariat.get(`/staff/checks/${id}`)).body)).includes(edit));
     assert.ok(!decode(mainOf((await roadEditor.get(`/staff/checks/${id}`)).body)).includes(edit));
 
-    const blank = {
-      action1Description: '',
-      action1Deadline: '',
-      action2Description: '',
-      action2Deadline: '',
-    };
     const bad = await postFrom(secretariat, edit, edit, {
       ...recorded,
-      ...blank,
-      action2Unit: '',
+      ...withoutActions,
       version: '1',
       checkDate: '115/3/1',
       score: '120',
@@ -66,8 +66,7 @@ describe('correcting a recorded check', async () => {
     ]);
     const unchanged = await postFrom(secretariat, edit, edit, {
       ...recorded,
-      ...blank,
-      action2Unit: '',
+      ...withoutActions,
       version: '1',
       reason: '確認',
     });
@@ -77,8 +76,7 @@ describe('correcting a recorded check', async () => {
 
     const saved = await postFrom(secretariat, edit, edit, {
       ...recorded,
-      ...blank,
-      action2Unit: '',
+      ...withoutActions,
       version: '1',
       score: '80',
       findings: '接聽時未報單位名稱。',
@@ -150,30 +148,15 @@ describe('correcting a recorded check', async () => {
   });
 
   it('a self-assessment: its editor corrects the draft without a reason; once confirmed only its head, with one', async () => {
+    const counterVisit = { ...phoneTest, kind: 'counter_visit', score: '', ...withoutActions };
     const draft = await postFrom(parksEditor, '/staff/unit-checks/new', '/staff/unit-checks/new', {
-      ...phoneTest,
-      kind: 'counter_visit',
+      ...counterVisit,
       subject: '公園處服務台自評',
-      score: '',
-      action1Description: '',
-      action1Deadline: '',
-      action2Description: '',
-      action2Deadline: '',
-      action2Unit: '',
     });
     const id = checkIdOf(draft.headers.location);
     const edit = `/staff/checks/${id}/edit`;
-    const fields = {
-      ...phoneTest,
-      unitCode: 'road-maintenance', // ignored: a self-assessment stays its unit's
-      kind: 'counter_visit',
-      score: '',
-      action1Description: '',
-      action1Deadline: '',
-      action2Description: '',
-      action2Deadline: '',
-      action2Unit: '',
-    };
+    // The unit is ignored: a self-assessment stays its unit's.
+    const fields = { ...counterVisit, unitCode: 'road-maintenance' };
     assert.ok(!decode(mainOf((await parksEditor.get(edit)).body)).includes('請說明修正的原因'));
     const corrected = await postFrom(parksEditor, edit, edit, {
       ...fields,

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../../platform/db/database.ts';
 import type { PageWindow } from '../../../platform/db/paging.ts';
+import { groupedBy } from '../shared/grouping.ts';
 import {
   actionState,
   type CheckAction,
@@ -69,29 +70,27 @@ async function assemble(db: DatabaseOrTransaction, rows: CheckRow[], today: stri
             ),
           )
           .orderBy(asc(controlCheckEvidence.uploadedAt), asc(controlCheckEvidence.fileName));
-  const evidenceOf = new Map<string, EvidenceFile[]>();
-  for (const { followUpId, ...file } of evidenceRows) {
-    const list = evidenceOf.get(followUpId) ?? [];
-    list.push(file);
-    evidenceOf.set(followUpId, list);
-  }
-  const followUpsOf = new Map<string, FollowUp[]>();
-  for (const row of followUpRows) {
-    const list = followUpsOf.get(row.actionId) ?? [];
-    list.push({
+  const evidenceOf = groupedBy(
+    evidenceRows,
+    (row) => row.followUpId,
+    ({ followUpId: _, ...file }): EvidenceFile => file,
+  );
+  const followUpsOf = groupedBy(
+    followUpRows,
+    (row) => row.actionId,
+    (row): FollowUp => ({
       id: row.id,
       evidence: evidenceOf.get(row.id) ?? [],
       entryDate: row.entryDate,
       note: row.note,
       createdAt: row.createdAt,
       createdByName: row.createdByName,
-    });
-    followUpsOf.set(row.actionId, list);
-  }
-  const actionsOf = new Map<string, CheckAction[]>();
-  for (const row of actionRowsOf) {
-    const list = actionsOf.get(row.checkId) ?? [];
-    list.push({
+    }),
+  );
+  const actionsOf = groupedBy(
+    actionRowsOf,
+    (row) => row.checkId,
+    (row): CheckAction => ({
       id: row.id,
       ordinal: row.ordinal,
       description: row.description,
@@ -101,9 +100,8 @@ async function assemble(db: DatabaseOrTransaction, rows: CheckRow[], today: stri
       closedByName: row.closedByName,
       state: actionState(row, today),
       followUps: followUpsOf.get(row.id) ?? [],
-    });
-    actionsOf.set(row.checkId, list);
-  }
+    }),
+  );
   return rows.map((row) => ({
     id: row.id,
     origin: row.origin,

@@ -96,3 +96,12 @@ export const phoneTest = {
   action3Deadline: '',
   action3Unit: '',
 };
+
+/** The phone test's corrective actions left blank: a check recorded without any. */
+export const withoutActions = {
+  action1Description: '',
+  action1Deadline: '',
+  action2Description: '',
+  action2Deadline: '',
+  action2Unit: '',
+};

@@ -20,6 +20,7 @@ import {
   postFrom,
   postMultipart,
   signedIn as signedInTo,
+  withoutActions,
 } from './checks-test-support.ts';
 
 const subject = await controlTestApp();
@@ -97,16 +98,13 @@ describe('spot checks and tests (平時測試及查核)', async () => {
     assert.equal(second.statusCode, 303);
 
     // parks may not write on road-maintenance's action, nor a handler on any.
-    const wrongUnit = await postFrom(parksEditor, page, `${page}/actions/${actionIds[0]}/follow-ups`, {
-      entryDate: '115/3/2',
-      note: '不該成功',
-    });
-    assert.equal(wrongUnit.statusCode, 403);
-    const wrongRole = await postFrom(handler, page, `${page}/actions/${actionIds[0]}/follow-ups`, {
-      entryDate: '115/3/2',
-      note: '不該成功',
-    });
-    assert.equal(wrongRole.statusCode, 403);
+    for (const [who, browser] of Object.entries({ parksEditor, handler })) {
+      const refused = await postFrom(browser, page, `${page}/actions/${actionIds[0]}/follow-ups`, {
+        entryDate: '115/3/2',
+        note: '不該成功',
+      });
+      assert.equal(refused.statusCode, 403, who);
+    }
 
     // Both problems of a bad follow-up at once, linked to this action's inputs.
     const bad = await postFrom(roadHead, page, `${page}/actions/${actionIds[0]}/follow-ups`, {
@@ -297,11 +295,7 @@ describe('spot checks and tests (平時測試及查核)', async () => {
       ...phoneTest,
       kind: 'website',
       score: '',
-      action1Description: '',
-      action1Deadline: '',
-      action2Description: '',
-      action2Deadline: '',
-      action2Unit: '',
+      ...withoutActions,
     });
     assert.equal(website.statusCode, 303);
     const check = await getCheck(db, checkIdOf(website.headers.location), '2026-03-02');

@@ -33,6 +33,7 @@ import { type MutationOptions, planNotFound } from './plan-writes.ts';
 import {
   HeaderFormPage,
   ItemFormPage,
+  type PlanFormPageProps,
   PracticeFormPage,
   type RemovalProps,
   StrategyFormPage,
@@ -45,17 +46,8 @@ const PracticeParams = Type.Object({ year: PlanYearParams.properties.year, pract
 type Params = Readonly<Record<string, string>>;
 type Level = 'item' | 'strategy' | 'practice';
 
-/** What every entry form page is given, whatever it edits. */
-interface FormPageProps {
-  lang: Lang;
-  csrfToken: string;
-  title: string;
-  year: number;
-  action: string;
-  isPublished: boolean;
-  problems: FormProblems;
-  removal: RemovalProps | null;
-}
+/** What every entry form page is given, whatever it edits: a plan's form page, with its removal or none. */
+type FormPageProps = Omit<PlanFormPageProps, 'notice' | 'removal'> & { removal: RemovalProps | null };
 
 /** One form page of a plan, as its URL names it: what it shows, and (for an entry that exists) its removal. */
 interface FormPage<Values> {

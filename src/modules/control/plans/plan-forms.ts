@@ -1,7 +1,7 @@
 import { type Static, Type } from 'typebox';
 import { defineForm, field } from '../../../platform/web/components/read-form.ts';
-import { wordsOf } from '../shared/control-forms.ts';
-import { type PlansTextKey, plansText } from './plan-messages.ts';
+import { formOfFields } from '../shared/control-forms.ts';
+import { plansText } from './plan-messages.ts';
 import { type HeaderForm, type ItemForm, limits, type StrategyForm } from './plan-rules.ts';
 import {
   deadlineKinds,
@@ -16,127 +16,75 @@ import {
  * it), and each form's values for an entry that exists. The rules beyond the fields are in plan-rules.ts.
  */
 
-const label = (key: PlansTextKey) => wordsOf(plansText, key);
-
 /** A number as typed: 「三」, 「(三)」, 3 or ３ (plan-rules.ts reads it). */
-const number = field.text({ maxLength: 10 });
-const reason = field.text({ maxLength: limits.reason });
+const number = [field.text({ maxLength: 10 }), 'numberLabel'] as const;
+/** The reason a published plan's every change needs. */
+const reason = [field.text({ maxLength: limits.reason }), 'reasonLabel'] as const;
 /** A list section: clauses one a line. */
 const clauses = field.text({ maxLength: limits.section });
 const english = field.text({ maxLength: limits.english });
 
-export const headerForm = defineForm(
-  Type.Object({
-    title: field.text({ maxLength: limits.title }),
-    titleEn: field.text({ maxLength: limits.shortText }),
-    basis: clauses,
-    goals: clauses,
-    scope: field.text({ maxLength: limits.shortText }),
-    contentIntro: field.text({ maxLength: limits.shortText }),
-    steps: clauses,
-    control: clauses,
-    closing: clauses,
-    summaryEnBasis: english,
-    summaryEnGoals: english,
-    summaryEnScope: english,
-    summaryEnSteps: english,
-    summaryEnControl: english,
-    summaryEnClosing: english,
-    reason,
-  }),
-  {
-    title: label('planTitleLabel'),
-    titleEn: label('planTitleEnLabel'),
-    basis: label('basisLabel'),
-    goals: label('goalsLabel'),
-    scope: label('scopeLabel'),
-    contentIntro: label('contentIntroLabel'),
-    steps: label('stepsLabel'),
-    control: label('controlLabel'),
-    closing: label('closingFieldLabel'),
-    summaryEnBasis: label('summaryEnBasisLabel'),
-    summaryEnGoals: label('summaryEnGoalsLabel'),
-    summaryEnScope: label('summaryEnScopeLabel'),
-    summaryEnSteps: label('summaryEnStepsLabel'),
-    summaryEnControl: label('summaryEnControlLabel'),
-    summaryEnClosing: label('summaryEnClosingLabel'),
-    reason: label('reasonLabel'),
-  },
-);
+export const headerForm = formOfFields(plansText, {
+  title: [field.text({ maxLength: limits.title }), 'planTitleLabel'],
+  titleEn: [field.text({ maxLength: limits.shortText }), 'planTitleEnLabel'],
+  basis: [clauses, 'basisLabel'],
+  goals: [clauses, 'goalsLabel'],
+  scope: [field.text({ maxLength: limits.shortText }), 'scopeLabel'],
+  contentIntro: [field.text({ maxLength: limits.shortText }), 'contentIntroLabel'],
+  steps: [clauses, 'stepsLabel'],
+  control: [clauses, 'controlLabel'],
+  closing: [clauses, 'closingFieldLabel'],
+  summaryEnBasis: [english, 'summaryEnBasisLabel'],
+  summaryEnGoals: [english, 'summaryEnGoalsLabel'],
+  summaryEnScope: [english, 'summaryEnScopeLabel'],
+  summaryEnSteps: [english, 'summaryEnStepsLabel'],
+  summaryEnControl: [english, 'summaryEnControlLabel'],
+  summaryEnClosing: [english, 'summaryEnClosingLabel'],
+  reason,
+});
 
-export const itemForm = defineForm(
-  Type.Object({
-    number,
-    title: field.text({ maxLength: limits.title }),
-    tableTitle: field.text({ maxLength: limits.title }),
-    titleEn: field.text({ maxLength: limits.shortText }),
-    reason,
-  }),
-  {
-    number: label('numberLabel'),
-    title: label('itemTitleLabel'),
-    tableTitle: label('tableTitleLabel'),
-    titleEn: label('titleEnLabel'),
-    reason: label('reasonLabel'),
-  },
-);
+export const itemForm = formOfFields(plansText, {
+  number,
+  title: [field.text({ maxLength: limits.title }), 'itemTitleLabel'],
+  tableTitle: [field.text({ maxLength: limits.title }), 'tableTitleLabel'],
+  titleEn: [field.text({ maxLength: limits.shortText }), 'titleEnLabel'],
+  reason,
+});
 
-export const strategyForm = defineForm(
-  Type.Object({
-    number,
-    text: field.text({ maxLength: limits.text }),
-    textEn: english,
-    practicesSummaryEn: english,
-    reason,
-  }),
-  {
-    number: label('numberLabel'),
-    text: label('strategyTextLabel'),
-    textEn: label('textEnLabel'),
-    practicesSummaryEn: label('practicesSummaryEnLabel'),
-    reason: label('reasonLabel'),
-  },
-);
+export const strategyForm = formOfFields(plansText, {
+  number,
+  text: [field.text({ maxLength: limits.text }), 'strategyTextLabel'],
+  textEn: [english, 'textEnLabel'],
+  practicesSummaryEn: [english, 'practicesSummaryEnLabel'],
+  reason,
+});
 
-export const practiceForm = defineForm(
-  Type.Object({
-    number,
-    text: field.text({ maxLength: limits.text }),
-    parts: field.text({ maxLength: limits.parts * limits.clause }),
-    deadlineKind: field.choice(deadlineKinds),
-    deadlineRocYear: field.text({ maxLength: 10 }),
-    deadlineMonth: field.text({ maxLength: 10 }),
-    everyUnit: field.tick(),
-    unitCodes: field.ticks({ maxItems: 200, maxLength: 60 }),
-    reason,
-  }),
-  {
-    number: label('numberLabel'),
-    text: label('practiceTextLabel'),
-    parts: label('partsLabel'),
-    deadlineKind: label('deadlineLegend'),
-    deadlineRocYear: label('deadlineRocYearLabel'),
-    deadlineMonth: label('deadlineMonthLabel'),
-    // A problem with the units (every unit and single ones ticked) is about the units as a whole.
-    everyUnit: label('unitsLegend'),
-    unitCodes: label('unitsLegend'),
-    reason: label('reasonLabel'),
-  },
-);
+export const practiceForm = formOfFields(plansText, {
+  number,
+  text: [field.text({ maxLength: limits.text }), 'practiceTextLabel'],
+  parts: [field.text({ maxLength: limits.parts * limits.clause }), 'partsLabel'],
+  deadlineKind: [field.choice(deadlineKinds), 'deadlineLegend'],
+  deadlineRocYear: [field.text({ maxLength: 10 }), 'deadlineRocYearLabel'],
+  deadlineMonth: [field.text({ maxLength: 10 }), 'deadlineMonthLabel'],
+  // A problem with the units (every unit and single ones ticked) is about the units as a whole.
+  everyUnit: [field.tick(), 'unitsLegend'],
+  unitCodes: [field.ticks({ maxItems: 200, maxLength: 60 }), 'unitsLegend'],
+  reason,
+});
 
 /** The removal form under an entry's edit form: its reason is `removeReason`, as the edit form has its own. */
-export const removalForm = defineForm(Type.Object({ confirm: field.tick(), removeReason: reason }), {
-  confirm: label('removeHeading'),
-  removeReason: label('reasonLabel'),
+export const removalForm = formOfFields(plansText, {
+  confirm: [field.tick(), 'removeHeading'],
+  removeReason: reason,
 });
 
 /** The use case calls the removal's reason `reason`. */
 export const removalRenamed = { reason: 'removeReason' } as const;
 
-export const copyForm = defineForm(
-  Type.Object({ fromYear: field.text({ maxLength: 10 }), toYear: field.text({ maxLength: 10 }) }),
-  { fromYear: label('fromYearLabel'), toYear: label('toYearLabel') },
-);
+export const copyForm = formOfFields(plansText, {
+  fromYear: [field.text({ maxLength: 10 }), 'fromYearLabel'],
+  toYear: [field.text({ maxLength: 10 }), 'toYearLabel'],
+});
 
 /** A form without fields: publishing (its CSRF token is all it carries). */
 export const publishForm = defineForm(Type.Object({}), {});

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../../platform/db/database.ts';
 import type { PageWindow } from '../../../platform/db/paging.ts';
 import type { UnitCode } from '../../../platform/reference/units.ts';
+import { groupedBy } from '../shared/grouping.ts';
 import {
   controlPlanChanges,
   controlPlanItems,
@@ -109,18 +110,8 @@ export async function loadItems(db: DatabaseOrTransaction, planId: string): Prom
     .select()
     .from(controlPlanPractices)
     .where(and(eq(controlPlanPractices.planId, planId), notRemoved.practices));
-  const practicesByStrategy = new Map<string, typeof practiceRows>();
-  for (const row of practiceRows.sort(byOrder)) {
-    const list = practicesByStrategy.get(row.strategyId) ?? [];
-    list.push(row);
-    practicesByStrategy.set(row.strategyId, list);
-  }
-  const strategiesByItem = new Map<string, typeof strategyRows>();
-  for (const row of strategyRows.sort(byOrder)) {
-    const list = strategiesByItem.get(row.itemId) ?? [];
-    list.push(row);
-    strategiesByItem.set(row.itemId, list);
-  }
+  const practicesByStrategy = groupedBy(practiceRows.sort(byOrder), (row) => row.strategyId);
+  const strategiesByItem = groupedBy(strategyRows.sort(byOrder), (row) => row.itemId);
   return itemRows.sort(byOrder).map(
     (item): PlanItem => ({
       id: item.id,

@@ -1,12 +1,12 @@
 import type { FastifyReply } from 'fastify';
-import type { Static, TObject } from 'typebox';
+import { type Static, type TObject, type TSchema, Type } from 'typebox';
 import type { DomainError, FieldProblem } from '../../../platform/http/errors.ts';
 import {
   FormProblems,
   type ProblemsOnPageOptions,
   problemsOnPage,
 } from '../../../platform/web/components/form-problems.ts';
-import type { FormDefinition, Words } from '../../../platform/web/components/read-form.ts';
+import { defineForm, type FormDefinition, type Words } from '../../../platform/web/components/read-form.ts';
 import { submitForm } from '../../../platform/web/components/submit-form.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 
@@ -27,6 +27,31 @@ export function wordsOf<Key extends string>(
   values?: Record<string, string | number>,
 ): Words {
   return { 'zh-TW': translate('zh-TW', key, values), en: translate('en', key, values) };
+}
+
+/** One field of a form as a table lists it: what it may hold (made with `field`), and its label's message key. */
+export type LabelledField<Key extends string> = readonly [schema: TSchema, label: Key];
+
+/** The schema of a table of fields: each field's own. */
+type SchemaOfFields<Fields extends Record<string, readonly [TSchema, string]>> = TObject<{
+  -readonly [Name in keyof Fields]: Fields[Name][0];
+}>;
+
+/**
+ * A form as a table of its fields, each beside its label's key in the capability's messages (one line a
+ * field): defineForm's schema and labels, built from the one list.
+ */
+export function formOfFields<Key extends string, const Fields extends Record<string, LabelledField<Key>>>(
+  translate: (lang: Lang, key: Key, values?: Record<string, string | number>) => string,
+  fields: Fields,
+): FormDefinition<SchemaOfFields<Fields>> {
+  const entries = Object.entries(fields);
+  const schema = Type.Object(Object.fromEntries(entries.map(([name, [field]]) => [name, field])));
+  const labels = Object.fromEntries(entries.map(([name, [, key]]) => [name, wordsOf(translate, key)]));
+  return defineForm<SchemaOfFields<Fields>>(
+    schema as SchemaOfFields<Fields>,
+    labels as FormDefinition<SchemaOfFields<Fields>>['labels'],
+  );
 }
 
 /** A refused form's problems: the use case's, or the conflict's (its own problems, or its message). */

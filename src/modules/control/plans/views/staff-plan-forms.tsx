@@ -130,9 +130,10 @@ function Removal(
   );
 }
 
-type Common = Omit<FrameProps, 'children' | 'reason'>;
+/** What every form page of a plan is given (the reason's field is the frame's, read from its form). */
+export type PlanFormPageProps = Omit<FrameProps, 'children' | 'reason'>;
 
-export function HeaderFormPage(props: Common & { form: HeaderForm }) {
+export function HeaderFormPage(props: PlanFormPageProps & { form: HeaderForm }) {
   const { lang, form } = props;
   const field = planFields(lang, form, props.problems);
   const clauses = (
@@ -164,7 +165,7 @@ export function HeaderFormPage(props: Common & { form: HeaderForm }) {
 
 const numberWidth = 'govuk-input--width-3';
 
-export function ItemFormPage(props: Common & { form: ItemForm }) {
+export function ItemFormPage(props: PlanFormPageProps & { form: ItemForm }) {
   const field = planFields(props.lang, props.form, props.problems);
   return (
     <FormFrame {...props} reason={props.form.reason}>
@@ -176,7 +177,7 @@ export function ItemFormPage(props: Common & { form: ItemForm }) {
   );
 }
 
-export function StrategyFormPage(props: Common & { form: StrategyForm }) {
+export function StrategyFormPage(props: PlanFormPageProps & { form: StrategyForm }) {
   const field = planFields(props.lang, props.form, props.problems);
   return (
     <FormFrame {...props} reason={props.form.reason}>
@@ -194,7 +195,9 @@ export interface UnitChoice {
   isActive: boolean;
 }
 
-export function PracticeFormPage(props: Common & { form: PracticeForm; units: readonly UnitChoice[] }) {
+export function PracticeFormPage(
+  props: PlanFormPageProps & { form: PracticeForm; units: readonly UnitChoice[] },
+) {
   const { lang, form, problems } = props;
   const field = planFields(lang, form, problems);
   return (
