@@ -3,12 +3,11 @@ import {
   Banner,
   Button,
   type Choice,
-  CsrfField,
-  ErrorSummary,
   Fieldset,
   Select,
   TextInput,
 } from '../web/components/form-controls.tsx';
+import { FormPage, PostForm, textControls } from '../web/components/form-page.tsx';
 import type { FormProblems } from '../web/components/form-problems.ts';
 import { LinkParagraph } from '../web/components/link-paragraph.tsx';
 import { Pagination } from '../web/components/pagination.tsx';
@@ -21,6 +20,7 @@ import type { AuditLogPage } from './audit-log.ts';
 import { authText, roleName } from './auth-messages.ts';
 import { staffPaths } from './auth-paths.ts';
 import type { StaffPrincipal } from './principal.ts';
+import { codeForm, signInForm } from './sign-in-form.ts';
 
 /**
  * The pages of staff sign-in, two-factor, staff home and the audit log: the forms kit's controls and
@@ -58,44 +58,31 @@ export interface SignInView {
 
 export function SignInPage(view: SignInView) {
   const { lang, problems } = view;
+  const control = textControls(signInForm, { lang, values: { email: view.email }, problems });
   return (
-    <div class="govuk-grid-row">
-      <div class="govuk-grid-column-two-thirds">
-        <ErrorSummary lang={lang} problems={problems} />
-        {view.notice === 'expired' && !problems.hasAny ? (
+    <FormPage
+      lang={lang}
+      problems={problems}
+      title={authText(lang, 'signInTitle')}
+      lead={authText(lang, 'signInIntro')}
+      notice={
+        view.notice === 'expired' && !problems.hasAny ? (
           <Notice lang={lang} id="session-notice" kind="important" text={authText(lang, 'sessionExpired')} />
-        ) : null}
-        {view.notice === 'signed-out' && !problems.hasAny ? (
+        ) : view.notice === 'signed-out' && !problems.hasAny ? (
           <Notice lang={lang} id="session-notice" kind="success" text={authText(lang, 'signedOut')} />
-        ) : null}
-        <h1 class="govuk-heading-l">{authText(lang, 'signInTitle')}</h1>
-        <p class="govuk-body">{authText(lang, 'signInIntro')}</p>
-        <form method="post" action={localePath(lang, staffPaths.signIn)} novalidate>
-          <CsrfField token={view.csrfToken} />
-          <ReturnField returnPath={view.returnPath} />
-          <TextInput
-            lang={lang}
-            name="email"
-            label={authText(lang, 'emailLabel')}
-            type="email"
-            value={view.email}
-            autocomplete="username"
-            inputMode="email"
-            problems={problems}
-          />
-          <TextInput
-            lang={lang}
-            name="password"
-            label={authText(lang, 'passwordLabel')}
-            type="password"
-            value=""
-            autocomplete="current-password"
-            problems={problems}
-          />
-          <Button>{authText(lang, 'signInButton')}</Button>
-        </form>
-      </div>
-    </div>
+        ) : null
+      }
+    >
+      <PostForm
+        action={localePath(lang, staffPaths.signIn)}
+        csrfToken={view.csrfToken}
+        submit={authText(lang, 'signInButton')}
+      >
+        <ReturnField returnPath={view.returnPath} />
+        <TextInput {...control('email')} type="email" autocomplete="username" inputMode="email" />
+        <TextInput {...control('password')} type="password" autocomplete="current-password" />
+      </PostForm>
+    </FormPage>
   );
 }
 
@@ -109,33 +96,30 @@ export interface CodeView {
 export function VerifyCodePage(view: CodeView) {
   const { lang, problems } = view;
   return (
-    <div class="govuk-grid-row">
-      <div class="govuk-grid-column-two-thirds">
-        <ErrorSummary lang={lang} problems={problems} />
-        <h1 class="govuk-heading-l">{authText(lang, 'verifyTitle')}</h1>
-        <p class="govuk-body">{authText(lang, 'verifyIntro')}</p>
-        <form method="post" action={localePath(lang, staffPaths.verify)} novalidate>
-          <CsrfField token={view.csrfToken} />
-          <ReturnField returnPath={view.returnPath} />
-          <CodeField lang={lang} problems={problems} />
-          <Button>{authText(lang, 'verifyButton')}</Button>
-        </form>
-        <LinkParagraph href={localePath(lang, staffPaths.signIn)}>
-          {authText(lang, 'startAgain')}
-        </LinkParagraph>
-      </div>
-    </div>
+    <FormPage
+      lang={lang}
+      problems={problems}
+      title={authText(lang, 'verifyTitle')}
+      lead={authText(lang, 'verifyIntro')}
+    >
+      <PostForm
+        action={localePath(lang, staffPaths.verify)}
+        csrfToken={view.csrfToken}
+        submit={authText(lang, 'verifyButton')}
+      >
+        <ReturnField returnPath={view.returnPath} />
+        <CodeField lang={lang} problems={problems} />
+      </PostForm>
+      <LinkParagraph href={localePath(lang, staffPaths.signIn)}>{authText(lang, 'startAgain')}</LinkParagraph>
+    </FormPage>
   );
 }
 
 function CodeField({ lang, problems }: { lang: Lang; problems: FormProblems }) {
   return (
     <TextInput
-      lang={lang}
-      name="code"
-      label={authText(lang, 'codeLabel')}
+      {...textControls(codeForm, { lang, values: {}, problems })('code')}
       hint={authText(lang, 'codeHint')}
-      value=""
       autocomplete="one-time-code"
       inputMode="numeric"
       widthClass="govuk-input--width-10"
@@ -186,42 +170,40 @@ export function TwoFactorPage(view: TwoFactorView) {
     );
   }
   return (
-    <div class="govuk-grid-row">
-      <div class="govuk-grid-column-two-thirds">
-        <ErrorSummary lang={lang} problems={view.problems} />
-        <h1 class="govuk-heading-l">{authText(lang, 'twoFactorTitle')}</h1>
-        {view.isRequiredNow ? (
-          <div class="govuk-inset-text">{authText(lang, 'twoFactorRequiredNotice')}</div>
-        ) : null}
-        <ol class="govuk-list govuk-list--number">
-          <li>{authText(lang, 'twoFactorStep1')}</li>
-          <li>
-            {authText(lang, 'twoFactorStep2')}
-            {/* The SVG is generated by the qrcode package from our own URI; it carries no script or style. */}
-            <div class="app-qr-code-frame" dangerouslySetInnerHTML={{ __html: view.qrCodeSvg }} />
-            <details class="govuk-details">
-              <summary class="govuk-details__summary">
-                <span class="govuk-details__summary-text">{authText(lang, 'twoFactorManualHeading')}</span>
-              </summary>
-              <div class="govuk-details__text">
-                <p class="govuk-body">{authText(lang, 'twoFactorManualHelp', { email: view.email })}</p>
-                <p class="govuk-body">
-                  <code class="app-setup-key" lang="en">
-                    {view.groupedSecret}
-                  </code>
-                </p>
-              </div>
-            </details>
-          </li>
-          <li>{authText(lang, 'twoFactorStep3')}</li>
-        </ol>
-        <form method="post" action={localePath(lang, staffPaths.twoFactor)} novalidate>
-          <CsrfField token={view.csrfToken} />
-          <CodeField lang={lang} problems={view.problems} />
-          <Button>{authText(lang, 'twoFactorConfirmButton')}</Button>
-        </form>
-      </div>
-    </div>
+    <FormPage lang={lang} problems={view.problems} title={authText(lang, 'twoFactorTitle')}>
+      {view.isRequiredNow ? (
+        <div class="govuk-inset-text">{authText(lang, 'twoFactorRequiredNotice')}</div>
+      ) : null}
+      <ol class="govuk-list govuk-list--number">
+        <li>{authText(lang, 'twoFactorStep1')}</li>
+        <li>
+          {authText(lang, 'twoFactorStep2')}
+          {/* The SVG is generated by the qrcode package from our own URI; it carries no script or style. */}
+          <div class="app-qr-code-frame" dangerouslySetInnerHTML={{ __html: view.qrCodeSvg }} />
+          <details class="govuk-details">
+            <summary class="govuk-details__summary">
+              <span class="govuk-details__summary-text">{authText(lang, 'twoFactorManualHeading')}</span>
+            </summary>
+            <div class="govuk-details__text">
+              <p class="govuk-body">{authText(lang, 'twoFactorManualHelp', { email: view.email })}</p>
+              <p class="govuk-body">
+                <code class="app-setup-key" lang="en">
+                  {view.groupedSecret}
+                </code>
+              </p>
+            </div>
+          </details>
+        </li>
+        <li>{authText(lang, 'twoFactorStep3')}</li>
+      </ol>
+      <PostForm
+        action={localePath(lang, staffPaths.twoFactor)}
+        csrfToken={view.csrfToken}
+        submit={authText(lang, 'twoFactorConfirmButton')}
+      >
+        <CodeField lang={lang} problems={view.problems} />
+      </PostForm>
+    </FormPage>
   );
 }
 

@@ -1,13 +1,8 @@
-import {
-  Button,
-  CsrfField,
-  ErrorSummary,
-  SuccessBanner,
-  TextArea,
-  TextInput,
-} from '../../../platform/web/components/form-controls.tsx';
+import { SuccessBanner, TextArea, TextInput } from '../../../platform/web/components/form-controls.tsx';
+import { FormPage, PostForm, textControls } from '../../../platform/web/components/form-page.tsx';
 import type { FormProblems } from '../../../platform/web/components/form-problems.ts';
 import { type Lang, localePath } from '../../../platform/web/i18n.ts';
+import { skeletonForm } from '../skeleton-form.ts';
 import { skeletonText as text } from '../skeleton-messages.ts';
 import { skeletonPaths } from '../skeleton-paths.ts';
 
@@ -19,46 +14,35 @@ export interface SkeletonPageProps {
   successMessage: string | null;
 }
 
-/** A staff page with one form: the error summary first, the success banner, then the fields. */
+/**
+ * A staff page with one form, from the forms kit: `FormPage` puts the error summary first, then the success
+ * banner, the heading and the lead; `PostForm` carries the CSRF token and the button; `textControls` gives
+ * each control its name, its label (the form's), what was typed and its problems.
+ */
 export function SkeletonPage({ lang, csrfToken, values, problems, successMessage }: SkeletonPageProps) {
+  const control = textControls(skeletonForm, { lang, values, problems });
   return (
-    <div class="govuk-grid-row">
-      <div class="govuk-grid-column-two-thirds">
-        <ErrorSummary lang={lang} problems={problems} />
-        <SuccessBanner lang={lang} message={successMessage} />
-        <h1 class="govuk-heading-l">{text(lang, 'title')}</h1>
-        <p class="govuk-body">{text(lang, 'lead')}</p>
-        <form method="post" action={localePath(lang, skeletonPaths.page)} novalidate>
-          <CsrfField token={csrfToken} />
-          <TextInput
-            lang={lang}
-            name="name"
-            label={text(lang, 'nameLabel')}
-            hint={text(lang, 'nameHint')}
-            value={values.name}
-            problems={problems}
-          />
-          <TextInput
-            lang={lang}
-            name="days"
-            label={text(lang, 'daysLabel')}
-            hint={text(lang, 'daysHint')}
-            value={values.days}
-            inputMode="numeric"
-            widthClass="govuk-input--width-4"
-            problems={problems}
-          />
-          <TextArea
-            lang={lang}
-            name="note"
-            label={text(lang, 'noteLabel')}
-            isOptional
-            value={values.note}
-            problems={problems}
-          />
-          <Button>{text(lang, 'submit')}</Button>
-        </form>
-      </div>
-    </div>
+    <FormPage
+      lang={lang}
+      problems={problems}
+      title={text(lang, 'title')}
+      lead={text(lang, 'lead')}
+      notice={<SuccessBanner lang={lang} message={successMessage} />}
+    >
+      <PostForm
+        action={localePath(lang, skeletonPaths.page)}
+        csrfToken={csrfToken}
+        submit={text(lang, 'submit')}
+      >
+        <TextInput {...control('name')} hint={text(lang, 'nameHint')} />
+        <TextInput
+          {...control('days')}
+          hint={text(lang, 'daysHint')}
+          inputMode="numeric"
+          widthClass="govuk-input--width-4"
+        />
+        <TextArea {...control('note')} isOptional />
+      </PostForm>
+    </FormPage>
   );
 }
