@@ -5,7 +5,7 @@ import type { FileStore } from '../../platform/files/file-store.ts';
 import { recordStoredFile } from '../../platform/files/file-store.ts';
 import { InvalidCoordinatesError } from '../../platform/geo/locate.ts';
 import { DomainError, type FieldProblem } from '../../platform/http/errors.ts';
-import { type ProcessedPhoto, processPhoto, withPhotoSlot } from '../../platform/images/photos.ts';
+import { type ProcessedPhoto, processPhoto } from '../../platform/images/photos.ts';
 import type { Lang } from '../../platform/web/i18n.ts';
 import { type CaseRow, type CasesContext, openCase } from '../cases/index.ts';
 import { getService } from '../catalogue/index.ts';
@@ -143,7 +143,7 @@ export function reportFieldProblems(input: SubmitReportInput): FieldProblem[] {
   return problems;
 }
 
-/** Each photo decoded and re-encoded (a slot per CPU); a refused one is a problem naming the file. */
+/** Each photo decoded and re-encoded (a slot per CPU, all of them for a very large one); a refused one is a problem naming the file. */
 async function processPhotos(
   files: FileStore,
   photos: readonly ReportPhotoFile[],
@@ -162,7 +162,8 @@ async function processPhotos(
     photos.map(async (file) => {
       const path = files.localPath(file.sha256);
       const source = path === null ? { buffer: await files.read(file.sha256) } : { path };
-      return { file, result: await withPhotoSlot(() => processPhoto(source, lang)) };
+      // processPhoto waits for its own slot of the process's photo queue.
+      return { file, result: await processPhoto(source, lang) };
     }),
   );
   const accepted: { file: ReportPhotoFile; processed: ProcessedPhoto }[] = [];

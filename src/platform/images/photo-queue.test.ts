@@ -62,6 +62,42 @@ describe('createPhotoQueue', () => {
     assert.equal(queue.active, 0);
   });
 
+  it('runs a task that needs every slot alone, and the tasks after it wait behind it', async () => {
+    const queue = createPhotoQueue(2);
+    const log: string[] = [];
+    const [small, large, later] = ['small', 'large', 'later'].map((name) => controlledTask(name, log));
+    const results = [
+      queue.run(small?.task ?? (async () => '')),
+      queue.run(large?.task ?? (async () => ''), 2),
+      queue.run(later?.task ?? (async () => '')),
+    ];
+    await settle();
+    assert.deepEqual(
+      log,
+      ['start small'],
+      'one slot is free, but the large task needs both, and the later one waits behind it',
+    );
+    assert.equal(queue.waiting, 2);
+
+    small?.finish();
+    await settle();
+    assert.deepEqual(log, ['start small', 'start large']);
+    assert.equal(queue.active, 2);
+
+    large?.finish();
+    await settle();
+    assert.deepEqual(log, ['start small', 'start large', 'start later']);
+    later?.finish();
+    assert.deepEqual(await Promise.all(results), ['small', 'large', 'later']);
+    assert.equal(queue.active, 0);
+  });
+
+  it('asks at most every slot, at least one', async () => {
+    const queue = createPhotoQueue(2);
+    assert.equal(await queue.run(async () => queue.active, 5), 2);
+    assert.equal(await queue.run(async () => queue.active, 0), 1);
+  });
+
   it('refuses a limit below one', () => {
     assert.throws(() => createPhotoQueue(0), /limit must be ≥ 1/);
     assert.throws(() => createPhotoQueue(1.5), /limit must be ≥ 1/);
