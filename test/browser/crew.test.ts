@@ -2,9 +2,8 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { cases } from '../../src/modules/cases/index.ts';
-import { submitReport } from '../../src/modules/reports/report-intake.ts';
+import { submitPotholeWithPhoto } from '../../src/modules/reports/report-intake-test-support.ts';
 import { photosOf } from '../../src/modules/reports/report-queries.ts';
-import { createFilesystemStore } from '../../src/platform/files/file-store.ts';
 import { noisyJpeg } from '../../src/platform/images/photo-test-support.ts';
 import {
   browserOrSkip,
@@ -14,7 +13,6 @@ import {
   problemsAfterSubmitting,
 } from '../helpers/browser.ts';
 import { startBrowserTestServer } from '../helpers/browser-test-server.ts';
-import { testCasesContext } from '../helpers/cases-context.ts';
 
 /**
  * A crew member on a phone (390 × 844): signs in, finds the new pothole report on the crew page (its map
@@ -33,27 +31,12 @@ let caseNumber = '';
 let caseId = '';
 
 before(async () => {
-  const files = createFilesystemStore(server.config.fileStoreDir);
-  const photo = await files.put(await noisyJpeg(400, 300));
-  const submitted = await submitReport(
-    testCasesContext(server),
-    files,
-    {
-      serviceCode: 'pothole-report',
-      latitude: reported.lat,
-      longitude: reported.lon,
-      address: '四維三路 2 號前',
-      description: '機車道上的坑洞。',
-      formData: { size: 'large' },
-      email: 'crew-browser-reporter@example.tw',
-      showName: false,
-      lang: 'zh-TW',
-      channel: 'web',
-    },
-    [{ ...photo, mediaType: 'image/jpeg', fileName: 'IMG_0001.jpg' }],
-  );
-  caseNumber = submitted.row.caseNumber;
-  caseId = submitted.row.id;
+  const report = await submitPotholeWithPhoto(server, reported, {
+    address: '四維三路 2 號前',
+    email: 'crew-browser-reporter@example.tw',
+  });
+  caseNumber = report.caseNumber;
+  caseId = report.id;
 });
 
 describe('the field crews’ page on a phone', () => {

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { submitReport } from '../../src/modules/reports/report-intake.ts';
-import { createFilesystemStore } from '../../src/platform/files/file-store.ts';
+import { submitPotholeWithPhoto } from '../../src/modules/reports/report-intake-test-support.ts';
 import { buildExif, noisyJpeg, withExifSegment } from '../../src/platform/images/photo-test-support.ts';
 import {
   browserOrSkip,
@@ -12,7 +11,6 @@ import {
   tabUntilFocused,
 } from '../helpers/browser.ts';
 import { startBrowserTestServer } from '../helpers/browser-test-server.ts';
-import { testCasesContext } from '../helpers/cases-context.ts';
 
 /**
  * The citizen's report on a phone (390 × 844): choose a category by keyboard, attach a JPEG whose EXIF
@@ -32,24 +30,7 @@ const existing = { lat: 22.62034, lon: 120.31201 };
 let existingNumber = '';
 
 before(async () => {
-  const files = createFilesystemStore(server.config.fileStoreDir);
-  const photo = await files.put(await noisyJpeg(400, 300));
-  const submitted = await submitReport(
-    testCasesContext(server),
-    files,
-    {
-      serviceCode: 'pothole-report',
-      latitude: existing.lat,
-      longitude: existing.lon,
-      description: '機車道上的坑洞。',
-      formData: { size: 'large' },
-      showName: false,
-      lang: 'zh-TW',
-      channel: 'web',
-    },
-    [{ ...photo, mediaType: 'image/jpeg', fileName: 'IMG_0001.jpg' }],
-  );
-  existingNumber = submitted.row.caseNumber;
+  existingNumber = (await submitPotholeWithPhoto(server, existing)).caseNumber;
 });
 
 /** Degrees as EXIF writes them: degrees, minutes and seconds, each a rational. */

@@ -42,6 +42,12 @@ const Query = Type.Object({
 
 const taipeiDay = (at: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Taipei' }).format(at);
 
+/** One problem for the whole page (no field of its own), and the status it is answered with. */
+const pageProblem = (code: string, message: string, status: number) => ({
+  problems: [{ field: '', code, message }],
+  status,
+});
+
 /** A refused look-up in this page's words, and its status (the same for an unknown number and a wrong code). */
 function accessProblem(
   access: Exclude<ApplicantAccess, { kind: 'found' }>,
@@ -52,34 +58,21 @@ function accessProblem(
     case 'problems':
       return { problems: access.problems, status: 400 };
     case 'not-found':
-      return {
-        problems: [{ field: '', code: 'not_found', message: text(lang, 'accessNotFound') }],
-        status: 404,
-      };
+      return pageProblem('not_found', text(lang, 'accessNotFound'), 404);
     case 'locked':
       reply.header('retry-after', String(access.retryAfterSeconds));
-      return {
-        problems: [
-          {
-            field: '',
-            code: 'locked',
-            message: text(lang, 'accessLocked', { minutes: Math.ceil(access.retryAfterSeconds / 60) }),
-          },
-        ],
-        status: 429,
-      };
+      return pageProblem(
+        'locked',
+        text(lang, 'accessLocked', { minutes: Math.ceil(access.retryAfterSeconds / 60) }),
+        429,
+      );
     case 'rate-limited':
       reply.header('retry-after', String(access.retryAfterSeconds));
-      return {
-        problems: [
-          {
-            field: '',
-            code: 'rate_limited',
-            message: text(lang, 'accessRateLimited', { seconds: access.retryAfterSeconds }),
-          },
-        ],
-        status: 429,
-      };
+      return pageProblem(
+        'rate_limited',
+        text(lang, 'accessRateLimited', { seconds: access.retryAfterSeconds }),
+        429,
+      );
   }
 }
 

@@ -56,16 +56,12 @@ const crewRoles = ['handler', 'supervisor'] as const;
 /** Who reads a report's photos: whoever reads cases (the case page links to them). */
 const photoReaders = ['handler', 'supervisor', 'counter_clerk', 'secretariat', 'admin'] as const;
 
-const NumberParams = Type.Object({ caseNumber: Type.String({ maxLength: 30 }) });
-const PhotoParams = Type.Object({
-  caseNumber: Type.String({ maxLength: 30 }),
-  photoId: Type.String({ maxLength: 36 }),
-});
-const ImageParams = Type.Object({
-  caseNumber: Type.String({ maxLength: 30 }),
-  photoId: Type.String({ maxLength: 36 }),
-  size: Type.String({ maxLength: 10 }),
-});
+/** The report's number in the path; a photo's id after it; the size of the image asked for after that. */
+const numberParam = { caseNumber: Type.String({ maxLength: 30 }) };
+const photoParams = { ...numberParam, photoId: Type.String({ maxLength: 36 }) };
+const NumberParams = Type.Object(numberParam);
+const PhotoParams = Type.Object(photoParams);
+const ImageParams = Type.Object({ ...photoParams, size: Type.String({ maxLength: 10 }) });
 const CrewQuery = Type.Object({
   lat: Type.Optional(Type.String({ maxLength: 30 })),
   lon: Type.Optional(Type.String({ maxLength: 30 })),
@@ -194,14 +190,27 @@ export async function crewRoutes(app: AppInstance, deps: AppDeps): Promise<void>
     );
   };
 
-  /** A refusal from the case core in the crew's words: someone acted first, or not allowed now (with why). */
-  const refusalOf = (error: DomainError, lang: Lang): FieldProblem => {
-    if (error.code === 'CONFLICT') return { field: '', code: 'conflict', message: text(lang, 'conflict') };
-    return { field: '', code: 'not_allowed', message: text(lang, 'notAllowed', { reason: error.message }) };
-  };
   const isRefusal = (error: unknown): error is DomainError =>
     error instanceof DomainError &&
     (error.code === 'CONFLICT' || error.code === 'INVALID_TRANSITION' || error.code === 'FORBIDDEN');
+  /**
+   * A refusal from the case core in the crew's words, with its status: someone acted first, or not allowed
+   * now (with why). Any other error is thrown on.
+   */
+  const refusalOf = (error: unknown, lang: Lang): { problems: FieldProblem[]; status: number } => {
+    if (!isRefusal(error)) throw error;
+    const problem: FieldProblem =
+      error.code === 'CONFLICT'
+        ? { field: '', code: 'conflict', message: text(lang, 'conflict') }
+        : { field: '', code: 'not_allowed', message: text(lang, 'notAllowed', { reason: error.message }) };
+    return { problems: [problem], status: error.statusCode };
+  };
+  /** After taking or fixing: back to the list, which says what was done to which report. */
+  const backToCrew = (reply: FastifyReply, lang: Lang, done: keyof typeof doneKeys, caseNumber: string) =>
+    reply.redirect(
+      `${localePath(lang, crewPaths.crew)}?${new URLSearchParams({ done, n: caseNumber })}`,
+      303,
+    );
 
   forEachLanguage(crewPaths.crew, (url, lang) => {
     app.get(
@@ -234,15 +243,9 @@ export async function crewRoutes(app: AppInstance, deps: AppDeps): Promise<void>
             staffCaseActor(request),
           );
         } catch (error) {
-          if (!isRefusal(error)) throw error;
-          return showCrew(request, reply, {
-            done: null,
-            problems: [refusalOf(error, lang)],
-            status: error.statusCode,
-          });
+          return showCrew(request, reply, { done: null, ...refusalOf(error, lang) });
         }
-        const query = new URLSearchParams({ done: 'taken', n: report.caseNumber });
-        return reply.redirect(`${localePath(lang, crewPaths.crew)}?${query}`, 303);
+        return backToCrew(reply, lang, 'taken', report.caseNumber);
       },
     );
   });
@@ -320,16 +323,11 @@ export async function crewRoutes(app: AppInstance, deps: AppDeps): Promise<void>
               problems: error.problems,
               status: 400,
             });
-          if (!isRefusal(error)) throw error;
+          const refusal = refusalOf(error, lang);
           const current = await crewCaseOr404(report.caseNumber, lang);
-          return showFix(request, reply, current, {
-            resolution: read.values.resolution,
-            problems: [refusalOf(error, lang)],
-            status: error.statusCode,
-          });
+          return showFix(request, reply, current, { resolution: read.values.resolution, ...refusal });
         }
-        const query = new URLSearchParams({ done: 'fixed', n: report.caseNumber });
-        return reply.redirect(`${localePath(lang, crewPaths.crew)}?${query}`, 303);
+        return backToCrew(reply, lang, 'fixed', report.caseNumber);
       },
     );
   });

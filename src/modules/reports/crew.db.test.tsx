@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
+import { testCasesContext } from '../../../test/helpers/cases-context.ts';
 import { decode, mainOf, summaryOf } from '../../../test/helpers/html.ts';
 import { withEmailDelivery } from '../../../test/helpers/notification-delivery.ts';
 import type { ReceivedMessage } from '../../../test/helpers/smtp-server.ts';
@@ -38,15 +39,8 @@ after(async () => {
 
 type Response = Awaited<ReturnType<TestBrowser['get']>>;
 
-const contextOf = (now = subject.clock.now(), lang: 'zh-TW' | 'en' = 'zh-TW'): CasesContext => ({
-  db,
-  now,
-  lang,
-  calendarRegion: subject.config.calendarRegion,
-  reopenDays: subject.config.caseReopenDays,
-  publicBaseUrl: subject.config.publicBaseUrl,
-  jobs: subject.jobs,
-});
+const contextOf = (now?: Date, lang: 'zh-TW' | 'en' = 'zh-TW'): CasesContext =>
+  testCasesContext(subject, lang, now);
 
 let photoCount = 0;
 /** A JPEG in the app's file store, each one different (so each is stored on its own). */
@@ -98,6 +92,30 @@ function actorOf(member: {
   unitCode: string | null;
 }): StaffCaseActor {
   return { kind: 'staff', ...member };
+}
+
+/** The crew member takes the report (it is dispatched to them), at `now`. */
+const dispatch = (report: CaseRow, actor: StaffCaseActor, now?: Date) =>
+  transitionCase(
+    contextOf(now),
+    { caseId: report.id, expectedVersion: report.version, event: 'dispatch', input: {} },
+    actor,
+  );
+
+/** The crew member takes the report and marks it fixed ("已修補。", with an after-photo), at `now`. */
+async function dispatchAndFix(report: CaseRow, actor: StaffCaseActor, now?: Date): Promise<CaseRow> {
+  const dispatched = await dispatch(report, actor, now);
+  return markReportFixed(contextOf(now), files, actor, {
+    caseId: report.id,
+    version: dispatched.version,
+    resolution: '已修補。',
+    photos: [await storedJpeg()],
+  });
+}
+
+/** Someone follows the report by e-mail (the public page's "follow"). */
+async function follow(caseNumber: string, email: string, lang: 'zh-TW' | 'en'): Promise<void> {
+  assert.ok(await followReport(db, caseNumber, { email, lang }, subject.clock.now()));
 }
 
 /** The case numbers the crew page lists, in order. */
@@ -180,11 +198,7 @@ describe('field crews: the list, mark fixed, not fixed, hiding a photo, merged d
     assert.match(String(taken.headers.location), /^\/staff\/crew\?done=taken&n=/);
     assert.equal((await rowOf(far.id)).state, 'dispatched');
     assert.equal((await rowOf(far.id)).handlerId, crew.member.id);
-    await transitionCase(
-      contextOf(),
-      { caseId: colleagues.id, expectedVersion: colleagues.version, event: 'dispatch', input: {} },
-      actorOf({ ...colleague.member, role: 'handler' }),
-    );
+    await dispatch(colleagues, actorOf({ ...colleague.member, role: 'handler' }));
 
     const byDistance = await crew.get(`/staff/crew?lat=${cityHall.lat}&lon=${cityHall.lon}`);
     assert.equal(byDistance.statusCode, 200);
@@ -248,19 +262,8 @@ describe('field crews: the list, mark fixed, not fixed, hiding a photo, merged d
   it('marking fixed: without a photo or a note, both problems listed; with a photo, fixed, the photo stored and the reporter and a follower e-mailed with it attached', async () => {
     const crew = await aSignedInMember(subject, { role: 'handler', unitCode: 'road-maintenance' });
     const report = await aReport({ email: 'fix-reporter@example.tw' });
-    assert.ok(
-      await followReport(
-        db,
-        report.caseNumber,
-        { email: 'Fix-Follower@example.tw', lang: 'en' },
-        subject.clock.now(),
-      ),
-    );
-    await transitionCase(
-      contextOf(),
-      { caseId: report.id, expectedVersion: report.version, event: 'dispatch', input: {} },
-      actorOf({ ...crew.member, role: 'handler' }),
-    );
+    await follow(report.caseNumber, 'Fix-Follower@example.tw', 'en');
+    await dispatch(report, actorOf({ ...crew.member, role: 'handler' }));
 
     const page = await crew.get(`/staff/crew/${report.caseNumber}/fixed`);
     assert.equal(page.statusCode, 200);
@@ -341,17 +344,7 @@ describe('field crews: the list, mark fixed, not fixed, hiding a photo, merged d
     const crew = await aSignedInMember(subject, { role: 'handler', unitCode: 'road-maintenance' });
     const actor = actorOf({ ...crew.member, role: 'handler' });
     const report = await aReport();
-    const dispatched = await transitionCase(
-      contextOf(),
-      { caseId: report.id, expectedVersion: report.version, event: 'dispatch', input: {} },
-      actor,
-    );
-    await markReportFixed(contextOf(), files, actor, {
-      caseId: report.id,
-      version: dispatched.version,
-      resolution: '已修補。',
-      photos: [await storedJpeg()],
-    });
+    await dispatchAndFix(report, actor);
 
     const visitor = new TestBrowser(subject.app);
     const wrong = await visitor.get(`/reports/${report.caseNumber}/not-fixed?code=ZZZZZZZZ`);
@@ -409,17 +402,7 @@ describe('field crews: the list, mark fixed, not fixed, hiding a photo, merged d
     const days = 7; // a field report's "not fixed" window (its workflow's own, not CASE_REOPEN_DAYS)
     const longAgo = new Date(subject.clock.now().getTime() - (days + 2) * day);
     const report = await aReport({}, longAgo);
-    const dispatched = await transitionCase(
-      contextOf(longAgo),
-      { caseId: report.id, expectedVersion: report.version, event: 'dispatch', input: {} },
-      actor,
-    );
-    await markReportFixed(contextOf(longAgo), files, actor, {
-      caseId: report.id,
-      version: dispatched.version,
-      resolution: '已修補。',
-      photos: [await storedJpeg()],
-    });
+    await dispatchAndFix(report, actor, longAgo);
 
     const visitor = new TestBrowser(subject.app);
     const url = `/reports/${report.caseNumber}/not-fixed?code=${report.lookupCode}`;
@@ -517,14 +500,7 @@ describe('field crews: the list, mark fixed, not fixed, hiding a photo, merged d
     const actor = actorOf({ ...crew.member, role: 'handler' });
     const first = await aReport({ email: 'merge-first@example.tw' });
     const duplicate = await aReport({ email: 'merge-duplicate@example.tw', lang: 'en' });
-    assert.ok(
-      await followReport(
-        db,
-        duplicate.caseNumber,
-        { email: 'merge-follower@example.tw', lang: 'zh-TW' },
-        subject.clock.now(),
-      ),
-    );
+    await follow(duplicate.caseNumber, 'merge-follower@example.tw', 'zh-TW');
     await transitionCase(
       contextOf(),
       {
@@ -537,17 +513,7 @@ describe('field crews: the list, mark fixed, not fixed, hiding a photo, merged d
     );
     assert.equal((await rowOf(duplicate.id)).state, 'merged');
 
-    const dispatched = await transitionCase(
-      contextOf(),
-      { caseId: first.id, expectedVersion: first.version, event: 'dispatch', input: {} },
-      actor,
-    );
-    const fixed = await markReportFixed(contextOf(), files, actor, {
-      caseId: first.id,
-      version: dispatched.version,
-      resolution: '已修補。',
-      photos: [await storedJpeg()],
-    });
+    const fixed = await dispatchAndFix(first, actor);
     assert.equal(fixed.state, 'fixed');
 
     const [toFirst] = await fixedMailTo('merge-first@example.tw');

@@ -60,9 +60,10 @@ const cityBounds = [120.24, 22.55, 120.42, 22.74] as const;
 /** 民國 date (7 digits), a hyphen, the number of the day (at least 4 digits): anything else names nothing. */
 const caseNumberPattern = /^\d{7}-\d{4,6}$/;
 
-const ReportParams = Type.Object({ number: Type.String({ maxLength: 40 }) });
+const numberParam = { number: Type.String({ maxLength: 40 }) };
+const ReportParams = Type.Object(numberParam);
 const PhotoParams = Type.Object({
-  number: Type.String({ maxLength: 40 }),
+  ...numberParam,
   photoId: Type.String({ maxLength: 40 }),
   file: Type.String({ maxLength: 20 }),
 });

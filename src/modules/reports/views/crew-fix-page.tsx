@@ -1,15 +1,11 @@
-import {
-  Button,
-  ErrorSummary,
-  FileInput,
-  TextArea,
-} from '../../../platform/web/components/form-controls.tsx';
+import { Button, ErrorSummary, TextArea } from '../../../platform/web/components/form-controls.tsx';
 import type { FormProblems } from '../../../platform/web/components/form-problems.ts';
 import { LinkParagraph } from '../../../platform/web/components/link-paragraph.tsx';
 import { SummaryRow } from '../../../platform/web/components/summary-list.tsx';
 import { type Lang, localePath } from '../../../platform/web/i18n.ts';
 import { crewText as text } from '../crew-messages.ts';
 import { crewPaths } from '../crew-paths.ts';
+import { PhotoInput } from './photo-input.tsx';
 
 /**
  * Marking a report fixed, on a phone at the roadside: what and where it is, the reporter's photo to compare,
@@ -69,14 +65,11 @@ export function CrewFixPage(props: CrewFixPageProps) {
           <form method="post" action={props.action} enctype="multipart/form-data" novalidate>
             <input type="hidden" name="version" value={String(props.version)} />
             <p class="govuk-body">{text(lang, 'fixIntro')}</p>
-            <FileInput
+            <PhotoInput
               lang={lang}
               name="photos"
               label={text(lang, 'fixPhotosLabel')}
-              labelClass="govuk-label--m"
               hint={text(lang, 'fixPhotosHint')}
-              isMultiple
-              accept="image/jpeg,image/png,image/webp"
               problems={problems}
             />
             <TextArea

@@ -1,14 +1,10 @@
-import {
-  Button,
-  ErrorSummary,
-  FileInput,
-  TextArea,
-} from '../../../platform/web/components/form-controls.tsx';
+import { Button, ErrorSummary, TextArea } from '../../../platform/web/components/form-controls.tsx';
 import type { FormProblems } from '../../../platform/web/components/form-problems.ts';
 import { LinkParagraph } from '../../../platform/web/components/link-paragraph.tsx';
 import { type Lang, localePath } from '../../../platform/web/i18n.ts';
 import { crewText as text } from '../crew-messages.ts';
 import { reportPaths } from '../report-paths.ts';
+import { PhotoInput } from './photo-input.tsx';
 
 /**
  * "Not fixed" for the reporter (from /track or the "fixed" e-mail): one question — what is still wrong —
@@ -80,15 +76,12 @@ export function NotFixedPage(props: NotFixedPageProps) {
               rows={5}
               problems={problems}
             />
-            <FileInput
+            <PhotoInput
               lang={lang}
               name="photos"
               label={text(lang, 'notFixedPhotoLabel')}
-              labelClass="govuk-label--m"
               hint={text(lang, 'notFixedPhotoHint')}
               isOptional
-              isMultiple
-              accept="image/jpeg,image/png,image/webp"
               problems={problems}
             />
             <Button preventsDoubleClick>{text(lang, 'notFixedButton')}</Button>

@@ -44,6 +44,17 @@ export function PublicReportListPage(props: PublicReportListPageProps) {
   const names = (entries: ReadonlyMap<string, { nameZh: string; nameEn: string }>) =>
     [...entries].map(([code, name]) => ({ value: code, label: lang === 'en' ? name.nameEn : name.nameZh }));
   const filterQuery = selectionQuery(selection);
+  /** A filter picked from a list, "all" first. */
+  const filterSelect = (name: 'category' | 'district', choices: { value: string; label: string }[]) => (
+    <Select
+      lang={lang}
+      name={name}
+      label={text(lang, `${name}Label`)}
+      value={selection[name]}
+      blank={text(lang, 'allOption')}
+      choices={choices}
+    />
+  );
   return (
     <>
       <h1 class="govuk-heading-xl">{props.title}</h1>
@@ -60,14 +71,7 @@ export function PublicReportListPage(props: PublicReportListPageProps) {
         </summary>
         <div class="govuk-details__text">
           <form method="get" action={listPath} novalidate class="ow-report-filters">
-            <Select
-              lang={lang}
-              name="category"
-              label={text(lang, 'categoryLabel')}
-              value={selection.category}
-              blank={text(lang, 'allOption')}
-              choices={names(vocabulary.categories)}
-            />
+            {filterSelect('category', names(vocabulary.categories))}
             <Radios
               lang={lang}
               name="state"
@@ -82,14 +86,7 @@ export function PublicReportListPage(props: PublicReportListPageProps) {
                 })),
               ]}
             />
-            <Select
-              lang={lang}
-              name="district"
-              label={text(lang, 'districtLabel')}
-              value={selection.district}
-              blank={text(lang, 'allOption')}
-              choices={names(vocabulary.districts).sort(byName(lang))}
-            />
+            {filterSelect('district', names(vocabulary.districts).sort(byName(lang)))}
             {(['from', 'to'] as const).map((name) => (
               <TextInput
                 key={name}

@@ -4,7 +4,6 @@ import {
   choiceId,
   ErrorSummary,
   Fieldset,
-  FileInput,
   Radios,
   Select,
   TextArea,
@@ -23,8 +22,14 @@ import {
   type ReportCategory,
   type ReportFormValues,
 } from '../report-form.ts';
-import { reportPhone, reportPrivacyNotice, reportFormText as text } from '../report-form-messages.ts';
+import {
+  type ReportFormTextKey,
+  reportPhone,
+  reportPrivacyNotice,
+  reportFormText as text,
+} from '../report-form-messages.ts';
 import { maxReportPhotos } from '../report-intake.ts';
+import { PhotoInput } from './photo-input.tsx';
 import { CategoryIcon } from './report-category-icons.tsx';
 
 /** What the page's map script needs, as data attributes (the CSP allows no inline script). */
@@ -54,10 +59,42 @@ export interface ReportFormView {
   map: ReportMapSettings;
 }
 
-/** The browser converts an iPhone's HEIC to JPEG when the input asks only for these (iOS does so itself). */
-export const photoAccept = 'image/jpeg,image/png,image/webp';
-
 const pick = (lang: Lang, zh: string, en: string) => (lang === 'en' ? en : zh);
+
+/** The form's fields typed as free text (the category's own questions are drawn by `Question`). */
+type TextFieldName =
+  | 'address'
+  | 'latitude'
+  | 'longitude'
+  | 'applicantName'
+  | 'applicantEmail'
+  | 'applicantPhone';
+
+/**
+ * One of the form's free-text fields: value and problems from the view by the field's name, label and hint
+ * from the page's texts, so each use says only what sets the field apart (type, autocomplete, width).
+ */
+function ReportTextInput(
+  props: Omit<Parameters<typeof TextInput>[0], 'lang' | 'name' | 'label' | 'hint' | 'value' | 'problems'> & {
+    view: ReportFormView;
+    name: TextFieldName;
+    label: ReportFormTextKey;
+    hint?: ReportFormTextKey;
+  },
+) {
+  const { view, name, label, hint, ...rest } = props;
+  return (
+    <TextInput
+      {...rest}
+      lang={view.lang}
+      name={name}
+      label={text(view.lang, label)}
+      hint={hint === undefined ? undefined : text(view.lang, hint)}
+      value={view.values[name]}
+      problems={view.problems}
+    />
+  );
+}
 
 /** The kinds of problem as large choices, each with its icon, name and what it covers. */
 function CategoryChoices({ view }: { view: ReportFormView }) {
@@ -160,14 +197,12 @@ function PlaceFields({ view }: { view: ReportFormView }) {
         <p class="govuk-inset-text" id="report-nearby" role="status" hidden />
       </div>
       <p class="govuk-body">{say('placeAlternative')}</p>
-      <TextInput
-        lang={lang}
+      <ReportTextInput
+        view={view}
         name="address"
-        label={say('addressLabel')}
-        hint={say('addressHint')}
-        value={values.address}
+        label="addressLabel"
+        hint="addressHint"
         autocomplete="street-address"
-        problems={problems}
       />
       <Select
         lang={lang}
@@ -189,24 +224,16 @@ function PlaceFields({ view }: { view: ReportFormView }) {
         isOptional
       >
         <div class="ow-report-coordinates">
-          <TextInput
-            lang={lang}
-            name="latitude"
-            label={say('latitudeLabel')}
-            value={values.latitude}
-            inputMode="decimal"
-            widthClass="govuk-input--width-10"
-            problems={problems}
-          />
-          <TextInput
-            lang={lang}
-            name="longitude"
-            label={say('longitudeLabel')}
-            value={values.longitude}
-            inputMode="decimal"
-            widthClass="govuk-input--width-10"
-            problems={problems}
-          />
+          {(['latitude', 'longitude'] as const).map((name) => (
+            <ReportTextInput
+              key={name}
+              view={view}
+              name={name}
+              label={`${name}Label`}
+              inputMode="decimal"
+              widthClass="govuk-input--width-10"
+            />
+          ))}
         </div>
       </Fieldset>
     </>
@@ -297,38 +324,26 @@ function ContactFields({ view }: { view: ReportFormView }) {
     <>
       <h2 class="govuk-heading-m">{say('contactHeading')}</h2>
       <p class="govuk-body">{say('contactLead')}</p>
-      <TextInput
-        lang={lang}
-        name="applicantName"
-        label={say('nameLabel')}
-        isOptional
-        value={values.applicantName}
-        autocomplete="name"
-        problems={problems}
-      />
-      <TextInput
-        lang={lang}
+      <ReportTextInput view={view} name="applicantName" label="nameLabel" isOptional autocomplete="name" />
+      <ReportTextInput
+        view={view}
         name="applicantEmail"
         type="email"
-        label={say('emailLabel')}
+        label="emailLabel"
         isOptional
-        value={values.applicantEmail}
         autocomplete="email"
         inputMode="email"
-        problems={problems}
       />
-      <TextInput
-        lang={lang}
+      <ReportTextInput
+        view={view}
         name="applicantPhone"
         type="tel"
-        label={say('phoneLabel')}
-        hint={say('phoneHint')}
+        label="phoneLabel"
+        hint="phoneHint"
         isOptional
-        value={values.applicantPhone}
         autocomplete="tel"
         inputMode="tel"
         widthClass="govuk-input--width-20"
-        problems={problems}
       />
       <Radios
         lang={lang}
@@ -392,15 +407,12 @@ export function ReportFormPage(view: ReportFormView) {
         >
           <CategoryChoices view={view} />
           <PlaceFields view={view} />
-          <FileInput
+          <PhotoInput
             lang={lang}
             name={photosInput}
             label={text(lang, 'photosLabel')}
-            labelClass="govuk-label--m"
             isOptional
             hint={text(lang, 'photosHint', { max: maxReportPhotos, size: formatByteSize(view.maxFileBytes) })}
-            isMultiple
-            accept={photoAccept}
             problems={problems}
           />
           <CategoryQuestions view={view} />

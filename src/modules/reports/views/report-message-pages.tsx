@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { Button, CsrfField } from '../../../platform/web/components/form-controls.tsx';
 import { LinkParagraph } from '../../../platform/web/components/link-paragraph.tsx';
 import { formatPageDateTime } from '../../../platform/web/format-date.ts';
@@ -9,6 +10,24 @@ import { reportPaths } from '../report-paths.ts';
 
 const trackPath = '/track';
 
+/** The column every one of these pages stands in. */
+function ShortPage({ children }: { children: ComponentChildren }) {
+  return (
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">{children}</div>
+    </div>
+  );
+}
+
+/** The green panel of a step that is done, its title the page's heading. */
+function DonePanel({ title }: { title: string }) {
+  return (
+    <div class="govuk-panel govuk-panel--confirmation">
+      <h1 class="govuk-panel__title">{title}</h1>
+    </div>
+  );
+}
+
 function AnotherReport({ lang }: { lang: Lang }) {
   return (
     <LinkParagraph href={localePath(lang, reportPaths.report)}>{text(lang, 'reportAnother')}</LinkParagraph>
@@ -19,45 +38,37 @@ function AnotherReport({ lang }: { lang: Lang }) {
 export function ReportConfirmPage(props: { lang: Lang; csrfToken: string; action: string }) {
   const { lang } = props;
   return (
-    <div class="govuk-grid-row">
-      <div class="govuk-grid-column-two-thirds">
-        <h1 class="govuk-heading-l">{text(lang, 'confirmTitle')}</h1>
-        <p class="govuk-body">{text(lang, 'confirmLead')}</p>
-        <form method="post" action={props.action} novalidate>
-          <CsrfField token={props.csrfToken} />
-          <Button preventsDoubleClick>{text(lang, 'confirmButton')}</Button>
-        </form>
-      </div>
-    </div>
+    <ShortPage>
+      <h1 class="govuk-heading-l">{text(lang, 'confirmTitle')}</h1>
+      <p class="govuk-body">{text(lang, 'confirmLead')}</p>
+      <form method="post" action={props.action} novalidate>
+        <CsrfField token={props.csrfToken} />
+        <Button preventsDoubleClick>{text(lang, 'confirmButton')}</Button>
+      </form>
+    </ShortPage>
   );
 }
 
 export function ReportConfirmedPage({ lang, caseNumber }: { lang: Lang; caseNumber: string }) {
   return (
-    <div class="govuk-grid-row">
-      <div class="govuk-grid-column-two-thirds">
-        <div class="govuk-panel govuk-panel--confirmation">
-          <h1 class="govuk-panel__title">{text(lang, 'confirmedTitle')}</h1>
-        </div>
-        <p class="govuk-body">{text(lang, 'confirmedBody', { caseNumber })}</p>
-        <LinkParagraph href={localePath(lang, reportPaths.one(caseNumber))}>
-          {text(lang, 'confirmedLink', { caseNumber })}
-        </LinkParagraph>
-        <AnotherReport lang={lang} />
-      </div>
-    </div>
+    <ShortPage>
+      <DonePanel title={text(lang, 'confirmedTitle')} />
+      <p class="govuk-body">{text(lang, 'confirmedBody', { caseNumber })}</p>
+      <LinkParagraph href={localePath(lang, reportPaths.one(caseNumber))}>
+        {text(lang, 'confirmedLink', { caseNumber })}
+      </LinkParagraph>
+      <AnotherReport lang={lang} />
+    </ShortPage>
   );
 }
 
 export function ReportConfirmUnknownPage({ lang }: { lang: Lang }) {
   return (
-    <div class="govuk-grid-row">
-      <div class="govuk-grid-column-two-thirds">
-        <h1 class="govuk-heading-l">{text(lang, 'confirmUnknownTitle')}</h1>
-        <p class="govuk-body">{text(lang, 'confirmUnknownBody', { phone: reportPhone })}</p>
-        <LinkParagraph href={localePath(lang, trackPath)}>{text(lang, 'trackLink')}</LinkParagraph>
-      </div>
-    </div>
+    <ShortPage>
+      <h1 class="govuk-heading-l">{text(lang, 'confirmUnknownTitle')}</h1>
+      <p class="govuk-body">{text(lang, 'confirmUnknownBody', { phone: reportPhone })}</p>
+      <LinkParagraph href={localePath(lang, trackPath)}>{text(lang, 'trackLink')}</LinkParagraph>
+    </ShortPage>
   );
 }
 
@@ -69,20 +80,16 @@ export function ReportFollowedPage(props: {
 }) {
   const { lang, caseNumber } = props;
   return (
-    <div class="govuk-grid-row">
-      <div class="govuk-grid-column-two-thirds">
-        <div class="govuk-panel govuk-panel--confirmation">
-          <h1 class="govuk-panel__title">{text(lang, 'followedTitle')}</h1>
-        </div>
-        <p class="govuk-body">{text(lang, 'followedBody', { caseNumber, email: props.email })}</p>
-        {props.isPublished ? (
-          <LinkParagraph href={localePath(lang, reportPaths.one(caseNumber))}>
-            {text(lang, 'followedLink', { caseNumber })}
-          </LinkParagraph>
-        ) : null}
-        <AnotherReport lang={lang} />
-      </div>
-    </div>
+    <ShortPage>
+      <DonePanel title={text(lang, 'followedTitle')} />
+      <p class="govuk-body">{text(lang, 'followedBody', { caseNumber, email: props.email })}</p>
+      {props.isPublished ? (
+        <LinkParagraph href={localePath(lang, reportPaths.one(caseNumber))}>
+          {text(lang, 'followedLink', { caseNumber })}
+        </LinkParagraph>
+      ) : null}
+      <AnotherReport lang={lang} />
+    </ShortPage>
   );
 }
 
@@ -92,43 +99,35 @@ export function ReportLimitedPage(props: { lang: Lang; retryAt: Date; retryAfter
   const time = formatPageDateTime(lang, props.retryAt);
   const minutes = Math.max(1, Math.ceil(props.retryAfterSeconds / 60));
   return (
-    <div class="govuk-grid-row">
-      <div class="govuk-grid-column-two-thirds">
-        <h1 class="govuk-heading-l">{text(lang, 'limitedTitle')}</h1>
-        <p class="govuk-body" id="retry-after">
-          {text(lang, 'limitedBody', { time, minutes })}
-        </p>
-        <p class="govuk-body">{text(lang, 'limitedUrgent')}</p>
-      </div>
-    </div>
+    <ShortPage>
+      <h1 class="govuk-heading-l">{text(lang, 'limitedTitle')}</h1>
+      <p class="govuk-body" id="retry-after">
+        {text(lang, 'limitedBody', { time, minutes })}
+      </p>
+      <p class="govuk-body">{text(lang, 'limitedUrgent')}</p>
+    </ShortPage>
   );
 }
 
 /** What a robot that filled in the honeypot sees: the look of success, with nothing behind it. */
 export function ReportThanksPage({ lang }: { lang: Lang }) {
   return (
-    <div class="govuk-grid-row">
-      <div class="govuk-grid-column-two-thirds">
-        <div class="govuk-panel govuk-panel--confirmation">
-          <h1 class="govuk-panel__title">{text(lang, 'sentTitle')}</h1>
-        </div>
-        <p class="govuk-body">{text(lang, 'thanksBody')}</p>
-        <AnotherReport lang={lang} />
-      </div>
-    </div>
+    <ShortPage>
+      <DonePanel title={text(lang, 'sentTitle')} />
+      <p class="govuk-body">{text(lang, 'thanksBody')}</p>
+      <AnotherReport lang={lang} />
+    </ShortPage>
   );
 }
 
 /** The confirmation page asked for by another browser, or after its hour: nothing about the report. */
 export function ReportSentGonePage({ lang }: { lang: Lang }) {
   return (
-    <div class="govuk-grid-row">
-      <div class="govuk-grid-column-two-thirds">
-        <h1 class="govuk-heading-l">{text(lang, 'sentGoneTitle')}</h1>
-        <p class="govuk-body">{text(lang, 'sentGoneBody')}</p>
-        <LinkParagraph href={localePath(lang, trackPath)}>{text(lang, 'trackLink')}</LinkParagraph>
-        <AnotherReport lang={lang} />
-      </div>
-    </div>
+    <ShortPage>
+      <h1 class="govuk-heading-l">{text(lang, 'sentGoneTitle')}</h1>
+      <p class="govuk-body">{text(lang, 'sentGoneBody')}</p>
+      <LinkParagraph href={localePath(lang, trackPath)}>{text(lang, 'trackLink')}</LinkParagraph>
+      <AnotherReport lang={lang} />
+    </ShortPage>
   );
 }
