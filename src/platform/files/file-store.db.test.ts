@@ -1,17 +1,15 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../../test/helpers/test-database.ts';
+import { aTemporaryFileStore, aTemporaryFolder } from '../../../test/helpers/test-file-store.ts';
 import {
-  createFilesystemStore,
   FileNotFoundError,
-  type FileStore,
   FileStoreUnavailableError,
   openFilesystemStore,
   recordStoredFile,
@@ -35,16 +33,8 @@ async function filesUnder(dir: string): Promise<string[]> {
     .sort();
 }
 
-const folders: string[] = [];
-after(async () => {
-  for (const folder of folders) await rm(folder, { recursive: true, force: true });
-});
-
-async function aStore(): Promise<FileStore & { dir: string }> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-store-'));
-  folders.push(dir);
-  return createFilesystemStore(dir);
-}
+/** A store in a fresh folder of its own (removed when the file ends). */
+const aStore = () => aTemporaryFileStore('onewindow-store-');
 
 describe('the filesystem file store', () => {
   it('stores content under its SHA-256 in ab/cd/<sha256>, readable by others (0644, folders 0755)', async () => {
@@ -197,8 +187,7 @@ describe('the filesystem file store', () => {
   });
 
   it('openFilesystemStore makes its folders, and says which folder it cannot use', async () => {
-    const parent = await mkdtemp(path.join(os.tmpdir(), 'onewindow-open-'));
-    folders.push(parent);
+    const parent = await aTemporaryFolder('onewindow-open-');
     const store = await openFilesystemStore(path.join(parent, 'deep', 'files'));
     assert.ok((await stat(path.join(parent, 'deep', 'files', 'tmp'))).isDirectory());
     assert.equal(store.dir, path.join(parent, 'deep', 'files'));

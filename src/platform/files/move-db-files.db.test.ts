@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { onewindow } from '../../../test/helpers/cli.ts';
 import { createTestDatabase } from '../../../test/helpers/test-database.ts';
+import { aTemporaryFileStore } from '../../../test/helpers/test-file-store.ts';
 import { samplePdf, samplePng } from '../uploads/upload-test-support.ts';
 import { checkStoredFiles } from './check-files.ts';
-import { createFilesystemStore, type FileStore } from './file-store.ts';
+import type { FileStore } from './file-store.ts';
 import { describeMove, moveDatabaseFiles, storedFileTables } from './move-db-files.ts';
 
 /**
@@ -20,16 +18,13 @@ type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 let database: TestDatabase;
-let dir: string;
-let files: FileStore;
+let files: FileStore & { readonly dir: string };
 before(async () => {
   database = await createTestDatabase();
-  dir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-move-'));
-  files = createFilesystemStore(dir);
+  files = await aTemporaryFileStore('onewindow-move-');
 });
 after(async () => {
   await database.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 /** A minimal case row, straight in SQL (what the attachments hang on). */
@@ -198,7 +193,7 @@ describe('moving files from the database to the file store', () => {
     const caseId = await aCase();
     const pdf = aPdf();
     const id = await anOldAttachment(caseId, pdf);
-    const environment = { DATABASE_URL: database.connectionString, FILE_STORE_DIR: dir };
+    const environment = { DATABASE_URL: database.connectionString, FILE_STORE_DIR: files.dir };
     const move = await onewindow(['files:move'], environment);
     assert.equal(move.code, 0, move.stderr);
     assert.match(

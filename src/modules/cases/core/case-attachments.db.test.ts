@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createTestDatabase } from '../../../../test/helpers/test-database.ts';
+import { aTemporaryFileStore } from '../../../../test/helpers/test-file-store.ts';
 import { aStaffMember } from '../../../platform/auth/auth-test-support.ts';
 import { withTransaction } from '../../../platform/db/database.ts';
-import { createFilesystemStore, type FileStore } from '../../../platform/files/file-store.ts';
+import type { FileStore } from '../../../platform/files/file-store.ts';
 import type { UploadedFile } from '../../../platform/uploads/multipart.ts';
 import {
   samplePdf,
@@ -51,15 +49,12 @@ async function aCase(database: TestDatabase): Promise<string> {
 describe('case attachments (database)', () => {
   let database: TestDatabase;
   let files: FileStore;
-  let filesDir: string;
   before(async () => {
     database = await createTestDatabase();
-    filesDir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-attachments-'));
-    files = createFilesystemStore(filesDir);
+    files = await aTemporaryFileStore('onewindow-attachments-');
   });
   after(async () => {
     await database.close();
-    await rm(filesDir, { recursive: true, force: true });
   });
 
   /** A file as readMultipartForm hands it on: its bytes already in the file store. */
