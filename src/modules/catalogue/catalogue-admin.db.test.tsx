@@ -4,7 +4,12 @@ import { after, describe, it } from 'node:test';
 import { decode, mainOf, summaryOf } from '../../../test/helpers/html.ts';
 import { buildTestApp } from '../../../test/helpers/test-app.ts';
 import { cliActor } from '../../platform/auth/audit-log.ts';
-import { aSignedInMember, csrfTokenIn, type TestBrowser } from '../../platform/auth/auth-test-support.ts';
+import {
+  aSignedInMember,
+  auditEntries,
+  csrfTokenIn,
+  type TestBrowser,
+} from '../../platform/auth/auth-test-support.ts';
 import type { StaffRole } from '../../platform/auth/principal.ts';
 import { DEMO_SERVICES } from './catalogue-demo-data.ts';
 import type { ServiceDefinition } from './catalogue-schemas.ts';
@@ -324,13 +329,10 @@ describe('catalogue editors: creating and editing through the form', () => {
     assert.equal(publicPage.statusCode, 200);
     assert.match(mainOf(publicPage.body), /公園座椅修繕/);
 
-    const audit = await subject.database.pool.query<{ actor_label: string; details: { version: number } }>(
-      `select actor_label, details from audit_log where action = 'catalogue.service_published' and target_id = $1`,
-      [code],
-    );
-    assert.equal(audit.rows.length, 1);
-    assert.match(audit.rows[0]?.actor_label ?? '', /^web-editor\..+@test\.onewindow\.tw$/);
-    assert.deepEqual(audit.rows[0]?.details, { version: 1 });
+    const audit = await auditEntries(subject.database.db, 'catalogue.service_published', code);
+    assert.equal(audit.length, 1);
+    assert.match(audit[0]?.actorLabel ?? '', /^web-editor\..+@test\.onewindow\.tw$/);
+    assert.deepEqual(audit[0]?.details, { version: 1 });
   });
 
   it('creating with a code already in use lists that with the other problems and publishes nothing', async () => {

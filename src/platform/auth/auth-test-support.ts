@@ -3,14 +3,14 @@
  * each test builds its own staff members with unique addresses through these.
  */
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { generate } from 'otplib';
 import type { Database } from '../db/database.ts';
 import type { AppInstance } from '../http/app-types.ts';
 import type { Clock } from '../http/clock.ts';
 import type { Lang } from '../web/i18n.ts';
 import { systemActor } from './audit-log.ts';
-import { staff } from './auth-schema.ts';
+import { auditLog, staff } from './auth-schema.ts';
 import { roleNeedsUnit, type StaffRole } from './principal.ts';
 import { createStaff } from './staff-service.ts';
 import { newTotpSecret } from './totp.ts';
@@ -232,4 +232,21 @@ export async function aSignedInMember(
   });
   const browser = await signIn(subject.app, member, subject.clock, options.lang);
   return Object.assign(browser, { member });
+}
+
+/** The audit log's entries of `action` on `targetId`, oldest first: who acted (label, staff id) and the details. */
+export function auditEntries(
+  db: Database,
+  action: string,
+  targetId: string,
+): Promise<{ actorLabel: string; actorStaffId: string | null; details: Record<string, unknown> }[]> {
+  return db
+    .select({
+      actorLabel: auditLog.actorLabel,
+      actorStaffId: auditLog.actorStaffId,
+      details: auditLog.details,
+    })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, action), eq(auditLog.targetId, targetId)))
+    .orderBy(asc(auditLog.id));
 }

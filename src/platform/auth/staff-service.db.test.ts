@@ -4,7 +4,7 @@ import { buildTestApp } from '../../../test/helpers/test-app.ts';
 import { DomainError } from '../http/errors.ts';
 import { consumeRateLimit } from '../http/rate-limit.ts';
 import { cliActor } from './audit-log.ts';
-import { aStaffMember, signIn, TestBrowser, uniqueEmail } from './auth-test-support.ts';
+import { aStaffMember, auditEntries, signIn, TestBrowser, uniqueEmail } from './auth-test-support.ts';
 import { verifyPassword } from './password.ts';
 import { signInFailureKey } from './staff-email.ts';
 import {
@@ -114,12 +114,8 @@ describe('createStaff', () => {
     const hash = row.rows[0]?.password_hash ?? '';
     assert.match(hash, /^\$argon2id\$/);
     assert.equal(await verifyPassword(hash, 'correct horse battery'), true);
-    const audit = await subject.database.pool.query(
-      `select actor_label, actor_staff_id, details from audit_log where action = 'staff.created' and target_id = $1`,
-      [created.id],
-    );
-    assert.deepEqual(audit.rows, [
-      { actor_label: 'cli', actor_staff_id: null, details: { email, role: 'handler', unitCode: 'parks' } },
+    assert.deepEqual(await auditEntries(db, 'staff.created', created.id), [
+      { actorLabel: 'cli', actorStaffId: null, details: { email, role: 'handler', unitCode: 'parks' } },
     ]);
   });
 
@@ -175,11 +171,10 @@ describe('resetStaffPassword and resetStaffTwoFactor', () => {
     });
     assert.equal(withNew.statusCode, 303);
     assert.equal(withNew.headers.location, '/staff');
-    const audit = await subject.database.pool.query(
-      `select actor_label from audit_log where action = 'staff.password_reset' and target_id = $1`,
-      [member.id],
+    assert.deepEqual(
+      (await auditEntries(db, 'staff.password_reset', member.id)).map((entry) => entry.actorLabel),
+      ['cli'],
     );
-    assert.deepEqual(audit.rows, [{ actor_label: 'cli' }]);
   });
 
   it('an unknown address and a short password are reported together', async () => {
@@ -207,11 +202,7 @@ describe('resetStaffPassword and resetStaffTwoFactor', () => {
     const home = await again.get('/staff');
     assert.equal(home.statusCode, 200);
     assert.match(home.body, new RegExp(`您以 ${member.displayName} 的身分登入`));
-    const audit = await subject.database.pool.query(
-      `select 1 from audit_log where action = 'staff.two_factor.reset' and target_id = $1`,
-      [member.id],
-    );
-    assert.equal(audit.rowCount, 1);
+    assert.equal((await auditEntries(db, 'staff.two_factor.reset', member.id)).length, 1);
   });
 });
 

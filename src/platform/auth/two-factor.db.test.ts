@@ -6,6 +6,7 @@ import { recordAudit, systemActor } from './audit-log.ts';
 import {
   afterPasswordStep,
   aStaffMember,
+  auditEntries,
   csrfTokenIn,
   currentCode,
   signIn,
@@ -226,11 +227,7 @@ describe('two-factor for administrators', () => {
       [admin.id],
     );
     assert.deepEqual(rows.rows[0]?.totp_enabled_at, subject.clock.now());
-    const enabled = await subject.database.pool.query(
-      `select 1 from audit_log where action = 'staff.two_factor.enabled' and target_id = $1`,
-      [admin.id],
-    );
-    assert.equal(enabled.rowCount, 1);
+    assert.equal((await auditEntries(subject.database.db, 'staff.two_factor.enabled', admin.id)).length, 1);
   });
 });
 
