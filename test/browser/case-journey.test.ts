@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it, type TestContext } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { cases } from '../../src/modules/cases/core/cases-schema.ts';
@@ -50,6 +50,23 @@ function signedInPage(
   options: { bypassCSP: boolean; path: string },
 ): Promise<Page> {
   return server.staffPage(browser, member, options.path, options.bypassCSP ? {} : { policyViolations });
+}
+
+/** A step after the first: the browser (or the step skipped, as browserOrSkip) and the case step 1 opened. */
+async function laterStep(t: TestContext): Promise<Browser | null> {
+  const browser = await browserOrSkip(t);
+  if (browser) assert.ok(journey.caseNumber, 'step 1 opened the case');
+  return browser;
+}
+
+/** A new handler (of `details`' unit; road maintenance by default) signed in under the policy, at the unit queue. */
+async function handlerAtUnitQueue(
+  browser: Browser,
+  details: { unitCode?: string; displayName: string },
+): Promise<{ handler: TestStaffMember; page: Page }> {
+  const handler = await aStaffMember(server.database.db, { role: 'handler', ...details });
+  const page = await signedInPage(browser, handler, { bypassCSP: false, path: '/staff/cases/unit' });
+  return { handler, page };
 }
 
 const casePath = () => `/staff/cases/${journey.caseNumber}`;
@@ -129,14 +146,9 @@ describe('the whole journey of a case in a browser (issue 3 §9)', () => {
   });
 
   it('2. the road-maintenance handler finds it in the unit queue, accepts it and transfers it to 公園處', async (t) => {
-    const browser = await browserOrSkip(t);
+    const browser = await laterStep(t);
     if (!browser) return;
-    assert.ok(journey.caseNumber, 'step 1 opened the case');
-    const roadHandler = await aStaffMember(server.database.db, {
-      role: 'handler',
-      displayName: '道養 李承辦',
-    });
-    const page = await signedInPage(browser, roadHandler, { bypassCSP: false, path: '/staff/cases/unit' });
+    const { handler: roadHandler, page } = await handlerAtUnitQueue(browser, { displayName: '道養 李承辦' });
 
     const row = page.locator(`tbody tr[data-case-number="${journey.caseNumber}"]`);
     assert.equal(await row.count(), 1, 'the new case is in the unit queue');
@@ -178,15 +190,12 @@ describe('the whole journey of a case in a browser (issue 3 §9)', () => {
   });
 
   it('3. a parks handler finds it in the parks queue, accepts, starts, resolves with an answer and closes it', async (t) => {
-    const browser = await browserOrSkip(t);
+    const browser = await laterStep(t);
     if (!browser) return;
-    assert.ok(journey.caseNumber, 'step 1 opened the case');
-    const parksHandler = await aStaffMember(server.database.db, {
-      role: 'handler',
+    const { handler: parksHandler, page } = await handlerAtUnitQueue(browser, {
       unitCode: 'parks',
       displayName: '公園 張承辦',
     });
-    const page = await signedInPage(browser, parksHandler, { bypassCSP: false, path: '/staff/cases/unit' });
 
     const row = page.locator(`tbody tr[data-case-number="${journey.caseNumber}"]`);
     assert.equal(await row.count(), 1, 'the transferred case is in the parks queue');
@@ -212,9 +221,8 @@ describe('the whole journey of a case in a browser (issue 3 §9)', () => {
   });
 
   it('4. the applicant looks the case up with the keyboard and sees the masked, public record', async (t) => {
-    const browser = await browserOrSkip(t);
+    const browser = await laterStep(t);
     if (!browser) return;
-    assert.ok(journey.caseNumber, 'step 1 opened the case');
     const page = await server.newPolicyPage(browser, policyViolations);
 
     await page.goto(`${server.baseUrl}/track`);
@@ -292,9 +300,8 @@ describe('the whole journey of a case in a browser (issue 3 §9)', () => {
   });
 
   it('6. axe: zero WCAG 2.1 AA violations on the services list, a service page and the tracking page', async (t) => {
-    const browser = await browserOrSkip(t);
+    const browser = await laterStep(t);
     if (!browser) return;
-    assert.ok(journey.caseNumber, 'step 1 opened the case');
     const page = await server.newAxePage(browser);
 
     await page.goto(`${server.baseUrl}/services`);
