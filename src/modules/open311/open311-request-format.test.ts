@@ -36,9 +36,9 @@ const row: RequestRow = {
   districtCode: '64000080',
   latitude: 22.620_567_8,
   longitude: 120.312_345_6,
-  receivedAt: new Date('2026-03-02T02:00:00Z'),
-  updatedAt: new Date('2026-03-02T03:30:00Z'),
-  dueAt: new Date('2026-03-02T06:00:00Z'),
+  requestedDateTime: '2026-03-02T10:00:00+08:00',
+  updatedDateTime: '2026-03-02T11:30:00+08:00',
+  dueDateTime: '2026-03-02T14:00:00+08:00',
   expectedCompletionDate: '2026-03-02',
   deadlineRule: { kind: 'hours', hours: 4 },
   unitNameZh: '養護工程處',
@@ -78,7 +78,7 @@ describe('a request as GeoReport v2 shows it', () => {
 
   it('is closed in every state the workflow does not hold open; English words in English', () => {
     const fixed = requestEntry(
-      { ...row, state: 'fixed', dueAt: null, photoId: null, latitude: null },
+      { ...row, state: 'fixed', dueDateTime: null, photoId: null, latitude: null },
       words('en'),
       round,
     );

@@ -86,9 +86,10 @@ export interface RequestRow {
   districtCode: string | null;
   latitude: number | null;
   longitude: number | null;
-  receivedAt: Date;
-  updatedAt: Date;
-  dueAt: Date | null;
+  /** When it came in, updated, is due: already as GeoReport v2 writes a moment (open311DateTime's form). */
+  requestedDateTime: string;
+  updatedDateTime: string;
+  dueDateTime: string | null;
   expectedCompletionDate: string | null;
   deadlineRule: Deadline;
   unitNameZh: string;
@@ -112,11 +113,14 @@ export function serviceNotice(
 }
 
 /**
- * When it should be done: the deadline's instant while the clock runs; otherwise (finished) the date the
- * reporter was promised, at the end of that Taipei day; null when there is neither.
+ * When it should be done: the deadline's instant while the clock runs (as GeoReport v2 writes it); otherwise
+ * (finished) the date the reporter was promised, at the end of that Taipei day; null when there is neither.
  */
-export function expectedDateTime(dueAt: Date | null, expectedCompletionDate: string | null): string | null {
-  if (dueAt !== null) return open311DateTime(dueAt);
+export function expectedDateTime(
+  dueDateTime: string | null,
+  expectedCompletionDate: string | null,
+): string | null {
+  if (dueDateTime !== null) return dueDateTime;
   if (expectedCompletionDate !== null && /^\d{4}-\d{2}-\d{2}$/.test(expectedCompletionDate))
     return `${expectedCompletionDate}T23:59:59+08:00`;
   return null;
@@ -138,9 +142,9 @@ export function requestEntry(row: RequestRow, words: RequestWords, roundPoint: R
     description: row.description,
     agency_responsible: words.locale === 'en' ? row.unitNameEn : row.unitNameZh,
     service_notice: serviceNotice(row.deadlineRule, words),
-    requested_datetime: open311DateTime(row.receivedAt),
-    updated_datetime: open311DateTime(row.updatedAt),
-    expected_datetime: expectedDateTime(row.dueAt, row.expectedCompletionDate),
+    requested_datetime: row.requestedDateTime,
+    updated_datetime: row.updatedDateTime,
+    expected_datetime: expectedDateTime(row.dueDateTime, row.expectedCompletionDate),
     address: row.address,
     // The bureau keeps no address register (POST refuses address_id), so there is never one.
     address_id: null,

@@ -40,6 +40,16 @@ function firstPublicPhotoOf(caseId: SQL | AnyColumn) {
      order by ${reportPhotos.position} limit 1)`;
 }
 
+/**
+ * A moment as GeoReport v2 writes it (open311DateTime: Taipei time to the second, `+08:00`), written by
+ * PostgreSQL: a list of 1000 requests then makes and parses no Date for its 3000 moments (a sixth of the
+ * app's time for a computed list, CPU profile on 1,000,000 reports). `at time zone interval '08:00'` is the
+ * fixed offset (not a zone's rules), and `SS` cuts the fraction off as open311DateTime does.
+ */
+function open311Moment(moment: SQL | AnyColumn) {
+  return sql<string>`to_char(${moment} at time zone interval '08:00', 'YYYY-MM-DD"T"HH24:MI:SS"+08:00"')`;
+}
+
 const requestColumns = {
   id: cases.id,
   caseNumber: cases.caseNumber,
@@ -58,6 +68,21 @@ const requestColumns = {
   unitNameZh: units.nameZh,
   unitNameEn: units.nameEn,
 };
+
+/** The columns of a request row with its moments as GeoReport v2 writes them (open311Moment). */
+function withMoments<Columns extends { receivedAt: AnyColumn; updatedAt: AnyColumn; dueAt: AnyColumn }>({
+  receivedAt,
+  updatedAt,
+  dueAt,
+  ...rest
+}: Columns) {
+  return {
+    ...rest,
+    requestedDateTime: open311Moment(receivedAt),
+    updatedDateTime: open311Moment(updatedAt),
+    dueDateTime: sql<string | null>`${open311Moment(dueAt)}`,
+  };
+}
 
 // The kind is written as a literal so that the planner matches the partial indexes on field reports
 // (`cases_field_report_received_idx`: received_at where kind = 'field_report').
@@ -110,22 +135,24 @@ export function searchRequestsQuery(db: DatabaseOrTransaction, filter: RequestSe
     .as('page');
   return db
     .select({
-      id: page.id,
-      caseNumber: page.caseNumber,
-      state: page.state,
-      serviceCode: page.serviceCode,
-      description: page.description,
-      address: page.address,
-      districtCode: page.districtCode,
-      latitude: page.latitude,
-      longitude: page.longitude,
-      receivedAt: page.receivedAt,
-      updatedAt: page.updatedAt,
-      dueAt: page.dueAt,
-      expectedCompletionDate: page.expectedCompletionDate,
-      deadlineRule: page.deadlineRule,
-      unitNameZh: page.unitNameZh,
-      unitNameEn: page.unitNameEn,
+      ...withMoments({
+        id: page.id,
+        caseNumber: page.caseNumber,
+        state: page.state,
+        serviceCode: page.serviceCode,
+        description: page.description,
+        address: page.address,
+        districtCode: page.districtCode,
+        latitude: page.latitude,
+        longitude: page.longitude,
+        receivedAt: page.receivedAt,
+        updatedAt: page.updatedAt,
+        dueAt: page.dueAt,
+        expectedCompletionDate: page.expectedCompletionDate,
+        deadlineRule: page.deadlineRule,
+        unitNameZh: page.unitNameZh,
+        unitNameEn: page.unitNameEn,
+      }),
       // Qualified by hand: a sub-select's column would be written bare, and inside the photo's own
       // sub-select a bare "id" is the photo's.
       photoId: firstPublicPhotoOf(sql`${sql.identifier('page')}.${sql.identifier('id')}`),
@@ -147,7 +174,7 @@ export async function requestsByNumber(
 ): Promise<RequestRow[]> {
   if (numbers.length === 0) return [];
   const rows = await db
-    .select({ ...requestColumns, photoId: firstPublicPhotoOf(cases.id) })
+    .select({ ...withMoments(requestColumns), photoId: firstPublicPhotoOf(cases.id) })
     .from(cases)
     .innerJoin(fieldReports, and(eq(fieldReports.caseId, cases.id), isNotNull(fieldReports.publishedAt)))
     .innerJoin(units, eq(units.code, cases.unitCode))
