@@ -4,7 +4,6 @@ import { DEMO_SERVICES } from '../../src/modules/catalogue/catalogue-demo-data.t
 import { publishServiceVersion } from '../../src/modules/catalogue/catalogue-service.ts';
 import { cliActor } from '../../src/platform/auth/audit-log.ts';
 import {
-  browserOrSkip,
   expectFocusedErrorSummary,
   expectNoAxeViolations,
   problemsAfterSubmitting,
@@ -15,10 +14,7 @@ const server = await startBrowserTestServer();
 
 describe('catalogue editing in a browser', () => {
   it('a web editor opens the edit page (no WCAG 2.1 AA violations), sends an invalid change, and the focused error summary lists every problem', async (context) => {
-    const browser = await browserOrSkip(context);
-    if (!browser) return;
-    const page = await server.staffPage(browser, { role: 'web_editor' }, '/staff/catalogue');
-    try {
+    await server.withStaffPage(context, { role: 'web_editor' }, '/staff/catalogue', async (page) => {
       await expectNoAxeViolations(page, 'the list of services');
 
       await page.click('a[href="/staff/catalogue/street-light-repair/edit"]');
@@ -44,16 +40,11 @@ describe('catalogue editing in a browser', () => {
       // The summary's links lead to the inputs.
       await page.click('.govuk-error-summary__list a[href="#deadline-amount"]');
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'deadline-amount');
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 
   it('the new-service page and an earlier version have no WCAG 2.1 AA violations, in both languages', async (context) => {
-    const browser = await browserOrSkip(context);
-    if (!browser) return;
-    const page = await server.staffPage(browser, { role: 'web_editor' }, '/en/staff/catalogue/new');
-    try {
+    await server.withStaffPage(context, { role: 'web_editor' }, '/en/staff/catalogue/new', async (page) => {
       await expectNoAxeViolations(page, 'the English new-service page');
       await page.click('button[name="action"][value="publish"]');
       await page.waitForSelector('.govuk-error-summary');
@@ -82,8 +73,6 @@ describe('catalogue editing in a browser', () => {
       );
       assert.equal(await page.locator('main form[method="post"]').count(), 0, 'read-only');
       await expectNoAxeViolations(page, 'an earlier version');
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 });

@@ -1,6 +1,5 @@
-import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { browserOrSkip, expectNoAxeViolations, expectNoSidewaysScrolling } from '../helpers/browser.ts';
+import { browserOrSkip, expectNoSidewaysScrolling } from '../helpers/browser.ts';
 import { startBrowserTestServer } from '../helpers/browser-test-server.ts';
 
 const server = await startBrowserTestServer();
@@ -13,15 +12,8 @@ describe('service catalogue in a real browser', () => {
     '/en/services',
   ];
   for (const path of pages) {
-    it(`axe: zero WCAG 2.1 AA violations on ${decodeURIComponent(path)}`, async (t) => {
-      const browser = await browserOrSkip(t);
-      if (!browser) return;
-      const page = await server.publicAxePage(browser);
-      const response = await page.goto(`${server.baseUrl}${path}`);
-      assert.equal(response?.status(), 200);
-      await expectNoAxeViolations(page, path);
-      await page.close();
-    });
+    it(`axe: zero WCAG 2.1 AA violations on ${decodeURIComponent(path)}`, (t) =>
+      server.expectAccessiblePublicPage(t, path));
   }
 
   it('the service page fits a 360-pixel screen without horizontal scrolling', async (t) => {

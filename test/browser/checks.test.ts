@@ -1,16 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { browserOrSkip, expectNoAxeViolations, problemsAfterSubmitting } from '../helpers/browser.ts';
+import { expectNoAxeViolations, problemsAfterSubmitting } from '../helpers/browser.ts';
 import { startBrowserTestServer } from '../helpers/browser-test-server.ts';
 
 const server = await startBrowserTestServer();
 
 describe('spot checks in a browser', () => {
   it('the secretariat sends a bad check (every problem listed), corrects it, and sees the check and the list: no WCAG 2.1 AA violations', async (context) => {
-    const browser = await browserOrSkip(context);
-    if (!browser) return;
-    const page = await server.staffPage(browser, { role: 'secretariat' }, '/staff/checks/new');
-    try {
+    await server.withStaffPage(context, { role: 'secretariat' }, '/staff/checks/new', async (page) => {
       await expectNoAxeViolations(page, 'the new-check form');
 
       await page.fill('#checkDate', '115/2/30');
@@ -64,29 +61,25 @@ describe('spot checks in a browser', () => {
       await expectNoAxeViolations(page, 'the list of checks');
 
       // The unit's editor: its page, and a follow-up with a problem on the check's page.
-      const unitPage = await server.staffPage(
-        browser,
+      await server.withStaffPage(
+        context,
         { role: 'unit_editor', unitCode: 'road-maintenance' },
         '/staff/unit-checks',
+        async (unitPage) => {
+          assert.equal(await unitPage.locator('main table tbody tr').count(), 1);
+          await expectNoAxeViolations(unitPage, 'the unit’s checks');
+          await unitPage.goto(checkUrl);
+          await unitPage.fill('main form[enctype="multipart/form-data"] input[name="entryDate"]', '115/3/2');
+          assert.deepEqual(
+            await problemsAfterSubmitting(
+              unitPage,
+              'main form[enctype="multipart/form-data"] button[type="submit"]',
+            ),
+            ['辦理情形：請填寫此欄位。'],
+          );
+          await expectNoAxeViolations(unitPage, 'a follow-up with a problem');
+        },
       );
-      try {
-        assert.equal(await unitPage.locator('main table tbody tr').count(), 1);
-        await expectNoAxeViolations(unitPage, 'the unit’s checks');
-        await unitPage.goto(checkUrl);
-        await unitPage.fill('main form[enctype="multipart/form-data"] input[name="entryDate"]', '115/3/2');
-        assert.deepEqual(
-          await problemsAfterSubmitting(
-            unitPage,
-            'main form[enctype="multipart/form-data"] button[type="submit"]',
-          ),
-          ['辦理情形：請填寫此欄位。'],
-        );
-        await expectNoAxeViolations(unitPage, 'a follow-up with a problem');
-      } finally {
-        await unitPage.context().close();
-      }
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 });

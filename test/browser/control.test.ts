@@ -13,18 +13,8 @@ const server = await startBrowserTestServer();
 
 describe('the service-quality plans in a browser', () => {
   for (const path of ['/plans', '/plans/2012', '/en/plans', '/en/plans/2012']) {
-    it(`axe: zero WCAG 2.1 AA violations on ${path}`, async (context) => {
-      const browser = await browserOrSkip(context);
-      if (!browser) return;
-      const page = await server.publicAxePage(browser);
-      try {
-        const response = await page.goto(`${server.baseUrl}${path}`);
-        assert.equal(response?.status(), 200);
-        await expectNoAxeViolations(page, path);
-      } finally {
-        await page.close();
-      }
-    });
+    it(`axe: zero WCAG 2.1 AA violations on ${path}`, (context) =>
+      server.expectAccessiblePublicPage(context, path));
   }
 
   it('the plan reads on a 360-pixel phone screen without horizontal scrolling, in both languages', async (context) => {
@@ -50,10 +40,7 @@ describe('the service-quality plans in a browser', () => {
   });
 
   it('the secretariat edits a practice through the plain forms: the edit page, its error summary and the overview have no violations', async (context) => {
-    const browser = await browserOrSkip(context);
-    if (!browser) return;
-    const page = await server.staffPage(browser, { role: 'secretariat' }, '/staff/plans');
-    try {
+    await server.withStaffPage(context, { role: 'secretariat' }, '/staff/plans', async (page) => {
       await expectNoAxeViolations(page, 'the list of plans');
 
       // Copy 2012 to a new year, then open a practice of the draft.
@@ -90,8 +77,6 @@ describe('the service-quality plans in a browser', () => {
       ]);
       assert.equal(await page.inputValue('#deadlineMonth'), '13', 'what was typed is kept');
       await expectNoAxeViolations(page, 'the practice edit page with errors');
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 });

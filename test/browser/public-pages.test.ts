@@ -189,15 +189,12 @@ describe('public pages in a real browser', () => {
   ];
   for (const path of axePages) {
     it(`${path}: axe finds no WCAG 2.1 AA violations, and nothing scrolls sideways at 360 px`, async (t) => {
-      const browser = await browserOrSkip(t);
-      if (!browser) return;
-      const page = await server.publicAxePage(browser);
-      await page.goto(`${server.baseUrl}${path}`);
-      await expectNoAxeViolations(page, path);
-      await page.setViewportSize({ width: 360, height: 740 });
-      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-      assert.ok(scrollWidth <= 360, `scrollWidth ${scrollWidth} at 360 px`);
-      await page.close();
+      await server.withPublicAxePage(t, path, async (page) => {
+        await expectNoAxeViolations(page, path);
+        await page.setViewportSize({ width: 360, height: 740 });
+        const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(scrollWidth <= 360, `scrollWidth ${scrollWidth} at 360 px`);
+      });
     });
   }
 

@@ -1,16 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { browserOrSkip, expectNoAxeViolations, problemsAfterSubmitting } from '../helpers/browser.ts';
+import { expectNoAxeViolations, problemsAfterSubmitting } from '../helpers/browser.ts';
 import { startBrowserTestServer } from '../helpers/browser-test-server.ts';
 
 const server = await startBrowserTestServer();
 
 describe('the annual performance reports in a browser', () => {
   it('the secretariat reads the list and a unit’s report, and a bad narrative lists its problem: no WCAG 2.1 AA violations', async (context) => {
-    const browser = await browserOrSkip(context);
-    if (!browser) return;
-    const page = await server.staffPage(browser, { role: 'secretariat' }, '/staff/reports?year=2012');
-    try {
+    await server.withStaffPage(context, { role: 'secretariat' }, '/staff/reports?year=2012', async (page) => {
       // The 2012 reports were due on 1 February 2013: the list warns and marks each one overdue.
       assert.match(
         (await page.locator('.govuk-warning-text').textContent()) ?? '',
@@ -35,8 +32,6 @@ describe('the annual performance reports in a browser', () => {
       await page.click('form[action$="/narrative"] button[type="submit"]');
       await page.waitForURL(/\?done=saved$/);
       assert.match((await page.locator('main').textContent()) ?? '', /本年度各項作法均已推動。/);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 });

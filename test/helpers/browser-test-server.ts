@@ -1,7 +1,14 @@
-import { after } from 'node:test';
+import assert from 'node:assert/strict';
+import { after, type TestContext } from 'node:test';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { aStaffMember, type TestStaffMember } from '../../src/platform/auth/auth-test-support.ts';
-import { closeBrowser, signInWithForm, watchContentSecurityPolicy } from './browser.ts';
+import {
+  browserOrSkip,
+  closeBrowser,
+  expectNoAxeViolations,
+  signInWithForm,
+  watchContentSecurityPolicy,
+} from './browser.ts';
 import { startTestServer } from './test-server.ts';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
@@ -36,6 +43,29 @@ export interface BrowserTestServer extends TestServer {
     path: string,
     options?: { policyViolations?: string[] },
   ): Promise<Page>;
+  /**
+   * A test as a staff member: the browser (without one the test is skipped, as browserOrSkip), the member
+   * signed in on a page of their own left at `path` (as staffPage), `body` run with it, and the page's
+   * context closed afterwards, whether `body` passed or failed.
+   */
+  withStaffPage(
+    context: TestContext,
+    staff: StaffToSignIn,
+    path: string,
+    body: (page: Page, browser: Browser) => Promise<void>,
+    options?: { policyViolations?: string[] },
+  ): Promise<void>;
+  /**
+   * A test of one public page with axe: the browser (or the test skipped), a publicAxePage opened at `path`,
+   * `body` run with it and the answer's status, and the page closed afterwards.
+   */
+  withPublicAxePage(
+    context: TestContext,
+    path: string,
+    body: (page: Page, status: number | undefined) => Promise<void>,
+  ): Promise<void>;
+  /** A test of one public page: it answers 200 and axe finds no WCAG 2.1 AA violation on it. */
+  expectAccessiblePublicPage(context: TestContext, path: string): Promise<void>;
 }
 
 /**
@@ -103,7 +133,56 @@ export async function startBrowserTestServer(
     return page;
   }
 
-  return Object.assign(server, { newContext, newAxePage, publicAxePage, newPolicyPage, staffPage });
+  async function withStaffPage(
+    context: TestContext,
+    staff: StaffToSignIn,
+    path: string,
+    body: (page: Page, browser: Browser) => Promise<void>,
+    pageOptions: { policyViolations?: string[] } = {},
+  ) {
+    const browser = await browserOrSkip(context);
+    if (!browser) return;
+    const page = await staffPage(browser, staff, path, pageOptions);
+    try {
+      await body(page, browser);
+    } finally {
+      await page.context().close();
+    }
+  }
+
+  async function withPublicAxePage(
+    context: TestContext,
+    path: string,
+    body: (page: Page, status: number | undefined) => Promise<void>,
+  ) {
+    const browser = await browserOrSkip(context);
+    if (!browser) return;
+    const page = await publicAxePage(browser);
+    try {
+      const response = await page.goto(`${server.baseUrl}${path}`);
+      await body(page, response?.status());
+    } finally {
+      await page.close();
+    }
+  }
+
+  function expectAccessiblePublicPage(context: TestContext, path: string) {
+    return withPublicAxePage(context, path, async (page, status) => {
+      assert.equal(status, 200, path);
+      await expectNoAxeViolations(page, path);
+    });
+  }
+
+  return Object.assign(server, {
+    newContext,
+    newAxePage,
+    publicAxePage,
+    newPolicyPage,
+    staffPage,
+    withStaffPage,
+    withPublicAxePage,
+    expectAccessiblePublicPage,
+  });
 }
 
 /** The sign-in page in the language of `path`. */
