@@ -4,11 +4,11 @@ import type { FieldProblem } from '../../../../platform/http/errors.ts';
 import {
   Banner,
   Button,
-  CsrfField,
   ErrorSummary,
   Select,
   SingleCheckbox,
 } from '../../../../platform/web/components/form-controls.tsx';
+import { PostForm, textControls } from '../../../../platform/web/components/form-page.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
 import { Pagination } from '../../../../platform/web/components/pagination.tsx';
 import { TableHead } from '../../../../platform/web/components/table.tsx';
@@ -16,6 +16,7 @@ import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import type { QueueItem } from '../../core/case-queries.ts';
 import type { UnitHandler } from '../../core/case-staff-repo.ts';
 import { openStates } from '../../core/workflows.ts';
+import { bulkAssignForm } from '../case-forms.ts';
 import { type QueueSelection, selectionQuery } from '../console-filters.ts';
 import { consoleText as text } from '../console-messages.ts';
 import { consolePaths } from '../console-paths.ts';
@@ -247,24 +248,26 @@ export function QueuePage(props: QueuePageProps) {
           </p>
         </>
       ) : props.canBulkAssign ? (
-        <form method="post" action={localePath(lang, consolePaths.bulkAssign)} novalidate>
-          <CsrfField token={props.csrfToken} />
+        <PostForm
+          action={localePath(lang, consolePaths.bulkAssign)}
+          csrfToken={props.csrfToken}
+          submit={text(lang, 'bulkAssignButton')}
+        >
           <input type="hidden" name="returnQuery" value={selectionQuery(selection, page).toString()} />
           <div class="ow-table-scroll">
             <QueueTable {...props} />
           </div>
           <h2 class="govuk-heading-s">{text(lang, 'bulkAssignHeading')}</h2>
           <Select
-            lang={lang}
-            name="handlerId"
-            label={text(lang, 'bulkAssignHandler')}
-            value={props.chosenHandlerId}
+            {...textControls(bulkAssignForm, {
+              lang,
+              values: { handlerId: props.chosenHandlerId },
+              problems: props.problems,
+            })('handlerId')}
             blank={text(lang, 'chooseHandler')}
-            problems={props.problems}
             choices={props.handlers.map((handler) => ({ value: handler.id, label: handler.displayName }))}
           />
-          <Button>{text(lang, 'bulkAssignButton')}</Button>
-        </form>
+        </PostForm>
       ) : (
         <div class="ow-table-scroll">
           <QueueTable {...props} />

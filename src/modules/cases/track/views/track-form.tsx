@@ -1,12 +1,9 @@
-import {
-  Button,
-  CsrfField,
-  ErrorSummary,
-  TextInput,
-} from '../../../../platform/web/components/form-controls.tsx';
+import { CsrfField, ErrorSummary, TextInput } from '../../../../platform/web/components/form-controls.tsx';
+import { PostForm, textControls } from '../../../../platform/web/components/form-page.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import { findSitePage } from '../../../../platform/web/site-pages.ts';
+import { trackForm } from '../track-forms.ts';
 import { trackText } from '../track-messages.ts';
 import { trackPaths } from '../track-paths.ts';
 
@@ -37,28 +34,27 @@ export interface TrackFormView {
 
 export function TrackForm(view: TrackFormView) {
   const { lang, problems } = view;
-  const common = { lang, labelClass: 'govuk-label--s', widthClass: 'govuk-input--width-10', problems };
+  const control = textControls(trackForm, { lang, values: view, problems });
+  const look = { labelClass: 'govuk-label--s', widthClass: 'govuk-input--width-10' };
   return (
-    <form method="post" action={localePath(lang, trackPaths.track)} novalidate>
-      <CsrfField token={view.csrfToken} />
+    <PostForm
+      action={localePath(lang, trackPaths.track)}
+      csrfToken={view.csrfToken}
+      submit={trackText(lang, 'submit')}
+    >
       <TextInput
-        {...common}
-        name="caseNumber"
-        label={trackText(lang, 'caseNumberLabel')}
+        {...control('caseNumber')}
+        {...look}
         hint={trackText(lang, 'caseNumberHint')}
-        value={view.caseNumber}
         inputMode="numeric"
       />
       <TextInput
-        {...common}
-        name="lookupCode"
-        label={trackText(lang, 'lookupCodeLabel')}
+        {...control('lookupCode')}
+        {...look}
         hint={trackText(lang, 'lookupCodeHint')}
-        value={view.lookupCode}
         autocapitalize="characters"
       />
-      <Button>{trackText(lang, 'submit')}</Button>
-    </form>
+    </PostForm>
   );
 }
 

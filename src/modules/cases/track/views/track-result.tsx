@@ -5,12 +5,14 @@ import {
   SuccessBanner,
   TextArea,
 } from '../../../../platform/web/components/form-controls.tsx';
+import { textControls } from '../../../../platform/web/components/form-page.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
 import { LinkParagraph } from '../../../../platform/web/components/link-paragraph.tsx';
 import { SummaryRow } from '../../../../platform/web/components/summary-list.tsx';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import type { ApplicantActions } from '../applicant-actions.ts';
 import type { PublicCaseView, PublicTimelineEvent } from '../case-public-view.ts';
+import { reopenForm } from '../track-forms.ts';
 import { trackText } from '../track-messages.ts';
 import { trackPaths } from '../track-paths.ts';
 import { ApplicantKeyFields } from './track-form.tsx';
@@ -214,13 +216,11 @@ export function TrackResultPage(props: TrackResultView) {
               </LinkParagraph>
             ) : null}
             <TextArea
-              lang={lang}
-              name="reason"
-              label={trackText(lang, 'reopenReasonLabel')}
+              {...textControls(reopenForm, { lang, values: { reason: props.reopenReason }, problems })(
+                'reason',
+              )}
               hint={trackText(lang, 'reopenReasonHint')}
-              value={props.reopenReason}
               rows={4}
-              problems={problems}
             />
             <Button isSecondary>{trackText(lang, 'reopenButton')}</Button>
           </form>
