@@ -93,16 +93,8 @@ describe('staff console in a real browser', () => {
   });
 
   it('a supervisor’s unit queue (with the bulk-assignment checkboxes) and the supervision view have no axe violations', async (t) => {
-    const browser = await browserOrSkip(t);
-    if (!browser) return;
-    const supervisor = await aStaffMember(server.database.db, { role: 'supervisor', displayName: '林主管' });
-    const page = await server.newAxePage(browser);
-    try {
-      await page.goto(`${server.baseUrl}/staff/sign-in?return=%2Fstaff%2Fsupervision`);
-      await page.fill('#email', supervisor.email);
-      await page.fill('#password', supervisor.password);
-      await page.keyboard.press('Enter');
-      await page.waitForURL(/\/staff\/supervision$/);
+    const supervisor = { role: 'supervisor', displayName: '林主管' } as const;
+    await server.withStaffPage(t, supervisor, '/staff/supervision', async (page) => {
       await expectNoAxeViolations(page, 'the supervision view');
       await page.goto(`${server.baseUrl}/staff/cases/unit`);
       assert.equal(await page.locator('input[name="caseIds"]').count(), 2);
@@ -112,9 +104,7 @@ describe('staff console in a real browser', () => {
       await page.waitForSelector('.govuk-error-summary');
       assert.equal(await page.locator('.govuk-error-summary li').count(), 2);
       await expectNoAxeViolations(page, 'the unit queue with an assignment error');
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 
   it('the queue fits a 320-pixel screen: the wide table scrolls in its own box, not the page', async (t) => {

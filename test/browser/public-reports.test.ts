@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import type { CaseRow } from '../../src/modules/cases/index.ts';
 import { type SubmitReportInput, submitReport } from '../../src/modules/reports/report-intake.ts';
@@ -107,15 +107,25 @@ async function markersLoaded(page: Page): Promise<number> {
   return Number(await page.getAttribute('#report-map', 'data-loaded'));
 }
 
+/**
+ * A phone-sized page opened at `path`: under the Content-Security-Policy with its messages collected into
+ * `policy`, or (`'axe'`) a page for axe, which bypasses the policy.
+ */
+async function phonePage(browser: Browser, path: string, policy: string[] | 'axe'): Promise<Page> {
+  const page =
+    policy === 'axe' ? await server.publicAxePage(browser) : await server.newPolicyPage(browser, policy);
+  await page.setViewportSize(phone);
+  await page.goto(`${server.baseUrl}${path}`);
+  return page;
+}
+
 describe('the public map of photo reports, on a phone', () => {
   it('shows the published reports as markers on the configured tiles, under the policy, with the list below', async (t) => {
     const browser = await browserOrSkip(t);
     if (!browser) return;
     const violations: string[] = [];
-    const page = await server.newPolicyPage(browser, violations);
-    await page.setViewportSize(phone);
     const tilesBefore = tileRequests;
-    await page.goto(`${server.baseUrl}/reports`);
+    const page = await phonePage(browser, '/reports', violations);
     assert.equal(await markersLoaded(page), 5);
     // Close reports gather in a cluster; the others are markers of their own.
     await page.waitForSelector('#report-map .marker-cluster');
@@ -144,9 +154,7 @@ describe('the public map of photo reports, on a phone', () => {
   it('filters the list and the map by category with the filters form, and finds a report from its marker', async (t) => {
     const browser = await browserOrSkip(t);
     if (!browser) return;
-    const page = await server.newPolicyPage(browser, []);
-    await page.setViewportSize(phone);
-    await page.goto(`${server.baseUrl}/reports`);
+    const page = await phonePage(browser, '/reports', []);
     await markersLoaded(page);
     await page.click('.govuk-details__summary');
     await page.selectOption('#category', 'street-light-repair');
@@ -174,9 +182,7 @@ describe('the public map of photo reports, on a phone', () => {
   it('map and list: axe finds no WCAG 2.1 AA violations with the markers, a cluster and an open popup', async (t) => {
     const browser = await browserOrSkip(t);
     if (!browser) return;
-    const page = await server.publicAxePage(browser);
-    await page.setViewportSize(phone);
-    await page.goto(`${server.baseUrl}/reports`);
+    const page = await phonePage(browser, '/reports', 'axe');
     await markersLoaded(page);
     await page.waitForSelector('#report-map .marker-cluster');
     await expectNoAxeViolations(page, '/reports with its map');
@@ -193,9 +199,7 @@ describe('the public map of photo reports, on a phone', () => {
     const browser = await browserOrSkip(t);
     if (!browser) return;
     const violations: string[] = [];
-    const page = await server.newPolicyPage(browser, violations);
-    await page.setViewportSize(phone);
-    await page.goto(`${server.baseUrl}/reports/${reports.hall1.caseNumber}`);
+    const page = await phonePage(browser, `/reports/${reports.hall1.caseNumber}`, violations);
     await page.waitForSelector('#report-place-map .ow-map-marker-icon');
     const photo = page.locator('#report-photos img').first();
     await photo.scrollIntoViewIfNeeded();
@@ -207,9 +211,7 @@ describe('the public map of photo reports, on a phone', () => {
     assert.deepEqual(violations, []);
     await expectNoSidewaysScrolling(page, 'a report at 390 px');
 
-    const axePage = await server.publicAxePage(browser);
-    await axePage.setViewportSize(phone);
-    await axePage.goto(`${server.baseUrl}/reports/${reports.hall1.caseNumber}`);
+    const axePage = await phonePage(browser, `/reports/${reports.hall1.caseNumber}`, 'axe');
     await axePage.waitForSelector('#report-place-map .ow-map-marker-icon');
     await expectNoAxeViolations(axePage, 'a report’s page');
     await axePage.close();
