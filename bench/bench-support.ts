@@ -390,6 +390,37 @@ export async function generatorConnection(options: {
   return { connectionString: embedded.connectionString('onewindow'), stop: () => embedded.stop() };
 }
 
+/** The command-line options every generator takes besides its own (bench/generate-*.ts). */
+export const generatorOptions = {
+  'database-url': { type: 'string' },
+  'data-dir': { type: 'string' },
+  seed: { type: 'string', default: '1' },
+  /** Also write the result as JSON here (bench/run.ts reads it). */
+  'result-file': { type: 'string' },
+} as const;
+
+/**
+ * A generator's command line once its options are read: the database (generatorConnection), a line saying
+ * what is generated, the summary lines, the result file, and the embedded server stopped whatever happens.
+ */
+export async function runGenerator<Result extends object>(options: {
+  connection: Parameters<typeof generatorConnection>[0];
+  resultFile: string | undefined;
+  announce: string;
+  generate: (connectionString: string) => Promise<Result>;
+  describe: (result: Result) => string[];
+}): Promise<void> {
+  const { connectionString, stop } = await generatorConnection(options.connection);
+  try {
+    process.stdout.write(`${options.announce}\n`);
+    const result = await options.generate(connectionString);
+    for (const line of options.describe(result)) process.stdout.write(`${line}\n`);
+    await writeResultFile(options.resultFile, result);
+  } finally {
+    await stop();
+  }
+}
+
 /** A generator's result as JSON with the time it was made: the marker the bench sections read. */
 export async function writeResultFile(file: string | undefined, result: object): Promise<void> {
   if (file === undefined) return;

@@ -478,31 +478,18 @@ export function generateCase(input: CaseInput) {
        * fixes a field report, which finishes it at once (its reopen window counts from the fix).
        */
       const resolveAt = (when: number) =>
-        push(
-          isFieldReport
-            ? {
-                at: when,
-                kind: 'mark_fixed',
-                to: 'fixed',
-                actor: handler as StaffRef,
-                apply: (life) => {
-                  life.resolution = resolution;
-                  life.resolvedAt = when;
-                  life.closedAt = when;
-                },
-              }
-            : {
-                at: when,
-                kind: 'resolve',
-                to: 'resolved',
-                actor: handler as StaffRef,
-                apply: (life) => {
-                  life.resolution = resolution;
-                  life.resolvedAt = when;
-                  life.pauses = [...life.pauses, { from: new Date(when).toISOString(), to: null }];
-                },
-              },
-        );
+        push({
+          at: when,
+          kind: isFieldReport ? 'mark_fixed' : 'resolve',
+          to: isFieldReport ? 'fixed' : 'resolved',
+          actor: handler as StaffRef,
+          apply: (life) => {
+            life.resolution = resolution;
+            life.resolvedAt = when;
+            if (isFieldReport) life.closedAt = when;
+            else life.pauses = [...life.pauses, { from: new Date(when).toISOString(), to: null }];
+          },
+        });
       const closeAt = (when: number) =>
         push({
           at: when,

@@ -14,17 +14,17 @@ import {
   DAY,
   describePhases,
   dropIndexesForLoad,
-  generatorConnection,
+  generatorOptions,
   HOUR,
   insertBenchStaff,
   phaseTimer,
   readCaseNumbering,
   rebuildIndexes,
   runAsScript,
+  runGenerator,
   saveCaseNumbering,
   spreadOverDays,
   withGeneratorDatabase,
-  writeResultFile,
 } from './bench-support.ts';
 import {
   channelsByKind,
@@ -416,36 +416,31 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       cases: { type: 'string', default: '1000000' },
-      'database-url': { type: 'string' },
-      'data-dir': { type: 'string' },
-      seed: { type: 'string', default: '1' },
       years: { type: 'string', default: '5' },
       'keep-indexes': { type: 'boolean', default: false },
-      /** Also write the result as JSON here (bench/run.ts reads it). */
-      'result-file': { type: 'string' },
+      ...generatorOptions,
     },
   });
   const cases = Number(values.cases);
   if (!Number.isInteger(cases) || cases < 1) throw new Error('--cases must be a positive whole number');
-  const { connectionString, stop } = await generatorConnection({
-    databaseUrl: values['database-url'],
-    dataDir: values['data-dir'],
-    temporaryPrefix: 'onewindow-cases-',
+  await runGenerator({
+    connection: {
+      databaseUrl: values['database-url'],
+      dataDir: values['data-dir'],
+      temporaryPrefix: 'onewindow-cases-',
+    },
+    resultFile: values['result-file'],
+    announce: `Generating ${cases.toLocaleString('en')} cases …`,
+    generate: (connectionString) =>
+      generateCases({
+        connectionString,
+        cases,
+        seed: Number(values.seed),
+        years: Number(values.years),
+        keepIndexes: values['keep-indexes'],
+      }),
+    describe: describeResult,
   });
-  try {
-    process.stdout.write(`Generating ${cases.toLocaleString('en')} cases …\n`);
-    const result = await generateCases({
-      connectionString,
-      cases,
-      seed: Number(values.seed),
-      years: Number(values.years),
-      keepIndexes: values['keep-indexes'],
-    });
-    for (const line of describeResult(result)) process.stdout.write(`${line}\n`);
-    await writeResultFile(values['result-file'], result);
-  } finally {
-    await stop();
-  }
 }
 
 runAsScript(import.meta.url, main);

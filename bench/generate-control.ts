@@ -38,15 +38,15 @@ import {
   DAY,
   describePhases,
   dropIndexesForLoad,
-  generatorConnection,
+  generatorOptions,
   HOUR,
   insertBenchStaff,
   nullField,
   phaseTimer,
   rebuildIndexes,
   runAsScript,
+  runGenerator,
   withGeneratorDatabase,
-  writeResultFile,
 } from './bench-support.ts';
 import { createRandom, givenNameCharacters, type Random, surnames, weightedPicker } from './case-fixtures.ts';
 import { benchEmails } from './generate-cases.ts';
@@ -617,32 +617,26 @@ async function main(): Promise<void> {
     options: {
       years: { type: 'string', default: '20' },
       units: { type: 'string', default: '30' },
-      'database-url': { type: 'string' },
-      'data-dir': { type: 'string' },
-      seed: { type: 'string', default: '1' },
-      'result-file': { type: 'string' },
+      ...generatorOptions,
     },
   });
-  const { connectionString, stop } = await generatorConnection({
-    databaseUrl: values['database-url'],
-    dataDir: values['data-dir'],
-    temporaryPrefix: 'onewindow-control-',
+  await runGenerator({
+    connection: {
+      databaseUrl: values['database-url'],
+      dataDir: values['data-dir'],
+      temporaryPrefix: 'onewindow-control-',
+    },
+    resultFile: values['result-file'],
+    announce: `Generating ${values.years} years of management control for ${values.units} units …`,
+    generate: (connectionString) =>
+      generateControl({
+        connectionString,
+        years: Number(values.years),
+        units: Number(values.units),
+        seed: Number(values.seed),
+      }),
+    describe: describeControlResult,
   });
-  try {
-    process.stdout.write(
-      `Generating ${values.years} years of management control for ${values.units} units …\n`,
-    );
-    const result = await generateControl({
-      connectionString,
-      years: Number(values.years),
-      units: Number(values.units),
-      seed: Number(values.seed),
-    });
-    for (const line of describeControlResult(result)) process.stdout.write(`${line}\n`);
-    await writeResultFile(values['result-file'], result);
-  } finally {
-    await stop();
-  }
 }
 
 runAsScript(import.meta.url, main);

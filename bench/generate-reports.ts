@@ -45,7 +45,7 @@ import {
   DAY,
   describePhases,
   dropIndexesForLoad,
-  generatorConnection,
+  generatorOptions,
   HOUR,
   insertBenchStaff,
   nullField,
@@ -53,10 +53,10 @@ import {
   readCaseNumbering,
   rebuildIndexes,
   runAsScript,
+  runGenerator,
   saveCaseNumbering,
   spreadOverDays,
   withGeneratorDatabase,
-  writeResultFile,
 } from './bench-support.ts';
 import {
   agencies,
@@ -649,11 +649,8 @@ async function main(): Promise<void> {
     options: {
       reports: { type: 'string', default: '1000000' },
       days: { type: 'string', default: '730' },
-      'database-url': { type: 'string' },
-      'data-dir': { type: 'string' },
       'files-dir': { type: 'string' },
-      seed: { type: 'string', default: '1' },
-      'result-file': { type: 'string' },
+      ...generatorOptions,
     },
   });
   const reports = Number(values.reports);
@@ -669,27 +666,24 @@ async function main(): Promise<void> {
       process.env.FILE_STORE_DIR ??
       path.join(dataDir ?? process.env.DATA_DIR ?? '.data', 'files'),
   );
-  const { connectionString, stop } = await generatorConnection({
-    databaseUrl: databaseUrl === '' ? undefined : databaseUrl,
-    dataDir,
-    temporaryPrefix: 'onewindow-reports-',
+  await runGenerator({
+    connection: {
+      databaseUrl: databaseUrl === '' ? undefined : databaseUrl,
+      dataDir,
+      temporaryPrefix: 'onewindow-reports-',
+    },
+    resultFile: values['result-file'],
+    announce: `Generating ${reports.toLocaleString('en')} field reports (files in ${filesDir}) …`,
+    generate: (connectionString) =>
+      generateReports({
+        connectionString,
+        filesDir,
+        reports,
+        days: Number(values.days),
+        seed: Number(values.seed),
+      }),
+    describe: describeReportsResult,
   });
-  try {
-    process.stdout.write(
-      `Generating ${reports.toLocaleString('en')} field reports (files in ${filesDir}) …\n`,
-    );
-    const result = await generateReports({
-      connectionString,
-      filesDir,
-      reports,
-      days: Number(values.days),
-      seed: Number(values.seed),
-    });
-    for (const line of describeReportsResult(result)) process.stdout.write(`${line}\n`);
-    await writeResultFile(values['result-file'], result);
-  } finally {
-    await stop();
-  }
 }
 
 runAsScript(import.meta.url, main);
