@@ -3,7 +3,6 @@ import { Type } from 'typebox';
 import { staffActorContext } from '../../../platform/auth/actor-context.ts';
 import { requireStaff, signedInStaff } from '../../../platform/auth/require-staff.ts';
 import { keepStaffPagesOutOfCaches } from '../../../platform/auth/staff-pages.ts';
-import { pageOfRows, pageWindow } from '../../../platform/db/paging.ts';
 import { ODS_MEDIA_TYPE } from '../../../platform/documents/ods.ts';
 import { ODT_MEDIA_TYPE } from '../../../platform/documents/odt.ts';
 import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
@@ -16,7 +15,7 @@ import { type Lang, localePath } from '../../../platform/web/i18n.ts';
 import { publishedYears } from '../plans/plan-reads.ts';
 import { addDays, taipeiIsoDate } from '../shared/control-format.ts';
 import { submitControlForm } from '../shared/control-forms.ts';
-import { formVersion, sendControlPage } from '../shared/control-pages.ts';
+import { formVersion, pageOfList, sendControlPage } from '../shared/control-pages.ts';
 import { controlForm, controlPage } from '../shared/control-routes.ts';
 import { buildReport, type ReportData, reportSubjects } from './report-build.ts';
 import { reportFileName, reportOds, reportOdt, reportTitle } from './report-document.ts';
@@ -117,8 +116,7 @@ export async function reportRoutes(app: AppInstance, deps: AppDeps): Promise<voi
               issuedAt: subject.issuedAt,
               overdue: isOverdue(subject.state, subject.dueDate, today),
             }));
-      const window = pageWindow(pageNumberOf(request.query.page), reportListPageSize);
-      const page = pageOfRows(entries.slice(window.offset, window.offset + window.limit), window);
+      const page = pageOfList(entries, pageNumberOf(request.query.page), reportListPageSize);
       return sendControlPage(request, reply, {
         title: text(lang, 'listTitle'),
         body: (
@@ -127,7 +125,7 @@ export async function reportRoutes(app: AppInstance, deps: AppDeps): Promise<voi
             years={years}
             year={year}
             entries={page.rows}
-            page={window.page}
+            page={page.page}
             hasNextPage={page.hasNextPage}
             warning={year === null ? null : listWarning(lang, year, entries, today)}
           />

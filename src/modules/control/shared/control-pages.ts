@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { Type } from 'typebox';
 import { sendStaffPage, staffHomeCrumb } from '../../../platform/auth/staff-pages.ts';
+import { pageOfRows, pageWindow } from '../../../platform/db/paging.ts';
 import type { FileStore } from '../../../platform/files/file-store.ts';
 import { type ServedFile, sendStoredFile } from '../../../platform/uploads/download-headers.ts';
 import type { FormProblems } from '../../../platform/web/components/form-problems.ts';
@@ -9,11 +10,24 @@ import type { Breadcrumb } from '../../../platform/web/layout.tsx';
 
 /**
  * What the staff pages of management control share: the page frame below the staff home, the version a form
- * was made from, and serving an evidence file. The forms themselves: control-forms.ts.
+ * was made from, a page of a list read whole, and serving an evidence file. The forms themselves: control-forms.ts.
  */
 
 /** A list's page in the query string (`pageNumberOf` reads it: anything else is page 1). */
 export const PagedQuery = Type.Object({ page: Type.Optional(Type.String({ maxLength: 10 })) });
+
+/**
+ * One page of a list the route has whole (a year's units, a year's reports: a few dozen rows, each built from
+ * several reads), cut as `pageOfRows` cuts a database read.
+ */
+export function pageOfList<Row>(
+  list: readonly Row[],
+  page: number,
+  pageSize: number,
+): { page: number; rows: Row[]; hasNextPage: boolean } {
+  const window = pageWindow(page, pageSize);
+  return { page, ...pageOfRows(list.slice(window.offset, window.offset + window.limit), window) };
+}
 
 /** The version a form was made from (its hidden `version` field); null when it is not a number. */
 export function formVersion(typed: string): number | null {

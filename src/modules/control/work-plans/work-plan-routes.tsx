@@ -3,7 +3,6 @@ import { Type } from 'typebox';
 import { staffActorContext } from '../../../platform/auth/actor-context.ts';
 import { requireStaff, signedInStaff } from '../../../platform/auth/require-staff.ts';
 import { keepStaffPagesOutOfCaches } from '../../../platform/auth/staff-pages.ts';
-import { pageOfRows, pageWindow } from '../../../platform/db/paging.ts';
 import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
 import { UuidParam } from '../../../platform/http/ids.ts';
 import { listUnits } from '../../../platform/reference/reference-repo.ts';
@@ -12,7 +11,7 @@ import { pageNumberOf } from '../../../platform/web/components/pagination.tsx';
 import { localePath } from '../../../platform/web/i18n.ts';
 import { publishedYears } from '../plans/plan-reads.ts';
 import { submitControlForm } from '../shared/control-forms.ts';
-import { formVersion, sendControlPage } from '../shared/control-pages.ts';
+import { formVersion, pageOfList, sendControlPage } from '../shared/control-pages.ts';
 import { controlForm, controlPage } from '../shared/control-routes.ts';
 import { WorkPlanParams, WorkPlanYearParams } from './public-work-plan-routes.tsx';
 import { RowFormPage } from './views/row-form-page.tsx';
@@ -144,8 +143,7 @@ export async function workPlanRoutes(app: AppInstance, deps: AppDeps): Promise<v
     const listed = units
       .filter((unit) => isReviewer || visible.has(unit.code))
       .map((unit) => ({ unit, summary: visible.get(unit.code) ?? null }));
-    const window = pageWindow(view.page, workPlanListPageSize);
-    const page = pageOfRows(listed.slice(window.offset, window.offset + window.limit), window);
+    const page = pageOfList(listed, view.page, workPlanListPageSize);
     const startUnit =
       mayStart(staff) && !hasPlan.has(staff.unitCode ?? '')
         ? (units.find((unit) => unit.code === staff.unitCode) ?? null)
@@ -161,7 +159,7 @@ export async function workPlanRoutes(app: AppInstance, deps: AppDeps): Promise<v
           years={years}
           year={year}
           units={page.rows}
-          page={window.page}
+          page={page.page}
           hasNextPage={page.hasNextPage}
           startUnit={startUnit}
           problems={view.problems}

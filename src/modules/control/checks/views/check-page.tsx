@@ -5,8 +5,6 @@ import {
   ErrorSummary,
   FileInput,
   SuccessBanner,
-  TextArea,
-  TextInput,
 } from '../../../../platform/web/components/form-controls.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
 import { LinkParagraph } from '../../../../platform/web/components/link-paragraph.tsx';
@@ -16,6 +14,7 @@ import { formatPageDate } from '../../../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import { formatDateTime } from '../../shared/control-format.ts';
 import { EvidenceRemovalLink } from '../../shared/evidence-removal.tsx';
+import { textFields } from '../../shared/page-parts.tsx';
 import { type UnitNames, unitNameIn } from '../../shared/unit-names.ts';
 import type { CheckAction, CheckRevision, CheckView, FollowUpForm } from '../check-rules.ts';
 import { checkKinds } from '../check-rules.ts';
@@ -55,6 +54,8 @@ function ActionSection(props: {
   const n = action.ordinal;
   const mine = props.followUpForm?.actionId === action.id ? props.followUpForm : null;
   const problems = mine?.problems;
+  // The follow-up form's inputs: one form per action on the page, so their ids name the action.
+  const field = textFields(lang, mine?.form ?? { entryDate: '', note: '' }, problems);
   return (
     <section id={actionAnchor(action.id)} class="govuk-!-margin-bottom-8">
       <h3 class="govuk-heading-s">{text(lang, 'actionHeading', { n })}</h3>
@@ -145,24 +146,12 @@ function ActionSection(props: {
         >
           <CsrfField token={props.csrfToken} />
           <h4 class="govuk-heading-s">{text(lang, 'followUpFormHeading', { n })}</h4>
-          <TextInput
-            lang={lang}
-            name="entryDate"
-            id={followUpInputId('entryDate', action.id)}
-            label={text(lang, 'followUpDateLabel')}
-            hint={text(lang, 'dateHint')}
-            value={mine?.form.entryDate ?? ''}
-            widthClass="govuk-input--width-10"
-            problems={problems}
-          />
-          <TextArea
-            lang={lang}
-            name="note"
-            id={followUpInputId('note', action.id)}
-            label={text(lang, 'followUpNoteLabel')}
-            value={mine?.form.note ?? ''}
-            problems={problems}
-          />
+          {field.input('entryDate', text(lang, 'followUpDateLabel'), {
+            id: followUpInputId('entryDate', action.id),
+            hint: text(lang, 'dateHint'),
+            widthClass: 'govuk-input--width-10',
+          })}
+          {field.area('note', text(lang, 'followUpNoteLabel'), { id: followUpInputId('note', action.id) })}
           <FileInput
             lang={lang}
             name="evidence"

@@ -4,14 +4,13 @@ import {
   ErrorSummary,
   Select,
   SuccessBanner,
-  TextInput,
 } from '../../../../platform/web/components/form-controls.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
 import { TableHead } from '../../../../platform/web/components/table.tsx';
 import type { Lang } from '../../../../platform/web/i18n.ts';
 import { localePath } from '../../../../platform/web/i18n.ts';
 import { deadlineText, formatDateTime } from '../../shared/control-format.ts';
-import { ListPagination } from '../../shared/page-parts.tsx';
+import { ListPagination, textFields } from '../../shared/page-parts.tsx';
 import type { UnitNames } from '../../shared/unit-names.ts';
 import { unitsText } from '../plan-format.ts';
 import { type PlansTextKey, plansText as text } from '../plan-messages.ts';
@@ -101,16 +100,11 @@ export function StaffPlanListPage(props: StaffPlanListPageProps) {
           }))}
           problems={problems}
         />
-        <TextInput
-          lang={lang}
-          name="toYear"
-          label={text(lang, 'toYearLabel')}
-          hint={text(lang, 'toYearHint')}
-          value={props.form.toYear}
-          widthClass="govuk-input--width-4"
-          inputMode="numeric"
-          problems={problems}
-        />
+        {textFields(lang, props.form, problems).input('toYear', text(lang, 'toYearLabel'), {
+          hint: text(lang, 'toYearHint'),
+          widthClass: 'govuk-input--width-4',
+          inputMode: 'numeric',
+        })}
         <Button>{text(lang, 'copyButton')}</Button>
       </form>
     </>

@@ -5,13 +5,13 @@ import {
   ErrorSummary,
   Radios,
   SuccessBanner,
-  TextInput,
 } from '../../../../platform/web/components/form-controls.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
 import { type TableColumn, TableHead } from '../../../../platform/web/components/table.tsx';
 import { formatPageDate } from '../../../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import { deadlineText } from '../../shared/control-format.ts';
+import { textFields } from '../../shared/page-parts.tsx';
 import { type UnitNames, unitNameIn } from '../../shared/unit-names.ts';
 import { progressText as text } from '../progress-messages.ts';
 import type { Completion, OverviewView } from '../progress-overview.ts';
@@ -201,15 +201,10 @@ function SettingsForm(props: {
             ]}
             value={props.form.cadence}
           />
-          <TextInput
-            lang={lang}
-            name="dueDay"
-            label={text(lang, 'dueDayLabel')}
-            problems={problems}
-            value={props.form.dueDay}
-            widthClass="govuk-input--width-2"
-            inputMode="numeric"
-          />
+          {textFields(lang, props.form, problems).input('dueDay', text(lang, 'dueDayLabel'), {
+            widthClass: 'govuk-input--width-2',
+            inputMode: 'numeric',
+          })}
           <Button isSecondary>{text(lang, 'saveSettings')}</Button>
         </form>
       </div>

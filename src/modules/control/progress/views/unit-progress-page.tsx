@@ -7,7 +7,6 @@ import {
   Radios,
   Select,
   SuccessBanner,
-  TextArea,
   TextInput,
 } from '../../../../platform/web/components/form-controls.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
@@ -15,6 +14,7 @@ import { formatPageDate } from '../../../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import { formatDateTime } from '../../shared/control-format.ts';
 import { EvidenceRemovalLink } from '../../shared/evidence-removal.tsx';
+import { textFields } from '../../shared/page-parts.tsx';
 import { valueField } from '../progress-forms.ts';
 import { progressText as text } from '../progress-messages.ts';
 import { progressPaths } from '../progress-paths.ts';
@@ -58,6 +58,11 @@ function PracticeForm(props: {
   const failed = props.failed?.practiceId === row.carried.practice.id ? props.failed : null;
   // Only the form that was sent shows problems: the others are untouched.
   const problems = failed ? props.problems : undefined;
+  const field = textFields(
+    lang,
+    { narrative: failed?.form.narrative ?? row.entry?.narrative ?? '', links: failed?.form.links ?? '' },
+    problems,
+  );
   return (
     <form
       method="post"
@@ -77,14 +82,7 @@ function PracticeForm(props: {
         isInline
         problems={problems}
       />
-      <TextArea
-        lang={lang}
-        name="narrative"
-        id={id('narrative')}
-        label={text(lang, 'narrativeLabel')}
-        value={failed?.form.narrative ?? row.entry?.narrative ?? ''}
-        problems={problems}
-      />
+      {field.area('narrative', text(lang, 'narrativeLabel'), { id: id('narrative') })}
       {row.targets.map((target) => {
         const previous = row.entry?.values.get(target.id);
         return (
@@ -115,15 +113,7 @@ function PracticeForm(props: {
         isMultiple
         problems={problems}
       />
-      <TextArea
-        lang={lang}
-        name="links"
-        id={id('links')}
-        label={text(lang, 'linksLabel')}
-        value={failed?.form.links ?? ''}
-        rows={2}
-        problems={problems}
-      />
+      {field.area('links', text(lang, 'linksLabel'), { id: id('links'), rows: 2 })}
       <Button>
         {text(lang, 'save')}
         <span class="govuk-visually-hidden"> {row.carried.ref}</span>

@@ -10,7 +10,7 @@ import { TableHead } from '../../../../platform/web/components/table.tsx';
 import { formatPageDate } from '../../../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import { formatDateTime } from '../../shared/control-format.ts';
-import { ListPagination, YearChoice } from '../../shared/page-parts.tsx';
+import { ListPagination, textFields, YearChoice } from '../../shared/page-parts.tsx';
 import type { ReportData } from '../report-build.ts';
 import {
   type Cell,
@@ -284,15 +284,10 @@ export function ReportPage(props: {
           <form method="post" action={localePath(lang, reportPaths.narrative(data.year, subject))} novalidate>
             <CsrfField token={props.csrfToken} />
             <input type="hidden" name="version" value={String(data.record.version)} />
-            <TextArea
-              lang={lang}
-              name="narrative"
-              label={text(lang, 'narrativeLabel')}
-              hint={text(lang, 'narrativeHint')}
-              problems={problems}
-              value={narrative}
-              rows={8}
-            />
+            {textFields(lang, { narrative }, problems).area('narrative', text(lang, 'narrativeLabel'), {
+              hint: text(lang, 'narrativeHint'),
+              rows: 8,
+            })}
             {data.items.map((item) => (
               <TextArea
                 key={item.id}
