@@ -283,28 +283,16 @@ export async function controlSection(): Promise<string[]> {
     const unitUrl = `${appUrl}/staff/reports/${year}/${subjects.unitCode}`;
     const bureauUrl = `${appUrl}/staff/reports/${year}/bureau`;
     const text = subjects.practiceText;
-    const unitPage = await timeRuns(unitUrl, cookie, reportRuns, pageCheck('the unit report page', text));
-    const unitOdt = await timeRuns(
-      `${unitUrl}/report.odt`,
-      cookie,
-      reportRuns,
-      odtCheck('the unit ODF', text),
-    );
+    /** A report's page, then its ODF, each fetched run after run and checked for the practice's text. */
+    const timeReport = async (url: string, name: 'unit' | 'bureau') => ({
+      page: await timeRuns(url, cookie, reportRuns, pageCheck(`the ${name} report page`, text)),
+      odt: await timeRuns(`${url}/report.odt`, cookie, reportRuns, odtCheck(`the ${name} ODF`, text)),
+    });
+    const { page: unitPage, odt: unitOdt } = await timeReport(unitUrl, 'unit');
     process.stdout.write(
       `unit report (${subjects.unitCode}): page ${unitPage.median} ms (max ${unitPage.max}), ODF ${unitOdt.median} ms (max ${unitOdt.max})\n`,
     );
-    const bureauPage = await timeRuns(
-      bureauUrl,
-      cookie,
-      reportRuns,
-      pageCheck('the bureau report page', text),
-    );
-    const bureauOdt = await timeRuns(
-      `${bureauUrl}/report.odt`,
-      cookie,
-      reportRuns,
-      odtCheck('the bureau ODF', text),
-    );
+    const { page: bureauPage, odt: bureauOdt } = await timeReport(bureauUrl, 'bureau');
     process.stdout.write(
       `bureau report: page ${bureauPage.median} ms (max ${bureauPage.max}), ODF ${bureauOdt.median} ms (max ${bureauOdt.max})\n`,
     );
