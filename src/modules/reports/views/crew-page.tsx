@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { Banner, Button, CsrfField, ErrorSummary } from '../../../platform/web/components/form-controls.tsx';
 import type { FormProblems } from '../../../platform/web/components/form-problems.ts';
 import { Pagination } from '../../../platform/web/components/pagination.tsx';
@@ -174,6 +175,18 @@ function mapData(reports: readonly CrewReportView[]) {
     }));
 }
 
+/** A part of the page named by its heading (`<id>-heading`), so a screen reader lists it as a region. */
+function HeadedSection(props: { id: string; heading: string; class?: string; children: ComponentChildren }) {
+  return (
+    <section aria-labelledby={`${props.id}-heading`} class={props.class}>
+      <h2 class="govuk-heading-m" id={`${props.id}-heading`}>
+        {props.heading}
+      </h2>
+      {props.children}
+    </section>
+  );
+}
+
 export function CrewPage(props: CrewPageProps) {
   const { lang, reports, position } = props;
   const order = position === null ? 'orderDeadline' : 'orderDistance';
@@ -213,10 +226,7 @@ export function CrewPage(props: CrewPageProps) {
       </div>
 
       {props.map === null || reports.length === 0 ? null : (
-        <section aria-labelledby="crew-map-heading" class="govuk-!-margin-bottom-6">
-          <h2 class="govuk-heading-m" id="crew-map-heading">
-            {text(lang, 'mapHeading')}
-          </h2>
+        <HeadedSection id="crew-map" heading={text(lang, 'mapHeading')} class="govuk-!-margin-bottom-6">
           <div
             class="ow-report-map ow-crew-map"
             id="crew-map"
@@ -228,13 +238,10 @@ export function CrewPage(props: CrewPageProps) {
           >
             <p class="govuk-body">{text(lang, 'mapFallback')}</p>
           </div>
-        </section>
+        </HeadedSection>
       )}
 
-      <section aria-labelledby="crew-list-heading">
-        <h2 class="govuk-heading-m" id="crew-list-heading">
-          {text(lang, 'listHeading')}
-        </h2>
+      <HeadedSection id="crew-list" heading={text(lang, 'listHeading')}>
         {reports.length === 0 ? (
           <p class="govuk-body" id="crew-none">
             {text(lang, 'none')}
@@ -256,7 +263,7 @@ export function CrewPage(props: CrewPageProps) {
           hasNextPage={props.hasNextPage}
           href={(page) => pageHref(lang, position, page)}
         />
-      </section>
+      </HeadedSection>
       <script type="module" src="/assets/build/crew-map.js" />
     </>
   );
