@@ -75,6 +75,20 @@ export type FormField = Static<typeof FormField>;
 export const Sample = Type.Record(Type.String(), Type.String());
 export type Sample = Static<typeof Sample>;
 
+/**
+ * The steps, the form with its sample, the classification codes and whether it is online: a definition's,
+ * and the service API's answer shows them as they are.
+ */
+const stepsFormAndClassification = {
+  sopSteps: Type.Array(SopStep),
+  formFields: Type.Array(FormField),
+  sample: Sample,
+  serviceClassificationCode: Type.String(),
+  themeClassificationCode: Type.Union([Type.String(), Type.Null()]),
+  administrativeClassificationCode: Type.Union([Type.String(), Type.Null()]),
+  isOnline: Type.Boolean(),
+};
+
 export const ServiceDefinition = Type.Object({
   code: Type.String({ description: 'URL-safe, lower case, words joined by hyphens' }),
   isDemo: Type.Optional(Type.Boolean()),
@@ -91,13 +105,7 @@ export const ServiceDefinition = Type.Object({
   checklist: Type.Array(ChecklistItem),
   fees: Type.Array(Fee),
   deadline: Deadline,
-  sopSteps: Type.Array(SopStep),
-  formFields: Type.Array(FormField),
-  sample: Sample,
-  serviceClassificationCode: Type.String(),
-  themeClassificationCode: Type.Union([Type.String(), Type.Null()]),
-  administrativeClassificationCode: Type.Union([Type.String(), Type.Null()]),
-  isOnline: Type.Boolean(),
+  ...stepsFormAndClassification,
 });
 export type ServiceDefinition = Static<typeof ServiceDefinition>;
 
@@ -168,13 +176,7 @@ export const ServiceDetailResponse = Type.Object({
   fees: Type.Array(Fee),
   deadline: Deadline,
   deadlineText: Type.String(),
-  sopSteps: Type.Array(SopStep),
-  formFields: Type.Array(FormField),
-  sample: Sample,
-  serviceClassificationCode: Type.String(),
-  themeClassificationCode: Type.Union([Type.String(), Type.Null()]),
-  administrativeClassificationCode: Type.Union([Type.String(), Type.Null()]),
-  isOnline: Type.Boolean(),
+  ...stepsFormAndClassification,
   publishedAt: Type.String({ format: 'date-time' }),
 });
 

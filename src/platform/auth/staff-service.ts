@@ -168,21 +168,13 @@ export async function resetStaffPassword(
   if (problems.length > 0 || !staffId) throw validationFailed(lang, problems);
 
   const passwordHash = await hashPassword(input.password);
-  await db.transaction(async (tx) => {
-    await tx
-      .update(staff)
-      .set({ passwordHash, passwordChangedAt: now, updatedAt: now })
-      .where(eq(staff.id, staffId));
-    await tx.delete(signInFailures).where(eq(signInFailures.emailHash, signInFailureKey(email)));
-    await deleteSessionsOfStaff(tx, staffId);
-    await recordAudit(tx, {
-      occurredAt: now,
-      actor: input.actor,
-      action: 'staff.password_reset',
-      target: { type: 'staff', id: staffId },
-      origin: input.origin ?? noRequestOrigin,
-      details: { lockoutCleared: true },
-    });
+  await resetAccount(db, staffId, input, {
+    now,
+    set: { passwordHash, passwordChangedAt: now },
+    action: 'staff.password_reset',
+    details: { lockoutCleared: true },
+    // A new password also ends the lockout of earlier failed sign-ins.
+    also: (tx) => tx.delete(signInFailures).where(eq(signInFailures.emailHash, signInFailureKey(email))),
   });
 }
 
@@ -195,18 +187,44 @@ export async function resetStaffTwoFactor(
   const now = input.now ?? new Date();
   const staffId = await findStaffIdByEmail(db, normaliseEmail(input.email));
   if (!staffId) throw validationFailed(lang, [problem(lang, 'staff', 'not_found')]);
+  await resetAccount(db, staffId, input, {
+    now,
+    set: { totpSecret: null, totpEnabledAt: null, totpLastTimeStep: null },
+    action: 'staff.two_factor.reset',
+  });
+}
+
+/**
+ * An administrator's reset of an account, in one transaction: the row changed, every session of the person
+ * ended (they sign in again with what was reset), the reset audited.
+ */
+async function resetAccount(
+  db: DatabaseOrTransaction,
+  staffId: string,
+  by: { actor: AuditActor; origin?: RequestOrigin },
+  reset: {
+    now: Date;
+    set: Partial<typeof staff.$inferInsert>;
+    action: string;
+    details?: Record<string, unknown>;
+    also?: (tx: DatabaseOrTransaction) => Promise<unknown>;
+  },
+): Promise<void> {
+  const { now } = reset;
   await db.transaction(async (tx) => {
     await tx
       .update(staff)
-      .set({ totpSecret: null, totpEnabledAt: null, totpLastTimeStep: null, updatedAt: now })
+      .set({ ...reset.set, updatedAt: now })
       .where(eq(staff.id, staffId));
+    await reset.also?.(tx);
     await deleteSessionsOfStaff(tx, staffId);
     await recordAudit(tx, {
       occurredAt: now,
-      actor: input.actor,
-      action: 'staff.two_factor.reset',
+      actor: by.actor,
+      action: reset.action,
       target: { type: 'staff', id: staffId },
-      origin: input.origin ?? noRequestOrigin,
+      origin: by.origin ?? noRequestOrigin,
+      ...(reset.details === undefined ? {} : { details: reset.details }),
     });
   });
 }
