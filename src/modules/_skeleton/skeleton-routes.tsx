@@ -1,11 +1,14 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { staffActorContext } from '../../platform/auth/actor-context.ts';
 import { requireStaff } from '../../platform/auth/require-staff.ts';
-import { keepStaffPagesOutOfCaches, sendStaffPage, staffHomeCrumb } from '../../platform/auth/staff-pages.ts';
+import {
+  keepStaffPagesOutOfCaches,
+  postStaffForm,
+  sendStaffPage,
+  staffHomeCrumb,
+} from '../../platform/auth/staff-pages.ts';
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
 import { FormProblems, problemsOnPage } from '../../platform/web/components/form-problems.ts';
-import { postedForm } from '../../platform/web/components/read-form.ts';
-import { submitForm } from '../../platform/web/components/submit-form.ts';
 import { forEachLanguage, localePath } from '../../platform/web/i18n.ts';
 import { skeletonForm } from './skeleton-form.ts';
 import { skeletonText as text } from './skeleton-messages.ts';
@@ -24,8 +27,8 @@ export async function skeletonRoutes(app: AppInstance, deps: AppDeps): Promise<v
 
   forEachLanguage(skeletonPaths.page, (url, lang) => {
     const show = (
-      request: Parameters<typeof sendStaffPage>[0],
-      reply: Parameters<typeof sendStaffPage>[1],
+      request: FastifyRequest,
+      reply: FastifyReply,
       props: Omit<SkeletonPageProps, 'lang' | 'csrfToken'>,
       status = 200,
     ) =>
@@ -48,33 +51,27 @@ export async function skeletonRoutes(app: AppInstance, deps: AppDeps): Promise<v
         }),
     );
 
-    app.post(
+    postStaffForm(app, deps, {
       url,
-      { preHandler: mayUse, schema: { hide: true, body: postedForm } },
-      async (request, reply) => {
-        const actor = staffActorContext(request, deps);
-        return submitForm({
-          form: skeletonForm,
-          body: request.body,
+      lang,
+      preHandler: mayUse,
+      form: skeletonForm,
+      run: (values, actor) =>
+        receiveSkeleton(deps.db, {
+          values,
+          actor: actor.auditActor,
+          origin: actor.origin,
+          now: actor.now,
           lang,
-          run: (values) =>
-            receiveSkeleton(deps.db, {
-              values,
-              actor: actor.auditActor,
-              origin: actor.origin,
-              now: actor.now,
-              lang,
-            }),
-          done: () => reply.redirect(`${localePath(lang, skeletonPaths.page)}?done=1`, 303),
-          showAgain: (values, outcome) =>
-            show(
-              request,
-              reply,
-              { values, problems: problemsOnPage(outcome.problems, { lang }), successMessage: null },
-              outcome.status,
-            ),
-        });
-      },
-    );
+        }),
+      done: (_request, reply) => reply.redirect(`${localePath(lang, skeletonPaths.page)}?done=1`, 303),
+      showAgain: (request, reply, values, outcome) =>
+        show(
+          request,
+          reply,
+          { values, problems: problemsOnPage(outcome.problems, { lang }), successMessage: null },
+          outcome.status,
+        ),
+    });
   });
 }

@@ -1,8 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
+import type { Static, TObject } from 'typebox';
 import type { AppInstance } from '../http/app-types.ts';
+import type { Clock } from '../http/clock.ts';
+import type { DomainError, FieldProblem } from '../http/errors.ts';
+import { type FormDefinition, postedForm } from '../web/components/read-form.ts';
+import { submitForm } from '../web/components/submit-form.ts';
 import type { Lang } from '../web/i18n.ts';
 import { type Breadcrumb, pageContext, renderPage, sendPage } from '../web/layout.tsx';
+import { type StaffActorContext, staffActorContext } from './actor-context.ts';
 import { authText } from './auth-messages.ts';
 import { staffPaths } from './auth-paths.ts';
 
@@ -43,4 +49,48 @@ export function sendStaffPage(
     ...(options.breadcrumbs ? { breadcrumbs: options.breadcrumbs } : {}),
   });
   return sendPage(reply, html, options.status ?? 200);
+}
+
+/**
+ * The POST route of a staff form page, the same everywhere: the form read with the forms kit (`postedForm`
+ * body, so a person's mistake is answered by the page), the use case run as the signed-in staff member,
+ * then `done` (usually a 303 back with a success banner) or the page again with what was typed and every
+ * problem (`submitForm`). Who may post is the route's `preHandler`.
+ */
+export function postStaffForm<Schema extends TObject, Result>(
+  app: AppInstance,
+  deps: { clock: Clock },
+  route: {
+    url: string;
+    lang: Lang;
+    preHandler: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+    form: FormDefinition<Schema>;
+    run(values: Static<Schema>, actor: StaffActorContext): Promise<Result>;
+    done(request: FastifyRequest, reply: FastifyReply, result: Result): FastifyReply | Promise<FastifyReply>;
+    showAgain(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      values: Static<Schema>,
+      outcome: { status: 400 | 409; problems: FieldProblem[]; conflict: DomainError | null },
+    ): FastifyReply | Promise<FastifyReply>;
+    /** Let a CONFLICT or INVALID_TRANSITION show the page again (409) instead of the error page. */
+    isConflictShown?: boolean;
+  },
+): void {
+  app.post(
+    route.url,
+    { preHandler: route.preHandler, schema: { hide: true, body: postedForm } },
+    async (request, reply) => {
+      const actor = staffActorContext(request, deps);
+      return submitForm({
+        form: route.form,
+        body: request.body,
+        lang: route.lang,
+        run: (values) => route.run(values, actor),
+        done: (result) => route.done(request, reply, result),
+        showAgain: (values, outcome) => route.showAgain(request, reply, values, outcome),
+        isConflictShown: route.isConflictShown ?? false,
+      });
+    },
+  );
 }
