@@ -44,10 +44,7 @@ describe('staff sign-in in a browser', () => {
   });
 
   it('the sign-in and code pages have no WCAG 2.1 AA violations, without and with an error shown; the error summary gets focus', async (context) => {
-    const browser = await browserOrSkip(context);
-    if (!browser) return;
-    const page = await server.newAxePage(browser);
-    try {
+    await server.withAxePage(context, async (page) => {
       await page.goto(`${server.baseUrl}/staff/sign-in`);
       await expectNoAxeViolations(page, 'the sign-in page');
 
@@ -76,22 +73,15 @@ describe('staff sign-in in a browser', () => {
       await page.click('main form[method="post"] button');
       await page.waitForSelector('.govuk-error-summary');
       await expectNoAxeViolations(page, 'the code step with an error');
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 
   it('the two-factor enrolment page (QR code, key, code field) has no WCAG 2.1 AA violations', async (context) => {
-    const browser = await browserOrSkip(context);
-    if (!browser) return;
-    const page = await server.newAxePage(browser);
-    try {
+    await server.withAxePage(context, async (page) => {
       const admin = await aStaffMember(server.database.db, { role: 'admin' });
       await signInWithForm(page, `${server.baseUrl}/staff/sign-in`, admin, /\/staff\/account\/two-factor$/);
       assert.equal(await page.locator('main svg[role="img"]').count(), 1);
       await expectNoAxeViolations(page, 'the enrolment page');
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 });

@@ -78,10 +78,7 @@ const trackUrl = (prefix: '' | '/en', row: CaseRow) =>
 describe('the public look-up in a browser', () => {
   for (const prefix of ['', '/en'] as const) {
     it(`axe: zero WCAG 2.1 AA violations on ${prefix}/track empty, with an error, and with cases`, async (t) => {
-      const browser = await browserOrSkip(t);
-      if (!browser) return;
-      const page = await server.newAxePage(browser);
-      try {
+      await server.withAxePage(t, async (page) => {
         const response = await page.goto(`${server.baseUrl}${prefix}/track`);
         assert.equal(response?.status(), 200);
         await expectNoAxeViolations(page, `${prefix}/track empty`);
@@ -119,9 +116,7 @@ describe('the public look-up in a browser', () => {
         await page.click('main form[action$="/track/reopen"] button[type="submit"]');
         await page.waitForSelector('.govuk-error-summary');
         await expectNoAxeViolations(page, `${prefix}/track with a problem in the reopen form`);
-      } finally {
-        await page.context().close();
-      }
+      });
     });
   }
 

@@ -56,6 +56,11 @@ export interface BrowserTestServer extends TestServer {
     options?: { policyViolations?: string[] },
   ): Promise<void>;
   /**
+   * A test on a page for axe (newAxePage) nobody has signed in to yet: the browser (or the test skipped),
+   * `body` run with the page, and its context closed afterwards, whether `body` passed or failed.
+   */
+  withAxePage(context: TestContext, body: (page: Page) => Promise<void>): Promise<void>;
+  /**
    * A test of one public page with axe: the browser (or the test skipped), a publicAxePage opened at `path`,
    * `body` run with it and the answer's status, and the page closed afterwards.
    */
@@ -150,6 +155,17 @@ export async function startBrowserTestServer(
     }
   }
 
+  async function withAxePage(context: TestContext, body: (page: Page) => Promise<void>) {
+    const browser = await browserOrSkip(context);
+    if (!browser) return;
+    const page = await newAxePage(browser);
+    try {
+      await body(page);
+    } finally {
+      await page.context().close();
+    }
+  }
+
   async function withPublicAxePage(
     context: TestContext,
     path: string,
@@ -180,6 +196,7 @@ export async function startBrowserTestServer(
     newPolicyPage,
     staffPage,
     withStaffPage,
+    withAxePage,
     withPublicAxePage,
     expectAccessiblePublicPage,
   });

@@ -77,9 +77,7 @@ async function publishEdited(
 
 /** A service of its own for one test, published as version 1 by the command line. */
 async function aService(code: string): Promise<ServiceDefinition> {
-  const template = DEMO_SERVICES.find(
-    (service) => service.code === 'street-light-repair',
-  ) as ServiceDefinition;
+  const template = demoService('street-light-repair');
   const definition: ServiceDefinition = { ...template, code, isDemo: false, nameZh: `測試服務 ${code}` };
   await publishServiceVersion(db, { definition, actor: cliActor, now: subject.clock.now() });
   return definition;
@@ -98,6 +96,19 @@ async function sessionToken(browser: TestBrowser): Promise<string> {
   const response = await browser.get('/api/staff/session');
   assert.equal(response.statusCode, 200);
   return JSON.parse(response.body).csrfToken;
+}
+
+/** A web editor signed in for the JSON API: their client and the session's CSRF token as the API wants it. */
+async function apiEditor(): Promise<{ browser: TestBrowser; tokenHeader: Record<string, string> }> {
+  const browser = await signedIn('web_editor');
+  return { browser, tokenHeader: { 'x-csrf-token': await sessionToken(browser) } };
+}
+
+/** The demo catalogue's service `code`, to start a definition from. */
+function demoService(code: string): ServiceDefinition {
+  const found = DEMO_SERVICES.find((service) => service.code === code);
+  assert.ok(found, `the demo catalogue has ${code}`);
+  return found;
 }
 
 const newServiceFields = (code: string): Record<string, string> => ({
@@ -595,13 +606,12 @@ describe('catalogue editors: creating and editing through the form', () => {
 describe('catalogue editors: the JSON API', () => {
   it('POST /api/staff/services: 201 with the new version, then version 2; the OpenAPI document describes it', async () => {
     const code = uniqueCode('api');
-    const browser = await signedIn('web_editor');
-    const token = await sessionToken(browser);
-    const template = DEMO_SERVICES.find((service) => service.code === 'park-adoption') as ServiceDefinition;
+    const { browser, tokenHeader } = await apiEditor();
+    const template = demoService('park-adoption');
     const created = await postJson(
       browser,
       { ...template, code, isDemo: false, extra: 'ignored' },
-      { 'x-csrf-token': token },
+      tokenHeader,
     );
     assert.equal(created.statusCode, 201, created.body);
     assert.equal(created.headers.location, `/api/services/${code}?version=1`);
@@ -620,7 +630,7 @@ describe('catalogue editors: the JSON API', () => {
         isDemo: false,
         fees: [{ labelZh: '免費', labelEn: 'Free', amountTwd: 0, hidden: 1 }],
       },
-      { 'x-csrf-token': token },
+      tokenHeader,
     );
     assert.equal(changed.statusCode, 201);
     assert.equal(changed.json().version, 2);
@@ -643,9 +653,8 @@ describe('catalogue editors: the JSON API', () => {
 
   it('an invalid definition → 400 VALIDATION_FAILED listing every problem; a missing header token → 403', async () => {
     const code = uniqueCode('api-invalid');
-    const browser = await signedIn('web_editor');
-    const token = await sessionToken(browser);
-    const template = DEMO_SERVICES.find((service) => service.code === 'pothole-report') as ServiceDefinition;
+    const { browser, tokenHeader } = await apiEditor();
+    const template = demoService('pothole-report');
     const response = await postJson(
       browser,
       {
@@ -657,7 +666,7 @@ describe('catalogue editors: the JSON API', () => {
         sopSteps: [],
         sample: { ghost: '1' },
       },
-      { 'x-csrf-token': token },
+      tokenHeader,
     );
     assert.equal(response.statusCode, 400);
     const body = response.json();
@@ -672,7 +681,7 @@ describe('catalogue editors: the JSON API', () => {
     assert.ok(body.errors.every((problem: { message: string }) => /[\u4e00-\u9fff]/.test(problem.message)));
     assert.equal(await getService(db, { code }), null);
 
-    const shapeless = await postJson(browser, { code }, { 'x-csrf-token': token });
+    const shapeless = await postJson(browser, { code }, tokenHeader);
     assert.equal(shapeless.statusCode, 400);
     assert.ok(shapeless.json().errors.length >= 10, 'every missing property is listed');
 
