@@ -368,25 +368,16 @@ describe('units’ work plans: who may do what', () => {
     const url = `${base}/2012/${unit}/rows/new`;
     const fields = methodFields('維護方法', [target('修復率', '80', '95')]);
 
-    // Another unit's editor: no draft to see, no form, no post.
-    assert.equal((await otherEditor.get(`${base}/2012/${unit}`)).statusCode, 403);
+    // Another unit's editor (no draft to see, no form, no post) and a handler of the same unit (read-only,
+    // and a draft is not for them).
     assert.equal((await otherEditor.get(url)).statusCode, 403);
-    const otherPost = await postMethod(
-      otherEditor,
-      url,
-      { _csrf: await csrfOf(otherEditor), version: '1', ...fields },
-      [mine],
-    );
-    assert.equal(otherPost.statusCode, 403);
-    // A handler of the same unit: read-only, and a draft is not for them.
-    assert.equal((await handler.get(`${base}/2012/${unit}`)).statusCode, 403);
-    const handlerPost = await postMethod(
-      handler,
-      url,
-      { _csrf: await csrfOf(handler), version: '1', ...fields },
-      [mine],
-    );
-    assert.equal(handlerPost.statusCode, 403);
+    for (const [who, browser] of Object.entries({ otherEditor, handler })) {
+      assert.equal((await browser.get(`${base}/2012/${unit}`)).statusCode, 403, who);
+      const post = await postMethod(browser, url, { _csrf: await csrfOf(browser), version: '1', ...fields }, [
+        mine,
+      ]);
+      assert.equal(post.statusCode, 403, who);
+    }
     assert.equal((await getWorkPlan(db, 2012, unit))?.rows.length, 0);
 
     assert.equal(
