@@ -171,13 +171,17 @@ describe('the filesystem file store', () => {
 
   it('start-up removes temporary files a crash left (older than a day), not those being written', async () => {
     const store = await aStore();
+    // Wait for each write's callback (the bytes are in the file), not a fixed time: on a loaded machine a
+    // write that lands after utimes below would make the old file young again.
+    const writeAndWait = (writer: ReturnType<typeof store.createWriter>, text: string) =>
+      new Promise<void>((resolve, reject) =>
+        writer.write(text, (error) => (error ? reject(error) : resolve())),
+      );
     const old = store.createWriter();
-    old.write('left by a crash');
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await writeAndWait(old, 'left by a crash');
     const oldPath = old.temporaryPath ?? '';
     const young = store.createWriter();
-    young.write('being written');
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await writeAndWait(young, 'being written');
     const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000);
     await utimes(oldPath, twoDaysAgo, twoDaysAgo);
     assert.equal(await sweepTemporaryFiles(store.dir), 1);
