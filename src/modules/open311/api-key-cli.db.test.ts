@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { onewindow } from '../../../test/helpers/cli.ts';
-import { createTestDatabase } from '../../../test/helpers/test-database.ts';
+import { cliWithTestDatabase } from '../../../test/helpers/cli.ts';
 import { auditLog } from '../../platform/auth/auth-schema.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { apiKeyHash } from './api-key-rules.ts';
@@ -11,14 +10,11 @@ import { apiKeys } from './open311-schema.ts';
 
 /** `npx onewindow apikey:*` against a database of its own, as an operator runs it. */
 describe('npx onewindow apikey:create, apikey:list, apikey:revoke', () => {
-  let environment: Record<string, string>;
+  let cli: Awaited<ReturnType<typeof cliWithTestDatabase>>['cli'];
   let db: Database;
   before(async () => {
-    const database = await createTestDatabase();
-    environment = { DATABASE_URL: database.connectionString };
-    db = database.db;
+    ({ cli, db } = await cliWithTestDatabase());
   });
-  const cli = (...args: string[]) => onewindow(args, environment);
 
   it('--help lists the three commands; create without --name exits 2', async () => {
     const help = await cli('--help');
