@@ -10,6 +10,7 @@ import { aSignedInMember, TestBrowser } from '../../platform/auth/auth-test-supp
 import { createFilesystemStore } from '../../platform/files/file-store.ts';
 import { DomainError } from '../../platform/http/errors.ts';
 import { noisyJpeg } from '../../platform/images/photo-test-support.ts';
+import { multipartForm } from '../../platform/uploads/upload-test-support.ts';
 import { formatPageDateTime } from '../../platform/web/format-date.ts';
 import {
   type CaseRow,
@@ -136,23 +137,15 @@ function multipartActionOf(html: string): string {
   return decode(match[1]);
 }
 
-async function postMultipart(
+/** The fields and JPEG photos posted as the page's multipart form is. */
+function postMultipart(
   browser: TestBrowser,
   url: string,
   fields: Record<string, string>,
   photos: { name: string; content: Buffer }[],
 ): Promise<Response> {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  for (const photo of photos)
-    form.append('photos', new Blob([new Uint8Array(photo.content)], { type: 'image/jpeg' }), photo.name);
-  const response = await browser.app.inject({
-    method: 'POST',
-    url,
-    headers: { cookie: browser.cookieHeader() },
-    payload: form,
-  });
-  return browser.keep(response as unknown as Response);
+  const files = photos.map(({ name, content }) => ({ field: 'photos', name, type: 'image/jpeg', content }));
+  return browser.postMultipart(url, multipartForm(fields, files));
 }
 
 /** The "fixed" messages the SMTP server received for this address (waiting up to 10 s for `count`). */
