@@ -3,7 +3,7 @@ import type { DatabaseOrTransaction } from '../../platform/db/database.ts';
 import type { PageWindow } from '../../platform/db/paging.ts';
 import { listDistricts } from '../../platform/geo/geo-repo.ts';
 import { villages } from '../../platform/geo/geo-schema.ts';
-import { cases, caseTimeline } from '../cases/index.ts';
+import { cases, caseTimeline, workflowOf } from '../cases/index.ts';
 import { listServices } from '../catalogue/index.ts';
 import {
   type BoundingBox,
@@ -291,19 +291,11 @@ export interface PublicReportDetail extends PublicReportSummary {
   timeline: PublicTimelineEntry[];
 }
 
-/** The timeline kinds the public sees: the report itself and every state change, never staff bookkeeping. */
-const publicTimelineKinds = new Set([
-  'created',
-  'dispatch',
-  'mark_fixed',
-  'close',
-  'reopen',
-  'transfer',
-  'forward',
-  'reject',
-  'withdraw',
-  'merge',
-]);
+/**
+ * The timeline kinds the public sees: the report itself and every state change of the field-report
+ * workflow (its events), never staff bookkeeping (notes, assignments, deadline changes).
+ */
+const publicTimelineKinds = new Set<string>(['created', ...workflowOf('field_report').events]);
 
 /**
  * Takes the reporter's own name, e-mail and phone out of a note meant for the public: staff write notes
