@@ -1,4 +1,5 @@
 import type { Lang } from '../../../platform/web/i18n.ts';
+import { listText } from '../shared/control-format.ts';
 import { type UnitNames, unitNameIn } from '../shared/unit-names.ts';
 import { plansText as text } from './plan-messages.ts';
 import { chineseNumeral, type PlanPracticeContent } from './plan-types.ts';
@@ -13,9 +14,10 @@ export function unitsText(
 ): string {
   if (practice.everyUnit) return text(lang, 'everyUnit');
   if (practice.unitCodes.length === 0) return text(lang, 'noUnit');
-  const joined = practice.unitCodes
-    .map((code) => unitNameIn(unitNames, code, lang))
-    .join(lang === 'en' ? ', ' : '、');
+  const joined = listText(
+    lang,
+    practice.unitCodes.map((code) => unitNameIn(unitNames, code, lang)),
+  );
   // The printed abbreviation (「建管處」) is Chinese: the English pages leave it out.
   const printed = practice.unitsAsPrinted;
   return lang === 'zh-TW' && printed !== null && printed !== joined

@@ -3,7 +3,7 @@ import type { Lang } from '../../../platform/web/i18n.ts';
 import type { PracticeDeadline } from '../plans/plan-types.ts';
 import { sharedText as text } from './shared-messages.ts';
 
-/** Deadlines, dates and times in words, the same on every page of management control. */
+/** Deadlines, lists, dates and times in words, the same on every page of management control. */
 
 /** 「101年12月」 / "December 2012"; 「每日」 / "Every day"; 「計畫未訂」 / "None given". */
 export function deadlineText(deadline: PracticeDeadline, lang: Lang): string {
@@ -18,6 +18,11 @@ export function deadlineText(deadline: PracticeDeadline, lang: Lang): string {
     year: deadline.rocYear + 1911,
     monthName,
   });
+}
+
+/** Names in a sentence: 「工務局、養護工程處」 / "Public Works, Road Maintenance". */
+export function listText(lang: Lang, names: readonly string[]): string {
+  return names.join(lang === 'en' ? ', ' : '、');
 }
 
 /** The ISO date of a moment in Taipei (DC.Date, 更新日期, "today" for deadlines). */

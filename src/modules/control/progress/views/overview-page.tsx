@@ -10,7 +10,7 @@ import type { FormProblems } from '../../../../platform/web/components/form-prob
 import { type TableColumn, TableHead } from '../../../../platform/web/components/table.tsx';
 import { formatPageDate } from '../../../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
-import { deadlineText } from '../../shared/control-format.ts';
+import { deadlineText, listText } from '../../shared/control-format.ts';
 import { textFields } from '../../shared/page-parts.tsx';
 import { type UnitNames, unitNameIn } from '../../shared/unit-names.ts';
 import { progressText as text } from '../progress-messages.ts';
@@ -293,7 +293,7 @@ export function OverviewPage(props: {
             <td class="govuk-table__cell govuk-table__cell--numeric" data-field="missing">
               {row.missing}
             </td>
-            <td class="govuk-table__cell">{row.periods.join(lang === 'en' ? ', ' : '、')}</td>
+            <td class="govuk-table__cell">{listText(lang, row.periods)}</td>
           </tr>
         ))}
       </TableSection>
@@ -312,9 +312,10 @@ export function OverviewPage(props: {
             </th>
             <td class="govuk-table__cell">{deadlineText(row.deadline, lang)}</td>
             <td class="govuk-table__cell">
-              {row.unitsNotDone
-                .map((code) => unitNameIn(unitNames, code, lang))
-                .join(lang === 'en' ? ', ' : '、')}
+              {listText(
+                lang,
+                row.unitsNotDone.map((code) => unitNameIn(unitNames, code, lang)),
+              )}
             </td>
           </tr>
         ))}
