@@ -1,9 +1,10 @@
 import { SummaryRow } from '../../../../platform/web/components/summary-list.tsx';
 import { deadlineText } from '../../../catalogue/index.ts';
-import { type CasePageTextKey, casePageText as text, casePageTexts as texts } from '../case-page-messages.ts';
+import { type CasePageTextKey, casePageText as text } from '../case-page-messages.ts';
 import type { CasePageModel } from '../case-page-model.ts';
+import { CasePageTable } from './case-page-table.tsx';
 import { formatDate, formatDateTime } from './console-format.ts';
-import { Section, StatusTag, Table } from './console-parts.tsx';
+import { Section, StatusTag } from './console-parts.tsx';
 
 /** The date the applicant was given (the summary at the top, and the deadline section). */
 export function ExpectedDateRow({ model }: { model: CasePageModel }) {
@@ -15,6 +16,14 @@ export function ExpectedDateRow({ model }: { model: CasePageModel }) {
     </SummaryRow>
   );
 }
+
+const extensionColumns: readonly CasePageTextKey[] = [
+  'extensionColumnRequested',
+  'extensionColumnAmount',
+  'extensionColumnReason',
+  'extensionColumnState',
+  'extensionColumnDecision',
+];
 
 /** The case page's deadline: the rule, the dates, the pauses and every extension asked for. */
 
@@ -62,17 +71,12 @@ export function Deadline({ model }: { model: CasePageModel }) {
         </ul>
       )}
       <h3 class="govuk-heading-s">{text(lang, 'extensionsHeading')}</h3>
-      <Table
+      <CasePageTable
+        lang={lang}
         id="extensions"
         isEmpty={detail.extensions.length === 0}
-        emptyText={text(lang, 'extensionsEmpty')}
-        columns={texts(lang, [
-          'extensionColumnRequested',
-          'extensionColumnAmount',
-          'extensionColumnReason',
-          'extensionColumnState',
-          'extensionColumnDecision',
-        ])}
+        emptyKey="extensionsEmpty"
+        columnKeys={extensionColumns}
       >
         {detail.extensions.map((extension) => (
           <tr key={extension.id} class="govuk-table__row" data-extension-state={extension.state}>
@@ -107,7 +111,7 @@ export function Deadline({ model }: { model: CasePageModel }) {
             </td>
           </tr>
         ))}
-      </Table>
+      </CasePageTable>
     </Section>
   );
 }

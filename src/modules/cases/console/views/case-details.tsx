@@ -1,15 +1,16 @@
 import { SummaryRow } from '../../../../platform/web/components/summary-list.tsx';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import {
+  type CasePageTextKey,
   casePageNameOf as nameOf,
   casePageText as text,
-  casePageTexts as texts,
 } from '../case-page-messages.ts';
 import type { CasePageModel } from '../case-page-model.ts';
 import { consoleText } from '../console-messages.ts';
 import { consolePaths } from '../console-paths.ts';
+import { CasePageTable } from './case-page-table.tsx';
 import { formatBytes, formatDateTime } from './console-format.ts';
-import { CaseLink, Paragraphs, Section, Table } from './console-parts.tsx';
+import { CaseLink, Paragraphs, Section } from './console-parts.tsx';
 
 /** The case page's sections about the case itself: its details, the applicant, the request, documents, files. */
 
@@ -170,6 +171,14 @@ export function Checklist({ model }: { model: CasePageModel }) {
   );
 }
 
+const attachmentColumns: readonly CasePageTextKey[] = [
+  'attachmentColumnName',
+  'attachmentColumnItem',
+  'attachmentColumnType',
+  'attachmentColumnSize',
+  'attachmentColumnUploaded',
+];
+
 export function Attachments({ model }: { model: CasePageModel }) {
   const { lang, service } = model;
   const itemNames = new Map(
@@ -177,16 +186,11 @@ export function Attachments({ model }: { model: CasePageModel }) {
   );
   return (
     <Section id="attachments" title={text(lang, 'sectionAttachments')}>
-      <Table
+      <CasePageTable
+        lang={lang}
         isEmpty={model.attachments.length === 0}
-        emptyText={text(lang, 'attachmentsEmpty')}
-        columns={texts(lang, [
-          'attachmentColumnName',
-          'attachmentColumnItem',
-          'attachmentColumnType',
-          'attachmentColumnSize',
-          'attachmentColumnUploaded',
-        ])}
+        emptyKey="attachmentsEmpty"
+        columnKeys={attachmentColumns}
       >
         {model.attachments.map((attachment) => (
           <tr key={attachment.id} class="govuk-table__row">
@@ -208,7 +212,7 @@ export function Attachments({ model }: { model: CasePageModel }) {
             <td class="govuk-table__cell">{formatDateTime(lang, attachment.uploadedAt)}</td>
           </tr>
         ))}
-      </Table>
+      </CasePageTable>
     </Section>
   );
 }

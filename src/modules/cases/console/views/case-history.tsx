@@ -2,14 +2,15 @@ import type { Lang } from '../../../../platform/web/i18n.ts';
 import type { CaseDetail } from '../../core/case-queries.ts';
 import { isCaseEvent, isCaseState } from '../../core/workflows.ts';
 import {
+  type CasePageTextKey,
   casePageNameOf as nameOf,
   casePageText as text,
-  casePageTexts as texts,
 } from '../case-page-messages.ts';
 import type { CasePageModel } from '../case-page-model.ts';
 import { eventName } from './case-page-actions.tsx';
+import { CasePageTable } from './case-page-table.tsx';
 import { formatDate, formatDateTime } from './console-format.ts';
-import { Section, stateName, Table } from './console-parts.tsx';
+import { Section, stateName } from './console-parts.tsx';
 
 /** The case page's history: the whole timeline (internal notes marked) and the notices sent. */
 
@@ -64,22 +65,25 @@ function stateOrRaw(lang: Lang, state: string | null): string {
   return isCaseState(state) ? stateName(lang, state) : state;
 }
 
+const timelineColumns: readonly CasePageTextKey[] = [
+  'timelineColumnTime',
+  'timelineColumnActor',
+  'timelineColumnEvent',
+  'timelineColumnStates',
+  'timelineColumnNotes',
+];
+
 export function Timeline({ model }: { model: CasePageModel }) {
   const { lang, detail } = model;
   const isHours = detail.row.deadlineRule.kind === 'hours';
   return (
     <Section id="timeline" title={text(lang, 'sectionTimeline')}>
-      <Table
+      <CasePageTable
+        lang={lang}
         id="timeline-table"
         isEmpty={detail.timeline.length === 0}
-        emptyText={text(lang, 'timelineEmpty')}
-        columns={texts(lang, [
-          'timelineColumnTime',
-          'timelineColumnActor',
-          'timelineColumnEvent',
-          'timelineColumnStates',
-          'timelineColumnNotes',
-        ])}
+        emptyKey="timelineEmpty"
+        columnKeys={timelineColumns}
       >
         {detail.timeline.map((event) => {
           const facts = timelineFacts(lang, event, model.unitNames, isHours);
@@ -121,7 +125,7 @@ export function Timeline({ model }: { model: CasePageModel }) {
             </tr>
           );
         })}
-      </Table>
+      </CasePageTable>
     </Section>
   );
 }
@@ -137,23 +141,26 @@ export function deliveryStateName(lang: Lang, state: string): string {
   return nameOf(lang, 'deliveryState_', state);
 }
 
+const deliveryColumns: readonly CasePageTextKey[] = [
+  'deliveryColumnTime',
+  'deliveryColumnSubject',
+  'deliveryColumnChannel',
+  'deliveryColumnRecipient',
+  'deliveryColumnState',
+  'deliveryColumnAttempts',
+  'deliveryColumnError',
+];
+
 export function Deliveries({ model }: { model: CasePageModel }) {
   const { lang } = model;
   return (
     <Section id="deliveries" title={text(lang, 'sectionDeliveries')}>
-      <Table
+      <CasePageTable
+        lang={lang}
         id="deliveries-table"
         isEmpty={model.deliveries.length === 0}
-        emptyText={text(lang, 'deliveriesEmpty')}
-        columns={texts(lang, [
-          'deliveryColumnTime',
-          'deliveryColumnSubject',
-          'deliveryColumnChannel',
-          'deliveryColumnRecipient',
-          'deliveryColumnState',
-          'deliveryColumnAttempts',
-          'deliveryColumnError',
-        ])}
+        emptyKey="deliveriesEmpty"
+        columnKeys={deliveryColumns}
       >
         {model.deliveries.map((delivery) => (
           <tr key={delivery.id} class="govuk-table__row" data-delivery-topic={delivery.topic}>
@@ -172,7 +179,7 @@ export function Deliveries({ model }: { model: CasePageModel }) {
             <td class="govuk-table__cell">{delivery.lastError ?? ''}</td>
           </tr>
         ))}
-      </Table>
+      </CasePageTable>
     </Section>
   );
 }
