@@ -116,6 +116,7 @@ export async function publicReportRoutes(app: AppInstance, deps: AppDeps): Promi
   // The box every visitor of /reports asks first (the city at the opening zoom): reused for the same address
   // for PUBLIC_API_CACHE_SECONDS (platform/http/answer-cache.ts).
   const boxAnswers = createAnswerCache(config.publicApiCacheSeconds);
+  const now = () => deps.clock.now().getTime();
   const openDataDeclaration = findSitePage('open-data');
   const reportsPage = findSitePage('reports');
   const mapOptions = { tileUrl: config.mapTileUrl, tileAttribution: config.mapTileAttribution };
@@ -285,57 +286,58 @@ export async function publicReportRoutes(app: AppInstance, deps: AppDeps): Promi
       },
     },
     async (request, reply) => {
-      const cached = boxAnswers.get(request.url, deps.clock.now().getTime());
-      if (cached !== undefined) {
-        openDataHeaders(reply, 60);
-        return reply.header('x-cache', 'hit').type(cached.contentType).send(cached.body);
-      }
-      const lang: Lang = request.query.lang === 'en' ? 'en' : 'zh-TW';
-      const vocabulary = await publicVocabulary(db);
-      const problems: FieldProblem[] = [];
-      if (request.query.lang !== undefined && !['en', 'zh-TW'].includes(request.query.lang))
-        problems.push({ field: 'lang', code: 'unknown', message: text(lang, 'unknownLang') });
-      let box: BoundingBox = { minLon: -180, minLat: -90, maxLon: 180, maxLat: 90 };
-      if (request.query.bbox !== undefined) {
-        const parsed = parseBoundingBox(request.query.bbox);
-        if (typeof parsed === 'string')
-          problems.push({
-            field: 'bbox',
-            code: parsed,
-            message: text(lang, parsed === 'malformed' ? 'bboxMalformed' : 'bboxOutOfRange'),
-          });
-        else box = parsed;
-      }
-      const { bbox: _box, lang: _lang, ...asked } = request.query;
-      const { filters, notices } = resolvePublicReportFilters(asked, lang, knownValues(vocabulary));
-      // An API names its mistakes (the page only notes them): every problem at once.
-      for (const notice of notices) {
-        const field = notice.field as keyof typeof apiProblemKeys;
-        const value = asked[field] ?? '';
-        problems.push(
-          notice.code === 'before_from'
-            ? { field, code: 'before_from', message: text(lang, 'dateRangeReversed') }
-            : {
-                field,
-                code: notice.code === 'ignored' ? 'unknown' : notice.code,
-                message: text(lang, apiProblemKeys[field], { value }),
-              },
-        );
-      }
-      if (problems.length > 0)
-        throw new DomainError('VALIDATION_FAILED', text(lang, 'apiInvalid'), { problems });
-      const { reports, isTruncated } = await publicReportsInBox(db, box, filters);
-      openDataHeaders(reply, 60);
-      const collection = geoJsonCollection(reports, {
-        vocabulary,
-        lang,
-        publicBaseUrl: config.publicBaseUrl,
-        isTruncated,
-        limit: maxFeaturesPerBox,
+      // Computed once however many visitors ask the same box at the same moment (the kept answer just ran
+      // out); a refusal reaches every request that waited for it and nothing is kept.
+      const answer = await boxAnswers.fill(request.url, now, async () => {
+        const lang: Lang = request.query.lang === 'en' ? 'en' : 'zh-TW';
+        const vocabulary = await publicVocabulary(db);
+        const problems: FieldProblem[] = [];
+        if (request.query.lang !== undefined && !['en', 'zh-TW'].includes(request.query.lang))
+          problems.push({ field: 'lang', code: 'unknown', message: text(lang, 'unknownLang') });
+        let box: BoundingBox = { minLon: -180, minLat: -90, maxLon: 180, maxLat: 90 };
+        if (request.query.bbox !== undefined) {
+          const parsed = parseBoundingBox(request.query.bbox);
+          if (typeof parsed === 'string')
+            problems.push({
+              field: 'bbox',
+              code: parsed,
+              message: text(lang, parsed === 'malformed' ? 'bboxMalformed' : 'bboxOutOfRange'),
+            });
+          else box = parsed;
+        }
+        const { bbox: _box, lang: _lang, ...asked } = request.query;
+        const { filters, notices } = resolvePublicReportFilters(asked, lang, knownValues(vocabulary));
+        // An API names its mistakes (the page only notes them): every problem at once.
+        for (const notice of notices) {
+          const field = notice.field as keyof typeof apiProblemKeys;
+          const value = asked[field] ?? '';
+          problems.push(
+            notice.code === 'before_from'
+              ? { field, code: 'before_from', message: text(lang, 'dateRangeReversed') }
+              : {
+                  field,
+                  code: notice.code === 'ignored' ? 'unknown' : notice.code,
+                  message: text(lang, apiProblemKeys[field], { value }),
+                },
+          );
+        }
+        if (problems.length > 0)
+          throw new DomainError('VALIDATION_FAILED', text(lang, 'apiInvalid'), { problems });
+        const { reports, isTruncated } = await publicReportsInBox(db, box, filters);
+        const collection = geoJsonCollection(reports, {
+          vocabulary,
+          lang,
+          publicBaseUrl: config.publicBaseUrl,
+          isTruncated,
+          limit: maxFeaturesPerBox,
+        });
+        return { body: collection, contentType: 'application/geo+json; charset=utf-8' };
       });
-      const contentType = 'application/geo+json; charset=utf-8';
-      const body = boxAnswers.set(request.url, { body: collection, contentType }, deps.clock.now().getTime());
-      return reply.header('x-cache', 'miss').type(contentType).send(body);
+      openDataHeaders(reply, 60);
+      return reply
+        .header('x-cache', answer.shared ? 'hit' : 'miss')
+        .type(answer.contentType)
+        .send(answer.body);
     },
   );
 

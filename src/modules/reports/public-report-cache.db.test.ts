@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { reportAs } from './public-reports-test-support.ts';
+
+/**
+ * The GeoJSON box is what every visitor of /reports asks first: the same address within
+ * PUBLIC_API_CACHE_SECONDS gets the same bytes, and when many ask it at the same moment it is computed once.
+ */
+describe('the reports’ GeoJSON box: its answer cache (PUBLIC_API_CACHE_SECONDS)', () => {
+  let subject: TestApp;
+  const box = '/api/reports.geojson?bbox=120.3,22.6,120.33,22.64';
+  const idsOf = (body: string) =>
+    (JSON.parse(body) as { features: { id: string }[] }).features.map((f) => f.id);
+  const get = (url = box) => subject.app.inject({ method: 'GET', url });
+
+  before(async () => {
+    subject = await buildTestApp({ environment: { PUBLIC_API_CACHE_SECONDS: '5' } });
+  });
+  after(() => subject.app.close());
+
+  it('answers the same box with the same bytes for 5 seconds, then reads again', async () => {
+    const first = await reportAs(subject, { latitude: 22.6203, longitude: 120.312 });
+    const miss = await get();
+    assert.equal(miss.statusCode, 200);
+    assert.equal(miss.headers['x-cache'], 'miss');
+    assert.deepEqual(idsOf(miss.body), [first.caseNumber]);
+
+    // reportAs moves the clock on an hour: set it back inside the kept answer's 5 seconds.
+    const keptAt = subject.clock.now().getTime();
+    const second = await reportAs(subject, { latitude: 22.6213, longitude: 120.313 });
+    subject.clock.current = new Date(keptAt);
+    const hit = await get();
+    assert.equal(hit.headers['x-cache'], 'hit');
+    assert.equal(hit.body, miss.body, 'the same bytes, without the report filed a moment ago');
+    assert.equal(hit.headers['content-type'], 'application/geo+json; charset=utf-8');
+    assert.equal(hit.headers['access-control-allow-origin'], '*');
+
+    subject.clock.advance(5_001);
+    const fresh = await get();
+    assert.equal(fresh.headers['x-cache'], 'miss');
+    assert.deepEqual(idsOf(fresh.body), [second.caseNumber, first.caseNumber]);
+  });
+
+  it('ten visitors asking a box at the same moment: one computes it, nine get its bytes', async () => {
+    const other = `${box}&state=open`;
+    const answers = await Promise.all(Array.from({ length: 10 }, () => get(other)));
+    assert.deepEqual(
+      answers.map((answer) => answer.statusCode),
+      Array(10).fill(200),
+    );
+    assert.equal(answers.filter((answer) => answer.headers['x-cache'] === 'miss').length, 1);
+    assert.equal(new Set(answers.map((answer) => answer.body)).size, 1);
+  });
+
+  it('never keeps a refusal: every mistake is named again', async () => {
+    for (let round = 0; round < 2; round += 1) {
+      const refused = await get('/api/reports.geojson?bbox=1,2,3');
+      assert.equal(refused.statusCode, 400);
+      assert.equal(refused.headers['x-cache'], undefined);
+      assert.deepEqual(
+        refused
+          .json()
+          .errors.map((problem: { field: string; code: string }) => `${problem.field}:${problem.code}`),
+        ['bbox:malformed'],
+      );
+    }
+  });
+});
