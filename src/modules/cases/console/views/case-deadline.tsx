@@ -17,14 +17,6 @@ export function ExpectedDateRow({ model }: { model: CasePageModel }) {
   );
 }
 
-const extensionColumns: readonly CasePageTextKey[] = [
-  'extensionColumnRequested',
-  'extensionColumnAmount',
-  'extensionColumnReason',
-  'extensionColumnState',
-  'extensionColumnDecision',
-];
-
 /** The case page's deadline: the rule, the dates, the pauses and every extension asked for. */
 
 export function Deadline({ model }: { model: CasePageModel }) {
@@ -74,44 +66,54 @@ export function Deadline({ model }: { model: CasePageModel }) {
       <CasePageTable
         lang={lang}
         id="extensions"
-        isEmpty={detail.extensions.length === 0}
+        rows={detail.extensions}
         emptyKey="extensionsEmpty"
-        columnKeys={extensionColumns}
-      >
-        {detail.extensions.map((extension) => (
-          <tr key={extension.id} class="govuk-table__row" data-extension-state={extension.state}>
-            <td class="govuk-table__cell">
-              {formatDateTime(lang, extension.requestedAt)}
-              <br />
-              {model.staffNames.get(extension.requestedBy) ?? ''}
-            </td>
-            <td class="govuk-table__cell">{amount(extension.amount)}</td>
-            <td class="govuk-table__cell">{extension.reason}</td>
-            <td class="govuk-table__cell">
+        rowData={(extension) => ({ 'data-extension-state': extension.state })}
+        columns={[
+          {
+            head: 'extensionColumnRequested',
+            cell: (extension) => (
+              <>
+                {formatDateTime(lang, extension.requestedAt)}
+                <br />
+                {model.staffNames.get(extension.requestedBy) ?? ''}
+              </>
+            ),
+          },
+          { head: 'extensionColumnAmount', cell: (extension) => amount(extension.amount) },
+          { head: 'extensionColumnReason', cell: (extension) => extension.reason },
+          {
+            head: 'extensionColumnState',
+            cell: (extension) => (
               <strong
                 class={`govuk-tag ${extension.state === 'approved' ? 'govuk-tag--green' : extension.state === 'refused' ? 'govuk-tag--red' : 'govuk-tag--yellow'}`}
               >
                 {text(lang, extensionStateKey(extension.state))}
               </strong>
-            </td>
-            <td class="govuk-table__cell">
-              {extension.decidedAt === null
-                ? ''
-                : text(lang, 'extensionDecidedBy', {
-                    name: model.staffNames.get(extension.decidedBy ?? '') ?? '—',
-                    time: formatDateTime(lang, extension.decidedAt),
-                  })}
-              {extension.decisionNote ? (
-                <>
-                  <br />
-                  <strong class="govuk-tag govuk-tag--grey">{text(lang, 'internalTag')}</strong>{' '}
-                  {extension.decisionNote}
-                </>
-              ) : null}
-            </td>
-          </tr>
-        ))}
-      </CasePageTable>
+            ),
+          },
+          {
+            head: 'extensionColumnDecision',
+            cell: (extension) => (
+              <>
+                {extension.decidedAt === null
+                  ? ''
+                  : text(lang, 'extensionDecidedBy', {
+                      name: model.staffNames.get(extension.decidedBy ?? '') ?? '—',
+                      time: formatDateTime(lang, extension.decidedAt),
+                    })}
+                {extension.decisionNote ? (
+                  <>
+                    <br />
+                    <strong class="govuk-tag govuk-tag--grey">{text(lang, 'internalTag')}</strong>{' '}
+                    {extension.decisionNote}
+                  </>
+                ) : null}
+              </>
+            ),
+          },
+        ]}
+      />
     </Section>
   );
 }

@@ -1,10 +1,6 @@
 import { SummaryRow } from '../../../../platform/web/components/summary-list.tsx';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
-import {
-  type CasePageTextKey,
-  casePageNameOf as nameOf,
-  casePageText as text,
-} from '../case-page-messages.ts';
+import { casePageNameOf as nameOf, casePageText as text } from '../case-page-messages.ts';
 import type { CasePageModel } from '../case-page-model.ts';
 import { consoleText } from '../console-messages.ts';
 import { consolePaths } from '../console-paths.ts';
@@ -171,14 +167,6 @@ export function Checklist({ model }: { model: CasePageModel }) {
   );
 }
 
-const attachmentColumns: readonly CasePageTextKey[] = [
-  'attachmentColumnName',
-  'attachmentColumnItem',
-  'attachmentColumnType',
-  'attachmentColumnSize',
-  'attachmentColumnUploaded',
-];
-
 export function Attachments({ model }: { model: CasePageModel }) {
   const { lang, service } = model;
   const itemNames = new Map(
@@ -188,31 +176,35 @@ export function Attachments({ model }: { model: CasePageModel }) {
     <Section id="attachments" title={text(lang, 'sectionAttachments')}>
       <CasePageTable
         lang={lang}
-        isEmpty={model.attachments.length === 0}
+        rows={model.attachments}
         emptyKey="attachmentsEmpty"
-        columnKeys={attachmentColumns}
-      >
-        {model.attachments.map((attachment) => (
-          <tr key={attachment.id} class="govuk-table__row">
-            <td class="govuk-table__cell">
+        columns={[
+          {
+            head: 'attachmentColumnName',
+            cell: (attachment) => (
               <a
                 class="govuk-link"
                 href={localePath(lang, consolePaths.attachment(model.detail.row.caseNumber, attachment.id))}
               >
                 {attachment.fileName}
               </a>
-            </td>
-            <td class="govuk-table__cell">
-              {attachment.checklistItemId === null
+            ),
+          },
+          {
+            head: 'attachmentColumnItem',
+            cell: (attachment) =>
+              attachment.checklistItemId === null
                 ? ''
-                : (itemNames.get(attachment.checklistItemId) ?? attachment.checklistItemId)}
-            </td>
-            <td class="govuk-table__cell">{attachment.mediaType}</td>
-            <td class="govuk-table__cell">{formatBytes(lang, attachment.sizeBytes)}</td>
-            <td class="govuk-table__cell">{formatDateTime(lang, attachment.uploadedAt)}</td>
-          </tr>
-        ))}
-      </CasePageTable>
+                : (itemNames.get(attachment.checklistItemId) ?? attachment.checklistItemId),
+          },
+          { head: 'attachmentColumnType', cell: (attachment) => attachment.mediaType },
+          { head: 'attachmentColumnSize', cell: (attachment) => formatBytes(lang, attachment.sizeBytes) },
+          {
+            head: 'attachmentColumnUploaded',
+            cell: (attachment) => formatDateTime(lang, attachment.uploadedAt),
+          },
+        ]}
+      />
     </Section>
   );
 }

@@ -1,11 +1,7 @@
 import type { Lang } from '../../../../platform/web/i18n.ts';
 import type { CaseDetail } from '../../core/case-queries.ts';
 import { isCaseEvent, isCaseState } from '../../core/workflows.ts';
-import {
-  type CasePageTextKey,
-  casePageNameOf as nameOf,
-  casePageText as text,
-} from '../case-page-messages.ts';
+import { casePageNameOf as nameOf, casePageText as text } from '../case-page-messages.ts';
 import type { CasePageModel } from '../case-page-model.ts';
 import { eventName } from './case-page-actions.tsx';
 import { CasePageTable } from './case-page-table.tsx';
@@ -65,13 +61,12 @@ function stateOrRaw(lang: Lang, state: string | null): string {
   return isCaseState(state) ? stateName(lang, state) : state;
 }
 
-const timelineColumns: readonly CasePageTextKey[] = [
-  'timelineColumnTime',
-  'timelineColumnActor',
-  'timelineColumnEvent',
-  'timelineColumnStates',
-  'timelineColumnNotes',
-];
+/** The states column: "from → to", only the new state when the event opened the case, nothing when neither is set. */
+function stateChange(lang: Lang, fromState: string | null, toState: string | null): string {
+  if (fromState === null && toState === null) return '';
+  if (fromState === null) return stateOrRaw(lang, toState);
+  return `${stateOrRaw(lang, fromState)} → ${stateOrRaw(lang, toState)}`;
+}
 
 export function Timeline({ model }: { model: CasePageModel }) {
   const { lang, detail } = model;
@@ -81,30 +76,27 @@ export function Timeline({ model }: { model: CasePageModel }) {
       <CasePageTable
         lang={lang}
         id="timeline-table"
-        isEmpty={detail.timeline.length === 0}
+        rows={detail.timeline}
         emptyKey="timelineEmpty"
-        columnKeys={timelineColumns}
-      >
-        {detail.timeline.map((event) => {
-          const facts = timelineFacts(lang, event, model.unitNames, isHours);
-          return (
-            <tr key={event.id} class="govuk-table__row" data-timeline-kind={event.kind}>
-              <td class="govuk-table__cell">
-                <time dateTime={event.occurredAt.toISOString()}>
-                  {formatDateTime(lang, event.occurredAt)}
-                </time>
-              </td>
-              <td class="govuk-table__cell">{actorName(lang, event.actorLabel)}</td>
-              <td class="govuk-table__cell">{timelineKindName(lang, event.kind)}</td>
-              <td class="govuk-table__cell">
-                {event.fromState === null && event.toState === null
-                  ? ''
-                  : event.fromState === null
-                    ? stateOrRaw(lang, event.toState)
-                    : `${stateOrRaw(lang, event.fromState)} → ${stateOrRaw(lang, event.toState)}`}
-              </td>
-              <td class="govuk-table__cell">
-                {facts.map((fact) => (
+        rowData={(event) => ({ 'data-timeline-kind': event.kind })}
+        columns={[
+          {
+            head: 'timelineColumnTime',
+            cell: (event) => (
+              <time dateTime={event.occurredAt.toISOString()}>{formatDateTime(lang, event.occurredAt)}</time>
+            ),
+          },
+          { head: 'timelineColumnActor', cell: (event) => actorName(lang, event.actorLabel) },
+          { head: 'timelineColumnEvent', cell: (event) => timelineKindName(lang, event.kind) },
+          {
+            head: 'timelineColumnStates',
+            cell: (event) => stateChange(lang, event.fromState, event.toState),
+          },
+          {
+            head: 'timelineColumnNotes',
+            cell: (event) => (
+              <>
+                {timelineFacts(lang, event, model.unitNames, isHours).map((fact) => (
                   <p key={fact} class="govuk-body-s govuk-!-margin-bottom-1">
                     {fact}
                   </p>
@@ -121,11 +113,11 @@ export function Timeline({ model }: { model: CasePageModel }) {
                     {event.internalNote}
                   </p>
                 ) : null}
-              </td>
-            </tr>
-          );
-        })}
-      </CasePageTable>
+              </>
+            ),
+          },
+        ]}
+      />
     </Section>
   );
 }
@@ -141,16 +133,6 @@ export function deliveryStateName(lang: Lang, state: string): string {
   return nameOf(lang, 'deliveryState_', state);
 }
 
-const deliveryColumns: readonly CasePageTextKey[] = [
-  'deliveryColumnTime',
-  'deliveryColumnSubject',
-  'deliveryColumnChannel',
-  'deliveryColumnRecipient',
-  'deliveryColumnState',
-  'deliveryColumnAttempts',
-  'deliveryColumnError',
-];
-
 export function Deliveries({ model }: { model: CasePageModel }) {
   const { lang } = model;
   return (
@@ -158,28 +140,30 @@ export function Deliveries({ model }: { model: CasePageModel }) {
       <CasePageTable
         lang={lang}
         id="deliveries-table"
-        isEmpty={model.deliveries.length === 0}
+        rows={model.deliveries}
         emptyKey="deliveriesEmpty"
-        columnKeys={deliveryColumns}
-      >
-        {model.deliveries.map((delivery) => (
-          <tr key={delivery.id} class="govuk-table__row" data-delivery-topic={delivery.topic}>
-            <td class="govuk-table__cell">{formatDateTime(lang, delivery.createdAt)}</td>
-            <td class="govuk-table__cell">{delivery.subject}</td>
-            <td class="govuk-table__cell">
-              {text(lang, delivery.channel === 'sms' ? 'deliveryChannel_sms' : 'deliveryChannel_email')}
-            </td>
-            <td class="govuk-table__cell">{delivery.recipient}</td>
-            <td class="govuk-table__cell">
+        rowData={(delivery) => ({ 'data-delivery-topic': delivery.topic })}
+        columns={[
+          { head: 'deliveryColumnTime', cell: (delivery) => formatDateTime(lang, delivery.createdAt) },
+          { head: 'deliveryColumnSubject', cell: (delivery) => delivery.subject },
+          {
+            head: 'deliveryColumnChannel',
+            cell: (delivery) =>
+              text(lang, delivery.channel === 'sms' ? 'deliveryChannel_sms' : 'deliveryChannel_email'),
+          },
+          { head: 'deliveryColumnRecipient', cell: (delivery) => delivery.recipient },
+          {
+            head: 'deliveryColumnState',
+            cell: (delivery) => (
               <strong class={`govuk-tag ${deliveryStateColours[delivery.state] ?? 'govuk-tag--grey'}`}>
                 {deliveryStateName(lang, delivery.state)}
               </strong>
-            </td>
-            <td class="govuk-table__cell">{delivery.attempts}</td>
-            <td class="govuk-table__cell">{delivery.lastError ?? ''}</td>
-          </tr>
-        ))}
-      </CasePageTable>
+            ),
+          },
+          { head: 'deliveryColumnAttempts', cell: (delivery) => delivery.attempts },
+          { head: 'deliveryColumnError', cell: (delivery) => delivery.lastError ?? '' },
+        ]}
+      />
     </Section>
   );
 }
