@@ -66,14 +66,16 @@ const UpdatesQuery = Type.Object({
 const CommonQuery = Type.Object(common);
 
 type Sent = string | string[] | undefined;
+/** The parameters every endpoint takes, as sent. */
+type CommonSent = { jurisdiction_id?: Sent; locale?: Sent };
+/** A query with its repeated parameters joined. */
+type Flat<Query> = { [Key in keyof Query]: string | undefined };
 
 /** Repeated parameters joined with commas, as if sent comma-delimited. */
-function flatten<Query extends Record<string, Sent>>(
-  query: Query,
-): { [Key in keyof Query]: string | undefined } {
+function flatten<Query extends Record<string, Sent>>(query: Query): Flat<Query> {
   return Object.fromEntries(
     Object.entries(query).map(([name, value]) => [name, Array.isArray(value) ? value.join(',') : value]),
-  ) as { [Key in keyof Query]: string | undefined };
+  ) as Flat<Query>;
 }
 
 /** A parameter too long or of the wrong shape: the specification's 400, naming it. */
@@ -132,6 +134,32 @@ export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Pro
     return sendAnswer(reply, answer);
   }
 
+  /**
+   * A list clients poll (the requests, the updates): the kept answer when its address has one; else every
+   * problem with the query at once (the specification's 400s: its shape first, as nothing more is read of a
+   * malformed query, then the common parameters and the list's own), or the list computed once, kept, sent.
+   */
+  async function answerPolledList<Query extends CommonSent & Record<string, Sent>, Filter>(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    format: Open311Format,
+    sent: Query,
+    list: {
+      read: (query: Flat<Query>, now: Date) => { filter: Filter; errors: Open311Error[] };
+      rows: (filter: Filter, query: Flat<Query>) => Promise<readonly Open311Row[]>;
+      shape: XmlShape;
+    },
+  ) {
+    const hit = sendCachedAnswer(reply, request.url);
+    if (hit !== null) return hit;
+    if (request.validationError) return sendErrors(reply, format, validationErrors(request));
+    const query = flatten(sent);
+    const { filter, errors } = list.read(query, deps.clock.now());
+    const problems = [...commonProblems(query), ...errors];
+    if (problems.length > 0) return sendErrors(reply, format, problems);
+    return sendAndKeep(reply, request.url, format, () => list.rows(filter, query), list.shape);
+  }
+
   /** Service names by code, in both languages (a small list: read per answer, beside the main query). */
   async function serviceNames(): Promise<Map<string, { zh: string; en: string }>> {
     const services = await listServices(db, { lang: 'zh-TW' });
@@ -172,26 +200,16 @@ export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Pro
           querystring: RequestListQuery,
         },
       },
-      async (request, reply) => {
-        const hit = sendCachedAnswer(reply, request.url);
-        if (hit !== null) return hit;
-        if (request.validationError) return sendErrors(reply, format, validationErrors(request));
-        const query = flatten(request.query);
-        const { filter, errors } = readRequestListQuery(query, deps.clock.now());
-        const problems = [...commonProblems(query), ...errors];
-        if (problems.length > 0) return sendErrors(reply, format, problems);
-        return sendAndKeep(
-          reply,
-          request.url,
-          format,
-          () =>
+      async (request, reply) =>
+        answerPolledList(request, reply, format, request.query, {
+          read: readRequestListQuery,
+          rows: (filter, query) =>
             requestsDocument(
               localeOf(query),
               filter.kind === 'ids' ? requestsByNumber(db, filter.numbers) : searchRequests(db, filter),
             ),
-          requestsShape,
-        );
-      },
+          shape: requestsShape,
+        }),
     );
 
     app.get(
@@ -204,24 +222,16 @@ export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Pro
           querystring: UpdatesQuery,
         },
       },
-      async (request, reply) => {
-        const hit = sendCachedAnswer(reply, request.url);
-        if (hit !== null) return hit;
-        if (request.validationError) return sendErrors(reply, format, validationErrors(request));
-        const query = flatten(request.query);
-        const { filter, errors } = readUpdatesQuery(query, deps.clock.now());
-        const problems = [...commonProblems(query), ...errors];
-        if (problems.length > 0) return sendErrors(reply, format, problems);
-        // Updates carry no service name.
-        const words = wordsFor(localeOf(query), new Map());
-        return sendAndKeep(
-          reply,
-          request.url,
-          format,
-          async () => (await listUpdates(db, filter)).map((row) => updateEntry(row, words)),
-          updatesShape,
-        );
-      },
+      async (request, reply) =>
+        answerPolledList(request, reply, format, request.query, {
+          read: readUpdatesQuery,
+          rows: async (filter, query) => {
+            // Updates carry no service name.
+            const words = wordsFor(localeOf(query), new Map());
+            return (await listUpdates(db, filter)).map((row) => updateEntry(row, words));
+          },
+          shape: updatesShape,
+        }),
     );
   }
 

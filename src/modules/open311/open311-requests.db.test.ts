@@ -3,6 +3,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { XMLParser } from 'fast-xml-parser';
+import { testCasesContext } from '../../../test/helpers/cases-context.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { cliActor } from '../../platform/auth/audit-log.ts';
 import { aStaffMember } from '../../platform/auth/auth-test-support.ts';
@@ -220,15 +221,7 @@ describe('Open311 GeoReport v2: filing and reading requests', () => {
     subject.clock.advance(60_000);
     const newest = await fileOne({ description: '最新的坑洞' });
     // A web report from an address not yet confirmed waits for its link before it goes on the map.
-    const context: CasesContext = {
-      db: db(),
-      now: subject.clock.now(),
-      lang: 'zh-TW',
-      calendarRegion: subject.config.calendarRegion,
-      reopenDays: subject.config.caseReopenDays,
-      publicBaseUrl: subject.config.publicBaseUrl,
-      jobs: subject.jobs,
-    };
+    const context = testCasesContext(subject);
     const hidden = await submitReport(
       context,
       // No photo: the store is never written.
@@ -623,15 +616,7 @@ describe('Open311 GeoReport v2: filing and reading requests', () => {
       role: crew.role,
       unitCode: crew.unitCode,
     };
-    const contextAt = (): CasesContext => ({
-      db: db(),
-      now: subject.clock.now(),
-      lang: 'zh-TW',
-      calendarRegion: subject.config.calendarRegion,
-      reopenDays: subject.config.caseReopenDays,
-      publicBaseUrl: subject.config.publicBaseUrl,
-      jobs: subject.jobs,
-    });
+    const contextAt = (): CasesContext => testCasesContext(subject);
     subject.clock.advance(10 * 60_000);
     const dispatchedAt = subject.clock.now();
     const dispatched = await transitionCase(

@@ -6,10 +6,12 @@ import {
   SuccessBanner,
   TextInput,
 } from '../../../platform/web/components/form-controls.tsx';
+import { PostForm, textControls } from '../../../platform/web/components/form-page.tsx';
 import type { FormProblems } from '../../../platform/web/components/form-problems.ts';
 import { TableHead } from '../../../platform/web/components/table.tsx';
 import { formatTaipeiDateTime } from '../../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../../platform/web/i18n.ts';
+import { apiKeyForm } from '../api-key-form.ts';
 import { apiKeyText as text } from '../api-key-messages.ts';
 import { apiKeyPaths } from '../api-key-paths.ts';
 import type { ApiKeyRow } from '../api-keys.ts';
@@ -28,6 +30,7 @@ export interface ApiKeysPageProps {
 /** The keys (in use first), then the form that creates one; a new key is shown once, at the top. */
 export function ApiKeysPage(props: ApiKeysPageProps) {
   const { lang } = props;
+  const control = textControls(apiKeyForm, props);
   const when = (moment: Date | null) =>
     moment === null ? text(lang, 'neverUsed') : formatTaipeiDateTime(moment);
   return (
@@ -94,31 +97,26 @@ export function ApiKeysPage(props: ApiKeysPageProps) {
           </table>
         )}
         <h2 class="govuk-heading-m">{text(lang, 'createHeading')}</h2>
-        <form method="post" action={localePath(lang, apiKeyPaths.list)} novalidate>
-          <CsrfField token={props.csrfToken} />
+        <PostForm
+          action={localePath(lang, apiKeyPaths.list)}
+          csrfToken={props.csrfToken}
+          submit={text(lang, 'create')}
+          preventsDoubleClick
+        >
           <TextInput
-            lang={lang}
-            name="name"
-            label={text(lang, 'nameLabel')}
+            {...control('name')}
             hint={text(lang, 'nameHint')}
-            value={props.values.name}
             widthClass="govuk-input--width-20"
             maxLength={64}
-            problems={props.problems}
           />
           <TextInput
-            lang={lang}
-            name="rate"
-            label={text(lang, 'rateLabel')}
+            {...control('rate')}
             hint={text(lang, 'rateHint')}
-            value={props.values.rate}
             inputMode="numeric"
             widthClass="govuk-input--width-5"
             isOptional
-            problems={props.problems}
           />
-          <Button preventsDoubleClick>{text(lang, 'create')}</Button>
-        </form>
+        </PostForm>
       </div>
     </div>
   );
