@@ -146,6 +146,16 @@ export function validateServiceDefinition(
     if (value === undefined || value.trim() === '') add(field, 'required', text(lang, 'required'));
     else if (value.length > maxLength) add(field, 'too_long', text(lang, 'tooLong', { max: maxLength }));
   };
+  // Every text is written in both languages; the same words take English about twice the characters, so its
+  // limit is twice the Chinese one.
+  const requireBothLanguages = (
+    field: string,
+    values: { zh: string | undefined; en: string | undefined },
+    maxLengthZh: number,
+  ) => {
+    requireText(`${field}Zh`, values.zh, maxLengthZh);
+    requireText(`${field}En`, values.en, maxLengthZh * 2);
+  };
   const checkId = (field: string, id: string, firstByIds: Map<string, number>, position: number) => {
     if (!urlSafe.test(id) || id.length > maxIdLength) {
       add(field, 'invalid_id', text(lang, 'invalidId'));
@@ -158,12 +168,9 @@ export function validateServiceDefinition(
 
   if (!urlSafe.test(definition.code) || definition.code.length > maxIdLength)
     add('code', 'invalid_code', text(lang, 'invalidCode'));
-  requireText('nameZh', definition.nameZh, 100);
-  requireText('nameEn', definition.nameEn, 200);
-  requireText('summaryZh', definition.summaryZh, 300);
-  requireText('summaryEn', definition.summaryEn, 600);
-  requireText('descriptionZh', definition.descriptionZh, 5000);
-  requireText('descriptionEn', definition.descriptionEn, 10000);
+  requireBothLanguages('name', { zh: definition.nameZh, en: definition.nameEn }, 100);
+  requireBothLanguages('summary', { zh: definition.summaryZh, en: definition.summaryEn }, 300);
+  requireBothLanguages('description', { zh: definition.descriptionZh, en: definition.descriptionEn }, 5000);
 
   const unitIsActive = known.units.get(definition.unitCode);
   if (unitIsActive === undefined)
@@ -194,16 +201,13 @@ export function validateServiceDefinition(
   definition.checklist.forEach((item, index) => {
     const at = `checklist.${index}`;
     checkId(`${at}.id`, item.id, checklistIds, index);
-    requireText(`${at}.nameZh`, item.nameZh, 200);
-    requireText(`${at}.nameEn`, item.nameEn, 400);
-    requireText(`${at}.explanationZh`, item.explanationZh, 1000);
-    requireText(`${at}.explanationEn`, item.explanationEn, 2000);
+    requireBothLanguages(`${at}.name`, { zh: item.nameZh, en: item.nameEn }, 200);
+    requireBothLanguages(`${at}.explanation`, { zh: item.explanationZh, en: item.explanationEn }, 1000);
   });
 
   definition.fees.forEach((fee, index) => {
     const at = `fees.${index}`;
-    requireText(`${at}.labelZh`, fee.labelZh, 200);
-    requireText(`${at}.labelEn`, fee.labelEn, 400);
+    requireBothLanguages(`${at}.label`, { zh: fee.labelZh, en: fee.labelEn }, 200);
     if (fee.amountTwd < 0) add(`${at}.amountTwd`, 'negative_amount', text(lang, 'negativeAmount'));
   });
 
@@ -217,18 +221,15 @@ export function validateServiceDefinition(
   if (definition.sopSteps.length === 0) add('sopSteps', 'required', text(lang, 'noSteps'));
   definition.sopSteps.forEach((step, index) => {
     const at = `sopSteps.${index}`;
-    requireText(`${at}.titleZh`, step.titleZh, 200);
-    requireText(`${at}.titleEn`, step.titleEn, 400);
-    requireText(`${at}.detailZh`, step.detailZh, 1000);
-    requireText(`${at}.detailEn`, step.detailEn, 2000);
+    requireBothLanguages(`${at}.title`, { zh: step.titleZh, en: step.titleEn }, 200);
+    requireBothLanguages(`${at}.detail`, { zh: step.detailZh, en: step.detailEn }, 1000);
   });
 
   const fieldIds = new Map<string, number>();
   definition.formFields.forEach((field, index) => {
     const at = `formFields.${index}`;
     checkId(`${at}.id`, field.id, fieldIds, index);
-    requireText(`${at}.labelZh`, field.labelZh, 200);
-    requireText(`${at}.labelEn`, field.labelEn, 400);
+    requireBothLanguages(`${at}.label`, { zh: field.labelZh, en: field.labelEn }, 200);
     if (field.type === 'choice') {
       if (field.options.length < 2) add(`${at}.options`, 'no_options', text(lang, 'noOptions'));
       const values = new Set<string>();
@@ -242,8 +243,7 @@ export function validateServiceDefinition(
           );
         values.add(option.value);
         requireText(`${optionAt}.value`, option.value, 100);
-        requireText(`${optionAt}.labelZh`, option.labelZh, 200);
-        requireText(`${optionAt}.labelEn`, option.labelEn, 400);
+        requireBothLanguages(`${optionAt}.label`, { zh: option.labelZh, en: option.labelEn }, 200);
       });
     }
   });
