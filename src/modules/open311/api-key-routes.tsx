@@ -2,13 +2,17 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { staffActorContext } from '../../platform/auth/actor-context.ts';
 import { requireStaff } from '../../platform/auth/require-staff.ts';
-import { keepStaffPagesOutOfCaches, sendStaffPage, staffHomeCrumb } from '../../platform/auth/staff-pages.ts';
+import {
+  keepStaffPagesOutOfCaches,
+  postStaffForm,
+  sendStaffPage,
+  staffHomeCrumb,
+} from '../../platform/auth/staff-pages.ts';
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
 import { DomainError, notFound } from '../../platform/http/errors.ts';
 import { isUuid } from '../../platform/http/ids.ts';
 import { FormProblems, problemsOnPage } from '../../platform/web/components/form-problems.ts';
 import { postedForm } from '../../platform/web/components/read-form.ts';
-import { submitForm } from '../../platform/web/components/submit-form.ts';
 import { forEachLanguage, type Lang, localePath } from '../../platform/web/i18n.ts';
 import { apiKeyForm } from './api-key-form.ts';
 import { apiKeyText as text } from './api-key-messages.ts';
@@ -69,48 +73,42 @@ export async function apiKeyRoutes(app: AppInstance, deps: AppDeps): Promise<voi
       },
     );
 
-    app.post(
+    postStaffForm(app, deps, {
       url,
-      { preHandler: mayManage, schema: { hide: true, body: postedForm } },
-      async (request, reply) => {
-        const actor = staffActorContext(request, deps);
-        return submitForm({
-          form: apiKeyForm,
-          body: request.body,
+      lang,
+      preHandler: mayManage,
+      form: apiKeyForm,
+      run: (values, actor) =>
+        createApiKey(deps.db, {
+          name: values.name,
+          rate: values.rate,
+          createdByStaffId: actor.staff.id,
+          actor: actor.auditActor,
+          origin: actor.origin,
+          now: actor.now,
           lang,
-          run: (values) =>
-            createApiKey(deps.db, {
-              name: values.name,
-              rate: values.rate,
-              createdByStaffId: actor.staff.id,
-              actor: actor.auditActor,
-              origin: actor.origin,
-              now: actor.now,
-              lang,
-            }),
-          // Shown on this answer, not after a redirect: the key must never sit in a URL or a later page.
-          done: ({ key, row }) =>
-            show(request, reply, {
-              values: { name: '', rate: '' },
-              problems: FormProblems.none,
-              created: { name: row.name, key },
-              successMessage: null,
-            }),
-          showAgain: (values, outcome) =>
-            show(
-              request,
-              reply,
-              {
-                values,
-                problems: problemsOnPage(outcome.problems, { lang }),
-                created: null,
-                successMessage: null,
-              },
-              outcome.status,
-            ),
-        });
-      },
-    );
+        }),
+      // Shown on this answer, not after a redirect: the key must never sit in a URL or a later page.
+      done: (request, reply, { key, row }) =>
+        show(request, reply, {
+          values: { name: '', rate: '' },
+          problems: FormProblems.none,
+          created: { name: row.name, key },
+          successMessage: null,
+        }),
+      showAgain: (request, reply, values, outcome) =>
+        show(
+          request,
+          reply,
+          {
+            values,
+            problems: problemsOnPage(outcome.problems, { lang }),
+            created: null,
+            successMessage: null,
+          },
+          outcome.status,
+        ),
+    });
   });
 
   forEachLanguage(apiKeyPaths.revoke(':id'), (url, lang) => {
