@@ -1,13 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { requireStaff, signedInStaff } from '../../../platform/auth/require-staff.ts';
+import { postStaffForm } from '../../../platform/auth/staff-pages.ts';
 import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
 import { problemsOnPage } from '../../../platform/web/components/form-problems.ts';
-import { postedForm } from '../../../platform/web/components/read-form.ts';
-import { submitForm } from '../../../platform/web/components/submit-form.ts';
 import { forEachLanguage, localePath } from '../../../platform/web/i18n.ts';
 import { assignCases } from '../core/assignment.ts';
 import { rolesFor } from '../core/case-actions.ts';
-import { casesContext, staffCaseActor } from '../core/case-request-context.ts';
+import { casesContextOf, staffCaseActorOf } from '../core/case-request-context.ts';
 import { bulkAssignForm } from './case-forms.ts';
 import { QueueQuery, safeReturnQuery } from './console-filters.ts';
 import { sendConsolePage } from './console-page.tsx';
@@ -67,44 +66,36 @@ export async function queueRoutes(app: AppInstance, deps: AppDeps): Promise<void
   });
 
   forEachLanguage(consolePaths.bulkAssign, (url, lang) => {
-    app.post(
+    postStaffForm(app, deps, {
       url,
-      {
-        preHandler: requireStaff({ roles: rolesFor('bulk_assign') }),
-        schema: { hide: true, body: postedForm },
+      lang,
+      preHandler: requireStaff({ roles: rolesFor('bulk_assign') }),
+      form: bulkAssignForm,
+      run: async (values, actor) => {
+        const { caseIds, handlerId } = values;
+        const count = await assignCases(
+          casesContextOf(actor, deps),
+          { caseIds, handlerId, action: 'bulk_assign' },
+          staffCaseActorOf(actor.staff),
+        );
+        return { count, values };
       },
-      async (request, reply) =>
-        submitForm({
-          form: bulkAssignForm,
-          body: request.body,
-          lang,
-          run: async (values) => {
-            const { caseIds, handlerId } = values;
-            const context = casesContext(request, deps);
-            const count = await assignCases(
-              context,
-              { caseIds, handlerId, action: 'bulk_assign' },
-              staffCaseActor(request),
-            );
-            return { count, values };
+      done: (_request, reply, { count, values }) => {
+        // Back to the same view of the queue, saying how many went to whom.
+        const back = safeReturnQuery(values.returnQuery);
+        back.set('assigned', String(count));
+        back.set('assignedTo', values.handlerId);
+        return reply.redirect(`${localePath(lang, consolePaths.unitQueue)}?${back.toString()}`, 303);
+      },
+      showAgain: (request, reply, values, outcome) =>
+        showQueue(request, reply, 'unit', Object.fromEntries(safeReturnQuery(values.returnQuery)), {
+          status: outcome.status,
+          extras: {
+            problems: problemsOnPage(outcome.problems, { lang }),
+            tickedIds: values.caseIds,
+            chosenHandlerId: values.handlerId,
           },
-          done: ({ count, values }) => {
-            // Back to the same view of the queue, saying how many went to whom.
-            const back = safeReturnQuery(values.returnQuery);
-            back.set('assigned', String(count));
-            back.set('assignedTo', values.handlerId);
-            return reply.redirect(`${localePath(lang, consolePaths.unitQueue)}?${back.toString()}`, 303);
-          },
-          showAgain: (values, outcome) =>
-            showQueue(request, reply, 'unit', Object.fromEntries(safeReturnQuery(values.returnQuery)), {
-              status: outcome.status,
-              extras: {
-                problems: problemsOnPage(outcome.problems, { lang }),
-                tickedIds: values.caseIds,
-                chosenHandlerId: values.handlerId,
-              },
-            }),
         }),
-    );
+    });
   });
 }

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import { actorContext } from '../../../platform/auth/actor-context.ts';
+import { type ActorContext, actorContext } from '../../../platform/auth/actor-context.ts';
+import type { StaffPrincipal } from '../../../platform/auth/principal.ts';
 import { signedInStaff } from '../../../platform/auth/require-staff.ts';
 import type { AppDeps } from '../../../platform/http/app-types.ts';
 import type { CasesContext, StaffCaseActor } from './case-actor.ts';
@@ -10,7 +11,11 @@ import type { CasesContext, StaffCaseActor } from './case-actor.ts';
  * pass it on; the use cases never see the request.
  */
 export function casesContext(request: FastifyRequest, deps: AppDeps): CasesContext {
-  const actor = actorContext(request, deps);
+  return casesContextOf(actorContext(request, deps), deps);
+}
+
+/** The same, from an actor context a platform route already built (postStaffForm's `run`). */
+export function casesContextOf(actor: ActorContext, deps: AppDeps): CasesContext {
   return {
     db: deps.db,
     now: actor.now,
@@ -25,7 +30,11 @@ export function casesContext(request: FastifyRequest, deps: AppDeps): CasesConte
 
 /** The signed-in staff member as a case actor (behind requireStaff). */
 export function staffCaseActor(request: FastifyRequest): StaffCaseActor {
-  const staff = signedInStaff(request);
+  return staffCaseActorOf(signedInStaff(request));
+}
+
+/** A staff member as a case actor. */
+export function staffCaseActorOf(staff: StaffPrincipal): StaffCaseActor {
   return {
     kind: 'staff',
     id: staff.id,
