@@ -92,6 +92,22 @@ function validationErrors(request: FastifyRequest): Open311Error[] {
 }
 
 /**
+ * A one-file address (`requests/ID.json`, `tokens/TOKEN.xml`): the file split from its format (JSON when it
+ * names none), its query, and every problem with that query at once: its shape first (Fastify's validation),
+ * else the common parameters.
+ */
+function readFileAddress(request: FastifyRequest, file: string, sent: CommonSent) {
+  const named = splitFormat(file);
+  const query = flatten(sent);
+  return {
+    file: named,
+    format: named?.format ?? 'json',
+    query,
+    problems: request.validationError ? validationErrors(request) : commonProblems(query),
+  };
+}
+
+/**
  * GeoReport v2, reading requests: the list (search or ids), one request, a token's request, and mySociety's
  * service-request-updates extension; JSON and XML each, bare arrays, errors as the specification's list.
  * Only published reports (on the public map) are shown, and never who reported them.
@@ -247,11 +263,7 @@ export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Pro
       },
     },
     async (request, reply) => {
-      const file = splitFormat(request.params.file);
-      const format = file?.format ?? 'json';
-      if (request.validationError) return sendErrors(reply, format, validationErrors(request));
-      const query = flatten(request.query);
-      const problems = commonProblems(query);
+      const { file, format, query, problems } = readFileAddress(request, request.params.file, request.query);
       if (problems.length > 0) return sendErrors(reply, format, problems);
       const rows = file === null ? [] : await requestsByNumber(db, [file.name]);
       if (rows.length === 0)
@@ -285,10 +297,7 @@ export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Pro
       },
     },
     async (request, reply) => {
-      const file = splitFormat(request.params.file);
-      const format = file?.format ?? 'json';
-      if (request.validationError) return sendErrors(reply, format, validationErrors(request));
-      const problems = commonProblems(flatten(request.query));
+      const { file, format, problems } = readFileAddress(request, request.params.file, request.query);
       if (problems.length > 0) return sendErrors(reply, format, problems);
       const token = file?.name ?? '';
       const caseNumber = /^[A-Za-z0-9_-]{8,64}$/.test(token) ? await requestOfToken(db, token) : null;
