@@ -5,7 +5,13 @@
 import type { AppModule } from '../../platform/composition/app-module.ts';
 
 export type { ChecklistItem, Deadline, FormField, ServiceKind } from './catalogue-schemas.ts';
-export { getService, listServices, type ServiceDetail, type ServiceSummary } from './catalogue-service.ts';
+export {
+  catalogueGeneration,
+  getService,
+  listServices,
+  type ServiceDetail,
+  type ServiceSummary,
+} from './catalogue-service.ts';
 export { deadlineExplanation, deadlineText } from './deadline-text.ts';
 export {
   currentServiceVersion,

@@ -2,14 +2,36 @@ import { eq, inArray } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../platform/db/database.ts';
 import { units } from '../../platform/reference/reference-schema.ts';
 import { type CaseRow, cases } from '../cases/index.ts';
-import { getService, listServices } from '../catalogue/index.ts';
+import { catalogueGeneration, getService, listServices } from '../catalogue/index.ts';
 import { type ReportCategory, reportCategoriesOf } from './report-form.ts';
 import { fieldReports } from './reports-schema.ts';
 
 /** What the citizen's reporting pages read beyond the use cases: the categories, a sent report, publication. */
 
-/** The field-report services with their questions, in the catalogue's order. */
-export async function loadReportCategories(db: DatabaseOrTransaction): Promise<ReportCategory[]> {
+const categoriesFreshForMs = 5_000;
+const keptCategories = new WeakMap<
+  object,
+  { at: number; generation: number; value: Promise<ReportCategory[]> }
+>();
+
+/**
+ * The field-report services with their questions, in the catalogue's order. Every /report page and post
+ * needs them (seven queries): kept a few seconds per database, like the current service versions, and
+ * dropped at once when this process publishes a catalogue change (a 50-visitor crowd on /report had the
+ * page at 151 requests/s reading them anew each time).
+ */
+export function loadReportCategories(db: DatabaseOrTransaction): Promise<ReportCategory[]> {
+  const generation = catalogueGeneration();
+  const kept = keptCategories.get(db);
+  if (kept !== undefined && kept.generation === generation && Date.now() - kept.at < categoriesFreshForMs)
+    return kept.value;
+  const value = readReportCategories(db);
+  keptCategories.set(db, { at: Date.now(), generation, value });
+  value.catch(() => keptCategories.delete(db));
+  return value;
+}
+
+async function readReportCategories(db: DatabaseOrTransaction): Promise<ReportCategory[]> {
   const summaries = (await listServices(db, { lang: 'zh-TW' })).filter(
     (service) => service.kind === 'field_report',
   );

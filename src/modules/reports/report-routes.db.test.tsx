@@ -5,11 +5,13 @@ import { decode, mainOf, summaryOf } from '../../../test/helpers/html.ts';
 import { withEmailDelivery } from '../../../test/helpers/notification-delivery.ts';
 import { buildTestApp } from '../../../test/helpers/test-app.ts';
 import { waitUntil } from '../../../test/helpers/wait-until.ts';
+import { systemActor } from '../../platform/auth/audit-log.ts';
 import { TestBrowser } from '../../platform/auth/auth-test-support.ts';
 import { noisyJpeg } from '../../platform/images/photo-test-support.ts';
 import { sampleExe } from '../../platform/uploads/upload-test-support.ts';
 import type { Lang } from '../../platform/web/i18n.ts';
 import { cases } from '../cases/index.ts';
+import { definitionOfService, getService, publishServiceVersion } from '../catalogue/catalogue-service.ts';
 import { listServices } from '../catalogue/index.ts';
 import { signCarriedPhotos } from './report-carry.ts';
 import { locateReport } from './report-place.ts';
@@ -641,5 +643,30 @@ describe('GET /api/reports/nearby', () => {
       url: `/api/reports/nearby?service=street-light-repair&lat=${near.lat}&lon=${near.lon}`,
     });
     assert.deepEqual((elsewhere.json() as { reports: unknown[] }).reports, []);
+  });
+});
+
+describe('the categories on /report are kept a few seconds, and a catalogue change shows at once', () => {
+  it('a new version of a category published in this process is on the next /report page', async () => {
+    const current = await getService(db, { code: 'street-light-repair' });
+    assert.ok(current);
+    const before = mainOf((await subject.app.inject({ method: 'GET', url: '/report' })).body);
+    assert.ok(before.includes(current.nameZh));
+    const renamed = `${current.nameZh}（夜間）`;
+    await publishServiceVersion(db, {
+      definition: { ...definitionOfService(current), nameZh: renamed },
+      actor: systemActor,
+      now: new Date(),
+    });
+    try {
+      const after = mainOf((await subject.app.inject({ method: 'GET', url: '/report' })).body);
+      assert.ok(after.includes(renamed), 'the new name, not the kept one');
+    } finally {
+      await publishServiceVersion(db, {
+        definition: definitionOfService(current),
+        actor: systemActor,
+        now: new Date(),
+      });
+    }
   });
 });
