@@ -138,11 +138,15 @@ export class TestBrowser {
    * Posts a multipart form (fields and files, e.g. `multipartForm` of upload-test-support) as a browser
    * does; such forms carry their CSRF token in the action's query.
    */
-  async postMultipart(url: string, form: FormData): Promise<InjectResponse> {
+  async postMultipart(
+    url: string,
+    form: FormData,
+    headers: Record<string, string> = {},
+  ): Promise<InjectResponse> {
     const response = await this.app.inject({
       method: 'POST',
       url,
-      headers: { cookie: this.cookieHeader() },
+      headers: { ...headers, cookie: this.cookieHeader() },
       payload: form,
     });
     return this.keep(response as unknown as InjectResponse);

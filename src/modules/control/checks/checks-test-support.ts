@@ -18,31 +18,6 @@ export function multipartActionOf(html: string, actionId: string): string {
   return decode(match[1]);
 }
 
-export function formData(
-  fields: Record<string, string>,
-  files: { field: string; name: string; type: string; content: Buffer }[] = [],
-): FormData {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  for (const file of files)
-    form.append(file.field, new Blob([new Uint8Array(file.content)], { type: file.type }), file.name);
-  return form;
-}
-
-export async function postMultipart(
-  browser: TestBrowser,
-  url: string,
-  form: FormData,
-): Promise<InjectResponse> {
-  const response = await browser.app.inject({
-    method: 'POST',
-    url,
-    headers: { cookie: browser.cookieHeader() },
-    payload: form,
-  });
-  return browser.keep(response as unknown as InjectResponse);
-}
-
 // Top level: the test database helper registers its clean-up with node:test's after().
 
 /** A staff member of the role (and unit) signed in, named after them (「unit_head parks」). */

@@ -7,18 +7,21 @@ import { auditLog } from '../../../platform/auth/auth-schema.ts';
 import { csrfTokenIn, type TestBrowser } from '../../../platform/auth/auth-test-support.ts';
 import type { StaffRole } from '../../../platform/auth/principal.ts';
 import { storedFiles } from '../../../platform/files/files-schema.ts';
-import { sampleExe, samplePdf, samplePng } from '../../../platform/uploads/upload-test-support.ts';
+import {
+  multipartForm,
+  sampleExe,
+  samplePdf,
+  samplePng,
+} from '../../../platform/uploads/upload-test-support.ts';
 import { controlTestApp } from '../shared/control-app-test-support.ts';
 import { getCheck, listChecksForReport } from './check-reads.ts';
 import { controlCheckEvidence } from './checks-schema.ts';
 import {
   checkIdOf,
   checkStaff,
-  formData,
   multipartActionOf,
   phoneTest,
   postFrom,
-  postMultipart,
   signedIn as signedInTo,
   withoutActions,
 } from './checks-test-support.ts';
@@ -139,10 +142,9 @@ describe('spot checks and tests (平時測試及查核)', async () => {
     const action = multipartActionOf(html, actionIds[1] ?? '');
     assert.match(action, /\?_csrf=/);
 
-    const bad = await postMultipart(
-      parksHead,
+    const bad = await parksHead.postMultipart(
       action,
-      formData({ entryDate: '115/3/2', note: '' }, [
+      multipartForm({ entryDate: '115/3/2', note: '' }, [
         { field: 'evidence', name: 'setup.exe', type: 'application/octet-stream', content: sampleExe() },
       ]),
     );
@@ -154,10 +156,9 @@ describe('spot checks and tests (平時測試及查核)', async () => {
     );
     assert.match(problems[1]?.[1] ?? '', /^佐證資料（可不附）：「setup\.exe」不是可接受的檔案類型/);
 
-    const good = await postMultipart(
-      parksHead,
+    const good = await parksHead.postMultipart(
       action,
-      formData({ entryDate: '115/3/2', note: '訓練簽到表及照片' }, [
+      multipartForm({ entryDate: '115/3/2', note: '訓練簽到表及照片' }, [
         { field: 'evidence', name: '訓練照片.png', type: 'image/png', content: samplePng() },
         { field: 'evidence', name: '簽到表.pdf', type: 'application/pdf', content: samplePdf() },
       ]),

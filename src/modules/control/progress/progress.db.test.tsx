@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { decode } from '../../../../test/helpers/html.ts';
 import { startSmtpServer, type TestSmtpServer } from '../../../../test/helpers/smtp-server.ts';
 import { auditLog } from '../../../platform/auth/auth-schema.ts';
-import { aStaffMember, csrfTokenIn, type TestBrowser } from '../../../platform/auth/auth-test-support.ts';
+import { aStaffMember, csrfTokenIn } from '../../../platform/auth/auth-test-support.ts';
 import type { StaffRole } from '../../../platform/auth/principal.ts';
 import { sampleExe, samplePng } from '../../../platform/uploads/upload-test-support.ts';
 import { startNotificationWorker } from '../../notifications/notifications-service.ts';
@@ -21,8 +21,6 @@ import { progressOverview } from './progress-overview.ts';
 import { scanProgressReminders } from './progress-reminders.ts';
 import { dueDateOf, periodsOf, practicesCarried } from './progress-rules.ts';
 import { controlProgressEntries, controlProgressEvidence, controlProgressValues } from './progress-schema.ts';
-
-type InjectResponse = Awaited<ReturnType<TestBrowser['get']>>;
 
 const subject = await controlTestApp();
 const db = subject.database.db;
@@ -54,20 +52,8 @@ function formData(
   return form;
 }
 
-async function postMultipart(
-  browser: TestBrowser,
-  url: string,
-  form: FormData,
-  accept = 'text/html',
-): Promise<InjectResponse> {
-  const response = await browser.app.inject({
-    method: 'POST',
-    url,
-    headers: { cookie: browser.cookieHeader(), accept },
-    payload: form,
-  });
-  return browser.keep(response as unknown as InjectResponse);
-}
+/** A browser's posts ask for a page (HTML); the API test asks for JSON. */
+const asPage = { accept: 'text/html' };
 
 const signedIn = (role: StaffRole, unitCode?: string) => signedInMember(subject, role, unitCode);
 
@@ -163,8 +149,7 @@ describe('progress entries (管制查考 §3)', () => {
     assert.equal(page.statusCode, 200);
     assert.equal((page.body.match(/data-practice="/g) ?? []).length, carried.length);
     assert.ok(page.body.includes('即時辦結率實際值（%，目標 95）'));
-    const saved = await postMultipart(
-      editor,
+    const saved = await editor.postMultipart(
       actionOf(page.body),
       formData(
         {
@@ -177,6 +162,7 @@ describe('progress entries (管制查考 §3)', () => {
         },
         [{ name: '現場照片.png', type: 'image/png', content: samplePng() }],
       ),
+      asPage,
     );
     assert.equal(saved.statusCode, 303, saved.body);
     assert.equal(saved.headers.location, `/staff/progress/2012/${unit}?period=2012-03&done=saved`);
@@ -240,8 +226,7 @@ describe('progress entries (管制查考 §3)', () => {
     };
 
     // Too long for the form: answered by the form itself, each over-long field at once.
-    const tooLong = await postMultipart(
-      editor,
+    const tooLong = await editor.postMultipart(
       action,
       formData({
         practiceId,
@@ -249,6 +234,7 @@ describe('progress entries (管制查考 §3)', () => {
         narrative: '說'.repeat(5001),
         [`value-${targets.rate}`]: '9'.repeat(51),
       }),
+      asPage,
     );
     assert.equal(tooLong.statusCode, 400);
     const long = linksOf(tooLong.body);
@@ -256,8 +242,7 @@ describe('progress entries (管制查考 §3)', () => {
     assert.match(long.text, /執行說明最多 5000 個字（現為 5001 個字）/);
 
     // The entry's own rules: every problem of the status, the values, the links and the files at once.
-    const bad = await postMultipart(
-      editor,
+    const bad = await editor.postMultipart(
       action,
       formData(
         {
@@ -269,6 +254,7 @@ describe('progress entries (管制查考 §3)', () => {
         },
         [{ name: 'setup.exe', type: 'application/octet-stream', content: sampleExe() }],
       ),
+      asPage,
     );
     assert.equal(bad.statusCode, 400);
     const summary = linksOf(bad.body);
@@ -285,13 +271,12 @@ describe('progress entries (管制查考 §3)', () => {
     );
 
     // A practice the unit does not carry, a period outside the year, a bad status and value: all in one answer.
-    const json = await postMultipart(
-      editor,
+    const json = await editor.postMultipart(
       action.replace('/2012-04/', '/2013-01/'),
       formData({ practiceId: otherPracticeId, status: 'x', [`value-${targets.rate}`]: 'abc' }, [
         { name: 'setup.exe', type: 'application/octet-stream', content: sampleExe() },
       ]),
-      'application/json',
+      { accept: 'application/json' },
     );
     assert.equal(json.statusCode, 400);
     const body = JSON.parse(json.body) as { code: string; errors: { field: string; message: string }[] };
