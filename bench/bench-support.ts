@@ -251,6 +251,26 @@ export async function readCaseNumbering(
 }
 
 /**
+ * The routing rules as the generators use them: the unit a category is routed to in a district (a rule for the
+ * district, else the category's rule for anywhere), and every unit some rule routes to.
+ */
+export async function loadRouting(db: Database): Promise<{
+  targets: Set<string>;
+  route: (serviceCode: string, districtCode: string) => string | null;
+}> {
+  const rows = await db.execute<{ service_code: string; district_code: string | null; unit_code: string }>(
+    sql`select service_code, district_code, unit_code from routing_rules`,
+  );
+  const rules = new Map<string, string>();
+  for (const row of rows.rows) rules.set(`${row.service_code}/${row.district_code ?? '*'}`, row.unit_code);
+  return {
+    targets: new Set(rules.values()),
+    route: (serviceCode, districtCode) =>
+      rules.get(`${serviceCode}/${districtCode}`) ?? rules.get(`${serviceCode}/*`) ?? null,
+  };
+}
+
+/**
  * After a load: each day's last case number (a higher one already there stays) and the timeline-event id
  * sequence moved past the ids the load wrote itself, so the app numbers on from there.
  */

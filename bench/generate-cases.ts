@@ -17,6 +17,7 @@ import {
   generatorOptions,
   HOUR,
   insertBenchStaff,
+  loadRouting,
   phaseTimer,
   readCaseNumbering,
   rebuildIndexes,
@@ -46,7 +47,6 @@ import {
   json,
   localDateOf,
   personName,
-  type Routing,
   type ServiceRef,
   type StaffRef,
   startOfDayNumber,
@@ -131,7 +131,7 @@ export async function generateCases(options: GenerateOptions): Promise<GenerateR
         ),
       );
     const staffByUnit = await ensureBenchStaff(db, random, handlersFor);
-    const routing = await loadRouting(db);
+    const routing = (await loadRouting(db)).route;
     const districtRows = await db
       .select({ code: districts.code, nameZh: districts.nameZh })
       .from(districts)
@@ -295,16 +295,6 @@ export async function generateCases(options: GenerateOptions): Promise<GenerateR
 
 // ---------------------------------------------------------------------------------------------------------
 // Reference data
-
-async function loadRouting(db: Database): Promise<Routing> {
-  const rows = await db.execute<{ service_code: string; district_code: string | null; unit_code: string }>(
-    sql`select service_code, district_code, unit_code from routing_rules`,
-  );
-  const rules = new Map<string, string>();
-  for (const row of rows.rows) rules.set(`${row.service_code}/${row.district_code ?? '*'}`, row.unit_code);
-  return (serviceCode, districtCode) =>
-    rules.get(`${serviceCode}/${districtCode}`) ?? rules.get(`${serviceCode}/*`) ?? null;
-}
 
 async function loadServices(db: Database, random: Random): Promise<ServiceRef[]> {
   const rows = await db

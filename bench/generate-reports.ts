@@ -48,6 +48,7 @@ import {
   generatorOptions,
   HOUR,
   insertBenchStaff,
+  loadRouting,
   nullField,
   phaseTimer,
   readCaseNumbering,
@@ -537,19 +538,6 @@ async function loadFieldReportServices(db: Database, random: Random): Promise<Se
     formDataTexts: formDataVariants(row.form_fields, random),
     descriptions: descriptionsByService[row.code] ?? [`${row.name_zh}，請派員處理。`],
   }));
-}
-
-async function loadRouting(db: Database) {
-  const rows = await db.execute<{ service_code: string; district_code: string | null; unit_code: string }>(
-    sql`select service_code, district_code, unit_code from routing_rules`,
-  );
-  const rules = new Map<string, string>();
-  for (const row of rows.rows) rules.set(`${row.service_code}/${row.district_code ?? '*'}`, row.unit_code);
-  return {
-    targets: new Set(rules.values()),
-    route: (serviceCode: string, districtCode: string) =>
-      rules.get(`${serviceCode}/${districtCode}`) ?? rules.get(`${serviceCode}/*`) ?? null,
-  };
 }
 
 /** Hotspots on land in the urban districts (the locator decides), some far busier than others. */
