@@ -81,6 +81,18 @@ export const controlPlans = pgTable(
   ],
 );
 
+/**
+ * The columns every entry of a plan (item, strategy, practice) has after its content: its place among its
+ * siblings, the entry it was copied from, and when and in which version it was removed (see above). A
+ * function: each table needs its own column builders.
+ */
+const entryColumns = () => ({
+  sortOrder: integer('sort_order').notNull(),
+  copiedFromId: uuid('copied_from_id'),
+  removedAt: timestamptz('removed_at'),
+  removedInVersion: integer('removed_in_version'),
+});
+
 /** 實施要項 */
 export const controlPlanItems = pgTable(
   'control_plan_items',
@@ -95,10 +107,7 @@ export const controlPlanItems = pgTable(
     title: text('title').notNull(),
     tableTitle: text('table_title'),
     titleEn: text('title_en'),
-    sortOrder: integer('sort_order').notNull(),
-    copiedFromId: uuid('copied_from_id'),
-    removedAt: timestamptz('removed_at'),
-    removedInVersion: integer('removed_in_version'),
+    ...entryColumns(),
   },
   (table) => [
     check('control_plan_items_ordinal_positive', sql`${table.ordinal} >= 1`),
@@ -124,10 +133,7 @@ export const controlPlanStrategies = pgTable(
     text: text('text').notNull(),
     textEn: text('text_en'),
     practicesSummaryEn: text('practices_summary_en'),
-    sortOrder: integer('sort_order').notNull(),
-    copiedFromId: uuid('copied_from_id'),
-    removedAt: timestamptz('removed_at'),
-    removedInVersion: integer('removed_in_version'),
+    ...entryColumns(),
   },
   (table) => [
     check('control_plan_strategies_ordinal_positive', sql`${table.ordinal} >= 1`),
@@ -161,10 +167,7 @@ export const controlPlanPractices = pgTable(
     everyUnit: boolean('every_unit').notNull(),
     unitCodes: text('unit_codes').array().notNull().default(sql`'{}'::text[]`),
     unitsAsPrinted: text('units_as_printed'),
-    sortOrder: integer('sort_order').notNull(),
-    copiedFromId: uuid('copied_from_id'),
-    removedAt: timestamptz('removed_at'),
-    removedInVersion: integer('removed_in_version'),
+    ...entryColumns(),
   },
   (table) => [
     check('control_plan_practices_ordinal_positive', sql`${table.ordinal} >= 1`),
