@@ -32,6 +32,8 @@ export interface Config {
   loginLockoutMinutes: number;
   rateLimitPerMinute: number;
   createDemoStaff: boolean;
+  /** Load the modules' demo content at start (the photo reports on the public map). */
+  demoData: boolean;
   calendarRegion: string;
   /** Calendar days after closing in which the applicant may reopen a case. */
   caseReopenDays: number;
@@ -173,6 +175,7 @@ export function loadConfig(environment: Environment = process.env): Readonly<Con
     rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', 20, 1, 10_000),
     // Demo staff make a fresh `npm start` explorable; an operator's own database gets none unless asked.
     createDemoStaff: boolean('DEMO_STAFF', databaseUrl === null),
+    demoData: boolean('DEMO_DATA', databaseUrl === null),
     calendarRegion: read('CALENDAR_REGION') ?? '64000',
     caseReopenDays: integer('CASE_REOPEN_DAYS', 14, 0, 365),
     totpIssuer: read('TOTP_ISSUER') ?? 'OneWindow 高雄市政府工務局',

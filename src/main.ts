@@ -8,7 +8,11 @@ import { ConfigError, loadConfig } from './config.ts';
 import { modules } from './modules/index.ts';
 import { deleteStaleAuthState } from './platform/auth/auth-housekeeping.ts';
 import { createDemoStaff } from './platform/auth/staff-service.ts';
-import { requestModuleScans, startModuleWorkers } from './platform/composition/compose.ts';
+import {
+  loadModuleDemoData,
+  requestModuleScans,
+  startModuleWorkers,
+} from './platform/composition/compose.ts';
 import { createDatabase } from './platform/db/database.ts';
 import { EmbeddedDatabaseError } from './platform/db/embedded-server.ts';
 import { MigrationError, runMigrations } from './platform/db/migrate.ts';
@@ -101,6 +105,19 @@ async function main(): Promise<void> {
     });
     cleanups.push(() => jobs.stop({ timeoutMs: Math.max(1000, config.shutdownTimeoutMs - 2000) }));
     await jobs.start();
+    if (config.demoData) {
+      // After the jobs start: demo content goes through the real use cases, which queue their notices.
+      const demo = await loadModuleDemoData(modules, {
+        db: database.db,
+        jobs,
+        clock: systemClock,
+        config,
+        files,
+      });
+      const loaded = Object.entries(demo).filter(([, count]) => count > 0);
+      if (loaded.length > 0)
+        say(`Loaded demo data: ${loaded.map(([name, count]) => `${count} ${name}`).join(', ')}.`);
+    }
     const app = await buildApp({
       config,
       db: database.db,

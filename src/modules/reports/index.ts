@@ -29,6 +29,12 @@ export const reportsModule: AppModule = {
     },
   ],
   notificationTopics: Object.values(reportTopics),
+  demoData: [
+    {
+      name: 'demo photo reports',
+      run: async (context) => (await import('./report-demo-seed.ts')).seedDemoReports(context),
+    },
+  ],
 };
 
 export {

@@ -1,6 +1,7 @@
 import type { Config } from '../../config.ts';
 import type { StaffRole } from '../auth/principal.ts';
 import type { Database, Transaction } from '../db/database.ts';
+import type { FileStore } from '../files/file-store.ts';
 import type { AppDeps, AppInstance } from '../http/app-types.ts';
 import type { Clock } from '../http/clock.ts';
 import type { Jobs } from '../jobs/jobs.ts';
@@ -26,6 +27,12 @@ export interface AppModule {
   readonly scans?: readonly ScheduledScan[];
   /** Reference and demo data, loaded in module order inside the seed's one transaction (idempotent). */
   readonly seeds?: readonly ModuleSeed[];
+  /**
+   * Demo content that needs more than the seed's transaction (the file store, the queue, the workflow): run
+   * by `main.ts` once the jobs have started, when `DEMO_DATA` is on; never by the seed, nor by a test that
+   * does not call it. Each must be idempotent.
+   */
+  readonly demoData?: readonly ModuleDemoData[];
   /** Every message the module sends, with its template in both languages (/staff/notification-templates). */
   readonly notificationTopics?: readonly ListedTopic[];
   /** The audit-log actions the module records, with what they mean (the audit log's filter). */
@@ -107,6 +114,18 @@ export interface ModuleSeed {
   readonly name: string;
   /** Writes what is missing or changed, in the seed's transaction; returns how many rows it wrote. */
   run(tx: Transaction): Promise<number>;
+}
+
+/** What demo content gets: a worker's context and the file store. */
+export interface DemoDataContext extends Pick<WorkerContext, 'db' | 'jobs' | 'clock' | 'config'> {
+  readonly files: FileStore;
+}
+
+export interface ModuleDemoData {
+  /** What it loads, as the start-up message counts it: 'demo photo reports'. */
+  readonly name: string;
+  /** Writes the demo content unless it is there already; returns how many items it wrote. */
+  run(context: DemoDataContext): Promise<number>;
 }
 
 export interface AuditAction {

@@ -2,6 +2,7 @@ import type { Transaction } from '../db/database.ts';
 import {
   type AppModule,
   type AuditAction,
+  type DemoDataContext,
   type ModuleRegistry,
   type StaffArea,
   staffAreaGroups,
@@ -72,6 +73,18 @@ export async function seedModules(
   const counts: Record<string, number> = {};
   for (const module of modules) {
     for (const seed of module.seeds ?? []) counts[seed.name] = await seed.run(tx);
+  }
+  return counts;
+}
+
+/** Each module's demo content in list order (`DEMO_DATA`); counts by name. */
+export async function loadModuleDemoData(
+  modules: readonly AppModule[],
+  context: DemoDataContext,
+): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const module of modules) {
+    for (const demo of module.demoData ?? []) counts[demo.name] = await demo.run(context);
   }
   return counts;
 }
