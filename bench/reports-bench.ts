@@ -232,6 +232,21 @@ async function getJson(url: string, what: string, where: string): Promise<{ answ
   }
 }
 
+/** A report's POST that must be answered 2xx (the first of a step); otherwise the endpoint is reported missing. */
+async function postAnswered(sending: Promise<Answer>): Promise<Answer> {
+  const what = `POST ${listPath}`;
+  const answer = await sending.catch((error: Error) => {
+    throw new MissingEndpointError(what, builtIn.post, `the request failed (${error.message})`);
+  });
+  if (answer.status < 200 || answer.status >= 300)
+    throw new MissingEndpointError(
+      what,
+      builtIn.post,
+      `answered ${answer.status}: ${answer.body.toString('utf8').slice(0, 300)}`,
+    );
+  return answer;
+}
+
 /** A multipart/form-data body as parts: fields, then files (each file's bytes may come in several parts). */
 function multipart(
   fields: Record<string, string>,
@@ -781,20 +796,7 @@ async function measureSubmission(input: {
   const firstAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   let firstId: string;
   try {
-    const first = await post(firstAgent).catch((error: Error) => {
-      throw new MissingEndpointError(
-        `POST ${listPath}`,
-        builtIn.post,
-        `the request failed (${error.message})`,
-      );
-    });
-    if (first.status < 200 || first.status >= 300)
-      throw new MissingEndpointError(
-        `POST ${listPath}`,
-        builtIn.post,
-        `answered ${first.status}: ${first.body.toString('utf8').slice(0, 300)}`,
-      );
-    firstId = checkPostAnswer(first);
+    firstId = checkPostAnswer(await postAnswered(post(firstAgent)));
   } finally {
     firstAgent.destroy();
   }
@@ -889,21 +891,7 @@ async function measureBigUploads(input: {
       photo,
       label,
     });
-  const warmUp = await postReport(url, body(input.warmUpPhoto, `warm-up ${runId}`, 0)).catch(
-    (error: Error) => {
-      throw new MissingEndpointError(
-        `POST ${listPath}`,
-        builtIn.post,
-        `the request failed (${error.message})`,
-      );
-    },
-  );
-  if (warmUp.status < 200 || warmUp.status >= 300)
-    throw new MissingEndpointError(
-      `POST ${listPath}`,
-      builtIn.post,
-      `answered ${warmUp.status}: ${warmUp.body.toString('utf8').slice(0, 300)}`,
-    );
+  await postAnswered(postReport(url, body(input.warmUpPhoto, `warm-up ${runId}`, 0)));
   await new Promise((resolve) => setTimeout(resolve, 1000));
   const rssBefore = await rssMegabytes(input.appPid);
   const resetWorked = await resetPeakRss(input.appPid);
