@@ -113,6 +113,15 @@ export async function searchRequests(
 
 /** The search as a query not yet run (the EXPLAIN of docs/benchmarks.md reads its SQL). */
 export function searchRequestsQuery(db: DatabaseOrTransaction, filter: RequestSearch) {
+  const { page, fields } = searchPage(db, filter);
+  return db.select(fields).from(page).orderBy(desc(page.receivedAt));
+}
+
+/**
+ * The search's page as a sub-select and the fields of a request row over it: searchRequestsQuery selects
+ * them as rows, searchRequestsJson (open311-request-json.ts) writes them as the JSON answer.
+ */
+export function searchPage(db: DatabaseOrTransaction, filter: RequestSearch) {
   const conditions: SQL[] = [
     isFieldReport,
     gte(cases.receivedAt, filter.start),
@@ -133,38 +142,36 @@ export function searchRequestsQuery(db: DatabaseOrTransaction, filter: RequestSe
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize)
     .as('page');
-  return db
-    .select({
-      ...withMoments({
-        id: page.id,
-        caseNumber: page.caseNumber,
-        state: page.state,
-        serviceCode: page.serviceCode,
-        description: page.description,
-        address: page.address,
-        districtCode: page.districtCode,
-        latitude: page.latitude,
-        longitude: page.longitude,
-        receivedAt: page.receivedAt,
-        updatedAt: page.updatedAt,
-        dueAt: page.dueAt,
-        expectedCompletionDate: page.expectedCompletionDate,
-        deadlineRule: page.deadlineRule,
-        unitNameZh: page.unitNameZh,
-        unitNameEn: page.unitNameEn,
-      }),
-      // Qualified by hand: a sub-select's column would be written bare, and inside the photo's own
-      // sub-select a bare "id" is the photo's.
-      photoId: firstPublicPhotoOf(sql`${sql.identifier('page')}.${sql.identifier('id')}`),
-      // A parallel-unsafe function anywhere in a statement keeps its whole plan serial. The planner finds
-      // a parallel Gather Merge cheaper when the filters drop most of the window, but starting its workers
-      // cost 70–150 ms on a busy 2-core machine against 10–20 ms for the backward index scan that stops
-      // after the page (EXPLAIN ANALYZE, 300,000 generated reports). This one only reads (null unless the
-      // transaction has written) and, unlike `SET LOCAL`, keeps the search one statement.
-      serialPlan: sql<string | null>`pg_current_xact_id_if_assigned()`,
-    })
-    .from(page)
-    .orderBy(desc(page.receivedAt));
+  const fields = {
+    ...withMoments({
+      id: page.id,
+      caseNumber: page.caseNumber,
+      state: page.state,
+      serviceCode: page.serviceCode,
+      description: page.description,
+      address: page.address,
+      districtCode: page.districtCode,
+      latitude: page.latitude,
+      longitude: page.longitude,
+      receivedAt: page.receivedAt,
+      updatedAt: page.updatedAt,
+      dueAt: page.dueAt,
+      expectedCompletionDate: page.expectedCompletionDate,
+      deadlineRule: page.deadlineRule,
+      unitNameZh: page.unitNameZh,
+      unitNameEn: page.unitNameEn,
+    }),
+    // Qualified by hand: a sub-select's column would be written bare, and inside the photo's own
+    // sub-select a bare "id" is the photo's.
+    photoId: firstPublicPhotoOf(sql`${sql.identifier('page')}.${sql.identifier('id')}`),
+    // A parallel-unsafe function anywhere in a statement keeps its whole plan serial. The planner finds
+    // a parallel Gather Merge cheaper when the filters drop most of the window, but starting its workers
+    // cost 70–150 ms on a busy 2-core machine against 10–20 ms for the backward index scan that stops
+    // after the page (EXPLAIN ANALYZE, 300,000 generated reports). This one only reads (null unless the
+    // transaction has written) and, unlike `SET LOCAL`, keeps the search one statement.
+    serialPlan: sql<string | null>`pg_current_xact_id_if_assigned()`,
+  };
+  return { page, fields };
 }
 
 /** The published requests among these numbers, in the order asked (unknown ones left out). */
