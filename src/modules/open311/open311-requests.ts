@@ -1,5 +1,6 @@
 import { type AnyColumn, and, asc, desc, eq, gte, inArray, isNotNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../platform/db/database.ts';
+import { taipeiMomentText } from '../../platform/db/json-text.ts';
 import { units } from '../../platform/reference/reference-schema.ts';
 import { cases, caseTimeline, stateLabel, workflowOf } from '../cases/index.ts';
 import { fieldReports, reportPhotos } from '../reports/index.ts';
@@ -41,14 +42,11 @@ function firstPublicPhotoOf(caseId: SQL | AnyColumn) {
 }
 
 /**
- * A moment as GeoReport v2 writes it (open311DateTime: Taipei time to the second, `+08:00`), written by
- * PostgreSQL: a list of 1000 requests then makes and parses no Date for its 3000 moments (a sixth of the
- * app's time for a computed list, CPU profile on 1,000,000 reports). `at time zone interval '08:00'` is the
- * fixed offset (not a zone's rules), and `SS` cuts the fraction off as open311DateTime does.
+ * A moment as GeoReport v2 writes it (open311DateTime's form), written by PostgreSQL: a list of 1000
+ * requests then makes and parses no Date for its 3000 moments (a sixth of the app's time for a computed
+ * list, CPU profile on 1,000,000 reports).
  */
-function open311Moment(moment: SQL | AnyColumn) {
-  return sql<string>`to_char(${moment} at time zone interval '08:00', 'YYYY-MM-DD"T"HH24:MI:SS"+08:00"')`;
-}
+const open311Moment = taipeiMomentText;
 
 const requestColumns = {
   id: cases.id,
