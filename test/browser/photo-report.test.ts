@@ -55,6 +55,20 @@ async function photoTakenAt(point: { lat: number; lon: number }): Promise<Buffer
   return withExifSegment(await noisyJpeg(640, 480), exif);
 }
 
+/** Coordinates as the form's fields hold them (six decimals). */
+interface Point {
+  lat: string;
+  lon: string;
+}
+const metresPerDegree = 111_320;
+const metresNorth = (from: Point, to: Point) => (Number(to.lat) - Number(from.lat)) * metresPerDegree;
+const metresEast = (from: Point, to: Point) =>
+  (Number(to.lon) - Number(from.lon)) * metresPerDegree * Math.cos((Number(from.lat) * Math.PI) / 180);
+/** Six decimals are about 0.1 m: a step is right within 0.25 m. */
+function assertMetres(actual: number, expected: number, what: string): void {
+  assert.ok(Math.abs(actual - expected) < 0.25, `${what}: moved ${actual.toFixed(2)} m, not ${expected} m`);
+}
+
 async function waitForMap(page: Page): Promise<void> {
   await page.waitForSelector('#report-map.leaflet-container');
   await page.waitForSelector('#report-map .leaflet-tile-loaded');
@@ -163,6 +177,84 @@ describe('reporting a problem on a phone', () => {
       } finally {
         await page.close();
       }
+    });
+  }
+
+  // The pin without a mouse (WCAG 2.1.1): arrow keys on the map put it down, on the pin move it, and the
+  // status line says where, in the page's language.
+  for (const { path, pinName, said } of [
+    {
+      path: '/report',
+      pinName: /^問題位置的圖釘：可拖曳，或按方向鍵移動/,
+      said: (metres: number, way: string, at: Point) =>
+        `圖釘已往${{ north: '北', south: '南', east: '東', west: '西' }[way]}移動 ${metres} 公尺，現在位於緯度 ${at.lat}、經度 ${at.lon}。`,
+    },
+    {
+      path: '/en/report',
+      pinName: /^Pin marking the problem: drag it, or move it with the arrow keys/,
+      said: (metres: number, way: string, at: Point) =>
+        `The pin moved ${metres} m ${way}; it is now at latitude ${at.lat}, longitude ${at.lon}.`,
+    },
+  ]) {
+    it(`${path}: the arrow keys place and move the pin (5 m, 50 m with Shift), the coordinates follow and the move is announced: no WCAG 2.1 AA violations`, async (context) => {
+      await server.withAxePage(context, async (page) => {
+        await page.goto(`${server.baseUrl}${path}`);
+        await waitForMap(page);
+        const fields = async (): Promise<Point> => ({
+          lat: await page.inputValue('#latitude'),
+          lon: await page.inputValue('#longitude'),
+        });
+        const status = async () => (await page.textContent('#report-map-status')) ?? '';
+        assert.equal(await page.locator('#report-map-status').getAttribute('aria-live'), 'polite');
+
+        // On the map, with no pin yet: the first press puts the pin at the middle, 5 m north of it.
+        await tabUntilFocused(page, 'report-map', 'the map');
+        await page.keyboard.press('ArrowUp');
+        await page.waitForSelector('#report-pin');
+        const placed = await fields();
+        assert.notEqual(placed.lat, '');
+        assert.equal(await status(), said(5, 'north', placed));
+        assert.equal(
+          await page.evaluate(() => document.activeElement?.id),
+          'report-map',
+          'the map keeps focus',
+        );
+
+        // Tab reaches the pin, a button named for how to move it.
+        await page.keyboard.press('Tab');
+        assert.equal(await page.evaluate(() => document.activeElement?.id), 'report-pin');
+        assert.equal(await page.getByRole('button', { name: pinName }).count(), 1);
+
+        await page.keyboard.press('ArrowRight');
+        const east = await fields();
+        assert.equal(east.lat, placed.lat, 'east keeps the latitude');
+        assertMetres(metresEast(placed, east), 5, 'ArrowRight');
+        assert.equal(await status(), said(5, 'east', east));
+
+        await page.keyboard.press('Shift+ArrowDown');
+        const south = await fields();
+        assert.equal(south.lon, east.lon, 'south keeps the longitude');
+        assertMetres(metresNorth(east, south), -50, 'Shift+ArrowDown');
+        assert.equal(await status(), said(50, 'south', south));
+
+        await page.keyboard.press('ArrowLeft');
+        const west = await fields();
+        assertMetres(metresEast(south, west), -5, 'ArrowLeft');
+        assert.equal(await status(), said(5, 'west', west));
+        assert.equal(
+          await page.evaluate(() => document.activeElement?.id),
+          'report-pin',
+          'the pin keeps focus',
+        );
+        // The pin on the map is where the fields say.
+        const pin = await page.evaluate(() => {
+          const box = document.querySelector('#report-pin')?.getBoundingClientRect();
+          const map = document.querySelector('#report-map')?.getBoundingClientRect();
+          return box && map ? box.bottom > map.top && box.top < map.bottom : false;
+        });
+        assert.equal(pin, true, 'the map keeps the pin in view');
+        await expectNoAxeViolations(page, `${path} with the pin moved by keyboard`);
+      });
     });
   }
 

@@ -15,14 +15,20 @@ export const reportFormText = translator({
     notListed: '其他工務問題請撥打市民服務專線 1999，或在上班時間撥打本局電話 {phone}。',
     whereHeading: '在哪裡？',
     mapLabel: '地圖：拖曳圖釘或點一下地圖，標出問題的位置',
-    mapHint: '拖曳地圖上的圖釘到問題所在的位置，或點一下地圖。也可以直接填寫下面的地址或地標。',
+    mapHint:
+      '拖曳地圖上的圖釘到問題所在的位置，或點一下地圖；用鍵盤時，在地圖或圖釘上按方向鍵移動圖釘。也可以直接填寫下面的地址或地標。',
     useMyLocation: '使用我目前的位置',
     locating: '正在取得您的位置…',
     locationFailed: '無法取得您的位置，請在地圖上標出位置，或填寫地址並選擇行政區。',
     pinMoved: '圖釘已移到緯度 {lat}、經度 {lon}。',
     photoPlace: '已把圖釘移到照片的拍攝位置（緯度 {lat}、經度 {lon}）。',
     usePhotoPlace: '改用照片的拍攝位置',
-    pinAlt: '問題位置的圖釘（可拖曳）',
+    pinAlt: '問題位置的圖釘：可拖曳，或按方向鍵移動（每次約 5 公尺，按住 Shift 約 50 公尺）',
+    pinNudged: '圖釘已往{direction}移動 {metres} 公尺，現在位於緯度 {lat}、經度 {lon}。',
+    north: '北',
+    south: '南',
+    east: '東',
+    west: '西',
     nearbyFound: '附近 {radius} 公尺內已有 {count} 件尚未完成的同類通報；送出時，您可以選擇追蹤其中一件。',
     placeAlternative: '沒有地圖也可以：填寫地址或地標並選擇行政區，通報一樣會送達。',
     addressLabel: '地址或地標',
@@ -133,7 +139,7 @@ export const reportFormText = translator({
     whereHeading: 'Where is it?',
     mapLabel: 'Map: drag the pin or tap the map to mark where the problem is',
     mapHint:
-      'Drag the pin on the map to the problem, or tap the map. You can also just give an address or landmark below.',
+      'Drag the pin on the map to the problem, or tap the map; with a keyboard, the arrow keys move the pin when the map or the pin has focus. You can also just give an address or landmark below.',
     useMyLocation: 'Use my location',
     locating: 'Finding your location…',
     locationFailed:
@@ -141,7 +147,13 @@ export const reportFormText = translator({
     pinMoved: 'The pin is now at latitude {lat}, longitude {lon}.',
     photoPlace: 'The pin moved to where the photo was taken (latitude {lat}, longitude {lon}).',
     usePhotoPlace: 'Use where the photo was taken',
-    pinAlt: 'Pin marking the problem (drag to move)',
+    pinAlt:
+      'Pin marking the problem: drag it, or move it with the arrow keys (about 5 m a press, 50 m with Shift)',
+    pinNudged: 'The pin moved {metres} m {direction}; it is now at latitude {lat}, longitude {lon}.',
+    north: 'north',
+    south: 'south',
+    east: 'east',
+    west: 'west',
     nearbyFound:
       '{count} open reports of this kind are within {radius} m; when you send yours you can choose to follow one of them.',
     placeAlternative:

@@ -163,6 +163,11 @@ function PlaceFields({ view }: { view: ReportFormView }) {
         data-text-photo-place={say('photoPlace')}
         data-text-nearby-found={say('nearbyFound')}
         data-text-pin-alt={say('pinAlt')}
+        data-text-pin-nudged={say('pinNudged')}
+        data-text-north={say('north')}
+        data-text-south={say('south')}
+        data-text-east={say('east')}
+        data-text-west={say('west')}
       >
         <p class="govuk-hint" id="report-map-hint">
           {say('mapHint')}
@@ -193,7 +198,7 @@ function PlaceFields({ view }: { view: ReportFormView }) {
             {say('usePhotoPlace')}
           </button>
         </div>
-        <p class="govuk-body" id="report-map-status" role="status" />
+        <p class="govuk-body" id="report-map-status" role="status" aria-live="polite" />
         <p class="govuk-inset-text" id="report-nearby" role="status" hidden />
       </div>
       <p class="govuk-body">{say('placeAlternative')}</p>

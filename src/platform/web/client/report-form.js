@@ -5,7 +5,9 @@
 //   coordinates move the pin; "use my location" asks the browser where the phone is;
 // - a JPEG chosen as a photo that carries its GPS position moves the pin there (unless the person already
 //   placed it: then a button offers the photo's position);
-// - open reports of the same category near the pin are mentioned early (the server asks again on sending).
+// - open reports of the same category near the pin are mentioned early (the server asks again on sending);
+// - with the keyboard, the arrow keys move the pin (about 5 m a press, 50 m with Shift) when it or the map has
+//   focus, and the status line says where it went (WCAG 2.1.1: dragging is not the only way).
 // Settings and words come from the map block's data attributes: the CSP allows no inline script.
 
 import { readGpsFromJpeg } from './exif-gps.js';
@@ -14,6 +16,20 @@ import { loadLeaflet } from './leaflet-loader.js';
 const kaohsiungCentre = [22.6273, 120.3014];
 /** EXIF comes first in a JPEG: the first 512 KiB hold it even with a large thumbnail before it. */
 const exifBytes = 512 * 1024;
+/** Metres in a degree of latitude: over 50 m the earth is flat enough for a pin. */
+const metresPerDegree = 111_320;
+/** How far a press of an arrow key moves the pin: a few steps along a kerb, or across a junction with Shift. */
+const nudgeMetres = { plain: 5, shift: 50 };
+/**
+ * Each arrow key: which way it moves the pin, and the map block's data attribute naming that way.
+ * @type {Record<string, { north: number, east: number, words: string }>}
+ */
+const nudgeKeys = {
+  ArrowUp: { north: 1, east: 0, words: 'textNorth' },
+  ArrowDown: { north: -1, east: 0, words: 'textSouth' },
+  ArrowRight: { north: 0, east: 1, words: 'textEast' },
+  ArrowLeft: { north: 0, east: -1, words: 'textWest' },
+};
 
 const form = document.getElementById('report-form');
 const block = document.getElementById('report-map-block');
@@ -25,6 +41,19 @@ if (form instanceof HTMLFormElement && block instanceof HTMLElement) enhance(for
  */
 function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (match, name) => (name in values ? String(values[name]) : match));
+}
+
+/**
+ * A point moved `north` and `east` metres (negative: south, west).
+ * @param {{ lat: number, lon: number }} point
+ * @param {number} north
+ * @param {number} east
+ */
+function movedBy(point, north, east) {
+  return {
+    lat: point.lat + north / metresPerDegree,
+    lon: point.lon + east / (metresPerDegree * Math.cos((point.lat * Math.PI) / 180)),
+  };
 }
 
 /** @param {string} text */
@@ -184,20 +213,55 @@ function enhance(form, block) {
 
       /** @type {any} */
       let marker = null;
+      /** The person put the pin at `point` (dragged or keyed): the coordinates, the words, the nearby hint. */
+      const pinPlacedByHand = (
+        /** @type {{ lat: number, lon: number }} */ point,
+        /** @type {string} */ message,
+      ) => {
+        placedByHand = true;
+        setInputs(point);
+        say(fill(message, { lat: point.lat.toFixed(6), lon: point.lon.toFixed(6) }));
+        checkNearby();
+      };
       movePin = (point, zoom = false) => {
         const where = [point.lat, point.lon];
         if (marker === null) {
+          // keyboard: true (the default) makes the pin a button in the Tab order; its alt text is its name.
           marker = L.marker(where, { draggable: true, autoPan: true, alt: data.textPinAlt ?? '' }).addTo(map);
+          marker.getElement().id = 'report-pin';
           marker.on('dragend', () => {
             const moved = marker.getLatLng();
-            placedByHand = true;
-            setInputs({ lat: moved.lat, lon: moved.lng });
-            say(fill(data.textPinMoved ?? '', { lat: moved.lat.toFixed(6), lon: moved.lng.toFixed(6) }));
-            checkNearby();
+            pinPlacedByHand({ lat: moved.lat, lon: moved.lng }, data.textPinMoved ?? '');
           });
         } else marker.setLatLng(where);
         if (zoom) map.setView(where, Math.max(map.getZoom(), 17));
       };
+
+      // Arrow keys on the pin, or on the map (where they would pan it), move the pin instead; without a pin
+      // yet, the first press puts it at the middle of the map and moves it from there. The map follows.
+      const container = map.getContainer();
+      container.addEventListener('keydown', (/** @type {KeyboardEvent} */ event) => {
+        const nudge = nudgeKeys[event.key];
+        if (nudge === undefined || event.altKey || event.ctrlKey || event.metaKey) return;
+        const onPin = marker !== null && event.target === marker.getElement();
+        if (!onPin && event.target !== container) return;
+        // Not Leaflet's panning (its listener is on the document), nor the page's scrolling.
+        event.preventDefault();
+        event.stopPropagation();
+        const metres = event.shiftKey ? nudgeMetres.shift : nudgeMetres.plain;
+        const centre = map.getCenter();
+        const from =
+          marker === null
+            ? { lat: centre.lat, lon: centre.lng }
+            : { lat: marker.getLatLng().lat, lon: marker.getLatLng().lng };
+        const point = movedBy(from, nudge.north * metres, nudge.east * metres);
+        movePin?.(point);
+        map.panInside([point.lat, point.lon]);
+        pinPlacedByHand(
+          point,
+          fill(data.textPinNudged ?? '', { metres, direction: data[nudge.words] ?? '' }),
+        );
+      });
       if (start !== null) movePin(start);
       else if (photoPoint !== null && !placedByHand) placeAt(photoPoint, data.textPhotoPlace ?? '');
       map.on('click', (/** @type {any} */ event) => {
