@@ -1,7 +1,14 @@
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction, Transaction } from '../../platform/db/database.ts';
 import { type Lang, localePath } from '../../platform/web/i18n.ts';
-import { type CaseRow, type CasesContext, cases, reopenDaysOf, trackUrlOf } from '../cases/index.ts';
+import {
+  type CaseRow,
+  type CasesContext,
+  cases,
+  mergedAtAnyDepth,
+  reopenDaysOf,
+  trackUrlOf,
+} from '../cases/index.ts';
 import { getService } from '../catalogue/index.ts';
 import { type NotificationAttachment, queueNotification } from '../notifications/index.ts';
 import { notFixedUrlOf } from './crew-paths.ts';
@@ -15,9 +22,10 @@ import type { ReportFixedData } from './templates/report-fixed.ts';
 
 /**
  * The "fixed" e-mail, queued in the fix's own transaction: to the reporter (when they gave an address),
- * to the reporters of the duplicates merged into it, and to everyone following it or a merged duplicate —
- * each address once, in its own language, with this fix's after-photos attached (their public copies:
- * re-encoded, without the position or anything else the camera wrote).
+ * to the reporters of the duplicates merged into it at any depth (A into B, then B into this one), and to
+ * everyone following it or such a duplicate — each address once, in its own language, with this fix's
+ * after-photos attached (their public copies: re-encoded, without the position or anything else the camera
+ * wrote).
  */
 
 interface Recipient {
@@ -43,7 +51,7 @@ async function recipientsOf(
       lookupCode: cases.lookupCode,
     })
     .from(cases)
-    .where(and(eq(cases.mergedIntoId, row.id), isNotNull(cases.applicantEmail)))
+    .where(and(sql`${cases.id} in ${mergedAtAnyDepth(row.id)}`, isNotNull(cases.applicantEmail)))
     .orderBy(cases.receivedAt);
   const followers = await followersOf(tx, row.id);
   const all: Recipient[] = [

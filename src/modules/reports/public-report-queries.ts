@@ -3,7 +3,7 @@ import type { DatabaseOrTransaction } from '../../platform/db/database.ts';
 import type { PageWindow } from '../../platform/db/paging.ts';
 import { listDistricts } from '../../platform/geo/geo-repo.ts';
 import { villages } from '../../platform/geo/geo-schema.ts';
-import { cases, caseTimeline, workflowOf } from '../cases/index.ts';
+import { cases, caseTimeline, endOfMergeChain, workflowOf } from '../cases/index.ts';
 import { listServices } from '../catalogue/index.ts';
 import {
   type BoundingBox,
@@ -199,9 +199,24 @@ export async function publicReportsInBox(
   filters: PublicReportFilters,
   limit = maxFeaturesPerBox,
 ): Promise<{ reports: PublicReportSummary[]; isTruncated: boolean }> {
+  const rows = await reportsInBoxQuery(db, box, filters, limit + 1);
+  return { reports: rows.slice(0, limit).map(summaryOf), isTruncated: rows.length > limit };
+}
+
+/**
+ * The box's reports as a query not yet run, newest first, at most `rows` of them, each with its place in
+ * that order (`rank`, from 1): publicReportsInBox reads it, public-report-geojson.ts writes it as GeoJSON.
+ */
+export function reportsInBoxQuery(
+  db: DatabaseOrTransaction,
+  box: BoundingBox,
+  filters: PublicReportFilters,
+  rows: number,
+) {
   const ranges = rawRangesForPublicBox(box);
-  const rows = await db
-    .select(summaryColumns)
+  const newestFirst = sql`${cases.receivedAt} desc, ${cases.id} desc`;
+  return db
+    .select({ ...summaryColumns, rank: sql<number>`row_number() over (order by ${newestFirst})`.as('rank') })
     .from(cases)
     .innerJoin(fieldReports, isPublished)
     .where(
@@ -213,9 +228,8 @@ export async function publicReportsInBox(
         lt(cases.longitude, ranges.lonBelow),
       ),
     )
-    .orderBy(sql`${cases.receivedAt} desc`, sql`${cases.id} desc`)
-    .limit(limit + 1);
-  return { reports: rows.slice(0, limit).map(summaryOf), isTruncated: rows.length > limit };
+    .orderBy(newestFirst)
+    .limit(rows);
 }
 
 /**
@@ -394,13 +408,18 @@ export async function findPublicReport(
       .from(caseTimeline)
       .where(eq(caseTimeline.caseId, row.caseId))
       .orderBy(asc(caseTimeline.id)),
+    // The report everyone follows: the end of the chain of merges (A → B → C: C), when it is public too.
     mergedIntoId === null
       ? Promise.resolve([])
-      : db
-          .select({ caseNumber: cases.caseNumber })
-          .from(cases)
-          .innerJoin(fieldReports, isPublished)
-          .where(eq(cases.id, mergedIntoId)),
+      : endOfMergeChain(db, row.caseId).then((end) =>
+          end === null
+            ? []
+            : db
+                .select({ caseNumber: cases.caseNumber })
+                .from(cases)
+                .innerJoin(fieldReports, isPublished)
+                .where(eq(cases.id, end.id)),
+        ),
   ]);
   const isDone = statesByGroup.fixed.includes(row.state) || row.state === 'closed';
   return {

@@ -1,6 +1,6 @@
 import { and, asc, between, eq, isNull, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../platform/db/database.ts';
-import { cases, workflowOf } from '../cases/index.ts';
+import { cases, mergedAtAnyDepth, workflowOf } from '../cases/index.ts';
 import { sha256Hex } from './report-intake.ts';
 import { boxAround, distanceMetres } from './report-place.ts';
 import { fieldReports, reportConfirmedAddresses, reportFollowers, reportPhotos } from './reports-schema.ts';
@@ -109,7 +109,7 @@ export async function followReport(
   return true;
 }
 
-/** The followers of a report (and of the reports merged into it), for the "fixed" e-mail. */
+/** The followers of a report and of the reports merged into it at any depth (A via B), for the "fixed" e-mail. */
 export async function followersOf(
   db: DatabaseOrTransaction,
   caseId: string,
@@ -118,8 +118,7 @@ export async function followersOf(
     .select({ email: reportFollowers.email, lang: reportFollowers.lang })
     .from(reportFollowers)
     .where(
-      sql`${reportFollowers.caseId} = ${caseId} or ${reportFollowers.caseId} in (
-        select ${cases.id} from ${cases} where ${cases.mergedIntoId} = ${caseId})`,
+      sql`${reportFollowers.caseId} = ${caseId} or ${reportFollowers.caseId} in ${mergedAtAnyDepth(caseId)}`,
     )
     .orderBy(asc(reportFollowers.followedAt));
 }

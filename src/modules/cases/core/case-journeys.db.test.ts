@@ -341,12 +341,18 @@ describe('transitions and their effects', () => {
     assert.equal(merged.state, 'merged');
     const target = await read(handlerApi, first.caseNumber);
     assert.equal(target.timeline.at(-1)?.data.mergedFrom, duplicate.caseNumber);
+    const rejected = await actOk(handlerApi, first, 'reject', { reason: '非本局權管' });
+    assert.equal(rejected.state, 'rejected');
+    // Into the duplicate: its chain ends in `first`, which is finished now.
     const intoFinished = await act(handlerApi, await openByApi(clerkApi), 'merge', {
       targetCase: duplicate.caseNumber,
     });
-    assert.equal((intoFinished.json() as { errors: { code: string }[] }).errors[0]?.code, 'finished');
-    const rejected = await actOk(handlerApi, first, 'reject', { reason: '非本局權管' });
-    assert.equal(rejected.state, 'rejected');
+    const [problem] = (intoFinished.json() as { errors: { code: string; message: string }[] }).errors;
+    assert.equal(problem?.code, 'finished');
+    assert.equal(
+      problem?.message,
+      `案件 ${duplicate.caseNumber} 已併入案件 ${first.caseNumber}，而該案已結束；請選擇仍在處理中的案件。`,
+    );
   });
 
   /**

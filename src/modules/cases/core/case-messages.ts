@@ -44,6 +44,10 @@ const messages = {
     targetCaseUnknown: '找不到要併入的案件。',
     targetCaseSelf: '不能併入本案自己。',
     targetCaseFinished: '要併入的案件已結束，請選擇仍在處理中的案件。',
+    targetCaseChainFinished:
+      '案件 {caseNumber} 已併入案件 {finalNumber}，而該案已結束；請選擇仍在處理中的案件。',
+    targetCaseCycle: '案件 {caseNumber} 已併入本案，本案不能再併入該案。',
+    targetCaseBusy: '要併入的案件此刻也正在併案，本案未併案；請重新整理後再試一次。',
     caseNotFound: '找不到這個案件。',
     extensionAmountInvalid: '展延天數必須是 1 到 60 的整數。',
     extensionReasonRequired: '請填寫展延原因，申請人會看到。',
@@ -102,6 +106,12 @@ const messages = {
     targetCaseUnknown: 'The case to merge into was not found.',
     targetCaseSelf: 'A case cannot be merged into itself.',
     targetCaseFinished: 'The case to merge into is finished; choose one that is still open.',
+    targetCaseChainFinished:
+      'Case {caseNumber} was merged into case {finalNumber}, which is finished; choose a case that is still open.',
+    targetCaseCycle:
+      'Case {caseNumber} has been merged into this case, so this case cannot be merged into it.',
+    targetCaseBusy:
+      'The case to merge into was being merged at the same moment; nothing was merged. Reload the case and try again.',
     caseNotFound: 'The case was not found.',
     extensionAmountInvalid: 'The extension must be a whole number from 1 to 60.',
     extensionReasonRequired: 'Enter the reason for the extension; the applicant will see it.',

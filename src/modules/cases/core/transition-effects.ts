@@ -9,9 +9,10 @@ import { caseText } from './case-messages.ts';
 import type { CaseNotice } from './case-notices.ts';
 import { normaliseCaseNumber } from './case-number.ts';
 import { addToTimeline } from './case-timeline.ts';
-import { cases } from './cases-schema.ts';
+import type { cases } from './cases-schema.ts';
+import { mergeTargetOf } from './merge-chain.ts';
 import type { TransitionInputValues } from './workflow-definition.ts';
-import { type CaseEvent, type CaseState, finishedStates } from './workflows.ts';
+import type { CaseEvent } from './workflows.ts';
 
 /**
  * What each event does besides moving the state: the columns it sets, the facts it writes on the timeline,
@@ -75,24 +76,20 @@ const transfer: Effect = async ({ tx, row, input, lang }) => {
   };
 };
 
+/**
+ * Into the case named, or — when that one was itself merged — into the case its chain ends in (the one
+ * everyone follows); a cycle, an unknown or a finished case refused (merge-chain.ts).
+ */
 const merge: Effect = async ({ tx, row, actor, input, now, lang }) => {
   const number = normaliseCaseNumber(input.targetCase ?? '');
-  const problems: FieldProblem[] = [];
-  let target: CaseRow | undefined;
-  if (number !== '') {
-    [target] = await tx.select().from(cases).where(eq(cases.caseNumber, number));
-    if (target === undefined)
-      problems.push({ field: 'targetCase', code: 'unknown', message: caseText(lang, 'targetCaseUnknown') });
-    else if (target.id === row.id)
-      problems.push({ field: 'targetCase', code: 'self', message: caseText(lang, 'targetCaseSelf') });
-    else if (finishedStates.has(target.state as CaseState))
-      problems.push({ field: 'targetCase', code: 'finished', message: caseText(lang, 'targetCaseFinished') });
-  }
-  const mergedInto = target;
+  const found = number === '' ? null : await mergeTargetOf(tx, row, number, lang);
+  const chosen = found !== null && 'target' in found ? found : null;
+  const mergedInto = chosen?.target;
+  const via = chosen !== null && chosen.asked.id !== chosen.target.id ? chosen.asked.caseNumber : null;
   return {
     changes: { mergedIntoId: mergedInto?.id ?? null, closedAt: now },
-    data: { mergedInto: mergedInto?.caseNumber },
-    problems,
+    data: { mergedInto: mergedInto?.caseNumber, ...(via === null ? {} : { mergedVia: via }) },
+    problems: found !== null && 'problem' in found ? [found.problem] : [],
     // The case it went into says so on its own timeline.
     afterwards: async (afterTx) => {
       if (mergedInto === undefined) return;
@@ -101,8 +98,8 @@ const merge: Effect = async ({ tx, row, actor, input, now, lang }) => {
         at: now,
         kind: 'note',
         actor,
-        internalNote: `併案：${row.caseNumber}`,
-        data: { mergedFrom: row.caseNumber },
+        internalNote: via === null ? `併案：${row.caseNumber}` : `併案：${row.caseNumber}（經 ${via}）`,
+        data: { mergedFrom: row.caseNumber, ...(via === null ? {} : { mergedVia: via }) },
       });
     },
   };

@@ -78,6 +78,11 @@ export interface PublicCaseView {
   closedOnText: string | null;
   /** 移文: the agency the request was sent to. */
   forwardedTo: string | null;
+  /**
+   * 併案: the case this one is now handled as — the end of its chain of merges (C when it went into B and B
+   * into C), with that case's state in words; null when it was not merged.
+   */
+  mergedInto: { caseNumber: string; stateLabel: string } | null;
   /** The answer, once written (resolved and closed cases). */
   resolution: string | null;
   applicant: {
@@ -203,6 +208,8 @@ export function publicCaseView(
   detail: CaseDetail,
   attachments: readonly PublicAttachment[],
   lang: Lang,
+  /** The end of the case's chain of merges (merge-chain.ts), when it was merged. */
+  mergedInto: { caseNumber: string; state: CaseState } | null = null,
 ): PublicCaseView {
   const { row } = detail;
   const state = row.state as CaseState;
@@ -235,6 +242,13 @@ export function publicCaseView(
       isFinished && row.closedAt !== null ? publicDate(lang, toTaipeiLocalDate(row.closedAt)) : null,
     // Set only by forwarding, which ends the case.
     forwardedTo: row.forwardedTo,
+    mergedInto:
+      mergedInto === null
+        ? null
+        : {
+            caseNumber: mergedInto.caseNumber,
+            stateLabel: lang === 'en' ? stateLabel(mergedInto.state).en : stateLabel(mergedInto.state).zh,
+          },
     // The answer, once written (answered) and after closing; reopening clears it.
     resolution:
       (workflow.isAnswered(state) || isFinished) && row.resolution?.trim() ? row.resolution.trim() : null,

@@ -38,6 +38,8 @@ const zh = {
   deadline: '處理期限',
   closedOn: '結束日期',
   forwardedTo: '移請處理的機關',
+  mergedInto: '併入案件',
+  mergedIntoText: '本案與案件 {caseNumber} 為同一問題，已併入該案一併處理；該案目前狀態：{state}。',
   deadline_on_track: '在處理期限內。',
   deadline_at_risk: '接近處理期限，承辦單位正在加緊處理。',
   deadline_overdue: '已超過預計完成日期，承辦單位會儘速處理；如有疑問請來電洽詢。',
@@ -139,6 +141,9 @@ const en: Record<TrackTextKey, string> = {
   deadline: 'Time limit',
   closedOn: 'Finished on',
   forwardedTo: 'Sent to',
+  mergedInto: 'Merged into',
+  mergedIntoText:
+    'This is the same problem as case {caseNumber} and is handled with it; that case is now: {state}.',
   deadline_on_track: 'Within the time limit.',
   deadline_at_risk: 'Close to the time limit; the office is giving it priority.',
   deadline_overdue:

@@ -10,6 +10,8 @@ import { findSitePage, sitePageOptions } from '../../../platform/web/site-pages.
 import { listAttachments } from '../core/case-attachments.ts';
 import { normaliseLookupCode } from '../core/case-number.ts';
 import { type CaseDetail, getCaseDetail } from '../core/case-queries.ts';
+import { endOfMergeChain } from '../core/merge-chain.ts';
+import type { CaseState } from '../core/workflows.ts';
 import { applicantActions } from './applicant-actions.ts';
 import { type PublicCaseView, publicCaseView } from './case-public-view.ts';
 import type { ApplicantAccess } from './track-access.ts';
@@ -110,7 +112,11 @@ export async function loadPublicView(
   const detail = await getCaseDetail(deps.db, caseId, now);
   if (detail === null) return null;
   const attachments = await listAttachments(deps.db, caseId);
-  return { detail, view: publicCaseView(detail, attachments, lang) };
+  // A merged case points to the case it is now handled as: the end of its chain (A → B → C: C).
+  const end = detail.row.mergedIntoId === null ? null : await endOfMergeChain(deps.db, caseId);
+  const mergedInto =
+    end === null || end.id === caseId ? null : { caseNumber: end.caseNumber, state: end.state as CaseState };
+  return { detail, view: publicCaseView(detail, attachments, lang, mergedInto) };
 }
 
 export async function showResult(

@@ -56,6 +56,15 @@ export const TrackApiResponse = Type.Object({
   closedAt: nullable(Type.String({ format: 'date-time' })),
   closedOnText: nullable(Type.String()),
   forwardedTo: nullable(Type.String({ description: '移文: the agency the request was sent to' })),
+  mergedInto: nullable(
+    Type.Object(
+      { caseNumber: Type.String(), stateLabel: Type.String() },
+      {
+        description:
+          '併案: the case this one is now handled as (the end of its chain of merges), and its state',
+      },
+    ),
+  ),
   resolution: nullable(Type.String({ description: 'the answer, for resolved and closed cases' })),
   applicant: Type.Object(
     {

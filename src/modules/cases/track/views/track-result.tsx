@@ -135,6 +135,16 @@ export function TrackResultPage(props: TrackResultView) {
           {view.forwardedTo === null ? null : (
             <SummaryRow label={trackText(lang, 'forwardedTo')}>{view.forwardedTo}</SummaryRow>
           )}
+          {view.mergedInto === null ? null : (
+            <SummaryRow label={trackText(lang, 'mergedInto')}>
+              <span data-merged-into={view.mergedInto.caseNumber}>
+                {trackText(lang, 'mergedIntoText', {
+                  caseNumber: view.mergedInto.caseNumber,
+                  state: view.mergedInto.stateLabel,
+                })}
+              </span>
+            </SummaryRow>
+          )}
         </dl>
 
         {view.resolution === null ? null : (
