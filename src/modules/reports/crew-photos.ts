@@ -1,4 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
+import { recordAudit, staffActor } from '../../platform/auth/audit-log.ts';
 import { withTransaction } from '../../platform/db/database.ts';
 import { DomainError, type FieldProblem, notFound } from '../../platform/http/errors.ts';
 import { addToTimeline, type CasesContext, type StaffCaseActor } from '../cases/index.ts';
@@ -9,7 +10,8 @@ import { reportPhotos } from './reports-schema.ts';
 /**
  * Hiding a photo from the public (a face, a number plate): staff of the report's unit, with a reason. The
  * photo stays for staff; the public pages, feeds and Open311 show only photos without `hidden_at`. The
- * case's timeline says who hid which photo and why (an internal note: the reason may describe the face).
+ * case's timeline says who hid which photo and why (an internal note: the reason may describe the face),
+ * and the audit log keeps the same, beside every other staff write (who, when, from where).
  */
 
 export const maxHideReasonLength = 500;
@@ -22,11 +24,11 @@ export function mayHidePhotos(actor: StaffCaseActor, report: Pick<CrewCase, 'uni
 const roleNames = { report: 'photoRoleReport', fix: 'photoRoleFix', not_fixed: 'photoRoleNotFixed' } as const;
 
 export async function hideReportPhoto(
-  context: Pick<CasesContext, 'db' | 'now' | 'lang'>,
+  context: Pick<CasesContext, 'db' | 'now' | 'lang' | 'origin'>,
   actor: StaffCaseActor,
   input: { report: CrewCase; photoId: string; reason: string },
 ): Promise<void> {
-  const { db, now, lang } = context;
+  const { db, now, lang, origin } = context;
   if (!mayHidePhotos(actor, input.report))
     throw new DomainError('FORBIDDEN', crewText(lang, 'hideNotYourUnit'));
   const reason = input.reason.trim();
@@ -64,6 +66,22 @@ export async function hideReportPhoto(
         reason,
       }),
       data: { photoHidden: input.photoId, role: photo.role, position: photo.position },
+    });
+    await recordAudit(tx, {
+      occurredAt: now,
+      actor: staffActor(actor),
+      action: 'report.photo_hidden',
+      target: { type: 'report_photo', id: input.photoId },
+      ...(origin === undefined ? {} : { origin }),
+      // The staff member's reason, as on the timeline (staff wrote it; it names no reporter). Never the
+      // reporter's details: the case is named by its id and number only.
+      details: {
+        caseId: input.report.id,
+        caseNumber: input.report.caseNumber,
+        role: photo.role,
+        position: photo.position,
+        reason,
+      },
     });
   });
 }

@@ -13,6 +13,7 @@ import { withCsrfQuery } from '../../platform/http/csrf.ts';
 import { DomainError, type FieldProblem, notFound } from '../../platform/http/errors.ts';
 import { isUuid } from '../../platform/http/ids.ts';
 import { allowImagesFrom } from '../../platform/http/security-headers.ts';
+import { openStoredFile } from '../../platform/uploads/download-headers.ts';
 import { readMultipartForm } from '../../platform/uploads/multipart.ts';
 import { FormProblems, problemsOnPage } from '../../platform/web/components/form-problems.ts';
 import { pageNumberOf } from '../../platform/web/components/pagination.tsx';
@@ -433,7 +434,7 @@ export async function crewRoutes(app: AppInstance, deps: AppDeps): Promise<void>
               : photo.thumbSha256;
         const mediaType = size === 'original' ? photo.originalMediaType : 'image/jpeg';
         const extension = mediaType === 'image/png' ? 'png' : mediaType === 'image/webp' ? 'webp' : 'jpg';
-        const body = await deps.files.open(sha256);
+        const body = await openStoredFile(request, deps.files, sha256);
         return reply
           .code(200)
           .headers({

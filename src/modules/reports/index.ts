@@ -28,6 +28,12 @@ export const reportsModule: AppModule = {
       roles: ['handler', 'supervisor'],
     },
   ],
+  auditActions: [
+    {
+      action: 'report.photo_hidden',
+      label: { 'zh-TW': '對外隱藏通報照片', en: 'Report photo hidden from the public' },
+    },
+  ],
   notificationTopics: Object.values(reportTopics),
   demoData: [
     {

@@ -2,12 +2,12 @@ import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { Config } from '../../config.ts';
 import { pageOfRows, pageWindow } from '../../platform/db/paging.ts';
-import { FileNotFoundError } from '../../platform/files/file-store.ts';
 import { createAnswerCache } from '../../platform/http/answer-cache.ts';
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
 import { DomainError, type FieldProblem, notFound } from '../../platform/http/errors.ts';
 import { isUuid } from '../../platform/http/ids.ts';
 import { allowImagesFrom } from '../../platform/http/security-headers.ts';
+import { openStoredFile } from '../../platform/uploads/download-headers.ts';
 import { pageNumberOf } from '../../platform/web/components/pagination.tsx';
 import { forEachLanguage, type Lang, localePath } from '../../platform/web/i18n.ts';
 import { pageContext, renderPage, sendPage } from '../../platform/web/layout.tsx';
@@ -256,21 +256,15 @@ export async function publicReportRoutes(app: AppInstance, deps: AppDeps): Promi
       const etag = `"${sha256}"`;
       // The bytes behind a SHA-256 never change, but staff may hide a photo at any time (a face, a plate):
       // caches keep it an hour and then ask again, and the ETag makes asking cheap.
-      reply.header('etag', etag);
-      reply.header('cache-control', 'public, max-age=3600');
-      reply.header('cross-origin-resource-policy', 'cross-origin');
-      if (request.headers['if-none-match'] === etag) return reply.code(304).send();
-      let stream: Awaited<ReturnType<typeof files.open>>;
-      try {
-        stream = await files.open(sha256);
-      } catch (error) {
-        // A row whose file is missing from the store is an operator's problem (files:check), not the reader's.
-        if (error instanceof FileNotFoundError) {
-          request.log.error({ sha256 }, 'report photo missing from the file store');
-          throw notFound(text(request.lang, 'photoNotFound'));
-        }
-        throw error;
-      }
+      const cacheHeaders = {
+        etag,
+        'cache-control': 'public, max-age=3600',
+        'cross-origin-resource-policy': 'cross-origin',
+      };
+      if (request.headers['if-none-match'] === etag) return reply.code(304).headers(cacheHeaders).send();
+      // Opened before the cache headers are set: a file lost from the store is a 404 no cache keeps.
+      const stream = await openStoredFile(request, files, sha256);
+      reply.headers(cacheHeaders);
       return reply.type('image/jpeg').send(stream);
     },
   );

@@ -5,7 +5,10 @@ import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { DatabaseOrTransaction } from '../db/database.ts';
+import { FileNotFoundError } from './file-not-found.ts';
 import { storedFiles } from './files-schema.ts';
+
+export { FileNotFoundError } from './file-not-found.ts';
 
 /**
  * The file store (docs/adr/0009-file-store.md): every uploaded file of the platform, named by the SHA-256
@@ -74,16 +77,6 @@ export class FileStoreUnavailableError extends Error {
       { cause },
     );
     this.name = 'FileStoreUnavailableError';
-  }
-}
-
-/** A SHA-256 the store does not hold (or a malformed one): the caller answers 404 or reports the gap. */
-export class FileNotFoundError extends Error {
-  readonly sha256: string;
-  constructor(sha256: string) {
-    super(`The file store holds no file ${sha256.slice(0, 80)}`);
-    this.name = 'FileNotFoundError';
-    this.sha256 = sha256;
   }
 }
 

@@ -1,5 +1,9 @@
-import type { FastifyReply } from 'fastify';
+import type { Readable } from 'node:stream';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { FileNotFoundError } from '../files/file-not-found.ts';
 import type { FileStore } from '../files/file-store.ts';
+import { notFound } from '../http/errors.ts';
+import { translator } from '../web/i18n.ts';
 import { contentDisposition } from './file-name.ts';
 
 /**
@@ -39,10 +43,37 @@ export interface ServedFile {
   content?: Buffer | null;
 }
 
+const text = translator({
+  'zh-TW': { fileMissing: '這個檔案目前無法取得，我們已記錄此問題，請稍後再試。' },
+  en: {
+    fileMissing:
+      'This file is not available at the moment; the problem has been logged. Please try again later.',
+  },
+});
+
+/**
+ * The bytes of a stored file as a stream, for a route to send. A row whose bytes the store lacks (a restore
+ * that missed them, a file deleted by hand) is the operator's problem, not the reader's: the reader gets a
+ * 404 in their language, and the log one warning naming the file and the route — never who asked, whose file
+ * it is or the address with its ids. `npx onewindow files:check` lists every such file (docs/operations.md).
+ */
+export async function openStoredFile(
+  request: FastifyRequest,
+  files: FileStore,
+  sha256: string,
+): Promise<Readable> {
+  try {
+    return await files.open(sha256);
+  } catch (error) {
+    if (!(error instanceof FileNotFoundError)) throw error;
+    request.log.warn({ sha256, route: request.routeOptions.url }, 'stored file missing from the file store');
+    throw notFound(text(request.lang, 'fileMissing'));
+  }
+}
+
 /**
  * Sends a stored file with attachmentResponseHeaders, streamed from the file store (never read whole into
- * memory). A row whose bytes the store lacks is a lost file, not a wrong address: the store's
- * FileNotFoundError goes on to the error handler (500, logged), and `npx onewindow files:check` lists them.
+ * memory); a file the store lacks is a 404 and a warning (openStoredFile).
  */
 export async function sendStoredFile(
   reply: FastifyReply,
@@ -50,6 +81,6 @@ export async function sendStoredFile(
   file: ServedFile,
   options: { download?: boolean } = {},
 ): Promise<FastifyReply> {
-  const body = file.content ?? (await files.open(file.sha256));
+  const body = file.content ?? (await openStoredFile(reply.request, files, file.sha256));
   return reply.code(200).headers(attachmentResponseHeaders(file, options)).send(body);
 }
