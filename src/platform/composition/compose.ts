@@ -65,28 +65,36 @@ export function buildRegistry(
   });
 }
 
-/** Each module's seeds in list order, in the caller's transaction; counts by seed name. */
-export async function seedModules(
-  tx: Transaction,
+/**
+ * Runs what each module lists under one heading (its seeds, its demo content), one after another in list
+ * order — later ones may need what earlier ones wrote; counts by name.
+ */
+async function runInOrder<
+  Item extends { readonly name: string; run(argument: Argument): Promise<number> },
+  Argument,
+>(
   modules: readonly AppModule[],
+  itemsOf: (module: AppModule) => readonly Item[] | undefined,
+  argument: Argument,
 ): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const module of modules) {
-    for (const seed of module.seeds ?? []) counts[seed.name] = await seed.run(tx);
+  for (const item of modules.flatMap((module) => itemsOf(module) ?? [])) {
+    counts[item.name] = await item.run(argument);
   }
   return counts;
 }
 
+/** Each module's seeds in list order, in the caller's transaction; counts by seed name. */
+export function seedModules(tx: Transaction, modules: readonly AppModule[]): Promise<Record<string, number>> {
+  return runInOrder(modules, (module) => module.seeds, tx);
+}
+
 /** Each module's demo content in list order (`DEMO_DATA`); counts by name. */
-export async function loadModuleDemoData(
+export function loadModuleDemoData(
   modules: readonly AppModule[],
   context: DemoDataContext,
 ): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const module of modules) {
-    for (const demo of module.demoData ?? []) counts[demo.name] = await demo.run(context);
-  }
-  return counts;
+  return runInOrder(modules, (module) => module.demoData, context);
 }
 
 /** Starts every module's workers; returns their stop functions (to run at shutdown, in reverse). */
