@@ -1,12 +1,11 @@
 import {
-  Button,
-  CsrfField,
   ErrorSummary,
   Radios,
   Select,
   TextArea,
   TextInput,
 } from '../../../../platform/web/components/form-controls.tsx';
+import { PostForm } from '../../../../platform/web/components/form-page.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
 import { formatPageDate } from '../../../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
@@ -43,8 +42,11 @@ export function CheckFormPage(props: {
     <>
       <ErrorSummary lang={lang} problems={problems} />
       <h1 class="govuk-heading-l">{props.title}</h1>
-      <form method="post" action={localePath(lang, props.action)} novalidate>
-        <CsrfField token={props.csrfToken} />
+      <PostForm
+        action={localePath(lang, props.action)}
+        csrfToken={props.csrfToken}
+        submit={props.submitLabel}
+      >
         {field.input('checkDate', text(lang, 'checkDateLabel'), { hint: text(lang, 'dateHint'), widthClass })}
         {props.unitFixed === null ? (
           <Select
@@ -138,8 +140,7 @@ export function CheckFormPage(props: {
             </fieldset>
           );
         })}
-        <Button>{props.submitLabel}</Button>
-      </form>
+      </PostForm>
     </>
   );
 }

@@ -1,11 +1,10 @@
 import { withCsrfQuery } from '../../../../platform/http/csrf.ts';
 import {
-  Button,
-  CsrfField,
   ErrorSummary,
   FileInput,
   SuccessBanner,
 } from '../../../../platform/web/components/form-controls.tsx';
+import { PostForm } from '../../../../platform/web/components/form-page.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
 import { LinkParagraph } from '../../../../platform/web/components/link-paragraph.tsx';
 import { SummaryList } from '../../../../platform/web/components/summary-list.tsx';
@@ -135,16 +134,16 @@ function ActionSection(props: {
         </table>
       )}
       {props.permissions.followUp.has(action.id) ? (
-        <form
-          method="post"
+        <PostForm
           action={withCsrfQuery(
             localePath(lang, checksPaths.followUps(check.id, action.id)),
             props.csrfToken,
           )}
-          enctype="multipart/form-data"
-          novalidate
+          csrfToken={props.csrfToken}
+          submit={text(lang, 'followUpSubmit')}
+          isUpload
+          isSecondary
         >
-          <CsrfField token={props.csrfToken} />
           <h4 class="govuk-heading-s">{text(lang, 'followUpFormHeading', { n })}</h4>
           {field.input('entryDate', text(lang, 'followUpDateLabel'), {
             id: followUpInputId('entryDate', action.id),
@@ -161,14 +160,15 @@ function ActionSection(props: {
             isMultiple
             problems={problems}
           />
-          <Button isSecondary>{text(lang, 'followUpSubmit')}</Button>
-        </form>
+        </PostForm>
       ) : null}
       {props.permissions.close.has(action.id) ? (
-        <form method="post" action={localePath(lang, checksPaths.close(check.id, action.id))}>
-          <CsrfField token={props.csrfToken} />
-          <Button isWarning>{text(lang, 'closeButton', { n })}</Button>
-        </form>
+        <PostForm
+          action={localePath(lang, checksPaths.close(check.id, action.id))}
+          csrfToken={props.csrfToken}
+          submit={text(lang, 'closeButton', { n })}
+          isWarning
+        />
       ) : null}
     </section>
   );
@@ -222,11 +222,13 @@ export function CheckPage(props: {
         </p>
       ))}
       {props.permissions.confirm ? (
-        <form method="post" action={localePath(lang, checksPaths.confirm(check.id))}>
-          <CsrfField token={props.csrfToken} />
+        <PostForm
+          action={localePath(lang, checksPaths.confirm(check.id))}
+          csrfToken={props.csrfToken}
+          submit={text(lang, 'confirmButton')}
+        >
           <h2 class="govuk-heading-m">{text(lang, 'confirmHeading')}</h2>
-          <Button>{text(lang, 'confirmButton')}</Button>
-        </form>
+        </PostForm>
       ) : null}
       <h2 class="govuk-heading-m">{text(lang, 'actionsHeading')}</h2>
       {check.actions.length === 0 ? <p class="govuk-body">{text(lang, 'noActions')}</p> : null}

@@ -1,13 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import {
-  Button,
   Checkboxes,
-  CsrfField,
   ErrorSummary,
   Radios,
   SingleCheckbox,
   SuccessBanner,
 } from '../../../../platform/web/components/form-controls.tsx';
+import { PostForm } from '../../../../platform/web/components/form-page.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
 import { LinkParagraph } from '../../../../platform/web/components/link-paragraph.tsx';
 import type { Lang } from '../../../../platform/web/i18n.ts';
@@ -69,16 +68,18 @@ function FormFrame(props: FrameProps) {
       <SuccessBanner lang={lang} message={props.notice} />
       <h1 class="govuk-heading-xl">{props.title}</h1>
       {props.isPublished ? <div class="govuk-inset-text">{text(lang, 'publishedNotice')}</div> : null}
-      <form method="post" action={localePath(lang, props.action)} novalidate>
-        <CsrfField token={props.csrfToken} />
+      <PostForm
+        action={localePath(lang, props.action)}
+        csrfToken={props.csrfToken}
+        submit={text(lang, 'saveButton')}
+      >
         {props.children}
         {props.isPublished
           ? planFields(lang, { reason: props.reason }, problems).area('reason', 'reasonLabel', 3, {
               hint: 'reasonHint',
             })
           : null}
-        <Button>{text(lang, 'saveButton')}</Button>
-      </form>
+      </PostForm>
       {props.removal ? (
         <Removal
           lang={lang}
@@ -106,8 +107,12 @@ function Removal(
       </h2>
       <p class="govuk-body">{props.lead}</p>
       {props.isPublished ? <p class="govuk-body">{text(lang, 'removePublishedLead')}</p> : null}
-      <form method="post" action={localePath(lang, props.action)} novalidate>
-        <CsrfField token={props.csrfToken} />
+      <PostForm
+        action={localePath(lang, props.action)}
+        csrfToken={props.csrfToken}
+        submit={text(lang, 'removeButton')}
+        isWarning
+      >
         <SingleCheckbox
           lang={lang}
           name="confirm"
@@ -124,8 +129,7 @@ function Removal(
               { hint: 'reasonHint' },
             )
           : null}
-        <Button isWarning>{text(lang, 'removeButton')}</Button>
-      </form>
+      </PostForm>
     </section>
   );
 }

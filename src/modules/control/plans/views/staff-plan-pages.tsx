@@ -1,10 +1,5 @@
-import {
-  Button,
-  CsrfField,
-  ErrorSummary,
-  Select,
-  SuccessBanner,
-} from '../../../../platform/web/components/form-controls.tsx';
+import { ErrorSummary, Select, SuccessBanner } from '../../../../platform/web/components/form-controls.tsx';
+import { PostForm } from '../../../../platform/web/components/form-page.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
 import { TableHead } from '../../../../platform/web/components/table.tsx';
 import type { Lang } from '../../../../platform/web/i18n.ts';
@@ -87,8 +82,11 @@ export function StaffPlanListPage(props: StaffPlanListPageProps) {
         {text(lang, 'copyHeading')}
       </h2>
       <p class="govuk-body">{text(lang, 'copyLead')}</p>
-      <form method="post" action={localePath(lang, planPaths.staffCopy)} novalidate>
-        <CsrfField token={props.csrfToken} />
+      <PostForm
+        action={localePath(lang, planPaths.staffCopy)}
+        csrfToken={props.csrfToken}
+        submit={text(lang, 'copyButton')}
+      >
         <Select
           lang={lang}
           name="fromYear"
@@ -105,8 +103,7 @@ export function StaffPlanListPage(props: StaffPlanListPageProps) {
           widthClass: 'govuk-input--width-4',
           inputMode: 'numeric',
         })}
-        <Button>{text(lang, 'copyButton')}</Button>
-      </form>
+      </PostForm>
     </>
   );
 }
@@ -199,10 +196,11 @@ export function StaffPlanPage(props: StaffPlanPageProps) {
         <>
           <h2 class="govuk-heading-l">{text(lang, 'publishHeading')}</h2>
           <p class="govuk-body">{text(lang, 'publishLead')}</p>
-          <form method="post" action={localePath(lang, planPaths.staffPublish(year))} novalidate>
-            <CsrfField token={props.csrfToken} />
-            <Button>{text(lang, 'publishButton')}</Button>
-          </form>
+          <PostForm
+            action={localePath(lang, planPaths.staffPublish(year))}
+            csrfToken={props.csrfToken}
+            submit={text(lang, 'publishButton')}
+          />
         </>
       ) : (
         <p class="govuk-body">{link(planPaths.plan(year), text(lang, 'viewPublic'))}</p>

@@ -1,11 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import {
-  Button,
-  CsrfField,
-  ErrorSummary,
-  Radios,
-  SuccessBanner,
-} from '../../../../platform/web/components/form-controls.tsx';
+import { ErrorSummary, Radios, SuccessBanner } from '../../../../platform/web/components/form-controls.tsx';
+import { PostForm } from '../../../../platform/web/components/form-page.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
 import { type TableColumn, TableHead } from '../../../../platform/web/components/table.tsx';
 import { formatPageDate } from '../../../../platform/web/format-date.ts';
@@ -188,8 +183,12 @@ function SettingsForm(props: {
         <span class="govuk-details__summary-text">{text(lang, 'settingsHeading')}</span>
       </summary>
       <div class="govuk-details__text">
-        <form method="post" action={props.action} novalidate>
-          <CsrfField token={props.csrfToken} />
+        <PostForm
+          action={props.action}
+          csrfToken={props.csrfToken}
+          submit={text(lang, 'saveSettings')}
+          isSecondary
+        >
           <Radios
             lang={lang}
             name="cadence"
@@ -205,8 +204,7 @@ function SettingsForm(props: {
             widthClass: 'govuk-input--width-2',
             inputMode: 'numeric',
           })}
-          <Button isSecondary>{text(lang, 'saveSettings')}</Button>
-        </form>
+        </PostForm>
       </div>
     </details>
   );

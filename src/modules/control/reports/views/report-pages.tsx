@@ -1,10 +1,5 @@
-import {
-  Button,
-  CsrfField,
-  ErrorSummary,
-  SuccessBanner,
-  TextArea,
-} from '../../../../platform/web/components/form-controls.tsx';
+import { ErrorSummary, SuccessBanner, TextArea } from '../../../../platform/web/components/form-controls.tsx';
+import { PostForm } from '../../../../platform/web/components/form-page.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
 import { TableHead } from '../../../../platform/web/components/table.tsx';
 import { formatPageDate } from '../../../../platform/web/format-date.ts';
@@ -281,8 +276,11 @@ export function ReportPage(props: {
       {editable ? (
         <div class="ow-report__actions">
           <h2 class="govuk-heading-m">{text(lang, 'narrativeFormTitle')}</h2>
-          <form method="post" action={localePath(lang, reportPaths.narrative(data.year, subject))} novalidate>
-            <CsrfField token={props.csrfToken} />
+          <PostForm
+            action={localePath(lang, reportPaths.narrative(data.year, subject))}
+            csrfToken={props.csrfToken}
+            submit={text(lang, 'save')}
+          >
             <input type="hidden" name="version" value={String(data.record.version)} />
             {textFields(lang, { narrative }, problems).area('narrative', text(lang, 'narrativeLabel'), {
               hint: text(lang, 'narrativeHint'),
@@ -299,15 +297,17 @@ export function ReportPage(props: {
                 rows={3}
               />
             ))}
-            <Button>{text(lang, 'save')}</Button>
-          </form>
+          </PostForm>
           <h2 class="govuk-heading-m">{text(lang, 'issueTitle')}</h2>
           <p class="govuk-body">{text(lang, 'issueHint')}</p>
-          <form method="post" action={localePath(lang, reportPaths.issue(data.year, subject))} novalidate>
-            <CsrfField token={props.csrfToken} />
+          <PostForm
+            action={localePath(lang, reportPaths.issue(data.year, subject))}
+            csrfToken={props.csrfToken}
+            submit={text(lang, 'issue')}
+            isWarning
+          >
             <input type="hidden" name="version" value={String(data.record.version)} />
-            <Button isWarning>{text(lang, 'issue')}</Button>
-          </form>
+          </PostForm>
         </div>
       ) : null}
     </div>

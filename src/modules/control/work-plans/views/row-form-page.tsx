@@ -1,10 +1,5 @@
-import {
-  Button,
-  Checkboxes,
-  CsrfField,
-  ErrorSummary,
-  TextInput,
-} from '../../../../platform/web/components/form-controls.tsx';
+import { Checkboxes, ErrorSummary, TextInput } from '../../../../platform/web/components/form-controls.tsx';
+import { PostForm } from '../../../../platform/web/components/form-page.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
 import { LinkParagraph } from '../../../../platform/web/components/link-paragraph.tsx';
 import type { Lang } from '../../../../platform/web/i18n.ts';
@@ -60,8 +55,11 @@ export function RowFormPage(props: {
       <ErrorSummary lang={lang} problems={problems} />
       <h1 class="govuk-heading-l">{text(lang, props.rowId === null ? 'newRowTitle' : 'editRowTitle')}</h1>
       <p class="govuk-body">{workPlanTitle(lang, plan)}</p>
-      <form method="post" action={localePath(lang, action)} novalidate>
-        <CsrfField token={props.csrfToken} />
+      <PostForm
+        action={localePath(lang, action)}
+        csrfToken={props.csrfToken}
+        submit={text(lang, 'saveButton')}
+      >
         {version}
         {field.input('itemText', text(lang, 'itemLabel'), { hint: text(lang, 'itemHint') })}
         {field.area('focusText', text(lang, 'focusLabel'), { rows: 2 })}
@@ -103,18 +101,16 @@ export function RowFormPage(props: {
           );
         })}
         {field.area('remarks', text(lang, 'remarksLabel'), { rows: 2 })}
-        <Button>{text(lang, 'saveButton')}</Button>
-      </form>
+      </PostForm>
       {props.rowId === null ? null : (
-        <form
-          method="post"
+        <PostForm
           action={localePath(lang, workPlanPaths.staffRemoveRow(plan.year, plan.unitCode, props.rowId))}
-          novalidate
+          csrfToken={props.csrfToken}
+          submit={text(lang, 'removeRow')}
+          isWarning
         >
-          <CsrfField token={props.csrfToken} />
           {version}
-          <Button isWarning>{text(lang, 'removeRow')}</Button>
-        </form>
+        </PostForm>
       )}
       <LinkParagraph href={localePath(lang, workPlanPaths.staffPlan(plan.year, plan.unitCode))}>
         {text(lang, 'backToWorkPlan')}

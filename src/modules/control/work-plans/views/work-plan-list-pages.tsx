@@ -1,4 +1,5 @@
-import { Button, CsrfField, ErrorSummary } from '../../../../platform/web/components/form-controls.tsx';
+import { ErrorSummary } from '../../../../platform/web/components/form-controls.tsx';
+import { PostForm } from '../../../../platform/web/components/form-page.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
 import { TableHead } from '../../../../platform/web/components/table.tsx';
 import type { Lang } from '../../../../platform/web/i18n.ts';
@@ -51,10 +52,11 @@ export function WorkPlanListPage(props: {
         <>
           <h2 class="govuk-heading-m">{text(lang, 'startHeading')}</h2>
           <p class="govuk-body">{text(lang, 'startLead', { unit: nameOf(lang, props.startUnit), year })}</p>
-          <form method="post" action={localePath(lang, workPlanPaths.staffCreate(year))} novalidate>
-            <CsrfField token={props.csrfToken} />
-            <Button>{text(lang, 'startButton')}</Button>
-          </form>
+          <PostForm
+            action={localePath(lang, workPlanPaths.staffCreate(year))}
+            csrfToken={props.csrfToken}
+            submit={text(lang, 'startButton')}
+          />
         </>
       ) : null}
       {year === null ? null : (

@@ -1,11 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import {
-  Button,
-  CsrfField,
-  ErrorSummary,
-  SuccessBanner,
-  TextArea,
-} from '../../../../platform/web/components/form-controls.tsx';
+import { ErrorSummary, SuccessBanner, TextArea } from '../../../../platform/web/components/form-controls.tsx';
+import { PostForm } from '../../../../platform/web/components/form-page.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
 import { LinkParagraph } from '../../../../platform/web/components/link-paragraph.tsx';
 import { SummaryList } from '../../../../platform/web/components/summary-list.tsx';
@@ -40,16 +35,15 @@ function ActionForm(props: {
 }) {
   const { lang, plan } = props;
   return (
-    <form
-      method="post"
+    <PostForm
       action={localePath(lang, workPlanPaths.staffAction(plan.year, plan.unitCode, props.action))}
-      novalidate
+      csrfToken={props.csrfToken}
+      submit={props.button}
+      isWarning={props.isWarning}
     >
-      <CsrfField token={props.csrfToken} />
       <input type="hidden" name="version" value={String(plan.version)} />
       {props.children}
-      <Button isWarning={props.isWarning ?? false}>{props.button}</Button>
-    </form>
+    </PostForm>
   );
 }
 
