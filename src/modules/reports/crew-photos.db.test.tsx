@@ -5,7 +5,7 @@ import { buildAppWithLog, buildTestApp } from '../../../test/helpers/test-app.ts
 import { aSignedInMember, auditEntries } from '../../platform/auth/auth-test-support.ts';
 import { noisyJpeg } from '../../platform/images/photo-test-support.ts';
 import type { CaseRow } from '../cases/index.ts';
-import { reportAs, secret } from './public-reports-test-support.ts';
+import { reportAs, secret, secretReport } from './public-reports-test-support.ts';
 import { photosOf, type ReportPhoto } from './report-queries.ts';
 
 /**
@@ -31,19 +31,9 @@ let photoCount = 0;
 async function aReportWithPhoto(): Promise<{ report: CaseRow; photo: ReportPhoto }> {
   photoCount += 1;
   const stored = await subject.files.put(await noisyJpeg(500 + photoCount, 400));
-  const report = await reportAs(
-    subject,
-    {
-      latitude: secret.lat,
-      longitude: secret.lon,
-      address: secret.address,
-      description: secret.description,
-      name: secret.name,
-      email: secret.email,
-      phone: secret.phone,
-    },
-    { photos: [{ ...stored, mediaType: 'image/jpeg', fileName: 'IMG_0001.jpg' }] },
-  );
+  const report = await reportAs(subject, secretReport, {
+    photos: [{ ...stored, mediaType: 'image/jpeg', fileName: 'IMG_0001.jpg' }],
+  });
   const [photo] = await photosOf(db, report.id);
   assert.ok(photo);
   return { report, photo };

@@ -31,6 +31,16 @@ export const secret = {
   lat: 22.620347,
   lon: 120.312468,
 };
+/** What the secret reporter sends: their exact point, address, description and contact details. */
+export const secretReport: Partial<SubmitReportInput> = {
+  latitude: secret.lat,
+  longitude: secret.lon,
+  address: secret.address,
+  description: secret.description,
+  name: secret.name,
+  email: secret.email,
+  phone: secret.phone,
+};
 export const lingya = '64000080';
 export const fengshan = '64000120';
 export const zuoying = '64000030';
@@ -132,16 +142,7 @@ export async function seedPublicReports(subject: TestApp): Promise<PublicReportF
 
   subject.clock.current = new Date('2026-03-02T02:00:00Z');
   const first = await report(
-    {
-      latitude: secret.lat,
-      longitude: secret.lon,
-      address: secret.address,
-      description: secret.description,
-      name: secret.name,
-      email: secret.email,
-      phone: secret.phone,
-      formData: { location: secret.address, size: 'large' },
-    },
+    { ...secretReport, formData: { location: secret.address, size: 'large' } },
     { photos: 2 },
   );
   const [firstShownPhoto = '', firstHiddenPhoto = ''] = await photoIdsOf(subject, first.id);

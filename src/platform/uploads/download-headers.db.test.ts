@@ -1,23 +1,21 @@
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { after, describe, it } from 'node:test';
-import Fastify from 'fastify';
 import { aTemporaryFileStore } from '../../../test/helpers/test-file-store.ts';
-import type { AppInstance } from '../http/app-types.ts';
-import { toErrorBody } from '../http/error-handler.ts';
-import { langFromPath } from '../web/i18n.ts';
 import { sendStoredFile } from './download-headers.ts';
+import { aBareSiteApp } from './upload-app-test-support.ts';
 
 /**
  * sendStoredFile, as a case's attachment and control evidence are served: the file from the store, or, when
- * the store lost it, a 404 in the reader's language and one warning naming the file and the route. A small
- * app with the one route and the error handler's answer (the site's pages are tested with the real app:
- * reports/crew-photos.db.test.tsx). A "db" test only because the file store's module holds its table.
+ * the store lost it, a 404 in the reader's language and one warning naming the file and the route. A bare
+ * app with the one route (in both languages) and the error handler's answer; the site's pages are tested
+ * with the real app (reports/crew-photos.db.test.tsx). A "db" test only because the file store's module
+ * holds its table.
  */
 
 const files = await aTemporaryFileStore('onewindow-download-');
 const lines: string[] = [];
-const app = Fastify({
+const app = aBareSiteApp({
   logger: {
     level: 'info',
     stream: new Writable({
@@ -27,15 +25,6 @@ const app = Fastify({
       },
     }),
   },
-}) as unknown as AppInstance;
-app.decorateRequest('lang', 'zh-TW');
-app.addHook('onRequest', (request, _reply, done) => {
-  request.lang = langFromPath(request.url);
-  done();
-});
-app.setErrorHandler((error, request, reply) => {
-  const { statusCode, body } = toErrorBody(error, request);
-  return reply.code(statusCode).send(body);
 });
 for (const url of ['/files/:sha256', '/en/files/:sha256'])
   app.get<{ Params: { sha256: string } }>(url, (request, reply) =>

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import formBody from '@fastify/formbody';
-import Fastify from 'fastify';
+import Fastify, { type FastifyServerOptions } from 'fastify';
 import { loadConfig } from '../../config.ts';
 import { createFilesystemStore, type FileStore } from '../files/file-store.ts';
 import type { AppInstance } from '../http/app-types.ts';
@@ -44,6 +44,24 @@ export async function filesOnDisk(dir: string): Promise<string[]> {
 }
 
 /**
+ * A bare Fastify app that reads requests as the site does: `request.lang` from the path (`/en/…`), and every
+ * error answered with the error handler's status and JSON body (toErrorBody), without the site's pages.
+ */
+export function aBareSiteApp(options: FastifyServerOptions = {}): AppInstance {
+  const app = Fastify(options) as unknown as AppInstance;
+  app.decorateRequest('lang', 'zh-TW');
+  app.addHook('onRequest', (request, _reply, done) => {
+    request.lang = langFromPath(request.url);
+    done();
+  });
+  app.setErrorHandler((error, request, reply) => {
+    const { statusCode, body } = toErrorBody(error, request);
+    return reply.code(statusCode).send(body);
+  });
+  return app;
+}
+
+/**
  * A small app built the way the site context is (cookies, CSRF, then registerMultipart) with one route
  * (`/upload`, `/en/upload`) that echoes what readMultipartForm read, with the bytes read back from its own
  * file store (a fresh folder, removed when the app closes) unless `readBack` is false. buildTestApp's app
@@ -56,16 +74,7 @@ export async function uploadEchoApp(
   const config = loadConfig(environment);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-multipart-'));
   const files = createFilesystemStore(dir);
-  const app = Fastify() as unknown as AppInstance;
-  app.decorateRequest('lang', 'zh-TW');
-  app.addHook('onRequest', (request, _reply, done) => {
-    request.lang = langFromPath(request.url);
-    done();
-  });
-  app.setErrorHandler((error, request, reply) => {
-    const { statusCode, body } = toErrorBody(error, request);
-    return reply.code(statusCode).send(body);
-  });
+  const app = aBareSiteApp();
   await app.register(formBody);
   await app.register(cookie);
   installCsrf(app, { isCookieSecure: false, sessionCsrfToken: () => null });
