@@ -1,4 +1,4 @@
-import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
+import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 
 /**
  * JSON written by PostgreSQL, to the byte as JSON.stringify writes it: for a large public answer (a page of
@@ -18,7 +18,7 @@ import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
  */
 
 /** A value as JSON text; SQL null as `null`. */
-export function jsonValue(value: SQL | AnyColumn): SQL {
+export function jsonValue(value: SQLWrapper): SQL {
   return sql`coalesce(to_json(${value})::text, 'null')`;
 }
 
@@ -39,13 +39,17 @@ export function jsonLiteral(value: unknown): SQL {
  * A word looked up by key in a table of words handed to the query (SQL null when the key is not there or
  * null). The table is one parameter: cast once when the statement is planned.
  */
-export function jsonLookup(words: Readonly<Record<string, string>>, key: SQL | AnyColumn): SQL {
+export function jsonLookup(words: Readonly<Record<string, string>>, key: SQLWrapper): SQL {
   return sql`(${JSON.stringify(words)}::jsonb ->> (${key})::text)`;
 }
 
-/** The rows' JSON texts as a JSON array in the order given; `[]` when there are none. */
-export function jsonArrayAgg(entry: SQL, orderBy: SQL): SQL<string> {
-  return sql<string>`coalesce('[' || string_agg(${entry}, ',' order by ${orderBy}) || ']', '[]')`;
+/**
+ * The rows' JSON texts as a JSON array in the order given (of the rows `where` admits, when given); `[]`
+ * when there are none.
+ */
+export function jsonArrayAgg(entry: SQL, orderBy: SQL, where?: SQL): SQL<string> {
+  const filter = where === undefined ? sql`` : sql` filter (where ${where})`;
+  return sql<string>`coalesce('[' || string_agg(${entry}, ',' order by ${orderBy})${filter} || ']', '[]')`;
 }
 
 /**
@@ -53,7 +57,7 @@ export function jsonArrayAgg(entry: SQL, orderBy: SQL): SQL<string> {
  * open311DateTime and taipeiDateTime write. `at time zone interval '08:00'` is the fixed offset (Taiwan has
  * no summer time), not a zone's rules.
  */
-export function taipeiMomentText(moment: SQL | AnyColumn): SQL<string> {
+export function taipeiMomentText(moment: SQLWrapper): SQL<string> {
   return sql<string>`to_char(${moment} at time zone interval '08:00', 'YYYY-MM-DD"T"HH24:MI:SS"+08:00"')`;
 }
 
@@ -76,7 +80,7 @@ export function splitAround(text: string, marker: string): [before: string, afte
 export function textTemplate<Markers extends readonly string[]>(
   written: string,
   markers: Markers,
-): (...values: { [Index in keyof Markers]: SQL | AnyColumn }) => SQL<string> {
+): (...values: { [Index in keyof Markers]: SQLWrapper }) => SQL<string> {
   const pieces: string[] = [];
   let rest = written;
   for (const marker of markers) {
