@@ -261,6 +261,23 @@ const platformCommands: Record<string, Command> = {
       context.print('Every file the database names is in the file store.');
     },
   },
+  'files:sweep': {
+    summary:
+      'Remove stored files that no row names and that are older than FILE_SWEEP_GRACE_HOURS (default 24).',
+    usage: 'onewindow files:sweep [--dry-run]',
+    options: { 'dry-run': flagOption('count what would be removed, remove nothing') },
+    async run(values, context) {
+      const { openFilesystemStore } = await import('./platform/files/file-store.ts');
+      const { describeSweep, sweepOrphanFiles } = await import('./platform/files/sweep-files.ts');
+      const config = loadConfig();
+      const files = await openFilesystemStore(config.fileStoreDir);
+      const result = await sweepOrphanFiles(context.db, files, {
+        graceMs: config.fileSweepGraceHours * 60 * 60 * 1000,
+        isDryRun: values['dry-run'] === true,
+      });
+      for (const line of describeSweep(result, config.fileSweepGraceHours)) context.print(line);
+    },
+  },
   'classifications:load': {
     summary:
       'Load 主題分類 (theme) or 施政分類 (administrative) codes from a JSON file: [{ code, nameZh, nameEn?, parentCode? }].',

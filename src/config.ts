@@ -13,6 +13,8 @@ export interface Config {
   dataDir: string;
   /** The file store's folder (ADR 0009): every uploaded file, named by its SHA-256. */
   fileStoreDir: string;
+  /** Stored files named by no row are removed once they are this old (files:sweep and its scan). */
+  fileSweepGraceHours: number;
   /** Unset: an embedded PostgreSQL is started in `${dataDir}/postgres`. */
   databaseUrl: string | null;
   databasePoolMax: number;
@@ -158,6 +160,8 @@ export function loadConfig(environment: Environment = process.env): Readonly<Con
     publicBaseUrl,
     dataDir,
     fileStoreDir: path.resolve(read('FILE_STORE_DIR') ?? path.join(dataDir, 'files')),
+    // At least 3 h: the report form carries its photos between steps for up to two hours, named by no row.
+    fileSweepGraceHours: integer('FILE_SWEEP_GRACE_HOURS', 24, 3, 24 * 365),
     databaseUrl,
     databasePoolMax: integer('DATABASE_POOL_MAX', 10, 1, 500),
     databaseStatementTimeoutMs: integer('DATABASE_STATEMENT_TIMEOUT_MS', 15000, 100, 3_600_000),

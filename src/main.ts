@@ -19,6 +19,7 @@ import { MigrationError, runMigrations } from './platform/db/migrate.ts';
 import { ensureEmbeddedDatabase, locateDatabase } from './platform/db/open-database.ts';
 import { FileStoreUnavailableError, openFilesystemStore } from './platform/files/file-store.ts';
 import { describeMove, moveDatabaseFiles } from './platform/files/move-db-files.ts';
+import { platformScans } from './platform/files/sweep-schedule.ts';
 import { systemClock } from './platform/http/clock.ts';
 import { createJobs, type JobsLog } from './platform/jobs/jobs.ts';
 import { seedReferenceData } from './seed.ts';
@@ -131,17 +132,20 @@ async function main(): Promise<void> {
     cleanups.push(() => app.close());
     await app.listen({ host: config.host, port: config.port });
     const workerContext = { db: database.db, jobs, clock: systemClock, config, log: app.log };
-    workerStops.push(...(await startModuleWorkers(modules, workerContext)));
+    // The platform's own scans (the file store's orphan sweep) are worked and asked for as the modules' are.
+    const scanners = [...modules, platformScans];
+    workerStops.push(...(await startModuleWorkers(scanners, workerContext)));
     if (config.smtpUrl === null) {
       say('No SMTP_URL: e-mail is kept in the outbox, readable by admins at /staff/outbox.');
     }
     // Ended sessions, old rate-limit windows and forgotten failure counters: reads already ignore them;
     // this keeps the tables small. Any process may do it at any time.
-    // The modules' scans (deadline and progress reminders): a job per slot, whichever process asks first.
+    // The modules' scans (deadline and progress reminders) and the orphan file sweep: a job per slot,
+    // whichever process asks first.
     const housekeeping = () =>
       Promise.all([
         deleteStaleAuthState(database.db, { now: systemClock.now(), config }),
-        requestModuleScans(modules, workerContext),
+        requestModuleScans(scanners, workerContext),
       ]).catch((error: Error) => app.log.warn({ err: error }, 'housekeeping failed'));
     await housekeeping();
     // Files rows still hold in the database (written before the file store) move to it in the background:
