@@ -42,7 +42,12 @@ describe('Open311 API keys in a browser', () => {
       await expectNoAxeViolations(page, 'the list of keys');
 
       const submit = 'main form[method="post"] button';
-      assert.deepEqual(await problemsAfterSubmitting(page, submit), ['請填寫名稱']);
+      // No name and a wrong rate: both listed at once.
+      await page.fill('#rate', '0');
+      assert.deepEqual(await problemsAfterSubmitting(page, submit), [
+        '請填寫金鑰名稱。',
+        '每分鐘上限須為 1 至 10000 的整數。',
+      ]);
       await expectFocusedErrorSummary(page);
       await page.fill('#name', 'has space');
       await page.fill('#rate', '每分鐘很多');

@@ -36,6 +36,7 @@ export const apiKeyText = translator({
     cancel: '返回金鑰列表',
     revokedBanner: '已撤銷金鑰「{name}」。',
     invalid: '表單有問題，請依下列說明修正。',
+    nameRequired: '請填寫金鑰名稱。',
     nameInvalid: '名稱只能用英文字母、數字、點、連字號與底線，2 至 64 字，並以字母或數字開頭。',
     nameTaken: '已有名為「{name}」的金鑰（撤銷的金鑰也保留名稱），請換一個名稱。',
     rateInvalid: '每分鐘上限須為 1 至 10000 的整數。',
@@ -81,6 +82,7 @@ export const apiKeyText = translator({
     cancel: 'Back to the keys',
     revokedBanner: 'The key “{name}” has been revoked.',
     invalid: 'There is a problem with the form; see each item below.',
+    nameRequired: 'Enter a name for the key.',
     nameInvalid:
       'Use letters, digits, dots, hyphens and underscores for the name, 2 to 64 characters, starting with a letter or digit.',
     nameTaken: 'There is already a key named “{name}” (revoked keys keep their names); choose another name.',

@@ -82,8 +82,9 @@ export async function createApiKey(
   const { lang } = input;
   const name = input.name.trim();
   const problems: FieldProblem[] = [];
-  const nameProblem = apiKeyNameProblem(name, lang);
-  if (nameProblem !== null) problems.push({ field: 'name', code: 'invalid', message: nameProblem });
+  const nameProblem = name === '' ? text(lang, 'nameRequired') : apiKeyNameProblem(name, lang);
+  if (nameProblem !== null)
+    problems.push({ field: 'name', code: name === '' ? 'required' : 'invalid', message: nameProblem });
   const ratePerMinute = ratePerMinuteOf(input.rate);
   if (Number.isNaN(ratePerMinute))
     problems.push({ field: 'rate', code: 'invalid', message: text(lang, 'rateInvalid') });
