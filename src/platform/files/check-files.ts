@@ -7,7 +7,8 @@ import { storedFileTables } from './move-db-files.ts';
  * `npx onewindow files:check`: does the store hold every file the database names? Checks every row of
  * `stored_files` and every SHA-256 of the stored-file tables whose bytes are not in the row any more (a
  * row listed nowhere else, if one ever were). Also counts stored files no row lists: the accepted files of
- * forms that were then refused, or of a transaction that failed. They harm nothing and are not removed.
+ * forms that were then refused, or of a transaction that failed. They harm nothing; files:check removes
+ * nothing, and the sweep (sweep-files.ts) removes them once they are older than FILE_SWEEP_GRACE_HOURS.
  */
 
 export interface FilesCheck {
