@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { onewindow } from '../../../test/helpers/cli.ts';
 import { createTestDatabase } from '../../../test/helpers/test-database.ts';
@@ -7,6 +7,7 @@ import { aTemporaryFileStore } from '../../../test/helpers/test-file-store.ts';
 import { samplePdf, samplePng } from '../uploads/upload-test-support.ts';
 import { checkStoredFiles } from './check-files.ts';
 import type { FileStore } from './file-store.ts';
+import { aBareCase } from './files-test-support.ts';
 import { describeMove, moveDatabaseFiles, storedFileTables } from './move-db-files.ts';
 
 /**
@@ -27,31 +28,7 @@ after(async () => {
   await database.close();
 });
 
-/** A minimal case row, straight in SQL (what the attachments hang on). */
-async function aCase(): Promise<string> {
-  const version = await database.pool.query<{ service_code: string; version: number }>(
-    'select service_code, version from service_versions order by service_code, version limit 1',
-  );
-  const unit = await database.pool.query<{ code: string }>('select code from units order by code limit 1');
-  const service = version.rows[0];
-  assert.ok(service !== undefined && unit.rows[0] !== undefined);
-  const id = randomUUID();
-  await database.pool.query(
-    `insert into cases (id, case_number, lookup_code, kind, channel, service_code, service_version, unit_code,
-       state, applicant_type, applicant_name, applicant_lang, consent_at, subject, description, received_at,
-       deadline_rule, created_at, updated_at)
-     values ($1, $2, 'ABCD2345', 'application', 'counter', $3, $4, $5, 'received', 'person', '王小明', 'zh-TW',
-       now(), '搬移測試', '舊附件', now(), '{"kind":"working_days","days":7}', now(), now())`,
-    [
-      id,
-      `1150302-${randomBytes(3).toString('hex')}`,
-      service.service_code,
-      service.version,
-      unit.rows[0]?.code,
-    ],
-  );
-  return id;
-}
+const aCase = () => aBareCase(database.pool, { subject: '搬移測試', description: '舊附件' });
 
 /** An attachment as the release before the file store wrote it: the bytes in `content`. */
 async function anOldAttachment(caseId: string, content: Buffer, options: { sha256?: string } = {}) {

@@ -8,6 +8,7 @@ import { aTemporaryFileStore } from '../../../test/helpers/test-file-store.ts';
 import { createTestJobs } from '../../../test/helpers/test-jobs.ts';
 import { defineQueue, type Jobs } from '../jobs/jobs.ts';
 import type { FileStore, StoredContent } from './file-store.ts';
+import { aBareCase } from './files-test-support.ts';
 import { storedFileTables } from './move-db-files.ts';
 import { describeSweep, fileReferenceColumns, type SweepResult, sweepOrphanFiles } from './sweep-files.ts';
 
@@ -54,27 +55,7 @@ async function listIn(file: StoredContent) {
   );
 }
 
-/** A minimal case row, straight in SQL (what attachments and photos hang on). */
-async function aCase(): Promise<string> {
-  const service = await query('select service_code, version from service_versions order by 1, 2 limit 1');
-  const unit = await query('select code from units order by code limit 1');
-  const id = randomUUID();
-  await query(
-    `insert into cases (id, case_number, lookup_code, kind, channel, service_code, service_version, unit_code,
-       state, applicant_type, applicant_name, applicant_lang, consent_at, subject, description, received_at,
-       deadline_rule, created_at, updated_at)
-     values ($1, $2, 'ABCD2345', 'application', 'counter', $3, $4, $5, 'received', 'person', '王小明', 'zh-TW',
-       now(), '清理測試', '附件', now(), '{"kind":"working_days","days":7}', now(), now())`,
-    [
-      id,
-      `1150302-${randomBytes(3).toString('hex')}`,
-      service.rows[0]?.service_code,
-      service.rows[0]?.version,
-      unit.rows[0]?.code,
-    ],
-  );
-  return id;
-}
+const aCase = () => aBareCase(database.pool, { subject: '清理測試', description: '附件' });
 
 const present = async (file: StoredContent) => files.has(file.sha256);
 
