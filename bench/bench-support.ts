@@ -527,6 +527,28 @@ export async function benchPool(dataDir: string): Promise<pg.Pool> {
   return new pg.Pool({ connectionString: server.connectionString('onewindow'), max: 2 });
 }
 
+/**
+ * A section's measurements against the app started on its data folder (startBenchApp), once the app is
+ * ready, with the bench's own pool; afterwards, whatever happened, the pool is closed, the app stopped and a
+ * temporary data folder removed.
+ */
+export async function withBenchApp<Result>(
+  data: { dataDir: string; isTemporary: boolean },
+  measure: (bench: { app: ChildProcess; appUrl: string; pool: pg.Pool }) => Promise<Result>,
+): Promise<Result> {
+  const { app, appUrl } = await startBenchApp(data.dataDir);
+  let pool: pg.Pool | null = null;
+  try {
+    await waitFor(`${appUrl}/readyz`, 120_000);
+    pool = await benchPool(data.dataDir);
+    return await measure({ app, appUrl, pool });
+  } finally {
+    await pool?.end();
+    await stop(app);
+    if (data.isTemporary) await rm(data.dataDir, { recursive: true, force: true });
+  }
+}
+
 /** The machine, for the report: CPU, cores, memory, system. */
 export function machineDescription(): string {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';

@@ -15,7 +15,6 @@
  * BENCH_CONTROL_UNITS (30), BENCH_CONTROL_REQUESTS (overview requests per run, 1000),
  * BENCH_CONTROL_RUNS (report runs per target, 10).
  */
-import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
@@ -27,15 +26,12 @@ import { ODT_MEDIA_TYPE } from '../src/platform/documents/odt.ts';
 import {
   benchDataDir,
   benchPassword,
-  benchPool,
   generatedDatabase,
   machineDescription,
   median,
   queryPlanLines,
-  startBenchApp,
-  stop,
   verdict,
-  waitFor,
+  withBenchApp,
 } from './bench-support.ts';
 import { type QueryPlan, signIn } from './cases-bench.ts';
 import { type ControlGenerateResult, controlBenchEmails, describeControlResult } from './generate-control.ts';
@@ -232,12 +228,8 @@ export async function controlSection(): Promise<string[]> {
   const sectionStarted = performance.now();
   const generation = await prepareDatabase(dataDir);
 
-  const { app, appUrl } = await startBenchApp(dataDir);
-  let pool: pg.Pool | null = null;
-  const loadAverages: number[] = [];
-  try {
-    await waitFor(`${appUrl}/readyz`, 120_000);
-    pool = await benchPool(dataDir);
+  return withBenchApp({ dataDir, isTemporary }, async ({ appUrl, pool }) => {
+    const loadAverages: number[] = [];
     const year = generation.years.at(-1) ?? Number(taipeiToday().slice(0, 4));
     const subjects = await chooseSubjects(pool, year);
     const session = await signIn(appUrl, controlBenchEmails.secretariat, benchPassword);
@@ -317,11 +309,7 @@ export async function controlSection(): Promise<string[]> {
       loadAverages,
       minutes: Math.round((performance.now() - sectionStarted) / 6_000) / 10,
     });
-  } finally {
-    await pool?.end();
-    await stop(app);
-    if (isTemporary) await rm(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 function sectionLines(input: {

@@ -29,7 +29,7 @@
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,15 +48,13 @@ import { loadKaohsiungGeography } from '../src/platform/geo/geo-data.ts';
 import { createLocator } from '../src/platform/geo/locate.ts';
 import {
   benchDataDir,
-  benchPool,
   generatedDatabase,
   machineDescription,
   median,
   queryPlanLines,
-  startBenchApp,
   stop,
   verdict,
-  waitFor,
+  withBenchApp,
 } from './bench-support.ts';
 import { createRandom, type Random } from './case-fixtures.ts';
 import type { QueryPlan } from './cases-bench.ts';
@@ -1043,157 +1041,165 @@ export async function reportsSection(): Promise<string[]> {
   const submissionPoints = () => pointNearHotspot(pointRandom, generation.hotspots, 20, isInKaohsiung);
 
   const baseline = await startBaseline();
-  const { app, appUrl } = await startBenchApp(dataDir);
-  const appPid = app.pid ?? 0;
-  let pool: pg.Pool | null = null;
-  let key: ApiKey | null = null;
-  const loadAverages: number[] = [];
   try {
-    await waitFor(`${appUrl}/readyz`, 120_000);
-    pool = await benchPool(dataDir);
-    const facts = await databaseFacts(pool);
-    const rssAtStart = await rssMegabytes(appPid);
+    return await withBenchApp({ dataDir, isTemporary }, async ({ app, appUrl, pool }) => {
+      const appPid = app.pid ?? 0;
+      let key: ApiKey | null = null;
+      const loadAverages: number[] = [];
+      try {
+        const facts = await databaseFacts(pool);
+        const rssAtStart = await rssMegabytes(appPid);
 
-    // ---- memory during 20 concurrent 10 MB uploads
-    // First, on the freshly started app: what uploads cost, not what the steps before left in the heap.
-    loadAverages.push(os.loadavg()[0] ?? 0);
-    key = await createKey(dataDir, pool);
-    const services = Object.keys(generation.byService).sort();
-    const attributes = await requiredAttributes(appUrl, services);
-    const memory = await measureBigUploads({
-      appUrl,
-      appPid,
-      key: key.key,
-      photo: bigPhoto,
-      warmUpPhoto: photo,
-      attributes: attributes.get('pothole-report') ?? {},
-      points: submissionPoints,
-    });
-    process.stdout.write(
-      `20 × ${megabytes(bigPhoto.length)} MB uploads: ${memory.statuses}; RSS ${memory.rssBefore} → peak ${memory.peak} → ${memory.rssAfter} MB\n`,
-    );
+        // ---- memory during 20 concurrent 10 MB uploads
+        // First, on the freshly started app: what uploads cost, not what the steps before left in the heap.
+        loadAverages.push(os.loadavg()[0] ?? 0);
+        key = await createKey(dataDir, pool);
+        const services = Object.keys(generation.byService).sort();
+        const attributes = await requiredAttributes(appUrl, services);
+        const memory = await measureBigUploads({
+          appUrl,
+          appPid,
+          key: key.key,
+          photo: bigPhoto,
+          warmUpPhoto: photo,
+          attributes: attributes.get('pothole-report') ?? {},
+          points: submissionPoints,
+        });
+        process.stdout.write(
+          `20 × ${megabytes(bigPhoto.length)} MB uploads: ${memory.statuses}; RSS ${memory.rssBefore} → peak ${memory.peak} → ${memory.rssAfter} MB\n`,
+        );
 
-    // ---- the GeoJSON box: checked (both ways of asking), then one in flight, polled and computed
-    loadAverages.push(os.loadavg()[0] ?? 0);
-    const box = await getJson(`${appUrl}${geojsonPath}`, `GET ${geojsonPath}`, builtIn.geojson);
-    const boxCheck = { ...checkFeatureCollection(box.json), bytes: box.answer.body.length };
-    checkFeatureCollection(
-      (await getJson(`${appUrl}${computedBox()}`, 'GET /api/reports.geojson', builtIn.geojson)).json,
-    );
-    const boxLatency = {
-      polled: await oneInFlight(appUrl, polled(geojsonPath)),
-      computed: await oneInFlight(appUrl, computedBox),
-    };
-    process.stdout.write(
-      `GeoJSON box: ${boxCheck.features} features, p95 ${boxLatency.polled.p95} ms polled, ${boxLatency.computed.p95} ms computed\n`,
-    );
+        // ---- the GeoJSON box: checked (both ways of asking), then one in flight, polled and computed
+        loadAverages.push(os.loadavg()[0] ?? 0);
+        const box = await getJson(`${appUrl}${geojsonPath}`, `GET ${geojsonPath}`, builtIn.geojson);
+        const boxCheck = { ...checkFeatureCollection(box.json), bytes: box.answer.body.length };
+        checkFeatureCollection(
+          (await getJson(`${appUrl}${computedBox()}`, 'GET /api/reports.geojson', builtIn.geojson)).json,
+        );
+        const boxLatency = {
+          polled: await oneInFlight(appUrl, polled(geojsonPath)),
+          computed: await oneInFlight(appUrl, computedBox),
+        };
+        process.stdout.write(
+          `GeoJSON box: ${boxCheck.features} features, p95 ${boxLatency.polled.p95} ms polled, ${boxLatency.computed.p95} ms computed\n`,
+        );
 
-    // ---- the nearby-duplicate query
-    loadAverages.push(os.loadavg()[0] ?? 0);
-    const nearby = await measureNearby(pool, generation, isInKaohsiung);
-    process.stdout.write(
-      `nearby: p95 ${nearby.figures.p95} ms, ${nearby.figures.withNeighbours} % of points with a neighbour\n`,
-    );
+        // ---- the nearby-duplicate query
+        loadAverages.push(os.loadavg()[0] ?? 0);
+        const nearby = await measureNearby(pool, generation, isInKaohsiung);
+        process.stdout.write(
+          `nearby: p95 ${nearby.figures.p95} ms, ${nearby.figures.withNeighbours} % of points with a neighbour\n`,
+        );
 
-    // ---- the list: checked (both ways of asking), then one in flight and at 50 connections
-    loadAverages.push(os.loadavg()[0] ?? 0);
-    const openList = await getJson(
-      `${appUrl}${listPath}${openPotholesQuery}`,
-      `GET ${listPath}${openPotholesQuery}`,
-      builtIn.list,
-    );
-    const openCheck = {
-      ...checkRequestList(openList.json, { status: 'open', serviceCode: 'pothole-report' }),
-      bytes: openList.answer.body.length,
-    };
-    const allList = await getJson(`${appUrl}${listPath}`, `GET ${listPath}`, builtIn.list);
-    const allCheck = { ...checkRequestList(allList.json, {}), bytes: allList.answer.body.length };
-    for (const [query, expected] of [
-      [openPotholesQuery, { status: 'open', serviceCode: 'pothole-report' }],
-      ['', {}],
-    ] as const) {
-      const path = computedList(query)();
-      checkRequestList((await getJson(`${appUrl}${path}`, `GET ${path}`, builtIn.list)).json, expected);
-    }
-    const cacheSeen = (await send(`${appUrl}${listPath}${openPotholesQuery}`, {})).cache;
-    process.stdout.write(
-      `request list: ${openCheck.entries} open potholes (${openCheck.bytes} bytes), ${allCheck.entries} unfiltered (${allCheck.bytes} bytes); x-cache on a repeat: ${cacheSeen || 'none'}\n`,
-    );
-    const listLatency = {
-      openPolled: await oneInFlight(appUrl, polled(`${listPath}${openPotholesQuery}`)),
-      openComputed: await oneInFlight(appUrl, computedList(openPotholesQuery)),
-      allComputed: await oneInFlight(appUrl, computedList('')),
-    };
-    process.stdout.write(
-      `request list, one in flight: p95 ${listLatency.openPolled.p95} ms (open potholes, polled), ${listLatency.openComputed.p95} ms (computed), ${listLatency.allComputed.p95} ms (unfiltered, computed)\n`,
-    );
-    const openListThroughput = await compareThroughput('open potholes', appUrl, baseline, openList.answer, [
-      { name: 'polled', pathOf: polled(`${listPath}${openPotholesQuery}`) },
-      { name: 'computed', pathOf: computedList(openPotholesQuery) },
-    ]);
-    const allListThroughput = await compareThroughput('unfiltered list', appUrl, baseline, allList.answer, [
-      { name: 'computed', pathOf: computedList('') },
-    ]);
+        // ---- the list: checked (both ways of asking), then one in flight and at 50 connections
+        loadAverages.push(os.loadavg()[0] ?? 0);
+        const openList = await getJson(
+          `${appUrl}${listPath}${openPotholesQuery}`,
+          `GET ${listPath}${openPotholesQuery}`,
+          builtIn.list,
+        );
+        const openCheck = {
+          ...checkRequestList(openList.json, { status: 'open', serviceCode: 'pothole-report' }),
+          bytes: openList.answer.body.length,
+        };
+        const allList = await getJson(`${appUrl}${listPath}`, `GET ${listPath}`, builtIn.list);
+        const allCheck = { ...checkRequestList(allList.json, {}), bytes: allList.answer.body.length };
+        for (const [query, expected] of [
+          [openPotholesQuery, { status: 'open', serviceCode: 'pothole-report' }],
+          ['', {}],
+        ] as const) {
+          const path = computedList(query)();
+          checkRequestList((await getJson(`${appUrl}${path}`, `GET ${path}`, builtIn.list)).json, expected);
+        }
+        const cacheSeen = (await send(`${appUrl}${listPath}${openPotholesQuery}`, {})).cache;
+        process.stdout.write(
+          `request list: ${openCheck.entries} open potholes (${openCheck.bytes} bytes), ${allCheck.entries} unfiltered (${allCheck.bytes} bytes); x-cache on a repeat: ${cacheSeen || 'none'}\n`,
+        );
+        const listLatency = {
+          openPolled: await oneInFlight(appUrl, polled(`${listPath}${openPotholesQuery}`)),
+          openComputed: await oneInFlight(appUrl, computedList(openPotholesQuery)),
+          allComputed: await oneInFlight(appUrl, computedList('')),
+        };
+        process.stdout.write(
+          `request list, one in flight: p95 ${listLatency.openPolled.p95} ms (open potholes, polled), ${listLatency.openComputed.p95} ms (computed), ${listLatency.allComputed.p95} ms (unfiltered, computed)\n`,
+        );
+        const openListThroughput = await compareThroughput(
+          'open potholes',
+          appUrl,
+          baseline,
+          openList.answer,
+          [
+            { name: 'polled', pathOf: polled(`${listPath}${openPotholesQuery}`) },
+            { name: 'computed', pathOf: computedList(openPotholesQuery) },
+          ],
+        );
+        const allListThroughput = await compareThroughput(
+          'unfiltered list',
+          appUrl,
+          baseline,
+          allList.answer,
+          [{ name: 'computed', pathOf: computedList('') }],
+        );
 
-    // ---- submission through Open311
-    loadAverages.push(os.loadavg()[0] ?? 0);
-    const submission = await measureSubmission({
-      appUrl,
-      pool,
-      key: key.key,
-      photo,
-      services,
-      attributes,
-      points: submissionPoints,
-    });
-    process.stdout.write(
-      `submission: ${submission.perSecond} reports/s, ${submission.photosPerSecond} photos/s, ${submission.lost} lost, ${submission.failures} failures\n`,
-    );
-
-    loadAverages.push(os.loadavg()[0] ?? 0);
-    // The high-water mark was last reset before the large uploads: this is the peak over every step since.
-    const sectionPeak = await peakRssMegabytes(appPid);
-
-    // ---- plans: the nearby query and the box (the app's own functions)
-    const plans: (QueryPlan & { ms: number })[] = [];
-    const sample = nearby.sample;
-    if (sample !== undefined)
-      plans.push(
-        ...(await explainFunction(
+        // ---- submission through Open311
+        loadAverages.push(os.loadavg()[0] ?? 0);
+        const submission = await measureSubmission({
+          appUrl,
           pool,
-          `Nearby open reports (${sample.serviceCode}, ${nearbyRadiusMetres} m)`,
-          (db) => findNearbyOpenReports(db, sample),
-        )),
-      );
-    plans.push(...(await explainAppQueries(pool)));
+          key: key.key,
+          photo,
+          services,
+          attributes,
+          points: submissionPoints,
+        });
+        process.stdout.write(
+          `submission: ${submission.perSecond} reports/s, ${submission.photosPerSecond} photos/s, ${submission.lost} lost, ${submission.failures} failures\n`,
+        );
 
-    return sectionLines({
-      generation,
-      facts,
-      rssAtStart,
-      sectionPeak,
-      openCheck,
-      allCheck,
-      listLatency,
-      cacheSeen,
-      openListThroughput,
-      allListThroughput,
-      boxCheck,
-      boxLatency,
-      nearby: nearby.figures,
-      key,
-      submission,
-      memory,
-      plans,
-      loadAverages,
-      minutes: Math.round((performance.now() - sectionStarted) / 6_000) / 10,
+        loadAverages.push(os.loadavg()[0] ?? 0);
+        // The high-water mark was last reset before the large uploads: this is the peak over every step since.
+        const sectionPeak = await peakRssMegabytes(appPid);
+
+        // ---- plans: the nearby query and the box (the app's own functions)
+        const plans: (QueryPlan & { ms: number })[] = [];
+        const sample = nearby.sample;
+        if (sample !== undefined)
+          plans.push(
+            ...(await explainFunction(
+              pool,
+              `Nearby open reports (${sample.serviceCode}, ${nearbyRadiusMetres} m)`,
+              (db) => findNearbyOpenReports(db, sample),
+            )),
+          );
+        plans.push(...(await explainAppQueries(pool)));
+
+        return sectionLines({
+          generation,
+          facts,
+          rssAtStart,
+          sectionPeak,
+          openCheck,
+          allCheck,
+          listLatency,
+          cacheSeen,
+          openListThroughput,
+          allListThroughput,
+          boxCheck,
+          boxLatency,
+          nearby: nearby.figures,
+          key,
+          submission,
+          memory,
+          plans,
+          loadAverages,
+          minutes: Math.round((performance.now() - sectionStarted) / 6_000) / 10,
+        });
+      } finally {
+        if (key !== null) await revokeKey(dataDir, pool, key);
+      }
     });
   } finally {
-    if (key !== null) await revokeKey(dataDir, pool, key);
-    await pool?.end();
-    await stop(app);
     await stop(baseline.child);
-    if (isTemporary) await rm(dataDir, { recursive: true, force: true });
   }
 }
 

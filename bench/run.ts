@@ -33,25 +33,22 @@
  *   BENCH_OUTPUT (docs/benchmarks.md).
  */
 import { fork } from 'node:child_process';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 // @ts-expect-error autocannon ships no types
 import autocannon from 'autocannon';
-import type pg from 'pg';
 import { findFreePort } from '../src/platform/db/embedded-server.ts';
 import {
   benchDataDir,
   benchPassword,
-  benchPool,
   generatedDatabase,
   machineDescription,
   median,
   queryPlanLines,
-  startBenchApp,
   stop,
   verdict,
-  waitFor,
+  withBenchApp,
 } from './bench-support.ts';
 import { writeBenchmarks } from './benchmarks-file.ts';
 import {
@@ -167,14 +164,8 @@ const baseline = fork(path.resolve('bench/baseline-server.mjs'), [], {
 });
 await new Promise((resolve) => baseline.once('message', resolve));
 
-const { app, appUrl } = await startBenchApp(dataDir);
 const packageJson = JSON.parse(await readFile('package.json', 'utf8')) as { scripts: { start: string } };
 const baselineUrl = `http://127.0.0.1:${baselinePort}/`;
-const targets = [
-  { name: 'baseline node:http', url: baselineUrl, pid: baseline.pid ?? 0 },
-  { name: 'GET /healthz', url: `${appUrl}/healthz`, pid: app.pid ?? 0 },
-  { name: 'GET / (home page)', url: `${appUrl}/`, pid: app.pid ?? 0 },
-];
 const perRound: Result[][] = [];
 const casesRounds: CasesRound[] = [];
 let subjects: CasesSubjects | null = null;
@@ -184,52 +175,53 @@ let peakRss = 0;
 let wholeRunPeakRss = 0;
 /** The machine's 1-minute load average at the start of each round and at the end. */
 const loadAverages: number[] = [];
-let pool: pg.Pool | null = null;
 try {
-  await waitFor(`${appUrl}/readyz`, 120_000);
-  // The bench's own connection (counts, choosing whom to act as, plans), to the app's running server.
-  pool = await benchPool(dataDir);
-  const appPid = app.pid ?? 0;
-  const addresses = loopbackAddresses();
-  let prepared: { subjects: CasesSubjects; sessions: Parameters<typeof casesRound>[0]['sessions'] } | null =
-    null;
-  for (let round = 1; round <= rounds; round++) {
-    process.stdout.write(`round ${round}/${rounds}\n`);
+  // The app once ready, with the bench's own pool (counts, choosing whom to act as, plans).
+  await withBenchApp({ dataDir, isTemporary }, async ({ app, appUrl, pool }) => {
+    const targets = [
+      { name: 'baseline node:http', url: baselineUrl, pid: baseline.pid ?? 0 },
+      { name: 'GET /healthz', url: `${appUrl}/healthz`, pid: app.pid ?? 0 },
+      { name: 'GET / (home page)', url: `${appUrl}/`, pid: app.pid ?? 0 },
+    ];
+    const appPid = app.pid ?? 0;
+    const addresses = loopbackAddresses();
+    let prepared: { subjects: CasesSubjects; sessions: Parameters<typeof casesRound>[0]['sessions'] } | null =
+      null;
+    for (let round = 1; round <= rounds; round++) {
+      process.stdout.write(`round ${round}/${rounds}\n`);
+      loadAverages.push(os.loadavg()[0] ?? 0);
+      // The issue 2 peak RSS is taken over these three targets only (and the start-up, before round 1): the
+      // cases section signs staff in, and each argon2 hash takes 64 MiB while it runs.
+      if (round > 1) {
+        wholeRunPeakRss = Math.max(wholeRunPeakRss, await peakRssMegabytes(appPid));
+        await resetPeakRss(appPid);
+      }
+      const results: Result[] = [];
+      for (const target of targets) results.push(await measure(target.name, target.url, target.pid));
+      perRound.push(results);
+      peakRss = Math.max(peakRss, await peakRssMegabytes(appPid));
+      if (prepared === null) {
+        const clerk = await signIn(appUrl, benchEmails.counterClerk(1), benchPassword);
+        const chosen = await chooseSubjects(pool);
+        const ready: CasesSubjects = { ...chosen, bodies: await creationBodies(pool, appUrl, clerk) };
+        prepared = {
+          subjects: ready,
+          sessions: {
+            clerk,
+            handler: await signIn(appUrl, ready.handler.email, benchPassword),
+            supervisor: await signIn(appUrl, ready.supervisor.email, benchPassword),
+          },
+        };
+        subjects = ready;
+      }
+      casesRounds.push(await casesRound({ pool, baseUrl: appUrl, baselineUrl, ...prepared, addresses }));
+    }
     loadAverages.push(os.loadavg()[0] ?? 0);
-    // The issue 2 peak RSS is taken over these three targets only (and the start-up, before round 1): the
-    // cases section signs staff in, and each argon2 hash takes 64 MiB while it runs.
-    if (round > 1) {
-      wholeRunPeakRss = Math.max(wholeRunPeakRss, await peakRssMegabytes(appPid));
-      await resetPeakRss(appPid);
-    }
-    const results: Result[] = [];
-    for (const target of targets) results.push(await measure(target.name, target.url, target.pid));
-    perRound.push(results);
-    peakRss = Math.max(peakRss, await peakRssMegabytes(appPid));
-    if (prepared === null) {
-      const clerk = await signIn(appUrl, benchEmails.counterClerk(1), benchPassword);
-      const chosen = await chooseSubjects(pool);
-      const ready: CasesSubjects = { ...chosen, bodies: await creationBodies(pool, appUrl, clerk) };
-      prepared = {
-        subjects: ready,
-        sessions: {
-          clerk,
-          handler: await signIn(appUrl, ready.handler.email, benchPassword),
-          supervisor: await signIn(appUrl, ready.supervisor.email, benchPassword),
-        },
-      };
-      subjects = ready;
-    }
-    casesRounds.push(await casesRound({ pool, baseUrl: appUrl, baselineUrl, ...prepared, addresses }));
-  }
-  loadAverages.push(os.loadavg()[0] ?? 0);
-  if (prepared !== null) plans = await explainHotQueries(pool, prepared.subjects, new Date());
-  wholeRunPeakRss = Math.max(wholeRunPeakRss, peakRss, await peakRssMegabytes(appPid));
+    if (prepared !== null) plans = await explainHotQueries(pool, prepared.subjects, new Date());
+    wholeRunPeakRss = Math.max(wholeRunPeakRss, peakRss, await peakRssMegabytes(appPid));
+  });
 } finally {
-  await pool?.end();
-  await stop(app);
   await stop(baseline);
-  if (isTemporary) await rm(dataDir, { recursive: true, force: true });
 }
 
 /** The round whose home-page share of the baseline is the median one: its three figures belong together. */
