@@ -555,6 +555,20 @@ export function machineDescription(): string {
   return `${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 1024 ** 3)} GiB, ${os.type()} ${os.release()}`;
 }
 
+/**
+ * The lines that open a section of docs/benchmarks.md: its heading, when and on what it ran, and how busy the
+ * machine was (the 1-minute load average at the moments `load.when` names).
+ */
+export function sectionHead(title: string, load: { when: string; averages: readonly number[] }): string[] {
+  return [
+    `## ${title}`,
+    '',
+    `- Date: ${new Date().toISOString()}`,
+    `- Machine: ${machineDescription()}; Node ${process.version}; the app as \`npm start\` runs it (embedded PostgreSQL, request logs to a file).`,
+    `- The machine's 1-minute load average ${load.when}: ${load.averages.map((value) => value.toFixed(1)).join(', ')} (2 cores: above ~2, other processes competed for them).`,
+  ];
+}
+
 export const verdict = (isMet: boolean) => (isMet ? 'met' : '**not met**');
 
 /** A query and its plan, as the report shows them. */

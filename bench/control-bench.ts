@@ -27,9 +27,9 @@ import {
   benchDataDir,
   benchPassword,
   generatedDatabase,
-  machineDescription,
   median,
   queryPlanLines,
+  sectionHead,
   verdict,
   withBenchApp,
 } from './bench-support.ts';
@@ -330,11 +330,10 @@ function sectionLines(input: {
   const bureauWorst = Math.max(bureauPage.max, bureauOdt.max);
   const heaviest = input.explained.map((entry) => [...entry.plans].sort((a, b) => b.ms - a.ms)[0]);
   return [
-    '## Management control (issue 4 §8)',
-    '',
-    `- Date: ${new Date().toISOString()}`,
-    `- Machine: ${machineDescription()}; Node ${process.version}; the app as \`npm start\` runs it (embedded PostgreSQL, request logs to a file).`,
-    `- The machine's 1-minute load average before the overview, before the reports and after them: ${input.loadAverages.map((value) => value.toFixed(1)).join(', ')} (2 cores: above ~2, other processes competed for them).`,
+    ...sectionHead('Management control (issue 4 §8)', {
+      when: 'before the overview, before the reports and after them',
+      averages: input.loadAverages,
+    }),
     '',
     `On a database of **${subjects.entries.toLocaleString('en')} progress entries** (${subjects.values.toLocaleString('en')} measured values; ${subjects.sizeMb.toLocaleString('en')} MB), filled by bench/generate-control.ts:`,
     '',

@@ -49,9 +49,9 @@ import { createLocator } from '../src/platform/geo/locate.ts';
 import {
   benchDataDir,
   generatedDatabase,
-  machineDescription,
   median,
   queryPlanLines,
+  sectionHead,
   stop,
   verdict,
   withBenchApp,
@@ -1276,11 +1276,10 @@ function sectionLines(input: {
   const submissionMet = submission.perSecond >= 20 && submission.lost === 0 && submission.failures === 0;
   const kib = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en')} KiB`;
   return [
-    '## Photo reports and Open311 (issue 10)',
-    '',
-    `- Date: ${new Date().toISOString()}`,
-    `- Machine: ${machineDescription()}; Node ${process.version}; the app as \`npm start\` runs it (embedded PostgreSQL, request logs to a file).`,
-    `- The machine's 1-minute load average before the large uploads, the box, the nearby query, the list, the submissions and after them: ${input.loadAverages.map((value) => value.toFixed(1)).join(', ')} (2 cores: above ~2, other processes competed for them).`,
+    ...sectionHead('Photo reports and Open311 (issue 10)', {
+      when: 'before the large uploads, the box, the nearby query, the list, the submissions and after them',
+      averages: input.loadAverages,
+    }),
     '',
     `On a database of **${facts.reports.toLocaleString('en')} field reports** (${facts.sizeMb.toLocaleString('en')} MB; ${facts.open.toLocaleString('en')} open, ${facts.openPotholes90.toLocaleString('en')} of them potholes received in the last 90 days; ${facts.published.toLocaleString('en')} on the public map; ${facts.photos.toLocaleString('en')} photo rows; ~${facts.events.toLocaleString('en')} timeline events of all cases), filled by \`npm run bench:generate-reports\` (bench/generate-reports.ts):`,
     '',
