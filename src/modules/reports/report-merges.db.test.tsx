@@ -276,4 +276,33 @@ describe('merges of more than one level', () => {
     });
     assert.equal((await rowOf(other.id)).state, 'received');
   });
+
+  it('two reports merged into each other at the same moment: one merge is made, the other refused in words, and no cycle', async () => {
+    const left = await aReport('race-left@example.tw', 'zh-TW');
+    const right = await aReport('race-right@example.tw', 'zh-TW');
+    const outcomes = await Promise.allSettled([
+      merge(left, right.caseNumber, 'en'),
+      merge(right, left.caseNumber, 'en'),
+    ]);
+    assert.deepEqual(outcomes.map((outcome) => outcome.status).toSorted(), ['fulfilled', 'rejected']);
+    const refused = outcomes.find((outcome) => outcome.status === 'rejected');
+    const error: unknown = refused?.status === 'rejected' ? refused.reason : null;
+    assert.ok(error instanceof DomainError);
+    // Waited for the other (then its chain ends here: a cycle), or ended by PostgreSQL as a deadlock.
+    const words =
+      error.code === 'CONFLICT'
+        ? error.message
+        : error.problems.map((problem) => `${problem.code}: ${problem.message}`).join();
+    assert.match(
+      words,
+      /^(The case to merge into was being merged at the same moment; nothing was merged\. Reload the case and try again\.|cycle: Case \d{7}-\d{4} has been merged into this case, so this case cannot be merged into it\.)$/,
+    );
+    const [l, r] = [await rowOf(left.id), await rowOf(right.id)];
+    assert.deepEqual(
+      [l.mergedIntoId === right.id, r.mergedIntoId === left.id].toSorted(),
+      [false, true],
+      'exactly one went into the other',
+    );
+    assert.deepEqual([l.state, r.state].toSorted(), ['merged', 'received']);
+  });
 });
