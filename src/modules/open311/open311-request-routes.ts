@@ -8,12 +8,14 @@ import {
   contentTypes,
   type Open311Error,
   type Open311Format,
+  type Open311Row,
   serialise,
   splitFormat,
+  type XmlShape,
 } from './open311-format.ts';
 import { commonProblems, FileParams, localeOf, send, sendErrors, useOpen311Errors } from './open311-http.ts';
 import { open311Text } from './open311-messages.ts';
-import { type RequestFilter, readRequestListQuery, readUpdatesQuery } from './open311-params.ts';
+import { readRequestListQuery, readUpdatesQuery } from './open311-params.ts';
 import {
   type RequestRow,
   type RequestWords,
@@ -22,7 +24,6 @@ import {
   updateEntry,
   updatesShape,
 } from './open311-request-format.ts';
-import { searchRequestsJson } from './open311-request-json.ts';
 import {
   listUpdates,
   openFieldReportStates,
@@ -139,10 +140,11 @@ export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Pro
     reply: FastifyReply,
     key: string,
     format: Open311Format,
-    compute: () => Promise<string>,
+    compute: () => Promise<readonly Open311Row[]>,
+    shape: XmlShape,
   ) {
     const answer = await answers.fill(key, nowMs, async () => ({
-      body: await compute(),
+      body: serialise(await compute(), format, shape),
       contentType: contentTypes[format],
     }));
     return sendAnswer(reply, answer);
@@ -160,8 +162,8 @@ export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Pro
     sent: Query,
     list: {
       read: (query: Flat<Query>, now: Date) => { filter: Filter; errors: Open311Error[] };
-      /** The answer's text in the format. */
-      body: (filter: Filter, query: Flat<Query>) => Promise<string>;
+      rows: (filter: Filter, query: Flat<Query>) => Promise<readonly Open311Row[]>;
+      shape: XmlShape;
     },
   ) {
     const hit = sendCachedAnswer(reply, request.url);
@@ -171,7 +173,7 @@ export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Pro
     const { filter, errors } = list.read(query, deps.clock.now());
     const problems = [...commonProblems(query), ...errors];
     if (problems.length > 0) return sendErrors(reply, format, problems);
-    return sendAndKeep(reply, request.url, format, () => list.body(filter, query));
+    return sendAndKeep(reply, request.url, format, () => list.rows(filter, query), list.shape);
   }
 
   /** Service names by code, in both languages (a small list: read per answer, beside the main query). */
@@ -203,19 +205,6 @@ export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Pro
     return rows.map((row) => requestEntry(row, words, publicPoint));
   }
 
-  /**
-   * The request list's answer: a search in JSON is written by PostgreSQL (open311-request-json.ts: the
-   * same bytes, without reading the rows); the ids and XML from the rows.
-   */
-  async function requestListBody(filter: RequestFilter, locale: Open311Locale, format: Open311Format) {
-    if (filter.kind === 'search' && format === 'json') {
-      const names = await serviceNames();
-      return searchRequestsJson(db, filter, wordsFor(locale, names), [...names.keys()]);
-    }
-    const read = filter.kind === 'ids' ? requestsByNumber(db, filter.numbers) : searchRequests(db, filter);
-    return serialise(await requestsDocument(locale, read), format, requestsShape);
-  }
-
   for (const format of ['json', 'xml'] as const) {
     app.get(
       `/open311/v2/requests.${format}`,
@@ -230,7 +219,12 @@ export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Pro
       async (request, reply) =>
         answerPolledList(request, reply, format, request.query, {
           read: readRequestListQuery,
-          body: (filter, query) => requestListBody(filter, localeOf(query), format),
+          rows: (filter, query) =>
+            requestsDocument(
+              localeOf(query),
+              filter.kind === 'ids' ? requestsByNumber(db, filter.numbers) : searchRequests(db, filter),
+            ),
+          shape: requestsShape,
         }),
     );
 
@@ -247,12 +241,12 @@ export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Pro
       async (request, reply) =>
         answerPolledList(request, reply, format, request.query, {
           read: readUpdatesQuery,
-          body: async (filter, query) => {
+          rows: async (filter, query) => {
             // Updates carry no service name.
             const words = wordsFor(localeOf(query), new Map());
-            const entries = (await listUpdates(db, filter)).map((row) => updateEntry(row, words));
-            return serialise(entries, format, updatesShape);
+            return (await listUpdates(db, filter)).map((row) => updateEntry(row, words));
           },
+          shape: updatesShape,
         }),
     );
   }

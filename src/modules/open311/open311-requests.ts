@@ -1,6 +1,5 @@
 import { type AnyColumn, and, asc, desc, eq, gte, inArray, isNotNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../platform/db/database.ts';
-import { taipeiMomentText } from '../../platform/db/json-text.ts';
 import { units } from '../../platform/reference/reference-schema.ts';
 import { cases, caseTimeline, stateLabel, workflowOf } from '../cases/index.ts';
 import { fieldReports, reportPhotos } from '../reports/index.ts';
@@ -42,11 +41,14 @@ function firstPublicPhotoOf(caseId: SQL | AnyColumn) {
 }
 
 /**
- * A moment as GeoReport v2 writes it (open311DateTime's form), written by PostgreSQL: a list of 1000
- * requests then makes and parses no Date for its 3000 moments (a sixth of the app's time for a computed
- * list, CPU profile on 1,000,000 reports).
+ * A moment as GeoReport v2 writes it (open311DateTime: Taipei time to the second, `+08:00`), written by
+ * PostgreSQL: a list of 1000 requests then makes and parses no Date for its 3000 moments (a sixth of the
+ * app's time for a computed list, CPU profile on 1,000,000 reports). `at time zone interval '08:00'` is the
+ * fixed offset (not a zone's rules), and `SS` cuts the fraction off as open311DateTime does.
  */
-const open311Moment = taipeiMomentText;
+function open311Moment(moment: SQL | AnyColumn) {
+  return sql<string>`to_char(${moment} at time zone interval '08:00', 'YYYY-MM-DD"T"HH24:MI:SS"+08:00"')`;
+}
 
 const requestColumns = {
   id: cases.id,
@@ -111,15 +113,6 @@ export async function searchRequests(
 
 /** The search as a query not yet run (the EXPLAIN of docs/benchmarks.md reads its SQL). */
 export function searchRequestsQuery(db: DatabaseOrTransaction, filter: RequestSearch) {
-  const { page, fields } = searchPage(db, filter);
-  return db.select(fields).from(page).orderBy(desc(page.receivedAt));
-}
-
-/**
- * The search's page as a sub-select and the fields of a request row over it: searchRequestsQuery selects
- * them as rows, searchRequestsJson (open311-request-json.ts) writes them as the JSON answer.
- */
-export function searchPage(db: DatabaseOrTransaction, filter: RequestSearch) {
   const conditions: SQL[] = [
     isFieldReport,
     gte(cases.receivedAt, filter.start),
@@ -140,36 +133,38 @@ export function searchPage(db: DatabaseOrTransaction, filter: RequestSearch) {
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize)
     .as('page');
-  const fields = {
-    ...withMoments({
-      id: page.id,
-      caseNumber: page.caseNumber,
-      state: page.state,
-      serviceCode: page.serviceCode,
-      description: page.description,
-      address: page.address,
-      districtCode: page.districtCode,
-      latitude: page.latitude,
-      longitude: page.longitude,
-      receivedAt: page.receivedAt,
-      updatedAt: page.updatedAt,
-      dueAt: page.dueAt,
-      expectedCompletionDate: page.expectedCompletionDate,
-      deadlineRule: page.deadlineRule,
-      unitNameZh: page.unitNameZh,
-      unitNameEn: page.unitNameEn,
-    }),
-    // Qualified by hand: a sub-select's column would be written bare, and inside the photo's own
-    // sub-select a bare "id" is the photo's.
-    photoId: firstPublicPhotoOf(sql`${sql.identifier('page')}.${sql.identifier('id')}`),
-    // A parallel-unsafe function anywhere in a statement keeps its whole plan serial. The planner finds
-    // a parallel Gather Merge cheaper when the filters drop most of the window, but starting its workers
-    // cost 70–150 ms on a busy 2-core machine against 10–20 ms for the backward index scan that stops
-    // after the page (EXPLAIN ANALYZE, 300,000 generated reports). This one only reads (null unless the
-    // transaction has written) and, unlike `SET LOCAL`, keeps the search one statement.
-    serialPlan: sql<string | null>`pg_current_xact_id_if_assigned()`,
-  };
-  return { page, fields };
+  return db
+    .select({
+      ...withMoments({
+        id: page.id,
+        caseNumber: page.caseNumber,
+        state: page.state,
+        serviceCode: page.serviceCode,
+        description: page.description,
+        address: page.address,
+        districtCode: page.districtCode,
+        latitude: page.latitude,
+        longitude: page.longitude,
+        receivedAt: page.receivedAt,
+        updatedAt: page.updatedAt,
+        dueAt: page.dueAt,
+        expectedCompletionDate: page.expectedCompletionDate,
+        deadlineRule: page.deadlineRule,
+        unitNameZh: page.unitNameZh,
+        unitNameEn: page.unitNameEn,
+      }),
+      // Qualified by hand: a sub-select's column would be written bare, and inside the photo's own
+      // sub-select a bare "id" is the photo's.
+      photoId: firstPublicPhotoOf(sql`${sql.identifier('page')}.${sql.identifier('id')}`),
+      // A parallel-unsafe function anywhere in a statement keeps its whole plan serial. The planner finds
+      // a parallel Gather Merge cheaper when the filters drop most of the window, but starting its workers
+      // cost 70–150 ms on a busy 2-core machine against 10–20 ms for the backward index scan that stops
+      // after the page (EXPLAIN ANALYZE, 300,000 generated reports). This one only reads (null unless the
+      // transaction has written) and, unlike `SET LOCAL`, keeps the search one statement.
+      serialPlan: sql<string | null>`pg_current_xact_id_if_assigned()`,
+    })
+    .from(page)
+    .orderBy(desc(page.receivedAt));
 }
 
 /** The published requests among these numbers, in the order asked (unknown ones left out). */

@@ -52,6 +52,5 @@ export {
 } from './report-intake.ts';
 export { reportPaths } from './report-paths.ts';
 export { publicPoint } from './report-place.ts';
-export { publicDegrees } from './public-point-sql.ts';
 export { findNearbyOpenReports, type NearbyReport, photosOf, type ReportPhoto } from './report-queries.ts';
 export { fieldReports, reportPhotos } from './reports-schema.ts';

@@ -199,27 +199,9 @@ export async function publicReportsInBox(
   filters: PublicReportFilters,
   limit = maxFeaturesPerBox,
 ): Promise<{ reports: PublicReportSummary[]; isTruncated: boolean }> {
-  const rows = await reportsInBoxQuery(db, box, filters, limit + 1);
-  return {
-    reports: rows.slice(0, limit).map(({ rank: _rank, ...row }) => summaryOf(row)),
-    isTruncated: rows.length > limit,
-  };
-}
-
-/**
- * The box's reports as a query not yet run, newest first, at most `rows` of them, each with its place in
- * that order (`rank`, from 1): publicReportsInBox reads it, public-report-geojson.ts writes it as GeoJSON.
- */
-export function reportsInBoxQuery(
-  db: DatabaseOrTransaction,
-  box: BoundingBox,
-  filters: PublicReportFilters,
-  rows: number,
-) {
   const ranges = rawRangesForPublicBox(box);
-  const newestFirst = sql`${cases.receivedAt} desc, ${cases.id} desc`;
-  return db
-    .select({ ...summaryColumns, rank: sql<number>`row_number() over (order by ${newestFirst})`.as('rank') })
+  const rows = await db
+    .select(summaryColumns)
     .from(cases)
     .innerJoin(fieldReports, isPublished)
     .where(
@@ -231,8 +213,9 @@ export function reportsInBoxQuery(
         lt(cases.longitude, ranges.lonBelow),
       ),
     )
-    .orderBy(newestFirst)
-    .limit(rows);
+    .orderBy(sql`${cases.receivedAt} desc`, sql`${cases.id} desc`)
+    .limit(limit + 1);
+  return { reports: rows.slice(0, limit).map(summaryOf), isTruncated: rows.length > limit };
 }
 
 /**

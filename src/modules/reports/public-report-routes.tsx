@@ -20,7 +20,6 @@ import {
   resolvePublicReportFilters,
   selectionQuery,
 } from './public-report-filters.ts';
-import { publicReportsInBoxGeoJson } from './public-report-geojson.ts';
 import { publicReportText as text } from './public-report-messages.ts';
 import {
   findPublicReport,
@@ -28,10 +27,18 @@ import {
   maxFeaturesPerBox,
   type PublicVocabulary,
   publicPhotoFile,
+  publicReportsInBox,
   publicVocabulary,
   publishedReportBatches,
 } from './public-report-queries.ts';
-import { atomFeed, csvExport, geoJsonExport, openDataLicence, wordsOf } from './report-feeds.ts';
+import {
+  atomFeed,
+  csvExport,
+  geoJsonCollection,
+  geoJsonExport,
+  openDataLicence,
+  wordsOf,
+} from './report-feeds.ts';
 import { reportPaths } from './report-paths.ts';
 import { atomEntryCount, PublicOpenDataPage, reportOpenDataPaths } from './views/public-open-data-page.tsx';
 import { PublicReportListPage } from './views/public-report-list-page.tsx';
@@ -310,11 +317,13 @@ export async function publicReportRoutes(app: AppInstance, deps: AppDeps): Promi
         }
         if (problems.length > 0)
           throw new DomainError('VALIDATION_FAILED', text(lang, 'apiInvalid'), { problems });
-        // Written by PostgreSQL: geoJsonCollection's bytes without reading 2000 rows (public-report-geojson.ts).
-        const collection = await publicReportsInBoxGeoJson(db, box, filters, {
+        const { reports, isTruncated } = await publicReportsInBox(db, box, filters);
+        const collection = geoJsonCollection(reports, {
           vocabulary,
           lang,
           publicBaseUrl: config.publicBaseUrl,
+          isTruncated,
+          limit: maxFeaturesPerBox,
         });
         return { body: collection, contentType: 'application/geo+json; charset=utf-8' };
       });
