@@ -1,4 +1,5 @@
 import { formatByteSize } from '../../../platform/uploads/multipart.ts';
+import { ChoiceQuestion } from '../../../platform/web/components/choice-question.tsx';
 import {
   Button,
   choiceId,
@@ -264,10 +265,8 @@ function Question(props: { view: ReportFormView; category: ReportCategory; quest
       value: option.value,
       label: pick(lang, option.labelZh, option.labelEn),
     }));
-    return choices.length <= 6 ? (
-      <Radios {...common} legend={label} hint={hint} value={value} choices={choices} />
-    ) : (
-      <Select
+    return (
+      <ChoiceQuestion
         {...common}
         label={label}
         hint={hint}

@@ -1,5 +1,6 @@
 import { formatByteSize } from '../../../../platform/uploads/multipart.ts';
 import { extensionsByMediaType } from '../../../../platform/uploads/sniff.ts';
+import { ChoiceQuestion } from '../../../../platform/web/components/choice-question.tsx';
 import {
   Button,
   Checkboxes,
@@ -101,10 +102,8 @@ function ServiceField({ view, field }: { view: CounterFormView; field: FormField
         value: option.value,
         label: pick(option.labelZh, option.labelEn),
       }));
-      return choices.length <= 6 ? (
-        <Radios {...common} legend={label} hint={hint} value={value} choices={choices} />
-      ) : (
-        <Select
+      return (
+        <ChoiceQuestion
           {...common}
           label={label}
           hint={hint}
