@@ -5,7 +5,6 @@ import { XMLParser } from 'fast-xml-parser';
 import { decode, mainOf } from '../../../test/helpers/html.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { pageWindow } from '../../platform/db/paging.ts';
-import type { CaseRow } from '../cases/index.ts';
 import {
   listPublicReports,
   type PublicReportSummary,
@@ -13,7 +12,7 @@ import {
   publicVocabulary,
   publishedReportBatches,
 } from './public-report-queries.ts';
-import { fengshan, lingya, reportAs, seedPublicReports, zuoying } from './public-reports-test-support.ts';
+import { fengshan, lingya, reportAs, seededPublicReports, zuoying } from './public-reports-test-support.ts';
 import { csvColumns, csvExport } from './report-feeds.ts';
 
 /**
@@ -30,23 +29,9 @@ const xml = new XMLParser({
 });
 
 describe('photo reports as open data: GeoJSON, Atom, CSV and the open-data pages', () => {
-  let subject: TestApp;
-  let first: CaseRow;
-  let named: CaseRow;
-  let unpublished: CaseRow;
-  let addressOnly: CaseRow;
-  let fixed: CaseRow;
-  let fillers: CaseRow[];
-
-  const get = (url: string, headers: Record<string, string> = {}) =>
-    subject.app.inject({ method: 'GET', url, headers });
-
-  before(async () => {
-    subject = await buildTestApp({ environment: { PUBLIC_BASE_URL: 'https://onewindow.example.tw' } });
-    ({ first, named, unpublished, addressOnly, fixed, fillers } = await seedPublicReports(subject));
-  });
-  after(() => subject.app.close());
-  const report = (input: Parameters<typeof reportAs>[1]) => reportAs(subject, input);
+  const site = seededPublicReports();
+  const { seed, get } = site;
+  const report = (input: Parameters<typeof reportAs>[1]) => reportAs(site.subject, input);
 
   it('GET /api/reports.geojson: published reports in the box, rounded points, public fields only', async () => {
     const response = await get('/api/reports.geojson?bbox=120.31,22.619,120.314,22.621');
@@ -59,12 +44,12 @@ describe('photo reports as open data: GeoJSON, Atom, CSV and the open-data pages
     assert.equal(collection.limit, 2000);
     assert.deepEqual(
       collection.features.map((feature: { id: string }) => feature.id),
-      [fixed.caseNumber, first.caseNumber],
+      [seed.fixed.caseNumber, seed.first.caseNumber],
     );
     const feature = collection.features[1];
     assert.deepEqual(feature.geometry, { type: 'Point', coordinates: [120.3125, 22.6203] });
     assert.deepEqual(feature.properties, {
-      case_number: first.caseNumber,
+      case_number: seed.first.caseNumber,
       category: 'pothole-report',
       category_name: '路面坑洞',
       status: 'open',
@@ -78,7 +63,7 @@ describe('photo reports as open data: GeoJSON, Atom, CSV and the open-data pages
       received_at: '2026-03-02T10:00:00+08:00',
       fixed_at: null,
       closed_at: null,
-      url: `https://onewindow.example.tw/reports/${first.caseNumber}`,
+      url: `https://onewindow.example.tw/reports/${seed.first.caseNumber}`,
     });
 
     const english = (
@@ -90,7 +75,7 @@ describe('photo reports as open data: GeoJSON, Atom, CSV and the open-data pages
         one.properties.status_name,
         one.properties.url,
       ]),
-      [[fixed.caseNumber, 'Fixed', `https://onewindow.example.tw/en/reports/${fixed.caseNumber}`]],
+      [[seed.fixed.caseNumber, 'Fixed', `https://onewindow.example.tw/en/reports/${seed.fixed.caseNumber}`]],
     );
     const elsewhere = (await get('/api/reports.geojson?bbox=120.0,22.0,120.1,22.1')).json();
     assert.deepEqual(elsewhere.features, []);
@@ -111,7 +96,7 @@ describe('photo reports as open data: GeoJSON, Atom, CSV and the open-data pages
     const onPublic = (await get('/api/reports.geojson?bbox=120.3125,22.6203,120.3125,22.6203')).json();
     assert.deepEqual(
       onPublic.features.map((feature: { id: string }) => feature.id),
-      [first.caseNumber],
+      [seed.first.caseNumber],
     );
   });
 
@@ -158,11 +143,11 @@ describe('photo reports as open data: GeoJSON, Atom, CSV and the open-data pages
     );
     assert.deepEqual(
       feed.entry.map((entry: { id: string }) => entry.id),
-      [fixed, first].map((row) => `https://onewindow.example.tw/reports/${row.caseNumber}`),
+      [seed.fixed, seed.first].map((row) => `https://onewindow.example.tw/reports/${row.caseNumber}`),
     );
     const entry = feed.entry[1];
     assert.equal(entry.title, '路面坑洞：苓雅區（已收件）');
-    assert.equal(entry.link[0]['@href'], `https://onewindow.example.tw/reports/${first.caseNumber}`);
+    assert.equal(entry.link[0]['@href'], `https://onewindow.example.tw/reports/${seed.first.caseNumber}`);
     assert.equal(entry.updated, '2026-03-02T10:00:00+08:00');
     assert.equal(entry['georss:point'], '22.6203 120.3125');
     // Fixed: its updated time is the fix.
@@ -177,7 +162,7 @@ describe('photo reports as open data: GeoJSON, Atom, CSV and the open-data pages
     );
     assert.deepEqual(
       byCategory.entry.map((one: { id: string }) => one.id),
-      [`https://onewindow.example.tw/en/reports/${addressOnly.caseNumber}`],
+      [`https://onewindow.example.tw/en/reports/${seed.addressOnly.caseNumber}`],
     );
     assert.equal(byCategory.entry[0]['georss:point'], undefined);
     assert.equal((await get('/reports/feed.atom?district=nowhere')).statusCode, 400);
@@ -204,7 +189,7 @@ describe('photo reports as open data: GeoJSON, Atom, CSV and the open-data pages
     // Oldest first: the 25 fillers, then the four of 2 March; never the unpublished one.
     assert.deepEqual(
       rows.map((row) => row[0]),
-      [...fillers, first, named, addressOnly, fixed].map((row) => row.caseNumber),
+      [...seed.fillers, seed.first, seed.named, seed.addressOnly, seed.fixed].map((row) => row.caseNumber),
     );
     const byNumber = new Map(
       rows.map((row) => [
@@ -212,8 +197,8 @@ describe('photo reports as open data: GeoJSON, Atom, CSV and the open-data pages
         Object.fromEntries(csvColumns.map((column, index) => [column, row[index]])),
       ]),
     );
-    assert.deepEqual(byNumber.get(first.caseNumber), {
-      case_number: first.caseNumber,
+    assert.deepEqual(byNumber.get(seed.first.caseNumber), {
+      case_number: seed.first.caseNumber,
       category: 'pothole-report',
       category_zh: '路面坑洞',
       category_en: 'Pothole',
@@ -229,12 +214,12 @@ describe('photo reports as open data: GeoJSON, Atom, CSV and the open-data pages
       received_at: '2026-03-02T10:00:00+08:00',
       fixed_at: '',
       closed_at: '',
-      url: `https://onewindow.example.tw/reports/${first.caseNumber}`,
+      url: `https://onewindow.example.tw/reports/${seed.first.caseNumber}`,
     });
-    assert.equal(byNumber.get(addressOnly.caseNumber)?.latitude, '');
-    assert.equal(byNumber.get(addressOnly.caseNumber)?.district_code, zuoying);
-    assert.equal(byNumber.get(fixed.caseNumber)?.status, 'fixed');
-    assert.match(byNumber.get(fixed.caseNumber)?.fixed_at ?? '', /\+08:00$/);
+    assert.equal(byNumber.get(seed.addressOnly.caseNumber)?.latitude, '');
+    assert.equal(byNumber.get(seed.addressOnly.caseNumber)?.district_code, zuoying);
+    assert.equal(byNumber.get(seed.fixed.caseNumber)?.status, 'fixed');
+    assert.match(byNumber.get(seed.fixed.caseNumber)?.fixed_at ?? '', /\+08:00$/);
   });
 
   it('the GeoJSON export: one FeatureCollection of every published report with the licence, null geometry without a point', async () => {
@@ -248,11 +233,11 @@ describe('photo reports as open data: GeoJSON, Atom, CSV and the open-data pages
     assert.equal(collection.licenseUrl, 'https://data.gov.tw/license');
     assert.deepEqual(
       collection.features.map((feature: { id: string }) => feature.id),
-      [...fillers, first, named, addressOnly, fixed].map((row) => row.caseNumber),
+      [...seed.fillers, seed.first, seed.named, seed.addressOnly, seed.fixed].map((row) => row.caseNumber),
     );
     const byId = new Map(collection.features.map((feature: { id: string }) => [feature.id, feature]));
-    assert.equal((byId.get(addressOnly.caseNumber) as { geometry: unknown }).geometry, null);
-    assert.deepEqual((byId.get(first.caseNumber) as { geometry: unknown }).geometry, {
+    assert.equal((byId.get(seed.addressOnly.caseNumber) as { geometry: unknown }).geometry, null);
+    assert.deepEqual((byId.get(seed.first.caseNumber) as { geometry: unknown }).geometry, {
       type: 'Point',
       coordinates: [120.3125, 22.6203],
     });
@@ -260,22 +245,22 @@ describe('photo reports as open data: GeoJSON, Atom, CSV and the open-data pages
 
   it('the English exports point to the English pages, and the GeoJSON names things in English', async () => {
     const csv = (await get('/en/open-data/reports.csv')).body;
-    assert.ok(csv.includes(`,https://onewindow.example.tw/en/reports/${first.caseNumber}\r\n`));
+    assert.ok(csv.includes(`,https://onewindow.example.tw/en/reports/${seed.first.caseNumber}\r\n`));
     assert.ok(csv.includes(',路面坑洞,Pothole,'));
     const collection = (await get('/en/open-data/reports.geojson')).json();
-    const feature = collection.features.find((one: { id: string }) => one.id === first.caseNumber);
+    const feature = collection.features.find((one: { id: string }) => one.id === seed.first.caseNumber);
     assert.equal(feature.properties.category_name, 'Pothole');
     assert.equal(feature.properties.district_name, 'Lingya District');
-    assert.equal(feature.properties.url, `https://onewindow.example.tw/en/reports/${first.caseNumber}`);
+    assert.equal(feature.properties.url, `https://onewindow.example.tw/en/reports/${seed.first.caseNumber}`);
   });
 
   it('the exports page through the set by keyset, ties in time by id, and the CSV is written a batch at a time', async () => {
-    const { db } = subject.database;
+    const { db } = site.subject.database;
     // Three reports received at the same instant: keyset paging must neither repeat nor skip one.
     const instant = new Date('2026-01-15T04:00:00Z');
     const tied: string[] = [];
     for (let index = 0; index < 3; index += 1) {
-      subject.clock.current = new Date(instant);
+      site.subject.clock.current = new Date(instant);
       const row = await report({ latitude: 22.7, longitude: 120.3 });
       tied.push(row.caseNumber);
     }
@@ -286,7 +271,7 @@ describe('photo reports as open data: GeoJSON, Atom, CSV and the open-data pages
     assert.equal(new Set(all).size, all.length, 'no report twice');
     assert.equal(all.length, 25 + 4 + 3);
     assert.deepEqual(all.slice(0, 3).sort(), [...tied].sort());
-    assert.ok(!all.includes(unpublished.caseNumber));
+    assert.ok(!all.includes(seed.unpublished.caseNumber));
 
     // Remove them again: the other tests count the set.
     await db.execute(
@@ -301,7 +286,7 @@ describe('photo reports as open data: GeoJSON, Atom, CSV and the open-data pages
     // Were the export built in memory, this source (a thousand reports a batch, without end) would never
     // give a byte; streamed, the first rows come after the stream's buffer (64 KiB) fills.
     let pulled = 0;
-    const [found] = await listPublicReports(subject.database.db, {}, pageWindow(1, 1));
+    const [found] = await listPublicReports(site.subject.database.db, {}, pageWindow(1, 1));
     assert.ok(found);
     const template: PublicReportSummary = found;
     async function* endless(): AsyncGenerator<PublicReportSummary[]> {
@@ -315,7 +300,7 @@ describe('photo reports as open data: GeoJSON, Atom, CSV and the open-data pages
     }
     const stream = csvExport(
       endless(),
-      await publicVocabulary(subject.database.db),
+      await publicVocabulary(site.subject.database.db),
       'https://onewindow.example.tw',
     );
     let bytes = 0;

@@ -4,9 +4,10 @@
  * did, one never confirmed at the same place, one placed by an address only, one fixed by a crew with an
  * after-photo and a note naming the reporter, and 25 older ones to page through. Not a test file itself.
  */
+import { after, before } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { testCasesContext } from '../../../test/helpers/cases-context.ts';
-import type { TestApp } from '../../../test/helpers/test-app.ts';
+import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { aStaffMember } from '../../platform/auth/auth-test-support.ts';
 import { noisyJpeg } from '../../platform/images/photo-test-support.ts';
 import type { Lang } from '../../platform/web/i18n.ts';
@@ -253,5 +254,33 @@ export async function seedPublicReports(subject: TestApp): Promise<PublicReportF
     fixPhoto,
     crewName: crew.displayName,
     fillers,
+  };
+}
+
+/**
+ * The app every public-side test block reads, built (with the public base URL feeds and pages write
+ * absolute links with) and seeded before the block's tests and closed after them. Call it in a describe
+ * block: `const site = seededPublicReports(); const { seed, get } = site;`, then `seed.first.caseNumber`,
+ * `get('/reports')` or `site.subject` inside a test (`seed` is filled, `subject` set, once `before` has run).
+ */
+export function seededPublicReports() {
+  const seed = {} as PublicReportFixture;
+  let built: TestApp | undefined;
+  const subject = (): TestApp => {
+    if (built === undefined) throw new Error('the seeded app is built in before(): read it inside a test');
+    return built;
+  };
+  before(async () => {
+    built = await buildTestApp({ environment: { PUBLIC_BASE_URL: 'https://onewindow.example.tw' } });
+    Object.assign(seed, await seedPublicReports(built));
+  });
+  after(() => built?.app.close());
+  return {
+    seed,
+    get subject() {
+      return subject();
+    },
+    get: (url: string, headers: Record<string, string> = {}) =>
+      subject().app.inject({ method: 'GET', url, headers }),
   };
 }

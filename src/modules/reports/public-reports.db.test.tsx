@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { decode, mainOf, metaContent } from '../../../test/helpers/html.ts';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { type CaseRow, workflowOf } from '../cases/index.ts';
+import { workflowOf } from '../cases/index.ts';
 import { statesByGroup } from './public-report-filters.ts';
-import { fengshan, lingya, secret, seedPublicReports } from './public-reports-test-support.ts';
+import { fengshan, lingya, secret, seededPublicReports } from './public-reports-test-support.ts';
 import { reportPhotos } from './reports-schema.ts';
 
 /**
@@ -16,39 +15,8 @@ import { reportPhotos } from './reports-schema.ts';
  */
 
 describe('photo reports, the public side: the list, a report’s page, photos, and no personal data anywhere', () => {
-  let subject: TestApp;
-  let first: CaseRow;
-  let firstShownPhoto: string;
-  let firstHiddenPhoto: string;
-  let named: CaseRow;
-  let unpublished: CaseRow;
-  let unpublishedPhoto: string;
-  let addressOnly: CaseRow;
-  let fixed: CaseRow;
-  let fixPhoto: string;
-  let crewName: string;
-  let fillers: CaseRow[];
-
-  const get = (url: string, headers: Record<string, string> = {}) =>
-    subject.app.inject({ method: 'GET', url, headers });
-
-  before(async () => {
-    subject = await buildTestApp({ environment: { PUBLIC_BASE_URL: 'https://onewindow.example.tw' } });
-    ({
-      first,
-      firstShownPhoto,
-      firstHiddenPhoto,
-      named,
-      unpublished,
-      unpublishedPhoto,
-      addressOnly,
-      fixed,
-      fixPhoto,
-      crewName,
-      fillers,
-    } = await seedPublicReports(subject));
-  });
-  after(() => subject.app.close());
+  const site = seededPublicReports();
+  const { seed, get } = site;
 
   /** Every case number on a page of the list, in order. */
   const listed = (html: string) => [...html.matchAll(/data-case-number="([^"]+)"/g)].map((match) => match[1]);
@@ -65,14 +33,14 @@ describe('photo reports, the public side: the list, a report’s page, photos, a
     const response = await get('/reports');
     assert.equal(response.statusCode, 200);
     const main = mainOf(response.body);
-    const newest = [fixed, addressOnly, named, first].map((row) => row.caseNumber);
+    const newest = [seed.fixed, seed.addressOnly, seed.named, seed.first].map((row) => row.caseNumber);
     const firstPage = listed(main);
     assert.equal(firstPage.length, 20);
     assert.deepEqual(firstPage.slice(0, 4), newest);
-    assert.ok(!firstPage.includes(unpublished.caseNumber));
+    assert.ok(!firstPage.includes(seed.unpublished.caseNumber));
     assert.deepEqual(
       firstPage.slice(4),
-      fillers
+      seed.fillers
         .slice(-16)
         .reverse()
         .map((row) => row.caseNumber),
@@ -82,7 +50,7 @@ describe('photo reports, the public side: the list, a report’s page, photos, a
     const second = listed(mainOf((await get('/reports?page=2')).body));
     assert.deepEqual(
       second,
-      fillers
+      seed.fillers
         .slice(0, 9)
         .reverse()
         .map((row) => row.caseNumber),
@@ -93,26 +61,26 @@ describe('photo reports, the public side: the list, a report’s page, photos, a
 
   it('filters by category, state in plain words, district and a date range (民國 or 西元), and says what it ignored', async () => {
     const byCategory = listed(mainOf((await get('/reports?category=park-facility-damage')).body));
-    assert.deepEqual(byCategory, [addressOnly.caseNumber]);
+    assert.deepEqual(byCategory, [seed.addressOnly.caseNumber]);
 
     const fixedOnly = mainOf((await get('/reports?state=fixed')).body);
-    assert.deepEqual(listed(fixedOnly), [fixed.caseNumber]);
+    assert.deepEqual(listed(fixedOnly), [seed.fixed.caseNumber]);
     assert.match(fixedOnly, /data-status="fixed"/);
     const open = listed(mainOf((await get('/reports?state=open')).body));
-    assert.ok(!open.includes(fixed.caseNumber));
-    assert.ok(open.includes(first.caseNumber));
+    assert.ok(!open.includes(seed.fixed.caseNumber));
+    assert.ok(open.includes(seed.first.caseNumber));
 
     assert.deepEqual(listed(mainOf((await get(`/reports?district=${lingya}`)).body)), [
-      fixed.caseNumber,
-      first.caseNumber,
+      seed.fixed.caseNumber,
+      seed.first.caseNumber,
     ]);
     assert.deepEqual(
       listed(mainOf((await get(`/reports?district=${fengshan}&category=street-light-repair`)).body)),
-      [named.caseNumber],
+      [seed.named.caseNumber],
     );
 
     // 2 to 4 February 2026 (Taipei days): three fillers, written as 民國 and as 西元.
-    const range = fillers
+    const range = seed.fillers
       .slice(1, 4)
       .reverse()
       .map((row) => row.caseNumber);
@@ -142,32 +110,40 @@ describe('photo reports, the public side: the list, a report’s page, photos, a
   });
 
   it('a report’s page shows its category, state, district, village, rounded point, photos and public timeline', async () => {
-    const response = await get(`/reports/${first.caseNumber}`);
+    const response = await get(`/reports/${seed.first.caseNumber}`);
     assert.equal(response.statusCode, 200);
     const main = decode(mainOf(response.body));
-    assert.match(main, new RegExp(`報修案件 ${first.caseNumber}`));
+    assert.match(main, new RegExp(`報修案件 ${seed.first.caseNumber}`));
     assert.match(main, /路面坑洞/);
     assert.match(main, /處理中/);
     assert.match(main, /苓雅區/);
     assert.match(main, /晴朗里/);
     assert.match(main, /data-point="22\.6203,120\.3125"/);
     assert.match(main, /約在北緯 22\.6203、東經 120\.3125/);
-    assert.match(main, new RegExp(`/reports/${first.caseNumber}/photos/${firstShownPhoto}/thumb\\.jpg`));
-    assert.doesNotMatch(main, new RegExp(firstHiddenPhoto));
+    assert.match(
+      main,
+      new RegExp(`/reports/${seed.first.caseNumber}/photos/${seed.firstShownPhoto}/thumb\\.jpg`),
+    );
+    assert.doesNotMatch(main, new RegExp(seed.firstHiddenPhoto));
     assert.match(main, /有 1 張照片因可能拍到人臉或車牌而隱藏。/);
     assert.deepEqual(
       [...main.matchAll(/data-kind="([^"]+)"/g)].map((match) => match[1]),
       ['created'],
     );
-    assert.equal(metaContent(response.body, 'DC.Identifier')?.endsWith(`report-${first.caseNumber}`), true);
+    assert.equal(
+      metaContent(response.body, 'DC.Identifier')?.endsWith(`report-${seed.first.caseNumber}`),
+      true,
+    );
   });
 
   it('a fixed report shows the after-photo and what was done; the note to the reporter loses their name and phone', async () => {
-    const main = decode(mainOf((await get(`/reports/${fixed.caseNumber}`)).body));
+    const main = decode(mainOf((await get(`/reports/${seed.fixed.caseNumber}`)).body));
     assert.match(main, /已修復/);
     assert.match(
       main,
-      new RegExp(`id="fix-photos"[\\s\\S]*/reports/${fixed.caseNumber}/photos/${fixPhoto}/thumb\\.jpg`),
+      new RegExp(
+        `id="fix-photos"[\\s\\S]*/reports/${seed.fixed.caseNumber}/photos/${seed.fixPhoto}/thumb\\.jpg`,
+      ),
     );
     assert.match(main, /已用瀝青填平坑洞。/);
     assert.deepEqual(
@@ -175,61 +151,69 @@ describe('photo reports, the public side: the list, a report’s page, photos, a
       ['created', 'dispatch', 'mark_fixed'],
     );
     assert.match(main, /說明：（已遮蔽）先生您好，坑洞已修復，有問題請回電 （已遮蔽）。/);
-    assert.ok(!main.includes(crewName), 'no staff name');
+    assert.ok(!main.includes(seed.crewName), 'no staff name');
     assert.ok(!main.includes(secret.name));
     assert.ok(!main.includes(secret.phone));
   });
 
   it('shows the reporter’s name only when they chose to, and only on that report’s page', async () => {
-    const main = decode(mainOf((await get(`/reports/${named.caseNumber}`)).body));
+    const main = decode(mainOf((await get(`/reports/${seed.named.caseNumber}`)).body));
     assert.match(main, /通報人<\/dt>\s*<dd class="govuk-summary-list__value">陳大文/);
     assert.ok(!main.includes('chen.dawen@example.tw'));
     assert.ok(!main.includes('0987654321'));
-    assert.doesNotMatch(decode(mainOf((await get(`/reports/${first.caseNumber}`)).body)), /通報人<\/dt>/);
+    assert.doesNotMatch(
+      decode(mainOf((await get(`/reports/${seed.first.caseNumber}`)).body)),
+      /通報人<\/dt>/,
+    );
   });
 
   it('answers 404 for an unknown, malformed or unpublished report number', async () => {
     for (const path of [
       '/reports/1150302-9999',
       '/reports/nope',
-      `/reports/${unpublished.caseNumber}`,
-      `/en/reports/${unpublished.caseNumber}`,
+      `/reports/${seed.unpublished.caseNumber}`,
+      `/en/reports/${seed.unpublished.caseNumber}`,
     ]) {
       const response = await get(path);
       assert.equal(response.statusCode, 404, path);
       assert.ok(!response.body.includes('林美麗'));
     }
-    assert.match((await get(`/reports/${unpublished.caseNumber}`)).body, /<title>找不到這個頁面 - /);
+    assert.match((await get(`/reports/${seed.unpublished.caseNumber}`)).body, /<title>找不到這個頁面 - /);
   });
 
   it('streams a photo’s public copy and thumbnail from the file store with a long-lived ETag; hidden or unpublished photos are 404', async () => {
-    const [row] = await subject.database.db
+    const [row] = await site.subject.database.db
       .select()
       .from(reportPhotos)
-      .where(eq(reportPhotos.id, firstShownPhoto));
+      .where(eq(reportPhotos.id, seed.firstShownPhoto));
     assert.ok(row);
     for (const [size, sha] of [
       ['public', row.publicSha256],
       ['thumb', row.thumbSha256],
     ] as const) {
-      const response = await get(`/reports/${first.caseNumber}/photos/${firstShownPhoto}/${size}.jpg`);
+      const response = await get(
+        `/reports/${seed.first.caseNumber}/photos/${seed.firstShownPhoto}/${size}.jpg`,
+      );
       assert.equal(response.statusCode, 200);
       assert.equal(response.headers['content-type'], 'image/jpeg');
       assert.equal(response.headers.etag, `"${sha}"`);
       assert.equal(response.headers['cache-control'], 'public, max-age=3600');
-      assert.deepEqual(response.rawPayload, await subject.files.read(sha));
-      const again = await get(`/reports/${first.caseNumber}/photos/${firstShownPhoto}/${size}.jpg`, {
-        'if-none-match': `"${sha}"`,
-      });
+      assert.deepEqual(response.rawPayload, await site.subject.files.read(sha));
+      const again = await get(
+        `/reports/${seed.first.caseNumber}/photos/${seed.firstShownPhoto}/${size}.jpg`,
+        {
+          'if-none-match': `"${sha}"`,
+        },
+      );
       assert.equal(again.statusCode, 304);
     }
     const refused = [
-      `/reports/${first.caseNumber}/photos/${firstHiddenPhoto}/public.jpg`,
-      `/reports/${first.caseNumber}/photos/${firstHiddenPhoto}/thumb.jpg`,
-      `/reports/${unpublished.caseNumber}/photos/${unpublishedPhoto}/public.jpg`,
-      `/reports/${named.caseNumber}/photos/${firstShownPhoto}/public.jpg`,
-      `/reports/${first.caseNumber}/photos/${firstShownPhoto}/original.jpg`,
-      `/reports/${first.caseNumber}/photos/not-a-uuid/public.jpg`,
+      `/reports/${seed.first.caseNumber}/photos/${seed.firstHiddenPhoto}/public.jpg`,
+      `/reports/${seed.first.caseNumber}/photos/${seed.firstHiddenPhoto}/thumb.jpg`,
+      `/reports/${seed.unpublished.caseNumber}/photos/${seed.unpublishedPhoto}/public.jpg`,
+      `/reports/${seed.named.caseNumber}/photos/${seed.firstShownPhoto}/public.jpg`,
+      `/reports/${seed.first.caseNumber}/photos/${seed.firstShownPhoto}/original.jpg`,
+      `/reports/${seed.first.caseNumber}/photos/not-a-uuid/public.jpg`,
     ];
     for (const path of refused) assert.equal((await get(path)).statusCode, 404, path);
     // The original as sent is staff-only: its bytes are served by no public address.
@@ -241,11 +225,11 @@ describe('photo reports, the public side: the list, a report’s page, photos, a
       '/reports',
       '/en/reports',
       '/reports?page=2',
-      `/reports/${first.caseNumber}`,
-      `/en/reports/${first.caseNumber}`,
-      `/reports/${fixed.caseNumber}`,
-      `/reports/${named.caseNumber}`,
-      `/reports/${addressOnly.caseNumber}`,
+      `/reports/${seed.first.caseNumber}`,
+      `/en/reports/${seed.first.caseNumber}`,
+      `/reports/${seed.fixed.caseNumber}`,
+      `/reports/${seed.named.caseNumber}`,
+      `/reports/${seed.addressOnly.caseNumber}`,
       '/reports/feed.atom',
       `/reports/feed.atom?district=${lingya}`,
       '/en/reports/feed.atom',
@@ -271,7 +255,7 @@ describe('photo reports, the public side: the list, a report’s page, photos, a
       'chen.dawen@example.tw',
       '0987654321',
       '蓮池潭',
-      crewName,
+      seed.crewName,
     ];
     for (const path of paths) {
       const response = await get(path);
@@ -279,7 +263,7 @@ describe('photo reports, the public side: the list, a report’s page, photos, a
       const body = decode(response.body);
       for (const word of forbidden) assert.ok(!body.includes(word), `${path} contains “${word}”`);
       // A name shown by choice appears on its own page only.
-      if (path !== `/reports/${named.caseNumber}`)
+      if (path !== `/reports/${seed.named.caseNumber}`)
         assert.ok(!body.includes('陳大文'), `${path} names 陳大文`);
       // Coordinates: never more than 4 decimals.
       assert.doesNotMatch(body, /\b(?:22|120)\.\d{5,}/, path);
