@@ -114,19 +114,8 @@ const summaryColumns = {
   closedAt: cases.closedAt,
 };
 
-type SummaryRow = {
-  caseId: string;
-  caseNumber: string;
-  serviceCode: string;
-  state: string;
-  districtCode: string | null;
-  villageCode: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  receivedAt: Date;
-  resolvedAt: Date | null;
-  closedAt: Date | null;
-};
+/** A summary as `summaryColumns` reads it: the exact point, before `summaryOf` rounds it. */
+type SummaryRow = Omit<PublicReportSummary, 'point'> & { latitude: number | null; longitude: number | null };
 
 function summaryOf({ latitude, longitude, ...row }: SummaryRow): PublicReportSummary {
   return {
