@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
 import type { FieldProblem } from '../../platform/http/errors.ts';
+import { applyNamedFilters } from '../../platform/web/components/query-filters.ts';
 import type { Lang } from '../../platform/web/i18n.ts';
 import { publicReportText } from './public-report-messages.ts';
 
@@ -125,28 +126,38 @@ export function resolvePublicReportFilters(
     key: 'ignoredCategory' | 'ignoredState' | 'ignoredDistrict',
     value: string,
   ) => notices.push({ field, code: 'ignored', message: publicReportText(lang, key, { value }) });
-
-  const category = query.category?.trim() ?? '';
-  if (category !== '') {
-    if (known.serviceCodes.has(category)) {
-      filters.serviceCode = category;
-      selection.category = category;
-    } else ignore('category', 'ignoredCategory', category);
-  }
-  const state = query.state?.trim().toLowerCase() ?? '';
-  if (state !== '') {
-    if (isPublicStateGroup(state)) {
-      filters.stateGroup = state;
-      selection.state = state;
-    } else ignore('state', 'ignoredState', state);
-  }
-  const district = query.district?.trim() ?? '';
-  if (district !== '') {
-    if (known.districtCodes.has(district)) {
-      filters.districtCode = district;
-      selection.district = district;
-    } else ignore('district', 'ignoredDistrict', district);
-  }
+  applyNamedFilters(
+    query,
+    [
+      {
+        name: 'category',
+        isKnown: (value) => known.serviceCodes.has(value),
+        apply: (value) => {
+          filters.serviceCode = value;
+        },
+        notice: 'ignoredCategory',
+      },
+      {
+        name: 'state',
+        normalise: (value) => value.toLowerCase(),
+        isKnown: isPublicStateGroup,
+        apply: (value) => {
+          filters.stateGroup = value as PublicStateGroup;
+        },
+        notice: 'ignoredState',
+      },
+      {
+        name: 'district',
+        isKnown: (value) => known.districtCodes.has(value),
+        apply: (value) => {
+          filters.districtCode = value;
+        },
+        notice: 'ignoredDistrict',
+      },
+    ],
+    selection,
+    ignore,
+  );
 
   const from = query.from?.trim() ?? '';
   const to = query.to?.trim() ?? '';

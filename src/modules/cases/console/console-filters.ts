@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
 import type { FieldProblem } from '../../../platform/http/errors.ts';
+import { applyNamedFilters, type NamedFilter } from '../../../platform/web/components/query-filters.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import type { QueueFilters } from '../core/case-queries.ts';
 import { type CaseState, isCaseState } from '../core/workflows.ts';
@@ -88,17 +89,12 @@ export function resolveQueueFilters(
   };
 
   // Each filter in the order of the form: applied when it names something known, else ignored with a notice.
-  type Named = 'state' | 'service' | 'district' | 'due' | 'unit' | 'handler';
-  const choices: {
-    name: Named;
-    applies: boolean;
-    isKnown: (value: string) => boolean;
-    apply: (value: string) => void;
-    notice: Parameters<typeof consoleText>[1];
-  }[] = [
+  const namedFilters: NamedFilter<
+    'state' | 'service' | 'district' | 'due' | 'unit' | 'handler',
+    Parameters<typeof consoleText>[1]
+  >[] = [
     {
       name: 'state',
-      applies: true,
       isKnown: isCaseState,
       apply: (value) => {
         filters.state = value as CaseState;
@@ -107,7 +103,6 @@ export function resolveQueueFilters(
     },
     {
       name: 'service',
-      applies: true,
       isKnown: (value) => known.serviceCodes.has(value),
       apply: (value) => {
         filters.serviceCode = value;
@@ -116,7 +111,6 @@ export function resolveQueueFilters(
     },
     {
       name: 'district',
-      applies: true,
       isKnown: (value) => known.districtCodes.has(value),
       apply: (value) => {
         filters.districtCode = value;
@@ -125,7 +119,6 @@ export function resolveQueueFilters(
     },
     {
       name: 'due',
-      applies: true,
       isKnown: (value) => value === 'soon' || value === 'overdue',
       apply: (value) => {
         filters.due = value as 'soon' | 'overdue';
@@ -151,16 +144,7 @@ export function resolveQueueFilters(
       notice: 'ignoredHandler',
     },
   ];
-  for (const choice of choices) {
-    const value = query[choice.name]?.trim() ?? '';
-    if (value === '' || !choice.applies) continue;
-    if (!choice.isKnown(value)) {
-      ignore(choice.name, choice.notice, value);
-      continue;
-    }
-    choice.apply(value);
-    (selection as Record<Named, string>)[choice.name] = value;
-  }
+  applyNamedFilters(query, namedFilters, selection, ignore);
   if (truthy.has(query.unassigned?.trim().toLowerCase() ?? '')) {
     filters.unassigned = true;
     selection.unassigned = true;
