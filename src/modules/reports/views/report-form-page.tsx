@@ -13,7 +13,7 @@ import {
 import type { FormProblems } from '../../../platform/web/components/form-problems.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { findSitePage } from '../../../platform/web/site-pages.ts';
-import type { FormField } from '../../catalogue/index.ts';
+import { type FormField, formFieldWords } from '../../catalogue/index.ts';
 import {
   answerInputId,
   answerInputName,
@@ -250,8 +250,7 @@ function PlaceFields({ view }: { view: ReportFormView }) {
 function Question(props: { view: ReportFormView; category: ReportCategory; question: FormField }) {
   const { view, category, question } = props;
   const { lang, problems } = view;
-  const label = pick(lang, question.labelZh, question.labelEn);
-  const hint = pick(lang, question.hintZh ?? '', question.hintEn ?? '') || undefined;
+  const { label, hint, choices } = formFieldWords(question, lang);
   const common = {
     lang,
     id: answerInputId(category.code, question.id),
@@ -260,11 +259,7 @@ function Question(props: { view: ReportFormView; category: ReportCategory; quest
     problems,
   };
   const value = view.values.answers[category.code]?.[question.id] ?? '';
-  if (question.type === 'choice') {
-    const choices = question.options.map((option) => ({
-      value: option.value,
-      label: pick(lang, option.labelZh, option.labelEn),
-    }));
+  if (question.type === 'choice')
     return (
       <ChoiceQuestion
         {...common}
@@ -275,7 +270,6 @@ function Question(props: { view: ReportFormView; category: ReportCategory; quest
         choices={choices}
       />
     );
-  }
   if (question.type === 'text' && question.isMultiline === true)
     return <TextArea {...common} label={label} hint={hint} value={value} rows={3} />;
   return (

@@ -15,7 +15,7 @@ import {
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
 import { LinkParagraph } from '../../../../platform/web/components/link-paragraph.tsx';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
-import type { FormField, ServiceDetail } from '../../../catalogue/index.ts';
+import { type FormField, formFieldWords, type ServiceDetail } from '../../../catalogue/index.ts';
 import {
   answerInputId,
   answerInputName,
@@ -58,9 +58,7 @@ const acceptedFiles = [...new Set(Object.values(extensionsByMediaType).flat())]
 /** One of the service's own questions, as the kind of answer it wants. */
 function ServiceField({ view, field }: { view: CounterFormView; field: FormField }) {
   const { lang, values, problems } = view;
-  const pick = (zh: string, en: string) => (lang === 'en' ? en : zh);
-  const label = pick(field.labelZh, field.labelEn);
-  const hint = pick(field.hintZh ?? '', field.hintEn ?? '') || undefined;
+  const { label, hint, choices } = formFieldWords(field, lang);
   const common = {
     lang,
     id: answerInputId(field.id),
@@ -97,11 +95,7 @@ function ServiceField({ view, field }: { view: CounterFormView; field: FormField
           widthClass="govuk-input--width-10"
         />
       );
-    case 'choice': {
-      const choices = field.options.map((option) => ({
-        value: option.value,
-        label: pick(option.labelZh, option.labelEn),
-      }));
+    case 'choice':
       return (
         <ChoiceQuestion
           {...common}
@@ -112,7 +106,6 @@ function ServiceField({ view, field }: { view: CounterFormView; field: FormField
           choices={choices}
         />
       );
-    }
     case 'location':
       return (
         <Fieldset
@@ -131,7 +124,7 @@ function ServiceField({ view, field }: { view: CounterFormView; field: FormField
             blank={text(lang, 'districtBlank')}
             choices={view.districts.map((district) => ({
               value: district.code,
-              label: pick(district.nameZh, district.nameEn),
+              label: lang === 'en' ? district.nameEn : district.nameZh,
             }))}
             problems={problems}
           />
