@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
 import { testCasesContext } from '../../../test/helpers/cases-context.ts';
+import { multipartActionOf } from '../../../test/helpers/form-action.ts';
 import { decode, mainOf, summaryOf } from '../../../test/helpers/html.ts';
 import { withEmailDelivery } from '../../../test/helpers/notification-delivery.ts';
 import type { ReceivedMessage } from '../../../test/helpers/smtp-server.ts';
@@ -129,12 +130,6 @@ function itemOf(html: string, caseNumber: string): string {
   const start = main.indexOf(`data-case-number="${caseNumber}"`);
   assert.notEqual(start, -1, `${caseNumber} is listed`);
   return main.slice(start, main.indexOf('</li>', start));
-}
-
-function multipartActionOf(html: string): string {
-  const match = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/.exec(html);
-  assert.ok(match?.[1], 'the page has a multipart form');
-  return decode(match[1]);
 }
 
 /** The fields and JPEG photos posted as the page's multipart form is. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { and, count, eq } from 'drizzle-orm';
+import { multipartActionOf } from '../../../test/helpers/form-action.ts';
 import { decode, mainOf, summaryOf } from '../../../test/helpers/html.ts';
 import { withEmailDelivery } from '../../../test/helpers/notification-delivery.ts';
 import { buildTestApp } from '../../../test/helpers/test-app.ts';
@@ -96,12 +97,6 @@ function aReporter(lang: Lang = 'zh-TW') {
       );
     },
   };
-}
-
-function multipartActionOf(html: string): string {
-  const match = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/.exec(html);
-  assert.ok(match?.[1], 'the page has a multipart form');
-  return decode(match[1]);
 }
 
 let photoCount = 0;

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { count, eq } from 'drizzle-orm';
-import { mainOf } from '../../../../test/helpers/html.ts';
+import { multipartActionOf } from '../../../../test/helpers/form-action.ts';
+import { mainOf, summaryOf } from '../../../../test/helpers/html.ts';
 import { buildTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { systemActor } from '../../../platform/auth/audit-log.ts';
 import { auditLog } from '../../../platform/auth/auth-schema.ts';
@@ -11,28 +12,6 @@ import { multipartForm, sampleExe, samplePng } from '../../../platform/uploads/u
 import { formatPageDate } from '../../../platform/web/format-date.ts';
 import { caseAttachments, cases, caseTimeline } from '../core/cases-schema.ts';
 import { setRoutingRule } from '../core/routing-rules.ts';
-
-function decodeEntities(text: string): string {
-  return text.replaceAll('&amp;', '&').replaceAll('&quot;', '"').replaceAll('&#39;', "'");
-}
-
-/** The action of the page's multipart form (it carries the CSRF token in its query). */
-function multipartActionOf(html: string): string {
-  const match = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/.exec(html);
-  if (!match?.[1]) throw new Error('the page has no multipart form');
-  return decodeEntities(match[1]);
-}
-
-/** The links of the error summary: [href target, text]. */
-function errorSummaryLinks(html: string): [string, string][] {
-  const start = html.indexOf('govuk-error-summary__list');
-  if (start === -1) return [];
-  const list = html.slice(start, html.indexOf('</ul>', start));
-  return [...list.matchAll(/<a href="#([^"]+)">([^<]+)<\/a>/g)].map((match) => [
-    match[1] ?? '',
-    match[2] ?? '',
-  ]);
-}
 
 /** A complete, valid walk-in application for 建築工程開工申報 (unit: building). */
 const buildingStart = {
@@ -112,12 +91,10 @@ describe('counter intake (HTTP and database)', () => {
   it('no service or an unknown one → 400 on the picker, naming the problem', async () => {
     const missing = await clerk.get('/staff/counter/new');
     assert.equal(missing.statusCode, 400);
-    assert.deepEqual(errorSummaryLinks(missing.body), [['service', '請選擇申辦項目。']]);
+    assert.deepEqual(summaryOf(missing.body), [['service', '請選擇申辦項目。']]);
     const unknown = await clerk.get('/en/staff/counter/new?service=moon-base');
     assert.equal(unknown.statusCode, 400);
-    assert.deepEqual(errorSummaryLinks(unknown.body), [
-      ['service', 'That service was not found; choose again.'],
-    ]);
+    assert.deepEqual(summaryOf(unknown.body), [['service', 'That service was not found; choose again.']]);
   });
 
   it('the form for a service shows its own fields, checklist (electronic items ticked), deadline, fees and the §8 notice', async () => {
@@ -359,7 +336,7 @@ describe('counter intake (HTTP and database)', () => {
     );
     assert.equal(response.statusCode, 400);
     assert.match(response.body, /<title>錯誤：/);
-    const links = errorSummaryLinks(response.body);
+    const links = summaryOf(response.body);
     assert.deepEqual(
       links.map(([target]) => target),
       [
@@ -406,7 +383,7 @@ describe('counter intake (HTTP and database)', () => {
     );
     assert.equal(noContact.statusCode, 400);
     assert.deepEqual(
-      errorSummaryLinks(noContact.body).map(([target]) => target),
+      summaryOf(noContact.body).map(([target]) => target),
       ['channel', 'applicantPhone', 'address', 'field-place-kind', 'consent'],
     );
     assert.match(noContact.body, /Enter at least one contact \(phone or e-mail\)/);
