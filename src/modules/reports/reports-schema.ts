@@ -92,6 +92,11 @@ export const reportPhotos = pgTable(
   },
   (table) => [
     index('report_photos_case_idx').on(table.caseId, table.role, table.position),
+    // The file sweep asks, for each stored file, whether a row names it (platform/files/sweep-files.ts), and
+    // removing a stored_files row checks these foreign keys: without them both read all photo rows.
+    index('report_photos_original_sha256_idx').on(table.originalSha256),
+    index('report_photos_public_sha256_idx').on(table.publicSha256),
+    index('report_photos_thumb_sha256_idx').on(table.thumbSha256),
     check('report_photos_role_known', sql`${table.role} in ('report', 'fix', 'not_fixed')`),
     check(
       'report_photos_hidden_with_reason',

@@ -113,6 +113,22 @@ describe('the orphan file sweep', () => {
     );
   });
 
+  it('every such column leads an index: the sweep asks of each file whether a row names it, and removing a stored_files row checks the foreign keys', async () => {
+    const columns = await fileReferenceColumns(database.db);
+    const leading = await query(`
+      select cl.relname as table, a.attname as column from pg_index i
+      join pg_class cl on cl.oid = i.indrelid
+      join pg_namespace n on n.oid = cl.relnamespace
+      join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[0]
+      where n.nspname = current_schema()`);
+    const indexed = new Set(leading.rows.map((row) => `${row.table}.${row.column}`));
+    assert.deepEqual(
+      columns.map((column) => `${column.table}.${column.column}`).filter((name) => !indexed.has(name)),
+      [],
+      'without an index the sweep reads the whole table once per stored file (125 s for 100 files on 1,231,435 photo rows)',
+    );
+  });
+
   it('keeps what rows and queued jobs name and young orphans, removes old orphans (dry run first), and says so in numbers', async () => {
     const caseId = await aCase();
     const attached = await aStoredFile(72);

@@ -245,5 +245,9 @@ export const caseAttachments = pgTable(
     uploadedByStaffId: uuid('uploaded_by_staff_id').references(() => staff.id),
     uploadedAt: timestamptz('uploaded_at').notNull(),
   },
-  (table) => [index('case_attachments_case_id_idx').on(table.caseId)],
+  (table) => [
+    index('case_attachments_case_id_idx').on(table.caseId),
+    // The file sweep asks, for each stored file, whether a row names it (platform/files/sweep-files.ts).
+    index('case_attachments_sha256_idx').on(table.sha256),
+  ],
 );

@@ -106,7 +106,11 @@ export const controlCheckEvidence = pgTable(
     ...storedFileColumns(),
     uploadedAt: timestamptz('uploaded_at').notNull(),
   },
-  (table) => [index('control_check_evidence_follow_up').on(table.followUpId)],
+  (table) => [
+    index('control_check_evidence_follow_up').on(table.followUpId),
+    // The file sweep asks, for each stored file, whether a row names it (platform/files/sweep-files.ts).
+    index('control_check_evidence_sha256').on(table.sha256),
+  ],
 );
 
 /** One field's value before and after a correction, as the check page shows it. */

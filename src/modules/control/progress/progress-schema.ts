@@ -136,5 +136,7 @@ export const controlProgressEvidence = pgTable(
       sql`(${table.kind} = 'link' and ${table.url} is not null and ${table.content} is null and ${table.sha256} is null) or (${table.kind} = 'file' and ${table.sha256} is not null and ${table.fileName} is not null and ${table.mediaType} is not null)`,
     ),
     index('control_progress_evidence_entry').on(table.entryId),
+    // The file sweep asks, for each stored file, whether a row names it (platform/files/sweep-files.ts).
+    index('control_progress_evidence_sha256').on(table.sha256),
   ],
 );
