@@ -80,13 +80,13 @@ export { casesContext, staffCaseActor } from './core/case-request-context.ts';
 export { addToTimeline, type TimelineEntry } from './core/case-timeline.ts';
 export { cases, caseTimeline } from './core/cases-schema.ts';
 export type { OpenCaseInput } from './core/intake-rules.ts';
+// Merges of more than one level (A → B → C): the reports module tells everyone of C's chain and points A to C.
+export { endOfMergeChain, mergedAtAnyDepth } from './core/merge-chain.ts';
 export { openCase } from './core/open-case.ts';
 export type { CaseReceivedData } from './core/templates/case-received.ts';
 export { caseTopics } from './core/templates/index.ts';
 export { trackUrlOf } from './core/track-url.ts';
 export type { TransitionOptions } from './core/transition-case.ts';
 export { transitionCase } from './core/transition-case.ts';
-// Merges of more than one level (A → B → C): the reports module tells everyone of C's chain and points A to C.
-export { endOfMergeChain, mergedAtAnyDepth } from './core/merge-chain.ts';
 export { eventLabel, reopenDaysOf, stateLabel, workflowOf } from './core/workflows.ts';
 export { type ApplicantAccess, checkApplicantAccess } from './track/track-access.ts';
