@@ -91,6 +91,12 @@ export async function open311PostRoutes(app: AppInstance, deps: AppDeps): Promis
     const now = deps.clock.now();
     const posted = await readPosted(request);
     const value = (name: string) => postedValue(posted.fields, name);
+    // The common parameters may come in the address too: clients such as the npm `open311` library send
+    // jurisdiction_id there on a POST. The body's value comes first. (Never the key: addresses are logged.)
+    const common = (name: 'jurisdiction_id' | 'locale') => {
+      const queried = (request.query as Record<string, unknown> | undefined)?.[name];
+      return value(name) || (typeof queried === 'string' ? queried : '');
+    };
 
     const check = await checkApiKey(db, value('api_key'), now);
     if (check.outcome !== 'valid') {
@@ -115,14 +121,14 @@ export async function open311PostRoutes(app: AppInstance, deps: AppDeps): Promis
         },
       ]);
 
-    const locale: Open311Locale = value('locale') === 'en' ? 'en' : 'zh-TW';
+    const locale: Open311Locale = common('locale') === 'en' ? 'en' : 'zh-TW';
     const serviceCode = value('service_code');
     const service = /^[a-z0-9-]{1,100}$/.test(serviceCode)
       ? await getService(db, { code: serviceCode })
       : null;
     const attributes = postedAttributes(posted.fields);
     const known: FieldProblem[] = [
-      ...commonProblems({ jurisdiction_id: value('jurisdiction_id'), locale: value('locale') }).map(
+      ...commonProblems({ jurisdiction_id: common('jurisdiction_id'), locale: common('locale') }).map(
         (error) => ({
           field: 'open311',
           code: 'parameter',

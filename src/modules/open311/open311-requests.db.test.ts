@@ -427,6 +427,18 @@ describe('Open311 GeoReport v2: filing and reading requests', () => {
       { code: 404, description: 'There is no service with the code "no-such-thing".' },
       { code: 400, description: 'This server answers only for the jurisdiction pwb.kcg.gov.tw.' },
     ]);
+    // A client that names the jurisdiction in the address of its POST (as the npm open311 library does).
+    const { jurisdiction_id: _inBody, ...withoutJurisdiction } = pothole();
+    const inAddress = await subject.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json?jurisdiction_id=taipei.gov.tw',
+      headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+      payload: new URLSearchParams(withoutJurisdiction).toString(),
+    });
+    assert.equal(inAddress.statusCode, 400);
+    assert.deepEqual(inAddress.json(), [
+      { code: 400, description: 'This server answers only for the jurisdiction pwb.kcg.gov.tw.' },
+    ]);
     const application = await post('xml', pothole({ service_code: 'building-construction-start' }));
     assert.equal(application.statusCode, 404, 'an application is not an Open311 service');
     assert.equal(parser.parse(application.body).errors.error[0].code, '404');
