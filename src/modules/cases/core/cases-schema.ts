@@ -116,6 +116,9 @@ export const cases = pgTable(
     index('cases_applicant_phone_idx').on(table.applicantPhone),
     index('cases_applicant_name_idx').on(table.applicantName),
     index('cases_received_at_idx').on(table.receivedAt),
+    // The reports merged into a case, at any depth (merge-chain.ts: every fix's e-mail, the fix page's count of
+    // recipients): only merged cases are in it.
+    index('cases_merged_into_idx').on(table.mergedIntoId).where(sql`${table.mergedIntoId} is not null`),
     index('cases_service_code_idx').on(table.serviceCode),
     // Field reports (issue 10): the nearby-duplicate look-up (open reports of a category near a point), the
     // map's bounding box, and the Open311 request list (newest first in a date window).
