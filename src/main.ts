@@ -131,7 +131,7 @@ async function main(): Promise<void> {
     jobsLog = app.log;
     cleanups.push(() => app.close());
     await app.listen({ host: config.host, port: config.port });
-    const workerContext = { db: database.db, jobs, clock: systemClock, config, log: app.log };
+    const workerContext = { db: database.db, jobs, clock: systemClock, config, files, log: app.log };
     // The platform's own scans (the file store's orphan sweep) are worked and asked for as the modules' are.
     const scanners = [...modules, platformScans];
     workerStops.push(...(await startModuleWorkers(scanners, workerContext)));

@@ -19,6 +19,7 @@ export async function startNotificationDelivery(app: TestApp): Promise<() => Pro
     jobs: app.jobs,
     clock: app.clock,
     config: app.config,
+    files: app.files,
     log: quietLog,
   });
   return async () => {

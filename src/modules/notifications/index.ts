@@ -50,10 +50,9 @@ export const notificationsModule: AppModule = {
     {
       name: 'notification delivery',
       // SMTP when SMTP_URL is set, else the outbox; SMS through the adapter that only logs.
-      async start({ db, jobs, clock, config, log }) {
+      async start({ db, jobs, clock, config, files, log }) {
         const { startNotificationWorker } = await import('./notifications-service.ts');
         const { createEmailTransport, loggingSmsSender } = await import('./transports.ts');
-        const { createFilesystemStore } = await import('../../platform/files/file-store.ts');
         const email = createEmailTransport(config);
         await startNotificationWorker({
           jobs,
@@ -61,7 +60,7 @@ export const notificationsModule: AppModule = {
           clock,
           transports: { email, sms: loggingSmsSender(log) },
           // Attachments (a fixed report's after-photo) are read from the same store the app writes to.
-          files: createFilesystemStore(config.fileStoreDir),
+          files,
           log,
         });
         return async () => email.close();

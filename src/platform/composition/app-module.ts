@@ -88,6 +88,8 @@ export interface WorkerContext {
   readonly jobs: Jobs;
   readonly clock: Clock;
   readonly config: Readonly<Config>;
+  /** The file store the app writes to (attachments to send, orphans to sweep): main.ts opens it once. */
+  readonly files: FileStore;
   readonly log: WorkerLog;
 }
 

@@ -32,12 +32,11 @@ async function requestFileSweep(context: Pick<WorkerContext, 'db' | 'jobs' | 'cl
 }
 
 async function startFileSweepWorker(context: WorkerContext): Promise<undefined> {
-  const { db, jobs, clock, config, log } = context;
+  const { db, jobs, clock, config, files, log } = context;
   await jobs.ensureQueue(fileSweepQueue);
   await jobs.work(fileSweepQueue, async () => {
-    const { createFilesystemStore } = await import('./file-store.ts');
     const { describeSweep, sweepOrphanFiles } = await import('./sweep-files.ts');
-    const result = await sweepOrphanFiles(db, createFilesystemStore(config.fileStoreDir), {
+    const result = await sweepOrphanFiles(db, files, {
       graceMs: config.fileSweepGraceHours * 60 * 60 * 1000,
       now: clock.now(),
       jobsSchema: jobs.schema,
