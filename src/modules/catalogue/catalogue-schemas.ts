@@ -33,8 +33,13 @@ export type ChecklistItem = Static<typeof ChecklistItem>;
 
 export const Fee = Type.Object({
   ...bilingual('label'),
-  /** Whole New Taiwan dollars; 0 when the service is free. */
+  /** Whole New Taiwan dollars; 0 when the service is free. Per unit when `perFieldId` names a field. */
   amountTwd: Type.Integer(),
+  /**
+   * A fee per unit of an answer (每平方公尺 …): the id of a `number` form field whose answer multiplies
+   * the amount (rounded up to whole dollars). Absent: a fixed fee.
+   */
+  perFieldId: Type.Optional(Type.String()),
   noteZh: Type.Optional(Type.String()),
   noteEn: Type.Optional(Type.String()),
 });

@@ -38,6 +38,7 @@ const text = translator({
     inactiveUnit: '單位「{code}」已改制，請改選承接其業務的單位。',
     unknownClassification: '沒有代碼為「{code}」的分類。',
     negativeAmount: '金額不可為負數（免費請填 0）。',
+    feeFieldUnknown: '按單位計費的費用須指向本服務表單中的數字欄位。',
     notPositive: '期限必須大於 0。',
     tooLarge: '期限不可超過 {max}。',
     noSteps: '請至少列出一個作業步驟。',
@@ -61,6 +62,7 @@ const text = translator({
     inactiveUnit: 'The unit “{code}” no longer exists; choose the unit that took over its duties.',
     unknownClassification: 'No classification has the code “{code}”.',
     negativeAmount: 'An amount cannot be negative (enter 0 when free).',
+    feeFieldUnknown: 'A fee per unit must name a number field of this service’s form.',
     notPositive: 'The deadline must be more than 0.',
     tooLarge: 'The deadline cannot be more than {max}.',
     noSteps: 'List at least one step.',
@@ -209,6 +211,11 @@ export function validateServiceDefinition(
     const at = `fees.${index}`;
     requireBothLanguages(`${at}.label`, { zh: fee.labelZh, en: fee.labelEn }, 200);
     if (fee.amountTwd < 0) add(`${at}.amountTwd`, 'negative_amount', text(lang, 'negativeAmount'));
+    if (
+      fee.perFieldId !== undefined &&
+      !definition.formFields.some((field) => field.id === fee.perFieldId && field.type === 'number')
+    )
+      add(`${at}.perFieldId`, 'unknown_field', text(lang, 'feeFieldUnknown'));
   });
 
   const deadline = definition.deadline;

@@ -4,7 +4,7 @@
  */
 import type { AppModule } from '../../platform/composition/app-module.ts';
 
-export type { ChecklistItem, Deadline, FormField, ServiceKind } from './catalogue-schemas.ts';
+export type { ChecklistItem, Deadline, Fee, FormField, ServiceKind } from './catalogue-schemas.ts';
 export {
   catalogueGeneration,
   getService,

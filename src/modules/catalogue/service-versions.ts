@@ -1,12 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../platform/db/database.ts';
 import { services, serviceVersions } from './catalogue-schema.ts';
-import type { ChecklistItem, Deadline, FormField } from './catalogue-schemas.ts';
+import type { ChecklistItem, Deadline, Fee, FormField } from './catalogue-schemas.ts';
 import { catalogueGeneration, isCurrentVersion } from './catalogue-service.ts';
 
 /**
  * What other modules read of a service version: the rules a case is opened and kept under (kind, unit,
- * deadline, form fields, checklist) and its names. A version never changes once published, so a version
+ * deadline, form fields, checklist, fees, whether it is online) and its names. A version never changes once published, so a version
  * read is kept for the life of the process (a few hundred small rows at most); the *current* version of a
  * service is kept a few seconds, and dropped at once when this process publishes a new one.
  */
@@ -20,6 +20,8 @@ export interface ServiceVersionFacts {
   deadline: Deadline;
   formFields: FormField[];
   checklist: ChecklistItem[];
+  fees: Fee[];
+  isOnline: boolean;
 }
 
 const columns = {
@@ -32,6 +34,8 @@ const columns = {
   deadline: serviceVersions.deadline,
   formFields: serviceVersions.formFields,
   checklist: serviceVersions.checklist,
+  fees: serviceVersions.fees,
+  isOnline: serviceVersions.isOnline,
 };
 
 const versions = new Map<string, ServiceVersionFacts>();

@@ -106,6 +106,9 @@ const messages = {
     actionEffect_request_supplement:
       '期限暫停計算，並通知申請人 {applicant}（{contact}）需補正的事項；下方說明申請人看得到。',
     actionEffect_supplement_received: '申請人已補正，期限恢復計算，案件回到「處理中」。',
+    actionEffect_close_unsupplemented: '補正期限已過仍未補正：案件結案（不予受理），並通知申請人。',
+    actionEffect_request_payment: '通知申請人繳納規費；繳費前期限暫停計算，也不能作成決定。',
+    actionEffect_payment_received: '規費已繳清，期限恢復計算，案件回到「處理中」。',
     actionEffect_resolve: '記錄處理結果；結案時會把答復內容通知申請人。',
     actionEffect_close: '案件結案，並以結案通知把處理結果寄給申請人 {applicant}（{contact}）。',
     actionEffect_reopen: '案件回到「處理中」，期限恢復計算。',
@@ -144,6 +147,9 @@ const messages = {
     actionDone_mark_fixed: '已記錄修復。',
     actionDone_request_supplement: '已通知申請人補正，期限暫停計算。',
     actionDone_supplement_received: '已記錄補正完成，期限恢復計算。',
+    actionDone_close_unsupplemented: '已以逾期未補正結案，並通知申請人。',
+    actionDone_request_payment: '已通知申請人繳費，期限暫停計算。',
+    actionDone_payment_received: '已記錄繳費。',
     actionDone_resolve: '已記錄處理結果。',
     actionDone_close: '本案已結案。',
     actionDone_reopen: '本案已重新處理。',
@@ -323,6 +329,12 @@ const messages = {
       'The deadline stops and the applicant {applicant} ({contact}) is told what is missing; they see the text below.',
     actionEffect_supplement_received:
       'The applicant has provided what was missing: the deadline runs again and the case is back “In progress”.',
+    actionEffect_close_unsupplemented:
+      'The date to supplement has passed with nothing received: the case is closed as not accepted and the applicant is told.',
+    actionEffect_request_payment:
+      'The applicant is asked to pay the fee; the deadline is paused and no decision can be made until it is paid.',
+    actionEffect_payment_received:
+      'The fee is paid; the deadline runs again and the case returns to “In progress”.',
     actionEffect_resolve: 'Records the outcome; closing the case sends the answer to the applicant.',
     actionEffect_close:
       'The case is closed and the closing notice with the outcome goes to the applicant {applicant} ({contact}).',
@@ -366,6 +378,9 @@ const messages = {
     actionDone_request_supplement:
       'The applicant has been asked for more information; the deadline is paused.',
     actionDone_supplement_received: 'The information is recorded as received; the deadline runs again.',
+    actionDone_close_unsupplemented: 'The case is closed as not supplemented; the applicant is told.',
+    actionDone_request_payment: 'The applicant is asked to pay; the deadline is paused.',
+    actionDone_payment_received: 'The payment is recorded.',
     actionDone_resolve: 'The outcome is recorded.',
     actionDone_close: 'The case is closed.',
     actionDone_reopen: 'The case is reopened.',

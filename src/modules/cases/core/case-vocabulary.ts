@@ -14,3 +14,14 @@ export interface StoredPause {
   from: string;
   to: string | null;
 }
+
+/** One line of a case's fee as computed when it was opened: a fixed fee, or an amount per unit of an answer. */
+export interface StoredFeeLine {
+  labelZh: string;
+  labelEn: string;
+  /** The fee's amount for one unit (or the whole, when fixed). */
+  unitAmountTwd: number;
+  /** 1 for a fixed fee; the answer (e.g. square metres) for a fee per unit. */
+  quantity: number;
+  amountTwd: number;
+}

@@ -20,7 +20,7 @@ import { districts } from '../../../platform/geo/geo-schema.ts';
 import { units } from '../../../platform/reference/reference-schema.ts';
 import { services, serviceVersions } from '../../catalogue/catalogue-schema.ts';
 import type { Deadline } from '../../catalogue/index.ts';
-import { applicantTypes, caseChannels, type StoredPause } from './case-vocabulary.ts';
+import { applicantTypes, caseChannels, type StoredFeeLine, type StoredPause } from './case-vocabulary.ts';
 import { caseEvents, caseStates, finishedStates } from './workflows.ts';
 
 /**
@@ -88,6 +88,16 @@ export const cases = pgTable(
     /** The date shown to the applicant (Taipei), kept while paused so the receipt's promise stays visible. */
     expectedCompletionDate: date('expected_completion_date', { mode: 'string' }),
 
+    /**
+     * The fee (規費) the case owes, computed from the service's fees and the answers when it was opened
+     * (cases/payment/fee-rules.ts); 0 when free. `resolve` is refused while it is owed and unpaid.
+     */
+    feeAmountTwd: integer('fee_amount_twd').notNull().default(0),
+    /** How the amount was made: each fee line with its quantity (per m² …), for the receipt. */
+    feeLines: jsonb('fee_lines').$type<StoredFeeLine[]>().notNull().default([]),
+    /** When the fee was paid in full (cases/payment); null while owed, or when there is none. */
+    feePaidAt: timestamptz('fee_paid_at'),
+
     resolution: text('resolution'),
     resolvedAt: timestamptz('resolved_at'),
     closedAt: timestamptz('closed_at'),
@@ -109,6 +119,7 @@ export const cases = pgTable(
     check('cases_applicant_type_known', sql`${table.applicantType} in (${quoted(applicantTypes)})`),
     check('cases_applicant_lang_known', sql`${table.applicantLang} in ('zh-TW', 'en')`),
     check('cases_version_positive', sql`${table.version} >= 1`),
+    check('cases_fee_not_negative', sql`${table.feeAmountTwd} >= 0`),
     // The queues: a unit's or a handler's open cases by deadline; the overdue view; staff look-up.
     index('cases_unit_open_due_idx').on(table.unitCode, table.dueAt).where(isOpen(table.state)),
     index('cases_handler_open_due_idx').on(table.handlerId, table.dueAt).where(isOpen(table.state)),
@@ -245,6 +256,13 @@ export const caseAttachments = pgTable(
     ...storedFileColumns(),
     /** Which checklist item it documents, when it does. */
     checklistItemId: text('checklist_item_id'),
+    /**
+     * Why it is on the case: a document of the application (at the counter or online), one brought in
+     * answer to a deficiency notice, or the document the bureau issued with its decision (permit, letter).
+     */
+    purpose: text('purpose').notNull().default('document'),
+    /** The deficiency notice it answers (purpose `supplement`); see cases/deficiency (no FK: import order). */
+    deficiencyNoticeId: uuid('deficiency_notice_id'),
     uploadedByStaffId: uuid('uploaded_by_staff_id').references(() => staff.id),
     uploadedAt: timestamptz('uploaded_at').notNull(),
   },
@@ -252,5 +270,9 @@ export const caseAttachments = pgTable(
     index('case_attachments_case_id_idx').on(table.caseId),
     // The file sweep asks, for each stored file, whether a row names it (platform/files/sweep-files.ts).
     index('case_attachments_sha256_idx').on(table.sha256),
+    check('case_attachments_purpose_known', sql`${table.purpose} in ('document', 'supplement', 'issued')`),
+    index('case_attachments_deficiency_notice_idx')
+      .on(table.deficiencyNoticeId)
+      .where(sql`${table.deficiencyNoticeId} is not null`),
   ],
 );

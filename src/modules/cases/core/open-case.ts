@@ -1,6 +1,7 @@
 import type { Transaction } from '../../../platform/db/database.ts';
 import { withTransaction } from '../../../platform/db/database.ts';
 import { DomainError, type FieldProblem } from '../../../platform/http/errors.ts';
+import { computeFee } from '../payment/fee-rules.ts';
 import type { CaseActor, CaseRow, CasesContext } from './case-actor.ts';
 import { calendarFor } from './case-calendar.ts';
 import { computeDeadline } from './case-deadline.ts';
@@ -73,6 +74,7 @@ export async function openCase(
   // locked only for that upsert, not until the whole intake commits (inside the transaction every
   // concurrent intake queued on that one row — the bench measured 7.5 of 10 pool connections waiting on
   // it). The price: an intake that fails after this line leaves a gap in the day's sequence.
+  const fee = computeFee(service.fees, input.formData ?? {});
   const unitCode = await routeCase(db, service, districtCode);
   const caseNumber = await nextCaseNumber(db, now);
   return withTransaction(db, async (tx) => {
@@ -106,6 +108,8 @@ export async function openCase(
         latitude: input.latitude ?? null,
         longitude: input.longitude ?? null,
         receivedAt: now,
+        feeAmountTwd: fee.amountTwd,
+        feeLines: fee.lines,
         deadlineRule: service.deadline,
         dueAt: deadline.dueAt,
         atRiskAt: deadline.atRiskAt,

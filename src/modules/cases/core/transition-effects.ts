@@ -121,6 +121,14 @@ export const transitionEffects: Readonly<Record<CaseEvent, Effect>> = {
     notices: [{ topic: 'case.supplement_requested', detail: reasonOf(input) }],
   }),
   supplement_received: ({ row, now }) => ({ changes: { pauses: closeOpenPause(row.pauses, now) } }),
+  // Issue 11: the date to supplement passed with nothing received; the applicant is told why it ends.
+  close_unsupplemented: ({ row, now }) => ({
+    changes: { closedAt: now, pauses: closeOpenPause(row.pauses, now) },
+    notices: [{ topic: 'case.closed', detail: '' }],
+  }),
+  // Issue 11: the clock stops while the fee is owed (the applicant's time), as for a supplement.
+  request_payment: ({ row, now }) => ({ changes: { pauses: withOpenPause(row.pauses, now) } }),
+  payment_received: ({ row, now }) => ({ changes: { pauses: closeOpenPause(row.pauses, now) } }),
   resolve: ({ row, now, input }) => ({
     changes: {
       resolution: input.resolution?.trim() ?? null,

@@ -1,4 +1,5 @@
 import type { ServiceKind } from '../../catalogue/index.ts';
+import { applicationWorkflow } from './application-workflow.ts';
 import { defaultWorkflow } from './default-workflow.ts';
 import { fieldReportWorkflow } from './field-report-workflow.ts';
 import type { StateWords, Words, Workflow } from './workflow-definition.ts';
@@ -14,7 +15,7 @@ import type { StateWords, Words, Workflow } from './workflow-definition.ts';
  * from the lists below (cases-schema.ts).
  */
 const kindWorkflows = {
-  application: defaultWorkflow,
+  application: applicationWorkflow,
   field_report: fieldReportWorkflow,
   petition: defaultWorkflow,
   inquiry: defaultWorkflow,
