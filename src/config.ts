@@ -58,6 +58,16 @@ export interface Config {
    * secret per process, so a step answered by another process asks for the photos again.
    */
   reportSigningSecret: string;
+  /**
+   * The online payment provider (issue 11 §3, platform/payments). Only `simulated` exists: the built-in
+   * simulator at /payment-simulator, the one mock the platform allows (a real provider is outside our control).
+   */
+  paymentProvider: 'simulated';
+  /**
+   * Signs what the payment provider and the app send each other (HMAC-SHA256). Unset: a random secret per
+   * process (fine for the simulator in one process; set it when several processes share the work).
+   */
+  paymentSigningSecret: string;
   /** The maps' tile URL template ({z}, {x}, {y}): the NLSC base map by default, a local server offline. */
   mapTileUrl: string;
   /** The tiles' attribution, shown on the map (HTML allowed: the operator's own text). */
@@ -145,6 +155,12 @@ export function loadConfig(environment: Environment = process.env): Readonly<Con
   const dataDir = path.resolve(read('DATA_DIR') ?? '.data');
   const reportSigningSecret = read('REPORT_SIGNING_SECRET') ?? randomBytes(32).toString('base64url');
   if (reportSigningSecret.length < 32) problems.push('REPORT_SIGNING_SECRET must be at least 32 characters');
+  const paymentProvider = (read('PAYMENT_PROVIDER') ?? 'simulated') as Config['paymentProvider'];
+  if (paymentProvider !== 'simulated')
+    problems.push(`PAYMENT_PROVIDER must be simulated (got "${paymentProvider}")`);
+  const paymentSigningSecret = read('PAYMENT_SIGNING_SECRET') ?? randomBytes(32).toString('base64url');
+  if (paymentSigningSecret.length < 32)
+    problems.push('PAYMENT_SIGNING_SECRET must be at least 32 characters');
   const mapTileUrl = read('MAP_TILE_URL') ?? nlscTileUrl;
   if (
     !/^(https?:\/\/[^/\s]+)?\/\S*$/.test(mapTileUrl) ||
@@ -191,6 +207,8 @@ export function loadConfig(environment: Environment = process.env): Readonly<Con
     reportLimitPerIpPerHour: integer('REPORT_LIMIT_PER_IP_PER_HOUR', 20, 1, 100_000),
     reportLimitPerContactPerHour: integer('REPORT_LIMIT_PER_CONTACT_PER_HOUR', 5, 1, 10_000),
     reportSigningSecret,
+    paymentProvider,
+    paymentSigningSecret,
     mapTileUrl,
     mapTileAttribution: read('MAP_TILE_ATTRIBUTION') ?? nlscAttribution,
   };
