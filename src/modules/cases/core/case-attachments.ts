@@ -23,6 +23,8 @@ export interface AttachmentMetadata {
   /** Hex SHA-256 of the content. */
   sha256: string;
   checklistItemId: string | null;
+  /** 'document' | 'supplement' | 'issued' (AttachmentPurpose). */
+  purpose: string;
   uploadedByStaffId: string | null;
   uploadedAt: Date;
 }
@@ -36,7 +38,14 @@ export interface Attachment extends AttachmentMetadata {
 }
 
 /** A file to store, optionally saying which checklist item of the service it documents. */
-export type AttachmentUpload = UploadedFile & { checklistItemId?: string | null };
+export type AttachmentUpload = UploadedFile & {
+  checklistItemId?: string | null;
+  /** Why it is on the case (`case_attachments.purpose`); a document of the application unless said. */
+  purpose?: AttachmentPurpose;
+};
+
+/** A document of the application, one answering a deficiency notice, or what the bureau issued. */
+export type AttachmentPurpose = 'document' | 'supplement' | 'issued';
 
 const metadataColumns = {
   id: caseAttachments.id,
@@ -46,6 +55,7 @@ const metadataColumns = {
   sizeBytes: caseAttachments.sizeBytes,
   sha256: caseAttachments.sha256,
   checklistItemId: caseAttachments.checklistItemId,
+  purpose: caseAttachments.purpose,
   uploadedByStaffId: caseAttachments.uploadedByStaffId,
   uploadedAt: caseAttachments.uploadedAt,
 };
@@ -73,6 +83,7 @@ export async function storeAttachments(
         sizeBytes: file.sizeBytes,
         sha256: file.sha256,
         checklistItemId: file.checklistItemId ?? null,
+        purpose: file.purpose ?? 'document',
         uploadedByStaffId: actor.staffId,
         uploadedAt: at,
       })),
@@ -121,6 +132,7 @@ function asMetadata(row: {
   sizeBytes: number;
   sha256: string;
   checklistItemId: string | null;
+  purpose: string;
   uploadedByStaffId: string | null;
   uploadedAt: Date;
 }): AttachmentMetadata {
