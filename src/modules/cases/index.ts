@@ -74,12 +74,15 @@ export const casesModule: AppModule = {
 
 // The case core as other modules use it (the photo reports: src/modules/reports).
 export type { CaseActor, CaseRow, CasesContext, StaffCaseActor } from './core/case-actor.ts';
+// Online applications (src/modules/applications): the intake's own checks page by page, the documents kept
+// on the case in openCase's transaction, the fee shown before submitting and the §8 notice the counter reads.
+export { type AttachmentUpload, storeAttachments } from './core/case-attachments.ts';
 export { casesContext, staffCaseActor } from './core/case-request-context.ts';
 // The crews' page, "not fixed" and hiding a photo (src/modules/reports): a note on a case's timeline, and
 // the applicant's number + lookup code checked as /track checks it.
 export { addToTimeline, type TimelineEntry } from './core/case-timeline.ts';
 export { cases, caseTimeline } from './core/cases-schema.ts';
-export type { OpenCaseInput } from './core/intake-rules.ts';
+export { type OpenCaseInput, validateOpenCase } from './core/intake-rules.ts';
 // Merges of more than one level (A → B → C): the reports module tells everyone of C's chain and points A to C.
 export { endOfMergeChain, mergedAtAnyDepth } from './core/merge-chain.ts';
 export { openCase } from './core/open-case.ts';
@@ -89,4 +92,6 @@ export { trackUrlOf } from './core/track-url.ts';
 export type { TransitionOptions } from './core/transition-case.ts';
 export { transitionCase } from './core/transition-case.ts';
 export { eventLabel, reopenDaysOf, stateLabel, workflowOf } from './core/workflows.ts';
+export { privacyNotice } from './counter/counter-messages.ts';
+export { type ComputedFee, computeFee } from './payment/fee-rules.ts';
 export { type ApplicantAccess, checkApplicantAccess } from './track/track-access.ts';
