@@ -63,6 +63,7 @@ async function listed(hash: string) {
 describe('moving files from the database to the file store', () => {
   it('finds the tables that keep stored files by the storedFileColumns convention', async () => {
     assert.deepEqual(await storedFileTables(database.db), [
+      'application_draft_files',
       'case_attachments',
       'control_check_evidence',
       'control_progress_evidence',
@@ -97,7 +98,7 @@ describe('moving files from the database to the file store', () => {
     const again = await moveDatabaseFiles(database.db, files);
     assert.deepEqual(
       again.map((result) => result.moved),
-      [0, 0, 0],
+      [0, 0, 0, 0],
     );
     assert.deepEqual(describeMove(again), []);
   });

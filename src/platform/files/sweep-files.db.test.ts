@@ -65,6 +65,7 @@ describe('the orphan file sweep', () => {
     assert.deepEqual(
       columns.map((column) => `${column.table}.${column.column}`),
       [
+        'application_draft_files.sha256',
         'case_attachments.sha256',
         'control_check_evidence.sha256',
         'control_progress_evidence.sha256',
@@ -89,10 +90,13 @@ describe('the orphan file sweep', () => {
       assert.ok(columns.some((column) => column.table === key.table && column.column === key.column));
     // Any other column whose name speaks of files or hashes is known not to name a stored file.
     const notFiles = new Set([
-      'case_attachments.file_name', // the name shown to people
+      'application_draft_files.file_name', // the name shown to people
+      'case_attachments.file_name',
       'control_check_evidence.file_name',
       'control_progress_evidence.file_name',
       'api_keys.key_hash', // hashes of secrets, not of files
+      'application_drafts.code_hash',
+      'application_drafts.resume_token_hash',
       'field_reports.confirm_token_hash',
       'staff.password_hash',
       'report_confirmed_addresses.email_hash',

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { applicationWorkflow } from './application-workflow.ts';
 import { renderWorkflowDocument } from './case-workflow-doc.ts';
 import { defaultWorkflow } from './default-workflow.ts';
 import { fieldReportWorkflow } from './field-report-workflow.ts';
@@ -133,8 +134,8 @@ describe('the field-report workflow', () => {
 describe('the default workflow', () => {
   const workflow = defaultWorkflow;
 
-  it('is the workflow of every kind but field reports', () => {
-    assert.deepEqual(kindsOf(workflow as unknown as CaseWorkflow), ['application', 'petition', 'inquiry']);
+  it('is the workflow of petitions and inquiries (applications and field reports have their own)', () => {
+    assert.deepEqual(kindsOf(workflow as unknown as CaseWorkflow), ['petition', 'inquiry']);
   });
 
   it('finishes for good except a closed case, which the applicant or a supervisor may reopen', () => {
@@ -171,6 +172,32 @@ describe('the default workflow', () => {
       'secretariat',
       'supervisor',
     ]);
+  });
+});
+
+describe('the application workflow (issue 11)', () => {
+  const workflow = applicationWorkflow;
+
+  it('is the workflow of applications', () => {
+    assert.deepEqual(kindsOf(workflow as unknown as CaseWorkflow), ['application']);
+  });
+
+  it('stops the clock while the applicant supplements or pays, and both states can be left by the applicant', () => {
+    assert.deepEqual([...workflow.paused], ['awaiting_supplement', 'awaiting_payment']);
+    assert.equal(workflow.findTransition('awaiting_supplement', 'supplement_received')?.to, 'in_progress');
+    assert.equal(workflow.findTransition('awaiting_payment', 'payment_received')?.to, 'in_progress');
+    assert.ok(workflow.eventsFor('awaiting_supplement', 'applicant').includes('supplement_received'));
+    assert.ok(workflow.eventsFor('awaiting_payment', 'applicant').includes('payment_received'));
+    assert.ok(workflow.eventsFor('awaiting_payment', 'counter_clerk').includes('payment_received'));
+    // A handler cannot mark a fee paid: only the provider's confirmation (the applicant) or the counter.
+    assert.ok(!workflow.eventsFor('awaiting_payment', 'handler').includes('payment_received'));
+  });
+
+  it('closes a case not supplemented in time as not accepted, and asks for the fee before a decision', () => {
+    assert.equal(workflow.findTransition('awaiting_supplement', 'close_unsupplemented')?.to, 'rejected');
+    assert.equal(workflow.findTransition('awaiting_supplement', 'resolve'), undefined);
+    assert.equal(workflow.findTransition('awaiting_payment', 'resolve'), undefined);
+    assert.equal(workflow.findTransition('in_progress', 'request_payment')?.to, 'awaiting_payment');
   });
 });
 
