@@ -71,17 +71,35 @@ export async function routeCase(
   return (exact ?? everywhere)?.unitCode ?? service.unitCode;
 }
 
-const unitContacts = new Map<string, Kept<{ nameZh: string; nameEn: string; phone: string } | null>>();
+/** A unit's names and how to reach it (the deficiency notice says where and how to bring a supplement). */
+export interface UnitContact {
+  nameZh: string;
+  nameEn: string;
+  phone: string;
+  addressZh: string;
+  addressEn: string;
+  email: string;
+  serviceHoursZh: string;
+  serviceHoursEn: string;
+}
 
-/** A unit's names and phone, for notices. */
-export async function unitContact(
-  db: DatabaseOrTransaction,
-  code: string,
-): Promise<{ nameZh: string; nameEn: string; phone: string } | null> {
+const unitContacts = new Map<string, Kept<UnitContact | null>>();
+
+/** A unit's names and phone (and address, e-mail, opening hours), for notices. */
+export async function unitContact(db: DatabaseOrTransaction, code: string): Promise<UnitContact | null> {
   const kept = unitContacts.get(code);
   if (kept !== undefined && Date.now() - kept.at < freshForMs) return kept.value;
   const [row] = await db
-    .select({ nameZh: units.nameZh, nameEn: units.nameEn, phone: units.phone })
+    .select({
+      nameZh: units.nameZh,
+      nameEn: units.nameEn,
+      phone: units.phone,
+      addressZh: units.addressZh,
+      addressEn: units.addressEn,
+      email: units.email,
+      serviceHoursZh: units.serviceHoursZh,
+      serviceHoursEn: units.serviceHoursEn,
+    })
     .from(units)
     .where(eq(units.code, code));
   unitContacts.set(code, { at: Date.now(), generation: 0, value: row ?? null });
