@@ -1,6 +1,7 @@
 import type { Transaction } from '../../../platform/db/database.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { type NotificationChannel, queueNotification } from '../../notifications/index.ts';
+import { feeFactsOf, paymentFactsOf } from '../payment/payment-facts.ts';
 import type { CaseRow, CasesContext } from './case-actor.ts';
 import { serviceVersionNames, unitContact } from './case-reference-cache.ts';
 import { caseTopics } from './templates/index.ts';
@@ -19,6 +20,9 @@ export type CaseNoticeTopic =
   | 'case.extended'
   | 'case.supplement_requested'
   | 'case.forwarded'
+  | 'case.payment_requested'
+  | 'case.payment_received'
+  | 'case.payment_refunded'
   | 'case.closed';
 
 export interface CaseNotice {
@@ -140,7 +144,31 @@ const noticeSenders: Readonly<Record<CaseNoticeTopic, (input: NoticeInput) => Pr
           .filter((line) => line !== ''),
       },
     }),
-  'case.forwarded': ({ tx, base, row, common, detail }) =>
+  // Issue 11 §3: the fee asked for, its receipt, its refund (the reason is the detail).
+  'case.payment_requested': ({ tx, base, row, common }) =>
+    queueNotification(tx, {
+      ...base,
+      topic: caseTopics.paymentRequested,
+      data: { ...common, ...feeFactsOf(base.lang, row) },
+    }),
+  'case.payment_received': async ({ tx, base, row, common }) =>
+    queueNotification(tx, {
+      ...base,
+      topic: caseTopics.paymentReceived,
+      data: {
+        ...common,
+        ...feeFactsOf(base.lang, row),
+        ...(await paymentFactsOf(tx, base.lang, row.id, 'paid')),
+      },
+    }),
+  'case.payment_refunded': async ({ tx, base, row, common, detail }) => {
+    const { receiptNumber, amount } = await paymentFactsOf(tx, base.lang, row.id, 'refunded');
+    return queueNotification(tx, {
+      ...base,
+      topic: caseTopics.paymentRefunded,
+      data: { ...common, amount, receiptNumber, reason: detail },
+    });
+  },  'case.forwarded': ({ tx, base, row, common, detail }) =>
     queueNotification(tx, {
       ...base,
       topic: caseTopics.forwarded,

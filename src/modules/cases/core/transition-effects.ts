@@ -3,6 +3,9 @@ import type { Transaction } from '../../../platform/db/database.ts';
 import type { FieldProblem } from '../../../platform/http/errors.ts';
 import { units } from '../../../platform/reference/reference-schema.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
+import { owesFee } from '../payment/fee-words.ts';
+import { hasPaidPayment } from '../payment/payment-facts.ts';
+import { paymentText } from '../payment/payment-messages.ts';
 import type { CaseActor, CaseRow } from './case-actor.ts';
 import { closeOpenPause, withOpenPause } from './case-deadline.ts';
 import { caseText } from './case-messages.ts';
@@ -126,10 +129,27 @@ export const transitionEffects: Readonly<Record<CaseEvent, Effect>> = {
     changes: { closedAt: now, pauses: closeOpenPause(row.pauses, now) },
     notices: [{ topic: 'case.closed', detail: '' }],
   }),
-  // Issue 11: the clock stops while the fee is owed (the applicant's time), as for a supplement.
-  request_payment: ({ row, now }) => ({ changes: { pauses: withOpenPause(row.pauses, now) } }),
-  payment_received: ({ row, now }) => ({ changes: { pauses: closeOpenPause(row.pauses, now) } }),
-  resolve: ({ row, now, input }) => ({
+  // Issue 11: the clock stops while the fee is owed (the applicant's time), as for a supplement. Only a
+  // case that owes its fee may be asked for it; it is paid through cases/payment, which records the
+  // payment first (online or at the counter) and then takes this event in the same transaction.
+  request_payment: ({ row, now, lang }) => ({
+    changes: { pauses: withOpenPause(row.pauses, now) },
+    notices: [{ topic: 'case.payment_requested' }],
+    problems: owesFee(row)
+      ? []
+      : [{ field: '', code: 'no_fee_owed', message: paymentText(lang, 'noFeeOwed') }],
+  }),
+  payment_received: async ({ tx, row, now, lang }) => ({
+    changes: { pauses: closeOpenPause(row.pauses, now), feePaidAt: now },
+    notices: [{ topic: 'case.payment_received' }],
+    problems: (await hasPaidPayment(tx, row.id))
+      ? []
+      : [{ field: '', code: 'payment_not_recorded', message: paymentText(lang, 'paymentNotRecorded') }],
+  }),
+  resolve: ({ row, now, input, lang }) => ({
+    problems: owesFee(row)
+      ? [{ field: '', code: 'fee_not_paid', message: paymentText(lang, 'feeNotPaid') }]
+      : [],
     changes: {
       resolution: input.resolution?.trim() ?? null,
       resolvedAt: now,
