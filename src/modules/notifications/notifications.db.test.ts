@@ -496,12 +496,15 @@ describe('notifications without SMTP: the outbox and the staff pages', () => {
     const topics = [...main.matchAll(/<section[^>]*data-topic="([^"]+)"/g)].map((match) => match[1]);
     assert.deepEqual(topics, [
       'case.received',
+      'case.accepted',
       'case.transferred',
       'case.extended',
       'case.supplement_requested',
+      'case.supplement_received',
       'case.forwarded',
-      'case.resolved',
       'case.closed',
+      'case.rejected',
+      'case.reopened',
       'case.reminder.handler',
       'case.reminder.supervisor',
       'control.report_due',

@@ -4,31 +4,40 @@ import { type NotificationChannel, queueNotification } from '../../notifications
 import { feeFactsOf, paymentFactsOf } from '../payment/payment-facts.ts';
 import type { CaseRow, CasesContext } from './case-actor.ts';
 import { serviceVersionNames, unitContact } from './case-reference-cache.ts';
+import { issuedDocumentsOf } from './issued-documents.ts';
 import { caseTopics } from './templates/index.ts';
 import { trackUrlOf } from './track-url.ts';
 
 /**
- * What the applicant is told, and when (issue 3 §6): at receipt, transfer, extension, a request for a
- * supplement, 移文, and the outcome (closing, rejecting: 結案通知 carrying the answer). By e-mail when the
+ * What the applicant is told, and when (issue 3 §6, issue 11 §4): at receipt, acceptance (受理), transfer,
+ * extension, a request for a supplement and its receipt (the clock runs again), 移文, a rejection (不予受理／
+ * 駁回, with the reasons), the outcome (結案通知 carrying the answer — an application's decision — with the
+ * documents issued attached and the satisfaction link) and a reopening. By e-mail when the
  * applicant gave an address, and by SMS (the adapter) when they gave a mobile number; in their language.
  * Queued in the case's own transaction, so a notice exists exactly when the change does; the dedupe key
  * (topic, case, version, channel) makes a retried request or a second process send nothing twice.
  */
 export type CaseNoticeTopic =
   | 'case.received'
+  | 'case.accepted'
   | 'case.transferred'
   | 'case.extended'
   | 'case.supplement_requested'
+  | 'case.supplement_received'
   | 'case.forwarded'
   | 'case.payment_requested'
   | 'case.payment_received'
   | 'case.payment_refunded'
-  | 'case.closed';
+  | 'case.closed'
+  | 'case.rejected'
+  | 'case.reopened';
 
 export interface CaseNotice {
   topic: CaseNoticeTopic;
   /** The answer, the reason, the list of what is missing … as the staff member wrote it. */
   detail?: string;
+  /** Who asked for it: a reopening by the applicant or by the unit. */
+  by?: 'applicant' | 'unit';
 }
 
 export async function queueCaseNotices(
@@ -74,7 +83,8 @@ export async function queueCaseNotices(
         lang,
         dedupeKey: `${notice.topic}:${row.id}:v${row.version}:${channel}`,
       };
-      await noticeSenders[notice.topic]({ tx, base, row, common, detail: notice.detail?.trim() ?? '' });
+      const detail = notice.detail?.trim() ?? '';
+      await noticeSenders[notice.topic]({ tx, base, row, common, detail, by: notice.by ?? 'unit' });
     }
   }
 }
@@ -96,6 +106,7 @@ interface NoticeInput {
   common: CommonFacts;
   /** The answer, the reason, the list of what is missing … as the staff member wrote it. */
   detail: string;
+  by: 'applicant' | 'unit';
 }
 
 /**
@@ -179,6 +190,36 @@ const noticeSenders: Readonly<Record<CaseNoticeTopic, (input: NoticeInput) => Pr
         agencyContact: detail,
       },
     }),
-  'case.closed': ({ tx, base, common, detail }) =>
-    queueNotification(tx, { ...base, topic: caseTopics.closed, data: { ...common, answer: detail } }),
+  'case.accepted': ({ tx, base, row, common }) =>
+    queueNotification(tx, {
+      ...base,
+      topic: caseTopics.accepted,
+      data: { ...common, expectedCompletionDate: row.expectedCompletionDate ?? '' },
+    }),
+  'case.supplement_received': ({ tx, base, row, common }) =>
+    queueNotification(tx, {
+      ...base,
+      topic: caseTopics.supplementReceived,
+      data: { ...common, expectedCompletionDate: row.expectedCompletionDate ?? '' },
+    }),
+  // The decision (or answer) made public, the documents issued with it attached to the e-mail, and the
+  // satisfaction question when the case ended closed (the tracking page's form, #satisfaction).
+  'case.closed': async ({ tx, base, row, common, detail }) => {
+    const issued = await issuedDocumentsOf(tx, row.id);
+    return queueNotification(tx, {
+      ...base,
+      topic: caseTopics.closed,
+      data: {
+        ...common,
+        answer: detail,
+        issuedDocuments: issued.map((document) => document.fileName),
+        satisfactionUrl: row.state === 'closed' ? `${common.trackingUrl}#satisfaction` : null,
+      },
+      ...(base.channel === 'email' && issued.length > 0 ? { attachments: issued } : {}),
+    });
+  },
+  'case.rejected': ({ tx, base, common, detail }) =>
+    queueNotification(tx, { ...base, topic: caseTopics.rejected, data: { ...common, reason: detail } }),
+  'case.reopened': ({ tx, base, common, detail, by }) =>
+    queueNotification(tx, { ...base, topic: caseTopics.reopened, data: { ...common, reason: detail, by } }),
 };

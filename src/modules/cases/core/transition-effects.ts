@@ -58,6 +58,12 @@ const takeIfUnassigned: Effect = ({ row, actor }) =>
 
 const reasonOf = (input: TransitionInputValues) => input.reason?.trim() ?? '';
 
+/** 受理通知: the applicant learns which unit took the case on and the expected date. */
+const accept: Effect = async (input) => ({
+  ...(await takeIfUnassigned(input)),
+  notices: [{ topic: 'case.accepted' }],
+});
+
 const transfer: Effect = async ({ tx, row, input, lang }) => {
   const target = input.targetUnit?.trim() ?? '';
   const problems: FieldProblem[] = [];
@@ -109,7 +115,7 @@ const merge: Effect = async ({ tx, row, actor, input, now, lang }) => {
 };
 
 export const transitionEffects: Readonly<Record<CaseEvent, Effect>> = {
-  accept: takeIfUnassigned,
+  accept,
   start: takeIfUnassigned,
   // A field report: the handler who dispatches an unassigned report is its crew.
   dispatch: takeIfUnassigned,
@@ -123,7 +129,11 @@ export const transitionEffects: Readonly<Record<CaseEvent, Effect>> = {
     changes: { pauses: withOpenPause(row.pauses, now) },
     notices: [{ topic: 'case.supplement_requested', detail: reasonOf(input) }],
   }),
-  supplement_received: ({ row, now }) => ({ changes: { pauses: closeOpenPause(row.pauses, now) } }),
+  // The clock runs again: the applicant is told, with the new expected date.
+  supplement_received: ({ row, now }) => ({
+    changes: { pauses: closeOpenPause(row.pauses, now) },
+    notices: [{ topic: 'case.supplement_received' }],
+  }),
   // Issue 11: the date to supplement passed with nothing received; the applicant is told why it ends.
   close_unsupplemented: ({ row, now }) => ({
     changes: { closedAt: now, pauses: closeOpenPause(row.pauses, now) },
@@ -156,6 +166,8 @@ export const transitionEffects: Readonly<Record<CaseEvent, Effect>> = {
       // The time between the answer and a reopening does not count against the unit.
       pauses: withOpenPause(row.pauses, now),
     },
+    // The answer (an application's decision) stays internal until closing sends it (case.closed, with the
+    // documents issued attached): nothing is sent now.
     isNoteKeptInternal: true,
   }),
   // Closing a fixed field report sends nothing (the reporter was told when it was fixed) and keeps the fix
@@ -164,8 +176,20 @@ export const transitionEffects: Readonly<Record<CaseEvent, Effect>> = {
     row.state === 'fixed'
       ? {}
       : { changes: { closedAt: now }, notices: [{ topic: 'case.closed', detail: row.resolution ?? '' }] },
-  reopen: ({ row, now }) => ({
+  // The applicant is told when a case they were told was closed is worked on again (a resolved case's answer
+  // was never sent). A field report's reporter says "not fixed" on its own page and hears at the next fix.
+  reopen: ({ row, actor, now, input }) => ({
     changes: { closedAt: null, resolvedAt: null, resolution: null, pauses: closeOpenPause(row.pauses, now) },
+    notices:
+      row.state === 'closed' && row.kind !== 'field_report'
+        ? [
+            {
+              topic: 'case.reopened',
+              detail: reasonOf(input),
+              by: actor.kind === 'applicant' ? 'applicant' : 'unit',
+            },
+          ]
+        : [],
   }),
   transfer,
   forward: ({ now, input }) => {
@@ -176,9 +200,10 @@ export const transitionEffects: Readonly<Record<CaseEvent, Effect>> = {
       notices: [{ topic: 'case.forwarded', detail: input.publicNote?.trim() ?? '' }],
     };
   },
+  // 不予受理／駁回 in its own words, with the reasons (never "closed").
   reject: ({ row, now, input }) => ({
     changes: { closedAt: now, pauses: closeOpenPause(row.pauses, now) },
-    notices: [{ topic: 'case.closed', detail: reasonOf(input) }],
+    notices: [{ topic: 'case.rejected', detail: reasonOf(input) }],
   }),
   withdraw: ({ row, now }) => ({ changes: { closedAt: now, pauses: closeOpenPause(row.pauses, now) } }),
   merge,

@@ -45,9 +45,12 @@ describe('case notification templates', () => {
       unitName: '公園處',
       unitPhone: '07-3368333',
       trackingUrl: 'https://x.example/track',
+      issuedDocuments: [],
+      satisfactionUrl: null,
     });
     assert.equal(closed.subject, '【高雄市政府工務局】結案通知（案號 1150302-0042）');
     assert.match(closed.text, /已結案，處理結果如下：\n\n已更換燈具。/);
+    assert.doesNotMatch(closed.text, /附於本郵件|滿意/, 'nothing issued, no question asked');
     const forwarded = caseTopics.forwarded.render('en', {
       caseNumber: '1150302-0042',
       serviceName: 'Damaged park facilities',
@@ -55,5 +58,59 @@ describe('case notification templates', () => {
       agencyContact: 'phone 07-1234567',
     });
     assert.match(forwarded.text, /Where to ask: phone 07-1234567/);
+  });
+
+  it('the closing notice names the documents issued and asks how we did; a rejection says not accepted, with the reasons', () => {
+    const common = {
+      caseNumber: '1150302-0042',
+      serviceName: 'Road excavation permit',
+      unitName: 'Road Maintenance Office',
+      unitPhone: '07-3368333',
+      trackingUrl: 'https://x.example/en/track?case=1150302-0042&code=ABCD2345',
+    };
+    const closed = caseTopics.closed.render('en', {
+      ...common,
+      answer: 'Approved.',
+      issuedDocuments: ['permit.pdf'],
+      satisfactionUrl: `${common.trackingUrl}#satisfaction`,
+    });
+    assert.match(closed.text, /attached to this e-mail[^\n]*\npermit\.pdf/);
+    assert.match(
+      closed.text,
+      /Tell us how we did[^\n]*\nhttps:\/\/x\.example\/en\/track\?case=1150302-0042&code=ABCD2345#satisfaction/,
+    );
+    const rejected = caseTopics.rejected.render('zh-TW', {
+      ...common,
+      serviceName: '道路挖掘許可',
+      unitName: '道路養護工程處',
+      reason: '路段在保固期間內。',
+    });
+    assert.equal(rejected.subject, '【高雄市政府工務局】不予受理（駁回）通知（案號 1150302-0042）');
+    assert.match(rejected.text, /不予受理（駁回），理由如下：\n\n路段在保固期間內。/);
+    assert.doesNotMatch(rejected.text, /結案/);
+    const english = caseTopics.rejected.render('en', { ...common, reason: 'Under warranty.' });
+    assert.match(english.subject, /not accepted/);
+    assert.match(english.text, /was not accepted \(rejected\), for these reasons:\n\nUnder warranty\./);
+  });
+
+  it('accepted and supplement received give the expected date in the reader’s calendar; a reopening says who asked', () => {
+    const common = {
+      caseNumber: '1150302-0042',
+      serviceName: '建築工程開工申報',
+      unitName: '建築管理處',
+      unitPhone: '07-3368333',
+      trackingUrl: 'https://x.example/track',
+    };
+    const accepted = caseTopics.accepted.render('zh-TW', { ...common, expectedCompletionDate: '2026-03-16' });
+    assert.match(accepted.text, /已由建築管理處受理/);
+    assert.match(accepted.text, /預計完成日期：民國115年3月16日/);
+    const received = caseTopics.supplementReceived.render('en', {
+      ...common,
+      expectedCompletionDate: '2026-03-20',
+    });
+    assert.match(received.text, /The deadline runs again from today/);
+    assert.match(received.text, /New expected completion date: 20 March 2026/);
+    const reopened = caseTopics.reopened.render('zh-TW', { ...common, by: 'applicant', reason: '又壞了。' });
+    assert.match(reopened.text, /我們已收到您的要求.*已重新處理，理由如下：\n\n又壞了。/s);
   });
 });
