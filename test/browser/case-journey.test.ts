@@ -257,9 +257,9 @@ describe('the whole journey of a case in a browser (issue 3 §9)', () => {
     assert.deepEqual(policyViolations, []);
   });
 
-  it('5. the receipt, the transfer notice and the closing notice arrive by e-mail, each once', async () => {
+  it('5. the receipt, each acceptance, the transfer notice and the closing notice arrive by e-mail, each once', async () => {
     assert.ok(journey.caseNumber, 'step 1 opened the case');
-    const messages = await mailToApplicant(3);
+    const messages = await mailToApplicant(5);
     const bySubject = (pattern: RegExp) => messages.filter((message) => pattern.test(message.subject));
 
     const receipts = bySubject(/已收到您的申請/);
@@ -274,12 +274,19 @@ describe('the whole journey of a case in a browser (issue 3 §9)', () => {
     assert.ok(transfers[0]?.subject.includes(journey.caseNumber));
     assert.ok(transfers[0]?.text.includes('公園處'));
 
+    const acceptances = bySubject(/您的案件已受理/);
+    assert.equal(acceptances.length, 2, 'one 受理通知 per unit that accepted it');
+    assert.ok(
+      acceptances.some((message) => message.text.includes('已由公園處受理')),
+      'the second names 公園處',
+    );
+
     const closings = bySubject(/結案通知/);
     assert.equal(closings.length, 1, 'one closing notice');
     assert.ok(closings[0]?.subject.includes(journey.caseNumber));
     assert.ok(closings[0]?.text.includes(answer), 'the closing notice carries the answer');
 
-    assert.equal(messages.length, 3, messages.map((message) => message.subject).join(' / '));
+    assert.equal(messages.length, 5, messages.map((message) => message.subject).join(' / '));
     for (const message of messages) {
       assert.ok(!message.text.includes(internalNote), 'no internal note in a notice');
     }
@@ -293,6 +300,8 @@ describe('the whole journey of a case in a browser (issue 3 §9)', () => {
       (delivery) => delivery.channel === 'email',
     );
     assert.deepEqual(emails.map((delivery) => delivery.topic).sort(), [
+      'case.accepted',
+      'case.accepted',
       'case.closed',
       'case.received',
       'case.transferred',
