@@ -65,7 +65,7 @@ async function waitForMail(address: string, count: number) {
 }
 
 describe('notices to the applicant', () => {
-  it('receipt, supplement, extension, transfer and closing: each once, by e-mail and SMS, carrying what matters', async () => {
+  it('receipt, acceptance, supplement asked and received, extension, transfer and closing: each once, by e-mail and SMS, carrying what matters', async () => {
     const email = 'lin.applicant@example.tw';
     let row = await openCase(context(), sidewalkPetition({ applicantEmail: email }), caseActorOf(handler));
     const [receipt] = await waitForMail(email, 1);
@@ -76,6 +76,8 @@ describe('notices to the applicant', () => {
 
     const actor = caseActorOf(handler);
     row = await moveCase(subject, row, 'accept', {}, actor);
+    const accepted = (await waitForMail(email, 2))[1];
+    assert.match(accepted?.subject ?? '', /您的案件已受理/);
     row = await moveCase(
       subject,
       row,
@@ -83,13 +85,15 @@ describe('notices to the applicant', () => {
       { reason: '破損處近照一張\n確切門牌號碼' },
       actor,
     );
-    const supplement = (await waitForMail(email, 2))[1];
+    const supplement = (await waitForMail(email, 3))[2];
     assert.ok(
       supplement?.text.includes('破損處近照一張') && supplement.text.includes('確切門牌號碼'),
       'every missing item in one message',
     );
 
     row = await moveCase(subject, row, 'supplement_received', {}, actor);
+    const supplementReceived = (await waitForMail(email, 4))[3];
+    assert.match(supplementReceived?.subject ?? '', /已收到您的補正資料/);
     const asked = await requestExtension(
       context(),
       { caseId: row.id, expectedVersion: row.version, amount: 2, reason: '需會勘' },
@@ -106,7 +110,7 @@ describe('notices to the applicant', () => {
       },
       caseActorOf(supervisor),
     );
-    const extended = (await waitForMail(email, 3))[2];
+    const extended = (await waitForMail(email, 5))[4];
     assert.ok(extended?.text.includes('需會勘'), 'the reason');
     const [year, month, day] = (approvedRow.expectedCompletionDate ?? '').split('-').map(Number);
     assert.ok(
@@ -121,7 +125,7 @@ describe('notices to the applicant', () => {
       { targetUnit: 'parks', reason: '公園內步道' },
       actor,
     );
-    const transferred = (await waitForMail(email, 4))[3];
+    const transferred = (await waitForMail(email, 6))[5];
     assert.ok(transferred?.text.includes('公園'), transferred?.text);
 
     const parksHandler = await aStaffMember(subject.database.db, { role: 'handler', unitCode: 'parks' });
@@ -130,7 +134,7 @@ describe('notices to the applicant', () => {
     row = await moveCase(subject, row, 'start', {}, parks);
     row = await moveCase(subject, row, 'resolve', { resolution: '步道地磚已於 4 月 9 日更換。' }, parks);
     row = await moveCase(subject, row, 'close', {}, parks);
-    const closing = (await waitForMail(email, 5))[4];
+    const closing = (await waitForMail(email, 8)).find((message) => /結案通知/.test(message.subject));
     assert.ok(closing?.text.includes('步道地磚已於 4 月 9 日更換。'), '結案通知 carries the answer');
 
     const deliveries = await listDeliveries(subject.database.db, { type: 'case', id: row.id });
@@ -139,16 +143,19 @@ describe('notices to the applicant', () => {
       .map((d) => d.topic)
       .sort();
     assert.deepEqual(emailTopics, [
+      'case.accepted',
+      'case.accepted',
       'case.closed',
       'case.extended',
       'case.received',
+      'case.supplement_received',
       'case.supplement_requested',
       'case.transferred',
     ]);
     assert.equal(
       deliveries.filter((d) => d.channel === 'sms').length,
-      5,
-      'the mobile number gets the same five by SMS',
+      8,
+      'the mobile number gets the same eight by SMS',
     );
     assert.ok(
       smsLines.every((line) => !JSON.stringify(line).includes('0912345678')),
