@@ -3,6 +3,7 @@ import type { Transaction } from '../../../platform/db/database.ts';
 import type { FieldProblem } from '../../../platform/http/errors.ts';
 import { units } from '../../../platform/reference/reference-schema.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
+import { noticeLapse, withdrawOpenNotice } from '../deficiency/deficiency-queries.ts';
 import { owesFee } from '../payment/fee-words.ts';
 import { hasPaidPayment } from '../payment/payment-facts.ts';
 import { paymentText } from '../payment/payment-messages.ts';
@@ -135,10 +136,16 @@ export const transitionEffects: Readonly<Record<CaseEvent, Effect>> = {
     notices: [{ topic: 'case.supplement_received' }],
   }),
   // Issue 11: the date to supplement passed with nothing received; the applicant is told why it ends.
-  close_unsupplemented: ({ row, now }) => ({
-    changes: { closedAt: now, pauses: closeOpenPause(row.pauses, now) },
-    notices: [{ topic: 'case.closed', detail: '' }],
-  }),
+  // Only once the issued notice's date has passed (cases/deficiency); the notice lapses with the case.
+  close_unsupplemented: async ({ tx, row, now, lang }) => {
+    const lapse = await noticeLapse(tx, row, now, lang);
+    return {
+      changes: { closedAt: now, pauses: closeOpenPause(row.pauses, now) },
+      notices: [{ topic: 'case.rejected', detail: lapse.detail }],
+      problems: lapse.problems,
+      afterwards: lapse.afterwards,
+    };
+  },
   // Issue 11: the clock stops while the fee is owed (the applicant's time), as for a supplement. Only a
   // case that owes its fee may be asked for it; it is paid through cases/payment, which records the
   // payment first (online or at the counter) and then takes this event in the same transaction.
@@ -204,7 +211,12 @@ export const transitionEffects: Readonly<Record<CaseEvent, Effect>> = {
   reject: ({ row, now, input }) => ({
     changes: { closedAt: now, pauses: closeOpenPause(row.pauses, now) },
     notices: [{ topic: 'case.rejected', detail: reasonOf(input) }],
+    afterwards: (tx) => withdrawOpenNotice(tx, row.id, now),
   }),
-  withdraw: ({ row, now }) => ({ changes: { closedAt: now, pauses: closeOpenPause(row.pauses, now) } }),
+  withdraw: ({ row, now }) => ({
+    changes: { closedAt: now, pauses: closeOpenPause(row.pauses, now) },
+    // A deficiency notice still open ends with the case.
+    afterwards: (tx) => withdrawOpenNotice(tx, row.id, now),
+  }),
   merge,
 };
