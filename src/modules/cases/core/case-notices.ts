@@ -1,6 +1,7 @@
 import type { Transaction } from '../../../platform/db/database.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { type NotificationChannel, queueNotification } from '../../notifications/index.ts';
+import { issuedNoticeOf } from '../deficiency/deficiency-queries.ts';
 import { feeFactsOf, paymentFactsOf } from '../payment/payment-facts.ts';
 import type { CaseRow, CasesContext } from './case-actor.ts';
 import { serviceVersionNames, unitContact } from './case-reference-cache.ts';
@@ -142,8 +143,12 @@ const noticeSenders: Readonly<Record<CaseNoticeTopic, (input: NoticeInput) => Pr
       topic: caseTopics.extended,
       data: { ...common, newDate: row.expectedCompletionDate ?? '', reason: detail },
     }),
-  'case.supplement_requested': ({ tx, base, common, detail }) =>
-    queueNotification(tx, {
+  'case.supplement_requested': async ({ tx, base, row, common, detail }) => {
+    // The deficiency notice (cases/deficiency): its date, and where else to bring the supplement.
+    const notice = await issuedNoticeOf(tx, row.id);
+    const unit = await unitContact(tx, row.unitCode);
+    const isEnglish = base.lang === 'en';
+    return queueNotification(tx, {
       ...base,
       topic: caseTopics.supplementRequested,
       data: {
@@ -153,8 +158,19 @@ const noticeSenders: Readonly<Record<CaseNoticeTopic, (input: NoticeInput) => Pr
           .split(/\r?\n/)
           .map((line) => line.trim())
           .filter((line) => line !== ''),
+        ...(notice === null ? {} : { dueDate: notice.supplementBy }),
+        ...(notice === null || unit === null
+          ? {}
+          : {
+              howTo: {
+                address: isEnglish ? unit.addressEn : unit.addressZh,
+                hours: isEnglish ? unit.serviceHoursEn : unit.serviceHoursZh,
+                email: unit.email,
+              },
+            }),
       },
-    }),
+    });
+  },
   // Issue 11 §3: the fee asked for, its receipt, its refund (the reason is the detail).
   'case.payment_requested': ({ tx, base, row, common }) =>
     queueNotification(tx, {
@@ -179,7 +195,8 @@ const noticeSenders: Readonly<Record<CaseNoticeTopic, (input: NoticeInput) => Pr
       topic: caseTopics.paymentRefunded,
       data: { ...common, amount, receiptNumber, reason: detail },
     });
-  },  'case.forwarded': ({ tx, base, row, common, detail }) =>
+  },
+  'case.forwarded': ({ tx, base, row, common, detail }) =>
     queueNotification(tx, {
       ...base,
       topic: caseTopics.forwarded,

@@ -14,6 +14,8 @@ export interface CaseSupplementRequestedData {
   items: string[];
   /** ISO date by which to bring them, when the service sets one. */
   dueDate?: string;
+  /** Where else to bring them (the deficiency notice): the unit's counter, postal address and e-mail. */
+  howTo?: { address: string; hours: string; email: string };
   unitName: string;
   unitPhone: string;
   trackingUrl: string;
@@ -32,6 +34,11 @@ export const caseSupplementRequested: NotificationTemplate<CaseSupplementRequest
       serviceName: '建築工程開工申報',
       items: ['施工計畫書（須由建築師簽章）', '營造業登記證影本', '起造人身分證明文件影本'],
       dueDate: '2026-03-16',
+      howTo: {
+        address: '高雄市苓雅區四維三路 2 號',
+        hours: '週一至週五 8:00–17:30',
+        email: 'building@kcg.gov.tw',
+      },
       unitName: '建築管理處',
       unitPhone: '07-3368333',
       trackingUrl: 'https://onewindow.example.tw/track',
@@ -45,6 +52,11 @@ export const caseSupplementRequested: NotificationTemplate<CaseSupplementRequest
         'Copy of the owner’s identity document',
       ],
       dueDate: '2026-03-16',
+      howTo: {
+        address: '2 Siwei 3rd Road, Lingya District, Kaohsiung',
+        hours: 'Monday to Friday, 8:00–17:30',
+        email: 'building@kcg.gov.tw',
+      },
       unitName: 'Building Administration Office',
       unitPhone: '07-3368333',
       trackingUrl: 'https://onewindow.example.tw/en/track',
@@ -57,6 +69,15 @@ export const caseSupplementRequested: NotificationTemplate<CaseSupplementRequest
         `您的「${data.serviceName}」案件還需要以下${data.items.length}項文件或資料，請一次補齊：`,
         data.items.map((item, index) => `${index + 1}. ${item}`).join('\n'),
         data.dueDate ? `請於${date('zh-TW', data.dueDate)}前補正。` : null,
+        data.howTo
+          ? [
+              `補正方式（請註明案號 ${data.caseNumber}）：`,
+              `・線上補正：開啟下方辦理進度連結，點選「線上補正」，依各項目上傳文件或更正資料`,
+              `・臨櫃：${data.howTo.address}（${data.howTo.hours}）`,
+              `・郵寄：${data.howTo.address}`,
+              `・電子郵件：${data.howTo.email}`,
+            ].join('\n')
+          : null,
         '補正期間不計入處理期限；收到補正後，我們會繼續辦理並重新計算預計完成日期。',
         facts('zh-TW', [['案號', data.caseNumber], handledByRow('zh-TW', data)]),
         progressLine('zh-TW', data.trackingUrl),
@@ -69,6 +90,15 @@ export const caseSupplementRequested: NotificationTemplate<CaseSupplementRequest
         `To continue with your case about “${data.serviceName}” we need the following ${data.items.length === 1 ? 'item' : `${data.items.length} items`}. Please send everything together:`,
         data.items.map((item, index) => `${index + 1}. ${item}`).join('\n'),
         data.dueDate ? `Please send them by ${date('en', data.dueDate)}.` : null,
+        data.howTo
+          ? [
+              `How to send them (quote case number ${data.caseNumber}):`,
+              '- Online: open the progress link below and choose “Supplement online”, then upload or correct each item',
+              `- At the counter: ${data.howTo.address} (${data.howTo.hours})`,
+              `- By post: ${data.howTo.address}`,
+              `- By e-mail: ${data.howTo.email}`,
+            ].join('\n')
+          : null,
         'The time limit is paused until we receive them; then we continue and set a new expected date.',
         facts('en', [['Case number', data.caseNumber], handledByRow('en', data)]),
         progressLine('en', data.trackingUrl),
