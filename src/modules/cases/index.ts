@@ -15,6 +15,11 @@ export const casesModule: AppModule = {
       takesFiles: true,
     },
     { load: () => import('./console/console-routes.ts').then((file) => file.consoleRoutes) },
+    // The decision with the document it issues (multipart).
+    {
+      load: () => import('./console/resolve-routes.tsx').then((file) => file.resolveRoutes),
+      takesFiles: true,
+    },
     { load: () => import('./track/track-routes.tsx').then((file) => file.trackRoutes) },
     { load: () => import('./api/cases-api-routes.ts').then((file) => file.casesApiRoutes) },
   ],

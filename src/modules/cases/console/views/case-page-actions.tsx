@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { withCsrfQuery } from '../../../../platform/http/csrf.ts';
 import {
   Button,
   CsrfField,
@@ -15,6 +16,8 @@ import { type CasePageTextKey, casePageText as text } from '../case-page-message
 import type { CasePageModel } from '../case-page-model.ts';
 import { consoleText } from '../console-messages.ts';
 import { consolePaths } from '../console-paths.ts';
+import { resolvePath } from '../resolve-paths.ts';
+import { IssuedDocumentInput } from './issued-document-input.tsx';
 
 /**
  * The case page's actions: one small form per workflow action this person may take now, then the
@@ -62,14 +65,23 @@ function contactOf(model: CasePageModel): string {
 function CaseForm({
   model,
   action,
+  isUpload,
   children,
 }: {
   model: CasePageModel;
   action: string;
+  /** Sent as multipart (a file): the CSRF token goes in the address too (ADR 0004). */
+  isUpload?: boolean;
   children: ComponentChildren;
 }) {
+  const target = localePath(model.lang, action);
   return (
-    <form method="post" action={localePath(model.lang, action)} novalidate>
+    <form
+      method="post"
+      action={isUpload ? withCsrfQuery(target, model.csrfToken) : target}
+      enctype={isUpload ? 'multipart/form-data' : undefined}
+      novalidate
+    >
       <CsrfField token={model.csrfToken} />
       <input type="hidden" name="version" value={String(model.detail.row.version)} />
       {children}
@@ -186,10 +198,20 @@ function EventForm({
           contact: contactOf(model),
         })}
       </p>
-      <CaseForm model={model} action={consolePaths.caseEvent(detail.row.caseNumber, event)}>
+      <CaseForm
+        model={model}
+        // The decision may carry the document it issues (resolve-routes.tsx takes files).
+        action={
+          event === 'resolve'
+            ? resolvePath(detail.row.caseNumber)
+            : consolePaths.caseEvent(detail.row.caseNumber, event)
+        }
+        isUpload={event === 'resolve'}
+      >
         {transition.requires.map((input) => (
           <RequiredInput key={input} model={model} event={event} input={input} value={value} />
         ))}
+        {event === 'resolve' ? <IssuedDocumentInput lang={lang} problems={model.problems} /> : null}
         <TextArea
           lang={lang}
           id={`${event}-internalNote`}
