@@ -1,4 +1,5 @@
 import type { AppModule } from '../platform/composition/app-module.ts';
+import { applicationsModule } from './applications/index.ts';
 import { casesModule } from './cases/index.ts';
 import { catalogueModule } from './catalogue/index.ts';
 import { controlModule } from './control/index.ts';
@@ -15,6 +16,7 @@ export const modules: readonly AppModule[] = [
   catalogueModule,
   casesModule,
   notificationsModule,
+  applicationsModule,
   controlModule,
   reportsModule,
   open311Module,

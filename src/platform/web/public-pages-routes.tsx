@@ -8,7 +8,6 @@ import { createPageCache } from './page-cache.ts';
 import { HomePage } from './pages/home-page.tsx';
 import { OpenDataPage } from './pages/open-data-page.tsx';
 import { PersonalDataFilesPage } from './pages/personal-data-files-page.tsx';
-import { PlaceholderPage } from './pages/placeholder-pages.tsx';
 import { PrivacyPage } from './pages/privacy-page.tsx';
 import { SearchPage } from './pages/search-page.tsx';
 import { SitemapPage } from './pages/sitemap-page.tsx';
@@ -32,13 +31,13 @@ const FontSizeQuery = Type.Object({
  * The view of each registry page that has no query; search is registered on its own below, the services
  * list by the catalogue module (src/modules/catalogue/catalogue-routes.tsx), the case look-up by the
  * cases module (src/modules/cases/track-routes.tsx), the plans by the control module
- * (src/modules/control/plans/public-plan-routes.tsx), and the report form and the map of reports by the
- * reports module (src/modules/reports/report-routes.tsx, public-report-routes.tsx).
+ * (src/modules/control/plans/public-plan-routes.tsx), the report form and the map of reports by the
+ * reports module (src/modules/reports/report-routes.tsx, public-report-routes.tsx), and the online
+ * applications by the applications module (src/modules/applications/application-routes.tsx).
  */
-type ModulePageId = 'search' | 'services' | 'track' | 'plans' | 'report' | 'reports';
+type ModulePageId = 'search' | 'services' | 'track' | 'plans' | 'report' | 'reports' | 'apply';
 const staticViews: Record<Exclude<SitePageId, ModulePageId>, (lang: Lang) => ComponentChildren> = {
   home: (lang) => <HomePage lang={lang} />,
-  apply: (lang) => <PlaceholderPage lang={lang} id="apply" />,
   sitemap: (lang) => <SitemapPage lang={lang} />,
   privacy: (lang) => <PrivacyPage lang={lang} />,
   'open-data': (lang) => <OpenDataPage lang={lang} />,
@@ -52,7 +51,7 @@ export async function publicPagesRoutes(app: AppInstance, deps: AppDeps): Promis
   for (const page of sitePages) {
     if (page.id === 'search' || page.id === 'services' || page.id === 'track' || page.id === 'plans')
       continue;
-    if (page.id === 'report' || page.id === 'reports') continue;
+    if (page.id === 'report' || page.id === 'reports' || page.id === 'apply') continue;
     const view = staticViews[page.id];
     forEachLanguage(page.path, (url) => {
       app.get(url, { schema: { hide: true } }, async (request, reply) => {
