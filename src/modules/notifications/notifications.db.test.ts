@@ -507,6 +507,8 @@ describe('notifications without SMTP: the outbox and the staff pages', () => {
       'case.reopened',
       'case.reminder.handler',
       'case.reminder.supervisor',
+      'application.code',
+      'application.resume',
       'control.report_due',
       'control.report_missing',
       'control.annual_report_due',
