@@ -4,6 +4,7 @@
  *   - the main part (issue 2 targets and the cases section): from the top to the first section marker;
  *   - `<!-- section:control -->` … `<!-- /section:control -->` (management control);
  *   - `<!-- section:reports -->` … `<!-- /section:reports -->` (photo reports and Open311);
+ *   - `<!-- section:applications -->` … `<!-- /section:applications -->` (online applications);
  *   - the hand-written notes from `<!-- notes -->` to the end (never rewritten).
  */
 import { existsSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 
 const notesMarker = '<!-- notes -->';
 /** The marked sections, in the order the file holds them. */
-const markedSections = ['control', 'reports'] as const;
+const markedSections = ['control', 'reports', 'applications'] as const;
 type MarkedSection = (typeof markedSections)[number];
 const startMarker = (name: MarkedSection) => `<!-- section:${name} -->`;
 const endMarker = (name: MarkedSection) => `<!-- /section:${name} -->`;
@@ -23,6 +24,8 @@ export interface BenchmarkSections {
   control: string[] | null;
   /** The photo-report section's lines; null keeps the file's (absent: the same). */
   reports?: string[] | null;
+  /** The online-application section's lines; null keeps the file's (absent: the same). */
+  applications?: string[] | null;
 }
 
 /** The text between a section's markers in `body`, or '' when it has none. */

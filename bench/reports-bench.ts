@@ -149,13 +149,15 @@ const megabytes = (bytes: number) => round1(bytes / 1_000_000);
 // ---------------------------------------------------------------------------------------------------------
 // HTTP
 
-interface Answer {
+export interface Answer {
   status: number;
   contentType: string;
   body: Buffer;
   ms: number;
   /** The app's `x-cache` header (hit: the answer cache's bytes), '' when absent. */
   cache: string;
+  /** Every header of the answer (a redirect's location, cookies). */
+  headers?: http.IncomingHttpHeaders;
 }
 
 function assertLoopback(url: URL): void {
@@ -164,7 +166,7 @@ function assertLoopback(url: URL): void {
 }
 
 /** One request with a body made of parts (written in turn, with back-pressure), its whole answer read. */
-function send(
+export function send(
   url: string,
   options: { method?: string; headers?: Record<string, string>; parts?: Buffer[]; agent?: http.Agent },
 ): Promise<Answer> {
@@ -194,6 +196,7 @@ function send(
             body: Buffer.concat(chunks),
             ms: performance.now() - begin,
             cache: String(response.headers['x-cache'] ?? ''),
+            headers: response.headers,
           }),
         );
         response.on('error', reject);
@@ -246,7 +249,7 @@ async function postAnswered(sending: Promise<Answer>): Promise<Answer> {
 }
 
 /** A multipart/form-data body as parts: fields, then files (each file's bytes may come in several parts). */
-function multipart(
+export function multipart(
   fields: Record<string, string>,
   files: { name: string; fileName: string; contentType: string; parts: Buffer[] }[],
 ): { contentType: string; parts: Buffer[] } {

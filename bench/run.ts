@@ -15,13 +15,16 @@
  *      server sending the same JSON), the city-wide GeoJSON box, the nearby-duplicate query, report
  *      submission with a photo through Open311 (reports/s, nothing lost, photos/s) and the app's peak RSS
  *      during 20 concurrent 10 MB uploads (bench/reports-bench.ts).
+ *   7. online applications (issue 11), on a fresh database: applicants through the real pages, then the
+ *      submission with two 200 KB PDFs end to end (submissions/s, p95, nothing lost, the app's peak RSS) at 20
+ *      and 50 at once, and the supplement likewise (bench/applications-bench.ts).
  * Writes docs/benchmarks.md, section by section (bench/benchmarks-file.ts): a section not run keeps its
  * text. Load goes only to 127.0.0.x and every run is bounded in time.
  *
  * Environment:
  *   BENCH_ONLY: the sections to run, comma-separated: `cases` (1–4: the issue 2 targets and the cases,
- *     measured in the same rounds on one app), `control` (5) and `reports` (6); default
- *     `cases,control,reports`. E.g. `BENCH_ONLY=reports npm run bench`.
+ *     measured in the same rounds on one app), `control` (5), `reports` (6) and `applications` (7); default
+ *     `cases,control,reports,applications`. E.g. `BENCH_ONLY=reports npm run bench`.
  *   cases: BENCH_ROUNDS (3), BENCH_SECONDS (10), BENCH_CASES (1000000), BENCH_LATENCY_REQUESTS (1000),
  *     BENCH_CASES_DIR (a folder to keep the generated database in and reuse on the next run with the same
  *     BENCH_CASES; default: a temporary folder, generated afresh and removed).
@@ -30,6 +33,8 @@
  *     step, 1000), BENCH_CONTROL_RUNS (runs per report target, 10).
  *   reports: BENCH_REPORTS (1000000), BENCH_REPORTS_DIR (likewise, reused while the count matches), and
  *     the sizes of its steps (see bench/reports-bench.ts).
+ *   applications: BENCH_APPLICATIONS (applicants per level, 1000), BENCH_APPLICATIONS_CONCURRENCY (20,50)
+ *     and the rest in bench/applications-bench.ts.
  *   BENCH_OUTPUT (docs/benchmarks.md).
  */
 import { fork } from 'node:child_process';
@@ -39,6 +44,7 @@ import path from 'node:path';
 // @ts-expect-error autocannon ships no types
 import autocannon from 'autocannon';
 import { findFreePort } from '../src/platform/db/embedded-server.ts';
+import { applicationsSection } from './applications-bench.ts';
 import {
   benchDataDir,
   benchPassword,
@@ -76,7 +82,7 @@ const connections = 50;
 const durationSeconds = Number(process.env.BENCH_SECONDS ?? 10);
 const casesWanted = Number(process.env.BENCH_CASES ?? 1_000_000);
 const benchStarted = performance.now();
-const knownSections = ['cases', 'control', 'reports'];
+const knownSections = ['cases', 'control', 'reports', 'applications'];
 const sections = new Set(
   (process.env.BENCH_ONLY ?? knownSections.join(','))
     .split(',')
@@ -92,7 +98,8 @@ if (!sections.has('cases')) {
   // The control and reports sections alone: the rest of this file is the cases part.
   const control = sections.has('control') ? await controlSection() : null;
   const reports = sections.has('reports') ? await reportsSection() : null;
-  await writeBenchmarks(output, { main: null, control, reports });
+  const applications = sections.has('applications') ? await applicationsSection() : null;
+  await writeBenchmarks(output, { main: null, control, reports, applications });
   process.stdout.write(`Wrote ${output}\n`);
   process.exit(0);
 }
@@ -372,5 +379,6 @@ function casesSection(): string[] {
 // its own, one after the other.
 const control = sections.has('control') ? await controlSection() : null;
 const reports = sections.has('reports') ? await reportsSection() : null;
-await writeBenchmarks(output, { main: lines, control, reports });
+const applications = sections.has('applications') ? await applicationsSection() : null;
+await writeBenchmarks(output, { main: lines, control, reports, applications });
 process.stdout.write(`Wrote ${output}\n`);
