@@ -22,6 +22,16 @@ export const casesModule: AppModule = {
     },
     { load: () => import('./track/track-routes.tsx').then((file) => file.trackRoutes) },
     { load: () => import('./api/cases-api-routes.ts').then((file) => file.casesApiRoutes) },
+    // The deficiency notice (issue 11 §2): its staff pages, and the applicant's supplement on /track.
+    {
+      load: () => import('./deficiency/deficiency-routes.tsx').then((file) => file.deficiencyRoutes),
+      takesFiles: true,
+    },
+    {
+      load: () =>
+        import('./deficiency/deficiency-track-routes.tsx').then((file) => file.deficiencyTrackRoutes),
+      takesFiles: true,
+    },
   ],
   staffAreas: caseStaffAreas.map(({ action: _action, ...area }) => area),
   workers: [
@@ -66,6 +76,26 @@ export const casesModule: AppModule = {
       label: { 'zh-TW': '查詢案件（電話詢問）', en: 'Cases looked up (phone enquiry)' },
     },
     { action: 'case.receipt_view', label: { 'zh-TW': '開啟收件憑證', en: 'Receipt opened for printing' } },
+    {
+      action: 'deficiency.issue',
+      label: { 'zh-TW': '開立補正通知（一次告知）', en: 'Deficiency notice issued' },
+    },
+    {
+      action: 'deficiency.request_approval',
+      label: { 'zh-TW': '再次補正通知送主管核准', en: 'Second deficiency notice sent for approval' },
+    },
+    {
+      action: 'deficiency.approve',
+      label: { 'zh-TW': '核准再次補正通知', en: 'Second deficiency notice approved' },
+    },
+    {
+      action: 'deficiency.refuse',
+      label: { 'zh-TW': '退回再次補正通知', en: 'Second deficiency notice refused' },
+    },
+    {
+      action: 'deficiency.supplement',
+      label: { 'zh-TW': '補正完成（線上或臨櫃）', en: 'Supplement received (online or at the counter)' },
+    },
     { action: 'routing.set', label: { 'zh-TW': '設定分文規則', en: 'Routing rule set' } },
     { action: 'routing.remove', label: { 'zh-TW': '刪除分文規則', en: 'Routing rule removed' } },
   ],

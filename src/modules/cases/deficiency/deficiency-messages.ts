@@ -21,6 +21,7 @@ const zh = {
   answerNumber: '請填寫數字。',
   supplementIncomplete: '補正必須一次回覆所有列出的項目；以下項目尚未回覆，本次補正未送出：',
   noOpenNotice: '本案目前沒有待補正的通知。',
+  alreadyOpen: '本案已有一份補正通知尚未結束（待核准或待補正），不能再開立。',
   notWaiting: '本案目前不在待補正狀態，無法開立或補正。',
   noticeNotFound: '找不到這份補正通知。',
   notPending: '這份補正通知不在待核准狀態。',
@@ -176,6 +177,8 @@ const en: Record<Key, string> = {
   supplementIncomplete:
     'A supplement must answer every listed item at once. These items are not answered yet, so nothing was sent:',
   noOpenNotice: 'This case has no deficiency notice waiting for a supplement.',
+  alreadyOpen:
+    'This case already has a notice that is not finished (waiting for approval or for the supplement).',
   notWaiting: 'This case is not waiting for a supplement, so no notice can be issued or answered now.',
   noticeNotFound: 'That deficiency notice was not found.',
   notPending: 'That deficiency notice is not waiting for approval.',

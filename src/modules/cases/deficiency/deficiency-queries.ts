@@ -56,6 +56,19 @@ export async function issuedNoticeOf(
   return row ?? null;
 }
 
+/** The case's open notice (waiting for approval or issued), or null. */
+export async function openNoticeOf(
+  db: DatabaseOrTransaction,
+  caseId: string,
+): Promise<DeficiencyNotice | null> {
+  const [row] = await db
+    .select()
+    .from(deficiencyNotices)
+    .where(and(eq(deficiencyNotices.caseId, caseId), inArray(deficiencyNotices.state, [...openNoticeStates])))
+    .limit(1);
+  return row ?? null;
+}
+
 /** The files brought for a notice, by id (their names for the case page). */
 export async function supplementFilesOf(
   db: DatabaseOrTransaction,

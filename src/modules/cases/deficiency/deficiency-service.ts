@@ -13,7 +13,7 @@ import { cases } from '../core/cases-schema.ts';
 import { transitionCase } from '../core/transition-case.ts';
 import { availableTransitions } from '../core/transition-guards.ts';
 import { deficiencyText } from './deficiency-messages.ts';
-import { getNotice, noticeCountOf } from './deficiency-queries.ts';
+import { getNotice, noticeCountOf, openNoticeOf } from './deficiency-queries.ts';
 import {
   type DeficiencyCandidate,
   itemsAsText,
@@ -141,6 +141,10 @@ export async function issueNotice(
   if (!mayIssue(row, actor, context)) throw new DomainError('FORBIDDEN', deficiencyText(lang, 'cannotIssue'));
   const service = await serviceOf(db, row);
   const previous = await noticeCountOf(db, row.id);
+  if ((await openNoticeOf(db, row.id)) !== null)
+    throw new DomainError('VALIDATION_FAILED', caseText(lang, 'invalidCase'), {
+      problems: [{ field: '', code: 'already_open', message: deficiencyText(lang, 'alreadyOpen') }],
+    });
   const draft: ReadDraft = readDraft(options.posted, {
     candidates: candidatesOf(service, row.formData),
     today: toTaipeiLocalDate(now),

@@ -1,0 +1,24 @@
+import { casePaths } from '../core/case-paths.ts';
+
+/** The deficiency notice's pages, bare (zh-TW); `localePath(lang, …)` gives the English one. */
+export const deficiencyPaths = {
+  issue: (caseNumber: string) => `${casePaths.casePage(caseNumber)}/deficiency`,
+  notice: (caseNumber: string, noticeId: string) =>
+    `${casePaths.casePage(caseNumber)}/deficiency/${noticeId}`,
+  print: (caseNumber: string, noticeId: string) =>
+    `${casePaths.casePage(caseNumber)}/deficiency/${noticeId}/print`,
+  odt: (caseNumber: string, noticeId: string) =>
+    `${casePaths.casePage(caseNumber)}/deficiency/${noticeId}/notice.odt`,
+  decision: (caseNumber: string, noticeId: string) =>
+    `${casePaths.casePage(caseNumber)}/deficiency/${noticeId}/decision`,
+  counter: (caseNumber: string, noticeId: string) =>
+    `${casePaths.casePage(caseNumber)}/deficiency/${noticeId}/counter`,
+  counts: '/staff/deficiency-notices',
+  /** The applicant's supplement form (number and lookup code in the query, like /track's QR address). */
+  supplement: `${casePaths.track}/supplement`,
+} as const;
+
+/** The applicant's supplement page for a case, with its number and code filled in. */
+export function supplementHref(caseNumber: string, lookupCode: string): string {
+  return `${deficiencyPaths.supplement}?${new URLSearchParams({ case: caseNumber, code: lookupCode }).toString()}`;
+}
