@@ -12,6 +12,8 @@ import { normaliseLookupCode } from '../core/case-number.ts';
 import { type CaseDetail, getCaseDetail } from '../core/case-queries.ts';
 import { endOfMergeChain } from '../core/merge-chain.ts';
 import type { CaseState } from '../core/workflows.ts';
+import { issuedNoticeOf } from '../deficiency/deficiency-queries.ts';
+import { TrackNoticeSection } from '../deficiency/views/track-notice-section.tsx';
 import { applicantActions } from './applicant-actions.ts';
 import { type PublicCaseView, publicCaseView } from './case-public-view.ts';
 import type { ApplicantAccess } from './track-access.ts';
@@ -155,6 +157,18 @@ export async function showResult(
         done={result.done ?? null}
         reopenReason={result.reopenReason ?? ''}
         formatDate={(isoDate) => formatPageDate(lang, isoDate)}
+        deficiency={
+          <TrackNoticeSection
+            lang={lang}
+            notice={
+              loaded.detail.row.state === 'awaiting_supplement'
+                ? await issuedNoticeOf(deps.db, result.caseId)
+                : null
+            }
+            caseNumber={loaded.view.caseNumber}
+            lookupCode={normaliseLookupCode(result.key.lookupCode)}
+          />
+        }
       />
     ),
   });

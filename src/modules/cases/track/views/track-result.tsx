@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import {
   Button,
   ErrorSummary,
@@ -39,6 +40,8 @@ export interface TrackResultView {
   /** What the reopen form had, when it is shown again with a problem. */
   reopenReason: string;
   formatDate: (isoDate: string) => string;
+  /** A case waiting for a supplement: the deficiency notice's items and the way to answer (deficiency/). */
+  deficiency?: ComponentChildren;
 }
 
 /** Keeps the writer's paragraphs without inline styles (the CSP allows none). */
@@ -109,6 +112,7 @@ export function TrackResultPage(props: TrackResultView) {
           </strong>
         </p>
         <p class="govuk-body-l">{view.stateExplanation}</p>
+        {props.deficiency ?? null}
 
         <h2 class="govuk-heading-m">{trackText(lang, 'detailsHeading')}</h2>
         <dl class="govuk-summary-list">
