@@ -126,6 +126,8 @@ export const cases = pgTable(
     index('cases_open_at_risk_idx').on(table.atRiskAt).where(isOpen(table.state)),
     index('cases_applicant_phone_idx').on(table.applicantPhone),
     index('cases_applicant_name_idx').on(table.applicantName),
+    // A signed-in citizen's cases (modules/citizens): those made with their e-mail address, in any case.
+    index('cases_applicant_email_idx').on(sql`lower(${table.applicantEmail})`),
     index('cases_received_at_idx').on(table.receivedAt),
     // The reports merged into a case, at any depth (merge-chain.ts: every fix's e-mail, the fix page's count of
     // recipients): only merged cases are in it.
