@@ -21,6 +21,15 @@ export const casesModule: AppModule = {
       takesFiles: true,
     },
     { load: () => import('./track/track-routes.tsx').then((file) => file.trackRoutes) },
+    // Satisfaction after closing (issue 11 §4): the answer from /track, the results for staff.
+    {
+      load: () =>
+        import('./satisfaction/satisfaction-track-routes.tsx').then((file) => file.satisfactionTrackRoutes),
+    },
+    {
+      load: () =>
+        import('./satisfaction/satisfaction-staff-routes.tsx').then((file) => file.satisfactionStaffRoutes),
+    },
     { load: () => import('./api/cases-api-routes.ts').then((file) => file.casesApiRoutes) },
     // The deficiency notice (issue 11 §2): its staff pages, and the applicant's supplement on /track.
     {
@@ -98,6 +107,10 @@ export const casesModule: AppModule = {
     },
     { action: 'routing.set', label: { 'zh-TW': '設定分文規則', en: 'Routing rule set' } },
     { action: 'routing.remove', label: { 'zh-TW': '刪除分文規則', en: 'Routing rule removed' } },
+    {
+      action: 'satisfaction.results_view',
+      label: { 'zh-TW': '檢視滿意度調查結果與民眾意見', en: 'Satisfaction results and comments viewed' },
+    },
   ],
   async onCalendarChange({ db, changedDay, calendarRegion, now }) {
     const { recomputeOpenDeadlines } = await import('./core/recompute-deadlines.ts');

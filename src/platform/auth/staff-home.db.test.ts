@@ -19,6 +19,7 @@ const expectedAreas: Record<StaffRole, string[]> = {
   secretariat: [
     'cases.counter',
     'cases.supervision',
+    'cases.satisfaction',
     'cases.lookup',
     'control.plans',
     'control.work-plans',
@@ -27,7 +28,14 @@ const expectedAreas: Record<StaffRole, string[]> = {
     'control.reports',
     'notifications.templates',
   ],
-  supervisor: ['cases.queue', 'cases.supervision', 'cases.lookup', 'reports.crew', 'notifications.templates'],
+  supervisor: [
+    'cases.queue',
+    'cases.supervision',
+    'cases.satisfaction',
+    'cases.lookup',
+    'reports.crew',
+    'notifications.templates',
+  ],
   handler: ['cases.queue', 'cases.lookup', 'reports.crew'],
   counter_clerk: ['cases.counter', 'cases.lookup'],
   web_editor: ['catalogue.content'],

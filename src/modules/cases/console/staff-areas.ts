@@ -1,6 +1,7 @@
 import type { StaffArea } from '../../../platform/composition/app-module.ts';
 import { type CaseAction, rolesFor } from '../core/case-actions.ts';
 import { counterPaths } from '../counter/counter-paths.ts';
+import { satisfactionPaths } from '../satisfaction/satisfaction-paths.ts';
 import { consolePaths } from './console-paths.ts';
 
 /**
@@ -37,6 +38,17 @@ export const caseStaffAreas: readonly (StaffArea & { action: CaseAction })[] = [
       en: 'Supervision: overdue and at-risk cases, workload, extensions to approve',
     },
     path: consolePaths.supervision,
+    action: 'supervise',
+    roles: rolesFor('supervise'),
+  },
+  {
+    id: 'cases.satisfaction',
+    group: 'casework',
+    label: {
+      'zh-TW': '滿意度：結案後民眾填寫的滿意度與意見，依服務項目與單位',
+      en: 'Satisfaction: what people said after their case closed, by service and unit',
+    },
+    path: satisfactionPaths.results,
     action: 'supervise',
     roles: rolesFor('supervise'),
   },

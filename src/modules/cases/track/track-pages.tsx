@@ -14,6 +14,9 @@ import { endOfMergeChain } from '../core/merge-chain.ts';
 import type { CaseState } from '../core/workflows.ts';
 import { issuedNoticeOf } from '../deficiency/deficiency-queries.ts';
 import { TrackNoticeSection } from '../deficiency/views/track-notice-section.tsx';
+import { satisfactionOffer } from '../satisfaction/satisfaction-rules.ts';
+import { hasAnswered } from '../satisfaction/satisfaction-service.ts';
+import { SatisfactionSection } from '../satisfaction/views/satisfaction-section.tsx';
 import { applicantActions } from './applicant-actions.ts';
 import { type PublicCaseView, publicCaseView } from './case-public-view.ts';
 import type { ApplicantAccess } from './track-access.ts';
@@ -131,6 +134,8 @@ export async function showResult(
     problems?: readonly FieldProblem[];
     done?: string | null;
     reopenReason?: string;
+    /** What the satisfaction form had, when it is shown again with a problem. */
+    satisfaction?: { score: string; comment: string };
     status?: number;
   },
 ): Promise<FastifyReply> {
@@ -167,6 +172,17 @@ export async function showResult(
             }
             caseNumber={loaded.view.caseNumber}
             lookupCode={normaliseLookupCode(result.key.lookupCode)}
+          />
+        }
+        satisfaction={
+          <SatisfactionSection
+            lang={lang}
+            offer={satisfactionOffer(loaded.detail.row.state, await hasAnswered(deps.db, result.caseId))}
+            csrfToken={request.csrfToken}
+            caseNumber={loaded.view.caseNumber}
+            lookupCode={normaliseLookupCode(result.key.lookupCode)}
+            values={result.satisfaction ?? { score: '', comment: '' }}
+            problems={problems}
           />
         }
       />

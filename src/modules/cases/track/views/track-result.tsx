@@ -42,6 +42,8 @@ export interface TrackResultView {
   formatDate: (isoDate: string) => string;
   /** A case waiting for a supplement: the deficiency notice's items and the way to answer (deficiency/). */
   deficiency?: ComponentChildren;
+  /** The satisfaction question of a closed case, or thanks once answered (satisfaction/). */
+  satisfaction?: ComponentChildren;
 }
 
 /** Keeps the writer's paragraphs without inline styles (the CSP allows none). */
@@ -264,6 +266,8 @@ export function TrackResultPage(props: TrackResultView) {
             <Button isWarning>{trackText(lang, 'withdrawButton')}</Button>
           </form>
         ) : null}
+
+        {props.satisfaction ?? null}
 
         <h2 class="govuk-heading-m">{trackText(lang, 'contactHeading')}</h2>
         <p class="govuk-body">
