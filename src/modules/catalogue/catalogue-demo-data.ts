@@ -380,7 +380,11 @@ export const DEMO_SERVICES: readonly ServiceDefinition[] = [
     ],
     fees: [
       illustrativeFee('道路挖掘審查費', 'Excavation review fee', 1000),
-      illustrativeFee('路面修復費（每平方公尺）', 'Road reinstatement fee (per square metre)', 1600),
+      // Per square metre of the answer to 'area-square-metres' (computeFee, issue 11 §3).
+      {
+        ...illustrativeFee('路面修復費（每平方公尺）', 'Road reinstatement fee (per square metre)', 1600),
+        perFieldId: 'area-square-metres',
+      },
     ],
     deadline: { kind: 'working_days', days: 7 },
     sopSteps: [
@@ -408,6 +412,7 @@ export const DEMO_SERVICES: readonly ServiceDefinition[] = [
       applicantName,
       reportLocation,
       numberField('length-metres', '挖掘長度（公尺）', 'Length of the dig (metres)'),
+      numberField('area-square-metres', '挖掘面積（平方公尺）', 'Area of the dig (square metres)'),
       dateField('start-date', '預定施工日期', 'Planned start date'),
       choiceField('purpose', '挖掘目的', 'Purpose', [
         { value: 'water', labelZh: '自來水接管', labelEn: 'Water connection' },
