@@ -61,13 +61,18 @@ export function applicantProblems(
       applicantAddress: values.applicantAddress,
       applicantPhone: values.applicantPhone,
       consent: values.consent,
-      // The service's own phone question is answered by this page's phone (openCase fills it in).
+      // The service's own phone question is answered by this page's phone (openCase fills it in); its
+      // name question by the name, which has its own problems here.
       formData: phoneField?.isRequired ? { 'contact-phone': values.applicantPhone } : {},
     }),
     service,
     true,
     lang,
-  ).filter((problem) => !(problem.field === 'applicantPhone' && problem.code === 'required'));
+  ).filter(
+    (problem) =>
+      !(problem.field === 'applicantPhone' && problem.code === 'required') &&
+      problem.field !== 'formData.applicant-name',
+  );
   const found = problemsAt(
     problems,
     new Set([

@@ -17,7 +17,7 @@ import {
 } from './application-checks.ts';
 import { createDraft, saveDraftPage, sendDraftCode, verifyDraftCode } from './application-drafts.ts';
 import { answersFormFor, applicantForm, codeForm, contactForm } from './application-forms.ts';
-import { answerInput, applicantInputs } from './application-input.ts';
+import { answerInput, answerOf, applicantInputs } from './application-input.ts';
 import {
   afterSaving,
   keepDraftPagesPrivate,
@@ -481,7 +481,12 @@ export async function applicationRoutes(app: AppInstance, deps: AppDeps): Promis
             ),
           ];
           if (problems.length > 0) return showAnswers(request, reply, open, page, values, problems);
-          await saveDraftPage(db, { draft: open.draft, answers: values, step, now });
+          // Dates are kept as ISO dates however they were typed (115/12/1 → 2026-12-01).
+          const saved = { ...values };
+          for (const field of fields)
+            if (field.type === 'date')
+              saved[answerInput(field.id)] = answerOf(field, values[answerInput(field.id)] ?? '');
+          await saveDraftPage(db, { draft: open.draft, answers: saved, step, now });
           return reply.redirect(
             stepHref(
               lang,

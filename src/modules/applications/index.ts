@@ -27,4 +27,5 @@ export const applicationsModule: AppModule = {
   notificationTopics: Object.values(applicationTopics),
 };
 
+export { type DraftOfContact, draftsOfContact } from './application-drafts-of-contact.ts';
 export { applicationPaths } from './applications-paths.ts';
