@@ -16,6 +16,7 @@ import { listUnitHandlers, staffNamesById, type UnitHandler } from '../core/case
 import { availableTransitions } from '../core/transition-guards.ts';
 import type { Transition } from '../core/workflow-definition.ts';
 import { type CaseEvent, type CaseState, workflowOf } from '../core/workflows.ts';
+import { type CaseNoticesSection, loadCaseNoticesSection } from '../deficiency/case-section.ts';
 
 /**
  * The case page's model, built for one person: the case, and which actions they may take now (the
@@ -45,6 +46,8 @@ export interface CasePageModel {
   districtName: string | null;
   attachments: readonly AttachmentMetadata[];
   deliveries: readonly DeliveryRow[];
+  /** The deficiency notices and their supplements (cases/deficiency). */
+  deficiency: CaseNoticesSection;
   /** The workflow actions this person may take now (state, role, guards). */
   transitions: readonly Transition<CaseState, CaseEvent>[];
   /** Why nothing can be done, when nothing can. */
@@ -151,6 +154,7 @@ export async function loadCasePageModel(
       ),
     ),
   ]);
+  const deficiency = await loadCaseNoticesSection(db, row, lang);
   const transitions = availableTransitions(row, actor, context);
   const isNamedInState = workflowOf(row.kind).eventsFor(row.state, actor.role).length > 0;
   const active = extras.active ?? null;
@@ -164,6 +168,7 @@ export async function loadCasePageModel(
     districtName: district === undefined ? row.districtCode : nameIn(lang, district),
     attachments,
     deliveries,
+    deficiency,
     transitions,
     readOnly:
       transitions.length > 0

@@ -29,6 +29,7 @@ import { casesContext, staffCaseActor } from '../core/case-request-context.ts';
 import { expectedVersionOf } from '../core/form-version.ts';
 import { availableTransitions } from '../core/transition-guards.ts';
 import { workflowStaffRoles } from '../core/workflows.ts';
+import { supplementShownOf } from './case-section.ts';
 import { noticeDocument, noticeOdt } from './deficiency-document.ts';
 import { deficiencyText as text } from './deficiency-messages.ts';
 import { deficiencyPaths } from './deficiency-paths.ts';
@@ -226,17 +227,7 @@ export async function deficiencyRoutes(app: AppInstance, deps: AppDeps): Promise
 
   async function supplementShown(notice: DeficiencyNotice, lang: Lang): Promise<SupplementShown[]> {
     if (notice.supplement === null) return [];
-    const files = await supplementFilesOf(db, [notice.id]);
-    return notice.items.map((item) => {
-      const given = notice.supplement?.find((entry) => entry.key === item.key);
-      return {
-        label: lang === 'en' ? item.labelEn : item.labelZh,
-        previousAnswer: given?.answer === undefined ? null : (given.previousAnswer ?? null),
-        answer: given?.answer ?? null,
-        reply: given?.reply ?? null,
-        files: files.filter((file) => given?.attachmentIds.includes(file.id) === true),
-      };
-    });
+    return supplementShownOf(notice, await supplementFilesOf(db, [notice.id]), lang);
   }
 
   async function showNotice(

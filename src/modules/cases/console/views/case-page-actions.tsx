@@ -12,6 +12,8 @@ import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import { rolesFor } from '../../core/case-actions.ts';
 import { inputFieldOf, type Transition, type TransitionInput } from '../../core/workflow-definition.ts';
 import { type CaseEvent, type CaseState, eventLabel } from '../../core/workflows.ts';
+import { deficiencyText } from '../../deficiency/deficiency-messages.ts';
+import { deficiencyPaths } from '../../deficiency/deficiency-paths.ts';
 import { type CasePageTextKey, casePageText as text } from '../case-page-messages.ts';
 import type { CasePageModel } from '../case-page-model.ts';
 import { consoleText } from '../console-messages.ts';
@@ -180,6 +182,17 @@ function EventForm({
   const isActive = model.active?.kind === 'event' && model.active.event === event;
   const value = typedIn(model, isActive);
   const label = eventName(lang, event);
+  if (event === 'request_supplement' && detail.row.kind === 'application') {
+    // An application's supplement is asked for with the one-time deficiency notice (cases/deficiency).
+    return (
+      <ActionDetails id={`action-${event}`} summary={label} isOpen={isActive} event={event}>
+        <p class="govuk-body">{deficiencyText(lang, 'issueOnNoticePage')}</p>
+        <LinkParagraph href={localePath(lang, deficiencyPaths.issue(detail.row.caseNumber))}>
+          {deficiencyText(lang, 'issueLinkText')}
+        </LinkParagraph>
+      </ActionDetails>
+    );
+  }
   if (event === 'mark_fixed') {
     // A fix needs an after-photo, which the crew page takes (and the e-mail to the reporter carries it).
     return (

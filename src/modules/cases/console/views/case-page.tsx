@@ -3,6 +3,7 @@ import { LinkParagraph } from '../../../../platform/web/components/link-paragrap
 import { SummaryRow } from '../../../../platform/web/components/summary-list.tsx';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import type { CaseState } from '../../core/workflows.ts';
+import { CaseNoticesSectionView } from '../../deficiency/views/case-notices-section.tsx';
 import { eventInputLabelKeys } from '../case-forms.ts';
 import { type CasePageTextKey, casePageText as text } from '../case-page-messages.ts';
 import type { CasePageModel } from '../case-page-model.ts';
@@ -119,6 +120,7 @@ export function CasePage({ model }: { model: CasePageModel }) {
       <Request model={model} />
       <Checklist model={model} />
       <Attachments model={model} />
+      <CaseNoticesSectionView lang={lang} section={model.deficiency} />
       {row.kind === 'field_report' ? (
         <LinkParagraph href={localePath(lang, `/staff/crew/${row.caseNumber}/photos`)}>
           {text(lang, 'fieldReportPhotos')}
