@@ -259,7 +259,11 @@ export function supplementProblems(
         lang,
         'replyRequired',
       );
-      if (problem !== null) problems.push({ ...problem, message: `${label}：${problem.message}` });
+      if (problem !== null)
+        problems.push({
+          ...problem,
+          message: lang === 'en' ? `${label}: ${problem.message}` : `${label}：${problem.message}`,
+        });
     }
     if (item.kind === 'field' && (options.via === 'online' || given.answer !== '')) {
       const field = supplementInputName('answer', item.key);
