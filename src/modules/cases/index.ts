@@ -31,9 +31,6 @@ export const casesModule: AppModule = {
         import('./satisfaction/satisfaction-staff-routes.tsx').then((file) => file.satisfactionStaffRoutes),
     },
     { load: () => import('./api/cases-api-routes.ts').then((file) => file.casesApiRoutes) },
-    // The fee (issue 11 §3): /track's Pay page and receipt, the provider's return and callback, the simulator.
-    { load: () => import('./payment/payment-routes.tsx').then((file) => file.paymentRoutes) },
-    { load: () => import('./payment/payment-staff-routes.tsx').then((file) => file.paymentStaffRoutes) },
     // The deficiency notice (issue 11 §2): its staff pages, and the applicant's supplement on /track.
     {
       load: () => import('./deficiency/deficiency-routes.tsx').then((file) => file.deficiencyRoutes),
@@ -108,19 +105,6 @@ export const casesModule: AppModule = {
       action: 'deficiency.supplement',
       label: { 'zh-TW': '補正完成（線上或臨櫃）', en: 'Supplement received (online or at the counter)' },
     },
-    {
-      action: 'payment.received',
-      label: { 'zh-TW': '線上繳費入帳', en: 'Online payment applied' },
-    },
-    {
-      action: 'payment.callback_refused',
-      label: {
-        'zh-TW': '拒絕付款通知（簽章錯誤、金額或幣別不符等）',
-        en: 'Payment notice refused (bad signature, wrong amount or currency …)',
-      },
-    },
-    { action: 'payment.recorded', label: { 'zh-TW': '記錄臨櫃收費', en: 'Counter payment recorded' } },
-    { action: 'payment.refunded', label: { 'zh-TW': '記錄退費', en: 'Refund recorded' } },
     { action: 'routing.set', label: { 'zh-TW': '設定分文規則', en: 'Routing rule set' } },
     { action: 'routing.remove', label: { 'zh-TW': '刪除分文規則', en: 'Routing rule removed' } },
     {
@@ -145,6 +129,8 @@ export { casesContext, staffCaseActor } from './core/case-request-context.ts';
 // The crews' page, "not fixed" and hiding a photo (src/modules/reports): a note on a case's timeline, and
 // the applicant's number + lookup code checked as /track checks it.
 export { addToTimeline, type TimelineEntry } from './core/case-timeline.ts';
+// The citizen account's "My cases" (src/modules/citizens): the cases of a proven e-mail address.
+export { type ApplicantCaseItem, casesOfApplicantEmail } from './core/cases-of-applicant.ts';
 export { cases, caseTimeline } from './core/cases-schema.ts';
 export { type OpenCaseInput, validateOpenCase } from './core/intake-rules.ts';
 // Merges of more than one level (A → B → C): the reports module tells everyone of C's chain and points A to C.
