@@ -31,6 +31,9 @@ export const casesModule: AppModule = {
         import('./satisfaction/satisfaction-staff-routes.tsx').then((file) => file.satisfactionStaffRoutes),
     },
     { load: () => import('./api/cases-api-routes.ts').then((file) => file.casesApiRoutes) },
+    // The fee (issue 11 §3): /track's Pay page and receipt, the provider's return and callback, the simulator.
+    { load: () => import('./payment/payment-routes.tsx').then((file) => file.paymentRoutes) },
+    { load: () => import('./payment/payment-staff-routes.tsx').then((file) => file.paymentStaffRoutes) },
     // The deficiency notice (issue 11 §2): its staff pages, and the applicant's supplement on /track.
     {
       load: () => import('./deficiency/deficiency-routes.tsx').then((file) => file.deficiencyRoutes),
@@ -105,6 +108,19 @@ export const casesModule: AppModule = {
       action: 'deficiency.supplement',
       label: { 'zh-TW': '補正完成（線上或臨櫃）', en: 'Supplement received (online or at the counter)' },
     },
+    {
+      action: 'payment.received',
+      label: { 'zh-TW': '線上繳費入帳', en: 'Online payment applied' },
+    },
+    {
+      action: 'payment.callback_refused',
+      label: {
+        'zh-TW': '拒絕付款通知（簽章錯誤、金額或幣別不符等）',
+        en: 'Payment notice refused (bad signature, wrong amount or currency …)',
+      },
+    },
+    { action: 'payment.recorded', label: { 'zh-TW': '記錄臨櫃收費', en: 'Counter payment recorded' } },
+    { action: 'payment.refunded', label: { 'zh-TW': '記錄退費', en: 'Refund recorded' } },
     { action: 'routing.set', label: { 'zh-TW': '設定分文規則', en: 'Routing rule set' } },
     { action: 'routing.remove', label: { 'zh-TW': '刪除分文規則', en: 'Routing rule removed' } },
     {
