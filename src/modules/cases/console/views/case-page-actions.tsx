@@ -14,6 +14,8 @@ import { inputFieldOf, type Transition, type TransitionInput } from '../../core/
 import { type CaseEvent, type CaseState, eventLabel } from '../../core/workflows.ts';
 import { deficiencyText } from '../../deficiency/deficiency-messages.ts';
 import { deficiencyPaths } from '../../deficiency/deficiency-paths.ts';
+import { paymentText } from '../../payment/payment-messages.ts';
+import { paymentPaths } from '../../payment/payment-paths.ts';
 import { type CasePageTextKey, casePageText as text } from '../case-page-messages.ts';
 import type { CasePageModel } from '../case-page-model.ts';
 import { consoleText } from '../console-messages.ts';
@@ -189,6 +191,16 @@ function EventForm({
         <p class="govuk-body">{deficiencyText(lang, 'issueOnNoticePage')}</p>
         <LinkParagraph href={localePath(lang, deficiencyPaths.issue(detail.row.caseNumber))}>
           {deficiencyText(lang, 'issueLinkText')}
+        </LinkParagraph>
+      </ActionDetails>
+    );
+  }
+  if (event === 'payment_received') {
+    // The fee is recorded with its method and receipt number on the payment page (cases/payment).
+    return (
+      <ActionDetails id={`action-${event}`} summary={label} isOpen={isActive} event={event}>
+        <LinkParagraph href={localePath(lang, paymentPaths.staffPayment(detail.row.caseNumber))}>
+          {paymentText(lang, 'counterHeading')}
         </LinkParagraph>
       </ActionDetails>
     );

@@ -4,6 +4,8 @@ import { SummaryRow } from '../../../../platform/web/components/summary-list.tsx
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import type { CaseState } from '../../core/workflows.ts';
 import { CaseNoticesSectionView } from '../../deficiency/views/case-notices-section.tsx';
+import { feeFactsOf } from '../../payment/payment-presenters.ts';
+import { CaseFeeSummary } from '../../payment/views/fee-parts.tsx';
 import { eventInputLabelKeys } from '../case-forms.ts';
 import { type CasePageTextKey, casePageText as text } from '../case-page-messages.ts';
 import type { CasePageModel } from '../case-page-model.ts';
@@ -126,6 +128,7 @@ export function CasePage({ model }: { model: CasePageModel }) {
           {text(lang, 'fieldReportPhotos')}
         </LinkParagraph>
       ) : null}
+      <CaseFeeSummary lang={lang} fee={feeFactsOf(row)} />
       <Deadline model={model} />
       <div class="govuk-!-margin-bottom-8">
         <CaseActions model={model} />
