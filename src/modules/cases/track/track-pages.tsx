@@ -14,6 +14,8 @@ import { endOfMergeChain } from '../core/merge-chain.ts';
 import type { CaseState } from '../core/workflows.ts';
 import { issuedNoticeOf } from '../deficiency/deficiency-queries.ts';
 import { TrackNoticeSection } from '../deficiency/views/track-notice-section.tsx';
+import { feeFactsOf } from '../payment/payment-presenters.ts';
+import { TrackFeeSection } from '../payment/views/fee-parts.tsx';
 import { satisfactionOffer } from '../satisfaction/satisfaction-rules.ts';
 import { hasAnswered } from '../satisfaction/satisfaction-service.ts';
 import { SatisfactionSection } from '../satisfaction/views/satisfaction-section.tsx';
@@ -162,6 +164,15 @@ export async function showResult(
         done={result.done ?? null}
         reopenReason={result.reopenReason ?? ''}
         formatDate={(isoDate) => formatPageDate(lang, isoDate)}
+        payment={
+          <TrackFeeSection
+            lang={lang}
+            csrfToken={request.csrfToken}
+            lookupCode={normaliseLookupCode(result.key.lookupCode)}
+            fee={feeFactsOf(loaded.detail.row)}
+            formatDate={(isoDate) => formatPageDate(lang, isoDate)}
+          />
+        }
         deficiency={
           <TrackNoticeSection
             lang={lang}

@@ -42,6 +42,8 @@ export interface TrackResultView {
   formatDate: (isoDate: string) => string;
   /** A case waiting for a supplement: the deficiency notice's items and the way to answer (deficiency/). */
   deficiency?: ComponentChildren;
+  /** The fee: owed (to the Pay page) or paid (to the receipt) (payment/). */
+  payment?: ComponentChildren;
   /** The satisfaction question of a closed case, or thanks once answered (satisfaction/). */
   satisfaction?: ComponentChildren;
 }
@@ -115,6 +117,7 @@ export function TrackResultPage(props: TrackResultView) {
         </p>
         <p class="govuk-body-l">{view.stateExplanation}</p>
         {props.deficiency ?? null}
+        {props.payment ?? null}
 
         <h2 class="govuk-heading-m">{trackText(lang, 'detailsHeading')}</h2>
         <dl class="govuk-summary-list">
