@@ -2,6 +2,7 @@ import type { AppModule } from '../platform/composition/app-module.ts';
 import { applicationsModule } from './applications/index.ts';
 import { casesModule } from './cases/index.ts';
 import { catalogueModule } from './catalogue/index.ts';
+import { citizensModule } from './citizens/index.ts';
 import { controlModule } from './control/index.ts';
 import { notificationsModule } from './notifications/index.ts';
 import { open311Module } from './open311/index.ts';
@@ -17,6 +18,7 @@ export const modules: readonly AppModule[] = [
   casesModule,
   notificationsModule,
   applicationsModule,
+  citizensModule,
   controlModule,
   reportsModule,
   open311Module,
