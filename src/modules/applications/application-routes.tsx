@@ -35,6 +35,7 @@ import {
   answerPageNumber,
   answerPages,
   isProofFresh,
+  resumeStep,
   type StepId,
   uploadItems,
 } from './application-rules.ts';
@@ -331,7 +332,12 @@ export async function applicationRoutes(app: AppInstance, deps: AppDeps): Promis
     const asked: StepId | null =
       step === 'code' ? 'contact' : (open.steps as string[]).includes(step) ? (step as StepId) : null;
     if (asked === null) return { reply: sendDraftGone(request, reply) };
-    if (open.steps.indexOf(asked) > open.steps.indexOf(first))
+    // Sending a draft whose proof has just expired is let through: its handler sends a new code at once.
+    const reached =
+      request.method === 'POST' && asked === 'check' && open.draft.contactVerifiedAt !== null
+        ? resumeStep(open.steps, open.draft.completedSteps, open.now, open.now)
+        : first;
+    if (open.steps.indexOf(asked) > open.steps.indexOf(reached))
       return { reply: reply.redirect(stepHref(lang, open.token, first), 303) };
     return { open };
   };

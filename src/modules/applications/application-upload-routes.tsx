@@ -54,15 +54,20 @@ export async function applicationUploadRoutes(app: AppInstance, deps: AppDeps): 
       items.map((item) => [fileInput(item.id), lang === 'en' ? item.labelEn : item.labelZh]),
     );
     // A problem with the upload as a whole (too many parts) points at the first input.
-    const problems = (options.problems ?? []).map((problem) =>
-      problem.field === '' || !order.includes(problem.field)
-        ? { ...problem, field: order[0] ?? '' }
-        : problem,
-    );
+    // Each problem is summarised under its document's name: "施工計畫書：請上傳這份文件".
+    const problems = (options.problems ?? [])
+      .map((problem) =>
+        problem.code === 'required' ? { ...problem, message: text(lang, 'documentsMissingHere') } : problem,
+      )
+      .map((problem) =>
+        problem.field === '' || !order.includes(problem.field)
+          ? { ...problem, field: order[0] ?? '' }
+          : problem,
+      );
     const shown = problemsOnPage(problems, {
       lang,
       order,
-      labels: (field) => (field.startsWith('file.') ? null : (labels[field] ?? null)),
+      labels: (field) => labels[field] ?? null,
     });
     return sendApplicationPage(request, reply, {
       title: text(lang, 'documentsTitle'),
