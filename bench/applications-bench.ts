@@ -34,13 +34,23 @@ import {
   type UploadItem,
   uploadItems,
 } from '../src/modules/applications/application-rules.ts';
+import { deficiencyText } from '../src/modules/cases/deficiency/deficiency-messages.ts';
+import { supplementHref } from '../src/modules/cases/deficiency/deficiency-paths.ts';
 import {
   currentServiceVersion,
   type FormField,
   type ServiceVersionFacts,
 } from '../src/modules/catalogue/index.ts';
 import type { Database } from '../src/platform/db/database.ts';
-import { benchDataDir, sectionHead, verdict, withBenchApp } from './bench-support.ts';
+import {
+  benchDataDir,
+  benchPassword,
+  insertBenchStaff,
+  sectionHead,
+  verdict,
+  withBenchApp,
+} from './bench-support.ts';
+import { type StaffSession, signIn } from './cases-bench.ts';
 import { loopbackAddresses, percentile } from './load-client.ts';
 import { peakRssMegabytes, resetPeakRss, rssMegabytes } from './process-memory.ts';
 import { type Answer, multipart, send } from './reports-bench.ts';
@@ -148,13 +158,14 @@ function decodeHtml(text: string): string {
     .replaceAll('&gt;', '>');
 }
 
-/** The hidden inputs of the page's form whose action contains `actionPart` (the first form when ''). */
+/** The hidden inputs of the page's first POST form whose action contains `actionPart` ('': any). */
 export function formOf(
   html: string,
   actionPart: string,
 ): { action: string; hidden: Record<string, string> } | null {
   for (const match of html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)) {
     const action = decodeHtml(/\baction="([^"]*)"/.exec(match[1] ?? '')?.[1] ?? '');
+    if (!/\bmethod="post"/i.test(match[1] ?? '')) continue;
     if (actionPart !== '' && !action.includes(actionPart)) continue;
     const hidden: Record<string, string> = {};
     for (const input of (match[2] ?? '').matchAll(/<input\b[^>]*>/g)) {
@@ -763,6 +774,341 @@ async function applicationLevel(input: {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// The supplement (補正)
+
+/** A handler of the service's unit, added with the bench's password and signed in through the real pages. */
+async function benchHandler(appUrl: string, pool: pg.Pool, unitCode: string): Promise<StaffSession> {
+  const email = `bench-applications-handler@${unitCode}.example.test`;
+  await insertBenchStaff(
+    drizzle(pool) as unknown as Database,
+    [{ email, role: 'handler', unitCode }],
+    () => '效能測試承辦人',
+  );
+  return signIn(appUrl, email, benchPassword);
+}
+
+/** A staff request with the session's cookie (and token, for JSON), from 127.0.0.1. */
+function staffSend(
+  appUrl: string,
+  session: StaffSession,
+  path: string,
+  options: { json?: unknown; form?: Record<string, string>; agent: http.Agent },
+): Promise<Answer> {
+  const headers: Record<string, string> = { cookie: session.cookie, 'accept-language': 'zh-TW' };
+  let parts: Buffer[] | undefined;
+  if (options.json !== undefined) {
+    headers['content-type'] = 'application/json';
+    headers.accept = 'application/json';
+    headers['x-csrf-token'] = session.csrfToken;
+    parts = [Buffer.from(JSON.stringify(options.json), 'utf8')];
+  } else if (options.form !== undefined) {
+    headers['content-type'] = 'application/x-www-form-urlencoded';
+    parts = [Buffer.from(new URLSearchParams(options.form).toString(), 'utf8')];
+  }
+  return send(`${appUrl}${path}`, {
+    method: parts === undefined ? 'GET' : 'POST',
+    headers,
+    agent: options.agent,
+    ...(parts === undefined ? {} : { parts }),
+  });
+}
+
+/** The date to supplement by: 15 days after today in Taipei (what the issuing page proposes). */
+function supplementByDate(): string {
+  return new Date(Date.now() + 8 * 3_600_000 + 15 * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * A case to its notice as its handler does it: `accept` through the case API, then the issuing page and its
+ * form posted with the two documents ticked, a note each and the date: the notice is issued and the case
+ * waits for the supplement.
+ */
+async function issueBenchNotice(
+  appUrl: string,
+  handler: StaffSession,
+  agent: http.Agent,
+  service: ServiceUnderTest,
+  entry: { caseNumber: string },
+  version: number,
+): Promise<void> {
+  const accepted = await staffSend(appUrl, handler, `/api/staff/cases/${entry.caseNumber}/events`, {
+    json: { event: 'accept', expectedVersion: version },
+    agent,
+  });
+  if (accepted.status !== 200)
+    throw new StepError(
+      'accept',
+      null,
+      `POST /api/staff/cases/…/events (accept) answered ${accepted.status}: ${accepted.body.toString('utf8').slice(0, 300)}`,
+    );
+  const issuePath = `/staff/cases/${entry.caseNumber}/deficiency`;
+  const page = await staffSend(appUrl, handler, issuePath, { agent });
+  if (page.status !== 200) throw new StepError('notice page', page, `GET ${issuePath} is not 200`);
+  const form = formOf(page.body.toString('utf8'), '/deficiency');
+  if (form === null) throw new StepError('notice page', page, 'no issuing form');
+  const posted: Record<string, string> = { ...form.hidden, supplementBy: supplementByDate() };
+  for (const item of service.documents) {
+    posted[`tick.checklist.${item.id}`] = 'yes';
+    posted[`note.checklist.${item.id}`] = '效能測試：請補送最新版本（須簽章）。';
+  }
+  const answer = await staffSend(appUrl, handler, form.action === '' ? issuePath : form.action, {
+    form: posted,
+    agent,
+  });
+  if (answer.status !== 303 || !/\/deficiency\/[0-9a-f-]{36}/.test(String(answer.headers?.location ?? '')))
+    throw new StepError('issue', answer, `POST ${issuePath} did not issue the notice`);
+}
+
+interface SupplementApplicant {
+  index: number;
+  caseId: string;
+  browser: Browser;
+  action: string;
+  fields: Record<string, string>;
+  files: { input: string; pdf: BenchPdf }[];
+}
+
+interface SupplementCounts {
+  awaiting: number;
+  supplemented: number;
+  files: number;
+}
+
+interface SupplementFigures extends Figures {
+  concurrency: number;
+  wanted: number;
+  failures: number;
+  failureSample: string;
+  /** Notices that could not be issued or supplement pages that did not open (before the measured part). */
+  prepareFailures: number;
+  prepareSample: string;
+  notStarted: number;
+  before: SupplementCounts;
+  after: SupplementCounts;
+  lost: number;
+  lostSample: string;
+  memory: Memory;
+  pdfBytes: number;
+  /** Notices issued per second by the handler's requests (10 at once; not a target). */
+  issuedPerSecond: number;
+}
+
+async function countSupplements(pool: pg.Pool): Promise<SupplementCounts> {
+  const result = await pool.query<SupplementCounts>(
+    `select (select count(*)::int from cases where service_code = $1 and state = 'awaiting_supplement') as awaiting,
+            (select count(*)::int from deficiency_notices where service_code = $1 and state = 'supplemented') as supplemented,
+            (select count(*)::int from case_attachments a join cases c on c.id = a.case_id
+              where c.service_code = $1 and a.purpose = 'supplement') as files`,
+    [serviceCode],
+  );
+  return result.rows[0] ?? { awaiting: 0, supplemented: 0, files: 0 };
+}
+
+/**
+ * Every acknowledged supplement against the database: the case back in `in_progress`, its notice
+ * `supplemented` online, and exactly its two files as attachments of purpose `supplement` naming the notice
+ * (by SHA-256, each listed in `stored_files`).
+ */
+async function checkSupplements(
+  pool: pg.Pool,
+  done: SupplementApplicant[],
+): Promise<{ wrong: number; sample: string }> {
+  const rows = await pool.query<{
+    case_id: string;
+    state: string;
+    notice_state: string;
+    via: string | null;
+    shas: string[];
+    listed: number;
+  }>(
+    `select c.id as case_id, c.state, n.state as notice_state, n.supplemented_via as via,
+            coalesce(array_agg(a.sha256 order by a.sha256) filter (where a.id is not null), '{}') as shas,
+            count(s.sha256)::int as listed
+       from cases c
+       join deficiency_notices n on n.case_id = c.id
+       left join case_attachments a
+         on a.case_id = c.id and a.purpose = 'supplement' and a.deficiency_notice_id = n.id
+       left join stored_files s on s.sha256 = a.sha256
+      where c.id = any($1::uuid[])
+      group by c.id, c.state, n.id, n.state, n.supplemented_via`,
+    [done.map((entry) => entry.caseId)],
+  );
+  const byCase = new Map<string, (typeof rows.rows)[number][]>();
+  for (const row of rows.rows) byCase.set(row.case_id, [...(byCase.get(row.case_id) ?? []), row]);
+  let wrong = 0;
+  let sample = '';
+  for (const entry of done) {
+    const notices = byCase.get(entry.caseId) ?? [];
+    const row = notices[0];
+    const expected = entry.files.map((file) => file.pdf.sha256).sort();
+    const problem =
+      row === undefined || notices.length !== 1
+        ? `${notices.length} notices on the case`
+        : row.state !== 'in_progress'
+          ? `the case is ${row.state}`
+          : row.notice_state !== 'supplemented' || row.via !== 'online'
+            ? `the notice is ${row.notice_state} (${row.via ?? 'not supplemented'})`
+            : row.shas.join(',') !== expected.join(',')
+              ? `${row.shas.length} supplement files, not exactly its ${expected.length}`
+              : row.listed !== expected.length
+                ? 'a file not listed in stored_files'
+                : '';
+    if (problem !== '') {
+      wrong += 1;
+      if (sample === '') sample = `case ${entry.index}: ${problem}`;
+    }
+  }
+  return { wrong, sample };
+}
+
+/**
+ * The supplement for the cases of one level. Not timed: each case accepted and given a deficiency notice
+ * listing the two documents, by a handler through the real pages (10 at once); the applicant's supplement
+ * page opened from the applicant's own address (/track/supplement with the number and lookup code, as the
+ * e-mail's link does). Measured, `concurrency` at once: the page's multipart POST with two new ~200 KiB
+ * PDFs, answered by the tracking page saying the supplement was received.
+ */
+async function supplementLevel(input: {
+  appUrl: string;
+  appPid: number;
+  pool: pg.Pool;
+  service: ServiceUnderTest;
+  handler: StaffSession;
+  concurrency: number;
+  cases: LevelFigures['cases'];
+  label: string;
+  image: Buffer;
+}): Promise<SupplementFigures> {
+  const { appUrl, concurrency, cases } = input;
+  process.stdout.write(`supplements: ${cases.length} notices issued by a handler …\n`);
+  const versions = await input.pool.query<{ id: string; version: number }>(
+    'select id, version from cases where id = any($1::uuid[])',
+    [cases.map((entry) => entry.caseId)],
+  );
+  const versionOf = new Map(versions.rows.map((row) => [row.id, row.version]));
+  const staffAgent = new http.Agent({ keepAlive: true, maxSockets: 10 });
+  let issued: PoolRun<number>;
+  try {
+    issued = await inParallel(cases.length, 10, async (index) => {
+      const entry = cases[index] as LevelFigures['cases'][number];
+      await issueBenchNotice(
+        appUrl,
+        input.handler,
+        staffAgent,
+        input.service,
+        entry,
+        versionOf.get(entry.caseId) ?? 1,
+      );
+      return index;
+    });
+  } finally {
+    staffAgent.destroy();
+  }
+  const issuedIndexes = succeeded(issued);
+  const issueFailures = failedOf(issued);
+  // No notice at all: the route or the workflow is not as the bench expects; say why.
+  if (issuedIndexes.length === 0) throw issueFailures[0] ?? new Error('no case to issue a notice on');
+
+  process.stdout.write(`supplements: ${issuedIndexes.length} supplement pages opened …\n`);
+  const opened = await inParallel(
+    issuedIndexes.length,
+    concurrency,
+    async (position): Promise<SupplementApplicant> => {
+      const index = issuedIndexes[position] ?? 0;
+      const entry = cases[index] as LevelFigures['cases'][number];
+      const browser = new Browser(appUrl, entry.address);
+      try {
+        const page = await browser.page(
+          'supplement page',
+          supplementHref(entry.caseNumber, entry.lookupCode),
+        );
+        const html = page.body.toString('utf8');
+        const form = formOf(html, '/track/supplement');
+        if (form === null) throw new StepError('supplement page', page, 'no supplement form');
+        const inputs = [...html.matchAll(/<input\b[^>]*>/g)]
+          .map((match) => match[0])
+          .filter((tag) => /\btype="file"/.test(tag))
+          .map((tag) => decodeHtml(/\bname="([^"]*)"/.exec(tag)?.[1] ?? ''));
+        if (inputs.length !== 2)
+          throw new StepError('supplement page', page, `${inputs.length} file inputs, not the notice's two`);
+        // The applicant chooses the files and comes back on a new connection.
+        browser.reconnect();
+        return {
+          index,
+          caseId: entry.caseId,
+          browser,
+          action: form.action,
+          fields: form.hidden,
+          files: inputs.map((name) => ({
+            input: name,
+            pdf: benchPdf(input.image, `${input.label} ${index} ${name}`),
+          })),
+        };
+      } catch (error) {
+        browser.close();
+        throw error;
+      }
+    },
+  );
+  const applicants = succeeded(opened);
+  const openFailures = failedOf(opened);
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+
+  const doneText = deficiencyText('zh-TW', 'supplementDone');
+  const before = await countSupplements(input.pool);
+  const rssBefore = await rssMegabytes(input.appPid);
+  const resetWorked = await resetPeakRss(input.appPid);
+  process.stdout.write(`supplements: ${applicants.length} supplements, ${concurrency} at once …\n`);
+  const latencies: number[] = [];
+  const sent = await inParallel(applicants.length, concurrency, async (position) => {
+    const applicant = applicants[position] as SupplementApplicant;
+    const body = multipart(
+      applicant.fields,
+      applicant.files.map((file) => ({
+        name: file.input,
+        fileName: file.pdf.fileName,
+        contentType: 'application/pdf',
+        parts: file.pdf.parts,
+      })),
+    );
+    const answer = await applicant.browser.request(applicant.action, { method: 'POST', body });
+    if (answer.status !== 200 || !answer.body.toString('utf8').includes(doneText))
+      throw new StepError('supplement', answer, 'the tracking page does not say the supplement was received');
+    latencies.push(answer.ms);
+    return applicant;
+  });
+  const peak = await peakRssMegabytes(input.appPid);
+  for (const applicant of applicants) applicant.browser.close();
+  const after = await countSupplements(input.pool);
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  const rssAfter = await rssMegabytes(input.appPid);
+  const done = succeeded(sent);
+  const sendFailures = failedOf(sent);
+  const check = await checkSupplements(input.pool, done);
+  const figures: SupplementFigures = {
+    ...figuresOf(latencies, sent.elapsedMs),
+    concurrency,
+    wanted: cases.length,
+    failures: sendFailures.length,
+    failureSample: sendFailures[0]?.message ?? '',
+    prepareFailures: issueFailures.length + failedOf(opened).length,
+    prepareSample: issueFailures[0]?.message ?? openFailures[0]?.message ?? '',
+    notStarted: sent.notStarted + opened.notStarted + issued.notStarted,
+    before,
+    after,
+    lost: check.wrong,
+    lostSample: check.sample,
+    memory: { before: rssBefore, peak, after: rssAfter, resetWorked },
+    pdfBytes: applicants[0]?.files[0]?.pdf.bytes ?? 0,
+    issuedPerSecond: round1((issuedIndexes.length / Math.max(1, issued.elapsedMs)) * 1000),
+  };
+  process.stdout.write(
+    `supplements at ${concurrency}: ${figures.perSecond}/s, p95 ${figures.p95} ms, ${figures.failures} failed, ${figures.lost} lost; peak RSS ${peak} MB\n`,
+  );
+  return figures;
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // The section
 
 export async function applicationsSection(): Promise<string[]> {
@@ -792,26 +1138,51 @@ export async function applicationsSection(): Promise<string[]> {
       warmUp.browser.close();
     }
     const results: LevelFigures[] = [];
+    const supplements: SupplementFigures[] = [];
+    let supplementMissing = '';
+    let handler: StaffSession | null = null;
     for (const [position, concurrency] of levels.entries()) {
       loadAverages.push(os.loadavg()[0] ?? 0);
-      results.push(
-        await applicationLevel({
-          appUrl,
-          appPid,
-          pool,
-          service,
-          concurrency,
-          count: applicantsPerLevel,
-          label: `${runLabel}l${position}`,
-          image,
-          addresses,
-        }),
-      );
+      const level = await applicationLevel({
+        appUrl,
+        appPid,
+        pool,
+        service,
+        concurrency,
+        count: applicantsPerLevel,
+        label: `${runLabel}l${position}`,
+        image,
+        addresses,
+      });
+      results.push(level);
+      if (supplementMissing !== '') continue;
+      try {
+        handler ??= await benchHandler(appUrl, pool, service.facts.unitCode);
+        supplements.push(
+          await supplementLevel({
+            appUrl,
+            appPid,
+            pool,
+            service,
+            handler,
+            concurrency,
+            cases: level.cases,
+            label: `${runLabel}s${position}`,
+            image,
+          }),
+        );
+      } catch (error) {
+        // The applications' figures stand; the section says why the supplement's are missing.
+        supplementMissing = (error as Error).message;
+        process.stdout.write(`supplement not measured: ${supplementMissing}\n`);
+      }
     }
     loadAverages.push(os.loadavg()[0] ?? 0);
     return sectionLines({
       service,
       results,
+      supplements,
+      supplementMissing,
       rssAtStart,
       loadAverages,
       minutes: round1((performance.now() - sectionStarted) / 60_000),
@@ -822,6 +1193,8 @@ export async function applicationsSection(): Promise<string[]> {
 function sectionLines(input: {
   service: ServiceUnderTest;
   results: LevelFigures[];
+  supplements: SupplementFigures[];
+  supplementMissing: string;
   rssAtStart: number;
   loadAverages: number[];
   minutes: number;
@@ -841,6 +1214,14 @@ function sectionLines(input: {
         : ` First failed submission: ${result.submission.failureSample}.`,
       result.lostSample === '' ? '' : ` First lost: ${result.lostSample}.`,
     ].join('');
+  const supplementAtTarget = input.supplements.find((result) => result.concurrency === targetConcurrency);
+  const supplementMet =
+    supplementAtTarget !== undefined &&
+    supplementAtTarget.perSecond >= 100 &&
+    supplementAtTarget.lost === 0 &&
+    supplementAtTarget.failures === 0 &&
+    supplementAtTarget.after.supplemented - supplementAtTarget.before.supplemented ===
+      supplementAtTarget.count;
   const submissionMet =
     atTarget !== undefined &&
     atTarget.submission.perSecond >= 100 &&
@@ -885,6 +1266,7 @@ function sectionLines(input: {
           : ` ${result.unacknowledged} cases were made for submissions that were not acknowledged.`;
       return words === '' && extra === '' ? [] : [`At ${result.concurrency} at once:${words}${extra}`, ''];
     }),
+    ...supplementLines(input.supplements, input.supplementMissing, kib),
     '| target (issue 11) | wanted | measured | |',
     '|---|---|---|---|',
     atTarget === undefined
@@ -894,7 +1276,45 @@ function sectionLines(input: {
     atTarget === undefined
       ? ''
       : `| app peak RSS while ${targetConcurrency} submit at once | (reported) | ${atTarget.memory.peak} MB (before ${atTarget.memory.before} MB, after ${atTarget.memory.after} MB) | |`,
+    supplementAtTarget === undefined
+      ? `| supplement with two PDFs, ${targetConcurrency} at once | ≥ 100/s, nothing lost | not measured | |`
+      : `| supplement with two ${kib(supplementAtTarget.pdfBytes)} PDFs, end to end, ${targetConcurrency} at once | ≥ 100/s, nothing lost | ${supplementAtTarget.perSecond}/s, ${supplementAtTarget.lost} lost, ${supplementAtTarget.failures} failed | ${verdict(supplementMet)} |`,
+    supplementAtTarget === undefined ? '' : `| its p95 | (reported) | ${supplementAtTarget.p95} ms | |`,
+    supplementAtTarget === undefined
+      ? ''
+      : `| app peak RSS while ${targetConcurrency} supplement at once | (reported) | ${supplementAtTarget.memory.peak} MB (before ${supplementAtTarget.memory.before} MB, after ${supplementAtTarget.memory.after} MB) | |`,
     '',
     `Section run: ${input.minutes} min.`,
   ].filter((line, index, lines) => !(line === '' && lines[index - 1] === ''));
+}
+
+/** The supplement's paragraph and table (or why it was not measured). */
+function supplementLines(
+  supplements: readonly SupplementFigures[],
+  missing: string,
+  kib: (bytes: number) => string,
+): string[] {
+  if (supplements.length === 0)
+    return [`**The supplement** was not measured${missing === '' ? '' : `: ${missing}`}.`, ''];
+  const pdfBytes = supplements[0]?.pdfBytes ?? 0;
+  return [
+    `**The supplement (補正), measured likewise**, on the cases each level's applicants made. Not timed: a handler of the unit (added with the bench's password, signed in through the sign-in page) accepts each case through the case API (\`POST /api/staff/cases/:number/events\`) and issues the one-time deficiency notice through its page (\`GET\` and \`POST /staff/cases/:number/deficiency\`: both documents ticked, a note each, the date 15 days on), 10 at once (${supplements.map((result) => `${result.issuedPerSecond} notices/s`).join(', ')}); then each applicant opens the supplement page from their own address, as the e-mail's link does (\`/track/supplement?case=…&code=…\`: the number and lookup code checked as /track checks them, per-address limits included), which asks for the notice's two documents. Measured, as many at once as the level says: the page's multipart POST with two new PDFs (${kib(pdfBytes)}, made as above), a supplement counting when the answer is the tracking page saying it was received (200). Then in SQL, for every acknowledged one: the case back in \`in_progress\`, its notice \`supplemented\` online, and exactly its two files as attachments of purpose \`supplement\` naming the notice (by SHA-256, each listed in \`stored_files\`). VmHWM reset just before, as above.`,
+    '',
+    '| supplements at once | supplements | per second | p50 ms | p95 ms | p99 ms | max ms | failed | lost | notices supplemented before → after | supplement files before → after | app RSS before / peak / after MB |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|',
+    ...supplements.map(
+      (result) =>
+        `| ${result.concurrency} | ${result.count} of ${result.wanted} | ${result.perSecond} | ${result.p50} | ${result.p95} | ${result.p99} | ${round1(result.max)} | ${result.failures + result.prepareFailures + result.notStarted} | ${result.lost} | ${result.before.supplemented.toLocaleString('en')} → ${result.after.supplemented.toLocaleString('en')} | ${result.before.files.toLocaleString('en')} → ${result.after.files.toLocaleString('en')} | ${result.memory.before} / ${result.memory.peak}${result.memory.resetWorked ? '' : ' (reset refused: includes earlier peaks)'} / ${result.memory.after} |`,
+    ),
+    '',
+    ...supplements.flatMap((result) => {
+      const words = [
+        result.prepareSample === '' ? '' : ` First failure before the supplement: ${result.prepareSample}.`,
+        result.failureSample === '' ? '' : ` First failed supplement: ${result.failureSample}.`,
+        result.lostSample === '' ? '' : ` First lost: ${result.lostSample}.`,
+      ].join('');
+      return words === '' ? [] : [`Supplements at ${result.concurrency} at once:${words}`, ''];
+    }),
+    ...(missing === '' ? [] : [`A later level's supplement was not measured: ${missing}.`, '']),
+  ];
 }
