@@ -7,7 +7,7 @@ import { aSignedInMember, csrfTokenIn } from '../../../platform/auth/auth-test-s
 import { DomainError } from '../../../platform/http/errors.ts';
 import type { CaseRow } from '../core/case-actor.ts';
 import { caseActorOf, moveCase } from '../core/cases-test-support.ts';
-import { errorSummaryItems, formWithAction, hiddenFields, Visitor } from '../track/track-test-support.ts';
+import { errorSummaryItems, Visitor } from '../track/track-test-support.ts';
 import { paymentTestBed } from './payment-test-support.ts';
 
 /**
@@ -142,7 +142,7 @@ describe('paying online through the simulated provider', () => {
 
     const returned = await visitor.get(String(back.headers.location));
     assert.equal(returned.statusCode, 200);
-    assert.match(mainOf(returned.body), new RegExp(`data-receipt-number>${payment?.receiptNumber}<`));
+    assert.match(mainOf(returned.body), new RegExp(`data-receipt-number="true">${payment?.receiptNumber}<`));
     assert.deepEqual(
       (await callbacksOf(pending.id)).map((callback) => [callback.outcome, callback.details.via]),
       [
@@ -290,6 +290,11 @@ describe('the counter payment and the refund', () => {
   it('a counter clerk records a payment; a receipt number used before is refused with every problem listed', async () => {
     const clerk = await aSignedInMember(subject, { role: 'counter_clerk' });
     const first = await bed.anAwaitingCase();
+    // On the case page, "Fee paid" leads to the payment page's form, not the generic event form.
+    const casePage = mainOf((await clerk.get(`/staff/cases/${first.caseNumber}`)).body);
+    assert.match(casePage, new RegExp(`href="/staff/cases/${first.caseNumber}/payment"`));
+    assert.doesNotMatch(casePage, /events\/payment_received/);
+    assert.match(casePage, /data-fee-status="owed"/);
     const page = await clerk.get(`/staff/cases/${first.caseNumber}/payment`);
     assert.equal(page.statusCode, 200);
     assert.match(mainOf(page.body), /data-amount-due="5000"/);
@@ -366,6 +371,10 @@ describe('the counter payment and the refund', () => {
     assert.equal(rejected.state, 'rejected');
 
     const supervisor = await aSignedInMember(subject, { role: 'supervisor', unitCode: rejected.unitCode });
+    assert.match(
+      mainOf((await supervisor.get(`/staff/cases/${row.caseNumber}`)).body),
+      /data-fee-status="refund_due"/,
+    );
     const due = await supervisor.get(`/staff/cases/${row.caseNumber}/payment`);
     assert.match(mainOf(due.body), /data-refund-due/);
     const noReason = await supervisor.post(`/staff/cases/${row.caseNumber}/payment/refund`, {
@@ -400,6 +409,3 @@ describe('the counter payment and the refund', () => {
     assert.doesNotMatch(mainOf(again.body), /data-refund-due/);
   });
 });
-
-void formWithAction;
-void hiddenFields;
