@@ -186,6 +186,9 @@ describe('public pages in a real browser', () => {
     ...sitePages.map((page) => localePath('en', page.path)),
     '/nope',
     '/en/nope',
+    // An online application's start page (the draft's own pages are in the journey's browser test).
+    '/apply/road-excavation-permit',
+    '/en/apply/road-excavation-permit',
   ];
   for (const path of axePages) {
     it(`${path}: axe finds no WCAG 2.1 AA violations, and nothing scrolls sideways at 360 px`, async (t) => {
