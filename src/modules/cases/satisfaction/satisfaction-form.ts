@@ -20,7 +20,8 @@ export const satisfactionForm = defineForm(
   {
     caseNumber: { 'zh-TW': trackText('zh-TW', 'caseNumberLabel'), en: trackText('en', 'caseNumberLabel') },
     lookupCode: { 'zh-TW': trackText('zh-TW', 'lookupCodeLabel'), en: trackText('en', 'lookupCodeLabel') },
-    score: words('scoreLabel'),
+    // 「請選擇滿意度」 / "Choose the level of satisfaction".
+    score: { 'zh-TW': satisfactionText('zh-TW', 'scoreLabel'), en: 'level of satisfaction' },
     comment: words('commentLabel'),
   },
 );
