@@ -238,3 +238,36 @@ describe('the service form', () => {
     assert.equal(reading.form.code, 'street-light');
   });
 });
+
+describe('a fee per unit of an answer (issue 11 §3)', () => {
+  it('names the number field its amount is per unit of; blank keeps a fixed fee', () => {
+    const form = formOfBody({
+      code: 'dig',
+      kind: 'application',
+      unitCode: 'planning',
+      serviceClassificationCode: 'C00',
+      'deadline.kind': 'working_days',
+      'deadline.amount': '7',
+      'fees.0.labelZh': '審查費',
+      'fees.0.amountTwd': '1000',
+      'fees.0.perFieldId': ' ',
+      'fees.1.labelZh': '路面修復費（每平方公尺）',
+      'fees.1.amountTwd': '1600',
+      'fees.1.perFieldId': ' area-square-metres ',
+    });
+    const { definition } = definitionOfForm(form, 'zh-TW');
+    assert.deepEqual(
+      definition.fees.map((fee) => [fee.amountTwd, fee.perFieldId]),
+      [
+        [1000, undefined],
+        [1600, 'area-square-metres'],
+      ],
+    );
+    const excavation = DEMO_SERVICES.find((service) => service.code === 'road-excavation-permit');
+    assert.ok(excavation);
+    assert.deepEqual(
+      formOfDefinition(excavation).fees.map((fee) => fee.perFieldId),
+      ['', 'area-square-metres'],
+    );
+  });
+});

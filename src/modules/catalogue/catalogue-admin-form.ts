@@ -89,6 +89,8 @@ export interface FeeRow {
   labelZh: string;
   labelEn: string;
   amountTwd: string;
+  /** The number field the amount is per unit of (每平方公尺); blank: a fixed fee. */
+  perFieldId: string;
   noteZh: string;
   noteEn: string;
 }
@@ -151,6 +153,7 @@ export const rowParts = {
       labelZh: 'feeLabelZh',
       labelEn: 'feeLabelEn',
       amountTwd: 'amountTwd',
+      perFieldId: 'feePerFieldId',
       noteZh: 'noteZh',
       noteEn: 'noteEn',
     },
@@ -228,6 +231,7 @@ export function formOfDefinition(definition: ServiceDefinition): ServiceForm {
       labelZh: fee.labelZh,
       labelEn: fee.labelEn,
       amountTwd: String(fee.amountTwd),
+      perFieldId: fee.perFieldId ?? '',
       noteZh: fee.noteZh ?? '',
       noteEn: fee.noteEn ?? '',
     })),

@@ -79,6 +79,9 @@ export const catalogueAdminText = translator({
     feeLabelEn: '英文項目名稱',
     amountTwd: '金額（新臺幣元）',
     amountHint: '免費請填 0',
+    feePerFieldId: '按數量計費的欄位代碼',
+    feePerFieldIdHint:
+      '每單位收費（例如每平方公尺）時，填寫申請表中數字欄位的代碼，例如 area-square-metres：金額乘以申請人填的數字；固定金額請留空。',
     noteZh: '中文附註',
     noteEn: '英文附註',
     stepItem: '第 {n} 步',
@@ -220,6 +223,9 @@ export const catalogueAdminText = translator({
     feeLabelEn: 'What it is for, in English',
     amountTwd: 'Amount (NT$)',
     amountHint: 'Enter 0 when free',
+    feePerFieldId: 'Charged per unit of field',
+    feePerFieldIdHint:
+      'For a fee per unit (per square metre …), the id of a number field of the form, e.g. area-square-metres: the amount is multiplied by the applicant’s answer. Leave blank for a fixed fee.',
     noteZh: 'Note in Chinese',
     noteEn: 'Note in English',
     stepItem: 'Step {n}',

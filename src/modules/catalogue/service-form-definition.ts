@@ -89,10 +89,12 @@ export function definitionOfForm(form: ServiceForm, lang: Lang): FormReading {
     amountTwd ??= 0;
     const noteZh = optional(row.noteZh);
     const noteEn = optional(row.noteEn);
+    const perFieldId = optional(row.perFieldId);
     return {
       labelZh: row.labelZh.trim(),
       labelEn: row.labelEn.trim(),
       amountTwd,
+      ...(perFieldId === undefined ? {} : { perFieldId }),
       ...(noteZh === undefined ? {} : { noteZh }),
       ...(noteEn === undefined ? {} : { noteEn }),
     };

@@ -329,6 +329,15 @@ export function ServiceEditorPage(props: ServiceEditorPageProps) {
               widthClass="govuk-input--width-10"
               inputMode="numeric"
             />
+            <TextInput
+              {...common}
+              name={at('perFieldId')}
+              label={text(lang, 'feePerFieldId')}
+              hint={text(lang, 'feePerFieldIdHint')}
+              isOptional
+              value={row.perFieldId}
+              widthClass="govuk-input--width-20"
+            />
             {bilingual(at('note'), 'note', [row.noteZh, row.noteEn], { isOptional: true })}
           </>
         ))}
