@@ -15,6 +15,7 @@ import {
   hashSecret,
   maxCodeAttempts,
   maxCodesPerHour,
+  maxCodesPerIpPerHour,
   newOneTimeCode,
   newResumeToken,
   resendWaitSeconds,
@@ -112,6 +113,8 @@ export async function sendDraftCode(
     draftId: string;
     contact?: { kind: 'email' | 'mobile'; value: string };
     field: string;
+    /** The client's address: codes from one address are counted too (someone e-mail-bombing through many drafts). */
+    ip: string;
   },
 ): Promise<FieldProblem[]> {
   const { now, lang } = options;
@@ -148,6 +151,20 @@ export async function sendDraftCode(
             max: maxCodesPerHour,
             minutes: Math.ceil(hourly.retryAfterSeconds / 60),
           }),
+        },
+      ];
+    const fromIp = await consumeRateLimit(tx, {
+      key: `application:code:ip:${options.ip}`,
+      limit: maxCodesPerIpPerHour,
+      windowSeconds: 3600,
+      now,
+    });
+    if (!fromIp.allowed)
+      return [
+        {
+          field: options.field,
+          code: 'too_many_codes',
+          message: text(lang, 'codesFromIp', { minutes: Math.ceil(fromIp.retryAfterSeconds / 60) }),
         },
       ];
     const code = newOneTimeCode();

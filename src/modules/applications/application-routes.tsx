@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
 import { DomainError, type FieldProblem, notFound } from '../../platform/http/errors.ts';
+import { enforceRateLimit } from '../../platform/http/rate-limit.ts';
 import { postedForm, readForm } from '../../platform/web/components/read-form.ts';
 import { forEachLanguage, localePath } from '../../platform/web/i18n.ts';
 import { pageContext, renderPage, sendPage } from '../../platform/web/layout.tsx';
@@ -35,6 +36,7 @@ import {
   answerPageNumber,
   answerPages,
   isProofFresh,
+  maxDraftsPerIpPerHour,
   resumeStep,
   type StepId,
   uploadItems,
@@ -118,6 +120,13 @@ export async function applicationRoutes(app: AppInstance, deps: AppDeps): Promis
       { schema: { hide: true, params: StartParams, body: postedForm } },
       async (request, reply) => {
         const service = await onlineService(request.params.code);
+        await enforceRateLimit(db, {
+          key: `application:draft:ip:${request.ip}`,
+          limit: maxDraftsPerIpPerHour,
+          windowSeconds: 3600,
+          now: deps.clock.now(),
+          lang,
+        });
         const { token } = await createDraft(db, {
           serviceCode: service.code,
           serviceVersion: service.version,
@@ -420,6 +429,7 @@ export async function applicationRoutes(app: AppInstance, deps: AppDeps): Promis
               lang,
               jobs: deps.jobs,
               now,
+              ip: request.ip,
             });
             if (refused.length > 0) return showContact(request, reply, open, read.values, refused, 429);
           }
@@ -513,6 +523,7 @@ export async function applicationRoutes(app: AppInstance, deps: AppDeps): Promis
               lang,
               jobs: deps.jobs,
               now,
+              ip: request.ip,
             });
             return reply.redirect(`${stepHref(lang, open.token, 'code')}?again=1`, 303);
           }
@@ -523,7 +534,8 @@ export async function applicationRoutes(app: AppInstance, deps: AppDeps): Promis
             ]);
           try {
             await submitDraft(casesContext(request, deps), {
-              draft: open.draft,
+              // The case is in the language the applicant sends it in.
+              draft: { ...open.draft, lang },
               service,
               knownProblems: await submitProblems(deps, open, lang),
             });
@@ -554,6 +566,7 @@ export async function applicationRoutes(app: AppInstance, deps: AppDeps): Promis
           lang,
           jobs: deps.jobs,
           now: open.now,
+          ip: request.ip,
         });
         if (refused.length > 0)
           return showCode(request, reply, open, { value: '', problems: refused, status: 429 });

@@ -15,6 +15,9 @@ export const proofLifetimeMs = 30 * 60 * 1000;
 /** At most one code a minute, and `maxCodesPerHour` an hour, per draft. */
 export const codeResendAfterMs = 60 * 1000;
 export const maxCodesPerHour = 5;
+/** Codes and new drafts from one client address an hour (many drafts must not make many codes). */
+export const maxCodesPerIpPerHour = 60;
+export const maxDraftsPerIpPerHour = 60;
 /** The service's own questions, a few to a page. */
 export const questionsPerPage = 3;
 

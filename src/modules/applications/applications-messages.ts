@@ -79,6 +79,7 @@ export const applicationText = translator({
     changeContact: '改用其他電子郵件或手機號碼',
     resendWait: '請在 {seconds} 秒後再寄送驗證碼',
     resendHourly: '這個申請一小時內已寄出 {max} 次驗證碼，請在 {minutes} 分鐘後再試',
+    codesFromIp: '從您的網路一小時內已寄出太多驗證碼，請在 {minutes} 分鐘後再試',
     codeSent: '新的驗證碼已寄出。',
     verified: '已驗證您的聯絡方式。',
     answersTitle: '申請內容',
@@ -224,6 +225,8 @@ export const applicationText = translator({
     resendWait: 'Wait {seconds} seconds before sending another code',
     resendHourly:
       '{max} codes have been sent for this application within the hour; try again in {minutes} minutes',
+    codesFromIp:
+      'Too many codes have been sent from your network within the hour; try again in {minutes} minutes',
     codeSent: 'A new code has been sent.',
     verified: 'Your contact details are confirmed.',
     answersTitle: 'Your application',
