@@ -24,6 +24,7 @@
  * BENCH_APPLICATIONS_DIR (keep the database there; default: a temporary folder, removed).
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import { drizzle } from 'drizzle-orm/node-postgres';
@@ -74,6 +75,63 @@ const sha256Of = (parts: readonly Buffer[]) => {
   for (const part of parts) hash.update(part);
   return hash.digest('hex');
 };
+
+/**
+ * CPU time (user + system, ms; Linux clock ticks are 10 ms) of a process and, apart, of its descendants now
+ * alive — for the app, its embedded PostgreSQL server and backends. Steadier than a rate on a busy machine:
+ * what one submission costs the server, whoever else used the cores meanwhile.
+ */
+export async function processTreeCpuMs(
+  rootPid: number,
+): Promise<{ own: number; descendants: number; client: number }> {
+  const processes = new Map<number, { parent: number; cpu: number }>();
+  for (const name of await readdir('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const stat = await readFile(`/proc/${name}/stat`, 'utf8').catch(() => '');
+    const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+    if (fields.length < 13) continue;
+    processes.set(Number(name), {
+      parent: Number(fields[1]),
+      cpu: (Number(fields[11]) + Number(fields[12])) * 10,
+    });
+  }
+  const children = new Map<number, number[]>();
+  for (const [pid, { parent }] of processes) children.set(parent, [...(children.get(parent) ?? []), pid]);
+  let descendants = 0;
+  const waiting = [...(children.get(rootPid) ?? [])];
+  while (waiting.length > 0) {
+    const pid = waiting.pop() as number;
+    descendants += processes.get(pid)?.cpu ?? 0;
+    waiting.push(...(children.get(pid) ?? []));
+  }
+  const client = process.cpuUsage();
+  return {
+    own: processes.get(rootPid)?.cpu ?? 0,
+    descendants,
+    client: (client.user + client.system) / 1000,
+  };
+}
+
+/** The server CPU a measured step took, per item done: the app's and its PostgreSQL's, in ms. */
+export interface ServerCpu {
+  appMs: number;
+  databaseMs: number;
+  /** The bench's own process (the load client), sharing the cores. */
+  clientMs: number;
+}
+
+async function cpuPerItem(
+  pid: number,
+  before: { own: number; descendants: number; client: number },
+  items: number,
+): Promise<ServerCpu> {
+  const after = await processTreeCpuMs(pid);
+  return {
+    appMs: round1((after.own - before.own) / Math.max(1, items)),
+    databaseMs: round1((after.descendants - before.descendants) / Math.max(1, items)),
+    clientMs: round1((after.client - before.client) / Math.max(1, items)),
+  };
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // The documents
@@ -670,6 +728,7 @@ interface LevelFigures {
   /** Cases made for submissions that were not acknowledged (after − before − acknowledged). */
   unacknowledged: number;
   memory: Memory;
+  cpu: ServerCpu;
   pdfBytes: number;
   /** The cases of the acknowledged submissions, by applicant (for the supplement). */
   cases: { caseId: string; caseNumber: string; lookupCode: string; address: string }[];
@@ -704,13 +763,15 @@ async function applicationLevel(input: {
   const rssBefore = await rssMegabytes(input.appPid);
   const resetWorked = await resetPeakRss(input.appPid);
   process.stdout.write(`applications: ${applicants.length} submissions, ${concurrency} at once …\n`);
+  const cpuBefore = await processTreeCpuMs(input.appPid);
   const submitted = await inParallel(applicants.length, concurrency, async (index) => {
     const applicant = applicants[index] as Applicant;
     return { applicant, submitted: await submitApplicant(applicant) };
   });
   const peak = await peakRssMegabytes(input.appPid);
-  for (const applicant of applicants) applicant.browser.close();
   const done = succeeded(submitted);
+  const cpu = await cpuPerItem(input.appPid, cpuBefore, done.length);
+  for (const applicant of applicants) applicant.browser.close();
   const submitFailures = failedOf(submitted);
   const after = await countApplications(input.pool);
   await new Promise((resolve) => setTimeout(resolve, 3000));
@@ -764,6 +825,7 @@ async function applicationLevel(input: {
     lostSample: check.sample,
     unacknowledged: after.cases - before.cases - done.length,
     memory: { before: rssBefore, peak, after: rssAfter, resetWorked },
+    cpu,
     pdfBytes: applicants[0]?.files[0]?.pdf.bytes ?? 0,
     cases,
   };
@@ -888,6 +950,7 @@ interface SupplementFigures extends Figures {
   lost: number;
   lostSample: string;
   memory: Memory;
+  cpu: ServerCpu;
   pdfBytes: number;
   /** Notices issued per second by the handler's requests (10 at once; not a target). */
   issuedPerSecond: number;
@@ -1059,6 +1122,7 @@ async function supplementLevel(input: {
   const rssBefore = await rssMegabytes(input.appPid);
   const resetWorked = await resetPeakRss(input.appPid);
   process.stdout.write(`supplements: ${applicants.length} supplements, ${concurrency} at once …\n`);
+  const cpuBefore = await processTreeCpuMs(input.appPid);
   const latencies: number[] = [];
   const sent = await inParallel(applicants.length, concurrency, async (position) => {
     const applicant = applicants[position] as SupplementApplicant;
@@ -1078,6 +1142,7 @@ async function supplementLevel(input: {
     return applicant;
   });
   const peak = await peakRssMegabytes(input.appPid);
+  const cpu = await cpuPerItem(input.appPid, cpuBefore, latencies.length);
   for (const applicant of applicants) applicant.browser.close();
   const after = await countSupplements(input.pool);
   await new Promise((resolve) => setTimeout(resolve, 3000));
@@ -1099,6 +1164,7 @@ async function supplementLevel(input: {
     lost: check.wrong,
     lostSample: check.sample,
     memory: { before: rssBefore, peak, after: rssAfter, resetWorked },
+    cpu,
     pdfBytes: applicants[0]?.files[0]?.pdf.bytes ?? 0,
     issuedPerSecond: round1((issuedIndexes.length / Math.max(1, issued.elapsedMs)) * 1000),
   };
@@ -1240,12 +1306,14 @@ function sectionLines(input: {
     '',
     `**The submission, measured** (what a citizen's last steps cost, end to end): the documents page's multipart POST with two PDFs (one per document asked for; each a one-page A4 PDF a viewer opens, ${kib(pdfBytes)}: a line of text naming the applicant and a 640 × 320 grey image of noise, uncompressed like a scan, so every file differs and is sniffed, hashed and stored anew) → the check-your-answers page the browser is sent to → "submit" (\`POST …/check\`) → the confirmation page, whose case number and lookup code are read. A submission counts when all four answered as they should (303 to the next page, 200, 303 to done, 200 with the numbers); its latency is the four requests' together. Every browser opens a new connection for it. Cases of the service (channel \`web\`) and their documents counted before and after; then every acknowledged submission checked in SQL: its draft's case has the number and lookup code the confirmation page showed, channel \`web\`, and exactly its two documents by SHA-256, each listed in \`stored_files\`. The app's VmHWM is reset (\`/proc/PID/clear_refs\` 5) just before the submissions and read when the last answered; RSS after, 3 s later.`,
     '',
-    '| applicants at once | submissions | per second | p50 ms | p95 ms | p99 ms | max ms | failed | lost | cases before → after | documents before → after | app RSS before / peak / after MB |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|',
+    '| applicants at once | submissions | per second | p50 ms | p95 ms | p99 ms | max ms | failed | lost | cases before → after | documents before → after | app RSS before / peak / after MB | server CPU per submission: app + PostgreSQL ms (ceiling on these cores) |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|---|',
     ...results.map(
       (result) =>
-        `| ${result.concurrency} | ${result.submission.count} of ${result.wanted} | ${result.submission.perSecond} | ${result.submission.p50} | ${result.submission.p95} | ${result.submission.p99} | ${round1(result.submission.max)} | ${result.submission.failures + result.journey.failures + result.submission.notStarted + result.journey.notStarted} | ${result.lost} | ${result.before.cases.toLocaleString('en')} → ${result.after.cases.toLocaleString('en')} | ${result.before.documents.toLocaleString('en')} → ${result.after.documents.toLocaleString('en')} | ${result.memory.before} / ${result.memory.peak}${result.memory.resetWorked ? '' : ' (reset refused: includes earlier peaks)'} / ${result.memory.after} |`,
+        `| ${result.concurrency} | ${result.submission.count} of ${result.wanted} | ${result.submission.perSecond} | ${result.submission.p50} | ${result.submission.p95} | ${result.submission.p99} | ${round1(result.submission.max)} | ${result.submission.failures + result.journey.failures + result.submission.notStarted + result.journey.notStarted} | ${result.lost} | ${result.before.cases.toLocaleString('en')} → ${result.after.cases.toLocaleString('en')} | ${result.before.documents.toLocaleString('en')} → ${result.after.documents.toLocaleString('en')} | ${result.memory.before} / ${result.memory.peak}${result.memory.resetWorked ? '' : ' (reset refused: includes earlier peaks)'} / ${result.memory.after} | ${cpuWords(result.cpu)} |`,
     ),
+    '',
+    `Server CPU: user + system time of the app process and, apart, of its descendants (the embedded PostgreSQL server and its backends) over the measured submissions, per submission; the ceiling is what that CPU alone allows on the machine's ${os.cpus().length} cores (cores × 1000 / ms), whatever else ran meanwhile — steadier than the rate on a busy machine. "client" is the bench's own process (the load client) per submission, which shares the cores.`,
     '',
     'Each request of the submission, p50 / p95 ms:',
     '',
@@ -1300,11 +1368,11 @@ function supplementLines(
   return [
     `**The supplement (補正), measured likewise**, on the cases each level's applicants made. Not timed: a handler of the unit (added with the bench's password, signed in through the sign-in page) accepts each case through the case API (\`POST /api/staff/cases/:number/events\`) and issues the one-time deficiency notice through its page (\`GET\` and \`POST /staff/cases/:number/deficiency\`: both documents ticked, a note each, the date 15 days on), 10 at once (${supplements.map((result) => `${result.issuedPerSecond} notices/s`).join(', ')}); then each applicant opens the supplement page from their own address, as the e-mail's link does (\`/track/supplement?case=…&code=…\`: the number and lookup code checked as /track checks them, per-address limits included), which asks for the notice's two documents. Measured, as many at once as the level says: the page's multipart POST with two new PDFs (${kib(pdfBytes)}, made as above), a supplement counting when the answer is the tracking page saying it was received (200). Then in SQL, for every acknowledged one: the case back in \`in_progress\`, its notice \`supplemented\` online, and exactly its two files as attachments of purpose \`supplement\` naming the notice (by SHA-256, each listed in \`stored_files\`). VmHWM reset just before, as above.`,
     '',
-    '| supplements at once | supplements | per second | p50 ms | p95 ms | p99 ms | max ms | failed | lost | notices supplemented before → after | supplement files before → after | app RSS before / peak / after MB |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|',
+    '| supplements at once | supplements | per second | p50 ms | p95 ms | p99 ms | max ms | failed | lost | notices supplemented before → after | supplement files before → after | app RSS before / peak / after MB | server CPU per supplement: app + PostgreSQL ms (ceiling) |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|---|',
     ...supplements.map(
       (result) =>
-        `| ${result.concurrency} | ${result.count} of ${result.wanted} | ${result.perSecond} | ${result.p50} | ${result.p95} | ${result.p99} | ${round1(result.max)} | ${result.failures + result.prepareFailures + result.notStarted} | ${result.lost} | ${result.before.supplemented.toLocaleString('en')} → ${result.after.supplemented.toLocaleString('en')} | ${result.before.files.toLocaleString('en')} → ${result.after.files.toLocaleString('en')} | ${result.memory.before} / ${result.memory.peak}${result.memory.resetWorked ? '' : ' (reset refused: includes earlier peaks)'} / ${result.memory.after} |`,
+        `| ${result.concurrency} | ${result.count} of ${result.wanted} | ${result.perSecond} | ${result.p50} | ${result.p95} | ${result.p99} | ${round1(result.max)} | ${result.failures + result.prepareFailures + result.notStarted} | ${result.lost} | ${result.before.supplemented.toLocaleString('en')} → ${result.after.supplemented.toLocaleString('en')} | ${result.before.files.toLocaleString('en')} → ${result.after.files.toLocaleString('en')} | ${result.memory.before} / ${result.memory.peak}${result.memory.resetWorked ? '' : ' (reset refused: includes earlier peaks)'} / ${result.memory.after} | ${cpuWords(result.cpu)} |`,
     ),
     '',
     ...supplements.flatMap((result) => {
@@ -1317,4 +1385,11 @@ function supplementLines(
     }),
     ...(missing === '' ? [] : [`A later level's supplement was not measured: ${missing}.`, '']),
   ];
+}
+
+/** Server CPU per item, and the rate that CPU alone allows on this machine's cores. */
+function cpuWords(cpu: ServerCpu): string {
+  const total = cpu.appMs + cpu.databaseMs;
+  const ceiling = total > 0 ? Math.round((os.cpus().length * 1000) / total) : 0;
+  return `${cpu.appMs} + ${cpu.databaseMs} (≤ ${ceiling}/s); client ${cpu.clientMs}`;
 }
