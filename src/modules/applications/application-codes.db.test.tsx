@@ -218,6 +218,40 @@ describe('online applications: the one-time code', () => {
   });
 });
 
+describe('online applications: limits per client address', () => {
+  it('60 new drafts an hour from one address, then 429: many drafts must not make many codes', async () => {
+    const remoteAddress = '198.51.100.7';
+    const page = await subject.app.inject({
+      method: 'GET',
+      url: '/apply/road-excavation-permit',
+      remoteAddress,
+    });
+    const cookie = page.cookies.map((one) => `${one.name}=${one.value}`).join('; ');
+    const start = () =>
+      subject.app.inject({
+        method: 'POST',
+        url: '/apply/road-excavation-permit',
+        remoteAddress,
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: `_csrf=${encodeURIComponent(csrfTokenIn(page.body))}`,
+      });
+    // Inside one hour's window, whatever the clock says now.
+    const now = subject.clock.now().getTime();
+    subject.clock.advance(60 * minute - (now % (60 * minute)) + 1000);
+    for (let count = 1; count <= 60; count += 1)
+      assert.equal((await start()).statusCode, 303, `draft ${count}`);
+    const refused = await start();
+    assert.equal(refused.statusCode, 429);
+    assert.ok(Number(refused.headers['retry-after']) > 0);
+    const other = await subject.app.inject({
+      method: 'GET',
+      url: '/apply/road-excavation-permit',
+      remoteAddress: '198.51.100.8',
+    });
+    assert.equal(other.statusCode, 200, 'another address is not affected');
+  });
+});
+
 describe('online applications: the documents', () => {
   const html = Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>');
   const svg = Buffer.from(
