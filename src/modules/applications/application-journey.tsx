@@ -97,6 +97,7 @@ export function stepViewOf(
     problems?: FormProblems;
     notice?: string | null;
     action?: string;
+    backHref?: string;
   } = {},
 ): StepView {
   const lang = request.lang;
@@ -110,9 +111,10 @@ export function stepViewOf(
     steps: open.steps.length,
     action: options.action ?? stepHref(lang, open.token, step),
     backHref:
-      previous === undefined
+      options.backHref ??
+      (previous === undefined
         ? localePath(lang, applicationPaths.start(open.service.code))
-        : stepHref(lang, open.token, previous),
+        : stepHref(lang, open.token, previous)),
     problems: options.problems ?? FormProblems.none,
     notice: options.notice ?? null,
   };

@@ -269,6 +269,7 @@ export async function applicationRoutes(app: AppInstance, deps: AppDeps): Promis
             problems: shown,
             notice: options.sent ? text(lang, 'codeSent') : null,
             action: stepHref(lang, open.token, 'code'),
+            backHref: stepHref(lang, open.token, 'contact'),
           })}
           contact={draft.contact ?? ''}
           contactKind={draft.contactKind ?? 'email'}
