@@ -509,6 +509,7 @@ describe('notifications without SMTP: the outbox and the staff pages', () => {
       'case.reminder.supervisor',
       'application.code',
       'application.resume',
+      'citizen.sign_in_link',
       'control.report_due',
       'control.report_missing',
       'control.annual_report_due',

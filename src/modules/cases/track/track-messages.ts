@@ -13,6 +13,8 @@ const zh = {
   lookupCodeHint: '8 個英文字母與數字，和案件編號一起印在收件收據上，也寫在收件通知電子郵件中；大小寫皆可。',
   submit: '查詢進度',
   privacyNote: '查詢結果只顯示遮蔽後的個人資料。請勿將查詢碼告訴他人：有查詢碼就能看到進度並撤回案件。',
+  accountText: '用同一個電子郵件申請過多件？登入「我的案件」可以一次查看全部（不需要密碼，也不是必要的）。',
+  accountLink: '登入「我的案件」',
   noCodeHeading: '找不到查詢碼？',
   noCodeText: '請準備案件編號，於上班時間來電承辦單位或本局詢問；經 1999 通報的案件也可撥打 1999 查詢。',
   warningPrefix: '警告：',
@@ -117,6 +119,9 @@ const en: Record<TrackTextKey, string> = {
   submit: 'Look up',
   privacyNote:
     'The result shows your personal details masked. Keep the lookup code to yourself: with it anyone can see the progress and withdraw the case.',
+  accountText:
+    'Applied more than once with the same e-mail address? Sign in to “My cases” to see them all (no password; never required).',
+  accountLink: 'Sign in to “My cases”',
   noCodeHeading: 'Cannot find your lookup code?',
   noCodeText:
     'Have your case number ready and call the office handling it, or the bureau, during office hours; for a report made through 1999 you can also call 1999.',

@@ -1,6 +1,7 @@
 import { CsrfField, ErrorSummary, TextInput } from '../../../../platform/web/components/form-controls.tsx';
 import { PostForm, textControls } from '../../../../platform/web/components/form-page.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
+import { LinkParagraph } from '../../../../platform/web/components/link-paragraph.tsx';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import { findSitePage } from '../../../../platform/web/site-pages.ts';
 import { trackForm } from '../track-forms.ts';
@@ -72,6 +73,11 @@ export function TrackFormPage(view: TrackFormView) {
         <p class="govuk-body">{trackText(lang, 'privacyNote')}</p>
         <h2 class="govuk-heading-m">{trackText(lang, 'noCodeHeading')}</h2>
         <p class="govuk-body">{trackText(lang, 'noCodeText')}</p>
+        {/* The optional citizen account (src/modules/citizens): every case of one e-mail address. */}
+        <p class="govuk-body">{trackText(lang, 'accountText')}</p>
+        <LinkParagraph href={localePath(lang, '/account/sign-in')}>
+          {trackText(lang, 'accountLink')}
+        </LinkParagraph>
       </div>
     </div>
   );
