@@ -51,7 +51,6 @@ export function simulatedProvider(options: { secret: string; publicBaseUrl: stri
   const startKey = derivedKey(options.secret, 'simulated-start');
   const noticeKey = derivedKey(options.secret, 'notice');
   const ledgerKey = derivedKey(options.secret, 'simulated-ledger');
-  const base = options.publicBaseUrl.replace(/\/+$/, '');
 
   const seal = (payload: string) => createHmac('sha256', ledgerKey).update(payload).digest('hex');
 
@@ -80,7 +79,12 @@ export function simulatedProvider(options: { secret: string; publicBaseUrl: stri
         callback: start.callbackUrl,
         description: start.description,
       });
-      return { redirectUrl: `${base}${simulatorPath}?${new URLSearchParams(fields).toString()}` };
+      // The simulator is a page of this app: a path on the site the browser is on (a real provider's is absolute),
+      // in the language of the page the person comes back to.
+      const isEnglish = URL.canParse(start.returnUrl) && new URL(start.returnUrl).pathname.startsWith('/en/');
+      return {
+        redirectUrl: `${isEnglish ? '/en' : ''}${simulatorPath}?${new URLSearchParams(fields).toString()}`,
+      };
     },
 
     readStart(fields) {

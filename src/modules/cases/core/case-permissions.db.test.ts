@@ -125,6 +125,13 @@ async function asApplication(id: string, state: string, event: string | undefine
          'road-maintenance-petition', $3, $2, $2)`,
       [id, now, memberOf('supervisor').id],
     );
+  // "Fee paid" is taken once the payment is recorded (cases/payment): a counter payment, as the clerk's form makes.
+  if (event === 'payment_received')
+    await query(
+      `insert into case_payments (case_id, amount_twd, method, state, receipt_number, created_at, paid_at)
+       values ($1, 1000, 'cash', 'paid', $2, $3, $3)`,
+      [id, `M${id.replaceAll('-', '')}`, now],
+    );
   return String(result.rows[0]?.kind);
 }
 

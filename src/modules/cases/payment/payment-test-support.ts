@@ -110,7 +110,7 @@ export async function paymentTestBed() {
   async function aPendingPayment(row: CaseRow): Promise<string> {
     const started = await startOnlinePayment({ ...context(), provider }, { caseId: row.id });
     assert.ok('redirectUrl' in started);
-    const paymentId = new URL(started.redirectUrl).searchParams.get('payment');
+    const paymentId = new URL(started.redirectUrl, subject.config.publicBaseUrl).searchParams.get('payment');
     assert.ok(paymentId);
     return paymentId;
   }

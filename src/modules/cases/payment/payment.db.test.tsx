@@ -113,7 +113,7 @@ describe('paying online through the simulated provider', () => {
 
     const toProvider = await visitor.submitForm(payPage, '/track/payment/start');
     assert.equal(toProvider.statusCode, 303);
-    const providerUrl = new URL(String(toProvider.headers.location));
+    const providerUrl = new URL(String(toProvider.headers.location), subject.config.publicBaseUrl);
     assert.equal(providerUrl.pathname, '/payment-simulator');
     const [pending] = await paymentsOf(row.id);
     assert.ok(pending);
