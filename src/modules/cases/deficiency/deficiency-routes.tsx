@@ -40,7 +40,13 @@ import {
   noticeCounts,
   supplementFilesOf,
 } from './deficiency-queries.ts';
-import { defaultSupplementBy } from './deficiency-rules.ts';
+import {
+  type DeficiencyCandidate,
+  defaultSupplementBy,
+  deficiencyLimits,
+  inputNameOf,
+  otherInputName,
+} from './deficiency-rules.ts';
 import {
   candidatesOf,
   decideNotice,
@@ -91,6 +97,22 @@ function shownProblems(error: unknown): { status: 400 | 409; problems: FieldProb
   if (error.code === 'CONFLICT' || error.code === 'INVALID_TRANSITION')
     return { status: 409, problems: [{ field: '', code: 'conflict', message: error.message }] };
   throw error;
+}
+
+/** The issuing form's fields as the error summary names them: the item, the other item, the date, the reason. */
+function issueLabels(lang: Lang, candidates: readonly DeficiencyCandidate[]): Record<string, string> {
+  const labels: Record<string, string> = {
+    supplementBy: text(lang, 'supplementByLabel'),
+    approvalReason: text(lang, 'approvalReasonLabel'),
+  };
+  for (const candidate of candidates) {
+    const label = lang === 'en' ? candidate.labelEn : candidate.labelZh;
+    labels[inputNameOf('tick', candidate.key)] = label;
+    labels[inputNameOf('note', candidate.key)] = label;
+  }
+  for (let index = 1; index <= deficiencyLimits.maxOtherItems; index++)
+    labels[otherInputName(index)] = text(lang, 'otherLabel', { index });
+  return labels;
 }
 
 function noticeUrl(lang: Lang, caseNumber: string, noticeId: string, done: string): string {
@@ -164,7 +186,11 @@ export async function deficiencyRoutes(app: AppInstance, deps: AppDeps): Promise
             )
           }
           values={{ ...values, supplementByExample: proposed }}
-          problems={problemsOnPage(options.problems ?? [], { lang, wholeFormTarget: 'items' })}
+          problems={problemsOnPage(options.problems ?? [], {
+            lang,
+            wholeFormTarget: 'items',
+            labels: issueLabels(lang, candidatesOf(service, row.formData)),
+          })}
           previousCount={previousCount}
           needsApproval={!mayApprove(row, actor, lang)}
         />

@@ -205,7 +205,7 @@ describe('the one-time deficiency notice', () => {
     assert.equal(response.statusCode, 400);
     assert.deepEqual(
       summaryOf(response.body).map(([, message]) => message),
-      ['請說明這一項缺少或錯誤的地方。', '補正期限必須在今天之後。'],
+      ['施工計畫書：請說明這一項缺少或錯誤的地方。', '補正期限：補正期限必須在今天之後。'],
     );
     assert.match(mainOf(response.body), /value="請附委任書"/);
     assert.equal((await noticesOf(row.id)).length, 0);

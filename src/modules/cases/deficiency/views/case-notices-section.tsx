@@ -33,7 +33,9 @@ export function CaseNoticesSectionView({
             <strong class="govuk-tag" data-notice-state={notice.state}>
               {text(lang, `state_${notice.state}` as Parameters<typeof text>[1])}
             </strong>{' '}
-            {text(lang, 'supplementBy')}：{formatPageDate(lang, notice.supplementBy)}
+            {text(lang, 'supplementBy')}
+            {lang === 'en' ? ': ' : '：'}
+            {formatPageDate(lang, notice.supplementBy)}
           </p>
           <ul class="govuk-list govuk-list--bullet">
             {notice.items.map((item) => (

@@ -97,7 +97,9 @@ export function IssuePage(view: IssuePageView) {
       }
     >
       <p class="govuk-body">
-        {text(lang, 'caseNumber')}：<strong data-case-number={view.caseNumber}>{view.caseNumber}</strong>
+        {text(lang, 'caseNumber')}
+        {lang === 'en' ? ': ' : '：'}
+        <strong data-case-number={view.caseNumber}>{view.caseNumber}</strong>
       </p>
       <PostForm
         action={localePath(lang, deficiencyPaths.issue(view.caseNumber))}

@@ -85,6 +85,7 @@ export function SupplementRecord(props: {
 }) {
   const { lang, notice } = props;
   if (notice.supplementedAt === null) return null;
+  const colon = lang === 'en' ? ': ' : '：';
   return (
     <div data-supplement={notice.id}>
       <p class="govuk-body">
@@ -100,13 +101,18 @@ export function SupplementRecord(props: {
           <SummaryRow key={item.label} label={item.label}>
             {item.answer === null ? null : (
               <p class="govuk-body" data-changed-answer>
-                {text(lang, 'previousAnswer')}：{item.previousAnswer ?? text(lang, 'noAnswer')} →{' '}
-                {text(lang, 'newAnswer')}：{item.answer}
+                {text(lang, 'previousAnswer')}
+                {colon}
+                {item.previousAnswer ?? text(lang, 'noAnswer')} → {text(lang, 'newAnswer')}
+                {colon}
+                {item.answer}
               </p>
             )}
             {item.reply === null ? null : (
               <p class="govuk-body">
-                {text(lang, 'replyShown')}：{item.reply}
+                {text(lang, 'replyShown')}
+                {colon}
+                {item.reply}
               </p>
             )}
             {item.files.length === 0 ? null : (

@@ -96,7 +96,9 @@ export function SupplementPage(view: SupplementPageView) {
   return (
     <FormPage lang={lang} problems={view.problems} title={view.title} lead={view.lead}>
       <p class="govuk-body">
-        {text(lang, 'supplementBy')}：<strong data-supplement-by>{view.supplementByText}</strong>
+        {text(lang, 'supplementBy')}
+        {lang === 'en' ? ': ' : '：'}
+        <strong data-supplement-by>{view.supplementByText}</strong>
       </p>
       <PostForm
         action={view.action}
