@@ -222,6 +222,8 @@ describe('createDemoStaff', () => {
         ['unit_head', 'unit-head@demo.onewindow.tw'],
         ['supervisor', 'supervisor-parks@demo.onewindow.tw'],
         ['handler', 'handler-parks@demo.onewindow.tw'],
+        ['supervisor', 'supervisor-planning@demo.onewindow.tw'],
+        ['handler', 'handler-planning@demo.onewindow.tw'],
       ],
     );
     for (const account of accounts) assert.ok(account.password.length >= 16, account.role);
@@ -232,6 +234,7 @@ describe('createDemoStaff', () => {
     assert.equal(units.get('handler@demo.onewindow.tw'), 'road-maintenance');
     assert.equal(units.get('supervisor@demo.onewindow.tw'), 'road-maintenance');
     assert.equal(units.get('handler-parks@demo.onewindow.tw'), 'parks');
+    assert.equal(units.get('handler-planning@demo.onewindow.tw'), 'planning');
     assert.equal(units.get('admin@demo.onewindow.tw'), null);
 
     const handler = accounts.find((account) => account.role === 'handler');

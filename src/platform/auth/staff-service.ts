@@ -276,22 +276,28 @@ export async function createDemoStaff(
       });
       accounts.push(account);
     }
-    // A second unit, so that a transfer can be tried end to end (road maintenance → parks).
-    for (const role of ['supervisor', 'handler'] as const) {
-      const account: DemoAccount = {
-        email: `${role}-parks@demo.onewindow.tw`,
-        role,
-        password: randomBytes(15).toString('base64url'),
-      };
-      await createStaff(tx, {
-        ...account,
-        displayName: `${demoDisplayNames[role]}（公園處）`,
-        unitCode: 'parks',
-        actor: systemActor,
-        now: options.clock.now(),
-      });
-      accounts.push(account);
-    }
+    // A second unit, so that a transfer can be tried end to end (road maintenance → parks); and the unit of
+    // the demo's online applications with a fee (road excavation, utility pipelines: planning).
+    const otherUnits = [
+      { unitCode: 'parks', nameZh: '公園處' },
+      { unitCode: 'planning', nameZh: '工程企劃處' },
+    ] as const;
+    for (const unit of otherUnits)
+      for (const role of ['supervisor', 'handler'] as const) {
+        const account: DemoAccount = {
+          email: `${role}-${unit.unitCode}@demo.onewindow.tw`,
+          role,
+          password: randomBytes(15).toString('base64url'),
+        };
+        await createStaff(tx, {
+          ...account,
+          displayName: `${demoDisplayNames[role]}（${unit.nameZh}）`,
+          unitCode: unit.unitCode,
+          actor: systemActor,
+          now: options.clock.now(),
+        });
+        accounts.push(account);
+      }
     return accounts;
   });
 }
