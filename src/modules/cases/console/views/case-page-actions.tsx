@@ -195,6 +195,18 @@ function EventForm({
       </ActionDetails>
     );
   }
+  const openNotice = model.deficiency.notices.find(({ notice }) => notice.state === 'issued')?.notice;
+  if (event === 'supplement_received' && openNotice !== undefined) {
+    // The supplement answers the notice item by item: recorded on the notice's counter page.
+    return (
+      <ActionDetails id={`action-${event}`} summary={label} isOpen={isActive} event={event}>
+        <p class="govuk-body">{deficiencyText(lang, 'counterLead')}</p>
+        <LinkParagraph href={localePath(lang, deficiencyPaths.counter(detail.row.caseNumber, openNotice.id))}>
+          {deficiencyText(lang, 'counterLink')}
+        </LinkParagraph>
+      </ActionDetails>
+    );
+  }
   if (event === 'payment_received') {
     // The fee is recorded with its method and receipt number on the payment page (cases/payment).
     return (
