@@ -14,12 +14,18 @@
  *     together, the app's peak RSS (VmHWM, reset just before) while they run, RSS before and after; cases
  *     counted before and after, and every acknowledged submission checked in SQL: a case of channel `web`
  *     with the number the confirmation page showed, and exactly its two attachments (by SHA-256, each listed
- *     in `stored_files`).
- *   - the supplement (補正): see supplementLevel below.
+ *     in `stored_files`). The server's CPU per submission (the app and, apart, its embedded PostgreSQL) and
+ *     the rate it alone allows on the machine's cores, steadier than the rate on a busy machine.
+ *   - the supplement (補正), on the cases each level made: a handler (added with the bench password, signed
+ *     in through the sign-in page) accepts each case through the case API and issues the one-time notice
+ *     listing the two documents through its page (not timed); each applicant opens /track/supplement from
+ *     their own address; measured, as many at once: the supplement's multipart POST with two new ~200 KB
+ *     PDFs, answered by the tracking page saying it was received. Supplements/s, p95, peak RSS, server CPU;
+ *     every case checked in SQL (in_progress, the notice supplemented online, exactly its two files).
  * Returns the section's lines for docs/benchmarks.md. Everything goes to 127.x.y.z, every step is bounded in
  * time (BENCH_APPLICATIONS_STEP_SECONDS, 180 s: what is left is not sent and the counts say so).
  *
- * Environment: BENCH_APPLICATIONS (applicants per level, 1000), BENCH_APPLICATIONS_CONCURRENCY (20,50),
+ * Environment: BENCH_APPLICATIONS (applicants per level, 500), BENCH_APPLICATIONS_CONCURRENCY (20,50),
  * BENCH_APPLICATIONS_SERVICE (building-construction-start: online, free, two documents asked for),
  * BENCH_APPLICATIONS_DIR (keep the database there; default: a temporary folder, removed).
  */
@@ -56,7 +62,7 @@ import { loopbackAddresses, percentile } from './load-client.ts';
 import { peakRssMegabytes, resetPeakRss, rssMegabytes } from './process-memory.ts';
 import { type Answer, multipart, send } from './reports-bench.ts';
 
-const applicantsPerLevel = Number(process.env.BENCH_APPLICATIONS ?? 1000);
+const applicantsPerLevel = Number(process.env.BENCH_APPLICATIONS ?? 500);
 const levels = (process.env.BENCH_APPLICATIONS_CONCURRENCY ?? '20,50')
   .split(',')
   .map((value) => Number(value.trim()))

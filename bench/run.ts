@@ -33,7 +33,7 @@
  *     step, 1000), BENCH_CONTROL_RUNS (runs per report target, 10).
  *   reports: BENCH_REPORTS (1000000), BENCH_REPORTS_DIR (likewise, reused while the count matches), and
  *     the sizes of its steps (see bench/reports-bench.ts).
- *   applications: BENCH_APPLICATIONS (applicants per level, 1000), BENCH_APPLICATIONS_CONCURRENCY (20,50)
+ *   applications: BENCH_APPLICATIONS (applicants per level, 500), BENCH_APPLICATIONS_CONCURRENCY (20,50)
  *     and the rest in bench/applications-bench.ts.
  *   BENCH_OUTPUT (docs/benchmarks.md).
  */
