@@ -47,6 +47,9 @@ async function refusedAudits(paymentId: string) {
     .where(and(eq(auditLog.action, 'payment.callback_refused'), eq(auditLog.targetId, paymentId)));
 }
 
+/** The applicant's e-mail address of a case (each case of the bed has its own). */
+const payerOf = (row: CaseRow) => row.applicantEmail ?? '';
+
 describe('asking for the fee and deciding', () => {
   it('request_payment is refused for a case that owes nothing, in the user’s language, and changes nothing', async () => {
     const free = await bed.anAcceptedApplication({ lines: [] });
@@ -263,6 +266,24 @@ describe('paying online through the simulated provider', () => {
     assert.deepEqual(await snapshot(row), before);
   });
 
+  it('in English: the Pay page, the simulator and the return speak English', async () => {
+    const row = await bed.anAwaitingCase();
+    const visitor = new Visitor(subject.app);
+    const result = await visitor.lookUp(row.caseNumber, row.lookupCode, 'en');
+    const payPage = await visitor.submitForm(result, '/en/track/payment');
+    assert.match(mainOf(payPage.body), /Pay the fee: case/);
+    assert.match(mainOf(payPage.body), /Road reinstatement fee \(per square metre\) \(NT\$1,600 × 2\.5\)/);
+    const toProvider = await visitor.submitForm(payPage, '/en/track/payment/start');
+    const location = String(toProvider.headers.location);
+    assert.match(location, /^\/en\/payment-simulator\?/);
+    const simulator = await visitor.get(location);
+    assert.match(mainOf(simulator.body), /Simulated payment \(for testing\)/);
+    const back = await visitor.submitForm(simulator, '/en/payment-simulator', { outcome: 'paid' });
+    assert.match(String(back.headers.location), /^\/en\/payment\/return\?/);
+    const returned = await visitor.get(String(back.headers.location));
+    assert.match(mainOf(returned.body), /Payment complete/);
+  });
+
   it('cancelling on the simulator leaves the case waiting and the payment failed; the return page says so', async () => {
     const row = await bed.anAwaitingCase();
     const paymentId = await bed.aPendingPayment(row);
@@ -315,6 +336,10 @@ describe('the counter payment and the refund', () => {
       ['paid', 'cash', receiptNumber, 5000, clerk.member.id],
     );
 
+    const receipt = await waitForMail(payerOf(first), /繳費收據/);
+    assert.match(receipt.text, /付款方式：現金/);
+    assert.match(receipt.text, new RegExp(`收據號碼：${receiptNumber}`));
+
     const second = await bed.anAwaitingCase();
     const secondPage = await clerk.get(`/staff/cases/${second.caseNumber}/payment`);
     const empty = await clerk.post(`/staff/cases/${second.caseNumber}/payment`, {
@@ -334,6 +359,15 @@ describe('the counter payment and the refund', () => {
     assert.equal(duplicate.statusCode, 400);
     assert.deepEqual(errorSummaryItems(duplicate.body), ['這個收據號碼已經記錄過，請確認收據上的號碼。']);
     assert.match(duplicate.body, new RegExp(`value="${receiptNumber}"`), 'what was typed is kept');
+    // Only a counter clerk records a payment.
+    const handler = await aSignedInMember(subject, { role: 'handler' });
+    const forbidden = await handler.post(`/staff/cases/${second.caseNumber}/payment`, {
+      _csrf: csrfTokenIn((await handler.get(`/staff/cases/${second.caseNumber}/payment`)).body),
+      version: String(second.version),
+      method: 'cash',
+      receiptNumber: `B${second.caseNumber}`,
+    });
+    assert.equal(forbidden.statusCode, 403);
     const unchanged = await currentRow(second.id);
     assert.equal(unchanged.state, 'awaiting_payment');
     assert.equal(unchanged.version, second.version);
