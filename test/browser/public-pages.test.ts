@@ -189,6 +189,10 @@ describe('public pages in a real browser', () => {
     // An online application's start page (the draft's own pages are in the journey's browser test).
     '/apply/road-excavation-permit',
     '/en/apply/road-excavation-permit',
+    // The citizen account's sign-in page, and the page after sending the link.
+    '/account/sign-in',
+    '/en/account/sign-in',
+    '/account/sign-in?sent=1',
   ];
   for (const path of axePages) {
     it(`${path}: axe finds no WCAG 2.1 AA violations, and nothing scrolls sideways at 360 px`, async (t) => {
