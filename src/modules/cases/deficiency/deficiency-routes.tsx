@@ -24,6 +24,7 @@ import { listScope, rolesFor } from '../core/case-actions.ts';
 import type { CaseRow, StaffCaseActor } from '../core/case-actor.ts';
 import { casePaths } from '../core/case-paths.ts';
 import { caseIdOrNotFound } from '../core/case-queries.ts';
+import { recordCaseView } from '../core/case-reading.ts';
 import { unitContact } from '../core/case-reference-cache.ts';
 import { casesContext, staffCaseActor } from '../core/case-request-context.ts';
 import { expectedVersionOf } from '../core/form-version.ts';
@@ -237,6 +238,8 @@ export async function deficiencyRoutes(app: AppInstance, deps: AppDeps): Promise
     const row = await caseOf(request);
     const notice = await getNotice(db, row.id, request.params.noticeId);
     if (notice === null) throw notFound(text(lang, 'noticeNotFound'));
+    // Who read whose notice (it carries the applicant's name), as the case page records it.
+    await recordCaseView(casesContext(request, deps), row, staffCaseActor(request));
     const service = await serviceOf(db, row);
     const unit = await unitContact(db, notice.unitCode);
     if (unit === null) throw new Error(`unit ${notice.unitCode} is missing`);

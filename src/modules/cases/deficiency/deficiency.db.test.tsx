@@ -420,6 +420,14 @@ describe('a supplement brought in on paper, and the counts', () => {
     counted.first++;
     const [notice] = await noticesOf(row.id);
     assert.ok(notice);
+    const casePage = mainOf((await clerkAgain.get(`/staff/cases/${row.caseNumber}`)).body);
+    assert.match(
+      casePage,
+      new RegExp(`href="/staff/cases/${row.caseNumber}/deficiency/${notice.id}/counter"`),
+    );
+    const english = await clerkAgain.get(`/en/staff/cases/${row.caseNumber}/deficiency/${notice.id}`);
+    assert.match(mainOf(english.body), /Deficiency notice \(told once\)/);
+    assert.match(mainOf(english.body), /What is needed/);
     const page = await clerkAgain.get(`/staff/cases/${row.caseNumber}/deficiency/${notice.id}/counter`);
     assert.equal(page.statusCode, 200);
     const action = decode(
