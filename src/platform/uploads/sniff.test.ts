@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
+import { writeZip, type ZipEntry } from '../documents/zip.ts';
 import { contentDisposition, safeUploadFileName } from './file-name.ts';
 import { formatByteSize } from './multipart.ts';
 import { hasAcceptedSignature, sniffMediaType, sniffMediaTypeOf } from './sniff.ts';
@@ -112,6 +114,35 @@ describe('sniffMediaType: refused', () => {
       ['content.xml', '<x/>'],
     ]);
     assert.equal(sniffMediaType(odp), null);
+  });
+
+  it('a zip bomb shaped like a .docx (one entry, or many, expanding far beyond any document) is refused; a large picture is not', () => {
+    const docxWith = (entries: ZipEntry[]) =>
+      writeZip([
+        {
+          name: '[Content_Types].xml',
+          data: '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+        },
+        ...entries,
+      ]);
+    // 8 MiB of spaces deflate to ~8 KiB: a ratio of about 1000.
+    const bomb = docxWith([{ name: 'word/document.xml', data: Buffer.alloc(8 * 1024 * 1024, 0x20) }]);
+    assert.ok(bomb.length < 64 * 1024, `${bomb.length} bytes`);
+    assert.equal(sniffMediaType(bomb), null);
+    // 51 entries whose directory declares 2 MiB each, stored (no ratio at all): 102 MiB in all. Only the
+    // declared sizes are read, so the entries themselves can stay one byte.
+    const many = sampleDocx(Array.from({ length: 51 }, (_, index) => [`word/media/part${index}.bin`, 'x']));
+    declareEveryEntry(many, 2 * 1024 * 1024);
+    assert.equal(sniffMediaType(many), null);
+    // A real document: XML that compresses a few times and a picture that does not compress.
+    const real = docxWith([
+      { name: 'word/document.xml', data: '<w:p>OneWindow</w:p>'.repeat(20_000) },
+      { name: 'word/media/image1.png', data: randomBytes(3 * 1024 * 1024), method: 'store' },
+    ]);
+    assert.equal(
+      sniffMediaType(real)?.mediaType,
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
   });
 
   it('an ODT whose mimetype entry is not the first one', () => {
@@ -263,3 +294,12 @@ describe('formatByteSize', () => {
     assert.equal(formatByteSize(500), '500 bytes');
   });
 });
+
+/** Rewrites every central-directory header of a zip to declare `bytes` compressed and uncompressed. */
+function declareEveryEntry(zip: Buffer, bytes: number): void {
+  for (let offset = zip.indexOf('PK\x01\x02', 0, 'latin1'); offset !== -1; ) {
+    zip.writeUInt32LE(bytes, offset + 20);
+    zip.writeUInt32LE(bytes, offset + 24);
+    offset = zip.indexOf('PK\x01\x02', offset + 46, 'latin1');
+  }
+}

@@ -352,7 +352,20 @@ function* sniffZipDocument(size: number): Sniffer<SniffedType | null> {
   return null;
 }
 
-/** The names in a zip's central directory, or null when it is missing, cut off or zip64 (never needed here). */
+/**
+ * What a document of ours may expand to (a zip bomb shaped like a .docx is refused): in all, and the ratio
+ * one large entry may have. Real documents expand a few times (XML) to about once (pictures): a 10 MiB
+ * .docx of text stays far below both. The sizes are those the central directory declares; nothing here
+ * decompresses, so a directory that lies is not caught — but no part of the platform expands an upload
+ * either.
+ */
+const maxZipExpandedBytes = 100 * 1024 * 1024;
+const maxZipEntryRatio = 200;
+
+/**
+ * The names in a zip's central directory, or null when it is missing, cut off, zip64 (never needed here),
+ * or declares more than our documents ever expand to.
+ */
 function* zipEntryNames(size: number): Sniffer<string[] | null> {
   const endSignature = [0x50, 0x4b, 0x05, 0x06];
   // The end record is 22 bytes plus a comment of at most 65535.
@@ -373,6 +386,7 @@ function* zipEntryNames(size: number): Sniffer<string[] | null> {
   if (count === 0xffff || directoryStart === 0xffffffff || directoryStart + directorySize > end) return null;
   const names: string[] = [];
   const decoder = new TextDecoder('utf-8', { fatal: false });
+  let expanded = 0;
   let offset = directoryStart;
   for (let index = 0; index < count; index++) {
     if (offset + 46 > end) return null;
@@ -383,6 +397,12 @@ function* zipEntryNames(size: number): Sniffer<string[] | null> {
     const commentLength = readUint16LE(header, 32);
     const localHeader = readUint32LE(header, 42);
     if (localHeader + 30 > directoryStart) return null;
+    const compressedSize = readUint32LE(header, 20);
+    const uncompressedSize = readUint32LE(header, 24);
+    expanded += uncompressedSize;
+    if (expanded > maxZipExpandedBytes) return null;
+    if (uncompressedSize > 1024 * 1024 && uncompressedSize > maxZipEntryRatio * Math.max(compressedSize, 1))
+      return null;
     const nameEnd = offset + 46 + nameLength;
     if (nameEnd > end) return null;
     names.push(decoder.decode(yield { offset: offset + 46, length: nameLength }));
