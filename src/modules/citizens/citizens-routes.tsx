@@ -99,6 +99,12 @@ export async function citizenRoutes(app: AppInstance, deps: AppDeps): Promise<vo
         });
       const notice: SignInNotice =
         request.query.out === '1' ? 'signed-out' : request.query.ended === '1' ? 'ended' : null;
+      // Already signed in (a link from /track, a bookmark): straight to the cases.
+      const cookie = citizenCookieOf(request);
+      if (notice === null && cookie !== undefined) {
+        const session = await findCitizenSession(deps.db, cookie, deps.clock.now());
+        if (session.kind === 'active') return reply.redirect(localePath(lang, citizenPaths.account), 303);
+      }
       return showSignIn(request, reply, lang, { email: '', problems: FormProblems.none, notice });
     });
 

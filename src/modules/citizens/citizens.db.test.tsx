@@ -206,6 +206,12 @@ describe('the citizen account: sign-in by e-mail link', () => {
     assert.equal(session?.email, email, 'the session row holds the hash of the cookie, not the cookie');
     const account = await reader.get('/account');
     assert.equal(account.statusCode, 200);
+    const signInAgain = await reader.get('/en/account/sign-in');
+    assert.equal(
+      signInAgain.headers.location,
+      '/en/account',
+      'signed in, the sign-in page leads to the cases',
+    );
     assert.match(mainOf(account.body), /<h1 class="govuk-heading-l">我的案件<\/h1>/);
 
     // The same link again, even from the same browser: used.
@@ -404,7 +410,10 @@ describe('the citizen account: sessions', () => {
     const citizen = new Citizen();
     await citizen.signIn(email);
     const before = citizen.cookies.get('ow_citizen') ?? '';
-    await citizen.signIn(email);
+    // Signed in, the sign-in page leads to the cases; a new link (asked from elsewhere) used in this browser:
+    assert.equal((await citizen.get('/account/sign-in')).headers.location, '/account');
+    assert.equal((await new Citizen().askForLink(email)).statusCode, 303);
+    assert.equal((await citizen.useLink(await linkInMail(email, 2))).statusCode, 303);
     const after = citizen.cookies.get('ow_citizen') ?? '';
     assert.notEqual(after, before);
     const rows = (await sessionRows()).filter((row) => row.email === email);
