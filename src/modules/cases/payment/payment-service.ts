@@ -244,6 +244,32 @@ export async function receiveProviderNotice(
         return result('wrong_amount');
       }
       if (row.state !== 'awaiting_payment') {
+        // The case ended (rejected, withdrawn) while the applicant was paying: the money was taken, so the
+        // payment is kept as paid and the case counted as paid — its page then says "refund due" — but the
+        // case does not move, and the notice is refused as not awaiting.
+        if (isRefundDue({ state: row.state, feePaidAt: now })) {
+          await tx
+            .update(casePayments)
+            .set({
+              state: 'paid',
+              providerReference: confirmed.providerReference,
+              receiptNumber: onlineReceiptNumber(row, locked.id),
+              paidAt: now,
+            })
+            .where(eq(casePayments.id, locked.id));
+          await tx
+            .update(cases)
+            .set({ feePaidAt: now, version: row.version + 1, updatedAt: now })
+            .where(eq(cases.id, row.id));
+          await addToTimeline(tx, {
+            caseId: row.id,
+            at: now,
+            kind: 'note',
+            actor: { kind: 'system' },
+            internalNote: `案件結束後收到線上繳費 ${twd(locked.amountTwd)}，應退費。`,
+            data: { latePayment: { paymentId: locked.id, amountTwd: locked.amountTwd } },
+          });
+        }
         await record(tx, 'not_awaiting', facts);
         return result('not_awaiting');
       }

@@ -266,6 +266,37 @@ describe('paying online through the simulated provider', () => {
     assert.deepEqual(await snapshot(row), before);
   });
 
+  it('paid after the case was withdrawn: refused as not awaiting, the case does not move, and a refund is due', async () => {
+    const row = await bed.anAwaitingCase();
+    const paymentId = await bed.aPendingPayment(row);
+    const withdrawn = await moveCase(
+      subject,
+      await currentRow(row.id),
+      'withdraw',
+      {},
+      { kind: 'applicant' },
+    );
+    const late = await postCallback(
+      provider.settle({ paymentId, amount: 5000, currency: 'TWD' }, 'paid', bed.clock.now()),
+    );
+    assert.equal(late.statusCode, 409);
+    assert.deepEqual(late.json(), { outcome: 'not_awaiting' });
+    const after = await currentRow(row.id);
+    assert.equal(after.state, 'withdrawn');
+    assert.ok(after.feePaidAt !== null, 'the money was taken: counted as paid, so a refund is due');
+    assert.deepEqual(
+      (await paymentsOf(row.id)).map((payment) => payment.state),
+      ['paid'],
+    );
+    assert.equal(withdrawn.state, 'withdrawn');
+    assert.equal((await refusedAudits(paymentId)).length, 1);
+    const supervisor = await aSignedInMember(subject, { role: 'supervisor', unitCode: row.unitCode });
+    assert.match(
+      mainOf((await supervisor.get(`/staff/cases/${row.caseNumber}/payment`)).body),
+      /data-refund-due/,
+    );
+  });
+
   it('in English: the Pay page, the simulator and the return speak English', async () => {
     const row = await bed.anAwaitingCase();
     const visitor = new Visitor(subject.app);
