@@ -139,7 +139,7 @@ async function laterStep(t: TestContext): Promise<Browser | null> {
   return browser;
 }
 
-/** The handler signed in under the policy (phone-sized too: the console works at 390 px), at the case page. */
+/** The handler signed in under the policy on a page of their own, at the case page. */
 async function handlerAtCase(browser: Browser): Promise<Page> {
   assert.ok(journey.handler, 'step 2 made the handler');
   return server.staffPage(browser, journey.handler, casePath(), { policyViolations });
@@ -535,10 +535,11 @@ describe('an online application from a phone, start to end (issue 11)', () => {
     assert.equal(await page.locator('[data-satisfaction="ask"]').count(), 0, 'asked once only');
     assert.deepEqual(policyViolations, []);
 
-    // Every message the applicant got, each once.
+    // Every message the applicant got, each once, and nothing else.
     const subjects = toApplicant().map((message) => message.subject);
-    for (const expected of [
+    const expectedSubjects = [
       /驗證碼/,
+      /繼續填寫/,
       /已收到您的申請/,
       /您的案件已受理/,
       /請補正文件或資料/,
@@ -546,12 +547,14 @@ describe('an online application from a phone, start to end (issue 11)', () => {
       /請繳納規費/,
       /繳費收據/,
       /結案通知/,
-    ])
+    ];
+    for (const expected of expectedSubjects)
       assert.equal(
         subjects.filter((one) => expected.test(one)).length,
         1,
         `${expected} in ${subjects.join(' / ')}`,
       );
+    assert.equal(subjects.length, expectedSubjects.length, subjects.join(' / '));
   });
 
   it('7. the staff results count the answer for the service and the unit', async (t) => {
@@ -560,9 +563,16 @@ describe('an online application from a phone, start to end (issue 11)', () => {
     const page = await server.staffPage(browser, { role: 'secretariat' }, '/staff/satisfaction', {
       policyViolations,
     });
-    const unitRow = page.locator('[data-results="unit"] [data-code="planning"]');
-    assert.equal(await unitRow.count(), 1, 'the planning unit is listed');
-    assert.match((await unitRow.textContent()) ?? '', /1/);
+    for (const row of [
+      page.locator(`[data-results="service"] [data-code="${service.code}"]`),
+      page.locator('[data-results="unit"] [data-code="planning"]'),
+    ]) {
+      assert.equal(await row.count(), 1, 'the service and the unit are listed');
+      assert.equal((await row.locator('[data-count]').textContent())?.trim(), '1');
+      assert.equal((await row.locator('[data-average]').textContent())?.trim(), '5.0');
+      assert.equal((await row.locator('[data-score="5"]').textContent())?.trim(), '1');
+    }
+    assert.match((await page.locator('[data-comments]').textContent()) ?? '', new RegExp(comment));
     await expectAccessible(page, 'the satisfaction results');
     await page.context().close();
   });
