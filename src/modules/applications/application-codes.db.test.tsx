@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { decode, mainOf, summaryOf } from '../../../test/helpers/html.ts';
 import { buildTestApp } from '../../../test/helpers/test-app.ts';
 import { csrfTokenIn } from '../../platform/auth/auth-test-support.ts';
+import { writeZip } from '../../platform/documents/zip.ts';
 import { storedFiles } from '../../platform/files/files-schema.ts';
 import { sampleDocx, samplePdf, samplePng } from '../../platform/uploads/upload-test-support.ts';
 import { listDeliveries } from '../notifications/index.ts';
@@ -258,14 +259,20 @@ describe('online applications: the documents', () => {
     '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="10" height="10"/></svg>',
   );
   const truncated = samplePdf().subarray(0, samplePdf().length - 40);
+  // A .docx whose one part expands from ~8 KiB to 8 MiB (and would to gigabytes, scaled up): a zip bomb.
+  const zipBomb = writeZip([
+    { name: '[Content_Types].xml', data: '<Types/>' },
+    { name: 'word/document.xml', data: Buffer.alloc(8 * 1024 * 1024, 0x20) },
+  ]);
 
-  it('refuses HTML or SVG renamed .pdf, an empty file and a truncated PDF, saying why, and keeps nothing of them', async () => {
+  it('refuses HTML or SVG renamed .pdf, an empty file, a truncated PDF and a zip bomb shaped like a .docx, saying why, and keeps nothing of them', async () => {
     const applicant = await atDocuments();
     for (const [name, content] of [
       ['plan.pdf', html],
       ['drawing.pdf', svg],
       ['empty.pdf', Buffer.alloc(0)],
       ['cut.pdf', truncated],
+      ['plan.docx', zipBomb],
     ] as const) {
       const response = await applicant.upload([
         { field: 'file.construction-plan', name, type: 'application/pdf', content },
