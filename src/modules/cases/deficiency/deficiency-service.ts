@@ -113,15 +113,14 @@ async function recordNoticeAudit(
   tx: Transaction,
   context: CasesContext,
   actor: StaffCaseActor,
-  action: string,
-  notice: { id: string; caseId: string; sequence: number; itemCount: number },
+  notice: { action: string; id: string; caseId: string; sequence: number; itemCount: number },
 ) {
   // No personal data: the notice's id, its sequence and how many items (never the notes).
   await recordAudit(tx, {
     occurredAt: context.now,
     actor: auditActorOf(actor),
     origin: context.origin,
-    action,
+    action: notice.action,
     target: { type: 'case', id: notice.caseId },
     details: { noticeId: notice.id, sequence: notice.sequence, items: notice.itemCount },
   });
@@ -183,7 +182,8 @@ export async function issueNotice(
             : `第 ${base.sequence} 次補正通知送主管核准`,
         data: { deficiencyNoticeId: notice.id },
       });
-      await recordNoticeAudit(tx, context, actor, 'deficiency.request_approval', {
+      await recordNoticeAudit(tx, context, actor, {
+        action: 'deficiency.request_approval',
         id: notice.id,
         caseId: row.id,
         sequence: base.sequence,
@@ -215,7 +215,8 @@ export async function issueNotice(
           .returning({ id: deficiencyNotices.id });
         if (notice === undefined) throw new Error('the notice was not written');
         noticeId = notice.id;
-        await recordNoticeAudit(tx, context, actor, 'deficiency.issue', {
+        await recordNoticeAudit(tx, context, actor, {
+          action: 'deficiency.issue',
           id: notice.id,
           caseId: row.id,
           sequence: base.sequence,
@@ -242,7 +243,7 @@ export async function decideNotice(
   if (notice.state !== 'pending_approval')
     throw new DomainError('CONFLICT', deficiencyText(lang, 'notPending'));
   const note = options.note.trim();
-  const decide = async (tx: Transaction, state: 'issued' | 'refused', action: string) => {
+  const decide = async (tx: Transaction, state: 'issued' | 'refused', audit: { action: string }) => {
     const [changed] = await tx
       .update(deficiencyNotices)
       .set({
@@ -255,7 +256,8 @@ export async function decideNotice(
       .where(and(eq(deficiencyNotices.id, notice.id), eq(deficiencyNotices.state, 'pending_approval')))
       .returning({ id: deficiencyNotices.id });
     if (changed === undefined) throw new DomainError('CONFLICT', deficiencyText(lang, 'notPending'));
-    await recordNoticeAudit(tx, context, actor, action, {
+    await recordNoticeAudit(tx, context, actor, {
+      action: audit.action,
       id: notice.id,
       caseId: row.id,
       sequence: notice.sequence,
@@ -267,7 +269,7 @@ export async function decideNotice(
       throw new DomainError('VALIDATION_FAILED', caseText(lang, 'invalidCase'), {
         problems: [{ field: 'note', code: 'required', message: deficiencyText(lang, 'refuseNoteRequired') }],
       });
-    await withTransaction(db, (tx) => decide(tx, 'refused', 'deficiency.refuse'));
+    await withTransaction(db, (tx) => decide(tx, 'refused', { action: 'deficiency.refuse' }));
     return 'refused';
   }
   await transitionCase(
@@ -279,7 +281,7 @@ export async function decideNotice(
       input: { reason: reasonOf(row, notice.items) },
     },
     actor,
-    { inTransaction: (tx) => decide(tx, 'issued', 'deficiency.approve') },
+    { inTransaction: (tx) => decide(tx, 'issued', { action: 'deficiency.approve' }) },
   );
   return 'approved';
 }
