@@ -337,7 +337,10 @@ describe('the citizen account: my cases', () => {
       card(mine.caseNumber),
       new RegExp(`href="/track\\?case=${mine.caseNumber}&code=${mine.lookupCode}"`),
     );
-    assert.match(card(mine.caseNumber), new RegExp(`>${stateLabel('received').zh}</strong>`));
+    assert.match(
+      card(mine.caseNumber),
+      new RegExp(`>${stateLabel('received').zh}</strong>\\s*<p[^>]*>${stateLabel('received').explainZh}</p>`),
+    );
     assert.match(card(mine.caseNumber), /道路/);
     assert.match(card(mineUpper.caseNumber), /需要補正：請於 民國115年3月20日 前補正/);
     assert.doesNotMatch(card(mine.caseNumber), /需要補正|尚待繳費/);

@@ -109,6 +109,9 @@ function CaseCard({ lang, item }: { lang: Lang; item: ApplicantCaseItem }) {
             <strong class="govuk-tag" data-state={item.state}>
               {lang === 'en' ? words.en : words.zh}
             </strong>
+            <p class="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">
+              {lang === 'en' ? words.explainEn : words.explainZh}
+            </p>
             {flags.map((flag) => (
               <p
                 key={flag}
