@@ -301,19 +301,21 @@ describe('the citizen account: my cases', () => {
       insert into deficiency_notices (case_id, sequence, state, items, supplement_by, unit_code, service_code, drafted_by, drafted_at, issued_at)
       values (${mineUpper.id}, 1, 'issued', '[]'::jsonb, '2026-03-20', ${mineUpper.unitCode}, ${mineUpper.serviceCode}, ${clerk.id}, ${clock.now()}, ${clock.now()})`);
     await db.execute(sql`update cases set state = 'awaiting_payment' where id = ${awaitingFee.id}`);
-    // A draft with this address (any case), one sent, one expired, and another address's.
+    // A draft with this address (any case), one sent, one expired, one whose address was never proven (anyone
+    // may type another's address), and another address's.
     const now = clock.now();
     const later = new Date(now.getTime() + 30 * 86_400_000);
     const earlier = new Date(now.getTime() - 1000);
-    for (const [contact, expiresAt, submittedAt, token] of [
-      [email.toUpperCase(), later, null, 'a'],
-      [email, later, now, 'b'],
-      [email, earlier, null, 'c'],
-      [anAddress('other'), later, null, 'd'],
+    for (const [contact, expiresAt, submittedAt, token, verifiedAt] of [
+      [email.toUpperCase(), later, null, 'a', now],
+      [email, later, now, 'b', now],
+      [email, earlier, null, 'c', now],
+      [email, later, null, 'e', null],
+      [anAddress('other'), later, null, 'd', now],
     ] as const) {
       await db.execute(sql`
-        insert into application_drafts (service_code, service_version, lang, resume_token_hash, contact_kind, contact, created_at, updated_at, expires_at, submitted_at)
-        values ('road-maintenance-petition', ${mine.serviceVersion}, 'zh-TW', ${`${token}-${email}`}, 'email', ${contact}, ${now}, ${now}, ${expiresAt}, ${submittedAt})`);
+        insert into application_drafts (service_code, service_version, lang, resume_token_hash, contact_kind, contact, contact_verified_at, created_at, updated_at, expires_at, submitted_at)
+        values ('road-maintenance-petition', ${mine.serviceVersion}, 'zh-TW', ${`${token}-${email}`}, 'email', ${contact}, ${verifiedAt}, ${now}, ${now}, ${expiresAt}, ${submittedAt})`);
     }
 
     const citizen = new Citizen();
