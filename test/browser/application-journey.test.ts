@@ -246,6 +246,17 @@ describe('an online application from a phone, start to end (issue 11)', () => {
     const code = /(\d{6})/.exec(codeMail.subject)?.[1];
     assert.ok(code, codeMail.subject);
     assert.ok(codeMail.text.includes(code), 'the code is in the text too');
+    // A mistyped code first: refused, named, and the page still accessible.
+    await page.fill(
+      '#code',
+      code.replace(/\d$/, (digit) => String((Number(digit) + 1) % 10)),
+    );
+    await continueOn(page);
+    await page.waitForSelector('.govuk-error-summary');
+    assert.equal(pathOf(page), `${draft}/code`);
+    assert.equal(await page.locator('.govuk-error-summary__list a').getAttribute('href'), '#code');
+    await expectFocusedErrorSummary(page);
+    await expectAccessible(page, 'the code page with a wrong code');
     await page.fill('#code', code);
     await continueOn(page);
     await page.waitForURL(url(`${draft}/answers-1`));
@@ -275,10 +286,32 @@ describe('an online application from a phone, start to end (issue 11)', () => {
         mimeType: 'application/pdf',
         buffer: aPdf(name),
       });
+    const sendDocuments = () =>
+      page.click('main form[enctype="multipart/form-data"] button[type="submit"]:not([name])');
+    // Two of the three first: both kept, the third named as missing.
     await upload('excavation-plan', 'site-plan.pdf');
     await upload('traffic-plan', 'traffic-plan.pdf');
+    await sendDocuments();
+    await page.waitForSelector('.govuk-error-summary');
+    assert.deepEqual(
+      await page
+        .locator('.govuk-error-summary__list a')
+        .evaluateAll((links) => links.map((link) => link.getAttribute('href'))),
+      ['#file-drawings'],
+    );
+    assert.match(
+      (await page.locator('#file-excavation-plan-uploaded').textContent()) ?? '',
+      /site-plan\.pdf/,
+    );
+    assert.match(
+      (await page.locator('#file-traffic-plan-uploaded').textContent()) ?? '',
+      /traffic-plan\.pdf/,
+    );
+    await expectFocusedErrorSummary(page);
+    await expectNoSidewaysScrolling(page, 'the documents page with a problem');
+    await expectAccessible(page, 'the documents page with two uploaded and one missing');
     await upload('drawings', 'drawings.pdf');
-    await page.click('main form[enctype="multipart/form-data"] button[type="submit"]:not([name])');
+    await sendDocuments();
     await page.waitForURL(url(`${draft}/check`));
 
     assert.equal(
