@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../platform/db/database.ts';
 import { applicationDrafts } from './applications-schema.ts';
 
@@ -12,7 +12,8 @@ export interface DraftOfContact {
 }
 
 /**
- * The drafts made with an e-mail address (compared case-insensitively), not sent and not expired, last saved
+ * The drafts made with an e-mail address (compared case-insensitively) and proven with its one-time code, not
+ * sent and not expired, last saved
  * first: the signed-in citizen's "applications not yet sent". At most `limit` (the newest).
  */
 export function draftsOfContact(
@@ -33,6 +34,8 @@ export function draftsOfContact(
     .where(
       and(
         eq(applicationDrafts.contactKind, 'email'),
+        // Only drafts whose address was proven with the code: anyone may type another's address.
+        isNotNull(applicationDrafts.contactVerifiedAt),
         sql`lower(${applicationDrafts.contact}) = lower(${email})`,
         isNull(applicationDrafts.submittedAt),
         gt(applicationDrafts.expiresAt, now),
