@@ -9,6 +9,7 @@ import { waitUntil } from '../../../../test/helpers/wait-until.ts';
 import { aSignedInMember, aStaffMember } from '../../../platform/auth/auth-test-support.ts';
 import { multipartForm, samplePdf, samplePng } from '../../../platform/uploads/upload-test-support.ts';
 import { listDeliveries } from '../../notifications/notifications-service.ts';
+import { Visitor } from '../track/track-test-support.ts';
 import type { CaseRow } from './case-actor.ts';
 import { caseAttachments, cases } from './cases-schema.ts';
 import { caseActorOf, moveCase, sidewalkPetition, testCasesContext } from './cases-test-support.ts';
@@ -155,6 +156,17 @@ describe('the applicant is told at every step of an application', () => {
     assert.equal(closing.attachments[0]?.fileName, '挖掘許可證.pdf');
     assert.equal(closing.attachments[0]?.mediaType, 'application/pdf');
     assert.ok(closing.attachments[0]?.content.equals(pdf), 'the very bytes uploaded');
+
+    // /track lists the permit for download with the lookup code, marked as issued by the bureau.
+    const visitor = new Visitor(subject.app);
+    const tracked = await visitor.lookUp(row.caseNumber, row.lookupCode);
+    assert.match(mainOf(tracked.body), /挖掘許可證\.pdf[\s\S]*?data-issued[^>]*>本局核發的文件</);
+    const download = await visitor.submitForm(tracked, '/track/attachment', {
+      attachmentId: issued[0]?.id ?? '',
+    });
+    assert.equal(download.statusCode, 200);
+    assert.equal(download.headers['content-type'], 'application/pdf');
+    assert.ok(download.rawPayload.equals(pdf), 'the same bytes from /track');
 
     // The applicant asks for it to be worked on again, within the window.
     row = await moveCase(subject, row, 'reopen', { reason: '許可證上的地址有誤。' }, { kind: 'applicant' });

@@ -363,7 +363,13 @@ describe('publicCaseView', () => {
       'zh-TW',
     );
     assert.deepEqual(view.attachments, [
-      { id: 'a1', fileName: '現場照片.jpg', mediaType: 'image/jpeg', sizeBytes: 2048 },
+      { id: 'a1', fileName: '現場照片.jpg', mediaType: 'image/jpeg', sizeBytes: 2048, isIssued: false },
     ]);
+    const issued = publicCaseView(
+      aDetail(),
+      [{ id: 'a2', fileName: 'permit.pdf', mediaType: 'application/pdf', sizeBytes: 900, purpose: 'issued' }],
+      'en',
+    );
+    assert.equal(issued.attachments[0]?.isIssued, true, 'the document issued with the decision');
   });
 });

@@ -55,6 +55,8 @@ export interface PublicAttachment {
   fileName: string;
   mediaType: string;
   sizeBytes: number;
+  /** A document the bureau issued with its decision (a permit, a letter), not one the applicant sent. */
+  isIssued: boolean;
 }
 
 export interface PublicCaseView {
@@ -206,7 +208,7 @@ function masked(value: string | null, mask: (value: string) => string): string |
 /** The public view of a case (see the comment at the top). Pure: same detail, same view. */
 export function publicCaseView(
   detail: CaseDetail,
-  attachments: readonly PublicAttachment[],
+  attachments: readonly (Omit<PublicAttachment, 'isIssued'> & { purpose?: string })[],
   lang: Lang,
   /** The end of the case's chain of merges (merge-chain.ts), when it was merged. */
   mergedInto: { caseNumber: string; state: CaseState } | null = null,
@@ -265,6 +267,7 @@ export function publicCaseView(
       fileName: attachment.fileName,
       mediaType: attachment.mediaType,
       sizeBytes: attachment.sizeBytes,
+      isIssued: attachment.purpose === 'issued',
     })),
   };
 }

@@ -81,6 +81,7 @@ const zh = {
   attachmentsHeading: '附件',
   attachmentsHint: '下載附件需要查詢碼，按下「下載」會再確認一次。',
   download: '下載',
+  issuedTag: '本局核發的文件',
   actionsHeading: '您可以做的事',
   withdrawHeading: '撤回案件',
   withdrawText: '撤回後承辦單位會停止處理，而且不能恢復；之後如仍需要，請重新申請。',
@@ -192,6 +193,7 @@ const en: Record<TrackTextKey, string> = {
   attachmentsHeading: 'Attachments',
   attachmentsHint: 'Downloading needs the lookup code; the Download button sends it again.',
   download: 'Download',
+  issuedTag: 'Document we issued',
   actionsHeading: 'What you can do',
   withdrawHeading: 'Withdraw the case',
   withdrawText:

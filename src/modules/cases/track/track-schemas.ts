@@ -92,6 +92,9 @@ export const TrackApiResponse = Type.Object({
       fileName: Type.String(),
       mediaType: Type.String(),
       sizeBytes: Type.Integer(),
+      isIssued: Type.Boolean({
+        description: 'a document the bureau issued with its decision (a permit, a letter)',
+      }),
     }),
     {
       description:

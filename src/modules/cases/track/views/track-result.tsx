@@ -186,6 +186,11 @@ export function TrackResultPage(props: TrackResultView) {
                       {attachment.fileName}
                       {fileSize(lang, attachment.sizeBytes)}{' '}
                     </span>
+                    {attachment.isIssued ? (
+                      <strong class="govuk-tag govuk-tag--green" data-issued>
+                        {trackText(lang, 'issuedTag')}
+                      </strong>
+                    ) : null}{' '}
                     <Button isSecondary>
                       {trackText(lang, 'download')}
                       <span class="govuk-visually-hidden"> {attachment.fileName}</span>
