@@ -1,6 +1,7 @@
 import type { StaffArea } from '../../../platform/composition/app-module.ts';
 import { type CaseAction, rolesFor } from '../core/case-actions.ts';
 import { counterPaths } from '../counter/counter-paths.ts';
+import { deficiencyPaths } from '../deficiency/deficiency-paths.ts';
 import { satisfactionPaths } from '../satisfaction/satisfaction-paths.ts';
 import { consolePaths } from './console-paths.ts';
 
@@ -49,6 +50,17 @@ export const caseStaffAreas: readonly (StaffArea & { action: CaseAction })[] = [
       en: 'Satisfaction: what people said after their case closed, by service and unit',
     },
     path: satisfactionPaths.results,
+    action: 'supervise',
+    roles: rolesFor('supervise'),
+  },
+  {
+    id: 'cases.deficiency',
+    group: 'casework',
+    label: {
+      'zh-TW': '補正通知統計：一次告知的補正通知，依服務項目與單位（年度報告）',
+      en: 'Deficiency notices: counts per service and unit for the annual report',
+    },
+    path: deficiencyPaths.counts,
     action: 'supervise',
     roles: rolesFor('supervise'),
   },
