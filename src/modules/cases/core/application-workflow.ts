@@ -1,4 +1,14 @@
 import {
+  accept,
+  answeredSteps,
+  deskEventLabels,
+  deskStateLabels,
+  requestSupplement,
+  resolve,
+  start,
+  supplementReceived,
+} from './desk-steps.ts';
+import {
   forward,
   merge,
   noStepsOut,
@@ -8,7 +18,6 @@ import {
   sharedEvents,
   sharedStateLabels,
   transfer,
-  unitStaff,
   unitStep,
   withdraw,
 } from './shared-steps.ts';
@@ -55,39 +64,15 @@ type Event = (typeof events)[number];
 
 type Step = Transition<State, Event>;
 
-const requestSupplement = unitStep('request_supplement', 'awaiting_supplement', ['reason']);
 const requestPayment = unitStep('request_payment', 'awaiting_payment');
 
 const transitions: { readonly [From in State]: readonly Step[] } = {
-  received: [unitStep('accept', 'accepted'), transfer, forward, reject, merge, withdraw],
-  accepted: [
-    unitStep('start', 'in_progress'),
-    requestSupplement,
-    requestPayment,
-    transfer,
-    forward,
-    reject,
-    merge,
-    withdraw,
-  ],
-  in_progress: [
-    requestSupplement,
-    requestPayment,
-    unitStep('resolve', 'resolved', ['resolution']),
-    transfer,
-    forward,
-    reject,
-    merge,
-    withdraw,
-  ],
+  received: [accept, transfer, forward, reject, merge, withdraw],
+  accepted: [start, requestSupplement, requestPayment, transfer, forward, reject, merge, withdraw],
+  in_progress: [requestSupplement, requestPayment, resolve, transfer, forward, reject, merge, withdraw],
   awaiting_supplement: [
-    {
-      event: 'supplement_received',
-      to: 'in_progress',
-      roles: [...unitStaff, 'counter_clerk', 'applicant'],
-      guards: ['own_unit'],
-      requires: [],
-    },
+    // The applicant completes it online (cases/deficiency), besides the unit and the counter.
+    { ...supplementReceived, roles: [...supplementReceived.roles, 'applicant'] },
     unitStep('close_unsupplemented', 'rejected'),
     reject,
     withdraw,
@@ -103,67 +88,24 @@ const transitions: { readonly [From in State]: readonly Step[] } = {
     reject,
     withdraw,
   ],
-  resolved: [
-    unitStep('close', 'closed'),
-    {
-      event: 'reopen',
-      to: 'in_progress',
-      roles: ['supervisor'],
-      guards: ['own_unit'],
-      requires: ['reason'],
-    },
-  ],
-  closed: [
-    {
-      event: 'reopen',
-      to: 'in_progress',
-      roles: ['applicant', 'supervisor'],
-      guards: ['own_unit', 'within_reopen_window'],
-      requires: ['reason'],
-    },
-  ],
+  ...answeredSteps,
   ...noStepsOut,
 };
 
 const stateLabels: { readonly [S in State]: StateWords } = {
   ...sharedStateLabels,
-  accepted: {
-    zh: '已受理',
-    en: 'Accepted',
-    explainZh: '承辦單位已受理，並指定承辦人。',
-    explainEn: 'The responsible unit has taken your request on and named a case officer.',
-  },
-  in_progress: {
-    zh: '處理中',
-    en: 'In progress',
-    explainZh: '承辦人正在處理您的案件。',
-    explainEn: 'A case officer is working on your request.',
-  },
-  awaiting_supplement: {
-    zh: '待補正',
-    en: 'Waiting for you',
-    explainZh: '我們需要您補充資料；補齊前處理期限暫停計算。',
-    explainEn: 'We need more from you; the deadline is paused until you provide it.',
-  },
+  ...deskStateLabels,
   awaiting_payment: {
     zh: '待繳費',
     en: 'Waiting for payment',
     explainZh: '請繳納規費；繳費完成前處理期限暫停計算。',
     explainEn: 'Please pay the fee; the deadline is paused until it is paid.',
   },
-  resolved: {
-    zh: '已辦結',
-    en: 'Answered',
-    explainZh: '承辦單位已完成處理，即將結案並通知您。',
-    explainEn: 'The unit has finished and will close the case and tell you the outcome.',
-  },
 };
 
 const eventLabels: { readonly [E in Event]: Words } = {
-  accept: { zh: '受理', en: 'Accept' },
-  start: { zh: '開始處理', en: 'Start work' },
+  ...deskEventLabels,
   request_supplement: { zh: '開立補正通知（一次告知）', en: 'Issue the deficiency notice' },
-  supplement_received: { zh: '補正完成', en: 'Information received' },
   close_unsupplemented: { zh: '逾期未補正，結案', en: 'Close: not supplemented in time' },
   request_payment: { zh: '通知繳費', en: 'Ask for the fee' },
   payment_received: { zh: '已繳費', en: 'Fee paid' },
