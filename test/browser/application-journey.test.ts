@@ -377,7 +377,12 @@ describe('an online application from a phone, start to end (issue 11)', () => {
       unitCode: 'planning',
       displayName: '規劃 吳承辦',
     });
-    const page = await handlerAtCase(browser);
+    const page = await server.staffPage(browser, journey.handler, '/staff/cases/unit', { policyViolations });
+    const row = page.locator(`tbody tr[data-case-number="${journey.caseNumber}"]`);
+    assert.equal(await row.count(), 1, 'the online application is in the planning queue');
+    await expectAccessible(page, 'the unit queue');
+    await row.locator(`a[href="${casePath()}"]`).click();
+    await page.waitForURL(url(casePath()));
     assert.equal(
       await page.locator('#summary [data-case-state]').getAttribute('data-case-state'),
       'received',
