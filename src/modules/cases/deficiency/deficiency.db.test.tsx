@@ -412,6 +412,8 @@ describe('the one-time deficiency notice', () => {
 });
 
 describe('a supplement brought in on paper, and the counts', () => {
+  let counterCase: CaseRow | undefined;
+
   it('the counter clerk ticks every item brought in (refused while one is not), and the case runs again', async () => {
     clock.current = new Date('2026-03-23T02:00:00Z');
     const clerkAgain = await signedIn(clerkMember);
@@ -459,6 +461,45 @@ describe('a supplement brought in on paper, and the counts', () => {
     assert.equal(after?.state, 'supplemented');
     assert.equal(after?.supplementedVia, 'counter');
     counted.counter++;
+    counterCase = row;
+  });
+
+  it('a supervisor refuses a second notice with a note (required); the case stays as it was', async () => {
+    assert.ok(counterCase);
+    const english = await (await signedIn(handlerMember)).get(
+      `/en/staff/cases/${counterCase.caseNumber}/deficiency`,
+    );
+    assert.match(mainOf(english.body), /Issue the deficiency notice \(told once\)/);
+    assert.match(mainOf(english.body), /Why another notice is needed/);
+    const drafted = await issueTwoItems(counterCase, {
+      approvalReason: '承造人資料另有缺漏。',
+      supplementBy: '115/4/10',
+    });
+    assert.equal(drafted.statusCode, 303);
+    const second = (await noticesOf(counterCase.id))[1];
+    assert.equal(second?.state, 'pending_approval');
+    const supervisor = await signedIn(supervisorMember);
+    const page = await supervisor.get(`/staff/cases/${counterCase.caseNumber}/deficiency/${second?.id}`);
+    const decide = (note: string) =>
+      supervisor.post(`/staff/cases/${counterCase?.caseNumber}/deficiency/${second?.id}/decision`, {
+        _csrf: csrfTokenIn(page.body),
+        version: '0',
+        decision: 'refuse',
+        note,
+      });
+    const withoutNote = await decide('');
+    assert.equal(withoutNote.statusCode, 400);
+    assert.deepEqual(
+      summaryOf(withoutNote.body).map(([, message]) => message),
+      ['退回時請說明理由。'],
+    );
+    assert.equal((await noticesOf(counterCase.id))[1]?.state, 'pending_approval');
+    const refused = await decide('第一次通知已足夠，請依原通知辦理。');
+    assert.equal(refused.statusCode, 303);
+    const after = (await noticesOf(counterCase.id))[1];
+    assert.equal(after?.state, 'refused');
+    assert.equal(after?.decisionNote, '第一次通知已足夠，請依原通知辦理。');
+    assert.equal((await current(counterCase.id)).state, 'in_progress');
   });
 
   it('a withdrawn case withdraws its open notice', async () => {
