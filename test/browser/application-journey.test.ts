@@ -275,8 +275,8 @@ describe('an online application from a phone, start to end (issue 11)', () => {
       await page
         .locator('main [data-item]')
         .evaluateAll((items) => items.map((item) => item.getAttribute('data-item'))),
-      ['excavation-plan', 'traffic-plan', 'drawings'],
-      'the documents asked (the utility consent is checked online)',
+      ['excavation-plan', 'traffic-plan'],
+      'the documents asked, each once (the utility consent is checked online)',
     );
     await expectNoSidewaysScrolling(page, 'the documents page');
     await expectAccessible(page, 'the documents page');
@@ -288,29 +288,24 @@ describe('an online application from a phone, start to end (issue 11)', () => {
       });
     const sendDocuments = () =>
       page.click('main form[enctype="multipart/form-data"] button[type="submit"]:not([name])');
-    // Two of the three first: both kept, the third named as missing.
+    // One of the two first: kept, the other named as missing.
     await upload('excavation-plan', 'site-plan.pdf');
-    await upload('traffic-plan', 'traffic-plan.pdf');
     await sendDocuments();
     await page.waitForSelector('.govuk-error-summary');
     assert.deepEqual(
       await page
         .locator('.govuk-error-summary__list a')
         .evaluateAll((links) => links.map((link) => link.getAttribute('href'))),
-      ['#file-drawings'],
+      ['#file-traffic-plan'],
     );
     assert.match(
       (await page.locator('#file-excavation-plan-uploaded').textContent()) ?? '',
       /site-plan\.pdf/,
     );
-    assert.match(
-      (await page.locator('#file-traffic-plan-uploaded').textContent()) ?? '',
-      /traffic-plan\.pdf/,
-    );
     await expectFocusedErrorSummary(page);
     await expectNoSidewaysScrolling(page, 'the documents page with a problem');
-    await expectAccessible(page, 'the documents page with two uploaded and one missing');
-    await upload('drawings', 'drawings.pdf');
+    await expectAccessible(page, 'the documents page with one uploaded and one missing');
+    await upload('traffic-plan', 'traffic-plan.pdf');
     await sendDocuments();
     await page.waitForURL(url(`${draft}/check`));
 
@@ -357,7 +352,6 @@ describe('an online application from a phone, start to end (issue 11)', () => {
     assert.deepEqual(
       stored.rows.map((one) => [one.file_name, one.checklist_item_id, one.purpose, one.size_bytes]),
       [
-        ['drawings.pdf', null, 'document', aPdf('drawings.pdf').length],
         ['site-plan.pdf', 'excavation-plan', 'document', aPdf('site-plan.pdf').length],
         ['traffic-plan.pdf', 'traffic-plan', 'document', aPdf('traffic-plan.pdf').length],
       ],

@@ -384,10 +384,9 @@ describe('online applications: the documents', () => {
     await applicant.submit('answers-2', { 'field.start-date': '2026-12-15', 'field.purpose': 'water' });
     const uploaded = await applicant.upload([
       { field: 'file.excavation-plan', name: 'site.pdf', type: 'application/pdf', content: samplePdf() },
-      { field: 'file.traffic-plan', name: 'traffic.png', type: 'image/png', content: samplePng() },
       {
-        field: 'file.drawings',
-        name: 'drawings.docx',
+        field: 'file.traffic-plan',
+        name: 'traffic.docx',
         type: 'application/octet-stream',
         content: sampleDocx(),
       },

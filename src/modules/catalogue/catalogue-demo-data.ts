@@ -68,6 +68,12 @@ function simpleField(type: Exclude<FormField['type'], 'choice'>) {
 const textField = simpleField('text');
 const dateField = simpleField('date');
 const numberField = simpleField('number');
+/**
+ * A document is a checklist item, never also a file question: the online documents page (/apply) and the
+ * counter ask for each checklist item, so a file question of the same document would ask for it twice.
+ * A file question is only for something no checklist item names, or shares the item's id (a report's
+ * optional photo is the checklist's `photo`, one upload). catalogue-demo-data.test.ts checks it.
+ */
 const fileField = simpleField('file');
 const locationField = simpleField('location');
 function choiceField(
@@ -326,13 +332,11 @@ export const DEMO_SERVICES: readonly ServiceDefinition[] = [
         { value: 'foundation', labelZh: '基礎', labelEn: 'Foundations' },
         { value: 'floor-slab', labelZh: '樓層版', labelEn: 'Floor slab' },
       ]),
-      fileField('record', '勘驗紀錄表及照片', 'Inspection record and photos'),
       contactPhone,
     ],
     sample: {
       'permit-number': '113高市工建築字第01234號',
       stage: 'foundation',
-      record: '基礎勘驗紀錄.pdf',
       'contact-phone': '07-1234567',
     },
     serviceClassificationCode: 'C00',
@@ -420,7 +424,6 @@ export const DEMO_SERVICES: readonly ServiceDefinition[] = [
         { value: 'telecom', labelZh: '電信管線', labelEn: 'Telecommunications' },
         { value: 'other', labelZh: '其他', labelEn: 'Other' },
       ]),
-      fileField('drawings', '挖掘位置圖及施工圖說', 'Site plan and drawings'),
       contactPhone,
     ],
     sample: {
@@ -429,7 +432,6 @@ export const DEMO_SERVICES: readonly ServiceDefinition[] = [
       'length-metres': '12',
       'start-date': '2026-12-15',
       purpose: 'water',
-      drawings: '挖掘位置圖.pdf',
       'contact-phone': '0912-345-678',
     },
     serviceClassificationCode: 'A00',
@@ -510,14 +512,12 @@ export const DEMO_SERVICES: readonly ServiceDefinition[] = [
         { value: 'gas', labelZh: '瓦斯', labelEn: 'Gas' },
       ]),
       reportLocation,
-      fileField('drawings', '管線平面及剖面圖', 'Plan and section drawings'),
       contactPhone,
     ],
     sample: {
       'applicant-name': '範例電信股份有限公司',
       'utility-type': 'telecom',
       location: '高雄市前鎮區中山二路 100 號至 200 號',
-      drawings: '管線平剖面圖.pdf',
       'contact-phone': '07-7654321',
     },
     serviceClassificationCode: 'A00',
@@ -970,14 +970,12 @@ export const DEMO_SERVICES: readonly ServiceDefinition[] = [
       applicantName,
       reportLocation,
       numberField('capacity-kw', '裝置容量（瓩）', 'Capacity (kW)'),
-      fileField('certificate', '結構安全簽證', 'Structural safety certificate'),
       contactPhone,
     ],
     sample: {
       'applicant-name': '王大明',
       location: '高雄市苓雅區四維三路 2 號',
       'capacity-kw': '9.9',
-      certificate: '結構安全簽證.pdf',
       'contact-phone': '07-1234567',
     },
     serviceClassificationCode: 'C00',
@@ -1031,14 +1029,12 @@ export const DEMO_SERVICES: readonly ServiceDefinition[] = [
       applicantName,
       reportLocation,
       numberField('area-square-metres', '面積（平方公尺）', 'Area (square metres)'),
-      fileField('plan', '綠美化計畫書', 'Greening plan'),
       contactPhone,
     ],
     sample: {
       'applicant-name': '王大明',
       location: '高雄市楠梓區德賢路 300 號旁空地',
       'area-square-metres': '450',
-      plan: '綠美化計畫書.pdf',
       'contact-phone': '07-1234567',
     },
     serviceClassificationCode: 'E00',
