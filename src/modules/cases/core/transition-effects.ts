@@ -3,7 +3,7 @@ import type { Transaction } from '../../../platform/db/database.ts';
 import type { FieldProblem } from '../../../platform/http/errors.ts';
 import { units } from '../../../platform/reference/reference-schema.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
-import { noticeLapse, withdrawOpenNotice } from '../deficiency/deficiency-queries.ts';
+import { markNoticeSupplemented, noticeLapse, withdrawOpenNotice } from '../deficiency/deficiency-queries.ts';
 import { owesFee } from '../payment/fee-words.ts';
 import { hasPaidPayment } from '../payment/payment-facts.ts';
 import { paymentText } from '../payment/payment-messages.ts';
@@ -131,9 +131,12 @@ export const transitionEffects: Readonly<Record<CaseEvent, Effect>> = {
     notices: [{ topic: 'case.supplement_requested', detail: reasonOf(input) }],
   }),
   // The clock runs again: the applicant is told, with the new expected date.
-  supplement_received: ({ row, now }) => ({
+  supplement_received: ({ row, now, actor }) => ({
     changes: { pauses: closeOpenPause(row.pauses, now) },
     notices: [{ topic: 'case.supplement_received' }],
+    // The issued deficiency notice is answered, whatever the way (cases/deficiency keeps its items).
+    afterwards: (tx) =>
+      markNoticeSupplemented(tx, row.id, now, actor.kind === 'applicant' ? 'online' : 'counter'),
   }),
   // Issue 11: the date to supplement passed with nothing received; the applicant is told why it ends.
   // Only once the issued notice's date has passed (cases/deficiency); the notice lapses with the case.

@@ -134,6 +134,22 @@ export async function noticeLapse(
   };
 }
 
+/**
+ * `supplement_received`'s effect: the case's issued notice is answered (its items and files are then written
+ * by the supplement use case in the same transaction; taken as a bare event, the notice just closes).
+ */
+export async function markNoticeSupplemented(
+  tx: Transaction,
+  caseId: string,
+  now: Date,
+  via: 'online' | 'counter',
+): Promise<void> {
+  await tx
+    .update(deficiencyNotices)
+    .set({ state: 'supplemented', supplementedAt: now, supplementedVia: via, closedAt: now })
+    .where(and(eq(deficiencyNotices.caseId, caseId), eq(deficiencyNotices.state, 'issued')));
+}
+
 /** A case that ended otherwise (withdrawn, rejected): its open notice, if any, is withdrawn with it. */
 export async function withdrawOpenNotice(tx: Transaction, caseId: string, now: Date): Promise<void> {
   await tx

@@ -510,6 +510,18 @@ describe('a supplement brought in on paper, and the counts', () => {
     assert.equal((await noticesOf(row.id))[0]?.state, 'withdrawn');
   });
 
+  it('the bare supplement_received event (the staff API) also closes the issued notice', async () => {
+    const { row } = await anAcceptedApplication();
+    assert.equal((await issueTwoItems(row, { supplementBy: '115/4/7' })).statusCode, 303);
+    counted.first++;
+    await moveCase(subject, await current(row.id), 'supplement_received', {}, caseActorOf(handlerMember));
+    const [notice] = await noticesOf(row.id);
+    assert.equal(notice?.state, 'supplemented');
+    assert.equal(notice?.supplementedVia, 'counter');
+    assert.equal(notice?.supplement, null, 'no items recorded that way');
+    counted.counter++;
+  });
+
   it('the counts page gives the year’s notices per service and per unit', async () => {
     const secretariatAgain = await signedIn(secretariatMember);
     const page = await secretariatAgain.get('/staff/deficiency-notices?year=2026');
@@ -522,7 +534,7 @@ describe('a supplement brought in on paper, and the counts', () => {
       return [...match[1].matchAll(/govuk-table__cell--numeric">(\d+)</g)].map((cell) => Number(cell[1]));
     };
     const expected = [counted.first, counted.second, counted.online, counted.counter, counted.lapsed];
-    assert.deepEqual(expected, [3, 1, 1, 1, 1]);
+    assert.deepEqual(expected, [4, 1, 1, 2, 1]);
     assert.deepEqual(rowOf('by-service', 'building-construction-start'), expected);
     assert.deepEqual(rowOf('by-unit', 'building'), expected);
     assert.match(main, /建築工程開工申報/);

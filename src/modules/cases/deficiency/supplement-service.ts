@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/auth/audit-log.ts';
 import { recordStoredFile } from '../../../platform/files/file-store.ts';
 import { DomainError, type FieldProblem } from '../../../platform/http/errors.ts';
@@ -148,7 +148,8 @@ export async function supplementNotice(
             supplement: record,
             closedAt: now,
           })
-          .where(and(eq(deficiencyNotices.id, notice.id), eq(deficiencyNotices.state, 'issued')))
+          // The effect has just marked it supplemented (under the case's lock): the items are added here.
+          .where(eq(deficiencyNotices.id, notice.id))
           .returning({ id: deficiencyNotices.id });
         if (changed === undefined) throw new DomainError('CONFLICT', deficiencyText(lang, 'noOpenNotice'));
         // No personal data: which notice, how, how many items and files.
