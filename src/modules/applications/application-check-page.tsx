@@ -7,7 +7,7 @@ import { FormProblems } from '../../platform/web/components/form-problems.ts';
 import type { Lang } from '../../platform/web/i18n.ts';
 import { cases, computeFee, trackUrlOf } from '../cases/index.ts';
 import { deadlineText, formFieldWords } from '../catalogue/index.ts';
-import { listDraftFiles } from './application-drafts.ts';
+import { type DraftFileRow, listDraftFiles } from './application-drafts.ts';
 import {
   answerInput,
   answerText,
@@ -30,9 +30,15 @@ import { twd } from './views/apply-start-pages.tsx';
 
 /** Check your answers (and the problems that stop the submission), and the confirmation once sent. */
 
-/** The required documents not uploaded: openCase does not know them, so they are listed with its problems. */
-export async function submitProblems(deps: AppDeps, open: OpenDraft, lang: Lang): Promise<FieldProblem[]> {
-  const files = await listDraftFiles(deps.db, open.draft.id);
+/**
+ * The required documents not uploaded: openCase does not know them, so they are listed with its problems.
+ * `files`: the draft's documents as listDraftFiles gives them (the caller has them already).
+ */
+export function submitProblems(
+  open: OpenDraft,
+  files: readonly Pick<DraftFileRow, 'checklistItemId'>[],
+  lang: Lang,
+): FieldProblem[] {
   return uploadItems(open.service)
     .filter((item) => item.isRequired && !files.some((file) => file.checklistItemId === item.id))
     .map((item) => ({

@@ -1,6 +1,6 @@
-import { and, asc, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Database, DatabaseOrTransaction } from '../../platform/db/database.ts';
-import { recordStoredFile } from '../../platform/files/file-store.ts';
+import { recordStoredFiles } from '../../platform/files/file-store.ts';
 import type { FieldProblem } from '../../platform/http/errors.ts';
 import { consumeRateLimit } from '../../platform/http/rate-limit.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
@@ -272,26 +272,34 @@ export function listDraftFiles(db: DatabaseOrTransaction, draftId: string): Prom
 }
 
 /**
- * Keeps uploaded files on the draft, one per item: a file for an item that has one replaces it. Each file is
- * listed in `stored_files` in the same transaction (ADR 0009); a replaced one is left to the orphan sweep.
+ * Keeps uploaded files on the draft, one per item: a file for an item that has one replaces it (a second file
+ * for one item in the same post: the last). Each file is listed in `stored_files` in the same transaction
+ * (ADR 0009); a replaced one is left to the orphan sweep. Returns the draft's documents as they are then
+ * (listDraftFiles), so the page need not read them again. A handful of statements whatever the number of
+ * files (one each to list, replace and insert them): the documents page is on the submission's hot path.
  */
 export async function keepDraftFiles(
   db: Database,
   options: { draftId: string; files: readonly { itemId: string; file: UploadedFile }[]; now: Date },
-): Promise<void> {
-  if (options.files.length === 0) return;
-  await db.transaction(async (tx) => {
-    for (const { itemId, file } of options.files) {
-      await recordStoredFile(tx, file, options.now);
-      await tx
-        .delete(applicationDraftFiles)
-        .where(
-          and(
-            eq(applicationDraftFiles.draftId, options.draftId),
-            eq(applicationDraftFiles.checklistItemId, itemId),
-          ),
-        );
-      await tx.insert(applicationDraftFiles).values({
+): Promise<DraftFileRow[]> {
+  if (options.files.length === 0) return listDraftFiles(db, options.draftId);
+  const lastPerItem = new Map(options.files.map((entry) => [entry.itemId, entry.file]));
+  return db.transaction(async (tx) => {
+    await recordStoredFiles(
+      tx,
+      options.files.map((entry) => entry.file),
+      options.now,
+    );
+    await tx
+      .delete(applicationDraftFiles)
+      .where(
+        and(
+          eq(applicationDraftFiles.draftId, options.draftId),
+          inArray(applicationDraftFiles.checklistItemId, [...lastPerItem.keys()]),
+        ),
+      );
+    await tx.insert(applicationDraftFiles).values(
+      [...lastPerItem].map(([itemId, file]) => ({
         draftId: options.draftId,
         checklistItemId: itemId,
         fileName: file.fileName,
@@ -300,12 +308,13 @@ export async function keepDraftFiles(
         sha256: file.sha256,
         content: null,
         uploadedAt: options.now,
-      });
-    }
+      })),
+    );
     await tx
       .update(applicationDrafts)
       .set({ updatedAt: options.now, expiresAt: keptUntil(options.now) })
       .where(eq(applicationDrafts.id, options.draftId));
+    return listDraftFiles(tx, options.draftId);
   });
 }
 

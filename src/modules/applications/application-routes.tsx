@@ -16,7 +16,13 @@ import {
   applicantProblems,
   contactProblems,
 } from './application-checks.ts';
-import { createDraft, saveDraftPage, sendDraftCode, verifyDraftCode } from './application-drafts.ts';
+import {
+  createDraft,
+  listDraftFiles,
+  saveDraftPage,
+  sendDraftCode,
+  verifyDraftCode,
+} from './application-drafts.ts';
 import { answersFormFor, applicantForm, codeForm, contactForm } from './application-forms.ts';
 import { answerInput, answerOf, applicantInputs } from './application-input.ts';
 import {
@@ -534,11 +540,13 @@ export async function applicationRoutes(app: AppInstance, deps: AppDeps): Promis
               { field: '', code: 'service_gone', message: text(lang, 'serviceGone') },
             ]);
           try {
+            const files = await listDraftFiles(db, open.draft.id);
             await submitDraft(casesContext(request, deps), {
               // The case is in the language the applicant sends it in.
               draft: { ...open.draft, lang },
               service,
-              knownProblems: await submitProblems(deps, open, lang),
+              files,
+              knownProblems: submitProblems(open, files, lang),
             });
             return reply.redirect(stepHref(lang, open.token, 'done'), 303);
           } catch (error) {

@@ -9,7 +9,7 @@ import {
   storeAttachments,
 } from '../cases/index.ts';
 import type { ServiceVersionFacts } from '../catalogue/index.ts';
-import { type DraftRow, listDraftFiles } from './application-drafts.ts';
+import { type DraftFileRow, type DraftRow, listDraftFiles } from './application-drafts.ts';
 import { fileInput, toOpenCaseInput } from './application-input.ts';
 import { uploadItems } from './application-rules.ts';
 import { applicationDrafts } from './applications-schema.ts';
@@ -38,11 +38,13 @@ export async function submitDraft(
     service: ServiceVersionFacts;
     /** Problems the caller found itself (a required document missing): listed with openCase's. */
     knownProblems?: readonly FieldProblem[];
+    /** The draft's documents if the caller has listed them already (listDraftFiles); else read here. */
+    files?: readonly DraftFileRow[];
   },
 ): Promise<SubmitOutcome> {
   const { draft, service } = options;
   if (draft.submittedAt !== null) return { kind: 'already' };
-  const files = await listDraftFiles(context.db, draft.id);
+  const files = options.files ?? (await listDraftFiles(context.db, draft.id));
   const items = new Map(uploadItems(service).map((item) => [item.id, item]));
   const input = toOpenCaseInput(
     draft,

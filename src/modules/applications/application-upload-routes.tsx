@@ -126,7 +126,7 @@ export async function applicationUploadRoutes(app: AppInstance, deps: AppDeps): 
       const accepted = form.files
         .filter((file) => items.has(file.fieldName))
         .map((file) => ({ itemId: file.fieldName.slice('file.'.length), file }));
-      await keepDraftFiles(db, { draftId: open.draft.id, files: accepted, now });
+      const kept = await keepDraftFiles(db, { draftId: open.draft.id, files: accepted, now });
       const removing = postedText(form.fields, 'remove');
       if (removing !== '') {
         if (isUuid(removing)) await removeDraftFile(db, { draftId: open.draft.id, fileId: removing, now });
@@ -136,7 +136,7 @@ export async function applicationUploadRoutes(app: AppInstance, deps: AppDeps): 
         });
       }
       if (form.problems.length > 0) return show(request, reply, open, { problems: form.problems });
-      const missing = await submitProblems(deps, open, lang);
+      const missing = submitProblems(open, kept, lang);
       if (missing.length > 0) return show(request, reply, open, { problems: missing });
       await saveDraftPage(db, { draft: open.draft, answers: {}, step: 'documents', now });
       const next = afterSaving(open, 'documents', [...open.draft.completedSteps, 'documents']);

@@ -441,3 +441,33 @@ export async function recordStoredFile(
     .values({ sha256: file.sha256, sizeBytes: file.sizeBytes, mediaType: file.mediaType, storedAt: at })
     .onConflictDoNothing({ target: storedFiles.sha256 });
 }
+
+/**
+ * recordStoredFile for several files in one statement (one row per distinct SHA-256, the first named wins;
+ * in SHA-256 order, so two transactions listing the same files take their row locks in the same order).
+ */
+export async function recordStoredFiles(
+  db: DatabaseOrTransaction,
+  files: readonly StoredFileRecord[],
+  at: Date,
+): Promise<void> {
+  const distinct = new Map<string, StoredFileRecord>();
+  for (const file of files) {
+    assertSha256(file.sha256);
+    if (!distinct.has(file.sha256)) distinct.set(file.sha256, file);
+  }
+  if (distinct.size === 0) return;
+  await db
+    .insert(storedFiles)
+    .values(
+      [...distinct.values()]
+        .sort((a, b) => (a.sha256 < b.sha256 ? -1 : a.sha256 > b.sha256 ? 1 : 0))
+        .map((file) => ({
+          sha256: file.sha256,
+          sizeBytes: file.sizeBytes,
+          mediaType: file.mediaType,
+          storedAt: at,
+        })),
+    )
+    .onConflictDoNothing({ target: storedFiles.sha256 });
+}

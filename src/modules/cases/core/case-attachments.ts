@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../../platform/db/database.ts';
-import { recordStoredFile } from '../../../platform/files/file-store.ts';
+import { recordStoredFiles } from '../../../platform/files/file-store.ts';
 import { isUuid } from '../../../platform/http/ids.ts';
 import type { UploadedFile } from '../../../platform/uploads/multipart.ts';
 import type { AcceptedMediaType } from '../../../platform/uploads/sniff.ts';
@@ -72,7 +72,7 @@ export async function storeAttachments(
   at: Date,
 ): Promise<AttachmentMetadata[]> {
   if (files.length === 0) return [];
-  for (const file of files) await recordStoredFile(tx, file, at);
+  await recordStoredFiles(tx, files, at);
   const rows = await tx
     .insert(caseAttachments)
     .values(
