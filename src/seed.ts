@@ -12,7 +12,7 @@ import { seedServiceClassifications, seedUnits } from './platform/reference/refe
  * Bump when the bundled reference data changes, so existing installations reload it at their next
  * start. Loading is idempotent either way; the version only spares every start the work.
  */
-export const referenceDataVersion = '2026-12-05.2';
+export const referenceDataVersion = '2026-12-05.3';
 
 export interface SeedResult {
   skipped: boolean;
