@@ -41,8 +41,10 @@ export const catalogueText = translator({
     sample: '填寫範例',
     sampleLead: '以下是一份填好的申請內容，供您參考（資料皆為虛構）。',
     online: '能否線上辦理',
-    onlineYes:
-      '可以。線上申辦功能正在建置中，完成後會在本頁提供「開始申辦」按鈕；在此之前，請依下列方式辦理。',
+    onlineYes: '可以。按「開始申辦」在線上填寫申請、上傳文件並取得案件編號，不必到櫃台。',
+    onlineReport: '可以。按「線上通報」標示地點、附上照片並取得案件編號，不必打電話。',
+    startApply: '開始申辦',
+    startReport: '線上通報',
     onlineNo: '目前不提供線上辦理，請臨櫃或以電話辦理。',
     otherWays: '其他辦理方式',
     counter: '臨櫃：{address}，{hours}。',
@@ -94,7 +96,11 @@ export const catalogueText = translator({
     sampleLead: 'Here is a completed application for reference (all details are invented).',
     online: 'Can it be done online?',
     onlineYes:
-      'Yes. Online applications are being built; a “Start now” button will appear on this page when they are ready. Until then, use one of the ways below.',
+      'Yes. Use “Start now” to fill in the application, upload the documents and get a case number online, without coming to the counter.',
+    onlineReport:
+      'Yes. Use “Report it online” to mark the place, add a photo and get a case number, without phoning.',
+    startApply: 'Start now',
+    startReport: 'Report it online',
     onlineNo: 'Not online for now; apply at the counter or by phone.',
     otherWays: 'Other ways to apply',
     counter: 'At the counter: {address}, {hours}.',

@@ -118,7 +118,14 @@ describe('service catalogue (HTTP and database)', () => {
     assert.match(main, /自收件之次日起以工作天計算/);
     assert.match(main, /KS-12345/);
     assert.match(main, /不亮/, 'a choice sample shows its label');
-    assert.match(main, /線上申辦功能正在建置中/);
+    assert.match(main, /可以。按「線上通報」標示地點/);
+    // A field report starts on the report form with its kind chosen.
+    assert.match(
+      main,
+      /<a href="\/report\?service=street-light-repair" class="govuk-button govuk-button--start" id="start">線上通報<svg/,
+    );
+    const reportForm = await get('/report?service=street-light-repair');
+    assert.equal(reportForm.statusCode, 200, 'the button goes to a page that exists');
     assert.match(main, /1999/);
     assert.match(html, /<meta name="Category.Service" content="E00"/);
     assert.match(html, /<meta name="DC.Identifier" content="397030000H-service-street-light-repair"/);
@@ -136,7 +143,25 @@ describe('service catalogue (HTTP and database)', () => {
     assert.match(main, /An illustrative amount/);
     assert.match(main, /7 working days/);
     assert.match(main, /Water connection/);
-    assert.match(main, /Not online for now|Online applications are being built/);
+    assert.match(main, /Yes\. Use “Start now” to fill in the application/);
+    // An online application starts on the online application's start page, in English.
+    assert.match(
+      main,
+      /<a href="\/en\/apply\/road-excavation-permit" class="govuk-button govuk-button--start" id="start">Start now<svg/,
+    );
+    assert.match(main, /<a class="govuk-link" href="\/en\/apply\/road-excavation-permit">Start now<\/a>/);
+    const start = await get('/en/apply/road-excavation-permit');
+    assert.equal(start.statusCode, 200, 'the button goes to a page that exists');
+    assert.match(mainOf(start.body), /Road excavation permit/);
+    // A petition with the online journey starts there too; a service not online has no button.
+    const petition = mainOf((await get('/services/road-maintenance-petition')).body);
+    assert.match(
+      petition,
+      /<a href="\/apply\/road-maintenance-petition" class="govuk-button govuk-button--start" id="start">開始申辦<svg/,
+    );
+    const offline = mainOf((await get('/en/services/rooftop-solar')).body);
+    assert.doesNotMatch(offline, /id="start"|\/apply\//);
+    assert.match(offline, /Not online for now/);
     const pothole = mainOf((await get('/en/services/pothole-report')).body);
     assert.match(pothole, /within 4 hours/);
     assert.match(pothole, /around the clock/);

@@ -1,6 +1,7 @@
 import { telephoneHref } from '../../../platform/web/contact-details.tsx';
 import { type Lang, localePath } from '../../../platform/web/i18n.ts';
 import { catalogueText as text } from '../catalogue-messages.ts';
+import { onlineServicePaths } from '../catalogue-paths.ts';
 import type { FormField } from '../catalogue-schemas.ts';
 import type { ServiceDetail } from '../catalogue-service.ts';
 import { deadlineExplanation, deadlineText } from '../deadline-text.ts';
@@ -18,6 +19,41 @@ function formatAmount(amountTwd: number, lang: Lang): string {
   return text(lang, 'amount', { amount: amountTwd.toLocaleString('en-US') });
 }
 
+/**
+ * Where the service is done online and the button's words: a field report on the report form, any other
+ * online service in the online application (the applications module's list: not a field report), none
+ * when it is not online.
+ */
+function onlineStart(service: Pick<ServiceDetail, 'code' | 'kind' | 'isOnline'>, lang: Lang) {
+  if (!service.isOnline) return null;
+  return service.kind === 'field_report'
+    ? { href: localePath(lang, onlineServicePaths.report(service.code)), label: text(lang, 'startReport') }
+    : { href: localePath(lang, onlineServicePaths.apply(service.code)), label: text(lang, 'startApply') };
+}
+
+/**
+ * GOV.UK's start button: a link that looks like a button. It stays a link to assistive technology (it goes
+ * to a page and sends nothing), so no role="button".
+ */
+function StartLink({ href, label }: { href: string; label: string }) {
+  return (
+    <a href={href} class="govuk-button govuk-button--start" id="start">
+      {label}
+      <svg
+        class="govuk-button__start-icon"
+        xmlns="http://www.w3.org/2000/svg"
+        width="17.5"
+        height="19"
+        viewBox="0 0 33 40"
+        aria-hidden="true"
+        focusable="false"
+      >
+        <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
+      </svg>
+    </a>
+  );
+}
+
 /** `/services/:code`: the start page (申辦須知) of UX.md — what it is, what you need, cost, time, other ways. */
 export function ServiceStartPage({ lang, service }: { lang: Lang; service: ServiceDetail }) {
   const isEnglish = lang === 'en';
@@ -25,6 +61,7 @@ export function ServiceStartPage({ lang, service }: { lang: Lang; service: Servi
   const unit = service.unit;
   const address = pick(unit.addressZh, unit.addressEn);
   const hours = pick(unit.serviceHoursZh, unit.serviceHoursEn);
+  const start = onlineStart(service, lang);
   const sampleRows = service.formFields.flatMap((field) => {
     const value = service.sample[field.id];
     return value === undefined ? [] : [{ field, value }];
@@ -41,6 +78,7 @@ export function ServiceStartPage({ lang, service }: { lang: Lang; service: Servi
       ) : null}
       <h1 class="govuk-heading-xl">{pick(service.nameZh, service.nameEn)}</h1>
       <p class="govuk-body-l">{pick(service.summaryZh, service.summaryEn)}</p>
+      {start === null ? null : <StartLink {...start} />}
 
       <h2 class="govuk-heading-m">{text(lang, 'whatFor')}</h2>
       <p class="govuk-body">{pick(service.descriptionZh, service.descriptionEn)}</p>
@@ -139,8 +177,17 @@ export function ServiceStartPage({ lang, service }: { lang: Lang; service: Servi
 
       <h2 class="govuk-heading-m">{text(lang, 'online')}</h2>
       <p class="govuk-body" id="online">
-        {service.isOnline ? text(lang, 'onlineYes') : text(lang, 'onlineNo')}
+        {start === null
+          ? text(lang, 'onlineNo')
+          : text(lang, service.kind === 'field_report' ? 'onlineReport' : 'onlineYes')}
       </p>
+      {start === null ? null : (
+        <p class="govuk-body">
+          <a class="govuk-link" href={start.href}>
+            {start.label}
+          </a>
+        </p>
+      )}
 
       <h2 class="govuk-heading-m">{text(lang, 'otherWays')}</h2>
       <ul class="govuk-list govuk-list--bullet">
