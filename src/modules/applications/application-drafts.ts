@@ -275,14 +275,34 @@ export function listDraftFiles(db: DatabaseOrTransaction, draftId: string): Prom
  * Keeps uploaded files on the draft, one per item: a file for an item that has one replaces it (a second file
  * for one item in the same post: the last). Each file is listed in `stored_files` in the same transaction
  * (ADR 0009); a replaced one is left to the orphan sweep. Returns the draft's documents as they are then
- * (listDraftFiles), so the page need not read them again. A handful of statements whatever the number of
+ * (listDraftFiles), so the page need not read them again; with `complete`, the page is saved as completed in
+ * the same transaction when they are all there. A handful of statements whatever the number of
  * files (one each to list, replace and insert them): the documents page is on the submission's hot path.
  */
 export async function keepDraftFiles(
   db: Database,
-  options: { draftId: string; files: readonly { itemId: string; file: UploadedFile }[]; now: Date },
+  options: {
+    draftId: string;
+    files: readonly { itemId: string; file: UploadedFile }[];
+    now: Date;
+    /**
+     * The page saved as completed (saveDraftPage, in the same transaction) if `when` accepts the draft's
+     * documents as they are then; null: the files are only kept.
+     */
+    complete?: {
+      draft: DraftRow;
+      step: string;
+      when: (files: readonly DraftFileRow[]) => boolean;
+    } | null;
+  },
 ): Promise<DraftFileRow[]> {
-  if (options.files.length === 0) return listDraftFiles(db, options.draftId);
+  const complete = options.complete ?? null;
+  if (options.files.length === 0) {
+    const files = await listDraftFiles(db, options.draftId);
+    if (complete?.when(files))
+      await saveDraftPage(db, { draft: complete.draft, answers: {}, step: complete.step, now: options.now });
+    return files;
+  }
   const lastPerItem = new Map(options.files.map((entry) => [entry.itemId, entry.file]));
   return db.transaction(async (tx) => {
     await recordStoredFiles(
@@ -310,11 +330,16 @@ export async function keepDraftFiles(
         uploadedAt: options.now,
       })),
     );
-    await tx
-      .update(applicationDrafts)
-      .set({ updatedAt: options.now, expiresAt: keptUntil(options.now) })
-      .where(eq(applicationDrafts.id, options.draftId));
-    return listDraftFiles(tx, options.draftId);
+    const files = await listDraftFiles(tx, options.draftId);
+    // saveDraftPage keeps the draft 30 more days too: one update either way.
+    if (complete?.when(files))
+      await saveDraftPage(tx, { draft: complete.draft, answers: {}, step: complete.step, now: options.now });
+    else
+      await tx
+        .update(applicationDrafts)
+        .set({ updatedAt: options.now, expiresAt: keptUntil(options.now) })
+        .where(eq(applicationDrafts.id, options.draftId));
+    return files;
   });
 }
 

@@ -9,7 +9,7 @@ import { problemsOnPage } from '../../platform/web/components/form-problems.ts';
 import { postedText } from '../../platform/web/components/read-form.ts';
 import { forEachLanguage } from '../../platform/web/i18n.ts';
 import { submitProblems } from './application-check-page.tsx';
-import { keepDraftFiles, listDraftFiles, removeDraftFile, saveDraftPage } from './application-drafts.ts';
+import { keepDraftFiles, listDraftFiles, removeDraftFile } from './application-drafts.ts';
 import { fileInput } from './application-input.ts';
 import {
   afterSaving,
@@ -126,8 +126,22 @@ export async function applicationUploadRoutes(app: AppInstance, deps: AppDeps): 
       const accepted = form.files
         .filter((file) => items.has(file.fieldName))
         .map((file) => ({ itemId: file.fieldName.slice('file.'.length), file }));
-      const kept = await keepDraftFiles(db, { draftId: open.draft.id, files: accepted, now });
       const removing = postedText(form.fields, 'remove');
+      const kept = await keepDraftFiles(db, {
+        draftId: open.draft.id,
+        files: accepted,
+        now,
+        // Continuing (nothing removed, no file refused): the page is saved as completed in the same
+        // transaction once every required document is there (submitProblems below finds none then).
+        complete:
+          removing === '' && form.problems.length === 0
+            ? {
+                draft: open.draft,
+                step: 'documents',
+                when: (files) => submitProblems(open, files, lang).length === 0,
+              }
+            : null,
+      });
       if (removing !== '') {
         if (isUuid(removing)) await removeDraftFile(db, { draftId: open.draft.id, fileId: removing, now });
         return show(request, reply, open, {
@@ -138,7 +152,6 @@ export async function applicationUploadRoutes(app: AppInstance, deps: AppDeps): 
       if (form.problems.length > 0) return show(request, reply, open, { problems: form.problems });
       const missing = submitProblems(open, kept, lang);
       if (missing.length > 0) return show(request, reply, open, { problems: missing });
-      await saveDraftPage(db, { draft: open.draft, answers: {}, step: 'documents', now });
       const next = afterSaving(open, 'documents', [...open.draft.completedSteps, 'documents']);
       return reply.redirect(stepHref(lang, open.token, next), 303);
     });
