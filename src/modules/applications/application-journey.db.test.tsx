@@ -5,9 +5,11 @@ import { decode, mainOf, summaryOf } from '../../../test/helpers/html.ts';
 import { withEmailDelivery } from '../../../test/helpers/notification-delivery.ts';
 import { buildTestApp } from '../../../test/helpers/test-app.ts';
 import { waitUntil } from '../../../test/helpers/wait-until.ts';
+import { systemActor } from '../../platform/auth/audit-log.ts';
 import { aSignedInMember } from '../../platform/auth/auth-test-support.ts';
 import { samplePdf, samplePng } from '../../platform/uploads/upload-test-support.ts';
 import { cases, caseTimeline } from '../cases/index.ts';
+import { definitionOfService, getService, publishServiceVersion } from '../catalogue/catalogue-service.ts';
 import { anApplicant, anEmail } from './application-test-support.ts';
 
 /**
@@ -237,6 +239,28 @@ describe('online applications: the journey', () => {
   });
 
   it('check your answers shows the fee once the number is known; a double submit opens one case', async () => {
+    // A file question that is no checklist item (the demo services have none: each of their documents is a
+    // checklist item): a new version of the service asks for one more, genuinely different, document.
+    const current = await getService(db, { code: 'utility-pipeline-works' });
+    assert.ok(current);
+    const definition = definitionOfService(current);
+    await publishServiceVersion(db, {
+      definition: {
+        ...definition,
+        formFields: [
+          ...definition.formFields,
+          {
+            type: 'file',
+            id: 'road-photos',
+            labelZh: '施工路段現況照片',
+            labelEn: 'Photos of the road as it is now',
+            isRequired: false,
+          },
+        ],
+      },
+      actor: systemActor,
+      now: new Date(),
+    });
     const applicant = anApplicant(subject);
     await applicant.start('utility-pipeline-works');
     await applicant.proveContact();
@@ -254,6 +278,7 @@ describe('online applications: the journey', () => {
         content: samplePdf(),
       },
       { field: 'file.as-built-commitment', name: 'commitment.png', type: 'image/png', content: samplePng() },
+      { field: 'file.road-photos', name: 'road.png', type: 'image/png', content: samplePng() },
     ]);
     assert.equal(uploaded.statusCode, 303, summaryOf(uploaded.body).join('\n'));
     const check = await applicant.open(applicant.step('check'));
@@ -281,8 +306,8 @@ describe('online applications: the journey', () => {
     );
     assert.deepEqual(
       attachments.rows.map((one) => one.checklist_item_id),
-      ['as-built-commitment', 'pipeline-drawings'],
-      'each document is attached as the checklist item it documents',
+      ['as-built-commitment', 'pipeline-drawings', null],
+      'a checklist item’s document names it; the file question that is no checklist item is attached without one',
     );
   });
 
