@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { after, before, describe, it } from 'node:test';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { createTestDatabase } from '../../../test/helpers/test-database.ts';
 import { aTemporaryFileStore, aTemporaryFolder } from '../../../test/helpers/test-file-store.ts';
 import {
@@ -13,6 +13,7 @@ import {
   FileStoreUnavailableError,
   openFilesystemStore,
   recordStoredFile,
+  recordStoredFiles,
   sweepTemporaryFiles,
 } from './file-store.ts';
 import { storedFiles } from './files-schema.ts';
@@ -226,6 +227,44 @@ describe('recordStoredFile (PostgreSQL)', () => {
     assert.deepEqual(rows, [{ sha256: hash, sizeBytes: 500, mediaType: 'image/png', storedAt: first }]);
     await assert.rejects(
       recordStoredFile(database.db, { sha256: 'not-a-hash', sizeBytes: 1, mediaType: 'image/png' }, first),
+      TypeError,
+    );
+  });
+
+  it('recordStoredFiles lists several in one go: each once, the first named wins, rows already there kept', async () => {
+    const [a, b, c] = [randomBytes(300), randomBytes(400), randomBytes(600)].map(sha256) as [
+      string,
+      string,
+      string,
+    ];
+    const earlier = new Date('2026-03-01T02:00:00Z');
+    const now = new Date('2026-03-04T02:00:00Z');
+    await recordStoredFile(database.db, { sha256: c, sizeBytes: 600, mediaType: 'application/pdf' }, earlier);
+    await recordStoredFiles(
+      database.db,
+      [
+        { sha256: b, sizeBytes: 400, mediaType: 'image/png' },
+        { sha256: a, sizeBytes: 300, mediaType: 'application/pdf' },
+        { sha256: b, sizeBytes: 400, mediaType: 'image/jpeg' },
+        { sha256: c, sizeBytes: 600, mediaType: 'image/png' },
+      ],
+      now,
+    );
+    const rows = await database.db
+      .select()
+      .from(storedFiles)
+      .where(inArray(storedFiles.sha256, [a, b, c]));
+    assert.deepEqual(
+      rows.sort((x, y) => x.sizeBytes - y.sizeBytes),
+      [
+        { sha256: a, sizeBytes: 300, mediaType: 'application/pdf', storedAt: now },
+        { sha256: b, sizeBytes: 400, mediaType: 'image/png', storedAt: now },
+        { sha256: c, sizeBytes: 600, mediaType: 'application/pdf', storedAt: earlier },
+      ],
+    );
+    await recordStoredFiles(database.db, [], now);
+    await assert.rejects(
+      recordStoredFiles(database.db, [{ sha256: 'not-a-hash', sizeBytes: 1, mediaType: 'image/png' }], now),
       TypeError,
     );
   });
