@@ -28,6 +28,31 @@
  * Environment: BENCH_APPLICATIONS (applicants per level, 500), BENCH_APPLICATIONS_CONCURRENCY (20,50),
  * BENCH_APPLICATIONS_SERVICE (building-construction-start: online, free, two documents asked for),
  * BENCH_APPLICATIONS_DIR (keep the database there; default: a temporary folder, removed).
+ *
+ * Where the submission's server CPU goes (2026-12-05, 2 cores shared with other engineers' tests, load 6–12):
+ * a CPU profile of the app over the measured submissions (`--import` of a local inspector hook, 20 at once)
+ * put ~38 % of its busy time in socket writes (one `writev` per SQL statement, plus the HTTP answers:
+ * system calls are dear on this box), ~10 % in Drizzle building statements, ~8 % in GC, ~5 % in pg parsing
+ * answers; rendering the pages (preact-render-to-string) ~1 %, sniffing and hashing the PDFs (once each, while
+ * they stream to the store) and the file store's own calls a few %. So the figure follows the number of
+ * statements. Counted per request (pg's Client.query wrapped, 1 at once): the upload 12, check-your-answers
+ * 2, submit 16, confirmation 2 = 32, plus ~8 of the notification worker for the receipt. None of the
+ * suspects was a repeat: the draft is read once per request, the service version, routing and calendar come
+ * from caches (no SQL), no rate-limit row and no session row is written on these four requests. What was
+ * wasteful: the upload listed `stored_files` and replaced each file in statements of their own (2 × 3), then
+ * listed the draft's files again and saved the page in a second update; the submit listed the draft's files
+ * twice before the case's transaction and listed `stored_files` once per file again. Now 8 + 2 + 14 + 2 = 26
+ * (keepDraftFiles: one statement each for stored_files, replace, insert, list, and the page saved in the same
+ * transaction; the submit's files listed once and passed on; recordStoredFiles, one multi-row insert, in
+ * storeAttachments). The lock on the draft and the files read again under it stay two statements: in one
+ * (a join) the files would come from the snapshot taken before the lock was granted. Server CPU per
+ * submission at BENCH_APPLICATIONS=60, 20 at once, runs alternated before/after: before 37.3 + 19.5,
+ * 25.5 + 16.5, 39.5 + 17.5 ms (app + PostgreSQL; mean 51.9), after 32.7 + 18.5, 29.8 + 16.7, 29.7 + 14.5
+ * (mean 47.3): ~9 % less, within this box's noise (an unchanged step, the supplement, varied 42–51 ms in
+ * the same runs). An earlier run at lower load measured 22.3 + 10.8 before: on an idle machine the ceiling
+ * is near 60/s, still not 100/s. What remains per submission: the case's own statements (case number,
+ * case, timeline, attachments, receipt notice and its pg-boss job, the worker's delivery) and one page
+ * rendered per GET.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
