@@ -46,13 +46,15 @@
  * transaction; the submit's files listed once and passed on; recordStoredFiles, one multi-row insert, in
  * storeAttachments). The lock on the draft and the files read again under it stay two statements: in one
  * (a join) the files would come from the snapshot taken before the lock was granted. Server CPU per
- * submission at BENCH_APPLICATIONS=60, 20 at once, runs alternated before/after: before 37.3 + 19.5,
- * 25.5 + 16.5, 39.5 + 17.5 ms (app + PostgreSQL; mean 51.9), after 32.7 + 18.5, 29.8 + 16.7, 29.7 + 14.5
- * (mean 47.3): ~9 % less, within this box's noise (an unchanged step, the supplement, varied 42–51 ms in
- * the same runs). An earlier run at lower load measured 22.3 + 10.8 before: on an idle machine the ceiling
- * is near 60/s, still not 100/s. What remains per submission: the case's own statements (case number,
- * case, timeline, attachments, receipt notice and its pg-boss job, the worker's delivery) and one page
- * rendered per GET.
+ * submission at BENCH_APPLICATIONS=60, 20 at once, four runs each, alternated: before 39.5 + 17.5, 37.3 +
+ * 19.5, 25.5 + 16.5, 25.7 + 15.8 ms (app + PostgreSQL; mean 32.0 + 17.3 = 49.3), after 32.7 + 18.5, 29.8 +
+ * 16.7, 29.7 + 14.5, 22.7 + 12.7 (mean 28.7 + 15.6 = 44.3): ~10 % less, but within this box's noise (the
+ * supplement, whose path did not change, took 31–51 ms in the same runs; per run, the submission's CPU over
+ * the supplement's is 1.13 before and 1.11 after on average). The firm figure is the statements: 40 → 34 per
+ * submission with the worker's. An earlier run at lower load measured 22.3 + 10.8 before: on an idle machine
+ * the ceiling is near 60/s, still not 100/s. What remains per submission: the case's own statements (case
+ * number, case, timeline, attachments, receipt notice and its pg-boss job, the worker's delivery) and one
+ * page rendered per GET.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
