@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, it, type TestContext } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { cases } from '../../src/modules/cases/core/cases-schema.ts';
 import { aStaffMember, type TestStaffMember } from '../../src/platform/auth/auth-test-support.ts';
+import { samplePdf } from '../../src/platform/uploads/upload-test-support.ts';
 import {
-  type AxeViolation,
+  axeViolations,
   browserOrSkip,
   describeViolations,
   expectFocusedErrorSummary,
@@ -61,29 +60,7 @@ const notes = {
 const decision = '核准挖掘，許可證如附件，施工期間請依許可證所載事項辦理。';
 const comment = '全程線上辦理，不必跑櫃台，很方便。';
 
-/** A small, valid one-page PDF whose text is `label` (distinct files, distinct bytes). */
-function aPdf(label: string): Buffer {
-  const stream = `BT /F1 12 Tf 20 20 Td (${label}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((object, index) => {
-    offsets.push(body.length);
-    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
-const permitPdf = aPdf('Road excavation permit 1150302');
+const permitPdf = samplePdf('Road excavation permit 1150302');
 
 /** What the steps pass on. */
 const journey = { caseNumber: '', lookupCode: '', caseId: '', handler: null as TestStaffMember | null };
@@ -92,32 +69,9 @@ const policyViolations: string[] = [];
 /** The applicant's phone: one page (and its cookies) for the whole journey. */
 let citizen: Page | null = null;
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/**
- * axe (WCAG 2.1 A/AA) on the page as it is, under its policy: the source is evaluated through the DevTools
- * protocol (not a <script> the policy would refuse), once per document.
- */
+/** axe (WCAG 2.1 A/AA) on the page as it is, under its policy, which no message may have refused. */
 async function expectAccessible(page: Page, what: string): Promise<void> {
-  const loaded = await page.evaluate(() => 'axe' in globalThis);
-  if (!loaded) await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: { run: (context: unknown, options: unknown) => Promise<{ violations: AxeViolation[] }> };
-      }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      resultTypes: ['violations'],
-    });
-    return result.violations.map((violation) => ({
-      id: violation.id,
-      impact: violation.impact,
-      help: violation.help,
-      nodes: violation.nodes.map((node) => ({ target: node.target, html: node.html })),
-    }));
-  });
+  const violations = await axeViolations(page, { underPolicy: true });
   assert.equal(violations.length, 0, `${what}:\n${describeViolations(violations)}`);
   assert.deepEqual(policyViolations, [], `${what}: no Content-Security-Policy violation`);
 }
@@ -284,7 +238,7 @@ describe('an online application from a phone, start to end (issue 11)', () => {
       page.setInputFiles(`input[name="file.${item}"]`, {
         name,
         mimeType: 'application/pdf',
-        buffer: aPdf(name),
+        buffer: samplePdf(name),
       });
     const sendDocuments = () =>
       page.click('main form[enctype="multipart/form-data"] button[type="submit"]:not([name])');
@@ -352,8 +306,8 @@ describe('an online application from a phone, start to end (issue 11)', () => {
     assert.deepEqual(
       stored.rows.map((one) => [one.file_name, one.checklist_item_id, one.purpose, one.size_bytes]),
       [
-        ['site-plan.pdf', 'excavation-plan', 'document', aPdf('site-plan.pdf').length],
-        ['traffic-plan.pdf', 'traffic-plan', 'document', aPdf('traffic-plan.pdf').length],
+        ['site-plan.pdf', 'excavation-plan', 'document', samplePdf('site-plan.pdf').length],
+        ['traffic-plan.pdf', 'traffic-plan', 'document', samplePdf('traffic-plan.pdf').length],
       ],
     );
 
@@ -435,7 +389,7 @@ describe('an online application from a phone, start to end (issue 11)', () => {
     await page.setInputFiles('input[name="file.checklist.traffic-plan"]', {
       name: 'traffic-plan-v2.pdf',
       mimeType: 'application/pdf',
-      buffer: aPdf('traffic-plan-v2.pdf'),
+      buffer: samplePdf('traffic-plan-v2.pdf'),
     });
     await page.click(submit);
     await page.waitForSelector('.govuk-error-summary');
@@ -448,7 +402,7 @@ describe('an online application from a phone, start to end (issue 11)', () => {
     await page.setInputFiles('input[name="file.checklist.traffic-plan"]', {
       name: 'traffic-plan-v2.pdf',
       mimeType: 'application/pdf',
-      buffer: aPdf('traffic-plan-v2.pdf'),
+      buffer: samplePdf('traffic-plan-v2.pdf'),
     });
     await page.fill('input[name="answer.field.start-date"]', answers.correctedStartDate);
     await page.click(submit);

@@ -164,9 +164,9 @@ export function sampleTiff(): Buffer {
   return Buffer.concat([Buffer.from('II*\0', 'latin1'), u32le(ifdOffset), ifd, Buffer.from([0x80])]);
 }
 
-/** A one-page PDF saying "OneWindow", with a correct cross-reference table. */
-export function samplePdf(): Buffer {
-  const stream = 'BT /F1 12 Tf 20 20 Td (OneWindow) Tj ET';
+/** A one-page PDF saying `label` ("OneWindow"), with a correct cross-reference table: distinct labels, distinct files. */
+export function samplePdf(label = 'OneWindow'): Buffer {
+  const stream = `BT /F1 12 Tf 20 20 Td (${label}) Tj ET`;
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
