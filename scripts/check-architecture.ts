@@ -107,8 +107,24 @@ export function checkArchitecture(files: ReadonlyMap<string, string>): Breach[] 
         detail: `loads ${heavy.sort().slice(0, 4).join(', ')}${heavy.length > 4 ? ' …' : ''}; put the rule it tests in a file of its own, or make it a .db.test`,
       });
   }
+  // Date formatters are made once, in one file: a new Intl.DateTimeFormat (or `toLocaleDateString` /
+  // `toLocaleTimeString` with options, which make one every call) costs ~150 µs and ~26 KB of native memory
+  // that is freed late and kept by the allocator; a page making hundreds per render took the app to 2.6 GB
+  // under a crowd (issue 12).
+  for (const [file, source] of files) {
+    if (file === dateFormatterHome || isTest(file)) continue;
+    const found = /new Intl\.DateTimeFormat\b|\.toLocale(Date|Time)String\(/.exec(source);
+    if (found !== null)
+      breaches.push({
+        rule: 'date formatters are made once, in platform/web/format-date.ts',
+        where: file,
+        detail: `uses ${found[0]}; call a formatter from ${dateFormatterHome} (add one there if none fits)`,
+      });
+  }
   return breaches;
 }
+
+const dateFormatterHome = 'src/platform/web/format-date.ts';
 
 /** Runtime import cycles (type-only imports aside), as lists of files: for the counts in --graph. */
 export function runtimeCycles(files: ReadonlyMap<string, string>): string[][] {

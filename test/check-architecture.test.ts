@@ -70,6 +70,20 @@ describe('the layering rules (scripts/check-architecture.ts, run by npm run lint
       },
       ['src/modules/a/rules.test.ts: unit tests load no database code'],
     ],
+    [
+      'a date formatter made outside platform/web/format-date.ts is a breach; a number in words is not',
+      {
+        'src/modules/a/page.tsx':
+          "const day = (at: Date) => at.toLocaleDateString('en-CA', { timeZone: 'Asia/Taipei' });",
+        'src/modules/a/time.ts': "const f = () => new Intl.DateTimeFormat('en-GB', { hour: '2-digit' });",
+        'src/modules/a/fee.ts': "const fee = (amount: number) => amount.toLocaleString('en-US');",
+        'src/platform/web/format-date.ts': "const taipei = new Intl.DateTimeFormat('sv-SE', {});",
+      },
+      [
+        'src/modules/a/page.tsx: date formatters are made once, in platform/web/format-date.ts',
+        'src/modules/a/time.ts: date formatters are made once, in platform/web/format-date.ts',
+      ],
+    ],
   ];
   for (const [title, files, broken] of breaches) {
     it(title, () => assert.deepEqual(rulesBroken(files), broken));

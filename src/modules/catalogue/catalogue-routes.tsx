@@ -2,6 +2,7 @@ import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { listUnits } from '../../platform/reference/reference-repo.ts';
 import { SERVICE_CLASSIFICATIONS } from '../../platform/reference/service-classification.ts';
+import { taipeiIsoDate } from '../../platform/web/format-date.ts';
 import type { Lang } from '../../platform/web/i18n.ts';
 import { forEachLanguage } from '../../platform/web/i18n.ts';
 import { pageContext, renderPage, sendPage } from '../../platform/web/layout.tsx';
@@ -86,7 +87,7 @@ export async function catalogueRoutes(app: AppInstance, deps: AppDeps): Promise<
           description: context.lang === 'en' ? service.summaryEn : service.summaryZh,
           pageId: `service-${service.code}`,
           // The date the current version was published, in Taipei.
-          updatedAt: service.publishedAt.toLocaleDateString('en-CA', { timeZone: 'Asia/Taipei' }),
+          updatedAt: taipeiIsoDate(service.publishedAt),
           metadata: {
             service: service.serviceClassificationCode,
             ...(service.themeClassificationCode ? { theme: service.themeClassificationCode } : {}),

@@ -7,7 +7,7 @@ import { DomainError, type FieldProblem } from '../../platform/http/errors.ts';
 import { readMultipartForm } from '../../platform/uploads/multipart.ts';
 import { problemsOnPage } from '../../platform/web/components/form-problems.ts';
 import { readForm } from '../../platform/web/components/read-form.ts';
-import { formatPageDate } from '../../platform/web/format-date.ts';
+import { formatPageDate, taipeiIsoDate } from '../../platform/web/format-date.ts';
 import { forEachLanguage, type Lang, localePath } from '../../platform/web/i18n.ts';
 import { pageContext, renderPage, sendPage } from '../../platform/web/layout.tsx';
 import {
@@ -40,7 +40,7 @@ const Query = Type.Object({
   done: Type.Optional(Type.String({ maxLength: 2 })),
 });
 
-const taipeiDay = (at: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Taipei' }).format(at);
+const taipeiDay = taipeiIsoDate;
 
 /** One problem for the whole page (no field of its own), and the status it is answered with. */
 const pageProblem = (code: string, message: string, status: number) => ({

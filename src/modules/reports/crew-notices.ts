@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction, Transaction } from '../../platform/db/database.ts';
+import { taipeiIsoDate } from '../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../platform/web/i18n.ts';
 import {
   type CaseRow,
@@ -98,10 +99,6 @@ export async function countFixedRecipients(db: DatabaseOrTransaction, caseId: st
     .from(cases)
     .where(eq(cases.id, caseId));
   return row === undefined ? 0 : (await recipientsOf(db, row)).length;
-}
-
-function taipeiIsoDate(at: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Taipei' }).format(at);
 }
 
 /** Queues the "fixed" e-mail to everyone concerned; `photoIds` are this fix's after-photos. */

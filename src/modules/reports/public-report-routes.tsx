@@ -9,6 +9,7 @@ import { isUuid } from '../../platform/http/ids.ts';
 import { allowImagesFrom } from '../../platform/http/security-headers.ts';
 import { openStoredFile } from '../../platform/uploads/download-headers.ts';
 import { pageNumberOf } from '../../platform/web/components/pagination.tsx';
+import { taipeiIsoDate } from '../../platform/web/format-date.ts';
 import { forEachLanguage, type Lang, localePath } from '../../platform/web/i18n.ts';
 import { pageContext, renderPage, sendPage } from '../../platform/web/layout.tsx';
 import { findSitePage, sitePageOptions } from '../../platform/web/site-pages.ts';
@@ -227,13 +228,15 @@ export async function publicReportRoutes(app: AppInstance, deps: AppDeps): Promi
             state: words.stateLabel,
           }),
           pageId: `report-${report.caseNumber}`,
-          updatedAt: new Date(
-            Math.max(
-              report.receivedAt.getTime(),
-              report.resolvedAt?.getTime() ?? 0,
-              report.closedAt?.getTime() ?? 0,
+          updatedAt: taipeiIsoDate(
+            new Date(
+              Math.max(
+                report.receivedAt.getTime(),
+                report.resolvedAt?.getTime() ?? 0,
+                report.closedAt?.getTime() ?? 0,
+              ),
             ),
-          ).toLocaleDateString('en-CA', { timeZone: 'Asia/Taipei' }),
+          ),
           breadcrumbs: [{ text: reportsPage.title[lang], href: reportsPage.path }],
           body: <PublicReportPage lang={lang} report={report} vocabulary={vocabulary} {...mapOptions} />,
         }),

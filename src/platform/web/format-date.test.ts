@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatPageDate, formatPageDateTime, formatTaipeiDateTime } from './format-date.ts';
+import {
+  englishMonthName,
+  formatPageDate,
+  formatPageDateTime,
+  formatTaipeiDateTime,
+  taipeiIsoDate,
+  taipeiTimeOfDay,
+} from './format-date.ts';
 
 describe('formatPageDate', () => {
   it('writes 民國 years on Chinese pages and words on English ones', () => {
@@ -21,5 +28,20 @@ describe('formatTaipeiDateTime and formatPageDateTime', () => {
     assert.equal(formatTaipeiDateTime(moment), '2026-03-02 00:05:09');
     assert.equal(formatPageDateTime('zh-TW', moment), '民國115年3月2日 00:05');
     assert.equal(formatPageDateTime('en', moment), '2 March 2026 00:05');
+  });
+});
+
+describe('taipeiIsoDate, taipeiTimeOfDay and englishMonthName', () => {
+  it('give the Taipei date and time of day of a moment, and every month its English name', () => {
+    const moment = new Date('2026-03-01T16:05:09Z');
+    assert.equal(taipeiIsoDate(moment), '2026-03-02');
+    assert.equal(taipeiTimeOfDay(moment), '00:05');
+    assert.equal(taipeiTimeOfDay(new Date('2026-03-02T05:30:00Z')), '13:30');
+    const names = Array.from({ length: 12 }, (_, index) => englishMonthName(index + 1));
+    const fromIntl = Array.from({ length: 12 }, (_, index) =>
+      new Date(Date.UTC(2000, index, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' }),
+    );
+    assert.deepEqual(names, fromIntl);
+    assert.throws(() => englishMonthName(13));
   });
 });

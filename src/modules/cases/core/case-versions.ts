@@ -1,6 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../../platform/db/database.ts';
 import { DomainError, notFound } from '../../../platform/http/errors.ts';
+import { taipeiTimeOfDay } from '../../../platform/web/format-date.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import type { CaseRow } from './case-actor.ts';
 import { caseText } from './case-messages.ts';
@@ -29,14 +30,7 @@ async function lastChange(db: DatabaseOrTransaction, caseId: string) {
   return event;
 }
 
-function formatTaipeiTime(date: Date): string {
-  return new Intl.DateTimeFormat('zh-TW', {
-    timeZone: 'Asia/Taipei',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(date);
-}
+const formatTaipeiTime = taipeiTimeOfDay;
 
 /** The 409 for a change made on an older version: who changed the case last, when, and its state now. */
 export async function staleVersionError(

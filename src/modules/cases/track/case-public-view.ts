@@ -1,7 +1,7 @@
 import { toTaipeiLocalDate } from '../../../platform/calendar/working-days.ts';
 import { maskAddress, maskEmail, maskName, maskPhone } from '../../../platform/privacy/masking.ts';
 import { BUREAU, findUnit } from '../../../platform/reference/units.ts';
-import { formatPageDate } from '../../../platform/web/format-date.ts';
+import { formatPageDate, taipeiTimeOfDay } from '../../../platform/web/format-date.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import type { DeadlineStatus } from '../core/case-deadline.ts';
 import type { CaseDetail } from '../core/case-queries.ts';
@@ -103,17 +103,9 @@ export function publicDate(lang: Lang, isoDate: string): string {
   return formatPageDate(lang, isoDate);
 }
 
-/** Made once: building an Intl.DateTimeFormat costs ~0.1 ms, once per timeline event of every look-up. */
-const taipeiTime = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Taipei',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
 /** A moment in Taipei: 民國115年3月2日 10:05 / 2 March 2026, 10:05. */
 export function publicDateTime(lang: Lang, at: Date): string {
-  const time = taipeiTime.format(at);
+  const time = taipeiTimeOfDay(at);
   const date = publicDate(lang, toTaipeiLocalDate(at));
   return lang === 'en' ? `${date}, ${time}` : `${date} ${time}`;
 }

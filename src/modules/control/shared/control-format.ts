@@ -1,4 +1,9 @@
-import { formatPageDate } from '../../../platform/web/format-date.ts';
+import {
+  englishMonthName,
+  formatPageDate,
+  taipeiIsoDate as taipeiDate,
+  taipeiTimeOfDay,
+} from '../../../platform/web/format-date.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import type { PracticeDeadline } from '../plans/plan-types.ts';
 import { sharedText as text } from './shared-messages.ts';
@@ -9,9 +14,7 @@ import { sharedText as text } from './shared-messages.ts';
 export function deadlineText(deadline: PracticeDeadline, lang: Lang): string {
   if (deadline.kind === 'daily') return text(lang, 'deadlineDaily');
   if (deadline.kind === 'none') return text(lang, 'deadlineNone');
-  const monthName = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(2000, deadline.month - 1, 1)),
-  );
+  const monthName = englishMonthName(deadline.month);
   return text(lang, 'deadlineMonth', {
     rocYear: deadline.rocYear,
     month: deadline.month,
@@ -27,7 +30,7 @@ export function listText(lang: Lang, names: readonly string[]): string {
 
 /** The ISO date of a moment in Taipei (DC.Date, 更新日期, "today" for deadlines). */
 export function taipeiIsoDate(moment: Date): string {
-  return moment.toLocaleDateString('en-CA', { timeZone: 'Asia/Taipei' });
+  return taipeiDate(moment);
 }
 
 /** An ISO date some days later (or earlier, with a negative number). */
@@ -44,11 +47,5 @@ export function formatDate(lang: Lang, moment: Date): string {
 
 /** A date and time in Taipei, for staff pages: 「民國115年3月2日 10:00」. */
 export function formatDateTime(lang: Lang, moment: Date): string {
-  const time = moment.toLocaleTimeString('en-GB', {
-    timeZone: 'Asia/Taipei',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  });
-  return `${formatDate(lang, moment)} ${time}`;
+  return `${formatDate(lang, moment)} ${taipeiTimeOfDay(moment)}`;
 }

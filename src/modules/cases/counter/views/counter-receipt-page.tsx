@@ -3,7 +3,7 @@ import { toTaipeiLocalDate } from '../../../../platform/calendar/working-days.ts
 import { BUREAU } from '../../../../platform/reference/units.ts';
 import { LinkParagraph } from '../../../../platform/web/components/link-paragraph.tsx';
 import { telephoneHref } from '../../../../platform/web/contact-details.tsx';
-import { formatPageDate } from '../../../../platform/web/format-date.ts';
+import { formatPageDate, taipeiTimeOfDay } from '../../../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import { counterChannels } from '../counter-form.ts';
 import { counterText as text } from '../counter-messages.ts';
@@ -22,12 +22,7 @@ export interface CounterReceiptView {
 
 /** 「民國115年3月2日 10:05」 / "2 March 2026, 10:05", in Taipei (ADR 0006). */
 export function formatDateTime(lang: Lang, instant: Date): string {
-  const time = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Taipei',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(instant);
+  const time = taipeiTimeOfDay(instant);
   const date = formatPageDate(lang, toTaipeiLocalDate(instant));
   return lang === 'en' ? `${date}, ${time}` : `${date} ${time}`;
 }

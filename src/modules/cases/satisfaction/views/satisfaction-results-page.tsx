@@ -3,7 +3,7 @@ import { Button, ErrorSummary, TextInput } from '../../../../platform/web/compon
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
 import { Pagination } from '../../../../platform/web/components/pagination.tsx';
 import { TableHead } from '../../../../platform/web/components/table.tsx';
-import { formatPageDate } from '../../../../platform/web/format-date.ts';
+import { formatPageDate, taipeiIsoDate } from '../../../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import { ConsoleNav } from '../../console/views/console-nav.tsx';
 import { satisfactionText as text } from '../satisfaction-messages.ts';
@@ -28,7 +28,7 @@ export interface SatisfactionResultsView {
 }
 
 function taipeiDate(at: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Taipei' }).format(at);
+  return taipeiIsoDate(at);
 }
 
 function scoreWords(lang: Lang, score: number): string {
