@@ -18,12 +18,16 @@ import { installErrorHandlers } from './platform/http/error-handler.ts';
 import { operationsRoutes } from './platform/http/operations-routes.tsx';
 import { type Jobs, jobsUnavailable } from './platform/jobs/jobs.ts';
 import './platform/http/request-context.ts';
+import { citizenCookieName } from './modules/citizens/index.ts';
+import { sessionCookieName } from './platform/auth/staff-session-hook.ts';
 import type { AppModule } from './platform/composition/app-module.ts';
 import { buildRegistry } from './platform/composition/compose.ts';
 import { registerModuleRoutes } from './platform/composition/register-routes.ts';
+import { listenForPublications, processContentVersions } from './platform/db/publications.ts';
+import { installPublicReads } from './platform/http/public-reads.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { langFromPath } from './platform/web/i18n.ts';
-import { publicPagesRoutes } from './platform/web/public-pages-routes.tsx';
+import { platformPublicReads, publicPagesRoutes } from './platform/web/public-pages-routes.tsx';
 
 export const publicFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../public');
 
@@ -106,7 +110,25 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
   const registry = buildRegistry(modules, {
     staffAreas: platformStaffAreas,
     auditActions: platformAuditActions,
+    publicReads: platformPublicReads,
   });
+  // Public pages and read APIs: kept as bytes, rendered again when what they show is published (in any
+  // process: PostgreSQL LISTEN/NOTIFY), renders limited in number (issue 12).
+  installPublicReads(app, {
+    reads: registry.publicReads,
+    versions: processContentVersions,
+    maxAgeSeconds: config.publicPageCacheSeconds,
+    renderConcurrency: config.renderConcurrency,
+    renderQueue: config.renderQueue,
+    isCookieSecure: config.cookieSecure,
+    personalCookies: [sessionCookieName, citizenCookieName],
+  });
+  const publications = listenForPublications(
+    deps.pool,
+    (scope) => processContentVersions.bump(scope),
+    app.log,
+  );
+  app.addHook('onClose', () => publications.close());
   // Probes, the API description and open machine APIs need no cookies, session or CSRF: they live outside
   // the context where those hooks run (they are on the hot path of every load balancer).
   await app.register(async (scope) => operationsRoutes(scope as AppInstance, deps));

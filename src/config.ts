@@ -49,6 +49,14 @@ export interface Config {
   reportDuplicateRadiusMetres: number;
   /** Seconds the polled public APIs (Open311 list and updates, the GeoJSON box) reuse an answer (0: never). */
   publicApiCacheSeconds: number;
+  /**
+   * Seconds an anonymous public page or read API is kept as bytes at most (0: rendered every time); a
+   * publication renders it again at once (platform/http/public-reads.ts).
+   */
+  publicPageCacheSeconds: number;
+  /** Public pages rendered at once per process (the rest wait, `renderQueue` of them, or get a 503). */
+  renderConcurrency: number;
+  renderQueue: number;
   /** Photo reports (and follows) one client IP may send in an hour. */
   reportLimitPerIpPerHour: number;
   /** Photo reports one e-mail address or phone number may send in an hour (never longer: see /report). */
@@ -204,6 +212,9 @@ export function loadConfig(environment: Environment = process.env): Readonly<Con
     mailFrom,
     reportDuplicateRadiusMetres: integer('REPORT_DUPLICATE_RADIUS_METRES', 30, 1, 1000),
     publicApiCacheSeconds: integer('PUBLIC_API_CACHE_SECONDS', 5, 0, 300),
+    publicPageCacheSeconds: integer('PUBLIC_PAGE_CACHE_SECONDS', 300, 0, 86_400),
+    renderConcurrency: integer('RENDER_CONCURRENCY', 6, 1, 1000),
+    renderQueue: integer('RENDER_QUEUE', 48, 0, 10_000),
     reportLimitPerIpPerHour: integer('REPORT_LIMIT_PER_IP_PER_HOUR', 20, 1, 100_000),
     reportLimitPerContactPerHour: integer('REPORT_LIMIT_PER_CONTACT_PER_HOUR', 5, 1, 10_000),
     reportSigningSecret,

@@ -5,6 +5,7 @@ import type { AppModule } from './platform/composition/app-module.ts';
 import { seedModules } from './platform/composition/compose.ts';
 import { type Database, withTransaction } from './platform/db/database.ts';
 import { appMeta } from './platform/db/meta-schema.ts';
+import { announcePublished } from './platform/db/publications.ts';
 import { seedGeography } from './platform/geo/geo-repo.ts';
 import { seedServiceClassifications, seedUnits } from './platform/reference/reference-repo.ts';
 
@@ -55,6 +56,8 @@ export async function seedReferenceData(
     const calendarOverrides = await seedCalendarOverrides(tx);
     // The modules' data needs the units and classifications just written.
     const moduleCounts = await seedModules(tx, options.modules ?? allModules);
+    // Units, services and plans may all have changed: every running process renders its pages again.
+    await announcePublished(tx, '*');
     await tx
       .insert(appMeta)
       .values({ key: 'reference_data_version', value: referenceDataVersion })

@@ -9,6 +9,15 @@ import { applicationTopics } from './templates/index.ts';
 
 export const applicationsModule: AppModule = {
   name: 'applications',
+  publicReads: [
+    { route: '/apply', scopes: ['catalogue'], query: 'none' },
+    {
+      route: '/apply/:code',
+      examples: ['/apply/road-excavation-permit'],
+      scopes: ['catalogue'],
+      query: 'none',
+    },
+  ],
   routes: [
     { load: () => import('./application-routes.tsx').then((file) => file.applicationRoutes) },
     {

@@ -9,6 +9,7 @@ import { caseTopics } from './core/templates/index.ts';
 
 export const casesModule: AppModule = {
   name: 'cases',
+  publicReads: [{ route: '/track', scopes: [], query: 'none' }],
   routes: [
     {
       load: () => import('./counter/counter-routes.tsx').then((file) => file.counterRoutes),

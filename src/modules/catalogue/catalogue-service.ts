@@ -2,6 +2,7 @@ import { and, asc, desc, eq, max, type SQL, sql } from 'drizzle-orm';
 import { Value } from 'typebox/value';
 import { type AuditActor, type RequestOrigin, recordAudit } from '../../platform/auth/audit-log.ts';
 import type { DatabaseOrTransaction } from '../../platform/db/database.ts';
+import { announcePublished } from '../../platform/db/publications.ts';
 import { DomainError, type FieldProblem } from '../../platform/http/errors.ts';
 import {
   administrativeClassifications,
@@ -244,6 +245,7 @@ export async function publishServiceVersion(
       ...(options.origin ? { origin: options.origin } : {}),
       details: { version },
     });
+    await announcePublished(tx, 'catalogue');
     catalogueChanges += 1;
     return { code: definition.code, version };
   });

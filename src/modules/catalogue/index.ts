@@ -23,6 +23,28 @@ export {
 
 export const catalogueModule: AppModule = {
   name: 'catalogue',
+  publicReads: [
+    {
+      route: '/services',
+      examples: ['/services', '/services?q=%E9%81%93%E8%B7%AF', '/services?kind=application'],
+      scopes: ['catalogue'],
+      query: 'key',
+    },
+    {
+      route: '/services/:code',
+      examples: ['/services/utility-pipeline-works', '/services/road-excavation-permit'],
+      scopes: ['catalogue'],
+      query: 'none',
+    },
+    { route: '/api/services', scopes: ['catalogue'], query: 'key', oneLanguage: true },
+    {
+      route: '/api/services/:code',
+      examples: ['/api/services/utility-pipeline-works'],
+      scopes: ['catalogue'],
+      query: 'key',
+      oneLanguage: true,
+    },
+  ],
   routes: [
     { load: () => import('./catalogue-routes.tsx').then((file) => file.catalogueRoutes) },
     { load: () => import('./catalogue-admin-routes.tsx').then((file) => file.catalogueAdminRoutes) },

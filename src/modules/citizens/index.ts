@@ -6,8 +6,11 @@
 import type { AppModule } from '../../platform/composition/app-module.ts';
 import { citizenTopics } from './templates/index.ts';
 
+export { citizenCookieName } from './citizen-session-cookie.ts';
+
 export const citizensModule: AppModule = {
   name: 'citizens',
+  publicReads: [{ route: '/account/sign-in', scopes: [], query: 'none' }],
   routes: [{ load: () => import('./citizens-routes.tsx').then((file) => file.citizenRoutes) }],
   scans: [
     {

@@ -23,6 +23,17 @@ const checks = {
 
 export const controlModule: AppModule = {
   name: 'control',
+  publicReads: [
+    { route: '/plans', scopes: ['plans'], query: 'key' },
+    { route: '/plans/:year', examples: ['/plans/2012'], scopes: ['plans', 'units'], query: 'key' },
+    {
+      route: '/work-plans/:year',
+      examples: ['/work-plans/2012'],
+      scopes: ['work-plans', 'units'],
+      query: 'none',
+    },
+    { route: '/work-plans/:year/:unit', scopes: ['work-plans', 'units'], query: 'none' },
+  ],
   // One group per capability's pages; a group whose forms carry files takes multipart bodies.
   routes: [
     { load: () => import('./plans/public-plan-routes.tsx').then((file) => file.publicPlanRoutes) },

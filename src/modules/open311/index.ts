@@ -11,6 +11,30 @@ import { apiKeyPaths } from './api-key-paths.ts';
 
 export const open311Module: AppModule = {
   name: 'open311',
+  publicReads: [
+    { route: '/open311/discovery.json', scopes: ['catalogue'], query: 'none', oneLanguage: true },
+    {
+      route: '/open311/v2/:file',
+      examples: ['/open311/v2/services.json', '/open311/v2/services.xml'],
+      scopes: ['catalogue'],
+      query: 'key',
+      oneLanguage: true,
+    },
+    {
+      route: '/open311/v2/requests.json',
+      scopes: ['reports'],
+      query: 'key',
+      keepsOwnAnswers: true,
+      oneLanguage: true,
+    },
+    {
+      route: '/open311/v2/servicerequestupdates.json',
+      scopes: ['reports'],
+      query: 'key',
+      keepsOwnAnswers: true,
+      oneLanguage: true,
+    },
+  ],
   routes: [
     {
       load: () => import('./open311-routes.ts').then((file) => file.open311Routes),

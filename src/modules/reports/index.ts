@@ -11,6 +11,21 @@ import { reportTopics } from './templates/index.ts';
 
 export const reportsModule: AppModule = {
   name: 'reports',
+  // What citizens report changes all day and no publication announces it: kept a few seconds.
+  publicReads: [
+    { route: '/report', scopes: ['catalogue'], query: 'none' },
+    { route: '/reports', scopes: ['reports'], query: 'key', maxAgeSeconds: 5 },
+    { route: '/reports/:number', scopes: ['reports'], query: 'none', maxAgeSeconds: 5 },
+    { route: '/reports/feed.atom', scopes: ['reports'], query: 'key', maxAgeSeconds: 5 },
+    {
+      route: '/api/reports.geojson',
+      scopes: ['reports'],
+      query: 'key',
+      keepsOwnAnswers: true,
+      oneLanguage: true,
+    },
+    { route: '/open-data/reports', scopes: [], query: 'none' },
+  ],
   routes: [
     { load: () => import('./report-routes.tsx').then((file) => file.reportRoutes), takesFiles: true },
     { load: () => import('./public-report-routes.tsx').then((file) => file.publicReportRoutes) },

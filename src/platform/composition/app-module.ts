@@ -4,6 +4,7 @@ import type { Database, Transaction } from '../db/database.ts';
 import type { FileStore } from '../files/file-store.ts';
 import type { AppDeps, AppInstance } from '../http/app-types.ts';
 import type { Clock } from '../http/clock.ts';
+import type { PublicRead } from '../http/public-reads.ts';
 import type { Jobs } from '../jobs/jobs.ts';
 import type { ListedTopic } from '../notify/template-kit.ts';
 import type { Lang } from '../web/i18n.ts';
@@ -41,7 +42,14 @@ export interface AppModule {
   readonly onCalendarChange?: (context: CalendarChangeContext) => Promise<string | null>;
   /** `npx onewindow <name>` commands of the module. */
   readonly commands?: Readonly<Record<string, ModuleCommand>>;
+  /**
+   * The module's anonymous public pages and read APIs: kept as bytes and sent with ETags, renders limited
+   * in number (platform/http/public-reads.ts), each measured by `npm run bench`'s public pages section.
+   */
+  readonly publicReads?: readonly PublicRead[];
 }
+
+export type { PublicRead } from '../http/public-reads.ts';
 
 export type Words = Readonly<Record<Lang, string>>;
 
@@ -162,4 +170,6 @@ export interface ModuleRegistry {
   readonly staffAreas: readonly StaffArea[];
   readonly notificationTopics: readonly ListedTopic[];
   readonly auditActions: readonly AuditAction[];
+  /** The platform's public reads and every module's (platform/http/public-reads.ts). */
+  readonly publicReads: readonly PublicRead[];
 }

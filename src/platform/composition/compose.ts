@@ -4,6 +4,7 @@ import {
   type AuditAction,
   type DemoDataContext,
   type ModuleRegistry,
+  type PublicRead,
   type StaffArea,
   staffAreaGroups,
   type WorkerContext,
@@ -22,7 +23,11 @@ import {
  */
 export function buildRegistry(
   modules: readonly AppModule[],
-  platform: { staffAreas?: readonly StaffArea[]; auditActions?: readonly AuditAction[] } = {},
+  platform: {
+    staffAreas?: readonly StaffArea[];
+    auditActions?: readonly AuditAction[];
+    publicReads?: readonly PublicRead[];
+  } = {},
 ): ModuleRegistry {
   const unique = <T>(kind: string, items: readonly T[], key: (item: T) => string): T[] => {
     const seen = new Set<string>();
@@ -61,6 +66,11 @@ export function buildRegistry(
       'audit action',
       [...(platform.auditActions ?? []), ...modules.flatMap((module) => module.auditActions ?? [])],
       (action) => action.action,
+    ),
+    publicReads: unique(
+      'public read',
+      [...(platform.publicReads ?? []), ...modules.flatMap((module) => module.publicReads ?? [])],
+      (read) => read.route,
     ),
   });
 }

@@ -23,6 +23,11 @@ export const csrfCookieName = 'ow_csrf';
 export const csrfFieldName = '_csrf';
 export const csrfHeaderName = 'x-csrf-token';
 
+/** The anonymous token's cookie (also set by a kept form page: platform/http/public-reads.ts). */
+export function anonymousCsrfCookie(token: string, isSecure: boolean): string {
+  return `${csrfCookieName}=${token}; Path=/; HttpOnly; SameSite=Strict${isSecure ? '; Secure' : ''}`;
+}
+
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const tokenPattern = /^[A-Za-z0-9_-]{43}$/;
 
@@ -66,12 +71,7 @@ export function installCsrf(app: AppInstance, options: CsrfOptions): void {
     const isTokenInPage =
       typeof payload === 'string' || Buffer.isBuffer(payload) ? payload.includes(token) : payload !== null;
     if (!isTokenInPage) return done(null, payload);
-    reply.setCookie(csrfCookieName, token, {
-      httpOnly: true,
-      sameSite: 'strict',
-      path: '/',
-      secure: options.isCookieSecure,
-    });
+    reply.header('set-cookie', anonymousCsrfCookie(token, options.isCookieSecure));
     done(null, payload);
   });
 

@@ -1,10 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import { Type } from 'typebox';
 import type { AppDeps, AppInstance } from '../http/app-types.ts';
+import type { PublicRead } from '../http/public-reads.ts';
 import { fontSizeCookie, fontSizeReturnPath, fontSizes } from './font-size.ts';
 import { barePath, forEachLanguage, type Lang, localePath } from './i18n.ts';
 import { pageContext, renderPage, sendPage } from './layout.tsx';
-import { createPageCache } from './page-cache.ts';
 import { HomePage } from './pages/home-page.tsx';
 import { OpenDataPage } from './pages/open-data-page.tsx';
 import { PersonalDataFilesPage } from './pages/personal-data-files-page.tsx';
@@ -44,10 +44,19 @@ const staticViews: Record<Exclude<SitePageId, ModulePageId>, (lang: Lang) => Com
   'personal-data-files': (lang) => <PersonalDataFilesPage lang={lang} />,
 };
 
+/**
+ * The platform's own public reads (kept as bytes: platform/http/public-reads.ts). All of it, search
+ * included (it looks through the site's own pages), is written in the code: only a new release changes it.
+ */
+export const platformPublicReads: readonly PublicRead[] = [
+  ...sitePages
+    .filter((page) => page.id in staticViews)
+    .map((page): PublicRead => ({ route: page.path, scopes: [], query: 'none' })),
+  { route: '/search', examples: ['/search?q=%E9%81%93%E8%B7%AF'], scopes: [], query: 'key' },
+];
+
 /** The public pages: home, the entry-point placeholders, the site map, the policies, search, font size. */
 export async function publicPagesRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
-  // These pages are the same for every anonymous visitor: render each (language, text size) once a minute.
-  const cache = createPageCache({ ttlMs: 60_000, maxEntries: 200 });
   for (const page of sitePages) {
     if (page.id === 'search' || page.id === 'services' || page.id === 'track' || page.id === 'plans')
       continue;
@@ -56,12 +65,10 @@ export async function publicPagesRoutes(app: AppInstance, deps: AppDeps): Promis
     forEachLanguage(page.path, (url) => {
       app.get(url, { schema: { hide: true } }, async (request, reply) => {
         const context = pageContext(request);
-        const render = () =>
-          renderPage(context, { ...sitePageOptions(page, context.lang), body: view(context.lang) });
-        // A signed-in page shows the staff member and a sign-out form with their token: never cached.
-        const html =
-          context.staff === null ? cache.getOrRender(`${url}|${context.fontSize}`, render) : render();
-        return sendPage(reply, html);
+        return sendPage(
+          reply,
+          renderPage(context, { ...sitePageOptions(page, context.lang), body: view(context.lang) }),
+        );
       });
     });
   }

@@ -1,5 +1,6 @@
 import { type AuditActor, type RequestOrigin, recordAudit } from '../../../platform/auth/audit-log.ts';
 import type { DatabaseOrTransaction, Transaction } from '../../../platform/db/database.ts';
+import { announcePublished } from '../../../platform/db/publications.ts';
 import { DomainError, type FieldProblem, notFound } from '../../../platform/http/errors.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { plansText as text } from './plan-messages.ts';
@@ -56,6 +57,7 @@ export async function writeVersion(
   options: MutationOptions,
 ): Promise<void> {
   const content = snapshotOf(plan, await loadItems(tx, plan.id));
+  await announcePublished(tx, 'plans');
   await tx.insert(controlPlanVersions).values({
     planId: plan.id,
     version,

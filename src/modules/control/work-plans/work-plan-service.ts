@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { RequestOrigin } from '../../../platform/auth/audit-log.ts';
 import type { DatabaseOrTransaction, Transaction } from '../../../platform/db/database.ts';
+import { announcePublished } from '../../../platform/db/publications.ts';
 import { DomainError, type FieldProblem, notFound } from '../../../platform/http/errors.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { getPublishedPlan } from '../plans/plan-reads.ts';
@@ -345,6 +346,8 @@ export async function transitionWorkPlan(
     if (input.action === 'accept') stamp.acceptedAt = options.now;
     if (input.action === 'publish') stamp.publishedAt = options.now;
     const version = await bump(tx, record, options, stamp);
+    // Publishing, or taking back a published plan, changes the public pages.
+    if (input.action === 'publish' || record.state === 'published') await announcePublished(tx, 'work-plans');
     await audit(tx, options, input.action, record, {
       from: record.state,
       to: rule.to,
