@@ -153,20 +153,17 @@ function etagOf(body: Buffer): string {
  */
 export function chooseEncoding(header: string | undefined): Encoding {
   if (header === undefined || header === '') return 'identity';
-  let br = false;
-  let gzip = false;
+  const accepted = new Set<string>();
+  const refused = new Set<string>();
   for (const part of header.split(',')) {
-    const [name = '', ...parameters] = part.trim().toLowerCase().split(';');
-    const refused = parameters.some((parameter) => /^\s*q\s*=\s*0(\.0*)?\s*$/.test(parameter));
-    if (refused) continue;
-    if (name === 'br') br = true;
-    else if (name === 'gzip' || name === 'x-gzip') gzip = true;
-    else if (name === '*') {
-      br = true;
-      gzip = true;
-    }
+    const [listed = '', ...parameters] = part.trim().toLowerCase().split(';');
+    const name = listed.trim() === 'x-gzip' ? 'gzip' : listed.trim();
+    const isRefused = parameters.some((parameter) => /^\s*q\s*=\s*0(\.0*)?\s*$/.test(parameter));
+    (isRefused ? refused : accepted).add(name);
   }
-  return br ? 'br' : gzip ? 'gzip' : 'identity';
+  // An encoding refused by name stays refused when `*` takes the rest (RFC 9110 §12.5.3).
+  const takes = (encoding: string) => !refused.has(encoding) && (accepted.has(encoding) || accepted.has('*'));
+  return takes('br') ? 'br' : takes('gzip') ? 'gzip' : 'identity';
 }
 
 /** Smaller than this, compressing does not pay (one packet either way). */
