@@ -5,6 +5,7 @@
  *   - `<!-- section:control -->` … `<!-- /section:control -->` (management control);
  *   - `<!-- section:reports -->` … `<!-- /section:reports -->` (photo reports and Open311);
  *   - `<!-- section:applications -->` … `<!-- /section:applications -->` (online applications);
+ *   - `<!-- section:public -->` … `<!-- /section:public -->` (public pages);
  *   - the hand-written notes from `<!-- notes -->` to the end (never rewritten).
  */
 import { existsSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 
 const notesMarker = '<!-- notes -->';
 /** The marked sections, in the order the file holds them. */
-const markedSections = ['control', 'reports', 'applications'] as const;
+const markedSections = ['control', 'reports', 'applications', 'public'] as const;
 type MarkedSection = (typeof markedSections)[number];
 const startMarker = (name: MarkedSection) => `<!-- section:${name} -->`;
 const endMarker = (name: MarkedSection) => `<!-- /section:${name} -->`;
@@ -26,6 +27,8 @@ export interface BenchmarkSections {
   reports?: string[] | null;
   /** The online-application section's lines; null keeps the file's (absent: the same). */
   applications?: string[] | null;
+  /** The public-pages section's lines; null keeps the file's (absent: the same). */
+  public?: string[] | null;
 }
 
 /** The text between a section's markers in `body`, or '' when it has none. */

@@ -18,13 +18,18 @@
  *   7. online applications (issue 11), on a fresh database: applicants through the real pages, then the
  *      submission with two 200 KB PDFs end to end (submissions/s, p95, nothing lost, the app's peak RSS) at 20
  *      and 50 at once, and the supplement likewise (bench/applications-bench.ts).
+ *   8. public pages (issue 12), on a fresh database with the demo data: every address of the app's list of
+ *      anonymous public reads (each module's `publicReads` and the platform's) at 50 connections beside the bare
+ *      server measured in the same run, the app's RSS; the render cost of each, one in flight, in an app keeping
+ *      nothing (PUBLIC_PAGE_CACHE_SECONDS=0) and the kept answer's; a memory-abuse run on the most expensive one
+ *      (bench/public-pages-bench.ts).
  * Writes docs/benchmarks.md, section by section (bench/benchmarks-file.ts): a section not run keeps its
  * text. Load goes only to 127.0.0.x and every run is bounded in time.
  *
  * Environment:
  *   BENCH_ONLY: the sections to run, comma-separated: `cases` (1–4: the issue 2 targets and the cases,
- *     measured in the same rounds on one app), `control` (5), `reports` (6) and `applications` (7); default
- *     `cases,control,reports,applications`. E.g. `BENCH_ONLY=reports npm run bench`.
+ *     measured in the same rounds on one app), `control` (5), `reports` (6), `applications` (7) and `public`
+ *     (8); default `cases,control,reports,applications,public`. E.g. `BENCH_ONLY=reports npm run bench`.
  *   cases: BENCH_ROUNDS (3), BENCH_SECONDS (10), BENCH_CASES (1000000), BENCH_LATENCY_REQUESTS (1000),
  *     BENCH_CASES_DIR (a folder to keep the generated database in and reuse on the next run with the same
  *     BENCH_CASES; default: a temporary folder, generated afresh and removed).
@@ -35,6 +40,8 @@
  *     the sizes of its steps (see bench/reports-bench.ts).
  *   applications: BENCH_APPLICATIONS (applicants per level, 500), BENCH_APPLICATIONS_CONCURRENCY (20,50)
  *     and the rest in bench/applications-bench.ts.
+ *   public: BENCH_PUBLIC_SECONDS (5, per address), BENCH_PUBLIC_ABUSE_SECONDS (60), BENCH_PUBLIC_REST_SECONDS
+ *     (30) and the rest in bench/public-pages-bench.ts.
  *   BENCH_OUTPUT (docs/benchmarks.md).
  */
 import { fork } from 'node:child_process';
@@ -76,13 +83,14 @@ import {
 import { controlSection } from './control-bench.ts';
 import { benchEmails, describeResult, type GenerateResult } from './generate-cases.ts';
 import { peakRssMegabytes, resetPeakRss } from './process-memory.ts';
+import { publicPagesSection } from './public-pages-bench.ts';
 import { reportsSection } from './reports-bench.ts';
 
 const connections = 50;
 const durationSeconds = Number(process.env.BENCH_SECONDS ?? 10);
 const casesWanted = Number(process.env.BENCH_CASES ?? 1_000_000);
 const benchStarted = performance.now();
-const knownSections = ['cases', 'control', 'reports', 'applications'];
+const knownSections = ['cases', 'control', 'reports', 'applications', 'public'];
 const sections = new Set(
   (process.env.BENCH_ONLY ?? knownSections.join(','))
     .split(',')
@@ -99,7 +107,8 @@ if (!sections.has('cases')) {
   const control = sections.has('control') ? await controlSection() : null;
   const reports = sections.has('reports') ? await reportsSection() : null;
   const applications = sections.has('applications') ? await applicationsSection() : null;
-  await writeBenchmarks(output, { main: null, control, reports, applications });
+  const publicPages = sections.has('public') ? await publicPagesSection() : null;
+  await writeBenchmarks(output, { main: null, control, reports, applications, public: publicPages });
   process.stdout.write(`Wrote ${output}\n`);
   process.exit(0);
 }
@@ -375,10 +384,11 @@ function casesSection(): string[] {
   ];
 }
 
-// The control and reports sections run on their own databases and apps, after the cases part has stopped
+// The control, reports, applications and public sections run on their own databases and apps, after the cases part has stopped
 // its own, one after the other.
 const control = sections.has('control') ? await controlSection() : null;
 const reports = sections.has('reports') ? await reportsSection() : null;
 const applications = sections.has('applications') ? await applicationsSection() : null;
-await writeBenchmarks(output, { main: lines, control, reports, applications });
+const publicPages = sections.has('public') ? await publicPagesSection() : null;
+await writeBenchmarks(output, { main: lines, control, reports, applications, public: publicPages });
 process.stdout.write(`Wrote ${output}\n`);

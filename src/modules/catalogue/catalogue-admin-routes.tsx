@@ -61,8 +61,8 @@ type EditorView = Omit<
 /**
  * The editors' pages and API for the service catalogue: the list, a form to create a service and one to
  * edit it (plain HTML, no script needed), every earlier version read-only, and `POST /api/staff/services`.
- * Each publication is a new, immutable version (catalogue-service.ts). The public catalogue pages are
- * rendered per request, not kept in the page cache, so a publication shows there at once.
+ * Each publication is a new, immutable version (catalogue-service.ts). The public catalogue pages are kept
+ * as bytes, and a publication announces 'catalogue' to every process, so it shows there at once.
  */
 export async function catalogueAdminRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
   const { db } = deps;

@@ -37,7 +37,8 @@ import { TrackApiBody, TrackApiResponse, TrackQuery } from './track-schemas.ts';
  * per-IP limit and the per-number lockout (track-access.ts), and is sent with `Cache-Control: no-store`
  * and `Referrer-Policy: no-referrer`: a result holds (masked) personal data and the code in its forms,
  * and the QR address holds the code, which must not leak to another site in a Referer header. None of it
- * goes through the anonymous page cache (web/page-cache.ts), and the request log keeps only the path.
+ * is kept as bytes (`/track` is a public read with `query: 'none'`: an address with a query is never kept;
+ * platform/http/public-reads.ts), and the request log keeps only the path.
  */
 export async function trackRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
   app.addHook('onSend', (_request, reply, payload, done) => {

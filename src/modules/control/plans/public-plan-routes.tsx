@@ -21,8 +21,8 @@ const PlanVersionQuery = Type.Object({
 /**
  * The public plan pages (一(一) and 伍一 ask for the plan to be published): `/plans` lists the published
  * plans, `/plans/:year` shows one in full (zh-TW) or as an English summary (`/en/plans/:year`), the current
- * version or an earlier one (`?version=N`). Drafts are never shown. Rendered per request (not kept in the
- * page cache), so a change shows at once.
+ * version or an earlier one (`?version=N`). Drafts are never shown. Kept as bytes (the module's
+ * `publicReads`): publishing a version announces 'plans' (plan-writes.ts), so a change shows at once.
  */
 export async function publicPlanRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
   const { db } = deps;

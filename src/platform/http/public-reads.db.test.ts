@@ -1,0 +1,15 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import pg from 'pg';
+import { mainOf } from '../../../test/helpers/html.ts';
+import { buildAppWithLog, buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { waitUntil } from '../../../test/helpers/wait-until.ts';
+import { DEMO_SERVICES } from '../../modules/catalogue/catalogue-demo-data.ts';
+import type { ServiceDefinition } from '../../modules/catalogue/catalogue-schemas.ts';
+import { publishServiceVersion } from '../../modules/catalogue/catalogue-service.ts';
+import { aSignedInMember, csrfTokenIn } from '../auth/audit-log.ts' with { type: 'placeholder' };
+import { cliActor } from '../auth/audit-log.ts';
+import { announcePublished, listenForPublications, publicationChannel } from '../db/publications.ts';
+import type { AppInstance } from './app-types.ts';
