@@ -103,29 +103,23 @@ export function installPublicReads(
     cookieHeader !== undefined &&
     options.personalCookies.some((name) => cookieValue(cookieHeader, name) !== undefined);
 
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return;
-    const read = byRoute.get(request.routeOptions.url ?? '');
-    if (read === undefined) return;
-    const cookieHeader = request.headers.cookie;
-    const hasQuery = request.url.includes('?');
-    const isKept =
-      options.maxAgeSeconds > 0 &&
-      read.keepsOwnAnswers !== true &&
-      !(read.query === 'none' && hasQuery) &&
-      !isPersonal(cookieHeader);
-    let key: string | null = null;
-    if (isKept) {
-      key = `${request.url}|${fontSizeFromCookieHeader(cookieHeader)}`;
-      const stamp = options.versions.stamp(read.scopes);
-      const kept = store.get(key, stamp, now());
-      if (kept !== undefined) return sendKept(request, reply, kept, options);
+  /** The slow path of a public read: wait for the same address, or for a render slot. True: answered. */
+  const admit = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    read: PublicRead,
+    key: string | null,
+  ): Promise<boolean> => {
+    if (key !== null) {
       // The same address being rendered for someone else: wait for it rather than render it again.
       const running = rendering.get(key);
       if (running !== undefined) {
         await running;
         const done = store.get(key, options.versions.stamp(read.scopes), now());
-        if (done !== undefined) return sendKept(request, reply, done, options);
+        if (done !== undefined) {
+          sendKept(request, reply, done, options);
+          return true;
+        }
       }
     }
     const release = await gate.enter();
@@ -161,6 +155,33 @@ export function installPublicReads(
     slots.set(request, slot);
     // Whichever comes first: the answer sent, the visitor gone, the socket closed.
     reply.raw.once('close', () => finish(slot, false));
+    return false;
+  };
+
+  // Callback hooks: they run on every request (probes included) and usually do nothing.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return done();
+    const read = byRoute.get(request.routeOptions.url ?? '');
+    if (read === undefined) return done();
+    const cookieHeader = request.headers.cookie;
+    const isKept =
+      options.maxAgeSeconds > 0 &&
+      read.keepsOwnAnswers !== true &&
+      !(read.query === 'none' && request.url.includes('?')) &&
+      !isPersonal(cookieHeader);
+    let key: string | null = null;
+    if (isKept) {
+      key = `${request.url}|${fontSizeFromCookieHeader(cookieHeader)}`;
+      const kept = store.get(key, options.versions.stamp(read.scopes), now());
+      // Answered here: Fastify runs nothing else but the onSend/onResponse hooks (done is not called).
+      if (kept !== undefined) return void sendKept(request, reply, kept, options);
+    }
+    admit(request, reply, read, key).then(
+      (isAnswered) => {
+        if (!isAnswered) done();
+      },
+      (error: Error) => done(error),
+    );
   });
 
   const finish = (slot: Slot, isSent: boolean, setCookie?: ReturnType<FastifyReply['getHeader']>) => {
@@ -173,20 +194,22 @@ export function installPublicReads(
     slot.finished?.();
     slot.finished = null;
   };
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     const slot = slots.get(request);
     if (slot !== undefined) finish(slot, reply.statusCode === 200, reply.getHeader('set-cookie'));
+    done();
   });
-  app.addHook('onRequestAbort', async (request) => {
+  app.addHook('onRequestAbort', (request, done) => {
     const slot = slots.get(request);
     if (slot !== undefined) finish(slot, false);
+    done();
   });
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     const slot = slots.get(request);
-    if (slot === undefined || slot.key === null || slot.answer !== null) return payload;
-    if (reply.statusCode !== 200) return payload;
-    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
+    if (slot === undefined || slot.key === null || slot.answer !== null) return done(null, payload);
+    if (reply.statusCode !== 200) return done(null, payload);
+    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return done(null, payload);
     const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
     const contentType = String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8');
     // A form's page carries the visitor's anonymous token (the getter makes one if none: never sent then).
@@ -199,7 +222,7 @@ export function installPublicReads(
       maxAgeMs,
     );
     validatorHeaders(reply, slot.answer);
-    return body;
+    done(null, body);
   });
 
   return { store, gate };
