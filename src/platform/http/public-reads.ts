@@ -93,7 +93,7 @@ export function installPublicReads(
   options: PublicReadsOptions,
 ): { store: AnswerStore; gate: RenderGate } {
   const byRoute = publicReadsByRoute(options.reads);
-  const store = options.store ?? createAnswerStore({ maxEntries: 2000, maxBytes: 64 * 1024 * 1024 });
+  const store = options.store ?? createAnswerStore({ maxEntries: 2000, maxBytes: 24 * 1024 * 1024 });
   const gate = createRenderGate({ limit: options.renderConcurrency, queue: options.renderQueue });
   const now = options.now ?? (() => performance.now());
   const slots = new WeakMap<FastifyRequest, Slot>();
