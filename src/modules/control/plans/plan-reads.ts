@@ -1,8 +1,10 @@
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../../platform/db/database.ts';
 import type { PageWindow } from '../../../platform/db/paging.ts';
+import { units } from '../../../platform/reference/reference-schema.ts';
 import type { UnitCode } from '../../../platform/reference/units.ts';
 import { groupedBy } from '../shared/grouping.ts';
+import type { UnitName } from '../shared/unit-names.ts';
 import {
   controlPlanChanges,
   controlPlanItems,
@@ -272,4 +274,101 @@ export async function listPlanChanges(db: DatabaseOrTransaction, planId: string)
     .from(controlPlanChanges)
     .where(eq(controlPlanChanges.planId, planId))
     .orderBy(desc(controlPlanChanges.version), desc(controlPlanChanges.id));
+}
+
+/** A published version in the public history: when, and why (null for version 1; no staff name). */
+export interface PublicPlanVersion {
+  version: number;
+  publishedAt: Date;
+  reason: string | null;
+}
+
+/** What the public page of a plan shows: the version, the plan's history, and every unit's names. */
+export interface PublicPlanPage {
+  plan: PublishedPlan;
+  history: PublicPlanVersion[];
+  unitNames: Map<string, UnitName>;
+}
+
+/** When version 1 was published, in whole milliseconds since the epoch (what a Date holds, as pg reads it). */
+const firstPublishedMilliseconds = sql<
+  number | null
+>`(select floor(extract(epoch from v1.published_at) * 1000)
+  from ${controlPlanVersions} v1 where v1.plan_id = ${controlPlans.id} and v1.version = 1)`.mapWith(
+  (value: string | null) => (value === null ? null : Number(value)),
+);
+
+/** Each published version, newest first, with the reason of the last change that made it. */
+const historyJson = sql<{ version: number; publishedAt: number; reason: string | null }[]>`(
+  select coalesce(json_agg(json_build_object(
+    'version', h.version,
+    'publishedAt', floor(extract(epoch from h.published_at) * 1000),
+    'reason', (select c.reason from ${controlPlanChanges} c
+      where c.plan_id = h.plan_id and c.version = h.version order by c.id desc limit 1)
+  ) order by h.version desc), '[]'::json)
+  from ${controlPlanVersions} h where h.plan_id = ${controlPlans.id})`;
+
+/** Every unit, active or not (a plan may name a unit reorganised since). */
+const unitsJson = sql<UnitName[]>`(
+  select coalesce(json_agg(json_build_object(
+    'code', ${units.code}, 'nameZh', ${units.nameZh}, 'nameEn', ${units.nameEn})), '[]'::json)
+  from ${units})`;
+
+/**
+ * The public page of a plan in one statement: a published plan's current version (or an earlier one), when
+ * version 1 was published, the history with each version's reason, and the units' names (they change only
+ * with a publication of 'units', which renders the page again). Null for a draft, a year without a plan or
+ * a version that does not exist. The same as getPublishedPlan + listPlanVersions + listPlanChanges +
+ * unitNamesOf, without four round trips.
+ */
+export async function readPublicPlanPage(
+  db: DatabaseOrTransaction,
+  year: number,
+  version?: number,
+): Promise<PublicPlanPage | null> {
+  const wanted = version ?? null;
+  const [row] = await db
+    .select({
+      id: controlPlans.id,
+      year: controlPlans.year,
+      rocYear: controlPlans.rocYear,
+      status: controlPlans.status,
+      publishedVersion: controlPlans.publishedVersion,
+      version: controlPlanVersions.version,
+      content: controlPlanVersions.content,
+      publishedAt: controlPlanVersions.publishedAt,
+      firstPublishedAt: firstPublishedMilliseconds,
+      history: historyJson,
+      units: unitsJson,
+    })
+    .from(controlPlans)
+    .leftJoin(
+      controlPlanVersions,
+      and(
+        eq(controlPlanVersions.planId, controlPlans.id),
+        eq(controlPlanVersions.version, sql`coalesce(${wanted}::integer, ${controlPlans.publishedVersion})`),
+      ),
+    )
+    .where(eq(controlPlans.year, year));
+  if (row?.status !== 'published' || row.publishedVersion === null) return null;
+  if (row.version === null || row.content === null || row.publishedAt === null) return null;
+  if (row.firstPublishedAt === null) return null;
+  return {
+    plan: {
+      id: row.id,
+      year: row.year,
+      rocYear: row.rocYear,
+      currentVersion: row.publishedVersion,
+      version: row.version,
+      publishedAt: row.publishedAt,
+      firstPublishedAt: new Date(row.firstPublishedAt),
+      content: row.content,
+    },
+    history: row.history.map((entry) => ({
+      version: entry.version,
+      publishedAt: new Date(entry.publishedAt),
+      reason: entry.reason,
+    })),
+    unitNames: new Map(row.units.map((unit) => [unit.code, unit])),
+  };
 }

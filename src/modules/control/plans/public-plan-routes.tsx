@@ -8,11 +8,10 @@ import { pageContext, renderPage, sendPage } from '../../../platform/web/layout.
 import { findSitePage, sitePageOptions } from '../../../platform/web/site-pages.ts';
 import { taipeiIsoDate } from '../shared/control-format.ts';
 import { PagedQuery } from '../shared/control-pages.ts';
-import { unitNamesOf } from '../shared/unit-names.ts';
 import { plansText as text } from './plan-messages.ts';
 import { PlanYearParams, planListPageSize, planPaths } from './plan-paths.ts';
-import { getPublishedPlan, listPlanChanges, listPlans, listPlanVersions } from './plan-reads.ts';
-import { PlanListPage, PlanPublicPage, type PublicVersion } from './views/plan-public-page.tsx';
+import { listPlans, readPublicPlanPage } from './plan-reads.ts';
+import { PlanListPage, PlanPublicPage } from './views/plan-public-page.tsx';
 
 const PlanVersionQuery = Type.Object({
   version: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
@@ -60,15 +59,10 @@ export async function publicPlanRoutes(app: AppInstance, deps: AppDeps): Promise
         const context = pageContext(request);
         const { lang } = context;
         const year = Number(request.params.year);
-        const plan = await getPublishedPlan(db, year, request.query.version);
-        if (!plan) throw notFound(text(lang, 'notFound'));
-        const versions = await listPlanVersions(db, plan.id);
-        const changes = await listPlanChanges(db, plan.id);
-        const history: PublicVersion[] = versions.map((version) => ({
-          version: version.version,
-          publishedAt: version.publishedAt,
-          reason: changes.find((change) => change.version === version.version)?.reason ?? null,
-        }));
+        // One statement: the version shown, the history with its reasons, the units' names.
+        const found = await readPublicPlanPage(db, year, request.query.version);
+        if (!found) throw notFound(text(lang, 'notFound'));
+        const { plan, history, unitNames } = found;
         const content = plan.content;
         const title = lang === 'en' ? (content.titleEn ?? content.title) : content.title;
         return sendPage(
@@ -88,9 +82,7 @@ export async function publicPlanRoutes(app: AppInstance, deps: AppDeps): Promise
               coverageEnd: `${plan.year}-12-31`,
             },
             breadcrumbs: [{ text: findSitePage('plans').title[lang], href: planPaths.plans }],
-            body: (
-              <PlanPublicPage lang={lang} plan={plan} history={history} unitNames={await unitNamesOf(db)} />
-            ),
+            body: <PlanPublicPage lang={lang} plan={plan} history={history} unitNames={unitNames} />,
           }),
         );
       },
