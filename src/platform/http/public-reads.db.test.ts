@@ -1,15 +1,734 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import pg from 'pg';
+import { multipartActionOf } from '../../../test/helpers/form-action.ts';
 import { mainOf } from '../../../test/helpers/html.ts';
 import { buildAppWithLog, buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { waitUntil } from '../../../test/helpers/wait-until.ts';
 import { DEMO_SERVICES } from '../../modules/catalogue/catalogue-demo-data.ts';
-import type { ServiceDefinition } from '../../modules/catalogue/catalogue-schemas.ts';
 import { publishServiceVersion } from '../../modules/catalogue/catalogue-service.ts';
-import { aSignedInMember, csrfTokenIn } from '../auth/audit-log.ts' with { type: 'placeholder' };
 import { cliActor } from '../auth/audit-log.ts';
-import { announcePublished, listenForPublications, publicationChannel } from '../db/publications.ts';
+import { aSignedInMember, csrfTokenIn } from '../auth/auth-test-support.ts';
+import {
+  announcePublished,
+  listenForPublications,
+  processContentVersions,
+  publicationChannel,
+} from '../db/publications.ts';
 import type { AppInstance } from './app-types.ts';
+import { messageFor } from './error-messages.ts';
+
+/**
+ * The public reads layer through HTTP (issue 12): answers kept as bytes with their validators and
+ * compressed copies, form pages kept around each visitor's token, what is never kept, a publication
+ * (announced through PostgreSQL from any process) rendering pages again, and the render gate's 503.
+ */
+
+type Answer = Awaited<ReturnType<AppInstance['inject']>>;
+
+const get = (app: AppInstance, url: string, headers: Record<string, string> = {}) =>
+  app.inject({ method: 'GET', url, headers });
+
+/** A request sent now, answered later (inject's answer is lazy: it is sent when first awaited). */
+const sent = (app: AppInstance, url: string): Promise<Answer> => Promise.resolve(get(app, url));
+
+function csrfCookieOf(response: Answer): string | undefined {
+  return response.cookies.find((cookie) => cookie.name === 'ow_csrf')?.value;
+}
+
+/** The page's CSRF token: its hidden field, or (a multipart form) the `_csrf` in its action. */
+function formTokenIn(html: string): string {
+  if (html.includes('name="_csrf"')) return csrfTokenIn(html);
+  return new URL(multipartActionOf(html), 'http://localhost').searchParams.get('_csrf') ?? '';
+}
+
+function setCookies(response: Answer): string[] {
+  const header = response.headers['set-cookie'];
+  if (header === undefined) return [];
+  return Array.isArray(header) ? header : [String(header)];
+}
+
+/** The strong validator the layer gives these identity bytes. */
+function etagOf(body: Buffer): string {
+  return `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
+}
+
+function serviceNamed(code: string): { nameZh: string; nameEn: string } {
+  const service = DEMO_SERVICES.find((candidate) => candidate.code === code);
+  assert.ok(service, code);
+  return service;
+}
+
+/** The `LISTEN` connections of this database (each app has one), by backend pid. */
+async function listenerPids(client: pg.Client): Promise<number[]> {
+  const result = await client.query<{ pid: number }>(
+    `select pid from pg_stat_activity where datname = current_database() and query = $1 order by pid`,
+    [`LISTEN ${publicationChannel}`],
+  );
+  return result.rows.map((row) => row.pid);
+}
+
+/** What the other sessions of this database are doing (a render held up by a test's table lock waits on 'Lock'). */
+async function sessions(client: pg.Client): Promise<{ waiting: string | null; query: string }[]> {
+  const result = await client.query<{ waiting: string | null; query: string }>(
+    `select wait_event_type as waiting, left(query, 60) as query from pg_stat_activity
+      where datname = current_database() and pid <> pg_backend_pid()`,
+  );
+  return result.rows;
+}
+const someoneWaitsOnALock = (rows: { waiting: string | null }[]) =>
+  rows.some((row) => row.waiting === 'Lock');
+
+/**
+ * How many publications of `scope` this process has counted (its part of a page's stamp): each app's
+ * listener counts every notification once, and a publisher in this process once more at once.
+ */
+function countOf(scope: string): number {
+  return Number(processContentVersions.stamp([scope]).split('.')[1]);
+}
+
+async function connect(connectionString: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  return client;
+}
+
+describe('public reads: kept answers (HTTP)', () => {
+  let subject: TestApp;
+  let app: AppInstance;
+  before(async () => {
+    subject = await buildTestApp();
+    app = subject.app;
+  });
+  after(() => subject.app.close());
+
+  it('GET /services twice: the same bytes, kept (same Last-Modified a second later), a strong ETag of those bytes, no-cache', async () => {
+    const first = await get(app, '/services');
+    assert.equal(first.statusCode, 200);
+    assert.match(mainOf(first.body), /路燈維修/);
+    const etag = String(first.headers.etag);
+    assert.equal(etag, etagOf(first.rawPayload));
+    assert.equal(first.headers['cache-control'], 'no-cache');
+    assert.equal(first.headers.vary, 'Accept-Encoding');
+    const lastModified = String(first.headers['last-modified']);
+    assert.ok(Date.parse(lastModified) > 0, lastModified);
+    assert.equal(first.headers['content-encoding'], undefined, 'no Accept-Encoding: the bytes as they are');
+    // A render a second later would say so in Last-Modified (its render time): the kept bytes keep theirs.
+    await sleep(1100);
+    const second = await get(app, '/services');
+    assert.equal(second.statusCode, 200);
+    assert.equal(second.body, first.body);
+    assert.equal(second.headers.etag, etag);
+    assert.equal(second.headers['last-modified'], lastModified);
+    assert.equal(second.headers['content-type'], first.headers['content-type']);
+    assert.equal(second.headers['cache-control'], 'no-cache');
+    assert.equal(second.headers.vary, 'Accept-Encoding');
+    assert.equal(second.headers['content-length'], String(first.rawPayload.length));
+    // The kept answer goes out with the same security headers as a rendered one, and its own request id.
+    for (const name of [
+      'content-security-policy',
+      'x-content-type-options',
+      'referrer-policy',
+      'x-frame-options',
+    ])
+      assert.equal(second.headers[name], first.headers[name], name);
+    assert.notEqual(second.headers['x-request-id'], first.headers['x-request-id']);
+    assert.match(String(second.headers['x-request-id']), /^[0-9a-f-]{36}$/);
+    // Another language and another query string are other addresses, kept apart.
+    const english = await get(app, '/en/services');
+    assert.equal(english.statusCode, 200);
+    assert.notEqual(english.headers.etag, etag);
+    assert.match(mainOf(english.body), /Street light repair/i);
+    const keyword = await get(app, `/services?q=${encodeURIComponent('路燈')}`);
+    assert.notEqual(keyword.headers.etag, etag);
+    assert.ok(keyword.body.length < first.body.length, 'a filtered list, not the kept full one');
+  });
+
+  it('kept apart per text size: the large text cookie gets its own page', async () => {
+    const medium = await get(app, '/sitemap');
+    const large = await get(app, '/sitemap', { cookie: 'ow_font_size=large' });
+    const largeAgain = await get(app, '/sitemap', { cookie: 'ow_font_size=large' });
+    const mediumAgain = await get(app, '/sitemap');
+    assert.match(medium.body, /ow-font-size--medium/);
+    assert.match(large.body, /ow-font-size--large/);
+    assert.match(largeAgain.body, /ow-font-size--large/);
+    assert.match(mediumAgain.body, /ow-font-size--medium/);
+    assert.equal(largeAgain.headers.etag, large.headers.etag);
+    assert.notEqual(large.headers.etag, medium.headers.etag);
+  });
+
+  it('If-None-Match with the ETag → 304 with no body; another tag → 200; If-Modified-Since → 304', async () => {
+    const kept = await get(app, '/services');
+    const etag = String(kept.headers.etag);
+    const notModified = await get(app, '/services', { 'if-none-match': etag });
+    assert.equal(notModified.statusCode, 304);
+    assert.equal(notModified.body, '');
+    assert.equal(notModified.rawPayload.length, 0);
+    assert.equal(notModified.headers.etag, etag);
+    assert.equal(notModified.headers['cache-control'], 'no-cache');
+    assert.equal((await get(app, '/services', { 'if-none-match': `"older", ${etag}` })).statusCode, 304);
+    assert.equal((await get(app, '/services', { 'if-none-match': `W/${etag}` })).statusCode, 304);
+    assert.equal((await get(app, '/services', { 'if-none-match': '*' })).statusCode, 304);
+    const changed = await get(app, '/services', { 'if-none-match': '"not-this-one"' });
+    assert.equal(changed.statusCode, 200);
+    assert.equal(changed.body, kept.body);
+    const lastModified = String(kept.headers['last-modified']);
+    const since = await get(app, '/services', { 'if-modified-since': lastModified });
+    assert.equal(since.statusCode, 304);
+    assert.equal(since.body, '');
+    const earlier = new Date(Date.parse(lastModified) - 60_000).toUTCString();
+    const modified = await get(app, '/services', { 'if-modified-since': earlier });
+    assert.equal(modified.statusCode, 200);
+    assert.equal(modified.body, kept.body);
+    // If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2).
+    const both = await get(app, '/services', {
+      'if-none-match': '"not-this-one"',
+      'if-modified-since': lastModified,
+    });
+    assert.equal(both.statusCode, 200);
+  });
+
+  it('Accept-Encoding br or gzip: the compressed copy, which decompresses to the identity bytes, with its own ETag', async () => {
+    const identity = await get(app, '/services');
+    const etag = String(identity.headers.etag);
+    const br = await get(app, '/services', { 'accept-encoding': 'gzip, deflate, br' });
+    assert.equal(br.statusCode, 200);
+    assert.equal(br.headers['content-encoding'], 'br');
+    assert.equal(br.headers.vary, 'Accept-Encoding');
+    assert.deepEqual(brotliDecompressSync(br.rawPayload), identity.rawPayload);
+    assert.ok(br.rawPayload.length < identity.rawPayload.length / 3, `${br.rawPayload.length} bytes`);
+    assert.equal(br.headers.etag, `${etag.slice(0, -1)}-br"`);
+    assert.equal(br.headers['content-length'], String(br.rawPayload.length));
+    const gzip = await get(app, '/services', { 'accept-encoding': 'gzip' });
+    assert.equal(gzip.headers['content-encoding'], 'gzip');
+    assert.equal(gzip.headers.vary, 'Accept-Encoding');
+    assert.deepEqual(gunzipSync(gzip.rawPayload), identity.rawPayload);
+    assert.equal(gzip.headers.etag, `${etag.slice(0, -1)}-gzip"`);
+    const refused = await get(app, '/services', { 'accept-encoding': 'br;q=0, gzip' });
+    assert.equal(refused.headers['content-encoding'], 'gzip');
+    const none = await get(app, '/services', { 'accept-encoding': 'identity' });
+    assert.equal(none.headers['content-encoding'], undefined);
+    assert.equal(none.body, identity.body);
+    // The compressed representation's own tag is recognised too.
+    const notModified = await get(app, '/services', {
+      'accept-encoding': 'br',
+      'if-none-match': String(br.headers.etag),
+    });
+    assert.equal(notModified.statusCode, 304);
+    assert.equal(notModified.rawPayload.length, 0);
+    assert.equal(notModified.headers['content-encoding'], undefined, 'a 304 has no body to encode');
+    // JSON read APIs are kept and compressed the same way.
+    const api = await get(app, '/api/services');
+    const apiBr = await get(app, '/api/services', { 'accept-encoding': 'br' });
+    assert.match(String(api.headers['content-type']), /^application\/json/);
+    assert.deepEqual(JSON.parse(brotliDecompressSync(apiBr.rawPayload).toString()), api.json());
+  });
+
+  it('HEAD: GET’s headers without a body, and a HEAD first does not keep an empty page for GET', async () => {
+    const head = await app.inject({ method: 'HEAD', url: '/en/services?online=yes' });
+    assert.equal(head.statusCode, 200);
+    assert.equal(head.rawPayload.length, 0);
+    const page = await get(app, '/en/services?online=yes');
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<\/html>\s*$/);
+    assert.equal(head.headers['content-length'], String(page.rawPayload.length));
+    assert.equal(page.headers.etag, etagOf(page.rawPayload));
+    const keptHead = await app.inject({ method: 'HEAD', url: '/en/services?online=yes' });
+    assert.equal(keptHead.statusCode, 200);
+    assert.equal(keptHead.rawPayload.length, 0);
+    assert.equal(keptHead.headers.etag, page.headers.etag);
+    assert.equal(keptHead.headers['content-length'], String(page.rawPayload.length));
+    assert.equal(keptHead.headers['last-modified'], page.headers['last-modified']);
+    const conditional = await app.inject({
+      method: 'HEAD',
+      url: '/en/services?online=yes',
+      headers: { 'if-none-match': String(page.headers.etag) },
+    });
+    assert.equal(conditional.statusCode, 304);
+  });
+});
+
+describe('public reads: form pages kept around each visitor’s token (HTTP)', () => {
+  let subject: TestApp;
+  let app: AppInstance;
+  before(async () => {
+    subject = await buildTestApp();
+    app = subject.app;
+  });
+  after(() => subject.app.close());
+
+  for (const path of ['/track', '/report', '/en/report']) {
+    it(`${path}: visitors without a cookie each get their own token, in the cookie and in the page`, async () => {
+      const answers: Answer[] = [];
+      for (let visitor = 0; visitor < 3; visitor += 1) {
+        answers.push(await get(app, path));
+        if (visitor === 0) await sleep(1100);
+      }
+      const tokens = answers.map((answer) => csrfCookieOf(answer) ?? '');
+      for (const [index, answer] of answers.entries()) {
+        assert.equal(answer.statusCode, 200);
+        const token = tokens[index] ?? '';
+        assert.match(token, /^[A-Za-z0-9_-]{43}$/);
+        assert.equal(formTokenIn(answer.body), token, 'the page’s form carries the cookie’s token');
+        assert.equal(answer.headers.etag, undefined, 'the bytes differ per visitor: no ETag');
+        assert.equal(answer.headers['content-encoding'], undefined);
+        const [cookie] = setCookies(answer);
+        assert.equal(setCookies(answer).length, 1);
+        assert.match(cookie ?? '', new RegExp(`^ow_csrf=${token}; Path=/; HttpOnly; SameSite=Strict`));
+        assert.match(String(answer.headers['cache-control']), /no-store|private/, 'never in a shared cache');
+        for (const other of tokens) if (other !== token) assert.ok(!answer.body.includes(other));
+      }
+      assert.equal(new Set(tokens).size, 3);
+      // Kept: the later visitors' pages were not rendered again (the first render's time, a second later).
+      assert.equal(answers[1]?.headers['last-modified'], answers[0]?.headers['last-modified']);
+      assert.equal(answers[2]?.headers['last-modified'], answers[0]?.headers['last-modified']);
+      // ... and are the same bytes but for the token.
+      const shapes = answers.map((answer, index) => answer.body.replaceAll(tokens[index] ?? '', '<token>'));
+      assert.equal(shapes[1], shapes[0]);
+      assert.equal(shapes[2], shapes[0]);
+    });
+
+    it(`${path}: a visitor with a valid ow_csrf cookie gets the page with that token and no new cookie`, async () => {
+      await get(app, path);
+      const own = randomBytes(32).toString('base64url');
+      const answer = await get(app, path, { cookie: `ow_csrf=${own}` });
+      assert.equal(answer.statusCode, 200);
+      assert.equal(formTokenIn(answer.body), own);
+      assert.deepEqual(setCookies(answer), []);
+      // A cookie that is not a token of ours is replaced.
+      const forged = await get(app, path, { cookie: 'ow_csrf=not-a-token' });
+      const replaced = csrfCookieOf(forged) ?? '';
+      assert.match(replaced, /^[A-Za-z0-9_-]{43}$/);
+      assert.equal(formTokenIn(forged.body), replaced);
+      assert.ok(!forged.body.includes('not-a-token'));
+    });
+  }
+
+  it('the look-up form posts with the token from a kept page (CSRF accepted); another token is refused', async () => {
+    await get(app, '/track');
+    const page = await get(app, '/track');
+    const token = csrfCookieOf(page) ?? '';
+    assert.equal(csrfTokenIn(page.body), token);
+    const post = (formToken: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/track',
+        headers: { cookie: `ow_csrf=${token}`, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({
+          _csrf: formToken,
+          caseNumber: 'KH-2026-000000',
+          lookupCode: 'ABCDEFGH',
+        }).toString(),
+      });
+    const accepted = await post(token);
+    assert.notEqual(accepted.statusCode, 403);
+    assert.ok(!accepted.body.includes(messageFor('CSRF_INVALID', 'zh-TW')));
+    assert.match(accepted.body, /KH-2026-000000/, 'the look-up ran and answered for that number');
+    const refused = await post(randomBytes(32).toString('base64url'));
+    assert.equal(refused.statusCode, 403);
+    assert.ok(refused.body.includes(messageFor('CSRF_INVALID', 'zh-TW')));
+  });
+
+  it('the report form (multipart) posts with the token in the kept page’s action: CSRF accepted', async () => {
+    await get(app, '/report');
+    const page = await get(app, '/report');
+    const token = csrfCookieOf(page) ?? '';
+    const action = multipartActionOf(page.body);
+    assert.ok(action.includes(token), action);
+    const post = (url: string) =>
+      app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie: `ow_csrf=${token}` },
+        payload: new FormData(),
+      });
+    const accepted = await post(action);
+    assert.notEqual(accepted.statusCode, 403, accepted.body.slice(0, 300));
+    const refused = await post(action.replace(token, randomBytes(32).toString('base64url')));
+    assert.equal(refused.statusCode, 403);
+  });
+});
+
+describe('public reads: what is never kept (HTTP)', () => {
+  let subject: TestApp;
+  let app: AppInstance;
+  before(async () => {
+    subject = await buildTestApp();
+    app = subject.app;
+  });
+  after(() => subject.app.close());
+
+  it('/track?case=…&code=… (one person’s look-up): no validators, never kept, the form at /track unchanged', async () => {
+    const form = await get(app, '/track');
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const lookUp = await get(app, '/track?case=KH-2026-000001&code=WRONGCODE');
+      assert.equal(lookUp.headers['last-modified'], undefined, 'not made into a kept answer');
+      assert.equal(lookUp.headers.etag, undefined);
+      assert.equal(lookUp.headers['cache-control'], 'no-store');
+      assert.match(lookUp.body, /KH-2026-000001/);
+    }
+    const formAgain = await get(app, '/track');
+    assert.doesNotMatch(formAgain.body, /KH-2026-000001/);
+    assert.equal(
+      formAgain.body.replaceAll(csrfCookieOf(formAgain) ?? '', '<token>'),
+      form.body.replaceAll(csrfCookieOf(form) ?? '', '<token>'),
+    );
+    // A number alone (no code) is a query string too: rendered, not kept.
+    const prefilled = await get(app, '/track?case=KH-2026-000002');
+    assert.equal(prefilled.headers['last-modified'], undefined);
+    assert.match(prefilled.body, /value="KH-2026-000002"/);
+  });
+
+  it('a signed-in staff member’s page is never kept, and never given to anyone else; nor is the kept page given to staff', async () => {
+    const anonymous = await get(app, '/services');
+    assert.ok(anonymous.headers.etag);
+    const editor = await aSignedInMember(subject, {
+      role: 'web_editor',
+      displayName: `編輯 ${randomBytes(3).toString('hex')}`,
+    });
+    assert.ok(editor.cookies.has('ow_session'));
+    const staffPage = await editor.get('/services');
+    assert.equal(staffPage.statusCode, 200);
+    assert.match(staffPage.body, /ow-staff-bar/);
+    assert.ok(staffPage.body.includes(editor.member.displayName), 'the staff header names the member');
+    assert.equal(staffPage.headers.etag, undefined);
+    assert.equal(staffPage.headers['last-modified'], undefined);
+    const afterStaff = await get(app, '/services');
+    assert.doesNotMatch(afterStaff.body, /ow-staff-bar/);
+    assert.ok(!afterStaff.body.includes(editor.member.displayName));
+    assert.equal(afterStaff.headers.etag, anonymous.headers.etag);
+    // A staff member's first visit to an address nobody kept yet is not kept for the next visitor either.
+    const staffFirst = await editor.get('/en/services?q=road');
+    assert.match(staffFirst.body, /ow-staff-bar/);
+    const next = await get(app, '/en/services?q=road');
+    assert.doesNotMatch(next.body, /ow-staff-bar/);
+    assert.ok(!next.body.includes(editor.member.displayName));
+  });
+
+  it('a citizen’s session cookie: rendered for them, not kept', async () => {
+    await get(app, '/sitemap');
+    const citizen = await get(app, '/sitemap', { cookie: `ow_citizen=${randomBytes(16).toString('hex')}` });
+    assert.equal(citizen.statusCode, 200);
+    assert.equal(citizen.headers.etag, undefined);
+    assert.equal(citizen.headers['last-modified'], undefined);
+  });
+
+  it('a 404 is not kept: the same unknown address answers 404 each time, with no validators', async () => {
+    for (const url of [
+      '/services/no-such-service',
+      '/services/no-such-service',
+      '/en/services/no-such-service',
+    ]) {
+      const answer = await get(app, url);
+      assert.equal(answer.statusCode, 404, url);
+      assert.equal(answer.headers.etag, undefined);
+      assert.equal(answer.headers['last-modified'], undefined);
+    }
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const api = await get(app, '/api/services/no-such-service');
+      assert.equal(api.statusCode, 404);
+      assert.equal(api.json().code, 'NOT_FOUND');
+    }
+  });
+});
+
+describe('public reads: a publication renders pages again in every process (HTTP, two apps, one database)', () => {
+  let subject: TestApp;
+  let other: AppInstance;
+  let plain: pg.Client;
+  before(async () => {
+    subject = await buildTestApp();
+    other = (await buildAppWithLog(subject)).app;
+    await other.ready();
+    plain = await connect(subject.database.connectionString);
+    await waitUntil(
+      () => listenerPids(plain),
+      (pids) => pids.length >= 2,
+      { timeoutMs: 5000, what: 'both apps listening' },
+    );
+  });
+  after(async () => {
+    await plain.end();
+    await other.close();
+    await subject.app.close();
+  });
+
+  it('a page kept by app B stays as it was when the data changes unannounced; a NOTIFY from a plain connection renders it again', async () => {
+    const code = 'street-tree-pruning';
+    const url = `/services/${code}`;
+    const { nameZh } = serviceNamed(code);
+    const renamed = `${nameZh}（${randomBytes(3).toString('hex')}）`;
+    const first = await get(other, url);
+    assert.equal(first.statusCode, 200);
+    assert.match(mainOf(first.body), new RegExp(nameZh));
+    await sleep(1100);
+    const second = await get(other, url);
+    assert.equal(second.headers.etag, first.headers.etag);
+    assert.equal(second.headers['last-modified'], first.headers['last-modified'], 'kept, not rendered again');
+    // Another process changes the content without announcing it: app B keeps sending what it kept.
+    await plain.query(
+      `update service_versions set name_zh = $1
+        where service_code = $2 and version = (select current_version from services where code = $2)`,
+      [renamed, code],
+    );
+    assert.match(mainOf((await get(subject.app, url)).body), new RegExp(renamed), 'app A renders it afresh');
+    const stale = await get(other, url);
+    assert.equal(stale.headers.etag, first.headers.etag);
+    assert.ok(!stale.body.includes(renamed), 'app B sends its kept bytes');
+    // The announcement alone, from a plain connection (nothing in this process moves a version): each
+    // app's listener hears it.
+    const counted = countOf('catalogue');
+    await plain.query('select pg_notify($1, $2)', [publicationChannel, 'catalogue']);
+    await waitUntil(
+      async () => countOf('catalogue'),
+      (count) => count === counted + 2,
+      { timeoutMs: 5000, what: 'both apps’ listeners to hear the notification' },
+    );
+    const fresh = await get(other, url);
+    assert.notEqual(fresh.headers.etag, first.headers.etag);
+    assert.equal(fresh.statusCode, 200);
+    assert.match(mainOf(fresh.body), new RegExp(renamed));
+    assert.equal(fresh.headers.etag, etagOf(fresh.rawPayload));
+    const again = await get(other, url);
+    assert.equal(again.headers.etag, fresh.headers.etag, 'and keeps the new one');
+  });
+
+  it('a notification of another scope leaves the page kept', async () => {
+    const url = '/services/road-excavation-permit';
+    const kept = await get(other, url);
+    assert.equal((await get(other, url)).headers.etag, kept.headers.etag);
+    await plain.query(
+      `update service_versions set summary_zh = summary_zh || '（未公告）'
+        where service_code = 'road-excavation-permit'
+          and version = (select current_version from services where code = 'road-excavation-permit')`,
+    );
+    const catalogue = countOf('catalogue');
+    const workPlans = countOf('work-plans');
+    await plain.query('select pg_notify($1, $2)', [publicationChannel, 'work-plans']);
+    await waitUntil(
+      async () => countOf('work-plans'),
+      (count) => count === workPlans + 2,
+      { timeoutMs: 5000, what: 'both apps’ listeners to hear the notification' },
+    );
+    assert.equal(countOf('catalogue'), catalogue);
+    const still = await get(other, url);
+    assert.equal(still.headers.etag, kept.headers.etag);
+    assert.doesNotMatch(still.body, /（未公告）/);
+  });
+
+  it('a new version published through the catalogue service on app A shows on app B (page, list, English, API)', async () => {
+    const code = 'utility-pipeline-works';
+    const service = DEMO_SERVICES.find((candidate) => candidate.code === code);
+    assert.ok(service);
+    const marker = randomBytes(3).toString('hex');
+    const urls = [`/services/${code}`, `/en/services/${code}`, '/services', `/api/services/${code}`];
+    const before: Answer[] = [];
+    for (const url of urls) {
+      const answer = await get(other, url);
+      assert.equal(answer.statusCode, 200, url);
+      assert.equal((await get(other, url)).headers.etag, answer.headers.etag, `${url} kept`);
+      assert.ok(!answer.body.includes(marker));
+      before.push(answer);
+    }
+    const counted = countOf('catalogue');
+    await publishServiceVersion(subject.database.db, {
+      definition: {
+        ...service,
+        nameZh: `${service.nameZh} ${marker}`,
+        nameEn: `${service.nameEn} ${marker}`,
+      },
+      actor: cliActor,
+      now: subject.clock.now(),
+    });
+    for (const [index, url] of urls.entries()) {
+      const fresh = await waitUntil(
+        () => get(other, url),
+        (answer) => answer.body.includes(marker),
+        { timeoutMs: 5000, what: `${url} on app B showing the new version` },
+      );
+      assert.notEqual(fresh.headers.etag, before[index]?.headers.etag, url);
+    }
+    // Counted at once by the publisher, then once by each app's listener when the commit is announced.
+    assert.ok(countOf('catalogue') >= counted + 1);
+    await waitUntil(
+      async () => countOf('catalogue'),
+      (count) => count === counted + 3,
+      { timeoutMs: 5000, what: 'the publication counted by the publisher and both listeners' },
+    );
+  });
+
+  it('listenForPublications: told after the commit, never of a rolled-back publication; after its connection breaks it says * and listens again', async () => {
+    const db = subject.database.db;
+    const existing = new Set(await listenerPids(plain));
+    const seen: string[] = [];
+    const warnings: string[] = [];
+    const listener = listenForPublications(subject.database.pool, (scope) => seen.push(scope), {
+      warn: (_details, message) => warnings.push(message),
+    });
+    try {
+      const ownPid = async () => (await listenerPids(plain)).find((pid) => !existing.has(pid));
+      await waitUntil(ownPid, (pid) => pid !== undefined, { timeoutMs: 5000, what: 'the listener' });
+
+      await assert.rejects(
+        db.transaction(async (tx) => {
+          await announcePublished(tx, 'plans');
+          throw new Error('rolled back');
+        }),
+        /rolled back/,
+      );
+      await db.transaction(async (tx) => {
+        await announcePublished(tx, 'work-plans');
+        await sleep(300);
+        assert.deepEqual(seen, [], 'nothing is told before the commit');
+      });
+      await waitUntil(
+        async () => [...seen],
+        (scopes) => scopes.length > 0,
+        { timeoutMs: 5000, what: 'the notification' },
+      );
+      // Notifications arrive in commit order: the rolled-back one would have come first.
+      assert.deepEqual(seen, ['work-plans']);
+
+      const pid = await ownPid();
+      await plain.query('select pg_terminate_backend($1)', [pid]);
+      await waitUntil(
+        async () => [...seen],
+        (scopes) => scopes.includes('*'),
+        { timeoutMs: 5000, what: "'*' after the connection broke" },
+      );
+      assert.ok(warnings.includes('publication listener lost'), warnings.join('; '));
+      const newPid = await waitUntil(ownPid, (found) => found !== undefined && found !== pid, {
+        timeoutMs: 5000,
+        what: 'the listener connected again',
+      });
+      assert.notEqual(newPid, pid);
+      await plain.query('select pg_notify($1, $2)', [publicationChannel, 'reports']);
+      await waitUntil(
+        async () => [...seen],
+        (scopes) => scopes.includes('reports'),
+        { timeoutMs: 5000, what: 'a notification after reconnecting' },
+      );
+    } finally {
+      await listener.close();
+    }
+    await waitUntil(
+      () => listenerPids(plain),
+      (pids) => pids.every((pid) => existing.has(pid)),
+      { timeoutMs: 5000, what: 'the closed listener’s connection gone' },
+    );
+  });
+});
+
+/**
+ * Sends a request whose render waits on the test's lock of the catalogue's table, once it is waiting (the
+ * render gate's place held until the lock goes).
+ */
+async function heldUp(
+  app: AppInstance,
+  watcher: pg.Client,
+  url: string,
+): Promise<{ answer: Promise<Answer> }> {
+  const answer = sent(app, url);
+  let early: number | undefined;
+  void answer.then((done) => {
+    early = done.statusCode;
+  });
+  await waitUntil(
+    async () => ({ early, sessions: await sessions(watcher) }),
+    (value) => someoneWaitsOnALock(value.sessions),
+    { timeoutMs: 5000, what: `the render of ${url} waiting on the lock` },
+  );
+  // Wrapped: an async function returning a promise would wait for it.
+  return { answer };
+}
+
+describe('public reads: the render gate (HTTP, RENDER_CONCURRENCY=1, RENDER_QUEUE=0)', () => {
+  let subject: TestApp;
+  let app: AppInstance;
+  let locker: pg.Client;
+  // Another connection to watch the sessions (in the locker's transaction, pg_stat_activity is a snapshot).
+  let watcher: pg.Client;
+  before(async () => {
+    subject = await buildTestApp({ environment: { RENDER_CONCURRENCY: '1', RENDER_QUEUE: '0' } });
+    app = subject.app;
+    locker = await connect(subject.database.connectionString);
+    watcher = await connect(subject.database.connectionString);
+  });
+  after(async () => {
+    await locker.query('rollback').catch(() => undefined);
+    await locker.end();
+    await watcher.end();
+    await subject.app.close();
+  });
+
+  it('one render held up: the same address waits for it, another gets 503 with Retry-After in its language; then all succeed', async () => {
+    assert.equal(subject.config.renderConcurrency, 1);
+    assert.equal(subject.config.renderQueue, 0);
+    // A render held up deterministically: the catalogue's table locked until the test lets go.
+    await locker.query('begin');
+    await locker.query('lock table services in access exclusive mode');
+    let released = false;
+    try {
+      const held = (await heldUp(app, watcher, '/services?q=road')).answer;
+      const sameAddress = sent(app, '/services?q=road');
+
+      const refused = await get(app, '/services?q=lamp');
+      assert.equal(refused.statusCode, 503);
+      assert.equal(refused.headers['retry-after'], '2');
+      assert.match(String(refused.headers['content-type']), /^text\/html/);
+      assert.match(refused.body, /^<!doctype html><html lang="zh-Hant-TW"/);
+      assert.match(refused.body, /<title>服務暫時無法使用 - /);
+      assert.match(refused.body, /class="ow-request-id">[0-9a-f-]{36}</);
+      assert.equal(refused.headers.etag, undefined);
+
+      const english = await get(app, '/en/services?q=lamp');
+      assert.equal(english.statusCode, 503);
+      assert.equal(english.headers['retry-after'], '2');
+      assert.match(english.body, /^<!doctype html><html lang="en"/);
+      assert.match(english.body, /<title>Sorry, the service is unavailable - /);
+
+      const api = await get(app, '/api/services?q=lamp');
+      assert.equal(api.statusCode, 503);
+      assert.equal(api.headers['retry-after'], '2');
+      assert.match(String(api.headers['content-type']), /^application\/json/);
+      assert.equal(api.json().code, 'SERVICE_UNAVAILABLE');
+      assert.match(api.json().message, /目前瀏覽人數眾多/);
+      assert.equal(typeof api.json().requestId, 'string');
+
+      // What is not a public read is not held back by the gate.
+      const health = await get(app, '/healthz');
+      assert.equal(health.statusCode, 200);
+
+      await locker.query('commit');
+      released = true;
+      const [first, second] = await Promise.all([held, sameAddress]);
+      assert.equal(first.statusCode, 200);
+      assert.equal(second.statusCode, 200, 'the same address waited for the render instead of a 503');
+      assert.equal(second.body, first.body);
+      assert.equal(second.headers.etag, first.headers.etag);
+    } finally {
+      if (!released) await locker.query('rollback');
+    }
+    for (const url of ['/services?q=lamp', '/en/services?q=lamp', '/api/services?q=lamp']) {
+      const answer = await get(app, url);
+      assert.equal(answer.statusCode, 200, url);
+      assert.equal(answer.headers['retry-after'], undefined);
+    }
+    // A kept answer needs no render: sent even while the gate is full.
+    await locker.query('begin');
+    await locker.query('lock table services in access exclusive mode');
+    try {
+      const held = (await heldUp(app, watcher, '/services?q=bridge')).answer;
+      const kept = await get(app, '/services?q=lamp');
+      assert.equal(kept.statusCode, 200);
+      assert.equal((await get(app, '/services?q=tree')).statusCode, 503);
+      await locker.query('commit');
+      assert.equal((await held).statusCode, 200);
+    } finally {
+      await locker.query('rollback').catch(() => undefined);
+    }
+  });
+});
