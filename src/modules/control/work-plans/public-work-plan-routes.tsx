@@ -4,14 +4,13 @@ import { forEachLanguage, type Lang, localePath } from '../../../platform/web/i1
 import { pageContext, renderPage, sendPage } from '../../../platform/web/layout.tsx';
 import { findSitePage } from '../../../platform/web/site-pages.ts';
 import { planPaths } from '../plans/plan-paths.ts';
-import { publishedYears } from '../plans/plan-reads.ts';
 import { taipeiIsoDate } from '../shared/control-format.ts';
 import { PublicWorkPlanPage } from './views/public-work-plan-page.tsx';
 import { PublicWorkPlanListPage } from './views/work-plan-list-pages.tsx';
 import { workPlanTitle } from './work-plan-format.ts';
 import { workPlanText as text } from './work-plan-messages.ts';
 import { workPlanPaths } from './work-plan-paths.ts';
-import { carriedPractices, getWorkPlan, listPublishedWorkPlans } from './work-plan-reads.ts';
+import { carriedPractices, getWorkPlan, publishedWorkPlansOfYear } from './work-plan-reads.ts';
 import { workPlanNotFound } from './work-plan-rules.ts';
 
 export const WorkPlanYearParams = Type.Object({ year: Type.String({ pattern: '^[0-9]{4}$' }) });
@@ -41,8 +40,9 @@ export async function publicWorkPlanRoutes(app: AppInstance, deps: AppDeps): Pro
       const context = pageContext(request);
       const { lang } = context;
       const year = Number(request.params.year);
-      if (!(await publishedYears(db)).includes(year)) throw workPlanNotFound(lang);
-      const plans = await listPublishedWorkPlans(db, year);
+      // One statement: whether the year has a published plan, and its published work plans.
+      const plans = await publishedWorkPlansOfYear(db, year);
+      if (plans === null) throw workPlanNotFound(lang);
       const latest = plans.reduce<Date | null>(
         (max, plan) => (max === null || plan.publishedAt > max ? plan.publishedAt : max),
         null,

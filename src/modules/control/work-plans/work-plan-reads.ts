@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../../platform/db/database.ts';
 import { units } from '../../../platform/reference/reference-schema.ts';
 import { getPublishedPlan } from '../plans/plan-reads.ts';
+import { controlPlans } from '../plans/plan-schema.ts';
 import { practiceRef, practicesOf } from '../plans/plan-types.ts';
 import type { CarriedPractice } from './work-plan-rules.ts';
 import {
@@ -199,4 +200,35 @@ export async function listPublishedWorkPlans(
     .where(and(eq(controlWorkPlans.year, year), eq(controlWorkPlans.state, 'published')))
     .orderBy(asc(units.sortOrder));
   return rows.flatMap((row) => (row.publishedAt ? [{ ...row, publishedAt: row.publishedAt }] : []));
+}
+
+/**
+ * The public list of a year in one statement: null when the year has no published plan (the page is not
+ * found), else its published work plans by unit (publishedYears + listPublishedWorkPlans in one round trip).
+ */
+export async function publishedWorkPlansOfYear(
+  db: DatabaseOrTransaction,
+  year: number,
+): Promise<{ unitCode: string; nameZh: string; nameEn: string; publishedAt: Date }[] | null> {
+  const rows = await db
+    .select({
+      unitCode: controlWorkPlans.unitCode,
+      nameZh: units.nameZh,
+      nameEn: units.nameEn,
+      publishedAt: controlWorkPlans.publishedAt,
+    })
+    .from(controlPlans)
+    .leftJoin(
+      controlWorkPlans,
+      and(eq(controlWorkPlans.year, controlPlans.year), eq(controlWorkPlans.state, 'published')),
+    )
+    .leftJoin(units, eq(units.code, controlWorkPlans.unitCode))
+    .where(and(eq(controlPlans.year, year), eq(controlPlans.status, 'published')))
+    .orderBy(asc(units.sortOrder));
+  if (rows.length === 0) return null;
+  return rows.flatMap((row) =>
+    row.unitCode !== null && row.nameZh !== null && row.nameEn !== null && row.publishedAt
+      ? [{ unitCode: row.unitCode, nameZh: row.nameZh, nameEn: row.nameEn, publishedAt: row.publishedAt }]
+      : [],
+  );
 }
