@@ -227,6 +227,20 @@ describe('public reads: kept answers (HTTP)', () => {
     assert.deepEqual(JSON.parse(brotliDecompressSync(apiBr.rawPayload).toString()), api.json());
   });
 
+  it('a kept answer keeps the headers its route gave it: the open-data feed stays readable by other sites', async () => {
+    const rendered = await get(app, '/reports/feed.atom');
+    assert.equal(rendered.statusCode, 200);
+    assert.match(String(rendered.headers['content-type']), /^application\/atom\+xml/);
+    assert.equal(rendered.headers['access-control-allow-origin'], '*');
+    assert.match(String(rendered.headers.link), /rel="license"/);
+    const kept = await get(app, '/reports/feed.atom');
+    assert.equal(kept.headers.etag, rendered.headers.etag, 'kept');
+    assert.equal(kept.body, rendered.body);
+    assert.equal(kept.headers['content-type'], rendered.headers['content-type']);
+    assert.equal(kept.headers['access-control-allow-origin'], '*', 'CORS on the kept copy too');
+    assert.equal(kept.headers.link, rendered.headers.link);
+  });
+
   it('HEAD: GET’s headers without a body, and a HEAD first does not keep an empty page for GET', async () => {
     const head = await app.inject({ method: 'HEAD', url: '/en/services?online=yes' });
     assert.equal(head.statusCode, 200);
