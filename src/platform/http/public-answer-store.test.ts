@@ -169,6 +169,20 @@ describe('a kept answer', () => {
     assert.equal(kept.stamp, '2.1');
     assert.equal(kept.renderedAt, renderedAt);
     assert.equal(kept.contentType, html);
+    assert.deepEqual(kept.headers, {});
+    const feed = keptAnswer(
+      {
+        body: Buffer.from('<feed/>'),
+        contentType: 'application/atom+xml; charset=utf-8',
+        headers: { 'access-control-allow-origin': '*' },
+        token: null,
+        stamp: '0',
+        renderedAt,
+      },
+      0,
+      1_000,
+    );
+    assert.deepEqual(feed.headers, { 'access-control-allow-origin': '*' });
   });
 
   it('with the visitor’s token: in pieces around it, no ETag (the bytes differ per visitor)', () => {

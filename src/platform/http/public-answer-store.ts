@@ -48,6 +48,8 @@ export interface KeptAnswer {
   /** The bytes, or the pieces around each place the visitor's CSRF token goes. */
   readonly pieces: readonly Buffer[];
   readonly contentType: string;
+  /** Headers the route gave the bytes (open data's CORS and licence link, a download's name). */
+  readonly headers: Readonly<Record<string, string>>;
   /** Strong validator of the identity bytes (null for a page with a token). */
   readonly etag: string | null;
   readonly renderedAt: Date;
@@ -113,7 +115,14 @@ export function createAnswerStore(limits: { maxEntries: number; maxBytes: number
 
 /** An answer as kept: its pieces around the token (if any), its validator, its lifetime. */
 export function keptAnswer(
-  answer: { body: Buffer; contentType: string; token: string | null; stamp: string; renderedAt: Date },
+  answer: {
+    body: Buffer;
+    contentType: string;
+    headers?: Readonly<Record<string, string>>;
+    token: string | null;
+    stamp: string;
+    renderedAt: Date;
+  },
   now: number,
   maxAgeMs: number,
 ): KeptAnswer {
@@ -121,6 +130,7 @@ export function keptAnswer(
   return {
     pieces,
     contentType: answer.contentType,
+    headers: answer.headers ?? {},
     etag: pieces.length === 1 ? etagOf(answer.body) : null,
     renderedAt: answer.renderedAt,
     stamp: answer.stamp,

@@ -83,6 +83,28 @@ interface Slot {
 const tokenPattern = /^[A-Za-z0-9_-]{43}$/;
 
 /**
+ * Headers a route sets on its answer that belong to the bytes, sent again with the kept copy (no cookie,
+ * no request id: those are the request's own).
+ */
+const keptHeaderNames = [
+  'access-control-allow-origin',
+  'link',
+  'content-disposition',
+  'content-language',
+  'x-robots-tag',
+] as const;
+
+function routeHeaders(reply: FastifyReply): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name of keptHeaderNames) {
+    const value = reply.getHeader(name);
+    if (value === undefined) continue;
+    headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return headers;
+}
+
+/**
  * The hooks, on the root instance after the security headers: an answer kept for this address is sent
  * from `onRequest` (nothing else runs); else the request waits for the same address being rendered right
  * now, or passes the render gate (503 with Retry-After when full) and is rendered, and `onSend` keeps what
@@ -217,7 +239,14 @@ export function installPublicReads(
     const hasToken = token !== null && body.includes(token);
     const maxAgeMs = (slot.read.maxAgeSeconds ?? options.maxAgeSeconds) * 1000;
     slot.answer = keptAnswer(
-      { body, contentType, token: hasToken ? token : null, stamp: slot.stamp, renderedAt: slot.renderedAt },
+      {
+        body,
+        contentType,
+        headers: routeHeaders(reply),
+        token: hasToken ? token : null,
+        stamp: slot.stamp,
+        renderedAt: slot.renderedAt,
+      },
       now(),
       maxAgeMs,
     );
@@ -247,6 +276,7 @@ function sendKept(
   options: Pick<PublicReadsOptions, 'isCookieSecure'>,
 ): FastifyReply {
   reply.header('content-type', kept.contentType);
+  for (const [name, value] of Object.entries(kept.headers)) reply.header(name, value);
   validatorHeaders(reply, kept);
   if (kept.etag === null) {
     const own = cookieValue(request.headers.cookie, csrfCookieName);
