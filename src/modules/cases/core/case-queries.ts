@@ -1,7 +1,6 @@
-import { timingSafeEqual } from 'node:crypto';
-import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { staff } from '../../../platform/auth/auth-schema.ts';
-import type { Database, DatabaseOrTransaction } from '../../../platform/db/database.ts';
+import type { DatabaseOrTransaction } from '../../../platform/db/database.ts';
 import { DomainError, notFound } from '../../../platform/http/errors.ts';
 import { units } from '../../../platform/reference/reference-schema.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
@@ -9,7 +8,7 @@ import { getServiceVersion } from '../../catalogue/index.ts';
 import type { CaseRow } from './case-actor.ts';
 import { type DeadlineStatus, deadlineStatus } from './case-deadline.ts';
 import { caseText } from './case-messages.ts';
-import { normaliseCaseNumber, normaliseLookupCode } from './case-number.ts';
+import { normaliseCaseNumber } from './case-number.ts';
 import { caseExtensions, cases, caseTimeline } from './cases-schema.ts';
 import { type CaseState, finishedStates, openStates } from './workflows.ts';
 
@@ -26,6 +25,40 @@ export interface CaseDetail {
   status: DeadlineStatus;
 }
 
+type TimelineRow = typeof caseTimeline.$inferSelect;
+type ExtensionRow = typeof caseExtensions.$inferSelect;
+
+/** A moment as JSON: whole milliseconds since the epoch (what a Date holds; pg truncates the same way). */
+const epochMilliseconds = (column: SQL | AnyColumn) => sql`floor(extract(epoch from ${column}) * 1000)`;
+
+/** The case's timeline, oldest first, as one JSON array (a subquery of getCaseDetail's one statement). */
+const timelineJson = sql<(Omit<TimelineRow, 'occurredAt'> & { occurredAt: number })[]>`(
+  select coalesce(json_agg(json_build_object(
+    'id', ${caseTimeline.id}, 'caseId', ${caseTimeline.caseId},
+    'occurredAt', ${epochMilliseconds(caseTimeline.occurredAt)}, 'kind', ${caseTimeline.kind},
+    'fromState', ${caseTimeline.fromState}, 'toState', ${caseTimeline.toState},
+    'actorStaffId', ${caseTimeline.actorStaffId}, 'actorLabel', ${caseTimeline.actorLabel},
+    'publicNote', ${caseTimeline.publicNote}, 'internalNote', ${caseTimeline.internalNote},
+    'data', ${caseTimeline.data}) order by ${caseTimeline.id}), '[]'::json)
+  from ${caseTimeline} where ${caseTimeline.caseId} = ${cases.id})`;
+
+/** The case's extension requests, oldest first, as one JSON array. */
+const extensionsJson = sql<
+  (Omit<ExtensionRow, 'requestedAt' | 'decidedAt'> & { requestedAt: number; decidedAt: number | null })[]
+>`(
+  select coalesce(json_agg(json_build_object(
+    'id', ${caseExtensions.id}, 'caseId', ${caseExtensions.caseId}, 'amount', ${caseExtensions.amount},
+    'reason', ${caseExtensions.reason}, 'requestedBy', ${caseExtensions.requestedBy},
+    'requestedAt', ${epochMilliseconds(caseExtensions.requestedAt)}, 'state', ${caseExtensions.state},
+    'decidedBy', ${caseExtensions.decidedBy}, 'decidedAt', ${epochMilliseconds(caseExtensions.decidedAt)},
+    'decisionNote', ${caseExtensions.decisionNote}) order by ${caseExtensions.requestedAt}), '[]'::json)
+  from ${caseExtensions} where ${caseExtensions.caseId} = ${cases.id})`;
+
+/**
+ * One case with its unit, handler, timeline and extension requests: one statement (the timeline and the
+ * extensions come as JSON arrays from subqueries), so a page or an answer about a case costs one round
+ * trip, not three; the service's names come from the catalogue's kept versions.
+ */
 export async function getCaseDetail(
   db: DatabaseOrTransaction,
   caseId: string,
@@ -38,6 +71,8 @@ export async function getCaseDetail(
       unitNameEn: units.nameEn,
       unitPhone: units.phone,
       handlerName: staff.displayName,
+      timeline: timelineJson,
+      extensions: extensionsJson,
     })
     .from(cases)
     .innerJoin(units, eq(units.code, cases.unitCode))
@@ -45,17 +80,15 @@ export async function getCaseDetail(
     .where(eq(cases.id, caseId));
   if (found === undefined) return null;
   const service = await getServiceVersion(db, found.row.serviceCode, found.row.serviceVersion);
-  // One after the other: `db` may be a transaction, whose one connection runs one query at a time.
-  const timeline = await db
-    .select()
-    .from(caseTimeline)
-    .where(eq(caseTimeline.caseId, caseId))
-    .orderBy(asc(caseTimeline.id));
-  const extensions = await db
-    .select()
-    .from(caseExtensions)
-    .where(eq(caseExtensions.caseId, caseId))
-    .orderBy(asc(caseExtensions.requestedAt));
+  const timeline: TimelineRow[] = found.timeline.map((event) => ({
+    ...event,
+    occurredAt: new Date(event.occurredAt),
+  }));
+  const extensions: ExtensionRow[] = found.extensions.map((extension) => ({
+    ...extension,
+    requestedAt: new Date(extension.requestedAt),
+    decidedAt: extension.decidedAt === null ? null : new Date(extension.decidedAt),
+  }));
   const row = found.row;
   return {
     row,
@@ -111,22 +144,6 @@ export async function findCaseIdByNumber(
   return row?.id ?? null;
 }
 
-/** The applicant's key: case number and lookup code, compared in constant time. Null for any mismatch. */
-export async function findCaseForApplicant(
-  db: DatabaseOrTransaction,
-  caseNumber: string,
-  lookupCode: string,
-): Promise<string | null> {
-  const [row] = await db
-    .select({ id: cases.id, lookupCode: cases.lookupCode })
-    .from(cases)
-    .where(eq(cases.caseNumber, normaliseCaseNumber(caseNumber)));
-  const given = Buffer.from(normaliseLookupCode(lookupCode).padEnd(8, '\0').slice(0, 32));
-  const expected = Buffer.from((row?.lookupCode ?? 'XXXXXXXX').padEnd(8, '\0').slice(0, 32));
-  const same = given.length === expected.length && timingSafeEqual(given, expected);
-  return row !== undefined && same ? row.id : null;
-}
-
 export interface QueueFilters {
   unitCode?: string | undefined;
   handlerId?: string | undefined;
@@ -162,8 +179,7 @@ export const queuePageSize = 50;
 
 /** A handler's or a unit's open cases, nearest deadline first (paused ones last). */
 export async function listQueue(
-  /** The pool, not a transaction: the page and its count run side by side. */
-  db: Database,
+  db: DatabaseOrTransaction,
   filters: QueueFilters,
   now: Date,
   page = 1,
@@ -178,33 +194,38 @@ export async function listQueue(
   if (filters.due === 'overdue') conditions.push(sql`${cases.dueAt} < ${now}`);
   if (filters.due === 'soon') conditions.push(sql`${cases.atRiskAt} <= ${now} and ${cases.dueAt} >= ${now}`);
   const where = and(...conditions);
-  const [rows, [count]] = await Promise.all([
-    db
-      .select({
-        id: cases.id,
-        caseNumber: cases.caseNumber,
-        state: cases.state,
-        subject: cases.subject,
-        serviceCode: cases.serviceCode,
-        serviceVersion: cases.serviceVersion,
-        districtCode: cases.districtCode,
-        unitCode: cases.unitCode,
-        handlerId: cases.handlerId,
-        handlerName: staff.displayName,
-        receivedAt: cases.receivedAt,
-        dueAt: cases.dueAt,
-        atRiskAt: cases.atRiskAt,
-        expectedCompletionDate: cases.expectedCompletionDate,
-        version: cases.version,
-      })
-      .from(cases)
-      .leftJoin(staff, eq(staff.id, cases.handlerId))
-      .where(where)
-      .orderBy(sql`${cases.dueAt} asc nulls last`, asc(cases.receivedAt))
-      .limit(queuePageSize)
-      .offset((Math.max(1, page) - 1) * queuePageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(cases).where(where),
-  ]);
+  // The page and the total in one statement: the window count is taken over every matching row before
+  // LIMIT/OFFSET. Only a page past the end (no row to carry it) needs a count of its own.
+  const rows = await db
+    .select({
+      id: cases.id,
+      caseNumber: cases.caseNumber,
+      state: cases.state,
+      subject: cases.subject,
+      serviceCode: cases.serviceCode,
+      serviceVersion: cases.serviceVersion,
+      districtCode: cases.districtCode,
+      unitCode: cases.unitCode,
+      handlerId: cases.handlerId,
+      handlerName: staff.displayName,
+      receivedAt: cases.receivedAt,
+      dueAt: cases.dueAt,
+      atRiskAt: cases.atRiskAt,
+      expectedCompletionDate: cases.expectedCompletionDate,
+      version: cases.version,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(cases)
+    .leftJoin(staff, eq(staff.id, cases.handlerId))
+    .where(where)
+    .orderBy(sql`${cases.dueAt} asc nulls last`, asc(cases.receivedAt))
+    .limit(queuePageSize)
+    .offset((Math.max(1, page) - 1) * queuePageSize);
+  const total =
+    rows[0]?.total ??
+    (page > 1
+      ? ((await db.select({ total: sql<number>`count(*)::int` }).from(cases).where(where))[0]?.total ?? 0)
+      : 0);
   // Names from the catalogue's kept versions (a version never changes): no join per page.
   const names = new Map<string, { nameZh: string; nameEn: string }>();
   for (const row of rows) {
@@ -217,8 +238,8 @@ export async function listQueue(
     });
   }
   return {
-    total: count?.total ?? 0,
-    items: rows.map(({ serviceVersion, ...row }) => ({
+    total,
+    items: rows.map(({ serviceVersion, total: _total, ...row }) => ({
       ...row,
       serviceNameZh: names.get(`${row.serviceCode}@${serviceVersion}`)?.nameZh ?? row.serviceCode,
       serviceNameEn: names.get(`${row.serviceCode}@${serviceVersion}`)?.nameEn ?? row.serviceCode,
