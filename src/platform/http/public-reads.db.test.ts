@@ -147,6 +147,28 @@ describe('public reads: kept answers (HTTP)', () => {
     assert.ok(keyword.body.length < first.body.length, 'a filtered list, not the kept full one');
   });
 
+  it('over a real socket too: the second visitor gets the kept bytes (a socket’s close does not drop the answer)', async () => {
+    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+    const url = `${address}/en/services?online=1`;
+    const first = await fetch(url, { headers: { 'accept-encoding': 'identity' } });
+    const firstBody = await first.text();
+    assert.equal(first.status, 200);
+    await sleep(1100);
+    const second = await fetch(url, { headers: { 'accept-encoding': 'identity' } });
+    assert.equal(await second.text(), firstBody);
+    assert.equal(second.headers.get('etag'), first.headers.get('etag'));
+    assert.equal(
+      second.headers.get('last-modified'),
+      first.headers.get('last-modified'),
+      'kept, not rendered again',
+    );
+    const notModified = await fetch(url, { headers: { 'if-none-match': String(first.headers.get('etag')) } });
+    assert.equal(notModified.status, 304);
+    const br = await fetch(url, { headers: { 'accept-encoding': 'br' } });
+    assert.equal(br.headers.get('content-encoding'), 'br');
+    assert.equal(await br.text(), firstBody, 'fetch decompresses it to the same page');
+  });
+
   it('kept apart per text size: the large text cookie gets its own page', async () => {
     const medium = await get(app, '/sitemap');
     const large = await get(app, '/sitemap', { cookie: 'ow_font_size=large' });
