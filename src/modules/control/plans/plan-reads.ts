@@ -4,7 +4,6 @@ import type { PageWindow } from '../../../platform/db/paging.ts';
 import { units } from '../../../platform/reference/reference-schema.ts';
 import type { UnitCode } from '../../../platform/reference/units.ts';
 import { groupedBy } from '../shared/grouping.ts';
-import type { UnitName } from '../shared/unit-names.ts';
 import {
   controlPlanChanges,
   controlPlanItems,
@@ -283,11 +282,20 @@ export interface PublicPlanVersion {
   reason: string | null;
 }
 
-/** What the public page of a plan shows: the version, the plan's history, and every unit's names. */
+/** A published version as its public page heads it: `PublishedPlan` without the content, with its titles. */
+export type PublicPlanHeading = Omit<PublishedPlan, 'content'> & { title: string; titleEn: string | null };
+
+/** What the public page of a plan shows: the version, its content, the plan's history, every unit's names. */
 export interface PublicPlanPage {
-  plan: PublishedPlan;
+  plan: PublicPlanHeading;
+  /**
+   * The version's content (a `PlanSnapshot`) as JSON text, and every unit's names (`UnitName[]`, by code)
+   * as JSON text: the page parses them only when it renders the content (public-plan-routes.tsx keeps the
+   * content's HTML per version, language and unit names).
+   */
+  contentJson: string;
+  unitsJson: string;
   history: PublicPlanVersion[];
-  unitNames: Map<string, UnitName>;
 }
 
 /** When version 1 was published, in whole milliseconds since the epoch (what a Date holds, as pg reads it). */
@@ -308,10 +316,10 @@ const historyJson = sql<{ version: number; publishedAt: number; reason: string |
   ) order by h.version desc), '[]'::json)
   from ${controlPlanVersions} h where h.plan_id = ${controlPlans.id})`;
 
-/** Every unit, active or not (a plan may name a unit reorganised since). */
-const unitsJson = sql<UnitName[]>`(
+/** Every unit, active or not (a plan may name a unit reorganised since), as JSON text. */
+const unitsJsonText = sql<string>`(
   select coalesce(json_agg(json_build_object(
-    'code', ${units.code}, 'nameZh', ${units.nameZh}, 'nameEn', ${units.nameEn})), '[]'::json)
+    'code', ${units.code}, 'nameZh', ${units.nameZh}, 'nameEn', ${units.nameEn}) order by ${units.code}), '[]'::json)::text
   from ${units})`;
 
 /**
@@ -335,11 +343,13 @@ export async function readPublicPlanPage(
       status: controlPlans.status,
       publishedVersion: controlPlans.publishedVersion,
       version: controlPlanVersions.version,
-      content: controlPlanVersions.content,
+      contentJson: sql<string | null>`${controlPlanVersions.content}::text`,
+      title: sql<string | null>`${controlPlanVersions.content} ->> 'title'`,
+      titleEn: sql<string | null>`${controlPlanVersions.content} ->> 'titleEn'`,
       publishedAt: controlPlanVersions.publishedAt,
       firstPublishedAt: firstPublishedMilliseconds,
       history: historyJson,
-      units: unitsJson,
+      unitsJson: unitsJsonText,
     })
     .from(controlPlans)
     .leftJoin(
@@ -351,8 +361,8 @@ export async function readPublicPlanPage(
     )
     .where(eq(controlPlans.year, year));
   if (row?.status !== 'published' || row.publishedVersion === null) return null;
-  if (row.version === null || row.content === null || row.publishedAt === null) return null;
-  if (row.firstPublishedAt === null) return null;
+  if (row.version === null || row.contentJson === null || row.publishedAt === null) return null;
+  if (row.firstPublishedAt === null || row.title === null) return null;
   return {
     plan: {
       id: row.id,
@@ -362,13 +372,15 @@ export async function readPublicPlanPage(
       version: row.version,
       publishedAt: row.publishedAt,
       firstPublishedAt: new Date(row.firstPublishedAt),
-      content: row.content,
+      title: row.title,
+      titleEn: row.titleEn,
     },
+    contentJson: row.contentJson,
+    unitsJson: row.unitsJson,
     history: row.history.map((entry) => ({
       version: entry.version,
       publishedAt: new Date(entry.publishedAt),
       reason: entry.reason,
     })),
-    unitNames: new Map(row.units.map((unit) => [unit.code, unit])),
   };
 }

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { TableHead } from '../../../../platform/web/components/table.tsx';
 import { htmlLang, type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import { deadlineText, formatDate } from '../../shared/control-format.ts';
@@ -6,7 +7,7 @@ import type { UnitNames } from '../../shared/unit-names.ts';
 import { clauseLabel, unitsText } from '../plan-format.ts';
 import { plansText as text } from '../plan-messages.ts';
 import { anchorOf, planPaths } from '../plan-paths.ts';
-import type { PublishedPlan } from '../plan-reads.ts';
+import type { PublicPlanHeading } from '../plan-reads.ts';
 import type { PlanItem, PlanPractice, PlanSnapshot, PlanStrategy, WorkPlanTemplate } from '../plan-types.ts';
 
 /** A published version in the public history: when, and why (a staff member's name is never shown). */
@@ -19,8 +20,16 @@ export interface PublicVersion {
 
 export interface PlanPublicPageProps {
   lang: Lang;
-  plan: PublishedPlan;
+  plan: PublicPlanHeading;
   history: readonly PublicVersion[];
+  /** The version's content: PlanContent, or its HTML kept for the version (public-plan-routes.tsx). */
+  content: ComponentChildren;
+}
+
+/** What the content of a version shows: the same for every version, language and set of unit names. */
+export interface PlanContentProps {
+  lang: Lang;
+  plan: { year: number; content: PlanSnapshot };
   unitNames: UnitNames;
 }
 
@@ -34,21 +43,25 @@ const zh = htmlLang('zh-TW');
  */
 export function PlanPublicPage(props: PlanPublicPageProps) {
   const { lang, plan } = props;
-  const content = plan.content;
-  const title = lang === 'en' ? (content.titleEn ?? content.title) : content.title;
+  const title = lang === 'en' ? (plan.titleEn ?? plan.title) : plan.title;
   return (
     <>
       <span class="govuk-caption-l">
         {text(lang, 'planYear', { year: plan.year, rocYear: plan.rocYear })}
       </span>
-      <h1 class="govuk-heading-xl" lang={lang === 'en' && content.titleEn === null ? zh : undefined}>
+      <h1 class="govuk-heading-xl" lang={lang === 'en' && plan.titleEn === null ? zh : undefined}>
         {title}
       </h1>
       <VersionNote {...props} />
-      {lang === 'en' ? <EnglishSummary {...props} /> : <ChinesePlan {...props} />}
+      {props.content}
       <History {...props} />
     </>
   );
+}
+
+/** The plan itself: in full in Chinese, or the English summary. */
+export function PlanContent(props: PlanContentProps) {
+  return props.lang === 'en' ? <EnglishSummary {...props} /> : <ChinesePlan {...props} />;
 }
 
 function VersionNote({ lang, plan }: PlanPublicPageProps) {
@@ -132,7 +145,7 @@ function Clauses({ clauses }: { clauses: readonly string[] }) {
   );
 }
 
-function ChinesePlan(props: PlanPublicPageProps) {
+function ChinesePlan(props: PlanContentProps) {
   const { lang } = props;
   const content = props.plan.content;
   return (
@@ -177,7 +190,7 @@ function ChinesePlan(props: PlanPublicPageProps) {
   );
 }
 
-function ChineseItem(props: PlanPublicPageProps & { item: PlanItem }) {
+function ChineseItem(props: PlanContentProps & { item: PlanItem }) {
   const { lang, item } = props;
   return (
     <section aria-labelledby={anchorOf.item(item.id)}>
@@ -205,7 +218,7 @@ function ChineseItem(props: PlanPublicPageProps & { item: PlanItem }) {
   );
 }
 
-function PracticeEntry(props: PlanPublicPageProps & { practice: PlanPractice }) {
+function PracticeEntry(props: PlanContentProps & { practice: PlanPractice }) {
   const { lang, practice } = props;
   return (
     <li class="ow-plan-practice" id={anchorOf.practice(practice.id)}>
@@ -295,7 +308,7 @@ function Template({ lang, template }: { lang: Lang; template: WorkPlanTemplate }
 }
 
 /** The English page: the plan's sections summarised, the items and strategies translated. */
-function EnglishSummary(props: PlanPublicPageProps) {
+function EnglishSummary(props: PlanContentProps) {
   const { lang, plan } = props;
   const content = plan.content;
   const summary = content.summaryEn;
@@ -362,7 +375,7 @@ function EnglishSummary(props: PlanPublicPageProps) {
   );
 }
 
-function EnglishStrategy(props: PlanPublicPageProps & { item: PlanItem; strategy: PlanStrategy }) {
+function EnglishStrategy(props: PlanContentProps & { item: PlanItem; strategy: PlanStrategy }) {
   const { lang, strategy } = props;
   const practices = strategy.practices;
   const deadlines = [...new Set(practices.map((practice) => deadlineText(practice.deadline, lang)))];
