@@ -122,7 +122,11 @@ export function toErrorBody(
 
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const { statusCode, body } = toErrorBody(error, request);
-  if (statusCode >= 500) request.log.error({ err: error }, 'request failed');
+  // A busy page's refusal (platform/http/public-reads.ts) is the gate doing its work under a crowd: one
+  // warning line each, no stack trace to flood the log with.
+  const isBusy = error instanceof DomainError && error.code === 'SERVICE_UNAVAILABLE';
+  if (isBusy) request.log.warn({ code: error.code }, 'request refused: busy');
+  else if (statusCode >= 500) request.log.error({ err: error }, 'request failed');
   if (error instanceof DomainError && error.retryAfterSeconds !== undefined) {
     reply.header('retry-after', String(error.retryAfterSeconds));
   }

@@ -111,6 +111,17 @@ describe('the answer store', () => {
     for (const key of ['/2', '/3', '/4']) assert.equal(store.get(key, '0', 0)?.pieces[0]?.toString(), key);
   });
 
+  it('keeps the answer read most recently: the least recently used goes first', () => {
+    const store = createAnswerStore({ maxEntries: 3, maxBytes: 10_000 });
+    for (const key of ['/home', '/2', '/3']) store.keep(key, answer(key));
+    assert.notEqual(store.get('/home', '0', 0), undefined, 'everyone reads the home page');
+    store.keep('/4', answer('/4'));
+    store.keep('/5', answer('/5'));
+    assert.equal(store.get('/2', '0', 0), undefined);
+    assert.equal(store.get('/3', '0', 0), undefined);
+    assert.equal(store.get('/home', '0', 0)?.pieces[0]?.toString(), '/home');
+  });
+
   it('holds at most maxBytes, the oldest going first, whatever a visitor varies', () => {
     const store = createAnswerStore({ maxEntries: 1000, maxBytes: 1000 });
     store.keep('/a', answer(200));

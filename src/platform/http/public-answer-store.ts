@@ -15,7 +15,7 @@ import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:z
  * A form's page carries the visitor's anonymous CSRF token: it is kept in pieces around the token, and each
  * visitor's token is put back in on the way out (no compression, no ETag: the bytes differ per visitor).
  *
- * Bounded twice, by count and by bytes, oldest first: a stranger varying query strings cannot grow the
+ * Bounded twice, by count and by bytes, least recently used first out: a stranger varying query strings cannot grow the
  * process.
  */
 
@@ -86,6 +86,9 @@ export function createAnswerStore(limits: { maxEntries: number; maxBytes: number
         drop(key);
         return undefined;
       }
+      // Least recently used first out: a page everyone reads stays however many new addresses come.
+      kept.delete(key);
+      kept.set(key, entry);
       return entry;
     },
     keep(key, entry) {
@@ -95,7 +98,7 @@ export function createAnswerStore(limits: { maxEntries: number; maxBytes: number
       kept.set(key, entry);
       bytes += entry.size;
       while (kept.size > limits.maxEntries || bytes > limits.maxBytes) {
-        const oldest = kept.keys().next().value;
+        const oldest = kept.keys().next().value; // the least recently used
         if (oldest === undefined) break;
         drop(oldest);
       }

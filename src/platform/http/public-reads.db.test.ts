@@ -719,6 +719,12 @@ describe('public reads: the render gate (HTTP, RENDER_CONCURRENCY=1, RENDER_QUEU
       assert.match(String(refused.headers['content-type']), /^text\/html/);
       assert.match(refused.body, /^<!doctype html><html lang="zh-Hant-TW"/);
       assert.match(refused.body, /<title>服務暫時無法使用 - /);
+      assert.match(
+        refused.body,
+        /目前瀏覽人數眾多，請於幾秒後再試一次。/,
+        'the gate says why, not the generic text',
+      );
+      assert.doesNotMatch(refused.body, /可能沒有儲存/);
       assert.match(refused.body, /class="ow-request-id">[0-9a-f-]{36}</);
       assert.equal(refused.headers.etag, undefined);
 
@@ -727,6 +733,7 @@ describe('public reads: the render gate (HTTP, RENDER_CONCURRENCY=1, RENDER_QUEU
       assert.equal(english.headers['retry-after'], '2');
       assert.match(english.body, /^<!doctype html><html lang="en"/);
       assert.match(english.body, /<title>Sorry, the service is unavailable - /);
+      assert.match(english.body, /Many people are reading this page right now/);
 
       const api = await get(app, '/api/services?q=lamp');
       assert.equal(api.statusCode, 503);

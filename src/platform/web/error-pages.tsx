@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { staffPaths } from '../auth/auth-paths.ts';
+import { messageFor } from '../http/error-messages.ts';
 import type { ErrorBody } from '../http/errors.ts';
 import { BureauContacts } from './contact-details.tsx';
 import { type Lang, localePath, translator } from './i18n.ts';
@@ -122,7 +123,13 @@ export function renderErrorPage(context: PageContext, statusCode: number, error:
   } else if (isServerError) {
     explanation = (
       <>
-        <p class="govuk-body">{text(lang, statusCode === 503 ? 'unavailableBody' : 'serverErrorBody')}</p>
+        <p class="govuk-body">
+          {statusCode !== 503
+            ? text(lang, 'serverErrorBody')
+            : error.message !== messageFor('SERVICE_UNAVAILABLE', lang)
+              ? error.message
+              : text(lang, 'unavailableBody')}
+        </p>
         <p class="govuk-body">
           {text(lang, 'requestIdLead')}
           <code class="ow-request-id">{error.requestId}</code>
