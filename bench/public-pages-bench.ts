@@ -27,11 +27,12 @@
  * Returns the section's lines for docs/benchmarks.md. Load goes only to 127.0.0.1.
  *
  * Environment: BENCH_PUBLIC_SECONDS (5), BENCH_PUBLIC_ABUSE_SECONDS (60), BENCH_PUBLIC_REST_SECONDS (30),
- * BENCH_PUBLIC_RENDER_REQUESTS (50), BENCH_PUBLIC_DIR (keep the database there; default: a temporary
- * folder, removed).
+ * BENCH_PUBLIC_RENDER_REQUESTS (50), BENCH_PUBLIC_ABUSE_ADDRESS (the abuse runs' address, e.g. `/plans/2012`;
+ * default: the one with the highest render CPU), BENCH_PUBLIC_DIR (keep the database there; default: a
+ * temporary folder, removed).
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,10 +45,8 @@ import { findFreePort } from '../src/platform/db/embedded-server.ts';
 import type { PublicRead } from '../src/platform/http/public-reads.ts';
 import { localePath } from '../src/platform/web/i18n.ts';
 import { platformPublicReads } from '../src/platform/web/public-pages-routes.tsx';
-import { processTreeCpuMs } from './applications-bench.ts';
 import { benchDataDir, median, sectionHead, stop, verdict, withBenchApp } from './bench-support.ts';
 import { peakRssMegabytes, resetPeakRss, rssMegabytes } from './process-memory.ts';
-import { type Answer, send } from './reports-bench.ts';
 
 const connections = 50;
 const pageSeconds = Number(process.env.BENCH_PUBLIC_SECONDS ?? 5);
@@ -55,6 +54,8 @@ const warmUpSeconds = 1;
 const abuseSeconds = Number(process.env.BENCH_PUBLIC_ABUSE_SECONDS ?? 60);
 const restSeconds = Number(process.env.BENCH_PUBLIC_REST_SECONDS ?? 30);
 const renderRequests = Number(process.env.BENCH_PUBLIC_RENDER_REQUESTS ?? 50);
+/** The address of the abuse runs, if not the one with the highest render CPU. */
+const abuseAddress = process.env.BENCH_PUBLIC_ABUSE_ADDRESS || undefined;
 /** One request in flight for at least this long too, so a cheap answer's CPU is more than a clock tick or two. */
 const renderMinimumMs = 400;
 const renderMaximumRequests = 2000;
@@ -117,6 +118,42 @@ function linkedPaths(body: string, appUrl: string): string[] {
   return paths;
 }
 
+/** A request that gets no answer within this is given up (an app whose render slots are all taken queues it). */
+const requestTimeoutMs = 10_000;
+
+interface Got {
+  status: number;
+  body: Buffer;
+  headers: http.IncomingHttpHeaders;
+}
+
+/** One GET to the loopback address, its whole answer read; rejects after `requestTimeoutMs`. */
+function get(url: string, agent: http.Agent | false = false): Promise<Got> {
+  const target = new URL(url);
+  if (target.hostname !== '127.0.0.1') throw new Error('load goes to 127.0.0.1 only');
+  return new Promise((resolve, reject) => {
+    const request = http.get(
+      { host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, agent },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            body: Buffer.concat(chunks),
+            headers: response.headers,
+          }),
+        );
+        response.on('error', reject);
+      },
+    );
+    request.setTimeout(requestTimeoutMs, () =>
+      request.destroy(new Error(`no answer within ${requestTimeoutMs / 1000} s`)),
+    );
+    request.on('error', reject);
+  });
+}
+
 /** An answer of a plain GET, as checked: status, bytes (no compression asked for), and the body's text. */
 interface Checked {
   status: number;
@@ -128,12 +165,12 @@ interface Checked {
 
 async function check(appUrl: string, address: string): Promise<Checked> {
   try {
-    const answer: Answer = await send(`${appUrl}${address}`, {});
+    const answer = await get(`${appUrl}${address}`);
     return {
       status: answer.status,
       bytes: answer.body.length,
-      contentType: answer.contentType,
-      location: String(answer.headers?.location ?? ''),
+      contentType: String(answer.headers['content-type'] ?? ''),
+      location: String(answer.headers.location ?? ''),
       body: answer.body.toString('utf8'),
     };
   } catch (error) {
@@ -211,9 +248,55 @@ export async function publicAddresses(
 // ---------------------------------------------------------------------------------------------------------
 // The measurements
 
-/** utime + stime of one process, in ms (Linux clock ticks: 10 ms). */
+/**
+ * CPU time (utime + stime, ms; Linux clock ticks are 10 ms) of a process (`own`) and of its descendants
+ * (`descendants`: for the app, its embedded PostgreSQL). A descendant's own time and that of its children
+ * already reaped (cutime + cstime) are both counted, so a PostgreSQL backend ending between two readings does
+ * not take its time away with it (it moves into the postmaster's cutime).
+ */
+async function treeCpuMs(rootPid: number): Promise<{ own: number; descendants: number }> {
+  const processes = new Map<number, { parent: number; own: number; reaped: number }>();
+  for (const name of await readdir('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const stat = await readFile(`/proc/${name}/stat`, 'utf8').catch(() => '');
+    const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+    if (fields.length < 15) continue;
+    processes.set(Number(name), {
+      parent: Number(fields[1]),
+      own: (Number(fields[11]) + Number(fields[12])) * 10,
+      reaped: (Number(fields[13]) + Number(fields[14])) * 10,
+    });
+  }
+  const children = new Map<number, number[]>();
+  for (const [pid, { parent }] of processes) children.set(parent, [...(children.get(parent) ?? []), pid]);
+  let descendants = 0;
+  const waiting = [...(children.get(rootPid) ?? [])];
+  while (waiting.length > 0) {
+    const pid = waiting.pop() as number;
+    const entry = processes.get(pid);
+    descendants += (entry?.own ?? 0) + (entry?.reaped ?? 0);
+    waiting.push(...(children.get(pid) ?? []));
+  }
+  return { own: processes.get(rootPid)?.own ?? 0, descendants };
+}
+
+/** utime + stime of one process, in ms. */
 async function ownCpuMs(pid: number): Promise<number> {
-  return (await processTreeCpuMs(pid)).own;
+  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
+ * Waits (at most 30 s) until the app process used under 3 % of a core over a second: after a start on a
+ * fresh database its workers send the demo data's notices, which would count as the first pages' cost.
+ */
+async function untilIdle(pid: number): Promise<void> {
+  const deadline = performance.now() + 30_000;
+  while (performance.now() < deadline) {
+    const before = await ownCpuMs(pid);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    if ((await ownCpuMs(pid)) - before <= 30) return;
+  }
 }
 
 interface LoadFigures {
@@ -271,36 +354,52 @@ interface SequentialFigures {
   meanMs: number;
   /** Answers other than 200. */
   failures: number;
+  /** Requests that got no answer in time (the address is given up after the first). */
+  unanswered: number;
 }
 
 /** One request in flight (a kept-alive connection), at least `renderRequests` and `renderMinimumMs` long. */
 async function sequential(appUrl: string, address: string, pid: number): Promise<SequentialFigures> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   try {
-    for (let warmUp = 0; warmUp < 3; warmUp += 1)
-      await send(`${appUrl}${address}`, { agent }).catch(() => null);
-    const before = await processTreeCpuMs(pid);
+    // An address that leaves a request unanswered is given up at once (10 s each is all the bench can spare).
+    let unanswered = 0;
+    for (let warmUp = 0; warmUp < 3 && unanswered === 0; warmUp += 1)
+      if ((await get(`${appUrl}${address}`, agent).catch(() => null)) === null) unanswered += 1;
+    const before = await treeCpuMs(pid);
     const started = performance.now();
     let count = 0;
     let failures = 0;
     let totalMs = 0;
     while (
+      unanswered === 0 &&
       count < renderMaximumRequests &&
       (count < renderRequests || performance.now() - started < renderMinimumMs)
     ) {
       const begin = performance.now();
-      const answer = await send(`${appUrl}${address}`, { agent }).catch(() => null);
+      const answer = await get(`${appUrl}${address}`, agent).catch(() => null);
       count += 1;
       totalMs += performance.now() - begin;
+      if (answer === null) unanswered += 1;
       if (answer?.status !== 200) failures += 1;
     }
-    const after = await processTreeCpuMs(pid);
+    const after = await treeCpuMs(pid);
+    if (count === 0)
+      return {
+        requests: 0,
+        appMs: Number.NaN,
+        databaseMs: Number.NaN,
+        meanMs: Number.NaN,
+        failures: 1,
+        unanswered,
+      };
     return {
       requests: count,
       appMs: (after.own - before.own) / count,
       databaseMs: (after.descendants - before.descendants) / count,
       meanMs: totalMs / count,
       failures,
+      unanswered,
     };
   } finally {
     agent.destroy();
@@ -338,10 +437,10 @@ async function abuse(appUrl: string, address: string, pid: number): Promise<Abus
     while (isLoading) {
       await new Promise((resolve) => setTimeout(resolve, 500));
       if (!isLoading) break;
-      const answer = await send(`${appUrl}${address}`, {}).catch(() => null);
+      const answer = await get(`${appUrl}${address}`).catch(() => null);
       probes += 1;
       if (answer?.status === 503) {
-        if (answer.headers?.['retry-after'] === undefined) without503 += 1;
+        if (answer.headers['retry-after'] === undefined) without503 += 1;
         else with503 += 1;
       }
     }
@@ -395,13 +494,13 @@ async function startBare(): Promise<{ child: ChildProcess; url: string }> {
   return { child, url: `http://127.0.0.1:${port}/` };
 }
 
-/** The app's render limits, as it reads them from the same environment (for the report). */
-function renderLimits(): string {
+/** The app's render limits, as it reads them from the same environment (for the report); null if unreadable. */
+function renderLimits(): { concurrency: number; queue: number } | null {
   try {
     const config = loadConfig({ ...process.env, DATABASE_URL: '' });
-    return `RENDER_CONCURRENCY ${config.renderConcurrency}, RENDER_QUEUE ${config.renderQueue}`;
+    return { concurrency: config.renderConcurrency, queue: config.renderQueue };
   } catch {
-    return 'RENDER_CONCURRENCY and RENDER_QUEUE as configured';
+    return null;
   }
 }
 
@@ -410,7 +509,8 @@ export async function publicPagesSection(): Promise<string[]> {
   const data = await benchDataDir(process.env.BENCH_PUBLIC_DIR, 'onewindow-bench-public-');
   const reads = listedPublicReads();
   const loadAverages: number[] = [os.loadavg()[0] ?? 0];
-  const log = (line: string) => process.stdout.write(`public: ${line}\n`);
+  const log = (line: string) =>
+    process.stdout.write(`public (${Math.round((performance.now() - sectionStarted) / 1000)} s): ${line}\n`);
   try {
     // ---- 1. Nothing kept: render costs and the uncached abuse run.
     const previousCache = process.env.PUBLIC_PAGE_CACHE_SECONDS;
@@ -425,6 +525,7 @@ export async function publicPagesSection(): Promise<string[]> {
         restore();
         const pid = app.pid ?? 0;
         const found = await publicAddresses(appUrl, reads);
+        await untilIdle(pid);
         log(`${found.addresses.length} addresses (nothing kept); render cost, one in flight`);
         const renders = new Map<string, SequentialFigures>();
         for (const address of found.addresses) {
@@ -432,12 +533,31 @@ export async function publicPagesSection(): Promise<string[]> {
           const figures = await sequential(appUrl, address.path, pid);
           renders.set(address.path, figures);
           log(
-            `render ${address.path}: ${round2(figures.appMs)} ms app CPU + ${round2(figures.databaseMs)} ms PostgreSQL, mean ${round2(figures.meanMs)} ms`,
+            `render ${address.path}: ${round2(figures.appMs)} ms app CPU + ${round2(figures.databaseMs)} ms PostgreSQL, mean ${round2(figures.meanMs)} ms${failuresText(figures).replaceAll('*', '')}`,
           );
         }
-        const mostExpensive = [...renders.entries()].sort(
-          ([, left], [, right]) => right.appMs - left.appMs,
-        )[0];
+        // The most expensive: the four highest measured twice more, each then its median of three (one
+        // reading can be a collection or a worker's turn).
+        const answered = () => [...renders.entries()].filter(([, figures]) => figures.requests > 0);
+        const highest = answered()
+          .sort(([, left], [, right]) => right.appMs - left.appMs)
+          .slice(0, 4);
+        for (const [address, first] of highest) {
+          const again = [
+            first,
+            await sequential(appUrl, address, pid),
+            await sequential(appUrl, address, pid),
+          ];
+          again.sort((left, right) => left.appMs - right.appMs);
+          renders.set(address, again[1] as SequentialFigures);
+          log(
+            `render ${address} again: ${again.map((figures) => round2(figures.appMs)).join(', ')} ms app CPU`,
+          );
+        }
+        const mostExpensive: [string, SequentialFigures] | undefined =
+          abuseAddress === undefined
+            ? answered().sort(([, left], [, right]) => right.appMs - left.appMs)[0]
+            : [abuseAddress, renders.get(abuseAddress) as SequentialFigures];
         let abuseFigures: AbuseFigures | null = null;
         if (mostExpensive !== undefined) {
           loadAverages.push(os.loadavg()[0] ?? 0);
@@ -457,6 +577,7 @@ export async function publicPagesSection(): Promise<string[]> {
       async ({ app, appUrl }) => {
         const pid = app.pid ?? 0;
         const found = await publicAddresses(appUrl, reads);
+        await untilIdle(pid);
         log(`${found.addresses.length} addresses (as deployed); requests/s at ${connections} connections`);
         const bare = await startBare();
         const bareRuns: BareRun[] = [];
@@ -465,7 +586,11 @@ export async function publicPagesSection(): Promise<string[]> {
         const isPeakReset = await resetPeakRss(pid);
         try {
           const measureBare = async (afterAddresses: number) => {
-            const figures = await measureLoad(bare.url, null);
+            // Warmed up once: the bare server does not cool down between runs.
+            const figures =
+              bareRuns.length === 0
+                ? await measureLoad(bare.url, null)
+                : await loadAt(bare.url, pageSeconds, null);
             bareRuns.push({ afterAddresses, figures });
             log(`bare node:http: ${figures.requestsPerSecond} req/s`);
           };
@@ -557,11 +682,12 @@ function sectionLines(figures: {
   const share = (load: LoadFigures) => Math.round((load.requestsPerSecond / bare) * 1000) / 10;
   const failedChecks = rows.filter((row) => !isAnswered(row.check));
   const loaded = rows.filter((row) => row.load !== null);
-  const shareMet = loaded.filter((row) => row.load !== null && share(row.load) >= shareTarget);
-  const renderRows = rows.filter((row) => row.render !== null && row.check.bytes <= renderTargetBytes);
-  const renderMet = renderRows.filter(
-    (row) => (row.render?.appMs ?? Number.POSITIVE_INFINITY) < renderTargetMs,
+  const shareMet = loaded.filter(
+    (row) =>
+      row.load !== null && share(row.load) >= shareTarget && row.load.non2xx === 0 && row.load.errors === 0,
   );
+  const renderRows = rows.filter((row) => row.render !== null && row.check.bytes <= renderTargetBytes);
+  const renderMet = renderRows.filter((row) => row.render !== null && isRenderMet(row.render));
   const discoveredRoutes = [
     ...new Set(rows.filter((row) => row.address.isDiscovered).map((row) => row.address.read.route)),
   ];
@@ -574,12 +700,26 @@ function sectionLines(figures: {
     .filter((row) => row.address.read.keepsOwnAnswers === true)
     .map((row) => row.address.path);
 
+  const limits = renderLimits();
+  const limitsText =
+    limits === null
+      ? 'renders limited by RENDER_CONCURRENCY and RENDER_QUEUE, beyond them 503 with Retry-After'
+      : `at most ${limits.concurrency} renders at once (RENDER_CONCURRENCY) and ${limits.queue} waiting (RENDER_QUEUE), beyond them 503 with Retry-After${connections <= limits.concurrency + limits.queue ? `: ${connections} connections fit within ${limits.concurrency + limits.queue}, so none is expected to be refused and the queue bounds the renders in flight` : ''}`;
   const cell = (value: string | number) => String(value);
   const addressRow = (row: AddressFigures) => {
     const name = `\`${row.address.path}\`${row.address.isDiscovered ? ' (found)' : ''}`;
     if (!isAnswered(row.check)) {
       const location = row.check.location === '' ? '' : ` → ${row.check.location}`;
-      return `| ${name} | **${row.check.status === 0 ? 'no answer' : row.check.status}${location}** | ${row.check.bytes.toLocaleString('en')} | | | | | | | | | | **not measured** | |`;
+      const status = `**${row.check.status === 0 ? 'no answer' : row.check.status}${location}**`;
+      const cells = [
+        name,
+        status,
+        row.check.bytes.toLocaleString('en'),
+        ...Array(10).fill(''),
+        '**not measured**',
+        '**not measured**',
+      ];
+      return `| ${cells.join(' | ')} |`;
     }
     const load = row.load;
     const render = row.render;
@@ -588,8 +728,8 @@ function sectionLines(figures: {
       render === null
         ? `**not measured** (uncached: ${row.uncachedCheck?.status ?? 'no address'})`
         : isOverSize
-          ? `n/a (> 100 KB): ${verdict(render.appMs < renderTargetMs)}`
-          : verdict(render.appMs < renderTargetMs);
+          ? `n/a (> 100 KB): ${verdict(isRenderMet(render))}`
+          : verdict(isRenderMet(render));
     return [
       name,
       row.check.status,
@@ -601,10 +741,12 @@ function sectionLines(figures: {
       load === null ? '' : `${load.non2xx}${load.non2xx > 0 ? ` (${statusesText(load.statuses)})` : ''}`,
       load?.errors ?? '',
       load === null ? '' : load.cpuMicroseconds,
-      row.kept === null ? '' : Math.round(row.kept.appMs * 1000),
-      render === null ? '' : `${round2(render.appMs)} + ${round2(render.databaseMs)}`,
+      row.kept === null ? '' : `${Math.round(row.kept.appMs * 1000)}${failuresText(row.kept)}`,
+      render === null ? '' : `${round2(render.appMs)} + ${round2(render.databaseMs)}${failuresText(render)}`,
       render === null ? '' : round2(render.meanMs),
-      load === null ? '**not measured**' : verdict(share(load) >= shareTarget),
+      load === null
+        ? '**not measured**'
+        : verdict(share(load) >= shareTarget && load.non2xx === 0 && load.errors === 0),
       renderVerdict,
     ]
       .map(cell)
@@ -613,7 +755,7 @@ function sectionLines(figures: {
       .concat(' |');
   };
   const abuseRow = (label: string, abused: AbuseFigures | null) => {
-    if (abused === null) return `| ${label} | **not measured** | | | | | | | | |`;
+    if (abused === null) return `| ${[label, '**not measured**', ...Array(9).fill('')].join(' | ')} |`;
     const count503 = abused.load.statuses['503'] ?? 0;
     const probeText =
       abused.probe503WithRetryAfter + abused.probe503WithoutRetryAfter === 0
@@ -630,7 +772,7 @@ function sectionLines(figures: {
     '',
     `Written by \`BENCH_ONLY=public npm run bench\` (bench/public-pages-bench.ts) in ${figures.minutes} min. The addresses come from the list the app keeps its public answers by (each module's \`publicReads\` and the platform's, ${figures.reads.length} routes): every listed example, else the route itself, and its \`/en\` twin unless the read has one language; a route with a parameter and no example takes the first link to it on the app's own pages (its parent page first)${discoveredRoutes.length === 0 ? '' : `: ${discoveredRoutes.map((route) => `\`${route}\``).join(', ')}`}. One fresh database with the demo data \`npm start\` loads; two app processes on it, one after the other, each as \`npm start\` runs it.`,
     '',
-    `- **Throughput** (the app as deployed, answers kept): each address checked first with one plain GET (200 and a body, else its status is written and it is not loaded), then autocannon in the bench process, ${connections} connections, pipelining 1, ${pageSeconds} s after a ${warmUpSeconds} s warm-up, no \`Accept-Encoding\` (identity answers; bytes below are the body so). The bare server (bench/baseline-server.mjs, a fixed JSON body, its own process) is measured the same way before the first address, after every ${bareEvery} and after the last; the share is of the **median of those ${bareRuns.length} runs: ${bare.toLocaleString('en')} requests/s** (each run: ${bareRuns.map((run) => run.figures.requestsPerSecond.toLocaleString('en')).join(', ')}). "CPU µs at 50" is the app process's CPU (utime + stime) per answer under that load.`,
+    `- **Throughput** (the app as deployed, answers kept): each address checked first with one plain GET (200 and a body, else its status is written and it is not loaded), then autocannon in the bench process, ${connections} connections, pipelining 1, ${pageSeconds} s after a ${warmUpSeconds} s warm-up, no \`Accept-Encoding\` (identity answers; bytes below are the body so). The bare server (bench/baseline-server.mjs, a fixed JSON body, its own process) is measured the same way (warmed up once) before the first address, after every ${bareEvery} and after the last; the share is of the **median of those ${bareRuns.length} runs: ${bare.toLocaleString('en')} requests/s** (each run: ${bareRuns.map((run) => run.figures.requestsPerSecond.toLocaleString('en')).join(', ')}). "CPU µs at 50" is the app process's CPU (utime + stime) per answer under that load.`,
     `- **Kept answer, one in flight**: the app process's CPU per request over at least ${renderRequests} sequential requests and ${renderMinimumMs} ms on one kept-alive connection, after the throughput runs (every answer kept by then); µs.`,
     `- **Render, one in flight**: a second app process on the same database with \`PUBLIC_PAGE_CACHE_SECONDS=0\` (nothing kept: every answer rendered), the same way: the app process's CPU per request + its PostgreSQL's (the app's child processes), ms, and the mean latency. Target: < ${renderTargetMs} ms of the app's CPU for answers up to 100 KB.${keepsOwn.length === 0 ? '' : ` ${keepsOwn.map((address) => `\`${address}\``).join(', ')} keep their own answers (PUBLIC_API_CACHE_SECONDS) whatever PUBLIC_PAGE_CACHE_SECONDS says, so their "render" is mostly a kept answer too.`}`,
     `- CPU is read from /proc in clock ticks of 10 ms: a figure below ~20 µs/request (kept) is within a tick or two of 0.`,
@@ -653,7 +795,7 @@ function sectionLines(figures: {
     '',
     `The app during the throughput runs and the kept-answer runs: RSS **${memory.rssBefore} MB** before, peak **${memory.peak} MB** (VmHWM${memory.isPeakReset ? ', reset at the start' : ': the kernel refused to reset it, so it includes start-up'}), ${memory.rssAfter} MB after.`,
     '',
-    `Memory abuse: ${connections} connections for ${abuseSeconds} s on the address with the highest render CPU, in the app as deployed (the answer kept) and in the one keeping nothing (renders limited to ${renderLimits()}; beyond them 503 with Retry-After — a probe request every 500 ms beside the load checks the header); RSS in MB before, peak over the load (VmHWM, reset first), at its end and ${restSeconds} s after.`,
+    `Memory abuse: ${connections} connections for ${abuseSeconds} s on ${abuseAddress === undefined ? 'the address with the highest render CPU' : 'the address BENCH_PUBLIC_ABUSE_ADDRESS names'}, in the app as deployed (the answer kept) and in the one keeping nothing (${limitsText}) — a probe request every 500 ms beside the load checks that a 503 carries Retry-After; RSS in MB before, peak over the load (VmHWM, reset first), at its end and ${restSeconds} s after.`,
     '',
     '| run | address | requests/s | p99 ms | 503 | other failures | RSS before | peak | at the end | after rest | never over 300 MB (and 503 with Retry-After) |',
     '|---|---|---:|---:|---:|---|---:|---:|---:|---:|---|',
@@ -668,6 +810,18 @@ function sectionLines(figures: {
     `| app RSS whatever anonymous visitors do | never over ${rssTargetMb} MB | highest peak ${highestPeak} MB | ${verdict(highestPeak <= rssTargetMb && figures.keptAbuse !== null && figures.uncachedAbuse !== null)} |`,
   ];
 }
+
+/** ' (**3 of 50 not 200, 3 unanswered**)', or '' when every answer was 200. */
+function failuresText(figures: SequentialFigures): string {
+  if (figures.failures === 0) return '';
+  if (figures.requests === 0) return ` (**no answer within ${requestTimeoutMs / 1000} s**)`;
+  const unanswered =
+    figures.unanswered > 0 ? `, ${figures.unanswered} unanswered in ${requestTimeoutMs / 1000} s` : '';
+  return ` (**${figures.failures} of ${figures.requests} not 200${unanswered}**)`;
+}
+
+/** Under 5 ms of the app's CPU, every answer a 200. */
+const isRenderMet = (figures: SequentialFigures) => figures.appMs < renderTargetMs && figures.failures === 0;
 
 function statusesText(statuses: Record<string, number>): string {
   return Object.entries(statuses)
