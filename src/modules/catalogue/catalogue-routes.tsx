@@ -16,7 +16,13 @@ import {
   ServiceListResponse,
   ServiceVersionQuery,
 } from './catalogue-schemas.ts';
-import { getService, listServices, type ServiceDetail, type ServiceSummary } from './catalogue-service.ts';
+import {
+  getService,
+  listServicesWithUnits,
+  type ServiceDetail,
+  type ServiceSummary,
+  type UnitChoice,
+} from './catalogue-service.ts';
 import { deadlineText } from './deadline-text.ts';
 import { ServiceListPage } from './views/service-list-page.tsx';
 import { ServiceStartPage } from './views/service-start-page.tsx';
@@ -45,12 +51,20 @@ export async function catalogueRoutes(app: AppInstance, deps: AppDeps): Promise<
 
   /** The list for a query string: the filters that apply, what was ignored, and the services found. */
   async function findServices(query: ServiceListQuery, lang: Lang) {
-    const units = await listUnits(db, { activeOnly: true });
+    // One statement: the services, with the active units the filter offers (an asked unit that is not one
+    // of them is ignored there); the units are read on their own only when nothing is found.
+    const asked = query.unit?.trim() ?? '';
+    const tentative = resolveServiceFilters(query, lang, {
+      unitCodes: new Set(asked === '' ? [] : [asked]),
+      classificationCodes,
+    });
+    const found = await listServicesWithUnits(db, tentative.filters);
+    const units: readonly UnitChoice[] = found.units ?? (await listUnits(db, { activeOnly: true }));
     const { filters, notices } = resolveServiceFilters(query, lang, {
       unitCodes: new Set(units.map((unit) => unit.code)),
       classificationCodes,
     });
-    return { units, filters, notices, services: await listServices(db, filters) };
+    return { units, filters, notices, services: found.services };
   }
 
   forEachLanguage(servicesPage.path, (url) => {

@@ -334,8 +334,54 @@ export async function listServices(
   db: DatabaseOrTransaction,
   filters: ServiceFilters,
 ): Promise<ServiceSummary[]> {
+  const rows = await selectServices(db, filters, { withActiveUnits: false });
+  return rows.map(summaryOf);
+}
+
+/** A unit as the list's filter offers it. */
+export interface UnitChoice {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+/** The active units, in the bureau's order, as JSON text: the same on every row of the list. */
+const activeUnitsText = sql<string>`(select coalesce(json_agg(json_build_object(
+    'code', au.code, 'nameZh', au.name_zh, 'nameEn', au.name_en) order by au.sort_order, au.code), '[]'::json)::text
+  from ${units} au where au.is_active)`;
+
+/**
+ * The public list in one statement: the services as listServices finds them, where a unit filter applies
+ * only if the unit is active (an unknown one is ignored, and the caller says so), and the active units for
+ * the filter, read with the services (each row carries them; the first is parsed). `units` is null when no
+ * service is found: the caller reads them then (listUnits).
+ */
+export async function listServicesWithUnits(
+  db: DatabaseOrTransaction,
+  filters: ServiceFilters,
+): Promise<{ services: ServiceSummary[]; units: UnitChoice[] | null }> {
+  const rows = await selectServices(db, filters, { withActiveUnits: true });
+  const first = rows[0];
+  return {
+    services: rows.map(summaryOf),
+    units: first === undefined ? null : (JSON.parse(first.activeUnits) as UnitChoice[]),
+  };
+}
+
+async function selectServices(
+  db: DatabaseOrTransaction,
+  filters: ServiceFilters,
+  options: { withActiveUnits: boolean },
+): Promise<(SummaryRow & { activeUnits: string })[]> {
   const conditions: SQL[] = [];
-  if (filters.unitCode) conditions.push(eq(serviceVersions.unitCode, filters.unitCode));
+  if (filters.unitCode) {
+    conditions.push(
+      options.withActiveUnits
+        ? sql`(${serviceVersions.unitCode} = ${filters.unitCode} or not exists (select 1 from ${units} fu
+            where fu.code = ${filters.unitCode} and fu.is_active))`
+        : eq(serviceVersions.unitCode, filters.unitCode),
+    );
+  }
   if (filters.classificationCode)
     conditions.push(eq(serviceVersions.serviceClassificationCode, filters.classificationCode));
   if (filters.isOnline !== undefined) conditions.push(eq(serviceVersions.isOnline, filters.isOnline));
@@ -358,14 +404,13 @@ export async function listServices(
           desc(sql`ts_rank(to_tsvector('simple', ${serviceVersions.searchText}), ${tsQuery})`),
           asc(serviceVersions.serviceCode),
         ];
-  const rows = await db
-    .select(summaryColumns)
+  return db
+    .select({ ...summaryColumns, activeUnits: options.withActiveUnits ? activeUnitsText : sql<string>`''` })
     .from(serviceVersions)
     .innerJoin(services, isCurrentVersion)
     .innerJoin(units, eq(units.code, serviceVersions.unitCode))
     .where(conditions.length > 0 ? and(...conditions) : undefined)
     .orderBy(...order);
-  return rows.map(summaryOf);
 }
 
 /** One version of a service (the current one unless `version` is given), or null. */

@@ -1,6 +1,5 @@
 import type { FieldProblem } from '../../../platform/http/errors.ts';
 import type { ServiceClassification } from '../../../platform/reference/service-classification.ts';
-import type { BureauUnit } from '../../../platform/reference/units.ts';
 import { BUREAU } from '../../../platform/reference/units.ts';
 import { Button, Checkboxes, Select, TextInput } from '../../../platform/web/components/form-controls.tsx';
 import { LinkParagraph } from '../../../platform/web/components/link-paragraph.tsx';
@@ -15,7 +14,7 @@ export interface ServiceListPageProps {
   filters: ServiceFilters;
   notices: FieldProblem[];
   services: ServiceSummary[];
-  units: readonly BureauUnit[];
+  units: readonly { code: string; nameZh: string; nameEn: string }[];
   classifications: readonly ServiceClassification[];
 }
 
