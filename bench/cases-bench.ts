@@ -4,13 +4,27 @@
  * overdue view and the public look-up, each beside the bare node:http baseline measured the same way,
  * plus EXPLAIN (ANALYZE, BUFFERS) of the queries behind them, taken from the app's own functions.
  */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { open, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
-import { findCaseForApplicant, listQueue } from '../src/modules/cases/core/case-queries.ts';
+import { listAttachments } from '../src/modules/cases/core/case-attachments.ts';
+import { getCaseDetail, listQueue } from '../src/modules/cases/core/case-queries.ts';
 import { openStates } from '../src/modules/cases/core/workflows.ts';
+import { checkApplicantAccess } from '../src/modules/cases/track/track-access.ts';
 import type { Database } from '../src/platform/db/database.ts';
+import { findFreePort, startEmbeddedServer } from '../src/platform/db/embedded-server.ts';
+import { stop, waitFor } from './bench-support.ts';
 import { benchEmails } from './generate-cases.ts';
-import { type LatencyFigures, latencyFigures, loopbackAddresses, runLoad } from './load-client.ts';
+import {
+  type LatencyFigures,
+  type LoadOptions,
+  type LoadResult,
+  latencyFigures,
+  loopbackAddresses,
+  runLoad,
+} from './load-client.ts';
 
 export interface StaffSession {
   cookie: string;
@@ -183,6 +197,108 @@ export async function creationBodies(pool: pg.Pool, baseUrl: string, clerk: Staf
   return bodies;
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// More app processes on the same PostgreSQL (issue 12 §3): the supported way to scale out on one host.
+
+/**
+ * BENCH_APP_PROCESSES: the numbers of app processes to measure the cases targets with, comma-separated
+ * (default `1`; e.g. `1,2`). Every round measures each in turn; the first app is the one bench/run.ts
+ * starts (it owns the embedded PostgreSQL), the others join it with DATABASE_URL, as docs/operations.md
+ * describes for several processes.
+ */
+export const appProcessCounts: number[] = [
+  ...new Set(
+    (process.env.BENCH_APP_PROCESSES ?? '1')
+      .split(',')
+      .map((value) => Number(value.trim()))
+      .filter((value) => Number.isInteger(value) && value >= 1),
+  ),
+].sort((left, right) => left - right);
+if (appProcessCounts.length === 0) throw new Error('BENCH_APP_PROCESSES: give whole numbers ≥ 1, e.g. 1,2');
+
+/**
+ * `count` more app processes as `npm start` runs them (same flags and settings as startBenchApp), on the
+ * PostgreSQL the first app runs in `dataDir` (DATABASE_URL, same DATA_DIR for files), each with its own
+ * log file there; ready when they return.
+ */
+export async function startMoreApps(
+  dataDir: string,
+  count: number,
+): Promise<{ apps: ChildProcess[]; urls: string[] }> {
+  if (count < 1) return { apps: [], urls: [] };
+  const server = await startEmbeddedServer({ dataDir, port: 0, purpose: 'cli' });
+  const databaseUrl = server.connectionString('onewindow');
+  const packageJson = JSON.parse(await readFile('package.json', 'utf8')) as { scripts: { start: string } };
+  const words = packageJson.scripts.start.trim().split(/\s+/);
+  const startEnvironment: Record<string, string> = {};
+  while (/^[A-Z_][A-Z0-9_]*=/.test(words[0] ?? '')) {
+    const [name, ...value] = (words.shift() ?? '').split('=');
+    startEnvironment[name ?? ''] = value.join('=');
+  }
+  if (words[0] === 'node') words.shift();
+  const apps: ChildProcess[] = [];
+  const urls: string[] = [];
+  try {
+    for (let index = 2; index <= count + 1; index++) {
+      const logFile = await open(path.join(dataDir, `app-${index}.log`), 'w');
+      const port = await findFreePort();
+      const app = spawn(process.execPath, words, {
+        env: {
+          ...process.env,
+          ...startEnvironment,
+          DATA_DIR: dataDir,
+          DATABASE_URL: databaseUrl,
+          PORT: String(port),
+          DEMO_STAFF: 'false',
+          DEMO_DATA: 'false',
+          RATE_LIMIT_PER_MINUTE: '10000',
+        },
+        stdio: ['ignore', logFile.fd, 'inherit'],
+      });
+      app.once('exit', () => void logFile.close());
+      apps.push(app);
+      urls.push(`http://127.0.0.1:${port}`);
+    }
+    for (const url of urls) await waitFor(`${url}/readyz`, 120_000);
+  } catch (error) {
+    await Promise.all(apps.map(stop));
+    throw error;
+  }
+  return { apps, urls };
+}
+
+/**
+ * One load spread over the app processes behind `urls`, as a balancer would: each gets an equal share of
+ * the concurrency and of the requests (the remainder to the first), all at once; the results merged.
+ */
+export async function runSpread(
+  urls: readonly string[],
+  load: (url: string) => LoadOptions,
+): Promise<LoadResult> {
+  if (urls.length === 1) return runLoad(load(urls[0] as string));
+  const share = (total: number, index: number) =>
+    Math.floor(total / urls.length) + (index < total % urls.length ? 1 : 0);
+  const parts = await Promise.all(
+    urls.map((url, index) => {
+      const options = load(url);
+      return runLoad({
+        ...options,
+        concurrency: share(options.concurrency, index),
+        ...(options.requests === undefined ? {} : { requests: share(options.requests, index) }),
+      });
+    }),
+  );
+  const statuses = new Map<number, number>();
+  for (const part of parts)
+    for (const [status, count] of part.statuses) statuses.set(status, (statuses.get(status) ?? 0) + count);
+  return {
+    latencies: parts.flatMap((part) => part.latencies),
+    statuses,
+    errors: parts.reduce((sum, part) => sum + part.errors, 0),
+    elapsedMs: Math.max(...parts.map((part) => part.elapsedMs)),
+  };
+}
+
 export interface CasesRound {
   baselineLatency: LatencyFigures;
   baselineThroughput: LatencyFigures;
@@ -210,17 +326,26 @@ const countCases = async (pool: pg.Pool) =>
 
 export async function casesRound(options: {
   pool: pg.Pool;
-  baseUrl: string;
+  /** The app processes, the first the one that owns the database; each load is spread over them all. */
+  appUrls: readonly string[];
   baselineUrl: string;
   subjects: CasesSubjects;
   sessions: { clerk: StaffSession; handler: StaffSession; supervisor: StaffSession };
   addresses: () => string;
 }): Promise<CasesRound> {
-  const { baseUrl, subjects, sessions } = options;
-  const latencyRun = (url: string, extra: Partial<Parameters<typeof runLoad>[0]> = {}) =>
+  const { appUrls, subjects, sessions } = options;
+  const baseUrl = appUrls[0] as string;
+  const latencyRun = (url: string, extra: Partial<LoadOptions> = {}) =>
     runLoad({ url, concurrency: latencyConcurrency, requests: latencyRequests, ...extra });
-  const warm = (url: string, extra: Partial<Parameters<typeof runLoad>[0]> = {}) =>
+  const warm = (url: string, extra: Partial<LoadOptions> = {}) =>
     runLoad({ url, concurrency: latencyConcurrency, requests: 100, ...extra });
+  /** A load at `path` on every app process at once (runSpread). */
+  const spread = (appPath: string, extra: Partial<LoadOptions> & { concurrency: number }) =>
+    runSpread(appUrls, (url) => ({ url: `${url}${appPath}`, ...extra }));
+  const latencySpread = (appPath: string, extra: Partial<LoadOptions> = {}) =>
+    spread(appPath, { concurrency: latencyConcurrency, requests: latencyRequests, ...extra });
+  const warmSpread = (appPath: string, extra: Partial<LoadOptions> = {}) =>
+    spread(appPath, { concurrency: latencyConcurrency, requests: 100, ...extra });
 
   // The baseline, measured with the same client and the same concurrency as each target below.
   await warm(options.baselineUrl);
@@ -237,7 +362,6 @@ export async function casesRound(options: {
   // Case creation at the counter API: a clerk's session, every request a new case.
   let next = 0;
   const creationLoad = {
-    url: `${baseUrl}/api/staff/cases`,
     method: 'POST' as const,
     headers: {
       cookie: sessions.clerk.cookie,
@@ -248,34 +372,39 @@ export async function casesRound(options: {
     body: () => subjects.bodies[next++ % subjects.bodies.length] as string,
     concurrency: creationConcurrency,
   };
-  await runLoad({ ...creationLoad, durationMs: 2000 });
+  await spread('/api/staff/cases', { ...creationLoad, durationMs: 2000 });
   const before = await countCases(options.pool);
-  const creationResult = await runLoad({ ...creationLoad, durationMs: creationSeconds * 1000 });
+  const creationResult = await spread('/api/staff/cases', {
+    ...creationLoad,
+    durationMs: creationSeconds * 1000,
+  });
   const after = await countCases(options.pool);
   const created = creationResult.statuses.get(201) ?? 0;
   const creation = { ...latencyFigures(creationResult, 201), before, after, created };
+  const processes = appUrls.length === 1 ? '' : ` [${appUrls.length} app processes]`;
   process.stdout.write(
-    `case creation: ${creation.perSecond}/s (baseline ${baselineThroughput.perSecond} req/s), p95 ${creation.p95} ms; ` +
+    `case creation${processes}: ${creation.perSecond}/s (baseline ${baselineThroughput.perSecond} req/s), p95 ${creation.p95} ms; ` +
       `cases ${before} → ${after} (+${after - before}), 201 responses ${created}, failures ${creation.failures}\n`,
   );
   if (after !== before + created)
     throw new Error(`cases lost or unaccounted: ${before} + ${created} ≠ ${after}`);
 
-  const queueUrl = `${baseUrl}/api/staff/cases?scope=mine`;
+  // One in flight goes to the first process: one user's latency does not depend on how many there are.
+  const queuePath = '/api/staff/cases?scope=mine';
   const handlerHeaders = { cookie: sessions.handler.cookie, accept: 'application/json' };
-  await warm(queueUrl, { headers: handlerHeaders });
-  const queue = latencyFigures(await latencyRun(queueUrl, { headers: handlerHeaders }), 200);
-  const single = (url: string, extra: Partial<Parameters<typeof runLoad>[0]> = {}) =>
+  await warmSpread(queuePath, { headers: handlerHeaders });
+  const queue = latencyFigures(await latencySpread(queuePath, { headers: handlerHeaders }), 200);
+  const single = (url: string, extra: Partial<LoadOptions> = {}) =>
     runLoad({ url, concurrency: 1, requests: singleRequests, ...extra }).then((result) =>
       latencyFigures(result, 200),
     );
-  const singleQueue = await single(queueUrl, { headers: handlerHeaders });
+  const singleQueue = await single(`${baseUrl}${queuePath}`, { headers: handlerHeaders });
 
-  const overdueUrl = `${baseUrl}/api/staff/cases?due=overdue`;
+  const overduePath = '/api/staff/cases?due=overdue';
   const supervisorHeaders = { cookie: sessions.supervisor.cookie, accept: 'application/json' };
-  await warm(overdueUrl, { headers: supervisorHeaders });
-  const overdue = latencyFigures(await latencyRun(overdueUrl, { headers: supervisorHeaders }), 200);
-  const singleOverdue = await single(overdueUrl, { headers: supervisorHeaders });
+  await warmSpread(overduePath, { headers: supervisorHeaders });
+  const overdue = latencyFigures(await latencySpread(overduePath, { headers: supervisorHeaders }), 200);
+  const singleOverdue = await single(`${baseUrl}${overduePath}`, { headers: supervisorHeaders });
 
   // The public look-up: a different real case (right code) each request, from many client addresses.
   let lookupIndex = 0;
@@ -289,12 +418,12 @@ export async function casesRound(options: {
     sourceAddress: options.addresses,
     requestsPerAddress: 20,
   };
-  await warm(`${baseUrl}/api/track`, lookupLoad);
-  const lookup = latencyFigures(await latencyRun(`${baseUrl}/api/track`, lookupLoad), 200);
+  await warmSpread('/api/track', lookupLoad);
+  const lookup = latencyFigures(await latencySpread('/api/track', lookupLoad), 200);
   const singleLookup = await single(`${baseUrl}/api/track`, lookupLoad);
   const singleBaseline = await single(options.baselineUrl);
   process.stdout.write(
-    `p95 (ms): baseline ${baselineLatency.p95}, handler queue ${queue.p95}, unit overdue ${overdue.p95}, look-up ${lookup.p95}` +
+    `p95 (ms)${processes}: baseline ${baselineLatency.p95}, handler queue ${queue.p95}, unit overdue ${overdue.p95}, look-up ${lookup.p95}` +
       ` (failures ${queue.failures}/${overdue.failures}/${lookup.failures}); one in flight: ${singleQueue.p95}, ${singleOverdue.p95}, ${singleLookup.p95}\n`,
   );
   return {
@@ -321,18 +450,32 @@ export interface QueryPlan {
 
 /**
  * The SQL the app runs for the three hot reads, captured from its own functions (listQueue as
- * GET /api/staff/cases calls it, findCaseForApplicant as /api/track does) through drizzle's query
- * logger, then run again under EXPLAIN (ANALYZE, BUFFERS) with the same parameters.
+ * GET /api/staff/cases calls it; checkApplicantAccess, getCaseDetail and listAttachments as /api/track
+ * does) as they reach the pool, then run again under EXPLAIN (ANALYZE, BUFFERS) with the same parameters.
  */
 export async function explainHotQueries(
   pool: pg.Pool,
   subjects: CasesSubjects,
   now: Date,
 ): Promise<QueryPlan[]> {
+  // Every statement sent through the pool while a function runs: drizzle's (named or not) and those a
+  // function sends itself on the pool (the look-up's access check).
   const captured: { sql: string; params: unknown[] }[] = [];
-  const db = drizzle(pool, {
-    logger: { logQuery: (query, params) => captured.push({ sql: query, params }) },
-  }) as unknown as Database;
+  const poolQuery = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+  let capturing = false;
+  (pool as unknown as { query: (...args: unknown[]) => Promise<unknown> }).query = (...args: unknown[]) => {
+    if (capturing) {
+      const [first, second] = args;
+      const config =
+        typeof first === 'string' ? { text: first } : (first as { text: string; values?: unknown[] });
+      captured.push({
+        sql: config.text,
+        params: (Array.isArray(second) ? second : (config as { values?: unknown[] }).values) ?? [],
+      });
+    }
+    return poolQuery(...args);
+  };
+  const db = drizzle(pool) as unknown as Database;
   const ids = await pool.query<{ handler: string }>(
     'select id as handler from staff where lower(email) = lower($1)',
     [subjects.handler.email],
@@ -342,7 +485,12 @@ export async function explainHotQueries(
   const plans: QueryPlan[] = [];
   const explain = async (title: string, run: () => Promise<unknown>) => {
     captured.length = 0;
-    await run();
+    capturing = true;
+    try {
+      await run();
+    } finally {
+      capturing = false;
+    }
     for (const [index, query] of captured.entries()) {
       await pool.query(query.sql, query.params); // warm, as in the load
       const result = await pool.query<{ 'QUERY PLAN': string }>(
@@ -365,8 +513,19 @@ export async function explainHotQueries(
     `Unit overdue view (GET /api/staff/cases?due=overdue, unit ${subjects.supervisor.unitCode}: ${subjects.supervisor.overdueCases} overdue of ${subjects.supervisor.openCases} open)`,
     () => listQueue(db, { unitCode: subjects.supervisor.unitCode, ...filters, due: 'overdue' }, now, 1),
   );
-  await explain('Public look-up by case number (POST /api/track)', () =>
-    findCaseForApplicant(db, sample.caseNumber, sample.lookupCode),
+  // The look-up's statements in the order POST /api/track runs them for a right code: the access check
+  // (the attempt counted against a documentation address, the number's failures and the case read in
+  // one statement: its EXPLAIN ANALYZE counts two more attempts there), then the case and its attachments.
+  await explain('Public look-up (POST /api/track): the attempt, the lockout and the case', () =>
+    checkApplicantAccess(db, { ...sample, clientIp: '192.0.2.1', now, lang: 'zh-TW' }),
   );
+  const found = await pool.query<{ id: string }>('select id from cases where case_number = $1', [
+    sample.caseNumber,
+  ]);
+  const caseId = found.rows[0]?.id ?? '';
+  await explain('Public look-up (POST /api/track): the case with its timeline', () =>
+    getCaseDetail(db, caseId, now),
+  );
+  await explain('Public look-up (POST /api/track): its attachments', () => listAttachments(db, caseId));
   return plans;
 }

@@ -33,6 +33,8 @@
  *   cases: BENCH_ROUNDS (3), BENCH_SECONDS (10), BENCH_CASES (1000000), BENCH_LATENCY_REQUESTS (1000),
  *     BENCH_CASES_DIR (a folder to keep the generated database in and reuse on the next run with the same
  *     BENCH_CASES; default: a temporary folder, generated afresh and removed).
+ *     BENCH_APP_PROCESSES (`1`; e.g. `1,2`: every round measures the cases targets with one app process, then
+ *     with two on the same PostgreSQL — the second through DATABASE_URL — the load spread evenly over them).
  *   control: BENCH_CONTROL_DIR (likewise, reused while years, units and the latest year match),
  *     BENCH_CONTROL_YEARS (20), BENCH_CONTROL_UNITS (30), BENCH_CONTROL_REQUESTS (overview requests per
  *     step, 1000), BENCH_CONTROL_RUNS (runs per report target, 10).
@@ -65,6 +67,7 @@ import {
 } from './bench-support.ts';
 import { writeBenchmarks } from './benchmarks-file.ts';
 import {
+  appProcessCounts,
   type CasesRound,
   type CasesSubjects,
   casesRound,
@@ -79,9 +82,11 @@ import {
   type QueryPlan,
   signIn,
   singleRequests,
+  startMoreApps,
 } from './cases-bench.ts';
 import { controlSection } from './control-bench.ts';
 import { benchEmails, describeResult, type GenerateResult } from './generate-cases.ts';
+import type { LatencyFigures } from './load-client.ts';
 import { peakRssMegabytes, resetPeakRss } from './process-memory.ts';
 import { publicPagesSection } from './public-pages-bench.ts';
 import { reportsSection } from './reports-bench.ts';
@@ -184,6 +189,8 @@ const packageJson = JSON.parse(await readFile('package.json', 'utf8')) as { scri
 const baselineUrl = `http://127.0.0.1:${baselinePort}/`;
 const perRound: Result[][] = [];
 const casesRounds: CasesRound[] = [];
+/** The rounds with each further number of app processes (BENCH_APP_PROCESSES), beside casesRounds' first. */
+const casesRoundsWith = new Map<number, CasesRound[]>(appProcessCounts.slice(1).map((count) => [count, []]));
 let subjects: CasesSubjects | null = null;
 let plans: QueryPlan[] = [];
 /** Peak RSS while the issue 2 targets ran (start-up included), and over the whole run (cases too). */
@@ -203,34 +210,44 @@ try {
     const addresses = loopbackAddresses();
     let prepared: { subjects: CasesSubjects; sessions: Parameters<typeof casesRound>[0]['sessions'] } | null =
       null;
-    for (let round = 1; round <= rounds; round++) {
-      process.stdout.write(`round ${round}/${rounds}\n`);
-      loadAverages.push(os.loadavg()[0] ?? 0);
-      // The issue 2 peak RSS is taken over these three targets only (and the start-up, before round 1): the
-      // cases section signs staff in, and each argon2 hash takes 64 MiB while it runs.
-      if (round > 1) {
-        wholeRunPeakRss = Math.max(wholeRunPeakRss, await peakRssMegabytes(appPid));
-        await resetPeakRss(appPid);
+    // The other app processes of BENCH_APP_PROCESSES, on the same PostgreSQL, idle until their turn.
+    const more = await startMoreApps(dataDir, Math.max(...appProcessCounts) - 1);
+    try {
+      for (let round = 1; round <= rounds; round++) {
+        process.stdout.write(`round ${round}/${rounds}\n`);
+        loadAverages.push(os.loadavg()[0] ?? 0);
+        // The issue 2 peak RSS is taken over these three targets only (and the start-up, before round 1): the
+        // cases section signs staff in, and each argon2 hash takes 64 MiB while it runs.
+        if (round > 1) {
+          wholeRunPeakRss = Math.max(wholeRunPeakRss, await peakRssMegabytes(appPid));
+          await resetPeakRss(appPid);
+        }
+        const results: Result[] = [];
+        for (const target of targets) results.push(await measure(target.name, target.url, target.pid));
+        perRound.push(results);
+        peakRss = Math.max(peakRss, await peakRssMegabytes(appPid));
+        if (prepared === null) {
+          const clerk = await signIn(appUrl, benchEmails.counterClerk(1), benchPassword);
+          const chosen = await chooseSubjects(pool);
+          const ready: CasesSubjects = { ...chosen, bodies: await creationBodies(pool, appUrl, clerk) };
+          prepared = {
+            subjects: ready,
+            sessions: {
+              clerk,
+              handler: await signIn(appUrl, ready.handler.email, benchPassword),
+              supervisor: await signIn(appUrl, ready.supervisor.email, benchPassword),
+            },
+          };
+          subjects = ready;
+        }
+        for (const count of appProcessCounts) {
+          const appUrls = [appUrl, ...more.urls].slice(0, count);
+          const measured = await casesRound({ pool, appUrls, baselineUrl, ...prepared, addresses });
+          (casesRoundsWith.get(count) ?? casesRounds).push(measured);
+        }
       }
-      const results: Result[] = [];
-      for (const target of targets) results.push(await measure(target.name, target.url, target.pid));
-      perRound.push(results);
-      peakRss = Math.max(peakRss, await peakRssMegabytes(appPid));
-      if (prepared === null) {
-        const clerk = await signIn(appUrl, benchEmails.counterClerk(1), benchPassword);
-        const chosen = await chooseSubjects(pool);
-        const ready: CasesSubjects = { ...chosen, bodies: await creationBodies(pool, appUrl, clerk) };
-        prepared = {
-          subjects: ready,
-          sessions: {
-            clerk,
-            handler: await signIn(appUrl, ready.handler.email, benchPassword),
-            supervisor: await signIn(appUrl, ready.supervisor.email, benchPassword),
-          },
-        };
-        subjects = ready;
-      }
-      casesRounds.push(await casesRound({ pool, baseUrl: appUrl, baselineUrl, ...prepared, addresses }));
+    } finally {
+      await Promise.all(more.apps.map(stop));
     }
     loadAverages.push(os.loadavg()[0] ?? 0);
     if (prepared !== null) plans = await explainHotQueries(pool, prepared.subjects, new Date());
@@ -344,6 +361,7 @@ function casesSection(): string[] {
     `- Public look-up: \`POST /api/track\` with a real case number and its right code, cycling through ${subjects.lookups.length} random cases; each client address (127.x.y.z) sends at most 20 look-ups, as many citizens would — the per-IP limit (30 a minute) and its counter write stay in the path.`,
     `- Case creation: \`POST /api/staff/cases\` as a counter clerk signed in through the real pages (session cookie + \`x-csrf-token\`), cycling through ${subjects.bodies.length} intake bodies (one per service). Cases counted before and after each round: ${created.toLocaleString('en')} created with 201, ${lost} lost or unaccounted.`,
     '',
+    ...appProcessesLines(),
     '| target | per second | p50 ms | p95 ms | p99 ms | failures |',
     '|---|---:|---:|---:|---:|---:|',
     row(`baseline node:http (${latencyConcurrency} concurrent)`, (round) => round.baselineLatency),
@@ -374,14 +392,65 @@ function casesSection(): string[] {
     `| unit overdue view p95 | < 30 ms | ${overdueP95} ms | ${verdict(overdueP95 < 30)} |`,
     `| public look-up p95 | < 15 ms | ${lookupP95} ms | ${verdict(lookupP95 < 15)} |`,
     '',
+    ...moreAppProcessesLines(),
     `Whole bench run: ${Math.round((performance.now() - benchStarted) / 60_000)} min.`,
     '',
     '### Query plans',
     '',
-    "The SQL is captured from the app's own functions (`listQueue` as the queue API calls it, `findCaseForApplicant` as the look-up does) through drizzle's query logger, and run again with the same parameters under `EXPLAIN (ANALYZE, BUFFERS)` after the load.",
+    "The SQL is captured from the app's own functions (`listQueue` as the queue API calls it; `checkApplicantAccess`, `getCaseDetail` and `listAttachments` as the look-up does) through drizzle's query logger, and run again with the same parameters under `EXPLAIN (ANALYZE, BUFFERS)` after the load.",
     '',
     ...plans.flatMap((plan) => queryPlanLines(plan.title, plan)),
   ];
+}
+
+/** The app processes the cases table above was measured with (BENCH_APP_PROCESSES; issue 12 §3). */
+function appProcessesLines(): string[] {
+  const [first = 1] = appProcessCounts;
+  const others = appProcessCounts.slice(1);
+  return [
+    first === 1
+      ? `App processes: one${others.length === 0 ? '' : ` (below, the same targets with ${others.join(', ')} processes)`}.`
+      : `App processes: **${first}** on the same PostgreSQL (the first owns the embedded server, the others use it through DATABASE_URL, as docs/operations.md describes), each load spread evenly over them (half the concurrency each, for two); one-in-flight rows go to the first.`,
+    '',
+  ];
+}
+
+/** The cases targets with each further number of app processes (BENCH_APP_PROCESSES=1,2), same rounds. */
+function moreAppProcessesLines(): string[] {
+  return [...casesRoundsWith].flatMap(([count, measured]) => {
+    if (measured.length === 0) return [];
+    const figure = (select: (round: CasesRound) => LatencyFigures) => {
+      const values = measured.map(select);
+      return `${median(values.map((value) => value.perSecond))} | ${median(values.map((value) => value.p50))} | ${median(values.map((value) => value.p95))} | ${median(values.map((value) => value.p99))} | ${values.reduce((sum, value) => sum + value.failures, 0)}`;
+    };
+    const p95 = (select: (round: CasesRound) => LatencyFigures) =>
+      median(measured.map((round) => select(round).p95));
+    const rate = median(measured.map((round) => round.creation.perSecond));
+    const lost = measured.reduce(
+      (sum, round) => sum + (round.creation.before + round.creation.created - round.creation.after),
+      0,
+    );
+    return [
+      `#### The same with ${count} app processes`,
+      '',
+      `${count} app processes on the same PostgreSQL (the first owns the embedded server, the others use it through DATABASE_URL, as docs/operations.md describes); each load spread evenly over them, measured in the same rounds right after the one-process figures above. Medians of ${measured.length} rounds.`,
+      '',
+      '| target | per second | p50 ms | p95 ms | p99 ms | failures |',
+      '|---|---:|---:|---:|---:|---:|',
+      `| case creation (201/s) | ${figure((round) => round.creation)} |`,
+      `| handler queue | ${figure((round) => round.queue)} |`,
+      `| unit overdue view | ${figure((round) => round.overdue)} |`,
+      `| public look-up | ${figure((round) => round.lookup)} |`,
+      '',
+      `| target (issue 3), ${count} processes | wanted | measured | |`,
+      '|---|---|---|---|',
+      `| case creations | ≥ 300/s | ${rate}/s (${lost} lost) | ${verdict(rate >= 300 && lost === 0)} |`,
+      `| handler queue p95 | < 30 ms | ${p95((round) => round.queue)} ms | ${verdict(p95((round) => round.queue) < 30)} |`,
+      `| unit overdue view p95 | < 30 ms | ${p95((round) => round.overdue)} ms | ${verdict(p95((round) => round.overdue) < 30)} |`,
+      `| public look-up p95 | < 15 ms | ${p95((round) => round.lookup)} ms | ${verdict(p95((round) => round.lookup) < 15)} |`,
+      '',
+    ];
+  });
 }
 
 // The control, reports, applications and public sections run on their own databases and apps, after the cases part has stopped
