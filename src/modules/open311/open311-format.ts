@@ -99,9 +99,9 @@ export function serialise(
  * ours) and the code the list carries (the same number).
  */
 export interface Open311Error {
-  readonly code: 400 | 403 | 404 | 429 | 500;
+  readonly code: 400 | 403 | 404 | 429 | 500 | 503;
   readonly description: string;
-  /** With 429: when to try again (the Retry-After header). */
+  /** With 429 or 503: when to try again (the Retry-After header). */
   readonly retryAfterSeconds?: number;
 }
 

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import type { AppInstance } from '../../platform/http/app-types.ts';
 import { toErrorBody } from '../../platform/http/error-handler.ts';
 import { messageFor } from '../../platform/http/error-messages.ts';
+import { DomainError } from '../../platform/http/errors.ts';
 import {
   contentTypes,
   errorShape,
@@ -47,7 +48,7 @@ export function send(
  */
 export function sendErrors(reply: FastifyReply, format: Open311Format, errors: readonly Open311Error[]) {
   const status = errors[0]?.code ?? 400;
-  if (status === 429 && errors[0]?.retryAfterSeconds !== undefined) {
+  if ((status === 429 || status === 503) && errors[0]?.retryAfterSeconds !== undefined) {
     reply.header('retry-after', String(errors[0].retryAfterSeconds));
   }
   return send(
@@ -91,6 +92,17 @@ export function useOpen311Errors(app: AppInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const { statusCode, body } = toErrorBody(error, request);
     const format: Open311Format = /\.xml$/.test(request.url.split('?')[0] ?? '') ? 'xml' : 'json';
+    // Busy (the render gate, platform/http/public-reads.ts): 503 with Retry-After, a warning, no stack trace.
+    if (error instanceof DomainError && error.code === 'SERVICE_UNAVAILABLE') {
+      request.log.warn({ code: error.code }, 'request refused: busy');
+      return sendErrors(reply, format, [
+        {
+          code: 503,
+          description: messageFor('SERVICE_UNAVAILABLE', 'en'),
+          ...(error.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: error.retryAfterSeconds }),
+        },
+      ]);
+    }
     if (statusCode >= 500) {
       request.log.error({ err: error }, 'request failed');
       return sendErrors(reply, format, [

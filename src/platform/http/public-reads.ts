@@ -154,6 +154,12 @@ export function installPublicReads(
         { retryAfterSeconds: 2 },
       );
     }
+    // Gone while waiting its turn (a crowd's client stops): nobody to render for, and its 'close' has been
+    // and gone, so nothing else would give the place back. Leave it to the next at once.
+    if (request.raw.destroyed || request.raw.socket?.destroyed === true) {
+      release();
+      return true;
+    }
     const slot: Slot = {
       key,
       read,

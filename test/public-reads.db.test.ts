@@ -4,22 +4,22 @@ import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import pg from 'pg';
-import { multipartActionOf } from '../../../test/helpers/form-action.ts';
-import { mainOf } from '../../../test/helpers/html.ts';
-import { buildAppWithLog, buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { waitUntil } from '../../../test/helpers/wait-until.ts';
-import { DEMO_SERVICES } from '../../modules/catalogue/catalogue-demo-data.ts';
-import { publishServiceVersion } from '../../modules/catalogue/catalogue-service.ts';
-import { cliActor } from '../auth/audit-log.ts';
-import { aSignedInMember, csrfTokenIn } from '../auth/auth-test-support.ts';
+import { DEMO_SERVICES } from '../src/modules/catalogue/catalogue-demo-data.ts';
+import { publishServiceVersion } from '../src/modules/catalogue/catalogue-service.ts';
+import { cliActor } from '../src/platform/auth/audit-log.ts';
+import { aSignedInMember, csrfTokenIn } from '../src/platform/auth/auth-test-support.ts';
 import {
   announcePublished,
   listenForPublications,
   processContentVersions,
   publicationChannel,
-} from '../db/publications.ts';
-import type { AppInstance } from './app-types.ts';
-import { messageFor } from './error-messages.ts';
+} from '../src/platform/db/publications.ts';
+import type { AppInstance } from '../src/platform/http/app-types.ts';
+import { messageFor } from '../src/platform/http/error-messages.ts';
+import { multipartActionOf } from './helpers/form-action.ts';
+import { mainOf } from './helpers/html.ts';
+import { buildAppWithLog, buildTestApp, type TestApp } from './helpers/test-app.ts';
+import { waitUntil } from './helpers/wait-until.ts';
 
 /**
  * The public reads layer through HTTP (issue 12): answers kept as bytes with their validators and
@@ -772,6 +772,77 @@ describe('public reads: the render gate (HTTP, RENDER_CONCURRENCY=1, RENDER_QUEU
       assert.equal((await get(app, '/services?q=tree')).statusCode, 503);
       await locker.query('commit');
       assert.equal((await held).statusCode, 200);
+    } finally {
+      await locker.query('rollback').catch(() => undefined);
+    }
+  });
+});
+
+describe('public reads: visitors who leave while waiting for a render (real sockets, RENDER_CONCURRENCY=1)', () => {
+  let subject: TestApp;
+  let locker: pg.Client;
+  let watcher: pg.Client;
+  let origin: string;
+  before(async () => {
+    subject = await buildTestApp({ environment: { RENDER_CONCURRENCY: '1', RENDER_QUEUE: '4' } });
+    await subject.app.listen({ host: '127.0.0.1', port: 0 });
+    const address = subject.app.server.address();
+    assert.ok(address !== null && typeof address === 'object');
+    origin = `http://127.0.0.1:${address.port}`;
+    locker = await connect(subject.database.connectionString);
+    watcher = await connect(subject.database.connectionString);
+  });
+  after(async () => {
+    await locker.query('rollback').catch(() => undefined);
+    await locker.end();
+    await watcher.end();
+    await subject.app.close();
+  });
+
+  it('their places go to the next at once: the gate is not left full after a crowd stops', async () => {
+    await locker.query('begin');
+    await locker.query('lock table services in access exclusive mode');
+    const held = (await heldUp(subject.app, watcher, '/services?q=road')).answer;
+    // Three visitors queue behind it, then give up (a load tool stopping, a phone losing signal).
+    const leaving = ['/services?q=lamp', '/services?q=tree', '/en/services?q=lamp'].map((url) => {
+      const controller = new AbortController();
+      const request = fetch(`${origin}${url}`, { signal: controller.signal }).then(
+        () => 'answered',
+        () => 'gone',
+      );
+      return { controller, request };
+    });
+    await sleep(300);
+    for (const visitor of leaving) visitor.controller.abort();
+    assert.deepEqual(await Promise.all(leaving.map((visitor) => visitor.request)), ['gone', 'gone', 'gone']);
+    await locker.query('commit');
+    assert.equal((await held).statusCode, 200);
+    // Before the fix each of the three kept a place for good: the next render waited for ever.
+    for (const url of ['/services?q=bridge', '/services?q=drain', '/en/services?q=bridge']) {
+      const answer = await fetch(`${origin}${url}`, { signal: AbortSignal.timeout(5000) });
+      assert.equal(answer.status, 200, url);
+      assert.match(await answer.text(), /<main/);
+    }
+  });
+
+  it('an Open311 list refused by the full gate is a 503 with Retry-After in the Open311 error format', async () => {
+    await locker.query('begin');
+    await locker.query('lock table services in access exclusive mode');
+    try {
+      const held = (await heldUp(subject.app, watcher, '/services?q=culvert')).answer;
+      const queued = ['/services?q=a', '/services?q=b', '/services?q=c', '/services?q=d'].map((url) =>
+        fetch(`${origin}${url}`).then((answer) => answer.status),
+      );
+      await sleep(300);
+      const refused = await fetch(`${origin}/open311/v2/requests.json`);
+      assert.equal(refused.status, 503);
+      assert.equal(refused.headers.get('retry-after'), '2');
+      const body = (await refused.json()) as Array<{ code: number; description: string }>;
+      assert.equal(body[0]?.code, 503);
+      assert.equal(body[0]?.description, messageFor('SERVICE_UNAVAILABLE', 'en'));
+      await locker.query('commit');
+      assert.equal((await held).statusCode, 200);
+      assert.deepEqual(await Promise.all(queued), [200, 200, 200, 200]);
     } finally {
       await locker.query('rollback').catch(() => undefined);
     }
