@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import type { Pool } from 'pg';
 import type { Database } from '../../../platform/db/database.ts';
 import type { FieldProblem } from '../../../platform/http/errors.ts';
 import { consumeRateLimit } from '../../../platform/http/rate-limit.ts';
@@ -91,6 +92,25 @@ function lockedForSeconds(windows: readonly FailureWindow[], now: Date): number 
   return null;
 }
 
+const countAttemptAndReadSql = `
+with no_wait as (select set_config('synchronous_commit', 'off', true)),
+ip_hit as (
+  insert into rate_limit_hits (key, window_start, count)
+  select $1, $2::timestamptz, 1 from no_wait
+  on conflict (key, window_start) do update set count = rate_limit_hits.count + 1
+  returning count
+)
+select ip_hit.count as ip_count, failures.windows as failures, c.id, c.lookup_code
+from ip_hit
+cross join lateral (
+  select coalesce(
+    json_agg(json_build_array(floor(extract(epoch from h.window_start) * 1000), h.count) order by h.window_start),
+    '[]'::json) as windows
+  from rate_limit_hits h
+  where h.key = $3 and h.window_start > $4::timestamptz
+) failures
+left join cases c on c.case_number = $5`;
+
 /**
  * One statement, one round trip: counts the attempt against the client IP (the same atomic upsert as
  * consumeRateLimit), and reads the number's failure windows and the case with that number (its id and
@@ -105,29 +125,25 @@ async function countAttemptAndRead(
   options: { clientIp: string; caseNumber: string; now: Date },
 ): Promise<{ ipCount: number; failures: FailureWindow[]; caseId: string | null; lookupCode: string | null }> {
   const { now } = options;
-  const result = await db.execute<{
+  // Named, on the pool's connection (pg parses it once per connection and PostgreSQL may keep its plan).
+  const pool = (db as Database & { $client?: Pool }).$client;
+  if (pool === undefined) throw new Error('checkApplicantAccess needs the pool-backed database handle');
+  const result = await pool.query<{
     ip_count: number;
     failures: [number, number][];
     id: string | null;
     lookup_code: string | null;
-  }>(sql`
-    with no_wait as (select set_config('synchronous_commit', 'off', true)),
-    ip_hit as (
-      insert into rate_limit_hits (key, window_start, count)
-      select ${`track:ip:${options.clientIp}`}, ${minuteWindowOf(now).toISOString()}::timestamptz, 1 from no_wait
-      on conflict (key, window_start) do update set count = rate_limit_hits.count + 1
-      returning count
-    )
-    select ip_hit.count as ip_count, failures.windows as failures, c.id, c.lookup_code
-    from ip_hit
-    cross join lateral (
-      select coalesce(
-        json_agg(json_build_array(floor(extract(epoch from h.window_start) * 1000), h.count) order by h.window_start),
-        '[]'::json) as windows
-      from rate_limit_hits h
-      where h.key = ${failureKey(options.caseNumber)} and h.window_start > ${failuresSince(now).toISOString()}::timestamptz
-    ) failures
-    left join cases c on c.case_number = ${options.caseNumber}`);
+  }>({
+    name: 'track_count_attempt_and_read',
+    text: countAttemptAndReadSql,
+    values: [
+      `track:ip:${options.clientIp}`,
+      minuteWindowOf(now).toISOString(),
+      failureKey(options.caseNumber),
+      failuresSince(now).toISOString(),
+      options.caseNumber,
+    ],
+  });
   const row = result.rows[0];
   if (row === undefined) throw new Error('the look-up statement returned no row');
   return {
