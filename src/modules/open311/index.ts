@@ -13,6 +13,14 @@ export const open311Module: AppModule = {
   name: 'open311',
   publicReads: [
     { route: '/open311/discovery.json', scopes: ['catalogue'], query: 'none', oneLanguage: true },
+    { route: '/open311/discovery.xml', scopes: ['catalogue'], query: 'none', oneLanguage: true },
+    {
+      route: '/open311/v2/services/:file',
+      examples: ['/open311/v2/services/pothole-report.json', '/open311/v2/services/street-light-repair.xml'],
+      scopes: ['catalogue'],
+      query: 'key',
+      oneLanguage: true,
+    },
     {
       route: '/open311/v2/:file',
       examples: ['/open311/v2/services.json', '/open311/v2/services.xml'],
@@ -28,7 +36,21 @@ export const open311Module: AppModule = {
       oneLanguage: true,
     },
     {
+      route: '/open311/v2/requests.xml',
+      scopes: ['reports'],
+      query: 'key',
+      keepsOwnAnswers: true,
+      oneLanguage: true,
+    },
+    {
       route: '/open311/v2/servicerequestupdates.json',
+      scopes: ['reports'],
+      query: 'key',
+      keepsOwnAnswers: true,
+      oneLanguage: true,
+    },
+    {
+      route: '/open311/v2/servicerequestupdates.xml',
       scopes: ['reports'],
       query: 'key',
       keepsOwnAnswers: true,
