@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, max, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, max, type SQL, sql } from 'drizzle-orm';
 import { Value } from 'typebox/value';
 import { type AuditActor, type RequestOrigin, recordAudit } from '../../platform/auth/audit-log.ts';
 import type { DatabaseOrTransaction } from '../../platform/db/database.ts';
@@ -422,7 +422,30 @@ export async function getService(
     options.version === undefined
       ? eq(serviceVersions.version, services.currentVersion)
       : eq(serviceVersions.version, options.version);
-  const [row] = await db
+  const [detail] = await serviceDetails(
+    db,
+    and(eq(serviceVersions.serviceCode, options.code), versionCondition),
+  );
+  return detail ?? null;
+}
+
+/** The current versions of several services, in one statement (the codes' order is not kept). */
+export async function getCurrentServices(
+  db: DatabaseOrTransaction,
+  codes: readonly string[],
+): Promise<ServiceDetail[]> {
+  if (codes.length === 0) return [];
+  return serviceDetails(
+    db,
+    and(
+      inArray(serviceVersions.serviceCode, [...codes]),
+      eq(serviceVersions.version, services.currentVersion),
+    ),
+  );
+}
+
+async function serviceDetails(db: DatabaseOrTransaction, where: SQL | undefined): Promise<ServiceDetail[]> {
+  const rows = await db
     .select({
       ...summaryColumns,
       currentVersion: services.currentVersion,
@@ -441,10 +464,8 @@ export async function getService(
     .from(serviceVersions)
     .innerJoin(services, eq(services.code, serviceVersions.serviceCode))
     .innerJoin(units, eq(units.code, serviceVersions.unitCode))
-    .where(and(eq(serviceVersions.serviceCode, options.code), versionCondition))
-    .limit(1);
-  if (!row) return null;
-  return {
+    .where(where);
+  return rows.map((row) => ({
     ...summaryOf(row),
     currentVersion: row.currentVersion,
     descriptionZh: row.descriptionZh,
@@ -458,7 +479,7 @@ export async function getService(
     administrativeClassificationCode: row.administrativeClassificationCode,
     publishedAt: row.publishedAt,
     publishedBy: row.publishedBy,
-  };
+  }));
 }
 
 // Kept here too for the cases module's journey test, which reads it from this file.

@@ -7,6 +7,7 @@ import type { AppModule } from '../../platform/composition/app-module.ts';
 export type { ChecklistItem, Deadline, Fee, FormField, ServiceKind } from './catalogue-schemas.ts';
 export {
   catalogueGeneration,
+  getCurrentServices,
   getService,
   listServices,
   type ServiceDetail,

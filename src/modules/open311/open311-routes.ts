@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
-import { getService, listServices } from '../catalogue/index.ts';
+import { getCurrentServices, getService, listServices } from '../catalogue/index.ts';
 import { open311DateTime, splitFormat, type XmlShape } from './open311-format.ts';
 import { commonProblems, FileParams, localeOf, send, sendErrors } from './open311-http.ts';
 import { open311Text } from './open311-messages.ts';
@@ -39,9 +39,17 @@ export async function open311Routes(app: AppInstance, deps: AppDeps): Promise<vo
   /** The field-report services with their current version's details (fields, publication), in list order. */
   async function open311Services() {
     const services = (await listServices(db, { lang: 'zh-TW' })).filter(isOpen311Service);
-    const details = await Promise.all(services.map((service) => getService(db, { code: service.code })));
-    return services.flatMap((service, index) => {
-      const detail = details[index];
+    // One statement for all their details (a query per service cost 5–7 ms a render: issue 12).
+    const details = new Map(
+      (
+        await getCurrentServices(
+          db,
+          services.map((service) => service.code),
+        )
+      ).map((detail) => [detail.code, detail]),
+    );
+    return services.flatMap((service) => {
+      const detail = details.get(service.code);
       return detail ? [{ service, detail }] : [];
     });
   }
