@@ -181,6 +181,19 @@ export interface QueueItem {
 
 export const queuePageSize = 50;
 
+/** Which filters a queue query has, as a name: the same filters give the same SQL text. */
+function queueShape(filters: QueueFilters): string {
+  return [
+    filters.unitCode !== undefined ? 'u' : '',
+    filters.handlerId !== undefined ? 'h' : '',
+    filters.unassigned === true ? 'n' : '',
+    filters.state !== undefined ? 's' : '',
+    filters.serviceCode !== undefined ? 'v' : '',
+    filters.districtCode !== undefined ? 'd' : '',
+    filters.due ?? '',
+  ].join('');
+}
+
 /** A handler's or a unit's open cases, nearest deadline first (paused ones last). */
 export async function listQueue(
   db: DatabaseOrTransaction,
@@ -188,7 +201,9 @@ export async function listQueue(
   now: Date,
   page = 1,
 ): Promise<{ items: QueueItem[]; total: number }> {
-  const conditions: SQL[] = [inArray(cases.state, [...openStates])];
+  // The open states as literals, not parameters: a kept (generic) plan can then use the partial indexes on
+  // open cases (cases_handler_open_due_idx and the like), whose predicate names them.
+  const conditions: SQL[] = [sql`${cases.state} in ${openStatesSql}`];
   if (filters.unitCode !== undefined) conditions.push(eq(cases.unitCode, filters.unitCode));
   if (filters.handlerId !== undefined) conditions.push(eq(cases.handlerId, filters.handlerId));
   if (filters.unassigned === true) conditions.push(isNull(cases.handlerId));
@@ -224,7 +239,11 @@ export async function listQueue(
     .where(where)
     .orderBy(sql`${cases.dueAt} asc nulls last`, asc(cases.receivedAt))
     .limit(queuePageSize)
-    .offset((Math.max(1, page) - 1) * queuePageSize);
+    .offset((Math.max(1, page) - 1) * queuePageSize)
+    // Named by which filters it has (the text is the same for the same ones): parsed once per connection,
+    // and its plan kept when PostgreSQL finds the generic one no worse.
+    .prepare(`cases_queue_${queueShape(filters)}`)
+    .execute();
   const total =
     rows[0]?.total ??
     (page > 1
