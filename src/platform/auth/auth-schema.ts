@@ -98,6 +98,28 @@ export const signInFailures = pgTable('sign_in_failures', {
   lockedUntil: timestamptz('locked_until'),
 });
 
+/**
+ * Browsers that proved who holds them (ADR 0014): a staff member who signed in fully (password and second
+ * factor), an applicant who opened their case with its number and code. The browser keeps a random id in the
+ * `ow_device` cookie; only its SHA-256 is stored. A lockout that strangers can cause (too many wrong
+ * passwords for an e-mail, too many wrong codes for a case number) does not apply to a browser trusted for
+ * that account or case, so the rightful person is never locked out by someone else.
+ * `subject`: `staff:<staff id>` or `case:<case id>`.
+ */
+export const trustedDevices = pgTable(
+  'trusted_devices',
+  {
+    deviceHash: text('device_hash').notNull(),
+    subject: text('subject').notNull(),
+    grantedAt: timestamptz('granted_at').notNull(),
+    lastSeenAt: timestamptz('last_seen_at').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.deviceHash, table.subject] }),
+    index('trusted_devices_last_seen_at_idx').on(table.lastSeenAt),
+  ],
+);
+
 /** Fixed-window counters (one row per key and window), shared by every app process. */
 export const rateLimitHits = pgTable(
   'rate_limit_hits',
