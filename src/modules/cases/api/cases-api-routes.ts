@@ -1,6 +1,8 @@
+import type { Static } from 'typebox';
 import { requireStaff } from '../../../platform/auth/require-staff.ts';
 import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
 import { notFound } from '../../../platform/http/errors.ts';
+import { answerOnce, headerClaim, sendAnswer } from '../../../platform/http/idempotency.ts';
 import { assignCases } from '../core/assignment.ts';
 import { listScope, rolesFor } from '../core/case-actions.ts';
 import type { CaseRow } from '../core/case-actor.ts';
@@ -32,6 +34,7 @@ import {
   LookupQuery,
   LookupResponse,
   OpenCaseBody,
+  OpenCaseHeaders,
   OpenCaseResponse,
   QueueQuery,
   QueueResponse,
@@ -69,20 +72,32 @@ export async function casesApiRoutes(app: AppInstance, deps: AppDeps): Promise<v
       preHandler: requireStaff({ roles: rolesFor('open') }),
       schema: {
         tags: ['cases'],
-        summary: 'Open a case for any service of any unit (counter, phone, e-mail, 1999 or API intake).',
+        summary:
+          'Open a case for any service of any unit (counter, phone, e-mail, 1999 or API intake). Send an `Idempotency-Key` to retry safely: the same key with the same body within 24 hours answers with the first case (header `Idempotent-Replayed: true`) instead of opening another; the same key with another body is 409 CONFLICT.',
+        headers: OpenCaseHeaders,
         body: OpenCaseBody,
         response: { 201: OpenCaseResponse },
       },
     },
     async (request, reply) => {
       const context = casesContext(request, deps);
-      const row = await openCase(context, request.body, staffCaseActor(request));
-      reply.code(201);
-      return {
-        ...caseSummary(row, context.now),
-        lookupCode: row.lookupCode,
-        trackUrl: trackUrlOf(config.publicBaseUrl, row),
-      };
+      const actor = staffCaseActor(request);
+      const claim = headerClaim(request, `api.cases:staff:${actor.id}`);
+      const answer = await answerOnce(db, claim, context, async (record) => {
+        let body: Record<string, unknown> = {};
+        await openCase(context, request.body, actor, {
+          inTransaction: async (tx, row) => {
+            body = {
+              ...caseSummary(row, context.now),
+              lookupCode: row.lookupCode,
+              trackUrl: trackUrlOf(config.publicBaseUrl, row),
+            };
+            await record(tx, { status: 201, answer: body });
+          },
+        });
+        return { status: 201, answer: body };
+      });
+      return sendAnswer<Static<typeof OpenCaseResponse>>(reply, answer);
     },
   );
 

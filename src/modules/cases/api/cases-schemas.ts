@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { idempotencyKeyPatternSource } from '../../../platform/http/idempotency-rules.ts';
 import { UuidParam } from '../../../platform/http/ids.ts';
 import { applicantTypes, caseChannels } from '../core/case-vocabulary.ts';
 import { caseEvents, caseStates } from '../core/workflows.ts';
@@ -32,6 +33,16 @@ export const OpenCaseBody = Type.Object({
   longitude: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
 });
 export type OpenCaseBody = Static<typeof OpenCaseBody>;
+
+export const OpenCaseHeaders = Type.Object({
+  'idempotency-key': Type.Optional(
+    Type.String({
+      pattern: idempotencyKeyPatternSource,
+      description:
+        'Optional, 1–255 visible ASCII characters (a UUID will do), new for each new case: a retry with the same key and body gets the first answer; kept 24 hours.',
+    }),
+  ),
+});
 
 const isoDateTime = Type.String({ format: 'date-time' });
 const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>

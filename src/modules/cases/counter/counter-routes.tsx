@@ -13,6 +13,7 @@ import { listDistricts } from '../../../platform/geo/geo-repo.ts';
 import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
 import { withCsrfQuery } from '../../../platform/http/csrf.ts';
 import { DomainError, type FieldProblem, notFound } from '../../../platform/http/errors.ts';
+import { answerOnce, formClaim, newOnceToken, onceTokenOf } from '../../../platform/http/idempotency.ts';
 import { readMultipartForm } from '../../../platform/uploads/multipart.ts';
 import { FormProblems } from '../../../platform/web/components/form-problems.ts';
 import { forEachLanguage, type Lang, localePath } from '../../../platform/web/i18n.ts';
@@ -100,6 +101,8 @@ export async function counterRoutes(app: AppInstance, deps: AppDeps): Promise<vo
       values: CounterFormValues;
       problems: readonly FieldProblem[];
       hadFiles: boolean;
+      /** The refused form's own token, so that its corrected post is still the one submission. */
+      onceToken?: string | null;
     },
   ) => {
     const lang = request.lang;
@@ -120,6 +123,7 @@ export async function counterRoutes(app: AppInstance, deps: AppDeps): Promise<vo
           action={withCsrfQuery(intakeFormHref(lang, service.code), request.csrfToken)}
           uploadLimits={request.server.uploadLimits}
           hadFiles={options.hadFiles}
+          onceToken={options.onceToken ?? newOnceToken()}
         />
       ),
     });
@@ -165,27 +169,42 @@ export async function counterRoutes(app: AppInstance, deps: AppDeps): Promise<vo
         const { values, problems } = readCounterForm(form.fields, service, lang);
         const context = casesContext(request, deps);
         const actor = staffCaseActor(request);
+        // The form's one-time token: a double click or a browser's retry shows the receipt of the case the
+        // first post opened, and opens no second one.
+        const claim = formClaim(form.fields, `counter:staff:${actor.id}`);
         try {
-          const opened = await openCase(context, toOpenCaseInput(values, service, form.files), actor, {
-            knownProblems: [...form.problems, ...problems, ...counterFormProblems(values, service, lang)],
-            inTransaction: async (tx, row) => {
-              await storeAttachments(
-                tx,
-                row.id,
-                attachmentsOf(form.files, service),
-                { staffId: actor.id },
-                context.now,
-              );
-            },
+          const answer = await answerOnce(db, claim, context, async (record) => {
+            let location = '';
+            await openCase(context, toOpenCaseInput(values, service, form.files), actor, {
+              knownProblems: [...form.problems, ...problems, ...counterFormProblems(values, service, lang)],
+              inTransaction: async (tx, row) => {
+                await storeAttachments(
+                  tx,
+                  row.id,
+                  attachmentsOf(form.files, service),
+                  { staffId: actor.id },
+                  context.now,
+                );
+                // The receipt is the applicant's: in their language (the clerk can switch with the language link).
+                const receiptLang: Lang = row.applicantLang === 'en' ? 'en' : 'zh-TW';
+                location = localePath(receiptLang, counterPaths.receipt(row.caseNumber));
+                await record(tx, { status: 303, answer: { location } });
+              },
+            });
+            return { status: 303, answer: { location } };
           });
-          // The receipt is the applicant's: in their language (the clerk can switch with the language link).
-          const receiptLang: Lang = opened.applicantLang === 'en' ? 'en' : 'zh-TW';
-          return reply.redirect(localePath(receiptLang, counterPaths.receipt(opened.caseNumber)), 303);
+          return reply.redirect(String(answer.answer.location), 303);
         } catch (error) {
           if (!(error instanceof DomainError) || error.code !== 'VALIDATION_FAILED') throw error;
           const hadFiles =
             form.files.length > 0 || form.problems.some((problem) => problem.code.startsWith('file_'));
-          return showForm(request, reply, { service, values, problems: error.problems, hadFiles });
+          return showForm(request, reply, {
+            service,
+            values,
+            problems: error.problems,
+            hadFiles,
+            onceToken: onceTokenOf(form.fields._once),
+          });
         }
       },
     );

@@ -1,3 +1,4 @@
+import { OnceField } from '../../../../platform/web/components/once-field.tsx';
 import { formatByteSize } from '../../../../platform/uploads/multipart.ts';
 import { extensionsByMediaType } from '../../../../platform/uploads/sniff.ts';
 import { ChoiceQuestion } from '../../../../platform/web/components/choice-question.tsx';
@@ -48,6 +49,8 @@ export interface CounterFormView {
   uploadLimits: { maxFileBytes: number; maxFiles: number };
   /** The refused form had files: say they must be chosen again (a browser never keeps them). */
   hadFiles: boolean;
+  /** The form's one-time token: a second post of this form shows the case the first one opened. */
+  onceToken: string;
 }
 
 /** What the file inputs offer to pick; the server still reads each file's type from its bytes. */
@@ -323,6 +326,7 @@ export function CounterFormPage(view: CounterFormView) {
         <div class="govuk-grid-column-two-thirds">
           <p class="govuk-body">{text(lang, 'formLead')}</p>
           <form method="post" action={view.action} enctype="multipart/form-data" novalidate>
+            <OnceField token={view.onceToken} />
             <InlineRadios
               view={view}
               name="channel"
