@@ -4,6 +4,7 @@ import { pageContext } from '../web/layout.tsx';
 import type { AppInstance } from './app-types.ts';
 import { messageFor } from './error-messages.ts';
 import { DomainError, type ErrorBody, type ErrorCode, type FieldProblem } from './errors.ts';
+import { outageMessages, outageOf, outageRetryAfterSeconds } from './outage-errors.ts';
 
 /**
  * Every error leaves through here: a DomainError, a TypeBox validation failure (every problem listed) or a
@@ -47,6 +48,19 @@ export function toErrorBody(
   request: FastifyRequest,
 ): { statusCode: number; body: ErrorBody } {
   const lang = request.lang;
+  const outage = outageOf(error);
+  if (outage !== null) {
+    // The database or the file store's disk is down (issue 13): 503 at once, never a 500 or a hang.
+    return {
+      statusCode: 503,
+      body: {
+        code: 'SERVICE_UNAVAILABLE',
+        message: outageMessages[outage][lang],
+        errors: [],
+        requestId: request.id,
+      },
+    };
+  }
   if (error instanceof DomainError) {
     return {
       statusCode: error.statusCode,
@@ -125,11 +139,13 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
   // A busy page's refusal (platform/http/public-reads.ts) is the gate doing its work under a crowd: one
   // warning line each, no stack trace to flood the log with.
   const isBusy = error instanceof DomainError && error.code === 'SERVICE_UNAVAILABLE';
+  const outage = outageOf(error);
   if (isBusy) request.log.warn({ code: error.code }, 'request refused: busy');
+  else if (outage !== null) request.log.warn({ outage }, 'request refused: a dependency is down');
   else if (statusCode >= 500) request.log.error({ err: error }, 'request failed');
   if (error instanceof DomainError && error.retryAfterSeconds !== undefined) {
     reply.header('retry-after', String(error.retryAfterSeconds));
-  }
+  } else if (outage !== null) reply.header('retry-after', String(outageRetryAfterSeconds[outage]));
   if (isApiRequest(request)) return reply.code(statusCode).type('application/json; charset=utf-8').send(body);
   return reply
     .code(statusCode)
