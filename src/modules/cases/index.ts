@@ -85,6 +85,13 @@ export const casesModule: AppModule = {
       },
     },
     {
+      action: 'case.read_refused',
+      label: {
+        'zh-TW': '拒絕閱覽案件（非本單位、未曾經手、未分派）',
+        en: 'Case read refused (not the person’s unit, never with it, not assigned)',
+      },
+    },
+    {
       action: 'case.lookup',
       label: { 'zh-TW': '查詢案件（電話詢問）', en: 'Cases looked up (phone enquiry)' },
     },
@@ -142,6 +149,7 @@ export type { CaseActor, CaseRow, CasesContext, StaffCaseActor } from './core/ca
 // Online applications (src/modules/applications): the intake's own checks page by page, the documents kept
 // on the case in openCase's transaction, the fee shown before submitting and the §8 notice the counter reads.
 export { type AttachmentUpload, storeAttachments } from './core/case-attachments.ts';
+export { ensureMayReadCase } from './core/case-reading.ts';
 export { casesContext, staffCaseActor } from './core/case-request-context.ts';
 // The crews' page, "not fixed" and hiding a photo (src/modules/reports): a note on a case's timeline, and
 // the applicant's number + lookup code checked as /track checks it.

@@ -20,7 +20,14 @@ import { pageNumberOf } from '../../platform/web/components/pagination.tsx';
 import { postedForm, readForm } from '../../platform/web/components/read-form.ts';
 import { submitForm } from '../../platform/web/components/submit-form.ts';
 import { forEachLanguage, type Lang, localePath } from '../../platform/web/i18n.ts';
-import { casesContext, staffCaseActor, stateLabel, transitionCase, workflowOf } from '../cases/index.ts';
+import {
+  casesContext,
+  ensureMayReadCase,
+  staffCaseActor,
+  stateLabel,
+  transitionCase,
+  workflowOf,
+} from '../cases/index.ts';
 import { listServices } from '../catalogue/index.ts';
 import { fixForm, hideForm, takeForm, versionOf, withoutFields } from './crew-forms.ts';
 import { crewText as text } from './crew-messages.ts';
@@ -424,6 +431,7 @@ export async function crewRoutes(app: AppInstance, deps: AppDeps): Promise<void>
         if (!isUuid(photoId) || !(staffPhotoSizes as readonly string[]).includes(size))
           throw notFound(text(lang, 'photoNotFound'));
         const report = await crewCaseOr404(request.params.caseNumber, lang);
+        await ensureMayReadCase(casesContext(request, deps), staffCaseActor(request), { caseId: report.id });
         const photo = await findReportPhoto(db, report.id, photoId);
         if (photo === null) throw notFound(text(lang, 'photoNotFound'));
         const sha256 =

@@ -4,7 +4,7 @@ import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import { answerOnce, headerClaim, sendAnswer } from '../../../platform/http/idempotency.ts';
 import { assignCases } from '../core/assignment.ts';
-import { listScope, rolesFor } from '../core/case-actions.ts';
+import { listScope, rolesFor, unitsBeforeTransfers } from '../core/case-actions.ts';
 import type { CaseRow } from '../core/case-actor.ts';
 import { deadlineStatus } from '../core/case-deadline.ts';
 import { caseText } from '../core/case-messages.ts';
@@ -16,7 +16,7 @@ import {
   listQueue,
   queuePageSize,
 } from '../core/case-queries.ts';
-import { recordCaseView, staffLookup } from '../core/case-reading.ts';
+import { ensureMayReadCase, recordCaseView, staffLookup } from '../core/case-reading.ts';
 import { casesContext, staffCaseActor } from '../core/case-request-context.ts';
 import { decideExtension, requestExtension } from '../core/extensions.ts';
 import { openCase } from '../core/open-case.ts';
@@ -218,6 +218,10 @@ export async function casesApiRoutes(app: AppInstance, deps: AppDeps): Promise<v
       const id = await caseIdOrNotFound(db, request.params.caseNumber, request.lang);
       const detail = await getCaseDetail(db, id, clock.now());
       if (detail === null) throw notFound(caseText(request.lang, 'caseNotFound'));
+      await ensureMayReadCase(casesContext(request, deps), staffCaseActor(request), {
+        caseId: id,
+        facts: { ...detail.row, unitsBefore: unitsBeforeTransfers(detail.timeline) },
+      });
       await recordCaseView(casesContext(request, deps), detail.row, staffCaseActor(request));
       return detailJson(detail, request);
     },

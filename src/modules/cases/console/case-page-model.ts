@@ -12,6 +12,7 @@ import type { CasesContext, StaffCaseActor } from '../core/case-actor.ts';
 import { type AttachmentMetadata, listAttachments } from '../core/case-attachments.ts';
 import { caseText } from '../core/case-messages.ts';
 import { type CaseDetail, getCaseDetail } from '../core/case-queries.ts';
+import { ensureMayReadCase } from '../core/case-reading.ts';
 import { listUnitHandlers, staffNamesById, type UnitHandler } from '../core/case-staff-repo.ts';
 import { availableTransitions } from '../core/transition-guards.ts';
 import type { Transition } from '../core/workflow-definition.ts';
@@ -120,7 +121,7 @@ export async function loadCasePageModel(
   options: {
     caseId: string;
     actor: StaffCaseActor;
-    context: Pick<CasesContext, 'now' | 'reopenDays' | 'lang'>;
+    context: Pick<CasesContext, 'now' | 'reopenDays' | 'lang'> & Partial<Pick<CasesContext, 'origin'>>;
     csrfToken: string;
     extras: CasePageExtras;
   },
@@ -130,6 +131,10 @@ export async function loadCasePageModel(
   const detail = await getCaseDetail(db, options.caseId, context.now);
   if (detail === null) throw notFound(caseText(lang, 'caseNotFound'));
   const row = detail.row;
+  await ensureMayReadCase({ ...context, db }, actor, {
+    caseId: row.id,
+    facts: { ...row, unitsBefore: unitsBeforeTransfers(detail.timeline) },
+  });
   const facts = (hasPendingExtension: boolean): CaseFacts => ({
     ...row,
     unitsBefore: unitsBeforeTransfers(detail.timeline),

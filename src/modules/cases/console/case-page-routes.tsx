@@ -8,6 +8,8 @@ import { rolesFor } from '../core/case-actions.ts';
 import { readAttachment } from '../core/case-attachments.ts';
 import { caseText } from '../core/case-messages.ts';
 import { caseIdOrNotFound } from '../core/case-queries.ts';
+import { ensureMayReadCase } from '../core/case-reading.ts';
+import { casesContext, staffCaseActor } from '../core/case-request-context.ts';
 import { doneMessage } from './case-action-routes.tsx';
 import { showCasePage } from './console-page.tsx';
 import { consolePaths } from './console-paths.ts';
@@ -43,6 +45,7 @@ export async function casePageRoutes(app: AppInstance, deps: AppDeps): Promise<v
       { preHandler: mayRead, schema: { hide: true, params: AttachmentParams } },
       async (request, reply) => {
         const caseId = await caseIdOrNotFound(deps.db, request.params.caseNumber, lang);
+        await ensureMayReadCase(casesContext(request, deps), staffCaseActor(request), { caseId });
         const attachment = await readAttachment(deps.db, caseId, request.params.id);
         if (attachment === null) throw notFound(caseText(lang, 'caseNotFound'));
         return sendStoredFile(reply, deps.files, attachment);

@@ -118,14 +118,22 @@ const assignRule: Omit<ActionRule, 'label'> = {
 };
 
 export const actionTable: Readonly<Record<CaseAction, ActionRule>> = {
-  // Everyone who works cases, and administrators (support). Web and unit editors see no personal data.
-  read: onAnyCase({ zh: '閱覽案件', en: 'read' }, true, [
-    'handler',
-    'supervisor',
-    'counter_clerk',
-    'secretariat',
-    'admin',
-  ]),
+  // Least privilege (issue 13): the counter, the secretariat and administrators (support) read any case; a
+  // unit's handlers and supervisors read their unit's cases, those that passed through it (transferred away)
+  // and the cases assigned to them. Web and unit editors see no personal data. A refused read is audited
+  // (`case.read_refused`); look-ups list only the cases the person may read (case-reading.ts).
+  read: {
+    label: { zh: '閱覽案件', en: 'read' },
+    isOnOneCase: true,
+    grants: [
+      { roles: ['counter_clerk', 'secretariat', 'admin'], relations: ['any'] },
+      { roles: unitCaseRoles, relations: ['own_unit'] },
+      { roles: unitCaseRoles, relations: ['passed_through'] },
+      { roles: unitCaseRoles, relations: ['assigned_to_me'] },
+    ],
+    conditions: {},
+    perCaseRefusal: null,
+  },
   // Phone enquiries, by number, phone or name; every look-up is in the audit log.
   look_up: onAnyCase({ zh: '查詢案件', en: 'look up' }, false, [
     'counter_clerk',

@@ -33,6 +33,7 @@ const messages = {
     guardAssigned: '本案已分派給其他承辦人。',
     guardReopenWindow: '結案已超過 {days} 天，不能再重新處理；請另案申請。',
     guardPassedThrough: '本案未曾由您的單位辦理。',
+    readNotAllowed: '您只能閱覽本單位的案件、曾由本單位辦理的案件，以及分派給您的案件。',
     inputRequired_public_note: '請填寫給申請人的說明。',
     inputRequired_resolution: '請填寫處理結果（答復內容），結案通知會附上。',
     inputRequired_reason: '請填寫原因或需補正的事項。',
@@ -95,6 +96,8 @@ const messages = {
     guardReopenWindow:
       'The case was closed more than {days} days ago and cannot be reopened; make a new request.',
     guardPassedThrough: 'This case has never been with your unit.',
+    readNotAllowed:
+      'You can read only your unit’s cases, cases that were with your unit, and cases assigned to you.',
     inputRequired_public_note: 'Enter a note for the applicant.',
     inputRequired_resolution: 'Enter the outcome (the answer); the closing notice carries it.',
     inputRequired_reason: 'Enter the reason, or what the applicant must provide.',

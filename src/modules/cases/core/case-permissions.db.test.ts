@@ -304,6 +304,8 @@ async function caseStanding(
 
 interface CaseAttempt {
   surface: string;
+  /** A form of the case page: the page is shown again on a refusal, so a person who may not read gets 403. */
+  isOnCasePage?: boolean;
   okStatus: number;
   needsPendingExtension: boolean;
   run(role: StaffRole, target: BuiltCase): Promise<{ statusCode: number; body: string }>;
@@ -346,6 +348,7 @@ const caseAttempts: Readonly<Partial<Record<CaseAction, readonly CaseAttempt[]>>
   assign: [
     {
       surface: 'the case page’s assignment',
+      isOnCasePage: true,
       okStatus: 303,
       needsPendingExtension: false,
       run: (role, target) =>
@@ -381,6 +384,7 @@ const caseAttempts: Readonly<Partial<Record<CaseAction, readonly CaseAttempt[]>>
   request_extension: [
     {
       surface: 'the case page’s extension form',
+      isOnCasePage: true,
       okStatus: 303,
       needsPendingExtension: false,
       run: (role, target) =>
@@ -407,6 +411,7 @@ const caseAttempts: Readonly<Partial<Record<CaseAction, readonly CaseAttempt[]>>
   decide_extension: [
     {
       surface: 'the case page’s decision',
+      isOnCasePage: true,
       okStatus: 303,
       needsPendingExtension: true,
       run: (role, target) =>
@@ -485,13 +490,58 @@ describe('permission matrix of the actions table: every (action, role, relation)
     }
   });
 
+  it('look_up lists only the cases the role may read; every refused read is in the audit log', async () => {
+    for (const role of staffRoles) {
+      if (expectedFor('look_up', role, new Set(['any'])) !== 'ok') continue;
+      const member = memberOf(role);
+      for (const situation of situations) {
+        const target = await caseStanding(member, situation);
+        const mayRead = expectedFor('read', role, relationsHeld(member, situation)) === 'ok';
+        const found = await apiOf(role).get(`/api/staff/case-lookup?caseNumber=${target.caseNumber}`);
+        assert.equal(found.statusCode, 200, `${role}, ${situation.name}`);
+        const listed = (found.json() as { items: { caseNumber: string }[] }).items.map(
+          (item) => item.caseNumber,
+        );
+        assert.deepEqual(listed, mayRead ? [target.caseNumber] : [], `${role} looks up, ${situation.name}`);
+        const page = await apiOf(role).page(`/staff/lookup?caseNumber=${target.caseNumber}`);
+        assert.equal(
+          page.body.includes(`data-case-number="${target.caseNumber}"`),
+          mayRead,
+          `${role} lookup page, ${situation.name}`,
+        );
+
+        const before = await query(
+          `select count(*)::int as n from audit_log where action = 'case.read_refused' and target_id = $1`,
+          [target.id],
+        );
+        const read = await apiOf(role).get(`/api/staff/cases/${target.caseNumber}`);
+        const after = await query(
+          `select count(*)::int as n, max(actor_staff_id::text) as who from audit_log
+            where action = 'case.read_refused' and target_id = $1`,
+          [target.id],
+        );
+        const refusedRows = (after.rows[0] as { n: number }).n - (before.rows[0] as { n: number }).n;
+        assert.equal(read.statusCode, mayRead ? 200 : 403, `${role} reads, ${situation.name}`);
+        assert.equal(refusedRows, mayRead ? 0 : 1, `${role}: refused read audited, ${situation.name}`);
+        if (!mayRead) {
+          assert.equal((after.rows[0] as { who: string }).who, member.id);
+          assert.equal((read.json() as { code: string }).code, 'FORBIDDEN');
+        }
+      }
+    }
+  });
+
   for (const [action, attempts] of Object.entries(caseAttempts) as [CaseAction, CaseAttempt[]][]) {
     for (const attempt of attempts) {
       it(`${action} through ${attempt.surface}`, async () => {
         for (const role of staffRoles) {
           for (const situation of situations) {
             const member = memberOf(role);
-            const expected = expectedFor(action, role, relationsHeld(member, situation));
+            const held = relationsHeld(member, situation);
+            const expected =
+              attempt.isOnCasePage === true && expectedFor('read', role, held) !== 'ok'
+                ? 403
+                : expectedFor(action, role, held);
             const target = await caseStanding(member, situation, {
               hasPendingExtension: attempt.needsPendingExtension,
             });

@@ -21,6 +21,7 @@ import { getService, listServices, type ServiceDetail } from '../../catalogue/in
 import { rolesFor } from '../core/case-actions.ts';
 import { storeAttachments } from '../core/case-attachments.ts';
 import { casePaths } from '../core/case-paths.ts';
+import { ensureMayReadCase } from '../core/case-reading.ts';
 import { casesContext, staffCaseActor } from '../core/case-request-context.ts';
 import { openCase } from '../core/open-case.ts';
 import {
@@ -217,6 +218,9 @@ export async function counterRoutes(app: AppInstance, deps: AppDeps): Promise<vo
       async (request, reply) => {
         const receipt = await loadCounterReceipt(db, request.params.caseNumber);
         if (receipt === null) throw notFound(counterText(lang, 'receiptNotFound'));
+        await ensureMayReadCase(casesContext(request, deps), staffCaseActor(request), {
+          caseId: receipt.caseId,
+        });
         const actor = staffActorContext(request, deps);
         // Who printed whose receipt (it carries the applicant's name).
         await recordStaffAudit(db, actor, {

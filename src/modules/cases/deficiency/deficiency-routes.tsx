@@ -24,7 +24,7 @@ import { listScope, rolesFor } from '../core/case-actions.ts';
 import type { CaseRow, StaffCaseActor } from '../core/case-actor.ts';
 import { casePaths } from '../core/case-paths.ts';
 import { caseIdOrNotFound } from '../core/case-queries.ts';
-import { recordCaseView } from '../core/case-reading.ts';
+import { ensureMayReadCase, recordCaseView } from '../core/case-reading.ts';
 import { unitContact } from '../core/case-reference-cache.ts';
 import { casesContext, staffCaseActor } from '../core/case-request-context.ts';
 import { expectedVersionOf } from '../core/form-version.ts';
@@ -152,6 +152,7 @@ export async function deficiencyRoutes(app: AppInstance, deps: AppDeps): Promise
 
   async function caseOf(request: FastifyRequest<{ Params: { caseNumber: string } }>): Promise<CaseRow> {
     const caseId = await caseIdOrNotFound(db, request.params.caseNumber, request.lang);
+    await ensureMayReadCase(casesContext(request, deps), staffCaseActor(request), { caseId });
     return loadCase(db, caseId, request.lang);
   }
 

@@ -12,7 +12,13 @@ import { forEachLanguage, type Lang, localePath } from '../../../platform/web/i1
 import { rolesFor } from '../core/case-actions.ts';
 import { caseText } from '../core/case-messages.ts';
 import { caseIdOrNotFound, getCaseDetail } from '../core/case-queries.ts';
-import { casesContextOf, staffCaseActor, staffCaseActorOf } from '../core/case-request-context.ts';
+import { ensureMayReadCase } from '../core/case-reading.ts';
+import {
+  casesContext,
+  casesContextOf,
+  staffCaseActor,
+  staffCaseActorOf,
+} from '../core/case-request-context.ts';
 import { expectedVersionOf } from '../core/form-version.ts';
 import { availableTransitions } from '../core/transition-guards.ts';
 import { counterPaymentForm, refundForm } from './payment-forms.ts';
@@ -57,6 +63,7 @@ export async function paymentStaffRoutes(app: AppInstance, deps: AppDeps): Promi
     },
   ) {
     const caseId = await caseIdOrNotFound(deps.db, options.caseNumber, lang);
+    await ensureMayReadCase(casesContext(request, deps), staffCaseActor(request), { caseId });
     const now = deps.clock.now();
     const detail = await getCaseDetail(deps.db, caseId, now);
     if (detail === null) throw notFound(caseText(lang, 'caseNotFound'));
@@ -209,6 +216,7 @@ export async function paymentStaffRoutes(app: AppInstance, deps: AppDeps): Promi
       { preHandler: mayRead, schema: { hide: true, params: CaseNumberParams } },
       async (request, reply) => {
         const caseId = await caseIdOrNotFound(deps.db, request.params.caseNumber, lang);
+        await ensureMayReadCase(casesContext(request, deps), staffCaseActor(request), { caseId });
         const detail = await getCaseDetail(deps.db, caseId, deps.clock.now());
         const payment = receiptPaymentOf(await listPayments(deps.db, caseId));
         if (detail === null || payment === null) throw notFound(paymentText(lang, 'receiptNone'));
