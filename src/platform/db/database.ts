@@ -37,6 +37,13 @@ export function createDatabase(options: PoolOptions): DatabaseHandle {
   // An idle client can lose its server (restart, network); pg emits 'error' on the pool and would
   // crash the process without a listener. The next checkout simply opens a new connection.
   pool.on('error', () => {});
+  // A client in use (checked out, between two statements of a transaction) that loses its server emits
+  // 'error' on itself, where the pool listens no more: without this the process would crash when PostgreSQL
+  // restarts (issue 13's fault suite). The statement that follows fails instead (answered 503), and the pool
+  // drops the broken client when it is released.
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   const db = drizzle(pool) as unknown as Database;
   return {
     pool,
