@@ -42,6 +42,8 @@ interface Command {
   summary: string;
   usage: string;
   options: Options;
+  /** True: the command runs on the database as it is (the CLI applies no migration first). */
+  leavesSchemaAlone?: boolean;
   run(values: Record<string, string | boolean | undefined>, context: CommandContext): Promise<void>;
 }
 
@@ -278,6 +280,49 @@ const platformCommands: Record<string, Command> = {
       for (const line of describeSweep(result, config.fileSweepGraceHours)) context.print(line);
     },
   },
+  backup: {
+    summary: 'Back up the database and the stored files into one archive, while the app runs.',
+    usage: 'onewindow backup --out FILE',
+    options: { out: valueOption('the archive to write (a tar file; it holds personal data)', 'required') },
+    leavesSchemaAlone: true,
+    async run(values, context) {
+      const { openFilesystemStore } = await import('./platform/files/file-store.ts');
+      const { createBackup } = await import('./platform/backup/backup.ts');
+      const { describeBackup } = await import('./platform/backup/backup-report.ts');
+      const files = await openFilesystemStore(loadConfig().fileStoreDir);
+      const result = await createBackup({
+        connectionString: context.connectionString,
+        files,
+        out: String(values.out),
+        log: context.print,
+      });
+      for (const line of describeBackup(result)) context.print(line);
+      if (result.manifest.files.missingCount > 0)
+        throw new CommandFailure(
+          `The archive was written, but ${result.manifest.files.missingCount} file(s) the database names are missing from the file store (run files:check):`,
+          result.manifest.files.missing,
+        );
+    },
+  },
+  restore: {
+    summary: 'Restore an archive of `onewindow backup` into an empty database and an empty file store.',
+    usage: 'onewindow restore --in FILE',
+    options: { in: valueOption('the archive to restore', 'required') },
+    leavesSchemaAlone: true,
+    async run(values, context) {
+      const { openFilesystemStore } = await import('./platform/files/file-store.ts');
+      const { restoreBackup } = await import('./platform/backup/restore.ts');
+      const { describeRestore } = await import('./platform/backup/backup-report.ts');
+      const files = await openFilesystemStore(loadConfig().fileStoreDir);
+      const result = await restoreBackup({
+        connectionString: context.connectionString,
+        files,
+        archive: String(values.in),
+        log: context.print,
+      });
+      for (const line of describeRestore(result)) context.print(line);
+    },
+  },
   'classifications:load': {
     summary:
       'Load 主題分類 (theme) or 施政分類 (administrative) codes from a JSON file: [{ code, nameZh, nameEn?, parentCode? }].',
@@ -389,7 +434,8 @@ async function run(argv: string[]): Promise<number> {
   try {
     if (location.embedded) await ensureEmbeddedDatabase(location.embedded);
     // Every command needs the current schema; migrating is idempotent and serialised by a lock.
-    if (name !== 'migrate') await runMigrations(location.connectionString);
+    if (name !== 'migrate' && command.leavesSchemaAlone !== true)
+      await runMigrations(location.connectionString);
     database = createDatabase({
       connectionString: location.connectionString,
       maxConnections: 2,

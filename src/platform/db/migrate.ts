@@ -22,7 +22,10 @@ export class MigrationError extends Error {
  * connection lets one migrate while the others wait, then find nothing left to do. Drizzle runs the
  * pending migrations in one transaction, so a failure leaves the schema as it was.
  */
-export async function runMigrations(connectionString: string): Promise<{ applied: number }> {
+export async function runMigrations(
+  connectionString: string,
+  options: { migrationsFolder?: string } = {},
+): Promise<{ applied: number }> {
   const client = new pg.Client({ connectionString, application_name: 'onewindow-migrate' });
   try {
     await client.connect();
@@ -44,7 +47,8 @@ export async function runMigrations(connectionString: string): Promise<{ applied
     };
     const before = await countApplied();
     try {
-      await migrate(drizzle(client), { migrationsFolder });
+      // Another folder: restore.ts builds the schema of an older backup with the migrations up to its own.
+      await migrate(drizzle(client), { migrationsFolder: options.migrationsFolder ?? migrationsFolder });
     } catch (error) {
       const cause = (error as { cause?: Error }).cause ?? (error as Error);
       throw new MigrationError(`A database migration could not be applied: ${cause.message}`);
