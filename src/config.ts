@@ -15,7 +15,10 @@ export interface Config {
   fileStoreDir: string;
   /** Stored files named by no row are removed once they are this old (files:sweep and its scan). */
   fileSweepGraceHours: number;
-  /** Unset: an embedded PostgreSQL is started in `${dataDir}/postgres`. */
+  /**
+   * Unset: an embedded PostgreSQL is started in `${dataDir}/postgres` (run as root with a DATA_DIR the
+   * `postgres` user cannot enter: in /var/lib/onewindow, named by `${dataDir}/postgres-cluster`; ADR 0005).
+   */
   databaseUrl: string | null;
   databasePoolMax: number;
   databaseStatementTimeoutMs: number;
