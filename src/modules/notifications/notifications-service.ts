@@ -43,14 +43,20 @@ export interface DeliveryJob {
   attachments?: NotificationAttachment[];
 }
 
-/** One job per delivery. Retries: 5, from 30 s doubling (with jitter) up to an hour apart. */
+/**
+ * One job per delivery. Retries: 5, from 30 s doubling (with jitter) up to an hour apart. An attempt that
+ * never ends — its process was killed, or lost PostgreSQL before it could settle the job — is retried after
+ * 60 s (pg-boss's expiry; its monitor looks every minute): issue 13's fault suite found such deliveries held
+ * 5 minutes. One attempt lasts at most the SMTP timeouts (10 + 10 + 30 s, transports.ts); should one outlast
+ * its expiry anyway, the delivery row's lock and state keep the retry from sending it a second time.
+ */
 export const notificationDeliveryQueue = defineQueue<DeliveryJob>({
   name: 'notification.deliver',
   retryLimit: 5,
   retryDelaySeconds: 30,
   retryBackoff: true,
   retryDelayMaxSeconds: 3600,
-  expireInSeconds: 300,
+  expireInSeconds: 60,
   policy: 'exclusive',
 });
 
@@ -225,6 +231,7 @@ async function transmit(
   const opened = await openAttachments(deps.files, attachments);
   try {
     await transports.email.send({
+      deliveryId: row.id,
       to: row.recipient,
       subject: row.subject,
       text: row.bodyText,

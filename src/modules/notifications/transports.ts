@@ -15,6 +15,12 @@ export interface EmailMessage {
   html: string | null;
   /** Files sent with it (a fixed report's after-photo), streamed from the file store. */
   attachments?: readonly EmailAttachment[];
+  /**
+   * Names the message for good (the delivery's id): a retry of an attempt whose process died after the SMTP
+   * server took the message, but before the delivery was marked sent, goes out with the same Message-ID,
+   * which mail systems and clients recognise as the message they already have (issue 13).
+   */
+  deliveryId?: string;
 }
 
 export interface EmailAttachment {
@@ -60,6 +66,9 @@ export function createEmailTransport(settings: EmailSettings): EmailTransport {
     async send(message) {
       await transporter.sendMail({
         from: settings.mailFrom,
+        ...(message.deliveryId === undefined
+          ? {}
+          : { messageId: `<${message.deliveryId}@${messageIdDomain(settings.mailFrom)}>` }),
         to: message.to,
         subject: message.subject,
         text: message.text,
@@ -77,6 +86,12 @@ export function createEmailTransport(settings: EmailSettings): EmailTransport {
     },
     close: () => transporter.close(),
   };
+}
+
+/** The domain of the From address (a Message-ID's right-hand side), 'onewindow.invalid' if none. */
+export function messageIdDomain(mailFrom: string): string {
+  const domain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(mailFrom)?.[1];
+  return domain === undefined || domain === '' ? 'onewindow.invalid' : domain.toLowerCase();
 }
 
 /** The SMS gateway adapter. A real one (a telecom's HTTP API) implements the same method. */
