@@ -163,7 +163,7 @@ export { endOfMergeChain, mergedAtAnyDepth } from './core/merge-chain.ts';
 export { openCase } from './core/open-case.ts';
 export type { CaseReceivedData } from './core/templates/case-received.ts';
 export { caseTopics } from './core/templates/index.ts';
-export { trackUrlOf } from './core/track-url.ts';
+export { trackLinkTokenOf, trackUrlOf } from './core/track-url.ts';
 export type { TransitionOptions } from './core/transition-case.ts';
 export { transitionCase } from './core/transition-case.ts';
 export { eventLabel, reopenDaysOf, stateLabel, workflowOf } from './core/workflows.ts';

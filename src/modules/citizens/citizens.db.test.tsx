@@ -9,7 +9,7 @@ import { waitUntil } from '../../../test/helpers/wait-until.ts';
 import { auditLog } from '../../platform/auth/auth-schema.ts';
 import { aStaffMember, csrfTokenIn } from '../../platform/auth/auth-test-support.ts';
 import type { Lang } from '../../platform/web/i18n.ts';
-import { type CaseRow, openCase, stateLabel } from '../cases/index.ts';
+import { type CaseRow, openCase, stateLabel, trackLinkTokenOf } from '../cases/index.ts';
 import { hashOfSecret, linksPerAddressPerHour, linksPerIpPerHour } from './citizen-rules.ts';
 import { sweepCitizenSignIns } from './citizen-sign-in-service.ts';
 import { citizenSessions, citizenSignInLinks } from './citizens-schema.ts';
@@ -337,7 +337,9 @@ describe('the citizen account: my cases', () => {
     };
     assert.match(
       card(mine.caseNumber),
-      new RegExp(`href="/track\\?case=${mine.caseNumber}&code=${mine.lookupCode}"`),
+      new RegExp(
+        `href="/track\\?case=${mine.caseNumber}&code=${mine.lookupCode}&t=${trackLinkTokenOf(mine.id, mine.lookupCode)}"`,
+      ),
     );
     assert.match(
       card(mine.caseNumber),

@@ -3,6 +3,7 @@
  * the subject the message is about), the delivery worker, the outbox and the templates page. Other modules
  * import from here only (npm run lint checks it).
  */
+import { signInGuessedTopic } from '../../platform/auth/templates/sign-in-guessed.ts';
 import type { AppModule } from '../../platform/composition/app-module.ts';
 import { notificationPaths } from './notifications-paths.ts';
 
@@ -38,6 +39,17 @@ export const notificationsModule: AppModule = {
       },
       path: notificationPaths.templates,
       roles: ['admin', 'secretariat', 'supervisor'],
+    },
+  ],
+  // The platform's own message: a staff member told that their address is being guessed (staff-alerts.ts).
+  notificationTopics: [signInGuessedTopic],
+  scans: [
+    {
+      name: 'staff sign-in alerts',
+      // One e-mail per lockout, deduplicated by its audit row: harmless when several processes run it.
+      request: async (context) => {
+        await (await import('./staff-alerts.ts')).sendSignInAlerts(context);
+      },
     },
   ],
   auditActions: [

@@ -510,6 +510,7 @@ describe('notifications without SMTP: the outbox and the staff pages', () => {
       'case.reopened',
       'case.reminder.handler',
       'case.reminder.supervisor',
+      'staff.sign_in_guessed',
       'application.code',
       'application.resume',
       'citizen.sign_in_link',

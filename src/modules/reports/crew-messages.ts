@@ -85,7 +85,8 @@ export const crewText = translator({
     notFixedInvalid: '資料有問題，請依下列說明修正。',
     accessNotFound:
       '找不到這個案件編號與查詢碼的通報。請使用通知信中的連結，或到案件查詢頁輸入案件編號與查詢碼。',
-    accessLocked: '這個案件編號的查詢碼錯誤太多次，請在 {minutes} 分鐘後再試。',
+    accessLocked:
+      '這個案件編號最近被輸入錯誤查詢碼的次數過多，約 {wait}內無法從這個瀏覽器以輸入查詢碼的方式開啟；請改用通知信中的連結，或您先前查詢過本案的瀏覽器。',
     accessRateLimited: '查詢太頻繁，請在 {seconds} 秒後再試。',
     trackPage: '到案件查詢頁',
     // Photos (staff)
@@ -98,7 +99,7 @@ export const crewText = translator({
     photoHiddenTag: '已對外隱藏',
     photoHiddenBecause: '{date}隱藏，原因：{reason}',
     photoPublicTag: '公開',
-    openOriginal: '開啟原始照片（僅限同仁）',
+    openOriginal: '下載原始照片（僅限同仁）',
     hideReasonLabel: '隱藏原因',
     hideReasonLabelFor: '隱藏原因（{photo}）',
     hideReasonHint: '例如「拍到路人的臉」或「拍到車牌」。',
@@ -198,7 +199,8 @@ export const crewText = translator({
     notFixedInvalid: 'There is a problem; please correct what is listed below.',
     accessNotFound:
       'There is no report with this number and lookup code. Use the link in your e-mail, or enter the number and code on the tracking page.',
-    accessLocked: 'Too many wrong lookup codes for this number; try again in {minutes} minutes.',
+    accessLocked:
+      'Too many wrong lookup codes were entered for this number recently; for about {wait} it cannot be opened with a typed code from this browser. Use the link in our e-mail, or the browser you opened this case with before.',
     accessRateLimited: 'Too many look-ups; try again in {seconds} seconds.',
     trackPage: 'Go to the tracking page',
     photosTitle: 'Photos of report {caseNumber}',
@@ -211,7 +213,7 @@ export const crewText = translator({
     photoHiddenTag: 'Hidden from the public',
     photoHiddenBecause: 'Hidden on {date}, because: {reason}',
     photoPublicTag: 'Public',
-    openOriginal: 'Open the original (staff only)',
+    openOriginal: 'Download the original (staff only)',
     hideReasonLabel: 'Why hide it',
     hideReasonLabelFor: 'Why hide it ({photo})',
     hideReasonHint: 'For example “a passer-by’s face” or “a number plate”.',

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { deviceIdOf } from '../../platform/auth/trusted-devices.ts';
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
 import { withCsrfQuery } from '../../platform/http/csrf.ts';
 import { DomainError, type FieldProblem } from '../../platform/http/errors.ts';
@@ -10,6 +11,7 @@ import { readForm } from '../../platform/web/components/read-form.ts';
 import { formatPageDate, taipeiIsoDate } from '../../platform/web/format-date.ts';
 import { forEachLanguage, type Lang, localePath } from '../../platform/web/i18n.ts';
 import { pageContext, renderPage, sendPage } from '../../platform/web/layout.tsx';
+import { waitText } from '../../platform/web/wait-text.ts';
 import {
   type ApplicantAccess,
   type CaseRow,
@@ -63,7 +65,7 @@ function accessProblem(
       reply.header('retry-after', String(access.retryAfterSeconds));
       return pageProblem(
         'locked',
-        text(lang, 'accessLocked', { minutes: Math.ceil(access.retryAfterSeconds / 60) }),
+        text(lang, 'accessLocked', { wait: waitText(lang, access.retryAfterSeconds) }),
         429,
       );
     case 'rate-limited':
@@ -172,6 +174,7 @@ export async function notFixedRoutes(app: AppInstance, deps: AppDeps): Promise<v
       caseNumber: request.params.caseNumber,
       lookupCode: request.query.code ?? '',
       clientIp: request.ip,
+      deviceId: deviceIdOf(request),
       now: deps.clock.now(),
       lang,
     });

@@ -18,6 +18,13 @@ export const platformAuditActions: readonly AuditAction[] = [
     label: { 'zh-TW': '登入驗證碼錯誤', en: 'Sign-in code refused' },
   },
   {
+    action: 'staff.sign_in.locked',
+    label: {
+      'zh-TW': '登入失敗次數過多，鎖定陌生瀏覽器的登入並通知本人',
+      en: 'Sign-ins from unknown browsers locked after too many failures; the owner is told',
+    },
+  },
+  {
     action: 'staff.sign_in.refused_locked',
     label: { 'zh-TW': '登入失敗次數過多而拒絕', en: 'Sign-in refused after too many failures' },
   },

@@ -12,7 +12,8 @@ export const authText = translator({
     passwordLabel: '密碼',
     signInButton: '登入',
     invalidCredentials: '電子郵件或密碼不正確。',
-    accountLocked: '登入失敗次數過多，請於 {minutes} 分鐘後再試。',
+    accountLocked:
+      '從這個瀏覽器登入失敗的次數過多，請約 {wait}後再試；也可以改用您平常登入的瀏覽器。若這是本局同仁的帳號，我們已寄信通知帳號本人。',
     sessionExpired: '您已閒置過久，請重新登入。',
     signedOut: '您已登出。',
     emailRequired: '請輸入電子郵件',
@@ -79,7 +80,8 @@ export const authText = translator({
     passwordLabel: 'Password',
     signInButton: 'Sign in',
     invalidCredentials: 'The e-mail address or password is not right.',
-    accountLocked: 'Too many failed sign-in attempts; please try again in {minutes} minutes.',
+    accountLocked:
+      'Too many failed sign-in attempts from this browser; please try again in about {wait}, or use the browser you usually sign in with. If this is a staff account, we have e-mailed its owner.',
     sessionExpired: 'You were inactive for too long; please sign in again.',
     signedOut: 'You have signed out.',
     emailRequired: 'Enter your e-mail address',

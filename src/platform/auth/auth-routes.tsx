@@ -8,6 +8,7 @@ import { enforceRateLimit, rateLimitedError } from '../http/rate-limit.ts';
 import { FormProblems, problemsOnPage } from '../web/components/form-problems.ts';
 import { postedForm, readForm } from '../web/components/read-form.ts';
 import { type Lang, languages, localePath } from '../web/i18n.ts';
+import { waitText } from '../web/wait-text.ts';
 import { requestOrigin, staffActorContext } from './actor-context.ts';
 import { listAuditLog, recordStaffAudit } from './audit-log.ts';
 import { authText } from './auth-messages.ts';
@@ -37,6 +38,7 @@ import { keepStaffPagesOutOfCaches, sendStaffPage } from './staff-pages.ts';
 import { findUnitName } from './staff-service.ts';
 import { clearSessionCookie, installStaffSessions, setSessionCookie } from './staff-session-hook.ts';
 import { groupSecretForReading, totpQrCodeSvg, totpUri } from './totp.ts';
+import { deviceIdOf, trustDevice } from './trusted-devices.ts';
 
 /** What the auth pages need of the registry: the staff home's areas, and the audit log's actions. */
 export type AuthRegistry = Pick<ModuleRegistry, 'staffAreas' | 'auditActions'>;
@@ -81,6 +83,13 @@ function withReturn(path: string, returnPath: string | null): string {
 async function authRoutes(app: AppInstance, deps: AppDeps, registry: AuthRegistry): Promise<void> {
   const { db, clock, config } = deps;
   const cookieOptions = { isSecure: config.cookieSecure, maxAgeSeconds: config.sessionAbsoluteHours * 3600 };
+  /** After a full sign-in (password, and the second factor where the role needs one): the usual browser. */
+  const trustThisBrowser = (request: FastifyRequest, reply: FastifyReply, staffId: string) =>
+    trustDevice(db, request, reply, {
+      subject: `staff:${staffId}`,
+      now: clock.now(),
+      isSecure: config.cookieSecure,
+    });
 
   // Pages here carry CSRF tokens and personal details: no shared or browser cache may keep them.
   keepStaffPagesOutOfCaches(app);
@@ -165,6 +174,7 @@ async function authRoutes(app: AppInstance, deps: AppDeps, registry: AuthRegistr
         settings: config,
         origin: requestOrigin(request),
         previousSessionId: request.staffSession?.id ?? null,
+        deviceId: deviceIdOf(request),
       });
       switch (outcome.kind) {
         case 'missing-fields':
@@ -199,9 +209,7 @@ async function authRoutes(app: AppInstance, deps: AppDeps, registry: AuthRegistr
             status: 429,
             problems: emailRefused(lang, {
               code: 'locked',
-              message: authText(lang, 'accountLocked', {
-                minutes: Math.ceil(outcome.retryAfterSeconds / 60),
-              }),
+              message: authText(lang, 'accountLocked', { wait: waitText(lang, outcome.retryAfterSeconds) }),
             }),
           });
         case 'code-required':
@@ -211,6 +219,7 @@ async function authRoutes(app: AppInstance, deps: AppDeps, registry: AuthRegistr
           setSessionCookie(reply, outcome.token, cookieOptions);
           if (needsTwoFactorEnrolment(outcome.principal))
             return reply.redirect(url(staffPaths.twoFactor), 303);
+          await trustThisBrowser(request, reply, outcome.principal.id);
           return reply.redirect(returnPath ?? home, 303);
       }
     });
@@ -276,6 +285,7 @@ async function authRoutes(app: AppInstance, deps: AppDeps, registry: AuthRegistr
           );
         case 'signed-in':
           setSessionCookie(reply, outcome.token, cookieOptions);
+          await trustThisBrowser(request, reply, outcome.principal.id);
           return reply.redirect(returnPath ?? home, 303);
       }
     });

@@ -1,7 +1,7 @@
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import type { Database, DatabaseOrTransaction } from '../db/database.ts';
-import { consumeRateLimit } from '../http/rate-limit.ts';
+import { consumeRateLimit, rateLimitHitsSince } from '../http/rate-limit.ts';
 import { anonymousActor, type RequestOrigin, recordAudit, staffActor } from './audit-log.ts';
 import { signInFailures, staff } from './auth-schema.ts';
 import { spendPasswordCheckTime, verifyPassword } from './password.ts';
@@ -14,6 +14,7 @@ import {
   type StaffSessionRecord,
 } from './staff-sessions.ts';
 import { checkTotpCode, newTotpSecret } from './totp.ts';
+import { deviceFailureKey, isTrustedDevice } from './trusted-devices.ts';
 
 /**
  * Sign-in as use cases: password step, authenticator step, two-factor enrolment, sign-out. Every outcome,
@@ -37,6 +38,17 @@ export type PasswordStepOutcome =
  * in about the same time, and every address (known or not) is locked the same way after too many
  * failures, so the page never tells whether an account exists. On success the previous session (if any)
  * is replaced by a new one: a session id fixed before sign-in is worth nothing after it.
+ *
+ * No stranger can lock the rightful person out (issue 13, ADR 0014): the lockout of an address applies only
+ * to browsers not trusted for the account. A browser where the person signed in fully before (the
+ * `ow_device` cookie, trusted-devices.ts) is checked against its own budget instead — `loginMaxFailures`
+ * wrong passwords per `loginLockoutMinutes` — so a copied cookie is no key either. The failure that starts
+ * a lockout is answered like every other wrong password; it is audited as `staff.sign_in.locked`, and the
+ * notifications module's scan e-mails the account's owner about it.
+ *
+ * The bound: a stranger gets `loginMaxFailures` (5) password guesses per account each `loginLockoutMinutes`
+ * (15): at most 480 a day, against argon2id hashes of passwords checked against the common-password list,
+ * and then the authenticator code (a second, separately limited step) for the roles that need one.
  */
 export async function signInWithPassword(
   db: Database,
@@ -47,6 +59,8 @@ export async function signInWithPassword(
     settings: SignInSettings;
     origin: RequestOrigin;
     previousSessionId: string | null;
+    /** The browser's `ow_device` cookie (deviceIdOf), or null. */
+    deviceId?: string | null;
   },
 ): Promise<PasswordStepOutcome> {
   const email = normaliseEmail(options.email);
@@ -54,20 +68,6 @@ export async function signInWithPassword(
   if (email === '') missing.push('email');
   if (options.password === '') missing.push('password');
   if (missing.length > 0) return { kind: 'missing-fields', fields: missing };
-
-  const failureKey = signInFailureKey(email);
-  const attempt = { emailHash: failureKey, email: maskEmail(email) };
-  const lockedUntil = await currentLockout(db, failureKey, options.now);
-  if (lockedUntil !== null) {
-    await recordAudit(db, {
-      occurredAt: options.now,
-      actor: anonymousActor,
-      action: 'staff.sign_in.refused_locked',
-      origin: options.origin,
-      details: attempt,
-    });
-    return { kind: 'locked', retryAfterSeconds: secondsBetween(options.now, lockedUntil) };
-  }
 
   const [account] = await db
     .select({
@@ -82,6 +82,28 @@ export async function signInWithPassword(
     })
     .from(staff)
     .where(eq(sql`lower(${staff.email})`, email));
+  const failureKey = signInFailureKey(email);
+  const attempt = { emailHash: failureKey, email: maskEmail(email) };
+  const deviceId = options.deviceId ?? null;
+  // Asked for an unknown address too (of an id no account has), so that the time taken says nothing.
+  const trust = await deviceTrust(db, {
+    deviceId,
+    staffId: account?.id ?? '00000000-0000-0000-0000-000000000000',
+    now: options.now,
+    settings: options.settings,
+  });
+  const lockedUntil = trust.isTrusted ? null : await currentLockout(db, failureKey, options.now);
+  if (lockedUntil !== null) {
+    await recordAudit(db, {
+      occurredAt: options.now,
+      actor: anonymousActor,
+      action: 'staff.sign_in.refused_locked',
+      origin: options.origin,
+      details: attempt,
+    });
+    return { kind: 'locked', retryAfterSeconds: secondsBetween(options.now, lockedUntil) };
+  }
+
   let failure: 'unknown_email' | 'wrong_password' | 'inactive' | null = null;
   if (!account) {
     await spendPasswordCheckTime(options.password);
@@ -93,6 +115,24 @@ export async function signInWithPassword(
   }
 
   if (failure !== null || !account) {
+    if (trust.isTrusted && trust.failureKey !== null) {
+      // The person's usual browser: its own budget, and the address's lockout is left alone.
+      await consumeRateLimit(db, {
+        key: trust.failureKey,
+        limit: options.settings.loginMaxFailures,
+        windowSeconds: options.settings.loginLockoutMinutes * 60,
+        now: options.now,
+      });
+      await recordAudit(db, {
+        occurredAt: options.now,
+        actor: anonymousActor,
+        action: 'staff.sign_in.failed',
+        target: account ? { type: 'staff', id: account.id } : undefined,
+        origin: options.origin,
+        details: { ...attempt, reason: failure ?? 'unknown_email', trustedBrowser: true, lockedUntil: null },
+      });
+      return { kind: 'invalid-credentials' };
+    }
     const lockedNow = await countFailure(db, failureKey, options.now, options.settings);
     await recordAudit(db, {
       occurredAt: options.now,
@@ -107,13 +147,24 @@ export async function signInWithPassword(
       },
     });
     if (lockedNow !== null)
-      return { kind: 'locked', retryAfterSeconds: secondsBetween(options.now, lockedNow) };
+      // The lockout starts: recorded for the owner's e-mail (the notifications module's scan sends it), and
+      // this attempt is answered like every other wrong password.
+      await recordAudit(db, {
+        occurredAt: options.now,
+        actor: anonymousActor,
+        action: 'staff.sign_in.locked',
+        target: account ? { type: 'staff', id: account.id } : undefined,
+        origin: options.origin,
+        details: { ...attempt, lockedUntil: lockedNow.toISOString() },
+      });
     return { kind: 'invalid-credentials' };
   }
 
   const hasTotp = account.totpEnabledAt !== null;
   return db.transaction(async (tx) => {
-    await tx.delete(signInFailures).where(eq(signInFailures.emailHash, failureKey));
+    // A stranger's count stays when the person signs in from their usual browser (it would otherwise
+    // give the stranger a fresh budget each time).
+    if (!trust.isTrusted) await tx.delete(signInFailures).where(eq(signInFailures.emailHash, failureKey));
     if (options.previousSessionId !== null) await deleteStaffSession(tx, options.previousSessionId);
     const { token, session } = await createStaffSession(tx, {
       staffId: account.id,
@@ -131,6 +182,25 @@ export async function signInWithPassword(
     }
     return recordSignIn(tx, { account, token, sessionId: session.id, method: 'password', options });
   });
+}
+
+/**
+ * Whether the browser is trusted for the account and still within its own budget of wrong passwords (the
+ * window's count in rate_limit_hits under `failureKey`).
+ */
+async function deviceTrust(
+  db: DatabaseOrTransaction,
+  options: { deviceId: string | null; staffId: string; now: Date; settings: SignInSettings },
+): Promise<{ isTrusted: boolean; failureKey: string | null }> {
+  const { deviceId, now, settings } = options;
+  if (deviceId === null) return { isTrusted: false, failureKey: null };
+  const subject = `staff:${options.staffId}` as const;
+  if (!(await isTrustedDevice(db, { deviceId, subject, now }))) return { isTrusted: false, failureKey: null };
+  const key = deviceFailureKey(deviceId, subject);
+  const windowMilliseconds = settings.loginLockoutMinutes * 60_000;
+  const windowStart = new Date(Math.floor(now.getTime() / windowMilliseconds) * windowMilliseconds);
+  const [window] = await rateLimitHitsSince(db, { key, since: new Date(windowStart.getTime() - 1) });
+  return { isTrusted: (window?.count ?? 0) < settings.loginMaxFailures, failureKey: key };
 }
 
 async function currentLockout(db: DatabaseOrTransaction, emailHash: string, now: Date): Promise<Date | null> {

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, lt, notLike, or, sql } from 'drizzle-orm';
 import { rateLimitHits } from '../auth/auth-schema.ts';
 import type { DatabaseOrTransaction } from '../db/database.ts';
 import type { Lang } from '../web/i18n.ts';
@@ -68,8 +68,23 @@ export function rateLimitedError(lang: Lang, retryAfterSeconds: number): DomainE
   return new DomainError('RATE_LIMITED', messageFor('RATE_LIMITED', lang), { retryAfterSeconds });
 }
 
-/** Drops counters of windows that ended before `before`; run now and then (deleteStaleAuthState in auth-housekeeping.ts). */
-export async function deleteOldRateLimitHits(db: DatabaseOrTransaction, before: Date): Promise<number> {
-  const result = await db.delete(rateLimitHits).where(lt(rateLimitHits.windowStart, before));
+/**
+ * Drops counters of windows that started before `before`; counters whose key starts with `day:` (a daily
+ * budget: wrong lookup codes per case number) are kept until `dayBefore`. Run now and then
+ * (deleteStaleAuthState in auth-housekeeping.ts).
+ */
+export async function deleteOldRateLimitHits(
+  db: DatabaseOrTransaction,
+  before: Date,
+  dayBefore: Date = before,
+): Promise<number> {
+  const result = await db
+    .delete(rateLimitHits)
+    .where(
+      or(
+        and(lt(rateLimitHits.windowStart, before), notLike(rateLimitHits.key, 'day:%')),
+        lt(rateLimitHits.windowStart, dayBefore),
+      ),
+    );
   return result.rowCount ?? 0;
 }

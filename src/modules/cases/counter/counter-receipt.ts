@@ -92,9 +92,9 @@ export async function loadCounterReceipt(
 /** The tracking page with the case filled in, in the applicant's language. */
 export function trackingUrl(
   publicBaseUrl: string,
-  receipt: Pick<CounterReceipt, 'caseNumber' | 'lookupCode' | 'applicantLang'>,
+  receipt: Pick<CounterReceipt, 'caseId' | 'caseNumber' | 'lookupCode' | 'applicantLang'>,
 ): string {
-  return trackUrlOf(publicBaseUrl, receipt);
+  return trackUrlOf(publicBaseUrl, { ...receipt, id: receipt.caseId });
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { Type } from 'typebox';
+import { deviceIdOf } from '../../../platform/auth/trusted-devices.ts';
 import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
 import { withCsrfQuery } from '../../../platform/http/csrf.ts';
 import { DomainError, type FieldProblem } from '../../../platform/http/errors.ts';
@@ -115,6 +116,7 @@ export async function deficiencyTrackRoutes(app: AppInstance, deps: AppDeps): Pr
       const access = await checkApplicantAccess(deps.db, {
         ...key,
         clientIp: request.ip,
+        deviceId: deviceIdOf(request),
         now: deps.clock.now(),
         lang: request.lang,
       });
@@ -133,6 +135,7 @@ export async function deficiencyTrackRoutes(app: AppInstance, deps: AppDeps): Pr
       const access = await checkApplicantAccess(deps.db, {
         ...key,
         clientIp: request.ip,
+        deviceId: deviceIdOf(request),
         now: deps.clock.now(),
         lang,
       });

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { Type } from 'typebox';
+import { deviceIdOf } from '../../../platform/auth/trusted-devices.ts';
 import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
 import type { FieldProblem } from '../../../platform/http/errors.ts';
 import { paymentProviderOf } from '../../../platform/payments/payment-providers.ts';
@@ -89,6 +90,7 @@ export async function paymentRoutes(app: AppInstance, deps: AppDeps): Promise<vo
     const found = await checkApplicantAccess(deps.db, {
       ...key,
       clientIp: request.ip,
+      deviceId: deviceIdOf(request),
       now: deps.clock.now(),
       lang,
     });

@@ -1,3 +1,4 @@
+import { deviceIdOf } from '../../../platform/auth/trusted-devices.ts';
 import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
 import type { FieldProblem } from '../../../platform/http/errors.ts';
 import { postedForm, readForm } from '../../../platform/web/components/read-form.ts';
@@ -30,6 +31,7 @@ export async function satisfactionTrackRoutes(app: AppInstance, deps: AppDeps): 
       const access = await checkApplicantAccess(deps.db, {
         ...key,
         clientIp: request.ip,
+        deviceId: deviceIdOf(request),
         now: deps.clock.now(),
         lang,
       });

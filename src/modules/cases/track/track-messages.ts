@@ -25,7 +25,7 @@ const zh = {
   lookupCodeInvalid: '查詢碼是 8 個英文字母與數字，例如 K7MX3Q9P。',
   notFound: '查無符合的案件。請確認案件編號與查詢碼都和收據上的相同；仍查不到時，請來電洽詢。',
   lockedOut:
-    '這個案件編號的查詢碼輸入錯誤次數過多，為保護資料安全，暫停查詢約 {minutes} 分鐘；時間到後會自動恢復。急需查詢請來電洽詢。',
+    '這個案件編號最近被輸入錯誤查詢碼的次數過多。為保護您的資料，約 {wait}內無法從這個瀏覽器以輸入查詢碼的方式查詢。請改用收據上的 QR Code 或通知信中的連結，或用您先前查詢過本案的瀏覽器；急需查詢請來電洽詢。',
   rateLimited: '查詢次數過多，請於 {seconds} 秒後再試。',
 
   resultTitle: '案件 {caseNumber} 辦理進度',
@@ -135,7 +135,7 @@ const en: Record<TrackTextKey, string> = {
   notFound:
     'No case matches. Check that the case number and the lookup code are exactly as on your receipt; if it still does not work, call us.',
   lockedOut:
-    'The lookup code for this case number was entered wrongly too many times. To keep the case safe, look-ups are paused for about {minutes} minutes; they start again by themselves. If it is urgent, call us.',
+    'Too many wrong lookup codes were entered for this case number recently. To protect your case, it cannot be opened with a typed code from this browser for about {wait}. Use the QR code on your receipt or the link in our e-mail, or the browser you opened this case with before; if it is urgent, call us.',
   rateLimited: 'Too many look-ups; please try again in {seconds} seconds.',
 
   resultTitle: 'Progress of case {caseNumber}',

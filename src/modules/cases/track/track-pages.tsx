@@ -7,6 +7,7 @@ import { formatPageDate } from '../../../platform/web/format-date.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { pageContext, renderPage, sendPage } from '../../../platform/web/layout.tsx';
 import { findSitePage, sitePageOptions } from '../../../platform/web/site-pages.ts';
+import { waitText } from '../../../platform/web/wait-text.ts';
 import { listAttachments } from '../core/case-attachments.ts';
 import { normaliseLookupCode } from '../core/case-number.ts';
 import { type CaseDetail, getCaseDetail } from '../core/case-queries.ts';
@@ -92,9 +93,9 @@ export function showRefusal(
       return again([{ field: 'caseNumber', code: 'not_found', message: trackText(lang, 'notFound') }], 404);
     case 'locked': {
       reply.header('retry-after', String(refusal.retryAfterSeconds));
-      const minutes = Math.ceil(refusal.retryAfterSeconds / 60);
+      const wait = waitText(lang, refusal.retryAfterSeconds);
       return again(
-        [{ field: 'caseNumber', code: 'locked', message: trackText(lang, 'lockedOut', { minutes }) }],
+        [{ field: 'caseNumber', code: 'locked', message: trackText(lang, 'lockedOut', { wait }) }],
         429,
       );
     }

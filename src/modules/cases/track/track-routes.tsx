@@ -1,9 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { deviceIdOf, trustDevice } from '../../../platform/auth/trusted-devices.ts';
 import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
 import { DomainError, type FieldProblem, notFound } from '../../../platform/http/errors.ts';
 import { sendStoredFile } from '../../../platform/uploads/download-headers.ts';
 import { postedForm, readForm } from '../../../platform/web/components/read-form.ts';
 import { forEachLanguage, type Lang } from '../../../platform/web/i18n.ts';
+import { waitText } from '../../../platform/web/wait-text.ts';
 import { readAttachment } from '../core/case-attachments.ts';
 import { casesContext } from '../core/case-request-context.ts';
 import { expectedVersionOf } from '../core/form-version.ts';
@@ -47,12 +49,30 @@ export async function trackRoutes(app: AppInstance, deps: AppDeps): Promise<void
     done(null, payload);
   });
 
-  const checkKey = (request: FastifyRequest, lang: Lang, key: ApplicantKey): Promise<ApplicantAccess> =>
-    checkApplicantAccess(deps.db, { ...key, clientIp: request.ip, now: deps.clock.now(), lang });
+  const checkKey = (
+    request: FastifyRequest,
+    lang: Lang,
+    key: ApplicantKey,
+    linkToken?: string,
+  ): Promise<ApplicantAccess> =>
+    checkApplicantAccess(deps.db, {
+      ...key,
+      clientIp: request.ip,
+      now: deps.clock.now(),
+      lang,
+      deviceId: deviceIdOf(request),
+      linkToken,
+    });
 
-  async function lookUp(request: FastifyRequest, reply: FastifyReply, key: ApplicantKey) {
-    const access = await checkKey(request, request.lang, key);
+  /** A look-up from the page or the QR link: a browser that opens the case is trusted for it from now on. */
+  async function lookUp(request: FastifyRequest, reply: FastifyReply, key: ApplicantKey, linkToken?: string) {
+    const access = await checkKey(request, request.lang, key, linkToken);
     if (access.kind !== 'found') return showRefusal(request, reply, key, access);
+    await trustDevice(deps.db, request, reply, {
+      subject: `case:${access.caseId}`,
+      now: deps.clock.now(),
+      isSecure: deps.config.cookieSecure,
+    });
     return showResult(request, reply, deps, { caseId: access.caseId, key });
   }
 
@@ -86,7 +106,7 @@ export async function trackRoutes(app: AppInstance, deps: AppDeps): Promise<void
 
   forEachLanguage(trackPaths.track, (url, lang) => {
     app.get(url, { schema: { hide: true, querystring: TrackQuery } }, async (request, reply) => {
-      const { case: caseNumber, code } = request.query;
+      const { case: caseNumber, code, t: linkToken } = request.query;
       // A link with the number alone (no code) opens the form with the number filled in.
       if (code === undefined)
         return showLookUpForm(request, reply, {
@@ -95,7 +115,7 @@ export async function trackRoutes(app: AppInstance, deps: AppDeps): Promise<void
           problems: [],
           status: 200,
         });
-      return lookUp(request, reply, { caseNumber: caseNumber ?? '', lookupCode: code });
+      return lookUp(request, reply, { caseNumber: caseNumber ?? '', lookupCode: code }, linkToken);
     });
 
     app.post(url, { schema: { hide: true, body: postedForm } }, async (request, reply) => {
@@ -149,7 +169,7 @@ export async function trackRoutes(app: AppInstance, deps: AppDeps): Promise<void
       if (access.kind !== 'found') return showRefusal(request, reply, key, access);
       const attachment = await readAttachment(deps.db, access.caseId, values.attachmentId);
       if (attachment === null) throw notFound(trackText(lang, 'attachmentNotFound'));
-      return sendStoredFile(reply, deps.files, attachment, { download: true });
+      return sendStoredFile(reply, deps.files, attachment);
     });
   });
 
@@ -167,9 +187,10 @@ export async function trackRoutes(app: AppInstance, deps: AppDeps): Promise<void
           'Public progress look-up: a case number and its lookup code → the public, masked view of the case.',
         description:
           'No sign-in, cookie or CSRF token needed. An unknown number and a wrong code give the same 404 NOT_FOUND. ' +
-          'At most 30 look-ups a minute per client IP; after 5 wrong codes within 15 minutes a case number is locked ' +
-          'for up to 15 minutes, even with the right code (whether or not a case has that number). Both answer ' +
-          '429 RATE_LIMITED with Retry-After. Empty or malformed fields: 400 VALIDATION_FAILED listing every problem.',
+          'At most 30 look-ups a minute per client IP. After 10 wrong codes within 24 hours a case number (whether or ' +
+          'not a case has it) is guarded: callers without the link token (`t` of the receipt’s link) or a browser ' +
+          'that opened the case before get the same answer whatever the code, until the oldest failure is a day old. ' +
+          'Both answer 429 RATE_LIMITED with Retry-After. Empty or malformed fields: 400 VALIDATION_FAILED listing every problem.',
         body: TrackApiBody,
         response: { 200: TrackApiResponse },
       },
@@ -193,7 +214,7 @@ export async function trackRoutes(app: AppInstance, deps: AppDeps): Promise<void
         case 'locked':
           throw new DomainError(
             'RATE_LIMITED',
-            trackText(lang, 'lockedOut', { minutes: Math.ceil(access.retryAfterSeconds / 60) }),
+            trackText(lang, 'lockedOut', { wait: waitText(lang, access.retryAfterSeconds) }),
             { retryAfterSeconds: access.retryAfterSeconds },
           );
         case 'not-found':

@@ -15,6 +15,8 @@ const field = (maxLength: number, description?: string) =>
 export const TrackQuery = Type.Object({
   case: Type.Optional(field(60)),
   code: Type.Optional(field(60)),
+  /** The link token of the receipt's QR code and the e-mailed link (track-url.ts). */
+  t: Type.Optional(field(60)),
 });
 export type TrackQuery = Static<typeof TrackQuery>;
 

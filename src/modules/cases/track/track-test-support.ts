@@ -31,6 +31,8 @@ export interface Response {
 /** One person in a browser: their own IP, and the anonymous CSRF cookie the form page gives them. */
 export class Visitor {
   private csrfCookie: string | null = null;
+  /** The browser's `ow_device` cookie, once a look-up gave it one (trusted-devices.ts). */
+  deviceCookie: string | null = null;
   constructor(
     readonly app: AppInstance,
     readonly ip: string = nextIp(),
@@ -41,12 +43,18 @@ export class Visitor {
     for (const cookie of Array.isArray(setCookie) ? setCookie : setCookie ? [String(setCookie)] : []) {
       const match = /^ow_csrf=([^;]+)/.exec(cookie);
       if (match?.[1]) this.csrfCookie = match[1];
+      const device = /^ow_device=([^;]+)/.exec(cookie);
+      if (device?.[1]) this.deviceCookie = device[1];
     }
     return response;
   }
 
   private cookieHeader(): Record<string, string> {
-    return this.csrfCookie === null ? {} : { cookie: `ow_csrf=${this.csrfCookie}` };
+    const cookies = [
+      ...(this.csrfCookie === null ? [] : [`ow_csrf=${this.csrfCookie}`]),
+      ...(this.deviceCookie === null ? [] : [`ow_device=${this.deviceCookie}`]),
+    ];
+    return cookies.length === 0 ? {} : { cookie: cookies.join('; ') };
   }
 
   async get(url: string): Promise<Response> {

@@ -3,11 +3,13 @@ import { describe, it } from 'node:test';
 import { mainOf } from '../../../../test/helpers/html.ts';
 import { buildAppWithLog } from '../../../../test/helpers/test-app.ts';
 import { csrfTokenIn } from '../../../platform/auth/auth-test-support.ts';
+import { trackUrlOf } from '../core/track-url.ts';
+import { trackLimits } from './track-access.ts';
 import { errorSummaryItems, nextIp, type Response, trackTestBed, Visitor } from './track-test-support.ts';
 
 /**
  * The public look-up over HTTP against a real PostgreSQL: what the applicant sees (and never sees), the
- * same answer for an unknown number and a wrong code, the per-number lockout and the per-IP limit, and the
+ * same answer for an unknown number and a wrong code, the per-number guard (strangers only) and the per-IP limit, and the
  * applicant's view of a case. The applicant's own actions, attachments and POST /api/track are in
  * track-actions.db.test.tsx.
  * Each test looks up from its own client IP, so the per-IP limit of one test never touches another.
@@ -160,41 +162,72 @@ describe('the result of a look-up', () => {
       assert.equal(wrong.headers[header], unknown.headers[header], header);
   });
 
-  it('after 5 wrong codes for one number it is locked (429, Retry-After), even with the right code; other numbers are not; it ends by itself', async () => {
+  it('10 wrong codes in a day guard a number from strangers (the 10th answered like the others, then the same 429 whatever the code); the QR link and a browser that opened it before still get in; it ends by itself', async () => {
     const row = await aCase();
     const other = await aCase();
     const wrongCode = row.lookupCode === 'ZZZZ2222' ? 'YYYY3333' : 'ZZZZ2222';
-    // Different visitors (IPs): the lockout is per number, not per client.
-    const statuses: number[] = [];
-    for (let attempt = 1; attempt <= 5; attempt += 1)
-      statuses.push((await new Visitor(subject.app).lookUp(row.caseNumber, wrongCode)).statusCode);
-    assert.deepEqual(statuses, [404, 404, 404, 404, 429]);
-
-    const sixth = await new Visitor(subject.app).lookUp(row.caseNumber, row.lookupCode);
-    assert.equal(sixth.statusCode, 429);
-    const retryAfter = Number(sixth.headers['retry-after']);
-    assert.ok(retryAfter > 14 * 60 && retryAfter <= 16 * 60, `Retry-After ${retryAfter}`);
-    assert.match(errorSummaryItems(sixth.body)[0] ?? '', /查詢碼輸入錯誤次數過多.*暫停查詢約 1[56] 分鐘/);
-    assert.ok(!sixth.body.includes('已收件'), 'no result while locked');
-    const english = await new Visitor(subject.app).lookUp(row.caseNumber, row.lookupCode, 'en');
-    assert.equal(english.statusCode, 429);
+    // The applicant opened the case once on their phone: that browser is trusted for it.
+    const phone = new Visitor(subject.app);
+    assert.equal((await phone.lookUp(row.caseNumber, row.lookupCode)).statusCode, 200);
     assert.match(
-      errorSummaryItems(english.body)[0] ?? '',
-      /entered wrongly too many times.*about 1[56] minutes/,
+      phone.deviceCookie ?? '',
+      /^[A-Za-z0-9_-]{22}$/,
+      'the look-up gave the browser a device cookie',
     );
 
-    // A number nobody has is locked the same way: a lockout says nothing about existence.
+    // Strangers from different addresses: the budget is per number, not per client.
+    const statuses: number[] = [];
+    for (let attempt = 1; attempt <= trackLimits.maxFailuresPerDay; attempt += 1)
+      statuses.push((await new Visitor(subject.app).lookUp(row.caseNumber, wrongCode)).statusCode);
+    assert.deepEqual(statuses, Array(trackLimits.maxFailuresPerDay).fill(404), 'the 10th like the others');
+
+    // A stranger now gets the same answer for the right code and a wrong one: the code is not compared.
+    const right = await new Visitor(subject.app).lookUp(row.caseNumber, row.lookupCode);
+    const wrong = await new Visitor(subject.app).lookUp(row.caseNumber, wrongCode);
+    assert.equal(right.statusCode, 429);
+    assert.equal(wrong.statusCode, 429);
+    assert.deepEqual(errorSummaryItems(right.body), errorSummaryItems(wrong.body));
+    assert.equal(right.headers['retry-after'], wrong.headers['retry-after']);
+    const retryAfter = Number(right.headers['retry-after']);
+    assert.ok(retryAfter > 23 * 3600 && retryAfter <= 24 * 3600 + 60, `Retry-After ${retryAfter}`);
+    assert.match(errorSummaryItems(right.body)[0] ?? '', /約 24 小時內無法從這個瀏覽器.*QR Code/);
+    assert.ok(!right.body.includes('已收件'), 'no result for a stranger');
+    const english = await new Visitor(subject.app).lookUp(row.caseNumber, row.lookupCode, 'en');
+    assert.equal(english.statusCode, 429);
+    assert.match(errorSummaryItems(english.body)[0] ?? '', /for about 24 hours\. Use the QR code/);
+
+    // The rightful applicant: their usual browser, and the receipt's QR link from any browser.
+    const again = await phone.lookUp(row.caseNumber, row.lookupCode);
+    assert.equal(again.statusCode, 200, 'the browser that opened it before');
+    assert.match(mainOf(again.body), /data-state="received"/);
+    const qr = await new Visitor(subject.app).get(
+      trackUrlOf('', { ...row, applicantLang: 'zh-TW' }).replace(/^https?:\/\/[^/]+/, ''),
+    );
+    assert.equal(qr.statusCode, 200, 'the QR link carries the link token');
+    const forged = await new Visitor(subject.app).get(
+      `/track?case=${row.caseNumber}&code=${row.lookupCode}&t=${'A'.repeat(22)}`,
+    );
+    assert.equal(forged.statusCode, 429, 'a made-up link token is no key');
+
+    // A copied device cookie is no key either: its own budget of wrong codes.
+    const copy = new Visitor(subject.app);
+    copy.deviceCookie = phone.deviceCookie;
+    for (let attempt = 1; attempt <= trackLimits.maxFailuresPerDay; attempt += 1)
+      assert.equal((await copy.lookUp(row.caseNumber, wrongCode)).statusCode, 404);
+    assert.equal((await copy.lookUp(row.caseNumber, wrongCode)).statusCode, 429);
+
+    // A number nobody has is guarded the same way: the guard says nothing about existence.
     const unknownNumber = '1150302-8765';
-    for (let attempt = 1; attempt <= 4; attempt += 1)
+    for (let attempt = 1; attempt <= trackLimits.maxFailuresPerDay; attempt += 1)
       assert.equal((await new Visitor(subject.app).lookUp(unknownNumber, wrongCode)).statusCode, 404);
     assert.equal((await new Visitor(subject.app).lookUp(unknownNumber, wrongCode)).statusCode, 429);
 
     const otherNumber = await new Visitor(subject.app).lookUp(other.caseNumber, other.lookupCode);
-    assert.equal(otherNumber.statusCode, 200, 'another number is not locked');
+    assert.equal(otherNumber.statusCode, 200, 'another number is not guarded');
 
     clock.advance(retryAfter * 1000);
     const later = await new Visitor(subject.app).lookUp(row.caseNumber, row.lookupCode);
-    assert.equal(later.statusCode, 200, 'the lockout ended by itself');
+    assert.equal(later.statusCode, 200, 'the guard ended by itself');
     assert.match(mainOf(later.body), /data-state="received"/);
   });
 

@@ -75,6 +75,7 @@ export function AccountPage({ lang, csrfToken, email, account }: AccountPageProp
 function CaseCard({ lang, item }: { lang: Lang; item: ApplicantCaseItem }) {
   const words = stateLabel(item.state);
   const href = trackUrlOf('', {
+    id: item.id,
     caseNumber: item.caseNumber,
     lookupCode: item.lookupCode,
     applicantLang: lang,
