@@ -21,6 +21,7 @@ import { FileStoreUnavailableError, openFilesystemStore } from './platform/files
 import { describeMove, moveDatabaseFiles } from './platform/files/move-db-files.ts';
 import { platformScans } from './platform/files/sweep-schedule.ts';
 import { systemClock } from './platform/http/clock.ts';
+import { deleteExpiredIdempotencyKeys } from './platform/http/idempotency.ts';
 import { createJobs, type JobsLog } from './platform/jobs/jobs.ts';
 import { seedReferenceData } from './seed.ts';
 
@@ -145,6 +146,8 @@ async function main(): Promise<void> {
     const housekeeping = () =>
       Promise.all([
         deleteStaleAuthState(database.db, { now: systemClock.now(), config }),
+        // Idempotency keys answer for 24 hours (platform/http/idempotency.ts).
+        deleteExpiredIdempotencyKeys(database.db, systemClock.now()),
         requestModuleScans(scanners, workerContext),
       ]).catch((error: Error) => app.log.warn({ err: error }, 'housekeeping failed'));
     await housekeeping();
