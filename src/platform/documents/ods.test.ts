@@ -65,8 +65,8 @@ describe('writeOds: the package', () => {
     assertStylesResolve(pkg);
   });
 
-  it("is recognised as an OpenDocument spreadsheet by the platform's upload sniffer", () => {
-    assert.equal(sniffMediaType(writeOds(workbook))?.mediaType, ODS_MEDIA_TYPE);
+  it("is recognised as an OpenDocument spreadsheet by the platform's upload sniffer", async () => {
+    assert.equal((await sniffMediaType(writeOds(workbook)))?.mediaType, ODS_MEDIA_TYPE);
   });
 });
 

@@ -67,8 +67,8 @@ describe('writeOdt: the package', () => {
     assertStylesResolve(pkg);
   });
 
-  it("is recognised as an OpenDocument text by the platform's upload sniffer", () => {
-    assert.equal(sniffMediaType(writeOdt(report))?.mediaType, ODT_MEDIA_TYPE);
+  it("is recognised as an OpenDocument text by the platform's upload sniffer", async () => {
+    assert.equal((await sniffMediaType(writeOdt(report)))?.mediaType, ODT_MEDIA_TYPE);
   });
 
   it('is byte-for-byte the same for the same input and time', () => {

@@ -202,6 +202,6 @@ async function decodeFailure(
   const reason = error instanceof Error ? error.message : String(error);
   if (/pixel limit/i.test(reason)) return ['too_many_pixels', photoText(lang, 'tooManyPixels')];
   const bytes = 'path' in input ? await readFile(input.path) : input.buffer;
-  if (sniffMediaType(bytes) === null) return ['truncated', photoText(lang, 'truncated')];
+  if ((await sniffMediaType(bytes)) === null) return ['truncated', photoText(lang, 'truncated')];
   return ['not_image', photoText(lang, 'damaged')];
 }

@@ -4,11 +4,32 @@
  * (phones), TIFF (scanners), OpenDocument text/spreadsheet and Word/Excel (docx/xlsx). Everything else is
  * null: executables, HTML, SVG (it can carry scripts), plain zips, legacy OLE .doc/.xls, macro-enabled
  * Office files, and files whose structure is cut short (a truncated upload) where that is cheap to see.
+ * A PDF must have a PDF's structure, not only its first bytes (pdf-structure.ts); a zip must be one of our
+ * documents, with its parts, and inflate to what it declares within limits (zip-document.ts).
  *
  * Written here rather than taken from `file-type`: that library recognises hundreds of formats we would
  * then have to filter, needs four more packages, and does not check completeness. The few structures we
  * accept are short to check by hand, and every rule is visible below.
  */
+
+import { isStructuredPdf } from './pdf-structure.ts';
+import {
+  ascii,
+  indexOf,
+  inMemory,
+  matchesAt,
+  type RandomAccessBytes,
+  readUint16BE,
+  readUint16LE,
+  readUint32BE,
+  readUint32LE,
+  type Sniffer,
+  startsWith,
+  WindowedReader,
+} from './sniff-bytes.ts';
+import { type ZipDocumentKind, zipDocumentKind } from './zip-document.ts';
+
+export type { RandomAccessBytes } from './sniff-bytes.ts';
 
 export const acceptedMediaTypes = [
   'application/pdf',
@@ -65,19 +86,6 @@ const sniffed = (mediaType: AcceptedMediaType): SniffedType => ({
   extension: extensionsByMediaType[mediaType][0] ?? 'bin',
 });
 
-/** What a sniffer asks for: up to `length` bytes from `offset` (fewer past the end of the file). */
-interface ByteRange {
-  offset: number;
-  length: number;
-}
-
-/**
- * The checks below are generators that ask for the bytes they need (`yield { offset, length }`) instead of
- * indexing one buffer, so the same rules run on bytes in memory (sniffMediaType) and on a file being
- * uploaded, read back in small windows (sniffMediaTypeOf): an upload is never held whole in memory.
- */
-type Sniffer<T> = Generator<ByteRange, T, Uint8Array>;
-
 /** Bytes enough to tell which kind of file this claims to be (the longest signature test ends at 12). */
 export const signatureBytes = 16;
 
@@ -102,12 +110,13 @@ export function hasAcceptedSignature(head: Uint8Array): boolean {
   return head.length >= 8 && formatOf(head) !== null;
 }
 
-function* sniffing(size: number): Sniffer<SniffedType | null> {
+/** What the bytes start like: a type whose structure checks out, a zip to check as a document, or null. */
+function* sniffing(size: number): Sniffer<SniffedType | 'zip' | null> {
   if (size < 8) return null;
   const head = yield { offset: 0, length: signatureBytes };
   switch (formatOf(head)) {
     case 'pdf':
-      return (yield* isCompletePdf(size)) ? sniffed('application/pdf') : null;
+      return (yield* isStructuredPdf(size)) ? sniffed('application/pdf') : null;
     case 'jpeg':
       return (yield* isCompleteJpeg(size)) ? sniffed('image/jpeg') : null;
     case 'png':
@@ -119,62 +128,39 @@ function* sniffing(size: number): Sniffer<SniffedType | null> {
     case 'tiff':
       return (yield* isPlausibleTiff(head, size)) ? sniffed('image/tiff') : null;
     case 'zip':
-      return yield* sniffZipDocument(size);
+      return 'zip';
     default:
       return null;
   }
 }
 
-/** The type of bytes in memory. */
-export function sniffMediaType(bytes: Uint8Array): SniffedType | null {
-  const sniffer = sniffing(bytes.length);
-  let step = sniffer.next();
-  while (!step.done) {
-    const { offset, length } = step.value;
-    step = sniffer.next(bytes.subarray(offset, offset + length));
-  }
-  return step.value;
-}
-
-/** A file that can be read anywhere (an upload written to the file store, before it is committed). */
-export interface RandomAccessBytes {
-  size: number;
-  /** Up to `length` bytes from `offset`: all of them unless the file ends first. */
-  read(offset: number, length: number): Promise<Uint8Array>;
-}
+const zipMediaTypes: Record<ZipDocumentKind, AcceptedMediaType> = {
+  odt: 'application/vnd.oasis.opendocument.text',
+  ods: 'application/vnd.oasis.opendocument.spreadsheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
 
 /**
- * The type of a file read in windows of `windowBytes` (64 KiB): the same rules as sniffMediaType, with at
- * most a window or two of the file in memory (a zip's end record, up to 64 KiB, is the largest single read).
+ * The type of a file read in windows of `windowBytes` (64 KiB), with at most a window or two of the file in
+ * memory (a zip's end record, up to 64 KiB, is the largest single read). A zip is checked as an office
+ * document by zipDocumentKind (zip-document.ts), which inflates its entries, streamed, within limits:
+ * asynchronous because inflating runs on the thread pool, never on the event loop.
  */
 export async function sniffMediaTypeOf(
   source: RandomAccessBytes,
   options: { windowBytes?: number } = {},
 ): Promise<SniffedType | null> {
   const windowBytes = options.windowBytes ?? 64 * 1024;
-  const sniffer = sniffing(source.size);
-  let windowStart = 0;
-  let window: Uint8Array = new Uint8Array(0);
-  let step = sniffer.next();
-  while (!step.done) {
-    const offset = Math.min(step.value.offset, source.size);
-    const end = Math.min(offset + step.value.length, source.size);
-    if (offset < windowStart || end > windowStart + window.length) {
-      windowStart = offset;
-      window = await source.read(offset, Math.min(Math.max(end - offset, windowBytes), source.size - offset));
-    }
-    step = sniffer.next(window.subarray(offset - windowStart, end - windowStart));
-  }
-  return step.value;
+  const found = await new WindowedReader(source, windowBytes).run(sniffing(source.size));
+  if (found !== 'zip') return found;
+  const kind = await zipDocumentKind(source, { windowBytes });
+  return kind === null ? null : sniffed(zipMediaTypes[kind]);
 }
 
-// --- PDF ---------------------------------------------------------------------------------------------
-
-/** A whole PDF ends with `%%EOF` (some writers add a few bytes after it: look in the last 1 KiB). */
-function* isCompletePdf(size: number): Sniffer<boolean> {
-  const start = Math.max(0, size - 1024);
-  const tail = yield { offset: start, length: size - start };
-  return indexOf(tail, ascii('%%EOF'), 0) !== -1;
+/** The type of bytes in memory: the same rules, on views of the bytes (nothing copied). */
+export function sniffMediaType(bytes: Uint8Array): Promise<SniffedType | null> {
+  return sniffMediaTypeOf(inMemory(bytes));
 }
 
 // --- JPEG --------------------------------------------------------------------------------------------
@@ -307,149 +293,4 @@ function* isPlausibleTiff(head: Uint8Array, size: number): Sniffer<boolean> {
   if (ifdOffset < 8 || ifdOffset + 2 > size) return false;
   const entries = read16(yield { offset: ifdOffset, length: 2 }, 0);
   return entries > 0 && ifdOffset + 2 + entries * 12 + 4 <= size;
-}
-
-// --- ZIP containers: OpenDocument and Office Open XML ------------------------------------------------
-
-const odfMediaTypes: Record<string, AcceptedMediaType> = {
-  'application/vnd.oasis.opendocument.text': 'application/vnd.oasis.opendocument.text',
-  'application/vnd.oasis.opendocument.spreadsheet': 'application/vnd.oasis.opendocument.spreadsheet',
-};
-
-/**
- * A zip is accepted only as one of our document types. Its central directory (at the end) must be whole —
- * a cut-off upload has none — and lists the entry names.
- * - OpenDocument: the first entry is `mimetype`, stored uncompressed, holding the ODF media type.
- * - Office Open XML: `[Content_Types].xml` plus `word/…` (docx) or `xl/…` (xlsx); macro projects
- *   (`vbaProject.bin`, i.e. docm/xlsm renamed) are refused.
- */
-function* sniffZipDocument(size: number): Sniffer<SniffedType | null> {
-  const names = yield* zipEntryNames(size);
-  if (names === null) return null;
-
-  const local = yield { offset: 0, length: 30 };
-  const firstNameLength = readUint16LE(local, 26);
-  const firstName = String.fromCharCode(...(yield { offset: 30, length: firstNameLength }));
-  if (firstName === 'mimetype') {
-    const method = readUint16LE(local, 8);
-    const declaredSize = readUint32LE(local, 18);
-    const dataStart = 30 + firstNameLength + readUint16LE(local, 28);
-    if (method !== 0 || dataStart + declaredSize > size || declaredSize > 100) return null;
-    const declared = String.fromCharCode(...(yield { offset: dataStart, length: declaredSize }));
-    const mediaType = odfMediaTypes[declared];
-    return mediaType !== undefined && names.includes('content.xml') ? sniffed(mediaType) : null;
-  }
-
-  if (!names.includes('[Content_Types].xml')) return null;
-  if (names.some((name) => name.toLowerCase().endsWith('vbaproject.bin'))) return null;
-  const hasFolder = (folder: string) => names.some((name) => name.startsWith(folder));
-  if (hasFolder('word/') && !hasFolder('xl/')) {
-    return sniffed('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-  }
-  if (hasFolder('xl/') && !hasFolder('word/')) {
-    return sniffed('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-  }
-  return null;
-}
-
-/**
- * What a document of ours may expand to (a zip bomb shaped like a .docx is refused): in all, and the ratio
- * one large entry may have. Real documents expand a few times (XML) to about once (pictures): a 10 MiB
- * .docx of text stays far below both. The sizes are those the central directory declares; nothing here
- * decompresses, so a directory that lies is not caught — but no part of the platform expands an upload
- * either.
- */
-const maxZipExpandedBytes = 100 * 1024 * 1024;
-const maxZipEntryRatio = 200;
-
-/**
- * The names in a zip's central directory, or null when it is missing, cut off, zip64 (never needed here),
- * or declares more than our documents ever expand to.
- */
-function* zipEntryNames(size: number): Sniffer<string[] | null> {
-  const endSignature = [0x50, 0x4b, 0x05, 0x06];
-  // The end record is 22 bytes plus a comment of at most 65535.
-  const tailStart = Math.max(0, size - 22 - 65535);
-  const tail = yield { offset: tailStart, length: size - tailStart };
-  let found = -1;
-  for (let offset = tail.length - 22; offset >= 0; offset--) {
-    if (matchesAt(tail, offset, endSignature)) {
-      found = offset;
-      break;
-    }
-  }
-  if (found === -1) return null;
-  const end = tailStart + found;
-  const count = readUint16LE(tail, found + 10);
-  const directorySize = readUint32LE(tail, found + 12);
-  const directoryStart = readUint32LE(tail, found + 16);
-  if (count === 0xffff || directoryStart === 0xffffffff || directoryStart + directorySize > end) return null;
-  const names: string[] = [];
-  const decoder = new TextDecoder('utf-8', { fatal: false });
-  let expanded = 0;
-  let offset = directoryStart;
-  for (let index = 0; index < count; index++) {
-    if (offset + 46 > end) return null;
-    const header = yield { offset, length: 46 };
-    if (!matchesAt(header, 0, [0x50, 0x4b, 0x01, 0x02])) return null;
-    const nameLength = readUint16LE(header, 28);
-    const extraLength = readUint16LE(header, 30);
-    const commentLength = readUint16LE(header, 32);
-    const localHeader = readUint32LE(header, 42);
-    if (localHeader + 30 > directoryStart) return null;
-    const compressedSize = readUint32LE(header, 20);
-    const uncompressedSize = readUint32LE(header, 24);
-    expanded += uncompressedSize;
-    if (expanded > maxZipExpandedBytes) return null;
-    if (uncompressedSize > 1024 * 1024 && uncompressedSize > maxZipEntryRatio * Math.max(compressedSize, 1))
-      return null;
-    const nameEnd = offset + 46 + nameLength;
-    if (nameEnd > end) return null;
-    names.push(decoder.decode(yield { offset: offset + 46, length: nameLength }));
-    offset = nameEnd + extraLength + commentLength;
-  }
-  return names;
-}
-
-// --- byte helpers ------------------------------------------------------------------------------------
-
-function ascii(text: string): number[] {
-  return [...text].map((character) => character.charCodeAt(0));
-}
-
-function matchesAt(bytes: Uint8Array, offset: number, expected: readonly number[]): boolean {
-  if (offset < 0 || offset + expected.length > bytes.length) return false;
-  return expected.every((value, index) => bytes[offset + index] === value);
-}
-
-function startsWith(bytes: Uint8Array, expected: readonly number[]): boolean {
-  return matchesAt(bytes, 0, expected);
-}
-
-function indexOf(bytes: Uint8Array, needle: readonly number[], from: number): number {
-  const first = needle[0];
-  for (
-    let offset = bytes.indexOf(first ?? 0, from);
-    offset !== -1;
-    offset = bytes.indexOf(first ?? 0, offset + 1)
-  ) {
-    if (matchesAt(bytes, offset, needle)) return offset;
-  }
-  return -1;
-}
-
-function readUint16BE(bytes: Uint8Array, offset: number): number {
-  return ((bytes[offset] ?? 0) << 8) | (bytes[offset + 1] ?? 0);
-}
-
-function readUint16LE(bytes: Uint8Array, offset: number): number {
-  return (bytes[offset] ?? 0) | ((bytes[offset + 1] ?? 0) << 8);
-}
-
-function readUint32BE(bytes: Uint8Array, offset: number): number {
-  return readUint16BE(bytes, offset) * 0x10000 + readUint16BE(bytes, offset + 2);
-}
-
-function readUint32LE(bytes: Uint8Array, offset: number): number {
-  return readUint16LE(bytes, offset) + readUint16LE(bytes, offset + 2) * 0x10000;
 }

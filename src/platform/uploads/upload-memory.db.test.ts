@@ -50,8 +50,30 @@ before(async () => {
 after(() => server.close());
 
 /**
- * Posts one multipart form with one PDF of exactly `size` bytes, generated as it is sent (a header naming
- * `seed`, filler, `%%EOF`), and resolves to the answer and the SHA-256 of the bytes sent.
+ * The bytes before and after the filler of a whole PDF of `size` bytes: the filler is the data of stream
+ * object 1, and the table after it gives each object's offset (the upload is checked as a PDF: issue 13).
+ */
+function pdfAround(seed: number, size: number): { start: Buffer; end: Buffer } {
+  const row = (offset: number) => `${String(offset).padStart(10, '0')} 00000 n \n`;
+  let filler = size;
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const start = `%PDF-1.7\n% upload ${seed}\n1 0 obj\n<< /Length ${filler} >>\nstream\n`;
+    const catalogAt = start.length + filler + '\nendstream\nendobj\n'.length;
+    const catalog = '2 0 obj\n<< /Type /Catalog /Pages 3 0 R >>\nendobj\n';
+    const xrefAt = catalogAt + catalog.length;
+    const table = `xref\n0 3\n0000000000 65535 f \n${row(start.indexOf('1 0 obj'))}${row(catalogAt)}`;
+    const end = `\nendstream\nendobj\n${catalog}${table}trailer\n<< /Size 3 /Root 2 0 R >>\nstartxref\n${xrefAt}\n%%EOF\n`;
+    const fits = size - start.length - end.length;
+    if (fits === filler) return { start: Buffer.from(start), end: Buffer.from(end) };
+    filler = fits;
+  }
+  throw new Error(`no PDF of exactly ${size} bytes`);
+}
+
+/**
+ * Posts one multipart form with one PDF of exactly `size` bytes, generated as it is sent (pdfAround: a
+ * header naming `seed`, filler as one stream object, a catalog, the cross-reference table, `%%EOF`), and
+ * resolves to the answer and the SHA-256 of the bytes sent.
  */
 function postGeneratedPdf(seed: number, size: number): Promise<{ status: number; echo: Echo; sent: string }> {
   const boundary = `----onewindow-memory-${seed}`;
@@ -60,8 +82,7 @@ function postGeneratedPdf(seed: number, size: number): Promise<{ status: number;
       'content-type: application/pdf\r\n\r\n',
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  const start = Buffer.from(`%PDF-1.7\n% upload ${seed}\n`);
-  const end = Buffer.from('\n%%EOF\n');
+  const { start, end } = pdfAround(seed, size);
   const filler = Buffer.alloc(chunkBytes, `${seed} OneWindow filler `);
   const hash = createHash('sha256');
   return new Promise((resolve, reject) => {

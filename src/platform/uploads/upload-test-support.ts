@@ -2,10 +2,11 @@
  * Small, real sample files for the upload tests, built byte by byte (no fixtures on disk). Not a test
  * file itself. PNG, JPEG, WebP, TIFF and PDF are complete files a viewer opens; the HEIC sample has the
  * real box structure (ftyp, meta, mdat) but no decodable picture; the zips are stored (uncompressed)
- * archives with the entries that make them an ODT, ODS, DOCX or XLSX.
+ * archives with the entries that make them an ODT, ODS, DOCX or XLSX. rawZip writes any zip, lies
+ * included (declared sizes, flags), for the refusals: docxBomb is the 1 MB zip that inflates to 1 GiB.
  */
 import { createHash } from 'node:crypto';
-import { crc32, deflateSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync, deflateSync } from 'node:zlib';
 import type { FileStore } from '../files/file-store.ts';
 import type { UploadedFile } from './multipart.ts';
 
@@ -187,6 +188,51 @@ export function samplePdf(label = 'OneWindow'): Buffer {
   return Buffer.from(body, 'latin1');
 }
 
+/**
+ * A one-page PDF 1.5 whose cross-reference is a stream object (`/Type /XRef`, rows of 1 + 4 + 2 bytes,
+ * uncompressed) rather than a table, as most current writers make them.
+ */
+export function samplePdfWithXrefStream(): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] >>',
+  ];
+  let body = '%PDF-1.5\n%\xe2\xe3\xcf\xd3\n';
+  const offsets: number[] = [];
+  objects.forEach((object, index) => {
+    offsets.push(body.length);
+    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = body.length;
+  const row = (type: number, value: number, generation: number) => {
+    const bytes = Buffer.alloc(7);
+    bytes.writeUInt8(type, 0);
+    bytes.writeUInt32BE(value, 1);
+    bytes.writeUInt16BE(generation, 5);
+    return bytes;
+  };
+  const rows = Buffer.concat([
+    row(0, 0, 65535),
+    ...offsets.map((offset) => row(1, offset, 0)),
+    row(1, xref, 0),
+  ]);
+  const head = `4 0 obj\n<< /Type /XRef /Size 5 /W [1 4 2] /Root 1 0 R /Length ${rows.length} >>\nstream\n`;
+  return Buffer.concat([
+    Buffer.from(body + head, 'latin1'),
+    rows,
+    Buffer.from(`\nendstream\nendobj\nstartxref\n${xref}\n%%EOF\n`, 'latin1'),
+  ]);
+}
+
+/** An HTML page that starts with `%PDF-` and ends with `%%EOF`: a PDF to a prefix check, a page to a browser. */
+export function htmlPdfPolyglot(): Buffer {
+  return Buffer.from(
+    '%PDF-1.4\n<!doctype html><html><body><script>fetch("/staff/cases").then((r) => r.text())</script></body></html>\n%%EOF\n',
+    'latin1',
+  );
+}
+
 /** A HEIC's top-level structure: ftyp (heic, compatible mif1), a meta box with a `pict` handler, mdat. */
 export function sampleHeic(options: { majorBrand?: string; compatible?: string[] } = {}): Buffer {
   const box = (type: string, data: Buffer) =>
@@ -334,4 +380,135 @@ export function sampleExe(): Buffer {
   bytes.writeUInt32LE(0x80, 0x3c);
   bytes.write('PE\0\0', 0x80, 'latin1');
   return bytes;
+}
+
+/** An entry of rawZip: its bytes as they are in the file, and what the headers declare (true or not). */
+export interface RawZipEntry {
+  name: string;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  /** The entry's data as written (deflated for method 8). */
+  data: Buffer;
+  crc: number;
+  uncompressedSize: number;
+  /** Declared compressed size (default: the data's length). */
+  compressedSize?: number;
+  /** General-purpose flags (default: UTF-8 names). */
+  flags?: number;
+}
+
+/** A stored or deflated entry that tells the truth about itself. */
+export function zipEntry(
+  name: string,
+  content: string | Buffer,
+  method: 'store' | 'deflate' = 'deflate',
+): RawZipEntry {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  return {
+    name,
+    method: method === 'store' ? 0 : 8,
+    data: method === 'store' ? bytes : deflateRawSync(bytes),
+    crc: crc32(bytes),
+    uncompressedSize: bytes.length,
+  };
+}
+
+/** A zip of these entries, in order, local headers and directory declaring what each entry says. */
+export function rawZip(entries: readonly RawZipEntry[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const nameBytes = Buffer.from(entry.name, 'utf8');
+    const common = Buffer.concat([
+      u16le(20),
+      u16le(entry.flags ?? 0x0800),
+      u16le(entry.method),
+      u16le(0),
+      u16le(0x5a21),
+      u32le(entry.crc),
+      u32le(entry.compressedSize ?? entry.data.length),
+      u32le(entry.uncompressedSize),
+      u16le(nameBytes.length),
+      u16le(0),
+    ]);
+    const local = Buffer.concat([u32le(0x04034b50), common, nameBytes, entry.data]);
+    centrals.push(
+      Buffer.concat([
+        u32le(0x02014b50),
+        u16le(20),
+        common,
+        u16le(0),
+        u16le(0),
+        u16le(0),
+        u32le(0),
+        u32le(offset),
+        nameBytes,
+      ]),
+    );
+    locals.push(local);
+    offset += local.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.concat([
+    u32le(0x06054b50),
+    u16le(0),
+    u16le(0),
+    u16le(entries.length),
+    u16le(entries.length),
+    u32le(directory.length),
+    u32le(offset),
+    u16le(0),
+  ]);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+const mebibyte = 1024 * 1024;
+let zerosCrc: { mebibytes: number; crc: number } | null = null;
+
+/**
+ * `mebibytes` MiB of zeros, deflated: one MiB deflated with a full flush (a byte-aligned block that needs
+ * nothing before it, ~1 KiB) repeated, then an empty final block. 1,024 of them are a 1 MB entry that
+ * inflates to 1 GiB, made in milliseconds without ever holding the gigabyte. The CRC-32 is the real one.
+ */
+export function deflatedZeros(mebibytes: number): { data: Buffer; crc: number } {
+  const zeros = Buffer.alloc(mebibyte);
+  const block = deflateRawSync(zeros, { level: 9, finishFlush: constants.Z_FULL_FLUSH });
+  const data = Buffer.concat([
+    ...Array.from({ length: mebibytes }, () => block),
+    deflateRawSync(Buffer.alloc(0)),
+  ]);
+  if (zerosCrc?.mebibytes !== mebibytes) {
+    let crc = 0;
+    for (let index = 0; index < mebibytes; index++) crc = crc32(zeros, crc);
+    zerosCrc = { mebibytes, crc };
+  }
+  return { data, crc: zerosCrc.crc };
+}
+
+/**
+ * A zip bomb shaped like a .docx: the parts a Word file has, its `word/document.xml` a ~1 MB deflate
+ * stream of 1 GiB of zeros. `declaredBytes` is what the headers say it inflates to: the truth (1 GiB) by
+ * default, or a lie (a small size) that only inflating can catch.
+ */
+export function docxBomb(options: { declaredBytes?: number; mebibytes?: number } = {}): Buffer {
+  const mebibytes = options.mebibytes ?? 1024;
+  const { data, crc } = deflatedZeros(mebibytes);
+  return rawZip([
+    zipEntry(
+      '[Content_Types].xml',
+      contentTypes(
+        'word/document.xml',
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml',
+      ),
+    ),
+    zipEntry('_rels/.rels', rootRelationships('word/document.xml')),
+    {
+      name: 'word/document.xml',
+      method: 8,
+      data,
+      crc,
+      uncompressedSize: options.declaredBytes ?? mebibytes * mebibyte,
+    },
+  ]);
 }
