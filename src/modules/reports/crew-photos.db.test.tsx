@@ -154,3 +154,34 @@ describe('a report’s photos: hiding is audited; a lost file is a 404, not a 50
     assert.equal((await crew.get(`/staff/cases/${report.caseNumber}`)).statusCode, 200);
   });
 });
+
+describe('a report’s photos are served as downloads, never inline (issue 13)', () => {
+  it('each size, to staff and to the public, is an attachment under a sandboxing policy; the pages still show them with <img>', async () => {
+    const { report, photo } = await aReportWithPhoto();
+    const crew = await aSignedInMember(site, { role: 'handler', unitCode: report.unitCode });
+    const staffPhoto = `/staff/crew/${report.caseNumber}/photos/${photo.id}`;
+    const publicPhoto = `/reports/${report.caseNumber}/photos/${photo.id}`;
+    for (const [url, name] of [
+      [`${staffPhoto}/thumb`, `${report.caseNumber}-report-1-thumb.jpg`],
+      [`${staffPhoto}/public`, `${report.caseNumber}-report-1-public.jpg`],
+      [`/en${staffPhoto}/original`, `${report.caseNumber}-report-1-original.jpg`],
+      [`${publicPhoto}/thumb.jpg`, `${report.caseNumber}-${photo.id}-thumb.jpg`],
+      [`${publicPhoto}/public.jpg`, `${report.caseNumber}-${photo.id}-public.jpg`],
+    ] as const) {
+      const response = await crew.get(url);
+      assert.equal(response.statusCode, 200, url);
+      assert.equal(response.headers['content-type'], 'image/jpeg', url);
+      assert.equal(
+        response.headers['content-disposition'],
+        `attachment; filename="${name}"; filename*=UTF-8''${name}`,
+      );
+      assert.equal(response.headers['content-security-policy'], "sandbox; default-src 'none'", url);
+      assert.equal(response.headers['x-content-type-options'], 'nosniff', url);
+    }
+    const staffPage = mainOf((await crew.get(`/staff/crew/${report.caseNumber}/photos`)).body);
+    assert.match(staffPage, new RegExp(`<img src="${staffPhoto}/thumb"`));
+    assert.match(staffPage, />下載原始照片（僅限同仁）/);
+    const english = mainOf((await crew.get(`/en/staff/crew/${report.caseNumber}/photos`)).body);
+    assert.match(english, />Download the original \(staff only\)/);
+  });
+});

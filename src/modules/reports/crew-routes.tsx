@@ -13,7 +13,7 @@ import { withCsrfQuery } from '../../platform/http/csrf.ts';
 import { DomainError, type FieldProblem, notFound } from '../../platform/http/errors.ts';
 import { isUuid } from '../../platform/http/ids.ts';
 import { allowImagesFrom } from '../../platform/http/security-headers.ts';
-import { openStoredFile } from '../../platform/uploads/download-headers.ts';
+import { openStoredFile, storedFileHeaders } from '../../platform/uploads/download-headers.ts';
 import { readMultipartForm } from '../../platform/uploads/multipart.ts';
 import { FormProblems, problemsOnPage } from '../../platform/web/components/form-problems.ts';
 import { pageNumberOf } from '../../platform/web/components/pagination.tsx';
@@ -447,8 +447,8 @@ export async function crewRoutes(app: AppInstance, deps: AppDeps): Promise<void>
           .code(200)
           .headers({
             'content-type': mediaType,
-            'content-disposition': `inline; filename="${report.caseNumber}-${photo.role}-${photo.position}-${size}.${extension}"`,
-            'x-content-type-options': 'nosniff',
+            // A download if opened, never a page of ours (an <img> ignores the disposition): issue 13.
+            ...storedFileHeaders(`${report.caseNumber}-${photo.role}-${photo.position}-${size}.${extension}`),
             // Staff only, and a hidden photo must not linger in a shared cache.
             'cache-control': 'private, max-age=300',
           })

@@ -7,7 +7,7 @@ import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
 import { DomainError, type FieldProblem, notFound } from '../../platform/http/errors.ts';
 import { isUuid } from '../../platform/http/ids.ts';
 import { allowImagesFrom } from '../../platform/http/security-headers.ts';
-import { openStoredFile } from '../../platform/uploads/download-headers.ts';
+import { openStoredFile, storedFileHeaders } from '../../platform/uploads/download-headers.ts';
 import { pageNumberOf } from '../../platform/web/components/pagination.tsx';
 import { taipeiIsoDate } from '../../platform/web/format-date.ts';
 import { forEachLanguage, type Lang, localePath } from '../../platform/web/i18n.ts';
@@ -267,7 +267,8 @@ export async function publicReportRoutes(app: AppInstance, deps: AppDeps): Promi
       if (request.headers['if-none-match'] === etag) return reply.code(304).headers(cacheHeaders).send();
       // Opened before the cache headers are set: a file lost from the store is a 404 no cache keeps.
       const stream = await openStoredFile(request, files, sha256);
-      reply.headers(cacheHeaders);
+      // A download if opened, never a page of ours (an <img> ignores the disposition): issue 13.
+      reply.headers({ ...cacheHeaders, ...storedFileHeaders(`${number}-${photoId}-${file}`) });
       return reply.type('image/jpeg').send(stream);
     },
   );

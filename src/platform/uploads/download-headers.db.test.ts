@@ -45,12 +45,16 @@ const warningsSince = (mark: number) =>
     .map((line) => [line.level, line.msg, line.sha256, line.route]);
 
 describe('sendStoredFile', () => {
-  it('serves a stored file; one the store lost is a 404 in the reader’s language and one warning, not a 500', async () => {
+  it('serves a stored file as a download under a sandboxing policy; one the store lost is a 404 in the reader’s language and one warning, not a 500', async () => {
     const { sha256 } = await files.put(Buffer.from('%PDF-1.4\n'));
     const served = await app.inject({ method: 'GET', url: `/files/${sha256}` });
     assert.equal(served.statusCode, 200);
     assert.equal(served.body, '%PDF-1.4\n');
     assert.equal(served.headers['content-type'], 'application/pdf');
+    assert.match(String(served.headers['content-disposition']), /^attachment; filename="/);
+    assert.equal(served.headers['content-security-policy'], "sandbox; default-src 'none'");
+    assert.equal(served.headers['x-content-type-options'], 'nosniff');
+    assert.equal(served.headers['cache-control'], 'private, no-store');
 
     await files.remove(sha256);
     const mark = lines.length;

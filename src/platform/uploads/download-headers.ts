@@ -7,28 +7,42 @@ import { translator } from '../web/i18n.ts';
 import { contentDisposition } from './file-name.ts';
 
 /**
- * Serving a stored file (a case's attachment, check evidence, progress evidence): the type sniffed when it
- * arrived, the name it had, and the caching a file with personal data needs.
+ * Serving a stored file (a case's attachment, check evidence, progress evidence, a report's photos): the
+ * type sniffed when it arrived, the name it had, and the caching a file with personal data needs.
  */
-
-/** Types a browser shows safely by itself; everything else is offered as a download. */
-const inlineTypes = new Set<string>(['image/jpeg', 'image/png', 'image/webp', 'application/pdf']);
 
 /**
- * Headers for serving an attachment: the sniffed type (never the name's), `nosniff` so the browser does not
- * guess another, `attachment` unless it is an image or PDF the browser shows itself (or `download` is
- * asked for), the name in both Content-Disposition forms, and never cached outside the browser's memory.
+ * What keeps a stored file from acting as a page of this site, whatever is in it (issue 13): it is always a
+ * download (`attachment`), never shown inline — a PDF viewer or an image the browser renders itself is
+ * a document of our origin — and, should a browser render it anyway, the policy gives it no script, no
+ * origin (`sandbox`), and nothing to load (`default-src 'none'`). `nosniff` keeps the browser to the sniffed
+ * type. An <img> ignores Content-Disposition, so pages still show thumbnails.
  */
-export function attachmentResponseHeaders(
-  attachment: { fileName: string; mediaType: string; sizeBytes: number },
-  options: { download?: boolean } = {},
-): Record<string, string> {
-  const isInline = options.download !== true && inlineTypes.has(attachment.mediaType);
+export const storedFilePolicy = {
+  'content-security-policy': "sandbox; default-src 'none'",
+  'x-content-type-options': 'nosniff',
+} as const;
+
+/** The headers every stored file is served with: storedFilePolicy and `attachment` with its name. */
+export function storedFileHeaders(fileName: string): Record<string, string> {
+  return { 'content-disposition': contentDisposition('attachment', fileName), ...storedFilePolicy };
+}
+
+/**
+ * Headers for serving an attachment: the sniffed type (never the name's), always a download with the name
+ * in both Content-Disposition forms and the sandboxing policy (storedFileHeaders), only for this site's
+ * pages (Cross-Origin-Resource-Policy), and never cached outside the browser's memory.
+ */
+export function attachmentResponseHeaders(attachment: {
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+}): Record<string, string> {
   return {
     'content-type': attachment.mediaType,
     'content-length': String(attachment.sizeBytes),
-    'content-disposition': contentDisposition(isInline ? 'inline' : 'attachment', attachment.fileName),
-    'x-content-type-options': 'nosniff',
+    ...storedFileHeaders(attachment.fileName),
+    'cross-origin-resource-policy': 'same-origin',
     'cache-control': 'private, no-store',
   };
 }
@@ -79,8 +93,7 @@ export async function sendStoredFile(
   reply: FastifyReply,
   files: FileStore,
   file: ServedFile,
-  options: { download?: boolean } = {},
 ): Promise<FastifyReply> {
   const body = file.content ?? (await openStoredFile(reply.request, files, file.sha256));
-  return reply.code(200).headers(attachmentResponseHeaders(file, options)).send(body);
+  return reply.code(200).headers(attachmentResponseHeaders(file)).send(body);
 }

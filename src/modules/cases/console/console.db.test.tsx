@@ -462,7 +462,7 @@ describe('staff console: queues, case page, assignment, look-up', () => {
     assert.match(after, /data-extension-state="approved"/);
   });
 
-  it('an attachment is served to staff with its sniffed type; nobody signed out gets it', async () => {
+  it('an attachment is served to staff with its sniffed type, as a download; nobody signed out gets it', async () => {
     const target = await open(sidewalkPetition({ subject: '附件測試' }));
     const [stored] = await storeAttachments(
       subject.database.db,
@@ -473,13 +473,20 @@ describe('staff console: queues, case page, assignment, look-up', () => {
     );
     assert.ok(stored);
     const url = `/staff/cases/${target.caseNumber}/attachments/${stored.id}`;
-    const browser = await signIn(subject.app, parksHandler, clock);
+    // A handler of the case's unit (least-privilege reading: another unit's handler is refused).
+    const browser = await signIn(subject.app, handler, clock);
     const page = await browser.get(`/staff/cases/${target.caseNumber}`);
     assert.match(mainOf(page.body), new RegExp(`href="${url}">site.png</a>`));
     const file = await browser.get(url);
     assert.equal(file.statusCode, 200);
     assert.equal(file.headers['content-type'], 'image/png');
     assert.equal(file.headers['x-content-type-options'], 'nosniff');
+    // A download under a sandboxing policy, never shown inline as a page of ours (issue 13).
+    assert.equal(
+      file.headers['content-disposition'],
+      `attachment; filename="site.png"; filename*=UTF-8''site.png`,
+    );
+    assert.equal(file.headers['content-security-policy'], "sandbox; default-src 'none'");
     assert.equal((await subject.app.inject({ method: 'GET', url })).statusCode, 303);
     assert.equal(
       (await browser.get(`/staff/cases/${target.caseNumber}/attachments/not-an-id`)).statusCode,
