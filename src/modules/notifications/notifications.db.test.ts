@@ -508,6 +508,7 @@ describe('notifications without SMTP: the outbox and the staff pages', () => {
       'case.closed',
       'case.rejected',
       'case.reopened',
+      'case.track_link',
       'case.reminder.handler',
       'case.reminder.supervisor',
       'staff.sign_in_guessed',

@@ -26,6 +26,11 @@ export const reopenReasonMaxLength = 1000;
 
 export const trackForm = defineForm(Type.Object(applicantKey), applicantKeyLabels);
 
+/** "E-mail me the link": the number alone. */
+export const trackLinkForm = defineForm(Type.Object({ caseNumber: applicantKey.caseNumber }), {
+  caseNumber: applicantKeyLabels.caseNumber,
+});
+
 export const withdrawForm = defineForm(
   Type.Object({ ...applicantKey, version: field.text({ maxLength: 20 }), confirm: field.tick() }),
   { ...applicantKeyLabels, version: versionLabel, confirm: words('withdrawConfirm') },

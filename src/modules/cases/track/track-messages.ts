@@ -27,6 +27,13 @@ const zh = {
   lockedOut:
     '這個案件編號最近被輸入錯誤查詢碼的次數過多。為保護您的資料，約 {wait}內無法從這個瀏覽器以輸入查詢碼的方式查詢。請改用收據上的 QR Code 或通知信中的連結，或用您先前查詢過本案的瀏覽器；急需查詢請來電洽詢。',
   rateLimited: '查詢次數過多，請於 {seconds} 秒後再試。',
+  linkHeading: '用電子郵件收查詢連結',
+  linkText:
+    '如果申請時留有電子郵件，我們可以把這個案件的查詢連結寄到該信箱；開啟連結即可查詢，不受上述限制。',
+  linkSubmit: '寄送查詢連結',
+  linkSent:
+    '如果案件 {caseNumber} 留有電子郵件，我們已把查詢連結寄到該信箱，請在幾分鐘內查看（也請看垃圾郵件匣）。沒有收到時請來電洽詢。',
+  linkLimited: '這個案件今天已寄過多次查詢連結，請查看您的信箱，或來電洽詢。',
 
   resultTitle: '案件 {caseNumber} 辦理進度',
   currentState: '目前狀態',
@@ -137,6 +144,13 @@ const en: Record<TrackTextKey, string> = {
   lockedOut:
     'Too many wrong lookup codes were entered for this case number recently. To protect your case, it cannot be opened with a typed code from this browser for about {wait}. Use the QR code on your receipt or the link in our e-mail, or the browser you opened this case with before; if it is urgent, call us.',
   rateLimited: 'Too many look-ups; please try again in {seconds} seconds.',
+  linkHeading: 'Get the link by e-mail',
+  linkText:
+    'If you gave an e-mail address when you applied, we can send this case’s tracking link there; the link opens the case whatever the limit above.',
+  linkSubmit: 'Send the tracking link',
+  linkSent:
+    'If case {caseNumber} has an e-mail address, we have sent its tracking link there; look in a few minutes (and in your spam folder). If nothing arrives, call us.',
+  linkLimited: 'This case’s link has been sent several times today; look in your mailbox, or call us.',
 
   resultTitle: 'Progress of case {caseNumber}',
   currentState: 'Current status',

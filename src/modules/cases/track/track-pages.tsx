@@ -56,7 +56,12 @@ function sendTrackPage(
 export function showLookUpForm(
   request: FastifyRequest,
   reply: FastifyReply,
-  form: ApplicantKey & { problems: readonly FieldProblem[]; status: number },
+  form: ApplicantKey & {
+    problems: readonly FieldProblem[];
+    status: number;
+    offersLink?: boolean;
+    notice?: string | null;
+  },
 ): FastifyReply {
   const lang = request.lang;
   const problems = problemsOnPage(form.problems, { lang });
@@ -71,6 +76,8 @@ export function showLookUpForm(
         caseNumber={form.caseNumber}
         lookupCode={form.lookupCode}
         problems={problems}
+        offersLink={form.offersLink === true}
+        notice={form.notice ?? null}
       />
     ),
   });
@@ -84,8 +91,8 @@ export function showRefusal(
   refusal: Refusal,
 ): FastifyReply {
   const lang = request.lang;
-  const again = (problems: FieldProblem[], status: number) =>
-    showLookUpForm(request, reply, { ...key, problems, status });
+  const again = (problems: FieldProblem[], status: number, offersLink = false) =>
+    showLookUpForm(request, reply, { ...key, problems, status, offersLink });
   switch (refusal.kind) {
     case 'problems':
       return again(refusal.problems, 400);
@@ -97,6 +104,7 @@ export function showRefusal(
       return again(
         [{ field: 'caseNumber', code: 'locked', message: trackText(lang, 'lockedOut', { wait }) }],
         429,
+        true,
       );
     }
     case 'rate-limited': {

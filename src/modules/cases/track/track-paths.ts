@@ -6,4 +6,6 @@ export const trackPaths = {
   withdraw: `${casePaths.track}/withdraw`,
   reopen: `${casePaths.track}/reopen`,
   attachment: `${casePaths.track}/attachment`,
+  /** Ask for the case's link by e-mail (a number guarded against guessing). */
+  link: `${casePaths.track}/link`,
 } as const;

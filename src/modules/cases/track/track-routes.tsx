@@ -7,18 +7,21 @@ import { postedForm, readForm } from '../../../platform/web/components/read-form
 import { forEachLanguage, type Lang } from '../../../platform/web/i18n.ts';
 import { waitText } from '../../../platform/web/wait-text.ts';
 import { readAttachment } from '../core/case-attachments.ts';
+import { normaliseCaseNumber } from '../core/case-number.ts';
 import { casesContext } from '../core/case-request-context.ts';
 import { expectedVersionOf } from '../core/form-version.ts';
 import { takeApplicantAction } from './applicant-actions.ts';
-import { type ApplicantAccess, checkApplicantAccess } from './track-access.ts';
+import { type ApplicantAccess, checkApplicantAccess, lookupProblems } from './track-access.ts';
 import {
   attachmentForm,
   reopenForm,
   reopenProblems,
   trackForm,
+  trackLinkForm,
   withdrawForm,
   withdrawProblems,
 } from './track-forms.ts';
+import { sendTrackLink } from './track-link.ts';
 import { trackText } from './track-messages.ts';
 import {
   type ApplicantKey,
@@ -122,6 +125,42 @@ export async function trackRoutes(app: AppInstance, deps: AppDeps): Promise<void
       const { values, problems } = readForm(trackForm, request.body, lang);
       if (problems.length > 0) return showLookUpForm(request, reply, { ...values, problems, status: 400 });
       return lookUp(request, reply, values);
+    });
+  });
+
+  // "E-mail me the link" (a guarded number): the same answer whether or not the number has a case or an address.
+  forEachLanguage(trackPaths.link, (url, lang) => {
+    app.post(url, { schema: { hide: true, body: postedForm } }, async (request, reply) => {
+      const { values, problems } = readForm(trackLinkForm, request.body, lang);
+      const numberProblems = lookupProblems(values.caseNumber, 'XXXXXXXX', lang);
+      const key = { caseNumber: values.caseNumber, lookupCode: '' };
+      if (problems.length + numberProblems.length > 0)
+        return showLookUpForm(request, reply, {
+          ...key,
+          problems: [...problems, ...numberProblems],
+          status: 400,
+        });
+      const outcome = await sendTrackLink(casesContext(request, deps), {
+        caseNumber: values.caseNumber,
+        clientIp: request.ip,
+      });
+      if (outcome.kind === 'limited') {
+        reply.header('retry-after', String(outcome.retryAfterSeconds));
+        const message = trackText(lang, 'linkLimited');
+        return showLookUpForm(request, reply, {
+          ...key,
+          problems: [{ field: 'caseNumber', code: 'rate_limited', message }],
+          status: 429,
+        });
+      }
+      const caseNumber = normaliseCaseNumber(values.caseNumber);
+      return showLookUpForm(request, reply, {
+        ...key,
+        caseNumber,
+        problems: [],
+        status: 200,
+        notice: trackText(lang, 'linkSent', { caseNumber }),
+      });
     });
   });
 

@@ -231,6 +231,61 @@ describe('the result of a look-up', () => {
     assert.match(mainOf(later.body), /data-state="received"/);
   });
 
+  it('a guarded number offers to e-mail its link to the address given with the case: the same answer for any number, at most 3 a day', async () => {
+    const row = await aCase({ applicantEmail: 'guarded.applicant@example.tw' });
+    const wrongCode = row.lookupCode === 'ZZZZ2222' ? 'YYYY3333' : 'ZZZZ2222';
+    for (let attempt = 1; attempt <= trackLimits.maxFailuresPerDay; attempt += 1)
+      await new Visitor(subject.app).lookUp(row.caseNumber, wrongCode);
+    const visitor = new Visitor(subject.app);
+    const guarded = await visitor.lookUp(row.caseNumber, row.lookupCode);
+    assert.equal(guarded.statusCode, 429);
+    const main = mainOf(guarded.body);
+    assert.match(main, /<h2 class="govuk-heading-m">用電子郵件收查詢連結<\/h2>/);
+    assert.match(
+      main,
+      new RegExp(
+        `<form method="post" action="/track/link"[\\s\\S]*?name="caseNumber" value="${row.caseNumber}"`,
+      ),
+    );
+
+    const ask = async (caseNumber: string, from: Visitor = visitor) => {
+      const form = await from.get('/track');
+      return from.post('/track/link', { _csrf: csrfTokenIn(form.body), caseNumber });
+    };
+    const sent = await ask(row.caseNumber);
+    const unknown = await ask('1150302-8766');
+    assert.equal(sent.statusCode, 200);
+    assert.equal(unknown.statusCode, 200);
+    const banner = (body: string) =>
+      /<div class="govuk-notification-banner__content">([\s\S]*?)<\/div>/.exec(body)?.[1] ?? '';
+    assert.match(
+      banner(sent.body),
+      new RegExp(`如果案件 ${row.caseNumber} 留有電子郵件，我們已把查詢連結寄到該信箱`),
+    );
+    assert.equal(
+      banner(sent.body).replace(row.caseNumber, 'N'),
+      banner(unknown.body).replace('1150302-8766', 'N'),
+      'the same answer whether or not a case has the number',
+    );
+    const deliveries = await subject.database.pool.query<{ recipient: string; body_text: string }>(
+      `select recipient, body_text from notification_deliveries where topic = 'case.track_link' and subject_id = $1`,
+      [row.id],
+    );
+    assert.equal(deliveries.rowCount, 1);
+    assert.equal(deliveries.rows[0]?.recipient, 'guarded.applicant@example.tw');
+    const link = /(\/track\?case=[^\s]+)/.exec(deliveries.rows[0]?.body_text ?? '')?.[1] ?? '';
+    assert.match(link, /&t=[A-Za-z0-9_-]{22}$/);
+    const opened = await new Visitor(subject.app).get(link);
+    assert.equal(opened.statusCode, 200, 'the e-mailed link opens the guarded case');
+
+    // At most 3 a day per number, whoever asks; the 4th is refused (and says nothing about the case).
+    assert.equal((await ask(row.caseNumber, new Visitor(subject.app))).statusCode, 200);
+    assert.equal((await ask(row.caseNumber, new Visitor(subject.app))).statusCode, 200);
+    const fourth = await ask(row.caseNumber, new Visitor(subject.app));
+    assert.equal(fourth.statusCode, 429);
+    assert.match(errorSummaryItems(fourth.body)[0] ?? '', /今天已寄過多次查詢連結/);
+  });
+
   it('more than 30 look-ups a minute from one IP → 429 with Retry-After; another IP is unaffected', async () => {
     const row = await aCase();
     const visitor = new Visitor(subject.app);

@@ -10,6 +10,7 @@ import { handlerReminder, supervisorReminder } from './case-reminders.ts';
 import { caseReopened } from './case-reopened.ts';
 import { caseSupplementReceived } from './case-supplement-received.ts';
 import { caseSupplementRequested } from './case-supplement-requested.ts';
+import { caseTrackLink } from './case-track-link.ts';
 import { caseTransferred } from './case-transferred.ts';
 
 /** Every message about a case, in the order the templates page shows them. */
@@ -27,6 +28,7 @@ export const caseTopics = {
   closed: defineTopic('case.closed', caseClosed),
   rejected: defineTopic('case.rejected', caseRejected),
   reopened: defineTopic('case.reopened', caseReopened),
+  trackLink: defineTopic('case.track_link', caseTrackLink),
   handlerReminder: defineTopic('case.reminder.handler', handlerReminder),
   supervisorReminder: defineTopic('case.reminder.supervisor', supervisorReminder),
 } as const;

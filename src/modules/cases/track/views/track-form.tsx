@@ -1,4 +1,9 @@
-import { CsrfField, ErrorSummary, TextInput } from '../../../../platform/web/components/form-controls.tsx';
+import {
+  CsrfField,
+  ErrorSummary,
+  SuccessBanner,
+  TextInput,
+} from '../../../../platform/web/components/form-controls.tsx';
 import { PostForm, textControls } from '../../../../platform/web/components/form-page.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
 import { LinkParagraph } from '../../../../platform/web/components/link-paragraph.tsx';
@@ -31,6 +36,29 @@ export interface TrackFormView {
   caseNumber: string;
   lookupCode: string;
   problems: FormProblems;
+  /** After a guarded number's refusal: offer to e-mail the case's link to the address given with it. */
+  offersLink?: boolean;
+  /** What was done (the link was asked for), shown above the heading. */
+  notice?: string | null;
+}
+
+/** "E-mail me the link": one button, the number as a hidden field. */
+function TrackLinkForm(view: TrackFormView) {
+  const { lang } = view;
+  return (
+    <>
+      <h2 class="govuk-heading-m">{trackText(lang, 'linkHeading')}</h2>
+      <p class="govuk-body">{trackText(lang, 'linkText')}</p>
+      <PostForm
+        action={localePath(lang, trackPaths.link)}
+        csrfToken={view.csrfToken}
+        submit={trackText(lang, 'linkSubmit')}
+        isSecondary={true}
+      >
+        <input type="hidden" name="caseNumber" value={view.caseNumber} />
+      </PostForm>
+    </>
+  );
 }
 
 export function TrackForm(view: TrackFormView) {
@@ -67,9 +95,11 @@ export function TrackFormPage(view: TrackFormView) {
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         <ErrorSummary lang={lang} problems={view.problems} />
+        <SuccessBanner lang={lang} message={view.notice} />
         <h1 class="govuk-heading-xl">{page.title[lang]}</h1>
         <p class="govuk-body-l">{trackText(lang, 'lead')}</p>
         <TrackForm {...view} />
+        {view.offersLink === true ? <TrackLinkForm {...view} /> : null}
         <p class="govuk-body">{trackText(lang, 'privacyNote')}</p>
         <h2 class="govuk-heading-m">{trackText(lang, 'noCodeHeading')}</h2>
         <p class="govuk-body">{trackText(lang, 'noCodeText')}</p>
