@@ -8,8 +8,9 @@ import pg from 'pg';
 import { modules } from '../src/modules/index.ts';
 import { createDemoStaff } from '../src/platform/auth/staff-service.ts';
 import { createBackup } from '../src/platform/backup/backup.ts';
-import { countRows, RestoreError, restoreBackup } from '../src/platform/backup/restore.ts';
+import { countRows, migrationsUpTo, RestoreError, restoreBackup } from '../src/platform/backup/restore.ts';
 import { loadModuleDemoData } from '../src/platform/composition/compose.ts';
+import { runMigrations } from '../src/platform/db/migrate.ts';
 import { createFilesystemStore } from '../src/platform/files/file-store.ts';
 import { aBareCase } from '../src/platform/files/files-test-support.ts';
 import { defineQueue } from '../src/platform/jobs/jobs.ts';
@@ -305,6 +306,64 @@ describe('backup and restore', { timeout: 240_000 }, () => {
     assert.equal(refused.code, 1, refused.stderr);
     assert.match(refused.stderr, /is not empty .* Restore only into a new, empty database/);
     assert.doesNotMatch(refused.stderr, /\n\s+at /, 'no stack trace');
+  });
+
+  it('works from the command line: backup, then restore into an empty database', async () => {
+    const out = path.join(await folder('ow-cli-backup-'), 'cli.tar');
+    const backup = await onewindow(['backup', '--out', out], {
+      DATABASE_URL: source,
+      FILE_STORE_DIR: subject.files.dir,
+    });
+    assert.equal(backup.code, 0, backup.stderr);
+    assert.match(
+      backup.stdout,
+      /Backed up \d+ tables \(\d+ rows, migration \d{4}_\w+\) and \d+ stored files/,
+    );
+    const target = await emptyDatabase();
+    const restore = await onewindow(['restore', '--in', out], {
+      DATABASE_URL: target,
+      FILE_STORE_DIR: path.join(await folder('ow-cli-restored-'), 'files'),
+    });
+    assert.equal(restore.code, 0, restore.stderr);
+    assert.match(restore.stdout, /public\.cases\s+\d+/);
+    assert.match(restore.stdout, /Every count and every file checksum matches the archive/);
+    const [cases] = await query<{ n: number }>(target, 'select count(*)::int as n from cases');
+    assert.ok(cases && cases.n >= 41);
+  });
+
+  it('restores an archive made at an older migration, then applies the later ones', async () => {
+    const journal = JSON.parse(await readFile('migrations/meta/_journal.json', 'utf8'));
+    const older = journal.entries.at(-2).tag;
+    const oldDatabase = await emptyDatabase();
+    const oldMigrations = path.join(await folder('ow-old-migrations-'), 'migrations');
+    await migrationsUpTo(older, oldMigrations);
+    await runMigrations(oldDatabase, { migrationsFolder: oldMigrations });
+    await query(oldDatabase, "insert into app_meta (key, value) values ('made-before', 'an older release')");
+    const out = path.join(await folder('ow-old-backup-'), 'old.tar');
+    const made = await createBackup({
+      connectionString: oldDatabase,
+      files: createFilesystemStore(path.join(await folder('ow-old-files-'), 'files')),
+      out,
+    });
+    assert.equal(made.manifest.migration.tag, older);
+    const target = await emptyDatabase();
+    await restoreBackup({
+      connectionString: target,
+      files: createFilesystemStore(path.join(await folder('ow-old-target-'), 'files')),
+      archive: out,
+    });
+    assert.deepEqual(await query(target, "select value from app_meta where key = 'made-before'"), [
+      { value: 'an older release' },
+    ]);
+    const [applied] = await query<{ n: number }>(
+      target,
+      'select count(*)::int as n from drizzle.__drizzle_migrations',
+    );
+    assert.equal(
+      applied?.n,
+      journal.entries.length,
+      'the later migrations were applied after the rows came in',
+    );
   });
 
   it('refuses a damaged archive before touching the database, and removes the files it had written', async () => {

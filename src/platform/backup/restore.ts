@@ -220,7 +220,7 @@ async function readArchive(
 }
 
 /** A migrations folder with the migrations up to `tag` (drizzle reads its journal to know what to apply). */
-async function migrationsUpTo(tag: string, folder: string): Promise<void> {
+export async function migrationsUpTo(tag: string, folder: string): Promise<void> {
   const journal = await readJournal();
   const index = journal.entries.findIndex((entry) => entry.tag === tag);
   const entries = journal.entries.slice(0, index + 1);
