@@ -185,6 +185,17 @@ describe('idempotent case creation', () => {
     assert.ok(left.some((row) => row.key === young));
   });
 
+  it('the OpenAPI document lists the Idempotency-Key header of POST /api/staff/cases', async () => {
+    const document = JSON.parse((await subject.app.inject({ url: '/api/openapi.json' })).body) as {
+      paths: Record<string, { post?: { parameters?: { in: string; name: string; required?: boolean }[] } }>;
+    };
+    const header = document.paths['/api/staff/cases']?.post?.parameters?.find(
+      (parameter) => parameter.in === 'header' && parameter.name === 'idempotency-key',
+    );
+    assert.ok(header, 'the header is documented');
+    assert.notEqual(header.required, true);
+  });
+
   it('the counter form posted twice with its one-time token → one case with its file, the same receipt', async () => {
     const email = `idem.${randomUUID()}@example.tw`;
     const page = await clerk.get('/staff/counter/new?service=pothole-report');
