@@ -1,4 +1,3 @@
-import { OnceField } from '../../../../platform/web/components/once-field.tsx';
 import { formatByteSize } from '../../../../platform/uploads/multipart.ts';
 import { extensionsByMediaType } from '../../../../platform/uploads/sniff.ts';
 import { ChoiceQuestion } from '../../../../platform/web/components/choice-question.tsx';
@@ -15,6 +14,7 @@ import {
 } from '../../../../platform/web/components/form-controls.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
 import { LinkParagraph } from '../../../../platform/web/components/link-paragraph.tsx';
+import { OnceField } from '../../../../platform/web/components/once-field.tsx';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import { type FormField, formFieldWords, type ServiceDetail } from '../../../catalogue/index.ts';
 import {
