@@ -26,6 +26,7 @@ import { EmbeddedDatabaseError } from './platform/db/embedded-server.ts';
 import { MigrationError, runMigrations } from './platform/db/migrate.ts';
 import { ensureEmbeddedDatabase, locateDatabase } from './platform/db/open-database.ts';
 import { DomainError } from './platform/http/errors.ts';
+import { describeErrorSafely } from './platform/http/log-safety.ts';
 import { ClassificationFileError } from './platform/reference/classification-rows.ts';
 import { loadClassificationFile } from './platform/reference/reference-repo.ts';
 import { seedReferenceData } from './seed.ts';
@@ -490,7 +491,8 @@ function report(error: unknown): number {
     process.stderr.write(`onewindow: ${error.message}\n`);
     return 1;
   }
-  process.stderr.write(`onewindow: ${(error as Error)?.stack ?? String(error)}\n`);
+  // The stack, without a failed query's parameters or PostgreSQL's quoted values (log-safety.ts).
+  process.stderr.write(`onewindow: ${describeErrorSafely(error)}\n`);
   return 1;
 }
 

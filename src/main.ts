@@ -22,6 +22,7 @@ import { describeMove, moveDatabaseFiles } from './platform/files/move-db-files.
 import { platformScans } from './platform/files/sweep-schedule.ts';
 import { systemClock } from './platform/http/clock.ts';
 import { deleteExpiredIdempotencyKeys } from './platform/http/idempotency.ts';
+import { describeErrorSafely } from './platform/http/log-safety.ts';
 import { createJobs, type JobsLog } from './platform/jobs/jobs.ts';
 import { seedReferenceData } from './seed.ts';
 
@@ -193,7 +194,8 @@ function describe(error: unknown): string {
   ) {
     return error.message;
   }
-  return error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error);
+  // A failed query's parameters (seeded or demo data) stay out of what is printed (log-safety.ts).
+  return describeErrorSafely(error);
 }
 
 main().catch((error) => {

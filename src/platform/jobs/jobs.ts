@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { fromDrizzle, type JobResult, type JobWithMetadata, PgBoss } from 'pg-boss';
 import type { DatabaseOrTransaction } from '../db/database.ts';
+import { safeErrorMessage } from '../http/log-safety.ts';
 import { minimumRetryDelaySeconds, type Queue } from './queues.ts';
 
 export { defineQueue, minimumRetryDelaySeconds, type Queue } from './queues.ts';
@@ -101,7 +102,8 @@ export function createJobs(options: JobsOptions): Jobs {
     schema,
     max: options.poolMax ?? 4,
   });
-  boss.on('error', (error: Error) => log.error({ err: { message: error.message } }, 'jobs: pg-boss error'));
+  // The app's logger serializes `err` without its data (platform/http/log-safety.ts).
+  boss.on('error', (error: Error) => log.error({ err: error }, 'jobs: pg-boss error'));
   boss.on('warning', (warning: { message: string }) =>
     log.warn({ warning: warning.message }, 'jobs: pg-boss warning'),
   );
@@ -185,7 +187,8 @@ export function createJobs(options: JobsOptions): Jobs {
             results.push({
               id: job.id,
               status: 'failed',
-              output: { message: error instanceof Error ? error.message : String(error) },
+              // Kept in pg-boss's table: the message without a failed query's parameters (log-safety.ts).
+              output: { message: safeErrorMessage(error instanceof Error ? error.message : String(error)) },
             });
           }
         }
