@@ -10,11 +10,14 @@ import pino from 'pino';
 import { modules as allModules } from './modules/index.ts';
 import { platformAuditActions } from './platform/auth/audit-actions.ts';
 import { installAuth } from './platform/auth/auth-routes.tsx';
+import { authenticateStaffApiFirst } from './platform/auth/require-staff.ts';
 import { platformStaffAreas } from './platform/auth/staff-areas.ts';
 import { createFilesystemStore, type FileStore } from './platform/files/file-store.ts';
 import { geoRoutes } from './platform/geo/geo-routes.ts';
 import type { AppDeps, AppInstance } from './platform/http/app-types.ts';
-import { installErrorHandlers } from './platform/http/error-handler.ts';
+import { handleError, installErrorHandlers } from './platform/http/error-handler.ts';
+import { installInputChecks } from './platform/http/input-check.ts';
+import { serializeError } from './platform/http/log-safety.ts';
 import { operationsRoutes } from './platform/http/operations-routes.tsx';
 import { type Jobs, jobsUnavailable } from './platform/jobs/jobs.ts';
 import './platform/http/request-context.ts';
@@ -51,13 +54,27 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
   const deps: AppDeps = { ...rest, jobs, files: files ?? createFilesystemStore(rest.config.fileStoreDir) };
   const { config } = deps;
   const app = Fastify({
-    logger: logger === true ? loggerOptions(config.logLevel) : logger,
+    logger:
+      logger === true
+        ? loggerOptions(config.logLevel)
+        : logger === false
+          ? false
+          : { ...logger, ...logSafetyOptions() },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     genReqId: () => randomUUID(),
     // One line per request (onResponse below) instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     routerOptions: { ignoreTrailingSlash: true },
+    // The router's own refusals (an address that is not valid UTF-8, a parameter over 100 characters) leave
+    // through the error handler too: the one error shape, in JSON or as a page (issue 13).
+    frameworkErrors: (error, request, reply) => {
+      // The onRequest hooks have not run: the language and "nobody signed in" are set here.
+      request.lang = langFromPath(request.url);
+      request.staff ??= null;
+      reply.header('x-request-id', request.id);
+      handleError(error, request, reply);
+    },
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: true } },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as AppInstance;
 
@@ -106,6 +123,10 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
   });
 
   installErrorHandlers(app);
+  // Every route registered from here on: the staff API authenticates before reading a body, then the
+  // input check refuses unusable characters and other charsets (issue 13).
+  authenticateStaffApiFirst(app);
+  installInputChecks(app);
 
   const registry = buildRegistry(modules, {
     staffAreas: platformStaffAreas,
@@ -163,8 +184,17 @@ function loggerOptions(level: string): Record<string, unknown> {
     // pipe (measured here: about a third of the home page's CPU under load). pino flushes what is buffered
     // when the process exits.
     stream: pino.destination({ dest: 1, sync: false }),
-    // Personal data never reaches the log: no cookies, no credentials, no query strings (a lookup code or a
-    // phone number can sit there), no bodies.
+    ...logSafetyOptions(),
+  };
+}
+
+/**
+ * Personal data never reaches the log, whatever logger the app is given (main.ts's, a test's): no cookies,
+ * no credentials, no query strings (a lookup code or a phone number can sit there), no bodies, and no
+ * error's data — a failed query's parameters, PostgreSQL's `detail` (platform/http/log-safety.ts).
+ */
+function logSafetyOptions(): Record<string, unknown> {
+  return {
     redact: {
       paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
       remove: true,
@@ -175,6 +205,7 @@ function loggerOptions(level: string): Record<string, unknown> {
         path: loggedPath(request),
         remoteAddress: request.ip,
       }),
+      err: serializeError,
     },
   };
 }

@@ -1,4 +1,10 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  preParsingHookHandler,
+  RouteOptions,
+} from 'fastify';
 import { isApiRequest } from '../http/error-handler.ts';
 import { messageFor } from '../http/error-messages.ts';
 import { DomainError } from '../http/errors.ts';
@@ -21,7 +27,7 @@ export interface RequireStaffOptions {
  * 403. An admin without two-factor is sent to enrol before anything else.
  */
 export function requireStaff(options: RequireStaffOptions = {}) {
-  return async function requireStaffHandler(
+  const handler = async function requireStaffHandler(
     request: FastifyRequest,
     reply: FastifyReply,
   ): Promise<FastifyReply | undefined> {
@@ -44,7 +50,35 @@ export function requireStaff(options: RequireStaffOptions = {}) {
     }
     return undefined;
   };
+  return Object.assign(handler, { [staffGuard]: true });
 }
+
+const staffGuard = Symbol('requireStaff');
+
+function isStaffGuarded(preHandler: RouteOptions['preHandler']): boolean {
+  const handlers = preHandler === undefined ? [] : Array.isArray(preHandler) ? preHandler : [preHandler];
+  return handlers.some((handler) => typeof handler === 'function' && staffGuard in handler);
+}
+
+/**
+ * Authentication before anything reads the body (issue 13): a JSON request without a staff session to a
+ * route behind requireStaff is answered 401 (SESSION_EXPIRED after a timeout) before its body is parsed,
+ * checked or validated, whatever it holds. Pages keep requireStaff's redirect (in preHandler, as before).
+ * Call before the routes are registered (app.ts).
+ */
+export function authenticateStaffApiFirst(app: FastifyInstance): void {
+  app.addHook('onRoute', (route: RouteOptions) => {
+    if (!isStaffGuarded(route.preHandler)) return;
+    const existing = route.preParsing === undefined ? [] : [route.preParsing].flat();
+    route.preParsing = [refuseAnonymousApi, ...existing];
+  });
+}
+
+const refuseAnonymousApi: preParsingHookHandler = (request, _reply, payload, done) => {
+  if (request.staff !== null || !isApiRequest(request)) return done(null, payload);
+  const code = request.sessionEndReason === 'expired' ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED';
+  done(new DomainError(code, messageFor(code, request.lang)));
+};
 
 /** The sign-in page, with the way back (a GET page only: a form post cannot be replayed) and the reason. */
 export function signInLocation(request: FastifyRequest): string {

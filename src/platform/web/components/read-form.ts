@@ -20,13 +20,17 @@ export type Words = Readonly<Record<Lang, string>>;
 
 /**
  * Whether the text holds a character neither PostgreSQL nor a person can use: NUL and the other C0 controls
- * but tab and line breaks, DEL, or half of a surrogate pair.
+ * but tab and line breaks, DEL, half of a surrogate pair, or a bidirectional embedding, override or isolate
+ * (U+202A–U+202E, U+2066–U+2069: nobody types them, and they can turn a name or a case list around on
+ * screen; the marks U+200E/U+200F stay allowed). The platform's input check (platform/http/input-check.ts)
+ * applies the same rule to every path, query and JSON body.
  */
 export function hasUnusableCharacter(text: string): boolean {
   if (!text.isWellFormed()) return true;
   for (let index = 0; index < text.length; index += 1) {
     const code = text.charCodeAt(index);
     if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f) return true;
+    if ((code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069)) return true;
   }
   return false;
 }
