@@ -19,6 +19,7 @@ import { createDatabase } from '../src/platform/db/database.ts';
 import { startEmbeddedServer } from '../src/platform/db/embedded-server.ts';
 import { runMigrations } from '../src/platform/db/migrate.ts';
 import { seedReferenceData } from '../src/seed.ts';
+import { scanTestLogs } from './log-scan.ts';
 
 type Suite = 'unit' | 'db' | 'browser';
 const requested = process.argv
@@ -112,6 +113,14 @@ if (needsDatabase) {
   })(stopServer);
 }
 
+// The log scan (issue 13): the HTTP/DB and browser suites' apps log to files here, their databases hand over
+// the personal values they held, and after the run no value may appear in any log line (scripts/log-scan.ts).
+let logDir: string | null = null;
+if (needsDatabase) {
+  logDir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-test-logs-'));
+  environment.ONEWINDOW_TEST_LOG_DIR = logDir;
+}
+
 console.log(`# ${files.length} test files (${suites.join(', ')})`);
 const exitCode = await new Promise<number>((resolve) => {
   const child = spawn(
@@ -131,6 +140,21 @@ const exitCode = await new Promise<number>((resolve) => {
   child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
 });
 
+let scanExitCode = 0;
+if (logDir !== null) {
+  const scan = await scanTestLogs(logDir);
+  console.log(
+    `# log scan: ${scan.lines} log lines, ${scan.values} personal values from the test databases, ${scan.leaks.length} found in the log`,
+  );
+  for (const leak of scan.leaks.slice(0, 20))
+    console.error(`#   ${leak.table}.${leak.column} ${JSON.stringify(leak.value)} in: ${leak.line}`);
+  if (scan.leaks.length > 0) {
+    console.error('# Personal data reached the log (issue 13): see the lines above.');
+    scanExitCode = 1;
+  }
+  await rm(logDir, { recursive: true, force: true });
+}
+
 await stopServer().catch((error) => console.error('could not clean up the test database:', error));
 if (temporaryFolder) await rm(temporaryFolder, { recursive: true, force: true });
-process.exit(exitCode);
+process.exit(exitCode !== 0 ? exitCode : scanExitCode);

@@ -9,6 +9,7 @@ import { createFilesystemStore, type FileStore } from '../../src/platform/files/
 import type { AppInstance } from '../../src/platform/http/app-types.ts';
 import type { Clock } from '../../src/platform/http/clock.ts';
 import type { Jobs } from '../../src/platform/jobs/jobs.ts';
+import { capturedLogStream } from './log-capture.ts';
 import { createTestDatabase } from './test-database.ts';
 import { createTestJobs } from './test-jobs.ts';
 
@@ -62,6 +63,8 @@ export async function buildTestApp(
   const files = createFilesystemStore(config.fileStoreDir);
   const clock = options.clock ?? new TestClock();
   const jobs = createTestJobs(database.connectionString);
+  // The log scan (issue 13): with ONEWINDOW_TEST_LOG_DIR set, the app logs at info to this process's file.
+  const captured = capturedLogStream();
   const app = await buildApp({
     config,
     db: database.db,
@@ -70,6 +73,7 @@ export async function buildTestApp(
     jobs,
     files,
     ...(options.modules ? { modules: options.modules } : {}),
+    ...(captured ? { logger: { level: 'info', stream: captured } } : {}),
   });
   app.addHook('onClose', () => jobs.stop());
   app.addHook('onClose', () => rm(fileStoreDir, { recursive: true, force: true }));
@@ -83,9 +87,12 @@ export async function buildTestApp(
  */
 export async function buildAppWithLog(subject: TestApp): Promise<{ app: AppInstance; log: () => string }> {
   const lines: string[] = [];
+  const captured = capturedLogStream();
   const stream = new Writable({
     write(chunk, _encoding, done) {
       lines.push(String(chunk));
+      // The log scan reads these lines too.
+      captured?.write(String(chunk));
       done();
     },
   });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { after } from 'node:test';
 import pg from 'pg';
 import { createDatabase, type DatabaseHandle } from '../../src/platform/db/database.ts';
+import { logDirVariable, recordPersonalValues } from './log-capture.ts';
 
 interface Created {
   name: string;
@@ -19,7 +20,17 @@ after(async () => {
   const dropper = new pg.Client({ connectionString: adminUrl });
   await dropper.connect();
   try {
-    for (const database of created.splice(0)) await dropWithRetry(dropper, database.name);
+    for (const database of created.splice(0)) {
+      // The log scan (issue 13): the personal values this database held, before it goes.
+      if (process.env[logDirVariable]) {
+        const url = new URL(adminUrl);
+        url.pathname = `/${database.name}`;
+        const reader = new pg.Client({ connectionString: url.toString() });
+        await reader.connect();
+        await recordPersonalValues(reader).finally(() => reader.end());
+      }
+      await dropWithRetry(dropper, database.name);
+    }
   } finally {
     // An open client would keep the test process alive after a failure.
     await dropper.end();

@@ -1,0 +1,558 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import type { InjectOptions } from 'fastify';
+import { type StaffApi, sidewalkPetition, staffApi } from '../src/modules/cases/core/cases-test-support.ts';
+import {
+  aSignedInMember,
+  aStaffMember,
+  csrfTokenIn,
+  TestBrowser,
+} from '../src/platform/auth/auth-test-support.ts';
+import { buildTestApp } from './helpers/test-app.ts';
+
+/**
+ * Issue 13's fuzz pass: every route the app has (read from the app itself, so a route added later is
+ * covered without editing this file) and every field of every form and JSON body gets what a person or a
+ * script can send by mistake or on purpose — NUL, half a surrogate pair, 100 kB of text, a right-to-left
+ * override, a number where text goes and text where a number goes. Every answer must be 2xx, 3xx or 4xx
+ * with the one error shape (JSON: code, message, errors, requestId; a page: the error page or the form
+ * again with its error summary), never a 5xx. Every path parameter, query field and body field gets NUL at
+ * least once; the other payloads are spread over the fields (one each, in turn) to keep the run short.
+ *
+ * Routes come from Fastify's own route table (`printRoutes`), JSON bodies and query fields from the OpenAPI
+ * document (/api/openapi.json), form fields from the forms on the app's pages: the pages are crawled (links
+ * and GET forms with their first choices) by an admin, a supervisor, a counter clerk, a handler and an
+ * anonymous visitor, and a POST route gets the fields of the forms that post to it, at the address the form
+ * posts to, from whoever saw it (their session and CSRF token: staff routes are exercised past
+ * authentication). A POST route no crawled page has a form for still gets NUL in its parameters and in a
+ * field "text"; the run lists those routes. Open311 and the payment callback answer in their own protocols'
+ * error shapes; a module's own 4xx page (main and a heading) is counted apart.
+ */
+
+const subject = await buildTestApp({
+  environment: { RATE_LIMIT_PER_MINUTE: '10000', LOGIN_MAX_FAILURES: '100' },
+});
+after(() => subject.app.close());
+
+type Answer = Awaited<ReturnType<typeof subject.app.inject>>;
+type PayloadKind = 'nul' | 'surrogate' | 'large' | 'rtl' | 'swap';
+
+const payloads: Record<Exclude<PayloadKind, 'swap'>, string> = {
+  nul: 'A\u0000B',
+  surrogate: 'A\ud800B',
+  large: '長'.repeat(34_000), // 100 kB of UTF-8
+  rtl: '\u202eabc\u202c',
+};
+const otherKinds: PayloadKind[] = ['surrogate', 'large', 'rtl', 'swap'];
+let nextOther = 0;
+const anotherKind = (): PayloadKind => otherKinds[nextOther++ % otherKinds.length] as PayloadKind;
+
+interface RouteEntry {
+  path: string;
+  methods: string[];
+}
+
+/** The route table as Fastify prints it (a tree of path segments, each with its methods). */
+function routesOf(tree: string): RouteEntry[] {
+  const routes: RouteEntry[] = [];
+  const stack: string[] = [];
+  for (const line of tree.split('\n')) {
+    const match = /^([│ ]*)(?:[├└]── )(.*?)(?: \(([A-Z, ]+)\))?$/.exec(line);
+    if (!match) continue;
+    const depth = (match[1] ?? '').length / 4;
+    // Two parameter names at one place (`:number|:caseNumber`): the first names it.
+    const segment = (match[2] ?? '').replace(/\|:[^/]*/g, '');
+    stack.length = depth;
+    const prefix = stack.join('');
+    const path =
+      depth === 0
+        ? segment
+        : `${prefix.endsWith('/') || segment.startsWith('/') ? prefix : `${prefix}/`}${segment}`;
+    stack.push(depth === 0 ? segment : path.slice(prefix.length));
+    if (match[3]) routes.push({ path, methods: match[3].split(', ') });
+  }
+  return routes;
+}
+
+const paramNamesOf = (path: string) =>
+  [...path.matchAll(/:([A-Za-z0-9_]+)/g)].map((match) => match[1] as string);
+
+interface OpenApiOperation {
+  parameters?: { in: string; name: string; schema?: JsonSchema }[];
+  requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
+}
+interface JsonSchema {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  enum?: unknown[];
+  const?: unknown;
+  anyOf?: JsonSchema[];
+  format?: string;
+  minLength?: number;
+  additionalProperties?: JsonSchema | boolean;
+  patternProperties?: Record<string, JsonSchema>;
+}
+
+/** A plausible value of a schema, and the paths of its strings and numbers (for the payloads). */
+function sampleOf(
+  schema: JsonSchema | undefined,
+  path: string[],
+  leaves: { path: string[]; type: string }[],
+): unknown {
+  if (schema === undefined) return 'x';
+  if (schema.const !== undefined) return schema.const;
+  if (schema.enum !== undefined) return schema.enum[0];
+  if (schema.anyOf !== undefined) return sampleOf(schema.anyOf[0], path, leaves);
+  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
+  if (type === 'object' || schema.properties !== undefined) {
+    const value: Record<string, unknown> = {};
+    for (const [name, property] of Object.entries(schema.properties ?? {}))
+      value[name] = sampleOf(property, [...path, name], leaves);
+    const open = schema.patternProperties ? Object.values(schema.patternProperties)[0] : undefined;
+    const additional = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : open;
+    if (additional !== undefined) value.extra = sampleOf(additional, [...path, 'extra'], leaves);
+    return value;
+  }
+  if (type === 'array') return [sampleOf(schema.items, [...path, '0'], leaves)];
+  if (type === 'integer' || type === 'number') {
+    leaves.push({ path, type: 'number' });
+    return 1;
+  }
+  if (type === 'boolean') {
+    leaves.push({ path, type: 'boolean' });
+    return true;
+  }
+  leaves.push({ path, type: 'string' });
+  if (schema.format === 'uuid') return '00000000-0000-4000-8000-000000000000';
+  if (schema.format === 'date') return '2026-03-02';
+  if (schema.format === 'date-time') return '2026-03-02T02:00:00Z';
+  return 'x'.repeat(Math.max(1, schema.minLength ?? 1));
+}
+
+function withValue(body: unknown, path: string[], value: unknown): unknown {
+  const copy = structuredClone(body) as Record<string, unknown>;
+  let target: Record<string, unknown> = copy;
+  for (const key of path.slice(0, -1)) target = target[key] as Record<string, unknown>;
+  target[path.at(-1) as string] = value;
+  return copy;
+}
+
+/** What one payload kind puts in a text field (`swap`: a number), or in a number field (`swap`: text). */
+function payloadFor(kind: PayloadKind, fieldType: string): unknown {
+  if (kind === 'swap') return fieldType === 'string' ? 12345 : 'not a number';
+  return payloads[kind];
+}
+
+interface PageForm {
+  /** Where the form posts: a real address (its path and query) found on a page. */
+  action: string;
+  method: string;
+  isMultipart: boolean;
+  fields: string[];
+  /** Who saw the form (and so posts it). */
+  who: Who;
+  /** The first choice of each select, radio group and hidden field: a GET form sent as a person would. */
+  choices: Record<string, string>;
+}
+
+function firstChoices(html: string): Record<string, string> {
+  const choices: Record<string, string> = {};
+  for (const select of html.matchAll(/<select\b[^>]*\bname="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g)) {
+    const value = [...(select[2] ?? '').matchAll(/<option\b[^>]*\bvalue="([^"]+)"/g)][0]?.[1];
+    if (select[1] !== undefined && value !== undefined) choices[select[1]] ??= value;
+  }
+  for (const input of html.matchAll(/<input\b([^>]*)>/g)) {
+    const attributes = input[1] ?? '';
+    const type = /\btype="([^"]*)"/.exec(attributes)?.[1];
+    const name = /\bname="([^"]*)"/.exec(attributes)?.[1];
+    const value = /\bvalue="([^"]*)"/.exec(attributes)?.[1];
+    if (name === undefined || value === undefined || !['radio', 'checkbox', 'hidden'].includes(type ?? ''))
+      continue;
+    choices[name] ??= value.replaceAll('&amp;', '&');
+  }
+  return choices;
+}
+
+interface Who {
+  role: string;
+  browser: TestBrowser;
+  csrfToken: string;
+}
+
+/** The forms of a page at `pageUrl`: action, method, enctype and the names of their controls. */
+function formsOf(html: string, pageUrl: string, who: Who): PageForm[] {
+  const forms: PageForm[] = [];
+  for (const match of html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)) {
+    const attributes = match[1] ?? '';
+    const written = /\baction="([^"]*)"/.exec(attributes)?.[1]?.replaceAll('&amp;', '&') ?? '';
+    const resolved = new URL(written === '' ? pageUrl : written, `http://localhost${pageUrl}`);
+    const action = `${resolved.pathname}${resolved.search}`;
+    const method = (/\bmethod="([^"]*)"/.exec(attributes)?.[1] ?? 'get').toLowerCase();
+    const isMultipart = /multipart\/form-data/.test(attributes);
+    const fields = new Set<string>();
+    for (const control of (match[2] ?? '').matchAll(/<(input|textarea|select)\b([^>]*)>/g)) {
+      const name = /\bname="([^"]*)"/.exec(control[2] ?? '')?.[1];
+      const type = /\btype="([^"]*)"/.exec(control[2] ?? '')?.[1];
+      if (name === undefined || name === '_csrf' || type === 'file' || type === 'submit') continue;
+      fields.add(name.replaceAll('&amp;', '&'));
+    }
+    forms.push({
+      action,
+      method,
+      isMultipart,
+      fields: [...fields],
+      who,
+      choices: firstChoices(match[2] ?? ''),
+    });
+  }
+  return forms;
+}
+
+const patternOf = (route: string) =>
+  new RegExp(`^${route.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z0-9_]+/g, '[^/?#]+')}$`);
+
+/**
+ * Percent-encodes text for a URL or a form; half a surrogate pair has no UTF-8, so it is sent as the bytes a
+ * broken client would send (CESU-8, `%ED%A0%80`).
+ */
+function encodeText(value: string): string {
+  if (value.isWellFormed()) return encodeURIComponent(value);
+  return value
+    .split(/([\ud800-\udfff])/)
+    .map((part) => (/^[\ud800-\udfff]$/.test(part) ? '%ED%A0%80' : encodeURIComponent(part)))
+    .join('');
+}
+
+function formBody(fields: Record<string, string>): string {
+  return Object.entries(fields)
+    .map(([name, value]) => `${encodeURIComponent(name)}=${encodeText(value)}`)
+    .join('&');
+}
+
+const counts = new Map<number, number>();
+const failures: string[] = [];
+let requests = 0;
+let ownPages = 0;
+
+function check(what: string, response: Answer): void {
+  requests += 1;
+  counts.set(response.statusCode, (counts.get(response.statusCode) ?? 0) + 1);
+  const status = response.statusCode;
+  if (status >= 500) {
+    failures.push(`${what} → ${status}`);
+    return;
+  }
+  if (status < 400) return;
+  const type = String(response.headers['content-type'] ?? '');
+  const requestId = String(response.headers['x-request-id'] ?? '');
+  const isAppShape = (body: Record<string, unknown>) =>
+    typeof body.code === 'string' &&
+    typeof body.message === 'string' &&
+    Array.isArray(body.errors) &&
+    body.requestId === requestId;
+  if (what.includes(' /payment/callback ') && type.startsWith('application/json')) {
+    // The payment provider's callback answers in the provider's protocol: { outcome }.
+    const body = response.json() as { outcome?: unknown };
+    if (typeof body.outcome !== 'string')
+      failures.push(`${what} → ${status} without the callback's shape: ${response.body.slice(0, 200)}`);
+  } else if (what.includes(' /open311/') && type.startsWith('application/json')) {
+    // Open311 GeoReport v2 prescribes its own error list ([{ code, description }]) for its answers; the
+    // platform's refusals before the route (input check, router) keep the app's shape.
+    const body = response.json() as unknown;
+    const isOpen311 =
+      Array.isArray(body) &&
+      body.every(
+        (item: { code?: unknown; description?: unknown }) =>
+          item.code === status && typeof item.description === 'string',
+      );
+    if (!isOpen311 && !isAppShape(body as Record<string, unknown>))
+      failures.push(`${what} → ${status} without an error shape: ${response.body.slice(0, 200)}`);
+  } else if (type.startsWith('application/json')) {
+    if (!isAppShape(response.json() as Record<string, unknown>))
+      failures.push(`${what} → ${status} without the JSON error shape: ${response.body.slice(0, 200)}`);
+  } else if (
+    type.startsWith('text/html') ||
+    type.startsWith('application/xml') ||
+    type.startsWith('text/xml')
+  ) {
+    // The error page (its identifier ends in error-<status>), a form again with its error summary, or a
+    // page of the module's own that says what happened (a link that expired: main and a heading).
+    const isErrorPage =
+      response.body.includes(`-error-${status}"`) || response.body.includes('govuk-error-summary');
+    const isOwnPage = /<main\b/.test(response.body) && /<h1\b/.test(response.body);
+    const isXml = type.includes('xml') && what.includes(' /open311/');
+    if (!isErrorPage && (isOwnPage || isXml)) ownPages += 1;
+    else if (!isErrorPage) failures.push(`${what} → ${status} without the error page or summary`);
+  } else {
+    failures.push(`${what} → ${status} as ${type}`);
+  }
+}
+
+let admin: Who;
+let supervisor: Who;
+let clerk: Who;
+let handler: Who;
+let visitor: Who;
+let caseNumber = '';
+
+async function signInAs(role: 'admin' | 'supervisor' | 'counter_clerk' | 'handler'): Promise<Who> {
+  const browser = await aSignedInMember(subject, { role });
+  const session = JSON.parse((await browser.get('/api/staff/session')).body) as { csrfToken: string };
+  return { role, browser, csrfToken: session.csrfToken };
+}
+
+before(async () => {
+  admin = await signInAs('admin');
+  supervisor = await signInAs('supervisor');
+  clerk = await signInAs('counter_clerk');
+  handler = await signInAs('handler');
+  // A citizen: no session, the anonymous CSRF cookie a form page gives.
+  const browser = new TestBrowser(subject.app);
+  const page = await browser.get('/staff/sign-in');
+  visitor = { role: 'visitor', browser, csrfToken: csrfTokenIn(page.body) };
+  const opener = await aStaffMember(subject.database.db, { role: 'counter_clerk' });
+  const clerkApi: StaffApi = await staffApi(subject.app, opener, subject.clock);
+  const opened = await clerkApi.post('/api/staff/cases', sidewalkPetition());
+  caseNumber = (opened.json() as { caseNumber: string }).caseNumber;
+});
+
+/** A real value for each parameter the demo data can give, else something of the right shape. */
+function paramValue(name: string): string {
+  if (name === 'caseNumber' || name === 'number') return caseNumber;
+  if (name === 'code') return 'road-maintenance-petition';
+  if (name === 'year') return '2026';
+  if (/id$/i.test(name)) return '00000000-0000-4000-8000-000000000000';
+  return 'x';
+}
+
+const fill = (path: string, values: Record<string, string> = {}) =>
+  path.replace(/:([A-Za-z0-9_]+)/g, (_all, name: string) => encodeText(values[name] ?? paramValue(name)));
+
+/** Staff addresses: anonymous visitors are sent to sign in (tested elsewhere); the fuzz sends them as staff. */
+const isStaffPath = (path: string) => /^(\/en)?\/(staff|api\/staff)(\/|$)/.test(path);
+
+/** Routes whose success ends the session: sent anonymously only. */
+const endsSession = (path: string) => /sign-out$/.test(path);
+
+it('every route and field answers 2xx/3xx/4xx with the error shape, never 5xx', {
+  timeout: 170_000,
+}, async (t) => {
+  const started = Date.now();
+  const app = subject.app;
+  const routes = routesOf(app.printRoutes({ commonPrefix: false })).filter(
+    (route) => !route.path.includes('*') && !route.path.startsWith('/assets/'),
+  );
+  const document = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+    paths: Record<string, Record<string, OpenApiOperation>>;
+  };
+  const operationOf = (path: string, method: string): OpenApiOperation | undefined =>
+    document.paths[path.replace(/:([A-Za-z0-9_]+)/g, '{$1}')]?.[method.toLowerCase()];
+  const openApiRoutes = Object.keys(document.paths).map((path) => path.replace(/\{([^}]+)\}/g, ':$1'));
+  for (const path of openApiRoutes)
+    assert.ok(
+      routes.some((route) => route.path === path),
+      `${path} of the OpenAPI document is in the route table`,
+    );
+
+  const send = async (what: string, options: InjectOptions, who: Who | null) => {
+    const headers = { ...(options.headers ?? {}), ...(who ? { cookie: who.browser.cookieHeader() } : {}) };
+    const response = await app.inject({ ...options, headers });
+    check(what, response);
+    return response;
+  };
+  const staffSessionsHold = async () => {
+    for (const who of [admin, supervisor, clerk, handler]) {
+      const probe = await who.browser.get('/api/staff/session');
+      assert.equal(probe.statusCode, 200, `the ${who.role}'s session still holds`);
+    }
+  };
+
+  // 1. The pages, crawled from the staff home (each role) and the public pages (a visitor): real addresses
+  //    (a case's page, a service's counter form) and the forms on them.
+  const forms: PageForm[] = [];
+  const seenUrls = new Set<string>();
+  let crawled = 0;
+  const perPattern = new Map<string, number>();
+  const getPatterns = routes
+    .filter((route) => route.methods.includes('GET'))
+    .map((route) => ({ route: route.path, pattern: patternOf(route.path) }));
+  for (const who of [admin, supervisor, clerk, handler, visitor]) {
+    const queue =
+      who === visitor
+        ? ['/', '/staff/sign-in', '/track', '/report', '/apply', '/services']
+        : ['/staff', `/staff/cases/${caseNumber}`, '/staff/counter'];
+    let opened = 0;
+    while (queue.length > 0 && opened < 60) {
+      const url = queue.shift() as string;
+      const key = `${who.role} ${url}`;
+      if (seenUrls.has(key)) continue;
+      seenUrls.add(key);
+      const pattern =
+        getPatterns.find((candidate) => candidate.pattern.test(url.split('?')[0] ?? ''))?.route ?? url;
+      const taken = perPattern.get(`${who.role} ${pattern}`) ?? 0;
+      if (taken >= 2) continue;
+      perPattern.set(`${who.role} ${pattern}`, taken + 1);
+      opened += 1;
+      crawled += 1;
+      const page = await send(`GET ${url} (crawl)`, { method: 'GET', url }, who);
+      if (!String(page.headers['content-type'] ?? '').startsWith('text/html')) continue;
+      const pageForms = formsOf(page.body, url, who);
+      forms.push(...pageForms);
+      // A GET form (the counter's service picker, a list's filters) is sent with its first choices.
+      for (const form of pageForms) {
+        if (form.method !== 'get' || Object.keys(form.choices).length === 0) continue;
+        const [path] = form.action.split('?');
+        queue.push(`${path}?${new URLSearchParams(form.choices).toString()}`);
+      }
+      for (const link of page.body.matchAll(/href="(\/[^"#]*)"/g)) {
+        const href = (link[1] ?? '').replaceAll('&amp;', '&');
+        if (
+          href.startsWith('/assets/') ||
+          href.startsWith('//') ||
+          /sign-out|\.(odt|pdf|png|jpe?g|geojson|atom|csv)(\?|$)/.test(href)
+        )
+          continue;
+        if (!seenUrls.has(`${who.role} ${href}`)) queue.push(href);
+      }
+    }
+  }
+
+  // 2. GET routes: NUL in every path parameter and query field (anonymously and as staff), another payload.
+  const getRoutes = routes.filter((route) => route.methods.includes('GET'));
+  for (const route of getRoutes) {
+    const names = paramNamesOf(route.path);
+    for (const name of names) {
+      const url = fill(route.path, { [name]: payloads.nul });
+      if (!isStaffPath(route.path))
+        await send(`GET ${route.path} params.${name}=NUL anonymous`, { method: 'GET', url }, null);
+      await send(`GET ${route.path} params.${name}=NUL`, { method: 'GET', url }, admin);
+    }
+    if (names.length > 0) {
+      const kind = anotherKind();
+      const name = names[nextOther % names.length] as string;
+      const value = String(payloadFor(kind, 'string'));
+      await send(
+        `GET ${route.path} params.${name}=${kind}`,
+        { method: 'GET', url: fill(route.path, { [name]: value }) },
+        admin,
+      );
+    }
+    // Query fields: the API's from the OpenAPI document, a page's from its GET forms, and one nobody expects.
+    const queryNames = new Set(['q']);
+    for (const parameter of operationOf(route.path, 'GET')?.parameters ?? [])
+      if (parameter.in === 'query') queryNames.add(parameter.name);
+    const pattern = patternOf(route.path);
+    for (const form of forms)
+      if (form.method === 'get' && pattern.test(form.action.split('?')[0] ?? ''))
+        for (const field of form.fields) queryNames.add(field);
+    for (const name of queryNames) {
+      const nul = `${fill(route.path)}?${encodeURIComponent(name)}=${encodeText(payloads.nul)}`;
+      if (!isStaffPath(route.path))
+        await send(`GET ${route.path} query.${name}=nul anonymous`, { method: 'GET', url: nul }, null);
+      await send(`GET ${route.path} query.${name}=nul`, { method: 'GET', url: nul }, admin);
+      const kind = anotherKind();
+      const other = `${fill(route.path)}?${encodeURIComponent(name)}=${encodeText(String(payloadFor(kind, 'string')))}`;
+      await send(`GET ${route.path} query.${name}=${kind}`, { method: 'GET', url: other }, admin);
+    }
+  }
+
+  // 3. POST routes: a JSON body from the OpenAPI document, else the fields of the forms that post there
+  //    (sent to the real address the form posts to, by whoever saw it).
+  const withoutForm: string[] = [];
+  const unsafe = ['POST', 'PUT', 'PATCH', 'DELETE'];
+  const postRoutes = routes.filter((route) => unsafe.some((method) => route.methods.includes(method)));
+  for (const route of postRoutes) {
+    const method = (unsafe.find((each) => route.methods.includes(each)) ?? 'POST') as 'POST';
+    const names = paramNamesOf(route.path);
+    const isAnonymousOnly = endsSession(route.path);
+    // An English address posts what its Chinese twin's form holds (the crawl reads the Chinese pages).
+    const isEnglish = route.path.startsWith('/en/');
+    const pattern = patternOf(isEnglish ? route.path.slice(3) : route.path);
+    const matching = forms
+      .filter((form) => form.method === 'post' && pattern.test(form.action.split('?')[0] ?? ''))
+      .map((form) => (isEnglish ? { ...form, action: `/en${form.action}` } : form));
+    const who = isAnonymousOnly ? null : (matching[0]?.who ?? admin);
+    const headersOf = (contentType: string): Record<string, string> =>
+      who === null
+        ? { 'content-type': contentType }
+        : { 'content-type': contentType, 'x-csrf-token': who.csrfToken };
+    for (const name of names) {
+      await send(
+        `${method} ${route.path} params.${name}=NUL`,
+        {
+          method,
+          url: fill(route.path, { [name]: payloads.nul }),
+          headers: headersOf('application/json'),
+          payload: '{}',
+        },
+        who,
+      );
+    }
+    const schema = operationOf(route.path, method)?.requestBody?.content?.['application/json']?.schema;
+    if (schema !== undefined) {
+      const leaves: { path: string[]; type: string }[] = [];
+      const base = sampleOf(schema, [], leaves);
+      for (const leaf of leaves) {
+        const field = `body.${leaf.path.join('.')}`;
+        const kinds: PayloadKind[] = leaf.type === 'string' ? ['nul', anotherKind()] : ['swap'];
+        for (const kind of kinds) {
+          await send(
+            `${method} ${route.path} ${field}=${kind}`,
+            {
+              method,
+              url: fill(route.path),
+              headers: headersOf('application/json'),
+              payload: JSON.stringify(withValue(base, leaf.path, payloadFor(kind, leaf.type))),
+            },
+            who,
+          );
+        }
+      }
+      continue;
+    }
+    const fieldNames = [...new Set(matching.flatMap((form) => form.fields))];
+    if (fieldNames.length === 0) {
+      withoutForm.push(route.path);
+      fieldNames.push('text');
+    }
+    const url = matching[0]?.action ?? fill(route.path);
+    const isMultipart = matching.some((form) => form.isMultipart);
+    const base = Object.fromEntries(fieldNames.map((name) => [name, 'x']));
+    for (const name of fieldNames) {
+      for (const kind of ['nul', anotherKind()] as PayloadKind[]) {
+        const fields = { ...base, [name]: String(payloadFor(kind, 'string')) };
+        const what = `${method} ${route.path} body.${name}=${kind}`;
+        if (isMultipart) {
+          const form = new FormData();
+          for (const [key, value] of Object.entries(fields)) form.append(key, value);
+          await send(what, { method, url, payload: form }, who);
+        } else {
+          await send(
+            what,
+            {
+              method,
+              url,
+              headers: headersOf('application/x-www-form-urlencoded'),
+              payload: formBody(who === null ? fields : { _csrf: who.csrfToken, ...fields }),
+            },
+            who,
+          );
+        }
+      }
+    }
+  }
+  await staffSessionsHold();
+
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const byStatus = [...counts]
+    .sort(([left], [right]) => left - right)
+    .map(([status, count]) => `${status}: ${count}`);
+  const summary = `${requests} requests over ${routes.length} routes (${getRoutes.length} GET, ${postRoutes.length} POST; ${forms.length} forms on ${crawled} crawled pages; ${withoutForm.length} POST routes without a form found, sent a field "text") in ${seconds} s; answers ${byStatus.join(', ')}; 4xx as a page of the module's own: ${ownPages}`;
+  t.diagnostic(summary);
+  console.log(`# fuzz: ${summary}`);
+  console.log(`# fuzz: POST routes whose form was not found: ${withoutForm.join(' ')}`);
+  assert.deepEqual(failures, []);
+  assert.ok(routes.length > 100, `the route table was read (${routes.length} routes)`);
+});
