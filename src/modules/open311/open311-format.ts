@@ -99,7 +99,7 @@ export function serialise(
  * ours) and the code the list carries (the same number).
  */
 export interface Open311Error {
-  readonly code: 400 | 403 | 404 | 429 | 500 | 503;
+  readonly code: 400 | 403 | 404 | 409 | 429 | 500 | 503;
   readonly description: string;
   /** With 429 or 503: when to try again (the Retry-After header). */
   readonly retryAfterSeconds?: number;

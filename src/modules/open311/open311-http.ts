@@ -4,6 +4,7 @@ import type { AppInstance } from '../../platform/http/app-types.ts';
 import { toErrorBody } from '../../platform/http/error-handler.ts';
 import { messageFor } from '../../platform/http/error-messages.ts';
 import { DomainError } from '../../platform/http/errors.ts';
+import { outageOf, outageRetryAfterSeconds } from '../../platform/http/outage-errors.ts';
 import {
   contentTypes,
   errorShape,
@@ -101,6 +102,14 @@ export function useOpen311Errors(app: AppInstance): void {
           description: messageFor('SERVICE_UNAVAILABLE', 'en'),
           ...(error.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: error.retryAfterSeconds }),
         },
+      ]);
+    }
+    // A dependency down (the database, the file store's disk: platform/http/outage-errors.ts): 503 at once.
+    const outage = outageOf(error);
+    if (outage !== null) {
+      request.log.warn({ outage }, 'request refused: a dependency is down');
+      return sendErrors(reply, format, [
+        { code: 503, description: body.message, retryAfterSeconds: outageRetryAfterSeconds[outage] },
       ]);
     }
     if (statusCode >= 500) {

@@ -39,6 +39,8 @@ export const open311Text = translator({
     attributeNotDate: 'attribute[{code}] 須為日期，格式 YYYY-MM-DD。',
     attributeOneValue: 'attribute[{code}] 只能有一個值。',
     unexpectedFile: '只有 media 欄位可以附檔案（「{field}」欄位附了檔案）。',
+    idempotencyKeyUnusable: 'Idempotency-Key 須為 1 至 255 個可見的 ASCII 字元。',
+    idempotencyKeyReused: '這個 Idempotency-Key 已用於另一個內容不同的請求；新的請求請用新的 key。',
     tooManyMedia: 'media 最多 {max} 個檔案。',
     photoNotImage: 'media：有檔案不是照片，請送 JPEG、PNG 或 WebP。',
     photoTruncated: 'media：有照片不完整，請重新送出。',
@@ -92,6 +94,9 @@ export const open311Text = translator({
     attributeNotDate: 'attribute[{code}] must be a date, YYYY-MM-DD.',
     attributeOneValue: 'attribute[{code}] takes one value.',
     unexpectedFile: 'Only the media field may carry a file (one came in "{field}").',
+    idempotencyKeyUnusable: 'The Idempotency-Key must be 1 to 255 visible ASCII characters.',
+    idempotencyKeyReused:
+      'This Idempotency-Key was already used for a different request; use a new key for a new request.',
     tooManyMedia: 'At most {max} media files.',
     photoNotImage: 'media: a file is not a photo; send JPEG, PNG or WebP.',
     photoTruncated: 'media: a photo is cut off; send it again.',

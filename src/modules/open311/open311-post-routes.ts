@@ -2,13 +2,20 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { listDistricts } from '../../platform/geo/geo-repo.ts';
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
 import { DomainError, type FieldProblem } from '../../platform/http/errors.ts';
+import {
+  answerOnce,
+  type IdempotencyClaim,
+  type IdempotentAnswer,
+  idempotencyKeyHeader,
+} from '../../platform/http/idempotency.ts';
+import { isUsableIdempotencyKey, requestFingerprint } from '../../platform/http/idempotency-rules.ts';
 import { readMultipartForm } from '../../platform/uploads/multipart.ts';
 import { casesContext } from '../cases/index.ts';
 import { deadlineText, getService } from '../catalogue/index.ts';
 import { maxReportPhotos, type ReportPhotoFile, submitReport } from '../reports/index.ts';
 import { apiKeyText } from './api-key-messages.ts';
 import { checkApiKey, consumeKeyRate } from './api-keys.ts';
-import type { Open311Format } from './open311-format.ts';
+import type { Open311Format, Open311Row } from './open311-format.ts';
 import { commonProblems, send, sendErrors, useOpen311Errors } from './open311-http.ts';
 import { open311Text } from './open311-messages.ts';
 import { postErrors } from './open311-post-errors.ts';
@@ -108,6 +115,26 @@ export async function open311PostRoutes(app: AppInstance, deps: AppDeps): Promis
             : 'apiKeyInvalid';
       return sendErrors(reply, format, [{ code: 403, description: apiKeyText('en', key) }]);
     }
+    // Idempotency-Key (issue 13): the same key and request from the same API key within 24 hours answers
+    // with the first report's number; a key used for another request is 409.
+    const idempotencyKey = request.headers[idempotencyKeyHeader];
+    let claim: IdempotencyClaim | null = null;
+    if (typeof idempotencyKey === 'string' && idempotencyKey !== '') {
+      if (!isUsableIdempotencyKey(idempotencyKey))
+        return sendErrors(reply, format, [
+          { code: 400, description: open311Text('en', 'idempotencyKeyUnusable') },
+        ]);
+      const { api_key: _apiKey, ...parameters } = posted.fields;
+      claim = {
+        scope: `open311:key:${check.key.id}`,
+        key: idempotencyKey,
+        fingerprint: requestFingerprint({
+          format,
+          parameters,
+          media: posted.photos.map((photo) => photo.sha256),
+        }),
+      };
+    }
     const rate = await consumeKeyRate(db, check.key, now);
     if (!rate.allowed)
       return sendErrors(reply, format, [
@@ -149,43 +176,57 @@ export async function open311PostRoutes(app: AppInstance, deps: AppDeps): Promis
     const serviceName = service === null ? '' : locale === 'en' ? service.nameEn : service.nameZh;
     const description = value('description');
 
-    try {
-      const submitted = await submitReport(
-        { ...casesContext(request, deps), lang: locale },
-        deps.files,
-        {
-          serviceCode,
-          latitude,
-          longitude,
-          districtCode,
-          address: address === '' ? undefined : address,
-          // description is optional in GeoReport v2; the intake needs one, so the category's name stands in.
-          description: description === '' ? serviceName || serviceCode || '-' : description,
-          formData: attributes.answers,
-          name: reporterName(value('first_name'), value('last_name')),
-          email: value('email'),
-          phone: value('phone'),
-          showName: false,
-          lang: locale,
-          channel: 'api',
-          clientName: check.key.name,
-          knownProblems: known,
-        },
-        posted.photos,
-      );
-      const notice = serviceNotice(submitted.row.deadlineRule, {
+    // A realtime service: the id at once, and so no token ("should not be returned if service_request_id is").
+    const answerOf = (caseNumber: string, deadlineRule: Parameters<typeof serviceNotice>[0]) => ({
+      service_request_id: caseNumber,
+      service_notice: serviceNotice(deadlineRule, {
         locale,
         deadlineWords: (deadline) => deadlineText(deadline, locale),
+      }),
+      account_id: null,
+    });
+    const replay = (answer: IdempotentAnswer & { isReplay: boolean }) => {
+      if (answer.isReplay) reply.header('idempotent-replayed', 'true');
+      return send(reply, format, 200, [answer.answer as Open311Row], requestsShape);
+    };
+    try {
+      const answer = await answerOnce(db, claim, { lang: 'en', now }, async (record) => {
+        const submitted = await submitReport(
+          { ...casesContext(request, deps), lang: locale },
+          deps.files,
+          {
+            serviceCode,
+            latitude,
+            longitude,
+            districtCode,
+            address: address === '' ? undefined : address,
+            // description is optional in GeoReport v2; the intake needs one, so the category's name stands in.
+            description: description === '' ? serviceName || serviceCode || '-' : description,
+            formData: attributes.answers,
+            name: reporterName(value('first_name'), value('last_name')),
+            email: value('email'),
+            phone: value('phone'),
+            showName: false,
+            lang: locale,
+            channel: 'api',
+            clientName: check.key.name,
+            knownProblems: known,
+          },
+          posted.photos,
+          {
+            inTransaction: async (tx, row) => {
+              await record(tx, { status: 200, answer: answerOf(row.caseNumber, row.deadlineRule) });
+            },
+          },
+        );
+        return { status: 200, answer: answerOf(submitted.row.caseNumber, submitted.row.deadlineRule) };
       });
-      // A realtime service: the id at once, and so no token ("should not be returned if service_request_id is").
-      return send(
-        reply,
-        format,
-        200,
-        [{ service_request_id: submitted.row.caseNumber, service_notice: notice, account_id: null }],
-        requestsShape,
-      );
+      return replay(answer);
     } catch (error) {
+      if (error instanceof DomainError && error.code === 'CONFLICT')
+        return sendErrors(reply, format, [
+          { code: 409, description: open311Text('en', 'idempotencyKeyReused') },
+        ]);
       if (!(error instanceof DomainError) || error.code !== 'VALIDATION_FAILED') throw error;
       return sendErrors(
         reply,

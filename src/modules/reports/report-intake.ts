@@ -234,6 +234,10 @@ export async function submitReport(
   files: FileStore,
   input: SubmitReportInput,
   photos: readonly ReportPhotoFile[],
+  options: {
+    /** Runs last in the report's transaction (an API's idempotency key: platform/http/idempotency.ts). */
+    inTransaction?: (tx: Transaction, row: CaseRow) => Promise<void>;
+  } = {},
 ): Promise<SubmittedReport> {
   const { db, now, lang } = context;
   const problems: FieldProblem[] = [...(input.knownProblems ?? [])];
@@ -309,6 +313,7 @@ export async function submitReport(
             const serviceName = lang === 'en' ? (service?.nameEn ?? '') : (service?.nameZh ?? '');
             await queueReportConfirmation(tx, context, caseRow, confirmToken, serviceName);
           }
+          if (options.inTransaction !== undefined) await options.inTransaction(tx, caseRow);
         },
       },
     );
