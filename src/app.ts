@@ -123,8 +123,8 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
   });
 
   installErrorHandlers(app);
-  // Every route registered from here on: the staff API authenticates before reading a body, then the
-  // input check refuses unusable characters and other charsets (issue 13).
+  // Every route registered from here on: the staff API authenticates before the body's rules, then the
+  // input check refuses unusable characters (and other charsets, while the body is read) (issue 13).
   authenticateStaffApiFirst(app);
   installInputChecks(app);
 

@@ -2,7 +2,7 @@ import type {
   FastifyInstance,
   FastifyReply,
   FastifyRequest,
-  preParsingHookHandler,
+  HookHandlerDoneFunction,
   RouteOptions,
 } from 'fastify';
 import { isApiRequest } from '../http/error-handler.ts';
@@ -61,24 +61,26 @@ function isStaffGuarded(preHandler: RouteOptions['preHandler']): boolean {
 }
 
 /**
- * Authentication before anything reads the body (issue 13): a JSON request without a staff session to a
- * route behind requireStaff is answered 401 (SESSION_EXPIRED after a timeout) before its body is parsed,
- * checked or validated, whatever it holds. Pages keep requireStaff's redirect (in preHandler, as before).
- * Call before the routes are registered (app.ts).
+ * Authentication before the body's rules (issue 13): a JSON request without a staff session to a route
+ * behind requireStaff is answered 401 (SESSION_EXPIRED after a timeout) right after the CSRF check, before
+ * the input check and the schema look at the body — an anonymous caller learns nothing of the body's rules.
+ * (A body that cannot be read at all — another charset, broken JSON — is refused while it is read, before
+ * this.) Pages keep requireStaff's redirect (in preHandler, as before). Call before the routes are
+ * registered (app.ts).
  */
 export function authenticateStaffApiFirst(app: FastifyInstance): void {
   app.addHook('onRoute', (route: RouteOptions) => {
     if (!isStaffGuarded(route.preHandler)) return;
-    const existing = route.preParsing === undefined ? [] : [route.preParsing].flat();
-    route.preParsing = [refuseAnonymousApi, ...existing];
+    const existing = route.preValidation === undefined ? [] : [route.preValidation].flat();
+    route.preValidation = [refuseAnonymousApi, ...existing];
   });
 }
 
-const refuseAnonymousApi: preParsingHookHandler = (request, _reply, payload, done) => {
-  if (request.staff !== null || !isApiRequest(request)) return done(null, payload);
+function refuseAnonymousApi(request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction) {
+  if (request.staff !== null || !isApiRequest(request)) return done();
   const code = request.sessionEndReason === 'expired' ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED';
   done(new DomainError(code, messageFor(code, request.lang)));
-};
+}
 
 /** The sign-in page, with the way back (a GET page only: a form post cannot be replayed) and the reason. */
 export function signInLocation(request: FastifyRequest): string {

@@ -21,17 +21,19 @@ import { DomainError, type FieldProblem } from './errors.ts';
  *
  * A page's form (body schema `postedForm`) keeps its answer on the page: the forms kit refuses the same
  * characters field by field, in the form's words. A body with a charset other than UTF-8 is refused with
- * 415 before it is read. The hooks are added to each route as it is registered (`onRoute`), after the
- * staff API's authentication (platform/auth/require-staff.ts): anonymous callers learn nothing of the
- * body's rules.
+ * 415 before it is read. The hooks are added to each route as it is registered (`onRoute`); the check runs
+ * after CSRF and the staff API's authentication (platform/auth/require-staff.ts): anonymous callers learn
+ * nothing of the body's rules.
  */
 export function installInputChecks(app: AppInstance): void {
   app.addHook('onRoute', (route: RouteOptions) => {
     route.preParsing = [...hooksOf(route.preParsing), refuseOtherCharsets];
     const isForm = route.schema?.body === postedForm;
+    // Last: after the CSRF check (the context's) and the staff API's authentication (prepended by
+    // platform/auth/require-staff.ts), before the schema.
     route.preValidation = [
-      isForm ? checkPathAndQuery : checkEverything,
       ...hooksOf(route.preValidation),
+      isForm ? checkPathAndQuery : checkEverything,
     ] as preValidationHookHandler[];
   });
 }
