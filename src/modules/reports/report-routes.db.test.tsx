@@ -665,3 +665,62 @@ describe('the categories on /report are kept a few seconds, and a catalogue chan
     }
   });
 });
+
+describe('the report form sent twice (issue 13)', () => {
+  it('the same post again from the same browser (a double click, a retry) → the same report, one case; another report → a new one', async () => {
+    const reporter = aReporter();
+    const page = await reporter.open();
+    const action = multipartActionOf(page.body);
+    const fields = potholeAt(aPoint());
+    const photo = await aJpeg();
+    const post = async (sent: Record<string, string>) => {
+      const form = new FormData();
+      for (const [name, value] of Object.entries(sent)) form.append(name, value);
+      form.append('photos', new Blob([new Uint8Array(photo.content)], { type: photo.type }), photo.name);
+      return reporter.browser.keep(
+        (await subject.app.inject({
+          method: 'POST',
+          url: action,
+          remoteAddress: reporter.remoteAddress,
+          headers: { cookie: reporter.browser.cookieHeader() },
+          payload: form,
+        })) as unknown as Response,
+      );
+    };
+    const before = await caseCount();
+    const first = await post(fields);
+    const number = sentNumberOf(first);
+    // A double click: the second post is the first's (it answers with its confirmation).
+    assert.equal(sentNumberOf(await post(fields)), number);
+    // Two at once: one case; the other answers with it, or (when it reached the nearby check before the
+    // first had stored its answer) offers the first as the report nearby — never a second case.
+    const pair = await Promise.all([post(fields), post(fields)]);
+    for (const answer of pair) {
+      if (answer.statusCode === 303) assert.equal(sentNumberOf(answer), number);
+      else assert.match(mainOf(answer.body), new RegExp(number), 'the nearby step offers the first report');
+    }
+    // After a lost answer the browser sends it once more: the same confirmation, which it may open.
+    const retry = await post(fields);
+    assert.equal(sentNumberOf(retry), number);
+    assert.equal(await caseCount(), before + 1);
+    const confirmation = await reporter.open(String(retry.headers.location));
+    assert.equal(confirmation.statusCode, 200);
+    assert.match(mainOf(confirmation.body), new RegExp(number));
+    // Another report (another description) from the same browser is filed.
+    const elsewhere = aPoint();
+    const other = await post({
+      ...fields,
+      latitude: elsewhere.lat.toFixed(6),
+      longitude: elsewhere.lon.toFixed(6),
+      description: '另一條路上也有坑洞。',
+    });
+    assert.notEqual(sentNumberOf(other), number);
+    assert.equal(await caseCount(), before + 2);
+    const photos = await db
+      .select({ n: count() })
+      .from(reportPhotos)
+      .innerJoin(cases, eq(cases.id, reportPhotos.caseId))
+      .where(and(eq(cases.caseNumber, number), eq(reportPhotos.role, 'report')));
+    assert.equal(photos[0]?.n, 1, 'one photo row, not one per post');
+  });
+});

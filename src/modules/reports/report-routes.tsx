@@ -2,6 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
 import { DomainError, type FieldProblem } from '../../platform/http/errors.ts';
+import { answerOnce, findAnswer, type IdempotencyClaim } from '../../platform/http/idempotency.ts';
+import { requestFingerprint } from '../../platform/http/idempotency-rules.ts';
 import { enforceRateLimit } from '../../platform/http/rate-limit.ts';
 import { photoText } from '../../platform/images/photo-messages.ts';
 import { readMultipartForm, type UploadedFile } from '../../platform/uploads/multipart.ts';
@@ -261,6 +263,13 @@ export async function reportRoutes(app: AppInstance, deps: AppDeps): Promise<voi
     app.post(url, { schema: { hide: true } }, async (request, reply) => {
       const form = await readMultipartForm(request, lang);
       const now = deps.clock.now();
+      // The form is a kept public page (the same bytes for every visitor but their CSRF token), so it cannot
+      // carry a one-time token of its own: a post is known again by what it sends (every field and the
+      // photos' SHA-256s) from the same browser (its CSRF cookie). A double click or a browser's retry
+      // after a lost answer shows the report the first post sent, and files no second one (issue 13).
+      const claim = reportClaim(request.csrfToken, form.fields, form.files);
+      const sent = await findAnswer(db, claim, { lang, now });
+      if (sent !== null) return showSentAgain(reply, lang, String(sent.answer.caseNumber));
       const posts = await consumeFormPost(db, { ip: request.ip, limits, now });
       if (!posts.allowed) return showLimited(request, reply, posts);
       const categories = await loadReportCategories(db);
@@ -373,16 +382,13 @@ export async function reportRoutes(app: AppInstance, deps: AppDeps): Promise<voi
       });
       if (!limited.allowed) return showLimited(request, reply, limited);
       try {
-        const submitted = await submitReport(casesContext(request, deps), deps.files, input, photos);
-        const { caseNumber, lookupCode } = submitted.row;
-        reply.setCookie(sentCookieName, sentCookieValue(caseNumber, lookupCode), {
-          httpOnly: true,
-          sameSite: 'strict',
-          path: '/',
-          secure: config.cookieSecure,
-          maxAge: sentCookieMaxAgeSeconds,
+        const answer = await answerOnce(db, claim, { lang, now }, async (record) => {
+          const submitted = await submitReport(casesContext(request, deps), deps.files, input, photos, {
+            inTransaction: (tx, row) => record(tx, { status: 303, answer: { caseNumber: row.caseNumber } }),
+          });
+          return { status: 303, answer: { caseNumber: submitted.row.caseNumber } };
         });
-        return reply.redirect(localePath(lang, reportPaths.sent(caseNumber)), 303);
+        return showSentAgain(reply, lang, String(answer.answer.caseNumber));
       } catch (error) {
         if (!(error instanceof DomainError) || error.code !== 'VALIDATION_FAILED') throw error;
         return showReportForm(request, reply, deps, {
@@ -394,6 +400,21 @@ export async function reportRoutes(app: AppInstance, deps: AppDeps): Promise<voi
       }
     });
   });
+
+  /** To the confirmation of a report sent (now or by the same post before), with its cookie. */
+  async function showSentAgain(reply: FastifyReply, lang: Lang, caseNumber: string) {
+    const sent = await loadSentReport(db, caseNumber);
+    if (sent !== null) {
+      reply.setCookie(sentCookieName, sentCookieValue(caseNumber, sent.row.lookupCode), {
+        httpOnly: true,
+        sameSite: 'strict',
+        path: '/',
+        secure: config.cookieSecure,
+        maxAge: sentCookieMaxAgeSeconds,
+      });
+    }
+    return reply.redirect(localePath(lang, reportPaths.sent(caseNumber)), 303);
+  }
 
   /** The carried photos, if every one is still in the file store (null: choose them again). */
   async function allStored(photos: readonly ReportPhotoFile[]): Promise<ReportPhotoFile[] | null> {
@@ -512,4 +533,18 @@ export async function reportRoutes(app: AppInstance, deps: AppDeps): Promise<voi
       };
     },
   );
+}
+
+/** A report post's idempotency claim: this browser (its CSRF token, hashed) and everything it sent. */
+function reportClaim(
+  csrfToken: string,
+  fields: Record<string, string | string[]>,
+  files: readonly UploadedFile[],
+): IdempotencyClaim {
+  const { _csrf: _token, ...sent } = fields;
+  return {
+    scope: `report:browser:${requestFingerprint(csrfToken)}`,
+    key: requestFingerprint({ fields: sent, photos: files.map((file) => [file.fieldName, file.sha256]) }),
+    fingerprint: '',
+  };
 }
