@@ -1,24 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { cliActor } from '../../platform/auth/audit-log.ts';
-import { createApiKey } from './api-keys.ts';
+import { anApiKey } from './open311-test-support.ts';
 
 describe('Open311: the answer cache of the request list (PUBLIC_API_CACHE_SECONDS)', () => {
   let subject: TestApp;
   let key: string;
   before(async () => {
     subject = await buildTestApp({ environment: { PUBLIC_API_CACHE_SECONDS: '5' } });
-    key = (
-      await createApiKey(subject.database.db, {
-        name: 'cache-test',
-        rate: '1000',
-        createdByStaffId: null,
-        actor: cliActor,
-        now: subject.clock.now(),
-        lang: 'en',
-      })
-    ).key;
+    key = await anApiKey(subject, 'cache-test');
   });
   after(() => subject.app.close());
 

@@ -3,9 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { count, eq } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { cliActor } from '../../platform/auth/audit-log.ts';
 import { cases } from '../cases/index.ts';
-import { createApiKey } from './api-keys.ts';
+import { anApiKey } from './open311-test-support.ts';
 
 /**
  * Issue 13: GeoReport v2 POST with an Idempotency-Key files one report per key, however often a client sends
@@ -17,19 +16,8 @@ describe('Open311 POST with an Idempotency-Key', () => {
   let otherKey: string;
   before(async () => {
     subject = await buildTestApp();
-    const create = async (name: string) =>
-      (
-        await createApiKey(subject.database.db, {
-          name,
-          rate: '1000',
-          createdByStaffId: null,
-          actor: cliActor,
-          now: subject.clock.now(),
-          lang: 'en',
-        })
-      ).key;
-    key = await create('idempotent-client');
-    otherKey = await create('another-client');
+    key = await anApiKey(subject, 'idempotent-client');
+    otherKey = await anApiKey(subject, 'another-client');
   });
   after(() => subject.app.close());
 

@@ -11,9 +11,10 @@ import { createFilesystemStore } from '../../platform/files/file-store.ts';
 import { noisyJpeg } from '../../platform/images/photo-test-support.ts';
 import { type CasesContext, cases, transitionCase } from '../cases/index.ts';
 import { fieldReports, reportPhotos, submitReport } from '../reports/index.ts';
-import { createApiKey, revokeApiKey } from './api-keys.ts';
+import { revokeApiKey } from './api-keys.ts';
 import { open311DateTime } from './open311-format.ts';
 import { apiKeys } from './open311-schema.ts';
+import { anApiKey } from './open311-test-support.ts';
 
 /** A real XML parser, as a client would use; every element kept as text, lists always lists. */
 const parser = new XMLParser({
@@ -54,17 +55,7 @@ describe('Open311 GeoReport v2: filing and reading requests', () => {
 
   before(async () => {
     subject = await buildTestApp({ environment: { PUBLIC_BASE_URL: base } });
-    const create = async (name: string, rate = '') =>
-      (
-        await createApiKey(subject.database.db, {
-          name,
-          rate,
-          createdByStaffId: null,
-          actor: cliActor,
-          now: subject.clock.now(),
-          lang: 'en',
-        })
-      ).key;
+    const create = (name: string, rate = '') => anApiKey(subject, name, rate);
     key = await create('kaohsiung-1999', '1000');
     revokedKey = await create('old-app');
     slowKey = await create('slow-app', '2');

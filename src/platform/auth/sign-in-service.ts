@@ -115,6 +115,17 @@ export async function signInWithPassword(
   }
 
   if (failure !== null || !account) {
+    // Every failure and the start of a lockout, about the account (when there is one) and from where.
+    const auditAttempt = (action: string, details: Record<string, unknown>) =>
+      recordAudit(db, {
+        occurredAt: options.now,
+        actor: anonymousActor,
+        action,
+        target: account ? { type: 'staff', id: account.id } : undefined,
+        origin: options.origin,
+        details: { ...attempt, ...details },
+      });
+    const reason = failure ?? 'unknown_email';
     if (trust.isTrusted && trust.failureKey !== null) {
       // The person's usual browser: its own budget, and the address's lockout is left alone.
       await consumeRateLimit(db, {
@@ -123,40 +134,15 @@ export async function signInWithPassword(
         windowSeconds: options.settings.loginLockoutMinutes * 60,
         now: options.now,
       });
-      await recordAudit(db, {
-        occurredAt: options.now,
-        actor: anonymousActor,
-        action: 'staff.sign_in.failed',
-        target: account ? { type: 'staff', id: account.id } : undefined,
-        origin: options.origin,
-        details: { ...attempt, reason: failure ?? 'unknown_email', trustedBrowser: true, lockedUntil: null },
-      });
+      await auditAttempt('staff.sign_in.failed', { reason, trustedBrowser: true, lockedUntil: null });
       return { kind: 'invalid-credentials' };
     }
     const lockedNow = await countFailure(db, failureKey, options.now, options.settings);
-    await recordAudit(db, {
-      occurredAt: options.now,
-      actor: anonymousActor,
-      action: 'staff.sign_in.failed',
-      target: account ? { type: 'staff', id: account.id } : undefined,
-      origin: options.origin,
-      details: {
-        ...attempt,
-        reason: failure ?? 'unknown_email',
-        lockedUntil: lockedNow?.toISOString() ?? null,
-      },
-    });
+    await auditAttempt('staff.sign_in.failed', { reason, lockedUntil: lockedNow?.toISOString() ?? null });
+    // The lockout starts: recorded for the owner's e-mail (the notifications module's scan sends it), and
+    // this attempt is answered like every other wrong password.
     if (lockedNow !== null)
-      // The lockout starts: recorded for the owner's e-mail (the notifications module's scan sends it), and
-      // this attempt is answered like every other wrong password.
-      await recordAudit(db, {
-        occurredAt: options.now,
-        actor: anonymousActor,
-        action: 'staff.sign_in.locked',
-        target: account ? { type: 'staff', id: account.id } : undefined,
-        origin: options.origin,
-        details: { ...attempt, lockedUntil: lockedNow.toISOString() },
-      });
+      await auditAttempt('staff.sign_in.locked', { lockedUntil: lockedNow.toISOString() });
     return { kind: 'invalid-credentials' };
   }
 

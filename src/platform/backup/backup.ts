@@ -251,14 +251,7 @@ async function listStoredFiles(
       if (page.rows.length === 0) break;
       let text = '';
       for (const { sha256 } of page.rows) {
-        const local = files.localPath(sha256);
-        const size =
-          local === null
-            ? null
-            : await stat(local).then(
-                (info) => info.size,
-                () => null,
-              );
+        const { size } = await storedFileSize(files, sha256);
         if (size === null) {
           result.missingCount += 1;
           if (result.missing.length < 100) result.missing.push(sha256);
@@ -277,6 +270,20 @@ async function listStoredFiles(
   }
   result.listSha256 = hash.digest('hex');
   return result;
+}
+
+/** Where the store keeps a file and its size, or nulls when it is not there. */
+async function storedFileSize(
+  files: FileStore,
+  sha256: string,
+): Promise<{ local: string | null; size: number | null }> {
+  const local = files.localPath(sha256);
+  if (local === null) return { local, size: null };
+  const size = await stat(local).then(
+    (info) => info.size,
+    () => null,
+  );
+  return { local, size };
 }
 
 async function writeArchive(
@@ -299,14 +306,7 @@ async function writeArchive(
     const sha256 = parseFileListLine(line);
     if (sha256 === null)
       throw new BackupError(`files.sha256 has a line that is not a file: ${line.slice(0, 80)}`);
-    const local = files.localPath(sha256);
-    const size =
-      local === null
-        ? null
-        : await stat(local).then(
-            (info) => info.size,
-            () => null,
-          );
+    const { local, size } = await storedFileSize(files, sha256);
     if (local === null || size === null)
       throw new BackupError(
         `The stored file ${sha256} left the store during the backup; run the backup again.`,

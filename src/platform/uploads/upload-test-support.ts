@@ -257,54 +257,7 @@ export function sampleHeic(options: { majorBrand?: string; compatible?: string[]
 
 /** A zip with every entry stored (not compressed), entries in the given order. */
 export function storedZip(entries: [name: string, content: string | Buffer][]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, rawContent] of entries) {
-    const content = typeof rawContent === 'string' ? Buffer.from(rawContent, 'utf8') : rawContent;
-    const nameBytes = Buffer.from(name, 'utf8');
-    const crc = crc32(content);
-    const common = Buffer.concat([
-      u16le(20), // version needed
-      u16le(0x0800), // flags: UTF-8 names
-      u16le(0), // stored
-      u16le(0), // time
-      u16le(0x5a21), // date
-      u32le(crc),
-      u32le(content.length),
-      u32le(content.length),
-      u16le(nameBytes.length),
-      u16le(0), // extra
-    ]);
-    const local = Buffer.concat([u32le(0x04034b50), common, nameBytes, content]);
-    centrals.push(
-      Buffer.concat([
-        u32le(0x02014b50),
-        u16le(20), // version made by
-        common,
-        u16le(0), // comment
-        u16le(0), // disk
-        u16le(0), // internal attributes
-        u32le(0), // external attributes
-        u32le(offset),
-        nameBytes,
-      ]),
-    );
-    locals.push(local);
-    offset += local.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.concat([
-    u32le(0x06054b50),
-    u16le(0),
-    u16le(0),
-    u16le(entries.length),
-    u16le(entries.length),
-    u32le(directory.length),
-    u32le(offset),
-    u16le(0),
-  ]);
-  return Buffer.concat([...locals, directory, end]);
+  return rawZip(entries.map(([name, content]) => zipEntry(name, content, 'store')));
 }
 
 const manifest = (mediaType: string) =>
