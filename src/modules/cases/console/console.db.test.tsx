@@ -230,16 +230,17 @@ describe('staff console: queues, case page, assignment, look-up', () => {
     assert.match(mainOf(adminPage.body), /\d{1,2} March 2026/);
   });
 
-  it('a handler of another unit may read a case (phone enquiries) but sees no actions and cannot act', async () => {
+  it('a handler of another unit may not read a case (least privilege: 403, nothing of it shown) and cannot act', async () => {
     const browser = await signIn(subject.app, parksHandler, clock);
     const page = await browser.get(`/staff/cases/${sidewalkC.caseNumber}`);
-    assert.equal(page.statusCode, 200);
+    assert.equal(page.statusCode, 403);
     const main = mainOf(page.body);
+    assert.match(main, /您只能閱覽本單位的案件、曾由本單位辦理的案件，以及分派給您的案件/);
+    assert.ok(!main.includes(sidewalkC.applicantName), 'no personal data');
     assert.doesNotMatch(main, /\/events\//);
-    assert.doesNotMatch(main, /申請展延/);
-    assert.match(main, /data-read-only="other_unit_or_handler"/);
+    const home = await browser.get('/staff');
     const refused = await browser.post(`/staff/cases/${sidewalkC.caseNumber}/events/accept`, {
-      _csrf: csrfTokenIn(page.body),
+      _csrf: csrfTokenIn(home.body),
       version: '1',
     });
     assert.equal(refused.statusCode, 403);

@@ -14,6 +14,7 @@ import type { CaseRow } from './case-actor.ts';
 import { caseAttachments, cases } from './cases-schema.ts';
 import { caseActorOf, moveCase, sidewalkPetition, testCasesContext } from './cases-test-support.ts';
 import { openCase } from './open-case.ts';
+import { trackLinkTokenOf } from './track-url.ts';
 
 /**
  * Issue 11 §4, "told at every step": an application taken through accept → supplement received → the
@@ -149,7 +150,9 @@ describe('the applicant is told at every step of an application', () => {
     assert.ok(closing.text.includes(answer), 'the decision');
     assert.match(closing.text, /本局核發的文件附於本郵件[^\n]*\n挖掘許可證\.pdf/);
     assert.ok(
-      closing.text.includes(`/track?case=${row.caseNumber}&code=${row.lookupCode}#satisfaction`),
+      closing.text.includes(
+        `/track?case=${row.caseNumber}&code=${row.lookupCode}&t=${trackLinkTokenOf(row.id, row.lookupCode)}#satisfaction`,
+      ),
       'the satisfaction link carries the number and the code',
     );
     assert.equal(closing.attachments.length, 1, 'the permit is attached');
