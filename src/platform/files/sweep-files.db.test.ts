@@ -103,6 +103,7 @@ describe('the orphan file sweep', () => {
       'staff.password_hash',
       'report_confirmed_addresses.email_hash',
       'sign_in_failures.email_hash',
+      'trusted_devices.device_hash', // a browser's device cookie, hashed
     ]);
     const speaking = await query(`
       select table_name || '.' || column_name as name from information_schema.columns
