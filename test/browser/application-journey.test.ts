@@ -3,6 +3,7 @@ import { describe, it, type TestContext } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { cases } from '../../src/modules/cases/core/cases-schema.ts';
+import { trackLinkTokenOf } from '../../src/modules/cases/core/track-url.ts';
 import { aStaffMember, type TestStaffMember } from '../../src/platform/auth/auth-test-support.ts';
 import { samplePdf } from '../../src/platform/uploads/upload-test-support.ts';
 import {
@@ -480,7 +481,9 @@ describe('an online application from a phone, start to end (issue 11)', () => {
     assert.equal(closing.attachments[0]?.content.length, permitPdf.length);
     assert.ok(closing.attachments[0]?.content.equals(permitPdf), 'the very bytes uploaded');
     assert.ok(
-      closing.text.includes(`/track?case=${journey.caseNumber}&code=${journey.lookupCode}#satisfaction`),
+      closing.text.includes(
+        `/track?case=${journey.caseNumber}&code=${journey.lookupCode}&t=${trackLinkTokenOf(journey.caseId, journey.lookupCode)}#satisfaction`,
+      ),
       'the satisfaction link',
     );
   });
