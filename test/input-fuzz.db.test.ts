@@ -8,6 +8,7 @@ import {
   csrfTokenIn,
   TestBrowser,
 } from '../src/platform/auth/auth-test-support.ts';
+import { definedFormFields } from '../src/platform/web/components/read-form.ts';
 import { buildTestApp } from './helpers/test-app.ts';
 
 /**
@@ -516,6 +517,26 @@ it('every route and field answers 2xx/3xx/4xx with the error shape, never 5xx', 
     if (fieldNames.length === 0) {
       withoutForm.push(route.path);
       fieldNames.push('text');
+      // Its page was not reached: every field any form defines at once (the forms kit reads the ones its form
+      // has and lists every problem), with NUL, then with another payload.
+      for (const kind of ['nul', anotherKind()] as PayloadKind[]) {
+        const every = Object.fromEntries(
+          [...definedFormFields].map((name) => [
+            name,
+            String(payloadFor(kind === 'large' ? 'surrogate' : kind, 'string')),
+          ]),
+        );
+        await send(
+          `${method} ${route.path} body.<every form field>=${kind}`,
+          {
+            method,
+            url: fill(route.path),
+            headers: headersOf('application/x-www-form-urlencoded'),
+            payload: formBody(who === null ? every : { _csrf: who.csrfToken, ...every }),
+          },
+          who,
+        );
+      }
     }
     const url = matching[0]?.action ?? fill(route.path);
     const isMultipart = matching.some((form) => form.isMultipart);
@@ -549,7 +570,7 @@ it('every route and field answers 2xx/3xx/4xx with the error shape, never 5xx', 
   const byStatus = [...counts]
     .sort(([left], [right]) => left - right)
     .map(([status, count]) => `${status}: ${count}`);
-  const summary = `${requests} requests over ${routes.length} routes (${getRoutes.length} GET, ${postRoutes.length} POST; ${forms.length} forms on ${crawled} crawled pages; ${withoutForm.length} POST routes without a form found, sent a field "text") in ${seconds} s; answers ${byStatus.join(', ')}; 4xx as a page of the module's own: ${ownPages}`;
+  const summary = `${requests} requests over ${routes.length} routes (${getRoutes.length} GET, ${postRoutes.length} POST; ${forms.length} forms on ${crawled} crawled pages; ${withoutForm.length} POST routes without a form found, sent all ${definedFormFields.size} field names any form defines at once and a field "text") in ${seconds} s; answers ${byStatus.join(', ')}; 4xx as a page of the module's own: ${ownPages}`;
   t.diagnostic(summary);
   console.log(`# fuzz: ${summary}`);
   console.log(`# fuzz: POST routes whose form was not found: ${withoutForm.join(' ')}`);

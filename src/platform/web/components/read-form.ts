@@ -85,10 +85,17 @@ export interface FormDefinition<Schema extends TObject> {
 }
 
 /** A form: its fields (made with `field`) and their labels. */
+/**
+ * Every field name any form defines, filled in as the route files load: the fuzz pass sends its payloads in
+ * all of them to a form route whose page it could not reach (test/input-fuzz.db.test.ts).
+ */
+export const definedFormFields = new Set<string>();
+
 export function defineForm<Schema extends TObject>(
   schema: Schema,
   labels: FormDefinition<Schema>['labels'],
 ): FormDefinition<Schema> {
+  for (const name of Object.keys(schema.properties)) definedFormFields.add(name);
   return Object.freeze({ schema, labels });
 }
 
