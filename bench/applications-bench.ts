@@ -57,7 +57,6 @@
  * page rendered per GET.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import { drizzle } from 'drizzle-orm/node-postgres';
@@ -81,6 +80,7 @@ import {
   benchPassword,
   insertBenchStaff,
   sectionHead,
+  treeCpuMs,
   verdict,
   withBenchApp,
 } from './bench-support.ts';
@@ -117,32 +117,9 @@ const sha256Of = (parts: readonly Buffer[]) => {
 export async function processTreeCpuMs(
   rootPid: number,
 ): Promise<{ own: number; descendants: number; client: number }> {
-  const processes = new Map<number, { parent: number; cpu: number }>();
-  for (const name of await readdir('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    const stat = await readFile(`/proc/${name}/stat`, 'utf8').catch(() => '');
-    const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
-    if (fields.length < 13) continue;
-    processes.set(Number(name), {
-      parent: Number(fields[1]),
-      cpu: (Number(fields[11]) + Number(fields[12])) * 10,
-    });
-  }
-  const children = new Map<number, number[]>();
-  for (const [pid, { parent }] of processes) children.set(parent, [...(children.get(parent) ?? []), pid]);
-  let descendants = 0;
-  const waiting = [...(children.get(rootPid) ?? [])];
-  while (waiting.length > 0) {
-    const pid = waiting.pop() as number;
-    descendants += processes.get(pid)?.cpu ?? 0;
-    waiting.push(...(children.get(pid) ?? []));
-  }
+  const tree = await treeCpuMs(rootPid, { countReaped: false });
   const client = process.cpuUsage();
-  return {
-    own: processes.get(rootPid)?.cpu ?? 0,
-    descendants,
-    client: (client.user + client.system) / 1000,
-  };
+  return { ...tree, client: (client.user + client.system) / 1000 };
 }
 
 /** The server CPU a measured step took, per item done: the app's and its PostgreSQL's, in ms. */

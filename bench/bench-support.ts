@@ -7,7 +7,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -574,4 +574,39 @@ export const verdict = (isMet: boolean) => (isMet ? 'met' : '**not met**');
 /** A query and its plan, as the report shows them. */
 export function queryPlanLines(heading: string, plan: { sql: string; plan: string }): string[] {
   return [`#### ${heading}`, '', '```sql', plan.sql, '```', '', '```', plan.plan, '```', ''];
+}
+
+/**
+ * CPU time (utime + stime, ms; Linux clock ticks are 10 ms) of a process (`own`) and of its descendants now
+ * alive (`descendants`: for the app, its embedded PostgreSQL server and backends). With `countReaped`, a
+ * descendant's children already reaped (cutime + cstime) count too, so a PostgreSQL backend ending between
+ * two readings does not take its time away with it (it moves into the postmaster's cutime).
+ */
+export async function treeCpuMs(
+  rootPid: number,
+  options: { countReaped: boolean },
+): Promise<{ own: number; descendants: number }> {
+  const processes = new Map<number, { parent: number; own: number; reaped: number }>();
+  for (const name of await readdir('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const stat = await readFile(`/proc/${name}/stat`, 'utf8').catch(() => '');
+    const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+    if (fields.length < 15) continue;
+    processes.set(Number(name), {
+      parent: Number(fields[1]),
+      own: (Number(fields[11]) + Number(fields[12])) * 10,
+      reaped: (Number(fields[13]) + Number(fields[14])) * 10,
+    });
+  }
+  const children = new Map<number, number[]>();
+  for (const [pid, { parent }] of processes) children.set(parent, [...(children.get(parent) ?? []), pid]);
+  let descendants = 0;
+  const waiting = [...(children.get(rootPid) ?? [])];
+  while (waiting.length > 0) {
+    const pid = waiting.pop() as number;
+    const entry = processes.get(pid);
+    descendants += (entry?.own ?? 0) + (options.countReaped ? (entry?.reaped ?? 0) : 0);
+    waiting.push(...(children.get(pid) ?? []));
+  }
+  return { own: processes.get(rootPid)?.own ?? 0, descendants };
 }

@@ -32,7 +32,7 @@
  * temporary folder, removed).
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -45,7 +45,15 @@ import { findFreePort } from '../src/platform/db/embedded-server.ts';
 import type { PublicRead } from '../src/platform/http/public-reads.ts';
 import { localePath } from '../src/platform/web/i18n.ts';
 import { platformPublicReads } from '../src/platform/web/public-pages-routes.tsx';
-import { benchDataDir, median, sectionHead, stop, verdict, withBenchApp } from './bench-support.ts';
+import {
+  benchDataDir,
+  median,
+  sectionHead,
+  stop,
+  treeCpuMs,
+  verdict,
+  withBenchApp,
+} from './bench-support.ts';
 import { peakRssMegabytes, resetPeakRss, rssMegabytes } from './process-memory.ts';
 
 const connections = 50;
@@ -248,38 +256,6 @@ export async function publicAddresses(
 // ---------------------------------------------------------------------------------------------------------
 // The measurements
 
-/**
- * CPU time (utime + stime, ms; Linux clock ticks are 10 ms) of a process (`own`) and of its descendants
- * (`descendants`: for the app, its embedded PostgreSQL). A descendant's own time and that of its children
- * already reaped (cutime + cstime) are both counted, so a PostgreSQL backend ending between two readings does
- * not take its time away with it (it moves into the postmaster's cutime).
- */
-async function treeCpuMs(rootPid: number): Promise<{ own: number; descendants: number }> {
-  const processes = new Map<number, { parent: number; own: number; reaped: number }>();
-  for (const name of await readdir('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    const stat = await readFile(`/proc/${name}/stat`, 'utf8').catch(() => '');
-    const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
-    if (fields.length < 15) continue;
-    processes.set(Number(name), {
-      parent: Number(fields[1]),
-      own: (Number(fields[11]) + Number(fields[12])) * 10,
-      reaped: (Number(fields[13]) + Number(fields[14])) * 10,
-    });
-  }
-  const children = new Map<number, number[]>();
-  for (const [pid, { parent }] of processes) children.set(parent, [...(children.get(parent) ?? []), pid]);
-  let descendants = 0;
-  const waiting = [...(children.get(rootPid) ?? [])];
-  while (waiting.length > 0) {
-    const pid = waiting.pop() as number;
-    const entry = processes.get(pid);
-    descendants += (entry?.own ?? 0) + (entry?.reaped ?? 0);
-    waiting.push(...(children.get(pid) ?? []));
-  }
-  return { own: processes.get(rootPid)?.own ?? 0, descendants };
-}
-
 /** utime + stime of one process, in ms. */
 async function ownCpuMs(pid: number): Promise<number> {
   const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]?.split(' ') ?? [];
@@ -366,7 +342,7 @@ async function sequential(appUrl: string, address: string, pid: number): Promise
     let unanswered = 0;
     for (let warmUp = 0; warmUp < 3 && unanswered === 0; warmUp += 1)
       if ((await get(`${appUrl}${address}`, agent).catch(() => null)) === null) unanswered += 1;
-    const before = await treeCpuMs(pid);
+    const before = await treeCpuMs(pid, { countReaped: true });
     const started = performance.now();
     let count = 0;
     let failures = 0;
@@ -383,7 +359,7 @@ async function sequential(appUrl: string, address: string, pid: number): Promise
       if (answer === null) unanswered += 1;
       if (answer?.status !== 200) failures += 1;
     }
-    const after = await treeCpuMs(pid);
+    const after = await treeCpuMs(pid, { countReaped: true });
     if (count === 0)
       return {
         requests: 0,
