@@ -43,7 +43,11 @@ before(async () => {
     actor = roadHandler,
   ) => transitionCase(context(), { caseId: row.id, expectedVersion: row.version, event, input }, actor);
 
-  openOne = await openCase(context(), sidewalkPetition(), clerk);
+  openOne = await openCase(
+    context(),
+    sidewalkPetition({ applicantAddress: '高雄市苓雅區四維三路2號5樓之3' }),
+    clerk,
+  );
   openOne = await move(openOne, 'transfer', { targetUnit: 'parks', reason: '地點在公園範圍內。' });
   openOne = await move(openOne, 'accept', {}, parksHandler);
   openOne = await move(openOne, 'start', { publicNote: '已派員現場勘查。' }, parksHandler);
@@ -144,6 +148,9 @@ describe('the public look-up in a browser', () => {
       assert.match(main, /0912-\*\*\*-678/);
       assert.match(main, /已派員現場勘查。/);
       assert.doesNotMatch(main, /0912345678|王小明/);
+      // The applicant's own address: the district and the road, nothing of the number or floor (issue 14).
+      assert.match(main, /高雄市苓雅區四維三路/);
+      assert.doesNotMatch(main, /四維三路[○0-9]|樓之|5樓/);
       assert.deepEqual(policyViolations, []);
     } finally {
       await page.context().close();

@@ -178,14 +178,14 @@ describe('publicCaseView', () => {
     }
   });
 
-  it('masks the applicant: 王○明, 0912-***-678, w***@example.tw, the address without its numbers', () => {
+  it('masks the applicant: 王○明, 0912-***-678, w***@example.tw, the address to its district and road', () => {
     const view = publicCaseView(aDetail(), [], 'zh-TW');
     assert.deepEqual(view.applicant, {
       name: '王○明',
       company: null,
       phone: '0912-***-678',
       email: 'w***@example.tw',
-      address: '高雄市苓雅區四維三路○號○樓',
+      address: '高雄市苓雅區四維三路',
     });
     const company = publicCaseView(
       aDetail(

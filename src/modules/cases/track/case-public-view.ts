@@ -1,5 +1,6 @@
 import { toTaipeiLocalDate } from '../../../platform/calendar/working-days.ts';
-import { maskAddress, maskEmail, maskName, maskPhone } from '../../../platform/privacy/masking.ts';
+import { maskAddress } from '../../../platform/privacy/address-masking.ts';
+import { maskEmail, maskName, maskPhone } from '../../../platform/privacy/masking.ts';
 import { BUREAU, findUnit } from '../../../platform/reference/units.ts';
 import { formatPageDate, taipeiTimeOfDay } from '../../../platform/web/format-date.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
@@ -251,6 +252,8 @@ export function publicCaseView(
       company: masked(row.applicantCompany, maskName),
       phone: masked(row.applicantPhone, maskPhone),
       email: masked(row.applicantEmail, maskEmail),
+      // Their own address: the district and the road at most (address-masking.ts). The place of a reported
+      // problem (row.address) is not theirs and is not part of this view.
       address: masked(row.applicantAddress, maskAddress),
     },
     timeline: publicTimeline(detail, lang),

@@ -76,7 +76,10 @@ export const TrackApiResponse = Type.Object({
       email: nullable(Type.String()),
       address: nullable(Type.String()),
     },
-    { description: 'masked: 王○明, 0912-***-678, w***@example.tw, numbers of the address hidden' },
+    {
+      description:
+        'masked: 王○明, 0912-***-678, w***@example.tw, the address to its district and road (高雄市苓雅區四維三路)',
+    },
   ),
   timeline: Type.Array(
     Type.Object({
