@@ -14,9 +14,11 @@ export type NotificationChannel = (typeof notificationChannels)[number];
 /**
  * queued: waiting for its first attempt or for a retry (last_error says why the previous one failed).
  * sent: handed to the SMTP server / SMS gateway. outbox: no SMTP server is configured, the message is
- * kept here for an admin to read (/staff/outbox). failed: every attempt failed; last_error says why.
+ * kept here for an admin to read (/staff/outbox). logged: the channel's transport only writes a log line
+ * and sends nothing (SMS until a gateway is configured: transports.ts) — never "sent" (issue 14).
+ * failed: every attempt failed; last_error says why.
  */
-export const deliveryStates = ['queued', 'sent', 'failed', 'outbox'] as const;
+export const deliveryStates = ['queued', 'sent', 'failed', 'outbox', 'logged'] as const;
 export type DeliveryState = (typeof deliveryStates)[number];
 
 const quoted = (values: readonly string[]) => sql.raw(values.map((value) => `'${value}'`).join(', '));
