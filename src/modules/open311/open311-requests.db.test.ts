@@ -457,7 +457,10 @@ describe('Open311 GeoReport v2: filing and reading requests', () => {
           'address_id cannot be used: the bureau has no address register; send lat and long, or address_string.',
       },
       { code: 400, description: 'email is not a valid e-mail address.' },
-      { code: 400, description: 'phone must be a Taiwanese phone number, e.g. 0912345678 or 07-3368333.' },
+      {
+        code: 400,
+        description: 'phone must be a phone number, e.g. 0912345678, +886 7 3368333 or 07-3368333#123.',
+      },
       {
         code: 400,
         description: '"colour" is not an attribute of this service (see services/pothole-report.json).',

@@ -6,6 +6,7 @@ import { recordStoredFile } from '../../platform/files/file-store.ts';
 import { InvalidCoordinatesError } from '../../platform/geo/locate.ts';
 import { DomainError, type FieldProblem } from '../../platform/http/errors.ts';
 import { type ProcessedPhoto, processPhoto } from '../../platform/images/photos.ts';
+import { isPhoneNumber, normalisePhone } from '../../platform/reference/phone-numbers.ts';
 import type { Lang } from '../../platform/web/i18n.ts';
 import { type CaseRow, type CasesContext, openCase } from '../cases/index.ts';
 import { getService } from '../catalogue/index.ts';
@@ -70,7 +71,6 @@ export interface SubmittedReport {
 }
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const phonePattern = /^0\d{8,9}$/;
 const blank = (value: string | undefined) => value === undefined || value.trim() === '';
 
 /** SHA-256 (hex) of a lower-cased e-mail address or a token: what the tables keep instead of the secret. */
@@ -127,8 +127,8 @@ function checkReporter(input: SubmitReportInput, problems: FieldProblem[]): void
   const email = (input.email ?? '').trim();
   if (email !== '' && (!emailPattern.test(email) || email.length > 254))
     add('applicantEmail', 'invalid', 'emailInvalid');
-  const phone = (input.phone ?? '').normalize('NFKC').replace(/[\s()+-]/g, '');
-  if (phone !== '' && !phonePattern.test(phone)) add('applicantPhone', 'invalid', 'phoneInvalid');
+  const phone = normalisePhone(input.phone);
+  if (phone !== '' && !isPhoneNumber(phone)) add('applicantPhone', 'invalid', 'phoneInvalid');
 }
 
 /**

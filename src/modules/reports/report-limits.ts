@@ -1,5 +1,6 @@
 import type { DatabaseOrTransaction } from '../../platform/db/database.ts';
 import { consumeRateLimit } from '../../platform/http/rate-limit.ts';
+import { normalisePhone } from '../../platform/reference/phone-numbers.ts';
 import { sha256Hex } from './report-intake.ts';
 
 /**
@@ -44,7 +45,7 @@ export async function consumeFormPost(
 /** The keys of a reporter's contact details ('' ones left out). */
 export function contactKeys(contact: { email: string; phone: string }): string[] {
   const email = contact.email.trim().toLowerCase();
-  const phone = contact.phone.normalize('NFKC').replace(/[\s()+-]/g, '');
+  const phone = normalisePhone(contact.phone);
   return [
     ...(email === '' ? [] : [`report:contact:${sha256Hex(`email:${email}`)}`]),
     ...(phone === '' ? [] : [`report:contact:${sha256Hex(`phone:${phone}`)}`]),

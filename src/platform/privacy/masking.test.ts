@@ -22,6 +22,12 @@ test('phones keep the prefix and the last three digits', () => {
   assert.equal(maskPhone('+886 912 345 678'), '0912-***-678', 'the international form is the same number');
 });
 
+test('an extension is masked too, and the number keeps its own last three digits (issue 14)', () => {
+  assert.equal(maskPhone('073368333#123'), '07-***-333 #***');
+  assert.equal(maskPhone('07-3368333 分機 123'), '07-***-333 #***');
+  assert.equal(maskPhone('0912345678#9'), '0912-***-678 #***');
+});
+
 test('addresses lose their numbers', () => {
   assert.equal(maskAddress('高雄市苓雅區四維三路2號5樓'), '高雄市苓雅區四維三路○號○樓');
 });

@@ -1,3 +1,5 @@
+import { normalisePhone, phoneParts } from '../reference/phone-numbers.ts';
+
 export { maskEmail } from '../auth/staff-email.ts';
 
 /**
@@ -22,14 +24,21 @@ export function maskName(name: string): string {
     .join(' ');
 }
 
-/** 0912345678 → 0912-***-678; 073312345 → 07-***-345; +886 912 345 678 → 0912-***-678; short → '***'. */
+/**
+ * 0912345678 → 0912-***-678; 073312345 → 07-***-345; +886 912 345 678 → 0912-***-678; short → '***'. An
+ * extension (073368333#123, 「分機 123」: platform/reference/phone-numbers.ts) is hidden too: 07-***-333 #***.
+ */
 export function maskPhone(phone: string): string {
-  const allDigits = phone.replace(/\D/g, '');
+  const stored = normalisePhone(phone);
+  const { number, extension } = phoneParts(stored);
+  const allDigits = number.replace(/\D/g, '');
   const digits = allDigits.startsWith('886') && allDigits.length >= 11 ? `0${allDigits.slice(3)}` : allDigits;
   if (digits.length < 7) return '***';
   const tail = digits.slice(-3);
-  if (digits.startsWith('09')) return `${digits.slice(0, 4)}-***-${tail}`;
-  return `${digits.slice(0, 2)}-***-${tail}`;
+  const masked = digits.startsWith('09')
+    ? `${digits.slice(0, 4)}-***-${tail}`
+    : `${digits.slice(0, 2)}-***-${tail}`;
+  return extension === null ? masked : `${masked} #***`;
 }
 
 /** Keeps the district and road, hides numbers: 高雄市苓雅區四維三路2號 → 高雄市苓雅區四維三路○號. */

@@ -11,7 +11,7 @@ const messages = {
     applicantNameTooLong: '申請人姓名不可超過 100 個字。',
     companyRequired: '公司申請請填寫公司名稱。',
     contactRequired: '請至少填寫一種聯絡方式（電話或電子郵件），以便通知辦理進度。',
-    phoneInvalid: '電話號碼格式不正確，請填寫如 0912345678 或 07-3368333。',
+    phoneInvalid: '電話號碼格式不正確，請填寫如 0912345678、07-3368333 或 07-3368333 分機 123。',
     emailInvalid: '電子郵件格式不正確，例如 name@example.com。',
     langUnknown: '請選擇通知語言。',
     consentRequired: '請先告知申請人個人資料蒐集事項（個資法第 8 條）並取得同意。',
@@ -72,7 +72,7 @@ const messages = {
     applicantNameTooLong: 'The applicant’s name must be 100 characters or fewer.',
     companyRequired: 'Enter the company name for a company application.',
     contactRequired: 'Enter at least one contact (phone or e-mail) so that we can send progress notices.',
-    phoneInvalid: 'Enter a phone number like 0912345678 or 07-3368333.',
+    phoneInvalid: 'Enter a phone number like 0912345678, 07-3368333 or 07-3368333 ext. 123.',
     emailInvalid: 'Enter an e-mail address like name@example.com.',
     langUnknown: 'Choose the language for notices.',
     consentRequired:

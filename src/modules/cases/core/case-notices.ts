@@ -1,4 +1,5 @@
 import type { Transaction } from '../../../platform/db/database.ts';
+import { phoneParts } from '../../../platform/reference/phone-numbers.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { type NotificationChannel, queueNotification } from '../../notifications/index.ts';
 import { issuedNoticeOf } from '../deficiency/deficiency-queries.ts';
@@ -50,8 +51,9 @@ export async function queueCaseNotices(
   if (notices.length === 0) return;
   const channels: { channel: NotificationChannel; recipient: string }[] = [];
   if (row.applicantEmail !== null) channels.push({ channel: 'email', recipient: row.applicantEmail });
-  if (row.applicantPhone?.startsWith('09') === true)
-    channels.push({ channel: 'sms', recipient: row.applicantPhone });
+  // A mobile number gets texts (without an extension, which a text cannot use).
+  const mobile = phoneParts(row.applicantPhone ?? '').number;
+  if (/^09\d{8}$/.test(mobile)) channels.push({ channel: 'sms', recipient: mobile });
   if (channels.length === 0) return;
   const lang: Lang = row.applicantLang === 'en' ? 'en' : 'zh-TW';
   const names = await serviceVersionNames(tx, row.serviceCode, row.serviceVersion);

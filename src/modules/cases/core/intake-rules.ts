@@ -1,4 +1,5 @@
 import type { FieldProblem } from '../../../platform/http/errors.ts';
+import { isPhoneNumber, normalisePhone } from '../../../platform/reference/phone-numbers.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { caseText } from './case-messages.ts';
 import type { ServiceForCase } from './case-reference-cache.ts';
@@ -31,13 +32,10 @@ export interface OpenCaseInput {
   longitude?: number | undefined;
 }
 
-const phonePattern = /^0\d{8,9}$/;
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Digits only, full-width accepted; '' when nothing was entered. */
-export function normalisePhone(input: string | undefined): string {
-  return (input ?? '').normalize('NFKC').replace(/[\s()+-]/g, '');
-}
+/** The one reading of a phone number (extensions, +886, full-width): platform/reference/phone-numbers.ts. */
+export { normalisePhone };
 
 /** Nothing given, or only spaces. */
 export function isBlank(value: string | undefined): boolean {
@@ -70,8 +68,7 @@ export function validateOpenCase(
   const email = (input.applicantEmail ?? '').trim();
   if (phone === '' && email === '' && !isFieldReport)
     add('applicantPhone', 'required', caseText(lang, 'contactRequired'));
-  if (phone !== '' && !phonePattern.test(phone))
-    add('applicantPhone', 'invalid', caseText(lang, 'phoneInvalid'));
+  if (phone !== '' && !isPhoneNumber(phone)) add('applicantPhone', 'invalid', caseText(lang, 'phoneInvalid'));
   if (email !== '' && (!emailPattern.test(email) || email.length > 254))
     add('applicantEmail', 'invalid', caseText(lang, 'emailInvalid'));
   if (input.applicantLang !== 'zh-TW' && input.applicantLang !== 'en')

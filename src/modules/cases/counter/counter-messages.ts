@@ -47,7 +47,7 @@ export const counterText = translator({
     applicantCompany: '公司或團體名稱',
     applicantCompanyHint: '申請人為公司或團體時必填',
     applicantPhone: '聯絡電話',
-    applicantPhoneHint: '例如 0912345678 或 07-3368333。電話與電子郵件至少填一項。',
+    applicantPhoneHint: '例如 0912345678 或 07-3368333 分機 123。電話與電子郵件至少填一項。',
     applicantEmail: '電子郵件',
     applicantEmailHint: '辦理進度與結果會寄到這個地址',
     applicantAddress: '通訊地址',
@@ -168,7 +168,7 @@ export const counterText = translator({
     applicantCompanyHint: 'Needed when the applicant is a company or organisation',
     applicantPhone: 'Phone number',
     applicantPhoneHint:
-      'For example 0912345678 or 07-3368333. Enter a phone number, an e-mail address or both.',
+      'For example 0912345678 or 07-3368333 ext. 123. Enter a phone number, an e-mail address or both.',
     applicantEmail: 'E-mail address',
     applicantEmailHint: 'Progress and the outcome are sent here',
     applicantAddress: 'Postal address',
