@@ -109,10 +109,24 @@ describe('counter intake in a browser', () => {
     await page.check('#field-problem');
     await page.check('#consent');
     await page.click('main form[enctype="multipart/form-data"] button[type="submit"]');
-    await page.waitForURL(/\/en\/staff\/counter\/receipt\/\d{7}-\d{4}$/);
-    assert.equal(await page.locator('h1#receipt-title').count(), 1);
-    await expectNoAxeViolations(page, 'the English receipt');
-    await page.goto(page.url().replace('/en/', '/'));
-    await expectNoAxeViolations(page, 'the Chinese receipt');
+    // Issue 14: the applicant's language is the case's, not the clerk's session: the clerk stays on the
+    // Chinese counter, the receipt on it (the applicant's copy) is in English, and "take the next request"
+    // goes to the Chinese counter.
+    await page.waitForURL(/\/staff\/counter\/receipt\/\d{7}-\d{4}$/);
+    assert.doesNotMatch(page.url(), /\/en\//);
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hant-TW');
+    assert.equal(await page.getAttribute('#receipt', 'lang'), 'en');
+    assert.match((await page.locator('h1#receipt-title').textContent()) ?? '', /Applicant’s copy/);
+    const next = page.locator('main a', { hasText: '受理下一件' });
+    assert.equal(await next.getAttribute('href'), '/staff/counter');
+    assert.match((await page.locator('.ow-header').textContent()) ?? '', /[\u4e00-\u9fff]/);
+    await expectNoAxeViolations(page, 'the English receipt on the Chinese counter');
+    const receiptUrl = page.url();
+    await next.click();
+    await page.waitForURL(/\/staff\/counter$/);
+    assert.doesNotMatch(page.url(), /\/en\//);
+    await page.goto(receiptUrl.replace('/staff/', '/en/staff/'));
+    assert.equal(await page.getAttribute('#receipt', 'lang'), null, 'English page, English receipt');
+    await expectNoAxeViolations(page, 'the English receipt on the English counter');
   });
 });

@@ -186,9 +186,9 @@ export async function counterRoutes(app: AppInstance, deps: AppDeps): Promise<vo
                   { staffId: actor.id },
                   context.now,
                 );
-                // The receipt is the applicant's: in their language (the clerk can switch with the language link).
-                const receiptLang: Lang = row.applicantLang === 'en' ? 'en' : 'zh-TW';
-                location = localePath(receiptLang, counterPaths.receipt(row.caseNumber));
+                // The clerk's page in the clerk's language; the receipt on it is in the applicant's (the case's
+                // applicantLang), so serving an English speaker never switches the counter to English.
+                location = localePath(lang, counterPaths.receipt(row.caseNumber));
                 await record(tx, { status: 303, answer: { location } });
               },
             });
@@ -230,7 +230,7 @@ export async function counterRoutes(app: AppInstance, deps: AppDeps): Promise<vo
         });
         const qrCode = await qrCodeSvg(
           trackingUrl(config.publicBaseUrl, receipt),
-          counterText(lang, 'qrLabel', { caseNumber: receipt.caseNumber }),
+          counterText(receipt.applicantLang, 'qrLabel', { caseNumber: receipt.caseNumber }),
         );
         return send(request, reply, {
           title: `${counterText(lang, 'receiptTitle')} ${receipt.caseNumber}`,

@@ -264,7 +264,7 @@ describe('counter intake (HTTP and database)', () => {
       );
       assert.equal(response.statusCode, 303, response.body);
       const location = String(response.headers.location);
-      assert.match(location, /^\/en\/staff\/counter\/receipt\//, 'the receipt in the applicant’s language');
+      assert.match(location, /^\/en\/staff\/counter\/receipt\//, 'the clerk’s (English) counter');
       const row = await caseByNumber(receiptNumberOf(location));
       assert.equal(row.channel, 'phone');
       assert.equal(row.unitCode, expectedUnit);
@@ -283,6 +283,25 @@ describe('counter intake (HTTP and database)', () => {
       assert.match(receipt, /id="receipt-missing-items"[\s\S]*All required documents have been received\./);
       assert.match(receipt, new RegExp(`${subject.config.publicBaseUrl}/en/track`));
       assert.match(receipt, /Jane Smith/);
+    }
+  });
+
+  it('a company’s switchboard number with an extension, or +886, is accepted and kept with its extension (issue 14)', async () => {
+    for (const [typed, stored, shown] of [
+      ['07-3368333 分機 123', '073368333#123', '073368333#123'],
+      ['07-3368333#45', '073368333#45', '073368333#45'],
+      ['+886 912 345 678', '0912345678', '0912-345-678'],
+    ] as const) {
+      const page = await clerk.get('/staff/counter/new?service=building-construction-start');
+      const response = await clerk.postMultipart(
+        multipartActionOf(page.body),
+        multipartForm({ ...buildingStart, applicantPhone: typed }),
+      );
+      assert.equal(response.statusCode, 303, `${typed}: ${summaryOf(response.body).join(' | ')}`);
+      const row = await caseByNumber(receiptNumberOf(String(response.headers.location)));
+      assert.equal(row.applicantPhone, stored, typed);
+      const casePage = mainOf((await clerk.get(`/staff/cases/${row.caseNumber}`)).body);
+      assert.ok(casePage.includes(shown), `${typed}: the case page shows ${shown}`);
     }
   });
 

@@ -4,7 +4,7 @@ import { BUREAU } from '../../../../platform/reference/units.ts';
 import { LinkParagraph } from '../../../../platform/web/components/link-paragraph.tsx';
 import { telephoneHref } from '../../../../platform/web/contact-details.tsx';
 import { formatPageDate, taipeiTimeOfDay } from '../../../../platform/web/format-date.ts';
-import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
+import { htmlLang, type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import { counterChannels } from '../counter-form.ts';
 import { counterText as text } from '../counter-messages.ts';
 import { counterPaths } from '../counter-paths.ts';
@@ -12,6 +12,7 @@ import type { CounterReceipt } from '../counter-receipt.ts';
 import { caseNumberGroups, checklistOnReceipt, lookupCodeGroups } from '../receipt-layout.ts';
 
 export interface CounterReceiptView {
+  /** The clerk's language: the page around the receipt (its actions, "take the next request"). */
   lang: Lang;
   receipt: CounterReceipt;
   /** The public tracking page, as the applicant types it. */
@@ -66,7 +67,6 @@ function Grouped({ groups, hasDashBeforeLast }: { groups: readonly string[]; has
   );
 }
 
-/** The printable receipt (收件憑證): what the applicant takes home. Print shows only the receipt. */
 /** A row of the receipt's facts: its label, and its value under its own id. */
 function FactRow({ label, id, children }: { label: string; id: string; children: ComponentChildren }) {
   return (
@@ -91,8 +91,16 @@ function ReceiptSection(props: { name: string; id: string; heading: string; chil
   );
 }
 
+/**
+ * The printable receipt (收件憑證): what the applicant takes home, in the applicant's language (a property of
+ * the case, `applicantLang`); print shows only the receipt. What is around it — the print button, the hint,
+ * "take the next request" — is the clerk's, in the clerk's language: serving an English-speaking applicant
+ * never switches the counter to English.
+ */
 export function CounterReceiptPage(view: CounterReceiptView) {
-  const { lang, receipt } = view;
+  const { receipt } = view;
+  const pageLang = view.lang;
+  const lang = receipt.applicantLang;
   const pick = (zh: string, en: string) => (lang === 'en' ? en : zh);
   const { received, missing } = checklistOnReceipt(receipt);
   const unit = receipt.unit;
@@ -102,7 +110,12 @@ export function CounterReceiptPage(view: CounterReceiptView) {
       : `${receipt.applicantName}${pick(`（${receipt.applicantCompany}）`, ` (${receipt.applicantCompany})`)}`;
   return (
     <>
-      <article class="ow-receipt" id="receipt" aria-labelledby="receipt-title">
+      <article
+        class="ow-receipt"
+        id="receipt"
+        aria-labelledby="receipt-title"
+        lang={lang === pageLang ? undefined : htmlLang(lang)}
+      >
         <p class="ow-receipt__bureau">{pick(BUREAU.nameZh, BUREAU.nameEn)}</p>
         <h1 class="govuk-heading-l ow-receipt__title" id="receipt-title">
           {text(lang, 'receiptTitle')}
@@ -249,11 +262,11 @@ export function CounterReceiptPage(view: CounterReceiptView) {
       <div class="ow-receipt__actions">
         {/* Shown and wired by /assets/print.js; without JavaScript the hint below says how to print. */}
         <button type="button" class="govuk-button" data-module="govuk-button" data-print-button hidden>
-          {text(lang, 'printButton')}
+          {text(pageLang, 'printButton')}
         </button>
-        <p class="govuk-body">{text(lang, 'printHint')}</p>
-        <LinkParagraph href={localePath(lang, counterPaths.counter)}>
-          {text(lang, 'nextIntake')}
+        <p class="govuk-body">{text(pageLang, 'printHint')}</p>
+        <LinkParagraph href={localePath(pageLang, counterPaths.counter)}>
+          {text(pageLang, 'nextIntake')}
         </LinkParagraph>
       </div>
       <script type="module" src="/assets/print.js" />
