@@ -15,6 +15,7 @@ export {
   type NotificationSubject,
   queueNotification,
 } from './notifications-service.ts';
+export { DeliveryStateTag } from './views/delivery-state-tag.tsx';
 
 export const notificationsModule: AppModule = {
   name: 'notifications',

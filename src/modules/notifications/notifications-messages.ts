@@ -89,8 +89,20 @@ export const notificationText = translator({
 export type NotificationTextKey = Parameters<typeof notificationText>[1];
 
 export const deliveryStateNames: Record<'zh-TW' | 'en', Record<DeliveryState, string>> = {
-  'zh-TW': { queued: '等待寄送', sent: '已寄出', failed: '寄送失敗', outbox: '寄件匣（未寄出）' },
-  en: { queued: 'Waiting', sent: 'Sent', failed: 'Failed', outbox: 'Outbox (not sent)' },
+  'zh-TW': {
+    queued: '等待寄送',
+    sent: '已寄出',
+    failed: '寄送失敗',
+    outbox: '寄件匣（未寄出）',
+    logged: '已記錄，未寄出',
+  },
+  en: {
+    queued: 'Waiting',
+    sent: 'Sent',
+    failed: 'Failed',
+    outbox: 'Outbox (not sent)',
+    logged: 'Logged, not sent',
+  },
 };
 
 export const channelNames: Record<'zh-TW' | 'en', Record<NotificationChannel, string>> = {

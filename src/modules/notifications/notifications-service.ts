@@ -162,7 +162,7 @@ export interface DeliverDeps {
 }
 
 export type DeliveryOutcome =
-  | { kind: 'sent' | 'outbox' | 'already-delivered' | 'not-found' }
+  | { kind: 'sent' | 'outbox' | 'logged' | 'already-delivered' | 'not-found' }
   | { kind: 'failed'; isFinal: boolean; reason: string };
 
 /** Thrown to pg-boss so it retries; says nothing personal (SMTP replies can quote the address). */
@@ -186,7 +186,8 @@ export async function deliverNotification(
       .where(eq(notificationDeliveries.id, job.data.deliveryId))
       .for('update');
     if (!row) return { kind: 'not-found' };
-    if (row.state === 'sent' || row.state === 'outbox') return { kind: 'already-delivered' };
+    if (row.state === 'sent' || row.state === 'outbox' || row.state === 'logged')
+      return { kind: 'already-delivered' };
     try {
       const state = await transmit(deps, row, job.data.attachments ?? []);
       await tx
@@ -221,11 +222,12 @@ async function transmit(
   deps: Pick<DeliverDeps, 'transports' | 'files'>,
   row: typeof notificationDeliveries.$inferSelect,
   attachments: readonly NotificationAttachment[],
-): Promise<'sent' | 'outbox'> {
+): Promise<'sent' | 'outbox' | 'logged'> {
   const { transports } = deps;
   if (row.channel === 'sms') {
     await transports.sms.send(row.recipient, row.bodyText);
-    return 'sent';
+    // The built-in sender only logs: the message did not leave, and the row must not say it did.
+    return transports.sms.isSending ? 'sent' : 'logged';
   }
   if (transports.email.kind === 'outbox') return 'outbox';
   const opened = await openAttachments(deps.files, attachments);

@@ -314,17 +314,51 @@ describe('notifications over SMTP (queue, worker, retries)', () => {
     assert.equal(smtp.recipientAttempts.includes('rolled.back@example.com'), false);
   });
 
-  it('SMS through the built-in sender: logged with the number masked, recorded as sent', async () => {
+  it('SMS through the built-in sender: logged with the number masked, recorded as logged and not sent (issue 14)', async () => {
     const { notification } = receivedAbout(subject, '0912-345-678', { channel: 'sms' });
     const queued = await db().transaction((tx) => queueNotification(tx, notification));
-    const row = await waitForState(queued.deliveryId, 'sent');
+    const row = await waitForState(queued.deliveryId, 'logged');
     assert.equal(row.attempts, 1);
+    assert.equal(row.sentAt, null, 'nothing left the machine');
     assert.equal(
       row.bodyText,
       '工務局已收到您的「路燈維修」申請，案號1150302-0042，預計民國115年3月5日完成。進度查詢：https://onewindow.example.tw/track',
     );
     assert.deepEqual(smsLines.at(-1), { to: '0912-***-678', characters: [...row.bodyText].length });
     assert.doesNotMatch(JSON.stringify(smsLines), /345/);
+  });
+
+  it('an SMS gateway that really sends (isSending) records the SMS as sent', async () => {
+    const sentTo: string[] = [];
+    const [row] = await db()
+      .insert(notificationDeliveries)
+      .values({
+        topic: 'case.received',
+        channel: 'sms',
+        recipient: '0912000111',
+        lang: 'zh-TW',
+        subject: '已收到',
+        bodyText: '工務局已收到您的申請。',
+        dedupeKey: `gateway-test:${randomUUID()}`,
+      })
+      .returning();
+    assert.ok(row);
+    const outcome = await deliverNotification(
+      {
+        db: db(),
+        clock: systemClock,
+        transports: {
+          email: createEmailTransport({ smtpUrl: smtp.url, mailFrom }),
+          sms: { isSending: true, send: async (to) => void sentTo.push(to) },
+        },
+      },
+      { data: { deliveryId: row.id }, isLastAttempt: false, nextAttemptNotBefore: (now) => now },
+    );
+    assert.deepEqual(outcome, { kind: 'sent' });
+    assert.deepEqual(sentTo, ['0912000111']);
+    const after = await deliveryRow(row.id);
+    assert.equal(after.state, 'sent');
+    assert.ok(after.sentAt);
   });
 
   it("listDeliveries: one case's log, newest first, with state, attempts and reason", async () => {
@@ -464,6 +498,32 @@ describe('notifications without SMTP: the outbox and the staff pages', () => {
     const englishDetail = await browser.get(`/en/staff/outbox/${newer.id}`);
     assert.equal(englishDetail.statusCode, 200);
     assert.match(mainOf(englishDetail.body), /We have received your application/);
+
+    // An SMS through the built-in sender says it was logged and not sent, never 已寄出 (issue 14).
+    const { notification: sms } = receivedAbout(subject, '0912-345-679', { channel: 'sms' });
+    const smsQueued = await subject.database.db.transaction((tx) => queueNotification(tx, sms));
+    await waitUntil(
+      async () =>
+        (
+          await subject.database.db
+            .select()
+            .from(notificationDeliveries)
+            .where(eq(notificationDeliveries.id, smsQueued.deliveryId))
+        )[0],
+      (row) => row?.state === 'logged',
+      { what: 'the SMS to be logged' },
+    );
+    const withSms = mainOf((await browser.get('/staff/outbox')).body);
+    const smsRow = new RegExp(`<tr[^>]*data-delivery-id="${smsQueued.deliveryId}"[\\s\\S]*?</tr>`).exec(
+      withSms,
+    )?.[0];
+    assert.ok(smsRow);
+    assert.match(smsRow, /簡訊/);
+    assert.match(smsRow, /已記錄，未寄出/);
+    assert.doesNotMatch(smsRow, /已寄出/);
+    const smsDetail = mainOf((await browser.get(`/en/staff/outbox/${smsQueued.deliveryId}`)).body);
+    assert.match(smsDetail, /Logged, not sent/);
+    assert.match(mainOf((await browser.get('/en/staff/outbox')).body), /Logged, not sent/);
 
     const missing = await browser.get(`/staff/outbox/${randomUUID()}`);
     assert.equal(missing.statusCode, 404);

@@ -5,7 +5,8 @@ import { maskPhone } from '../../platform/privacy/masking.ts';
 /**
  * The outside world of notifications, chosen by configuration: SMTP when SMTP_URL is set, else the
  * local outbox (the delivery row itself, read at /staff/outbox); SMS through an adapter whose built-in
- * implementation only logs.
+ * implementation only logs. Each transport says whether it really sends (`kind`, `isSending`), and the
+ * delivery's state says what happened: sent, kept in the outbox, or logged and not sent.
  */
 
 export interface EmailMessage {
@@ -96,6 +97,11 @@ export function messageIdDomain(mailFrom: string): string {
 
 /** The SMS gateway adapter. A real one (a telecom's HTTP API) implements the same method. */
 export interface SmsSender {
+  /**
+   * Whether a message given to `send` leaves the machine. False for the built-in sender, which only logs:
+   * its deliveries are recorded as 'logged' (「已記錄，未寄出」), never as 'sent'. A real gateway says true.
+   */
+  isSending: boolean;
   /** Resolves when the gateway accepted the message; throws (and is retried) otherwise. */
   send(to: string, text: string): Promise<void>;
 }
@@ -107,6 +113,7 @@ export interface SmsLog {
 /** The built-in sender: writes a log line (the number masked) and sends nothing. */
 export function loggingSmsSender(log: SmsLog): SmsSender {
   return {
+    isSending: false,
     async send(to, text) {
       log.info({ to: maskPhone(to), characters: [...text].length }, 'sms (not sent: logging sender)');
     },

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { mainOf } from '../../../../test/helpers/html.ts';
 import { startSmtpServer, type TestSmtpServer } from '../../../../test/helpers/smtp-server.ts';
 import { buildTestApp, TestClock } from '../../../../test/helpers/test-app.ts';
 import { waitUntil } from '../../../../test/helpers/wait-until.ts';
-import { aStaffMember, type TestStaffMember } from '../../../platform/auth/auth-test-support.ts';
+import { aStaffMember, signIn, type TestStaffMember } from '../../../platform/auth/auth-test-support.ts';
 import { DomainError } from '../../../platform/http/errors.ts';
 import { listDeliveries, startNotificationWorker } from '../../notifications/notifications-service.ts';
 import { createEmailTransport, loggingSmsSender } from '../../notifications/transports.ts';
@@ -137,6 +138,27 @@ describe('notices to the applicant', () => {
     const closing = (await waitForMail(email, 8)).find((message) => /結案通知/.test(message.subject));
     assert.ok(closing?.text.includes('步道地磚已於 4 月 9 日更換。'), '結案通知 carries the answer');
 
+    // The built-in SMS sender only logs: the case page says so for each SMS, never 已寄出 (issue 14).
+    await waitUntil(
+      () => listDeliveries(subject.database.db, { type: 'case', id: row.id }),
+      (rows) => rows.filter((d) => d.channel === 'sms').every((d) => d.state === 'logged'),
+      { what: 'every SMS to be logged' },
+    );
+    const staff = await signIn(subject.app, parksHandler, subject.clock);
+    const page = mainOf((await staff.get(`/staff/cases/${row.caseNumber}`)).body);
+    const rows = [...page.matchAll(/<tr[^>]*data-delivery-topic="[^"]+"[^>]*>[\s\S]*?<\/tr>/g)].map(
+      (m) => m[0],
+    );
+    const smsRows = rows.filter((html) => html.includes('簡訊'));
+    assert.ok(smsRows.length >= 8, 'every SMS is listed');
+    for (const html of smsRows) {
+      assert.match(html, /已記錄，未寄出/);
+      assert.doesNotMatch(html, /已寄出/);
+    }
+    assert.ok(
+      rows.some((html) => html.includes('電子郵件') && html.includes('已寄出')),
+      'e-mail is sent',
+    );
     const deliveries = await listDeliveries(subject.database.db, { type: 'case', id: row.id });
     const emailTopics = deliveries
       .filter((d) => d.channel === 'email')

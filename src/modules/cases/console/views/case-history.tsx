@@ -1,4 +1,5 @@
 import type { Lang } from '../../../../platform/web/i18n.ts';
+import { DeliveryStateTag } from '../../../notifications/index.ts';
 import type { CaseDetail } from '../../core/case-queries.ts';
 import { isCaseEvent, isCaseState } from '../../core/workflows.ts';
 import { casePageNameOf as nameOf, casePageText as text } from '../case-page-messages.ts';
@@ -122,17 +123,6 @@ export function Timeline({ model }: { model: CasePageModel }) {
   );
 }
 
-const deliveryStateColours: Readonly<Record<string, string>> = {
-  queued: 'govuk-tag--yellow',
-  sent: 'govuk-tag--green',
-  failed: 'govuk-tag--red',
-  outbox: 'govuk-tag--grey',
-};
-
-export function deliveryStateName(lang: Lang, state: string): string {
-  return nameOf(lang, 'deliveryState_', state);
-}
-
 export function Deliveries({ model }: { model: CasePageModel }) {
   const { lang } = model;
   return (
@@ -154,11 +144,8 @@ export function Deliveries({ model }: { model: CasePageModel }) {
           { head: 'deliveryColumnRecipient', cell: (delivery) => delivery.recipient },
           {
             head: 'deliveryColumnState',
-            cell: (delivery) => (
-              <strong class={`govuk-tag ${deliveryStateColours[delivery.state] ?? 'govuk-tag--grey'}`}>
-                {deliveryStateName(lang, delivery.state)}
-              </strong>
-            ),
+            // The notifications module's own words: an SMS only logged says 「已記錄，未寄出」, never sent.
+            cell: (delivery) => <DeliveryStateTag lang={lang} state={delivery.state} />,
           },
           { head: 'deliveryColumnAttempts', cell: (delivery) => delivery.attempts },
           { head: 'deliveryColumnError', cell: (delivery) => delivery.lastError ?? '' },
