@@ -431,9 +431,18 @@ describe('the management-control journey in a browser (issue 4 §7)', () => {
     await page.waitForURL(exactly(`/staff/progress/${year}/${unit}?period=${year}-02`));
     assert.equal(await page.locator('h1').textContent(), `${unitName} ${year}-02 執行進度`);
     assert.match(await mainText(page), /民國115年3月10日/, 'February is due on 10 March');
-    const section = page.locator(`section[data-practice="${practice.ref}"]`);
-    assert.equal(await section.count(), 1);
-    assert.ok(((await section.locator('h2').textContent()) ?? '').includes(practice.text));
+    // The list: the practice is due (February 2026 is due on 10 March), a link to its own page.
+    const listed = page.locator(`main tr[data-practice="${practice.ref}"]`);
+    assert.equal(await listed.count(), 1);
+    assert.equal(await listed.getAttribute('data-state'), 'due');
+    assert.ok(((await listed.locator('a').textContent()) ?? '').includes(practice.text));
+    await checkAxe(editor, 'the unit’s list of practices for February, nothing entered');
+    await listed.locator('a').click();
+    await page.waitForURL(new RegExp(`/staff/progress/${year}/${unit}/${year}-02/practices/[0-9a-f-]{36}$`));
+    const practiceUrl = page.url();
+    const section = page.locator('main form[method="post"]');
+    assert.equal(await section.count(), 1, 'one form on the practice’s page');
+    assert.ok(((await page.locator('main').textContent()) ?? '').includes(practice.text));
     // The one target of the method that carries out this practice.
     const valueInput = section.locator('input[name^="value-"]');
     assert.equal(await valueInput.count(), 1);
@@ -441,7 +450,7 @@ describe('the management-control journey in a browser (issue 4 §7)', () => {
       (await section.locator(`label[for="${await valueInput.getAttribute('id')}"]`).textContent()) ?? '',
       new RegExp(methods[0].target.indicator),
     );
-    await checkAxe(editor, 'the unit’s progress page for February, nothing entered');
+    await checkAxe(editor, 'the practice’s progress page for February, nothing entered');
 
     await section.locator('input[name="status"][value="on_track"]').check();
     await section.locator('textarea[name="narrative"]').fill(progressNarrative);
@@ -452,8 +461,11 @@ describe('the management-control journey in a browser (issue 4 §7)', () => {
     await section.locator('button[type="submit"]').click();
     await page.waitForURL(/[?&]done=saved$/);
     assert.ok(page.url().includes(`period=${year}-02`), page.url());
+    assert.equal(await listed.getAttribute('data-state'), 'entered');
+    assert.equal(await listed.getAttribute('data-status'), 'on_track');
 
-    const saved = page.locator(`section[data-practice="${practice.ref}"]`);
+    await page.goto(practiceUrl);
+    const saved = page.locator('main');
     const entry = saved.locator('[data-entry]');
     assert.equal(await entry.count(), 1);
     assert.match((await entry.textContent()) ?? '', /依進度辦理/);

@@ -18,7 +18,7 @@ import { type EvidenceSummary, findProgressEvidence, removeProgressEvidence } fr
 import { removalForm } from './progress-forms.ts';
 import { progressText as text } from './progress-messages.ts';
 import { progressPaths } from './progress-paths.ts';
-import { progressWriters, unitPagePath } from './progress-routes.tsx';
+import { practicePagePath, progressWriters } from './progress-routes.tsx';
 import { mayEnter } from './progress-rules.ts';
 import { readProgressEvidence } from './progress-service.ts';
 
@@ -41,12 +41,14 @@ export async function progressEvidenceRoutes(app: AppInstance, deps: AppDeps): P
     view: { problems: FormProblems; status: number },
   ) => {
     const lang = request.lang;
-    const back = unitPagePath(evidence.year, evidence.unitCode, evidence.period);
+    const back = practicePagePath(evidence.year, evidence.unitCode, evidence.period, evidence.practiceId);
     return sendControlPage(request, reply, {
       title: sharedText(lang, 'evidenceRemoveTitle'),
       problems: view.problems,
       status: view.status,
-      crumbs: [{ text: unitNameIn(await unitNamesOf(db), evidence.unitCode, lang), href: back }],
+      crumbs: [
+        { text: unitNameIn(await unitNamesOf(db), evidence.unitCode, lang), href: localePath(lang, back) },
+      ],
       body: (
         <EvidenceRemovalPage
           lang={lang}
@@ -87,7 +89,10 @@ export async function progressEvidenceRoutes(app: AppInstance, deps: AppDeps): P
           }),
         done: (removed) =>
           reply.redirect(
-            localePath(lang, unitPagePath(removed.year, removed.unitCode, removed.period, 'removed')),
+            localePath(
+              lang,
+              practicePagePath(removed.year, removed.unitCode, removed.period, removed.practiceId, 'removed'),
+            ),
             303,
           ),
         showAgain: async (_values, shown) => {

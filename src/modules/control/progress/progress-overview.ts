@@ -10,6 +10,8 @@ import { settingsOf, targetsOf } from './progress-service.ts';
 export interface Completion {
   key: string;
   label: string;
+  /** The label in English where the plan has one (an item's, a strategy's: the English plan page's words). */
+  labelEn: string | null;
   done: number;
   total: number;
 }
@@ -74,10 +76,22 @@ export async function progressOverview(
   const pastDeadline: OverviewView['pastDeadline'] = [];
   const carriedCount = new Map<string, number>();
   for (const item of plan.items) {
-    const itemRow: Completion = { key: item.id, label: `${item.label}${item.title}`, done: 0, total: 0 };
+    const itemRow: Completion = {
+      key: item.id,
+      label: `${item.label}${item.title}`,
+      labelEn: item.titleEn === null ? null : `${item.ordinal}. ${item.titleEn}`,
+      done: 0,
+      total: 0,
+    };
     for (const strategy of item.strategies) {
       const ref = strategyRef(item.ordinal, strategy.ordinal);
-      const row: Completion = { key: strategy.id, label: `${ref} ${strategy.text}`, done: 0, total: 0 };
+      const row: Completion = {
+        key: strategy.id,
+        label: `${ref} ${strategy.text}`,
+        labelEn: strategy.textEn === null ? null : `${ref} ${strategy.textEn}`,
+        done: 0,
+        total: 0,
+      };
       for (const practice of strategy.practices) {
         const unitsOf = practice.everyUnit
           ? allUnits
@@ -117,7 +131,12 @@ export async function progressOverview(
   }
   const byUnit = allUnits
     .filter((unit) => unitTotals.has(unit))
-    .map((unit) => ({ key: unit, label: unit, ...(unitTotals.get(unit) ?? { done: 0, total: 0 }) }));
+    .map((unit) => ({
+      key: unit,
+      label: unit,
+      labelEn: null,
+      ...(unitTotals.get(unit) ?? { done: 0, total: 0 }),
+    }));
 
   const missing: OverviewView['missing'] = [];
   for (const unit of allUnits) {

@@ -3,6 +3,9 @@ export const progressPaths = {
   home: '/staff/progress',
   overview: (year: number | string) => `/staff/progress/${year}`,
   unit: (year: number | string, unit: string) => `/staff/progress/${year}/${unit}`,
+  /** One practice's page for a period: its entry and its one form (issue 14 §14). */
+  practice: (year: number | string, unit: string, period: string, practiceId: string) =>
+    `/staff/progress/${year}/${unit}/${period}/practices/${practiceId}`,
   entries: (year: number | string, unit: string, period: string) =>
     `/staff/progress/${year}/${unit}/${period}/entries`,
   settings: (year: number | string) => `/staff/progress/${year}/settings`,

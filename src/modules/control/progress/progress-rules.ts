@@ -69,6 +69,16 @@ export function practicesCarried(plan: Pick<PlanSnapshot, 'items'>, unitCode: st
   return list;
 }
 
+/**
+ * Where a practice stands for a period on the unit's list: entered (whatever its status), due (not entered,
+ * the due date not passed) or overdue (not entered, the due date passed).
+ */
+export type EntryState = 'due' | 'overdue' | 'entered';
+export function entryStateOf(hasEntry: boolean, dueDate: string, today: string): EntryState {
+  if (hasEntry) return 'entered';
+  return today > dueDate ? 'overdue' : 'due';
+}
+
 export interface TargetView {
   id: string;
   practiceIds: string[];

@@ -135,6 +135,9 @@ const targets = await acceptedWorkPlan();
 const editor = await signedIn('unit_editor', unit);
 const head = await aStaffMember(db, { role: 'unit_head', unitCode: unit, clock: subject.clock });
 
+/** The practice's own page for a period. */
+const practiceUrl = (period: string) => `/staff/progress/2012/${unit}/${period}/practices/${practiceId}`;
+
 function actionOf(html: string): string {
   const match = /<form method="post" action="([^"]+\/entries[^"]*)" enctype="multipart\/form-data"/.exec(
     html,
@@ -145,9 +148,21 @@ function actionOf(html: string): string {
 
 describe('progress entries (管制查考 §3)', () => {
   it('an editor reports progress with measured values and a PNG as evidence; the entry is marked late', async () => {
-    const page = await editor.get(`/staff/progress/2012/${unit}?period=2012-03`);
+    const list = await editor.get(`/staff/progress/2012/${unit}?period=2012-03`);
+    assert.equal(list.statusCode, 200);
+    // The list: one row a practice, each linking to its own page; no entry form on it (issue 14 §14).
+    assert.equal((list.body.match(/<tr[^>]*data-practice="/g) ?? []).length, carried.length);
+    assert.equal((list.body.match(/<form method="post"/g) ?? []).length, 0);
+    assert.equal(
+      (list.body.match(/data-state="overdue"/g) ?? []).length,
+      carried.length,
+      'March 2012 is past due',
+    );
+    const pageUrl = practiceUrl('2012-03');
+    assert.ok(list.body.includes(`href="${pageUrl}"`));
+    const page = await editor.get(pageUrl);
     assert.equal(page.statusCode, 200);
-    assert.equal((page.body.match(/data-practice="/g) ?? []).length, carried.length);
+    assert.equal((page.body.match(/<form method="post"/g) ?? []).length, 1, 'one form on the page');
     assert.ok(page.body.includes('即時辦結率實際值（%，目標 95）'));
     const saved = await editor.postMultipart(
       actionOf(page.body),
@@ -196,8 +211,12 @@ describe('progress entries (管制查考 §3)', () => {
       ['link', 'https://www.example.tw/report'],
     ]);
     const shown = await editor.get(`/staff/progress/2012/${unit}?period=2012-03`);
-    assert.ok(shown.body.includes('data-late="true"'));
-    assert.ok(shown.body.includes('逾期填報'));
+    const rowHtml = shown.body.split('<tr').find((chunk) => chunk.includes(`href="${pageUrl}"`)) ?? '';
+    const row = / data-state="([a-z]+)" data-status="([a-z_]*)"/.exec(rowHtml);
+    assert.deepEqual(row?.slice(1), ['entered', 'done']);
+    assert.ok(rowHtml.includes('data-late="true"'));
+    assert.ok(decode(rowHtml).includes('逾期填報'));
+    assert.ok((await editor.get(pageUrl)).body.includes('data-late="true"'));
     const file = evidence.find((item) => item.kind === 'file');
     assert.ok(file?.fileName?.endsWith('.png'));
     const download = await editor.get(`/staff/progress/evidence/${file?.id}`);
@@ -211,9 +230,8 @@ describe('progress entries (管制查考 §3)', () => {
   });
 
   it('bad input is refused with every problem listed at once', async () => {
-    const page = await editor.get(`/staff/progress/2012/${unit}?period=2012-04`);
+    const page = await editor.get(practiceUrl('2012-04'));
     const action = actionOf(page.body);
-    const index = carried.findIndex((item) => item.practice.id === practiceId) + 1;
     const linksOf = (html: string) => {
       const summary = html.slice(
         html.indexOf('govuk-error-summary'),
@@ -238,7 +256,7 @@ describe('progress entries (管制查考 §3)', () => {
     );
     assert.equal(tooLong.statusCode, 400);
     const long = linksOf(tooLong.body);
-    assert.deepEqual(long.targets, [`p${index}-narrative`, `p${index}-value-${targets.rate}`].sort());
+    assert.deepEqual(long.targets, ['narrative', `value-${targets.rate}`].sort());
     assert.match(long.text, /執行說明最多 5000 個字（現為 5001 個字）/);
 
     // The entry's own rules: every problem of the status, the values, the links and the files at once.
@@ -258,16 +276,13 @@ describe('progress entries (管制查考 §3)', () => {
     );
     assert.equal(bad.statusCode, 400);
     const summary = linksOf(bad.body);
-    assert.deepEqual(
-      summary.targets,
-      [`p${index}-evidence`, `p${index}-links`, `p${index}-status`, `p${index}-value-${targets.rate}`].sort(),
-    );
+    assert.deepEqual(summary.targets, ['evidence', 'links', 'status', `value-${targets.rate}`].sort());
     assert.match(summary.text, /「即時辦結率」的實際值必須是數字/);
     assert.match(summary.text, /setup\.exe/);
     // What was typed comes back in the practice's form.
     assert.match(
       bad.body,
-      new RegExp(`id="p${index}-value-${targets.rate}" name="value-${targets.rate}" type="text" value="abc"`),
+      new RegExp(`id="value-${targets.rate}" name="value-${targets.rate}" type="text" value="abc"`),
     );
 
     // A practice the unit does not carry, a period outside the year, a bad status and value: all in one answer.
@@ -306,6 +321,18 @@ describe('progress entries (管制查考 §3)', () => {
     const start = await secretariat.get('/staff/progress');
     assert.equal(start.headers.location, '/staff/progress/2012');
     assert.ok((await secretariat.get('/staff')).body.includes('href="/staff/progress"'));
+    // The overview's choice of year (a GET form to /staff/progress) leads to that year's overview.
+    const chosen = await secretariat.get('/staff/progress?year=2012');
+    assert.equal(chosen.headers.location, '/staff/progress/2012');
+    const english = await secretariat.get('/en/staff/progress?year=2012');
+    assert.equal(english.headers.location, '/en/staff/progress/2012');
+    // A practice's page: another unit's is refused, one the unit does not carry or a period outside the year is not found.
+    assert.equal((await stranger.get(practiceUrl('2012-03'))).statusCode, 403);
+    assert.equal(
+      (await editor.get(`/staff/progress/2012/${unit}/2012-03/practices/${otherPracticeId}`)).statusCode,
+      404,
+    );
+    assert.equal((await editor.get(practiceUrl('2013-01'))).statusCode, 404);
   });
 
   it('the overview’s figures match the data, as charts with their tables', async () => {
@@ -337,14 +364,29 @@ describe('progress entries (管制查考 §3)', () => {
     // The page shows the same figures; each chart is an image named by its caption, its table right after.
     const html = page.body;
     const unitCells = new RegExp(
-      `data-key="${unit}"><th[^>]*>[^<]*</th><td[^>]*data-field="done">(\\d+)</td><td[^>]*data-field="total">(\\d+)</td>`,
+      `data-key="${unit}"><th[^>]*><a[^>]*>[^<]*</a></th><td[^>]*data-field="done">(\\d+)</td><td[^>]*data-field="total">(\\d+)</td>`,
     ).exec(html);
     assert.deepEqual(unitCells?.slice(1), ['1', String(carried.length)]);
     const missingCell = new RegExp(
-      `data-key="${unit}"><th[^>]*>[^<]*</th><td[^>]*data-field="missing">(\\d+)</td>`,
+      `data-key="${unit}"><th[^>]*><a[^>]*>[^<]*</a></th><td[^>]*data-field="missing">(\\d+)</td>`,
     ).exec(html);
     assert.equal(missingCell?.[1], String(carried.length * 12 - 1));
     assert.match(html, /id="short-table"[\s\S]*即時辦結率[\s\S]*data-field="latest">90 %/);
+    // Each unit's entries are a link away (issue 14 §13), and the year is chosen with a GET form.
+    assert.ok(html.includes(`<a class="govuk-link" href="/staff/progress/2012/${unit}">`));
+    assert.ok(
+      html.includes(`href="/staff/progress/2012/${unit}?period=2012-01"`),
+      'the first missing period',
+    );
+    assert.match(html, /<form method="get" action="\/staff\/progress"[^>]*>[\s\S]*?<select[^>]*name="year"/);
+    assert.ok(html.includes('<option value="2012" selected'));
+    // In English the items and strategies are named as the English plan page names them.
+    const englishPage = decode((await secretariat.get('/en/staff/progress/2012')).body);
+    const first = plan.items[0];
+    assert.ok(first?.titleEn);
+    assert.ok(englishPage.includes(`1. ${first.titleEn}`));
+    assert.ok(!englishPage.includes(`>${first.label}${first.title}<`));
+    assert.ok(englishPage.includes(`href="/en/staff/progress/2012/${unit}"`));
     const charts = [...html.matchAll(/<svg role="img" aria-labelledby="([^"]+)"/g)].map((match) => match[1]);
     assert.deepEqual(charts, [
       'by-item-chart-caption',
@@ -373,7 +415,7 @@ describe('removing evidence', () => {
     assert.ok(photo?.fileName);
     const removeUrl = `/staff/progress/evidence/${photo.id}/remove`;
 
-    const unitPage = await editor.get(`/staff/progress/2012/${unit}?period=2012-03`);
+    const unitPage = await editor.get(practiceUrl('2012-03'));
     assert.ok(unitPage.body.includes(`href="${removeUrl}"`), 'each evidence item links to its removal');
     const otherUnit = await signedIn('unit_editor', unit === 'parks' ? 'road-maintenance' : 'parks');
     assert.equal((await otherUnit.get(removeUrl)).statusCode, 404, 'another unit learns nothing');
@@ -420,7 +462,7 @@ describe('removing evidence', () => {
 
     const removed = await editor.post(removeUrl, { _csrf: csrf });
     assert.equal(removed.statusCode, 303);
-    assert.equal(removed.headers.location, `/staff/progress/2012/${unit}?period=2012-03&done=removed`);
+    assert.equal(removed.headers.location, `${practiceUrl('2012-03')}?done=removed`);
     assert.deepEqual(
       (await evidenceOf()).map((item) => item.kind),
       ['link'],
@@ -435,7 +477,7 @@ describe('removing evidence', () => {
     assert.equal(audit?.details.fileName, photo.fileName);
     assert.equal(audit?.details.sha256, photo.sha256);
     assert.equal(audit?.details.sizeBytes, photo.sizeBytes);
-    const after = await editor.get(`/staff/progress/2012/${unit}?period=2012-03&done=removed`);
+    const after = await editor.get(`${practiceUrl('2012-03')}?done=removed`);
     assert.ok(decode(after.body).includes('已移除佐證資料。'));
     assert.ok(!after.body.includes(removeUrl));
   });

@@ -6,7 +6,7 @@ import { type TableColumn, TableHead } from '../../../../platform/web/components
 import { formatPageDate } from '../../../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import { deadlineText, listText } from '../../shared/control-format.ts';
-import { textFields } from '../../shared/page-parts.tsx';
+import { textFields, YearChoice } from '../../shared/page-parts.tsx';
 import { type UnitNames, unitNameIn } from '../../shared/unit-names.ts';
 import { progressText as text } from '../progress-messages.ts';
 import type { Completion, OverviewView } from '../progress-overview.ts';
@@ -110,17 +110,23 @@ function TableSection(props: {
   );
 }
 
+/** A row's label in the reader's language: the English where there is one, else the Chinese marked as such. */
+function labelIn(lang: Lang, row: Completion): { text: string; isChinese: boolean } {
+  if (lang === 'en' && row.labelEn !== null) return { text: row.labelEn, isChinese: false };
+  return { text: row.label, isChinese: lang === 'en' };
+}
+
 function CompletionSection(props: {
   id: string;
   title: string;
-  rows: readonly Completion[];
+  rows: readonly (Completion & { href?: string })[];
   lang: Lang;
   head: string;
 }) {
   const { lang } = props;
   const bars = props.rows.map((row) => {
     const value = percent(row.done, row.total);
-    return { label: row.label, value, shown: text(lang, 'percentValue', { value }) };
+    return { label: labelIn(lang, row).text, value, shown: text(lang, 'percentValue', { value }) };
   });
   return (
     <TableSection
@@ -147,7 +153,7 @@ function CompletionSection(props: {
       {props.rows.map((row) => (
         <tr class="govuk-table__row" key={row.key} data-key={row.key}>
           <th scope="row" class="govuk-table__header">
-            {row.label}
+            <RowLabel lang={lang} row={row} />
           </th>
           <td class="govuk-table__cell govuk-table__cell--numeric" data-field="done">
             {row.done}
@@ -161,6 +167,18 @@ function CompletionSection(props: {
         </tr>
       ))}
     </TableSection>
+  );
+}
+
+function RowLabel(props: { lang: Lang; row: Completion & { href?: string } }) {
+  const label = labelIn(props.lang, props.row);
+  const shown = label.isChinese ? <span lang="zh-TW">{label.text}</span> : label.text;
+  return props.row.href ? (
+    <a class="govuk-link" href={props.row.href}>
+      {shown}
+    </a>
+  ) : (
+    shown
   );
 }
 
@@ -214,6 +232,8 @@ export function OverviewPage(props: {
   lang: Lang;
   overview: OverviewView;
   unitNames: UnitNames;
+  /** The published years, for the choice of year. */
+  years: readonly number[];
   today: string;
   csrfToken: string;
   settingsForm: SettingsFormState;
@@ -221,8 +241,15 @@ export function OverviewPage(props: {
   notice: string | null;
 }) {
   const { lang, overview, unitNames } = props;
+  const year = overview.plan.year;
+  // Each unit's name links to its entries (issue 14 §13: the overview was a dead end).
   const named = (rows: readonly Completion[]) =>
-    rows.map((row) => ({ ...row, label: unitNameIn(unitNames, row.key, lang) }));
+    rows.map((row) => ({
+      ...row,
+      label: unitNameIn(unitNames, row.key, lang),
+      labelEn: unitNameIn(unitNames, row.key, 'en'),
+      href: localePath(lang, progressPaths.unit(year, row.key)),
+    }));
   const missingBars = overview.missing.map((row) => ({
     label: unitNameIn(unitNames, row.unitCode, lang),
     value: row.missing,
@@ -234,6 +261,16 @@ export function OverviewPage(props: {
       <ErrorSummary lang={lang} problems={props.problems} />
       <SuccessBanner lang={lang} message={props.notice} />
       <h1 class="govuk-heading-l">{text(lang, 'overviewTitle', { year: overview.plan.year })}</h1>
+      <YearChoice
+        lang={lang}
+        action={progressPaths.home}
+        years={props.years}
+        year={overview.plan.year}
+        label={text(lang, 'yearLabel')}
+        optionLabel={(year) => text(lang, 'yearOption', { year, rocYear: year - 1911 })}
+        button={text(lang, 'showYear')}
+        formClass="govuk-!-margin-bottom-6"
+      />
       <SettingsForm
         lang={lang}
         action={localePath(lang, progressPaths.settings(overview.plan.year))}
@@ -286,7 +323,12 @@ export function OverviewPage(props: {
         {overview.missing.map((row) => (
           <tr class="govuk-table__row" key={row.unitCode} data-key={row.unitCode}>
             <th scope="row" class="govuk-table__header">
-              {unitNameIn(unitNames, row.unitCode, lang)}
+              <a
+                class="govuk-link"
+                href={`${localePath(lang, progressPaths.unit(year, row.unitCode))}?period=${encodeURIComponent(row.periods[0] ?? '')}`}
+              >
+                {unitNameIn(unitNames, row.unitCode, lang)}
+              </a>
             </th>
             <td class="govuk-table__cell govuk-table__cell--numeric" data-field="missing">
               {row.missing}
