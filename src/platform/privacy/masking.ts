@@ -5,7 +5,7 @@ export { maskEmail } from '../auth/staff-email.ts';
 /**
  * Masking personal data for public pages, notices to third parties and logs (TAIWAN.md: 個人資料保護法;
  * the common 王○明 / 0912-***-678 conventions). Masking keeps just enough for the person to recognise
- * their own case, never enough to identify them.
+ * their own case, never enough to identify them. An address: address-masking.ts.
  */
 
 /** 王小明 → 王○明; 王明 → 王○; 歐陽小明 → 歐○○明; Latin names: 'John Smith' → 'J*** S***'. */
@@ -39,9 +39,4 @@ export function maskPhone(phone: string): string {
     ? `${digits.slice(0, 4)}-***-${tail}`
     : `${digits.slice(0, 2)}-***-${tail}`;
   return extension === null ? masked : `${masked} #***`;
-}
-
-/** Keeps the district and road, hides numbers: 高雄市苓雅區四維三路2號 → 高雄市苓雅區四維三路○號. */
-export function maskAddress(address: string): string {
-  return address.replace(/[0-9０-９]+/g, '○');
 }
