@@ -569,6 +569,7 @@ describe('notifications without SMTP: the outbox and the staff pages', () => {
       'case.rejected',
       'case.reopened',
       'case.track_link',
+      'case.extension_requested',
       'case.reminder.handler',
       'case.reminder.supervisor',
       'staff.sign_in_guessed',

@@ -23,7 +23,7 @@ import { openCase } from '../core/open-case.ts';
 import { trackUrlOf } from '../core/track-url.ts';
 import { transitionCase } from '../core/transition-case.ts';
 import { availableTransitions } from '../core/transition-guards.ts';
-import { type CaseState, finishedStates, workflowStaffRoles } from '../core/workflows.ts';
+import { type CaseState, workflowStaffRoles } from '../core/workflows.ts';
 import {
   AssignBody,
   CaseDetailResponse,
@@ -55,10 +55,7 @@ function caseSummary(row: CaseRow, now: Date) {
     receivedAt: row.receivedAt.toISOString(),
     dueAt: row.dueAt?.toISOString() ?? null,
     expectedCompletionDate: row.expectedCompletionDate,
-    deadlineStatus: deadlineStatus(
-      { dueAt: row.dueAt, atRiskAt: row.atRiskAt, isFinished: finishedStates.has(row.state as CaseState) },
-      now,
-    ),
+    deadlineStatus: deadlineStatus(row, now),
   };
 }
 

@@ -60,7 +60,7 @@ export const CaseSummary = Type.Object({
   receivedAt: isoDateTime,
   dueAt: nullable(isoDateTime),
   expectedCompletionDate: nullable(Type.String({ description: 'YYYY-MM-DD, Taipei' })),
-  deadlineStatus: Type.Enum(['on_track', 'at_risk', 'overdue', 'paused', 'finished'] as const),
+  deadlineStatus: Type.Enum(['on_track', 'at_risk', 'overdue', 'paused', 'answered', 'finished'] as const),
 });
 
 export const OpenCaseResponse = Type.Object({

@@ -18,6 +18,8 @@ export const QueueQuery = Type.Object({
   district: optionalText(100),
   due: optionalText(100),
   unassigned: optionalText(20),
+  /** Only cases with an extension request waiting for a supervisor (issue 14). */
+  extension: optionalText(20),
   handler: optionalText(100),
   unit: optionalText(100),
   page: optionalText(20),
@@ -34,6 +36,8 @@ export interface QueueSelection {
   district: string;
   due: '' | 'soon' | 'overdue';
   unassigned: boolean;
+  /** 'pending': only cases with an extension waiting for a decision. */
+  extension: '' | 'pending';
   handler: string;
   unit: string;
 }
@@ -84,6 +88,7 @@ export function resolveQueueFilters(
     district: '',
     due: '',
     unassigned: false,
+    extension: '',
     handler: '',
     unit: '',
   };
@@ -149,6 +154,10 @@ export function resolveQueueFilters(
     filters.unassigned = true;
     selection.unassigned = true;
   }
+  if ((query.extension?.trim().toLowerCase() ?? '') === 'pending') {
+    filters.pendingExtension = true;
+    selection.extension = 'pending';
+  }
   let page = 1;
   const pageText = query.page?.trim() ?? '';
   if (pageText !== '') {
@@ -169,11 +178,22 @@ export function selectionQuery(selection: QueueSelection, page = 1): URLSearchPa
   if (selection.due !== '') query.set('due', selection.due);
   if (selection.handler !== '') query.set('handler', selection.handler);
   if (selection.unassigned) query.set('unassigned', 'yes');
+  if (selection.extension !== '') query.set('extension', selection.extension);
   if (page > 1) query.set('page', String(page));
   return query;
 }
 
-const returnKeys = ['unit', 'state', 'service', 'district', 'due', 'handler', 'unassigned', 'page'] as const;
+const returnKeys = [
+  'unit',
+  'state',
+  'service',
+  'district',
+  'due',
+  'handler',
+  'unassigned',
+  'extension',
+  'page',
+] as const;
 
 /** The filters a bulk-assignment form carried back, keeping only the queue's own keys. */
 export function safeReturnQuery(raw: string): URLSearchParams {

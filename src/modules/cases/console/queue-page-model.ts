@@ -1,3 +1,4 @@
+import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { StaffPrincipal } from '../../../platform/auth/principal.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import { listDistricts } from '../../../platform/geo/geo-repo.ts';
@@ -6,8 +7,10 @@ import { FormProblems } from '../../../platform/web/components/form-problems.ts'
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { listServices } from '../../catalogue/index.ts';
 import { listScope, rolesFor } from '../core/case-actions.ts';
-import { listQueue, queuePageSize } from '../core/case-queries.ts';
+import { hasPendingExtensionSql, listQueue, openStatesSql, queuePageSize } from '../core/case-queries.ts';
+import { readableCasesCondition } from '../core/case-reading.ts';
 import { listUnitHandlers } from '../core/case-staff-repo.ts';
+import { cases } from '../core/cases-schema.ts';
 import { type QueueQuery, resolveQueueFilters } from './console-filters.ts';
 import { consoleText as text } from './console-messages.ts';
 import { consolePaths } from './console-paths.ts';
@@ -27,6 +30,22 @@ export interface QueueExtras {
 
 function nameIn(lang: Lang, item: { nameZh: string; nameEn: string }): string {
   return lang === 'en' ? item.nameEn : item.nameZh;
+}
+
+/**
+ * How many open cases the person may read (readableCasesCondition: least privilege, as every list of
+ * cases) match the conditions: the unit's unassigned cases under "my cases", the cases with an extension
+ * to approve above the unit queue.
+ */
+async function countReadableOpen(db: Database, staff: StaffPrincipal, conditions: SQL[]): Promise<number> {
+  const readable = readableCasesCondition(staff);
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(cases)
+    .where(
+      and(sql`${cases.state} in ${openStatesSql}`, ...(readable === null ? [] : [readable]), ...conditions),
+    );
+  return row?.count ?? 0;
 }
 
 export async function loadQueuePage(
@@ -79,7 +98,20 @@ export async function loadQueuePage(
     },
     scope,
   );
-  const { items, total } = await listQueue(db, resolved.filters, options.now, resolved.page);
+  const [{ items, total }, unitWaiting, pendingExtensions] = await Promise.all([
+    listQueue(db, resolved.filters, options.now, resolved.page),
+    // A new handler's own list is empty while new cases wait in the unit queue: say so, with a link.
+    kind === 'mine' && staff.unitCode !== null
+      ? countReadableOpen(db, staff, [eq(cases.unitCode, staff.unitCode), isNull(cases.handlerId)])
+      : Promise.resolve(null),
+    // 展延核定: the unit queue says how many cases wait for a supervisor's decision on an extension.
+    kind === 'unit'
+      ? countReadableOpen(db, staff, [
+          hasPendingExtensionSql,
+          ...(resolved.filters.unitCode === undefined ? [] : [eq(cases.unitCode, resolved.filters.unitCode)]),
+        ])
+      : Promise.resolve(null),
+  ]);
   const unitName = (code: string | null) => {
     const unit = allUnits.find((candidate) => candidate.code === code);
     return unit === undefined ? (code ?? '') : nameIn(lang, unit);
@@ -117,6 +149,11 @@ export async function loadQueuePage(
     handlers,
     canBulkAssign: rolesFor('bulk_assign').includes(staff.role) && kind === 'unit',
     problems,
+    unitWaiting:
+      unitWaiting === null || staff.unitCode === null
+        ? null
+        : { count: unitWaiting, unitName: unitName(staff.unitCode) },
+    pendingExtensions,
     tickedIds: extras.tickedIds ?? [],
     chosenHandlerId: extras.chosenHandlerId ?? '',
     successMessage:

@@ -4,13 +4,17 @@ import { listUnits } from '../../../platform/reference/reference-repo.ts';
 import { forEachLanguage } from '../../../platform/web/i18n.ts';
 import { listScope, rolesFor } from '../core/case-actions.ts';
 import { supervisionSummary } from '../core/case-queries.ts';
+import { listPendingExtensions } from '../core/extensions.ts';
 import { consoleText as text } from './console-messages.ts';
 import { sendConsolePage } from './console-page.tsx';
 import { consolePaths } from './console-paths.ts';
 import { supervisionUnits } from './supervision-model.ts';
 import { SupervisionPage } from './views/supervision-page.tsx';
 
-/** Overdue and at-risk counts per unit and officer: a supervisor's unit, every unit for the secretariat. */
+/**
+ * Overdue and at-risk counts per unit and officer, and the extension requests waiting for a decision: a
+ * supervisor's unit, every unit for the secretariat.
+ */
 export async function supervisionRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
   forEachLanguage(consolePaths.supervision, (url, lang) => {
     app.get(
@@ -19,9 +23,10 @@ export async function supervisionRoutes(app: AppInstance, deps: AppDeps): Promis
       async (request, reply) => {
         const staff = signedInStaff(request);
         const ownUnit = listScope(staff.role, 'supervise') === 'own_unit' ? staff.unitCode : null;
-        const [rows, units] = await Promise.all([
+        const [rows, units, extensions] = await Promise.all([
           supervisionSummary(deps.db, { unitCode: ownUnit ?? undefined }, deps.clock.now()),
           listUnits(deps.db),
+          listPendingExtensions(deps.db, { unitCode: ownUnit ?? undefined }),
         ]);
         const unitName = (code: string) => {
           const unit = units.find((candidate) => candidate.code === code);
@@ -40,6 +45,8 @@ export async function supervisionRoutes(app: AppInstance, deps: AppDeps): Promis
               }
               units={supervisionUnits(rows, lang, unitName)}
               linksNameUnit={ownUnit === null}
+              extensions={extensions}
+              unitName={unitName}
             />
           ),
         });

@@ -6,6 +6,7 @@ import {
 } from '../../../platform/calendar/working-days.ts';
 import type { Deadline } from '../../catalogue/index.ts';
 import type { StoredPause } from './case-vocabulary.ts';
+import { workflowOf } from './workflows.ts';
 
 /**
  * A case's deadline from its service's rule (kept on the case as it was when opened), its pauses
@@ -61,13 +62,23 @@ export function computeDeadline(calendar: WorkingCalendar, clock: CaseClock): Co
   return { dueAt, atRiskAt, expectedCompletionDate: toTaipeiLocalDate(dueAt) };
 }
 
-export type DeadlineStatus = 'on_track' | 'at_risk' | 'overdue' | 'paused' | 'finished';
+export type DeadlineStatus = 'on_track' | 'at_risk' | 'overdue' | 'paused' | 'answered' | 'finished';
 
+/**
+ * The deadline status of a case, from its workflow's word for its state first and only then from its
+ * clock: a finished case (closed, rejected, withdrawn, …) is finished and an answered one (resolved, its
+ * answer waiting to be sent) is answered, whatever pause its clock still holds. Resolving opens a pause
+ * (the time until closing does not count against the unit), so reading "no due time" as "waiting for the
+ * applicant" called resolved cases 暫停計算（待補正） (issue 14). Every surface asks this one function: the
+ * case page, the queues, the staff API and /track.
+ */
 export function deadlineStatus(
-  fields: { dueAt: Date | null; atRiskAt: Date | null; isFinished: boolean },
+  fields: { kind: string; state: string; dueAt: Date | null; atRiskAt: Date | null },
   now: Date,
 ): DeadlineStatus {
-  if (fields.isFinished) return 'finished';
+  const workflow = workflowOf(fields.kind);
+  if (workflow.isFinished(fields.state)) return 'finished';
+  if (workflow.isAnswered(fields.state)) return 'answered';
   if (fields.dueAt === null) return 'paused';
   if (now > fields.dueAt) return 'overdue';
   if (fields.atRiskAt !== null && now >= fields.atRiskAt) return 'at_risk';
@@ -78,9 +89,26 @@ export const deadlineStatusLabels: Readonly<Record<DeadlineStatus, { zh: string;
   on_track: { zh: '正常', en: 'On track' },
   at_risk: { zh: '即將逾期', en: 'At risk' },
   overdue: { zh: '已逾期', en: 'Overdue' },
-  paused: { zh: '暫停計算（待補正）', en: 'Paused (awaiting information)' },
-  finished: { zh: '已結束', en: 'Finished' },
+  // Waiting for the applicant: a supplement, or a fee (the application workflow's awaiting_payment).
+  paused: { zh: '暫停計算（等候申請人）', en: 'Paused (waiting for the applicant)' },
+  answered: { zh: '已辦結（待結案）', en: 'Answered (to be closed)' },
+  finished: { zh: '已結案', en: 'Closed' },
 };
+
+/**
+ * Whether a finished or answered case was answered in time: the day it was answered (resolved, else
+ * closed) against the expected completion date it had then (kept when the clock stops). Null while it is
+ * open, or when it ended without an answer on record.
+ */
+export function answeredInTime(row: {
+  resolvedAt: Date | null;
+  closedAt: Date | null;
+  expectedCompletionDate: string | null;
+}): boolean | null {
+  const answeredAt = row.resolvedAt ?? row.closedAt;
+  if (answeredAt === null || row.expectedCompletionDate === null) return null;
+  return toTaipeiLocalDate(answeredAt) <= row.expectedCompletionDate;
+}
 
 /** A new pause from now (waiting for the applicant, or an answer waiting to be sent). */
 export function withOpenPause(pauses: readonly StoredPause[], now: Date): StoredPause[] {

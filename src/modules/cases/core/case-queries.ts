@@ -10,7 +10,7 @@ import { type DeadlineStatus, deadlineStatus } from './case-deadline.ts';
 import { caseText } from './case-messages.ts';
 import { normaliseCaseNumber } from './case-number.ts';
 import { caseExtensions, cases, caseTimeline } from './cases-schema.ts';
-import { type CaseState, finishedStates, openStates } from './workflows.ts';
+import { type CaseState, openStates } from './workflows.ts';
 
 /** Reading cases: one case with its timeline, finding one by number, the queues and the supervision counts. */
 
@@ -102,10 +102,7 @@ export async function getCaseDetail(
     handler: row.handlerId === null ? null : { id: row.handlerId, displayName: found.handlerName ?? '' },
     timeline,
     extensions,
-    status: deadlineStatus(
-      { dueAt: row.dueAt, atRiskAt: row.atRiskAt, isFinished: finishedStates.has(row.state as CaseState) },
-      now,
-    ),
+    status: deadlineStatus(row, now),
   };
 }
 
@@ -157,11 +154,14 @@ export interface QueueFilters {
   /** 'overdue': past due; 'soon': at risk but not yet overdue; 'unassigned'. */
   due?: 'overdue' | 'soon' | undefined;
   unassigned?: boolean | undefined;
+  /** Only cases with an extension request waiting for a supervisor's decision. */
+  pendingExtension?: boolean | undefined;
 }
 
 export interface QueueItem {
   id: string;
   caseNumber: string;
+  kind: string;
   state: CaseState;
   subject: string;
   serviceCode: string;
@@ -187,12 +187,16 @@ function queueShape(filters: QueueFilters): string {
     filters.unitCode !== undefined ? 'u' : '',
     filters.handlerId !== undefined ? 'h' : '',
     filters.unassigned === true ? 'n' : '',
+    filters.pendingExtension === true ? 'x' : '',
     filters.state !== undefined ? 's' : '',
     filters.serviceCode !== undefined ? 'v' : '',
     filters.districtCode !== undefined ? 'd' : '',
     filters.due ?? '',
   ].join('');
 }
+
+/** The case has an extension request waiting for a supervisor's decision. */
+export const hasPendingExtensionSql = sql`exists (select 1 from ${caseExtensions} where ${caseExtensions.caseId} = ${cases.id} and ${caseExtensions.state} = 'pending')`;
 
 /** A handler's or a unit's open cases, nearest deadline first (paused ones last). */
 export async function listQueue(
@@ -207,6 +211,7 @@ export async function listQueue(
   if (filters.unitCode !== undefined) conditions.push(eq(cases.unitCode, filters.unitCode));
   if (filters.handlerId !== undefined) conditions.push(eq(cases.handlerId, filters.handlerId));
   if (filters.unassigned === true) conditions.push(isNull(cases.handlerId));
+  if (filters.pendingExtension === true) conditions.push(hasPendingExtensionSql);
   if (filters.state !== undefined) conditions.push(eq(cases.state, filters.state));
   if (filters.serviceCode !== undefined) conditions.push(eq(cases.serviceCode, filters.serviceCode));
   if (filters.districtCode !== undefined) conditions.push(eq(cases.districtCode, filters.districtCode));
@@ -219,6 +224,7 @@ export async function listQueue(
     .select({
       id: cases.id,
       caseNumber: cases.caseNumber,
+      kind: cases.kind,
       state: cases.state,
       subject: cases.subject,
       serviceCode: cases.serviceCode,
@@ -267,7 +273,7 @@ export async function listQueue(
       serviceNameZh: names.get(`${row.serviceCode}@${serviceVersion}`)?.nameZh ?? row.serviceCode,
       serviceNameEn: names.get(`${row.serviceCode}@${serviceVersion}`)?.nameEn ?? row.serviceCode,
       state: row.state as CaseState,
-      status: deadlineStatus({ dueAt: row.dueAt, atRiskAt: row.atRiskAt, isFinished: false }, now),
+      status: deadlineStatus(row, now),
     })),
   };
 }

@@ -12,6 +12,7 @@ import {
 import { auditActorOf, type CaseRow, type CasesContext, type StaffCaseActor } from './case-actor.ts';
 import { caseText } from './case-messages.ts';
 import { normaliseCaseNumber } from './case-number.ts';
+import { serviceVersionNames } from './case-reference-cache.ts';
 import { cases, caseTimeline } from './cases-schema.ts';
 import { isBlank, normalisePhone } from './intake-rules.ts';
 import type { CaseState } from './workflows.ts';
@@ -26,6 +27,9 @@ export interface StaffLookupResult {
   caseNumber: string;
   state: CaseState;
   subject: string;
+  /** The names of the case's service version: an automatic subject is shown in the page's language. */
+  serviceNameZh: string;
+  serviceNameEn: string;
   applicantName: string;
   applicantPhone: string | null;
   unitCode: string;
@@ -57,6 +61,8 @@ export async function staffLookup(
       caseNumber: cases.caseNumber,
       state: cases.state,
       subject: cases.subject,
+      serviceCode: cases.serviceCode,
+      serviceVersion: cases.serviceVersion,
       applicantName: cases.applicantName,
       applicantPhone: cases.applicantPhone,
       unitCode: cases.unitCode,
@@ -80,7 +86,17 @@ export async function staffLookup(
       matched: rows.map((row) => row.caseNumber),
     },
   });
-  return rows.map((row) => ({ ...row, state: row.state as CaseState }));
+  const results: StaffLookupResult[] = [];
+  for (const { serviceCode, serviceVersion, ...row } of rows) {
+    const names = await serviceVersionNames(db, serviceCode, serviceVersion);
+    results.push({
+      ...row,
+      state: row.state as CaseState,
+      serviceNameZh: names?.nameZh ?? serviceCode,
+      serviceNameEn: names?.nameEn ?? serviceCode,
+    });
+  }
+  return results;
 }
 
 /** A staff member opened a case page: recorded (who read whose personal data). */

@@ -1,16 +1,26 @@
-import { and, eq } from 'drizzle-orm';
-import { type Transaction, withTransaction } from '../../../platform/db/database.ts';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { staff } from '../../../platform/auth/auth-schema.ts';
+import {
+  type DatabaseOrTransaction,
+  type Transaction,
+  withTransaction,
+} from '../../../platform/db/database.ts';
 import { DomainError, type FieldProblem, notFound } from '../../../platform/http/errors.ts';
+import { queueNotification } from '../../notifications/index.ts';
 import { type ActionFailure, asProblems, mayTakeAction } from './case-actions.ts';
 import type { CaseRow, CasesContext, StaffCaseActor } from './case-actor.ts';
 import { calendarFor } from './case-calendar.ts';
 import { computeDeadline } from './case-deadline.ts';
 import { caseText } from './case-messages.ts';
 import { queueCaseNotices } from './case-notices.ts';
+import { casePaths } from './case-paths.ts';
+import { openStatesSql } from './case-queries.ts';
+import { serviceVersionNames, unitContact } from './case-reference-cache.ts';
 import { addToTimeline } from './case-timeline.ts';
 import { checkVersion, lockCase } from './case-versions.ts';
 import { caseExtensions, cases } from './cases-schema.ts';
 import { isBlank } from './intake-rules.ts';
+import { caseTopics } from './templates/index.ts';
 
 /**
  * Extensions (展延): a handler asks for more working days (or hours) with a reason, a supervisor of the
@@ -107,8 +117,105 @@ export async function requestExtension(
       );
       return { extensionId: extension.id, approved: true };
     }
+    await tellSupervisors(tx, context, row, { extensionId: extension.id, amount: options.amount, actor });
     return { extensionId: extension.id, approved: false };
   });
+}
+
+/**
+ * 展延待核定 (issue 14): each active supervisor of the case's unit is e-mailed, in the request's
+ * transaction, so that a request never waits unseen. Staff have no language of their own: zh-TW, as the
+ * deadline reminders.
+ */
+async function tellSupervisors(
+  tx: Transaction,
+  context: CasesContext,
+  row: CaseRow,
+  request: { extensionId: string; amount: number; actor: StaffCaseActor },
+): Promise<void> {
+  const supervisors = await tx
+    .select({ id: staff.id, email: staff.email })
+    .from(staff)
+    .where(and(eq(staff.role, 'supervisor'), eq(staff.unitCode, row.unitCode), eq(staff.isActive, true)));
+  if (supervisors.length === 0) return;
+  const names = await serviceVersionNames(tx, row.serviceCode, row.serviceVersion);
+  const unit = await unitContact(tx, row.unitCode);
+  const caseUrl = `${context.publicBaseUrl.replace(/\/$/, '')}${casePaths.casePage(row.caseNumber)}`;
+  for (const supervisor of supervisors) {
+    await queueNotification(tx, {
+      jobs: context.jobs,
+      subject: { type: 'case', id: row.id },
+      topic: caseTopics.extensionRequested,
+      channel: 'email',
+      recipient: supervisor.email,
+      lang: 'zh-TW',
+      data: {
+        caseNumber: row.caseNumber,
+        serviceName: names?.nameZh ?? row.serviceCode,
+        unitName: unit?.nameZh ?? row.unitCode,
+        requestedBy: request.actor.displayName,
+        amount: request.amount,
+        isHours: row.deadlineRule.kind === 'hours',
+        caseUrl,
+      },
+      dedupeKey: `case.extension_requested:${request.extensionId}:${supervisor.id}`,
+    });
+  }
+}
+
+/** An extension request waiting for a supervisor, as supervision lists it. */
+export interface PendingExtension {
+  extensionId: string;
+  caseNumber: string;
+  unitCode: string;
+  requestedByName: string;
+  requestedAt: Date;
+  amount: number;
+  isHours: boolean;
+  expectedCompletionDate: string | null;
+}
+
+/** How many pending requests supervision lists on its page (the oldest first; the count says the rest). */
+export const pendingExtensionsShown = 50;
+
+/**
+ * The extension requests waiting for a decision on open cases: a unit's (a supervisor's) or every unit's
+ * (the secretariat), oldest first, with their total.
+ */
+export async function listPendingExtensions(
+  db: DatabaseOrTransaction,
+  options: { unitCode?: string | undefined },
+): Promise<{ items: PendingExtension[]; total: number }> {
+  const conditions = [
+    eq(caseExtensions.state, 'pending'),
+    sql`${cases.state} in ${openStatesSql}`,
+    ...(options.unitCode === undefined ? [] : [eq(cases.unitCode, options.unitCode)]),
+  ];
+  const rows = await db
+    .select({
+      extensionId: caseExtensions.id,
+      caseNumber: cases.caseNumber,
+      unitCode: cases.unitCode,
+      requestedByName: staff.displayName,
+      requestedAt: caseExtensions.requestedAt,
+      amount: caseExtensions.amount,
+      deadlineRule: cases.deadlineRule,
+      expectedCompletionDate: cases.expectedCompletionDate,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(caseExtensions)
+    .innerJoin(cases, eq(cases.id, caseExtensions.caseId))
+    .innerJoin(staff, eq(staff.id, caseExtensions.requestedBy))
+    .where(and(...conditions))
+    .orderBy(asc(caseExtensions.requestedAt))
+    .limit(pendingExtensionsShown);
+  return {
+    total: rows[0]?.total ?? 0,
+    items: rows.map(({ deadlineRule, total: _total, ...row }) => ({
+      ...row,
+      isHours: deadlineRule.kind === 'hours',
+    })),
+  };
 }
 
 export interface ExtensionDecision {

@@ -1,5 +1,6 @@
 import { SummaryRow } from '../../../../platform/web/components/summary-list.tsx';
 import { deadlineText } from '../../../catalogue/index.ts';
+import { answeredInTime } from '../../core/case-deadline.ts';
 import { type CasePageTextKey, casePageText as text } from '../case-page-messages.ts';
 import type { CasePageModel } from '../case-page-model.ts';
 import { CasePageTable } from './case-page-table.tsx';
@@ -13,6 +14,26 @@ export function ExpectedDateRow({ model }: { model: CasePageModel }) {
   return (
     <SummaryRow label={text(lang, 'deadlineExpected')}>
       {expected === null ? text(lang, 'deadlineNone') : formatDate(lang, expected)}
+    </SummaryRow>
+  );
+}
+
+/** A finished or answered case: whether it was answered by its expected date (nothing while it is open). */
+function InTimeRow({ model }: { model: CasePageModel }) {
+  const { lang, detail } = model;
+  const row = detail.row;
+  if (detail.status !== 'answered' && detail.status !== 'finished') return null;
+  const inTime = answeredInTime(row);
+  const answeredAt = row.resolvedAt ?? row.closedAt;
+  if (inTime === null || answeredAt === null || row.expectedCompletionDate === null) return null;
+  return (
+    <SummaryRow label={text(lang, 'deadlineInTime')}>
+      <span data-in-time={inTime ? 'yes' : 'no'}>
+        {text(lang, inTime ? 'deadlineInTimeYes' : 'deadlineInTimeNo', {
+          date: formatDate(lang, answeredAt),
+          expected: formatDate(lang, row.expectedCompletionDate),
+        })}
+      </span>
     </SummaryRow>
   );
 }
@@ -35,12 +56,15 @@ export function Deadline({ model }: { model: CasePageModel }) {
             ? formatDateTime(lang, row.dueAt)
             : detail.status === 'paused'
               ? text(lang, 'deadlinePaused')
-              : text(lang, 'deadlineNone')}
+              : detail.status === 'answered' || detail.status === 'finished'
+                ? text(lang, 'deadlineStopped')
+                : text(lang, 'deadlineNone')}
         </SummaryRow>
         <ExpectedDateRow model={model} />
         <SummaryRow label={text(lang, 'deadlineStatus')}>
           <StatusTag lang={lang} status={detail.status} />
         </SummaryRow>
+        <InTimeRow model={model} />
         {row.extensionAmount > 0 ? (
           <SummaryRow label={text(lang, 'deadlineExtended')}>{amount(row.extensionAmount)}</SummaryRow>
         ) : null}

@@ -1,5 +1,6 @@
 import { SummaryRow } from '../../../../platform/web/components/summary-list.tsx';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
+import { subjectIn } from '../../core/case-subject.ts';
 import { casePageNameOf as nameOf, casePageText as text } from '../case-page-messages.ts';
 import type { CasePageModel } from '../case-page-model.ts';
 import { consoleText } from '../console-messages.ts';
@@ -104,7 +105,9 @@ export function Request({ model }: { model: CasePageModel }) {
   return (
     <Section id="request" title={text(lang, 'sectionRequest')}>
       <dl class="govuk-summary-list">
-        <SummaryRow label={text(lang, 'rowSubject')}>{row.subject}</SummaryRow>
+        <SummaryRow label={text(lang, 'rowSubject')}>
+          {subjectIn(lang, { subject: row.subject, ...model.detail })}
+        </SummaryRow>
         <SummaryRow label={text(lang, 'rowDescription')}>
           <Paragraphs value={row.description} />
         </SummaryRow>

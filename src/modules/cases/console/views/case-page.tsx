@@ -2,6 +2,7 @@ import { Banner, ErrorSummary } from '../../../../platform/web/components/form-c
 import { LinkParagraph } from '../../../../platform/web/components/link-paragraph.tsx';
 import { SummaryRow } from '../../../../platform/web/components/summary-list.tsx';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
+import { subjectIn } from '../../core/case-subject.ts';
 import type { CaseState } from '../../core/workflows.ts';
 import { CaseNoticesSectionView } from '../../deficiency/views/case-notices-section.tsx';
 import { feeFactsOf } from '../../payment/payment-presenters.ts';
@@ -92,7 +93,7 @@ export function CasePage({ model }: { model: CasePageModel }) {
       )}
       <span class="govuk-caption-l">{lang === 'en' ? detail.serviceNameEn : detail.serviceNameZh}</span>
       <h1 class="govuk-heading-l">{text(lang, 'caseTitle', { caseNumber: row.caseNumber })}</h1>
-      <p class="govuk-body-l">{row.subject}</p>
+      <p class="govuk-body-l">{subjectIn(lang, { subject: row.subject, ...detail })}</p>
       <dl class="govuk-summary-list govuk-summary-list--no-border" id="summary">
         <SummaryRow label={text(lang, 'rowState')}>
           <span data-case-state={row.state}>{stateName(lang, row.state as CaseState)}</span>

@@ -16,6 +16,7 @@ const statusColours: Readonly<Record<DeadlineStatus, string>> = {
   at_risk: 'govuk-tag--yellow',
   overdue: 'govuk-tag--red',
   paused: 'govuk-tag--grey',
+  answered: 'govuk-tag--turquoise',
   finished: 'govuk-tag--blue',
 };
 

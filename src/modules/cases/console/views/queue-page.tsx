@@ -15,6 +15,7 @@ import { TableHead } from '../../../../platform/web/components/table.tsx';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import type { QueueItem } from '../../core/case-queries.ts';
 import type { UnitHandler } from '../../core/case-staff-repo.ts';
+import { subjectIn } from '../../core/case-subject.ts';
 import { openStates } from '../../core/workflows.ts';
 import { bulkAssignForm } from '../case-forms.ts';
 import { type QueueSelection, selectionQuery } from '../console-filters.ts';
@@ -51,6 +52,10 @@ export interface QueuePageProps {
   /** The shown unit's case officers (filter and bulk assignment); empty when no single unit is shown. */
   handlers: readonly UnitHandler[];
   canBulkAssign: boolean;
+  /** "My cases": how many of the unit's cases wait unassigned in the unit queue (null elsewhere). */
+  unitWaiting: { count: number; unitName: string } | null;
+  /** The unit queue: how many of its cases have an extension waiting for a decision (null elsewhere). */
+  pendingExtensions: number | null;
   /** After a bulk assignment: its problems (400), or what was ticked and chosen, to keep them. */
   problems: FormProblems;
   tickedIds: readonly string[];
@@ -112,14 +117,24 @@ function QueueFilters(props: QueuePageProps) {
               : null}
           </div>
           {props.kind !== 'mine' ? (
-            <SingleCheckbox
-              lang={lang}
-              id="filter-unassigned"
-              name="unassigned"
-              label={text(lang, 'filterUnassigned')}
-              value="yes"
-              isChecked={selection.unassigned}
-            />
+            <>
+              <SingleCheckbox
+                lang={lang}
+                id="filter-unassigned"
+                name="unassigned"
+                label={text(lang, 'filterUnassigned')}
+                value="yes"
+                isChecked={selection.unassigned}
+              />
+              <SingleCheckbox
+                lang={lang}
+                id="filter-extension"
+                name="extension"
+                label={text(lang, 'filterPendingExtension')}
+                value="pending"
+                isChecked={selection.extension === 'pending'}
+              />
+            </>
           ) : null}
           <div class="govuk-button-group">
             <Button isSecondary>{text(lang, 'applyFilters')}</Button>
@@ -188,7 +203,7 @@ function QueueTable(props: QueuePageProps) {
             <td class="govuk-table__cell">
               <CaseLink lang={lang} caseNumber={item.caseNumber} />
             </td>
-            <td class="govuk-table__cell">{item.subject}</td>
+            <td class="govuk-table__cell">{subjectIn(lang, item)}</td>
             <td class="govuk-table__cell">{lang === 'en' ? item.serviceNameEn : item.serviceNameZh}</td>
             <td class="govuk-table__cell">
               {item.districtCode === null ? '' : (districtNames.get(item.districtCode) ?? item.districtCode)}
@@ -209,6 +224,57 @@ function QueueTable(props: QueuePageProps) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** Under "my cases": the unit's unassigned cases, where a new handler's work waits, with a link and a count. */
+function UnitWaiting({ lang, waiting }: { lang: Lang; waiting: { count: number; unitName: string } }) {
+  const unitQueue = localePath(lang, consolePaths.unitQueue);
+  return (
+    <div class="govuk-inset-text" id="unit-waiting" data-unit-waiting={waiting.count}>
+      <h2 class="govuk-heading-s govuk-!-margin-bottom-2">{text(lang, 'unitWaitingHeading')}</h2>
+      {waiting.count > 0 ? (
+        <>
+          <p class="govuk-body">
+            {text(lang, 'unitWaiting', { unit: waiting.unitName, count: waiting.count })}
+          </p>
+          <p class="govuk-body govuk-!-margin-bottom-0">
+            <a class="govuk-link" href={`${unitQueue}?unassigned=yes`}>
+              {text(lang, 'unitWaitingLink', { count: waiting.count })}
+            </a>
+          </p>
+        </>
+      ) : (
+        <>
+          <p class="govuk-body">{text(lang, 'unitWaitingNone', { unit: waiting.unitName })}</p>
+          <p class="govuk-body govuk-!-margin-bottom-0">
+            <a class="govuk-link" href={unitQueue}>
+              {text(lang, 'unitWaitingQueueLink')}
+            </a>
+          </p>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** Above the unit queue: how many of its cases wait for a decision on an extension, with a link to them. */
+function PendingExtensionsNotice(props: QueuePageProps & { count: number }) {
+  const { lang, count } = props;
+  const query = new URLSearchParams();
+  if (props.selection.unit !== '') query.set('unit', props.selection.unit);
+  query.set('extension', 'pending');
+  return (
+    <div class="govuk-inset-text" id="pending-extensions" data-pending-extensions={count}>
+      <p class="govuk-body">{text(lang, 'pendingExtensionsNotice', { count })}</p>
+      {props.selection.extension === 'pending' ? null : (
+        <p class="govuk-body govuk-!-margin-bottom-0">
+          <a class="govuk-link" href={`${localePath(lang, props.path)}?${query.toString()}`}>
+            {text(lang, 'pendingExtensionsLink', { count })}
+          </a>
+        </p>
+      )}
+    </div>
   );
 }
 
@@ -237,6 +303,10 @@ export function QueuePage(props: QueuePageProps) {
           {notice.message}
         </div>
       ))}
+      {props.unitWaiting === null ? null : <UnitWaiting lang={lang} waiting={props.unitWaiting} />}
+      {props.pendingExtensions === null || props.pendingExtensions === 0 ? null : (
+        <PendingExtensionsNotice {...props} count={props.pendingExtensions} />
+      )}
       <QueueFilters {...props} />
       {items.length === 0 ? (
         <>

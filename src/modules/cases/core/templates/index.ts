@@ -1,6 +1,7 @@
 import { defineTopic } from '../../../../platform/notify/template-kit.ts';
 import { caseAccepted } from './case-accepted.ts';
 import { caseExtended } from './case-extended.ts';
+import { caseExtensionRequested } from './case-extension-requested.ts';
 import { caseForwarded } from './case-forwarded.ts';
 import { caseClosed } from './case-outcome.ts';
 import { casePaymentReceived, casePaymentRefunded, casePaymentRequested } from './case-payment.ts';
@@ -29,6 +30,7 @@ export const caseTopics = {
   rejected: defineTopic('case.rejected', caseRejected),
   reopened: defineTopic('case.reopened', caseReopened),
   trackLink: defineTopic('case.track_link', caseTrackLink),
+  extensionRequested: defineTopic('case.extension_requested', caseExtensionRequested),
   handlerReminder: defineTopic('case.reminder.handler', handlerReminder),
   supervisorReminder: defineTopic('case.reminder.supervisor', supervisorReminder),
 } as const;
