@@ -146,7 +146,7 @@ const noticeSenders: Readonly<Record<CaseNoticeTopic, (input: NoticeInput) => Pr
       data: { ...common, newDate: row.expectedCompletionDate ?? '', reason: detail },
     }),
   'case.supplement_requested': async ({ tx, base, row, common, detail }) => {
-    // The deficiency notice (cases/deficiency): its date, and where else to bring the supplement.
+    // The deficiency notice (cases/deficiency), when one was issued: its date and the online supplement.
     const notice = await issuedNoticeOf(tx, row.id);
     const unit = await unitContact(tx, row.unitCode);
     const isEnglish = base.lang === 'en';
@@ -161,13 +161,16 @@ const noticeSenders: Readonly<Record<CaseNoticeTopic, (input: NoticeInput) => Pr
           .map((line) => line.trim())
           .filter((line) => line !== ''),
         ...(notice === null ? {} : { dueDate: notice.supplementBy }),
-        ...(notice === null || unit === null
+        // Every case says how to deliver (issue 14); online only where a notice offers it.
+        isOnline: notice !== null,
+        ...(unit === null
           ? {}
           : {
               howTo: {
                 address: isEnglish ? unit.addressEn : unit.addressZh,
                 hours: isEnglish ? unit.serviceHoursEn : unit.serviceHoursZh,
                 email: unit.email,
+                isContactVerified: unit.isContactVerified,
               },
             }),
       },

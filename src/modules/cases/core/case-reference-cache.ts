@@ -81,6 +81,8 @@ export interface UnitContact {
   email: string;
   serviceHoursZh: string;
   serviceHoursEn: string;
+  /** False while the address, e-mail and hours are placeholders not yet checked (platform/reference/units.ts). */
+  isContactVerified: boolean;
 }
 
 const unitContacts = new Map<string, Kept<UnitContact | null>>();
@@ -99,6 +101,7 @@ export async function unitContact(db: DatabaseOrTransaction, code: string): Prom
       email: units.email,
       serviceHoursZh: units.serviceHoursZh,
       serviceHoursEn: units.serviceHoursEn,
+      isContactVerified: units.isContactVerified,
     })
     .from(units)
     .where(eq(units.code, code));

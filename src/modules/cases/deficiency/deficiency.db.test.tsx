@@ -246,7 +246,7 @@ describe('the one-time deficiency notice', () => {
     assert.ok(mail.text.includes('民國115年3月17日'), 'the date');
     assert.match(mail.text, /補正方式（請註明案號 \d{7}-\d{4}）/);
     assert.match(mail.text, /線上補正/);
-    assert.match(mail.text, /臨櫃：.+（.+）/);
+    assert.match(mail.text, /臨櫃送件：.+（.+）/);
     assert.ok(mail.text.includes(`case=${row.caseNumber}`), 'the tracking link');
 
     const [audit] = await db

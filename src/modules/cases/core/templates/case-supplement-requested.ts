@@ -5,7 +5,7 @@ import {
   type NotificationTemplate,
   subject,
 } from '../../../../platform/notify/template-kit.ts';
-import { handledByRow, progressLine } from './case-letter-parts.ts';
+import { handledByRow, progressLine, supplementWays } from './case-letter-parts.ts';
 
 export interface CaseSupplementRequestedData {
   caseNumber: string;
@@ -14,14 +14,34 @@ export interface CaseSupplementRequestedData {
   items: string[];
   /** ISO date by which to bring them, when the service sets one. */
   dueDate?: string;
-  /** Where else to bring them (the deficiency notice): the unit's counter, postal address and e-mail. */
-  howTo?: { address: string; hours: string; email: string };
+  /**
+   * Where to deliver them: the handling unit's counter (with its hours), postal address and e-mail; the
+   * phone is `unitPhone`. Absent only when the unit's contacts are unknown.
+   */
+  howTo?: { address: string; hours: string; email: string; isContactVerified: boolean };
+  /** The case offers an online supplement (a deficiency notice was issued): the first way listed. */
+  isOnline?: boolean;
   unitName: string;
   unitPhone: string;
   trackingUrl: string;
 }
 
-/** 補正通知: what is missing, all of it in one message; the deadline clock pauses meanwhile. */
+/** The ways to deliver, one a line, and the caution while the unit's contacts are unconfirmed. */
+function howToSend(lang: 'zh-TW' | 'en', data: CaseSupplementRequestedData): string | null {
+  if (data.howTo === undefined) return null;
+  const { lead, ways, caution } = supplementWays(lang, {
+    caseNumber: data.caseNumber,
+    isOnline: data.isOnline === true,
+    contact: { ...data.howTo, phone: data.unitPhone },
+  });
+  const bullet = lang === 'en' ? '- ' : '・';
+  return [lead, ...ways.map((way) => `${bullet}${way}`), ...(caution === null ? [] : [caution])].join('\n');
+}
+
+/**
+ * 補正通知: what is missing, all of it in one message, and exactly how to deliver it (issue 14: online only
+ * when the case offers it; otherwise the counter, the post or the unit's e-mail); the clock pauses meanwhile.
+ */
 export const caseSupplementRequested: NotificationTemplate<CaseSupplementRequestedData> = {
   audience: 'applicant',
   purpose: {
@@ -38,7 +58,9 @@ export const caseSupplementRequested: NotificationTemplate<CaseSupplementRequest
         address: '高雄市苓雅區四維三路 2 號',
         hours: '週一至週五 8:00–17:30',
         email: 'building@kcg.gov.tw',
+        isContactVerified: true,
       },
+      isOnline: true,
       unitName: '建築管理處',
       unitPhone: '07-3368333',
       trackingUrl: 'https://onewindow.example.tw/track',
@@ -56,7 +78,9 @@ export const caseSupplementRequested: NotificationTemplate<CaseSupplementRequest
         address: '2 Siwei 3rd Road, Lingya District, Kaohsiung',
         hours: 'Monday to Friday, 8:00–17:30',
         email: 'building@kcg.gov.tw',
+        isContactVerified: true,
       },
+      isOnline: true,
       unitName: 'Building Administration Office',
       unitPhone: '07-3368333',
       trackingUrl: 'https://onewindow.example.tw/en/track',
@@ -69,15 +93,7 @@ export const caseSupplementRequested: NotificationTemplate<CaseSupplementRequest
         `您的「${data.serviceName}」案件還需要以下${data.items.length}項文件或資料，請一次補齊：`,
         data.items.map((item, index) => `${index + 1}. ${item}`).join('\n'),
         data.dueDate ? `請於${date('zh-TW', data.dueDate)}前補正。` : null,
-        data.howTo
-          ? [
-              `補正方式（請註明案號 ${data.caseNumber}）：`,
-              `・線上補正：開啟下方辦理進度連結，點選「線上補正」，依各項目上傳文件或更正資料`,
-              `・臨櫃：${data.howTo.address}（${data.howTo.hours}）`,
-              `・郵寄：${data.howTo.address}`,
-              `・電子郵件：${data.howTo.email}`,
-            ].join('\n')
-          : null,
+        howToSend('zh-TW', data),
         '補正期間不計入處理期限；收到補正後，我們會繼續辦理並重新計算預計完成日期。',
         facts('zh-TW', [['案號', data.caseNumber], handledByRow('zh-TW', data)]),
         progressLine('zh-TW', data.trackingUrl),
@@ -90,15 +106,7 @@ export const caseSupplementRequested: NotificationTemplate<CaseSupplementRequest
         `To continue with your case about “${data.serviceName}” we need the following ${data.items.length === 1 ? 'item' : `${data.items.length} items`}. Please send everything together:`,
         data.items.map((item, index) => `${index + 1}. ${item}`).join('\n'),
         data.dueDate ? `Please send them by ${date('en', data.dueDate)}.` : null,
-        data.howTo
-          ? [
-              `How to send them (quote case number ${data.caseNumber}):`,
-              '- Online: open the progress link below and choose “Supplement online”, then upload or correct each item',
-              `- At the counter: ${data.howTo.address} (${data.howTo.hours})`,
-              `- By post: ${data.howTo.address}`,
-              `- By e-mail: ${data.howTo.email}`,
-            ].join('\n')
-          : null,
+        howToSend('en', data),
         'The time limit is paused until we receive them; then we continue and set a new expected date.',
         facts('en', [['Case number', data.caseNumber], handledByRow('en', data)]),
         progressLine('en', data.trackingUrl),

@@ -37,6 +37,54 @@ describe('case notification templates', () => {
     assert.match(withoutDate.text, /the following 3 items/);
   });
 
+  it('a supplement request says exactly how to deliver: online only when offered, the counter, post and e-mail, each quoting the case number (issue 14)', () => {
+    const data = {
+      caseNumber: '1150302-0042',
+      serviceName: '人行道修繕',
+      items: ['現場照片'],
+      unitName: '道路養護工程處',
+      unitPhone: '07-3368333',
+      trackingUrl: 'https://onewindow.example.tw/track',
+      howTo: {
+        address: '802 高雄市苓雅區四維三路2號',
+        hours: '週一至週五 08:00–12:00、13:30–17:30',
+        email: 'pwb-road-maintenance@kcg.gov.tw',
+        isContactVerified: false,
+      },
+    };
+    const counterCase = caseTopics.supplementRequested.render('zh-TW', { ...data, isOnline: false });
+    assert.ok(
+      counterCase.text.includes(
+        [
+          '補正方式（請註明案號 1150302-0042）：',
+          '・臨櫃送件：802 高雄市苓雅區四維三路2號（週一至週五 08:00–12:00、13:30–17:30）',
+          '・郵寄：802 高雄市苓雅區四維三路2號（信封註明案號 1150302-0042）',
+          '・電子郵件：寄至 pwb-road-maintenance@kcg.gov.tw，主旨註明案號 1150302-0042（請另寫新郵件，系統通知信的回覆無人收閱）',
+          '上列地址、信箱與時間尚待本局確認；寄送或前往前，請先來電 07-3368333 確認。',
+        ].join('\n'),
+      ),
+      counterCase.text,
+    );
+    assert.doesNotMatch(counterCase.text, /線上補正/, 'no online supplement where none is offered');
+
+    const online = caseTopics.supplementRequested.render('en', {
+      ...data,
+      isOnline: true,
+      howTo: { ...data.howTo, address: 'No. 2, Siwei 3rd Rd., Lingya District', isContactVerified: true },
+    });
+    assert.match(
+      online.text,
+      /How to send them \(quote case number 1150302-0042\):\n- Online: on the tracking page choose “Supplement online”/,
+    );
+    assert.match(online.text, /- At the counter: No\. 2, Siwei 3rd Rd\., Lingya District \(週一至週五/);
+    assert.match(online.text, /- By post: .+ \(write case number 1150302-0042 on the envelope\)/);
+    assert.match(
+      online.text,
+      /- By e-mail: to pwb-road-maintenance@kcg\.gov\.tw, with case number 1150302-0042 in the subject/,
+    );
+    assert.doesNotMatch(online.text, /still to be confirmed/, 'confirmed contacts carry no caution');
+  });
+
   it('the closing notice carries the answer; the forward notice says where to ask', () => {
     const closed = caseTopics.closed.render('zh-TW', {
       caseNumber: '1150302-0042',
