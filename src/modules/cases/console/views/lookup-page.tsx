@@ -4,6 +4,7 @@ import type { FormProblems } from '../../../../platform/web/components/form-prob
 import { TableHead } from '../../../../platform/web/components/table.tsx';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import type { StaffLookupResult } from '../../core/case-reading.ts';
+import { subjectIn } from '../../core/case-subject.ts';
 import type { CaseState } from '../../core/workflows.ts';
 import { consoleText as text } from '../console-messages.ts';
 import { consolePaths } from '../console-paths.ts';
@@ -82,7 +83,7 @@ export function LookupPage(props: LookupPageProps) {
                   <td class="govuk-table__cell">
                     <CaseLink lang={lang} caseNumber={result.caseNumber} />
                   </td>
-                  <td class="govuk-table__cell">{result.subject}</td>
+                  <td class="govuk-table__cell">{subjectIn(lang, result)}</td>
                   <td class="govuk-table__cell">{result.applicantName}</td>
                   <td class="govuk-table__cell">{result.applicantPhone ?? ''}</td>
                   <td class="govuk-table__cell">{props.unitNames.get(result.unitCode) ?? result.unitCode}</td>
