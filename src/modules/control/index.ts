@@ -26,6 +26,7 @@ export const controlModule: AppModule = {
   publicReads: [
     { route: '/plans', scopes: ['plans'], query: 'key' },
     { route: '/plans/:year', examples: ['/plans/2012'], scopes: ['plans', 'units'], query: 'key' },
+    { route: '/work-plans', scopes: ['plans'], query: 'key' },
     {
       route: '/work-plans/:year',
       examples: ['/work-plans/2012'],
@@ -78,9 +79,13 @@ export const controlModule: AppModule = {
       roles: ['secretariat'],
     },
     {
+      // Its words say where it goes (issue 14 §15: it said 「管考：執行計畫進度…」 and opened the work plans).
       id: 'control.unit-work-plans',
       group: 'performance',
-      label: performance,
+      label: {
+        'zh-TW': '本單位工作計畫：撰寫推動方法與量化目標，送單位主管核定及秘書室審查',
+        en: 'Your unit’s work plan: methods and targets, for your head’s approval and the secretariat’s review',
+      },
       path: workPlanPaths.staffList,
       roles: ['unit_editor', 'unit_head'],
     },

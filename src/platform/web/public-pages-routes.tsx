@@ -30,12 +30,13 @@ const FontSizeQuery = Type.Object({
 /**
  * The view of each registry page that has no query; search is registered on its own below, the services
  * list by the catalogue module (src/modules/catalogue/catalogue-routes.tsx), the case look-up by the
- * cases module (src/modules/cases/track-routes.tsx), the plans by the control module
- * (src/modules/control/plans/public-plan-routes.tsx), the report form and the map of reports by the
- * reports module (src/modules/reports/report-routes.tsx, public-report-routes.tsx), and the online
- * applications by the applications module (src/modules/applications/application-routes.tsx).
+ * cases module (src/modules/cases/track-routes.tsx), the plans and the work plans by the control module
+ * (src/modules/control/plans/public-plan-routes.tsx, work-plans/public-work-plan-routes.tsx), the report
+ * form and the map of reports by the reports module (src/modules/reports/report-routes.tsx,
+ * public-report-routes.tsx), and the online applications by the applications module
+ * (src/modules/applications/application-routes.tsx).
  */
-type ModulePageId = 'search' | 'services' | 'track' | 'plans' | 'report' | 'reports' | 'apply';
+type ModulePageId = 'search' | 'services' | 'track' | 'plans' | 'work-plans' | 'report' | 'reports' | 'apply';
 const staticViews: Record<Exclude<SitePageId, ModulePageId>, (lang: Lang) => ComponentChildren> = {
   home: (lang) => <HomePage lang={lang} />,
   sitemap: (lang) => <SitemapPage lang={lang} />,
@@ -60,6 +61,7 @@ export async function publicPagesRoutes(app: AppInstance, deps: AppDeps): Promis
   for (const page of sitePages) {
     if (page.id === 'search' || page.id === 'services' || page.id === 'track' || page.id === 'plans')
       continue;
+    if (page.id === 'work-plans') continue;
     if (page.id === 'report' || page.id === 'reports' || page.id === 'apply') continue;
     const view = staticViews[page.id];
     forEachLanguage(page.path, (url) => {

@@ -129,6 +129,19 @@ export const sitePages = [
     isInFooter: false,
   }),
   page({
+    id: 'work-plans',
+    path: '/work-plans',
+    title: { 'zh-TW': '各單位工作計畫', en: 'Units’ work plans' },
+    summary: {
+      'zh-TW': '本局各單位依年度執行計畫訂定並刊登的工作計畫：推動重點、方法與量化目標。',
+      en: 'The work plans the bureau’s units publish under each year’s plan: their focus, methods and targets.',
+    },
+    group: 'about',
+    updatedAt: releaseDate,
+    isInNavigation: false,
+    isInFooter: false,
+  }),
+  page({
     id: 'search',
     path: '/search',
     title: { 'zh-TW': '網站搜尋', en: 'Search this site' },

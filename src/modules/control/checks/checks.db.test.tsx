@@ -82,6 +82,20 @@ describe('spot checks and tests (平時測試及查核)', async () => {
     assert.equal(list.statusCode, 200);
     assert.ok(mainOf(list.body).includes(`/staff/checks/${checkId}`));
     assert.match(mainOf(list.body), /共 2 項，未結案 2 項，逾期 0 項/);
+    // The 2012 unit and today's are told apart, from the units' data (issue 14 §15).
+    const units = decode(mainOf(list.body));
+    assert.ok(
+      units.includes('>養護工程處（已改制，業務由道路養護工程處、公園處承接）<'),
+      'the former unit in the filter',
+    );
+    assert.ok(units.includes('道路養護工程處（現行組織，承接養護工程處業務）'), 'today’s unit');
+    assert.ok(units.includes('>新建工程處<'), 'a unit no reorganisation touched: its name alone');
+    const english = decode(mainOf((await secretariat.get('/en/staff/checks?year=2026')).body));
+    assert.ok(
+      english.includes(
+        'Maintenance Engineering Office (former unit, now Road Maintenance Engineering Office, Parks and Street Lights Office)',
+      ),
+    );
     const otherKind = await secretariat.get('/staff/checks?year=2026&kind=website');
     assert.ok(!mainOf(otherKind.body).includes(`/staff/checks/${checkId}`));
   });

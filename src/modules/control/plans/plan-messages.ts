@@ -54,6 +54,9 @@ export const plansText = translator({
       '本局每年訂定提升服務品質執行計畫，列出實施要項、執行策略、推動作法、完成期限及承辦單位，並依計畫定期查核。',
     listEmpty: '目前沒有已發布的計畫。',
     listVersion: '第 {version} 版',
+    workPlansLink: '民國 {rocYear} 年度各單位工作計畫（已刊登）',
+    workPlansYearsLead:
+      '各單位依年度執行計畫訂定的工作計畫：推動重點、方法與量化目標。經秘書室同意後刊登於本網站。',
     versionLine: '第 {version} 版，{date}刊登於本網站。',
     firstPublished: '首次刊登：{date}。',
     olderVersion: '這是第 {version} 版，不是現行版本。',
@@ -258,6 +261,9 @@ export const plansText = translator({
       'Every year the bureau sets out how it will improve its service: implementation items, strategies and practices, each with a deadline and the units responsible, checked regularly.',
     listEmpty: 'No plan has been published yet.',
     listVersion: 'version {version}',
+    workPlansLink: 'Units’ published work plans for {year}',
+    workPlansYearsLead:
+      'Each unit’s work plan under the year’s plan: its focus, methods and quantified targets, published here once the secretariat has accepted it.',
     versionLine: 'Version {version}, posted on this site {date}.',
     firstPublished: 'First posted {date}.',
     olderVersion: 'This is version {version}, not the current one.',

@@ -3,7 +3,7 @@ import { type OdtBlock, writeOdt } from '../../../platform/documents/odt.ts';
 import { formatPageDate } from '../../../platform/web/format-date.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { checksText } from '../checks/checks-messages.ts';
-import { deadlineText, formatDateTime } from '../shared/control-format.ts';
+import { deadlineText, formatDateTime, withNote } from '../shared/control-format.ts';
 import { unitNameIn } from '../shared/unit-names.ts';
 import type { ReportData, ReportItem } from './report-build.ts';
 import { reportText as text } from './report-messages.ts';
@@ -59,7 +59,7 @@ export function practiceTable(data: ReportData, item: ReportItem, lang: Lang): R
       const progress =
         result.status === null
           ? text(lang, 'progress_none')
-          : `${text(lang, `progress_${result.status}`)}（${result.period ?? ''}）${
+          : `${withNote(lang, text(lang, `progress_${result.status}`), result.period ?? '')}${
               result.progressNarrative === '' ? '' : `\n${result.progressNarrative}`
             }`;
       rows.push([

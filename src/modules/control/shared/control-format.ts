@@ -23,6 +23,14 @@ export function deadlineText(deadline: PracticeDeadline, lang: Lang): string {
   });
 }
 
+/**
+ * A note after a text in brackets as each language writes them: 「示範秘書室（民國115年12月5日 10:00）」,
+ * "Demo secretariat (5 December 2026 10:00)" — full-width brackets are Chinese punctuation, not English.
+ */
+export function withNote(lang: Lang, main: string, note: string): string {
+  return lang === 'en' ? `${main} (${note})` : `${main}（${note}）`;
+}
+
 /** Names in a sentence: 「工務局、養護工程處」 / "Public Works, Road Maintenance". */
 export function listText(lang: Lang, names: readonly string[]): string {
   return names.join(lang === 'en' ? ', ' : '、');

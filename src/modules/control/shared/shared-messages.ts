@@ -5,6 +5,8 @@ export const sharedText = translator({
   'zh-TW': {
     deadlineMonth: '{rocYear}年{month}月',
     deadlineDaily: '每日',
+    unitFormer: '已改制，業務由{successors}承接',
+    unitCurrent: '現行組織，承接{predecessors}業務',
     deadlineNone: '計畫未訂',
     evidenceRemoveLink: '移除',
     evidenceRemoveTitle: '移除佐證資料',
@@ -15,6 +17,8 @@ export const sharedText = translator({
     warning: '注意',
   },
   en: {
+    unitFormer: 'former unit, now {successors}',
+    unitCurrent: 'current unit, formerly part of {predecessors}',
     deadlineMonth: '{monthName} {year}',
     deadlineDaily: 'Every day',
     deadlineNone: 'None given',

@@ -1,12 +1,17 @@
 import { Type } from 'typebox';
+import { pageOfRows, pageWindow } from '../../../platform/db/paging.ts';
 import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
+import { pageNumberOf } from '../../../platform/web/components/pagination.tsx';
 import { forEachLanguage, type Lang, localePath } from '../../../platform/web/i18n.ts';
 import { pageContext, renderPage, sendPage } from '../../../platform/web/layout.tsx';
-import { findSitePage } from '../../../platform/web/site-pages.ts';
-import { planPaths } from '../plans/plan-paths.ts';
+import { findSitePage, sitePageOptions } from '../../../platform/web/site-pages.ts';
+import { plansText } from '../plans/plan-messages.ts';
+import { planListPageSize, planPaths } from '../plans/plan-paths.ts';
+import { listPlans } from '../plans/plan-reads.ts';
 import { taipeiIsoDate } from '../shared/control-format.ts';
+import { PagedQuery } from '../shared/control-pages.ts';
 import { PublicWorkPlanPage } from './views/public-work-plan-page.tsx';
-import { PublicWorkPlanListPage } from './views/work-plan-list-pages.tsx';
+import { PublicWorkPlanListPage, PublicWorkPlanYearsPage } from './views/work-plan-list-pages.tsx';
 import { workPlanTitle } from './work-plan-format.ts';
 import { workPlanText as text } from './work-plan-messages.ts';
 import { workPlanPaths } from './work-plan-paths.ts';
@@ -34,6 +39,37 @@ function metadataOf(lang: Lang, year: number) {
  */
 export async function publicWorkPlanRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
   const { db } = deps;
+
+  // The site map's page: the years with a published plan, newest first, each to its units' work plans.
+  const yearsPage = findSitePage('work-plans');
+  forEachLanguage(yearsPage.path, (url) => {
+    app.get(url, { schema: { hide: true, querystring: PagedQuery } }, async (request, reply) => {
+      const context = pageContext(request);
+      const { lang } = context;
+      const window = pageWindow(pageNumberOf(request.query.page), planListPageSize);
+      const { rows, hasNextPage } = pageOfRows(await listPlans(db, { publishedOnly: true, window }), window);
+      return sendPage(
+        reply,
+        renderPage(context, {
+          ...sitePageOptions(yearsPage, lang),
+          body: (
+            <PublicWorkPlanYearsPage
+              lang={lang}
+              title={yearsPage.title[lang]}
+              lead={plansText(lang, 'workPlansYearsLead')}
+              years={rows.map((plan) => ({
+                year: plan.year,
+                label: text(lang, 'publicListTitle', { year: plan.year, rocYear: plan.rocYear }),
+              }))}
+              empty={plansText(lang, 'listEmpty')}
+              page={window.page}
+              hasNextPage={hasNextPage}
+            />
+          ),
+        }),
+      );
+    });
+  });
 
   forEachLanguage('/work-plans/:year', (url) => {
     app.get(url, { schema: { hide: true, params: WorkPlanYearParams } }, async (request, reply) => {

@@ -13,7 +13,8 @@ export const workPlanPaths = {
     `${staff}/${year}/${unit}/rows/${rowId}/remove`,
   staffAction: (year: number, unit: string, action: WorkPlanActionSlug) =>
     `${staff}/${year}/${unit}/${action}`,
-  /** Public. */
+  /** Public: the years (the site map's page), a year's published work plans, one. */
+  publicYears: '/work-plans',
   publicYear: (year: number) => `/work-plans/${year}`,
   publicPlan: (year: number, unit: string) => `/work-plans/${year}/${unit}`,
 } as const;

@@ -160,15 +160,26 @@ export function rowProblems(
 ): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const add = (field: string, code: string, message: string) => problems.push({ field, code, message });
-  for (const [field, value, max] of [
-    ['itemText', form.itemText, maxText],
-    ['focusText', form.focusText, maxText],
-    ['methodText', form.methodText, maxText],
+  // Each message names its field (issue 14 §15: the summary said 「請填寫此欄位」 three times).
+  const fieldName = (key: 'itemLabel' | 'focusLabel' | 'methodLabel' | 'remarksLabel') =>
+    key === 'remarksLabel'
+      ? text(lang, key)
+          .replace(/[（(][^（(]*[）)]$/, '')
+          .trim()
+      : text(lang, key);
+  const tooLong = (name: string, max: number) => text(lang, 'fieldTooLong', { field: name, max });
+  for (const [field, value, key] of [
+    ['itemText', form.itemText, 'itemLabel'],
+    ['focusText', form.focusText, 'focusLabel'],
+    ['methodText', form.methodText, 'methodLabel'],
   ] as const) {
-    if (value === '') add(field, 'required', text(lang, 'required'));
-    else if (value.length > max) add(field, 'too_long', text(lang, 'tooLong', { max }));
+    const name = lang === 'en' ? fieldName(key).toLowerCase() : fieldName(key);
+    if (value === '') add(field, 'required', text(lang, 'fieldRequired', { field: name }));
+    else if (value.length > maxText) add(field, 'too_long', tooLong(fieldName(key), maxText));
   }
-  if (form.remarks.length > maxText) add('remarks', 'too_long', text(lang, 'tooLong', { max: maxText }));
+  if (form.remarks.length > maxText) add('remarks', 'too_long', tooLong(fieldName('remarksLabel'), maxText));
+  const targetName = (n: number, key: 'indicatorLabel' | 'measureUnitLabel' | 'measurementLabel') =>
+    `${text(lang, 'targetLegend', { n })}${lang === 'en' ? ': ' : ' '}${text(lang, key)}`;
 
   if (form.practiceIds.length === 0) add('practiceIds', 'required', text(lang, 'practiceRequired'));
   const carried = new Set(practices.carried.map((practice) => practice.id));
@@ -188,11 +199,15 @@ export function rowProblems(
     if (target.indicator === '')
       add(targetField(n, 'indicator'), 'required', text(lang, 'indicatorRequired', { n }));
     else if (target.indicator.length > maxShortText)
-      add(targetField(n, 'indicator'), 'too_long', text(lang, 'tooLong', { max: maxShortText }));
+      add(targetField(n, 'indicator'), 'too_long', tooLong(targetName(n, 'indicatorLabel'), maxShortText));
     if (target.unitOfMeasure === '')
       add(targetField(n, 'unitOfMeasure'), 'required', text(lang, 'measureUnitRequired', { n }));
     else if (target.unitOfMeasure.length > maxShortText)
-      add(targetField(n, 'unitOfMeasure'), 'too_long', text(lang, 'tooLong', { max: maxShortText }));
+      add(
+        targetField(n, 'unitOfMeasure'),
+        'too_long',
+        tooLong(targetName(n, 'measureUnitLabel'), maxShortText),
+      );
     if (parseNumber(target.baseline) === null)
       add(targetField(n, 'baseline'), 'not_a_number', text(lang, 'baselineNumber', { n }));
     if (parseNumber(target.target) === null)
@@ -200,7 +215,7 @@ export function rowProblems(
     if (target.measurement === '')
       add(targetField(n, 'measurement'), 'required', text(lang, 'measurementRequired', { n }));
     else if (target.measurement.length > maxText)
-      add(targetField(n, 'measurement'), 'too_long', text(lang, 'tooLong', { max: maxText }));
+      add(targetField(n, 'measurement'), 'too_long', tooLong(targetName(n, 'measurementLabel'), maxText));
   }
   return problems;
 }

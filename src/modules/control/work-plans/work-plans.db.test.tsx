@@ -135,7 +135,10 @@ describe('units’ work plans: the whole flow', () => {
     const innovation = await practiceId('五(一)1');
 
     // The staff home leads unit staff to the work plans.
-    assert.match(mainOf((await editor.get('/staff')).body), /href="\/staff\/work-plans"/);
+    // Its words say where it goes (issue 14 §15: it said 「管考：執行計畫進度…」 and opened the work plans).
+    const home = mainOf((await editor.get('/staff')).body);
+    assert.match(home, /<a[^>]*href="\/staff\/work-plans"[^>]*>本單位工作計畫：/);
+    assert.ok(!home.includes('管考：執行計畫進度'));
 
     await startDraft(editor, unit);
     const first = await addMethod(editor, unit, [everyUnit], '線上申辦一次完成', [
@@ -280,6 +283,25 @@ describe('units’ work plans: the whole flow', () => {
     assert.match(mainOf(english.body), /Quantified targets of “流程再造”/);
     const list = await subject.app.inject({ method: 'GET', url: '/work-plans/2012' });
     assert.match(mainOf(list.body), /href="\/work-plans\/2012\/planning"/);
+    // Reachable (issue 14 §15): from the year's plan, the list of plans, the site map's page of work plans.
+    const get = (url: string) => subject.app.inject({ method: 'GET', url });
+    assert.match(mainOf((await get('/plans/2012')).body), /<a class="govuk-link" href="\/work-plans\/2012">/);
+    assert.match(
+      mainOf((await get('/en/plans/2012')).body),
+      /href="\/en\/work-plans\/2012">Units’ published work plans for 2012</,
+    );
+    assert.match(mainOf((await get('/plans')).body), /href="\/work-plans\/2012"/);
+    const years = await get('/work-plans');
+    assert.equal(years.statusCode, 200);
+    assert.match(
+      mainOf(years.body),
+      /<a class="govuk-link" href="\/work-plans\/2012">101 年度各單位工作計畫<\/a>/,
+    );
+    assert.match(
+      mainOf((await get('/en/work-plans')).body),
+      /href="\/en\/work-plans\/2012">Units’ work plans, 2012</,
+    );
+    assert.match(mainOf((await get('/sitemap')).body), /href="\/work-plans"/);
 
     // Every change is in the audit log.
     const { rows } = await pool.query<{ action: string }>(
@@ -320,7 +342,7 @@ describe('units’ work plans: bad input', () => {
     assert.equal(response.statusCode, 400);
     assert.match(response.body, /<title>錯誤：/);
     assert.deepEqual(summaryOf(response.body), [
-      ['methodText', '請填寫此欄位。'],
+      ['methodText', '請填寫工作(推動)方法。'],
       ['practiceIds', '推動作法「五(一)4」不是本單位承辦的。'],
       ['target-1-indicator', '目標 1：請填寫指標。'],
       ['target-1-target', '目標 1：目標值請填數字，例如 95。'],

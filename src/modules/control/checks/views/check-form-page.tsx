@@ -9,6 +9,7 @@ import { PostForm } from '../../../../platform/web/components/form-page.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
 import { formatPageDate } from '../../../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
+import { withNote } from '../../shared/control-format.ts';
 import { textFields } from '../../shared/page-parts.tsx';
 import { type UnitNames, unitNameIn } from '../../shared/unit-names.ts';
 import type { CheckAction, CheckForm } from '../check-rules.ts';
@@ -92,7 +93,7 @@ export function CheckFormPage(props: {
                 <ol class="govuk-list govuk-list--number">
                   {revision.existingActions.map((action) => (
                     <li key={action.id}>
-                      {action.description}（{formatPageDate(lang, action.deadline)}）
+                      {withNote(lang, action.description, formatPageDate(lang, action.deadline))}
                     </li>
                   ))}
                 </ol>

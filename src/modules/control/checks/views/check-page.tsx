@@ -11,7 +11,7 @@ import { SummaryList } from '../../../../platform/web/components/summary-list.ts
 import { TableHead } from '../../../../platform/web/components/table.tsx';
 import { formatPageDate } from '../../../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
-import { formatDateTime } from '../../shared/control-format.ts';
+import { formatDateTime, withNote } from '../../shared/control-format.ts';
 import { EvidenceRemovalLink } from '../../shared/evidence-removal.tsx';
 import { textFields } from '../../shared/page-parts.tsx';
 import { type UnitNames, unitNameIn } from '../../shared/unit-names.ts';
@@ -201,12 +201,15 @@ export function CheckPage(props: {
           row(text(lang, 'subjectLabel'), check.subject),
           row(text(lang, 'colScore'), check.score === null ? text(lang, 'noScore') : check.score),
           row(text(lang, 'actionState'), text(lang, `status_${check.status}`)),
-          row(text(lang, 'recordedBy'), `${check.createdByName}（${formatDateTime(lang, check.createdAt)}）`),
+          row(
+            text(lang, 'recordedBy'),
+            withNote(lang, check.createdByName, formatDateTime(lang, check.createdAt)),
+          ),
           check.confirmedAt === null
             ? null
             : row(
                 text(lang, 'confirmedBy'),
-                `${check.confirmedByName ?? ''}（${formatDateTime(lang, check.confirmedAt)}）`,
+                withNote(lang, check.confirmedByName ?? '', formatDateTime(lang, check.confirmedAt)),
               ),
         ]}
       />

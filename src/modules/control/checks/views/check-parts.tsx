@@ -1,7 +1,7 @@
 import type { Choice } from '../../../../platform/web/components/form-controls.tsx';
 import { formatPageDate } from '../../../../platform/web/format-date.ts';
 import type { Lang } from '../../../../platform/web/i18n.ts';
-import { type UnitNames, unitNameIn } from '../../shared/unit-names.ts';
+import { type UnitNames, unitLabelIn, unitNameIn } from '../../shared/unit-names.ts';
 import { type ActionState, type CheckView, checkKinds } from '../check-rules.ts';
 import { checksText as text } from '../checks-messages.ts';
 
@@ -29,7 +29,7 @@ export function StateTag({ lang, state }: { lang: Lang; state: ActionState }) {
 export function unitChoices(unitNames: UnitNames, lang: Lang): Choice[] {
   return [...unitNames.values()].map((unit) => ({
     value: unit.code,
-    label: lang === 'en' ? unit.nameEn : unit.nameZh,
+    label: unitLabelIn(unitNames, unit.code, lang),
   }));
 }
 

@@ -2,8 +2,9 @@ import { Button, Select } from '../../../../platform/web/components/form-control
 import { TableHead } from '../../../../platform/web/components/table.tsx';
 import { formatPageDate } from '../../../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
+import { withNote } from '../../shared/control-format.ts';
 import { ListPagination } from '../../shared/page-parts.tsx';
-import { type UnitNames, unitNameIn } from '../../shared/unit-names.ts';
+import { type UnitNames, unitLabelIn, unitNameIn } from '../../shared/unit-names.ts';
 import type { CheckView } from '../check-rules.ts';
 import { checksText as text } from '../checks-messages.ts';
 import { checksPaths } from '../checks-paths.ts';
@@ -49,10 +50,10 @@ function ChecksTable({ lang, list, unitNames }: { lang: Lang; list: ChecksPage; 
                   {formatPageDate(lang, check.checkDate)}
                 </a>
               </td>
-              <td class="govuk-table__cell">{unitNameIn(unitNames, check.unitCode, lang)}</td>
+              <td class="govuk-table__cell">{unitLabelIn(unitNames, check.unitCode, lang)}</td>
               <td class="govuk-table__cell">
                 {text(lang, `origin_${check.origin}`)}
-                {check.status === 'draft' ? `（${text(lang, 'status_draft')}）` : ''}
+                {check.status === 'draft' ? withNote(lang, '', text(lang, 'status_draft')) : ''}
               </td>
               <td class="govuk-table__cell">{text(lang, `kind_${check.kind}`)}</td>
               <td class="govuk-table__cell">{check.subject}</td>

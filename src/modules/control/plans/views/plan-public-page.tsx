@@ -4,6 +4,7 @@ import { htmlLang, type Lang, localePath } from '../../../../platform/web/i18n.t
 import { deadlineText, formatDate } from '../../shared/control-format.ts';
 import { ListPagination } from '../../shared/page-parts.tsx';
 import type { UnitNames } from '../../shared/unit-names.ts';
+import { workPlanPaths } from '../../work-plans/work-plan-paths.ts';
 import { clauseLabel, unitsText } from '../plan-format.ts';
 import { plansText as text } from '../plan-messages.ts';
 import { anchorOf, planPaths } from '../plan-paths.ts';
@@ -53,6 +54,11 @@ export function PlanPublicPage(props: PlanPublicPageProps) {
         {title}
       </h1>
       <VersionNote {...props} />
+      <p class="govuk-body" id="work-plans-link">
+        <a class="govuk-link" href={localePath(lang, workPlanPaths.publicYear(plan.year))}>
+          {text(lang, 'workPlansLink', { year: plan.year, rocYear: plan.rocYear })}
+        </a>
+      </p>
       {props.content}
       <History {...props} />
     </>
@@ -487,6 +493,10 @@ export function PlanListPage({
                 {lang === 'en' ? ', ' : '・'}
                 {text(lang, 'listVersion', { version: plan.version })}
               </span>
+              <br />
+              <a class="govuk-link govuk-body-s" href={localePath(lang, workPlanPaths.publicYear(plan.year))}>
+                {text(lang, 'workPlansLink', { year: plan.year, rocYear: plan.rocYear })}
+              </a>
             </li>
           ))}
         </ul>

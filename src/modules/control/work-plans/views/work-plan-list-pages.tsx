@@ -134,3 +134,41 @@ export function PublicWorkPlanListPage(props: {
     </>
   );
 }
+
+/** `/work-plans`: the years with a published plan, each linking to its units' published work plans. */
+export function PublicWorkPlanYearsPage(props: {
+  lang: Lang;
+  title: string;
+  lead: string;
+  years: readonly { year: number; label: string }[];
+  empty: string;
+  page: number;
+  hasNextPage: boolean;
+}) {
+  const { lang } = props;
+  return (
+    <>
+      <h1 class="govuk-heading-xl">{props.title}</h1>
+      <p class="govuk-body-l">{props.lead}</p>
+      {props.years.length === 0 ? (
+        <p class="govuk-body">{props.empty}</p>
+      ) : (
+        <ul class="govuk-list">
+          {props.years.map((entry) => (
+            <li key={entry.year}>
+              <a class="govuk-link" href={localePath(lang, workPlanPaths.publicYear(entry.year))}>
+                {entry.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      <ListPagination
+        lang={lang}
+        path={workPlanPaths.publicYears}
+        page={props.page}
+        hasNextPage={props.hasNextPage}
+      />
+    </>
+  );
+}
