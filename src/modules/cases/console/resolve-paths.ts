@@ -5,3 +5,13 @@ export const resolvePath = (caseNumber: string) => `${casePaths.casePage(caseNum
 
 /** The form's file input: the document the bureau issues with its decision (a permit, a letter). */
 export const issuedDocumentField = 'issuedDocument';
+
+/**
+ * Where the case page's `supplement_received` form goes (multipart: the clerk attaches what the applicant
+ * delivered at the counter, by post or by e-mail — issue 14), when no deficiency notice is open.
+ */
+export const supplementReceivedPath = (caseNumber: string) =>
+  `${casePaths.casePage(caseNumber)}/supplement-received`;
+
+/** That form's file input: the documents delivered, kept on the case with purpose `supplement`. */
+export const supplementFilesField = 'supplementFiles';

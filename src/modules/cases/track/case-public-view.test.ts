@@ -210,6 +210,47 @@ describe('publicCaseView', () => {
     });
   });
 
+  it('a case waiting for a supplement says what is needed and exactly how to deliver it (issue 14)', () => {
+    const unit = {
+      phone: '07-3316841',
+      addressZh: '802 高雄市苓雅區四維三路2號',
+      addressEn: 'No. 2, Siwei 3rd Rd., Lingya District, Kaohsiung 802',
+      email: 'pwb-parks@kcg.gov.tw',
+      serviceHoursZh: '週一至週五 08:00–12:00、13:30–17:30',
+      serviceHoursEn: 'Monday to Friday, 08:00–12:00 and 13:30–17:30',
+      isContactVerified: false,
+    };
+    const waiting = aDetail(aRow({ state: 'awaiting_supplement' }), [
+      anEvent({
+        kind: 'request_supplement',
+        occurredAt: at('2026-03-04T02:00:00Z'),
+        fromState: 'in_progress',
+        toState: 'awaiting_supplement',
+        publicNote: '現場照片（含門牌）\n土地所有權狀影本',
+      }),
+    ]);
+    const view = publicCaseView(waiting, [], 'zh-TW', null, { isOnline: false, unit });
+    assert.deepEqual(view.supplement, {
+      items: ['現場照片（含門牌）', '土地所有權狀影本'],
+      isOnline: false,
+      lead: '補正方式（請註明案號 1150302-0007）：',
+      ways: [
+        '臨櫃送件：802 高雄市苓雅區四維三路2號（週一至週五 08:00–12:00、13:30–17:30）',
+        '郵寄：802 高雄市苓雅區四維三路2號（信封註明案號 1150302-0007）',
+        '電子郵件：寄至 pwb-parks@kcg.gov.tw，主旨註明案號 1150302-0007（請另寫新郵件，系統通知信的回覆無人收閱）',
+      ],
+      caution: '上列地址、信箱與時間尚待本局確認；寄送或前往前，請先來電 07-3316841 確認。',
+    });
+    const english = publicCaseView(waiting, [], 'en', null, {
+      isOnline: true,
+      unit: { ...unit, isContactVerified: true },
+    });
+    assert.equal(english.supplement?.isOnline, true);
+    assert.equal(english.supplement?.caution, null);
+    assert.match(english.supplement?.ways[0] ?? '', /^At the counter: No\. 2, Siwei 3rd Rd\./);
+    assert.equal(publicCaseView(aDetail(), [], 'zh-TW', null, { isOnline: false, unit }).supplement, null);
+  });
+
   it('states the case in plain words with the unit, its phone and the 民國 expected date', () => {
     const view = publicCaseView(aDetail(), [], 'zh-TW');
     assert.equal(view.caseNumber, '1150302-0007');

@@ -6,6 +6,7 @@ import { formatPageDate, taipeiTimeOfDay } from '../../../platform/web/format-da
 import type { Lang } from '../../../platform/web/i18n.ts';
 import type { DeadlineStatus } from '../core/case-deadline.ts';
 import type { CaseDetail } from '../core/case-queries.ts';
+import { supplementWays } from '../core/templates/case-letter-parts.ts';
 import {
   type CaseEvent,
   type CaseState,
@@ -97,6 +98,40 @@ export interface PublicCaseView {
   };
   timeline: PublicTimelineEvent[];
   attachments: PublicAttachment[];
+  /** While the case waits for a supplement: what is needed and exactly how to deliver it; else null. */
+  supplement: PublicSupplement | null;
+}
+
+/**
+ * A supplement asked for (issue 14): the items as the unit listed them, whether the case offers an online
+ * supplement (a deficiency notice: its own section lists the items and links to the form), and the other
+ * ways to deliver — the unit's counter and hours, the post, its e-mail — each quoting the case number.
+ */
+export interface PublicSupplement {
+  /** One item a line, as the request listed them (its public note). */
+  items: string[];
+  isOnline: boolean;
+  /** 「補正方式（請註明案號 …）：」 */
+  lead: string;
+  /** The counter, the post and the e-mail (online is the notice section's button, not one of these). */
+  ways: string[];
+  /** Said while the unit's contacts are placeholders not yet confirmed; null once they are. */
+  caution: string | null;
+}
+
+/** What the look-up knows of a waiting supplement: an online notice or not, and the unit's contacts. */
+export interface SupplementFacts {
+  isOnline: boolean;
+  /** The handling unit's contacts (case-reference-cache.ts's unitContact). */
+  unit: {
+    phone: string;
+    addressZh: string;
+    addressEn: string;
+    email: string;
+    serviceHoursZh: string;
+    serviceHoursEn: string;
+    isContactVerified: boolean;
+  };
 }
 
 /** A Taipei date in the page's words: 民國115年3月2日 / 2 March 2026. */
@@ -194,6 +229,34 @@ function publicTimeline(detail: CaseDetail, lang: Lang): PublicTimelineEvent[] {
   return events;
 }
 
+function publicSupplement(
+  detail: CaseDetail,
+  lang: Lang,
+  facts: SupplementFacts | null,
+): PublicSupplement | null {
+  if (facts === null || detail.row.state !== 'awaiting_supplement') return null;
+  // The latest request's note lists the items (a deficiency notice writes them there too).
+  const request = detail.timeline.findLast((event) => event.kind === 'request_supplement');
+  const items = (request?.publicNote ?? '')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  const { unit } = facts;
+  const isEnglish = lang === 'en';
+  const { lead, ways, caution } = supplementWays(lang, {
+    caseNumber: detail.row.caseNumber,
+    isOnline: false,
+    contact: {
+      address: isEnglish ? unit.addressEn : unit.addressZh,
+      hours: isEnglish ? unit.serviceHoursEn : unit.serviceHoursZh,
+      email: unit.email,
+      phone: unit.phone,
+      isContactVerified: unit.isContactVerified,
+    },
+  });
+  return { items, isOnline: facts.isOnline, lead, ways, caution };
+}
+
 function masked(value: string | null, mask: (value: string) => string): string | null {
   return value === null || value.trim() === '' ? null : mask(value);
 }
@@ -205,6 +268,8 @@ export function publicCaseView(
   lang: Lang,
   /** The end of the case's chain of merges (merge-chain.ts), when it was merged. */
   mergedInto: { caseNumber: string; state: CaseState } | null = null,
+  /** While it waits for a supplement: whether it is offered online, and the unit's contacts. */
+  supplement: SupplementFacts | null = null,
 ): PublicCaseView {
   const { row } = detail;
   const state = row.state as CaseState;
@@ -257,6 +322,7 @@ export function publicCaseView(
       address: masked(row.applicantAddress, maskAddress),
     },
     timeline: publicTimeline(detail, lang),
+    supplement: publicSupplement(detail, lang, supplement),
     attachments: attachments.map((attachment) => ({
       id: attachment.id,
       fileName: attachment.fileName,

@@ -11,6 +11,7 @@ import { waitText } from '../../../platform/web/wait-text.ts';
 import { listAttachments } from '../core/case-attachments.ts';
 import { normaliseLookupCode } from '../core/case-number.ts';
 import { type CaseDetail, getCaseDetail } from '../core/case-queries.ts';
+import { unitContact } from '../core/case-reference-cache.ts';
 import { endOfMergeChain } from '../core/merge-chain.ts';
 import type { CaseState } from '../core/workflows.ts';
 import { issuedNoticeOf } from '../deficiency/deficiency-queries.ts';
@@ -132,7 +133,12 @@ export async function loadPublicView(
   const end = detail.row.mergedIntoId === null ? null : await endOfMergeChain(deps.db, caseId);
   const mergedInto =
     end === null || end.id === caseId ? null : { caseNumber: end.caseNumber, state: end.state as CaseState };
-  return { detail, view: publicCaseView(detail, attachments, lang, mergedInto) };
+  // Waiting for a supplement: how to deliver it (the unit's contacts), online where a notice offers it.
+  const unit =
+    detail.row.state === 'awaiting_supplement' ? await unitContact(deps.db, detail.row.unitCode) : null;
+  const supplement =
+    unit === null ? null : { isOnline: (await issuedNoticeOf(deps.db, caseId)) !== null, unit };
+  return { detail, view: publicCaseView(detail, attachments, lang, mergedInto, supplement) };
 }
 
 export async function showResult(

@@ -106,4 +106,19 @@ export const TrackApiResponse = Type.Object({
         'names only; the file is downloaded from the /track result page (a form sending the number, the code and a CSRF token to /track/attachment)',
     },
   ),
+  supplement: nullable(
+    Type.Object(
+      {
+        items: Type.Array(Type.String(), { description: 'what is needed, one item each' }),
+        isOnline: Type.Boolean({ description: 'an online supplement is offered (on the /track page)' }),
+        lead: Type.String(),
+        ways: Type.Array(Type.String(), {
+          description:
+            'the counter with its hours, the post, the unit’s e-mail; each quoting the case number',
+        }),
+        caution: nullable(Type.String({ description: 'while the unit’s contacts are not yet confirmed' })),
+      },
+      { description: 'while the case waits for a supplement: what is needed and how to deliver it' },
+    ),
+  ),
 });

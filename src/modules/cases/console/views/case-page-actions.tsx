@@ -20,8 +20,9 @@ import { type CasePageTextKey, casePageText as text } from '../case-page-message
 import type { CasePageModel } from '../case-page-model.ts';
 import { consoleText } from '../console-messages.ts';
 import { consolePaths } from '../console-paths.ts';
-import { resolvePath } from '../resolve-paths.ts';
+import { resolvePath, supplementReceivedPath } from '../resolve-paths.ts';
 import { IssuedDocumentInput } from './issued-document-input.tsx';
+import { SupplementFilesInput } from './supplement-files-input.tsx';
 
 /**
  * The case page's actions: one small form per workflow action this person may take now, then the
@@ -237,18 +238,24 @@ function EventForm({
       </p>
       <CaseForm
         model={model}
-        // The decision may carry the document it issues (resolve-routes.tsx takes files).
+        // The decision may carry the document it issues, a supplement the documents delivered (issue 14):
+        // resolve-routes.tsx takes files.
         action={
           event === 'resolve'
             ? resolvePath(detail.row.caseNumber)
-            : consolePaths.caseEvent(detail.row.caseNumber, event)
+            : event === 'supplement_received'
+              ? supplementReceivedPath(detail.row.caseNumber)
+              : consolePaths.caseEvent(detail.row.caseNumber, event)
         }
-        isUpload={event === 'resolve'}
+        isUpload={event === 'resolve' || event === 'supplement_received'}
       >
         {transition.requires.map((input) => (
           <RequiredInput key={input} model={model} event={event} input={input} value={value} />
         ))}
         {event === 'resolve' ? <IssuedDocumentInput lang={lang} problems={model.problems} /> : null}
+        {event === 'supplement_received' ? (
+          <SupplementFilesInput lang={lang} problems={model.problems} />
+        ) : null}
         <TextArea
           lang={lang}
           id={`${event}-internalNote`}

@@ -92,6 +92,52 @@ function TimelineItem({ lang, event }: { lang: Lang; event: PublicTimelineEvent 
   );
 }
 
+/**
+ * Waiting for a supplement: what is needed (unless the deficiency notice's own section lists it, with its
+ * online form) and exactly how to deliver it — the unit's counter and hours, the post, its e-mail, each
+ * quoting the case number — with a caution while the unit's contacts are unconfirmed (issue 14).
+ */
+function SupplementWays({ lang, view }: { lang: Lang; view: PublicCaseView }) {
+  const supplement = view.supplement;
+  if (supplement === null) return null;
+  return (
+    <section aria-labelledby="supplement-ways-heading" data-supplement-ways>
+      <h2 class="govuk-heading-m" id="supplement-ways-heading">
+        {trackText(lang, supplement.isOnline ? 'supplementOtherWaysHeading' : 'supplementHeading')}
+      </h2>
+      {supplement.isOnline ? null : supplement.items.length === 0 ? (
+        <p class="govuk-body">{trackText(lang, 'supplementNoItems')}</p>
+      ) : (
+        <>
+          <p class="govuk-body">{trackText(lang, 'supplementItemsLead')}</p>
+          <ol class="govuk-list govuk-list--number" data-supplement-items>
+            {supplement.items.map((item, index) => (
+              <li key={index}>{item}</li>
+            ))}
+          </ol>
+        </>
+      )}
+      <p class="govuk-body">{supplement.lead}</p>
+      <ul class="govuk-list govuk-list--bullet">
+        {supplement.ways.map((way) => (
+          <li key={way}>{way}</li>
+        ))}
+      </ul>
+      {supplement.caution === null ? null : (
+        <div class="govuk-warning-text" data-contact-unconfirmed>
+          <span class="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong class="govuk-warning-text__text">
+            <span class="govuk-visually-hidden">{trackText(lang, 'warningPrefix')}</span>
+            {supplement.caution}
+          </strong>
+        </div>
+      )}
+    </section>
+  );
+}
+
 export function TrackResultPage(props: TrackResultView) {
   const { lang, view, problems } = props;
   const hasActions = props.actions.canWithdraw || props.actions.reopenUntil !== null;
@@ -117,6 +163,7 @@ export function TrackResultPage(props: TrackResultView) {
         </p>
         <p class="govuk-body-l">{view.stateExplanation}</p>
         {props.deficiency ?? null}
+        <SupplementWays lang={lang} view={view} />
         {props.payment ?? null}
 
         <h2 class="govuk-heading-m">{trackText(lang, 'detailsHeading')}</h2>
