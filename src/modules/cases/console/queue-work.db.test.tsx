@@ -121,6 +121,8 @@ describe('staff console, issue 14: queues, deadline status, extensions to approv
     assert.match(closedPage, /data-status="finished">已結案</);
     assert.doesNotMatch(closedPage, /待補正）/);
     assert.match(closedPage, /data-in-time="yes">如期（/);
+    assert.doesNotMatch(closedPage, /仍在暫停/, 'the pause resolving opened is not “still paused”');
+    assert.match(closedPage, /辦結後的時間不計入處理期限/);
   });
 
   it('item 9: an extension request e-mails each supervisor of the unit (no other unit’s) and is listed with a count', async () => {

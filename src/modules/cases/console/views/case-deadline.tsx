@@ -44,6 +44,8 @@ export function Deadline({ model }: { model: CasePageModel }) {
   const { lang, detail } = model;
   const row = detail.row;
   const isHours = row.deadlineRule.kind === 'hours';
+  // Resolving opens a pause that lasts until a reopening: on an answered or finished case it is not a wait.
+  const isAnswered = detail.status === 'answered' || detail.status === 'finished';
   const amount = (value: number) =>
     text(lang, isHours ? 'deadlineExtendedHours' : 'deadlineExtendedDays', { amount: value });
   return (
@@ -77,7 +79,9 @@ export function Deadline({ model }: { model: CasePageModel }) {
           {row.pauses.map((pause) => (
             <li key={pause.from}>
               {pause.to === null
-                ? text(lang, 'pauseOpen', { from: formatDateTime(lang, new Date(pause.from)) })
+                ? text(lang, isAnswered ? 'pauseOpenAnswered' : 'pauseOpen', {
+                    from: formatDateTime(lang, new Date(pause.from)),
+                  })
                 : text(lang, 'pauseClosed', {
                     from: formatDateTime(lang, new Date(pause.from)),
                     to: formatDateTime(lang, new Date(pause.to)),
