@@ -81,6 +81,72 @@ describe('public pages in a real browser', () => {
     await page.close();
   });
 
+  it('English text is drawn with a Latin font: an apostrophe is narrow, not a full-width CJK glyph (issue 14 §16)', async (t) => {
+    const browser = await browserOrSkip(t);
+    if (!browser) return;
+    const page = await openPage(browser, '/en/sitemap');
+    const lead = page.locator('main .govuk-body-l');
+    assert.match((await lead.textContent()) ?? '', /Taiwan’s/);
+    // The widths of an apostrophe and a Chinese character in the lead's own font: a CJK font draws both
+    // one em wide (「Taiwan ’ s」).
+    const widths = await lead.evaluate((element) => {
+      const shown: number[] = [];
+      for (const text of ['’', '中']) {
+        const span = document.createElement('span');
+        span.textContent = text;
+        element.append(span);
+        shown.push(span.getBoundingClientRect().width);
+        span.remove();
+      }
+      return {
+        apostrophe: shown[0] ?? 0,
+        chinese: shown[1] ?? 0,
+        fontSize: Number.parseFloat(getComputedStyle(element).fontSize),
+      };
+    });
+    assert.ok(
+      widths.chinese > widths.fontSize * 0.9,
+      `a Chinese character is full-width: ${JSON.stringify(widths)}`,
+    );
+    assert.ok(
+      widths.apostrophe < widths.chinese * 0.5,
+      `the apostrophe is narrow: ${JSON.stringify(widths)}`,
+    );
+    // The font Chromium really drew the lead's Latin text with is not a CJK font.
+    const session = await page.context().newCDPSession(page);
+    await session.send('DOM.enable');
+    await session.send('CSS.enable');
+    const { root } = await session.send('DOM.getDocument');
+    const { nodeId } = await session.send('DOM.querySelector', {
+      nodeId: root.nodeId,
+      selector: 'main .govuk-body-l',
+    });
+    const { fonts } = await session.send('CSS.getPlatformFontsForNode', { nodeId });
+    const main = [...fonts].sort((a, b) => b.glyphCount - a.glyphCount)[0];
+    assert.ok(
+      main && !cjkFontPattern.test(main.familyName),
+      `drawn with ${fonts.map((font) => font.familyName).join(', ')}`,
+    );
+    await session.detach();
+
+    // On a Chinese page, Chinese is still drawn with the CJK font (the heading test above), and English marked
+    // as English inside it gets the Latin stack.
+    await page.goto(`${server.baseUrl}/sitemap`);
+    const family = (selector: string) =>
+      page.locator(selector).evaluate((element) => getComputedStyle(element).fontFamily);
+    assert.match(await family('h1'), /^"Noto Sans TC"/);
+    const english = await page.evaluate(() => {
+      const span = document.createElement('span');
+      span.lang = 'en';
+      span.className = 'govuk-body';
+      span.textContent = 'Applicant’s copy';
+      document.querySelector('main')?.append(span);
+      return getComputedStyle(span).fontFamily;
+    });
+    assert.match(english, /^"Noto Sans", Arial/);
+    await page.close();
+  });
+
   it('pages load under the strict CSP with no console errors (app.js and govuk-frontend run)', async (t) => {
     const browser = await browserOrSkip(t);
     if (!browser) return;
