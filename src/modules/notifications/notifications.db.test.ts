@@ -567,6 +567,8 @@ describe('notifications without SMTP: the outbox and the staff pages', () => {
       'case.payment_refunded',
       'case.closed',
       'case.rejected',
+      'case.withdrawn',
+      'case.merged',
       'case.reopened',
       'case.track_link',
       'case.extension_requested',

@@ -7,13 +7,15 @@ import { feeFactsOf, paymentFactsOf } from '../payment/payment-facts.ts';
 import type { CaseRow, CasesContext } from './case-actor.ts';
 import { serviceVersionNames, unitContact } from './case-reference-cache.ts';
 import { issuedDocumentsOf } from './issued-documents.ts';
+import type { CaseRejectedData } from './templates/case-rejected.ts';
 import { caseTopics } from './templates/index.ts';
 import { trackUrlOf } from './track-url.ts';
 
 /**
  * What the applicant is told, and when (issue 3 §6, issue 11 §4): at receipt, acceptance (受理), transfer,
  * extension, a request for a supplement and its receipt (the clock runs again), 移文, a rejection (不予受理／
- * 駁回, with the reasons), the outcome (結案通知 carrying the answer — an application's decision — with the
+ * 駁回, with the reasons and what the applicant can do), a withdrawal and a merge (issue 14: each outcome in
+ * its own words), the outcome (結案通知 carrying the answer — an application's decision — with the
  * documents issued attached and the satisfaction link) and a reopening. By e-mail when the
  * applicant gave an address, and by SMS (the adapter) when they gave a mobile number; in their language.
  * Queued in the case's own transaction, so a notice exists exactly when the change does; the dedupe key
@@ -32,6 +34,8 @@ export type CaseNoticeTopic =
   | 'case.payment_refunded'
   | 'case.closed'
   | 'case.rejected'
+  | 'case.withdrawn'
+  | 'case.merged'
   | 'case.reopened';
 
 export interface CaseNotice {
@@ -240,8 +244,18 @@ const noticeSenders: Readonly<Record<CaseNoticeTopic, (input: NoticeInput) => Pr
       ...(base.channel === 'email' && issued.length > 0 ? { attachments: issued } : {}),
     });
   },
-  'case.rejected': ({ tx, base, common, detail }) =>
-    queueNotification(tx, { ...base, topic: caseTopics.rejected, data: { ...common, reason: detail } }),
+  // Each outcome in its own words (issue 14): not accepted, and what the applicant can do next.
+  'case.rejected': ({ tx, base, row, common, detail }) =>
+    queueNotification<CaseRejectedData>(tx, {
+      ...base,
+      topic: caseTopics.rejected,
+      data: { ...common, reason: detail, kind: row.kind === 'application' ? 'application' : 'request' },
+    }),
+  'case.withdrawn': ({ tx, base, common }) =>
+    queueNotification(tx, { ...base, topic: caseTopics.withdrawn, data: common }),
+  // The detail is the case it went into (the end of its chain of merges).
+  'case.merged': ({ tx, base, common, detail }) =>
+    queueNotification(tx, { ...base, topic: caseTopics.merged, data: { ...common, mergedInto: detail } }),
   'case.reopened': ({ tx, base, common, detail, by }) =>
     queueNotification(tx, { ...base, topic: caseTopics.reopened, data: { ...common, reason: detail, by } }),
 };

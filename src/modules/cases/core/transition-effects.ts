@@ -99,6 +99,8 @@ const merge: Effect = async ({ tx, row, actor, input, now, lang }) => {
   return {
     changes: { mergedIntoId: mergedInto?.id ?? null, closedAt: now },
     data: { mergedInto: mergedInto?.caseNumber, ...(via === null ? {} : { mergedVia: via }) },
+    // The applicant is told which case carries their matter on (issue 14).
+    notices: mergedInto === undefined ? [] : [{ topic: 'case.merged', detail: mergedInto.caseNumber }],
     problems: found !== null && 'problem' in found ? [found.problem] : [],
     // The case it went into says so on its own timeline.
     afterwards: async (afterTx) => {
@@ -218,6 +220,8 @@ export const transitionEffects: Readonly<Record<CaseEvent, Effect>> = {
   }),
   withdraw: ({ row, now }) => ({
     changes: { closedAt: now, pauses: closeOpenPause(row.pauses, now) },
+    // Confirmed to the applicant, whoever withdrew it (on /track, or the counter on their behalf).
+    notices: [{ topic: 'case.withdrawn' }],
     // A deficiency notice still open ends with the case.
     afterwards: (tx) => withdrawOpenNotice(tx, row.id, now),
   }),

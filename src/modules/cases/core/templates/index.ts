@@ -1,5 +1,6 @@
 import { defineTopic } from '../../../../platform/notify/template-kit.ts';
 import { caseAccepted } from './case-accepted.ts';
+import { caseMerged, caseWithdrawn } from './case-ended.ts';
 import { caseExtended } from './case-extended.ts';
 import { caseExtensionRequested } from './case-extension-requested.ts';
 import { caseForwarded } from './case-forwarded.ts';
@@ -28,6 +29,8 @@ export const caseTopics = {
   paymentRefunded: defineTopic('case.payment_refunded', casePaymentRefunded),
   closed: defineTopic('case.closed', caseClosed),
   rejected: defineTopic('case.rejected', caseRejected),
+  withdrawn: defineTopic('case.withdrawn', caseWithdrawn),
+  merged: defineTopic('case.merged', caseMerged),
   reopened: defineTopic('case.reopened', caseReopened),
   trackLink: defineTopic('case.track_link', caseTrackLink),
   extensionRequested: defineTopic('case.extension_requested', caseExtensionRequested),

@@ -132,13 +132,66 @@ describe('case notification templates', () => {
       serviceName: '道路挖掘許可',
       unitName: '道路養護工程處',
       reason: '路段在保固期間內。',
+      kind: 'application',
     });
     assert.equal(rejected.subject, '【高雄市政府工務局】不予受理（駁回）通知（案號 1150302-0042）');
     assert.match(rejected.text, /不予受理（駁回），理由如下：\n\n路段在保固期間內。/);
     assert.doesNotMatch(rejected.text, /結案/);
-    const english = caseTopics.rejected.render('en', { ...common, reason: 'Under warranty.' });
+    // What the applicant can do (issue 14): apply again once the reasons are put right, or contest it.
+    assert.ok(
+      rejected.text.includes(
+        [
+          '您可以：',
+          '・理由所述的文件或資料可以補齊時，備妥後重新申請，並註明本案號 1150302-0042。',
+          '・如認為本決定有誤，請儘速來電道路養護工程處（07-3368333），洽詢重新審查或提起訴願的方式與期限。',
+        ].join('\n'),
+      ),
+      rejected.text,
+    );
+    const english = caseTopics.rejected.render('en', {
+      ...common,
+      reason: 'Under warranty.',
+      kind: 'request',
+    });
     assert.match(english.subject, /not accepted/);
     assert.match(english.text, /was not accepted \(rejected\), for these reasons:\n\nUnder warranty\./);
+    assert.match(
+      english.text,
+      /What you can do:\n- If the situation changes or the problem is still there, contact us again/,
+    );
+    assert.doesNotMatch(
+      english.text,
+      /訴願|is closed/,
+      'a petition is not an administrative decision to appeal',
+    );
+  });
+
+  it('each way a case ends has its own subject and words, in both languages (issue 14)', () => {
+    const outcomes = {
+      closed: { zh: /結案通知/, en: /Your case is closed/ },
+      rejected: { zh: /不予受理（駁回）通知/, en: /was not accepted/ },
+      forwarded: { zh: /已移請.+處理/, en: /has been sent to/ },
+      withdrawn: { zh: /案件已撤回/, en: /is withdrawn/ },
+      merged: { zh: /案件已併案處理/, en: /handled with another case/ },
+    } as const;
+    const subjects = new Set<string>();
+    for (const [name, words] of Object.entries(outcomes)) {
+      const topic = caseTopics[name as keyof typeof outcomes];
+      const zh = topic.renderSample('zh-TW');
+      const en = topic.renderSample('en');
+      assert.match(zh.subject, words.zh, name);
+      assert.match(en.subject, words.en, name);
+      subjects.add(zh.subject).add(en.subject);
+      if (name !== 'closed') {
+        assert.doesNotMatch(zh.text, /已結案，處理結果/, `${name} is not "closed"`);
+        assert.doesNotMatch(en.text, /is closed\. Our answer/, `${name} is not "closed"`);
+      }
+    }
+    assert.equal(subjects.size, 10, 'no two outcomes share a subject');
+    const merged = caseTopics.merged.renderSample('zh-TW');
+    assert.match(merged.text, /已併入該案一併處理/);
+    assert.match(merged.text, /併入案號：1150301-0017/);
+    assert.match(caseTopics.withdrawn.renderSample('en').text, /we will not handle it further/);
   });
 
   it('accepted and supplement received give the expected date in the reader’s calendar; a reopening says who asked', () => {
