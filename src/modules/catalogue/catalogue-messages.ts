@@ -40,6 +40,7 @@ export const catalogueText = translator({
     steps: '辦理流程',
     sample: '填寫範例',
     sampleLead: '以下是一份填好的申請內容，供您參考（資料皆為虛構）。',
+    sampleLocation: '苓雅區四維三路 2 號前人行道',
     online: '能否線上辦理',
     onlineYes: '可以。按「開始申辦」在線上填寫申請、上傳文件並取得案件編號，不必到櫃台。',
     onlineReport: '可以。按「線上通報」標示地點、附上照片並取得案件編號，不必打電話。',
@@ -94,6 +95,7 @@ export const catalogueText = translator({
     steps: 'What happens',
     sample: 'A filled-in example',
     sampleLead: 'Here is a completed application for reference (all details are invented).',
+    sampleLocation: 'The pavement in front of No. 2, Siwei 3rd Road, Lingya District',
     online: 'Can it be done online?',
     onlineYes:
       'Yes. Use “Start now” to fill in the application, upload the documents and get a case number online, without coming to the counter.',

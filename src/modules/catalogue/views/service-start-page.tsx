@@ -6,12 +6,23 @@ import type { FormField } from '../catalogue-schemas.ts';
 import type { ServiceDetail } from '../catalogue-service.ts';
 import { deadlineExplanation, deadlineText } from '../deadline-text.ts';
 
-/** A sample answer as a reader would see it: a choice by its label, not its stored value. */
-function sampleAnswer(field: FormField, value: string, lang: Lang): string {
-  if (field.type !== 'choice') return value;
-  const option = field.options.find((candidate) => candidate.value === value);
-  if (!option) return value;
-  return lang === 'en' ? option.labelEn : option.labelZh;
+const hasChinese = (value: string) => /[\u3400-\u9fff\uf900-\ufaff]/u.test(value);
+
+/**
+ * A sample answer as a reader would see it: a choice by its label, not its stored value. A service keeps one
+ * sample, written in Chinese; on an English page a place is shown as an English reader would write it (issue
+ * 14 §16: the example address was left in Chinese), and any other Chinese answer (a name) is marked as
+ * Chinese, so it is read and drawn as Chinese.
+ */
+function sampleAnswer(field: FormField, value: string, lang: Lang) {
+  if (field.type === 'choice') {
+    const option = field.options.find((candidate) => candidate.value === value);
+    if (!option) return value;
+    return lang === 'en' ? option.labelEn : option.labelZh;
+  }
+  if (lang !== 'en' || !hasChinese(value)) return value;
+  if (field.type === 'location') return text(lang, 'sampleLocation');
+  return <span lang="zh-TW">{value}</span>;
 }
 
 function formatAmount(amountTwd: number, lang: Lang): string {
