@@ -1,5 +1,6 @@
 import { staffPaths } from '../auth/auth-paths.ts';
 import { BUREAU } from '../reference/units.ts';
+import { fieldLimits } from './components/field-limits.ts';
 import { CsrfField } from './components/form-controls.tsx';
 import { defaultFontSize, type FontSize, fontSizes } from './font-size.ts';
 import { htmlLang, type Lang, localePath } from './i18n.ts';
@@ -89,7 +90,7 @@ export function PageHeader({ context }: { context: PageContext }) {
             name="q"
             type="search"
             accesskey="S"
-            maxLength={100}
+            maxLength={fieldLimits.searchTerms}
           />
           <button class="ow-search__button" type="submit">
             {shellText(lang, 'searchButton')}

@@ -2,6 +2,9 @@ import type { ComponentChildren } from 'preact';
 import { Type } from 'typebox';
 import type { AppDeps, AppInstance } from '../http/app-types.ts';
 import type { PublicRead } from '../http/public-reads.ts';
+import { fieldLimits, transportLength } from './components/field-limits.ts';
+import { problemsOnPage } from './components/form-problems.ts';
+import { readForm } from './components/read-form.ts';
 import { fontSizeCookie, fontSizeReturnPath, fontSizes } from './font-size.ts';
 import { barePath, forEachLanguage, type Lang, localePath } from './i18n.ts';
 import { pageContext, renderPage, sendPage } from './layout.tsx';
@@ -12,14 +15,16 @@ import { PrivacyPage } from './pages/privacy-page.tsx';
 import { SearchPage } from './pages/search-page.tsx';
 import { SitemapPage } from './pages/sitemap-page.tsx';
 import { type SitePageId, sitePageOptions, sitePages } from './site-pages.ts';
+import { searchForm } from './site-search.ts';
 
 /**
  * Registers a page at its zh-TW path and its English `/en` path (ADR 0003). The callback receives each URL
  * so Fastify infers the handler's types from the schema written inline.
  */
 
+/** Bounded for transport only: the words are read with the search form (an over-long query is its problem). */
 const SearchQuery = Type.Object({
-  q: Type.Optional(Type.String({ maxLength: 200 })),
+  q: Type.Optional(Type.String({ maxLength: transportLength(fieldLimits.searchTerms) })),
 });
 
 const FontSizeQuery = Type.Object({
@@ -80,12 +85,16 @@ export async function publicPagesRoutes(app: AppInstance, deps: AppDeps): Promis
     forEachLanguage(searchPage.path, (url) => {
       app.get(url, { schema: { hide: true, querystring: SearchQuery } }, async (request, reply) => {
         const context = pageContext(request);
+        const { values, problems } = readForm(searchForm, request.query, context.lang);
+        const shown = problemsOnPage(problems, { lang: context.lang, targetOf: () => 'search-page-query' });
         return sendPage(
           reply,
           renderPage(context, {
             ...sitePageOptions(searchPage, context.lang),
-            body: <SearchPage lang={context.lang} query={request.query.q ?? ''} />,
+            hasError: shown.hasAny,
+            body: <SearchPage lang={context.lang} query={values.q} problems={shown} />,
           }),
+          shown.hasAny ? 400 : 200,
         );
       });
     });

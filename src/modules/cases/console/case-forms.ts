@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import type { FieldProblem } from '../../../platform/http/errors.ts';
+import { fieldLimits } from '../../../platform/web/components/field-limits.ts';
 import { defineForm, field, type Words } from '../../../platform/web/components/read-form.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { type CasePageTextKey, casePageText } from './case-page-messages.ts';
@@ -38,14 +39,14 @@ const versionLabel: Words = { 'zh-TW': '案件版本', en: 'Case version' };
 /** Every workflow action's form: each action shows only the inputs it needs. */
 export const eventForm = defineForm(
   Type.Object({
-    version: field.text({ maxLength: 20 }),
-    publicNote: field.text({ maxLength: 4000 }),
-    internalNote: field.text({ maxLength: 4000 }),
-    resolution: field.text({ maxLength: 8000 }),
-    reason: field.text({ maxLength: 4000 }),
-    targetUnit: field.text({ maxLength: 100 }),
-    targetAgency: field.text({ maxLength: 200 }),
-    targetCase: field.text({ maxLength: 40 }),
+    version: field.text({ maxLength: fieldLimits.token }),
+    publicNote: field.text({ maxLength: fieldLimits.longText }),
+    internalNote: field.text({ maxLength: fieldLimits.longText }),
+    resolution: field.text({ maxLength: fieldLimits.longText }),
+    reason: field.text({ maxLength: fieldLimits.longText }),
+    targetUnit: field.text({ maxLength: fieldLimits.token }),
+    targetAgency: field.text({ maxLength: fieldLimits.organisationName }),
+    targetCase: field.text({ maxLength: fieldLimits.caseNumber }),
   }),
   {
     version: versionLabel,
@@ -55,9 +56,9 @@ export const eventForm = defineForm(
 
 export const extensionRequestForm = defineForm(
   Type.Object({
-    version: field.text({ maxLength: 20 }),
-    amount: field.text({ maxLength: 20 }),
-    reason: field.text({ maxLength: 4000 }),
+    version: field.text({ maxLength: fieldLimits.token }),
+    amount: field.text({ maxLength: fieldLimits.token }),
+    reason: field.text({ maxLength: fieldLimits.longText }),
   }),
   {
     version: versionLabel,
@@ -67,22 +68,22 @@ export const extensionRequestForm = defineForm(
 
 export const extensionDecisionForm = defineForm(
   Type.Object({
-    version: field.text({ maxLength: 20 }),
+    version: field.text({ maxLength: fieldLimits.token }),
     decision: field.choice(['approve', 'refuse']),
-    note: field.text({ maxLength: 4000 }),
+    note: field.text({ maxLength: fieldLimits.longText }),
   }),
   { version: versionLabel, ...labelsIn(casePageText, { decision: 'decideHeading', note: 'decideNote' }) },
 );
 
 export const assignForm = defineForm(
-  Type.Object({ handlerId: field.text({ maxLength: 60 }) }),
+  Type.Object({ handlerId: field.text({ maxLength: fieldLimits.token }) }),
   labelsIn(casePageText, { handlerId: 'assignHandler' }),
 );
 
 export const bulkAssignForm = defineForm(
   Type.Object({
-    handlerId: field.text({ maxLength: 60 }),
-    caseIds: field.ticks({ maxItems: 200, maxLength: 60 }),
+    handlerId: field.text({ maxLength: fieldLimits.token }),
+    caseIds: field.ticks({ maxItems: 200, maxLength: fieldLimits.token }),
     /** The queue's filters, to come back to the same view. */
     returnQuery: field.text({ maxLength: 1000 }),
   }),
@@ -96,9 +97,9 @@ export const bulkAssignForm = defineForm(
 /** The look-up is a GET form: any one of the three. */
 export const lookupForm = defineForm(
   Type.Object({
-    caseNumber: field.text({ maxLength: 40 }),
-    phone: field.text({ maxLength: 40 }),
-    name: field.text({ maxLength: 100 }),
+    caseNumber: field.text({ maxLength: fieldLimits.caseNumber }),
+    phone: field.text({ maxLength: fieldLimits.phone }),
+    name: field.text({ maxLength: fieldLimits.personName }),
   }),
   labelsIn(consoleText, { caseNumber: 'lookupCaseNumber', phone: 'lookupPhone', name: 'lookupName' }),
 );

@@ -1,5 +1,6 @@
 import type { FieldProblem } from '../../../platform/http/errors.ts';
 import { isPhoneNumber, normalisePhone } from '../../../platform/reference/phone-numbers.ts';
+import { fieldLimits } from '../../../platform/web/components/field-limits.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { caseText } from './case-messages.ts';
 import type { ServiceForCase } from './case-reference-cache.ts';
@@ -37,6 +38,26 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** The one reading of a phone number (extensions, +886, full-width): platform/reference/phone-numbers.ts. */
 export { normalisePhone };
 
+/** A text over its limit (platform/web/components/field-limits.ts), named in the reader's words. */
+export function tooLongMessage(
+  lang: Lang,
+  name: 'applicantCompany' | 'applicantAddress' | 'address' | TextInputName,
+  limit: number,
+  length: number,
+): string {
+  return caseText(lang, 'textTooLong', { field: caseText(lang, `word_${name}`), limit, length });
+}
+
+/** The free-text inputs of a transition, each at most `fieldLimits.longText` (an agency's name shorter). */
+export type TextInputName = 'publicNote' | 'internalNote' | 'resolution' | 'reason' | 'targetAgency';
+export const transitionTextLimits: Readonly<Record<TextInputName, number>> = {
+  publicNote: fieldLimits.longText,
+  internalNote: fieldLimits.longText,
+  resolution: fieldLimits.longText,
+  reason: fieldLimits.longText,
+  targetAgency: fieldLimits.organisationName,
+};
+
 /** Nothing given, or only spaces. */
 export function isBlank(value: string | undefined): boolean {
   return value === undefined || value.trim() === '';
@@ -60,8 +81,20 @@ export function validateOpenCase(
   const isFieldReport = service?.kind === 'field_report';
   if (isBlank(input.applicantName)) {
     if (!isFieldReport) add('applicantName', 'required', caseText(lang, 'applicantNameRequired'));
-  } else if (input.applicantName.trim().length > 100)
-    add('applicantName', 'too_long', caseText(lang, 'applicantNameTooLong'));
+  } else if (input.applicantName.trim().length > fieldLimits.personName)
+    add(
+      'applicantName',
+      'too_long',
+      caseText(lang, 'applicantNameTooLong', { limit: fieldLimits.personName }),
+    );
+  for (const [name, limit] of [
+    ['applicantCompany', fieldLimits.organisationName],
+    ['applicantAddress', fieldLimits.address],
+    ['address', fieldLimits.address],
+  ] as const) {
+    const length = (input[name] ?? '').trim().length;
+    if (length > limit) add(name, 'too_long', tooLongMessage(lang, name, limit, length));
+  }
   if (input.applicantType === 'company' && isBlank(input.applicantCompany))
     add('applicantCompany', 'required', caseText(lang, 'companyRequired'));
   const phone = normalisePhone(input.applicantPhone);
@@ -75,9 +108,10 @@ export function validateOpenCase(
     add('applicantLang', 'unknown', caseText(lang, 'langUnknown'));
   if (input.consent !== true) add('consent', 'required', caseText(lang, 'consentRequired'));
   if (isBlank(input.description)) add('description', 'required', caseText(lang, 'descriptionRequired'));
-  else if (input.description.length > 4000)
-    add('description', 'too_long', caseText(lang, 'descriptionTooLong'));
-  if ((input.subject ?? '').length > 200) add('subject', 'too_long', caseText(lang, 'subjectTooLong'));
+  else if (input.description.length > fieldLimits.longText)
+    add('description', 'too_long', caseText(lang, 'descriptionTooLong', { limit: fieldLimits.longText }));
+  if ((input.subject ?? '').length > fieldLimits.shortText)
+    add('subject', 'too_long', caseText(lang, 'subjectTooLong', { limit: fieldLimits.shortText }));
   if (!isBlank(input.districtCode) && !districtKnown)
     add('districtCode', 'unknown', caseText(lang, 'districtUnknown'));
   if (service !== null) {

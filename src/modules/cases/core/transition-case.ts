@@ -10,7 +10,7 @@ import { queueCaseNotices } from './case-notices.ts';
 import { addToTimeline } from './case-timeline.ts';
 import { checkVersion, lockCase, staleVersionError } from './case-versions.ts';
 import { cases } from './cases-schema.ts';
-import { isBlank } from './intake-rules.ts';
+import { isBlank, type TextInputName, tooLongMessage, transitionTextLimits } from './intake-rules.ts';
 import { transitionEffects } from './transition-effects.ts';
 import { failedGuards } from './transition-guards.ts';
 import { inputFieldOf, type TransitionInputValues } from './workflow-definition.ts';
@@ -84,6 +84,12 @@ export async function transitionCase(
         code: 'required',
         message: caseText(lang, `inputRequired_${required}`),
       }));
+    // Every path (the case page, the API, a script) keeps to the same limits as the forms.
+    for (const [name, limit] of Object.entries(transitionTextLimits) as [TextInputName, number][]) {
+      const length = request.input[name]?.trim().length ?? 0;
+      if (length > limit)
+        problems.push({ field: name, code: 'too_long', message: tooLongMessage(lang, name, limit, length) });
+    }
     const effect = await transitionEffects[request.event]({
       tx,
       row,

@@ -1,6 +1,7 @@
 import { type TObject, type TSchema, Type } from 'typebox';
 import type { FieldProblem } from '../../../platform/http/errors.ts';
 import type { UploadedFile } from '../../../platform/uploads/multipart.ts';
+import { fieldLimits } from '../../../platform/web/components/field-limits.ts';
 import { type FormProblems, problemsOnPage } from '../../../platform/web/components/form-problems.ts';
 import {
   defineForm,
@@ -108,6 +109,23 @@ function answeredFields(service: Pick<ServiceDetail, 'formFields'>): FormField[]
   );
 }
 
+/** The limits of the counter form's own text fields (the service's questions: `answerLimitOf`). */
+export const counterFieldLimits = {
+  applicantName: fieldLimits.personName,
+  applicantCompany: fieldLimits.organisationName,
+  applicantPhone: fieldLimits.phone,
+  applicantEmail: fieldLimits.email,
+  applicantAddress: fieldLimits.address,
+  subject: fieldLimits.shortText,
+  description: fieldLimits.longText,
+  address: fieldLimits.address,
+} as const;
+
+/** How long an answer to one of the service's questions may be: paragraphs, or one line. */
+export function answerLimitOf(field: FormField): number {
+  return field.type === 'text' && field.isMultiline === true ? fieldLimits.longText : fieldLimits.shortText;
+}
+
 /**
  * The intake form for one service: the applicant, the request, the service's own questions (each its
  * `field.<id>` input, labelled as the service words it), the checklist and the consent. Every text is
@@ -116,19 +134,19 @@ function answeredFields(service: Pick<ServiceDetail, 'formFields'>): FormField[]
 export function counterFormFor(service: Pick<ServiceDetail, 'formFields'>): FormDefinition<TObject> {
   const answers = answeredFields(service);
   const properties: Record<string, TSchema> = {
-    channel: field.text({ maxLength: 40 }),
-    applicantType: field.text({ maxLength: 40 }),
-    applicantName: field.text({ maxLength: 100 }),
-    applicantCompany: field.text({ maxLength: 200 }),
-    applicantPhone: field.text({ maxLength: 40 }),
-    applicantEmail: field.text({ maxLength: 254 }),
-    applicantAddress: field.text({ maxLength: 300 }),
-    applicantLang: field.text({ maxLength: 10 }),
-    subject: field.text({ maxLength: 200 }),
-    description: field.text({ maxLength: 4000 }),
-    districtCode: field.text({ maxLength: 20 }),
-    address: field.text({ maxLength: 300 }),
-    [checklistInput]: field.ticks({ maxItems: 100, maxLength: 100 }),
+    channel: field.text({ maxLength: fieldLimits.token }),
+    applicantType: field.text({ maxLength: fieldLimits.token }),
+    applicantName: field.text({ maxLength: counterFieldLimits.applicantName }),
+    applicantCompany: field.text({ maxLength: counterFieldLimits.applicantCompany }),
+    applicantPhone: field.text({ maxLength: counterFieldLimits.applicantPhone }),
+    applicantEmail: field.text({ maxLength: counterFieldLimits.applicantEmail }),
+    applicantAddress: field.text({ maxLength: counterFieldLimits.applicantAddress }),
+    applicantLang: field.text({ maxLength: fieldLimits.token }),
+    subject: field.text({ maxLength: counterFieldLimits.subject }),
+    description: field.text({ maxLength: counterFieldLimits.description }),
+    districtCode: field.text({ maxLength: fieldLimits.token }),
+    address: field.text({ maxLength: counterFieldLimits.address }),
+    [checklistInput]: field.ticks({ maxItems: 100, maxLength: fieldLimits.token }),
     consent: field.tick(),
   };
   const labels: Record<string, Words> = {
@@ -148,7 +166,7 @@ export function counterFormFor(service: Pick<ServiceDetail, 'formFields'>): Form
     consent: words('consentLegend'),
   };
   for (const answer of answers) {
-    properties[answerInputName(answer.id)] = field.text({ maxLength: 2000 });
+    properties[answerInputName(answer.id)] = field.text({ maxLength: answerLimitOf(answer) });
     labels[answerInputName(answer.id)] = { 'zh-TW': answer.labelZh, en: answer.labelEn };
   }
   return defineForm(Type.Object(properties), labels as FormDefinition<TObject>['labels']);

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import type { FieldProblem } from '../../../platform/http/errors.ts';
+import { fieldLimits } from '../../../platform/web/components/field-limits.ts';
 import { defineForm, field, type Words } from '../../../platform/web/components/read-form.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { trackText } from './track-messages.ts';
@@ -17,12 +18,10 @@ const words = (key: Parameters<typeof trackText>[1]): Words => ({
 const versionLabel: Words = { 'zh-TW': '案件版本', en: 'Case version' };
 
 const applicantKey = {
-  caseNumber: field.text({ maxLength: 60 }),
-  lookupCode: field.text({ maxLength: 60 }),
+  caseNumber: field.text({ maxLength: fieldLimits.caseNumber }),
+  lookupCode: field.text({ maxLength: fieldLimits.code }),
 };
 const applicantKeyLabels = { caseNumber: words('caseNumberLabel'), lookupCode: words('lookupCodeLabel') };
-
-export const reopenReasonMaxLength = 1000;
 
 export const trackForm = defineForm(Type.Object(applicantKey), applicantKeyLabels);
 
@@ -32,21 +31,25 @@ export const trackLinkForm = defineForm(Type.Object({ caseNumber: applicantKey.c
 });
 
 export const withdrawForm = defineForm(
-  Type.Object({ ...applicantKey, version: field.text({ maxLength: 20 }), confirm: field.tick() }),
+  Type.Object({
+    ...applicantKey,
+    version: field.text({ maxLength: fieldLimits.token }),
+    confirm: field.tick(),
+  }),
   { ...applicantKeyLabels, version: versionLabel, confirm: words('withdrawConfirm') },
 );
 
 export const reopenForm = defineForm(
   Type.Object({
     ...applicantKey,
-    version: field.text({ maxLength: 20 }),
-    reason: field.text({ maxLength: reopenReasonMaxLength }),
+    version: field.text({ maxLength: fieldLimits.token }),
+    reason: field.text({ maxLength: fieldLimits.longText }),
   }),
   { ...applicantKeyLabels, version: versionLabel, reason: words('reopenReasonLabel') },
 );
 
 export const attachmentForm = defineForm(
-  Type.Object({ ...applicantKey, attachmentId: field.text({ maxLength: 60 }) }),
+  Type.Object({ ...applicantKey, attachmentId: field.text({ maxLength: fieldLimits.token }) }),
   { ...applicantKeyLabels, attachmentId: words('download') },
 );
 

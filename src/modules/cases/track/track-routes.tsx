@@ -118,7 +118,14 @@ export async function trackRoutes(app: AppInstance, deps: AppDeps): Promise<void
           problems: [],
           status: 200,
         });
-      return lookUp(request, reply, { caseNumber: caseNumber ?? '', lookupCode: code }, linkToken);
+      // The link's number and code are read as the form reads them: an over-long one is the form's problem.
+      const { values, problems } = readForm(
+        trackForm,
+        { caseNumber: caseNumber ?? '', lookupCode: code },
+        lang,
+      );
+      if (problems.length > 0) return showLookUpForm(request, reply, { ...values, problems, status: 400 });
+      return lookUp(request, reply, values, linkToken);
     });
 
     app.post(url, { schema: { hide: true, body: postedForm } }, async (request, reply) => {

@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { fieldLimits, transportLength } from '../../../platform/web/components/field-limits.ts';
 import { caseStates } from '../core/workflows.ts';
 import { publicDeadlineStatuses } from './case-public-view.ts';
 
@@ -11,22 +12,26 @@ import { publicDeadlineStatuses } from './case-public-view.ts';
 const field = (maxLength: number, description?: string) =>
   Type.String({ maxLength, ...(description === undefined ? {} : { description }) });
 
-/** GET /track?case=…&code=… (the QR code on the receipt and the link in notices). */
+/**
+ * GET /track?case=…&code=… (the QR code on the receipt and the link in notices). Bounded for transport
+ * only: the number and code are read with the look-up form (track-forms.ts), so an over-long one comes
+ * back as the form's problem, in the reader's language, with what was typed.
+ */
 export const TrackQuery = Type.Object({
-  case: Type.Optional(field(60)),
-  code: Type.Optional(field(60)),
+  case: Type.Optional(field(transportLength(fieldLimits.caseNumber))),
+  code: Type.Optional(field(transportLength(fieldLimits.code))),
   /** The link token of the receipt's QR code and the e-mailed link (track-url.ts). */
-  t: Type.Optional(field(60)),
+  t: Type.Optional(field(transportLength(fieldLimits.token))),
 });
 export type TrackQuery = Static<typeof TrackQuery>;
 
 export const TrackApiBody = Type.Object({
   caseNumber: field(
-    60,
+    fieldLimits.caseNumber,
     'as printed on the receipt, e.g. 1151126-0042 (spaces, full-width digits and a missing dash are accepted)',
   ),
   lookupCode: field(
-    60,
+    fieldLimits.code,
     'the 8-character lookup code from the receipt (any case; spaces and dashes are ignored)',
   ),
   lang: Type.Optional(

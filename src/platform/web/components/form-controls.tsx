@@ -27,6 +27,21 @@ export interface ControlProps {
   problems?: FormProblems | undefined;
   /** The language of the value when it is not the page's (an English name on a Chinese page). */
   valueLang?: string | undefined;
+  /**
+   * A text's limit (field-limits.ts; `textControls` gives the form definition's): the control's `maxlength`
+   * and a hint saying it, 「最多 4000 個字」 / "Up to 4000 characters". The form's own check still says so.
+   */
+  maxLength?: number | undefined;
+}
+
+/** The hint shown: the page's own, then the limit when there is one. */
+export function hintOf(props: Pick<ControlProps, 'lang' | 'hint' | 'maxLength'>): string | undefined {
+  const hint = props.hint === '' ? undefined : props.hint;
+  if (props.maxLength === undefined) return hint;
+  const limit = { limit: props.maxLength };
+  return hint === undefined
+    ? formText(props.lang, 'limitHint', limit)
+    : `${hint}${formText(props.lang, 'limitHintAfter', limit)}`;
 }
 
 function idOf(props: { name: string; id?: string | undefined }): string {
@@ -120,7 +135,7 @@ function Field(props: ControlProps & { children: ComponentChildren }) {
       <label class={`govuk-label${props.labelClass ? ` ${props.labelClass}` : ''}`} for={id}>
         <LabelText {...props} />
       </label>
-      <Hint id={id} hint={props.hint} />
+      <Hint id={id} hint={hintOf(props)} />
       <ErrorMessages lang={props.lang} id={id} messages={messages} />
       {props.children}
     </FormGroup>
@@ -137,14 +152,14 @@ export function TextInput(
     autocapitalize?: 'characters';
     widthClass?: string;
     spellcheck?: boolean;
-    /** What the browser lets a person type (the form's own check still says so on the page). */
-    maxLength?: number;
   },
 ) {
   const id = idOf(props);
   const hasError = messagesOf(props).length > 0;
+  // A password's limit matters when one is set, not at sign-in: its `maxlength` alone, no hint.
+  const shown = props.type === 'password' ? { ...props, maxLength: undefined } : props;
   return (
-    <Field {...props}>
+    <Field {...shown}>
       <input
         class={`govuk-input${props.widthClass ? ` ${props.widthClass}` : ''}${hasError ? ' govuk-input--error' : ''}`}
         id={id}
@@ -157,7 +172,7 @@ export function TextInput(
         autocapitalize={props.autocapitalize}
         spellcheck={props.spellcheck ?? false}
         maxLength={props.maxLength}
-        aria-describedby={describedBy(id, props.hint, hasError)}
+        aria-describedby={describedBy(id, hintOf(shown), hasError)}
       />
     </Field>
   );
@@ -174,7 +189,8 @@ export function TextArea(props: ControlProps & { value: string; rows?: number })
         name={props.name}
         rows={props.rows ?? 3}
         lang={props.valueLang}
-        aria-describedby={describedBy(id, props.hint, hasError)}
+        maxLength={props.maxLength}
+        aria-describedby={describedBy(id, hintOf(props), hasError)}
       >
         {props.value}
       </textarea>

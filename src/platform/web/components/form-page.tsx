@@ -71,9 +71,22 @@ export function PostForm(props: {
   );
 }
 
+/** A text field's limit as its form defines it (field-limits.ts), or undefined for other kinds. */
+export function textLimitOf<Schema extends TObject>(
+  form: FormDefinition<Schema>,
+  name: string,
+): number | undefined {
+  const schema = (form.schema.properties as Record<string, { 'x-kind'?: unknown; maxLength?: unknown }>)[
+    name
+  ];
+  if (schema === undefined || (schema['x-kind'] ?? 'text') !== 'text') return undefined;
+  return typeof schema.maxLength === 'number' ? schema.maxLength : undefined;
+}
+
 /**
  * What every text control of one form shares, by field name: its name, its label (the form definition's,
- * the words its problems name it by), the text typed (shown again after a problem) and the problems.
+ * the words its problems name it by), the text typed (shown again after a problem), the problems and the
+ * field's limit (its `maxlength` and the hint that says it).
  * `const control = textControls(form, view)`, then `<TextInput {...control('name')} hint={…} />`.
  */
 export function textControls<Schema extends TObject>(
@@ -92,6 +105,7 @@ export function textControls<Schema extends TObject>(
       label: form.labels[name][view.lang],
       value: typeof typed === 'string' ? typed : '',
       problems: view.problems,
+      maxLength: textLimitOf(form, name),
     };
   };
 }

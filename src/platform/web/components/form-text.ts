@@ -20,6 +20,8 @@ export const formText = translator({
     badFormat: '{label}的格式不正確',
     notAllowed: '{label}含有無法使用的字元',
     tooMany: '{label}最多選 {limit} 項',
+    limitHint: '最多 {limit} 個字',
+    limitHintAfter: '（最多 {limit} 個字）',
   },
   en: {
     errorSummaryTitle: 'There is a problem',
@@ -39,6 +41,8 @@ export const formText = translator({
     badFormat: '{label} is not in the right format',
     notAllowed: '{label} contains characters that cannot be used',
     tooMany: 'Choose at most {limit} for {label}',
+    limitHint: 'Up to {limit} characters',
+    limitHintAfter: ' (up to {limit} characters)',
   },
 });
 

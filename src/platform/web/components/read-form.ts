@@ -160,7 +160,8 @@ export function readForm<Schema extends TObject>(
     if (kind === 'tick') values[name] = firstText(raw).trim() !== '';
     else if (kind === 'ticks') values[name] = [...new Set(allTexts(raw).map((entry) => entry.trim()))];
     else if ((schema as { 'x-untrimmed'?: boolean })['x-untrimmed']) values[name] = firstText(raw);
-    else values[name] = firstText(raw).trim();
+    // Line breaks as the browser counts them for `maxlength` (one each), so the limit means the same here.
+    else values[name] = firstText(raw).replace(/\r\n?/g, '\n').trim();
     const value = values[name];
     const say = (key: Parameters<typeof formText>[1], extra: Record<string, string | number> = {}) =>
       problems.push({

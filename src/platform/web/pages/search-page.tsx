@@ -1,6 +1,8 @@
-import { Button, TextInput } from '../components/form-controls.tsx';
+import { Button, ErrorSummary, TextInput } from '../components/form-controls.tsx';
+import { textLimitOf } from '../components/form-page.tsx';
+import { FormProblems } from '../components/form-problems.ts';
 import { type Lang, localePath, translator } from '../i18n.ts';
-import { searchSitePages } from '../site-search.ts';
+import { searchForm, searchSitePages } from '../site-search.ts';
 import { SitePageListItem } from './site-page-list-item.tsx';
 
 const text = translator({
@@ -34,9 +36,19 @@ const text = translator({
   },
 });
 
-export function SearchPage({ lang, query }: { lang: Lang; query: string }) {
+export function SearchPage({
+  lang,
+  query,
+  problems = FormProblems.none,
+}: {
+  lang: Lang;
+  query: string;
+  /** The search form's (an over-long query): shown above, and no search made. */
+  problems?: FormProblems;
+}) {
   const trimmed = query.trim();
-  const results = trimmed === '' ? [] : searchSitePages(trimmed);
+  const isSearched = trimmed !== '' && !problems.hasAny;
+  const results = isSearched ? searchSitePages(trimmed) : [];
   const sitemapLink = (
     <a class="govuk-link" href={localePath(lang, '/sitemap')}>
       {text(lang, 'sitemapLink')}
@@ -44,6 +56,7 @@ export function SearchPage({ lang, query }: { lang: Lang; query: string }) {
   );
   return (
     <>
+      <ErrorSummary lang={lang} problems={problems} />
       <h1 class="govuk-heading-xl">{text(lang, 'heading')}</h1>
       <div class="govuk-inset-text">{text(lang, 'comingSoon')}</div>
       {/* biome-ignore lint/a11y/useSemanticElements: the <search> element is too new for many screen readers; role="search" on the form is the established landmark. */}
@@ -64,11 +77,12 @@ export function SearchPage({ lang, query }: { lang: Lang; query: string }) {
           value={trimmed}
           widthClass="govuk-!-width-two-thirds"
           autocomplete="on"
-          maxLength={100}
+          maxLength={textLimitOf(searchForm, 'q')}
+          problems={problems}
         />
         <Button>{text(lang, 'button')}</Button>
       </form>
-      {trimmed === '' ? null : (
+      {!isSearched ? null : (
         <>
           <h2 class="govuk-heading-l">{text(lang, 'resultsHeading')}</h2>
           {results.length === 0 ? (

@@ -7,6 +7,7 @@ import {
   TextArea,
   TextInput,
 } from '../../../../platform/web/components/form-controls.tsx';
+import { textLimitOf } from '../../../../platform/web/components/form-page.tsx';
 import { LinkParagraph } from '../../../../platform/web/components/link-paragraph.tsx';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import { rolesFor } from '../../core/case-actions.ts';
@@ -16,6 +17,7 @@ import { deficiencyText } from '../../deficiency/deficiency-messages.ts';
 import { deficiencyPaths } from '../../deficiency/deficiency-paths.ts';
 import { paymentText } from '../../payment/payment-messages.ts';
 import { paymentPaths } from '../../payment/payment-paths.ts';
+import { eventForm, extensionDecisionForm, extensionRequestForm } from '../case-forms.ts';
 import { type CasePageTextKey, casePageText as text } from '../case-page-messages.ts';
 import type { CasePageModel } from '../case-page-model.ts';
 import { consoleText } from '../console-messages.ts';
@@ -131,7 +133,14 @@ function RequiredInput(props: {
   const { model, event, input } = props;
   const lang = model.lang;
   const name = inputFieldOf[input];
-  const common = { lang, id: `${event}-${name}`, name, value: props.value(name), problems: model.problems };
+  const common = {
+    lang,
+    id: `${event}-${name}`,
+    name,
+    value: props.value(name),
+    problems: model.problems,
+    maxLength: textLimitOf(eventForm, name),
+  };
   if (input === 'target_unit')
     return (
       <Select
@@ -265,6 +274,7 @@ function EventForm({
           isOptional
           value={value('internalNote')}
           problems={model.problems}
+          maxLength={textLimitOf(eventForm, 'internalNote')}
           rows={2}
         />
         <Button isWarning={endingEvents.has(event)}>{label}</Button>
@@ -307,6 +317,7 @@ function ExtensionForm({ model }: { model: CasePageModel }) {
           hint={text(lang, 'extensionReasonHint')}
           value={value('reason')}
           problems={model.problems}
+          maxLength={textLimitOf(extensionRequestForm, 'reason')}
         />
         <Button isSecondary>{text(lang, 'extensionButton')}</Button>
       </CaseForm>
@@ -348,6 +359,7 @@ function DecisionForms({ model }: { model: CasePageModel }) {
                   isOptional
                   value={typedIn(model, isActive)('note')}
                   problems={model.problems}
+                  maxLength={textLimitOf(extensionDecisionForm, 'note')}
                   rows={2}
                 />
                 <div class="govuk-button-group">

@@ -1,11 +1,13 @@
 import type { StaffRole } from '../../../../platform/auth/principal.ts';
 import { Button, ErrorSummary, TextInput } from '../../../../platform/web/components/form-controls.tsx';
+import { textLimitOf } from '../../../../platform/web/components/form-page.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
 import { TableHead } from '../../../../platform/web/components/table.tsx';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import type { StaffLookupResult } from '../../core/case-reading.ts';
 import { subjectIn } from '../../core/case-subject.ts';
 import type { CaseState } from '../../core/workflows.ts';
+import { lookupForm } from '../case-forms.ts';
 import { consoleText as text } from '../console-messages.ts';
 import { consolePaths } from '../console-paths.ts';
 import { formatDate } from './console-format.ts';
@@ -51,6 +53,7 @@ export function LookupPage(props: LookupPageProps) {
             hint={text(lang, field.hint)}
             value={values[field.name]}
             problems={props.problems}
+            maxLength={textLimitOf(lookupForm, field.name)}
             widthClass="govuk-input--width-20"
           />
         ))}
