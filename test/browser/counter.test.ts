@@ -94,6 +94,9 @@ describe('counter intake in a browser', () => {
     await page.fill('#applicantEmail', 'not-an-e-mail');
     await page.click('main form[enctype="multipart/form-data"] button[type="submit"]');
     await page.waitForSelector('.govuk-error-summary');
+    // Issue 14: the refused form is the answer to its post, so its address stays in the bar: no token in it.
+    assert.doesNotMatch(page.url(), /_csrf/);
+    assert.equal(new URL(page.url()).search, '?service=street-light-repair');
     await expectFocusedErrorSummary(page);
     const problems = await page.locator('.govuk-error-summary__list li').count();
     assert.ok(problems >= 4, `${problems} problems listed`);

@@ -88,9 +88,13 @@ interface InjectResponse {
 /** A browser in miniature: keeps cookies between app.inject calls. */
 export class TestBrowser {
   readonly cookies = new Map<string, string>();
+  /** The CSRF token of the last page with a form: what a browser sends as a form's hidden `_csrf`. */
+  private pageCsrfToken: string | null = null;
   constructor(readonly app: AppInstance) {}
 
   keep(response: InjectResponse): InjectResponse {
+    const token = /name="_csrf" value="([^"]+)"/.exec(response.body ?? '')?.[1];
+    if (token !== undefined) this.pageCsrfToken = token;
     for (const cookie of response.cookies) {
       const isCleared =
         cookie.value === '' ||
@@ -136,18 +140,25 @@ export class TestBrowser {
 
   /**
    * Posts a multipart form (fields and files, e.g. `multipartForm` of upload-test-support) as a browser
-   * does; such forms carry their CSRF token in the action's query.
+   * does: the page's hidden `_csrf` first (the multipart reader checks it before any file), unless the
+   * action already carries the token in its query (an older form) or the form sets `_csrf` itself.
    */
   async postMultipart(
     url: string,
     form: FormData,
     headers: Record<string, string> = {},
   ): Promise<InjectResponse> {
+    const isTokenGiven = url.includes('_csrf=') || form.has('_csrf') || this.pageCsrfToken === null;
+    const sent = isTokenGiven ? form : new FormData();
+    if (!isTokenGiven) {
+      sent.append('_csrf', this.pageCsrfToken ?? '');
+      for (const [name, value] of form.entries()) sent.append(name, value);
+    }
     const response = await this.app.inject({
       method: 'POST',
       url,
       headers: { ...headers, cookie: this.cookieHeader() },
-      payload: form,
+      payload: sent,
     });
     return this.keep(response as unknown as InjectResponse);
   }

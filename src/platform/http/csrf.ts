@@ -41,6 +41,18 @@ export interface CsrfOptions {
 const newAnonymousTokens = new WeakMap<FastifyRequest, string>();
 
 /**
+ * Multipart requests whose token is the body's first part (a form with files sends its hidden `_csrf`
+ * field first): the token expected there. The multipart reader's hook (platform/uploads/multipart.ts)
+ * checks it before the handler runs and before any file is read.
+ */
+const tokensExpectedInBody = new WeakMap<FastifyRequest, string>();
+
+/** The token a multipart request's first part must hold, or null when its token was already checked. */
+export function csrfTokenExpectedInBody(request: FastifyRequest): string | null {
+  return tokensExpectedInBody.get(request) ?? null;
+}
+
+/**
  * CSRF protection for every unsafe request (ADR 0004). It runs in preValidation: after the body is parsed
  * but before schema validation, which strips unknown fields such as `_csrf`.
  */
@@ -78,16 +90,33 @@ export function installCsrf(app: AppInstance, options: CsrfOptions): void {
   app.addHook('preValidation', (request, _reply, done) => {
     if (!unsafeMethods.has(request.method) || request.is404) return done();
     if (request.routeOptions.config.csrf === false) return done();
-    if (!isTokenEqual(submittedToken(request), expectedToken(request))) {
+    const submitted = submittedToken(request);
+    const expected = expectedToken(request);
+    // A form with files: its token is the body's first part, read by the multipart reader's own hook. Only
+    // in a context that reads multipart (elsewhere such a body is never read, and is refused here).
+    if (submitted === null && expected !== null && isMultipart(request) && readsMultipart(request)) {
+      tokensExpectedInBody.set(request, expected);
+      return done();
+    }
+    if (!isTokenEqual(submitted, expected)) {
       return done(new DomainError('CSRF_INVALID', messageFor('CSRF_INVALID', request.lang)));
     }
     done();
   });
 }
 
+function isMultipart(request: FastifyRequest): boolean {
+  return request.headers['content-type']?.toLowerCase().startsWith('multipart/form-data') === true;
+}
+
+function readsMultipart(request: FastifyRequest): boolean {
+  return typeof (request as { parts?: unknown }).parts === 'function';
+}
+
 /**
- * A form's action URL for a multipart form (one with files): the token goes in the query, because this
- * check runs before a multipart body is read, and a query parameter needs no JavaScript (ADR 0004).
+ * An action URL with the token in its query, for a client that posts multipart without a page (a script, a
+ * test of the upload limits). Pages never use it: a form with files sends its token as its first part
+ * (`PostForm` puts `CsrfField` first), so no token is ever shown in the address bar (issue 14).
  */
 export function withCsrfQuery(action: string, token: string): string {
   return `${action}${action.includes('?') ? '&' : '?'}${csrfFieldName}=${encodeURIComponent(token)}`;
@@ -95,13 +124,13 @@ export function withCsrfQuery(action: string, token: string): string {
 
 /**
  * The token a request carries: the header first (JSON clients), else the form field; for a multipart body
- * (not read yet at this point) the `?_csrf=` query parameter instead. Only multipart requests may use
- * the query, so ordinary forms keep tokens out of URLs.
+ * (not read yet at this point) the `?_csrf=` query parameter of a client that put it there (pages send it
+ * as the body's first part instead: `csrfTokenExpectedInBody`). Only multipart requests may use the query.
  */
 function submittedToken(request: FastifyRequest): string | null {
   const header = request.headers[csrfHeaderName];
   if (typeof header === 'string' && header !== '') return header;
-  if (request.headers['content-type']?.toLowerCase().startsWith('multipart/form-data') === true) {
+  if (isMultipart(request)) {
     const query = request.query;
     const field =
       typeof query === 'object' && query !== null ? (query as Record<string, unknown>)[csrfFieldName] : null;
@@ -115,7 +144,7 @@ function submittedToken(request: FastifyRequest): string | null {
   return null;
 }
 
-function isTokenEqual(submitted: string | null, expected: string | null): boolean {
+export function isTokenEqual(submitted: string | null, expected: string | null): boolean {
   if (submitted === null || expected === null) return false;
   const left = Buffer.from(submitted);
   const right = Buffer.from(expected);

@@ -1,11 +1,13 @@
 import { once } from 'node:events';
 import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import multipart from '@fastify/multipart';
+import multipart, { type Multipart } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { FileStore, FileWriter, StoredContent } from '../files/file-store.ts';
 import type { AppInstance } from '../http/app-types.ts';
+import { csrfTokenExpectedInBody, isTokenEqual } from '../http/csrf.ts';
+import { messageFor } from '../http/error-messages.ts';
 import { DomainError, type FieldProblem } from '../http/errors.ts';
 import { type Lang, translator } from '../web/i18n.ts';
 import { safeUploadFileName } from './file-name.ts';
@@ -93,7 +95,23 @@ export async function registerMultipart(
   });
   app.decorate('uploadLimits', limits);
   app.decorate('uploadStore', files);
+  // A form's CSRF token is its first part (ADR 0004, addendum of issue 14): checked here, before the route's
+  // own hooks and handler and before a byte of any file is read. The parts read on from where this stopped.
+  app.addHook('preHandler', async (request) => {
+    const expected = csrfTokenExpectedInBody(request);
+    if (expected === null) return;
+    const parts = request.parts();
+    const first = await parts.next().catch(() => null);
+    const part = first === null || first.done === true ? undefined : first.value;
+    const token = part?.type === 'field' && part.fieldname === csrfField ? part.value : null;
+    if (!isTokenEqual(typeof token === 'string' ? token : null, expected))
+      throw new DomainError('CSRF_INVALID', messageFor('CSRF_INVALID', request.lang));
+    openedParts.set(request, parts);
+  });
 }
+
+/** The parts of a request whose first (the CSRF token) the hook above has read. */
+const openedParts = new WeakMap<FastifyRequest, AsyncIterableIterator<Multipart>>();
 
 const text = translator({
   'zh-TW': {
@@ -188,7 +206,7 @@ export async function readMultipartForm(request: FastifyRequest, lang: Lang): Pr
   let firstExtraField: string | null = null;
 
   try {
-    for await (const part of request.parts()) {
+    for await (const part of openedParts.get(request) ?? request.parts()) {
       if (part.type === 'field') {
         if (part.fieldname === csrfField) continue;
         if (part.valueTruncated) {

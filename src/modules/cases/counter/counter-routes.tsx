@@ -11,7 +11,6 @@ import {
 } from '../../../platform/auth/staff-pages.ts';
 import { listDistricts } from '../../../platform/geo/geo-repo.ts';
 import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
-import { withCsrfQuery } from '../../../platform/http/csrf.ts';
 import { DomainError, type FieldProblem, notFound } from '../../../platform/http/errors.ts';
 import { answerOnce, formClaim, newOnceToken, onceTokenOf } from '../../../platform/http/idempotency.ts';
 import { readMultipartForm } from '../../../platform/uploads/multipart.ts';
@@ -121,7 +120,8 @@ export async function counterRoutes(app: AppInstance, deps: AppDeps): Promise<vo
           values={options.values}
           problems={problems}
           districts={await listDistricts(db)}
-          action={withCsrfQuery(intakeFormHref(lang, service.code), request.csrfToken)}
+          action={intakeFormHref(lang, service.code)}
+          csrfToken={request.csrfToken}
           uploadLimits={request.server.uploadLimits}
           hadFiles={options.hadFiles}
           onceToken={options.onceToken ?? newOnceToken()}

@@ -102,9 +102,11 @@ describe('counter intake (HTTP and database)', () => {
     assert.equal(page.statusCode, 200);
     const main = mainOf(page.body);
     assert.match(main, /enctype="multipart\/form-data"/);
+    // No token in the address (issue 14): it is the form's first field, read before any file.
+    assert.equal(multipartActionOf(page.body), '/staff/counter/new?service=building-construction-start');
     assert.match(
-      multipartActionOf(page.body),
-      /^\/staff\/counter\/new\?service=building-construction-start&_csrf=/,
+      main,
+      /enctype="multipart\/form-data" novalidate><input type="hidden" name="_csrf" value="[A-Za-z0-9_-]{43}"\/>/,
     );
     for (const channel of ['counter', 'phone', 'email', 'hotline_1999']) {
       assert.match(main, new RegExp(`name="channel" type="radio" value="${channel}"`));
@@ -411,14 +413,27 @@ describe('counter intake (HTTP and database)', () => {
     assert.equal(await caseCount(), casesBefore);
   });
 
-  it('a multipart post without the form’s token is refused (403) and writes nothing', async () => {
+  it('a multipart post without the form’s token first, or with a wrong one, is refused (403) and writes nothing', async () => {
     const casesBefore = await caseCount();
-    const response = await clerk.postMultipart(
-      '/staff/counter/new?service=building-construction-start',
-      multipartForm(buildingStart),
-    );
-    assert.equal(response.statusCode, 403);
+    const page = await clerk.get('/staff/counter/new?service=building-construction-start');
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    const send = (form: FormData) =>
+      subject.app.inject({
+        method: 'POST',
+        url: '/staff/counter/new?service=building-construction-start',
+        headers: { cookie: clerk.cookieHeader() },
+        payload: form,
+      });
+    const withoutToken = await send(multipartForm(buildingStart));
+    assert.equal(withoutToken.statusCode, 403);
+    const tokenLast = await send(multipartForm({ ...buildingStart, _csrf: token }));
+    assert.equal(tokenLast.statusCode, 403, 'the token must come before anything else');
+    const wrongToken = await send(multipartForm({ _csrf: 'A'.repeat(43), ...buildingStart }));
+    assert.equal(wrongToken.statusCode, 403);
     assert.equal(await caseCount(), casesBefore);
+    const rightToken = await send(multipartForm({ _csrf: token, ...buildingStart }));
+    assert.equal(rightToken.statusCode, 303, 'the same post with the token first goes in');
+    assert.equal(await caseCount(), casesBefore + 1);
   });
 
   it('handlers, supervisors and the secretariat may take requests; a web editor gets 403; anonymous goes to sign-in', async () => {

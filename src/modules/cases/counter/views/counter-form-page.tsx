@@ -4,6 +4,7 @@ import { ChoiceQuestion } from '../../../../platform/web/components/choice-quest
 import {
   Button,
   Checkboxes,
+  CsrfField,
   ErrorSummary,
   Fieldset,
   FileInput,
@@ -20,10 +21,12 @@ import { type FormField, formFieldWords, type ServiceDetail } from '../../../cat
 import {
   answerInputId,
   answerInputName,
+  answerLimitOf,
   askedFields,
   type CounterFormValues,
   checklistInput,
   counterChannels,
+  counterFieldLimits,
   documentsInput,
   fileInputId,
   fileInputName,
@@ -44,8 +47,9 @@ export interface CounterFormView {
   values: CounterFormValues;
   problems: FormProblems;
   districts: readonly DistrictChoice[];
-  /** The form's action, with the CSRF token in the query (a multipart body is read after the check). */
+  /** The form's action: no token in it (issue 14); the token is the form's first field. */
   action: string;
+  csrfToken: string;
   uploadLimits: { maxFileBytes: number; maxFiles: number };
   /** The refused form had files: say they must be chosen again (a browser never keeps them). */
   hadFiles: boolean;
@@ -70,12 +74,13 @@ function ServiceField({ view, field }: { view: CounterFormView; field: FormField
     problems,
   };
   const value = values.answers[field.id] ?? '';
+  const maxLength = answerLimitOf(field);
   switch (field.type) {
     case 'text':
       return field.isMultiline === true ? (
-        <TextArea {...common} label={label} hint={hint} value={value} rows={4} />
+        <TextArea {...common} label={label} hint={hint} value={value} rows={4} maxLength={maxLength} />
       ) : (
-        <TextInput {...common} label={label} hint={hint} value={value} />
+        <TextInput {...common} label={label} hint={hint} value={value} maxLength={maxLength} />
       );
     case 'number':
       return (
@@ -138,6 +143,7 @@ function ServiceField({ view, field }: { view: CounterFormView; field: FormField
             isOptional={!field.isRequired}
             value={values.address}
             problems={problems}
+            maxLength={counterFieldLimits.address}
           />
         </Fieldset>
       );
@@ -182,7 +188,14 @@ function ApplicantFields({ view }: { view: CounterFormView }) {
   const { lang, values, problems } = view;
   const input = (
     name: 'applicantName' | 'applicantCompany' | 'applicantPhone' | 'applicantEmail' | 'applicantAddress',
-  ) => ({ lang, name, label: text(lang, name), value: values[name], problems });
+  ) => ({
+    lang,
+    name,
+    label: text(lang, name),
+    value: values[name],
+    problems,
+    maxLength: counterFieldLimits[name],
+  });
   return (
     <>
       <h2 class="govuk-heading-m">{text(lang, 'applicantHeading')}</h2>
@@ -326,6 +339,8 @@ export function CounterFormPage(view: CounterFormView) {
         <div class="govuk-grid-column-two-thirds">
           <p class="govuk-body">{text(lang, 'formLead')}</p>
           <form method="post" action={view.action} enctype="multipart/form-data" novalidate>
+            {/* First: the multipart reader checks the token before it reads any file (ADR 0004). */}
+            <CsrfField token={view.csrfToken} />
             <OnceField token={view.onceToken} />
             <InlineRadios
               view={view}
@@ -346,6 +361,7 @@ export function CounterFormPage(view: CounterFormView) {
               isOptional
               value={values.subject}
               problems={problems}
+              maxLength={counterFieldLimits.subject}
             />
             <TextArea
               lang={lang}
@@ -355,6 +371,7 @@ export function CounterFormPage(view: CounterFormView) {
               value={values.description}
               rows={5}
               problems={problems}
+              maxLength={counterFieldLimits.description}
             />
             {askedFields(service.formFields).map((field) => (
               <ServiceField key={field.id} view={view} field={field} />
