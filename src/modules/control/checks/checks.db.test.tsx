@@ -69,6 +69,15 @@ describe('spot checks and tests (平時測試及查核)', async () => {
     assert.equal((main.match(/辦理中/g) ?? []).length, 2);
     assert.match(main, /民國115年3月20日/);
     assert.match(main, /民國115年4月30日/);
+    // Who recorded it and when: Chinese brackets on the Chinese page, English ones on the English page (issue 14 §16).
+    const name = secretariat.member.displayName;
+    assert.ok(decode(main).includes(`${name}（民國`), 'full-width brackets in Chinese');
+    const englishPage = decode(mainOf((await secretariat.get(`/en/staff/checks/${checkId}`)).body));
+    assert.match(
+      englishPage,
+      new RegExp(`Recorded by</dt><dd[^>]*>${name} \\(\\d{1,2} [A-Z][a-z]+ 2026 \\d{2}:\\d{2}\\)</dd>`),
+    );
+    assert.ok(!/（\d/.test(englishPage), 'no full-width bracket around an English date');
 
     const [audit] = await db
       .select()
