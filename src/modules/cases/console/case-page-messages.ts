@@ -221,10 +221,6 @@ const messages = {
     deliveryColumnAttempts: '嘗試次數',
     deliveryColumnError: '失敗原因',
     deliveryColumnSubject: '主旨',
-    deliveryState_queued: '等待寄送',
-    deliveryState_sent: '已寄出',
-    deliveryState_failed: '寄送失敗',
-    deliveryState_outbox: '未寄出（存於寄件匣）',
     deliveryChannel_email: '電子郵件',
     deliveryChannel_sms: '簡訊',
     notGiven: '未填寫',
@@ -461,10 +457,6 @@ const messages = {
     deliveryColumnAttempts: 'Attempts',
     deliveryColumnError: 'Why it failed',
     deliveryColumnSubject: 'Subject',
-    deliveryState_queued: 'Waiting to be sent',
-    deliveryState_sent: 'Sent',
-    deliveryState_failed: 'Failed',
-    deliveryState_outbox: 'Not sent (kept in the outbox)',
     deliveryChannel_email: 'E-mail',
     deliveryChannel_sms: 'Text message',
     notGiven: 'Not given',
@@ -477,7 +469,7 @@ export type CasePageTextKey = keyof (typeof messages)['zh-TW'];
 export const casePageText = translator<CasePageTextKey>(messages);
 
 /** The families of words named by a stored code: `kind_` + the case's kind, and so on. */
-type CodeFamily = 'kind_' | 'channel_' | 'deliveryState_' | 'timelineKind_';
+type CodeFamily = 'kind_' | 'channel_' | 'timelineKind_';
 
 /** The words for a stored code (a kind, a channel, a delivery state …), or the code itself when it has none. */
 export function casePageNameOf(lang: Lang, family: CodeFamily, code: string): string {
