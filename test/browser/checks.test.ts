@@ -58,6 +58,17 @@ describe('spot checks in a browser', () => {
 
       await page.goto(`${server.baseUrl}/staff/checks?year=2026`);
       assert.equal(await page.locator('main table tbody tr').count(), 1);
+      // The 2012 unit and today's are told apart (issue 14 §15): in the filter and in the table.
+      const options = await page.locator('main select[name="unit"] option').allTextContents();
+      assert.ok(
+        options.includes('養護工程處（已改制，業務由道路養護工程處、公園處承接）'),
+        options.join('|'),
+      );
+      assert.ok(options.includes('道路養護工程處（現行組織，承接養護工程處業務）'), options.join('|'));
+      assert.equal(
+        (await page.locator('main table tbody tr td').nth(1).textContent())?.trim(),
+        '道路養護工程處（現行組織，承接養護工程處業務）',
+      );
       await expectNoAxeViolations(page, 'the list of checks');
 
       // The unit's editor: its page, and a follow-up with a problem on the check's page.

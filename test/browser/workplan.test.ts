@@ -66,6 +66,11 @@ describe('a unit’s work plan in a browser', () => {
       await editor.click(`main a[href="${planPath}/rows/new"]`);
       await editor.waitForURL(new RegExp(`${planPath}/rows/new$`));
       await expectNoAxeViolations(editor, 'the method form');
+      // Nothing typed: each of the three empty texts is named, not 「請填寫此欄位」 three times (issue 14 §15).
+      const empty = await problemsAfterSubmitting(editor, `main form[action="${planPath}/rows/new"] button`);
+      assert.deepEqual(empty.slice(0, 3), ['請填寫實施要項。', '請填寫工作重點。', '請填寫工作(推動)方法。']);
+      assert.ok(!empty.some((problem) => problem.includes('請填寫此欄位')), empty.join('\n'));
+      await expectNoAxeViolations(editor, 'the empty method form with errors');
       await fillMethod(editor, '線上申辦一次完成', [
         { indicator: '線上申辦比率', baseline: '40', target: 'abc' },
         { indicator: '', baseline: '7', target: '5' },
@@ -152,6 +157,22 @@ describe('a unit’s work plan in a browser', () => {
         assert.equal(response?.status(), 200, path);
         await expectNoAxeViolations(secretariat, path);
       }
+      // Reachable by following links (issue 14 §15): site map → work plans → the year → the unit's plan,
+      // and from the year's plan.
+      await secretariat.goto(`${server.baseUrl}/sitemap`);
+      await secretariat.click('main a[href="/work-plans"]');
+      await secretariat.waitForURL(/\/work-plans$/);
+      await expectNoAxeViolations(secretariat, '/work-plans');
+      await secretariat.click('main a[href="/work-plans/2012"]');
+      await secretariat.waitForURL(/\/work-plans\/2012$/);
+      assert.equal(await secretariat.locator(`main a[href="/work-plans/2012/${unit}"]`).count(), 1);
+      await secretariat.goto(`${server.baseUrl}/plans/2012`);
+      await secretariat.click('#work-plans-link a');
+      await secretariat.waitForURL(/\/work-plans\/2012$/);
+      await secretariat.goto(`${server.baseUrl}/en/plans/2012`);
+      await secretariat.click('#work-plans-link a');
+      await secretariat.waitForURL(/\/en\/work-plans\/2012$/);
+      assert.equal(await secretariat.locator(`main a[href="/en/work-plans/2012/${unit}"]`).count(), 1);
     } finally {
       for (const context of contexts) await context.close();
     }
