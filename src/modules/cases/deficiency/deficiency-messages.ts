@@ -30,7 +30,7 @@ const zh = {
   cannotIssue: '您目前不能對本案開立補正通知（案件狀態或承辦關係不符）。',
   notYetLapsed: '補正期限（{date}）尚未屆滿，不能以逾期未補正結案。',
   noNoticeToLapse: '本案沒有已開立的補正通知，不能以逾期未補正結案。',
-  closedNotSupplemented: '您未於補正期限（{date}）前補正，本案依規定結案。',
+  closedNotSupplemented: '您未於補正期限（{date}）前補正，依規定不予受理。',
   // Issuing page
   issueTitle: '開立補正通知（一次告知）',
   issueLead:
@@ -189,7 +189,7 @@ const en: Record<Key, string> = {
     'The date to supplement by ({date}) has not passed: the case cannot be closed as not supplemented yet.',
   noNoticeToLapse: 'This case has no issued deficiency notice: it cannot be closed as not supplemented.',
   closedNotSupplemented:
-    'We did not receive what was missing by the date to supplement by ({date}), so the case is closed.',
+    'We did not receive what was missing by the date to supplement by ({date}), so the request cannot be accepted.',
   issueTitle: 'Issue the deficiency notice (told once)',
   issueLead:
     'Tick everything missing or wrong at once, each with what must be supplied. Sending it e-mails the applicant, moves the case to “Waiting for you” and pauses the deadline.',

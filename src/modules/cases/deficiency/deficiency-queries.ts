@@ -3,6 +3,7 @@ import { toTaipeiLocalDate } from '../../../platform/calendar/working-days.ts';
 import type { DatabaseOrTransaction, Transaction } from '../../../platform/db/database.ts';
 import type { FieldProblem } from '../../../platform/http/errors.ts';
 import { isUuid } from '../../../platform/http/ids.ts';
+import { formatPageDate } from '../../../platform/web/format-date.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { caseAttachments } from '../core/cases-schema.ts';
 import { deficiencyText } from './deficiency-messages.ts';
@@ -124,7 +125,10 @@ export async function noticeLapse(
   const applicantLang: Lang = row.applicantLang === 'en' ? 'en' : 'zh-TW';
   return {
     problems: [],
-    detail: deficiencyText(applicantLang, 'closedNotSupplemented', { date: notice.supplementBy }),
+    // Not accepted, in the rejection's words (issue 14: never "closed"), the date in the reader's calendar.
+    detail: deficiencyText(applicantLang, 'closedNotSupplemented', {
+      date: formatPageDate(applicantLang, notice.supplementBy),
+    }),
     afterwards: async (afterTx) => {
       await afterTx
         .update(deficiencyNotices)

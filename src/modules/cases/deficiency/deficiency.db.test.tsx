@@ -407,7 +407,8 @@ describe('the one-time deficiency notice', () => {
     assert.equal((await noticesOf(row.id))[1]?.state, 'lapsed');
     counted.lapsed++;
     const mail = await nthMail(email, 6);
-    assert.ok(mail.text.includes('您未於補正期限（2026-03-20）前補正'), mail.text);
+    assert.ok(mail.text.includes('您未於補正期限（民國115年3月20日）前補正，依規定不予受理。'), mail.text);
+    assert.doesNotMatch(mail.text, /結案/, 'not accepted, never "closed" (issue 14)');
   });
 });
 
