@@ -16,7 +16,7 @@ export const casesModule: AppModule = {
       takesFiles: true,
     },
     { load: () => import('./console/console-routes.ts').then((file) => file.consoleRoutes) },
-    // The decision with the document it issues (multipart).
+    // The decision with the document it issues, a supplement with the documents delivered (multipart).
     {
       load: () => import('./console/resolve-routes.tsx').then((file) => file.resolveRoutes),
       takesFiles: true,

@@ -62,7 +62,7 @@ const zh = {
   applicantPhone: '電話',
   applicantEmail: '電子郵件',
   applicantAddress: '地址',
-  maskNote: '為保護個人資料，部分內容已遮蔽（○ 或 ***）。',
+  maskNote: '為保護個人資料，部分內容已遮蔽（○ 或 ***），地址只顯示到區與道路。',
   supplementHeading: '如何補正',
   supplementOtherWaysHeading: '其他補正方式',
   supplementItemsLead: '承辦單位需要您補正以下文件或資料，請一次補齊：',
@@ -185,7 +185,8 @@ const en: Record<TrackTextKey, string> = {
   applicantPhone: 'Phone',
   applicantEmail: 'E-mail',
   applicantAddress: 'Address',
-  maskNote: 'To protect personal data, parts are hidden (○ or ***).',
+  maskNote:
+    'To protect personal data, parts are hidden (○ or ***), and the address shows the district and road only.',
   supplementHeading: 'How to send what we need',
   supplementOtherWaysHeading: 'Other ways to send them',
   supplementItemsLead: 'The unit needs the following from you; please send everything together:',
