@@ -7,7 +7,13 @@ import { aSignedInMember, aStaffMember, csrfTokenIn } from '../../platform/auth/
 import { DomainError } from '../../platform/http/errors.ts';
 import { multipartForm } from '../../platform/uploads/upload-test-support.ts';
 import { fieldLimits } from '../../platform/web/components/field-limits.ts';
-import { caseActorOf, moveCase, sidewalkPetition, testCasesContext } from './core/cases-test-support.ts';
+import {
+  caseActorOf,
+  moveCase,
+  sidewalkPetition,
+  staffApi,
+  testCasesContext,
+} from './core/cases-test-support.ts';
 import { openCase } from './core/open-case.ts';
 import { Visitor } from './track/track-test-support.ts';
 
@@ -144,6 +150,25 @@ describe('over-long input (HTTP and database)', () => {
       moveCase(subject, started, 'resolve', { resolution: `${tooLong}${tooLong}` }, handler),
       (error: unknown) =>
         error instanceof DomainError && error.problems.some((problem) => problem.field === 'resolution'),
+    );
+  });
+
+  it('the JSON API answers the same limits with 400 VALIDATION_FAILED naming the field', async () => {
+    const clerk = caseActorOf(await aStaffMember(subject.database.db, { role: 'counter_clerk' }));
+    const row = await openCase(testCasesContext(subject), sidewalkPetition(), clerk);
+    const handler = await aStaffMember(subject.database.db, { role: 'handler' });
+    const api = await staffApi(subject.app, handler, subject.clock);
+    const response = await api.post(`/api/staff/cases/${row.caseNumber}/events`, {
+      event: 'reject',
+      expectedVersion: row.version,
+      reason: '理'.repeat(fieldLimits.longText + 1),
+    });
+    assert.equal(response.statusCode, 400);
+    const answer = response.json() as { code: string; errors: { field: string }[] };
+    assert.equal(answer.code, 'VALIDATION_FAILED');
+    assert.deepEqual(
+      answer.errors.map((problem) => problem.field.replace(/^body\./, '')),
+      ['reason'],
     );
   });
 

@@ -1,11 +1,13 @@
 import { type Static, Type } from 'typebox';
 import { idempotencyKeyPatternSource } from '../../../platform/http/idempotency-rules.ts';
 import { UuidParam } from '../../../platform/http/ids.ts';
+import { fieldLimits } from '../../../platform/web/components/field-limits.ts';
 import { applicantTypes, caseChannels } from '../core/case-vocabulary.ts';
 import { caseEvents, caseStates } from '../core/workflows.ts';
 
 /**
- * The JSON shapes of the staff case API. They check form (types, lengths); the rules that need the
+ * The JSON shapes of the staff case API. They check form (types, lengths: the forms' own, from
+ * platform/web/components/field-limits.ts, so a page and the API refuse the same text); the rules that need the
  * service or the database are in core/intake-rules.ts and core/open-case.ts, which list every problem at once.
  */
 
@@ -16,19 +18,21 @@ export const OpenCaseBody = Type.Object({
   serviceCode: text(100, 'the service (申辦項目) code, e.g. road-excavation-permit'),
   channel: Type.Enum(caseChannels, { description: 'how the request came in' }),
   applicantType: Type.Enum(applicantTypes),
-  applicantName: text(200),
-  applicantCompany: Type.Optional(text(200)),
-  applicantPhone: Type.Optional(text(30)),
-  applicantEmail: Type.Optional(text(254)),
-  applicantAddress: Type.Optional(text(300)),
+  applicantName: text(fieldLimits.personName),
+  applicantCompany: Type.Optional(text(fieldLimits.organisationName)),
+  applicantPhone: Type.Optional(
+    text(fieldLimits.phone, 'e.g. 0912345678, 07-3368333#123 (分機 123 and ext. 123 too), +886 7 3368333'),
+  ),
+  applicantEmail: Type.Optional(text(fieldLimits.email)),
+  applicantAddress: Type.Optional(text(fieldLimits.address)),
   applicantLang: Type.Union([Type.Literal('zh-TW'), Type.Literal('en')]),
   consent: Type.Boolean({ description: 'the applicant was given the PDPA §8 notice and agreed' }),
-  subject: Type.Optional(text(300)),
-  description: text(8000),
-  formData: Type.Optional(Type.Record(Type.String({ maxLength: 100 }), text(4000))),
+  subject: Type.Optional(text(fieldLimits.shortText)),
+  description: text(fieldLimits.longText),
+  formData: Type.Optional(Type.Record(Type.String({ maxLength: 100 }), text(fieldLimits.longText))),
   checklistReceived: Type.Optional(Type.Array(text(100), { maxItems: 100 })),
   districtCode: Type.Optional(text(20)),
-  address: Type.Optional(text(300)),
+  address: Type.Optional(text(fieldLimits.address)),
   latitude: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
   longitude: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
 });
@@ -77,13 +81,13 @@ export const TransitionBody = Type.Object({
     minimum: 1,
     description: 'the case version you saw; a newer one gives 409',
   }),
-  publicNote: Type.Optional(text(4000)),
-  internalNote: Type.Optional(text(4000)),
-  resolution: Type.Optional(text(8000)),
-  reason: Type.Optional(text(4000)),
-  targetUnit: Type.Optional(text(100)),
-  targetAgency: Type.Optional(text(200)),
-  targetCase: Type.Optional(text(30)),
+  publicNote: Type.Optional(text(fieldLimits.longText)),
+  internalNote: Type.Optional(text(fieldLimits.longText)),
+  resolution: Type.Optional(text(fieldLimits.longText)),
+  reason: Type.Optional(text(fieldLimits.longText)),
+  targetUnit: Type.Optional(text(fieldLimits.token)),
+  targetAgency: Type.Optional(text(fieldLimits.organisationName)),
+  targetCase: Type.Optional(text(fieldLimits.caseNumber)),
 });
 export type TransitionBody = Static<typeof TransitionBody>;
 
@@ -203,7 +207,7 @@ export const AssignBody = Type.Object({
 export const ExtensionBody = Type.Object({
   expectedVersion: Type.Integer({ minimum: 1 }),
   amount: Type.Integer({ description: 'working days (or hours for hour-based services), 1–60' }),
-  reason: text(2000),
+  reason: text(fieldLimits.longText),
 });
 
 export const ExtensionDecisionParams = Type.Object({
@@ -214,13 +218,13 @@ export const ExtensionDecisionParams = Type.Object({
 export const ExtensionDecisionBody = Type.Object({
   expectedVersion: Type.Integer({ minimum: 1 }),
   approve: Type.Boolean(),
-  note: Type.Optional(text(2000)),
+  note: Type.Optional(text(fieldLimits.longText)),
 });
 
 export const LookupQuery = Type.Object({
-  caseNumber: Type.Optional(text(30)),
-  phone: Type.Optional(text(30)),
-  name: Type.Optional(text(100)),
+  caseNumber: Type.Optional(text(fieldLimits.caseNumber)),
+  phone: Type.Optional(text(fieldLimits.phone)),
+  name: Type.Optional(text(fieldLimits.personName)),
 });
 
 export const LookupResponse = Type.Object({
