@@ -152,6 +152,21 @@ describe('progress in a browser (管制查考 §3)', () => {
             assert.match((await overview.locator('h1').textContent()) ?? '', /2012-12 執行進度$/);
             assert.equal(await overview.locator('main tr[data-practice]').count(), total);
             await expectNoAxeViolations(overview, 'the unit’s list, reached from the overview');
+
+            // In English: the items and strategies as the English plan page names them (issue 14 §16).
+            await overview.goto(`${server.baseUrl}/en/staff/progress/2012`);
+            const items = await overview.locator('#by-item-table tbody th').allTextContents();
+            assert.ok(items.length >= 5);
+            for (const item of items)
+              assert.doesNotMatch(item, /[\u3400-\u9fff]/u, `an English item name: ${item}`);
+            assert.match(items[0] ?? '', /^1\. [A-Z]/);
+            await expectNoAxeViolations(overview, 'the English overview');
+            await overview.click('#by-unit-table a[href="/en/staff/progress/2012/road-maintenance"]');
+            await overview.waitForURL(/\/en\/staff\/progress\/2012\/road-maintenance$/);
+            await expectNoAxeViolations(overview, 'the unit’s list in English');
+            await overview.locator('main tr[data-practice] a').first().click();
+            await overview.waitForURL(/\/en\/staff\/progress\/2012\/road-maintenance\/2012-12\/practices\//);
+            await expectNoAxeViolations(overview, 'a practice’s page in English');
           },
         );
       },
