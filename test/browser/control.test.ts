@@ -39,6 +39,25 @@ describe('the service-quality plans in a browser', () => {
     }
   });
 
+  it('a unit editor’s staff home: each performance link says where it goes (issue 14 §15)', async (context) => {
+    await server.withStaffPage(
+      context,
+      { role: 'unit_editor', unitCode: 'road-maintenance' },
+      '/staff',
+      async (page) => {
+        const link = page.locator('main a[href="/staff/work-plans"]');
+        assert.equal(await link.count(), 1);
+        const label = (await link.textContent()) ?? '';
+        assert.match(label, /^本單位工作計畫：/);
+        assert.doesNotMatch(label, /管考|執行計畫進度|年度績效報告/, 'not the words of other pages');
+        await link.click();
+        await page.waitForURL(/\/staff\/work-plans$/);
+        assert.match((await page.locator('h1').textContent()) ?? '', /工作計畫/);
+        await expectNoAxeViolations(page, 'the unit’s work plans, from the staff home');
+      },
+    );
+  });
+
   it('the secretariat edits a practice through the plain forms: the edit page, its error summary and the overview have no violations', async (context) => {
     await server.withStaffPage(context, { role: 'secretariat' }, '/staff/plans', async (page) => {
       await expectNoAxeViolations(page, 'the list of plans');
