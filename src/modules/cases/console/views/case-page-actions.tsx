@@ -1,5 +1,4 @@
 import type { ComponentChildren } from 'preact';
-import { withCsrfQuery } from '../../../../platform/http/csrf.ts';
 import {
   Button,
   CsrfField,
@@ -77,7 +76,7 @@ function CaseForm({
 }: {
   model: CasePageModel;
   action: string;
-  /** Sent as multipart (a file): the CSRF token goes in the address too (ADR 0004). */
+  /** Sent as multipart (a file): the CSRF token is its first field, never in the address (ADR 0004). */
   isUpload?: boolean;
   children: ComponentChildren;
 }) {
@@ -85,7 +84,7 @@ function CaseForm({
   return (
     <form
       method="post"
-      action={isUpload ? withCsrfQuery(target, model.csrfToken) : target}
+      action={target}
       enctype={isUpload ? 'multipart/form-data' : undefined}
       novalidate
     >
