@@ -10,7 +10,6 @@ import {
 import { toTaipeiLocalDate } from '../../../platform/calendar/working-days.ts';
 import { ODT_MEDIA_TYPE } from '../../../platform/documents/odt.ts';
 import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
-import { withCsrfQuery } from '../../../platform/http/csrf.ts';
 import { DomainError, type FieldProblem, notFound } from '../../../platform/http/errors.ts';
 import { listUnits } from '../../../platform/reference/reference-repo.ts';
 import { contentDisposition } from '../../../platform/uploads/file-name.ts';
@@ -405,10 +404,7 @@ export async function deficiencyRoutes(app: AppInstance, deps: AppDeps): Promise
           mode="counter"
           title={text(lang, 'counterTitle')}
           lead={text(lang, 'counterLead')}
-          action={withCsrfQuery(
-            localePath(lang, deficiencyPaths.counter(row.caseNumber, notice.id)),
-            request.csrfToken,
-          )}
+          action={localePath(lang, deficiencyPaths.counter(row.caseNumber, notice.id))}
           csrfToken={request.csrfToken}
           items={notice.items}
           currentAnswers={row.formData}

@@ -3,7 +3,6 @@ import type { ComponentChildren } from 'preact';
 import { Type } from 'typebox';
 import { deviceIdOf } from '../../../platform/auth/trusted-devices.ts';
 import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
-import { withCsrfQuery } from '../../../platform/http/csrf.ts';
 import { DomainError, type FieldProblem } from '../../../platform/http/errors.ts';
 import { readMultipartForm } from '../../../platform/uploads/multipart.ts';
 import { problemsOnPage } from '../../../platform/web/components/form-problems.ts';
@@ -91,7 +90,7 @@ export async function deficiencyTrackRoutes(app: AppInstance, deps: AppDeps): Pr
           mode="online"
           title={text(lang, 'supplementTitle', { caseNumber: row.caseNumber })}
           lead={text(lang, 'supplementLead')}
-          action={withCsrfQuery(localePath(lang, deficiencyPaths.supplement), request.csrfToken)}
+          action={localePath(lang, deficiencyPaths.supplement)}
           csrfToken={request.csrfToken}
           items={notice.items}
           currentAnswers={row.formData}

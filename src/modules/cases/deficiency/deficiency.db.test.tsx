@@ -141,8 +141,10 @@ async function applicantSupplement(row: CaseRow, fields: Record<string, string>,
   const cookie = /ow_csrf=([^;]+)/.exec(String(page.headers['set-cookie']))?.[1];
   const action = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/.exec(page.body)?.[1];
   assert.ok(cookie && action);
+  // As the browser sends the page's form: its hidden token first (the double-submit cookie's value).
   const form = multipartForm(
     {
+      _csrf: cookie,
       caseNumber: row.caseNumber,
       lookupCode: row.lookupCode,
       version: String((await current(row.id)).version),

@@ -23,7 +23,7 @@ export interface SupplementPageView {
   mode: 'online' | 'counter';
   title: string;
   lead: string;
-  /** The multipart action, with the CSRF token in its query. */
+  /** The multipart action (no token in it: `PostForm` sends the token as the first field, ADR 0004). */
   action: string;
   csrfToken: string;
   items: readonly DeficiencyItem[];
