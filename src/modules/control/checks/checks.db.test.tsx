@@ -70,7 +70,7 @@ describe('spot checks and tests (平時測試及查核)', async () => {
     assert.match(main, /民國115年3月20日/);
     assert.match(main, /民國115年4月30日/);
     // Who recorded it and when: Chinese brackets on the Chinese page, English ones on the English page (issue 14 §16).
-    const name = secretariat.member.displayName;
+    const name = check.createdByName;
     assert.ok(decode(main).includes(`${name}（民國`), 'full-width brackets in Chinese');
     const englishPage = decode(mainOf((await secretariat.get(`/en/staff/checks/${checkId}`)).body));
     assert.match(
