@@ -1,7 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
-import { withCsrfQuery } from '../../platform/http/csrf.ts';
 import type { FieldProblem } from '../../platform/http/errors.ts';
 import { isUuid } from '../../platform/http/ids.ts';
 import { readMultipartForm } from '../../platform/uploads/multipart.ts';
@@ -78,7 +77,7 @@ export async function applicationUploadRoutes(app: AppInstance, deps: AppDeps): 
           view={stepViewOf(request, open, 'documents', {
             problems: shown,
             notice: options.notice ?? null,
-            action: withCsrfQuery(stepHref(lang, open.token, 'documents'), request.csrfToken),
+            action: stepHref(lang, open.token, 'documents'),
           })}
           items={items}
           uploaded={files.map((file) => ({

@@ -3,7 +3,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { deviceIdOf } from '../../platform/auth/trusted-devices.ts';
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
-import { withCsrfQuery } from '../../platform/http/csrf.ts';
 import { DomainError, type FieldProblem } from '../../platform/http/errors.ts';
 import { readMultipartForm } from '../../platform/uploads/multipart.ts';
 import { problemsOnPage } from '../../platform/web/components/form-problems.ts';
@@ -152,10 +151,8 @@ export async function notFixedRoutes(app: AppInstance, deps: AppDeps): Promise<v
         serviceName: (lang === 'en' ? service?.nameEn : service?.nameZh) ?? row.subject,
         fixedOn: formatPageDate(lang, taipeiDay(row.closedAt ?? now)),
         until: formatPageDate(lang, taipeiDay(window.until)),
-        action: withCsrfQuery(
-          `${localePath(lang, crewPaths.notFixed(row.caseNumber))}?${query}`,
-          request.csrfToken,
-        ),
+        action: `${localePath(lang, crewPaths.notFixed(row.caseNumber))}?${query}`,
+        csrfToken: request.csrfToken,
         reason: options.reason,
       },
       problems: options.problems,

@@ -9,7 +9,6 @@ import {
 } from '../../platform/auth/staff-pages.ts';
 import { listDistricts } from '../../platform/geo/geo-repo.ts';
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
-import { withCsrfQuery } from '../../platform/http/csrf.ts';
 import { DomainError, type FieldProblem, notFound } from '../../platform/http/errors.ts';
 import { isUuid } from '../../platform/http/ids.ts';
 import { allowImagesFrom } from '../../platform/http/security-headers.ts';
@@ -286,7 +285,8 @@ export async function crewRoutes(app: AppInstance, deps: AppDeps): Promise<void>
           description={report.description}
           photoIds={photos.map((photo) => photo.id)}
           recipientCount={await countFixedRecipients(db, report.id)}
-          action={withCsrfQuery(localePath(lang, crewPaths.fix(report.caseNumber)), request.csrfToken)}
+          action={localePath(lang, crewPaths.fix(report.caseNumber))}
+          csrfToken={request.csrfToken}
           resolution={options.resolution}
           problems={problems}
           notNow={

@@ -1,4 +1,9 @@
-import { Button, ErrorSummary, TextArea } from '../../../platform/web/components/form-controls.tsx';
+import {
+  Button,
+  CsrfField,
+  ErrorSummary,
+  TextArea,
+} from '../../../platform/web/components/form-controls.tsx';
 import type { FormProblems } from '../../../platform/web/components/form-problems.ts';
 import { LinkParagraph } from '../../../platform/web/components/link-paragraph.tsx';
 import { SummaryRow } from '../../../platform/web/components/summary-list.tsx';
@@ -24,8 +29,9 @@ export interface CrewFixPageProps {
   photoIds: readonly string[];
   /** People the "fixed" e-mail goes to. */
   recipientCount: number;
-  /** The form's action, with the CSRF token in its query (a multipart form). */
+  /** The form's action (a multipart form; no token in it: the token is the form's first field). */
   action: string;
+  csrfToken: string;
   resolution: string;
   problems: FormProblems;
   /** Set when the report cannot be marked fixed now (its state): no form, only this sentence. */
@@ -63,6 +69,7 @@ export function CrewFixPage(props: CrewFixPageProps) {
           </p>
         ) : (
           <form method="post" action={props.action} enctype="multipart/form-data" novalidate>
+            <CsrfField token={props.csrfToken} />
             <input type="hidden" name="version" value={String(props.version)} />
             <p class="govuk-body">{text(lang, 'fixIntro')}</p>
             <PhotoInput

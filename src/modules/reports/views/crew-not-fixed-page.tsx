@@ -1,4 +1,9 @@
-import { Button, ErrorSummary, TextArea } from '../../../platform/web/components/form-controls.tsx';
+import {
+  Button,
+  CsrfField,
+  ErrorSummary,
+  TextArea,
+} from '../../../platform/web/components/form-controls.tsx';
 import type { FormProblems } from '../../../platform/web/components/form-problems.ts';
 import { LinkParagraph } from '../../../platform/web/components/link-paragraph.tsx';
 import { type Lang, localePath } from '../../../platform/web/i18n.ts';
@@ -20,8 +25,9 @@ export type NotFixedPageState =
       /** Page dates: 民國115年3月3日 / 3 March 2026. */
       fixedOn: string;
       until: string;
-      /** With the CSRF token and the lookup code in its query (a multipart form). */
+      /** With the lookup code in its query (a multipart form); the CSRF token is the form's first field. */
       action: string;
+      csrfToken: string;
       reason: string;
     }
   | { kind: 'refused'; message: string }
@@ -58,6 +64,7 @@ export function NotFixedPage(props: NotFixedPageProps) {
         )}
         {state.kind === 'form' ? (
           <form method="post" action={state.action} enctype="multipart/form-data" novalidate>
+            <CsrfField token={state.csrfToken} />
             <p class="govuk-body">
               {text(lang, 'notFixedIntro', {
                 caseNumber: state.caseNumber,
