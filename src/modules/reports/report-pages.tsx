@@ -2,7 +2,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { listDistricts } from '../../platform/geo/geo-repo.ts';
 import type { AppDeps } from '../../platform/http/app-types.ts';
-import { withCsrfQuery } from '../../platform/http/csrf.ts';
 import type { FieldProblem } from '../../platform/http/errors.ts';
 import { allowImagesFrom } from '../../platform/http/security-headers.ts';
 import { problemsOnPage } from '../../platform/web/components/form-problems.ts';
@@ -59,9 +58,9 @@ export function tileOriginOf(tileUrl: string): string | null {
   }
 }
 
-/** The form's action in the page's language, with the CSRF token in the query (ADR 0004). */
+/** The form's action in the page's language; its CSRF token is the form's first field (ADR 0004). */
 export function reportFormAction(request: FastifyRequest): string {
-  return withCsrfQuery(localePath(request.lang, reportPaths.report), request.csrfToken);
+  return localePath(request.lang, reportPaths.report);
 }
 
 export async function showReportForm(
@@ -101,6 +100,7 @@ export async function showReportForm(
         values={options.values}
         problems={problems}
         action={reportFormAction(request)}
+        csrfToken={request.csrfToken}
         maxFileBytes={config.uploadMaxFileBytes}
         map={{
           tileUrl: config.mapTileUrl,
@@ -169,6 +169,7 @@ export async function showNearbyStep(
         chosen={options.chosen ?? ''}
         problems={problems}
         action={reportFormAction(request)}
+        csrfToken={request.csrfToken}
       />
     ),
   });

@@ -2,6 +2,7 @@ import { formatByteSize } from '../../../platform/uploads/multipart.ts';
 import { ChoiceQuestion } from '../../../platform/web/components/choice-question.tsx';
 import {
   Button,
+  CsrfField,
   choiceId,
   ErrorSummary,
   Fieldset,
@@ -54,8 +55,9 @@ export interface ReportFormView {
   districts: readonly DistrictChoice[];
   values: ReportFormValues;
   problems: FormProblems;
-  /** The form's action, with the CSRF token in the query (a multipart body is read after the check). */
+  /** The form's action; the CSRF token is the form's first field (read before any photo). */
   action: string;
+  csrfToken: string;
   maxFileBytes: number;
   map: ReportMapSettings;
 }
@@ -403,6 +405,7 @@ export function ReportFormPage(view: ReportFormView) {
           class="ow-report-form"
           id="report-form"
         >
+          <CsrfField token={view.csrfToken} />
           <CategoryChoices view={view} />
           <PlaceFields view={view} />
           <PhotoInput

@@ -1,4 +1,10 @@
-import { Button, ErrorSummary, Radios, TextInput } from '../../../platform/web/components/form-controls.tsx';
+import {
+  Button,
+  CsrfField,
+  ErrorSummary,
+  Radios,
+  TextInput,
+} from '../../../platform/web/components/form-controls.tsx';
 import type { FormProblems } from '../../../platform/web/components/form-problems.ts';
 import { formatPageDateTime } from '../../../platform/web/format-date.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
@@ -36,6 +42,7 @@ export interface ReportNearbyView {
   chosen: string;
   problems: FormProblems;
   action: string;
+  csrfToken: string;
 }
 
 /** Everything of the report but its e-mail, for the second post (the photos as their signed token). */
@@ -138,6 +145,7 @@ export function ReportNearbyPage(view: ReportNearbyView) {
           ))}
         </ul>
         <form method="post" action={view.action} enctype="multipart/form-data" novalidate>
+          <CsrfField token={view.csrfToken} />
           <CarriedReport view={view} />
           <h2 class="govuk-heading-m">{text(lang, 'followHeading')}</h2>
           {only === undefined ? (
