@@ -9,7 +9,7 @@ import { signedInMember } from '../shared/control-app-test-support.ts';
 
 export type InjectResponse = Awaited<ReturnType<TestBrowser['get']>>;
 
-/** The action of an action's follow-up form (multipart: it carries the CSRF token in its query). */
+/** The action of an action's follow-up form (multipart: its CSRF token is the form's first field). */
 export function multipartActionOf(html: string, actionId: string): string {
   const match = new RegExp(
     `<form method="post" action="([^"]+/actions/${actionId}/follow-ups[^"]*)" enctype="multipart/form-data"`,

@@ -1,4 +1,3 @@
-import { withCsrfQuery } from '../../../../platform/http/csrf.ts';
 import {
   ErrorSummary,
   FileInput,
@@ -135,10 +134,7 @@ function ActionSection(props: {
       )}
       {props.permissions.followUp.has(action.id) ? (
         <PostForm
-          action={withCsrfQuery(
-            localePath(lang, checksPaths.followUps(check.id, action.id)),
-            props.csrfToken,
-          )}
+          action={localePath(lang, checksPaths.followUps(check.id, action.id))}
           csrfToken={props.csrfToken}
           submit={text(lang, 'followUpSubmit')}
           isUpload

@@ -1,4 +1,3 @@
-import { withCsrfQuery } from '../../../../platform/http/csrf.ts';
 import {
   Button,
   CsrfField,
@@ -126,12 +125,7 @@ export function PracticeProgressPage(props: {
       <h2 class="govuk-heading-m" id={entryFormHeadingId} tabindex={-1}>
         {text(lang, 'entryHeading')}
       </h2>
-      <form
-        method="post"
-        action={withCsrfQuery(action, props.csrfToken)}
-        enctype="multipart/form-data"
-        novalidate
-      >
+      <form method="post" action={action} enctype="multipart/form-data" novalidate>
         <CsrfField token={props.csrfToken} />
         <input type="hidden" name="practiceId" value={row.carried.practice.id} />
         <Radios
