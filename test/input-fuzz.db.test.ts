@@ -546,7 +546,9 @@ it('every route and field answers 2xx/3xx/4xx with the error shape, never 5xx', 
         const fields = { ...base, [name]: String(payloadFor(kind, 'string')) };
         const what = `${method} ${route.path} body.${name}=${kind}`;
         if (isMultipart) {
+          // As the page's form sends it: the CSRF token first (ADR 0004, issue 14), then the fields.
           const form = new FormData();
+          if (who !== null) form.append('_csrf', who.csrfToken);
           for (const [key, value] of Object.entries(fields)) form.append(key, value);
           await send(what, { method, url, payload: form }, who);
         } else {
