@@ -111,10 +111,9 @@ describe('the applicant is told at every step of an application', () => {
     row = await current(row.id);
     const page = await browser.get(`/staff/cases/${row.caseNumber}`);
     assert.equal(page.statusCode, 200);
-    const action =
-      /<form method="post" action="([^"]*\/resolve)" enctype="multipart\/form-data"/.exec(
-        page.body,
-      )?.[1];
+    const action = /<form method="post" action="([^"]*\/resolve)" enctype="multipart\/form-data"/.exec(
+      page.body,
+    )?.[1];
     assert.ok(action, 'the resolve form is a multipart form');
     assert.match(mainOf(page.body), /name="issuedDocument" type="file" multiple/);
     const answer = '核准挖掘，許可證如附件，施工期間請依許可證所載事項辦理。';

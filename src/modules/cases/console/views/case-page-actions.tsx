@@ -82,12 +82,7 @@ function CaseForm({
 }) {
   const target = localePath(model.lang, action);
   return (
-    <form
-      method="post"
-      action={target}
-      enctype={isUpload ? 'multipart/form-data' : undefined}
-      novalidate
-    >
+    <form method="post" action={target} enctype={isUpload ? 'multipart/form-data' : undefined} novalidate>
       <CsrfField token={model.csrfToken} />
       <input type="hidden" name="version" value={String(model.detail.row.version)} />
       {children}
