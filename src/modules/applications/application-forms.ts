@@ -1,4 +1,5 @@
 import { type TObject, type TSchema, Type } from 'typebox';
+import { fieldLimits } from '../../platform/web/components/field-limits.ts';
 import {
   defineForm,
   type FormDefinition,
@@ -18,11 +19,11 @@ const words = (key: ApplicationTextKey): Words => ({
 
 export const applicantForm = defineForm(
   Type.Object({
-    applicantType: field.text({ maxLength: 20 }),
-    applicantName: field.text({ maxLength: 100 }),
-    applicantCompany: field.text({ maxLength: 200 }),
-    applicantAddress: field.text({ maxLength: 300 }),
-    applicantPhone: field.text({ maxLength: 40 }),
+    applicantType: field.text({ maxLength: fieldLimits.token }),
+    applicantName: field.text({ maxLength: fieldLimits.personName }),
+    applicantCompany: field.text({ maxLength: fieldLimits.organisationName }),
+    applicantAddress: field.text({ maxLength: fieldLimits.address }),
+    applicantPhone: field.text({ maxLength: fieldLimits.phone }),
     consent: field.tick(),
   }),
   {
@@ -37,9 +38,9 @@ export const applicantForm = defineForm(
 
 export const contactForm = defineForm(
   Type.Object({
-    contactKind: field.text({ maxLength: 10 }),
-    email: field.text({ maxLength: 254 }),
-    mobile: field.text({ maxLength: 40 }),
+    contactKind: field.text({ maxLength: fieldLimits.token }),
+    email: field.text({ maxLength: fieldLimits.email }),
+    mobile: field.text({ maxLength: fieldLimits.phone }),
   }),
   {
     contactKind: words('contactKindLegend'),
@@ -48,7 +49,7 @@ export const contactForm = defineForm(
   },
 );
 
-export const codeForm = defineForm(Type.Object({ code: field.text({ maxLength: 20 }) }), {
+export const codeForm = defineForm(Type.Object({ code: field.text({ maxLength: fieldLimits.code }) }), {
   code: words('codeLabel'),
 });
 
@@ -72,7 +73,7 @@ export function answersFormFor(
     labels[name] = { 'zh-TW': question.labelZh, en: question.labelEn };
   }
   if (options.asksDescription) {
-    properties.description = field.text({ maxLength: 4000 });
+    properties.description = field.text({ maxLength: fieldLimits.longText });
     labels.description = descriptionWords(options.kind).label;
   }
   return defineForm(Type.Object(properties), labels as FormDefinition<TObject>['labels']);

@@ -1,5 +1,6 @@
 import { type TObject, type TSchema, Type } from 'typebox';
 import type { FieldProblem } from '../../platform/http/errors.ts';
+import { fieldLimits } from '../../platform/web/components/field-limits.ts';
 import { type FormProblems, inputIdOf, problemsOnPage } from '../../platform/web/components/form-problems.ts';
 import {
   defineForm,
@@ -123,12 +124,12 @@ export function reportFormFor(categories: readonly ReportCategory[]): FormDefini
     serviceCode: field.text({ maxLength: 100 }),
     latitude: field.text({ maxLength: 60 }),
     longitude: field.text({ maxLength: 60 }),
-    address: field.text({ maxLength: 300 }),
+    address: field.text({ maxLength: fieldLimits.address }),
     districtCode: field.text({ maxLength: 20 }),
     description: field.text({ maxLength: 2000 }),
-    applicantName: field.text({ maxLength: 100 }),
-    applicantEmail: field.text({ maxLength: 254 }),
-    applicantPhone: field.text({ maxLength: 40 }),
+    applicantName: field.text({ maxLength: fieldLimits.personName }),
+    applicantEmail: field.text({ maxLength: fieldLimits.email }),
+    applicantPhone: field.text({ maxLength: fieldLimits.phone }),
     showName: field.choice(['no', 'yes']),
     [honeypotInput]: field.text({ maxLength: 2000 }),
   };
