@@ -28,7 +28,7 @@ export const open311Text = translator({
       '需要位置：lat 與 long，或寫出行政區（例如苓雅區或 Lingya District）的 address_string。',
     addressNeedsDistrict: 'address_string 須寫出行政區（例如苓雅區或 Lingya District），或改送 lat 與 long。',
     addressIdUnsupported: '本局沒有門牌資料庫，無法使用 address_id；請送 lat 與 long 或 address_string。',
-    descriptionTooLong: 'description 最多 2000 字。',
+    descriptionTooLong: 'description 最多 {limit} 字。',
     nameTooLong: 'first_name 與 last_name 合計最多 100 字。',
     emailInvalid: 'email 不是有效的電子郵件地址。',
     phoneInvalid: 'phone 須為電話號碼，例如 0912345678、+886 7 3368333 或 07-3368333#123。',
@@ -83,7 +83,7 @@ export const open311Text = translator({
       'address_string must name the district (e.g. 苓雅區 or Lingya District); or send lat and long.',
     addressIdUnsupported:
       'address_id cannot be used: the bureau has no address register; send lat and long, or address_string.',
-    descriptionTooLong: 'description must be at most 2000 characters.',
+    descriptionTooLong: 'description must be at most {limit} characters.',
     nameTooLong: 'first_name and last_name together must be at most 100 characters.',
     emailInvalid: 'email is not a valid e-mail address.',
     phoneInvalid: 'phone must be a phone number, e.g. 0912345678, +886 7 3368333 or 07-3368333#123.',

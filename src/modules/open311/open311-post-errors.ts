@@ -6,6 +6,7 @@
  * ... was not found") and 400 for the rest. Pure.
  */
 import type { FieldProblem } from '../../platform/http/errors.ts';
+import { fieldLimits } from '../../platform/web/components/field-limits.ts';
 import type { Open311Error } from './open311-format.ts';
 import { open311Text } from './open311-messages.ts';
 
@@ -63,7 +64,7 @@ function describe(problem: FieldProblem, context: PostContext): Open311Error {
     return { code: 400, description: en('locationRequired') };
   }
   if (field === 'description' && code === 'too_long')
-    return { code: 400, description: en('descriptionTooLong') };
+    return { code: 400, description: en('descriptionTooLong', { limit: fieldLimits.longText }) };
   if (field === 'applicantName' && code === 'too_long') return { code: 400, description: en('nameTooLong') };
   if (field === 'applicantEmail' && code === 'invalid') return { code: 400, description: en('emailInvalid') };
   if (field === 'applicantPhone' && code === 'invalid') return { code: 400, description: en('phoneInvalid') };

@@ -49,7 +49,7 @@ export const reportFormText = translator({
     answerNotNumber: '「{label}」請填寫數字。',
     pickBlank: '請選擇',
     descriptionLabel: '描述問題',
-    descriptionHint: '例如大小、危險程度、在哪一個車道。最多 2000 字。',
+    descriptionHint: '例如大小、危險程度、在哪一個車道。',
     contactHeading: '您的聯絡方式',
     contactLead:
       '都可以不填。留下電子郵件，我們會寄確認信並在修好時通知您；留下電話，維修人員找不到地點時可以聯絡您。',
@@ -178,7 +178,7 @@ export const reportFormText = translator({
     answerNotNumber: 'Give a number for “{label}”.',
     pickBlank: 'Choose one',
     descriptionLabel: 'Describe the problem',
-    descriptionHint: 'For example how big it is, how dangerous, which lane. At most 2000 characters.',
+    descriptionHint: 'For example how big it is, how dangerous, which lane.',
     contactHeading: 'Your contact details',
     contactLead:
       'All optional. Leave an e-mail address and we send a confirmation and tell you when it is fixed; leave a phone number so the crew can call you if they cannot find the place.',

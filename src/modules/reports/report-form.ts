@@ -10,7 +10,7 @@ import {
   type Words,
 } from '../../platform/web/components/read-form.ts';
 import type { Lang } from '../../platform/web/i18n.ts';
-import type { Deadline, FormField, ServiceDetail } from '../catalogue/index.ts';
+import { answerLimitOf, type Deadline, type FormField, type ServiceDetail } from '../catalogue/index.ts';
 import { type ReportFormTextKey, reportFormText } from './report-form-messages.ts';
 import type { SubmitReportInput } from './report-intake.ts';
 import { reportText } from './reports-messages.ts';
@@ -126,7 +126,7 @@ export function reportFormFor(categories: readonly ReportCategory[]): FormDefini
     longitude: field.text({ maxLength: 60 }),
     address: field.text({ maxLength: fieldLimits.address }),
     districtCode: field.text({ maxLength: 20 }),
-    description: field.text({ maxLength: 2000 }),
+    description: field.text({ maxLength: fieldLimits.longText }),
     applicantName: field.text({ maxLength: fieldLimits.personName }),
     applicantEmail: field.text({ maxLength: fieldLimits.email }),
     applicantPhone: field.text({ maxLength: fieldLimits.phone }),
@@ -149,7 +149,7 @@ export function reportFormFor(categories: readonly ReportCategory[]): FormDefini
   for (const category of categories) {
     for (const question of category.questions) {
       const name = answerInputName(category.code, question.id);
-      properties[name] = field.text({ maxLength: 2000 });
+      properties[name] = field.text({ maxLength: answerLimitOf(question) });
       labels[name] = { 'zh-TW': question.labelZh, en: question.labelEn };
     }
   }

@@ -7,6 +7,7 @@ import { InvalidCoordinatesError } from '../../platform/geo/locate.ts';
 import { DomainError, type FieldProblem } from '../../platform/http/errors.ts';
 import { type ProcessedPhoto, processPhoto } from '../../platform/images/photos.ts';
 import { isPhoneNumber, normalisePhone } from '../../platform/reference/phone-numbers.ts';
+import { fieldLimits } from '../../platform/web/components/field-limits.ts';
 import type { Lang } from '../../platform/web/i18n.ts';
 import { type CaseRow, type CasesContext, openCase } from '../cases/index.ts';
 import { getService } from '../catalogue/index.ts';
@@ -121,11 +122,17 @@ function checkReporter(input: SubmitReportInput, problems: FieldProblem[]): void
   const add = (field: string, code: string, key: Parameters<typeof reportText>[1]) =>
     problems.push({ field, code, message: reportText(lang, key) });
   if (blank(input.description)) add('description', 'required', 'descriptionRequired');
-  else if (input.description.trim().length > 2000) add('description', 'too_long', 'descriptionTooLong');
-  if ((input.name ?? '').trim().length > 100) add('applicantName', 'too_long', 'nameTooLong');
+  else if (input.description.trim().length > fieldLimits.longText)
+    problems.push({
+      field: 'description',
+      code: 'too_long',
+      message: reportText(lang, 'descriptionTooLong', { limit: fieldLimits.longText }),
+    });
+  if ((input.name ?? '').trim().length > fieldLimits.personName)
+    add('applicantName', 'too_long', 'nameTooLong');
   if (input.showName && blank(input.name)) add('applicantName', 'required_to_show', 'nameToShowRequired');
   const email = (input.email ?? '').trim();
-  if (email !== '' && (!emailPattern.test(email) || email.length > 254))
+  if (email !== '' && (!emailPattern.test(email) || email.length > fieldLimits.email))
     add('applicantEmail', 'invalid', 'emailInvalid');
   const phone = normalisePhone(input.phone);
   if (phone !== '' && !isPhoneNumber(phone)) add('applicantPhone', 'invalid', 'phoneInvalid');

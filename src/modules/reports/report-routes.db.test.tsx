@@ -218,6 +218,12 @@ describe('the report form (/report)', () => {
     // The category's own questions, named for their category; the phone is the form's own field.
     assert.match(main, /name="answer.street-light-repair.pole-number"/);
     assert.doesNotMatch(main, /contact-phone/);
+    // Each typed field shows its limit, from field-limits.ts (issue 14 #4): maxlength and the hint.
+    assert.match(main, /<textarea class="govuk-textarea" id="description" name="description"[^>]*maxlength="4000"/);
+    assert.match(main, /例如大小、危險程度、在哪一個車道。（最多 4000 個字）/);
+    assert.match(main, /id="address" name="address" type="text"[^>]*maxlength="300"/);
+    assert.match(main, /id="applicantPhone" name="applicantPhone" type="tel"[^>]*maxlength="40"/);
+    assert.match(main, /name="answer.street-light-repair.pole-number"[^>]*maxlength="200"/);
 
     const english = await aReporter('en').open('/en/report?service=street-light-repair');
     assert.match(english.body, /<title>Report a problem - Public Works Bureau/);

@@ -13,7 +13,7 @@ export const reportText = translator({
     tooManyPhotos: '最多可附 {max} 張照片，您附了 {count} 張。',
     photoRefused: '照片「{name}」：{reason}',
     descriptionRequired: '請簡單描述問題，例如「機車道有一個約 30 公分的坑洞」。',
-    descriptionTooLong: '描述不可超過 2000 個字。',
+    descriptionTooLong: '描述不可超過 {limit} 個字。',
     nameTooLong: '姓名不可超過 100 個字。',
     emailInvalid: '電子郵件格式不正確，例如 name@example.com。',
     phoneInvalid: '電話號碼格式不正確，請填寫如 0912345678、07-3368333 或 07-3368333 分機 123。',
@@ -34,7 +34,7 @@ export const reportText = translator({
     photoRefused: 'Photo “{name}”: {reason}',
     descriptionRequired:
       'Describe the problem briefly, e.g. “a pothole about 30 cm wide in the scooter lane”.',
-    descriptionTooLong: 'The description must be at most 2000 characters.',
+    descriptionTooLong: 'The description must be at most {limit} characters.',
     nameTooLong: 'The name must be at most 100 characters.',
     emailInvalid: 'Enter an e-mail address like name@example.com.',
     phoneInvalid: 'Enter a phone number like 0912345678, 07-3368333 or 07-3368333 ext. 123.',

@@ -12,7 +12,7 @@ import {
 } from '../../../platform/web/components/read-form.ts';
 import { isIsoDate, normaliseDateInput } from '../../../platform/web/date-input.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
-import type { FormField, ServiceDetail } from '../../catalogue/index.ts';
+import { answerLimitOf, type FormField, type ServiceDetail } from '../../catalogue/index.ts';
 import type { AttachmentUpload } from '../core/case-attachments.ts';
 import { caseText } from '../core/case-messages.ts';
 import type { CaseChannel } from '../core/case-vocabulary.ts';
@@ -120,11 +120,6 @@ export const counterFieldLimits = {
   description: fieldLimits.longText,
   address: fieldLimits.address,
 } as const;
-
-/** How long an answer to one of the service's questions may be: paragraphs, or one line. */
-export function answerLimitOf(field: FormField): number {
-  return field.type === 'text' && field.isMultiline === true ? fieldLimits.longText : fieldLimits.shortText;
-}
 
 /**
  * The intake form for one service: the applicant, the request, the service's own questions (each its

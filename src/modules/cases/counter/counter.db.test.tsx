@@ -290,8 +290,8 @@ describe('counter intake (HTTP and database)', () => {
 
   it('a company’s switchboard number with an extension, or +886, is accepted and kept with its extension (issue 14)', async () => {
     for (const [typed, stored, shown] of [
-      ['07-3368333 分機 123', '073368333#123', '073368333#123'],
-      ['07-3368333#45', '073368333#45', '073368333#45'],
+      ['07-3368333 分機 123', '073368333#123', '073368333 #123'],
+      ['07-3368333#45', '073368333#45', '073368333 #45'],
       ['+886 912 345 678', '0912345678', '0912-345-678'],
     ] as const) {
       const page = await clerk.get('/staff/counter/new?service=building-construction-start');

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { fieldLimits } from '../../../platform/web/components/field-limits.ts';
 import { defineForm, field, type Words } from '../../../platform/web/components/read-form.ts';
 import { paymentText } from './payment-messages.ts';
 import { counterMethods } from './payment-vocabulary.ts';
@@ -12,7 +13,10 @@ const words = (key: Parameters<typeof paymentText>[1]): Words => ({
 const versionLabel: Words = { 'zh-TW': '案件版本', en: 'Case version' };
 
 export const applicantKeyForm = defineForm(
-  Type.Object({ caseNumber: field.text({ maxLength: 60 }), lookupCode: field.text({ maxLength: 60 }) }),
+  Type.Object({
+    caseNumber: field.text({ maxLength: fieldLimits.caseNumber }),
+    lookupCode: field.text({ maxLength: fieldLimits.code }),
+  }),
   { caseNumber: words('caseNumber'), lookupCode: words('lookupCode') },
 );
 
@@ -28,7 +32,7 @@ export const counterPaymentForm = defineForm(
 export const refundForm = defineForm(
   Type.Object({
     version: field.text({ maxLength: 20 }),
-    reason: field.text({ maxLength: 1000, isRequired: true }),
+    reason: field.text({ maxLength: fieldLimits.longText, isRequired: true }),
   }),
   { version: versionLabel, reason: words('refundReasonLabel') },
 );

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { fieldLimits } from '../../../platform/web/components/field-limits.ts';
 import { defineForm, field, type Words } from '../../../platform/web/components/read-form.ts';
 import { trackText } from '../track/track-messages.ts';
 import { type SatisfactionTextKey, satisfactionText } from './satisfaction-messages.ts';
@@ -12,8 +13,8 @@ const words = (key: SatisfactionTextKey): Words => ({
 /** The question on /track: the case number and lookup code again (checked like a look-up), the score, a comment. */
 export const satisfactionForm = defineForm(
   Type.Object({
-    caseNumber: field.text({ maxLength: 60 }),
-    lookupCode: field.text({ maxLength: 60 }),
+    caseNumber: field.text({ maxLength: fieldLimits.caseNumber }),
+    lookupCode: field.text({ maxLength: fieldLimits.code }),
     score: field.choice(satisfactionScores, { isRequired: true }),
     comment: field.text({ maxLength: commentMaxLength }),
   }),

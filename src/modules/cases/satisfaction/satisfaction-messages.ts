@@ -12,7 +12,7 @@ export const satisfactionText = translator({
     score4: '滿意',
     score5: '很滿意',
     commentLabel: '想對我們說的話',
-    commentHint: '最多 {max} 字。請不要寫下您的姓名、電話等個人資料。',
+    commentHint: '請不要寫下您的姓名、電話等個人資料。',
     send: '送出',
     thanksHeading: '感謝您的回饋',
     thanks: '您已告訴我們這次的服務如何，謝謝您。',
@@ -52,8 +52,7 @@ export const satisfactionText = translator({
     score4: 'Satisfied',
     score5: 'Very satisfied',
     commentLabel: 'Anything you would like to tell us',
-    commentHint:
-      'Up to {max} characters. Please do not write your name, phone number or other personal details.',
+    commentHint: 'Please do not write your name, phone number or other personal details.',
     send: 'Send',
     thanksHeading: 'Thank you for your feedback',
     thanks: 'You have told us how we did. Thank you.',

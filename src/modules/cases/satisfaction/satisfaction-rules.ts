@@ -1,4 +1,5 @@
 import type { FieldProblem } from '../../../platform/http/errors.ts';
+import { fieldLimits } from '../../../platform/web/components/field-limits.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { satisfactionText } from './satisfaction-messages.ts';
 
@@ -12,7 +13,7 @@ export const satisfactionScores = ['1', '2', '3', '4', '5'] as const;
 export type SatisfactionScore = (typeof satisfactionScores)[number];
 
 /** An optional comment is bounded (the form refuses longer, in the reader's language). */
-export const commentMaxLength = 1000;
+export const commentMaxLength = fieldLimits.longText;
 
 /**
  * What /track shows: the question for a closed case not yet answered, thanks once answered, nothing for

@@ -1,5 +1,6 @@
 import { formatByteSize } from '../../../platform/uploads/multipart.ts';
 import { ChoiceQuestion } from '../../../platform/web/components/choice-question.tsx';
+import { fieldLimits } from '../../../platform/web/components/field-limits.ts';
 import {
   Button,
   CsrfField,
@@ -14,7 +15,7 @@ import {
 import type { FormProblems } from '../../../platform/web/components/form-problems.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { findSitePage } from '../../../platform/web/site-pages.ts';
-import { type FormField, formFieldWords } from '../../catalogue/index.ts';
+import { answerLimitOf, type FormField, formFieldWords } from '../../catalogue/index.ts';
 import {
   answerInputId,
   answerInputName,
@@ -73,6 +74,16 @@ type TextFieldName =
   | 'applicantEmail'
   | 'applicantPhone';
 
+/** Each free-text field's limit (field-limits.ts), as the form reads it: the control shows it. */
+const reportTextLimits: Record<TextFieldName, number | undefined> = {
+  address: fieldLimits.address,
+  latitude: undefined,
+  longitude: undefined,
+  applicantName: fieldLimits.personName,
+  applicantEmail: fieldLimits.email,
+  applicantPhone: fieldLimits.phone,
+};
+
 /**
  * One of the form's free-text fields: value and problems from the view by the field's name, label and hint
  * from the page's texts, so each use says only what sets the field apart (type, autocomplete, width).
@@ -93,6 +104,7 @@ function ReportTextInput(
       name={name}
       label={text(view.lang, label)}
       hint={hint === undefined ? undefined : text(view.lang, hint)}
+      maxLength={reportTextLimits[name]}
       value={view.values[name]}
       problems={view.problems}
     />
@@ -273,12 +285,22 @@ function Question(props: { view: ReportFormView; category: ReportCategory; quest
       />
     );
   if (question.type === 'text' && question.isMultiline === true)
-    return <TextArea {...common} label={label} hint={hint} value={value} rows={3} />;
+    return (
+      <TextArea
+        {...common}
+        label={label}
+        hint={hint}
+        maxLength={answerLimitOf(question)}
+        value={value}
+        rows={3}
+      />
+    );
   return (
     <TextInput
       {...common}
       label={label}
       hint={hint}
+      maxLength={answerLimitOf(question)}
       value={value}
       inputMode={question.type === 'number' ? 'decimal' : undefined}
     />
@@ -423,6 +445,7 @@ export function ReportFormPage(view: ReportFormView) {
             label={text(lang, 'descriptionLabel')}
             labelClass="govuk-label--m"
             hint={text(lang, 'descriptionHint')}
+            maxLength={fieldLimits.longText}
             value={values.description}
             rows={4}
             problems={problems}

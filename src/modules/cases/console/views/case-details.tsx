@@ -1,3 +1,4 @@
+import { formatPhone } from '../../../../platform/reference/phone-numbers.ts';
 import { SummaryRow } from '../../../../platform/web/components/summary-list.tsx';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import { subjectIn } from '../../core/case-subject.ts';
@@ -13,11 +14,6 @@ import { CaseLink, Paragraphs, Section } from './console-parts.tsx';
 
 function orNotGiven(lang: Lang, value: string | null | undefined): string {
   return value === null || value === undefined || value.trim() === '' ? text(lang, 'notGiven') : value;
-}
-
-function formatPhone(phone: string): string {
-  if (/^09\d{8}$/.test(phone)) return `${phone.slice(0, 4)}-${phone.slice(4, 7)}-${phone.slice(7)}`;
-  return phone;
 }
 
 export function Details({ model }: { model: CasePageModel }) {

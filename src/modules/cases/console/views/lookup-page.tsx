@@ -1,4 +1,5 @@
 import type { StaffRole } from '../../../../platform/auth/principal.ts';
+import { formatPhone } from '../../../../platform/reference/phone-numbers.ts';
 import { Button, ErrorSummary, TextInput } from '../../../../platform/web/components/form-controls.tsx';
 import { textLimitOf } from '../../../../platform/web/components/form-page.tsx';
 import type { FormProblems } from '../../../../platform/web/components/form-problems.ts';
@@ -88,7 +89,9 @@ export function LookupPage(props: LookupPageProps) {
                   </td>
                   <td class="govuk-table__cell">{subjectIn(lang, result)}</td>
                   <td class="govuk-table__cell">{result.applicantName}</td>
-                  <td class="govuk-table__cell">{result.applicantPhone ?? ''}</td>
+                  <td class="govuk-table__cell">
+                    {result.applicantPhone === null ? '' : formatPhone(result.applicantPhone)}
+                  </td>
                   <td class="govuk-table__cell">{props.unitNames.get(result.unitCode) ?? result.unitCode}</td>
                   <td class="govuk-table__cell">{stateName(lang, result.state as CaseState)}</td>
                   <td class="govuk-table__cell">{formatDate(lang, result.receivedAt)}</td>

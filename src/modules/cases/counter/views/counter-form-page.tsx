@@ -17,11 +17,15 @@ import type { FormProblems } from '../../../../platform/web/components/form-prob
 import { LinkParagraph } from '../../../../platform/web/components/link-paragraph.tsx';
 import { OnceField } from '../../../../platform/web/components/once-field.tsx';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
-import { type FormField, formFieldWords, type ServiceDetail } from '../../../catalogue/index.ts';
+import {
+  answerLimitOf,
+  type FormField,
+  formFieldWords,
+  type ServiceDetail,
+} from '../../../catalogue/index.ts';
 import {
   answerInputId,
   answerInputName,
-  answerLimitOf,
   askedFields,
   type CounterFormValues,
   checklistInput,

@@ -57,7 +57,8 @@ export function SatisfactionSection(props: SatisfactionSectionView) {
           lang={lang}
           name="comment"
           label={text(lang, 'commentLabel')}
-          hint={text(lang, 'commentHint', { max: commentMaxLength })}
+          hint={text(lang, 'commentHint')}
+          maxLength={commentMaxLength}
           isOptional
           value={props.values.comment}
           problems={problems}
