@@ -160,8 +160,14 @@ describe('notices to the applicant', () => {
       'e-mail is sent',
     );
     const deliveries = await listDeliveries(subject.database.db, { type: 'case', id: row.id });
+    // The request for an extension went to the unit's supervisor, not to the applicant (issue 14 #9).
+    const toSupervisors = deliveries.filter((d) => d.topic === 'case.extension_requested');
+    assert.deepEqual(
+      toSupervisors.map((d) => [d.channel, d.recipient]),
+      [['email', supervisor.email]],
+    );
     const emailTopics = deliveries
-      .filter((d) => d.channel === 'email')
+      .filter((d) => d.channel === 'email' && d.topic !== 'case.extension_requested')
       .map((d) => d.topic)
       .sort();
     assert.deepEqual(emailTopics, [
