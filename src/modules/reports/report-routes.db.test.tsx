@@ -219,7 +219,10 @@ describe('the report form (/report)', () => {
     assert.match(main, /name="answer.street-light-repair.pole-number"/);
     assert.doesNotMatch(main, /contact-phone/);
     // Each typed field shows its limit, from field-limits.ts (issue 14 #4): maxlength and the hint.
-    assert.match(main, /<textarea class="govuk-textarea" id="description" name="description"[^>]*maxlength="4000"/);
+    assert.match(
+      main,
+      /<textarea class="govuk-textarea" id="description" name="description"[^>]*maxlength="4000"/,
+    );
     assert.match(main, /例如大小、危險程度、在哪一個車道。（最多 4000 個字）/);
     assert.match(main, /id="address" name="address" type="text"[^>]*maxlength="300"/);
     assert.match(main, /id="applicantPhone" name="applicantPhone" type="tel"[^>]*maxlength="40"/);
