@@ -22,8 +22,7 @@ import type { CasePageModel } from '../case-page-model.ts';
 import { consoleText } from '../console-messages.ts';
 import { consolePaths } from '../console-paths.ts';
 import { resolvePath, supplementReceivedPath } from '../resolve-paths.ts';
-import { IssuedDocumentInput } from './issued-document-input.tsx';
-import { SupplementFilesInput } from './supplement-files-input.tsx';
+import { DecisionFilesInput } from './decision-files-input.tsx';
 
 /**
  * The case page's actions: one small form per workflow action this person may take now, then the
@@ -255,9 +254,8 @@ function EventForm({
         {transition.requires.map((input) => (
           <RequiredInput key={input} model={model} event={event} input={input} value={value} />
         ))}
-        {event === 'resolve' ? <IssuedDocumentInput lang={lang} problems={model.problems} /> : null}
-        {event === 'supplement_received' ? (
-          <SupplementFilesInput lang={lang} problems={model.problems} />
+        {event === 'resolve' || event === 'supplement_received' ? (
+          <DecisionFilesInput lang={lang} event={event} problems={model.problems} />
         ) : null}
         <TextArea
           lang={lang}
