@@ -1,4 +1,3 @@
-import { fieldLimits } from '../../platform/web/components/field-limits.ts';
 import type { Choice } from '../../platform/web/components/form-controls.tsx';
 import type { Lang } from '../../platform/web/i18n.ts';
 import type { FormField } from './catalogue-schemas.ts';
@@ -25,9 +24,4 @@ export function formFieldWords(field: FormField, lang: Lang): FormFieldWords {
           }))
         : [],
   };
-}
-
-/** How long an answer to a service's (or a report category's) question may be: paragraphs, or one line. */
-export function answerLimitOf(field: FormField): number {
-  return field.type === 'text' && field.isMultiline === true ? fieldLimits.longText : fieldLimits.shortText;
 }

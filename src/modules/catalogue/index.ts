@@ -14,7 +14,7 @@ export {
   type ServiceSummary,
 } from './catalogue-service.ts';
 export { deadlineExplanation, deadlineText } from './deadline-text.ts';
-export { answerLimitOf, type FormFieldWords, formFieldWords } from './form-field-words.ts';
+export { type FormFieldWords, formFieldWords } from './form-field-words.ts';
 export {
   currentServiceVersion,
   getServiceVersion,

@@ -1,6 +1,6 @@
 import { type TObject, type TSchema, Type } from 'typebox';
 import type { FieldProblem } from '../../platform/http/errors.ts';
-import { fieldLimits } from '../../platform/web/components/field-limits.ts';
+import { answerLimitOf, fieldLimits } from '../../platform/web/components/field-limits.ts';
 import { type FormProblems, inputIdOf, problemsOnPage } from '../../platform/web/components/form-problems.ts';
 import {
   defineForm,
@@ -10,7 +10,7 @@ import {
   type Words,
 } from '../../platform/web/components/read-form.ts';
 import type { Lang } from '../../platform/web/i18n.ts';
-import { answerLimitOf, type Deadline, type FormField, type ServiceDetail } from '../catalogue/index.ts';
+import type { Deadline, FormField, ServiceDetail } from '../catalogue/index.ts';
 import { type ReportFormTextKey, reportFormText } from './report-form-messages.ts';
 import type { SubmitReportInput } from './report-intake.ts';
 import { reportText } from './reports-messages.ts';

@@ -1,7 +1,7 @@
 import { type TObject, type TSchema, Type } from 'typebox';
 import type { FieldProblem } from '../../../platform/http/errors.ts';
 import type { UploadedFile } from '../../../platform/uploads/multipart.ts';
-import { fieldLimits } from '../../../platform/web/components/field-limits.ts';
+import { answerLimitOf, fieldLimits } from '../../../platform/web/components/field-limits.ts';
 import { type FormProblems, problemsOnPage } from '../../../platform/web/components/form-problems.ts';
 import {
   defineForm,
@@ -12,7 +12,7 @@ import {
 } from '../../../platform/web/components/read-form.ts';
 import { isIsoDate, normaliseDateInput } from '../../../platform/web/date-input.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
-import { answerLimitOf, type FormField, type ServiceDetail } from '../../catalogue/index.ts';
+import type { FormField, ServiceDetail } from '../../catalogue/index.ts';
 import type { AttachmentUpload } from '../core/case-attachments.ts';
 import { caseText } from '../core/case-messages.ts';
 import type { CaseChannel } from '../core/case-vocabulary.ts';

@@ -1,6 +1,6 @@
 import { formatByteSize } from '../../../platform/uploads/multipart.ts';
 import { ChoiceQuestion } from '../../../platform/web/components/choice-question.tsx';
-import { fieldLimits } from '../../../platform/web/components/field-limits.ts';
+import { answerLimitOf, fieldLimits } from '../../../platform/web/components/field-limits.ts';
 import {
   Button,
   CsrfField,
@@ -15,7 +15,7 @@ import {
 import type { FormProblems } from '../../../platform/web/components/form-problems.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { findSitePage } from '../../../platform/web/site-pages.ts';
-import { answerLimitOf, type FormField, formFieldWords } from '../../catalogue/index.ts';
+import { type FormField, formFieldWords } from '../../catalogue/index.ts';
 import {
   answerInputId,
   answerInputName,

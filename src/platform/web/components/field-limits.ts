@@ -43,3 +43,13 @@ export type FieldKind = keyof typeof fieldLimits;
 export function transportLength(limit: number): number {
   return Math.max(limit * 10, 2000);
 }
+
+/**
+ * How long an answer to a service's (or a report category's) own question may be: a multi-line text
+ * question takes paragraphs, any other typed answer one line. Structural, so the platform names no module.
+ */
+export function answerLimitOf(question: { type: string; isMultiline?: boolean | undefined }): number {
+  return question.type === 'text' && question.isMultiline === true
+    ? fieldLimits.longText
+    : fieldLimits.shortText;
+}

@@ -1,6 +1,7 @@
 import { formatByteSize } from '../../../../platform/uploads/multipart.ts';
 import { extensionsByMediaType } from '../../../../platform/uploads/sniff.ts';
 import { ChoiceQuestion } from '../../../../platform/web/components/choice-question.tsx';
+import { answerLimitOf } from '../../../../platform/web/components/field-limits.ts';
 import {
   Button,
   Checkboxes,
@@ -17,12 +18,7 @@ import type { FormProblems } from '../../../../platform/web/components/form-prob
 import { LinkParagraph } from '../../../../platform/web/components/link-paragraph.tsx';
 import { OnceField } from '../../../../platform/web/components/once-field.tsx';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
-import {
-  answerLimitOf,
-  type FormField,
-  formFieldWords,
-  type ServiceDetail,
-} from '../../../catalogue/index.ts';
+import { type FormField, formFieldWords, type ServiceDetail } from '../../../catalogue/index.ts';
 import {
   answerInputId,
   answerInputName,
