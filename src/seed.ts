@@ -8,12 +8,13 @@ import { appMeta } from './platform/db/meta-schema.ts';
 import { announcePublished } from './platform/db/publications.ts';
 import { seedGeography } from './platform/geo/geo-repo.ts';
 import { seedServiceClassifications, seedUnits } from './platform/reference/reference-repo.ts';
+import { rebuildSearchIndex } from './platform/search/search-index.ts';
 
 /**
  * Bump when the bundled reference data changes, so existing installations reload it at their next
  * start. Loading is idempotent either way; the version only spares every start the work.
  */
-export const referenceDataVersion = '2026-12-05.3';
+export const referenceDataVersion = '2026-12-06.1';
 
 export interface SeedResult {
   skipped: boolean;
@@ -56,6 +57,12 @@ export async function seedReferenceData(
     const calendarOverrides = await seedCalendarOverrides(tx);
     // The modules' data needs the units and classifications just written.
     const moduleCounts = await seedModules(tx, options.modules ?? allModules);
+    // The search index from what the seeds wrote (services, plans, demo content and FAQ): issue 15.
+    const indexed = await rebuildSearchIndex(
+      tx,
+      (options.modules ?? allModules).flatMap((module) => module.searchSources ?? []),
+    );
+    for (const [source, rows] of Object.entries(indexed)) moduleCounts[`search index: ${source}`] = rows;
     // Units, services and plans may all have changed: every running process renders its pages again.
     await announcePublished(tx, '*');
     await tx

@@ -6,6 +6,7 @@ import { citizensModule } from './citizens/index.ts';
 import { controlModule } from './control/index.ts';
 import { notificationsModule } from './notifications/index.ts';
 import { open311Module } from './open311/index.ts';
+import { portalModule } from './portal/index.ts';
 import { reportsModule } from './reports/index.ts';
 
 /**
@@ -22,4 +23,5 @@ export const modules: readonly AppModule[] = [
   controlModule,
   reportsModule,
   open311Module,
+  portalModule,
 ];

@@ -7,6 +7,7 @@ import type { Clock } from '../http/clock.ts';
 import type { PublicRead } from '../http/public-reads.ts';
 import type { Jobs } from '../jobs/jobs.ts';
 import type { ListedTopic } from '../notify/template-kit.ts';
+import type { SearchSource } from '../search/search-index.ts';
 import type { Lang } from '../web/i18n.ts';
 
 /**
@@ -47,6 +48,27 @@ export interface AppModule {
    * in number (platform/http/public-reads.ts), each measured by `npm run bench`'s public pages section.
    */
   readonly publicReads?: readonly PublicRead[];
+  /**
+   * What the module puts in the site's search index, for rebuilding it (the seed, `search:reindex`); the
+   * module also writes its rows when it publishes (platform/search/search-index.ts).
+   */
+  readonly searchSources?: readonly SearchSource[];
+  /** The datasets the module publishes as open data: the open-data page lists them with their formats. */
+  readonly openData?: readonly OpenDataset[];
+}
+
+export type { SearchSource } from '../search/search-index.ts';
+
+/** A dataset on the open-data page (政府資料開放), under the OGDL-Taiwan-1.0 licence unless it says otherwise. */
+export interface OpenDataset {
+  readonly id: string;
+  readonly title: Words;
+  readonly description: Words;
+  /** Each way to fetch it: 'JSON', 'CSV', 'RSS', 'Atom', 'XML', with its bare path. */
+  readonly formats: readonly { readonly format: string; readonly path: string }[];
+  /** How often it changes, in words: 「即時」 / "As it happens". */
+  readonly updates: Words;
+  readonly licence?: string;
 }
 
 export type { PublicRead } from '../http/public-reads.ts';
@@ -172,4 +194,8 @@ export interface ModuleRegistry {
   readonly auditActions: readonly AuditAction[];
   /** The platform's public reads and every module's (platform/http/public-reads.ts). */
   readonly publicReads: readonly PublicRead[];
+  /** Every module's search sources (rebuilding the index). */
+  readonly searchSources: readonly SearchSource[];
+  /** Every module's open datasets (the open-data page). */
+  readonly openData: readonly OpenDataset[];
 }

@@ -72,6 +72,16 @@ export function buildRegistry(
       [...(platform.publicReads ?? []), ...modules.flatMap((module) => module.publicReads ?? [])],
       (read) => read.route,
     ),
+    searchSources: unique(
+      'search source',
+      modules.flatMap((module) => module.searchSources ?? []),
+      (source) => source.source,
+    ),
+    openData: unique(
+      'open dataset',
+      modules.flatMap((module) => module.openData ?? []),
+      (dataset) => dataset.id,
+    ),
   });
 }
 
