@@ -7,7 +7,7 @@ import { defaultFontSize, type FontSize, fontSizeFromCookieHeader } from './font
 import { barePath, htmlLang, type Lang, localePath } from './i18n.ts';
 import { PageFooter } from './page-footer.tsx';
 import { PageHeader } from './page-header.tsx';
-import { buildMetadata, metadataTags, type PageMetadata } from './page-metadata.ts';
+import { buildMetadata, metadataTags, type PageMetadata, type RepeatedMetadata } from './page-metadata.ts';
 import { shellText } from './shell-messages.ts';
 import { releaseDate, sitePageAtPath } from './site-pages.ts';
 
@@ -41,6 +41,8 @@ export interface PageOptions {
   updatedAt?: string;
   /** Overrides of the government metadata (DC.*, Category.*); empty values are ignored. */
   metadata?: Partial<PageMetadata>;
+  /** Elements with several values (one tag each), e.g. a content item's DC.Subject and Category.Theme. */
+  repeatedMetadata?: RepeatedMetadata;
   /** Shown above <main>; the current page is not listed (GOV.UK breadcrumbs pattern). */
   breadcrumbs?: Breadcrumb[];
   /** Anything else above <main>, e.g. a back link. */
@@ -90,8 +92,8 @@ export function renderPage(context: PageContext, options: PageOptions): string {
         <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
         <title>{pageTitle(lang, options.title, options.hasError)}</title>
         <meta name="description" content={metadata.description} />
-        {metadataTags(metadata).map(([name, content]) => (
-          <meta key={name} name={name} content={content} />
+        {metadataTags(metadata, options.repeatedMetadata).map(([name, content], index) => (
+          <meta key={`${name}-${index}`} name={name} content={content} />
         ))}
         {options.isStaffPage ? <meta name="robots" content="noindex, nofollow" /> : null}
         <meta name="theme-color" content="#005f73" />

@@ -129,10 +129,20 @@ export function buildMetadata(source: MetadataSource, overrides: Partial<PageMet
   return merged;
 }
 
-/** `[name, content]` pairs for the `<meta>` tags, in the standard's order. */
-export function metadataTags(metadata: PageMetadata): [string, string][] {
-  return (Object.keys(metadataNames) as (keyof PageMetadata)[]).map((key) => [
-    metadataNames[key],
-    metadata[key],
-  ]);
+/**
+ * Elements given several values (a content item's keywords, creators, relations, classification codes):
+ * the standard repeats such an element, one `<meta>` per value.
+ */
+export type RepeatedMetadata = Partial<Record<keyof PageMetadata, readonly string[]>>;
+
+/**
+ * `[name, content]` pairs for the `<meta>` tags, in the standard's order; an element with several non-empty
+ * values in `repeated` is written once per value instead of its single value.
+ */
+export function metadataTags(metadata: PageMetadata, repeated: RepeatedMetadata = {}): [string, string][] {
+  return (Object.keys(metadataNames) as (keyof PageMetadata)[]).flatMap((key): [string, string][] => {
+    const values = (repeated[key] ?? []).filter((value) => value.trim() !== '');
+    if (values.length === 0) return [[metadataNames[key], metadata[key]]];
+    return values.map((value) => [metadataNames[key], value]);
+  });
 }
