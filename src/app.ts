@@ -158,7 +158,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
   await app.register(async (scope) => {
     const site = scope as AppInstance;
     await installAuth(site, deps, registry);
-    await site.register(async (pages) => publicPagesRoutes(pages as AppInstance, deps));
+    await site.register(async (pages) => publicPagesRoutes(pages as AppInstance, deps, registry));
     await registerModuleRoutes({ root: app, site }, deps, registry, 'site');
   });
   return app;

@@ -24,6 +24,21 @@ export {
 
 export const catalogueModule: AppModule = {
   name: 'catalogue',
+  openData: [
+    {
+      id: 'catalogue.services',
+      title: { 'zh-TW': '服務項目（申辦須知）API', en: 'Services (how to apply) API' },
+      description: {
+        'zh-TW': '本局各項服務的名稱、類型、承辦單位、應備文件、費用、處理期限及線上申辦欄位，回傳 JSON。',
+        en: 'Every service of the bureau: name, kind, unit, documents needed, fees, processing time and the online form’s fields, in JSON.',
+      },
+      formats: [
+        { format: 'JSON', path: '/api/services' },
+        { format: 'JSON', path: '/api/services/road-excavation-permit' },
+      ],
+      updates: { 'zh-TW': '服務項目異動時即時更新', en: 'As services change' },
+    },
+  ],
   publicReads: [
     {
       route: '/services',

@@ -23,6 +23,22 @@ const checks = {
 
 export const controlModule: AppModule = {
   name: 'control',
+  openData: [
+    {
+      id: 'control.plans',
+      title: { 'zh-TW': '提升服務品質執行計畫', en: 'Service quality plans' },
+      description: {
+        'zh-TW':
+          '本局各年度提升服務品質執行計畫：實施要項、執行策略、推動作法、完成期限及承辦單位，以及各單位的工作計畫。',
+        en: 'The bureau’s yearly service quality plans: what it will do, how, by when and which units; and the units’ work plans.',
+      },
+      formats: [
+        { format: 'HTML', path: '/plans' },
+        { format: 'HTML', path: '/work-plans' },
+      ],
+      updates: { 'zh-TW': '每年（計畫刊登時）', en: 'Yearly (when a plan is published)' },
+    },
+  ],
   publicReads: [
     { route: '/plans', scopes: ['plans'], query: 'key' },
     { route: '/plans/:year', examples: ['/plans/2012'], scopes: ['plans', 'units'], query: 'key' },

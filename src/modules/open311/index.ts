@@ -11,6 +11,36 @@ import { apiKeyPaths } from './api-key-paths.ts';
 
 export const open311Module: AppModule = {
   name: 'open311',
+  openData: [
+    {
+      id: 'open311.services',
+      title: { 'zh-TW': 'Open311 報修類別', en: 'Open311 report categories' },
+      description: {
+        'zh-TW': '可透過 Open311 GeoReport v2 標準通報的類別及各類別的填寫欄位，JSON 及 XML。',
+        en: 'The categories that can be reported through the Open311 GeoReport v2 standard and each one’s fields, in JSON and XML.',
+      },
+      formats: [
+        { format: 'JSON', path: '/open311/v2/services.json' },
+        { format: 'XML', path: '/open311/v2/services.xml' },
+        { format: 'JSON', path: '/open311/discovery.json' },
+      ],
+      updates: { 'zh-TW': '類別異動時即時更新', en: 'As categories change' },
+    },
+    {
+      id: 'open311.requests',
+      title: { 'zh-TW': 'Open311 報修案件', en: 'Open311 service requests' },
+      description: {
+        'zh-TW':
+          '已公開的報修案件（已遮蔽個人資料）：類別、狀態、位置及時間，依 Open311 GeoReport v2 標準，JSON 及 XML。',
+        en: 'Published reports (personal data masked): category, status, place and times, in the Open311 GeoReport v2 standard, in JSON and XML.',
+      },
+      formats: [
+        { format: 'JSON', path: '/open311/v2/requests.json' },
+        { format: 'XML', path: '/open311/v2/requests.xml' },
+      ],
+      updates: { 'zh-TW': '即時', en: 'Live' },
+    },
+  ],
   publicReads: [
     { route: '/open311/discovery.json', scopes: ['catalogue'], query: 'none', oneLanguage: true },
     { route: '/open311/discovery.xml', scopes: ['catalogue'], query: 'none', oneLanguage: true },

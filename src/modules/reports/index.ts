@@ -11,6 +11,44 @@ import { reportTopics } from './templates/index.ts';
 
 export const reportsModule: AppModule = {
   name: 'reports',
+  openData: [
+    {
+      id: 'reports.all',
+      title: { 'zh-TW': '報修案件（全部，含位置）', en: 'Reported problems (all, with places)' },
+      description: {
+        'zh-TW': '民眾通報並已公開的全部案件（已遮蔽個人資料）：類別、狀態、行政區、村里、位置及時間。',
+        en: 'Every published report from residents (personal data masked): category, status, district, village, place and times.',
+      },
+      formats: [
+        { format: 'CSV', path: '/open-data/reports.csv' },
+        { format: 'GeoJSON', path: '/open-data/reports.geojson' },
+      ],
+      updates: { 'zh-TW': '即時', en: 'Live' },
+    },
+    {
+      id: 'reports.map',
+      title: { 'zh-TW': '報修案件地圖範圍查詢 API', en: 'Reported problems in a map area (API)' },
+      description: {
+        'zh-TW': '地圖範圍（經緯度）內最新的已公開案件，GeoJSON；用法見「開放資料：報修案件」。',
+        en: 'The newest published reports in a map area (longitude and latitude), in GeoJSON; how to ask: “Open data: reported problems”.',
+      },
+      formats: [{ format: 'GeoJSON', path: '/api/reports.geojson?bbox=120.25,22.55,120.40,22.70' }],
+      updates: { 'zh-TW': '即時', en: 'Live' },
+    },
+    {
+      id: 'reports.feed',
+      title: {
+        'zh-TW': '最新報修案件訂閱（可依行政區、類別）',
+        en: 'Newest reported problems (by district or category)',
+      },
+      description: {
+        'zh-TW': '最新 50 件已公開的報修案件，可加上行政區、類別或狀態篩選。',
+        en: 'The newest 50 published reports, filtered by district, category or status if you like.',
+      },
+      formats: [{ format: 'Atom', path: '/reports/feed.atom' }],
+      updates: { 'zh-TW': '即時', en: 'Live' },
+    },
+  ],
   // What citizens report changes all day and no publication announces it: kept a few seconds.
   publicReads: [
     { route: '/report', scopes: ['catalogue'], query: 'none' },

@@ -347,21 +347,23 @@ describe('photo reports as open data: GeoJSON, Atom, CSV and the open-data pages
       ['/en/open-data', '/en'],
     ] as const) {
       const list = mainOf((await get(path)).body);
-      const links = [
-        ...list
-          .slice(
-            list.indexOf('id="open-datasets"'),
-            list.indexOf('</ul>', list.indexOf('id="open-datasets"')),
-          )
-          .matchAll(/<li><a class="govuk-link" href="([^"]+)"/g),
-      ].map((match) => match[1] ?? '');
+      // The reports module's datasets (its manifest's openData), among every module's.
+      const links = ['reports.all', 'reports.map', 'reports.feed'].flatMap((id) => {
+        const start = list.indexOf(`id="dataset-${id}"`);
+        assert.ok(start >= 0, id);
+        return [
+          ...list
+            .slice(start, list.indexOf('</section>', start))
+            .matchAll(/<li><a class="govuk-link" href="([^"]+)"/g),
+        ].map((match) => decode(match[1] ?? ''));
+      });
       assert.deepEqual(links, [
         `${prefix}/open-data/reports.csv`,
         `${prefix}/open-data/reports.geojson`,
-        `${prefix}/open-data/reports#box-api`,
+        '/api/reports.geojson?bbox=120.25,22.55,120.40,22.70',
         `${prefix}/reports/feed.atom`,
       ]);
-      for (const link of links) assert.equal((await get(link.split('#')[0] ?? '')).statusCode, 200, link);
+      for (const link of links) assert.equal((await get(link)).statusCode, 200, link);
       assert.ok(list.includes(`href="${prefix}/open-data/reports"`));
     }
   });

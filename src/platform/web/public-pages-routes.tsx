@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { Type } from 'typebox';
+import type { ModuleRegistry } from '../composition/app-module.ts';
 import type { AppDeps, AppInstance } from '../http/app-types.ts';
 import type { PublicRead } from '../http/public-reads.ts';
 import { fieldLimits, transportLength } from './components/field-limits.ts';
@@ -9,7 +10,7 @@ import { fontSizeCookie, fontSizeReturnPath, fontSizes } from './font-size.ts';
 import { barePath, forEachLanguage, type Lang, localePath } from './i18n.ts';
 import { pageContext, renderPage, sendPage } from './layout.tsx';
 import { HomePage } from './pages/home-page.tsx';
-import { OpenDataPage } from './pages/open-data-page.tsx';
+import { type OpenDataListing, OpenDataPage } from './pages/open-data-page.tsx';
 import { PersonalDataFilesPage } from './pages/personal-data-files-page.tsx';
 import { PrivacyPage } from './pages/privacy-page.tsx';
 import { SearchPage } from './pages/search-page.tsx';
@@ -42,11 +43,14 @@ const FontSizeQuery = Type.Object({
  * (src/modules/applications/application-routes.tsx).
  */
 type ModulePageId = 'search' | 'services' | 'track' | 'plans' | 'work-plans' | 'report' | 'reports' | 'apply';
-const staticViews: Record<Exclude<SitePageId, ModulePageId>, (lang: Lang) => ComponentChildren> = {
+const staticViews: Record<
+  Exclude<SitePageId, ModulePageId>,
+  (lang: Lang, listing: OpenDataListing) => ComponentChildren
+> = {
   home: (lang) => <HomePage lang={lang} />,
   sitemap: (lang) => <SitemapPage lang={lang} />,
   privacy: (lang) => <PrivacyPage lang={lang} />,
-  'open-data': (lang) => <OpenDataPage lang={lang} />,
+  'open-data': (lang, listing) => <OpenDataPage lang={lang} listing={listing} />,
   'personal-data-files': (lang) => <PersonalDataFilesPage lang={lang} />,
 };
 
@@ -61,8 +65,38 @@ export const platformPublicReads: readonly PublicRead[] = [
   { route: '/search', examples: ['/search?q=%E9%81%93%E8%B7%AF'], scopes: [], query: 'key' },
 ];
 
+/**
+ * The open-data page's list: every module's datasets, and which of their addresses are machine APIs with
+ * one address for both languages (public reads marked `oneLanguage`, and anything under /api/).
+ */
+export function openDataListing(registry: Pick<ModuleRegistry, 'openData' | 'publicReads'>): OpenDataListing {
+  const patterns = registry.publicReads
+    .filter((read) => read.oneLanguage === true)
+    .map(
+      (read) =>
+        new RegExp(
+          `^${read.route
+            .split('/')
+            .map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+            .join('/')}$`,
+        ),
+    );
+  return {
+    datasets: registry.openData,
+    isOneLanguage: (path) => {
+      const bare = path.split(/[?#]/)[0] ?? path;
+      return bare.startsWith('/api/') || patterns.some((pattern) => pattern.test(bare));
+    },
+  };
+}
+
 /** The public pages: home, the entry-point placeholders, the site map, the policies, search, font size. */
-export async function publicPagesRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
+export async function publicPagesRoutes(
+  app: AppInstance,
+  deps: AppDeps,
+  registry: Pick<ModuleRegistry, 'openData' | 'publicReads'>,
+): Promise<void> {
+  const listing = openDataListing(registry);
   for (const page of sitePages) {
     if (page.id === 'search' || page.id === 'services' || page.id === 'track' || page.id === 'plans')
       continue;
@@ -74,7 +108,7 @@ export async function publicPagesRoutes(app: AppInstance, deps: AppDeps): Promis
         const context = pageContext(request);
         return sendPage(
           reply,
-          renderPage(context, { ...sitePageOptions(page, context.lang), body: view(context.lang) }),
+          renderPage(context, { ...sitePageOptions(page, context.lang), body: view(context.lang, listing) }),
         );
       });
     });

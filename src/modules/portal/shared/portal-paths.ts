@@ -64,5 +64,8 @@ export const feedPaths = {
   newsAtom: '/feeds/news.atom',
   announcementsRss: '/feeds/announcements.rss',
   announcementsAtom: '/feeds/announcements.atom',
+  /** The sitemap index; its children hold at most 50,000 addresses each. */
   sitemapXml: '/sitemap.xml',
+  sitemapChild: (number: number) => `/sitemaps/${number}.xml`,
+  sitemapChildRoute: '/sitemaps/:file',
 } as const;

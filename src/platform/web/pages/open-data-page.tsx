@@ -1,4 +1,6 @@
 import type { ComponentChildren } from 'preact';
+import type { OpenDataset } from '../../composition/app-module.ts';
+import { SummaryList } from '../components/summary-list.tsx';
 import { BureauContacts } from '../contact-details.tsx';
 import { type Lang, localePath } from '../i18n.ts';
 
@@ -20,53 +22,72 @@ function ExternalLink({ href, children }: { href: string; children?: ComponentCh
   );
 }
 
-/**
- * The datasets the platform publishes (the photo reports module serves them and describes every field at
- * /open-data/reports): each with its format, licence and how often it changes.
- */
-const datasets: readonly { name: Record<Lang, string>; format: string; path: string }[] = [
-  {
-    name: { 'zh-TW': '報修案件（全部）', en: 'Reported problems (all)' },
-    format: 'CSV',
-    path: '/open-data/reports.csv',
-  },
-  {
-    name: { 'zh-TW': '報修案件（全部，含位置）', en: 'Reported problems (all, with places)' },
-    format: 'GeoJSON',
-    path: '/open-data/reports.geojson',
-  },
-  {
-    name: { 'zh-TW': '報修案件地圖範圍查詢 API', en: 'Reported problems in a map area (API)' },
-    format: 'GeoJSON',
-    // An API: the page that describes it (English pages link only under /en).
-    path: '/open-data/reports#box-api',
-  },
-  {
-    name: {
-      'zh-TW': '最新報修案件訂閱（可依行政區、類別）',
-      en: 'Newest reported problems (by district or category)',
-    },
-    format: 'Atom',
-    path: '/reports/feed.atom',
-  },
-];
+/** What the page needs to list the datasets: the registry's, and which addresses have no English twin. */
+export interface OpenDataListing {
+  /** Every module's datasets (AppModule.openData), in module order. */
+  readonly datasets: readonly OpenDataset[];
+  /** A machine API with one address for both languages (a public read marked `oneLanguage`). */
+  readonly isOneLanguage: (path: string) => boolean;
+}
 
-function DatasetList({ lang }: { lang: Lang }) {
+const licenceNames: Record<string, Record<Lang, string>> = {
+  'OGDL-Taiwan-1.0': {
+    'zh-TW': '政府資料開放授權條款－第1版',
+    en: 'Open Government Data License, version 1.0',
+  },
+};
+
+/**
+ * Every dataset the platform publishes (the modules declare them in their manifests): its title, what it
+ * holds, each format with its address, how often it changes and its licence (OGDL-Taiwan-1.0 unless it
+ * says otherwise).
+ */
+function DatasetList({ lang, listing }: { lang: Lang; listing: OpenDataListing }) {
   const isEnglish = lang === 'en';
+  const hrefOf = (path: string) => (listing.isOneLanguage(path) ? path : localePath(lang, path));
   return (
     <>
-      <ul class="govuk-list govuk-list--bullet" id="open-datasets">
-        {datasets.map((dataset) => (
-          <li key={dataset.path}>
-            <a class="govuk-link" href={localePath(lang, dataset.path)}>
-              {dataset.name[lang]}
-            </a>
-            {isEnglish
-              ? ` — ${dataset.format}, OGDL-Taiwan-1.0, updated live`
-              : `：${dataset.format}，政府資料開放授權條款－第1版，即時更新`}
-          </li>
-        ))}
-      </ul>
+      <div id="open-datasets">
+        {listing.datasets.map((dataset) => {
+          const licence = dataset.licence ?? 'OGDL-Taiwan-1.0';
+          return (
+            <section key={dataset.id} id={`dataset-${dataset.id}`} class="govuk-!-margin-bottom-6">
+              <h3 class="govuk-heading-m">{dataset.title[lang]}</h3>
+              <p class="govuk-body">{dataset.description[lang]}</p>
+              <SummaryList
+                rows={[
+                  {
+                    key: isEnglish ? 'Formats' : '資料格式',
+                    value: (
+                      <ul class="govuk-list">
+                        {dataset.formats.map((format) => (
+                          <li key={format.path}>
+                            <a class="govuk-link" href={hrefOf(format.path)} data-format={format.format}>
+                              {format.format}
+                              {isEnglish ? ': ' : '：'}
+                              {hrefOf(format.path)}
+                            </a>
+                          </li>
+                        ))}
+                      </ul>
+                    ),
+                  },
+                  { key: isEnglish ? 'Updated' : '更新頻率', value: dataset.updates[lang] },
+                  {
+                    key: isEnglish ? 'Licence' : '授權條款',
+                    value:
+                      licence === 'OGDL-Taiwan-1.0' ? (
+                        <ExternalLink href={openDataLicenceUrl}>{licenceNames[licence]?.[lang]}</ExternalLink>
+                      ) : (
+                        licence
+                      ),
+                  },
+                ]}
+              />
+            </section>
+          );
+        })}
+      </div>
       <p class="govuk-body">
         {isEnglish ? 'What each field means, and how to ask for an area: ' : '各欄位的意義及範圍查詢的用法：'}
         <a class="govuk-link" href={localePath(lang, '/open-data/reports')}>
@@ -77,7 +98,7 @@ function DatasetList({ lang }: { lang: Lang }) {
   );
 }
 
-function OpenDataZh() {
+function OpenDataZh({ listing }: { listing: OpenDataListing }) {
   const lang: Lang = 'zh-TW';
   return (
     <>
@@ -112,7 +133,7 @@ function OpenDataZh() {
       </ul>
 
       <h2 class="govuk-heading-l">本局開放的資料集</h2>
-      <DatasetList lang={lang} />
+      <DatasetList lang={lang} listing={listing} />
 
       <h2 class="govuk-heading-l">本平台使用的資料及其來源</h2>
       <h3 class="govuk-heading-m">政府行政機關辦公日曆表</h3>
@@ -154,7 +175,7 @@ function OpenDataZh() {
   );
 }
 
-function OpenDataEn() {
+function OpenDataEn({ listing }: { listing: OpenDataListing }) {
   const lang: Lang = 'en';
   return (
     <>
@@ -200,7 +221,7 @@ function OpenDataEn() {
       </ul>
 
       <h2 class="govuk-heading-l">Datasets the bureau publishes</h2>
-      <DatasetList lang={lang} />
+      <DatasetList lang={lang} listing={listing} />
 
       <h2 class="govuk-heading-l">Data this platform uses, and its sources</h2>
       <h3 class="govuk-heading-m">Government office calendar</h3>
@@ -246,9 +267,12 @@ function OpenDataEn() {
   );
 }
 
-const views: Record<Lang, () => ComponentChildren> = { 'zh-TW': OpenDataZh, en: OpenDataEn };
+const views: Record<Lang, (props: { listing: OpenDataListing }) => ComponentChildren> = {
+  'zh-TW': OpenDataZh,
+  en: OpenDataEn,
+};
 
-export function OpenDataPage({ lang }: { lang: Lang }) {
+export function OpenDataPage({ lang, listing }: { lang: Lang; listing: OpenDataListing }) {
   const View = views[lang];
-  return <View />;
+  return <View listing={listing} />;
 }
