@@ -12,6 +12,7 @@ import {
 } from '../../platform/reference/reference-schema.ts';
 import { type UnitCard, unitCardColumns, unitCardOf } from '../../platform/reference/unit-card.ts';
 import { bigramsOf, searchTextOf } from '../../platform/search/bigrams.ts';
+import { indexDocuments } from '../../platform/search/search-index.ts';
 import { type Lang, translator } from '../../platform/web/i18n.ts';
 import { services, serviceVersions } from './catalogue-schema.ts';
 import {
@@ -25,6 +26,7 @@ import {
   type SopStep,
 } from './catalogue-schemas.ts';
 import { type KnownCodes, validateServiceDefinition } from './catalogue-validation.ts';
+import { serviceDocumentsOf } from './service-search-documents.ts';
 
 /** The responsible unit as pages and the API show it. */
 export type ServiceUnit = UnitCard;
@@ -245,7 +247,11 @@ export async function publishServiceVersion(
       ...(options.origin ? { origin: options.origin } : {}),
       details: { version },
     });
+    // The search index shows the current version (issue 15): rewritten in this transaction.
+    const published = await getService(tx, { code: definition.code });
+    await indexDocuments(tx, 'service', definition.code, published ? serviceDocumentsOf(published) : []);
     await announcePublished(tx, 'catalogue');
+    await announcePublished(tx, 'search');
     catalogueChanges += 1;
     return { code: definition.code, version };
   });

@@ -3,6 +3,7 @@
  * Other modules import from here only (npm run lint checks it).
  */
 import type { AppModule } from '../../platform/composition/app-module.ts';
+import { catalogueSearchSource } from './catalogue-search.ts';
 
 export type { ChecklistItem, Deadline, Fee, FormField, ServiceKind } from './catalogue-schemas.ts';
 export {
@@ -77,6 +78,7 @@ export const catalogueModule: AppModule = {
       roles: ['web_editor', 'admin'],
     },
   ],
+  searchSources: [catalogueSearchSource],
   seeds: [
     {
       name: 'demo service versions',

@@ -39,6 +39,14 @@ export const controlModule: AppModule = {
       updates: { 'zh-TW': '每年（計畫刊登時）', en: 'Yearly (when a plan is published)' },
     },
   ],
+  searchSources: [
+    {
+      source: 'plan',
+      async *documents(db) {
+        yield* (await import('./plans/plan-search.ts')).publishedPlanDocuments(db);
+      },
+    },
+  ],
   publicReads: [
     { route: '/plans', scopes: ['plans'], query: 'key' },
     { route: '/plans/:year', examples: ['/plans/2012'], scopes: ['plans', 'units'], query: 'key' },

@@ -2,10 +2,12 @@ import { type AuditActor, type RequestOrigin, recordAudit } from '../../../platf
 import type { DatabaseOrTransaction, Transaction } from '../../../platform/db/database.ts';
 import { announcePublished } from '../../../platform/db/publications.ts';
 import { DomainError, type FieldProblem, notFound } from '../../../platform/http/errors.ts';
+import { indexDocuments } from '../../../platform/search/search-index.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { plansText as text } from './plan-messages.ts';
 import { loadItems, type PlanRow, snapshotOf } from './plan-reads.ts';
 import { controlPlanVersions } from './plan-schema.ts';
+import { planDocumentsOf } from './plan-search-documents.ts';
 import type { PracticeDeadline } from './plan-types.ts';
 
 /** What every write of a plan shares: who acts and when, its refusals, and writing a published version. */
@@ -66,4 +68,7 @@ export async function writeVersion(
     publishedByStaffId: options.actor.staffId,
     publishedBy: options.actor.label,
   });
+  // The search index shows the current version (issue 15).
+  await indexDocuments(tx, 'plan', String(plan.year), planDocumentsOf(content, options.now));
+  await announcePublished(tx, 'search');
 }

@@ -1,0 +1,426 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { DatabaseOrTransaction } from '../db/database.ts';
+import type { Lang } from '../web/i18n.ts';
+import { bigramsOf } from './bigrams.ts';
+import { scrubMissQuery } from './miss-scrub.ts';
+import {
+  type AdvancedWords,
+  allOf,
+  anyOf,
+  atLeastOf,
+  bigramOverlap,
+  type Concept,
+  conceptTsquery,
+  expansionTerms,
+  highlightTermsOf,
+  mainConcepts,
+  type ParsedQuery,
+  parseQuery,
+  type SearchField,
+  type Synonym,
+  titleTsquery,
+} from './query-parsing.ts';
+import { searchMisses, searchSynonyms } from './search-schema.ts';
+import { bestSnippet, type Snippet } from './snippets.ts';
+
+/**
+ * Reading the site's search index (issue 15 §4, ADR 0015): `searchSite` finds the public things that answer a
+ * query — relevance-ranked, filtered, a page at a time, with snippets, "did you mean" suggestions, and the
+ * query logged (scrubbed) when nothing was found. How a query is read is `query-parsing.ts`.
+ *
+ * Ranking. A query is a list of concepts (query-parsing.ts). Candidates are the rows holding ALL concepts
+ * (a GIN lookup of an AND of bigrams); when none do, "any n−1 of them", then n−2 … (progressive relaxation,
+ * an OR of small ANDs, still one GIN lookup), so a long everyday question drops the concept no document
+ * holds instead of finding nothing — and never falls to an OR of single bigrams. Each candidate is scored
+ * by the concepts it holds, weighted (a synonym's or a long word more than one character), double where it
+ * holds them in its title or keywords (weight A), more when its title holds a concept or the whole query as
+ * a phrase; ts_rank breaks ties.
+ */
+
+export interface SearchOptions {
+  readonly lang: Lang;
+  /** What was typed in the box (plain words, or AND / OR / NOT / -word / "phrase"). */
+  readonly query: string;
+  /** The advanced form's words (every / any / none of): the search is then strict. */
+  readonly advanced?: AdvancedWords;
+  /** Only these kinds ('announcement' … 'faq', 'service', 'plan', 'page'). */
+  readonly kinds?: readonly string[];
+  readonly unitCode?: string | null;
+  /** Published on or after / before (YYYY-MM-DD, inclusive). */
+  readonly from?: string | null;
+  readonly to?: string | null;
+  readonly themeCode?: string | null;
+  readonly cakeCode?: string | null;
+  readonly serviceCode?: string | null;
+  /** Where the words must be: the title and keywords, the texts, or anywhere (default). */
+  readonly fields?: SearchField;
+  /** 1-based. */
+  readonly page: number;
+  readonly pageSize?: number;
+  readonly now: Date;
+  /** Keep a query that found nothing in search_misses (default true; a benchmark turns it off). */
+  readonly recordMiss?: boolean;
+}
+
+export interface SearchHit {
+  readonly source: string;
+  readonly sourceId: string;
+  readonly kind: string;
+  /** Bare (zh-TW) path. */
+  readonly path: string;
+  readonly title: string;
+  readonly unitCode: string | null;
+  readonly publishedOn: string | null;
+  readonly snippet: Snippet;
+  readonly score: number;
+}
+
+export interface SearchResults {
+  /** The query as read (normalised). */
+  readonly text: string;
+  readonly hits: readonly SearchHit[];
+  /** Rows that answer (counted up to `maxCandidates`). */
+  readonly total: number;
+  readonly page: number;
+  readonly pageCount: number;
+  /** Some concepts were left out to find anything (a long question): the page may say so. */
+  readonly isRelaxed: boolean;
+  /** Near-miss queries that would find something ("did you mean …"). */
+  readonly suggestions: readonly string[];
+  /** Nothing to search for: no words and no filter. */
+  readonly isEmpty: boolean;
+}
+
+export const searchPageSize = 10;
+/** Candidates ranked at most: a concept that half the site holds is not ranked row by row. */
+export const maxCandidates = 2000;
+const probeRows = 10;
+
+// ---------------------------------------------------------------------------------------------------------
+// Synonyms: a small table, read at most every few seconds per process (the editor's writes forget it).
+
+let synonymCache: { at: number; rows: Synonym[] } | null = null;
+const synonymLifetimeMs = 15_000;
+
+export function forgetSynonyms(): void {
+  synonymCache = null;
+}
+
+export async function loadSynonyms(db: DatabaseOrTransaction, nowMs = Date.now()): Promise<Synonym[]> {
+  if (synonymCache && nowMs - synonymCache.at < synonymLifetimeMs) return synonymCache.rows;
+  const rows = await db
+    .select({ phrase: searchSynonyms.phrase, expansion: searchSynonyms.expansion })
+    .from(searchSynonyms);
+  synonymCache = { at: nowMs, rows };
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+function filterConditions(options: SearchOptions): SQL[] {
+  const conditions: SQL[] = [
+    sql`lang = ${options.lang}`,
+    sql`(visible_from is null or visible_from <= ${options.now})`,
+    sql`(visible_until is null or visible_until > ${options.now})`,
+  ];
+  if (options.kinds && options.kinds.length > 0) {
+    conditions.push(
+      sql`kind in (${sql.join(
+        options.kinds.map((kind) => sql`${kind}`),
+        sql`, `,
+      )})`,
+    );
+  }
+  if (options.unitCode) conditions.push(sql`unit_code = ${options.unitCode}`);
+  if (options.from) conditions.push(sql`published_on >= ${options.from}::date`);
+  if (options.to) conditions.push(sql`published_on <= ${options.to}::date`);
+  if (options.themeCode) conditions.push(sql`theme_codes @> array[${options.themeCode}]::text[]`);
+  if (options.cakeCode) conditions.push(sql`cake_codes @> array[${options.cakeCode}]::text[]`);
+  if (options.serviceCode) conditions.push(sql`service_codes @> array[${options.serviceCode}]::text[]`);
+  return conditions;
+}
+
+function hasFilter(options: SearchOptions): boolean {
+  return Boolean(
+    (options.kinds && options.kinds.length > 0) ||
+      options.unitCode ||
+      options.from ||
+      options.to ||
+      options.themeCode ||
+      options.cakeCode ||
+      options.serviceCode,
+  );
+}
+
+interface PreparedConcept {
+  readonly concept: Concept;
+  readonly query: string;
+  readonly titleQuery: string;
+}
+
+function prepared(concepts: readonly Concept[], field: SearchField): PreparedConcept[] {
+  return concepts.flatMap((concept) => {
+    const query = conceptTsquery(concept, field);
+    const titleQuery = titleTsquery(concept);
+    return query && titleQuery ? [{ concept, query, titleQuery }] : [];
+  });
+}
+
+/** Lower case, without spaces: how a title is compared with a phrase. */
+const compactTitle = sql`replace(lower(title), ' ', '')`;
+
+function scoreExpression(concepts: readonly PreparedConcept[], phrase: string | null): SQL {
+  const parts: SQL[] = concepts.map(({ concept, query, titleQuery }) => {
+    const inTitle = sql.join(
+      concept.alternatives
+        .filter((alternative) => [...alternative].length >= 2)
+        .map((alternative) => sql`strpos(${compactTitle}, ${alternative.replaceAll(' ', '')}) > 0`),
+      sql` or `,
+    );
+    const titlePhrase = concept.alternatives.some((alternative) => [...alternative].length >= 2)
+      ? sql`(case when ${inTitle} then 0.7 else 0 end)`
+      : sql`0`;
+    return sql`${concept.weight}::float8 * ((terms @@ ${query}::tsquery)::int + 0.8 * (terms @@ ${titleQuery}::tsquery)::int + ${titlePhrase})`;
+  });
+  if (phrase) parts.push(sql`(case when strpos(${compactTitle}, ${phrase}) > 0 then 2.0 else 0 end)`);
+  const any = anyOf(concepts.map((entry) => entry.query));
+  parts.push(sql`0.5 * ts_rank(terms, ${any}::tsquery, 1)`);
+  return sql.join(parts, sql` + `);
+}
+
+async function probe(db: DatabaseOrTransaction, where: readonly SQL[], match: string): Promise<number> {
+  const result = await db.execute<{ found: number }>(
+    sql`select count(*)::int as found from (select 1 from search_documents where ${sql.join(
+      [...where, sql`terms @@ ${match}::tsquery`],
+      sql` and `,
+    )} limit ${probeRows}) probe`,
+  );
+  return result.rows[0]?.found ?? 0;
+}
+
+interface Plan {
+  readonly match: string | null;
+  readonly isRelaxed: boolean;
+}
+
+/** The candidates' tsquery: all concepts, or — for a plain query that finds nothing so — fewer. */
+async function planMatch(
+  db: DatabaseOrTransaction,
+  where: readonly SQL[],
+  concepts: readonly PreparedConcept[],
+  isStrict: boolean,
+): Promise<Plan> {
+  // A lone character (「路」) is a term only where the segmenter cut it out alone: it ranks, it never decides
+  // what is found — unless it is all there is.
+  const core = concepts.filter((entry) => entry.concept.weight >= 1);
+  const queries = (core.length > 0 ? core : concepts).map((entry) => entry.query);
+  if (queries.length === 0) return { match: null, isRelaxed: false };
+  const all = allOf(queries);
+  if (isStrict || queries.length === 1) return { match: all, isRelaxed: false };
+  for (let size = queries.length; size >= 1; size -= 1) {
+    const match = atLeastOf(queries, size);
+    const found = await probe(db, where, match);
+    if (found === 0) continue;
+    // Few found with `size` concepts: rank those first and the ones with one concept fewer after them.
+    const widened = found < probeRows && size > 1 && size - 1 >= Math.ceil(queries.length / 2);
+    return { match: widened ? atLeastOf(queries, size - 1) : match, isRelaxed: size < queries.length };
+  }
+  return { match: all, isRelaxed: false };
+}
+
+interface RankedRow extends Record<string, unknown> {
+  source: string;
+  source_id: string;
+  kind: string;
+  path: string;
+  title: string;
+  unit_code: string | null;
+  published_on: string | null;
+  score: number;
+  total: number;
+}
+
+interface TextRow extends Record<string, unknown> {
+  source: string;
+  source_id: string;
+  summary: string;
+  body: string;
+  file_text: string;
+}
+
+/** The whole query as one phrase, when it is one (a title holding it ranks first). */
+function phraseOf(parsed: ParsedQuery): string | null {
+  if (parsed.isStrict) return null;
+  const phrase = parsed.text.replaceAll(' ', '');
+  return [...phrase].length >= 2 && bigramsOf(phrase).length > 0 ? phrase : null;
+}
+
+/** Searches the site's index. See the file's comment for how it ranks. */
+export async function searchSite(db: DatabaseOrTransaction, options: SearchOptions): Promise<SearchResults> {
+  const pageSize = options.pageSize ?? searchPageSize;
+  const page = Math.max(1, Math.floor(options.page));
+  const synonyms = await loadSynonyms(db);
+  const parsed = parseQuery(options.query, synonyms, options.advanced);
+  const field = options.fields ?? 'any';
+  const concepts = prepared(parsed.isStrict ? parsed.concepts : mainConcepts(parsed.concepts), field);
+  const excluded = prepared(parsed.excluded, field);
+  const typedSomething = parsed.text !== '';
+  if (concepts.length === 0 && !hasFilter(options) && excluded.length === 0) {
+    if (typedSomething) await recordMissIfAsked(db, options, parsed.text);
+    return {
+      text: parsed.text,
+      hits: [],
+      total: 0,
+      page,
+      pageCount: 0,
+      isRelaxed: false,
+      suggestions: typedSomething ? await suggestionsFor(db, options.lang, parsed.text, synonyms) : [],
+      isEmpty: !typedSomething,
+    };
+  }
+  const where = filterConditions(options);
+  if (excluded.length > 0)
+    where.push(sql`not (terms @@ ${anyOf(excluded.map((entry) => entry.query))}::tsquery)`);
+  const plan = await planMatch(db, where, concepts, parsed.isStrict);
+  const candidateWhere = plan.match ? [...where, sql`terms @@ ${plan.match}::tsquery`] : where;
+  const score = concepts.length > 0 ? scoreExpression(concepts, phraseOf(parsed)) : sql`0`;
+  const ranked = await db.execute<RankedRow>(sql`
+    with candidates as (
+      select source, source_id, kind, path, title, unit_code, published_on, terms
+      from search_documents
+      where ${sql.join(candidateWhere, sql` and `)}
+      limit ${maxCandidates}
+    )
+    select source, source_id, kind, path, title, unit_code, published_on::text as published_on,
+      (${score})::float8 as score, (count(*) over ())::int as total
+    from candidates
+    order by score desc, published_on desc nulls last, path
+    limit ${pageSize} offset ${(page - 1) * pageSize}`);
+  const rows = ranked.rows;
+  const total = rows[0]?.total ?? (page > 1 ? await countOf(db, candidateWhere) : 0);
+  const terms = highlightTermsOf({ ...parsed, concepts: concepts.map((entry) => entry.concept) });
+  const texts = await textsOf(db, options.lang, rows);
+  const hits = rows.map((row): SearchHit => {
+    const text = texts.get(`${row.source}\u0000${row.source_id}`);
+    return {
+      source: row.source,
+      sourceId: row.source_id,
+      kind: row.kind,
+      path: row.path,
+      title: row.title,
+      unitCode: row.unit_code,
+      publishedOn: row.published_on,
+      score: Number(row.score),
+      snippet: bestSnippet(
+        { summary: text?.summary ?? '', body: text?.body ?? '', fileText: text?.file_text ?? '' },
+        terms,
+      ),
+    };
+  });
+  if (total === 0 && typedSomething) await recordMissIfAsked(db, options, parsed.text);
+  const needsSuggestions = typedSomething && !parsed.isStrict && (total === 0 || plan.isRelaxed);
+  return {
+    text: parsed.text,
+    hits,
+    total,
+    page,
+    pageCount: Math.ceil(total / pageSize),
+    isRelaxed: plan.isRelaxed,
+    suggestions: needsSuggestions ? await suggestionsFor(db, options.lang, parsed.text, synonyms) : [],
+    isEmpty: false,
+  };
+}
+
+async function countOf(db: DatabaseOrTransaction, where: readonly SQL[]): Promise<number> {
+  const result = await db.execute<{ total: number }>(
+    sql`select count(*)::int as total from (select 1 from search_documents where ${sql.join(
+      [...where],
+      sql` and `,
+    )} limit ${maxCandidates}) counted`,
+  );
+  return result.rows[0]?.total ?? 0;
+}
+
+async function textsOf(
+  db: DatabaseOrTransaction,
+  lang: Lang,
+  rows: readonly RankedRow[],
+): Promise<Map<string, TextRow>> {
+  if (rows.length === 0) return new Map();
+  const keys = rows.map((row) => sql`(${row.source}, ${row.source_id})`);
+  const result = await db.execute<TextRow>(sql`
+    select source, source_id, summary, body, file_text from search_documents
+    where lang = ${lang} and (source, source_id) in (${sql.join(keys, sql`, `)})`);
+  return new Map(result.rows.map((row) => [`${row.source}\u0000${row.source_id}`, row]));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// "Did you mean …": pg_trgm for Latin words; for Chinese (pg_trgm ignores Han characters under this
+// database's C locale: show_trgm('道路') is empty) titles and synonym phrases sharing the query's bigrams.
+
+const minimumOverlap = 0.45;
+const maxSuggestions = 3;
+const latinOnly = /^[\p{Script=Latin}\p{Nd}\s'.-]+$/u;
+
+async function suggestionsFor(
+  db: DatabaseOrTransaction,
+  lang: Lang,
+  text: string,
+  synonyms: readonly Synonym[],
+): Promise<string[]> {
+  const compact = text.replaceAll(' ', '');
+  const scored = new Map<string, number>();
+  const consider = (candidate: string, score: number) => {
+    const key = candidate.trim();
+    if (key === '' || key.toLowerCase().replaceAll(' ', '') === compact) return;
+    if (score > (scored.get(key) ?? 0)) scored.set(key, score);
+  };
+  if (latinOnly.test(text)) {
+    const result = await db.execute<{ title: string; score: number }>(sql`
+      select title, word_similarity(${text}, lower(title))::float8 as score
+      from search_documents
+      where lang = ${lang} and ${text} <% lower(title)
+      order by score desc limit 10`);
+    for (const row of result.rows) if (Number(row.score) >= 0.5) consider(row.title, Number(row.score));
+  } else {
+    const terms = bigramsOf(compact).filter((term) => [...term].length > 1);
+    if (terms.length > 0) {
+      const any = terms.map((term) => `'${term.replaceAll("'", "''")}':A`).join(' | ');
+      const result = await db.execute<{ title: string }>(sql`
+        select title from search_documents
+        where lang = ${lang} and terms @@ ${any}::tsquery
+        order by ts_rank(terms, ${any}::tsquery) desc limit 50`);
+      for (const row of result.rows) consider(row.title, bigramOverlap(compact, row.title));
+    }
+    for (const synonym of synonyms) {
+      const overlap = bigramOverlap(compact, synonym.phrase);
+      const [first] = expansionTerms(synonym.expansion);
+      if (first) consider(first, overlap);
+    }
+  }
+  return [...scored.entries()]
+    .filter(([, score]) => score >= minimumOverlap)
+    .toSorted((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, maxSuggestions)
+    .map(([candidate]) => candidate);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+/** The day as seen in Taiwan (UTC+8, no daylight saving). */
+function taiwanDay(moment: Date): string {
+  return new Date(moment.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+async function recordMissIfAsked(db: DatabaseOrTransaction, options: SearchOptions, text: string) {
+  if (options.recordMiss === false || options.page > 1) return;
+  const query = scrubMissQuery(text);
+  if (query === '') return;
+  await db
+    .insert(searchMisses)
+    .values({ query, lang: options.lang, day: taiwanDay(options.now), count: 1, lastAt: options.now })
+    .onConflictDoUpdate({
+      target: [searchMisses.query, searchMisses.lang, searchMisses.day],
+      set: { count: sql`${searchMisses.count} + 1`, lastAt: options.now },
+    });
+}
