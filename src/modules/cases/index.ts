@@ -45,6 +45,10 @@ export const casesModule: AppModule = {
         import('./deficiency/deficiency-track-routes.tsx').then((file) => file.deficiencyTrackRoutes),
       takesFiles: true,
     },
+    // "Propose as FAQ" from the case page (issue 15): the portal's FAQ editors list the proposals.
+    {
+      load: () => import('./faq-proposals/faq-proposal-routes.tsx').then((file) => file.faqProposalRoutes),
+    },
   ],
   staffAreas: caseStaffAreas.map(({ action: _action, ...area }) => area),
   workers: [
@@ -94,6 +98,10 @@ export const casesModule: AppModule = {
     {
       action: 'case.lookup',
       label: { 'zh-TW': '查詢案件（電話詢問）', en: 'Cases looked up (phone enquiry)' },
+    },
+    {
+      action: 'case.faq_proposed',
+      label: { 'zh-TW': '將案件答覆提報為常見問答', en: 'Case answer proposed as an FAQ entry' },
     },
     { action: 'case.receipt_view', label: { 'zh-TW': '開啟收件憑證', en: 'Receipt opened for printing' } },
     {
@@ -168,5 +176,13 @@ export type { TransitionOptions } from './core/transition-case.ts';
 export { transitionCase } from './core/transition-case.ts';
 export { eventLabel, reopenDaysOf, stateLabel, workflowOf } from './core/workflows.ts';
 export { privacyNotice } from './counter/counter-messages.ts';
+// The FAQ (src/modules/portal/faq): the answers handlers proposed from their cases, and closing one.
+export {
+  closeFaqProposal,
+  type FaqProposal,
+  type FaqProposalState,
+  getFaqProposal,
+  listFaqProposals,
+} from './faq-proposals/faq-proposal-service.ts';
 export { type ComputedFee, computeFee } from './payment/fee-rules.ts';
 export { type ApplicantAccess, checkApplicantAccess } from './track/track-access.ts';

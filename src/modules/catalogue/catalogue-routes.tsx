@@ -1,3 +1,5 @@
+import type { ModuleRegistry } from '../../platform/composition/app-module.ts';
+import { renderPageSections } from '../../platform/composition/page-sections.ts';
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { listUnits } from '../../platform/reference/reference-repo.ts';
@@ -45,7 +47,11 @@ export function detailJson(service: ServiceDetail, lang: Lang) {
 }
 
 /** The public catalogue: the list and start pages in both languages, and the same data as JSON. */
-export async function catalogueRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
+export async function catalogueRoutes(
+  app: AppInstance,
+  deps: AppDeps,
+  registry: Pick<ModuleRegistry, 'pageSections'>,
+): Promise<void> {
   const { db } = deps;
   const servicesPage = findSitePage('services');
 
@@ -94,6 +100,12 @@ export async function catalogueRoutes(app: AppInstance, deps: AppDeps): Promise<
       const service = await getService(db, { code: request.params.code });
       if (!service) throw serviceNotFound(context.lang);
       const name = context.lang === 'en' ? service.nameEn : service.nameZh;
+      // What other modules add to a service's page (its FAQ entries): AppModule.pageSections.
+      const sections = await renderPageSections(registry, 'service', {
+        db,
+        lang: context.lang,
+        key: service.code,
+      });
       return sendPage(
         reply,
         renderPage(context, {
@@ -110,7 +122,7 @@ export async function catalogueRoutes(app: AppInstance, deps: AppDeps): Promise<
               : {}),
           },
           breadcrumbs: [{ text: servicesPage.title[context.lang], href: servicesPage.path }],
-          body: <ServiceStartPage lang={context.lang} service={service} />,
+          body: <ServiceStartPage lang={context.lang} service={service} sections={sections} />,
         }),
       );
     });

@@ -1,6 +1,7 @@
+import type { ComponentChildren } from 'preact';
 import type { Config } from '../../config.ts';
 import type { StaffRole } from '../auth/principal.ts';
-import type { Database, Transaction } from '../db/database.ts';
+import type { Database, DatabaseOrTransaction, Transaction } from '../db/database.ts';
 import type { FileStore } from '../files/file-store.ts';
 import type { AppDeps, AppInstance } from '../http/app-types.ts';
 import type { Clock } from '../http/clock.ts';
@@ -55,6 +56,29 @@ export interface AppModule {
   readonly searchSources?: readonly SearchSource[];
   /** The datasets the module publishes as open data: the open-data page lists them with their formats. */
   readonly openData?: readonly OpenDataset[];
+  /**
+   * Sections the module adds to another module's page (the FAQ entries of a service on its page): the page
+   * that names itself (`page: 'service'`) renders every section of the registry for it, in module order.
+   */
+  readonly pageSections?: readonly PageSection[];
+}
+
+/**
+ * A section of another module's page. The owning page calls `render` with its key (a service's code) and
+ * shows what comes back, or nothing for null. Public pages are kept (ADR 0013): a section's content is
+ * published under the page's scopes (the FAQ announces 'catalogue' when a service's entries change).
+ */
+export interface PageSection {
+  /** The page it belongs on: 'service' (the catalogue's /services/:code). */
+  readonly page: string;
+  render(context: PageSectionContext): Promise<ComponentChildren | null>;
+}
+
+export interface PageSectionContext {
+  readonly db: DatabaseOrTransaction;
+  readonly lang: Lang;
+  /** What the page shows: a service's code for 'service'. */
+  readonly key: string;
 }
 
 export type { SearchSource } from '../search/search-index.ts';
@@ -198,4 +222,6 @@ export interface ModuleRegistry {
   readonly searchSources: readonly SearchSource[];
   /** Every module's open datasets (the open-data page). */
   readonly openData: readonly OpenDataset[];
+  /** Every module's sections of other modules' pages, in module order (`renderPageSections`). */
+  readonly pageSections: readonly PageSection[];
 }

@@ -82,6 +82,7 @@ export function buildRegistry(
       modules.flatMap((module) => module.openData ?? []),
       (dataset) => dataset.id,
     ),
+    pageSections: modules.flatMap((module) => module.pageSections ?? []),
   });
 }
 

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { telephoneHref } from '../../../platform/web/contact-details.tsx';
 import { type Lang, localePath } from '../../../platform/web/i18n.ts';
 import { catalogueText as text } from '../catalogue-messages.ts';
@@ -66,7 +67,16 @@ function StartLink({ href, label }: { href: string; label: string }) {
 }
 
 /** `/services/:code`: the start page (申辦須知) of UX.md — what it is, what you need, cost, time, other ways. */
-export function ServiceStartPage({ lang, service }: { lang: Lang; service: ServiceDetail }) {
+export function ServiceStartPage({
+  lang,
+  service,
+  sections = [],
+}: {
+  lang: Lang;
+  service: ServiceDetail;
+  /** What other modules add to the page (the service's FAQ entries): AppModule.pageSections. */
+  sections?: readonly ComponentChildren[];
+}) {
   const isEnglish = lang === 'en';
   const pick = (zh: string, en: string) => (isEnglish ? en : zh);
   const unit = service.unit;
@@ -199,6 +209,8 @@ export function ServiceStartPage({ lang, service }: { lang: Lang; service: Servi
           </a>
         </p>
       )}
+
+      {sections}
 
       <h2 class="govuk-heading-m">{text(lang, 'otherWays')}</h2>
       <ul class="govuk-list govuk-list--bullet">

@@ -22,6 +22,7 @@ const listKeys: readonly ListKey[] = [
   'publicReads',
   'searchSources',
   'openData',
+  'pageSections',
 ];
 
 /** One manifest from the parts: lists joined in part order, commands merged (a name used twice throws). */

@@ -5,6 +5,8 @@ import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import { subjectIn } from '../../core/case-subject.ts';
 import type { CaseState } from '../../core/workflows.ts';
 import { CaseNoticesSectionView } from '../../deficiency/views/case-notices-section.tsx';
+import { faqProposalText } from '../../faq-proposals/faq-proposal-messages.ts';
+import { faqProposalPaths } from '../../faq-proposals/faq-proposal-paths.ts';
 import { feeFactsOf } from '../../payment/payment-presenters.ts';
 import { CaseFeeSummary } from '../../payment/views/fee-parts.tsx';
 import { eventInputLabelKeys } from '../case-forms.ts';
@@ -134,6 +136,11 @@ export function CasePage({ model }: { model: CasePageModel }) {
       <div class="govuk-!-margin-bottom-8">
         <CaseActions model={model} />
       </div>
+      {model.role === 'handler' || model.role === 'supervisor' ? (
+        <LinkParagraph href={localePath(lang, faqProposalPaths.form(row.caseNumber))}>
+          {faqProposalText(lang, 'proposeLink')}
+        </LinkParagraph>
+      ) : null}
       <Timeline model={model} />
       <Deliveries model={model} />
     </>
