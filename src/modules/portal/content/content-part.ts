@@ -1,8 +1,58 @@
+import type { PublicRead } from '../../../platform/http/public-reads.ts';
 import type { ModulePart } from '../shared/module-part.ts';
 import { contentSearchSource } from './content-index.ts';
 
+/** Every public content page shows published content ('content'); lists take `?page=`. */
+const contentReads: PublicRead[] = [
+  { route: '/info', scopes: ['content'], query: 'none' },
+  {
+    route: '/info/items/:number',
+    // The demo seed's numbers: 1 the building regulations (English), 7 a form, 39 a topic page.
+    examples: ['/info/items/1', '/info/items/7', '/info/items/39'],
+    scopes: ['content'],
+    query: 'none',
+  },
+  { route: '/info/browse', scopes: ['content'], query: 'none' },
+  {
+    route: '/info/classifications/:scheme',
+    examples: ['/info/classifications/theme', '/info/classifications/service'],
+    scopes: ['content'],
+    query: 'none',
+  },
+  {
+    route: '/info/classifications/:scheme/:code',
+    examples: ['/info/classifications/theme/320', '/info/classifications/service/C00'],
+    scopes: ['content'],
+    query: 'key',
+  },
+  {
+    route: '/info/kinds/:kind',
+    examples: ['/info/kinds/announcement', '/info/kinds/regulation'],
+    scopes: ['content'],
+    query: 'key',
+  },
+  { route: '/info/units/:unit', examples: ['/info/units/building'], scopes: ['content'], query: 'key' },
+  { route: '/info/archive/:year', examples: ['/info/archive/2026'], scopes: ['content'], query: 'key' },
+  {
+    route: '/info/archive/:year/:month',
+    examples: ['/info/archive/2026/2'],
+    scopes: ['content'],
+    query: 'key',
+  },
+  { route: '/info/open-government', scopes: ['content'], query: 'none' },
+  {
+    route: '/info/open-government/:kind',
+    examples: ['/info/open-government/1', '/info/open-government/3'],
+    // Kind 3 shows the units' contacts too.
+    scopes: ['content', 'units'],
+    query: 'key',
+  },
+];
+
 /** The content capability's share of the portal module's manifest (merged in ../index.ts). */
 export const contentPart: ModulePart = {
+  routes: [{ load: () => import('./content-routes.tsx').then((file) => file.contentRoutes) }],
+  publicReads: contentReads,
   seeds: [
     {
       name: 'demo content and classifications',

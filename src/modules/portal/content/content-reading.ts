@@ -263,17 +263,56 @@ export async function countPublicItems(
   return new Map(rows.filter((row) => row.key !== null).map((row) => [String(row.key), row.count]));
 }
 
+const schemeTables = {
+  theme: themeClassifications,
+  cake: administrativeClassifications,
+  service: serviceClassifications,
+} as const;
+
+/**
+ * For each class of a scheme, how many public items carry it or a class under it (each item counted once
+ * per class, however many of its codes fall under it).
+ */
+export async function countByClassificationTree(
+  db: DatabaseOrTransaction,
+  scheme: ClassificationScheme,
+  now: Date,
+): Promise<Map<string, number>> {
+  const table = schemeTables[scheme];
+  const result = await db.execute<{ code: string; count: number }>(sql`
+    with recursive tree(ancestor, code) as (
+      select ${table.code}, ${table.code} from ${table}
+      union all
+      select tree.ancestor, child.code from tree join ${table} as child on child.parent_code = tree.code
+    )
+    select tree.ancestor as code, count(distinct ${contentItems.id})::int as count
+    from ${contentItems}
+    join ${contentVersions} on ${publishedVersionJoin}
+    cross join lateral unnest(${codeColumn[scheme]}) as held(code)
+    join tree on tree.code = held.code
+    where ${publicItemCondition(now)}
+    group by tree.ancestor`);
+  return new Map(result.rows.map((row) => [row.code, Number(row.count)]));
+}
+
+/** A code and every code under it, from the scheme's list. */
+export function codeAndBelow(
+  classes: readonly { code: string; parentCode: string | null }[],
+  code: string,
+): string[] {
+  const found = [code];
+  for (let index = 0; index < found.length; index += 1) {
+    for (const entry of classes) if (entry.parentCode === found[index]) found.push(entry.code);
+  }
+  return found;
+}
+
 /** The classification list of a scheme, in code order. */
 export async function classificationsOf(
   db: DatabaseOrTransaction,
   scheme: ClassificationScheme,
 ): Promise<(NamedCode & { parentCode: string | null })[]> {
-  const table =
-    scheme === 'theme'
-      ? themeClassifications
-      : scheme === 'cake'
-        ? administrativeClassifications
-        : serviceClassifications;
+  const table = schemeTables[scheme];
   return db
     .select({ code: table.code, nameZh: table.nameZh, nameEn: table.nameEn, parentCode: table.parentCode })
     .from(table)
