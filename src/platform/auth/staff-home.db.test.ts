@@ -10,6 +10,8 @@ const expectedAreas: Record<StaffRole, string[]> = {
     'control.plans',
     'control.progress',
     'catalogue.content',
+    'portal.content',
+    'portal.faq',
     'platform.staff-accounts',
     'platform.audit-log',
     'notifications.outbox',
@@ -40,7 +42,7 @@ const expectedAreas: Record<StaffRole, string[]> = {
   ],
   handler: ['cases.queue', 'cases.lookup', 'reports.crew'],
   counter_clerk: ['cases.counter', 'cases.lookup'],
-  web_editor: ['catalogue.content'],
+  web_editor: ['catalogue.content', 'portal.content', 'portal.faq'],
   unit_editor: ['control.unit-work-plans', 'control.progress', 'control.unit-checks'],
   unit_head: ['control.unit-work-plans', 'control.progress', 'control.unit-checks'],
 };

@@ -224,6 +224,7 @@ describe('createDemoStaff', () => {
         ['handler', 'handler-parks@demo.onewindow.tw'],
         ['supervisor', 'supervisor-planning@demo.onewindow.tw'],
         ['handler', 'handler-planning@demo.onewindow.tw'],
+        ['web_editor', 'web-editor-2@demo.onewindow.tw'],
       ],
     );
     for (const account of accounts) assert.ok(account.password.length >= 16, account.role);

@@ -298,6 +298,20 @@ export async function createDemoStaff(
         });
         accounts.push(account);
       }
+    // A second web editor: the portal's content is approved by another editor than the one who wrote it.
+    const secondEditor: DemoAccount = {
+      email: 'web-editor-2@demo.onewindow.tw',
+      role: 'web_editor',
+      password: randomBytes(15).toString('base64url'),
+    };
+    await createStaff(tx, {
+      ...secondEditor,
+      displayName: `${demoDisplayNames.web_editor}（二）`,
+      unitCode: roleNeedsUnit('web_editor') ? demoUnitCode : null,
+      actor: systemActor,
+      now: options.clock.now(),
+    });
+    accounts.push(secondEditor);
     return accounts;
   });
 }

@@ -1,0 +1,669 @@
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, ne, or, type SQL } from 'drizzle-orm';
+import { type AuditActor, type RequestOrigin, recordAudit } from '../../../platform/auth/audit-log.ts';
+import { staff } from '../../../platform/auth/auth-schema.ts';
+import type { Database, DatabaseOrTransaction } from '../../../platform/db/database.ts';
+import { pageOfRows, pageWindow } from '../../../platform/db/paging.ts';
+import { announcePublished } from '../../../platform/db/publications.ts';
+import { recordStoredFile } from '../../../platform/files/file-store.ts';
+import { DomainError, type FieldProblem, notFound } from '../../../platform/http/errors.ts';
+import {
+  administrativeClassifications,
+  serviceClassifications,
+  themeClassifications,
+  units,
+} from '../../../platform/reference/reference-schema.ts';
+import type { Classification } from '../../../platform/reference/service-classification.ts';
+import type { UploadedFile } from '../../../platform/uploads/multipart.ts';
+import { formatTaipeiDateTime } from '../../../platform/web/format-date.ts';
+import type { Lang } from '../../../platform/web/i18n.ts';
+import { type ContentEditorTextKey, contentEditorText as text } from './content-editor-messages.ts';
+import type { CreateItemValues, EditVersionValues } from './content-form.ts';
+import { versionFieldsOf } from './content-form.ts';
+import { indexContentItem } from './content-index.ts';
+import {
+  editTargetOf,
+  type ListState,
+  publicationProblems,
+  reviewRefusal,
+  type VersionFields,
+  versionProblems,
+  visibleFromOf,
+} from './content-rules.ts';
+import { contentAttachments, contentItems, contentVersions } from './content-schema.ts';
+
+/**
+ * The web editors' use cases (issue 15 §1–2): create an item, edit its working version (a new version once
+ * one is approved: the public keeps the published one until the new is approved), attach files, submit,
+ * approve or return (never by the one who submitted or last edited the version), and take it down. Each in
+ * one transaction, audited; approval and withdrawal write the search index and announce 'content' and
+ * 'search' in theirs.
+ */
+
+export interface EditorContext {
+  staffId: string;
+  actor: AuditActor;
+  origin: RequestOrigin;
+  now: Date;
+  lang: Lang;
+}
+
+export type ItemRow = typeof contentItems.$inferSelect;
+export type VersionRow = typeof contentVersions.$inferSelect;
+export type AttachmentRow = typeof contentAttachments.$inferSelect;
+
+const invalid = (lang: Lang, problems: FieldProblem[], key: ContentEditorTextKey = 'invalid') =>
+  new DomainError('VALIDATION_FAILED', text(lang, key), { problems });
+const transition = (lang: Lang, key: ContentEditorTextKey) =>
+  new DomainError('INVALID_TRANSITION', text(lang, key), {
+    problems: [{ field: '', code: key, message: text(lang, key) }],
+  });
+
+export function itemNotFound(lang: Lang): DomainError {
+  return notFound(text(lang, 'notFound'));
+}
+
+/** A version's fields as the rules read them. */
+export function fieldsOfVersion(version: VersionRow): VersionFields {
+  return {
+    titleZh: version.titleZh,
+    titleEn: version.titleEn,
+    summaryZh: version.summaryZh,
+    summaryEn: version.summaryEn,
+    bodyZh: version.bodyZh,
+    bodyEn: version.bodyEn,
+    subjectsZh: version.subjectsZh,
+    subjectsEn: version.subjectsEn,
+    creators: version.creators,
+    contributors: version.contributors,
+    sources: version.sources,
+    relations: version.relations,
+    rights: version.rights,
+    coverageStart: version.coverageStart,
+    coverageEnd: version.coverageEnd,
+    themeCodes: version.themeCodes,
+    cakeCodes: version.cakeCodes,
+    serviceCodes: version.serviceCodes,
+    publishAt: version.publishAt,
+    expireAt: version.expireAt,
+  };
+}
+
+// ——— Reading ———
+
+export const contentListPageSize = 25;
+
+function stateCondition(state: ListState, now: Date): SQL | undefined {
+  const isPublic = and(isNotNull(contentItems.publishedVersion), ne(contentItems.state, 'withdrawn'));
+  switch (state) {
+    case 'draft':
+    case 'in_review':
+    case 'withdrawn':
+      return eq(contentItems.state, state);
+    case 'scheduled':
+      return and(isPublic, gt(contentItems.visibleFrom, now));
+    case 'published':
+      return and(
+        isPublic,
+        lte(contentItems.visibleFrom, now),
+        or(isNull(contentItems.visibleUntil), gt(contentItems.visibleUntil, now)),
+      );
+    case 'expired':
+      return and(isPublic, lte(contentItems.visibleUntil, now));
+  }
+}
+
+/** One page of items, newest change first, filtered by kind, unit and state. */
+export async function listContentItems(
+  db: DatabaseOrTransaction,
+  options: { kind: string | null; unitCode: string | null; state: ListState | null; page: number; now: Date },
+) {
+  const window = pageWindow(options.page, contentListPageSize);
+  const rows = await db
+    .select({
+      item: contentItems,
+      titleZh: contentVersions.titleZh,
+      titleEn: contentVersions.titleEn,
+    })
+    .from(contentItems)
+    .innerJoin(
+      contentVersions,
+      and(
+        eq(contentVersions.itemId, contentItems.id),
+        eq(contentVersions.version, contentItems.currentVersion),
+      ),
+    )
+    .where(
+      and(
+        options.kind === null ? undefined : eq(contentItems.kind, options.kind),
+        options.unitCode === null ? undefined : eq(contentItems.unitCode, options.unitCode),
+        options.state === null ? undefined : stateCondition(options.state, options.now),
+      ),
+    )
+    .orderBy(desc(contentItems.updatedAt), desc(contentItems.number))
+    .limit(window.limit)
+    .offset(window.offset);
+  return pageOfRows(rows, window);
+}
+export type ContentListRow = Awaited<ReturnType<typeof listContentItems>>['rows'][number];
+
+export interface ClassificationChoices {
+  theme: Classification[];
+  cake: Classification[];
+  service: Classification[];
+}
+
+/** The three classification tables as loaded, for the edit page's choices and the codes' check. */
+export async function loadClassificationChoices(db: DatabaseOrTransaction): Promise<ClassificationChoices> {
+  const [theme, cake, service] = await Promise.all(
+    [themeClassifications, administrativeClassifications, serviceClassifications].map((table) =>
+      db
+        .select({
+          code: table.code,
+          nameZh: table.nameZh,
+          nameEn: table.nameEn,
+          parentCode: table.parentCode,
+        })
+        .from(table)
+        .orderBy(asc(table.code)),
+    ),
+  );
+  return { theme: theme ?? [], cake: cake ?? [], service: service ?? [] };
+}
+
+function knownCodes(choices: ClassificationChoices) {
+  const codes = (list: readonly Classification[]) => new Set(list.map((row) => row.code));
+  return { theme: codes(choices.theme), cake: codes(choices.cake), service: codes(choices.service) };
+}
+
+export interface ContentItemDetail {
+  item: ItemRow;
+  versions: VersionRow[];
+  /** The working version's files, in order. */
+  attachments: AttachmentRow[];
+  /** Staff names by id, for who edited, submitted and reviewed. */
+  staffNames: ReadonlyMap<string, string>;
+}
+
+export async function findContentItem(
+  db: DatabaseOrTransaction,
+  number: number,
+): Promise<ContentItemDetail | null> {
+  const [item] = await db.select().from(contentItems).where(eq(contentItems.number, number));
+  if (!item) return null;
+  const versions = await db
+    .select()
+    .from(contentVersions)
+    .where(eq(contentVersions.itemId, item.id))
+    .orderBy(asc(contentVersions.version));
+  const attachments = await attachmentsOf(db, item.id, item.currentVersion);
+  const ids = new Set<string>();
+  for (const version of versions)
+    for (const id of [version.editedByStaffId, version.submittedByStaffId, version.reviewedByStaffId])
+      if (id !== null) ids.add(id);
+  const names =
+    ids.size === 0
+      ? []
+      : await db
+          .select({ id: staff.id, name: staff.displayName })
+          .from(staff)
+          .where(inArray(staff.id, [...ids]));
+  return { item, versions, attachments, staffNames: new Map(names.map((row) => [row.id, row.name])) };
+}
+
+export async function attachmentsOf(db: DatabaseOrTransaction, itemId: string, version: number) {
+  return db
+    .select()
+    .from(contentAttachments)
+    .where(and(eq(contentAttachments.itemId, itemId), eq(contentAttachments.version, version)))
+    .orderBy(asc(contentAttachments.sortOrder), asc(contentAttachments.addedAt));
+}
+
+// ——— Writing ———
+
+async function lockItem(tx: DatabaseOrTransaction, number: number, lang: Lang): Promise<ItemRow> {
+  const [item] = await tx.select().from(contentItems).where(eq(contentItems.number, number)).for('update');
+  if (!item) throw itemNotFound(lang);
+  return item;
+}
+
+async function versionOf(tx: DatabaseOrTransaction, item: ItemRow, version: number): Promise<VersionRow> {
+  const [row] = await tx
+    .select()
+    .from(contentVersions)
+    .where(and(eq(contentVersions.itemId, item.id), eq(contentVersions.version, version)));
+  if (!row) throw new Error(`content item ${item.number} has no version ${version}`);
+  return row;
+}
+
+async function audit(
+  tx: DatabaseOrTransaction,
+  context: EditorContext,
+  item: ItemRow,
+  entry: { action: string; details: Record<string, unknown> },
+) {
+  await recordAudit(tx, {
+    occurredAt: context.now,
+    actor: context.actor,
+    origin: context.origin,
+    action: entry.action,
+    target: { type: 'content_item', id: item.id },
+    details: { number: item.number, ...entry.details },
+  });
+}
+
+async function unitIsActive(db: DatabaseOrTransaction, unitCode: string): Promise<boolean> {
+  const [unit] = await db.select({ isActive: units.isActive }).from(units).where(eq(units.code, unitCode));
+  return unit?.isActive === true;
+}
+
+/** A new item: version 1, a draft with its title. Returns its number. */
+export async function createContentItem(
+  db: Database,
+  options: { values: CreateItemValues; context: EditorContext },
+): Promise<number> {
+  const { values, context } = options;
+  const { lang } = context;
+  if (!(await unitIsActive(db, values.unitCode)))
+    throw invalid(lang, [{ field: 'unitCode', code: 'unknown_unit', message: text(lang, 'unknownCode') }]);
+  return db.transaction(async (tx) => {
+    const [item] = await tx
+      .insert(contentItems)
+      .values({
+        kind: values.kind,
+        unitCode: values.unitCode,
+        foiKinds: values.foiKinds,
+        createdByStaffId: context.staffId,
+        createdAt: context.now,
+        updatedAt: context.now,
+      })
+      .returning();
+    if (!item) throw new Error('createContentItem: no row returned');
+    await tx.insert(contentVersions).values({
+      itemId: item.id,
+      version: 1,
+      titleZh: values.titleZh,
+      editedByStaffId: context.staffId,
+      editedAt: context.now,
+    });
+    await audit(tx, context, item, {
+      action: 'portal.content.created',
+      details: { kind: item.kind, unitCode: item.unitCode },
+    });
+    return item.number;
+  });
+}
+
+/**
+ * The version an edit goes to, made ready: a copy (current + 1, with the files) of an approved or withdrawn
+ * item's version; a version in review taken back to draft. Returns the version and, for a copy, the ids of
+ * its files by the ids they were copied from.
+ */
+async function workingVersion(
+  tx: DatabaseOrTransaction,
+  item: ItemRow,
+  context: EditorContext,
+): Promise<{ version: number; isNew: boolean; copiedFiles: Map<string, string> }> {
+  const target = editTargetOf(item);
+  const copiedFiles = new Map<string, string>();
+  if (!target.isNew) {
+    if (item.state === 'in_review') {
+      await tx
+        .update(contentVersions)
+        .set({ submittedByStaffId: null, submittedAt: null })
+        .where(and(eq(contentVersions.itemId, item.id), eq(contentVersions.version, target.version)));
+      await tx.update(contentItems).set({ state: 'draft' }).where(eq(contentItems.id, item.id));
+    }
+    return { ...target, copiedFiles };
+  }
+  const current = await versionOf(tx, item, item.currentVersion);
+  await tx.insert(contentVersions).values({
+    ...fieldsOfVersion(current),
+    itemId: item.id,
+    version: target.version,
+    editedByStaffId: context.staffId,
+    editedAt: context.now,
+    changeNote: '',
+  });
+  for (const file of await attachmentsOf(tx, item.id, item.currentVersion)) {
+    const { id, ...copy } = file;
+    const [row] = await tx
+      .insert(contentAttachments)
+      .values({ ...copy, version: target.version })
+      .returning({ id: contentAttachments.id });
+    if (row) copiedFiles.set(id, row.id);
+  }
+  await tx
+    .update(contentItems)
+    .set({ currentVersion: target.version, state: 'draft' })
+    .where(eq(contentItems.id, item.id));
+  return { ...target, copiedFiles };
+}
+
+/**
+ * Saves the edit form into the working version (a new version once one is approved). Every problem at once
+ * — the form's own (`formProblems`) and the rules between its fields — and nothing written then.
+ */
+export async function saveContentVersion(
+  db: Database,
+  options: {
+    number: number;
+    values: EditVersionValues;
+    formProblems: readonly FieldProblem[];
+    context: EditorContext;
+  },
+): Promise<{ version: number; isNew: boolean }> {
+  const { values, context } = options;
+  const { lang } = context;
+  const fields = versionFieldsOf(values);
+  const choices = await loadClassificationChoices(db);
+  const refused = new Set(options.formProblems.map((problem) => problem.field));
+  const problems = [
+    ...options.formProblems,
+    ...versionProblems(values, fields, { lang, known: knownCodes(choices) }).filter(
+      (problem) => !refused.has(problem.field),
+    ),
+  ];
+  return db.transaction(async (tx) => {
+    const item = await lockItem(tx, options.number, lang);
+    const mayChangeItem = item.publishedVersion === null;
+    if (mayChangeItem && values.unitCode !== item.unitCode && !(await unitIsActive(tx, values.unitCode)))
+      problems.push({ field: 'unitCode', code: 'unknown_unit', message: text(lang, 'unknownCode') });
+    if (problems.length > 0) throw invalid(lang, problems);
+    const target = await workingVersion(tx, item, context);
+    await tx
+      .update(contentVersions)
+      .set({
+        ...fields,
+        editedByStaffId: context.staffId,
+        editedAt: context.now,
+        changeNote: values.changeNote,
+        reviewDecision: null,
+        reviewedByStaffId: null,
+        reviewedAt: null,
+      })
+      .where(and(eq(contentVersions.itemId, item.id), eq(contentVersions.version, target.version)));
+    await tx
+      .update(contentItems)
+      .set({
+        updatedAt: context.now,
+        ...(mayChangeItem && values.kind !== ''
+          ? { kind: values.kind, unitCode: values.unitCode || item.unitCode, foiKinds: values.foiKinds }
+          : {}),
+      })
+      .where(eq(contentItems.id, item.id));
+    await audit(tx, context, item, {
+      action: 'portal.content.saved',
+      details: { version: target.version, isNewVersion: target.isNew },
+    });
+    return { version: target.version, isNew: target.isNew };
+  });
+}
+
+/** Sends the working draft for review. */
+export async function submitContentVersion(
+  db: Database,
+  options: { number: number; context: EditorContext },
+): Promise<void> {
+  const { context } = options;
+  await db.transaction(async (tx) => {
+    const item = await lockItem(tx, options.number, context.lang);
+    if (item.state !== 'draft') throw transition(context.lang, 'notDraft');
+    await tx
+      .update(contentVersions)
+      .set({ submittedByStaffId: context.staffId, submittedAt: context.now })
+      .where(and(eq(contentVersions.itemId, item.id), eq(contentVersions.version, item.currentVersion)));
+    await tx
+      .update(contentItems)
+      .set({ state: 'in_review', updatedAt: context.now })
+      .where(eq(contentItems.id, item.id));
+    await audit(tx, context, item, {
+      action: 'portal.content.submitted',
+      details: { version: item.currentVersion },
+    });
+  });
+}
+
+/** Whether this staff member may approve the item's version in review: null, or why not (a message key). */
+export function reviewRefusalOf(version: VersionRow, staffId: string): ContentEditorTextKey | null {
+  return reviewRefusal(version, staffId);
+}
+
+/**
+ * The second web editor's decision on the version in review. Approval: never by the one who submitted or
+ * last edited it (FORBIDDEN), every publication problem at once (VALIDATION_FAILED, nothing written); then
+ * the version is the published one from its time (publish_at, or now) until its expiry, indexed and
+ * announced in this transaction. Return: with a note, back to draft.
+ */
+export async function reviewContentVersion(
+  db: Database,
+  options: {
+    number: number;
+    decision: 'approve' | 'return';
+    note: string;
+    context: EditorContext;
+  },
+): Promise<{ visibleFrom: Date | null }> {
+  const { context } = options;
+  const { lang } = context;
+  const choices = options.decision === 'approve' ? await loadClassificationChoices(db) : null;
+  return db.transaction(async (tx) => {
+    const item = await lockItem(tx, options.number, lang);
+    if (item.state !== 'in_review') throw transition(lang, 'notInReview');
+    const version = await versionOf(tx, item, item.currentVersion);
+    if (options.decision === 'return') {
+      if (options.note === '')
+        throw invalid(lang, [
+          { field: 'reviewNote', code: 'returnNeedsNote', message: text(lang, 'returnNeedsNote') },
+        ]);
+      await tx
+        .update(contentVersions)
+        .set({
+          reviewedByStaffId: context.staffId,
+          reviewedAt: context.now,
+          reviewDecision: 'returned',
+          reviewNote: options.note,
+        })
+        .where(and(eq(contentVersions.itemId, item.id), eq(contentVersions.version, version.version)));
+      await tx
+        .update(contentItems)
+        .set({ state: 'draft', updatedAt: context.now })
+        .where(eq(contentItems.id, item.id));
+      await audit(tx, context, item, {
+        action: 'portal.content.returned',
+        details: { version: version.version },
+      });
+      return { visibleFrom: null };
+    }
+    const refusal = reviewRefusalOf(version, context.staffId);
+    if (refusal !== null) throw new DomainError('FORBIDDEN', text(lang, refusal));
+    const fields = fieldsOfVersion(version);
+    const problems = publicationProblems(fields, { lang, now: context.now });
+    if (choices !== null) {
+      const stale = versionProblems(
+        { coverageStart: '', coverageEnd: '', publishAt: '', expireAt: '' },
+        fields,
+        { lang, known: knownCodes(choices) },
+      ).filter((problem) => problem.code === 'unknownCode');
+      problems.push(...stale);
+    }
+    if (problems.length > 0) throw invalid(lang, problems, 'cannotPublish');
+    const visibleFrom = visibleFromOf(version.publishAt, context.now);
+    await tx
+      .update(contentVersions)
+      .set({
+        reviewedByStaffId: context.staffId,
+        reviewedAt: context.now,
+        reviewDecision: 'approved',
+        reviewNote: options.note,
+      })
+      .where(and(eq(contentVersions.itemId, item.id), eq(contentVersions.version, version.version)));
+    await tx
+      .update(contentItems)
+      .set({
+        state: 'approved',
+        publishedVersion: version.version,
+        visibleFrom,
+        visibleUntil: version.expireAt,
+        updatedAt: context.now,
+      })
+      .where(eq(contentItems.id, item.id));
+    await indexContentItem(tx, item.id);
+    await announcePublished(tx, 'content');
+    await announcePublished(tx, 'search');
+    await audit(tx, context, item, {
+      action: 'portal.content.approved',
+      details: {
+        version: version.version,
+        visibleFrom: formatTaipeiDateTime(visibleFrom),
+        visibleUntil: version.expireAt === null ? null : formatTaipeiDateTime(version.expireAt),
+      },
+    });
+    return { visibleFrom };
+  });
+}
+
+/** Takes a published item down: no public version, out of the search index, announced. */
+export async function withdrawContentItem(
+  db: Database,
+  options: { number: number; context: EditorContext },
+): Promise<void> {
+  const { context } = options;
+  await db.transaction(async (tx) => {
+    const item = await lockItem(tx, options.number, context.lang);
+    if (item.publishedVersion === null || item.state === 'withdrawn')
+      throw transition(context.lang, 'notPublished');
+    await tx
+      .update(contentItems)
+      .set({
+        state: 'withdrawn',
+        publishedVersion: null,
+        visibleFrom: null,
+        visibleUntil: null,
+        updatedAt: context.now,
+      })
+      .where(eq(contentItems.id, item.id));
+    await indexContentItem(tx, item.id);
+    await announcePublished(tx, 'content');
+    await announcePublished(tx, 'search');
+    await audit(tx, context, item, {
+      action: 'portal.content.withdrawn',
+      details: { publishedVersion: item.publishedVersion },
+    });
+  });
+}
+
+/** The web's attachment types: PDF, ODF and images a browser shows (no Word, Excel, HEIC or TIFF). */
+export const webAttachmentTypes: ReadonlySet<string> = new Set([
+  'application/pdf',
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.spreadsheet',
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+]);
+
+/**
+ * Adds a file to the working version (a new version once one is approved), with the text extracted from it
+ * (read by the route: `textOfStoredFile`). `knownProblems`: the upload's and the form's, listed with these.
+ */
+export async function addContentAttachment(
+  db: Database,
+  options: {
+    number: number;
+    file: UploadedFile | null;
+    title: { zh: string; en: string };
+    role: 'file' | 'sample';
+    sortOrder: number;
+    extractedText: string;
+    knownProblems: readonly FieldProblem[];
+    context: EditorContext;
+  },
+): Promise<void> {
+  const { context, file } = options;
+  const { lang } = context;
+  const problems = [...options.knownProblems];
+  if (file === null && !problems.some((problem) => problem.field === 'file'))
+    problems.push({ field: 'file', code: 'required', message: text(lang, 'fileRequired') });
+  if (file !== null && !webAttachmentTypes.has(file.mediaType))
+    problems.push({ field: 'file', code: 'not_for_web', message: text(lang, 'fileNotForWeb') });
+  await db.transaction(async (tx) => {
+    const item = await lockItem(tx, options.number, lang);
+    if (problems.length > 0 || file === null) throw invalid(lang, problems);
+    const target = await workingVersion(tx, item, context);
+    await recordStoredFile(tx, file, context.now);
+    const [row] = await tx
+      .insert(contentAttachments)
+      .values({
+        itemId: item.id,
+        version: target.version,
+        fileName: file.fileName,
+        mediaType: file.mediaType,
+        sizeBytes: file.sizeBytes,
+        sha256: file.sha256,
+        titleZh: options.title.zh,
+        titleEn: options.title.en === '' ? null : options.title.en,
+        role: options.role,
+        extractedText: options.extractedText,
+        sortOrder: options.sortOrder,
+        addedByStaffId: context.staffId,
+        addedAt: context.now,
+      })
+      .returning({ id: contentAttachments.id });
+    await tx.update(contentItems).set({ updatedAt: context.now }).where(eq(contentItems.id, item.id));
+    await audit(tx, context, item, {
+      action: 'portal.content.file_added',
+      details: {
+        version: target.version,
+        attachmentId: row?.id ?? null,
+        mediaType: file.mediaType,
+        sizeBytes: file.sizeBytes,
+        sha256: file.sha256,
+        extractedCharacters: options.extractedText.length,
+      },
+    });
+  });
+}
+
+/** Removes a file from the working version (a new version without it, once one is approved). */
+export async function removeContentAttachment(
+  db: Database,
+  options: { number: number; attachmentId: string; context: EditorContext },
+): Promise<void> {
+  const { context } = options;
+  await db.transaction(async (tx) => {
+    const item = await lockItem(tx, options.number, context.lang);
+    const [file] = await tx
+      .select()
+      .from(contentAttachments)
+      .where(
+        and(
+          eq(contentAttachments.id, options.attachmentId),
+          eq(contentAttachments.itemId, item.id),
+          eq(contentAttachments.version, item.currentVersion),
+        ),
+      );
+    if (!file) throw notFound(text(context.lang, 'fileNotFound'));
+    const target = await workingVersion(tx, item, context);
+    const removedId = target.copiedFiles.get(file.id) ?? file.id;
+    await tx.delete(contentAttachments).where(eq(contentAttachments.id, removedId));
+    await tx.update(contentItems).set({ updatedAt: context.now }).where(eq(contentItems.id, item.id));
+    await audit(tx, context, item, {
+      action: 'portal.content.file_removed',
+      details: { version: target.version, fileName: file.fileName, sha256: file.sha256 },
+    });
+  });
+}
+
+/** One attachment of an item (any version), for the staff preview. */
+export async function findContentAttachment(
+  db: DatabaseOrTransaction,
+  number: number,
+  attachmentId: string,
+): Promise<AttachmentRow | null> {
+  const [row] = await db
+    .select({ file: contentAttachments })
+    .from(contentAttachments)
+    .innerJoin(contentItems, eq(contentItems.id, contentAttachments.itemId))
+    .where(and(eq(contentItems.number, number), eq(contentAttachments.id, attachmentId)));
+  return row?.file ?? null;
+}
