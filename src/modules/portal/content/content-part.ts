@@ -60,4 +60,12 @@ export const contentPart: ModulePart = {
     },
   ],
   searchSources: [contentSearchSource],
+  scans: [
+    {
+      name: 'content shown or expired on schedule',
+      // One small count; announces 'content' and 'search' when an item's time to show or go has passed.
+      request: async ({ db, clock }) =>
+        void (await (await import('./content-visibility-scan.ts')).scanContentVisibility(db, clock.now())),
+    },
+  ],
 };

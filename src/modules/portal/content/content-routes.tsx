@@ -171,7 +171,7 @@ export async function contentRoutes(app: AppInstance, deps: AppDeps): Promise<vo
       const { item, version, unit } = found;
       const shownOn = item.visibleFrom === null ? taipeiIsoDate(now) : taipeiIsoDate(item.visibleFrom);
       const approvedOn = version.reviewedAt === null ? shownOn : taipeiIsoDate(version.reviewedAt);
-      const updatedOn = approvedOn > shownOn ? approvedOn : shownOn;
+      const updatedOn = [shownOn, approvedOn].toSorted().at(-1) ?? shownOn;
       const { metadata, repeated } = contentMetadataOf(
         lang,
         {
