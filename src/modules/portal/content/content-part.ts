@@ -59,6 +59,12 @@ export const contentPart: ModulePart = {
       run: async (tx) => (await import('./content-demo-seed.ts')).seedDemoContent(tx),
     },
   ],
+  demoData: [
+    {
+      name: 'demo forms and their filled-in samples',
+      run: async (context) => (await import('./content-demo-files.ts')).seedDemoContentFiles(context),
+    },
+  ],
   searchSources: [contentSearchSource],
   scans: [
     {

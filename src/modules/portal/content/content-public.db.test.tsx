@@ -5,6 +5,7 @@ import { decode, mainOf } from '../../../../test/helpers/html.ts';
 import { buildTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { recordStoredFile } from '../../../platform/files/file-store.ts';
 import { contentPaths } from '../shared/portal-paths.ts';
+import { seedDemoContentFiles } from './content-demo-files.ts';
 import { type DemoContentItem, demoContentItems } from './content-demo-items.ts';
 import { seedDemoContent } from './content-demo-seed.ts';
 import { contentAttachments, contentItems, contentVersions } from './content-schema.ts';
@@ -219,6 +220,42 @@ describe('public content pages', () => {
     assert.equal((await get(contentPaths.file(item.number, 'not-an-id'))).statusCode, 404);
     // Another item's number with this file's id: not found either.
     assert.equal((await get(contentPaths.file(demo('form-excavation').number, published))).statusCode, 404);
+  });
+
+  it('attaches the demo forms and their filled-in samples once (demoData), shown with type and size and searchable', async () => {
+    const context = {
+      db: subject.database.db,
+      jobs: subject.jobs,
+      clock: subject.clock,
+      config: subject.config,
+      files: subject.files,
+    };
+    const withFiles = demoContentItems.flatMap((item) => item.files ?? []);
+    assert.equal(await seedDemoContentFiles(context), withFiles.length);
+    assert.equal(await seedDemoContentFiles(context), 0);
+    const form = demo('form-excavation');
+    const main = decode(mainOf((await get(contentPaths.item(form.number))).body));
+    const files = main.slice(main.indexOf('id="content-files"'), main.indexOf('id="content-samples"'));
+    const samples = main.slice(main.indexOf('id="content-samples"'));
+    assert.match(
+      files,
+      /道路挖掘許可申請書（空白表格）<\/a> <span class="govuk-body-s">（ODT 文件，[\d.]+ KB）/,
+    );
+    assert.match(samples, /道路挖掘許可申請書（填寫範例）/);
+    const id = /data-attachment-id="([^"]+)"/.exec(samples)?.[1] ?? '';
+    const download = await get(contentPaths.file(form.number, id));
+    assert.equal(download.statusCode, 200);
+    assert.equal(download.headers['content-type'], 'application/vnd.oasis.opendocument.text');
+    assert.equal(download.rawPayload.subarray(0, 2).toString(), 'PK');
+    const english = decode(mainOf((await get(`/en${contentPaths.item(form.number)}`)).body));
+    assert.match(
+      english,
+      /Road excavation permit application \(filled-in example\)<\/a> <span class="govuk-body-s">\(ODT document, [\d.]+ KB\)/,
+    );
+    const indexed = await subject.database.db.execute<{ file_text: string }>(
+      sql`select file_text from search_documents where source = 'content' and source_id = ${String(form.number)} and lang = 'zh-TW'`,
+    );
+    assert.match(indexed.rows[0]?.file_text ?? '', /示範管線工程股份有限公司/);
   });
 
   it('browses by theme (the class and those under it), with the tree and its counts', async () => {
