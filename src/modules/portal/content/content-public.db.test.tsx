@@ -8,6 +8,7 @@ import { contentPaths } from '../shared/portal-paths.ts';
 import { seedDemoContentFiles } from './content-demo-files.ts';
 import { type DemoContentItem, demoContentItems } from './content-demo-items.ts';
 import { seedDemoContent } from './content-demo-seed.ts';
+import { contentPart } from './content-part.ts';
 import { contentAttachments, contentItems, contentVersions } from './content-schema.ts';
 
 /** The public content pages on the demo content (the test template is seeded with it) and items of the test's own. */
@@ -345,6 +346,21 @@ describe('public content pages', () => {
     );
     assert.deepEqual(shown, expected);
     assert.ok(shown.includes(demo('form-building-permit').number));
+  });
+
+  it('answers every public read example of the part in both languages', async () => {
+    for (const read of contentPart.publicReads ?? []) {
+      for (const example of read.examples ?? [read.route]) {
+        for (const url of [example, `/en${example}`]) {
+          const response = await get(url);
+          assert.equal(response.statusCode, 200, url);
+          assert.match(mainOf(response.body), /<h1 /, url);
+        }
+      }
+    }
+    assert.equal(numberOf.get('reg-building'), 1, 'the examples name the seed’s numbers');
+    assert.equal(numberOf.get('form-excavation'), 7);
+    assert.equal(numberOf.get('topic-kaohsiung-house'), 39);
   });
 
   it('loads the demo content once: a second run writes nothing', async () => {
