@@ -8,6 +8,7 @@ import {
   hasReadableText,
   odfXmlText,
   readZipEntry,
+  unifyRadicals,
 } from './text-extraction.ts';
 import { writeZip } from './zip.ts';
 
@@ -82,5 +83,13 @@ describe('extractText', () => {
       ),
       'A B\tC\nD & 中文\n',
     );
+  });
+});
+
+describe('unifyRadicals', () => {
+  it('turns the Kangxi radicals CJK fonts put in PDFs into the ideographs, and leaves the rest as it is', () => {
+    // What Chromium's PDF of 「擋土牆排水孔」 gives back through its ToUnicode map (seen in the portal journey).
+    assert.equal(unifyRadicals('擋\u2f1f牆排\u2f54孔'), '擋土牆排水孔');
+    assert.equal(unifyRadicals('ＡＢＣ１２３ 全形'), 'ＡＢＣ１２３ 全形');
   });
 });

@@ -53,9 +53,19 @@ export async function extractText(
   return '';
 }
 
-/** Spaces and blank lines folded, control characters out, cut at the limit. */
+/**
+ * Kangxi radicals (U+2F00–U+2FDF) and the CJK radicals supplement (U+2E80–U+2EFF) as the ideographs they look
+ * like: PDFs made with Noto/Source Han fonts (Chromium's, LibreOffice's) map shared glyphs to the radical code
+ * points, so 「擋土牆」 comes out as 「擋⼟牆」 and neither a reader nor a snippet would match it. NFKC of those
+ * characters alone (the rest of the text keeps its form).
+ */
+export function unifyRadicals(text: string): string {
+  return text.replace(/[\u2e80-\u2eff\u2f00-\u2fdf]/g, (radical) => radical.normalize('NFKC'));
+}
+
+/** Spaces and blank lines folded, control characters out, radicals as ideographs, cut at the limit. */
 function tidy(text: string, limits: ExtractionLimits): string {
-  const cleaned = text
+  const cleaned = unifyRadicals(text)
     // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/g, ' ')
     .replace(/[ \t\u00a0\u3000]+/g, ' ')
