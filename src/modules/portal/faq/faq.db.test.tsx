@@ -131,15 +131,33 @@ describe('the FAQ', () => {
     assert.match(english, /Apply for a road excavation permit first\./);
   });
 
-  it('the list groups the published entries by unit and links each', async () => {
-    const page = await new TestBrowser(subject.app).get('/faq?order=useful');
+  it('the list groups the published entries by unit, keeps one unit’s when asked, and links each', async () => {
+    const browser = new TestBrowser(subject.app);
+    const all = decode(mainOf((await browser.get('/faq')).body));
+    const units = [...all.matchAll(/<section data-unit="([^"]+)">/g)].map((match) => match[1]);
+    assert.ok(units.length >= 1);
+    assert.equal(new Set(units).size, units.length, 'each unit once on a page');
+    assert.match(
+      all,
+      /<form method="get" action="\/search" id="faq-search"><input type="hidden" name="kind" value="faq"/,
+    );
+    const page = await browser.get('/faq?unit=road-maintenance&order=useful');
     assert.equal(page.statusCode, 200);
     const main = decode(mainOf(page.body));
-    assert.match(main, /<section data-unit="road-maintenance"><h2 class="govuk-heading-m">[^<]+<\/h2>/);
+    assert.deepEqual(
+      [...main.matchAll(/<section data-unit="([^"]+)">/g)].map((match) => match[1]),
+      ['road-maintenance'],
+    );
     assert.match(main, new RegExp(`href="/faq/${chineseNumber}">${chineseOnly.questionZh}`));
+    assert.match(main, /<strong aria-current="true">最多人覺得有用<\/strong>/);
+    const english = decode(mainOf((await browser.get('/en/faq?unit=road-maintenance')).body));
     assert.match(
-      main,
-      /<form method="get" action="\/search" id="faq-search"><input type="hidden" name="kind" value="faq"/,
+      english,
+      new RegExp(`href="/en/faq/${chineseNumber}"><span lang="zh-TW">${chineseOnly.questionZh}</span>`),
+    );
+    assert.match(
+      english,
+      new RegExp(`href="/en/faq/${bilingualNumber}">${escaped(bilingual.questionEn)}</a>`),
     );
   });
 
