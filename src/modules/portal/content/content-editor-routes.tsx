@@ -45,7 +45,7 @@ import {
 } from './content-service.ts';
 import { StaffCreatePage } from './views/staff-create-page.tsx';
 import { StaffEditPage } from './views/staff-edit-page.tsx';
-import { StaffItemPage } from './views/staff-item-page.tsx';
+import { itemTitleOf, StaffItemPage } from './views/staff-item-page.tsx';
 import { StaffListPage } from './views/staff-list-page.tsx';
 import { StaffReviewPage } from './views/staff-review-page.tsx';
 import { StaffVersionPage } from './views/staff-version-page.tsx';
@@ -213,7 +213,7 @@ export async function contentEditorRoutes(app: AppInstance, deps: AppDeps): Prom
       async (request, reply) => {
         const detail = await loadItem(request.params.number, lang);
         return sendEditorPage(request, reply, {
-          title: text(lang, 'itemTitle', { number: detail.item.number, title: '' }).replace(/[：:]\s*$/, ''),
+          title: itemTitleOf(lang, detail),
           body: (
             <StaffItemPage
               lang={lang}
@@ -237,6 +237,7 @@ export async function contentEditorRoutes(app: AppInstance, deps: AppDeps): Prom
       values: EditVersionValues,
       problems: FormProblems,
       status = 200,
+      notice: string | null = null,
     ) =>
       sendEditorPage(request, reply, {
         title: text(lang, 'editTitle', { number: detail.item.number }),
@@ -252,6 +253,7 @@ export async function contentEditorRoutes(app: AppInstance, deps: AppDeps): Prom
             problems={problems}
             units={await unitsForEditors(db)}
             choices={await loadClassificationChoices(db)}
+            notice={notice}
           />
         ),
       });
@@ -268,6 +270,8 @@ export async function contentEditorRoutes(app: AppInstance, deps: AppDeps): Prom
           detail,
           formValuesOf(detail.item, fieldsOfVersion(current)),
           FormProblems.none,
+          200,
+          noticeOf(lang, request.query.done, detail),
         );
       },
     );

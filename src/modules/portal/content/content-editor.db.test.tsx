@@ -97,7 +97,7 @@ describe('content editing', () => {
       foiKinds: '5',
     });
     assert.equal(created.statusCode, 303);
-    const number = Number(/\/staff\/content\/(\d+)\/edit/.exec(created.headers.location ?? '')?.[1]);
+    const number = Number(/\/staff\/content\/(\d+)\/edit/.exec(String(created.headers.location ?? ''))?.[1]);
     assert.ok(number > 0);
     const item = await itemOf(number);
     assert.equal(item.state, 'draft');
@@ -329,7 +329,7 @@ describe('content editing', () => {
       unitCode: 'building',
       titleZh: '申請書表',
     });
-    const number = Number(/\/staff\/content\/(\d+)\/edit/.exec(created.headers.location ?? '')?.[1]);
+    const number = Number(/\/staff\/content\/(\d+)\/edit/.exec(String(created.headers.location ?? ''))?.[1]);
     const filesPath = `/staff/content/${number}/files`;
     await writer.get(filesPath);
     const refused = await writer.postMultipart(

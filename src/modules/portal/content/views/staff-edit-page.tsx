@@ -4,6 +4,7 @@ import {
   Fieldset,
   Radios,
   Select,
+  SuccessBanner,
   TextArea,
   TextInput,
 } from '../../../../platform/web/components/form-controls.tsx';
@@ -92,6 +93,7 @@ export function StaffEditPage(props: {
   problems: FormProblems;
   units: readonly UnitName[];
   choices: ClassificationChoices;
+  notice?: string | null;
 }) {
   const { lang, item, values, problems } = props;
   const control = textControls(editVersionForm, { lang, values, problems });
@@ -105,6 +107,7 @@ export function StaffEditPage(props: {
       problems={problems}
       title={text(lang, 'editTitle', { number: item.number })}
       lead={lead}
+      notice={<SuccessBanner lang={lang} message={props.notice} />}
     >
       <PostForm
         action={localePath(lang, contentStaffPaths.edit(item.number))}

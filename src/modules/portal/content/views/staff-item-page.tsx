@@ -60,6 +60,13 @@ export function VersionsTable({ lang, detail }: { lang: Lang; detail: ContentIte
   );
 }
 
+/** 「資訊 12：中正路坑洞修補公告」: the item's number and its working version's title. */
+export function itemTitleOf(lang: Lang, detail: ContentItemDetail): string {
+  const current = detail.versions.find((version) => version.version === detail.item.currentVersion);
+  const title = current ? (lang === 'en' && current.titleEn ? current.titleEn : current.titleZh) : '';
+  return text(lang, 'itemTitle', { number: detail.item.number, title });
+}
+
 /** `/staff/content/:number`: the item's state and schedule, what may be done with it now, its versions. */
 export function StaffItemPage(props: {
   lang: Lang;
@@ -71,14 +78,13 @@ export function StaffItemPage(props: {
 }) {
   const { lang, detail } = props;
   const { item } = detail;
-  const current = detail.versions.find((version) => version.version === item.currentVersion);
-  const title = current ? (lang === 'en' && current.titleEn ? current.titleEn : current.titleZh) : '';
+  const title = itemTitleOf(lang, detail);
   const moment = (at: Date | null, none: string) => (at === null ? none : formatTaipeiDateTime(at));
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-full">
         <SuccessBanner lang={lang} message={props.notice} />
-        <h1 class="govuk-heading-l">{text(lang, 'itemTitle', { number: item.number, title })}</h1>
+        <h1 class="govuk-heading-l">{title}</h1>
         <SummaryList
           rows={[
             {
