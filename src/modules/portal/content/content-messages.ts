@@ -55,6 +55,7 @@ export const contentText = translator({
     schemeLead: '點選分類，查看該分類及其下各分類的資訊。',
     codeItems: '{name}（{count} 則）',
     noClassifications: '尚未載入這個分類表。',
+    narrowerHeading: '下層分類',
   },
   en: {
     homeTitle: 'Information',
@@ -114,6 +115,7 @@ export const contentText = translator({
     schemeLead: 'Choose a class to see the information in it and the classes under it.',
     codeItems: '{name} ({count})',
     noClassifications: 'This classification list has not been loaded yet.',
+    narrowerHeading: 'Narrower classes',
   },
 });
 

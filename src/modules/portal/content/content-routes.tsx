@@ -332,13 +332,16 @@ export async function contentRoutes(app: AppInstance, deps: AppDeps): Promise<vo
             { text: text(lang, schemeTitleKey[scheme]), href: contentBrowsePaths.scheme(scheme) },
           ],
           narrower: hasChildren ? (
-            <nav aria-label={name}>
+            <nav aria-labelledby="narrower-classes">
+              <h2 class="govuk-heading-m" id="narrower-classes">
+                {text(lang, 'narrowerHeading')}
+              </h2>
               <ClassificationTree
                 lang={lang}
                 scheme={scheme}
                 nodes={nodes}
                 rootCode={code}
-                labelledBy="content-list"
+                labelledBy="narrower-classes"
               />
             </nav>
           ) : null,
