@@ -6,6 +6,7 @@
  *   - `<!-- section:reports -->` … `<!-- /section:reports -->` (photo reports and Open311);
  *   - `<!-- section:applications -->` … `<!-- /section:applications -->` (online applications);
  *   - `<!-- section:public -->` … `<!-- /section:public -->` (public pages);
+ *   - `<!-- section:portal -->` … `<!-- /section:portal -->` (the information portal);
  *   - the hand-written notes from `<!-- notes -->` to the end (never rewritten).
  */
 import { existsSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 
 const notesMarker = '<!-- notes -->';
 /** The marked sections, in the order the file holds them. */
-const markedSections = ['control', 'reports', 'applications', 'public'] as const;
+const markedSections = ['control', 'reports', 'applications', 'public', 'portal'] as const;
 type MarkedSection = (typeof markedSections)[number];
 const startMarker = (name: MarkedSection) => `<!-- section:${name} -->`;
 const endMarker = (name: MarkedSection) => `<!-- /section:${name} -->`;
@@ -29,6 +30,8 @@ export interface BenchmarkSections {
   applications?: string[] | null;
   /** The public-pages section's lines; null keeps the file's (absent: the same). */
   public?: string[] | null;
+  /** The information-portal section's lines; null keeps the file's (absent: the same). */
+  portal?: string[] | null;
 }
 
 /** The text between a section's markers in `body`, or '' when it has none. */

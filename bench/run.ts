@@ -23,13 +23,17 @@
  *      server measured in the same run, the app's RSS; the render cost of each, one in flight, in an app keeping
  *      nothing (PUBLIC_PAGE_CACHE_SECONDS=0) and the kept answer's; a memory-abuse run on the most expensive one
  *      (bench/public-pages-bench.ts).
+ *   9. the information portal (issue 15), on a database of 200,000 generated content items and 20,000 FAQ
+ *      entries (bench/generate-portal.ts): indexing rate through rebuildSearchIndex, search p95 one in flight
+ *      (searchSite and GET /search) over a query mix with the plans of the slowest, and a kept item page at 50
+ *      connections beside the bare server with the app's RSS (bench/portal-bench.ts).
  * Writes docs/benchmarks.md, section by section (bench/benchmarks-file.ts): a section not run keeps its
  * text. Load goes only to 127.0.0.x and every run is bounded in time.
  *
  * Environment:
  *   BENCH_ONLY: the sections to run, comma-separated: `cases` (1–4: the issue 2 targets and the cases,
  *     measured in the same rounds on one app), `control` (5), `reports` (6), `applications` (7) and `public`
- *     (8); default `cases,control,reports,applications,public`. E.g. `BENCH_ONLY=reports npm run bench`.
+ *     (8), `portal` (9); default `cases,control,reports,applications,public,portal`. E.g. `BENCH_ONLY=reports npm run bench`.
  *   cases: BENCH_ROUNDS (3), BENCH_SECONDS (10), BENCH_CASES (1000000), BENCH_LATENCY_REQUESTS (1000),
  *     BENCH_CASES_DIR (a folder to keep the generated database in and reuse on the next run with the same
  *     BENCH_CASES; default: a temporary folder, generated afresh and removed).
@@ -44,6 +48,8 @@
  *     and the rest in bench/applications-bench.ts.
  *   public: BENCH_PUBLIC_SECONDS (5, per address), BENCH_PUBLIC_ABUSE_SECONDS (60), BENCH_PUBLIC_REST_SECONDS
  *     (30) and the rest in bench/public-pages-bench.ts.
+ *   portal: BENCH_PORTAL_DIR (keep the generated database there, reused while the counts match),
+ *     BENCH_PORTAL_ITEMS (200000), BENCH_PORTAL_FAQ (20000) and the rest in bench/portal-bench.ts.
  *   BENCH_OUTPUT (docs/benchmarks.md).
  */
 import { fork } from 'node:child_process';
@@ -87,6 +93,7 @@ import {
 import { controlSection } from './control-bench.ts';
 import { benchEmails, describeResult, type GenerateResult } from './generate-cases.ts';
 import type { LatencyFigures } from './load-client.ts';
+import { portalSection } from './portal-bench.ts';
 import { peakRssMegabytes, resetPeakRss } from './process-memory.ts';
 import { publicPagesSection } from './public-pages-bench.ts';
 import { reportsSection } from './reports-bench.ts';
@@ -95,7 +102,7 @@ const connections = 50;
 const durationSeconds = Number(process.env.BENCH_SECONDS ?? 10);
 const casesWanted = Number(process.env.BENCH_CASES ?? 1_000_000);
 const benchStarted = performance.now();
-const knownSections = ['cases', 'control', 'reports', 'applications', 'public'];
+const knownSections = ['cases', 'control', 'reports', 'applications', 'public', 'portal'];
 const sections = new Set(
   (process.env.BENCH_ONLY ?? knownSections.join(','))
     .split(',')
@@ -113,7 +120,8 @@ if (!sections.has('cases')) {
   const reports = sections.has('reports') ? await reportsSection() : null;
   const applications = sections.has('applications') ? await applicationsSection() : null;
   const publicPages = sections.has('public') ? await publicPagesSection() : null;
-  await writeBenchmarks(output, { main: null, control, reports, applications, public: publicPages });
+  const portal = sections.has('portal') ? await portalSection() : null;
+  await writeBenchmarks(output, { main: null, control, reports, applications, public: publicPages, portal });
   process.stdout.write(`Wrote ${output}\n`);
   process.exit(0);
 }
@@ -459,5 +467,6 @@ const control = sections.has('control') ? await controlSection() : null;
 const reports = sections.has('reports') ? await reportsSection() : null;
 const applications = sections.has('applications') ? await applicationsSection() : null;
 const publicPages = sections.has('public') ? await publicPagesSection() : null;
-await writeBenchmarks(output, { main: lines, control, reports, applications, public: publicPages });
+const portal = sections.has('portal') ? await portalSection() : null;
+await writeBenchmarks(output, { main: lines, control, reports, applications, public: publicPages, portal });
 process.stdout.write(`Wrote ${output}\n`);
