@@ -155,14 +155,17 @@ export async function saveEntry(
         throw invalid(lang, [{ field: 'proposalId', code: 'closed', message: text(lang, 'proposalGone') }]);
     }
     await announceChange(tx, before, after);
-    await recordAudit(tx, {
+    const audit = {
       occurredAt: actor.now,
       actor: actor.auditActor,
-      action: before === null ? 'faq.create' : 'faq.update',
       target: { type: 'faq_entry', id: after.id },
       origin: actor.origin,
       details: { number: after.number, ...(proposalId === null ? {} : { proposalId }) },
-    });
+    };
+    await recordAudit(
+      tx,
+      before === null ? { ...audit, action: 'faq.create' } : { ...audit, action: 'faq.update' },
+    );
     return { number: after.number };
   });
 }
@@ -194,14 +197,17 @@ export async function changeEntryState(
       .returning();
     if (after === undefined) throw new Error('The FAQ entry vanished.');
     await announceChange(tx, before, after);
-    await recordAudit(tx, {
+    const audit = {
       occurredAt: actor.now,
       actor: actor.auditActor,
-      action: options.to === 'published' ? 'faq.publish' : 'faq.withdraw',
       target: { type: 'faq_entry', id: after.id },
       origin: actor.origin,
       details: { number: after.number },
-    });
+    };
+    await recordAudit(
+      tx,
+      options.to === 'published' ? { ...audit, action: 'faq.publish' } : { ...audit, action: 'faq.withdraw' },
+    );
     return { number: after.number };
   });
 }
