@@ -41,7 +41,9 @@ export function ContentItemPage({ lang, found, updatedOn, codes, related }: Item
       ? { words: file.titleEn, lang: undefined }
       : { words: file.titleZh, lang: lang === 'en' ? htmlLang('zh-TW') : undefined };
   const unitName = lang === 'en' ? unit.nameEn : unit.nameZh;
-  const kindName = isContentKind(item.kind) ? contentKindSingular[item.kind][lang] : item.kind;
+  const singular = isContentKind(item.kind) ? contentKindSingular[item.kind][lang] : item.kind;
+  // 「公告」 / "Announcement": a caption and a value start with a capital in English.
+  const kindName = lang === 'en' ? `${singular.charAt(0).toUpperCase()}${singular.slice(1)}` : singular;
   const fileList = (list: typeof attachments, headingId: string) => (
     <ul class="govuk-list" aria-labelledby={headingId}>
       {list.map((file) => {
