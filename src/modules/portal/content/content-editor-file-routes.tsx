@@ -27,6 +27,7 @@ import {
 import { type AttachmentValues, attachmentForm, sortOrderOf } from './content-form.ts';
 import {
   addContentAttachment,
+  editTargetOfDetail,
   findContentAttachment,
   findContentItem,
   itemNotFound,
@@ -87,6 +88,7 @@ export async function contentEditorFileRoutes(app: AppInstance, deps: AppDeps): 
           lang={lang}
           csrfToken={request.csrfToken}
           item={detail.item}
+          target={editTargetOfDetail(detail)}
           attachments={detail.attachments}
           values={options.values}
           problems={options.problems}

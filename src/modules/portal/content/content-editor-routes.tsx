@@ -28,10 +28,11 @@ import {
   reviewForm,
 } from './content-form.ts';
 import { isContentKind } from './content-kinds.ts';
-import { changedFields, editTargetOf, isListState, versionFieldOrder } from './content-rules.ts';
+import { changedFields, isListState, versionFieldOrder } from './content-rules.ts';
 import {
   type ContentItemDetail,
   createContentItem,
+  editTargetOfDetail,
   fieldsOfVersion,
   findContentItem,
   itemNotFound,
@@ -248,7 +249,7 @@ export async function contentEditorRoutes(app: AppInstance, deps: AppDeps): Prom
             lang={lang}
             csrfToken={request.csrfToken}
             item={detail.item}
-            target={editTargetOf(detail.item)}
+            target={editTargetOfDetail(detail)}
             values={values}
             problems={problems}
             units={await unitsForEditors(db)}

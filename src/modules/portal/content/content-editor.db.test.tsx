@@ -322,6 +322,71 @@ describe('content editing', () => {
     assert.equal((await auditEntries(db, 'portal.content.withdrawn', item.id)).length, 1);
   });
 
+  it('a returned version says why, and the fix is the next version', async () => {
+    const { db } = subject.database;
+    const writer = await aSignedInMember(subject, { role: 'web_editor' });
+    const reviewer = await aSignedInMember(subject, { role: 'admin' });
+    const created = await writer.submit('/staff/content/new', '/staff/content/new', {
+      kind: 'news',
+      unitCode: 'parks',
+      titleZh: '公園整修新聞稿',
+    });
+    const number = Number(/\/staff\/content\/(\d+)\/edit/.exec(String(created.headers.location ?? ''))?.[1]);
+    const page = await writer.get(`/staff/content/${number}`);
+    await writer.post(`/staff/content/${number}/submit`, { _csrf: csrfTokenIn(page.body) });
+    const review = await reviewer.get(`/en/staff/content/${number}/review`);
+    assert.equal(review.statusCode, 200);
+    const noNote = await reviewer.post(`/en/staff/content/${number}/review`, {
+      _csrf: csrfTokenIn(review.body),
+      decision: 'return',
+      reviewNote: '',
+    });
+    assert.equal(noNote.statusCode, 400);
+    assert.match(decode(noNote.body), /<a href="#reviewNote">Say what to change when you return it<\/a>/);
+    const returned = await reviewer.post(`/en/staff/content/${number}/review`, {
+      _csrf: csrfTokenIn(review.body),
+      decision: 'return',
+      reviewNote: '請補上整修期間',
+    });
+    assert.equal(returned.statusCode, 303);
+    const item = await itemOf(number);
+    assert.equal(item.state, 'draft');
+    assert.equal(item.publishedVersion, null);
+    const edit = await writer.get(`/staff/content/${number}/edit`);
+    assert.match(decode(edit.body), /修改第 2 版|存檔後成為第 2 版/);
+    const fixed = await writer.post(`/staff/content/${number}/edit`, {
+      _csrf: csrfTokenIn(edit.body),
+      kind: 'news',
+      unitCode: 'parks',
+      titleZh: '公園整修新聞稿',
+      bodyZh: '整修期間：四月一日至四月三十日。',
+      changeNote: '補上整修期間',
+    });
+    assert.equal(fixed.statusCode, 303);
+    const versions = await db
+      .select()
+      .from(contentVersions)
+      .where(eq(contentVersions.itemId, item.id))
+      .orderBy(asc(contentVersions.version));
+    assert.deepEqual(
+      versions.map((version) => [
+        version.version,
+        version.reviewDecision,
+        version.reviewNote,
+        version.bodyZh,
+      ]),
+      [
+        [1, 'returned', '請補上整修期間', ''],
+        [2, null, '', '整修期間：四月一日至四月三十日。'],
+      ],
+    );
+    assert.equal((await itemOf(number)).currentVersion, 2);
+    assert.equal(
+      (await auditEntries(db, 'portal.content.returned', item.id))[0]?.actorStaffId,
+      reviewer.member.id,
+    );
+  });
+
   it('an upload that is no file for the web, or no file at all, is refused with every problem', async () => {
     const writer = await aSignedInMember(subject, { role: 'web_editor' });
     const created = await writer.submit('/staff/content/new', '/staff/content/new', {

@@ -125,11 +125,24 @@ describe('content rules', () => {
     assert.equal(reviewRefusal({ submittedByStaffId: 'a', editedByStaffId: 'a' }, 'c'), null);
   });
 
-  it('an edit of an approved or withdrawn item makes a new version; a draft is edited in place', () => {
-    assert.deepEqual(editTargetOf({ state: 'approved', currentVersion: 1 }), { version: 2, isNew: true });
-    assert.deepEqual(editTargetOf({ state: 'withdrawn', currentVersion: 3 }), { version: 4, isNew: true });
-    assert.deepEqual(editTargetOf({ state: 'draft', currentVersion: 2 }), { version: 2, isNew: false });
-    assert.deepEqual(editTargetOf({ state: 'in_review', currentVersion: 2 }), { version: 2, isNew: false });
+  it('an edit of an approved, withdrawn or returned version makes a new version; a draft is edited in place', () => {
+    assert.deepEqual(editTargetOf({ state: 'approved', currentVersion: 1 }, 'approved'), {
+      version: 2,
+      isNew: true,
+    });
+    assert.deepEqual(editTargetOf({ state: 'withdrawn', currentVersion: 3 }, 'approved'), {
+      version: 4,
+      isNew: true,
+    });
+    assert.deepEqual(editTargetOf({ state: 'draft', currentVersion: 2 }, 'returned'), {
+      version: 3,
+      isNew: true,
+    });
+    assert.deepEqual(editTargetOf({ state: 'draft', currentVersion: 2 }, null), { version: 2, isNew: false });
+    assert.deepEqual(editTargetOf({ state: 'in_review', currentVersion: 2 }, null), {
+      version: 2,
+      isNew: false,
+    });
   });
 
   it('tells scheduled, published and expired apart', () => {

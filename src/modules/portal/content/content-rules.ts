@@ -191,14 +191,15 @@ export type ItemState = 'draft' | 'in_review' | 'approved' | 'withdrawn';
 
 /**
  * Where an edit goes: the working version itself while it is a draft (or in review: the edit takes it back
- * to draft), a new version (current + 1) once it is approved or withdrawn — the public keeps the published
- * one until the new is approved.
+ * to draft), a new version (current + 1) once it is approved, withdrawn or returned — the public keeps the
+ * published one until the new is approved, and a returned version stays as the reviewer saw it.
  */
-export function editTargetOf(item: { state: string; currentVersion: number }): {
-  version: number;
-  isNew: boolean;
-} {
-  return item.state === 'approved' || item.state === 'withdrawn'
+export function editTargetOf(
+  item: { state: string; currentVersion: number },
+  currentDecision: string | null,
+): { version: number; isNew: boolean } {
+  const isClosed = item.state === 'approved' || item.state === 'withdrawn' || currentDecision === 'returned';
+  return isClosed
     ? { version: item.currentVersion + 1, isNew: true }
     : { version: item.currentVersion, isNew: false };
 }

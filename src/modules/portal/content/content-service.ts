@@ -210,6 +210,12 @@ export async function findContentItem(
   return { item, versions, attachments, staffNames: new Map(names.map((row) => [row.id, row.name])) };
 }
 
+/** Where the next edit of an item goes (editTargetOf with its working version's review decision). */
+export function editTargetOfDetail(detail: ContentItemDetail): { version: number; isNew: boolean } {
+  const current = detail.versions.find((version) => version.version === detail.item.currentVersion);
+  return editTargetOf(detail.item, current?.reviewDecision ?? null);
+}
+
 export async function attachmentsOf(db: DatabaseOrTransaction, itemId: string, version: number) {
   return db
     .select()
@@ -294,8 +300,8 @@ export async function createContentItem(
 }
 
 /**
- * The version an edit goes to, made ready: a copy (current + 1, with the files) of an approved or withdrawn
- * item's version; a version in review taken back to draft. Returns the version and, for a copy, the ids of
+ * The version an edit goes to, made ready: a copy (current + 1, with the files) of an approved, withdrawn or
+ * returned version; a version in review taken back to draft. Returns the version and, for a copy, the ids of
  * its files by the ids they were copied from.
  */
 async function workingVersion(
@@ -303,7 +309,8 @@ async function workingVersion(
   item: ItemRow,
   context: EditorContext,
 ): Promise<{ version: number; isNew: boolean; copiedFiles: Map<string, string> }> {
-  const target = editTargetOf(item);
+  const current = await versionOf(tx, item, item.currentVersion);
+  const target = editTargetOf(item, current.reviewDecision);
   const copiedFiles = new Map<string, string>();
   if (!target.isNew) {
     if (item.state === 'in_review') {
@@ -315,7 +322,6 @@ async function workingVersion(
     }
     return { ...target, copiedFiles };
   }
-  const current = await versionOf(tx, item, item.currentVersion);
   await tx.insert(contentVersions).values({
     ...fieldsOfVersion(current),
     itemId: item.id,
@@ -377,9 +383,6 @@ export async function saveContentVersion(
         editedByStaffId: context.staffId,
         editedAt: context.now,
         changeNote: values.changeNote,
-        reviewDecision: null,
-        reviewedByStaffId: null,
-        reviewedAt: null,
       })
       .where(and(eq(contentVersions.itemId, item.id), eq(contentVersions.version, target.version)));
     await tx

@@ -12,7 +12,6 @@ import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import { contentStaffPaths } from '../../shared/portal-paths.ts';
 import { contentEditorText as text } from '../content-editor-messages.ts';
 import { type AttachmentValues, attachmentForm } from '../content-form.ts';
-import { editTargetOf } from '../content-rules.ts';
 import type { AttachmentRow, ItemRow } from '../content-service.ts';
 
 /** The staff preview of a file and its removal (paths of this page only). */
@@ -33,6 +32,8 @@ export function StaffFilesPage(props: {
   lang: Lang;
   csrfToken: string;
   item: ItemRow;
+  /** Where an added or removed file goes (a new version once one is approved or returned). */
+  target: { version: number; isNew: boolean };
   attachments: readonly AttachmentRow[];
   values: AttachmentValues;
   problems: FormProblems;
@@ -40,7 +41,7 @@ export function StaffFilesPage(props: {
 }) {
   const { lang, item, values, problems } = props;
   const control = textControls(attachmentForm, { lang, values, problems });
-  const target = editTargetOf(item);
+  const target = props.target;
   return (
     <FormPage
       lang={lang}
