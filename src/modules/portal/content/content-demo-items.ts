@@ -2,7 +2,7 @@ import type { UnitCode } from '../../../platform/reference/units.ts';
 import type { ContentKind, OpenGovernmentKind } from './content-kinds.ts';
 
 /**
- * Demo content (issue 15 §1): about forty items over every kind and every 政府資訊公開法 §7 kind, as the
+ * Demo content (issue 15 §1): about 45 items over every kind and every 政府資訊公開法 §7 kind, as the
  * bureau's units would write them, marked as demo on their pages. Loaded by `content-demo-seed.ts` (the
  * rows) and `content-demo-files.ts` (the forms' files, which need the file store). The search relevance
  * set leans on their words (道路挖掘, 路燈故障, 違章建築, 屋頂太陽光電, 建造執照, 騎樓, 高雄厝 …): change both
@@ -1039,7 +1039,98 @@ const topics: DemoContentItem[] = [
   },
 ];
 
-/** Every demo item, in the order the seed writes them (topics last: they name the others). */
+/** More for the 政府資訊公開 zone, so each §7 kind has a few (added last: the numbers above stay). */
+const moreOpenGovernment: DemoContentItem[] = [
+  {
+    key: 'organisation-units',
+    kind: 'publication',
+    unitCode: 'secretariat',
+    foiKinds: ['3'],
+    visibleFrom: '2025-06-02T10:00:00+08:00',
+    titleZh: '工務局各單位地址、電話、傳真及電子郵件',
+    titleEn: 'Addresses, telephone, fax and e-mail of the bureau’s units',
+    summaryZh: '各處室及大隊之辦公地址、電話、傳真、電子郵件信箱及服務時間；網址為本網站。',
+    summaryEn:
+      'Where each office is, its telephone, fax, e-mail and opening hours; the website is this site.',
+    bodyZh: ['各單位聯絡方式詳見本頁下方及「政府資訊公開」第 3 類頁面。聯絡資料為示範資料，待本局確認。'],
+    bodyEn: [
+      'Each unit’s contacts are listed on the open government page, kind 3. They are demo values to be confirmed.',
+    ],
+    subjectsZh: ['聯絡方式', '地址', '電話'],
+    subjectsEn: ['contacts'],
+    themeCodes: ['390'],
+    cakeCodes: ['670'],
+    serviceCodes: ['I00'],
+  },
+  {
+    key: 'appeals-2025h1',
+    kind: 'plan_report',
+    unitCode: 'secretariat',
+    foiKinds: ['7'],
+    visibleFrom: '2025-08-20T09:00:00+08:00',
+    titleZh: '114 年上半年陳情處理結果及訴願決定',
+    summaryZh: '114 年 1 月至 6 月受理之人民陳情處理結果統計及訴願決定摘要。',
+    bodyZh: [
+      '受理人民陳情 7,985 件，已結案 7,960 件，平均處理日數 5.6 日；訴願決定 38 件，其中撤銷原處分 5 件。',
+    ],
+    subjectsZh: ['陳情', '訴願決定'],
+    themeCodes: ['390'],
+    cakeCodes: ['670'],
+    serviceCodes: ['I00'],
+  },
+  {
+    key: 'subsidies-community-parks',
+    kind: 'plan_report',
+    unitCode: 'parks',
+    foiKinds: ['9'],
+    visibleFrom: '2026-02-09T09:00:00+08:00',
+    titleZh: '115 年度社區認養公園綠地補助核定名單',
+    titleEn: 'Grants for community-adopted parks, 2026',
+    summaryZh: '核定補助 132 個社區團體認養公園綠地，每處補助新臺幣 3 萬元至 8 萬元。',
+    summaryEn: '132 community groups get NT$30,000 to NT$80,000 each to look after a park.',
+    bodyZh: ['補助經費用於植栽、澆灌及清潔用具，受補助團體應於年底前提出成果報告。'],
+    bodyEn: [
+      'The grants pay for plants, watering and cleaning tools; each group reports on its work by the end of the year.',
+    ],
+    subjectsZh: ['補助', '公園認養'],
+    subjectsEn: ['grants', 'park adoption'],
+    themeCodes: ['361', '380'],
+    cakeCodes: ['660'],
+    serviceCodes: ['I00'],
+  },
+  {
+    key: 'minutes-public-works-quality',
+    kind: 'plan_report',
+    unitCode: 'planning',
+    foiKinds: ['10'],
+    visibleFrom: '2026-01-19T09:00:00+08:00',
+    titleZh: '高雄市政府公共工程品質督導小組 115 年第 1 次會議紀錄（示範）',
+    summaryZh: '督導 6 件公共工程施工品質之會議紀錄及改善事項。',
+    bodyZh: ['出席委員 9 人。督導工程 6 件，評定甲等 4 件、乙等 2 件；乙等工程應於 30 日內完成缺失改善。'],
+    subjectsZh: ['會議紀錄', '工程品質'],
+    themeCodes: ['370'],
+    cakeCodes: ['610'],
+    serviceCodes: ['I00'],
+  },
+  {
+    key: 'contract-new-works',
+    kind: 'procurement',
+    unitCode: 'new-works',
+    foiKinds: ['8'],
+    visibleFrom: '2026-02-11T09:00:00+08:00',
+    titleZh: '鳳山溪人行橋新建工程契約書（示範）',
+    summaryZh: '本契約為公開招標之新建工程契約，契約金額新臺幣 1 億 2 千 8 百萬元，工期 420 日曆天。',
+    bodyZh: [
+      '契約主要條款包括工程範圍、工期、付款方式、品質管理及逾期違約金。契約全文依政府資訊公開法主動公開。',
+    ],
+    subjectsZh: ['工程契約', '新建工程'],
+    themeCodes: ['370', '380'],
+    cakeCodes: ['640'],
+    serviceCodes: ['600'],
+  },
+];
+
+/** Every demo item, in the order the seed writes them (topics after the items they name; new ones at the end). */
 export const demoContentItems: readonly DemoContentItem[] = [
   ...regulations,
   ...forms,
@@ -1048,4 +1139,5 @@ export const demoContentItems: readonly DemoContentItem[] = [
   ...news,
   ...announcements,
   ...topics,
+  ...moreOpenGovernment,
 ];
