@@ -5,6 +5,7 @@ import { decode, mainOf } from '../../../../test/helpers/html.ts';
 import { buildTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { auditLog } from '../../../platform/auth/auth-schema.ts';
 import { aSignedInMember, csrfTokenIn, TestBrowser } from '../../../platform/auth/auth-test-support.ts';
+import { searchSite } from '../../../platform/search/search-query.ts';
 import { searchDocuments } from '../../../platform/search/search-schema.ts';
 import type { DemoFaqEntry } from './faq-demo-data.ts';
 import { faqLimits } from './faq-rules.ts';
@@ -291,7 +292,7 @@ describe('the FAQ', () => {
       _csrf: csrfTokenIn(edit.body),
       questionZh: question,
       questionEn: 'Who do I call about a street light that is out?',
-      variantsZh: '路燈壞了',
+      variantsZh: '路燈壞了\n夜裡整條街黑漆漆',
       answerZh: '請撥 1999 或上網通報。',
       answerEn: 'Call 1999 or report it online.',
       unitCode: 'road-maintenance',
@@ -311,8 +312,19 @@ describe('the FAQ', () => {
     assert.equal(chineseRow?.kind, 'faq');
     assert.equal(chineseRow?.path, `/faq/${entry.number}`);
     assert.equal(chineseRow?.body, '請撥 1999 或上網通報。');
-    // The variant is found as the title is: its bigrams are in the title's terms.
+    // The variant is found as the title is: its bigrams are in the title's terms, and the site's search finds it.
     assert.match(chineseRow?.titleTerms ?? '', /壞了/);
+    const found = () =>
+      searchSite(db, {
+        lang: 'zh-TW',
+        query: '整條街黑漆漆',
+        kinds: ['faq'],
+        page: 1,
+        pageSize: 50,
+        now: subject.clock.now(),
+        recordMiss: false,
+      });
+    assert.ok((await found()).hits.some((hit) => hit.path === `/faq/${entry.number}`));
     const published = await new TestBrowser(subject.app).get(`/en/faq/${entry.number}`);
     assert.equal(published.statusCode, 200);
     assert.match(decode(mainOf(published.body)), /Call 1999 or report it online\./);
@@ -336,6 +348,7 @@ describe('the FAQ', () => {
     });
     assert.equal(withdraw.statusCode, 303);
     assert.equal((await indexRows()).length, 0);
+    assert.ok(!(await found()).hits.some((hit) => hit.path === `/faq/${entry.number}`));
     assert.equal((await new TestBrowser(subject.app).get(`/faq/${entry.number}`)).statusCode, 404);
     const serviceAfter = decode(
       mainOf((await new TestBrowser(subject.app).get('/services/road-excavation-permit')).body),
