@@ -7,6 +7,9 @@
  *   e.g. `npm run test:db -- sign-in` runs the database tests whose path contains "sign-in".
  *
  * File naming: `*.test.ts(x)` unit (no database), `*.db.test.ts(x)` database/HTTP, `test/browser/*.test.ts` browser.
+ * `*.embedded.db.test.ts` are database files whose tests start embedded PostgreSQL servers of their own and never
+ * use the test database: a run on an outside PostgreSQL (TEST_DATABASE_URL) leaves them out, since it would only
+ * test the embedded server a second time.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -39,16 +42,28 @@ async function listFiles(folder: string): Promise<string[]> {
 const all = [...(await listFiles('src')), ...(await listFiles('test'))];
 const isBrowser = (file: string) => file.startsWith(`test${path.sep}browser${path.sep}`);
 const isDatabase = (file: string) => /\.db\.test\.tsx?$/.test(file);
+const isEmbeddedOnly = (file: string) => /\.embedded\.db\.test\.tsx?$/.test(file);
+const onOutsideServer = Boolean(process.env.TEST_DATABASE_URL);
+const leftOut: string[] = [];
 const files = all.filter((file) => {
   if (pathFilters.length > 0 && !pathFilters.some((filter) => file.includes(filter))) return false;
   if (isBrowser(file)) return suites.includes('browser');
-  if (isDatabase(file)) return suites.includes('db');
+  if (isDatabase(file)) {
+    if (!suites.includes('db')) return false;
+    if (onOutsideServer && isEmbeddedOnly(file)) {
+      leftOut.push(file);
+      return false;
+    }
+    return true;
+  }
   return suites.includes('unit');
 });
 if (files.length === 0) {
   // `node --test` given no files would run every test it finds, without the template database.
   console.error(
-    `No ${suites.join('/')} test file matches ${pathFilters.join(' ')}; check the path fragment.`,
+    leftOut.length > 0
+      ? `Only embedded-server files match ${pathFilters.join(' ')}, and they do not run on TEST_DATABASE_URL: ${leftOut.join(' ')}`
+      : `No ${suites.join('/')} test file matches ${pathFilters.join(' ')}; check the path fragment.`,
   );
   process.exit(1);
 }
@@ -122,6 +137,10 @@ if (needsDatabase) {
 }
 
 console.log(`# ${files.length} test files (${suites.join(', ')})`);
+if (leftOut.length > 0)
+  console.log(
+    `# not run on TEST_DATABASE_URL (they test the embedded PostgreSQL only): ${leftOut.join(' ')}`,
+  );
 const exitCode = await new Promise<number>((resolve) => {
   const child = spawn(
     process.execPath,

@@ -7,15 +7,17 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { createTestDatabase } from '../../../test/helpers/test-database.ts';
 import { binariesCopyFolder, clusterOutsideDataDir, defaultRootHome } from './embedded-location.ts';
 import { findFreePort, startEmbeddedServer } from './embedded-server.ts';
-import { runMigrations } from './migrate.ts';
 
 /**
  * The process-level contracts of the database layer: `npm start` on the embedded PostgreSQL survives a
- * `kill -9` without repair or data loss, SIGTERM stops PostgreSQL too, the CLI borrows a running server,
- * and migrations started together by several processes do not collide.
+ * `kill -9` without repair or data loss, SIGTERM stops PostgreSQL too, the CLI borrows a running server.
+ * (Migrations started together by several processes: migrate.db.test.ts.)
+ *
+ * Every test here starts embedded servers of its own and none uses the test database: hence the name
+ * `*.embedded.db.test.ts`, which scripts/run-tests.ts leaves out of a run on an outside PostgreSQL
+ * (TEST_DATABASE_URL, CI's PostgreSQL 15 run), where it would only test the embedded server again.
  */
 
 const folders: string[] = [];
@@ -353,51 +355,5 @@ describe('the embedded PostgreSQL in a checkout others cannot enter', { timeout:
     } finally {
       await again.stop();
     }
-  });
-});
-
-describe('runMigrations', () => {
-  it('applies every migration once when three processes migrate the same empty database together', async () => {
-    const database = await createTestDatabase();
-    // The template is already migrated; start from an empty schema to migrate for real.
-    await database.pool.query(
-      'drop schema public cascade; create schema public; drop schema if exists drizzle cascade',
-    );
-    const results = await Promise.all([1, 2, 3].map(() => runMigrations(database.connectionString)));
-    const applied = results.map((result) => result.applied).sort();
-    assert.equal(applied[0], 0);
-    assert.equal(applied[1], 0);
-    assert.ok((applied[2] ?? 0) >= 1, 'one of them applied the migrations');
-    const tables = await database.pool.query(
-      "select count(*)::int as count from information_schema.tables where table_name = 'app_meta'",
-    );
-    assert.equal(tables.rows[0].count, 1);
-  });
-
-  it('fails loudly, naming the problem, when a migration cannot apply', async () => {
-    const database = await createTestDatabase();
-    await database.pool.query(
-      'drop schema public cascade; create schema public; drop schema if exists drizzle cascade',
-    );
-    // A table in the way of the first migration's CREATE TABLE.
-    await database.pool.query('create table app_meta (unexpected int)');
-    await assert.rejects(runMigrations(database.connectionString), (error: Error) => {
-      assert.equal(error.name, 'MigrationError');
-      assert.match(error.message, /could not be applied: .*app_meta.* already exists/);
-      return true;
-    });
-    const applied = await database.pool.query("select to_regclass('drizzle.__drizzle_migrations') as table");
-    const count = applied.rows[0].table
-      ? (await database.pool.query('select count(*)::int as count from drizzle.__drizzle_migrations')).rows[0]
-          .count
-      : 0;
-    assert.equal(count, 0, 'nothing half-applied');
-  });
-
-  it('reports an unreachable database clearly', async () => {
-    await assert.rejects(
-      runMigrations('postgres://nobody:wrong@127.0.0.1:1/none'),
-      /Cannot connect to the database to migrate/,
-    );
   });
 });
