@@ -27,6 +27,7 @@ import {
 import { type AttachmentValues, attachmentForm, sortOrderOf } from './content-form.ts';
 import {
   addContentAttachment,
+  changeContentAttachment,
   editTargetOfDetail,
   findContentAttachment,
   findContentItem,
@@ -34,7 +35,7 @@ import {
   removeContentAttachment,
   webAttachmentTypes,
 } from './content-service.ts';
-import { StaffFilesPage } from './views/staff-files-page.tsx';
+import { StaffFileChangePage, StaffFilesPage } from './views/staff-files-page.tsx';
 
 const FileParams = Type.Object({ ...ItemParams.properties, attachmentId: UuidParam });
 const DoneQuery = Type.Object({ done: Type.Optional(Type.String({ maxLength: 100 })) });
@@ -104,8 +105,12 @@ export async function contentEditorFileRoutes(app: AppInstance, deps: AppDeps): 
       { preHandler: editorsOnly, schema: { hide: true, params: ItemParams, querystring: DoneQuery } },
       async (request, reply) => {
         const done = request.query.done;
-        const notice =
-          done === 'added' ? text(lang, 'fileAdded') : done === 'removed' ? text(lang, 'fileRemoved') : null;
+        const notices: Record<string, string> = {
+          added: text(lang, 'fileAdded'),
+          removed: text(lang, 'fileRemoved'),
+          changed: text(lang, 'fileChanged'),
+        };
+        const notice = done !== undefined && Object.hasOwn(notices, done) ? (notices[done] ?? null) : null;
         return show(request, reply, Number(request.params.number), {
           values: blankValues,
           problems: FormProblems.none,
@@ -185,6 +190,81 @@ export async function contentEditorFileRoutes(app: AppInstance, deps: AppDeps): 
         );
         if (!file) throw notFound(text(lang, 'fileNotFound'));
         return sendStoredFile(reply, deps.files, file);
+      },
+    );
+  });
+
+  forEachLanguage('/staff/content/:number/files/:attachmentId/change', (url, lang) => {
+    const showChange = async (
+      request: FastifyRequest<{ Params: { number: string; attachmentId: string } }>,
+      reply: FastifyReply,
+      values: AttachmentValues | null,
+      problems: FormProblems,
+      status = 200,
+    ) => {
+      const detail = await findContentItem(db, Number(request.params.number));
+      if (!detail) throw itemNotFound(lang);
+      const file = detail.attachments.find((candidate) => candidate.id === request.params.attachmentId);
+      if (!file) throw notFound(text(lang, 'fileNotFound'));
+      return sendEditorPage(request, reply, {
+        title: text(lang, 'changeFileTitle', { name: file.fileName }),
+        status,
+        problems,
+        body: (
+          <StaffFileChangePage
+            lang={lang}
+            csrfToken={request.csrfToken}
+            item={detail.item}
+            file={file}
+            values={
+              values ?? {
+                titleZh: file.titleZh,
+                titleEn: file.titleEn ?? '',
+                role: file.role === 'sample' ? 'sample' : 'file',
+                sortOrder: String(file.sortOrder),
+              }
+            }
+            problems={problems}
+          />
+        ),
+      });
+    };
+    app.get(url, { preHandler: editorsOnly, schema: { hide: true, params: FileParams } }, (request, reply) =>
+      showChange(request, reply, null, FormProblems.none),
+    );
+    app.post(
+      url,
+      { preHandler: editorsOnly, schema: { hide: true, params: FileParams, body: postedForm } },
+      async (request, reply) => {
+        const number = Number(request.params.number);
+        const read = readForm(attachmentForm, request.body, lang);
+        const sortOrder = sortOrderOf(read.values.sortOrder);
+        const known: FieldProblem[] = [...read.problems];
+        if (sortOrder === null && !known.some((problem) => problem.field === 'sortOrder'))
+          known.push({ field: 'sortOrder', code: 'not_number', message: text(lang, 'orderNotNumber') });
+        try {
+          await changeContentAttachment(db, {
+            number,
+            attachmentId: request.params.attachmentId,
+            title: { zh: read.values.titleZh, en: read.values.titleEn },
+            role: read.values.role === 'sample' ? 'sample' : 'file',
+            sortOrder: sortOrder ?? 0,
+            knownProblems: known,
+            context: editorContext(request, deps),
+          });
+          return reply.redirect(filesUrl(lang, number, 'changed'), 303);
+        } catch (error) {
+          if (!(error instanceof DomainError) || error.code !== 'VALIDATION_FAILED') throw error;
+          const problems = pageProblemsOf(error.problems, read.problems, {
+            lang,
+            order: ['titleZh', 'titleEn', 'role', 'sortOrder'],
+            labelOf: (field) =>
+              field in attachmentForm.labels
+                ? attachmentForm.labels[field as keyof AttachmentValues][lang]
+                : null,
+          });
+          return showChange(request, reply, read.values, problems, 400);
+        }
       },
     );
   });

@@ -54,6 +54,10 @@ export const contentEditorPart: ModulePart = {
       label: { 'zh-TW': '網站資訊加入附件', en: 'File added to a website item' },
     },
     {
+      action: 'portal.content.file_changed',
+      label: { 'zh-TW': '修改網站資訊附件的名稱、用途或排序', en: 'File of a website item changed' },
+    },
+    {
       action: 'portal.content.file_removed',
       label: { 'zh-TW': '網站資訊移除附件', en: 'File removed from a website item' },
     },

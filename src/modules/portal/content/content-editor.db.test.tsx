@@ -176,6 +176,34 @@ describe('content editing', () => {
     const preview = await writer.get(`${filesPath}/${attachment?.id}`);
     assert.equal(preview.statusCode, 200);
     assert.equal(preview.headers['content-type'], 'application/pdf');
+    const changePath = `${filesPath}/${attachment?.id}/change`;
+    const changePage = await writer.get(changePath);
+    assert.match(changePage.body, /value="施工路段圖"/);
+    const badChange = await writer.post(changePath, {
+      _csrf: csrfTokenIn(changePage.body),
+      titleZh: '',
+      role: 'file',
+      sortOrder: 'first',
+    });
+    assert.equal(badChange.statusCode, 400);
+    assert.match(decode(badChange.body), /<a href="#titleZh">請填寫附件名稱（中文）<\/a>/);
+    assert.match(decode(badChange.body), /<a href="#sortOrder">排序：排序須為 0 到 999 的整數<\/a>/);
+    const changed = await writer.post(changePath, {
+      _csrf: csrfTokenIn(changePage.body),
+      titleZh: '施工路段圖（含改道）',
+      titleEn: 'Map of the works',
+      role: 'file',
+      sortOrder: '２',
+    });
+    assert.equal(changed.statusCode, 303);
+    const [renamed] = await db
+      .select()
+      .from(contentAttachments)
+      .where(eq(contentAttachments.itemId, item.id));
+    assert.deepEqual(
+      [renamed?.titleZh, renamed?.sortOrder, renamed?.version],
+      ['施工路段圖（含改道）', 2, 1],
+    );
 
     // Submitted: the one who submitted it may not approve it — neither the page nor the service.
     const itemPage = await writer.get(`/staff/content/${number}`);

@@ -627,6 +627,68 @@ export async function addContentAttachment(
   });
 }
 
+/** Changes a file's names, role and order in the working version (a new version once one is approved). */
+export async function changeContentAttachment(
+  db: Database,
+  options: {
+    number: number;
+    attachmentId: string;
+    title: { zh: string; en: string };
+    role: 'file' | 'sample';
+    sortOrder: number;
+    knownProblems: readonly FieldProblem[];
+    context: EditorContext;
+  },
+): Promise<void> {
+  const { context } = options;
+  await db.transaction(async (tx) => {
+    const item = await lockItem(tx, options.number, context.lang);
+    const file = await workingFileOf(tx, item, options.attachmentId, context.lang);
+    if (options.knownProblems.length > 0) throw invalid(context.lang, [...options.knownProblems]);
+    const target = await workingVersion(tx, item, context);
+    await tx
+      .update(contentAttachments)
+      .set({
+        titleZh: options.title.zh,
+        titleEn: options.title.en === '' ? null : options.title.en,
+        role: options.role,
+        sortOrder: options.sortOrder,
+      })
+      .where(eq(contentAttachments.id, target.copiedFiles.get(file.id) ?? file.id));
+    await tx.update(contentItems).set({ updatedAt: context.now }).where(eq(contentItems.id, item.id));
+    await audit(tx, context, item, {
+      action: 'portal.content.file_changed',
+      details: {
+        version: target.version,
+        sha256: file.sha256,
+        role: options.role,
+        sortOrder: options.sortOrder,
+      },
+    });
+  });
+}
+
+/** A file of the item's working version, or 404. */
+async function workingFileOf(
+  tx: DatabaseOrTransaction,
+  item: ItemRow,
+  attachmentId: string,
+  lang: Lang,
+): Promise<AttachmentRow> {
+  const [file] = await tx
+    .select()
+    .from(contentAttachments)
+    .where(
+      and(
+        eq(contentAttachments.id, attachmentId),
+        eq(contentAttachments.itemId, item.id),
+        eq(contentAttachments.version, item.currentVersion),
+      ),
+    );
+  if (!file) throw notFound(text(lang, 'fileNotFound'));
+  return file;
+}
+
 /** Removes a file from the working version (a new version without it, once one is approved). */
 export async function removeContentAttachment(
   db: Database,
@@ -635,17 +697,7 @@ export async function removeContentAttachment(
   const { context } = options;
   await db.transaction(async (tx) => {
     const item = await lockItem(tx, options.number, context.lang);
-    const [file] = await tx
-      .select()
-      .from(contentAttachments)
-      .where(
-        and(
-          eq(contentAttachments.id, options.attachmentId),
-          eq(contentAttachments.itemId, item.id),
-          eq(contentAttachments.version, item.currentVersion),
-        ),
-      );
-    if (!file) throw notFound(text(context.lang, 'fileNotFound'));
+    const file = await workingFileOf(tx, item, options.attachmentId, context.lang);
     const target = await workingVersion(tx, item, context);
     const removedId = target.copiedFiles.get(file.id) ?? file.id;
     await tx.delete(contentAttachments).where(eq(contentAttachments.id, removedId));

@@ -18,6 +18,7 @@ import type { AttachmentRow, ItemRow } from '../content-service.ts';
 export const staffFilePaths = {
   file: (number: number, attachmentId: string) => `/staff/content/${number}/files/${attachmentId}`,
   remove: (number: number, attachmentId: string) => `/staff/content/${number}/files/${attachmentId}/remove`,
+  change: (number: number, attachmentId: string) => `/staff/content/${number}/files/${attachmentId}/change`,
 } as const;
 
 /** Whether the file's text was read: how much, none (an image), or that it could not be read. */
@@ -40,7 +41,6 @@ export function StaffFilesPage(props: {
   notice: string | null;
 }) {
   const { lang, item, values, problems } = props;
-  const control = textControls(attachmentForm, { lang, values, problems });
   const target = props.target;
   return (
     <FormPage
@@ -86,6 +86,18 @@ export function StaffFilesPage(props: {
                   {textStatusOf(lang, file)}
                 </td>
                 <td class="govuk-table__cell">
+                  <p class="govuk-body">
+                    <a
+                      class="govuk-link"
+                      href={localePath(lang, staffFilePaths.change(item.number, file.id))}
+                    >
+                      {text(lang, 'changeFile')}
+                      <span class="govuk-visually-hidden">
+                        {' '}
+                        {lang === 'en' && file.titleEn ? file.titleEn : file.titleZh}
+                      </span>
+                    </a>
+                  </p>
                   <PostForm
                     action={localePath(lang, staffFilePaths.remove(item.number, file.id))}
                     csrfToken={props.csrfToken}
@@ -114,27 +126,65 @@ export function StaffFilesPage(props: {
           problems={problems}
           accept=".pdf,.odt,.ods,.jpg,.jpeg,.png,.webp"
         />
-        <TextInput {...control('titleZh')} />
-        <TextInput {...control('titleEn')} isOptional valueLang="en" />
-        <Radios
-          lang={lang}
-          name="role"
-          legend={attachmentForm.labels.role[lang]}
-          choices={[
-            { value: 'file', label: text(lang, 'role_file') },
-            { value: 'sample', label: text(lang, 'role_sample') },
-          ]}
-          value={values.role}
-          problems={problems}
-          isInline
-        />
-        <TextInput
-          {...control('sortOrder')}
-          isOptional
-          hint={text(lang, 'fileOrderHint')}
-          inputMode="numeric"
-          widthClass="govuk-input--width-4"
-        />
+        <AttachmentFields lang={lang} values={values} problems={problems} />
+      </PostForm>
+    </FormPage>
+  );
+}
+
+/** The fields of the upload form but the file itself: a file's names, role and order. */
+export function AttachmentFields(props: { lang: Lang; values: AttachmentValues; problems: FormProblems }) {
+  const { lang, values, problems } = props;
+  const control = textControls(attachmentForm, { lang, values, problems });
+  return (
+    <>
+      <TextInput {...control('titleZh')} />
+      <TextInput {...control('titleEn')} isOptional valueLang="en" />
+      <Radios
+        lang={lang}
+        name="role"
+        legend={attachmentForm.labels.role[lang]}
+        choices={[
+          { value: 'file', label: text(lang, 'role_file') },
+          { value: 'sample', label: text(lang, 'role_sample') },
+        ]}
+        value={values.role}
+        problems={problems}
+        isInline
+      />
+      <TextInput
+        {...control('sortOrder')}
+        isOptional
+        hint={text(lang, 'fileOrderHint')}
+        inputMode="numeric"
+        widthClass="govuk-input--width-4"
+      />
+    </>
+  );
+}
+
+/** `/staff/content/:number/files/:id/change`: a file's names, role and order. */
+export function StaffFileChangePage(props: {
+  lang: Lang;
+  csrfToken: string;
+  item: ItemRow;
+  file: AttachmentRow;
+  values: AttachmentValues;
+  problems: FormProblems;
+}) {
+  const { lang, item, file } = props;
+  return (
+    <FormPage
+      lang={lang}
+      problems={props.problems}
+      title={text(lang, 'changeFileTitle', { name: file.fileName })}
+    >
+      <PostForm
+        action={localePath(lang, staffFilePaths.change(item.number, file.id))}
+        csrfToken={props.csrfToken}
+        submit={text(lang, 'changeFileSubmit')}
+      >
+        <AttachmentFields lang={lang} values={props.values} problems={props.problems} />
       </PostForm>
     </FormPage>
   );

@@ -1,4 +1,4 @@
-import { Button, SuccessBanner } from '../../../../platform/web/components/form-controls.tsx';
+import { Button, Select, SuccessBanner } from '../../../../platform/web/components/form-controls.tsx';
 import { Pagination } from '../../../../platform/web/components/pagination.tsx';
 import { TableHead } from '../../../../platform/web/components/table.tsx';
 import { formatTaipeiDateTime } from '../../../../platform/web/format-date.ts';
@@ -38,23 +38,17 @@ export function StaffListPage(props: {
   const select = (
     name: keyof ContentListFilters,
     label: string,
-    options: { value: string; label: string }[],
+    choices: { value: string; label: string }[],
   ) => (
-    <div class="govuk-form-group ow-inline-filter">
-      <label class="govuk-label" for={`filter-${name}`}>
-        {label}
-      </label>
-      <select class="govuk-select" id={`filter-${name}`} name={name}>
-        <option value="" selected={filters[name] === ''}>
-          {text(lang, 'filterAll')}
-        </option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value} selected={filters[name] === option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Select
+      lang={lang}
+      name={name}
+      id={`filter-${name}`}
+      label={label}
+      value={filters[name]}
+      blank={text(lang, 'filterAll')}
+      choices={choices}
+    />
   );
   return (
     <>
