@@ -450,5 +450,37 @@ describe('content editing', () => {
     const list = await english.get('/en/staff/content');
     assert.equal(list.statusCode, 200);
     assert.match(list.body, /<h1 class="govuk-heading-l">Website information<\/h1>/);
+    assert.match(list.body, /<label class="govuk-label" for="filter-state">State<\/label>/);
+  });
+
+  it('every page of an item opens in English, its labels in English', async () => {
+    const english = await aSignedInMember(subject, { role: 'web_editor', lang: 'en' });
+    const created = await english.submit('/en/staff/content/new', '/en/staff/content/new', {
+      kind: 'regulation',
+      unitCode: 'building',
+      titleZh: '建築管理自治條例',
+    });
+    assert.equal(created.statusCode, 303);
+    assert.match(String(created.headers.location), /^\/en\/staff\/content\/\d+\/edit\?done=created$/);
+    const number = Number(/(\d+)\/edit/.exec(String(created.headers.location))?.[1]);
+    const pages: [string, RegExp][] = [
+      [
+        `/en/staff/content/${number}/edit?done=created`,
+        /The draft has been created\.[\s\S]*Title \(English\)[\s\S]*Theme classification/,
+      ],
+      [`/en/staff/content/${number}`, /Item \d+: 建築管理自治條例[\s\S]*Send for review[\s\S]*Versions/],
+      [`/en/staff/content/${number}/files`, /Files of item \d+[\s\S]*Name of the file \(Chinese\)/],
+      [`/en/staff/content/${number}/versions/1`, /Item \d+, version 1[\s\S]*What the first version says/],
+    ];
+    for (const [path, expected] of pages) {
+      const page = await english.get(path);
+      assert.equal(page.statusCode, 200, path);
+      assert.match(decode(mainOf(page.body)), expected, path);
+      assert.doesNotMatch(
+        mainOf(page.body),
+        /[送審核檔案版本]{2}/u,
+        `${path} has Chinese words of the interface`,
+      );
+    }
   });
 });

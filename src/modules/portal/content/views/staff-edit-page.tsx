@@ -150,7 +150,10 @@ export function StaffEditPage(props: {
               rows={[
                 { key: text(lang, 'kindLabel'), value: kindNameOf(item.kind, lang) },
                 { key: text(lang, 'unitLabel'), value: unitNameOf(props.units, item.unitCode, lang) },
-                { key: text(lang, 'foiKindsLabel'), value: item.foiKinds.join('、') || '—' },
+                {
+                  key: text(lang, 'foiKindsLabel'),
+                  value: item.foiKinds.join(lang === 'en' ? ', ' : '、') || '—',
+                },
               ]}
             />
             <p class="govuk-inset-text">{text(lang, 'itemFieldsFixed')}</p>

@@ -94,7 +94,10 @@ export function StaffItemPage(props: {
             },
             { key: text(lang, 'kindLabel'), value: kindNameOf(item.kind, lang) },
             { key: text(lang, 'unitLabel'), value: unitNameOf(props.units, item.unitCode, lang) },
-            { key: text(lang, 'foiKindsLabel'), value: item.foiKinds.join('、') || '—' },
+            {
+              key: text(lang, 'foiKindsLabel'),
+              value: item.foiKinds.join(lang === 'en' ? ', ' : '、') || '—',
+            },
             {
               key: text(lang, 'currentVersionLabel'),
               value: String(item.currentVersion),
@@ -124,7 +127,7 @@ export function StaffItemPage(props: {
           </li>
           <li>
             <a class="govuk-link" href={localePath(lang, contentStaffPaths.files(item.number))}>
-              {text(lang, 'filesLink')}（{detail.attachments.length}）
+              {text(lang, 'filesCount', { count: detail.attachments.length })}
             </a>
           </li>
           {item.state === 'in_review' ? (
