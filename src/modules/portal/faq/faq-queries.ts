@@ -37,11 +37,14 @@ export interface ListedEntry {
  */
 export async function listPublishedEntries(
   db: DatabaseOrTransaction,
-  options: { order: FaqOrder; unitCode: string | null; page: number },
+  options: { order: FaqOrder; unitCode: string | null; themeCode: string | null; page: number },
 ): Promise<{ entries: ListedEntry[]; total: number }> {
   const where = and(
     eq(faqEntries.state, 'published'),
     options.unitCode === null ? undefined : eq(faqEntries.unitCode, options.unitCode),
+    options.themeCode === null
+      ? undefined
+      : sql`${faqEntries.themeCodes} @> array[${options.themeCode}]::text[]`,
   );
   const within =
     options.order === 'useful'
@@ -87,6 +90,22 @@ export async function unitsWithEntries(
     .innerJoin(units, eq(units.code, faqEntries.unitCode))
     .where(eq(faqEntries.state, 'published'))
     .orderBy(asc(units.sortOrder), asc(units.code));
+}
+
+/** The theme classifications (主題分類) that published entries carry, by code (the list's other filter). */
+export async function themesWithEntries(db: DatabaseOrTransaction): Promise<NamedCode[]> {
+  return db
+    .select({
+      code: themeClassifications.code,
+      nameZh: themeClassifications.nameZh,
+      nameEn: themeClassifications.nameEn,
+    })
+    .from(themeClassifications)
+    .where(
+      sql`exists (select 1 from ${faqEntries} e where e.state = 'published'
+        and e.theme_codes @> array[${themeClassifications.code}]::text[])`,
+    )
+    .orderBy(asc(themeClassifications.code));
 }
 
 export async function entryByNumber(db: DatabaseOrTransaction, number: number): Promise<FaqEntryRow | null> {

@@ -14,7 +14,13 @@ import { pageContext, renderPage, sendPage } from '../../../platform/web/layout.
 import { faqPaths } from '../shared/portal-paths.ts';
 import { feedbackForm } from './faq-form.ts';
 import { faqText as text } from './faq-messages.ts';
-import { entryByNumber, entryPageFacts, listPublishedEntries, unitsWithEntries } from './faq-queries.ts';
+import {
+  entryByNumber,
+  entryPageFacts,
+  listPublishedEntries,
+  themesWithEntries,
+  unitsWithEntries,
+} from './faq-queries.ts';
 import { faqLimits, faqOrderOf, wordsIn } from './faq-rules.ts';
 import { recordFeedback } from './faq-service.ts';
 import { FaqEntryPage, type FaqEntryPageProps } from './views/faq-entry-page.tsx';
@@ -22,6 +28,7 @@ import { FaqListPage } from './views/faq-list-page.tsx';
 
 const ListQuery = Type.Object({
   unit: Type.Optional(Type.String({ maxLength: transportLength(fieldLimits.token) })),
+  theme: Type.Optional(Type.String({ maxLength: transportLength(fieldLimits.token) })),
   order: Type.Optional(Type.String({ maxLength: 20 })),
   page: Type.Optional(Type.String({ maxLength: 20 })),
 });
@@ -41,12 +48,15 @@ export async function faqRoutes(app: AppInstance, deps: AppDeps): Promise<void> 
   forEachLanguage(faqPaths.list, (url, lang) => {
     app.get(url, { schema: { hide: true, querystring: ListQuery } }, async (request, reply) => {
       const context = pageContext(request);
-      const units = await unitsWithEntries(db);
+      const [units, themes] = await Promise.all([unitsWithEntries(db), themesWithEntries(db)]);
+      // A unit or theme nobody's entry has is ignored (every entry shown), never an error.
       const asked = request.query.unit ?? '';
       const unitCode = units.some((unit) => unit.code === asked) ? asked : null;
+      const askedTheme = request.query.theme ?? '';
+      const themeCode = themes.some((theme) => theme.code === askedTheme) ? askedTheme : null;
       const order = faqOrderOf(request.query.order);
       const page = pageNumberOf(request.query.page);
-      const { entries, total } = await listPublishedEntries(db, { order, unitCode, page });
+      const { entries, total } = await listPublishedEntries(db, { order, unitCode, themeCode, page });
       return sendPage(
         reply,
         renderPage(context, {
@@ -59,6 +69,8 @@ export async function faqRoutes(app: AppInstance, deps: AppDeps): Promise<void> 
               entries={entries}
               units={units}
               unitCode={unitCode}
+              themes={themes}
+              themeCode={themeCode}
               order={order}
               page={page}
               pageCount={pageCountOf(total, faqLimits.pageSize)}

@@ -32,7 +32,8 @@ const chineseOnly: DemoFaqEntry = {
   answerZh: '請向養護工程處通報。\n\n我們會在五個工作天內派員查看。',
   answerEn: '',
   relatedServiceCodes: ['road-maintenance-petition'],
-  themeCodes: [],
+  // 人行道與騎樓 in the demo theme list (content's demo classifications).
+  themeCodes: ['312'],
   cakeCodes: [],
   serviceCodes: ['A00'],
 };
@@ -47,6 +48,7 @@ const bilingual: DemoFaqEntry = {
   answerZh: '請先申請道路挖掘許可。',
   answerEn: 'Apply for a road excavation permit first.',
   relatedServiceCodes: ['road-excavation-permit'],
+  themeCodes: [],
 };
 
 describe('the FAQ', () => {
@@ -151,6 +153,10 @@ describe('the FAQ', () => {
     );
     assert.match(main, new RegExp(`href="/faq/${chineseNumber}">${chineseOnly.questionZh}`));
     assert.match(main, /<strong aria-current="true">最多人覺得有用<\/strong>/);
+    const byTheme = decode(mainOf((await browser.get('/faq?theme=312')).body));
+    assert.match(byTheme, /<li data-theme="312"><strong aria-current="true">人行道與騎樓[^<]*<\/strong><\/li>/);
+    assert.match(byTheme, new RegExp(`href="/faq/${chineseNumber}"`));
+    assert.doesNotMatch(byTheme, new RegExp(`href="/faq/${bilingualNumber}"`));
     const english = decode(mainOf((await browser.get('/en/faq?unit=road-maintenance')).body));
     assert.match(
       english,

@@ -4,7 +4,7 @@ import { Pagination } from '../../../../platform/web/components/pagination.tsx';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import { faqPaths, searchPaths } from '../../shared/portal-paths.ts';
 import { faqText as text } from '../faq-messages.ts';
-import type { ListedEntry } from '../faq-queries.ts';
+import type { ListedEntry, NamedCode } from '../faq-queries.ts';
 import type { FaqOrder } from '../faq-rules.ts';
 import { QuestionText } from './faq-parts.tsx';
 
@@ -13,6 +13,9 @@ export interface FaqListPageProps {
   entries: readonly ListedEntry[];
   units: readonly { code: string; nameZh: string; nameEn: string }[];
   unitCode: string | null;
+  /** The theme classifications (主題分類) entries carry, and the one asked for. */
+  themes: readonly NamedCode[];
+  themeCode: string | null;
   order: FaqOrder;
   page: number;
   pageCount: number;
@@ -21,10 +24,11 @@ export interface FaqListPageProps {
 /** The list's address with its filters: the unit, the order and the page (defaults left out). */
 export function faqListHref(
   lang: Lang,
-  options: { unitCode: string | null; order: FaqOrder; page?: number },
+  options: { unitCode: string | null; themeCode: string | null; order: FaqOrder; page?: number },
 ): string {
   const query = new URLSearchParams();
   if (options.unitCode !== null) query.set('unit', options.unitCode);
+  if (options.themeCode !== null) query.set('theme', options.themeCode);
   if (options.order !== 'newest') query.set('order', options.order);
   if ((options.page ?? 1) > 1) query.set('page', String(options.page));
   const search = query.toString();
@@ -50,7 +54,8 @@ function groupsOf(entries: readonly ListedEntry[]) {
 
 /** `/faq`: the published entries by unit, newest or most useful first, a search box, pages. */
 export function FaqListPage(props: FaqListPageProps) {
-  const { lang, unitCode, order } = props;
+  const { lang, unitCode, themeCode, order } = props;
+  const filters = { unitCode, themeCode };
   const pick = (zh: string, en: string) => (lang === 'en' ? en : zh);
   return (
     <div class="govuk-grid-row">
@@ -80,7 +85,7 @@ export function FaqListPage(props: FaqListPageProps) {
                   {text(lang, candidate === 'newest' ? 'orderNewest' : 'orderUseful')}
                 </strong>
               ) : (
-                <a class="govuk-link" href={faqListHref(lang, { unitCode, order: candidate })}>
+                <a class="govuk-link" href={faqListHref(lang, { ...filters, order: candidate })}>
                   {text(lang, candidate === 'newest' ? 'orderNewest' : 'orderUseful')}
                 </a>
               )}
@@ -123,10 +128,10 @@ export function FaqListPage(props: FaqListPageProps) {
           label={text(lang, 'listPages')}
           page={props.page}
           pageCount={props.pageCount}
-          href={(page) => faqListHref(lang, { unitCode, order, page })}
+          href={(page) => faqListHref(lang, { ...filters, order, page })}
         />
       </div>
-      {props.units.length > 1 ? (
+      {props.units.length > 1 || props.themes.length > 0 ? (
         <div class="govuk-grid-column-one-third">
           <nav aria-labelledby="faq-units-heading">
             <h2 class="govuk-heading-s" id="faq-units-heading">
@@ -137,7 +142,7 @@ export function FaqListPage(props: FaqListPageProps) {
                 {unitCode === null ? (
                   <strong aria-current="true">{text(lang, 'allUnits')}</strong>
                 ) : (
-                  <a class="govuk-link" href={faqListHref(lang, { unitCode: null, order })}>
+                  <a class="govuk-link" href={faqListHref(lang, { unitCode: null, themeCode, order })}>
                     {text(lang, 'allUnits')}
                   </a>
                 )}
@@ -147,7 +152,7 @@ export function FaqListPage(props: FaqListPageProps) {
                   {unit.code === unitCode ? (
                     <strong aria-current="true">{pick(unit.nameZh, unit.nameEn)}</strong>
                   ) : (
-                    <a class="govuk-link" href={faqListHref(lang, { unitCode: unit.code, order })}>
+                    <a class="govuk-link" href={faqListHref(lang, { unitCode: unit.code, themeCode, order })}>
                       {pick(unit.nameZh, unit.nameEn)}
                     </a>
                   )}
@@ -155,6 +160,41 @@ export function FaqListPage(props: FaqListPageProps) {
               ))}
             </ul>
           </nav>
+          {props.themes.length === 0 ? null : (
+            <nav aria-labelledby="faq-themes-heading">
+              <h2 class="govuk-heading-s" id="faq-themes-heading">
+                {text(lang, 'themeFilterLabel')}
+              </h2>
+              <ul class="govuk-list" id="faq-themes">
+                <li>
+                  {themeCode === null ? (
+                    <strong aria-current="true">{text(lang, 'allThemes')}</strong>
+                  ) : (
+                    <a class="govuk-link" href={faqListHref(lang, { unitCode, themeCode: null, order })}>
+                      {text(lang, 'allThemes')}
+                    </a>
+                  )}
+                </li>
+                {props.themes.map((theme) => {
+                  const name = lang === 'en' && theme.nameEn ? theme.nameEn : theme.nameZh;
+                  return (
+                    <li key={theme.code} data-theme={theme.code}>
+                      {theme.code === themeCode ? (
+                        <strong aria-current="true">{name}</strong>
+                      ) : (
+                        <a
+                          class="govuk-link"
+                          href={faqListHref(lang, { unitCode, themeCode: theme.code, order })}
+                        >
+                          {name}
+                        </a>
+                      )}
+                    </li>
+                  );
+                })}
+              </ul>
+            </nav>
+          )}
         </div>
       ) : null}
     </div>
