@@ -154,7 +154,10 @@ describe('the FAQ', () => {
     assert.match(main, new RegExp(`href="/faq/${chineseNumber}">${chineseOnly.questionZh}`));
     assert.match(main, /<strong aria-current="true">最多人覺得有用<\/strong>/);
     const byTheme = decode(mainOf((await browser.get('/faq?theme=312')).body));
-    assert.match(byTheme, /<li data-theme="312"><strong aria-current="true">人行道與騎樓[^<]*<\/strong><\/li>/);
+    assert.match(
+      byTheme,
+      /<li data-theme="312"><strong aria-current="true">人行道與騎樓[^<]*<\/strong><\/li>/,
+    );
     assert.match(byTheme, new RegExp(`href="/faq/${chineseNumber}"`));
     assert.doesNotMatch(byTheme, new RegExp(`href="/faq/${bilingualNumber}"`));
     const english = decode(mainOf((await browser.get('/en/faq?unit=road-maintenance')).body));
