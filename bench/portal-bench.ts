@@ -5,7 +5,7 @@
  * of public works, some items with attachments' extracted text), indexed by the app's own
  * `rebuildSearchIndex` while generating (its rate is the first figure), it measures:
  *   (a) indexing: items/s written into search_documents through `rebuildSearchIndex`, on the first
- *       BENCH_PORTAL_INDEX_ITEMS (20,000) items, in a transaction rolled back: with the content module's
+ *       BENCH_PORTAL_INDEX_ITEMS (10,000) items, in a transaction rolled back: with the content module's
  *       source as it is (`contentSearchSource`: two statements per item) and with the batched read
  *       (src/modules/portal/feeds/content-search-batches.ts); plus the generator's whole rebuild;
  *   (b) search, one request in flight, over a query mix — the relevance set's questions
@@ -60,7 +60,7 @@ import { peakRssMegabytes, resetPeakRss, rssMegabytes } from './process-memory.t
 
 const itemsWanted = Number(process.env.BENCH_PORTAL_ITEMS ?? 200_000);
 const faqWanted = Number(process.env.BENCH_PORTAL_FAQ ?? 20_000);
-const indexSample = Number(process.env.BENCH_PORTAL_INDEX_ITEMS ?? 20_000);
+const indexSample = Number(process.env.BENCH_PORTAL_INDEX_ITEMS ?? 10_000);
 const searchPasses = Number(process.env.BENCH_PORTAL_SEARCH_PASSES ?? 5);
 const loadSeconds = Number(process.env.BENCH_PORTAL_SECONDS ?? 10);
 const connections = 50;
