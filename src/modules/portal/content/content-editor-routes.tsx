@@ -26,6 +26,7 @@ import {
   formValuesOf,
   type ReviewValues,
   reviewForm,
+  versionStampOf,
 } from './content-form.ts';
 import { isContentKind } from './content-kinds.ts';
 import { changedFields, isListState, versionFieldOrder } from './content-rules.ts';
@@ -269,7 +270,7 @@ export async function contentEditorRoutes(app: AppInstance, deps: AppDeps): Prom
           request,
           reply,
           detail,
-          formValuesOf(detail.item, fieldsOfVersion(current)),
+          formValuesOf(detail.item, fieldsOfVersion(current), versionStampOf(current)),
           FormProblems.none,
           200,
           noticeOf(lang, request.query.done, detail),
@@ -291,6 +292,19 @@ export async function contentEditorRoutes(app: AppInstance, deps: AppDeps): Prom
           });
           return reply.redirect(itemUrl(lang, detail.item.number, 'saved'), 303);
         } catch (error) {
+          if (error instanceof DomainError && error.code === 'CONFLICT') {
+            // Shown again with what was typed; sent again, it replaces the newer edit knowingly.
+            const latest = await loadItem(request.params.number, lang);
+            const current = latest.versions.find((version) => version.version === latest.item.currentVersion);
+            return show(
+              request,
+              reply,
+              latest,
+              { ...read.values, baseStamp: current ? versionStampOf(current) : '' },
+              pageProblemsOf(error.problems, [], { lang, order: [], labelOf: () => null }),
+              409,
+            );
+          }
           if (!(error instanceof DomainError) || error.code !== 'VALIDATION_FAILED') throw error;
           const problems = pageProblemsOf(error.problems, read.problems, {
             lang,

@@ -415,6 +415,53 @@ describe('content editing', () => {
     );
   });
 
+  it('an edit made meanwhile by someone else is not overwritten unknowingly', async () => {
+    const first = await aSignedInMember(subject, { role: 'web_editor' });
+    const second = await aSignedInMember(subject, { role: 'web_editor' });
+    const created = await first.submit('/staff/content/new', '/staff/content/new', {
+      kind: 'activity',
+      unitCode: 'parks',
+      titleZh: '植樹活動',
+    });
+    const number = Number(/(\d+)\/edit/.exec(String(created.headers.location))?.[1]);
+    const editPath = `/staff/content/${number}/edit`;
+    const firstForm = await first.get(editPath);
+    const secondForm = await second.get(editPath);
+    const stampOf = (html: string) => /name="baseStamp" value="([^"]+)"/.exec(html)?.[1] ?? '';
+    assert.match(stampOf(firstForm.body), /^1@/);
+    const fields = { kind: 'activity', unitCode: 'parks', titleZh: '植樹活動（三月）' };
+    subject.clock.advance(60_000);
+    const saved = await first.post(editPath, {
+      _csrf: csrfTokenIn(firstForm.body),
+      ...fields,
+      baseStamp: stampOf(firstForm.body),
+    });
+    assert.equal(saved.statusCode, 303);
+    const stale = await second.post(editPath, {
+      _csrf: csrfTokenIn(secondForm.body),
+      ...fields,
+      titleZh: '植樹活動（四月）',
+      baseStamp: stampOf(secondForm.body),
+    });
+    assert.equal(stale.statusCode, 409);
+    assert.match(decode(stale.body), /這則資訊剛被別人改過/);
+    assert.match(stale.body, /value="植樹活動（四月）"/);
+    const [version] = await subject.database.db
+      .select({ titleZh: contentVersions.titleZh })
+      .from(contentVersions)
+      .innerJoin(contentItems, eq(contentItems.id, contentVersions.itemId))
+      .where(eq(contentItems.number, number));
+    assert.equal(version?.titleZh, '植樹活動（三月）');
+    // Sent again from the page that said so, it replaces the newer edit knowingly.
+    const again = await second.post(editPath, {
+      _csrf: csrfTokenIn(stale.body),
+      ...fields,
+      titleZh: '植樹活動（四月）',
+      baseStamp: stampOf(stale.body),
+    });
+    assert.equal(again.statusCode, 303);
+  });
+
   it('an upload that is no file for the web, or no file at all, is refused with every problem', async () => {
     const writer = await aSignedInMember(subject, { role: 'web_editor' });
     const created = await writer.submit('/staff/content/new', '/staff/content/new', {

@@ -63,6 +63,8 @@ export const editVersionForm = defineForm(
     publishAt: field.text({ maxLength: fieldLimits.code }),
     expireAt: field.text({ maxLength: fieldLimits.code }),
     changeNote: field.text({ maxLength: fieldLimits.longText }),
+    /** The version the form was filled from (`versionStampOf`): an edit made meanwhile is not overwritten. */
+    baseStamp: field.text({ maxLength: fieldLimits.token }),
   }),
   {
     kind: words('kindLabel'),
@@ -89,6 +91,7 @@ export const editVersionForm = defineForm(
     publishAt: words('publishAtLabel'),
     expireAt: words('expireAtLabel'),
     changeNote: words('changeNoteLabel'),
+    baseStamp: words('changeNoteLabel'),
   },
 );
 export type EditVersionValues = Static<typeof editVersionForm.schema>;
@@ -162,10 +165,16 @@ export function versionFieldsOf(values: EditVersionValues): VersionFields {
   };
 }
 
+/** Which edit of which version a form was filled from: 「2@2026-03-02T02:00:00.000Z」. */
+export function versionStampOf(version: { version: number; editedAt: Date }): string {
+  return `${version.version}@${version.editedAt.toISOString()}`;
+}
+
 /** The form filled in from a version (and its item), as the edit page first shows it. */
 export function formValuesOf(
   item: { kind: string; unitCode: string; foiKinds: readonly string[] },
   version: VersionFields,
+  baseStamp = '',
 ): EditVersionValues {
   return {
     kind: item.kind as EditVersionValues['kind'],
@@ -192,5 +201,6 @@ export function formValuesOf(
     publishAt: typedMomentOf(version.publishAt),
     expireAt: typedMomentOf(version.expireAt),
     changeNote: '',
+    baseStamp,
   };
 }

@@ -18,7 +18,7 @@ import { formatTaipeiDateTime } from '../../../platform/web/format-date.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { type ContentEditorTextKey, contentEditorText as text } from './content-editor-messages.ts';
 import type { CreateItemValues, EditVersionValues } from './content-form.ts';
-import { versionFieldsOf } from './content-form.ts';
+import { versionFieldsOf, versionStampOf } from './content-form.ts';
 import { indexContentItem } from './content-index.ts';
 import {
   editTargetOf,
@@ -371,6 +371,11 @@ export async function saveContentVersion(
   ];
   return db.transaction(async (tx) => {
     const item = await lockItem(tx, options.number, lang);
+    const current = await versionOf(tx, item, item.currentVersion);
+    if (values.baseStamp !== '' && values.baseStamp !== versionStampOf(current))
+      throw new DomainError('CONFLICT', text(lang, 'changedConcurrently'), {
+        problems: [{ field: '', code: 'changedConcurrently', message: text(lang, 'changedConcurrently') }],
+      });
     const mayChangeItem = item.publishedVersion === null;
     if (mayChangeItem && values.unitCode !== item.unitCode && !(await unitIsActive(tx, values.unitCode)))
       problems.push({ field: 'unitCode', code: 'unknown_unit', message: text(lang, 'unknownCode') });

@@ -114,6 +114,7 @@ export function StaffEditPage(props: {
         csrfToken={props.csrfToken}
         submit={text(lang, 'editSubmit')}
       >
+        <input type="hidden" name="baseStamp" value={values.baseStamp} />
         {mayChangeItem ? (
           <>
             <Radios
