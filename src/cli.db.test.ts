@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
 import { cliWithTestDatabase, onewindow } from '../test/helpers/cli.ts';
 import { listCalendarOverrides } from './platform/calendar/calendar-repo.ts';
 
@@ -100,6 +101,18 @@ describe('npx onewindow (against DATABASE_URL)', () => {
     const seed = await cli('seed');
     assert.equal(seed.code, 0);
     assert.match(seed.stdout, /already loaded/);
+  });
+
+  it('search:reindex rebuilds the search index from every module and prints the counts', async () => {
+    const reindex = await cli('search:reindex');
+    assert.equal(reindex.code, 0, reindex.stderr);
+    assert.match(reindex.stdout, /^service: [1-9]\d* rows$/m);
+    assert.match(reindex.stdout, /^site: [1-9]\d* rows$/m);
+    assert.match(reindex.stdout, /^Indexed \d+ rows from \d+ sources\.$/m);
+    const rows = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from search_documents where path = '/services/street-light-repair'`,
+    );
+    assert.equal(rows.rows[0]?.n, 2);
   });
 
   it('routing:set lists every problem at once; a good rule shows in routing:list and can be removed', async () => {

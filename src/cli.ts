@@ -29,6 +29,7 @@ import { DomainError } from './platform/http/errors.ts';
 import { describeErrorSafely } from './platform/http/log-safety.ts';
 import { ClassificationFileError } from './platform/reference/classification-rows.ts';
 import { loadClassificationFile } from './platform/reference/reference-repo.ts';
+import { rebuildSearchIndex } from './platform/search/search-index.ts';
 import { seedReferenceData } from './seed.ts';
 
 interface CommandOption {
@@ -121,6 +122,18 @@ const platformCommands: Record<string, Command> = {
       context.print(
         `Created ${staff.role} ${staff.email}${staff.unitCode ? ` (unit ${staff.unitCode})` : ''}.`,
       );
+    },
+  },
+  'search:reindex': {
+    summary: 'Rebuild the site search index from every module (content, FAQ, services, plans, site pages).',
+    usage: 'onewindow search:reindex',
+    options: {},
+    async run(_values, context) {
+      const sources = modules.flatMap((module) => module.searchSources ?? []);
+      const counts = await context.db.transaction((tx) => rebuildSearchIndex(tx, sources));
+      const total = Object.values(counts).reduce((sum, rows) => sum + rows, 0);
+      for (const [source, rows] of Object.entries(counts)) context.print(`${source}: ${rows} rows`);
+      context.print(`Indexed ${total} rows from ${sources.length} sources.`);
     },
   },
   'staff:list': {

@@ -12,6 +12,7 @@ const expectedAreas: Record<StaffRole, string[]> = {
     'catalogue.content',
     'portal.content',
     'portal.faq',
+    'portal.search',
     'platform.staff-accounts',
     'platform.audit-log',
     'notifications.outbox',
@@ -42,7 +43,7 @@ const expectedAreas: Record<StaffRole, string[]> = {
   ],
   handler: ['cases.queue', 'cases.lookup', 'reports.crew'],
   counter_clerk: ['cases.counter', 'cases.lookup'],
-  web_editor: ['catalogue.content', 'portal.content', 'portal.faq'],
+  web_editor: ['catalogue.content', 'portal.content', 'portal.faq', 'portal.search'],
   unit_editor: ['control.unit-work-plans', 'control.progress', 'control.unit-checks'],
   unit_head: ['control.unit-work-plans', 'control.progress', 'control.unit-checks'],
 };

@@ -154,10 +154,16 @@ function bySpecificity(synonyms: readonly Synonym[]): Synonym[] {
 export function plainConcepts(text: string, synonyms: readonly Synonym[]): Concept[] {
   const concepts: Concept[] = [];
   const seen = new Set<string>();
+  const ways = new Set<string>();
   const add = (concept: Concept | null) => {
     if (!concept || seen.has(concept.typed)) return;
     seen.add(concept.typed);
-    concepts.push(concept);
+    // Two synonyms may expand to the same term (挖馬路, 接水管 → 道路挖掘): it is evidence for the first
+    // only, so a title holding it does not count twice.
+    const [typed, ...others] = concept.alternatives;
+    const alternatives = [typed ?? concept.typed, ...others.filter((alternative) => !ways.has(alternative))];
+    for (const alternative of alternatives) ways.add(alternative);
+    concepts.push({ ...concept, alternatives });
   };
   // Synonym phrases may span the spaces someone typed: look in the text without them, piece by piece.
   let pieces = text.split(' ').filter((piece) => piece !== '');

@@ -221,8 +221,9 @@ async function planMatch(
     const match = atLeastOf(queries, size);
     const found = await probe(db, where, match);
     if (found === 0) continue;
-    // Few found with `size` concepts: rank those first and the ones with one concept fewer after them.
-    const widened = found < probeRows && size > 1 && size - 1 >= Math.ceil(queries.length / 2);
+    // Fewer than a top three with `size` concepts: rank those first and the ones with one concept fewer
+    // after them — never fewer than two concepts (a two-word query is not widened to either word).
+    const widened = found < 3 && size - 1 >= 2 && size - 1 >= Math.ceil(queries.length / 2);
     return { match: widened ? atLeastOf(queries, size - 1) : match, isRelaxed: size < queries.length };
   }
   return { match: all, isRelaxed: false };

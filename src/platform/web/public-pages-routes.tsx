@@ -3,9 +3,6 @@ import { Type } from 'typebox';
 import type { ModuleRegistry } from '../composition/app-module.ts';
 import type { AppDeps, AppInstance } from '../http/app-types.ts';
 import type { PublicRead } from '../http/public-reads.ts';
-import { fieldLimits, transportLength } from './components/field-limits.ts';
-import { problemsOnPage } from './components/form-problems.ts';
-import { readForm } from './components/read-form.ts';
 import { fontSizeCookie, fontSizeReturnPath, fontSizes } from './font-size.ts';
 import { barePath, forEachLanguage, type Lang, localePath } from './i18n.ts';
 import { pageContext, renderPage, sendPage } from './layout.tsx';
@@ -13,20 +10,13 @@ import { HomePage } from './pages/home-page.tsx';
 import { type OpenDataListing, OpenDataPage } from './pages/open-data-page.tsx';
 import { PersonalDataFilesPage } from './pages/personal-data-files-page.tsx';
 import { PrivacyPage } from './pages/privacy-page.tsx';
-import { SearchPage } from './pages/search-page.tsx';
 import { SitemapPage } from './pages/sitemap-page.tsx';
 import { type SitePageId, sitePageOptions, sitePages } from './site-pages.ts';
-import { searchForm } from './site-search.ts';
 
 /**
  * Registers a page at its zh-TW path and its English `/en` path (ADR 0003). The callback receives each URL
  * so Fastify infers the handler's types from the schema written inline.
  */
-
-/** Bounded for transport only: the words are read with the search form (an over-long query is its problem). */
-const SearchQuery = Type.Object({
-  q: Type.Optional(Type.String({ maxLength: transportLength(fieldLimits.searchTerms) })),
-});
 
 const FontSizeQuery = Type.Object({
   size: Type.Union(fontSizes.map((size) => Type.Literal(size))),
@@ -34,7 +24,8 @@ const FontSizeQuery = Type.Object({
 });
 
 /**
- * The view of each registry page that has no query; search is registered on its own below, the services
+ * The view of each registry page that has no query; search is registered by the portal module
+ * (src/modules/portal/search/search-routes.tsx), the services
  * list by the catalogue module (src/modules/catalogue/catalogue-routes.tsx), the case look-up by the
  * cases module (src/modules/cases/track-routes.tsx), the plans and the work plans by the control module
  * (src/modules/control/plans/public-plan-routes.tsx, work-plans/public-work-plan-routes.tsx), the report
@@ -55,14 +46,14 @@ const staticViews: Record<
 };
 
 /**
- * The platform's own public reads (kept as bytes: platform/http/public-reads.ts). All of it, search
- * included (it looks through the site's own pages), is written in the code: only a new release changes it.
+ * The platform's own public reads (kept as bytes: platform/http/public-reads.ts). All of it is written in
+ * the code: only a new release changes it. The search page is the portal module's (issue 15:
+ * src/modules/portal/search/search-routes.tsx), which also finds these pages.
  */
 export const platformPublicReads: readonly PublicRead[] = [
   ...sitePages
     .filter((page) => page.id in staticViews)
     .map((page): PublicRead => ({ route: page.path, scopes: [], query: 'none' })),
-  { route: '/search', examples: ['/search?q=%E9%81%93%E8%B7%AF'], scopes: [], query: 'key' },
 ];
 
 /**
@@ -90,7 +81,7 @@ export function openDataListing(registry: Pick<ModuleRegistry, 'openData' | 'pub
   };
 }
 
-/** The public pages: home, the entry-point placeholders, the site map, the policies, search, font size. */
+/** The public pages: home, the entry-point placeholders, the site map, the policies, font size. */
 export async function publicPagesRoutes(
   app: AppInstance,
   deps: AppDeps,
@@ -109,26 +100,6 @@ export async function publicPagesRoutes(
         return sendPage(
           reply,
           renderPage(context, { ...sitePageOptions(page, context.lang), body: view(context.lang, listing) }),
-        );
-      });
-    });
-  }
-
-  const searchPage = sitePages.find((page) => page.id === 'search');
-  if (searchPage) {
-    forEachLanguage(searchPage.path, (url) => {
-      app.get(url, { schema: { hide: true, querystring: SearchQuery } }, async (request, reply) => {
-        const context = pageContext(request);
-        const { values, problems } = readForm(searchForm, request.query, context.lang);
-        const shown = problemsOnPage(problems, { lang: context.lang, targetOf: () => 'search-page-query' });
-        return sendPage(
-          reply,
-          renderPage(context, {
-            ...sitePageOptions(searchPage, context.lang),
-            hasError: shown.hasAny,
-            body: <SearchPage lang={context.lang} query={values.q} problems={shown} />,
-          }),
-          shown.hasAny ? 400 : 200,
         );
       });
     });
