@@ -360,6 +360,7 @@ async function textsOf(
 // database's C locale: show_trgm('道路') is empty) titles and synonym phrases sharing the query's bigrams.
 
 const minimumOverlap = 0.45;
+const suggestionCandidates = 300;
 const maxSuggestions = 3;
 const latinOnly = /^[\p{Script=Latin}\p{Nd}\s'.-]+$/u;
 
@@ -384,13 +385,20 @@ async function suggestionsFor(
       order by score desc limit 10`);
     for (const row of result.rows) if (Number(row.score) >= 0.5) consider(row.title, Number(row.score));
   } else {
-    const terms = bigramsOf(compact).filter((term) => [...term].length > 1);
+    const terms = bigramsOf(compact)
+      .filter((term) => [...term].length > 1)
+      .slice(0, 8);
     if (terms.length > 0) {
-      const any = terms.map((term) => `'${term.replaceAll("'", "''")}':A`).join(' | ');
+      // Titles holding at least half the query's bigrams: a near miss shares most of them.
+      const any = atLeastOf(
+        terms.map((term) => `'${term.replaceAll("'", "''")}':A`),
+        Math.max(1, Math.ceil(terms.length / 2)),
+      );
+      // Bounded, unranked: the bigram overlap below ranks them (a common bigram holds thousands of titles).
       const result = await db.execute<{ title: string }>(sql`
         select title from search_documents
         where lang = ${lang} and terms @@ ${any}::tsquery
-        order by ts_rank(terms, ${any}::tsquery) desc limit 50`);
+        limit ${suggestionCandidates}`);
       for (const row of result.rows) consider(row.title, bigramOverlap(compact, row.title));
     }
     for (const synonym of synonyms) {
