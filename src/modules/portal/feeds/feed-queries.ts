@@ -170,18 +170,23 @@ export interface IndexedPage {
   readonly updatedAt: Date;
 }
 
-function visibleAt(now: Date) {
-  return sql`(${searchDocuments.visibleFrom} is null or ${searchDocuments.visibleFrom} <= ${now}) and (${searchDocuments.visibleUntil} is null or ${searchDocuments.visibleUntil} > ${now})`;
+/** Shown now, and not one of `excludedPaths` (pages the sitemap lists already). */
+function visibleAt(now: Date, excludedPaths: readonly string[]) {
+  return sql`(${searchDocuments.visibleFrom} is null or ${searchDocuments.visibleFrom} <= ${now}) and (${searchDocuments.visibleUntil} is null or ${searchDocuments.visibleUntil} > ${now}) and ${searchDocuments.path} <> all(${sql.param([...excludedPaths])}::text[])`;
 }
 
 /** How many public things the index holds now (each is one page, in one or two languages). */
-export async function countIndexedPages(db: DatabaseOrTransaction, now: Date): Promise<number> {
+export async function countIndexedPages(
+  db: DatabaseOrTransaction,
+  now: Date,
+  excludedPaths: readonly string[] = [],
+): Promise<number> {
   const [row] = await db
     .select({
       count: sql<number>`count(distinct (${searchDocuments.source}, ${searchDocuments.sourceId}))::int`,
     })
     .from(searchDocuments)
-    .where(visibleAt(now));
+    .where(visibleAt(now, excludedPaths));
   return row?.count ?? 0;
 }
 
@@ -231,9 +236,17 @@ function pageOf(row: GroupedRow): IndexedPage {
  */
 export async function* indexedPages(
   db: DatabaseOrTransaction,
-  options: { now: Date; offset: number; count: number; batchSize?: number },
+  options: {
+    now: Date;
+    offset: number;
+    count: number;
+    batchSize?: number;
+    /** Pages listed otherwise (the site's own): left out here, and out of the count alike. */
+    excludedPaths?: readonly string[];
+  },
 ): AsyncGenerator<IndexedPage[]> {
   const batchSize = options.batchSize ?? 2000;
+  const excluded = options.excludedPaths ?? [];
   let remaining = options.count;
   let after: { source: string; sourceId: string } | null = null;
   while (remaining > 0) {
@@ -243,9 +256,9 @@ export async function* indexedPages(
       .from(searchDocuments)
       .where(
         after === null
-          ? visibleAt(options.now)
+          ? visibleAt(options.now, excluded)
           : and(
-              visibleAt(options.now),
+              visibleAt(options.now, excluded),
               sql`(${searchDocuments.source}, ${searchDocuments.sourceId}) > (${after.source}, ${after.sourceId})`,
             ),
       )

@@ -111,12 +111,15 @@ export function feedRoutesWith(options: FeedRoutesOptions = {}): RoutePlugin {
 
     // The site's own pages and the modules' public pages: fixed for a release.
     const staticEntries = staticSitemapEntries(sitePages, registry.publicReads);
-    const staticPaths = new Set(staticEntries.map((entry) => entry.path));
+    const staticPaths = staticEntries.map((entry) => entry.path);
 
     // The index of child sitemaps: small, kept (a public read).
     app.get(feedPaths.sitemapXml, { schema: { hide: true } }, async (_request, reply) => {
       const now = clock.now();
-      const [things, latest] = await Promise.all([countIndexedPages(db, now), latestIndexChange(db)]);
+      const [things, latest] = await Promise.all([
+        countIndexedPages(db, now, staticPaths),
+        latestIndexChange(db),
+      ]);
       const children = childCount(staticEntries.length + things, urlLimit);
       const body = sitemapIndexText(
         Array.from({ length: children }, (_, index) => ({
@@ -135,7 +138,7 @@ export function feedRoutesWith(options: FeedRoutesOptions = {}): RoutePlugin {
       async (request, reply) => {
         const number = Number.parseInt(request.params.file, 10);
         const now = clock.now();
-        const things = await countIndexedPages(db, now);
+        const things = await countIndexedPages(db, now, staticPaths);
         if (number > childCount(staticEntries.length + things, urlLimit)) {
           throw notFound(request.lang === 'en' ? 'No such sitemap.' : '沒有這個網站地圖。');
         }
@@ -149,9 +152,9 @@ export function feedRoutesWith(options: FeedRoutesOptions = {}): RoutePlugin {
             now,
             offset: span.indexOffset,
             count: span.indexCount,
+            excludedPaths: staticPaths,
           })) {
             yield pages.flatMap((page) => {
-              if (staticPaths.has(page.path)) return [];
               const entry: SitemapEntry = {
                 path: page.path,
                 langs: page.langs,

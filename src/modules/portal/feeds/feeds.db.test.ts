@@ -379,7 +379,8 @@ describe('the open-data page lists every dataset of the registry with its format
           dataset.id,
         );
         for (const [href] of links) {
-          const isApi = href?.startsWith('/api/') || href?.startsWith('/open311/');
+          // Machine files with one address for both languages.
+          const isApi = href?.startsWith('/api/') || href?.startsWith('/open311/') || href === '/sitemap.xml';
           const path = dataset.formats.find((format) => href?.endsWith(format.path));
           assert.ok(path, `${href} is one of ${dataset.id}'s formats`);
           // English pages link to English files, machine APIs to their one address.
