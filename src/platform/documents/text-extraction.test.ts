@@ -76,6 +76,16 @@ describe('extractText', () => {
     assert.equal(readZipEntry(bomb, 'missing.xml', 1024), null);
   });
 
+  it('a reading that runs out of its memory gives no text, and the caller goes on', async () => {
+    // 16.5 MB of content.xml (48 kB zipped): its text as strings needs more than a 48 MB heap.
+    const xml = `<office:document-content>${'<text:p>道路挖掘 abc</text:p>'.repeat(500_000)}</office:document-content>`;
+    const odt = writeZip([{ name: 'content.xml', data: xml }]);
+    assert.equal(await extractText(odt, ODT_MEDIA_TYPE, { ...extractionLimits, maxHeapMb: 48 }), '');
+    const text = await extractText(odt, ODT_MEDIA_TYPE);
+    assert.equal(text.length, extractionLimits.maxCharacters);
+    assert.match(text, /^道路挖掘 abc\n道路挖掘 abc/);
+  });
+
   it('odfXmlText keeps spaces, tabs and line breaks, and decodes entities', () => {
     assert.equal(
       odfXmlText(

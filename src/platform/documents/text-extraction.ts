@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import { inflateRawSync } from 'node:zlib';
 
 /**
@@ -5,7 +6,8 @@ import { inflateRawSync } from 'node:zlib';
  * (the `unpdf` package's build), OpenDocument (odt, ods, odp) by reading `content.xml` out of the zip;
  * images and anything else have no text here (no OCR).
  *
- * Bounded, because a document is a stranger's input even when an editor uploads it: at most
+ * Bounded, because a document is a stranger's input even when an editor uploads it: read in a worker thread
+ * with its own heap limit (`maxHeapMb`) that is stopped at the time limit, and within it at most
  * `extractionLimits.maxPages` pages of a PDF and `maxCharacters` characters in all, given up after
  * `timeoutMs` (checked between pages, and the whole reading raced against it), a zip entry inflated to at most
  * `maxXmlBytes`. It never throws: a file that cannot be read gives '' (the editor is told the text could
@@ -22,6 +24,8 @@ export const extractionLimits = {
   /** content.xml inflated: a long text document is a few MB of XML. */
   maxXmlBytes: 16 * 1024 * 1024,
   timeoutMs: 15_000,
+  /** The reading worker's heap (pdf.js on a large PDF): beyond it the worker dies and the text is ''. */
+  maxHeapMb: 128,
 } as const;
 
 export type ExtractionLimits = { readonly [Key in keyof typeof extractionLimits]: number };
@@ -37,11 +41,51 @@ export function hasReadableText(mediaType: string): boolean {
   return mediaType === 'application/pdf' || odfTypes.has(mediaType);
 }
 
-/** The text of a document ('' when it has none, or it cannot be read within the limits). */
+/**
+ * The text of a document ('' when it has none, or it cannot be read within the limits), read in a worker
+ * thread of its own (text-extraction-worker.ts): its heap is capped (`maxHeapMb`, apart from the app's own
+ * 192 MB) and it is stopped at the time limit, so a hostile or enormous file costs the app neither its memory
+ * nor more than `timeoutMs` of one core. A worker that runs out of memory, fails or is stopped gives ''.
+ */
 export async function extractText(
   bytes: Uint8Array,
   mediaType: string,
   limits: ExtractionLimits = extractionLimits,
+): Promise<string> {
+  if (!hasReadableText(mediaType) || bytes.length === 0 || bytes.length > limits.maxBytes) return '';
+  return new Promise((resolve) => {
+    let isSettled = false;
+    const worker = new Worker(new URL('./text-extraction-worker.ts', import.meta.url), {
+      workerData: { bytes, mediaType, limits },
+      // TypeScript through tsx, as the app itself runs; none of the app's V8 flags (its heap cap is below).
+      execArgv: ['--import', 'tsx'],
+      resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb, maxYoungGenerationSizeMb: 16 },
+      stdout: true,
+      stderr: true,
+    });
+    const finish = (text: string) => {
+      if (isSettled) return;
+      isSettled = true;
+      clearTimeout(timer);
+      resolve(text);
+      void worker.terminate();
+    };
+    // The reading's own time limit, and a few seconds more for the worker to start.
+    const timer = setTimeout(() => finish(''), limits.timeoutMs + workerStartMs);
+    worker.once('message', (text: unknown) => finish(typeof text === 'string' ? text : ''));
+    worker.once('error', () => finish(''));
+    worker.once('exit', () => finish(''));
+  });
+}
+
+/** How long a worker may take to start (load tsx and pdf.js) on a busy machine. */
+const workerStartMs = 10_000;
+
+/** extractText's work, in the thread that calls it: what the worker runs. Never throws. */
+export async function extractTextInThisThread(
+  bytes: Uint8Array,
+  mediaType: string,
+  limits: ExtractionLimits,
 ): Promise<string> {
   if (bytes.length === 0 || bytes.length > limits.maxBytes) return '';
   try {
