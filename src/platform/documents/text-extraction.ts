@@ -57,8 +57,9 @@ export async function extractText(
     let isSettled = false;
     const worker = new Worker(new URL('./text-extraction-worker.ts', import.meta.url), {
       workerData: { bytes, mediaType, limits },
-      // TypeScript through tsx, as the app itself runs; none of the app's V8 flags (its heap cap is below).
-      execArgv: ['--import', 'tsx'],
+      // TypeScript through tsx (resolved from here, whatever the working folder), as the app itself runs;
+      // none of the app's V8 flags (its heap cap is below).
+      execArgv: ['--import', import.meta.resolve('tsx')],
       resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb, maxYoungGenerationSizeMb: 16 },
       stdout: true,
       stderr: true,
