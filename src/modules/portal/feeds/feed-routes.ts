@@ -10,6 +10,7 @@ import {
   classificationNames,
   countIndexedPages,
   feedEntryCount,
+  type IndexedPage,
   indexedPages,
   latestIndexChange,
   newestPublicItems,
@@ -23,14 +24,7 @@ import {
   sitemapUrlset,
 } from './feed-xml.ts';
 import { feedsText as text } from './feeds-messages.ts';
-import {
-  childCount,
-  childSpan,
-  type SitemapEntry,
-  sitemapUrlLimit,
-  staticSitemapEntries,
-  urlsOfEntry,
-} from './sitemap-plan.ts';
+import { childCount, childSpan, sitemapUrlLimit, staticSitemapEntries, urlsOfEntry } from './sitemap-plan.ts';
 
 /**
  * The feeds (RSS 2.0 and Atom of news releases and announcements, in both languages) and the sitemap
@@ -138,31 +132,34 @@ export function feedRoutesWith(options: FeedRoutesOptions = {}): RoutePlugin {
       async (request, reply) => {
         const number = Number.parseInt(request.params.file, 10);
         const now = clock.now();
-        const things = await countIndexedPages(db, now, staticPaths);
-        if (number > childCount(staticEntries.length + things, urlLimit)) {
+        const span = childSpan(number, staticEntries.length, urlLimit);
+        const staticUrls = staticEntries
+          .slice(span.staticStart, span.staticEnd)
+          .flatMap((entry) => urlsOfEntry(entry, base));
+        // The index's share, its first batch read before answering: a child past the last has none (no count
+        // of the whole index, which takes seconds at 200,000 things).
+        const pages =
+          span.indexCount === 0
+            ? null
+            : indexedPages(db, {
+                now,
+                offset: span.indexOffset,
+                count: span.indexCount,
+                excludedPaths: staticPaths,
+              });
+        const first = pages === null ? null : await pages.next();
+        if (staticUrls.length === 0 && (first === null || first.done === true)) {
           throw notFound(request.lang === 'en' ? 'No such sitemap.' : '沒有這個網站地圖。');
         }
-        const span = childSpan(number, staticEntries.length, urlLimit);
+        const urlsOf = (batch: readonly IndexedPage[]) =>
+          batch.flatMap((page) =>
+            urlsOfEntry({ path: page.path, langs: page.langs, lastModified: page.updatedAt }, base),
+          );
         async function* batches(): AsyncGenerator<SitemapUrl[]> {
-          yield staticEntries
-            .slice(span.staticStart, span.staticEnd)
-            .flatMap((entry) => urlsOfEntry(entry, base));
-          if (span.indexCount === 0) return;
-          for await (const pages of indexedPages(db, {
-            now,
-            offset: span.indexOffset,
-            count: span.indexCount,
-            excludedPaths: staticPaths,
-          })) {
-            yield pages.flatMap((page) => {
-              const entry: SitemapEntry = {
-                path: page.path,
-                langs: page.langs,
-                lastModified: page.updatedAt,
-              };
-              return urlsOfEntry(entry, base);
-            });
-          }
+          yield staticUrls;
+          if (pages === null || first === null || first.done === true) return;
+          yield urlsOf(first.value);
+          for await (const batch of pages) yield urlsOf(batch);
         }
         reply.headers(openHeaders);
         reply.header('cache-control', 'public, max-age=3600');
