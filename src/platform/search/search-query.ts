@@ -18,7 +18,6 @@ import {
   parseQuery,
   type SearchField,
   type Synonym,
-  titleTsquery,
 } from './query-parsing.ts';
 import { searchMisses, searchSynonyms } from './search-schema.ts';
 import { bestSnippet, type Snippet } from './snippets.ts';
@@ -93,7 +92,9 @@ export interface SearchResults {
 
 export const searchPageSize = 10;
 /** Candidates ranked at most: a concept that half the site holds is not ranked row by row. */
-export const maxCandidates = 2000;
+export const maxCandidates = 1000;
+/** Candidates ranked on their whole text (a relaxed or widened match) at most: each row's text is read. */
+const maxTextRanked = 400;
 const probeRows = 10;
 
 // ---------------------------------------------------------------------------------------------------------
@@ -154,23 +155,34 @@ function hasFilter(options: SearchOptions): boolean {
 
 interface PreparedConcept {
   readonly concept: Concept;
+  /** Restricted to the fields asked for: what finds candidates. */
   readonly query: string;
-  readonly titleQuery: string;
+  /** Unrestricted: matched against the title-and-keywords vector for the title bonus. */
+  readonly anyQuery: string;
 }
 
 function prepared(concepts: readonly Concept[], field: SearchField): PreparedConcept[] {
   return concepts.flatMap((concept) => {
     const query = conceptTsquery(concept, field);
-    const titleQuery = titleTsquery(concept);
-    return query && titleQuery ? [{ concept, query, titleQuery }] : [];
+    const anyQuery = conceptTsquery(concept, 'any');
+    return query && anyQuery ? [{ concept, query, anyQuery }] : [];
   });
 }
 
 /** Lower case, without spaces: how a title is compared with a phrase. */
 const compactTitle = sql`replace(lower(title), ' ', '')`;
 
-function scoreExpression(concepts: readonly PreparedConcept[], phrase: string | null): SQL {
-  const parts: SQL[] = concepts.map(({ concept, query, titleQuery }) => {
+/**
+ * The score of a candidate. `isHeldByAll`: every candidate holds every core concept (the match was all of
+ * them), so the score needs only the title and keywords — no row's whole text is read, and a broad query
+ * ranks thousands of candidates cheaply; otherwise (relaxed, widened) each concept is tested on the text.
+ */
+function scoreExpression(
+  concepts: readonly PreparedConcept[],
+  phrase: string | null,
+  isHeldByAll: boolean,
+): SQL {
+  const parts: SQL[] = concepts.map(({ concept, query, anyQuery }) => {
     const inTitle = sql.join(
       concept.alternatives
         .filter((alternative) => [...alternative].length >= 2)
@@ -180,11 +192,16 @@ function scoreExpression(concepts: readonly PreparedConcept[], phrase: string | 
     const titlePhrase = concept.alternatives.some((alternative) => [...alternative].length >= 2)
       ? sql`(case when ${inTitle} then 0.7 else 0 end)`
       : sql`0`;
-    return sql`${concept.weight}::float8 * ((terms @@ ${query}::tsquery)::int + 0.8 * (terms @@ ${titleQuery}::tsquery)::int + ${titlePhrase})`;
+    const held = isHeldByAll ? sql`${concept.weight >= 1 ? 1 : 0}` : sql`(terms @@ ${query}::tsquery)::int`;
+    return sql`${concept.weight}::float8 * (${held} + 0.8 * (heading @@ ${anyQuery}::tsquery)::int + ${titlePhrase})`;
   });
   if (phrase) parts.push(sql`(case when strpos(${compactTitle}, ${phrase}) > 0 then 2.0 else 0 end)`);
-  const any = anyOf(concepts.map((entry) => entry.query));
-  parts.push(sql`0.5 * ts_rank(terms, ${any}::tsquery, 1)`);
+  const any = anyOf(concepts.map((entry) => entry.anyQuery));
+  parts.push(
+    isHeldByAll
+      ? sql`0.5 * ts_rank(heading, ${any}::tsquery, 1)`
+      : sql`0.5 * ts_rank(terms, ${anyOf(concepts.map((entry) => entry.query))}::tsquery, 1)`,
+  );
   return sql.join(parts, sql` + `);
 }
 
@@ -201,6 +218,8 @@ async function probe(db: DatabaseOrTransaction, where: readonly SQL[], match: st
 interface Plan {
   readonly match: string | null;
   readonly isRelaxed: boolean;
+  /** The match requires every core concept (neither relaxed nor widened). */
+  readonly isHeldByAll: boolean;
 }
 
 /** The candidates' tsquery: all concepts, or — for a plain query that finds nothing so — fewer. */
@@ -214,9 +233,9 @@ async function planMatch(
   // what is found — unless it is all there is.
   const core = concepts.filter((entry) => entry.concept.weight >= 1);
   const queries = (core.length > 0 ? core : concepts).map((entry) => entry.query);
-  if (queries.length === 0) return { match: null, isRelaxed: false };
+  if (queries.length === 0) return { match: null, isRelaxed: false, isHeldByAll: false };
   const all = allOf(queries);
-  if (isStrict || queries.length === 1) return { match: all, isRelaxed: false };
+  if (isStrict || queries.length === 1) return { match: all, isRelaxed: false, isHeldByAll: !isStrict };
   for (let size = queries.length; size >= 1; size -= 1) {
     const match = atLeastOf(queries, size);
     const found = await probe(db, where, match);
@@ -224,9 +243,13 @@ async function planMatch(
     // Fewer than a top three with `size` concepts: rank those first and the ones with one concept fewer
     // after them — never fewer than two concepts (a two-word query is not widened to either word).
     const widened = found < 3 && size - 1 >= 2 && size - 1 >= Math.ceil(queries.length / 2);
-    return { match: widened ? atLeastOf(queries, size - 1) : match, isRelaxed: size < queries.length };
+    return {
+      match: widened ? atLeastOf(queries, size - 1) : match,
+      isRelaxed: size < queries.length,
+      isHeldByAll: !widened && size === queries.length,
+    };
   }
-  return { match: all, isRelaxed: false };
+  return { match: all, isRelaxed: false, isHeldByAll: true };
 }
 
 interface RankedRow extends Record<string, unknown> {
@@ -284,19 +307,24 @@ export async function searchSite(db: DatabaseOrTransaction, options: SearchOptio
     where.push(sql`not (terms @@ ${anyOf(excluded.map((entry) => entry.query))}::tsquery)`);
   const plan = await planMatch(db, where, concepts, parsed.isStrict);
   const candidateWhere = plan.match ? [...where, sql`terms @@ ${plan.match}::tsquery`] : where;
-  const score = concepts.length > 0 ? scoreExpression(concepts, phraseOf(parsed)) : sql`0`;
-  const ranked = await db.execute<RankedRow>(sql`
+  const score = concepts.length > 0 ? scoreExpression(concepts, phraseOf(parsed), plan.isHeldByAll) : sql`0`;
+  // `heading`: the title and keywords alone (weight A), a small vector made from their short text.
+  const ranked = await rankedRows(
+    db,
+    sql`
     with candidates as (
-      select source, source_id, kind, path, title, unit_code, published_on, terms
+      select source, source_id, kind, path, title, unit_code, published_on, terms,
+        to_tsvector('simple', title_terms) as heading
       from search_documents
       where ${sql.join(candidateWhere, sql` and `)}
-      limit ${maxCandidates}
+      limit ${plan.isHeldByAll ? maxCandidates : maxTextRanked}
     )
     select source, source_id, kind, path, title, unit_code, published_on::text as published_on,
       (${score})::float8 as score, (count(*) over ())::int as total
     from candidates
     order by score desc, published_on desc nulls last, path
-    limit ${pageSize} offset ${(page - 1) * pageSize}`);
+    limit ${pageSize} offset ${(page - 1) * pageSize}`,
+  );
   const rows = ranked.rows;
   const total = rows[0]?.total ?? (page > 1 ? await countOf(db, candidateWhere) : 0);
   const terms = highlightTermsOf({ ...parsed, concepts: concepts.map((entry) => entry.concept) });
@@ -330,6 +358,20 @@ export async function searchSite(db: DatabaseOrTransaction, options: SearchOptio
     suggestions: needsSuggestions ? await suggestionsFor(db, options.lang, parsed.text, synonyms) : [],
     isEmpty: false,
   };
+}
+
+/**
+ * The ranking statement with sequential scans off: with a LIMIT the planner would rather scan the table and
+ * test each row's terms (reading every row's whole text) than ask the GIN index, many times slower on a
+ * large index. Transaction-local, inside a savepoint when the caller has a transaction.
+ */
+async function rankedRows(db: DatabaseOrTransaction, statement: SQL) {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('enable_seqscan', 'off', true)`);
+    const result = await tx.execute<RankedRow>(statement);
+    await tx.execute(sql`select set_config('enable_seqscan', 'on', true)`);
+    return result;
+  });
 }
 
 async function countOf(db: DatabaseOrTransaction, where: readonly SQL[]): Promise<number> {

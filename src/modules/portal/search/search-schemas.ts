@@ -58,7 +58,7 @@ export const SearchResultJson = Type.Object({
 
 export const SearchApiResponse = Type.Object({
   query: Type.String({ description: 'The words as read (normalised).' }),
-  total: Type.Integer({ description: 'Results found (counted up to 2,000).' }),
+  total: Type.Integer({ description: 'Results found (counted up to 1,000).' }),
   page: Type.Integer(),
   pageCount: Type.Integer(),
   isRelaxed: Type.Boolean({ description: 'Nothing held every word: these results hold most of them.' }),
