@@ -281,6 +281,18 @@ function phraseOf(parsed: ParsedQuery): string | null {
 
 /** Searches the site's index. See the file's comment for how it ranks. */
 export async function searchSite(db: DatabaseOrTransaction, options: SearchOptions): Promise<SearchResults> {
+  // Sequential scans off, for this transaction only (a savepoint in the caller's): with a LIMIT the planner
+  // would rather scan the table and test each row's terms — reading every row's whole text — than ask the
+  // GIN index, many times slower on a large index.
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('enable_seqscan', 'off', true)`);
+    const results = await searchIndex(tx, options);
+    await tx.execute(sql`select set_config('enable_seqscan', 'on', true)`);
+    return results;
+  });
+}
+
+async function searchIndex(db: DatabaseOrTransaction, options: SearchOptions): Promise<SearchResults> {
   const pageSize = options.pageSize ?? searchPageSize;
   const page = Math.max(1, Math.floor(options.page));
   const synonyms = await loadSynonyms(db);
@@ -309,9 +321,7 @@ export async function searchSite(db: DatabaseOrTransaction, options: SearchOptio
   const candidateWhere = plan.match ? [...where, sql`terms @@ ${plan.match}::tsquery`] : where;
   const score = concepts.length > 0 ? scoreExpression(concepts, phraseOf(parsed), plan.isHeldByAll) : sql`0`;
   // `heading`: the title and keywords alone (weight A), a small vector made from their short text.
-  const ranked = await rankedRows(
-    db,
-    sql`
+  const ranked = await db.execute<RankedRow>(sql`
     with candidates as (
       select source, source_id, kind, path, title, unit_code, published_on, terms,
         to_tsvector('simple', title_terms) as heading
@@ -323,8 +333,7 @@ export async function searchSite(db: DatabaseOrTransaction, options: SearchOptio
       (${score})::float8 as score, (count(*) over ())::int as total
     from candidates
     order by score desc, published_on desc nulls last, path
-    limit ${pageSize} offset ${(page - 1) * pageSize}`,
-  );
+    limit ${pageSize} offset ${(page - 1) * pageSize}`);
   const rows = ranked.rows;
   const total = rows[0]?.total ?? (page > 1 ? await countOf(db, candidateWhere) : 0);
   const terms = highlightTermsOf({ ...parsed, concepts: concepts.map((entry) => entry.concept) });
@@ -358,20 +367,6 @@ export async function searchSite(db: DatabaseOrTransaction, options: SearchOptio
     suggestions: needsSuggestions ? await suggestionsFor(db, options.lang, parsed.text, synonyms) : [],
     isEmpty: false,
   };
-}
-
-/**
- * The ranking statement with sequential scans off: with a LIMIT the planner would rather scan the table and
- * test each row's terms (reading every row's whole text) than ask the GIN index, many times slower on a
- * large index. Transaction-local, inside a savepoint when the caller has a transaction.
- */
-async function rankedRows(db: DatabaseOrTransaction, statement: SQL) {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('enable_seqscan', 'off', true)`);
-    const result = await tx.execute<RankedRow>(statement);
-    await tx.execute(sql`select set_config('enable_seqscan', 'on', true)`);
-    return result;
-  });
 }
 
 async function countOf(db: DatabaseOrTransaction, where: readonly SQL[]): Promise<number> {
@@ -433,13 +428,16 @@ async function suggestionsFor(
     if (terms.length > 0) {
       // Titles holding at least half the query's bigrams: a near miss shares most of them.
       const any = atLeastOf(
-        terms.map((term) => `'${term.replaceAll("'", "''")}':A`),
+        terms.map((term) => `'${term.replaceAll("'", "''")}'`),
         Math.max(1, Math.ceil(terms.length / 2)),
       );
       // Bounded, unranked: the bigram overlap below ranks them (a common bigram holds thousands of titles).
+      // The index finds the rows; the title's own short terms confirm (a weighted query would read each
+      // row's whole text).
       const result = await db.execute<{ title: string }>(sql`
         select title from search_documents
         where lang = ${lang} and terms @@ ${any}::tsquery
+          and to_tsvector('simple', title_terms) @@ ${any}::tsquery
         limit ${suggestionCandidates}`);
       for (const row of result.rows) consider(row.title, bigramOverlap(compact, row.title));
     }
