@@ -5,10 +5,10 @@ import { searchSynonyms } from '../../../platform/search/search-schema.ts';
 import { demoSynonyms } from './synonym-demo-data.ts';
 
 /**
- * Loads the demo synonyms whose phrase is not in the table yet: idempotent, and an editor's change to a phrase
- * (or its removal, which leaves the phrase free) is not undone by a later seed only when the phrase was
- * changed; a removed demo phrase comes back with the next seed — remove it for good by giving it another
- * expansion. Returns the rows written.
+ * Loads the demo synonyms whose phrase the table does not have yet: idempotent, and never overwrites a
+ * phrase an editor changed. A demo phrase an editor removed comes back when the seed runs again (a new
+ * release, `onewindow seed --force`): to drop one for good, change its expansion instead. Returns the rows
+ * written.
  */
 export async function seedDemoSynonyms(tx: Transaction): Promise<number> {
   const rows = demoSynonyms.map((synonym) => ({
