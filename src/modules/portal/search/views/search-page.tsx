@@ -180,7 +180,7 @@ function SimpleForm(props: SearchPageProps) {
         action={localePath(lang, searchPaths.search)}
         method="get"
         role="search"
-        aria-label={text(lang, 'title')}
+        aria-label={text(lang, 'formLabel')}
       >
         <WordsBox {...props} />
         <Hidden values={values} names={[...filterNames, ...advancedNames]} />
