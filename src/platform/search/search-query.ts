@@ -80,6 +80,8 @@ export interface SearchResults {
   readonly hits: readonly SearchHit[];
   /** Rows that answer (counted up to `maxCandidates`). */
   readonly total: number;
+  /** More rows answer than were counted (`total` is the cap): say "more than". */
+  readonly isTotalCapped: boolean;
   readonly page: number;
   readonly pageCount: number;
   /** Some concepts were left out to find anything (a long question): the page may say so. */
@@ -307,6 +309,7 @@ async function searchIndex(db: DatabaseOrTransaction, options: SearchOptions): P
       text: parsed.text,
       hits: [],
       total: 0,
+      isTotalCapped: false,
       page,
       pageCount: 0,
       isRelaxed: false,
@@ -361,6 +364,7 @@ async function searchIndex(db: DatabaseOrTransaction, options: SearchOptions): P
     text: parsed.text,
     hits,
     total,
+    isTotalCapped: total >= (plan.isHeldByAll ? maxCandidates : maxTextRanked),
     page,
     pageCount: Math.ceil(total / pageSize),
     isRelaxed: plan.isRelaxed,

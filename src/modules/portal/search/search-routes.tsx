@@ -75,6 +75,7 @@ export async function searchRoutes(app: AppInstance, deps: AppDeps): Promise<voi
       return {
         query: results.text,
         total: results.total,
+        isTotalCapped: results.isTotalCapped,
         page: results.page,
         pageCount: results.pageCount,
         isRelaxed: results.isRelaxed,

@@ -59,6 +59,7 @@ export const SearchResultJson = Type.Object({
 export const SearchApiResponse = Type.Object({
   query: Type.String({ description: 'The words as read (normalised).' }),
   total: Type.Integer({ description: 'Results found (counted up to 1,000).' }),
+  isTotalCapped: Type.Boolean({ description: 'More results answer than were counted: total is the cap.' }),
   page: Type.Integer(),
   pageCount: Type.Integer(),
   isRelaxed: Type.Boolean({ description: 'Nothing held every word: these results hold most of them.' }),

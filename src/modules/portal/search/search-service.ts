@@ -145,6 +145,7 @@ export async function searchForApi(
         text: '',
         hits: [],
         total: 0,
+        isTotalCapped: false,
         page: 1,
         pageCount: 0,
         isRelaxed: false,

@@ -347,7 +347,7 @@ function Results(props: SearchPageProps & { results: SearchResults }) {
   return (
     <>
       <p class="govuk-body">
-        {results.total >= 1000
+        {results.isTotalCapped
           ? text(lang, 'resultCountMany', { count: results.total })
           : text(lang, 'resultCount', { count: results.total })}
       </p>
