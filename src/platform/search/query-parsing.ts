@@ -52,6 +52,23 @@ export interface AdvancedWords {
   readonly none?: string | undefined;
 }
 
+/**
+ * `bigramsOf` for the short texts a search handles over and over (a query's words, synonym phrases and
+ * terms, titles for suggestions): remembered, so the word segmenter runs once per text, not per use.
+ */
+const rememberedTerms = new Map<string, readonly string[]>();
+const maxRemembered = 5_000;
+
+export function termsOfShortText(text: string): readonly string[] {
+  if (text.length > 200) return bigramsOf(text);
+  const known = rememberedTerms.get(text);
+  if (known) return known;
+  const terms = bigramsOf(text);
+  if (rememberedTerms.size >= maxRemembered) rememberedTerms.clear();
+  rememberedTerms.set(text, terms);
+  return terms;
+}
+
 /** NFKC (full-width letters and digits), lower case, whitespace runs as one space, trimmed. */
 export function normaliseSearchText(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
@@ -131,7 +148,7 @@ function weightOf(word: string, isFromSynonym: boolean): number {
 
 /** A concept's alternatives that can match something (at least one term each), each once. */
 function usable(alternatives: readonly string[]): string[] {
-  return [...new Set(alternatives)].filter((alternative) => bigramsOf(alternative).length > 0);
+  return [...new Set(alternatives)].filter((alternative) => termsOfShortText(alternative).length > 0);
 }
 
 function conceptOf(typed: string, alternatives: readonly string[], isFromSynonym: boolean): Concept | null {
@@ -384,7 +401,7 @@ export function conceptTsquery(concept: Concept, field: SearchField = 'any'): st
   const suffix = field === 'title' ? ':A' : field === 'body' ? ':BCD' : '';
   const alternatives = concept.alternatives
     .map((alternative) =>
-      bigramsOf(alternative)
+      termsOfShortText(alternative)
         .filter((term) => !isSingleHanBesideBigrams(term, alternative))
         .map((term) => `${lexeme(term, null)}${suffix}`)
         .join(' & '),
@@ -431,8 +448,8 @@ export function atLeastOf(parts: readonly string[], size: number): string {
 
 /** Dice coefficient of two texts' bigram sets: near-miss suggestions for Chinese (pg_trgm ignores Han). */
 export function bigramOverlap(a: string, b: string): number {
-  const left = new Set(bigramsOf(a).filter((term) => [...term].length > 1 || !han.test(term)));
-  const right = new Set(bigramsOf(b).filter((term) => [...term].length > 1 || !han.test(term)));
+  const left = new Set(termsOfShortText(a).filter((term) => [...term].length > 1 || !han.test(term)));
+  const right = new Set(termsOfShortText(b).filter((term) => [...term].length > 1 || !han.test(term)));
   if (left.size === 0 || right.size === 0) return 0;
   let shared = 0;
   for (const term of left) if (right.has(term)) shared += 1;
@@ -441,9 +458,9 @@ export function bigramOverlap(a: string, b: string): number {
 
 /** How much of `query`'s bigrams `title` holds (0…1): a title that contains the query's words scores 1. */
 export function bigramCoverage(query: string, title: string): number {
-  const wanted = new Set(bigramsOf(query).filter((term) => [...term].length > 1 || !han.test(term)));
+  const wanted = new Set(termsOfShortText(query).filter((term) => [...term].length > 1 || !han.test(term)));
   if (wanted.size === 0) return 0;
-  const held = new Set(bigramsOf(title));
+  const held = new Set(termsOfShortText(title));
   let shared = 0;
   for (const term of wanted) if (held.has(term)) shared += 1;
   return shared / wanted.size;

@@ -1,7 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../db/database.ts';
 import type { Lang } from '../web/i18n.ts';
-import { bigramsOf } from './bigrams.ts';
 import { scrubMissQuery } from './miss-scrub.ts';
 import {
   type AdvancedWords,
@@ -18,6 +17,7 @@ import {
   parseQuery,
   type SearchField,
   type Synonym,
+  termsOfShortText,
 } from './query-parsing.ts';
 import { searchMisses, searchSynonyms } from './search-schema.ts';
 import { bestSnippet, type Snippet } from './snippets.ts';
@@ -278,7 +278,7 @@ interface TextRow extends Record<string, unknown> {
 function phraseOf(parsed: ParsedQuery): string | null {
   if (parsed.isStrict) return null;
   const phrase = parsed.text.replaceAll(' ', '');
-  return [...phrase].length >= 2 && bigramsOf(phrase).length > 0 ? phrase : null;
+  return [...phrase].length >= 2 && termsOfShortText(phrase).length > 0 ? phrase : null;
 }
 
 /** Searches the site's index. See the file's comment for how it ranks. */
@@ -289,7 +289,8 @@ export async function searchSite(db: DatabaseOrTransaction, options: SearchOptio
   return db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('enable_seqscan', 'off', true)`);
     const results = await searchIndex(tx, options);
-    await tx.execute(sql`select set_config('enable_seqscan', 'on', true)`);
+    // Inside a caller's transaction the setting would outlive this savepoint: put it back.
+    if ('rollback' in db) await tx.execute(sql`select set_config('enable_seqscan', 'on', true)`);
     return results;
   });
 }
@@ -323,26 +324,32 @@ async function searchIndex(db: DatabaseOrTransaction, options: SearchOptions): P
   const plan = await planMatch(db, where, concepts, parsed.isStrict);
   const candidateWhere = plan.match ? [...where, sql`terms @@ ${plan.match}::tsquery`] : where;
   const score = concepts.length > 0 ? scoreExpression(concepts, phraseOf(parsed), plan.isHeldByAll) : sql`0`;
-  // `heading`: the title and keywords alone (weight A), a small vector made from their short text.
-  const ranked = await db.execute<RankedRow>(sql`
+  // `heading`: the title and keywords alone (weight A), a small vector made from their short text. The page's
+  // rows are joined to their texts (for snippets) only once ranked: ten rows' texts are read, not all.
+  const ranked = await db.execute<RankedRow & TextRow>(sql`
     with candidates as (
       select source, source_id, kind, path, title, unit_code, published_on, terms,
         to_tsvector('simple', title_terms) as heading
       from search_documents
       where ${sql.join(candidateWhere, sql` and `)}
       limit ${plan.isHeldByAll ? maxCandidates : maxTextRanked}
+    ), ranked as (
+      select source, source_id, kind, path, title, unit_code, published_on::text as published_on,
+        (${score})::float8 as score, (count(*) over ())::int as total
+      from candidates
+      order by score desc, published_on desc nulls last, path
+      limit ${pageSize} offset ${(page - 1) * pageSize}
     )
-    select source, source_id, kind, path, title, unit_code, published_on::text as published_on,
-      (${score})::float8 as score, (count(*) over ())::int as total
-    from candidates
-    order by score desc, published_on desc nulls last, path
-    limit ${pageSize} offset ${(page - 1) * pageSize}`);
+    select ranked.*, texts.summary, texts.body, texts.file_text
+    from ranked
+    join search_documents texts
+      on texts.source = ranked.source and texts.source_id = ranked.source_id and texts.lang = ${options.lang}
+    order by ranked.score desc, ranked.published_on desc nulls last, ranked.path`);
   const rows = ranked.rows;
   const total = rows[0]?.total ?? (page > 1 ? await countOf(db, candidateWhere) : 0);
   const terms = highlightTermsOf({ ...parsed, concepts: concepts.map((entry) => entry.concept) });
-  const texts = await textsOf(db, options.lang, rows);
   const hits = rows.map((row): SearchHit => {
-    const text = texts.get(`${row.source}\u0000${row.source_id}`);
+    const text = row;
     return {
       source: row.source,
       sourceId: row.source_id,
@@ -353,7 +360,7 @@ async function searchIndex(db: DatabaseOrTransaction, options: SearchOptions): P
       publishedOn: row.published_on,
       score: Number(row.score),
       snippet: bestSnippet(
-        { summary: text?.summary ?? '', body: text?.body ?? '', fileText: text?.file_text ?? '' },
+        { summary: text.summary ?? '', body: text.body ?? '', fileText: text.file_text ?? '' },
         terms,
       ),
     };
@@ -381,19 +388,6 @@ async function countOf(db: DatabaseOrTransaction, where: readonly SQL[]): Promis
     )} limit ${maxCandidates}) counted`,
   );
   return result.rows[0]?.total ?? 0;
-}
-
-async function textsOf(
-  db: DatabaseOrTransaction,
-  lang: Lang,
-  rows: readonly RankedRow[],
-): Promise<Map<string, TextRow>> {
-  if (rows.length === 0) return new Map();
-  const keys = rows.map((row) => sql`(${row.source}, ${row.source_id})`);
-  const result = await db.execute<TextRow>(sql`
-    select source, source_id, summary, body, file_text from search_documents
-    where lang = ${lang} and (source, source_id) in (${sql.join(keys, sql`, `)})`);
-  return new Map(result.rows.map((row) => [`${row.source}\u0000${row.source_id}`, row]));
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -426,7 +420,7 @@ async function suggestionsFor(
       order by score desc limit 10`);
     for (const row of result.rows) if (Number(row.score) >= 0.5) consider(row.title, Number(row.score));
   } else {
-    const terms = bigramsOf(compact)
+    const terms = termsOfShortText(compact)
       .filter((term) => [...term].length > 1)
       .slice(0, 8);
     if (terms.length > 0) {

@@ -1,4 +1,4 @@
-import { bigramsOf } from './bigrams.ts';
+import { termsOfShortText } from './query-parsing.ts';
 
 /**
  * A result's snippet (issue 15 §4): the passage of its text that holds the most of what was searched, with
@@ -58,7 +58,10 @@ function termsFor(text: string, phrases: readonly string[]): string[] {
   const terms: string[] = [];
   for (const phrase of phrases) {
     if (lower.includes(phrase.toLowerCase())) terms.push(phrase);
-    else terms.push(...bigramsOf(phrase).filter((term) => [...term].length > 1 || /[a-z0-9]/u.test(term)));
+    else
+      terms.push(
+        ...termsOfShortText(phrase).filter((term) => [...term].length > 1 || /[a-z0-9]/u.test(term)),
+      );
   }
   return terms;
 }
