@@ -30,10 +30,21 @@ const FontSizeQuery = Type.Object({
  * cases module (src/modules/cases/track-routes.tsx), the plans and the work plans by the control module
  * (src/modules/control/plans/public-plan-routes.tsx, work-plans/public-work-plan-routes.tsx), the report
  * form and the map of reports by the reports module (src/modules/reports/report-routes.tsx,
- * public-report-routes.tsx), and the online applications by the applications module
+ * public-report-routes.tsx), the information portal and the FAQ by the portal module
+ * (src/modules/portal/content/content-routes.tsx, faq/faq-routes.tsx), and the online applications by the applications module
  * (src/modules/applications/application-routes.tsx).
  */
-type ModulePageId = 'search' | 'services' | 'track' | 'plans' | 'work-plans' | 'report' | 'reports' | 'apply';
+type ModulePageId =
+  | 'search'
+  | 'services'
+  | 'track'
+  | 'plans'
+  | 'work-plans'
+  | 'report'
+  | 'reports'
+  | 'apply'
+  | 'info'
+  | 'faq';
 const staticViews: Record<
   Exclude<SitePageId, ModulePageId>,
   (lang: Lang, listing: OpenDataListing) => ComponentChildren
@@ -91,7 +102,7 @@ export async function publicPagesRoutes(
   for (const page of sitePages) {
     if (page.id === 'search' || page.id === 'services' || page.id === 'track' || page.id === 'plans')
       continue;
-    if (page.id === 'work-plans') continue;
+    if (page.id === 'work-plans' || page.id === 'info' || page.id === 'faq') continue;
     if (page.id === 'report' || page.id === 'reports' || page.id === 'apply') continue;
     const view = staticViews[page.id];
     forEachLanguage(page.path, (url) => {

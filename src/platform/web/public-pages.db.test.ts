@@ -57,7 +57,9 @@ describe('public pages (HTTP)', () => {
       const html = (await subject.app.inject({ method: 'GET', url: localePath('en', page.path) })).body;
       const internal = [...html.matchAll(/(?:href|action)="(\/[^"#]*)"/g)]
         .map((match) => match[1] ?? '')
-        .filter((href) => !href.startsWith('/assets/'));
+        .filter((href) => !href.startsWith('/assets/'))
+        // Data for machines (the open-data page's APIs, Open311, sitemap.xml) has one address in both languages.
+        .filter((href) => !/^\/(api|open311)\//.test(href) && href !== '/sitemap.xml');
       // The one link out of English is the language link to the same page in Chinese.
       const leaving = internal.filter(
         (href) => href !== '/en' && !href.startsWith('/en/') && href !== page.path,
