@@ -138,6 +138,8 @@ describe('searchSite', () => {
     assert.deepEqual(await paths({ query: '螢石步道', fields: 'body' }), ['/t/body']);
     // Strict: a word nothing holds finds nothing (no relaxation).
     assert.deepEqual(await paths({ query: '螢石 AND 不存在詞' }), []);
+    // Every word named is required, a single character too.
+    assert.deepEqual(await paths({ query: '螢石 AND 燈' }), []);
   });
 
   it('never finds what is not yet or no longer shown', async () => {

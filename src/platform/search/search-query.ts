@@ -183,6 +183,7 @@ function scoreExpression(
   concepts: readonly PreparedConcept[],
   phrase: string | null,
   isHeldByAll: boolean,
+  isStrict: boolean,
 ): SQL {
   const parts: SQL[] = concepts.map(({ concept, query, anyQuery }) => {
     const inTitle = sql.join(
@@ -194,7 +195,9 @@ function scoreExpression(
     const titlePhrase = concept.alternatives.some((alternative) => [...alternative].length >= 2)
       ? sql`(case when ${inTitle} then 0.7 else 0 end)`
       : sql`0`;
-    const held = isHeldByAll ? sql`${concept.weight >= 1 ? 1 : 0}` : sql`(terms @@ ${query}::tsquery)::int`;
+    const held = isHeldByAll
+      ? sql`${isStrict || concept.weight >= 1 ? 1 : 0}`
+      : sql`(terms @@ ${query}::tsquery)::int`;
     return sql`${concept.weight}::float8 * (${held} + 0.8 * (heading @@ ${anyQuery}::tsquery)::int + ${titlePhrase})`;
   });
   if (phrase) parts.push(sql`(case when strpos(${compactTitle}, ${phrase}) > 0 then 2.0 else 0 end)`);
@@ -207,10 +210,26 @@ function scoreExpression(
   return sql.join(parts, sql` + `);
 }
 
-async function probe(db: DatabaseOrTransaction, where: readonly SQL[], match: string): Promise<number> {
+/**
+ * The condition a match puts on a row. Title only: the GIN index finds the rows holding the words anywhere,
+ * the title's own short terms confirm — never a weight-restricted query (`:A`), which the index cannot answer
+ * alone and which makes it read every found row's whole text again.
+ */
+type MatchCondition = (match: string) => SQL;
+
+const anywhere: MatchCondition = (match) => sql`terms @@ ${match}::tsquery`;
+const inTitle: MatchCondition = (match) =>
+  sql`terms @@ ${match}::tsquery and to_tsvector('simple', title_terms) @@ ${match}::tsquery`;
+
+async function probe(
+  db: DatabaseOrTransaction,
+  where: readonly SQL[],
+  match: string,
+  condition: MatchCondition,
+): Promise<number> {
   const result = await db.execute<{ found: number }>(
     sql`select count(*)::int as found from (select 1 from search_documents where ${sql.join(
-      [...where, sql`terms @@ ${match}::tsquery`],
+      [...where, condition(match)],
       sql` and `,
     )} limit ${probeRows}) probe`,
   );
@@ -230,17 +249,19 @@ async function planMatch(
   where: readonly SQL[],
   concepts: readonly PreparedConcept[],
   isStrict: boolean,
+  condition: MatchCondition,
 ): Promise<Plan> {
   // A lone character (「路」) is a term only where the segmenter cut it out alone: it ranks, it never decides
   // what is found — unless it is all there is.
-  const core = concepts.filter((entry) => entry.concept.weight >= 1);
+  // A boolean query requires every word it names, one character or more.
+  const core = isStrict ? concepts : concepts.filter((entry) => entry.concept.weight >= 1);
   const queries = (core.length > 0 ? core : concepts).map((entry) => entry.query);
   if (queries.length === 0) return { match: null, isRelaxed: false, isHeldByAll: false };
   const all = allOf(queries);
-  if (isStrict || queries.length === 1) return { match: all, isRelaxed: false, isHeldByAll: !isStrict };
+  if (isStrict || queries.length === 1) return { match: all, isRelaxed: false, isHeldByAll: true };
   for (let size = queries.length; size >= 1; size -= 1) {
     const match = atLeastOf(queries, size);
-    const found = await probe(db, where, match);
+    const found = await probe(db, where, match, condition);
     if (found === 0) continue;
     // Fewer than a top three with `size` concepts: rank those first and the ones with one concept fewer
     // after them — never fewer than two concepts (a two-word query is not widened to either word).
@@ -301,8 +322,11 @@ async function searchIndex(db: DatabaseOrTransaction, options: SearchOptions): P
   const synonyms = await loadSynonyms(db);
   const parsed = parseQuery(options.query, synonyms, options.advanced);
   const field = options.fields ?? 'any';
-  const concepts = prepared(parsed.isStrict ? parsed.concepts : mainConcepts(parsed.concepts), field);
-  const excluded = prepared(parsed.excluded, field);
+  // Title only is matched on the title's own terms (see `inTitle`), so its queries carry no weights.
+  const isTitleOnly = field === 'title';
+  const queryField: SearchField = isTitleOnly ? 'any' : field;
+  const concepts = prepared(parsed.isStrict ? parsed.concepts : mainConcepts(parsed.concepts), queryField);
+  const excluded = prepared(parsed.excluded, queryField);
   const typedSomething = parsed.text !== '';
   if (concepts.length === 0 && !hasFilter(options) && excluded.length === 0) {
     if (typedSomething) await recordMissIfAsked(db, options, parsed.text);
@@ -320,10 +344,18 @@ async function searchIndex(db: DatabaseOrTransaction, options: SearchOptions): P
   }
   const where = filterConditions(options);
   if (excluded.length > 0)
-    where.push(sql`not (terms @@ ${anyOf(excluded.map((entry) => entry.query))}::tsquery)`);
-  const plan = await planMatch(db, where, concepts, parsed.isStrict);
-  const candidateWhere = plan.match ? [...where, sql`terms @@ ${plan.match}::tsquery`] : where;
-  const score = concepts.length > 0 ? scoreExpression(concepts, phraseOf(parsed), plan.isHeldByAll) : sql`0`;
+    where.push(
+      isTitleOnly
+        ? sql`not (to_tsvector('simple', title_terms) @@ ${anyOf(excluded.map((entry) => entry.query))}::tsquery)`
+        : sql`not (terms @@ ${anyOf(excluded.map((entry) => entry.query))}::tsquery)`,
+    );
+  const condition = isTitleOnly ? inTitle : anywhere;
+  const plan = await planMatch(db, where, concepts, parsed.isStrict, condition);
+  const candidateWhere = plan.match ? [...where, condition(plan.match)] : where;
+  const score =
+    concepts.length > 0
+      ? scoreExpression(concepts, phraseOf(parsed), plan.isHeldByAll, parsed.isStrict)
+      : sql`0`;
   // `heading`: the title and keywords alone (weight A), a small vector made from their short text. The page's
   // rows are joined to their texts (for snippets) only once ranked: ten rows' texts are read, not all.
   const ranked = await db.execute<RankedRow & TextRow>(sql`
