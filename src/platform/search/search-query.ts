@@ -96,7 +96,7 @@ export const searchPageSize = 10;
 /** Candidates ranked at most: a concept that half the site holds is not ranked row by row. */
 export const maxCandidates = 1000;
 /** Candidates ranked on their whole text (a relaxed or widened match) at most: each row's text is read. */
-const maxTextRanked = 400;
+const maxTextRanked = 200;
 const probeRows = 10;
 
 // ---------------------------------------------------------------------------------------------------------
