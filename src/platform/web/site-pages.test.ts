@@ -3,7 +3,6 @@ import { describe, it } from 'node:test';
 import { languages } from './i18n.ts';
 import { personalDataFiles } from './personal-data-files.ts';
 import { otherPublicPages, sitePages } from './site-pages.ts';
-import { searchSitePages } from './site-search.ts';
 
 describe('the site-page registry', () => {
   it('has unique ids and paths, bare paths, and every text in both languages', () => {
@@ -24,23 +23,6 @@ describe('the site-page registry', () => {
   it('puts the three policy pages and the site map in the footer', () => {
     const footer = sitePages.filter((page) => page.isInFooter).map((page) => page.path);
     assert.deepEqual(footer.toSorted(), ['/open-data', '/personal-data-files', '/privacy', '/sitemap']);
-  });
-});
-
-describe('searchSitePages', () => {
-  it('finds pages by words in either language, every word required', () => {
-    assert.deepEqual(
-      searchSitePages('隱私').map((page) => page.id),
-      ['privacy'],
-    );
-    assert.ok(searchSitePages('PRIVACY').some((page) => page.id === 'privacy'));
-    assert.ok(searchSitePages('坑洞').some((page) => page.id === 'report'));
-    assert.deepEqual(searchSitePages('privacy 坑洞'), []);
-    assert.deepEqual(searchSitePages('   '), []);
-  });
-
-  it('treats full-width letters like half-width ones', () => {
-    assert.ok(searchSitePages('ｐｒｉｖａｃｙ').some((page) => page.id === 'privacy'));
   });
 });
 
