@@ -47,11 +47,18 @@ export const searchDocuments = pgTable(
     terms: tsvector('terms').generatedAlwaysAs(
       sql`setweight(to_tsvector('simple', title_terms), 'A') || setweight(to_tsvector('simple', summary_terms), 'B') || setweight(to_tsvector('simple', body_terms), 'C') || setweight(to_tsvector('simple', file_terms), 'D')`,
     ),
+    /**
+     * The title and keywords alone (what `terms` weighs A), small: title-only searches find rows by its own
+     * GIN index (the index of `terms` cannot select by weight), and the score's title parts read it instead
+     * of each candidate's whole `terms`.
+     */
+    titleVector: tsvector('title_vector').generatedAlwaysAs(sql`to_tsvector('simple', title_terms)`),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },
   (table) => [
     primaryKey({ columns: [table.source, table.sourceId, table.lang] }),
     index('search_documents_terms_idx').using('gin', table.terms),
+    index('search_documents_title_vector_idx').using('gin', table.titleVector),
     index('search_documents_kind_date_idx').on(table.lang, table.kind, table.publishedOn),
     index('search_documents_unit_idx').on(table.unitCode),
     index('search_documents_theme_idx').using('gin', table.themeCodes),

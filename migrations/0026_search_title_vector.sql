@@ -1,0 +1,2 @@
+ALTER TABLE "search_documents" ADD COLUMN "title_vector" "tsvector" GENERATED ALWAYS AS (to_tsvector('simple', title_terms)) STORED;--> statement-breakpoint
+CREATE INDEX "search_documents_title_vector_idx" ON "search_documents" USING gin ("title_vector");
