@@ -21,7 +21,7 @@
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import type pg from 'pg';
-import { batchedContentSearchSource } from '../src/modules/portal/feeds/content-search-batches.ts';
+import { batchedContentSearchSource } from '../src/modules/portal/content/content-search-batches.ts';
 import { portalModule } from '../src/modules/portal/index.ts';
 import { withTransaction } from '../src/platform/db/database.ts';
 import { rebuildSearchIndex } from '../src/platform/search/search-index.ts';

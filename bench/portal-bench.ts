@@ -7,7 +7,7 @@
  *   (a) indexing: items/s written into search_documents through `rebuildSearchIndex`, on the first
  *       BENCH_PORTAL_INDEX_ITEMS (10,000) items, in a transaction rolled back: with the content module's
  *       source as it is (`contentSearchSource`: two statements per item) and with the batched read
- *       (src/modules/portal/feeds/content-search-batches.ts); plus the generator's whole rebuild;
+ *       (src/modules/portal/content/content-search-batches.ts); plus the generator's whole rebuild;
  *   (b) search, one request in flight, over a query mix — the relevance set's questions
  *       (src/modules/portal/search/relevance-set.ts, when there), single words, two- and three-word queries,
  *       advanced queries (kind, unit, date range, title only, AND / OR / NOT, the advanced form's words) —
@@ -36,7 +36,7 @@ import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 import { contentSearchSource } from '../src/modules/portal/content/content-index.ts';
-import { contentDocumentBatches } from '../src/modules/portal/feeds/content-search-batches.ts';
+import { contentDocumentBatches } from '../src/modules/portal/content/content-search-batches.ts';
 import type { Database } from '../src/platform/db/database.ts';
 import { findFreePort } from '../src/platform/db/embedded-server.ts';
 import {

@@ -100,7 +100,10 @@ export async function indexContentItem(tx: DatabaseOrTransaction, itemId: string
 
 const batchSize = 200;
 
-/** Every published item, in batches by number (the seed and `search:reindex`). */
+/**
+ * Every published item, read one by one: the reference the batched read (content-search-batches.ts, the
+ * module's search source) is tested against, and the bench's per-item baseline.
+ */
 export const contentSearchSource: SearchSource = {
   source: 'content',
   async *documents(db) {

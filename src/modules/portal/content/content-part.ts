@@ -1,6 +1,6 @@
 import type { PublicRead } from '../../../platform/http/public-reads.ts';
 import type { ModulePart } from '../shared/module-part.ts';
-import { contentSearchSource } from './content-index.ts';
+import { batchedContentSearchSource } from './content-search-batches.ts';
 
 /** Every public content page shows published content ('content'); lists take `?page=`. */
 const contentReads: PublicRead[] = [
@@ -65,7 +65,7 @@ export const contentPart: ModulePart = {
       run: async (context) => (await import('./content-demo-files.ts')).seedDemoContentFiles(context),
     },
   ],
-  searchSources: [contentSearchSource],
+  searchSources: [batchedContentSearchSource],
   scans: [
     {
       name: 'content shown or expired on schedule',

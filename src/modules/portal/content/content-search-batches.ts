@@ -1,13 +1,13 @@
 import { and, asc, gt, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../../platform/db/database.ts';
 import type { IndexedThing, SearchSource } from '../../../platform/search/search-index.ts';
-import { contentDocumentsOf } from '../content/content-index.ts';
-import { contentAttachments, contentItems, contentVersions } from '../content/content-schema.ts';
+import { contentDocumentsOf } from './content-index.ts';
+import { contentAttachments, contentItems, contentVersions } from './content-schema.ts';
 
 /**
  * The content items' search documents read a batch at a time: three statements per 500 items (the items,
  * their published versions, their attachments) instead of two per item, with the same documents as
- * `contentSearchSource` (`contentDocumentsOf`). Proposed for the seed and `search:reindex` (issue 15's
+ * `contentSearchSource` (`contentDocumentsOf`): the portal's search source (the seed and `search:reindex`; issue 15's
  * indexing target, ≥ 500 items/s: at 200,000 items the per-item reads alone took longer than the rest of the
  * rebuild); bench/portal-bench.ts measures both.
  */

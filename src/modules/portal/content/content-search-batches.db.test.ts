@@ -3,8 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { createTestDatabase } from '../../../../test/helpers/test-database.ts';
 import { units } from '../../../platform/reference/reference-schema.ts';
 import type { IndexedThing } from '../../../platform/search/search-index.ts';
-import { contentSearchSource } from '../content/content-index.ts';
-import { contentAttachments, contentItems, contentVersions } from '../content/content-schema.ts';
+import { contentSearchSource } from './content-index.ts';
+import { contentAttachments, contentItems, contentVersions } from './content-schema.ts';
 import { contentDocumentBatches } from './content-search-batches.ts';
 
 /** The batched read gives the same documents as the per-item one (content-index.ts), attachments included. */
