@@ -65,6 +65,7 @@ describe('moving files from the database to the file store', () => {
     assert.deepEqual(await storedFileTables(database.db), [
       'application_draft_files',
       'case_attachments',
+      'content_attachments',
       'control_check_evidence',
       'control_progress_evidence',
     ]);
@@ -98,7 +99,7 @@ describe('moving files from the database to the file store', () => {
     const again = await moveDatabaseFiles(database.db, files);
     assert.deepEqual(
       again.map((result) => result.moved),
-      [0, 0, 0, 0],
+      [0, 0, 0, 0, 0],
     );
     assert.deepEqual(describeMove(again), []);
   });

@@ -67,6 +67,7 @@ describe('the orphan file sweep', () => {
       [
         'application_draft_files.sha256',
         'case_attachments.sha256',
+        'content_attachments.sha256',
         'control_check_evidence.sha256',
         'control_progress_evidence.sha256',
         'report_photos.original_sha256',
@@ -92,6 +93,7 @@ describe('the orphan file sweep', () => {
     const notFiles = new Set([
       'application_draft_files.file_name', // the name shown to people
       'case_attachments.file_name',
+      'content_attachments.file_name',
       'control_check_evidence.file_name',
       'control_progress_evidence.file_name',
       'api_keys.key_hash', // hashes of secrets, not of files
@@ -102,6 +104,8 @@ describe('the orphan file sweep', () => {
       'field_reports.confirm_token_hash',
       'staff.password_hash',
       'report_confirmed_addresses.email_hash',
+      'search_documents.file_terms', // attachments' text for search, not a file's name
+      'search_documents.file_text',
       'sign_in_failures.email_hash',
       'trusted_devices.device_hash', // a browser's device cookie, hashed
     ]);
