@@ -122,7 +122,10 @@ export async function loadSynonyms(db: DatabaseOrTransaction, nowMs = Date.now()
 
 function filterConditions(options: SearchOptions): SQL[] {
   const conditions: SQL[] = [
-    sql`lang = ${options.lang}`,
+    // Not an index condition (`is true`): nearly every row is in one language, and the planner would AND the
+    // words' GIN lookup with a scan of the (lang, kind, date) index's whole zh-TW part — most of a common
+    // word's search at 200,000 items.
+    sql`(lang = ${options.lang}) is true`,
     sql`(visible_from is null or visible_from <= ${options.now})`,
     sql`(visible_until is null or visible_until > ${options.now})`,
   ];
@@ -211,15 +214,14 @@ function scoreExpression(
 }
 
 /**
- * The condition a match puts on a row. Title only: the GIN index finds the rows holding the words anywhere,
- * the title's own short terms confirm — never a weight-restricted query (`:A`), which the index cannot answer
- * alone and which makes it read every found row's whole text again.
+ * The condition a match puts on a row. Title only: `title_vector` (the title and keywords alone, with its own
+ * GIN index) — never a weight-restricted query on `terms` (`:A`), which that index cannot answer alone and
+ * which makes it read every found row's whole text again.
  */
 type MatchCondition = (match: string) => SQL;
 
 const anywhere: MatchCondition = (match) => sql`terms @@ ${match}::tsquery`;
-const inTitle: MatchCondition = (match) =>
-  sql`terms @@ ${match}::tsquery and to_tsvector('simple', title_terms) @@ ${match}::tsquery`;
+const inTitle: MatchCondition = (match) => sql`title_vector @@ ${match}::tsquery`;
 
 async function probe(
   db: DatabaseOrTransaction,
@@ -243,6 +245,15 @@ interface Plan {
   readonly isHeldByAll: boolean;
 }
 
+/** The concepts that decide what is found (the rest only rank). */
+function coreQueries(concepts: readonly PreparedConcept[], isStrict: boolean): string[] {
+  // A lone character (「路」) is a term only where the segmenter cut it out alone: it ranks, it never decides
+  // what is found — unless it is all there is.
+  // A boolean query requires every word it names, one character or more.
+  const core = isStrict ? concepts : concepts.filter((entry) => entry.concept.weight >= 1);
+  return (core.length > 0 ? core : concepts).map((entry) => entry.query);
+}
+
 /** The candidates' tsquery: all concepts, or — for a plain query that finds nothing so — fewer. */
 async function planMatch(
   db: DatabaseOrTransaction,
@@ -250,18 +261,17 @@ async function planMatch(
   concepts: readonly PreparedConcept[],
   isStrict: boolean,
   condition: MatchCondition,
+  /** How many rows hold every concept, when already known (counted by a ranking on all of them). */
+  allFound: number | null,
 ): Promise<Plan> {
-  // A lone character (「路」) is a term only where the segmenter cut it out alone: it ranks, it never decides
-  // what is found — unless it is all there is.
-  // A boolean query requires every word it names, one character or more.
-  const core = isStrict ? concepts : concepts.filter((entry) => entry.concept.weight >= 1);
-  const queries = (core.length > 0 ? core : concepts).map((entry) => entry.query);
+  const queries = coreQueries(concepts, isStrict);
   if (queries.length === 0) return { match: null, isRelaxed: false, isHeldByAll: false };
   const all = allOf(queries);
   if (isStrict || queries.length === 1) return { match: all, isRelaxed: false, isHeldByAll: true };
   for (let size = queries.length; size >= 1; size -= 1) {
     const match = atLeastOf(queries, size);
-    const found = await probe(db, where, match, condition);
+    const found =
+      size === queries.length && allFound !== null ? allFound : await probe(db, where, match, condition);
     if (found === 0) continue;
     // Fewer than a top three with `size` concepts: rank those first and the ones with one concept fewer
     // after them — never fewer than two concepts (a two-word query is not widened to either word).
@@ -346,38 +356,37 @@ async function searchIndex(db: DatabaseOrTransaction, options: SearchOptions): P
   if (excluded.length > 0)
     where.push(
       isTitleOnly
-        ? sql`not (to_tsvector('simple', title_terms) @@ ${anyOf(excluded.map((entry) => entry.query))}::tsquery)`
+        ? sql`not (title_vector @@ ${anyOf(excluded.map((entry) => entry.query))}::tsquery)`
         : sql`not (terms @@ ${anyOf(excluded.map((entry) => entry.query))}::tsquery)`,
     );
   const condition = isTitleOnly ? inTitle : anywhere;
-  const plan = await planMatch(db, where, concepts, parsed.isStrict, condition);
+  const rankOn = (plan: Plan) =>
+    rankedPage(db, {
+      lang: options.lang,
+      candidateWhere: plan.match ? [...where, condition(plan.match)] : where,
+      score:
+        concepts.length > 0
+          ? scoreExpression(concepts, phraseOf(parsed), plan.isHeldByAll, parsed.isStrict)
+          : sql`0`,
+      limit: plan.isHeldByAll ? maxCandidates : maxTextRanked,
+      pageSize,
+      page,
+    });
+  // A plain query of several concepts is first ranked on all of them at once: when at least three rows hold
+  // them all, that is what planning would have chosen, and its probe — a GIN lookup as costly as the
+  // ranking's own, for a common word most of the search's time — is saved. Otherwise it is planned, with
+  // the count of rows holding them all already known (on page 1: further pages may show none of them).
+  const core = coreQueries(concepts, parsed.isStrict);
+  const allPlan: Plan = { match: allOf(core), isRelaxed: false, isHeldByAll: true };
+  const first = !parsed.isStrict && core.length > 1 ? (await rankOn(allPlan)).rows : null;
+  const allFound = first === null ? null : (first[0]?.total ?? (page === 1 ? 0 : null));
+  const plan =
+    allFound !== null && allFound >= 3
+      ? allPlan
+      : await planMatch(db, where, concepts, parsed.isStrict, condition, allFound);
   const candidateWhere = plan.match ? [...where, condition(plan.match)] : where;
-  const score =
-    concepts.length > 0
-      ? scoreExpression(concepts, phraseOf(parsed), plan.isHeldByAll, parsed.isStrict)
-      : sql`0`;
-  // `heading`: the title and keywords alone (weight A), a small vector made from their short text. The page's
-  // rows are joined to their texts (for snippets) only once ranked: ten rows' texts are read, not all.
-  const ranked = await db.execute<RankedRow & TextRow>(sql`
-    with candidates as (
-      select source, source_id, kind, path, title, unit_code, published_on, terms,
-        to_tsvector('simple', title_terms) as heading
-      from search_documents
-      where ${sql.join(candidateWhere, sql` and `)}
-      limit ${plan.isHeldByAll ? maxCandidates : maxTextRanked}
-    ), ranked as (
-      select source, source_id, kind, path, title, unit_code, published_on::text as published_on,
-        (${score})::float8 as score, (count(*) over ())::int as total
-      from candidates
-      order by score desc, published_on desc nulls last, path
-      limit ${pageSize} offset ${(page - 1) * pageSize}
-    )
-    select ranked.*, texts.summary, texts.body, texts.file_text
-    from ranked
-    join search_documents texts
-      on texts.source = ranked.source and texts.source_id = ranked.source_id and texts.lang = ${options.lang}
-    order by ranked.score desc, ranked.published_on desc nulls last, ranked.path`);
-  const rows = ranked.rows;
+  const isFirstPlan = first !== null && plan.match === allPlan.match && plan.isHeldByAll;
+  const rows = first !== null && isFirstPlan ? first : (await rankOn(plan)).rows;
   const total = rows[0]?.total ?? (page > 1 ? await countOf(db, candidateWhere) : 0);
   const terms = highlightTermsOf({ ...parsed, concepts: concepts.map((entry) => entry.concept) });
   const hits = rows.map((row): SearchHit => {
@@ -410,6 +419,44 @@ async function searchIndex(db: DatabaseOrTransaction, options: SearchOptions): P
     suggestions: needsSuggestions ? await suggestionsFor(db, options.lang, parsed.text, synonyms) : [],
     isEmpty: false,
   };
+}
+
+/**
+ * A page of ranked candidates, with how many there are. `heading`: the title and keywords alone (weight A),
+ * the small stored `title_vector`. The page's rows are joined to their texts (for snippets) only once ranked:
+ * ten rows' texts are read, not all.
+ */
+async function rankedPage(
+  db: DatabaseOrTransaction,
+  request: {
+    lang: Lang;
+    candidateWhere: readonly SQL[];
+    score: SQL;
+    limit: number;
+    pageSize: number;
+    page: number;
+  },
+) {
+  const { lang, candidateWhere, score, limit, pageSize, page } = request;
+  return db.execute<RankedRow & TextRow>(sql`
+    with candidates as (
+      select source, source_id, kind, path, title, unit_code, published_on, terms,
+        title_vector as heading
+      from search_documents
+      where ${sql.join([...candidateWhere], sql` and `)}
+      limit ${limit}
+    ), ranked as (
+      select source, source_id, kind, path, title, unit_code, published_on::text as published_on,
+        (${score})::float8 as score, (count(*) over ())::int as total
+      from candidates
+      order by score desc, published_on desc nulls last, path
+      limit ${pageSize} offset ${(page - 1) * pageSize}
+    )
+    select ranked.*, texts.summary, texts.body, texts.file_text
+    from ranked
+    join search_documents texts
+      on texts.source = ranked.source and texts.source_id = ranked.source_id and texts.lang = ${lang}
+    order by ranked.score desc, ranked.published_on desc nulls last, ranked.path`);
 }
 
 async function countOf(db: DatabaseOrTransaction, where: readonly SQL[]): Promise<number> {
@@ -462,12 +509,11 @@ async function suggestionsFor(
         Math.max(1, Math.ceil(terms.length / 2)),
       );
       // Bounded, unranked: the bigram overlap below ranks them (a common bigram holds thousands of titles).
-      // The index finds the rows; the title's own short terms confirm (a weighted query would read each
-      // row's whole text).
+      // Found by the titles' own index (`title_vector`): a weighted query on `terms` would read each row's
+      // whole text.
       const result = await db.execute<{ title: string }>(sql`
         select title from search_documents
-        where lang = ${lang} and terms @@ ${any}::tsquery
-          and to_tsvector('simple', title_terms) @@ ${any}::tsquery
+        where lang = ${lang} and title_vector @@ ${any}::tsquery
         limit ${suggestionCandidates}`);
       for (const row of result.rows) consider(row.title, bigramOverlap(compact, row.title));
     }
