@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, defaultSharedBuffersMb, loadConfig } from './config.ts';
 
 describe('loadConfig', () => {
   it('gives working defaults for a newcomer: embedded database in ./.data, 127.0.0.1:3000, demo staff', () => {
@@ -13,6 +13,18 @@ describe('loadConfig', () => {
     assert.equal(config.createDemoStaff, true);
     assert.equal(config.cookieSecure, false);
     assert.ok(Object.isFrozen(config));
+  });
+
+  it('sizes the embedded PostgreSQL’s shared_buffers to an eighth of the memory, 128 to 1,024 MB', () => {
+    const gib = 1024 ** 3;
+    assert.equal(defaultSharedBuffersMb(0.5 * gib), 128);
+    assert.equal(defaultSharedBuffersMb(4 * gib), 512);
+    assert.equal(defaultSharedBuffersMb(24 * gib), 1024);
+    assert.equal(
+      loadConfig({ EMBEDDED_DATABASE_SHARED_BUFFERS_MB: '256' }).embeddedDatabaseSharedBuffersMb,
+      256,
+    );
+    assert.throws(() => loadConfig({ EMBEDDED_DATABASE_SHARED_BUFFERS_MB: '8' }), ConfigError);
   });
 
   it('with DATABASE_URL: no demo staff unless asked for', () => {

@@ -63,6 +63,8 @@ export interface StartEmbeddedOptions {
   log?: (message: string) => void;
   /** Root's folder for the programs' copy and clusters out of reach (default /var/lib/onewindow). */
   rootHome?: string;
+  /** `shared_buffers` in MB (config EMBEDDED_DATABASE_SHARED_BUFFERS_MB); PostgreSQL's default when absent. */
+  sharedBuffersMb?: number;
 }
 
 interface OwnerRecord {
@@ -118,7 +120,7 @@ export async function startEmbeddedServer(options: StartEmbeddedOptions): Promis
     log(`Creating the embedded PostgreSQL cluster in ${clusterDir} …`);
     await initialiseCluster(programs, clusterDir, password, runAs);
   }
-  const child = await startPostgres(programs, clusterDir, port, runAs);
+  const child = await startPostgres(programs, clusterDir, port, runAs, options.sharedBuffersMb);
   await writeFile(
     ownerFile,
     JSON.stringify({ pid: process.pid, purpose: options.purpose, startedAt: new Date().toISOString() }),
@@ -358,6 +360,7 @@ function startPostgres(
   clusterDir: string,
   port: number,
   runAs: RunAs | null,
+  sharedBuffersMb: number | undefined,
 ): Promise<ReturnType<typeof spawn>> {
   const messages: string[] = [];
   return new Promise((resolve, reject) => {
@@ -374,6 +377,7 @@ function startPostgres(
         'unix_socket_directories=',
         '-c',
         'lc_messages=C',
+        ...(sharedBuffersMb === undefined ? [] : ['-c', `shared_buffers=${sharedBuffersMb}MB`]),
       ],
       { ...(runAs ?? {}), env: { ...process.env, LC_ALL: 'C' }, stdio: ['ignore', 'ignore', 'pipe'] },
     );

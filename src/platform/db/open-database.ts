@@ -12,7 +12,10 @@ export interface DatabaseLocation {
  * started here (or, for the CLI, the one the running app already started).
  */
 export async function locateDatabase(
-  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'embeddedDatabasePort'>,
+  config: Pick<
+    Config,
+    'databaseUrl' | 'dataDir' | 'embeddedDatabasePort' | 'embeddedDatabaseSharedBuffersMb'
+  >,
   purpose: 'app' | 'cli',
   log: (message: string) => void,
 ): Promise<DatabaseLocation> {
@@ -20,6 +23,7 @@ export async function locateDatabase(
   const embedded = await startEmbeddedServer({
     dataDir: config.dataDir,
     port: config.embeddedDatabasePort,
+    sharedBuffersMb: config.embeddedDatabaseSharedBuffersMb,
     purpose,
     log,
   });

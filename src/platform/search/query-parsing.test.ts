@@ -52,6 +52,23 @@ describe('parseQuery: plain questions', () => {
     assert.equal(parseQuery('ＬＥＤ 路燈', synonyms).text, 'led 路燈');
   });
 
+  it('reads a one-character suffix the segmenter cut off as a compound, tried first and never relaxed', () => {
+    const parsed = parseQuery('什麼是高雄厝', []);
+    const compound = parsed.concepts.find((concept) => concept.isCompound);
+    assert.equal(compound?.typed, '高雄厝');
+    assert.deepEqual(compound?.alternatives, ['高雄厝']);
+    // Not among the main concepts (which are relaxed): the word before it still is.
+    assert.deepEqual(
+      mainConcepts(parsed.concepts).map((concept) => concept.typed),
+      ['高雄', '厝'],
+    );
+    // A one-character word followed by another word is not a suffix; nor one after a question word.
+    assert.equal(
+      parseQuery('路燈一直閃', []).concepts.some((concept) => concept.isCompound),
+      false,
+    );
+  });
+
   it('gives a lone Han character a small weight, a synonym the most', () => {
     const concepts = parseQuery('家門口的路有坑洞', []).concepts;
     const weights = new Map(concepts.map((concept) => [concept.typed, concept.weight]));

@@ -191,4 +191,32 @@ describe('searchSite', () => {
     assert.equal(first.pageCount, 2);
     assert.equal(second.hits[0]?.path, '/t/body');
   });
+
+  it('finds what every segment of the terms index holds: site pages, the FAQ, all eight parts of the content', async () => {
+    const row = (path: string, title: string) => ({ lang: 'zh-TW' as const, kind: 'news', path, title });
+    for (let number = 0; number < 64; number += 1)
+      await indexDocuments(db, 'content', `agate-${number}`, [
+        row(`/t/agate-${number}`, `瑪瑙階梯整修 ${number}`),
+      ]);
+    await indexDocuments(db, 'faq', 'agate', [{ ...row('/t/agate-faq', '瑪瑙階梯何時整修？'), kind: 'faq' }]);
+    await indexDocuments(db, 'service', 'agate', [
+      { ...row('/t/agate-service', '瑪瑙階梯整修申請'), kind: 'service' },
+    ]);
+    const parts = await db.execute<{ parts: number }>(
+      sql`select count(distinct hashtext(source_id) & 7)::int as parts from search_documents where source = 'content' and source_id like 'agate-%'`,
+    );
+    assert.equal(parts.rows[0]?.parts, 8);
+    const results = await search({ query: '瑪瑙階梯', pageSize: 70 });
+    assert.equal(results.total, 66);
+    assert.equal(results.isTotalCapped, false);
+    const found = new Set(results.hits.map((hit) => hit.path));
+    for (let number = 0; number < 64; number += 1)
+      assert.ok(found.has(`/t/agate-${number}`), `agate-${number}`);
+    assert.ok(found.has('/t/agate-faq') && found.has('/t/agate-service'));
+    // A relaxed question and a filter read the same segments.
+    const relaxed = await search({ query: '瑪瑙階梯整修要等多久 螺旋藻', pageSize: 70 });
+    assert.equal(relaxed.isRelaxed, true);
+    assert.equal(relaxed.total, 66);
+    assert.equal((await search({ query: '瑪瑙階梯', kinds: ['faq'] })).total, 1);
+  });
 });

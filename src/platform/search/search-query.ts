@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../db/database.ts';
+import { executePrepared } from '../db/prepared-sql.ts';
 import type { Lang } from '../web/i18n.ts';
 import { scrubMissQuery } from './miss-scrub.ts';
 import {
@@ -19,7 +20,7 @@ import {
   type Synonym,
   termsOfShortText,
 } from './query-parsing.ts';
-import { searchMisses, searchSynonyms } from './search-schema.ts';
+import { searchMisses, searchSegments, searchSynonyms } from './search-schema.ts';
 import { bestSnippet, type Snippet } from './snippets.ts';
 
 /**
@@ -34,6 +35,11 @@ import { bestSnippet, type Snippet } from './snippets.ts';
  * by the concepts it holds, weighted (a synonym's or a long word more than one character), double where it
  * holds them in its title or keywords (weight A), more when its title holds a concept or the whole query as
  * a phrase; ts_rank breaks ties.
+ *
+ * At most `maxCandidates` rows are ranked (200 for a relaxed match, whose score reads each row's text). They
+ * are read from the terms index segment by segment (`matchingRows`): every site page, service and plan that
+ * matches, FAQ entries up to 30 %, then content, eight parts one after another until there are enough. A
+ * word that 100,000 rows hold is ranked on a sample of them, found in a few milliseconds.
  */
 
 export interface SearchOptions {
@@ -120,7 +126,14 @@ export async function loadSynonyms(db: DatabaseOrTransaction, nowMs = Date.now()
 
 // ---------------------------------------------------------------------------------------------------------
 
-function filterConditions(options: SearchOptions): SQL[] {
+/**
+ * The filters' conditions. `withWords`: the rows are found by their words (GIN) — then kind, unit and date
+ * are tested on the found rows (`(…) is true`: no index condition), never a bitmap of every row of the unit
+ * or the kind ANDed with each segment's lookup (30 ms for one unit's 45,000 rows at 200,000 items, once per
+ * segment). The classification codes stay index conditions: a code is held by few rows.
+ */
+function filterConditions(options: SearchOptions, withWords: boolean): SQL[] {
+  const opaque = (condition: SQL) => (withWords ? sql`(${condition}) is true` : condition);
   const conditions: SQL[] = [
     // Not an index condition (`is true`): nearly every row is in one language, and the planner would AND the
     // words' GIN lookup with a scan of the (lang, kind, date) index's whole zh-TW part — most of a common
@@ -131,15 +144,17 @@ function filterConditions(options: SearchOptions): SQL[] {
   ];
   if (options.kinds && options.kinds.length > 0) {
     conditions.push(
-      sql`kind in (${sql.join(
-        options.kinds.map((kind) => sql`${kind}`),
-        sql`, `,
-      )})`,
+      opaque(
+        sql`kind in (${sql.join(
+          options.kinds.map((kind) => sql`${kind}`),
+          sql`, `,
+        )})`,
+      ),
     );
   }
-  if (options.unitCode) conditions.push(sql`unit_code = ${options.unitCode}`);
-  if (options.from) conditions.push(sql`published_on >= ${options.from}::date`);
-  if (options.to) conditions.push(sql`published_on <= ${options.to}::date`);
+  if (options.unitCode) conditions.push(opaque(sql`unit_code = ${options.unitCode}`));
+  if (options.from) conditions.push(opaque(sql`published_on >= ${options.from}::date`));
+  if (options.to) conditions.push(opaque(sql`published_on <= ${options.to}::date`));
   if (options.themeCode) conditions.push(sql`theme_codes @> array[${options.themeCode}]::text[]`);
   if (options.cakeCode) conditions.push(sql`cake_codes @> array[${options.cakeCode}]::text[]`);
   if (options.serviceCode) conditions.push(sql`service_codes @> array[${options.serviceCode}]::text[]`);
@@ -218,10 +233,47 @@ function scoreExpression(
  * GIN index) — never a weight-restricted query on `terms` (`:A`), which that index cannot answer alone and
  * which makes it read every found row's whole text again.
  */
-type MatchCondition = (match: string) => SQL;
+interface MatchCondition {
+  (match: string): SQL;
+  /** Found through the terms index's segments (`segmentedRows`). */
+  readonly isSegmented: boolean;
+}
 
-const anywhere: MatchCondition = (match) => sql`terms @@ ${match}::tsquery`;
-const inTitle: MatchCondition = (match) => sql`title_vector @@ ${match}::tsquery`;
+const anywhere: MatchCondition = Object.assign((match: string) => sql`terms @@ ${match}::tsquery`, {
+  isSegmented: true,
+});
+const inTitle: MatchCondition = Object.assign((match: string) => sql`title_vector @@ ${match}::tsquery`, {
+  isSegmented: false,
+});
+
+/** Of a capped candidate list, at most this share is FAQ entries: a common word leaves room for content. */
+const faqShare = 0.3;
+
+/**
+ * The rows matching, at most `limit`: `select <columns> from search_documents where …`. A match on `terms`
+ * reads the index's segments one after another (search-schema.ts, `searchSegments`: the small sources, the
+ * FAQ up to its share, the content's eight parts) and stops when it has `limit` rows — a common word's
+ * lookup reads one or two segments, not every row holding it. Each row says whether it is an FAQ entry
+ * (`is_faq`): when the FAQ filled its share, there are more than counted.
+ */
+function matchingRows(
+  columns: SQL,
+  where: readonly SQL[],
+  match: string | null,
+  condition: MatchCondition,
+  limit: number,
+): SQL {
+  if (match === null || !condition.isSegmented) {
+    const conditions = match === null ? where : [...where, condition(match)];
+    return sql`select ${columns}, source = 'faq' as is_faq from search_documents where ${sql.join([...conditions], sql` and `)} limit ${limit}`;
+  }
+  const faqQuota = Math.max(1, Math.ceil(limit * faqShare));
+  const parts = searchSegments.map((segment) => {
+    const rows = sql`select ${columns}, ${sql.raw(segment.name === 'faq' ? 'true' : 'false')} as is_faq from search_documents where ${sql.raw(segment.predicate)} and ${sql.join([...where, condition(match)], sql` and `)}`;
+    return segment.name === 'faq' ? sql`(${rows} limit ${faqQuota})` : sql`(${rows})`;
+  });
+  return sql`select * from (${sql.join(parts, sql` union all `)}) segments limit ${limit}`;
+}
 
 async function probe(
   db: DatabaseOrTransaction,
@@ -229,11 +281,9 @@ async function probe(
   match: string,
   condition: MatchCondition,
 ): Promise<number> {
-  const result = await db.execute<{ found: number }>(
-    sql`select count(*)::int as found from (select 1 from search_documents where ${sql.join(
-      [...where, condition(match)],
-      sql` and `,
-    )} limit ${probeRows}) probe`,
+  const result = await executePrepared<{ found: number }>(
+    db,
+    sql`select count(*)::int as found from (${matchingRows(sql`1 as one`, where, match, condition, probeRows)}) probe`,
   );
   return result.rows[0]?.found ?? 0;
 }
@@ -295,6 +345,8 @@ interface RankedRow extends Record<string, unknown> {
   published_on: string | null;
   score: number;
   total: number;
+  /** Of the candidates, FAQ entries (capped at their share: `matchingRows`). */
+  faq_count: number;
 }
 
 interface TextRow extends Record<string, unknown> {
@@ -336,6 +388,12 @@ async function searchIndex(db: DatabaseOrTransaction, options: SearchOptions): P
   const isTitleOnly = field === 'title';
   const queryField: SearchField = isTitleOnly ? 'any' : field;
   const concepts = prepared(parsed.isStrict ? parsed.concepts : mainConcepts(parsed.concepts), queryField);
+  const compounds = parsed.isStrict
+    ? []
+    : prepared(
+        parsed.concepts.filter((concept) => concept.isCompound),
+        queryField,
+      );
   const excluded = prepared(parsed.excluded, queryField);
   const typedSomething = parsed.text !== '';
   if (concepts.length === 0 && !hasFilter(options) && excluded.length === 0) {
@@ -348,11 +406,11 @@ async function searchIndex(db: DatabaseOrTransaction, options: SearchOptions): P
       page,
       pageCount: 0,
       isRelaxed: false,
-      suggestions: typedSomething ? await suggestionsFor(db, options.lang, parsed.text, synonyms) : [],
+      suggestions: typedSomething ? await suggestionsFor(db, options.lang, parsed.text, synonyms, null) : [],
       isEmpty: !typedSomething,
     };
   }
-  const where = filterConditions(options);
+  const where = filterConditions(options, concepts.length > 0);
   if (excluded.length > 0)
     where.push(
       isTitleOnly
@@ -360,35 +418,44 @@ async function searchIndex(db: DatabaseOrTransaction, options: SearchOptions): P
         : sql`not (terms @@ ${anyOf(excluded.map((entry) => entry.query))}::tsquery)`,
     );
   const condition = isTitleOnly ? inTitle : anywhere;
-  const rankOn = (plan: Plan) =>
+  const rankOn = (plan: Plan, ranked: readonly PreparedConcept[]) =>
     rankedPage(db, {
       lang: options.lang,
-      candidateWhere: plan.match ? [...where, condition(plan.match)] : where,
+      where,
+      match: plan.match,
+      condition,
       score:
-        concepts.length > 0
-          ? scoreExpression(concepts, phraseOf(parsed), plan.isHeldByAll, parsed.isStrict)
+        ranked.length > 0
+          ? scoreExpression(ranked, phraseOf(parsed), plan.isHeldByAll, parsed.isStrict)
           : sql`0`,
       limit: plan.isHeldByAll ? maxCandidates : maxTextRanked,
       pageSize,
       page,
     });
-  // A plain query of several concepts is first ranked on all of them at once: when at least three rows hold
-  // them all, that is what planning would have chosen, and its probe — a GIN lookup as costly as the
-  // ranking's own, for a common word most of the search's time — is saved. Otherwise it is planned, with
-  // the count of rows holding them all already known (on page 1: further pages may show none of them).
+  // A plain query of several concepts (or with a compound: 高雄厝) is first ranked on all of them at once:
+  // when at least three rows hold them all, that is what planning would have chosen, and its probe — a GIN
+  // lookup as costly as the ranking's own, for a common word most of the search's time — is saved.
+  // Otherwise it is planned without the compounds, with the count of rows holding them all already known
+  // (on page 1: further pages may show none of them).
   const core = coreQueries(concepts, parsed.isStrict);
-  const allPlan: Plan = { match: allOf(core), isRelaxed: false, isHeldByAll: true };
-  const first = !parsed.isStrict && core.length > 1 ? (await rankOn(allPlan)).rows : null;
-  const allFound = first === null ? null : (first[0]?.total ?? (page === 1 ? 0 : null));
-  const plan =
-    allFound !== null && allFound >= 3
-      ? allPlan
-      : await planMatch(db, where, concepts, parsed.isStrict, condition, allFound);
-  const candidateWhere = plan.match ? [...where, condition(plan.match)] : where;
-  const isFirstPlan = first !== null && plan.match === allPlan.match && plan.isHeldByAll;
-  const rows = first !== null && isFirstPlan ? first : (await rankOn(plan)).rows;
-  const total = rows[0]?.total ?? (page > 1 ? await countOf(db, candidateWhere) : 0);
-  const terms = highlightTermsOf({ ...parsed, concepts: concepts.map((entry) => entry.concept) });
+  const withCompounds = [...concepts, ...compounds];
+  const firstCore = [...core, ...compounds.map((entry) => entry.query)];
+  const firstPlan: Plan = { match: allOf(firstCore), isRelaxed: false, isHeldByAll: true };
+  const first =
+    !parsed.isStrict && firstCore.length > 1 ? (await rankOn(firstPlan, withCompounds)).rows : null;
+  const firstFound = first === null ? null : (first[0]?.total ?? (page === 1 ? 0 : null));
+  const isFirstPlan = firstFound !== null && firstFound >= 3;
+  const allFound = compounds.length > 0 ? null : firstFound;
+  const plan = isFirstPlan
+    ? firstPlan
+    : await planMatch(db, where, concepts, parsed.isStrict, condition, allFound);
+  const isFirstAgain = compounds.length === 0 && plan.match === firstPlan.match && plan.isHeldByAll;
+  const rows = first !== null && (isFirstPlan || isFirstAgain) ? first : (await rankOn(plan, concepts)).rows;
+  const total = rows[0]?.total ?? (page > 1 ? await countOf(db, where, plan.match, condition) : 0);
+  const isFaqCapped =
+    (rows[0]?.faq_count ?? 0) >= Math.ceil((plan.isHeldByAll ? maxCandidates : maxTextRanked) * faqShare);
+  const found = isFirstPlan ? withCompounds : concepts;
+  const terms = highlightTermsOf({ ...parsed, concepts: found.map((entry) => entry.concept) });
   const hits = rows.map((row): SearchHit => {
     const text = row;
     return {
@@ -412,11 +479,19 @@ async function searchIndex(db: DatabaseOrTransaction, options: SearchOptions): P
     text: parsed.text,
     hits,
     total,
-    isTotalCapped: total >= (plan.isHeldByAll ? maxCandidates : maxTextRanked),
+    isTotalCapped: total >= (plan.isHeldByAll ? maxCandidates : maxTextRanked) || isFaqCapped,
     page,
     pageCount: Math.ceil(total / pageSize),
     isRelaxed: plan.isRelaxed,
-    suggestions: needsSuggestions ? await suggestionsFor(db, options.lang, parsed.text, synonyms) : [],
+    suggestions: needsSuggestions
+      ? await suggestionsFor(
+          db,
+          options.lang,
+          parsed.text,
+          synonyms,
+          hits.length > 0 ? hits.map((hit) => hit.title) : null,
+        )
+      : [],
     isEmpty: false,
   };
 }
@@ -430,24 +505,25 @@ async function rankedPage(
   db: DatabaseOrTransaction,
   request: {
     lang: Lang;
-    candidateWhere: readonly SQL[];
+    where: readonly SQL[];
+    match: string | null;
+    condition: MatchCondition;
     score: SQL;
     limit: number;
     pageSize: number;
     page: number;
   },
 ) {
-  const { lang, candidateWhere, score, limit, pageSize, page } = request;
-  return db.execute<RankedRow & TextRow>(sql`
-    with candidates as (
-      select source, source_id, kind, path, title, unit_code, published_on, terms,
-        title_vector as heading
-      from search_documents
-      where ${sql.join([...candidateWhere], sql` and `)}
-      limit ${limit}
-    ), ranked as (
+  const { lang, where, match, condition, score, limit, pageSize, page } = request;
+  const columns = sql`source, source_id, kind, path, title, unit_code, published_on, terms, title_vector as heading`;
+  return executePrepared<RankedRow & TextRow>(
+    db,
+    sql`
+    with candidates as (${matchingRows(columns, where, match, condition, limit)}),
+    ranked as (
       select source, source_id, kind, path, title, unit_code, published_on::text as published_on,
-        (${score})::float8 as score, (count(*) over ())::int as total
+        (${score})::float8 as score, (count(*) over ())::int as total,
+        (count(*) filter (where is_faq) over ())::int as faq_count
       from candidates
       order by score desc, published_on desc nulls last, path
       limit ${pageSize} offset ${(page - 1) * pageSize}
@@ -456,15 +532,19 @@ async function rankedPage(
     from ranked
     join search_documents texts
       on texts.source = ranked.source and texts.source_id = ranked.source_id and texts.lang = ${lang}
-    order by ranked.score desc, ranked.published_on desc nulls last, ranked.path`);
+    order by ranked.score desc, ranked.published_on desc nulls last, ranked.path`,
+  );
 }
 
-async function countOf(db: DatabaseOrTransaction, where: readonly SQL[]): Promise<number> {
-  const result = await db.execute<{ total: number }>(
-    sql`select count(*)::int as total from (select 1 from search_documents where ${sql.join(
-      [...where],
-      sql` and `,
-    )} limit ${maxCandidates}) counted`,
+async function countOf(
+  db: DatabaseOrTransaction,
+  where: readonly SQL[],
+  match: string | null,
+  condition: MatchCondition,
+): Promise<number> {
+  const result = await executePrepared<{ total: number }>(
+    db,
+    sql`select count(*)::int as total from (${matchingRows(sql`1 as one`, where, match, condition, maxCandidates)}) counted`,
   );
   return result.rows[0]?.total ?? 0;
 }
@@ -472,6 +552,13 @@ async function countOf(db: DatabaseOrTransaction, where: readonly SQL[]): Promis
 // ---------------------------------------------------------------------------------------------------------
 // "Did you mean …": pg_trgm for Latin words; for Chinese (pg_trgm ignores Han characters under this
 // database's C locale: show_trgm('道路') is empty) titles and synonym phrases sharing the query's bigrams.
+//
+// Chinese titles. A relaxed query that found something suggests among the titles it found (the page's
+// hits: a near miss of the whole question is among the rows holding most of it) and asks the index
+// nothing more. A query that found nothing asks the titles' index for titles sharing a run of three
+// characters with it (two adjacent bigrams: an OR of n−1 pairs). Not "any half of the bigrams": that is an
+// OR of C(n, n/2) ANDs — 70 for an eight-bigram question, which GIN tests on every title holding any of
+// its bigrams (388 ms at 200,000 items, docs/benchmarks.md), against 2–40 ms for the pairs.
 
 const minimumOverlap = 0.45;
 const suggestionCandidates = 300;
@@ -483,6 +570,8 @@ async function suggestionsFor(
   lang: Lang,
   text: string,
   synonyms: readonly Synonym[],
+  /** Titles already found (a relaxed query's hits): Chinese suggestions come from these, not the index. */
+  foundTitles: readonly string[] | null,
 ): Promise<string[]> {
   const compact = text.replaceAll(' ', '');
   const scored = new Map<string, number>();
@@ -492,29 +581,38 @@ async function suggestionsFor(
     if (score > (scored.get(key) ?? 0)) scored.set(key, score);
   };
   if (latinOnly.test(text)) {
-    const result = await db.execute<{ title: string; score: number }>(sql`
+    const result = await executePrepared<{ title: string; score: number }>(
+      db,
+      sql`
       select title, word_similarity(${text}, lower(title))::float8 as score
       from search_documents
       where lang = ${lang} and ${text} <% lower(title)
-      order by score desc limit 10`);
+      order by score desc limit 10`,
+    );
     for (const row of result.rows) if (Number(row.score) >= 0.5) consider(row.title, Number(row.score));
   } else {
     const terms = termsOfShortText(compact)
       .filter((term) => [...term].length > 1)
       .slice(0, 8);
-    if (terms.length > 0) {
-      // Titles holding at least half the query's bigrams: a near miss shares most of them.
-      const any = atLeastOf(
-        terms.map((term) => `'${term.replaceAll("'", "''")}'`),
-        Math.max(1, Math.ceil(terms.length / 2)),
-      );
+    if (foundTitles) {
+      for (const title of foundTitles) consider(title, bigramOverlap(compact, title));
+    } else if (terms.length > 0) {
+      const quoted = terms.map((term) => `'${term.replaceAll("'", "''")}'`);
+      // Short: titles holding at least half the query's bigrams. Longer: a run of three characters shared.
+      const any =
+        quoted.length <= 3
+          ? atLeastOf(quoted, Math.max(1, Math.ceil(quoted.length / 2)))
+          : anyOf(quoted.slice(1).map((term, index) => allOf([quoted[index] ?? term, term])));
       // Bounded, unranked: the bigram overlap below ranks them (a common bigram holds thousands of titles).
       // Found by the titles' own index (`title_vector`): a weighted query on `terms` would read each row's
       // whole text.
-      const result = await db.execute<{ title: string }>(sql`
+      const result = await executePrepared<{ title: string }>(
+        db,
+        sql`
         select title from search_documents
         where lang = ${lang} and title_vector @@ ${any}::tsquery
-        limit ${suggestionCandidates}`);
+        limit ${suggestionCandidates}`,
+      );
       for (const row of result.rows) consider(row.title, bigramOverlap(compact, row.title));
     }
     for (const synonym of synonyms) {

@@ -49,6 +49,15 @@ export interface PageOptions {
   beforeContent?: ComponentChildren;
   /** Staff pages are kept out of search engines. */
   isStaffPage?: boolean;
+  /** Feeds a reader finds from this page (`<link rel="alternate">` with the feed's type and title). */
+  feeds?: readonly PageFeed[];
+}
+
+export interface PageFeed {
+  readonly title: string;
+  /** The feed's path (in the page's language). */
+  readonly href: string;
+  readonly type: 'application/rss+xml' | 'application/atom+xml';
 }
 
 export function pageContext(request: FastifyRequest): PageContext {
@@ -100,6 +109,9 @@ export function renderPage(context: PageContext, options: PageOptions): string {
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/build/onewindow.css" />
         <link rel="alternate" hreflang={htmlLang(otherLang)} href={localePath(otherLang, context.path)} />
+        {(options.feeds ?? []).map((feed) => (
+          <link key={feed.href} rel="alternate" type={feed.type} title={feed.title} href={feed.href} />
+        ))}
         <script type="module" src="/assets/build/app.js" />
       </head>
       <body class="govuk-template__body">

@@ -16,6 +16,7 @@ import {
   renderPage,
   sendPage,
 } from '../../../platform/web/layout.tsx';
+import { feedLinks } from '../feeds/feed-routes.ts';
 import { contentPaths } from '../shared/portal-paths.ts';
 import { contentBrowsePaths } from './content-browse-paths.ts';
 import {
@@ -99,8 +100,9 @@ export async function contentRoutes(app: AppInstance, deps: AppDeps): Promise<vo
   const browseCrumbs = (lang: Lang) =>
     crumbs(lang, [{ text: text(lang, 'browseTitle'), href: contentPaths.browse }]);
 
+  /** Every information page names the news and announcement feeds (feed readers discover them). */
   function show(request: FastifyRequest, reply: FastifyReply, options: PageOptions) {
-    return sendPage(reply, renderPage(pageContext(request), options));
+    return sendPage(reply, renderPage(pageContext(request), { feeds: feedLinks(request.lang), ...options }));
   }
 
   /** A browsing list page: the filtered items, a page at a time. */

@@ -2,7 +2,8 @@ import { Readable } from 'node:stream';
 import { Type } from 'typebox';
 import type { RoutePlugin } from '../../../platform/composition/app-module.ts';
 import { notFound } from '../../../platform/http/errors.ts';
-import { forEachLanguage, localePath } from '../../../platform/web/i18n.ts';
+import { forEachLanguage, type Lang, localePath } from '../../../platform/web/i18n.ts';
+import type { PageFeed } from '../../../platform/web/layout.tsx';
 import { sitePages } from '../../../platform/web/site-pages.ts';
 import { contentPaths, feedPaths } from '../shared/portal-paths.ts';
 import {
@@ -43,6 +44,22 @@ const feeds = [
     title: 'announcementsTitle',
   },
 ] as const;
+
+/** The news and announcement feeds, for a page's `<link rel="alternate">` (feed readers find them there). */
+export function feedLinks(lang: Lang): PageFeed[] {
+  return feeds.flatMap((feed) => [
+    {
+      title: `${text(lang, feed.title)} (RSS)`,
+      href: localePath(lang, feed.rss),
+      type: 'application/rss+xml' as const,
+    },
+    {
+      title: `${text(lang, feed.title)} (Atom)`,
+      href: localePath(lang, feed.atom),
+      type: 'application/atom+xml' as const,
+    },
+  ]);
+}
 
 const descriptionKey = { news: 'newsDescription', announcement: 'announcementsDescription' } as const;
 

@@ -182,6 +182,31 @@ describe('portal feeds: news and announcements as RSS and Atom, in both language
     assert.ok(!response.body.includes(`${mark} 路燈公告`));
   });
 
+  it('the information pages name the four feeds for feed readers, in the page’s language', async () => {
+    const zh = await get('/info');
+    assert.equal(zh.statusCode, 200);
+    for (const href of [
+      '/feeds/news.rss',
+      '/feeds/news.atom',
+      '/feeds/announcements.rss',
+      '/feeds/announcements.atom',
+    ])
+      assert.match(
+        zh.body,
+        new RegExp(
+          `<link rel="alternate" type="application/(rss|atom)\\+xml" title="[^"]+" href="${href}"/>`,
+        ),
+      );
+    assert.match(zh.body, /title="高雄市政府工務局新聞稿 \(RSS\)" href="\/feeds\/news.rss"/);
+    const en = await get('/en/info');
+    assert.match(
+      en.body,
+      /type="application\/atom\+xml" title="Public Works Bureau, Kaohsiung: announcements \(Atom\)" href="\/en\/feeds\/announcements.atom"/,
+    );
+    // A feed named is a feed served.
+    assert.equal((await get('/en/feeds/announcements.atom')).statusCode, 200);
+  });
+
   it('the English Atom feed uses the English title, address and category names', async () => {
     const response = await get('/en/feeds/news.atom');
     assert.equal(response.statusCode, 200);

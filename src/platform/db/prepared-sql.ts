@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import type pg from 'pg';
+import type { DatabaseOrTransaction } from './database.ts';
+
+/**
+ * Raw SQL run as a named prepared statement on the transaction's connection, so PostgreSQL parses it once
+ * per connection and may keep a generic plan: for a statement that costs more to plan than to run (site
+ * search's segmented candidates: 6 ms of planning for 10 UNION ALL branches, 1–3 ms to run a rare word;
+ * docs/benchmarks.md). The name is a hash of the text, so the same text shares one statement and different
+ * texts never collide.
+ *
+ * Each connection keeps at most `maxStatementsPerConnection` of them, the least recently used deallocated
+ * first: the texts vary with the query's shape (how many concepts, which filters), and a server keeps every
+ * statement's plan until the connection closes.
+ *
+ * Outside a transaction (`db` is the pool) there is no one connection to keep them on: the statement runs
+ * unnamed, as `db.execute` would. Needs a session-mode connection (docs/operations.md): a transaction-mode
+ * pooler may hand the next statement to another server connection.
+ */
+
+const dialect = new PgDialect();
+export const maxStatementsPerConnection = 40;
+const prefix = 'ow_sql_';
+
+/** Per connection: our statements' names, least recently used first. */
+const namesOf = new WeakMap<pg.ClientBase, string[]>();
+
+interface ConnectionInternals {
+  connection?: { parsedStatements?: Record<string, string> };
+}
+
+/** The pg client under a drizzle transaction, or null for a pool. */
+function clientOf(db: DatabaseOrTransaction): pg.ClientBase | null {
+  const client = (db as unknown as { session?: { client?: unknown } }).session?.client;
+  if (!client || typeof client !== 'object') return null;
+  // A pool has `totalCount`; a connection (a pool's client) has `release` or is a plain Client.
+  if ('totalCount' in client) return null;
+  return 'query' in client ? (client as pg.ClientBase) : null;
+}
+
+export function statementName(text: string): string {
+  return `${prefix}${createHash('sha256').update(text).digest('base64url').slice(0, 32)}`;
+}
+
+export async function executePrepared<Row extends Record<string, unknown>>(
+  db: DatabaseOrTransaction,
+  query: SQL,
+): Promise<{ rows: Row[] }> {
+  const client = clientOf(db);
+  if (!client) return { rows: (await db.execute(query)).rows as Row[] };
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  const name = statementName(text);
+  const names = namesOf.get(client) ?? [];
+  namesOf.set(client, names);
+  const known = names.indexOf(name);
+  if (known !== -1) names.splice(known, 1);
+  names.push(name);
+  while (names.length > maxStatementsPerConnection) {
+    const oldest = names.shift();
+    if (oldest) await forget(client, oldest);
+  }
+  const result = await client.query({ name, text, values: params as unknown[] });
+  return { rows: result.rows as Row[] };
+}
+
+/** Deallocates one of our statements, if the server has it (pg records a statement once it parsed). */
+async function forget(client: pg.ClientBase, name: string): Promise<void> {
+  const parsed = (client as unknown as ConnectionInternals).connection?.parsedStatements;
+  if (!parsed || parsed[name] === undefined) return;
+  // The name is ours (prefix and base64url: letters, digits, '-' and '_'), safe inside double quotes.
+  await client.query(`deallocate "${name}"`);
+  delete parsed[name];
+}
