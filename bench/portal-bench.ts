@@ -138,7 +138,7 @@ async function relevanceQuestions(): Promise<string[]> {
   return [];
 }
 
-async function queryMix(pool: pg.Pool): Promise<MixQuery[]> {
+export async function queryMix(pool: pg.Pool): Promise<MixQuery[]> {
   const unit = await pool.query<{ unit_code: string }>(
     'select unit_code from content_items where not is_demo group by unit_code order by count(*) desc limit 1',
   );
@@ -482,10 +482,17 @@ export async function portalSection(): Promise<string[]> {
       async ({ appUrl, pool }) => {
         restore();
         const db = drizzle(pool) as unknown as Database;
-        const counts = await pool.query<{ items: number; faq: number; rows: number; size: string }>(
+        const counts = await pool.query<{
+          items: number;
+          faq: number;
+          rows: number;
+          size: string;
+          buffers: string;
+        }>(
           `select (select count(*)::int from content_items) as items, (select count(*)::int from faq_entries) as faq,
                 (select count(*)::int from search_documents) as rows,
-                pg_size_pretty(pg_total_relation_size('search_documents')) as size`,
+                pg_size_pretty(pg_total_relation_size('search_documents')) as size,
+                current_setting('shared_buffers') as buffers`,
         );
         log(`indexing ${indexSample} items, per-item reads then batched`);
         const perItem = await timedRebuild(
@@ -500,6 +507,11 @@ export async function portalSection(): Promise<string[]> {
           limitedSource('bench-batched', (tx) => contentDocumentBatches(tx), indexSample),
         );
         log(`batched: ${batched.perSecond} items/s`);
+        // The indexing runs rolled back: their 26,000 rows are dead, yet still in the terms index's segment of
+        // small sources (their source names are neither 'content' nor 'faq'), which every search reads first.
+        // A site vacuums that away (autovacuum after a reindex); searching before it measured the rolled-back
+        // rows (p95 43 ms against 28). Vacuum, as a site at rest would be.
+        await pool.query('vacuum (analyze) search_documents');
         loadAverages.push(os.loadavg()[0] ?? 0);
         const mix = await queryMix(pool);
         log(`search: ${mix.length} queries × ${searchPasses} passes through searchSite`);
@@ -586,7 +598,7 @@ export async function portalSection(): Promise<string[]> {
 function sectionLines(
   generation: Generation,
   first: {
-    counts: { items: number; faq: number; rows: number; size: string } | undefined;
+    counts: { items: number; faq: number; rows: number; size: string; buffers: string } | undefined;
     perItem: IndexRun;
     batched: IndexRun;
     mix: MixQuery[];
@@ -623,7 +635,6 @@ function sectionLines(
   ];
   const share = medianRound?.share ?? 0;
   const non2xx = second.pageRuns.reduce((sum, run) => sum + run.non2xx + run.errors, 0);
-  const bestIndexRate = Math.max(first.perItem.perSecond, first.batched.perSecond);
   const groupRows = (figures: SearchFigures) =>
     [...figures.byGroup.entries()].map(
       ([group, values]) =>
@@ -636,7 +647,7 @@ function sectionLines(
       averages: loadAverages,
     }),
     '',
-    `On a database of **${(first.counts?.items ?? 0).toLocaleString('en')} content items** and **${(first.counts?.faq ?? 0).toLocaleString('en')} FAQ entries** (demo ones included), ${(first.counts?.rows ?? 0).toLocaleString('en')} rows in \`search_documents\` (${first.counts?.size ?? '?'} with its indexes), made by bench/generate-portal.ts:`,
+    `On a database of **${(first.counts?.items ?? 0).toLocaleString('en')} content items** and **${(first.counts?.faq ?? 0).toLocaleString('en')} FAQ entries** (demo ones included), ${(first.counts?.rows ?? 0).toLocaleString('en')} rows in \`search_documents\` (${first.counts?.size ?? '?'} with its indexes; the app's embedded PostgreSQL with \`shared_buffers\` ${first.counts?.buffers ?? '?'}, its default on this machine: an eighth of the memory, at most 1 GB), made by bench/generate-portal.ts:`,
     '',
     ...describePortalResult(generation).map((line) => `- ${line}`),
     generation.reused
@@ -661,7 +672,7 @@ function sectionLines(
     '',
     '### (b) Search, one request in flight',
     '',
-    `${first.mix.length} queries (${relevanceCount === 0 ? 'no relevance set found' : `${relevanceCount} questions of the relevance set`}, ${oneWords.length} single words, ${twoWords.length} two- and three-word queries, ${first.mix.filter((query) => query.group === 'advanced').length} advanced queries, 2 English), each run ${searchPasses} times after a warm-up pass, one at a time. \`searchSite\`: called in the bench process on its own pool (page 1, misses not recorded). \`GET /search?q=\`: the plain queries, on an app keeping nothing (PUBLIC_PAGE_CACHE_SECONDS=0), with ${first.page.failures} answers other than 200. Times in ms (nearest rank).`,
+    `${first.mix.length} queries (${relevanceCount === 0 ? 'no relevance set found' : `${relevanceCount} questions of the relevance set`}, ${oneWords.length} single words, ${twoWords.length} two- and three-word queries, ${first.mix.filter((query) => query.group === 'advanced').length} advanced queries, 2 English), each run ${searchPasses} times after a warm-up pass, one at a time, after a \`VACUUM (ANALYZE)\` of \`search_documents\` (the indexing runs' rolled-back rows gone, as at a site at rest). \`searchSite\`: called in the bench process on its own pool (page 1, misses not recorded). \`GET /search?q=\`: the plain queries, on an app keeping nothing (PUBLIC_PAGE_CACHE_SECONDS=0), with ${first.page.failures} answers other than 200. Times in ms (nearest rank).`,
     '',
     '| through | requests | p50 | p95 | p99 | max |',
     '|---|---:|---:|---:|---:|---:|',
@@ -694,7 +705,7 @@ function sectionLines(
     '',
     '| target (issue 15) | wanted | measured | |',
     '|---|---|---|---|',
-    `| indexing | ≥ ${indexTarget} items/s | ${first.perItem.perSecond} items/s as the content source reads; ${first.batched.perSecond} batched; whole rebuild ${generation.indexRate} | ${verdict(first.perItem.perSecond >= indexTarget)}${first.perItem.perSecond < indexTarget && bestIndexRate >= indexTarget ? ' (met with the batched read)' : ''} |`,
+    `| indexing | ≥ ${indexTarget} items/s | ${first.batched.perSecond} items/s through the portal's search source (batched reads); ${first.perItem.perSecond} with a read per item (the baseline); the generator's whole rebuild ${generation.indexRate} | ${verdict(first.batched.perSecond >= indexTarget)} |`,
     `| search p95, one in flight (searchSite) | < ${searchTargetMs} ms | ${first.direct.all.p95} ms | ${verdict(first.direct.all.p95 < searchTargetMs)} |`,
     `| search p95, one in flight (GET /search) | < ${searchTargetMs} ms | ${first.page.all.p95} ms | ${verdict(first.page.all.p95 < searchTargetMs && first.page.failures === 0)} |`,
     `| kept item page | ≥ ${shareTarget} % of the bare server | ${share} % | ${verdict(share >= shareTarget && non2xx === 0 && second.status === 200)} |`,
