@@ -314,11 +314,8 @@ async function workingVersion(
   const copiedFiles = new Map<string, string>();
   if (!target.isNew) {
     if (item.state === 'in_review') {
-      await tx
-        .update(contentVersions)
-        .set({ submittedByStaffId: null, submittedAt: null })
-        .where(and(eq(contentVersions.itemId, item.id), eq(contentVersions.version, target.version)));
-      await tx.update(contentItems).set({ state: 'draft' }).where(eq(contentItems.id, item.id));
+      await setVersion(tx, item.id, target.version, { submittedByStaffId: null, submittedAt: null });
+      await setItem(tx, item.id, { state: 'draft' });
     }
     return { ...target, copiedFiles };
   }
@@ -338,10 +335,7 @@ async function workingVersion(
       .returning({ id: contentAttachments.id });
     if (row) copiedFiles.set(id, row.id);
   }
-  await tx
-    .update(contentItems)
-    .set({ currentVersion: target.version, state: 'draft' })
-    .where(eq(contentItems.id, item.id));
+  await setItem(tx, item.id, { currentVersion: target.version, state: 'draft' });
   return { ...target, copiedFiles };
 }
 
@@ -381,30 +375,46 @@ export async function saveContentVersion(
       problems.push({ field: 'unitCode', code: 'unknown_unit', message: text(lang, 'unknownCode') });
     if (problems.length > 0) throw invalid(lang, problems);
     const target = await workingVersion(tx, item, context);
-    await tx
-      .update(contentVersions)
-      .set({
-        ...fields,
-        editedByStaffId: context.staffId,
-        editedAt: context.now,
-        changeNote: values.changeNote,
-      })
-      .where(and(eq(contentVersions.itemId, item.id), eq(contentVersions.version, target.version)));
-    await tx
-      .update(contentItems)
-      .set({
-        updatedAt: context.now,
-        ...(mayChangeItem && values.kind !== ''
-          ? { kind: values.kind, unitCode: values.unitCode || item.unitCode, foiKinds: values.foiKinds }
-          : {}),
-      })
-      .where(eq(contentItems.id, item.id));
+    await setVersion(tx, item.id, target.version, {
+      ...fields,
+      editedByStaffId: context.staffId,
+      editedAt: context.now,
+      changeNote: values.changeNote,
+    });
+    await setItem(tx, item.id, {
+      updatedAt: context.now,
+      ...(mayChangeItem && values.kind !== ''
+        ? { kind: values.kind, unitCode: values.unitCode || item.unitCode, foiKinds: values.foiKinds }
+        : {}),
+    });
     await audit(tx, context, item, {
       action: 'portal.content.saved',
       details: { version: target.version, isNewVersion: target.isNew },
     });
     return { version: target.version, isNew: target.isNew };
   });
+}
+
+/** Writes to one version of an item (in the caller's transaction). */
+function setVersion(
+  tx: DatabaseOrTransaction,
+  itemId: string,
+  version: number,
+  values: Partial<typeof contentVersions.$inferInsert>,
+) {
+  return tx
+    .update(contentVersions)
+    .set(values)
+    .where(and(eq(contentVersions.itemId, itemId), eq(contentVersions.version, version)));
+}
+
+/** Writes to an item's row (in the caller's transaction). */
+function setItem(
+  tx: DatabaseOrTransaction,
+  itemId: string,
+  values: Partial<typeof contentItems.$inferInsert>,
+) {
+  return tx.update(contentItems).set(values).where(eq(contentItems.id, itemId));
 }
 
 /** Sends the working draft for review. */
@@ -416,14 +426,11 @@ export async function submitContentVersion(
   await db.transaction(async (tx) => {
     const item = await lockItem(tx, options.number, context.lang);
     if (item.state !== 'draft') throw transition(context.lang, 'notDraft');
-    await tx
-      .update(contentVersions)
-      .set({ submittedByStaffId: context.staffId, submittedAt: context.now })
-      .where(and(eq(contentVersions.itemId, item.id), eq(contentVersions.version, item.currentVersion)));
-    await tx
-      .update(contentItems)
-      .set({ state: 'in_review', updatedAt: context.now })
-      .where(eq(contentItems.id, item.id));
+    await setVersion(tx, item.id, item.currentVersion, {
+      submittedByStaffId: context.staffId,
+      submittedAt: context.now,
+    });
+    await setItem(tx, item.id, { state: 'in_review', updatedAt: context.now });
     await audit(tx, context, item, {
       action: 'portal.content.submitted',
       details: { version: item.currentVersion },
@@ -463,19 +470,13 @@ export async function reviewContentVersion(
         throw invalid(lang, [
           { field: 'reviewNote', code: 'returnNeedsNote', message: text(lang, 'returnNeedsNote') },
         ]);
-      await tx
-        .update(contentVersions)
-        .set({
-          reviewedByStaffId: context.staffId,
-          reviewedAt: context.now,
-          reviewDecision: 'returned',
-          reviewNote: options.note,
-        })
-        .where(and(eq(contentVersions.itemId, item.id), eq(contentVersions.version, version.version)));
-      await tx
-        .update(contentItems)
-        .set({ state: 'draft', updatedAt: context.now })
-        .where(eq(contentItems.id, item.id));
+      await setVersion(tx, item.id, version.version, {
+        reviewedByStaffId: context.staffId,
+        reviewedAt: context.now,
+        reviewDecision: 'returned',
+        reviewNote: options.note,
+      });
+      await setItem(tx, item.id, { state: 'draft', updatedAt: context.now });
       await audit(tx, context, item, {
         action: 'portal.content.returned',
         details: { version: version.version },
@@ -496,25 +497,19 @@ export async function reviewContentVersion(
     }
     if (problems.length > 0) throw invalid(lang, problems, 'cannotPublish');
     const visibleFrom = visibleFromOf(version.publishAt, context.now);
-    await tx
-      .update(contentVersions)
-      .set({
-        reviewedByStaffId: context.staffId,
-        reviewedAt: context.now,
-        reviewDecision: 'approved',
-        reviewNote: options.note,
-      })
-      .where(and(eq(contentVersions.itemId, item.id), eq(contentVersions.version, version.version)));
-    await tx
-      .update(contentItems)
-      .set({
-        state: 'approved',
-        publishedVersion: version.version,
-        visibleFrom,
-        visibleUntil: version.expireAt,
-        updatedAt: context.now,
-      })
-      .where(eq(contentItems.id, item.id));
+    await setVersion(tx, item.id, version.version, {
+      reviewedByStaffId: context.staffId,
+      reviewedAt: context.now,
+      reviewDecision: 'approved',
+      reviewNote: options.note,
+    });
+    await setItem(tx, item.id, {
+      state: 'approved',
+      publishedVersion: version.version,
+      visibleFrom,
+      visibleUntil: version.expireAt,
+      updatedAt: context.now,
+    });
     await indexContentItem(tx, item.id);
     await announcePublished(tx, 'content');
     await announcePublished(tx, 'search');
@@ -540,16 +535,13 @@ export async function withdrawContentItem(
     const item = await lockItem(tx, options.number, context.lang);
     if (item.publishedVersion === null || item.state === 'withdrawn')
       throw transition(context.lang, 'notPublished');
-    await tx
-      .update(contentItems)
-      .set({
-        state: 'withdrawn',
-        publishedVersion: null,
-        visibleFrom: null,
-        visibleUntil: null,
-        updatedAt: context.now,
-      })
-      .where(eq(contentItems.id, item.id));
+    await setItem(tx, item.id, {
+      state: 'withdrawn',
+      publishedVersion: null,
+      visibleFrom: null,
+      visibleUntil: null,
+      updatedAt: context.now,
+    });
     await indexContentItem(tx, item.id);
     await announcePublished(tx, 'content');
     await announcePublished(tx, 'search');
@@ -617,7 +609,7 @@ export async function addContentAttachment(
         addedAt: context.now,
       })
       .returning({ id: contentAttachments.id });
-    await tx.update(contentItems).set({ updatedAt: context.now }).where(eq(contentItems.id, item.id));
+    await setItem(tx, item.id, { updatedAt: context.now });
     await audit(tx, context, item, {
       action: 'portal.content.file_added',
       details: {
@@ -660,7 +652,7 @@ export async function changeContentAttachment(
         sortOrder: options.sortOrder,
       })
       .where(eq(contentAttachments.id, target.copiedFiles.get(file.id) ?? file.id));
-    await tx.update(contentItems).set({ updatedAt: context.now }).where(eq(contentItems.id, item.id));
+    await setItem(tx, item.id, { updatedAt: context.now });
     await audit(tx, context, item, {
       action: 'portal.content.file_changed',
       details: {
@@ -706,7 +698,7 @@ export async function removeContentAttachment(
     const target = await workingVersion(tx, item, context);
     const removedId = target.copiedFiles.get(file.id) ?? file.id;
     await tx.delete(contentAttachments).where(eq(contentAttachments.id, removedId));
-    await tx.update(contentItems).set({ updatedAt: context.now }).where(eq(contentItems.id, item.id));
+    await setItem(tx, item.id, { updatedAt: context.now });
     await audit(tx, context, item, {
       action: 'portal.content.file_removed',
       details: { version: target.version, fileName: file.fileName, sha256: file.sha256 },

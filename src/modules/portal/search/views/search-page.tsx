@@ -65,87 +65,56 @@ function Hidden({ values, names }: { values: SiteSearchValues; names: readonly (
 const filterNames = ['kind', 'unit', 'from', 'to', 'theme', 'cake', 'service'] as const;
 const advancedNames = ['all', 'any', 'none', 'in'] as const;
 
+type FilterName = (typeof filterNames)[number];
+
+/** The filters' shared shape: a small bold label, the value kept, the field's problems. */
 function FilterControls(props: SearchPageProps) {
   const { lang, values, problems, choices } = props;
   const any = text(lang, 'anyClassification');
+  const select = (
+    name: FilterName,
+    label: Parameters<typeof text>[1],
+    blank: string,
+    options: readonly { value: string; label: string }[],
+  ) => (
+    <Select
+      lang={lang}
+      name={name}
+      label={text(lang, label)}
+      labelClass="govuk-label--s"
+      value={values[name]}
+      blank={blank}
+      choices={[...options]}
+      problems={problems}
+    />
+  );
+  const date = (name: 'from' | 'to', label: Parameters<typeof text>[1]) => (
+    <TextInput
+      lang={lang}
+      name={name}
+      label={text(lang, label)}
+      labelClass="govuk-label--s"
+      hint={text(lang, 'dateHint')}
+      value={values[name]}
+      widthClass="govuk-input--width-10"
+      maxLength={textLimitOf(siteSearchForm, name)}
+      problems={problems}
+    />
+  );
   return (
     <>
-      <Select
-        lang={lang}
-        name="kind"
-        label={text(lang, 'kindLabel')}
-        labelClass="govuk-label--s"
-        value={values.kind}
-        blank={text(lang, 'anyKind')}
-        choices={resultKinds.map((kind) => ({ value: kind, label: kindName(kind, lang) }))}
-        problems={problems}
-      />
-      <Select
-        lang={lang}
-        name="unit"
-        label={text(lang, 'unitLabel')}
-        labelClass="govuk-label--s"
-        value={values.unit}
-        blank={text(lang, 'anyUnit')}
-        choices={choices.units}
-        problems={problems}
-      />
-      <TextInput
-        lang={lang}
-        name="from"
-        label={text(lang, 'fromLabel')}
-        labelClass="govuk-label--s"
-        hint={text(lang, 'dateHint')}
-        value={values.from}
-        widthClass="govuk-input--width-10"
-        maxLength={textLimitOf(siteSearchForm, 'from')}
-        problems={problems}
-      />
-      <TextInput
-        lang={lang}
-        name="to"
-        label={text(lang, 'toLabel')}
-        labelClass="govuk-label--s"
-        hint={text(lang, 'dateHint')}
-        value={values.to}
-        widthClass="govuk-input--width-10"
-        maxLength={textLimitOf(siteSearchForm, 'to')}
-        problems={problems}
-      />
-      {choices.themes.length === 0 ? null : (
-        <Select
-          lang={lang}
-          name="theme"
-          label={text(lang, 'themeLabel')}
-          labelClass="govuk-label--s"
-          value={values.theme}
-          blank={any}
-          choices={choices.themes}
-          problems={problems}
-        />
+      {select(
+        'kind',
+        'kindLabel',
+        text(lang, 'anyKind'),
+        resultKinds.map((kind) => ({ value: kind, label: kindName(kind, lang) })),
       )}
-      {choices.cakes.length === 0 ? null : (
-        <Select
-          lang={lang}
-          name="cake"
-          label={text(lang, 'cakeLabel')}
-          labelClass="govuk-label--s"
-          value={values.cake}
-          blank={any}
-          choices={choices.cakes}
-          problems={problems}
-        />
-      )}
-      <Select
-        lang={lang}
-        name="service"
-        label={text(lang, 'serviceLabel')}
-        labelClass="govuk-label--s"
-        value={values.service}
-        blank={any}
-        choices={choices.services}
-        problems={problems}
-      />
+      {select('unit', 'unitLabel', text(lang, 'anyUnit'), choices.units)}
+      {date('from', 'fromLabel')}
+      {date('to', 'toLabel')}
+      {choices.themes.length === 0 ? null : select('theme', 'themeLabel', any, choices.themes)}
+      {choices.cakes.length === 0 ? null : select('cake', 'cakeLabel', any, choices.cakes)}
+      {select('service', 'serviceLabel', any, choices.services)}
     </>
   );
 }
