@@ -7,6 +7,7 @@
  *   - `<!-- section:applications -->` … `<!-- /section:applications -->` (online applications);
  *   - `<!-- section:public -->` … `<!-- /section:public -->` (public pages);
  *   - `<!-- section:portal -->` … `<!-- /section:portal -->` (the information portal);
+ *   - `<!-- section:petitions -->` … `<!-- /section:petitions -->` (petitions: the analysis, repeat detection);
  *   - the hand-written notes from `<!-- notes -->` to the end (never rewritten).
  */
 import { existsSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 
 const notesMarker = '<!-- notes -->';
 /** The marked sections, in the order the file holds them. */
-const markedSections = ['control', 'reports', 'applications', 'public', 'portal'] as const;
+const markedSections = ['control', 'reports', 'applications', 'public', 'portal', 'petitions'] as const;
 type MarkedSection = (typeof markedSections)[number];
 const startMarker = (name: MarkedSection) => `<!-- section:${name} -->`;
 const endMarker = (name: MarkedSection) => `<!-- /section:${name} -->`;
@@ -32,6 +33,8 @@ export interface BenchmarkSections {
   public?: string[] | null;
   /** The information-portal section's lines; null keeps the file's (absent: the same). */
   portal?: string[] | null;
+  /** The petitions section's lines; null keeps the file's (absent: the same). */
+  petitions?: string[] | null;
 }
 
 /** The text between a section's markers in `body`, or '' when it has none. */

@@ -27,13 +27,17 @@
  *      entries (bench/generate-portal.ts): indexing rate through rebuildSearchIndex, search p95 one in flight
  *      (searchSite and GET /search) over a query mix with the plans of the slowest, and a kept item page at 50
  *      connections beside the bare server with the app's RSS (bench/portal-bench.ts).
+ *  10. petitions (issue 16), on a database of 2,000,000 petitions over eight years (bench/generate-petitions.ts):
+ *      the case-type analysis page over HTTP and repeat detection (findRepeats), one in flight, and the upkeep
+ *      of the analysis's roll-ups (bench/petitions-bench.ts).
  * Writes docs/benchmarks.md, section by section (bench/benchmarks-file.ts): a section not run keeps its
  * text. Load goes only to 127.0.0.x and every run is bounded in time.
  *
  * Environment:
  *   BENCH_ONLY: the sections to run, comma-separated: `cases` (1–4: the issue 2 targets and the cases,
  *     measured in the same rounds on one app), `control` (5), `reports` (6), `applications` (7) and `public`
- *     (8), `portal` (9); default `cases,control,reports,applications,public,portal`. E.g. `BENCH_ONLY=reports npm run bench`.
+ *     (8), `portal` (9), `petitions` (10); default `cases,control,reports,applications,public,portal,petitions`.
+ *     E.g. `BENCH_ONLY=reports npm run bench`.
  *   cases: BENCH_ROUNDS (3), BENCH_SECONDS (10), BENCH_CASES (1000000), BENCH_LATENCY_REQUESTS (1000),
  *     BENCH_CASES_DIR (a folder to keep the generated database in and reuse on the next run with the same
  *     BENCH_CASES; default: a temporary folder, generated afresh and removed).
@@ -50,6 +54,8 @@
  *     (30) and the rest in bench/public-pages-bench.ts.
  *   portal: BENCH_PORTAL_DIR (keep the generated database there, reused while the counts match),
  *     BENCH_PORTAL_ITEMS (200000), BENCH_PORTAL_FAQ (20000) and the rest in bench/portal-bench.ts.
+ *   petitions: BENCH_PETITIONS_DIR (likewise, reused while the counts match), BENCH_PETITIONS (2000000),
+ *     BENCH_PETITIONS_YEARS (8) and the rest in bench/petitions-bench.ts.
  *   BENCH_OUTPUT (docs/benchmarks.md).
  */
 import { fork } from 'node:child_process';
@@ -93,6 +99,7 @@ import {
 import { controlSection } from './control-bench.ts';
 import { benchEmails, describeResult, type GenerateResult } from './generate-cases.ts';
 import type { LatencyFigures } from './load-client.ts';
+import { petitionsSection } from './petitions-bench.ts';
 import { portalSection } from './portal-bench.ts';
 import { peakRssMegabytes, resetPeakRss } from './process-memory.ts';
 import { publicPagesSection } from './public-pages-bench.ts';
@@ -102,7 +109,7 @@ const connections = 50;
 const durationSeconds = Number(process.env.BENCH_SECONDS ?? 10);
 const casesWanted = Number(process.env.BENCH_CASES ?? 1_000_000);
 const benchStarted = performance.now();
-const knownSections = ['cases', 'control', 'reports', 'applications', 'public', 'portal'];
+const knownSections = ['cases', 'control', 'reports', 'applications', 'public', 'portal', 'petitions'];
 const sections = new Set(
   (process.env.BENCH_ONLY ?? knownSections.join(','))
     .split(',')
@@ -121,7 +128,16 @@ if (!sections.has('cases')) {
   const applications = sections.has('applications') ? await applicationsSection() : null;
   const publicPages = sections.has('public') ? await publicPagesSection() : null;
   const portal = sections.has('portal') ? await portalSection() : null;
-  await writeBenchmarks(output, { main: null, control, reports, applications, public: publicPages, portal });
+  const petitions = sections.has('petitions') ? await petitionsSection() : null;
+  await writeBenchmarks(output, {
+    main: null,
+    control,
+    reports,
+    applications,
+    public: publicPages,
+    portal,
+    petitions,
+  });
   process.stdout.write(`Wrote ${output}\n`);
   process.exit(0);
 }
@@ -468,5 +484,14 @@ const reports = sections.has('reports') ? await reportsSection() : null;
 const applications = sections.has('applications') ? await applicationsSection() : null;
 const publicPages = sections.has('public') ? await publicPagesSection() : null;
 const portal = sections.has('portal') ? await portalSection() : null;
-await writeBenchmarks(output, { main: lines, control, reports, applications, public: publicPages, portal });
+const petitions = sections.has('petitions') ? await petitionsSection() : null;
+await writeBenchmarks(output, {
+  main: lines,
+  control,
+  reports,
+  applications,
+  public: publicPages,
+  portal,
+  petitions,
+});
 process.stdout.write(`Wrote ${output}\n`);

@@ -182,7 +182,9 @@ if (logDir !== null) {
     console.error('# Personal data reached the log (issue 13): see the lines above.');
     scanExitCode = 1;
   }
-  await rm(logDir, { recursive: true, force: true });
+  // KEEP_TEST_LOGS=1 keeps the apps' logs for reading (a 500's error line), and says where.
+  if (process.env.KEEP_TEST_LOGS) console.log(`# logs kept in ${logDir}`);
+  else await rm(logDir, { recursive: true, force: true });
 }
 
 await stopServer().catch((error) => console.error('could not clean up the test database:', error));

@@ -69,6 +69,28 @@ describe('loadConfig', () => {
     );
   });
 
+  it('the petition mailbox: unset reads nothing; a bad PETITION_IMAP_URL stops the start without echoing the password', () => {
+    const defaults = loadConfig({});
+    assert.equal(defaults.petitionImapUrl, null);
+    assert.equal(defaults.petitionImapIntervalSeconds, 120);
+    const url = 'imaps://petitions:s%40cret@mail.kcg.gov.tw:993/INBOX';
+    assert.equal(loadConfig({ PETITION_IMAP_URL: url }).petitionImapUrl, url);
+    assert.throws(
+      () =>
+        loadConfig({
+          PETITION_IMAP_URL: 'https://petitions:hunter2@mail',
+          PETITION_IMAP_INTERVAL_SECONDS: '5',
+        }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.deepEqual(variablesNamedIn(error), ['PETITION_IMAP_INTERVAL_SECONDS', 'PETITION_IMAP_URL']);
+        assert.doesNotMatch(error.message, /hunter2/);
+        return true;
+      },
+    );
+    assert.throws(() => loadConfig({ PETITION_IMAP_URL: 'imaps://mail.kcg.gov.tw' }), ConfigError);
+  });
+
   it('lists every invalid value at once', () => {
     assert.throws(
       () =>

@@ -89,6 +89,13 @@ export interface Config {
   mapTileUrl: string;
   /** The tiles' attribution, shown on the map (HTML allowed: the operator's own text). */
   mapTileAttribution: string;
+  /**
+   * The mailbox petitions arrive in by e-mail (issue 16 §1): `imaps://user:password@host:993/INBOX` (or
+   * `imap://`, STARTTLS when the server offers it). Null: no mailbox is read. It holds a password: never log it.
+   */
+  petitionImapUrl: string | null;
+  /** Seconds between two reads of that mailbox (one read at a time, whichever app process takes it). */
+  petitionImapIntervalSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -187,6 +194,13 @@ export function loadConfig(environment: Environment = process.env): Readonly<Con
       `MAP_TILE_URL must be an http(s) URL or a path with {z}, {x} and {y} (got "${mapTileUrl}")`,
     );
 
+  const petitionImapUrl = read('PETITION_IMAP_URL') ?? null;
+  if (petitionImapUrl !== null && !isMailboxUrl(petitionImapUrl))
+    // The URL holds a password: never echo it.
+    problems.push(
+      'PETITION_IMAP_URL must look like imaps://user:password@mail.example.gov.tw:993/INBOX (or imap://…)',
+    );
+
   const config: Config = {
     host,
     port,
@@ -237,9 +251,23 @@ export function loadConfig(environment: Environment = process.env): Readonly<Con
     paymentSigningSecret,
     mapTileUrl,
     mapTileAttribution: read('MAP_TILE_ATTRIBUTION') ?? nlscAttribution,
+    petitionImapUrl,
+    petitionImapIntervalSeconds: integer('PETITION_IMAP_INTERVAL_SECONDS', 120, 10, 86_400),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
+}
+
+/** imap:// or imaps://, a host, a user and a password (a folder after the host is optional). */
+function isMailboxUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (
+    (url.protocol === 'imap:' || url.protocol === 'imaps:') &&
+    url.hostname !== '' &&
+    url.username !== '' &&
+    url.password !== ''
+  );
 }
 
 /**

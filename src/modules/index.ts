@@ -6,6 +6,7 @@ import { citizensModule } from './citizens/index.ts';
 import { controlModule } from './control/index.ts';
 import { notificationsModule } from './notifications/index.ts';
 import { open311Module } from './open311/index.ts';
+import { petitionsModule } from './petitions/index.ts';
 import { portalModule } from './portal/index.ts';
 import { reportsModule } from './reports/index.ts';
 
@@ -24,4 +25,5 @@ export const modules: readonly AppModule[] = [
   reportsModule,
   open311Module,
   portalModule,
+  petitionsModule,
 ];

@@ -45,6 +45,12 @@ export const personalColumns: readonly [string, string][] = [
   ['citizen_sessions', 'email'],
   ['report_followers', 'email'],
   ['application_drafts', 'contact'],
+  ['case_confidential_contacts', 'email'],
+  ['case_confidential_contacts', 'phone'],
+  ['petition_identities', 'name'],
+  ['petition_identities', 'email'],
+  ['petition_identities', 'phone'],
+  ['petition_identities', 'address'],
 ];
 
 /** Appends the database's personal values to this process's values file (when a scan was asked for). */

@@ -37,4 +37,12 @@ export const applicationsModule: AppModule = {
 };
 
 export { type DraftOfContact, draftsOfContact } from './application-drafts-of-contact.ts';
+// The petitions' web forms (src/modules/petitions) prove a contact with the same one-time codes.
+export {
+  checkCode,
+  hashSecret,
+  maxCodeAttempts,
+  newOneTimeCode,
+  newResumeToken,
+} from './application-rules.ts';
 export { applicationPaths } from './applications-paths.ts';

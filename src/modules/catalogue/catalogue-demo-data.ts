@@ -859,6 +859,63 @@ export const DEMO_SERVICES: readonly ServiceDefinition[] = [
     serviceClassificationCode: 'A00',
     isOnline: true,
   }),
+  // The director's mailbox and the suggestion box (issue 16): a petition on any matter, which the
+  // Secretariat passes to the unit responsible (分文). Written on /mailbox, not through /apply.
+  demo({
+    code: 'director-mailbox',
+    nameZh: '局長信箱陳情',
+    nameEn: 'Petition to the Director General',
+    summaryZh: '對本局業務的陳情、建議或意見，由秘書室分送主管單位，並以書面或電子郵件答復。',
+    summaryEn:
+      'A petition, suggestion or comment on the bureau’s work: the Secretariat passes it to the unit responsible, which answers in writing or by e-mail.',
+    descriptionZh:
+      '請在「局長信箱」網頁填寫（需以電子郵件或手機驗證碼確認聯絡方式），或以書信、電話 1999、臨櫃口述陳情。依行政程序法第 168 條至第 173 條處理，原則於 6 個工作天內答復，最長不超過 30 日；需要延長時會以書面告訴您原因。以英文來函者以英文答復。',
+    descriptionEn:
+      'Write on the Director’s mailbox page (your e-mail address or mobile number is confirmed with a one-time code), by letter, through 1999 or in person. Handled under Articles 168–173 of the Administrative Procedure Act: answered within 6 working days as a rule and never later than 30 days; if we need longer, we tell you why in writing. Petitions in English are answered in English.',
+    kind: 'petition',
+    unitCode: 'secretariat',
+    checklist: [
+      item(
+        'petitioner-identity',
+        '陳情人姓名及聯絡方式',
+        'Your name and contact details',
+        '未具真實姓名或聯絡方式者，依行政程序法第 173 條得不予處理。',
+        'Without a real name and a way to reach you, a petition may be declined (Article 173).',
+      ),
+    ],
+    fees: [freeOfCharge],
+    deadline: { kind: 'working_days', days: 6 },
+    sopSteps: [
+      step(
+        '登記陳情',
+        'Petition registered',
+        '系統給您案件編號與查詢碼。',
+        'You get a case number and a lookup code.',
+      ),
+      step(
+        '分文',
+        'Passed to the unit',
+        '秘書室分送主管單位。',
+        'The Secretariat passes it to the unit responsible.',
+      ),
+      step(
+        '研議答復',
+        'The answer',
+        '主管單位查明並擬答復，經主管核定。',
+        'The unit looks into it and a supervisor approves the answer.',
+      ),
+      step(
+        '答復陳情人',
+        'You are answered',
+        '以電子郵件或書面答復。',
+        'You get the answer by e-mail or letter.',
+      ),
+    ],
+    formFields: [],
+    sample: {},
+    serviceClassificationCode: 'A00',
+    isOnline: false,
+  }),
   demo({
     code: 'illegal-building-report',
     nameZh: '違章建築查報',

@@ -60,7 +60,13 @@ describe('service catalogue (HTTP and database)', () => {
       'construction-inspection-filing',
       'rooftop-solar',
     ]);
-    const offline = ['illegal-building-report', 'park-adoption', 'rooftop-solar', 'vacant-lot-greening'];
+    const offline = [
+      'director-mailbox',
+      'illegal-building-report',
+      'park-adoption',
+      'rooftop-solar',
+      'vacant-lot-greening',
+    ];
     const online = DEMO_SERVICES.map((service) => service.code).filter((code) => !offline.includes(code));
     assert.deepEqual(codesOn((await get('/services?online=yes')).body).toSorted(), online.toSorted());
     assert.deepEqual(codesOn((await get('/services?unit=building&online=yes')).body).toSorted(), [

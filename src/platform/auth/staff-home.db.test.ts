@@ -7,8 +7,10 @@ import { type StaffRole, staffRoles } from './principal.ts';
 /** What each role finds on the staff home (the modules' manifests and the platform's own areas). */
 const expectedAreas: Record<StaffRole, string[]> = {
   admin: [
+    'petitions.media',
     'control.plans',
     'control.progress',
+    'petitions.analysis',
     'catalogue.content',
     'portal.content',
     'portal.faq',
@@ -25,11 +27,14 @@ const expectedAreas: Record<StaffRole, string[]> = {
     'cases.satisfaction',
     'cases.deficiency',
     'cases.lookup',
+    'petitions.new',
+    'petitions.media',
     'control.plans',
     'control.work-plans',
     'control.progress',
     'control.checks',
     'control.reports',
+    'petitions.analysis',
     'notifications.templates',
   ],
   supervisor: [
@@ -39,13 +44,16 @@ const expectedAreas: Record<StaffRole, string[]> = {
     'cases.deficiency',
     'cases.lookup',
     'reports.crew',
+    'petitions.new',
+    'petitions.media',
+    'petitions.analysis',
     'notifications.templates',
   ],
-  handler: ['cases.queue', 'cases.lookup', 'reports.crew'],
-  counter_clerk: ['cases.counter', 'cases.lookup'],
+  handler: ['cases.queue', 'cases.lookup', 'reports.crew', 'petitions.new'],
+  counter_clerk: ['cases.counter', 'cases.lookup', 'petitions.new'],
   web_editor: ['catalogue.content', 'portal.content', 'portal.faq', 'portal.search'],
   unit_editor: ['control.unit-work-plans', 'control.progress', 'control.unit-checks'],
-  unit_head: ['control.unit-work-plans', 'control.progress', 'control.unit-checks'],
+  unit_head: ['control.unit-work-plans', 'control.progress', 'control.unit-checks', 'petitions.analysis'],
 };
 
 describe('the staff home', () => {

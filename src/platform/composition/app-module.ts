@@ -206,7 +206,8 @@ export interface ModuleCommand {
   >;
   run(
     values: Record<string, string | boolean | undefined>,
-    context: { db: Database; print(line: string): void },
+    /** `connectionString`: the database's address, for a command that makes its own job queue handle. */
+    context: { db: Database; connectionString: string; print(line: string): void },
   ): Promise<void>;
 }
 

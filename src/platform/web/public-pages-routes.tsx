@@ -31,8 +31,9 @@ const FontSizeQuery = Type.Object({
  * (src/modules/control/plans/public-plan-routes.tsx, work-plans/public-work-plan-routes.tsx), the report
  * form and the map of reports by the reports module (src/modules/reports/report-routes.tsx,
  * public-report-routes.tsx), the information portal and the FAQ by the portal module
- * (src/modules/portal/content/content-routes.tsx, faq/faq-routes.tsx), and the online applications by the applications module
- * (src/modules/applications/application-routes.tsx).
+ * (src/modules/portal/content/content-routes.tsx, faq/faq-routes.tsx), the online applications by the applications module
+ * (src/modules/applications/application-routes.tsx), and the director's mailbox by the petitions module
+ * (src/modules/petitions/mailbox-routes.tsx).
  */
 type ModulePageId =
   | 'search'
@@ -44,7 +45,8 @@ type ModulePageId =
   | 'reports'
   | 'apply'
   | 'info'
-  | 'faq';
+  | 'faq'
+  | 'mailbox';
 const staticViews: Record<
   Exclude<SitePageId, ModulePageId>,
   (lang: Lang, listing: OpenDataListing) => ComponentChildren
@@ -103,7 +105,8 @@ export async function publicPagesRoutes(
     if (page.id === 'search' || page.id === 'services' || page.id === 'track' || page.id === 'plans')
       continue;
     if (page.id === 'work-plans' || page.id === 'info' || page.id === 'faq') continue;
-    if (page.id === 'report' || page.id === 'reports' || page.id === 'apply') continue;
+    if (page.id === 'report' || page.id === 'reports' || page.id === 'apply' || page.id === 'mailbox')
+      continue;
     const view = staticViews[page.id];
     forEachLanguage(page.path, (url) => {
       app.get(url, { schema: { hide: true } }, async (request, reply) => {

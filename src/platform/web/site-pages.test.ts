@@ -20,9 +20,15 @@ describe('the site-page registry', () => {
     for (const page of sitePages) assert.match(page.updatedAt, /^\d{4}-\d{2}-\d{2}$/);
   });
 
-  it('puts the three policy pages and the site map in the footer', () => {
+  it('puts the three policy pages, the site map and the director’s mailbox in the footer', () => {
     const footer = sitePages.filter((page) => page.isInFooter).map((page) => page.path);
-    assert.deepEqual(footer.toSorted(), ['/open-data', '/personal-data-files', '/privacy', '/sitemap']);
+    assert.deepEqual(footer.toSorted(), [
+      '/mailbox',
+      '/open-data',
+      '/personal-data-files',
+      '/privacy',
+      '/sitemap',
+    ]);
   });
 });
 

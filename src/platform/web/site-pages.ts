@@ -156,6 +156,20 @@ export const sitePages = [
     isInFooter: false,
   }),
   page({
+    id: 'mailbox',
+    path: '/mailbox',
+    title: { 'zh-TW': '局長信箱', en: 'Director’s mailbox' },
+    summary: {
+      'zh-TW': '向局長陳情、建議或提供意見（驗證聯絡方式後登記，依行政程序法處理並答復）。',
+      en: 'Write to the Director General with a petition, a suggestion or a comment (registered once your contact is confirmed, and answered).',
+    },
+    group: 'services',
+    updatedAt: '2026-12-06',
+    isInNavigation: false,
+    // Every government site carries its 首長信箱 in the footer (TAIWAN.md).
+    isInFooter: true,
+  }),
+  page({
     id: 'faq',
     path: '/faq',
     title: { 'zh-TW': '常見問答', en: 'Frequently asked questions' },

@@ -16,6 +16,7 @@ const messages = {
     sectionChecklist: '應備文件',
     sectionAttachments: '附件',
     fieldReportPhotos: '通報照片與修復後照片（可對外隱藏）',
+    petitionPage: '陳情處理：重複陳情與前次答復、答復範本、第 173 條不予處理、移文',
     markFixedOnCrewPage: '在外勤頁上傳修復後照片並填寫修復說明（必填），通報人與追蹤者會收到附照片的修復通知',
     sectionDeadline: '處理期限',
     sectionActions: '可執行的動作',
@@ -115,6 +116,9 @@ const messages = {
     actionEffect_request_payment: '通知申請人繳納規費；繳費前期限暫停計算，也不能作成決定。',
     actionEffect_payment_received: '規費已繳清，期限恢復計算，案件回到「處理中」。',
     actionEffect_resolve: '記錄處理結果；結案時會把答復內容通知申請人。',
+    actionEffect_submit_answer: '把擬好的答復送主管核定；核定後結案時寄給陳情人。',
+    actionEffect_approve_answer: '核定承辦人擬的答復；結案時寄給陳情人。',
+    actionEffect_return_answer: '把答復退回承辦人修改，並告知原因（陳情人不會收到）。',
     actionEffect_close: '案件結案，並以結案通知把處理結果寄給申請人 {applicant}（{contact}）。',
     actionEffect_reopen: '案件回到「處理中」，期限恢復計算。',
     actionEffect_reopen_field_report: '通報轉為「重新處理」，期限恢復計算，需再派工。',
@@ -156,6 +160,9 @@ const messages = {
     actionDone_request_payment: '已通知申請人繳費，期限暫停計算。',
     actionDone_payment_received: '已記錄繳費。',
     actionDone_resolve: '已記錄處理結果。',
+    actionDone_submit_answer: '答復已送主管核定。',
+    actionDone_approve_answer: '答復已核定。',
+    actionDone_return_answer: '答復已退回承辦人。',
     actionDone_close: '本案已結案。',
     actionDone_reopen: '本案已重新處理。',
     actionDone_transfer: '本案已改分其他單位。',
@@ -236,6 +243,8 @@ const messages = {
     sectionChecklist: 'Required documents',
     sectionAttachments: 'Attachments',
     fieldReportPhotos: 'The report’s photos and after-photos (hide one from the public)',
+    petitionPage:
+      'Petition: repeats and their earlier answers, answer templates, Article 173 declines, transfers',
     markFixedOnCrewPage:
       'Add the after-photo and the note on the crew page (both required); the reporter and followers get the fix e-mail with the photo',
     sectionDeadline: 'Deadline',
@@ -342,6 +351,11 @@ const messages = {
     actionEffect_payment_received:
       'The fee is paid; the deadline runs again and the case returns to “In progress”.',
     actionEffect_resolve: 'Records the outcome; closing the case sends the answer to the applicant.',
+    actionEffect_submit_answer:
+      'Sends the drafted answer to a supervisor for approval; once approved, closing sends it to the petitioner.',
+    actionEffect_approve_answer: 'Approves the drafted answer; closing the case sends it to the petitioner.',
+    actionEffect_return_answer:
+      'Returns the answer to the case officer with your reason (the petitioner is not told).',
     actionEffect_close:
       'The case is closed and the closing notice with the outcome goes to the applicant {applicant} ({contact}).',
     actionEffect_reopen: 'The case goes back to “In progress” and the deadline runs again.',
@@ -388,6 +402,9 @@ const messages = {
     actionDone_request_payment: 'The applicant is asked to pay; the deadline is paused.',
     actionDone_payment_received: 'The payment is recorded.',
     actionDone_resolve: 'The outcome is recorded.',
+    actionDone_submit_answer: 'The answer is with a supervisor for approval.',
+    actionDone_approve_answer: 'The answer is approved.',
+    actionDone_return_answer: 'The answer is returned to the case officer.',
     actionDone_close: 'The case is closed.',
     actionDone_reopen: 'The case is reopened.',
     actionDone_transfer: 'The case is transferred to another unit.',

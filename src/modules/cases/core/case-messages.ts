@@ -42,6 +42,11 @@ const messages = {
     guardAssigned: '本案已分派給其他承辦人。',
     guardReopenWindow: '結案已超過 {days} 天，不能再重新處理；請另案申請。',
     guardPassedThrough: '本案未曾由您的單位辦理。',
+    guardAnswerApproval: '此類案件的答復須經主管核定：請按「答復送核」。',
+    answerNotInEnglish:
+      '陳情人以英文來函，答復須以英文撰寫（目前答復中文字多於英文字）。可用「英文答復範本」起稿。',
+    extensionBeyondOuterLimit:
+      '展延後的期限（{due}）超過本案的處理上限 {limit}（收件後 {days} 個工作天）；陳情案件不得逾此期限。',
     readNotAllowed: '您只能閱覽本單位的案件、曾由本單位辦理的案件，以及分派給您的案件。',
     inputRequired_public_note: '請填寫給申請人的說明。',
     inputRequired_resolution: '請填寫處理結果（答復內容），結案通知會附上。',
@@ -114,6 +119,12 @@ const messages = {
     guardReopenWindow:
       'The case was closed more than {days} days ago and cannot be reopened; make a new request.',
     guardPassedThrough: 'This case has never been with your unit.',
+    guardAnswerApproval:
+      'The answer to a case of this type must be approved by a supervisor: use “Submit the answer for approval”.',
+    answerNotInEnglish:
+      'The petitioner wrote in English, so the answer must be in English (it has more Chinese characters than English words now). The English answer template is a start.',
+    extensionBeyondOuterLimit:
+      'With this extension the deadline ({due}) would pass the case’s outer limit {limit} ({days} working days after receipt); a petition may not go beyond it.',
     readNotAllowed:
       'You can read only your unit’s cases, cases that were with your unit, and cases assigned to you.',
     inputRequired_public_note: 'Enter a note for the applicant.',

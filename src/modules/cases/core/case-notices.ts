@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import type { Transaction } from '../../../platform/db/database.ts';
 import { phoneParts } from '../../../platform/reference/phone-numbers.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
@@ -6,6 +7,7 @@ import { issuedNoticeOf } from '../deficiency/deficiency-queries.ts';
 import { feeFactsOf, paymentFactsOf } from '../payment/payment-facts.ts';
 import type { CaseRow, CasesContext } from './case-actor.ts';
 import { serviceVersionNames, unitContact } from './case-reference-cache.ts';
+import { caseConfidentialContacts } from './cases-schema.ts';
 import { issuedDocumentsOf } from './issued-documents.ts';
 import type { CaseRejectedData } from './templates/case-rejected.ts';
 import { caseTopics } from './templates/index.ts';
@@ -46,6 +48,17 @@ export interface CaseNotice {
   by?: 'applicant' | 'unit';
 }
 
+async function confidentialContactOf(
+  tx: Transaction,
+  caseId: string,
+): Promise<{ email: string | null; phone: string | null }> {
+  const [found] = await tx
+    .select({ email: caseConfidentialContacts.email, phone: caseConfidentialContacts.phone })
+    .from(caseConfidentialContacts)
+    .where(eq(caseConfidentialContacts.caseId, caseId));
+  return found ?? { email: null, phone: null };
+}
+
 export async function queueCaseNotices(
   tx: Transaction,
   context: CasesContext,
@@ -54,9 +67,14 @@ export async function queueCaseNotices(
 ): Promise<void> {
   if (notices.length === 0) return;
   const channels: { channel: NotificationChannel; recipient: string }[] = [];
-  if (row.applicantEmail !== null) channels.push({ channel: 'email', recipient: row.applicantEmail });
+  // A confidential applicant's contact is kept apart from the case (cases-schema.ts): only here is it read.
+  const contact =
+    row.applicantEmail === null && row.applicantPhone === null
+      ? await confidentialContactOf(tx, row.id)
+      : { email: row.applicantEmail, phone: row.applicantPhone };
+  if (contact.email !== null) channels.push({ channel: 'email', recipient: contact.email });
   // A mobile number gets texts (without an extension, which a text cannot use).
-  const mobile = phoneParts(row.applicantPhone ?? '').number;
+  const mobile = phoneParts(contact.phone ?? '').number;
   if (/^09\d{8}$/.test(mobile)) channels.push({ channel: 'sms', recipient: mobile });
   if (channels.length === 0) return;
   const lang: Lang = row.applicantLang === 'en' ? 'en' : 'zh-TW';

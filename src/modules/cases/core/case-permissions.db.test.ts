@@ -74,7 +74,8 @@ function inputsFor(): Record<string, string> {
 
 /**
  * A fresh case of a service whose kind follows the workflow (a pothole report for the field-report
- * workflow, a petition for the default one), put straight into a state (as the workflow would leave it).
+ * workflow, a petition for the petition one and, made an inquiry, the default one), put straight into a
+ * state (as the workflow would leave it).
  */
 async function caseIn(
   workflow: CaseWorkflow,
@@ -88,7 +89,9 @@ async function caseIn(
   const row =
     workflow === workflowOf('application')
       ? { ...opened, kind: await asApplication(opened.id, state, event, now) }
-      : opened;
+      : workflow === workflowOf('inquiry')
+        ? { ...opened, kind: await asKind(opened.id, 'inquiry') }
+        : opened;
   assert.equal(workflowOf(row.kind), workflow, `${input.serviceCode} follows the ${workflow.name} workflow`);
   const isPaused = workflow.isPaused(state) || workflow.isAnswered(state);
   await query(
@@ -101,6 +104,12 @@ async function caseIn(
     [row.id, state, workflow.isFinished(state), workflow.isAnswered(state), now, isPaused, now.toISOString()],
   );
   return { id: row.id, caseNumber: row.caseNumber, version: row.version };
+}
+
+/** The sidewalk petition made another kind's case (the demo catalogue has no inquiry service). */
+async function asKind(id: string, kind: string) {
+  const result = await query('update cases set kind = $2 where id = $1 returning kind', [id, kind]);
+  return String(result.rows[0]?.kind);
 }
 
 /**

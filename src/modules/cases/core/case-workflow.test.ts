@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { isWrittenInEnglish } from './answer-language.ts';
 import { applicationWorkflow } from './application-workflow.ts';
 import { renderWorkflowDocument } from './case-workflow-doc.ts';
 import { defaultWorkflow } from './default-workflow.ts';
@@ -134,8 +135,8 @@ describe('the field-report workflow', () => {
 describe('the default workflow', () => {
   const workflow = defaultWorkflow;
 
-  it('is the workflow of petitions and inquiries (applications and field reports have their own)', () => {
-    assert.deepEqual(kindsOf(workflow as unknown as CaseWorkflow), ['petition', 'inquiry']);
+  it('is the workflow of inquiries (applications, field reports and petitions have their own)', () => {
+    assert.deepEqual(kindsOf(workflow as unknown as CaseWorkflow), ['inquiry']);
   });
 
   it('finishes for good except a closed case, which the applicant or a supervisor may reopen', () => {
@@ -205,5 +206,31 @@ describe('docs/case-workflow.md', () => {
   it('is what the tables generate (run `npm run docs:workflow` after changing a table)', () => {
     const committed = readFileSync(new URL('../../../../docs/case-workflow.md', import.meta.url), 'utf8');
     assert.equal(committed, renderWorkflowDocument());
+  });
+});
+
+describe('the petition workflow', () => {
+  const workflow = workflowOf('petition');
+
+  it('answers from accepted or in progress, through the supervisor when the type says so', () => {
+    assert.equal(workflow.name, 'petition');
+    for (const state of ['accepted', 'in_progress']) {
+      assert.equal(workflow.findTransition(state, 'submit_answer')?.to, 'answer_pending');
+      assert.deepEqual(workflow.findTransition(state, 'resolve')?.guards, [
+        'own_unit',
+        'assigned_or_unassigned',
+        'answer_approval_not_needed',
+      ]);
+    }
+    assert.deepEqual(workflow.eventsFor('answer_pending', 'supervisor'), ['approve_answer', 'return_answer']);
+    assert.deepEqual(workflow.eventsFor('answer_pending', 'handler'), []);
+    assert.equal(workflow.answersInApplicantLanguage, true);
+  });
+
+  it('reads an answer as English when its Latin words outnumber its Chinese characters', () => {
+    assert.equal(isWrittenInEnglish('The sidewalk on 中正路 was repaired this week.'), true);
+    assert.equal(isWrittenInEnglish('您好，人行道已修復完成，謝謝 OK'), false);
+    assert.equal(isWrittenInEnglish('OK thanks'), false);
+    assert.equal(isWrittenInEnglish(''), false);
   });
 });

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   bigserial,
+  boolean,
   check,
   date,
   doublePrecision,
@@ -79,6 +80,14 @@ export const cases = pgTable(
     /** The service's rule as it was when the case was opened (with the service version, for audit). */
     deadlineRule: jsonb('deadline_rule').$type<Deadline>().notNull(),
     pauses: jsonb('pauses').$type<StoredPause[]>().notNull().default([]),
+    /**
+     * The outer limit in working days from receipt that no extension may pass (a petition's 30 days,
+     * its type's rule: modules/petitions); null when the kind has none. Counted like the deadline (pauses
+     * excluded).
+     */
+    outerLimitWorkingDays: integer('outer_limit_working_days'),
+    /** The answer is approved by a supervisor before it is sent (a petition type's rule; petition-workflow.ts). */
+    needsAnswerApproval: boolean('needs_answer_approval').notNull().default(false),
     /** Working days (or hours, for hour-based rules) added by approved extensions. */
     extensionAmount: integer('extension_amount').notNull().default(0),
     /** Null while paused or finished: such cases are never overdue. */
@@ -98,6 +107,11 @@ export const cases = pgTable(
     /** When the fee was paid in full (cases/payment); null while owed, or when there is none. */
     feePaidAt: timestamptz('fee_paid_at'),
 
+    /**
+     * The deadline in force when the case was first answered or finished (transition-case.ts): the case was
+     * on time when its answer (resolved_at) or its end (closed_at) came by then. Null when it had none then.
+     */
+    dueAtAnswer: timestamptz('due_at_answer'),
     resolution: text('resolution'),
     resolvedAt: timestamptz('resolved_at'),
     closedAt: timestamptz('closed_at'),
@@ -186,6 +200,21 @@ export const caseTimeline = pgTable(
     ),
   ],
 );
+
+/**
+ * Where the notices of a case whose applicant is confidential go (a confidential report, 檢舉: issue 16): the
+ * case itself holds no contact, so nothing that shows, exports or searches cases finds it; only
+ * queueCaseNotices reads this table. The reporter's name is kept by the petitions module, for the officers
+ * designated to see it.
+ */
+export const caseConfidentialContacts = pgTable('case_confidential_contacts', {
+  caseId: uuid('case_id')
+    .primaryKey()
+    .references(() => cases.id),
+  email: text('email'),
+  /** Digits only, as cases.applicant_phone. */
+  phone: text('phone'),
+});
 
 /** An extension of the deadline: asked for by the handler with a reason, decided by a supervisor. */
 export const caseExtensions = pgTable(

@@ -48,6 +48,45 @@ async function hasPendingExtension(tx: Transaction, caseId: string): Promise<boo
   return pending !== undefined;
 }
 
+/**
+ * A case with an outer limit (a petition: 30 working days from receipt, its type's rule) may not be extended
+ * past it; the limit is counted like the deadline, on the working-day calendar with the pauses left out.
+ */
+async function outerLimitProblems(
+  tx: Transaction,
+  context: CasesContext,
+  row: CaseRow,
+  amount: number,
+): Promise<FieldProblem[]> {
+  const days = row.outerLimitWorkingDays;
+  if (days === null || row.deadlineRule.kind !== 'working_days') return [];
+  const calendar = await calendarFor(tx, context.calendarRegion);
+  const extended = computeDeadline(calendar, {
+    receivedAt: row.receivedAt,
+    deadlineRule: row.deadlineRule,
+    pauses: row.pauses,
+    extensionAmount: row.extensionAmount + amount,
+  });
+  const limit = computeDeadline(calendar, {
+    receivedAt: row.receivedAt,
+    deadlineRule: { ...row.deadlineRule, days },
+    pauses: row.pauses,
+    extensionAmount: 0,
+  });
+  if (extended.dueAt === null || limit.dueAt === null || extended.dueAt <= limit.dueAt) return [];
+  return [
+    {
+      field: 'amount',
+      code: 'beyond_outer_limit',
+      message: caseText(context.lang, 'extensionBeyondOuterLimit', {
+        due: extended.expectedCompletionDate ?? '',
+        limit: limit.expectedCompletionDate ?? '',
+        days,
+      }),
+    },
+  ];
+}
+
 export async function requestExtension(
   context: CasesContext,
   options: { caseId: string; expectedVersion: number; amount: number; reason: string },
@@ -76,6 +115,7 @@ export async function requestExtension(
         message: caseText(lang, 'extensionReasonRequired'),
       });
     problems.push(...asProblems(decision.failures.filter((failure) => failure.code === 'pending')));
+    if (problems.length === 0) problems.push(...(await outerLimitProblems(tx, context, row, options.amount)));
     if (problems.length > 0)
       throw new DomainError('VALIDATION_FAILED', caseText(lang, 'invalidCase'), { problems });
     const [extension] = await tx

@@ -31,6 +31,21 @@ export interface OpenCaseInput {
   address?: string | undefined;
   latitude?: number | undefined;
   longitude?: number | undefined;
+  /** No extension may take the deadline past this many working days from receipt (a petition type's rule). */
+  outerLimitWorkingDays?: number | undefined;
+  /** The answer is approved by a supervisor before it is sent (a petition type's rule). */
+  needsAnswerApproval?: boolean | undefined;
+  /**
+   * Registered by the petitions module (行政程序法 §168–173): the petition's own text is its content, so the
+   * service's questions are not asked, and one without a name or a contact (a confidential reporter's is
+   * kept apart) is registered too — §173 may decline it, but it is counted.
+   */
+  isPetitionIntake?: boolean | undefined;
+  /**
+   * A confidential applicant's contact (a 檢舉 reporter's): not on the case, where everyone who reads it would
+   * see it, but kept apart for the notices only (cases-schema.ts caseConfidentialContacts).
+   */
+  confidentialContact?: { email: string; phone: string } | undefined;
 }
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -78,7 +93,7 @@ export function validateOpenCase(
   if (!(applicantTypes as readonly string[]).includes(input.applicantType))
     add('applicantType', 'unknown', caseText(lang, 'applicantTypeUnknown'));
   // A field report (a photo of a pothole) may come from anyone: name and contact are optional there.
-  const isFieldReport = service?.kind === 'field_report';
+  const isFieldReport = service?.kind === 'field_report' || input.isPetitionIntake === true;
   if (isBlank(input.applicantName)) {
     if (!isFieldReport) add('applicantName', 'required', caseText(lang, 'applicantNameRequired'));
   } else if (input.applicantName.trim().length > fieldLimits.personName)
@@ -114,7 +129,7 @@ export function validateOpenCase(
     add('subject', 'too_long', caseText(lang, 'subjectTooLong', { limit: fieldLimits.shortText }));
   if (!isBlank(input.districtCode) && !districtKnown)
     add('districtCode', 'unknown', caseText(lang, 'districtUnknown'));
-  if (service !== null) {
+  if (service !== null && input.isPetitionIntake !== true) {
     const formData = input.formData ?? {};
     const fields = new Map(service.formFields.map((field) => [field.id, field]));
     for (const id of Object.keys(formData)) {

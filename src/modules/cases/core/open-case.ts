@@ -11,7 +11,7 @@ import { newLookupCode, nextCaseNumber } from './case-number.ts';
 import { currentServiceForCase, isKnownDistrict, routeCase } from './case-reference-cache.ts';
 import { addToTimeline } from './case-timeline.ts';
 import type { ApplicantType, CaseChannel } from './case-vocabulary.ts';
-import { cases } from './cases-schema.ts';
+import { caseConfidentialContacts, cases } from './cases-schema.ts';
 import {
   isBlank,
   normalisePhone,
@@ -111,6 +111,8 @@ export async function openCase(
         feeAmountTwd: fee.amountTwd,
         feeLines: fee.lines,
         deadlineRule: service.deadline,
+        outerLimitWorkingDays: input.outerLimitWorkingDays ?? null,
+        needsAnswerApproval: input.needsAnswerApproval ?? false,
         dueAt: deadline.dueAt,
         atRiskAt: deadline.atRiskAt,
         expectedCompletionDate: deadline.expectedCompletionDate,
@@ -127,6 +129,13 @@ export async function openCase(
       toState: initial,
       data: { channel: row.channel, unitCode, serviceVersion: service.version },
     });
+    const confidential = input.confidentialContact;
+    if (confidential !== undefined && (confidential.email.trim() !== '' || confidential.phone.trim() !== ''))
+      await tx.insert(caseConfidentialContacts).values({
+        caseId: row.id,
+        email: confidential.email.trim() === '' ? null : confidential.email.trim(),
+        phone: normalisePhone(confidential.phone) === '' ? null : normalisePhone(confidential.phone),
+      });
     if (options.inTransaction !== undefined) await options.inTransaction(tx, row);
     await queueCaseNotices(tx, context, row, [{ topic: 'case.received' }]);
     return row;

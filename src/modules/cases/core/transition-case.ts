@@ -117,6 +117,9 @@ export async function transitionCase(
       .update(cases)
       .set({
         ...changes,
+        ...(row.dueAtAnswer === null && (workflow.isFinished(to) || workflow.isAnswered(to))
+          ? { dueAtAnswer: row.dueAt }
+          : {}),
         state: to,
         dueAt: deadline.dueAt,
         atRiskAt: deadline.atRiskAt,

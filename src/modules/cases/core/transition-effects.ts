@@ -7,6 +7,7 @@ import { markNoticeSupplemented, noticeLapse, withdrawOpenNotice } from '../defi
 import { owesFee } from '../payment/fee-words.ts';
 import { hasPaidPayment } from '../payment/payment-facts.ts';
 import { paymentText } from '../payment/payment-messages.ts';
+import { isWrittenInEnglish } from './answer-language.ts';
 import type { CaseActor, CaseRow } from './case-actor.ts';
 import { closeOpenPause, withOpenPause } from './case-deadline.ts';
 import { caseText } from './case-messages.ts';
@@ -16,7 +17,7 @@ import { addToTimeline } from './case-timeline.ts';
 import type { cases } from './cases-schema.ts';
 import { mergeTargetOf } from './merge-chain.ts';
 import type { TransitionInputValues } from './workflow-definition.ts';
-import type { CaseEvent } from './workflows.ts';
+import { type CaseEvent, workflowOf } from './workflows.ts';
 
 /**
  * What each event does besides moving the state: the columns it sets, the facts it writes on the timeline,
@@ -58,6 +59,24 @@ const takeIfUnassigned: Effect = ({ row, actor }) =>
     : {};
 
 const reasonOf = (input: TransitionInputValues) => input.reason?.trim() ?? '';
+
+/** An answer in the applicant's language where the workflow asks for it (a petition written in English). */
+function answerLanguageProblems(row: CaseRow, input: TransitionInputValues, lang: Lang): FieldProblem[] {
+  const answer = input.resolution?.trim() ?? '';
+  if (answer === '' || row.applicantLang !== 'en' || workflowOf(row.kind).answersInApplicantLanguage !== true)
+    return [];
+  return isWrittenInEnglish(answer)
+    ? []
+    : [{ field: 'resolution', code: 'answer_not_in_english', message: caseText(lang, 'answerNotInEnglish') }];
+}
+
+/** The answer is written (resolve, or its approval): the time until it is sent does not count. */
+const answered = (row: CaseRow, now: Date, resolution: string | null) => ({
+  resolution,
+  resolvedAt: now,
+  // The time between the answer and a reopening does not count against the unit.
+  pauses: withOpenPause(row.pauses, now),
+});
 
 /** 受理通知: the applicant learns which unit took the case on and the expected date. */
 const accept: Effect = async (input) => ({
@@ -169,19 +188,30 @@ export const transitionEffects: Readonly<Record<CaseEvent, Effect>> = {
       : [{ field: '', code: 'payment_not_recorded', message: paymentText(lang, 'paymentNotRecorded') }],
   }),
   resolve: ({ row, now, input, lang }) => ({
-    problems: owesFee(row)
-      ? [{ field: '', code: 'fee_not_paid', message: paymentText(lang, 'feeNotPaid') }]
-      : [],
-    changes: {
-      resolution: input.resolution?.trim() ?? null,
-      resolvedAt: now,
-      // The time between the answer and a reopening does not count against the unit.
-      pauses: withOpenPause(row.pauses, now),
-    },
+    problems: [
+      ...(owesFee(row)
+        ? [{ field: '', code: 'fee_not_paid', message: paymentText(lang, 'feeNotPaid') }]
+        : []),
+      ...answerLanguageProblems(row, input, lang),
+    ],
+    changes: answered(row, now, input.resolution?.trim() ?? null),
     // The answer (an application's decision) stays internal until closing sends it (case.closed, with the
     // documents issued attached): nothing is sent now.
     isNoteKeptInternal: true,
   }),
+  // A petition's answer for the supervisor (petition-workflow.ts): kept on the case, sent at closing once
+  // approved; the clock still runs while the supervisor reads it.
+  submit_answer: ({ row, input, lang }) => ({
+    problems: answerLanguageProblems(row, input, lang),
+    changes: { resolution: input.resolution?.trim() ?? null },
+    isNoteKeptInternal: true,
+  }),
+  approve_answer: ({ row, now }) => ({
+    changes: answered(row, now, row.resolution),
+    isNoteKeptInternal: true,
+  }),
+  // Back to the handler with the supervisor's reason (internal: the petitioner is not told).
+  return_answer: () => ({ isNoteKeptInternal: true }),
   // Closing a fixed field report sends nothing (the reporter was told when it was fixed) and keeps the fix
   // time as its closing time: the reporter's "not fixed" window still counts from the fix.
   close: ({ row, now }) =>

@@ -11,7 +11,10 @@ import { type CaseEvent, type CaseState, reopenDaysOf, workflowOf } from './work
  * case, and which transitions they may take now (the case page's buttons, the API's `availableEvents`).
  */
 
-type GuardedRow = Pick<CaseRow, 'unitCode' | 'handlerId' | 'closedAt'> & { kind?: string };
+type GuardedRow = Pick<CaseRow, 'unitCode' | 'handlerId' | 'closedAt'> & {
+  kind?: string;
+  needsAnswerApproval?: boolean;
+};
 type GuardContext = { now: Date; reopenDays: number; lang: Lang };
 
 /** The guards that fail for this actor on this case, as problems in the user's language (every one). */
@@ -46,6 +49,8 @@ export function failedGuards(
           message: caseText(context.lang, 'guardReopenWindow', { days }),
         });
     }
+    if (guard === 'answer_approval_not_needed' && row.needsAnswerApproval === true)
+      problems.push({ field: '', code: guard, message: caseText(context.lang, 'guardAnswerApproval') });
   }
   return problems;
 }

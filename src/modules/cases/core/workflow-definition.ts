@@ -23,8 +23,15 @@ export const caseActorRoles: readonly CaseActorRole[] = [...staffRoles, 'applica
  * - `own_unit`: supervisors and handlers act only on their unit's cases.
  * - `assigned_or_unassigned`: a handler acts on cases assigned to them, or unassigned ones (taking them).
  * - `within_reopen_window`: the applicant reopens only within CASE_REOPEN_DAYS calendar days of closing.
+ * - `answer_approval_not_needed`: the case's answer needs no supervisor's approval
+ *   (`cases.needs_answer_approval`, set at intake: a petition type's rule); otherwise it is submitted for it.
  */
-export const caseGuards = ['own_unit', 'assigned_or_unassigned', 'within_reopen_window'] as const;
+export const caseGuards = [
+  'own_unit',
+  'assigned_or_unassigned',
+  'within_reopen_window',
+  'answer_approval_not_needed',
+] as const;
 export type CaseGuard = (typeof caseGuards)[number];
 
 /** What an event needs from the person doing it; missing input is a validation problem, not a 409. */
@@ -101,6 +108,11 @@ export interface WorkflowDefinition<State extends string, Event extends string> 
    * has its own; otherwise CASE_REOPEN_DAYS. A field report's "not fixed" window is 7 days from the fix.
    */
   reopenWindowDays?: number;
+  /**
+   * The answer (`resolution`) is written in the applicant's language: a petition written in English is
+   * answered in English (TAIWAN.md), checked before it can be submitted or resolved.
+   */
+  answersInApplicantLanguage?: boolean;
   labels: { states: { readonly [S in State]: StateWords }; events: { readonly [E in Event]: Words } };
 }
 

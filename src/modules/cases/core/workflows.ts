@@ -2,6 +2,7 @@ import type { ServiceKind } from '../../catalogue/index.ts';
 import { applicationWorkflow } from './application-workflow.ts';
 import { defaultWorkflow } from './default-workflow.ts';
 import { fieldReportWorkflow } from './field-report-workflow.ts';
+import { petitionWorkflow } from './petition-workflow.ts';
 import type { StateWords, Words, Workflow } from './workflow-definition.ts';
 
 /**
@@ -17,7 +18,7 @@ import type { StateWords, Words, Workflow } from './workflow-definition.ts';
 const kindWorkflows = {
   application: applicationWorkflow,
   field_report: fieldReportWorkflow,
-  petition: defaultWorkflow,
+  petition: petitionWorkflow,
   inquiry: defaultWorkflow,
 } as const satisfies Record<ServiceKind, { readonly name: string }>;
 

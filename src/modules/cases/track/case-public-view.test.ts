@@ -14,7 +14,7 @@ const secretaryName = '林秘書';
 const handlerName = '陳承辦';
 const supervisorName = '張股長';
 
-/** A petition (the default workflow) unless the overrides say otherwise. */
+/** A petition (the petition workflow) unless the overrides say otherwise. */
 function aRow(overrides: Partial<CaseRow> = {}): CaseRow {
   return {
     id: '0b6f3c2a-2222-4c2b-9d3e-000000000002',
@@ -48,6 +48,9 @@ function aRow(overrides: Partial<CaseRow> = {}): CaseRow {
     deadlineRule: { kind: 'working_days', days: 5 },
     pauses: [],
     extensionAmount: 3,
+    dueAtAnswer: null,
+    outerLimitWorkingDays: null,
+    needsAnswerApproval: false,
     dueAt: new Date('2026-03-12T15:59:59.999Z'),
     atRiskAt: new Date('2026-03-11T16:00:00Z'),
     expectedCompletionDate: '2026-03-12',

@@ -131,6 +131,11 @@ export function CasePage({ model }: { model: CasePageModel }) {
           {text(lang, 'fieldReportPhotos')}
         </LinkParagraph>
       ) : null}
+      {row.kind === 'petition' ? (
+        <LinkParagraph href={localePath(lang, `/staff/petitions/${row.caseNumber}`)}>
+          {text(lang, 'petitionPage')}
+        </LinkParagraph>
+      ) : null}
       <CaseFeeSummary lang={lang} fee={feeFactsOf(row)} />
       <Deadline model={model} />
       <div class="govuk-!-margin-bottom-8">

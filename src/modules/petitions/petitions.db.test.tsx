@@ -1,0 +1,431 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { rememberPersonalValue } from '../../../test/helpers/log-capture.ts';
+import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { aSignedInMember, TestBrowser } from '../../platform/auth/auth-test-support.ts';
+import { type FileToSend, multipartForm, samplePdf } from '../../platform/uploads/upload-test-support.ts';
+import { petitionOfficers } from './petitions-schema.ts';
+
+/**
+ * Petitions (issue 16) over HTTP, on the real app and database: each rule of 行政程序法 §168–173 the issue
+ * names — a decline that stays registered, a repeat answered by citing the earlier reply, a transfer letter,
+ * an English answer, the extension's reason in writing and the outer limit — and a confidential reporter's
+ * name looked for in every response, e-mail, timeline and export written during the test.
+ */
+describe('petitions', () => {
+  let subject: TestApp;
+  const responses: string[] = [];
+  const reporterName = '檢舉人秘密姓名甲';
+  rememberPersonalValue(reporterName, 'petition reporter');
+
+  before(async () => {
+    subject = await buildTestApp();
+  });
+  after(() => subject.app.close());
+
+  const record = <T extends { body: string }>(response: T): T => {
+    responses.push(response.body);
+    return response;
+  };
+  const blank = {
+    source: 'letter',
+    typeCode: 'director-mailbox',
+    subject: '',
+    text: '',
+    place: '',
+    districtCode: '',
+    name: '',
+    email: '',
+    phone: '',
+    address: '',
+  };
+  /** The staff registration form (multipart: scans go with it), as the browser posts it. */
+  const postRegistration = async (
+    browser: TestBrowser,
+    fields: Record<string, string>,
+    files: FileToSend[] = [],
+  ) => {
+    await browser.get('/staff/petitions/new');
+    return record(
+      await browser.postMultipart('/staff/petitions/new', multipartForm({ ...blank, ...fields }, files)),
+    );
+  };
+  const register = async (
+    browser: TestBrowser,
+    fields: Record<string, string>,
+    files: FileToSend[] = [],
+  ): Promise<string> => {
+    const response = await postRegistration(browser, fields, files);
+    assert.equal(
+      response.statusCode,
+      303,
+      (response.body.match(/<a href="#[^"]*">[^<]*<\/a>/g) ?? []).join(' ') + response.body.slice(0, 100),
+    );
+    const number = /\/staff\/petitions\/([0-9-]+)\?done=registered/.exec(
+      String(response.headers.location ?? ''),
+    )?.[1];
+    assert.ok(number);
+    return String(number);
+  };
+  const pageOf = async (browser: TestBrowser, number: string) =>
+    record(await browser.get(`/staff/petitions/${number}`));
+  const versionOn = (body: string) => /name="version" value="(\d+)"/.exec(body)?.[1] ?? '';
+  const caseRow = async (number: string) =>
+    (
+      await subject.database.db.execute<Record<string, unknown>>(
+        sql`select c.*, p.decline_ground, p.cited_case_id from cases c join petitions p on p.case_id = c.id where c.case_number = ${number}`,
+      )
+    ).rows[0] as Record<string, unknown>;
+  const deliveriesTo = async (email: string) =>
+    (
+      await subject.database.db.execute<{ topic: string; body_text: string }>(
+        sql`select topic, body_text from notification_deliveries where recipient = ${email} order by created_at`,
+      )
+    ).rows;
+
+  it('registers every channel’s petition, refuses a bad one with every problem at once, and declines under §173 while still counting it', async () => {
+    const clerk = await aSignedInMember(subject, { role: 'secretariat' });
+    const bad = await postRegistration(clerk, {
+      source: 'oral',
+      typeCode: 'nope',
+      text: '',
+      email: 'not-an-address',
+      name: '',
+    });
+    assert.equal(bad.statusCode, 400);
+    for (const problem of [
+      '請選擇陳情類別',
+      '請寫下陳情內容',
+      '電子郵件格式不正確',
+      '言詞陳情須當場向陳情人朗讀紀錄',
+    ])
+      assert.ok(bad.body.includes(problem), problem);
+    const before = await subject.database.db.execute(sql`select count(*)::int as n from petitions`);
+
+    // An unsigned letter with no concrete content: registered, then declined on §173 (1).
+    const number = await register(clerk, { text: '。。。' });
+    const row = await caseRow(number);
+    assert.equal(row.applicant_name, '（未具名）');
+    assert.equal(row.kind, 'petition');
+    assert.equal(row.outer_limit_working_days, 30);
+    assert.equal(row.needs_answer_approval, true);
+    const handler = await aSignedInMember(subject, { role: 'supervisor', unitCode: 'secretariat' });
+    const page = await pageOf(handler, number);
+    assert.match(page.body, /無具體內容/);
+    const declined = record(
+      await handler.submit(`/staff/petitions/${number}`, `/staff/petitions/${number}/decline`, {
+        version: versionOn(page.body),
+        ground: 'no_content',
+        cited: '',
+        reply: '因未載明具體陳情事項，依行政程序法第 173 條第 1 款規定，本案不予處理。',
+      }),
+    );
+    assert.equal(declined.statusCode, 303, declined.body.slice(0, 300));
+    const after = await caseRow(number);
+    assert.equal(after.state, 'rejected');
+    assert.equal(after.decline_ground, 'no_content');
+    const counted = await subject.database.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from petitions`,
+    );
+    assert.equal(counted.rows[0]?.n, Number((before.rows[0] as { n: number }).n) + 1);
+  });
+
+  it('links a repeat on the same matter, shows the earlier answer, and declines it citing that reply’s date and number', async () => {
+    const clerk = await aSignedInMember(subject, { role: 'secretariat' });
+    const supervisor = await aSignedInMember(subject, { role: 'supervisor', unitCode: 'secretariat' });
+    const first = await register(clerk, {
+      name: '林小明',
+      email: 'lin.repeat@example.tw',
+      subject: '中正路人行道破損',
+      text: '中正三路 40 號前的人行道地磚破損，已經好幾個月都沒有修，老人家經過很危險。',
+      place: '中正三路 40 號',
+      districtCode: '64000080',
+    });
+    // The first is answered (the supervisor approves the answer, then closes: the answer is sent).
+    let page = await pageOf(supervisor, first);
+    const accept = record(
+      await supervisor.submit(`/staff/cases/${first}`, `/staff/cases/${first}/events/accept`, {
+        version: versionOn(page.body),
+      }),
+    );
+    assert.equal(accept.statusCode, 303, accept.body.slice(0, 300));
+    page = await pageOf(supervisor, first);
+    const answered = record(
+      await supervisor.submit(`/staff/petitions/${first}`, `/staff/petitions/${first}/answer`, {
+        version: versionOn(page.body),
+        answer: '林先生您好：人行道地磚已於本週修復完成，謝謝您的通報。',
+      }),
+    );
+    assert.equal(answered.statusCode, 303, answered.body.slice(0, 300));
+    assert.equal((await caseRow(first)).state, 'answer_pending');
+
+    const second = await register(clerk, {
+      name: '林小明',
+      email: 'lin.repeat@example.tw',
+      subject: '中正路人行道還是破損',
+      text: '中正三路 40 號前的人行道地磚破損，好幾個月都沒修，很危險！',
+      place: '中正三路40號',
+      districtCode: '64000080',
+    });
+    const links = await subject.database.db.execute<{ reasons: string[]; similarity: number }>(
+      sql`select l.reasons, l.similarity from petition_links l join cases c on c.id = l.case_id where c.case_number = ${second}`,
+    );
+    assert.deepEqual([...(links.rows[0]?.reasons ?? [])].sort(), [
+      'same_petitioner',
+      'same_place',
+      'similar_text',
+    ]);
+    assert.ok((links.rows[0]?.similarity ?? 0) >= 0.4);
+    let secondPage = await pageOf(supervisor, second);
+    assert.match(secondPage.body, new RegExp(`data-repeat="${first}"`));
+    assert.match(secondPage.body, /尚未答復/);
+
+    // A repeat of a matter not yet answered cannot be declined by citing it.
+    const early = record(
+      await supervisor.submit(`/staff/petitions/${second}`, `/staff/petitions/${second}/decline`, {
+        version: versionOn(secondPage.body),
+        ground: 'repeat_answered',
+        cited: first,
+        reply: '同一事由。',
+      }),
+    );
+    assert.equal(early.statusCode, 400);
+    assert.match(early.body, new RegExp(`案件 ${first} 尚未答復，不能引述`));
+
+    // Approved: now the earlier answer is shown and cited.
+    const approve = record(
+      await supervisor.submit(`/staff/cases/${first}`, `/staff/cases/${first}/events/approve_answer`, {
+        version: versionOn(record(await supervisor.get(`/staff/cases/${first}`)).body),
+      }),
+    );
+    assert.equal(approve.statusCode, 303, approve.body.slice(0, 300));
+    secondPage = await pageOf(supervisor, second);
+    assert.match(secondPage.body, /人行道地磚已於本週修復完成/);
+    assert.match(secondPage.body, /本局已於 民國115年3月2日 以案件/);
+    const cited = record(
+      await supervisor.submit(`/staff/petitions/${second}`, `/staff/petitions/${second}/decline`, {
+        version: versionOn(secondPage.body),
+        ground: 'repeat_answered',
+        cited: first,
+        reply: /<textarea[^>]*name="reply"[^>]*>([^<]*)<\/textarea>/.exec(secondPage.body)?.[1] ?? '',
+      }),
+    );
+    assert.equal(cited.statusCode, 303, cited.body.slice(0, 300));
+    const row = await caseRow(second);
+    assert.equal(row.state, 'rejected');
+    assert.equal(row.decline_ground, 'repeat_answered');
+    assert.equal(row.cited_case_id, (await caseRow(first)).id);
+    const letters = await deliveriesTo('lin.repeat@example.tw');
+    const rejection = letters.find((letter) => letter.topic === 'case.rejected');
+    assert.ok(rejection, JSON.stringify(letters.map((letter) => letter.topic)));
+    assert.match(rejection.body_text, new RegExp(`以案件 ${first} 明確答復在案`));
+    assert.match(rejection.body_text, /人行道地磚已於本週修復完成/);
+  });
+
+  it('the director’s mailbox in English: every problem at once, a code to the address given, wrong then right, registered once', async () => {
+    const visitor = new TestBrowser(subject.app);
+    const form = record(await visitor.get('/en/mailbox'));
+    assert.equal(form.statusCode, 200);
+    assert.match(form.body, /<h1 class="govuk-heading-l">Director’s mailbox<\/h1>/);
+    assert.match(form.body, /How we use your personal data/);
+    const fields = {
+      typeCode: 'director-mailbox',
+      subject: 'Street lights on Bo’ai Road',
+      text: '',
+      place: '',
+      districtCode: '',
+      name: 'Sam Lee',
+      email: '',
+      phone: '',
+      address: '',
+    };
+    const bad = record(await visitor.submit('/en/mailbox', '/en/mailbox', fields));
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /<a href="#text">Write your petition\.<\/a>/);
+    assert.match(bad.body, /<a href="#email">Give an e-mail address or a mobile number/);
+    assert.match(bad.body, /value="Sam Lee"/);
+    const sent = record(
+      await visitor.submit('/en/mailbox', '/en/mailbox', {
+        ...fields,
+        text: 'The street lights on Bo’ai Road have been dark for a week.',
+        email: 'sam.lee@example.com',
+      }),
+    );
+    assert.equal(sent.statusCode, 303);
+    const confirm = String(sent.headers.location);
+    assert.match(confirm, /^\/en\/mailbox\/confirm\/[A-Za-z0-9_-]{43}$/);
+    const codeMail = (await deliveriesTo('sam.lee@example.com')).find(
+      (item) => item.topic === 'petition.code',
+    );
+    const code = /Your code is: (\d{6})/.exec(codeMail?.body_text ?? '')?.[1];
+    assert.ok(code, codeMail?.body_text);
+    const codePage = record(await visitor.get(confirm));
+    assert.match(codePage.body, /s\*\*\*@example\.com/);
+    const wrong = record(
+      await visitor.submit(confirm, confirm, { code: code === '000000' ? '111111' : '000000' }),
+    );
+    assert.equal(wrong.statusCode, 400);
+    assert.match(wrong.body, /4 tries left/);
+    const right = record(await visitor.submit(confirm, confirm, { code }));
+    assert.equal(right.statusCode, 200);
+    const number = /Case number (\d{7}-\d{4})/.exec(right.body)?.[1];
+    assert.ok(number, right.body.slice(0, 300));
+    const row = await caseRow(number);
+    assert.equal(row.applicant_lang, 'en');
+    assert.equal(row.channel, 'web');
+    const petition = await subject.database.db.execute<{ source: string; is_english: boolean }>(
+      sql`select source, is_english from petitions where case_id = ${row.id as string}`,
+    );
+    assert.deepEqual(petition.rows[0], { source: 'director_mailbox', is_english: true });
+    const gone = record(await visitor.get(confirm));
+    assert.equal(gone.statusCode, 410);
+    assert.match(gone.body, /We cannot find this petition/);
+  });
+
+  it('transfers to another agency with a letter, and answers an English petition only in English, within the outer limit', async () => {
+    const clerk = await aSignedInMember(subject, { role: 'secretariat' });
+    const supervisor = await aSignedInMember(subject, { role: 'supervisor', unitCode: 'secretariat' });
+    const water = await register(clerk, {
+      name: '陳大華',
+      email: 'chen.water@example.tw',
+      text: '自來水管漏水，請處理。',
+    });
+    const waterPage = await pageOf(supervisor, water);
+    assert.match(waterPage.body, /移請 {agency} 處理|依行政程序法第 17 條規定移請/);
+    const moved = record(
+      await supervisor.submit(`/staff/petitions/${water}`, `/staff/petitions/${water}/transfer`, {
+        version: versionOn(waterPage.body),
+        agency: '台灣自來水公司第七區管理處',
+        letter: '您陳情自來水管漏水一事，非屬本局權責，已移請台灣自來水公司第七區管理處處理。',
+      }),
+    );
+    assert.equal(moved.statusCode, 303, moved.body.slice(0, 300));
+    const movedRow = await caseRow(water);
+    assert.equal(movedRow.state, 'forwarded');
+    assert.equal(movedRow.forwarded_to, '台灣自來水公司第七區管理處');
+    const letter = (await deliveriesTo('chen.water@example.tw')).find(
+      (item) => item.topic === 'case.forwarded',
+    );
+    assert.match(letter?.body_text ?? '', /已移請台灣自來水公司第七區管理處處理/);
+
+    const english = await register(clerk, {
+      source: 'email',
+      isEnglish: 'true',
+      name: 'Jane Doe',
+      email: 'jane.doe@example.com',
+      subject: 'Broken sidewalk',
+      text: 'The sidewalk outside the MRT exit on Zhongzheng Road is broken.',
+    });
+    let page = await pageOf(supervisor, english);
+    assert.match(page.body, /Dear Jane Doe,/);
+    record(
+      await supervisor.submit(`/staff/cases/${english}`, `/staff/cases/${english}/events/accept`, {
+        version: versionOn(page.body),
+      }),
+    );
+    // An extension past the 30 working days is refused; one within it is told to the petitioner with its reason.
+    page = record(await supervisor.get(`/staff/cases/${english}`));
+    const tooLong = record(
+      await supervisor.submit(`/staff/cases/${english}`, `/staff/cases/${english}/extensions`, {
+        version: versionOn(page.body),
+        amount: '30',
+        reason: 'Site survey with the MRT company.',
+      }),
+    );
+    assert.equal(
+      tooLong.statusCode,
+      400,
+      (
+        tooLong.body.match(/<a href="#[^"]*">[^<]*<\/a>|govuk-notification-banner__heading[^<]*<[^<]*/g) ?? []
+      ).join(' '),
+    );
+    assert.match(tooLong.body, /超過本案的處理上限/);
+    const extended = record(
+      await supervisor.submit(`/staff/cases/${english}`, `/staff/cases/${english}/extensions`, {
+        version: versionOn(page.body),
+        amount: '5',
+        reason: 'We need a joint site survey with the MRT company.',
+      }),
+    );
+    assert.equal(extended.statusCode, 303, extended.body.slice(0, 300));
+    const extensionLetter = (await deliveriesTo('jane.doe@example.com')).find(
+      (item) => item.topic === 'case.extended',
+    );
+    assert.match(extensionLetter?.body_text ?? '', /We need a joint site survey with the MRT company\./);
+
+    page = await pageOf(supervisor, english);
+    const chinese = record(
+      await supervisor.submit(`/staff/petitions/${english}`, `/staff/petitions/${english}/answer`, {
+        version: versionOn(page.body),
+        answer: '您好，人行道已修復完成，謝謝。',
+      }),
+    );
+    assert.equal(chinese.statusCode, 400);
+    assert.match(chinese.body, /答復須以英文撰寫/);
+    const inEnglish = record(
+      await supervisor.submit(`/staff/petitions/${english}`, `/staff/petitions/${english}/answer`, {
+        version: versionOn(page.body),
+        answer: 'Dear Jane Doe, the sidewalk on 中正路 was repaired this week. Thank you for telling us.',
+      }),
+    );
+    assert.equal(inEnglish.statusCode, 303, inEnglish.body.slice(0, 300));
+    assert.equal((await caseRow(english)).state, 'answer_pending');
+  });
+
+  it('keeps a confidential reporter’s name off the case, its pages, timeline and e-mails; only a designated officer sees it, audited', async () => {
+    const clerk = await aSignedInMember(subject, { role: 'counter_clerk' });
+    const number = await register(
+      clerk,
+      {
+        typeCode: 'illegal-building-report',
+        source: 'oral',
+        isReadBack: 'true',
+        name: reporterName,
+        email: 'secret.reporter@example.tw',
+        phone: '0912-000-111',
+        text: '鳳山區光復路二段 120 號頂樓加蓋鐵皮屋。',
+        place: '光復路二段 120 號',
+      },
+      [{ field: 'scan', name: '言詞紀錄.pdf', type: 'application/pdf', content: samplePdf('signed record') }],
+    );
+    const row = await caseRow(number);
+    assert.equal(row.applicant_name, '檢舉人（身分保密）');
+    const scans = await subject.database.db.execute<{ file_name: string; media_type: string }>(
+      sql`select file_name, media_type from case_attachments where case_id = ${row.id as string}`,
+    );
+    assert.deepEqual(scans.rows, [{ file_name: '言詞紀錄.pdf', media_type: 'application/pdf' }]);
+    assert.equal(row.applicant_email, null);
+    assert.equal(row.applicant_phone, null);
+    const receipt = await deliveriesTo('secret.reporter@example.tw');
+    assert.deepEqual(
+      receipt.map((item) => item.topic),
+      ['case.received'],
+    );
+    const unit = await aSignedInMember(subject, { role: 'supervisor', unitCode: 'illegal-building' });
+    record(await unit.get(`/staff/cases/${number}`));
+    record(await pageOf(unit, number));
+    const refused = record(await unit.get(`/staff/petitions/${number}/identity`));
+    assert.equal(refused.statusCode, 403);
+    await subject.database.db
+      .insert(petitionOfficers)
+      .values({ staffId: unit.member.id, designatedAt: new Date() });
+    const shown = await unit.get(`/staff/petitions/${number}/identity`);
+    assert.equal(shown.statusCode, 200);
+    assert.ok(shown.body.includes(reporterName));
+    const audits = await subject.database.db.execute<{ action: string }>(
+      sql`select action from audit_log where action like 'petition.identity%' order by id`,
+    );
+    assert.deepEqual(
+      audits.rows.map((audit) => audit.action),
+      ['petition.identity_refused', 'petition.identity_view'],
+    );
+    // Everywhere else: every page this test file read, every e-mail not to the reporter, the timeline.
+    for (const body of responses) assert.ok(!body.includes(reporterName));
+    const elsewhere = await subject.database.db.execute<{ n: number }>(sql`
+      select (select count(*) from notification_deliveries where body_text like ${`%${reporterName}%`})
+           + (select count(*) from case_events where coalesce(public_note, '') || coalesce(internal_note, '') || data::text like ${`%${reporterName}%`})
+           + (select count(*) from cases where applicant_name = ${reporterName} or description like ${`%${reporterName}%`}) as n`);
+    assert.equal(Number(elsewhere.rows[0]?.n), 0);
+  });
+});
