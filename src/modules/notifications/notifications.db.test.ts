@@ -584,6 +584,8 @@ describe('notifications without SMTP: the outbox and the staff pages', () => {
       'control.annual_report_overdue',
       'report.confirm',
       'report.fixed',
+      'petition.code',
+      'petition.media_overdue',
     ]);
     assert.match(main, /請確認您的通報（案號 1151205-0042）/);
     assert.match(main, /【績效成果報告逾期】115年度尚有 3 份未發布/);

@@ -15,6 +15,7 @@ import { emailIntakeCommands } from './email-intake/email-intake-commands.ts';
 import { mediaText } from './media/media-messages.ts';
 import { mediaPaths } from './media/media-paths.ts';
 import { mediaTopics } from './media/templates/index.ts';
+import { petitionCommands } from './petition-commands.ts';
 import { petitionPaths } from './petition-paths.ts';
 import { petitionTopics } from './templates/index.ts';
 
@@ -99,7 +100,7 @@ export const petitionsModule: AppModule = {
         (await import('./analysis/analysis-refresh.ts')).requestAnalysisRefresh(context),
     },
   ],
-  commands: emailIntakeCommands,
+  commands: { ...petitionCommands, ...emailIntakeCommands },
   notificationTopics: [...Object.values(petitionTopics), ...Object.values(mediaTopics)],
   auditActions: [
     {
@@ -111,8 +112,22 @@ export const petitionsModule: AppModule = {
       label: { 'zh-TW': '拒絕檢視檢舉人身分', en: 'Confidential reporter’s identity refused' },
     },
     {
-      action: 'petition.register',
-      label: { 'zh-TW': '登記陳情（書面、言詞、1999、電子郵件）', en: 'Petition registered by staff' },
+      action: 'petition.type_set',
+      label: { 'zh-TW': '設定陳情類別規則', en: 'Petition type rules set' },
+    },
+    {
+      action: 'petition.officer_designated',
+      label: {
+        'zh-TW': '指定檢舉案件承辦人員（可檢視檢舉人身分）',
+        en: 'Officer designated for confidential reports',
+      },
+    },
+    {
+      action: 'petition.officer_removed',
+      label: {
+        'zh-TW': '取消檢舉案件承辦人員指定',
+        en: 'Officer designation for confidential reports ended',
+      },
     },
     {
       action: 'petition.media_record',

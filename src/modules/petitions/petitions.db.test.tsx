@@ -5,7 +5,7 @@ import { rememberPersonalValue } from '../../../test/helpers/log-capture.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { aSignedInMember, TestBrowser } from '../../platform/auth/auth-test-support.ts';
 import { type FileToSend, multipartForm, samplePdf } from '../../platform/uploads/upload-test-support.ts';
-import { petitionOfficers } from './petitions-schema.ts';
+import { petitionCommands } from './petition-commands.ts';
 
 /**
  * Petitions (issue 16) over HTTP, on the real app and database: each rule of 行政程序法 §168–173 the issue
@@ -407,9 +407,15 @@ describe('petitions', () => {
     record(await pageOf(unit, number));
     const refused = record(await unit.get(`/staff/petitions/${number}/identity`));
     assert.equal(refused.statusCode, 403);
-    await subject.database.db
-      .insert(petitionOfficers)
-      .values({ staffId: unit.member.id, designatedAt: new Date() });
+    const printed: string[] = [];
+    const command = (name: string, values: Record<string, string | boolean>) =>
+      petitionCommands[name]?.run(values, {
+        db: subject.database.db,
+        connectionString: subject.database.connectionString,
+        print: (line) => printed.push(line),
+      });
+    await command('petitions:officer', { email: unit.member.email });
+    assert.match(printed.join('\n'), /may see confidential reporters’ identities/);
     const shown = await unit.get(`/staff/petitions/${number}/identity`);
     assert.equal(shown.statusCode, 200);
     assert.ok(shown.body.includes(reporterName));
@@ -419,6 +425,20 @@ describe('petitions', () => {
     assert.deepEqual(
       audits.rows.map((audit) => audit.action),
       ['petition.identity_refused', 'petition.identity_view'],
+    );
+    // The analysis's export (aggregates only) is among the answers searched below.
+    const secretariat = await aSignedInMember(subject, { role: 'secretariat' });
+    const exported = record(await secretariat.get('/staff/petitions/analysis.csv'));
+    assert.equal(exported.statusCode, 200);
+    // The type's rules are the operators' (npx onewindow petitions:type): a wrong value changes nothing.
+    await assert.rejects(
+      async () => command('petitions:type', { service: 'illegal-building-report', approval: 'maybe' }),
+      /--approval must be yes or no/,
+    );
+    await command('petitions:type', { service: 'illegal-building-report', 'outer-limit': '20' });
+    assert.match(
+      printed.at(-1) ?? '',
+      /illegal-building-report: outer limit 20 working days, approval yes, confidential yes/,
     );
     // Everywhere else: every page this test file read, every e-mail not to the reporter, the timeline.
     for (const body of responses) assert.ok(!body.includes(reporterName));

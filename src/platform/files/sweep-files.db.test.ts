@@ -102,6 +102,8 @@ describe('the orphan file sweep', () => {
       'citizen_sessions.id_hash',
       'citizen_sign_in_links.token_hash',
       'field_reports.confirm_token_hash',
+      'petition_submissions.code_hash',
+      'petition_submissions.token_hash',
       'staff.password_hash',
       'report_confirmed_addresses.email_hash',
       'search_documents.file_terms', // attachments' text for search, not a file's name
