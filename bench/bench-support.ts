@@ -507,7 +507,7 @@ export async function generatedDatabase<Result extends object>(options: {
     [
       '--max-semi-space-size=64',
       '--import',
-      'tsx',
+      './src/preload.mjs',
       options.script,
       ...options.args,
       '--data-dir',

@@ -1,5 +1,5 @@
 /**
- * `node --import tsx bench/generate-petitions.ts -- [--petitions 2000000] [--years 8] [--data-dir DIR |
+ * `node --import ./src/preload.mjs bench/generate-petitions.ts -- [--petitions 2000000] [--years 8] [--data-dir DIR |
  *  --database-url URL] [--seed 1] [--result-file FILE]`
  *
  * Fills a OneWindow database for the petitions benchmark (issue 16): `--petitions` petitions received over

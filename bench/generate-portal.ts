@@ -1,5 +1,5 @@
 /**
- * `node --import tsx bench/generate-portal.ts -- [--items 200000] [--faq 20000] [--data-dir DIR |
+ * `node --import ./src/preload.mjs bench/generate-portal.ts -- [--items 200000] [--faq 20000] [--data-dir DIR |
  *  --database-url URL] [--seed 1] [--result-file FILE]`
  *
  * Fills a OneWindow database for the information-portal benchmark (issue 15): `--items` published content

@@ -3,7 +3,7 @@
  * Biome's noImportCycles checks that there are no cycles). Exits 1 listing every breach, with the rule and
  * the fix. CONTRIBUTING.md explains the rules.
  *
- *   node --import tsx scripts/check-architecture.ts [--graph]   (--graph: also print the counts)
+ *   node --import ./src/preload.mjs scripts/check-architecture.ts [--graph]   (--graph: also print the counts)
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -2,7 +2,7 @@
  * Each public page's render cost, one request in flight (issue 12 §2: < 5 ms of CPU for pages up to 100 KB,
  * and no query per row).
  *
- *   node --import tsx scripts/render-costs.ts [--only /plans] [--requests 40] [--min-cpu-ms 400] [--json out.json]
+ *   node --import ./src/preload.mjs scripts/render-costs.ts [--only /plans] [--requests 40] [--min-cpu-ms 400] [--json out.json]
  *
  * Starts the real app as `npm start` does (same V8 flags), on an empty DATA_DIR with the demo data and
  * with PUBLIC_PAGE_CACHE_SECONDS=0 and PUBLIC_API_CACHE_SECONDS=0 (every request is rendered), plus a probe
@@ -105,8 +105,6 @@ async function startApp(label: string, directory: string, port: number): Promise
       './src/preload.mjs',
       '--import',
       path.resolve(import.meta.dirname, 'render-costs-probe.mjs'),
-      '--import',
-      'tsx',
       'src/main.ts',
     ],
     {

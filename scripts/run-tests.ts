@@ -3,7 +3,7 @@
  * one in a temporary folder, or TEST_DATABASE_URL), migrates one template database that every test
  * file clones, then runs node:test.
  *
- *   node --import tsx scripts/run-tests.ts [unit|db|browser]... [path-fragment]...   (default: all three suites)
+ *   node --import ./src/preload.mjs scripts/run-tests.ts [unit|db|browser]... [path-fragment]...   (default: all three suites)
  *   e.g. `npm run test:db -- sign-in` runs the database tests whose path contains "sign-in".
  *
  * File naming: `*.test.ts(x)` unit (no database), `*.db.test.ts(x)` database/HTTP, `test/browser/*.test.ts` browser.
@@ -165,16 +165,7 @@ const runNodeTest = (testFiles: readonly string[], options: readonly string[]) =
     if (testFiles.length === 0) return resolve(0);
     const child = spawn(
       process.execPath,
-      [
-        '--import',
-        './src/preload.mjs',
-        '--import',
-        'tsx',
-        '--test',
-        '--test-reporter=spec',
-        ...options,
-        ...testFiles,
-      ],
+      ['--import', './src/preload.mjs', '--test', '--test-reporter=spec', ...options, ...testFiles],
       { stdio: 'inherit', env: environment },
     );
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));

@@ -39,8 +39,6 @@ const startArguments = [
   '--max-old-space-size=192',
   '--import',
   './src/preload.mjs',
-  '--import',
-  'tsx',
   'src/main.ts',
 ];
 

@@ -39,7 +39,7 @@ interface Started {
 
 function startApp(dataDir: string, port: number): Started {
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', './src/preload.mjs', 'src/main.ts'], {
     env: {
       ...process.env,
       DATA_DIR: dataDir,
@@ -258,9 +258,13 @@ describe('the embedded PostgreSQL in a checkout others cannot enter', { timeout:
     await chmod(closed, 0o700);
     const checkout = await minimalCheckout(closed);
     const dataDir = path.join(checkout, '.data');
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(checkout, 'start.mts'), dataDir], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', path.resolve('src/preload.mjs'), path.join(checkout, 'start.mts'), dataDir],
+      {
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     child.stderr?.on('data', (chunk) => {
       output += chunk;

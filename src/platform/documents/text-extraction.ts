@@ -57,9 +57,9 @@ export async function extractText(
     let isSettled = false;
     const worker = new Worker(new URL('./text-extraction-worker.ts', import.meta.url), {
       workerData: { bytes, mediaType, limits },
-      // TypeScript through tsx (resolved from here, whatever the working folder), as the app itself runs;
-      // none of the app's V8 flags (its heap cap is below).
-      execArgv: ['--import', import.meta.resolve('tsx')],
+      // TypeScript through the preload (found from here, whatever the working folder), as the app itself
+      // runs; none of the app's V8 flags (its heap cap is below).
+      execArgv: ['--import', new URL('../../preload.mjs', import.meta.url).href],
       resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb, maxYoungGenerationSizeMb: 16 },
       stdout: true,
       stderr: true,
@@ -79,7 +79,7 @@ export async function extractText(
   });
 }
 
-/** How long a worker may take to start (load tsx and pdf.js) on a busy machine. */
+/** How long a worker may take to start (load our TypeScript and pdf.js) on a busy machine. */
 const workerStartMs = 10_000;
 
 /** extractText's work, in the thread that calls it: what the worker runs. Never throws. */

@@ -17,6 +17,9 @@ import { listAttachments, readAttachment, storeAttachments } from './case-attach
 
 type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
 
+/** Case numbers handed out in order: a random one repeated itself in CI (9,000 choices, a birthday collision). */
+let casesMade = 0;
+
 /** A minimal case row, straight in SQL (the case service is not what is tested here). */
 async function aCase(database: TestDatabase): Promise<string> {
   const version = await database.pool.query<{ service_code: string; version: number }>(
@@ -34,14 +37,7 @@ async function aCase(database: TestDatabase): Promise<string> {
        deadline_rule, created_at, updated_at)
      values ($1, $2, 'ABCD2345', 'application', 'counter', $3, $4, $5, 'received', 'person', '王小明', 'zh-TW',
        $6, '測試案件', '附件測試', $6, '{"kind":"working_days","days":7}', $6, $6)`,
-    [
-      id,
-      `1150302-${String(Math.floor(Math.random() * 9000) + 1000)}`,
-      service.service_code,
-      service.version,
-      unitCode,
-      now,
-    ],
+    [id, `1150302-${String(1000 + ++casesMade)}`, service.service_code, service.version, unitCode, now],
   );
   return id;
 }
