@@ -16,7 +16,8 @@ import { waitUntil } from '../helpers/wait-until.ts';
  * Secretariat's supervisor accepts it, extends it once (the reason reaches the petitioner in writing), is
  * refused a Chinese answer, answers in English, approves and closes (the answer is e-mailed); the citizen
  * writes again on the same matter, which the handler finds linked with the earlier answer and declines by
- * citing it (行政程序法 §173); the analysis page counts both. axe (WCAG 2.1 A/AA) runs on each page the
+ * citing it (行政程序法 §173), the repeat shown on its case page too and the reply printable as a letter; the
+ * analysis page counts both. axe (WCAG 2.1 A/AA) runs on each page the
  * people see, error states included, under the real Content-Security-Policy. Each `it` is one step.
  */
 
@@ -241,6 +242,19 @@ describe('a petition to the director’s mailbox, in English, start to end (issu
       { what: 'the decline citing the earlier reply', timeoutMs: 30_000 },
     );
     assert.ok(cited);
+    // The case page shows the repeat with its earlier answer too; the reply prints as a letter, in English.
+    await page.goto(url(`/en/staff/cases/${journey.secondNumber}`));
+    assert.match(
+      (await page.textContent(`#repeats [data-repeat="${journey.firstNumber}"]`)) ?? '',
+      /were repaired on 9 March/,
+    );
+    await expectAccessible(page, 'the case page with the repeats section');
+    await page.goto(url(`/en/staff/petitions/${journey.secondNumber}/letter`));
+    const letter = (await page.textContent('#letter')) ?? '';
+    assert.match(letter, /Our reference/);
+    assert.match(letter, /under Article 173 of the Administrative Procedure Act/);
+    assert.equal(await page.getAttribute('#letter', 'lang'), 'en');
+    await expectAccessible(page, 'the reply letter');
     await page.context().close();
   });
 

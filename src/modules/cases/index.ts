@@ -157,7 +157,8 @@ export type { CaseActor, CaseRow, CasesContext, StaffCaseActor } from './core/ca
 // Online applications (src/modules/applications): the intake's own checks page by page, the documents kept
 // on the case in openCase's transaction, the fee shown before submitting and the §8 notice the counter reads.
 export { type AttachmentUpload, storeAttachments } from './core/case-attachments.ts';
-export { ensureMayReadCase } from './core/case-reading.ts';
+export { ensureMayReadCase, recordCaseView } from './core/case-reading.ts';
+export { type UnitContact, unitContact } from './core/case-reference-cache.ts';
 export { casesContext, staffCaseActor } from './core/case-request-context.ts';
 // The crews' page, "not fixed" and hiding a photo (src/modules/reports): a note on a case's timeline, and
 // the applicant's number + lookup code checked as /track checks it.

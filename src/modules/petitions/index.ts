@@ -31,6 +31,20 @@ export const petitionsModule: AppModule = {
     { load: () => import('./media/media-routes.tsx').then((file) => file.mediaRoutes) },
     { load: () => import('./analysis/analysis-routes.tsx').then((file) => file.analysisRoutes) },
   ],
+  // On the case page of a petition: its repeats with their earlier answers (issue 16 §4), as on its own page.
+  pageSections: [
+    {
+      page: 'staff-case',
+      async render({ db, lang, key }) {
+        const [{ repeatsOfCase }, { CaseRepeatsSection }] = await Promise.all([
+          import('./petition-actions.ts'),
+          import('./views/petition-staff-pages.tsx'),
+        ]);
+        const found = await repeatsOfCase(db, key);
+        return found === null ? null : CaseRepeatsSection({ lang, ...found });
+      },
+    },
+  ],
   staffAreas: [
     {
       id: 'petitions.new',
@@ -76,8 +90,11 @@ export const petitionsModule: AppModule = {
     // Petitions by e-mail: the mailbox read every PETITION_IMAP_INTERVAL_SECONDS, when PETITION_IMAP_URL is set.
     {
       name: 'petition mailbox',
+      // Without a mailbox configured nothing is loaded: the IMAP client and the mail parser cost ~60 MB of RSS.
       start: async (context) =>
-        (await import('./email-intake/email-intake.ts')).startEmailIntakeWorker(context),
+        context.config.petitionImapUrl === null
+          ? undefined
+          : (await import('./email-intake/email-intake.ts')).startEmailIntakeWorker(context),
     },
     // The case-type analysis's roll-ups, brought up to date every five minutes (analysis/analysis-refresh.ts).
     {

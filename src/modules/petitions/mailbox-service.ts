@@ -1,5 +1,5 @@
 import { eq, lt } from 'drizzle-orm';
-import type { Database } from '../../platform/db/database.ts';
+import type { Database, Transaction } from '../../platform/db/database.ts';
 import { DomainError, type FieldProblem } from '../../platform/http/errors.ts';
 import { consumeRateLimit } from '../../platform/http/rate-limit.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
@@ -148,12 +148,15 @@ export async function confirmSubmission(
     return { kind: 'wrong', left: maxCodeAttempts - submission.codeAttempts - 1 };
   }
   const values = submission.values;
-  // Gone first: two tabs typing the right code register it once.
-  const deleted = await db
-    .delete(petitionSubmissions)
-    .where(eq(petitionSubmissions.id, submission.id))
-    .returning({ id: petitionSubmissions.id });
-  if (deleted.length === 0) return { kind: 'gone' };
+  // The submission is claimed in the case's own transaction: two tabs typing the right code register it once
+  // (the second waits on the row, finds it gone and rolls back), and a failure half-way keeps it for a retry.
+  const claim = async (tx: Transaction) => {
+    const deleted = await tx
+      .delete(petitionSubmissions)
+      .where(eq(petitionSubmissions.id, submission.id))
+      .returning({ id: petitionSubmissions.id });
+    if (deleted.length === 0) throw new SubmissionClaimed();
+  };
   const registered = await registerPetition(
     { ...context, lang: submission.lang === 'en' ? 'en' : 'zh-TW' },
     {
@@ -170,6 +173,14 @@ export async function confirmSubmission(
       isEnglish: submission.lang === 'en',
     },
     { kind: 'applicant' },
-  );
-  return { kind: 'registered', registered };
+    [],
+    { inTransaction: claim },
+  ).catch((error: unknown) => {
+    if (error instanceof SubmissionClaimed) return null;
+    throw error;
+  });
+  return registered === null ? { kind: 'gone' } : { kind: 'registered', registered };
 }
+
+/** Another request registered this submission first (confirmSubmission's claim found it gone). */
+class SubmissionClaimed extends Error {}

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { type AuditActor, type RequestOrigin, recordAudit } from '../../platform/auth/audit-log.ts';
 import type { DatabaseOrTransaction } from '../../platform/db/database.ts';
 import { DomainError, type FieldProblem, notFound } from '../../platform/http/errors.ts';
@@ -40,22 +40,55 @@ export async function loadPetition(
   caseNumber: string,
   lang: Lang,
 ): Promise<PetitionPage> {
-  const found = await db.execute<{ id: string }>(
-    sql`select id from cases where case_number = ${caseNumber.trim()} and kind = 'petition'`,
-  );
-  const caseId = found.rows[0]?.id;
-  if (caseId === undefined) throw notFound(text(lang, 'notPetition', { caseNumber }));
-  const [row] = await db.select().from(cases).where(eq(cases.id, caseId));
-  const [petition] = await db.select().from(petitions).where(eq(petitions.caseId, caseId));
-  if (row === undefined || petition === undefined) throw notFound(text(lang, 'notPetition', { caseNumber }));
-  const types = await listPetitionTypes(db);
-  const repeats = await findRepeats(db, {
+  // The case and its petition in one read (a petition always has both: registerPetition writes them together).
+  const [found] = await db
+    .select({ row: cases, petition: petitions })
+    .from(cases)
+    .innerJoin(petitions, eq(petitions.caseId, cases.id))
+    .where(and(eq(cases.caseNumber, caseNumber.trim()), eq(cases.kind, 'petition')));
+  if (found === undefined) throw notFound(text(lang, 'notPetition', { caseNumber }));
+  const { row, petition } = found;
+  const [types, repeats] = await Promise.all([listPetitionTypes(db), repeatsOf(db, row, petition)]);
+  return { row, petition, type: types.find((type) => type.serviceCode === row.serviceCode), repeats };
+}
+
+/** Earlier petitions like this one: by its petitioner, its place and its text (repeat-detection.ts). */
+function repeatsOf(
+  db: DatabaseOrTransaction,
+  row: Pick<CaseRow, 'id' | 'subject' | 'description'>,
+  petition: Pick<PetitionRow, 'contactHashes' | 'placeKey'>,
+): Promise<FoundRepeat[]> {
+  return findRepeats(db, {
     text: `${row.subject}\n${row.description}`,
     contactHashes: petition.contactHashes,
     placeKey: petition.placeKey,
-    excludeCaseId: caseId,
+    excludeCaseId: row.id,
   });
-  return { row, petition, type: types.find((type) => type.serviceCode === row.serviceCode), repeats };
+}
+
+/**
+ * The repeats of the petition that is this case, for the case page (issue 16 §4: shown to the handler on the
+ * case page as on the petition's own); null for a case that is no petition. The case page has checked that
+ * the person may read the case.
+ */
+export async function repeatsOfCase(
+  db: DatabaseOrTransaction,
+  caseId: string,
+): Promise<{ caseNumber: string; repeats: FoundRepeat[] } | null> {
+  const [found] = await db
+    .select({
+      id: cases.id,
+      caseNumber: cases.caseNumber,
+      subject: cases.subject,
+      description: cases.description,
+      contactHashes: petitions.contactHashes,
+      placeKey: petitions.placeKey,
+    })
+    .from(petitions)
+    .innerJoin(cases, eq(cases.id, petitions.caseId))
+    .where(eq(petitions.caseId, caseId));
+  if (found === undefined) return null;
+  return { caseNumber: found.caseNumber, repeats: await repeatsOf(db, found, found) };
 }
 
 /** The petitioner's language: an English petition is answered, declined and transferred in English. */

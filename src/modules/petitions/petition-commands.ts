@@ -4,7 +4,7 @@ import { staff } from '../../platform/auth/auth-schema.ts';
 import { normaliseEmail } from '../../platform/auth/staff-email.ts';
 import type { ModuleCommand } from '../../platform/composition/app-module.ts';
 import { CommandFailure } from '../../platform/composition/command-failure.ts';
-import { listPetitionTypes } from './petition-types.ts';
+import { forgetPetitionTypes, listPetitionTypes } from './petition-types.ts';
 import { petitionOfficers, petitionTypes } from './petitions-schema.ts';
 
 /**
@@ -84,6 +84,7 @@ export const petitionCommands: Readonly<Record<string, ModuleCommand>> = {
           details: rules,
         });
       });
+      forgetPetitionTypes();
       const [type] = (await listPetitionTypes(context.db)).filter((one) => one.serviceCode === code);
       context.print(
         `${code}: outer limit ${type?.outerLimitWorkingDays} working days, approval ${type?.needsAnswerApproval ? 'yes' : 'no'}, ` +

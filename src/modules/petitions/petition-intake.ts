@@ -102,6 +102,11 @@ export async function registerPetition(
   actor: CaseActor,
   /** Problems the caller found itself (its form's, its files'): listed with the petition's, all at once. */
   knownProblems: readonly FieldProblem[] = [],
+  /**
+   * Work of the caller's in the petition's transaction, first: the web form's submission claimed (deleted) as
+   * the case is written, so that a petition is neither lost nor registered twice. Throwing rolls it all back.
+   */
+  options: { inTransaction?: (tx: Transaction) => Promise<void> } = {},
 ): Promise<RegisteredPetition> {
   const { db, lang, now } = context;
   const types = await listPetitionTypes(db);
@@ -154,6 +159,7 @@ export async function registerPetition(
     actor,
     {
       inTransaction: async (tx, caseRow) => {
+        await options.inTransaction?.(tx);
         await tx.insert(petitions).values({
           caseId: caseRow.id,
           source,

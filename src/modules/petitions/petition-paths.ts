@@ -12,6 +12,9 @@ export const petitionPaths = {
   /** Staff: a petition's own page (repeats, the answer from a template, §173 declines, transfers). */
   staffPetition: (caseNumber: string) => `/staff/petitions/${caseNumber}`,
   staffPetitionPattern: '/staff/petitions/:caseNumber',
+  /** The reply as a printable letter (函, A4), for a petitioner without e-mail. */
+  letter: (caseNumber: string) => `/staff/petitions/${caseNumber}/letter`,
+  letterPattern: '/staff/petitions/:caseNumber/letter',
   /** Designated officers: a confidential reporter's identity (every reading audited). */
   identity: (caseNumber: string) => `/staff/petitions/${caseNumber}/identity`,
   identityPattern: '/staff/petitions/:caseNumber/identity',

@@ -12,7 +12,7 @@ import { FormProblems, problemsOnPage } from '../../platform/web/components/form
 import { postedForm, readForm } from '../../platform/web/components/read-form.ts';
 import { submitForm } from '../../platform/web/components/submit-form.ts';
 import { forEachLanguage, type Lang, localePath } from '../../platform/web/i18n.ts';
-import { casesContext, ensureMayReadCase, staffCaseActor } from '../cases/index.ts';
+import { casesContext, ensureMayReadCase, recordCaseView, staffCaseActor } from '../cases/index.ts';
 import {
   answerPetition,
   declinePetition,
@@ -26,10 +26,13 @@ import { registerPetition } from './petition-intake.ts';
 import { petitionText as text } from './petition-messages.ts';
 import { petitionPaths } from './petition-paths.ts';
 import { listPetitionTypes } from './petition-types.ts';
+import { replyLetterOf } from './reply-letter.ts';
 import {
   IdentityPage,
+  NoReplyLetterPage,
   PetitionStaffPage,
   type PetitionStaffPageProps,
+  ReplyLetterPage,
   StaffNewPage,
 } from './views/petition-staff-pages.tsx';
 
@@ -148,6 +151,7 @@ export async function petitionStaffRoutes(app: AppInstance, deps: AppDeps): Prom
             csrfToken={request.csrfToken}
             page={page}
             drafts={draftsOf(page)}
+            letter={await replyLetterOf(deps.db, page)}
             {...extras}
           />
         ),
@@ -218,6 +222,34 @@ export async function petitionStaffRoutes(app: AppInstance, deps: AppDeps): Prom
         },
       );
     }
+  });
+
+  // The reply as a letter to print and post (a petitioner without e-mail); it holds their name and address,
+  // so reading it is recorded as reading the case.
+  forEachLanguage(petitionPaths.letterPattern, (url, lang) => {
+    app.get(
+      url,
+      { preHandler: mayRead, schema: { hide: true, params: NumberParams } },
+      async (request, reply) => {
+        const page = await loadPetition(deps.db, request.params.caseNumber, lang);
+        const context = casesContext(request, deps);
+        const actor = staffCaseActor(request);
+        await ensureMayReadCase(context, actor, { caseId: page.row.id });
+        const letter = await replyLetterOf(deps.db, page);
+        if (letter === null)
+          // Not yet: a page that says so and leads back to the petition, not the site's "no such page".
+          return send(request, reply, lang, {
+            title: text(lang, 'letterTitle', { caseNumber: page.row.caseNumber }),
+            status: 404,
+            body: <NoReplyLetterPage lang={lang} caseNumber={page.row.caseNumber} />,
+          });
+        await recordCaseView(context, page.row, actor);
+        return send(request, reply, lang, {
+          title: text(lang, 'letterTitle', { caseNumber: page.row.caseNumber }),
+          body: <ReplyLetterPage lang={lang} letter={letter} />,
+        });
+      },
+    );
   });
 
   forEachLanguage(petitionPaths.identityPattern, (url, lang) => {

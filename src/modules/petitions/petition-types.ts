@@ -39,11 +39,35 @@ export async function seedPetitionTypes(tx: Transaction): Promise<number> {
       on conflict do nothing`);
     written += inserted.rowCount ?? 0;
   }
+  forgetPetitionTypes();
   return written;
 }
 
+/**
+ * Kept in the process for a few seconds: every petition registered and every mailbox form reads the types
+ * (as the case intake keeps its reference data, cases/core/case-reference-cache.ts). A change made in this
+ * process (`petitions:type`) is seen at once (`forgetPetitionTypes`); one made in another within 5 s.
+ */
+const freshForMs = 5_000;
+let kept: { at: number; types: Promise<PetitionType[]> } | null = null;
+
+export function forgetPetitionTypes(): void {
+  kept = null;
+}
+
 /** Every petition type with its service's names and unit, in the order of the names. */
-export async function listPetitionTypes(db: DatabaseOrTransaction): Promise<PetitionType[]> {
+export function listPetitionTypes(db: DatabaseOrTransaction): Promise<PetitionType[]> {
+  if (kept !== null && Date.now() - kept.at < freshForMs) return kept.types;
+  const types = readPetitionTypes(db);
+  kept = { at: Date.now(), types };
+  // A failed read is not kept.
+  types.catch(() => {
+    if (kept?.types === types) kept = null;
+  });
+  return types;
+}
+
+async function readPetitionTypes(db: DatabaseOrTransaction): Promise<PetitionType[]> {
   const rows = await db.execute<{
     service_code: string;
     outer_limit_working_days: number;

@@ -202,6 +202,18 @@ describe('petitions', () => {
     assert.equal(approve.statusCode, 303, approve.body.slice(0, 300));
     secondPage = await pageOf(supervisor, second);
     assert.match(secondPage.body, /人行道地磚已於本週修復完成/);
+    // The case page shows the same repeats with the earlier answer, and the way to cite it.
+    const secondCasePage = record(await supervisor.get(`/staff/cases/${second}`));
+    assert.equal(secondCasePage.statusCode, 200);
+    assert.match(secondCasePage.body, new RegExp(`data-repeat="${first}"`));
+    assert.match(secondCasePage.body, /人行道地磚已於本週修復完成/);
+    assert.match(
+      secondCasePage.body,
+      new RegExp(`href="/staff/petitions/${second}"[^>]*>在陳情案件頁引用先前的答復`),
+    );
+    // The first petition's case page lists the second the same way (repeats are found both ways).
+    const firstCasePage = record(await supervisor.get(`/staff/cases/${first}`)).body;
+    assert.deepEqual(firstCasePage.match(/data-repeat="[^"]+"/g), [`data-repeat="${second}"`]);
     assert.match(secondPage.body, /本局已於 民國115年3月2日 以案件/);
     const cited = record(
       await supervisor.submit(`/staff/petitions/${second}`, `/staff/petitions/${second}/decline`, {
@@ -267,8 +279,21 @@ describe('petitions', () => {
     );
     assert.equal(wrong.statusCode, 400);
     assert.match(wrong.body, /4 tries left/);
-    const right = record(await visitor.submit(confirm, confirm, { code }));
-    assert.equal(right.statusCode, 200);
+    // Two tabs sending the right code at once: one petition, the other tab told it is gone.
+    const [right, other] = (
+      await Promise.all([
+        visitor.submit(confirm, confirm, { code }),
+        visitor.submit(confirm, confirm, { code }),
+      ])
+    )
+      .map(record)
+      .sort((a, b) => a.statusCode - b.statusCode);
+    assert.ok(right && other);
+    assert.deepEqual([right.statusCode, other.statusCode], [200, 410]);
+    const registeredForSam = await subject.database.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from cases where applicant_email = 'sam.lee@example.com'`,
+    );
+    assert.equal(registeredForSam.rows[0]?.n, 1);
     const number = /Case number (\d{7}-\d{4})/.exec(right.body)?.[1];
     assert.ok(number, right.body.slice(0, 300));
     const row = await caseRow(number);
@@ -308,6 +333,51 @@ describe('petitions', () => {
       (item) => item.topic === 'case.forwarded',
     );
     assert.match(letter?.body_text ?? '', /已移請台灣自來水公司第七區管理處處理/);
+
+    // A petitioner who wrote a letter with only a postal address: the reply reaches them as a letter to print.
+    const byPost = await register(clerk, {
+      name: '黃美玲',
+      address: '高雄市苓雅區四維三路2號',
+      subject: '水溝蓋鬆動',
+      text: '自來水公司施工後水溝蓋鬆動，請轉請處理。',
+    });
+    const notYet = record(await supervisor.get(`/staff/petitions/${byPost}/letter`));
+    assert.equal(notYet.statusCode, 404);
+    assert.match(notYet.body, new RegExp(`陳情 ${byPost} 還沒有答復、不予處理或移文`));
+    const byPostPage = await pageOf(supervisor, byPost);
+    assert.doesNotMatch(byPostPage.body, /列印答復函/);
+    const movedByPost = record(
+      await supervisor.submit(`/staff/petitions/${byPost}`, `/staff/petitions/${byPost}/transfer`, {
+        version: versionOn(byPostPage.body),
+        agency: '台灣自來水公司第七區管理處',
+        letter:
+          '您陳情水溝蓋鬆動一事，非屬本局權責，已移請台灣自來水公司第七區管理處處理。\n\n如有疑問，請洽本局。',
+      }),
+    );
+    assert.equal(movedByPost.statusCode, 303, movedByPost.body.slice(0, 300));
+    const afterTransfer = await pageOf(supervisor, byPost);
+    assert.match(afterTransfer.body, /陳情人沒有留電子郵件，答復不會以電子郵件寄達/);
+    assert.match(afterTransfer.body, new RegExp(`href="/staff/petitions/${byPost}/letter"`));
+    const printed = record(await supervisor.get(`/staff/petitions/${byPost}/letter`));
+    assert.equal(printed.statusCode, 200);
+    const article = /<article[^>]*id="letter"[\s\S]*?<\/article>/.exec(printed.body)?.[0] ?? '';
+    assert.match(article, /data-letter-kind="transfer"/);
+    assert.match(article, /lang="zh-Hant-TW"/);
+    assert.match(article, /黃美玲/);
+    assert.match(article, /高雄市苓雅區四維三路2號/);
+    assert.match(article, new RegExp(`發文字號[\\s\\S]*?${byPost}`));
+    assert.match(article, /本局已移請台灣自來水公司第七區管理處處理，復如說明/);
+    assert.deepEqual(
+      [...article.matchAll(/<p class="govuk-body ow-letter__paragraph">([^<]*)<\/p>/g)].map(
+        (match) => match[1],
+      ),
+      ['您陳情水溝蓋鬆動一事，非屬本局權責，已移請台灣自來水公司第七區管理處處理。', '如有疑問，請洽本局。'],
+    );
+    // The letter holds the name and address: reading it is recorded as reading the case.
+    const views = await subject.database.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from audit_log where action = 'case.view' and details->>'caseNumber' = ${byPost}`,
+    );
+    assert.equal(views.rows[0]?.n, 1);
 
     const english = await register(clerk, {
       source: 'email',
@@ -371,6 +441,22 @@ describe('petitions', () => {
     );
     assert.equal(inEnglish.statusCode, 303, inEnglish.body.slice(0, 300));
     assert.equal((await caseRow(english)).state, 'answer_pending');
+    // Approved: the reply letter is in English, whatever the staff page's language.
+    const approved = record(
+      await supervisor.submit(`/staff/cases/${english}`, `/staff/cases/${english}/events/approve_answer`, {
+        version: versionOn(record(await supervisor.get(`/staff/cases/${english}`)).body),
+      }),
+    );
+    assert.equal(approved.statusCode, 303, approved.body.slice(0, 300));
+    const englishLetter = record(await supervisor.get(`/staff/petitions/${english}/letter`));
+    assert.equal(englishLetter.statusCode, 200);
+    assert.doesNotMatch(englishLetter.body, /letter-no-email/, 'she has an e-mail address');
+    const englishArticle = /<article[^>]*id="letter"[\s\S]*?<\/article>/.exec(englishLetter.body)?.[0] ?? '';
+    assert.match(englishArticle, /lang="en"/);
+    assert.match(englishArticle, /data-letter-kind="answer"/);
+    assert.match(englishArticle, /Our reference/);
+    assert.match(englishArticle, /Your petition “Broken sidewalk”: our reply is set out below\./);
+    assert.match(englishArticle, /the sidewalk on 中正路 was repaired this week/);
   });
 
   it('keeps a confidential reporter’s name off the case, its pages, timeline and e-mails; only a designated officer sees it, audited', async () => {

@@ -69,7 +69,10 @@ export interface AppModule {
  * published under the page's scopes (the FAQ announces 'catalogue' when a service's entries change).
  */
 export interface PageSection {
-  /** The page it belongs on: 'service' (the catalogue's /services/:code). */
+  /**
+   * The page it belongs on: 'service' (the catalogue's /services/:code; key: the service's code) or
+   * 'staff-case' (the staff case page, rendered once the person may read the case; key: the case's id).
+   */
   readonly page: string;
   render(context: PageSectionContext): Promise<ComponentChildren | null>;
 }
@@ -77,7 +80,7 @@ export interface PageSection {
 export interface PageSectionContext {
   readonly db: DatabaseOrTransaction;
   readonly lang: Lang;
-  /** What the page shows: a service's code for 'service'. */
+  /** What the page shows: a service's code for 'service', a case's id for 'staff-case'. */
   readonly key: string;
 }
 

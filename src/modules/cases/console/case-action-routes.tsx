@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Static, TObject } from 'typebox';
 import { Type } from 'typebox';
 import { requireStaff } from '../../../platform/auth/require-staff.ts';
+import type { ModuleRegistry } from '../../../platform/composition/app-module.ts';
 import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
 import { DomainError, notFound } from '../../../platform/http/errors.ts';
 import { isUuid } from '../../../platform/http/ids.ts';
@@ -87,7 +88,11 @@ function typedOf(values: { version?: string } & Record<string, string>): Record<
   return typed;
 }
 
-export async function caseActionRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
+export async function caseActionRoutes(
+  app: AppInstance,
+  deps: AppDeps,
+  registry: Pick<ModuleRegistry, 'pageSections'>,
+): Promise<void> {
   /** One case form's life: read it, run the change, go back to the case page or show it again. */
   async function submitCaseForm<Schema extends TObject>(
     request: FastifyRequest<{ Params: { caseNumber: string } }>,
@@ -122,6 +127,7 @@ export async function caseActionRoutes(app: AppInstance, deps: AppDeps): Promise
           caseId,
           status: outcome.status,
           extras: { active: options.active(values), problems: outcome.problems, conflict: outcome.conflict },
+          registry,
         }),
     });
   }

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { requireStaff } from '../../../platform/auth/require-staff.ts';
+import type { ModuleRegistry } from '../../../platform/composition/app-module.ts';
 import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import { sendStoredFile } from '../../../platform/uploads/download-headers.ts';
@@ -23,7 +24,11 @@ const AttachmentParams = Type.Object({
 });
 
 /** The case page (every read is audited) and the case's files. */
-export async function casePageRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
+export async function casePageRoutes(
+  app: AppInstance,
+  deps: AppDeps,
+  registry: Pick<ModuleRegistry, 'pageSections'>,
+): Promise<void> {
   const mayRead = requireStaff({ roles: rolesFor('read') });
 
   forEachLanguage(consolePaths.casePage(':caseNumber'), (url, lang) => {
@@ -35,6 +40,7 @@ export async function casePageRoutes(app: AppInstance, deps: AppDeps): Promise<v
           caseId: await caseIdOrNotFound(deps.db, request.params.caseNumber, lang),
           extras: { successMessage: doneMessage(lang, request.query.done) },
           isViewRecorded: true,
+          registry,
         }),
     );
   });

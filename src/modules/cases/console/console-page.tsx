@@ -1,5 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type StaffPageOptions, sendStaffPage, staffHomeCrumb } from '../../../platform/auth/staff-pages.ts';
+import type { ModuleRegistry } from '../../../platform/composition/app-module.ts';
+import { renderPageSections } from '../../../platform/composition/page-sections.ts';
 import type { AppDeps } from '../../../platform/http/app-types.ts';
 import { recordCaseView } from '../core/case-reading.ts';
 import { casesContext, staffCaseActor } from '../core/case-request-context.ts';
@@ -18,7 +20,14 @@ export async function showCasePage(
   request: FastifyRequest,
   reply: FastifyReply,
   deps: AppDeps,
-  options: { caseId: string; extras: CasePageExtras; status?: number; isViewRecorded?: boolean },
+  options: {
+    caseId: string;
+    extras: CasePageExtras;
+    /** What other modules add to the case page (a petition's repeats): AppModule.pageSections, page 'staff-case'. */
+    registry: Pick<ModuleRegistry, 'pageSections'>;
+    status?: number;
+    isViewRecorded?: boolean;
+  },
 ) {
   const status = options.status ?? 200;
   const context = casesContext(request, deps);
@@ -32,10 +41,16 @@ export async function showCasePage(
   });
   // Who read whose personal data (the applicant's details are on the page).
   if (options.isViewRecorded) await recordCaseView(context, model.detail.row, actor);
+  // Rendered once the person may read the case (loadCasePageModel checked): sections show more of this case.
+  const sections = await renderPageSections(options.registry, 'staff-case', {
+    db: deps.db,
+    lang: request.lang,
+    key: model.detail.row.id,
+  });
   return sendConsolePage(request, reply, {
     title: casePageText(request.lang, 'caseTitle', { caseNumber: model.detail.row.caseNumber }),
     status,
     hasError: status >= 400,
-    body: <CasePage model={model} />,
+    body: <CasePage model={model} sections={sections} />,
   });
 }

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { requireStaff } from '../../../platform/auth/require-staff.ts';
 import { keepStaffPagesOutOfCaches } from '../../../platform/auth/staff-pages.ts';
+import type { ModuleRegistry } from '../../../platform/composition/app-module.ts';
 import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
 import { DomainError, type FieldProblem } from '../../../platform/http/errors.ts';
 import { readMultipartForm } from '../../../platform/uploads/multipart.ts';
@@ -51,7 +52,11 @@ const eventsWithFiles = [
   purpose: AttachmentPurpose;
 }[];
 
-export async function resolveRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
+export async function resolveRoutes(
+  app: AppInstance,
+  deps: AppDeps,
+  registry: Pick<ModuleRegistry, 'pageSections'>,
+): Promise<void> {
   keepStaffPagesOutOfCaches(app);
   for (const { event, path, field, purpose } of eventsWithFiles)
     forEachLanguage(path(':caseNumber'), (url, lang) => {
@@ -76,6 +81,7 @@ export async function resolveRoutes(app: AppInstance, deps: AppDeps): Promise<vo
               caseId,
               status,
               extras: { active: { kind: 'event', event, values: typed }, problems: shown, conflict },
+              registry,
             });
           if (problems.length > 0) return showAgain(400, [...problems, ...upload.problems], null);
           const files = upload.files

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../../platform/db/database.ts';
 import { listUnits } from '../../../platform/reference/reference-repo.ts';
 import { units } from '../../../platform/reference/reference-schema.ts';
+import { type PetitionFigures, petitionFigures } from '../../petitions/index.ts';
 import { listChecksForReport } from '../checks/check-reads.ts';
 import type { CheckView } from '../checks/check-rules.ts';
 import { getPublishedPlan } from '../plans/plan-reads.ts';
@@ -96,6 +97,8 @@ export interface ReportEvidence {
 }
 
 export interface ReportData {
+  /** The petitions received in the year (the unit's, or the bureau's): the petition analysis's monthly figures. */
+  petitions: PetitionFigures;
   year: number;
   rocYear: number;
   /** Null: the bureau-wide report. */
@@ -275,6 +278,8 @@ export async function buildReport(
     );
 
   const checks = await listChecksForReport(db, { year, ...(unitCode === null ? {} : { unitCode }) });
+  // The secretariat's monthly petition figures, summed over the year (issue 16 §6 feeds this report).
+  const petitions = await petitionFigures(db, { from: `${year}-01`, to: `${year}-12`, unitCode });
 
   // Assemble in memory.
   const all = practicesOf(plan.content);
@@ -404,6 +409,7 @@ export async function buildReport(
     })),
     hasProgress: latestEntries.length > 0,
     checks,
+    petitions,
     unitNames,
   };
 }

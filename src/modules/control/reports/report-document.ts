@@ -6,7 +6,7 @@ import { checksText } from '../checks/checks-messages.ts';
 import { deadlineText, formatDateTime, withNote } from '../shared/control-format.ts';
 import { unitNameIn } from '../shared/unit-names.ts';
 import type { ReportData, ReportItem } from './report-build.ts';
-import { reportText as text } from './report-messages.ts';
+import { type ReportTextKey, reportText as text } from './report-messages.ts';
 
 /**
  * The report's content as the page, the .odt and the .ods all show it: the title, the narrative, and four
@@ -175,6 +175,32 @@ export function checksTable(data: ReportData, lang: Lang): ReportTable {
   };
 }
 
+/** The year's petitions, a figure a row (a figure not measurable yet, as none finished, is '—'). */
+export function petitionTable(data: Pick<ReportData, 'petitions'>, lang: Lang): ReportTable {
+  const figures = data.petitions;
+  const rows: [ReportTextKey, number | null][] = [
+    ['petitionReceived', figures.received],
+    ['petitionFinished', figures.finished],
+    ['petitionOpen', figures.open],
+    ['petitionOnTime', figures.onTimeRate],
+    ['petitionAverage', figures.averageDays],
+    ['petitionP90', figures.p90Days],
+    ['petitionDeclined', figures.declined],
+    ['petitionRepeats', figures.repeats],
+  ];
+  return {
+    id: 'petitions',
+    caption: text(lang, 'petitionsCaption'),
+    header: [text(lang, 'colFigure'), text(lang, 'colValue')],
+    numeric: new Set([1]),
+    rows: rows.map(([key, value]) => [
+      text(lang, key),
+      // p90 in the histogram's last bucket is unbounded (a year or more).
+      value === null ? '—' : Number.isFinite(value) ? value : text(lang, 'petitionP90Beyond'),
+    ]),
+  };
+}
+
 /** The lines under the title: state, due date, issued by. */
 export function statusLines(data: ReportData, lang: Lang): string[] {
   const lines = [
@@ -232,6 +258,9 @@ export function reportOdt(data: ReportData, lang: Lang, created: Date): Buffer {
       ? { type: 'paragraph', text: text(lang, 'noChecks') }
       : tableBlock(checksTable(data, lang)),
   );
+  blocks.push({ type: 'heading', level: 2, text: text(lang, 'sectionPetitions') });
+  blocks.push({ type: 'paragraph', text: text(lang, 'petitionsLead') });
+  blocks.push(tableBlock(petitionTable(data, lang)));
   return writeOdt({ title: reportTitle(data, lang), lang, created, blocks });
 }
 
@@ -245,6 +274,7 @@ export function reportOds(data: ReportData, lang: Lang, created: Date): Buffer {
   const indicators = indicatorTable(data, lang);
   const evidence = evidenceTable(data, lang);
   const checks = checksTable(data, lang);
+  const petitions = petitionTable(data, lang);
   const sheets: Sheet[] = [
     {
       name: text(lang, 'sheetPractices'),
@@ -254,6 +284,7 @@ export function reportOds(data: ReportData, lang: Lang, created: Date): Buffer {
     { name: text(lang, 'sheetIndicators'), header: indicators.header, rows: indicators.rows },
     { name: text(lang, 'sheetEvidence'), header: evidence.header, rows: evidence.rows },
     { name: text(lang, 'sheetChecks'), header: checks.header, rows: checks.rows },
+    { name: text(lang, 'sheetPetitions'), header: petitions.header, rows: petitions.rows },
   ];
   return writeOds({ title: reportTitle(data, lang), lang, created, sheets });
 }

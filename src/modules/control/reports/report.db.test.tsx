@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { before, describe, it } from 'node:test';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { decode, mainOf, summaryOf } from '../../../../test/helpers/html.ts';
 import { staffActor } from '../../../platform/auth/audit-log.ts';
 import { auditLog, staff } from '../../../platform/auth/auth-schema.ts';
@@ -21,6 +22,7 @@ import {
 import { ODS_MEDIA_TYPE } from '../../../platform/documents/ods.ts';
 import { ODT_MEDIA_TYPE } from '../../../platform/documents/odt.ts';
 import { notificationDeliveries } from '../../notifications/notifications-schema.ts';
+import { refreshPetitionStats } from '../../petitions/analysis/analysis-refresh.ts';
 import { createCheck } from '../checks/checks-service.ts';
 import { copyPlan } from '../plans/plan-copying.ts';
 import { publishPlan } from '../plans/plan-publishing.ts';
@@ -307,7 +309,7 @@ describe('the annual performance report', () => {
     const tables = elements(content, 'table:table');
     assert.deepEqual(
       tables.map((table) => table.attributes['table:name']),
-      ['推動作法', '量化指標', '佐證資料', '查核'],
+      ['推動作法', '量化指標', '佐證資料', '查核', '陳情'],
     );
     const indicators = tables[1];
     assert.ok(indicators);
@@ -344,6 +346,91 @@ describe('the annual performance report', () => {
     assert.ok(cellsOf(checks).flat().includes(findings));
   });
 
+  it('feeds the year’s petitions from the secretariat’s petition analysis (issue 16 §6), on the page and in both files', async () => {
+    // (The months between have none: the roll-ups' rebuild skips an empty month — it once failed on one.)
+    // Three petitions of the unit: two received in the year (one answered in 3 days, before its deadline; one
+    // still open), one in the year before (left out); and one of another unit (left out of the unit's report).
+    const aPetition = async (options: { received: string; days?: number; unitCode: string }) => {
+      const received = new Date(options.received);
+      const finished =
+        options.days === undefined ? null : new Date(received.getTime() + options.days * 86_400_000);
+      const inserted = await db.execute<{ id: string }>(sql`
+        insert into cases (case_number, lookup_code, kind, channel, service_code, service_version, unit_code, state,
+          applicant_type, applicant_name, applicant_lang, consent_at, subject, description, received_at, deadline_rule,
+          due_at_answer, resolved_at, closed_at, created_at, updated_at)
+        select ${`R${randomUUID().slice(0, 12)}`}, 'ABCD2345', 'petition', 'web', s.code, s.current_version,
+          ${options.unitCode}, ${finished === null ? 'in_progress' : 'resolved'}, 'person', '年報測試陳情人', 'zh-TW',
+          ${received}, '年報測試', '年報測試的陳情內容', ${received}, '{"kind":"working_days","days":6}'::jsonb,
+          ${finished === null ? null : new Date(received.getTime() + 8 * 86_400_000)}, ${finished}, ${finished},
+          ${received}, ${finished ?? received}
+          from services s where s.code = 'road-maintenance-petition'
+        returning id`);
+      const caseId = inserted.rows[0]?.id;
+      assert.ok(caseId, 'the petition type road-maintenance-petition is seeded');
+      await db.execute(sql`
+        insert into petitions (case_id, source, is_confidential, text_pairs, received_at)
+        values (${caseId}, 'letter', false, '{1,2,3}', ${received})`);
+    };
+    await aPetition({ received: '2026-03-02T02:00:00Z', days: 3, unitCode: unit });
+    await aPetition({ received: '2026-05-04T02:00:00Z', unitCode: unit });
+    await aPetition({ received: '2025-12-01T02:00:00Z', days: 2, unitCode: unit });
+    await aPetition({ received: '2026-03-03T02:00:00Z', days: 1, unitCode: otherUnit });
+    await refreshPetitionStats(db, { now: new Date('2026-06-01T00:00:00Z') });
+
+    const data = await buildReport(db, year, unit);
+    assert.ok(data);
+    assert.deepEqual(data.petitions, {
+      received: 2,
+      finished: 1,
+      open: 1,
+      onTimeRate: 100,
+      averageDays: 3,
+      // The upper bound of the histogram bucket holding the 90th percentile (3 days is in [3, 4)).
+      p90Days: 4,
+      declined: 0,
+      repeats: 0,
+    });
+    const bureau = await buildReport(db, year, null);
+    assert.equal(bureau?.petitions.received, 3, 'the bureau report counts every unit’s');
+
+    const page = await secretariatBrowser.get(`${base}/${unit}`);
+    assert.equal(page.statusCode, 200);
+    const main = decode(mainOf(page.body));
+    assert.match(main, /陳情案件處理成效/);
+    const table = /<table[^>]*id="petitions"[\s\S]*?<\/table>/.exec(main)?.[0] ?? '';
+    const cells = table
+      .split(/<\/t[hd]>/)
+      .map((cell) => cell.replace(/<[^>]+>/g, '').trim())
+      .filter((cell) => cell !== '');
+    assert.deepEqual(cells.slice(0, 6), [
+      '本年度收件的陳情案件（依陳情案件分析，每 5 分鐘更新）項目',
+      '數值',
+      '收件數',
+      '2',
+      '已辦結',
+      '1',
+    ]);
+    assert.ok(
+      cells.includes('如期辦結率（%）') && cells[cells.indexOf('如期辦結率（%）') + 1] === '100',
+      cells.join('|'),
+    );
+
+    const ods = await secretariatBrowser.get(`${base}/${unit}/tables.ods`);
+    const content = readOdfPackage(bytesOf(ods), ODS_MEDIA_TYPE).xml['content.xml'];
+    assert.ok(content);
+    const sheet = elements(content, 'table:table').find((table) => table.attributes['table:name'] === '陳情');
+    assert.ok(sheet);
+    assert.deepEqual(cellsOf(sheet).slice(0, 3), [
+      ['項目', '數值'],
+      ['收件數', '2'],
+      ['已辦結', '1'],
+    ]);
+    const odt = await secretariatBrowser.get(`${base}/${unit}/report.odt`);
+    const odtContent = readOdfPackage(bytesOf(odt), ODT_MEDIA_TYPE).xml['content.xml'];
+    assert.ok(odtContent);
+    assert.match(odfText(element(odtContent, 'office:body')), /陳情案件處理成效[\s\S]*收件數2/);
+  });
+
   it('generation takes a fixed handful of queries, whatever the number of practices and units', async () => {
     const pool = subject.database.pool;
     const original = pool.query.bind(pool);
@@ -357,8 +444,9 @@ describe('the annual performance report', () => {
       const perUnit = count;
       count = 0;
       assert.ok(await buildReport(db, year, null));
-      // 13 before any narrative is stored (the item narratives' query is skipped), 14 after.
-      assert.deepEqual([perUnit, count], [13, 13]);
+      // 14 before any narrative is stored (the item narratives' query is skipped), 15 after: the plan, the
+      // work plans and their rows and targets, progress, evidence, checks, and the year's petition figures (1).
+      assert.deepEqual([perUnit, count], [14, 14]);
     } finally {
       pool.query = original;
     }

@@ -238,7 +238,9 @@ async function recomputeMonth(tx: Transaction, month: string, options: { isEmpti
            sum(received), sum(finished), sum(judged), sum(on_time), sum(declined), sum(repeats),
            round(sum(handling_seconds)), ${sumOf(histogramNames)}
       from cells
-     group by cube(service_code, unit_code, district_code, source)`);
+     group by cube(service_code, unit_code, district_code, source)
+    -- A month without petitions: the cube's grand total of no cells is one row of nulls; it is left out.
+    having count(*) > 0`);
 }
 
 /**

@@ -21,6 +21,7 @@ import { petitionText as text } from '../petition-messages.ts';
 import { petitionPaths } from '../petition-paths.ts';
 import { declineGrounds, type PetitionSource } from '../petitions-schema.ts';
 import type { FoundRepeat } from '../repeat-detection.ts';
+import type { ReplyLetter } from '../reply-letter.ts';
 
 export function StaffNewPage(props: {
   lang: Lang;
@@ -109,9 +110,13 @@ export function StaffNewPage(props: {
   );
 }
 
+/**
+ * The petition's repeats with their earlier answers: on the petition's page, and on its case page
+ * (`CaseRepeatsSection`, through the petitions manifest's pageSections).
+ */
 function Repeats({ lang, repeats }: { lang: Lang; repeats: readonly FoundRepeat[] }) {
   return (
-    <section aria-labelledby="repeats-heading">
+    <section aria-labelledby="repeats-heading" id="repeats">
       <h2 class="govuk-heading-m" id="repeats-heading">
         {text(lang, 'repeatsTitle')}
       </h2>
@@ -170,11 +175,37 @@ function Repeats({ lang, repeats }: { lang: Lang; repeats: readonly FoundRepeat[
   );
 }
 
+/** On the case page of a petition: its repeats, and the way to the petition's page where it is answered. */
+export function CaseRepeatsSection({
+  lang,
+  caseNumber,
+  repeats,
+}: {
+  lang: Lang;
+  caseNumber: string;
+  repeats: readonly FoundRepeat[];
+}) {
+  return (
+    <div class="govuk-!-margin-bottom-8">
+      <Repeats lang={lang} repeats={repeats} />
+      {repeats.some((repeat) => repeat.answeredAt !== null) ? (
+        <p class="govuk-body">
+          <a class="govuk-link" href={localePath(lang, petitionPaths.staffPetition(caseNumber))}>
+            {text(lang, 'repeatsCiteOnPetitionPage')}
+          </a>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 export interface PetitionStaffPageProps {
   lang: Lang;
   csrfToken: string;
   page: PetitionPage;
   drafts: ReturnType<typeof draftsOf>;
+  /** The reply as a letter, once there is a reply (answer, decline, transfer); null before. */
+  letter: ReplyLetter | null;
   /** The values typed into one of the forms when it is shown again. */
   form: 'answer' | 'decline' | 'transfer' | null;
   values: Record<string, string>;
@@ -253,6 +284,18 @@ export function PetitionStaffPage(props: PetitionStaffPageProps) {
       <LinkParagraph href={localePath(lang, `/staff/cases/${row.caseNumber}`)}>
         {text(lang, 'casePageLink')}
       </LinkParagraph>
+      {props.letter === null ? null : (
+        <div id="reply-letter">
+          {props.letter.hasEmail ? null : (
+            <div class="govuk-inset-text">
+              {text(lang, props.letter.addressee === null ? 'letterNoEmailConfidential' : 'letterNoEmail')}
+            </div>
+          )}
+          <LinkParagraph href={localePath(lang, petitionPaths.letter(row.caseNumber))}>
+            {text(lang, 'letterLink')}
+          </LinkParagraph>
+        </div>
+      )}
       <Repeats lang={lang} repeats={page.repeats} />
       {mayAnswer ? (
         <section aria-labelledby="answer-heading">
@@ -369,5 +412,91 @@ export function IdentityPage(props: {
         ]}
       />
     </FormPage>
+  );
+}
+
+/** The letter asked for before the petition has a reply. */
+export function NoReplyLetterPage({ lang, caseNumber }: { lang: Lang; caseNumber: string }) {
+  return (
+    <>
+      <h1 class="govuk-heading-l">{text(lang, 'letterTitle', { caseNumber })}</h1>
+      <p class="govuk-body">{text(lang, 'letterNone', { caseNumber })}</p>
+      <LinkParagraph href={localePath(lang, petitionPaths.staffPetition(caseNumber))}>
+        {text(lang, 'letterBack')}
+      </LinkParagraph>
+    </>
+  );
+}
+
+/**
+ * The reply letter (函), A4 by the print rules (`.ow-report`): in the petitioner's language, whatever the staff
+ * page's; the way back and the print hint stay on screen.
+ */
+export function ReplyLetterPage({ lang, letter }: { lang: Lang; letter: ReplyLetter }) {
+  const words = (key: Parameters<typeof text>[1]) => text(letter.lang, key);
+  const addressee = letter.addressee ?? words('letterConfidentialAddressee');
+  const address =
+    letter.addressee === null
+      ? words('letterConfidentialAddressee')
+      : (letter.address ?? words('letterNoAddress'));
+  return (
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-full">
+        <div class="ow-report__actions">
+          {letter.hasEmail ? null : (
+            <div class="govuk-inset-text" id="letter-no-email">
+              {text(lang, letter.addressee === null ? 'letterNoEmailConfidential' : 'letterNoEmail')}
+            </div>
+          )}
+          <p class="govuk-body">{text(lang, 'letterPrintHint')}</p>
+        </div>
+        <article
+          class="ow-report"
+          aria-labelledby="letter-title"
+          id="letter"
+          lang={letter.lang === 'en' ? 'en' : 'zh-Hant-TW'}
+          data-letter-kind={letter.kind}
+        >
+          <h1 class="govuk-heading-l" id="letter-title">
+            {letter.bureau} {words('letterHeading')}
+          </h1>
+          <SummaryList
+            rows={[
+              { key: words('letterAddressee'), value: addressee },
+              { key: words('letterAddress'), value: address },
+              { key: words('letterDate'), value: letter.date },
+              { key: words('letterReference'), value: letter.caseNumber },
+            ]}
+          />
+          <h2 class="govuk-heading-m">{words('letterSubject')}</h2>
+          <p class="govuk-body">{letter.subjectLine}</p>
+          <h2 class="govuk-heading-m">{words('letterBody')}</h2>
+          {letter.paragraphs.map((paragraph, index) => (
+            <p key={index} class="govuk-body ow-letter__paragraph">
+              {paragraph}
+            </p>
+          ))}
+          {letter.unit === null ? null : (
+            <SummaryList
+              rows={[
+                {
+                  key: words('letterUnit'),
+                  value:
+                    letter.lang === 'en'
+                      ? `${letter.unit.name} (${letter.unit.address})`
+                      : `${letter.unit.name}（${letter.unit.address}）`,
+                },
+                { key: words('letterPhone'), value: letter.unit.phone },
+              ]}
+            />
+          )}
+        </article>
+        <div class="ow-report__actions">
+          <LinkParagraph href={localePath(lang, petitionPaths.staffPetition(letter.caseNumber))}>
+            {text(lang, 'letterBack')}
+          </LinkParagraph>
+        </div>
+      </div>
+    </div>
   );
 }

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { Banner, ErrorSummary } from '../../../../platform/web/components/form-controls.tsx';
 import { LinkParagraph } from '../../../../platform/web/components/link-paragraph.tsx';
 import { SummaryRow } from '../../../../platform/web/components/summary-list.tsx';
@@ -69,7 +70,14 @@ function typedLabel(lang: Lang, name: string): string {
   return key === undefined ? name : text(lang, key);
 }
 
-export function CasePage({ model }: { model: CasePageModel }) {
+export function CasePage({
+  model,
+  sections = [],
+}: {
+  model: CasePageModel;
+  /** What other modules add about this case (AppModule.pageSections, page 'staff-case'). */
+  sections?: readonly ComponentChildren[];
+}) {
   const { lang, detail } = model;
   const row = detail.row;
   const contents: [string, CasePageTextKey][] = [
@@ -136,6 +144,7 @@ export function CasePage({ model }: { model: CasePageModel }) {
           {text(lang, 'petitionPage')}
         </LinkParagraph>
       ) : null}
+      {sections}
       <CaseFeeSummary lang={lang} fee={feeFactsOf(row)} />
       <Deadline model={model} />
       <div class="govuk-!-margin-bottom-8">

@@ -12,6 +12,7 @@ import {
   checksTable,
   evidenceTable,
   indicatorTable,
+  petitionTable,
   practiceTable,
   type ReportTable,
   reportTitle,
@@ -272,6 +273,10 @@ export function ReportPage(props: {
       ) : (
         <Table table={checksTable(data, lang)} />
       )}
+
+      <h2 class="govuk-heading-m">{text(lang, 'sectionPetitions')}</h2>
+      <p class="govuk-body">{text(lang, 'petitionsLead')}</p>
+      <Table table={petitionTable(data, lang)} />
 
       {editable ? (
         <div class="ow-report__actions">
