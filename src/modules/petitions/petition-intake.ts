@@ -106,7 +106,7 @@ export async function registerPetition(
    * Work of the caller's in the petition's transaction, first: the web form's submission claimed (deleted) as
    * the case is written, so that a petition is neither lost nor registered twice. Throwing rolls it all back.
    */
-  options: { inTransaction?: (tx: Transaction) => Promise<void> } = {},
+  options: { inTransaction?: (tx: Transaction, row: CaseRow) => Promise<void> } = {},
 ): Promise<RegisteredPetition> {
   const { db, lang, now } = context;
   const types = await listPetitionTypes(db);
@@ -159,7 +159,7 @@ export async function registerPetition(
     actor,
     {
       inTransaction: async (tx, caseRow) => {
-        await options.inTransaction?.(tx);
+        await options.inTransaction?.(tx, caseRow);
         await tx.insert(petitions).values({
           caseId: caseRow.id,
           source,

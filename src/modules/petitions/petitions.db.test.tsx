@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { rememberPersonalValue } from '../../../test/helpers/log-capture.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { aSignedInMember, TestBrowser } from '../../platform/auth/auth-test-support.ts';
+import { aSignedInMember, csrfTokenIn, TestBrowser } from '../../platform/auth/auth-test-support.ts';
 import { type FileToSend, multipartForm, samplePdf } from '../../platform/uploads/upload-test-support.ts';
 import { petitionCommands } from './petition-commands.ts';
 
@@ -279,11 +279,12 @@ describe('petitions', () => {
     );
     assert.equal(wrong.statusCode, 400);
     assert.match(wrong.body, /4 tries left/);
-    // Two tabs sending the right code at once: one petition, the other tab told it is gone.
+    // Two tabs with the code page open send the right code at once: one petition, the other tab told it is gone.
+    const token = csrfTokenIn(record(await visitor.get(confirm)).body);
     const [right, other] = (
       await Promise.all([
-        visitor.submit(confirm, confirm, { code }),
-        visitor.submit(confirm, confirm, { code }),
+        visitor.post(confirm, { _csrf: token, code }),
+        visitor.post(confirm, { _csrf: token, code }),
       ])
     )
       .map(record)

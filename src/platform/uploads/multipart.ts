@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import multipart, { type Multipart } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
@@ -281,7 +281,56 @@ export async function readMultipartForm(request: FastifyRequest, lang: Lang): Pr
   return { fields, files, problems };
 }
 
-type Refusal = 'too_large' | 'empty' | 'not_accepted';
+export type Refusal = 'too_large' | 'empty' | 'not_accepted';
+
+/**
+ * A file that came another way than a form — an e-mail's attachment: the same checks and the same store as a
+ * form's file (the accepted formats by their bytes, the documents' structure, the size limit), read to its end
+ * whatever the outcome. Nothing is kept of a refused one.
+ */
+export async function receiveUploadStream(
+  source: Readable,
+  store: FileStore,
+  options: { fieldName: string; fileName: string; maxBytes: number },
+): Promise<{ file: UploadedFile } | { refusal: Refusal; sizeBytes: number }> {
+  const received = await receiveFile(limitedTo(source, options.maxBytes), store);
+  if (received.outcome !== 'accepted') return { refusal: received.outcome, sizeBytes: received.sizeBytes };
+  return {
+    file: {
+      fieldName: options.fieldName,
+      fileName: safeUploadFileName(options.fileName, received.type.mediaType),
+      mediaType: received.type.mediaType,
+      extension: received.type.extension,
+      sizeBytes: received.stored.sizeBytes,
+      sha256: received.stored.sha256,
+    },
+  };
+}
+
+/** The source's bytes up to `maxBytes`, the rest read and dropped, `truncated` set — as the form parser does. */
+function limitedTo(source: Readable, maxBytes: number): Readable & { truncated: boolean } {
+  let seen = 0;
+  const state = { truncated: false };
+  const limited = Readable.from(
+    (async function* () {
+      for await (const chunk of source as AsyncIterable<Buffer>) {
+        const room = maxBytes - seen;
+        seen += chunk.length;
+        if (room <= 0) {
+          state.truncated = true;
+          continue;
+        }
+        if (chunk.length > room) state.truncated = true;
+        yield chunk.length > room ? chunk.subarray(0, room) : chunk;
+      }
+    })(),
+    { objectMode: false },
+  );
+  // receiveFile reads `truncated` once the stream has ended, as it does busboy's.
+  return Object.defineProperty(limited, 'truncated', { get: () => state.truncated }) as Readable & {
+    truncated: boolean;
+  };
+}
 
 type Received =
   | { outcome: 'accepted'; sizeBytes: number; type: SniffedType; stored: StoredContent }

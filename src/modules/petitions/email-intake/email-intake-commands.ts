@@ -17,6 +17,7 @@ export const emailIntakeCommands: Readonly<Record<string, ModuleCommand>> = {
       const { createJobs } = await import('../../../platform/jobs/jobs.ts');
       const { readPetitionEmails } = await import('./email-intake.ts');
       const { refusedFolder, registeredFolder } = await import('./imap-mailbox.ts');
+      const { openFilesystemStore } = await import('../../../platform/files/file-store.ts');
       const config = loadConfig();
       if (config.petitionImapUrl === null)
         throw new CommandFailure('PETITION_IMAP_URL is not set: there is no petition mailbox to read.', [
@@ -24,6 +25,7 @@ export const emailIntakeCommands: Readonly<Record<string, ModuleCommand>> = {
         ]);
       // The receipts the intake queues go out through the app's job queue (the CLI runs no job itself).
       const jobs = createJobs({ connectionString: context.connectionString, poolMax: 1 });
+      const files = await openFilesystemStore(config.fileStoreDir);
       try {
         const counts = await readPetitionEmails({
           imapUrl: config.petitionImapUrl,
@@ -36,6 +38,7 @@ export const emailIntakeCommands: Readonly<Record<string, ModuleCommand>> = {
             reopenDays: config.caseReopenDays,
             publicBaseUrl: config.publicBaseUrl,
           }),
+          attachments: { files, maxFileBytes: config.uploadMaxFileBytes, maxFiles: config.uploadMaxFiles },
           log: {
             info: () => {},
             warn: (details) =>

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import MailComposer from 'nodemailer/lib/mail-composer';
@@ -8,6 +8,7 @@ import { startImapServer, type TestImapServer } from '../../../../test/helpers/i
 import { capturedLogStream, rememberPersonalValue } from '../../../../test/helpers/log-capture.ts';
 import { buildTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { waitUntil } from '../../../../test/helpers/wait-until.ts';
+import { samplePdf, samplePng } from '../../../platform/uploads/upload-test-support.ts';
 import { emailIntakeQueue, readPetitionEmails, startEmailIntakeWorker } from './email-intake.ts';
 import { emailIntakeCommands } from './email-intake-commands.ts';
 import { MailboxUnavailableError, refusedFolder, registeredFolder } from './imap-mailbox.ts';
@@ -171,6 +172,62 @@ describe('petitions by e-mail, from a real IMAP mailbox', () => {
     ])
       assert.equal(logged.includes(personal), false, personal);
     assert.equal(logged.includes(server.password), false);
+  });
+
+  it('keeps an e-mail’s photo and PDF on the case as a form’s files are checked; a program and a too-large file are refused and the handler told', async () => {
+    const photo = samplePng();
+    const letter = samplePdf();
+    const withFiles = {
+      messageId: `<files-${randomUUID()}@mail.example.com.tw>`,
+      from: { name: '李附件', address: 'li.attachments.imap@example.com.tw' },
+      subject: '路面坑洞照片',
+      // The signature's logo is an inline part of the HTML body (multipart/related): not an attachment.
+      html: '<p>民族一路 100 號前路面有坑洞，照片與陳情書如附件。</p><p><img src="cid:logo@example"></p>',
+      attachments: [
+        { filename: 'logo.png', content: photo, cid: 'logo@example' },
+        { filename: '坑洞照片.png', content: photo },
+        { filename: '陳情書.pdf', content: letter },
+        { filename: 'setup.exe', content: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(2000, 1)]) },
+        { filename: 'video.png', content: Buffer.concat([photo, Buffer.alloc(70_000, 7)]) },
+      ],
+    };
+    await server.append((await emailOf(withFiles)).toString());
+    const counts = await readPetitionEmails(
+      {
+        imapUrl: String(subject.config.petitionImapUrl),
+        contextAt: () => testCasesContext(subject),
+        log,
+        attachments: { files: subject.files, maxFileBytes: 64 * 1024, maxFiles: 10 },
+      },
+      {},
+    );
+    assert.deepEqual(counts, { registered: 1, refused: 0, alreadyRegistered: 0 });
+    const [row] = await petitionRows([withFiles.messageId]);
+    assert.ok(row);
+    const kept = await subject.database.db.execute<{
+      file_name: string;
+      media_type: string;
+      sha256: string;
+    }>(sql`
+      select a.file_name, a.media_type, a.sha256 from case_attachments a join cases c on c.id = a.case_id
+       where c.case_number = ${String(row.case_number)} order by a.file_name`);
+    const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+    assert.deepEqual(kept.rows, [
+      { file_name: '坑洞照片.png', media_type: 'image/png', sha256: sha(photo) },
+      { file_name: '陳情書.pdf', media_type: 'application/pdf', sha256: sha(letter) },
+    ]);
+    // The bytes are in the file store under their SHA-256.
+    for (const file of kept.rows) assert.ok(await subject.files.has(file.sha256), file.file_name);
+    const notes = await subject.database.db.execute<{ internal_note: string }>(sql`
+      select e.internal_note from case_events e join cases c on c.id = e.case_id
+       where c.case_number = ${String(row.case_number)} and e.kind = 'note'`);
+    assert.deepEqual(
+      notes.rows.map((note) => note.internal_note),
+      [
+        '電子郵件另有 2 個附件未保存（格式不接受 1 個、超過檔案大小上限 1 個），原信在信箱的 OneWindow-Registered 資料夾。',
+      ],
+    );
+    assert.deepEqual(await idsIn('INBOX'), []);
   });
 
   it('reads again without registering anything, and registers a message put back in the inbox only once', async () => {

@@ -1,11 +1,15 @@
+import { finished } from 'node:stream/promises';
 import { eq } from 'drizzle-orm';
 import type { WorkerContext, WorkerLog } from '../../../platform/composition/app-module.ts';
+import type { FileStore } from '../../../platform/files/file-store.ts';
 import { DomainError } from '../../../platform/http/errors.ts';
 import { defineQueue } from '../../../platform/jobs/jobs.ts';
-import type { CasesContext } from '../../cases/index.ts';
+import { receiveUploadStream } from '../../../platform/uploads/multipart.ts';
+import { addToTimeline, type CasesContext } from '../../cases/index.ts';
 import { registerPetition } from '../petition-intake.ts';
 import { petitions } from '../petitions-schema.ts';
 import {
+  type EmailAttachment,
   emailPetitionOf,
   mailboxSettingsOf,
   type ReceivedEmail,
@@ -37,6 +41,11 @@ export interface EmailIntakeDeps {
   /** The case context at this moment: each message is registered at the time it is read. */
   contextAt(): CasesContext;
   log: Pick<WorkerLog, 'info' | 'warn'>;
+  /**
+   * Where the attachments go, with the uploads' limits (UPLOAD_MAX_FILE_BYTES, UPLOAD_MAX_FILES): each is
+   * checked as a form's file is and put on the case. Without it they stream past and are not kept.
+   */
+  attachments?: { files: FileStore; maxFileBytes: number; maxFiles: number };
 }
 
 type Outcome = { kind: 'registered' | 'alreadyRegistered' } | { kind: 'refused'; codes: string[] };
@@ -47,6 +56,7 @@ export async function readPetitionEmails(
   options: ReadMailboxOptions = {},
 ): Promise<EmailIntakeCounts> {
   const counts: EmailIntakeCounts = { registered: 0, refused: 0, alreadyRegistered: 0 };
+  const keeping = deps.attachments;
   const read = await readMailbox(
     mailboxSettingsOf(deps.imapUrl),
     async (email) => {
@@ -56,7 +66,28 @@ export async function readPetitionEmails(
       deps.log.warn({ uid: email.uid, problems: outcome.codes }, 'petition e-mail refused');
       return 'refused';
     },
-    options,
+    keeping === undefined
+      ? options
+      : {
+          ...options,
+          // Stored as they stream, before the message is judged: those of a message then refused (or read a
+          // second time) are listed by no row, and the orphan-file sweep removes them (ADR 0011).
+          takeAttachment: async (content, fileName, index): Promise<EmailAttachment> => {
+            if (index >= keeping.maxFiles) {
+              content.resume();
+              await finished(content);
+              return { kind: 'refused', reason: 'too_many' };
+            }
+            const received = await receiveUploadStream(content, keeping.files, {
+              fieldName: 'email',
+              fileName,
+              maxBytes: keeping.maxFileBytes,
+            });
+            return 'file' in received
+              ? { kind: 'stored', file: received.file }
+              : { kind: 'refused', reason: received.refusal };
+          },
+        },
   );
   if (counts.registered + counts.refused + counts.alreadyRegistered > 0)
     deps.log.info({ ...counts, flaggedSeen: read.flagged }, 'petition mailbox read');
@@ -84,8 +115,27 @@ async function takeEmail(context: CasesContext, email: ReceivedEmail): Promise<O
         text: petition.text,
         isEnglish: petition.isEnglish,
         messageId: petition.messageId,
+        attachments: email.attachments.flatMap((attachment) =>
+          attachment.kind === 'stored' ? [{ ...attachment.file, purpose: 'document' as const }] : [],
+        ),
       },
       { kind: 'system' },
+      [],
+      {
+        // The handler is told what the e-mail held that is not on the case (never the file names: they can
+        // name people).
+        inTransaction: async (tx, row) => {
+          const note = refusedAttachmentsNote(email.attachments);
+          if (note !== null)
+            await addToTimeline(tx, {
+              caseId: row.id,
+              at: context.now,
+              kind: 'note',
+              actor: { kind: 'system' },
+              internalNote: note,
+            });
+        },
+      },
     );
     return { kind: 'registered' };
   } catch (error) {
@@ -98,6 +148,24 @@ async function takeEmail(context: CasesContext, email: ReceivedEmail): Promise<O
       };
     throw error;
   }
+}
+
+/** 「電子郵件另有 2 個附件未保存（格式不接受 1 個、超過 10 MB 1 個）」, or null when every attachment was kept. */
+export function refusedAttachmentsNote(attachments: readonly EmailAttachment[]): string | null {
+  const counts = new Map<string, number>();
+  for (const attachment of attachments)
+    if (attachment.kind === 'refused')
+      counts.set(attachment.reason, (counts.get(attachment.reason) ?? 0) + 1);
+  if (counts.size === 0) return null;
+  const reasons: Record<string, string> = {
+    not_accepted: '格式不接受',
+    too_large: '超過檔案大小上限',
+    empty: '空白檔案',
+    too_many: '超過件數上限',
+  };
+  const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
+  const parts = [...counts].map(([reason, count]) => `${reasons[reason] ?? reason} ${count} 個`);
+  return `電子郵件另有 ${total} 個附件未保存（${parts.join('、')}），原信在信箱的 OneWindow-Registered 資料夾。`;
 }
 
 async function isRegistered(context: CasesContext, messageId: string): Promise<boolean> {
@@ -140,7 +208,7 @@ export const emailIntakeQueue = defineQueue<{ slot: number }>({
 export async function startEmailIntakeWorker(
   context: WorkerContext,
 ): Promise<(() => Promise<void>) | undefined> {
-  const { config, db, jobs, clock, log } = context;
+  const { config, db, jobs, clock, log, files } = context;
   const imapUrl = config.petitionImapUrl;
   if (imapUrl === null) return undefined;
   const deps: EmailIntakeDeps = {
@@ -155,6 +223,7 @@ export async function startEmailIntakeWorker(
       publicBaseUrl: config.publicBaseUrl,
     }),
     log,
+    attachments: { files, maxFileBytes: config.uploadMaxFileBytes, maxFiles: config.uploadMaxFiles },
   };
   await jobs.ensureQueue(emailIntakeQueue);
   await jobs.work(emailIntakeQueue, async () => {

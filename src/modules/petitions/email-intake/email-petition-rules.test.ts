@@ -23,6 +23,7 @@ const anEmail = (overrides: Partial<ReceivedEmail> = {}): ReceivedEmail => ({
   autoSubmitted: '',
   contentType: 'text/plain',
   problem: null,
+  attachments: [],
   ...overrides,
 });
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { UploadedFile } from '../../../platform/uploads/multipart.ts';
 import { fieldLimits } from '../../../platform/web/components/field-limits.ts';
 
 /**
@@ -9,7 +10,7 @@ import { fieldLimits } from '../../../platform/web/components/field-limits.ts';
  * folder, never lost.
  */
 
-/** An e-mail as the mailbox hands it over: the parsed headers and bodies, nothing of the attachments. */
+/** An e-mail as the mailbox hands it over: the parsed headers and bodies, and what became of its attachments. */
 export interface ReceivedEmail {
   /** The IMAP UID in the folder it was read from: the only thing about a message a log line names. */
   uid: number;
@@ -30,7 +31,18 @@ export interface ReceivedEmail {
   contentType: string;
   /** What the mailbox found wrong before reading it: too large to read, or a message the parser could not read. */
   problem: 'too_large' | 'unreadable' | null;
+  /**
+   * Each attachment as the reader's `takeAttachment` left it (in the file store, or refused); empty when the
+   * reader was given none (their bytes then stream past, never held). Inline parts of a multipart/related body
+   * (a signature's logo) are not attachments.
+   */
+  attachments: EmailAttachment[];
 }
+
+/** An attachment put in the file store (`stored`), or refused with its reason and the name it had. */
+export type EmailAttachment =
+  | { kind: 'stored'; file: UploadedFile }
+  | { kind: 'refused'; reason: 'too_large' | 'empty' | 'not_accepted' | 'too_many' };
 
 /** The largest message read (its attachments are skipped as they stream past, but they still have to). */
 export const largestEmailBytes = 50 * 1024 * 1024;

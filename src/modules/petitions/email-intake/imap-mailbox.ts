@@ -3,6 +3,7 @@ import { ImapFlow } from 'imapflow';
 import { type AddressObject, type HeaderValue, MailParser } from 'mailparser';
 import {
   digestOfHeaderLines,
+  type EmailAttachment,
   largestEmailBytes,
   type MailboxSettings,
   type ReceivedEmail,
@@ -10,7 +11,8 @@ import {
 
 /**
  * The petition mailbox over IMAP (imapflow): connect, take the folder's unseen messages in batches of at most
- * 20, parse each (its text and HTML; attachments are skipped as they stream past, never held), hand it to the
+ * 20, parse each (its text and HTML; each attachment handed to `takeAttachment` as it streams past, or skipped
+ * without one — never held in memory), hand it to the
  * caller, then move it to the folder the caller names — `OneWindow-Registered` or `OneWindow-Refused`, made
  * when missing — or, when the server will not move it, flag it \Seen where it is. A message is never deleted.
  *
@@ -65,6 +67,11 @@ export interface ReadMailboxOptions {
   /** At most `mailboxBatchSize` (20). */
   batchSize?: number;
   mostMessages?: number;
+  /**
+   * Takes one attachment's bytes as they stream (it must read them to the end), with the name the sender gave
+   * it and its place among the message's attachments (0, 1, …).
+   */
+  takeAttachment?: (content: Readable, fileName: string, index: number) => Promise<EmailAttachment>;
 }
 
 /**
@@ -123,6 +130,7 @@ export async function readMailbox(
             client,
             { uid, size: sizes.get(uid) ?? 0, label: settings.label },
             imap,
+            options.takeAttachment,
           );
           if (email === null) continue;
           const destination = await handle(email);
@@ -175,6 +183,7 @@ async function readEmail(
   client: ImapFlow,
   { uid, size, label }: { uid: number; size: number; label: string },
   imap: <T>(step: () => Promise<T>) => Promise<T>,
+  takeAttachment: ReadMailboxOptions['takeAttachment'],
 ): Promise<ReceivedEmail | null> {
   const nothing: ReceivedEmail = {
     uid,
@@ -187,6 +196,7 @@ async function readEmail(
     autoSubmitted: '',
     contentType: '',
     problem: null,
+    attachments: [],
   };
   if (size > largestEmailBytes) return { ...nothing, problem: 'too_large' };
   const download = await imap(() =>
@@ -195,7 +205,7 @@ async function readEmail(
   const content = (download as { content?: Readable }).content;
   if (content === undefined) return null;
   try {
-    return await parseEmail(content, nothing);
+    return await parseEmail(content, nothing, takeAttachment);
   } catch (error) {
     if (error instanceof SourceError) throw new MailboxUnavailableError(label, reasonOf(error.cause));
     return { ...nothing, problem: 'unreadable' };
@@ -205,7 +215,11 @@ async function readEmail(
 /** The message's bytes stopped coming (the connection), as opposed to bytes the parser could not read. */
 class SourceError extends Error {}
 
-function parseEmail(source: Readable, base: ReceivedEmail): Promise<ReceivedEmail> {
+function parseEmail(
+  source: Readable,
+  base: ReceivedEmail,
+  takeAttachment: ReadMailboxOptions['takeAttachment'],
+): Promise<ReceivedEmail> {
   return new Promise((resolve, reject) => {
     const parser = new MailParser({
       skipImageLinks: true,
@@ -214,7 +228,9 @@ function parseEmail(source: Readable, base: ReceivedEmail): Promise<ReceivedEmai
       // Larger HTML is not converted: the petition keeps the HTML read as text (email-petition-rules.ts).
       maxHtmlLengthToParse: 2_000_000,
     });
-    const email: ReceivedEmail = { ...base };
+    const email: ReceivedEmail = { ...base, attachments: [] };
+    /** The attachments being taken, in order: the parser waits for each (release) before going on. */
+    const taking: Promise<void>[] = [];
     parser.on('headers', (headers: Map<string, HeaderValue>) => {
       email.messageId = stringOf(headers.get('message-id'));
       email.subject = stringOf(headers.get('subject'));
@@ -227,9 +243,32 @@ function parseEmail(source: Readable, base: ReceivedEmail): Promise<ReceivedEmai
     });
     parser.on('data', (data: { type: string }) => {
       if (data.type === 'attachment') {
-        const attachment = data as unknown as { content: Readable; release(): void };
-        attachment.content.on('end', () => attachment.release());
-        attachment.content.resume();
+        const attachment = data as unknown as {
+          content: Readable;
+          filename?: string;
+          related?: boolean;
+          release(): void;
+        };
+        // A signature's logo (an inline part of a multipart/related body) is not the sender's attachment.
+        if (takeAttachment === undefined || attachment.related === true) {
+          attachment.content.on('end', () => attachment.release());
+          attachment.content.resume();
+          return;
+        }
+        const index = taking.length;
+        const taken = takeAttachment(attachment.content, attachment.filename ?? '', index).then(
+          (result) => {
+            email.attachments[index] = result;
+            attachment.release();
+          },
+          (error: unknown) => {
+            attachment.release();
+            throw error;
+          },
+        );
+        // Handled here too: a parser error ends the read before Promise.all below looks at it.
+        taken.catch(() => {});
+        taking.push(taken);
         return;
       }
       const text = data as { text?: string; html?: string | boolean };
@@ -237,7 +276,9 @@ function parseEmail(source: Readable, base: ReceivedEmail): Promise<ReceivedEmai
       email.html = typeof text.html === 'string' ? text.html : '';
     });
     parser.on('error', reject);
-    parser.on('end', () => resolve(email));
+    parser.on('end', () => {
+      Promise.all(taking).then(() => resolve(email), reject);
+    });
     source.on('error', (error) => reject(new SourceError('source', { cause: error })));
     source.pipe(parser);
   });
