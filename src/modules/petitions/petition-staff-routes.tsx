@@ -26,7 +26,7 @@ import { registerPetition } from './petition-intake.ts';
 import { petitionText as text } from './petition-messages.ts';
 import { petitionPaths } from './petition-paths.ts';
 import { listPetitionTypes } from './petition-types.ts';
-import { replyLetterOf } from './reply-letter.ts';
+import { hasReplyLetter, replyLetterOf } from './reply-letter.ts';
 import {
   IdentityPage,
   NoReplyLetterPage,
@@ -151,7 +151,7 @@ export async function petitionStaffRoutes(app: AppInstance, deps: AppDeps): Prom
             csrfToken={request.csrfToken}
             page={page}
             drafts={draftsOf(page)}
-            letter={await replyLetterOf(deps.db, page)}
+            letter={hasReplyLetter(page.row) ? { hasEmail: Boolean(page.row.applicantEmail?.trim()) } : null}
             {...extras}
           />
         ),

@@ -35,6 +35,22 @@ export interface ReplyLetter {
   hasEmail: boolean;
 }
 
+/**
+ * Whether the petition has a reply to print, from the case alone (no read): an answer on a resolved or closed
+ * case, or a decline or a transfer (each writes its note on the timeline).
+ */
+export function hasReplyLetter(
+  row: Pick<PetitionPage['row'], 'state' | 'resolution' | 'resolvedAt'>,
+): boolean {
+  return (
+    ((row.state === 'resolved' || row.state === 'closed') &&
+      Boolean(row.resolution) &&
+      row.resolvedAt !== null) ||
+    row.state === 'rejected' ||
+    row.state === 'forwarded'
+  );
+}
+
 /** The letter of a petition's reply, or null while it has none (still open, withdrawn, merged). */
 export async function replyLetterOf(
   db: DatabaseOrTransaction,
@@ -79,9 +95,9 @@ async function replyOf(
   db: DatabaseOrTransaction,
   { row }: PetitionPage,
 ): Promise<{ kind: ReplyLetter['kind']; text: string; at: Date } | null> {
-  if ((row.state === 'resolved' || row.state === 'closed') && row.resolution && row.resolvedAt)
+  if (!hasReplyLetter(row)) return null;
+  if (row.resolution && row.resolvedAt && row.state !== 'rejected' && row.state !== 'forwarded')
     return { kind: 'answer', text: row.resolution, at: row.resolvedAt };
-  if (row.state !== 'rejected' && row.state !== 'forwarded') return null;
   const [event] = await db
     .select({ kind: caseTimeline.kind, note: caseTimeline.publicNote, at: caseTimeline.occurredAt })
     .from(caseTimeline)

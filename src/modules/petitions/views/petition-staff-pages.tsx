@@ -204,8 +204,8 @@ export interface PetitionStaffPageProps {
   csrfToken: string;
   page: PetitionPage;
   drafts: ReturnType<typeof draftsOf>;
-  /** The reply as a letter, once there is a reply (answer, decline, transfer); null before. */
-  letter: ReplyLetter | null;
+  /** Once there is a reply to print (answer, decline, transfer): whether the petitioner has e-mail; null before. */
+  letter: { hasEmail: boolean } | null;
   /** The values typed into one of the forms when it is shown again. */
   form: 'answer' | 'decline' | 'transfer' | null;
   values: Record<string, string>;
@@ -288,7 +288,7 @@ export function PetitionStaffPage(props: PetitionStaffPageProps) {
         <div id="reply-letter">
           {props.letter.hasEmail ? null : (
             <div class="govuk-inset-text">
-              {text(lang, props.letter.addressee === null ? 'letterNoEmailConfidential' : 'letterNoEmail')}
+              {text(lang, petition.isConfidential ? 'letterNoEmailConfidential' : 'letterNoEmail')}
             </div>
           )}
           <LinkParagraph href={localePath(lang, petitionPaths.letter(row.caseNumber))}>
