@@ -1,4 +1,5 @@
 import type { AppModule } from '../platform/composition/app-module.ts';
+import { administrationModule } from './administration/index.ts';
 import { applicationsModule } from './applications/index.ts';
 import { casesModule } from './cases/index.ts';
 import { catalogueModule } from './catalogue/index.ts';
@@ -26,4 +27,5 @@ export const modules: readonly AppModule[] = [
   open311Module,
   portalModule,
   petitionsModule,
+  administrationModule,
 ];

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { timestamptz } from '../../platform/db/columns.ts';
 
 /**
@@ -55,6 +55,8 @@ export const notificationDeliveries = pgTable(
     sentAt: timestamptz('sent_at'),
     /** While queued after a failure: the earliest time of the next attempt. */
     nextAttemptAt: timestamptz('next_attempt_at'),
+    /** The edited wording used (`notification_template_versions.version`); null: the built-in wording. */
+    templateVersion: integer('template_version'),
   },
   (table) => [
     index('notification_deliveries_subject_idx')
@@ -72,5 +74,35 @@ export const notificationDeliveries = pgTable(
       'notification_deliveries_subject_whole',
       sql`(${table.subjectType} is null) = (${table.subjectId} is null)`,
     ),
+  ],
+);
+
+/** One language's wording of a topic, as an admin edited it: `{{variable}}` marks where data goes. */
+export interface TemplateTexts {
+  subject: string;
+  text: string;
+  sms: string;
+}
+
+/**
+ * Edited wordings of a topic (issue 17), numbered per topic from 1. The newest version is the one sent; a
+ * version whose `texts` is null goes back to the built-in wording of the code. Never updated or deleted: a
+ * delivery names the version it used.
+ */
+export const notificationTemplateVersions = pgTable(
+  'notification_template_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    topic: text('topic').notNull(),
+    version: integer('version').notNull(),
+    texts: jsonb('texts').$type<Record<'zh-TW' | 'en', TemplateTexts>>(),
+    /** Why it changed (shown in the version list). */
+    note: text('note').notNull().default(''),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamptz('created_at').notNull(),
+  },
+  (table) => [
+    uniqueIndex('notification_template_versions_topic_version_unique').on(table.topic, table.version),
+    check('notification_template_versions_version_positive', sql`${table.version} >= 1`),
   ],
 );

@@ -4,12 +4,12 @@
  * capability brings its part of the manifest; the exports below are the module's public surface.
  */
 import type { AppModule } from '../../platform/composition/app-module.ts';
+import { joinParts } from '../../platform/composition/module-part.ts';
 import { contentEditorPart } from './content/content-editor-part.ts';
 import { contentPart } from './content/content-part.ts';
 import { faqPart } from './faq/faq-part.ts';
 import { feedsPart } from './feeds/feeds-part.ts';
 import { searchPart } from './search/search-part.ts';
-import { joinParts } from './shared/module-part.ts';
 
 export const portalModule: AppModule = joinParts('portal', [
   contentPart,

@@ -88,6 +88,44 @@ export const staffSessions = pgTable(
 );
 
 /**
+ * Invitations to join as staff (issue 17): an admin names the address, role and unit; the person sets their
+ * own password through a one-time link (only the SHA-256 of its token is kept) before `expires_at`. Accepting
+ * creates the `staff` row and fills `accepted_staff_id`; a new invitation to the same address revokes the
+ * pending one. No password is ever shown or sent.
+ */
+export const staffInvitations = pgTable(
+  'staff_invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** SHA-256 (hex) of the link's token. */
+    tokenHash: text('token_hash').notNull(),
+    /** Normalised as `staff.email` is. */
+    email: text('email').notNull(),
+    displayName: text('display_name').notNull(),
+    role: text('role').$type<StaffRole>().notNull(),
+    unitCode: text('unit_code').references(() => units.code),
+    invitedBy: uuid('invited_by').references(() => staff.id),
+    createdAt: timestamptz('created_at').notNull(),
+    expiresAt: timestamptz('expires_at').notNull(),
+    acceptedAt: timestamptz('accepted_at'),
+    acceptedStaffId: uuid('accepted_staff_id').references(() => staff.id),
+    revokedAt: timestamptz('revoked_at'),
+  },
+  (table) => [
+    uniqueIndex('staff_invitations_token_hash_unique').on(table.tokenHash),
+    // One pending invitation per address.
+    uniqueIndex('staff_invitations_pending_email_unique')
+      .on(sql`lower(${table.email})`)
+      .where(sql`${table.acceptedAt} is null and ${table.revokedAt} is null`),
+    check('staff_invitations_role_known', sql`${table.role} in (${roleList})`),
+    check(
+      'staff_invitations_unit_for_unit_roles',
+      sql`${table.role} not in (${unitRoleList}) or ${table.unitCode} is not null`,
+    ),
+  ],
+);
+
+/**
  * Failed sign-ins per e-mail address, keyed by a hash of the normalised address, whether or not an
  * account has it: an unknown address locks exactly like a known one, so lockout reveals nothing.
  */

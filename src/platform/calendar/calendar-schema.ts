@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, check, date, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { CalendarDay } from './working-days.ts';
 
 /**
  * Admin corrections applied on top of the bundled year files: typhoon days (天然災害停止上班),
@@ -35,3 +36,20 @@ export const calendarOverrides = pgTable(
 );
 
 export type CalendarOverrideRow = typeof calendarOverrides.$inferSelect;
+
+/**
+ * Official calendar years loaded by an admin (issue 17: 「載入新年度行事曆」), in the shape of the bundled
+ * files (`data/YYYY.json`). A year here replaces the bundled file of that year; overrides still apply on top.
+ */
+export const calendarYears = pgTable(
+  'calendar_years',
+  {
+    year: integer('year').primaryKey(),
+    days: jsonb('days').$type<CalendarDay[]>().notNull(),
+    /** Where the file came from (its name, the DGPA announcement). */
+    source: text('source').notNull(),
+    loadedBy: text('loaded_by').notNull(),
+    loadedAt: timestamp('loaded_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [check('calendar_years_year_plausible', sql`${table.year} between 1990 and 2200`)],
+);

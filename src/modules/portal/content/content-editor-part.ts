@@ -1,4 +1,4 @@
-import type { ModulePart } from '../shared/module-part.ts';
+import type { ModulePart } from '../../../platform/composition/module-part.ts';
 import { contentStaffPaths } from '../shared/portal-paths.ts';
 
 /** Content editing (drafts, review, scheduling, versions, attachments): its share of the portal manifest. */

@@ -1,5 +1,5 @@
+import type { ModulePart } from '../../../platform/composition/module-part.ts';
 import type { PublicRead } from '../../../platform/http/public-reads.ts';
-import type { ModulePart } from '../shared/module-part.ts';
 import { batchedContentSearchSource } from './content-search-batches.ts';
 
 /** Every public content page shows published content ('content'); lists take `?page=`. */

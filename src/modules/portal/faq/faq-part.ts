@@ -1,4 +1,4 @@
-import type { ModulePart } from '../shared/module-part.ts';
+import type { ModulePart } from '../../../platform/composition/module-part.ts';
 import { faqPaths, faqStaffPaths } from '../shared/portal-paths.ts';
 import { faqSearchSource } from './faq-index.ts';
 import { faqText } from './faq-messages.ts';

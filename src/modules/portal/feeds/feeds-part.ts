@@ -1,5 +1,5 @@
 import type { OpenDataset, RouteGroup } from '../../../platform/composition/app-module.ts';
-import type { ModulePart } from '../shared/module-part.ts';
+import type { ModulePart } from '../../../platform/composition/module-part.ts';
 import { feedPaths, searchPaths } from '../shared/portal-paths.ts';
 import { feedsText as text } from './feeds-messages.ts';
 

@@ -1,4 +1,4 @@
-import type { ModulePart } from '../shared/module-part.ts';
+import type { ModulePart } from '../../../platform/composition/module-part.ts';
 import { searchPaths, searchStaffPaths } from '../shared/portal-paths.ts';
 import { sitePagesSearchSource } from './site-pages-source.ts';
 

@@ -1,8 +1,9 @@
-import type { AppModule } from '../../../platform/composition/app-module.ts';
+import type { AppModule } from './app-module.ts';
 
 /**
- * The portal module has four capabilities (content, FAQ, search, feeds), each with its own part of the
- * manifest in its folder (`<capability>/<capability>-part.ts`); `../index.ts` joins them into one.
+ * A module with several capabilities (the portal: content, FAQ, search, feeds; administration: staff,
+ * units, calendar, routing, classifications) gives each its own part of the manifest in its folder
+ * (`<capability>/<capability>-part.ts`); the module's `index.ts` joins them into one with `joinParts`.
  */
 export type ModulePart = Omit<AppModule, 'name'>;
 

@@ -1,0 +1,4 @@
+import type { ModulePart } from '../../../platform/composition/module-part.ts';
+
+/** Administration: calendar (issue 17). Routes load lazily; staff areas and audit actions are data. */
+export const calendarPart: ModulePart = {};
