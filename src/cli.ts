@@ -17,7 +17,11 @@ import {
   resetStaffPassword,
   resetStaffTwoFactor,
 } from './platform/auth/staff-service.ts';
-import { upsertCalendarOverride } from './platform/calendar/calendar-repo.ts';
+import {
+  declareCalendarDay,
+  loadCalendarYear,
+  proposeCalendarYear,
+} from './platform/calendar/calendar-admin-service.ts';
 import { localDate } from './platform/calendar/working-days.ts';
 import { CommandFailure } from './platform/composition/command-failure.ts';
 import { announceCalendarChange } from './platform/composition/compose.ts';
@@ -207,27 +211,84 @@ const platformCommands: Record<string, Command> = {
         throw new UsageError(`--date must be a real date as YYYY-MM-DD (got "${date}")`);
       }
       const region = optionalValue(values, 'region');
-      await upsertCalendarOverride(context.db, {
+      const config = loadConfig();
+      const { lines } = await declareCalendarDay(context.db, {
         date,
         isHoliday: values.closed === true,
         region,
         reason: String(values.reason),
+        calendarRegion: config.calendarRegion,
+        lang: 'en',
+        now: new Date(),
+        actor: cliActor,
         source: 'cli',
-        createdBy: 'cli',
+        announce: (changedDay) =>
+          announceCalendarChange(modules, {
+            db: context.db,
+            changedDay,
+            calendarRegion: config.calendarRegion,
+            now: new Date(),
+          }),
       });
       context.print(
         `${date} is now ${values.closed === true ? 'closed' : 'open'}${values.region ? ` in ${values.region}` : ''}.`,
       );
-      const config = loadConfig();
-      if (region === null || region === config.calendarRegion) {
-        const lines = await announceCalendarChange(modules, {
-          db: context.db,
-          changedDay: date,
-          calendarRegion: config.calendarRegion,
-          now: new Date(),
-        });
-        for (const line of lines) context.print(line);
+      for (const line of lines) context.print(line);
+    },
+  },
+  'calendar:load': {
+    summary:
+      "Load a year's official calendar file (行政院人事行政總處, data.gov.tw 14718), replacing that year's.",
+    usage: 'onewindow calendar:load --year YYYY --file PATH [--source TEXT] [--preview]',
+    options: {
+      year: valueOption('the year the file is for', 'required'),
+      file: valueOption('the JSON file: [{ date: "YYYYMMDD", week, isHoliday, description }, …]', 'required'),
+      source: valueOption('where the file comes from (kept with it); default its file name'),
+      preview: flagOption('only show the differences with the calendar in force; load nothing'),
+    },
+    async run(values, context) {
+      const year = Number(values.year);
+      if (!/^\d{4}$/.test(String(values.year)))
+        throw new UsageError(`--year must be a four-digit year (got "${values.year}")`);
+      let fileText: string;
+      try {
+        fileText = await readFile(String(values.file), 'utf8');
+      } catch {
+        throw new UsageError(`--file cannot be read: ${values.file}`);
       }
+      const config = loadConfig();
+      const load = { year, fileText, calendarRegion: config.calendarRegion, lang: 'en' as const };
+      const proposal = values.preview === true ? await proposeCalendarYear(context.db, load) : null;
+      const result =
+        proposal === null
+          ? await loadCalendarYear(context.db, {
+              ...load,
+              now: new Date(),
+              actor: cliActor,
+              source: optionalValue(values, 'source') ?? String(values.file).split(/[\\/]/).pop() ?? 'cli',
+              announce: (changedDay) =>
+                announceCalendarChange(modules, {
+                  db: context.db,
+                  changedDay,
+                  calendarRegion: config.calendarRegion,
+                  now: new Date(),
+                }),
+            })
+          : null;
+      const { differences } = proposal ?? (result as NonNullable<typeof result>).proposal;
+      for (const change of differences.statusChanges)
+        context.print(
+          `  ${change.date}: ${change.wasHoliday ? 'closed' : 'open'} → ${change.isHoliday ? 'closed' : 'open'} ${change.description}`.trimEnd(),
+        );
+      for (const change of differences.descriptionChanges)
+        context.print(`  ${change.date}: "${change.before}" → "${change.after}"`);
+      const counts = `${differences.statusChanges.length} days change working status, ${differences.descriptionChanges.length} descriptions change`;
+      context.print(
+        result === null
+          ? `Preview of ${year}: ${counts}; nothing loaded.`
+          : `Loaded the ${year} calendar: ${counts}.`,
+      );
+      for (const line of result?.lines ?? []) context.print(line);
     },
   },
   'files:move': {

@@ -3,6 +3,7 @@
  * other modules. Other modules import from here only (npm run lint checks it).
  */
 import type { AppModule } from '../../platform/composition/app-module.ts';
+import { withPreviewFacts } from '../../platform/notify/template-kit.ts';
 import { caseStaffAreas } from './console/staff-areas.ts';
 import { routingCommands } from './core/routing-commands.ts';
 import { caseTopics } from './core/templates/index.ts';
@@ -79,7 +80,12 @@ export const casesModule: AppModule = {
       run: async (tx) => (await import('./core/routing-rules.ts')).seedDemoRoutingRules(tx),
     },
   ],
-  notificationTopics: Object.values(caseTopics),
+  // An edited notice's preview is filled from a real case, masked (issue 17 §5: case-preview-facts.ts).
+  notificationTopics: Object.values(caseTopics).map((topic) =>
+    withPreviewFacts(topic, async (db, query) =>
+      (await import('./core/case-preview-facts.ts')).casePreviewFacts(db, query),
+    ),
+  ),
   auditActions: [
     {
       action: 'case.view',
@@ -170,6 +176,35 @@ export { type OpenCaseInput, validateOpenCase } from './core/intake-rules.ts';
 // Merges of more than one level (A → B → C): the reports module tells everyone of C's chain and points A to C.
 export { endOfMergeChain, mergedAtAnyDepth } from './core/merge-chain.ts';
 export { openCase } from './core/open-case.ts';
+// The calendar page's preview (src/modules/administration/calendar): open deadlines a change would move.
+export { type DeadlinePreview, previewOpenDeadlines } from './core/recompute-deadlines.ts';
+// Routing rules' pages (src/modules/administration/routing): the same use cases as `onewindow routing:*`.
+export {
+  districtWords,
+  type Named,
+  nameIn,
+  type RoutingRuleDraft,
+  routingCheckText,
+} from './core/routing-rule-checks.ts';
+export {
+  type CaseRoutedOtherwise,
+  findRoutingRuleId,
+  getRoutingRule,
+  type ListedRoutingRule,
+  listRoutingRulesPage,
+  previewCaseLimit,
+  previewRoutingRule,
+  previewRoutingRuleRemoval,
+  type RoutingPreview,
+  routingChoices,
+} from './core/routing-rule-reads.ts';
+export {
+  changeRoutingRule,
+  createRoutingRule,
+  deleteRoutingRule,
+  type RoutableService,
+  type RoutingManager,
+} from './core/routing-rules.ts';
 export type { CaseReceivedData } from './core/templates/case-received.ts';
 export { caseTopics } from './core/templates/index.ts';
 export { trackLinkTokenOf, trackUrlOf } from './core/track-url.ts';

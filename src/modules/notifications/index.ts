@@ -58,6 +58,13 @@ export const notificationsModule: AppModule = {
       action: 'notification_delivery.viewed',
       label: { 'zh-TW': '查閱通知的收件人與全文', en: 'Notification read in full' },
     },
+    {
+      action: 'notification_template.saved',
+      label: {
+        'zh-TW': '修改通知範本文字（新版本、回復舊版本或改回內建文字）',
+        en: 'Notification wording changed (a new version, an older one restored, or back to the built-in wording)',
+      },
+    },
   ],
   workers: [
     {

@@ -13,6 +13,7 @@ import {
   type NotificationChannel,
   notificationDeliveries,
 } from './notifications-schema.ts';
+import { renderCurrent } from './template-versions.ts';
 import type { EmailTransport, SmsSender } from './transports.ts';
 
 /**
@@ -94,7 +95,8 @@ export interface QueuedNotification {
 }
 
 /**
- * Renders the message now (so the log keeps exactly what is sent), records it as 'queued' and sends
+ * Renders the message now (so the log keeps exactly what is sent) — with the topic's newest edited wording
+ * when staff edited it (/staff/notification-templates/:topic), the version kept on the row, records it as 'queued' and sends
  * its delivery job — all in the caller's transaction `tx`: if the caller's change rolls back, there is
  * no row and no job.
  */
@@ -111,7 +113,8 @@ export async function queueNotification<Data>(
   for (const attachment of attachments)
     if (!isSha256(attachment.sha256))
       throw new Error(`queueNotification(${topic}): an attachment is not named by a SHA-256`);
-  const message = options.topic.render(options.lang, options.data);
+  // The newest edited wording of the topic (issue 17), read in `tx`; the built-in wording otherwise.
+  const { message, templateVersion } = await renderCurrent(tx, options.topic, options.lang, options.data);
   const inserted = await tx
     .insert(notificationDeliveries)
     .values({
@@ -126,6 +129,7 @@ export async function queueNotification<Data>(
       bodyHtml: null,
       state: 'queued',
       dedupeKey: options.dedupeKey,
+      templateVersion,
     })
     .onConflictDoNothing({ target: notificationDeliveries.dedupeKey })
     .returning({ id: notificationDeliveries.id });
@@ -323,6 +327,8 @@ export interface DeliveryRow {
   createdAt: Date;
   sentAt: Date | null;
   nextAttemptAt: Date | null;
+  /** The edited wording used (its version number); null: the built-in wording. */
+  templateVersion: number | null;
 }
 
 function toDeliveryRow(row: typeof notificationDeliveries.$inferSelect): DeliveryRow {

@@ -586,6 +586,7 @@ describe('notifications without SMTP: the outbox and the staff pages', () => {
       'report.fixed',
       'petition.code',
       'petition.media_overdue',
+      'administration.staff_invitation',
     ]);
     assert.match(main, /請確認您的通報（案號 1151205-0042）/);
     assert.match(main, /【績效成果報告逾期】115年度尚有 3 份未發布/);

@@ -39,7 +39,21 @@ export const platformAuditActions: readonly AuditAction[] = [
     action: 'staff.two_factor.reset',
     label: { 'zh-TW': '重設兩步驟驗證', en: 'Two-step verification reset' },
   },
+  // The working calendar (platform/calendar/calendar-admin-service.ts: the calendar page and the CLI).
+  {
+    action: 'calendar.day_closed',
+    label: { 'zh-TW': '宣布停止上班（如颱風假）', en: 'Day declared closed (a typhoon day)' },
+  },
+  {
+    action: 'calendar.day_opened',
+    label: { 'zh-TW': '宣布照常上班（含取消停班）', en: 'Day declared open (a closure cancelled)' },
+  },
+  {
+    action: 'calendar.year_loaded',
+    label: { 'zh-TW': '載入年度辦公日曆表', en: 'Official year calendar loaded' },
+  },
   { action: 'audit_log.viewed', label: { 'zh-TW': '查閱稽核紀錄', en: 'Audit log viewed' } },
+  { action: 'audit_log.exported', label: { 'zh-TW': '下載稽核紀錄（CSV）', en: 'Audit log exported (CSV)' } },
 ];
 
 /** An action's label in the reader's language, or null for one no module lists (an older release's). */

@@ -1,4 +1,4 @@
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, like, lt, or, type SQL } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../db/database.ts';
 import { pageOfRows, pageWindow } from '../db/paging.ts';
 import { auditLog } from './auth-schema.ts';
@@ -89,33 +89,97 @@ export interface AuditLogPage {
 
 export const auditLogPageSize = 50;
 
+/** What the audit log may be filtered by (platform/auth/audit-filters.ts reads them from the page's query). */
+export interface AuditLogFilter {
+  /** The part of the action before its first dot (`staff`, `unit`, `case` …). */
+  area?: string;
+  action?: string;
+  actorLabel?: string;
+  /** From this instant, included. */
+  since?: Date | null;
+  /** Up to this instant, excluded. */
+  before?: Date | null;
+}
+
+function filterConditions(filter: AuditLogFilter): SQL[] {
+  const conditions: SQL[] = [];
+  if (filter.area)
+    conditions.push(like(auditLog.action, `${filter.area.replace(/[\\%_]/g, (char) => `\\${char}`)}.%`));
+  if (filter.action) conditions.push(eq(auditLog.action, filter.action));
+  if (filter.actorLabel) conditions.push(eq(auditLog.actorLabel, filter.actorLabel));
+  if (filter.since) conditions.push(gte(auditLog.occurredAt, filter.since));
+  if (filter.before) conditions.push(lt(auditLog.occurredAt, filter.before));
+  return conditions;
+}
+
+const rowColumns = {
+  id: auditLog.id,
+  occurredAt: auditLog.occurredAt,
+  actorLabel: auditLog.actorLabel,
+  action: auditLog.action,
+  targetType: auditLog.targetType,
+  targetId: auditLog.targetId,
+  ip: auditLog.ip,
+  details: auditLog.details,
+};
+
 /**
- * Newest first, filtered by exact action and actor label. It reads one row more than a page to know
- * whether a next page exists: counting a large append-only table on every view would be the slow part.
+ * Newest first, filtered by area, exact action, actor label and a time range. It reads one row more than a
+ * page to know whether a next page exists: counting a large append-only table on every view would be the
+ * slow part. Every filter is an indexed column (occurred_at, action, actor_label).
  */
 export async function listAuditLog(
   db: DatabaseOrTransaction,
-  options: { page: number; action?: string; actorLabel?: string; pageSize?: number },
+  options: AuditLogFilter & { page: number; pageSize?: number },
 ): Promise<AuditLogPage> {
   const window = pageWindow(Math.max(1, options.page), options.pageSize ?? auditLogPageSize);
-  const conditions: SQL[] = [];
-  if (options.action) conditions.push(eq(auditLog.action, options.action));
-  if (options.actorLabel) conditions.push(eq(auditLog.actorLabel, options.actorLabel));
+  const conditions = filterConditions(options);
   const rows = await db
-    .select({
-      id: auditLog.id,
-      occurredAt: auditLog.occurredAt,
-      actorLabel: auditLog.actorLabel,
-      action: auditLog.action,
-      targetType: auditLog.targetType,
-      targetId: auditLog.targetId,
-      ip: auditLog.ip,
-      details: auditLog.details,
-    })
+    .select(rowColumns)
     .from(auditLog)
     .where(conditions.length > 0 ? and(...conditions) : undefined)
     .orderBy(desc(auditLog.occurredAt), desc(auditLog.id))
     .limit(window.limit)
     .offset(window.offset);
   return { ...pageOfRows(rows, window), page: window.page };
+}
+
+/** The most rows one CSV export holds: narrow the filter for more. */
+export const auditExportMaxRows = 50_000;
+
+/**
+ * The filtered rows, newest first, in batches of `batchSize` read one after another (keyset on the time and
+ * id, so each is an index range, not an offset), at most `auditExportMaxRows`: memory stays one batch.
+ */
+export async function* auditLogBatches(
+  db: DatabaseOrTransaction,
+  filter: AuditLogFilter,
+  batchSize = 1000,
+): AsyncGenerator<AuditLogRow[]> {
+  let last: { occurredAt: Date; id: number } | null = null;
+  let sent = 0;
+  while (sent < auditExportMaxRows) {
+    const conditions = filterConditions(filter);
+    if (last !== null) {
+      const { occurredAt, id } = last;
+      conditions.push(
+        or(
+          lt(auditLog.occurredAt, occurredAt),
+          and(eq(auditLog.occurredAt, occurredAt), lt(auditLog.id, id)),
+        ) as SQL,
+      );
+    }
+    const rows: AuditLogRow[] = await db
+      .select(rowColumns)
+      .from(auditLog)
+      .where(conditions.length > 0 ? and(...conditions) : undefined)
+      .orderBy(desc(auditLog.occurredAt), desc(auditLog.id))
+      .limit(Math.min(batchSize, auditExportMaxRows - sent));
+    if (rows.length === 0) return;
+    yield rows;
+    sent += rows.length;
+    const end = rows.at(-1) as AuditLogRow;
+    last = { occurredAt: end.occurredAt, id: end.id };
+    if (rows.length < batchSize) return;
+  }
 }

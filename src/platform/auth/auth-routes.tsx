@@ -1,20 +1,25 @@
+import { Readable } from 'node:stream';
 import cookie from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleRegistry } from '../composition/app-module.ts';
 import type { AppDeps, AppInstance } from '../http/app-types.ts';
 import { installCsrf } from '../http/csrf.ts';
-import type { FieldProblem } from '../http/errors.ts';
+import { DomainError, type FieldProblem } from '../http/errors.ts';
 import { enforceRateLimit, rateLimitedError } from '../http/rate-limit.ts';
 import { FormProblems, problemsOnPage } from '../web/components/form-problems.ts';
+import { pageNumberOf } from '../web/components/pagination.tsx';
 import { postedForm, readForm } from '../web/components/read-form.ts';
+import { csvByteOrderMark, csvLine } from '../web/csv.ts';
+import { formatTaipeiDateTime, taipeiIsoDate } from '../web/format-date.ts';
 import { type Lang, languages, localePath } from '../web/i18n.ts';
 import { waitText } from '../web/wait-text.ts';
 import { requestOrigin, staffActorContext } from './actor-context.ts';
-import { listAuditLog, recordStaffAudit } from './audit-log.ts';
+import { auditActionLabel } from './audit-actions.ts';
+import { AuditLogQuery, auditCsvPath, readAuditFilters } from './audit-filters.ts';
+import { auditExportMaxRows, auditLogBatches, listAuditLog, recordStaffAudit } from './audit-log.ts';
 import { authText } from './auth-messages.ts';
 import { staffPaths } from './auth-paths.ts';
 import {
-  AuditLogQuery,
   SignInQuery,
   SignOutBody,
   StaffSessionResponse,
@@ -39,6 +44,17 @@ import { findUnitName } from './staff-service.ts';
 import { clearSessionCookie, installStaffSessions, setSessionCookie } from './staff-session-hook.ts';
 import { groupSecretForReading, totpQrCodeSvg, totpUri } from './totp.ts';
 import { deviceIdOf, trustDevice } from './trusted-devices.ts';
+
+/** The audit filters' labels, as the error summary names them. */
+function auditFilterLabels(lang: Lang): Record<string, string> {
+  return {
+    area: authText(lang, 'auditAreaLabel'),
+    action: authText(lang, 'auditActionLabel'),
+    actor: authText(lang, 'auditActorLabel'),
+    from: authText(lang, 'auditFromLabel'),
+    to: authText(lang, 'auditToLabel'),
+  };
+}
 
 /** What the auth pages need of the registry: the staff home's areas, and the audit log's actions. */
 export type AuthRegistry = Pick<ModuleRegistry, 'staffAreas' | 'auditActions'>;
@@ -406,26 +422,76 @@ async function authRoutes(app: AppInstance, deps: AppDeps, registry: AuthRegistr
       url(staffPaths.audit),
       { preHandler: requireStaff({ roles: ['admin'] }), schema: { hide: true, querystring: AuditLogQuery } },
       async (request, reply) => {
-        const { page, action, actor } = request.query;
-        const filters = { action: action.trim(), actorLabel: actor.trim() };
+        const page = pageNumberOf(request.query.page);
+        const { values, filters, problems } = readAuditFilters(request.query, lang);
         const result = await listAuditLog(db, { page, ...filters });
         // Reading the log is itself recorded: who looked at what is part of the trail.
         await recordStaffAudit(db, staffActorContext(request, deps), {
           action: 'audit_log.viewed',
-          details: { page, ...filters },
+          // The shape it always had (page, action, actor), the newer filters only when used.
+          details: {
+            page,
+            action: values.action,
+            actorLabel: values.actor,
+            ...(values.area === '' ? {} : { area: values.area }),
+            ...(values.from === '' ? {} : { from: values.from }),
+            ...(values.to === '' ? {} : { to: values.to }),
+          },
         });
         return sendStaffPage(request, reply, {
           title: authText(lang, 'auditTitle'),
+          status: problems.length > 0 ? 400 : 200,
+          hasError: problems.length > 0,
           body: (
             <AuditLogPageView
               lang={lang}
               result={result}
-              action={filters.action}
-              actor={filters.actorLabel}
+              values={values}
+              problems={problemsOnPage(problems, { lang, labels: auditFilterLabels(lang) })}
               actions={registry.auditActions}
             />
           ),
         });
+      },
+    );
+
+    // The same filters as a CSV file (UTF-8 with a byte-order mark for Excel, RFC 4180, formulas defused),
+    // streamed batch by batch, at most auditExportMaxRows rows; the export itself is recorded.
+    app.get(
+      url(auditCsvPath),
+      { preHandler: requireStaff({ roles: ['admin'] }), schema: { hide: true, querystring: AuditLogQuery } },
+      async (request, reply) => {
+        const { values, filters, problems } = readAuditFilters(request.query, lang);
+        if (problems.length > 0)
+          throw new DomainError('VALIDATION_FAILED', authText(lang, 'auditInvalid'), { problems });
+        await recordStaffAudit(db, staffActorContext(request, deps), {
+          action: 'audit_log.exported',
+          details: { ...values, maxRows: auditExportMaxRows },
+        });
+        const actions = registry.auditActions;
+        const lines = async function* () {
+          yield `${csvByteOrderMark}${authText(lang, 'auditCsvHeader')}\r\n`;
+          for await (const rows of auditLogBatches(db, filters))
+            yield rows
+              .map((row) =>
+                csvLine([
+                  formatTaipeiDateTime(row.occurredAt),
+                  row.actorLabel,
+                  row.action,
+                  auditActionLabel(actions, row.action, lang) ?? '',
+                  row.targetType ?? '',
+                  row.targetId ?? '',
+                  row.ip ?? '',
+                  Object.keys(row.details).length > 0 ? JSON.stringify(row.details) : '',
+                ]),
+              )
+              .join('');
+        };
+        const stamp = taipeiIsoDate(deps.clock.now());
+        return reply
+          .header('content-disposition', `attachment; filename="audit-log-${stamp}.csv"`)
+          .type('text/csv; charset=utf-8; header=present')
+          .send(Readable.from(lines()));
       },
     );
   }

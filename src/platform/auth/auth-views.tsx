@@ -3,6 +3,7 @@ import {
   Banner,
   Button,
   type Choice,
+  ErrorSummary,
   Fieldset,
   Select,
   TextInput,
@@ -16,7 +17,14 @@ import { TableHead } from '../web/components/table.tsx';
 import { formatPageDate, formatTaipeiDateTime } from '../web/format-date.ts';
 import { type Lang, localePath } from '../web/i18n.ts';
 import { auditActionLabel } from './audit-actions.ts';
-import type { AuditLogPage } from './audit-log.ts';
+import {
+  type AuditFilterValues,
+  auditAreas,
+  auditCsvPath,
+  auditFilterQuery,
+  detailParts,
+} from './audit-filters.ts';
+import { type AuditLogPage, auditExportMaxRows } from './audit-log.ts';
 import { authText, roleName } from './auth-messages.ts';
 import { staffPaths } from './auth-paths.ts';
 import type { StaffPrincipal } from './principal.ts';
@@ -171,9 +179,9 @@ export function TwoFactorPage(view: TwoFactorView) {
   }
   return (
     <FormPage lang={lang} problems={view.problems} title={authText(lang, 'twoFactorTitle')}>
-      {view.isRequiredNow ? (
-        <div class="govuk-inset-text">{authText(lang, 'twoFactorRequiredNotice')}</div>
-      ) : null}
+      <div class="govuk-inset-text">
+        {authText(lang, view.isRequiredNow ? 'twoFactorRequiredNotice' : 'twoFactorOfferedNotice')}
+      </div>
       <ol class="govuk-list govuk-list--number">
         <li>{authText(lang, 'twoFactorStep1')}</li>
         <li>
@@ -203,6 +211,12 @@ export function TwoFactorPage(view: TwoFactorView) {
       >
         <CodeField lang={lang} problems={view.problems} />
       </PostForm>
+      {view.isRequiredNow ? null : (
+        // Optional for every role but admin: offered (after accepting an invitation too), never forced.
+        <LinkParagraph href={localePath(lang, staffPaths.home)}>
+          {authText(lang, 'twoFactorSkip')}
+        </LinkParagraph>
+      )}
     </FormPage>
   );
 }
@@ -258,8 +272,9 @@ export function StaffHomePage(view: StaffHomeView) {
 export interface AuditLogView {
   lang: Lang;
   result: AuditLogPage;
-  action: string;
-  actor: string;
+  /** The filters as typed, shown again. */
+  values: AuditFilterValues;
+  problems: FormProblems;
   /** Every action the platform and the modules record, with its label (the registry's). */
   actions: readonly AuditAction[];
 }
@@ -276,17 +291,44 @@ function actionChoices(lang: Lang, actions: readonly AuditAction[], asked: strin
   return choices;
 }
 
+/** A row's details: a change's fields before and after, then anything else as compact JSON. */
+function AuditDetails({ lang, details }: { lang: Lang; details: Record<string, unknown> }) {
+  const { changes, rest } = detailParts(details);
+  return (
+    <>
+      {changes.length === 0 ? null : (
+        <dl class="govuk-body-s">
+          {changes.map((change) => (
+            <div key={change.key}>
+              <dt>
+                <code>{change.key}</code>
+              </dt>
+              <dd>
+                {authText(lang, 'auditDetailBefore')}: <code>{change.before}</code>
+                <br />
+                {authText(lang, 'auditDetailAfter')}: <code>{change.after}</code>
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {rest === '' ? null : <code>{rest}</code>}
+    </>
+  );
+}
+
 export function AuditLogPageView(view: AuditLogView) {
-  const { lang, result } = view;
+  const { lang, result, values, problems } = view;
+  const filterQuery = auditFilterQuery(values);
   const pageLink = (page: number) => {
-    const query = new URLSearchParams();
-    if (view.action) query.set('action', view.action);
-    if (view.actor) query.set('actor', view.actor);
+    const query = new URLSearchParams(filterQuery);
     query.set('page', String(page));
     return `${localePath(lang, staffPaths.audit)}?${query.toString()}`;
   };
+  const exportLink = `${localePath(lang, auditCsvPath)}${filterQuery.size > 0 ? `?${filterQuery.toString()}` : ''}`;
   return (
     <>
+      <ErrorSummary lang={lang} problems={problems} />
       <h1 class="govuk-heading-l">{authText(lang, 'auditTitle')}</h1>
       <form method="get" action={localePath(lang, staffPaths.audit)}>
         <Fieldset lang={lang} name="filters" legend={authText(lang, 'auditFilterHeading')}>
@@ -294,17 +336,46 @@ export function AuditLogPageView(view: AuditLogView) {
             lang={lang}
             name="action"
             label={authText(lang, 'auditActionLabel')}
-            value={view.action}
+            value={values.action}
             blank={authText(lang, 'auditAnyAction')}
-            choices={actionChoices(lang, view.actions, view.action)}
+            choices={actionChoices(lang, view.actions, values.action)}
+            problems={problems}
+          />
+          <Select
+            lang={lang}
+            name="area"
+            label={authText(lang, 'auditAreaLabel')}
+            value={values.area}
+            blank={authText(lang, 'auditAnyArea')}
+            choices={auditAreas(view.actions).map((area) => ({ value: area, label: area }))}
+            problems={problems}
           />
           <TextInput
             lang={lang}
             name="actor"
             label={authText(lang, 'auditActorLabel')}
             hint={authText(lang, 'auditActorHint')}
-            value={view.actor}
+            value={values.actor}
             widthClass="govuk-input--width-20"
+            problems={problems}
+          />
+          <TextInput
+            lang={lang}
+            name="from"
+            label={authText(lang, 'auditFromLabel')}
+            hint={authText(lang, 'auditDateHint')}
+            value={values.from}
+            widthClass="govuk-input--width-10"
+            problems={problems}
+          />
+          <TextInput
+            lang={lang}
+            name="to"
+            label={authText(lang, 'auditToLabel')}
+            hint={authText(lang, 'auditDateHint')}
+            value={values.to}
+            widthClass="govuk-input--width-10"
+            problems={problems}
           />
         </Fieldset>
         <div class="govuk-button-group">
@@ -314,6 +385,11 @@ export function AuditLogPageView(view: AuditLogView) {
           </a>
         </div>
       </form>
+      {problems.hasAny ? null : (
+        <LinkParagraph href={exportLink}>
+          {authText(lang, 'auditExportLink', { max: auditExportMaxRows })}
+        </LinkParagraph>
+      )}
       {result.rows.length === 0 ? (
         <p class="govuk-body">{authText(lang, 'auditEmpty')}</p>
       ) : (
@@ -354,7 +430,7 @@ export function AuditLogPageView(view: AuditLogView) {
                   </td>
                   <td class="govuk-table__cell">{row.ip ?? ''}</td>
                   <td class="govuk-table__cell">
-                    <code>{Object.keys(row.details).length > 0 ? JSON.stringify(row.details) : ''}</code>
+                    <AuditDetails lang={lang} details={row.details} />
                   </td>
                 </tr>
               );

@@ -2,15 +2,11 @@ import type { StaffArea } from '../composition/app-module.ts';
 import { staffPaths } from './auth-paths.ts';
 import type { StaffRole } from './principal.ts';
 
-/** The platform's own lines on the staff home; the modules bring theirs in their manifests. */
+/**
+ * The platform's own lines on the staff home; the modules bring theirs in their manifests (staff accounts,
+ * units, the calendar, routing rules and classifications: the administration module).
+ */
 export const platformStaffAreas: readonly StaffArea[] = [
-  {
-    id: 'platform.staff-accounts',
-    group: 'administration',
-    label: { 'zh-TW': '員工帳號管理', en: 'Staff accounts' },
-    path: null,
-    roles: ['admin'],
-  },
   {
     id: 'platform.audit-log',
     group: 'administration',

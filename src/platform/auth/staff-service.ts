@@ -187,10 +187,16 @@ export async function resetStaffTwoFactor(
   const now = input.now ?? new Date();
   const staffId = await findStaffIdByEmail(db, normaliseEmail(input.email));
   if (!staffId) throw validationFailed(lang, [problem(lang, 'staff', 'not_found')]);
+  const [before] = await db
+    .select({ enabledAt: staff.totpEnabledAt, secret: staff.totpSecret })
+    .from(staff)
+    .where(eq(staff.id, staffId));
+  const twoFactorBefore = before?.enabledAt ? 'on' : before?.secret ? 'enrolling' : 'off';
   await resetAccount(db, staffId, input, {
     now,
     set: { totpSecret: null, totpEnabledAt: null, totpLastTimeStep: null },
     action: 'staff.two_factor.reset',
+    details: { before: { twoFactor: twoFactorBefore }, after: { twoFactor: 'off' } },
   });
 }
 

@@ -1,7 +1,12 @@
-import { asc, sql } from 'drizzle-orm';
+import { asc, between, inArray, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../db/database.ts';
 import { calendarOverrideSeed } from './calendar-overrides-seed.ts';
-import { type CalendarOverrideRow, calendarOverrides } from './calendar-schema.ts';
+import {
+  type CalendarOverrideRow,
+  type CalendarYearRow,
+  calendarOverrides,
+  calendarYears,
+} from './calendar-schema.ts';
 import { InvalidCalendarInputError, localDate } from './working-days.ts';
 
 export interface CalendarOverrideInput {
@@ -85,4 +90,49 @@ export async function seedCalendarOverrides(db: DatabaseOrTransaction): Promise<
     .onConflictDoNothing()
     .returning({ id: calendarOverrides.id });
   return inserted.length;
+}
+
+/** The overrides of one year, by date (the calendar page's list). */
+export async function listCalendarOverridesOfYear(
+  db: DatabaseOrTransaction,
+  year: number,
+): Promise<CalendarOverrideRow[]> {
+  return db
+    .select()
+    .from(calendarOverrides)
+    .where(between(calendarOverrides.date, `${year}-01-01`, `${year}-12-31`))
+    .orderBy(asc(calendarOverrides.date), asc(calendarOverrides.region));
+}
+
+/** Which years an admin loaded and when: the key of each year's days (a tiny query, run on every load). */
+export async function listLoadedYearKeys(
+  db: DatabaseOrTransaction,
+): Promise<{ year: number; loadedAt: Date }[]> {
+  return db
+    .select({ year: calendarYears.year, loadedAt: calendarYears.loadedAt })
+    .from(calendarYears)
+    .orderBy(asc(calendarYears.year));
+}
+
+/** The loaded years' days, for these years. */
+export async function readLoadedYears(
+  db: DatabaseOrTransaction,
+  years: readonly number[],
+): Promise<CalendarYearRow[]> {
+  if (years.length === 0) return [];
+  return db
+    .select()
+    .from(calendarYears)
+    .where(inArray(calendarYears.year, [...years]));
+}
+
+/** Stores a year's official days, replacing a year loaded before. */
+export async function upsertCalendarYear(db: DatabaseOrTransaction, row: CalendarYearRow): Promise<void> {
+  await db
+    .insert(calendarYears)
+    .values(row)
+    .onConflictDoUpdate({
+      target: calendarYears.year,
+      set: { days: row.days, source: row.source, loadedBy: row.loadedBy, loadedAt: row.loadedAt },
+    });
 }

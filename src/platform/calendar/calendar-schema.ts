@@ -63,3 +63,5 @@ export const calendarYears = pgTable(
   },
   (table) => [check('calendar_years_year_plausible', sql`${table.year} between 1990 and 2200`)],
 );
+
+export type CalendarYearRow = typeof calendarYears.$inferSelect;

@@ -1,3 +1,4 @@
+import type { DatabaseOrTransaction } from '../db/database.ts';
 import { BUREAU } from '../reference/units.ts';
 import { formatPageDate } from '../web/format-date.ts';
 import type { Lang } from '../web/i18n.ts';
@@ -25,6 +26,13 @@ export interface NotificationTemplate<Data> {
   /** Filled-in example data for the templates page, per language (invented: no real person). */
   sample: Record<Lang, Data>;
   render: Record<Lang, (data: Data) => RenderedMessage>;
+  /**
+   * The variables an edited wording of this topic must keep (issue 17: /staff/notification-templates/:topic,
+   * `{{caseNumber}}`). Without it, the notifications module's default rule applies: the data's `caseNumber`,
+   * `lookupCode` and `code`, and every `…Url`. Declare it when that rule does not fit (a link that may be
+   * missing, e.g. the satisfaction link of the closing notice).
+   */
+  requiredVariables?: readonly (keyof Data & string)[];
 }
 
 export function date(lang: Lang, isoDate: string): string {
@@ -81,6 +89,44 @@ export interface ListedTopic {
   readonly audience: NotificationTemplate<unknown>['audience'];
   readonly purpose: Record<Lang, string>;
   renderSample(lang: Lang): RenderedMessage;
+  /** Its sample data, whatever its type: the editor derives the variables from it (issue 17). */
+  readonly sample: Record<Lang, unknown>;
+  /** The template's `requiredVariables`, when it declares them. */
+  readonly requiredVariables: readonly string[] | undefined;
+  /**
+   * The built-in wording with any data (the editor renders it with markers to write the built-in wording
+   * as `{{variable}}` text). Untyped: a message is sent with `NotificationTopic.render`.
+   */
+  renderUnchecked(lang: Lang, data: unknown): RenderedMessage;
+  /**
+   * Where a preview of an edited wording finds real data (issue 17): the module that sends the topic gives
+   * it (`withPreviewFacts`), so the notifications module never reads that module's tables. None: the sample.
+   */
+  readonly previewFacts?: PreviewFactsSource;
+}
+
+/** Real data for a preview, already masked: the variables it can fill, and what it came from. */
+export interface PreviewFacts {
+  /** What the facts came from, as the editor sees it (「案號 1150302-0042（申請人 王○明）」). */
+  source: string;
+  /** The case number (or other reference) the facts came from, to look the same one up again. */
+  reference: string;
+  /** Variable values as the data would carry them (ISO dates, names in `lang`); personal data masked. */
+  values: Record<string, string | number | readonly string[] | null>;
+}
+
+/**
+ * Finds the facts for a preview: `reference` is what the editor typed (a case number), null for the most
+ * recent one. Null when there is none.
+ */
+export type PreviewFactsSource = (
+  db: DatabaseOrTransaction,
+  query: { reference: string | null; lang: Lang; publicBaseUrl: string },
+) => Promise<PreviewFacts | null>;
+
+/** The same topic, its previews filled from `source` (the sending module's manifest wires it). */
+export function withPreviewFacts<Topic extends ListedTopic>(topic: Topic, source: PreviewFactsSource): Topic {
+  return Object.freeze({ ...topic, previewFacts: source });
 }
 
 export function defineTopic<Data>(
@@ -94,6 +140,9 @@ export function defineTopic<Data>(
     audience: template.audience,
     purpose: template.purpose,
     render: (lang: Lang, data: Data) => template.render[lang](data),
+    sample: template.sample,
+    requiredVariables: template.requiredVariables,
+    renderUnchecked: (lang: Lang, data: unknown) => template.render[lang](data as Data),
     renderSample: (lang: Lang) => template.render[lang](template.sample[lang]),
   });
 }

@@ -1,10 +1,13 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, count, eq, ilike, inArray, or } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { DatabaseOrTransaction } from '../db/database.ts';
 import { excluded, inBatches } from '../db/sql-helpers.ts';
 import {
+  type ClassificationDiff,
   ClassificationFileError,
   type ClassificationFileRow,
   type ClassificationKind,
+  diffClassifications,
   validateClassificationRows,
 } from './classification-rows.ts';
 import {
@@ -13,7 +16,7 @@ import {
   themeClassifications,
   units,
 } from './reference-schema.ts';
-import { SERVICE_CLASSIFICATIONS } from './service-classification.ts';
+import { type Classification, SERVICE_CLASSIFICATIONS } from './service-classification.ts';
 import { type BureauUnit, UNITS, type UnitCode } from './units.ts';
 
 /** Keeps each INSERT well below Postgres' 65,535 bind-parameter limit whatever a file holds. */
@@ -138,35 +141,138 @@ const CLASSIFICATION_TABLES = {
   administrative: administrativeClassifications,
 } as const;
 
+/** Every code of a scheme as kept, in code order. */
+export async function readClassifications(
+  db: DatabaseOrTransaction,
+  kind: ClassificationKind,
+): Promise<Classification[]> {
+  const table = CLASSIFICATION_TABLES[kind];
+  return db
+    .select({ code: table.code, nameZh: table.nameZh, nameEn: table.nameEn, parentCode: table.parentCode })
+    .from(table)
+    .orderBy(asc(table.code));
+}
+
 /**
- * Validates an admin's 主題分類 or 施政分類 file and, only if every row is valid, upserts all rows in one
- * transaction (a savepoint inside a caller's transaction). Throws ClassificationFileError listing every
- * problem otherwise; nothing is written then.
+ * Makes a scheme's codes those of a checked file (`validateClassificationRows`' rows, parents first): every
+ * row inserted or refreshed, then the codes the file no longer has removed (their children are either
+ * removed too or moved under a code of the file by then). Run it in the caller's transaction; it answers
+ * what changed. Services keep the codes they were given: a removed code stays on a service until an editor
+ * changes it (the catalogue's check then asks for a known one).
+ */
+export async function replaceClassifications(
+  tx: DatabaseOrTransaction,
+  kind: ClassificationKind,
+  rows: readonly Classification[],
+): Promise<ClassificationDiff> {
+  const table = CLASSIFICATION_TABLES[kind];
+  const diff = diffClassifications(await readClassifications(tx, kind), rows);
+  // Only what is new or changed, in the file's order (parents first): Postgres checks the parent reference
+  // at the end of each statement, so a child never arrives before its parent.
+  const written = new Set([...diff.added, ...diff.changed.map(({ after }) => after)].map((row) => row.code));
+  for (const batch of inBatches(rows.filter((row) => written.has(row.code)))) {
+    await tx
+      .insert(table)
+      .values(batch.map(({ code, nameZh, nameEn, parentCode }) => ({ code, nameZh, nameEn, parentCode })))
+      .onConflictDoUpdate({
+        target: table.code,
+        set: {
+          nameZh: excluded(table.nameZh),
+          nameEn: excluded(table.nameEn),
+          parentCode: excluded(table.parentCode),
+        },
+      });
+  }
+  // Children before parents, so each statement leaves no child without its parent.
+  const removedCodes = new Set(diff.removed.map((row) => row.code));
+  const removedByCode = new Map(diff.removed.map((entry) => [entry.code, entry]));
+  const depthOf = (row: Classification): number => {
+    let depth = 0;
+    let parent = row.parentCode;
+    while (parent !== null && removedCodes.has(parent) && depth < removedCodes.size) {
+      depth += 1;
+      parent = removedByCode.get(parent)?.parentCode ?? null;
+    }
+    return depth;
+  };
+  const deepestFirst = [...diff.removed].sort((left, right) => depthOf(right) - depthOf(left));
+  for (const batch of inBatches(deepestFirst))
+    await tx.delete(table).where(
+      inArray(
+        table.code,
+        batch.map((row) => row.code),
+      ),
+    );
+  return diff;
+}
+
+/**
+ * Validates an admin's 主題分類 or 施政分類 file and, only if every row is valid, makes the scheme's codes
+ * those of the file in one transaction (a savepoint inside a caller's transaction): `replaceClassifications`.
+ * Throws ClassificationFileError listing every problem otherwise; nothing is written then. The command line
+ * calls it; the admin page checks, previews and loads through the same two functions.
  */
 export async function loadClassificationFile(
   db: DatabaseOrTransaction,
   kind: ClassificationKind,
   rows: readonly ClassificationFileRow[],
-): Promise<{ loaded: number }> {
+): Promise<{ loaded: number; diff: ClassificationDiff }> {
   const validation = validateClassificationRows(rows);
   if (!validation.ok) throw new ClassificationFileError(validation.problems);
+  const diff = await db.transaction((tx) => replaceClassifications(tx, kind, validation.rows));
+  return { loaded: validation.rows.length, diff };
+}
+
+/** A LIKE pattern that finds `text` anywhere, its own % _ and \ taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+export interface ClassificationListRow extends Classification {
+  parentNameZh: string | null;
+  parentNameEn: string | null;
+}
+
+/**
+ * A page of a scheme's codes in code order (a code's children follow it when codes are hierarchical, as
+ * the government's are), each with its parent's names; `search` finds a code or either name containing it.
+ */
+export async function browseClassifications(
+  db: DatabaseOrTransaction,
+  kind: ClassificationKind,
+  options: { search: string; page: number; pageSize: number },
+): Promise<{ rows: ClassificationListRow[]; total: number }> {
   const table = CLASSIFICATION_TABLES[kind];
-  await db.transaction(async (tx) => {
-    // Batches go parents first, and Postgres checks the parent reference at the end of each statement,
-    // so a child never arrives before its parent.
-    for (const batch of inBatches(validation.rows)) {
-      await tx
-        .insert(table)
-        .values(batch.map(({ code, nameZh, nameEn, parentCode }) => ({ code, nameZh, nameEn, parentCode })))
-        .onConflictDoUpdate({
-          target: table.code,
-          set: {
-            nameZh: excluded(table.nameZh),
-            nameEn: excluded(table.nameEn),
-            parentCode: excluded(table.parentCode),
-          },
-        });
-    }
-  });
-  return { loaded: validation.rows.length };
+  const parent = alias(table, 'parent');
+  const pattern = containsPattern(options.search);
+  const where =
+    options.search === ''
+      ? undefined
+      : or(ilike(table.code, pattern), ilike(table.nameZh, pattern), ilike(table.nameEn, pattern));
+  const [counted] = await db.select({ total: count() }).from(table).where(where);
+  const rows = await db
+    .select({
+      code: table.code,
+      nameZh: table.nameZh,
+      nameEn: table.nameEn,
+      parentCode: table.parentCode,
+      parentNameZh: parent.nameZh,
+      parentNameEn: parent.nameEn,
+    })
+    .from(table)
+    .leftJoin(parent, eq(parent.code, table.parentCode))
+    .where(where)
+    .orderBy(asc(table.code))
+    .limit(options.pageSize)
+    .offset((options.page - 1) * options.pageSize);
+  return { rows, total: counted?.total ?? 0 };
+}
+
+/** How many codes each scheme holds. */
+export async function classificationCounts(
+  db: DatabaseOrTransaction,
+): Promise<Record<ClassificationKind, number>> {
+  const [theme] = await db.select({ total: count() }).from(themeClassifications);
+  const [administrative] = await db.select({ total: count() }).from(administrativeClassifications);
+  return { theme: theme?.total ?? 0, administrative: administrative?.total ?? 0 };
 }

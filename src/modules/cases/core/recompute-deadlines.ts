@@ -1,6 +1,8 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { loadWorkingCalendar } from '../../../platform/calendar/calendar-service.ts';
-import { type Database, withTransaction } from '../../../platform/db/database.ts';
+import type { WorkingCalendar } from '../../../platform/calendar/working-days.ts';
+import { type Database, type DatabaseOrTransaction, withTransaction } from '../../../platform/db/database.ts';
+import { units } from '../../../platform/reference/reference-schema.ts';
 import { forgetCalendarCache } from './case-calendar.ts';
 import { computeDeadline } from './case-deadline.ts';
 import { addToTimeline } from './case-timeline.ts';
@@ -76,4 +78,96 @@ export async function recomputeOpenDeadlines(
     });
   }
   return { checked, moved };
+}
+
+export interface DeadlinePreview {
+  /** Open cases whose clock runs over a changed day. */
+  checked: number;
+  /** Of those, the cases whose deadline or expected date would move. */
+  moved: number;
+  /** Moving cases by the unit that holds them, most first. */
+  byUnit: { unitCode: string; nameZh: string; nameEn: string; moved: number }[];
+  /** A few moving cases (earliest deadline first): number, unit, expected date before → after. */
+  examples: { caseNumber: string; unitCode: string; from: string | null; to: string | null }[];
+}
+
+/**
+ * The dry run of recomputeOpenDeadlines for a calendar change not made yet (the administration's preview,
+ * issue 17 §3): the open cases whose clock runs over one of `changedDays`, recomputed with `calendar` (the
+ * calendar as it would be), counted by unit; nothing written, no row locked. The change itself recomputes
+ * again when it is made — these counts are only what the person is shown before confirming.
+ */
+export async function previewOpenDeadlines(
+  db: DatabaseOrTransaction,
+  options: { calendar: WorkingCalendar; changedDays: readonly string[]; exampleCount?: number },
+): Promise<DeadlinePreview> {
+  const preview: DeadlinePreview = { checked: 0, moved: 0, byUnit: [], examples: [] };
+  if (options.changedDays.length === 0) return preview;
+  const sorted = [...options.changedDays].sort();
+  const first = sorted[0] as string;
+  const last = sorted.at(-1) as string;
+  const counts = new Map<string, number>();
+  const moving: (DeadlinePreview['examples'][number] & { dueAt: number })[] = [];
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const rows = await db
+      .select({
+        id: cases.id,
+        caseNumber: cases.caseNumber,
+        unitCode: cases.unitCode,
+        receivedAt: cases.receivedAt,
+        deadlineRule: cases.deadlineRule,
+        pauses: cases.pauses,
+        extensionAmount: cases.extensionAmount,
+        dueAt: cases.dueAt,
+        expectedCompletionDate: cases.expectedCompletionDate,
+      })
+      .from(cases)
+      .where(
+        and(
+          inArray(cases.state, [...openStates]),
+          sql`${cases.id} > ${after}`,
+          sql`${cases.receivedAt} < (${last}::date + 1)::timestamp at time zone 'Asia/Taipei'`,
+          sql`coalesce(${cases.expectedCompletionDate}, ${first}::date) >= ${first}::date`,
+        ),
+      )
+      .orderBy(asc(cases.id))
+      .limit(500);
+    if (rows.length === 0) break;
+    after = rows[rows.length - 1]?.id ?? after;
+    for (const row of rows) {
+      preview.checked += 1;
+      const deadline = computeDeadline(options.calendar, row);
+      const expected = deadline.expectedCompletionDate ?? row.expectedCompletionDate;
+      if (deadline.dueAt?.getTime() === row.dueAt?.getTime() && expected === row.expectedCompletionDate)
+        continue;
+      preview.moved += 1;
+      counts.set(row.unitCode, (counts.get(row.unitCode) ?? 0) + 1);
+      moving.push({
+        caseNumber: row.caseNumber,
+        unitCode: row.unitCode,
+        from: row.expectedCompletionDate,
+        to: expected,
+        dueAt: row.dueAt?.getTime() ?? Number.POSITIVE_INFINITY,
+      });
+    }
+  }
+  const names =
+    counts.size === 0
+      ? []
+      : await db
+          .select({ code: units.code, nameZh: units.nameZh, nameEn: units.nameEn })
+          .from(units)
+          .where(inArray(units.code, [...counts.keys()]));
+  preview.byUnit = [...counts]
+    .map(([unitCode, moved]) => {
+      const unit = names.find((name) => name.code === unitCode);
+      return { unitCode, nameZh: unit?.nameZh ?? unitCode, nameEn: unit?.nameEn ?? unitCode, moved };
+    })
+    .sort((a, b) => b.moved - a.moved || a.unitCode.localeCompare(b.unitCode));
+  preview.examples = moving
+    .sort((a, b) => a.dueAt - b.dueAt || a.caseNumber.localeCompare(b.caseNumber))
+    .slice(0, options.exampleCount ?? 5)
+    .map(({ dueAt: _dueAt, ...example }) => example);
+  return preview;
 }

@@ -21,6 +21,13 @@ export function OutboxEntryPageView({ lang, delivery }: { lang: Lang; delivery: 
         {row('rowSubject', delivery.subject, 'subject')}
         {row('rowRecipient', delivery.recipient, 'recipient')}
         {row('rowTopic', <code>{delivery.topic}</code>)}
+        {row(
+          'rowTemplateVersion',
+          delivery.templateVersion === null
+            ? text('templateVersionBuiltIn')
+            : notificationText(lang, 'templateVersionNumber', { version: delivery.templateVersion }),
+          'template-version',
+        )}
         {row('rowChannel', channelNames[lang][delivery.channel])}
         {row('rowLanguage', delivery.lang === 'en' ? text('languageEn') : text('languageZh'))}
         {row('rowState', <DeliveryStateTag lang={lang} state={delivery.state} />, 'state')}

@@ -1,6 +1,7 @@
 import type { RenderedMessage } from '../../../platform/notify/template-kit.ts';
-import { htmlLang, type Lang, languages } from '../../../platform/web/i18n.ts';
+import { htmlLang, type Lang, languages, localePath } from '../../../platform/web/i18n.ts';
 import { type NotificationTextKey, notificationText } from '../notifications-messages.ts';
+import { notificationPaths } from '../notifications-paths.ts';
 import { MessageText } from './message-text.tsx';
 
 export interface TemplateExample {
@@ -8,10 +9,23 @@ export interface TemplateExample {
   audience: 'applicant' | 'staff';
   purpose: string;
   rendered: Record<Lang, RenderedMessage>;
+  /** The edited wording's version sent now; null: the built-in wording. */
+  editedVersion: number | null;
 }
 
-/** /staff/notification-templates: each template filled with its sample, in both languages. */
-export function TemplatesPageView({ lang, examples }: { lang: Lang; examples: TemplateExample[] }) {
+/**
+ * /staff/notification-templates: each template as it is sent now (its edited wording, or the built-in one)
+ * filled with its sample, in both languages; a link to its editor for those who may edit (issue 17).
+ */
+export function TemplatesPageView({
+  lang,
+  examples,
+  mayEdit,
+}: {
+  lang: Lang;
+  examples: TemplateExample[];
+  mayEdit: boolean;
+}) {
   const text = (key: NotificationTextKey) => notificationText(lang, key);
   return (
     <>
@@ -37,7 +51,27 @@ export function TemplatesPageView({ lang, examples }: { lang: Lang; examples: Te
           <p class="govuk-body-s">
             {text('templateTopicLabel')}: <code>{example.topic}</code> ·{' '}
             {example.audience === 'staff' ? text('templateAudienceStaff') : text('templateAudienceApplicant')}
+            {example.editedVersion === null ? null : (
+              <>
+                {' '}
+                <strong class="govuk-tag" data-edited-version={example.editedVersion}>
+                  {notificationText(lang, 'templateEditedTag', { version: example.editedVersion })}
+                </strong>
+              </>
+            )}
           </p>
+          {mayEdit ? (
+            <p class="govuk-body">
+              <a
+                class="govuk-link"
+                href={localePath(lang, notificationPaths.templateEditor(example.topic))}
+                data-edit-link
+              >
+                {text('templateEditLink')}
+                <span class="govuk-visually-hidden">: {example.purpose}</span>
+              </a>
+            </p>
+          ) : null}
           {languages.map((messageLang) => {
             const message = example.rendered[messageLang];
             const languageName = messageLang === 'en' ? text('languageEn') : text('languageZh');

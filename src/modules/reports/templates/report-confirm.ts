@@ -11,6 +11,8 @@ export interface ReportConfirmData {
 /** 確認信: a report from an e-mail address we have not seen goes on the public map once its owner confirms. */
 export const reportConfirm: NotificationTemplate<ReportConfirmData> = {
   audience: 'applicant',
+  // The confirmation link and where to follow the report (the case number comes after confirming).
+  requiredVariables: ['confirmUrl', 'trackingUrl'],
   purpose: {
     'zh-TW': '通報確認信：首次以此電子郵件通報時寄出；確認後通報才會顯示在公開地圖上（案件已立即分派處理）。',
     en: 'Report confirmation: sent the first time an address reports; the report appears on the public map once confirmed (it is routed at once anyway).',

@@ -26,6 +26,8 @@ export interface CaseOutcomeData {
  */
 export const caseClosed: NotificationTemplate<CaseOutcomeData> = {
   audience: 'applicant',
+  // The satisfaction link is missing when nothing is asked: not required of an edited wording.
+  requiredVariables: ['caseNumber', 'trackingUrl'],
   purpose: {
     'zh-TW': '結案通知：案件結案時寄給申請人，附處理結果（審查決定）、核發的文件，並邀請填寫滿意度。',
     en: 'Closing notice: sent to the applicant when the case is closed, with the answer (the decision), the documents issued, and a link to rate the service.',
