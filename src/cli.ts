@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.ts';
 import { modules } from './modules/index.ts';
-import { cliActor } from './platform/auth/audit-log.ts';
+import { cliActor, noRequestOrigin } from './platform/auth/audit-log.ts';
 import { staffRoles } from './platform/auth/principal.ts';
 import {
   createStaff,
@@ -32,7 +32,6 @@ import { ensureEmbeddedDatabase, locateDatabase } from './platform/db/open-datab
 import { DomainError } from './platform/http/errors.ts';
 import { describeErrorSafely } from './platform/http/log-safety.ts';
 import { ClassificationFileError } from './platform/reference/classification-rows.ts';
-import { loadClassificationFile } from './platform/reference/reference-repo.ts';
 import { rebuildSearchIndex } from './platform/search/search-index.ts';
 import { seedReferenceData } from './seed.ts';
 
@@ -400,24 +399,35 @@ const platformCommands: Record<string, Command> = {
   },
   'classifications:load': {
     summary:
-      'Load 主題分類 (theme) or 施政分類 (administrative) codes from a JSON file: [{ code, nameZh, nameEn?, parentCode? }].',
-    usage: 'onewindow classifications:load --kind theme|administrative --file FILE.json',
+      'Load 主題分類 (theme) or 施政分類 (administrative) codes from a JSON or CSV file, as the administration page does (audited).',
+    usage: 'onewindow classifications:load --kind theme|administrative --file FILE.json|FILE.csv',
     options: {
       kind: valueOption('theme | administrative', 'required'),
-      file: valueOption('a JSON array of rows', 'required'),
+      file: valueOption('a JSON array of rows [{ code, nameZh, nameEn?, parentCode? }], or a CSV', 'required'),
     },
     async run(values, context) {
       const kind = String(values.kind);
       if (kind !== 'theme' && kind !== 'administrative')
         throw new UsageError('--kind must be theme or administrative');
-      let rows: unknown;
+      let bytes: Buffer;
       try {
-        rows = JSON.parse(await readFile(String(values.file), 'utf8'));
+        bytes = await readFile(String(values.file));
       } catch (error) {
-        throw new UsageError(`cannot read ${values.file} as JSON: ${(error as Error).message}`);
+        throw new UsageError(`cannot read ${values.file}: ${(error as Error).message}`);
       }
-      const { loaded } = await loadClassificationFile(context.db, kind, rows as never);
-      context.print(`Loaded ${loaded} ${kind} classification codes.`);
+      // The page's use case: the same checks (every problem at once), transaction and audit entry.
+      const { loadClassificationFileBytes } = await import(
+        './modules/administration/classifications/classifications-service.ts'
+      );
+      const { after } = await loadClassificationFileBytes(context.db, {
+        kind,
+        bytes,
+        actor: cliActor,
+        origin: noRequestOrigin,
+        now: new Date(),
+        lang: 'en',
+      });
+      context.print(`Loaded ${after} ${kind} classification codes.`);
     },
   },
 };

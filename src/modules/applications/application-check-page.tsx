@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/http/app-types.ts';
 import type { FieldProblem } from '../../platform/http/errors.ts';
-import { findUnit } from '../../platform/reference/units.ts';
+import { unitNameIn } from '../../platform/reference/unit-names.ts';
+import { unitsNow } from '../../platform/reference/units-now.ts';
 import { FormProblems } from '../../platform/web/components/form-problems.ts';
 import type { Lang } from '../../platform/web/i18n.ts';
 import { cases, computeFee, trackUrlOf } from '../cases/index.ts';
@@ -201,7 +202,7 @@ export async function showDone(
     .from(cases)
     .where(eq(cases.id, caseId));
   if (row === undefined) return sendDraftGone(request, reply);
-  const unit = findUnit(row.unitCode);
+  const unitName = unitNameIn(await unitsNow(deps.db), row.unitCode, lang);
   const trackUrl = new URL(trackUrlOf(deps.config.publicBaseUrl, { ...row, applicantLang: lang }));
   return sendApplicationPage(request, reply, {
     title: text(lang, 'doneTitle'),
@@ -210,7 +211,7 @@ export async function showDone(
         lang={lang}
         caseNumber={row.caseNumber}
         lookupCode={row.lookupCode}
-        unitName={unit === undefined ? row.unitCode : lang === 'en' ? unit.nameEn : unit.nameZh}
+        unitName={unitName}
         deadlineWords={deadlineText(row.deadlineRule, lang)}
         expectedCompletionDate={row.expectedCompletionDate}
         contact={row.applicantEmail ?? row.applicantPhone}

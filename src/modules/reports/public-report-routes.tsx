@@ -7,6 +7,7 @@ import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
 import { DomainError, type FieldProblem, notFound } from '../../platform/http/errors.ts';
 import { isUuid } from '../../platform/http/ids.ts';
 import { allowImagesFrom } from '../../platform/http/security-headers.ts';
+import { unitsNow } from '../../platform/reference/units-now.ts';
 import { openStoredFile, storedFileHeaders } from '../../platform/uploads/download-headers.ts';
 import { pageNumberOf } from '../../platform/web/components/pagination.tsx';
 import { taipeiIsoDate } from '../../platform/web/format-date.ts';
@@ -216,6 +217,8 @@ export async function publicReportRoutes(app: AppInstance, deps: AppDeps): Promi
         : null;
       if (report === null) throw notFound(text(lang, 'reportNotFound'));
       const vocabulary = await publicVocabulary(db);
+      // Kept under 'reports', which saving a unit announces too (unit-admin-service.ts).
+      const units = await unitsNow(db);
       const words = wordsOf(report, vocabulary, lang);
       allowImagesFrom(reply, images);
       return sendPage(
@@ -238,7 +241,15 @@ export async function publicReportRoutes(app: AppInstance, deps: AppDeps): Promi
             ),
           ),
           breadcrumbs: [{ text: reportsPage.title[lang], href: reportsPage.path }],
-          body: <PublicReportPage lang={lang} report={report} vocabulary={vocabulary} {...mapOptions} />,
+          body: (
+            <PublicReportPage
+              lang={lang}
+              report={report}
+              vocabulary={vocabulary}
+              units={units}
+              {...mapOptions}
+            />
+          ),
         }),
       );
     });

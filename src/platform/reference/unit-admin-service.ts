@@ -6,9 +6,11 @@ import { units } from './reference-schema.ts';
 /**
  * The units as an admin keeps them (issue 17): names, contact details, service hours, whether the unit is
  * active and whether its contacts were checked. What citizens' pages and receipts show of a unit is read
- * from this row (`unit-card.ts`, the cases module's `unitContact`), so a change here is a publication: the
- * kept public pages that show units — the plans ('units') and the catalogue's service pages, the apply and
- * report pages ('catalogue') — are rendered again in every process once the change commits.
+ * from this row (`unit-card.ts`, `unitsNow` in units-now.ts, the cases module's `unitContact`), so a change
+ * here is a publication: the kept public pages that show units — the plans, the home page and the personal
+ * data files page ('units'), the catalogue's service pages, the apply and report forms ('catalogue'), and a
+ * report's public page, which names the unit a report moved to ('reports') — are rendered again in every
+ * process once the change commits, and `unitsNow` reads the table again.
  */
 
 /** What the admin page edits of a unit; phones in the units' stored form (`unit-phone.ts`). */
@@ -32,7 +34,7 @@ export interface UnitRow extends UnitDetails {
 }
 
 /** The scopes of the kept public pages that show a unit (platform/db/publications.ts). */
-export const unitPublicationScopes = ['units', 'catalogue'] as const;
+export const unitPublicationScopes = ['units', 'catalogue', 'reports'] as const;
 
 const rowColumns = {
   code: units.code,

@@ -10,6 +10,7 @@ import { csrfTokenExpectedInBody, isTokenEqual } from '../http/csrf.ts';
 import { messageFor } from '../http/error-messages.ts';
 import { DomainError, type FieldProblem } from '../http/errors.ts';
 import { type Lang, translator } from '../web/i18n.ts';
+import { checkDataFile, type DataFileRule, dataFileProblem, type UploadedDataFile } from './data-file.ts';
 import { safeUploadFileName } from './file-name.ts';
 import {
   type AcceptedMediaType,
@@ -42,8 +43,19 @@ export interface MultipartForm {
   fields: Record<string, string | string[]>;
   /** The accepted files, in the order sent. */
   files: UploadedFile[];
+  /** The accepted data files (JSON, CSV) of the fields `options.dataFiles` names, at most one per field. */
+  dataFiles: UploadedDataFile[];
   /** Every problem with the files and fields, in the user's language; empty when all is well. */
   problems: FieldProblem[];
+}
+
+/** What else a form takes besides documents and photos. */
+export interface MultipartOptions {
+  /**
+   * The file inputs that take a small text data file (UTF-8 JSON or CSV, data-file.ts) instead of documents:
+   * its text is checked and handed back whole, and stored by its SHA-256 like any upload.
+   */
+  dataFiles?: readonly DataFileRule[];
 }
 
 export interface UploadLimits {
@@ -184,11 +196,21 @@ const csrfField = '_csrf';
  * The empty part a browser sends for a file input left empty (no name, no bytes) is not a file. Files past
  * the UPLOAD_MAX_FILES-th are read and discarded (counted for the message, never kept).
  *
+ * A field `options.dataFiles` names takes one small text data file instead (UTF-8 JSON or CSV: data-file.ts),
+ * not counted with the documents: read into memory up to its `maxBytes`, checked (text, not blank, its kind,
+ * a JSON file parses), then stored under the SHA-256 of its text and handed back with that text in
+ * `dataFiles`. Its problems (too large, empty, not UTF-8 text, not a type taken, not JSON, a second file) are
+ * listed with the others.
+ *
  * Throws DomainError UNSUPPORTED_MEDIA_TYPE for a request that is not multipart, MALFORMED_REQUEST for one
  * that cannot be parsed (cut off, bad boundary). CSRF was already checked, from the `x-csrf-token` header
  * or the `?_csrf=` query parameter of the form's action (ADR 0004).
  */
-export async function readMultipartForm(request: FastifyRequest, lang: Lang): Promise<MultipartForm> {
+export async function readMultipartForm(
+  request: FastifyRequest,
+  lang: Lang,
+  options: MultipartOptions = {},
+): Promise<MultipartForm> {
   if (typeof request.isMultipart !== 'function') {
     throw new Error('readMultipartForm: registerMultipart was not called for this route’s context');
   }
@@ -201,6 +223,9 @@ export async function readMultipartForm(request: FastifyRequest, lang: Lang): Pr
   const store = request.server.uploadStore;
   const fieldValues = new Map<string, string[]>();
   const files: UploadedFile[] = [];
+  const dataFiles: UploadedDataFile[] = [];
+  const dataRules = new Map((options.dataFiles ?? []).map((rule) => [rule.field, rule]));
+  const dataFieldsSeen = new Set<string>();
   const problems: FieldProblem[] = [];
   let fileCount = 0;
   let firstExtraField: string | null = null;
@@ -227,6 +252,44 @@ export async function readMultipartForm(request: FastifyRequest, lang: Lang): Pr
       }
 
       const name = part.filename ?? '';
+      const dataRule = dataRules.get(part.fieldname);
+      if (dataRule !== undefined) {
+        const maxBytes = Math.min(dataRule.maxBytes, limits.maxFileBytes);
+        const received = await receiveDataFile(part.file, maxBytes);
+        if (name === '' && received.sizeBytes === 0) continue; // a file input left empty
+        const about = {
+          field: part.fieldname,
+          name: displayName(name, lang),
+          limit: formatByteSize(maxBytes),
+          kinds: dataRule.kinds,
+        };
+        if (dataFieldsSeen.has(part.fieldname)) {
+          problems.push(dataFileProblem('one_file', about, lang));
+          continue;
+        }
+        dataFieldsSeen.add(part.fieldname);
+        if (received.bytes === null) {
+          problems.push(dataFileProblem('too_large', about, lang));
+          continue;
+        }
+        const checked = checkDataFile(received.bytes, name, dataRule.kinds);
+        if (!checked.ok) {
+          const detail = checked.detail === undefined ? {} : { detail: checked.detail };
+          problems.push(dataFileProblem(checked.refusal, { ...about, ...detail }, lang));
+          continue;
+        }
+        const bytes = Buffer.from(checked.text, 'utf8');
+        const stored = await storeStep(store.put(bytes));
+        dataFiles.push({
+          fieldName: part.fieldname,
+          fileName: about.name,
+          kind: checked.kind,
+          text: checked.text,
+          sizeBytes: bytes.length,
+          sha256: stored.sha256,
+        });
+        continue;
+      }
       if (fileCount >= limits.maxFiles) {
         // Read to the end and drop: counted for the message, never kept.
         let isEmpty = true;
@@ -278,7 +341,26 @@ export async function readMultipartForm(request: FastifyRequest, lang: Lang): Pr
   const fields: Record<string, string | string[]> = Object.fromEntries(
     [...fieldValues].map(([name, values]) => [name, values.length === 1 ? (values[0] ?? '') : values]),
   );
-  return { fields, files, problems };
+  return { fields, files, dataFiles, problems };
+}
+
+/**
+ * A data file part read into memory up to `maxBytes` (they are small); past that, or when the parser cut it
+ * off at the upload limit, read to its end and dropped (`bytes` null).
+ */
+async function receiveDataFile(
+  file: Readable & { truncated: boolean },
+  maxBytes: number,
+): Promise<{ sizeBytes: number; bytes: Buffer | null }> {
+  const chunks: Buffer[] = [];
+  let sizeBytes = 0;
+  for await (const chunk of file as AsyncIterable<Buffer>) {
+    sizeBytes += chunk.length;
+    if (sizeBytes <= maxBytes) chunks.push(chunk);
+    else chunks.length = 0;
+  }
+  const isTooLarge = sizeBytes > maxBytes || file.truncated;
+  return { sizeBytes, bytes: isTooLarge ? null : Buffer.concat(chunks) };
 }
 
 export type Refusal = 'too_large' | 'empty' | 'not_accepted';

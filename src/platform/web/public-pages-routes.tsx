@@ -3,6 +3,8 @@ import { Type } from 'typebox';
 import type { ModuleRegistry } from '../composition/app-module.ts';
 import type { AppDeps, AppInstance } from '../http/app-types.ts';
 import type { PublicRead } from '../http/public-reads.ts';
+import type { UnitsByCode } from '../reference/unit-names.ts';
+import { unitsNow } from '../reference/units-now.ts';
 import { fontSizeCookie, fontSizeReturnPath, fontSizes } from './font-size.ts';
 import { barePath, forEachLanguage, type Lang, localePath } from './i18n.ts';
 import { pageContext, renderPage, sendPage } from './layout.tsx';
@@ -49,24 +51,37 @@ type ModulePageId =
   | 'mailbox';
 const staticViews: Record<
   Exclude<SitePageId, ModulePageId>,
-  (lang: Lang, listing: OpenDataListing) => ComponentChildren
+  (lang: Lang, listing: OpenDataListing, units: UnitsByCode) => ComponentChildren
 > = {
-  home: (lang) => <HomePage lang={lang} />,
+  home: (lang, _listing, units) => <HomePage lang={lang} units={units} />,
   sitemap: (lang) => <SitemapPage lang={lang} />,
   privacy: (lang) => <PrivacyPage lang={lang} />,
   'open-data': (lang, listing) => <OpenDataPage lang={lang} listing={listing} />,
-  'personal-data-files': (lang) => <PersonalDataFilesPage lang={lang} />,
+  'personal-data-files': (lang, _listing, units) => <PersonalDataFilesPage lang={lang} units={units} />,
 };
 
 /**
+ * The pages that name the bureau's units, read from the units table (an admin edits them: issue 17 §2) and
+ * kept under the 'units' scope, which saving a unit announces (platform/reference/unit-admin-service.ts).
+ */
+const pagesNamingUnits: ReadonlySet<SitePageId> = new Set<SitePageId>(['home', 'personal-data-files']);
+const noUnits: UnitsByCode = new Map();
+
+/**
  * The platform's own public reads (kept as bytes: platform/http/public-reads.ts). All of it is written in
- * the code: only a new release changes it. The search page is the portal module's (issue 15:
+ * the code, but for the units' names (the 'units' scope): only a new release changes it. The search page is the portal module's (issue 15:
  * src/modules/portal/search/search-routes.tsx), which also finds these pages.
  */
 export const platformPublicReads: readonly PublicRead[] = [
   ...sitePages
     .filter((page) => page.id in staticViews)
-    .map((page): PublicRead => ({ route: page.path, scopes: [], query: 'none' })),
+    .map(
+      (page): PublicRead => ({
+        route: page.path,
+        scopes: pagesNamingUnits.has(page.id) ? ['units'] : [],
+        query: 'none',
+      }),
+    ),
 ];
 
 /**
@@ -111,9 +126,13 @@ export async function publicPagesRoutes(
     forEachLanguage(page.path, (url) => {
       app.get(url, { schema: { hide: true } }, async (request, reply) => {
         const context = pageContext(request);
+        const units = pagesNamingUnits.has(page.id) ? await unitsNow(deps.db) : noUnits;
         return sendPage(
           reply,
-          renderPage(context, { ...sitePageOptions(page, context.lang), body: view(context.lang, listing) }),
+          renderPage(context, {
+            ...sitePageOptions(page, context.lang),
+            body: view(context.lang, listing, units),
+          }),
         );
       });
     });

@@ -38,15 +38,26 @@ export const declareDayForm = defineForm(
  */
 export const calendarFileMaxLength = 100_000;
 
+/** The file input of the year file (a multipart form): the official JSON file itself. */
+export const calendarUploadField = 'calendarFileUpload';
+
 /**
- * Loading a year's official calendar. Fields: `year`, `source` (optional), `calendarFile` (the JSON text),
- * `step` (hidden: '' or `preview`, then `confirm`) and `inForce` (hidden: what was in force at the preview).
+ * The largest year file uploaded: ten times the official files, for other indentation and line endings (the
+ * preview carries it on compact, well within `calendarFileMaxLength`).
+ */
+export const calendarUploadMaxBytes = 400 * 1024;
+
+/**
+ * Loading a year's official calendar. Fields: `year`, `source` (optional), the file uploaded
+ * (`calendarFileUpload`, read by the route) or `calendarFile` (its JSON text pasted; the preview carries the
+ * checked days on in it), `step` (hidden: '' or `preview`, then `confirm`) and `inForce` (hidden: what was
+ * in force at the preview). One of the file and the text is required: the route says so.
  */
 export const loadYearForm = defineForm(
   Type.Object({
     year: field.text({ maxLength: fieldLimits.code, isRequired: true }),
     source: field.text({ maxLength: fieldLimits.shortText }),
-    calendarFile: field.text({ maxLength: calendarFileMaxLength, isRequired: true }),
+    calendarFile: field.text({ maxLength: calendarFileMaxLength }),
     step: field.choice(changeSteps),
     inForce: field.text({ maxLength: fieldLimits.token }),
   }),

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
+import { type StaffActorContext, staffActorContext } from '../../../platform/auth/actor-context.ts';
 import { requireStaff } from '../../../platform/auth/require-staff.ts';
 import {
   keepStaffPagesOutOfCaches,
@@ -21,15 +22,26 @@ import { localDate, toTaipeiLocalDate } from '../../../platform/calendar/working
 import type { RoutePlugin } from '../../../platform/composition/app-module.ts';
 import { announceCalendarChange } from '../../../platform/composition/compose.ts';
 import type { AppDeps } from '../../../platform/http/app-types.ts';
-import type { DomainError } from '../../../platform/http/errors.ts';
+import { DomainError, type FieldProblem } from '../../../platform/http/errors.ts';
 import { fieldLimits, transportLength } from '../../../platform/web/components/field-limits.ts';
 import { FormProblems, problemsOnPage } from '../../../platform/web/components/form-problems.ts';
+import { type PostedBody, postedForm, readForm } from '../../../platform/web/components/read-form.ts';
+import type { DataFileRule, UploadedDataFile } from '../../../platform/uploads/data-file.ts';
+import { readMultipartForm } from '../../../platform/uploads/multipart.ts';
 import { formatPageDate } from '../../../platform/web/format-date.ts';
 import { forEachLanguage, type Lang, localePath } from '../../../platform/web/i18n.ts';
 import type { Breadcrumb } from '../../../platform/web/layout.tsx';
 import { type DeadlinePreview, previewOpenDeadlines } from '../../cases/index.ts';
 import { administrationPaths } from '../administration-paths.ts';
-import { declareDayForm, loadYearForm, scopeWords, typedDate, typedYear } from './calendar-forms.ts';
+import {
+  calendarUploadField,
+  calendarUploadMaxBytes,
+  declareDayForm,
+  loadYearForm,
+  scopeWords,
+  typedDate,
+  typedYear,
+} from './calendar-forms.ts';
 import { calendarText as text } from './calendar-messages.ts';
 import { DeclareDayPage, type DeclareDayValues, DeclarePreviewPage } from './views/calendar-day-pages.tsx';
 import { LoadPreviewPage, LoadYearPage, type LoadYearValues } from './views/calendar-load-pages.tsx';
@@ -48,6 +60,16 @@ const YearQuery = Type.Object({
   loaded: Type.Optional(Type.String({ maxLength: short })),
 });
 const DateQuery = Type.Object({ date: Type.Optional(Type.String({ maxLength: short })) });
+
+/** The year file uploaded: the official JSON, read by the platform's upload reader as a data file. */
+const yearFileRule = {
+  field: calendarUploadField,
+  maxBytes: calendarUploadMaxBytes,
+  kinds: ['json'],
+} as const satisfies DataFileRule;
+
+/** The load form's fields in page order, for its error summary. */
+const fieldOrder = ['year', 'source', calendarUploadField, 'calendarFile', 'step', 'inForce'];
 
 const noMoves: DeadlinePreview = { checked: 0, moved: 0, byUnit: [], examples: [] };
 
@@ -312,39 +334,90 @@ function registerLoadYear(app: Parameters<RoutePlugin>[0], deps: AppDeps, announ
         ),
     );
 
-    postStaffForm(app, deps, {
+    const run = async (values: LoadYearValues, file: UploadedDataFile | null, actor: StaffActorContext) => {
+      const source =
+        values.source !== ''
+          ? values.source
+          : file === null
+            ? text(lang, 'defaultSource')
+            : text(lang, 'defaultSourceFile', { name: file.fileName });
+      const fileText = file?.text ?? values.calendarFile;
+      const load = { year: typedYear(values.year), fileText, calendarRegion, lang };
+      const proposal = await proposeCalendarYear(deps.db, load);
+      const preview =
+        proposal.changedDays.length === 0
+          ? noMoves
+          : await previewOpenDeadlines(deps.db, {
+              calendar: proposal.calendarAfter,
+              changedDays: proposal.changedDays,
+            });
+      if (values.step !== 'confirm') return { kind: 'preview' as const, source, proposal, preview };
+      await loadCalendarYear(deps.db, {
+        ...load,
+        now: actor.now,
+        actor: actor.auditActor,
+        origin: actor.origin,
+        source,
+        ...(values.inForce === '' ? {} : { expectedInForce: values.inForce }),
+        announce: announce(actor.now),
+        effect: { openCasesMoving: preview.moved },
+      });
+      return { kind: 'loaded' as const, year: proposal.year, moved: preview.moved };
+    };
+
+    app.post(
       url,
-      lang,
-      preHandler: mayUse,
-      form: loadYearForm,
-      isConflictShown: true,
-      run: async (values, actor) => {
-        if (values.step === 'edit') return { kind: 'edit' as const, values };
-        const source = values.source === '' ? text(lang, 'defaultSource') : values.source;
-        const load = { year: typedYear(values.year), fileText: values.calendarFile, calendarRegion, lang };
-        const proposal = await proposeCalendarYear(deps.db, load);
-        const preview =
-          proposal.changedDays.length === 0
-            ? noMoves
-            : await previewOpenDeadlines(deps.db, {
-                calendar: proposal.calendarAfter,
-                changedDays: proposal.changedDays,
-              });
-        if (values.step !== 'confirm') return { kind: 'preview' as const, source, proposal, preview };
-        await loadCalendarYear(deps.db, {
-          ...load,
-          now: actor.now,
-          actor: actor.auditActor,
-          origin: actor.origin,
-          source,
-          ...(values.inForce === '' ? {} : { expectedInForce: values.inForce }),
-          announce: announce(actor.now),
-          effect: { openCasesMoving: preview.moved },
-        });
-        return { kind: 'loaded' as const, year: proposal.year, moved: preview.moved };
+      {
+        preHandler: mayUse,
+        // The form with the file is multipart (its CSRF token the first part, checked by the group's reader);
+        // the text pasted, and the preview's confirm and change, are plain forms.
+        schema: {
+          hide: true,
+          body: { content: { 'application/x-www-form-urlencoded': { schema: postedForm } } },
+        },
       },
-      done: (request, reply, result) => {
-        if (result.kind === 'edit') return showForm(request, reply, result.values, FormProblems.none);
+      async (request, reply) => {
+        const upload = request.isMultipart()
+          ? await readMultipartForm(request, lang, { dataFiles: [yearFileRule] })
+          : null;
+        const read = readForm(loadYearForm, upload?.fields ?? (request.body as PostedBody | undefined), lang);
+        const { values } = read;
+        const file = upload?.dataFiles[0] ?? null;
+        // The file's problems are the file input's when the file was uploaded, the text's when pasted.
+        const fileField = file === null ? 'calendarFile' : calendarUploadField;
+        const showAgain = (problems: readonly FieldProblem[], conflict: DomainError | null, status: 400 | 409) =>
+          showForm(
+            request,
+            reply,
+            values,
+            conflictProblems(conflict, fileField).concat(problemsOnPage(problems, { lang, order: fieldOrder })),
+            status,
+          );
+        const problems = [...read.problems, ...(upload?.problems ?? [])];
+        const isFileMissing =
+          file === null &&
+          values.calendarFile === '' &&
+          !problems.some((problem) => problem.field === calendarUploadField || problem.field === 'calendarFile');
+        if (values.step !== 'edit' && isFileMissing)
+          problems.push({ field: calendarUploadField, code: 'required', message: text(lang, 'fileMissing') });
+        if (problems.length > 0) return showAgain(problems, null, 400);
+        if (values.step === 'edit') return showForm(request, reply, values, FormProblems.none);
+        let result: Awaited<ReturnType<typeof run>>;
+        try {
+          result = await run(values, file, staffActorContext(request, deps));
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          if (error.code === 'VALIDATION_FAILED')
+            return showAgain(
+              error.problems.map((problem) =>
+                problem.field === 'calendarFile' ? { ...problem, field: fileField } : problem,
+              ),
+              null,
+              400,
+            );
+          if (error.code === 'CONFLICT' || error.code === 'INVALID_TRANSITION') return showAgain([], error, 409);
+          throw error;
+        }
         if (result.kind === 'preview')
           return sendStaffPage(request, reply, {
             title: text(lang, 'loadPreviewTitle', { year: result.proposal.year }),
@@ -366,16 +439,6 @@ function registerLoadYear(app: Parameters<RoutePlugin>[0], deps: AppDeps, announ
         });
         return reply.redirect(`${localePath(lang, administrationPaths.calendar)}?${query}`, 303);
       },
-      showAgain: (request, reply, values, outcome) =>
-        showForm(
-          request,
-          reply,
-          values,
-          conflictProblems(outcome.conflict, 'calendarFile').concat(
-            problemsOnPage(outcome.problems, { lang }),
-          ),
-          outcome.status,
-        ),
-    });
+    );
   });
 }

@@ -5,11 +5,16 @@ import { classificationsText } from './classifications-messages.ts';
 /**
  * Administration: classification tables (issue 17). An admin loads a 主題分類 / 施政分類 file (JSON or CSV)
  * with a preview and every problem listed, confirms, and browses the codes; `classifications:load` on the
- * command line checks and writes through the same platform functions (reference-repo.ts).
+ * command line loads through the same use case (classifications-service.ts), audited as the CLI.
  */
 export const classificationsPart: ModulePart = {
-  // The group reads its own small uploads (JSON/CSV, which the platform's document reader refuses).
-  routes: [{ load: () => import('./classifications-routes.tsx').then((file) => file.classificationsRoutes) }],
+  // The code file is a data file (JSON or CSV) read by the platform's upload reader (`dataFiles`).
+  routes: [
+    {
+      load: () => import('./classifications-routes.tsx').then((file) => file.classificationsRoutes),
+      takesFiles: true,
+    },
+  ],
   staffAreas: [
     {
       id: 'administration.classifications',

@@ -1,4 +1,3 @@
-import multipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { staffActorContext } from '../../../platform/auth/actor-context.ts';
@@ -9,22 +8,18 @@ import {
   staffHomeCrumb,
 } from '../../../platform/auth/staff-pages.ts';
 import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
-import { csrfTokenExpectedInBody, isTokenEqual } from '../../../platform/http/csrf.ts';
-import { messageFor } from '../../../platform/http/error-messages.ts';
 import { DomainError } from '../../../platform/http/errors.ts';
 import type { ClassificationKind } from '../../../platform/reference/classification-rows.ts';
 import { browseClassifications, classificationCounts } from '../../../platform/reference/reference-repo.ts';
 import { transportLength } from '../../../platform/web/components/field-limits.ts';
-import { FormProblems } from '../../../platform/web/components/form-problems.ts';
+import { FormProblems, inputIdOf } from '../../../platform/web/components/form-problems.ts';
 import { pageNumberOf } from '../../../platform/web/components/pagination.tsx';
 import { hasUnusableCharacter, postedForm, postedText } from '../../../platform/web/components/read-form.ts';
 import { forEachLanguage, type Lang, localePath } from '../../../platform/web/i18n.ts';
+import type { DataFileRule } from '../../../platform/uploads/data-file.ts';
+import { readMultipartForm } from '../../../platform/uploads/multipart.ts';
 import { administrationPaths } from '../administration-paths.ts';
-import {
-  classificationKinds,
-  maxClassificationFileBytes,
-  maxClassificationFileSize,
-} from './classification-file.ts';
+import { classificationKinds, maxClassificationFileBytes } from './classification-file.ts';
 import { classificationsText as text } from './classifications-messages.ts';
 import { loadClassifications, previewClassificationFile } from './classifications-service.ts';
 import {
@@ -33,6 +28,13 @@ import {
   LoadPage,
   PreviewPage,
 } from './views/classifications-pages.tsx';
+
+/** The code file: JSON or CSV, read by the platform's upload reader as a data file. */
+const codeFileRule = {
+  field: 'file',
+  maxBytes: maxClassificationFileBytes,
+  kinds: ['json', 'csv'],
+} as const satisfies DataFileRule;
 
 /** Classification tables are the admin's alone. */
 const mayUse = requireStaff({ roles: ['admin'] });
@@ -60,65 +62,8 @@ function loadedBanner(lang: Lang, kind: ClassificationKind, raw: string | undefi
   >);
 }
 
-/** The multipart upload: the CSRF token first (checked before the file is read), then the scheme and one file. */
-async function readUpload(
-  request: FastifyRequest,
-  lang: Lang,
-): Promise<{ scheme: string; file: Buffer | null; isTooLarge: boolean }> {
-  if (!request.isMultipart())
-    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', messageFor('UNSUPPORTED_MEDIA_TYPE', lang));
-  const expected = csrfTokenExpectedInBody(request);
-  let isFirst = true;
-  let scheme = '';
-  let file: Buffer | null = null;
-  let isTooLarge = false;
-  try {
-    for await (const part of request.parts()) {
-      if (isFirst && expected !== null) {
-        const token = part.type === 'field' && part.fieldname === '_csrf' ? part.value : null;
-        if (!isTokenEqual(typeof token === 'string' ? token : null, expected))
-          throw new DomainError('CSRF_INVALID', messageFor('CSRF_INVALID', lang));
-      }
-      isFirst = false;
-      if (part.type === 'field') {
-        if (part.fieldname === 'scheme' && typeof part.value === 'string') scheme = part.value;
-        continue;
-      }
-      if (part.fieldname !== 'file' || file !== null) {
-        part.file.resume();
-        continue;
-      }
-      const bytes = await part.toBuffer().catch((error: { code?: string }) => {
-        if (error.code === 'FST_REQ_FILE_TOO_LARGE') {
-          isTooLarge = true;
-          return null;
-        }
-        throw error;
-      });
-      if (bytes !== null && (bytes.length > 0 || part.filename !== '')) file = bytes;
-    }
-  } catch (error) {
-    if (error instanceof DomainError) throw error;
-    throw new DomainError('MALFORMED_REQUEST', messageFor('MALFORMED_REQUEST', lang));
-  }
-  if (isFirst && expected !== null) throw new DomainError('CSRF_INVALID', messageFor('CSRF_INVALID', lang));
-  return { scheme, file, isTooLarge };
-}
-
 export async function classificationsRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
   keepStaffPagesOutOfCaches(app);
-  // The code file is JSON or CSV, which the platform's upload reader (documents and photos only) refuses:
-  // this group reads its one small file itself, bounded, with the same CSRF rule (token first).
-  await app.register(multipart, {
-    limits: {
-      fileSize: maxClassificationFileBytes,
-      files: 1,
-      fields: 5,
-      parts: 8,
-      fieldSize: 1000,
-      headerPairs: 100,
-    },
-  });
 
   forEachLanguage(administrationPaths.classifications, (url, lang) => {
     app.get(
@@ -185,29 +130,25 @@ export async function classificationsRoutes(app: AppInstance, deps: AppDeps): Pr
     );
 
     app.post(url, { preHandler: mayUse, schema: { hide: true } }, async (request, reply) => {
-      const upload = await readUpload(request, lang);
+      // The group takes files (`takesFiles`): the CSRF token, the form's first part, is already checked.
+      const upload = await readMultipartForm(request, lang, { dataFiles: [codeFileRule] });
+      const scheme = typeof upload.fields.scheme === 'string' ? upload.fields.scheme : '';
+      const file = upload.dataFiles[0];
       const problems: { target: string; message: string }[] = [];
-      if (!isKind(upload.scheme)) problems.push({ target: 'scheme', message: text(lang, 'scheme') });
-      if (upload.isTooLarge)
-        problems.push({
-          target: 'file',
-          message: text(lang, 'tooLarge', { limit: maxClassificationFileSize }),
-        });
-      else if (upload.file === null) problems.push({ target: 'file', message: text(lang, 'noFile') });
-      if (problems.length > 0 || upload.file === null || !isKind(upload.scheme))
-        return showForm(request, reply, upload.scheme, FormProblems.of(problems), 400);
-      const preview = await previewClassificationFile(deps.db, {
-        files: deps.files,
-        kind: upload.scheme,
-        bytes: upload.file,
-        lang,
-      });
+      if (!isKind(scheme)) problems.push({ target: 'scheme', message: text(lang, 'scheme') });
+      for (const problem of upload.problems)
+        problems.push({ target: problem.field === '' ? '' : inputIdOf(problem.field), message: problem.message });
+      if (file === undefined && !upload.problems.some((problem) => problem.field === codeFileRule.field))
+        problems.push({ target: 'file', message: text(lang, 'noFile') });
+      if (problems.length > 0 || file === undefined || !isKind(scheme))
+        return showForm(request, reply, scheme, FormProblems.of(problems), 400);
+      const preview = await previewClassificationFile(deps.db, { kind: scheme, file, lang });
       if (!preview.ok) {
         const summary = text(lang, 'fileProblems', { count: preview.problems.length });
         return showForm(
           request,
           reply,
-          upload.scheme,
+          scheme,
           FormProblems.of([
             { target: '', message: summary },
             ...preview.problems.map((message) => ({ target: 'file', message })),
@@ -216,13 +157,13 @@ export async function classificationsRoutes(app: AppInstance, deps: AppDeps): Pr
         );
       }
       return sendStaffPage(request, reply, {
-        title: text(lang, 'previewTitle', { scheme: text(lang, upload.scheme) }),
+        title: text(lang, 'previewTitle', { scheme: text(lang, scheme) }),
         breadcrumbs: crumbs,
         body: (
           <PreviewPage
             lang={lang}
             csrfToken={request.csrfToken}
-            kind={upload.scheme}
+            kind={scheme}
             sha256={preview.sha256}
             rowCount={preview.rowCount}
             diff={preview.diff}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { type AuditActor, type RequestOrigin, recordAudit } from '../../../platform/auth/audit-log.ts';
 import type { Database } from '../../../platform/db/database.ts';
@@ -10,6 +11,7 @@ import {
   diffClassifications,
 } from '../../../platform/reference/classification-rows.ts';
 import { readClassifications, replaceClassifications } from '../../../platform/reference/reference-repo.ts';
+import type { UploadedDataFile } from '../../../platform/uploads/data-file.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import {
   auditDetailsOf,
@@ -23,19 +25,19 @@ export type Preview =
   | { ok: false; problems: string[] };
 
 /**
- * Checks an uploaded code file and says what loading it would do, writing nothing but the file itself to the
- * file store (by its SHA-256, which the confirmation posts back: the server reads and checks the file again
- * then, so nothing the browser sends is trusted). An unlisted file is removed by the store's sweep later.
+ * Checks an uploaded code file and says what loading it would do, writing nothing. The upload reader already
+ * put the file in the file store (readMultipartForm's `dataFiles`, by its SHA-256, which the confirmation
+ * posts back: the server reads and checks the file again then, so nothing the browser sends is trusted). An
+ * unlisted file is removed by the store's sweep later.
  */
 export async function previewClassificationFile(
   db: Database,
-  options: { files: FileStore; kind: ClassificationKind; bytes: Buffer; lang: Lang },
+  options: { kind: ClassificationKind; file: Pick<UploadedDataFile, 'text' | 'sha256'>; lang: Lang },
 ): Promise<Preview> {
-  const checked = checkClassificationFile(options.bytes, options.lang);
+  const checked = checkClassificationFile(Buffer.from(options.file.text, 'utf8'), options.lang);
   if (!checked.ok) return checked;
-  const { sha256 } = await options.files.put(options.bytes);
   const diff = diffClassifications(await readClassifications(db, options.kind), checked.rows);
-  return { ok: true, sha256, rowCount: checked.rows.length, diff };
+  return { ok: true, sha256: options.file.sha256, rowCount: checked.rows.length, diff };
 }
 
 /** A kept file's bytes, at most the file limit; null when the store no longer has it. */
@@ -62,9 +64,8 @@ async function keptFile(files: FileStore, sha256: string): Promise<Buffer | null
 }
 
 /**
- * Loads the previewed file: read again from the store and checked again, then in one transaction the
- * scheme's codes become the file's, the pages that show classifications are announced, and the load is
- * recorded (`classification.loaded`: counts before and after, the codes added, changed and removed).
+ * Loads the previewed file: read again from the store by the SHA-256 the confirmation posts, checked again
+ * and written as `applyClassificationFile` says.
  */
 export async function loadClassifications(
   db: Database,
@@ -84,7 +85,47 @@ export async function loadClassifications(
     throw new DomainError('VALIDATION_FAILED', text(lang, 'fileGone'), {
       problems: [{ field: 'file', code: 'file_gone', message: text(lang, 'fileGone') }],
     });
-  const checked = checkClassificationFile(bytes, lang);
+  return applyClassificationFile(db, { ...options, bytes });
+}
+
+/**
+ * Loads a code file read another way than a form — `npx onewindow classifications:load` — with the same
+ * checks, transaction and audit entry as the page (the CLI passes `cliActor`).
+ */
+export async function loadClassificationFileBytes(
+  db: Database,
+  options: {
+    kind: ClassificationKind;
+    bytes: Uint8Array;
+    actor: AuditActor;
+    origin: RequestOrigin;
+    now: Date;
+    lang: Lang;
+  },
+): Promise<{ diff: ClassificationDiff; before: number; after: number }> {
+  const sha256 = createHash('sha256').update(options.bytes).digest('hex');
+  return applyClassificationFile(db, { ...options, sha256 });
+}
+
+/**
+ * The file checked (every problem at once, VALIDATION_FAILED), then in one transaction the scheme's codes
+ * become the file's, the pages that show classifications are announced, and the load is recorded
+ * (`classification.loaded`: counts before and after, the codes added, changed and removed).
+ */
+async function applyClassificationFile(
+  db: Database,
+  options: {
+    kind: ClassificationKind;
+    bytes: Uint8Array;
+    sha256: string;
+    actor: AuditActor;
+    origin: RequestOrigin;
+    now: Date;
+    lang: Lang;
+  },
+): Promise<{ diff: ClassificationDiff; before: number; after: number }> {
+  const { lang } = options;
+  const checked = checkClassificationFile(options.bytes, lang);
   if (!checked.ok)
     throw new DomainError(
       'VALIDATION_FAILED',

@@ -5,6 +5,7 @@ import { decode, mainOf } from '../../../../test/helpers/html.ts';
 import { buildTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { aSignedInMember, auditEntries } from '../../../platform/auth/auth-test-support.ts';
 import { units } from '../../../platform/reference/reference-schema.ts';
+import { trackCases, Visitor } from '../../cases/track/track-test-support.ts';
 
 /** The units' admin pages (issue 17 §2): a saved unit shows on the public page that shows it, audited. */
 describe('units (admin)', () => {
@@ -61,6 +62,29 @@ describe('units (admin)', () => {
     );
     const [again] = await subject.database.db.select().from(units).where(eq(units.code, 'planning'));
     assert.equal(again?.isContactVerified, false);
+  });
+
+  it('a renamed unit is named so on /track, in the timeline of a case it once held', async () => {
+    const admin = await aSignedInMember(subject, { role: 'admin' });
+    // Received by road maintenance, then moved to parks: the timeline's first steps name road maintenance.
+    const row = await (await trackCases(subject)).aCaseInProgressAtParks();
+    const lookUp = () => new Visitor(subject.app).lookUp(row.caseNumber, row.lookupCode);
+    assert.match(mainOf((await lookUp()).body), /辦理：道路養護工程處/);
+    const saved = await admin.submit(
+      '/staff/admin/units/road-maintenance',
+      '/staff/admin/units/road-maintenance',
+      form({
+        nameZh: '道路維護工程處',
+        nameEn: 'Road Upkeep Office',
+        fax: '07-3316407',
+        email: 'pwb-road-maintenance@kcg.gov.tw',
+      }),
+    );
+    assert.equal(saved.statusCode, 303);
+    const main = mainOf((await lookUp()).body);
+    assert.match(main, /辦理：道路維護工程處/);
+    assert.doesNotMatch(main, /道路養護工程處/);
+    assert.match(main, /辦理：公園處/, 'the units not renamed keep their names');
   });
 
   it('a bad form lists every problem at once, keeps what was typed, and writes nothing', async () => {

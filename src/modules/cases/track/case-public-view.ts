@@ -1,7 +1,8 @@
 import { toTaipeiLocalDate } from '../../../platform/calendar/working-days.ts';
 import { maskAddress } from '../../../platform/privacy/address-masking.ts';
 import { maskEmail, maskName, maskPhone } from '../../../platform/privacy/masking.ts';
-import { BUREAU, findUnit } from '../../../platform/reference/units.ts';
+import { type UnitsByCode, unitNameIn } from '../../../platform/reference/unit-names.ts';
+import { BUREAU, UNITS } from '../../../platform/reference/units.ts';
 import { formatPageDate, taipeiTimeOfDay } from '../../../platform/web/format-date.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import type { DeadlineStatus } from '../core/case-deadline.ts';
@@ -146,11 +147,12 @@ export function publicDateTime(lang: Lang, at: Date): string {
   return lang === 'en' ? `${date}, ${time}` : `${date} ${time}`;
 }
 
-function unitName(code: string, lang: Lang): string {
-  const unit = findUnit(code);
-  if (unit === undefined) return code;
-  return lang === 'en' ? unit.nameEn : unit.nameZh;
-}
+/**
+ * The units' names when the caller passes none: the reference data the table is seeded from. Only pure
+ * callers without a database use it (the unit tests); the pages pass the table's (`unitsNow`), which an
+ * admin edits.
+ */
+const seededUnits: UnitsByCode = new Map(UNITS.map((unit) => [unit.code, unit]));
 
 function publicDeadlineStatus(
   workflow: CaseWorkflow,
@@ -180,11 +182,16 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-function eventLabel(kind: PublicEventKind, data: Record<string, unknown>, lang: Lang): string {
+function eventLabel(
+  kind: PublicEventKind,
+  data: Record<string, unknown>,
+  lang: Lang,
+  units: UnitsByCode,
+): string {
   const key = `event_${kind}` as TrackTextKey;
   switch (kind) {
     case 'transfer':
-      return trackText(lang, key, { unit: unitName(text(data.toUnit), lang) });
+      return trackText(lang, key, { unit: unitNameIn(units, text(data.toUnit), lang) });
     case 'forward':
       return trackText(lang, key, { agency: text(data.agency) });
     case 'merge':
@@ -198,7 +205,7 @@ function eventLabel(kind: PublicEventKind, data: Record<string, unknown>, lang: 
   }
 }
 
-function publicTimeline(detail: CaseDetail, lang: Lang): PublicTimelineEvent[] {
+function publicTimeline(detail: CaseDetail, lang: Lang, units: UnitsByCode): PublicTimelineEvent[] {
   const created = detail.timeline.find((event) => event.kind === 'created');
   // The unit in charge at each moment: where the case was received, then each transfer's target.
   let currentUnit = text(created?.data.unitCode) || detail.row.unitCode;
@@ -214,14 +221,14 @@ function publicTimeline(detail: CaseDetail, lang: Lang): PublicTimelineEvent[] {
         ? lang === 'en'
           ? BUREAU.nameEn
           : BUREAU.nameZh
-        : unitName(currentUnit, lang);
+        : unitNameIn(units, currentUnit, lang);
     if (event.kind === 'transfer' && text(event.data.toUnit) !== '') currentUnit = text(event.data.toUnit);
     if (!isPublicKind(event.kind)) continue;
     events.push({
       kind: event.kind,
       occurredAt: event.occurredAt.toISOString(),
       occurredAtText: publicDateTime(lang, event.occurredAt),
-      label: eventLabel(event.kind, event.data, lang),
+      label: eventLabel(event.kind, event.data, lang, units),
       note: event.publicNote?.trim() ? event.publicNote.trim() : null,
       by,
     });
@@ -270,6 +277,8 @@ export function publicCaseView(
   mergedInto: { caseNumber: string; state: CaseState } | null = null,
   /** While it waits for a supplement: whether it is offered online, and the unit's contacts. */
   supplement: SupplementFacts | null = null,
+  /** Every unit's names as the table has them (units-now.ts): the timeline names the unit at each step. */
+  units: UnitsByCode = seededUnits,
 ): PublicCaseView {
   const { row } = detail;
   const state = row.state as CaseState;
@@ -321,7 +330,7 @@ export function publicCaseView(
       // problem (row.address) is not theirs and is not part of this view.
       address: masked(row.applicantAddress, maskAddress),
     },
-    timeline: publicTimeline(detail, lang),
+    timeline: publicTimeline(detail, lang, units),
     supplement: publicSupplement(detail, lang, supplement),
     attachments: attachments.map((attachment) => ({
       id: attachment.id,

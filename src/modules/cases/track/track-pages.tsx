@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import type { AppDeps } from '../../../platform/http/app-types.ts';
 import type { FieldProblem } from '../../../platform/http/errors.ts';
+import { unitsNow } from '../../../platform/reference/units-now.ts';
 import { FormProblems, problemsOnPage } from '../../../platform/web/components/form-problems.ts';
 import { formatPageDate } from '../../../platform/web/format-date.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
@@ -138,7 +139,9 @@ export async function loadPublicView(
     detail.row.state === 'awaiting_supplement' ? await unitContact(deps.db, detail.row.unitCode) : null;
   const supplement =
     unit === null ? null : { isOnline: (await issuedNoticeOf(deps.db, caseId)) !== null, unit };
-  return { detail, view: publicCaseView(detail, attachments, lang, mergedInto, supplement) };
+  // The timeline names the unit at each step as the table has it now (an admin may have renamed it).
+  const units = await unitsNow(deps.db);
+  return { detail, view: publicCaseView(detail, attachments, lang, mergedInto, supplement, units) };
 }
 
 export async function showResult(

@@ -3,7 +3,8 @@ import { staff } from '../../../platform/auth/auth-schema.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import type { Clock } from '../../../platform/http/clock.ts';
 import { defineQueue, type Jobs } from '../../../platform/jobs/jobs.ts';
-import { findUnit } from '../../../platform/reference/units.ts';
+import { type UnitsByCode, unitNameIn } from '../../../platform/reference/unit-names.ts';
+import { unitsNow } from '../../../platform/reference/units-now.ts';
 import { formatPageDateTime } from '../../../platform/web/format-date.ts';
 import { queueNotification } from '../../notifications/index.ts';
 import { mediaItems } from '../petitions-schema.ts';
@@ -71,6 +72,8 @@ export async function scanMediaOverdue(deps: MediaOverdueDeps): Promise<{ items:
     .limit(batchLimit);
   let items = 0;
   let emails = 0;
+  // The asked unit as the table names it (an admin may have renamed it).
+  const units: UnitsByCode = candidates.length === 0 ? new Map() : await unitsNow(deps.db);
   for (const candidate of candidates) {
     const queued = await deps.db.transaction(async (tx) => {
       // Claimed under the row's lock: whoever marks it alerted first sends its e-mails; the others skip it.
@@ -102,7 +105,7 @@ export async function scanMediaOverdue(deps: MediaOverdueDeps): Promise<{ items:
       const data = {
         title: item.title,
         outlet: item.outlet,
-        unitName: findUnit(item.factCheckUnit)?.nameZh ?? item.factCheckUnit,
+        unitName: unitNameIn(units, item.factCheckUnit, 'zh-TW'),
         dueAt: formatPageDateTime('zh-TW', item.factCheckDueAt),
         itemUrl: `${base}${mediaPaths.item(item.id)}`,
       };

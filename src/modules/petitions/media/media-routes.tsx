@@ -17,6 +17,7 @@ import {
   onceTokenOf,
 } from '../../../platform/http/idempotency.ts';
 import { UuidParam } from '../../../platform/http/ids.ts';
+import { unitsNow } from '../../../platform/reference/units-now.ts';
 import { FormProblems, problemsOnPage } from '../../../platform/web/components/form-problems.ts';
 import { pageNumberOf } from '../../../platform/web/components/pagination.tsx';
 import { type FormDefinition, postedForm } from '../../../platform/web/components/read-form.ts';
@@ -107,6 +108,7 @@ export async function mediaRoutes(app: AppInstance, deps: AppDeps): Promise<void
               now={now}
               mayRecord={(mediaRecorderRoles as readonly string[]).includes(staff.role)}
               unitCode={scope === 'none' ? null : scope.unitCode}
+              units={await unitsNow(deps.db)}
             />
           ),
         });
@@ -115,7 +117,7 @@ export async function mediaRoutes(app: AppInstance, deps: AppDeps): Promise<void
   });
 
   forEachLanguage(mediaPaths.newItem, (url, lang) => {
-    const show = (
+    const show = async (
       request: FastifyRequest,
       reply: FastifyReply,
       props: { values: typeof blankMediaItem; problems: FormProblems },
@@ -134,6 +136,7 @@ export async function mediaRoutes(app: AppInstance, deps: AppDeps): Promise<void
             // The same token while the form comes back with problems: it stays one submission.
             onceToken={onceTokenOf(props.values._once) ?? newOnceToken()}
             problems={props.problems}
+            units={await unitsNow(deps.db)}
           />
         ),
       });
@@ -223,6 +226,7 @@ export async function mediaRoutes(app: AppInstance, deps: AppDeps): Promise<void
           mayRecordClarification={mayRecordClarification(staff, item)}
           factCheck={factCheck}
           clarification={clarification}
+          units={await unitsNow(deps.db)}
         />
       ),
     });

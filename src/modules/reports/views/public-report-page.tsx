@@ -1,4 +1,4 @@
-import { findUnit } from '../../../platform/reference/units.ts';
+import { type UnitsByCode, unitNameIn } from '../../../platform/reference/unit-names.ts';
 import { SummaryRow } from '../../../platform/web/components/summary-list.tsx';
 import { formatPageDate, formatPageDateTime } from '../../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../../platform/web/i18n.ts';
@@ -17,6 +17,8 @@ export interface PublicReportPageProps {
   lang: Lang;
   report: PublicReportDetail;
   vocabulary: PublicVocabulary;
+  /** The units as the table has them (units-now.ts): the timeline names the unit a report moved to. */
+  units: UnitsByCode;
   tileUrl: string | null;
   tileAttribution: string;
 }
@@ -156,7 +158,7 @@ export function PublicReportPage(props: PublicReportPageProps) {
         {report.timeline.map((entry, index) => (
           <li key={index} class="ow-report-timeline__item" data-kind={entry.kind}>
             <p class="govuk-body govuk-!-margin-bottom-1">
-              <strong>{timelineWords(lang, entry)}</strong>
+              <strong>{timelineWords(lang, entry, props.units)}</strong>
             </p>
             <p class="govuk-body-s govuk-!-margin-bottom-1">
               <time dateTime={entry.occurredAt.toISOString()}>
@@ -212,14 +214,12 @@ function inParentheses(lang: Lang, value: string): string {
   return lang === 'en' ? ` (${value})` : `（${value}）`;
 }
 
-function unitName(code: unknown, lang: Lang): string {
-  const unit = typeof code === 'string' ? findUnit(code) : undefined;
-  if (unit === undefined) return typeof code === 'string' ? code : '';
-  return lang === 'en' ? unit.nameEn : unit.nameZh;
+function unitName(code: unknown, lang: Lang, units: UnitsByCode): string {
+  return typeof code === 'string' ? unitNameIn(units, code, lang) : '';
 }
 
 /** The words of a timeline entry: each state change as the public reads it. */
-function timelineWords(lang: Lang, entry: PublicTimelineEntry): string {
+function timelineWords(lang: Lang, entry: PublicTimelineEntry, units: UnitsByCode): string {
   const fact = (name: string) => (typeof entry.data[name] === 'string' ? (entry.data[name] as string) : '—');
   switch (entry.kind) {
     case 'created':
@@ -231,7 +231,7 @@ function timelineWords(lang: Lang, entry: PublicTimelineEntry): string {
     case 'withdraw':
       return text(lang, `publicEvent_${entry.kind}`);
     case 'transfer':
-      return text(lang, 'publicEvent_transfer', { unit: unitName(entry.data.toUnit, lang) });
+      return text(lang, 'publicEvent_transfer', { unit: unitName(entry.data.toUnit, lang, units) });
     case 'forward':
       return text(lang, 'publicEvent_forward', { agency: fact('agency') });
     case 'merge':

@@ -1,4 +1,4 @@
-import { UNITS } from '../../reference/units.ts';
+import { activeUnitsIn, type UnitsByCode } from '../../reference/unit-names.ts';
 import { SummaryList } from '../components/summary-list.tsx';
 import { BureauContacts } from '../contact-details.tsx';
 import { type Lang, localePath, translator } from '../i18n.ts';
@@ -45,12 +45,11 @@ const entryPoints: {
   { id: 'services', descriptionKey: 'servicesDescription' },
 ];
 
-/** The active units and their duties, from the reference data (never spelt out here). */
-export function UnitDuties({ lang }: { lang: Lang }) {
-  const activeUnits = UNITS.filter((unit) => unit.isActive).toSorted((a, b) => a.sortOrder - b.sortOrder);
+/** The active units and their duties, as the units table has them (never spelt out here). */
+export function UnitDuties({ lang, units }: { lang: Lang; units: UnitsByCode }) {
   return (
     <SummaryList
-      rows={activeUnits.map((unit) => ({
+      rows={activeUnitsIn(units).map((unit) => ({
         key: lang === 'en' ? unit.nameEn : unit.nameZh,
         value: lang === 'en' ? unit.descriptionEn : unit.descriptionZh,
       }))}
@@ -58,7 +57,8 @@ export function UnitDuties({ lang }: { lang: Lang }) {
   );
 }
 
-export function HomePage({ lang }: { lang: Lang }) {
+/** `units`: the table's (units-now.ts); the page is kept under the 'units' scope, which saving a unit announces. */
+export function HomePage({ lang, units }: { lang: Lang; units: UnitsByCode }) {
   return (
     <>
       <h1 class="govuk-heading-xl">{text(lang, 'heading')}</h1>
@@ -81,7 +81,7 @@ export function HomePage({ lang }: { lang: Lang }) {
       </ul>
       <h2 class="govuk-heading-l">{text(lang, 'unitsHeading')}</h2>
       <p class="govuk-body">{text(lang, 'unitsLead')}</p>
-      <UnitDuties lang={lang} />
+      <UnitDuties lang={lang} units={units} />
       <h2 class="govuk-heading-l">{text(lang, 'contactHeading')}</h2>
       <p class="govuk-body">{text(lang, 'contactLead')}</p>
       <BureauContacts lang={lang} />

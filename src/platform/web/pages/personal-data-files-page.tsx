@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { BUREAU, findUnit } from '../../reference/units.ts';
+import type { UnitsByCode } from '../../reference/unit-names.ts';
+import { BUREAU } from '../../reference/units.ts';
 import { SummaryList } from '../components/summary-list.tsx';
 import { BureauContacts } from '../contact-details.tsx';
 import { type Lang, localePath, translator } from '../i18n.ts';
@@ -49,18 +50,18 @@ const text = translator({
   },
 });
 
-function keeperText(lang: Lang, file: PersonalDataFile): string {
+function keeperText(lang: Lang, file: PersonalDataFile, unitsByCode: UnitsByCode): string {
   const units = file.keeperUnits
-    .map((code) => findUnit(code))
+    .map((code) => unitsByCode.get(code))
     .filter((unit) => unit !== undefined)
     .map((unit) => (lang === 'en' ? unit.nameEn : unit.nameZh))
     .join(text(lang, 'unitSeparator'));
   return text(lang, 'keeperValue', { bureau: lang === 'en' ? BUREAU.nameEn : BUREAU.nameZh, units });
 }
 
-function FileCard({ lang, file }: { lang: Lang; file: PersonalDataFile }) {
+function FileCard({ lang, file, units }: { lang: Lang; file: PersonalDataFile; units: UnitsByCode }) {
   const rows: [string, ComponentChildren][] = [
-    [text(lang, 'keeper'), keeperText(lang, file)],
+    [text(lang, 'keeper'), keeperText(lang, file, units)],
     [
       text(lang, 'contact'),
       text(lang, 'contactValue', { phone: BUREAU.contact.phone, email: BUREAU.contact.email }),
@@ -95,7 +96,8 @@ function FileCard({ lang, file }: { lang: Lang; file: PersonalDataFile }) {
   );
 }
 
-export function PersonalDataFilesPage({ lang }: { lang: Lang }) {
+/** `units`: the table's (units-now.ts); the page is kept under the 'units' scope, which saving a unit announces. */
+export function PersonalDataFilesPage({ lang, units }: { lang: Lang; units: UnitsByCode }) {
   return (
     <>
       <h1 class="govuk-heading-xl">{text(lang, 'heading')}</h1>
@@ -109,7 +111,7 @@ export function PersonalDataFilesPage({ lang }: { lang: Lang }) {
         {text(lang, 'privacyAfter')}
       </p>
       {personalDataFiles.map((file) => (
-        <FileCard key={file.id} lang={lang} file={file} />
+        <FileCard key={file.id} lang={lang} file={file} units={units} />
       ))}
       <h2 class="govuk-heading-l">{text(lang, 'rightsHeading')}</h2>
       <p class="govuk-body">{text(lang, 'rightsBody')}</p>

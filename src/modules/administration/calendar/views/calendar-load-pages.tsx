@@ -1,6 +1,7 @@
 import type { Static } from 'typebox';
 import type { YearProposal } from '../../../../platform/calendar/calendar-admin-service.ts';
-import { TextArea, TextInput } from '../../../../platform/web/components/form-controls.tsx';
+import { formatByteSize } from '../../../../platform/uploads/multipart.ts';
+import { FileInput, TextArea, TextInput } from '../../../../platform/web/components/form-controls.tsx';
 import { FormPage, PostForm, textControls } from '../../../../platform/web/components/form-page.tsx';
 import { FormProblems } from '../../../../platform/web/components/form-problems.ts';
 import { SummaryList } from '../../../../platform/web/components/summary-list.tsx';
@@ -9,7 +10,7 @@ import { formatPageDate, formatPageDateTime } from '../../../../platform/web/for
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import type { DeadlinePreview } from '../../../cases/index.ts';
 import { administrationPaths } from '../../administration-paths.ts';
-import { loadYearForm } from '../calendar-forms.ts';
+import { calendarUploadField, calendarUploadMaxBytes, loadYearForm } from '../calendar-forms.ts';
 import { calendarText as text } from '../calendar-messages.ts';
 import { DeadlineMoves, HiddenValues } from './calendar-change-parts.tsx';
 
@@ -22,7 +23,10 @@ export interface LoadYearPageProps {
   problems: FormProblems;
 }
 
-/** The year file's form: the year, where the file comes from, and its text. Posts to its preview. */
+/**
+ * The year file's form: the year, where the file comes from, and the file (uploaded, or its text pasted).
+ * Multipart; posts to its preview.
+ */
 export function LoadYearPage({ lang, csrfToken, values, problems }: LoadYearPageProps) {
   const control = textControls(loadYearForm, { lang, values, problems });
   return (
@@ -31,6 +35,7 @@ export function LoadYearPage({ lang, csrfToken, values, problems }: LoadYearPage
         action={localePath(lang, administrationPaths.calendarLoad)}
         csrfToken={csrfToken}
         submit={text(lang, 'loadPreviewButton')}
+        isUpload
       >
         <input type="hidden" name="step" value="preview" />
         <TextInput
@@ -40,7 +45,15 @@ export function LoadYearPage({ lang, csrfToken, values, problems }: LoadYearPage
           widthClass="govuk-input--width-4"
         />
         <TextInput {...control('source')} hint={text(lang, 'sourceHint')} isOptional />
-        <TextArea {...control('calendarFile')} hint={text(lang, 'fileHint')} rows={12} />
+        <FileInput
+          lang={lang}
+          name={calendarUploadField}
+          label={text(lang, 'uploadLabel')}
+          hint={text(lang, 'uploadHint', { limit: formatByteSize(calendarUploadMaxBytes) })}
+          accept=".json,application/json"
+          problems={problems}
+        />
+        <TextArea {...control('calendarFile')} hint={text(lang, 'fileHint')} rows={12} isOptional />
       </PostForm>
     </FormPage>
   );

@@ -1,3 +1,4 @@
+import type { UnitsByCode } from '../../../../platform/reference/unit-names.ts';
 import {
   ErrorSummary,
   Radios,
@@ -43,6 +44,8 @@ export interface MediaItemPageProps {
   mayRecordClarification: boolean;
   factCheck: { values: FactCheckValues; problems: FormProblems };
   clarification: { values: ClarificationValues; problems: FormProblems };
+  /** The units as the table has them (units-now.ts). */
+  units: UnitsByCode;
 }
 
 function ExternalLink({ href }: { href: string }) {
@@ -90,11 +93,17 @@ export function MediaItemPage(props: MediaItemPageProps) {
               value:
                 item.unitCodes.length === 0
                   ? text(lang, 'unitsNone')
-                  : item.unitCodes.map((code) => unitName(lang, code)).join(lang === 'en' ? ', ' : '、'),
+                  : item.unitCodes
+                      .map((code) => unitName(lang, code, props.units))
+                      .join(lang === 'en' ? ', ' : '、'),
             },
             { key: text(lang, 'summaryLabel'), value: <Paragraphs value={item.summary} /> },
             { key: text(lang, 'recordedAt'), value: formatPageDateTime(lang, item.createdAt) },
-            { key: text(lang, 'factCheck'), value: factCheckText(lang, item), id: 'media-fact-check' },
+            {
+              key: text(lang, 'factCheck'),
+              value: factCheckText(lang, item, props.units),
+              id: 'media-fact-check',
+            },
             item.factCheckUnit === null
               ? null
               : {

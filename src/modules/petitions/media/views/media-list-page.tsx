@@ -1,3 +1,4 @@
+import type { UnitsByCode } from '../../../../platform/reference/unit-names.ts';
 import { LinkParagraph } from '../../../../platform/web/components/link-paragraph.tsx';
 import { Pagination } from '../../../../platform/web/components/pagination.tsx';
 import { TableHead } from '../../../../platform/web/components/table.tsx';
@@ -19,6 +20,8 @@ export interface MediaListPageProps {
   mayRecord: boolean;
   /** A unit's supervisor or handler: the unit whose items the list holds. */
   unitCode: string | null;
+  /** The units as the table has them (units-now.ts). */
+  units: UnitsByCode;
 }
 
 const filterKeys: Record<MediaFilter, MediaTextKey> = {
@@ -43,7 +46,7 @@ export function MediaListPage(props: MediaListPageProps) {
       <p class="govuk-body">
         {props.unitCode === null
           ? text(lang, 'listLeadAll')
-          : text(lang, 'listLeadUnit', { unit: unitName(lang, props.unitCode) })}
+          : text(lang, 'listLeadUnit', { unit: unitName(lang, props.unitCode, props.units) })}
       </p>
       {props.mayRecord ? (
         <LinkParagraph href={localePath(lang, mediaPaths.newItem)}>{text(lang, 'newItemLink')}</LinkParagraph>
@@ -94,7 +97,7 @@ export function MediaListPage(props: MediaListPageProps) {
                 <td class="govuk-table__cell">{item.outlet}</td>
                 <td class="govuk-table__cell">{publishedText(lang, item.publishedOn)}</td>
                 <td class="govuk-table__cell">{toneName(lang, item.tone)}</td>
-                <td class="govuk-table__cell">{factCheckText(lang, item)}</td>
+                <td class="govuk-table__cell">{factCheckText(lang, item, props.units)}</td>
                 <td class="govuk-table__cell">
                   <StateTag lang={lang} state={mediaStateOf(item, props.now)} />
                 </td>

@@ -1,3 +1,4 @@
+import type { UnitsByCode } from '../../../../platform/reference/unit-names.ts';
 import {
   Checkboxes,
   Radios,
@@ -24,13 +25,19 @@ export interface MediaNewPageProps {
   /** The form's one-time token: kept when the form comes back with problems. */
   onceToken: string;
   problems: FormProblems;
+  /** The units as the table has them (units-now.ts): the choices' names. */
+  units: UnitsByCode;
 }
 
 /** Record a news or social-media item, with the unit asked to fact-check it and the hours it has. */
-export function MediaNewPage({ lang, csrfToken, values, onceToken, problems }: MediaNewPageProps) {
+export function MediaNewPage({ lang, csrfToken, values, onceToken, problems, units }: MediaNewPageProps) {
   const control = textControls(mediaItemForm, { lang, values, problems });
   const label = (name: keyof MediaItemValues) => mediaItemForm.labels[name][lang];
-  const unitChoices = activeUnits.map((unit) => ({ value: unit.code, label: unitName(lang, unit.code) }));
+  // The codes an item may name are the rules' (media-form.ts checks them); their names are the table's.
+  const unitChoices = activeUnits.map((unit) => ({
+    value: unit.code,
+    label: unitName(lang, unit.code, units),
+  }));
   return (
     <FormPage lang={lang} problems={problems} title={text(lang, 'newTitle')} lead={text(lang, 'newLead')}>
       <PostForm

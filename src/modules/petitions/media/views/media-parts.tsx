@@ -1,4 +1,4 @@
-import { findUnit } from '../../../../platform/reference/units.ts';
+import { type UnitsByCode, unitNameIn } from '../../../../platform/reference/unit-names.ts';
 import { formatPageDate, formatPageDateTime } from '../../../../platform/web/format-date.ts';
 import type { Lang } from '../../../../platform/web/i18n.ts';
 import { type MediaTextKey, mediaText as text } from '../media-messages.ts';
@@ -26,17 +26,20 @@ export function clarificationKindName(lang: Lang, kind: ClarificationKind): stri
   return text(lang, kindKeys[kind]);
 }
 
-export function unitName(lang: Lang, code: string): string {
-  const unit = findUnit(code);
-  if (unit === undefined) return code;
-  return lang === 'en' ? unit.nameEn : unit.nameZh;
+/** A unit's name as the units table has it (units-now.ts: an admin may have renamed it); its code if unknown. */
+export function unitName(lang: Lang, code: string, units: UnitsByCode): string {
+  return unitNameIn(units, code, lang);
 }
 
 /** 「養護工程處，民國115年3月2日 14:00 前」, or that none was asked. */
-export function factCheckText(lang: Lang, item: Pick<MediaItem, 'factCheckUnit' | 'factCheckDueAt'>): string {
+export function factCheckText(
+  lang: Lang,
+  item: Pick<MediaItem, 'factCheckUnit' | 'factCheckDueAt'>,
+  units: UnitsByCode,
+): string {
   if (item.factCheckUnit === null || item.factCheckDueAt === null) return text(lang, 'noFactCheck');
   return text(lang, 'dueBy', {
-    unit: unitName(lang, item.factCheckUnit),
+    unit: unitName(lang, item.factCheckUnit, units),
     due: formatPageDateTime(lang, item.factCheckDueAt),
   });
 }
