@@ -403,7 +403,10 @@ const platformCommands: Record<string, Command> = {
     usage: 'onewindow classifications:load --kind theme|administrative --file FILE.json|FILE.csv',
     options: {
       kind: valueOption('theme | administrative', 'required'),
-      file: valueOption('a JSON array of rows [{ code, nameZh, nameEn?, parentCode? }], or a CSV', 'required'),
+      file: valueOption(
+        'a JSON array of rows [{ code, nameZh, nameEn?, parentCode? }], or a CSV',
+        'required',
+      ),
     },
     async run(values, context) {
       const kind = String(values.kind);

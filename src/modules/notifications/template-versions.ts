@@ -25,23 +25,35 @@ export interface TemplateVersion {
   createdAt: Date;
 }
 
+/** What a `TemplateVersion` is read from. */
+const versionColumns = {
+  version: notificationTemplateVersions.version,
+  texts: notificationTemplateVersions.texts,
+  note: notificationTemplateVersions.note,
+  createdBy: notificationTemplateVersions.createdBy,
+  createdAt: notificationTemplateVersions.createdAt,
+};
+
+/** The versions of a topic (all, or the one numbered `version`), newest first. */
+function selectVersions(db: DatabaseOrTransaction, topic: string, version?: number) {
+  return db
+    .select(versionColumns)
+    .from(notificationTemplateVersions)
+    .where(
+      and(
+        eq(notificationTemplateVersions.topic, topic),
+        version === undefined ? undefined : eq(notificationTemplateVersions.version, version),
+      ),
+    )
+    .orderBy(desc(notificationTemplateVersions.version));
+}
+
 /** The newest version of a topic (one indexed read: topic, version), or null when it was never edited. */
 export async function currentTemplateVersion(
   db: DatabaseOrTransaction,
   topic: string,
 ): Promise<TemplateVersion | null> {
-  const [row] = await db
-    .select({
-      version: notificationTemplateVersions.version,
-      texts: notificationTemplateVersions.texts,
-      note: notificationTemplateVersions.note,
-      createdBy: notificationTemplateVersions.createdBy,
-      createdAt: notificationTemplateVersions.createdAt,
-    })
-    .from(notificationTemplateVersions)
-    .where(eq(notificationTemplateVersions.topic, topic))
-    .orderBy(desc(notificationTemplateVersions.version))
-    .limit(1);
+  const [row] = await selectVersions(db, topic).limit(1);
   return row ?? null;
 }
 
@@ -50,17 +62,7 @@ export async function listTemplateVersions(
   db: DatabaseOrTransaction,
   topic: string,
 ): Promise<TemplateVersion[]> {
-  return db
-    .select({
-      version: notificationTemplateVersions.version,
-      texts: notificationTemplateVersions.texts,
-      note: notificationTemplateVersions.note,
-      createdBy: notificationTemplateVersions.createdBy,
-      createdAt: notificationTemplateVersions.createdAt,
-    })
-    .from(notificationTemplateVersions)
-    .where(eq(notificationTemplateVersions.topic, topic))
-    .orderBy(desc(notificationTemplateVersions.version));
+  return selectVersions(db, topic);
 }
 
 /** The newest version of every edited topic (the templates page), one row per topic. */
@@ -70,11 +72,7 @@ export async function currentTemplateVersions(
   const rows = await db
     .selectDistinctOn([notificationTemplateVersions.topic], {
       topic: notificationTemplateVersions.topic,
-      version: notificationTemplateVersions.version,
-      texts: notificationTemplateVersions.texts,
-      note: notificationTemplateVersions.note,
-      createdBy: notificationTemplateVersions.createdBy,
-      createdAt: notificationTemplateVersions.createdAt,
+      ...versionColumns,
     })
     .from(notificationTemplateVersions)
     .orderBy(notificationTemplateVersions.topic, desc(notificationTemplateVersions.version));
@@ -88,18 +86,7 @@ async function versionOf(
   topic: string,
   version: number,
 ): Promise<TemplateVersion | null> {
-  const [row] = await db
-    .select({
-      version: notificationTemplateVersions.version,
-      texts: notificationTemplateVersions.texts,
-      note: notificationTemplateVersions.note,
-      createdBy: notificationTemplateVersions.createdBy,
-      createdAt: notificationTemplateVersions.createdAt,
-    })
-    .from(notificationTemplateVersions)
-    .where(
-      and(eq(notificationTemplateVersions.topic, topic), eq(notificationTemplateVersions.version, version)),
-    );
+  const [row] = await selectVersions(db, topic, version);
   return row ?? null;
 }
 

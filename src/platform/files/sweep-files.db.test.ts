@@ -105,6 +105,7 @@ describe('the orphan file sweep', () => {
       'petition_submissions.code_hash',
       'petition_submissions.token_hash',
       'staff.password_hash',
+      'staff_invitations.token_hash',
       'report_confirmed_addresses.email_hash',
       'search_documents.file_terms', // attachments' text for search, not a file's name
       'search_documents.file_text',

@@ -62,7 +62,11 @@ function extensionOf(name: string): string {
  * none is JSON when it begins with `[` or `{` and JSON is taken, else CSV when CSV is — and a JSON file
  * parses. The size is the reader's to check (it stops reading at the limit).
  */
-export function checkDataFile(bytes: Uint8Array, name: string, kinds: readonly DataFileKind[]): CheckedDataFile {
+export function checkDataFile(
+  bytes: Uint8Array,
+  name: string,
+  kinds: readonly DataFileKind[],
+): CheckedDataFile {
   if (bytes.byteLength === 0) return { ok: false, refusal: 'empty' };
   const extension = extensionOf(name);
   const named = extension === 'json' || extension === 'csv' ? extension : null;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { and, eq, inArray } from 'drizzle-orm';
+import { decode, summaryOf } from '../../../../test/helpers/html.ts';
 import { buildTestApp, TestClock } from '../../../../test/helpers/test-app.ts';
 import {
   aSignedInMember,
@@ -13,6 +14,7 @@ import { upsertCalendarOverride } from '../../../platform/calendar/calendar-repo
 import { calendarOverrides, calendarYears } from '../../../platform/calendar/calendar-schema.ts';
 import { loadWorkingCalendar } from '../../../platform/calendar/calendar-service.ts';
 import { localDate } from '../../../platform/calendar/working-days.ts';
+import { multipartForm, samplePng } from '../../../platform/uploads/upload-test-support.ts';
 import { caseActorOf, sidewalkPetition, testCasesContext } from '../../cases/core/cases-test-support.ts';
 import { cases, caseTimeline, openCase } from '../../cases/index.ts';
 
@@ -312,6 +314,107 @@ describe('loading a year’s official calendar', () => {
     });
     assert.equal(again.statusCode, 409);
     assert.match(again.body, /完全相同，不必載入/);
+  });
+});
+
+/** The hidden fields of the page's first form whose `step` is `confirm`, as the browser would post them. */
+function confirmFields(html: string): Record<string, string> {
+  const form = [...html.matchAll(/<form\b[^>]*>([\s\S]*?)<\/form>/g)]
+    .map((match) => match[1] ?? '')
+    .find((inner) => inner.includes('name="step" value="confirm"'));
+  const fields: Record<string, string> = {};
+  for (const input of (form ?? '').matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g))
+    fields[input[1] as string] = decode(input[2] ?? '');
+  return fields;
+}
+
+describe('uploading a year’s official calendar file', () => {
+  const yearFile = (name: string, content: Buffer, type = 'application/json') => ({
+    field: 'calendarFileUpload',
+    name,
+    type,
+    content,
+  });
+
+  it('lists the file’s problems with the other fields’ at once, in both languages, and stores nothing', async () => {
+    const before = await db.select().from(calendarYears);
+    await admin.get(loadPath);
+    const wrongType = await admin.postMultipart(
+      loadPath,
+      multipartForm({ step: 'preview', year: '', source: '' }, [
+        yearFile('115年.csv', Buffer.from('date,isHoliday\n20260101,true\n'), 'text/csv'),
+      ]),
+    );
+    assert.equal(wrongType.statusCode, 400);
+    assert.deepEqual(
+      summaryOf(wrongType.body).map(([target]) => target),
+      ['year', 'calendarFileUpload'],
+    );
+    assert.match(decode(wrongType.body), /「115年\.csv」不是可接受的檔案類型，請改用 JSON 檔。/);
+    const binary = await admin.postMultipart(
+      loadPath,
+      multipartForm({ step: 'preview', year: '2026' }, [yearFile('calendar.json', samplePng())]),
+    );
+    assert.equal(binary.statusCode, 400);
+    assert.match(decode(binary.body), /「calendar\.json」不是 UTF-8 文字檔/);
+    const missing = await admin.postMultipart(loadPath, multipartForm({ step: 'preview', year: '2026' }));
+    assert.equal(missing.statusCode, 400);
+    assert.deepEqual(summaryOf(missing.body), [
+      ['calendarFileUpload', '請選擇辦公日曆表檔案，或貼上檔案內容'],
+    ]);
+    await admin.get(`/en${loadPath}`);
+    const broken = await admin.postMultipart(
+      `/en${loadPath}`,
+      multipartForm({ step: 'preview', year: '2026' }, [yearFile('2026.json', Buffer.from('[{"date": '))]),
+    );
+    assert.equal(broken.statusCode, 400);
+    assert.match(decode(broken.body), /“2026\.json” is not valid JSON: /);
+    const wrongYear = await admin.postMultipart(
+      `/en${loadPath}`,
+      multipartForm({ step: 'preview', year: '2027' }, [yearFile('2026.json', Buffer.from(official2026))]),
+    );
+    assert.equal(wrongYear.statusCode, 400);
+    // The content's problems are the file input's when the file was uploaded.
+    assert.equal(summaryOf(wrongYear.body)[0]?.[0], 'calendarFileUpload');
+    assert.deepEqual(await db.select().from(calendarYears), before);
+  });
+
+  it('takes the official file (a byte-order mark, Windows line endings) to the preview, then loads it on confirmation', async () => {
+    await admin.get(loadPath);
+    const content = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from(official2026.replace(/\n/g, '\r\n'), 'utf8'),
+    ]);
+    const preview = await admin.postMultipart(
+      loadPath,
+      multipartForm({ step: 'preview', year: '115', source: '' }, [
+        yearFile('115年中華民國政府行政機關辦公日曆表.json', content),
+      ]),
+    );
+    assert.equal(preview.statusCode, 200, preview.body);
+    // The year in force is the one loaded above (7/9 closed, 1/1 described otherwise): the file undoes both.
+    assert.match(
+      preview.body,
+      /data-date="2026-07-09"><td class="govuk-table__cell">民國115年7月9日<\/td><td class="govuk-table__cell">放假<\/td><td class="govuk-table__cell">上班</,
+    );
+    assert.match(preview.body, /1 天的說明改變/);
+    assert.match(preview.body, /3 件未結案件的期限會改變/);
+    assert.match(preview.body, /管理頁面上傳：115年中華民國政府行政機關辦公日曆表\.json/);
+    const fields = confirmFields(preview.body);
+    assert.equal(fields.step, 'confirm');
+    assert.equal((JSON.parse(fields.calendarFile ?? '[]') as unknown[]).length, 365);
+    assert.notEqual(fields.inForce, 'bundled');
+    const [kept] = await db.select().from(calendarYears);
+    assert.equal(kept?.source, '人事行政總處 115 年修正版', 'nothing loaded by the preview');
+
+    const confirmed = await admin.post(loadPath, fields);
+    assert.equal(confirmed.statusCode, 303, confirmed.body);
+    const [stored] = await db.select().from(calendarYears);
+    assert.equal(stored?.source, '管理頁面上傳：115年中華民國政府行政機關辦公日曆表.json');
+    const calendar = await loadWorkingCalendar(db, { region: '64000' });
+    assert.equal(calendar.isWorkingDay(localDate('2026-07-09')), true);
+    assert.deepEqual(await expectedDates(), ['2026-07-13', '2026-07-13', '2026-07-13']);
+    assert.equal((await auditEntries(db, 'calendar.year_loaded', '2026')).length, 2);
   });
 });
 

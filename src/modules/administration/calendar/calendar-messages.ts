@@ -189,7 +189,8 @@ export const calendarText = translator({
     uploadLabel: 'The official calendar file',
     uploadHint: 'The JSON file the DGPA publishes, at most {limit}.',
     fileLabel: 'Or paste the file’s content',
-    fileHint: 'Used when no file is chosen: open the JSON file in a text editor, select all, copy and paste it here.',
+    fileHint:
+      'Used when no file is chosen: open the JSON file in a text editor, select all, copy and paste it here.',
     fileMissing: 'Choose the calendar file, or paste its content',
     loadPreviewButton: 'Preview the differences',
     loadPreviewTitle: 'Confirm loading the {year} calendar',

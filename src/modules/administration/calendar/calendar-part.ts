@@ -9,7 +9,10 @@ import { calendarText } from './calendar-messages.ts';
  * `npx onewindow calendar:override` / `calendar:load` call the same service (platform/calendar).
  */
 export const calendarPart: ModulePart = {
-  routes: [{ load: () => import('./calendar-routes.tsx').then((file) => file.calendarRoutes) }],
+  // The year file is uploaded (a data file, JSON, read by the platform's upload reader) or pasted.
+  routes: [
+    { load: () => import('./calendar-routes.tsx').then((file) => file.calendarRoutes), takesFiles: true },
+  ],
   staffAreas: [
     {
       id: 'administration.calendar',

@@ -23,11 +23,11 @@ import type { RoutePlugin } from '../../../platform/composition/app-module.ts';
 import { announceCalendarChange } from '../../../platform/composition/compose.ts';
 import type { AppDeps } from '../../../platform/http/app-types.ts';
 import { DomainError, type FieldProblem } from '../../../platform/http/errors.ts';
+import type { DataFileRule, UploadedDataFile } from '../../../platform/uploads/data-file.ts';
+import { readMultipartForm } from '../../../platform/uploads/multipart.ts';
 import { fieldLimits, transportLength } from '../../../platform/web/components/field-limits.ts';
 import { FormProblems, problemsOnPage } from '../../../platform/web/components/form-problems.ts';
 import { type PostedBody, postedForm, readForm } from '../../../platform/web/components/read-form.ts';
-import type { DataFileRule, UploadedDataFile } from '../../../platform/uploads/data-file.ts';
-import { readMultipartForm } from '../../../platform/uploads/multipart.ts';
 import { formatPageDate } from '../../../platform/web/format-date.ts';
 import { forEachLanguage, type Lang, localePath } from '../../../platform/web/i18n.ts';
 import type { Breadcrumb } from '../../../platform/web/layout.tsx';
@@ -385,19 +385,27 @@ function registerLoadYear(app: Parameters<RoutePlugin>[0], deps: AppDeps, announ
         const file = upload?.dataFiles[0] ?? null;
         // The file's problems are the file input's when the file was uploaded, the text's when pasted.
         const fileField = file === null ? 'calendarFile' : calendarUploadField;
-        const showAgain = (problems: readonly FieldProblem[], conflict: DomainError | null, status: 400 | 409) =>
+        const showAgain = (
+          problems: readonly FieldProblem[],
+          conflict: DomainError | null,
+          status: 400 | 409,
+        ) =>
           showForm(
             request,
             reply,
             values,
-            conflictProblems(conflict, fileField).concat(problemsOnPage(problems, { lang, order: fieldOrder })),
+            conflictProblems(conflict, fileField).concat(
+              problemsOnPage(problems, { lang, order: fieldOrder }),
+            ),
             status,
           );
         const problems = [...read.problems, ...(upload?.problems ?? [])];
         const isFileMissing =
           file === null &&
           values.calendarFile === '' &&
-          !problems.some((problem) => problem.field === calendarUploadField || problem.field === 'calendarFile');
+          !problems.some(
+            (problem) => problem.field === calendarUploadField || problem.field === 'calendarFile',
+          );
         if (values.step !== 'edit' && isFileMissing)
           problems.push({ field: calendarUploadField, code: 'required', message: text(lang, 'fileMissing') });
         if (problems.length > 0) return showAgain(problems, null, 400);
@@ -415,7 +423,8 @@ function registerLoadYear(app: Parameters<RoutePlugin>[0], deps: AppDeps, announ
               null,
               400,
             );
-          if (error.code === 'CONFLICT' || error.code === 'INVALID_TRANSITION') return showAgain([], error, 409);
+          if (error.code === 'CONFLICT' || error.code === 'INVALID_TRANSITION')
+            return showAgain([], error, 409);
           throw error;
         }
         if (result.kind === 'preview')

@@ -1,12 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { decode, mainOf } from '../../../../test/helpers/html.ts';
+import { decode, mainOf, summaryOf } from '../../../../test/helpers/html.ts';
 import { buildTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
-import { recordAudit } from '../../../platform/auth/audit-log.ts';
+import { cliActor, noRequestOrigin, recordAudit } from '../../../platform/auth/audit-log.ts';
 import { auditLog } from '../../../platform/auth/auth-schema.ts';
 import { aSignedInMember } from '../../../platform/auth/auth-test-support.ts';
-import { themeClassifications } from '../../../platform/reference/reference-schema.ts';
+import {
+  administrativeClassifications,
+  themeClassifications,
+} from '../../../platform/reference/reference-schema.ts';
+import { loadClassificationFileBytes } from './classifications-service.ts';
 
 /** Classification tables (issue 17 §6) and the audit page's filters and export (§7), one app. */
 describe('classification tables and the audit log (admin)', () => {
@@ -90,6 +94,51 @@ describe('classification tables and the audit log (admin)', () => {
       .where(eq(auditLog.action, 'classification.loaded'));
     assert.deepEqual(entry?.details.added, { count: 2, codes: ['T1', 'T1-1'] });
     assert.deepEqual(entry?.details.before, { count: existing.length });
+  });
+
+  it('an upload the platform reader refuses is listed with the form’s other problems, in both languages', async () => {
+    const admin = await aSignedInMember(subject, { role: 'admin' });
+    await admin.get('/staff/admin/classifications/load');
+    const form = new FormData();
+    form.append('scheme', 'nonsense');
+    form.append('file', new Blob([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0])]), 'codes.xlsx');
+    const refused = await admin.postMultipart('/staff/admin/classifications/load', form);
+    assert.equal(refused.statusCode, 400);
+    assert.deepEqual(summaryOf(refused.body), [
+      ['scheme', '分類'],
+      ['file', '「codes.xlsx」不是可接受的檔案類型，請改用 JSON 或 CSV 檔。'],
+    ]);
+    await admin.get('/en/staff/admin/classifications/load');
+    const binary = await admin.postMultipart(
+      '/en/staff/admin/classifications/load',
+      upload('theme', 'codes.csv', 'code,nameZh\nA\u0000,甲\n'),
+    );
+    assert.equal(binary.statusCode, 400);
+    assert.match(
+      decode(binary.body),
+      /“codes\.csv” is not UTF-8 text; send a JSON or CSV file saved as UTF-8\./,
+    );
+    const none = await admin.postMultipart('/en/staff/admin/classifications/load', upload('theme', '', ''));
+    assert.deepEqual(summaryOf(none.body), [['file', 'Choose a code file']]);
+  });
+
+  it('the command line’s use case loads a file as the page does, audited as the CLI', async () => {
+    const db = subject.database.db;
+    const existing = await db.select().from(administrativeClassifications);
+    const json = JSON.stringify([...existing, { code: 'CLI1', nameZh: '命令列測試' }]);
+    const result = await loadClassificationFileBytes(db, {
+      kind: 'administrative',
+      bytes: Buffer.from(json),
+      actor: cliActor,
+      origin: noRequestOrigin,
+      now: new Date(),
+      lang: 'en',
+    });
+    assert.equal(result.after, existing.length + 1);
+    const entries = await db.select().from(auditLog).where(eq(auditLog.action, 'classification.loaded'));
+    const entry = entries.find((row) => row.targetId === 'administrative');
+    assert.equal(entry?.actorLabel, 'cli');
+    assert.deepEqual(entry?.details.added, { count: 1, codes: ['CLI1'] });
   });
 
   it('the audit log filters by area, actor and Taipei dates, and exports the same rows as CSV', async () => {

@@ -11,13 +11,13 @@ import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
 import { DomainError } from '../../../platform/http/errors.ts';
 import type { ClassificationKind } from '../../../platform/reference/classification-rows.ts';
 import { browseClassifications, classificationCounts } from '../../../platform/reference/reference-repo.ts';
+import type { DataFileRule } from '../../../platform/uploads/data-file.ts';
+import { readMultipartForm } from '../../../platform/uploads/multipart.ts';
 import { transportLength } from '../../../platform/web/components/field-limits.ts';
 import { FormProblems, inputIdOf } from '../../../platform/web/components/form-problems.ts';
 import { pageNumberOf } from '../../../platform/web/components/pagination.tsx';
 import { hasUnusableCharacter, postedForm, postedText } from '../../../platform/web/components/read-form.ts';
 import { forEachLanguage, type Lang, localePath } from '../../../platform/web/i18n.ts';
-import type { DataFileRule } from '../../../platform/uploads/data-file.ts';
-import { readMultipartForm } from '../../../platform/uploads/multipart.ts';
 import { administrationPaths } from '../administration-paths.ts';
 import { classificationKinds, maxClassificationFileBytes } from './classification-file.ts';
 import { classificationsText as text } from './classifications-messages.ts';
@@ -137,7 +137,10 @@ export async function classificationsRoutes(app: AppInstance, deps: AppDeps): Pr
       const problems: { target: string; message: string }[] = [];
       if (!isKind(scheme)) problems.push({ target: 'scheme', message: text(lang, 'scheme') });
       for (const problem of upload.problems)
-        problems.push({ target: problem.field === '' ? '' : inputIdOf(problem.field), message: problem.message });
+        problems.push({
+          target: problem.field === '' ? '' : inputIdOf(problem.field),
+          message: problem.message,
+        });
       if (file === undefined && !upload.problems.some((problem) => problem.field === codeFileRule.field))
         problems.push({ target: 'file', message: text(lang, 'noFile') });
       if (problems.length > 0 || file === undefined || !isKind(scheme))

@@ -22,10 +22,12 @@ import {
   changeRoutingRule,
   createRoutingRule,
   deleteRoutingRule,
+  districtWords,
   findRoutingRuleId,
   getRoutingRule,
   type ListedRoutingRule,
   listRoutingRulesPage,
+  nameIn,
   previewRoutingRule,
   previewRoutingRuleRemoval,
   type RoutingManager,
@@ -155,13 +157,8 @@ export async function routingRoutes(app: AppInstance, deps: AppDeps): Promise<vo
         options.rule === null
           ? text(lang, 'newTitle')
           : text(lang, 'editTitle', {
-              service: lang === 'en' ? options.rule.service.nameEn : options.rule.service.nameZh,
-              district:
-                options.rule.district === null
-                  ? routingCheckText(lang, 'allDistricts')
-                  : lang === 'en'
-                    ? options.rule.district.nameEn
-                    : options.rule.district.nameZh,
+              service: nameIn(lang, options.rule.service),
+              district: districtWords(lang, options.rule.district),
             }),
       status: options.status ?? 200,
       hasError: problems.hasAny,
@@ -198,6 +195,34 @@ export async function routingRoutes(app: AppInstance, deps: AppDeps): Promise<vo
     return send(request, reply, {
       title: text(lang, options.kind === 'remove' ? 'removeTitle' : 'previewTitle'),
       body: <RoutingPreviewPage lang={lang} csrfToken={request.csrfToken} {...options} />,
+    });
+  }
+
+  /** What a step of a rule's form answers: the list once saved, the preview, or the form again. */
+  function answerStep(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    result: StepResult,
+    step: {
+      manager: Pick<RoutingManager, 'servicesOfUnit' | 'lang'>;
+      rule: ListedRoutingRule | null;
+      action: string;
+      kind: (carried: Record<string, string>) => 'create' | 'change' | 'remove';
+    },
+  ) {
+    if (result.kind === 'saved') return reply.redirect(result.location, 303);
+    if (result.kind === 'preview')
+      return showPreview(request, reply, {
+        action: step.action,
+        kind: step.kind(result.carried),
+        preview: result.preview,
+        carried: result.carried,
+      });
+    return showForm(request, reply, {
+      manager: step.manager,
+      rule: step.rule,
+      values: result.values,
+      problems: [],
     });
   }
 
@@ -294,16 +319,7 @@ export async function routingRoutes(app: AppInstance, deps: AppDeps): Promise<vo
             return { kind: 'saved', location: `${localePath(lang, paths.routing)}?done=created` };
           },
           done: (result) =>
-            result.kind === 'saved'
-              ? reply.redirect(result.location, 303)
-              : result.kind === 'preview'
-                ? showPreview(request, reply, {
-                    action: url,
-                    kind: 'create',
-                    preview: result.preview,
-                    carried: result.carried,
-                  })
-                : showForm(request, reply, { manager, rule: null, values: result.values, problems: [] }),
+            answerStep(request, reply, result, { manager, rule: null, action: url, kind: () => 'create' }),
           showAgain: (values, outcome) =>
             showForm(request, reply, {
               manager,
@@ -385,16 +401,12 @@ export async function routingRoutes(app: AppInstance, deps: AppDeps): Promise<vo
             }
           },
           done: (result) =>
-            result.kind === 'saved'
-              ? reply.redirect(result.location, 303)
-              : result.kind === 'preview'
-                ? showPreview(request, reply, {
-                    action,
-                    kind: result.carried.unit === undefined ? 'remove' : 'change',
-                    preview: result.preview,
-                    carried: result.carried,
-                  })
-                : showForm(request, reply, { manager, rule, values: result.values, problems: [] }),
+            answerStep(request, reply, result, {
+              manager,
+              rule,
+              action,
+              kind: (carried) => (carried.unit === undefined ? 'remove' : 'change'),
+            }),
           showAgain: (values, outcome) =>
             showForm(request, reply, {
               manager,

@@ -12,9 +12,9 @@ import { postedForm } from '../../../platform/web/components/read-form.ts';
 import { submitForm } from '../../../platform/web/components/submit-form.ts';
 import { forEachLanguage, type Lang, localePath } from '../../../platform/web/i18n.ts';
 import { acceptForm } from './staff-admin-form.ts';
-import { staffAdminText as text } from './staff-admin-messages.ts';
+import { staffAdminText as text, unitNameIn } from './staff-admin-messages.ts';
 import { staffAdminPaths } from './staff-admin-paths.ts';
-import type { InvitationState } from './staff-admin-rules.ts';
+import { type InvitationState, refusalOf } from './staff-admin-rules.ts';
 import { acceptInvitation, findInvitationByToken } from './staff-admin-service.ts';
 import { AcceptInvitationPage, InvitationGonePage } from './views/invitation-pages.tsx';
 
@@ -54,7 +54,7 @@ export async function invitationRoutes(app: AppInstance, deps: AppDeps): Promise
     ) => {
       const found = await findInvitationByToken(db, token, clock.now());
       if (found.state !== 'usable' || found.invitation === null)
-        return gone(request, reply, found.state === 'usable' ? 'unknown' : found.state);
+        return gone(request, reply, refusalOf(found.state));
       const { invitation } = found;
       const unit = invitation.unitCode === null ? null : await findUnitName(db, invitation.unitCode);
       return sendStaffPage(request, reply, {
@@ -67,7 +67,7 @@ export async function invitationRoutes(app: AppInstance, deps: AppDeps): Promise
             csrfToken={request.csrfToken}
             action={localePath(lang, staffAdminPaths.invitation(token))}
             invitation={invitation}
-            unitName={unit === null ? text(lang, 'noUnit') : lang === 'en' ? unit.nameEn : unit.nameZh}
+            unitName={unitNameIn(lang, unit)}
             problems={problems}
             conflict={conflict}
           />

@@ -1,4 +1,4 @@
-import { translator } from '../../../platform/web/i18n.ts';
+import { type Lang, translator } from '../../../platform/web/i18n.ts';
 
 /** The staff accounts pages' words (issue 17 §1): every key in both languages, or the compiler says which. */
 export const staffAdminText = translator({
@@ -278,3 +278,8 @@ export const staffAdminText = translator({
 });
 
 export type StaffAdminTextKey = Parameters<typeof staffAdminText>[1];
+
+/** A unit's name in the reader's language; null: the words for no unit. */
+export function unitNameIn(lang: Lang, unit: { nameZh: string; nameEn: string } | null): string {
+  return unit === null ? staffAdminText(lang, 'noUnit') : lang === 'en' ? unit.nameEn : unit.nameZh;
+}

@@ -56,6 +56,18 @@ export interface StaffListRow {
   lastSignInAt: Date | null;
 }
 
+/** What the list and the member page read of an account (the lockout aside: `lockedUntilOf`). */
+const accountColumns = {
+  id: staff.id,
+  email: staff.email,
+  displayName: staff.displayName,
+  role: staff.role,
+  unitCode: staff.unitCode,
+  isActive: staff.isActive,
+  totpEnabledAt: staff.totpEnabledAt,
+  lastSignInAt: staff.lastSignInAt,
+};
+
 /** One page of the staff list, by name, with the total for numbered pages. */
 export async function listStaffForAdmin(
   db: DatabaseOrTransaction,
@@ -87,17 +99,7 @@ export async function listStaffForAdmin(
   const page = Math.min(options.page, lastPage);
   const window = pageWindow(page, pageSize);
   const rows = await db
-    .select({
-      id: staff.id,
-      email: staff.email,
-      displayName: staff.displayName,
-      role: staff.role,
-      unitCode: staff.unitCode,
-      isActive: staff.isActive,
-      totpEnabledAt: staff.totpEnabledAt,
-      lockedUntil,
-      lastSignInAt: staff.lastSignInAt,
-    })
+    .select({ ...accountColumns, lockedUntil })
     .from(staff)
     .where(where)
     .orderBy(asc(staff.displayName), asc(staff.email))
@@ -152,16 +154,9 @@ export async function findMemberForAdmin(
 ): Promise<MemberDetails | null> {
   const [row] = await db
     .select({
-      id: staff.id,
-      email: staff.email,
-      displayName: staff.displayName,
-      role: staff.role,
-      unitCode: staff.unitCode,
-      isActive: staff.isActive,
-      totpEnabledAt: staff.totpEnabledAt,
+      ...accountColumns,
       hasSecret: sql<boolean>`${staff.totpSecret} is not null`,
       lockedUntil: lockedUntilOf(now),
-      lastSignInAt: staff.lastSignInAt,
       createdAt: staff.createdAt,
     })
     .from(staff)

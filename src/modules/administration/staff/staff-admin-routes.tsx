@@ -20,7 +20,7 @@ import { type FormDefinition, postedForm, readForm } from '../../../platform/web
 import { submitForm } from '../../../platform/web/components/submit-form.ts';
 import { forEachLanguage, type Lang, localePath } from '../../../platform/web/i18n.ts';
 import { buttonForm, inviteForm, roleForm, staffFilterForm } from './staff-admin-form.ts';
-import { type StaffAdminTextKey, staffAdminText as text } from './staff-admin-messages.ts';
+import { type StaffAdminTextKey, staffAdminText as text, unitNameIn } from './staff-admin-messages.ts';
 import { type InvitationAction, type MemberAction, staffAdminPaths } from './staff-admin-paths.ts';
 import {
   findMemberForAdmin,
@@ -91,11 +91,11 @@ export async function staffAdminRoutes(
     const name = (code: string | null) => {
       if (code === null) return text(lang, 'noUnit');
       const unit = units.find((candidate) => candidate.code === code);
-      return unit === undefined ? code : lang === 'en' ? unit.nameEn : unit.nameZh;
+      return unit === undefined ? code : unitNameIn(lang, unit);
     };
     const choices = units
       .filter((unit) => unit.isActive)
-      .map((unit) => ({ value: unit.code, label: lang === 'en' ? unit.nameEn : unit.nameZh }));
+      .map((unit) => ({ value: unit.code, label: unitNameIn(lang, unit) }));
     return { name, choices };
   };
 

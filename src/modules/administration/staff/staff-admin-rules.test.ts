@@ -7,6 +7,7 @@ import {
   invitationStateOf,
   invitationTokenHash,
   newInvitationToken,
+  refusalOf,
 } from './staff-admin-rules.ts';
 import { staffAdminTopicList } from './templates/index.ts';
 
@@ -22,6 +23,8 @@ describe('staff administration rules', () => {
     assert.equal(invitationStateOf({ ...pending, acceptedAt: now }, expiresAt), 'used');
     assert.equal(invitationStateOf({ ...pending, revokedAt: now }, now), 'revoked');
     assert.equal(invitationStateOf(null, now), 'unknown');
+    assert.equal(refusalOf('expired'), 'expired');
+    assert.equal(refusalOf('usable'), 'unknown');
   });
 
   it('a token is 43 base64url characters; only such a token has a hash', () => {

@@ -28,6 +28,11 @@ export function invitationTokenHash(token: string | undefined): string | null {
 
 export type InvitationState = 'usable' | 'unknown' | 'expired' | 'used' | 'revoked';
 
+/** Why a link is refused: its state, or unknown when it reads as usable with nothing behind it. */
+export function refusalOf(state: InvitationState): Exclude<InvitationState, 'usable'> {
+  return state === 'usable' ? 'unknown' : state;
+}
+
 /** What a link is worth at `now`: accepted and withdrawn come before expired (they say more). */
 export function invitationStateOf(
   row: { expiresAt: Date; acceptedAt: Date | null; revokedAt: Date | null } | null,

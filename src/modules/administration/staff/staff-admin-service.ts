@@ -1,6 +1,11 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { StaffActorContext } from '../../../platform/auth/actor-context.ts';
-import { type RequestOrigin, recordAudit, staffActor } from '../../../platform/auth/audit-log.ts';
+import {
+  type RequestOrigin,
+  recordAudit,
+  recordStaffAudit,
+  staffActor,
+} from '../../../platform/auth/audit-log.ts';
 import { roleName, staffProblemText } from '../../../platform/auth/auth-messages.ts';
 import { signInFailures, staff, staffInvitations } from '../../../platform/auth/auth-schema.ts';
 import { hashPassword, passwordProblems } from '../../../platform/auth/password.ts';
@@ -24,7 +29,7 @@ import type { Jobs } from '../../../platform/jobs/jobs.ts';
 import { formatPageDateTime } from '../../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../../platform/web/i18n.ts';
 import { queueNotification } from '../../notifications/index.ts';
-import { staffAdminText as text } from './staff-admin-messages.ts';
+import { staffAdminText as text, unitNameIn } from './staff-admin-messages.ts';
 import { staffAdminPaths } from './staff-admin-paths.ts';
 import {
   adminRuleRefusal,
@@ -34,6 +39,7 @@ import {
   invitationStateOf,
   invitationTokenHash,
   newInvitationToken,
+  refusalOf,
 } from './staff-admin-rules.ts';
 import { staffAdminTopics } from './templates/index.ts';
 
@@ -148,26 +154,15 @@ export async function inviteStaff(
           ),
         )
         .returning({ id: staffInvitations.id });
-      if (pending)
-        await recordAudit(tx, {
-          occurredAt: acting.now,
-          actor: acting.auditActor,
-          action: 'staff.invitation_revoked',
-          target: { type: 'staff_invitation', id: pending.id },
-          origin: acting.origin,
-          details: { reason: 'replaced', before: { state: 'pending' }, after: { state: 'revoked' } },
-        });
+      if (pending) await auditInvitationRevoked(tx, acting, pending.id, 'replaced');
       const created = await createInvitation(tx, {
         invitation: { email, displayName, role, unitCode },
         acting,
         mail: options.mail,
       });
-      await recordAudit(tx, {
-        occurredAt: acting.now,
-        actor: acting.auditActor,
+      await recordStaffAudit(tx, acting, {
         action: 'staff.invited',
         target: { type: 'staff_invitation', id: created.invitationId },
-        origin: acting.origin,
         details: {
           before: null,
           after: {
@@ -229,7 +224,7 @@ async function createInvitation(
     data: {
       displayName: invitation.displayName,
       roleName: roleName(lang, invitation.role),
-      unitName: unit === null ? text(lang, 'noUnit') : lang === 'en' ? unit.nameEn : unit.nameZh,
+      unitName: unitNameIn(lang, unit),
       invitationUrl: `${base}${localePath(lang, staffAdminPaths.invitation(token))}`,
       expiresAt: formatPageDateTime(lang, expiresAt),
       hours: invitationLifetimeHours,
@@ -237,6 +232,20 @@ async function createInvitation(
     dedupeKey: `administration.staff_invitation:${row.id}:email`,
   });
   return { invitationId: row.id, expiresAt };
+}
+
+/** The audit row of a pending invitation whose link stopped working: replaced by a new one, or withdrawn. */
+async function auditInvitationRevoked(
+  tx: DatabaseOrTransaction,
+  acting: Acting,
+  invitationId: string,
+  reason: 'replaced' | 'withdrawn',
+): Promise<void> {
+  await recordStaffAudit(tx, acting, {
+    action: 'staff.invitation_revoked',
+    target: { type: 'staff_invitation', id: invitationId },
+    details: { reason, before: { state: 'pending' }, after: { state: 'revoked' } },
+  });
 }
 
 /** Locks a pending invitation (accepted and revoked ones are not pending; an expired one still is). */
@@ -260,14 +269,7 @@ export async function revokeInvitation(
   await db.transaction(async (tx) => {
     const row = await lockPendingInvitation(tx, options.invitationId, acting.lang);
     await tx.update(staffInvitations).set({ revokedAt: acting.now }).where(eq(staffInvitations.id, row.id));
-    await recordAudit(tx, {
-      occurredAt: acting.now,
-      actor: acting.auditActor,
-      action: 'staff.invitation_revoked',
-      target: { type: 'staff_invitation', id: row.id },
-      origin: acting.origin,
-      details: { reason: 'withdrawn', before: { state: 'pending' }, after: { state: 'revoked' } },
-    });
+    await auditInvitationRevoked(tx, acting, row.id, 'withdrawn');
   });
 }
 
@@ -289,12 +291,9 @@ export async function resendInvitation(
       acting,
       mail: options.mail,
     });
-    await recordAudit(tx, {
-      occurredAt: acting.now,
-      actor: acting.auditActor,
+    await recordStaffAudit(tx, acting, {
       action: 'staff.invitation_resent',
       target: { type: 'staff_invitation', id: created.invitationId },
-      origin: acting.origin,
       details: {
         email: maskEmail(row.email),
         before: { invitationId: row.id, expiresAt: row.expiresAt.toISOString() },
@@ -316,16 +315,21 @@ export interface InvitationView {
   } | null;
 }
 
+/** The invitation a link names (none for a malformed or unknown token) and what it is worth at `now`. */
+async function invitationOfToken(db: DatabaseOrTransaction, token: string, now: Date) {
+  const tokenHash = invitationTokenHash(token);
+  if (tokenHash === null) return { state: 'unknown' as const, row: null };
+  const [row] = await db.select().from(staffInvitations).where(eq(staffInvitations.tokenHash, tokenHash));
+  return { state: invitationStateOf(row ?? null, now), row: row ?? null };
+}
+
 /** What a link is worth at `now`, without using it (the page with the password form). Writes nothing. */
 export async function findInvitationByToken(
   db: DatabaseOrTransaction,
   token: string,
   now: Date,
 ): Promise<InvitationView> {
-  const tokenHash = invitationTokenHash(token);
-  if (tokenHash === null) return { state: 'unknown', invitation: null };
-  const [row] = await db.select().from(staffInvitations).where(eq(staffInvitations.tokenHash, tokenHash));
-  const state = invitationStateOf(row ?? null, now);
+  const { state, row } = await invitationOfToken(db, token, now);
   return {
     state,
     invitation:
@@ -365,11 +369,8 @@ export async function acceptInvitation(
   },
 ): Promise<AcceptOutcome> {
   const { now, lang } = options;
-  const tokenHash = invitationTokenHash(options.token);
-  if (tokenHash === null) return { kind: 'refused', state: 'unknown' };
-  const [found] = await db.select().from(staffInvitations).where(eq(staffInvitations.tokenHash, tokenHash));
-  const state = invitationStateOf(found ?? null, now);
-  if (state !== 'usable' || !found) return { kind: 'refused', state: state === 'usable' ? 'unknown' : state };
+  const { state, row: found } = await invitationOfToken(db, options.token, now);
+  if (state !== 'usable' || !found) return { kind: 'refused', state: refusalOf(state) };
 
   const problems: FieldProblem[] = passwordProblems(options.password, found.email).map((code) => ({
     field: 'password',
@@ -388,8 +389,7 @@ export async function acceptInvitation(
       .where(eq(staffInvitations.id, found.id))
       .for('update');
     const lockedState = invitationStateOf(invitation ?? null, now);
-    if (lockedState !== 'usable' || !invitation)
-      return { kind: 'refused', state: lockedState === 'usable' ? 'unknown' : lockedState };
+    if (lockedState !== 'usable' || !invitation) return { kind: 'refused', state: refusalOf(lockedState) };
     if ((await staffIdByEmail(tx, invitation.email)) !== null) throw conflict(lang, 'acceptTaken');
     const [created] = await tx
       .insert(staff)
@@ -477,12 +477,9 @@ export async function changeStaffRoleAndUnit(
     refuseByAdminRule(acting, member, { role, isActive: member.isActive }, otherActiveAdmins);
     if (member.role === role && member.unitCode === unitCode) return { changed: false };
     await tx.update(staff).set({ role, unitCode, updatedAt: acting.now }).where(eq(staff.id, member.id));
-    await recordAudit(tx, {
-      occurredAt: acting.now,
-      actor: acting.auditActor,
+    await recordStaffAudit(tx, acting, {
       action: 'staff.role_changed',
       target: { type: 'staff', id: member.id },
-      origin: acting.origin,
       details: {
         before: { role: member.role, unitCode: member.unitCode },
         after: { role, unitCode },
@@ -523,12 +520,9 @@ async function setStaffActive(
     refuseByAdminRule(acting, member, { role: member.role, isActive }, otherActiveAdmins);
     await tx.update(staff).set({ isActive, updatedAt: acting.now }).where(eq(staff.id, member.id));
     if (!isActive) await deleteSessionsOfStaff(tx, member.id);
-    await recordAudit(tx, {
-      occurredAt: acting.now,
-      actor: acting.auditActor,
+    await recordStaffAudit(tx, acting, {
       action: isActive ? 'staff.reactivated' : 'staff.deactivated',
       target: { type: 'staff', id: member.id },
-      origin: acting.origin,
       details: { before: { isActive: member.isActive }, after: { isActive } },
     });
   });
@@ -581,12 +575,9 @@ export async function releaseStaffLockout(
       )
       .returning({ lockedUntil: signInFailures.lockedUntil, failureCount: signInFailures.failureCount });
     if (!released) throw conflict(acting.lang, 'notLockedNow');
-    await recordAudit(tx, {
-      occurredAt: acting.now,
-      actor: acting.auditActor,
+    await recordStaffAudit(tx, acting, {
       action: 'staff.lockout_released',
       target: { type: 'staff', id: member.id },
-      origin: acting.origin,
       details: {
         before: {
           lockedUntil: released.lockedUntil?.toISOString() ?? null,

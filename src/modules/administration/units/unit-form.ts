@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { isEmailFormatValid, normaliseEmail } from '../../../platform/auth/staff-email.ts';
 import type { FieldProblem } from '../../../platform/http/errors.ts';
 import { isPhoneNumber, normalisePhone, phoneParts } from '../../../platform/reference/phone-numbers.ts';
+import type { UnitDetails } from '../../../platform/reference/unit-admin-service.ts';
 import { fieldLimits } from '../../../platform/web/components/field-limits.ts';
 import { defineForm, field } from '../../../platform/web/components/read-form.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
@@ -39,19 +40,8 @@ export const unitForm = defineForm(
   },
 );
 
-export type UnitFormValues = {
-  nameZh: string;
-  nameEn: string;
-  addressZh: string;
-  addressEn: string;
-  phone: string;
-  fax: string;
-  email: string;
-  serviceHoursZh: string;
-  serviceHoursEn: string;
-  isActive: boolean;
-  isContactVerified: boolean;
-};
+/** What the form reads is what the units' table keeps of a unit. */
+export type UnitFormValues = UnitDetails;
 
 /** Area codes longer than two digits (金門 0823/0826, 馬祖 0836, 苗栗 037, 南投 049, 臺東 089, 金門 082). */
 const longAreaCodes = ['0826', '0836', '037', '049', '089', '082'];

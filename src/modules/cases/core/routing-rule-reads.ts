@@ -12,6 +12,7 @@ import {
   type RoutableService,
   type RoutingManager,
   referenceNames,
+  routingRuleColumns,
   ruleKey,
   unnamed,
 } from './routing-rules.ts';
@@ -94,14 +95,7 @@ export async function listRoutingRulesPage(
   if (options.unitCode) conditions.push(eq(routingRules.unitCode, options.unitCode));
   const where = conditions.length === 0 ? undefined : and(...conditions);
   const rows = await db
-    .select({
-      id: routingRules.id,
-      serviceCode: routingRules.serviceCode,
-      districtCode: routingRules.districtCode,
-      unitCode: routingRules.unitCode,
-      note: routingRules.note,
-      total: sql<number>`count(*) over ()`.mapWith(Number),
-    })
+    .select({ ...routingRuleColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(routingRules)
     .where(where)
     .orderBy(asc(routingRules.serviceCode), sql`${routingRules.districtCode} nulls first`)
@@ -127,11 +121,15 @@ function listedRule(
   return {
     id: row.id,
     service: services.get(row.serviceCode) ?? { ...unnamed(row.serviceCode), unitCode: '' },
-    district:
-      row.districtCode === null ? null : (names.districts.get(row.districtCode) ?? unnamed(row.districtCode)),
+    district: districtNamed(names, row.districtCode),
     unit: names.units.get(row.unitCode) ?? { ...unnamed(row.unitCode), isActive: false },
     note: row.note,
   };
+}
+
+/** A district's names (null: every district, or a case without one). */
+function districtNamed(names: ReferenceNames, code: string | null): Named | null {
+  return code === null ? null : (names.districts.get(code) ?? unnamed(code));
 }
 
 /** One rule, if the manager may manage it (403 otherwise; 404 when there is none). */
@@ -139,16 +137,7 @@ export async function getRoutingRule(
   db: DatabaseOrTransaction,
   options: Pick<RoutingManager, 'servicesOfUnit' | 'lang'> & { id: string },
 ): Promise<ListedRoutingRule> {
-  const [row] = await db
-    .select({
-      id: routingRules.id,
-      serviceCode: routingRules.serviceCode,
-      districtCode: routingRules.districtCode,
-      unitCode: routingRules.unitCode,
-      note: routingRules.note,
-    })
-    .from(routingRules)
-    .where(eq(routingRules.id, options.id));
+  const [row] = await db.select(routingRuleColumns).from(routingRules).where(eq(routingRules.id, options.id));
   if (row === undefined) throw new DomainError('NOT_FOUND', routingCheckText(options.lang, 'notFound'));
   const [service, names] = await Promise.all([
     currentServiceVersion(db, row.serviceCode),
@@ -243,10 +232,7 @@ async function casesRoutedOtherwise(
     total: rows[0]?.total ?? 0,
     shown: rows.map((row) => ({
       caseNumber: row.caseNumber,
-      district:
-        row.districtCode === null
-          ? null
-          : (options.names.districts.get(row.districtCode) ?? unnamed(row.districtCode)),
+      district: districtNamed(options.names, row.districtCode),
       unit: options.names.units.get(row.unitCode) ?? unnamed(row.unitCode),
       receivedAt: row.receivedAt,
     })),

@@ -47,14 +47,20 @@ export function routingGeneration(): number {
   return routingChanges;
 }
 
+/** The columns of a rule (what `RoutingRule` holds). */
+const ruleColumns = {
+  serviceCode: routingRules.serviceCode,
+  districtCode: routingRules.districtCode,
+  unitCode: routingRules.unitCode,
+  note: routingRules.note,
+};
+
+/** A rule's columns and its id: what the pages read of a rule. */
+export const routingRuleColumns = { id: routingRules.id, ...ruleColumns };
+
 export async function listRoutingRules(db: DatabaseOrTransaction): Promise<RoutingRule[]> {
   return db
-    .select({
-      serviceCode: routingRules.serviceCode,
-      districtCode: routingRules.districtCode,
-      unitCode: routingRules.unitCode,
-      note: routingRules.note,
-    })
+    .select(ruleColumns)
     .from(routingRules)
     .orderBy(asc(routingRules.serviceCode), sql`${routingRules.districtCode} nulls first`);
 }
@@ -295,13 +301,7 @@ async function lockedRule(
   expectedUnitCode: string | undefined,
 ): Promise<RoutingRule & { id: string }> {
   const [rule] = await tx
-    .select({
-      id: routingRules.id,
-      serviceCode: routingRules.serviceCode,
-      districtCode: routingRules.districtCode,
-      unitCode: routingRules.unitCode,
-      note: routingRules.note,
-    })
+    .select(routingRuleColumns)
     .from(routingRules)
     .where(eq(routingRules.id, id))
     .for('update');

@@ -31,7 +31,12 @@ const contentReads: PublicRead[] = [
     scopes: ['content'],
     query: 'key',
   },
-  { route: '/info/units/:unit', examples: ['/info/units/building'], scopes: ['content'], query: 'key' },
+  {
+    route: '/info/units/:unit',
+    examples: ['/info/units/building'],
+    scopes: ['content', 'units'],
+    query: 'key',
+  },
   { route: '/info/archive/:year', examples: ['/info/archive/2026'], scopes: ['content'], query: 'key' },
   {
     route: '/info/archive/:year/:month',

@@ -53,7 +53,7 @@ export function LoadYearPage({ lang, csrfToken, values, problems }: LoadYearPage
           accept=".json,application/json"
           problems={problems}
         />
-        <TextArea {...control('calendarFile')} hint={text(lang, 'fileHint')} rows={12} isOptional />
+        <TextArea {...control('calendarFile')} hint={text(lang, 'fileHint')} rows={12} />
       </PostForm>
     </FormPage>
   );

@@ -14,8 +14,8 @@ import { SummaryRow } from '../../../../platform/web/components/summary-list.tsx
 import { TableHead } from '../../../../platform/web/components/table.tsx';
 import { formatPageDateTime } from '../../../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
-import { staffAdminText as text } from '../staff-admin-messages.ts';
-import { staffAdminPaths } from '../staff-admin-paths.ts';
+import { type StaffAdminTextKey, staffAdminText as text } from '../staff-admin-messages.ts';
+import { type MemberAction, staffAdminPaths } from '../staff-admin-paths.ts';
 import type { ActivityRow, MemberDetails } from '../staff-admin-queries.ts';
 import { RoleAndUnit } from './invite-page.tsx';
 import { MemberStatus } from './member-status.tsx';
@@ -39,8 +39,19 @@ export interface MemberPageProps {
 /** One member: details, role and unit, status and security actions, recent sign-ins and actions. */
 export function MemberPage(props: MemberPageProps) {
   const { lang, member } = props;
-  const action = (name: Parameters<typeof staffAdminPaths.memberAction>[1]) =>
-    localePath(lang, staffAdminPaths.memberAction(member.id, name));
+  const action = (name: MemberAction) => localePath(lang, staffAdminPaths.memberAction(member.id, name));
+  /** A one-button form about the account, after a line that says what it does. */
+  const actionForm = (
+    name: MemberAction,
+    help: StaffAdminTextKey,
+    button: StaffAdminTextKey,
+    style: { isWarning?: boolean; isSecondary?: boolean } = {},
+  ) => (
+    <>
+      <p class="govuk-body">{text(lang, help)}</p>
+      <PostForm action={action(name)} csrfToken={props.csrfToken} submit={text(lang, button)} {...style} />
+    </>
+  );
   const twoFactor = member.hasTwoFactor
     ? text(lang, 'twoFactorOn', { date: formatPageDateTime(lang, member.twoFactorSince ?? new Date(0)) })
     : member.isEnrolling
@@ -99,48 +110,19 @@ export function MemberPage(props: MemberPageProps) {
         </PostForm>
 
         <h2 class="govuk-heading-m">{text(lang, 'accessHeading')}</h2>
-        {member.isActive ? (
-          <>
-            <p class="govuk-body">{text(lang, 'deactivateHelp')}</p>
-            <PostForm
-              action={action('deactivate')}
-              csrfToken={props.csrfToken}
-              submit={text(lang, 'deactivateButton')}
-              isWarning
-            />
-          </>
-        ) : (
-          <>
-            <p class="govuk-body">{text(lang, 'reactivateHelp')}</p>
-            <PostForm
-              action={action('reactivate')}
-              csrfToken={props.csrfToken}
-              submit={text(lang, 'reactivateButton')}
-            />
-          </>
-        )}
-        {member.hasTwoFactor || member.isEnrolling ? (
-          <>
-            <p class="govuk-body">{text(lang, 'resetTwoFactorHelp')}</p>
-            <PostForm
-              action={action('two-factor-reset')}
-              csrfToken={props.csrfToken}
-              submit={text(lang, 'resetTwoFactorButton')}
-              isSecondary
-            />
-          </>
-        ) : null}
-        {member.lockedUntil === null ? null : (
-          <>
-            <p class="govuk-body">{text(lang, 'releaseLockoutHelp')}</p>
-            <PostForm
-              action={action('lockout-release')}
-              csrfToken={props.csrfToken}
-              submit={text(lang, 'releaseLockoutButton')}
-              isSecondary
-            />
-          </>
-        )}
+        {member.isActive
+          ? actionForm('deactivate', 'deactivateHelp', 'deactivateButton', { isWarning: true })
+          : actionForm('reactivate', 'reactivateHelp', 'reactivateButton')}
+        {member.hasTwoFactor || member.isEnrolling
+          ? actionForm('two-factor-reset', 'resetTwoFactorHelp', 'resetTwoFactorButton', {
+              isSecondary: true,
+            })
+          : null}
+        {member.lockedUntil === null
+          ? null
+          : actionForm('lockout-release', 'releaseLockoutHelp', 'releaseLockoutButton', {
+              isSecondary: true,
+            })}
         <LinkParagraph href={localePath(lang, staffAdminPaths.list)}>
           {text(lang, 'backToList')}
         </LinkParagraph>

@@ -1,5 +1,5 @@
 import { roleName } from '../../../../platform/auth/auth-messages.ts';
-import { staffRoles } from '../../../../platform/auth/principal.ts';
+import { type StaffRole, staffRoles } from '../../../../platform/auth/principal.ts';
 import {
   Button,
   type Choice,
@@ -17,8 +17,8 @@ import { TableHead } from '../../../../platform/web/components/table.tsx';
 import { formatPageDateTime } from '../../../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import { staffFilterForm } from '../staff-admin-form.ts';
-import { staffAdminText as text } from '../staff-admin-messages.ts';
-import { staffAdminPaths } from '../staff-admin-paths.ts';
+import { type StaffAdminTextKey, staffAdminText as text } from '../staff-admin-messages.ts';
+import { type InvitationAction, staffAdminPaths } from '../staff-admin-paths.ts';
 import type { PendingInvitation, StaffFilters, StaffListRow } from '../staff-admin-queries.ts';
 import { MemberStatus } from './member-status.tsx';
 
@@ -35,6 +35,35 @@ export interface StaffListPageProps {
   successMessage: string | null;
 }
 
+/** The columns an account and an invitation share, and their cells after the name (a link for an account). */
+const personColumns = ['columnName', 'columnEmail', 'columnRole', 'columnUnit'] as const;
+
+function PersonCells(props: {
+  lang: Lang;
+  person: { email: string; role: StaffRole; unitCode: string | null };
+  unitName: (code: string | null) => string;
+}) {
+  return (
+    <>
+      <td class="govuk-table__cell" lang="en">
+        {props.person.email}
+      </td>
+      <td class="govuk-table__cell">{roleName(props.lang, props.person.role)}</td>
+      <td class="govuk-table__cell">{props.unitName(props.person.unitCode)}</td>
+    </>
+  );
+}
+
+/** A pending invitation's two buttons, each its own form. */
+const invitationButtons: {
+  action: InvitationAction;
+  label: StaffAdminTextKey;
+  style: { isSecondary?: boolean; isWarning?: boolean; preventsDoubleClick?: boolean };
+}[] = [
+  { action: 'resend', label: 'resendButton', style: { isSecondary: true, preventsDoubleClick: true } },
+  { action: 'revoke', label: 'revokeButton', style: { isWarning: true } },
+];
+
 /** The staff list: search and filters (a GET form), the accounts a page at a time, then pending invitations. */
 export function StaffListPage(props: StaffListPageProps) {
   const { lang, filters, result } = props;
@@ -45,8 +74,23 @@ export function StaffListPage(props: StaffListPageProps) {
     query.set('page', String(page));
     return `${listPath}?${query.toString()}`;
   };
-  const choices = (entries: [string, string][]): Choice[] =>
-    entries.map(([value, label]) => ({ value, label }));
+  const filterSelect = (
+    name: Exclude<keyof StaffFilters, 'q'>,
+    label: StaffAdminTextKey,
+    choices: Choice[],
+  ) => (
+    <Select
+      lang={lang}
+      name={name}
+      label={text(lang, label)}
+      value={filters[name]}
+      blank={text(lang, 'anyChoice')}
+      problems={props.problems}
+      choices={choices}
+    />
+  );
+  const twoChoices = (entries: [string, StaffAdminTextKey][]): Choice[] =>
+    entries.map(([value, label]) => ({ value, label: text(lang, label) }));
   return (
     <>
       <ErrorSummary lang={lang} problems={props.problems} />
@@ -75,60 +119,36 @@ export function StaffListPage(props: StaffListPageProps) {
             maxLength={textLimitOf(staffFilterForm, 'q')}
             widthClass="govuk-input--width-20"
           />
-          <Select
-            lang={lang}
-            name="role"
-            label={text(lang, 'roleFilterLabel')}
-            value={filters.role}
-            blank={text(lang, 'anyChoice')}
-            problems={props.problems}
-            choices={staffRoles.map((role) => ({ value: role, label: roleName(lang, role) }))}
-          />
-          <Select
-            lang={lang}
-            name="unit"
-            label={text(lang, 'unitFilterLabel')}
-            value={filters.unit}
-            blank={text(lang, 'anyChoice')}
-            problems={props.problems}
-            choices={props.unitChoices}
-          />
-          <Select
-            lang={lang}
-            name="active"
-            label={text(lang, 'activeFilterLabel')}
-            value={filters.active}
-            blank={text(lang, 'anyChoice')}
-            problems={props.problems}
-            choices={choices([
-              ['yes', text(lang, 'activeYes')],
-              ['no', text(lang, 'activeNo')],
-            ])}
-          />
-          <Select
-            lang={lang}
-            name="locked"
-            label={text(lang, 'lockedFilterLabel')}
-            value={filters.locked}
-            blank={text(lang, 'anyChoice')}
-            problems={props.problems}
-            choices={choices([
-              ['yes', text(lang, 'lockedYes')],
-              ['no', text(lang, 'notLocked')],
-            ])}
-          />
-          <Select
-            lang={lang}
-            name="twoFactor"
-            label={text(lang, 'twoFactorFilterLabel')}
-            value={filters.twoFactor}
-            blank={text(lang, 'anyChoice')}
-            problems={props.problems}
-            choices={choices([
-              ['on', text(lang, 'twoFactorOnChoice')],
-              ['off', text(lang, 'twoFactorOffChoice')],
-            ])}
-          />
+          {filterSelect(
+            'role',
+            'roleFilterLabel',
+            staffRoles.map((role) => ({ value: role, label: roleName(lang, role) })),
+          )}
+          {filterSelect('unit', 'unitFilterLabel', props.unitChoices)}
+          {filterSelect(
+            'active',
+            'activeFilterLabel',
+            twoChoices([
+              ['yes', 'activeYes'],
+              ['no', 'activeNo'],
+            ]),
+          )}
+          {filterSelect(
+            'locked',
+            'lockedFilterLabel',
+            twoChoices([
+              ['yes', 'lockedYes'],
+              ['no', 'notLocked'],
+            ]),
+          )}
+          {filterSelect(
+            'twoFactor',
+            'twoFactorFilterLabel',
+            twoChoices([
+              ['on', 'twoFactorOnChoice'],
+              ['off', 'twoFactorOffChoice'],
+            ]),
+          )}
         </Fieldset>
         <div class="govuk-button-group">
           <Button isSecondary>{text(lang, 'filterButton')}</Button>
@@ -147,16 +167,9 @@ export function StaffListPage(props: StaffListPageProps) {
         <table class="govuk-table" data-list="staff">
           <caption class="govuk-table__caption govuk-visually-hidden">{text(lang, 'listTitle')}</caption>
           <TableHead
-            columns={(
-              [
-                'columnName',
-                'columnEmail',
-                'columnRole',
-                'columnUnit',
-                'columnStatus',
-                'columnLastSignIn',
-              ] as const
-            ).map((key) => text(lang, key))}
+            columns={([...personColumns, 'columnStatus', 'columnLastSignIn'] as const).map((key) =>
+              text(lang, key),
+            )}
           />
           <tbody class="govuk-table__body">
             {result.rows.map((row) => (
@@ -166,11 +179,7 @@ export function StaffListPage(props: StaffListPageProps) {
                     {row.displayName}
                   </a>
                 </td>
-                <td class="govuk-table__cell" lang="en">
-                  {row.email}
-                </td>
-                <td class="govuk-table__cell">{roleName(lang, row.role)}</td>
-                <td class="govuk-table__cell">{props.unitName(row.unitCode)}</td>
+                <PersonCells lang={lang} person={row} unitName={props.unitName} />
                 <td class="govuk-table__cell">
                   <MemberStatus lang={lang} member={row} />
                 </td>
@@ -203,16 +212,9 @@ export function StaffListPage(props: StaffListPageProps) {
             {text(lang, 'invitationsHeading')}
           </caption>
           <TableHead
-            columns={(
-              [
-                'columnName',
-                'columnEmail',
-                'columnRole',
-                'columnUnit',
-                'columnExpires',
-                'columnInvitationActions',
-              ] as const
-            ).map((key) => text(lang, key))}
+            columns={([...personColumns, 'columnExpires', 'columnInvitationActions'] as const).map((key) =>
+              text(lang, key),
+            )}
           />
           <tbody class="govuk-table__body">
             {props.invitations.map((invitation) => {
@@ -221,38 +223,26 @@ export function StaffListPage(props: StaffListPageProps) {
               return (
                 <tr class="govuk-table__row" key={invitation.id} data-invitation-id={invitation.id}>
                   <td class="govuk-table__cell">{invitation.displayName}</td>
-                  <td class="govuk-table__cell" lang="en">
-                    {invitation.email}
-                  </td>
-                  <td class="govuk-table__cell">{roleName(lang, invitation.role)}</td>
-                  <td class="govuk-table__cell">{props.unitName(invitation.unitCode)}</td>
+                  <PersonCells lang={lang} person={invitation} unitName={props.unitName} />
                   <td class="govuk-table__cell" data-expired={isExpired ? 'yes' : 'no'}>
                     {isExpired ? text(lang, 'invitationExpired', { date: expires }) : expires}
                   </td>
                   <td class="govuk-table__cell">
                     <div class="govuk-button-group">
-                      <form
-                        method="post"
-                        action={localePath(lang, staffAdminPaths.invitationAction(invitation.id, 'resend'))}
-                        novalidate
-                      >
-                        <CsrfField token={props.csrfToken} />
-                        <Button isSecondary preventsDoubleClick>
-                          {text(lang, 'resendButton')}
-                          <span class="govuk-visually-hidden">: {invitation.email}</span>
-                        </Button>
-                      </form>
-                      <form
-                        method="post"
-                        action={localePath(lang, staffAdminPaths.invitationAction(invitation.id, 'revoke'))}
-                        novalidate
-                      >
-                        <CsrfField token={props.csrfToken} />
-                        <Button isWarning>
-                          {text(lang, 'revokeButton')}
-                          <span class="govuk-visually-hidden">: {invitation.email}</span>
-                        </Button>
-                      </form>
+                      {invitationButtons.map(({ action, label, style }) => (
+                        <form
+                          key={action}
+                          method="post"
+                          action={localePath(lang, staffAdminPaths.invitationAction(invitation.id, action))}
+                          novalidate
+                        >
+                          <CsrfField token={props.csrfToken} />
+                          <Button {...style}>
+                            {text(lang, label)}
+                            <span class="govuk-visually-hidden">: {invitation.email}</span>
+                          </Button>
+                        </form>
+                      ))}
                     </div>
                   </td>
                 </tr>
