@@ -370,6 +370,15 @@ it('every route and field answers 2xx/3xx/4xx with the error shape, never 5xx', 
     }
   };
 
+  const administrationForms = [
+    '/staff/admin/staff/invite',
+    '/staff/admin/units/road-maintenance',
+    '/staff/admin/calendar/day',
+    '/staff/admin/calendar/load',
+    '/staff/admin/routing/new',
+    '/staff/admin/classifications/load',
+    '/staff/notification-templates/case.received',
+  ];
   // 1. The pages, crawled from the staff home (each role) and the public pages (a visitor): real addresses
   //    (a case's page, a service's counter form) and the forms on them.
   const forms: PageForm[] = [];
@@ -383,7 +392,10 @@ it('every route and field answers 2xx/3xx/4xx with the error shape, never 5xx', 
     const queue =
       who === visitor
         ? ['/', '/staff/sign-in', '/track', '/report', '/apply', '/services']
-        : ['/staff', `/staff/cases/${caseNumber}`, '/staff/counter'];
+        : who === admin
+          ? // The administration forms first: the admin's home lists more pages than the crawl opens.
+            [...administrationForms, '/staff', `/staff/cases/${caseNumber}`, '/staff/counter']
+          : ['/staff', `/staff/cases/${caseNumber}`, '/staff/counter'];
     let opened = 0;
     while (queue.length > 0 && opened < 60) {
       const url = queue.shift() as string;
