@@ -239,7 +239,7 @@ describe('administration without a terminal (issue 17)', () => {
     assert.deepEqual(version.rows, [{ version: 1 }]);
   });
 
-  it('4. axe: zero violations on the other administration pages (units, routing, classifications, audit)', async (t) => {
+  it('4. axe: zero violations on the other administration pages (units, routing, classifications, petition types and officers, audit)', async (t) => {
     await withAdmin(t, '/staff/admin/units', async (page) => {
       await expectNoAxeViolations(page, 'the units list');
       for (const [path, what] of [
@@ -250,6 +250,9 @@ describe('administration without a terminal (issue 17)', () => {
         ['/staff/admin/classifications/load', 'loading a classification file'],
         ['/staff/admin/calendar/load', 'loading a year’s calendar'],
         ['/staff/notification-templates', 'the templates list'],
+        ['/staff/petitions/types', 'the petition types'],
+        ['/staff/petitions/types/director-mailbox', 'a petition type’s rules'],
+        ['/staff/petitions/officers', 'the designated officers'],
         ['/staff/audit?area=calendar', 'the audit log filtered by area'],
         ['/en/staff/admin/staff', 'the staff accounts list in English'],
         ['/en/staff/admin/calendar', 'the calendar in English'],

@@ -15,6 +15,7 @@ import { emailIntakeCommands } from './email-intake/email-intake-commands.ts';
 import { mediaText } from './media/media-messages.ts';
 import { mediaPaths } from './media/media-paths.ts';
 import { mediaTopics } from './media/templates/index.ts';
+import { petitionAdminText } from './petition-admin-messages.ts';
 import { petitionCommands } from './petition-commands.ts';
 import { petitionPaths } from './petition-paths.ts';
 import { petitionTopics } from './templates/index.ts';
@@ -30,6 +31,7 @@ export const petitionsModule: AppModule = {
     },
     { load: () => import('./media/media-routes.tsx').then((file) => file.mediaRoutes) },
     { load: () => import('./analysis/analysis-routes.tsx').then((file) => file.analysisRoutes) },
+    { load: () => import('./petition-admin-routes.tsx').then((file) => file.petitionAdminRoutes) },
   ],
   // On the case page of a petition: its repeats with their earlier answers (issue 16 §4), as on its own page.
   pageSections: [
@@ -69,6 +71,27 @@ export const petitionsModule: AppModule = {
       label: { 'zh-TW': analysisText('zh-TW', 'areaLabel'), en: analysisText('en', 'areaLabel') },
       path: analysisPaths.page,
       roles: ['secretariat', 'admin', 'unit_head', 'supervisor'],
+    },
+    // Issue 17: the types' rules and the officers, once only commands (petitions:type, petitions:officer).
+    {
+      id: 'petitions.types',
+      group: 'administration',
+      label: {
+        'zh-TW': petitionAdminText('zh-TW', 'typesAreaLabel'),
+        en: petitionAdminText('en', 'typesAreaLabel'),
+      },
+      path: petitionPaths.types,
+      roles: ['admin'],
+    },
+    {
+      id: 'petitions.officers',
+      group: 'administration',
+      label: {
+        'zh-TW': petitionAdminText('zh-TW', 'officersAreaLabel'),
+        en: petitionAdminText('en', 'officersAreaLabel'),
+      },
+      path: petitionPaths.officers,
+      roles: ['admin'],
     },
   ],
   seeds: [

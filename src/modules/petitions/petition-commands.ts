@@ -1,16 +1,26 @@
-import { eq, sql } from 'drizzle-orm';
-import { cliActor, recordAudit } from '../../platform/auth/audit-log.ts';
-import { staff } from '../../platform/auth/auth-schema.ts';
+import { cliActor } from '../../platform/auth/audit-log.ts';
 import { normaliseEmail } from '../../platform/auth/staff-email.ts';
 import type { ModuleCommand } from '../../platform/composition/app-module.ts';
 import { CommandFailure } from '../../platform/composition/command-failure.ts';
-import { forgetPetitionTypes, listPetitionTypes } from './petition-types.ts';
-import { petitionOfficers, petitionTypes } from './petitions-schema.ts';
+import { DomainError } from '../../platform/http/errors.ts';
+import { isOuterLimit, outerLimitBounds } from './petition-admin-form.ts';
+import {
+  designatePetitionOfficer,
+  endPetitionOfficerDesignation,
+  findPetitionService,
+  findStaffByEmail,
+  savePetitionType,
+} from './petition-admin-service.ts';
+import { listPetitionTypes } from './petition-types.ts';
 
 /**
  * `npx onewindow petitions:*`: the petition types' rules and the officers designated to see confidential
- * reporters, for operators until the administration pages (issue 17) have them. Every change is audited.
+ * reporters, for operators and scripts; the admin pages (`/staff/petitions/types`, `/staff/petitions/officers`)
+ * are the everyday way. Both call the same use cases (petition-admin-service.ts); every change is audited.
  */
+
+/** The command's actor: the command line, in English. */
+const cliActing = () => ({ actor: cliActor, now: new Date(), lang: 'en' as const });
 
 const yesNo = (value: unknown, name: string): boolean | undefined => {
   if (value === undefined) return undefined;
@@ -47,17 +57,16 @@ export const petitionCommands: Readonly<Record<string, ModuleCommand>> = {
     },
     async run(values, context) {
       const code = String(values.service);
-      const kind = await context.db.execute<{ kind: string }>(sql`
-        select v.kind from services s
-          join service_versions v on v.service_code = s.code and v.version = s.current_version
-         where s.code = ${code}`);
-      if (kind.rows[0]?.kind !== 'petition')
+      if ((await findPetitionService(context.db, code)) === null)
         throw new CommandFailure(`There is no catalogue service ${code} of kind petition.`, [
           'A petition type is a service of kind petition: add it in the catalogue first.',
         ]);
       const days = values['outer-limit'] === undefined ? undefined : Number(values['outer-limit']);
-      if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= 60))
-        throw new CommandFailure('--outer-limit must be a whole number of working days from 1 to 60.', []);
+      if (days !== undefined && !isOuterLimit(days))
+        throw new CommandFailure(
+          `--outer-limit must be a whole number of working days from ${outerLimitBounds.min} to ${outerLimitBounds.max}.`,
+          [],
+        );
       const rules = {
         ...(days === undefined ? {} : { outerLimitWorkingDays: days }),
         ...(yesNo(values.approval, 'approval') === undefined
@@ -70,21 +79,7 @@ export const petitionCommands: Readonly<Record<string, ModuleCommand>> = {
           ? {}
           : { isOnMailbox: yesNo(values.mailbox, 'mailbox') }),
       };
-      const now = new Date();
-      await context.db.transaction(async (tx) => {
-        await tx
-          .insert(petitionTypes)
-          .values({ serviceCode: code, ...rules, updatedAt: now })
-          .onConflictDoUpdate({ target: petitionTypes.serviceCode, set: { ...rules, updatedAt: now } });
-        await recordAudit(tx, {
-          occurredAt: now,
-          actor: cliActor,
-          action: 'petition.type_set',
-          target: { type: 'service', id: code },
-          details: rules,
-        });
-      });
-      forgetPetitionTypes();
+      await savePetitionType(context.db, { ...cliActing(), serviceCode: code, change: rules });
       const [type] = (await listPetitionTypes(context.db)).filter((one) => one.serviceCode === code);
       context.print(
         `${code}: outer limit ${type?.outerLimitWorkingDays} working days, approval ${type?.needsAnswerApproval ? 'yes' : 'no'}, ` +
@@ -102,26 +97,24 @@ export const petitionCommands: Readonly<Record<string, ModuleCommand>> = {
     },
     async run(values, context) {
       const email = normaliseEmail(String(values.email));
-      const [member] = await context.db.select({ id: staff.id }).from(staff).where(eq(staff.email, email));
-      if (member === undefined) throw new CommandFailure(`There is no staff member ${email}.`, []);
-      const now = new Date();
-      await context.db.transaction(async (tx) => {
-        if (values.remove === true)
-          await tx.delete(petitionOfficers).where(eq(petitionOfficers.staffId, member.id));
-        else
-          await tx
-            .insert(petitionOfficers)
-            .values({ staffId: member.id, designatedAt: now })
-            .onConflictDoNothing();
-        await recordAudit(tx, {
-          occurredAt: now,
-          actor: cliActor,
-          action: values.remove === true ? 'petition.officer_removed' : 'petition.officer_designated',
-          target: { type: 'staff', id: member.id },
-        });
-      });
+      const member = await findStaffByEmail(context.db, email);
+      if (member === null) throw new CommandFailure(`There is no staff member ${email}.`, []);
+      const isRemoval = values.remove === true;
+      try {
+        if (isRemoval)
+          await endPetitionOfficerDesignation(context.db, { ...cliActing(), staffId: member.id });
+        else await designatePetitionOfficer(context.db, { ...cliActing(), email });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        // Already as asked (designated, or not): the command says so as before, and nothing is recorded.
+        if (error.code !== (isRemoval ? 'NOT_FOUND' : 'CONFLICT'))
+          throw new CommandFailure(
+            `${email}: ${error.problems.map((problem) => problem.message).join('; ') || error.message}.`,
+            [],
+          );
+      }
       context.print(
-        values.remove === true
+        isRemoval
           ? `${email} no longer sees confidential reporters’ identities.`
           : `${email} may see confidential reporters’ identities (each reading is audited).`,
       );

@@ -20,6 +20,14 @@ export const petitionPaths = {
   identityPattern: '/staff/petitions/:caseNumber/identity',
   /** Case-type analysis (三(一)1) and its exports. */
   analysis: '/staff/petitions/analysis',
+  /** Admin: the catalogue's petition services and their rules as petition types (issue 17). */
+  types: '/staff/petitions/types',
+  type: (serviceCode: string) => `/staff/petitions/types/${serviceCode}`,
+  typePattern: '/staff/petitions/types/:code',
+  /** Admin: the officers designated to see confidential reporters' identities (issue 17). */
+  officers: '/staff/petitions/officers',
+  officerEnd: (staffId: string) => `/staff/petitions/officers/${staffId}/end`,
+  officerEndPattern: '/staff/petitions/officers/:staffId/end',
   /** 輿情: the media log. */
   media: '/staff/media',
 } as const;

@@ -1,9 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { decode, mainOf } from '../../../test/helpers/html.ts';
 import { rememberPersonalValue } from '../../../test/helpers/log-capture.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { aSignedInMember, csrfTokenIn, TestBrowser } from '../../platform/auth/auth-test-support.ts';
+import { staff } from '../../platform/auth/auth-schema.ts';
+import {
+  aSignedInMember,
+  aStaffMember,
+  auditEntries,
+  csrfTokenIn,
+  TestBrowser,
+} from '../../platform/auth/auth-test-support.ts';
 import { type FileToSend, multipartForm, samplePdf } from '../../platform/uploads/upload-test-support.ts';
 import { petitionCommands } from './petition-commands.ts';
 
@@ -534,5 +542,156 @@ describe('petitions', () => {
            + (select count(*) from case_events where coalesce(public_note, '') || coalesce(internal_note, '') || data::text like ${`%${reporterName}%`})
            + (select count(*) from cases where applicant_name = ${reporterName} or description like ${`%${reporterName}%`}) as n`);
     assert.equal(Number(elsewhere.rows[0]?.n), 0);
+  });
+
+  it('an admin sets a type’s rules on its page: every problem at once, then saved and audited, and new petitions follow them', async () => {
+    const admin = await aSignedInMember(subject, { role: 'admin' });
+    const list = await admin.get('/staff/petitions/types');
+    assert.equal(list.statusCode, 200);
+    assert.match(
+      mainOf(list.body),
+      /data-service="road-maintenance-petition" data-type="yes"[\s\S]*?處理上限 30 個工作天[\s\S]*?答復不須核定/,
+    );
+    assert.match(list.body, /href="\/staff\/petitions\/types\/road-maintenance-petition"/);
+    const page = '/staff/petitions/types/road-maintenance-petition';
+    const form = await admin.get(page);
+    assert.match(form.body, /name="outerLimit"[^>]*value="30"/);
+    const bad = await admin.submit(page, page, {
+      outerLimit: '61',
+      isConfidential: 'maybe',
+      isOnMailbox: 'no',
+    });
+    assert.equal(bad.statusCode, 400);
+    const summary = decode(bad.body);
+    for (const expected of [
+      '處理上限請填 1 至 60 之間的整數工作天',
+      '請選擇答復核定',
+      '請選擇檢舉（身分保密）',
+    ])
+      assert.ok(summary.includes(expected), expected);
+    assert.match(bad.body, /name="outerLimit"[^>]*value="61"/);
+    assert.match(bad.body, /value="no" checked[^>]*>|checked[^>]*value="no"/);
+    const unchanged = await subject.database.db.execute<{ outer_limit_working_days: number }>(
+      sql`select outer_limit_working_days from petition_types where service_code = 'road-maintenance-petition'`,
+    );
+    assert.equal(unchanged.rows[0]?.outer_limit_working_days, 30);
+
+    const saved = await admin.submit(`/en${page}`, `/en${page}`, {
+      outerLimit: '４５',
+      needsAnswerApproval: 'yes',
+      isConfidential: 'no',
+      isOnMailbox: 'no',
+    });
+    assert.equal(saved.statusCode, 303, decode(saved.body).slice(0, 300));
+    assert.equal(saved.headers.location, '/en/staff/petitions/types?saved=road-maintenance-petition');
+    const shown = await admin.get(String(saved.headers.location));
+    assert.match(decode(shown.body), /New petitions follow them; petitions already open keep theirs/);
+    const row = await subject.database.db.execute(
+      sql`select outer_limit_working_days, needs_answer_approval, is_confidential, is_on_mailbox from petition_types where service_code = 'road-maintenance-petition'`,
+    );
+    assert.deepEqual(row.rows[0], {
+      outer_limit_working_days: 45,
+      needs_answer_approval: true,
+      is_confidential: false,
+      is_on_mailbox: false,
+    });
+    const [entry] = await auditEntries(subject.database.db, 'petition.type_set', 'road-maintenance-petition');
+    assert.equal(entry?.actorStaffId, admin.member.id);
+    assert.deepEqual(entry?.details, {
+      before: { outerLimitWorkingDays: 30, needsAnswerApproval: false, isOnMailbox: true },
+      after: { outerLimitWorkingDays: 45, needsAnswerApproval: true, isOnMailbox: false },
+    });
+    // A petition registered now follows the new rules; the mailbox no longer offers the type.
+    const clerk = await aSignedInMember(subject, { role: 'secretariat' });
+    const number = await register(clerk, { typeCode: 'road-maintenance-petition', text: '建國路路面坑洞。' });
+    const petition = await caseRow(number);
+    assert.equal(petition.outer_limit_working_days, 45);
+    assert.equal(petition.needs_answer_approval, true);
+    const mailbox = await new TestBrowser(subject.app).get('/mailbox');
+    assert.doesNotMatch(mailbox.body, /value="road-maintenance-petition"/);
+    assert.match(mailbox.body, /value="director-mailbox"/);
+    // Only catalogue services of kind petition have a page.
+    assert.equal((await admin.get('/staff/petitions/types/road-excavation-permit')).statusCode, 404);
+    assert.equal((await admin.get('/staff/petitions/types/No_Such')).statusCode, 404);
+  });
+
+  it('an admin designates an officer by e-mail and ends it, audited; refusals listed, already designated is 409; other roles get 403', async () => {
+    const admin = await aSignedInMember(subject, { role: 'admin' });
+    const officer = await aStaffMember(subject.database.db, {
+      role: 'supervisor',
+      unitCode: 'illegal-building',
+      displayName: '指定人員乙',
+    });
+    const gone = await aStaffMember(subject.database.db, { role: 'handler', displayName: '離職同仁丙' });
+    await subject.database.db.update(staff).set({ isActive: false }).where(eq(staff.id, gone.id));
+    const page = '/staff/petitions/officers';
+    for (const [email, expected] of [
+      ['not-an-address', '請輸入正確的電子郵件地址'],
+      ['nobody.here@example.tw', '找不到使用這個電子郵件的同仁帳號'],
+      [gone.email, '這個同仁帳號已停用，不能指定'],
+    ] as const) {
+      const refused = await admin.submit(page, page, { email });
+      assert.equal(refused.statusCode, 400, email);
+      assert.ok(decode(refused.body).includes(expected), expected);
+      assert.match(refused.body, new RegExp(`name="email"[^>]*value="${email.replace('.', '\\.')}"`));
+    }
+    const designated = await admin.submit(page, page, { email: officer.email.toUpperCase() });
+    assert.equal(designated.statusCode, 303, decode(designated.body).slice(0, 300));
+    const listed = await admin.get(String(designated.headers.location));
+    const main = decode(mainOf(listed.body));
+    assert.match(main, /已指定 指定人員乙/);
+    const officerRow =
+      new RegExp(`<tr[^>]*data-officer="${officer.id}"[\\s\\S]*?</tr>`).exec(main)?.[0] ?? '';
+    for (const expected of ['指定人員乙', officer.email, '違章建築處理大隊', '取消指定 指定人員乙'])
+      assert.ok(officerRow.includes(expected), expected);
+    assert.match(officerRow, /民國\d+年\d+月\d+日/);
+    const again = await admin.submit(page, page, { email: officer.email });
+    assert.equal(again.statusCode, 409);
+    assert.ok(decode(again.body).includes('這位同仁已經是指定人員'));
+    const rows = async () =>
+      (
+        await subject.database.db.execute<{ staff_id: string }>(
+          sql`select staff_id from petition_officers where staff_id = ${officer.id}`,
+        )
+      ).rows.length;
+    assert.equal(await rows(), 1);
+    const ended = await admin.submit(page, `${page}/${officer.id}/end`, {});
+    assert.equal(ended.statusCode, 303);
+    assert.equal(await rows(), 0);
+    assert.equal((await admin.submit(page, `${page}/${officer.id}/end`, {})).statusCode, 404);
+    const designations = await auditEntries(subject.database.db, 'petition.officer_designated', officer.id);
+    const endings = await auditEntries(subject.database.db, 'petition.officer_removed', officer.id);
+    assert.deepEqual(
+      [...designations, ...endings].map((audit) => audit.actorStaffId),
+      [admin.member.id, admin.member.id],
+    );
+
+    for (const role of ['handler', 'secretariat'] as const) {
+      const member = await aSignedInMember(subject, { role, unitCode: 'secretariat' });
+      for (const url of [
+        '/staff/petitions/types',
+        '/staff/petitions/types/director-mailbox',
+        '/en/staff/petitions/officers',
+      ])
+        assert.equal((await member.get(url)).statusCode, 403, `${role} GET ${url}`);
+      const token = csrfTokenIn((await member.get('/staff')).body);
+      for (const [url, fields] of [
+        [
+          '/staff/petitions/types/director-mailbox',
+          { outerLimit: '10', needsAnswerApproval: 'no', isConfidential: 'no', isOnMailbox: 'no' },
+        ],
+        ['/staff/petitions/officers', { email: member.member.email }],
+        [`/staff/petitions/officers/${officer.id}/end`, {}],
+      ] as const)
+        assert.equal(
+          (await member.post(url, { _csrf: token, ...fields })).statusCode,
+          403,
+          `${role} POST ${url}`,
+        );
+    }
+    const untouched = await subject.database.db.execute<{ outer_limit_working_days: number }>(
+      sql`select outer_limit_working_days from petition_types where service_code = 'director-mailbox'`,
+    );
+    assert.equal(untouched.rows[0]?.outer_limit_working_days, 30);
   });
 });

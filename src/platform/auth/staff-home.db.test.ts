@@ -19,6 +19,8 @@ const expectedAreas: Record<StaffRole, string[]> = {
     'notifications.outbox',
     'notifications.templates',
     'open311.api-keys',
+    'petitions.types',
+    'petitions.officers',
     'administration.staff',
     'administration.units',
     'administration.calendar',
