@@ -61,8 +61,9 @@ export interface BrowserTestServer extends TestServer {
    */
   withAxePage(context: TestContext, body: (page: Page) => Promise<void>): Promise<void>;
   /**
-   * A test of one public page with axe: the browser (or the test skipped), a publicAxePage opened at `path`,
-   * `body` run with it and the answer's status, and the page closed afterwards.
+   * A test of one public page with axe: the browser (or the test skipped), the file's one public tab for axe
+   * (a publicAxePage, reused from test to test) at its default size opened at `path`, and `body` run with it
+   * and the answer's status; a test that fails closes the tab.
    */
   withPublicAxePage(
     context: TestContext,
@@ -102,6 +103,9 @@ export async function startBrowserTestServer(
   }
 
   let sharedAxeContext: Promise<BrowserContext> | null = null;
+  let reusedPublicPage: Page | null = null;
+  /** Playwright's default viewport, which every new page starts at. */
+  const defaultViewport = { width: 1280, height: 720 };
   async function publicAxePage(browser: Browser) {
     sharedAxeContext ??= newContext(browser, { bypassCSP: true }).then((context) => {
       context.on('close', () => {
@@ -173,12 +177,20 @@ export async function startBrowserTestServer(
   ) {
     const browser = await browserOrSkip(context);
     if (!browser) return;
-    const page = await publicAxePage(browser);
+    // One tab for every public page of the file, navigated from page to page (a new tab is a new renderer
+    // process: ~350 ms each); back at the default size before each page, and a tab a failed test leaves is
+    // closed, so the next test starts from a clean one.
+    if (reusedPublicPage === null || reusedPublicPage.isClosed())
+      reusedPublicPage = await publicAxePage(browser);
+    const page = reusedPublicPage;
+    await page.setViewportSize(defaultViewport);
+    let passed = false;
     try {
       const response = await page.goto(`${server.baseUrl}${path}`);
       await body(page, response?.status());
+      passed = true;
     } finally {
-      await page.close();
+      if (!passed) await page.close();
     }
   }
 
