@@ -30,6 +30,57 @@ describe('the application shell (HTTP)', () => {
     assert.match(String(response.headers['x-request-id']), /^[0-9a-f-]{36}$/);
   });
 
+  it('over the network, GET and HEAD /healthz are answered before Fastify: the route’s status and body, a JSON probe’s headers; POST is not', async () => {
+    await subject.app.listen({ host: '127.0.0.1', port: 0 });
+    const address = subject.app.server.address();
+    assert.ok(address !== null && typeof address === 'object');
+    const url = `http://127.0.0.1:${address.port}/healthz`;
+    const routeAnswer = await subject.app.inject({ method: 'GET', url: '/healthz' });
+    const probe = await fetch(url);
+    assert.equal(probe.status, 200);
+    const body = (await probe.json()) as { status: string; uptimeSeconds: number };
+    assert.deepEqual(Object.keys(body), Object.keys(routeAnswer.json()));
+    assert.equal(body.status, 'ok');
+    assert.ok(
+      Math.abs(body.uptimeSeconds - Math.round(process.uptime())) <= 1,
+      `uptime ${body.uptimeSeconds}`,
+    );
+    assert.equal(probe.headers.get('content-type'), routeAnswer.headers['content-type']);
+    assert.equal(probe.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(probe.headers.get('x-request-id'), null, 'the fast path, not the route (which sends an id)');
+    const head = await fetch(url, { method: 'HEAD' });
+    assert.equal(head.status, 200);
+    assert.equal(await head.text(), '');
+    assert.equal(head.headers.get('content-length'), probe.headers.get('content-length'));
+    // Anything but a plain GET or HEAD of /healthz goes to Fastify: the one error shape, the route.
+    const post = await fetch(url, { method: 'POST' });
+    assert.equal(post.status, 404);
+    assert.equal(((await post.json()) as { code: string }).code, 'NOT_FOUND');
+    const withQuery = await fetch(`${url}?x=1`);
+    assert.equal(withQuery.status, 200);
+    assert.match(String(withQuery.headers.get('x-request-id')), /^[0-9a-f-]{36}$/, 'the route answered');
+  });
+
+  it('every route’s schema validators compile (they are compiled on first use, or all at once at start)', async () => {
+    const compiled = await subject.app.compilePendingValidators();
+    assert.ok(compiled > 100, `compiled ${compiled} validators`);
+    assert.equal(await subject.app.compilePendingValidators(), 0, 'nothing left the second time');
+    // A compiled validator still gives every problem at once, and coerces as the app's Ajv options say.
+    const response = await subject.app.inject({
+      method: 'GET',
+      url: `/api/services?online=${'y'.repeat(11)}&q=${'x'.repeat(201)}`,
+      headers: { accept: 'application/json' },
+    });
+    assert.equal(response.statusCode, 400);
+    const fields = (response.json() as { errors: { field: string }[] }).errors.map((error) => error.field);
+    assert.deepEqual(fields.sort(), ['querystring.online', 'querystring.q']);
+    const version = await subject.app.inject({
+      method: 'GET',
+      url: '/api/services/road-excavation-permit?version=1',
+    });
+    assert.equal(version.statusCode, 200, 'version=1 coerced to an integer');
+  });
+
   it('GET /readyz → 200 when the database answers', async () => {
     const response = await subject.app.inject({ method: 'GET', url: '/readyz' });
     assert.equal(response.statusCode, 200);

@@ -27,8 +27,10 @@ import type { AppModule } from './platform/composition/app-module.ts';
 import { buildRegistry } from './platform/composition/compose.ts';
 import { registerModuleRoutes } from './platform/composition/register-routes.ts';
 import { listenForPublications, processContentVersions } from './platform/db/publications.ts';
+import { lazyValidators } from './platform/http/lazy-validators.ts';
+import { probeServer } from './platform/http/probe-server.ts';
 import { installPublicReads } from './platform/http/public-reads.ts';
-import { installSecurityHeaders } from './platform/http/security-headers.ts';
+import { installSecurityHeaders, securityHeaders } from './platform/http/security-headers.ts';
 import { langFromPath } from './platform/web/i18n.ts';
 import { platformPublicReads, publicPagesRoutes } from './platform/web/public-pages-routes.tsx';
 
@@ -53,7 +55,15 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
   const { logger = false, jobs = jobsUnavailable, modules = allModules, files, ...rest } = options;
   const deps: AppDeps = { ...rest, jobs, files: files ?? createFilesystemStore(rest.config.fileStoreDir) };
   const { config } = deps;
+  const headers = securityHeaders({ isHttps: config.publicBaseUrl.startsWith('https:') });
+  // The liveness probe is answered before Fastify when the app listens (ADR 0019); app.inject and the
+  // OpenAPI description use the route in operations-routes.tsx, which answers the same.
+  const probes = probeServer();
+  const validators = lazyValidators();
   const app = Fastify({
+    serverFactory: probes.serverFactory,
+    // Route schemas' validators are compiled on first use (or by compilePendingValidators), not here.
+    schemaController: { compilersFactory: { buildValidator: validators.buildValidator } },
     logger:
       logger === true
         ? loggerOptions(config.logLevel)
@@ -78,6 +88,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: true } },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as AppInstance;
 
+  app.decorate('compilePendingValidators', validators.compilePending);
   app.decorateRequest('lang', 'zh-TW');
   // Set by the session hook inside the site's context; null everywhere else (probes, unknown URLs).
   app.decorateRequest('staff', null);
@@ -86,7 +97,11 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
     reply.header('x-request-id', request.id);
     done();
   });
-  installSecurityHeaders(app, { isHttps: config.publicBaseUrl.startsWith('https:') });
+  installSecurityHeaders(app, headers);
+  app.addHook('preClose', (done) => {
+    probes.closing();
+    done();
+  });
   app.addHook('onResponse', (request, reply, done) => {
     const path = loggedPath(request);
     // Load balancers probe these every few seconds; logging each healthy probe would drown the log.

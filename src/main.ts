@@ -133,6 +133,9 @@ async function main(): Promise<void> {
     jobsLog = app.log;
     cleanups.push(() => app.close());
     await app.listen({ host: config.host, port: config.port });
+    // Route schemas' validators compile on first use; the rest now, a batch at a time while requests are
+    // served, so a schema that cannot compile stops the start here rather than at its first request.
+    await app.compilePendingValidators();
     const workerContext = { db: database.db, jobs, clock: systemClock, config, files, log: app.log };
     // The platform's own scans (the file store's orphan sweep) are worked and asked for as the modules' are.
     const scanners = [...modules, platformScans];

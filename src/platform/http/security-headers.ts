@@ -61,8 +61,8 @@ export function allowImagesFrom(reply: FastifyReply, origins: readonly string[])
   );
 }
 
-export function installSecurityHeaders(app: AppInstance, options: { isHttps: boolean }): void {
-  const headers = securityHeaders(options);
+/** Puts `headers` (securityHeaders') on every response Fastify sends. */
+export function installSecurityHeaders(app: AppInstance, headers: Readonly<Record<string, string>>): void {
   app.addHook('onRequest', (_request, reply, done) => {
     reply.headers(headers);
     done();
