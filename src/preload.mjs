@@ -22,7 +22,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire, enableCompileCache, registerHooks } from 'node:module';
+import { createRequire, registerHooks } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -115,15 +115,6 @@ function compiled(file) {
 
 // Errors' stacks name the TypeScript lines (the compiled files carry their source maps).
 process.setSourceMapsEnabled(true);
-
-/**
- * V8's compiled code for every module (ours and node_modules'), kept beside the compiled files by Node's own
- * compile cache (checked against each module's source, so an edited file is compiled again). Measured
- * (2026-12-06, 5 alternating runs, this VM): importing the app 1,130 → 930 ms and building it 1,125 → 930 ms
- * (its routes are imported while it is built). NODE_COMPILE_CACHE, when set, names another folder; a folder that
- * cannot be written only means compiling as before.
- */
-if (process.env.NODE_COMPILE_CACHE === undefined) enableCompileCache(path.join(compiledFolder, 'v8'));
 
 const typeScriptFile = /\.(?:m?ts|tsx)$/;
 
