@@ -11,6 +11,10 @@ export const applicationText = translator({
     listReport: '路燈不亮、道路坑洞等現場問題，請用「報修」通報，處理較快。',
     listReportLink: '前往報修',
     listOther: '其他項目請參閱「服務項目」，或於上班時間臨櫃辦理。',
+    listAccountHeading: '我的案件',
+    listAccount:
+      '已經申請過，或有未送出的申請？到「我的案件」以電子郵件登入，即可看到您的案件與尚未送出的申請。',
+    listAccountLink: '前往「我的案件」',
     listOtherLink: '查看所有服務項目',
     listNone: '目前沒有可以線上申請的項目。',
     serviceUnit: '承辦單位：{unit}',
@@ -151,6 +155,10 @@ export const applicationText = translator({
       'For a problem in the street, such as a street light that is out or a pothole, a report is quicker.',
     listReportLink: 'Report a problem',
     listOther: 'For anything else, see the list of services, or come to the counter during office hours.',
+    listAccountHeading: 'My cases',
+    listAccount:
+      'Applied before, or left an application unfinished? Go to “My cases” and sign in with your e-mail address to see your cases and unfinished applications.',
+    listAccountLink: 'Go to “My cases”',
     listOtherLink: 'See all services',
     listNone: 'Nothing can be applied for online at the moment.',
     serviceUnit: 'Handled by: {unit}',

@@ -36,7 +36,11 @@ export const applicationsModule: AppModule = {
   notificationTopics: Object.values(applicationTopics),
 };
 
-export { type DraftOfContact, draftsOfContact } from './application-drafts-of-contact.ts';
+export {
+  type DraftOfContact,
+  draftsOfContact,
+  reopenDraftOfContact,
+} from './application-drafts-of-contact.ts';
 // The petitions' web forms (src/modules/petitions) prove a contact with the same one-time codes.
 export {
   checkCode,

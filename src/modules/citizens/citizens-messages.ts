@@ -52,7 +52,9 @@ export const citizenText = translator({
     draftsHeading: '尚未送出的申請',
     draftsEmpty: '沒有尚未送出的申請草稿。',
     draftsLead:
-      '草稿保存 30 天，每次儲存重新起算。請用我們寄給您的「繼續填寫」信件中的連結回到草稿；沒有信件的話，可以重新開始申請。',
+      '草稿保存 30 天，每次儲存重新起算。按「繼續填寫」即可回到草稿；我們也會把新的「繼續填寫」連結寄到您的信箱，先前信件中的連結隨即失效。',
+    continueDraft: '繼續填寫「{service}」',
+    draftGone: '這份草稿已送出、已過保存期限，或不屬於這個信箱，無法繼續填寫；請看下方目前的清單。',
     columnDraftService: '申辦項目',
     columnDraftSaved: '最後儲存',
     columnDraftKept: '保存到',
@@ -114,7 +116,10 @@ export const citizenText = translator({
     draftsHeading: 'Applications not yet sent',
     draftsEmpty: 'There are no unsent drafts.',
     draftsLead:
-      'A draft is kept for 30 days from its last save. Return to it with the link in our “Finish your application” e-mail; without it, you can start again.',
+      'A draft is kept for 30 days from its last save. Press “Continue” to return to it; we also e-mail you a new link to it, and the link in the earlier e-mail stops working.',
+    continueDraft: 'Continue “{service}”',
+    draftGone:
+      'That draft was sent, is past its keeping date, or belongs to another address, so it cannot be continued; see the list below as it is now.',
     columnDraftService: 'Service',
     columnDraftSaved: 'Last saved',
     columnDraftKept: 'Kept until',

@@ -4,13 +4,15 @@ import { Type } from 'typebox';
 import { requestOrigin } from '../../platform/auth/actor-context.ts';
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
 import { DomainError } from '../../platform/http/errors.ts';
+import { isUuid } from '../../platform/http/ids.ts';
 import { FormProblems, problemsOnPage } from '../../platform/web/components/form-problems.ts';
 import { pageNumberOf } from '../../platform/web/components/pagination.tsx';
 import { postedForm } from '../../platform/web/components/read-form.ts';
 import { submitForm } from '../../platform/web/components/submit-form.ts';
 import { forEachLanguage, type Lang, localePath } from '../../platform/web/i18n.ts';
 import { pageContext, renderPage, sendPage } from '../../platform/web/layout.tsx';
-import { loadAccount } from './citizen-account-service.ts';
+import { applicationPaths } from '../applications/index.ts';
+import { continueDraft, loadAccount } from './citizen-account-service.ts';
 import { linksPerAddressPerHour } from './citizen-rules.ts';
 import { citizenCookieOf, clearCitizenCookie, setCitizenCookie } from './citizen-session-cookie.ts';
 import {
@@ -38,8 +40,12 @@ const SignInQuery = Type.Object({
   ended: Type.Optional(Type.String({ maxLength: 10 })),
   out: Type.Optional(Type.String({ maxLength: 10 })),
 });
-const AccountQuery = Type.Object({ page: Type.Optional(Type.String({ maxLength: 10 })) });
+const AccountQuery = Type.Object({
+  page: Type.Optional(Type.String({ maxLength: 10 })),
+  draft: Type.Optional(Type.String({ maxLength: 10 })),
+});
 const TokenParams = Type.Object({ token: Type.String({ maxLength: 100 }) });
+const DraftParams = Type.Object({ draftId: Type.String({ maxLength: 100 }) });
 
 /**
  * The optional citizen account (issue 11 §1): /account/sign-in (one field; the link is e-mailed), the link's
@@ -212,10 +218,44 @@ export async function citizenRoutes(app: AppInstance, deps: AppDeps): Promise<vo
       return send(request, reply, {
         title: text(lang, 'accountTitle'),
         body: (
-          <AccountPage lang={lang} csrfToken={request.csrfToken} email={session.email} account={account} />
+          <AccountPage
+            lang={lang}
+            csrfToken={request.csrfToken}
+            email={session.email}
+            account={account}
+            isDraftGone={request.query.draft === 'gone'}
+          />
         ),
       });
     });
+  });
+
+  forEachLanguage(citizenRoutePatterns.continueDraft, (url, lang) => {
+    app.post(
+      url,
+      { schema: { hide: true, params: DraftParams, body: postedForm } },
+      async (request, reply) => {
+        const now = deps.clock.now();
+        const session = await findCitizenSession(deps.db, citizenCookieOf(request), now);
+        if (session.kind !== 'active') {
+          if (session.kind === 'ended') clearCitizenCookie(reply, deps.config.cookieSecure);
+          return reply.redirect(localePath(lang, citizenPaths.signIn), 303);
+        }
+        const continued = isUuid(request.params.draftId)
+          ? await continueDraft(deps.db, {
+              draftId: request.params.draftId,
+              email: session.email,
+              now,
+              jobs: deps.jobs,
+              publicBaseUrl: deps.config.publicBaseUrl,
+            })
+          : null;
+        // Not this address's draft, sent meanwhile or expired: back to the list, which says what is left.
+        if (continued === null)
+          return reply.redirect(`${localePath(lang, citizenPaths.account)}?draft=gone`, 303);
+        return reply.redirect(localePath(lang, applicationPaths.draft(continued.token)), 303);
+      },
+    );
   });
 
   forEachLanguage(citizenPaths.signOut, (url, lang) => {

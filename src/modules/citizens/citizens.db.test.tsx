@@ -9,9 +9,12 @@ import { waitUntil } from '../../../test/helpers/wait-until.ts';
 import { auditLog } from '../../platform/auth/auth-schema.ts';
 import { aStaffMember, csrfTokenIn } from '../../platform/auth/auth-test-support.ts';
 import type { Lang } from '../../platform/web/i18n.ts';
+import { citizenAccountPath } from '../../platform/web/site-pages.ts';
+import { hashSecret } from '../applications/index.ts';
 import { type CaseRow, openCase, stateLabel, trackLinkTokenOf } from '../cases/index.ts';
 import { hashOfSecret, linksPerAddressPerHour, linksPerIpPerHour } from './citizen-rules.ts';
 import { sweepCitizenSignIns } from './citizen-sign-in-service.ts';
+import { citizenPaths } from './citizens-paths.ts';
 import { citizenSessions, citizenSignInLinks } from './citizens-schema.ts';
 
 /**
@@ -376,6 +379,65 @@ describe('the citizen account: my cases', () => {
     assert.match(first, /href="\/account\?page=2"/);
   });
 
+  it('“Continue” on a draft opens it with a new link, e-mails that link, and the old one stops working; another’s draft is not continued', async () => {
+    const email = anAddress('drafter');
+    const now = clock.now();
+    const later = new Date(now.getTime() + 30 * 86_400_000);
+    const version = (await aCase(anAddress('version'))).serviceVersion;
+    const draftOf = async (contact: string, oldToken: string) => {
+      const inserted = await db.execute<{ id: string }>(sql`
+        insert into application_drafts (service_code, service_version, lang, resume_token_hash, contact_kind, contact, contact_verified_at, created_at, updated_at, expires_at, completed_steps)
+        values ('road-maintenance-petition', ${version}, 'zh-TW', ${hashSecret(oldToken)}, 'email', ${contact}, ${now}, ${now}, ${now}, ${later}, '["contact"]'::jsonb)
+        returning id`);
+      return inserted.rows[0]?.id ?? '';
+    };
+    const oldToken = 'o'.repeat(43);
+    const mine = await draftOf(email, oldToken);
+    const someoneElses = await draftOf(anAddress('other'), 'p'.repeat(43));
+    assert.equal((await subject.app.inject({ method: 'GET', url: `/apply/d/${oldToken}` })).statusCode, 303);
+
+    const citizen = new Citizen();
+    await citizen.signIn(email);
+    const page = await citizen.get('/account');
+    const action = `/account/drafts/${mine}/continue`;
+    assert.match(mainOf(page.body), new RegExp(`<form method="post" action="${action}"`));
+    const continued = await citizen.post(action, { _csrf: csrfTokenIn(page.body) });
+    assert.equal(continued.statusCode, 303);
+    const newPath = String(continued.headers.location);
+    assert.match(newPath, /^\/apply\/d\/[A-Za-z0-9_-]{43}$/);
+    // The new link opens the draft (it leads on to its first page not completed); the old one no longer does.
+    const opened = await subject.app.inject({ method: 'GET', url: newPath });
+    assert.equal(opened.statusCode, 303);
+    assert.match(String(opened.headers.location), new RegExp(`^${newPath}/`));
+    const old = await subject.app.inject({ method: 'GET', url: `/apply/d/${oldToken}` });
+    assert.notEqual(old.statusCode, 303);
+    const mail = await waitUntil(
+      async () => smtp.messages.filter((message) => message.envelopeTo.includes(email.toLowerCase())),
+      (found) => found.some((message) => message.text.includes(newPath)),
+      { what: `the new link e-mailed to ${email}` },
+    );
+    assert.ok(
+      mail.some((message) => /道路/.test(message.text)),
+      'the e-mail names the service',
+    );
+
+    // Another address's draft: nothing changes, and the list says so.
+    const refused = await citizen.post(`/account/drafts/${someoneElses}/continue`, {
+      _csrf: csrfTokenIn(page.body),
+    });
+    assert.equal(refused.headers.location, '/account?draft=gone');
+    assert.equal(
+      (await subject.app.inject({ method: 'GET', url: `/apply/d/${'p'.repeat(43)}` })).statusCode,
+      303,
+    );
+    assert.match(decode(mainOf((await citizen.get('/account?draft=gone')).body)), /無法繼續填寫/);
+    // Without a session: to the sign-in page.
+    const stranger = new Citizen();
+    const strangerPage = await stranger.get('/account/sign-in');
+    const anonymous = await stranger.post(action, { _csrf: csrfTokenIn(strangerPage.body) });
+    assert.equal(anonymous.headers.location, '/account/sign-in');
+  });
+
   it('without a session, /account leads to the sign-in page', async () => {
     const visitor = new Citizen();
     const page = await visitor.get('/account');
@@ -383,6 +445,37 @@ describe('the citizen account: my cases', () => {
     assert.equal(page.headers.location, '/account/sign-in');
     visitor.cookies.set('ow_citizen', 'y'.repeat(43));
     assert.equal((await visitor.get('/en/account')).headers.location, '/en/account/sign-in');
+  });
+
+  it('every page’s header, and /apply, lead to “my cases” in the page’s language', async () => {
+    assert.equal(citizenAccountPath, citizenPaths.account, 'the platform names the account page rightly');
+    const links = (html: string) =>
+      [...html.matchAll(/<a [^>]*href="([^"]*\/account)"[^>]*>([^<]*)<\/a>/g)].map((match) => [
+        match[1],
+        decode(match[2] ?? ''),
+      ]);
+    for (const [path, expected] of [
+      ['/', [['/account', '我的案件']]],
+      ['/en/privacy', [['/en/account', 'My cases']]],
+      [
+        '/apply',
+        [
+          ['/account', '我的案件'],
+          ['/account', '前往「我的案件」'],
+        ],
+      ],
+      [
+        '/en/apply',
+        [
+          ['/en/account', 'My cases'],
+          ['/en/account', 'Go to “My cases”'],
+        ],
+      ],
+    ] as const) {
+      const page = await subject.app.inject({ method: 'GET', url: path });
+      assert.equal(page.statusCode, 200, path);
+      assert.deepEqual(links(page.body), expected, path);
+    }
   });
 });
 

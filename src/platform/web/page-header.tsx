@@ -6,7 +6,7 @@ import { defaultFontSize, type FontSize, fontSizes } from './font-size.ts';
 import { htmlLang, type Lang, localePath } from './i18n.ts';
 import type { PageContext } from './layout.tsx';
 import { shellText } from './shell-messages.ts';
-import { type SitePage, sitePages } from './site-pages.ts';
+import { citizenAccountPath, type SitePage, sitePages } from './site-pages.ts';
 
 const fontSizeKeys = {
   small: 'fontSizeSmall',
@@ -21,9 +21,9 @@ export function fontSizeHref(lang: Lang, size: FontSize, returnPath: string): st
 }
 
 /**
- * The bureau's header: the Alt+U access key, the name (linking home), the language link at top right, the
- * text-size switch, site search (Alt+S) and the main navigation; the staff member's name and sign-out
- * button when signed in.
+ * The bureau's header: the Alt+U access key, the name (linking home), the language link and "my cases" at top
+ * right, the text-size switch, site search (Alt+S) and the main navigation; the staff member's name and
+ * sign-out button when signed in.
  */
 export function PageHeader({ context }: { context: PageContext }) {
   const { lang, path } = context;
@@ -50,6 +50,13 @@ export function PageHeader({ context }: { context: PageContext }) {
             hreflang={htmlLang(otherLang)}
           >
             {shellText(lang, 'otherLanguageName')}
+          </a>
+          <a
+            class="ow-header__link"
+            href={localePath(lang, citizenAccountPath)}
+            aria-current={path === citizenAccountPath ? 'page' : undefined}
+          >
+            {shellText(lang, 'myCases')}
           </a>
           <div class="ow-font-size">
             <span class="ow-font-size__label" id="font-size-label">

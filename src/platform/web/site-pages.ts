@@ -31,6 +31,14 @@ export interface SitePage<Id extends string = string> {
   readonly isInFooter: boolean;
 }
 
+/**
+ * The citizen account's page (the citizens module's `citizenPaths.account`, named here by path as the pages
+ * below are; `citizens.db.test.tsx` checks the two agree): signed in, the person's cases and drafts; otherwise
+ * it leads to the e-mailed sign-in link. Linked from every page's header ("my cases") and from /apply — the
+ * same link for every visitor, so public pages stay one set of bytes for all (ADR 0013).
+ */
+export const citizenAccountPath = '/account';
+
 function page<const Id extends string>(definition: SitePage<Id>): SitePage<Id> {
   return definition;
 }

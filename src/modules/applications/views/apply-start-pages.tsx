@@ -1,6 +1,7 @@
 import { PostForm } from '../../../platform/web/components/form-page.tsx';
 import { LinkParagraph } from '../../../platform/web/components/link-paragraph.tsx';
 import { type Lang, localePath } from '../../../platform/web/i18n.ts';
+import { citizenAccountPath } from '../../../platform/web/site-pages.ts';
 import {
   deadlineExplanation,
   deadlineText,
@@ -67,6 +68,11 @@ export function ApplyListPage(props: {
         <LinkParagraph href={localePath(lang, '/report')}>{text(lang, 'listReportLink')}</LinkParagraph>
         <p class="govuk-body">{text(lang, 'listOther')}</p>
         <LinkParagraph href={localePath(lang, '/services')}>{text(lang, 'listOtherLink')}</LinkParagraph>
+        <h2 class="govuk-heading-m">{text(lang, 'listAccountHeading')}</h2>
+        <p class="govuk-body">{text(lang, 'listAccount')}</p>
+        <LinkParagraph href={localePath(lang, citizenAccountPath)}>
+          {text(lang, 'listAccountLink')}
+        </LinkParagraph>
       </div>
     </div>
   );

@@ -14,6 +14,8 @@ export interface AccountPageProps {
   csrfToken: string;
   email: string;
   account: Account;
+  /** "Continue" was pressed on a draft that can no longer be continued. */
+  isDraftGone?: boolean;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface AccountPageProps {
  * status in the public words, expected completion, and what is asked of them), a page at a time, then their
  * unsent drafts. Cards rather than a table: they stay readable at 360 px.
  */
-export function AccountPage({ lang, csrfToken, email, account }: AccountPageProps) {
+export function AccountPage({ lang, csrfToken, email, account, isDraftGone }: AccountPageProps) {
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
@@ -52,7 +54,14 @@ export function AccountPage({ lang, csrfToken, email, account }: AccountPageProp
           pageCount={account.pageCount}
           href={(page) => `${localePath(lang, citizenPaths.account)}?page=${page}`}
         />
-        <h2 class="govuk-heading-m">{text(lang, 'draftsHeading')}</h2>
+        <h2 class="govuk-heading-m" id="drafts">
+          {text(lang, 'draftsHeading')}
+        </h2>
+        {isDraftGone === true ? (
+          <div class="govuk-inset-text" role="status">
+            {text(lang, 'draftGone')}
+          </div>
+        ) : null}
         {account.drafts.length === 0 ? (
           <p class="govuk-body">{text(lang, 'draftsEmpty')}</p>
         ) : (
@@ -61,7 +70,7 @@ export function AccountPage({ lang, csrfToken, email, account }: AccountPageProp
             <ul class="govuk-list" data-drafts>
               {account.drafts.map((draft, index) => (
                 <li key={index}>
-                  <DraftCard lang={lang} draft={draft} />
+                  <DraftCard lang={lang} draft={draft} csrfToken={csrfToken} />
                 </li>
               ))}
             </ul>
@@ -134,7 +143,7 @@ function CaseCard({ lang, item }: { lang: Lang; item: ApplicantCaseItem }) {
   );
 }
 
-function DraftCard({ lang, draft }: { lang: Lang; draft: AccountDraft }) {
+function DraftCard({ lang, draft, csrfToken }: { lang: Lang; draft: AccountDraft; csrfToken: string }) {
   const name = lang === 'en' ? draft.serviceNameEn : draft.serviceNameZh;
   return (
     <div class="govuk-summary-card" data-draft={draft.serviceCode}>
@@ -150,6 +159,11 @@ function DraftCard({ lang, draft }: { lang: Lang; draft: AccountDraft }) {
             {formatPageDateTime(lang, draft.expiresAt)}
           </SummaryRow>
         </dl>
+        <PostForm
+          action={localePath(lang, citizenPaths.continueDraft(draft.id))}
+          csrfToken={csrfToken}
+          submit={text(lang, 'continueDraft', { service: name })}
+        />
         <p class="govuk-body">
           <a class="govuk-link" href={localePath(lang, applicationPaths.start(draft.serviceCode))}>
             {text(lang, 'startAgain', { service: name })}
