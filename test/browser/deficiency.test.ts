@@ -89,6 +89,13 @@ describe('the deficiency notice in a browser', () => {
       await page.click('[data-deficiency-notice] a.govuk-button');
       await page.waitForSelector('form[enctype="multipart/form-data"]');
       await expectNoAxeViolations(page, 'the supplement form');
+      // The applicant's own A4 copy of the notice, and back to the form from it.
+      await page.click('#notice-copies a:not([download])');
+      await page.waitForURL(/\/track\/supplement\/notice\?/);
+      assert.match((await page.locator('main').textContent()) ?? '', /缺監造人簽章頁/);
+      await expectNoAxeViolations(page, 'the applicant’s copy of the notice');
+      await page.goBack();
+      await page.waitForSelector('form[enctype="multipart/form-data"]');
       const submit = 'main form[enctype="multipart/form-data"] button[type="submit"]';
       await page.fill('#answer-field-permit-number', '113高市工建築字第01243號');
       assert.deepEqual(await problemsAfterSubmitting(page, submit), ['「施工計畫書」請上傳補正的文件。']);

@@ -85,6 +85,7 @@ const zh = {
   howToEmail: '電子郵件：寄至 {email}，主旨請註明案號 {caseNumber}。',
   lapseWarning: '逾期未補正者，本局得依規定逕予結案（駁回）。補正期間不計入處理期限。',
   printLink: '列印（A4）',
+  applicantPrintLink: '補正通知書（可列印，A4）',
   odtLink: '下載 ODF 文字檔（.odt）',
   approvalHeading: '主管核准',
   approvalReasonShown: '再次通知的理由：{reason}',
@@ -246,6 +247,7 @@ const en: Record<Key, string> = {
   lapseWarning:
     'If nothing is received by the date, the bureau may close (reject) the application. The time you take does not count against the deadline.',
   printLink: 'Print (A4)',
+  applicantPrintLink: 'The notice, to print (A4)',
   odtLink: 'Download as an ODF text document (.odt)',
   approvalHeading: 'Supervisor’s approval',
   approvalReasonShown: 'Why another notice: {reason}',

@@ -16,9 +16,17 @@ export const deficiencyPaths = {
   counts: '/staff/deficiency-notices',
   /** The applicant's supplement form (number and lookup code in the query, like /track's QR address). */
   supplement: `${casePaths.track}/supplement`,
+  /** The applicant's own copy of the open notice: the A4 page and the .odt (number and code in the query). */
+  applicantPrint: `${casePaths.track}/supplement/notice`,
+  applicantOdt: `${casePaths.track}/supplement/notice.odt`,
 } as const;
 
 /** The applicant's supplement page for a case, with its number and code filled in. */
 export function supplementHref(caseNumber: string, lookupCode: string): string {
-  return `${deficiencyPaths.supplement}?${new URLSearchParams({ case: caseNumber, code: lookupCode }).toString()}`;
+  return applicantHref(deficiencyPaths.supplement, caseNumber, lookupCode);
+}
+
+/** One of the applicant's notice addresses (supplement form, A4 copy, .odt) for a case: number and code in the query. */
+export function applicantHref(path: string, caseNumber: string, lookupCode: string): string {
+  return `${path}?${new URLSearchParams({ case: caseNumber, code: lookupCode }).toString()}`;
 }

@@ -284,6 +284,40 @@ describe('the one-time deficiency notice', () => {
       assert.ok(text.includes(expected), `${expected} in the document`);
   });
 
+  it('the applicant has their own copy: the supplement page links the A4 notice and the .odt, behind the number and code', async () => {
+    const query = `case=${row.caseNumber}&code=${row.lookupCode}`;
+    const form = await subject.app.inject({ method: 'GET', url: `/track/supplement?${query}` });
+    const copies = /<ul class="govuk-list" id="notice-copies">([\s\S]*?)<\/ul>/.exec(form.body)?.[1] ?? '';
+    assert.deepEqual(
+      [...copies.matchAll(/href="([^"]+)"/g)].map((match) => decode(match[1] ?? '')),
+      [`/track/supplement/notice?${query}`, `/track/supplement/notice.odt?${query}`],
+    );
+    const print = await subject.app.inject({ method: 'GET', url: `/track/supplement/notice?${query}` });
+    assert.equal(print.statusCode, 200);
+    assert.equal(print.headers['cache-control'], 'no-store');
+    for (const expected of [row.caseNumber, '缺監造人簽章頁', '字號與建管系統不符，請更正'])
+      assert.ok(mainOf(print.body).includes(expected), `${expected} on the A4 copy`);
+    const english = await subject.app.inject({ method: 'GET', url: `/en/track/supplement/notice?${query}` });
+    assert.match(english.body, /lang="en"/);
+    const odt = await subject.app.inject({ method: 'GET', url: `/track/supplement/notice.odt?${query}` });
+    assert.equal(odt.statusCode, 200);
+    assert.equal(odt.headers['content-type'], ODT_MEDIA_TYPE);
+    assert.match(String(odt.headers['content-disposition']), /^attachment;/);
+    const content = readOdfPackage((odt as unknown as { rawPayload: Buffer }).rawPayload, ODT_MEDIA_TYPE).xml[
+      'content.xml'
+    ];
+    assert.ok(content && odfText(element(content, 'office:body')).includes('缺監造人簽章頁'));
+    // A wrong code is answered as /track answers it: no notice, no document.
+    const wrong = await subject.app.inject({
+      method: 'GET',
+      url: `/track/supplement/notice.odt?case=${row.caseNumber}&code=ZZZZZZZZ`,
+      remoteAddress: '198.51.100.91',
+    });
+    assert.notEqual(wrong.statusCode, 200);
+    assert.notEqual(wrong.headers['content-type'], ODT_MEDIA_TYPE);
+    assert.ok(!wrong.body.includes('缺監造人簽章頁'));
+  });
+
   it('/track shows the items; a supplement missing an item is refused naming it, nothing stored', async () => {
     const result = await subject.app.inject({
       method: 'GET',
@@ -335,6 +369,13 @@ describe('the one-time deficiency notice', () => {
       },
     ]);
     counted.online++;
+    // The notice is answered: the applicant's copy now says there is no open notice.
+    const copy = await subject.app.inject({
+      method: 'GET',
+      url: `/track/supplement/notice.odt?case=${row.caseNumber}&code=${row.lookupCode}`,
+    });
+    assert.equal(copy.statusCode, 409);
+    assert.match(copy.body, /補正/);
 
     const handler = await signedIn(handlerMember);
     const page = mainOf((await handler.get(`/staff/cases/${row.caseNumber}`)).body);

@@ -36,6 +36,8 @@ export interface SupplementPageView {
   hidden: Readonly<Record<string, string>>;
   backHref: string;
   backText: string;
+  /** Online, the applicant's own copy of the notice: its A4 page and .odt addresses. */
+  copies?: { printHref: string; odtHref: string };
 }
 
 function ItemInputs({ view, item }: { view: SupplementPageView; item: DeficiencyItem }) {
@@ -100,6 +102,20 @@ export function SupplementPage(view: SupplementPageView) {
         {lang === 'en' ? ': ' : '：'}
         <strong data-supplement-by>{view.supplementByText}</strong>
       </p>
+      {view.copies === undefined ? null : (
+        <ul class="govuk-list" id="notice-copies">
+          <li>
+            <a class="govuk-link" href={view.copies.printHref}>
+              {text(lang, 'applicantPrintLink')}
+            </a>
+          </li>
+          <li>
+            <a class="govuk-link" href={view.copies.odtHref} download>
+              {text(lang, 'odtLink')}
+            </a>
+          </li>
+        </ul>
+      )}
       <PostForm
         action={view.action}
         csrfToken={view.csrfToken}
