@@ -1,7 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { Type } from 'typebox';
-import { deviceIdOf } from '../../../platform/auth/trusted-devices.ts';
 import { ODT_MEDIA_TYPE } from '../../../platform/documents/odt.ts';
 import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
 import { DomainError, type FieldProblem } from '../../../platform/http/errors.ts';
@@ -17,7 +16,7 @@ import { normaliseLookupCode } from '../core/case-number.ts';
 import { unitContact } from '../core/case-reference-cache.ts';
 import { casesContext } from '../core/case-request-context.ts';
 import { expectedVersionOf } from '../core/form-version.ts';
-import { checkApplicantAccess } from '../track/track-access.ts';
+import { checkRequestAccess } from '../track/track-access.ts';
 import { type ApplicantKey, showRefusal, showResult } from '../track/track-pages.tsx';
 import { trackPaths } from '../track/track-paths.ts';
 import { type NoticeDocument, noticeDocument, noticeOdt } from './deficiency-document.ts';
@@ -132,13 +131,7 @@ export async function deficiencyTrackRoutes(app: AppInstance, deps: AppDeps): Pr
   ) {
     const lang = request.lang;
     const key = { caseNumber: request.query.case ?? '', lookupCode: request.query.code ?? '' };
-    const access = await checkApplicantAccess(deps.db, {
-      ...key,
-      clientIp: request.ip,
-      deviceId: deviceIdOf(request),
-      now: deps.clock.now(),
-      lang,
-    });
+    const access = await checkRequestAccess(request, deps, key, { lang });
     if (access.kind !== 'found') return showRefusal(request, reply, key, access);
     const row = await loadCase(deps.db, access.caseId, lang);
     const notice = await issuedNoticeOf(deps.db, row.id);
@@ -201,13 +194,7 @@ export async function deficiencyTrackRoutes(app: AppInstance, deps: AppDeps): Pr
   forEachLanguage(deficiencyPaths.supplement, (url) => {
     app.get(url, { schema: { hide: true, querystring: SupplementQuery } }, async (request, reply) => {
       const key = { caseNumber: request.query.case ?? '', lookupCode: request.query.code ?? '' };
-      const access = await checkApplicantAccess(deps.db, {
-        ...key,
-        clientIp: request.ip,
-        deviceId: deviceIdOf(request),
-        now: deps.clock.now(),
-        lang: request.lang,
-      });
+      const access = await checkRequestAccess(request, deps, key);
       if (access.kind !== 'found') return showRefusal(request, reply, key, access);
       return showForm(request, reply, { caseId: access.caseId, key });
     });
@@ -220,13 +207,7 @@ export async function deficiencyTrackRoutes(app: AppInstance, deps: AppDeps): Pr
         return (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
       };
       const key = { caseNumber: field('caseNumber'), lookupCode: field('lookupCode') };
-      const access = await checkApplicantAccess(deps.db, {
-        ...key,
-        clientIp: request.ip,
-        deviceId: deviceIdOf(request),
-        now: deps.clock.now(),
-        lang,
-      });
+      const access = await checkRequestAccess(request, deps, key, { lang });
       if (access.kind !== 'found') return showRefusal(request, reply, key, access);
       try {
         await supplementNotice(

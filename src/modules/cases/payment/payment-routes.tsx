@@ -1,7 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { Type } from 'typebox';
-import { deviceIdOf } from '../../../platform/auth/trusted-devices.ts';
 import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
 import type { FieldProblem } from '../../../platform/http/errors.ts';
 import { paymentProviderOf } from '../../../platform/payments/payment-providers.ts';
@@ -12,7 +11,7 @@ import { forEachLanguage, type Lang, localePath } from '../../../platform/web/i1
 import { pageContext, renderPage, sendPage } from '../../../platform/web/layout.tsx';
 import { getCaseDetail } from '../core/case-queries.ts';
 import { casesContext } from '../core/case-request-context.ts';
-import { checkApplicantAccess } from '../track/track-access.ts';
+import { checkRequestAccess } from '../track/track-access.ts';
 import { type ApplicantKey, showRefusal } from '../track/track-pages.tsx';
 import { applicantKeyForm } from './payment-forms.ts';
 import { paymentText } from './payment-messages.ts';
@@ -87,13 +86,7 @@ export async function paymentRoutes(app: AppInstance, deps: AppDeps): Promise<vo
   async function access(request: FastifyRequest, reply: FastifyReply, lang: Lang) {
     const { values } = readForm(applicantKeyForm, request.body as Record<string, unknown>, lang);
     const key: ApplicantKey = values;
-    const found = await checkApplicantAccess(deps.db, {
-      ...key,
-      clientIp: request.ip,
-      deviceId: deviceIdOf(request),
-      now: deps.clock.now(),
-      lang,
-    });
+    const found = await checkRequestAccess(request, deps, key, { lang });
     if (found.kind !== 'found') return { refused: showRefusal(request, reply, key, found) } as const;
     return { caseId: found.caseId, key } as const;
   }

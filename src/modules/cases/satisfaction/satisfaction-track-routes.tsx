@@ -1,9 +1,8 @@
-import { deviceIdOf } from '../../../platform/auth/trusted-devices.ts';
 import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
 import type { FieldProblem } from '../../../platform/http/errors.ts';
 import { postedForm, readForm } from '../../../platform/web/components/read-form.ts';
 import { forEachLanguage } from '../../../platform/web/i18n.ts';
-import { checkApplicantAccess } from '../track/track-access.ts';
+import { checkRequestAccess } from '../track/track-access.ts';
 import { showRefusal, showResult } from '../track/track-pages.tsx';
 import { satisfactionForm } from './satisfaction-form.ts';
 import { satisfactionText } from './satisfaction-messages.ts';
@@ -28,13 +27,7 @@ export async function satisfactionTrackRoutes(app: AppInstance, deps: AppDeps): 
     app.post(url, { schema: { hide: true, body: postedForm } }, async (request, reply) => {
       const { values, problems } = readForm(satisfactionForm, request.body, lang);
       const key = { caseNumber: values.caseNumber, lookupCode: values.lookupCode };
-      const access = await checkApplicantAccess(deps.db, {
-        ...key,
-        clientIp: request.ip,
-        deviceId: deviceIdOf(request),
-        now: deps.clock.now(),
-        lang,
-      });
+      const access = await checkRequestAccess(request, deps, key, { lang });
       if (access.kind !== 'found') return showRefusal(request, reply, key, access);
       const shown = {
         caseId: access.caseId,

@@ -1,8 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
 import type { Pool } from 'pg';
-import { deviceHashOf, deviceTrustDays } from '../../../platform/auth/trusted-devices.ts';
+import { deviceHashOf, deviceIdOf, deviceTrustDays } from '../../../platform/auth/trusted-devices.ts';
 import type { Database } from '../../../platform/db/database.ts';
+import type { AppDeps } from '../../../platform/http/app-types.ts';
 import type { FieldProblem } from '../../../platform/http/errors.ts';
 import { consumeRateLimit } from '../../../platform/http/rate-limit.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
@@ -288,4 +290,25 @@ export async function checkApplicantAccess(
   await countFailure(db, caseNumber, now, read.isTrustedDevice ? deviceHash : null);
   // The wrong code that uses up the budget is answered like every other one.
   return { kind: 'not-found' };
+}
+
+/**
+ * checkApplicantAccess for a request of the applicant's browser: its address, its trusted-device cookie, the
+ * app's clock and the request's language unless `lang` says another (every /track page that takes a number and code: the look-up, the
+ * supplement and its copies, payment, satisfaction).
+ */
+export function checkRequestAccess(
+  request: FastifyRequest,
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  key: { caseNumber: string; lookupCode: string },
+  options: { lang?: Lang; linkToken?: string | undefined } = {},
+): Promise<ApplicantAccess> {
+  return checkApplicantAccess(deps.db, {
+    ...key,
+    clientIp: request.ip,
+    deviceId: deviceIdOf(request),
+    now: deps.clock.now(),
+    lang: options.lang ?? request.lang,
+    linkToken: options.linkToken,
+  });
 }

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { deviceIdOf, trustDevice } from '../../../platform/auth/trusted-devices.ts';
+import { trustDevice } from '../../../platform/auth/trusted-devices.ts';
 import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
 import { DomainError, type FieldProblem, notFound } from '../../../platform/http/errors.ts';
 import { sendStoredFile } from '../../../platform/uploads/download-headers.ts';
@@ -11,7 +11,7 @@ import { normaliseCaseNumber } from '../core/case-number.ts';
 import { casesContext } from '../core/case-request-context.ts';
 import { expectedVersionOf } from '../core/form-version.ts';
 import { takeApplicantAction } from './applicant-actions.ts';
-import { type ApplicantAccess, checkApplicantAccess, lookupProblems } from './track-access.ts';
+import { type ApplicantAccess, checkRequestAccess, lookupProblems } from './track-access.ts';
 import {
   attachmentForm,
   reopenForm,
@@ -57,15 +57,7 @@ export async function trackRoutes(app: AppInstance, deps: AppDeps): Promise<void
     lang: Lang,
     key: ApplicantKey,
     linkToken?: string,
-  ): Promise<ApplicantAccess> =>
-    checkApplicantAccess(deps.db, {
-      ...key,
-      clientIp: request.ip,
-      now: deps.clock.now(),
-      lang,
-      deviceId: deviceIdOf(request),
-      linkToken,
-    });
+  ): Promise<ApplicantAccess> => checkRequestAccess(request, deps, key, { lang, linkToken });
 
   /** A look-up from the page or the QR link: a browser that opens the case is trusted for it from now on. */
   async function lookUp(request: FastifyRequest, reply: FastifyReply, key: ApplicantKey, linkToken?: string) {
