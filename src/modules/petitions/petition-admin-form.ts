@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import type { FieldProblem } from '../../platform/http/errors.ts';
+import { staffEmailField } from '../../platform/web/components/email-field.ts';
 import { fieldLimits } from '../../platform/web/components/field-limits.ts';
 import { defineForm, field } from '../../platform/web/components/read-form.ts';
 import type { Lang } from '../../platform/web/i18n.ts';
@@ -92,15 +93,7 @@ export function typeRuleProblems(change: Partial<PetitionRules>, lang: Lang): Fi
 /** Designating an officer: a staff member's e-mail address. */
 export const officerForm = defineForm(
   Type.Object({
-    email: field.text({
-      maxLength: fieldLimits.email,
-      isRequired: true,
-      // isEmailFormatValid's rule (platform/auth/staff-email.ts), so the form lists it with the other problems.
-      pattern: {
-        source: '^[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+$',
-        message: { 'zh-TW': text('zh-TW', 'emailInvalid'), en: text('en', 'emailInvalid') },
-      },
-    }),
+    email: staffEmailField(words('emailInvalid')),
   }),
   { email: words('email') },
 );

@@ -9,18 +9,18 @@ import {
   staffHomeCrumb,
 } from '../../platform/auth/staff-pages.ts';
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
-import { type FieldProblem, notFound } from '../../platform/http/errors.ts';
+import { notFound } from '../../platform/http/errors.ts';
 import { isUuid } from '../../platform/http/ids.ts';
+import { adminRowRoutes } from '../../platform/web/admin-row-routes.ts';
 import { fieldLimits, transportLength } from '../../platform/web/components/field-limits.ts';
 import { FormProblems, problemsOnPage } from '../../platform/web/components/form-problems.ts';
-import { postedForm } from '../../platform/web/components/read-form.ts';
+import { labelsIn, postedForm } from '../../platform/web/components/read-form.ts';
 import { submitForm } from '../../platform/web/components/submit-form.ts';
-import { forEachLanguage, type Lang, localePath } from '../../platform/web/i18n.ts';
+import { forEachLanguage, localePath } from '../../platform/web/i18n.ts';
 import {
   defaultPetitionRules,
   endDesignationForm,
   officerForm,
-  type PetitionTypeFormValues,
   petitionTypeForm,
   typeChangeOf,
   typeFormValuesOf,
@@ -33,7 +33,6 @@ import {
   findPetitionService,
   listPetitionOfficers,
   listPetitionServices,
-  type PetitionService,
   savePetitionType,
 } from './petition-admin-service.ts';
 import { petitionPaths } from './petition-paths.ts';
@@ -47,8 +46,6 @@ import {
 const mayAdminister = requireStaff({ roles: ['admin'] });
 
 const query = Type.Optional(Type.String({ maxLength: transportLength(fieldLimits.token) }));
-const TypesQuery = Type.Object({ saved: query });
-const TypeParams = Type.Object({ code: Type.String({ maxLength: transportLength(fieldLimits.code) }) });
 const OfficersQuery = Type.Object({ done: query, staff: query });
 const OfficerParams = Type.Object({
   staffId: Type.String({ maxLength: transportLength(fieldLimits.token) }),
@@ -56,9 +53,6 @@ const OfficerParams = Type.Object({
 
 /** A service code as the catalogue keeps them: lower-case letters, digits and dashes. */
 const isServiceCode = (code: string) => /^[a-z0-9][a-z0-9-]{0,99}$/.test(code);
-
-const labelsOf = (lang: Lang, labels: Readonly<Record<string, Readonly<Record<Lang, string>>>>) =>
-  Object.fromEntries(Object.entries(labels).map(([name, words]) => [name, words[lang]]));
 
 /**
  * `/staff/petitions/types` (every catalogue service of kind petition and its rules), a type's form, and
@@ -68,108 +62,37 @@ const labelsOf = (lang: Lang, labels: Readonly<Record<string, Readonly<Record<La
 export async function petitionAdminRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
   keepStaffPagesOutOfCaches(app);
 
-  forEachLanguage(petitionPaths.types, (url, lang) => {
-    app.get(
-      url,
-      { preHandler: mayAdminister, schema: { hide: true, querystring: TypesQuery } },
-      async (request, reply) => {
-        const services = await listPetitionServices(deps.db);
-        const saved = services.find((service) => service.serviceCode === request.query.saved);
-        return sendStaffPage(request, reply, {
-          title: text(lang, 'typesTitle'),
-          breadcrumbs: [staffHomeCrumb(lang)],
-          body: (
-            <PetitionTypesPage
-              lang={lang}
-              services={services}
-              saved={
-                saved === undefined
-                  ? null
-                  : text(lang, 'typeSaved', { name: lang === 'en' ? saved.nameEn : saved.nameZh })
-              }
-            />
-          ),
-        });
-      },
-    );
-  });
-
-  forEachLanguage(petitionPaths.typePattern, (url, lang) => {
-    const serviceOf = async (request: FastifyRequest): Promise<PetitionService> => {
-      const { code } = request.params as { code: string };
-      const service = isServiceCode(code) ? await findPetitionService(deps.db, code) : null;
-      if (service === null) throw notFound(text(lang, 'typeNotFound'));
-      return service;
-    };
-    const show = (
-      request: FastifyRequest,
-      reply: FastifyReply,
-      view: { service: PetitionService; values: PetitionTypeFormValues; problems: FormProblems },
-      status = 200,
-    ) =>
-      sendStaffPage(request, reply, {
-        title: text(lang, 'typeTitle', { name: lang === 'en' ? view.service.nameEn : view.service.nameZh }),
-        status,
-        hasError: view.problems.hasAny,
-        breadcrumbs: [staffHomeCrumb(lang), { text: text(lang, 'typesTitle'), href: petitionPaths.types }],
-        body: <PetitionTypeEditPage lang={lang} csrfToken={request.csrfToken} {...view} />,
-      });
-
-    app.get(
-      url,
-      { preHandler: mayAdminister, schema: { hide: true, params: TypeParams } },
-      async (request, reply) => {
-        const service = await serviceOf(request);
-        return show(request, reply, {
-          service,
-          values: typeFormValuesOf(service.rules ?? defaultPetitionRules),
-          problems: FormProblems.none,
-        });
-      },
-    );
-
-    app.post(
-      url,
-      { preHandler: mayAdminister, schema: { hide: true, params: TypeParams, body: postedForm } },
-      async (request, reply) => {
-        const service = await serviceOf(request);
-        const actor = staffActorContext(request, deps);
-        return submitForm({
-          form: petitionTypeForm,
-          body: request.body,
-          lang,
-          run: (values) =>
-            savePetitionType(deps.db, {
-              serviceCode: service.serviceCode,
-              change: typeChangeOf(values),
-              actor: actor.auditActor,
-              origin: actor.origin,
-              now: actor.now,
-              lang,
-            }),
-          done: () =>
-            reply.redirect(
-              `${localePath(lang, petitionPaths.types)}?saved=${encodeURIComponent(service.serviceCode)}`,
-              303,
-            ),
-          showAgain: (values, outcome) =>
-            show(
-              request,
-              reply,
-              {
-                service,
-                values,
-                problems: problemsOnPage(everyTypeProblem(outcome.problems, values, lang), {
-                  lang,
-                  labels: labelsOf(lang, petitionTypeForm.labels),
-                  order: Object.keys(petitionTypeForm.labels),
-                }),
-              },
-              outcome.status,
-            ),
-        });
-      },
-    );
+  adminRowRoutes(app, deps, {
+    listPath: petitionPaths.types,
+    rowPattern: petitionPaths.typePattern,
+    preHandler: mayAdminister,
+    codeMaxLength: transportLength(fieldLimits.code),
+    savedMaxLength: transportLength(fieldLimits.token),
+    isCode: isServiceCode,
+    listRows: () => listPetitionServices(deps.db),
+    findRow: (code) => findPetitionService(deps.db, code),
+    codeOf: (service) => service.serviceCode,
+    listTitle: (lang) => text(lang, 'typesTitle'),
+    savedText: (lang, service) =>
+      text(lang, 'typeSaved', { name: lang === 'en' ? service.nameEn : service.nameZh }),
+    rowTitle: (lang, service) =>
+      text(lang, 'typeTitle', { name: lang === 'en' ? service.nameEn : service.nameZh }),
+    rowNotFound: (lang) => text(lang, 'typeNotFound'),
+    form: petitionTypeForm,
+    valuesOf: (service) => typeFormValuesOf(service.rules ?? defaultPetitionRules),
+    // An outer limit out of 1–60.
+    ruleProblems: (values, _service, lang) => typeRuleProblems(typeChangeOf(values), lang),
+    save: (values, service, actor, lang) =>
+      savePetitionType(deps.db, {
+        serviceCode: service.serviceCode,
+        change: typeChangeOf(values),
+        actor: actor.auditActor,
+        origin: actor.origin,
+        now: actor.now,
+        lang,
+      }),
+    listPage: ({ rows, ...view }) => <PetitionTypesPage services={rows} {...view} />,
+    rowPage: ({ row, ...view }) => <PetitionTypeEditPage service={row} {...view} />,
   });
 
   forEachLanguage(petitionPaths.officers, (url, lang) => {
@@ -237,7 +160,7 @@ export async function petitionAdminRoutes(app: AppInstance, deps: AppDeps): Prom
             values,
             problems: problemsOnPage([...outcome.problems, ...(outcome.conflict?.problems ?? [])], {
               lang,
-              labels: labelsOf(lang, officerForm.labels),
+              labels: labelsIn(officerForm, lang),
             }),
             notice: null,
           },
@@ -274,14 +197,4 @@ export async function petitionAdminRoutes(app: AppInstance, deps: AppDeps): Prom
       },
     );
   });
-}
-
-/** The form's problems and the rules' (an outer limit out of 1–60) together: every problem at once. */
-function everyTypeProblem(
-  problems: readonly FieldProblem[],
-  values: PetitionTypeFormValues,
-  lang: Lang,
-): FieldProblem[] {
-  const rules = typeRuleProblems(typeChangeOf(values), lang);
-  return [...problems, ...rules.filter((rule) => !problems.some((problem) => problem.field === rule.field))];
 }

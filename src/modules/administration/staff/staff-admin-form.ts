@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { staffProblemText } from '../../../platform/auth/auth-messages.ts';
 import { maximumPasswordLength } from '../../../platform/auth/password.ts';
 import { staffRoles } from '../../../platform/auth/principal.ts';
+import { staffEmailField } from '../../../platform/web/components/email-field.ts';
 import { fieldLimits } from '../../../platform/web/components/field-limits.ts';
 import { defineForm, field } from '../../../platform/web/components/read-form.ts';
 import { staffAdminText as text } from './staff-admin-messages.ts';
@@ -31,17 +32,9 @@ export const staffFilterForm = defineForm(
 /** Inviting a colleague: the address, the name, the role and (for a unit's roles) the unit. */
 export const inviteForm = defineForm(
   Type.Object({
-    email: field.text({
-      maxLength: fieldLimits.email,
-      isRequired: true,
-      // isEmailFormatValid's rule (platform/auth/staff-email.ts), so the form lists it with the other problems.
-      pattern: {
-        source: '^[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+$',
-        message: {
-          'zh-TW': staffProblemText('zh-TW', 'email.invalid_format'),
-          en: staffProblemText('en', 'email.invalid_format'),
-        },
-      },
+    email: staffEmailField({
+      'zh-TW': staffProblemText('zh-TW', 'email.invalid_format'),
+      en: staffProblemText('en', 'email.invalid_format'),
     }),
     displayName: field.text({ maxLength: fieldLimits.personName, isRequired: true }),
     role: field.choice(staffRoles, { isRequired: true }),

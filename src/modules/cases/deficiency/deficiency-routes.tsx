@@ -8,15 +8,12 @@ import {
   staffHomeCrumb,
 } from '../../../platform/auth/staff-pages.ts';
 import { toTaipeiLocalDate } from '../../../platform/calendar/working-days.ts';
-import { ODT_MEDIA_TYPE } from '../../../platform/documents/odt.ts';
 import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
 import { DomainError, type FieldProblem, notFound } from '../../../platform/http/errors.ts';
 import { listUnits } from '../../../platform/reference/reference-repo.ts';
-import { contentDisposition } from '../../../platform/uploads/file-name.ts';
 import { readMultipartForm } from '../../../platform/uploads/multipart.ts';
 import { FormProblems, problemsOnPage } from '../../../platform/web/components/form-problems.ts';
 import { postedForm, postedText } from '../../../platform/web/components/read-form.ts';
-import { formatPageDate } from '../../../platform/web/format-date.ts';
 import { forEachLanguage, type Lang, localePath } from '../../../platform/web/i18n.ts';
 import { listServices } from '../../catalogue/index.ts';
 import { listScope, rolesFor } from '../core/case-actions.ts';
@@ -24,13 +21,11 @@ import type { CaseRow, StaffCaseActor } from '../core/case-actor.ts';
 import { casePaths } from '../core/case-paths.ts';
 import { caseIdOrNotFound } from '../core/case-queries.ts';
 import { ensureMayReadCase, recordCaseView } from '../core/case-reading.ts';
-import { unitContact } from '../core/case-reference-cache.ts';
 import { casesContext, staffCaseActor } from '../core/case-request-context.ts';
 import { expectedVersionOf } from '../core/form-version.ts';
 import { availableTransitions } from '../core/transition-guards.ts';
 import { workflowStaffRoles } from '../core/workflows.ts';
 import { supplementShownOf } from './case-section.ts';
-import { noticeDocument, noticeOdt } from './deficiency-document.ts';
 import { deficiencyText as text } from './deficiency-messages.ts';
 import { deficiencyPaths } from './deficiency-paths.ts';
 import {
@@ -56,6 +51,7 @@ import {
   mayIssue,
   serviceOf,
 } from './deficiency-service.ts';
+import { noticeDocumentOf, sendNoticeOdt, supplementFormFacts } from './notice-answers.ts';
 import { supplementNotice } from './supplement-service.ts';
 import { CountsPage } from './views/counts-page.tsx';
 import { IssuePage } from './views/issue-page.tsx';
@@ -240,17 +236,7 @@ export async function deficiencyRoutes(app: AppInstance, deps: AppDeps): Promise
     if (notice === null) throw notFound(text(lang, 'noticeNotFound'));
     // Who read whose notice (it carries the applicant's name), as the case page records it.
     await recordCaseView(casesContext(request, deps), row, staffCaseActor(request));
-    const service = await serviceOf(db, row);
-    const unit = await unitContact(db, notice.unitCode);
-    if (unit === null) throw new Error(`unit ${notice.unitCode} is missing`);
-    const document = noticeDocument({
-      lang,
-      notice,
-      row,
-      serviceName: service,
-      unit,
-      publicBaseUrl: deps.config.publicBaseUrl,
-    });
+    const document = await noticeDocumentOf(db, row, notice, lang, deps.config.publicBaseUrl);
     return { row, notice, document };
   }
 
@@ -330,14 +316,8 @@ export async function deficiencyRoutes(app: AppInstance, deps: AppDeps): Promise
       url,
       { preHandler: mayRead, schema: { hide: true, params: NoticeParams } },
       async (request, reply) => {
-        const { row, notice, document } = await loadNotice(request, request.lang);
-        const name = `${text(request.lang, 'documentTitle')}-${row.caseNumber}-${notice.sequence}.odt`;
-        return reply
-          .header('content-type', ODT_MEDIA_TYPE)
-          .header('content-disposition', contentDisposition('attachment', name))
-          .header('cache-control', 'no-store')
-          .header('x-content-type-options', 'nosniff')
-          .send(noticeOdt(document, deps.clock.now()));
+        const { notice, document } = await loadNotice(request, request.lang);
+        return sendNoticeOdt(reply, document, { created: deps.clock.now(), sequence: notice.sequence });
       },
     );
   });
@@ -406,11 +386,7 @@ export async function deficiencyRoutes(app: AppInstance, deps: AppDeps): Promise
           lead={text(lang, 'counterLead')}
           action={localePath(lang, deficiencyPaths.counter(row.caseNumber, notice.id))}
           csrfToken={request.csrfToken}
-          items={notice.items}
-          currentAnswers={row.formData}
-          supplementByText={formatPageDate(lang, notice.supplementBy)}
-          values={options.values ?? {}}
-          problems={problemsOnPage(options.problems ?? [], { lang })}
+          {...supplementFormFacts(lang, row, notice, options)}
           hidden={{ version: String(row.version) }}
           backHref={localePath(lang, deficiencyPaths.notice(row.caseNumber, notice.id))}
           backText={text(lang, 'openNotice')}

@@ -1,29 +1,25 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { Type } from 'typebox';
-import { ODT_MEDIA_TYPE } from '../../../platform/documents/odt.ts';
 import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
 import { DomainError, type FieldProblem } from '../../../platform/http/errors.ts';
-import { contentDisposition } from '../../../platform/uploads/file-name.ts';
 import { readMultipartForm } from '../../../platform/uploads/multipart.ts';
-import { problemsOnPage } from '../../../platform/web/components/form-problems.ts';
-import { formatPageDate } from '../../../platform/web/format-date.ts';
 import { forEachLanguage, localePath } from '../../../platform/web/i18n.ts';
 import { pageContext, renderPage, sendPage } from '../../../platform/web/layout.tsx';
 import { findSitePage, sitePageOptions } from '../../../platform/web/site-pages.ts';
 import type { CaseRow } from '../core/case-actor.ts';
 import { normaliseLookupCode } from '../core/case-number.ts';
-import { unitContact } from '../core/case-reference-cache.ts';
 import { casesContext } from '../core/case-request-context.ts';
 import { expectedVersionOf } from '../core/form-version.ts';
 import { checkRequestAccess } from '../track/track-access.ts';
 import { type ApplicantKey, showRefusal, showResult } from '../track/track-pages.tsx';
 import { trackPaths } from '../track/track-paths.ts';
-import { type NoticeDocument, noticeDocument, noticeOdt } from './deficiency-document.ts';
+import type { NoticeDocument } from './deficiency-document.ts';
 import { deficiencyText as text } from './deficiency-messages.ts';
 import { applicantHref, deficiencyPaths } from './deficiency-paths.ts';
 import { issuedNoticeOf } from './deficiency-queries.ts';
-import { loadCase, serviceOf } from './deficiency-service.ts';
+import { loadCase } from './deficiency-service.ts';
+import { noticeDocumentOf, sendNoticeOdt, supplementFormFacts } from './notice-answers.ts';
 import { supplementNotice } from './supplement-service.ts';
 import { PrintPage } from './views/notice-page.tsx';
 import { SupplementPage } from './views/supplement-page.tsx';
@@ -98,11 +94,7 @@ export async function deficiencyTrackRoutes(app: AppInstance, deps: AppDeps): Pr
           lead={text(lang, 'supplementLead')}
           action={localePath(lang, deficiencyPaths.supplement)}
           csrfToken={request.csrfToken}
-          items={notice.items}
-          currentAnswers={row.formData}
-          supplementByText={formatPageDate(lang, notice.supplementBy)}
-          values={options.values ?? {}}
-          problems={problemsOnPage(options.problems ?? [], { lang })}
+          {...supplementFormFacts(lang, row, notice, options)}
           hidden={{
             caseNumber: row.caseNumber,
             lookupCode: normaliseLookupCode(options.key.lookupCode),
@@ -142,16 +134,7 @@ export async function deficiencyTrackRoutes(app: AppInstance, deps: AppDeps): Pr
         problems: [{ field: '', code: 'no_notice', message: text(lang, 'noOpenNotice') }],
         status: 409,
       });
-    const unit = await unitContact(deps.db, notice.unitCode);
-    if (unit === null) throw new Error(`unit ${notice.unitCode} is missing`);
-    const document = noticeDocument({
-      lang,
-      notice,
-      row,
-      serviceName: await serviceOf(deps.db, row),
-      unit,
-      publicBaseUrl: deps.config.publicBaseUrl,
-    });
+    const document = await noticeDocumentOf(deps.db, row, notice, lang, deps.config.publicBaseUrl);
     return send(row, document, key);
   }
 
@@ -176,17 +159,10 @@ export async function deficiencyTrackRoutes(app: AppInstance, deps: AppDeps): Pr
     );
   });
 
-  forEachLanguage(deficiencyPaths.applicantOdt, (url, lang) => {
+  forEachLanguage(deficiencyPaths.applicantOdt, (url) => {
     app.get(url, { schema: { hide: true, querystring: SupplementQuery } }, (request, reply) =>
-      withOpenNotice(request, reply, (row, document) =>
-        reply
-          .header('content-type', ODT_MEDIA_TYPE)
-          .header(
-            'content-disposition',
-            contentDisposition('attachment', `${text(lang, 'documentTitle')}-${row.caseNumber}.odt`),
-          )
-          .header('x-content-type-options', 'nosniff')
-          .send(noticeOdt(document, deps.clock.now())),
+      withOpenNotice(request, reply, (_row, document) =>
+        sendNoticeOdt(reply, document, { created: deps.clock.now() }),
       ),
     );
   });

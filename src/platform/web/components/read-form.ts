@@ -99,6 +99,16 @@ export function defineForm<Schema extends TObject>(
   return Object.freeze({ schema, labels });
 }
 
+/** Each field's label in one language: the error summary's names (`problemsOnPage`'s `labels`). */
+export function labelsIn<Schema extends TObject>(
+  form: FormDefinition<Schema>,
+  lang: Lang,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(form.labels as Record<string, Words>).map(([name, words]) => [name, words[lang]]),
+  );
+}
+
 export interface ReadForm<Values> {
   /** What was sent, as typed values: show them again, or pass them on. */
   values: Values;
