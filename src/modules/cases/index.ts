@@ -46,6 +46,7 @@ export const casesModule: AppModule = {
         import('./deficiency/deficiency-track-routes.tsx').then((file) => file.deficiencyTrackRoutes),
       takesFiles: true,
     },
+    { load: () => import('./deficiency/deficiency-api-routes.ts').then((file) => file.deficiencyApiRoutes) },
     // "Propose as FAQ" from the case page (issue 15): the portal's FAQ editors list the proposals.
     {
       load: () => import('./faq-proposals/faq-proposal-routes.tsx').then((file) => file.faqProposalRoutes),

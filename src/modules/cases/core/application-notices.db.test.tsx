@@ -7,8 +7,10 @@ import type { ReceivedMessage } from '../../../../test/helpers/smtp-server.ts';
 import { buildTestApp, TestClock } from '../../../../test/helpers/test-app.ts';
 import { waitUntil } from '../../../../test/helpers/wait-until.ts';
 import { aSignedInMember, aStaffMember } from '../../../platform/auth/auth-test-support.ts';
+import type { DomainError } from '../../../platform/http/errors.ts';
 import { multipartForm, samplePdf, samplePng } from '../../../platform/uploads/upload-test-support.ts';
 import { listDeliveries } from '../../notifications/notifications-service.ts';
+import { issueNotice } from '../deficiency/deficiency-service.ts';
 import { Visitor } from '../track/track-test-support.ts';
 import type { CaseRow } from './case-actor.ts';
 import { caseAttachments, cases } from './cases-schema.ts';
@@ -91,7 +93,19 @@ describe('the applicant is told at every step of an application', () => {
       accepted.text,
     );
 
-    row = await moveCase(subject, row, 'request_supplement', { reason: '土地使用同意書' }, handler);
+    // An application's supplement is asked for with the one-time notice (a bare request_supplement is refused).
+    await assert.rejects(
+      moveCase(subject, row, 'request_supplement', { reason: '土地使用同意書' }, handler),
+      (error: DomainError) => error.problems[0]?.code === 'notice_required',
+    );
+    const notice: Record<string, string> = { 'other.1': '土地使用同意書', supplementBy: '2026-03-20' };
+    await issueNotice(
+      testCasesContext(subject),
+      { caseId: row.id, expectedVersion: row.version, posted: (name) => notice[name] ?? '' },
+      handler,
+    );
+    row = await current(row.id);
+    assert.equal(row.state, 'awaiting_supplement');
     await nthMail(email, 3);
     clock.current = new Date('2026-03-04T02:00:00Z'); // two days later the supplement comes in
     row = await moveCase(subject, row, 'supplement_received', {}, handler);

@@ -65,11 +65,13 @@ type Event = (typeof events)[number];
 type Step = Transition<State, Event>;
 
 const requestPayment = unitStep('request_payment', 'awaiting_payment');
+/** Only through the notice (the notice row and the state change in one transaction), never a bare reason. */
+const issueNotice: Step = { ...requestSupplement, through: 'deficiency_notice' };
 
 const transitions: { readonly [From in State]: readonly Step[] } = {
   received: [accept, transfer, forward, reject, merge, withdraw],
-  accepted: [start, requestSupplement, requestPayment, transfer, forward, reject, merge, withdraw],
-  in_progress: [requestSupplement, requestPayment, resolve, transfer, forward, reject, merge, withdraw],
+  accepted: [start, issueNotice, requestPayment, transfer, forward, reject, merge, withdraw],
+  in_progress: [issueNotice, requestPayment, resolve, transfer, forward, reject, merge, withdraw],
   awaiting_supplement: [
     // The applicant completes it online (cases/deficiency), besides the unit and the counter.
     { ...supplementReceived, roles: [...supplementReceived.roles, 'applicant'] },

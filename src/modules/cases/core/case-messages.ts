@@ -38,6 +38,8 @@ const messages = {
       '本案在您開啟後已被{actor}於 {time} 更新（目前狀態：{state}）。您的操作未執行，請重新載入後再試。',
     invalidTransition: '本案目前為「{state}」，不能執行「{event}」。',
     roleNotAllowed: '您的角色不能對案件執行「{event}」。',
+    noticeRequired:
+      '申辦案件的補正須開立補正通知（一次告知）：列出所有缺少或錯誤的項目並訂定補正期限（案件頁的「開立補正通知」，或 POST /api/staff/cases/:caseNumber/deficiency-notices），不能只寫理由。',
     guardOwnUnit: '本案屬於其他單位，您只能處理本單位的案件。',
     guardAssigned: '本案已分派給其他承辦人。',
     guardReopenWindow: '結案已超過 {days} 天，不能再重新處理；請另案申請。',
@@ -114,6 +116,8 @@ const messages = {
       'This case was changed by {actor} at {time} after you opened it (now: {state}). Nothing was done; reload the case and try again.',
     invalidTransition: 'The case is “{state}”; “{event}” is not possible now.',
     roleNotAllowed: 'Your role cannot “{event}” a case.',
+    noticeRequired:
+      'An application’s supplement is asked for with the one-time deficiency notice: every missing or wrong item and the date to supplement by (“Issue the deficiency notice” on the case page, or POST /api/staff/cases/:caseNumber/deficiency-notices), not a reason alone.',
     guardOwnUnit: 'This case belongs to another unit; you can act only on your unit’s cases.',
     guardAssigned: 'This case is assigned to another case officer.',
     guardReopenWindow:

@@ -149,7 +149,9 @@ function expectedOutcome(workflow: CaseWorkflow, state: string, role: CaseActorR
   if (role !== 'applicant' && !workflowStaffRoles.includes(role)) return 403;
   const transition = workflow.findTransition(state, event);
   if (transition === undefined) return 409;
-  return transition.roles.includes(role) ? 'ok' : 403;
+  if (!transition.roles.includes(role)) return 403;
+  // Taken only through its own service (an application's notice): the bare event is refused, 400.
+  return transition.through === undefined ? 'ok' : 400;
 }
 
 for (const workflow of caseWorkflows) {
@@ -188,12 +190,24 @@ for (const workflow of caseWorkflows) {
               expectedVersion: target.version,
               ...inputsFor(),
             });
-            const body = response.json() as { code?: string; state?: string; version?: number };
+            const body = response.json() as {
+              code?: string;
+              state?: string;
+              version?: number;
+              errors?: { code: string }[];
+            };
             if (expected === 'ok') {
               assert.equal(response.statusCode, 200, `${label}: ${response.body}`);
               assert.equal(body.state, to, label);
               assert.equal(body.version, target.version + 1, label);
               allowedCount += 1;
+            } else if (expected === 400) {
+              assert.equal(response.statusCode, 400, `${label}: ${response.body}`);
+              assert.deepEqual(
+                body.errors?.map((problem) => problem.code),
+                ['notice_required'],
+                label,
+              );
             } else {
               assert.equal(response.statusCode, expected, `${label}: ${response.body}`);
               assert.equal(body.code, expected === 403 ? 'FORBIDDEN' : 'INVALID_TRANSITION', label);

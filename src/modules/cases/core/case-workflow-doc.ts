@@ -1,4 +1,5 @@
 import { actionTable, caseActions } from './case-actions.ts';
+import type { Transition } from './workflow-definition.ts';
 import type { CaseWorkflow } from './workflows.ts';
 import { caseWorkflows, kindsOf } from './workflows.ts';
 
@@ -57,12 +58,19 @@ function workflowSection(workflow: CaseWorkflow): string[] {
     for (const transition of workflow.transitions[state]) {
       const label = workflow.labels.events[transition.event];
       lines.push(
-        `| \`${state}\` | \`${transition.event}\` (${label.zh}) | \`${transition.to}\` | ${transition.roles.join(', ')} | ${transition.guards.join(', ') || '—'} | ${transition.requires.join(', ') || '—'} |`,
+        `| \`${state}\` | \`${transition.event}\` (${label.zh}) | \`${transition.to}\` | ${transition.roles.join(', ')} | ${transition.guards.join(', ') || '—'} | ${requiresOf(transition)} |`,
       );
     }
   }
   lines.push('');
   return lines;
+}
+
+/** What taking the event asks for: its inputs, or the one service that takes it (Transition.through). */
+function requiresOf(transition: Transition): string {
+  if (transition.through === 'deficiency_notice')
+    return 'only through the deficiency notice (`POST /api/staff/cases/{caseNumber}/deficiency-notices`, or its page)';
+  return transition.requires.join(', ') || '—';
 }
 
 function actionsSection(): string[] {

@@ -13,7 +13,7 @@ import { cases } from './cases-schema.ts';
 import { isBlank, type TextInputName, tooLongMessage, transitionTextLimits } from './intake-rules.ts';
 import { transitionEffects } from './transition-effects.ts';
 import { failedGuards } from './transition-guards.ts';
-import { inputFieldOf, type TransitionInputValues } from './workflow-definition.ts';
+import { inputFieldOf, type TransitionInputValues, type TransitionService } from './workflow-definition.ts';
 import { type CaseEvent, eventLabel, stateLabel, workflowOf } from './workflows.ts';
 
 export interface TransitionRequest {
@@ -30,6 +30,8 @@ export interface TransitionOptions {
    * fix): all or nothing. What it throws rolls the change back.
    */
   inTransaction?: (tx: Transaction, updated: CaseRow) => Promise<void>;
+  /** The service taking the event, for an event the workflow takes only through one (Transition.through). */
+  through?: TransitionService;
 }
 
 function inWords(words: { zh: string; en: string }, lang: Lang): string {
@@ -70,6 +72,11 @@ export async function transitionCase(
         'FORBIDDEN',
         caseText(lang, 'roleNotAllowed', { event: inWords(eventLabel(request.event), lang) }),
       );
+    }
+    if (transition.through !== undefined && options.through !== transition.through) {
+      throw new DomainError('VALIDATION_FAILED', caseText(lang, 'invalidCase'), {
+        problems: [{ field: 'event', code: 'notice_required', message: caseText(lang, 'noticeRequired') }],
+      });
     }
     const guardProblems = failedGuards(transition.guards, row, actor, context);
     if (guardProblems.length > 0) {

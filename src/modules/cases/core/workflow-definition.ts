@@ -74,7 +74,16 @@ export interface Transition<State extends string = string, Event extends string 
   guards: readonly CaseGuard[];
   /** Inputs the event requires. */
   requires: readonly TransitionInput[];
+  /**
+   * The one service through which the event is taken, never as a bare event with its inputs: an
+   * application's `request_supplement` is the one-time deficiency notice (cases/deficiency), which writes the
+   * notice in the same transaction. The page's and the API's bare event is refused (400, `notice_required`).
+   */
+  through?: TransitionService;
 }
+
+/** Services that take an event themselves (Transition.through). */
+export type TransitionService = 'deficiency_notice';
 
 export interface Words {
   zh: string;

@@ -28,6 +28,8 @@ const zh = {
   refuseNoteRequired: '退回時請說明理由。',
   notSupervisor: '只有本案承辦單位的主管可以核准或退回再次補正通知。',
   cannotIssue: '您目前不能對本案開立補正通知（案件狀態或承辦關係不符）。',
+  unknownItem: '「{key}」不是本案可列的項目；可列的項目見 GET 同一網址的 candidates。',
+  duplicateItem: '「{key}」已列過一次；每一項只列一次，說明寫在同一項。',
   notYetLapsed: '補正期限（{date}）尚未屆滿，不能以逾期未補正結案。',
   noNoticeToLapse: '本案沒有已開立的補正通知，不能以逾期未補正結案。',
   closedNotSupplemented: '您未於補正期限（{date}）前補正，依規定不予受理。',
@@ -186,6 +188,8 @@ const en: Record<Key, string> = {
   refuseNoteRequired: 'Say why you refuse it.',
   notSupervisor: 'Only a supervisor of the case’s unit may approve or refuse a second notice.',
   cannotIssue: 'You cannot issue a deficiency notice on this case now (its state or your relation to it).',
+  unknownItem: '“{key}” is not an item this case’s notice can list; GET the same address for its candidates.',
+  duplicateItem: '“{key}” is listed twice; list each item once, with its note.',
   notYetLapsed:
     'The date to supplement by ({date}) has not passed: the case cannot be closed as not supplemented yet.',
   noNoticeToLapse: 'This case has no issued deficiency notice: it cannot be closed as not supplemented.',

@@ -203,6 +203,7 @@ export async function issueNotice(
     },
     actor,
     {
+      through: 'deficiency_notice',
       inTransaction: async (tx) => {
         const [notice] = await tx
           .insert(deficiencyNotices)
@@ -281,7 +282,10 @@ export async function decideNotice(
       input: { reason: reasonOf(row, notice.items) },
     },
     actor,
-    { inTransaction: (tx) => decide(tx, 'issued', { action: 'deficiency.approve' }) },
+    {
+      through: 'deficiency_notice',
+      inTransaction: (tx) => decide(tx, 'issued', { action: 'deficiency.approve' }),
+    },
   );
   return 'approved';
 }

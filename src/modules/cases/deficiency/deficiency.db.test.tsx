@@ -21,7 +21,7 @@ import { DomainError } from '../../../platform/http/errors.ts';
 import { multipartForm, samplePdf } from '../../../platform/uploads/upload-test-support.ts';
 import type { CaseRow } from '../core/case-actor.ts';
 import { caseAttachments, cases } from '../core/cases-schema.ts';
-import { caseActorOf, moveCase, testCasesContext } from '../core/cases-test-support.ts';
+import { caseActorOf, moveCase, staffApi, testCasesContext } from '../core/cases-test-support.ts';
 import { openCase } from '../core/open-case.ts';
 import { deficiencyNotices } from './deficiency-schema.ts';
 
@@ -592,5 +592,147 @@ describe('a supplement brought in on paper, and the counts', () => {
       '/staff/deficiency-notices',
     );
     assert.equal(forbidden.statusCode, 403);
+  });
+});
+
+describe('the notice through the staff JSON API', () => {
+  type Listed = {
+    version: number;
+    mayIssue: boolean;
+    isSecond: boolean;
+    needsApproval: boolean;
+    defaultSupplementBy: string;
+    candidates: { key: string; currentAnswer: string | null }[];
+    notices: { id: string; state: string }[];
+  };
+  type Issued = {
+    outcome: string;
+    state: string;
+    version: number;
+    notice: { id: string; sequence: number; state: string; items: { key: string; note: string }[] };
+  };
+  const problemsOf = (response: { json(): unknown }) =>
+    (response.json() as { errors: { field: string; code: string }[] }).errors.map(
+      (problem) => `${problem.field} ${problem.code}`,
+    );
+
+  it('lists the candidates, refuses a bare request_supplement and every bad item at once (nothing written), issues; a second waits for a supervisor', async () => {
+    const { row, email } = await anAcceptedApplication();
+    const handler = await staffApi(subject.app, handlerMember, clock);
+    const url = `/api/staff/cases/${row.caseNumber}/deficiency-notices`;
+    const listed = await handler.get(url);
+    assert.equal(listed.statusCode, 200, listed.body);
+    const first = listed.json() as Listed;
+    assert.deepEqual([first.mayIssue, first.isSecond, first.notices.length], [true, false, 0]);
+    assert.equal(
+      first.candidates.find((candidate) => candidate.key === 'field:permit-number')?.currentAnswer,
+      '113高市工建築字第01234號',
+    );
+    assert.ok(first.candidates.some((candidate) => candidate.key === 'checklist:construction-plan'));
+
+    const bare = await handler.post(`/api/staff/cases/${row.caseNumber}/events`, {
+      event: 'request_supplement',
+      expectedVersion: row.version,
+      reason: '缺施工計畫書',
+    });
+    assert.equal(bare.statusCode, 400, bare.body);
+    assert.deepEqual(problemsOf(bare), ['event notice_required']);
+    assert.match(bare.body, /deficiency-notices/);
+
+    const bad = await handler.post(url, {
+      expectedVersion: row.version,
+      items: [
+        { key: 'checklist:no-such-item', note: '缺' },
+        { key: 'field:permit-number', note: '' },
+        { key: 'field:permit-number', note: '重複' },
+      ],
+      otherItems: ['   '],
+      supplementBy: '2020-01-01',
+    });
+    assert.equal(bad.statusCode, 400, bad.body);
+    assert.deepEqual(problemsOf(bad).sort(), [
+      'items[0].key unknown',
+      'items[1].note required',
+      'items[2].key duplicate',
+      'otherItems[0] required',
+      'supplementBy past',
+    ]);
+    assert.equal((await noticesOf(row.id)).length, 0);
+    assert.equal((await current(row.id)).state, 'accepted');
+
+    const issued = await handler.post(url, {
+      expectedVersion: row.version,
+      items: [{ key: 'checklist:construction-plan', note: '缺監造人簽章頁' }],
+      otherItems: ['請附工地現場照片'],
+      supplementBy: first.defaultSupplementBy,
+    });
+    assert.equal(issued.statusCode, 201, issued.body);
+    const notice = issued.json() as Issued;
+    assert.deepEqual(
+      [notice.outcome, notice.state, notice.notice.state, notice.notice.sequence],
+      ['issued', 'awaiting_supplement', 'issued', 1],
+    );
+    assert.deepEqual(
+      notice.notice.items.map((item) => `${item.key} ${item.note}`),
+      ['checklist:construction-plan 缺監造人簽章頁', 'other:1 請附工地現場照片'],
+    );
+    const told = await waitUntil(
+      async () => mailTo(email).find((message) => message.text.includes('缺監造人簽章頁')),
+      (message) => message !== undefined,
+      { what: 'the notice e-mail', timeoutMs: 20_000 },
+    );
+    assert.match(told?.text ?? '', /請附工地現場照片/);
+    const open = await handler.post(url, {
+      expectedVersion: notice.version,
+      otherItems: ['再一項'],
+      supplementBy: first.defaultSupplementBy,
+    });
+    assert.equal(open.statusCode, 403, 'the case waits for the supplement: no notice now');
+
+    // The supplement arrives; a second notice needs a reason, and the handler's waits for a supervisor.
+    const running = await moveCase(
+      subject,
+      await current(row.id),
+      'supplement_received',
+      {},
+      caseActorOf(handlerMember),
+    );
+    const second = { otherItems: ['簽章頁日期與申報日不符'], supplementBy: first.defaultSupplementBy };
+    const noReason = await handler.post(url, { expectedVersion: running.version, ...second });
+    assert.deepEqual(problemsOf(noReason), ['approvalReason required']);
+    const drafted = await handler.post(url, {
+      expectedVersion: running.version,
+      ...second,
+      approvalReason: '補正後的簽章頁日期有誤',
+    });
+    assert.equal(drafted.statusCode, 201, drafted.body);
+    const draft = drafted.json() as Issued;
+    assert.deepEqual(
+      [draft.outcome, draft.state, draft.notice.state],
+      ['drafted', 'in_progress', 'pending_approval'],
+    );
+    const pending = await handler.post(url, {
+      expectedVersion: draft.version,
+      ...second,
+      approvalReason: '再試一次',
+    });
+    assert.equal(pending.statusCode, 409, 'one notice open at a time (this one waits for approval)');
+    const decision = `${url}/${draft.notice.id}/decision`;
+    const byHandler = await handler.post(decision, { expectedVersion: draft.version, approve: true });
+    assert.equal(byHandler.statusCode, 403, byHandler.body);
+    const supervisor = await staffApi(subject.app, supervisorMember, clock);
+    const approved = await supervisor.post(decision, { expectedVersion: draft.version, approve: true });
+    assert.equal(approved.statusCode, 200, approved.body);
+    const answer = approved.json() as Issued;
+    assert.deepEqual(
+      [answer.outcome, answer.state, answer.notice.state],
+      ['approved', 'awaiting_supplement', 'issued'],
+    );
+    const after = (await handler.get(url)).json() as Listed;
+    assert.deepEqual(
+      after.notices.map((listedNotice) => listedNotice.state),
+      ['supplemented', 'issued'],
+    );
+    assert.equal(after.mayIssue, false, 'the case waits for the supplement');
   });
 });
