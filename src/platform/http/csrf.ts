@@ -1,8 +1,9 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { AppInstance } from './app-types.ts';
 import { messageFor } from './error-messages.ts';
 import { DomainError } from './errors.ts';
+import { randomToken } from './random-tokens.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -68,7 +69,7 @@ export function installCsrf(app: AppInstance, options: CsrfOptions): void {
     getter(this: FastifyRequest): string {
       const existing = expectedToken(this) ?? newAnonymousTokens.get(this);
       if (existing !== undefined) return existing;
-      const token = randomBytes(32).toString('base64url');
+      const token = randomToken(32);
       newAnonymousTokens.set(this, token);
       return token;
     },

@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { randomToken } from './random-tokens.ts';
 
 /**
  * The pure half of idempotency (platform/http/idempotency.ts): what a usable key looks like, a form's
@@ -24,7 +25,7 @@ export function isUsableIdempotencyKey(value: string): boolean {
 
 /** 32 random bytes, base64url: issued with each page of a form that creates something. */
 export function newOnceToken(): string {
-  return randomBytes(32).toString('base64url');
+  return randomToken(32);
 }
 
 const tokenPattern = /^[A-Za-z0-9_-]{43}$/;

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { fontSizeFromCookieHeader } from '../web/font-size.ts';
 import { localePath } from '../web/i18n.ts';
@@ -14,6 +13,7 @@ import {
   type KeptAnswer,
   keptAnswer,
 } from './public-answer-store.ts';
+import { randomToken } from './random-tokens.ts';
 import { createRenderGate, type RenderGate } from './render-gate.ts';
 
 /**
@@ -286,7 +286,7 @@ function sendKept(
   validatorHeaders(reply, kept);
   if (kept.etag === null) {
     const own = cookieValue(request.headers.cookie, csrfCookieName);
-    const token = own !== undefined && tokenPattern.test(own) ? own : randomBytes(32).toString('base64url');
+    const token = own !== undefined && tokenPattern.test(own) ? own : randomToken(32);
     if (token !== own) reply.header('set-cookie', anonymousCsrfCookie(token, options.isCookieSecure));
     const pieces: Buffer[] = [];
     kept.pieces.forEach((piece, index) => {

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 import type { AppInstance } from './app-types.ts';
+import { randomToken } from './random-tokens.ts';
 
 /**
  * Security headers on every response, with a strict Content-Security-Policy: scripts and styles only
@@ -40,7 +40,7 @@ export function securityHeaders(options: { isHttps: boolean }): Record<string, s
 
 /** Adds a per-response nonce to the policy and returns it, for the rare page with an inline <script nonce>. */
 export function allowInlineScript(reply: FastifyReply): string {
-  const nonce = randomBytes(16).toString('base64');
+  const nonce = randomToken(16, 'base64');
   reply.header(
     'content-security-policy',
     contentSecurityPolicy.replace("script-src 'self'", `script-src 'self' 'nonce-${nonce}'`),
