@@ -196,9 +196,11 @@ function loggerOptions(level: string): Record<string, unknown> {
   return {
     level,
     // Asynchronous writes to stdout: a synchronous write per request line blocks the event loop on the
-    // pipe (measured here: about a third of the home page's CPU under load). pino flushes what is buffered
-    // when the process exits.
-    stream: pino.destination({ dest: 1, sync: false }),
+    // pipe (measured here: about a third of the home page's CPU under load). Lines are written 4 KiB at a
+    // time, and whatever is buffered at least every second (a quiet server's line shows within a second):
+    // a write per line was ~8 % of a kept public answer's CPU under load (docs/benchmarks.md, issue 12).
+    // pino flushes what is buffered when the process exits.
+    stream: pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 1000 }),
     ...logSafetyOptions(),
   };
 }
