@@ -167,6 +167,13 @@ export const controlModule: AppModule = {
   ],
   // The 2012 plan as published at first start; never rewritten afterwards.
   seeds: [{ name: 'plans', run: async (tx) => (await import('./plans/plan-seed.ts')).seedPlan101(tx) }],
+  // A fresh `npm start`: one unit's published work plan for the seeded 2012 plan (needs the demo staff).
+  demoData: [
+    {
+      name: 'demo work plan',
+      run: async (context) => (await import('./work-plans/work-plan-demo.ts')).seedDemoWorkPlan(context),
+    },
+  ],
   notificationTopics: Object.values(controlTopics),
   auditActions: controlAuditActions,
 };
