@@ -7,10 +7,8 @@ import { DomainError, type FieldProblem, notFound } from '../../../platform/http
 import { fieldLimits } from '../../../platform/web/components/field-limits.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { rolesFor } from '../core/case-actions.ts';
-import type { CaseRow } from '../core/case-actor.ts';
 import { caseText } from '../core/case-messages.ts';
-import { caseIdOrNotFound } from '../core/case-queries.ts';
-import { ensureMayReadCase, recordCaseView } from '../core/case-reading.ts';
+import { recordCaseView } from '../core/case-reading.ts';
 import { casesContext, staffCaseActor } from '../core/case-request-context.ts';
 import { workflowStaffRoles } from '../core/workflows.ts';
 import { deficiencyText as text } from './deficiency-messages.ts';
@@ -32,6 +30,7 @@ import {
   mayIssue,
   serviceOf,
 } from './deficiency-service.ts';
+import { CaseParams, NoticeParams, readableCaseOf } from './notice-answers.ts';
 
 /**
  * The one-time deficiency notice through the staff JSON API (issue 11 §2), for a unit's own system: what the
@@ -39,12 +38,6 @@ import {
  * the JSON path), and a supervisor's decision on a second one. An application's `request_supplement` is taken
  * only here or on the page: `/events` refuses it as a bare reason (Transition.through).
  */
-
-const CaseParams = Type.Object({ caseNumber: Type.String({ maxLength: 40 }) });
-const NoticeParams = Type.Object({
-  caseNumber: Type.String({ maxLength: 40 }),
-  noticeId: Type.String({ maxLength: 60 }),
-});
 
 const IssueNoticeBody = Type.Object(
   {
@@ -230,11 +223,8 @@ export function postedOfJson(
 export async function deficiencyApiRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
   const { db } = deps;
 
-  async function readableCase(request: FastifyRequest<{ Params: { caseNumber: string } }>): Promise<CaseRow> {
-    const caseId = await caseIdOrNotFound(db, request.params.caseNumber, request.lang);
-    await ensureMayReadCase(casesContext(request, deps), staffCaseActor(request), { caseId });
-    return loadCase(db, caseId, request.lang);
-  }
+  const readableCase = (request: FastifyRequest<{ Params: { caseNumber: string } }>) =>
+    readableCaseOf(request, deps);
 
   async function issuedResponse(caseId: string, noticeId: string, outcome: string, lang: Lang) {
     const row = await loadCase(db, caseId, lang);

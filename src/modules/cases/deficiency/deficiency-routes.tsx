@@ -19,8 +19,7 @@ import { listServices } from '../../catalogue/index.ts';
 import { listScope, rolesFor } from '../core/case-actions.ts';
 import type { CaseRow, StaffCaseActor } from '../core/case-actor.ts';
 import { casePaths } from '../core/case-paths.ts';
-import { caseIdOrNotFound } from '../core/case-queries.ts';
-import { ensureMayReadCase, recordCaseView } from '../core/case-reading.ts';
+import { recordCaseView } from '../core/case-reading.ts';
 import { casesContext, staffCaseActor } from '../core/case-request-context.ts';
 import { expectedVersionOf } from '../core/form-version.ts';
 import { availableTransitions } from '../core/transition-guards.ts';
@@ -46,12 +45,18 @@ import {
   candidatesOf,
   decideNotice,
   issueNotice,
-  loadCase,
   mayApprove,
   mayIssue,
   serviceOf,
 } from './deficiency-service.ts';
-import { noticeDocumentOf, sendNoticeOdt, supplementFormFacts } from './notice-answers.ts';
+import {
+  CaseParams,
+  NoticeParams,
+  noticeDocumentOf,
+  readableCaseOf,
+  sendNoticeOdt,
+  supplementFormFacts,
+} from './notice-answers.ts';
 import { supplementNotice } from './supplement-service.ts';
 import { CountsPage } from './views/counts-page.tsx';
 import { IssuePage } from './views/issue-page.tsx';
@@ -65,11 +70,6 @@ import { SupplementPage } from './views/supplement-page.tsx';
  * actions table's (the extension's approver approves a second notice; supervision reads the counts).
  */
 
-const CaseParams = Type.Object({ caseNumber: Type.String({ maxLength: 40 }) });
-const NoticeParams = Type.Object({
-  caseNumber: Type.String({ maxLength: 40 }),
-  noticeId: Type.String({ maxLength: 60 }),
-});
 const NoticeQuery = Type.Object({ done: Type.Optional(Type.String({ maxLength: 40 })) });
 const CountsQuery = Type.Object({ year: Type.Optional(Type.String({ maxLength: 20 })) });
 
@@ -145,11 +145,8 @@ export async function deficiencyRoutes(app: AppInstance, deps: AppDeps): Promise
       ],
     });
 
-  async function caseOf(request: FastifyRequest<{ Params: { caseNumber: string } }>): Promise<CaseRow> {
-    const caseId = await caseIdOrNotFound(db, request.params.caseNumber, request.lang);
-    await ensureMayReadCase(casesContext(request, deps), staffCaseActor(request), { caseId });
-    return loadCase(db, caseId, request.lang);
-  }
+  const caseOf = (request: FastifyRequest<{ Params: { caseNumber: string } }>) =>
+    readableCaseOf(request, deps);
 
   async function showIssue(
     request: FastifyRequest<{ Params: { caseNumber: string } }>,
