@@ -101,7 +101,10 @@ export function runToEnd(child: ChildProcess): Promise<void> {
  * The app as `npm start` runs it (embedded PostgreSQL in `dataDir`, info-level request logs written to
  * `app.log` there), with the same Node flags (read from package.json so the two cannot drift apart).
  */
-export async function startBenchApp(dataDir: string): Promise<{ app: ChildProcess; appUrl: string }> {
+export async function startBenchApp(
+  dataDir: string,
+  options: { demoStaff?: boolean } = {},
+): Promise<{ app: ChildProcess; appUrl: string }> {
   const packageJson = JSON.parse(await readFile('package.json', 'utf8')) as { scripts: { start: string } };
   // `NAME=value … node <flags> <script>`: the variables go into the environment, the rest are node's arguments.
   const words = packageJson.scripts.start.trim().split(/\s+/);
@@ -120,7 +123,9 @@ export async function startBenchApp(dataDir: string): Promise<{ app: ChildProces
       ...startEnvironment,
       DATA_DIR: dataDir,
       PORT: String(appPort),
-      DEMO_STAFF: 'false',
+      // No demo staff (each section adds its own), unless a section wants the demo content they take through
+      // its steps (the public pages: the demo unit work plan).
+      DEMO_STAFF: options.demoStaff === true ? 'true' : 'false',
       DATABASE_URL: '',
       // The bench signs in a few staff from one address; the public look-up's own limits stay as they are.
       RATE_LIMIT_PER_MINUTE: '10000',
@@ -533,10 +538,10 @@ export async function benchPool(dataDir: string): Promise<pg.Pool> {
  * temporary data folder removed.
  */
 export async function withBenchApp<Result>(
-  data: { dataDir: string; isTemporary: boolean },
+  data: { dataDir: string; isTemporary: boolean; demoStaff?: boolean },
   measure: (bench: { app: ChildProcess; appUrl: string; pool: pg.Pool }) => Promise<Result>,
 ): Promise<Result> {
-  const { app, appUrl } = await startBenchApp(data.dataDir);
+  const { app, appUrl } = await startBenchApp(data.dataDir, { demoStaff: data.demoStaff === true });
   let pool: pg.Pool | null = null;
   try {
     await waitFor(`${appUrl}/readyz`, 120_000);

@@ -496,7 +496,7 @@ export async function publicPagesSection(): Promise<string[]> {
       else process.env.PUBLIC_PAGE_CACHE_SECONDS = previousCache;
     };
     const uncached = await withBenchApp(
-      { dataDir: data.dataDir, isTemporary: false },
+      { dataDir: data.dataDir, isTemporary: false, demoStaff: true },
       async ({ app, appUrl }) => {
         restore();
         const pid = app.pid ?? 0;
@@ -549,7 +549,7 @@ export async function publicPagesSection(): Promise<string[]> {
     // ---- 2. As deployed: throughput beside the bare server, kept answers' CPU, the kept abuse run.
     loadAverages.push(os.loadavg()[0] ?? 0);
     const deployed = await withBenchApp(
-      { dataDir: data.dataDir, isTemporary: false },
+      { dataDir: data.dataDir, isTemporary: false, demoStaff: true },
       async ({ app, appUrl }) => {
         const pid = app.pid ?? 0;
         const found = await publicAddresses(appUrl, reads);
@@ -746,7 +746,7 @@ function sectionLines(figures: {
       averages: figures.loadAverages,
     }),
     '',
-    `Written by \`BENCH_ONLY=public npm run bench\` (bench/public-pages-bench.ts) in ${figures.minutes} min. The addresses come from the list the app keeps its public answers by (each module's \`publicReads\` and the platform's, ${figures.reads.length} routes): every listed example, else the route itself, and its \`/en\` twin unless the read has one language; a route with a parameter and no example takes the first link to it on the app's own pages (its parent page first)${discoveredRoutes.length === 0 ? '' : `: ${discoveredRoutes.map((route) => `\`${route}\``).join(', ')}`}. One fresh database with the demo data \`npm start\` loads; two app processes on it, one after the other, each as \`npm start\` runs it.`,
+    `Written by \`BENCH_ONLY=public npm run bench\` (bench/public-pages-bench.ts) in ${figures.minutes} min. The addresses come from the list the app keeps its public answers by (each module's \`publicReads\` and the platform's, ${figures.reads.length} routes): every listed example, else the route itself, and its \`/en\` twin unless the read has one language; a route with a parameter and no example takes the first link to it on the app's own pages (its parent page first)${discoveredRoutes.length === 0 ? '' : `: ${discoveredRoutes.map((route) => `\`${route}\``).join(', ')}`}. One fresh database with the demo data \`npm start\` loads (demo staff included, for the demo content they take through its steps: the unit work plan); two app processes on it, one after the other, each as \`npm start\` runs it.`,
     '',
     `- **Throughput** (the app as deployed, answers kept): each address checked first with one plain GET (200 and a body, else its status is written and it is not loaded), then autocannon in the bench process, ${connections} connections, pipelining 1, ${pageSeconds} s after a ${warmUpSeconds} s warm-up, no \`Accept-Encoding\` (identity answers; bytes below are the body so). The bare server (bench/baseline-server.mjs, a fixed JSON body, its own process) is measured the same way (warmed up once) before the first address, after every ${bareEvery} and after the last; the share is of the **median of those ${bareRuns.length} runs: ${bare.toLocaleString('en')} requests/s** (each run: ${bareRuns.map((run) => run.figures.requestsPerSecond.toLocaleString('en')).join(', ')}). "CPU µs at 50" is the app process's CPU (utime + stime) per answer under that load.`,
     `- **Kept answer, one in flight**: the app process's CPU per request over at least ${renderRequests} sequential requests and ${renderMinimumMs} ms on one kept-alive connection, after the throughput runs (every answer kept by then); µs.`,
