@@ -4,32 +4,58 @@ import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { createDemoStaff } from '../../platform/auth/staff-service.ts';
+import type { AppModule } from '../../platform/composition/app-module.ts';
 import { loadModuleDemoData } from '../../platform/composition/compose.ts';
+import { controlModule } from '../control/index.ts';
 import { reportsModule } from './index.ts';
 import { demoPlaces, demoReports } from './report-demo-data.ts';
 import { locateReport } from './report-place.ts';
 
-/** The demo photo reports `npm start` loads (DEMO_DATA), run here on a test database through the manifest. */
+/**
+ * The demo content `npm start` loads (DEMO_DATA), run here on a test database through the manifests: the
+ * photo reports, and the control module's unit work plan (one file: each new DB test file costs CI seconds).
+ */
 describe('demo photo reports', () => {
   let subject: TestApp;
   let firstRun: Record<string, number>;
-  const load = () =>
-    loadModuleDemoData([reportsModule], {
+  let workPlanWithoutStaff: Record<string, number>;
+  const loadOf = (modules: readonly AppModule[]) => () =>
+    loadModuleDemoData(modules, {
       db: subject.database.db,
       jobs: subject.jobs,
       clock: subject.clock,
       config: subject.config,
       files: subject.files,
     });
+  const load = loadOf([reportsModule]);
+  const loadWorkPlan = loadOf([controlModule]);
   const rows = async <Row>(query: ReturnType<typeof sql>) =>
     (await subject.database.db.execute(query)).rows as Row[];
 
   before(async () => {
     subject = await buildTestApp();
+    workPlanWithoutStaff = await loadWorkPlan();
     await createDemoStaff(subject.database.db, { clock: subject.clock });
     firstRun = await load();
   });
   after(() => subject.app.close());
+
+  it('publishes the road maintenance office’s 2012 work plan through its steps, once, and the public pages link it (none without the staff to take them)', async () => {
+    assert.deepEqual(workPlanWithoutStaff, { 'demo work plan': 0 });
+    assert.deepEqual(await loadWorkPlan(), { 'demo work plan': 1 });
+    assert.deepEqual(await loadWorkPlan(), { 'demo work plan': 0 }, 'a second start writes nothing');
+    const [plan] = await rows<{ state: string; methods: number }>(
+      sql`select state, (select count(*)::int from control_work_plan_rows r where r.work_plan_id = p.id) as methods
+            from control_work_plans p where year = 2012 and unit_code = 'road-maintenance'`,
+    );
+    assert.deepEqual(plan, { state: 'published', methods: 2 });
+    const year = await subject.app.inject({ method: 'GET', url: '/work-plans/2012' });
+    assert.match(year.body, /href="\/work-plans\/2012\/road-maintenance"/);
+    const page = await subject.app.inject({ method: 'GET', url: '/work-plans/2012/road-maintenance' });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /道路坑洞通報後 24 小時內完成修補/);
+    assert.match(page.body, /電話禮貌測試平均分數/);
+  });
 
   it('places every demo point in the district the table names', () => {
     for (const place of demoPlaces) {

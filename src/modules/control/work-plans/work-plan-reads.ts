@@ -71,24 +71,63 @@ export interface WorkPlanSummary {
 // ---------------------------------------------------------------------------------------------------
 // Reads
 
+/** A practice of a published plan version, and which units it names. */
+interface PlanPractice extends CarriedPractice {
+  everyUnit: boolean;
+  unitCodes: readonly string[];
+}
+
+/**
+ * The practices of published plan versions, by plan id and version. A published version is never changed (a
+ * change publishes a new version), so its practices are read from its content once per process: the content
+ * is the whole plan (~200 KB of JSON), which the public work plan page parsed on every render for a few refs.
+ * Only versions already published are read here (no transaction that publishes a plan calls this), so a
+ * kept entry is never one a rollback took back.
+ */
+const practicesByVersion = new Map<string, readonly PlanPractice[]>();
+const practiceVersionsKept = 16;
+
+async function publishedPractices(
+  db: DatabaseOrTransaction,
+  year: number,
+): Promise<readonly PlanPractice[] | null> {
+  const [plan] = await db
+    .select({ id: controlPlans.id, status: controlPlans.status, version: controlPlans.publishedVersion })
+    .from(controlPlans)
+    .where(eq(controlPlans.year, year));
+  if (plan?.status !== 'published' || plan.version === null) return null;
+  const key = `${plan.id}:${plan.version}`;
+  const kept = practicesByVersion.get(key);
+  if (kept !== undefined) return kept;
+  const published = await getPublishedPlan(db, year, plan.version);
+  if (!published) return null;
+  const practices = practicesOf(published.content).map(({ item, strategy, practice }) => ({
+    id: practice.id,
+    ref: practiceRef(item.ordinal, strategy.ordinal, practice),
+    text: practice.text,
+    everyUnit: practice.everyUnit,
+    unitCodes: practice.unitCodes as readonly string[],
+  }));
+  if (practicesByVersion.size >= practiceVersionsKept) practicesByVersion.clear();
+  practicesByVersion.set(key, practices);
+  return practices;
+}
+
 /** The practices of the year's published plan (current version) that a unit carries, in plan order. */
 export async function carriedPractices(
   db: DatabaseOrTransaction,
   year: number,
   unitCode: string,
 ): Promise<{ carried: CarriedPractice[]; all: CarriedPractice[] } | null> {
-  const plan = await getPublishedPlan(db, year);
-  if (!plan) return null;
-  const all: (CarriedPractice & { mine: boolean })[] = practicesOf(plan.content).map(
-    ({ item, strategy, practice }) => ({
-      id: practice.id,
-      ref: practiceRef(item.ordinal, strategy.ordinal, practice),
-      text: practice.text,
-      mine: practice.everyUnit || (practice.unitCodes as readonly string[]).includes(unitCode),
-    }),
-  );
+  const practices = await publishedPractices(db, year);
+  if (practices === null) return null;
   const strip = ({ id, ref, text: practiceText }: CarriedPractice) => ({ id, ref, text: practiceText });
-  return { carried: all.filter((practice) => practice.mine).map(strip), all: all.map(strip) };
+  return {
+    carried: practices
+      .filter((practice) => practice.everyUnit || practice.unitCodes.includes(unitCode))
+      .map(strip),
+    all: practices.map(strip),
+  };
 }
 
 /** The targets of some methods, each method's in its order (one query; none without methods). */
