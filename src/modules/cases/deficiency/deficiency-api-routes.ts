@@ -12,14 +12,14 @@ import { recordCaseView } from '../core/case-reading.ts';
 import { casesContext, staffCaseActor } from '../core/case-request-context.ts';
 import { workflowStaffRoles } from '../core/workflows.ts';
 import { deficiencyText as text } from './deficiency-messages.ts';
-import { type DeficiencyNotice, getNotice, listNoticesOfCase, noticeCountOf } from './deficiency-queries.ts';
+import { type DeficiencyNotice, getNotice, listNoticesOfCase } from './deficiency-queries.ts';
 import {
+  type DeficiencyCandidate,
   defaultSupplementBy,
   deficiencyLimits,
   inputNameOf,
   latestSupplementBy,
   otherInputName,
-  readDraft,
 } from './deficiency-rules.ts';
 import {
   candidatesOf,
@@ -171,12 +171,11 @@ function noticeJson(notice: DeficiencyNotice) {
 
 /**
  * The JSON body as the issuing form's fields (the page's names: `tick.checklist.x`, `note.checklist.x`,
- * `other.1`), the API's own problems (an unknown or repeated key, a blank other item), and the way back from
- * a form name to the JSON path, so every problem names what was sent.
+ * `other.1`), the body's own problems (a repeated item, a blank other item), and the way back from a form name
+ * to the JSON path, so every problem names what was sent.
  */
 export function postedOfJson(
   body: Pick<IssueNoticeBody, 'items' | 'otherItems' | 'supplementBy' | 'approvalReason'>,
-  candidateKeys: ReadonlySet<string>,
   lang: Lang,
 ): { fields: Map<string, string>; pathOf: Map<string, string>; problems: FieldProblem[] } {
   const fields = new Map<string, string>();
@@ -184,14 +183,6 @@ export function postedOfJson(
   const problems: FieldProblem[] = [];
   (body.items ?? []).forEach((item, index) => {
     const path = `items[${index}]`;
-    if (!candidateKeys.has(item.key)) {
-      problems.push({
-        field: `${path}.key`,
-        code: 'unknown',
-        message: text(lang, 'unknownItem', { key: item.key }),
-      });
-      return;
-    }
     const tick = inputNameOf('tick', item.key);
     if (fields.has(tick)) {
       problems.push({
@@ -218,6 +209,26 @@ export function postedOfJson(
   fields.set('supplementBy', body.supplementBy);
   fields.set('approvalReason', body.approvalReason ?? '');
   return { fields, pathOf, problems };
+}
+
+/** Items that are not among what the case's notice may list. */
+function unknownItemProblems(
+  body: Pick<IssueNoticeBody, 'items'>,
+  candidates: readonly DeficiencyCandidate[],
+  lang: Lang,
+): FieldProblem[] {
+  const keys = new Set(candidates.map((candidate) => candidate.key));
+  return (body.items ?? []).flatMap((item, index) =>
+    keys.has(item.key)
+      ? []
+      : [
+          {
+            field: `items[${index}].key`,
+            code: 'unknown',
+            message: text(lang, 'unknownItem', { key: item.key }),
+          },
+        ],
+  );
 }
 
 export async function deficiencyApiRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
@@ -298,33 +309,24 @@ export async function deficiencyApiRoutes(app: AppInstance, deps: AppDeps): Prom
     async (request, reply) => {
       const lang = request.lang;
       const row = await readableCase(request);
-      const context = casesContext(request, deps);
-      const actor = staffCaseActor(request);
-      if (!mayIssue(row, actor, context)) throw new DomainError('FORBIDDEN', text(lang, 'cannotIssue'));
-      const service = await serviceOf(db, row);
-      const candidates = candidatesOf(service, row.formData);
-      const posted = postedOfJson(request.body, new Set(candidates.map((candidate) => candidate.key)), lang);
-      const postedText = (name: string) => posted.fields.get(name) ?? '';
+      const posted = postedOfJson(request.body, lang);
       const byJsonPath = (problems: readonly FieldProblem[]) =>
         problems.map((problem) => ({ ...problem, field: posted.pathOf.get(problem.field) ?? problem.field }));
-      if (posted.problems.length > 0) {
-        // Nothing is issued with an item left out: the API's own problems and the notice's rules, all at once.
-        const draft = readDraft(postedText, {
-          candidates,
-          today: toTaipeiLocalDate(context.now),
-          isSecond: (await noticeCountOf(db, row.id)) > 0,
-          lang,
-        });
-        throw new DomainError('VALIDATION_FAILED', caseText(lang, 'invalidCase'), {
-          problems: [...posted.problems, ...byJsonPath(draft.problems)],
-        });
-      }
       let outcome: Awaited<ReturnType<typeof issueNotice>>;
       try {
         outcome = await issueNotice(
-          context,
-          { caseId: row.id, expectedVersion: request.body.expectedVersion, posted: postedText },
-          actor,
+          casesContext(request, deps),
+          {
+            caseId: row.id,
+            expectedVersion: request.body.expectedVersion,
+            posted: (name) => posted.fields.get(name) ?? '',
+            // Nothing is issued with an item left out: the body's own problems with the notice's, at once.
+            problemsOf: (candidates) => [
+              ...unknownItemProblems(request.body, candidates, lang),
+              ...posted.problems,
+            ],
+          },
+          staffCaseActor(request),
         );
       } catch (error) {
         if (!(error instanceof DomainError) || error.code !== 'VALIDATION_FAILED') throw error;

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/auth/audit-log.ts';
 import { toTaipeiLocalDate } from '../../../platform/calendar/working-days.ts';
 import { type Transaction, withTransaction } from '../../../platform/db/database.ts';
-import { DomainError, notFound } from '../../../platform/http/errors.ts';
+import { DomainError, type FieldProblem, notFound } from '../../../platform/http/errors.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { getServiceVersion, type ServiceVersionFacts } from '../../catalogue/index.ts';
 import { mayTakeAction, unitsBeforeTransfers } from '../core/case-actions.ts';
@@ -132,7 +132,16 @@ async function recordNoticeAudit(
  */
 export async function issueNotice(
   context: CasesContext,
-  options: { caseId: string; expectedVersion: number; posted: Posted },
+  options: {
+    caseId: string;
+    expectedVersion: number;
+    posted: Posted;
+    /**
+     * The caller's own problems with what was sent, against what the case's notice may list (the staff API's
+     * unknown or repeated items): listed first, with the form's, and nothing is issued while there are any.
+     */
+    problemsOf?: (candidates: readonly DeficiencyCandidate[]) => FieldProblem[];
+  },
   actor: StaffCaseActor,
 ): Promise<IssueOutcome> {
   const { db, lang, now } = context;
@@ -144,14 +153,16 @@ export async function issueNotice(
     throw new DomainError('VALIDATION_FAILED', caseText(lang, 'invalidCase'), {
       problems: [{ field: '', code: 'already_open', message: deficiencyText(lang, 'alreadyOpen') }],
     });
+  const candidates = candidatesOf(service, row.formData);
   const draft: ReadDraft = readDraft(options.posted, {
-    candidates: candidatesOf(service, row.formData),
+    candidates,
     today: toTaipeiLocalDate(now),
     isSecond: previous > 0,
     lang,
   });
-  if (draft.problems.length > 0)
-    throw new DomainError('VALIDATION_FAILED', caseText(lang, 'invalidCase'), { problems: draft.problems });
+  const problems = [...(options.problemsOf?.(candidates) ?? []), ...draft.problems];
+  if (problems.length > 0)
+    throw new DomainError('VALIDATION_FAILED', caseText(lang, 'invalidCase'), { problems });
   const base = {
     caseId: row.id,
     sequence: previous + 1,
