@@ -59,6 +59,11 @@ export interface Config {
   /** Seconds the polled public APIs (Open311 list and updates, the GeoJSON box) reuse an answer (0: never). */
   publicApiCacheSeconds: number;
   /**
+   * Bytes of written list entries (Open311 requests, GeoJSON features) kept per process by row and
+   * fingerprint, so a list asked in a new way writes only rows the others did not have (0: none kept).
+   */
+  publicEntryCacheBytes: number;
+  /**
    * Seconds an anonymous public page or read API is kept as bytes at most (0: rendered every time); a
    * publication renders it again at once (platform/http/public-reads.ts).
    */
@@ -241,6 +246,7 @@ export function loadConfig(environment: Environment = process.env): Readonly<Con
     mailFrom,
     reportDuplicateRadiusMetres: integer('REPORT_DUPLICATE_RADIUS_METRES', 30, 1, 1000),
     publicApiCacheSeconds: integer('PUBLIC_API_CACHE_SECONDS', 5, 0, 300),
+    publicEntryCacheBytes: integer('PUBLIC_ENTRY_CACHE_MB', 8, 0, 1024) * 1024 * 1024,
     publicPageCacheSeconds: integer('PUBLIC_PAGE_CACHE_SECONDS', 300, 0, 86_400),
     renderConcurrency: integer('RENDER_CONCURRENCY', 6, 1, 1000),
     renderQueue: integer('RENDER_QUEUE', 48, 0, 10_000),

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { noisyJpeg } from '../../platform/images/photo-test-support.ts';
+import { reportAs } from '../reports/public-reports-test-support.ts';
 import { anApiKey } from './open311-test-support.ts';
 
 describe('Open311: the answer cache of the request list (PUBLIC_API_CACHE_SECONDS)', () => {
@@ -55,6 +58,68 @@ describe('Open311: the answer cache of the request list (PUBLIC_API_CACHE_SECOND
     const fresh = await list();
     assert.equal(fresh.headers['x-cache'], 'miss');
     assert.deepEqual(numbersOf(fresh.body), [second, first]);
+  });
+
+  it('a list asked anew is written from kept entries, and every change of a row, its photo or its unit shows at once', async () => {
+    const stored = await subject.files.put(await noisyJpeg(400, 300));
+    const photo = { ...stored, mediaType: 'image/jpeg', fileName: 'IMG_0001.jpg' };
+    const withPhoto = await reportAs(subject, { latitude: 22.6203, longitude: 120.312 }, { photos: [photo] });
+    const plain = await reportAs(subject, { latitude: 22.6213, longitude: 120.313 });
+    type Entry = { service_request_id: string; status: string; status_notes: string };
+    type Entries = (Entry & { agency_responsible: string; media_url: string | null })[];
+    const entryOf = (body: string, number: string) => {
+      const entry = (JSON.parse(body) as Entries).find((one) => one.service_request_id === number);
+      assert.ok(entry, `${number} in the list`);
+      return entry;
+    };
+    // A new answer each time (the kept answer's 5 seconds are over): the entries are what is reused.
+    const asked = async (format: 'json' | 'xml' = 'json') => {
+      subject.clock.advance(5_001);
+      const answer = await list(`/open311/v2/requests.${format}?service_code=pothole-report`);
+      assert.equal(answer.statusCode, 200);
+      assert.equal(answer.headers['x-cache'], 'miss');
+      return answer.body;
+    };
+
+    const written = await asked();
+    const reused = await asked();
+    assert.equal(reused, written, 'the same bytes from kept entries');
+    // The same bytes as one request's own answer, which writes its entry anew every time.
+    for (const report of [withPhoto, plain]) {
+      const own = await list(`/open311/v2/requests/${report.caseNumber}.json`);
+      const [entry] = JSON.parse(own.body) as Entries;
+      assert.ok(
+        written.includes(JSON.stringify(entry)),
+        `${report.caseNumber}: the list's entry is the request's own`,
+      );
+    }
+    const before = entryOf(written, withPhoto.caseNumber);
+    assert.match(before.media_url ?? '', /\/photos\//);
+    assert.equal(before.status, 'open');
+
+    // Changes made behind the app's back (another process, a script): none of them touches updated_at.
+    const { db } = subject.database;
+    await db.execute(sql`update cases set state = 'closed' where id = ${withPhoto.id}`);
+    await db.execute(
+      sql`update report_photos set hidden_at = now(), hidden_reason = '路人的臉' where case_id = ${withPhoto.id}`,
+    );
+    await db.execute(
+      sql`update units set name_zh = '改名的養護工程處', name_en = 'Renamed Office' where code = ${plain.unitCode}`,
+    );
+    const after = await asked();
+    const changed = entryOf(after, withPhoto.caseNumber);
+    assert.equal(changed.status, 'closed');
+    assert.equal(changed.media_url, null, 'the hidden photo is gone from the entry');
+    assert.equal(entryOf(after, plain.caseNumber).agency_responsible, '改名的養護工程處');
+
+    const xml = await asked('xml');
+    assert.match(xml, /<agency_responsible>改名的養護工程處<\/agency_responsible>/);
+    assert.ok(!xml.includes('/photos/'), 'no hidden photo in the XML either');
+    assert.equal(await asked('xml'), xml, 'the XML from kept entries: the same bytes');
+    subject.clock.advance(5_001);
+    const english = await list('/open311/v2/requests.json?service_code=pothole-report&locale=en');
+    assert.equal(english.statusCode, 200);
+    assert.equal(entryOf(english.body, plain.caseNumber).agency_responsible, 'Renamed Office');
   });
 
   it('never keeps an error', async () => {

@@ -4,6 +4,7 @@
  * one child element a row), dates in ISO 8601 with the Taipei offset, and errors as a list of code and
  * description. Pure: no database, no request.
  */
+import { joinEntries } from '../../platform/http/entry-cache.ts';
 
 /** The two formats an Open311 address ends in. */
 export type Open311Format = 'json' | 'xml';
@@ -77,12 +78,29 @@ function xmlElement(name: string, value: Open311Value, shape: XmlShape): string 
   return `<${name}>${escapeXml(String(value))}</${name}>`;
 }
 
+const xmlDeclaration = '<?xml version="1.0" encoding="utf-8"?>\n';
+
 /** The document as XML: a list under its root element, or one row as the root element's children. */
 export function toXml(document: Open311Row | readonly Open311Row[], shape: XmlShape): string {
   const body = Array.isArray(document)
     ? `<${shape.root}>${document.map((row) => xmlElement(shape.entry ?? 'item', row, shape)).join('')}</${shape.root}>`
     : xmlElement(shape.root, document as Open311Row, shape);
-  return `<?xml version="1.0" encoding="utf-8"?>\n${body}\n`;
+  return `${xmlDeclaration}${body}\n`;
+}
+
+/** One entry of a list as the list's document writes it (JSON: the object; XML: the entry element). */
+export function serialiseEntry(row: Open311Row, format: Open311Format, shape: XmlShape): string {
+  return format === 'json' ? JSON.stringify(row) : xmlElement(shape.entry ?? 'item', row, shape);
+}
+
+/**
+ * A list from its written entries (serialiseEntry; kept as bytes by the entry cache): the same bytes as
+ * `serialise` writes for the rows.
+ */
+export function listOfEntries(entries: readonly Buffer[], format: Open311Format, shape: XmlShape): Buffer {
+  return format === 'json'
+    ? joinEntries('[', entries, ',', ']')
+    : joinEntries(`${xmlDeclaration}<${shape.root}>`, entries, '', `</${shape.root}>\n`);
 }
 
 /** The document in the asked format. */

@@ -2,20 +2,21 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { createAnswerCache } from '../../platform/http/answer-cache.ts';
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
+import { createEntryCache } from '../../platform/http/entry-cache.ts';
 import { deadlineText, listServices } from '../catalogue/index.ts';
 import { publicPoint, reportPaths } from '../reports/index.ts';
 import {
   contentTypes,
+  listOfEntries,
   type Open311Error,
   type Open311Format,
-  type Open311Row,
   serialise,
+  serialiseEntry,
   splitFormat,
-  type XmlShape,
 } from './open311-format.ts';
 import { commonProblems, FileParams, localeOf, send, sendErrors, useOpen311Errors } from './open311-http.ts';
 import { open311Text } from './open311-messages.ts';
-import { readRequestListQuery, readUpdatesQuery } from './open311-params.ts';
+import { type RequestSearch, readRequestListQuery, readUpdatesQuery } from './open311-params.ts';
 import {
   type RequestRow,
   type RequestWords,
@@ -28,8 +29,9 @@ import {
   listUpdates,
   openFieldReportStates,
   requestOfToken,
+  requestsById,
   requestsByNumber,
-  searchRequests,
+  searchRequestKeys,
   stateWords,
 } from './open311-requests.ts';
 import type { Open311Locale } from './open311-services.ts';
@@ -133,24 +135,6 @@ export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Pro
       .send(answer.body);
   }
   /**
-   * The answer for the address, computed once however many clients ask it at the same moment (the kept
-   * one's time just ran out: every poller asks again together).
-   */
-  async function sendAndKeep(
-    reply: FastifyReply,
-    key: string,
-    format: Open311Format,
-    compute: () => Promise<readonly Open311Row[]>,
-    shape: XmlShape,
-  ) {
-    const answer = await answers.fill(key, nowMs, async () => ({
-      body: serialise(await compute(), format, shape),
-      contentType: contentTypes[format],
-    }));
-    return sendAnswer(reply, answer);
-  }
-
-  /**
    * A list clients poll (the requests, the updates): the kept answer when its address has one; else every
    * problem with the query at once (the specification's 400s: its shape first, as nothing more is read of a
    * malformed query, then the common parameters and the list's own), or the list computed once, kept, sent.
@@ -162,8 +146,8 @@ export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Pro
     sent: Query,
     list: {
       read: (query: Flat<Query>, now: Date) => { filter: Filter; errors: Open311Error[] };
-      rows: (filter: Filter, query: Flat<Query>) => Promise<readonly Open311Row[]>;
-      shape: XmlShape;
+      /** The list's document, written. */
+      body: (filter: Filter, query: Flat<Query>) => Promise<string | Buffer>;
     },
   ) {
     const hit = sendCachedAnswer(reply, request.url);
@@ -173,7 +157,11 @@ export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Pro
     const { filter, errors } = list.read(query, deps.clock.now());
     const problems = [...commonProblems(query), ...errors];
     if (problems.length > 0) return sendErrors(reply, format, problems);
-    return sendAndKeep(reply, request.url, format, () => list.rows(filter, query), list.shape);
+    const answer = await answers.fill(request.url, nowMs, async () => ({
+      body: await list.body(filter, query),
+      contentType: contentTypes[format],
+    }));
+    return sendAnswer(reply, answer);
   }
 
   /** Service names by code, in both languages (a small list: read per answer, beside the main query). */
@@ -205,6 +193,28 @@ export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Pro
     return rows.map((row) => requestEntry(row, words, publicPoint));
   }
 
+  // A searched list's entries, kept by id and fingerprint (entry-cache.ts): a list asked with another window
+  // or filter reads whole, and writes, only the rows the lists before it did not have.
+  const requestEntries = createEntryCache({ maxBytes: config.publicEntryCacheBytes });
+
+  /** A searched list, written from its kept entries and the rows not kept. */
+  async function searchedList(format: Open311Format, locale: Open311Locale, filter: RequestSearch) {
+    const [keys, names] = await Promise.all([searchRequestKeys(db, filter), serviceNames()]);
+    const words = wordsFor(locale, names);
+    // Everything an entry's words depend on besides its row.
+    const variant = `${format} ${locale} ${JSON.stringify([...names])}`;
+    const entries = await requestEntries.entries(variant, keys, async (ids) => {
+      const rows = await requestsById(db, ids);
+      return new Map(
+        rows.map((row) => [
+          row.id,
+          serialiseEntry(requestEntry(row, words, publicPoint), format, requestsShape),
+        ]),
+      );
+    });
+    return listOfEntries(entries, format, requestsShape);
+  }
+
   for (const format of ['json', 'xml'] as const) {
     app.get(
       `/open311/v2/requests.${format}`,
@@ -219,12 +229,14 @@ export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Pro
       async (request, reply) =>
         answerPolledList(request, reply, format, request.query, {
           read: readRequestListQuery,
-          rows: (filter, query) =>
-            requestsDocument(
-              localeOf(query),
-              filter.kind === 'ids' ? requestsByNumber(db, filter.numbers) : searchRequests(db, filter),
-            ),
-          shape: requestsShape,
+          body: async (filter, query) =>
+            filter.kind === 'ids'
+              ? serialise(
+                  await requestsDocument(localeOf(query), requestsByNumber(db, filter.numbers)),
+                  format,
+                  requestsShape,
+                )
+              : searchedList(format, localeOf(query), filter),
         }),
     );
 
@@ -241,12 +253,12 @@ export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Pro
       async (request, reply) =>
         answerPolledList(request, reply, format, request.query, {
           read: readUpdatesQuery,
-          rows: async (filter, query) => {
+          body: async (filter, query) => {
             // Updates carry no service name.
             const words = wordsFor(localeOf(query), new Map());
-            return (await listUpdates(db, filter)).map((row) => updateEntry(row, words));
+            const rows = (await listUpdates(db, filter)).map((row) => updateEntry(row, words));
+            return serialise(rows, format, updatesShape);
           },
-          shape: updatesShape,
         }),
     );
   }

@@ -1,5 +1,7 @@
 import { type AnyColumn, and, asc, desc, eq, gte, inArray, isNotNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../platform/db/database.ts';
+import { fingerprintOf } from '../../platform/db/sql-helpers.ts';
+import type { EntryKey } from '../../platform/http/entry-cache.ts';
 import { units } from '../../platform/reference/reference-schema.ts';
 import { cases, caseTimeline, stateLabel, workflowOf } from '../cases/index.ts';
 import { fieldReports, reportPhotos } from '../reports/index.ts';
@@ -111,8 +113,8 @@ export async function searchRequests(
   return searchRequestsQuery(db, filter);
 }
 
-/** The search as a query not yet run (the EXPLAIN of docs/benchmarks.md reads its SQL). */
-export function searchRequestsQuery(db: DatabaseOrTransaction, filter: RequestSearch) {
+/** The search's page, cut in a sub-select named `page` (searchRequests). */
+function searchPage(db: DatabaseOrTransaction, filter: RequestSearch) {
   const conditions: SQL[] = [
     isFieldReport,
     gte(cases.receivedAt, filter.start),
@@ -127,12 +129,28 @@ export function searchRequestsQuery(db: DatabaseOrTransaction, filter: RequestSe
       sql`${cases.longitude} between ${filter.bbox.minLon} and ${filter.bbox.maxLon}`,
     );
   }
-  const page = publishedRequests(db)
+  return publishedRequests(db)
     .where(and(...conditions))
     .orderBy(desc(cases.receivedAt))
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize)
     .as('page');
+}
+
+// Qualified by hand: a sub-select's column would be written bare, and inside the photo's own sub-select a
+// bare "id" is the photo's.
+const pageId = sql`${sql.identifier('page')}.${sql.identifier('id')}`;
+
+// A parallel-unsafe function anywhere in a statement keeps its whole plan serial. The planner finds a
+// parallel Gather Merge cheaper when the filters drop most of the window, but starting its workers cost
+// 70–150 ms on a busy 2-core machine against 10–20 ms for the backward index scan that stops after the page
+// (EXPLAIN ANALYZE, 300,000 generated reports). This one only reads (null unless the transaction has
+// written) and, unlike `SET LOCAL`, keeps the search one statement.
+const serialPlan = sql<string | null>`pg_current_xact_id_if_assigned()`;
+
+/** The search as a query not yet run (the EXPLAIN of docs/benchmarks.md reads its SQL). */
+export function searchRequestsQuery(db: DatabaseOrTransaction, filter: RequestSearch) {
+  const page = searchPage(db, filter);
   return db
     .select({
       ...withMoments({
@@ -153,18 +171,46 @@ export function searchRequestsQuery(db: DatabaseOrTransaction, filter: RequestSe
         unitNameZh: page.unitNameZh,
         unitNameEn: page.unitNameEn,
       }),
-      // Qualified by hand: a sub-select's column would be written bare, and inside the photo's own
-      // sub-select a bare "id" is the photo's.
-      photoId: firstPublicPhotoOf(sql`${sql.identifier('page')}.${sql.identifier('id')}`),
-      // A parallel-unsafe function anywhere in a statement keeps its whole plan serial. The planner finds
-      // a parallel Gather Merge cheaper when the filters drop most of the window, but starting its workers
-      // cost 70–150 ms on a busy 2-core machine against 10–20 ms for the backward index scan that stops
-      // after the page (EXPLAIN ANALYZE, 300,000 generated reports). This one only reads (null unless the
-      // transaction has written) and, unlike `SET LOCAL`, keeps the search one statement.
-      serialPlan: sql<string | null>`pg_current_xact_id_if_assigned()`,
+      photoId: firstPublicPhotoOf(pageId),
+      serialPlan,
     })
     .from(page)
     .orderBy(desc(page.receivedAt));
+}
+
+/**
+ * The search's page as the entry cache's keys (platform/http/entry-cache.ts): each row's id and a
+ * fingerprint of everything its entry is written from: the page's whole row (the case's columns and the
+ * unit's names) and its first public photo (hiding a photo changes no column of the case). The same plan as
+ * searchRequests, without sending 19 columns of 1000 rows for the app to read.
+ */
+export async function searchRequestKeys(
+  db: DatabaseOrTransaction,
+  filter: RequestSearch,
+): Promise<EntryKey[]> {
+  const page = searchPage(db, filter);
+  return db
+    .select({
+      id: page.id,
+      fingerprint: fingerprintOf([sql`${sql.identifier('page')}`, firstPublicPhotoOf(pageId)]),
+      serialPlan,
+    })
+    .from(page)
+    .orderBy(desc(page.receivedAt));
+}
+
+/** The published requests with these ids, whole (the entries the cache lacks), in no particular order. */
+export async function requestsById(
+  db: DatabaseOrTransaction,
+  ids: readonly string[],
+): Promise<(RequestRow & { id: string })[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ ...withMoments(requestColumns), photoId: firstPublicPhotoOf(cases.id) })
+    .from(cases)
+    .innerJoin(fieldReports, and(eq(fieldReports.caseId, cases.id), isNotNull(fieldReports.publishedAt)))
+    .innerJoin(units, eq(units.code, cases.unitCode))
+    .where(and(isFieldReport, inArray(cases.id, [...ids])));
 }
 
 /** The published requests among these numbers, in the order asked (unknown ones left out). */

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { maxFeaturesPerBox, publicReportsInBox, publicVocabulary } from './public-report-queries.ts';
 import { reportAs } from './public-reports-test-support.ts';
+import { geoJsonCollection } from './report-feeds.ts';
 
 /**
  * The GeoJSON box is what every visitor of /reports asks first: the same address within
@@ -51,6 +54,46 @@ describe('the reports’ GeoJSON box: its answer cache (PUBLIC_API_CACHE_SECONDS
     );
     assert.equal(answers.filter((answer) => answer.headers['x-cache'] === 'miss').length, 1);
     assert.equal(new Set(answers.map((answer) => answer.body)).size, 1);
+  });
+
+  it('a box asked anew is written from kept features, the same bytes, and a changed report shows at once', async () => {
+    const moved = '/api/reports.geojson?bbox=120.3,22.6,120.33,22.6401';
+    const asked = async (url: string) => {
+      subject.clock.advance(5_001);
+      const answer = await get(url);
+      assert.equal(answer.statusCode, 200);
+      assert.equal(answer.headers['x-cache'], 'miss');
+      return answer.body;
+    };
+    const written = await asked(box);
+    assert.equal(await asked(moved), written, 'the same reports: the same bytes from kept features');
+    // The reference: the whole collection written at once, as before the features were kept.
+    const { db } = subject.database;
+    const vocabulary = await publicVocabulary(db);
+    const { reports, isTruncated } = await publicReportsInBox(
+      db,
+      { minLon: 120.3, minLat: 22.6, maxLon: 120.33, maxLat: 22.64 },
+      {},
+    );
+    const reference = geoJsonCollection(reports, {
+      vocabulary,
+      lang: 'zh-TW',
+      publicBaseUrl: subject.config.publicBaseUrl,
+      isTruncated,
+      limit: maxFeaturesPerBox,
+    });
+    assert.equal(written, reference);
+
+    const [newest] = reports;
+    assert.ok(newest);
+    // A change behind the app's back (another process, a script), with no column of the case's time touched.
+    await db.execute(sql`update cases set state = 'closed', closed_at = now() where id = ${newest.caseId}`);
+    type Feature = { id: string; properties: { state: string; closed_at: string | null } };
+    const changed = (JSON.parse(await asked(box)) as { features: Feature[] }).features.find(
+      (feature) => feature.id === newest.caseNumber,
+    );
+    assert.equal(changed?.properties.state, 'closed');
+    assert.notEqual(changed?.properties.closed_at, null);
   });
 
   it('never keeps a refusal: every mistake is named again', async () => {

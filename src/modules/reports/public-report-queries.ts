@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
 import { and, asc, eq, gte, inArray, isNotNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../platform/db/database.ts';
 import type { PageWindow } from '../../platform/db/paging.ts';
+import { fingerprintOf } from '../../platform/db/sql-helpers.ts';
 import { listDistricts } from '../../platform/geo/geo-repo.ts';
 import { villages } from '../../platform/geo/geo-schema.ts';
+import type { EntryKey } from '../../platform/http/entry-cache.ts';
 import { cases, caseTimeline, endOfMergeChain, workflowOf } from '../cases/index.ts';
 import { listServices } from '../catalogue/index.ts';
 import {
@@ -40,6 +43,8 @@ export interface PublicVocabulary {
     }
   >;
   villages: ReadonlyMap<string, { nameZh: string; nameEn: string }>;
+  /** A hash of all the names above: the written features kept by the entry cache are for these names. */
+  fingerprint: string;
 }
 
 const vocabularyLifetimeMs = 60_000;
@@ -64,7 +69,7 @@ async function loadVocabulary(db: DatabaseOrTransaction): Promise<PublicVocabula
     listDistricts(db),
     db.select({ code: villages.code, nameZh: villages.nameZh, nameEn: villages.nameEn }).from(villages),
   ]);
-  return {
+  const vocabulary = {
     categories: new Map(
       services
         .filter((service) => service.kind === 'field_report')
@@ -83,6 +88,10 @@ async function loadVocabulary(db: DatabaseOrTransaction): Promise<PublicVocabula
       villageRows.map((village) => [village.code, { nameZh: village.nameZh, nameEn: village.nameEn }]),
     ),
   };
+  const names = JSON.stringify(
+    [vocabulary.categories, vocabulary.districts, vocabulary.villages].map((map) => [...map]),
+  );
+  return { ...vocabulary, fingerprint: createHash('sha256').update(names).digest('base64url') };
 }
 
 /** A published report as lists, the map, feeds and exports show it. */
@@ -205,6 +214,49 @@ export async function publicReportsInBox(
     .orderBy(sql`${cases.receivedAt} desc`, sql`${cases.id} desc`)
     .limit(limit + 1);
   return { reports: rows.slice(0, limit).map(summaryOf), isTruncated: rows.length > limit };
+}
+
+/**
+ * The box's reports as the entry cache's keys (platform/http/entry-cache.ts): each one's id and a
+ * fingerprint of every column its feature is written from; the same plan as publicReportsInBox.
+ */
+export async function publicReportKeysInBox(
+  db: DatabaseOrTransaction,
+  box: BoundingBox,
+  filters: PublicReportFilters,
+  limit = maxFeaturesPerBox,
+): Promise<{ keys: EntryKey[]; isTruncated: boolean }> {
+  const ranges = rawRangesForPublicBox(box);
+  const rows = await db
+    .select({ id: cases.id, fingerprint: fingerprintOf(Object.values(summaryColumns).map((c) => sql`${c}`)) })
+    .from(cases)
+    .innerJoin(fieldReports, isPublished)
+    .where(
+      and(
+        ...publishedConditions(filters),
+        gte(cases.latitude, ranges.latFrom),
+        lt(cases.latitude, ranges.latBelow),
+        gte(cases.longitude, ranges.lonFrom),
+        lt(cases.longitude, ranges.lonBelow),
+      ),
+    )
+    .orderBy(sql`${cases.receivedAt} desc`, sql`${cases.id} desc`)
+    .limit(limit + 1);
+  return { keys: rows.slice(0, limit), isTruncated: rows.length > limit };
+}
+
+/** The published reports with these ids (the features the entry cache lacks), in no particular order. */
+export async function publicReportsById(
+  db: DatabaseOrTransaction,
+  ids: readonly string[],
+): Promise<PublicReportSummary[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select(summaryColumns)
+    .from(cases)
+    .innerJoin(fieldReports, isPublished)
+    .where(and(isFieldReport, inArray(cases.id, [...ids])));
+  return rows.map(summaryOf);
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Config } from '../../config.ts';
 import { pageOfRows, pageWindow } from '../../platform/db/paging.ts';
 import { createAnswerCache } from '../../platform/http/answer-cache.ts';
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
+import { createEntryCache } from '../../platform/http/entry-cache.ts';
 import { DomainError, type FieldProblem, notFound } from '../../platform/http/errors.ts';
 import { isUuid } from '../../platform/http/ids.ts';
 import { allowImagesFrom } from '../../platform/http/security-headers.ts';
@@ -29,15 +30,17 @@ import {
   maxFeaturesPerBox,
   type PublicVocabulary,
   publicPhotoFile,
-  publicReportsInBox,
+  publicReportKeysInBox,
+  publicReportsById,
   publicVocabulary,
   publishedReportBatches,
 } from './public-report-queries.ts';
 import {
   atomFeed,
   csvExport,
-  geoJsonCollection,
+  geoJsonCollectionOfFeatures,
   geoJsonExport,
+  geoJsonFeature,
   openDataLicence,
   wordsOf,
 } from './report-feeds.ts';
@@ -118,6 +121,9 @@ export async function publicReportRoutes(app: AppInstance, deps: AppDeps): Promi
   // The box every visitor of /reports asks first (the city at the opening zoom): reused for the same address
   // for PUBLIC_API_CACHE_SECONDS (platform/http/answer-cache.ts).
   const boxAnswers = createAnswerCache(config.publicApiCacheSeconds);
+  // Its features, kept by report and fingerprint (entry-cache.ts): a box moved a little, or asked with a
+  // filter, reads whole and writes only the reports the boxes before it did not have.
+  const boxFeatures = createEntryCache({ maxBytes: config.publicEntryCacheBytes });
   const now = () => deps.clock.now().getTime();
   const openDataDeclaration = findSitePage('open-data');
   const reportsPage = findSitePage('reports');
@@ -332,15 +338,20 @@ export async function publicReportRoutes(app: AppInstance, deps: AppDeps): Promi
         }
         if (problems.length > 0)
           throw new DomainError('VALIDATION_FAILED', text(lang, 'apiInvalid'), { problems });
-        const { reports, isTruncated } = await publicReportsInBox(db, box, filters);
-        const collection = geoJsonCollection(reports, {
-          vocabulary,
-          lang,
-          publicBaseUrl: config.publicBaseUrl,
-          isTruncated,
-          limit: maxFeaturesPerBox,
+        const { keys, isTruncated } = await publicReportKeysInBox(db, box, filters);
+        const features = await boxFeatures.entries(`${lang} ${vocabulary.fingerprint}`, keys, async (ids) => {
+          const reports = await publicReportsById(db, ids);
+          return new Map(
+            reports.map((report) => [
+              report.caseId,
+              JSON.stringify(geoJsonFeature(report, vocabulary, lang, config.publicBaseUrl)),
+            ]),
+          );
         });
-        return { body: collection, contentType: 'application/geo+json; charset=utf-8' };
+        return {
+          body: geoJsonCollectionOfFeatures(features, { isTruncated, limit: maxFeaturesPerBox }),
+          contentType: 'application/geo+json; charset=utf-8',
+        };
       });
       openDataHeaders(reply, 60);
       return reply

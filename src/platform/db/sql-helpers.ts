@@ -12,3 +12,12 @@ export function inBatches<T>(rows: readonly T[], size = 200): T[][] {
 export function excluded(column: AnyPgColumn): SQL {
   return sql`excluded.${sql.identifier(column.name)}`;
 }
+
+/**
+ * A fingerprint of values, computed by PostgreSQL: a 64-bit hash of their row's text (`hashtextextended`,
+ * PostgreSQL 11 and later), as text. Any change of any value is a new fingerprint (but for a 1 in 2⁶⁴
+ * chance); the entry cache (platform/http/entry-cache.ts) keeps a written entry under its row's id and this.
+ */
+export function fingerprintOf(values: readonly SQL[]): SQL<string> {
+  return sql<string>`hashtextextended(row(${sql.join([...values], sql`, `)})::text, 0)::text`;
+}
