@@ -39,8 +39,8 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 import { workflowOf } from '../src/modules/cases/core/workflows.ts';
 import { readRequestListQuery } from '../src/modules/open311/open311-params.ts';
-import { searchRequests } from '../src/modules/open311/open311-requests.ts';
-import { publicReportsInBox } from '../src/modules/reports/public-report-queries.ts';
+import { searchRequestKeys } from '../src/modules/open311/open311-requests.ts';
+import { publicReportKeysInBox } from '../src/modules/reports/public-report-queries.ts';
 import { findNearbyOpenReports } from '../src/modules/reports/report-queries.ts';
 import type { Database } from '../src/platform/db/database.ts';
 import { findFreePort } from '../src/platform/db/embedded-server.ts';
@@ -1214,20 +1214,20 @@ async function explainAppQueries(pool: pg.Pool): Promise<(QueryPlan & { ms: numb
   const plans: (QueryPlan & { ms: number })[] = [];
   for (const [title, query] of [
     [
-      `Open311 list, open potholes (searchRequests, ${openPotholesQuery})`,
+      `Open311 list, open potholes (searchRequestKeys, ${openPotholesQuery})`,
       { status: 'open', service_code: 'pothole-report' },
     ],
-    ['Open311 list, unfiltered (searchRequests)', {}],
+    ['Open311 list, unfiltered (searchRequestKeys)', {}],
   ] as const) {
     const { filter, errors } = readRequestListQuery(query, new Date());
     if (errors.length > 0 || filter.kind !== 'search')
       throw new Error(`the Open311 list's parameters were refused: ${JSON.stringify(errors)}`);
-    plans.push(...(await explainFunction(pool, title, (db) => searchRequests(db, filter))));
+    plans.push(...(await explainFunction(pool, title, (db) => searchRequestKeys(db, filter))));
   }
   const [minLon, minLat, maxLon, maxLat] = cityBox.split(',').map(Number) as [number, number, number, number];
   plans.push(
-    ...(await explainFunction(pool, `City-wide GeoJSON box (publicReportsInBox, bbox=${cityBox})`, (db) =>
-      publicReportsInBox(db, { minLon, minLat, maxLon, maxLat }, {}),
+    ...(await explainFunction(pool, `City-wide GeoJSON box (publicReportKeysInBox, bbox=${cityBox})`, (db) =>
+      publicReportKeysInBox(db, { minLon, minLat, maxLon, maxLat }, {}),
     )),
   );
   return plans;
@@ -1275,6 +1275,11 @@ function sectionLines(input: {
     input.cacheSeen === 'hit'
       ? 'The app answered a repeated address with `x-cache: hit` (its answer cache, PUBLIC_API_CACHE_SECONDS, default 5 s).'
       : `A repeated address was answered with x-cache "${input.cacheSeen || 'absent'}": no answer cache seen.`;
+  const entryMb = process.env.PUBLIC_ENTRY_CACHE_MB ?? '8';
+  const entryWords =
+    entryMb === '0'
+      ? 'PUBLIC_ENTRY_CACHE_MB=0 in this run: none kept, every entry read and written anew'
+      : `PUBLIC_ENTRY_CACHE_MB=${entryMb}: after the first answer, the same rows' entries are kept; a run with 0 measures every entry written anew`;
   const cores = os.cpus().length;
   const submissionMet = submission.perSecond >= 20 && submission.lost === 0 && submission.failures === 0;
   const kib = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en')} KiB`;
@@ -1289,7 +1294,7 @@ function sectionLines(input: {
     ...describeReportsResult(generation).map((line) => `- ${line}`),
     `- ${generation.reused ? `Reused from BENCH_REPORTS_DIR (generated ${generation.generatedAt}).` : 'Generated in this run.'} Method: one transaction; rows generated in the generator and sent with COPY (pg-copy-streams) while the next batch is generated, the non-unique indexes and foreign keys of \`cases\`, \`case_events\`, \`field_reports\` and \`report_photos\` dropped during the load and rebuilt from their own definitions, then VACUUM ANALYZE. Each report's life is drawn forward from its receipt along the field-report workflow and cut at the time of generation, so the mix of states follows from age.`,
     '',
-    `**Open311 request list.** \`GET ${listPath}${openPotholesQuery}\` (the default 90-day window: ${input.openCheck.entries} entries, ${kib(input.openCheck.bytes)}) and \`GET ${listPath}\` unfiltered (${input.allCheck.entries} entries, ${input.allCheck.open} of them open, ${kib(input.allCheck.bytes)}). Each answer checked first: a bare JSON array of at most 1000 entries, each with a \`service_request_id\` and \`status\` (open for the filtered list, and of the asked category). ${cacheWords} So every figure is taken twice: **polled** — the same address each time, as clients poll it, mostly the cache's bytes — and **computed** — every request a new address asking the same (the 90-day window given as \`start_date\`, a millisecond later each time), so every answer is queried and serialised anew. Latency with one request in flight: 50 warm-up requests, then ${latencyRequests} over one kept-alive connection, every latency recorded — p95 exact (nearest rank). Throughput: autocannon at ${connections} connections for ${throughputSeconds} s (after 2 s of warm-up), the bare node:http server (bench/baseline-json-server.mjs) sending **the same bytes** as the app's answer with the same content type, then the app, ${rounds} rounds in turn; the verdict takes the median share.`,
+    `**Open311 request list.** \`GET ${listPath}${openPotholesQuery}\` (the default 90-day window: ${input.openCheck.entries} entries, ${kib(input.openCheck.bytes)}) and \`GET ${listPath}\` unfiltered (${input.allCheck.entries} entries, ${input.allCheck.open} of them open, ${kib(input.allCheck.bytes)}). Each answer checked first: a bare JSON array of at most 1000 entries, each with a \`service_request_id\` and \`status\` (open for the filtered list, and of the asked category). ${cacheWords} So every figure is taken twice: **polled** — the same address each time, as clients poll it, mostly the cache's bytes — and **computed** — every request a new address asking the same (the 90-day window given as \`start_date\`, a millisecond later each time), so every answer is queried anew: the page's ids and fingerprints, and whole only the rows whose written entry the app does not keep (${entryWords}). Latency with one request in flight: 50 warm-up requests, then ${latencyRequests} over one kept-alive connection, every latency recorded — p95 exact (nearest rank). Throughput: autocannon at ${connections} connections for ${throughputSeconds} s (after 2 s of warm-up), the bare node:http server (bench/baseline-json-server.mjs) sending **the same bytes** as the app's answer with the same content type, then the app, ${rounds} rounds in turn; the verdict takes the median share.`,
     '',
     `**GeoJSON box.** \`GET ${geojsonPath}\` (the whole city): a FeatureCollection of ${input.boxCheck.features.toLocaleString('en')} Point features${input.boxCheck.truncated === null ? '' : input.boxCheck.truncated ? ' (the newest ones; the answer says `"truncated": true`)' : ''}, ${kib(input.boxCheck.bytes)}; one request in flight as above, polled and computed (the box's west edge a billionth of a degree further each time).`,
     '',
@@ -1336,7 +1341,7 @@ function sectionLines(input: {
           '',
           '### Query plans (photo reports)',
           '',
-          "The SQL is captured from the app's own functions (`findNearbyOpenReports`; `searchRequests` on the filter `readRequestListQuery` makes of the query string, as the Open311 route calls them; `publicReportsInBox`) through drizzle's query logger, and run again under `EXPLAIN (ANALYZE, BUFFERS)` with the same parameters, after the load.",
+          "The SQL is captured from the app's own functions (`findNearbyOpenReports`; `searchRequestKeys` on the filter `readRequestListQuery` makes of the query string, as the Open311 route calls them; `publicReportKeysInBox`: the queries every list and box runs; the rows not kept are then read by id) through drizzle's query logger, and run again under `EXPLAIN (ANALYZE, BUFFERS)` with the same parameters, after the load.",
           '',
           ...input.plans.flatMap((plan) => queryPlanLines(plan.title, plan)),
         ]),

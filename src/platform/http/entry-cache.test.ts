@@ -38,6 +38,19 @@ describe('the entry cache: written list entries by id and fingerprint', () => {
     assert.deepEqual(asked.at(-1), ['a'], 'another variant is another entry');
   });
 
+  it('never takes an entry of a forgotten variant for a new one', async () => {
+    const cache = createEntryCache({ maxBytes: 1024 * 1024 });
+    const { asked, write } = writer(new Map([['a', '1']]));
+    const key = [{ id: 'a', fingerprint: '1' }];
+    // 1000 variants are remembered; the 1001st starts the list of variants again.
+    for (let variant = 0; variant <= 1000; variant += 1) await cache.entries(`v${variant}`, key, write);
+    assert.equal(asked.length, 1001);
+    await cache.entries('a variant never seen', key, write);
+    assert.equal(asked.length, 1002, 'written for the new variant, not taken from an old one');
+    await cache.entries('v1000', key, write);
+    assert.equal(asked.length, 1002, 'a variant still remembered keeps its entry');
+  });
+
   it('leaves out a row the writer no longer finds', async () => {
     const cache = createEntryCache({ maxBytes: 1024 });
     const { write } = writer(new Map([['a', '1']]));

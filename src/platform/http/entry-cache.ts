@@ -47,6 +47,22 @@ const overheadBytes = 160;
 
 export function createEntryCache(limits: { maxBytes: number }): EntryCache {
   const kept = new Map<string, Kept>();
+  // Variants by a short number: a variant may be long (it names every category), and 1000 keys built on it
+  // would each be hashed whole.
+  const variants = new Map<string, number>();
+  let lastVariant = 0;
+  const variantNumber = (variant: string) => {
+    let number = variants.get(variant);
+    if (number === undefined) {
+      // Variants that no longer occur (names changed) are few; their entries age out with the others.
+      if (variants.size >= 1000) variants.clear();
+      // Never a number given before: an entry of a forgotten variant can never be taken for a new one's.
+      lastVariant += 1;
+      number = lastVariant;
+      variants.set(variant, number);
+    }
+    return number;
+  };
   let bytes = 0;
   const drop = (key: string) => {
     const entry = kept.get(key);
@@ -69,8 +85,9 @@ export function createEntryCache(limits: { maxBytes: number }): EntryCache {
     async entries(variant, keys, write) {
       const found: (Buffer | undefined)[] = new Array(keys.length);
       const missing: string[] = [];
+      const prefix = `${variantNumber(variant)} `;
       keys.forEach((key, index) => {
-        const mapKey = `${variant}\u0000${key.id}`;
+        const mapKey = prefix + key.id;
         const entry = kept.get(mapKey);
         if (entry !== undefined && entry.fingerprint === key.fingerprint) {
           // Used now: to the young end.
@@ -87,7 +104,7 @@ export function createEntryCache(limits: { maxBytes: number }): EntryCache {
           if (text === undefined) return;
           const body = Buffer.from(text);
           found[index] = body;
-          keep(`${variant}\u0000${key.id}`, { fingerprint: key.fingerprint, body });
+          keep(prefix + key.id, { fingerprint: key.fingerprint, body });
         });
       }
       return found.filter((body): body is Buffer => body !== undefined);
