@@ -32,6 +32,7 @@ import {
   requestsById,
   requestsByNumber,
   searchRequestKeys,
+  searchRequests,
   stateWords,
 } from './open311-requests.ts';
 import type { Open311Locale } from './open311-services.ts';
@@ -197,8 +198,13 @@ export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Pro
   // or filter reads whole, and writes, only the rows the lists before it did not have.
   const requestEntries = createEntryCache({ maxBytes: config.publicEntryCacheBytes });
 
-  /** A searched list, written from its kept entries and the rows not kept. */
+  /**
+   * A searched list, written from its kept entries and the rows not kept; with PUBLIC_ENTRY_CACHE_MB=0, in
+   * one query as a whole (the two steps would only add a query).
+   */
   async function searchedList(format: Open311Format, locale: Open311Locale, filter: RequestSearch) {
+    if (config.publicEntryCacheBytes <= 0)
+      return serialise(await requestsDocument(locale, searchRequests(db, filter)), format, requestsShape);
     const [keys, names] = await Promise.all([searchRequestKeys(db, filter), serviceNames()]);
     const words = wordsFor(locale, names);
     // Everything an entry's words depend on besides its row.

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { maxFeaturesPerBox, publicReportsInBox, publicVocabulary } from './public-report-queries.ts';
 import { reportAs } from './public-reports-test-support.ts';
-import { geoJsonCollection } from './report-feeds.ts';
+import { geoJsonCollection, geoJsonCollectionOfFeatures, geoJsonFeature } from './report-feeds.ts';
 
 /**
  * The GeoJSON box is what every visitor of /reports asks first: the same address within
@@ -108,5 +108,44 @@ describe('the reports’ GeoJSON box: its answer cache (PUBLIC_API_CACHE_SECONDS
         ['bbox:malformed'],
       );
     }
+  });
+});
+
+describe('PUBLIC_ENTRY_CACHE_MB=0: the box and the Open311 list written whole, in one query each', () => {
+  let subject: TestApp;
+  before(async () => {
+    subject = await buildTestApp({ environment: { PUBLIC_ENTRY_CACHE_MB: '0' } });
+  });
+  after(() => subject.app.close());
+
+  it('answers the same as the entries would be written', async () => {
+    const first = await reportAs(subject, { latitude: 22.6203, longitude: 120.312 });
+    await reportAs(subject, { latitude: 22.6213, longitude: 120.313 });
+    const answer = await subject.app.inject({
+      method: 'GET',
+      url: '/api/reports.geojson?bbox=120.3,22.6,120.33,22.64',
+    });
+    const { db } = subject.database;
+    const { reports, isTruncated } = await publicReportsInBox(
+      db,
+      { minLon: 120.3, minLat: 22.6, maxLon: 120.33, maxLat: 22.64 },
+      {},
+    );
+    assert.equal(reports.length, 2);
+    const options = { isTruncated, limit: maxFeaturesPerBox };
+    const vocabulary = await publicVocabulary(db);
+    const features = reports.map((report) =>
+      Buffer.from(JSON.stringify(geoJsonFeature(report, vocabulary, 'zh-TW', subject.config.publicBaseUrl))),
+    );
+    assert.equal(answer.body, geoJsonCollectionOfFeatures(features, options).toString());
+
+    const list = await subject.app.inject({ method: 'GET', url: '/open311/v2/requests.json' });
+    const own = await subject.app.inject({
+      method: 'GET',
+      url: `/open311/v2/requests/${first.caseNumber}.json`,
+    });
+    const [entry] = JSON.parse(own.body) as unknown[];
+    assert.equal((JSON.parse(list.body) as unknown[]).length, 2);
+    assert.ok(list.body.includes(JSON.stringify(entry)), 'the list holds the request’s own entry');
   });
 });

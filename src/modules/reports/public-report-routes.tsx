@@ -32,12 +32,14 @@ import {
   publicPhotoFile,
   publicReportKeysInBox,
   publicReportsById,
+  publicReportsInBox,
   publicVocabulary,
   publishedReportBatches,
 } from './public-report-queries.ts';
 import {
   atomFeed,
   csvExport,
+  geoJsonCollection,
   geoJsonCollectionOfFeatures,
   geoJsonExport,
   geoJsonFeature,
@@ -338,6 +340,20 @@ export async function publicReportRoutes(app: AppInstance, deps: AppDeps): Promi
         }
         if (problems.length > 0)
           throw new DomainError('VALIDATION_FAILED', text(lang, 'apiInvalid'), { problems });
+        if (config.publicEntryCacheBytes <= 0) {
+          // Nothing kept (PUBLIC_ENTRY_CACHE_MB=0): one query, the whole collection written at once.
+          const { reports, isTruncated } = await publicReportsInBox(db, box, filters);
+          return {
+            body: geoJsonCollection(reports, {
+              vocabulary,
+              lang,
+              publicBaseUrl: config.publicBaseUrl,
+              isTruncated,
+              limit: maxFeaturesPerBox,
+            }),
+            contentType: 'application/geo+json; charset=utf-8',
+          };
+        }
         const { keys, isTruncated } = await publicReportKeysInBox(db, box, filters);
         const features = await boxFeatures.entries(`${lang} ${vocabulary.fingerprint}`, keys, async (ids) => {
           const reports = await publicReportsById(db, ids);
