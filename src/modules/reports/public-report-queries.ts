@@ -180,6 +180,18 @@ export async function listPublicReports(
   return rows.map(({ thumbPhotoId, ...row }) => ({ ...summaryOf(row), thumbPhotoId }));
 }
 
+/** The published reports matching the filters whose public point lies in the box (rawRangesForPublicBox). */
+function inBox(box: BoundingBox, filters: PublicReportFilters) {
+  const ranges = rawRangesForPublicBox(box);
+  return and(
+    ...publishedConditions(filters),
+    gte(cases.latitude, ranges.latFrom),
+    lt(cases.latitude, ranges.latBelow),
+    gte(cases.longitude, ranges.lonFrom),
+    lt(cases.longitude, ranges.lonBelow),
+  );
+}
+
 /** Most features one bounding-box answer carries (docs: the GeoJSON API; the answer says when it cut). */
 export const maxFeaturesPerBox = 2000;
 
@@ -197,20 +209,11 @@ export async function publicReportsInBox(
   filters: PublicReportFilters,
   limit = maxFeaturesPerBox,
 ): Promise<{ reports: PublicReportSummary[]; isTruncated: boolean }> {
-  const ranges = rawRangesForPublicBox(box);
   const rows = await db
     .select(summaryColumns)
     .from(cases)
     .innerJoin(fieldReports, isPublished)
-    .where(
-      and(
-        ...publishedConditions(filters),
-        gte(cases.latitude, ranges.latFrom),
-        lt(cases.latitude, ranges.latBelow),
-        gte(cases.longitude, ranges.lonFrom),
-        lt(cases.longitude, ranges.lonBelow),
-      ),
-    )
+    .where(inBox(box, filters))
     .orderBy(sql`${cases.receivedAt} desc`, sql`${cases.id} desc`)
     .limit(limit + 1);
   return { reports: rows.slice(0, limit).map(summaryOf), isTruncated: rows.length > limit };
@@ -226,20 +229,11 @@ export async function publicReportKeysInBox(
   filters: PublicReportFilters,
   limit = maxFeaturesPerBox,
 ): Promise<{ keys: EntryKey[]; isTruncated: boolean }> {
-  const ranges = rawRangesForPublicBox(box);
   const rows = await db
     .select({ id: cases.id, fingerprint: fingerprintOf(Object.values(summaryColumns).map((c) => sql`${c}`)) })
     .from(cases)
     .innerJoin(fieldReports, isPublished)
-    .where(
-      and(
-        ...publishedConditions(filters),
-        gte(cases.latitude, ranges.latFrom),
-        lt(cases.latitude, ranges.latBelow),
-        gte(cases.longitude, ranges.lonFrom),
-        lt(cases.longitude, ranges.lonBelow),
-      ),
-    )
+    .where(inBox(box, filters))
     .orderBy(sql`${cases.receivedAt} desc`, sql`${cases.id} desc`)
     .limit(limit + 1);
   return { keys: rows.slice(0, limit), isTruncated: rows.length > limit };
