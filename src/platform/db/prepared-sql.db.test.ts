@@ -3,7 +3,12 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { createTestDatabase } from '../../../test/helpers/test-database.ts';
 import type { DatabaseOrTransaction } from './database.ts';
-import { executePrepared, maxStatementsPerConnection, statementName } from './prepared-sql.ts';
+import {
+  executePrepared,
+  maxStatementsPerConnection,
+  preparedPerHandle,
+  statementName,
+} from './prepared-sql.ts';
 
 /** executePrepared: named statements on the transaction's connection, at most a few dozen kept per connection. */
 describe('executePrepared', () => {
@@ -46,5 +51,35 @@ describe('executePrepared', () => {
   it('runs unnamed on the pool, outside a transaction', async () => {
     const result = await executePrepared<{ value: number }>(handle.db, sql`select ${41}::int + 1 as value`);
     assert.equal(result.rows[0]?.value, 42);
+  });
+});
+
+describe('preparedPerHandle', () => {
+  let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+  before(async () => {
+    handle = await createTestDatabase();
+  });
+  after(() => handle.close());
+
+  it('prepares once per handle, and each execution takes its own values', async () => {
+    let made = 0;
+    const plusOne = preparedPerHandle((db) => {
+      made += 1;
+      return db
+        .select({ value: sql<number>`${sql.placeholder('number')}::int + 1` })
+        .from(sql`(select 1) as one`)
+        .prepare('test_plus_one');
+    });
+    const [two, three] = await Promise.all([
+      plusOne(handle.db).execute({ number: 1 }),
+      plusOne(handle.db).execute({ number: 2 }),
+    ]);
+    assert.deepEqual([two[0]?.value, three[0]?.value], [2, 3]);
+    assert.equal(made, 1, 'the pool’s statement built once');
+    await handle.db.transaction(async (tx) => {
+      const [ten] = await plusOne(tx).execute({ number: 9 });
+      assert.equal(ten?.value, 10);
+    });
+    assert.equal(made, 2, 'a transaction gets its own');
   });
 });

@@ -73,3 +73,25 @@ async function forget(client: pg.ClientBase, name: string): Promise<void> {
   await client.query(`deallocate "${name}"`);
   delete parsed[name];
 }
+
+/**
+ * A drizzle query prepared once per database handle (the pool, or a transaction) instead of on every call:
+ * its values are `sql.placeholder`s given to `execute`, so the SQL text is built once. Building a select
+ * of a wide table (drizzle's `is`, `escapeName` and `buildSelection` for every column) cost a public
+ * look-up more than its SQL did: ~0.36 ms of ~1.6 ms of the app's CPU (CPU profile, 10 look-ups in flight
+ * on the 1,000,000-case bench database). A transaction's handle lives for one transaction, so its queries
+ * are prepared again in the next; the pool's, for the process.
+ */
+export function preparedPerHandle<Prepared>(
+  make: (db: DatabaseOrTransaction) => Prepared,
+): (db: DatabaseOrTransaction) => Prepared {
+  const made = new WeakMap<DatabaseOrTransaction, Prepared>();
+  return (db) => {
+    let prepared = made.get(db);
+    if (prepared === undefined) {
+      prepared = make(db);
+      made.set(db, prepared);
+    }
+    return prepared;
+  };
+}

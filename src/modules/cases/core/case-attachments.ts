@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../../platform/db/database.ts';
+import { preparedPerHandle } from '../../../platform/db/prepared-sql.ts';
 import { recordStoredFiles } from '../../../platform/files/file-store.ts';
 import { isUuid } from '../../../platform/http/ids.ts';
 import type { UploadedFile } from '../../../platform/uploads/multipart.ts';
@@ -92,21 +93,27 @@ export async function storeAttachments(
   return rows.map(asMetadata);
 }
 
-/** The case's attachments without their bytes, oldest first (then by name). */
-export async function listAttachments(
-  db: DatabaseOrTransaction,
-  caseId: string,
-): Promise<AttachmentMetadata[]> {
-  const rows = await db
+/** listAttachments' statement, built once per database handle (prepared-sql.ts). */
+const attachmentsQuery = preparedPerHandle((db) =>
+  db
     .select(metadataColumns)
     .from(caseAttachments)
-    .where(eq(caseAttachments.caseId, caseId))
+    .where(eq(caseAttachments.caseId, sql.placeholder('caseId')))
     // Byte order for names ("C"): the same on every server, whatever its collation.
     .orderBy(
       asc(caseAttachments.uploadedAt),
       sql`${caseAttachments.fileName} collate "C"`,
       asc(caseAttachments.id),
-    );
+    )
+    .prepare('cases_attachments_of_case'),
+);
+
+/** The case's attachments without their bytes, oldest first (then by name). */
+export async function listAttachments(
+  db: DatabaseOrTransaction,
+  caseId: string,
+): Promise<AttachmentMetadata[]> {
+  const rows = await attachmentsQuery(db).execute({ caseId });
   return rows.map(asMetadata);
 }
 
