@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { eq, lte, or } from 'drizzle-orm';
+import { eq, lte, or, sql } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import type { DatabaseOrTransaction } from '../db/database.ts';
+import { preparedPerHandle } from '../db/prepared-sql.ts';
 import type { RequestOrigin } from './audit-log.ts';
 import { staff, staffSessions } from './auth-schema.ts';
 import type { StaffPrincipal } from './principal.ts';
@@ -76,17 +77,9 @@ export type SessionLookup =
   | { kind: 'expired' }
   | { kind: 'unknown' };
 
-/**
- * The session behind a cookie token at `now`. An expired session (idle or past its absolute end) is
- * deleted and reported as such, so the sign-in page can say why; a deactivated account's sessions end.
- */
-export async function findStaffSession(
-  db: DatabaseOrTransaction,
-  options: { token: string | undefined; now: Date; lifetime: SessionLifetime },
-): Promise<SessionLookup> {
-  const id = sessionIdFromToken(options.token);
-  if (id === null) return { kind: 'unknown' };
-  const [row] = await db
+/** findStaffSession's statement: every staff request runs it, so it is built once (prepared-sql.ts). */
+const sessionQuery = preparedPerHandle((db) =>
+  db
     .select({
       id: staffSessions.id,
       staffId: staffSessions.staffId,
@@ -103,7 +96,21 @@ export async function findStaffSession(
     })
     .from(staffSessions)
     .innerJoin(staff, eq(staff.id, staffSessions.staffId))
-    .where(eq(staffSessions.id, id));
+    .where(eq(staffSessions.id, sql.placeholder('id')))
+    .prepare('auth_staff_session'),
+);
+
+/**
+ * The session behind a cookie token at `now`. An expired session (idle or past its absolute end) is
+ * deleted and reported as such, so the sign-in page can say why; a deactivated account's sessions end.
+ */
+export async function findStaffSession(
+  db: DatabaseOrTransaction,
+  options: { token: string | undefined; now: Date; lifetime: SessionLifetime },
+): Promise<SessionLookup> {
+  const id = sessionIdFromToken(options.token);
+  if (id === null) return { kind: 'unknown' };
+  const [row] = await sessionQuery(db).execute({ id });
   if (!row) return { kind: 'unknown' };
   const now = options.now.getTime();
   if (!row.isActive) {
