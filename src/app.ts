@@ -21,7 +21,7 @@ import { serializeError } from './platform/http/log-safety.ts';
 import { operationsRoutes } from './platform/http/operations-routes.tsx';
 import { type Jobs, jobsUnavailable } from './platform/jobs/jobs.ts';
 import './platform/http/request-context.ts';
-import { citizenCookieName } from './modules/citizens/index.ts';
+import { citizenCookieName, readSignedInCitizen } from './modules/citizens/index.ts';
 import { sessionCookieName } from './platform/auth/staff-session-hook.ts';
 import type { AppModule } from './platform/composition/app-module.ts';
 import { buildRegistry } from './platform/composition/compose.ts';
@@ -173,6 +173,8 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
   await app.register(async (scope) => {
     const site = scope as AppInstance;
     await installAuth(site, deps, registry);
+    // After the staff session: a signed-in citizen's pages say so in the header (not for staff).
+    readSignedInCitizen(site, deps);
     await site.register(async (pages) => publicPagesRoutes(pages as AppInstance, deps, registry));
     await registerModuleRoutes({ root: app, site }, deps, registry, 'site');
   });

@@ -166,19 +166,22 @@ export type CitizenSessionLookup =
 
 /**
  * The session behind a cookie at `now`: active (its last-seen time moved on, at most once a minute), ended
- * (idle too long or past its absolute end: the row is deleted, the page says why) or none.
+ * (idle too long or past its absolute end: the row is deleted, the page says why) or none. `keepEnded`: an
+ * ended session's row is left for the account page to end and explain (the header's read, on any page).
  */
 export async function findCitizenSession(
   db: DatabaseOrTransaction,
   secret: string | undefined,
   now: Date,
+  options: { keepEnded?: boolean } = {},
 ): Promise<CitizenSessionLookup> {
   const idHash = hashOfSecret(secret);
   if (idHash === null) return { kind: 'none' };
   const [row] = await db.select().from(citizenSessions).where(eq(citizenSessions.idHash, idHash));
   if (row === undefined) return { kind: 'none' };
   if (sessionStateOf(row, now) !== 'active') {
-    await db.delete(citizenSessions).where(eq(citizenSessions.idHash, idHash));
+    if (options.keepEnded !== true)
+      await db.delete(citizenSessions).where(eq(citizenSessions.idHash, idHash));
     return { kind: 'ended' };
   }
   if (now.getTime() - row.lastSeenAt.getTime() >= lastSeenWriteIntervalMs)

@@ -9,7 +9,7 @@ import { waitUntil } from '../../../test/helpers/wait-until.ts';
 import { auditLog } from '../../platform/auth/auth-schema.ts';
 import { aStaffMember, csrfTokenIn } from '../../platform/auth/auth-test-support.ts';
 import type { Lang } from '../../platform/web/i18n.ts';
-import { citizenAccountPath } from '../../platform/web/site-pages.ts';
+import { citizenAccountPath, citizenSignOutPath } from '../../platform/web/site-pages.ts';
 import { hashSecret } from '../applications/index.ts';
 import { type CaseRow, openCase, stateLabel, trackLinkTokenOf } from '../cases/index.ts';
 import { hashOfSecret, linksPerAddressPerHour, linksPerIpPerHour } from './citizen-rules.ts';
@@ -91,7 +91,7 @@ class Citizen {
         method: 'GET',
         url,
         remoteAddress: this.ip,
-        headers: { cookie: this.cookieHeader() },
+        headers: { cookie: this.cookieHeader(), accept: 'text/html,application/xhtml+xml' },
       }),
     );
   }
@@ -480,6 +480,42 @@ describe('the citizen account: my cases', () => {
 });
 
 describe('the citizen account: sessions', () => {
+  it('every page a signed-in citizen opens says so in the header, with a sign-out button that works', async () => {
+    assert.equal(citizenSignOutPath, citizenPaths.signOut, 'the platform names the sign-out rightly');
+    const email = anAddress();
+    const masked = `${email[0]}***${email.slice(email.indexOf('@'))}`;
+    const citizen = new Citizen();
+    await citizen.signIn(email);
+    for (const [path, words] of [
+      ['/', `已登入「我的案件」：${masked}`],
+      ['/apply', `已登入「我的案件」：${masked}`],
+      ['/en/privacy', `Signed in to “My cases” as ${masked}`],
+    ] as const) {
+      const page = await citizen.get(path);
+      assert.equal(page.statusCode, 200, path);
+      assert.ok(decode(page.body).includes(words), `${path}: ${words}`);
+      assert.ok(!page.body.includes(email), `${path}: the address itself is not shown`);
+    }
+    // The same pages for anyone else: the kept bytes, without anybody's bar.
+    for (const path of ['/', '/apply']) {
+      const anonymous = await subject.app.inject({
+        method: 'GET',
+        url: path,
+        headers: { accept: 'text/html' },
+      });
+      assert.ok(!decode(anonymous.body).includes('已登入'), path);
+    }
+
+    const page = await citizen.get('/en/privacy');
+    const action = /<form class="ow-staff-bar__form" method="post" action="([^"]+)"/.exec(page.body)?.[1];
+    assert.equal(action, '/en/account/sign-out');
+    const out = await citizen.post(action ?? '', { _csrf: csrfTokenIn(page.body) });
+    assert.equal(out.statusCode, 303);
+    assert.equal(out.headers.location, '/en/account/sign-in?out=1');
+    const after = decode((await citizen.get('/en/privacy')).body);
+    assert.ok(!after.includes('Signed in to'), 'signed out: no bar');
+  });
+
   it('signing out deletes the session: the old cookie no longer works', async () => {
     const email = anAddress();
     const citizen = new Citizen();

@@ -7,6 +7,7 @@ import type { AppModule } from '../../platform/composition/app-module.ts';
 import { citizenTopics } from './templates/index.ts';
 
 export { citizenCookieName } from './citizen-session-cookie.ts';
+export { readSignedInCitizen } from './signed-in-citizen.ts';
 
 export const citizensModule: AppModule = {
   name: 'citizens',

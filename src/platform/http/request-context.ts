@@ -7,5 +7,10 @@ declare module 'fastify' {
     lang: Lang;
     /** The signed-in staff member, or null. Set by the session hook. */
     staff: StaffPrincipal | null;
+    /**
+     * The citizen signed in to "My cases" (the citizens module's hook, on pages a browser asks for), so the
+     * header can say so and offer to sign out. Absent for anyone else.
+     */
+    citizen?: { readonly email: string };
   }
 }

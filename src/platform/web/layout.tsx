@@ -17,6 +17,8 @@ export interface PageContext {
   /** The path without the language prefix or query, e.g. '/staff/sign-in'. */
   path: string;
   staff: StaffPrincipal | null;
+  /** The citizen signed in to "My cases" (never with a staff member), for the header's sign-out. */
+  citizen?: { readonly email: string } | null;
   /** From the `ow_font_size` cookie; absent means medium. */
   fontSize?: FontSize;
   /** The CSRF token for forms in the shell (the staff sign-out button), when the auth layer made one. */
@@ -65,10 +67,13 @@ export function pageContext(request: FastifyRequest): PageContext {
     lang: request.lang,
     path: barePath(request.url),
     staff: request.staff ?? null,
+    citizen: request.staff ? null : (request.citizen ?? null),
     fontSize: fontSizeFromCookieHeader(request.headers.cookie),
     // Only a signed-in page carries a form in the shell (sign-out). Reading the token makes one, so
-    // public pages do not ask for it: they stay identical for every visitor (and cacheable).
-    csrfToken: request.staff ? ((request as { csrfToken?: string }).csrfToken ?? null) : null,
+    // public pages do not ask for it: they stay identical for every visitor (and cacheable). A request
+    // with a session cookie is never kept (ADR 0013), so a signed-in citizen's page is theirs alone.
+    csrfToken:
+      request.staff || request.citizen ? ((request as { csrfToken?: string }).csrfToken ?? null) : null,
   };
 }
 

@@ -1,4 +1,5 @@
 import { staffPaths } from '../auth/auth-paths.ts';
+import { maskEmail } from '../auth/staff-email.ts';
 import { BUREAU } from '../reference/units.ts';
 import { fieldLimits } from './components/field-limits.ts';
 import { CsrfField } from './components/form-controls.tsx';
@@ -6,7 +7,7 @@ import { defaultFontSize, type FontSize, fontSizes } from './font-size.ts';
 import { htmlLang, type Lang, localePath } from './i18n.ts';
 import type { PageContext } from './layout.tsx';
 import { shellText } from './shell-messages.ts';
-import { citizenAccountPath, type SitePage, sitePages } from './site-pages.ts';
+import { citizenAccountPath, citizenSignOutPath, type SitePage, sitePages } from './site-pages.ts';
 
 const fontSizeKeys = {
   small: 'fontSizeSmall',
@@ -122,6 +123,7 @@ export function PageHeader({ context }: { context: PageContext }) {
         </div>
       </nav>
       {context.staff ? <StaffBar context={context} /> : null}
+      {context.citizen ? <CitizenBar context={context} /> : null}
     </header>
   );
 }
@@ -137,6 +139,28 @@ function StaffBar({ context }: { context: PageContext }) {
           <CsrfField token={context.csrfToken ?? ''} />
           <button type="submit" class="govuk-button govuk-button--secondary ow-staff-bar__button">
             {shellText(lang, 'staffSignOut')}
+          </button>
+        </form>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * A citizen signed in to "My cases": who (the address masked: the screen may be shared) and the sign-out
+ * button, on every page rendered for them (their pages are never kept for others: ADR 0013).
+ */
+function CitizenBar({ context }: { context: PageContext }) {
+  const { lang, citizen } = context;
+  if (!citizen) return null;
+  return (
+    <div class="ow-staff-bar">
+      <div class="govuk-width-container ow-staff-bar__container">
+        <span>{shellText(lang, 'citizenSignedInAs', { email: maskEmail(citizen.email) })}</span>
+        <form class="ow-staff-bar__form" method="post" action={localePath(lang, citizenSignOutPath)}>
+          <CsrfField token={context.csrfToken ?? ''} />
+          <button type="submit" class="govuk-button govuk-button--secondary ow-staff-bar__button">
+            {shellText(lang, 'citizenSignOut')}
           </button>
         </form>
       </div>

@@ -39,6 +39,9 @@ export interface SitePage<Id extends string = string> {
  */
 export const citizenAccountPath = '/account';
 
+/** Where the header's sign-out button of a signed-in citizen posts (the citizens module's `citizenPaths.signOut`). */
+export const citizenSignOutPath = '/account/sign-out';
+
 function page<const Id extends string>(definition: SitePage<Id>): SitePage<Id> {
   return definition;
 }
