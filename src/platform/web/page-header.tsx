@@ -122,45 +122,34 @@ export function PageHeader({ context }: { context: PageContext }) {
           </ul>
         </div>
       </nav>
-      {context.staff ? <StaffBar context={context} /> : null}
-      {context.citizen ? <CitizenBar context={context} /> : null}
+      <SignedInBar context={context} />
     </header>
   );
 }
 
-function StaffBar({ context }: { context: PageContext }) {
-  const { lang, staff } = context;
-  if (!staff) return null;
-  return (
-    <div class="ow-staff-bar">
-      <div class="govuk-width-container ow-staff-bar__container">
-        <span>{shellText(lang, 'staffSignedInAs', { name: staff.displayName })}</span>
-        <form class="ow-staff-bar__form" method="post" action={localePath(lang, staffPaths.signOut)}>
-          <CsrfField token={context.csrfToken ?? ''} />
-          <button type="submit" class="govuk-button govuk-button--secondary ow-staff-bar__button">
-            {shellText(lang, 'staffSignOut')}
-          </button>
-        </form>
-      </div>
-    </div>
-  );
-}
-
 /**
- * A citizen signed in to "My cases": who (the address masked: the screen may be shared) and the sign-out
- * button, on every page rendered for them (their pages are never kept for others: ADR 0013).
+ * Who is signed in and the sign-out button: a staff member (their name), or a citizen signed in to "My
+ * cases" (the address masked: the screen may be shared; their pages are never kept for others: ADR 0013).
  */
-function CitizenBar({ context }: { context: PageContext }) {
-  const { lang, citizen } = context;
-  if (!citizen) return null;
+function SignedInBar({ context }: { context: PageContext }) {
+  const { lang, staff, citizen } = context;
+  const signedIn = staff
+    ? { who: shellText(lang, 'staffSignedInAs', { name: staff.displayName }), signOut: staffPaths.signOut }
+    : citizen
+      ? {
+          who: shellText(lang, 'citizenSignedInAs', { email: maskEmail(citizen.email) }),
+          signOut: citizenSignOutPath,
+        }
+      : null;
+  if (signedIn === null) return null;
   return (
     <div class="ow-staff-bar">
       <div class="govuk-width-container ow-staff-bar__container">
-        <span>{shellText(lang, 'citizenSignedInAs', { email: maskEmail(citizen.email) })}</span>
-        <form class="ow-staff-bar__form" method="post" action={localePath(lang, citizenSignOutPath)}>
+        <span>{signedIn.who}</span>
+        <form class="ow-staff-bar__form" method="post" action={localePath(lang, signedIn.signOut)}>
           <CsrfField token={context.csrfToken ?? ''} />
           <button type="submit" class="govuk-button govuk-button--secondary ow-staff-bar__button">
-            {shellText(lang, 'citizenSignOut')}
+            {shellText(lang, 'signOut')}
           </button>
         </form>
       </div>
