@@ -98,21 +98,6 @@ function publishedRequests(db: DatabaseOrTransaction) {
     .innerJoin(units, eq(units.code, cases.unitCode));
 }
 
-/**
- * One page of the search, newest first: the partial index on received_at is read backwards within the
- * window and the scan stops after the page, the other filters applied on the way. The page is cut in a
- * sub-select and only its rows get their photo looked up (a photo column beside the LIMIT would be
- * computed for every row an OFFSET skips too). No tie-breaker after received_at: one would put a sort
- * over the whole window between the index and the LIMIT; two reports in the same microsecond are the
- * only rows a page boundary could order either way.
- */
-export async function searchRequests(
-  db: DatabaseOrTransaction,
-  filter: RequestSearch,
-): Promise<RequestRow[]> {
-  return searchRequestsQuery(db, filter);
-}
-
 /** The search's page, cut in a sub-select named `page` (searchRequests). */
 function searchPage(db: DatabaseOrTransaction, filter: RequestSearch) {
   const conditions: SQL[] = [
@@ -148,8 +133,18 @@ const pageId = sql`${sql.identifier('page')}.${sql.identifier('id')}`;
 // written) and, unlike `SET LOCAL`, keeps the search one statement.
 const serialPlan = sql<string | null>`pg_current_xact_id_if_assigned()`;
 
-/** The search as a query not yet run (the EXPLAIN of docs/benchmarks.md reads its SQL). */
-export function searchRequestsQuery(db: DatabaseOrTransaction, filter: RequestSearch) {
+/**
+ * One page of the search, newest first: the partial index on received_at is read backwards within the
+ * window and the scan stops after the page, the other filters applied on the way. The page is cut in a
+ * sub-select and only its rows get their photo looked up (a photo column beside the LIMIT would be
+ * computed for every row an OFFSET skips too). No tie-breaker after received_at: one would put a sort
+ * over the whole window between the index and the LIMIT; two reports in the same microsecond are the
+ * only rows a page boundary could order either way.
+ */
+export async function searchRequests(
+  db: DatabaseOrTransaction,
+  filter: RequestSearch,
+): Promise<RequestRow[]> {
   const page = searchPage(db, filter);
   return db
     .select({
