@@ -104,8 +104,13 @@ export const cases = pgTable(
     feeAmountTwd: integer('fee_amount_twd').notNull().default(0),
     /** How the amount was made: each fee line with its quantity (per m² …), for the receipt. */
     feeLines: jsonb('fee_lines').$type<StoredFeeLine[]>().notNull().default([]),
-    /** When the fee was paid in full (cases/payment); null while owed, or when there is none. */
+    /**
+     * When the fee was paid in full (cases/payment); null while owed, or when there is none. Kept when the
+     * fee is refunded: the case was paid, and the refund is its own fact (fee_refunded_at).
+     */
     feePaidAt: timestamptz('fee_paid_at'),
+    /** When the paid fee was returned (a rejected or withdrawn case, cases/payment); null otherwise. */
+    feeRefundedAt: timestamptz('fee_refunded_at'),
 
     /**
      * The deadline in force when the case was first answered or finished (transition-case.ts): the case was

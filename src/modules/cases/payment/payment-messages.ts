@@ -29,6 +29,7 @@ const zh = {
   feeNone: '這個案件不需繳費。',
   feeOwed: '待繳費：{amount}',
   feePaid: '已繳費（{date}）',
+  feeRefunded: '已繳費（{paid}），已退費（{refunded}）',
   refundDue: '應退費：案件已駁回或撤回，已繳的規費 {amount} 應退還申請人。',
   refunded: '已退費',
   paymentsHeading: '收費紀錄',
@@ -61,6 +62,7 @@ const zh = {
   // /track.
   trackFeeOwedText: '這個案件須繳納規費 {amount}，繳費完成前處理期限暫停計算。',
   trackFeePaidText: '規費 {amount} 已於 {date} 繳清。',
+  trackFeeRefundedText: '規費 {amount} 已於 {paid} 繳清，並已於 {refunded} 退還。',
   trackPayOpen: '查看明細並繳費',
   payTitle: '繳納規費：案件 {caseNumber}',
   payLead: '按下「線上繳費」後會前往付款服務的頁面；付款完成後會回到本網站，並寄送收據到您的電子郵件。',
@@ -110,6 +112,7 @@ const en: Record<PaymentTextKey, string> = {
   feeNone: 'This case owes no fee.',
   feeOwed: 'Owed: {amount}',
   feePaid: 'Paid ({date})',
+  feeRefunded: 'Paid ({paid}), refunded ({refunded})',
   refundDue: 'Refund due: the case was rejected or withdrawn, so the fee of {amount} must be returned.',
   refunded: 'Refunded',
   paymentsHeading: 'Payments',
@@ -142,6 +145,7 @@ const en: Record<PaymentTextKey, string> = {
   receiptNone: 'This case has no receipt yet.',
   trackFeeOwedText: 'This case owes a fee of {amount}. The time limit is paused until it is paid.',
   trackFeePaidText: 'The fee of {amount} was paid on {date}.',
+  trackFeeRefundedText: 'The fee of {amount} was paid on {paid} and refunded on {refunded}.',
   trackPayOpen: 'See the fee and pay',
   payTitle: 'Pay the fee: case {caseNumber}',
   payLead:

@@ -15,6 +15,7 @@ export function feeFactsOf(row: CaseRow): FeeFacts {
     feeAmountTwd: row.feeAmountTwd,
     feeLines: row.feeLines,
     feePaidOn: row.feePaidAt === null ? null : toTaipeiLocalDate(row.feePaidAt),
+    feeRefundedOn: row.feeRefundedAt === null ? null : toTaipeiLocalDate(row.feeRefundedAt),
   };
 }
 

@@ -247,7 +247,7 @@ export async function receiveProviderNotice(
         // The case ended (rejected, withdrawn) while the applicant was paying: the money was taken, so the
         // payment is kept as paid and the case counted as paid — its page then says "refund due" — but the
         // case does not move, and the notice is refused as not awaiting.
-        if (isRefundDue({ state: row.state, feePaidAt: now })) {
+        if (isRefundDue({ state: row.state, feePaidAt: now, feeRefundedAt: null })) {
           await tx
             .update(casePayments)
             .set({
@@ -410,8 +410,12 @@ export async function recordCounterPayment(
 // ---------------------------------------------------------------------------------------------- refund
 
 /** A paid case that ended rejected or withdrawn owes the applicant their fee back. */
-export function isRefundDue(row: Pick<CaseRow, 'state' | 'feePaidAt'>): boolean {
-  return row.feePaidAt !== null && (row.state === 'rejected' || row.state === 'withdrawn');
+export function isRefundDue(row: Pick<CaseRow, 'state' | 'feePaidAt' | 'feeRefundedAt'>): boolean {
+  return (
+    row.feePaidAt !== null &&
+    row.feeRefundedAt === null &&
+    (row.state === 'rejected' || row.state === 'withdrawn')
+  );
 }
 
 /** Who may record a refund: a counter clerk, or a supervisor of the case's unit. */
@@ -420,8 +424,9 @@ export function mayRecordRefund(actor: StaffCaseActor, row: Pick<CaseRow, 'unitC
 }
 
 /**
- * The fee of a rejected or withdrawn case returned: the payment `refunded` (when, by whom, why), the case no
- * longer counted as paid (fee_paid_at cleared, version bumped), a note on its timeline, the applicant told.
+ * The fee of a rejected or withdrawn case returned: the payment `refunded` (when, by whom, why), the case
+ * marked refunded (fee_refunded_at; it stays paid on fee_paid_at, version bumped), a note on its timeline,
+ * the applicant told.
  */
 export async function recordRefund(
   context: CasesContext,
@@ -451,7 +456,7 @@ export async function recordRefund(
       .where(eq(casePayments.id, paid.id));
     const [updated] = await tx
       .update(cases)
-      .set({ feePaidAt: null, version: row.version + 1, updatedAt: now })
+      .set({ feeRefundedAt: now, version: row.version + 1, updatedAt: now })
       .where(eq(cases.id, row.id))
       .returning();
     if (updated === undefined) throw new Error('case vanished');

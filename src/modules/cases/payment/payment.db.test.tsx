@@ -460,7 +460,9 @@ describe('the counter payment and the refund', () => {
     assert.equal(payment?.refundedBy, supervisor.member.id);
     assert.equal(payment?.refundReason, '案件駁回，全額退還規費。');
     const after = await currentRow(row.id);
-    assert.equal(after.feePaidAt, null);
+    // Still paid (the payment happened); the refund is its own fact, so nothing reads "fee owed".
+    assert.ok(after.feePaidAt !== null, 'the case stays paid');
+    assert.ok(after.feeRefundedAt !== null, 'and is marked refunded');
     assert.equal(after.state, 'rejected');
     const [audit] = await db
       .select({ details: auditLog.details })
@@ -472,5 +474,25 @@ describe('the counter payment and the refund', () => {
     assert.match(notice.text, /退費原因：案件駁回，全額退還規費。/);
     const again = await supervisor.get(`/staff/cases/${row.caseNumber}/payment`);
     assert.doesNotMatch(mainOf(again.body), /data-refund-due/);
+    const casePage = mainOf((await supervisor.get(`/staff/cases/${row.caseNumber}`)).body);
+    assert.match(casePage, /data-fee-status="refunded"/);
+    assert.match(casePage, /已繳費（\d{4}-\d{2}-\d{2}），已退費（\d{4}-\d{2}-\d{2}）/);
+    assert.doesNotMatch(casePage, /data-fee-status="owed"|待繳費：/);
+    // The applicant's /track says paid and refunded, with the way to the receipt.
+    const applicant = new Visitor(subject.app);
+    const tracked = await applicant.lookUp(row.caseNumber, row.lookupCode);
+    assert.equal(tracked.statusCode, 200);
+    assert.match(mainOf(tracked.body), /規費 NT\$5,000 已於 .+ 繳清，並已於 .+ 退還。/);
+    const receipt = await applicant.submitForm(tracked, '/track/payment/receipt');
+    assert.equal(receipt.statusCode, 200);
+    assert.match(mainOf(receipt.body), new RegExp(receiptNumber));
+    // A second refund of the same case is refused: nothing is due any more.
+    const twice = await supervisor.post(`/staff/cases/${row.caseNumber}/payment/refund`, {
+      _csrf: csrfTokenIn(again.body),
+      version: String(after.version),
+      reason: '再退一次',
+    });
+    assert.equal(twice.statusCode, 400);
+    assert.equal((await paymentsOf(row.id)).length, 1);
   });
 });

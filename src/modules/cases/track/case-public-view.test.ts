@@ -57,6 +57,7 @@ function aRow(overrides: Partial<CaseRow> = {}): CaseRow {
     feeAmountTwd: 0,
     feeLines: [],
     feePaidAt: null,
+    feeRefundedAt: null,
     resolution: null,
     resolvedAt: null,
     closedAt: null,

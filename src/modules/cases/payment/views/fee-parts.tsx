@@ -19,6 +19,16 @@ export interface FeeFacts {
   feeLines: readonly StoredFeeLine[];
   /** ISO date (Taipei) the fee was paid; null while owed or when there is none. */
   feePaidOn: string | null;
+  /** ISO date (Taipei) the paid fee was returned; null unless refunded. */
+  feeRefundedOn: string | null;
+}
+
+type FeeStatus = 'owed' | 'paid' | 'refund_due' | 'refunded';
+
+function feeStatusOf(fee: FeeFacts): FeeStatus {
+  if (fee.feePaidOn === null) return 'owed';
+  if (fee.feeRefundedOn !== null) return 'refunded';
+  return refundStates.has(fee.state) ? 'refund_due' : 'paid';
 }
 
 export function FeeTable({
@@ -59,26 +69,23 @@ export function FeeTable({
   );
 }
 
-const refundStates = new Set(['rejected', 'withdrawn']);
-
-/** The case page's fee line: owed, paid, or refund due, and the way to the payment page. */
+/** The case page's fee line: owed, paid, refund due or refunded, and the way to the payment page. */
 export function CaseFeeSummary({ lang, fee }: { lang: Lang; fee: FeeFacts }) {
   if (fee.feeAmountTwd <= 0) return null;
-  const isRefundDue = fee.feePaidOn !== null && refundStates.has(fee.state);
+  const status = feeStatusOf(fee);
   return (
     <section id="fee" aria-labelledby="fee-heading" class="govuk-!-margin-bottom-6">
       <h2 class="govuk-heading-m" id="fee-heading">
         {text(lang, 'feeHeading')}
       </h2>
-      <p
-        class="govuk-body"
-        data-fee-status={isRefundDue ? 'refund_due' : fee.feePaidOn === null ? 'owed' : 'paid'}
-      >
-        {fee.feePaidOn === null
+      <p class="govuk-body" data-fee-status={status}>
+        {status === 'owed'
           ? text(lang, 'feeOwed', { amount: twd(fee.feeAmountTwd) })
-          : text(lang, 'feePaid', { date: fee.feePaidOn })}
+          : status === 'refunded'
+            ? text(lang, 'feeRefunded', { paid: fee.feePaidOn ?? '', refunded: fee.feeRefundedOn ?? '' })
+            : text(lang, 'feePaid', { date: fee.feePaidOn ?? '' })}
       </p>
-      {isRefundDue ? (
+      {status === 'refund_due' ? (
         <div class="govuk-warning-text">
           <span class="govuk-warning-text__icon" aria-hidden="true">
             !
@@ -96,6 +103,8 @@ export function CaseFeeSummary({ lang, fee }: { lang: Lang; fee: FeeFacts }) {
 }
 
 /** /track: the fee, and a button to its page (Pay) or to the receipt; posted with the number and code. */
+const refundStates = new Set(['rejected', 'withdrawn']);
+
 export function TrackFeeSection(props: {
   lang: Lang;
   csrfToken: string;
@@ -115,10 +124,16 @@ export function TrackFeeSection(props: {
       <p class="govuk-body">
         {isOwedNow
           ? text(lang, 'trackFeeOwedText', { amount: twd(fee.feeAmountTwd) })
-          : text(lang, 'trackFeePaidText', {
-              amount: twd(fee.feeAmountTwd),
-              date: props.formatDate(fee.feePaidOn ?? ''),
-            })}
+          : fee.feeRefundedOn !== null
+            ? text(lang, 'trackFeeRefundedText', {
+                amount: twd(fee.feeAmountTwd),
+                paid: props.formatDate(fee.feePaidOn ?? ''),
+                refunded: props.formatDate(fee.feeRefundedOn),
+              })
+            : text(lang, 'trackFeePaidText', {
+                amount: twd(fee.feeAmountTwd),
+                date: props.formatDate(fee.feePaidOn ?? ''),
+              })}
       </p>
       <form
         method="post"
