@@ -127,6 +127,11 @@ const zh = {
   trackSectionHeading: '需要您補正',
   trackSectionLead: '請於 {date} 前一次補齊下列項目：',
   trackSupplementLink: '線上補正',
+  pastNoticesHeading: '補正通知紀錄',
+  pastNoticeLine: '第 {sequence} 次補正通知，{date} 寄出：{outcome}。',
+  pastNoticeSupplemented: '已於 {date} 補正',
+  pastNoticeLapsed: '逾期未補正',
+  pastNoticeEnded: '案件結束時尚未補正',
   // Case page
   casesSectionHeading: '補正通知',
   openNotice: '開啟通知',
@@ -289,6 +294,11 @@ const en: Record<Key, string> = {
   trackSectionHeading: 'We need more from you',
   trackSectionLead: 'Please send all of the following by {date}:',
   trackSupplementLink: 'Supplement online',
+  pastNoticesHeading: 'Deficiency notices sent to you',
+  pastNoticeLine: 'Notice {sequence}, sent on {date}: {outcome}.',
+  pastNoticeSupplemented: 'supplemented on {date}',
+  pastNoticeLapsed: 'not supplemented by the date',
+  pastNoticeEnded: 'the case ended before it was supplemented',
   casesSectionHeading: 'Deficiency notices',
   openNotice: 'Open the notice',
   issueOnNoticePage:

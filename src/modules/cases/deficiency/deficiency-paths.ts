@@ -16,7 +16,10 @@ export const deficiencyPaths = {
   counts: '/staff/deficiency-notices',
   /** The applicant's supplement form (number and lookup code in the query, like /track's QR address). */
   supplement: `${casePaths.track}/supplement`,
-  /** The applicant's own copy of the open notice: the A4 page and the .odt (number and code in the query). */
+  /**
+   * The applicant's own copy of a notice: the A4 page and the .odt (number and code in the query; `notice`,
+   * a notice's id, for any notice they were sent — without it, the open one).
+   */
   applicantPrint: `${casePaths.track}/supplement/notice`,
   applicantOdt: `${casePaths.track}/supplement/notice.odt`,
 } as const;
@@ -26,7 +29,20 @@ export function supplementHref(caseNumber: string, lookupCode: string): string {
   return applicantHref(deficiencyPaths.supplement, caseNumber, lookupCode);
 }
 
-/** One of the applicant's notice addresses (supplement form, A4 copy, .odt) for a case: number and code in the query. */
-export function applicantHref(path: string, caseNumber: string, lookupCode: string): string {
-  return `${path}?${new URLSearchParams({ case: caseNumber, code: lookupCode }).toString()}`;
+/**
+ * One of the applicant's notice addresses (supplement form, A4 copy, .odt) for a case: number and code in the
+ * query, and a past notice's id for its copy.
+ */
+export function applicantHref(
+  path: string,
+  caseNumber: string,
+  lookupCode: string,
+  noticeId?: string,
+): string {
+  const query = {
+    case: caseNumber,
+    code: lookupCode,
+    ...(noticeId === undefined ? {} : { notice: noticeId }),
+  };
+  return `${path}?${new URLSearchParams(query).toString()}`;
 }

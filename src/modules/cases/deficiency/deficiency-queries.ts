@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import { toTaipeiLocalDate } from '../../../platform/calendar/working-days.ts';
 import type { DatabaseOrTransaction, Transaction } from '../../../platform/db/database.ts';
 import type { FieldProblem } from '../../../platform/http/errors.ts';
@@ -55,6 +55,18 @@ export async function issuedNoticeOf(
     .orderBy(desc(deficiencyNotices.sequence))
     .limit(1);
   return row ?? null;
+}
+
+/**
+ * The notices the applicant was sent (issued at some time: open, supplemented, lapsed, or ended with the
+ * case), the first first; a notice still waiting for approval or refused never reached them.
+ */
+export async function sentNoticesOf(db: DatabaseOrTransaction, caseId: string): Promise<DeficiencyNotice[]> {
+  return db
+    .select()
+    .from(deficiencyNotices)
+    .where(and(eq(deficiencyNotices.caseId, caseId), isNotNull(deficiencyNotices.issuedAt)))
+    .orderBy(asc(deficiencyNotices.sequence));
 }
 
 /** The case's open notice (waiting for approval or issued), or null. */

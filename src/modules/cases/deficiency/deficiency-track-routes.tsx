@@ -17,7 +17,7 @@ import { trackPaths } from '../track/track-paths.ts';
 import type { NoticeDocument } from './deficiency-document.ts';
 import { deficiencyText as text } from './deficiency-messages.ts';
 import { applicantHref, deficiencyPaths } from './deficiency-paths.ts';
-import { issuedNoticeOf } from './deficiency-queries.ts';
+import { getNotice, issuedNoticeOf } from './deficiency-queries.ts';
 import { loadCase } from './deficiency-service.ts';
 import { noticeDocumentOf, sendNoticeOdt, supplementFormFacts } from './notice-answers.ts';
 import { supplementNotice } from './supplement-service.ts';
@@ -34,6 +34,8 @@ import { SupplementPage } from './views/supplement-page.tsx';
 const SupplementQuery = Type.Object({
   case: Type.Optional(Type.String({ maxLength: 40 })),
   code: Type.Optional(Type.String({ maxLength: 40 })),
+  /** A notice's id: the applicant's copy of a notice they were sent earlier. */
+  notice: Type.Optional(Type.String({ maxLength: 40 })),
   _csrf: Type.Optional(Type.String({ maxLength: 200 })),
 });
 
@@ -112,22 +114,29 @@ export async function deficiencyTrackRoutes(app: AppInstance, deps: AppDeps): Pr
   }
 
   /**
-   * The applicant's own copy of the open notice (issue 11 §2: a page and a printable document), behind the same
-   * number-and-code check as the form: the case's issued notice as an A4 page or an .odt, or the case's page
-   * saying there is no open notice.
+   * The applicant's own copy of a notice (issue 11 §2: a page and a printable document), behind the same
+   * number-and-code check as the form: the case's open notice, or with `notice` any notice the applicant was
+   * sent (supplemented, lapsed, ended with the case), as an A4 page or an .odt; else the case's page saying
+   * there is no such notice.
    */
-  async function withOpenNotice(
-    request: FastifyRequest<{ Querystring: { case?: string; code?: string } }>,
+  async function withNotice(
+    request: FastifyRequest<{ Querystring: { case?: string; code?: string; notice?: string } }>,
     reply: FastifyReply,
-    send: (row: CaseRow, document: NoticeDocument, key: ApplicantKey) => unknown,
+    send: (row: CaseRow, document: NoticeDocument, key: ApplicantKey, isOpen: boolean) => unknown,
   ) {
     const lang = request.lang;
     const key = { caseNumber: request.query.case ?? '', lookupCode: request.query.code ?? '' };
     const access = await checkRequestAccess(request, deps, key, { lang });
     if (access.kind !== 'found') return showRefusal(request, reply, key, access);
     const row = await loadCase(deps.db, access.caseId, lang);
-    const notice = await issuedNoticeOf(deps.db, row.id);
-    if (notice === null || row.state !== 'awaiting_supplement')
+    const wanted = request.query.notice;
+    const notice =
+      wanted === undefined
+        ? row.state === 'awaiting_supplement'
+          ? await issuedNoticeOf(deps.db, row.id)
+          : null
+        : await getNotice(deps.db, row.id, wanted);
+    if (notice === null || notice.issuedAt === null)
       return showResult(request, reply, deps, {
         caseId: row.id,
         key,
@@ -135,23 +144,27 @@ export async function deficiencyTrackRoutes(app: AppInstance, deps: AppDeps): Pr
         status: 409,
       });
     const document = await noticeDocumentOf(deps.db, row, notice, lang, deps.config.publicBaseUrl);
-    return send(row, document, key);
+    return send(row, document, key, notice.state === 'issued' && row.state === 'awaiting_supplement');
   }
 
   forEachLanguage(deficiencyPaths.applicantPrint, (url, lang) => {
     app.get(url, { schema: { hide: true, querystring: SupplementQuery } }, (request, reply) =>
-      withOpenNotice(request, reply, (row, document, key) =>
+      withNotice(request, reply, (row, document, key, isOpen) =>
         sendSupplementPage(request, reply, {
           title: `${document.title} ${row.caseNumber}`,
           status: 200,
           body: (
             <PrintPage
               document={document}
-              backHref={applicantHref(
-                localePath(lang, deficiencyPaths.supplement),
-                row.caseNumber,
-                normaliseLookupCode(key.lookupCode),
-              )}
+              backHref={
+                isOpen
+                  ? applicantHref(
+                      localePath(lang, deficiencyPaths.supplement),
+                      row.caseNumber,
+                      normaliseLookupCode(key.lookupCode),
+                    )
+                  : `${localePath(lang, trackPaths.track)}?${new URLSearchParams({ case: row.caseNumber, code: normaliseLookupCode(key.lookupCode) }).toString()}`
+              }
             />
           ),
         }),
@@ -161,7 +174,7 @@ export async function deficiencyTrackRoutes(app: AppInstance, deps: AppDeps): Pr
 
   forEachLanguage(deficiencyPaths.applicantOdt, (url) => {
     app.get(url, { schema: { hide: true, querystring: SupplementQuery } }, (request, reply) =>
-      withOpenNotice(request, reply, (_row, document) =>
+      withNotice(request, reply, (_row, document) =>
         sendNoticeOdt(reply, document, { created: deps.clock.now() }),
       ),
     );

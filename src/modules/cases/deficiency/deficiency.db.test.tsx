@@ -376,6 +376,40 @@ describe('the one-time deficiency notice', () => {
     });
     assert.equal(copy.statusCode, 409);
     assert.match(copy.body, /補正/);
+    // …but /track keeps the notice that was sent, with its outcome and the applicant's copy of it.
+    const tracked = mainOf(
+      (
+        await subject.app.inject({
+          method: 'GET',
+          url: `/track?case=${row.caseNumber}&code=${row.lookupCode}`,
+        })
+      ).body,
+    );
+    assert.doesNotMatch(tracked, /需要您補正/);
+    assert.match(tracked, /補正通知紀錄/);
+    assert.match(tracked, /第 1 次補正通知，民國115年3月\d+日 寄出：已於 民國115年3月4日 補正。/);
+    const pastHref = new RegExp(
+      `href="(/track/supplement/notice\\?case=${row.caseNumber}&amp;code=${row.lookupCode}&amp;notice=${noticeId})"`,
+    ).exec(tracked)?.[1];
+    assert.ok(pastHref !== undefined, 'the past notice links its copy');
+    const past = await subject.app.inject({ method: 'GET', url: pastHref.replaceAll('&amp;', '&') });
+    assert.equal(past.statusCode, 200);
+    assert.match(mainOf(past.body), /缺監造人簽章頁/);
+    assert.match(mainOf(past.body), new RegExp(`href="/track\\?case=${row.caseNumber}&amp;code=`));
+    const pastOdt = await subject.app.inject({
+      method: 'GET',
+      url: `/track/supplement/notice.odt?case=${row.caseNumber}&code=${row.lookupCode}&notice=${noticeId}`,
+    });
+    assert.equal(pastOdt.statusCode, 200);
+    assert.equal(pastOdt.headers['content-type'], 'application/vnd.oasis.opendocument.text');
+    // Another notice id, or one that is not this case's, gives nothing.
+    const other = await subject.app.inject({
+      method: 'GET',
+      url: `/track/supplement/notice?case=${row.caseNumber}&code=${row.lookupCode}&notice=00000000-0000-4000-8000-000000000000`,
+    });
+    assert.equal(other.statusCode, 409);
+    assert.match(mainOf(other.body), /govuk-error-summary[\s\S]*本案目前沒有待補正的通知/);
+    assert.doesNotMatch(mainOf(other.body), /id="notice-title"/);
 
     const handler = await signedIn(handlerMember);
     const page = mainOf((await handler.get(`/staff/cases/${row.caseNumber}`)).body);

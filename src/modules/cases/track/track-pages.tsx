@@ -15,8 +15,8 @@ import { type CaseDetail, getCaseDetail } from '../core/case-queries.ts';
 import { unitContact } from '../core/case-reference-cache.ts';
 import { endOfMergeChain } from '../core/merge-chain.ts';
 import type { CaseState } from '../core/workflows.ts';
-import { issuedNoticeOf } from '../deficiency/deficiency-queries.ts';
-import { TrackNoticeSection } from '../deficiency/views/track-notice-section.tsx';
+import { issuedNoticeOf, sentNoticesOf } from '../deficiency/deficiency-queries.ts';
+import { TrackNoticeSection, TrackPastNoticesSection } from '../deficiency/views/track-notice-section.tsx';
 import { feeFactsOf } from '../payment/payment-presenters.ts';
 import { TrackFeeSection } from '../payment/views/fee-parts.tsx';
 import { satisfactionOffer } from '../satisfaction/satisfaction-rules.ts';
@@ -192,16 +192,24 @@ export async function showResult(
           />
         }
         deficiency={
-          <TrackNoticeSection
-            lang={lang}
-            notice={
-              loaded.detail.row.state === 'awaiting_supplement'
-                ? await issuedNoticeOf(deps.db, result.caseId)
-                : null
-            }
-            caseNumber={loaded.view.caseNumber}
-            lookupCode={normaliseLookupCode(result.key.lookupCode)}
-          />
+          <>
+            <TrackNoticeSection
+              lang={lang}
+              notice={
+                loaded.detail.row.state === 'awaiting_supplement'
+                  ? await issuedNoticeOf(deps.db, result.caseId)
+                  : null
+              }
+              caseNumber={loaded.view.caseNumber}
+              lookupCode={normaliseLookupCode(result.key.lookupCode)}
+            />
+            <TrackPastNoticesSection
+              lang={lang}
+              notices={await sentNoticesOf(deps.db, result.caseId)}
+              caseNumber={loaded.view.caseNumber}
+              lookupCode={normaliseLookupCode(result.key.lookupCode)}
+            />
+          </>
         }
         satisfaction={
           <SatisfactionSection

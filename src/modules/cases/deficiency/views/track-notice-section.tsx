@@ -1,7 +1,8 @@
+import { toTaipeiLocalDate } from '../../../../platform/calendar/working-days.ts';
 import { formatPageDate } from '../../../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import { deficiencyText as text } from '../deficiency-messages.ts';
-import { supplementHref } from '../deficiency-paths.ts';
+import { applicantHref, deficiencyPaths, supplementHref } from '../deficiency-paths.ts';
 import type { DeficiencyNotice } from '../deficiency-queries.ts';
 
 /** On /track, a case waiting for a supplement: every item with its note, the date, and the way to answer. */
@@ -38,6 +39,57 @@ export function TrackNoticeSection(props: {
           {text(lang, 'trackSupplementLink')}
         </a>
       </p>
+    </section>
+  );
+}
+
+/**
+ * On /track, the notices the applicant was sent before (supplemented, lapsed, or ended with the case): each
+ * with its date and outcome and their own copy of it (the A4 page and the .odt), so what was asked stays
+ * readable after it was answered. The open notice has its own section above.
+ */
+export function TrackPastNoticesSection(props: {
+  lang: Lang;
+  notices: readonly DeficiencyNotice[];
+  caseNumber: string;
+  lookupCode: string;
+}) {
+  const { lang } = props;
+  const past = props.notices.filter((notice) => notice.issuedAt !== null && notice.state !== 'issued');
+  if (past.length === 0) return null;
+  const dateOf = (at: Date) => formatPageDate(lang, toTaipeiLocalDate(at));
+  const outcome = (notice: DeficiencyNotice) =>
+    notice.state === 'supplemented' && notice.supplementedAt !== null
+      ? text(lang, 'pastNoticeSupplemented', { date: dateOf(notice.supplementedAt) })
+      : notice.state === 'lapsed'
+        ? text(lang, 'pastNoticeLapsed')
+        : text(lang, 'pastNoticeEnded');
+  const href = (path: string, noticeId: string) =>
+    applicantHref(localePath(lang, path), props.caseNumber, props.lookupCode, noticeId);
+  return (
+    <section aria-labelledby="past-notices-heading" data-past-notices>
+      <h2 class="govuk-heading-m" id="past-notices-heading">
+        {text(lang, 'pastNoticesHeading')}
+      </h2>
+      <ul class="govuk-list govuk-list--spaced">
+        {past.map((notice) => (
+          <li key={notice.id} data-past-notice={notice.id} data-notice-state={notice.state}>
+            {text(lang, 'pastNoticeLine', {
+              sequence: String(notice.sequence),
+              date: dateOf(notice.issuedAt as Date),
+              outcome: outcome(notice),
+            })}
+            <br />
+            <a class="govuk-link" href={href(deficiencyPaths.applicantPrint, notice.id)}>
+              {text(lang, 'applicantPrintLink')}
+            </a>
+            {' · '}
+            <a class="govuk-link" href={href(deficiencyPaths.applicantOdt, notice.id)} download>
+              {text(lang, 'odtLink')}
+            </a>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
