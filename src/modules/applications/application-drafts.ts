@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Database, DatabaseOrTransaction } from '../../platform/db/database.ts';
 import { recordStoredFiles } from '../../platform/files/file-store.ts';
 import type { FieldProblem } from '../../platform/http/errors.ts';
@@ -60,16 +60,20 @@ export async function createDraft(
   return { token, draft };
 }
 
-/** The draft a link opens, or null: unknown or expired (a submitted one opens its confirmation until then). */
+/**
+ * The draft a link opens (the e-mailed resume link, or the one the citizen's account last opened it with), or
+ * null: unknown or expired (a submitted one opens its confirmation until then).
+ */
 export async function findDraft(
   db: DatabaseOrTransaction,
   token: string,
   now: Date,
 ): Promise<DraftRow | null> {
+  const hash = hashSecret(token);
   const [draft] = await db
     .select()
     .from(applicationDrafts)
-    .where(eq(applicationDrafts.resumeTokenHash, hashSecret(token)));
+    .where(or(eq(applicationDrafts.resumeTokenHash, hash), eq(applicationDrafts.accountTokenHash, hash)));
   if (draft === undefined) return null;
   if (draft.expiresAt.getTime() <= now.getTime()) return null;
   return draft;

@@ -17,8 +17,14 @@ export const applicationDrafts = pgTable(
     serviceCode: text('service_code').notNull(),
     serviceVersion: integer('service_version').notNull(),
     lang: text('lang').notNull(),
-    /** SHA-256 (hex) of the secret in the resume link. */
+    /** SHA-256 (hex) of the secret in the resume link (the one e-mailed with the one-time code). */
     resumeTokenHash: text('resume_token_hash').notNull(),
+    /**
+     * SHA-256 (hex) of the secret of the link "Continue" on the citizen's account last opened the draft with
+     * (src/modules/citizens); a new one each time. It opens the draft like the resume link, which it leaves
+     * working: the e-mailed link still leads back.
+     */
+    accountTokenHash: text('account_token_hash'),
     /** `email` or `mobile`: how the applicant is reached and proves who they are. */
     contactKind: text('contact_kind'),
     contact: text('contact'),
@@ -43,6 +49,7 @@ export const applicationDrafts = pgTable(
   },
   (table) => [
     uniqueIndex('application_drafts_resume_token_unique').on(table.resumeTokenHash),
+    uniqueIndex('application_drafts_account_token_unique').on(table.accountTokenHash),
     index('application_drafts_expires_idx').on(table.expiresAt),
     index('application_drafts_case_idx').on(table.caseId).where(sql`${table.caseId} is not null`),
     check('application_drafts_contact_kind_known', sql`${table.contactKind} in ('email', 'mobile')`),

@@ -1,8 +1,6 @@
 import type { Database } from '../../platform/db/database.ts';
 import { pageCountOf, pageWindow } from '../../platform/db/paging.ts';
-import type { Jobs } from '../../platform/jobs/jobs.ts';
-import { localePath } from '../../platform/web/i18n.ts';
-import { applicationPaths, draftsOfContact, reopenDraftOfContact } from '../applications/index.ts';
+import { draftsOfContact } from '../applications/index.ts';
 import { type ApplicantCaseItem, casesOfApplicantEmail } from '../cases/index.ts';
 import { getServiceVersion } from '../catalogue/index.ts';
 
@@ -50,28 +48,4 @@ export async function loadAccount(
     });
   }
   return { cases: items, page: options.page, pageCount: pageCountOf(total, accountPageSize), total, drafts };
-}
-
-/**
- * "Continue" on one of the signed-in citizen's drafts: the draft gets a new link (e-mailed to the address, the
- * old one stops working) and the browser goes on with it. Null when the draft is not that address's to continue.
- */
-export async function continueDraft(
-  db: Database,
-  options: { draftId: string; email: string; now: Date; jobs: Jobs; publicBaseUrl: string },
-): Promise<{ token: string } | null> {
-  const token = await reopenDraftOfContact(db, {
-    draftId: options.draftId,
-    email: options.email,
-    now: options.now,
-    jobs: options.jobs,
-    serviceNameOf: async (draft) => {
-      const version = await getServiceVersion(db, draft.serviceCode, draft.serviceVersion);
-      if (version === null) return draft.serviceCode;
-      return draft.lang === 'en' ? version.nameEn : version.nameZh;
-    },
-    resumeUrlOf: (secret, lang) =>
-      `${options.publicBaseUrl.replace(/\/$/, '')}${localePath(lang, applicationPaths.draft(secret))}`,
-  });
-  return token === null ? null : { token };
 }

@@ -52,7 +52,7 @@ export const citizenText = translator({
     draftsHeading: '尚未送出的申請',
     draftsEmpty: '沒有尚未送出的申請草稿。',
     draftsLead:
-      '草稿保存 30 天，每次儲存重新起算。按「繼續填寫」即可回到草稿；我們也會把新的「繼續填寫」連結寄到您的信箱，先前信件中的連結隨即失效。',
+      '草稿保存 30 天，每次儲存重新起算。按「繼續填寫」即可回到草稿；先前寄給您的「繼續填寫」信件連結仍然有效。',
     continueDraft: '繼續填寫「{service}」',
     draftGone: '這份草稿已送出、已過保存期限，或不屬於這個信箱，無法繼續填寫；請看下方目前的清單。',
     columnDraftService: '申辦項目',
@@ -116,7 +116,7 @@ export const citizenText = translator({
     draftsHeading: 'Applications not yet sent',
     draftsEmpty: 'There are no unsent drafts.',
     draftsLead:
-      'A draft is kept for 30 days from its last save. Press “Continue” to return to it; we also e-mail you a new link to it, and the link in the earlier e-mail stops working.',
+      'A draft is kept for 30 days from its last save. Press “Continue” to return to it; the link in the e-mail we sent you earlier keeps working too.',
     continueDraft: 'Continue “{service}”',
     draftGone:
       'That draft was sent, is past its keeping date, or belongs to another address, so it cannot be continued; see the list below as it is now.',

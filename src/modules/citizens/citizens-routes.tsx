@@ -11,8 +11,8 @@ import { postedForm } from '../../platform/web/components/read-form.ts';
 import { submitForm } from '../../platform/web/components/submit-form.ts';
 import { forEachLanguage, type Lang, localePath } from '../../platform/web/i18n.ts';
 import { pageContext, renderPage, sendPage } from '../../platform/web/layout.tsx';
-import { applicationPaths } from '../applications/index.ts';
-import { continueDraft, loadAccount } from './citizen-account-service.ts';
+import { applicationPaths, reopenDraftOfContact } from '../applications/index.ts';
+import { loadAccount } from './citizen-account-service.ts';
 import { linksPerAddressPerHour } from './citizen-rules.ts';
 import { citizenCookieOf, clearCitizenCookie, setCitizenCookie } from './citizen-session-cookie.ts';
 import {
@@ -241,19 +241,18 @@ export async function citizenRoutes(app: AppInstance, deps: AppDeps): Promise<vo
           if (session.kind === 'ended') clearCitizenCookie(reply, deps.config.cookieSecure);
           return reply.redirect(localePath(lang, citizenPaths.signIn), 303);
         }
-        const continued = isUuid(request.params.draftId)
-          ? await continueDraft(deps.db, {
+        // The account's own new link to the draft; the e-mailed one keeps working.
+        const token = isUuid(request.params.draftId)
+          ? await reopenDraftOfContact(deps.db, {
               draftId: request.params.draftId,
               email: session.email,
               now,
-              jobs: deps.jobs,
-              publicBaseUrl: deps.config.publicBaseUrl,
             })
           : null;
         // Not this address's draft, sent meanwhile or expired: back to the list, which says what is left.
-        if (continued === null)
+        if (token === null)
           return reply.redirect(`${localePath(lang, citizenPaths.account)}?draft=gone`, 303);
-        return reply.redirect(localePath(lang, applicationPaths.draft(continued.token)), 303);
+        return reply.redirect(localePath(lang, applicationPaths.draft(token)), 303);
       },
     );
   });

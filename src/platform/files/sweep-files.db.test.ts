@@ -99,6 +99,7 @@ describe('the orphan file sweep', () => {
       'api_keys.key_hash', // hashes of secrets, not of files
       'application_drafts.code_hash',
       'application_drafts.resume_token_hash',
+      'application_drafts.account_token_hash',
       'citizen_sessions.id_hash',
       'citizen_sign_in_links.token_hash',
       'field_reports.confirm_token_hash',
