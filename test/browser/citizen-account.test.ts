@@ -19,8 +19,9 @@ const server = await startBrowserTestServer();
 
 /**
  * The citizen account (issue 11 §1) in Chromium at 360 px, without JavaScript's help needed: the sign-in page
- * with its problem, "check your e-mail", the link's page, "My cases" with two cases (one waiting for its fee)
- * and sign-out; axe finds no WCAG 2.1 AA violation on any of them, and nothing scrolls sideways.
+ * with its problem, "check your e-mail", the link's page, "My cases" with two cases (one waiting for its fee),
+ * the signed-in header on other pages (both languages) and signing out with its button by keyboard; axe finds
+ * no WCAG 2.1 AA violation on any of them, and nothing scrolls sideways.
  */
 describe('the citizen account in a browser', () => {
   it('sign in by e-mail link, see my cases, sign out: every page accessible at 360 px', async (t) => {
@@ -79,7 +80,33 @@ describe('the citizen account in a browser', () => {
         /尚待繳費/,
       );
 
-      await page.click('main form[action="/account/sign-out"] button');
+      // Signed in, every page's header says so (the address masked) with a sign-out button: accessible, at
+      // 360 px without sideways scrolling, in both languages, and reached by the keyboard.
+      const masked = `${email.slice(0, 1)}***@example.tw`;
+      for (const [path, words] of [
+        ['/', `已登入「我的案件」：${masked}`],
+        ['/apply', `已登入「我的案件」：${masked}`],
+        ['/en/track', masked],
+      ] as const) {
+        await page.goto(`${server.baseUrl}${path}`);
+        const bar = page.locator('header .ow-staff-bar');
+        assert.ok(((await bar.textContent()) ?? '').includes(words), `${path}: the header names ${words}`);
+        assert.doesNotMatch((await bar.textContent()) ?? '', new RegExp(email.split('@')[0] ?? ''));
+        await expectNoAxeViolations(page, `${path} signed in`);
+        await expectNoSidewaysScrolling(page);
+      }
+      await page.goto(`${server.baseUrl}/`);
+      let focusedIsSignOut = false;
+      for (let tab = 0; tab < 40 && !focusedIsSignOut; tab++) {
+        await page.keyboard.press('Tab');
+        focusedIsSignOut = await page.evaluate(
+          () => (document.activeElement?.closest('.ow-staff-bar__form') ?? null) !== null,
+        );
+      }
+      assert.ok(focusedIsSignOut, 'the header’s sign-out button is reached with Tab');
+
+      // Enter on the header's button signs out (the page's own form on /account is the other way).
+      await page.keyboard.press('Enter');
       await page.waitForURL(`${server.baseUrl}/account/sign-in?out=1`);
       await expectNoAxeViolations(page, 'signed out');
       await page.goto(`${server.baseUrl}/account`);
