@@ -9,7 +9,7 @@ import { getService, type ServiceDetail } from '../../catalogue/index.ts';
 import { type DeliveryRow, listDeliveries } from '../../notifications/index.ts';
 import { type CaseFacts, mayTakeAction, unitsBeforeTransfers } from '../core/case-actions.ts';
 import type { CasesContext, StaffCaseActor } from '../core/case-actor.ts';
-import { type AttachmentMetadata, listAttachments } from '../core/case-attachments.ts';
+import type { AttachmentMetadata } from '../core/case-attachments.ts';
 import { caseText } from '../core/case-messages.ts';
 import { type CaseDetail, getCaseDetail } from '../core/case-queries.ts';
 import { ensureMayReadCase } from '../core/case-reading.ts';
@@ -145,9 +145,9 @@ export async function loadCasePageModel(
     action: 'assign' | 'request_extension' | 'decide_extension',
     hasPending = pending.length > 0,
   ) => mayTakeAction(actor, action, facts(hasPending), lang).isAllowed;
-  const [service, attachments, deliveries, units, districts, handlers, staffNames] = await Promise.all([
+  const attachments = detail.attachments;
+  const [service, deliveries, units, districts, handlers, staffNames] = await Promise.all([
     getService(db, { code: row.serviceCode, version: row.serviceVersion }),
-    listAttachments(db, row.id),
     listDeliveries(db, { type: 'case', id: row.id }),
     listUnits(db),
     row.districtCode === null ? Promise.resolve([]) : listDistricts(db),

@@ -14,6 +14,7 @@ import {
   storedUpload,
 } from '../../../platform/uploads/upload-test-support.ts';
 import { listAttachments, readAttachment, storeAttachments } from './case-attachments.ts';
+import { getCaseDetail } from './case-queries.ts';
 
 type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
 
@@ -111,6 +112,8 @@ describe('case attachments (database)', () => {
       listed.every((attachment) => !('content' in attachment)),
       'a list carries no bytes',
     );
+    // The case's one statement (getCaseDetail) carries the same list, in the same order, with the same values.
+    assert.deepEqual((await getCaseDetail(database.db, caseId, at))?.attachments, listed);
 
     for (const [name, bytes] of [
       ['建照申請書.pdf', pdf],

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { type AnyColumn, and, asc, eq, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../../platform/db/database.ts';
 import { preparedPerHandle } from '../../../platform/db/prepared-sql.ts';
 import { recordStoredFiles } from '../../../platform/files/file-store.ts';
@@ -107,6 +107,30 @@ const attachmentsQuery = preparedPerHandle((db) =>
     )
     .prepare('cases_attachments_of_case'),
 );
+
+/**
+ * The attachments (without their bytes) of the case whose id `caseId` gives, as one JSON array in listAttachments'
+ * order: a subquery for a statement that reads the case anyway (getCaseDetail), one round trip fewer.
+ * `attachmentsFromJson` turns it into what listAttachments returns.
+ */
+export function attachmentsJson(caseId: AnyColumn) {
+  return sql<(Omit<AttachmentMetadata, 'uploadedAt'> & { uploadedAt: number })[]>`(
+    select coalesce(json_agg(json_build_object(
+      'id', ${caseAttachments.id}, 'caseId', ${caseAttachments.caseId},
+      'fileName', ${caseAttachments.fileName}, 'mediaType', ${caseAttachments.mediaType},
+      'sizeBytes', ${caseAttachments.sizeBytes}, 'sha256', ${caseAttachments.sha256},
+      'checklistItemId', ${caseAttachments.checklistItemId}, 'purpose', ${caseAttachments.purpose},
+      'uploadedByStaffId', ${caseAttachments.uploadedByStaffId},
+      'uploadedAt', floor(extract(epoch from ${caseAttachments.uploadedAt}) * 1000))
+      order by ${caseAttachments.uploadedAt}, ${caseAttachments.fileName} collate "C", ${caseAttachments.id}), '[]'::json)
+    from ${caseAttachments} where ${caseAttachments.caseId} = ${caseId})`;
+}
+
+export function attachmentsFromJson(
+  rows: readonly (Omit<AttachmentMetadata, 'uploadedAt'> & { uploadedAt: number })[],
+): AttachmentMetadata[] {
+  return rows.map((row) => asMetadata({ ...row, uploadedAt: new Date(row.uploadedAt) }));
+}
 
 /** The case's attachments without their bytes, oldest first (then by name). */
 export async function listAttachments(

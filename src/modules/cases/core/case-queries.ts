@@ -7,6 +7,7 @@ import { units } from '../../../platform/reference/reference-schema.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { getServiceVersion } from '../../catalogue/index.ts';
 import type { CaseRow } from './case-actor.ts';
+import { type AttachmentMetadata, attachmentsFromJson, attachmentsJson } from './case-attachments.ts';
 import { type DeadlineStatus, deadlineStatus } from './case-deadline.ts';
 import { caseText } from './case-messages.ts';
 import { normaliseCaseNumber } from './case-number.ts';
@@ -23,6 +24,8 @@ export interface CaseDetail {
   handler: { id: string; displayName: string } | null;
   timeline: (typeof caseTimeline.$inferSelect)[];
   extensions: (typeof caseExtensions.$inferSelect)[];
+  /** Its files without their bytes, as listAttachments lists them. */
+  attachments: AttachmentMetadata[];
   status: DeadlineStatus;
 }
 
@@ -70,6 +73,7 @@ const caseDetailQuery = preparedPerHandle((db) =>
       handlerName: staff.displayName,
       timeline: timelineJson,
       extensions: extensionsJson,
+      attachments: attachmentsJson(cases.id),
     })
     .from(cases)
     .innerJoin(units, eq(units.code, cases.unitCode))
@@ -79,9 +83,9 @@ const caseDetailQuery = preparedPerHandle((db) =>
 );
 
 /**
- * One case with its unit, handler, timeline and extension requests: one named statement (the timeline and
- * the extensions come as JSON arrays from subqueries), so a page or an answer about a case costs one round
- * trip, not three; the service's names come from the catalogue's kept versions.
+ * One case with its unit, handler, timeline, extension requests and attachments: one named statement (the
+ * timeline, the extensions and the attachments come as JSON arrays from subqueries), so a page or an answer
+ * about a case costs one round trip, not four; the service's names come from the catalogue's kept versions.
  */
 export async function getCaseDetail(
   db: DatabaseOrTransaction,
@@ -109,6 +113,7 @@ export async function getCaseDetail(
     handler: row.handlerId === null ? null : { id: row.handlerId, displayName: found.handlerName ?? '' },
     timeline,
     extensions,
+    attachments: attachmentsFromJson(found.attachments),
     status: deadlineStatus(row, now),
   };
 }

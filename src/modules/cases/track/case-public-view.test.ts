@@ -152,6 +152,7 @@ function aDetail(row: CaseRow = aRow(), extra: TimelineRow[] = []): CaseDetail {
       ...extra,
     ],
     extensions: [],
+    attachments: [],
     status: 'on_track',
   };
 }

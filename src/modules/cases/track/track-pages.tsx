@@ -9,7 +9,6 @@ import type { Lang } from '../../../platform/web/i18n.ts';
 import { pageContext, renderPage, sendPage } from '../../../platform/web/layout.tsx';
 import { findSitePage, sitePageOptions } from '../../../platform/web/site-pages.ts';
 import { waitText } from '../../../platform/web/wait-text.ts';
-import { listAttachments } from '../core/case-attachments.ts';
 import { normaliseLookupCode } from '../core/case-number.ts';
 import { type CaseDetail, getCaseDetail } from '../core/case-queries.ts';
 import { unitContact } from '../core/case-reference-cache.ts';
@@ -129,7 +128,6 @@ export async function loadPublicView(
 ): Promise<{ detail: CaseDetail; view: PublicCaseView } | null> {
   const detail = await getCaseDetail(deps.db, caseId, now);
   if (detail === null) return null;
-  const attachments = await listAttachments(deps.db, caseId);
   // A merged case points to the case it is now handled as: the end of its chain (A → B → C: C).
   const end = detail.row.mergedIntoId === null ? null : await endOfMergeChain(deps.db, caseId);
   const mergedInto =
@@ -141,7 +139,7 @@ export async function loadPublicView(
     unit === null ? null : { isOnline: (await issuedNoticeOf(deps.db, caseId)) !== null, unit };
   // The timeline names the unit at each step as the table has it now (an admin may have renamed it).
   const units = await unitsNow(deps.db);
-  return { detail, view: publicCaseView(detail, attachments, lang, mergedInto, supplement, units) };
+  return { detail, view: publicCaseView(detail, detail.attachments, lang, mergedInto, supplement, units) };
 }
 
 export async function showResult(
