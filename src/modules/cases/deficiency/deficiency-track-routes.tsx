@@ -102,7 +102,7 @@ export async function deficiencyTrackRoutes(app: AppInstance, deps: AppDeps): Pr
             lookupCode: normaliseLookupCode(options.key.lookupCode),
             version: String(row.version),
           }}
-          backHref={`${localePath(lang, trackPaths.track)}?${new URLSearchParams({ case: row.caseNumber, code: normaliseLookupCode(options.key.lookupCode) }).toString()}`}
+          backHref={applicantHref(localePath(lang, trackPaths.track), row.caseNumber, code)}
           backText={text(lang, 'backToCase')}
           copies={{
             printHref: applicantHref(localePath(lang, deficiencyPaths.applicantPrint), row.caseNumber, code),
@@ -163,7 +163,11 @@ export async function deficiencyTrackRoutes(app: AppInstance, deps: AppDeps): Pr
                       row.caseNumber,
                       normaliseLookupCode(key.lookupCode),
                     )
-                  : `${localePath(lang, trackPaths.track)}?${new URLSearchParams({ case: row.caseNumber, code: normaliseLookupCode(key.lookupCode) }).toString()}`
+                  : applicantHref(
+                      localePath(lang, trackPaths.track),
+                      row.caseNumber,
+                      normaliseLookupCode(key.lookupCode),
+                    )
               }
             />
           ),

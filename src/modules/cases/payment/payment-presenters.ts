@@ -2,7 +2,7 @@ import { toTaipeiLocalDate } from '../../../platform/calendar/working-days.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import type { CaseRow } from '../core/case-actor.ts';
 import type { CaseDetail } from '../core/case-queries.ts';
-import type { PaymentRow } from './payment-service.ts';
+import { isRefundDue, type PaymentRow } from './payment-service.ts';
 import type { FeeFacts } from './views/fee-parts.tsx';
 import type { PaymentLine, ReceiptView } from './views/payment-pages.tsx';
 
@@ -16,6 +16,14 @@ export function feeFactsOf(row: CaseRow): FeeFacts {
     feeLines: row.feeLines,
     feePaidOn: row.feePaidAt === null ? null : toTaipeiLocalDate(row.feePaidAt),
     feeRefundedOn: row.feeRefundedAt === null ? null : toTaipeiLocalDate(row.feeRefundedAt),
+    status:
+      row.feePaidAt === null
+        ? 'owed'
+        : row.feeRefundedAt !== null
+          ? 'refunded'
+          : isRefundDue(row)
+            ? 'refund_due'
+            : 'paid',
   };
 }
 

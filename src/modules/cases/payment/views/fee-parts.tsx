@@ -21,15 +21,11 @@ export interface FeeFacts {
   feePaidOn: string | null;
   /** ISO date (Taipei) the paid fee was returned; null unless refunded. */
   feeRefundedOn: string | null;
+  /** Where the fee stands (payment-presenters.ts decides, with the payment service's refund rule). */
+  status: FeeStatus;
 }
 
-type FeeStatus = 'owed' | 'paid' | 'refund_due' | 'refunded';
-
-function feeStatusOf(fee: FeeFacts): FeeStatus {
-  if (fee.feePaidOn === null) return 'owed';
-  if (fee.feeRefundedOn !== null) return 'refunded';
-  return refundStates.has(fee.state) ? 'refund_due' : 'paid';
-}
+export type FeeStatus = 'owed' | 'paid' | 'refund_due' | 'refunded';
 
 export function FeeTable({
   lang,
@@ -72,7 +68,7 @@ export function FeeTable({
 /** The case page's fee line: owed, paid, refund due or refunded, and the way to the payment page. */
 export function CaseFeeSummary({ lang, fee }: { lang: Lang; fee: FeeFacts }) {
   if (fee.feeAmountTwd <= 0) return null;
-  const status = feeStatusOf(fee);
+  const { status } = fee;
   return (
     <section id="fee" aria-labelledby="fee-heading" class="govuk-!-margin-bottom-6">
       <h2 class="govuk-heading-m" id="fee-heading">
@@ -103,8 +99,6 @@ export function CaseFeeSummary({ lang, fee }: { lang: Lang; fee: FeeFacts }) {
 }
 
 /** /track: the fee, and a button to its page (Pay) or to the receipt; posted with the number and code. */
-const refundStates = new Set(['rejected', 'withdrawn']);
-
 export function TrackFeeSection(props: {
   lang: Lang;
   csrfToken: string;
