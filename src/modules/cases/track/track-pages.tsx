@@ -15,7 +15,7 @@ import { unitContact } from '../core/case-reference-cache.ts';
 import { endOfMergeChain } from '../core/merge-chain.ts';
 import type { CaseState } from '../core/workflows.ts';
 import { issuedNoticeOf, sentNoticesOf } from '../deficiency/deficiency-queries.ts';
-import { TrackNoticeSection, TrackPastNoticesSection } from '../deficiency/views/track-notice-section.tsx';
+import { TrackNotices } from '../deficiency/views/track-notice-section.tsx';
 import { feeFactsOf } from '../payment/payment-presenters.ts';
 import { TrackFeeSection } from '../payment/views/fee-parts.tsx';
 import { satisfactionOffer } from '../satisfaction/satisfaction-rules.ts';
@@ -190,24 +190,13 @@ export async function showResult(
           />
         }
         deficiency={
-          <>
-            <TrackNoticeSection
-              lang={lang}
-              notice={
-                loaded.detail.row.state === 'awaiting_supplement'
-                  ? await issuedNoticeOf(deps.db, result.caseId)
-                  : null
-              }
-              caseNumber={loaded.view.caseNumber}
-              lookupCode={normaliseLookupCode(result.key.lookupCode)}
-            />
-            <TrackPastNoticesSection
-              lang={lang}
-              notices={await sentNoticesOf(deps.db, result.caseId)}
-              caseNumber={loaded.view.caseNumber}
-              lookupCode={normaliseLookupCode(result.key.lookupCode)}
-            />
-          </>
+          <TrackNotices
+            lang={lang}
+            isWaiting={loaded.detail.row.state === 'awaiting_supplement'}
+            notices={await sentNoticesOf(deps.db, result.caseId)}
+            caseNumber={loaded.view.caseNumber}
+            lookupCode={normaliseLookupCode(result.key.lookupCode)}
+          />
         }
         satisfaction={
           <SatisfactionSection

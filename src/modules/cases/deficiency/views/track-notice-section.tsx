@@ -93,3 +93,35 @@ export function TrackPastNoticesSection(props: {
     </section>
   );
 }
+
+/**
+ * /track's notices from one read of the case's sent notices: the open one (issued, while the case waits for
+ * it) with its items and the way to answer, then the earlier ones.
+ */
+export function TrackNotices(props: {
+  lang: Lang;
+  isWaiting: boolean;
+  notices: readonly DeficiencyNotice[];
+  caseNumber: string;
+  lookupCode: string;
+}) {
+  const open = props.isWaiting
+    ? (props.notices.findLast((notice) => notice.state === 'issued') ?? null)
+    : null;
+  return (
+    <>
+      <TrackNoticeSection
+        lang={props.lang}
+        notice={open}
+        caseNumber={props.caseNumber}
+        lookupCode={props.lookupCode}
+      />
+      <TrackPastNoticesSection
+        lang={props.lang}
+        notices={props.notices}
+        caseNumber={props.caseNumber}
+        lookupCode={props.lookupCode}
+      />
+    </>
+  );
+}
