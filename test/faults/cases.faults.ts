@@ -450,6 +450,17 @@ describe('fault suite: acknowledged cases survive kill -9, a database restart, a
         'every stored case was acknowledged (its retry got the answer)',
       );
       assert.deepEqual(sentTwice, [], 'no e-mail sent twice (two Message-IDs for one notice)');
+      // The process lives through PostgreSQL's outage: a mail the SMTP server took but the database could not
+      // record is recorded on the retry, not sent again (deliverNotification's transmittedUnrecorded). Only a
+      // process killed in that window sends one again (same Message-ID: counted in the table, not refused).
+      const acknowledgedWhileDatabaseDown = new Set(
+        load.acknowledged.filter((ack) => ack.phase === 'PostgreSQL down').map((ack) => ack.email),
+      );
+      assert.deepEqual(
+        takenTwice.filter((email) => acknowledgedWhileDatabaseDown.has(email)),
+        [],
+        'no e-mail taken twice by the SMTP server because PostgreSQL stopped',
+      );
       assert.deepEqual(
         badIds.map((mail) => mail.messageId).slice(0, 5),
         [],

@@ -174,26 +174,51 @@ export class DeliveryAttemptFailed extends Error {
   override name = 'DeliveryAttemptFailed';
 }
 
+type TransmittedState = 'sent' | 'outbox' | 'logged';
+
+/**
+ * Deliveries this process handed over (the SMTP server said 250, the SMS gateway took it) whose new state it
+ * could not record: the database went away between the hand-over and the commit. The job's retry finds the
+ * row still queued; it records the state kept here instead of sending the message a second time. An entry
+ * goes once its state is committed. Per process and in memory: a process killed in that window (or a retry
+ * taken by another process) still sends again, with the same Message-ID (docs/operations.md, "Once").
+ */
+const transmittedUnrecorded = new Map<string, TransmittedState>();
+const transmittedUnrecordedLimit = 10_000;
+
+function rememberTransmitted(deliveryId: string, state: TransmittedState): void {
+  // Bounded: an outage long enough to fill it drops the oldest (those may be sent again).
+  if (transmittedUnrecorded.size >= transmittedUnrecordedLimit) {
+    const oldest = transmittedUnrecorded.keys().next().value;
+    if (oldest !== undefined) transmittedUnrecorded.delete(oldest);
+  }
+  transmittedUnrecorded.set(deliveryId, state);
+}
+
 /**
  * One attempt at one delivery. The row is locked for the whole attempt, and a delivery already sent
- * (or put in the outbox) is never sent again: a retried or duplicated job finds it done. The attempt's
- * result is committed before the job settles, so a failure is logged even when pg-boss retries.
+ * (or put in the outbox) is never sent again: a retried or duplicated job finds it done, and a retry after
+ * the database failed to record a hand-over records it without sending (transmittedUnrecorded). The
+ * attempt's result is committed before the job settles, so a failure is logged even when pg-boss retries.
  */
 export async function deliverNotification(
   deps: DeliverDeps,
   job: Pick<JobContext<DeliveryJob>, 'data' | 'isLastAttempt' | 'nextAttemptNotBefore'>,
 ): Promise<DeliveryOutcome> {
-  return deps.db.transaction(async (tx) => {
+  const deliveryId = job.data.deliveryId;
+  const outcome = await deps.db.transaction(async (tx): Promise<DeliveryOutcome> => {
     const [row] = await tx
       .select()
       .from(notificationDeliveries)
-      .where(eq(notificationDeliveries.id, job.data.deliveryId))
+      .where(eq(notificationDeliveries.id, deliveryId))
       .for('update');
     if (!row) return { kind: 'not-found' };
     if (row.state === 'sent' || row.state === 'outbox' || row.state === 'logged')
       return { kind: 'already-delivered' };
     try {
-      const state = await transmit(deps, row, job.data.attachments ?? []);
+      const state =
+        transmittedUnrecorded.get(row.id) ?? (await transmit(deps, row, job.data.attachments ?? []));
+      rememberTransmitted(row.id, state);
       await tx
         .update(notificationDeliveries)
         .set({
@@ -220,6 +245,9 @@ export async function deliverNotification(
       return { kind: 'failed', isFinal: job.isLastAttempt, reason };
     }
   });
+  // Committed (or nothing was handed over): nothing left to remember.
+  transmittedUnrecorded.delete(deliveryId);
+  return outcome;
 }
 
 async function transmit(

@@ -211,6 +211,73 @@ describe('notifications over SMTP (queue, worker, retries)', () => {
     assert.equal((await deliveryRow(queued.deliveryId)).attempts, 1);
   });
 
+  it('the database lost after the SMTP server took the mail: the retry records it sent and sends nothing again', async () => {
+    const caseId = aCaseId();
+    // Recorded without a job: the attempts below are made by hand, as pg-boss would retry.
+    const [row] = await db()
+      .insert(notificationDeliveries)
+      .values({
+        subjectType: 'case',
+        subjectId: caseId,
+        topic: 'case.received',
+        channel: 'email',
+        recipient: 'database.lost@example.com',
+        lang: 'zh-TW',
+        subject: 'Database lost',
+        bodyText: 'The database went away after the server took this.',
+        dedupeKey: `manual:${caseId}`,
+      })
+      .returning();
+    assert.ok(row);
+    const smtpTransport = createEmailTransport({ smtpUrl: smtp.url, mailFrom });
+    let handedOver = 0;
+    let cutConnection = true;
+    const deps = {
+      db: db(),
+      clock: systemClock,
+      transports: {
+        email: {
+          kind: 'smtp' as const,
+          send: async (message: Parameters<typeof smtpTransport.send>[0]) => {
+            await smtpTransport.send(message);
+            handedOver += 1;
+            if (!cutConnection) return;
+            // The server has the mail; now the attempt's connection goes (as when PostgreSQL stops), before
+            // its 'sent' is written.
+            const cut = await subject.database.pool.query<{ cut: boolean }>(
+              `select pg_terminate_backend(pid) as cut from pg_stat_activity
+                where datname = current_database() and pid <> pg_backend_pid()
+                  and query like '%notification_deliveries%for update%'`,
+            );
+            assert.deepEqual(
+              cut.rows.map((each) => each.cut),
+              [true],
+              "the attempt's own connection was cut",
+            );
+          },
+          close: () => smtpTransport.close(),
+        },
+        sms: loggingSmsSender(silentLog),
+      },
+    };
+    const job = { data: { deliveryId: row.id }, isLastAttempt: false, nextAttemptNotBefore: () => null };
+    await assert.rejects(deliverNotification(deps, job), 'the first attempt cannot record its outcome');
+    assert.equal((await deliveryRow(row.id)).state, 'queued', 'nothing was recorded');
+    assert.equal(messagesTo('database.lost@example.com').length, 1);
+
+    cutConnection = false;
+    const outcome = await deliverNotification(deps, job);
+    assert.deepEqual(outcome, { kind: 'sent' });
+    const after = await deliveryRow(row.id);
+    assert.equal(after.state, 'sent');
+    assert.ok(after.sentAt instanceof Date);
+    assert.equal(handedOver, 1, 'the retry did not hand the mail over again');
+    assert.equal(messagesTo('database.lost@example.com').length, 1);
+    // Recorded now: a later duplicate job finds it delivered, as any other.
+    assert.deepEqual(await deliverNotification(deps, job), { kind: 'already-delivered' });
+    assert.equal(handedOver, 1);
+  });
+
   it('an SMTP server refusing the recipient: retried with back-off, then failed with the reason', async () => {
     const { notification } = receivedAbout(subject, 'refused.applicant@example.com');
     const queued = await db().transaction((tx) => queueNotification(tx, notification));
