@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import { eq } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import {
   caseActorOf,
@@ -11,8 +10,8 @@ import {
   testCasesContext,
 } from '../src/modules/cases/core/cases-test-support.ts';
 import { requestExtension } from '../src/modules/cases/core/extensions.ts';
-import { type CaseRow, cases, openCase } from '../src/modules/cases/index.ts';
-import { roadExcavationLines } from '../src/modules/cases/payment/payment-test-support.ts';
+import { type CaseRow, openCase } from '../src/modules/cases/index.ts';
+import { asApplicationWithFee } from '../src/modules/cases/payment/payment-test-support.ts';
 import {
   aSignedInMember,
   aStaffMember,
@@ -381,18 +380,8 @@ async function casesInEveryState(opener: Parameters<typeof caseActorOf>[0]): Pro
     reason: '請補附現場照片。',
   });
   const closed = await move(await move(await inProgress(), 'resolve', { resolution: '已修復。' }), 'close');
-  const application = await anOpenCase();
-  await subject.database.db
-    .update(cases)
-    .set({
-      kind: 'application',
-      feeAmountTwd: roadExcavationLines.reduce((sum, line) => sum + line.amountTwd, 0),
-      feeLines: roadExcavationLines,
-    })
-    .where(eq(cases.id, application.id));
-  const [reread] = await subject.database.db.select().from(cases).where(eq(cases.id, application.id));
-  assert.ok(reread);
-  const owing = await move(await move(reread, 'accept'), 'request_payment');
+  const application = await asApplicationWithFee(subject.database.db, (await anOpenCase()).id);
+  const owing = await move(await move(application, 'accept'), 'request_payment');
 
   for (const row of [working, extended, supplementAsked, closed, owing]) {
     handler.seeds.push(`/staff/cases/${row.caseNumber}`);

@@ -101,6 +101,26 @@ describe('notifications over SMTP (queue, worker, retries)', () => {
       (row) => row.state === state,
       { what: `delivery ${id} to be ${state}`, timeoutMs },
     );
+  /** A delivery recorded without its job: a test calls deliverNotification itself. */
+  const aDeliveryWithoutJob = async (recipient: string) => {
+    const caseId = aCaseId();
+    const [row] = await db()
+      .insert(notificationDeliveries)
+      .values({
+        subjectType: 'case',
+        subjectId: caseId,
+        topic: 'case.received',
+        channel: 'email',
+        recipient,
+        lang: 'zh-TW',
+        subject: 's',
+        bodyText: 't',
+        dedupeKey: `manual:${caseId}`,
+      })
+      .returning();
+    assert.ok(row);
+    return row;
+  };
   const messagesTo = (address: string) =>
     smtp.messages.filter((message) => message.envelopeTo.includes(address));
 
@@ -212,23 +232,8 @@ describe('notifications over SMTP (queue, worker, retries)', () => {
   });
 
   it('the database lost after the SMTP server took the mail: the retry records it sent and sends nothing again', async () => {
-    const caseId = aCaseId();
-    // Recorded without a job: the attempts below are made by hand, as pg-boss would retry.
-    const [row] = await db()
-      .insert(notificationDeliveries)
-      .values({
-        subjectType: 'case',
-        subjectId: caseId,
-        topic: 'case.received',
-        channel: 'email',
-        recipient: 'database.lost@example.com',
-        lang: 'zh-TW',
-        subject: 'Database lost',
-        bodyText: 'The database went away after the server took this.',
-        dedupeKey: `manual:${caseId}`,
-      })
-      .returning();
-    assert.ok(row);
+    // The attempts below are made by hand, as pg-boss would retry.
+    const row = await aDeliveryWithoutJob('database.lost@example.com');
     const smtpTransport = createEmailTransport({ smtpUrl: smtp.url, mailFrom });
     let handedOver = 0;
     let cutConnection = true;
@@ -311,23 +316,8 @@ describe('notifications over SMTP (queue, worker, retries)', () => {
   });
 
   it('a failed attempt with retries left: queued again, with the reason and the earliest next attempt', async () => {
-    const caseId = aCaseId();
-    // Recorded without a job (the delivery function is called by hand with a failing transport).
-    const [row] = await db()
-      .insert(notificationDeliveries)
-      .values({
-        subjectType: 'case',
-        subjectId: caseId,
-        topic: 'case.received',
-        channel: 'email',
-        recipient: 'flaky@example.com',
-        lang: 'zh-TW',
-        subject: 's',
-        bodyText: 't',
-        dedupeKey: `manual:${caseId}`,
-      })
-      .returning();
-    assert.ok(row);
+    // The delivery function is called by hand with a failing transport.
+    const row = await aDeliveryWithoutJob('flaky@example.com');
     const now = new Date('2026-03-02T02:00:00Z');
     const outcome = await deliverNotification(
       {

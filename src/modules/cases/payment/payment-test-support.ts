@@ -9,6 +9,7 @@ import { asc, eq } from 'drizzle-orm';
 import { withEmailDelivery } from '../../../../test/helpers/notification-delivery.ts';
 import { buildTestApp, TestClock } from '../../../../test/helpers/test-app.ts';
 import { aStaffMember, type TestStaffMember } from '../../../platform/auth/auth-test-support.ts';
+import type { Database } from '../../../platform/db/database.ts';
 import { simulatedProvider } from '../../../platform/payments/simulated-provider.ts';
 import type { CaseRow } from '../core/case-actor.ts';
 import type { StoredFeeLine } from '../core/case-vocabulary.ts';
@@ -34,6 +35,25 @@ export const roadExcavationLines: StoredFeeLine[] = [
     amountTwd: 4000,
   },
 ];
+
+/** A case opened as a petition made an application with these fee lines (the counter's services are free). */
+export async function asApplicationWithFee(
+  db: Database,
+  caseId: string,
+  lines: StoredFeeLine[] = roadExcavationLines,
+): Promise<CaseRow> {
+  const [row] = await db
+    .update(cases)
+    .set({
+      kind: 'application',
+      feeAmountTwd: lines.reduce((sum, line) => sum + line.amountTwd, 0),
+      feeLines: lines,
+    })
+    .where(eq(cases.id, caseId))
+    .returning();
+  assert.ok(row, `case ${caseId}`);
+  return row;
+}
 
 export async function paymentTestBed() {
   const clock = new TestClock(new Date('2026-03-02T02:00:00Z'));
@@ -70,15 +90,8 @@ export async function paymentTestBed() {
       sidewalkPetition({ applicantEmail: options.email ?? `payer${++emails}@example.tw` }),
       caseActorOf(members().clerk),
     );
-    await db
-      .update(cases)
-      .set({
-        kind: 'application',
-        feeAmountTwd: lines.reduce((sum, line) => sum + line.amountTwd, 0),
-        feeLines: lines,
-      })
-      .where(eq(cases.id, opened.id));
-    return moveCase(subject, await currentRow(opened.id), 'accept', {}, caseActorOf(members().handler));
+    const application = await asApplicationWithFee(db, opened.id, lines);
+    return moveCase(subject, application, 'accept', {}, caseActorOf(members().handler));
   }
 
   async function anAwaitingCase(options: { email?: string } = {}): Promise<CaseRow> {
