@@ -114,7 +114,10 @@ export async function startBenchApp(
     startEnvironment[name ?? ''] = value.join('=');
   }
   if (words[0] === 'node') words.shift();
-  const startArguments = words;
+  // BENCH_APP_NODE_FLAGS: more Node flags for the app only (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, which
+  // NODE_OPTIONS does not take); the profile is written when the bench stops the app.
+  const extraFlags = (process.env.BENCH_APP_NODE_FLAGS ?? '').split(/\s+/).filter((flag) => flag !== '');
+  const startArguments = [...extraFlags, ...words];
   const logFile = await open(path.join(dataDir, 'app.log'), 'w');
   const appPort = await findFreePort();
   const app = spawn(process.execPath, startArguments, {

@@ -57,6 +57,10 @@
  *   petitions: BENCH_PETITIONS_DIR (likewise, reused while the counts match), BENCH_PETITIONS (2000000),
  *     BENCH_PETITIONS_YEARS (8) and the rest in bench/petitions-bench.ts.
  *   BENCH_OUTPUT (docs/benchmarks.md).
+ *   BENCH_APP_NODE_FLAGS: more Node flags for the app processes started as `npm start` runs them (not for
+ *     the bench's own), e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` (NODE_OPTIONS refuses --cpu-prof). A
+ *     profile's time in `writev` under load is mostly the app descheduled while the PostgreSQL backend it
+ *     just woke runs on the same cores, not the app's CPU.
  */
 import { fork } from 'node:child_process';
 import { readFile } from 'node:fs/promises';

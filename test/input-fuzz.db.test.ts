@@ -18,6 +18,8 @@ import {
   csrfTokenIn,
   TestBrowser,
 } from '../src/platform/auth/auth-test-support.ts';
+import type { StaffRole } from '../src/platform/auth/principal.ts';
+import { multipartForm } from '../src/platform/uploads/upload-test-support.ts';
 import { definedFormFields } from '../src/platform/web/components/read-form.ts';
 import { buildTestApp } from './helpers/test-app.ts';
 
@@ -312,6 +314,8 @@ let admin: Who;
 let supervisor: Who;
 let clerk: Who;
 let handler: Who;
+/** The other roles: each has pages and forms of its own (petitions, the portal's content, unit work plans). */
+let otherRoles: Who[] = [];
 let visitor: Who;
 let caseNumber = '';
 let lookupCode = '';
@@ -322,7 +326,7 @@ let draftUrl = '';
 const fuzzingMembers = new Set<string>();
 const members = new Map<string, Awaited<ReturnType<typeof aSignedInMember>>['member']>();
 
-async function signInAs(role: 'admin' | 'supervisor' | 'counter_clerk' | 'handler'): Promise<Who> {
+async function signInAs(role: StaffRole): Promise<Who> {
   const browser = await aSignedInMember(subject, { role });
   const session = JSON.parse((await browser.get('/api/staff/session')).body) as { csrfToken: string };
   fuzzingMembers.add(browser.member.id);
@@ -335,6 +339,12 @@ before(async () => {
   supervisor = await signInAs('supervisor');
   clerk = await signInAs('counter_clerk');
   handler = await signInAs('handler');
+  otherRoles = [
+    await signInAs('secretariat'),
+    await signInAs('web_editor'),
+    await signInAs('unit_editor'),
+    await signInAs('unit_head'),
+  ];
   // A citizen: no session, the anonymous CSRF cookie a form page gives.
   const browser = new TestBrowser(subject.app);
   const page = await browser.get('/staff/sign-in');
@@ -382,12 +392,41 @@ async function casesInEveryState(opener: Parameters<typeof caseActorOf>[0]): Pro
   const closed = await move(await move(await inProgress(), 'resolve', { resolution: '已修復。' }), 'close');
   const application = await asApplicationWithFee(subject.database.db, (await anOpenCase()).id);
   const owing = await move(await move(application, 'accept'), 'request_payment');
+  // An application accepted and not yet asked for its fee: its deficiency notice (補正通知) is issued here.
+  const accepted = await move(
+    await asApplicationWithFee(subject.database.db, (await anOpenCase()).id),
+    'accept',
+  );
 
-  for (const row of [working, extended, supplementAsked, closed, owing]) {
-    handler.seeds.push(`/staff/cases/${row.caseNumber}`);
-    supervisor.seeds.push(`/staff/cases/${row.caseNumber}`);
+  for (const row of [working, extended, supplementAsked, closed, owing, accepted]) {
+    for (const who of [handler, supervisor, clerk]) who.seeds.push(`/staff/cases/${row.caseNumber}`);
     visitor.seeds.push(`/track?case=${row.caseNumber}&code=${row.lookupCode}`);
   }
+  // A petition registered at the secretariat (人民陳情), as its staff form does.
+  const secretariat = otherRoles[0];
+  assert.ok(secretariat?.role === 'secretariat');
+  await secretariat.browser.get('/staff/petitions/new');
+  const registered = await secretariat.browser.postMultipart(
+    '/staff/petitions/new',
+    multipartForm({
+      source: 'letter',
+      typeCode: 'director-mailbox',
+      subject: '中正路人行道破損',
+      text: '中正三路 40 號前的人行道地磚破損，已經好幾個月都沒有修。',
+      place: '中正三路 40 號',
+      districtCode: '64000080',
+      name: '林小明',
+      email: 'fuzz.petitioner@example.tw',
+      phone: '',
+      address: '',
+    }),
+  );
+  const petition = /\/staff\/petitions\/([0-9-]+)\?/.exec(String(registered.headers.location ?? ''))?.[1];
+  assert.ok(petition, `a petition is registered (${registered.statusCode})`);
+  for (const who of [secretariat, supervisor, handler]) who.seeds.push(`/staff/petitions/${petition}`);
+  // A member the fuzz does not sign in as: the administration's forms about a member (role, deactivate,
+  // second factor, lock-out) are sent about them.
+  admin.seeds.push(`/staff/admin/staff/${opener.id}`);
 }
 
 /** A real value for each parameter the demo data can give, else something of the right shape. */
@@ -481,7 +520,7 @@ it('every route and field answers 2xx/3xx/4xx with the error shape, never 5xx', 
     return response;
   };
   const staffSessionsHold = async () => {
-    for (const who of [admin, supervisor, clerk, handler]) {
+    for (const who of [admin, supervisor, clerk, handler, ...otherRoles]) {
       const probe = await who.browser.get('/api/staff/session');
       assert.equal(probe.statusCode, 200, `the ${who.role}'s session still holds`);
     }
@@ -501,12 +540,14 @@ it('every route and field answers 2xx/3xx/4xx with the error shape, never 5xx', 
   const forms: PageForm[] = [];
   const seenUrls = new Set<string>();
   const linksSeen = new Set<string>();
+  // Each address's route, found once: the crawl asks it of every queued address at every step.
+  const patternsOfUrls = new Map<string, string>();
   let crawled = 0;
   const perPattern = new Map<string, number>();
   const getPatterns = routes
     .filter((route) => route.methods.includes('GET'))
     .map((route) => ({ route: route.path, pattern: patternOf(route.path) }));
-  for (const who of [admin, supervisor, clerk, handler, visitor]) {
+  for (const who of [admin, supervisor, clerk, handler, ...otherRoles, visitor]) {
     const queue =
       who === visitor
         ? // The case's page as its applicant opens it (the receipt's link): the applicant's forms.
@@ -524,10 +565,18 @@ it('every route and field answers 2xx/3xx/4xx with the error shape, never 5xx', 
             [...administrationForms, '/staff', `/staff/cases/${caseNumber}`, '/staff/counter']
           : ['/staff', `/staff/cases/${caseNumber}`, '/staff/counter'];
     let opened = 0;
-    const patternOfUrl = (url: string) =>
-      getPatterns.find((candidate) => candidate.pattern.test(url.split('?')[0] ?? ''))?.route ?? url;
+    const patternOfUrl = (url: string) => {
+      let pattern = patternsOfUrls.get(url);
+      if (pattern === undefined) {
+        pattern =
+          getPatterns.find((candidate) => candidate.pattern.test(url.split('?')[0] ?? ''))?.route ?? url;
+        patternsOfUrls.set(url, pattern);
+      }
+      return pattern;
+    };
     const seeds = [...who.seeds];
-    while ((queue.length > 0 || seeds.length > 0) && opened < 90 + who.seeds.length) {
+    const limit = 200 + who.seeds.length;
+    while ((queue.length > 0 || seeds.length > 0) && opened < limit) {
       // The seeds first (opened whatever the limit per route); then a page of a route this role has not
       // opened yet (it may hold forms no page opened had).
       const seed = seeds.shift();
@@ -573,6 +622,7 @@ it('every route and field answers 2xx/3xx/4xx with the error shape, never 5xx', 
     routes.map((route) => route.path),
   );
 
+  const crawlEnded = Date.now();
   // 1b. A POST route whose form no crawled page had, with a GET route at the same address (a form page: `new`,
   //     `edit`, an entry of a plan): that page, with the demo data's values for its parameters, opened by the
   //     first role it answers 200 to.
@@ -586,7 +636,9 @@ it('every route and field answers 2xx/3xx/4xx with the error shape, never 5xx', 
     if (!unsafeMethods.some((method) => route.methods.includes(method)) || postsFormFound(route.path))
       continue;
     const url = fill(route.path);
-    for (const who of isStaffPath(route.path) ? [admin, supervisor, clerk, handler] : [visitor]) {
+    for (const who of isStaffPath(route.path)
+      ? [admin, supervisor, clerk, handler, ...otherRoles]
+      : [visitor]) {
       const page = await send(`GET ${url} (form page)`, { method: 'GET', url }, who);
       crawled += 1;
       if (page.statusCode !== 200 || !String(page.headers['content-type'] ?? '').startsWith('text/html'))
@@ -596,6 +648,7 @@ it('every route and field answers 2xx/3xx/4xx with the error shape, never 5xx', 
     }
   }
 
+  const getsStarted = Date.now();
   // 2. GET routes: NUL in every path parameter and query field (anonymously and as staff), another payload.
   const getRoutes = routes.filter((route) => route.methods.includes('GET'));
   for (const route of getRoutes) {
@@ -635,6 +688,7 @@ it('every route and field answers 2xx/3xx/4xx with the error shape, never 5xx', 
     }
   }
 
+  const postsStarted = Date.now();
   // 3. POST routes: a JSON body from the OpenAPI document, else the fields of the forms that post there
   //    (sent to the real address the form posts to, by whoever saw it).
   const withoutForm: string[] = [];
@@ -781,11 +835,13 @@ it('every route and field answers 2xx/3xx/4xx with the error shape, never 5xx', 
   }
   await staffSessionsHold();
 
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const ended = Date.now();
+  const secondsOf = (from: number, to: number) => ((to - from) / 1000).toFixed(1);
+  const seconds = `${secondsOf(started, ended)} s (crawl ${secondsOf(started, crawlEnded)}, form pages ${secondsOf(crawlEnded, getsStarted)}, GET routes ${secondsOf(getsStarted, postsStarted)}, POST routes ${secondsOf(postsStarted, ended)})`;
   const byStatus = [...counts]
     .sort(([left], [right]) => left - right)
     .map(([status, count]) => `${status}: ${count}`);
-  const summary = `${requests} requests over ${routes.length} routes (${getRoutes.length} GET, ${postRoutes.length} POST; ${forms.length} forms on ${crawled} crawled pages; ${formsWithoutFields.length} of them with a form of no field but its token (a button); ${withoutForm.length} POST routes without a form found, sent all ${definedFormFields.size} field names any form defines at once and a field "text") in ${seconds} s; answers ${byStatus.join(', ')}; 4xx as a page of the module's own: ${ownPages}; fields of a repeated row sent as they are (the payloads went to the row's first): ${repeatedFields}; requests an English twin's form did not repeat (its fields at once): ${twinRequestsSaved}`;
+  const summary = `${requests} requests over ${routes.length} routes (${getRoutes.length} GET, ${postRoutes.length} POST; ${forms.length} forms on ${crawled} crawled pages; ${formsWithoutFields.length} of them with a form of no field but its token (a button); ${withoutForm.length} POST routes without a form found, sent all ${definedFormFields.size} field names any form defines at once and a field "text") in ${seconds}; answers ${byStatus.join(', ')}; 4xx as a page of the module's own: ${ownPages}; fields of a repeated row sent as they are (the payloads went to the row's first): ${repeatedFields}; requests an English twin's form did not repeat (its fields at once): ${twinRequestsSaved}`;
   t.diagnostic(summary);
   console.log(`# fuzz: ${summary}`);
   // FUZZ_DEBUG=1: the 40 routes that took the most requests (where the run's time goes).
