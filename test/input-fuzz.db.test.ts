@@ -622,6 +622,42 @@ it('every route and field answers 2xx/3xx/4xx with the error shape, never 5xx', 
     routes.map((route) => route.path),
   );
 
+  // 1c. A button (a form of hidden fields and choices only: /track's "pay the fee", "bring the documents")
+  //     leads to a page no link reaches. One button of each route is pressed as its page filled it, and the
+  //     forms of a 200 answer are kept (the fee page's "pay", the supplement's upload).
+  const routeOfPost = (action: string) => {
+    const path = action.split('?')[0] ?? '';
+    return routes.find((route) => route.methods.includes('POST') && patternOf(route.path).test(path))?.path;
+  };
+  const pressed = new Set<string>();
+  for (const form of [...forms]) {
+    const route = routeOfPost(form.action);
+    if (form.method !== 'post' || route === undefined || endsSession(route) || pressed.has(route)) continue;
+    if (form.fields.length === 0 || form.fields.some((name) => !(name in form.choices))) continue;
+    pressed.add(route);
+    const fields = { _csrf: form.who.csrfToken, ...form.choices };
+    const payload = form.isMultipart ? new FormData() : formBody(fields);
+    if (payload instanceof FormData)
+      for (const [key, value] of Object.entries(fields)) payload.append(key, value);
+    const answer = await send(
+      `POST ${route} (button)`,
+      {
+        method: 'POST',
+        url: form.action,
+        payload,
+        ...(payload instanceof FormData
+          ? {}
+          : { headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+      },
+      form.who,
+    );
+    if (answer.statusCode === 200 && String(answer.headers['content-type'] ?? '').startsWith('text/html'))
+      forms.push(
+        ...formsOf(answer.body, form.action, form.who).filter(
+          (found) => ![...fuzzingMembers].some((id) => found.action.includes(id)),
+        ),
+      );
+  }
   const crawlEnded = Date.now();
   // 1b. A POST route whose form no crawled page had, with a GET route at the same address (a form page: `new`,
   //     `edit`, an entry of a plan): that page, with the demo data's values for its parameters, opened by the
