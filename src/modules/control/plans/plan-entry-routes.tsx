@@ -68,6 +68,9 @@ interface FormPageSpec<Schema extends TObject, Saved extends { version: number |
   save(options: MutationOptions, plan: PlanView, params: Params, values: Static<Schema>): Promise<Saved>;
   /** Where the overview opens after saving. */
   anchor(params: Params, saved: Saved): string;
+  /** An entry that exists (an item, a strategy, a practice) has a removal form and its route; a new one and the
+   * plan's own texts have neither. */
+  isRemovable: boolean;
 }
 
 const removalLeads = {
@@ -186,6 +189,7 @@ export async function planEntryRoutes(app: AppInstance, deps: AppDeps): Promise<
         showAgain: (form, shown) => show(request, reply, plan, page, { form, ...shown }),
       });
     });
+    if (!spec.isRemovable) return;
     controlForm(app, `${spec.url}${planPaths.removeSuffix}`, route, async (request, reply, lang) => {
       const { plan, page } = await planAndPage(request.params as Params, lang);
       const removal = page.removal;
@@ -220,6 +224,7 @@ export async function planEntryRoutes(app: AppInstance, deps: AppDeps): Promise<
   // The plan's own texts.
   formPage({
     url: '/staff/plans/:year/header',
+    isRemovable: false,
     params: PlanYearParams,
     form: headerForm,
     page: (plan, _params, lang) => ({
@@ -236,6 +241,7 @@ export async function planEntryRoutes(app: AppInstance, deps: AppDeps): Promise<
   // Items.
   formPage({
     url: '/staff/plans/:year/items/new',
+    isRemovable: false,
     params: PlanYearParams,
     form: itemForm,
     page: (plan, _params, lang) => ({
@@ -251,6 +257,7 @@ export async function planEntryRoutes(app: AppInstance, deps: AppDeps): Promise<
 
   formPage({
     url: '/staff/plans/:year/items/:itemId',
+    isRemovable: true,
     params: ItemParams,
     form: itemForm,
     page: (plan, params, lang) => {
@@ -271,6 +278,7 @@ export async function planEntryRoutes(app: AppInstance, deps: AppDeps): Promise<
   // Strategies.
   formPage({
     url: '/staff/plans/:year/items/:itemId/strategies/new',
+    isRemovable: false,
     params: ItemParams,
     form: strategyForm,
     page: (plan, params, lang) => {
@@ -290,6 +298,7 @@ export async function planEntryRoutes(app: AppInstance, deps: AppDeps): Promise<
 
   formPage({
     url: '/staff/plans/:year/strategies/:strategyId',
+    isRemovable: true,
     params: StrategyParams,
     form: strategyForm,
     page: (plan, params, lang) => {
@@ -325,6 +334,7 @@ export async function planEntryRoutes(app: AppInstance, deps: AppDeps): Promise<
 
   formPage({
     url: '/staff/plans/:year/strategies/:strategyId/practices/new',
+    isRemovable: false,
     params: StrategyParams,
     form: practiceForm,
     page: (plan, params, lang) => {
@@ -349,6 +359,7 @@ export async function planEntryRoutes(app: AppInstance, deps: AppDeps): Promise<
 
   formPage({
     url: '/staff/plans/:year/practices/:practiceId',
+    isRemovable: true,
     params: PracticeParams,
     form: practiceForm,
     page: (plan, params, lang) => {
