@@ -12,6 +12,8 @@ import {
 import { requestExtension } from '../src/modules/cases/core/extensions.ts';
 import { type CaseRow, openCase } from '../src/modules/cases/index.ts';
 import { asApplicationWithFee } from '../src/modules/cases/payment/payment-test-support.ts';
+import { createApiKey } from '../src/modules/open311/api-keys.ts';
+import { cliActor } from '../src/platform/auth/audit-log.ts';
 import {
   aSignedInMember,
   aStaffMember,
@@ -320,16 +322,20 @@ let visitor: Who;
 let caseNumber = '';
 let lookupCode = '';
 let draftUrl = '';
+let open311Key = '';
 
-/** The members the fuzz signs in as: a form about one of them (reset their second factor, deactivate them) is
- * not sent, or the sessions the run goes on with would end; the same form about another member is. */
-const fuzzingMembers = new Set<string>();
+/**
+ * What the run goes on using: the members it signs in as and its Open311 key. A form about one of them (reset
+ * a member's second factor, deactivate them, revoke the key) is not sent, or what comes after would be
+ * refused for that reason; the same form about another member or key is.
+ */
+const inUse = new Set<string>();
 const members = new Map<string, Awaited<ReturnType<typeof aSignedInMember>>['member']>();
 
 async function signInAs(role: StaffRole): Promise<Who> {
   const browser = await aSignedInMember(subject, { role });
   const session = JSON.parse((await browser.get('/api/staff/session')).body) as { csrfToken: string };
-  fuzzingMembers.add(browser.member.id);
+  inUse.add(browser.member.id);
   members.set(role, browser.member);
   return { role, browser, csrfToken: session.csrfToken, seeds: [] };
 }
@@ -354,6 +360,16 @@ before(async () => {
   const opened = await clerkApi.post('/api/staff/cases', sidewalkPetition());
   ({ caseNumber, lookupCode } = opened.json() as { caseNumber: string; lookupCode: string });
   await casesInEveryState(opener);
+  const created = await createApiKey(subject.database.db, {
+    name: 'fuzz',
+    rate: '10000',
+    createdByStaffId: null,
+    actor: cliActor,
+    now: subject.clock.now(),
+    lang: 'en',
+  });
+  open311Key = created.key;
+  inUse.add(created.row.id);
   // An online application begun as a citizen begins one: its pages (applicant, contact, answers, documents,
   // check) are the visitor's to crawl.
   const started = await browser.post('/apply/road-maintenance-petition', { _csrf: visitor.csrfToken });
@@ -441,7 +457,7 @@ function paramValue(name: string): string {
 /**
  * Parameter values read off the links the crawl saw, by the route's first two segments and the parameter's
  * name (`/staff/plans year` → the plan's year, `/staff/content number` → an item's number): a route is then
- * reached with an entity that exists. Never one of the fuzz's own members (see fuzzingMembers).
+ * reached with an entity that exists. Never one the run goes on using (inUse).
  */
 const learnedParams = new Map<string, string>();
 const areaOf = (path: string) => path.split('/').slice(0, 3).join('/');
@@ -467,7 +483,7 @@ function learnParams(links: Iterable<string>, routePaths: readonly string[]): vo
         } catch {
           continue;
         }
-        if (fuzzingMembers.has(value) || value === 'new') continue;
+        if (inUse.has(value) || value === 'new') continue;
         if (!learnedParams.has(`${areaOf(path)} ${name}`))
           learnedParams.set(`${areaOf(path)} ${name}`, value);
       }
@@ -594,7 +610,7 @@ it('every route and field answers 2xx/3xx/4xx with the error shape, never 5xx', 
       const page = await send(`GET ${url} (crawl)`, { method: 'GET', url }, who);
       if (!String(page.headers['content-type'] ?? '').startsWith('text/html')) continue;
       const pageForms = formsOf(page.body, url, who).filter(
-        (form) => ![...fuzzingMembers].some((id) => form.action.includes(id)),
+        (form) => ![...inUse].some((id) => form.action.includes(id)),
       );
       forms.push(...pageForms);
       // A GET form (the counter's service picker, a list's filters) is sent with its first choices.
@@ -621,6 +637,31 @@ it('every route and field answers 2xx/3xx/4xx with the error shape, never 5xx', 
     linksSeen,
     routes.map((route) => route.path),
   );
+
+  // 1b'. Open311's POST is a protocol's form, not a page's: its parameters as GeoReport v2 names them, with a
+  //      key of the app's, a category and a point in Kaohsiung as a client fills them.
+  for (const action of ['/open311/v2/requests.json', '/open311/v2/requests.xml'])
+    forms.push({
+      action,
+      method: 'post',
+      isMultipart: false,
+      who: visitor,
+      fields: [
+        'api_key',
+        'service_code',
+        'lat',
+        'long',
+        'address_string',
+        'description',
+        'email',
+        'first_name',
+        'last_name',
+        'phone',
+        'media_url',
+        'attribute[size]',
+      ],
+      choices: { api_key: open311Key, service_code: 'pothole-report', lat: '22.6273', long: '120.3014' },
+    });
 
   // 1c. A button (a form of hidden fields and choices only: /track's "pay the fee", "bring the documents")
   //     leads to a page no link reaches. One button of each route is pressed as its page filled it, and the
@@ -654,7 +695,7 @@ it('every route and field answers 2xx/3xx/4xx with the error shape, never 5xx', 
     if (answer.statusCode === 200 && String(answer.headers['content-type'] ?? '').startsWith('text/html'))
       forms.push(
         ...formsOf(answer.body, form.action, form.who).filter(
-          (found) => ![...fuzzingMembers].some((id) => found.action.includes(id)),
+          (found) => ![...inUse].some((id) => found.action.includes(id)),
         ),
       );
   }
