@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
+import { eq } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import {
   caseActorOf,
@@ -14,6 +15,7 @@ import { type CaseRow, openCase } from '../src/modules/cases/index.ts';
 import { asApplicationWithFee } from '../src/modules/cases/payment/payment-test-support.ts';
 import { createApiKey } from '../src/modules/open311/api-keys.ts';
 import { cliActor } from '../src/platform/auth/audit-log.ts';
+import { staff } from '../src/platform/auth/auth-schema.ts';
 import {
   aSignedInMember,
   aStaffMember,
@@ -281,14 +283,21 @@ function check(what: string, response: Answer): void {
       failures.push(`${what} → ${status} without the callback's shape: ${response.body.slice(0, 200)}`);
   } else if (what.includes(' /open311/') && type.startsWith('application/json')) {
     // Open311 GeoReport v2 prescribes its own error list ([{ code, description }]) for its answers; the
-    // platform's refusals before the route (input check, router) keep the app's shape.
+    // platform's refusals before the route (input check, router) keep the app's shape. Each error has its own
+    // code (a filed request with an unknown service_code and a bad e-mail: 404 and 400); the answer's status
+    // is one of them.
     const body = response.json() as unknown;
     const isOpen311 =
       Array.isArray(body) &&
+      body.length > 0 &&
       body.every(
         (item: { code?: unknown; description?: unknown }) =>
-          item.code === status && typeof item.description === 'string',
-      );
+          typeof item.code === 'number' &&
+          item.code >= 400 &&
+          item.code < 500 &&
+          typeof item.description === 'string',
+      ) &&
+      body.some((item: { code?: unknown }) => item.code === status);
     if (!isOpen311 && !isAppShape(body as Record<string, unknown>))
       failures.push(`${what} → ${status} without an error shape: ${response.body.slice(0, 200)}`);
   } else if (type.startsWith('application/json')) {
@@ -440,9 +449,31 @@ async function casesInEveryState(opener: Parameters<typeof caseActorOf>[0]): Pro
   const petition = /\/staff\/petitions\/([0-9-]+)\?/.exec(String(registered.headers.location ?? ''))?.[1];
   assert.ok(petition, `a petition is registered (${registered.statusCode})`);
   for (const who of [secretariat, supervisor, handler]) who.seeds.push(`/staff/petitions/${petition}`);
-  // A member the fuzz does not sign in as: the administration's forms about a member (role, deactivate,
-  // second factor, lock-out) are sent about them.
-  admin.seeds.push(`/staff/admin/staff/${opener.id}`);
+  // Members the fuzz does not sign in as: the administration's forms about a member (role, deactivate, second
+  // factor, reactivate) are sent about them; an invitation waiting (resend, revoke); a key to revoke.
+  const withSecondFactor = await aStaffMember(subject.database.db, { role: 'handler', withTotp: true });
+  const deactivated = await aStaffMember(subject.database.db, { role: 'handler' });
+  await subject.database.db.update(staff).set({ isActive: false }).where(eq(staff.id, deactivated.id));
+  for (const member of [opener, withSecondFactor, deactivated])
+    admin.seeds.push(`/staff/admin/staff/${member.id}`);
+  await admin.browser.get('/staff/admin/staff/invite');
+  const invited = await admin.browser.post('/staff/admin/staff/invite', {
+    _csrf: admin.csrfToken,
+    email: 'fuzz.invited@example.tw',
+    displayName: '受邀同仁',
+    role: 'handler',
+    unitCode: 'road-maintenance',
+  });
+  assert.equal(invited.statusCode, 303, 'an invitation is sent');
+  admin.seeds.push('/staff/admin/staff');
+  await createApiKey(subject.database.db, {
+    name: 'fuzz-other',
+    rate: '60',
+    createdByStaffId: null,
+    actor: cliActor,
+    now: subject.clock.now(),
+    lang: 'en',
+  });
 }
 
 /** A real value for each parameter the demo data can give, else something of the right shape. */
