@@ -11,7 +11,9 @@ import {
   testCasesContext,
 } from '../src/modules/cases/core/cases-test-support.ts';
 import { requestExtension } from '../src/modules/cases/core/extensions.ts';
-import { type CaseRow, openCase } from '../src/modules/cases/index.ts';
+import { issueNotice } from '../src/modules/cases/deficiency/deficiency-service.ts';
+import { type CaseRow, cases, openCase } from '../src/modules/cases/index.ts';
+import { recordCounterPayment } from '../src/modules/cases/payment/payment-service.ts';
 import { asApplicationWithFee } from '../src/modules/cases/payment/payment-test-support.ts';
 import { createApiKey } from '../src/modules/open311/api-keys.ts';
 import { cliActor } from '../src/platform/auth/audit-log.ts';
@@ -423,7 +425,36 @@ async function casesInEveryState(opener: Parameters<typeof caseActorOf>[0]): Pro
     'accept',
   );
 
-  for (const row of [working, extended, supplementAsked, closed, owing, accepted]) {
+  // An application whose one-time deficiency notice (補正通知) was issued: the applicant's supplement form
+  // on /track, the counter's on the staff page.
+  const noticed = await move(
+    await asApplicationWithFee(subject.database.db, (await anOpenCase()).id),
+    'accept',
+  );
+  const notice: Record<string, string> = { 'other.1': '土地使用同意書', supplementBy: '2026-03-20' };
+  await issueNotice(
+    context(),
+    { caseId: noticed.id, expectedVersion: noticed.version, posted: (name) => notice[name] ?? '' },
+    byHandler,
+  );
+
+  // An application paid at the counter and then rejected: its refund (staff) and its receipt (/track).
+  const toPay = await move(
+    await move(await asApplicationWithFee(subject.database.db, (await anOpenCase()).id), 'accept'),
+    'request_payment',
+  );
+  await recordCounterPayment(context(), caseActorOf(opener), {
+    caseId: toPay.id,
+    version: toPay.version,
+    method: 'cash',
+    receiptNumber: 'FUZZ-0001',
+  });
+  const [paid] = await subject.database.db.select().from(cases).where(eq(cases.id, toPay.id));
+  assert.ok(paid);
+  const refundDue = await move(paid, 'reject', { reason: '不符申請資格。' });
+  clerk.seeds.push(`/staff/cases/${refundDue.caseNumber}/payment`);
+
+  for (const row of [working, extended, supplementAsked, closed, owing, accepted, noticed, refundDue]) {
     for (const who of [handler, supervisor, clerk]) who.seeds.push(`/staff/cases/${row.caseNumber}`);
     visitor.seeds.push(`/track?case=${row.caseNumber}&code=${row.lookupCode}`);
   }
