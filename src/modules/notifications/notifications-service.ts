@@ -181,7 +181,7 @@ type TransmittedState = 'sent' | 'outbox' | 'logged';
  * could not record: the database went away between the hand-over and the commit. The job's retry finds the
  * row still queued; it records the state kept here instead of sending the message a second time. An entry
  * goes once its state is committed. Per process and in memory: a process killed in that window (or a retry
- * taken by another process) still sends again, with the same Message-ID (docs/operations.md, "Once").
+ * taken by another process) still sends again, with the same Message-ID (the module README, "Delivery"; docs/benchmarks.md, fault suite).
  */
 const transmittedUnrecorded = new Map<string, TransmittedState>();
 const transmittedUnrecordedLimit = 10_000;

@@ -156,19 +156,11 @@ export async function deficiencyTrackRoutes(app: AppInstance, deps: AppDeps): Pr
           body: (
             <PrintPage
               document={document}
-              backHref={
-                isOpen
-                  ? applicantHref(
-                      localePath(lang, deficiencyPaths.supplement),
-                      row.caseNumber,
-                      normaliseLookupCode(key.lookupCode),
-                    )
-                  : applicantHref(
-                      localePath(lang, trackPaths.track),
-                      row.caseNumber,
-                      normaliseLookupCode(key.lookupCode),
-                    )
-              }
+              backHref={applicantHref(
+                localePath(lang, isOpen ? deficiencyPaths.supplement : trackPaths.track),
+                row.caseNumber,
+                normaliseLookupCode(key.lookupCode),
+              )}
             />
           ),
         }),
