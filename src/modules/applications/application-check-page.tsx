@@ -6,6 +6,7 @@ import { unitNameIn } from '../../platform/reference/unit-names.ts';
 import { unitsNow } from '../../platform/reference/units-now.ts';
 import { FormProblems } from '../../platform/web/components/form-problems.ts';
 import type { Lang } from '../../platform/web/i18n.ts';
+import { sendPageOf } from '../../platform/web/layout.tsx';
 import { cases, computeFee, trackUrlOf } from '../cases/index.ts';
 import { deadlineText, formFieldWords } from '../catalogue/index.ts';
 import { type DraftFileRow, listDraftFiles } from './application-drafts.ts';
@@ -17,13 +18,7 @@ import {
   stepOfInput,
   toOpenCaseInput,
 } from './application-input.ts';
-import {
-  type OpenDraft,
-  sendApplicationPage,
-  sendDraftGone,
-  serviceNameOf,
-  stepHref,
-} from './application-journey.tsx';
+import { type OpenDraft, sendDraftGone, serviceNameOf, stepHref } from './application-journey.tsx';
 import { answerPages, uploadItems } from './application-rules.ts';
 import { applicationText as text } from './applications-messages.ts';
 import { CheckPage, type CheckSection, DonePage, type FeeLineView } from './views/apply-check-pages.tsx';
@@ -157,7 +152,7 @@ export async function showCheck(
       message: problem.message,
     })),
   );
-  return sendApplicationPage(request, reply, {
+  return sendPageOf(request, reply, {
     title: text(lang, 'checkTitle'),
     status: pageProblems.hasAny ? 400 : 200,
     hasError: pageProblems.hasAny,
@@ -204,7 +199,7 @@ export async function showDone(
   if (row === undefined) return sendDraftGone(request, reply);
   const unitName = unitNameIn(await unitsNow(deps.db), row.unitCode, lang);
   const trackUrl = new URL(trackUrlOf(deps.config.publicBaseUrl, { ...row, applicantLang: lang }));
-  return sendApplicationPage(request, reply, {
+  return sendPageOf(request, reply, {
     title: text(lang, 'doneTitle'),
     body: (
       <DonePage

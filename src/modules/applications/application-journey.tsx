@@ -1,11 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ComponentChildren } from 'preact';
-import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
+import type { AppDeps } from '../../platform/http/app-types.ts';
 import type { FieldProblem } from '../../platform/http/errors.ts';
 import { FormProblems, problemsOnPage } from '../../platform/web/components/form-problems.ts';
 import type { Words } from '../../platform/web/components/read-form.ts';
 import { type Lang, localePath } from '../../platform/web/i18n.ts';
-import { pageContext, renderPage, sendPage } from '../../platform/web/layout.tsx';
+import { sendPageOf } from '../../platform/web/layout.tsx';
 import { getServiceVersion, type ServiceVersionFacts } from '../catalogue/index.ts';
 import { type DraftRow, findDraft } from './application-drafts.ts';
 import { isResumeToken, resumeStep, type StepId, stepsOf } from './application-rules.ts';
@@ -16,32 +15,10 @@ import type { StepView } from './views/apply-contact-pages.tsx';
 
 /** What the two route files of the journey share: the page frame, the draft a link opens, its steps. */
 
-/** Draft pages carry the resume secret in their address: kept from caches and from other sites' logs. */
-export function keepDraftPagesPrivate(app: AppInstance): void {
-  app.addHook('onSend', (_request, reply, payload, done) => {
-    reply.header('cache-control', 'no-store');
-    reply.header('referrer-policy', 'no-referrer');
-    done(null, payload);
-  });
-}
-
-export function sendApplicationPage(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  options: { title: string; body: ComponentChildren; status?: number; hasError?: boolean },
-): FastifyReply {
-  const html = renderPage(pageContext(request), {
-    title: options.title,
-    hasError: options.hasError ?? false,
-    body: options.body,
-  });
-  return sendPage(reply, html, options.status ?? 200);
-}
-
 /** An unknown or expired link: 404, saying how to start again. */
 export function sendDraftGone(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const lang = request.lang;
-  return sendApplicationPage(request, reply, {
+  return sendPageOf(request, reply, {
     title: text(lang, 'goneTitle'),
     status: 404,
     body: <DraftGonePage lang={lang} title={text(lang, 'goneTitle')} body={text(lang, 'goneBody')} />,

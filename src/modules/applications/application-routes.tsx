@@ -3,9 +3,10 @@ import { Type } from 'typebox';
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
 import { DomainError, type FieldProblem, notFound } from '../../platform/http/errors.ts';
 import { enforceRateLimit } from '../../platform/http/rate-limit.ts';
+import { keepPagesPrivate } from '../../platform/http/security-headers.ts';
 import { postedForm, readForm } from '../../platform/web/components/read-form.ts';
 import { forEachLanguage, localePath } from '../../platform/web/i18n.ts';
-import { pageContext, renderPage, sendPage } from '../../platform/web/layout.tsx';
+import { pageContext, renderPage, sendPage, sendPageOf } from '../../platform/web/layout.tsx';
 import { findSitePage, sitePageOptions } from '../../platform/web/site-pages.ts';
 import { casesContext, privacyNotice } from '../cases/index.ts';
 import { currentServiceVersion, getService, listServices } from '../catalogue/index.ts';
@@ -27,12 +28,10 @@ import { answersFormFor, applicantForm, codeForm, contactForm } from './applicat
 import { answerInput, answerOf, applicantInputs } from './application-input.ts';
 import {
   afterSaving,
-  keepDraftPagesPrivate,
   type OpenDraft,
   openDraft,
   pageProblems,
   resumeOf,
-  sendApplicationPage,
   sendDraftGone,
   serviceNameOf,
   stepHref,
@@ -81,7 +80,7 @@ const hasJourney = (service: { isOnline: boolean; kind: string }) =>
  */
 export async function applicationRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
   const { db, config } = deps;
-  keepDraftPagesPrivate(app);
+  keepPagesPrivate(app);
 
   forEachLanguage(applicationPaths.list, (url, lang) => {
     app.get(url, { schema: { hide: true } }, async (request, reply) => {
@@ -109,7 +108,7 @@ export async function applicationRoutes(app: AppInstance, deps: AppDeps): Promis
     };
     app.get(url, { schema: { hide: true, params: StartParams } }, async (request, reply) => {
       const service = await onlineService(request.params.code);
-      return sendApplicationPage(request, reply, {
+      return sendPageOf(request, reply, {
         title: text(lang, 'startTitle', { service: serviceNameOf(service, lang) }),
         body: (
           <ApplyStartPage
@@ -199,7 +198,7 @@ export async function applicationRoutes(app: AppInstance, deps: AppDeps): Promis
   ) => {
     const lang = request.lang;
     const shown = pageProblems(problems, { lang, labels: applicantForm.labels, order: applicantInputs });
-    return sendApplicationPage(request, reply, {
+    return sendPageOf(request, reply, {
       title: text(lang, 'applicantTitle'),
       status: shown.hasAny ? 400 : 200,
       hasError: shown.hasAny,
@@ -232,7 +231,7 @@ export async function applicationRoutes(app: AppInstance, deps: AppDeps): Promis
     });
     const needsAgain =
       open.draft.contactVerifiedAt !== null && !isProofFresh(open.draft.contactVerifiedAt, open.now);
-    return sendApplicationPage(request, reply, {
+    return sendPageOf(request, reply, {
       title: text(lang, 'contactTitle'),
       status: shown.hasAny ? status : 200,
       hasError: shown.hasAny,
@@ -265,7 +264,7 @@ export async function applicationRoutes(app: AppInstance, deps: AppDeps): Promis
       draft.codeHash !== null &&
       draft.codeExpiresAt !== null &&
       draft.codeExpiresAt.getTime() > open.now.getTime();
-    return sendApplicationPage(request, reply, {
+    return sendPageOf(request, reply, {
       title: text(lang, 'codeTitle'),
       status: shown.hasAny ? (options.status ?? 400) : 200,
       hasError: shown.hasAny,
@@ -311,7 +310,7 @@ export async function applicationRoutes(app: AppInstance, deps: AppDeps): Promis
       pages.length === 1
         ? text(lang, 'answersTitle')
         : text(lang, 'answersPageTitle', { page, pages: pages.length });
-    return sendApplicationPage(request, reply, {
+    return sendPageOf(request, reply, {
       title,
       status: shown.hasAny ? 400 : 200,
       hasError: shown.hasAny,

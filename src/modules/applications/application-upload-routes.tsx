@@ -3,20 +3,20 @@ import { Type } from 'typebox';
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
 import type { FieldProblem } from '../../platform/http/errors.ts';
 import { isUuid } from '../../platform/http/ids.ts';
+import { keepPagesPrivate } from '../../platform/http/security-headers.ts';
 import { readMultipartForm } from '../../platform/uploads/multipart.ts';
 import { problemsOnPage } from '../../platform/web/components/form-problems.ts';
 import { postedText } from '../../platform/web/components/read-form.ts';
 import { forEachLanguage } from '../../platform/web/i18n.ts';
+import { sendPageOf } from '../../platform/web/layout.tsx';
 import { submitProblems } from './application-check-page.tsx';
 import { keepDraftFiles, listDraftFiles, removeDraftFile } from './application-drafts.ts';
 import { fileInput } from './application-input.ts';
 import {
   afterSaving,
-  keepDraftPagesPrivate,
   type OpenDraft,
   openDraft,
   resumeOf,
-  sendApplicationPage,
   sendDraftGone,
   stepHref,
   stepViewOf,
@@ -36,7 +36,7 @@ const DraftParams = Type.Object({ token: Type.String({ maxLength: 100 }) });
  */
 export async function applicationUploadRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
   const { db } = deps;
-  keepDraftPagesPrivate(app);
+  keepPagesPrivate(app);
   const url = '/apply/d/:token/documents';
 
   const show = async (
@@ -68,7 +68,7 @@ export async function applicationUploadRoutes(app: AppInstance, deps: AppDeps): 
       order,
       labels: (field) => labels[field] ?? null,
     });
-    return sendApplicationPage(request, reply, {
+    return sendPageOf(request, reply, {
       title: text(lang, 'documentsTitle'),
       status: shown.hasAny ? (options.status ?? 400) : 200,
       hasError: shown.hasAny,

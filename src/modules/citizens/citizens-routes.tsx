@@ -1,16 +1,16 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ComponentChildren } from 'preact';
 import { Type } from 'typebox';
 import { requestOrigin } from '../../platform/auth/actor-context.ts';
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
 import { DomainError } from '../../platform/http/errors.ts';
 import { isUuid } from '../../platform/http/ids.ts';
+import { keepPagesPrivate } from '../../platform/http/security-headers.ts';
 import { FormProblems, problemsOnPage } from '../../platform/web/components/form-problems.ts';
 import { pageNumberOf } from '../../platform/web/components/pagination.tsx';
 import { postedForm } from '../../platform/web/components/read-form.ts';
 import { submitForm } from '../../platform/web/components/submit-form.ts';
 import { forEachLanguage, type Lang, localePath } from '../../platform/web/i18n.ts';
-import { pageContext, renderPage, sendPage } from '../../platform/web/layout.tsx';
+import { sendPageOf } from '../../platform/web/layout.tsx';
 import { applicationPaths, reopenDraftOfContact } from '../applications/index.ts';
 import { loadAccount } from './citizen-account-service.ts';
 import { linksPerAddressPerHour } from './citizen-rules.ts';
@@ -54,26 +54,7 @@ const DraftParams = Type.Object({ draftId: Type.String({ maxLength: 100 }) });
  * the request log names the route pattern, never the token.
  */
 export async function citizenRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
-  app.addHook('onSend', (_request, reply, payload, done) => {
-    reply.header('cache-control', 'no-store');
-    reply.header('referrer-policy', 'no-referrer');
-    done(null, payload);
-  });
-
-  const send = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    options: { title: string; body: ComponentChildren; status?: number; hasError?: boolean },
-  ) =>
-    sendPage(
-      reply,
-      renderPage(pageContext(request), {
-        title: options.title,
-        hasError: options.hasError ?? false,
-        body: options.body,
-      }),
-      options.status ?? 200,
-    );
+  keepPagesPrivate(app);
 
   const showSignIn = (
     request: FastifyRequest,
@@ -81,7 +62,7 @@ export async function citizenRoutes(app: AppInstance, deps: AppDeps): Promise<vo
     lang: Lang,
     form: { email: string; problems: FormProblems; notice: SignInNotice; status?: number },
   ) =>
-    send(request, reply, {
+    sendPageOf(request, reply, {
       title: text(lang, 'signInTitle'),
       status: form.status ?? 200,
       hasError: form.problems.hasAny,
@@ -99,7 +80,7 @@ export async function citizenRoutes(app: AppInstance, deps: AppDeps): Promise<vo
   forEachLanguage(citizenPaths.signIn, (url, lang) => {
     app.get(url, { schema: { hide: true, querystring: SignInQuery } }, async (request, reply) => {
       if (request.query.sent === '1')
-        return send(request, reply, {
+        return sendPageOf(request, reply, {
           title: text(lang, 'checkTitle'),
           body: <CheckEmailPage lang={lang} />,
         });
@@ -163,7 +144,7 @@ export async function citizenRoutes(app: AppInstance, deps: AppDeps): Promise<vo
 
   forEachLanguage(citizenRoutePatterns.link, (url, lang) => {
     const refuse = (request: FastifyRequest, reply: FastifyReply, state: 'used' | 'expired' | 'unknown') =>
-      send(request, reply, {
+      sendPageOf(request, reply, {
         title: refusalTitle(lang, state),
         status: state === 'unknown' ? 404 : 410,
         body: <LinkRefusedPage lang={lang} state={state} />,
@@ -172,7 +153,7 @@ export async function citizenRoutes(app: AppInstance, deps: AppDeps): Promise<vo
     app.get(url, { schema: { hide: true, params: TokenParams } }, async (request, reply) => {
       const state = await signInLinkState(deps.db, request.params.token, deps.clock.now());
       if (state !== 'usable') return refuse(request, reply, state);
-      return send(request, reply, {
+      return sendPageOf(request, reply, {
         title: text(lang, 'confirmTitle'),
         body: (
           <ConfirmSignInPage
@@ -215,7 +196,7 @@ export async function citizenRoutes(app: AppInstance, deps: AppDeps): Promise<vo
         page: pageNumberOf(request.query.page),
         now,
       });
-      return send(request, reply, {
+      return sendPageOf(request, reply, {
         title: text(lang, 'accountTitle'),
         body: (
           <AccountPage

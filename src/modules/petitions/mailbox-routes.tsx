@@ -1,14 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ComponentChildren } from 'preact';
 import { Type } from 'typebox';
 import { listDistricts } from '../../platform/geo/geo-repo.ts';
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
+import { keepPagesPrivate } from '../../platform/http/security-headers.ts';
 import { FormProblems, problemsOnPage } from '../../platform/web/components/form-problems.ts';
 import { postedForm } from '../../platform/web/components/read-form.ts';
 import { submitForm } from '../../platform/web/components/submit-form.ts';
 import { formatPageDate } from '../../platform/web/format-date.ts';
 import { forEachLanguage, type Lang, localePath } from '../../platform/web/i18n.ts';
-import { pageContext, renderPage, sendPage } from '../../platform/web/layout.tsx';
+import { sendPageOf } from '../../platform/web/layout.tsx';
 import { sitePageAtPath, sitePageOptions } from '../../platform/web/site-pages.ts';
 import { casesContext, privacyNotice, trackUrlOf } from '../cases/index.ts';
 import { confirmSubmission, findSubmission, maskedContact, startSubmission } from './mailbox-service.ts';
@@ -27,36 +27,8 @@ const TokenParams = Type.Object({ token: Type.String({ maxLength: 100 }) });
  * address holds the submission's secret, which the request log never names: it logs the route pattern).
  */
 export async function mailboxRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
-  app.addHook('onSend', (_request, reply, payload, done) => {
-    reply.header('cache-control', 'no-store');
-    reply.header('referrer-policy', 'no-referrer');
-    done(null, payload);
-  });
+  keepPagesPrivate(app);
 
-  const send = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    options: {
-      title: string;
-      body: ComponentChildren;
-      status?: number;
-      hasError?: boolean;
-      isSitePage?: boolean;
-    },
-  ) =>
-    sendPage(
-      reply,
-      renderPage(pageContext(request), {
-        // The mailbox is one of the site's pages (its metadata, the footer's link); the other steps are not.
-        ...(options.isSitePage && mailboxPage !== undefined
-          ? sitePageOptions(mailboxPage, request.lang)
-          : {}),
-        title: options.title,
-        hasError: options.hasError ?? false,
-        body: options.body,
-      }),
-      options.status ?? 200,
-    );
   const mailboxPage = sitePageAtPath(petitionPaths.mailbox);
 
   const boxes: readonly {
@@ -78,9 +50,12 @@ export async function mailboxRoutes(app: AppInstance, deps: AppDeps): Promise<vo
         status = 200,
       ) => {
         const [types, districts] = await Promise.all([listPetitionTypes(deps.db), listDistricts(deps.db)]);
-        return send(request, reply, {
+        return sendPageOf(request, reply, {
+          // The mailbox is one of the site's pages (its metadata, the footer's link); the other steps are not.
+          ...(box.source === 'director_mailbox' && mailboxPage !== undefined
+            ? sitePageOptions(mailboxPage, request.lang)
+            : {}),
           title: text(lang, box.title),
-          isSitePage: box.source === 'director_mailbox',
           status,
           hasError: problems.hasAny,
           body: (
@@ -136,7 +111,7 @@ export async function mailboxRoutes(app: AppInstance, deps: AppDeps): Promise<vo
 
   forEachLanguage(petitionPaths.confirmPattern, (url, lang) => {
     const gone = (request: FastifyRequest, reply: FastifyReply, message: string) =>
-      send(request, reply, {
+      sendPageOf(request, reply, {
         title: text(lang, 'mailboxTitle'),
         status: 410,
         body: (
@@ -155,7 +130,7 @@ export async function mailboxRoutes(app: AppInstance, deps: AppDeps): Promise<vo
       problems: FormProblems,
       status = 200,
     ) =>
-      send(request, reply, {
+      sendPageOf(request, reply, {
         title: text(lang, 'confirmTitle'),
         status,
         hasError: problems.hasAny,
@@ -221,7 +196,7 @@ export async function mailboxRoutes(app: AppInstance, deps: AppDeps): Promise<vo
               );
             const { row } = outcome.registered;
             const pageLang: Lang = row.applicantLang === 'en' ? 'en' : 'zh-TW';
-            return send(request, reply, {
+            return sendPageOf(request, reply, {
               title: text(pageLang, 'registeredTitle'),
               body: (
                 <RegisteredPage

@@ -6,7 +6,7 @@ import type { FieldProblem } from '../../platform/http/errors.ts';
 import { allowImagesFrom } from '../../platform/http/security-headers.ts';
 import { problemsOnPage } from '../../platform/web/components/form-problems.ts';
 import { type Lang, localePath } from '../../platform/web/i18n.ts';
-import { pageContext, renderPage, sendPage } from '../../platform/web/layout.tsx';
+import { sendPageOf } from '../../platform/web/layout.tsx';
 import { findSitePage, sitePageOptions } from '../../platform/web/site-pages.ts';
 import { stateLabel } from '../cases/index.ts';
 import {
@@ -30,22 +30,15 @@ const reportPage = findSitePage('report');
 export function sendReportPage(
   request: FastifyRequest,
   reply: FastifyReply,
-  options: {
-    title: string;
-    body: ComponentChildren;
-    status?: number;
-    hasError?: boolean;
-    isFormPage?: boolean;
-  },
+  {
+    isFormPage = false,
+    ...options
+  }: { title: string; body: ComponentChildren; status?: number; hasError?: boolean; isFormPage?: boolean },
 ): FastifyReply {
-  const context = pageContext(request);
-  const html = renderPage(context, {
-    ...(options.isFormPage ? sitePageOptions(reportPage, context.lang) : {}),
-    title: options.title,
-    hasError: options.hasError ?? false,
-    body: options.body,
+  return sendPageOf(request, reply, {
+    ...(isFormPage ? sitePageOptions(reportPage, request.lang) : {}),
+    ...options,
   });
-  return sendPage(reply, html, options.status ?? 200);
 }
 
 /** The origin of the configured tile server when it is another one (its images need the CSP's leave). */

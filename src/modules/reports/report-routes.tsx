@@ -5,6 +5,7 @@ import { DomainError, type FieldProblem } from '../../platform/http/errors.ts';
 import { answerOnce, findAnswer, type IdempotencyClaim } from '../../platform/http/idempotency.ts';
 import { requestFingerprint } from '../../platform/http/idempotency-rules.ts';
 import { enforceRateLimit } from '../../platform/http/rate-limit.ts';
+import { keepPagesPrivate } from '../../platform/http/security-headers.ts';
 import { photoText } from '../../platform/images/photo-messages.ts';
 import { readMultipartForm, type UploadedFile } from '../../platform/uploads/multipart.ts';
 import { postedText } from '../../platform/web/components/read-form.ts';
@@ -139,11 +140,7 @@ export async function reportRoutes(app: AppInstance, deps: AppDeps): Promise<voi
     perContactPerHour: config.reportLimitPerContactPerHour,
   };
 
-  app.addHook('onSend', (_request, reply, payload, done) => {
-    reply.header('cache-control', 'no-store');
-    reply.header('referrer-policy', 'no-referrer');
-    done(null, payload);
-  });
+  keepPagesPrivate(app);
 
   const showLimited = (
     request: FastifyRequest,

@@ -7,7 +7,7 @@ import type { DomainError, FieldProblem } from '../http/errors.ts';
 import { type FormDefinition, postedForm } from '../web/components/read-form.ts';
 import { submitForm } from '../web/components/submit-form.ts';
 import type { Lang } from '../web/i18n.ts';
-import { type Breadcrumb, pageContext, renderPage, sendPage } from '../web/layout.tsx';
+import { type Breadcrumb, sendPageOf } from '../web/layout.tsx';
 import { type StaffActorContext, staffActorContext } from './actor-context.ts';
 import { authText } from './auth-messages.ts';
 import { staffPaths } from './auth-paths.ts';
@@ -41,14 +41,7 @@ export function sendStaffPage(
   reply: FastifyReply,
   options: StaffPageOptions,
 ): FastifyReply {
-  const html = renderPage(pageContext(request), {
-    title: options.title,
-    hasError: options.hasError ?? false,
-    body: options.body,
-    isStaffPage: true,
-    ...(options.breadcrumbs ? { breadcrumbs: options.breadcrumbs } : {}),
-  });
-  return sendPage(reply, html, options.status ?? 200);
+  return sendPageOf(request, reply, { ...options, isStaffPage: true });
 }
 
 /**

@@ -38,6 +38,19 @@ export function securityHeaders(options: { isHttps: boolean }): Record<string, s
   };
 }
 
+/**
+ * The pages of a route scope that carry personal data or a secret in their address (a case's look-up, a
+ * draft's resume link, a sign-in link): no browser or proxy keeps them (`no-store`), and no other site
+ * learns their address from a link followed (`no-referrer`). Register it once, in the scope's plugin.
+ */
+export function keepPagesPrivate(app: AppInstance): void {
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    reply.header('cache-control', 'no-store');
+    reply.header('referrer-policy', 'no-referrer');
+    done(null, payload);
+  });
+}
+
 /** Adds a per-response nonce to the policy and returns it, for the rare page with an inline <script nonce>. */
 export function allowInlineScript(reply: FastifyReply): string {
   const nonce = randomToken(16, 'base64');

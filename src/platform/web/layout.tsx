@@ -164,6 +164,15 @@ function Breadcrumbs({ lang, items }: { lang: Lang; items: Breadcrumb[] }) {
   );
 }
 
+/** A page in the shell for this request (its language, path, signed-in person), sent with its status. */
+export function sendPageOf(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  { status = 200, ...options }: PageOptions & { status?: number },
+): FastifyReply {
+  return sendPage(reply, renderPage(pageContext(request), options), status);
+}
+
 export function sendPage(reply: FastifyReply, html: string | Buffer, statusCode = 200): FastifyReply {
   return reply.code(statusCode).type('text/html; charset=utf-8').send(html);
 }

@@ -7,6 +7,7 @@ import { findUnitName } from '../../../platform/auth/staff-service.ts';
 import { setSessionCookie } from '../../../platform/auth/staff-session-hook.ts';
 import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
 import { enforceRateLimit } from '../../../platform/http/rate-limit.ts';
+import { keepPagesPrivate } from '../../../platform/http/security-headers.ts';
 import { FormProblems, problemsOnPage } from '../../../platform/web/components/form-problems.ts';
 import { postedForm } from '../../../platform/web/components/read-form.ts';
 import { submitForm } from '../../../platform/web/components/submit-form.ts';
@@ -30,10 +31,8 @@ export async function invitationRoutes(app: AppInstance, deps: AppDeps): Promise
   const { db, clock, config } = deps;
   const cookieOptions = { isSecure: config.cookieSecure, maxAgeSeconds: config.sessionAbsoluteHours * 3600 };
   keepStaffPagesOutOfCaches(app);
-  // The link's token is in the address: no page here tells another site where it came from.
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('referrer-policy', 'no-referrer');
-  });
+  // The link's token is in the address: no page here is kept or tells another site where it came from.
+  keepPagesPrivate(app);
 
   forEachLanguage(staffAdminPaths.invitationPattern, (url, lang) => {
     const gone = (request: FastifyRequest, reply: FastifyReply, state: Exclude<InvitationState, 'usable'>) =>

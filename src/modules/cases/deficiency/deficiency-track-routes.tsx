@@ -3,9 +3,10 @@ import type { ComponentChildren } from 'preact';
 import { Type } from 'typebox';
 import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
 import { DomainError, type FieldProblem } from '../../../platform/http/errors.ts';
+import { keepPagesPrivate } from '../../../platform/http/security-headers.ts';
 import { readMultipartForm } from '../../../platform/uploads/multipart.ts';
 import { forEachLanguage, localePath } from '../../../platform/web/i18n.ts';
-import { pageContext, renderPage, sendPage } from '../../../platform/web/layout.tsx';
+import { sendPageOf } from '../../../platform/web/layout.tsx';
 import { findSitePage, sitePageOptions } from '../../../platform/web/site-pages.ts';
 import type { CaseRow } from '../core/case-actor.ts';
 import { normaliseLookupCode } from '../core/case-number.ts';
@@ -46,22 +47,15 @@ function sendSupplementPage(
   reply: FastifyReply,
   options: { title: string; status: number; body: ComponentChildren },
 ) {
-  const context = pageContext(request);
-  const html = renderPage(context, {
-    ...sitePageOptions(trackPage, context.lang),
-    title: options.title,
+  return sendPageOf(request, reply, {
+    ...sitePageOptions(trackPage, request.lang),
+    ...options,
     hasError: options.status >= 400,
-    body: options.body,
   });
-  return sendPage(reply, html, options.status);
 }
 
 export async function deficiencyTrackRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
-  app.addHook('onSend', (_request, reply, payload, done) => {
-    reply.header('cache-control', 'no-store');
-    reply.header('referrer-policy', 'no-referrer');
-    done(null, payload);
-  });
+  keepPagesPrivate(app);
 
   async function showForm(
     request: FastifyRequest,

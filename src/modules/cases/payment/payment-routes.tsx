@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { Type } from 'typebox';
 import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
 import type { FieldProblem } from '../../../platform/http/errors.ts';
+import { keepPagesPrivate } from '../../../platform/http/security-headers.ts';
 import { paymentProviderOf } from '../../../platform/payments/payment-providers.ts';
 import { registerPaymentSimulator } from '../../../platform/payments/simulator-routes.tsx';
 import { FormProblems, problemsOnPage } from '../../../platform/web/components/form-problems.ts';
@@ -59,11 +60,7 @@ function stringFields(source: unknown): Record<string, string> {
 }
 
 export async function paymentRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
-  app.addHook('onSend', (_request, reply, payload, done) => {
-    reply.header('cache-control', 'no-store');
-    reply.header('referrer-policy', 'no-referrer');
-    done(null, payload);
-  });
+  keepPagesPrivate(app);
   const { provider, simulator } = paymentProviderOf(deps.config);
   if (simulator !== null) registerPaymentSimulator(app, deps, simulator);
   const paymentsContext = (request: FastifyRequest): PaymentsContext => ({

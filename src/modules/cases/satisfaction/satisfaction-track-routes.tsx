@@ -1,5 +1,6 @@
 import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
 import type { FieldProblem } from '../../../platform/http/errors.ts';
+import { keepPagesPrivate } from '../../../platform/http/security-headers.ts';
 import { postedForm, readForm } from '../../../platform/web/components/read-form.ts';
 import { forEachLanguage } from '../../../platform/web/i18n.ts';
 import { checkRequestAccess } from '../track/track-access.ts';
@@ -17,11 +18,7 @@ import { answerSatisfaction } from './satisfaction-service.ts';
  */
 export async function satisfactionTrackRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
   // As every /track answer: it holds the lookup code and masked personal data.
-  app.addHook('onSend', (_request, reply, payload, done) => {
-    reply.header('cache-control', 'no-store');
-    reply.header('referrer-policy', 'no-referrer');
-    done(null, payload);
-  });
+  keepPagesPrivate(app);
 
   forEachLanguage(satisfactionPaths.answer, (url, lang) => {
     app.post(url, { schema: { hide: true, body: postedForm } }, async (request, reply) => {

@@ -6,7 +6,7 @@ import { unitsNow } from '../../../platform/reference/units-now.ts';
 import { FormProblems, problemsOnPage } from '../../../platform/web/components/form-problems.ts';
 import { formatPageDate } from '../../../platform/web/format-date.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
-import { pageContext, renderPage, sendPage } from '../../../platform/web/layout.tsx';
+import { sendPageOf } from '../../../platform/web/layout.tsx';
 import { findSitePage, sitePageOptions } from '../../../platform/web/site-pages.ts';
 import { waitText } from '../../../platform/web/wait-text.ts';
 import { normaliseLookupCode } from '../core/case-number.ts';
@@ -44,14 +44,7 @@ function sendTrackPage(
   reply: FastifyReply,
   options: { title: string; hasError: boolean; status: number; body: ComponentChildren },
 ): FastifyReply {
-  const context = pageContext(request);
-  const html = renderPage(context, {
-    ...sitePageOptions(page, context.lang),
-    title: options.title,
-    hasError: options.hasError,
-    body: options.body,
-  });
-  return sendPage(reply, html, options.status);
+  return sendPageOf(request, reply, { ...sitePageOptions(page, request.lang), ...options });
 }
 
 export function showLookUpForm(

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { trustDevice } from '../../../platform/auth/trusted-devices.ts';
 import type { AppDeps, AppInstance } from '../../../platform/http/app-types.ts';
 import { DomainError, type FieldProblem, notFound } from '../../../platform/http/errors.ts';
+import { keepPagesPrivate } from '../../../platform/http/security-headers.ts';
 import { sendStoredFile } from '../../../platform/uploads/download-headers.ts';
 import { postedForm, readForm } from '../../../platform/web/components/read-form.ts';
 import { forEachLanguage, type Lang } from '../../../platform/web/i18n.ts';
@@ -46,11 +47,7 @@ import { TrackApiBody, TrackApiResponse, TrackQuery } from './track-schemas.ts';
  * platform/http/public-reads.ts), and the request log keeps only the path.
  */
 export async function trackRoutes(app: AppInstance, deps: AppDeps): Promise<void> {
-  app.addHook('onSend', (_request, reply, payload, done) => {
-    reply.header('cache-control', 'no-store');
-    reply.header('referrer-policy', 'no-referrer');
-    done(null, payload);
-  });
+  keepPagesPrivate(app);
 
   const checkKey = (
     request: FastifyRequest,
