@@ -1,6 +1,6 @@
 import { type Sheet, writeOds } from '../../../platform/documents/ods.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
-import { type AnalysisNames, figureCell, figureColumns } from './analysis-figures.ts';
+import { type AnalysisNames, breakdownsOf, figureCell, figureColumns } from './analysis-figures.ts';
 import { analysisText as text } from './analysis-messages.ts';
 import type { AnalysisFilter, AnalysisGroup, AnalysisTables, Hotspot } from './analysis-queries.ts';
 import { placeOfKey } from './analysis-rules.ts';
@@ -10,22 +10,6 @@ import { placeOfKey } from './analysis-rules.ts';
  * table after another, each row naming its breakdown) and an OpenDocument spreadsheet (a sheet per table).
  * Aggregates only, like the page.
  */
-
-interface ExportTable {
-  key: 'byType' | 'byUnit' | 'byDistrict' | 'bySource' | 'byMonth';
-  name: keyof AnalysisNames;
-  groups: readonly AnalysisGroup[];
-}
-
-function tablesOf(tables: AnalysisTables): ExportTable[] {
-  return [
-    { key: 'byType', name: 'type', groups: tables.byType },
-    { key: 'byUnit', name: 'unit', groups: tables.byUnit },
-    { key: 'byDistrict', name: 'district', groups: tables.byDistrict },
-    { key: 'bySource', name: 'source', groups: tables.bySource },
-    { key: 'byMonth', name: 'month', groups: tables.byMonth },
-  ];
-}
 
 const figureHeadings = (lang: Lang) => figureColumns.map((column) => text(lang, column.key));
 const figureCells = (lang: Lang, group: AnalysisGroup) =>
@@ -53,7 +37,7 @@ export function analysisCsv(
       ...figureCells(lang, { code: '', figures: data.tables.total }),
     ]),
   ];
-  for (const table of tablesOf(data.tables))
+  for (const table of breakdownsOf(data.tables))
     for (const group of table.groups)
       rows.push(
         line([
@@ -99,7 +83,7 @@ export function analysisOds(
         ],
       ],
     },
-    ...tablesOf(data.tables).map((table) => ({
+    ...breakdownsOf(data.tables).map((table) => ({
       name: text(lang, table.key),
       header: [text(lang, 'colCode'), text(lang, 'colName'), ...figureHeadings(lang)],
       rows: table.groups.map((group) => [

@@ -1,5 +1,6 @@
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { analysisText as text } from './analysis-messages.ts';
+import type { AnalysisGroup, AnalysisTables } from './analysis-queries.ts';
 import type { GroupFigures } from './analysis-rules.ts';
 
 /** The names the page and the files show for codes, in the reader's language. */
@@ -9,6 +10,27 @@ export interface AnalysisNames {
   district: (code: string) => string;
   source: (code: string) => string;
   month: (code: string) => string;
+}
+
+/**
+ * The breakdowns the page and the files show, in order: each table's key (the message naming it), the names
+ * its rows take, the heading of its name column.
+ */
+export interface Breakdown {
+  key: 'byType' | 'byUnit' | 'byDistrict' | 'bySource' | 'byMonth';
+  name: keyof AnalysisNames;
+  heading: 'type' | 'unit' | 'district' | 'source' | 'monthLabel';
+  groups: readonly AnalysisGroup[];
+}
+
+export function breakdownsOf(tables: AnalysisTables): Breakdown[] {
+  return [
+    { key: 'byType', name: 'type', heading: 'type', groups: tables.byType },
+    { key: 'byUnit', name: 'unit', heading: 'unit', groups: tables.byUnit },
+    { key: 'byDistrict', name: 'district', heading: 'district', groups: tables.byDistrict },
+    { key: 'bySource', name: 'source', heading: 'source', groups: tables.bySource },
+    { key: 'byMonth', name: 'month', heading: 'monthLabel', groups: tables.byMonth },
+  ];
 }
 
 /** The figure columns every table shows (and the exports), in order, with how each is read. */

@@ -15,7 +15,7 @@ import { analysisPaths } from '../analysis-paths.ts';
 import type { AnalysisFilter, AnalysisTables, Hotspot } from '../analysis-queries.ts';
 import { hotspotMinimum, placeOfKey } from '../analysis-rules.ts';
 import { AnalysisMap } from './analysis-map.tsx';
-import { FiguresTable } from './analysis-tables.tsx';
+import { BreakdownTables, FiguresTable } from './analysis-tables.tsx';
 
 export interface AnalysisChoices {
   types: readonly Choice[];
@@ -210,46 +210,7 @@ export function AnalysisPage(props: AnalysisPageProps) {
                 groups={[{ code: 'all', figures: shown.tables.total }]}
                 nameOf={() => text(lang, 'allPetitions')}
               />
-              <FiguresTable
-                lang={lang}
-                id="type"
-                caption={text(lang, 'byType')}
-                nameHeading={text(lang, 'type')}
-                groups={shown.tables.byType}
-                nameOf={names.type}
-              />
-              <FiguresTable
-                lang={lang}
-                id="unit"
-                caption={text(lang, 'byUnit')}
-                nameHeading={text(lang, 'unit')}
-                groups={shown.tables.byUnit}
-                nameOf={names.unit}
-              />
-              <FiguresTable
-                lang={lang}
-                id="district"
-                caption={text(lang, 'byDistrict')}
-                nameHeading={text(lang, 'district')}
-                groups={shown.tables.byDistrict}
-                nameOf={names.district}
-              />
-              <FiguresTable
-                lang={lang}
-                id="source"
-                caption={text(lang, 'bySource')}
-                nameHeading={text(lang, 'source')}
-                groups={shown.tables.bySource}
-                nameOf={names.source}
-              />
-              <FiguresTable
-                lang={lang}
-                id="month"
-                caption={text(lang, 'byMonth')}
-                nameHeading={text(lang, 'monthLabel')}
-                groups={shown.tables.byMonth}
-                nameOf={names.month}
-              />
+              <BreakdownTables lang={lang} tables={shown.tables} names={names} />
             </>
           )}
           <Definitions lang={lang} />

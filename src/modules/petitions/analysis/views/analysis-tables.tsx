@@ -1,8 +1,14 @@
 import { TableHead } from '../../../../platform/web/components/table.tsx';
 import type { Lang } from '../../../../platform/web/i18n.ts';
-import { figureColumns, figureText } from '../analysis-figures.ts';
+import {
+  type AnalysisNames,
+  type Breakdown,
+  breakdownsOf,
+  figureColumns,
+  figureText,
+} from '../analysis-figures.ts';
 import { analysisText as text } from '../analysis-messages.ts';
-import type { AnalysisGroup } from '../analysis-queries.ts';
+import type { AnalysisGroup, AnalysisTables } from '../analysis-queries.ts';
 
 /** One breakdown as a GOV.UK table: a row per group, the figures in numeric columns. */
 export function FiguresTable(props: {
@@ -45,5 +51,32 @@ export function FiguresTable(props: {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The breakdowns (`breakdownsOf`) as tables, all or those named in `only`, in their order. */
+export function BreakdownTables(props: {
+  lang: Lang;
+  tables: AnalysisTables;
+  names: AnalysisNames;
+  only?: readonly Breakdown['name'][];
+}) {
+  const { lang, only } = props;
+  return (
+    <>
+      {breakdownsOf(props.tables)
+        .filter((breakdown) => only === undefined || only.includes(breakdown.name))
+        .map((breakdown) => (
+          <FiguresTable
+            key={breakdown.key}
+            lang={lang}
+            id={breakdown.name}
+            caption={text(lang, breakdown.key)}
+            nameHeading={text(lang, breakdown.heading)}
+            groups={breakdown.groups}
+            nameOf={props.names[breakdown.name]}
+          />
+        ))}
+    </>
   );
 }

@@ -8,7 +8,7 @@ import { analysisPaths } from '../analysis-paths.ts';
 import type { AnalysisFilter, AnalysisTables } from '../analysis-queries.ts';
 import type { GroupFigures } from '../analysis-rules.ts';
 import { Definitions, filterQuery, RefreshedLine } from './analysis-page.tsx';
-import { FiguresTable } from './analysis-tables.tsx';
+import { BreakdownTables, FiguresTable } from './analysis-tables.tsx';
 
 export interface MonthlyReportProps {
   lang: Lang;
@@ -78,22 +78,7 @@ export function MonthlyReportPage(props: MonthlyReportProps) {
               })
         }
       />
-      <FiguresTable
-        lang={lang}
-        id="type"
-        caption={text(lang, 'byType')}
-        nameHeading={text(lang, 'type')}
-        groups={month.tables.byType}
-        nameOf={names.type}
-      />
-      <FiguresTable
-        lang={lang}
-        id="unit"
-        caption={text(lang, 'byUnit')}
-        nameHeading={text(lang, 'unit')}
-        groups={month.tables.byUnit}
-        nameOf={names.unit}
-      />
+      <BreakdownTables lang={lang} tables={month.tables} names={names} only={['type', 'unit']} />
       <p class="govuk-body">
         {text(lang, 'monthDownloads')}{' '}
         <a class="govuk-link" href={`${localePath(lang, analysisPaths.csv)}?${query}`} download>
