@@ -85,7 +85,7 @@ import {
   withBenchApp,
 } from './bench-support.ts';
 import { type StaffSession, signIn } from './cases-bench.ts';
-import { loopbackAddresses, percentile } from './load-client.ts';
+import { loopbackAddresses, percentile, type TimeFigures, timeFigures } from './load-client.ts';
 import { peakRssMegabytes, resetPeakRss, rssMegabytes } from './process-memory.ts';
 import { type Answer, multipart, send } from './reports-bench.ts';
 
@@ -689,23 +689,14 @@ async function checkSubmissions(
 // ---------------------------------------------------------------------------------------------------------
 // One level: N applicants, `concurrency` at a time
 
-interface Figures {
-  count: number;
+interface Figures extends TimeFigures {
   perSecond: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
 }
 
 function figuresOf(latencies: number[], elapsedMs: number): Figures {
   return {
-    count: latencies.length,
+    ...timeFigures(latencies),
     perSecond: round1((latencies.length / Math.max(1, elapsedMs)) * 1000),
-    p50: percentile(latencies, 0.5),
-    p95: percentile(latencies, 0.95),
-    p99: percentile(latencies, 0.99),
-    max: percentile(latencies, 1),
   };
 }
 

@@ -122,13 +122,27 @@ export function percentile(latencies: readonly number[], q: number): number {
   return Math.round((sorted[rank - 1] ?? Number.NaN) * 10) / 10;
 }
 
-/** What the report shows of a load run: its count, latency percentiles, rate of `okStatus` answers, failures. */
-export interface LatencyFigures {
+/** A list of times as the reports show it: its count and nearest-rank percentiles (ms, one decimal). */
+export interface TimeFigures {
   count: number;
   p50: number;
   p95: number;
   p99: number;
   max: number;
+}
+
+/** The count and percentiles of `times`; 0 each for an empty list. */
+export function timeFigures(times: readonly number[]): TimeFigures {
+  const sorted = [...times].sort((left, right) => left - right);
+  const rank = (q: number) =>
+    sorted.length === 0
+      ? 0
+      : Math.round((sorted[Math.max(1, Math.ceil(q * sorted.length)) - 1] ?? 0) * 10) / 10;
+  return { count: sorted.length, p50: rank(0.5), p95: rank(0.95), p99: rank(0.99), max: rank(1) };
+}
+
+/** What the report shows of a load run: its count, latency percentiles, rate of `okStatus` answers, failures. */
+export interface LatencyFigures extends TimeFigures {
   /** Answers with `okStatus` per second. */
   perSecond: number;
   /** Errors and answers other than `okStatus`. */
@@ -138,11 +152,7 @@ export interface LatencyFigures {
 export function latencyFigures(result: LoadResult, okStatus = 200): LatencyFigures {
   const ok = result.statuses.get(okStatus) ?? 0;
   return {
-    count: result.latencies.length,
-    p50: percentile(result.latencies, 0.5),
-    p95: percentile(result.latencies, 0.95),
-    p99: percentile(result.latencies, 0.99),
-    max: percentile(result.latencies, 1),
+    ...timeFigures(result.latencies),
     perSecond: Math.round((ok / result.elapsedMs) * 1000),
     failures: result.errors + (result.latencies.length - ok),
   };

@@ -48,6 +48,7 @@ import {
   type PetitionsGenerateResult,
   petitionBenchStaff,
 } from './generate-petitions.ts';
+import { type TimeFigures, timeFigures } from './load-client.ts';
 import { benchPetitionTypes, petitionWords, repeatWords } from './petition-fixtures.ts';
 
 const petitionsWanted = Number(process.env.BENCH_PETITIONS ?? 2_000_000);
@@ -58,21 +59,6 @@ const pageTargetMs = 200;
 const repeatTargetMs = 50;
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
-
-interface Figures {
-  count: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-}
-
-/** Nearest-rank percentiles of every time, ms. */
-function figuresOf(times: readonly number[]): Figures {
-  const sorted = [...times].sort((left, right) => left - right);
-  const rank = (share: number) => round1(sorted[Math.max(0, Math.ceil(share * sorted.length) - 1)] ?? 0);
-  return { count: sorted.length, p50: rank(0.5), p95: rank(0.95), p99: rank(0.99), max: rank(1) };
-}
 
 /** One GET with a kept-alive agent and the session's cookie, the whole answer read. */
 function get(url: string, agent: http.Agent, cookie: string): Promise<{ status: number; bytes: number }> {
@@ -173,8 +159,8 @@ async function measurePages(
   targets: readonly PageTarget[],
   cookies: Record<PageTarget['as'], string>,
 ): Promise<{
-  perTarget: { target: PageTarget; figures: Figures; bytes: number; failures: number }[];
-  pages: Figures;
+  perTarget: { target: PageTarget; figures: TimeFigures; bytes: number; failures: number }[];
+  pages: TimeFigures;
 }> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   try {
@@ -196,11 +182,11 @@ async function measurePages(
     return {
       perTarget: targets.map((target) => ({
         target,
-        figures: figuresOf(times.get(target) ?? []),
+        figures: timeFigures(times.get(target) ?? []),
         bytes: bytes.get(target) ?? 0,
         failures: failures.get(target) ?? 0,
       })),
-      pages: figuresOf(
+      pages: timeFigures(
         targets.filter((target) => target.isPage).flatMap((target) => times.get(target) ?? []),
       ),
     };
@@ -278,12 +264,12 @@ async function measureRepeats(db: Database, mix: readonly RepeatQuery[]) {
   }
   const groups = [...new Set(mix.map((query) => query.group))];
   return {
-    all: figuresOf(times.map((entry) => entry.ms)),
+    all: timeFigures(times.map((entry) => entry.ms)),
     byGroup: groups.map((group) => {
       const entries = times.filter((entry) => entry.query.group === group);
       return {
         group,
-        figures: figuresOf(entries.map((entry) => entry.ms)),
+        figures: timeFigures(entries.map((entry) => entry.ms)),
         withRepeats: entries.filter((entry) => entry.found > 0).length,
         meanFound: round1(entries.reduce((sum, entry) => sum + entry.found, 0) / Math.max(1, entries.length)),
       };
@@ -531,7 +517,7 @@ function sectionLines(
 ): string[] {
   const { pages, repeats } = measured;
   const failures = pages.perTarget.reduce((sum, entry) => sum + entry.failures, 0);
-  const row = (label: string, figures: Figures, extra = '') =>
+  const row = (label: string, figures: TimeFigures, extra = '') =>
     `| ${label} | ${figures.count} | ${figures.p50} | ${figures.p95} | ${figures.p99} | ${figures.max} |${extra}`;
   return [
     ...sectionHead('Petitions (issue 16 §6)', {

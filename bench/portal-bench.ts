@@ -56,6 +56,7 @@ import {
   withBenchApp,
 } from './bench-support.ts';
 import { describePortalResult, type PortalGenerateResult } from './generate-portal.ts';
+import { type TimeFigures, timeFigures } from './load-client.ts';
 import { peakRssMegabytes, resetPeakRss, rssMegabytes } from './process-memory.ts';
 
 const itemsWanted = Number(process.env.BENCH_PORTAL_ITEMS ?? 200_000);
@@ -187,21 +188,6 @@ export async function queryMix(pool: pg.Pool): Promise<MixQuery[]> {
 // ---------------------------------------------------------------------------------------------------------
 // Measuring
 
-interface Figures {
-  count: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-}
-
-/** Nearest-rank percentiles of every time, ms. */
-function figuresOf(times: readonly number[]): Figures {
-  const sorted = [...times].sort((left, right) => left - right);
-  const rank = (share: number) => round1(sorted[Math.max(0, Math.ceil(share * sorted.length) - 1)] ?? 0);
-  return { count: sorted.length, p50: rank(0.5), p95: rank(0.95), p99: rank(0.99), max: rank(1) };
-}
-
 /** The first `limit` things of a source, under another source name (the real rows stay as they are). */
 function limitedSource(
   source: string,
@@ -292,8 +278,8 @@ function get(url: string, agent: http.Agent): Promise<{ status: number; body: st
 interface SearchFigures {
   /** Per query: its median time and its hit count. */
   perQuery: { query: MixQuery; median: number; total: number }[];
-  all: Figures;
-  byGroup: Map<string, Figures>;
+  all: TimeFigures;
+  byGroup: Map<string, TimeFigures>;
 }
 
 async function measureSearchSite(db: Database, mix: readonly MixQuery[]): Promise<SearchFigures> {
@@ -318,11 +304,11 @@ function summarise(
   times: Map<MixQuery, number[]>,
   totals: Map<MixQuery, number>,
 ): SearchFigures {
-  const byGroup = new Map<string, Figures>();
+  const byGroup = new Map<string, TimeFigures>();
   for (const group of new Set(mix.map((query) => query.group)))
     byGroup.set(
       group,
-      figuresOf(mix.filter((query) => query.group === group).flatMap((query) => times.get(query) ?? [])),
+      timeFigures(mix.filter((query) => query.group === group).flatMap((query) => times.get(query) ?? [])),
     );
   return {
     perQuery: mix.map((query) => ({
@@ -330,7 +316,7 @@ function summarise(
       median: round1(median(times.get(query) ?? [])),
       total: totals.get(query) ?? 0,
     })),
-    all: figuresOf([...times.values()].flat()),
+    all: timeFigures([...times.values()].flat()),
     byGroup,
   };
 }
