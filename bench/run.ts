@@ -125,8 +125,11 @@ for (const name of sections)
     throw new Error(`BENCH_ONLY: unknown section ${name} (known: ${knownSections.join(', ')})`);
 // BENCH_OUTPUT: write elsewhere (trial runs), keeping the other sections and the notes of that file.
 const output = process.env.BENCH_OUTPUT ?? 'docs/benchmarks.md';
-if (!sections.has('cases')) {
-  // The control and reports sections alone: the rest of this file is the cases part.
+/**
+ * The sections after the cases part (each on its own database and app, one after the other), then the file
+ * written with `main` (the cases part's lines; null keeps the file's).
+ */
+async function runOtherSectionsAndWrite(main: string[] | null): Promise<void> {
   const control = sections.has('control') ? await controlSection() : null;
   const reports = sections.has('reports') ? await reportsSection() : null;
   const applications = sections.has('applications') ? await applicationsSection() : null;
@@ -134,7 +137,7 @@ if (!sections.has('cases')) {
   const portal = sections.has('portal') ? await portalSection() : null;
   const petitions = sections.has('petitions') ? await petitionsSection() : null;
   await writeBenchmarks(output, {
-    main: null,
+    main,
     control,
     reports,
     applications,
@@ -143,6 +146,11 @@ if (!sections.has('cases')) {
     petitions,
   });
   process.stdout.write(`Wrote ${output}\n`);
+}
+
+if (!sections.has('cases')) {
+  // The other sections alone: the rest of this file is the cases part.
+  await runOtherSectionsAndWrite(null);
   process.exit(0);
 }
 
@@ -481,21 +489,5 @@ function moreAppProcessesLines(): string[] {
   });
 }
 
-// The control, reports, applications and public sections run on their own databases and apps, after the cases part has stopped
-// its own, one after the other.
-const control = sections.has('control') ? await controlSection() : null;
-const reports = sections.has('reports') ? await reportsSection() : null;
-const applications = sections.has('applications') ? await applicationsSection() : null;
-const publicPages = sections.has('public') ? await publicPagesSection() : null;
-const portal = sections.has('portal') ? await portalSection() : null;
-const petitions = sections.has('petitions') ? await petitionsSection() : null;
-await writeBenchmarks(output, {
-  main: lines,
-  control,
-  reports,
-  applications,
-  public: publicPages,
-  portal,
-  petitions,
-});
-process.stdout.write(`Wrote ${output}\n`);
+// The other sections run on their own databases and apps, after the cases part has stopped its own.
+await runOtherSectionsAndWrite(lines);
