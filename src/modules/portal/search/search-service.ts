@@ -1,5 +1,6 @@
 import { asc } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../../platform/db/database.ts';
+import { keptRead } from '../../../platform/db/kept-read.ts';
 import { DomainError, type FieldProblem } from '../../../platform/http/errors.ts';
 import { listUnits } from '../../../platform/reference/reference-repo.ts';
 import {
@@ -35,8 +36,21 @@ export interface SearchChoiceLists {
   readonly unitNames: ReadonlyMap<string, string>;
 }
 
-/** The units and the three classification schemes, as the filters offer them. */
-export async function loadSearchChoices(db: DatabaseOrTransaction, lang: Lang): Promise<SearchChoiceLists> {
+/**
+ * The units and the three classification schemes, as the filters offer them: read for every search page
+ * and API call, so kept (`keptRead`) until a unit or a classification scheme is published (a scheme's load
+ * announces 'search', a unit's save 'units') or for 5 s.
+ */
+export function loadSearchChoices(db: DatabaseOrTransaction, lang: Lang): Promise<SearchChoiceLists> {
+  return choicesNow[lang](db);
+}
+
+const choicesNow: Record<Lang, (db: DatabaseOrTransaction) => Promise<SearchChoiceLists>> = {
+  'zh-TW': keptRead(['search', 'units'], (db) => readSearchChoices(db, 'zh-TW')),
+  en: keptRead(['search', 'units'], (db) => readSearchChoices(db, 'en')),
+};
+
+async function readSearchChoices(db: DatabaseOrTransaction, lang: Lang): Promise<SearchChoiceLists> {
   const units = await listUnits(db, { activeOnly: false });
   const themes = await db.select().from(themeClassifications).orderBy(asc(themeClassifications.code));
   const cakes = await db
