@@ -1,3 +1,5 @@
+// A .db.test only because keptRead follows the process's publications (publications.ts loads pg); it uses no
+// database.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { DatabaseOrTransaction } from './database.ts';
