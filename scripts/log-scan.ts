@@ -3,6 +3,11 @@
  * held (test/helpers/log-capture.ts wrote them to `values-<pid>.jsonl`) is looked for in every line the test
  * apps logged (`app-<pid>.log`). A value found is a leak: a name, phone, e-mail, address or lookup code in
  * the log, which anyone reading it could use (a lookup code opens the case at /track).
+ *
+ * It also finds what Fastify logs when a handler went on after its answer was sent: an error thrown after the
+ * answer ("Promise errored, but reply.sent = true was set") or a second answer ("Reply was already sent").
+ * The client saw nothing wrong, so only the log tells: e.g. a helper that returned the reply (a thenable)
+ * to an `await`, which made it undefined.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,7 +16,11 @@ export interface LogScanResult {
   lines: number;
   values: number;
   leaks: { table: string; column: string; value: string; line: string }[];
+  /** Lines saying a handler went on after its answer was sent. */
+  afterAnswer: string[];
 }
+
+const afterAnswerMessages = ['Promise errored, but reply.sent = true was set', 'Reply was already sent'];
 
 /** Values this short would be found by chance ("x", "12"): ASCII from 4 characters, others (王小明) from 3. */
 const isLongEnough = (value: string) =>
@@ -28,10 +37,13 @@ export async function scanTestLogs(dir: string): Promise<LogScanResult> {
     }
   }
   const leaks: LogScanResult['leaks'] = [];
+  const afterAnswer: string[] = [];
   let lineCount = 0;
   for (const file of files.filter((name) => name.startsWith('app-'))) {
     const lines = (await readFile(path.join(dir, file), 'utf8')).split('\n').filter((line) => line !== '');
     lineCount += lines.length;
+    for (const line of lines)
+      if (afterAnswerMessages.some((message) => line.includes(message))) afterAnswer.push(line.slice(0, 600));
     // A log line is JSON: a value appears in it escaped as JSON would write it.
     for (const [value, where] of values) {
       const escaped = JSON.stringify(value).slice(1, -1);
@@ -43,5 +55,5 @@ export async function scanTestLogs(dir: string): Promise<LogScanResult> {
       }
     }
   }
-  return { lines: lineCount, values: values.size, leaks };
+  return { lines: lineCount, values: values.size, leaks, afterAnswer };
 }

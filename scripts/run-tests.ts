@@ -190,6 +190,9 @@ if (logDir !== null) {
     console.error('# Personal data reached the log (issue 13): see the lines above.');
     scanExitCode = 1;
   }
+  console.log(`# log scan: ${scan.afterAnswer.length} handlers went on after their answer was sent`);
+  for (const line of scan.afterAnswer.slice(0, 10)) console.error(`#   ${line}`);
+  if (scan.afterAnswer.length > 0) scanExitCode = 1;
   // KEEP_TEST_LOGS=1 keeps the apps' logs for reading (a 500's error line), and says where.
   if (process.env.KEEP_TEST_LOGS) console.log(`# logs kept in ${logDir}`);
   else await rm(logDir, { recursive: true, force: true });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
+import { anApplicant, anApplicantAtDocuments } from '../src/modules/applications/application-test-support.ts';
 import {
   caseActorOf,
   moveCase,
@@ -11,21 +12,36 @@ import {
   testCasesContext,
 } from '../src/modules/cases/core/cases-test-support.ts';
 import { requestExtension } from '../src/modules/cases/core/extensions.ts';
+import { supplementInputName } from '../src/modules/cases/deficiency/deficiency-rules.ts';
+import { deficiencyNotices } from '../src/modules/cases/deficiency/deficiency-schema.ts';
 import { issueNotice } from '../src/modules/cases/deficiency/deficiency-service.ts';
-import { type CaseRow, cases, openCase } from '../src/modules/cases/index.ts';
+import { supplementNotice } from '../src/modules/cases/deficiency/supplement-service.ts';
+import { type CaseRow, cases, caseTopics, openCase } from '../src/modules/cases/index.ts';
 import { recordCounterPayment } from '../src/modules/cases/payment/payment-service.ts';
 import { asApplicationWithFee } from '../src/modules/cases/payment/payment-test-support.ts';
+import { getCheck } from '../src/modules/control/checks/check-reads.ts';
+import { checkIdOf, phoneTest, withoutActions } from '../src/modules/control/checks/checks-test-support.ts';
+import { carriedPractices } from '../src/modules/control/work-plans/work-plan-reads.ts';
+import { notificationDeliveries } from '../src/modules/notifications/notifications-schema.ts';
+import { builtInAsTemplate } from '../src/modules/notifications/template-text.ts';
 import { createApiKey } from '../src/modules/open311/api-keys.ts';
+import { faqEntries } from '../src/modules/portal/faq/faq-schema.ts';
+import { markReportFixed } from '../src/modules/reports/report-fix.ts';
+import { submitPotholeWithPhoto } from '../src/modules/reports/report-intake-test-support.ts';
 import { cliActor } from '../src/platform/auth/audit-log.ts';
-import { staff } from '../src/platform/auth/auth-schema.ts';
+import { signInFailures, staff } from '../src/platform/auth/auth-schema.ts';
 import {
+  afterPasswordStep,
   aSignedInMember,
   aStaffMember,
   csrfTokenIn,
   TestBrowser,
 } from '../src/platform/auth/auth-test-support.ts';
 import type { StaffRole } from '../src/platform/auth/principal.ts';
-import { multipartForm } from '../src/platform/uploads/upload-test-support.ts';
+import { signInFailureKey } from '../src/platform/auth/staff-email.ts';
+import { noisyJpeg } from '../src/platform/images/photo-test-support.ts';
+import { themeClassifications } from '../src/platform/reference/reference-schema.ts';
+import { multipartForm, samplePdf, samplePng } from '../src/platform/uploads/upload-test-support.ts';
 import { definedFormFields } from '../src/platform/web/components/read-form.ts';
 import { buildTestApp } from './helpers/test-app.ts';
 
@@ -40,12 +56,15 @@ import { buildTestApp } from './helpers/test-app.ts';
  *
  * Routes come from Fastify's own route table (`printRoutes`), JSON bodies and query fields from the OpenAPI
  * document (/api/openapi.json), form fields from the forms on the app's pages: the pages are crawled (links
- * and GET forms with their first choices) by an admin, a supervisor, a counter clerk, a handler and an
- * anonymous visitor, and a POST route gets the fields of the forms that post to it, at the address the form
- * posts to, from whoever saw it (their session and CSRF token: staff routes are exercised past
- * authentication). A POST route no crawled page has a form for still gets NUL in its parameters and in a
- * field "text"; the run lists those routes. Open311 and the payment callback answer in their own protocols'
- * error shapes; a module's own 4xx page (main and a heading) is counted apart.
+ * and GET forms with their first choices) by an admin, a supervisor, a counter clerk, a handler, the other
+ * staff roles (secretariat, web editor, unit editor and head) and an anonymous visitor, each starting from
+ * the pages of the records `before` makes in the states that show their forms (cases, field reports,
+ * control records, content, petitions: the functions below say which), and a POST route gets the fields of
+ * the forms that post to it, at the address the form posts to, from whoever saw it (their session and CSRF
+ * token: staff routes are exercised past authentication). Pages no GET opens (a file's preview, the code step
+ * of a sign-in) are read for their forms too. A POST route no crawled page has a form for still gets NUL in
+ * its parameters and in a field "text"; the run lists those routes. Open311 and the payment callback answer
+ * in their own protocols' error shapes; a module's own 4xx page (main and a heading) is counted apart.
  */
 
 const subject = await buildTestApp({
@@ -81,13 +100,11 @@ function routesOf(tree: string): RouteEntry[] {
     const depth = (match[1] ?? '').length / 4;
     // Two parameter names at one place (`:number|:caseNumber`): the first names it.
     const segment = (match[2] ?? '').replace(/\|:[^/]*/g, '');
+    // A node's text goes on from its parent's as it is (`/report` then `s/:number` is `/reports/:number`,
+    // `/staff/checks` then `.csv` is `/staff/checks.csv`).
     stack.length = depth;
-    const prefix = stack.join('');
-    const path =
-      depth === 0
-        ? segment
-        : `${prefix.endsWith('/') || segment.startsWith('/') ? prefix : `${prefix}/`}${segment}`;
-    stack.push(depth === 0 ? segment : path.slice(prefix.length));
+    stack.push(segment);
+    const path = stack.join('');
     if (match[3]) routes.push({ path, methods: match[3].split(', ') });
   }
   return routes;
@@ -341,6 +358,12 @@ let open311Key = '';
  * refused for that reason; the same form about another member or key is.
  */
 const inUse = new Set<string>();
+
+/**
+ * Pages whose forms no crawl reaches: what a POST answers (a file's preview before it is loaded), or a page of
+ * someone between two steps (the code step of a sign-in with two-factor), with whoever got them.
+ */
+const answeredPages: { url: string; body: string; who: Who }[] = [];
 const members = new Map<string, Awaited<ReturnType<typeof aSignedInMember>>['member']>();
 
 async function signInAs(role: StaffRole): Promise<Who> {
@@ -371,6 +394,9 @@ before(async () => {
   const opened = await clerkApi.post('/api/staff/cases', sidewalkPetition());
   ({ caseNumber, lookupCode } = opened.json() as { caseNumber: string; lookupCode: string });
   await casesInEveryState(opener);
+  await fieldReportsForTheCrew();
+  await controlRecords();
+  await portalAndSecretariatRecords();
   const created = await createApiKey(subject.database.db, {
     name: 'fuzz',
     rate: '10000',
@@ -386,6 +412,13 @@ before(async () => {
   const started = await browser.post('/apply/road-maintenance-petition', { _csrf: visitor.csrfToken });
   assert.equal(started.statusCode, 303, 'an application draft is started');
   draftUrl = String(started.headers.location);
+  // Two drafts further on, whose pages the first reaches only once answered: at the code sent to the
+  // contact address (send it again), and at the documents (the upload).
+  const atCode = anApplicant(subject);
+  await atCode.start('road-maintenance-petition');
+  await atCode.giveContact();
+  const atDocuments = await anApplicantAtDocuments(subject);
+  visitor.seeds.push(atCode.step('code'), atDocuments.step('documents'));
 });
 
 /**
@@ -419,30 +452,67 @@ async function casesInEveryState(opener: Parameters<typeof caseActorOf>[0]): Pro
   const closed = await move(await move(await inProgress(), 'resolve', { resolution: '已修復。' }), 'close');
   const application = await asApplicationWithFee(subject.database.db, (await anOpenCase()).id);
   const owing = await move(await move(application, 'accept'), 'request_payment');
+  // Paying it online: /track's "pay", then "go to the provider" (POSTs) lead to the provider's page.
+  const press = async (pageUrl: string, body: string, action: string) => {
+    const form = formsOf(body, pageUrl, visitor).find((each) => each.action.split('?')[0] === action);
+    assert.ok(form, `${pageUrl} has a form posting to ${action}`);
+    return visitor.browser.post(form.action, form.choices);
+  };
+  const tracked = `/track?case=${owing.caseNumber}&code=${owing.lookupCode}`;
+  const payPage = await press(tracked, (await visitor.browser.get(tracked)).body, '/track/payment');
+  const toProvider = await press('/track/payment', payPage.body, '/track/payment/start');
+  const provider = new URL(String(toProvider.headers.location), 'http://localhost');
+  visitor.seeds.push(`${provider.pathname}${provider.search}`);
+  const anAcceptedApplication = async () =>
+    move(await asApplicationWithFee(subject.database.db, (await anOpenCase()).id), 'accept');
   // An application accepted and not yet asked for its fee: its deficiency notice (補正通知) is issued here.
-  const accepted = await move(
-    await asApplicationWithFee(subject.database.db, (await anOpenCase()).id),
-    'accept',
-  );
+  const accepted = await anAcceptedApplication();
 
   // An application whose one-time deficiency notice (補正通知) was issued: the applicant's supplement form
   // on /track, the counter's on the staff page.
-  const noticed = await move(
-    await asApplicationWithFee(subject.database.db, (await anOpenCase()).id),
-    'accept',
-  );
+  const noticed = await anAcceptedApplication();
   const notice: Record<string, string> = { 'other.1': '土地使用同意書', supplementBy: '2026-03-20' };
-  await issueNotice(
+  const issue = async (row: CaseRow, posted: Record<string, string>) => {
+    const [current] = await subject.database.db.select().from(cases).where(eq(cases.id, row.id));
+    assert.ok(current);
+    const options = {
+      caseId: row.id,
+      expectedVersion: current.version,
+      posted: (name: string) => posted[name] ?? '',
+    };
+    return issueNotice(context(), options, byHandler);
+  };
+  await issue(noticed, notice);
+
+  // One whose first notice was answered at the counter (the papers brought in) and whose second, the
+  // handler's, waits for a supervisor of the unit: the supervisor's decision on the notice's page.
+  const renoticed = await anAcceptedApplication();
+  const first = await issue(renoticed, notice);
+  const [firstNotice] = await subject.database.db
+    .select()
+    .from(deficiencyNotices)
+    .where(eq(deficiencyNotices.id, first.noticeId));
+  const [waiting] = await subject.database.db.select().from(cases).where(eq(cases.id, renoticed.id));
+  assert.ok(firstNotice && waiting);
+  const broughtIn = firstNotice.items.map((item) => [supplementInputName('brought', item.key), 'yes']);
+  await supplementNotice(
     context(),
-    { caseId: noticed.id, expectedVersion: noticed.version, posted: (name) => notice[name] ?? '' },
-    byHandler,
+    {
+      caseId: renoticed.id,
+      expectedVersion: waiting.version,
+      via: 'counter',
+      fields: Object.fromEntries(broughtIn),
+      files: [],
+      knownProblems: [],
+    },
+    caseActorOf(opener),
   );
+  const second = await issue(renoticed, { ...notice, approvalReason: '第一次漏列土地使用同意書之附圖。' });
+  assert.equal(second.kind, 'drafted', "the handler's second notice waits for the supervisor");
+  supervisor.seeds.push(`/staff/cases/${renoticed.caseNumber}/deficiency/${second.noticeId}`);
 
   // An application paid at the counter and then rejected: its refund (staff) and its receipt (/track).
-  const toPay = await move(
-    await move(await asApplicationWithFee(subject.database.db, (await anOpenCase()).id), 'accept'),
-    'request_payment',
-  );
+  const toPay = await move(await anAcceptedApplication(), 'request_payment');
   await recordCounterPayment(context(), caseActorOf(opener), {
     caseId: toPay.id,
     version: toPay.version,
@@ -454,6 +524,11 @@ async function casesInEveryState(opener: Parameters<typeof caseActorOf>[0]): Pro
   const refundDue = await move(paid, 'reject', { reason: '不符申請資格。' });
   clerk.seeds.push(`/staff/cases/${refundDue.caseNumber}/payment`);
 
+  // A number someone guessed ten wrong codes for: guarded, its refusal offers to e-mail the link instead.
+  const guessed = `/track?case=${(await anOpenCase()).caseNumber}&code=ZZZZZZZZ`;
+  for (let attempt = 0; attempt < 10; attempt += 1) await visitor.browser.get(guessed);
+  visitor.seeds.push(guessed);
+
   for (const row of [working, extended, supplementAsked, closed, owing, accepted, noticed, refundDue]) {
     for (const who of [handler, supervisor, clerk]) who.seeds.push(`/staff/cases/${row.caseNumber}`);
     visitor.seeds.push(`/track?case=${row.caseNumber}&code=${row.lookupCode}`);
@@ -464,28 +539,77 @@ async function casesInEveryState(opener: Parameters<typeof caseActorOf>[0]): Pro
   await secretariat.browser.get('/staff/petitions/new');
   const registered = await secretariat.browser.postMultipart(
     '/staff/petitions/new',
-    multipartForm({
-      source: 'letter',
-      typeCode: 'director-mailbox',
-      subject: '中正路人行道破損',
-      text: '中正三路 40 號前的人行道地磚破損，已經好幾個月都沒有修。',
-      place: '中正三路 40 號',
-      districtCode: '64000080',
-      name: '林小明',
-      email: 'fuzz.petitioner@example.tw',
-      phone: '',
-      address: '',
-    }),
+    multipartForm(
+      {
+        source: 'letter',
+        typeCode: 'director-mailbox',
+        subject: '中正路人行道破損',
+        text: '中正三路 40 號前的人行道地磚破損，已經好幾個月都沒有修。',
+        place: '中正三路 40 號',
+        districtCode: '64000080',
+        name: '林小明',
+        email: 'fuzz.petitioner@example.tw',
+        phone: '',
+        address: '',
+      },
+      [{ field: 'scan', name: '陳情書.pdf', type: 'application/pdf', content: samplePdf() }],
+    ),
   );
   const petition = /\/staff\/petitions\/([0-9-]+)\?/.exec(String(registered.headers.location ?? ''))?.[1];
   assert.ok(petition, `a petition is registered (${registered.statusCode})`);
+  // Accepted by a supervisor of its unit: its answer form shows beside the decline and the transfer.
+  const [registeredRow] = await subject.database.db
+    .select()
+    .from(cases)
+    .where(eq(cases.caseNumber, petition));
+  assert.ok(registeredRow);
+  const petitionSupervisor = await aStaffMember(subject.database.db, {
+    role: 'supervisor',
+    unitCode: registeredRow.unitCode,
+  });
+  await moveCase(subject, registeredRow, 'accept', {}, caseActorOf(petitionSupervisor));
   for (const who of [secretariat, supervisor, handler]) who.seeds.push(`/staff/petitions/${petition}`);
+  // Its /track page lists the scanned letter (the applicant's download of an attachment).
+  visitor.seeds.push(`/track?case=${petition}&code=${registeredRow.lookupCode}`);
+  // One sent to the director's mailbox, waiting for the code sent to its address (its confirmation page).
+  const mailed = await visitor.browser.post('/mailbox', {
+    _csrf: visitor.csrfToken,
+    typeCode: 'director-mailbox',
+    subject: '博愛路路燈不亮',
+    text: '博愛二路的路燈已經一週沒有亮了。',
+    name: '李小華',
+    email: 'fuzz.mailbox@example.tw',
+  });
+  assert.equal(mailed.statusCode, 303, 'a mailbox petition waits for its code');
+  visitor.seeds.push(String(mailed.headers.location));
   // Members the fuzz does not sign in as: the administration's forms about a member (role, deactivate, second
   // factor, reactivate) are sent about them; an invitation waiting (resend, revoke); a key to revoke.
   const withSecondFactor = await aStaffMember(subject.database.db, { role: 'handler', withTotp: true });
   const deactivated = await aStaffMember(subject.database.db, { role: 'handler' });
   await subject.database.db.update(staff).set({ isActive: false }).where(eq(staff.id, deactivated.id));
-  for (const member of [opener, withSecondFactor, deactivated])
+  // Someone with two-factor past the password step: the code step's form, posted from their browser.
+  const signingIn = await afterPasswordStep(
+    subject.app,
+    await aStaffMember(subject.database.db, { role: 'handler', withTotp: true }),
+  );
+  const codeStep = await signingIn.get('/staff/sign-in/verify');
+  const partway = {
+    role: 'signing in',
+    browser: signingIn,
+    csrfToken: csrfTokenIn(codeStep.body),
+    seeds: [],
+  };
+  answeredPages.push({ url: '/staff/sign-in/verify', body: codeStep.body, who: partway });
+  // One locked out by wrong passwords (release the lockout).
+  const lockedOut = await aStaffMember(subject.database.db, { role: 'handler' });
+  const now = subject.clock.now();
+  await subject.database.db.insert(signInFailures).values({
+    emailHash: signInFailureKey(lockedOut.email),
+    failureCount: 10,
+    lastFailedAt: now,
+    lockedUntil: new Date(now.getTime() + 3_600_000),
+  });
+  for (const member of [opener, withSecondFactor, deactivated, lockedOut])
     admin.seeds.push(`/staff/admin/staff/${member.id}`);
   await admin.browser.get('/staff/admin/staff/invite');
   const invited = await admin.browser.post('/staff/admin/staff/invite', {
@@ -496,7 +620,26 @@ async function casesInEveryState(opener: Parameters<typeof caseActorOf>[0]): Pro
     unitCode: 'road-maintenance',
   });
   assert.equal(invited.statusCode, 303, 'an invitation is sent');
+  // Its link, as the invitee reads it in the e-mail (the delivery holds what is sent): the invitee's page.
+  const [invitation] = await subject.database.db
+    .select({ text: notificationDeliveries.bodyText })
+    .from(notificationDeliveries)
+    .where(eq(notificationDeliveries.recipient, 'fuzz.invited@example.tw'));
+  const invitationLink = /\/staff\/invitation\/[A-Za-z0-9_-]{43}/.exec(invitation?.text ?? '')?.[0];
+  assert.ok(invitationLink, 'the invitation e-mail has its link');
+  visitor.seeds.push(invitationLink);
   admin.seeds.push('/staff/admin/staff');
+  // A theme classification file previewed (its confirmation), the scheme as kept and one code more.
+  const themes = await subject.database.db.select().from(themeClassifications);
+  const file = JSON.stringify([...themes, { code: 'FUZZ-1', nameZh: '測試分類', parentCode: null }]);
+  const preview = await admin.browser.postMultipart(
+    '/staff/admin/classifications/load',
+    multipartForm({ _csrf: admin.csrfToken, scheme: 'theme' }, [
+      { field: 'file', name: 'theme.json', type: 'application/json', content: Buffer.from(file) },
+    ]),
+  );
+  assert.equal(preview.statusCode, 200, 'a classification file is previewed');
+  answeredPages.push({ url: '/staff/admin/classifications/load', body: preview.body, who: admin });
   await createApiKey(subject.database.db, {
     name: 'fuzz-other',
     rate: '60',
@@ -505,6 +648,237 @@ async function casesInEveryState(opener: Parameters<typeof caseActorOf>[0]): Pro
     now: subject.clock.now(),
     lang: 'en',
   });
+}
+
+/**
+ * Field reports of the road maintenance office (the fuzz's handler's crew, 查報): one to take, one dispatched
+ * to the handler (the "fixed" form, the photos' "hide"), one fixed (the reporter's "not fixed").
+ */
+async function fieldReportsForTheCrew(): Promise<void> {
+  const handlerMember = members.get('handler');
+  assert.ok(handlerMember);
+  const crew = caseActorOf(handlerMember);
+  const cityHall = { lat: 22.6203, lon: 120.312 };
+  const [toTake, dispatched, fixed] = [
+    await submitPotholeWithPhoto(subject, cityHall),
+    await moveCase(subject, await submitPotholeWithPhoto(subject, cityHall), 'dispatch', {}, crew),
+    await moveCase(subject, await submitPotholeWithPhoto(subject, cityHall), 'dispatch', {}, crew),
+  ];
+  const afterPhoto = await subject.files.put(await noisyJpeg(320, 240));
+  await markReportFixed(testCasesContext(subject), subject.files, crew, {
+    caseId: fixed.id,
+    version: fixed.version,
+    resolution: '已修補。',
+    photos: [{ ...afterPhoto, mediaType: 'image/jpeg', fileName: 'after.jpg' }],
+  });
+  assert.ok(toTake && dispatched);
+  handler.seeds.push(
+    '/staff/crew',
+    `/staff/crew/${dispatched.caseNumber}/fixed`,
+    `/staff/crew/${dispatched.caseNumber}/photos`,
+  );
+  visitor.seeds.push(`/reports/${fixed.caseNumber}/not-fixed?code=${fixed.lookupCode}`);
+}
+
+/**
+ * 管制考核 (control) records of the road maintenance office, the unit of the fuzz's unit editor and head: a
+ * phone test with a corrective action and a follow-up with an evidence file (the secretariat's edit and
+ * close, the unit's follow-ups and evidence removal); a self-assessment drafted (the head's confirm); the
+ * unit's work plan for 2012 (the year of the bureau's plan the seed loads) as a draft with a method (its rows,
+ * submit); a progress entry with a file (its practice's form, the evidence removal, the overview's settings);
+ * the 2012 plan copied to 2027, published (the unit starts that year's work plan), and to 2028, a draft
+ * (publish).
+ */
+async function controlRecords(): Promise<void> {
+  const [secretariat, , editor, head] = otherRoles;
+  assert.ok(secretariat && editor?.role === 'unit_editor' && head?.role === 'unit_head');
+  const db = subject.database.db;
+  const recorded = await secretariat.browser.post('/staff/checks/new', {
+    _csrf: secretariat.csrfToken,
+    ...phoneTest,
+  });
+  const checkId = checkIdOf(recorded.headers.location);
+  const action = (await getCheck(db, checkId, '2026-03-02'))?.actions[0];
+  assert.ok(action, 'the check has a corrective action');
+  const followedUp = await editor.browser.postMultipart(
+    `/staff/checks/${checkId}/actions/${action.id}/follow-ups`,
+    multipartForm({ _csrf: editor.csrfToken, entryDate: '115/3/2', note: '已改善' }, [
+      { field: 'evidence', name: '簽到表.pdf', type: 'application/pdf', content: samplePdf() },
+    ]),
+  );
+  assert.equal(followedUp.statusCode, 303, 'a follow-up with evidence is recorded');
+  const drafted = await editor.browser.post('/staff/unit-checks/new', {
+    _csrf: editor.csrfToken,
+    ...phoneTest,
+    ...withoutActions,
+    kind: 'counter_visit',
+  });
+  const draftId = checkIdOf(drafted.headers.location);
+  for (const who of [secretariat, editor, head]) who.seeds.push(`/staff/checks/${checkId}`);
+  head.seeds.push(`/staff/checks/${draftId}`);
+
+  const unit = 'road-maintenance';
+  const practice = (await carriedPractices(db, 2012, unit))?.carried[0];
+  assert.ok(practice, `the 2012 plan gives ${unit} a practice`);
+  const started = await editor.browser.post('/staff/work-plans/2012', { _csrf: editor.csrfToken });
+  assert.equal(started.statusCode, 303, 'the work plan is started');
+  const row = await editor.browser.post(`/staff/work-plans/2012/${unit}/rows/new`, {
+    _csrf: editor.csrfToken,
+    version: '1',
+    itemText: '一、提升服務品質，深化服務績效',
+    focusText: '縮短處理時間',
+    methodText: '坑洞通報後 24 小時內修補',
+    remarks: '',
+    practiceIds: practice.id,
+    'target-1-indicator': '24 小時內修補率',
+    'target-1-unitOfMeasure': '%',
+    'target-1-baseline': '85',
+    'target-1-target': '95',
+    'target-1-measurement': '每月統計',
+  });
+  assert.equal(row.statusCode, 303, 'a method is added to the work plan');
+  for (const who of [editor, head, secretariat]) who.seeds.push(`/staff/work-plans/2012/${unit}`);
+
+  const practicePage = `/staff/progress/2012/${unit}/2012-03/practices/${practice.id}`;
+  const entered = await editor.browser.postMultipart(
+    `/staff/progress/2012/${unit}/2012-03/entries`,
+    multipartForm(
+      { _csrf: editor.csrfToken, practiceId: practice.id, status: 'done', narrative: '已完成。' },
+      [{ field: 'evidence', name: '現場照片.png', type: 'image/png', content: samplePng() }],
+    ),
+    { accept: 'text/html' },
+  );
+  assert.equal(entered.statusCode, 303, 'a progress entry is recorded');
+  editor.seeds.push(practicePage);
+  secretariat.seeds.push('/staff/progress/2012');
+
+  for (const toYear of ['2027', '2028']) {
+    const copied = await secretariat.browser.post('/staff/plans/copy', {
+      _csrf: secretariat.csrfToken,
+      fromYear: '2012',
+      toYear,
+    });
+    assert.equal(copied.statusCode, 303, `the 2012 plan is copied to a draft for ${toYear}`);
+  }
+  const published = await secretariat.browser.post('/staff/plans/2027/publish', {
+    _csrf: secretariat.csrfToken,
+  });
+  assert.equal(published.statusCode, 303, 'the 2027 plan is published');
+  secretariat.seeds.push('/staff/plans/2028');
+  editor.seeds.push('/staff/work-plans?year=2027');
+}
+
+/**
+ * The portal's and the secretariat's records: content items of another web editor's — a draft with a file
+ * (submit, the file's change and removal) and one sent for review (the fuzz's editor reviews it); an FAQ draft
+ * (publish), a published entry's page (withdraw) and a handler's proposal (dismiss); a media item asked of
+ * the road maintenance office (its fact-check, the secretariat's clarification); an officer designated (end);
+ * a notification's wording saved (restore).
+ */
+async function portalAndSecretariatRecords(): Promise<void> {
+  const [secretariat, webEditor] = otherRoles;
+  assert.ok(secretariat && webEditor?.role === 'web_editor');
+  const writer = await aSignedInMember(subject, { role: 'web_editor' });
+  const newItem = async (titleZh: string) => {
+    const created = await writer.submit('/staff/content/new', '/staff/content/new', {
+      kind: 'announcement',
+      unitCode: 'road-maintenance',
+      titleZh,
+    });
+    const number = /\/staff\/content\/(\d+)\/edit/.exec(String(created.headers.location))?.[1];
+    assert.ok(number, `a content item is created (${created.statusCode})`);
+    return number;
+  };
+  const drafted = await newItem('中正路坑洞修補公告');
+  await writer.get(`/staff/content/${drafted}/files`);
+  const uploaded = await writer.postMultipart(
+    `/staff/content/${drafted}/files`,
+    multipartForm({ titleZh: '施工路段圖', titleEn: '', role: 'file', sortOrder: '1' }, [
+      { field: 'file', name: 'works.pdf', type: 'application/pdf', content: samplePdf() },
+    ]),
+  );
+  assert.equal(uploaded.statusCode, 303, 'a file is attached to the draft');
+  const inReview = await newItem('博愛路人行道改善公告');
+  const sent = await writer.submit(`/staff/content/${inReview}`, `/staff/content/${inReview}/submit`, {});
+  assert.equal(sent.statusCode, 303, 'a content item is sent for review');
+  webEditor.seeds.push(
+    `/staff/content/${drafted}`,
+    `/staff/content/${drafted}/files`,
+    `/staff/content/${inReview}/review`,
+  );
+
+  const entry = await webEditor.browser.post('/staff/faq/new', {
+    _csrf: webEditor.csrfToken,
+    questionZh: '路燈不亮要找誰？',
+    answerZh: '請撥 1999 或上網通報。',
+    unitCode: 'road-maintenance',
+  });
+  assert.equal(entry.statusCode, 303, 'an FAQ entry is drafted');
+  const proposed = await handler.browser.post(`/staff/cases/${caseNumber}/faq-proposal`, {
+    _csrf: handler.csrfToken,
+    question: '人行道地磚鬆動要找誰修？',
+    answer: '請向養護工程處通報。',
+    confirm: 'yes',
+  });
+  assert.equal(proposed.statusCode, 303, 'an answer is proposed as FAQ');
+  // A published entry's page too (withdraw): the seed above takes one of the two pages a route gets.
+  const [published] = await subject.database.db
+    .select({ number: faqEntries.number })
+    .from(faqEntries)
+    .where(eq(faqEntries.state, 'published'))
+    .limit(1);
+  assert.ok(published, 'the FAQ seed has a published entry');
+  webEditor.seeds.push(
+    String(entry.headers.location),
+    `/staff/faq/${published.number}/edit`,
+    '/staff/faq/proposals',
+  );
+
+  const mediaForm = await secretariat.browser.get('/staff/media/new');
+  const recorded = await secretariat.browser.post('/staff/media/new', {
+    _csrf: secretariat.csrfToken,
+    _once: /name="_once" value="([^"]+)"/.exec(mediaForm.body)?.[1] ?? '',
+    title: '苓雅區人行道破損 行人絆倒',
+    outlet: '自由時報',
+    publishedOn: '115/3/1',
+    summary: '民眾投訴人行道破損。',
+    tone: 'negative',
+    unitCodes: 'road-maintenance',
+    factCheckUnit: 'road-maintenance',
+    factCheckHours: '24',
+  });
+  const mediaItem = /^\/staff\/media\/([0-9a-f-]{36})\?/.exec(String(recorded.headers.location))?.[1];
+  assert.ok(mediaItem, `a media item is recorded (${recorded.statusCode})`);
+  for (const who of [secretariat, handler]) who.seeds.push(`/staff/media/${mediaItem}`);
+
+  const officer = await aStaffMember(subject.database.db, { role: 'supervisor', unitCode: 'parks' });
+  const designated = await admin.browser.post('/staff/petitions/officers', {
+    _csrf: admin.csrfToken,
+    email: officer.email,
+  });
+  assert.equal(designated.statusCode, 303, 'an officer is designated');
+  admin.seeds.push('/staff/petitions/officers');
+  // The built-in wording saved as the topic's first version: "back to the built-in wording" is offered.
+  const wording = Object.fromEntries(
+    (['zh-TW', 'en'] as const).flatMap((lang) => {
+      const texts = builtInAsTemplate(caseTopics.received, lang);
+      const suffix = lang === 'en' ? 'En' : 'Zh';
+      return [
+        [`subject${suffix}`, texts.subject],
+        [`text${suffix}`, texts.text],
+        [`sms${suffix}`, texts.sms],
+      ];
+    }),
+  );
+  const saved = await admin.browser.post('/staff/notification-templates/case.received', {
+    _csrf: admin.csrfToken,
+    ...wording,
+    note: '',
+    previewCase: '',
+    baseVersion: '0',
+    intent: 'save',
+  });
+  assert.equal(saved.statusCode, 303, 'a notification wording is saved');
 }
 
 /** A real value for each parameter the demo data can give, else something of the right shape. */
@@ -614,8 +988,11 @@ it('every route and field answers 2xx/3xx/4xx with the error shape, never 5xx', 
     '/staff/notification-templates/case.received',
   ];
   // 1. The pages, crawled from the staff home (each role) and the public pages (a visitor): real addresses
-  //    (a case's page, a service's counter form) and the forms on them.
-  const forms: PageForm[] = [];
+  //    (a case's page, a service's counter form) and the forms on them; and the forms of the pages no GET
+  //    opens (answeredPages).
+  const forms: PageForm[] = answeredPages.flatMap((answered) =>
+    formsOf(answered.body, answered.url, answered.who),
+  );
   const seenUrls = new Set<string>();
   const linksSeen = new Set<string>();
   // Each address's route, found once: the crawl asks it of every queued address at every step.
@@ -911,7 +1288,8 @@ it('every route and field answers 2xx/3xx/4xx with the error shape, never 5xx', 
       }
     }
     const url = matching[0]?.action ?? fill(route.path);
-    const isMultipart = matching.some((form) => form.isMultipart);
+    // As the form at that address is sent (a route's pattern may match another's form: `:step`, `documents`).
+    const isMultipart = matching.some((form) => form.isMultipart && form.action === url);
     // Every field 'x', but the hidden fields, radios and selects as the page filled them (a case's number and
     // code on /track, a version): the field under test is then read past the form's own key.
     const base = {

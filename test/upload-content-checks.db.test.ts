@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { anApplicant } from '../src/modules/applications/application-test-support.ts';
+import { anApplicantAtDocuments } from '../src/modules/applications/application-test-support.ts';
 import { applicationDraftFiles } from '../src/modules/applications/applications-schema.ts';
 import { storedFiles } from '../src/platform/files/files-schema.ts';
 import { filesOnDisk } from '../src/platform/uploads/upload-app-test-support.ts';
@@ -26,18 +26,7 @@ after(() => subject.app.close());
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** An applicant at the documents page of the building-work start, in `lang`. */
-async function atDocuments(lang: Lang) {
-  const applicant = anApplicant(subject, lang);
-  await applicant.start('building-construction-start');
-  await applicant.proveContact();
-  const answers = await applicant.submit('answers-1', {
-    'field.permit-number': '113高市工建築字第01234號',
-    'field.start-date': '2026-12-01',
-    'field.builder-name': '四維營造有限公司',
-  });
-  assert.equal(answers.headers.location, applicant.step('documents'));
-  return applicant;
-}
+const atDocuments = (lang: Lang) => anApplicantAtDocuments(subject, lang);
 
 const refused = {
   'zh-TW': (name: string) =>

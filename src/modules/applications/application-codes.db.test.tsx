@@ -10,7 +10,7 @@ import { storedFiles } from '../../platform/files/files-schema.ts';
 import { sampleDocx, samplePdf, samplePng } from '../../platform/uploads/upload-test-support.ts';
 import { listDeliveries } from '../notifications/index.ts';
 import { sweepExpiredDrafts } from './application-drafts.ts';
-import { anApplicant, anEmail } from './application-test-support.ts';
+import { anApplicant, anApplicantAtDocuments, anEmail } from './application-test-support.ts';
 import { applicationDraftFiles, applicationDrafts } from './applications-schema.ts';
 
 /**
@@ -27,18 +27,7 @@ const minute = 60 * 1000;
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** A draft of the building-work start, its contact proven and its questions answered: at its documents page. */
-async function atDocuments() {
-  const applicant = anApplicant(subject);
-  await applicant.start('building-construction-start');
-  await applicant.proveContact();
-  const answers = await applicant.submit('answers-1', {
-    'field.permit-number': '113高市工建築字第01234號',
-    'field.start-date': '2026-12-01',
-    'field.builder-name': '四維營造有限公司',
-  });
-  assert.equal(answers.headers.location, applicant.step('documents'));
-  return applicant;
-}
+const atDocuments = () => anApplicantAtDocuments(subject);
 
 describe('online applications: the one-time code', () => {
   it('five wrong codes spend it: a new one is asked for, never a lock-out, and the new one works', async () => {

@@ -114,8 +114,8 @@ export class Applicant {
     return code;
   }
 
-  /** Applicant page, contact page, the code: the draft then stands at its first answers page. */
-  async proveContact(options: { name?: string; email?: string; phone?: string } = {}): Promise<string> {
+  /** Applicant page, contact page: the draft then stands at the code page (a code sent to the address). */
+  async giveContact(options: { name?: string; email?: string; phone?: string } = {}): Promise<string> {
     const email = options.email ?? anEmail();
     const who = await this.submit('applicant', {
       applicantType: 'person',
@@ -127,6 +127,12 @@ export class Applicant {
     const contact = await this.submit('contact', { contactKind: 'email', email });
     assert.equal(contact.statusCode, 303);
     assert.equal(contact.headers.location, this.step('code'));
+    return email;
+  }
+
+  /** Applicant page, contact page, the code: the draft then stands at its first answers page. */
+  async proveContact(options: { name?: string; email?: string; phone?: string } = {}): Promise<string> {
+    const email = await this.giveContact(options);
     const code = await this.submit('code', { code: await this.lastCode() });
     assert.equal(code.statusCode, 303, code.body.slice(0, 300));
     return email;
@@ -135,4 +141,18 @@ export class Applicant {
 
 export function anApplicant(subject: TestApp, lang: Lang = 'zh-TW'): Applicant {
   return new Applicant(subject, lang);
+}
+
+/** An applicant at the documents page of the building-work start: contact proven, questions answered. */
+export async function anApplicantAtDocuments(subject: TestApp, lang: Lang = 'zh-TW'): Promise<Applicant> {
+  const applicant = anApplicant(subject, lang);
+  await applicant.start('building-construction-start');
+  await applicant.proveContact();
+  const answers = await applicant.submit('answers-1', {
+    'field.permit-number': '113高市工建築字第01234號',
+    'field.start-date': '2026-12-01',
+    'field.builder-name': '四維營造有限公司',
+  });
+  assert.equal(answers.headers.location, applicant.step('documents'));
+  return applicant;
 }

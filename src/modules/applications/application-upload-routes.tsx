@@ -92,32 +92,35 @@ export async function applicationUploadRoutes(app: AppInstance, deps: AppDeps): 
     });
   };
 
-  /** The draft, if this page may be shown: else the answer (gone, sent, or a page before it first). */
+  /**
+   * The draft, if this page may be shown; else null, the answer sent (gone, done, or a page before it
+   * first). Never the reply itself: a FastifyReply is a thenable, so `await` would turn it into undefined.
+   */
   const opened = async (
     request: FastifyRequest<{ Params: { token: string } }>,
     reply: FastifyReply,
-  ): Promise<OpenDraft | FastifyReply> => {
+  ): Promise<OpenDraft | null> => {
     const lang = request.lang;
     const open = await openDraft(deps, request.params.token);
-    if (open === null) return sendDraftGone(request, reply);
-    if (open.draft.submittedAt !== null) return reply.redirect(stepHref(lang, open.token, 'done'), 303);
-    if (!open.steps.includes('documents')) return sendDraftGone(request, reply);
-    const first = resumeOf(open);
-    if (open.steps.indexOf('documents') > open.steps.indexOf(first))
-      return reply.redirect(stepHref(lang, open.token, first), 303);
-    return open;
+    if (open === null) sendDraftGone(request, reply);
+    else if (open.draft.submittedAt !== null) reply.redirect(stepHref(lang, open.token, 'done'), 303);
+    else if (!open.steps.includes('documents')) sendDraftGone(request, reply);
+    else if (open.steps.indexOf('documents') > open.steps.indexOf(resumeOf(open)))
+      reply.redirect(stepHref(lang, open.token, resumeOf(open)), 303);
+    else return open;
+    return null;
   };
 
   forEachLanguage(url, (localeUrl, lang) => {
     app.get(localeUrl, { schema: { hide: true, params: DraftParams } }, async (request, reply) => {
       const open = await opened(request, reply);
-      if (!('draft' in open)) return open;
+      if (open === null) return reply;
       return show(request, reply, open);
     });
 
     app.post(localeUrl, { schema: { hide: true, params: DraftParams } }, async (request, reply) => {
       const open = await opened(request, reply);
-      if (!('draft' in open)) return open;
+      if (open === null) return reply;
       const form = await readMultipartForm(request, lang);
       const items = new Set(uploadItems(open.service).map((item) => fileInput(item.id)));
       const now = open.now;

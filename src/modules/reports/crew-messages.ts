@@ -62,6 +62,7 @@ export const crewText = translator({
     reportNotFound: '找不到這件通報。',
     resolutionRequired: '請簡述處理情形，通報人會收到這段說明。',
     resolutionTooLong: '處理情形不可超過 {max} 個字。',
+    resolutionUnusable: '處理情形含有無法使用的字元，請刪除後再送出。',
     fixPhotoRequired: '請附上至少一張修復後照片。',
     // Not fixed (the reporter)
     notFixedTitle: '還沒修好？告訴我們',
@@ -82,6 +83,7 @@ export const crewText = translator({
     newReport: '另外通報一次',
     notFixedReasonRequired: '請說明哪裡還沒修好。',
     notFixedReasonTooLong: '說明不可超過 {max} 個字。',
+    notFixedReasonUnusable: '說明含有無法使用的字元，請刪除後再送出。',
     notFixedInvalid: '資料有問題，請依下列說明修正。',
     accessNotFound:
       '找不到這個案件編號與查詢碼的通報。請使用通知信中的連結，或到案件查詢頁輸入案件編號與查詢碼。',
@@ -175,6 +177,8 @@ export const crewText = translator({
     reportNotFound: 'There is no such report.',
     resolutionRequired: 'Say briefly what was done; the reporter gets this note.',
     resolutionTooLong: 'What was done must be at most {max} characters.',
+    resolutionUnusable:
+      'What was done contains characters that cannot be used; remove them and send it again.',
     fixPhotoRequired: 'Add at least one photo of the place after the repair.',
     notFixedTitle: 'Not fixed? Tell us',
     notFixedIntro:
@@ -196,6 +200,8 @@ export const crewText = translator({
     newReport: 'Report it again',
     notFixedReasonRequired: 'Say what is still wrong.',
     notFixedReasonTooLong: 'The note must be at most {max} characters.',
+    notFixedReasonUnusable:
+      'The note contains characters that cannot be used; remove them and send it again.',
     notFixedInvalid: 'There is a problem; please correct what is listed below.',
     accessNotFound:
       'There is no report with this number and lookup code. Use the link in your e-mail, or enter the number and code on the tracking page.',

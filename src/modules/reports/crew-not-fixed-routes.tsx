@@ -161,11 +161,14 @@ export async function notFixedRoutes(app: AppInstance, deps: AppDeps): Promise<v
     });
   };
 
-  /** The case behind the number and code, or the page saying why not. */
+  /**
+   * The case behind the number and code; else null, the page saying why not sent. Never the reply itself: a
+   * FastifyReply is a thenable, so `await` would turn it into undefined.
+   */
   const findCase = async (
     request: FastifyRequest<{ Params: { caseNumber: string }; Querystring: { code?: string } }>,
     reply: FastifyReply,
-  ): Promise<CaseRow | FastifyReply> => {
+  ): Promise<CaseRow | null> => {
     const lang = request.lang;
     const access = await checkApplicantAccess(db, {
       caseNumber: request.params.caseNumber,
@@ -177,13 +180,14 @@ export async function notFixedRoutes(app: AppInstance, deps: AppDeps): Promise<v
     });
     const trackHref = localePath(lang, '/track');
     if (access.kind !== 'found') {
-      const refused = accessProblem(access, lang, reply);
-      return send(request, reply, { state: { kind: 'access' }, ...refused, trackHref });
+      send(request, reply, { state: { kind: 'access' }, ...accessProblem(access, lang, reply), trackHref });
+      return null;
     }
     const [row] = await db.select().from(cases).where(eq(cases.id, access.caseId));
     if (row === undefined || row.kind !== 'field_report') {
       const refused = accessProblem({ kind: 'not-found' }, lang, reply);
-      return send(request, reply, { state: { kind: 'access' }, ...refused, trackHref });
+      send(request, reply, { state: { kind: 'access' }, ...refused, trackHref });
+      return null;
     }
     return row;
   };
@@ -191,7 +195,7 @@ export async function notFixedRoutes(app: AppInstance, deps: AppDeps): Promise<v
   forEachLanguage(crewPaths.notFixed(':caseNumber'), (url, lang) => {
     app.get(url, { schema: { hide: true, params: Params, querystring: Query } }, async (request, reply) => {
       const found = await findCase(request, reply);
-      if (!('caseNumber' in found)) return found;
+      if (found === null) return reply;
       return show(request, reply, found, {
         reason: '',
         problems: [],
@@ -204,7 +208,7 @@ export async function notFixedRoutes(app: AppInstance, deps: AppDeps): Promise<v
       // The form first: a request is read whole before it is answered, whatever the answer.
       const form = await readMultipartForm(request, lang);
       const found = await findCase(request, reply);
-      if (!('caseNumber' in found)) return found;
+      if (found === null) return reply;
       const read = readForm(notFixedForm, form.fields, lang);
       try {
         await reportNotFixed(casesContext(request, deps), deps.files, {

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { FileStore } from '../../platform/files/file-store.ts';
 import { DomainError, type FieldProblem, notFound } from '../../platform/http/errors.ts';
+import { hasUnusableCharacter } from '../../platform/web/components/read-form.ts';
 import type { Lang } from '../../platform/web/i18n.ts';
 import {
   type CaseRow,
@@ -30,9 +31,17 @@ function textProblems(
   field: string,
   value: string,
   lang: Lang,
-  messages: { required: Parameters<typeof crewText>[1]; tooLong: Parameters<typeof crewText>[1] },
+  messages: {
+    required: Parameters<typeof crewText>[1];
+    tooLong: Parameters<typeof crewText>[1];
+    unusable: Parameters<typeof crewText>[1];
+  },
 ): FieldProblem[] {
   if (value === '') return [{ field, code: 'required', message: crewText(lang, messages.required) }];
+  // NUL, a control character, half a surrogate pair: the form's own word about them is left to this check
+  // (withoutFields), and PostgreSQL would refuse the text.
+  if (hasUnusableCharacter(value))
+    return [{ field, code: 'notAllowed', message: crewText(lang, messages.unusable) }];
   if ([...value].length > maxNoteLength)
     return [{ field, code: 'too_long', message: crewText(lang, messages.tooLong, { max: maxNoteLength }) }];
   return [];
@@ -69,6 +78,7 @@ export async function markReportFixed(
     ...textProblems('resolution', resolution, lang, {
       required: 'resolutionRequired',
       tooLong: 'resolutionTooLong',
+      unusable: 'resolutionUnusable',
     }),
   ];
   // A photo refused by the upload is already named; "add a photo" would only repeat it.
@@ -130,6 +140,7 @@ export async function reportNotFixed(
     ...textProblems('reason', reason, lang, {
       required: 'notFixedReasonRequired',
       tooLong: 'notFixedReasonTooLong',
+      unusable: 'notFixedReasonUnusable',
     }),
   ];
   const accepted = await checkedPhotos(files, input.photos, lang, problems);

@@ -3,6 +3,7 @@ import { recordAudit } from '../../../platform/auth/audit-log.ts';
 import { toTaipeiLocalDate } from '../../../platform/calendar/working-days.ts';
 import { type Transaction, withTransaction } from '../../../platform/db/database.ts';
 import { DomainError, type FieldProblem, notFound } from '../../../platform/http/errors.ts';
+import { hasUnusableCharacter } from '../../../platform/web/components/read-form.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { getServiceVersion, type ServiceVersionFacts } from '../../catalogue/index.ts';
 import { mayTakeAction, unitsBeforeTransfers } from '../core/case-actions.ts';
@@ -255,6 +256,14 @@ export async function decideNotice(
   if (notice.state !== 'pending_approval')
     throw new DomainError('CONFLICT', deficiencyText(lang, 'notPending'));
   const note = options.note.trim();
+  // A character PostgreSQL cannot store (NUL, half a surrogate pair) or nobody types: refused as the forms kit
+  // refuses it (the note is read as posted, not through a form definition).
+  if (hasUnusableCharacter(note))
+    throw new DomainError('VALIDATION_FAILED', caseText(lang, 'invalidCase'), {
+      problems: [
+        { field: 'note', code: 'notAllowed', message: deficiencyText(lang, 'decisionNoteNotAllowed') },
+      ],
+    });
   const decide = async (tx: Transaction, state: 'issued' | 'refused', audit: { action: string }) => {
     const [changed] = await tx
       .update(deficiencyNotices)

@@ -371,7 +371,9 @@ export async function saveContentVersion(
         problems: [{ field: '', code: 'changedConcurrently', message: text(lang, 'changedConcurrently') }],
       });
     const mayChangeItem = item.publishedVersion === null;
-    if (mayChangeItem && values.unitCode !== item.unitCode && !(await unitIsActive(tx, values.unitCode)))
+    // A unit code the form refused (a character PostgreSQL cannot take) is listed already, not looked up.
+    const isUnitToCheck = mayChangeItem && !refused.has('unitCode') && values.unitCode !== item.unitCode;
+    if (isUnitToCheck && !(await unitIsActive(tx, values.unitCode)))
       problems.push({ field: 'unitCode', code: 'unknown_unit', message: text(lang, 'unknownCode') });
     if (problems.length > 0) throw invalid(lang, problems);
     const target = await workingVersion(tx, item, context);
