@@ -192,6 +192,13 @@ function inBox(box: BoundingBox, filters: PublicReportFilters) {
   );
 }
 
+// A parallel-unsafe function anywhere in a statement keeps its whole plan serial (as the Open311 list,
+// open311-requests.ts). With a category and `state=open` the planner otherwise prices a parallel bitmap scan of
+// cases_field_report_open_place_idx below the walk of cases_field_report_open_received_service_idx: 4.6 ms
+// serial against 17–55 ms with its worker started on a busy 2-core machine (1,000,000 reports, EXPLAIN ANALYZE).
+// It only reads (null unless the transaction has written).
+const serialPlan = sql<string | null>`pg_current_xact_id_if_assigned()`;
+
 /** Most features one bounding-box answer carries (docs: the GeoJSON API; the answer says when it cut). */
 export const maxFeaturesPerBox = 2000;
 
@@ -201,7 +208,7 @@ export const maxFeaturesPerBox = 2000;
  * (rawRangesForPublicBox). PostgreSQL picks the index: for a street-sized box the partial index
  * cases_field_report_place_idx (latitude, longitude) finds the few rows and sorts them; for a city-wide box
  * it walks cases_field_report_received_idx newest first and stops after `limit` + 1 rows in the box
- * (docs/benchmarks.md has the plans on 1,000,000 reports).
+ * (docs/benchmarks.md has the plans on 1,000,000 reports). The plan is kept serial (serialPlan).
  */
 export async function publicReportsInBox(
   db: DatabaseOrTransaction,
@@ -210,13 +217,16 @@ export async function publicReportsInBox(
   limit = maxFeaturesPerBox,
 ): Promise<{ reports: PublicReportSummary[]; isTruncated: boolean }> {
   const rows = await db
-    .select(summaryColumns)
+    .select({ ...summaryColumns, serialPlan })
     .from(cases)
     .innerJoin(fieldReports, isPublished)
     .where(inBox(box, filters))
     .orderBy(sql`${cases.receivedAt} desc`, sql`${cases.id} desc`)
     .limit(limit + 1);
-  return { reports: rows.slice(0, limit).map(summaryOf), isTruncated: rows.length > limit };
+  return {
+    reports: rows.slice(0, limit).map(({ serialPlan: _serial, ...row }) => summaryOf(row)),
+    isTruncated: rows.length > limit,
+  };
 }
 
 /**
@@ -230,13 +240,20 @@ export async function publicReportKeysInBox(
   limit = maxFeaturesPerBox,
 ): Promise<{ keys: EntryKey[]; isTruncated: boolean }> {
   const rows = await db
-    .select({ id: cases.id, fingerprint: fingerprintOf(Object.values(summaryColumns).map((c) => sql`${c}`)) })
+    .select({
+      id: cases.id,
+      fingerprint: fingerprintOf(Object.values(summaryColumns).map((c) => sql`${c}`)),
+      serialPlan,
+    })
     .from(cases)
     .innerJoin(fieldReports, isPublished)
     .where(inBox(box, filters))
     .orderBy(sql`${cases.receivedAt} desc`, sql`${cases.id} desc`)
     .limit(limit + 1);
-  return { keys: rows.slice(0, limit), isTruncated: rows.length > limit };
+  return {
+    keys: rows.slice(0, limit).map(({ id, fingerprint }) => ({ id, fingerprint })),
+    isTruncated: rows.length > limit,
+  };
 }
 
 /** The published reports with these ids (the features the entry cache lacks), in no particular order. */

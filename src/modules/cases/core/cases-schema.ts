@@ -166,8 +166,14 @@ export const cases = pgTable(
     index('cases_field_report_service_received_idx')
       .on(table.serviceCode, table.receivedAt)
       .where(sql`${table.kind} = 'field_report'`),
-    index('cases_field_report_open_received_idx')
-      .on(table.receivedAt)
+    // received_at first, as in the one-column index this replaced: walked newest first within the window, it
+    // serves `status=open` with a category or without one. service_code second: the category is checked in the
+    // index, and only the window's open reports of that category are read from the table (open potholes on
+    // 1,000,000 reports: 955 rows read instead of 8,856; docs/benchmarks.md, seventeenth session). Beside a
+    // one-column index on received_at the planner never chose it (it prices a two-column index's order as
+    // less like the table's), hence a replacement rather than a second index.
+    index('cases_field_report_open_received_service_idx')
+      .on(table.receivedAt, table.serviceCode)
       .where(sql`${table.kind} = 'field_report' and ${isOpen(table.state)}`),
   ],
 );
