@@ -1,5 +1,6 @@
 import { type AnyColumn, and, asc, desc, eq, gte, inArray, isNotNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../platform/db/database.ts';
+import { serialPlan } from '../../platform/db/serial-plan.ts';
 import { fingerprintOf } from '../../platform/db/sql-helpers.ts';
 import type { EntryKey } from '../../platform/http/entry-cache.ts';
 import { units } from '../../platform/reference/reference-schema.ts';
@@ -126,12 +127,8 @@ function searchPage(db: DatabaseOrTransaction, filter: RequestSearch) {
 // bare "id" is the photo's.
 const pageId = sql`${sql.identifier('page')}.${sql.identifier('id')}`;
 
-// A parallel-unsafe function anywhere in a statement keeps its whole plan serial. The planner finds a
-// parallel Gather Merge cheaper when the filters drop most of the window, but starting its workers cost
-// 70–150 ms on a busy 2-core machine against 10–20 ms for the backward index scan that stops after the page
-// (EXPLAIN ANALYZE, 300,000 generated reports). This one only reads (null unless the transaction has
-// written) and, unlike `SET LOCAL`, keeps the search one statement.
-const serialPlan = sql<string | null>`pg_current_xact_id_if_assigned()`;
+// The statements below select `serialPlan`: the planner finds a parallel Gather Merge cheaper when the
+// filters drop most of the window, and starting its workers costs more than the scan.
 
 /**
  * One page of the search, newest first: the partial index on received_at is read backwards within the

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, eq, gte, inArray, isNotNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../platform/db/database.ts';
 import type { PageWindow } from '../../platform/db/paging.ts';
+import { serialPlan } from '../../platform/db/serial-plan.ts';
 import { fingerprintOf } from '../../platform/db/sql-helpers.ts';
 import { listDistricts } from '../../platform/geo/geo-repo.ts';
 import { villages } from '../../platform/geo/geo-schema.ts';
@@ -191,13 +192,6 @@ function inBox(box: BoundingBox, filters: PublicReportFilters) {
     lt(cases.longitude, ranges.lonBelow),
   );
 }
-
-// A parallel-unsafe function anywhere in a statement keeps its whole plan serial (as the Open311 list,
-// open311-requests.ts). With a category and `state=open` the planner otherwise prices a parallel bitmap scan of
-// cases_field_report_open_place_idx below the walk of cases_field_report_open_received_service_idx: 4.6 ms
-// serial against 17–55 ms with its worker started on a busy 2-core machine (1,000,000 reports, EXPLAIN ANALYZE).
-// It only reads (null unless the transaction has written).
-const serialPlan = sql<string | null>`pg_current_xact_id_if_assigned()`;
 
 /** Most features one bounding-box answer carries (docs: the GeoJSON API; the answer says when it cut). */
 export const maxFeaturesPerBox = 2000;
