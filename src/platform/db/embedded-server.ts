@@ -98,7 +98,7 @@ export async function startEmbeddedServer(options: StartEmbeddedOptions): Promis
     const ownerAlive = owner !== null && owner.pid !== process.pid && isProcessAlive(owner.pid);
     if (options.purpose === 'cli' || (ownerAlive && owner?.purpose === 'cli' && options.purpose !== 'app')) {
       log(`Using the running embedded PostgreSQL (pid ${running.pid}, port ${running.port}).`);
-      return borrowedServer(running.port, password, clusterDir);
+      return borrowedServer(running.port, password, clusterDir, listeningSocketDir(clusterDir, running.port));
     }
     if (ownerAlive) {
       throw new EmbeddedDatabaseError(
@@ -120,7 +120,8 @@ export async function startEmbeddedServer(options: StartEmbeddedOptions): Promis
     log(`Creating the embedded PostgreSQL cluster in ${clusterDir} …`);
     await initialiseCluster(programs, clusterDir, password, runAs);
   }
-  const child = await startPostgres(programs, clusterDir, port, runAs, options.sharedBuffersMb);
+  const socketDir = socketDirFor(clusterDir, port);
+  const child = await startPostgres(programs, clusterDir, port, socketDir, runAs, options.sharedBuffersMb);
   await writeFile(
     ownerFile,
     JSON.stringify({ pid: process.pid, purpose: options.purpose, startedAt: new Date().toISOString() }),
@@ -133,7 +134,7 @@ export async function startEmbeddedServer(options: StartEmbeddedOptions): Promis
     port,
     isOwner: true,
     clusterDir,
-    connectionString: (database = 'postgres') => connectionStringFor(port, password, database),
+    connectionString: (database = 'postgres') => connectionStringFor(port, password, database, socketDir),
     async stop() {
       if (stopped) return;
       stopped = true;
@@ -359,6 +360,7 @@ function startPostgres(
   programs: string,
   clusterDir: string,
   port: number,
+  socketDir: string | null,
   runAs: RunAs | null,
   sharedBuffersMb: number | undefined,
 ): Promise<ReturnType<typeof spawn>> {
@@ -374,7 +376,7 @@ function startPostgres(
         '-c',
         'listen_addresses=127.0.0.1',
         '-c',
-        'unix_socket_directories=',
+        `unix_socket_directories=${socketDir ?? ''}`,
         '-c',
         'lc_messages=C',
         ...(sharedBuffersMb === undefined ? [] : ['-c', `shared_buffers=${sharedBuffersMb}MB`]),
@@ -406,18 +408,55 @@ function startPostgres(
     child.on('exit', (code, signal) => fail(`exit ${code ?? signal}`));
   });
 }
-function borrowedServer(port: number, password: string, clusterDir: string): EmbeddedServer {
+function borrowedServer(
+  port: number,
+  password: string,
+  clusterDir: string,
+  socketDir: string | null,
+): EmbeddedServer {
   return {
     port,
     clusterDir,
     isOwner: false,
-    connectionString: (database = 'postgres') => connectionStringFor(port, password, database),
+    connectionString: (database = 'postgres') => connectionStringFor(port, password, database, socketDir),
     async stop() {},
   };
 }
 
-function connectionStringFor(port: number, password: string, database: string): string {
-  return `postgres://${databaseUser}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+/**
+ * The embedded server also listens on a Unix socket in its cluster's folder (ADR 0021), which this process
+ * connects through: a statement's round trip then skips the loopback TCP stack. Measured on this machine
+ * (docs/benchmarks.md). The folder is the `postgres` user's (mode 0700): only that user and root reach the
+ * socket. A socket's path has at most 107 bytes on Linux: a deeper folder keeps TCP alone.
+ */
+export function socketDirFor(clusterDir: string, port: number): string | null {
+  return Buffer.byteLength(socketPathOf(clusterDir, port)) <= maxSocketPathBytes ? clusterDir : null;
+}
+
+const maxSocketPathBytes = 107;
+
+function socketPathOf(socketDir: string, port: number): string {
+  return path.join(socketDir, `.s.PGSQL.${port}`);
+}
+
+/** The socket folder of a server already running (one an older version started has none). */
+function listeningSocketDir(clusterDir: string, port: number): string | null {
+  const socketDir = socketDirFor(clusterDir, port);
+  return socketDir !== null && existsSync(socketPathOf(socketDir, port)) ? socketDir : null;
+}
+
+/**
+ * The address stays 127.0.0.1:port (what tools and messages read); the `host` parameter, when there is a
+ * socket, sends node-postgres (and libpq) through it instead.
+ */
+export function connectionStringFor(
+  port: number,
+  password: string,
+  database: string,
+  socketDir: string | null = null,
+): string {
+  const viaSocket = socketDir === null ? '' : `?host=${encodeURIComponent(socketDir)}`;
+  return `postgres://${databaseUser}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}${viaSocket}`;
 }
 
 async function readOrCreatePassword(file: string): Promise<string> {
