@@ -85,9 +85,16 @@ import {
   withBenchApp,
 } from './bench-support.ts';
 import { type StaffSession, signIn } from './cases-bench.ts';
-import { loopbackAddresses, percentile, type TimeFigures, timeFigures } from './load-client.ts';
+import {
+  type Answer,
+  loopbackAddresses,
+  percentile,
+  send,
+  type TimeFigures,
+  timeFigures,
+} from './load-client.ts';
 import { peakRssMegabytes, resetPeakRss, rssMegabytes } from './process-memory.ts';
-import { type Answer, multipart, send } from './reports-bench.ts';
+import { multipart } from './reports-bench.ts';
 
 const applicantsPerLevel = Number(process.env.BENCH_APPLICATIONS ?? 500);
 const levels = (process.env.BENCH_APPLICATIONS_CONCURRENCY ?? '20,50')

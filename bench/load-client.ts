@@ -5,6 +5,7 @@
  * responses" can be checked exactly (autocannon stops with requests in flight and never counts their
  * answers). Loopback only.
  */
+import { once } from 'node:events';
 import http from 'node:http';
 
 export interface LoadOptions {
@@ -36,8 +37,7 @@ export interface LoadResult {
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const target = new URL(options.url);
-  if (target.hostname !== '127.0.0.1' && target.hostname !== 'localhost')
-    throw new Error('load goes to the loopback address only');
+  assertLoopback(target);
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   let errors = 0;
@@ -69,7 +69,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         const body = options.body?.();
         const begin = performance.now();
         try {
-          const status = await send(agent, target, options.method ?? 'GET', options.headers ?? {}, body);
+          const status = await sendForStatus(
+            agent,
+            target,
+            options.method ?? 'GET',
+            options.headers ?? {},
+            body,
+          );
           latencies.push(performance.now() - begin);
           statuses.set(status, (statuses.get(status) ?? 0) + 1);
         } catch {
@@ -84,7 +90,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   return { latencies, statuses, errors, elapsedMs: performance.now() - started };
 }
 
-function send(
+/** The load's own request: the answer's bytes are read and dropped, only its status kept. */
+function sendForStatus(
   agent: http.Agent,
   target: URL,
   method: string,
@@ -174,4 +181,79 @@ export function loopbackAddresses(): () => string {
     } while (c === 0 || c === 255);
     return address;
   };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// One request, for the sections' checks and their own loops
+
+export interface Answer {
+  status: number;
+  contentType: string;
+  body: Buffer;
+  ms: number;
+  /** The app's `x-cache` header (hit: the answer cache's bytes), '' when absent. */
+  cache: string;
+  /** Every header of the answer (a redirect's location, cookies). */
+  headers?: http.IncomingHttpHeaders;
+}
+
+export function assertLoopback(url: URL): void {
+  if (url.hostname !== '127.0.0.1' && url.hostname !== 'localhost')
+    throw new Error('load goes to the loopback address only');
+}
+
+/**
+ * One request to the loopback address with a body made of parts (written in turn, with back-pressure), its
+ * whole answer read; rejects after `timeoutMs` (60 s) without an answer. No agent: a connection of its own.
+ */
+export function send(
+  url: string,
+  options: {
+    method?: string;
+    headers?: Record<string, string>;
+    parts?: Buffer[];
+    agent?: http.Agent | false;
+    timeoutMs?: number;
+  } = {},
+): Promise<Answer> {
+  const requestTimeoutMs = options.timeoutMs ?? 60_000;
+  const target = new URL(url);
+  assertLoopback(target);
+  const parts = options.parts ?? [];
+  const length = parts.reduce((sum, part) => sum + part.length, 0);
+  return new Promise((resolve, reject) => {
+    const begin = performance.now();
+    const request = http.request(
+      {
+        host: target.hostname,
+        port: target.port,
+        path: `${target.pathname}${target.search}`,
+        method: options.method ?? 'GET',
+        headers: { ...(options.headers ?? {}), ...(parts.length > 0 ? { 'content-length': length } : {}) },
+        agent: options.agent ?? false,
+        timeout: requestTimeoutMs,
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            contentType: String(response.headers['content-type'] ?? ''),
+            body: Buffer.concat(chunks),
+            ms: performance.now() - begin,
+            cache: String(response.headers['x-cache'] ?? ''),
+            headers: response.headers,
+          }),
+        );
+        response.on('error', reject);
+      },
+    );
+    request.on('timeout', () => request.destroy(new Error(`no answer within ${requestTimeoutMs} ms`)));
+    request.on('error', reject);
+    (async () => {
+      for (const part of parts) if (!request.write(part)) await once(request, 'drain');
+      request.end();
+    })().catch((error: Error) => request.destroy(error));
+  });
 }

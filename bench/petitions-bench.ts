@@ -48,7 +48,7 @@ import {
   type PetitionsGenerateResult,
   petitionBenchStaff,
 } from './generate-petitions.ts';
-import { type TimeFigures, timeFigures } from './load-client.ts';
+import { send, type TimeFigures, timeFigures } from './load-client.ts';
 import { benchPetitionTypes, petitionWords, repeatWords } from './petition-fixtures.ts';
 
 const petitionsWanted = Number(process.env.BENCH_PETITIONS ?? 2_000_000);
@@ -61,30 +61,13 @@ const repeatTargetMs = 50;
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
 /** One GET with a kept-alive agent and the session's cookie, the whole answer read. */
-function get(url: string, agent: http.Agent, cookie: string): Promise<{ status: number; bytes: number }> {
-  const target = new URL(url);
-  if (target.hostname !== '127.0.0.1') throw new Error('load goes to 127.0.0.1 only');
-  return new Promise((resolve, reject) => {
-    const request = http.get(
-      {
-        host: target.hostname,
-        port: target.port,
-        path: `${target.pathname}${target.search}`,
-        agent,
-        headers: { cookie },
-      },
-      (response) => {
-        let bytes = 0;
-        response.on('data', (chunk: Buffer) => {
-          bytes += chunk.length;
-        });
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, bytes }));
-        response.on('error', reject);
-      },
-    );
-    request.setTimeout(60_000, () => request.destroy(new Error('no answer within 60 s')));
-    request.on('error', reject);
-  });
+async function get(
+  url: string,
+  agent: http.Agent,
+  cookie: string,
+): Promise<{ status: number; bytes: number }> {
+  const answer = await send(url, { agent, headers: { cookie } });
+  return { status: answer.status, bytes: answer.body.length };
 }
 
 interface PageTarget {

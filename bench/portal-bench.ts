@@ -56,7 +56,7 @@ import {
   withBenchApp,
 } from './bench-support.ts';
 import { describePortalResult, type PortalGenerateResult } from './generate-portal.ts';
-import { type TimeFigures, timeFigures } from './load-client.ts';
+import { send, type TimeFigures, timeFigures } from './load-client.ts';
 import { peakRssMegabytes, resetPeakRss, rssMegabytes } from './process-memory.ts';
 
 const itemsWanted = Number(process.env.BENCH_PORTAL_ITEMS ?? 200_000);
@@ -254,25 +254,10 @@ async function timedRebuild(db: Database, name: string, source: SearchSource): P
   return run;
 }
 
-/** One GET with a kept-alive agent, the whole answer read. */
-function get(url: string, agent: http.Agent): Promise<{ status: number; body: string }> {
-  const target = new URL(url);
-  if (target.hostname !== '127.0.0.1') throw new Error('load goes to 127.0.0.1 only');
-  return new Promise((resolve, reject) => {
-    const request = http.get(
-      { host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, agent },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
-        );
-        response.on('error', reject);
-      },
-    );
-    request.setTimeout(30_000, () => request.destroy(new Error('no answer within 30 s')));
-    request.on('error', reject);
-  });
+/** One GET with a kept-alive agent, the whole answer read as text. */
+async function get(url: string, agent: http.Agent): Promise<{ status: number; body: string }> {
+  const answer = await send(url, { agent, timeoutMs: 30_000 });
+  return { status: answer.status, body: answer.body.toString('utf8') };
 }
 
 interface SearchFigures {

@@ -54,6 +54,7 @@ import {
   verdict,
   withBenchApp,
 } from './bench-support.ts';
+import { send } from './load-client.ts';
 import { peakRssMegabytes, resetPeakRss, rssMegabytes } from './process-memory.ts';
 
 const connections = 50;
@@ -136,30 +137,9 @@ interface Got {
 }
 
 /** One GET to the loopback address, its whole answer read; rejects after `requestTimeoutMs`. */
-function get(url: string, agent: http.Agent | false = false): Promise<Got> {
-  const target = new URL(url);
-  if (target.hostname !== '127.0.0.1') throw new Error('load goes to 127.0.0.1 only');
-  return new Promise((resolve, reject) => {
-    const request = http.get(
-      { host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, agent },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            body: Buffer.concat(chunks),
-            headers: response.headers,
-          }),
-        );
-        response.on('error', reject);
-      },
-    );
-    request.setTimeout(requestTimeoutMs, () =>
-      request.destroy(new Error(`no answer within ${requestTimeoutMs / 1000} s`)),
-    );
-    request.on('error', reject);
-  });
+async function get(url: string, agent: http.Agent | false = false): Promise<Got> {
+  const answer = await send(url, { agent, timeoutMs: requestTimeoutMs });
+  return { status: answer.status, body: answer.body, headers: answer.headers ?? {} };
 }
 
 /** An answer of a plain GET, as checked: status, bytes (no compression asked for), and the body's text. */

@@ -63,7 +63,7 @@ import {
   hotspotSpreadMetres,
   type ReportsGenerateResult,
 } from './generate-reports.ts';
-import { type LatencyFigures, percentile } from './load-client.ts';
+import { type Answer, assertLoopback, type LatencyFigures, percentile, send } from './load-client.ts';
 import { distinctJpeg, photoLikeJpeg } from './photo-fixtures.ts';
 import { peakRssMegabytes, resetPeakRss, rssMegabytes } from './process-memory.ts';
 
@@ -82,7 +82,6 @@ const bigPhotoBytes = 10_000_000;
 const bigPhotoMaxBytes = 10_400_000;
 /** Every load step stops after this long, whatever is left (its count says so); every request after 60 s. */
 const stepLimitMs = 180_000;
-const requestTimeoutMs = 60_000;
 
 const listPath = '/open311/v2/requests.json';
 const openPotholesQuery = '?status=open&service_code=pothole-report';
@@ -148,68 +147,6 @@ const megabytes = (bytes: number) => round1(bytes / 1_000_000);
 
 // ---------------------------------------------------------------------------------------------------------
 // HTTP
-
-export interface Answer {
-  status: number;
-  contentType: string;
-  body: Buffer;
-  ms: number;
-  /** The app's `x-cache` header (hit: the answer cache's bytes), '' when absent. */
-  cache: string;
-  /** Every header of the answer (a redirect's location, cookies). */
-  headers?: http.IncomingHttpHeaders;
-}
-
-function assertLoopback(url: URL): void {
-  if (url.hostname !== '127.0.0.1' && url.hostname !== 'localhost')
-    throw new Error('load goes to the loopback address only');
-}
-
-/** One request with a body made of parts (written in turn, with back-pressure), its whole answer read. */
-export function send(
-  url: string,
-  options: { method?: string; headers?: Record<string, string>; parts?: Buffer[]; agent?: http.Agent },
-): Promise<Answer> {
-  const target = new URL(url);
-  assertLoopback(target);
-  const parts = options.parts ?? [];
-  const length = parts.reduce((sum, part) => sum + part.length, 0);
-  return new Promise((resolve, reject) => {
-    const begin = performance.now();
-    const request = http.request(
-      {
-        host: target.hostname,
-        port: target.port,
-        path: `${target.pathname}${target.search}`,
-        method: options.method ?? 'GET',
-        headers: { ...(options.headers ?? {}), ...(parts.length > 0 ? { 'content-length': length } : {}) },
-        agent: options.agent ?? false,
-        timeout: requestTimeoutMs,
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            contentType: String(response.headers['content-type'] ?? ''),
-            body: Buffer.concat(chunks),
-            ms: performance.now() - begin,
-            cache: String(response.headers['x-cache'] ?? ''),
-            headers: response.headers,
-          }),
-        );
-        response.on('error', reject);
-      },
-    );
-    request.on('timeout', () => request.destroy(new Error(`no answer within ${requestTimeoutMs} ms`)));
-    request.on('error', reject);
-    (async () => {
-      for (const part of parts) if (!request.write(part)) await once(request, 'drain');
-      request.end();
-    })().catch((error: Error) => request.destroy(error));
-  });
-}
 
 /** A GET that must answer 200 with JSON; otherwise the endpoint is reported missing. */
 async function getJson(url: string, what: string, where: string): Promise<{ answer: Answer; json: unknown }> {
