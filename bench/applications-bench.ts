@@ -78,9 +78,11 @@ import type { Database } from '../src/platform/db/database.ts';
 import {
   benchDataDir,
   benchPassword,
+  cpuPerItem,
   insertBenchStaff,
+  processTreeCpuMs,
+  type ServerCpu,
   sectionHead,
-  treeCpuMs,
   verdict,
   withBenchApp,
 } from './bench-support.ts';
@@ -115,40 +117,6 @@ const sha256Of = (parts: readonly Buffer[]) => {
   for (const part of parts) hash.update(part);
   return hash.digest('hex');
 };
-
-/**
- * CPU time (user + system, ms; Linux clock ticks are 10 ms) of a process and, apart, of its descendants now
- * alive — for the app, its embedded PostgreSQL server and backends. Steadier than a rate on a busy machine:
- * what one submission costs the server, whoever else used the cores meanwhile.
- */
-export async function processTreeCpuMs(
-  rootPid: number,
-): Promise<{ own: number; descendants: number; client: number }> {
-  const tree = await treeCpuMs(rootPid, { countReaped: false });
-  const client = process.cpuUsage();
-  return { ...tree, client: (client.user + client.system) / 1000 };
-}
-
-/** The server CPU a measured step took, per item done: the app's and its PostgreSQL's, in ms. */
-export interface ServerCpu {
-  appMs: number;
-  databaseMs: number;
-  /** The bench's own process (the load client), sharing the cores. */
-  clientMs: number;
-}
-
-async function cpuPerItem(
-  pid: number,
-  before: { own: number; descendants: number; client: number },
-  items: number,
-): Promise<ServerCpu> {
-  const after = await processTreeCpuMs(pid);
-  return {
-    appMs: round1((after.own - before.own) / Math.max(1, items)),
-    databaseMs: round1((after.descendants - before.descendants) / Math.max(1, items)),
-    clientMs: round1((after.client - before.client) / Math.max(1, items)),
-  };
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // The documents

@@ -618,3 +618,45 @@ export async function treeCpuMs(
   }
   return { own: processes.get(rootPid)?.own ?? 0, descendants };
 }
+
+/**
+ * CPU time (user + system, ms) of the app processes (`own`, summed) and, apart, of their descendants now
+ * alive — the embedded PostgreSQL server and its backends, children of the first — and of this bench process
+ * (`client`, the load client sharing the cores). Steadier than a rate on a busy machine: what one request
+ * costs the server, whoever else used the cores meanwhile.
+ */
+export async function processTreeCpuMs(
+  rootPids: number | readonly number[],
+): Promise<{ own: number; descendants: number; client: number }> {
+  let own = 0;
+  let descendants = 0;
+  for (const pid of typeof rootPids === 'number' ? [rootPids] : rootPids) {
+    const tree = await treeCpuMs(pid, { countReaped: false });
+    own += tree.own;
+    descendants += tree.descendants;
+  }
+  const client = process.cpuUsage();
+  return { own, descendants, client: (client.user + client.system) / 1000 };
+}
+
+/** The server CPU a measured step took, per item done: the app's and its PostgreSQL's, in ms. */
+export interface ServerCpu {
+  appMs: number;
+  databaseMs: number;
+  /** The bench's own process (the load client), sharing the cores. */
+  clientMs: number;
+}
+
+export async function cpuPerItem(
+  pids: number | readonly number[],
+  before: { own: number; descendants: number; client: number },
+  items: number,
+): Promise<ServerCpu> {
+  const after = await processTreeCpuMs(pids);
+  const perItem = (ms: number) => Math.round((ms / Math.max(1, items)) * 10) / 10;
+  return {
+    appMs: perItem(after.own - before.own),
+    databaseMs: perItem(after.descendants - before.descendants),
+    clientMs: perItem(after.client - before.client),
+  };
+}

@@ -15,7 +15,7 @@ import { openStates } from '../src/modules/cases/core/workflows.ts';
 import { checkApplicantAccess } from '../src/modules/cases/track/track-access.ts';
 import type { Database } from '../src/platform/db/database.ts';
 import { findFreePort, startEmbeddedServer } from '../src/platform/db/embedded-server.ts';
-import { stop, waitFor } from './bench-support.ts';
+import { cpuPerItem, processTreeCpuMs, type ServerCpu, stop, waitFor } from './bench-support.ts';
 import { benchEmails } from './generate-cases.ts';
 import {
   type LatencyFigures,
@@ -302,7 +302,7 @@ export async function runSpread(
 export interface CasesRound {
   baselineLatency: LatencyFigures;
   baselineThroughput: LatencyFigures;
-  creation: LatencyFigures & { before: number; after: number; created: number };
+  creation: LatencyFigures & { before: number; after: number; created: number; cpu: ServerCpu };
   queue: LatencyFigures;
   overdue: LatencyFigures;
   lookup: LatencyFigures;
@@ -328,6 +328,8 @@ export async function casesRound(options: {
   pool: pg.Pool;
   /** The app processes, the first the one that owns the database; each load is spread over them all. */
   appUrls: readonly string[];
+  /** Their process ids, in the same order (the first's descendants: the embedded PostgreSQL). */
+  appPids: readonly number[];
   baselineUrl: string;
   subjects: CasesSubjects;
   sessions: { clerk: StaffSession; handler: StaffSession; supervisor: StaffSession };
@@ -374,17 +376,20 @@ export async function casesRound(options: {
   };
   await spread('/api/staff/cases', { ...creationLoad, durationMs: 2000 });
   const before = await countCases(options.pool);
+  const cpuBefore = await processTreeCpuMs(options.appPids);
   const creationResult = await spread('/api/staff/cases', {
     ...creationLoad,
     durationMs: creationSeconds * 1000,
   });
-  const after = await countCases(options.pool);
   const created = creationResult.statuses.get(201) ?? 0;
-  const creation = { ...latencyFigures(creationResult, 201), before, after, created };
+  const cpu = await cpuPerItem(options.appPids, cpuBefore, created);
+  const after = await countCases(options.pool);
+  const creation = { ...latencyFigures(creationResult, 201), before, after, created, cpu };
   const processes = appUrls.length === 1 ? '' : ` [${appUrls.length} app processes]`;
   process.stdout.write(
     `case creation${processes}: ${creation.perSecond}/s (baseline ${baselineThroughput.perSecond} req/s), p95 ${creation.p95} ms; ` +
-      `cases ${before} → ${after} (+${after - before}), 201 responses ${created}, failures ${creation.failures}\n`,
+      `cases ${before} → ${after} (+${after - before}), 201 responses ${created}, failures ${creation.failures}; ` +
+      `CPU per creation: app ${cpu.appMs} ms, PostgreSQL ${cpu.databaseMs} ms, load client ${cpu.clientMs} ms\n`,
   );
   if (after !== before + created)
     throw new Error(`cases lost or unaccounted: ${before} + ${created} ≠ ${after}`);

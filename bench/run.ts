@@ -77,6 +77,7 @@ import {
   machineDescription,
   median,
   queryPlanLines,
+  type ServerCpu,
   stop,
   verdict,
   withBenchApp,
@@ -278,7 +279,8 @@ try {
         }
         for (const count of appProcessCounts) {
           const appUrls = [appUrl, ...more.urls].slice(0, count);
-          const measured = await casesRound({ pool, appUrls, baselineUrl, ...prepared, addresses });
+          const appPids = [appPid, ...more.apps.map((child) => child.pid ?? 0)].slice(0, count);
+          const measured = await casesRound({ pool, appUrls, appPids, baselineUrl, ...prepared, addresses });
           (casesRoundsWith.get(count) ?? casesRounds).push(measured);
         }
       }
@@ -411,6 +413,8 @@ function casesSection(): string[] {
     row('unit overdue view, one in flight', (round) => round.single.overdue),
     row('public look-up, one in flight', (round) => round.single.lookup),
     '',
+    cpuPerCreationLine(casesRounds),
+    '',
     'Every round:',
     '',
     '| round | baseline p95 ms | creations/s (cases before → after) | queue p95 ms | overdue p95 ms | look-up p95 ms |',
@@ -437,6 +441,22 @@ function casesSection(): string[] {
     '',
     ...plans.flatMap((plan) => queryPlanLines(plan.title, plan)),
   ];
+}
+
+/**
+ * What one creation cost the machine's cores, median of the rounds: the app processes, the embedded
+ * PostgreSQL (its server and backends) and the bench's own load client, which shares the cores. The sum is
+ * what bounds the rate on these cores, whatever the latency.
+ */
+function cpuPerCreationLine(measured: readonly CasesRound[]): string {
+  const pick = (select: (cpu: ServerCpu) => number) =>
+    median(measured.map((round) => select(round.creation.cpu)));
+  const app = pick((cpu) => cpu.appMs);
+  const database = pick((cpu) => cpu.databaseMs);
+  const client = pick((cpu) => cpu.clientMs);
+  const cores = os.cpus().length;
+  const ceiling = Math.round((cores * 1000) / Math.max(0.1, app + database + client));
+  return `CPU per case creation (user + system over the measured ${creationSeconds} s, per 201; median of ${measured.length} rounds): app ${app} ms, PostgreSQL ${database} ms, the load client ${client} ms — ${Math.round((app + database + client) * 10) / 10} ms in all, a ceiling of ~${ceiling}/s on ${cores} cores. Notification deliveries the workers ran in that time count (a creation queues an e-mail and a text); those still queued at its end do not.`;
 }
 
 /** The app processes the cases table above was measured with (BENCH_APP_PROCESSES; issue 12 §3). */
@@ -477,6 +497,8 @@ function moreAppProcessesLines(): string[] {
       `| handler queue | ${figure((round) => round.queue)} |`,
       `| unit overdue view | ${figure((round) => round.overdue)} |`,
       `| public look-up | ${figure((round) => round.lookup)} |`,
+      '',
+      cpuPerCreationLine(measured),
       '',
       `| target (issue 3), ${count} processes | wanted | measured | |`,
       '|---|---|---|---|',
