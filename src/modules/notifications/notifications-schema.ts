@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { timestamptz } from '../../platform/db/columns.ts';
+import { timeOrderedIdKey, timestamptz } from '../../platform/db/columns.ts';
 
 /**
  * The delivery log: one row per message to one recipient, holding exactly what was (or will be) sent.
@@ -26,7 +26,7 @@ const quoted = (values: readonly string[]) => sql.raw(values.map((value) => `'${
 export const notificationDeliveries = pgTable(
   'notification_deliveries',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: timeOrderedIdKey(),
     /** What the message is about, e.g. 'case' (with the case's id), 'unit'; null with the id for nothing in particular. */
     /**
      * Deprecated: what `subject_type = 'case'` now says. Kept one release so that app processes of the

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { fromDrizzle, type JobResult, type JobWithMetadata, PgBoss } from 'pg-boss';
 import type { DatabaseOrTransaction } from '../db/database.ts';
+import { newTimeOrderedId } from '../db/time-ordered-id.ts';
 import { safeErrorMessage } from '../http/log-safety.ts';
 import { minimumRetryDelaySeconds, type Queue } from './queues.ts';
 
@@ -154,6 +155,8 @@ export function createJobs(options: JobsOptions): Jobs {
     return boss.send(queue.name, data, {
       // pg-boss's Drizzle adapter runs its INSERT through the caller's transaction.
       db: fromDrizzle(sendOptions.tx, sql),
+      // Time-ordered, as a case's id (ADR 0022): the job table's key grows at its right edge.
+      id: newTimeOrderedId(),
       ...(sendOptions.singletonKey !== undefined ? { singletonKey: sendOptions.singletonKey } : {}),
       ...(sendOptions.startAfter !== undefined ? { startAfter: sendOptions.startAfter } : {}),
     });

@@ -16,7 +16,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { staff } from '../../../platform/auth/auth-schema.ts';
-import { storedFileColumns, timestamptz } from '../../../platform/db/columns.ts';
+import { storedFileColumns, timeOrderedIdKey, timestamptz } from '../../../platform/db/columns.ts';
 import { districts } from '../../../platform/geo/geo-schema.ts';
 import { units } from '../../../platform/reference/reference-schema.ts';
 import { services, serviceVersions } from '../../catalogue/catalogue-schema.ts';
@@ -37,7 +37,7 @@ const isOpen = (state: AnyPgColumn) => sql`${state} not in (${quoted(finishedSta
 export const cases = pgTable(
   'cases',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: timeOrderedIdKey(),
     /** 民國 date + daily sequence, e.g. 1151126-0042: read over the phone digit by digit. */
     caseNumber: text('case_number').notNull(),
     /** 8 characters without look-alikes; with the number it opens /track. Not guessable. */
