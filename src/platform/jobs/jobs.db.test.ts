@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
 import { createTestDatabase } from '../../../test/helpers/test-database.ts';
 import { createTestJobs } from '../../../test/helpers/test-jobs.ts';
 import { waitUntil } from '../../../test/helpers/wait-until.ts';
+import { createDatabase } from '../db/database.ts';
 import { createJobs, defineQueue, type JobContext, type Jobs, type Queue } from './jobs.ts';
 
 /** A queue that never retries, unless the test says otherwise. */
@@ -69,6 +71,50 @@ describe('jobs (pg-boss)', () => {
     assert.deepEqual(
       (await jobRows('test.outbox')).map((row) => row.data),
       [{ n: 2 }],
+    );
+  });
+
+  it('a job sent in a transaction gets a time-ordered id, and its insert is prepared once on the connection (ADR 0022)', async () => {
+    const queue = queueWithoutRetries<{ n: number }>('test.prepared');
+    const before = Date.now();
+    const ids: (string | null)[] = [];
+    // One connection for the three transactions, as a busy pool reuses its connections.
+    const single = createDatabase({
+      connectionString: database.connectionString,
+      maxConnections: 1,
+      idleTimeoutMs: 1000,
+      connectionTimeoutMs: 5000,
+      statementTimeoutMs: 15_000,
+    });
+    const runs: Map<string, number>[] = [];
+    try {
+      for (let n = 0; n < 3; n += 1)
+        await single.db.transaction(async (tx) => {
+          ids.push(await first.send(queue, { n }, { tx }));
+          const prepared = await tx.execute(
+            sql`select name, generic_plans + custom_plans as runs from pg_prepared_statements
+                where name like 'ow_sql_%' and statement ilike '%insert into%'`,
+          );
+          runs.push(new Map(prepared.rows.map((row) => [String(row.name), Number(row.runs)])));
+        });
+    } finally {
+      await single.close();
+    }
+    // The same named statement, run once more by each send.
+    assert.equal(runs[0]?.size, 1, 'the first send prepared the insert');
+    const [name] = [...(runs[0]?.keys() ?? [])];
+    assert.deepEqual(
+      runs.map((each) => each.get(name ?? '')),
+      [1, 2, 3],
+    );
+    for (const id of ids) {
+      assert.match(id ?? '', /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      const millis = Number.parseInt((id ?? '').replaceAll('-', '').slice(0, 12), 16);
+      assert.ok(millis >= before && millis <= Date.now(), 'its first 48 bits are the time it was sent');
+    }
+    assert.deepEqual(
+      (await jobRows('test.prepared')).map((row) => row.data),
+      [{ n: 0 }, { n: 1 }, { n: 2 }],
     );
   });
 

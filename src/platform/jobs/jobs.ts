@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
-import { fromDrizzle, type JobResult, type JobWithMetadata, PgBoss } from 'pg-boss';
+import { type JobResult, type JobWithMetadata, PgBoss } from 'pg-boss';
 import type { DatabaseOrTransaction } from '../db/database.ts';
+import { executePreparedText } from '../db/prepared-sql.ts';
 import { newTimeOrderedId } from '../db/time-ordered-id.ts';
 import { safeErrorMessage } from '../http/log-safety.ts';
 import { minimumRetryDelaySeconds, type Queue } from './queues.ts';
@@ -153,8 +153,8 @@ export function createJobs(options: JobsOptions): Jobs {
   ): Promise<string | null> {
     await ensureOnce(queue);
     return boss.send(queue.name, data, {
-      // pg-boss's Drizzle adapter runs its INSERT through the caller's transaction.
-      db: fromDrizzle(sendOptions.tx, sql),
+      // Its INSERT runs in the caller's transaction, as a statement prepared once per connection.
+      db: { executeSql: (text, values) => executePreparedText(sendOptions.tx, text, values ?? []) },
       // Time-ordered, as a case's id (ADR 0022): the job table's key grows at its right edge.
       id: newTimeOrderedId(),
       ...(sendOptions.singletonKey !== undefined ? { singletonKey: sendOptions.singletonKey } : {}),
