@@ -456,7 +456,7 @@ function cpuPerCreationLine(measured: readonly CasesRound[]): string {
   const client = pick((cpu) => cpu.clientMs);
   const cores = os.cpus().length;
   const ceiling = Math.round((cores * 1000) / Math.max(0.1, app + database + client));
-  return `CPU per case creation (user + system over the measured ${creationSeconds} s, per 201; median of ${measured.length} rounds): app ${app} ms, PostgreSQL ${database} ms, the load client ${client} ms — ${Math.round((app + database + client) * 10) / 10} ms in all, a ceiling of ~${ceiling}/s on ${cores} cores. Notification deliveries the workers ran in that time count (a creation queues an e-mail and a text); those still queued at its end do not.`;
+  return `CPU per case creation (user + system over the measured ${creationSeconds} s, per 201; median of ${measured.length} rounds): app ${app} ms, PostgreSQL ${database} ms, the load client ${client} ms — ${Math.round((app + database + client) * 10) / 10} ms in all, a ceiling of ~${ceiling}/s on ${cores} cores. The receipt notices the workers delivered in that time count (one per creation with these intake bodies); those still queued at its end do not.`;
 }
 
 /** The app processes the cases table above was measured with (BENCH_APP_PROCESSES; issue 12 §3). */
