@@ -62,7 +62,9 @@ async function main(): Promise<void> {
   try {
     if (location.embedded) {
       await ensureEmbeddedDatabase(location.embedded);
-      say(`Embedded PostgreSQL in ${location.embedded.clusterDir} on 127.0.0.1:${location.embedded.port}.`);
+      say(
+        `Embedded PostgreSQL in ${location.embedded.clusterDir} on 127.0.0.1:${location.embedded.port}${location.embedded.socketDir === null ? '' : ' (the app connects through its Unix socket in that folder)'}.`,
+      );
     }
     const migrations = await runMigrations(location.connectionString);
     if (migrations.applied > 0) say(`Applied ${migrations.applied} database migration(s).`);

@@ -52,6 +52,8 @@ export interface EmbeddedServer {
   clusterDir: string;
   /** True when this process started the server (and must stop it). */
   isOwner: boolean;
+  /** The folder of its Unix socket, which connectionString() goes through; null: TCP only (ADR 0021). */
+  socketDir: string | null;
   stop(): Promise<void>;
 }
 
@@ -134,6 +136,7 @@ export async function startEmbeddedServer(options: StartEmbeddedOptions): Promis
     port,
     isOwner: true,
     clusterDir,
+    socketDir,
     connectionString: (database = 'postgres') => connectionStringFor(port, password, database, socketDir),
     async stop() {
       if (stopped) return;
@@ -418,6 +421,7 @@ function borrowedServer(
     port,
     clusterDir,
     isOwner: false,
+    socketDir,
     connectionString: (database = 'postgres') => connectionStringFor(port, password, database, socketDir),
     async stop() {},
   };
