@@ -18,6 +18,23 @@ describe('outageOf: which errors mean a dependency is down (answered 503, not 50
     assert.equal(outageOf(new AggregateError([refused], 'connect failed')), 'database');
   });
 
+  it('the embedded server stopped while the app connects through its Unix socket (its file is gone: ENOENT on connect, ADR 0021)', () => {
+    // As node's net module makes it when the socket's file is not there.
+    const gone = Object.assign(new Error('connect ENOENT /srv/data/postgres/.s.PGSQL.5432'), {
+      code: 'ENOENT',
+      syscall: 'connect',
+      address: '/srv/data/postgres/.s.PGSQL.5432',
+    });
+    assert.equal(outageOf(gone), 'database');
+    assert.equal(outageOf(new Error('Failed query: select 1', { cause: gone })), 'database');
+    // A file that is not there (the file store, a template) is no outage.
+    const missingFile = Object.assign(new Error('ENOENT: no such file or directory, open'), {
+      code: 'ENOENT',
+      syscall: 'open',
+    });
+    assert.equal(outageOf(missingFile), null);
+  });
+
   it('a full disk under the file store, behind the upload’s own error', () => {
     const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
     assert.equal(outageOf(new Error('The file store could not take an upload', { cause: full })), 'storage');

@@ -34,8 +34,9 @@ export function outageOf(error: unknown): Outage | null {
     const current = queue.shift();
     if (current === null || typeof current !== 'object' || seen.has(current)) continue;
     seen.add(current);
-    const { code, message, cause, errors } = current as {
+    const { code, syscall, message, cause, errors } = current as {
       code?: unknown;
+      syscall?: unknown;
       message?: unknown;
       cause?: unknown;
       errors?: unknown;
@@ -43,6 +44,9 @@ export function outageOf(error: unknown): Outage | null {
     if (typeof code === 'string') {
       if (storageCodes.has(code)) return 'storage';
       if (socketCodes.has(code) || serverCodes.has(code) || code.startsWith('08')) return 'database';
+      // The embedded server's Unix socket (ADR 0021) is a file: while the server is stopped it is gone, and
+      // connecting fails with ENOENT. Only on connect: a missing file anywhere else is no outage.
+      if (code === 'ENOENT' && syscall === 'connect') return 'database';
     }
     if (typeof message === 'string' && poolMessages.some((words) => message.includes(words))) {
       return 'database';
