@@ -579,6 +579,34 @@ export function sectionHead(title: string, load: { when: string; averages: reado
 
 export const verdict = (isMet: boolean) => (isMet ? 'met' : '**not met**');
 
+/** A statement as it reached a pool: its text and parameters. */
+export interface SentStatement {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * `pool.query`, recording every statement it is sent (drizzle's, named or not, and those sent on the pool
+ * directly) onto `captured` while `isOn()` says so, then running it: for the benches that show the plans of
+ * the statements an app function sends.
+ */
+export function recordingQuery(
+  pool: pg.Pool,
+  captured: SentStatement[],
+  isOn: () => boolean = () => true,
+): (...args: unknown[]) => Promise<unknown> {
+  const original = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+  return (...args: unknown[]) => {
+    if (isOn()) {
+      const [first, second] = args;
+      const config =
+        typeof first === 'string' ? { text: first } : (first as { text: string; values?: unknown[] });
+      captured.push({ sql: config.text, params: (Array.isArray(second) ? second : config.values) ?? [] });
+    }
+    return original(...args);
+  };
+}
+
 /** A query and its plan, as the report shows them. */
 export function queryPlanLines(heading: string, plan: { sql: string; plan: string }): string[] {
   return [`#### ${heading}`, '', '```sql', plan.sql, '```', '', '```', plan.plan, '```', ''];

@@ -15,7 +15,15 @@ import { openStates } from '../src/modules/cases/core/workflows.ts';
 import { checkApplicantAccess } from '../src/modules/cases/track/track-access.ts';
 import type { Database } from '../src/platform/db/database.ts';
 import { findFreePort, startEmbeddedServer } from '../src/platform/db/embedded-server.ts';
-import { cpuPerItem, processTreeCpuMs, type ServerCpu, stop, waitFor } from './bench-support.ts';
+import {
+  cpuPerItem,
+  processTreeCpuMs,
+  recordingQuery,
+  type SentStatement,
+  type ServerCpu,
+  stop,
+  waitFor,
+} from './bench-support.ts';
 import { benchEmails } from './generate-cases.ts';
 import {
   type LatencyFigures,
@@ -465,21 +473,9 @@ export async function explainHotQueries(
 ): Promise<QueryPlan[]> {
   // Every statement sent through the pool while a function runs: drizzle's (named or not) and those a
   // function sends itself on the pool (the look-up's access check).
-  const captured: { sql: string; params: unknown[] }[] = [];
-  const poolQuery = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+  const captured: SentStatement[] = [];
   let capturing = false;
-  (pool as unknown as { query: (...args: unknown[]) => Promise<unknown> }).query = (...args: unknown[]) => {
-    if (capturing) {
-      const [first, second] = args;
-      const config =
-        typeof first === 'string' ? { text: first } : (first as { text: string; values?: unknown[] });
-      captured.push({
-        sql: config.text,
-        params: (Array.isArray(second) ? second : (config as { values?: unknown[] }).values) ?? [],
-      });
-    }
-    return poolQuery(...args);
-  };
+  (pool as unknown as { query: unknown }).query = recordingQuery(pool, captured, () => capturing);
   const db = drizzle(pool) as unknown as Database;
   const ids = await pool.query<{ handler: string }>(
     'select id as handler from staff where lower(email) = lower($1)',

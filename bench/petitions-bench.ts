@@ -37,6 +37,8 @@ import {
   generatedDatabase,
   median,
   queryPlanLines,
+  recordingQuery,
+  type SentStatement,
   sectionHead,
   verdict,
   withBenchApp,
@@ -267,20 +269,8 @@ async function explainStatements(
   title: string,
   work: (db: Database) => Promise<unknown>,
 ): Promise<{ title: string; sql: string; plan: string }[]> {
-  const captured: { sql: string; params: unknown[] }[] = [];
-  const original = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
-  const capturing = {
-    query: (...args: unknown[]) => {
-      const [first, second] = args;
-      const config =
-        typeof first === 'string' ? { text: first } : (first as { text: string; values?: unknown[] });
-      captured.push({
-        sql: config.text,
-        params: (Array.isArray(second) ? second : (config as { values?: unknown[] }).values) ?? [],
-      });
-      return original(...args);
-    },
-  };
+  const captured: SentStatement[] = [];
+  const capturing = { query: recordingQuery(pool, captured) };
   await work(drizzle(capturing as unknown as pg.Pool) as unknown as Database);
   const plans: { title: string; sql: string; plan: string }[] = [];
   const statements = captured.filter((statement) => /^\s*(select|with|\()/i.test(statement.sql));

@@ -50,6 +50,8 @@ import {
   generatedDatabase,
   median,
   queryPlanLines,
+  recordingQuery,
+  type SentStatement,
   sectionHead,
   stop,
   verdict,
@@ -337,20 +339,8 @@ async function explainSearch(
   pool: pg.Pool,
   query: MixQuery,
 ): Promise<{ title: string; sql: string; plan: string }[]> {
-  const captured: { sql: string; params: unknown[] }[] = [];
-  const original = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
-  const capturing = {
-    query: (...args: unknown[]) => {
-      const [first, second] = args;
-      const config =
-        typeof first === 'string' ? { text: first } : (first as { text: string; values?: unknown[] });
-      captured.push({
-        sql: config.text,
-        params: (Array.isArray(second) ? second : (config as { values?: unknown[] }).values) ?? [],
-      });
-      return original(...args);
-    },
-  };
+  const captured: SentStatement[] = [];
+  const capturing = { query: recordingQuery(pool, captured) };
   const db = drizzle(capturing as unknown as pg.Pool) as unknown as Database;
   await searchSite(db, { ...query.options, page: 1, now: new Date(), recordMiss: false });
   const plans: { title: string; sql: string; plan: string }[] = [];

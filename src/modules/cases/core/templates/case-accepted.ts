@@ -5,7 +5,7 @@ import {
   type NotificationTemplate,
   subject,
 } from '../../../../platform/notify/template-kit.ts';
-import { handledByRow, progressLine } from './case-letter-parts.ts';
+import { dateRows, handledByRow, progressLine } from './case-letter-parts.ts';
 
 export interface CaseAcceptedData {
   caseNumber: string;
@@ -51,9 +51,7 @@ export const caseAccepted: NotificationTemplate<CaseAcceptedData> = {
         facts('zh-TW', [
           ['案號', data.caseNumber],
           handledByRow('zh-TW', data),
-          ...(data.expectedCompletionDate === ''
-            ? []
-            : [['預計完成日期', date('zh-TW', data.expectedCompletionDate)] as [string, string]]),
+          ...dateRows('zh-TW', '預計完成日期', data.expectedCompletionDate),
         ]),
         progressLine('zh-TW', data.trackingUrl),
       ]),
@@ -66,9 +64,7 @@ export const caseAccepted: NotificationTemplate<CaseAcceptedData> = {
         facts('en', [
           ['Case number', data.caseNumber],
           handledByRow('en', data),
-          ...(data.expectedCompletionDate === ''
-            ? []
-            : [['Expected completion date', date('en', data.expectedCompletionDate)] as [string, string]]),
+          ...dateRows('en', 'Expected completion date', data.expectedCompletionDate),
         ]),
         progressLine('en', data.trackingUrl),
       ]),

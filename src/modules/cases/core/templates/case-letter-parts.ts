@@ -1,3 +1,4 @@
+import { date } from '../../../../platform/notify/template-kit.ts';
 import type { Lang } from '../../../../platform/web/i18n.ts';
 
 /** The pieces the letters about a case share, in the applicant's language. */
@@ -7,6 +8,11 @@ export function handledByRow(lang: Lang, data: { unitName: string; unitPhone: st
   return lang === 'en'
     ? ['Handled by', `${data.unitName} (phone ${data.unitPhone})`]
     : ['承辦單位', `${data.unitName}（電話 ${data.unitPhone}）`];
+}
+
+/** A fact row with a date (ISO), or none when the case has no such date (''). */
+export function dateRows(lang: Lang, label: string, isoDate: string): [string, string][] {
+  return isoDate === '' ? [] : [[label, date(lang, isoDate)]];
 }
 
 /** A letter's last line: where the applicant follows the case. */

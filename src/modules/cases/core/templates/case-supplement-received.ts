@@ -5,7 +5,7 @@ import {
   type NotificationTemplate,
   subject,
 } from '../../../../platform/notify/template-kit.ts';
-import { handledByRow, progressLine } from './case-letter-parts.ts';
+import { dateRows, handledByRow, progressLine } from './case-letter-parts.ts';
 
 export interface CaseSupplementReceivedData {
   caseNumber: string;
@@ -50,9 +50,7 @@ export const caseSupplementReceived: NotificationTemplate<CaseSupplementReceived
         facts('zh-TW', [
           ['案號', data.caseNumber],
           handledByRow('zh-TW', data),
-          ...(data.expectedCompletionDate === ''
-            ? []
-            : [['新的預計完成日期', date('zh-TW', data.expectedCompletionDate)] as [string, string]]),
+          ...dateRows('zh-TW', '新的預計完成日期', data.expectedCompletionDate),
         ]),
         progressLine('zh-TW', data.trackingUrl),
       ]),
@@ -65,11 +63,7 @@ export const caseSupplementReceived: NotificationTemplate<CaseSupplementReceived
         facts('en', [
           ['Case number', data.caseNumber],
           handledByRow('en', data),
-          ...(data.expectedCompletionDate === ''
-            ? []
-            : [
-                ['New expected completion date', date('en', data.expectedCompletionDate)] as [string, string],
-              ]),
+          ...dateRows('en', 'New expected completion date', data.expectedCompletionDate),
         ]),
         progressLine('en', data.trackingUrl),
       ]),
