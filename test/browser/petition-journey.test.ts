@@ -155,8 +155,11 @@ describe('a petition to the director’s mailbox, in English, start to end (issu
     await page.click('#extension-form button[type="submit"]');
     await page.waitForSelector('#case-success');
     await expectAccessible(page, 'the case page after the extension');
-    const [letter] = await mailsMatching(/./, 3).then((all) =>
-      all.filter((one) => one.text.includes(extensionReason)),
+    // Waits for that letter itself: the acceptance notice goes out beside it, in either order.
+    const [letter] = await waitUntil(
+      async () => toCitizen().filter((one) => one.text.includes(extensionReason)),
+      (found) => found.length >= 1,
+      { what: 'the extension letter with its reason', timeoutMs: 30_000 },
     );
     assert.ok(letter, 'the extension letter with its reason');
     await page.context().close();
