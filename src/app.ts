@@ -150,7 +150,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
   });
   // Public pages and read APIs: kept as bytes, rendered again when what they show is published (in any
   // process: PostgreSQL LISTEN/NOTIFY), renders limited in number (issue 12).
-  installPublicReads(app, {
+  const publicReads = installPublicReads(app, {
     reads: registry.publicReads,
     versions: processContentVersions,
     maxAgeSeconds: config.publicPageCacheSeconds,
@@ -158,6 +158,17 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
     renderQueue: config.renderQueue,
     isCookieSecure: config.cookieSecure,
     personalCookies: [sessionCookieName, citizenCookieName],
+  });
+  // A kept answer goes out before Fastify runs (ADR 0023): the same bytes and headers, its own log line.
+  app.decorate('keptAnswersSentFirst', publicReads.sentFirst);
+  probes.answerFirst((request, response) => {
+    const started = performance.now();
+    const answered = publicReads.answerKept(request, response, headers);
+    if (answered === null) return false;
+    const durationMs = Math.round((performance.now() - started) * 10) / 10;
+    const { requestId, route: path, statusCode } = answered;
+    app.log.info({ requestId, method: request.method, path, statusCode, durationMs }, 'request');
+    return true;
   });
   const publications = listenForPublications(
     deps.pool,

@@ -1,13 +1,18 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
+import http from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import pg from 'pg';
 import { DEMO_SERVICES } from '../src/modules/catalogue/catalogue-demo-data.ts';
 import { publishServiceVersion } from '../src/modules/catalogue/catalogue-service.ts';
+import { modules } from '../src/modules/index.ts';
+import { platformAuditActions } from '../src/platform/auth/audit-actions.ts';
 import { cliActor } from '../src/platform/auth/audit-log.ts';
 import { aSignedInMember, csrfTokenIn } from '../src/platform/auth/auth-test-support.ts';
+import { platformStaffAreas } from '../src/platform/auth/staff-areas.ts';
+import { buildRegistry } from '../src/platform/composition/compose.ts';
 import {
   announcePublished,
   listenForPublications,
@@ -16,6 +21,8 @@ import {
 } from '../src/platform/db/publications.ts';
 import type { AppInstance } from '../src/platform/http/app-types.ts';
 import { messageFor } from '../src/platform/http/error-messages.ts';
+import { localePath } from '../src/platform/web/i18n.ts';
+import { platformPublicReads } from '../src/platform/web/public-pages-routes.tsx';
 import { multipartActionOf } from './helpers/form-action.ts';
 import { mainOf } from './helpers/html.ts';
 import { buildAppWithLog, buildTestApp, type TestApp } from './helpers/test-app.ts';
@@ -261,6 +268,29 @@ describe('public reads: kept answers (HTTP)', () => {
     assert.equal(kept.headers['content-type'], rendered.headers['content-type']);
     assert.equal(kept.headers['access-control-allow-origin'], '*', 'CORS on the kept copy too');
     assert.equal(kept.headers.link, rendered.headers.link);
+  });
+
+  it('a kept page keeps its own Content-Security-Policy: the map pages still load the tile server’s images', async () => {
+    const tiles = await buildTestApp({
+      environment: { MAP_TILE_URL: 'https://tiles.example.org/{z}/{x}/{y}.png' },
+    });
+    try {
+      for (const url of ['/reports', '/en/reports']) {
+        const rendered = await get(tiles.app, url);
+        assert.equal(rendered.statusCode, 200, url);
+        const policy = String(rendered.headers['content-security-policy']);
+        assert.match(policy, /img-src 'self' data: https:\/\/tiles\.example\.org;/, url);
+        const kept = await get(tiles.app, url);
+        assert.equal(kept.headers.etag, rendered.headers.etag, `${url} kept`);
+        assert.equal(kept.headers['content-security-policy'], policy, `${url}: the kept copy's policy`);
+      }
+      // Pages that did not widen it keep the strict one.
+      await get(tiles.app, '/services');
+      const kept = await get(tiles.app, '/services');
+      assert.match(String(kept.headers['content-security-policy']), /img-src 'self' data:;/);
+    } finally {
+      await tiles.app.close();
+    }
   });
 
   it('HEAD: GET’s headers without a body, and a HEAD first does not keep an empty page for GET', async () => {
@@ -850,5 +880,179 @@ describe('public reads: visitors who leave while waiting for a render (real sock
     } finally {
       await locker.query('rollback').catch(() => undefined);
     }
+  });
+});
+
+describe('public reads: kept answers sent before Fastify (ADR 0023, real sockets)', () => {
+  let subject: TestApp;
+  let app: AppInstance;
+  let log: () => string;
+  let base: string;
+  before(async () => {
+    subject = await buildTestApp();
+    ({ app, log } = await buildAppWithLog(subject));
+    base = await app.listen({ host: '127.0.0.1', port: 0 });
+  });
+  after(async () => {
+    await app.close();
+    await subject.app.close();
+  });
+
+  /** A request over the socket, as a browser sends it, with the answer's raw headers and bytes. */
+  const over = (path: string, headers: Record<string, string> = {}, method = 'GET') =>
+    new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+      const request = http.request(`${base}${path}`, { method, headers, agent: false }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks),
+          }),
+        );
+        response.on('error', reject);
+      });
+      request.on('error', reject);
+      request.end();
+    });
+
+  /** The headers that belong to the answer, not to the connection or the request (date, request id). */
+  const comparable = (headers: Record<string, unknown>) =>
+    Object.fromEntries(
+      Object.entries(headers)
+        .filter(([name]) => !['date', 'connection', 'keep-alive', 'x-request-id'].includes(name))
+        .map(([name, value]) => [name, String(value)])
+        .sort(([left = ''], [right = '']) => left.localeCompare(right)),
+    );
+
+  /** Asks until the answer comes from the fast path (the first asks render it and keep it). */
+  async function sentFirst(path: string, headers: Record<string, string> = {}, method = 'GET') {
+    for (let attempt = 0; attempt < 4; attempt += 1) {
+      const before = app.keptAnswersSentFirst();
+      const answer = await over(path, headers, method);
+      if (app.keptAnswersSentFirst() === before + 1) return answer;
+    }
+    assert.fail(`${method} ${path}: never answered before Fastify`);
+  }
+
+  const token = randomBytes(32).toString('base64url');
+  const visitor = { cookie: `ow_csrf=${token}` };
+
+  it('every listed address: the kept answer sent before Fastify is the one Fastify sends, bytes and headers', async () => {
+    const reads = buildRegistry(modules, {
+      staffAreas: platformStaffAreas,
+      auditActions: platformAuditActions,
+      publicReads: platformPublicReads,
+    }).publicReads;
+    const addresses = reads
+      .filter((read) => read.keepsOwnAnswers !== true)
+      .flatMap((read) =>
+        (read.examples ?? (read.route.includes(':') ? [] : [read.route]))
+          .filter((example) => !(read.query === 'none' && example.includes('?')))
+          .flatMap((example) =>
+            read.oneLanguage === true ? [example] : [example, localePath('en', example)],
+          ),
+      );
+    assert.ok(addresses.length >= 40, `${addresses.length} addresses`);
+    const compared: string[] = [];
+    for (const address of addresses) {
+      const rendered = await over(address, visitor);
+      if (rendered.status !== 200) continue; // (an example the test database lacks: nothing to keep)
+      const first = await sentFirst(address, visitor);
+      const throughFastify = await app.inject({ method: 'GET', url: address, headers: visitor });
+      assert.equal(first.status, throughFastify.statusCode, address);
+      assert.ok(first.body.equals(throughFastify.rawPayload), `${address}: the same bytes`);
+      assert.deepEqual(comparable(first.headers), comparable(throughFastify.headers), address);
+      assert.match(
+        String(first.headers['x-request-id']),
+        /^[0-9a-f-]{36}$/,
+        `${address}: its own request id`,
+      );
+      assert.notEqual(first.headers['x-request-id'], throughFastify.headers['x-request-id']);
+      compared.push(address);
+    }
+    assert.ok(
+      compared.length >= 40,
+      `compared ${compared.length} of ${addresses.length}: ${compared.join(' ')}`,
+    );
+    for (const address of ['/', '/services', '/en/services', '/track', '/report', '/sitemap'])
+      assert.ok(compared.includes(address), `${address} compared`);
+  });
+
+  it('HEAD, If-None-Match (304) and Brotli: as Fastify answers them', async () => {
+    const path = '/en/services';
+    await over(path);
+    const get = await sentFirst(path);
+    const head = await sentFirst(path, {}, 'HEAD');
+    assert.equal(head.status, 200);
+    assert.equal(head.body.length, 0);
+    assert.deepEqual(comparable(head.headers), comparable(get.headers), 'HEAD: the GET’s headers');
+    assert.equal(Number(head.headers['content-length']), get.body.length);
+    const etag = String(get.headers.etag);
+    const notModified = await sentFirst(path, { 'if-none-match': etag });
+    assert.equal(notModified.status, 304);
+    assert.equal(notModified.body.length, 0);
+    const notModifiedThroughFastify = await app.inject({ url: path, headers: { 'if-none-match': etag } });
+    assert.equal(notModifiedThroughFastify.statusCode, 304);
+    assert.deepEqual(comparable(notModified.headers), comparable(notModifiedThroughFastify.headers));
+    const br = await sentFirst(path, { 'accept-encoding': 'br, gzip' });
+    assert.equal(br.headers['content-encoding'], 'br');
+    assert.ok(brotliDecompressSync(br.body).equals(get.body), 'the same page, compressed');
+    const brThroughFastify = await app.inject({ url: path, headers: { 'accept-encoding': 'br, gzip' } });
+    assert.deepEqual(comparable(br.headers), comparable(brThroughFastify.headers));
+  });
+
+  it('a form page: each visitor without a cookie gets a token of their own, in the cookie and the page', async () => {
+    await over('/track');
+    const one = await sentFirst('/track');
+    const two = await sentFirst('/track');
+    const tokenOf = (answer: { headers: http.IncomingHttpHeaders }) =>
+      /ow_csrf=([A-Za-z0-9_-]{43});/.exec(String(answer.headers['set-cookie']))?.[1] ?? '';
+    assert.notEqual(tokenOf(one), '');
+    assert.notEqual(tokenOf(one), tokenOf(two));
+    assert.equal(csrfTokenIn(one.body.toString()), tokenOf(one));
+    assert.equal(csrfTokenIn(two.body.toString()), tokenOf(two));
+    assert.equal(one.headers['cache-control'], 'no-store', 'the private scope’s header, kept');
+    assert.equal(one.headers['referrer-policy'], 'no-referrer');
+    assert.match(String(one.headers['content-security-policy']), /default-src 'self'/);
+  });
+
+  it('what the fast path leaves to Fastify: session cookies, a query on a `none` route, other methods, addresses not kept', async () => {
+    await over('/services');
+    await sentFirst('/services');
+    const before = app.keptAnswersSentFirst();
+    const withSession = await over('/services', { cookie: 'ow_session=not-a-session' });
+    assert.equal(withSession.status, 200);
+    const lookUp = await over('/track?case=KH-2026-000001&code=WRONGCODE');
+    assert.equal(lookUp.headers['cache-control'], 'no-store');
+    const post = await over('/services', {}, 'POST');
+    assert.equal(post.status, 404);
+    const unknown = await over(`/services/${randomBytes(4).toString('hex')}`);
+    assert.equal(unknown.status, 404);
+    assert.equal(app.keptAnswersSentFirst(), before, 'none of these went out before Fastify');
+    // The large text is an address of its own: rendered once, then sent first too.
+    await over('/services', { cookie: 'ow_font_size=large' });
+    const large = await sentFirst('/services', { cookie: 'ow_font_size=large' });
+    assert.match(large.body.toString(), /ow-font-size--large/);
+  });
+
+  it('its log line: the route, never the address asked (a query string can hold a phone number)', async () => {
+    const phone = `09${randomBytes(4).readUInt32BE(0).toString().padStart(8, '0').slice(0, 8)}`;
+    const path = `/services?q=${phone}`;
+    await over(path);
+    const answer = await sentFirst(path);
+    const requestId = String(answer.headers['x-request-id']);
+    const line = log()
+      .split('\n')
+      .filter((entry) => entry.includes(requestId))
+      .map((entry) => JSON.parse(entry) as Record<string, unknown>);
+    assert.equal(line.length, 1, 'one line for the request');
+    assert.deepEqual(
+      { method: line[0]?.method, path: line[0]?.path, statusCode: line[0]?.statusCode, msg: line[0]?.msg },
+      { method: 'GET', path: '/services', statusCode: 200, msg: 'request' },
+    );
+    assert.equal(typeof line[0]?.durationMs, 'number');
+    assert.ok(!log().includes(phone), 'the query string is not logged');
   });
 });

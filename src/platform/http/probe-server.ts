@@ -12,11 +12,17 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
  * not a page's: the type, the length and `nosniff` (a fixed JSON body that no browser will run as a page), and
  * no request id, since healthy probes are not logged. The pages' ten headers cost a third of the bare server's
  * rate here (the client parses them too: measured beside it, 15,000–18,600 against 21,900–39,500 requests/s).
- * While the app closes, the probe goes to Fastify like any request, which refuses new work with 503.
+ * While the app closes, the probe goes to Fastify like any request, which refuses new work with 503 — and so
+ * does every request `answerFirst` would have answered (the kept public pages, ADR 0023).
  */
 export interface ProbeServer {
   /** Builds the server for Fastify's `serverFactory`. */
   serverFactory: (handler: (request: IncomingMessage, response: ServerResponse) => void) => Server;
+  /**
+   * Asks `answer` first about every request but the probe (ADR 0023: the kept public answers); true means
+   * it answered, false that the request goes on to Fastify.
+   */
+  answerFirst: (answer: (request: IncomingMessage, response: ServerResponse) => boolean) => void;
   /** From now on the probe goes through Fastify (called when the app starts closing). */
   closing: () => void;
 }
@@ -29,6 +35,7 @@ export const probeHeaders: Readonly<Record<string, string>> = {
 
 export function probeServer(): ProbeServer {
   let isClosing = false;
+  let first: ((request: IncomingMessage, response: ServerResponse) => boolean) | null = null;
   // The body changes once a second: made once per second, not per probe.
   let body = '';
   let bodyHeaders: Record<string, string | number> = {};
@@ -46,14 +53,14 @@ export function probeServer(): ProbeServer {
   return {
     serverFactory: (handler) =>
       createServer((request, response) => {
-        if (
-          request.url === '/healthz' &&
-          (request.method === 'GET' || request.method === 'HEAD') &&
-          !isClosing
-        )
+        if (isClosing) handler(request, response);
+        else if (request.url === '/healthz' && (request.method === 'GET' || request.method === 'HEAD'))
           answerProbe(request, response);
-        else handler(request, response);
+        else if (first === null || !first(request, response)) handler(request, response);
       }),
+    answerFirst: (answer) => {
+      first = answer;
+    },
     closing: () => {
       isClosing = true;
     },

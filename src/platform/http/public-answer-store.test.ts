@@ -18,11 +18,19 @@ const renderedAt = new Date('2026-03-02T02:00:00Z');
 /** A kept answer of `body` (a string or a byte count), rendered at `now` for `maxAgeMs`. */
 function answer(
   body: string | number,
-  options: { stamp?: string; now?: number; maxAgeMs?: number; token?: string } = {},
+  options: { stamp?: string; scopes?: string[]; now?: number; maxAgeMs?: number; token?: string } = {},
 ): KeptAnswer {
   const bytes = typeof body === 'number' ? Buffer.alloc(body, 'x') : Buffer.from(body);
   return keptAnswer(
-    { body: bytes, contentType: html, token: options.token ?? null, stamp: options.stamp ?? '0', renderedAt },
+    {
+      body: bytes,
+      contentType: html,
+      token: options.token ?? null,
+      stamp: options.stamp ?? '0',
+      scopes: options.scopes ?? [],
+      route: '/a',
+      renderedAt,
+    },
     options.now ?? 0,
     options.maxAgeMs ?? 60_000,
   );
@@ -83,6 +91,23 @@ describe('the answer store', () => {
     assert.equal(store.get('/a|m', '0', 6_000), undefined, 'expired at now + maxAge');
     assert.equal(store.entries, 0, 'an expired answer is let go');
     assert.equal(store.bytes, 0);
+  });
+
+  it('current: the answer while its own scopes are at the versions it was made with, and not after', () => {
+    const versions = createContentVersions();
+    const store = createAnswerStore({ maxEntries: 10, maxBytes: 10_000 });
+    const kept = answer('plans', { stamp: versions.stamp(['plans']), scopes: ['plans'] });
+    store.keep('/plans/2012|m', kept);
+    assert.equal(store.current('/plans/2012|m', versions, 0), kept);
+    assert.equal(store.current('/other|m', versions, 0), undefined, 'nothing kept there');
+    versions.bump('catalogue');
+    assert.equal(store.current('/plans/2012|m', versions, 0), kept, 'another scope published: still current');
+    versions.bump('plans');
+    assert.equal(store.current('/plans/2012|m', versions, 0), undefined, 'its scope published');
+    assert.equal(store.entries, 0, 'and let go');
+    store.keep('/plans/2012|m', answer('plans', { stamp: versions.stamp(['plans']), scopes: ['plans'] }));
+    versions.bump('*');
+    assert.equal(store.current('/plans/2012|m', versions, 0), undefined, 'everything published');
   });
 
   it('drops an answer whose content has been published since (another stamp)', () => {
@@ -188,6 +213,8 @@ describe('a kept answer', () => {
         headers: { 'access-control-allow-origin': '*' },
         token: null,
         stamp: '0',
+        scopes: ['reports'],
+        route: '/reports/feed.atom',
         renderedAt,
       },
       0,
@@ -307,6 +334,8 @@ describe('compressedCopy', () => {
         contentType: 'application/octet-stream',
         token: null,
         stamp: '0',
+        scopes: [],
+        route: '/a',
         renderedAt,
       },
       0,

@@ -54,6 +54,10 @@ export interface KeptAnswer {
   readonly etag: string | null;
   readonly renderedAt: Date;
   readonly stamp: string;
+  /** The content it shows (its public read's scopes): a stamp of their versions now tells if it is current. */
+  readonly scopes: readonly string[];
+  /** The route that made it, as registered (`/en/services/:code`): what the request's log line names. */
+  readonly route: string;
   readonly expiresAt: number;
   readonly size: number;
   /** Compressed copies, made on the first request that accepts them (null: not worth it). */
@@ -62,6 +66,8 @@ export interface KeptAnswer {
 
 export interface AnswerStore {
   get(key: string, stamp: string, now: number): KeptAnswer | undefined;
+  /** The answer kept under `key` if it is current: its scopes' stamp now (`versions`) and not expired. */
+  current(key: string, versions: ContentVersions, now: number): KeptAnswer | undefined;
   /** Keeps an answer made by `keptAnswer` (unless it is too big for the store: then it is only sent). */
   keep(key: string, entry: KeptAnswer): void;
   clear(): void;
@@ -78,18 +84,23 @@ export function createAnswerStore(limits: { maxEntries: number; maxBytes: number
     bytes -= entry.size;
     kept.delete(key);
   };
+  const get = (key: string, stamp: string, now: number): KeptAnswer | undefined => {
+    const entry = kept.get(key);
+    if (entry === undefined) return undefined;
+    if (entry.stamp !== stamp || entry.expiresAt <= now) {
+      drop(key);
+      return undefined;
+    }
+    // Least recently used first out: a page everyone reads stays however many new addresses come.
+    kept.delete(key);
+    kept.set(key, entry);
+    return entry;
+  };
   return {
-    get(key, stamp, now) {
+    get,
+    current(key, versions, now) {
       const entry = kept.get(key);
-      if (entry === undefined) return undefined;
-      if (entry.stamp !== stamp || entry.expiresAt <= now) {
-        drop(key);
-        return undefined;
-      }
-      // Least recently used first out: a page everyone reads stays however many new addresses come.
-      kept.delete(key);
-      kept.set(key, entry);
-      return entry;
+      return entry === undefined ? undefined : get(key, versions.stamp(entry.scopes), now);
     },
     keep(key, entry) {
       drop(key);
@@ -124,6 +135,8 @@ export function keptAnswer(
     headers?: Readonly<Record<string, string>>;
     token: string | null;
     stamp: string;
+    scopes: readonly string[];
+    route: string;
     renderedAt: Date;
   },
   now: number,
@@ -137,6 +150,8 @@ export function keptAnswer(
     etag: pieces.length === 1 ? etagOf(answer.body) : null,
     renderedAt: answer.renderedAt,
     stamp: answer.stamp,
+    scopes: answer.scopes,
+    route: answer.route,
     expiresAt: now + maxAgeMs,
     size: answer.body.length,
     compressed: {},

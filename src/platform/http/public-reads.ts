@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { fontSizeFromCookieHeader } from '../web/font-size.ts';
 import { localePath } from '../web/i18n.ts';
@@ -83,10 +85,15 @@ interface Slot {
 const tokenPattern = /^[A-Za-z0-9_-]{43}$/;
 
 /**
- * Headers a route sets on its answer that belong to the bytes, sent again with the kept copy (no cookie,
- * no request id: those are the request's own).
+ * Headers an answer went out with that belong to the bytes, sent again with the kept copy (no cookie, no
+ * request id: those are the request's own), as they were when it went out — after its scope's hooks: a page
+ * may widen the policy for itself (the map pages' tile server, `allowImagesFrom`), and the pages of a
+ * private scope (`keepPagesPrivate`: /track's form) say `no-store` and `no-referrer`.
  */
 const keptHeaderNames = [
+  'content-security-policy',
+  'referrer-policy',
+  'cache-control',
   'access-control-allow-origin',
   'link',
   'content-disposition',
@@ -110,10 +117,7 @@ function routeHeaders(reply: FastifyReply): Record<string, string> {
  * now, or passes the render gate (503 with Retry-After when full) and is rendered, and `onSend` keeps what
  * it sends.
  */
-export function installPublicReads(
-  app: AppInstance,
-  options: PublicReadsOptions,
-): { store: AnswerStore; gate: RenderGate } {
+export function installPublicReads(app: AppInstance, options: PublicReadsOptions): PublicReadsLayer {
   const byRoute = publicReadsByRoute(options.reads);
   const store = options.store ?? createAnswerStore({ maxEntries: 2000, maxBytes: 24 * 1024 * 1024 });
   const gate = createRenderGate({ limit: options.renderConcurrency, queue: options.renderQueue });
@@ -182,7 +186,7 @@ export function installPublicReads(
     }
     slots.set(request, slot);
     // Whichever comes first: the answer sent, the visitor gone, the socket closed.
-    reply.raw.once('close', () => finish(slot, false));
+    reply.raw.once('close', () => finish(slot, null));
     return false;
   };
 
@@ -199,7 +203,7 @@ export function installPublicReads(
       !isPersonal(cookieHeader);
     let key: string | null = null;
     if (isKept) {
-      key = `${request.url}|${fontSizeFromCookieHeader(cookieHeader)}`;
+      key = keyOf(request.url, cookieHeader);
       const kept = store.get(key, options.versions.stamp(read.scopes), now());
       // Answered here: Fastify runs nothing else but the onSend/onResponse hooks (done is not called).
       if (kept !== undefined) return void sendKept(request, reply, kept, options);
@@ -212,9 +216,14 @@ export function installPublicReads(
     );
   });
 
-  const finish = (slot: Slot, isSent: boolean, setCookie?: ReturnType<FastifyReply['getHeader']>) => {
-    if (isSent && slot.key !== null && slot.answer !== null && setsOnlyTheFormToken(setCookie)) {
-      store.keep(slot.key, slot.answer);
+  const finish = (slot: Slot, sent: FastifyReply | null) => {
+    if (
+      sent !== null &&
+      slot.key !== null &&
+      slot.answer !== null &&
+      setsOnlyTheFormToken(sent.getHeader('set-cookie'))
+    ) {
+      store.keep(slot.key, { ...slot.answer, headers: routeHeaders(sent) });
     }
     slot.answer = null;
     slot.release?.();
@@ -224,12 +233,12 @@ export function installPublicReads(
   };
   app.addHook('onResponse', (request, reply, done) => {
     const slot = slots.get(request);
-    if (slot !== undefined) finish(slot, reply.statusCode === 200, reply.getHeader('set-cookie'));
+    if (slot !== undefined) finish(slot, reply.statusCode === 200 ? reply : null);
     done();
   });
   app.addHook('onRequestAbort', (request, done) => {
     const slot = slots.get(request);
-    if (slot !== undefined) finish(slot, false);
+    if (slot !== undefined) finish(slot, null);
     done();
   });
 
@@ -251,6 +260,8 @@ export function installPublicReads(
         headers: routeHeaders(reply),
         token: hasToken ? token : null,
         stamp: slot.stamp,
+        scopes: slot.read.scopes,
+        route: request.routeOptions.url ?? slot.read.route,
         renderedAt: slot.renderedAt,
       },
       now(),
@@ -260,19 +271,123 @@ export function installPublicReads(
     done(null, body);
   });
 
-  return { store, gate };
+  let sentFirst = 0;
+  return {
+    store,
+    gate,
+    sentFirst: () => sentFirst,
+    answerKept(request, response, everyAnswer) {
+      if (request.method !== 'GET' && request.method !== 'HEAD') return null;
+      const url = request.url ?? '';
+      const cookieHeader = request.headers.cookie;
+      // Only an address kept before: nothing is routed or rendered here, and whatever is not kept (or
+      // not current, or someone's own) goes on to Fastify as before.
+      if (options.maxAgeSeconds <= 0 || isPersonal(cookieHeader)) return null;
+      const kept = store.current(keyOf(url, cookieHeader), options.versions, now());
+      if (kept === undefined) return null;
+      const answer = keptReply(kept, request.headers, options.isCookieSecure);
+      const requestId = randomUUID();
+      response.writeHead(answer.status, {
+        ...everyAnswer,
+        'x-request-id': requestId,
+        ...answer.headers,
+        ...(answer.body === null ? {} : { 'content-length': answer.body.length }),
+      });
+      // HEAD: Node sends the headers only.
+      response.end(answer.body ?? undefined);
+      sentFirst += 1;
+      return { route: kept.route, statusCode: answer.status, requestId };
+    },
+  };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** How many kept answers went out before Fastify (ADR 0023) since the app was built (set by buildApp). */
+    keptAnswersSentFirst: () => number;
+  }
+}
+
+/** What installPublicReads gives the app. */
+export interface PublicReadsLayer {
+  store: AnswerStore;
+  gate: RenderGate;
+  /** How many answers `answerKept` has sent. */
+  sentFirst(): number;
+  /**
+   * The fast path (ADR 0023): a GET or HEAD of an address whose answer is kept and current, from a visitor
+   * without a personal cookie, answered on the raw request before Fastify runs — the same status, bytes and
+   * headers as `sendKept` (plus `everyAnswer`, the security headers, and a new request id). Null: not kept;
+   * the request goes on to Fastify untouched. Else the route (as registered), status and request id for the
+   * log line.
+   */
+  answerKept(
+    request: IncomingMessage,
+    response: ServerResponse,
+    everyAnswer: Readonly<Record<string, string>>,
+  ): { route: string; statusCode: number; requestId: string } | null;
+}
+
+const emptyBody = Buffer.alloc(0);
+
+/** The store's key of an address: the URL as asked (its query string included) and the text size. */
+function keyOf(url: string, cookieHeader: string | undefined): string {
+  return `${url}|${fontSizeFromCookieHeader(cookieHeader)}`;
 }
 
 function validatorHeaders(reply: FastifyReply, kept: KeptAnswer): void {
-  reply.header('last-modified', kept.renderedAt.toUTCString());
+  reply.headers(validatorsOf(kept));
+}
+
+/** Last-Modified, Cache-Control and (bytes the same for everyone) the ETag, varying with the encoding. */
+function validatorsOf(kept: KeptAnswer): Record<string, string> {
+  const headers: Record<string, string> = { 'last-modified': kept.renderedAt.toUTCString() };
   if (kept.etag === null) {
     // The page holds the visitor's own form token: theirs alone, checked again each time.
-    reply.header('cache-control', 'private, no-cache');
-    return;
+    headers['cache-control'] = 'private, no-cache';
+    return headers;
   }
-  reply.header('cache-control', 'no-cache');
-  reply.header('vary', 'Accept-Encoding');
-  reply.header('etag', kept.etag);
+  headers['cache-control'] = 'no-cache';
+  headers.vary = 'Accept-Encoding';
+  headers.etag = kept.etag;
+  return headers;
+}
+
+/**
+ * What a kept answer sends one request: 200 with the bytes (compressed if the client takes it, the
+ * visitor's own token put in on a form page, with its cookie if they had none), or 304 without a body when
+ * their copy is current. Headers but the security headers and the request id, which every answer carries.
+ */
+export function keptReply(
+  kept: KeptAnswer,
+  requestHeaders: IncomingHttpHeaders,
+  isCookieSecure: boolean,
+): { status: 200 | 304; headers: Record<string, string>; body: Buffer | null } {
+  const headers: Record<string, string> = {
+    'content-type': kept.contentType,
+    ...validatorsOf(kept),
+    ...kept.headers,
+  };
+  if (kept.etag === null) {
+    const own = cookieValue(requestHeaders.cookie, csrfCookieName);
+    const token = own !== undefined && tokenPattern.test(own) ? own : randomToken(32);
+    if (token !== own) headers['set-cookie'] = anonymousCsrfCookie(token, isCookieSecure);
+    const pieces: Buffer[] = [];
+    kept.pieces.forEach((piece, index) => {
+      if (index > 0) pieces.push(Buffer.from(token));
+      pieces.push(piece);
+    });
+    return { status: 200, headers, body: Buffer.concat(pieces) };
+  }
+  const encoding = chooseEncoding(requestHeaders['accept-encoding']);
+  const copy = encoding === 'identity' ? null : compressedCopy(kept, encoding);
+  headers.etag = copy === null ? kept.etag : `${kept.etag.slice(0, -1)}-${encoding}"`;
+  if (isNotModified(requestHeaders, kept)) return { status: 304, headers, body: null };
+  if (copy !== null) {
+    headers['content-encoding'] = encoding;
+    return { status: 200, headers, body: copy };
+  }
+  return { status: 200, headers, body: kept.pieces[0] ?? emptyBody };
 }
 
 function sendKept(
@@ -281,35 +396,15 @@ function sendKept(
   kept: KeptAnswer,
   options: Pick<PublicReadsOptions, 'isCookieSecure'>,
 ): FastifyReply {
-  reply.header('content-type', kept.contentType);
-  for (const [name, value] of Object.entries(kept.headers)) reply.header(name, value);
-  validatorHeaders(reply, kept);
-  if (kept.etag === null) {
-    const own = cookieValue(request.headers.cookie, csrfCookieName);
-    const token = own !== undefined && tokenPattern.test(own) ? own : randomToken(32);
-    if (token !== own) reply.header('set-cookie', anonymousCsrfCookie(token, options.isCookieSecure));
-    const pieces: Buffer[] = [];
-    kept.pieces.forEach((piece, index) => {
-      if (index > 0) pieces.push(Buffer.from(token));
-      pieces.push(piece);
-    });
-    return reply.send(Buffer.concat(pieces));
-  }
-  const encoding = chooseEncoding(request.headers['accept-encoding']);
-  const copy = encoding === 'identity' ? null : compressedCopy(kept, encoding);
-  const etag = copy === null ? kept.etag : `${kept.etag.slice(0, -1)}-${encoding}"`;
-  reply.header('etag', etag);
-  if (isNotModified(request, kept)) return reply.code(304).send();
-  if (copy !== null) {
-    reply.header('content-encoding', encoding);
-    return reply.send(copy);
-  }
-  return reply.send(kept.pieces[0]);
+  const answer = keptReply(kept, request.headers, options.isCookieSecure);
+  reply.headers(answer.headers);
+  if (answer.body === null) return reply.code(answer.status).send();
+  return reply.code(answer.status).send(answer.body);
 }
 
 /** If-None-Match naming any representation of these bytes, or (without it) If-Modified-Since not older. */
-function isNotModified(request: FastifyRequest, kept: KeptAnswer): boolean {
-  const ifNoneMatch = request.headers['if-none-match'];
+function isNotModified(requestHeaders: IncomingHttpHeaders, kept: KeptAnswer): boolean {
+  const ifNoneMatch = requestHeaders['if-none-match'];
   if (typeof ifNoneMatch === 'string' && kept.etag !== null) {
     if (ifNoneMatch.trim() === '*') return true;
     const base = kept.etag.slice(1, -1);
@@ -318,7 +413,7 @@ function isNotModified(request: FastifyRequest, kept: KeptAnswer): boolean {
       return value === base || value.startsWith(`${base}-`);
     });
   }
-  const ifModifiedSince = request.headers['if-modified-since'];
+  const ifModifiedSince = requestHeaders['if-modified-since'];
   if (typeof ifModifiedSince === 'string') {
     const since = Date.parse(ifModifiedSince);
     return !Number.isNaN(since) && Math.floor(kept.renderedAt.getTime() / 1000) * 1000 <= since;
