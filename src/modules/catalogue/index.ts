@@ -19,8 +19,10 @@ export { type FormFieldWords, formFieldWords } from './form-field-words.ts';
 export {
   currentServiceVersion,
   getServiceVersion,
+  type ServiceNames,
   type ServiceVersionFacts,
   serviceExists,
+  serviceNamesOf,
 } from './service-versions.ts';
 
 export const catalogueModule: AppModule = {

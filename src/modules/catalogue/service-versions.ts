@@ -57,6 +57,33 @@ export async function getServiceVersion(
   return row ?? null;
 }
 
+/** A service's names in both languages (its code where the version is unknown). */
+export interface ServiceNames {
+  nameZh: string;
+  nameEn: string;
+}
+
+/**
+ * The names of the services `rows` name (code and version), each version read once (and kept: a version
+ * never changes): for a list of cases or drafts, no join per page and no read per row.
+ */
+export async function serviceNamesOf(
+  db: DatabaseOrTransaction,
+  rows: readonly { serviceCode: string; serviceVersion: number }[],
+): Promise<(code: string, version: number) => ServiceNames> {
+  const names = new Map<string, ServiceNames>();
+  for (const row of rows) {
+    const key = `${row.serviceCode}@${row.serviceVersion}`;
+    if (names.has(key)) continue;
+    const version = await getServiceVersion(db, row.serviceCode, row.serviceVersion);
+    names.set(key, {
+      nameZh: version?.nameZh ?? row.serviceCode,
+      nameEn: version?.nameEn ?? row.serviceCode,
+    });
+  }
+  return (code, version) => names.get(`${code}@${version}`) ?? { nameZh: code, nameEn: code };
+}
+
 const freshForMs = 5_000;
 const current = new Map<string, { at: number; generation: number; value: ServiceVersionFacts | null }>();
 

@@ -2,7 +2,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { pageCountOf, pageWindow } from '../../platform/db/paging.ts';
 import { draftsOfContact } from '../applications/index.ts';
 import { type ApplicantCaseItem, casesOfApplicantEmail } from '../cases/index.ts';
-import { getServiceVersion } from '../catalogue/index.ts';
+import { serviceNamesOf } from '../catalogue/index.ts';
 
 /** Cases per page of "My cases": a company may have hundreds. */
 export const accountPageSize = 20;
@@ -35,17 +35,14 @@ export async function loadAccount(
   const window = pageWindow(options.page, accountPageSize);
   const { items, total } = await casesOfApplicantEmail(db, { email: options.email, window });
   const rows = await draftsOfContact(db, options.email, options.now);
-  const drafts: AccountDraft[] = [];
-  for (const row of rows) {
-    const version = await getServiceVersion(db, row.serviceCode, row.serviceVersion);
-    drafts.push({
-      id: row.id,
-      serviceCode: row.serviceCode,
-      serviceNameZh: version?.nameZh ?? row.serviceCode,
-      serviceNameEn: version?.nameEn ?? row.serviceCode,
-      updatedAt: row.updatedAt,
-      expiresAt: row.expiresAt,
-    });
-  }
+  const nameOf = await serviceNamesOf(db, rows);
+  const drafts: AccountDraft[] = rows.map((row) => ({
+    id: row.id,
+    serviceCode: row.serviceCode,
+    serviceNameZh: nameOf(row.serviceCode, row.serviceVersion).nameZh,
+    serviceNameEn: nameOf(row.serviceCode, row.serviceVersion).nameEn,
+    updatedAt: row.updatedAt,
+    expiresAt: row.expiresAt,
+  }));
   return { cases: items, page: options.page, pageCount: pageCountOf(total, accountPageSize), total, drafts };
 }

@@ -5,6 +5,7 @@
  * description. Pure: no database, no request.
  */
 import { joinEntries } from '../../platform/http/entry-cache.ts';
+import { xmlText } from '../../platform/web/xml-text.ts';
 
 /** The two formats an Open311 address ends in. */
 export type Open311Format = 'json' | 'xml';
@@ -40,29 +41,6 @@ export const contentTypes: Record<Open311Format, string> = {
   xml: 'text/xml; charset=utf-8',
 };
 
-/** Whether XML 1.0 can carry the code point (we never store the others, but a document must never break). */
-function isXmlCharacter(codePoint: number): boolean {
-  return (
-    codePoint === 0x9 ||
-    codePoint === 0xa ||
-    codePoint === 0xd ||
-    (codePoint >= 0x20 && codePoint <= 0xd7ff) ||
-    (codePoint >= 0xe000 && codePoint <= 0xfffd) ||
-    codePoint >= 0x10000
-  );
-}
-
-function escapeXml(text: string): string {
-  return Array.from(text)
-    .filter((character) => isXmlCharacter(character.codePointAt(0) ?? 0))
-    .join('')
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&apos;');
-}
-
 function xmlElement(name: string, value: Open311Value, shape: XmlShape): string {
   if (value === null) return `<${name}/>`;
   if (Array.isArray(value)) {
@@ -75,7 +53,7 @@ function xmlElement(name: string, value: Open311Value, shape: XmlShape): string 
       .join('');
     return `<${name}>${children}</${name}>`;
   }
-  return `<${name}>${escapeXml(String(value))}</${name}>`;
+  return `<${name}>${xmlText(String(value))}</${name}>`;
 }
 
 const xmlDeclaration = '<?xml version="1.0" encoding="utf-8"?>\n';

@@ -3,6 +3,7 @@ import { toTaipeiLocalDate } from '../../platform/calendar/working-days.ts';
 import { joinEntries } from '../../platform/http/entry-cache.ts';
 import { formatPageDate } from '../../platform/web/format-date.ts';
 import { type Lang, localePath } from '../../platform/web/i18n.ts';
+import { xmlText } from '../../platform/web/xml-text.ts';
 import { stateLabel } from '../cases/index.ts';
 import { type PublicStateGroup, stateGroupOf } from './public-report-filters.ts';
 import { publicReportText } from './public-report-messages.ts';
@@ -141,24 +142,6 @@ export function geoJsonCollectionOfFeatures(
   });
   // `…"features":[]}`: the entries go between the brackets.
   return joinEntries(head.slice(0, -2), features, ',', ']}');
-}
-
-const xmlEscapes: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&apos;',
-};
-
-/** Text for XML: the five escapes, and the characters XML 1.0 forbids left out. */
-export function xmlText(value: string): string {
-  return (
-    value
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters XML 1.0 refuses.
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-      .replace(/[&<>"']/g, (character) => xmlEscapes[character] ?? character)
-  );
 }
 
 /**

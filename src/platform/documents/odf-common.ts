@@ -2,6 +2,7 @@
  * What the ODF text and spreadsheet writers share: XML escaping, the namespaces, the package layout
  * (mimetype first and stored, manifest, meta.xml) and the fonts.
  */
+import { dropInvalidXmlCharacters } from '../web/xml-text.ts';
 import { writeZip } from './zip.ts';
 
 /**
@@ -25,15 +26,6 @@ export const namespaces = {
 
 export function xmlns(...prefixes: (keyof typeof namespaces)[]): string {
   return prefixes.map((prefix) => `xmlns:${prefix}="${namespaces[prefix]}"`).join(' ');
-}
-
-// Characters XML 1.0 allows (§2.2 Char): tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF.
-// Everything else (other C0 controls, lone surrogates, U+FFFE/U+FFFF) cannot be written at all, even as a
-// character reference, so it is dropped.
-const invalidXmlCharacters = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-
-export function dropInvalidXmlCharacters(value: string): string {
-  return value.replace(invalidXmlCharacters, '');
 }
 
 /** Escapes for element content and for double-quoted attribute values. */

@@ -3,10 +3,11 @@
  * numbers as float cells (office:value-type="float" with office:value, so they sum and sort), text as
  * string cells, empty cells for null. See README.md in this folder.
  */
+
+import { dropInvalidXmlCharacters } from '../web/xml-text.ts';
 import {
   checkNumber,
   type DocumentLanguage,
-  dropInvalidXmlCharacters,
   escapeXml,
   fontProperties,
   languageProperties,

@@ -5,7 +5,7 @@ import { preparedPerHandle } from '../../../platform/db/prepared-sql.ts';
 import { DomainError, notFound } from '../../../platform/http/errors.ts';
 import { units } from '../../../platform/reference/reference-schema.ts';
 import type { Lang } from '../../../platform/web/i18n.ts';
-import { getServiceVersion } from '../../catalogue/index.ts';
+import { getServiceVersion, serviceNamesOf } from '../../catalogue/index.ts';
 import type { CaseRow } from './case-actor.ts';
 import { type AttachmentMetadata, attachmentsFromJson, attachmentsJson } from './case-attachments.ts';
 import { type DeadlineStatus, deadlineStatus } from './case-deadline.ts';
@@ -312,22 +312,13 @@ export async function listQueue(
       ? ((await db.select({ total: sql<number>`count(*)::int` }).from(cases).where(where))[0]?.total ?? 0)
       : 0);
   // Names from the catalogue's kept versions (a version never changes): no join per page.
-  const names = new Map<string, { nameZh: string; nameEn: string }>();
-  for (const row of rows) {
-    const key = `${row.serviceCode}@${row.serviceVersion}`;
-    if (names.has(key)) continue;
-    const version = await getServiceVersion(db, row.serviceCode, row.serviceVersion);
-    names.set(key, {
-      nameZh: version?.nameZh ?? row.serviceCode,
-      nameEn: version?.nameEn ?? row.serviceCode,
-    });
-  }
+  const nameOf = await serviceNamesOf(db, rows);
   return {
     total,
     items: rows.map(({ serviceVersion, total: _total, ...row }) => ({
       ...row,
-      serviceNameZh: names.get(`${row.serviceCode}@${serviceVersion}`)?.nameZh ?? row.serviceCode,
-      serviceNameEn: names.get(`${row.serviceCode}@${serviceVersion}`)?.nameEn ?? row.serviceCode,
+      serviceNameZh: nameOf(row.serviceCode, serviceVersion).nameZh,
+      serviceNameEn: nameOf(row.serviceCode, serviceVersion).nameEn,
       state: row.state as CaseState,
       status: deadlineStatus(row, now),
     })),

@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../platform/db/database.ts';
 import type { PageWindow } from '../../../platform/db/paging.ts';
-import { getServiceVersion } from '../../catalogue/index.ts';
+import { serviceNamesOf } from '../../catalogue/index.ts';
 import { deficiencyNotices } from '../deficiency/deficiency-schema.ts';
 import { cases } from './cases-schema.ts';
 import type { CaseState } from './workflows.ts';
@@ -56,26 +56,17 @@ export async function casesOfApplicantEmail(
       .offset(options.window.offset),
     db.select({ total: sql<number>`count(*)::int` }).from(cases).where(matches),
   ]);
-  const names = new Map<string, { nameZh: string; nameEn: string }>();
-  for (const row of rows) {
-    const key = `${row.serviceCode}@${row.serviceVersion}`;
-    if (names.has(key)) continue;
-    const version = await getServiceVersion(db, row.serviceCode, row.serviceVersion);
-    names.set(key, {
-      nameZh: version?.nameZh ?? row.serviceCode,
-      nameEn: version?.nameEn ?? row.serviceCode,
-    });
-  }
+  const nameOf = await serviceNamesOf(db, rows);
   return {
     total: count?.total ?? 0,
     items: rows.map(({ serviceCode, serviceVersion, ...row }) => {
-      const name = names.get(`${serviceCode}@${serviceVersion}`);
+      const name = nameOf(serviceCode, serviceVersion);
       const state = row.state as CaseState;
       return {
         ...row,
         state,
-        serviceNameZh: name?.nameZh ?? serviceCode,
-        serviceNameEn: name?.nameEn ?? serviceCode,
+        serviceNameZh: name.nameZh,
+        serviceNameEn: name.nameEn,
         supplementBy: state === 'awaiting_supplement' ? row.supplementBy : null,
         isFeeDue: state === 'awaiting_payment',
       };

@@ -1,30 +1,11 @@
 import type { Lang } from '../../../platform/web/i18n.ts';
+import { xmlText } from '../../../platform/web/xml-text.ts';
 
 /**
  * The portal's machine-readable files as text (issue 15 §6): RSS 2.0 and Atom 1.0 feeds of news releases
  * and announcements, and the sitemap protocol's `urlset` and `sitemapindex`. Pure functions of their
  * inputs (unit-tested by parsing what they write); the routes read the rows (feed-queries.ts).
  */
-
-const xmlEscapes: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&apos;',
-};
-
-/** Text for XML (content or attribute): the five escapes, and the characters XML 1.0 forbids left out. */
-export function xmlText(value: string): string {
-  return (
-    value
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: exactly the characters XML 1.0 refuses.
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-      // A lone half of a surrogate pair is not a character either.
-      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
-      .replace(/[&<>"']/g, (character) => xmlEscapes[character] ?? character)
-  );
-}
 
 /** A moment as Atom and the sitemap protocol write it, in Taipei time: 2026-03-02T10:00:00+08:00. */
 export function w3cDateTime(moment: Date): string {
