@@ -102,13 +102,22 @@ async function noticesOf(caseId: string) {
 }
 
 const mailTo = (email: string) => smtp.messages.filter((message) => message.envelopeTo.includes(email));
-async function nthMail(email: string, count: number): Promise<ReceivedMessage> {
+/**
+ * The message to `email` that `isIt` picks, once `count` have arrived: the workers send the notices of two
+ * steps taken a moment apart in either order (accepted, then the notice at once), so a message is found by
+ * what it says, not by its place.
+ */
+async function mailWith(
+  email: string,
+  count: number,
+  isIt: (message: ReceivedMessage) => boolean,
+): Promise<ReceivedMessage> {
   const messages = await waitUntil(
     async () => mailTo(email),
-    (received) => received.length >= count,
-    { what: `${count} message(s) to ${email}`, timeoutMs: 20_000 },
+    (received) => received.length >= count && received.some(isIt),
+    { what: `${count} message(s) to ${email}, one of them the one looked for`, timeoutMs: 20_000 },
   );
-  const message = messages[count - 1];
+  const message = messages.findLast(isIt);
   assert.ok(message);
   return message;
 }
@@ -241,7 +250,8 @@ describe('the one-time deficiency notice', () => {
     assert.equal(waiting.state, 'awaiting_supplement');
     assert.equal(waiting.dueAt, null);
 
-    const mail = await nthMail(email, 3); // received, accepted, the notice
+    // received, accepted, the notice
+    const mail = await mailWith(email, 3, (message) => /請補正文件或資料/.test(message.subject));
     assert.match(mail.subject, /請補正文件或資料/);
     assert.ok(mail.text.includes('施工計畫書：缺監造人簽章頁'), mail.text);
     assert.ok(mail.text.includes('建造執照字號：字號與建管系統不符，請更正'));
@@ -464,8 +474,9 @@ describe('the one-time deficiency notice', () => {
     assert.equal((await noticesOf(row.id))[1]?.state, 'issued');
     assert.equal((await current(row.id)).state, 'awaiting_supplement');
     counted.second++;
-    const mail = await nthMail(email, 5); // … the notice, supplement received, the second notice
-    assert.ok(mail.text.includes('民國115年3月20日'), mail.text);
+    // … the notice, supplement received, the second notice
+    const mail = await mailWith(email, 5, (message) => message.text.includes('民國115年3月20日'));
+    assert.match(mail.subject, /請補正文件或資料/);
   });
 
   it('closing as not supplemented is refused before the date, allowed after it; the notice lapses and the applicant is told', async () => {
@@ -483,7 +494,7 @@ describe('the one-time deficiency notice', () => {
     assert.equal(closed.state, 'rejected');
     assert.equal((await noticesOf(row.id))[1]?.state, 'lapsed');
     counted.lapsed++;
-    const mail = await nthMail(email, 6);
+    const mail = await mailWith(email, 6, (message) => message.text.includes('您未於補正期限'));
     assert.ok(mail.text.includes('您未於補正期限（民國115年3月20日）前補正，依規定不予受理。'), mail.text);
     assert.doesNotMatch(mail.text, /結案/, 'not accepted, never "closed" (issue 14)');
   });
