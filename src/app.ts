@@ -107,13 +107,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
     // Load balancers probe these every few seconds; logging each healthy probe would drown the log.
     const isHealthyProbe = (path === '/healthz' || path === '/readyz') && reply.statusCode < 400;
     if (!isHealthyProbe) {
-      const line = {
-        method: request.method,
-        path,
-        statusCode: reply.statusCode,
-        durationMs: Math.round(reply.elapsedTime * 10) / 10,
-      };
-      request.log.info(line, 'request');
+      request.log.info(requestLine(request.method, path, reply.statusCode, reply.elapsedTime), 'request');
     }
     done();
   });
@@ -165,9 +159,9 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
     const started = performance.now();
     const answered = publicReads.answerKept(request, response, headers);
     if (answered === null) return false;
-    const durationMs = Math.round((performance.now() - started) * 10) / 10;
-    const { requestId, route: path, statusCode } = answered;
-    app.log.info({ requestId, method: request.method, path, statusCode, durationMs }, 'request');
+    const { requestId, route, statusCode } = answered;
+    const line = requestLine(request.method ?? 'GET', route, statusCode, performance.now() - started);
+    app.log.info({ requestId, ...line }, 'request');
     return true;
   });
   const publications = listenForPublications(
@@ -197,6 +191,11 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
  * the values in it — a confirmation token, a case number or a name typed into an address is not logged.
  * An address no route matched is logged by its first segment only.
  */
+/** A request's one log line (both paths: Fastify's and the kept answers sent before it): never the address. */
+function requestLine(method: string, path: string, statusCode: number, elapsedMs: number) {
+  return { method, path, statusCode, durationMs: Math.round(elapsedMs * 10) / 10 };
+}
+
 export function loggedPath(request: FastifyRequest): string {
   const pattern = request.routeOptions?.url;
   if (pattern !== undefined && pattern !== '*' && pattern !== '/*') return pattern;

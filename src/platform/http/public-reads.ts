@@ -257,7 +257,7 @@ export function installPublicReads(app: AppInstance, options: PublicReadsOptions
       {
         body,
         contentType,
-        headers: routeHeaders(reply),
+        // Its headers are read once it has gone out (`finish`), after its scope's hooks.
         token: hasToken ? token : null,
         stamp: slot.stamp,
         scopes: slot.read.scopes,
