@@ -37,13 +37,19 @@ describe('Open311: the answer cache of the request list (PUBLIC_API_CACHE_SECOND
   const numbersOf = (body: string) =>
     (JSON.parse(body) as { service_request_id: string }[]).map((entry) => entry.service_request_id);
 
-  it('answers the same address with the same bytes for 5 seconds, then reads again', async () => {
+  it('answers an address asked again with the same bytes for 5 seconds, then reads again', async () => {
     const first = await file('第一個坑洞');
+    const once = await list();
+    assert.equal(once.headers['x-cache'], 'miss');
+    assert.deepEqual(numbersOf(once.body), [first]);
+
+    // Asked once, not kept (answer-cache.ts): asked again, it is read anew, and kept from then on.
+    const second = await file('第二個坑洞');
     const miss = await list();
     assert.equal(miss.headers['x-cache'], 'miss');
-    assert.deepEqual(numbersOf(miss.body), [first]);
+    assert.deepEqual(numbersOf(miss.body), [second, first]);
 
-    const second = await file('第二個坑洞');
+    await file('第三個坑洞');
     const hit = await list();
     assert.equal(hit.headers['x-cache'], 'hit');
     assert.equal(hit.body, miss.body, 'the same bytes, without the report filed a moment ago');
@@ -57,7 +63,7 @@ describe('Open311: the answer cache of the request list (PUBLIC_API_CACHE_SECOND
     subject.clock.advance(5_001);
     const fresh = await list();
     assert.equal(fresh.headers['x-cache'], 'miss');
-    assert.deepEqual(numbersOf(fresh.body), [second, first]);
+    assert.equal(numbersOf(fresh.body).length, 3);
   });
 
   it('a list asked anew is written from kept entries, and every change of a row, its photo or its unit shows at once', async () => {

@@ -69,6 +69,36 @@ describe('the answer cache', () => {
     assert.equal(computed, 1);
   });
 
+  it('keeps an answer only for an address asked before within the time: one asked once is never kept', async () => {
+    const cache = createAnswerCache(5);
+    let computed = 0;
+    const compute = async () => {
+      computed += 1;
+      return { body: `[${computed}]`, contentType: json };
+    };
+    // A client varying its query: a thousand addresses, each asked once, and nothing held.
+    for (let index = 0; index < 1000; index += 1) await cache.fill(`/q${index}`, () => 0, compute);
+    assert.equal(cache.size, 0);
+    assert.equal(computed, 1000);
+    // Asked again within 5 seconds: computed again, and kept from then on.
+    const first = await cache.fill('/a', () => 1_000, compute);
+    const second = await cache.fill('/a', () => 5_999, compute);
+    const third = await cache.fill('/a', () => 6_000, compute);
+    assert.deepEqual(
+      [first, second, third].map((answer) => [answer.body.toString(), answer.shared]),
+      [
+        ['[1001]', false],
+        ['[1002]', false],
+        ['[1002]', true],
+      ],
+    );
+    // Asked again only after the time: as if asked once.
+    await cache.fill('/b', () => 0, compute);
+    await cache.fill('/b', () => 5_000, compute);
+    assert.equal((await cache.fill('/b', () => 5_001, compute)).shared, false);
+    assert.equal(computed, 1005);
+  });
+
   it('gives a failure to every request that waited for it, and keeps nothing', async () => {
     const cache = createAnswerCache(5);
     let computed = 0;

@@ -1,3 +1,5 @@
+import { hash } from 'node:crypto';
+
 /**
  * A short-lived cache of whole answers, for the public reads that clients poll (the Open311 request list and
  * updates, the reports' GeoJSON box that every visitor of /reports asks first): the same address asked again
@@ -7,6 +9,15 @@
  * polling client cannot tell from its own polling interval. 0 seconds: no cache.
  *
  * Answers are kept as bytes (a Buffer), so a hit is sent as it is, without encoding a string again.
+ *
+ * An answer is kept only for an address asked before within `seconds` (or by a request that waited for it
+ * while it was computed): one asked once — a client varying its query, a date window a millisecond later each
+ * time — could never be hit, and keeping it cost the app most of its pauses. A kept answer lives long enough
+ * to leave V8's young generation, so its bytes count toward the old generation's external memory, and a
+ * stream of new addresses (each answer up to a megabyte) started a mark-compact every ~40 requests, each a
+ * 10–20 ms pause in some request (`--trace-gc`, the computed Open311 list on 1,000,000 reports,
+ * docs/benchmarks.md 2026-12-07). Never kept, such an answer dies young. The addresses asked are remembered
+ * by a SHA-1 of the address (an address may be 20,000 characters long), at most four times `maxEntries`.
  */
 export interface CachedAnswer {
   body: Buffer;
@@ -19,7 +30,8 @@ export interface AnswerCache {
   set(key: string, answer: { body: string | Buffer; contentType: string }, now: number): Buffer;
   /**
    * The answer for `key`: the kept one; else the one being computed for it right now; else `compute`s (then
-   * kept). `shared` says it was not computed for this request. A failure reaches every request that waited
+   * kept if the address was asked before within `seconds`, or another request waited for it). `shared` says it
+   * was not computed for this request. A failure reaches every request that waited
    * for it and nothing is kept.
    */
   fill(
@@ -31,6 +43,12 @@ export interface AnswerCache {
   readonly size: number;
 }
 
+interface Computing {
+  answer: Promise<CachedAnswer>;
+  /** Another request waited for it. */
+  waited: boolean;
+}
+
 export function createAnswerCache(
   seconds: number,
   limits: { maxEntries?: number; maxBytes?: number } = {},
@@ -38,7 +56,23 @@ export function createAnswerCache(
   const maxEntries = limits.maxEntries ?? 256;
   const maxBytes = limits.maxBytes ?? 32 * 1024 * 1024;
   const entries = new Map<string, CachedAnswer & { until: number }>();
-  const computing = new Map<string, Promise<CachedAnswer>>();
+  /** The answers being computed, and whether another request waited for one (then it is kept). */
+  const computing = new Map<string, Computing>();
+  /** Addresses asked, by hash: until when asking again counts as asked before. */
+  const asked = new Map<string, number>();
+  const maxAsked = maxEntries * 4;
+  /** Whether `key` was asked within `seconds` before `now`; remembers that it is asked now. */
+  const askedBefore = (key: string, now: number) => {
+    const digest = hash('sha1', key, 'base64');
+    const until = asked.get(digest);
+    asked.delete(digest);
+    asked.set(digest, now + seconds * 1000);
+    if (asked.size > maxAsked) {
+      const oldest = asked.keys().next().value;
+      if (oldest !== undefined) asked.delete(oldest);
+    }
+    return until !== undefined && until > now;
+  };
   let bytes = 0;
   const drop = (key: string) => {
     const entry = entries.get(key);
@@ -57,7 +91,7 @@ export function createAnswerCache(
       return entry;
     },
     set(key, answer, now) {
-      const body = typeof answer.body === 'string' ? Buffer.from(answer.body) : answer.body;
+      const body = bytesOf(answer.body);
       if (seconds <= 0 || body.length > maxBytes / 4) return body;
       drop(key);
       entries.set(key, { body, contentType: answer.contentType, until: now + seconds * 1000 });
@@ -72,17 +106,30 @@ export function createAnswerCache(
     async fill(key, now, compute) {
       const kept = cache.get(key, now());
       if (kept !== undefined) return { ...kept, shared: true };
-      const running = computing.get(key);
-      if (running !== undefined) return { ...(await running), shared: true };
-      const computed = (async () => {
-        const answer = await compute();
-        return { body: cache.set(key, answer, now()), contentType: answer.contentType };
-      })();
       // Off: every request computes its own, as without a cache.
-      if (seconds <= 0) return { ...(await computed), shared: false };
-      computing.set(key, computed);
+      if (seconds <= 0) {
+        const answer = await compute();
+        return { body: bytesOf(answer.body), contentType: answer.contentType, shared: false };
+      }
+      const running = computing.get(key);
+      if (running !== undefined) {
+        running.waited = true;
+        return { ...(await running.answer), shared: true };
+      }
+      const wanted = askedBefore(key, now());
+      // Filled in below: the computation reads `waited` once it has its answer.
+      const record: Computing = {
+        waited: false,
+        answer: Promise.resolve({ body: Buffer.alloc(0), contentType: '' }),
+      };
+      record.answer = (async () => {
+        const computed = await compute();
+        const body = wanted || record.waited ? cache.set(key, computed, now()) : bytesOf(computed.body);
+        return { body, contentType: computed.contentType };
+      })();
+      computing.set(key, record);
       try {
-        return { ...(await computed), shared: false };
+        return { ...(await record.answer), shared: false };
       } finally {
         computing.delete(key);
       }
@@ -93,3 +140,5 @@ export function createAnswerCache(
   };
   return cache;
 }
+
+const bytesOf = (body: string | Buffer) => (typeof body === 'string' ? Buffer.from(body) : body);

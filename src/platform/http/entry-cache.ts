@@ -13,8 +13,17 @@
  * is at least as new as the fingerprint (each statement sees what was committed before it began); a row
  * changed in between is written anew by the next list that sees its new fingerprint.
  *
- * Bounded by bytes, the least recently used entry going first, so a client walking the whole archive page by
- * page only cycles the cache. 0 bytes: nothing kept (every entry written each time).
+ * Bounded by bytes, the least recently used entry going first (approximately: "second chance", below), so a
+ * client walking the whole archive page by page only cycles the cache. 0 bytes: nothing kept (every entry
+ * written each time).
+ *
+ * A hit only marks its entry used; it does not move it to the young end of the map. Moving it (delete, then
+ * set) leaves a deleted slot in the map's table for each of a list's ~1000 hits, and V8 rebuilds a full
+ * table: with ~10,000 entries that is a new ~450 KB table every few lists, allocated straight in the old
+ * generation (too big for the young one). On the computed Open311 list (1,000,000 reports) that was most of
+ * what the old generation grew by between mark-compacts, each a 10–20 ms pause in some request (`--trace-gc`,
+ * docs/benchmarks.md, 2026-12-07). Eviction gives a used entry a second chance instead: the oldest entry,
+ * if used since it was last looked at, is moved to the young end unmarked, and the next oldest is tried.
  */
 export interface EntryKey {
   id: string;
@@ -40,6 +49,8 @@ export interface EntryCache {
 interface Kept {
   fingerprint: string;
   body: Buffer;
+  /** Hit since it was kept or last given its second chance. */
+  used: boolean;
 }
 
 /** Per entry: the map's key and bookkeeping, beside the bytes themselves. */
@@ -75,10 +86,16 @@ export function createEntryCache(limits: { maxBytes: number }): EntryCache {
     if (limits.maxBytes <= 0) return;
     kept.set(key, entry);
     bytes += entry.body.length + overheadBytes;
+    // Ends: each pass unmarks what it moves, so a second pass over the same entries drops them.
     while (bytes > limits.maxBytes) {
-      const oldest = kept.keys().next().value;
+      const oldest = kept.entries().next().value;
       if (oldest === undefined) break;
-      drop(oldest);
+      const [oldestKey, oldestEntry] = oldest;
+      if (oldestEntry.used) {
+        oldestEntry.used = false;
+        kept.delete(oldestKey);
+        kept.set(oldestKey, oldestEntry);
+      } else drop(oldestKey);
     }
   };
   return {
@@ -90,9 +107,7 @@ export function createEntryCache(limits: { maxBytes: number }): EntryCache {
         const mapKey = prefix + key.id;
         const entry = kept.get(mapKey);
         if (entry !== undefined && entry.fingerprint === key.fingerprint) {
-          // Used now: to the young end.
-          kept.delete(mapKey);
-          kept.set(mapKey, entry);
+          entry.used = true;
           found[index] = entry.body;
         } else missing.push(key.id);
       });
@@ -104,7 +119,7 @@ export function createEntryCache(limits: { maxBytes: number }): EntryCache {
           if (text === undefined) return;
           const body = Buffer.from(text);
           found[index] = body;
-          keep(prefix + key.id, { fingerprint: key.fingerprint, body });
+          keep(prefix + key.id, { fingerprint: key.fingerprint, body, used: false });
         });
       }
       return found.filter((body): body is Buffer => body !== undefined);
