@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { startCommand } from '../scripts/start-command.ts';
 import { hashPassword } from '../src/platform/auth/password.ts';
 import { createDatabase, type Database } from '../src/platform/db/database.ts';
 import { findFreePort, startEmbeddedServer } from '../src/platform/db/embedded-server.ts';
@@ -105,19 +106,11 @@ export async function startBenchApp(
   dataDir: string,
   options: { demoStaff?: boolean } = {},
 ): Promise<{ app: ChildProcess; appUrl: string }> {
-  const packageJson = JSON.parse(await readFile('package.json', 'utf8')) as { scripts: { start: string } };
-  // `NAME=value … node <flags> <script>`: the variables go into the environment, the rest are node's arguments.
-  const words = packageJson.scripts.start.trim().split(/\s+/);
-  const startEnvironment: Record<string, string> = {};
-  while (/^[A-Z_][A-Z0-9_]*=/.test(words[0] ?? '')) {
-    const [name, ...value] = (words.shift() ?? '').split('=');
-    startEnvironment[name ?? ''] = value.join('=');
-  }
-  if (words[0] === 'node') words.shift();
+  const { environment: startEnvironment, nodeArguments } = startCommand();
   // BENCH_APP_NODE_FLAGS: more Node flags for the app only (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, which
   // NODE_OPTIONS does not take); the profile is written when the bench stops the app.
   const extraFlags = (process.env.BENCH_APP_NODE_FLAGS ?? '').split(/\s+/).filter((flag) => flag !== '');
-  const startArguments = [...extraFlags, ...words];
+  const startArguments = [...extraFlags, ...nodeArguments];
   const logFile = await open(path.join(dataDir, 'app.log'), 'w');
   const appPort = await findFreePort();
   const app = spawn(process.execPath, startArguments, {

@@ -26,6 +26,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { startCommand } from './start-command.ts';
 
 const clockTicksPerSecond = 100;
 
@@ -95,23 +96,22 @@ interface App {
 async function startApp(label: string, directory: string, port: number): Promise<App> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'render-costs-'));
   const base = `http://127.0.0.1:${port}`;
+  // That checkout's `npm start`, with the probe loaded just before the entry point.
+  const start = startCommand(directory);
   const child = spawn(
     process.execPath,
     [
-      '--max-semi-space-size=16',
-      '--max-old-space-size=192',
+      ...start.nodeArguments.slice(0, -1),
       ...(options.profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${options.profile}`]),
       '--import',
-      './src/preload.mjs',
-      '--import',
       path.resolve(import.meta.dirname, 'render-costs-probe.mjs'),
-      'src/main.ts',
+      ...start.nodeArguments.slice(-1),
     ],
     {
       cwd: directory,
       env: {
         ...process.env,
-        MALLOC_ARENA_MAX: '2',
+        ...start.environment,
         PORT: String(port),
         DATA_DIR: dataDir,
         PUBLIC_PAGE_CACHE_SECONDS: '0',

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { startCommand } from '../../scripts/start-command.ts';
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -34,13 +35,8 @@ export interface AppProcessOptions {
 }
 
 /** `npm start` without its build step (the pages' assets do not matter here): the same node flags. */
-const startArguments = [
-  '--max-semi-space-size=16',
-  '--max-old-space-size=192',
-  '--import',
-  './src/preload.mjs',
-  'src/main.ts',
-];
+// `npm start`'s node arguments and allocator settings (scripts/start-command.ts).
+const start = startCommand();
 
 export class AppProcess {
   private child: ChildProcess | null = null;
@@ -60,9 +56,9 @@ export class AppProcess {
     const started = Date.now();
     this.log = createWriteStream(this.options.logFile, { flags: 'a' });
     this.log.write(`\n--- start ${new Date().toISOString()} ---\n`);
-    const child = spawn(process.execPath, startArguments, {
+    const child = spawn(process.execPath, start.nodeArguments, {
       cwd: process.cwd(),
-      env: { ...process.env, MALLOC_ARENA_MAX: '2', ...this.options.env, PORT: String(this.options.port) },
+      env: { ...process.env, ...start.environment, ...this.options.env, PORT: String(this.options.port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
