@@ -92,11 +92,22 @@ describe('the answer cache', () => {
         ['[1002]', true],
       ],
     );
+    // Its time up, the address that was kept is computed once and kept again: a polled address costs one
+    // computation per 5 seconds, not two.
+    const renewed = await cache.fill('/a', () => 11_000, compute);
+    const afterRenewal = await cache.fill('/a', () => 11_001, compute);
+    assert.deepEqual(
+      [renewed, afterRenewal].map((answer) => [answer.body.toString(), answer.shared]),
+      [
+        ['[1003]', false],
+        ['[1003]', true],
+      ],
+    );
     // Asked again only after the time: as if asked once.
     await cache.fill('/b', () => 0, compute);
     await cache.fill('/b', () => 5_000, compute);
     assert.equal((await cache.fill('/b', () => 5_001, compute)).shared, false);
-    assert.equal(computed, 1005);
+    assert.equal(computed, 1006);
   });
 
   it('gives a failure to every request that waited for it, and keeps nothing', async () => {

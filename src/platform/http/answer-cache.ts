@@ -11,7 +11,7 @@ import { hash } from 'node:crypto';
  * Answers are kept as bytes (a Buffer), so a hit is sent as it is, without encoding a string again.
  *
  * An answer is kept only for an address asked before within `seconds` (or by a request that waited for it
- * while it was computed): one asked once — a client varying its query, a date window a millisecond later each
+ * while it was computed, or kept until its time just ran out): one asked once — a client varying its query, a date window a millisecond later each
  * time — could never be hit, and keeping it cost the app most of its pauses. A kept answer lives long enough
  * to leave V8's young generation, so its bytes count toward the old generation's external memory, and a
  * stream of new addresses (each answer up to a megabyte) started a mark-compact every ~40 requests, each a
@@ -104,6 +104,8 @@ export function createAnswerCache(
       return body;
     },
     async fill(key, now, compute) {
+      // An answer kept until now (its time just ran out) was asked again: it is kept again at once.
+      const wasKept = entries.has(key);
       const kept = cache.get(key, now());
       if (kept !== undefined) return { ...kept, shared: true };
       // Off: every request computes its own, as without a cache.
@@ -116,7 +118,7 @@ export function createAnswerCache(
         running.waited = true;
         return { ...(await running.answer), shared: true };
       }
-      const wanted = askedBefore(key, now());
+      const wanted = askedBefore(key, now()) || wasKept;
       // Filled in below: the computation reads `waited` once it has its answer.
       const record: Computing = {
         waited: false,
