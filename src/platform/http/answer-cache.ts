@@ -10,14 +10,15 @@ import { hash } from 'node:crypto';
  *
  * Answers are kept as bytes (a Buffer), so a hit is sent as it is, without encoding a string again.
  *
- * An answer is kept only for an address asked before within `seconds` (or by a request that waited for it
- * while it was computed, or kept until its time just ran out): one asked once — a client varying its query, a date window a millisecond later each
- * time — could never be hit, and keeping it cost the app most of its pauses. A kept answer lives long enough
- * to leave V8's young generation, so its bytes count toward the old generation's external memory, and a
- * stream of new addresses (each answer up to a megabyte) started a mark-compact every ~40 requests, each a
- * 10–20 ms pause in some request (`--trace-gc`, the computed Open311 list on 1,000,000 reports,
- * docs/benchmarks.md 2026-12-07). Never kept, such an answer dies young. The addresses asked are remembered
- * by a SHA-1 of the address (an address may be 20,000 characters long), at most four times `maxEntries`.
+ * An answer is kept only for an address asked before within `seconds`, or waited for by another request while
+ * it was computed, or kept until its time just ran out. One asked once — a client varying its query, a date
+ * window a millisecond later each time — could never be hit, and keeping it cost the app most of its pauses:
+ * a kept answer lives long enough to leave V8's young generation, so its bytes count toward the old
+ * generation's external memory, and a stream of new addresses (each answer up to a megabyte) started a
+ * mark-compact every ~40 requests, each a 10–20 ms pause in some request (`--trace-gc`, the computed Open311
+ * list on 1,000,000 reports, docs/benchmarks.md 2026-12-07). Never kept, such an answer dies young. The
+ * addresses asked are remembered by a SHA-1 of the address (an address may be 20,000 characters long), at
+ * most four times `maxEntries` of them.
  */
 export interface CachedAnswer {
   body: Buffer;
@@ -30,9 +31,9 @@ export interface AnswerCache {
   set(key: string, answer: { body: string | Buffer; contentType: string }, now: number): Buffer;
   /**
    * The answer for `key`: the kept one; else the one being computed for it right now; else `compute`s (then
-   * kept if the address was asked before within `seconds`, or another request waited for it). `shared` says it
-   * was not computed for this request. A failure reaches every request that waited
-   * for it and nothing is kept.
+   * kept if the address was asked before within `seconds`, another request waited for it, or its kept answer
+   * just ran out). `shared` says it was not computed for this request. A failure reaches every request that
+   * waited for it and nothing is kept.
    */
   fill(
     key: string,
