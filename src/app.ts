@@ -186,16 +186,16 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
   return app;
 }
 
-/**
- * The path a log line names: the route's pattern (`/report/confirm/:token`, `/reports/:number`), never
- * the values in it — a confirmation token, a case number or a name typed into an address is not logged.
- * An address no route matched is logged by its first segment only.
- */
 /** A request's one log line (both paths: Fastify's and the kept answers sent before it): never the address. */
 function requestLine(method: string, path: string, statusCode: number, elapsedMs: number) {
   return { method, path, statusCode, durationMs: Math.round(elapsedMs * 10) / 10 };
 }
 
+/**
+ * The path a log line names: the route's pattern (`/report/confirm/:token`, `/reports/:number`), never
+ * the values in it — a confirmation token, a case number or a name typed into an address is not logged.
+ * An address no route matched is logged by its first segment only.
+ */
 export function loggedPath(request: FastifyRequest): string {
   const pattern = request.routeOptions?.url;
   if (pattern !== undefined && pattern !== '*' && pattern !== '/*') return pattern;

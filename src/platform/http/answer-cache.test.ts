@@ -4,6 +4,17 @@ import { createAnswerCache } from './answer-cache.ts';
 
 describe('the answer cache', () => {
   const json = 'application/json; charset=utf-8';
+  /** A computation that answers `[n]`, n counting its calls. */
+  const counting = () => {
+    let calls = 0;
+    return {
+      compute: async () => {
+        calls += 1;
+        return { body: `[${calls}]`, contentType: json };
+      },
+      computed: () => calls,
+    };
+  };
 
   it('gives the same bytes back until the time is up', () => {
     const cache = createAnswerCache(5);
@@ -71,15 +82,11 @@ describe('the answer cache', () => {
 
   it('keeps an answer only for an address asked before within the time: one asked once is never kept', async () => {
     const cache = createAnswerCache(5);
-    let computed = 0;
-    const compute = async () => {
-      computed += 1;
-      return { body: `[${computed}]`, contentType: json };
-    };
+    const { compute, computed } = counting();
     // A client varying its query: a thousand addresses, each asked once, and nothing held.
     for (let index = 0; index < 1000; index += 1) await cache.fill(`/q${index}`, () => 0, compute);
     assert.equal(cache.size, 0);
-    assert.equal(computed, 1000);
+    assert.equal(computed(), 1000);
     // Asked again within 5 seconds: computed again, and kept from then on.
     const first = await cache.fill('/a', () => 1_000, compute);
     const second = await cache.fill('/a', () => 5_999, compute);
@@ -107,7 +114,7 @@ describe('the answer cache', () => {
     await cache.fill('/b', () => 0, compute);
     await cache.fill('/b', () => 5_000, compute);
     assert.equal((await cache.fill('/b', () => 5_001, compute)).shared, false);
-    assert.equal(computed, 1006);
+    assert.equal(computed(), 1006);
   });
 
   it('gives a failure to every request that waited for it, and keeps nothing', async () => {
@@ -131,16 +138,12 @@ describe('the answer cache', () => {
 
   it('computes for every request when turned off', async () => {
     const cache = createAnswerCache(0);
-    let computed = 0;
-    const compute = async () => {
-      computed += 1;
-      return { body: `[${computed}]`, contentType: json };
-    };
+    const { compute, computed } = counting();
     const answers = await Promise.all([
       cache.fill('/a', () => 0, compute),
       cache.fill('/a', () => 0, compute),
     ]);
-    assert.equal(computed, 2);
+    assert.equal(computed(), 2);
     assert.deepEqual(
       answers.map((answer) => answer.shared),
       [false, false],

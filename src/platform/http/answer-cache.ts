@@ -46,8 +46,8 @@ export interface AnswerCache {
 
 interface Computing {
   answer: Promise<CachedAnswer>;
-  /** Another request waited for it. */
-  waited: boolean;
+  /** `waited`: another request waited for it (read by the computation once it has its answer). */
+  record: { waited: boolean };
 }
 
 export function createAnswerCache(
@@ -116,23 +116,19 @@ export function createAnswerCache(
       }
       const running = computing.get(key);
       if (running !== undefined) {
-        running.waited = true;
+        running.record.waited = true;
         return { ...(await running.answer), shared: true };
       }
       const wanted = askedBefore(key, now()) || wasKept;
-      // Filled in below: the computation reads `waited` once it has its answer.
-      const record: Computing = {
-        waited: false,
-        answer: Promise.resolve({ body: Buffer.alloc(0), contentType: '' }),
-      };
-      record.answer = (async () => {
+      const record = { waited: false };
+      const answer = (async (): Promise<CachedAnswer> => {
         const computed = await compute();
         const body = wanted || record.waited ? cache.set(key, computed, now()) : bytesOf(computed.body);
         return { body, contentType: computed.contentType };
       })();
-      computing.set(key, record);
+      computing.set(key, { answer, record });
       try {
-        return { ...(await record.answer), shared: false };
+        return { ...(await answer), shared: false };
       } finally {
         computing.delete(key);
       }

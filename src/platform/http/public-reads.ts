@@ -267,7 +267,7 @@ export function installPublicReads(app: AppInstance, options: PublicReadsOptions
       now(),
       maxAgeMs,
     );
-    validatorHeaders(reply, slot.answer);
+    reply.headers(validatorsOf(slot.answer));
     done(null, body);
   });
 
@@ -339,10 +339,6 @@ const lengthOf = (chunks: readonly Buffer[]) => chunks.reduce((sum, chunk) => su
 /** The store's key of an address: the URL as asked (its query string included) and the text size. */
 function keyOf(url: string, cookieHeader: string | undefined): string {
   return `${url}|${fontSizeFromCookieHeader(cookieHeader)}`;
-}
-
-function validatorHeaders(reply: FastifyReply, kept: KeptAnswer): void {
-  reply.headers(validatorsOf(kept));
 }
 
 /** Last-Modified, Cache-Control and (bytes the same for everyone) the ETag, varying with the encoding. */
