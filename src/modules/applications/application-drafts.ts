@@ -140,37 +140,26 @@ export async function sendDraftCode(
       return [
         { field: options.field, code: 'too_soon', message: text(lang, 'resendWait', { seconds: wait }) },
       ];
-    const hourly = await consumeRateLimit(tx, {
-      key: `application:code:${draft.id}`,
-      limit: maxCodesPerHour,
-      windowSeconds: 3600,
-      now,
-    });
-    if (!hourly.allowed)
-      return [
-        {
-          field: options.field,
-          code: 'too_many_codes',
-          message: text(lang, 'resendHourly', {
-            max: maxCodesPerHour,
-            minutes: Math.ceil(hourly.retryAfterSeconds / 60),
-          }),
-        },
-      ];
-    const fromIp = await consumeRateLimit(tx, {
-      key: `application:code:ip:${options.ip}`,
-      limit: maxCodesPerIpPerHour,
-      windowSeconds: 3600,
-      now,
-    });
-    if (!fromIp.allowed)
-      return [
-        {
-          field: options.field,
-          code: 'too_many_codes',
-          message: text(lang, 'codesFromIp', { minutes: Math.ceil(fromIp.retryAfterSeconds / 60) }),
-        },
-      ];
+    // Per draft, then per address (someone e-mail-bombing through many drafts); an hour's window each.
+    const limits = [
+      {
+        key: `application:code:${draft.id}`,
+        limit: maxCodesPerHour,
+        message: (minutes: number) => text(lang, 'resendHourly', { max: maxCodesPerHour, minutes }),
+      },
+      {
+        key: `application:code:ip:${options.ip}`,
+        limit: maxCodesPerIpPerHour,
+        message: (minutes: number) => text(lang, 'codesFromIp', { minutes }),
+      },
+    ];
+    for (const { key, limit, message } of limits) {
+      const counted = await consumeRateLimit(tx, { key, limit, windowSeconds: 3600, now });
+      if (!counted.allowed) {
+        const minutes = Math.ceil(counted.retryAfterSeconds / 60);
+        return [{ field: options.field, code: 'too_many_codes', message: message(minutes) }];
+      }
+    }
     const code = newOneTimeCode();
     await tx
       .update(applicationDrafts)

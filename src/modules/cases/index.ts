@@ -209,7 +209,7 @@ export {
 export type { CaseReceivedData } from './core/templates/case-received.ts';
 export { caseTopics } from './core/templates/index.ts';
 export { trackLinkTokenOf, trackUrlOf } from './core/track-url.ts';
-export type { TransitionOptions } from './core/transition-case.ts';
+export type { TransitionOptions, TransitionRequest } from './core/transition-case.ts';
 export { transitionCase } from './core/transition-case.ts';
 export { eventLabel, reopenDaysOf, stateLabel, workflowOf } from './core/workflows.ts';
 export { privacyNotice } from './counter/counter-messages.ts';

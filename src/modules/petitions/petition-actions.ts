@@ -9,6 +9,8 @@ import {
   type CasesContext,
   cases,
   type StaffCaseActor,
+  type TransitionOptions,
+  type TransitionRequest,
   transitionCase,
 } from '../cases/index.ts';
 import { versionOf } from './petition-forms.ts';
@@ -128,23 +130,41 @@ function versionProblem(version: string, lang: Lang): FieldProblem[] {
     : [];
 }
 
+/**
+ * A petition's step once every problem of the form is known: the version, and `problems` found before
+ * (all listed at once), then the transition on that version.
+ */
+function transitionPetition(
+  context: CasesContext,
+  page: PetitionPage,
+  step: { version: string; problems?: FieldProblem[]; event: TransitionRequest['event'] },
+  input: TransitionRequest['input'],
+  actor: StaffCaseActor,
+  options?: TransitionOptions,
+): Promise<CaseRow> {
+  const problems = [...versionProblem(step.version, context.lang), ...(step.problems ?? [])];
+  if (problems.length > 0)
+    throw new DomainError('VALIDATION_FAILED', text(context.lang, 'invalid'), { problems });
+  return transitionCase(
+    context,
+    { caseId: page.row.id, expectedVersion: versionOf(step.version), event: step.event, input },
+    actor,
+    options,
+  );
+}
+
 export async function answerPetition(
   context: CasesContext,
   page: PetitionPage,
   options: { version: string; answer: string },
   actor: StaffCaseActor,
 ): Promise<CaseRow> {
-  const problems = versionProblem(options.version, context.lang);
-  if (problems.length > 0)
-    throw new DomainError('VALIDATION_FAILED', text(context.lang, 'invalid'), { problems });
-  return transitionCase(
+  const event = page.row.needsAnswerApproval ? 'submit_answer' : 'resolve';
+  return transitionPetition(
     context,
-    {
-      caseId: page.row.id,
-      expectedVersion: versionOf(options.version),
-      event: page.row.needsAnswerApproval ? 'submit_answer' : 'resolve',
-      input: { resolution: options.answer },
-    },
+    page,
+    { version: options.version, event },
+    { resolution: options.answer },
     actor,
   );
 }
@@ -156,7 +176,7 @@ export async function declinePetition(
   actor: StaffCaseActor,
 ): Promise<CaseRow> {
   const { db, lang } = context;
-  const problems = versionProblem(options.version, lang);
+  const problems: FieldProblem[] = [];
   let citedId: string | null = null;
   if (options.ground === 'repeat_answered') {
     const number = options.cited.trim();
@@ -178,15 +198,11 @@ export async function declinePetition(
       else citedId = cited.id;
     }
   }
-  if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', text(lang, 'invalid'), { problems });
-  return transitionCase(
+  return transitionPetition(
     context,
-    {
-      caseId: page.row.id,
-      expectedVersion: versionOf(options.version),
-      event: 'reject',
-      input: { reason: options.reply },
-    },
+    page,
+    { version: options.version, problems, event: 'reject' },
+    { reason: options.reply },
     actor,
     {
       inTransaction: async (tx) => {
@@ -205,17 +221,11 @@ export async function transferPetition(
   options: { version: string; agency: string; letter: string },
   actor: StaffCaseActor,
 ): Promise<CaseRow> {
-  const problems = versionProblem(options.version, context.lang);
-  if (problems.length > 0)
-    throw new DomainError('VALIDATION_FAILED', text(context.lang, 'invalid'), { problems });
-  return transitionCase(
+  return transitionPetition(
     context,
-    {
-      caseId: page.row.id,
-      expectedVersion: versionOf(options.version),
-      event: 'forward',
-      input: { targetAgency: options.agency, publicNote: options.letter },
-    },
+    page,
+    { version: options.version, event: 'forward' },
+    { targetAgency: options.agency, publicNote: options.letter },
     actor,
   );
 }

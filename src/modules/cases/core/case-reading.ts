@@ -10,6 +10,7 @@ import {
   mayTakeAction,
 } from './case-actions.ts';
 import { auditActorOf, type CaseRow, type CasesContext, type StaffCaseActor } from './case-actor.ts';
+import { recordCaseAudit } from './case-audit.ts';
 import { caseText } from './case-messages.ts';
 import { normaliseCaseNumber } from './case-number.ts';
 import { serviceVersionNames } from './case-reference-cache.ts';
@@ -101,12 +102,9 @@ export async function staffLookup(
 
 /** A staff member opened a case page: recorded (who read whose personal data). */
 export async function recordCaseView(context: CasesContext, row: CaseRow, actor: StaffCaseActor) {
-  await recordAudit(context.db, {
-    occurredAt: context.now,
-    actor: auditActorOf(actor),
+  await recordCaseAudit(context.db, context, actor, {
     action: 'case.view',
-    target: { type: 'case', id: row.id },
-    ...(context.origin === undefined ? {} : { origin: context.origin }),
+    caseId: row.id,
     details: { caseNumber: row.caseNumber },
   });
 }
@@ -196,12 +194,9 @@ export async function ensureMayReadCase(
   if (facts === null) throw notFound(caseText(context.lang, 'caseNotFound'));
   const decision = mayTakeAction(actor, 'read', facts, context.lang);
   if (decision.isAllowed) return;
-  await recordAudit(context.db, {
-    occurredAt: context.now,
-    actor: auditActorOf(actor),
+  await recordCaseAudit(context.db, context, actor, {
     action: 'case.read_refused',
-    target: { type: 'case', id: target.caseId },
-    ...(context.origin === undefined ? {} : { origin: context.origin }),
+    caseId: target.caseId,
     details: { caseNumber: facts.caseNumber, reasons: decision.failures.map((failure) => failure.code) },
   });
   throw new DomainError('FORBIDDEN', caseText(context.lang, 'readNotAllowed'), {

@@ -81,30 +81,22 @@ const returnAnswer: Step = {
   requires: ['reason'],
 };
 
+// A petition is often answered as soon as it is taken on: from accepted as from in progress.
+const takenOn: readonly Step[] = [
+  requestSupplement,
+  submitAnswer,
+  resolveWithoutApproval,
+  transfer,
+  forward,
+  reject,
+  merge,
+  withdraw,
+];
+
 const transitions: { readonly [From in State]: readonly Step[] } = {
   received: [accept, transfer, forward, reject, merge, withdraw],
-  // A petition is often answered as soon as it is taken on: from accepted as from in progress.
-  accepted: [
-    start,
-    requestSupplement,
-    submitAnswer,
-    resolveWithoutApproval,
-    transfer,
-    forward,
-    reject,
-    merge,
-    withdraw,
-  ],
-  in_progress: [
-    requestSupplement,
-    submitAnswer,
-    resolveWithoutApproval,
-    transfer,
-    forward,
-    reject,
-    merge,
-    withdraw,
-  ],
+  accepted: [start, ...takenOn],
+  in_progress: takenOn,
   awaiting_supplement: [supplementReceived, reject, withdraw],
   answer_pending: [approveAnswer, returnAnswer, withdraw],
   ...answeredSteps,

@@ -1,5 +1,4 @@
 import { and, eq } from 'drizzle-orm';
-import { recordAudit } from '../../../platform/auth/audit-log.ts';
 import { toTaipeiLocalDate } from '../../../platform/calendar/working-days.ts';
 import { type Transaction, withTransaction } from '../../../platform/db/database.ts';
 import { DomainError, type FieldProblem, notFound } from '../../../platform/http/errors.ts';
@@ -7,7 +6,8 @@ import { hasUnusableCharacter } from '../../../platform/web/components/read-form
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { getServiceVersion, type ServiceVersionFacts } from '../../catalogue/index.ts';
 import { mayTakeAction, unitsBeforeTransfers } from '../core/case-actions.ts';
-import { auditActorOf, type CaseRow, type CasesContext, type StaffCaseActor } from '../core/case-actor.ts';
+import type { CaseRow, CasesContext, StaffCaseActor } from '../core/case-actor.ts';
+import { recordCaseAudit } from '../core/case-audit.ts';
 import { caseText } from '../core/case-messages.ts';
 import { addToTimeline } from '../core/case-timeline.ts';
 import { cases } from '../core/cases-schema.ts';
@@ -117,12 +117,9 @@ async function recordNoticeAudit(
   notice: { action: string; id: string; caseId: string; sequence: number; itemCount: number },
 ) {
   // No personal data: the notice's id, its sequence and how many items (never the notes).
-  await recordAudit(tx, {
-    occurredAt: context.now,
-    actor: auditActorOf(actor),
-    origin: context.origin,
+  await recordCaseAudit(tx, context, actor, {
     action: notice.action,
-    target: { type: 'case', id: notice.caseId },
+    caseId: notice.caseId,
     details: { noticeId: notice.id, sequence: notice.sequence, items: notice.itemCount },
   });
 }

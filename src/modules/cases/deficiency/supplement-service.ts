@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { recordAudit } from '../../../platform/auth/audit-log.ts';
 import { recordStoredFile } from '../../../platform/files/file-store.ts';
 import { DomainError, type FieldProblem } from '../../../platform/http/errors.ts';
 import type { UploadedFile } from '../../../platform/uploads/multipart.ts';
 import { normaliseDateInput } from '../../../platform/web/date-input.ts';
-import { auditActorOf, type CaseActor, type CasesContext } from '../core/case-actor.ts';
+import type { CaseActor, CasesContext } from '../core/case-actor.ts';
+import { recordCaseAudit } from '../core/case-audit.ts';
 import { caseText } from '../core/case-messages.ts';
 import { caseAttachments, cases } from '../core/cases-schema.ts';
 import { transitionCase } from '../core/transition-case.ts';
@@ -153,12 +153,9 @@ export async function supplementNotice(
           .returning({ id: deficiencyNotices.id });
         if (changed === undefined) throw new DomainError('CONFLICT', deficiencyText(lang, 'noOpenNotice'));
         // No personal data: which notice, how, how many items and files.
-        await recordAudit(tx, {
-          occurredAt: now,
-          actor: auditActorOf(actor),
-          origin: context.origin,
+        await recordCaseAudit(tx, context, actor, {
           action: 'deficiency.supplement',
-          target: { type: 'case', id: row.id },
+          caseId: row.id,
           details: {
             noticeId: notice.id,
             via: submission.via,

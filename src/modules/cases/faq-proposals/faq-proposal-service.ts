@@ -1,8 +1,8 @@
 import { and, count, desc, eq, isNotNull } from 'drizzle-orm';
-import { recordAudit } from '../../../platform/auth/audit-log.ts';
 import type { DatabaseOrTransaction } from '../../../platform/db/database.ts';
 import { pageWindow } from '../../../platform/db/paging.ts';
-import { auditActorOf, type CasesContext, type StaffCaseActor } from '../core/case-actor.ts';
+import type { CasesContext, StaffCaseActor } from '../core/case-actor.ts';
+import { recordCaseAudit } from '../core/case-audit.ts';
 import { ensureMayReadCase } from '../core/case-reading.ts';
 import { cases, caseTimeline } from '../core/cases-schema.ts';
 import { caseFaqProposals } from './faq-proposal-schema.ts';
@@ -82,13 +82,10 @@ export async function proposeFaqFromCase(
       })
       .returning({ id: caseFaqProposals.id });
     if (row === undefined) throw new Error('The proposal was not written.');
-    await recordAudit(tx, {
-      occurredAt: context.now,
-      actor: auditActorOf(actor),
+    // What happened, never what was typed.
+    await recordCaseAudit(tx, context, actor, {
       action: 'case.faq_proposed',
-      target: { type: 'case', id: options.caseId },
-      ...(context.origin === undefined ? {} : { origin: context.origin }),
-      // What happened, never what was typed.
+      caseId: options.caseId,
       details: { proposalId: row.id },
     });
     return { id: row.id };

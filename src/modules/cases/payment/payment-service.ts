@@ -5,7 +5,8 @@ import { DomainError, type FieldProblem } from '../../../platform/http/errors.ts
 import { isUuid } from '../../../platform/http/ids.ts';
 import type { PaymentProvider } from '../../../platform/payments/payment-provider.ts';
 import { localePath } from '../../../platform/web/i18n.ts';
-import { auditActorOf, type CaseRow, type CasesContext, type StaffCaseActor } from '../core/case-actor.ts';
+import type { CaseRow, CasesContext, StaffCaseActor } from '../core/case-actor.ts';
+import { recordCaseAudit } from '../core/case-audit.ts';
 import { queueCaseNotices } from '../core/case-notices.ts';
 import { addToTimeline } from '../core/case-timeline.ts';
 import { checkVersion, lockCase } from '../core/case-versions.ts';
@@ -387,12 +388,9 @@ export async function recordCounterPayment(
         { caseId: row.id, expectedVersion: row.version, event: 'payment_received', input: {} },
         actor,
       );
-      await recordAudit(tx, {
-        occurredAt: now,
-        actor: auditActorOf(actor),
+      await recordCaseAudit(tx, context, actor, {
         action: 'payment.recorded',
-        target: { type: 'case', id: row.id },
-        origin: context.origin,
+        caseId: row.id,
         details: { method: input.method, amountTwd: row.feeAmountTwd },
       });
       return payment;
@@ -468,12 +466,9 @@ export async function recordRefund(
       internalNote: `退費 ${twd(paid.amountTwd)}（收據 ${paid.receiptNumber ?? '—'}）：${reason}`,
       data: { refund: { paymentId: paid.id, amountTwd: paid.amountTwd } },
     });
-    await recordAudit(tx, {
-      occurredAt: now,
-      actor: auditActorOf(actor),
+    await recordCaseAudit(tx, context, actor, {
       action: 'payment.refunded',
-      target: { type: 'case', id: row.id },
-      origin: context.origin,
+      caseId: row.id,
       details: { amountTwd: paid.amountTwd, method: paid.method },
     });
     await queueCaseNotices(tx, context, updated, [{ topic: 'case.payment_refunded', detail: reason }]);
