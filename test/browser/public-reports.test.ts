@@ -174,6 +174,29 @@ describe('the public map of photo reports, on a phone', () => {
     await marker.click();
     const link = page.locator('#report-map .leaflet-popup-content a');
     assert.match((await link.textContent()) ?? '', /路燈/);
+    // The map moves with the popup open (dragged here; opening a popup near an edge pans the map too) and
+    // the markers of the new view are loaded: the popup stays open, its link still there to tap.
+    const loadsBefore = Number(await page.getAttribute('#report-map', 'data-loads'));
+    const map = await page.locator('#report-map').boundingBox();
+    assert.ok(map !== null);
+    const from = { x: map.x + map.width * 0.15, y: map.y + map.height * 0.85 };
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 40, from.y - 20, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForFunction(
+      (before) => Number(document.querySelector('#report-map')?.getAttribute('data-loads')) > before,
+      loadsBefore,
+    );
+    // A closed popup fades out (its element stays 200 ms with its opacity set to 0): still open means shown.
+    assert.equal(await link.count(), 1, 'the popup is still there after the markers were loaded again');
+    assert.notEqual(
+      await page
+        .locator('#report-map .leaflet-popup')
+        .evaluate((popup) => (popup as HTMLElement).style.opacity),
+      '0',
+      'the popup is still open after the markers were loaded again',
+    );
     await link.click();
     await page.waitForURL(new RegExp(`/reports/${reports.fengshan.caseNumber}$`));
     assert.match((await page.textContent('h1')) ?? '', new RegExp(reports.fengshan.caseNumber));

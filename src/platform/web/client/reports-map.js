@@ -102,6 +102,13 @@ async function start(element) {
   });
   map.addLayer(clusters);
 
+  /**
+   * The markers on the map, by the feature they show. A reload keeps the ones whose report is unchanged, so
+   * a popup someone has open stays open: opening one pans the map to fit it, and the reload that pan causes
+   * used to remove every marker, and the popup with them, before its link could be tapped.
+   * @type {Map<string, any>}
+   */
+  let shown = new Map();
   /** @type {AbortController | null} */
   let inFlight = null;
   /** @type {ReturnType<typeof setTimeout> | undefined} */
@@ -123,9 +130,16 @@ async function start(element) {
       });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const collection = await response.json();
-      const markers = [];
+      /** @type {Map<string, any>} */
+      const next = new Map();
       for (const feature of collection.features ?? []) {
         if (!feature.geometry) continue;
+        const key = JSON.stringify(feature);
+        const kept = shown.get(key);
+        if (kept !== undefined) {
+          next.set(key, kept);
+          continue;
+        }
         const [lon, lat] = feature.geometry.coordinates;
         const properties = feature.properties ?? {};
         const label = fill(labels.marker ?? '{caseNumber}', {
@@ -135,17 +149,19 @@ async function start(element) {
         });
         const marker = L.marker([lat, lon], { icon: markerIcon(L, properties.status, label) });
         marker.bindPopup(() => popupOf(properties, element.dataset.lang === 'en' ? '/en' : ''));
-        markers.push(marker);
+        next.set(key, marker);
       }
-      clusters.clearLayers();
-      clusters.addLayers(markers);
-      const shown = fill(labels.shown ?? '{count}', { count: markers.length });
+      clusters.removeLayers([...shown].filter(([key]) => !next.has(key)).map(([, marker]) => marker));
+      clusters.addLayers([...next].filter(([key]) => !shown.has(key)).map(([, marker]) => marker));
+      shown = next;
+      const count = fill(labels.shown ?? '{count}', { count: next.size });
       say(
         collection.truncated
-          ? `${shown} ${fill(labels.truncated ?? '', { count: collection.limit })}`
-          : shown,
+          ? `${count} ${fill(labels.truncated ?? '', { count: collection.limit })}`
+          : count,
       );
-      element.dataset.loaded = String(markers.length);
+      element.dataset.loaded = String(next.size);
+      element.dataset.loads = String(Number(element.dataset.loads ?? '0') + 1);
     } catch (error) {
       if (error instanceof DOMException && error.name === 'AbortError') return;
       say(labels.failed ?? '');
