@@ -16,6 +16,13 @@ import { FormProblems } from '../../../platform/web/components/form-problems.ts'
 import { postedForm, readForm } from '../../../platform/web/components/read-form.ts';
 import { forEachLanguage, type Lang, localePath } from '../../../platform/web/i18n.ts';
 import { contentStaffPaths } from '../shared/portal-paths.ts';
+import {
+  addContentAttachment,
+  changeContentAttachment,
+  findContentAttachment,
+  removeContentAttachment,
+  webAttachmentTypes,
+} from './content-attachment-service.ts';
 import { contentEditorText as text } from './content-editor-messages.ts';
 import {
   editorContext,
@@ -25,16 +32,8 @@ import {
   sendEditorPage,
 } from './content-editor-pages.ts';
 import { type AttachmentValues, attachmentForm, sortOrderOf } from './content-form.ts';
-import {
-  addContentAttachment,
-  changeContentAttachment,
-  editTargetOfDetail,
-  findContentAttachment,
-  findContentItem,
-  itemNotFound,
-  removeContentAttachment,
-  webAttachmentTypes,
-} from './content-service.ts';
+import { itemNotFound } from './content-records.ts';
+import { editTargetOfDetail, findContentItem } from './content-service.ts';
 import { StaffFileChangePage, StaffFilesPage } from './views/staff-files-page.tsx';
 
 const FileParams = Type.Object({ ...ItemParams.properties, attachmentId: UuidParam });

@@ -12,7 +12,7 @@ import { type FormProblems, problemsOnPage } from '../../../platform/web/compone
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { contentStaffPaths } from '../shared/portal-paths.ts';
 import { contentEditorText as text } from './content-editor-messages.ts';
-import type { EditorContext } from './content-service.ts';
+import type { EditorContext } from './content-records.ts';
 import type { UnitName } from './views/staff-parts.tsx';
 
 /** What the editors' route files share: who may use them, the item number in the address, the page frame. */

@@ -29,14 +29,13 @@ import {
   versionStampOf,
 } from './content-form.ts';
 import { isContentKind } from './content-kinds.ts';
+import { fieldsOfVersion, itemNotFound } from './content-records.ts';
 import { changedFields, isListState, versionFieldOrder } from './content-rules.ts';
 import {
   type ContentItemDetail,
   createContentItem,
   editTargetOfDetail,
-  fieldsOfVersion,
   findContentItem,
-  itemNotFound,
   listContentItems,
   loadClassificationChoices,
   reviewContentVersion,

@@ -1,11 +1,9 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, ne, or, type SQL } from 'drizzle-orm';
-import { type AuditActor, type RequestOrigin, recordAudit } from '../../../platform/auth/audit-log.ts';
 import { staff } from '../../../platform/auth/auth-schema.ts';
 import type { Database, DatabaseOrTransaction } from '../../../platform/db/database.ts';
 import { pageOfRows, pageWindow } from '../../../platform/db/paging.ts';
 import { announcePublished } from '../../../platform/db/publications.ts';
-import { recordStoredFile } from '../../../platform/files/file-store.ts';
-import { DomainError, type FieldProblem, notFound } from '../../../platform/http/errors.ts';
+import { DomainError, type FieldProblem } from '../../../platform/http/errors.ts';
 import {
   administrativeClassifications,
   serviceClassifications,
@@ -13,80 +11,44 @@ import {
   units,
 } from '../../../platform/reference/reference-schema.ts';
 import type { Classification } from '../../../platform/reference/service-classification.ts';
-import type { UploadedFile } from '../../../platform/uploads/multipart.ts';
 import { formatTaipeiDateTime } from '../../../platform/web/format-date.ts';
-import type { Lang } from '../../../platform/web/i18n.ts';
 import { type ContentEditorTextKey, contentEditorText as text } from './content-editor-messages.ts';
 import type { CreateItemValues, EditVersionValues } from './content-form.ts';
 import { versionFieldsOf, versionStampOf } from './content-form.ts';
 import { indexContentItem } from './content-index.ts';
 import {
+  type AttachmentRow,
+  attachmentsOf,
+  audit,
+  type EditorContext,
+  fieldsOfVersion,
+  type ItemRow,
+  invalid,
+  lockItem,
+  setItem,
+  setVersion,
+  transition,
+  type VersionRow,
+  versionOf,
+  workingVersion,
+} from './content-records.ts';
+import {
   editTargetOf,
   type ListState,
   publicationProblems,
   reviewRefusal,
-  type VersionFields,
   versionProblems,
   visibleFromOf,
 } from './content-rules.ts';
-import { contentAttachments, contentItems, contentVersions } from './content-schema.ts';
+import { contentItems, contentVersions } from './content-schema.ts';
 
 /**
  * The web editors' use cases (issue 15 §1–2): create an item, edit its working version (a new version once
- * one is approved: the public keeps the published one until the new is approved), attach files, submit,
- * approve or return (never by the one who submitted or last edited the version), and take it down. Each in
- * one transaction, audited; approval and withdrawal write the search index and announce 'content' and
- * 'search' in theirs.
+ * one is approved: the public keeps the published one until the new is approved), submit, approve or return
+ * (never by the one who submitted or last edited the version), and take it down. Each in one transaction,
+ * audited; approval and withdrawal write the search index and announce 'content' and 'search' in theirs.
+ * Its files: content-attachment-service.ts; what both share: content-records.ts.
  */
-
-export interface EditorContext {
-  staffId: string;
-  actor: AuditActor;
-  origin: RequestOrigin;
-  now: Date;
-  lang: Lang;
-}
-
-export type ItemRow = typeof contentItems.$inferSelect;
-export type VersionRow = typeof contentVersions.$inferSelect;
-export type AttachmentRow = typeof contentAttachments.$inferSelect;
-
-const invalid = (lang: Lang, problems: FieldProblem[], key: ContentEditorTextKey = 'invalid') =>
-  new DomainError('VALIDATION_FAILED', text(lang, key), { problems });
-const transition = (lang: Lang, key: ContentEditorTextKey) =>
-  new DomainError('INVALID_TRANSITION', text(lang, key), {
-    problems: [{ field: '', code: key, message: text(lang, key) }],
-  });
-
-export function itemNotFound(lang: Lang): DomainError {
-  return notFound(text(lang, 'notFound'));
-}
-
-/** A version's fields as the rules read them. */
-export function fieldsOfVersion(version: VersionRow): VersionFields {
-  return {
-    titleZh: version.titleZh,
-    titleEn: version.titleEn,
-    summaryZh: version.summaryZh,
-    summaryEn: version.summaryEn,
-    bodyZh: version.bodyZh,
-    bodyEn: version.bodyEn,
-    subjectsZh: version.subjectsZh,
-    subjectsEn: version.subjectsEn,
-    creators: version.creators,
-    contributors: version.contributors,
-    sources: version.sources,
-    relations: version.relations,
-    rights: version.rights,
-    coverageStart: version.coverageStart,
-    coverageEnd: version.coverageEnd,
-    themeCodes: version.themeCodes,
-    cakeCodes: version.cakeCodes,
-    serviceCodes: version.serviceCodes,
-    publishAt: version.publishAt,
-    expireAt: version.expireAt,
-  };
-}
 
 // ——— Reading ———
 
@@ -216,46 +178,7 @@ export function editTargetOfDetail(detail: ContentItemDetail): { version: number
   return editTargetOf(detail.item, current?.reviewDecision ?? null);
 }
 
-export async function attachmentsOf(db: DatabaseOrTransaction, itemId: string, version: number) {
-  return db
-    .select()
-    .from(contentAttachments)
-    .where(and(eq(contentAttachments.itemId, itemId), eq(contentAttachments.version, version)))
-    .orderBy(asc(contentAttachments.sortOrder), asc(contentAttachments.addedAt));
-}
-
 // ——— Writing ———
-
-async function lockItem(tx: DatabaseOrTransaction, number: number, lang: Lang): Promise<ItemRow> {
-  const [item] = await tx.select().from(contentItems).where(eq(contentItems.number, number)).for('update');
-  if (!item) throw itemNotFound(lang);
-  return item;
-}
-
-async function versionOf(tx: DatabaseOrTransaction, item: ItemRow, version: number): Promise<VersionRow> {
-  const [row] = await tx
-    .select()
-    .from(contentVersions)
-    .where(and(eq(contentVersions.itemId, item.id), eq(contentVersions.version, version)));
-  if (!row) throw new Error(`content item ${item.number} has no version ${version}`);
-  return row;
-}
-
-async function audit(
-  tx: DatabaseOrTransaction,
-  context: EditorContext,
-  item: ItemRow,
-  entry: { action: string; details: Record<string, unknown> },
-) {
-  await recordAudit(tx, {
-    occurredAt: context.now,
-    actor: context.actor,
-    origin: context.origin,
-    action: entry.action,
-    target: { type: 'content_item', id: item.id },
-    details: { number: item.number, ...entry.details },
-  });
-}
 
 async function unitIsActive(db: DatabaseOrTransaction, unitCode: string): Promise<boolean> {
   const [unit] = await db.select({ isActive: units.isActive }).from(units).where(eq(units.code, unitCode));
@@ -297,46 +220,6 @@ export async function createContentItem(
     });
     return item.number;
   });
-}
-
-/**
- * The version an edit goes to, made ready: a copy (current + 1, with the files) of an approved, withdrawn or
- * returned version; a version in review taken back to draft. Returns the version and, for a copy, the ids of
- * its files by the ids they were copied from.
- */
-async function workingVersion(
-  tx: DatabaseOrTransaction,
-  item: ItemRow,
-  context: EditorContext,
-): Promise<{ version: number; isNew: boolean; copiedFiles: Map<string, string> }> {
-  const current = await versionOf(tx, item, item.currentVersion);
-  const target = editTargetOf(item, current.reviewDecision);
-  const copiedFiles = new Map<string, string>();
-  if (!target.isNew) {
-    if (item.state === 'in_review') {
-      await setVersion(tx, item.id, target.version, { submittedByStaffId: null, submittedAt: null });
-      await setItem(tx, item.id, { state: 'draft' });
-    }
-    return { ...target, copiedFiles };
-  }
-  await tx.insert(contentVersions).values({
-    ...fieldsOfVersion(current),
-    itemId: item.id,
-    version: target.version,
-    editedByStaffId: context.staffId,
-    editedAt: context.now,
-    changeNote: '',
-  });
-  for (const file of await attachmentsOf(tx, item.id, item.currentVersion)) {
-    const { id, ...copy } = file;
-    const [row] = await tx
-      .insert(contentAttachments)
-      .values({ ...copy, version: target.version })
-      .returning({ id: contentAttachments.id });
-    if (row) copiedFiles.set(id, row.id);
-  }
-  await setItem(tx, item.id, { currentVersion: target.version, state: 'draft' });
-  return { ...target, copiedFiles };
 }
 
 /**
@@ -395,28 +278,6 @@ export async function saveContentVersion(
     });
     return { version: target.version, isNew: target.isNew };
   });
-}
-
-/** Writes to one version of an item (in the caller's transaction). */
-function setVersion(
-  tx: DatabaseOrTransaction,
-  itemId: string,
-  version: number,
-  values: Partial<typeof contentVersions.$inferInsert>,
-) {
-  return tx
-    .update(contentVersions)
-    .set(values)
-    .where(and(eq(contentVersions.itemId, itemId), eq(contentVersions.version, version)));
-}
-
-/** Writes to an item's row (in the caller's transaction). */
-function setItem(
-  tx: DatabaseOrTransaction,
-  itemId: string,
-  values: Partial<typeof contentItems.$inferInsert>,
-) {
-  return tx.update(contentItems).set(values).where(eq(contentItems.id, itemId));
 }
 
 /** Sends the working draft for review. */
@@ -552,172 +413,4 @@ export async function withdrawContentItem(
       details: { publishedVersion: item.publishedVersion },
     });
   });
-}
-
-/** The web's attachment types: PDF, ODF and images a browser shows (no Word, Excel, HEIC or TIFF). */
-export const webAttachmentTypes: ReadonlySet<string> = new Set([
-  'application/pdf',
-  'application/vnd.oasis.opendocument.text',
-  'application/vnd.oasis.opendocument.spreadsheet',
-  'image/jpeg',
-  'image/png',
-  'image/webp',
-]);
-
-/**
- * Adds a file to the working version (a new version once one is approved), with the text extracted from it
- * (read by the route: `textOfStoredFile`). `knownProblems`: the upload's and the form's, listed with these.
- */
-export async function addContentAttachment(
-  db: Database,
-  options: {
-    number: number;
-    file: UploadedFile | null;
-    title: { zh: string; en: string };
-    role: 'file' | 'sample';
-    sortOrder: number;
-    extractedText: string;
-    knownProblems: readonly FieldProblem[];
-    context: EditorContext;
-  },
-): Promise<void> {
-  const { context, file } = options;
-  const { lang } = context;
-  const problems = [...options.knownProblems];
-  if (file === null && !problems.some((problem) => problem.field === 'file'))
-    problems.push({ field: 'file', code: 'required', message: text(lang, 'fileRequired') });
-  if (file !== null && !webAttachmentTypes.has(file.mediaType))
-    problems.push({ field: 'file', code: 'not_for_web', message: text(lang, 'fileNotForWeb') });
-  await db.transaction(async (tx) => {
-    const item = await lockItem(tx, options.number, lang);
-    if (problems.length > 0 || file === null) throw invalid(lang, problems);
-    const target = await workingVersion(tx, item, context);
-    await recordStoredFile(tx, file, context.now);
-    const [row] = await tx
-      .insert(contentAttachments)
-      .values({
-        itemId: item.id,
-        version: target.version,
-        fileName: file.fileName,
-        mediaType: file.mediaType,
-        sizeBytes: file.sizeBytes,
-        sha256: file.sha256,
-        titleZh: options.title.zh,
-        titleEn: options.title.en === '' ? null : options.title.en,
-        role: options.role,
-        extractedText: options.extractedText,
-        sortOrder: options.sortOrder,
-        addedByStaffId: context.staffId,
-        addedAt: context.now,
-      })
-      .returning({ id: contentAttachments.id });
-    await setItem(tx, item.id, { updatedAt: context.now });
-    await audit(tx, context, item, {
-      action: 'portal.content.file_added',
-      details: {
-        version: target.version,
-        attachmentId: row?.id ?? null,
-        mediaType: file.mediaType,
-        sizeBytes: file.sizeBytes,
-        sha256: file.sha256,
-        extractedCharacters: options.extractedText.length,
-      },
-    });
-  });
-}
-
-/** Changes a file's names, role and order in the working version (a new version once one is approved). */
-export async function changeContentAttachment(
-  db: Database,
-  options: {
-    number: number;
-    attachmentId: string;
-    title: { zh: string; en: string };
-    role: 'file' | 'sample';
-    sortOrder: number;
-    knownProblems: readonly FieldProblem[];
-    context: EditorContext;
-  },
-): Promise<void> {
-  const { context } = options;
-  await db.transaction(async (tx) => {
-    const item = await lockItem(tx, options.number, context.lang);
-    const file = await workingFileOf(tx, item, options.attachmentId, context.lang);
-    if (options.knownProblems.length > 0) throw invalid(context.lang, [...options.knownProblems]);
-    const target = await workingVersion(tx, item, context);
-    await tx
-      .update(contentAttachments)
-      .set({
-        titleZh: options.title.zh,
-        titleEn: options.title.en === '' ? null : options.title.en,
-        role: options.role,
-        sortOrder: options.sortOrder,
-      })
-      .where(eq(contentAttachments.id, target.copiedFiles.get(file.id) ?? file.id));
-    await setItem(tx, item.id, { updatedAt: context.now });
-    await audit(tx, context, item, {
-      action: 'portal.content.file_changed',
-      details: {
-        version: target.version,
-        sha256: file.sha256,
-        role: options.role,
-        sortOrder: options.sortOrder,
-      },
-    });
-  });
-}
-
-/** A file of the item's working version, or 404. */
-async function workingFileOf(
-  tx: DatabaseOrTransaction,
-  item: ItemRow,
-  attachmentId: string,
-  lang: Lang,
-): Promise<AttachmentRow> {
-  const [file] = await tx
-    .select()
-    .from(contentAttachments)
-    .where(
-      and(
-        eq(contentAttachments.id, attachmentId),
-        eq(contentAttachments.itemId, item.id),
-        eq(contentAttachments.version, item.currentVersion),
-      ),
-    );
-  if (!file) throw notFound(text(lang, 'fileNotFound'));
-  return file;
-}
-
-/** Removes a file from the working version (a new version without it, once one is approved). */
-export async function removeContentAttachment(
-  db: Database,
-  options: { number: number; attachmentId: string; context: EditorContext },
-): Promise<void> {
-  const { context } = options;
-  await db.transaction(async (tx) => {
-    const item = await lockItem(tx, options.number, context.lang);
-    const file = await workingFileOf(tx, item, options.attachmentId, context.lang);
-    const target = await workingVersion(tx, item, context);
-    const removedId = target.copiedFiles.get(file.id) ?? file.id;
-    await tx.delete(contentAttachments).where(eq(contentAttachments.id, removedId));
-    await setItem(tx, item.id, { updatedAt: context.now });
-    await audit(tx, context, item, {
-      action: 'portal.content.file_removed',
-      details: { version: target.version, fileName: file.fileName, sha256: file.sha256 },
-    });
-  });
-}
-
-/** One attachment of an item (any version), for the staff preview. */
-export async function findContentAttachment(
-  db: DatabaseOrTransaction,
-  number: number,
-  attachmentId: string,
-): Promise<AttachmentRow | null> {
-  const [row] = await db
-    .select({ file: contentAttachments })
-    .from(contentAttachments)
-    .innerJoin(contentItems, eq(contentItems.id, contentAttachments.itemId))
-    .where(and(eq(contentItems.number, number), eq(contentAttachments.id, attachmentId)));
-  return row?.file ?? null;
 }

@@ -15,7 +15,8 @@ import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import { contentPaths, contentStaffPaths } from '../../shared/portal-paths.ts';
 import { contentEditorText as text } from '../content-editor-messages.ts';
 import { type EditVersionValues, editVersionForm } from '../content-form.ts';
-import type { ClassificationChoices, ItemRow } from '../content-service.ts';
+import type { ItemRow } from '../content-records.ts';
+import type { ClassificationChoices } from '../content-service.ts';
 import { foiChoices, kindChoices, unitChoices } from './staff-create-page.tsx';
 import { kindNameOf, type UnitName, unitNameOf } from './staff-parts.tsx';
 

@@ -12,7 +12,7 @@ import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import { contentStaffPaths } from '../../shared/portal-paths.ts';
 import { contentEditorText as text } from '../content-editor-messages.ts';
 import { type AttachmentValues, attachmentForm } from '../content-form.ts';
-import type { AttachmentRow, ItemRow } from '../content-service.ts';
+import type { AttachmentRow, ItemRow } from '../content-records.ts';
 
 /** The staff preview of a file and its removal (paths of this page only). */
 export const staffFilePaths = {

@@ -5,8 +5,9 @@ import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import { contentStaffPaths } from '../../shared/portal-paths.ts';
 import { contentEditorText as text } from '../content-editor-messages.ts';
 import { type ReviewValues, reviewForm } from '../content-form.ts';
+import type { VersionRow } from '../content-records.ts';
 import type { FieldChange } from '../content-rules.ts';
-import type { ContentItemDetail, VersionRow } from '../content-service.ts';
+import type { ContentItemDetail } from '../content-service.ts';
 import { ChangesTable } from './staff-version-page.tsx';
 
 /** `/staff/content/:number/review`: what the version in review changes, then approve or return it. */

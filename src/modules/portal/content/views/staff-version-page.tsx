@@ -3,8 +3,9 @@ import { type Lang, localePath } from '../../../../platform/web/i18n.ts';
 import { contentStaffPaths } from '../../shared/portal-paths.ts';
 import { contentEditorText as text } from '../content-editor-messages.ts';
 import { editVersionForm } from '../content-form.ts';
+import type { VersionRow } from '../content-records.ts';
 import type { FieldChange } from '../content-rules.ts';
-import type { ContentItemDetail, VersionRow } from '../content-service.ts';
+import type { ContentItemDetail } from '../content-service.ts';
 import { byAt } from './staff-parts.tsx';
 
 /** The lines of a value, each on its own line. */
