@@ -1,7 +1,7 @@
 import { type AnyColumn, and, asc, desc, eq, gte, inArray, isNotNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../platform/db/database.ts';
 import { serialPlan } from '../../platform/db/serial-plan.ts';
-import { fingerprintOf } from '../../platform/db/sql-helpers.ts';
+import { fingerprintOf, rowVersionOf } from '../../platform/db/sql-helpers.ts';
 import type { EntryKey } from '../../platform/http/entry-cache.ts';
 import { units } from '../../platform/reference/reference-schema.ts';
 import { cases, caseTimeline, stateLabel, workflowOf } from '../cases/index.ts';
@@ -93,7 +93,12 @@ const isFieldReport = sql`${cases.kind} = 'field_report'`;
 
 function publishedRequests(db: DatabaseOrTransaction) {
   return db
-    .select(requestColumns)
+    .select({
+      ...requestColumns,
+      // Not read into entries: the row versions their fingerprints are made of (searchRequestKeys).
+      caseVersion: rowVersionOf(cases).as('case_row_version'),
+      unitVersion: rowVersionOf(units).as('unit_row_version'),
+    })
     .from(cases)
     .innerJoin(fieldReports, and(eq(fieldReports.caseId, cases.id), isNotNull(fieldReports.publishedAt)))
     .innerJoin(units, eq(units.code, cases.unitCode));
@@ -172,9 +177,10 @@ export async function searchRequests(
 
 /**
  * The search's page as the entry cache's keys (platform/http/entry-cache.ts): each row's id and a
- * fingerprint of everything its entry is written from: the page's whole row (the case's columns and the
- * unit's names) and its first public photo (hiding a photo changes no column of the case). The same plan as
- * searchRequests, without sending 19 columns of 1000 rows for the app to read.
+ * fingerprint of everything its entry is written from: the versions of the case's row and of its unit's
+ * (`rowVersionOf`: any change of a column, a renamed unit) and its first public photo (hiding a photo
+ * changes no column of the case). The same plan as searchRequests, without sending 19 columns of 1000 rows
+ * for the app to read.
  */
 export async function searchRequestKeys(
   db: DatabaseOrTransaction,
@@ -184,7 +190,11 @@ export async function searchRequestKeys(
   return db
     .select({
       id: page.id,
-      fingerprint: fingerprintOf([sql`${sql.identifier('page')}`, firstPublicPhotoOf(pageId)]),
+      fingerprint: fingerprintOf([
+        sql`${page.caseVersion}`,
+        sql`${page.unitVersion}`,
+        firstPublicPhotoOf(pageId),
+      ]),
       serialPlan,
     })
     .from(page)

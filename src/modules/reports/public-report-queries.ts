@@ -3,7 +3,7 @@ import { and, asc, eq, gte, inArray, isNotNull, lt, type SQL, sql } from 'drizzl
 import type { DatabaseOrTransaction } from '../../platform/db/database.ts';
 import type { PageWindow } from '../../platform/db/paging.ts';
 import { serialPlan } from '../../platform/db/serial-plan.ts';
-import { fingerprintOf } from '../../platform/db/sql-helpers.ts';
+import { fingerprintOf, rowVersionOf } from '../../platform/db/sql-helpers.ts';
 import { listDistricts } from '../../platform/geo/geo-repo.ts';
 import { villages } from '../../platform/geo/geo-schema.ts';
 import type { EntryKey } from '../../platform/http/entry-cache.ts';
@@ -236,7 +236,8 @@ export async function publicReportKeysInBox(
   const rows = await db
     .select({
       id: cases.id,
-      fingerprint: fingerprintOf(Object.values(summaryColumns).map((c) => sql`${c}`)),
+      // summaryColumns are all of the case's row and its field report's.
+      fingerprint: fingerprintOf([rowVersionOf(cases), rowVersionOf(fieldReports)]),
       serialPlan,
     })
     .from(cases)
