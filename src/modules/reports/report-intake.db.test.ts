@@ -6,11 +6,14 @@ import { after, before, describe, it } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { testCasesContext } from '../../../test/helpers/cases-context.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { systemActor } from '../../platform/auth/audit-log.ts';
+import { loadWorkingCalendar } from '../../platform/calendar/calendar-service.ts';
 import { createFilesystemStore, type FileStore } from '../../platform/files/file-store.ts';
 import { storedFiles } from '../../platform/files/files-schema.ts';
 import { DomainError } from '../../platform/http/errors.ts';
 import { noisyJpeg } from '../../platform/images/photo-test-support.ts';
 import type { Lang } from '../../platform/web/i18n.ts';
+import { setRoutingRule } from '../cases/core/routing-rules.ts';
 import { type CasesContext, cases } from '../cases/index.ts';
 import { type ReportPhotoFile, type SubmitReportInput, submitReport } from './report-intake.ts';
 import { confirmReport, findNearbyOpenReports, followReport, photosOf } from './report-queries.ts';
@@ -221,6 +224,45 @@ describe('photo reports: submitReport, the duplicate look-up, follow and confirm
     assert.equal(submitted.row.districtCode, '64000080');
     assert.equal(submitted.row.latitude, null);
     assert.equal(submitted.awaitsConfirmation, false, 'no address: nothing to confirm');
+  });
+
+  it('a category with a working-day deadline and a routing rule by district: routed by both, due in working days', async () => {
+    const { db } = subject.database;
+    // 苓雅區 (where City Hall is) sends street lights to another unit; elsewhere they go to the default one.
+    const lingya = (
+      await db.execute<{ code: string }>(sql`select code from districts where name_zh = '苓雅區'`)
+    ).rows[0]?.code;
+    assert.ok(lingya);
+    await setRoutingRule(
+      db,
+      {
+        serviceCode: 'street-light-repair',
+        districtCode: lingya,
+        unitCode: 'road-maintenance',
+        note: 'test',
+      },
+      systemActor,
+      subject.clock.now(),
+    );
+    const light = (overrides: Partial<SubmitReportInput>) =>
+      pothole({
+        serviceCode: 'street-light-repair',
+        formData: { problem: 'out' },
+        email: undefined,
+        ...overrides,
+      });
+    const here = (await submitReport(contextOf(), files, light({}), [])).row;
+    assert.equal(here.districtCode, lingya);
+    assert.equal(here.unitCode, 'road-maintenance', 'the district rule');
+    const elsewhere = (
+      await submitReport(contextOf(), files, light({ latitude: 22.7001, longitude: 120.3001 }), [])
+    ).row;
+    assert.notEqual(elsewhere.districtCode, lingya);
+    assert.equal(elsewhere.unitCode, 'parks', "the category's own unit");
+    // Three working days (the category's deadline) on the region's calendar, not 72 hours.
+    const calendar = await loadWorkingCalendar(db, { region: subject.config.calendarRegion });
+    assert.equal(here.dueAt?.toISOString(), calendar.addWorkingDays(here.receivedAt, 3)?.toISOString());
+    assert.deepEqual(here.deadlineRule, { kind: 'working_days', days: 3 });
   });
 
   it('finds open reports of the same category within the radius, nearest first, and lets a citizen follow one', async () => {

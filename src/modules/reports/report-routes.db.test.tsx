@@ -210,6 +210,9 @@ describe('the report form (/report)', () => {
       /<input class="govuk-file-upload" id="photos" name="photos" type="file" multiple accept="image\/jpeg,image\/png,image\/webp"/,
     );
     assert.match(main, /個人資料保護法第 8 條/);
+    // "Show my name publicly": no unless the reporter chooses yes.
+    assert.match(main, /<input[^>]*name="showName"[^>]*value="no" checked/);
+    assert.doesNotMatch(main, /<input[^>]*name="showName"[^>]*value="yes" checked/);
     assert.match(
       main,
       /<div class="ow-report-honeypot" aria-hidden="true">[\s\S]*?tabindex="-1" autocomplete="off"/,
