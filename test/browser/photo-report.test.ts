@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { submitPotholeWithPhoto } from '../../src/modules/reports/report-intake-test-support.ts';
-import { buildExif, noisyJpeg, withExifSegment } from '../../src/platform/images/photo-test-support.ts';
+import { jpegTakenAt } from '../../src/platform/images/photo-test-support.ts';
 import {
   browserOrSkip,
   expectFocusedErrorSummary,
@@ -32,28 +32,6 @@ let existingNumber = '';
 before(async () => {
   existingNumber = (await submitPotholeWithPhoto(server, existing)).caseNumber;
 });
-
-/** Degrees as EXIF writes them: degrees, minutes and seconds, each a rational. */
-function dms(value: number): [number, number][] {
-  const degrees = Math.floor(value);
-  const minutes = Math.floor((value - degrees) * 60);
-  const seconds = ((value - degrees) * 60 - minutes) * 60;
-  return [
-    [degrees, 1],
-    [minutes, 1],
-    [Math.round(seconds * 10_000), 10_000],
-  ];
-}
-
-/** A phone photo taken at `point` (its EXIF GPS), as a camera writes it. */
-async function photoTakenAt(point: { lat: number; lon: number }): Promise<Buffer> {
-  const exif = buildExif({
-    byteOrder: 'MM',
-    gps: { latitudeRef: 'N', latitude: dms(point.lat), longitudeRef: 'E', longitude: dms(point.lon) },
-    dateTimeOriginal: '2026:03:02 09:41:00',
-  });
-  return withExifSegment(await noisyJpeg(640, 480), exif);
-}
 
 /** Coordinates as the form's fields hold them (six decimals). */
 interface Point {
@@ -111,7 +89,7 @@ describe('reporting a problem on a phone', () => {
       await page.setInputFiles('#photos', {
         name: 'IMG_2040.jpg',
         mimeType: 'image/jpeg',
-        buffer: await photoTakenAt(takenAt),
+        buffer: await jpegTakenAt(takenAt),
       });
       await page.waitForFunction(
         () => (document.querySelector('#latitude') as HTMLInputElement).value !== '',

@@ -259,3 +259,30 @@ export function fakeHeic(): Buffer {
   const mdat = isoBox('mdat', Buffer.alloc(512, 0x55));
   return Buffer.concat([ftyp, meta, mdat]);
 }
+
+/** Degrees as EXIF writes them: degrees, minutes and seconds, each a rational. */
+function degreesMinutesSeconds(value: number): Rational[] {
+  const degrees = Math.floor(value);
+  const minutes = Math.floor((value - degrees) * 60);
+  const seconds = ((value - degrees) * 60 - minutes) * 60;
+  return [
+    [degrees, 1],
+    [minutes, 1],
+    [Math.round(seconds * 10_000), 10_000],
+  ];
+}
+
+/** A 640 × 480 phone photo taken at `point` in the northern and eastern hemispheres: its EXIF GPS, as a camera writes it. */
+export async function jpegTakenAt(point: { lat: number; lon: number }): Promise<Buffer> {
+  const exif = buildExif({
+    byteOrder: 'MM',
+    gps: {
+      latitudeRef: 'N',
+      latitude: degreesMinutesSeconds(point.lat),
+      longitudeRef: 'E',
+      longitude: degreesMinutesSeconds(point.lon),
+    },
+    dateTimeOriginal: '2026:03:02 09:41:00',
+  });
+  return withExifSegment(await noisyJpeg(640, 480), exif);
+}
