@@ -12,7 +12,7 @@ import { isUsableIdempotencyKey, requestFingerprint } from '../../platform/http/
 import { readMultipartForm } from '../../platform/uploads/multipart.ts';
 import { casesContext } from '../cases/index.ts';
 import { deadlineText, getService } from '../catalogue/index.ts';
-import { maxReportPhotos, type ReportPhotoFile, submitReport } from '../reports/index.ts';
+import { heldPhotoInputs, maxReportPhotos, type ReportPhotoFile, submitReport } from '../reports/index.ts';
 import { apiKeyText } from './api-key-messages.ts';
 import { checkApiKey, consumeKeyRate } from './api-keys.ts';
 import type { Open311Format, Open311Row } from './open311-format.ts';
@@ -43,7 +43,8 @@ interface Posted {
  */
 async function readPosted(request: FastifyRequest): Promise<Posted> {
   if (request.isMultipart()) {
-    const form = await readMultipartForm(request, 'en');
+    // Held until decoded (and until the key is known good): a refused request leaves nothing in the store.
+    const form = await readMultipartForm(request, 'en', { holdFiles: heldPhotoInputs });
     const photos: ReportPhotoFile[] = [];
     const problems = [...form.problems];
     for (const file of form.files) {
@@ -60,6 +61,7 @@ async function readPosted(request: FastifyRequest): Promise<Posted> {
         sizeBytes: file.sizeBytes,
         mediaType: file.mediaType,
         fileName: file.fileName,
+        held: file.held,
       });
     }
     return { fields: form.fields, photos, problems };

@@ -26,6 +26,7 @@ import { crewText as text } from './crew-messages.ts';
 import { crewPaths } from './crew-paths.ts';
 import { notFixedWindow } from './crew-rules.ts';
 import { reportNotFixed } from './report-fix.ts';
+import { heldPhotoInputs } from './report-intake.ts';
 import { NotFixedPage, type NotFixedPageState } from './views/crew-not-fixed-page.tsx';
 
 /**
@@ -206,7 +207,7 @@ export async function notFixedRoutes(app: AppInstance, deps: AppDeps): Promise<v
 
     app.post(url, { schema: { hide: true, params: Params, querystring: Query } }, async (request, reply) => {
       // The form first: a request is read whole before it is answered, whatever the answer.
-      const form = await readMultipartForm(request, lang);
+      const form = await readMultipartForm(request, lang, { holdFiles: heldPhotoInputs });
       const found = await findCase(request, reply);
       if (found === null) return reply;
       const read = readForm(notFixedForm, form.fields, lang);

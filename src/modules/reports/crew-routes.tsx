@@ -43,6 +43,7 @@ import {
 } from './crew-queries.ts';
 import { positionOf } from './crew-rules.ts';
 import { markReportFixed } from './report-fix.ts';
+import { heldPhotoInputs } from './report-intake.ts';
 import { photosOf } from './report-queries.ts';
 import { CrewFixPage } from './views/crew-fix-page.tsx';
 import { type CrewAction, CrewPage, type CrewReportView } from './views/crew-page.tsx';
@@ -314,7 +315,7 @@ export async function crewRoutes(app: AppInstance, deps: AppDeps): Promise<void>
       { preHandler: mayCrew, schema: { hide: true, params: NumberParams } },
       async (request, reply) => {
         const report = await crewCaseOr404(request.params.caseNumber, lang);
-        const form = await readMultipartForm(request, lang);
+        const form = await readMultipartForm(request, lang, { holdFiles: heldPhotoInputs });
         const read = readForm(fixForm, form.fields, lang);
         try {
           await markReportFixed(casesContext(request, deps), deps.files, staffCaseActor(request), {

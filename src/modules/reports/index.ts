@@ -97,6 +97,7 @@ export const reportsModule: AppModule = {
 };
 
 export {
+  heldPhotoInputs,
   maxReportPhotos,
   type ReportPhotoFile,
   type SubmitReportInput,

@@ -7,6 +7,7 @@ import { InvalidCoordinatesError } from '../../platform/geo/locate.ts';
 import { DomainError, type FieldProblem } from '../../platform/http/errors.ts';
 import { type ProcessedPhoto, processPhoto } from '../../platform/images/photos.ts';
 import { isPhoneNumber, normalisePhone } from '../../platform/reference/phone-numbers.ts';
+import type { HeldFile } from '../../platform/uploads/multipart.ts';
 import { fieldLimits } from '../../platform/web/components/field-limits.ts';
 import type { Lang } from '../../platform/web/i18n.ts';
 import { type CaseRow, type CasesContext, openCase } from '../cases/index.ts';
@@ -26,13 +27,27 @@ import { fieldReports, reportConfirmedAddresses, reportPhotos } from './reports-
 
 export const maxReportPhotos = 3;
 
-/** A file already in the file store (readMultipartForm put it there), not yet known to be a photo. */
+/**
+ * A file sent as a photo, not yet known to be one: held by readMultipartForm (`held`, its input in
+ * `holdFiles`) until it is decoded and kept with its report, or already in the file store (a photo carried
+ * from the duplicate step, a test's).
+ */
 export interface ReportPhotoFile {
   sha256: string;
   sizeBytes: number;
   mediaType: string;
   /** As the person named it, for messages. */
   fileName: string;
+  /** Not in the store yet: committed by `keepPhotoFiles` or with its report; removed when the request ends otherwise. */
+  held?: HeldFile | undefined;
+}
+
+/** The file inputs whose photos readMultipartForm holds until they are decoded (its `holdFiles`). */
+export const heldPhotoInputs = ['photos', 'media'] as const;
+
+/** Puts held photos in the file store (the duplicate step carries them to the next request). */
+export async function keepPhotoFiles(photos: readonly ReportPhotoFile[]): Promise<void> {
+  for (const photo of photos) await photo.held?.commit();
 }
 
 export interface SubmitReportInput {
@@ -167,8 +182,12 @@ async function processPhotos(
   }
   const results = await Promise.all(
     photos.map(async (file) => {
-      const path = files.localPath(file.sha256);
-      const source = path === null ? { buffer: await files.read(file.sha256) } : { path };
+      const held = file.held;
+      const path = held === undefined ? files.localPath(file.sha256) : held.path;
+      const source =
+        path !== null
+          ? { path }
+          : { buffer: held === undefined ? await files.read(file.sha256) : await held.read() };
       // processPhoto waits for its own slot of the process's photo queue.
       return { file, result: await processPhoto(source, lang) };
     }),
@@ -197,6 +216,7 @@ export async function addReportPhoto(
   where: { caseId: string; role: 'report' | 'fix' | 'not_fixed'; position: number; staffId: string | null },
   at: Date,
 ): Promise<string> {
+  await photo.file.held?.commit();
   const publicCopy = await files.put(photo.processed.publicImage);
   const thumbnail = await files.put(photo.processed.thumbnail);
   await recordStoredFile(tx, { ...photo.file }, at);

@@ -39,6 +39,8 @@ import {
 import { reportFormText } from './report-form-messages.ts';
 import {
   checkedPhotos,
+  heldPhotoInputs,
+  keepPhotoFiles,
   maxReportPhotos,
   type ReportPhotoFile,
   reportFieldProblems,
@@ -108,6 +110,7 @@ const photoFileOf = (file: UploadedFile): ReportPhotoFile => ({
   sizeBytes: file.sizeBytes,
   mediaType: file.mediaType,
   fileName: file.fileName,
+  held: file.held,
 });
 
 /**
@@ -258,7 +261,9 @@ export async function reportRoutes(app: AppInstance, deps: AppDeps): Promise<voi
     });
 
     app.post(url, { schema: { hide: true } }, async (request, reply) => {
-      const form = await readMultipartForm(request, lang);
+      // The photos are held until they are decoded: a refused one, or the photos of a form sent back with its
+      // problems, never reach the file store.
+      const form = await readMultipartForm(request, lang, { holdFiles: heldPhotoInputs });
       const now = deps.clock.now();
       // The form is a kept public page (the same bytes for every visitor but their CSRF token), so it cannot
       // carry a one-time token of its own: a post is known again by what it sends (every field and the
@@ -362,6 +367,8 @@ export async function reportRoutes(app: AppInstance, deps: AppDeps): Promise<voi
               problems: decoding,
               hadPhotos,
             });
+          // Decoded and good: kept in the store for the next step, which names them.
+          await keepPhotoFiles(photos);
           return showNearbyStep(request, reply, deps, {
             category,
             nearby,

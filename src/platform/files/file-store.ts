@@ -62,6 +62,11 @@ export interface FileWriter extends Writable {
    * it in memory (platform/uploads/sniff.ts, `sniffMediaTypeOf`).
    */
   readBack(offset: number, length: number): Promise<Buffer>;
+  /**
+   * The name and size the content will have in the store (after the stream finished, before commit):
+   * how a form's file is known before it is kept (multipart.ts, held files).
+   */
+  contentName(): StoredContent;
   commit(): Promise<StoredContent>;
   abort(): Promise<void>;
 }
@@ -294,6 +299,14 @@ class FilesystemWriter extends Writable implements FileWriter {
       filled += bytesRead;
     }
     return buffer.subarray(0, filled);
+  }
+
+  contentName(): StoredContent {
+    if (this.#settled) throw new Error('This file writer was already committed or aborted');
+    if (!this.writableFinished)
+      throw new Error('Name a file writer’s content only after its stream finished');
+    // A copy: the hash itself is digested once, by commit.
+    return { sha256: this.#hash.copy().digest('hex'), sizeBytes: this.#bytes };
   }
 
   async commit(): Promise<StoredContent> {

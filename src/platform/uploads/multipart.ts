@@ -34,8 +34,25 @@ export interface UploadedFile {
   mediaType: AcceptedMediaType;
   extension: string;
   sizeBytes: number;
-  /** Hex SHA-256 of the bytes: their name in the file store. */
+  /** Hex SHA-256 of the bytes: their name in the file store (once committed, when held). */
   sha256: string;
+  /** A file of an input the route holds (`options.holdFiles`): not in the store until `held.commit()`. */
+  held?: HeldFile;
+}
+
+/**
+ * An accepted file of a held input, in a temporary file and not in the store: the route checks it further
+ * (a photo decoded) and keeps it with `commit()` — before the transaction that records it — or leaves it,
+ * and it is removed once the answer has gone (or the client went away). So a file refused after its
+ * upload checks leaves nothing in the store.
+ */
+export interface HeldFile {
+  /** The temporary file on the local filesystem until it is committed or removed (null for a store without local files). */
+  readonly path: string | null;
+  /** Its bytes, whole (a store without local files; small files). */
+  read(): Promise<Buffer>;
+  /** Puts it in the store under its SHA-256; calling it again does nothing. Fails once the request has ended. */
+  commit(): Promise<void>;
 }
 
 export interface MultipartForm {
@@ -56,6 +73,11 @@ export interface MultipartOptions {
    * its text is checked and handed back whole, and stored by its SHA-256 like any upload.
    */
   dataFiles?: readonly DataFileRule[];
+  /**
+   * The file inputs whose accepted files are held, not stored (`UploadedFile.held`): for files the route
+   * checks further before it keeps them (photos, decoded by sharp), so a refused one is never stored.
+   */
+  holdFiles?: readonly string[];
 }
 
 export interface UploadLimits {
@@ -120,6 +142,43 @@ export async function registerMultipart(
       throw new DomainError('CSRF_INVALID', messageFor('CSRF_INVALID', request.lang));
     openedParts.set(request, parts);
   });
+  // Held files the route did not commit are removed before its answer goes out (so a client that has the
+  // answer finds nothing left), or when the client went away before it (a handler that commits after that
+  // fails: nothing is half-written, the client is gone). onResponse catches an answer that skipped onSend.
+  app.addHook('onSend', async (request, _reply, payload) => {
+    await releaseHeld(request);
+    return payload;
+  });
+  app.addHook('onResponse', async (request) => releaseHeld(request));
+  app.addHook('onRequestAbort', async (request) => releaseHeld(request));
+}
+
+/** The writers of a request's held files (readMultipartForm), until the request ends. */
+const heldWriters = new WeakMap<FastifyRequest, FileWriter[]>();
+
+async function releaseHeld(request: FastifyRequest): Promise<void> {
+  const writers = heldWriters.get(request);
+  if (writers === undefined) return;
+  heldWriters.delete(request);
+  // abort() of a committed writer does nothing.
+  await Promise.all(writers.map((writer) => writer.abort().catch(() => {})));
+}
+
+function heldFileOf(request: FastifyRequest, writer: FileWriter, sizeBytes: number): HeldFile {
+  const writers = heldWriters.get(request) ?? [];
+  writers.push(writer);
+  heldWriters.set(request, writers);
+  let committing: Promise<void> | null = null;
+  return {
+    get path() {
+      return writer.temporaryPath;
+    },
+    read: () => writer.readBack(0, sizeBytes),
+    commit() {
+      committing ??= storeStep(writer.commit()).then(() => {});
+      return committing;
+    },
+  };
 }
 
 /** The parts of a request whose first (the CSRF token) the hook above has read. */
@@ -226,6 +285,7 @@ export async function readMultipartForm(
   const dataFiles: UploadedDataFile[] = [];
   const dataRules = new Map((options.dataFiles ?? []).map((rule) => [rule.field, rule]));
   const dataFieldsSeen = new Set<string>();
+  const heldInputs = new Set(options.holdFiles ?? []);
   const problems: FieldProblem[] = [];
   let fileCount = 0;
   let firstExtraField: string | null = null;
@@ -302,7 +362,7 @@ export async function readMultipartForm(
         firstExtraField ??= part.fieldname;
         continue;
       }
-      const received = await receiveFile(part.file, store);
+      const received = await receiveFile(part.file, store, heldInputs.has(part.fieldname));
       if (name === '' && received.sizeBytes === 0) continue; // a file input left empty
       fileCount += 1;
       const shown = displayName(name, lang);
@@ -317,6 +377,9 @@ export async function readMultipartForm(
         extension: received.type.extension,
         sizeBytes: received.stored.sizeBytes,
         sha256: received.stored.sha256,
+        ...(received.held === undefined
+          ? {}
+          : { held: heldFileOf(request, received.held, received.stored.sizeBytes) }),
       });
     }
   } catch (error) {
@@ -415,7 +478,14 @@ function limitedTo(source: Readable, maxBytes: number): Readable & { truncated: 
 }
 
 type Received =
-  | { outcome: 'accepted'; sizeBytes: number; type: SniffedType; stored: StoredContent }
+  | {
+      outcome: 'accepted';
+      sizeBytes: number;
+      type: SniffedType;
+      stored: StoredContent;
+      /** Held (not committed): the writer of its temporary file. */
+      held?: FileWriter;
+    }
   | { outcome: Refusal; sizeBytes: number };
 
 function fileProblem(
@@ -447,9 +517,14 @@ function fileProblem(
  * Streams one file part into a store writer and checks it there. The writer is made only once the first
  * bytes show an accepted format (an empty input or a renamed .exe never touches the disk). Every outcome
  * but `accepted` leaves nothing in the store, and so does an error (the request cut off): the temporary
- * file is removed. Back-pressure: the next chunk is read only when the writer has taken the last one.
+ * file is removed. An accepted file is committed, or with `hold` left in its temporary file with its writer.
+ * Back-pressure: the next chunk is read only when the writer has taken the last one.
  */
-async function receiveFile(file: Readable & { truncated: boolean }, store: FileStore): Promise<Received> {
+async function receiveFile(
+  file: Readable & { truncated: boolean },
+  store: FileStore,
+  hold = false,
+): Promise<Received> {
   let sizeBytes = 0;
   /** The first bytes, held until there are enough to see the format. */
   const held: Buffer[] = [];
@@ -499,6 +574,8 @@ async function receiveFile(file: Readable & { truncated: boolean }, store: FileS
       sniffMediaTypeOf({ size: sizeBytes, read: (offset, length) => finishing.readBack(offset, length) }),
     );
     if (type === null) return await refuse(finishing, 'not_accepted', sizeBytes);
+    if (hold)
+      return { outcome: 'accepted', sizeBytes, type, stored: finishing.contentName(), held: finishing };
     return { outcome: 'accepted', sizeBytes, type, stored: await storeStep(finishing.commit()) };
   } catch (error) {
     await (writer as FileWriter | null)?.abort();
