@@ -91,6 +91,43 @@ describe('loadConfig', () => {
     assert.throws(() => loadConfig({ PETITION_IMAP_URL: 'imaps://mail.kcg.gov.tw' }), ConfigError);
   });
 
+  it('the maps use NLSC’s 通用版電子地圖 and name it unless MAP_TILE_URL and MAP_TILE_ATTRIBUTION say otherwise', () => {
+    const defaults = loadConfig({});
+    assert.equal(
+      defaults.mapTileUrl,
+      'https://wmts.nlsc.gov.tw/wmts/EMAP/default/GoogleMapsCompatible/{z}/{y}/{x}',
+    );
+    assert.equal(
+      defaults.mapTileAttribution,
+      '<a href="https://maps.nlsc.gov.tw/">通用版電子地圖</a> © 內政部國土測繪中心 (NLSC), OGDL-Taiwan-1.0',
+    );
+    // Blank values count as unset: the NLSC map again.
+    const blank = loadConfig({ MAP_TILE_URL: '  ', MAP_TILE_ATTRIBUTION: '' });
+    assert.equal(blank.mapTileUrl, defaults.mapTileUrl);
+    assert.equal(blank.mapTileAttribution, defaults.mapTileAttribution);
+
+    const own = loadConfig({
+      MAP_TILE_URL: 'https://tiles.kcg.gov.tw/{z}/{x}/{y}.png',
+      MAP_TILE_ATTRIBUTION: '© 高雄市政府工務局',
+    });
+    assert.equal(own.mapTileUrl, 'https://tiles.kcg.gov.tw/{z}/{x}/{y}.png');
+    assert.equal(own.mapTileAttribution, '© 高雄市政府工務局');
+    // Each variable is read on its own (docs/operations.md: two defaults).
+    assert.equal(
+      loadConfig({ MAP_TILE_URL: '/tiles/{z}/{x}/{y}.png' }).mapTileAttribution,
+      defaults.mapTileAttribution,
+    );
+    assert.equal(loadConfig({ MAP_TILE_ATTRIBUTION: '© 測試' }).mapTileUrl, defaults.mapTileUrl);
+    assert.throws(
+      () => loadConfig({ MAP_TILE_URL: 'https://tiles.kcg.gov.tw/{z}/{x}.png' }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.deepEqual(variablesNamedIn(error), ['MAP_TILE_URL']);
+        return true;
+      },
+    );
+  });
+
   it('lists every invalid value at once', () => {
     assert.throws(
       () =>
