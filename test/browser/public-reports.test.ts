@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
-import sharp from 'sharp';
 import type { CaseRow } from '../../src/modules/cases/index.ts';
 import { type SubmitReportInput, submitReport } from '../../src/modules/reports/report-intake.ts';
 import { fieldReports } from '../../src/modules/reports/reports-schema.ts';
@@ -12,6 +9,7 @@ import { noisyJpeg } from '../../src/platform/images/photo-test-support.ts';
 import { browserOrSkip, expectNoAxeViolations, expectNoSidewaysScrolling } from '../helpers/browser.ts';
 import { startBrowserTestServer } from '../helpers/browser-test-server.ts';
 import { testCasesContext } from '../helpers/cases-context.ts';
+import { startTileServer } from '../helpers/tile-server.ts';
 
 /**
  * The public map and list of photo reports on a phone (390 × 844): markers from the GeoJSON of the box in
@@ -20,29 +18,11 @@ import { testCasesContext } from '../helpers/cases-context.ts';
  */
 
 // A tile server of our own: every tile is the same light square, and each request is counted.
-const tile = await sharp({ create: { width: 256, height: 256, channels: 3, background: '#e8eef0' } })
-  .png()
-  .toBuffer();
-let tileRequests = 0;
-const tiles = createServer((_request, response) => {
-  tileRequests += 1;
-  response.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'no-store' });
-  response.end(tile);
-});
-await new Promise<void>((resolve) => tiles.listen(0, '127.0.0.1', resolve));
-const tileOrigin = `http://127.0.0.1:${(tiles.address() as AddressInfo).port}`;
-after(
-  () =>
-    new Promise<void>((resolve) => {
-      tiles.close(() => resolve());
-      // Chromium may still hold keep-alive connections: close() alone would wait for them.
-      tiles.closeAllConnections();
-    }),
-);
+const tileServer = await startTileServer();
 
 const server = await startBrowserTestServer({
   environment: {
-    MAP_TILE_URL: `${tileOrigin}/{z}/{x}/{y}.png`,
+    MAP_TILE_URL: tileServer.url,
     // A link among words, as the real attribution has (axe: links distinguishable without colour).
     MAP_TILE_ATTRIBUTION: '<a href="https://example.org/">測試底圖</a> © 測試單位',
   },
@@ -124,7 +104,7 @@ describe('the public map of photo reports, on a phone', () => {
     const browser = await browserOrSkip(t);
     if (!browser) return;
     const violations: string[] = [];
-    const tilesBefore = tileRequests;
+    const tilesBefore = tileServer.requests;
     const page = await phonePage(browser, '/reports', violations);
     assert.equal(await markersLoaded(page), 5);
     // Close reports gather in a cluster; the others are markers of their own.
@@ -135,7 +115,7 @@ describe('the public map of photo reports, on a phone', () => {
     await page.waitForFunction(
       () => document.querySelectorAll('#report-map .leaflet-tile-loaded').length > 0,
     );
-    assert.ok(tileRequests > tilesBefore, 'tiles were requested from the configured server');
+    assert.ok(tileServer.requests > tilesBefore, 'tiles were requested from the configured server');
     assert.match((await page.textContent('#report-map .leaflet-control-attribution')) ?? '', /測試底圖/);
     assert.deepEqual(violations, []);
 

@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { after, before, describe, it, type TestContext } from 'node:test';
+import { before, describe, it, type TestContext } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
-import sharp from 'sharp';
 import { cases } from '../../src/modules/cases/index.ts';
 import { submitPotholeWithPhoto } from '../../src/modules/reports/report-intake-test-support.ts';
 import { photosOf } from '../../src/modules/reports/report-queries.ts';
@@ -19,6 +16,7 @@ import {
 import { startBrowserTestServer } from '../helpers/browser-test-server.ts';
 import { withEmailDelivery } from '../helpers/notification-delivery.ts';
 import type { ReceivedMessage } from '../helpers/smtp-server.ts';
+import { startTileServer } from '../helpers/tile-server.ts';
 import { waitUntil } from '../helpers/wait-until.ts';
 
 /**
@@ -46,28 +44,13 @@ import { waitUntil } from '../helpers/wait-until.ts';
  * The steps share the report: each `it` is one step, in order.
  */
 
-// A tile server of our own: every tile the same light square.
-const tile = await sharp({ create: { width: 256, height: 256, channels: 3, background: '#e8eef0' } })
-  .png()
-  .toBuffer();
-const tiles = createServer((_request, response) => {
-  response.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'no-store' });
-  response.end(tile);
-});
-await new Promise<void>((resolve) => tiles.listen(0, '127.0.0.1', resolve));
-after(
-  () =>
-    new Promise<void>((resolve) => {
-      tiles.close(() => resolve());
-      tiles.closeAllConnections();
-    }),
-);
+const tileServer = await startTileServer();
 
 const { app: server, smtp } = await withEmailDelivery((environment) =>
   startBrowserTestServer({
     environment: {
       ...environment,
-      MAP_TILE_URL: `http://127.0.0.1:${(tiles.address() as AddressInfo).port}/{z}/{x}/{y}.png`,
+      MAP_TILE_URL: tileServer.url,
       MAP_TILE_ATTRIBUTION: '<a href="https://example.org/">測試底圖</a> © 測試單位',
     },
   }),

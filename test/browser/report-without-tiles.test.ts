@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { cases } from '../../src/modules/cases/index.ts';
 import { browserOrSkip } from '../helpers/browser.ts';
 import { startBrowserTestServer } from '../helpers/browser-test-server.ts';
+import { startTileServer } from '../helpers/tile-server.ts';
 
 /**
  * The report form when the base map cannot be had: the tile server answers every tile with 404 (a tile
@@ -17,24 +16,11 @@ import { startBrowserTestServer } from '../helpers/browser-test-server.ts';
  */
 
 // A tile server that has no tiles: every request is counted and answered 404.
-let tileRequests = 0;
-const tiles = createServer((_request, response) => {
-  tileRequests += 1;
-  response.writeHead(404, { 'content-type': 'text/plain', 'cache-control': 'no-store' });
-  response.end('no tiles here');
-});
-await new Promise<void>((resolve) => tiles.listen(0, '127.0.0.1', resolve));
-after(
-  () =>
-    new Promise<void>((resolve) => {
-      tiles.close(() => resolve());
-      tiles.closeAllConnections();
-    }),
-);
+const tileServer = await startTileServer({ hasTiles: false });
 
 const server = await startBrowserTestServer({
   environment: {
-    MAP_TILE_URL: `http://127.0.0.1:${(tiles.address() as AddressInfo).port}/{z}/{x}/{y}.png`,
+    MAP_TILE_URL: tileServer.url,
   },
 });
 
@@ -83,7 +69,7 @@ describe('reporting when the map’s tiles cannot load', () => {
     if (!browser) return;
     const page = await (await server.newContext(browser)).newPage();
     try {
-      const before = tileRequests;
+      const before = tileServer.requests;
       await page.goto(`${server.baseUrl}/report`);
       // The script runs and asks for tiles; every one is refused and none is drawn.
       await page.waitForSelector('#report-map.leaflet-container');
@@ -91,7 +77,7 @@ describe('reporting when the map’s tiles cannot load', () => {
         const images = [...document.querySelectorAll('#report-map img.leaflet-tile')];
         return images.length > 0 && images.every((image) => (image as HTMLImageElement).complete);
       });
-      assert.ok(tileRequests > before, 'the page asked the tile server for tiles');
+      assert.ok(tileServer.requests > before, 'the page asked the tile server for tiles');
       assert.equal(await page.locator('#report-map .leaflet-tile-loaded').count(), 0, 'no tile was drawn');
 
       // The place without the map: visible, labelled fields.
@@ -121,7 +107,7 @@ describe('reporting when the map’s tiles cannot load', () => {
     if (!browser) return;
     const page = await (await server.newContext(browser, { javaScriptEnabled: false })).newPage();
     try {
-      const before = tileRequests;
+      const before = tileServer.requests;
       await page.goto(`${server.baseUrl}/report`);
       assert.equal(await page.locator('#report-map-block').isVisible(), false, 'the map is for the script');
       await expectPlaceFields(page);
@@ -149,7 +135,7 @@ describe('reporting when the map’s tiles cannot load', () => {
       assert.equal(place.address, null);
       assert.ok(Math.abs((place.latitude ?? 0) - 22.62034) < 1e-6, `latitude ${place.latitude}`);
       assert.ok(Math.abs((place.longitude ?? 0) - 120.31201) < 1e-6, `longitude ${place.longitude}`);
-      assert.equal(tileRequests, before, 'without the script no tile is asked for');
+      assert.equal(tileServer.requests, before, 'without the script no tile is asked for');
     } finally {
       await page.context().close();
     }

@@ -10,7 +10,8 @@ import { buildTestApp } from '../../../test/helpers/test-app.ts';
 import { aSignedInMember, TestBrowser } from '../../platform/auth/auth-test-support.ts';
 import { createFilesystemStore } from '../../platform/files/file-store.ts';
 import { DomainError } from '../../platform/http/errors.ts';
-import { noisyJpeg } from '../../platform/images/photo-test-support.ts';
+import { noisyJpeg, undecodableJpeg } from '../../platform/images/photo-test-support.ts';
+import { filesOnDisk } from '../../platform/uploads/upload-app-test-support.ts';
 import { multipartForm } from '../../platform/uploads/upload-test-support.ts';
 import { formatPageDateTime } from '../../platform/web/format-date.ts';
 import {
@@ -271,6 +272,20 @@ describe('field crews: the list, mark fixed, not fixed, hiding a photo, merged d
     ]);
     assert.equal((await rowOf(report.id)).state, 'dispatched');
     assert.equal((await photosOf(db, report.id)).filter((photo) => photo.role === 'fix').length, 0);
+    // An after-photo that cannot be decoded: named, and nothing of it stored.
+    const storedBefore = await filesOnDisk(files.dir);
+    const undecodable = await postMultipart(
+      crew,
+      action,
+      { version: String(report.version + 1), resolution: '已修補。' },
+      [{ name: 'IMG_0043.jpg', content: await undecodableJpeg() }],
+    );
+    assert.equal(undecodable.statusCode, 400);
+    assert.deepEqual(summaryOf(undecodable.body), [
+      ['photos', '修復後照片：照片「IMG_0043.jpg」：這張照片已損壞，無法讀取，請改傳其他照片。'],
+    ]);
+    assert.deepEqual(await filesOnDisk(files.dir), storedBefore);
+    assert.equal((await rowOf(report.id)).state, 'dispatched');
 
     const after = await storedJpeg();
     const fixed = await postMultipart(
@@ -356,6 +371,16 @@ describe('field crews: the list, mark fixed, not fixed, hiding a photo, merged d
     const empty = await postMultipart(visitor, action, { reason: '' }, []);
     assert.equal(empty.statusCode, 400);
     assert.deepEqual(summaryOf(empty.body), [['reason', '哪裡還沒修好：請說明哪裡還沒修好。']]);
+    // A photo that cannot be decoded: named, and nothing of it stored (the input is held until decoded).
+    const storedBefore = await filesOnDisk(files.dir);
+    const undecodable = await postMultipart(visitor, action, { reason: '還是有坑洞。' }, [
+      { name: 'IMG_0042.jpg', content: await undecodableJpeg() },
+    ]);
+    assert.equal(undecodable.statusCode, 400);
+    assert.deepEqual(summaryOf(undecodable.body), [
+      ['photos', '現場照片：照片「IMG_0042.jpg」：這張照片已損壞，無法讀取，請改傳其他照片。'],
+    ]);
+    assert.deepEqual(await filesOnDisk(files.dir), storedBefore);
 
     const stillThere = await storedJpeg();
     const sent = await postMultipart(visitor, action, { reason: '坑洞只補了一半，下雨後又積水。' }, [

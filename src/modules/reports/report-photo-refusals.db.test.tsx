@@ -8,7 +8,12 @@ import { summaryOf } from '../../../test/helpers/html.ts';
 import { buildTestApp } from '../../../test/helpers/test-app.ts';
 import { csrfTokenIn, TestBrowser } from '../../platform/auth/auth-test-support.ts';
 import { storedFiles } from '../../platform/files/files-schema.ts';
-import { animatedPng, noisyJpeg, pngBomb } from '../../platform/images/photo-test-support.ts';
+import {
+  animatedPng,
+  noisyJpeg,
+  pngBomb,
+  undecodableJpeg,
+} from '../../platform/images/photo-test-support.ts';
 import { filesOnDisk } from '../../platform/uploads/upload-app-test-support.ts';
 import { anApiKey } from '../open311/open311-test-support.ts';
 
@@ -35,14 +40,11 @@ interface Photo {
 const stillPng = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c33' } })
   .png()
   .toBuffer();
-const brokenJpeg = Buffer.from(await noisyJpeg(64, 64));
-const huffmanTable = brokenJpeg.indexOf(Buffer.from([0xff, 0xc4]));
-brokenJpeg.fill(0xff, huffmanTable + 5, huffmanTable + 21);
 const photos = {
   bomb: { name: 'bomb.png', type: 'image/png', content: pngBomb(20_000, 20_000) },
   animated: { name: 'moving.png', type: 'image/png', content: animatedPng(stillPng) },
   // Whole, with a broken Huffman table: the upload's checks pass it, only decoding tells.
-  damaged: { name: 'IMG_0007.jpg', type: 'image/jpeg', content: brokenJpeg },
+  damaged: { name: 'IMG_0007.jpg', type: 'image/jpeg', content: await undecodableJpeg() },
 } satisfies Record<string, Photo>;
 
 /** What the store holds (every file, temporary ones too) and the rows of these bytes in `stored_files`. */

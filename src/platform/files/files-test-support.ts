@@ -36,3 +36,12 @@ export async function aBareCase(
   );
   return id;
 }
+
+/** A file's rows in `stored_files` as [size, media type]: none, or the one that lists it. */
+export async function storedFileListing(pool: pg.Pool, sha256: string): Promise<[number, string][]> {
+  const result = await pool.query<{ size_bytes: string; media_type: string }>(
+    'select size_bytes, media_type from stored_files where sha256 = $1',
+    [sha256],
+  );
+  return result.rows.map((row) => [Number(row.size_bytes), row.media_type]);
+}

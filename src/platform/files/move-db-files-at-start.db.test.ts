@@ -8,7 +8,7 @@ import { aTemporaryFileStore } from '../../../test/helpers/test-file-store.ts';
 import { waitUntil } from '../../../test/helpers/wait-until.ts';
 import { findFreePort } from '../db/embedded-server.ts';
 import { samplePdf, samplePng } from '../uploads/upload-test-support.ts';
-import { aBareCase } from './files-test-support.ts';
+import { aBareCase, storedFileListing } from './files-test-support.ts';
 
 /**
  * "At every start" (main.ts): the app started as `npm start` starts it, on a database whose rows still hold
@@ -102,13 +102,7 @@ async function contentLeft(table: 'case_attachments' | 'control_check_evidence',
   return result.rows[0]?.content ?? null;
 }
 
-async function listed(hash: string) {
-  const result = await database.pool.query<{ size_bytes: string; media_type: string }>(
-    'select size_bytes, media_type from stored_files where sha256 = $1',
-    [hash],
-  );
-  return result.rows.map((row) => [Number(row.size_bytes), row.media_type]);
-}
+const listed = (hash: string) => storedFileListing(database.pool, hash);
 
 describe('the app’s start moves files still in the database to the file store', () => {
   it('a case attachment and a check’s evidence with their bytes in the old column: moved after npm start, listed, logged', async () => {

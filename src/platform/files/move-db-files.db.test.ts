@@ -7,7 +7,7 @@ import { aTemporaryFileStore } from '../../../test/helpers/test-file-store.ts';
 import { samplePdf, samplePng } from '../uploads/upload-test-support.ts';
 import { checkStoredFiles } from './check-files.ts';
 import type { FileStore } from './file-store.ts';
-import { aBareCase } from './files-test-support.ts';
+import { aBareCase, storedFileListing } from './files-test-support.ts';
 import { describeMove, moveDatabaseFiles, storedFileTables } from './move-db-files.ts';
 
 /**
@@ -52,13 +52,7 @@ async function contentOf(id: string): Promise<Buffer | null> {
   return result.rows[0]?.content ?? null;
 }
 
-async function listed(hash: string) {
-  const result = await database.pool.query<{ size_bytes: string; media_type: string }>(
-    'select size_bytes, media_type from stored_files where sha256 = $1',
-    [hash],
-  );
-  return result.rows.map((row) => [Number(row.size_bytes), row.media_type]);
-}
+const listed = (hash: string) => storedFileListing(database.pool, hash);
 
 describe('moving files from the database to the file store', () => {
   it('finds the tables that keep stored files by the storedFileColumns convention', async () => {

@@ -286,3 +286,11 @@ export async function jpegTakenAt(point: { lat: number; lon: number }): Promise<
   });
   return withExifSegment(await noisyJpeg(640, 480), exif);
 }
+
+/** A whole JPEG (its structure intact, so upload checks pass it) whose Huffman table is broken: only decoding tells. */
+export async function undecodableJpeg(): Promise<Buffer> {
+  const broken = Buffer.from(await noisyJpeg(64, 64));
+  const table = broken.indexOf(Buffer.from([0xff, 0xc4]));
+  broken.fill(0xff, table + 5, table + 21);
+  return broken;
+}

@@ -14,6 +14,7 @@ import {
   noisyJpeg,
   plainJpeg,
   pngBomb,
+  undecodableJpeg,
   withExifSegment,
 } from './photo-test-support.ts';
 import { type PhotoRefusal, type PhotoRefusalCode, type ProcessedPhoto, processPhoto } from './photos.ts';
@@ -206,9 +207,7 @@ describe('processPhoto: what it refuses', () => {
   });
 
   it('refuses a whole JPEG that cannot be decoded (a broken Huffman table): not_image', async () => {
-    const broken = Buffer.from(await noisyJpeg(64, 64));
-    const table = broken.indexOf(Buffer.from([0xff, 0xc4]));
-    broken.fill(0xff, table + 5, table + 21);
+    const broken = await undecodableJpeg();
     await assertRefused({ buffer: broken }, 'not_image');
     const zh = await processPhoto({ buffer: broken }, 'zh-TW');
     assert.equal((zh as PhotoRefusal).message, photoText('zh-TW', 'damaged'));
