@@ -187,8 +187,21 @@ describe('a photo report from the phone to the fix and back (issue 10)', () => {
     assert.equal(await page.inputValue('#latitude'), takenAt.lat.toFixed(6));
     assert.equal(await page.inputValue('#longitude'), takenAt.lon.toFixed(6));
     assert.match((await page.textContent('#report-map-status')) ?? '', /已把圖釘移到照片的拍攝位置/);
+    // Before sending, the open report nearby is shown with its photo, state and distance.
     await page.waitForSelector('#report-nearby:not([hidden])');
-    assert.match((await page.textContent('#report-nearby')) ?? '', /30 公尺內已有 1 件/);
+    assert.match((await page.textContent('#report-nearby-text')) ?? '', /30 公尺內已有 1 件/);
+    const nearby = page.locator('#report-nearby-list li');
+    assert.equal(await nearby.count(), 1);
+    assert.equal(await nearby.first().textContent(), `案號 ${journey.existingNumber}：已收件，約 8 公尺`);
+    await page.waitForFunction(() => {
+      const image = document.querySelector<HTMLImageElement>('#report-nearby-list img');
+      return image?.complete === true && image.naturalWidth > 0;
+    });
+    assert.equal(
+      await nearby.first().locator('img').getAttribute('alt'),
+      `通報 ${journey.existingNumber} 的照片`,
+    );
+    await expectNoAxeViolations(page, 'the form showing the open report nearby');
 
     // The pin dragged a few metres west (by touch on the phone; Leaflet's drag follows pointer events).
     const pin = await page.locator('#report-pin').boundingBox();
@@ -332,6 +345,15 @@ describe('a photo report from the phone to the fix and back (issue 10)', () => {
       const image = document.querySelector<HTMLImageElement>('#report-photos img');
       return image?.complete === true && image.naturalWidth > 0;
     });
+    // The photo was sent with its GPS position in EXIF; neither its thumbnail nor its public copy has any.
+    assert.ok((await jpegTakenAt(takenAt)).includes(Buffer.from('Exif')), 'the photo sent had EXIF');
+    const thumb = await page.locator('#report-photos img').first().getAttribute('src');
+    assert.match(thumb ?? '', /\/photos\/[^/]+\/thumb\.jpg$/);
+    for (const address of [thumb ?? '', (thumb ?? '').replace(/thumb\.jpg$/, 'public.jpg')]) {
+      const served = await (await page.request.get(new URL(address, page.url()).href)).body();
+      assert.deepEqual([...served.subarray(0, 2)], [0xff, 0xd8], `${address} is a JPEG`);
+      assert.equal(served.includes(Buffer.from('Exif')), false, `${address} has no EXIF`);
+    }
     await expectNoSidewaysScrolling(page, 'the report’s page at 390 px');
     await expectNoAxeViolations(page, 'the report’s page');
   });

@@ -30,6 +30,8 @@ export const reportFormText = translator({
     east: '東',
     west: '西',
     nearbyFound: '附近 {radius} 公尺內已有 {count} 件尚未完成的同類通報；送出時，您可以選擇追蹤其中一件。',
+    nearbyItem: '案號 {number}：{state}，約 {distance} 公尺',
+    nearbyPhotoAlt: '通報 {number} 的照片',
     placeAlternative: '沒有地圖也可以：填寫地址或地標並選擇行政區，通報一樣會送達。',
     addressLabel: '地址或地標',
     addressHint: '例如「中山路與五福路口，7-11 前」。有標出圖釘時可以不填。',
@@ -156,6 +158,8 @@ export const reportFormText = translator({
     west: 'west',
     nearbyFound:
       '{count} open reports of this kind are within {radius} m; when you send yours you can choose to follow one of them.',
+    nearbyItem: 'Case {number}: {state}, about {distance} m away',
+    nearbyPhotoAlt: 'Photo of report {number}',
     placeAlternative:
       'No map? Give an address or landmark and choose the district: the report gets through just the same.',
     addressLabel: 'Address or landmark',

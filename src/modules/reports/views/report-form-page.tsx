@@ -177,6 +177,8 @@ function PlaceFields({ view }: { view: ReportFormView }) {
         data-text-pin-moved={say('pinMoved')}
         data-text-photo-place={say('photoPlace')}
         data-text-nearby-found={say('nearbyFound')}
+        data-text-nearby-item={say('nearbyItem')}
+        data-text-nearby-photo-alt={say('nearbyPhotoAlt')}
         data-text-pin-alt={say('pinAlt')}
         data-text-pin-nudged={say('pinNudged')}
         data-text-north={say('north')}
@@ -214,7 +216,10 @@ function PlaceFields({ view }: { view: ReportFormView }) {
           </button>
         </div>
         <p class="govuk-body" id="report-map-status" role="status" aria-live="polite" />
-        <p class="govuk-inset-text" id="report-nearby" role="status" hidden />
+        <div class="govuk-inset-text" id="report-nearby" role="status" hidden>
+          <p class="govuk-body" id="report-nearby-text" />
+          <ul class="govuk-list ow-report-nearby" id="report-nearby-list" />
+        </div>
       </div>
       <p class="govuk-body">{say('placeAlternative')}</p>
       <ReportTextInput

@@ -5,7 +5,8 @@
 //   coordinates move the pin; "use my location" asks the browser where the phone is;
 // - a JPEG chosen as a photo that carries its GPS position moves the pin there (unless the person already
 //   placed it: then a button offers the photo's position);
-// - open reports of the same category near the pin are mentioned early (the server asks again on sending);
+// - open reports of the same category near the pin are shown early, each with its photo, state and distance
+//   (the server asks again on sending, where the person follows one or says theirs is different);
 // - with the keyboard, the arrow keys move the pin (about 5 m a press, 50 m with Shift) when it or the map has
 //   focus, and the status line says where it went (WCAG 2.1.1: dragging is not the only way).
 // Settings and words come from the map block's data attributes: the CSP allows no inline script.
@@ -98,6 +99,34 @@ function enhance(form, block) {
   };
   showQuestions();
 
+  const nearbyText = /** @type {HTMLElement} */ (document.getElementById('report-nearby-text'));
+  const nearbyList = /** @type {HTMLElement} */ (document.getElementById('report-nearby-list'));
+  /** One open report nearby, as the server's duplicate step shows it: its photo, number, state and distance. */
+  const nearbyItem = (
+    /** @type {{ caseNumber: string, stateText: string, distanceMetres: number, thumbnailUrl: string | null }} */ report,
+  ) => {
+    const item = document.createElement('li');
+    item.className = 'ow-report-nearby__item';
+    if (report.thumbnailUrl) {
+      const photo = document.createElement('img');
+      photo.src = report.thumbnailUrl;
+      photo.alt = fill(data.textNearbyPhotoAlt ?? '', { number: report.caseNumber });
+      photo.width = 96;
+      photo.loading = 'lazy';
+      // A report not public yet has no public photo: then the words alone.
+      photo.addEventListener('error', () => photo.remove());
+      item.append(photo);
+    }
+    const words = document.createElement('span');
+    words.textContent = fill(data.textNearbyItem ?? '', {
+      number: report.caseNumber,
+      state: report.stateText,
+      distance: report.distanceMetres,
+    });
+    item.append(words);
+    return item;
+  };
+
   /** @type {number | undefined} */
   let nearbyTimer;
   const checkNearby = () => {
@@ -116,10 +145,13 @@ function enhance(form, block) {
         });
         if (!response.ok) return;
         const answer = await response.json();
-        const count = Array.isArray(answer.reports) ? answer.reports.length : 0;
-        nearbyNote.hidden = count === 0;
-        nearbyNote.textContent =
-          count === 0 ? '' : fill(data.textNearbyFound ?? '', { count, radius: answer.radiusMetres });
+        const reports = Array.isArray(answer.reports) ? answer.reports : [];
+        nearbyNote.hidden = reports.length === 0;
+        nearbyText.textContent =
+          reports.length === 0
+            ? ''
+            : fill(data.textNearbyFound ?? '', { count: reports.length, radius: answer.radiusMetres });
+        nearbyList.replaceChildren(...reports.map(nearbyItem));
       } catch {
         // The hint is a courtesy: the server compares the report again when it is sent.
       }
