@@ -11,7 +11,8 @@ import { testCasesContext } from '../../../test/helpers/cases-context.ts';
 import { decode, mainOf } from '../../../test/helpers/html.ts';
 import { withEmailDelivery } from '../../../test/helpers/notification-delivery.ts';
 import { buildTestApp } from '../../../test/helpers/test-app.ts';
-import { aStaffMember } from '../../platform/auth/auth-test-support.ts';
+import { waitUntil } from '../../../test/helpers/wait-until.ts';
+import { aStaffMember, csrfTokenIn, signIn } from '../../platform/auth/auth-test-support.ts';
 import { DomainError } from '../../platform/http/errors.ts';
 import { noisyJpeg } from '../../platform/images/photo-test-support.ts';
 import { type CaseRow, cases, caseTimeline, type StaffCaseActor, transitionCase } from '../cases/index.ts';
@@ -304,5 +305,49 @@ describe('merges of more than one level', () => {
       'exactly one went into the other',
     );
     assert.deepEqual([l.state, r.state].toSorted(), ['merged', 'received']);
+  });
+
+  it('on the staff case page a handler merges a duplicate into the first report; when the first is fixed, the duplicate’s reporter is told with its after-photo', async () => {
+    const first = await aReport('merge-page-first@example.tw', 'zh-TW');
+    const duplicate = await aReport('merge-page-second@example.tw', 'en');
+    const handler = await signIn(subject.app, member, subject.clock);
+    const page = await handler.get(`/staff/cases/${duplicate.caseNumber}`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, new RegExp(`action="/staff/cases/${duplicate.caseNumber}/events/merge"`));
+    const merged = await handler.post(`/staff/cases/${duplicate.caseNumber}/events/merge`, {
+      _csrf: csrfTokenIn(page.body),
+      version: String(duplicate.version),
+      targetCase: first.caseNumber,
+      internalNote: '同一個坑洞，8 公尺內。',
+    });
+    assert.equal(merged.statusCode, 303, merged.body.slice(0, 300));
+    assert.equal((await rowOf(duplicate.id)).state, 'merged');
+    const [mergeEvent] = (await timelineOf(duplicate.id)).filter((event) => event.kind === 'merge');
+    assert.equal(mergeEvent?.internalNote, '同一個坑洞，8 公尺內。');
+
+    const dispatched = await transitionCase(
+      testCasesContext(subject),
+      { caseId: first.id, expectedVersion: (await rowOf(first.id)).version, event: 'dispatch', input: {} },
+      crew,
+    );
+    await markReportFixed(testCasesContext(subject), subject.files, crew, {
+      caseId: first.id,
+      version: dispatched.version,
+      resolution: '已以熱拌瀝青修補。',
+      photos: [await aPhoto()],
+    });
+    const [told] = await waitUntil(
+      async () =>
+        smtp.messages.filter(
+          (message) =>
+            message.envelopeTo.includes('merge-page-second@example.tw') && /is fixed/.test(message.subject),
+        ),
+      (messages) => messages.length >= 1,
+      { what: 'the duplicate’s reporter told', timeoutMs: 10_000 },
+    );
+    assert.ok(told);
+    assert.match(told.subject, /^The problem you reported is fixed/);
+    assert.equal(told.attachments.length, 1);
+    assert.equal(told.attachments[0]?.mediaType, 'image/jpeg');
   });
 });

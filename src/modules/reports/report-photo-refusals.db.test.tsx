@@ -10,11 +10,13 @@ import { csrfTokenIn, TestBrowser } from '../../platform/auth/auth-test-support.
 import { storedFiles } from '../../platform/files/files-schema.ts';
 import {
   animatedPng,
+  fakeHeic,
   noisyJpeg,
   pngBomb,
   undecodableJpeg,
 } from '../../platform/images/photo-test-support.ts';
 import { filesOnDisk } from '../../platform/uploads/upload-app-test-support.ts';
+import { sampleExe } from '../../platform/uploads/upload-test-support.ts';
 import { anApiKey } from '../open311/open311-test-support.ts';
 
 /**
@@ -125,6 +127,36 @@ describe('a refused photo leaves nothing in the store (issue 10 §2)', () => {
     assert.equal(sent.statusCode, 303, sent.body.slice(0, 300));
     assert.equal(await subject.files.has(sha256(good.content)), true);
     assert.deepEqual((await storeState([good.content])).rows, [sha256(good.content)]);
+  });
+
+  it('/report: an iPhone HEIC is explained, a 40 MB photo is over the limit, a program is no photo, and nothing of them is stored', async () => {
+    const heic = { name: 'IMG_4410.HEIC', type: 'image/heic', content: fakeHeic() };
+    const huge = {
+      name: 'IMG_9999.jpg',
+      type: 'image/jpeg',
+      content: Buffer.concat([await noisyJpeg(640, 480), Buffer.alloc(40 * 1024 * 1024, 0x20)]),
+    };
+    const program = { name: 'photo.jpg.exe', type: 'application/octet-stream', content: sampleExe() };
+    const contents = [heic.content, huge.content, program.content];
+    const before = await storeState(contents);
+    const response = await sendReport(aPothole, [heic, huge, program]);
+    assert.equal(response.statusCode, 400, response.body.slice(0, 300));
+    const problems = summaryOf(response.body).map(([, message]) => message);
+    assert.equal(problems.length, 4, problems.join(' | '));
+    assert.equal(problems[0], '「IMG_9999.jpg」超過檔案大小上限 10 MB。');
+    assert.match(problems[1] ?? '', /^照片「photo\.jpg\.exe」/);
+    assert.match(problems[2] ?? '', /^照片「IMG_4410\.HEIC」.*HEIC/);
+    assert.equal(problems[3], '您選擇的照片沒有保留，請重新選擇照片。');
+    assert.deepEqual(await storeState(contents), before);
+  });
+
+  it('/report with the honeypot filled: answered like a success, and its photo is not stored', async () => {
+    const photo = { name: 'IMG_0010.jpg', type: 'image/jpeg', content: await noisyJpeg(640, 480) };
+    const before = await storeState([photo.content]);
+    const response = await sendReport({ ...aPothole, homepage: 'http://cheap-pills.example' }, [photo]);
+    assert.equal(response.statusCode, 200);
+    assert.deepEqual(await storeState([photo.content]), before);
+    assert.equal(await subject.files.has(sha256(photo.content)), false);
   });
 
   it('Open311 POST: a wrong key, or an animated photo, stores nothing; a good photo with a good key is stored', async () => {

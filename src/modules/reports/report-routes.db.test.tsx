@@ -192,7 +192,7 @@ describe('the report form (/report)', () => {
       (match) => match[1],
     );
     assert.deepEqual(offered.toSorted(), fieldReportServices.toSorted());
-    if (offered.includes('public-works-other')) assert.equal(offered.at(-1), 'public-works-other');
+    assert.equal(offered.at(-1), 'public-works-other', '“other public-works problem” comes last');
     assert.ok(!offered.includes('road-maintenance-petition'), 'a petition is not a field report');
     assert.equal([...main.matchAll(/class="ow-category__icon"/g)].length, offered.length);
     assert.match(
@@ -345,11 +345,35 @@ describe('the report form (/report)', () => {
     assert.ok((await caseByNumber(next)).field_reports.publishedAt !== null);
   });
 
+  it('“show my name publicly: yes” puts the name, and nothing else of the reporter, on the report’s page', async () => {
+    const reporter = aReporter();
+    await reporter.open();
+    // Without an e-mail address nothing waits for a confirmation: public at once.
+    const caseNumber = sentNumberOf(
+      await reporter.send(
+        potholeAt(aPoint(), {
+          applicantName: '陳大文',
+          applicantEmail: '',
+          applicantPhone: '0912345678',
+          showName: 'yes',
+        }),
+      ),
+    );
+    const page = await new TestBrowser(subject.app).get(`/reports/${caseNumber}`);
+    assert.equal(page.statusCode, 200);
+    const main = decode(mainOf(page.body));
+    assert.match(main, /通報人<\/dt>\s*<dd class="govuk-summary-list__value">陳大文/);
+    assert.ok(!main.includes('0912345678') && !main.includes('0912-345-678'), 'never the phone');
+    assert.ok(!main.includes('晚上很難看到'), 'never the description');
+  });
+
   it('a report whose confirmation never comes stays off the public map but is routed and kept', async () => {
     const reporter = aReporter();
     await reporter.open();
     const caseNumber = sentNumberOf(await reporter.send(potholeAt(aPoint())));
     const before = await caseByNumber(caseNumber);
+    // A week on, the link never followed.
+    subject.clock.advance(7 * 24 * 60 * 60 * 1000);
     const later = await db
       .select({
         state: cases.state,
@@ -365,8 +389,8 @@ describe('the report form (/report)', () => {
     ]);
     assert.ok(before.cases.dueAt !== null, 'its deadline runs');
     const list = await new TestBrowser(subject.app).get('/reports');
-    if (list.statusCode === 200)
-      assert.doesNotMatch(list.body, new RegExp(caseNumber), 'not on the public list');
+    assert.equal(list.statusCode, 200);
+    assert.doesNotMatch(list.body, new RegExp(caseNumber), 'not on the public list');
     const one = await new TestBrowser(subject.app).get(`/reports/${caseNumber}`);
     assert.notEqual(one.statusCode, 200, 'no public page before the confirmation');
   });
@@ -602,7 +626,7 @@ describe('anti-abuse', () => {
     assert.match(mainOf(limited.body), /短時間內送出太多通報/);
     assert.match(
       decode(mainOf(limited.body)),
-      /請在 民國115年3月2日 \d{2}:\d{2} 以後（約 \d+ 分鐘後）再試一次/,
+      /請在 民國115年3月\d{1,2}日 \d{2}:\d{2} 以後（約 \d+ 分鐘後）再試一次/,
     );
 
     // Two reports an hour per address (here), whichever connection they come from.
