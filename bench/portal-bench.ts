@@ -30,8 +30,6 @@ import { rm } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-// @ts-expect-error autocannon ships no types
-import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
@@ -45,6 +43,7 @@ import {
   type SearchSource,
 } from '../src/platform/search/search-index.ts';
 import { type SearchOptions, searchSite } from '../src/platform/search/search-query.ts';
+import autocannon from './autocannon.ts';
 import {
   benchDataDir,
   generatedDatabase,

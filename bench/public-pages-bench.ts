@@ -36,8 +36,6 @@ import { readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-// @ts-expect-error autocannon ships no types
-import autocannon from 'autocannon';
 import { loadConfig } from '../src/config.ts';
 import { modules } from '../src/modules/index.ts';
 import { buildRegistry } from '../src/platform/composition/compose.ts';
@@ -45,6 +43,7 @@ import { findFreePort } from '../src/platform/db/embedded-server.ts';
 import type { PublicRead } from '../src/platform/http/public-reads.ts';
 import { localePath } from '../src/platform/web/i18n.ts';
 import { platformPublicReads } from '../src/platform/web/public-pages-routes.tsx';
+import autocannon from './autocannon.ts';
 import {
   benchDataDir,
   median,
@@ -791,7 +790,7 @@ function sectionLines(figures: {
     '',
     `Written by \`BENCH_ONLY=public npm run bench\` (bench/public-pages-bench.ts) in ${figures.minutes} min. The addresses come from the list the app keeps its public answers by (each module's \`publicReads\` and the platform's, ${figures.reads.length} routes): every listed example, else the route itself, and its \`/en\` twin unless the read has one language; a route with a parameter and no example takes the first link to it on the app's own pages (its parent page first)${discoveredRoutes.length === 0 ? '' : `: ${discoveredRoutes.map((route) => `\`${route}\``).join(', ')}`}. One fresh database with the demo data \`npm start\` loads (demo staff included, for the demo content they take through its steps: the unit work plan); two app processes on it, one after the other, each as \`npm start\` runs it.`,
     '',
-    `- **Throughput** (the app as deployed, answers kept): each address checked first with one plain GET (200 and a body, else its status is written and it is not loaded), then autocannon in the bench process, ${connections} connections, pipelining 1, ${pageSeconds} s after a ${warmUpSeconds} s warm-up, no \`Accept-Encoding\` (identity answers; bytes below are the body so). The bare server (bench/baseline-server.mjs, a fixed JSON body, its own process) is measured the same way (warmed up once) before the first address, after every ${bareEvery} and after the last; the share is of the **median of those ${bareRuns.length} runs: ${bare.toLocaleString('en')} requests/s** (each run: ${bareRuns.map((run) => run.figures.requestsPerSecond.toLocaleString('en')).join(', ')}). "CPU µs at 50" is the app process's CPU (utime + stime) per answer under that load.`,
+    `- **Throughput** (the app as deployed, answers kept): each address checked first with one plain GET (200 and a body, else its status is written and it is not loaded), then autocannon in the bench process (bench/autocannon.ts: each answer read, its body not kept as a string), ${connections} connections, pipelining 1, ${pageSeconds} s after a ${warmUpSeconds} s warm-up, no \`Accept-Encoding\` (identity answers; bytes below are the body so). The bare server (bench/baseline-server.mjs, a fixed JSON body, its own process) is measured the same way (warmed up once) before the first address, after every ${bareEvery} and after the last; the share is of the **median of those ${bareRuns.length} runs: ${bare.toLocaleString('en')} requests/s** (each run: ${bareRuns.map((run) => run.figures.requestsPerSecond.toLocaleString('en')).join(', ')}). "CPU µs at 50" is the app process's CPU (utime + stime) per answer under that load.`,
     `- **Kept answer, one in flight**: the app process's CPU per request over at least ${renderRequests} sequential requests and ${renderMinimumMs} ms on one kept-alive connection, after the throughput runs (every answer kept by then); µs.`,
     `- **Render, one in flight**: a second app process on the same database with \`PUBLIC_PAGE_CACHE_SECONDS=0\` (nothing kept: every answer rendered), the same way: the app process's CPU per request + its PostgreSQL's (the app's child processes), ms, and the mean latency. Target: < ${renderTargetMs} ms of the app's CPU for answers up to 100 KB.${keepsOwn.length === 0 ? '' : ` ${keepsOwn.map((address) => `\`${address}\``).join(', ')} keep their own answers (PUBLIC_API_CACHE_SECONDS) whatever PUBLIC_PAGE_CACHE_SECONDS says, so their "render" is mostly a kept answer too.`}`,
     `- CPU is read from /proc in clock ticks of 10 ms: a figure below ~20 µs/request (kept) is within a tick or two of 0.`,

@@ -33,8 +33,6 @@ import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-// @ts-expect-error autocannon ships no types
-import autocannon from 'autocannon';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 import { workflowOf } from '../src/modules/cases/core/workflows.ts';
@@ -46,6 +44,7 @@ import type { Database } from '../src/platform/db/database.ts';
 import { findFreePort } from '../src/platform/db/embedded-server.ts';
 import { loadKaohsiungGeography } from '../src/platform/geo/geo-data.ts';
 import { createLocator } from '../src/platform/geo/locate.ts';
+import autocannon from './autocannon.ts';
 import {
   benchDataDir,
   generatedDatabase,

@@ -66,10 +66,9 @@ import { fork } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-// @ts-expect-error autocannon ships no types
-import autocannon from 'autocannon';
 import { findFreePort } from '../src/platform/db/embedded-server.ts';
 import { applicationsSection } from './applications-bench.ts';
+import autocannon from './autocannon.ts';
 import {
   benchDataDir,
   benchPassword,

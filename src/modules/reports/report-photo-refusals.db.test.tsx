@@ -159,9 +159,9 @@ describe('a refused photo leaves nothing in the store (issue 10 §2)', () => {
     assert.equal(await subject.files.has(sha256(photo.content)), false);
   });
 
-  it('Open311 POST: a wrong key, or an animated photo, stores nothing; a good photo with a good key is stored', async () => {
+  it('Open311 POST: a wrong key, an animated photo or four photos store nothing; a good photo with a good key is stored', async () => {
     const key = await anApiKey(subject, 'refusals-client', '1000');
-    const post = (apiKey: string, photo: Photo) => {
+    const post = (apiKey: string, ...media: Photo[]) => {
       const form = new FormData();
       for (const [name, value] of Object.entries({
         api_key: apiKey,
@@ -172,7 +172,8 @@ describe('a refused photo leaves nothing in the store (issue 10 §2)', () => {
         'attribute[size]': 'large',
       }))
         form.append(name, value);
-      form.append('media', new Blob([new Uint8Array(photo.content)], { type: photo.type }), photo.name);
+      for (const photo of media)
+        form.append('media', new Blob([new Uint8Array(photo.content)], { type: photo.type }), photo.name);
       return subject.app.inject({ method: 'POST', url: '/open311/v2/requests.json', payload: form });
     };
     const good = { name: 'IMG_0009.jpg', type: 'image/jpeg', content: await noisyJpeg(640, 480) };
@@ -187,6 +188,23 @@ describe('a refused photo leaves nothing in the store (issue 10 §2)', () => {
       ['media: an animated image is not a photo.'],
     );
     assert.deepEqual(await storeState([good.content, photos.animated.content]), before);
+
+    // Four photos: one too many, and none of them stored.
+    const four = await Promise.all(
+      [1, 2, 3, 4].map(async (n) => ({
+        name: `IMG_010${n}.jpg`,
+        type: 'image/jpeg',
+        content: await noisyJpeg(300 + n, 200),
+      })),
+    );
+    const beforeFour = await storeState(four.map((photo) => photo.content));
+    const tooMany = await post(key, ...four);
+    assert.equal(tooMany.statusCode, 400, tooMany.body);
+    assert.deepEqual(
+      tooMany.json().map((error: { description: string }) => error.description),
+      ['media: You can attach at most 3 photos; you attached 4.'],
+    );
+    assert.deepEqual(await storeState(four.map((photo) => photo.content)), beforeFour);
 
     const filed = await post(key, good);
     assert.equal(filed.statusCode, 200, filed.body);
