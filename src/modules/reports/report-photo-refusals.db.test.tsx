@@ -202,7 +202,7 @@ describe('a refused photo leaves nothing in the store (issue 10 §2)', () => {
     assert.equal(tooMany.statusCode, 400, tooMany.body);
     assert.deepEqual(
       tooMany.json().map((error: { description: string }) => error.description),
-      ['media: You can attach at most 3 photos; you attached 4.'],
+      ['At most 3 media files.'],
     );
     assert.deepEqual(await storeState(four.map((photo) => photo.content)), beforeFour);
 
