@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, copyFile, mkdir, mkdtemp, readFile, readlink, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -7,6 +7,7 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { type AppProcess, exited, startAppProcess } from '../../../test/helpers/app-process.ts';
 import { binariesCopyFolder, clusterOutsideDataDir, defaultRootHome } from './embedded-location.ts';
 import { findFreePort, startEmbeddedServer } from './embedded-server.ts';
 
@@ -32,34 +33,18 @@ async function temporaryDataDir(): Promise<string> {
   return folder;
 }
 
-interface Started {
-  child: ChildProcess;
-  output: () => string;
+/** The app on the embedded PostgreSQL in `dataDir`, started as `npm start` starts it. */
+function startApp(dataDir: string, port: number): AppProcess {
+  return startAppProcess({
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    DATABASE_URL: '',
+    DEMO_STAFF: 'false',
+    LOG_LEVEL: 'warn',
+  });
 }
 
-function startApp(dataDir: string, port: number): Started {
-  let output = '';
-  const child = spawn(process.execPath, ['--import', './src/preload.mjs', 'src/main.ts'], {
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      DATABASE_URL: '',
-      DEMO_STAFF: 'false',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
-  return { child, output: () => output };
-}
-
-async function waitUntilReady(port: number, started: Started, timeoutMs = 90_000): Promise<void> {
+async function waitUntilReady(port: number, started: AppProcess, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (started.child.exitCode !== null) throw new Error(`the app exited early:\n${started.output()}`);
@@ -72,13 +57,6 @@ async function waitUntilReady(port: number, started: Started, timeoutMs = 90_000
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`the app did not become ready:\n${started.output()}`);
-}
-
-function exited(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
-    child.once('exit', (code) => resolve(code));
-  });
 }
 
 async function postmasterPid(dataDir: string): Promise<number | null> {

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { startCommand } from '../../../scripts/start-command.ts';
+import { type AppProcess, exited, startAppProcess } from '../../../test/helpers/app-process.ts';
 import { createTestDatabase } from '../../../test/helpers/test-database.ts';
 import { aTemporaryFileStore } from '../../../test/helpers/test-file-store.ts';
 import { waitUntil } from '../../../test/helpers/wait-until.ts';
@@ -21,37 +20,16 @@ const database = await createTestDatabase();
 const files = await aTemporaryFileStore('onewindow-start-move-');
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-/** `npm start`'s node arguments and environment, on this database and file store; its output collected. */
-function startApp(port: number): { child: ChildProcess; output: () => string } {
-  const start = startCommand();
-  let output = '';
-  const child = spawn(process.execPath, start.nodeArguments, {
-    env: {
-      ...process.env,
-      ...start.environment,
-      DATABASE_URL: database.connectionString,
-      FILE_STORE_DIR: files.dir,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DEMO_STAFF: 'false',
-      DEMO_DATA: 'false',
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
-  return { child, output: () => output };
-}
-
-function exited(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
-    child.once('exit', (code) => resolve(code));
+/** The app started as `npm start` starts it, on this database and file store. */
+function startApp(port: number): AppProcess {
+  return startAppProcess({
+    DATABASE_URL: database.connectionString,
+    FILE_STORE_DIR: files.dir,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    DEMO_STAFF: 'false',
+    DEMO_DATA: 'false',
+    LOG_LEVEL: 'info',
   });
 }
 
