@@ -90,6 +90,11 @@ async function laterStep(t: TestContext): Promise<{ browser: Browser; page: Page
   return { browser, page: citizen };
 }
 
+/** Chooses one JPEG in the page's photo input (#photos), as a phone's file picker does. */
+function attachJpeg(target: Page, name: string, buffer: Buffer): Promise<void> {
+  return target.setInputFiles('#photos', { name, mimeType: 'image/jpeg', buffer });
+}
+
 /** The reporter's messages whose subject matches, once there is one. */
 async function mailToReporter(subject: RegExp): Promise<ReceivedMessage> {
   const [message] = await waitUntil(
@@ -174,11 +179,7 @@ describe('a photo report from the phone to the fix and back (issue 10)', () => {
     assert.equal(await page.locator('#report-pin').count(), 1);
 
     // A photo taken elsewhere: the pin stays where the person put it, and the page offers the photo's place.
-    await page.setInputFiles('#photos', {
-      name: 'IMG_2040.jpg',
-      mimeType: 'image/jpeg',
-      buffer: await jpegTakenAt(takenAt),
-    });
+    await attachJpeg(page, 'IMG_2040.jpg', await jpegTakenAt(takenAt));
     const usePhotoPlace = page.locator('#use-photo-place');
     await usePhotoPlace.waitFor({ state: 'visible' });
     assert.equal(await page.inputValue('#latitude'), standing.latitude.toFixed(6), 'not moved unasked');
@@ -246,11 +247,7 @@ describe('a photo report from the phone to the fix and back (issue 10)', () => {
 
     await page.fill('#description', '人行道旁的機車道有坑洞，下雨後積水。');
     // The photo chosen again: the pin the person dragged stays (the page offers the photo's place instead).
-    await page.setInputFiles('#photos', {
-      name: 'IMG_2040.jpg',
-      mimeType: 'image/jpeg',
-      buffer: await jpegTakenAt(takenAt),
-    });
+    await attachJpeg(page, 'IMG_2040.jpg', await jpegTakenAt(takenAt));
     await usePhotoPlace.waitFor({ state: 'visible' });
     assert.equal(await page.inputValue('#longitude'), dragged.lon.toFixed(6));
     await page.locator('#report-form button[type="submit"]').tap();
@@ -375,11 +372,7 @@ describe('a photo report from the phone to the fix and back (issue 10)', () => {
       await item.getByRole('link', { name: /^標記已修復/ }).click();
       await crew.waitForURL(new RegExp(`/staff/crew/${journey.caseNumber}/fixed$`));
       await expectNoAxeViolations(crew, 'the mark-fixed form');
-      await crew.setInputFiles('#photos', {
-        name: 'after.jpg',
-        mimeType: 'image/jpeg',
-        buffer: await noisyJpeg(640, 480),
-      });
+      await attachJpeg(crew, 'after.jpg', await noisyJpeg(640, 480));
       await crew.fill('#resolution', '已以熱拌瀝青修補坑洞並壓實。');
       await crew.click('main form button[type="submit"]');
       await crew.waitForURL(/done=fixed/);
@@ -434,11 +427,7 @@ describe('a photo report from the phone to the fix and back (issue 10)', () => {
     await expectNoAxeViolations(page, 'the “not fixed” form');
 
     await page.fill('#reason', '坑洞只補了一半，下雨後又積水。');
-    await page.setInputFiles('#photos', {
-      name: 'still.jpg',
-      mimeType: 'image/jpeg',
-      buffer: await noisyJpeg(640, 480),
-    });
+    await attachJpeg(page, 'still.jpg', await noisyJpeg(640, 480));
     await page.locator('main form button[type="submit"]').tap();
     await page.waitForSelector('h1');
     assert.match((await page.textContent('main')) ?? '', /已收到，通報已重新處理/);

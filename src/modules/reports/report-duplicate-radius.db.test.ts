@@ -5,7 +5,7 @@ import { decode, mainOf } from '../../../test/helpers/html.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { TestBrowser } from '../../platform/auth/auth-test-support.ts';
 import { multipartForm } from '../../platform/uploads/upload-test-support.ts';
-import { submitPotholeWithPhoto } from './report-intake-test-support.ts';
+import { potholeFormFields, submitPotholeWithPhoto } from './report-intake-test-support.ts';
 
 /**
  * REPORT_DUPLICATE_RADIUS_METRES set to something else than its 30 m: the open report of the same category
@@ -83,20 +83,7 @@ describe('REPORT_DUPLICATE_RADIUS_METRES=100', () => {
     }
 
     const point = north(60);
-    const fields = {
-      serviceCode: 'pothole-report',
-      latitude: point.lat.toFixed(6),
-      longitude: point.lon.toFixed(6),
-      address: '',
-      districtCode: '',
-      'answer.pothole-report.size': 'medium',
-      description: '機車道有一個約 30 公分的坑洞。',
-      applicantName: '',
-      applicantEmail: '',
-      applicantPhone: '',
-      showName: 'no',
-      homepage: '',
-    };
+    const fields = potholeFormFields(point, { description: '機車道有一個約 30 公分的坑洞。' });
     const send = async (subject: TestApp) => {
       const browser = new TestBrowser(subject.app);
       const form = await browser.get('/report');

@@ -35,3 +35,28 @@ export async function submitPotholeWithPhoto(
   );
   return submitted.row;
 }
+
+/**
+ * The /report form's fields for a medium pothole at `point`, as the page posts them (every input, empty when
+ * not filled in: no contact details, "show my name" no, the honeypot empty); `overrides` change any.
+ */
+export function potholeFormFields(
+  point: { lat: number; lon: number },
+  overrides: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    serviceCode: 'pothole-report',
+    latitude: point.lat.toFixed(6),
+    longitude: point.lon.toFixed(6),
+    address: '',
+    districtCode: '',
+    'answer.pothole-report.size': 'medium',
+    description: '機車道有一個約 30 公分的坑洞，晚上很難看到。',
+    applicantName: '',
+    applicantEmail: '',
+    applicantPhone: '',
+    showName: 'no',
+    homepage: '',
+    ...overrides,
+  };
+}

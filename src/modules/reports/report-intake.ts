@@ -184,10 +184,7 @@ async function processPhotos(
     photos.map(async (file) => {
       const held = file.held;
       const path = held === undefined ? files.localPath(file.sha256) : held.path;
-      const source =
-        path !== null
-          ? { path }
-          : { buffer: held === undefined ? await files.read(file.sha256) : await held.read() };
+      const source = path !== null ? { path } : { buffer: await (held?.read() ?? files.read(file.sha256)) };
       // processPhoto waits for its own slot of the process's photo queue.
       return { file, result: await processPhoto(source, lang) };
     }),

@@ -15,6 +15,7 @@ import { cases } from '../cases/index.ts';
 import { definitionOfService, getService, publishServiceVersion } from '../catalogue/catalogue-service.ts';
 import { listServices } from '../catalogue/index.ts';
 import { signCarriedPhotos } from './report-carry.ts';
+import { potholeFormFields } from './report-intake-test-support.ts';
 import { locateReport } from './report-place.ts';
 import { fieldReports, reportFollowers, reportPhotos } from './reports-schema.ts';
 
@@ -132,21 +133,7 @@ const anEmail = () => {
 
 /** A complete pothole report at `point`. */
 function potholeAt(point: { lat: number; lon: number }, overrides: Record<string, string> = {}) {
-  return {
-    serviceCode: 'pothole-report',
-    latitude: point.lat.toFixed(6),
-    longitude: point.lon.toFixed(6),
-    address: '',
-    districtCode: '',
-    'answer.pothole-report.size': 'medium',
-    description: '機車道有一個約 30 公分的坑洞，晚上很難看到。',
-    applicantName: '',
-    applicantEmail: anEmail(),
-    applicantPhone: '',
-    showName: 'no',
-    homepage: '',
-    ...overrides,
-  };
+  return potholeFormFields(point, { applicantEmail: anEmail(), ...overrides });
 }
 
 const caseCount = async () => (await db.select({ n: count() }).from(cases))[0]?.n ?? 0;
