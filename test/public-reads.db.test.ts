@@ -1018,6 +1018,41 @@ describe('public reads: kept answers sent before Fastify (ADR 0023, real sockets
     assert.match(String(one.headers['content-security-policy']), /default-src 'self'/);
   });
 
+  it('a form page as browsers ask (gzip, br): gzip spliced around each visitor’s own token, as Fastify sends it', async () => {
+    const browser = { 'accept-encoding': 'gzip, deflate, br, zstd' };
+    for (const path of ['/report', '/en/report', '/track']) {
+      await over(path);
+      const plain = await sentFirst(path, visitor);
+      const zipped = await sentFirst(path, { ...visitor, ...browser });
+      assert.equal(zipped.status, 200);
+      assert.equal(zipped.headers['content-encoding'], 'gzip', `${path}: Brotli asked first, gzip sent`);
+      assert.equal(zipped.headers.vary, 'Accept-Encoding');
+      assert.equal(Number(zipped.headers['content-length']), zipped.body.length);
+      assert.ok(
+        gunzipSync(zipped.body).equals(plain.body),
+        `${path}: the same page, the visitor’s token in it`,
+      );
+      assert.ok(
+        zipped.body.length < plain.body.length / 2,
+        `${path}: ${zipped.body.length} of ${plain.body.length}`,
+      );
+      assert.equal(csrfTokenIn(gunzipSync(zipped.body).toString()), token);
+      // A new visitor: a token of their own, in the cookie and in the compressed page.
+      const stranger = await sentFirst(path, browser);
+      const own = /ow_csrf=([A-Za-z0-9_-]{43});/.exec(String(stranger.headers['set-cookie']))?.[1] ?? '';
+      assert.notEqual(own, '');
+      assert.notEqual(own, token);
+      assert.equal(csrfTokenIn(gunzipSync(stranger.body).toString()), own);
+      const throughFastify = await app.inject({ url: path, headers: { ...visitor, ...browser } });
+      assert.ok(throughFastify.rawPayload.equals(zipped.body), `${path}: Fastify sends the same bytes`);
+      assert.deepEqual(comparable(zipped.headers), comparable(throughFastify.headers), path);
+      // Only Brotli taken: the bytes as they are.
+      const brOnly = await sentFirst(path, { ...visitor, 'accept-encoding': 'br' });
+      assert.equal(brOnly.headers['content-encoding'], undefined);
+      assert.ok(brOnly.body.equals(plain.body));
+    }
+  });
+
   it('what the fast path leaves to Fastify: session cookies, a query on a `none` route, other methods, addresses not kept', async () => {
     await over('/services');
     await sentFirst('/services');

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { noisyJpeg } from '../../platform/images/photo-test-support.ts';
@@ -59,6 +60,24 @@ describe('Open311: the answer cache of the request list (PUBLIC_API_CACHE_SECOND
     const other = await list('/open311/v2/requests.xml?service_code=pothole-report');
     assert.equal(other.headers['x-cache'], 'miss', 'another address (format) is another answer');
     assert.match(other.body, new RegExp(second ?? 'none'));
+
+    // As a browser or a client taking compression asks: the kept answer compressed, the same list in it.
+    const br = await subject.app.inject({
+      method: 'GET',
+      url: '/open311/v2/requests.json?service_code=pothole-report',
+      headers: { 'accept-encoding': 'gzip, deflate, br, zstd' },
+    });
+    assert.equal(br.headers['x-cache'], 'hit');
+    assert.equal(br.headers['content-encoding'], 'br');
+    assert.equal(br.headers.vary, 'Accept-Encoding');
+    assert.equal(brotliDecompressSync(br.rawPayload).toString(), miss.body);
+    const gzip = await subject.app.inject({
+      method: 'GET',
+      url: '/open311/v2/requests.json?service_code=pothole-report',
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    assert.equal(gzip.headers['content-encoding'], 'gzip');
+    assert.equal(gunzipSync(gzip.rawPayload).toString(), miss.body);
 
     subject.clock.advance(5_001);
     const fresh = await list();

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { createAnswerCache } from '../../platform/http/answer-cache.ts';
+import { type CachedAnswer, createAnswerCache, encodedAnswer } from '../../platform/http/answer-cache.ts';
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
 import { createEntryCache } from '../../platform/http/entry-cache.ts';
 import { deadlineText, listServices } from '../catalogue/index.ts';
@@ -122,18 +122,25 @@ export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Pro
   // same bytes (answer-cache.ts). The address is the key: its path names the format, its query the rest.
   const answers = createAnswerCache(config.publicApiCacheSeconds);
   const nowMs = () => deps.clock.now().getTime();
-  function sendCachedAnswer(reply: FastifyReply, key: string) {
+  function sendCachedAnswer(request: FastifyRequest, reply: FastifyReply, key: string) {
     const cached = answers.get(key, nowMs());
     if (cached === undefined) return null;
-    return sendAnswer(reply, { ...cached, shared: true });
+    return sendAnswer(request, reply, { ...cached, shared: true });
   }
-  function sendAnswer(reply: FastifyReply, answer: { body: Buffer; contentType: string; shared: boolean }) {
+  /** A list's answer, compressed when kept and the client takes it (encodedAnswer). */
+  function sendAnswer(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    answer: CachedAnswer & { shared: boolean },
+  ) {
+    const { body, headers } = encodedAnswer(answer, request.headers['accept-encoding']);
     return reply
       .code(200)
+      .headers(headers)
       .header('content-type', answer.contentType)
       .header('access-control-allow-origin', '*')
       .header('x-cache', answer.shared ? 'hit' : 'miss')
-      .send(answer.body);
+      .send(body);
   }
   /**
    * A list clients poll (the requests, the updates): the kept answer when its address has one; else every
@@ -151,7 +158,7 @@ export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Pro
       body: (filter: Filter, query: Flat<Query>) => Promise<string | Buffer>;
     },
   ) {
-    const hit = sendCachedAnswer(reply, request.url);
+    const hit = sendCachedAnswer(request, reply, request.url);
     if (hit !== null) return hit;
     if (request.validationError) return sendErrors(reply, format, validationErrors(request));
     const query = flatten(sent);
@@ -162,7 +169,7 @@ export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Pro
       body: await list.body(filter, query),
       contentType: contentTypes[format],
     }));
-    return sendAnswer(reply, answer);
+    return sendAnswer(request, reply, answer);
   }
 
   /** Service names by code, in both languages (a small list: read per answer, beside the main query). */

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { maxFeaturesPerBox, publicReportsInBox, publicVocabulary } from './public-report-queries.ts';
@@ -42,11 +43,39 @@ describe('the reports’ GeoJSON box: its answer cache (PUBLIC_API_CACHE_SECONDS
     assert.equal(hit.body, miss.body, 'the same bytes, without the report filed a moment ago');
     assert.equal(hit.headers['content-type'], 'application/geo+json; charset=utf-8');
     assert.equal(hit.headers['access-control-allow-origin'], '*');
+    // Under 1 KiB: not worth compressing, whatever is asked.
+    assert.ok(hit.rawPayload.length < 1024);
+    const small = await subject.app.inject({ method: 'GET', url: box, headers: { 'accept-encoding': 'br' } });
+    assert.equal(small.headers['content-encoding'], undefined);
+    assert.equal(small.headers.vary, 'Accept-Encoding');
 
     subject.clock.advance(5_001);
     const fresh = await get();
     assert.equal(fresh.headers['x-cache'], 'miss');
     assert.deepEqual(idsOf(fresh.body), [second.caseNumber, first.caseNumber]);
+  });
+
+  it('the kept box as browsers ask for it: Brotli or gzip, made once, the same collection in it', async () => {
+    for (let index = 0; index < 6; index += 1)
+      await reportAs(subject, { latitude: 22.622 + index / 1000, longitude: 120.314 });
+    const wide = '/api/reports.geojson?bbox=120.2,22.5,120.4,22.7';
+    await get(wide);
+    const plain = await get(wide);
+    assert.ok(plain.rawPayload.length > 2048, `${plain.rawPayload.length} bytes`);
+    const asBrowsersAsk = { 'accept-encoding': 'gzip, deflate, br, zstd' };
+    const br = await subject.app.inject({ method: 'GET', url: wide, headers: asBrowsersAsk });
+    assert.equal(br.headers['x-cache'], 'hit');
+    assert.equal(br.headers['content-encoding'], 'br');
+    assert.equal(br.headers.vary, 'Accept-Encoding');
+    assert.equal(brotliDecompressSync(br.rawPayload).toString(), plain.body);
+    assert.ok(br.rawPayload.length < plain.rawPayload.length / 3);
+    const gzip = await subject.app.inject({
+      method: 'GET',
+      url: wide,
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    assert.equal(gzip.headers['content-encoding'], 'gzip');
+    assert.equal(gunzipSync(gzip.rawPayload).toString(), plain.body);
   });
 
   it('ten visitors asking a box at the same moment: one computes it, nine get its bytes', async () => {

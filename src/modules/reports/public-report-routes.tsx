@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { Config } from '../../config.ts';
 import { pageOfRows, pageWindow } from '../../platform/db/paging.ts';
-import { createAnswerCache } from '../../platform/http/answer-cache.ts';
+import { createAnswerCache, encodedAnswer } from '../../platform/http/answer-cache.ts';
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
 import { createEntryCache } from '../../platform/http/entry-cache.ts';
 import { DomainError, type FieldProblem, notFound } from '../../platform/http/errors.ts';
@@ -370,10 +370,12 @@ export async function publicReportRoutes(app: AppInstance, deps: AppDeps): Promi
         };
       });
       openDataHeaders(reply, 60);
+      const { body, headers } = encodedAnswer(answer, request.headers['accept-encoding']);
       return reply
+        .headers(headers)
         .header('x-cache', answer.shared ? 'hit' : 'miss')
         .type(answer.contentType)
-        .send(answer.body);
+        .send(body);
     },
   );
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createAnswerCache } from './answer-cache.ts';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { createAnswerCache, encodedAnswer } from './answer-cache.ts';
 
 describe('the answer cache', () => {
   const json = 'application/json; charset=utf-8';
@@ -148,5 +149,59 @@ describe('the answer cache', () => {
       answers.map((answer) => answer.shared),
       [false, false],
     );
+  });
+});
+
+describe('encodedAnswer: a kept answer compressed once for the clients that take it', () => {
+  const json = 'application/json; charset=utf-8';
+  const list = JSON.stringify(
+    Array.from({ length: 200 }, (_, index) => ({ service_request_id: `1151208-${index}`, status: 'open' })),
+  );
+
+  it('a kept answer: Brotli or gzip as asked, each made once; the same bytes decompressed', async () => {
+    const cache = createAnswerCache(5);
+    await cache.fill(
+      '/a',
+      () => 0,
+      async () => ({ body: list, contentType: json }),
+    );
+    const kept = await cache.fill(
+      '/a',
+      () => 0,
+      async () => ({ body: list, contentType: json }),
+    );
+    const hit = await cache.fill(
+      '/a',
+      () => 1,
+      async () => assert.fail('kept: not computed again'),
+    );
+    assert.equal(hit.shared, true);
+    const br = encodedAnswer(hit, 'gzip, deflate, br, zstd');
+    assert.deepEqual(br.headers, { vary: 'Accept-Encoding', 'content-encoding': 'br' });
+    assert.equal(brotliDecompressSync(br.body).toString(), list);
+    assert.ok(br.body.length < list.length / 5, `${br.body.length} of ${list.length}`);
+    assert.equal(encodedAnswer(kept, 'br').body, br.body, 'made once, for every request of the kept answer');
+    const gzip = encodedAnswer(hit, 'gzip');
+    assert.equal(gzip.headers['content-encoding'], 'gzip');
+    assert.equal(gunzipSync(gzip.body).toString(), list);
+    const plain = encodedAnswer(hit, undefined);
+    assert.deepEqual(plain, { body: hit.body, headers: { vary: 'Accept-Encoding' } });
+  });
+
+  it('an answer not kept (asked once), or a small one: the bytes as they are', async () => {
+    const cache = createAnswerCache(5);
+    const once = await cache.fill(
+      '/once',
+      () => 0,
+      async () => ({ body: list, contentType: json }),
+    );
+    assert.deepEqual(encodedAnswer(once, 'br, gzip'), {
+      body: once.body,
+      headers: { vary: 'Accept-Encoding' },
+    });
+    cache.set('/small', { body: '[1]', contentType: json }, 0);
+    const small = cache.get('/small', 0);
+    assert.ok(small !== undefined);
+    assert.equal(encodedAnswer(small, 'br').headers['content-encoding'], undefined);
   });
 });

@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { chooseEncoding, compressOnce } from './public-answer-store.ts';
 
 /**
  * A short-lived cache of whole answers, for the public reads that clients poll (the Open311 request list and
@@ -8,7 +9,8 @@ import { hash } from 'node:crypto';
  * oldest entry going first; only successful answers. A new report shows up at most `seconds` late, which a
  * polling client cannot tell from its own polling interval. 0 seconds: no cache.
  *
- * Answers are kept as bytes (a Buffer), so a hit is sent as it is, without encoding a string again.
+ * Answers are kept as bytes (a Buffer), so a hit is sent as it is, without encoding a string again; a kept
+ * answer is compressed for clients that take it (`encodedAnswer`), each encoding once while it is kept.
  *
  * An answer is kept only for an address asked before within `seconds`, or waited for by another request while
  * it was computed, or kept until its time just ran out. One asked once — a client varying its query, a date
@@ -23,6 +25,30 @@ import { hash } from 'node:crypto';
 export interface CachedAnswer {
   body: Buffer;
   contentType: string;
+  /** A kept answer's compressed copies, made on the first request taking each (null: not worth it). */
+  compressed?: Partial<Record<'br' | 'gzip', Buffer | null>>;
+}
+
+/**
+ * The answer as the client asks for it (Accept-Encoding): a kept answer in Brotli or gzip, made once and
+ * sent to every client asking the same while it is kept; an answer not kept (an address asked once) as it
+ * is — compressing it would cost more than it saves. With the headers that go with the bytes.
+ */
+export function encodedAnswer(
+  answer: CachedAnswer,
+  acceptEncoding: string | undefined,
+): { body: Buffer; headers: Record<string, string> } {
+  const headers: Record<string, string> = { vary: 'Accept-Encoding' };
+  const encoding = answer.compressed === undefined ? 'identity' : chooseEncoding(acceptEncoding);
+  if (encoding === 'identity' || answer.compressed === undefined) return { body: answer.body, headers };
+  let copy = answer.compressed[encoding];
+  if (copy === undefined) {
+    copy = compressOnce(answer.body, encoding);
+    answer.compressed[encoding] = copy;
+  }
+  if (copy === null) return { body: answer.body, headers };
+  headers['content-encoding'] = encoding;
+  return { body: copy, headers };
 }
 
 export interface AnswerCache {
@@ -95,7 +121,12 @@ export function createAnswerCache(
       const body = bytesOf(answer.body);
       if (seconds <= 0 || body.length > maxBytes / 4) return body;
       drop(key);
-      entries.set(key, { body, contentType: answer.contentType, until: now + seconds * 1000 });
+      entries.set(key, {
+        body,
+        contentType: answer.contentType,
+        compressed: {},
+        until: now + seconds * 1000,
+      });
       bytes += body.length;
       while (entries.size > maxEntries || bytes > maxBytes) {
         const oldest = entries.keys().next().value;
@@ -123,8 +154,14 @@ export function createAnswerCache(
       const record = { waited: false };
       const answer = (async (): Promise<CachedAnswer> => {
         const computed = await compute();
-        const body = wanted || record.waited ? cache.set(key, computed, now()) : bytesOf(computed.body);
-        return { body, contentType: computed.contentType };
+        if (!(wanted || record.waited))
+          return { body: bytesOf(computed.body), contentType: computed.contentType };
+        const body = cache.set(key, computed, now());
+        // Kept (unless too big): the entry itself, so its compressed copies are made once for everyone.
+        const entry = entries.get(key);
+        return entry !== undefined && entry.body === body
+          ? entry
+          : { body, contentType: computed.contentType };
       })();
       computing.set(key, { answer, record });
       try {

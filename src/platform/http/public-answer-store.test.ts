@@ -1,14 +1,16 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, crc32, gunzipSync } from 'node:zlib';
 import {
   chooseEncoding,
   compressedCopy,
+  crcCombine,
   createAnswerStore,
   createContentVersions,
   type KeptAnswer,
   keptAnswer,
+  splicedGzip,
   splitAround,
 } from './public-answer-store.ts';
 
@@ -343,5 +345,81 @@ describe('compressedCopy', () => {
     );
     assert.equal(compressedCopy(kept, 'gzip'), null);
     assert.equal(compressedCopy(kept, 'br'), null);
+  });
+});
+
+describe('splicedGzip: a page with the visitor’s token, gzip without compressing per request', () => {
+  const tokenOf = () => Buffer.from(randomBytes(32).toString('base64url'));
+
+  it('each visitor’s stream decompresses to the page with their own token, the kept pieces shared', () => {
+    const first = tokenOf();
+    const page = `${pageOf(20_000)}<input name="_csrf" value="${first}">${pageOf(12_000)}`;
+    const kept = answer(page, { token: first.toString() });
+    assert.equal(kept.pieces.length, 2);
+    for (const token of [first, tokenOf(), tokenOf()]) {
+      const chunks = splicedGzip(kept, token);
+      assert.ok(chunks !== null);
+      const stream = Buffer.concat(chunks);
+      assert.equal(gunzipSync(stream).toString(), page.replace(first.toString(), token.toString()));
+      assert.ok(stream.length < page.length * 0.5, `${stream.length} bytes of ${page.length}`);
+      // The token stands in the stream as it is (a stored block): nothing was compressed for this visitor.
+      assert.ok(stream.includes(token));
+    }
+    assert.equal(
+      splicedGzip(kept, first)?.[1],
+      splicedGzip(kept, tokenOf())?.[1],
+      'the deflated piece made once',
+    );
+  });
+
+  it('a token in several places, at the very start and end, and empty pieces between', () => {
+    const token = tokenOf().toString();
+    const page = `${token}${pageOf(3_000)}${token}${token}${pageOf(2_000)}${token}`;
+    const kept = answer(page, { token });
+    assert.equal(kept.pieces.length, 5);
+    const other = tokenOf();
+    const stream = Buffer.concat(splicedGzip(kept, other) ?? []);
+    assert.equal(gunzipSync(stream).toString(), page.replaceAll(token, other.toString()));
+  });
+
+  it('null for a page without a token, a small page, or one that does not compress', () => {
+    const token = tokenOf();
+    assert.equal(splicedGzip(answer(pageOf(20_000)), token), null);
+    const small = `<p>a</p><input value="${token}">`;
+    assert.equal(splicedGzip(answer(small, { token: token.toString() }), token), null);
+    const noise = keptAnswer(
+      {
+        body: Buffer.concat([randomBytes(6_000), token, randomBytes(6_000)]),
+        contentType: html,
+        token: token.toString(),
+        stamp: '0',
+        scopes: [],
+        route: '/a',
+        renderedAt,
+      },
+      0,
+      1_000,
+    );
+    assert.equal(noise.pieces.length, 2);
+    assert.equal(splicedGzip(noise, token), null);
+  });
+
+  it('crcCombine folds two CRC-32s as zlib’s crc32_combine does', () => {
+    for (const [a, b] of [
+      [0, 0],
+      [1, 0],
+      [0, 1],
+      [7, 13],
+      [1_000, 65_539],
+      [43, 300_001],
+    ] as const) {
+      const left = randomBytes(a);
+      const right = randomBytes(b);
+      assert.equal(
+        crcCombine(crc32(left), crc32(right), b),
+        crc32(Buffer.concat([left, right])),
+        `${a} + ${b} bytes`,
+      );
+    }
   });
 });

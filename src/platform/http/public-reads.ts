@@ -14,6 +14,7 @@ import {
   createAnswerStore,
   type KeptAnswer,
   keptAnswer,
+  splicedGzip,
 } from './public-answer-store.ts';
 import { randomToken } from './random-tokens.ts';
 import { createRenderGate, type RenderGate } from './render-gate.ts';
@@ -344,21 +345,21 @@ function keyOf(url: string, cookieHeader: string | undefined): string {
 /** Last-Modified, Cache-Control and (bytes the same for everyone) the ETag, varying with the encoding. */
 function validatorsOf(kept: KeptAnswer): Record<string, string> {
   const headers: Record<string, string> = { 'last-modified': kept.renderedAt.toUTCString() };
+  headers.vary = 'Accept-Encoding';
   if (kept.etag === null) {
     // The page holds the visitor's own form token: theirs alone, checked again each time.
     headers['cache-control'] = 'private, no-cache';
     return headers;
   }
   headers['cache-control'] = 'no-cache';
-  headers.vary = 'Accept-Encoding';
   headers.etag = kept.etag;
   return headers;
 }
 
 /**
  * What a kept answer sends one request: 200 with the bytes, in chunks (compressed if the client takes it; a
- * form page's kept pieces with the visitor's own token between them, and its cookie if they had none), or 304
- * without a body when their copy is current. Headers but the security headers and the request id, which every answer carries.
+ * form page's kept pieces with the visitor's own token between them — gzip spliced around it for a client
+ * that takes gzip — and its cookie if they had none), or 304 without a body when their copy is current. Headers but the security headers and the request id, which every answer carries.
  */
 export function keptReply(
   kept: KeptAnswer,
@@ -375,6 +376,14 @@ export function keptReply(
     const token = own !== undefined && tokenPattern.test(own) ? own : randomToken(32);
     if (token !== own) headers['set-cookie'] = anonymousCsrfCookie(token, isCookieSecure);
     const tokenBytes = Buffer.from(token);
+    const gzipped =
+      chooseEncoding(requestHeaders['accept-encoding'], ['gzip']) === 'gzip'
+        ? splicedGzip(kept, tokenBytes)
+        : null;
+    if (gzipped !== null) {
+      headers['content-encoding'] = 'gzip';
+      return { status: 200, headers, body: gzipped };
+    }
     const body: Buffer[] = [];
     kept.pieces.forEach((piece, index) => {
       if (index > 0) body.push(tokenBytes);
