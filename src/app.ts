@@ -155,6 +155,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
   });
   // A kept answer goes out before Fastify runs (ADR 0023): the same bytes and headers, its own log line.
   app.decorate('keptAnswersSentFirst', publicReads.sentFirst);
+  app.decorate('sendOwnAnswersFirst', publicReads.sendOwnAnswersFirst);
   probes.answerFirst((request, response) => {
     const started = performance.now();
     const answered = publicReads.answerKept(request, response, headers);

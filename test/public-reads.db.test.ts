@@ -8,6 +8,7 @@ import pg from 'pg';
 import { DEMO_SERVICES } from '../src/modules/catalogue/catalogue-demo-data.ts';
 import { publishServiceVersion } from '../src/modules/catalogue/catalogue-service.ts';
 import { modules } from '../src/modules/index.ts';
+import { reportAs } from '../src/modules/reports/public-reports-test-support.ts';
 import { platformAuditActions } from '../src/platform/auth/audit-actions.ts';
 import { cliActor } from '../src/platform/auth/audit-log.ts';
 import { aSignedInMember, csrfTokenIn } from '../src/platform/auth/auth-test-support.ts';
@@ -898,33 +899,8 @@ describe('public reads: kept answers sent before Fastify (ADR 0023, real sockets
     await subject.app.close();
   });
 
-  /** A request over the socket, as a browser sends it, with the answer's raw headers and bytes. */
   const over = (path: string, headers: Record<string, string> = {}, method = 'GET') =>
-    new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-      const request = http.request(`${base}${path}`, { method, headers, agent: false }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            body: Buffer.concat(chunks),
-          }),
-        );
-        response.on('error', reject);
-      });
-      request.on('error', reject);
-      request.end();
-    });
-
-  /** The headers that belong to the answer, not to the connection or the request (date, request id). */
-  const comparable = (headers: Record<string, unknown>) =>
-    Object.fromEntries(
-      Object.entries(headers)
-        .filter(([name]) => !['date', 'connection', 'keep-alive', 'x-request-id'].includes(name))
-        .map(([name, value]) => [name, String(value)])
-        .sort(([left = ''], [right = '']) => left.localeCompare(right)),
-    );
+    overSocket(base, path, headers, method);
 
   /** Asks until the answer comes from the fast path (the first asks render it and keep it). */
   async function sentFirst(path: string, headers: Record<string, string> = {}, method = 'GET') {
@@ -1091,3 +1067,116 @@ describe('public reads: kept answers sent before Fastify (ADR 0023, real sockets
     assert.ok(!log().includes(phone), 'the query string is not logged');
   });
 });
+
+describe('public reads: the answers polled lists keep for themselves, sent before Fastify (real sockets)', () => {
+  let subject: TestApp;
+  let app: AppInstance;
+  let base: string;
+  before(async () => {
+    subject = await buildTestApp({ environment: { PUBLIC_API_CACHE_SECONDS: '5' } });
+    for (let index = 0; index < 6; index += 1)
+      await reportAs(subject, { latitude: 22.62 + index / 1000, longitude: 120.31 + index / 1000 });
+    ({ app } = await buildAppWithLog(subject));
+    base = await app.listen({ host: '127.0.0.1', port: 0 });
+  });
+  after(async () => {
+    await app.close();
+    await subject.app.close();
+  });
+
+  const over = (path: string, headers: Record<string, string> = {}) => overSocket(base, path, headers);
+
+  for (const address of [
+    '/open311/v2/requests.json',
+    '/open311/v2/requests.xml?service_code=pothole-report',
+    '/open311/v2/servicerequestupdates.json',
+    '/open311/v2/servicerequestupdates.xml',
+    '/api/reports.geojson?bbox=120.2,22.5,120.4,22.7',
+  ]) {
+    it(`${address}: once kept, sent before Fastify, plain and compressed, as Fastify sends it`, async () => {
+      const first = await over(address);
+      assert.equal(first.status, 200);
+      assert.equal(first.headers['x-cache'], 'miss');
+      const before = app.keptAnswersSentFirst();
+      const second = await over(address); // asked again: computed and kept
+      assert.equal(second.headers['x-cache'], 'miss');
+      assert.equal(app.keptAnswersSentFirst(), before, 'not kept yet: Fastify answered');
+      let sentFirst = before;
+      for (const headers of <Record<string, string>[]>[
+        {},
+        { 'accept-encoding': 'gzip, deflate, br, zstd' },
+        { 'accept-encoding': 'gzip' },
+      ]) {
+        const early = await over(address, headers);
+        sentFirst += 1;
+        assert.equal(
+          app.keptAnswersSentFirst(),
+          sentFirst,
+          `${address} ${JSON.stringify(headers)}: before Fastify`,
+        );
+        const throughFastify = await app.inject({ method: 'GET', url: address, headers });
+        assert.equal(early.status, 200);
+        assert.equal(early.headers['x-cache'], 'hit');
+        assert.ok(early.body.equals(throughFastify.rawPayload), `${address}: the same bytes`);
+        assert.deepEqual(comparable(early.headers), comparable(throughFastify.headers), address);
+        const encoding = early.headers['content-encoding'];
+        const plain =
+          encoding === 'br'
+            ? brotliDecompressSync(early.body)
+            : encoding === 'gzip'
+              ? gunzipSync(early.body)
+              : early.body;
+        assert.ok(plain.equals(second.body), `${address}: the kept list itself`);
+        // Compressed when asked for and worth it (from 1 KiB: the updates of six new reports are less).
+        if ('accept-encoding' in headers && second.body.length >= 1024)
+          assert.ok(encoding === 'br' || encoding === 'gzip', `${address}: compressed`);
+        else assert.equal(encoding, undefined);
+      }
+    });
+  }
+
+  it('an address not kept, a session cookie, another method: left to Fastify', async () => {
+    const before = app.keptAnswersSentFirst();
+    const fresh = await over('/open311/v2/requests.json?page_size=7');
+    assert.equal(fresh.headers['x-cache'], 'miss');
+    await over('/open311/v2/requests.json');
+    await over('/open311/v2/requests.json');
+    const counted = app.keptAnswersSentFirst();
+    const withSession = await over('/open311/v2/requests.json', { cookie: 'ow_session=not-a-session' });
+    assert.equal(withSession.headers['x-cache'], 'hit');
+    assert.equal(app.keptAnswersSentFirst(), counted, 'a session cookie: Fastify answers');
+    assert.ok(counted >= before);
+  });
+});
+
+/** A request over a real socket to `base`, as a browser sends it, with the answer's raw headers and bytes. */
+function overSocket(base: string, path: string, headers: Record<string, string> = {}, method = 'GET') {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>(
+    (resolve, reject) => {
+      const request = http.request(`${base}${path}`, { method, headers, agent: false }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks),
+          }),
+        );
+        response.on('error', reject);
+      });
+      request.on('error', reject);
+      request.end();
+    },
+  );
+}
+
+/** The headers that belong to the answer, not to the connection or the request (date, request id). */
+function comparable(headers: Record<string, unknown>) {
+  return Object.fromEntries(
+    Object.entries(headers)
+      .filter(([name]) => !['date', 'connection', 'keep-alive', 'x-request-id'].includes(name))
+      .map(([name, value]) => [name, String(value)])
+      .sort(([left = ''], [right = '']) => left.localeCompare(right)),
+  );
+}

@@ -127,20 +127,35 @@ export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Pro
     if (cached === undefined) return null;
     return sendAnswer(request, reply, { ...cached, shared: true });
   }
-  /** A list's answer, compressed when kept and the client takes it (encodedAnswer). */
+  /** A list's answer and its headers, compressed when kept and the client takes it (encodedAnswer). */
+  function answerAsSent(answer: CachedAnswer & { shared: boolean }, acceptEncoding: string | undefined) {
+    const { body, headers } = encodedAnswer(answer, acceptEncoding);
+    return {
+      body,
+      headers: {
+        ...headers,
+        'content-type': answer.contentType,
+        'access-control-allow-origin': '*',
+        'x-cache': answer.shared ? 'hit' : 'miss',
+      },
+    };
+  }
   function sendAnswer(
     request: FastifyRequest,
     reply: FastifyReply,
     answer: CachedAnswer & { shared: boolean },
   ) {
-    const { body, headers } = encodedAnswer(answer, request.headers['accept-encoding']);
-    return reply
-      .code(200)
-      .headers(headers)
-      .header('content-type', answer.contentType)
-      .header('access-control-allow-origin', '*')
-      .header('x-cache', answer.shared ? 'hit' : 'miss')
-      .send(body);
+    const { body, headers } = answerAsSent(answer, request.headers['accept-encoding']);
+    return reply.code(200).headers(headers).send(body);
+  }
+  // A kept list goes out before Fastify, as the kept pages do (ADR 0023): the same bytes and headers.
+  for (const route of ['requests', 'servicerequestupdates'].flatMap((list) =>
+    ['json', 'xml'].map((format) => `/open311/v2/${list}.${format}`),
+  )) {
+    app.sendOwnAnswersFirst(route, (url, acceptEncoding) => {
+      const cached = answers.get(url, nowMs());
+      return cached === undefined ? undefined : answerAsSent({ ...cached, shared: true }, acceptEncoding);
+    });
   }
   /**
    * A list clients poll (the requests, the updates): the kept answer when its address has one; else every

@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { Config } from '../../config.ts';
 import { pageOfRows, pageWindow } from '../../platform/db/paging.ts';
-import { createAnswerCache, encodedAnswer } from '../../platform/http/answer-cache.ts';
+import { type CachedAnswer, createAnswerCache, encodedAnswer } from '../../platform/http/answer-cache.ts';
 import type { AppDeps, AppInstance } from '../../platform/http/app-types.ts';
 import { createEntryCache } from '../../platform/http/entry-cache.ts';
 import { DomainError, type FieldProblem, notFound } from '../../platform/http/errors.ts';
@@ -105,9 +105,15 @@ export function tileOrigins(config: Pick<Config, 'mapTileUrl'>): string[] {
 
 /** Open data may be read by any site's scripts (a newsroom's map, a civic-tech dashboard). */
 function openDataHeaders(reply: FastifyReply, maxAgeSeconds: number): void {
-  reply.header('access-control-allow-origin', '*');
-  reply.header('cache-control', `public, max-age=${maxAgeSeconds}`);
-  reply.header('link', `<${openDataLicence.url}>; rel="license"`);
+  reply.headers(openDataHeaderValues(maxAgeSeconds));
+}
+
+function openDataHeaderValues(maxAgeSeconds: number): Record<string, string> {
+  return {
+    'access-control-allow-origin': '*',
+    'cache-control': `public, max-age=${maxAgeSeconds}`,
+    link: `<${openDataLicence.url}>; rel="license"`,
+  };
 }
 
 function knownValues(vocabulary: PublicVocabulary): KnownReportValues {
@@ -123,10 +129,28 @@ export async function publicReportRoutes(app: AppInstance, deps: AppDeps): Promi
   // The box every visitor of /reports asks first (the city at the opening zoom): reused for the same address
   // for PUBLIC_API_CACHE_SECONDS (platform/http/answer-cache.ts).
   const boxAnswers = createAnswerCache(config.publicApiCacheSeconds);
+  const now = () => deps.clock.now().getTime();
+  /** A box's answer and its headers (open data's), compressed when kept and the client takes it. */
+  const boxAsSent = (answer: CachedAnswer & { shared: boolean }, acceptEncoding: string | undefined) => {
+    const { body, headers } = encodedAnswer(answer, acceptEncoding);
+    return {
+      body,
+      headers: {
+        ...openDataHeaderValues(60),
+        ...headers,
+        'x-cache': answer.shared ? 'hit' : 'miss',
+        'content-type': answer.contentType,
+      },
+    };
+  };
+  // A kept box goes out before Fastify, as the kept pages do (ADR 0023): the same bytes and headers.
+  app.sendOwnAnswersFirst(reportOpenDataPaths.bbox, (url, acceptEncoding) => {
+    const cached = boxAnswers.get(url, now());
+    return cached === undefined ? undefined : boxAsSent({ ...cached, shared: true }, acceptEncoding);
+  });
   // Its features, kept by report and fingerprint (entry-cache.ts): a box moved a little, or asked with a
   // filter, reads whole and writes only the reports the boxes before it did not have.
   const boxFeatures = createEntryCache({ maxBytes: config.publicEntryCacheBytes });
-  const now = () => deps.clock.now().getTime();
   const openDataDeclaration = findSitePage('open-data');
   const reportsPage = findSitePage('reports');
   const mapOptions = { tileUrl: config.mapTileUrl, tileAttribution: config.mapTileAttribution };
@@ -369,13 +393,8 @@ export async function publicReportRoutes(app: AppInstance, deps: AppDeps): Promi
           contentType: 'application/geo+json; charset=utf-8',
         };
       });
-      openDataHeaders(reply, 60);
-      const { body, headers } = encodedAnswer(answer, request.headers['accept-encoding']);
-      return reply
-        .headers(headers)
-        .header('x-cache', answer.shared ? 'hit' : 'miss')
-        .type(answer.contentType)
-        .send(body);
+      const { body, headers } = boxAsSent(answer, request.headers['accept-encoding']);
+      return reply.headers(headers).send(body);
     },
   );
 

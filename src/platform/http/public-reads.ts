@@ -41,7 +41,10 @@ export interface PublicRead {
   readonly query: 'key' | 'none';
   /** Seconds an answer is kept at most (default PUBLIC_PAGE_CACHE_SECONDS): a few for the reports' map. */
   readonly maxAgeSeconds?: number;
-  /** The route keeps its own answers (the polled Open311 lists): listed for the bench and the gate only. */
+  /**
+   * The route keeps its own answers (the polled Open311 lists, the reports' GeoJSON: answer-cache.ts): listed
+   * for the bench and the gate; its kept answers go out before Fastify through `sendOwnAnswersFirst`.
+   */
   readonly keepsOwnAnswers?: boolean;
   /** Only the zh-TW route exists (machine APIs): no `/en` twin. */
   readonly oneLanguage?: boolean;
@@ -273,20 +276,44 @@ export function installPublicReads(app: AppInstance, options: PublicReadsOptions
   });
 
   let sentFirst = 0;
+  /** The routes that keep their own answers (`sendOwnAnswersFirst`), by path. */
+  const ownAnswers = new Map<string, OwnAnswerFinder>();
+  /** A kept answer of a route keeping its own, for this address (its path names the route), or null. */
+  const ownAnswerFor = (request: IncomingMessage) => {
+    const url = request.url ?? '';
+    const queryAt = url.indexOf('?');
+    const route = queryAt === -1 ? url : url.slice(0, queryAt);
+    const find = ownAnswers.get(route);
+    const found = find?.(url, request.headers['accept-encoding']);
+    return found === undefined
+      ? null
+      : { route, answer: { status: 200 as const, ...found, body: [found.body] } };
+  };
   return {
     store,
     gate,
     sentFirst: () => sentFirst,
+    sendOwnAnswersFirst(route, find) {
+      if (ownAnswers.has(route)) throw new Error(`Two sources of kept answers for ${route}.`);
+      ownAnswers.set(route, find);
+    },
     answerKept(request, response, everyAnswer) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return null;
       const url = request.url ?? '';
       const cookieHeader = request.headers.cookie;
       // Only an address kept before: nothing is routed or rendered here, and whatever is not kept (or
       // not current, or someone's own) goes on to Fastify as before.
-      if (options.maxAgeSeconds <= 0 || isPersonal(cookieHeader)) return null;
-      const kept = store.current(keyOf(url, cookieHeader), options.versions, now());
-      if (kept === undefined) return null;
-      const answer = keptReply(kept, request.headers, options.isCookieSecure);
+      if (isPersonal(cookieHeader)) return null;
+      const kept =
+        options.maxAgeSeconds > 0
+          ? store.current(keyOf(url, cookieHeader), options.versions, now())
+          : undefined;
+      const own = kept === undefined ? ownAnswerFor(request) : null;
+      if (kept === undefined && own === null) return null;
+      const answer =
+        kept === undefined
+          ? (own as NonNullable<typeof own>).answer
+          : keptReply(kept, request.headers, options.isCookieSecure);
       const requestId = randomUUID();
       response.writeHead(answer.status, {
         ...everyAnswer,
@@ -301,7 +328,7 @@ export function installPublicReads(app: AppInstance, options: PublicReadsOptions
       response.end();
       response.uncork();
       sentFirst += 1;
-      return { route: kept.route, statusCode: answer.status, requestId };
+      return { route: kept?.route ?? own?.route ?? url, statusCode: answer.status, requestId };
     },
   };
 }
@@ -310,8 +337,20 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** How many kept answers went out before Fastify (ADR 0023) since the app was built (set by buildApp). */
     keptAnswersSentFirst: () => number;
+    /** `PublicReadsLayer.sendOwnAnswersFirst` (set by buildApp). */
+    sendOwnAnswersFirst: PublicReadsLayer['sendOwnAnswersFirst'];
   }
 }
+
+/**
+ * A route that keeps its own answers (the polled Open311 lists, the reports' GeoJSON box: answer-cache.ts)
+ * finds the one kept for an address as asked (path and query), with the headers its route sends with it
+ * (everything but the security headers and the request id), encoded as the client asks; undefined: not kept.
+ */
+export type OwnAnswerFinder = (
+  url: string,
+  acceptEncoding: string | undefined,
+) => { body: Buffer; headers: Record<string, string> } | undefined;
 
 /** What installPublicReads gives the app. */
 export interface PublicReadsLayer {
@@ -319,6 +358,12 @@ export interface PublicReadsLayer {
   gate: RenderGate;
   /** How many answers `answerKept` has sent. */
   sentFirst(): number;
+  /**
+   * The fast path also sends the answers `route` keeps for itself (the same bytes and headers its handler
+   * sends on a hit: the route builds both from one function). A route listed in `publicReads` with
+   * `keepsOwnAnswers`.
+   */
+  sendOwnAnswersFirst(route: string, find: OwnAnswerFinder): void;
   /**
    * The fast path (ADR 0023): a GET or HEAD of an address whose answer is kept and current, from a visitor
    * without a personal cookie, answered on the raw request before Fastify runs — the same status, bytes and
