@@ -414,6 +414,10 @@ describe('fault suite: acknowledged cases survive kill -9, a database restart, a
       const takenTwice = [...acknowledgedEmails].filter(
         (email) => (idsTo.get(email) ?? []).length > new Set(idsTo.get(email) ?? []).size,
       );
+      // Taken by the SMTP server as it went down (its connection cut, maybe before the client read the "250").
+      const cutBySmtpStop = new Set(
+        smtp.received.filter((mail) => mail.cutAtStop === true).flatMap((mail) => mail.to),
+      );
       const neverSent = [...acknowledgedEmails].filter((email) => (idsTo.get(email) ?? []).length === 0);
       const badIds = smtp.received.filter(
         (mail) => !/^<[0-9a-f-]{36}@faults\.onewindow\.tw>$/.test(mail.messageId),
@@ -433,6 +437,7 @@ describe('fault suite: acknowledged cases survive kill -9, a database restart, a
         storedNotAcknowledged: storedNotAcknowledged.length,
         sentTwice,
         takenTwice,
+        takenTwiceCutAtStop: takenTwice.filter((email) => cutBySmtpStop.has(email)).length,
         neverSent,
         deliveries: deliveries.rows,
         serverErrors: serverErrors.length,
@@ -453,11 +458,14 @@ describe('fault suite: acknowledged cases survive kill -9, a database restart, a
       // The process lives through PostgreSQL's outage: a mail the SMTP server took but the database could not
       // record is recorded on the retry, not sent again (deliverNotification's transmittedUnrecorded). Only a
       // process killed in that window sends one again (same Message-ID: counted in the table, not refused).
+      // A case acknowledged while PostgreSQL was down may have its e-mail's first attempt delayed into the
+      // SMTP outage: one the SMTP server took as it went down (its connection cut before the "250") is sent
+      // again for SMTP's reason, not the database's.
       const acknowledgedWhileDatabaseDown = new Set(
         load.acknowledged.filter((ack) => ack.phase === 'PostgreSQL down').map((ack) => ack.email),
       );
       assert.deepEqual(
-        takenTwice.filter((email) => acknowledgedWhileDatabaseDown.has(email)),
+        takenTwice.filter((email) => acknowledgedWhileDatabaseDown.has(email) && !cutBySmtpStop.has(email)),
         [],
         'no e-mail taken twice by the SMTP server because PostgreSQL stopped',
       );
@@ -481,6 +489,7 @@ function printFigures(totals: {
   storedNotAcknowledged: number;
   sentTwice: string[];
   takenTwice: string[];
+  takenTwiceCutAtStop: number;
   neverSent: string[];
   deliveries: { state: string; n: number }[];
   serverErrors: number;
@@ -514,7 +523,7 @@ function printFigures(totals: {
     `| **all** | **${total}** | **${total - [...totals.missingByPhase.values()].reduce((a, b) => a + b, 0)}** | **${totals.duplicates}** | **${totals.sentTwice.length} (${totals.takenTwice.length})** | | | |`,
     '',
     `Stored but never acknowledged: ${totals.storedNotAcknowledged}. ` +
-      `The same e-mail (same Message-ID) taken twice by the SMTP server: ${totals.takenTwice.length}. Idempotency keys stored twice: ${totals.duplicateKeys}. ` +
+      `The same e-mail (same Message-ID) taken twice by the SMTP server: ${totals.takenTwice.length} (${totals.takenTwiceCutAtStop} of them taken as the SMTP server went down, its connection cut). Idempotency keys stored twice: ${totals.duplicateKeys}. ` +
       `E-mails never sent: ${totals.neverSent.length}; deliveries by state: ${totals.deliveries.map((row) => `${row.state} ${row.n}`).join(', ')}. ` +
       `Attempts: ${load.attempts.length} (${histogram(load.attempts)}); 500 answers: ${totals.serverErrors}; client timeouts (5 s): ${totals.timeouts}. ` +
       `Attempts per acknowledged case: max ${Math.max(0, ...load.acknowledged.map((ack) => ack.attempts))}.`,

@@ -121,6 +121,13 @@ export interface ReceivedMail {
   messageId: string;
   subject: string;
   at: number;
+  /** The client's port: which connection brought it. */
+  port: number;
+  /**
+   * The last mail of a connection the server cut when it went down (`stop`): taken, but its "250" may never
+   * have reached the client, which then sends it again — SMTP's own window, whatever the app does.
+   */
+  cutAtStop?: boolean;
 }
 
 export class RestartableSmtp {
@@ -147,6 +154,7 @@ export class RestartableSmtp {
               messageId: parsed.messageId ?? '',
               subject: parsed.subject ?? '',
               at: Date.now(),
+              port: session.remotePort,
             });
             callback();
           })
@@ -170,7 +178,11 @@ export class RestartableSmtp {
     this.server = null;
     if (server === null) return;
     const closed = new Promise<void>((resolve) => server.server.close(() => resolve()));
-    for (const socket of this.sockets) socket.destroy();
+    for (const socket of this.sockets) {
+      const last = this.received.findLast((mail) => mail.port === socket.remotePort);
+      if (last !== undefined) last.cutAtStop = true;
+      socket.destroy();
+    }
     await closed;
   }
 }
