@@ -148,15 +148,13 @@ export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Pro
     const { body, headers } = answerAsSent(answer, request.headers['accept-encoding']);
     return reply.code(200).headers(headers).send(body);
   }
-  // A kept list goes out before Fastify, as the kept pages do (ADR 0023): the same bytes and headers.
-  for (const route of ['requests', 'servicerequestupdates'].flatMap((list) =>
-    ['json', 'xml'].map((format) => `/open311/v2/${list}.${format}`),
-  )) {
+  /** A kept list goes out before Fastify, as the kept pages do (ADR 0023): the same bytes and headers. */
+  const sendKeptFirst = (route: string) =>
     app.sendOwnAnswersFirst(route, (url, acceptEncoding) => {
       const cached = answers.get(url, nowMs());
       return cached === undefined ? undefined : answerAsSent({ ...cached, shared: true }, acceptEncoding);
     });
-  }
+
   /**
    * A list clients poll (the requests, the updates): the kept answer when its address has one; else every
    * problem with the query at once (the specification's 400s: its shape first, as nothing more is read of a
@@ -244,6 +242,7 @@ export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Pro
   }
 
   for (const format of ['json', 'xml'] as const) {
+    sendKeptFirst(`/open311/v2/requests.${format}`);
     app.get(
       `/open311/v2/requests.${format}`,
       {
@@ -268,6 +267,7 @@ export async function open311RequestRoutes(app: AppInstance, deps: AppDeps): Pro
         }),
     );
 
+    sendKeptFirst(`/open311/v2/servicerequestupdates.${format}`);
     app.get(
       `/open311/v2/servicerequestupdates.${format}`,
       {

@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { chooseEncoding, compressOnce } from './public-answer-store.ts';
+import { chooseEncoding, rememberedCopy } from './public-answer-store.ts';
 
 /**
  * A short-lived cache of whole answers, for the public reads that clients poll (the Open311 request list and
@@ -41,11 +41,7 @@ export function encodedAnswer(
   const headers: Record<string, string> = { vary: 'Accept-Encoding' };
   const encoding = answer.compressed === undefined ? 'identity' : chooseEncoding(acceptEncoding);
   if (encoding === 'identity' || answer.compressed === undefined) return { body: answer.body, headers };
-  let copy = answer.compressed[encoding];
-  if (copy === undefined) {
-    copy = compressOnce(answer.body, encoding);
-    answer.compressed[encoding] = copy;
-  }
+  const copy = rememberedCopy(answer.compressed, answer.body, encoding);
   if (copy === null) return { body: answer.body, headers };
   headers['content-encoding'] = encoding;
   return { body: copy, headers };

@@ -229,11 +229,24 @@ export function compressOnce(body: Buffer, encoding: 'br' | 'gzip'): Buffer | nu
  * `splicedGzip` —, a small body, or less than a tenth saved), and the caller sends the identity bytes.
  */
 export function compressedCopy(entry: KeptAnswer, encoding: 'br' | 'gzip'): Buffer | null {
-  const made = entry.compressed[encoding];
-  if (made !== undefined) return made;
   const [body] = entry.pieces;
-  const copy = entry.pieces.length === 1 && body !== undefined ? compressOnce(body, encoding) : null;
-  entry.compressed[encoding] = copy;
+  if (entry.pieces.length !== 1 || body === undefined) {
+    entry.compressed[encoding] = null;
+    return null;
+  }
+  return rememberedCopy(entry.compressed, body, encoding);
+}
+
+/** `body` in `encoding` from `copies` (kept with the answer), made there the first time it is asked. */
+export function rememberedCopy(
+  copies: Partial<Record<'br' | 'gzip', Buffer | null>>,
+  body: Buffer,
+  encoding: 'br' | 'gzip',
+): Buffer | null {
+  const made = copies[encoding];
+  if (made !== undefined) return made;
+  const copy = compressOnce(body, encoding);
+  copies[encoding] = copy;
   return copy;
 }
 

@@ -308,12 +308,12 @@ export function installPublicReads(app: AppInstance, options: PublicReadsOptions
         options.maxAgeSeconds > 0
           ? store.current(keyOf(url, cookieHeader), options.versions, now())
           : undefined;
-      const own = kept === undefined ? ownAnswerFor(request) : null;
-      if (kept === undefined && own === null) return null;
-      const answer =
+      const found =
         kept === undefined
-          ? (own as NonNullable<typeof own>).answer
-          : keptReply(kept, request.headers, options.isCookieSecure);
+          ? ownAnswerFor(request)
+          : { route: kept.route, answer: keptReply(kept, request.headers, options.isCookieSecure) };
+      if (found === null) return null;
+      const { answer } = found;
       const requestId = randomUUID();
       response.writeHead(answer.status, {
         ...everyAnswer,
@@ -328,7 +328,7 @@ export function installPublicReads(app: AppInstance, options: PublicReadsOptions
       response.end();
       response.uncork();
       sentFirst += 1;
-      return { route: kept?.route ?? own?.route ?? url, statusCode: answer.status, requestId };
+      return { route: found.route, statusCode: answer.status, requestId };
     },
   };
 }
@@ -389,8 +389,10 @@ function keyOf(url: string, cookieHeader: string | undefined): string {
 
 /** Last-Modified, Cache-Control and (bytes the same for everyone) the ETag, varying with the encoding. */
 function validatorsOf(kept: KeptAnswer): Record<string, string> {
-  const headers: Record<string, string> = { 'last-modified': kept.renderedAt.toUTCString() };
-  headers.vary = 'Accept-Encoding';
+  const headers: Record<string, string> = {
+    'last-modified': kept.renderedAt.toUTCString(),
+    vary: 'Accept-Encoding',
+  };
   if (kept.etag === null) {
     // The page holds the visitor's own form token: theirs alone, checked again each time.
     headers['cache-control'] = 'private, no-cache';
